@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { CloseCode, mayWrite, type Role } from '../shared/protocol.ts'
+import type { ServerConfig } from './config.ts'
+import { clientAddress, createApi } from './http/api.ts'
+import { serveStatic } from './http/static.ts'
+import { Metrics } from './metrics.ts'
+import type { DocStore } from './store/docStore.ts'
+import { SqliteDocStore } from './store/sqliteStore.ts'
+import type { Room } from './sync/room.ts'
+import { RoomRegistry } from './sync/roomRegistry.ts'
+import { createSyncUpgrade } from './sync/upgrade.ts'
+import { isLocked } from './workshops/policy.ts'
+import { WorkshopService } from './workshops/workshopService.ts'
+
+export interface RunningServer {
+  readonly port: number
+  /** `http://host:port` as bound. */
+  readonly url: string
+  readonly store: DocStore
+  readonly registry: RoomRegistry
+  readonly metrics: Metrics
+  readonly http: Server
+  /** Stops accepting, closes connections, stores and compacts everything, closes the store. */
+  close(): Promise<void>
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+}
+
+/** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */
+export async function startServer(config: ServerConfig, store: DocStore = new SqliteDocStore(config.dataDir)): Promise<RunningServer> {
+  const metrics = new Metrics()
+  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits.maxRoomsInMemory, config.log)
+  const workshops = new WorkshopService(store)
+  const api = createApi({ config, store, registry, metrics, workshops })
+  const writePolicy = (role: Role, room: Room) =>
+    mayWrite(role, room.kind, room.kind === 'board' && isLocked(registry, room.workshopId))
+      ? ({ allowed: true } as const)
+      : ({ allowed: false, reason: `a ${role} may not change the ${room.kind} document now` } as const)
+  const sync = createSyncUpgrade({ registry, workshops, metrics, limits: config.limits, mayWrite: writePolicy })
+
+  const http = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    void (async () => {
+      if (await api(req, res, pathname)) return
+      if (config.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+        await serveStatic(config.staticDir, req, res, pathname)
+        return
+      }
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n')
+    })().catch((error: unknown) => {
+      config.log(`request from ${clientAddress(req)} failed: ${String(error)}`)
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  http.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head))
+  http.on('clientError', (_error, socket) => socket.destroy())
+
+  const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
+  pinger.unref()
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(config.port, config.host, () => resolve())
+  })
+  const { port } = http.address() as AddressInfo
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host
+
+  let closing: Promise<void> | undefined
+  return {
+    port,
+    url: `http://${hostForUrl}:${port}`,
+    store,
+    registry,
+    metrics,
+    http,
+    close() {
+      closing ??= (async () => {
+        clearInterval(pinger)
+        sync.closeAll(CloseCode.goingAway, 'server restarting')
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve())
+          http.closeAllConnections()
+        })
+        await registry.closeAll()
+        await store.close()
+      })()
+      return closing
+    },
+  }
+}

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startServer } from './app.ts'
+import { configFromArgs } from './config.ts'
+
+/**
+ * `npm start`: build the client if its sources are newer than the build, then run ONE process
+ * serving the SPA, the API and the sync WebSocket on one port.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const staticDir = join(root, 'dist', 'client')
+
+async function main(): Promise<void> {
+  const config = configFromArgs(process.argv.slice(2), process.env)
+  installCrashGuards(config.log)
+  if (process.argv.includes('--build-if-needed') && clientBuildIsStale()) {
+    config.log('Building the client…')
+    const { build } = await import('vite')
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
+  }
+  const server = await startServer({ ...config, staticDir })
+  printBanner(config.host, server.port, config.dataDir, config.log)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    config.log(`${signal}: storing everything and closing…`)
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        config.log(`clean shutdown failed: ${String(error)}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+/**
+ * One bad request must not take the room down with it: anything that escapes a handler is
+ * logged and the process keeps serving everyone else.
+ */
+function installCrashGuards(log: (line: string) => void): void {
+  process.on('uncaughtException', (error) => log(`uncaught exception (still serving): ${error.stack ?? String(error)}`))
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection (still serving): ${String(reason)}`))
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+function clientBuildIsStale(): boolean {
+  const built = join(staticDir, 'index.html')
+  if (!existsSync(built)) return true
+  const sources = Math.max(newestMtime(join(root, 'client')), newestMtime(join(root, 'shared')), statSync(join(root, 'vite.config.ts')).mtimeMs)
+  return sources > statSync(built).mtimeMs
+}
+
+function printBanner(host: string, port: number, dataDir: string, log: (line: string) => void): void {
+  const urls: string[] = []
+  if (host === '0.0.0.0' || host === '::') {
+    urls.push(`http://localhost:${port}`)
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const address of addresses ?? []) {
+        if (address.internal || address.family !== 'IPv4') continue
+        urls.push(`http://${address.address}:${port}`)
+      }
+    }
+  } else {
+    urls.push(`http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`)
+  }
+  log('')
+  log('  Signals to Stories is running.')
+  log('')
+  for (const url of urls) log(`    ${url}`)
+  log('')
+  log(`  Data: ${resolve(dataDir)}`)
+  if (host === '127.0.0.1' || host === 'localhost') log('  Only this computer can connect. To let laptops in the room join: npm start -- --host 0.0.0.0')
+  else log('  People in the room open one of the addresses above (same network).')
+  log('')
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,67 @@
+/**
+ * Persistence behind one small interface, so that a Postgres store can sit beside SQLite later.
+ *
+ * Every method returns a promise even though better-sqlite3 works synchronously: a networked
+ * store cannot, and the sync layer awaits them anyway. With SQLite the work itself happens inside
+ * the call, so "written before it is broadcast" holds within the same event-loop turn.
+ */
+
+/** A stored document: the compacted snapshot (if any) followed by the updates appended since. */
+export interface StoredDoc {
+  updates: Uint8Array[]
+  /** Sequence number of the last stored update, to know what a later compaction may drop. */
+  lastSeq: number
+  /** How many updates sit in the log after the snapshot. */
+  logLength: number
+}
+
+export interface PendingUpdate {
+  workshopId: string
+  docName: string
+  update: Uint8Array
+}
+
+export interface WorkshopRecord {
+  id: string
+  title: string
+  createdAt: number
+  facilitatorKeyHash: string
+  participantKeyHash: string
+  screenKeyHash: string
+}
+
+export interface HistorySnapshot {
+  id: number
+  workshopId: string
+  createdAt: number
+  reason: string
+  /** Document name → full state as one Yjs update. */
+  docs: Map<string, Uint8Array>
+  /** Small JSON summary for listing (counts of signals, trends, words). */
+  summary: string
+}
+
+export interface DocStore {
+  load(workshopId: string, docName: string): Promise<StoredDoc>
+  /** Appends a turn's worth of updates, for any number of documents, in one transaction. */
+  appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>>
+  /** Replaces the log of one document up to `upToSeq` with a snapshot of its whole state. */
+  compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  listDocs(workshopId: string): Promise<string[]>
+
+  createWorkshop(record: WorkshopRecord): Promise<void>
+  getWorkshop(id: string): Promise<WorkshopRecord | undefined>
+
+  saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string): Promise<number>
+  listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]>
+  getHistory(workshopId: string, id: number): Promise<HistorySnapshot | undefined>
+
+  /** Throws when the store cannot write right now (used by /healthz). */
+  checkWritable(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Key of a document in maps and logs. */
+export function docKey(workshopId: string, docName: string): string {
+  return `${workshopId}/${docName}`
+}

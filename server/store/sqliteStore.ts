@@ -1,0 +1,195 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { docKey, type DocStore, type HistorySnapshot, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS workshops (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    facilitator_key_hash TEXT NOT NULL,
+    participant_key_hash TEXT NOT NULL,
+    screen_key_hash TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS doc_snapshots (
+    workshop_id TEXT NOT NULL,
+    doc_name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (workshop_id, doc_name)
+  );
+  CREATE TABLE IF NOT EXISTS doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL,
+    doc_name TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (workshop_id, doc_name, seq);
+  CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    docs BLOB NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS history_by_workshop ON history (workshop_id, id);
+`
+
+interface WorkshopRow {
+  id: string
+  title: string
+  created_at: number
+  facilitator_key_hash: string
+  participant_key_hash: string
+  screen_key_hash: string
+}
+
+/**
+ * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
+ * log of updates; `compact` folds the log into the snapshot.
+ */
+export class SqliteDocStore implements DocStore {
+  private readonly db: Database.Database
+  private readonly statements
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.db = new Database(join(dataDir, 'workshops.sqlite'))
+    this.db.pragma('journal_mode = WAL')
+    // NORMAL in WAL mode survives a process crash (the kill -9 case); only an OS crash or power
+    // loss could drop the last transactions, which FULL would cost a fsync per turn to prevent.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.exec(SCHEMA)
+    this.statements = {
+      snapshot: this.db.prepare<[string, string], { data: Buffer }>(
+        'SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?',
+      ),
+      updates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq',
+      ),
+      append: this.db.prepare<[string, string, Uint8Array]>(
+        'INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)',
+      ),
+      putSnapshot: this.db.prepare<[string, string, Uint8Array]>(
+        'INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (?, ?, ?)',
+      ),
+      dropUpdates: this.db.prepare<[string, string, number]>(
+        'DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?',
+      ),
+      listDocs: this.db.prepare<[string, string], { doc_name: string }>(
+        `SELECT doc_name FROM doc_snapshots WHERE workshop_id = ?
+         UNION SELECT DISTINCT doc_name FROM doc_updates WHERE workshop_id = ?`,
+      ),
+      insertWorkshop: this.db.prepare<[WorkshopRow]>(
+        `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash)
+         VALUES (@id, @title, @created_at, @facilitator_key_hash, @participant_key_hash, @screen_key_hash)`,
+      ),
+      getWorkshop: this.db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?'),
+      insertHistory: this.db.prepare<[string, number, string, string, Uint8Array]>(
+        'INSERT INTO history (workshop_id, created_at, reason, summary, docs) VALUES (?, ?, ?, ?, ?)',
+      ),
+      listHistory: this.db.prepare<[string], { id: number; workshop_id: string; created_at: number; reason: string; summary: string }>(
+        'SELECT id, workshop_id, created_at, reason, summary FROM history WHERE workshop_id = ? ORDER BY id DESC',
+      ),
+      getHistory: this.db.prepare<[string, number], { id: number; workshop_id: string; created_at: number; reason: string; summary: string; docs: Buffer }>(
+        'SELECT * FROM history WHERE workshop_id = ? AND id = ?',
+      ),
+      probe: this.db.prepare('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (\'\', \'healthz\', x\'00\')'),
+    }
+  }
+
+  async load(workshopId: string, docName: string): Promise<StoredDoc> {
+    const snapshot = this.statements.snapshot.get(workshopId, docName)
+    const rows = this.statements.updates.all(workshopId, docName)
+    const updates: Uint8Array[] = snapshot ? [snapshot.data] : []
+    for (const row of rows) updates.push(row.data)
+    return { updates, lastSeq: rows.at(-1)?.seq ?? 0, logLength: rows.length }
+  }
+
+  private readonly appendAll = (batch: readonly PendingUpdate[]): Map<string, number> => {
+    const lastSeqs = new Map<string, number>()
+    for (const { workshopId, docName, update } of batch) {
+      const { lastInsertRowid } = this.statements.append.run(workshopId, docName, update)
+      lastSeqs.set(docKey(workshopId, docName), Number(lastInsertRowid))
+    }
+    return lastSeqs
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
+    return this.db.transaction(this.appendAll)(batch)
+  }
+
+  async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.putSnapshot.run(workshopId, docName, snapshot)
+      this.statements.dropUpdates.run(workshopId, docName, upToSeq)
+    })()
+  }
+
+  async listDocs(workshopId: string): Promise<string[]> {
+    return this.statements.listDocs.all(workshopId, workshopId).map((row) => row.doc_name)
+  }
+
+  async createWorkshop(record: WorkshopRecord): Promise<void> {
+    this.statements.insertWorkshop.run({
+      id: record.id,
+      title: record.title,
+      created_at: record.createdAt,
+      facilitator_key_hash: record.facilitatorKeyHash,
+      participant_key_hash: record.participantKeyHash,
+      screen_key_hash: record.screenKeyHash,
+    })
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
+    const row = this.statements.getWorkshop.get(id)
+    if (!row) return undefined
+    return {
+      id: row.id,
+      title: row.title,
+      createdAt: row.created_at,
+      facilitatorKeyHash: row.facilitator_key_hash,
+      participantKeyHash: row.participant_key_hash,
+      screenKeyHash: row.screen_key_hash,
+    }
+  }
+
+  async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string): Promise<number> {
+    const packed = Buffer.from(JSON.stringify([...docs].map(([name, data]) => [name, Buffer.from(data).toString('base64')])))
+    return Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
+  }
+
+  async listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]> {
+    return this.statements.listHistory.all(workshopId).map((row) => ({
+      id: row.id,
+      workshopId: row.workshop_id,
+      createdAt: row.created_at,
+      reason: row.reason,
+      summary: row.summary,
+    }))
+  }
+
+  async getHistory(workshopId: string, id: number): Promise<HistorySnapshot | undefined> {
+    const row = this.statements.getHistory.get(workshopId, id)
+    if (!row) return undefined
+    const entries = JSON.parse(row.docs.toString()) as [string, string][]
+    return {
+      id: row.id,
+      workshopId: row.workshop_id,
+      createdAt: row.created_at,
+      reason: row.reason,
+      summary: row.summary,
+      docs: new Map(entries.map(([name, data]) => [name, new Uint8Array(Buffer.from(data, 'base64'))])),
+    }
+  }
+
+  async checkWritable(): Promise<void> {
+    this.statements.probe.run()
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,139 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { Role } from '../../shared/protocol.ts'
+
+/** y-protocols' awareness timeout: a state not renewed for this long is gone. */
+export const PRESENCE_TIMEOUT_MS = 30_000
+
+interface PresenceEntry {
+  clock: number
+  /** The state as the client encoded it (JSON text), or null once removed. */
+  json: string | null
+  lastSeen: number
+  owner: object
+  role: Role
+}
+
+export interface PresenceChange {
+  /** Client ids whose state changed and must be re-broadcast. */
+  changed: number[]
+  /** True when the message tried to speak for a client id that another connection owns. */
+  spoofed: boolean
+}
+
+/**
+ * The awareness states of one room, kept as the clients sent them.
+ *
+ * Unlike y-protocols' `Awareness`, it has no local state of its own and no timer, keeps each
+ * state's JSON text so a broadcast re-encodes nothing, and remembers which connection owns which
+ * client id: a connection cannot speak for someone of another role, nor claim a role it does
+ * not have.
+ */
+export class PresenceTable {
+  private readonly entries = new Map<number, PresenceEntry>()
+
+  get size(): number {
+    let live = 0
+    for (const entry of this.entries.values()) if (entry.json !== null) live++
+    return live
+  }
+
+  /** Applies an awareness update from `owner`; throws if the bytes do not decode. */
+  apply(update: Uint8Array, owner: object, role: Role, now: number): PresenceChange {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const changed: number[] = []
+    let spoofed = false
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      const previous = this.entries.get(clientId)
+      const takeover = previous !== undefined && previous.owner !== owner
+      // A client whose Wi-Fi dropped comes back on a new connection before the server notices the
+      // old one is dead: it may take its id back, but only with the role it had.
+      if (takeover && previous.json !== null && previous.role !== role) {
+        spoofed = true
+        continue
+      }
+      const state = json === 'null' ? null : stampRole(json, role)
+      if (previous && !isNewer(clock, state, previous, takeover)) continue
+      this.entries.set(clientId, { clock, json: state, lastSeen: now, owner, role })
+      if (previous?.json !== state) changed.push(clientId)
+    }
+    return { changed, spoofed }
+  }
+
+  /** Marks every state owned by `owner` as removed; returns the ids to broadcast. */
+  removeOwner(owner: object): number[] {
+    const removed: number[] = []
+    for (const [clientId, entry] of this.entries) {
+      if (entry.owner !== owner || entry.json === null) continue
+      entry.json = null
+      removed.push(clientId)
+    }
+    return removed
+  }
+
+  /** Removes states not renewed within PRESENCE_TIMEOUT_MS; returns the ids to broadcast. */
+  expire(now: number): number[] {
+    const expired: number[] = []
+    for (const [clientId, entry] of this.entries) {
+      if (now - entry.lastSeen < PRESENCE_TIMEOUT_MS) continue
+      if (entry.json !== null) {
+        entry.json = null
+        entry.lastSeen = now
+        expired.push(clientId)
+      } else {
+        this.entries.delete(clientId)
+      }
+    }
+    return expired
+  }
+
+  /** An awareness update (as y-protocols encodes it) for the given clients, or all live ones. */
+  encode(clientIds?: Iterable<number>): Uint8Array | null {
+    const ids = clientIds ? [...clientIds] : [...this.entries].filter(([, e]) => e.json !== null).map(([id]) => id)
+    const listed = ids.filter((id) => this.entries.has(id))
+    if (listed.length === 0) return null
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, listed.length)
+    for (const id of listed) {
+      const entry = this.entries.get(id)!
+      encoding.writeVarUint(encoder, id)
+      encoding.writeVarUint(encoder, entry.clock)
+      encoding.writeVarString(encoder, entry.json ?? 'null')
+    }
+    return encoding.toUint8Array(encoder)
+  }
+}
+
+/**
+ * y-protocols' ordering: a higher clock wins; at the same clock only a removal does. A client that
+ * reconnects keeps its clock, so it may take back its own removed entry at the same clock.
+ * Removals keep the clock unchanged so that the sender ignores the echo of its own state.
+ */
+function isNewer(clock: number, state: string | null, previous: PresenceEntry, takeover: boolean): boolean {
+  if (takeover) return clock >= previous.clock
+  return clock > previous.clock || (clock === previous.clock && state === null && previous.json !== null)
+}
+
+/**
+ * Presence says who someone is (`user.role`). The server knows each connection's role from its
+ * key, so a participant cannot appear as a facilitator by editing their presence.
+ */
+function stampRole(json: string, role: Role): string | null {
+  let state: unknown
+  try {
+    state = JSON.parse(json)
+  } catch {
+    throw new Error('awareness state is not JSON')
+  }
+  if (state === null) return null
+  if (typeof state !== 'object' || Array.isArray(state)) throw new Error('awareness state is not an object')
+  const user = (state as { user?: unknown }).user
+  if (user && typeof user === 'object' && !Array.isArray(user) && (user as { role?: unknown }).role !== role) {
+    return JSON.stringify({ ...state, user: { ...user, role } })
+  }
+  return json
+}

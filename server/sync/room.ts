@@ -1,0 +1,78 @@
+import * as Y from 'yjs'
+import type { DocKind, Role } from '../../shared/protocol.ts'
+import { PresenceTable } from './presence.ts'
+
+/** What a room needs of a connection: who it is and how to reach it. */
+export interface Peer {
+  readonly role: Role
+  /** Whether the client asked for our extension messages (`?ext=1`). */
+  readonly wantsExtensions: boolean
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/**
+ * One loaded document and the peers editing it.
+ *
+ * Updates applied to `doc` are collected by the doc's own `update` event (so what we store is
+ * exactly what Yjs integrated, encoded by Yjs) and wait in `pending` until the registry stores and
+ * broadcasts the turn's batch.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly presence = new PresenceTable()
+  readonly peers = new Set<Peer>()
+  /** Applied to `doc`, not yet stored. */
+  pending: Uint8Array[] = []
+  /** Peers whose writes are in `pending` (server-side changes have no peer). */
+  writers = new Set<Peer | null>()
+  /** Presence entries changed since the last presence broadcast. */
+  readonly presenceDirty = new Set<number>()
+  /** Sequence of the last stored update and how long the log is since the last snapshot. */
+  lastSeq = 0
+  logLength = 0
+  /** Approximate stored size, to refuse documents growing past the configured limit. */
+  storedBytes = 0
+  idleTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    readonly workshopId: string,
+    readonly docName: string,
+    readonly kind: DocKind,
+    private readonly onChange: (room: Room) => void,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pending.push(update)
+      this.writers.add(isPeer(origin) ? origin : null)
+      this.onChange(this)
+    })
+  }
+
+  /** Takes the batch waiting to be stored; the room starts collecting a new one. */
+  takePending(): { updates: Uint8Array[]; writers: Set<Peer | null> } {
+    const taken = { updates: this.pending, writers: this.writers }
+    this.pending = []
+    this.writers = new Set()
+    return taken
+  }
+
+  /** Puts a batch the store refused back in front of anything collected since. */
+  restorePending(batch: { updates: Uint8Array[]; writers: Set<Peer | null> }): void {
+    this.pending = [...batch.updates, ...this.pending]
+    for (const writer of this.writers) batch.writers.add(writer)
+    this.writers = batch.writers
+  }
+
+  broadcast(message: Uint8Array, except?: Peer): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message)
+  }
+
+  destroy(): void {
+    clearTimeout(this.idleTimer)
+    this.doc.destroy()
+  }
+}
+
+function isPeer(origin: unknown): origin is Peer {
+  return typeof origin === 'object' && origin !== null && 'wantsExtensions' in origin && 'send' in origin
+}

@@ -1,0 +1,271 @@
+import * as Y from 'yjs'
+import { CloseCode, docKindOf } from '../../shared/protocol.ts'
+import type { Tuning } from '../config.ts'
+import type { Metrics } from '../metrics.ts'
+import { docKey, type DocStore, type PendingUpdate } from '../store/docStore.ts'
+import { awarenessMessage, savedMessage, syncUpdate } from './messages.ts'
+import { Room, type Peer } from './room.ts'
+
+export class RoomsFullError extends Error {}
+
+export interface RegistryHooks {
+  /** Called once a room is loaded from the store, before any peer is answered. */
+  onLoad?(room: Room): void
+  /** Called after each stored batch of a room (server-side reactions to changes). */
+  onStored?(room: Room): void
+}
+
+/**
+ * Every loaded document, and the life of each: load from the store before the first answer,
+ * batch what arrives in one event-loop turn into one store transaction and one broadcast,
+ * compact the log, unload when idle.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly dirty = new Set<Room>()
+  private flushScheduled = false
+  private flushing: Promise<void> = Promise.resolve()
+  private presenceTimer: NodeJS.Timeout | undefined
+  private retryTimer: NodeJS.Timeout | undefined
+  private readonly expiryTimer: NodeJS.Timeout
+  /** False after a failed write, until a retry succeeds: writes are refused meanwhile. */
+  storeHealthy = true
+  hooks: RegistryHooks = {}
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly metrics: Metrics,
+    private readonly tuning: Tuning,
+    private readonly maxRooms: number,
+    private readonly log: (line: string) => void,
+  ) {
+    this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
+    this.expiryTimer.unref()
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  loaded(workshopId: string, docName: string): Room | undefined {
+    return this.rooms.get(docKey(workshopId, docName))
+  }
+
+  /** Loads (once) the room and adds the peer; resolves before anything is sent to it. */
+  async join(workshopId: string, docName: string, peer: Peer): Promise<Room> {
+    const room = await this.open(workshopId, docName)
+    clearTimeout(room.idleTimer)
+    room.idleTimer = undefined
+    room.peers.add(peer)
+    return room
+  }
+
+  leave(room: Room, peer: Peer): void {
+    if (!room.peers.delete(peer)) return
+    const gone = room.presence.removeOwner(peer)
+    for (const id of gone) room.presenceDirty.add(id)
+    if (gone.length > 0) this.schedulePresence()
+    if (room.peers.size === 0) {
+      room.idleTimer = setTimeout(() => void this.unload(room), this.tuning.roomIdleMs)
+      room.idleTimer.unref()
+    }
+  }
+
+  /** Loads a room for server-side work (reveal, restore, export) without a peer. */
+  async open(workshopId: string, docName: string): Promise<Room> {
+    const key = docKey(workshopId, docName)
+    const existing = this.rooms.get(key)
+    if (existing) return existing
+    let loading = this.loading.get(key)
+    if (!loading) {
+      loading = this.load(workshopId, docName).finally(() => this.loading.delete(key))
+      this.loading.set(key, loading)
+    }
+    return loading
+  }
+
+  private async load(workshopId: string, docName: string): Promise<Room> {
+    const kind = docKindOf(docName)
+    if (!kind) throw new Error(`not a document name: ${docName}`)
+    if (this.rooms.size >= this.maxRooms) await this.evictIdle()
+    if (this.rooms.size >= this.maxRooms) throw new RoomsFullError('too many documents open')
+    const stored = await this.store.load(workshopId, docName)
+    const room = new Room(workshopId, docName, kind, (changed) => this.markDirty(changed))
+    room.doc.transact(() => {
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(room.doc, update)
+        } catch (error) {
+          // A row that does not decode cannot be repaired; skipping it keeps the rest readable.
+          this.log(`skipped an unreadable stored update of ${docKey(workshopId, docName)}: ${String(error)}`)
+        }
+      }
+    }, this)
+    // Loading is not a change: nothing to store or broadcast.
+    room.takePending()
+    this.dirty.delete(room)
+    room.lastSeq = stored.lastSeq
+    room.logLength = stored.logLength
+    room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    this.rooms.set(docKey(workshopId, docName), room)
+    this.metrics.rooms = this.rooms.size
+    this.hooks.onLoad?.(room)
+    return room
+  }
+
+  private markDirty(room: Room): void {
+    this.dirty.add(room)
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    // setImmediate runs right after the poll phase: every message read in this turn is in.
+    setImmediate(() => {
+      this.flushScheduled = false
+      this.flushing = this.flushing
+        .then(() => this.flush())
+        .catch((error: unknown) => this.log(`flush failed: ${String(error)}`))
+    })
+  }
+
+  /** Stores every dirty room's batch in one transaction, then broadcasts each room's batch once. */
+  private async flush(): Promise<void> {
+    if (this.dirty.size === 0) return
+    const rooms = [...this.dirty]
+    this.dirty.clear()
+    const batches = rooms.map((room) => ({ room, ...room.takePending() }))
+    const rows: PendingUpdate[] = []
+    for (const { room, updates } of batches) {
+      for (const update of updates) rows.push({ workshopId: room.workshopId, docName: room.docName, update })
+    }
+    const started = performance.now()
+    let lastSeqs: Map<string, number>
+    try {
+      lastSeqs = await this.store.appendUpdates(rows)
+    } catch (error) {
+      this.onStoreFailure(batches, error)
+      return
+    }
+    this.metrics.recordStoreWrite((performance.now() - started) / 1000)
+    this.storeHealthy = true
+    for (const { room, updates, writers } of batches) {
+      room.lastSeq = lastSeqs.get(docKey(room.workshopId, room.docName)) ?? room.lastSeq
+      room.logLength += updates.length
+      for (const update of updates) room.storedBytes += update.byteLength
+      const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+      const soleWriter = writers.size === 1 ? [...writers][0] : undefined
+      // The writer already has its own change; everyone else gets the batch as one message.
+      room.broadcast(syncUpdate(merged), soleWriter ?? undefined)
+      this.acknowledge(room, writers)
+      if (room.logLength > this.tuning.compactAfterUpdates) await this.compact(room)
+      this.hooks.onStored?.(room)
+    }
+  }
+
+  private acknowledge(room: Room, writers: Set<Peer | null>): void {
+    let ack: Uint8Array | undefined
+    for (const writer of writers) {
+      if (!writer?.wantsExtensions || !room.peers.has(writer)) continue
+      ack ??= savedMessage(room.doc)
+      writer.send(ack)
+    }
+  }
+
+  /**
+   * The store refused the batch. The updates stay in memory and are retried; the writers are
+   * disconnected with a "try again" code so their clients keep the changes and show "not saved";
+   * new writes are refused until a retry succeeds.
+   */
+  private onStoreFailure(batches: { room: Room; updates: Uint8Array[]; writers: Set<Peer | null> }[], error: unknown): void {
+    this.metrics.storeFailures++
+    if (this.storeHealthy) this.log(`store write failed: ${String(error)}`)
+    this.storeHealthy = false
+    for (const batch of batches) {
+      batch.room.restorePending(batch)
+      this.dirty.add(batch.room)
+      for (const writer of batch.writers) writer?.close(CloseCode.storeUnavailable, 'changes could not be saved; retrying')
+    }
+    clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => this.scheduleFlush(), 1_000)
+    this.retryTimer.unref()
+  }
+
+  private async compact(room: Room): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(room.doc)
+    try {
+      await this.store.compact(room.workshopId, room.docName, snapshot, room.lastSeq)
+      room.logLength = 0
+      room.storedBytes = snapshot.byteLength
+    } catch (error) {
+      // The log is intact; compaction is only an optimisation and is tried again later.
+      this.log(`compaction of ${docKey(room.workshopId, room.docName)} failed: ${String(error)}`)
+    }
+  }
+
+  /** Presence is gathered for a short interval and sent as one message per room. */
+  notePresence(room: Room, changed: readonly number[]): void {
+    for (const id of changed) room.presenceDirty.add(id)
+    if (changed.length > 0) this.schedulePresence()
+  }
+
+  private schedulePresence(): void {
+    if (this.presenceTimer) return
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = undefined
+      for (const room of this.rooms.values()) {
+        if (room.presenceDirty.size === 0) continue
+        const update = room.presence.encode(room.presenceDirty)
+        room.presenceDirty.clear()
+        if (update) room.broadcast(awarenessMessage(update))
+      }
+    }, this.tuning.presenceIntervalMs)
+  }
+
+  private expirePresence(): void {
+    const now = Date.now()
+    for (const room of this.rooms.values()) this.notePresence(room, room.presence.expire(now))
+  }
+
+  /** Waits until everything received so far is stored. */
+  async settle(): Promise<void> {
+    while (this.flushScheduled || this.dirty.size > 0) {
+      await new Promise((resolve) => setImmediate(resolve))
+      await this.flushing
+      if (!this.storeHealthy) return
+    }
+    await this.flushing
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.peers.size > 0 || this.rooms.get(docKey(room.workshopId, room.docName)) !== room) return
+    await this.settle()
+    if (room.peers.size > 0 || room.pending.length > 0) return
+    if (room.logLength > 0) await this.compact(room)
+    this.rooms.delete(docKey(room.workshopId, room.docName))
+    this.metrics.rooms = this.rooms.size
+    room.destroy()
+  }
+
+  private async evictIdle(): Promise<void> {
+    for (const room of [...this.rooms.values()]) {
+      if (room.peers.size === 0) await this.unload(room)
+    }
+  }
+
+  /** Stores everything, compacts every room and forgets them (shutdown). */
+  async closeAll(): Promise<void> {
+    clearInterval(this.expiryTimer)
+    clearTimeout(this.presenceTimer)
+    clearTimeout(this.retryTimer)
+    await this.settle()
+    for (const room of this.rooms.values()) {
+      if (room.logLength > 0 && this.storeHealthy) await this.compact(room)
+      room.destroy()
+    }
+    this.rooms.clear()
+    this.metrics.rooms = 0
+  }
+}

@@ -1,0 +1,85 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { CloseCode, EXT_PARAM, ID_PATTERN, SYNC_PATH_PREFIX, docKindOf, mayConnect } from '../../shared/protocol.ts'
+import type { Limits } from '../config.ts'
+import type { Metrics } from '../metrics.ts'
+import type { WorkshopService } from '../workshops/workshopService.ts'
+import { Connection, type WritePolicy } from './connection.ts'
+import type { RoomRegistry } from './roomRegistry.ts'
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }
+
+/**
+ * The door of the sync endpoint: `/sync/<workshopId>/<docName>?key=<key>`. Everything about who
+ * may come in is decided here, before the WebSocket exists: a malformed id or document name gets
+ * 400, an unknown workshop 404, a missing or wrong key 401, a key that may not open this
+ * document 403. A refused request is answered and closed, never left hanging.
+ */
+export function createSyncUpgrade(opts: {
+  registry: RoomRegistry
+  workshops: WorkshopService
+  metrics: Metrics
+  limits: Limits
+  mayWrite: WritePolicy
+}) {
+  const { registry, workshops, metrics, limits, mayWrite } = opts
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
+  const connections = new Set<Connection>()
+  const perAddress = new Map<string, number>()
+
+  const refuse = (socket: Duplex, status: number, message: string) => {
+    metrics.reject(`upgrade_${status}`)
+    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`)
+  }
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const [workshopId, docName, ...rest] = url.pathname.slice(SYNC_PATH_PREFIX.length).split('/')
+    const kind = docName ? docKindOf(docName) : null
+    if (!url.pathname.startsWith(SYNC_PATH_PREFIX) || rest.length > 0 || !workshopId || !ID_PATTERN.test(workshopId) || !kind) {
+      return refuse(socket, 400, 'expected /sync/<workshopId>/<board|control|draft-id>')
+    }
+    if (!(await workshops.exists(workshopId))) return refuse(socket, 404, 'no such workshop')
+    const key = url.searchParams.get('key')
+    if (!key) return refuse(socket, 401, 'missing key')
+    const role = await workshops.roleOf(workshopId, key)
+    if (!role) return refuse(socket, 401, 'wrong key for this workshop')
+    if (!mayConnect(role, kind)) return refuse(socket, 403, `a ${role} may not open ${kind} documents`)
+
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const address = req.socket.remoteAddress ?? 'unknown'
+      const open = (perAddress.get(address) ?? 0) + 1
+      if (open > limits.maxConnectionsPerIp) {
+        metrics.reject('too_many_connections')
+        ws.close(CloseCode.busy, 'too many connections from this address')
+        return
+      }
+      perAddress.set(address, open)
+      const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1' }
+      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite)
+      connections.add(connection)
+      ws.on('close', () => {
+        connections.delete(connection)
+        const left = (perAddress.get(address) ?? 1) - 1
+        if (left <= 0) perAddress.delete(address)
+        else perAddress.set(address, left)
+      })
+    })
+  }
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      socket.on('error', () => socket.destroy())
+      handleUpgrade(req, socket, head).catch(() => refuse(socket, 400, 'could not open the connection'))
+    },
+    /** Pings every connection; one that did not answer the previous ping is dropped. */
+    sweep(): void {
+      for (const connection of connections) connection.ping()
+    },
+    closeAll(code: number, reason: string): void {
+      for (const connection of connections) connection.close(code, reason)
+      wss.close()
+    },
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+/**
+ * Bodies and answers of the REST API, validated with the same schemas on both sides: the home
+ * page checks a form before sending it, the server checks it again because a browser is not
+ * the only thing that can send a request.
+ */
+
+export const TEMPLATE_IDS = ['signals-to-stories', 'innosi-welfare', 'quick-signals'] as const
+export const LANGUAGES = ['en', 'fi'] as const
+
+export const TITLE_MAX = 200
+export const FOCAL_QUESTION_MAX = 500
+
+export const createWorkshopBody = z.object({
+  title: z.string({ error: 'title is required' }).trim().min(1, 'title is required').max(TITLE_MAX, `title is longer than ${TITLE_MAX} characters`),
+  focalQuestion: z.string().trim().max(FOCAL_QUESTION_MAX, `focalQuestion is longer than ${FOCAL_QUESTION_MAX} characters`).optional(),
+  horizonYear: z.number().int('horizonYear must be a whole year').min(2000, 'horizonYear must be 2000 or later').max(2200, 'horizonYear must be 2200 or earlier').optional(),
+  template: z.enum(TEMPLATE_IDS, { error: `template must be one of ${TEMPLATE_IDS.join(', ')}` }).optional(),
+  language: z.enum(LANGUAGES, { error: 'language must be "en" or "fi"' }).optional(),
+})
+export type CreateWorkshopBody = z.infer<typeof createWorkshopBody>
+
+/** 400 answers name the field at fault, so a form can show the message beside it. */
+export interface ApiError {
+  error: string
+  field?: string
+}
+
+export interface WorkshopLinks {
+  id: string
+  keys: { facilitator: string; participant: string; screen: string }
+  links: { facilitator: string; participant: string; screen: string }
+}
+
+/** Turns a zod failure into the first problem, phrased for a person, with its field. */
+export function firstIssue(error: z.ZodError): ApiError {
+  const issue = error.issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  const message = issue?.message ?? 'invalid request'
+  return field ? { error: message.startsWith(field) ? message : `${field}: ${message}`, field } : { error: message }
+}

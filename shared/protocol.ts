@@ -1,0 +1,137 @@
+/**
+ * The wire contract between the browser and the server: document names, roles, close codes and
+ * the few messages we add to the standard y-websocket protocol.
+ *
+ * A stock `y-websocket` client speaks everything it needs (sync + awareness + auth); the extra
+ * message types below are only sent to clients that ask for them with `?ext=1`, so a stock client
+ * never sees a message it cannot read.
+ */
+
+/** Version of our protocol extensions; bumped when a message below changes shape. */
+export const PROTOCOL_VERSION = 1
+
+// ---------------------------------------------------------------------------------------------
+// Documents of a workshop
+// ---------------------------------------------------------------------------------------------
+
+/** Everything participants make: signals, trends, assessments, votes, wheels, stories, takeaways. */
+export const BOARD_DOC = 'board'
+/** What the facilitator drives: meta, stages, timers, private mode, focus, lock. */
+export const CONTROL_DOC = 'control'
+/**
+ * Prefix of a participant's private draft document (`draft-<draftId>`), used while private mode
+ * is on. The draft id is a 128-bit secret known only to its author's browser: knowing the name is
+ * what grants access, so it never appears in the board, in awareness or in any log.
+ */
+export const DRAFT_DOC_PREFIX = 'draft-'
+
+export type DocKind = 'board' | 'control' | 'draft'
+
+/** URL-safe base64 alphabet, 22 characters = 132 bits. Workshop ids and draft ids use it. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+/** Keys are 32 URL-safe characters (192 bits). */
+export const KEY_PATTERN = /^[A-Za-z0-9_-]{32}$/
+
+export function docKindOf(docName: string): DocKind | null {
+  if (docName === BOARD_DOC) return 'board'
+  if (docName === CONTROL_DOC) return 'control'
+  if (docName.startsWith(DRAFT_DOC_PREFIX) && ID_PATTERN.test(docName.slice(DRAFT_DOC_PREFIX.length))) {
+    return 'draft'
+  }
+  return null
+}
+
+export function draftDocName(draftId: string): string {
+  return DRAFT_DOC_PREFIX + draftId
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+// ---------------------------------------------------------------------------------------------
+
+export const ROLES = ['facilitator', 'participant', 'screen'] as const
+export type Role = (typeof ROLES)[number]
+
+/**
+ * Which documents a role may write. Reading is allowed for every role on board and control;
+ * drafts are reachable only by whoever knows the draft id (see DRAFT_DOC_PREFIX).
+ * `locked` is the facilitator's "read-only for everyone" switch (control document).
+ */
+export function mayWrite(role: Role, kind: DocKind, locked: boolean): boolean {
+  if (role === 'screen') return false
+  if (kind === 'control') return role === 'facilitator'
+  if (kind === 'board') return !locked
+  return role === 'participant' || role === 'facilitator'
+}
+
+export function mayConnect(role: Role, kind: DocKind): boolean {
+  if (kind === 'draft') return role !== 'screen'
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+// ---------------------------------------------------------------------------------------------
+
+/** `/sync/<workshopId>/<docName>?key=<key>[&ext=1]` */
+export const SYNC_PATH_PREFIX = '/sync/'
+export const API_WORKSHOPS = '/api/workshops'
+
+export function syncUrlBase(origin: string, workshopId: string): string {
+  const wsOrigin = origin.replace(/^http/, 'ws')
+  return `${wsOrigin}${SYNC_PATH_PREFIX}${workshopId}`
+}
+
+/** Page links carry the key in the fragment, so it never reaches an access log. */
+export function workshopLink(origin: string, workshopId: string, role: Role, key: string): string {
+  const path = role === 'facilitator' ? 'facilitate' : role === 'screen' ? 'screen' : 'join'
+  return `${origin}/w/${workshopId}/${path}#key=${key}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Close codes. y-websocket stops reconnecting on 4400–4499 and retries on everything else.
+// ---------------------------------------------------------------------------------------------
+
+export const CloseCode = {
+  /** Server shutting down; clients reconnect. */
+  goingAway: 1001,
+  /** A message that does not decode as y-websocket protocol. */
+  badMessage: 4400,
+  /** The key does not allow this document. */
+  forbidden: 4403,
+  /** A message over the configured size limit. */
+  tooLarge: 4413,
+  /** Flooding (e.g. awareness many times a second) or a document over its size limit. */
+  rateLimited: 4429,
+  /** The store could not write; the client keeps its changes and retries. */
+  storeUnavailable: 4503,
+  /** Too many connections from one address or rooms in memory; retry later. */
+  busy: 4508,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+// ---------------------------------------------------------------------------------------------
+// Message types. 0–3 are y-websocket's; ours start at 100 and go only to `ext=1` clients.
+// ---------------------------------------------------------------------------------------------
+
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  /** y-protocols/auth: the server answers a refused write with "permission denied" + reason. */
+  auth: 2,
+  queryAwareness: 3,
+  /** Server → client: everything up to this state vector is stored durably (varUint8Array). */
+  saved: 100,
+  /** Server → client: a JSON `ServerNotice`. */
+  notice: 101,
+} as const
+
+export type NoticeCode = 'writeRejected' | 'storeUnavailable' | 'docTooLarge'
+export interface ServerNotice {
+  code: NoticeCode
+  /** Human-readable, English; clients translate `code`. */
+  message: string
+}
+
+/** Query parameter with which a client asks for the extension messages above. */
+export const EXT_PARAM = 'ext'

@@ -1,0 +1,124 @@
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { CloseCode } from '../shared/protocol.ts'
+import { connectClient, synced } from './support/clients.ts'
+import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+/** A raw socket, to send what no well-behaved client would. */
+async function rawSocket(url: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(url)
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve)
+    ws.once('error', reject)
+  })
+  cleanups.push(() => ws.terminate())
+  return { ws, closed }
+}
+
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+describe('bad input on the sync endpoint', () => {
+  const cases: [string, (valid: Uint8Array) => Uint8Array | string, number][] = [
+    ['malformed bytes', () => new Uint8Array([0, 2, 200, 255, 255, 255, 255, 15, 1, 2, 3]), CloseCode.badMessage],
+    ['a truncated message', (valid) => valid.subarray(0, Math.floor(valid.length / 2)), CloseCode.badMessage],
+    ['an unknown message type', () => new Uint8Array([77, 1, 2]), CloseCode.badMessage],
+    ['a text frame', () => 'hello', CloseCode.badMessage],
+    ['an oversize message', () => new Uint8Array(64 * 1024 + 1), 1009],
+  ]
+
+  for (const [name, makeBad, expectedCode] of cases) {
+    it(`${name}: the sender is closed, others keep syncing, the store holds no garbage`, async () => {
+      const server = await startTestServer({ limits: { maxMessageBytes: 64 * 1024 } })
+      cleanups.push(() => server.close())
+      const workshop = await createWorkshop(server.url)
+      const key = workshop.keys.participant
+      const a = connectClient(server.wsUrl, workshop.id, 'board', { key })
+      const b = connectClient(server.wsUrl, workshop.id, 'board', { key })
+      cleanups.push(() => a.destroy(), () => b.destroy())
+      await synced(a, b)
+
+      const source = new Y.Doc()
+      source.getText('story').insert(0, 'A perfectly valid sentence that gets cut in half.')
+      const valid = syncUpdateFrame(Y.encodeStateAsUpdate(source))
+      const attacker = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${key}`)
+      attacker.ws.send(makeBad(valid))
+      const closed = await attacker.closed
+      expect(closed.code).toBe(expectedCode)
+
+      a.doc.getMap('m').set('after', 'still syncing')
+      await waitFor(() => b.doc.getMap('m').get('after') === 'still syncing')
+      expect(b.doc.getText('story').toString()).not.toContain('cut in half')
+      await server.registry.settle()
+
+      const stored = await server.store.load(workshop.id, 'board')
+      const reloaded = new Y.Doc()
+      for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+      expect(reloaded.getMap('m').get('after')).toBe('still syncing')
+      expect(reloaded.getText('story').toString()).toBe('')
+      expect(reloaded.store.pendingStructs).toBeNull()
+      const metrics = await (await fetch(`${server.url}/metrics`)).text()
+      expect(metrics).toMatch(/s2s_rejected_messages_total\{reason="(bad_message|too_large)"\} [1-9]/)
+    })
+  }
+})
+
+describe('rooms in memory', () => {
+  it('unload when idle and reload intact', async () => {
+    const server = await startTestServer({ tuning: { roomIdleMs: 50 } })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const key = { key: workshop.keys.participant }
+    const writer = connectClient(server.wsUrl, workshop.id, 'board', key)
+    await synced(writer)
+    writer.doc.getText('story').insert(0, 'Aino wakes up in 2040.')
+    await waitFor(() => server.registry.loaded(workshop.id, 'board')?.doc.getText('story').length === 22)
+    writer.destroy()
+
+    await waitFor(() => server.registry.loaded(workshop.id, 'board') === undefined, 5_000, 'the idle room to unload')
+    expect(server.metrics.rooms).toBe(server.registry.size)
+    const stored = await server.store.load(workshop.id, 'board')
+    expect(stored.logLength).toBe(0) // compacted into one snapshot on the way out
+
+    const reader = connectClient(server.wsUrl, workshop.id, 'board', key)
+    cleanups.push(() => reader.destroy())
+    await synced(reader)
+    await waitFor(() => reader.doc.getText('story').toString() === 'Aino wakes up in 2040.')
+  })
+
+  it('compacts the update log past the threshold', async () => {
+    const server = await startTestServer({ tuning: { compactAfterUpdates: 20 } })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => writer.destroy())
+    await synced(writer)
+    const text = writer.doc.getText('story')
+    for (let i = 0; i < 60; i++) {
+      text.insert(text.length, `${i} `)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    await waitFor(() => server.registry.loaded(workshop.id, 'board')?.doc.getText('story').length === text.length)
+    await server.registry.settle()
+    const stored = await server.store.load(workshop.id, 'board')
+    expect(stored.logLength).toBeLessThanOrEqual(20)
+    const reloaded = new Y.Doc()
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(reloaded.getText('story').toString()).toBe(text.toString())
+  })
+})

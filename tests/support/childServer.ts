@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+export interface ChildServer {
+  url: string
+  wsUrl: string
+  process: ChildProcess
+  output(): string
+  /** SIGKILL: no shutdown code runs, as in a crash or a pulled plug. */
+  kill(): Promise<void>
+  stop(): Promise<void>
+}
+
+/**
+ * The real `server/main.ts` in its own process, for what cannot be done in-process: a hard kill,
+ * and proving the process survives its own uncaught errors. Listens on a free port.
+ */
+export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts'), '--port', '0', '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = await new Promise<string>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000)
+    const check = () => {
+      const match = /http:\/\/localhost:(\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolvePort(`http://127.0.0.1:${match[1]}`)
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
+  })
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      child.kill(name)
+    }
+    await exited
+  }
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws') + '/sync',
+    process: child,
+    output: () => output,
+    kill: () => signal('SIGKILL'),
+    stop: () => signal('SIGTERM'),
+  }
+}

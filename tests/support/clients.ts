@@ -1,0 +1,51 @@
+import { WebSocket } from 'ws'
+import { readAuthMessage } from 'y-protocols/auth'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/protocol.ts'
+import { waitFor } from './server.ts'
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Close events seen by this client (code, reason). */
+  closes: { code: number; reason: string }[]
+  /** Messages of type "permission denied" received. */
+  denied: string[]
+  destroy(): void
+}
+
+/**
+ * A stock y-websocket client in Node, exactly as a user of the protocol would write one.
+ * `params` carries the key (and `ext: '1'` for our extension messages).
+ */
+export function connectClient(wsUrl: string, workshopId: string, docName: string, params: Record<string, string>, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(`${wsUrl}/${workshopId}`, docName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params,
+    disableBc: true,
+    maxBackoffTime: 300,
+  })
+  const client: TestClient = {
+    doc,
+    provider,
+    closes: [],
+    denied: [],
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  provider.on('connection-close', (event) => {
+    if (event) client.closes.push({ code: event.code, reason: event.reason })
+  })
+  // Same slot and signature as y-websocket's own auth handler, recording instead of warning.
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+    readAuthMessage(decoder, doc, (_doc, reason) => client.denied.push(reason))
+  }
+  return client
+}
+
+export async function synced(...clients: TestClient[]): Promise<void> {
+  await waitFor(() => clients.every((c) => c.provider.synced), 5_000, 'clients to sync')
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+function track(client: TestClient): TestClient {
+  cleanups.push(() => client.destroy())
+  return client
+}
+
+async function serverWithWorkshop(dataDir?: string) {
+  const server = await startTestServer({ dataDir })
+  cleanups.push(() => server.close())
+  const workshop = await createWorkshop(server.url)
+  return { server, workshop }
+}
+
+describe('sync over the y-websocket protocol', () => {
+  it('two clients in one room see each other’s changes and presence; another room sees nothing', async () => {
+    const { server, workshop } = await serverWithWorkshop()
+    const other = await createWorkshop(server.url)
+    const key = { key: workshop.keys.participant }
+    const anna = track(connectClient(server.wsUrl, workshop.id, 'board', key))
+    const ben = track(connectClient(server.wsUrl, workshop.id, 'board', key))
+    const stranger = track(connectClient(server.wsUrl, other.id, 'board', { key: other.keys.participant }))
+    await synced(anna, ben, stranger)
+
+    anna.doc.getMap('probe').set('from', 'anna')
+    anna.provider.awareness.setLocalStateField('user', { name: 'Anna', role: 'participant' })
+    await waitFor(() => ben.doc.getMap('probe').get('from') === 'anna', 5_000, 'ben to see anna’s change')
+    await waitFor(
+      () => [...ben.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'),
+      5_000,
+      'ben to see anna’s presence',
+    )
+    ben.doc.getMap('probe').set('reply', 'ben')
+    await waitFor(() => anna.doc.getMap('probe').get('reply') === 'ben')
+
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(stranger.doc.getMap('probe').size).toBe(0)
+    expect([...stranger.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna')).toBe(false)
+  })
+
+  it('a client that connects late receives the full state', async () => {
+    const { server, workshop } = await serverWithWorkshop()
+    const key = { key: workshop.keys.participant }
+    const early = track(connectClient(server.wsUrl, workshop.id, 'board', key))
+    await synced(early)
+    const text = early.doc.getText('story')
+    for (let i = 0; i < 50; i++) text.insert(text.length, `word${i} `)
+
+    const late = track(connectClient(server.wsUrl, workshop.id, 'board', key))
+    await synced(late)
+    await waitFor(() => late.doc.getText('story').toString() === text.toString())
+  })
+
+  it('after a restart on the same data directory, a reconnecting client gets everything back', async () => {
+    const data = tempDataDir()
+    cleanups.push(() => data.remove())
+    const first = await startTestServer({ dataDir: data.dir })
+    const workshop = await createWorkshop(first.url)
+    const writer = connectClient(first.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(writer)
+    writer.doc.getMap('signals').set('s1', 'Care robots in elderly homes')
+    await waitFor(() => first.registry.loaded(workshop.id, 'board')?.doc.getMap('signals').has('s1') === true)
+    await first.registry.settle()
+    writer.destroy()
+    await first.close()
+
+    const second = await startTestServer({ dataDir: data.dir })
+    cleanups.push(() => second.close())
+    const reader = track(connectClient(second.wsUrl, workshop.id, 'board', { key: workshop.keys.participant }))
+    await synced(reader)
+    await waitFor(() => reader.doc.getMap('signals').get('s1') === 'Care robots in elderly homes')
+  })
+})

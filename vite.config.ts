@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+/**
+ * One config for the SPA build and for vitest.
+ * The dev server proxies the API and the sync WebSocket to the Node server
+ * (`npm run dev` starts both), so the browser talks to one origin in dev as in production.
+ */
+const serverPort = Number(process.env.SERVER_PORT ?? 8080)
+
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/api': `http://127.0.0.1:${serverPort}`,
+      '/healthz': `http://127.0.0.1:${serverPort}`,
+      '/sync': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Browser and integration tests start real servers and Chromium: two cores cannot take many at once.
+    maxWorkers: 2,
+  },
+})
