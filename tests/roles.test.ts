@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { connectClient, synced } from './support/clients.ts'
+import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+async function setup() {
+  const server = await startTestServer()
+  cleanups.push(() => server.close())
+  const workshop = await createWorkshop(server.url)
+  const open = (docName: string, key: string) => {
+    const client = connectClient(server.wsUrl, workshop.id, docName, { key, ext: '1' })
+    cleanups.push(() => client.destroy())
+    return client
+  }
+  return { server, workshop, open }
+}
+
+/** The HTTP status a WebSocket upgrade is answered with (101 when it is accepted). */
+async function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url)
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      ws.terminate()
+    })
+    ws.on('open', () => {
+      resolve(101)
+      ws.close()
+    })
+    ws.on('error', () => {})
+  })
+}
+
+describe('roles are enforced by the server', () => {
+  it('a participant’s write to the control document is refused, never reaches the facilitator or the store', async () => {
+    const { server, workshop, open } = await setup()
+    const facilitator = open('control', workshop.keys.facilitator)
+    const participant = open('control', workshop.keys.participant)
+    await synced(facilitator, participant)
+
+    participant.doc.getMap('session').set('currentStageId', 'forged')
+    await waitFor(() => participant.denied.length > 0, 5_000, 'a permission-denied answer')
+    expect(participant.denied[0]).toMatch(/participant may not change the control document/)
+
+    facilitator.doc.getMap('session').set('timer', 'legit')
+    await waitFor(() => participant.doc.getMap('session').get('timer') === 'legit')
+    expect(facilitator.doc.getMap('session').get('currentStageId')).toBeUndefined()
+    await server.registry.settle()
+    const stored = await server.store.load(workshop.id, 'control')
+    const { applyUpdate, Doc } = await import('yjs')
+    const reloaded = new Doc()
+    for (const update of stored.updates) applyUpdate(reloaded, update)
+    expect(reloaded.getMap('session').get('currentStageId')).toBeUndefined()
+    expect(reloaded.getMap('session').get('timer')).toBe('legit')
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/reason="write_forbidden"\} [1-9]/)
+  })
+
+  it('a screen connection cannot write the board', async () => {
+    const { workshop, open } = await setup()
+    const screen = open('board', workshop.keys.screen)
+    const participant = open('board', workshop.keys.participant)
+    await synced(screen, participant)
+    screen.doc.getMap('signals').set('x', 'graffiti')
+    await waitFor(() => screen.denied.length > 0)
+    participant.doc.getMap('signals').set('y', 'a real signal')
+    await waitFor(() => screen.doc.getMap('signals').get('y') === 'a real signal')
+    expect(participant.doc.getMap('signals').has('x')).toBe(false)
+  })
+
+  it('refuses at the upgrade: malformed id 400, unknown workshop 404, no or wrong key 401', async () => {
+    const { server, workshop } = await setup()
+    const base = `${server.wsUrl}/${workshop.id}/board`
+    expect(await upgradeStatus(`${server.wsUrl}/not-an-id/board?key=${workshop.keys.participant}`)).toBe(400)
+    expect(await upgradeStatus(`${server.wsUrl}/${workshop.id}/attic?key=${workshop.keys.participant}`)).toBe(400)
+    expect(await upgradeStatus(`${server.wsUrl}/AAAAAAAAAAAAAAAAAAAAAA/board?key=${workshop.keys.participant}`)).toBe(404)
+    expect(await upgradeStatus(base)).toBe(401)
+    const wrongFacilitatorKey = workshop.keys.facilitator.slice(0, -1) + (workshop.keys.facilitator.endsWith('A') ? 'B' : 'A')
+    expect(await upgradeStatus(`${base}?key=${wrongFacilitatorKey}`)).toBe(401)
+    expect(await upgradeStatus(`${server.wsUrl}/${workshop.id}/control?key=${wrongFacilitatorKey}`)).toBe(401)
+    expect(await upgradeStatus(`${base}?key=${workshop.keys.facilitator}`)).toBe(101)
+    expect(await upgradeStatus(`${server.wsUrl}/${workshop.id}/draft-AAAAAAAAAAAAAAAAAAAAAA?key=${workshop.keys.screen}`)).toBe(403)
+  })
+
+  it('the workshop id alone grants nothing; the facilitator key gets the other links back', async () => {
+    const { server, workshop } = await setup()
+    const url = `${server.url}/api/workshops/${workshop.id}`
+    expect((await fetch(url)).status).toBe(401)
+    expect((await fetch(url, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })).status).toBe(401)
+    const res = await fetch(url, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
+    expect(res.status).toBe(200)
+    const again = (await res.json()) as typeof workshop
+    expect(again.keys).toEqual(workshop.keys)
+    expect(again.links.participant).toBe(workshop.links.participant)
+    expect(workshop.links.participant).toMatch(new RegExp(`/w/${workshop.id}/join#key=${workshop.keys.participant}$`))
+  })
+})
+
+describe('creating a workshop', () => {
+  async function post(url: string, body: string) {
+    const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    return { status: res.status, body: (await res.json()) as { error: string; field?: string } }
+  }
+
+  it('answers 201 with unguessable ids and keys', async () => {
+    const { workshop } = await setup()
+    expect(workshop.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    for (const key of Object.values(workshop.keys)) expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(new Set(Object.values(workshop.keys)).size).toBe(3)
+  })
+
+  it('validates the body and names the field', async () => {
+    const { server } = await setup()
+    const missing = await post(server.url, JSON.stringify({ focalQuestion: 'What then?' }))
+    expect(missing).toMatchObject({ status: 400, body: { field: 'title' } })
+    expect(missing.body.error).toMatch(/title/)
+    const wrongType = await post(server.url, JSON.stringify({ title: 'Ok', horizonYear: 'soon' }))
+    expect(wrongType).toMatchObject({ status: 400, body: { field: 'horizonYear' } })
+    const badTemplate = await post(server.url, JSON.stringify({ title: 'Ok', template: 'nope' }))
+    expect(badTemplate).toMatchObject({ status: 400, body: { field: 'template' } })
+    const longTitle = await post(server.url, JSON.stringify({ title: 'x'.repeat(500) }))
+    expect(longTitle).toMatchObject({ status: 400, body: { field: 'title' } })
+    const notJson = await post(server.url, '{"title": ')
+    expect(notJson.status).toBe(400)
+    const huge = await post(server.url, JSON.stringify({ title: 'x'.repeat(10 * 1024 * 1024) }))
+    expect(huge.status).toBe(413)
+    expect(huge.body.error).toMatch(/larger than/)
+  })
+
+  it('limits how many workshops one address creates', async () => {
+    const server = await startTestServer({ limits: { workshopsPerIpPerHour: 2 } })
+    cleanups.push(() => server.close())
+    await createWorkshop(server.url)
+    await createWorkshop(server.url)
+    const third = await post(server.url, JSON.stringify({ title: 'third' }))
+    expect(third.status).toBe(429)
+  })
+})
