@@ -10,7 +10,7 @@ import { SqliteDocStore } from './store/sqliteStore.ts'
 import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
-import { isLocked } from './workshops/policy.ts'
+import { WorkshopReactions } from './workshops/reactions.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
 
 export interface RunningServer {
@@ -37,12 +37,20 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const metrics = new Metrics()
   const registry = new RoomRegistry(store, metrics, config.tuning, config.limits.maxRoomsInMemory, config.log)
   const workshops = new WorkshopService(store)
+  const reactions = new WorkshopReactions(registry, store, config.log)
   const api = createApi({ config, store, registry, metrics, workshops })
   const writePolicy = (role: Role, room: Room) =>
-    mayWrite(role, room.kind, room.kind === 'board' && isLocked(registry, room.workshopId))
+    mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)
       : ({ allowed: false, reason: `a ${role} may not change the ${room.kind} document now` } as const)
-  const sync = createSyncUpgrade({ registry, workshops, metrics, limits: config.limits, mayWrite: writePolicy })
+  const sync = createSyncUpgrade({
+    registry,
+    workshops,
+    metrics,
+    limits: config.limits,
+    mayWrite: writePolicy,
+    beforeJoin: (workshopId) => reactions.ensureControl(workshopId),
+  })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { goToStage, readControl } from '../shared/doc/index.ts'
 import { connectClient, synced } from './support/clients.ts'
 import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
 
@@ -41,22 +43,26 @@ describe('roles are enforced by the server', () => {
     const { server, workshop, open } = await setup()
     const facilitator = open('control', workshop.keys.facilitator)
     const participant = open('control', workshop.keys.participant)
-    await synced(facilitator, participant)
+    const honest = open('control', workshop.keys.participant)
+    await synced(facilitator, participant, honest)
+    await waitFor(() => readControl(participant.doc).stages.length === 7, 5_000, 'the stages to arrive')
+    const [frame, signals, trends] = readControl(participant.doc).stages
 
-    participant.doc.getMap('session').set('currentStageId', 'forged')
+    goToStage(participant.doc, trends!.id)
     await waitFor(() => participant.denied.length > 0, 5_000, 'a permission-denied answer')
     expect(participant.denied[0]).toMatch(/participant may not change the control document/)
 
-    facilitator.doc.getMap('session').set('timer', 'legit')
-    await waitFor(() => participant.doc.getMap('session').get('timer') === 'legit')
-    expect(facilitator.doc.getMap('session').get('currentStageId')).toBeUndefined()
+    goToStage(facilitator.doc, signals!.id)
+    // The forger's own copy keeps its refused change; nobody else ever sees it.
+    await waitFor(() => readControl(honest.doc).currentStageId === signals!.id, 5_000, 'the facilitator’s move')
+    expect(readControl(facilitator.doc).currentStageId).toBe(signals!.id)
+    expect(frame).toBeDefined()
+
     await server.registry.settle()
     const stored = await server.store.load(workshop.id, 'control')
-    const { applyUpdate, Doc } = await import('yjs')
-    const reloaded = new Doc()
-    for (const update of stored.updates) applyUpdate(reloaded, update)
-    expect(reloaded.getMap('session').get('currentStageId')).toBeUndefined()
-    expect(reloaded.getMap('session').get('timer')).toBe('legit')
+    const reloaded = new Y.Doc()
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(readControl(reloaded).currentStageId).toBe(signals!.id)
     expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/reason="write_forbidden"\} [1-9]/)
   })
 

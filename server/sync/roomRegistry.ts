@@ -66,10 +66,17 @@ export class RoomRegistry {
     const gone = room.presence.removeOwner(peer)
     for (const id of gone) room.presenceDirty.add(id)
     if (gone.length > 0) this.schedulePresence()
-    if (room.peers.size === 0) {
-      room.idleTimer = setTimeout(() => void this.unload(room), this.tuning.roomIdleMs)
-      room.idleTimer.unref()
-    }
+    this.releaseIfIdle(room)
+  }
+
+  /** Starts the idle countdown of a room nobody is connected to (after server-side work too). */
+  releaseIfIdle(room: Room): void {
+    if (room.peers.size > 0 || room.idleTimer) return
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = undefined
+      void this.unload(room)
+    }, this.tuning.roomIdleMs)
+    room.idleTimer.unref()
   }
 
   /** Loads a room for server-side work (reveal, restore, export) without a peer. */
@@ -242,7 +249,11 @@ export class RoomRegistry {
   private async unload(room: Room): Promise<void> {
     if (room.peers.size > 0 || this.rooms.get(docKey(room.workshopId, room.docName)) !== room) return
     await this.settle()
-    if (room.peers.size > 0 || room.pending.length > 0) return
+    if (room.peers.size > 0) return
+    if (room.pending.length > 0) {
+      this.releaseIfIdle(room)
+      return
+    }
     if (room.logLength > 0) await this.compact(room)
     this.rooms.delete(docKey(room.workshopId, room.docName))
     this.metrics.rooms = this.rooms.size

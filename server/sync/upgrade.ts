@@ -22,8 +22,10 @@ export function createSyncUpgrade(opts: {
   metrics: Metrics
   limits: Limits
   mayWrite: WritePolicy
+  /** Runs before a connection joins its document (the server loads what its policy reads). */
+  beforeJoin?: (workshopId: string) => Promise<void>
 }) {
-  const { registry, workshops, metrics, limits, mayWrite } = opts
+  const { registry, workshops, metrics, limits, mayWrite, beforeJoin } = opts
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
   const connections = new Set<Connection>()
   const perAddress = new Map<string, number>()
@@ -46,6 +48,7 @@ export function createSyncUpgrade(opts: {
     const role = await workshops.roleOf(workshopId, key)
     if (!role) return refuse(socket, 401, 'wrong key for this workshop')
     if (!mayConnect(role, kind)) return refuse(socket, 403, `a ${role} may not open ${kind} documents`)
+    await beforeJoin?.(workshopId)
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const address = req.socket.remoteAddress ?? 'unknown'

@@ -1,12 +1,20 @@
 import type { CreateWorkshopBody } from '../../shared/api.ts'
+import { createWorkshopControl, initBoard } from '../../shared/doc/index.ts'
+import { getTemplate } from '../../shared/method/templates.ts'
+import { BOARD_DOC, CONTROL_DOC } from '../../shared/protocol.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 
 /**
- * Writes a new workshop's first content (meta, stages from the template) into its documents,
- * through the registry, so it is stored like any other change before anyone connects.
+ * Writes a new workshop's first content (meta, stages from the template, schema versions) into its
+ * documents through the registry, so it is stored like any other change before anyone connects.
  */
 export async function initialiseWorkshop(registry: RoomRegistry, id: string, body: CreateWorkshopBody): Promise<void> {
-  void registry
-  void id
-  void body
+  const { template, ...meta } = body
+  const control = await registry.open(id, CONTROL_DOC)
+  createWorkshopControl(control.doc, meta, getTemplate(template ?? 'signals-to-stories'))
+  const board = await registry.open(id, BOARD_DOC)
+  initBoard(board.doc)
+  await registry.settle()
+  registry.releaseIfIdle(control)
+  registry.releaseIfIdle(board)
 }

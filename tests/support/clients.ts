@@ -19,9 +19,16 @@ export interface TestClient {
  * A stock y-websocket client in Node, exactly as a user of the protocol would write one.
  * `params` carries the key (and `ext: '1'` for our extension messages).
  */
-export function connectClient(wsUrl: string, workshopId: string, docName: string, params: Record<string, string>, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  wsUrl: string,
+  workshopId: string,
+  docName: string,
+  params: Record<string, string>,
+  doc = new Y.Doc(),
+  socketClass: typeof WebSocket = WebSocket,
+): TestClient {
   const provider = new WebsocketProvider(`${wsUrl}/${workshopId}`, docName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     params,
     disableBc: true,
     maxBackoffTime: 300,

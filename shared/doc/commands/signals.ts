@@ -1,0 +1,143 @@
+/**
+ * Signal cards: add, edit, delete, reorder, and merge duplicates.
+ */
+import type * as Y from 'yjs'
+import {
+  SIGNAL_DEFAULTS,
+  SignalInputSchema,
+  SignalPatchSchema,
+  type SignalInput,
+  type SignalPatch,
+} from '../../schema/index'
+import { randomId, uniqueSorted } from '../../util/ids'
+import { addToSet } from '../codec'
+import {
+  deleteRecord,
+  entryMap,
+  getRecord,
+  insertRecord,
+  listRecords,
+  membershipKey,
+  orderFor,
+  patchRecord,
+} from '../collections'
+import { boardCollection } from '../roots'
+import { checkActor, command, now, type Actor } from './command'
+
+/**
+ * Adds a signal card at the end of the wall and returns its id. Works on the board and on a
+ * private draft alike (same root, same shape). Throws when the input fails `SignalInputSchema`
+ * (forms check with the same schema first).
+ *
+ * @example
+ * const id = addSignal(board, { title: 'Care robots in elderly homes', category: 'technological' }, me)
+ */
+export function addSignal(doc: Y.Doc, input: SignalInput, actor: Actor): string {
+  checkActor(actor)
+  const fields = SignalInputSchema.parse(input)
+  return command(doc, () => {
+    const id = randomId()
+    const time = now()
+    insertRecord(doc, 'signals', {
+      id,
+      ...SIGNAL_DEFAULTS,
+      ...fields,
+      authorId: actor.participantId,
+      authorIds: [actor.participantId],
+      sources: [],
+      order: orderFor(doc, 'signals'),
+      createdAt: time,
+      updatedAt: time,
+    })
+    return id
+  })
+}
+
+/**
+ * Writes the given fields of a signal (others untouched, so a concurrent edit of another field
+ * survives). Returns `false` when the signal no longer exists.
+ *
+ * @example
+ * updateSignal(board, id, { whyItMatters: 'Staff shortages meet an ageing population' })
+ */
+export function updateSignal(doc: Y.Doc, id: string, patch: SignalPatch): boolean {
+  const fields = SignalPatchSchema.parse(patch)
+  return command(doc, () => patchRecord(doc, 'signals', id, { ...fields, updatedAt: now() }))
+}
+
+/** Deletes a signal and its memberships (the trends it backed simply lose one card). */
+export function deleteSignal(doc: Y.Doc, id: string): boolean {
+  return command(doc, () => {
+    deleteMembershipsOfSignal(doc, id)
+    return deleteRecord(doc, 'signals', id)
+  })
+}
+
+/** Moves a signal on the wall: before `beforeId`, or to the end when `null`. */
+export function reorderSignal(doc: Y.Doc, id: string, beforeId: string | null): boolean {
+  return command(doc, () => patchRecord(doc, 'signals', id, { order: orderFor(doc, 'signals', { before: beforeId, exclude: id }) }))
+}
+
+/**
+ * Merges a duplicate into another card. Nothing written is lost: the kept card gains the
+ * dropped card's authors and links (`sources`), its text (appended when it differs), its theme
+ * and category when the kept card has none, and its place in every trend. Stories that cited
+ * the dropped card cite the kept one. Texts are single values: two merges into one card at the
+ * same moment keep every author and link, but only one of the combined descriptions.
+ * Returns `false` when either card is missing or they are the same card.
+ *
+ * @example
+ * mergeSignals(board, keptId, duplicateId, facilitator)
+ */
+export function mergeSignals(doc: Y.Doc, keepId: string, dropId: string, actor: Actor): boolean {
+  checkActor(actor)
+  return command(doc, () => {
+    const keep = getRecord(doc, 'signals', keepId)
+    const drop = getRecord(doc, 'signals', dropId)
+    const entry = entryMap(doc, 'signals', keepId)
+    if (!keep || !drop || !entry || keepId === dropId) return false
+
+    patchRecord(doc, 'signals', keepId, {
+      description: combineText(keep.description, drop.description, 2000),
+      whyItMatters: combineText(keep.whyItMatters, drop.whyItMatters, 1000),
+      themeId: keep.themeId || drop.themeId,
+      category: keep.category || drop.category,
+      updatedAt: now(),
+    })
+    // Authors and links go into add-only sets (never into `sourceUrl`, a single value where one
+    // of two concurrent merges would win): merging two duplicates into one card at the same
+    // time keeps every author and every link.
+    addToSet(entry, 'authorIds', [...drop.authorIds, drop.authorId])
+    addToSet(entry, 'sources', uniqueSorted([drop.sourceUrl, ...drop.sources].filter((url) => url !== '' && url !== keep.sourceUrl)))
+
+    moveMemberships(doc, dropId, keepId, actor)
+    for (const story of listRecords(doc, 'stories')) {
+      if (story.signalIds.includes(dropId)) {
+        patchRecord(doc, 'stories', story.id, { signalIds: uniqueSorted([...story.signalIds.filter((id) => id !== dropId), keepId]) })
+      }
+    }
+    return deleteRecord(doc, 'signals', dropId)
+  })
+}
+
+function moveMemberships(doc: Y.Doc, fromSignalId: string, toSignalId: string, actor: Actor): void {
+  for (const membership of listRecords(doc, 'memberships')) {
+    if (membership.signalId !== fromSignalId) continue
+    if (!getRecord(doc, 'memberships', membershipKey(membership.trendId, toSignalId))) {
+      insertRecord(doc, 'memberships', { ...membership, signalId: toSignalId, addedBy: actor.participantId })
+    }
+    deleteRecord(doc, 'memberships', membershipKey(membership.trendId, fromSignalId))
+  }
+}
+
+export function deleteMembershipsOfSignal(doc: Y.Doc, signalId: string): void {
+  const root = boardCollection(doc, 'memberships')
+  for (const key of [...root.keys()]) if (key.endsWith(`|${signalId}`)) root.delete(key)
+}
+
+/** Both texts when they differ (the longer cut to fit), the one there is otherwise. */
+function combineText(kept: string, dropped: string, max: number): string {
+  if (dropped === '' || kept.includes(dropped)) return kept
+  if (kept === '') return dropped
+  return `${kept}\n\n${dropped}`.slice(0, max)
+}

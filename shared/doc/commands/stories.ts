@@ -1,0 +1,101 @@
+/**
+ * Future stories and their personas. The story text is a `Y.XmlFragment` beside the record,
+ * bound to the client's editor; the record holds title, links and the persona.
+ */
+import * as Y from 'yjs'
+import {
+  PERSONA_DEFAULTS,
+  PersonaPatchSchema,
+  StoryPatchSchema,
+  idSchema,
+  type PersonaPatch,
+  type StoryPatch,
+} from '../../schema/index'
+import { randomId } from '../../util/ids'
+import { deleteRecord, getRecord, insertRecord, orderFor, patchRecord } from '../collections'
+import { storyBodiesRoot } from '../roots'
+import { checkActor, command, now, type Actor } from './command'
+
+export interface StoryInput extends StoryPatch {
+  readonly groupId?: string | null
+  readonly persona?: PersonaPatch
+}
+
+/**
+ * Creates a story with its persona and an empty body; returns both ids.
+ *
+ * @example
+ * const { storyId } = createStory(board, { title: 'A Tuesday in 2040', trendIds: [trendId], persona: { name: 'Aino', age: 78 } }, me)
+ */
+export function createStory(doc: Y.Doc, input: StoryInput, actor: Actor): { storyId: string; personaId: string } {
+  checkActor(actor)
+  const story = StoryPatchSchema.parse({ title: input.title, trendIds: input.trendIds, wheelNodeIds: input.wheelNodeIds, signalIds: input.signalIds })
+  const persona = PersonaPatchSchema.parse(input.persona ?? {})
+  // Everything is checked before the transaction: two records are written, and Yjs would keep the
+  // first if the second threw.
+  const groupId = idSchema.nullable().parse(input.groupId ?? null)
+  return command(doc, () => {
+    const storyId = randomId()
+    const personaId = randomId()
+    insertRecord(doc, 'personas', { id: personaId, storyId, ...PERSONA_DEFAULTS, ...persona })
+    insertRecord(doc, 'stories', {
+      id: storyId,
+      title: story.title ?? '',
+      trendIds: story.trendIds ?? [],
+      wheelNodeIds: story.wheelNodeIds ?? [],
+      signalIds: story.signalIds ?? [],
+      groupId,
+      personaId,
+      order: orderFor(doc, 'stories'),
+      createdBy: actor.participantId,
+      createdAt: now(),
+    })
+    storyBodiesRoot(doc).set(storyId, new Y.XmlFragment())
+    return { storyId, personaId }
+  })
+}
+
+/** Writes a story's title or links (`trendIds`, `wheelNodeIds`, `signalIds`). */
+export function updateStory(doc: Y.Doc, id: string, patch: StoryPatch): boolean {
+  const fields = StoryPatchSchema.parse(patch)
+  return command(doc, () => patchRecord(doc, 'stories', id, fields))
+}
+
+/** Writes persona fields; each is its own entry, so co-writers filling different fields both keep theirs. */
+export function updatePersona(doc: Y.Doc, personaId: string, patch: PersonaPatch): boolean {
+  const fields = PersonaPatchSchema.parse(patch)
+  return command(doc, () => patchRecord(doc, 'personas', personaId, fields))
+}
+
+/** Deletes a story with its persona and body. Takeaways that cite it simply stop showing the link. */
+export function deleteStory(doc: Y.Doc, id: string): boolean {
+  return command(doc, () => {
+    const story = getRecord(doc, 'stories', id)
+    if (story) deleteRecord(doc, 'personas', story.personaId)
+    storyBodiesRoot(doc).delete(id)
+    return deleteRecord(doc, 'stories', id)
+  })
+}
+
+/**
+ * The collaborative body of a story, for the client's editor binding; `null` when the story has
+ * none. The only Yjs type handed out of `shared/doc`: rich text has no plain-value form to
+ * snapshot without losing concurrent typing.
+ */
+export function getStoryBody(doc: Y.Doc, storyId: string): Y.XmlFragment | null {
+  const body = storyBodiesRoot(doc).get(storyId)
+  return body instanceof Y.XmlFragment ? body : null
+}
+
+/** The body as plain text, one paragraph per top-level element, for exports and previews. */
+export function storyBodyText(body: Y.XmlFragment): string {
+  const paragraphs: string[] = []
+  for (const child of body.toArray()) paragraphs.push(textOf(child))
+  return paragraphs.join('\n\n').trim()
+}
+
+function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+  if (node instanceof Y.XmlText) return node.toJSON()
+  if (node instanceof Y.XmlElement) return node.toArray().map(textOf).join('')
+  return ''
+}

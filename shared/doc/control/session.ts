@@ -1,0 +1,123 @@
+/**
+ * The facilitator's live switches: private mode, projector focus, lock, join panel, assessment
+ * closing, key drivers, breakout groups; and the private counts the server writes.
+ */
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import {
+  FocusSchema,
+  GroupSchema,
+  PrivateCountSchema,
+  idSchema,
+  requiredTextSchema,
+  type Focus,
+  type Group,
+  type PrivateCount,
+  type PrivateMode,
+  type Session,
+} from '../../schema/index'
+import { randomId } from '../../util/ids'
+import { nestedMap, writeFields } from '../codec'
+import { command } from '../commands/command'
+import { SERVER_ORIGIN } from '../origin'
+import { SESSION_SET_FIELDS, readSession } from '../read'
+import { controlSession } from '../roots'
+
+function writeSession(doc: Y.Doc, patch: Partial<Session>): void {
+  command(doc, () => writeFields(controlSession(doc), patch, SESSION_SET_FIELDS))
+}
+
+/** Turns private writing on or off, and whether authors stay hidden after the reveal. */
+export function setPrivateMode(doc: Y.Doc, patch: Partial<Omit<PrivateMode, 'revealSeq'>>): void {
+  const on = patch.on === undefined ? undefined : z.boolean().parse(patch.on)
+  const hide = patch.hideNamesAfterReveal === undefined ? undefined : z.boolean().parse(patch.hideNamesAfterReveal)
+  command(doc, () => writeFields(nestedMap(controlSession(doc), 'privateMode'), { on, hideNamesAfterReveal: hide }))
+}
+
+/**
+ * Asks the server to reveal every draft onto the board. A counter rather than a flag: each new
+ * value is one request, and a request made twice (two clicks, two facilitators) reveals once
+ * because revealing is idempotent.
+ */
+export function requestReveal(doc: Y.Doc): number {
+  return command(doc, () => {
+    const next = readSession(doc).privateMode.revealSeq + 1
+    writeFields(nestedMap(controlSession(doc), 'privateMode'), { revealSeq: next })
+    return next
+  })
+}
+
+/** What the projector shows big; `null` to show the whole stage. */
+export function setFocus(doc: Y.Doc, focus: Focus): void {
+  writeSession(doc, { focus: FocusSchema.parse(focus) })
+}
+
+export function setLocked(doc: Y.Doc, locked: boolean): void {
+  writeSession(doc, { locked: z.boolean().parse(locked) })
+}
+
+export function setShowJoinPanel(doc: Y.Doc, show: boolean): void {
+  writeSession(doc, { showJoinPanel: z.boolean().parse(show) })
+}
+
+export function setAllowParticipantExport(doc: Y.Doc, allow: boolean): void {
+  writeSession(doc, { allowParticipantExport: z.boolean().parse(allow) })
+}
+
+/** Ends voting for an assess stage; `castVote` refuses from then on (see `voteRulesFor`). */
+export function closeAssessment(doc: Y.Doc, stageId: string): void {
+  setAssessClosed(doc, stageId, true)
+}
+
+export function reopenAssessment(doc: Y.Doc, stageId: string): void {
+  setAssessClosed(doc, stageId, false)
+}
+
+function setAssessClosed(doc: Y.Doc, stageId: string, closed: boolean): void {
+  const id = idSchema.parse(stageId)
+  command(doc, () => writeFields(nestedMap(controlSession(doc), 'assessClosed'), { [id]: closed }))
+}
+
+export function setKeyDrivers(doc: Y.Doc, trendIds: readonly string[]): void {
+  writeSession(doc, { keyDrivers: z.array(idSchema).parse(trendIds) })
+}
+
+/** Marks or unmarks one trend as a key driver; returns whether it is one now. */
+export function toggleKeyDriver(doc: Y.Doc, trendId: string): boolean {
+  const id = idSchema.parse(trendId)
+  return command(doc, () => {
+    const set = nestedMap(controlSession(doc), 'keyDrivers')
+    if (set.get(id) === true) {
+      set.delete(id)
+      return false
+    }
+    set.set(id, true)
+    return true
+  })
+}
+
+export const GroupInputSchema = z.object({
+  id: idSchema.optional(),
+  name: requiredTextSchema(60),
+  trendId: idSchema.nullable().optional(),
+})
+export type GroupInput = z.input<typeof GroupInputSchema>
+
+/** Replaces the breakout groups (the facilitator edits the list as a whole). Returns them with ids. */
+export function setGroups(doc: Y.Doc, groups: readonly GroupInput[]): Group[] {
+  const valid = groups.map((group) => {
+    const input = GroupInputSchema.parse(group)
+    return GroupSchema.parse({ id: input.id ?? randomId(), name: input.name, trendId: input.trendId ?? null })
+  })
+  writeSession(doc, { groups: valid })
+  return valid
+}
+
+/**
+ * Server side: how many cards each participant is writing in private ("Anna: 3 cards"). Written
+ * with `SERVER_ORIGIN`; one entry per participant so counts from different drafts never clash.
+ */
+export function setPrivateCounts(doc: Y.Doc, counts: Readonly<Record<string, PrivateCount>>, origin: unknown = SERVER_ORIGIN): void {
+  const valid = z.record(idSchema, PrivateCountSchema).parse(counts)
+  doc.transact(() => writeFields(controlSession(doc), { privateCounts: valid }), origin)
+}

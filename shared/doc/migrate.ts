@@ -1,0 +1,73 @@
+/**
+ * Schema versions and migrations.
+ *
+ * Each document stores the version of the schema it was written with (board: `info`, control:
+ * `meta`, draft: `owner`). `migrate` upgrades a document step by step to `SCHEMA_VERSION`, and
+ * refuses a document written by newer code rather than opening it half-understood. The server
+ * runs it when it loads a document, before any client syncs, so a migration runs once.
+ */
+import type * as Y from 'yjs'
+import type { DocKind } from '../protocol'
+import { MIGRATION_ORIGIN } from './origin'
+import { readVersion } from './read'
+import { SCHEMA_VERSION_KEY, boardInfo, controlMeta, draftOwnerRoot } from './roots'
+
+/** The schema version this code writes and understands. */
+export const SCHEMA_VERSION = 1
+
+/** One step: turns a document of version `from` into version `from + 1`, in place. */
+export interface Migration {
+  readonly kind: DocKind
+  readonly from: number
+  readonly up: (doc: Y.Doc) => void
+}
+
+/** The registered steps. Empty while the schema is at version 1. */
+export const MIGRATIONS: readonly Migration[] = []
+
+export type MigrateResult =
+  | { readonly ok: true; readonly from: number | null; readonly to: number | null }
+  | { readonly ok: false; readonly error: 'newerVersion'; readonly found: number; readonly supported: number }
+  | { readonly ok: false; readonly error: 'missingMigration'; readonly found: number; readonly supported: number }
+
+/** The map a document of this kind keeps its version in. */
+export function versionMap(doc: Y.Doc, kind: DocKind): Y.Map<unknown> {
+  return kind === 'board' ? boardInfo(doc) : kind === 'control' ? controlMeta(doc) : draftOwnerRoot(doc)
+}
+
+export function schemaVersionOf(doc: Y.Doc, kind: DocKind): number | null {
+  return readVersion(versionMap(doc, kind))
+}
+
+/**
+ * Upgrades `doc` to `target` (default `SCHEMA_VERSION`). A document without a version has not
+ * been initialised and is left alone. Each step runs in its own transaction together with its
+ * version bump, so a crash between steps leaves a consistent, resumable document.
+ *
+ * @example
+ * const result = migrate(doc, 'board')
+ * if (!result.ok) refuseToOpen(result.error) // 'newerVersion': this server is older than the data
+ */
+export function migrate(
+  doc: Y.Doc,
+  kind: DocKind,
+  { migrations = MIGRATIONS, target = SCHEMA_VERSION }: { migrations?: readonly Migration[]; target?: number } = {},
+): MigrateResult {
+  const found = schemaVersionOf(doc, kind)
+  if (found === null) return { ok: true, from: null, to: null }
+  if (found > target) return { ok: false, error: 'newerVersion', found, supported: target }
+  for (let version = found; version < target; version++) {
+    const step = migrations.find((m) => m.kind === kind && m.from === version)
+    if (!step) return { ok: false, error: 'missingMigration', found: version, supported: target }
+    doc.transact(() => {
+      step.up(doc)
+      versionMap(doc, kind).set(SCHEMA_VERSION_KEY, version + 1)
+    }, MIGRATION_ORIGIN)
+  }
+  return { ok: true, from: found, to: target }
+}
+
+/** Stamps a fresh document with the current version (part of creating it). */
+export function writeSchemaVersion(doc: Y.Doc, kind: DocKind): void {
+  versionMap(doc, kind).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION)
+}

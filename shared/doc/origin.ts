@@ -1,0 +1,16 @@
+/**
+ * Transaction origins. Yjs hands the origin of every change to observers and to the undo
+ * manager; ours say who made a change, so that undo takes back only the local user's own edits.
+ */
+
+/**
+ * Every command of `shared/doc` runs with this origin. `createUndoManager` tracks only it, so
+ * remote updates (applied with the provider as origin) are never undone by this user.
+ */
+export const LOCAL_ORIGIN: unique symbol = Symbol('signals-to-stories/local')
+
+/** Changes the server makes itself (revealing drafts, private counts). Never undoable by a client. */
+export const SERVER_ORIGIN: unique symbol = Symbol('signals-to-stories/server')
+
+/** Schema migrations: neither a user's edit nor undoable. */
+export const MIGRATION_ORIGIN: unique symbol = Symbol('signals-to-stories/migration')

@@ -1,0 +1,87 @@
+/**
+ * Session state the facilitator drives live: current stage, timer, private mode, projector focus,
+ * lock, breakout groups. Lives in the control document; only facilitators (and, for
+ * `privateCounts`, the server) write it.
+ */
+import { z } from 'zod'
+import { idSchema, requiredTextSchema, timestampSchema } from './common'
+
+export const TIMER_STATUSES = ['idle', 'running', 'paused'] as const
+export type TimerStatus = (typeof TIMER_STATUSES)[number]
+
+/**
+ * Times are in server-clock milliseconds: clients show `endsAt − (Date.now() + offset)`, so every
+ * screen counts down to the same instant whatever its own clock says.
+ */
+export const TimerSchema = z.object({
+  stageId: idSchema.nullable(),
+  status: z.enum(TIMER_STATUSES),
+  /** When a running timer reaches zero; `null` unless running. */
+  endsAt: timestampSchema.nullable(),
+  /** What is left while idle or paused. */
+  remainingMs: z.number().int().nonnegative(),
+})
+export type Timer = z.infer<typeof TimerSchema>
+
+export const PrivateModeSchema = z.object({
+  on: z.boolean(),
+  /** Keep authors anonymous after the cards are revealed. */
+  hideNamesAfterReveal: z.boolean(),
+  /** Bumped by each reveal request; the server reveals drafts once per new value. */
+  revealSeq: z.number().int().nonnegative(),
+})
+export type PrivateMode = z.infer<typeof PrivateModeSchema>
+
+export const FOCUS_KINDS = ['signal', 'trend', 'wheel', 'story'] as const
+/** What the projector shows big; for `wheel` the id is the trend at the wheel's centre. */
+export const FocusSchema = z.object({ kind: z.enum(FOCUS_KINDS), id: idSchema }).nullable()
+export type Focus = z.infer<typeof FocusSchema>
+
+/** A breakout group, optionally working on one trend (its wheel, its story). */
+export const GroupSchema = z.object({
+  id: idSchema,
+  name: requiredTextSchema(60),
+  trendId: idSchema.nullable(),
+})
+export type Group = z.infer<typeof GroupSchema>
+
+/** "Anna: 3 cards", written by the server from the drafts it holds. */
+export const PrivateCountSchema = z.object({
+  name: z.string().max(60),
+  count: z.number().int().nonnegative(),
+})
+export type PrivateCount = z.infer<typeof PrivateCountSchema>
+
+export const sessionFields = {
+  currentStageId: idSchema.nullable(),
+  timer: TimerSchema,
+  privateMode: PrivateModeSchema,
+  focus: FocusSchema,
+  /** Read-only for everyone but the facilitator (enforced by the server, see `mayWrite`). */
+  locked: z.boolean(),
+  showJoinPanel: z.boolean(),
+  /** Assess stages whose voting the facilitator closed, by stage id. */
+  assessClosed: z.record(idSchema, z.boolean()),
+  /** Trends the facilitator marked as key drivers after assessing. */
+  keyDrivers: z.array(idSchema).max(200),
+  groups: z.array(GroupSchema).max(50),
+  allowParticipantExport: z.boolean(),
+  /** Private-mode card counts by participant id (never by draft id: that one is secret). */
+  privateCounts: z.record(idSchema, PrivateCountSchema),
+}
+export const SessionSchema = z.object(sessionFields)
+export type Session = z.infer<typeof SessionSchema>
+
+export const SESSION_DEFAULTS: Session = {
+  currentStageId: null,
+  timer: { stageId: null, status: 'idle', endsAt: null, remainingMs: 0 },
+  privateMode: { on: false, hideNamesAfterReveal: false, revealSeq: 0 },
+  focus: null,
+  locked: false,
+  showJoinPanel: true,
+  assessClosed: {},
+  keyDrivers: [],
+  groups: [],
+  allowParticipantExport: false,
+  privateCounts: {},
+}

@@ -1,0 +1,63 @@
+/**
+ * A weak signal: an early, often surprising sign of a change that may grow; one observation with
+ * a source. Lives in the board document (and, while private mode is on, in its author's draft).
+ */
+import { z } from 'zod'
+import {
+  httpUrlOrEmptySchema,
+  httpUrlSchema,
+  idSchema,
+  idSetSchema,
+  orderSchema,
+  requiredTextSchema,
+  textSchema,
+  timestampSchema,
+} from './common'
+
+export { safeHttpUrl } from '../util/url'
+
+/** STEEP: Social, Technological, Economic, Environmental, Political; `''` when not chosen. */
+export const STEEP_CATEGORIES = ['social', 'technological', 'economic', 'environmental', 'political'] as const
+export const CategorySchema = z.enum([...STEEP_CATEGORIES, ''])
+export type SteepCategory = z.infer<typeof CategorySchema>
+
+/** The fields a participant writes on the card. */
+export const signalFields = {
+  title: requiredTextSchema(200),
+  description: textSchema(2000),
+  sourceUrl: httpUrlOrEmptySchema,
+  /** `''` = no theme. A theme deleted later reads as no theme (see `derive/wall.ts`). */
+  themeId: z.union([idSchema, z.literal('')]),
+  category: CategorySchema,
+  whyItMatters: textSchema(1000),
+}
+
+export const SignalSchema = z.object({
+  id: idSchema,
+  ...signalFields,
+  /** Who wrote the card first. */
+  authorId: idSchema,
+  /** Everyone whose card went into this one (a merge keeps both authors); includes `authorId`. */
+  authorIds: idSetSchema,
+  /** Further links gathered by merging duplicates; `sourceUrl` stays the primary one. */
+  sources: z.array(httpUrlSchema).max(100),
+  order: orderSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+})
+export type Signal = z.infer<typeof SignalSchema>
+
+/** What `addSignal` takes: a title, and whatever else the author filled in. */
+export const SignalInputSchema = z.object(signalFields).partial().required({ title: true })
+export type SignalInput = z.input<typeof SignalInputSchema>
+
+export const SignalPatchSchema = z.object(signalFields).partial()
+export type SignalPatch = z.input<typeof SignalPatchSchema>
+
+export const SIGNAL_DEFAULTS = {
+  description: '',
+  sourceUrl: '',
+  themeId: '',
+  category: '',
+  whyItMatters: '',
+} as const satisfies Omit<z.infer<z.ZodObject<typeof signalFields>>, 'title'>

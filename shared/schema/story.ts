@@ -1,0 +1,30 @@
+/**
+ * A future story: a day in the life of one persona in the horizon year. The record holds what a
+ * card and the export need; the text itself is a collaborative rich-text body kept beside it (a
+ * Y.XmlFragment, see `getStoryBody`) so that typing never rewrites this record.
+ */
+import { z } from 'zod'
+import { idSchema, idSetSchema, orderSchema, textSchema, timestampSchema } from './common'
+
+export const storyFields = {
+  title: textSchema(120),
+  /** The trends, consequences and signals the story draws on (the method asks for ≥ 1 trend). */
+  trendIds: idSetSchema,
+  wheelNodeIds: idSetSchema,
+  signalIds: idSetSchema,
+}
+
+export const StorySchema = z.object({
+  id: idSchema,
+  ...storyFields,
+  /** The breakout group writing it; `null` when the whole room writes one story. */
+  groupId: idSchema.nullable(),
+  personaId: idSchema,
+  order: orderSchema,
+  createdBy: idSchema,
+  createdAt: timestampSchema,
+})
+export type Story = z.infer<typeof StorySchema>
+
+export const StoryPatchSchema = z.object(storyFields).partial()
+export type StoryPatch = z.input<typeof StoryPatchSchema>

@@ -1,0 +1,46 @@
+/**
+ * A takeaway: an action or recommendation for now (what, who, when), linked to the stories and
+ * trends it comes from. Agreement is shown with +1s, each its own record keyed
+ * `takeawayId|participantId`, so concurrent +1s from different people all count.
+ */
+import { z } from 'zod'
+import { idSchema, idSetSchema, orderSchema, requiredTextSchema, textSchema, timestampSchema } from './common'
+
+export const WHEN = ['now', 'year', 'fiveYears'] as const
+export type When = (typeof WHEN)[number]
+
+export const takeawayFields = {
+  text: requiredTextSchema(500),
+  who: textSchema(120),
+  when: z.enum(WHEN),
+  storyIds: idSetSchema,
+  trendIds: idSetSchema,
+}
+
+export const TakeawaySchema = z.object({
+  id: idSchema,
+  ...takeawayFields,
+  createdBy: idSchema,
+  createdAt: timestampSchema,
+  order: orderSchema,
+})
+export type Takeaway = z.infer<typeof TakeawaySchema>
+
+export const TakeawayInputSchema = z.object(takeawayFields).partial().required({ text: true })
+export type TakeawayInput = z.input<typeof TakeawayInputSchema>
+
+export const TakeawayPatchSchema = z.object(takeawayFields).partial()
+export type TakeawayPatch = z.input<typeof TakeawayPatchSchema>
+
+export const TAKEAWAY_DEFAULTS: Readonly<Pick<Takeaway, 'who' | 'when' | 'storyIds' | 'trendIds'>> = Object.freeze({
+  who: '',
+  when: 'now',
+  storyIds: [],
+  trendIds: [],
+})
+
+export const PlusOneSchema = z.object({
+  takeawayId: idSchema,
+  participantId: idSchema,
+})
+export type PlusOne = z.infer<typeof PlusOneSchema>

@@ -1,0 +1,38 @@
+/**
+ * A consequence on a futures wheel. The wheel's centre is a trend; a node sits directly on the
+ * trend (first order, `parentId: null`) or on another node one ring further out (up to the third
+ * order). Deleting a node deletes its subtree; a node whose parent was deleted concurrently is
+ * not shown (see `derive/wheel.ts`).
+ */
+import { z } from 'zod'
+import { idSchema, orderSchema, textSchema } from './common'
+
+export const MAX_RING = 3
+
+export const VALENCES = ['positive', 'negative', 'mixed'] as const
+export const ValenceSchema = z.enum([...VALENCES, ''])
+export type Valence = z.infer<typeof ValenceSchema>
+
+export const wheelNodeFields = {
+  text: textSchema(280),
+  valence: ValenceSchema,
+}
+
+export const WheelNodeSchema = z.object({
+  id: idSchema,
+  /** The trend at the centre of this wheel. */
+  trendId: idSchema,
+  /** `null` = first-order consequence, directly on the trend. */
+  parentId: idSchema.nullable(),
+  /** 1, 2 or 3: first-, second- or third-order consequence. */
+  ring: z.number().int().min(1).max(MAX_RING),
+  ...wheelNodeFields,
+  order: orderSchema,
+  authorId: idSchema,
+  /** The breakout group that made it, when the room was split. */
+  groupId: idSchema.nullable(),
+})
+export type WheelNode = z.infer<typeof WheelNodeSchema>
+
+export const WheelNodePatchSchema = z.object(wheelNodeFields).partial()
+export type WheelNodePatch = z.input<typeof WheelNodePatchSchema>

@@ -1,0 +1,44 @@
+/**
+ * Ids for records, workshops and drafts.
+ *
+ * 22 characters from the URL-safe base64 alphabet carry 132 bits: enough that two browsers
+ * creating records offline never collide, short enough to sit in a Yjs key or a URL.
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const ID_LENGTH = 22
+
+/** Any id this app accepts: URL-safe characters only, so ids never contain the `|` of composite keys. */
+export const ID_REGEX = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * A fresh random id of 22 URL-safe characters (132 bits).
+ *
+ * Uses `globalThis.crypto.getRandomValues`, which exists in Node ≥ 19 and in every browser even on
+ * plain http, unlike `crypto.randomUUID` (secure contexts only): workshops run on LAN addresses.
+ *
+ * @example
+ * const id = randomId() // 'V1StGXR8_Z5jdHi6B-myTs'
+ */
+export function randomId(): string {
+  const bytes = new Uint8Array(ID_LENGTH)
+  globalThis.crypto.getRandomValues(bytes)
+  let id = ''
+  // 64 divides 256, so `byte & 63` is unbiased.
+  for (const byte of bytes) id += ALPHABET[byte & 63]
+  return id
+}
+
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID_REGEX.test(value)
+}
+
+/** Joins ids into the key of a record that is unique per pair (`trendId|signalId`). */
+export function pairKey(first: string, second: string): string {
+  return `${first}|${second}`
+}
+
+/** Sorted, duplicate-free copy: set-valued fields are compared and stored in this form. */
+export function uniqueSorted<T extends string>(values: Iterable<T>): T[] {
+  return [...new Set(values)].sort()
+}

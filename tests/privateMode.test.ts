@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { addSignal, initDraft, joinAsParticipant, readBoard, readControl, requestReveal, setPrivateMode } from '../shared/doc/index.ts'
+import { randomId } from '../shared/util/ids.ts'
+import { draftDocName } from '../shared/protocol.ts'
+import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+/** Every frame a client receives, on every socket it opens, as raw bytes. */
+function recordingSocket(frames: Buffer[]) {
+  return class RecordingWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols)
+      this.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+    }
+  }
+}
+
+const SECRET_TITLE = 'Zebra-crossing drones 7Q4'
+const SECRET_TEXT = 'Seen in Pori: drones that guide children across roads'
+
+describe('private mode', () => {
+  it('keeps a participant’s draft cards from every other participant until the reveal, then shows them all', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const open = (docName: string, key: string, extra: { WebSocketPolyfill?: typeof WebSocket } = {}): TestClient => {
+      const client = connectClient(server.wsUrl, workshop.id, docName, { key, ext: '1' }, undefined, extra.WebSocketPolyfill)
+      cleanups.push(() => client.destroy())
+      return client
+    }
+
+    const facilitator = open('control', workshop.keys.facilitator)
+    await synced(facilitator)
+    setPrivateMode(facilitator.doc, { on: true })
+
+    // Ben is the other participant; everything his browser receives is recorded.
+    const received: Buffer[] = []
+    const spy = recordingSocket(received)
+    const benBoard = open('board', workshop.keys.participant, { WebSocketPolyfill: spy })
+    const benControl = open('control', workshop.keys.participant, { WebSocketPolyfill: spy })
+    await synced(benBoard, benControl)
+    await waitFor(() => readControl(benControl.doc).privateMode.on, 5_000, 'private mode to reach Ben')
+
+    // Anna writes two cards into her own draft, whose name only her browser knows.
+    const anna = { participantId: randomId() }
+    const annaDraft = open(draftDocName(randomId()), workshop.keys.participant)
+    const annaBoard = open('board', workshop.keys.participant)
+    await synced(annaDraft, annaBoard)
+    joinAsParticipant(annaBoard.doc, anna, 'Anna')
+    initDraft(annaDraft.doc, { participantId: anna.participantId, name: 'Anna' })
+    addSignal(annaDraft.doc, { title: SECRET_TITLE, description: SECRET_TEXT }, anna)
+    addSignal(annaDraft.doc, { title: 'Second secret card', description: SECRET_TEXT }, anna)
+
+    // Ben sees that Anna is writing, and how much: a count, not the content.
+    await waitFor(() => readControl(benControl.doc).privateCounts[anna.participantId]?.count === 2, 5_000, 'Anna’s count to reach Ben')
+    expect(readControl(benControl.doc).privateCounts[anna.participantId]?.name).toBe('Anna')
+
+    // Anna's laptop closes before the reveal: her drafts are on the server.
+    await server.registry.settle()
+    annaDraft.destroy()
+    annaBoard.destroy()
+
+    const everything = Buffer.concat(received)
+    expect(everything.byteLength).toBeGreaterThan(0)
+    expect(everything.includes(SECRET_TITLE)).toBe(false)
+    expect(everything.includes(SECRET_TEXT)).toBe(false)
+    expect(everything.includes('Second secret card')).toBe(false)
+    expect(readBoard(benBoard.doc).signals.size).toBe(0)
+
+    requestReveal(facilitator.doc)
+    await waitFor(() => readBoard(benBoard.doc).signals.size === 2, 5_000, 'the revealed cards on Ben’s board')
+    const titles = [...readBoard(benBoard.doc).signals.values()].map((signal) => signal.title).sort()
+    expect(titles).toEqual(['Second secret card', SECRET_TITLE].sort())
+    for (const signal of readBoard(benBoard.doc).signals.values()) expect(signal.authorId).toBe(anna.participantId)
+    // The same recording does show the text once revealed: the check above could have failed.
+    expect(Buffer.concat(received).includes(SECRET_TITLE)).toBe(true)
+    await waitFor(() => readControl(benControl.doc).privateCounts[anna.participantId]?.count === 0, 5_000, 'the count to drop to zero')
+  })
+
+  it('a screen may not open drafts, and a draft id is unguessable', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${server.wsUrl}/${workshop.id}/${draftDocName(randomId())}?key=${workshop.keys.screen}`)
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.on('open', () => resolve(101))
+      ws.on('error', () => {})
+    })
+    expect(status).toBe(403)
+    expect(randomId()).toMatch(/^[A-Za-z0-9_-]{22}$/)
+  })
+})
