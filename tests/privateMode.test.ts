@@ -14,7 +14,7 @@ afterEach(async () => {
 /** Every frame a client receives, on every socket it opens, as raw bytes. */
 function recordingSocket(frames: Buffer[]) {
   return class RecordingWebSocket extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
+    constructor(address: string | URL | null, protocols?: string | string[]) {
       super(address, protocols)
       this.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
     }
