@@ -12,13 +12,14 @@ afterEach(async () => {
 })
 
 /** Every frame a client receives, on every socket it opens, as raw bytes. */
-function recordingSocket(frames: Buffer[]) {
-  return class RecordingWebSocket extends WebSocket {
-    constructor(address: string | URL | null, protocols?: string | string[]) {
-      super(address, protocols)
-      this.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
-    }
+function recordingSocket(frames: Buffer[]): typeof WebSocket {
+  // `new` on a function that returns an object yields that object: the provider gets a real socket.
+  function RecordingWebSocket(address: string, protocols?: string[]) {
+    const socket = new WebSocket(address, protocols)
+    socket.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+    return socket
   }
+  return RecordingWebSocket as unknown as typeof WebSocket
 }
 
 const SECRET_TITLE = 'Zebra-crossing drones 7Q4'

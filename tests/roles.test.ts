@@ -146,3 +146,20 @@ describe('creating a workshop', () => {
     expect(third.status).toBe(429)
   })
 })
+
+describe('checking a link before connecting', () => {
+  it('tells each key its role, and refuses a wrong one with a status a browser can read', async () => {
+    const { server, workshop } = await setup()
+    const access = (id: string, key?: string) =>
+      fetch(`${server.url}/api/workshops/${id}/access`, key ? { headers: { authorization: `Bearer ${key}` } } : {})
+    for (const role of ['facilitator', 'participant', 'screen'] as const) {
+      const res = await access(workshop.id, workshop.keys[role])
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ role })
+    }
+    expect((await access(workshop.id)).status).toBe(401)
+    expect((await access(workshop.id, 'x'.repeat(32))).status).toBe(401)
+    expect((await access('AAAAAAAAAAAAAAAAAAAAAA', workshop.keys.participant)).status).toBe(404)
+    expect((await access('bad', workshop.keys.participant)).status).toBe(400)
+  })
+})

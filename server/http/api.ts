@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createWorkshopBody, firstIssue, type ApiError } from '../../shared/api.ts'
-import { ID_PATTERN } from '../../shared/protocol.ts'
+import { ID_PATTERN, type Role } from '../../shared/protocol.ts'
 import type { ServerConfig } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStore } from '../store/docStore.ts'
@@ -50,8 +50,14 @@ export function createApi(ctx: ApiContext) {
       sendJson(res, 201, WorkshopService.describe(originOf(req), id, keys))
     }],
     ['GET', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
-      const key = await requireRole(ctx, req, id!, 'facilitator')
+      const { key } = await authenticate(ctx, req, id!, 'facilitator')
       sendJson(res, 200, WorkshopService.describe(originOf(req), id!, deriveKeys(id!, key)))
+    }],
+    // A browser cannot read the HTTP status of a refused WebSocket upgrade, so the app asks here
+    // first and can say "this link is not valid" instead of retrying forever.
+    ['GET', /^\/api\/workshops\/([^/]+)\/access$/, async (req, res, [id]) => {
+      const { role } = await authenticate(ctx, req, id!)
+      sendJson(res, 200, { role })
     }],
   ]
 
@@ -83,15 +89,18 @@ export function createApi(ctx: ApiContext) {
   }
 }
 
-/** Checks `Authorization: Bearer <key>` (keys never travel in query strings, which get logged). */
-async function requireRole(ctx: ApiContext, req: IncomingMessage, id: string, role: 'facilitator'): Promise<string> {
+/**
+ * Checks `Authorization: Bearer <key>` (keys never travel in query strings, which get logged) and
+ * returns the role it grants, which must be `required` when given.
+ */
+async function authenticate(ctx: ApiContext, req: IncomingMessage, id: string, required?: Role): Promise<{ key: string; role: Role }> {
   if (!ID_PATTERN.test(id)) throw new HttpError(400, 'malformed workshop id')
-  const header = req.headers.authorization ?? ''
-  const key = /^Bearer (\S+)$/.exec(header)?.[1]
-  if (!key) throw new HttpError(401, 'missing Authorization: Bearer <facilitator key>')
+  const key = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
+  if (!key) throw new HttpError(401, `missing Authorization: Bearer <${required ?? 'workshop'} key>`)
   if (!(await ctx.workshops.exists(id))) throw new HttpError(404, 'no such workshop')
-  if ((await ctx.workshops.roleOf(id, key)) !== role) throw new HttpError(401, `the key is not this workshop's ${role} key`)
-  return key
+  const role = await ctx.workshops.roleOf(id, key)
+  if (!role || (required && role !== required)) throw new HttpError(401, `the key is not this workshop's ${required ?? 'key'}`)
+  return { key, role }
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -59,7 +59,9 @@ export class PresenceTable {
       const state = json === 'null' ? null : stampRole(json, role)
       if (previous && !isNewer(clock, state, previous, takeover)) continue
       this.entries.set(clientId, { clock, json: state, lastSeen: now, owner, role })
-      if (previous?.json !== state) changed.push(clientId)
+      // Renewals (same state, higher clock) are forwarded too: peers time a state out after 30 s
+      // without one.
+      changed.push(clientId)
     }
     return { changed, spoofed }
   }

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import { summarizeConnection, type ConnectionSummary } from '../../state/selectors.ts'
+import { useStore } from '../../state/store.ts'
+
+/** The i18n key and options describing a connection summary in one short line. */
+export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary): [key: string, options?: Record<string, unknown>] {
+  switch (kind) {
+    case 'connected':
+      return ['connection.connected']
+    case 'connecting':
+      return ['connection.connecting']
+    case 'reconnecting':
+      return pending > 0 ? ['connection.reconnectingWaiting', { count: pending }] : ['connection.reconnecting']
+    case 'offline':
+      return pending > 0 ? ['connection.offlineWaiting', { count: pending }] : ['connection.offline']
+    case 'notSaved':
+      return ['connection.notSaved']
+    case 'closed':
+      return [`connection.closed.${closeCodeName(closeCode)}`]
+  }
+}
+
+export function closeCodeName(code: number | null): 'forbidden' | 'tooLarge' | 'rateLimited' | 'badMessage' | 'other' {
+  switch (code) {
+    case 4403:
+      return 'forbidden'
+    case 4413:
+      return 'tooLarge'
+    case 4429:
+      return 'rateLimited'
+    case 4400:
+      return 'badMessage'
+    default:
+      return 'other'
+  }
+}
+
+/** A quiet status line: a coloured dot plus words (the words carry the meaning, not the colour). */
+export function ConnectionIndicator({ summary }: { summary: ConnectionSummary }) {
+  const { t } = useTranslation()
+  const [key, options] = connectionLabel(summary)
+  return (
+    <div className={`connection connection--${summary.kind}`} role="status" aria-live="polite" aria-atomic="true">
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="connection__text">{t(key, options)}</span>
+    </div>
+  )
+}
+
+/** The indicator for the open workshop, from the store's connection slice. */
+export function WorkshopConnectionIndicator() {
+  const summary = useStore(useShallow((s) => summarizeConnection(s.connection.board, s.connection.control)))
+  return <ConnectionIndicator summary={summary} />
+}

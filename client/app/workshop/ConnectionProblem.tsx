@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next'
+import { useStore } from '../../state/store.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { closeCodeName } from './ConnectionIndicator.tsx'
+
+/**
+ * Explains what the quiet indicator cannot: a permanent close (bad link, size limit), or a change
+ * the server refused. Shown at the top of the page, with a way forward.
+ */
+export function ConnectionProblem() {
+  const { t } = useTranslation()
+  const { boardConnection, controlConnection } = useWorkshopDocs()
+  const boardClose = useStore((s) => (s.connection.board.status === 'closed' ? s.connection.board.closeCode : null))
+  const controlClose = useStore((s) => (s.connection.control.status === 'closed' ? s.connection.control.closeCode : null))
+  const tooLarge = useStore((s) => s.connection.board.notice?.code === 'docTooLarge')
+  const denied = useStore((s) => s.connection.board.denied ?? s.connection.control.denied)
+
+  const closed = boardClose !== null || controlClose !== null
+  if (!closed && !tooLarge && !denied) return null
+
+  const retry = () => {
+    if (boardClose !== null) boardConnection?.retry()
+    if (controlClose !== null) controlConnection?.retry()
+  }
+
+  if (closed) {
+    const name = closeCodeName(boardClose ?? controlClose)
+    return (
+      <div className="callout callout--error" role="alert">
+        <h2 className="callout__title">{t(`problem.${name}.title`)}</h2>
+        <p>{t(`problem.${name}.body`)}</p>
+        <button type="button" className="button button--secondary" onClick={retry}>
+          {t('problem.retry')}
+        </button>
+      </div>
+    )
+  }
+
+  return (
+    <div className="callout callout--warning" role="status">
+      <h2 className="callout__title">{t(tooLarge ? 'problem.docTooLarge.title' : 'problem.denied.title')}</h2>
+      <p>{t(tooLarge ? 'problem.docTooLarge.body' : 'problem.denied.body')}</p>
+      {denied && !tooLarge && (
+        <p className="callout__detail" lang="en">
+          {denied}
+        </p>
+      )}
+    </div>
+  )
+}

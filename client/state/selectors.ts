@@ -1,0 +1,70 @@
+/**
+ * Narrow selectors over the store. Components import these (or write equally narrow ones) so a
+ * re-render happens only when the value they show changes. Document snapshots are null until the
+ * document is open; meta fields that are still empty read as null.
+ */
+import type { Stage, StageKind } from '../../shared/schema/stage.ts'
+import type { ConnectionStatus, DocSyncState } from '../sync/syncState.ts'
+import type { AppState } from './store.ts'
+
+const text = (value: string | null | undefined) => (value && value.trim() !== '' ? value : null)
+
+export const selectWorkshopTitle = (s: AppState): string | null => text(s.control?.meta.title)
+export const selectFocalQuestion = (s: AppState): string | null => text(s.control?.meta.focalQuestion)
+export const selectHorizonYear = (s: AppState): number | null => s.control?.meta.horizonYear ?? null
+/** The workshop's language, once the control document has been initialised (schemaVersion set). */
+export const selectMetaLanguage = (s: AppState): string | null =>
+  s.control && s.control.schemaVersion !== null ? s.control.meta.language : null
+
+export const selectCurrentStageId = (s: AppState): string | null => s.control?.currentStageId ?? null
+
+/** The stage the facilitator has the room on, or null before the workshop starts. */
+export const selectCurrentStage = (s: AppState): Stage | null => {
+  const id = s.control?.currentStageId
+  return (id && s.control?.stages.find((stage) => stage.id === id)) || null
+}
+
+export const selectCurrentStageKind = (s: AppState): StageKind | null => selectCurrentStage(s)?.kind ?? null
+
+/** The workshop's stages in order, skipped ones included (the array is shared until stages change). */
+export const selectStages = (s: AppState) => s.control?.stages ?? NO_STAGES
+const NO_STAGES: readonly never[] = []
+
+// ---------------------------------------------------------------------------------------------
+// Connection: one summary for the header, from both documents.
+// ---------------------------------------------------------------------------------------------
+
+export type ConnectionSummaryKind = ConnectionStatus | 'notSaved'
+
+export interface ConnectionSummary {
+  kind: ConnectionSummaryKind
+  /** Local changes waiting for the server, over both documents. */
+  pending: number
+  /** The permanent close code, when kind is 'closed'. */
+  closeCode: number | null
+}
+
+const SEVERITY: Record<ConnectionSummaryKind, number> = {
+  connected: 0,
+  connecting: 1,
+  reconnecting: 2,
+  offline: 3,
+  notSaved: 4,
+  closed: 5,
+}
+
+function docKind(doc: DocSyncState): ConnectionSummaryKind {
+  if (doc.status === 'closed') return 'closed'
+  if (doc.notSaved) return 'notSaved'
+  return doc.status
+}
+
+/** The worst of the two documents wins: "connected" means everything is connected. */
+export function summarizeConnection(board: DocSyncState, controlDoc: DocSyncState): ConnectionSummary {
+  const worst = SEVERITY[docKind(board)] >= SEVERITY[docKind(controlDoc)] ? board : controlDoc
+  return {
+    kind: docKind(worst),
+    pending: board.pending + controlDoc.pending,
+    closeCode: worst.status === 'closed' ? worst.closeCode : null,
+  }
+}

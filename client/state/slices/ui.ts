@@ -1,0 +1,29 @@
+/** UI slice: local, per-person view state that never goes into a document. */
+import type { StateCreator } from 'zustand'
+import type { Language } from '../../i18n/language.ts'
+import type { AppState } from '../store.ts'
+
+export type DialogName = 'name'
+
+export interface UiSlice {
+  ui: {
+    dialog: DialogName | null
+    /** Ids of the selected items (cards, trends) on the current stage. */
+    selection: readonly string[]
+    language: Language
+  }
+  openDialog(dialog: DialogName): void
+  closeDialog(): void
+  setSelection(ids: readonly string[]): void
+  setLanguage(language: Language): void
+}
+
+export const createUiSlice =
+  (language: Language): StateCreator<AppState, [], [], UiSlice> =>
+  (set) => ({
+    ui: { dialog: null, selection: [], language },
+    openDialog: (dialog) => set((s) => ({ ui: { ...s.ui, dialog } })),
+    closeDialog: () => set((s) => ({ ui: { ...s.ui, dialog: null } })),
+    setSelection: (selection) => set((s) => ({ ui: { ...s.ui, selection } })),
+    setLanguage: (language) => set((s) => (s.ui.language === language ? s : { ui: { ...s.ui, language } })),
+  })

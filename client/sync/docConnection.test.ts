@@ -1,0 +1,195 @@
+import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
+import * as Y from 'yjs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MessageType } from '../../shared/protocol.ts'
+import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
+import { connectDoc, OFFLINE_AFTER_ATTEMPTS, type DocConnection } from './docConnection.ts'
+import { FakeWebSocket } from './testing/fakeWebSocket.ts'
+
+const WORKSHOP = 'AbCdEfGhIjKlMnOpQrStUv'
+const KEY = 'k'.repeat(32)
+
+function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+const saved = (stateVector: Uint8Array) => frame(MessageType.saved, (e) => encoding.writeVarUint8Array(e, stateVector))
+const notice = (json: string) => frame(MessageType.notice, (e) => encoding.writeVarString(e, json))
+const denied = (reason: string) => frame(MessageType.auth, (e) => authProtocol.writePermissionDenied(e, reason))
+
+class FakeNetwork extends EventTarget {
+  navigator = { onLine: true }
+}
+
+let doc: Y.Doc
+let network: FakeNetwork
+let connection: DocConnection
+
+const localEdit = (value: number) => doc.transact(() => doc.getMap('m').set(`k${value}`, value), LOCAL_ORIGIN)
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  // y-websocket's resync timer reads the global WebSocket.OPEN (Node 20 has no global WebSocket).
+  vi.stubGlobal('WebSocket', FakeWebSocket)
+  FakeWebSocket.instances = []
+  doc = new Y.Doc()
+  network = new FakeNetwork()
+  connection = connectDoc({
+    doc,
+    workshopId: WORKSHOP,
+    docName: 'board',
+    key: KEY,
+    origin: 'https://example.test',
+    WebSocketImpl: FakeWebSocket as unknown as typeof WebSocket,
+    network: network as unknown as Window,
+  })
+})
+
+afterEach(() => {
+  connection.destroy()
+  doc.destroy()
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
+
+describe('connectDoc', () => {
+  it('connects to the sync URL with the key and the extension flag', () => {
+    const url = new URL(FakeWebSocket.last.url)
+    expect(url.origin + url.pathname).toBe(`wss://example.test/sync/${WORKSHOP}/board`)
+    expect(url.searchParams.get('key')).toBe(KEY)
+    expect(url.searchParams.get('ext')).toBe('1')
+    expect(connection.getState().status).toBe('connecting')
+  })
+
+  it('counts local changes until the server says they are stored', () => {
+    FakeWebSocket.last.serverOpen()
+    expect(connection.getState().status).toBe('connected')
+
+    localEdit(1)
+    localEdit(2)
+    const afterTwo = Y.encodeStateVector(doc)
+    localEdit(3)
+    doc.transact(() => doc.getMap('m').set('remote', true), 'someone else')
+    expect(connection.getState().pending).toBe(3)
+
+    FakeWebSocket.last.serverSend(saved(afterTwo))
+    expect(connection.getState().pending).toBe(1)
+    FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
+    expect(connection.getState().pending).toBe(0)
+  })
+
+  it('goes reconnecting, then offline after repeated failures, keeping the count', () => {
+    FakeWebSocket.last.serverOpen()
+    localEdit(1)
+    FakeWebSocket.last.serverClose(1006)
+    expect(connection.getState()).toMatchObject({ status: 'reconnecting', pending: 1, synced: false })
+
+    for (let attempt = 2; attempt <= OFFLINE_AFTER_ATTEMPTS; attempt++) {
+      vi.advanceTimersByTime(20_000)
+      FakeWebSocket.last.serverClose(1006)
+    }
+    expect(connection.getState()).toMatchObject({ status: 'offline', pending: 1 })
+
+    vi.advanceTimersByTime(20_000)
+    FakeWebSocket.last.serverOpen()
+    expect(connection.getState().status).toBe('connected')
+  })
+
+  it('says offline at once when the browser does, and retries when it is back', () => {
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverClose(1006)
+    network.navigator.onLine = false
+    network.dispatchEvent(new Event('offline'))
+    expect(connection.getState().status).toBe('offline')
+
+    const before = FakeWebSocket.instances.length
+    network.navigator.onLine = true
+    network.dispatchEvent(new Event('online'))
+    expect(FakeWebSocket.instances.length).toBe(before + 1)
+    expect(connection.getState().status).toBe('reconnecting')
+  })
+
+  it('re-checks an open socket when the browser says offline', () => {
+    FakeWebSocket.last.serverOpen()
+    const socket = FakeWebSocket.last
+    network.navigator.onLine = false
+    network.dispatchEvent(new Event('offline'))
+    expect(connection.getState().status).toBe('offline')
+    expect(socket.readyState).toBe(socket.CLOSED)
+
+    // it was a false alarm: the retry connects and says so
+    network.navigator.onLine = true
+    vi.advanceTimersByTime(10_000)
+    FakeWebSocket.last.serverOpen()
+    expect(FakeWebSocket.last).not.toBe(socket)
+    expect(connection.getState().status).toBe('connected')
+  })
+
+  it('jitters the backoff within the exponential bound', () => {
+    FakeWebSocket.last.serverOpen()
+    const provider = connection.provider
+    for (let i = 0; i < 6; i++) {
+      FakeWebSocket.last.serverClose(1006)
+      const attempt = provider.wsUnsuccessfulReconnects
+      const bound = Math.min(2 ** attempt * 100, 10_000)
+      expect(provider.maxBackoffTime).toBeLessThanOrEqual(bound)
+      expect(provider.maxBackoffTime).toBeGreaterThanOrEqual(Math.min(bound / 2, bound))
+      vi.advanceTimersByTime(bound)
+    }
+  })
+
+  it('4503 means not saved and retrying; the next saved message clears it', () => {
+    FakeWebSocket.last.serverOpen()
+    localEdit(1)
+    FakeWebSocket.last.serverClose(4503, 'changes could not be saved; retrying')
+    expect(connection.getState()).toMatchObject({ status: 'reconnecting', notSaved: true, pending: 1 })
+    // a slow close waits longer before the first retry
+    expect(connection.provider.maxBackoffTime).toBeGreaterThanOrEqual(1_600)
+
+    vi.advanceTimersByTime(10_000)
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
+    expect(connection.getState()).toMatchObject({ status: 'connected', notSaved: false, pending: 0 })
+  })
+
+  it('44xx closes are permanent until retry()', () => {
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverClose(4403, 'forbidden')
+    expect(connection.getState()).toMatchObject({ status: 'closed', closeCode: 4403 })
+
+    const before = FakeWebSocket.instances.length
+    vi.advanceTimersByTime(60_000)
+    expect(FakeWebSocket.instances.length).toBe(before)
+
+    connection.retry()
+    expect(FakeWebSocket.instances.length).toBe(before + 1)
+    expect(connection.getState()).toMatchObject({ status: 'connecting', closeCode: null })
+  })
+
+  it('surfaces notices and permission-denied reasons, ignoring malformed notices', () => {
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverSend(notice('{"code":"nonsense"}'))
+    FakeWebSocket.last.serverSend(notice('not json'))
+    expect(connection.getState().notice).toBeNull()
+
+    FakeWebSocket.last.serverSend(notice(JSON.stringify({ code: 'storeUnavailable', message: 'changes cannot be saved right now' })))
+    expect(connection.getState()).toMatchObject({ notSaved: true, notice: { code: 'storeUnavailable' } })
+
+    FakeWebSocket.last.serverSend(denied('the workshop is locked'))
+    expect(connection.getState().denied).toBe('the workshop is locked')
+  })
+
+  it('notifies subscribers and stops after destroy', () => {
+    const listener = vi.fn()
+    connection.subscribe(listener)
+    FakeWebSocket.last.serverOpen()
+    expect(listener).toHaveBeenCalled()
+    connection.destroy()
+    listener.mockClear()
+    localEdit(9)
+    expect(listener).not.toHaveBeenCalled()
+  })
+})

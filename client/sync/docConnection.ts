@@ -1,0 +1,174 @@
+/**
+ * One document's connection to the server: a y-websocket provider with our extension handlers,
+ * jittered backoff, a pending-changes counter and a small status machine. Framework-free: React
+ * reads it through `getState()` / `subscribe()` (see useWorkshopSync.ts).
+ */
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { CloseCode, EXT_PARAM, syncUrlBase } from '../../shared/protocol.ts'
+import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
+import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
+import { installExtensionHandlers } from './extensions.ts'
+import { createPendingTracker } from './pendingChanges.ts'
+import { INITIAL_SYNC_STATE, type DocSyncState } from './syncState.ts'
+
+/** Consecutive failed attempts after which "reconnecting" becomes "offline". */
+export const OFFLINE_AFTER_ATTEMPTS = 4
+/**
+ * y-websocket drops a connection that received nothing for 30 s. Our server re-broadcasts
+ * presence only when it changes, so an idle room can be silent that long; re-sending sync step 1
+ * every few seconds gets a (tiny) step 2 back and also heals any missed update.
+ */
+const RESYNC_INTERVAL_MS = 12_000
+
+export interface DocConnectionOptions {
+  doc: Y.Doc
+  workshopId: string
+  docName: string
+  key: string
+  /** `location.origin`; the sync URL is derived from it (protocol.ts `syncUrlBase`). */
+  origin: string
+  /** Test seam; defaults to the browser's WebSocket. */
+  WebSocketImpl?: typeof WebSocket
+  /** Test seam; defaults to `window` (for online/offline events). */
+  network?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } }
+}
+
+export interface DocConnection {
+  readonly provider: WebsocketProvider
+  getState(): DocSyncState
+  subscribe(listener: () => void): () => void
+  /** Tries again after a permanent close (e.g. after the facilitator fixed the link). */
+  retry(): void
+  destroy(): void
+}
+
+/** Local changes are those made through shared/doc commands, and their undo/redo. */
+export function isLocalOrigin(origin: unknown): boolean {
+  return origin === LOCAL_ORIGIN || origin instanceof Y.UndoManager
+}
+
+const isPermanent = (code: number) => code >= 4400 && code < 4500
+const isSlow = (code: number) => code === CloseCode.storeUnavailable || code === CloseCode.busy
+
+export function connectDoc(options: DocConnectionOptions): DocConnection {
+  const { doc, workshopId, docName, key, origin } = options
+  const network = options.network ?? (typeof window !== 'undefined' ? window : undefined)
+  const isBrowserOffline = () => network?.navigator?.onLine === false
+
+  const provider = new WebsocketProvider(syncUrlBase(origin, workshopId), docName, doc, {
+    connect: false,
+    params: { key, [EXT_PARAM]: '1' },
+    maxBackoffTime: MAX_BACKOFF_MS,
+    resyncInterval: RESYNC_INTERVAL_MS,
+    ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
+  })
+
+  let state: DocSyncState = { ...INITIAL_SYNC_STATE, status: isBrowserOffline() ? 'offline' : 'connecting' }
+  let everConnected = false
+  /** Closes since the last successful open (our own count: the provider's is bumped by backoff.ts). */
+  let failures = 0
+  const listeners = new Set<() => void>()
+  const update = (patch: Partial<DocSyncState>) => {
+    const next = { ...state, ...patch }
+    if ((Object.keys(patch) as (keyof DocSyncState)[]).every((k) => next[k] === state[k])) return
+    state = next
+    listeners.forEach((listener) => listener())
+  }
+
+  const pending = createPendingTracker(doc, isLocalOrigin)
+  const stopPending = pending.subscribe(() => update({ pending: pending.count() }))
+
+  installExtensionHandlers(provider, {
+    onSaved(serverState) {
+      pending.acknowledge(serverState)
+      update({ notSaved: false, pending: pending.count() })
+    },
+    onNotice(notice) {
+      update({ notice, ...(notice.code === 'storeUnavailable' ? { notSaved: true } : {}) })
+    },
+    onPermissionDenied(reason) {
+      update({ denied: reason })
+    },
+  })
+
+  /** Status while not connected, from how long it has been failing. */
+  const disconnectedStatus = (attempts: number): DocSyncState['status'] => {
+    if (isBrowserOffline() || attempts >= OFFLINE_AFTER_ATTEMPTS) return 'offline'
+    return everConnected ? 'reconnecting' : 'connecting'
+  }
+
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') {
+      everConnected = true
+      failures = 0
+      update({ status: 'connected', closeCode: null })
+    }
+    // 'connecting' / 'disconnected' are handled through connection-close, which also sees
+    // attempts that failed before opening (those emit no 'disconnected').
+  })
+  provider.on('sync', (synced: boolean) => {
+    update({ synced, ...(synced && pending.count() === 0 ? { notSaved: false } : {}) })
+  })
+  provider.on('connection-close', (event) => {
+    const code = event?.code ?? 0
+    failures++
+    applyJitter(provider, isSlow(code))
+    if (isPermanent(code)) return // 'closed' follows
+    update({
+      status: disconnectedStatus(failures),
+      synced: false,
+      ...(code === CloseCode.storeUnavailable ? { notSaved: true } : {}),
+    })
+  })
+  provider.on('closed', ({ code }) => {
+    update({ status: 'closed', synced: false, closeCode: code })
+  })
+
+  const onOnline = () => {
+    if (state.status === 'closed') return
+    if (provider.wsconnected) {
+      update({ status: 'connected' })
+      return
+    }
+    // Retry now instead of waiting out the backoff (a no-op while a socket is being opened).
+    if (provider.shouldConnect && provider.ws === null) provider.connect()
+    if (state.status === 'offline') update({ status: everConnected ? 'reconnecting' : 'connecting' })
+  }
+  const onOffline = () => {
+    if (state.status === 'closed') return
+    update({ status: 'offline' })
+    // The browser's word is not always right (some VPNs, captive networks), and an open socket
+    // can take 30 s to notice it is dead. Closing it makes y-websocket retry at once: a real
+    // outage keeps us offline, a false alarm is back to "connected" in a moment.
+    if (provider.wsconnected) provider.ws?.close()
+  }
+  network?.addEventListener('online', onOnline)
+  network?.addEventListener('offline', onOffline)
+
+  provider.connect()
+
+  return {
+    provider,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    retry() {
+      if (state.status !== 'closed') return
+      provider.wsUnsuccessfulReconnects = 0
+      failures = 0
+      update({ status: 'connecting', closeCode: null })
+      provider.connect()
+    },
+    destroy() {
+      network?.removeEventListener('online', onOnline)
+      network?.removeEventListener('offline', onOffline)
+      listeners.clear()
+      stopPending()
+      pending.destroy()
+      provider.destroy()
+    },
+  }
+}

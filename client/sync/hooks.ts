@@ -1,0 +1,94 @@
+/**
+ * React ownership of the sync resources. Each effect owns exactly one resource and destroys it in
+ * its cleanup, so StrictMode's mount–unmount–mount and route changes never leak a socket, an
+ * IndexedDB handle or a document:
+ *
+ *   useYDoc          Y.Doc                  doc.destroy()
+ *   useOfflineStore  IndexeddbPersistence   persistence.destroy()
+ *   useDocConnection WebsocketProvider      provider.destroy()   (via DocConnection.destroy)
+ *   useSyncIntoStore store subscription     unsubscribe
+ */
+import { useEffect, useState } from 'react'
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { connectDoc, type DocConnection } from './docConnection.ts'
+import { INITIAL_SYNC_STATE } from './syncState.ts'
+import { useStore } from '../state/store.ts'
+import type { SyncedDocName } from '../state/slices/connection.ts'
+
+/** IndexedDB database name for a workshop document. */
+export const offlineStoreName = (workshopId: string, docName: string) => `s2s:${workshopId}:${docName}`
+
+/** A fresh Y.Doc per workshop document; null during the first render. */
+export function useYDoc(workshopId: string, docName: string): Y.Doc | null {
+  const [doc, setDoc] = useState<Y.Doc | null>(null)
+  useEffect(() => {
+    const created = new Y.Doc()
+    setDoc(created)
+    return () => {
+      setDoc(null)
+      created.destroy()
+    }
+  }, [workshopId, docName])
+  return doc
+}
+
+/** Keeps the document in IndexedDB, so edits survive a closed tab and sync on reconnect. */
+export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: string): void {
+  useEffect(() => {
+    if (!doc || typeof indexedDB === 'undefined') return
+    let persistence: IndexeddbPersistence
+    try {
+      persistence = new IndexeddbPersistence(offlineStoreName(workshopId, docName), doc)
+    } catch {
+      return // IndexedDB refused (some private modes): the workshop still works online
+    }
+    return () => {
+      void persistence.destroy()
+    }
+  }, [doc, workshopId, docName])
+}
+
+/** The connection of one document to the server; null until the document exists. */
+export function useDocConnection(doc: Y.Doc | null, workshopId: string, docName: string, key: string): DocConnection | null {
+  const [connection, setConnection] = useState<DocConnection | null>(null)
+  useEffect(() => {
+    if (!doc) return
+    const created = connectDoc({ doc, workshopId, docName, key, origin: window.location.origin })
+    setConnection(created)
+    return () => {
+      setConnection(null)
+      created.destroy()
+    }
+  }, [doc, workshopId, docName, key])
+  return connection
+}
+
+/** Mirrors a connection's state into the store's connection slice. */
+export function useSyncIntoStore(connection: DocConnection | null, name: SyncedDocName): void {
+  useEffect(() => {
+    if (!connection) return
+    const publish = () => useStore.getState().setDocSync(name, connection.getState())
+    // Start from the current state: the socket may have opened before this effect ran.
+    publish()
+    const unsubscribe = connection.subscribe(publish)
+    return () => {
+      unsubscribe()
+      useStore.getState().setDocSync(name, INITIAL_SYNC_STATE)
+    }
+  }, [connection, name])
+}
+
+export interface SyncedDoc {
+  doc: Y.Doc | null
+  connection: DocConnection | null
+}
+
+/** A workshop document, offline-backed, connected and mirrored into the store. */
+export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string): SyncedDoc {
+  const doc = useYDoc(workshopId, docName)
+  useOfflineStore(doc, workshopId, docName)
+  const connection = useDocConnection(doc, workshopId, docName, key)
+  useSyncIntoStore(connection, docName)
+  return { doc, connection }
+}

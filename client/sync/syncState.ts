@@ -1,0 +1,39 @@
+/** What the UI knows about one document's connection. Plain data: it lives in the store. */
+import type { ServerNotice } from '../../shared/protocol.ts'
+
+export type ConnectionStatus =
+  /** First attempts, never connected yet. */
+  | 'connecting'
+  | 'connected'
+  /** Lost the connection; retrying. */
+  | 'reconnecting'
+  /** The browser reports no network, or the server has been unreachable for several attempts. */
+  | 'offline'
+  /** The server closed with a permanent (44xx) code; no more retries until asked. */
+  | 'closed'
+
+export interface DocSyncState {
+  status: ConnectionStatus
+  /** The initial sync with the server has completed on the current connection. */
+  synced: boolean
+  /** Local changes the server has not confirmed as stored. */
+  pending: number
+  /** The server could not store changes (close 4503 or a storeUnavailable notice); cleared by the next `saved`. */
+  notSaved: boolean
+  /** The permanent close code when `status` is `closed`. */
+  closeCode: number | null
+  /** The last "permission denied" reason from the server, if any. */
+  denied: string | null
+  /** The last notice from the server, if any. */
+  notice: ServerNotice | null
+}
+
+export const INITIAL_SYNC_STATE: DocSyncState = {
+  status: 'connecting',
+  synced: false,
+  pending: 0,
+  notSaved: false,
+  closeCode: null,
+  denied: null,
+  notice: null,
+}
