@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import en from './en.json'
-import fi from './fi.json'
-
-type Catalogue = { [key: string]: string | Catalogue }
+import { catalogues as merged, featureCatalogueFiles, type Catalogue } from './catalogues.ts'
 
 function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   const entries = new Map<string, string>()
@@ -16,9 +13,15 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return entries
 }
 
-const catalogues = { en: flatten(en), fi: flatten(fi) }
+const catalogues = { en: flatten(merged.en), fi: flatten(merged.fi) }
 
 describe('translation catalogues', () => {
+  it('come in pairs: every feature with an English file has a Finnish one', () => {
+    const pairs = new Set(featureCatalogueFiles.map((file) => file.replace(/(en|fi)\.json$/, '')))
+    const unpaired = [...pairs].filter((prefix) => !featureCatalogueFiles.includes(`${prefix}en.json`) || !featureCatalogueFiles.includes(`${prefix}fi.json`))
+    expect(unpaired).toEqual([])
+  })
+
   it('have the same keys in English and Finnish', () => {
     const missingInFi = [...catalogues.en.keys()].filter((key) => !catalogues.fi.has(key))
     const missingInEn = [...catalogues.fi.keys()].filter((key) => !catalogues.en.has(key))

@@ -4,11 +4,10 @@
  */
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
-import fi from './fi.json'
+import { catalogues } from './catalogues.ts'
 import { initialLanguage, LANGUAGES, type Language } from './language.ts'
 
-export const resources = { en: { translation: en }, fi: { translation: fi } } as const
+export const resources = { en: { translation: catalogues.en }, fi: { translation: catalogues.fi } } as const
 
 let initialised = false
 
