@@ -26,10 +26,28 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
-    // Browser and integration tests start real servers and Chromium: two cores cannot take many at once.
+    hookTimeout: 60_000,
+    // Integration and browser tests start real servers and Chromium: two cores cannot take many at once.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          // One production build of the client for all browser tests.
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 })

@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+export const SCREENSHOT_DIR = join(root, 'tests', 'screenshots')
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/**
+ * Browser tests need Debian's Chromium. On CI (`CI=true`) a missing browser is a failure; on a
+ * developer machine without it the browser tests are skipped with this message instead.
+ */
+export const chromiumMissing = !existsSync(CHROMIUM_PATH)
+if (chromiumMissing && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; .ci/run installs it`)
+
+/** Flags that keep Chromium from reaching for the (closed) network at every start. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+}
+
+export const VIEWPORTS = {
+  phone: { width: 360, height: 800 },
+  laptop: { width: 1366, height: 768 },
+  projector: { width: 1920, height: 1080 },
+  smallProjector: { width: 1280, height: 720 },
+} as const
+export type ViewportName = keyof typeof VIEWPORTS
+
+/** A fresh context (its own storage, as another person's browser) that fails the test on page errors. */
+export async function newPerson(browser: Browser, viewport: ViewportName = 'laptop'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport] })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return { context, page, errors }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false })
+}
