@@ -122,3 +122,36 @@ describe('rooms in memory', () => {
     expect(reloaded.getText('story').toString()).toBe(text.toString())
   })
 })
+
+describe('resource limits', () => {
+  it('closes connections past the per-address limit with a reason, and keeps the others', async () => {
+    const server = await startTestServer({ limits: { maxConnectionsPerIp: 2 } })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const key = { key: workshop.keys.participant }
+    const a = connectClient(server.wsUrl, workshop.id, 'board', key)
+    const b = connectClient(server.wsUrl, workshop.id, 'board', key)
+    cleanups.push(() => a.destroy(), () => b.destroy())
+    await synced(a, b)
+    const third = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
+    expect(await third.closed).toEqual({ code: CloseCode.busy, reason: 'too many connections from this address' })
+    a.doc.getMap('m').set('k', 'v')
+    await waitFor(() => b.doc.getMap('m').get('k') === 'v')
+  })
+
+  it('refuses a new document when the room limit is reached and none is idle', async () => {
+    const server = await startTestServer({ limits: { maxRoomsInMemory: 2 } })
+    cleanups.push(() => server.close())
+    const first = await createWorkshop(server.url)
+    const second = await createWorkshop(server.url)
+    const board = connectClient(server.wsUrl, first.id, 'board', { key: first.keys.participant })
+    const control = connectClient(server.wsUrl, first.id, 'control', { key: first.keys.participant })
+    cleanups.push(() => board.destroy(), () => control.destroy())
+    await synced(board, control)
+    const refused = await rawSocket(`${server.wsUrl}/${second.id}/board?key=${second.keys.participant}`)
+    expect((await refused.closed).code).toBe(CloseCode.busy)
+    expect(server.registry.size).toBe(2)
+    board.doc.getMap('m').set('still', 'working')
+    await waitFor(() => server.registry.loaded(first.id, 'board')?.doc.getMap('m').get('still') === 'working')
+  })
+})

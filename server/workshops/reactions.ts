@@ -3,7 +3,7 @@ import { countDraft, migrate, readControl, revealDrafts, setPrivateCounts } from
 import { CONTROL_DOC, BOARD_DOC, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
-import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import { RoomsFullError, type RoomRegistry } from '../sync/roomRegistry.ts'
 
 interface ControlFacts {
   locked: boolean
@@ -41,7 +41,13 @@ export class WorkshopReactions {
 
   /** Loads the control document if needed, so the facts above are known before a board write. */
   async ensureControl(workshopId: string): Promise<void> {
-    if (!this.facts.has(workshopId)) this.registry.releaseIfIdle(await this.registry.open(workshopId, CONTROL_DOC))
+    if (this.facts.has(workshopId)) return
+    try {
+      this.registry.releaseIfIdle(await this.registry.open(workshopId, CONTROL_DOC))
+    } catch (error) {
+      // The connection's own join meets the same condition and closes with its reason.
+      if (!(error instanceof RoomsFullError)) throw error
+    }
   }
 
   private onLoad(room: Room): void {
