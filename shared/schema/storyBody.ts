@@ -1,0 +1,35 @@
+/**
+ * The shape of a story's rich-text body: the ProseMirror schema the editor uses (TipTap's
+ * StarterKit plus one inline node), as it is stored in the Y.XmlFragment by the Yjs binding.
+ * Element names are node type names, marks are formatting attributes on text, node attributes
+ * are element attributes. Exports and the server read bodies through these names only.
+ */
+import { z } from 'zod'
+
+export const STORY_NODES = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  bulletList: 'bulletList',
+  orderedList: 'orderedList',
+  listItem: 'listItem',
+  blockquote: 'blockquote',
+  hardBreak: 'hardBreak',
+  /** An inline chip citing a trend, a signal or a futures-wheel node. */
+  citation: 'citation',
+} as const
+
+export const STORY_MARKS = { bold: 'bold', italic: 'italic' } as const
+
+export const CITATION_KINDS = ['trend', 'signal', 'wheelNode'] as const
+export type CitationKind = (typeof CITATION_KINDS)[number]
+
+/**
+ * A citation chip's attributes. `label` is the cited item's name when the chip was inserted, so a
+ * chip whose item was deleted since still reads as "removed trend: <label>", never as a hole.
+ */
+export const CitationAttrsSchema = z.object({
+  kind: z.enum(CITATION_KINDS),
+  refId: z.string().min(1).max(64),
+  label: z.string().max(200),
+})
+export type CitationAttrs = z.infer<typeof CitationAttrsSchema>
