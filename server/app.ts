@@ -10,6 +10,7 @@ import { SqliteDocStore } from './store/sqliteStore.ts'
 import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
+import { WorkshopHistory } from './workshops/history.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
 
@@ -38,7 +39,8 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const registry = new RoomRegistry(store, metrics, config.tuning, config.limits.maxRoomsInMemory, config.log)
   const workshops = new WorkshopService(store)
   const reactions = new WorkshopReactions(registry, store, config.log)
-  const api = createApi({ config, store, registry, metrics, workshops })
+  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log)
+  const api = createApi({ config, store, registry, metrics, workshops, history })
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)

@@ -30,6 +30,8 @@ export interface Tuning {
   presenceIntervalMs: number
   /** Ping interval; a connection that missed a whole interval is dropped. */
   pingIntervalMs: number
+  /** A workshop that changes gets a history snapshot at most this often. */
+  historyIntervalMs: number
 }
 
 export interface ServerConfig {
@@ -61,6 +63,7 @@ export const DEFAULT_TUNING: Tuning = {
   compactAfterUpdates: 500,
   presenceIntervalMs: 40,
   pingIntervalMs: 30_000,
+  historyIntervalMs: 3 * 60_000,
 }
 
 export function defaultConfig(overrides: Partial<Omit<ServerConfig, 'limits' | 'tuning'>> & {

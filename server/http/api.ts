@@ -7,6 +7,7 @@ import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import { deriveKeys } from '../workshops/keys.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
+import type { WorkshopHistory } from '../workshops/history.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { HttpError, readJson } from './body.ts'
 import { RateLimiter } from './rateLimit.ts'
@@ -17,6 +18,7 @@ export interface ApiContext {
   registry: RoomRegistry
   metrics: Metrics
   workshops: WorkshopService
+  history: WorkshopHistory
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
@@ -52,6 +54,20 @@ export function createApi(ctx: ApiContext) {
     ['GET', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
       const { key } = await authenticate(ctx, req, id!, 'facilitator')
       sendJson(res, 200, WorkshopService.describe(originOf(req), id!, deriveKeys(id!, key)))
+    }],
+    ['GET', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
+      await authenticate(ctx, req, id!, 'facilitator')
+      sendJson(res, 200, { snapshots: await ctx.history.list(id!) })
+    }],
+    ['POST', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
+      await authenticate(ctx, req, id!, 'facilitator')
+      sendJson(res, 201, { id: await ctx.history.snapshot(id!, 'manual') })
+    }],
+    ['POST', /^\/api\/workshops\/([^/]+)\/history\/(\d+)\/restore$/, async (req, res, [id, snapshotId]) => {
+      await authenticate(ctx, req, id!, 'facilitator')
+      const undoSnapshotId = await ctx.history.restore(id!, Number(snapshotId))
+      if (undoSnapshotId === null) throw new HttpError(404, 'no such snapshot in this workshop')
+      sendJson(res, 200, { restored: Number(snapshotId), undoSnapshotId })
     }],
     // A browser cannot read the HTTP status of a refused WebSocket upgrade, so the app asks here
     // first and can say "this link is not valid" instead of retrying forever.

@@ -36,6 +36,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS history_by_workshop ON history (workshop_id, id);
 `
 
+const HISTORY_KEPT_PER_WORKSHOP = 300
+
 interface WorkshopRow {
   id: string
   title: string
@@ -95,6 +97,9 @@ export class SqliteDocStore implements DocStore {
       ),
       getHistory: this.db.prepare<[string, number], { id: number; workshop_id: string; created_at: number; reason: string; summary: string; docs: Buffer }>(
         'SELECT * FROM history WHERE workshop_id = ? AND id = ?',
+      ),
+      pruneHistory: this.db.prepare<[string, string, number]>(
+        'DELETE FROM history WHERE workshop_id = ? AND id NOT IN (SELECT id FROM history WHERE workshop_id = ? ORDER BY id DESC LIMIT ?)',
       ),
       probe: this.db.prepare('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (\'\', \'healthz\', x\'00\')'),
     }
@@ -158,7 +163,12 @@ export class SqliteDocStore implements DocStore {
 
   async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string): Promise<number> {
     const packed = Buffer.from(JSON.stringify([...docs].map(([name, data]) => [name, Buffer.from(data).toString('base64')])))
-    return Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
+    return this.db.transaction(() => {
+      const id = Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
+      // Three hours of snapshots every three minutes is 60; keep plenty more, not forever.
+      this.statements.pruneHistory.run(workshopId, workshopId, HISTORY_KEPT_PER_WORKSHOP)
+      return id
+    })()
   }
 
   async listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]> {

@@ -8,7 +8,7 @@ import { Room, type Peer } from './room.ts'
 
 export class RoomsFullError extends Error {}
 
-export interface RegistryHooks {
+export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
   onLoad?(room: Room): void
   /** Called after each stored batch of a room (server-side reactions to changes). */
@@ -31,7 +31,7 @@ export class RoomRegistry {
   private readonly expiryTimer: NodeJS.Timeout
   /** False after a failed write, until a retry succeeds: writes are refused meanwhile. */
   storeHealthy = true
-  hooks: RegistryHooks = {}
+  private readonly listeners: RoomListener[] = []
 
   constructor(
     private readonly store: DocStore,
@@ -42,6 +42,10 @@ export class RoomRegistry {
   ) {
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
+  }
+
+  listen(listener: RoomListener): void {
+    this.listeners.push(listener)
   }
 
   get size(): number {
@@ -117,7 +121,7 @@ export class RoomRegistry {
     room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.rooms.set(docKey(workshopId, docName), room)
     this.metrics.rooms = this.rooms.size
-    this.hooks.onLoad?.(room)
+    for (const listener of this.listeners) listener.onLoad?.(room)
     return room
   }
 
@@ -168,7 +172,7 @@ export class RoomRegistry {
       room.broadcast(syncUpdate(merged), soleWriter ?? undefined)
       this.acknowledge(room, writers)
       if (room.logLength > this.tuning.compactAfterUpdates) await this.compact(room)
-      this.hooks.onStored?.(room)
+      for (const listener of this.listeners) listener.onStored?.(room)
     }
   }
 

@@ -29,10 +29,10 @@ export class WorkshopReactions {
     private readonly store: DocStore,
     private readonly log: (line: string) => void,
   ) {
-    registry.hooks = {
+    registry.listen({
       onLoad: (room) => this.onLoad(room),
       onStored: (room) => this.onStored(room),
-    }
+    })
   }
 
   isLocked(workshopId: string): boolean {
