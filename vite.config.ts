@@ -35,7 +35,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/export/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Minutes-long fault, load and fuzz runs: `npm run test:chaos` (CI runs it after npm test).
+          name: 'chaos',
+          include: ['tests/chaos/**/*.test.ts'],
+          testTimeout: 300_000,
         },
       },
       {

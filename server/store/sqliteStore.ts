@@ -54,6 +54,8 @@ interface WorkshopRow {
 export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database
   private readonly statements
+  /** Built once: better-sqlite3 wraps a transaction function in fresh closures on every call. */
+  private readonly appendAll: (batch: readonly PendingUpdate[]) => Map<string, number>
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true })
@@ -103,6 +105,14 @@ export class SqliteDocStore implements DocStore {
       ),
       probe: this.db.prepare('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (\'\', \'healthz\', x\'00\')'),
     }
+    this.appendAll = this.db.transaction((batch: readonly PendingUpdate[]) => {
+      const lastSeqs = new Map<string, number>()
+      for (const { workshopId, docName, update } of batch) {
+        const { lastInsertRowid } = this.statements.append.run(workshopId, docName, update)
+        lastSeqs.set(docKey(workshopId, docName), Number(lastInsertRowid))
+      }
+      return lastSeqs
+    })
   }
 
   async load(workshopId: string, docName: string): Promise<StoredDoc> {
@@ -113,17 +123,8 @@ export class SqliteDocStore implements DocStore {
     return { updates, lastSeq: rows.at(-1)?.seq ?? 0, logLength: rows.length }
   }
 
-  private readonly appendAll = (batch: readonly PendingUpdate[]): Map<string, number> => {
-    const lastSeqs = new Map<string, number>()
-    for (const { workshopId, docName, update } of batch) {
-      const { lastInsertRowid } = this.statements.append.run(workshopId, docName, update)
-      lastSeqs.set(docKey(workshopId, docName), Number(lastInsertRowid))
-    }
-    return lastSeqs
-  }
-
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
-    return this.db.transaction(this.appendAll)(batch)
+    return this.appendAll(batch)
   }
 
   async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {

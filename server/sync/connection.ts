@@ -159,6 +159,14 @@ export class Connection implements Peer {
       return
     }
     Y.applyUpdate(room.doc, update, this)
+    if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
+      // The update builds on changes the server never had. A y-websocket client cannot produce
+      // that (it syncs in order over one socket), so it is forged or corrupt: what could not be
+      // integrated is dropped rather than kept in memory waiting for a dependency that never comes.
+      room.doc.store.pendingStructs = null
+      room.doc.store.pendingDs = null
+      throw new ProtocolError('update depends on changes this document does not have')
+    }
   }
 
   private handlePresence(update: Uint8Array): void {

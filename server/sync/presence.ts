@@ -4,6 +4,8 @@ import type { Role } from '../../shared/protocol.ts'
 
 /** y-protocols' awareness timeout: a state not renewed for this long is gone. */
 export const PRESENCE_TIMEOUT_MS = 30_000
+/** One connection is one browser tab's document: it speaks for one client id, a few at most. */
+const MAX_IDS_PER_CONNECTION = 4
 
 interface PresenceEntry {
   clock: number
@@ -49,6 +51,10 @@ export class PresenceTable {
       const clock = decoding.readVarUint(decoder)
       const json = decoding.readVarString(decoder)
       const previous = this.entries.get(clientId)
+      if (!previous && this.ownedBy(owner) >= MAX_IDS_PER_CONNECTION) {
+        spoofed = true
+        continue
+      }
       const takeover = previous !== undefined && previous.owner !== owner
       // A client whose Wi-Fi dropped comes back on a new connection before the server notices the
       // old one is dead: it may take its id back, but only with the role it had.
@@ -64,6 +70,12 @@ export class PresenceTable {
       changed.push(clientId)
     }
     return { changed, spoofed }
+  }
+
+  private ownedBy(owner: object): number {
+    let count = 0
+    for (const entry of this.entries.values()) if (entry.owner === owner) count++
+    return count
   }
 
   /** Marks every state owned by `owner` as removed; returns the ids to broadcast. */

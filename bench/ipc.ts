@@ -1,0 +1,53 @@
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { join } from 'node:path'
+
+/**
+ * The tiny protocol between `run.ts` and a server child. The child reads its own CPU time with
+ * `process.cpuUsage()` at the edges of each measured phase, so the parent gets the exact user and
+ * system time of that process only, without parsing /proc.
+ */
+export type ParentRequest = { type: 'phase'; edge: 'start' | 'end' } | { type: 'stop' }
+export type ChildReport = { type: 'ready'; port: number } | { type: 'cpu'; user: number; system: number }
+
+/** Set by the parent: profile each measured phase (and only those) into this directory. */
+export const PROFILE_DIR_ENV = 'BENCH_PROFILE_DIR'
+
+/** Called by a server entry once it listens: answers the parent until told to stop. */
+export function serveParent(name: string, port: number, close: () => Promise<void>): void {
+  const report = (message: ChildReport) => process.send?.(message)
+  const profileDir = process.env[PROFILE_DIR_ENV]
+  const session = profileDir ? new Session() : undefined
+  session?.connect()
+  let phases = 0
+  /** The last profile being written; exit waits for it. */
+  let writing: Promise<void> = Promise.resolve()
+  const cpu = () => {
+    const { user, system } = process.cpuUsage()
+    report({ type: 'cpu', user, system })
+  }
+  process.on('message', (request: ParentRequest) => {
+    if (request.type === 'stop') {
+      void Promise.all([close(), writing]).finally(() => process.exit(0))
+    } else if (request.edge === 'start') {
+      // A full collection first (needs --expose-gc): garbage left by start-up and earlier phases
+      // is then not collected, and billed, in the middle of this one.
+      globalThis.gc?.()
+      void (async () => {
+        await session?.post('Profiler.enable')
+        await session?.post('Profiler.start')
+        cpu()
+      })()
+    } else {
+      cpu()
+      if (!session) return
+      writing = session.post('Profiler.stop').then(({ profile }) => {
+        mkdirSync(profileDir!, { recursive: true })
+        writeFileSync(join(profileDir!, `${name}-${process.pid}-phase${++phases}.cpuprofile`), JSON.stringify(profile))
+      })
+    }
+  })
+  // The parent died or let go of us: never linger holding a port.
+  process.on('disconnect', () => process.exit(0))
+  report({ type: 'ready', port })
+}

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../shared/protocol.ts'
+import { connectClient, synced } from './support/clients.ts'
+import { failingStore } from './support/failingStore.ts'
+import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+describe('when the disk is full', () => {
+  it('refuses new changes with a clear close, keeps them on the client, fails /healthz, and catches up when the disk recovers', async () => {
+    const data = tempDataDir()
+    cleanups.push(() => data.remove())
+    const store = failingStore(data.dir)
+    const server = await startTestServer({ dataDir: data.dir, store })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const key = { key: workshop.keys.participant, ext: '1' }
+    const anna = connectClient(server.wsUrl, workshop.id, 'board', key)
+    const ben = connectClient(server.wsUrl, workshop.id, 'board', key)
+    cleanups.push(() => anna.destroy(), () => ben.destroy())
+    await synced(anna, ben)
+    anna.doc.getMap('m').set('before', 'stored')
+    await waitFor(() => ben.doc.getMap('m').get('before') === 'stored')
+
+    store.failing = true
+    anna.doc.getMap('m').set('during', 'written while the disk was full')
+    await waitFor(() => anna.closes.some((c) => c.code === CloseCode.storeUnavailable), 5_000, 'Anna to be told')
+    expect(anna.closes.find((c) => c.code === CloseCode.storeUnavailable)?.reason).toMatch(/could not be saved/)
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(503)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(ben.doc.getMap('m').get('during')).toBeUndefined()
+    expect(anna.doc.getMap('m').get('during')).toBe('written while the disk was full')
+
+    store.failing = false
+    await waitFor(() => ben.doc.getMap('m').get('during') === 'written while the disk was full', 10_000, 'the change to go through')
+    await waitFor(async () => (await fetch(`${server.url}/healthz`)).status === 200, 5_000, '/healthz to recover')
+
+    await server.registry.settle()
+    const stored = await store.load(workshop.id, 'board')
+    const reloaded = new Y.Doc()
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(reloaded.getMap('m').toJSON()).toEqual({ before: 'stored', during: 'written while the disk was full' })
+    expect(reloaded.store.pendingStructs).toBeNull()
+  })
+})

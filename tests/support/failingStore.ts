@@ -1,0 +1,28 @@
+import type { DocStore } from '../../server/store/docStore.ts'
+import { SqliteDocStore } from '../../server/store/sqliteStore.ts'
+
+/**
+ * The real SQLite store with a switch that makes every write fail the way a full disk does
+ * (SQLITE_FULL), while reads keep working. Turning it off is the disk being freed.
+ */
+export function failingStore(dataDir: string): DocStore & { failing: boolean } {
+  const real = new SqliteDocStore(dataDir)
+  const state = { failing: false }
+  const guard = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    if (state.failing) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+    return write(...args)
+  }
+  return Object.assign(state, {
+    load: real.load.bind(real),
+    listDocs: real.listDocs.bind(real),
+    getWorkshop: real.getWorkshop.bind(real),
+    listHistory: real.listHistory.bind(real),
+    getHistory: real.getHistory.bind(real),
+    close: real.close.bind(real),
+    appendUpdates: guard(real.appendUpdates.bind(real)),
+    compact: guard(real.compact.bind(real)),
+    createWorkshop: guard(real.createWorkshop.bind(real)),
+    saveHistory: guard(real.saveHistory.bind(real)),
+    checkWritable: guard(real.checkWritable.bind(real)),
+  })
+}
