@@ -68,7 +68,7 @@ function make(kind: HostileKind, random: Random, maxMessageBytes: number): Uint8
     case 'missingDependencies':
       return updateFrame(dependentUpdate(random))
     case 'badAwarenessState':
-      return awarenessFrame(random.int(2 ** 31), random.pick(['[1,2,3]', '"just a string"', '{"user":', '42']))
+      return awarenessFrame(random.int(2 ** 31), random.pick(['[1,2,3]', '"just a string"', '{"user":', '42']) ?? '42')
     case 'goodAwareness':
       return awarenessFrame(random.int(2 ** 31), JSON.stringify({ user: { name: `fuzz ${random.int(1000)}`, role: 'facilitator' } }))
     case 'stateVectorQuery': {
