@@ -16,10 +16,11 @@ export interface ChildServer {
 
 /**
  * The real `server/main.ts` in its own process, for what cannot be done in-process: a hard kill,
- * and proving the process survives its own uncaught errors. Listens on a free port.
+ * and proving the process survives its own uncaught errors. Listens on `port` (a free one if 0):
+ * a restart on the same port is how clients find the server again.
  */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts'), '--port', '0', '--data', dataDir], {
+export async function startChildServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts'), '--port', String(port), '--data', dataDir], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,4 +59,17 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
   }
+}
+
+/** A port that is free right now (the OS picks it; we release it for the child to take). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 }
