@@ -21,7 +21,8 @@ export default defineConfig({
     proxy: {
       '/api': `http://127.0.0.1:${serverPort}`,
       '/healthz': `http://127.0.0.1:${serverPort}`,
-      '/sync': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+      // Only workshop sockets: a bare '/sync' would also catch the app's own client/sync/* modules.
+      '^/sync/[A-Za-z0-9_-]{22}/': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },
   },
   test: {

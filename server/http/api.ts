@@ -37,6 +37,11 @@ export function createApi(ctx: ApiContext) {
         sendJson(res, 503, { ok: false, error: `store is not writable: ${String(error)}` })
       }
     }],
+    // The server's clock, for timers: each browser estimates its offset from it (like NTP), so a
+    // laptop whose clock is minutes off still shows the same remaining time as everyone else.
+    ['GET', /^\/api\/time$/, async (_req, res) => {
+      sendJson(res, 200, { now: Date.now() })
+    }],
     ['GET', /^\/metrics$/, async (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(ctx.metrics.render())
     }],
