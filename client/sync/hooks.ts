@@ -8,9 +8,9 @@
  *   useDocConnection WebsocketProvider      provider.destroy()   (via DocConnection.destroy)
  *   useSyncIntoStore store subscription     unsubscribe
  */
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import { connectDoc, type DocConnection } from './docConnection.ts'
 import { INITIAL_SYNC_STATE } from './syncState.ts'
 import { useStore } from '../state/store.ts'
@@ -19,17 +19,21 @@ import type { SyncedDocName } from '../state/slices/connection.ts'
 /** IndexedDB database name for a workshop document. */
 export const offlineStoreName = (workshopId: string, docName: string) => `s2s:${workshopId}:${docName}`
 
-/** A fresh Y.Doc per workshop document; null during the first render. */
-export function useYDoc(workshopId: string, docName: string): Y.Doc | null {
+/**
+ * A fresh Y.Doc per workshop document; null during the first render. A new `generation` makes a
+ * new document (after a discarded offline copy); `null` holds none.
+ */
+export function useYDoc(workshopId: string, docName: string, generation: number | null = 0): Y.Doc | null {
   const [doc, setDoc] = useState<Y.Doc | null>(null)
   useEffect(() => {
+    if (generation === null) return
     const created = new Y.Doc()
     setDoc(created)
     return () => {
       setDoc(null)
       created.destroy()
     }
-  }, [workshopId, docName])
+  }, [workshopId, docName, generation])
   return doc
 }
 
@@ -82,13 +86,39 @@ export function useSyncIntoStore(connection: DocConnection | null, name: SyncedD
 export interface SyncedDoc {
   doc: Y.Doc | null
   connection: DocConnection | null
+  /**
+   * Throws away this device's copy (memory and IndexedDB) and loads the document afresh from
+   * the server: for a local change the server refused and will never take.
+   */
+  discardLocalCopy(): void
 }
 
 /** A workshop document, offline-backed, connected and mirrored into the store. */
 export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string): SyncedDoc {
-  const doc = useYDoc(workshopId, docName)
+  const [generation, setGeneration] = useState(0)
+  const [discarding, setDiscarding] = useState(false)
+  const doc = useYDoc(workshopId, docName, discarding ? null : generation)
   useOfflineStore(doc, workshopId, docName)
   const connection = useDocConnection(doc, workshopId, docName, key)
   useSyncIntoStore(connection, docName)
-  return { doc, connection }
+
+  useEffect(() => {
+    // Wait for the render in which the old document is gone: by then the effects above have
+    // destroyed its persistence and connection, and IndexedDB deletes the database as soon as
+    // that last connection has closed.
+    if (!discarding || doc !== null) return
+    let active = true
+    const cleared = typeof indexedDB === 'undefined' ? Promise.resolve() : clearDocument(offlineStoreName(workshopId, docName)).catch(() => {})
+    void cleared.then(() => {
+      if (!active) return
+      setGeneration((g) => g + 1)
+      setDiscarding(false)
+    })
+    return () => {
+      active = false
+    }
+  }, [discarding, doc, workshopId, docName])
+
+  const discardLocalCopy = useCallback(() => setDiscarding(true), [])
+  return { doc, connection, discardLocalCopy }
 }

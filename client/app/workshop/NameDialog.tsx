@@ -1,7 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { joinAsParticipant } from '../../../shared/doc/index.ts'
 import { MAX_NAME_LENGTH, saveName } from '../../identity/participant.ts'
 import { useStore } from '../../state/store.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { Dialog } from '../../ui/index.ts'
+import { outsideUndo, useUndoManager } from './undo/UndoContext.tsx'
 
 /** Shows the person's name (or an invitation to add one) and opens the name dialog. */
 export function NameButton() {
@@ -20,46 +24,41 @@ export function NameButton() {
 }
 
 /**
- * "What should we call you?" — asked once on this device, editable from the header.
- * A native modal <dialog>: focus moves in, Escape closes, the page behind is inert.
+ * "What should we call you?" — asked once on this device, editable from the header. Saving also
+ * records the name on the board, so exports list participants and cards show their authors.
  */
 export function NameDialog() {
   const { t } = useTranslation()
   const id = useId()
   const open = useStore((s) => s.ui.dialog === 'name')
-  const participant = useStore((s) => s.participant)
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const { board } = useWorkshopDocs()
+  const undoManager = useUndoManager()
   const [draft, setDraft] = useState('')
 
+  // The draft is seeded when the dialog opens, not on every identity change.
   useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (open && !dialog.open) {
-      setDraft(participant?.name ?? '')
-      if (typeof dialog.showModal === 'function') dialog.showModal()
-      else dialog.setAttribute('open', '')
-    } else if (!open && dialog.open) {
-      dialog.close()
-    }
-    // The draft is seeded when the dialog opens, not on every identity change.
-    // (participant is read, deliberately not a dependency.)
+    if (open) setDraft(useStore.getState().participant?.name ?? '')
   }, [open])
 
   const close = () => useStore.getState().closeDialog()
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const { participant: current, setParticipant } = useStore.getState()
-    if (current) setParticipant(saveName(current, draft))
+    const { participant: current, setParticipant, session, control } = useStore.getState()
+    if (current) {
+      const saved = saveName(current, draft)
+      setParticipant(saved)
+      // Written now, offline or not; useJoinBoard catches up after a locked or unopened board.
+      if (board && saved.name !== '' && session?.role !== 'screen' && control?.locked !== true) {
+        outsideUndo(undoManager, () => joinAsParticipant(board, { participantId: saved.id }, saved.name))
+      }
+    }
     close()
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} onClose={close} onCancel={close}>
+    <Dialog open={open} onClose={close} title={t('identity.dialogTitle')} size="small" closeOnBackdrop={false}>
       <form className="form" onSubmit={save}>
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('identity.dialogTitle')}
-        </h2>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>
             {t('identity.label')}
@@ -77,7 +76,7 @@ export function NameDialog() {
             placeholder={t('identity.placeholder')}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
-            autoFocus
+            data-autofocus=""
           />
         </div>
         <div className="form__actions form__actions--end">
@@ -89,6 +88,6 @@ export function NameDialog() {
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   )
 }

@@ -6,6 +6,8 @@ import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { resolveWorkshopKey } from '../keys.ts'
 import { navigate } from '../routing.ts'
+import { BadLinkPage, OpeningWorkshop } from './access/BadLinkPage.tsx'
+import { useAccessCheck } from './access/useAccessCheck.ts'
 import { WorkshopSession } from './WorkshopSession.tsx'
 
 interface WorkshopPageProps {
@@ -13,11 +15,19 @@ interface WorkshopPageProps {
   role: Role
 }
 
-/** Reads the key once (fragment, else this tab's memory), then opens the workshop. */
+/**
+ * Reads the key once (fragment, else this tab's memory), checks the link with the server, then
+ * opens the workshop in the role the server gives the key (a participant key opened at a
+ * facilitator address is a participant).
+ */
 export function WorkshopPage({ workshopId, role }: WorkshopPageProps) {
   const [key] = useState(() => resolveWorkshopKey(workshopId, role, window.location.hash))
+  const access = useAccessCheck(workshopId, key, role)
   if (!key) return <MissingKey />
-  return <WorkshopSession workshopId={workshopId} role={role} accessKey={key} />
+  if (access.kind === 'bad') return <BadLinkPage reason={access.reason} />
+  if (access.kind === 'checking') return <OpeningWorkshop />
+  // Keyed by role: a corrected role is a new session (connections, presence, undo).
+  return <WorkshopSession key={access.role} workshopId={workshopId} role={access.role} accessKey={key} />
 }
 
 function MissingKey() {

@@ -3,22 +3,28 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { loadIdentity } from '../../identity/participant.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
-import { selectCurrentStageId, selectWorkshopTitle } from '../../state/selectors.ts'
+import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useSyncedDoc } from '../../sync/hooks.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
+import { LiveAnnouncer } from '../../ui/index.ts'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { ConnectionProblem } from './ConnectionProblem.tsx'
 import { NameDialog } from './NameDialog.tsx'
-import { RolePanel } from './RolePanel.tsx'
+import { StageArea } from './stage/StageArea.tsx'
+import { useStageNavigation } from './stage/useStageNavigation.ts'
+import { UndoProvider } from './undo/UndoContext.tsx'
+import { useJoinBoard } from './useJoinBoard.ts'
 import { useProjectorMode } from './useProjectorMode.ts'
 import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
 import { WorkshopHeader } from './WorkshopHeader.tsx'
+import './workshop.css'
 
 interface WorkshopSessionProps {
   workshopId: string
+  /** The role the server gave this key (see access/useAccessCheck.ts), else the link's. */
   role: Role
   /** The role's key (named `accessKey` because `key` is React's). */
   accessKey: string
@@ -33,6 +39,7 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
   useBridge(control.doc, bridgeControl)
   usePresence(board.connection, usePresenceUser(role))
   useNoPresence(control.connection)
+  useDiscardRefusedControl(role, control.discardLocalCopy)
   useWorkshopLanguage(workshopId)
   useProjectorMode(role === 'screen')
   useAskNameOnce(role)
@@ -48,22 +55,36 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
 
   return (
     <WorkshopDocsContext.Provider value={docs}>
-      <SkipLink />
-      <WorkshopHeader role={role} />
-      <main id="main" tabIndex={-1} className={`page workshop workshop--${role}`}>
-        <ConnectionProblem />
-        <RolePanel role={role} />
-      </main>
-      {role !== 'screen' && <NameDialog />}
+      <UndoProvider board={board.doc}>
+        <LiveAnnouncer>
+          <SkipLink />
+          <WorkshopHeader role={role} />
+          <main id="main" tabIndex={-1} className={`page workshop workshop--${role}`}>
+            <ConnectionProblem />
+            <StageArea role={role} />
+          </main>
+          {role !== 'screen' && <NameDialog />}
+          <BoardMembership role={role} />
+        </LiveAnnouncer>
+      </UndoProvider>
     </WorkshopDocsContext.Provider>
   )
 }
 
+/** Renders nothing: keeps this person's name on the board (needs the undo context). */
+function BoardMembership({ role }: { role: Role }) {
+  useJoinBoard(role)
+  return null
+}
+
 function useSession(workshopId: string, role: Role, key: string): void {
   useEffect(() => {
-    const { startSession, endSession } = useStore.getState()
+    const { startSession, endSession, viewStage } = useStore.getState()
     startSession({ workshopId, role, key }, loadIdentity())
-    return endSession
+    return () => {
+      endSession()
+      viewStage(null)
+    }
   }, [workshopId, role, key])
 }
 
@@ -71,13 +92,26 @@ function useBridge<D>(doc: D | null, bridge: (doc: D) => () => void): void {
   useEffect(() => (doc ? bridge(doc) : undefined), [doc, bridge])
 }
 
+/** Presence says which stage this person is looking at, so the facilitator sees who looked back. */
 function usePresenceUser(role: Role): PresenceUser | null {
   const participant = useStore((s) => s.participant)
-  const stageId = useStore(selectCurrentStageId)
+  const stageId = useStageNavigation().viewed?.id ?? null
   return useMemo(
     () => (participant ? { id: participant.id, name: participant.name, color: participant.color, role, stageId } : null),
     [participant, role, stageId],
   )
+}
+
+/**
+ * Only facilitators may write the control document. When the server refuses a control change
+ * from anyone else (a forged or stale local edit), this device's copy would go on showing it, and
+ * offering it again on every reconnect: throw the copy away and load the server's.
+ */
+function useDiscardRefusedControl(role: Role, discard: () => void): void {
+  const denied = useStore((s) => s.connection.control.denied !== null)
+  useEffect(() => {
+    if (denied && role !== 'facilitator') discard()
+  }, [denied, role, discard])
 }
 
 /** A person without a name is asked once per visit; a projector never is. */

@@ -11,19 +11,27 @@ export interface UiSlice {
     /** Ids of the selected items (cards, trends) on the current stage. */
     selection: readonly string[]
     language: Language
+    /**
+     * A finished stage this person went back to look at, or null to follow the room (the
+     * facilitator's current stage). Cleared when they go back to the group.
+     */
+    viewingStageId: string | null
   }
   openDialog(dialog: DialogName): void
   closeDialog(): void
   setSelection(ids: readonly string[]): void
   setLanguage(language: Language): void
+  /** Looks at a stage (null: follow the room again). */
+  viewStage(stageId: string | null): void
 }
 
 export const createUiSlice =
   (language: Language): StateCreator<AppState, [], [], UiSlice> =>
   (set) => ({
-    ui: { dialog: null, selection: [], language },
+    ui: { dialog: null, selection: [], language, viewingStageId: null },
     openDialog: (dialog) => set((s) => ({ ui: { ...s.ui, dialog } })),
     closeDialog: () => set((s) => ({ ui: { ...s.ui, dialog: null } })),
     setSelection: (selection) => set((s) => ({ ui: { ...s.ui, selection } })),
     setLanguage: (language) => set((s) => (s.ui.language === language ? s : { ui: { ...s.ui, language } })),
+    viewStage: (viewingStageId) => set((s) => (s.ui.viewingStageId === viewingStageId ? s : { ui: { ...s.ui, viewingStageId, selection: [] } })),
   })

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { act } from 'react'
+import * as Y from 'yjs'
+import { initBoard, readBoard } from '../../../shared/doc/index.ts'
+import { useStore } from '../../state/store.ts'
+import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
+import { cleanup, render } from '../../testing/render.ts'
+import { NameDialog } from './NameDialog.tsx'
+import { UndoProvider, useUndo } from './undo/UndoContext.tsx'
+
+afterEach(() => {
+  cleanup()
+  useStore.getState().endSession()
+  useStore.getState().closeDialog()
+})
+
+let canUndo = false
+function UndoProbe() {
+  canUndo = useUndo().canUndo
+  return null
+}
+
+describe('NameDialog', () => {
+  it('remembers the name and records it on the board, outside the undo history', () => {
+    const board = new Y.Doc()
+    initBoard(board)
+    const id = 'anna-00000000000000000'
+    useStore.getState().startSession({ workshopId: 'w', role: 'participant', key: 'k' }, { id, name: '', color: '#0072B2' })
+    const c = render(
+      <WorkshopDocsContext.Provider value={{ board, control: null, boardConnection: null, controlConnection: null }}>
+        <UndoProvider board={board}>
+          <NameDialog />
+          <UndoProbe />
+        </UndoProvider>
+      </WorkshopDocsContext.Provider>,
+    )
+    act(() => useStore.getState().openDialog('name'))
+    const input = c.querySelector<HTMLInputElement>('dialog input')!
+    expect(document.activeElement).toBe(input)
+    // React listens for the native input event; set the value the way a person would.
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '  Anna  ')
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    act(() => c.querySelector('form')!.requestSubmit())
+    expect(useStore.getState().participant?.name).toBe('Anna')
+    expect(readBoard(board).participants.get(id)?.name).toBe('Anna')
+    expect(canUndo).toBe(false)
+    expect(c.querySelector('dialog')!.open).toBe(false)
+  })
+})

@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act } from 'react'
+import * as Y from 'yjs'
+import { createWorkshopControl, goToStage, readControl, setLocked, setPrivateCounts, setPrivateMode, skipStage } from '../../../../shared/doc/index.ts'
+import { getTemplate } from '../../../../shared/method/templates.ts'
+import type { Role } from '../../../../shared/protocol.ts'
+import type { StageProps } from '../../../stages/types.ts'
+import { bridgeControl } from '../../../state/bridge.ts'
+import { useStore } from '../../../state/store.ts'
+import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
+import { cleanup, render } from '../../../testing/render.ts'
+import { LiveAnnouncer } from '../../../ui/index.ts'
+import { StageArea } from './StageArea.tsx'
+
+// The stages are other folders' work: a marker stands in, showing what the stage area hands them.
+vi.mock('../../../stages/StageView.tsx', () => ({
+  hasStageView: () => true,
+  StageView: ({ stage, role, isCurrent }: StageProps) => <div data-stage-view={stage.kind} data-role={role} data-current={String(isCurrent)} />,
+}))
+
+let control: Y.Doc
+let unbridge: () => void
+let stageIds: Record<string, string>
+
+beforeEach(() => {
+  control = new Y.Doc()
+  createWorkshopControl(control, { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like?' }, getTemplate('signals-to-stories'))
+  stageIds = Object.fromEntries(readControl(control).stages.map((stage) => [stage.kind, stage.id]))
+  unbridge = bridgeControl(control)
+})
+
+afterEach(() => {
+  cleanup()
+  unbridge()
+  useStore.getState().viewStage(null)
+})
+
+function renderArea(role: Role) {
+  return render(
+    <WorkshopDocsContext.Provider value={{ board: null, control, boardConnection: null, controlConnection: null }}>
+      <LiveAnnouncer>
+        <StageArea role={role} />
+      </LiveAnnouncer>
+    </WorkshopDocsContext.Provider>,
+  )
+}
+
+const move = (kind: string) => act(() => void goToStage(control, stageIds[kind]!))
+const shownStage = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-stage-view')
+const isCurrent = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-current')
+const heading = (c: HTMLElement) => c.querySelector('#stage-now-title')?.textContent
+const button = (c: HTMLElement, name: RegExp) => [...c.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''))
+
+describe('stage area', () => {
+  it('follows the facilitator: a participant sees the room stage, and the next one when it moves', () => {
+    move('frame')
+    const c = renderArea('participant')
+    expect(heading(c)).toBe('Frame')
+    expect(shownStage(c)).toBe('frame')
+    move('signals')
+    expect(heading(c)).toBe('Signals')
+    expect(shownStage(c)).toBe('signals')
+    expect(isCurrent(c)).toBe('true')
+    expect(c.querySelector('[aria-live="polite"]')?.textContent).toBe('The group moved on to Signals.')
+  })
+
+  it('lets a participant look back at a finished stage only, and says they are out of step', () => {
+    move('trends')
+    const c = renderArea('participant')
+    // Stages still to come are not buttons.
+    expect(button(c, /Assess/)).toBeUndefined()
+    act(() => button(c, /^1Frame/)!.click())
+    expect(heading(c)).toBe('Frame')
+    expect(shownStage(c)).toBe('frame')
+    expect(isCurrent(c)).toBe('false')
+    expect(c.querySelector('.back-to-group')?.textContent).toContain('The group is on Trends')
+  })
+
+  it('"Back to the group" returns to the room stage without a reload, and the bar goes away', () => {
+    move('trends')
+    const c = renderArea('participant')
+    act(() => button(c, /^2Signals/)!.click())
+    expect(shownStage(c)).toBe('signals')
+    act(() => button(c, /Back to the group/)!.click())
+    expect(shownStage(c)).toBe('trends')
+    expect(isCurrent(c)).toBe('true')
+    expect(c.querySelector('.back-to-group')).toBeNull()
+  })
+
+  it('a look-back ends by itself when the facilitator brings the room to that stage', () => {
+    move('trends')
+    const c = renderArea('participant')
+    act(() => button(c, /^1Frame/)!.click())
+    move('frame')
+    expect(useStore.getState().ui.viewingStageId).toBeNull()
+    move('signals') // following again, not stuck on Frame
+    expect(shownStage(c)).toBe('signals')
+  })
+
+  it('shows the facilitator the console, which moves the room past skipped stages', () => {
+    move('frame')
+    const c = renderArea('facilitator')
+    act(() => button(c, /Next: Signals/)!.click())
+    expect(readControl(control).currentStageId).toBe(stageIds.signals)
+    expect(c.querySelector('[role="switch"]')?.textContent).toContain('Private writing')
+    act(() => void skipStage(control, stageIds.trends!))
+    act(() => button(c, /Next: Assess/)!.click())
+    expect(readControl(control).currentStageId).toBe(stageIds.assess)
+    act(() => button(c, /Back to Signals/)!.click())
+    expect(readControl(control).currentStageId).toBe(stageIds.signals)
+    expect(renderArea('participant').querySelector('.console')).toBeNull()
+  })
+
+  it('shows the facilitator live private counts and reveals all cards on request', () => {
+    move('signals')
+    const c = renderArea('facilitator')
+    const privateSwitch = c.querySelector<HTMLButtonElement>('[role="switch"]')!
+    act(() => privateSwitch.click())
+    expect(readControl(control).privateMode.on).toBe(true)
+    expect(c.textContent).toContain('No cards written yet.')
+    act(() => setPrivateCounts(control, { 'anna-00000000000000000': { name: 'Anna', count: 3 }, 'ben-000000000000000000': { name: 'Ben', count: 1 } }))
+    expect([...c.querySelectorAll('.private-counts__list li')].map((li) => li.textContent)).toEqual(['Anna: 3 cards', 'Ben: 1 card'])
+    act(() => button(c, /Reveal all 4 cards/)!.click())
+    expect(readControl(control).privateMode.revealSeq).toBe(1)
+    act(() => setPrivateMode(control, { on: false }))
+    act(() => setPrivateCounts(control, {}))
+    expect(c.querySelector('.private-counts')).toBeNull()
+  })
+
+  it('tells everyone when the board is read-only', () => {
+    move('signals')
+    const c = renderArea('participant')
+    expect(c.querySelector('.locked-banner')).toBeNull()
+    act(() => setLocked(control, true))
+    expect(c.querySelector('.locked-banner')?.textContent).toContain('Read-only')
+  })
+})

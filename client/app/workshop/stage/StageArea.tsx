@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../../shared/protocol.ts'
+import { hasStageView, StageView } from '../../../stages/StageView.tsx'
+import { useStore } from '../../../state/store.ts'
+import { EmptyState, useAnnounce } from '../../../ui/index.ts'
+import { FacilitatorConsole } from '../facilitator/FacilitatorConsole.tsx'
+import { BackToGroup } from './BackToGroup.tsx'
+import { LockedBanner } from './LockedBanner.tsx'
+import { FocalQuestion, StageNow } from './StageNow.tsx'
+import { StageStepper } from './StageStepper.tsx'
+import type { StageNavigation } from './stageNavigation.ts'
+import { useStageNavigation } from './useStageNavigation.ts'
+import './stage.css'
+
+/**
+ * The workshop's main area: the flow, where we are and what to do, the focal question, the
+ * facilitator's controls, and the stage itself. Everyone follows the facilitator's stage; anyone
+ * may look back at a finished one and rejoin the group with one button.
+ */
+export function StageArea({ role }: { role: Role }) {
+  const nav = useStageNavigation()
+  useForgetStaleLookBack(nav)
+  useAnnounceRoomMoves(nav)
+  const viewed = nav.viewed
+  return (
+    <div className="stage-area">
+      <StageStepper nav={nav} role={role} />
+      <BackToGroup nav={nav} />
+      <LockedBanner role={role} />
+      <div className="stage-area__intro">
+        <StageNow nav={nav} />
+        {/* The frame stage shows the focal question big itself. */}
+        {viewed?.kind !== 'frame' && <FocalQuestion />}
+      </div>
+      {role === 'facilitator' && <FacilitatorConsole nav={nav} />}
+      {viewed && (
+        <div className="stage-area__stage" data-stage-kind={viewed.kind}>
+          {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function StageComingSoon() {
+  const { t } = useTranslation()
+  return <EmptyState title={t('stageArea.comingSoon.title')} text={t('stageArea.comingSoon.text')} />
+}
+
+/**
+ * A look-back ends by itself when it no longer points at a finished stage (the facilitator went
+ * back to it, or skipped it): otherwise the person would be thrown there again later.
+ */
+function useForgetStaleLookBack(nav: StageNavigation): void {
+  const viewingStageId = useStore((s) => s.ui.viewingStageId)
+  const currentId = nav.current?.id ?? null
+  useEffect(() => {
+    // Before the first control snapshot nothing is known yet: keep the choice.
+    if (viewingStageId !== null && currentId !== null && !nav.outOfStep) useStore.getState().viewStage(null)
+  }, [viewingStageId, currentId, nav.outOfStep])
+}
+
+/** "The group moved on to Trends": the stage changed under someone who may not be looking. */
+function useAnnounceRoomMoves(nav: StageNavigation): void {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const kind = nav.current?.kind ?? null
+  const id = nav.current?.id ?? null
+  const previous = useRef<string | null | undefined>(undefined)
+  useEffect(() => {
+    // The first stage we learn about is where we arrived, not a move.
+    if (previous.current !== undefined && previous.current !== id && kind) announce(t('stageArea.roomMoved', { stage: t(`stage.${kind}.name`) }))
+    if (id !== null || previous.current === undefined) previous.current = id
+  }, [id, kind, announce, t])
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react'
+import { joinAsParticipant } from '../../../shared/doc/index.ts'
+import type { Role } from '../../../shared/protocol.ts'
+import { useStore } from '../../state/store.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { outsideUndo, useUndoManager } from './undo/UndoContext.tsx'
+
+/**
+ * Puts this person's name on the board (participants list of the export, names on cards), and
+ * renames them there when they change it. Waits for the first sync so a name already stored is
+ * not written again, and for an unlocked board (the server would refuse the write). Facilitators
+ * join too; presence marks them, not the record.
+ */
+export function useJoinBoard(role: Role): void {
+  const { board } = useWorkshopDocs()
+  const manager = useUndoManager()
+  const participantId = useStore((s) => s.participant?.id ?? null)
+  const name = useStore((s) => s.participant?.name ?? '')
+  const stored = useStore((s) => (participantId ? (s.board?.participants.get(participantId)?.name ?? null) : null))
+  const synced = useStore((s) => s.connection.board.synced)
+  const locked = useStore((s) => s.control?.locked === true)
+  useEffect(() => {
+    if (!board || role === 'screen' || !participantId || name === '' || !synced || locked) return
+    if (stored === name) return
+    outsideUndo(manager, () => joinAsParticipant(board, { participantId }, name))
+  }, [board, role, participantId, name, stored, synced, locked, manager])
+}

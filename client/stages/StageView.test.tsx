@@ -1,0 +1,29 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act } from 'react'
+import { DEFAULT_STAGE_SETTINGS } from '../../shared/schema/stage.ts'
+import { actAsync, cleanup, render } from '../testing/render.ts'
+import { StageView } from './StageView.tsx'
+
+let fail = true
+vi.mock('./signals/SignalsStage.tsx', () => {
+  if (fail) throw new TypeError('Failed to fetch dynamically imported module')
+  return { default: () => <p data-signals="" /> }
+})
+
+afterEach(cleanup)
+
+describe('StageView', () => {
+  it('says when a stage cannot load, and loads it on "Try again"', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const stage = { id: 'stage-000000000000000000', kind: 'signals' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
+    const c = render(<StageView stage={stage} role="participant" isCurrent />)
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[role="alert"]')?.textContent).toContain("This stage didn't open")
+    fail = false
+    vi.resetModules()
+    act(() => c.querySelector('button')!.click())
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[data-signals]')).not.toBeNull()
+  })
+})
