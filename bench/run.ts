@@ -1,14 +1,27 @@
+import { runBoardBench } from './board/run.ts'
+import { runExportBench } from './export.ts'
 import { environment } from './report.ts'
 import { runPresenceBench } from './presence.ts'
 import { runSyncBench } from './sync.ts'
 
 /**
  * `npm run bench`: every benchmark, or those named in BENCH_ONLY (comma-separated:
- * sync, presence). Figures are ratios within one run; the machine is shared and noisy.
+ * sync, presence, board, export). Figures are ratios within one run; the machine is shared and noisy.
  */
 const SUITES: Record<string, () => Promise<void>> = {
   sync: runSyncBench,
   presence: runPresenceBench,
+  board: async () => void (await runBoardBench()),
+  export: async () => {
+    // CPU time of this process: other processes on the shared machine do not inflate it.
+    const cpuMs = () => {
+      const { user, system } = process.cpuUsage()
+      return (user + system) / 1000
+    }
+    const result = runExportBench({ clock: cpuMs })
+    console.log(`export of ${result.signals} signals, median CPU ms per format (budget 100):`)
+    console.table(result.medianMs)
+  },
 }
 
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim())

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CloseCode, mayWrite, type Role } from '../shared/protocol.ts'
 import type { ServerConfig } from './config.ts'
+import { PdfRenderer } from './export/pdf.ts'
 import { clientAddress, createApi } from './http/api.ts'
 import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
@@ -40,7 +41,8 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const workshops = new WorkshopService(store)
   const reactions = new WorkshopReactions(registry, store, config.log)
   const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log)
-  const api = createApi({ config, store, registry, metrics, workshops, history })
+  const pdf = new PdfRenderer({ log: config.log })
+  const api = createApi({ config, store, registry, metrics, workshops, history, pdf })
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)
@@ -99,7 +101,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
           http.close(() => resolve())
           http.closeAllConnections()
         })
-        await registry.closeAll()
+        await Promise.all([registry.closeAll(), pdf.close()])
         await store.close()
       })()
       return closing

@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createWorkshopBody, firstIssue, type ApiError } from '../../shared/api.ts'
-import { ID_PATTERN, type Role } from '../../shared/protocol.ts'
 import type { ServerConfig } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import { deriveKeys } from '../workshops/keys.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
+import { exportRoutes } from '../export/routes.ts'
+import type { PdfRenderer } from '../export/pdf.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
+import { authenticate } from './auth.ts'
 import { HttpError, readJson } from './body.ts'
 import { RateLimiter } from './rateLimit.ts'
 
@@ -19,6 +21,8 @@ export interface ApiContext {
   metrics: Metrics
   workshops: WorkshopService
   history: WorkshopHistory
+  /** Prints the HTML report to PDF; one Chromium, started on first use. */
+  pdf: PdfRenderer
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
@@ -82,6 +86,8 @@ export function createApi(ctx: ApiContext) {
     }],
   ]
 
+  // Importing creates a workshop, so it shares the creation budget of each address.
+  routes.push(...exportRoutes(ctx, ctx.pdf, creations))
   if (process.env.S2S_FAULT_INJECTION === '1') routes.push(...faultRoutes())
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
@@ -108,20 +114,6 @@ export function createApi(ctx: ApiContext) {
     }
     return false
   }
-}
-
-/**
- * Checks `Authorization: Bearer <key>` (keys never travel in query strings, which get logged) and
- * returns the role it grants, which must be `required` when given.
- */
-async function authenticate(ctx: ApiContext, req: IncomingMessage, id: string, required?: Role): Promise<{ key: string; role: Role }> {
-  if (!ID_PATTERN.test(id)) throw new HttpError(400, 'malformed workshop id')
-  const key = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
-  if (!key) throw new HttpError(401, `missing Authorization: Bearer <${required ?? 'workshop'} key>`)
-  if (!(await ctx.workshops.exists(id))) throw new HttpError(404, 'no such workshop')
-  const role = await ctx.workshops.roleOf(id, key)
-  if (!role || (required && role !== required)) throw new HttpError(401, `the key is not this workshop's ${required ?? 'key'}`)
-  return { key, role }
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

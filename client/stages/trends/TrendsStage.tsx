@@ -1,6 +1,20 @@
+import { useStore } from '../../state/store.ts'
 import type { StageProps } from '../types.ts'
+import { ProjectorTrends } from './ProjectorTrends.tsx'
+import { TrendsBoard } from './TrendsBoard.tsx'
+import { useLocked } from './useTrendsBoard.ts'
+import './trends.css'
 
-/** Placeholder until the trends stage lands. */
-export default function TrendsStage(_props: StageProps) {
-  return null
+/**
+ * Stage 3, "make sense": cluster the signals into trends / driving forces, name each and write
+ * its short narrative. Participants and the facilitator work on the board; the projector shows
+ * the clusters read-only in big type, or the one trend the facilitator put on screen.
+ */
+export default function TrendsStage({ role }: StageProps) {
+  const locked = useLocked()
+  const boardOpen = useStore((s) => s.board !== null)
+  if (!boardOpen) return null
+  if (role === 'screen') return <ProjectorTrends />
+  // A locked workshop is read-only for everyone but the facilitator (the server enforces it too).
+  return <TrendsBoard role={role} readOnly={locked && role !== 'facilitator'} />
 }

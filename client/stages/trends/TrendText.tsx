@@ -1,0 +1,129 @@
+import { memo, useEffect, useId, useRef, useState } from 'react'
+import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
+import { useEditingMarker } from '../../ui/index.ts'
+import { useTrendsActions } from './actions.tsx'
+import { useDraftText } from './useDraftText.ts'
+import { useBoardText } from './boardText.tsx'
+
+/** Field limits as in shared/schema/trend.ts, so the browser stops typing before a save fails. */
+const MAX = { name: 120, narrative: 2000, opportunities: 2000, challenges: 2000 } as const
+
+/**
+ * A trend's name and story, edited in place: the name as the cluster's title, the narrative under
+ * it, and opportunities and challenges folded away until someone opens them (or has written
+ * them). While a field has focus, the others see "Anna is editing…" on this trend.
+ */
+export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
+  const { t } = useBoardText()
+  const [editing, setEditing] = useState(false)
+  useEditingMarker(editing ? trend.id : null)
+  // Folded by default so many clusters fit; the summary says whether something is written.
+  const written = trend.opportunities !== '' || trend.challenges !== ''
+  const [open, setOpen] = useState(false)
+
+  return (
+    <div
+      className="trend__text"
+      onFocus={(event) => setEditing(isTextField(event.target))}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setEditing(false)
+      }}
+    >
+      <NameField trend={trend} />
+      <TextField trend={trend} field="narrative" label={t('trends.narrative.label')} placeholder={t('trends.narrative.placeholder')} hideLabel />
+      <details className="trend__more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary className="trend__summary">
+          {t(written ? 'trends.more.summary' : 'trends.more.add')}
+        </summary>
+        <div className="trend__more-fields">
+          <TextField trend={trend} field="opportunities" label={t('trends.opportunities.label')} placeholder={t('trends.opportunities.placeholder')} />
+          <TextField trend={trend} field="challenges" label={t('trends.challenges.label')} placeholder={t('trends.challenges.placeholder')} />
+        </div>
+      </details>
+    </div>
+  )
+})
+
+const isTextField = (target: EventTarget) => target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
+
+function NameField({ trend }: { trend: Trend }) {
+  const { t } = useBoardText()
+  const actions = useTrendsActions()
+  const input = useRef<HTMLTextAreaElement>(null)
+  const draft = useDraftText(trend.name, (name) => actions.updateTrend(trend.id, { name }))
+  useEffect(
+    () =>
+      actions.nameFocus.register(trend.id, () => {
+        input.current?.focus()
+        input.current?.scrollIntoView?.({ block: 'nearest' })
+      }),
+    [actions, trend.id],
+  )
+  return (
+    // A one-line field that wraps long names instead of hiding their end; Enter finishes.
+    <textarea
+      ref={input}
+      className="trend__name"
+      rows={1}
+      value={draft.value}
+      maxLength={MAX.name}
+      aria-label={t('trends.name.label')}
+      placeholder={t('trends.name.placeholder')}
+      onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
+      onBlur={draft.finish}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault()
+          event.currentTarget.blur()
+        }
+      }}
+    />
+  )
+}
+
+type StoryField = Exclude<keyof TrendPatch, 'name'>
+
+function TextField({ trend, field, label, placeholder, hideLabel = false }: { trend: Trend; field: StoryField; label: string; placeholder: string; hideLabel?: boolean }) {
+  const actions = useTrendsActions()
+  const id = useId()
+  const draft = useDraftText(trend[field], (value) => actions.updateTrend(trend.id, { [field]: value }))
+  return (
+    <div className="trend__field">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'trend__label'}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className={`trend__textarea trend__textarea--${field}`}
+        value={draft.value}
+        maxLength={MAX[field]}
+        rows={2}
+        placeholder={placeholder}
+        onChange={(event) => draft.change(event.target.value)}
+        onBlur={draft.finish}
+      />
+    </div>
+  )
+}
+
+/** The same text for reading only (projector, or a locked workshop). */
+export const TrendTextReadOnly = memo(function TrendTextReadOnly({ trend, headingLevel = 3, headingId }: { trend: Trend; headingLevel?: 2 | 3; headingId?: string }) {
+  const { t } = useBoardText()
+  const Heading = `h${headingLevel}` as const
+  return (
+    <div className="trend__text">
+      <Heading id={headingId} className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>{trend.name || t('trends.unnamed')}</Heading>
+      {trend.narrative && <p className="trend__narrative">{trend.narrative}</p>}
+      {trend.opportunities && (
+        <p className="trend__aspect">
+          <span className="trend__aspect-label">{t('trends.opportunities.label')}</span> {trend.opportunities}
+        </p>
+      )}
+      {trend.challenges && (
+        <p className="trend__aspect">
+          <span className="trend__aspect-label">{t('trends.challenges.label')}</span> {trend.challenges}
+        </p>
+      )}
+    </div>
+  )
+})

@@ -1,0 +1,176 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { act } from 'react'
+import {
+  addSignal,
+  createTrend,
+  deleteTrend,
+  groupSignals,
+  moveSignalToTrend,
+  readBoard,
+  readControl,
+  renameTrend,
+} from '../../../shared/doc/index.ts'
+import { anna, ben, newBoard } from '../../../shared/doc/testing/fixtures.ts'
+import { connectDocs } from '../../../shared/doc/testing/network.ts'
+import { cleanup } from '../../testing/render.ts'
+import { buttonNamed, cardButton, change, mountTrends, nextFrames, press, titlesIn, type Harness } from './testing/trendsHarness.tsx'
+
+let harness: Harness | null = null
+afterEach(() => {
+  cleanup()
+  harness?.teardown()
+  harness = null
+})
+
+function boardWith() {
+  const board = newBoard(1)
+  const robots = addSignal(board, { title: 'Care robots in elderly homes', category: 'technological' }, anna)
+  const calls = addSignal(board, { title: 'Grandparents on video calls', category: 'social' }, anna)
+  const cars = addSignal(board, { title: 'Shared cars in villages', category: 'economic' }, ben)
+  const home = createTrend(board, { name: 'Care moves home' }, anna)
+  const digital = createTrend(board, { name: 'Digital everyday life' }, anna)
+  moveSignalToTrend(board, robots, null, home, anna)
+  return { board, robots, calls, cars, home, digital }
+}
+
+const dialog = () => document.querySelector<HTMLDialogElement>('dialog[open]')
+const pile = () => harness!.container.querySelector<HTMLElement>('.pile')!
+
+describe('trends stage', () => {
+  it('derives the unsorted pile from the document, and follows remote changes', () => {
+    const { board, robots, calls, home } = boardWith()
+    harness = mountTrends({ board })
+    const { container } = harness
+    expect(titlesIn(container, 'unsorted')).toEqual(['Grandparents on video calls', 'Shared cars in villages'])
+    expect(titlesIn(container, { trend: 'Care moves home' })).toEqual(['Care robots in elderly homes'])
+    expect(pile().querySelector('.pile__count')?.textContent).toBe('2 cards')
+
+    // Someone else, on another device, sorts a card: it leaves the pile here too.
+    const other = newBoard(2)
+    connectDocs(board, other)
+    change(() => moveSignalToTrend(other, calls, null, home, ben))
+    expect(titlesIn(container, 'unsorted')).toEqual(['Shared cars in villages'])
+    expect(titlesIn(container, { trend: 'Care moves home' })).toEqual(['Care robots in elderly homes', 'Grandparents on video calls'])
+
+    // The trend is deleted: its cards come back to the pile, none lost.
+    change(() => deleteTrend(other, home))
+    expect(titlesIn(container, 'unsorted').sort()).toEqual(['Care robots in elderly homes', 'Grandparents on video calls', 'Shared cars in villages'])
+    expect(groupSignals(readBoard(board)).unsorted.map((s) => s.id)).toContain(robots)
+  })
+
+  it('moves a card with the keyboard through its “Move to…” dialog, and keeps focus on it', async () => {
+    const { board, cars, digital } = boardWith()
+    harness = mountTrends({ board })
+    const { container, announcements } = harness
+    const more = cardButton(container, 'Shared cars in villages')
+    expect(more.getAttribute('aria-label')).toBe('Move or link “Shared cars in villages”')
+    more.focus()
+    act(() => more.click()) // a native button: Enter and Space click it
+
+    expect(dialog()?.textContent).toContain('Shared cars in villages')
+    act(() => buttonNamed(dialog()!, 'Digital everyday life').click())
+
+    expect(readBoard(board).memberships.has(`${digital}|${cars}`)).toBe(true)
+    expect(titlesIn(container, 'unsorted')).toEqual(['Grandparents on video calls'])
+    expect(titlesIn(container, { trend: 'Digital everyday life' })).toEqual(['Shared cars in villages'])
+    expect(announcements).toContain('“Shared cars in villages” moved to “Digital everyday life”.')
+    await nextFrames(3)
+    expect(document.activeElement).toBe(cardButton(container, 'Shared cars in villages', 'more', container.querySelectorAll('.trend')[1]!))
+  })
+
+  it('drag with the keyboard alone: Space picks a card up, arrows reach another card, Space drops — a new trend with both, its name focused', async () => {
+    const { board, calls, cars } = boardWith()
+    harness = mountTrends({ board })
+    const { container } = harness
+    const grab = cardButton(container, 'Grandparents on video calls', 'grab')
+    expect(grab.getAttribute('aria-roledescription')).toBe('movable card')
+    grab.focus()
+    press(grab, ' ', 'Space')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10))) // dnd-kit listens for keys from the next task
+    press(grab, 'ArrowDown', 'ArrowDown') // the next stop after this card: the card below it
+    expect(container.querySelector('.tcard--target .tcard__title')?.textContent).toBe('Shared cars in villages')
+    press(grab, ' ', 'Space')
+    await nextFrames(2)
+
+    const created = groupSignals(readBoard(board)).trends.find((g) => g.trend.name === '')
+    expect(created?.signals.map((s) => s.id).sort()).toEqual([calls, cars].sort())
+    expect(titlesIn(container, 'unsorted')).toEqual([])
+    const nameField = document.activeElement as HTMLTextAreaElement
+    expect(nameField.classList.contains('trend__name')).toBe(true)
+    expect(nameField.getAttribute('aria-label')).toBe('Trend name')
+  })
+
+  it('“Also supports…” adds a second membership and leaves the card where it was; pressing again removes it', () => {
+    const { board, robots, home, digital } = boardWith()
+    harness = mountTrends({ board })
+    const { container, announcements } = harness
+    act(() => cardButton(container, 'Care robots in elderly homes').click())
+    act(() => buttonNamed(dialog()!, 'Also supports…').click())
+    const toggle = buttonNamed(dialog()!, 'Digital everyday life')
+    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    act(() => toggle.click())
+
+    expect(groupSignals(readBoard(board)).trendIdsBySignal.get(robots)?.slice().sort()).toEqual([home, digital].sort())
+    expect(titlesIn(container, { trend: 'Care moves home' })).toEqual(['Care robots in elderly homes'])
+    expect(titlesIn(container, { trend: 'Digital everyday life' })).toEqual(['Care robots in elderly homes'])
+    expect(buttonNamed(dialog()!, 'Digital everyday life').getAttribute('aria-pressed')).toBe('true')
+    expect(container.querySelector('.trend .tcard__also')?.textContent).toBe('also in 1 other trend')
+    expect(announcements).toContain('“Care robots in elderly homes” now also supports “Digital everyday life”.')
+
+    act(() => buttonNamed(dialog()!, 'Digital everyday life').click())
+    expect(groupSignals(readBoard(board)).trendIdsBySignal.get(robots)).toEqual([home])
+  })
+
+  it('removes a card from its trend back to the pile', () => {
+    const { board, robots, home } = boardWith()
+    harness = mountTrends({ board })
+    act(() => cardButton(harness!.container, 'Care robots in elderly homes').click())
+    act(() => buttonNamed(dialog()!, 'Remove from “Care moves home”').click())
+    expect(readBoard(board).memberships.has(`${home}|${robots}`)).toBe(false)
+    expect(titlesIn(harness.container, 'unsorted')).toContain('Care robots in elderly homes')
+  })
+
+  it('the facilitator puts a trend on the projector, and takes it off again', () => {
+    const { board, home } = boardWith()
+    harness = mountTrends({ board, role: 'facilitator' })
+    const show = buttonNamed(harness.container.querySelector('.trend')!, 'Show on screen')
+    act(() => show.click())
+    expect(readControl(harness.control).focus).toEqual({ kind: 'trend', id: home })
+    expect(harness.container.querySelector('.trend--on-screen .badge')?.textContent).toBe('On screen')
+    act(() => buttonNamed(harness!.container.querySelector('.trend')!, 'Stop showing').click())
+    expect(readControl(harness.control).focus).toBeNull()
+  })
+
+  it('participants get no projector controls; the projector gets no controls at all', () => {
+    const { board } = boardWith()
+    harness = mountTrends({ board })
+    expect(harness.container.textContent).not.toContain('Show on screen')
+    cleanup()
+    harness.teardown()
+    harness = mountTrends({ board, role: 'screen' })
+    expect(harness.container.querySelectorAll('button, textarea, input')).toHaveLength(0)
+    expect(harness.container.querySelector('.trend__title')?.textContent).toBe('Care moves home')
+  })
+
+  it('renames a trend in place: others see “editing”, a remote rename does not yank the text being typed, blur saves', () => {
+    const { board, home } = boardWith()
+    harness = mountTrends({ board })
+    const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
+    act(() => {
+      name.focus()
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(name, 'Care comes home')
+      name.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    expect(harness.awareness.getLocalState()?.editing).toBe(home)
+
+    const other = newBoard(2)
+    connectDocs(board, other)
+    change(() => renameTrend(other, home, 'Home care'))
+    expect(name.value).toBe('Care comes home')
+
+    act(() => name.blur())
+    expect(readBoard(board).trends.get(home)?.name).toBe('Care comes home')
+    expect(harness.awareness.getLocalState()?.editing ?? null).toBeNull()
+  })
+})

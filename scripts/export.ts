@@ -1,0 +1,131 @@
+/**
+ * `npm run export -- <workshopId> [--format md|html|pdf|csv|json] [--out FILE|-] [--data DIR] [--no-participants]`
+ *
+ * Exports a workshop straight from the data directory, without a running server: loads the
+ * stored documents into fresh Y.Docs (the same updates the server would load), brings them to
+ * the current schema in memory only, and writes the export. Nothing is written to the store.
+ * A server running at the same time may hold changes of the last moments in memory that are
+ * not in the store yet; the HTTP export reads those too.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import * as Y from 'yjs'
+import { migrate, readControl } from '../shared/doc/index.ts'
+import {
+  EXPORT_FORMATS,
+  exportFilename,
+  exportHtml,
+  exportMarkdown,
+  exportSignalsCsv,
+  exportWorkshopJson,
+  isExportFormat,
+  type ExportInput,
+} from '../shared/export/index.ts'
+import { BOARD_DOC, CONTROL_DOC, ID_PATTERN } from '../shared/protocol.ts'
+import { PdfRenderer } from '../server/export/pdf.ts'
+import type { DocStore } from '../server/store/docStore.ts'
+import { SqliteDocStore } from '../server/store/sqliteStore.ts'
+
+const USAGE = `usage: npm run export -- <workshopId> [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|-] [--data DIR] [--no-participants]`
+
+class UsageError extends Error {}
+
+interface Args {
+  workshopId: string
+  format: (typeof EXPORT_FORMATS)[number]
+  out: string | null
+  dataDir: string
+  includeParticipants: boolean
+}
+
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
+  const positional: string[] = []
+  const flags = new Map<string, string>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--no-participants') flags.set('no-participants', 'true')
+    else if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new UsageError(`--${name} needs a value`)
+      flags.set(name, value)
+    } else positional.push(arg)
+  }
+  const [workshopId, ...extra] = positional
+  if (!workshopId || extra.length > 0) throw new UsageError('give exactly one workshop id')
+  if (!ID_PATTERN.test(workshopId)) throw new UsageError(`"${workshopId}" is not a workshop id (22 letters, digits, - or _)`)
+  const format = flags.get('format') ?? 'md'
+  if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
+  for (const name of flags.keys()) if (!['format', 'out', 'data', 'no-participants'].includes(name)) throw new UsageError(`unknown option --${name}`)
+  return { workshopId, format, out: flags.get('out') ?? null, dataDir: flags.get('data') ?? env.DATA_DIR ?? './data', includeParticipants: !flags.has('no-participants') }
+}
+
+/** The stored documents in fresh Y.Docs; throws when the workshop is not in the store. */
+async function loadWorkshop(store: DocStore, workshopId: string): Promise<ExportInput> {
+  if (!(await store.getWorkshop(workshopId))) throw new Error(`no workshop ${workshopId} in this data directory`)
+  const load = async (name: typeof BOARD_DOC | typeof CONTROL_DOC) => {
+    const doc = new Y.Doc()
+    const stored = await store.load(workshopId, name)
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch (error) {
+        // As the server does: a row that does not decode is skipped, the rest stays readable.
+        console.error(`skipped an unreadable stored update of ${name}: ${String(error)}`)
+      }
+    }
+    const migrated = migrate(doc, name)
+    if (!migrated.ok) throw new Error(`the ${name} document is schema ${migrated.found}; this version understands ${migrated.supported}`)
+    return doc
+  }
+  return { board: await load(BOARD_DOC), control: await load(CONTROL_DOC) }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), process.env)
+  const storeFile = join(args.dataDir, 'workshops.sqlite')
+  if (!existsSync(storeFile)) throw new Error(`no store at ${resolve(storeFile)}; point --data at the server's data directory`)
+  const store = new SqliteDocStore(args.dataDir)
+  try {
+    const docs = await loadWorkshop(store, args.workshopId)
+    const generatedAt = new Date()
+    const options = { includeParticipants: args.includeParticipants, generatedAt }
+    let output: string | Buffer
+    switch (args.format) {
+      case 'md':
+        output = exportMarkdown(docs, options)
+        break
+      case 'html':
+        output = exportHtml(docs, options)
+        break
+      case 'csv':
+        output = exportSignalsCsv(docs, options)
+        break
+      case 'json':
+        output = exportWorkshopJson(docs, options)
+        break
+      case 'pdf': {
+        const pdf = new PdfRenderer()
+        try {
+          output = await pdf.render(exportHtml(docs, options))
+        } finally {
+          await pdf.close()
+        }
+      }
+    }
+    if (args.out === '-') {
+      process.stdout.write(output)
+      return
+    }
+    const out = args.out ?? exportFilename(readControl(docs.control).meta.title, generatedAt, args.format)
+    writeFileSync(out, output)
+    console.error(`Wrote ${resolve(out)} (${Buffer.byteLength(output)} bytes).`)
+  } finally {
+    await store.close()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : `export failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(error instanceof UsageError ? 2 : 1)
+})

@@ -1,0 +1,141 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import * as Y from 'yjs'
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportFilename,
+  exportHtml,
+  exportMarkdown,
+  exportSignalsCsv,
+  exportWorkshopJson,
+  importWorkshop,
+  isExportFormat,
+  readExportSnapshot,
+  type ExportFormat,
+} from '../../shared/export/index.ts'
+import type { ApiContext } from '../http/api.ts'
+import { authenticate } from '../http/auth.ts'
+import { HttpError, readBody } from '../http/body.ts'
+import { RateLimiter } from '../http/rateLimit.ts'
+import { RoomsFullError } from '../sync/roomRegistry.ts'
+import { WorkshopService } from '../workshops/workshopService.ts'
+import { createImportedWorkshop, readWorkshopDocuments } from './documents.ts'
+import { PdfUnavailableError, type PdfRenderer } from './pdf.ts'
+
+type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
+export type Route = [method: string, pattern: RegExp, handler: Handler]
+
+/** The part of the API's context these endpoints use; the API passes its whole `ApiContext`. */
+export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'>
+
+/** What a participant's key may export, when the facilitator allows it or the workshop is locked. */
+const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html'])
+
+/**
+ * The export and import endpoints, as rows for the API's route table:
+ *
+ * - `GET /api/workshops/:id/export?format=md|html|pdf|csv|json[&participants=0]` with
+ *   `Authorization: Bearer <key>`: the facilitator's key exports every format; a participant's
+ *   key exports md and html, and only while the workshop is locked or the facilitator allows
+ *   participant exports. The answer is an attachment named after the title and date.
+ * - `POST /api/workshops/import` with a JSON export as the body (up to `maxImportBytes`):
+ *   201 and the new workshop's keys and links, as creating a workshop answers.
+ *
+ * `creations` is the limiter of `POST /api/workshops`, so importing and creating share one
+ * budget per address; without it, imports get a budget of their own.
+ *
+ * @example
+ * routes.push(...exportRoutes(ctx, pdf, creations))
+ */
+export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: RateLimiter): Route[] {
+  const limiter = creations ?? new RateLimiter(ctx.config.limits.workshopsPerIpPerHour, 60 * 60 * 1000)
+  return [
+    ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
+    ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, req, res, id!)],
+  ]
+}
+
+/** `GET /api/workshops/:id/export`: reads the rooms (newer than the store while in use), renders, answers an attachment. */
+export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams
+  const format = query.get('format') ?? 'md'
+  if (!isExportFormat(format)) throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format')
+  const includeParticipants = !['0', 'false', 'no', 'omit'].includes(query.get('participants') ?? '')
+  const role = await (await authenticate(ctx, req, id)).role
+  if (role === 'screen') throw new HttpError(403, 'a screen key cannot export; use the facilitator key')
+  if (role === 'participant' && !PARTICIPANT_FORMATS.has(format)) throw new HttpError(403, 'with a participant key only md and html can be exported')
+
+  const generatedAt = new Date()
+  const options = { includeParticipants, generatedAt }
+  const { title, body } = await withRooms(() =>
+    readWorkshopDocuments(ctx.registry, id, (docs) => {
+      const snapshot = readExportSnapshot(docs)
+      if (role === 'participant' && !snapshot.control.locked && !snapshot.control.allowParticipantExport) {
+        throw new HttpError(403, 'participants can export once the facilitator allows it or locks the workshop')
+      }
+      const text =
+        format === 'md' ? exportMarkdown(snapshot, options)
+        : format === 'csv' ? exportSignalsCsv(snapshot, options)
+        : format === 'json' ? exportWorkshopJson(docs, options)
+        : exportHtml(snapshot, options) // html, and the source of the pdf
+      return { title: snapshot.control.meta.title, body: text }
+    }),
+  )
+  let bytes: Buffer
+  try {
+    bytes = format === 'pdf' ? await pdf.render(body) : Buffer.from(body, 'utf8')
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message)
+    throw error
+  }
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[format],
+    'content-length': bytes.byteLength,
+    // ASCII-only by construction (see exportFilename), so it needs no RFC 5987 form.
+    'content-disposition': `attachment; filename="${exportFilename(title, generatedAt, format)}"`,
+    'cache-control': 'no-store',
+  })
+  res.end(bytes)
+}
+
+/** `POST /api/workshops/import`: validates the whole file, then creates the workshop and writes its documents. */
+export async function importHandler(ctx: ExportContext, limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) throw new HttpError(429, 'too many workshops created from this address; try again later')
+  const limit = ctx.config.limits.maxImportBytes
+  let body: Buffer
+  try {
+    body = await readBody(req, limit)
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 413) throw new HttpError(413, `the import file is larger than the ${formatBytes(limit)} limit (MAX_IMPORT_BYTES)`)
+    throw error
+  }
+  // Everything is validated before the workshop exists: a refused file creates nothing.
+  const result = importWorkshop(body.toString('utf8'))
+  if (!result.ok) throw new HttpError(result.code === 'newerVersion' ? 422 : 400, result.message)
+  const states = { control: Y.encodeStateAsUpdate(result.workshop.control), board: Y.encodeStateAsUpdate(result.workshop.board) }
+  for (const [name, state] of Object.entries(states)) {
+    if (state.byteLength > ctx.config.limits.maxDocBytes) {
+      throw new HttpError(413, `the imported ${name} document is larger than this server's ${formatBytes(ctx.config.limits.maxDocBytes)} limit (MAX_DOC_BYTES)`)
+    }
+  }
+  const { id, keys } = await withRooms(() => createImportedWorkshop(ctx.registry, ctx.workshops, result.workshop.title, states))
+  if (!ctx.registry.storeHealthy) throw new HttpError(503, 'the imported workshop could not be stored; try again')
+  // The imported state is the new workshop's first history entry: there is always a way back to it.
+  await ctx.history.snapshot(id, 'import')
+  res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(WorkshopService.describe(`http://${req.headers.host ?? 'localhost'}`, id, keys)))
+}
+
+/** A full registry is "busy, retry", as it is for a WebSocket join. */
+async function withRooms<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof RoomsFullError) throw new HttpError(503, 'the server is busy; try again in a moment')
+    throw error
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`
+}

@@ -1,0 +1,19 @@
+import type { IncomingMessage } from 'node:http'
+import { ID_PATTERN, type Role } from '../../shared/protocol.ts'
+import type { WorkshopService } from '../workshops/workshopService.ts'
+import { HttpError } from './body.ts'
+
+/**
+ * Checks `Authorization: Bearer <key>` (keys never travel in query strings, which get logged) and
+ * returns the role it grants, which must be `required` when given.
+ */
+export async function authenticate(ctx: { workshops: WorkshopService }, req: IncomingMessage, id: string, required?: Role): Promise<{ key: string; role: Role }> {
+  if (!ID_PATTERN.test(id)) throw new HttpError(400, 'malformed workshop id')
+  const key = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
+  if (!key) throw new HttpError(401, `missing Authorization: Bearer <${required ?? 'workshop'} key>`)
+  if (!(await ctx.workshops.exists(id))) throw new HttpError(404, 'no such workshop')
+  const role = await ctx.workshops.roleOf(id, key)
+  if (!role || (required && role !== required)) throw new HttpError(401, `the key is not this workshop's ${required ?? 'key'}`)
+  return { key, role }
+}
+

@@ -1,0 +1,76 @@
+/**
+ * The signals as CSV for spreadsheets: one row per signal, UTF-8 with a byte-order mark (so
+ * Excel reads "ä" right), CRLF line ends and RFC 4180 quoting. A cell that a spreadsheet would
+ * run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading apostrophe:
+ * a signal titled `=HYPERLINK(…)` must stay text on the facilitator's machine (OWASP, "CSV
+ * injection").
+ */
+import { sortedByOrder } from '../doc/index'
+import { phrasesFor } from './catalogue'
+import { safeLinks } from './report'
+import { toSnapshot, type ExportOptions, type ExportSource } from './snapshot'
+
+const BOM = '\uFEFF'
+const CRLF = '\r\n'
+
+/**
+ * Signals as CSV: title, description, why it matters, source links (space-separated), theme,
+ * STEEP category, authors, the trends it backs (joined with "; ") and when it was created (ISO).
+ * Headers and category names follow the workshop language.
+ *
+ * @example
+ * const csv = exportSignalsCsv({ board, control }, { includeParticipants: false, generatedAt: new Date() })
+ * csv.startsWith('\uFEFFTitle,Description')
+ */
+export function exportSignalsCsv(source: ExportSource, options: ExportOptions): string {
+  const { board, control } = toSnapshot(source)
+  const p = phrasesFor(control.meta.language)
+  const themes = new Map(control.meta.themes.map((theme) => [theme.id, theme.label]))
+  const trendOrder = sortedByOrder(board.trends)
+  const backs = new Map<string, string[]>()
+  for (const membership of board.memberships.values()) {
+    if (!board.trends.has(membership.trendId)) continue
+    backs.set(membership.signalId, [...(backs.get(membership.signalId) ?? []), membership.trendId])
+  }
+  const trendName = (id: string) => board.trends.get(id)?.name || p.unnamedTrend
+  const personName = (id: string) => board.participants.get(id)?.name ?? ''
+
+  const header = [p.csv.title, p.csv.description, p.csv.whyItMatters, p.csv.source, p.csv.theme, p.csv.category, p.csv.author, p.csv.trends, p.csv.createdAt]
+  const rows = sortedByOrder(board.signals).map((signal) => {
+    // The first author leads; people whose duplicates were merged in follow.
+    const authors = options.includeParticipants
+      ? [signal.authorId, ...signal.authorIds.filter((id) => id !== signal.authorId)].map(personName).filter(Boolean).join('; ')
+      : ''
+    const trendIds = new Set(backs.get(signal.id) ?? [])
+    return [
+      signal.title,
+      signal.description,
+      signal.whyItMatters,
+      safeLinks([signal.sourceUrl, ...signal.sources]).join(' '),
+      themes.get(signal.themeId) ?? '',
+      signal.category ? p.steep[signal.category] : '',
+      authors,
+      trendOrder.filter((trend) => trendIds.has(trend.id)).map((trend) => trendName(trend.id)).join('; '),
+      isoTime(signal.createdAt),
+    ]
+  })
+  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join(CRLF) + CRLF
+}
+
+/** A stored timestamp as ISO 8601; `''` for one past what a Date can hold (an imported file may say anything). */
+function isoTime(ms: number): string {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString()
+}
+
+/**
+ * One CSV cell: formula-guarded, then quoted when it holds a comma, a quote or a line break.
+ *
+ * @example
+ * csvCell('=1+1')      // "'=1+1"
+ * csvCell('say "hi"')  // '"say ""hi"""'
+ */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { exportFilename, isExportFormat } from './formats'
+
+describe('export file names', () => {
+  const date = new Date('2025-03-12T23:30:00Z')
+
+  it('are an ASCII slug of the title plus the date', () => {
+    expect(exportFilename('Arjen hyvinvointi 2040', date, 'md')).toBe('arjen-hyvinvointi-2040-2025-03-12.md')
+    expect(exportFilename('Hyvinvointi ääressä – Åbo/Turku', date, 'pdf')).toBe('hyvinvointi-aaressa-abo-turku-2025-03-12.pdf')
+    expect(exportFilename('"; rm -rf / ".html', date, 'html')).toBe('rm-rf-html-2025-03-12.html')
+    expect(exportFilename('', date, 'csv')).toBe('workshop-2025-03-12.csv')
+    expect(exportFilename('💡🚀', date, 'json')).toBe('workshop-2025-03-12.json')
+    expect(exportFilename('x'.repeat(300), date, 'md')).toHaveLength(60 + '-2025-03-12.md'.length)
+  })
+
+  it('know the formats there are', () => {
+    expect(['md', 'html', 'pdf', 'csv', 'json'].every(isExportFormat)).toBe(true)
+    expect(isExportFormat('docx')).toBe(false)
+    expect(isExportFormat(undefined)).toBe(false)
+  })
+})

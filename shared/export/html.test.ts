@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { REPORT_CSP, exportHtml } from './html'
+import { attr, text } from './htmlText'
+import { buildFullWorkshop, hostileText } from './testing/workshops'
+
+const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
+const tagsOf = (html: string, name: string) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''))
+
+describe('HTML export: a self-contained page', () => {
+  const html = exportHtml(buildFullWorkshop(), options)
+
+  it('opens with the charset and a strict Content-Security-Policy, and has no scripts or external resources', () => {
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">/)
+    expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(/i)
+  })
+
+  it('reads in order: cover, contents, stories, trends, unsorted, wheels, takeaways', () => {
+    expect(tagsOf(html, 'h1')).toEqual(['Everyday welfare 2040'])
+    expect(tagsOf(html, 'h2')).toEqual(['Contents', 'Future stories', 'Trends and driving forces', 'Unsorted signals', 'Futures wheels', 'Takeaways'])
+    expect(html.indexOf('id="story-1"')).toBeLessThan(html.indexOf('id="trend-1"'))
+    expect(html).toContain('<span class="tag steep steep-technological">Technological</span>')
+    expect(html).toContain('<span class="badge key">★ Key driver</span>')
+    expect(html).toContain('<strong>The robot</strong> reminds her of her <em>pills</em>.')
+  })
+
+  it('links out only to http(s), and every internal link lands on an id that exists once', () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)
+    expect(new Set(ids).size).toBe(ids.length)
+    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!)
+    expect(hrefs.length).toBeGreaterThan(20)
+    for (const href of hrefs) {
+      if (href.startsWith('#')) expect(ids, href).toContain(href.slice(1))
+      else expect(href).toMatch(/^https?:\/\//)
+    }
+    expect(html).toContain('<a href="https://yle.fi/a/care-robots?x=1&amp;y=(2)" rel="noopener noreferrer">yle.fi</a>')
+  })
+
+  it('prints to A4 with a page per story and cards that are never cut', () => {
+    expect(html).toMatch(/@page \{ size: A4;/)
+    expect(html).toMatch(/\.story \+ \.story \{ break-before: page;/)
+    expect(html).toMatch(/\.card \{[^}]*break-inside: avoid/)
+    expect(html).toMatch(/a\[data-domain\]::after \{ content: " \(" attr\(data-domain\) "\)"/)
+  })
+
+  it('speaks the workshop language', () => {
+    const fi = exportHtml(buildFullWorkshop({ language: 'fi' }), { ...options, includeParticipants: false })
+    expect(fi).toContain('<html lang="fi">')
+    expect(tagsOf(fi, 'h2')).toContain('Tulevaisuustarinat')
+    expect(fi).not.toContain('Anna Virtanen')
+  })
+})
+
+describe('HTML export: hostile text stays text', () => {
+  const html = exportHtml(buildFullWorkshop({ text: hostileText() }), options)
+
+  it('escapes every payload into inert text', () => {
+    expect(html).not.toMatch(/<(script|img|svg|b)\b/i)
+    expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i)
+    expect(html).not.toMatch(/href="(?!https?:\/\/|#)/)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('&quot;&gt;&lt;b onmouseover=alert(1)&gt;')
+  })
+
+  it('escapes text and attributes the same safe way', () => {
+    expect(text(`<a href='x' title="y">&`)).toBe('&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;')
+    expect(attr('title', '" onload="x')).toBe(' title="&quot; onload=&quot;x"')
+  })
+})

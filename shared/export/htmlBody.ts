@@ -1,0 +1,57 @@
+/**
+ * A story body (blocks with numbered citations) as HTML. Each citation links to its footnote;
+ * the first mention of a footnote carries the id the footnote links back to.
+ */
+import { attr, text } from './htmlText'
+import type { Block, Inline } from './storyBody'
+
+/**
+ * The body's HTML; story headings start at `<h{headingBase}>` and stop at `<h6>`.
+ * `cited` collects the footnotes already given a back-link target, across one story.
+ *
+ * @example
+ * bodyHtml(story.blocks, 4, new Set())
+ */
+export function bodyHtml(blocks: readonly Block[], headingBase: number, cited: Set<number>): string {
+  return blocks.map((block) => blockHtml(block, headingBase, cited)).join('\n')
+}
+
+function blockHtml(block: Block, headingBase: number, cited: Set<number>): string {
+  switch (block.type) {
+    case 'paragraph':
+      return `<p>${inlineHtml(block.content, cited)}</p>`
+    case 'heading': {
+      const level = Math.min(6, headingBase + block.level - 1)
+      return `<h${level}>${inlineHtml(block.content, cited)}</h${level}>`
+    }
+    case 'bulletList':
+      return `<ul>${block.items.map((item) => `<li>${bodyHtml(item, headingBase, cited)}</li>`).join('')}</ul>`
+    case 'orderedList': {
+      const start = block.start === 1 ? '' : attr('start', String(block.start))
+      return `<ol${start}>${block.items.map((item) => `<li>${bodyHtml(item, headingBase, cited)}</li>`).join('')}</ol>`
+    }
+    case 'blockquote':
+      return `<blockquote>${bodyHtml(block.blocks, headingBase, cited)}</blockquote>`
+  }
+}
+
+function inlineHtml(content: readonly Inline[], cited: Set<number>): string {
+  let out = ''
+  for (const inline of content) {
+    if (inline.type === 'break') out += '<br>'
+    else if (inline.type === 'citation') {
+      const first = !cited.has(inline.footnote)
+      cited.add(inline.footnote)
+      const id = first ? attr('id', `fnref-${inline.footnote}`) : ''
+      // A chip stands apart from the words around it, as it does in the editor.
+      const space = out === '' || /\s$/.test(out) ? '' : ' '
+      out += `${space}<a class="cite"${attr('href', `#fn-${inline.footnote}`)}${id}>${text(inline.label)}<sup>${inline.footnote}</sup></a>`
+    } else {
+      let html = text(inline.text)
+      if (inline.italic) html = `<em>${html}</em>`
+      if (inline.bold) html = `<strong>${html}</strong>`
+      out += html
+    }
+  }
+  return out
+}

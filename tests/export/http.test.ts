@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
+import { request } from 'node:http'
+import { addSignal, readBoard, setAllowParticipantExport, setLocked } from '../../shared/doc/index.ts'
+import { exportWorkshopJson, importWorkshop } from '../../shared/export/index.ts'
+import { canonicalWorkshop } from '../../shared/export/testing/canonical.ts'
+import { buildFullWorkshop } from '../../shared/export/testing/workshops.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { waitFor } from '../support/server.ts'
+import { countWorkshops, exportRequest, importInto, startExportServer, type ExportServer } from './support.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+async function setup(options: Parameters<typeof startExportServer>[0] = {}): Promise<ExportServer> {
+  const running = await startExportServer(options)
+  cleanups.push(() => running.close())
+  return running
+}
+
+function client(running: ExportServer, workshopId: string, docName: string, key: string) {
+  const connected = connectClient(running.server.wsUrl, workshopId, docName, { key })
+  cleanups.push(() => connected.destroy())
+  return connected
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+describe('GET /api/workshops/:id/export', () => {
+  it('needs a key in the Authorization header, and lets participants export md and html only when allowed', async () => {
+    const running = await setup()
+    const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
+    const status = async (format: string, key?: string) => (await exportRequest(running.exportUrl, id, format, key)).status
+
+    expect(await status('md')).toBe(401)
+    expect(await status('md', 'A'.repeat(32))).toBe(401)
+    // A key in the query string is not a key: they end up in logs.
+    expect((await fetch(`${running.exportUrl}/api/workshops/${id}/export?format=md&key=${keys.facilitator}`)).status).toBe(401)
+    expect(await status('md', keys.screen)).toBe(403)
+    expect(await status('md', keys.participant)).toBe(403)
+    expect(await status('csv', keys.participant)).toBe(403)
+
+    const facilitator = client(running, id, 'control', keys.facilitator)
+    await synced(facilitator)
+    setAllowParticipantExport(facilitator.doc, true)
+    await waitFor(async () => (await status('md', keys.participant)) === 200, 5_000, 'participant export to be allowed')
+    expect(await status('html', keys.participant)).toBe(200)
+    for (const format of ['csv', 'json', 'pdf']) expect(await status(format, keys.participant)).toBe(403)
+
+    setAllowParticipantExport(facilitator.doc, false)
+    await waitFor(async () => (await status('md', keys.participant)) === 403, 5_000, 'participant export to be withdrawn')
+    setLocked(facilitator.doc, true)
+    await waitFor(async () => (await status('html', keys.participant)) === 200, 5_000, 'a locked workshop to be exportable')
+  })
+
+  it('gives the facilitator every format as an attachment named after the title and date', async () => {
+    const running = await setup()
+    const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
+    const get = (format: string, query = '') => exportRequest(running.exportUrl, id, format, keys.facilitator, query)
+
+    const md = await get('md')
+    expect(md.status).toBe(200)
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+    expect(md.headers.get('content-disposition')).toBe(`attachment; filename="everyday-welfare-2040-${today()}.md"`)
+    const markdown = await md.text()
+    expect(markdown.startsWith('# Everyday welfare 2040\n')).toBe(true)
+    expect(markdown).toContain('Anna Virtanen')
+    expect(await (await get('md', '&participants=0')).text()).not.toContain('Anna Virtanen')
+
+    const html = await get('html')
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await html.text()).toContain('<meta http-equiv="Content-Security-Policy"')
+    const csv = await get('csv')
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]))
+    const json = await get('json')
+    expect(json.headers.get('content-disposition')).toMatch(/filename="everyday-welfare-2040-\d{4}-\d\d-\d\d\.json"/)
+    expect((await json.json()) as unknown).toMatchObject({ format: 'signals-to-stories', formatVersion: 1 })
+
+    const pdf = await get('pdf')
+    if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+      expect(pdf.status).toBe(200)
+      expect(pdf.headers.get('content-type')).toBe('application/pdf')
+      const bytes = Buffer.from(await pdf.arrayBuffer())
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+      // Cover, a page per story, trends: several A4 pages.
+      expect(bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(4)
+    } else {
+      expect(pdf.status).toBe(501)
+    }
+
+    expect((await get('docx')).status).toBe(400)
+    expect((await exportRequest(running.exportUrl, 'B'.repeat(22), 'md', keys.facilitator)).status).toBe(404)
+    expect((await exportRequest(running.exportUrl, 'not-an-id', 'md', keys.facilitator)).status).toBe(400)
+  })
+
+  it('answers 501 naming the problem when Chromium is missing', async () => {
+    const running = await setup()
+    const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
+    const configured = process.env.CHROMIUM_PATH
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium'
+    try {
+      const res = await exportRequest(running.exportUrl, id, 'pdf', keys.facilitator)
+      expect(res.status).toBe(501)
+      expect(((await res.json()) as { error: string }).error).toMatch(/needs Chromium.*\/nonexistent\/chromium.*CHROMIUM_PATH/)
+    } finally {
+      if (configured === undefined) delete process.env.CHROMIUM_PATH
+      else process.env.CHROMIUM_PATH = configured
+    }
+  })
+
+  it('exports what the room holds now, including a card a participant has just added', async () => {
+    const running = await setup()
+    const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
+    const participant = client(running, id, 'board', keys.participant)
+    await synced(participant)
+    addSignal(participant.doc, { title: 'Just now: libraries lend robots' }, { participantId: 'eve-participant-00005' })
+    await waitFor(() => readBoard(running.server.registry.loaded(id, 'board')!.doc).signals.size === 6, 5_000, 'the server to have the card')
+    const markdown = await (await exportRequest(running.exportUrl, id, 'md', keys.facilitator)).text()
+    expect(markdown).toContain('Just now: libraries lend robots')
+  })
+})
+
+describe('POST /api/workshops/import', () => {
+  it('creates a new workshop with the same content, answering like creating one', async () => {
+    const running = await setup()
+    const original = buildFullWorkshop()
+    const created = await importInto(running.exportUrl, original)
+    expect(created.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(Object.keys(created.keys).sort()).toEqual(['facilitator', 'participant', 'screen'])
+    expect(created.links.participant).toContain(`/w/${created.id}/join#key=${created.keys.participant}`)
+
+    const exported = await (await exportRequest(running.exportUrl, created.id, 'json', created.keys.facilitator)).text()
+    const again = importWorkshop(exported)
+    if (!again.ok) throw new Error(again.message)
+    expect(canonicalWorkshop(again.workshop)).toEqual(canonicalWorkshop(original))
+
+    // The new workshop is a live one: people join it with the keys it came with.
+    const participant = client(running, created.id, 'board', created.keys.participant)
+    await synced(participant)
+    await waitFor(() => readBoard(participant.doc).signals.size === 5, 5_000, 'the imported board to sync')
+  })
+
+  it('refuses a bad file with a clear reason and creates nothing', async () => {
+    const running = await setup({ limits: { maxImportBytes: 200_000 } })
+    const good = exportWorkshopJson(buildFullWorkshop(), { generatedAt: new Date() })
+    const file = JSON.parse(good) as Record<string, unknown>
+    const post = (body: string) => fetch(`${running.exportUrl}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const before = countWorkshops(running.server.dataDir)
+    const cases: [body: string, status: number, message: RegExp][] = [
+      ['not json at all', 400, /not JSON/],
+      [good.slice(0, good.length / 2), 400, /cut short/],
+      [JSON.stringify({ format: 'something-else' }), 400, /not a Signals to Stories export/],
+      [JSON.stringify({ ...file, formatVersion: 99 }), 422, /newer version/],
+      [JSON.stringify({ ...file, documents: { board: '%%%', control: '%%%' } }), 400, /documents\.board is not base64/],
+      [JSON.stringify({ ...file, documents: { board: 'AAAA', control: 'AAAA' } }), 400, /not a board document/],
+      [`{"padding": "${'x'.repeat(210_000)}"}`, 413, /larger than the 200000 bytes limit \(MAX_IMPORT_BYTES\)/],
+    ]
+    for (const [body, status, message] of cases) {
+      const res = await post(body)
+      expect(res.status, body.slice(0, 40)).toBe(status)
+      expect(((await res.json()) as { error: string }).error).toMatch(message)
+    }
+    expect(countWorkshops(running.server.dataDir)).toBe(before)
+  })
+
+  it('names the limit in megabytes at the default size, refusing before reading the body', async () => {
+    const running = await setup()
+    const before = countWorkshops(running.server.dataDir)
+    // A declared length over the limit is refused at once: nothing that size is read or kept.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${running.exportUrl}/api/workshops/import`, { method: 'POST', headers: { 'content-length': String(21 * 1024 * 1024) } }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      })
+      req.on('error', reject)
+      req.write('{')
+    })
+    expect(status).toBe(413)
+    expect((JSON.parse(body) as { error: string }).error).toBe('the import file is larger than the 20 MB limit (MAX_IMPORT_BYTES)')
+    expect(countWorkshops(running.server.dataDir)).toBe(before)
+  })
+})
