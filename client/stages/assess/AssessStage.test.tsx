@@ -1,0 +1,342 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { act, Profiler } from 'react'
+import * as Y from 'yjs'
+import { castVote, closeAssessment, placeAssessment, readBoard, readControl, type Actor } from '../../../shared/doc/index.ts'
+import { connectDocs, type Connection } from '../../../shared/doc/testing/network.ts'
+import type { Role } from '../../../shared/protocol.ts'
+import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
+import { createAppStore } from '../../state/store.ts'
+import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
+import { cleanup, render } from '../../testing/render.ts'
+import { LiveAnnouncer } from '../../ui/index.ts'
+import AssessStage from './AssessStage.tsx'
+import { anna, assessWorkshop, ben, cai, dana, facilitator, type AssessWorkshop } from './testFixtures.ts'
+import { AssessStoreContext } from './useAssessData.ts'
+
+const teardowns: (() => void)[] = []
+afterEach(() => {
+  cleanup()
+  for (const teardown of teardowns.splice(0)) teardown()
+})
+
+/** One person's screen: their own store (identity, snapshots of their docs) and the stage. */
+function screenOf(person: Actor, role: Role, docs: { board: Y.Doc; control: Y.Doc }, stageId: string, onCommit?: () => void): HTMLElement {
+  const store = createAppStore()
+  store.getState().setParticipant({ id: person.participantId, name: person.participantId.slice(0, 4), color: '#0072B2' })
+  teardowns.push(bridgeBoard(docs.board, store), bridgeControl(docs.control, store))
+  const stage = readControl(docs.control).stages.find((s) => s.id === stageId)!
+  return render(
+    <AssessStoreContext.Provider value={store}>
+      <WorkshopDocsContext.Provider value={{ ...docs, boardConnection: null, controlConnection: null }}>
+        <LiveAnnouncer>
+          <Profiler id="assess" onRender={() => onCommit?.()}>
+            <AssessStage stage={stage} role={role} isCurrent />
+          </Profiler>
+        </LiveAnnouncer>
+      </WorkshopDocsContext.Provider>
+    </AssessStoreContext.Provider>,
+  )
+}
+
+/** A second device: its own copies of both documents, kept in sync with the first. */
+function replicaOf(w: AssessWorkshop): { board: Y.Doc; control: Y.Doc } {
+  const board = new Y.Doc()
+  const control = new Y.Doc()
+  const links: Connection[] = [connectDocs(w.board, board), connectDocs(w.control, control)]
+  teardowns.push(() => links.forEach((link) => link.disconnect()))
+  return { board, control }
+}
+
+/** A tray chip by its accessible text ("3 Food sharing, put it on the grid"). */
+const chip = (root: HTMLElement, name: string) => {
+  const found = [...root.querySelectorAll<HTMLElement>('.assess-chip')].find((c) => c.textContent?.includes(`${name}, put it on the grid`))
+  if (!found) throw new Error(`no tray chip for ${name}`)
+  return found
+}
+const byLabel = (root: HTMLElement, label: string) => {
+  const element = [...root.querySelectorAll<HTMLElement>('[aria-label]')].find((el) => el.getAttribute('aria-label') === label)
+  if (!element) throw new Error(`nothing labelled "${label}"`)
+  return element
+}
+const button = (root: HTMLElement, text: string) => {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)
+  if (!found) throw new Error(`no button "${text}"`)
+  return found
+}
+const click = (element: HTMLElement) => act(() => element.click())
+const key = (element: HTMLElement, keyName: string, shiftKey = false) =>
+  act(() => {
+    element.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, shiftKey, bubbles: true }))
+  })
+function type(input: HTMLInputElement, value: string) {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value)
+  act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+}
+/** The list row (fieldset) for a trend, and its two 0–10 boxes. */
+function row(root: HTMLElement, name: string) {
+  const fieldset = [...root.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.includes(name))
+  if (!fieldset) throw new Error(`no row for ${name}`)
+  const inputs = fieldset.querySelectorAll<HTMLInputElement>('input')
+  return { fieldset, impact: inputs[0]!, uncertainty: inputs[1]! }
+}
+const placementOf = (doc: Y.Doc, trendId: string, person: Actor) =>
+  [...readBoard(doc).assessments.values()].find((a) => a.trendId === trendId && a.participantId === person.participantId)
+const markers = (root: HTMLElement) => [...root.querySelectorAll('.grid-marker')]
+const liveText = (root: HTMLElement) => root.querySelector('[data-live-announcer]')?.textContent ?? ''
+
+describe('placing by keyboard', () => {
+  it('a trend from the tray lands in the middle, takes focus, and moves with arrows (Shift for big steps)', () => {
+    const w = assessWorkshop()
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+
+    click(chip(view, 'Care robots at home'))
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.5, uncertainty: 0.5 })
+    const marker = view.querySelector<HTMLElement>('.grid-marker--own')!
+    expect(document.activeElement).toBe(marker)
+    expect(marker.getAttribute('aria-roledescription')).toBe('movable marker')
+
+    key(marker, 'ArrowUp')
+    key(marker, 'ArrowUp')
+    key(marker, 'ArrowRight', true)
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.6, uncertainty: 0.7 })
+    expect(liveText(view)).toBe('impact 6 of 10, uncertainty 7 of 10 (Key drivers)')
+    expect(marker.getAttribute('aria-label')).toBe('1 Care robots at home: impact 6 of 10, uncertainty 7 of 10 (Key drivers)')
+    // The list beside the grid follows.
+    expect(row(view, 'Care robots at home').impact.value).toBe('6')
+    expect(row(view, 'Care robots at home').uncertainty.value).toBe('7')
+  })
+
+  it('clamps at the edge, and Delete takes the marker back to the tray', () => {
+    const w = assessWorkshop()
+    placeAssessment(w.board, { trendId: w.trendIds[1]!, impact: 0.95, uncertainty: 0.1 }, anna)
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const marker = view.querySelector<HTMLElement>('.grid-marker--own')!
+
+    key(marker, 'ArrowUp', true)
+    key(marker, 'ArrowLeft', true)
+    expect(placementOf(w.board, w.trendIds[1]!, anna)).toMatchObject({ impact: 1, uncertainty: 0 })
+
+    key(marker, 'Delete')
+    expect(placementOf(w.board, w.trendIds[1]!, anna)).toBeUndefined()
+    expect(markers(view)).toHaveLength(0)
+    expect(chip(view, 'Four-day work week')).toBeTruthy()
+  })
+})
+
+describe('placing by number', () => {
+  it('typing 0–10 places the trend (the other axis starts in the middle) and moves its marker', () => {
+    const w = assessWorkshop()
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const { impact, uncertainty } = row(view, 'Four-day work week')
+
+    type(impact, '8')
+    expect(placementOf(w.board, w.trendIds[1]!, anna)).toMatchObject({ impact: 0.8, uncertainty: 0.5 })
+    expect(markers(view)).toHaveLength(1)
+
+    type(uncertainty, '2,5')
+    expect(placementOf(w.board, w.trendIds[1]!, anna)).toMatchObject({ impact: 0.8, uncertainty: 0.25 })
+  })
+
+  it('an entry outside 0–10 is pointed out and never written', () => {
+    const w = assessWorkshop()
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const { impact, fieldset } = row(view, 'Care robots at home')
+
+    type(impact, '65')
+    expect(impact.getAttribute('aria-invalid')).toBe('true')
+    expect(fieldset.querySelector('[role="alert"]')?.textContent).toBe('Use a number from 0 to 10.')
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toBeUndefined()
+  })
+
+  it('arrow keys in the box step half a point', () => {
+    const w = assessWorkshop()
+    placeAssessment(w.board, { trendId: w.trendIds[0]!, impact: 0.7, uncertainty: 0.3 }, anna)
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    key(row(view, 'Care robots at home').uncertainty, 'ArrowUp')
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.7, uncertainty: 0.35 })
+    expect(row(view, 'Care robots at home').uncertainty.value).toBe('3.5')
+  })
+})
+
+describe('placing by pointer', () => {
+  it('dragging a marker writes its new spot once, on release', () => {
+    const w = assessWorkshop()
+    placeAssessment(w.board, { trendId: w.trendIds[0]!, impact: 0.5, uncertainty: 0.5 }, anna)
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const plot = view.querySelector<HTMLElement>('.assess-grid__plot')!
+    plot.getBoundingClientRect = () => ({ left: 0, top: 0, width: 400, height: 400, right: 400, bottom: 400, x: 0, y: 0, toJSON: () => null })
+    const marker = view.querySelector<HTMLElement>('.grid-marker--own')!
+    const pointer = (type: string, x: number, y: number) =>
+      act(() => {
+        marker.dispatchEvent(new PointerEvent(type, { pointerId: 1, button: 0, clientX: x, clientY: y, bubbles: true }))
+      })
+    let writes = 0
+    w.board.on('update', () => writes++)
+
+    pointer('pointerdown', 200, 200)
+    pointer('pointermove', 260, 150)
+    pointer('pointermove', 300, 100)
+    expect(writes).toBe(0)
+    pointer('pointerup', 300, 100)
+    expect(writes).toBe(1)
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.75, uncertainty: 0.75 })
+  })
+})
+
+describe('dot votes', () => {
+  it('counts down to the budget, refuses the next dot with a reason, and gives it back', () => {
+    const w = assessWorkshop()
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const summary = () => view.querySelector('.dots-summary__count')?.textContent
+    expect(summary()).toBe('3 of 3 dots left')
+
+    const give = byLabel(view, 'Give a dot to Care robots at home')
+    click(give)
+    click(give)
+    expect(summary()).toBe('1 of 3 dots left')
+    expect(liveText(view)).toBe('1 of 3 dots left')
+    click(byLabel(view, 'Give a dot to Neighbourhood food sharing'))
+    expect(summary()).toBe('All 3 dots given')
+
+    click(byLabel(view, 'Give a dot to Four-day work week'))
+    const refusal = 'You have given all 3 of your dots. Take one back from another trend first.'
+    expect(view.querySelector('.dots-summary__refusal')?.textContent).toBe(refusal)
+    expect(liveText(view)).toBe(refusal)
+    expect(readBoard(w.board).votes.size).toBe(3)
+
+    click(byLabel(view, 'Take a dot back from Care robots at home'))
+    expect(summary()).toBe('1 of 3 dots left')
+    expect(view.querySelector('.dots-summary__refusal')).toBeNull()
+    expect(readBoard(w.board).votes.size).toBe(2)
+  })
+})
+
+describe('open and closed, for everyone', () => {
+  it('while open each person sees only their own placements; when the facilitator closes, everyone sees the medians', () => {
+    const w = assessWorkshop()
+    const [care, week] = w.trendIds as [string, string, string]
+    const annasDevice = replicaOf(w)
+    // Ben, Cai and Dana place from their own devices (straight on the shared document).
+    act(() => {
+      placeAssessment(w.board, { trendId: care, impact: 0.7, uncertainty: 0.6 }, ben)
+      placeAssessment(w.board, { trendId: care, impact: 0.75, uncertainty: 0.65 }, cai)
+      placeAssessment(w.board, { trendId: care, impact: 0.1, uncertainty: 0.65 }, dana)
+      placeAssessment(w.board, { trendId: week, impact: 0.2, uncertainty: 0.9 }, ben)
+    })
+    const annasView = screenOf(anna, 'participant', annasDevice, w.stage.id)
+    const facilitatorsView = screenOf(facilitator, 'facilitator', w, w.stage.id)
+
+    type(row(annasView, 'Care robots at home').impact, '8')
+    // Anna's one marker, nobody else's, on her screen.
+    expect(markers(annasView)).toHaveLength(1)
+    expect(annasView.textContent).not.toContain('Worth discussing')
+    // The facilitator sees the pace as counts, not positions.
+    expect(facilitatorsView.querySelector('.assess-facilitator')?.textContent).toContain('0 of 4 have placed every trend')
+    expect(facilitatorsView.querySelectorAll('.grid-marker--group')).toHaveLength(0)
+
+    // Not everyone is done: closing asks once more.
+    click(button(facilitatorsView, 'Close voting and show results'))
+    expect(facilitatorsView.textContent).toContain('4 people have not finished yet.')
+    expect(readControl(w.control).assessClosed[w.stage.id]).toBeUndefined()
+    click(button(facilitatorsView, 'Close anyway'))
+    expect(readControl(annasDevice.control).assessClosed[w.stage.id]).toBe(true)
+
+    // Anna's screen now shows the group's result: medians, not her own 8.
+    expect(annasView.textContent).toContain("The group's result")
+    const careMarker = [...annasView.querySelectorAll<HTMLElement>('.grid-marker--group')].find((m) => m.title === 'Care robots at home')!
+    // impacts 0.1, 0.7, 0.75, 0.8 → median 0.725
+    expect(Number(careMarker.style.getPropertyValue('--i'))).toBeCloseTo(0.725)
+    expect(annasView.querySelectorAll('.grid-spread').length).toBeGreaterThan(0)
+    expect(annasView.querySelector('.assess-outliers')?.textContent).toContain('Dana placed “Care robots at home” far from the group')
+    expect(liveText(annasView)).toBe("Voting is closed. The group's result is shown.")
+
+    // The facilitator marks a key driver; Anna sees the badge.
+    const toggle = [...facilitatorsView.querySelectorAll<HTMLElement>('button[aria-pressed]')].find((b) => b.textContent?.includes('Care robots at home: Key driver'))!
+    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    click(toggle)
+    expect(toggle.getAttribute('aria-pressed')).toBe('true')
+    expect(readControl(annasDevice.control).keyDrivers).toEqual([care])
+    expect(annasView.querySelector('.assess-ranking__item--key')?.textContent).toContain('Key driver')
+
+    // Reopening brings back Anna's own grid, with her own placement where she left it.
+    click(button(facilitatorsView, 'Reopen voting'))
+    expect(row(annasView, 'Care robots at home').impact.value).toBe('8')
+    expect(markers(annasView)).toHaveLength(1)
+  })
+
+  it('the projector shows counts while open and the result grid after close', () => {
+    const w = assessWorkshop()
+    act(() => {
+      for (const person of [anna, ben]) for (const trendId of w.trendIds) placeAssessment(w.board, { trendId, impact: 0.6, uncertainty: 0.4 }, person)
+      placeAssessment(w.board, { trendId: w.trendIds[0]!, impact: 0.3, uncertainty: 0.3 }, cai)
+    })
+    const projector = screenOf(facilitator, 'screen', w, w.stage.id)
+    expect(projector.querySelectorAll('.grid-marker')).toHaveLength(0)
+    expect(projector.querySelector('.assess-meter')?.textContent).toContain('2 of 4 have placed every trend')
+    expect(projector.querySelector('.assess-meter')?.textContent).toContain('1 more has started placing')
+
+    act(() => closeAssessment(w.control, w.stage.id))
+    expect(projector.querySelectorAll('.grid-marker--group')).toHaveLength(3)
+    expect(projector.querySelector('.assess-ranking')).not.toBeNull()
+  })
+})
+
+describe('a busy room', () => {
+  it("other people's placements and dots do not re-render my screen while voting is open", () => {
+    const w = assessWorkshop()
+    let commits = 0
+    const view = screenOf(anna, 'participant', w, w.stage.id, () => commits++)
+    click(chip(view, 'Care robots at home'))
+    commits = 0
+    act(() => {
+      for (const person of [ben, cai, dana])
+        for (const trendId of w.trendIds) {
+          placeAssessment(w.board, { trendId, impact: 0.3, uncertainty: 0.9 }, person)
+          castVote(w.board, { trendId, stageId: w.stage.id }, person, { votesPerPerson: 3 })
+        }
+    })
+    expect(commits).toBe(0)
+    // My own move does re-render.
+    key(view.querySelector<HTMLElement>('.grid-marker--own')!, 'ArrowUp')
+    expect(commits).toBeGreaterThan(0)
+  })
+})
+
+describe("the facilitator's own grid", () => {
+  it('is folded away until they choose to take part, and opens by itself once they have placed', () => {
+    const w = assessWorkshop()
+    const view = screenOf(facilitator, 'facilitator', w, w.stage.id)
+    const toggle = button(view, 'Place and vote yourself')
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(view.querySelector('.assess-placing')).toBeNull()
+    click(toggle)
+    expect(toggle.getAttribute('aria-expanded')).toBe('true')
+    expect(toggle.textContent).toBe('Hide my own grid')
+    click(chip(view, 'Care robots at home'))
+    expect(placementOf(w.board, w.trendIds[0]!, facilitator)).toMatchObject({ impact: 0.5, uncertainty: 0.5 })
+    cleanup()
+    const again = screenOf(facilitator, 'facilitator', w, w.stage.id)
+    expect(again.querySelector('.assess-placing')).not.toBeNull()
+  })
+})
+
+describe('no trends yet', () => {
+  it('teaches where trends come from, and takes the facilitator back to Trends', () => {
+    const w = assessWorkshop([])
+    const view = screenOf(facilitator, 'facilitator', w, w.stage.id)
+    expect(view.querySelector('h3')?.textContent).toBe('No trends to assess yet')
+    click(button(view, 'Back to Trends'))
+    const control = readControl(w.control)
+    expect(control.stages.find((s) => s.id === control.currentStageId)?.kind).toBe('trends')
+  })
+
+  it('tells a participant the facilitator will bring them', () => {
+    const w = assessWorkshop([])
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    expect(view.textContent).toContain('The facilitator will bring the trends here.')
+    expect(view.querySelectorAll('button')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,124 @@
+import { memo, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { toggleKeyDriver, type TrendAssessment } from '../../../shared/doc/index.ts'
+import type { Trend } from '../../../shared/schema/index.ts'
+import type { RankedTrend } from './assessModel.ts'
+import { formatScale, quadrantOf } from './gridMath.ts'
+import { KeyDriverBadge } from './KeyDriverBadge.tsx'
+import { useAnnounce } from '../../ui/index.ts'
+import { trendName } from './text.ts'
+import { useAssessCommands } from './useAssessData.ts'
+import { Heading } from './Heading.tsx'
+
+interface VoteRankingProps {
+  ranking: readonly RankedTrend[]
+  keyDrivers: ReadonlySet<string>
+  budget: number
+  /** The facilitator marks key drivers here; everyone else sees the badges. */
+  canMarkKeyDrivers: boolean
+}
+
+/**
+ * The results in words: trends by dots, each with where the group put it and how much people
+ * agreed. It is also the screen-reader version of the results grid.
+ */
+export function VoteRanking({ ranking, keyDrivers, budget, canMarkKeyDrivers }: VoteRankingProps) {
+  const { t } = useTranslation()
+  const id = useId()
+  const most = Math.max(1, ...ranking.map((item) => item.result?.votes ?? 0))
+  return (
+    <section className="assess-ranking" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`} className="assess-section-title">
+        {budget > 0 ? t('assess.ranking.titleWithDots') : t('assess.ranking.title')}
+      </Heading>
+      {canMarkKeyDrivers && <p className="assess-ranking__hint">{t('assess.keyDriver.hint')}</p>}
+      <ol className="assess-ranking__list">
+        {ranking.map(({ trend, number, result }) => (
+          <RankingItem
+            key={trend.id}
+            trend={trend}
+            number={number}
+            result={result}
+            showVotes={budget > 0}
+            barShare={(result?.votes ?? 0) / most}
+            keyDriver={keyDrivers.has(trend.id)}
+            canMarkKeyDrivers={canMarkKeyDrivers}
+          />
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+interface RankingItemProps {
+  trend: Trend
+  number: number
+  result: TrendAssessment | null
+  showVotes: boolean
+  /** This trend's dots as a share of the most dots any trend got: the bar's length. */
+  barShare: number
+  keyDriver: boolean
+  canMarkKeyDrivers: boolean
+}
+
+const RankingItem = memo(function RankingItem({ trend, number, result, showVotes, barShare, keyDriver, canMarkKeyDrivers }: RankingItemProps) {
+  const { t, i18n } = useTranslation()
+  const announce = useAnnounce()
+  const { control } = useAssessCommands()
+  const name = trendName(t, trend)
+  const votes = result?.votes ?? 0
+
+  const toggle = () => {
+    if (!control) return
+    const marked = toggleKeyDriver(control, trend.id)
+    announce(t(marked ? 'assess.keyDriver.marked' : 'assess.keyDriver.unmarked', { name }))
+  }
+
+  return (
+    <li className={`assess-ranking__item${keyDriver ? ' assess-ranking__item--key' : ''}`}>
+      <span className="trend-number" aria-hidden="true">
+        {number}
+      </span>
+      <div className="assess-ranking__body">
+        <p className="assess-ranking__name">
+          <span>{name}</span>
+          {/* The facilitator's pressed toggle already says it. */}
+          {keyDriver && !canMarkKeyDrivers && <KeyDriverBadge />}
+        </p>
+        {result?.impact && result.uncertainty ? (
+          <p className="assess-ranking__where">
+            <span>
+              {t('assess.ranking.where', {
+                impact: formatScale(result.impact.median, i18n.language),
+                uncertainty: formatScale(result.uncertainty.median, i18n.language),
+                quadrant: t(`assess.quadrant.${quadrantOf({ impact: result.impact.median, uncertainty: result.uncertainty.median })}.name`),
+              })}
+            </span>
+            <span className="assess-ranking__spread">
+              {t('assess.ranking.spread', {
+                impact: formatScale(result.impact.spread, i18n.language),
+                uncertainty: formatScale(result.uncertainty.spread, i18n.language),
+                count: result.placements,
+              })}
+            </span>
+          </p>
+        ) : (
+          <p className="assess-ranking__where">{t('assess.ranking.notPlaced')}</p>
+        )}
+        {showVotes && (
+          <p className="assess-ranking__votes">
+            {votes > 0 && <span className="assess-ranking__bar" style={{ inlineSize: `${Math.round(barShare * 100)}%` }} aria-hidden="true" />}
+            <span className="assess-ranking__count">{t('assess.ranking.votes', { count: votes })}</span>
+          </p>
+        )}
+      </div>
+      {canMarkKeyDrivers && (
+        <button type="button" className="button button--secondary assess-ranking__toggle" aria-pressed={keyDriver} onClick={toggle}>
+          <span aria-hidden="true">{keyDriver ? '★' : '☆'}</span>
+          <span className="visually-hidden">{`${name}: `}</span>
+          {t('assess.keyDriver.toggle')}
+        </button>
+      )}
+    </li>
+  )
+})

@@ -1,0 +1,142 @@
+/**
+ * Where each marker's label goes on a grid. Placements of related trends often sit close
+ * together (the group's medians especially); a label that would cover a neighbour's label or dot
+ * grows to the other side of its dot, or moves half a row up or down. A greedy pass in priority
+ * order: cheap for 50 trends and stable while results change.
+ */
+import type { Position } from './gridMath.ts'
+
+export type LabelSide = 'start' | 'end'
+export type LabelShift = 'none' | 'up' | 'down'
+
+export interface LabelPlacement {
+  /** `start`: the label grows to the right of the dot; `end`: to the left. */
+  readonly side: LabelSide
+  /** Moved up or down off the dot's row to clear a neighbour. */
+  readonly shift: LabelShift
+}
+
+export interface LabelBox {
+  readonly id: string
+  readonly position: Position
+  /** The label's estimated width in pixels, dot included. */
+  readonly width: number
+}
+
+export interface PlotSize {
+  readonly width: number
+  readonly height: number
+  /** The label's height in pixels. */
+  readonly rowHeight: number
+  /** The dot's radius in pixels: the label starts this far before the point. */
+  readonly dotRadius: number
+}
+
+/** How far a shifted label moves, in rows (styles/grid.css `.grid-marker--shift-*` uses the same distance). */
+export const SHIFT_ROWS = 0.8
+
+/** The side a label takes with no neighbours: towards the middle, so it stays inside the grid. */
+export function defaultSide(position: Position): LabelSide {
+  return position.uncertainty > 0.6 ? 'end' : 'start'
+}
+
+/** The six placements as shared frozen objects: an unchanged layout keeps memoised markers as they are. */
+const PLACEMENTS = new Map<string, LabelPlacement>(
+  (['start', 'end'] as const).flatMap((side) => (['none', 'up', 'down'] as const).map((shift) => [`${side}/${shift}`, Object.freeze({ side, shift })] as const)),
+)
+
+function placementOf(side: LabelSide, shift: LabelShift): LabelPlacement {
+  return PLACEMENTS.get(`${side}/${shift}`) as LabelPlacement
+}
+
+export function defaultPlacement(position: Position): LabelPlacement {
+  return placementOf(defaultSide(position), 'none')
+}
+
+interface Rect {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+function centreOf(box: LabelBox, plot: PlotSize) {
+  return { x: box.position.uncertainty * plot.width, y: (1 - box.position.impact) * plot.height }
+}
+
+function labelRect(box: LabelBox, { side, shift }: LabelPlacement, plot: PlotSize): Rect {
+  const { x, y } = centreOf(box, plot)
+  const left = side === 'start' ? x - plot.dotRadius : x + plot.dotRadius - box.width
+  const dy = shift === 'up' ? -SHIFT_ROWS * plot.rowHeight : shift === 'down' ? SHIFT_ROWS * plot.rowHeight : 0
+  return { left, right: left + box.width, top: y + dy - plot.rowHeight / 2, bottom: y + dy + plot.rowHeight / 2 }
+}
+
+function dotRect(box: LabelBox, plot: PlotSize): Rect {
+  const { x, y } = centreOf(box, plot)
+  return { left: x - plot.dotRadius, right: x + plot.dotRadius, top: y - plot.dotRadius, bottom: y + plot.dotRadius }
+}
+
+function overlap(a: Rect, b: Rect): number {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left)
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
+  return w > 0 && h > 0 ? w * h : 0
+}
+
+function outside(rect: Rect, plot: PlotSize): number {
+  return Math.max(0, -rect.left) + Math.max(0, rect.right - plot.width) + Math.max(0, -rect.top) + Math.max(0, rect.bottom - plot.height)
+}
+
+/**
+ * Placements for every label, in the order given (put the most important first: it gets the
+ * best spot). Each label takes the candidate that covers the least of the labels already laid
+ * out and of every other dot, sticks out of the grid the least, and stays on its dot's row if
+ * that is just as good.
+ */
+export function layoutLabels(boxes: readonly LabelBox[], plot: PlotSize): Map<string, LabelPlacement> {
+  const placements = new Map<string, LabelPlacement>()
+  const placed: Rect[] = []
+  const dots = boxes.map((box) => ({ id: box.id, rect: dotRect(box, plot) }))
+  // Leaving the dot's row costs as much as covering a fifth of a neighbour: only a real overlap moves a label.
+  const shiftCost = 0.2 * plot.rowHeight * plot.rowHeight
+  for (const box of boxes) {
+    const preferred = defaultSide(box.position)
+    const other: LabelSide = preferred === 'start' ? 'end' : 'start'
+    const candidates = [
+      placementOf(preferred, 'none'),
+      placementOf(other, 'none'),
+      placementOf(preferred, 'up'),
+      placementOf(preferred, 'down'),
+      placementOf(other, 'up'),
+      placementOf(other, 'down'),
+    ]
+    let best = candidates[0] as LabelPlacement
+    let bestCost = Infinity
+    for (const candidate of candidates) {
+      const rect = labelRect(box, candidate, plot)
+      let cost = candidate.shift === 'none' ? 0 : shiftCost
+      for (const p of placed) cost += overlap(rect, p)
+      for (const dot of dots) if (dot.id !== box.id) cost += 2 * overlap(rect, dot.rect)
+      // Sticking out of the grid is worse than touching a neighbour: it can leave the screen.
+      cost += outside(rect, plot) * plot.rowHeight * 2
+      if (cost < bestCost) {
+        best = candidate
+        bestCost = cost
+      }
+    }
+    placements.set(box.id, best)
+    placed.push(labelRect(box, best, plot))
+  }
+  return placements
+}
+
+/**
+ * A label's width in pixels, estimated from its length (measuring every label would mean a
+ * second layout pass). Markers are sized in em of the plot's font size (styles/grid.css): the dot and
+ * padding take about 3 em, an average glyph about 0.55 em.
+ */
+export function estimateLabelWidth(chars: number, plot: PlotSize & { fontPx: number }): number {
+  return Math.min(LABEL_MAX_SHARE * plot.width, (chars * 0.55 + 3) * plot.fontPx)
+}
+
+/** The share of the grid's width a label may take (`--label-max` in styles/grid.css). */
+export const LABEL_MAX_SHARE = 0.46

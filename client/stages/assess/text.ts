@@ -1,0 +1,23 @@
+/** Words shared by the assess stage's components: trend names and positions said aloud. */
+import type { TFunction } from 'i18next'
+import type { Trend } from '../../../shared/schema/index.ts'
+import { formatScale, quadrantOf, type Position } from './gridMath.ts'
+import type { Message } from './assessModel.ts'
+
+/** A trend's name, or "Unnamed trend" for one made by dropping two cards together. */
+export function trendName(t: TFunction, trend: Pick<Trend, 'name'>): string {
+  return trend.name.trim() || t('assess.unnamedTrend')
+}
+
+/** "impact 7 of 10, uncertainty 3 of 10: plan for these" */
+export function positionText(t: TFunction, position: Position, language: string): string {
+  return t('assess.position', {
+    impact: formatScale(position.impact, language),
+    uncertainty: formatScale(position.uncertainty, language),
+    quadrant: t(`assess.quadrant.${quadrantOf(position)}.name`),
+  })
+}
+
+export function messageText(t: TFunction, message: Message): string {
+  return t(message.key, message.values)
+}

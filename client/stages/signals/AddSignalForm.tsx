@@ -1,0 +1,129 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Theme } from '../../../shared/schema/meta.ts'
+import { useAnnounce } from '../../ui/index.ts'
+import { SignalFields } from './SignalFields.tsx'
+import { EMPTY_SIGNAL_FORM, LIMITS, validateSignalForm, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
+import type { SignalCommands } from './useSignalCommands.ts'
+import './addSignal.css'
+
+interface AddSignalFormProps {
+  commands: SignalCommands
+  themes: readonly Theme[]
+}
+
+/**
+ * Quick to add on a phone: the title first, Enter adds the card, and the form stays open for the
+ * next one. Everything else is optional, one tap away under "More details" (and stays open once
+ * someone uses it). The theme stays chosen between cards: people tend to add several in a row.
+ */
+export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
+  const { t } = useTranslation()
+  const id = useId()
+  const announce = useAnnounce()
+  const titleRef = useRef<HTMLInputElement>(null)
+  const [values, setValues] = useState<SignalFormValues>(EMPTY_SIGNAL_FORM)
+  const [errors, setErrors] = useState<SignalFormErrors>({})
+  const [detailsOpen, setDetailsOpen] = useState(false)
+  const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
+
+  const change = <K extends keyof SignalFormValues>(field: K, value: SignalFormValues[K]) => {
+    setValues((previous) => ({ ...previous, [field]: value }))
+    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }))
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const result = validateSignalForm(values)
+    if (!result.ok) {
+      setErrors(result.errors)
+      // A problem in a hidden field must be visible to be fixed.
+      if (result.errors.title === undefined) setDetailsOpen(true)
+      const first = (Object.keys(result.errors) as (keyof SignalFormValues)[])[0]
+      requestAnimationFrame(() => document.getElementById(`${id}-${first}`)?.focus())
+      return
+    }
+    if (commands.add(result.input) === null) return
+    const isPrivate = commands.writesPrivately
+    setLastAdded({ title: result.input.title, private: isPrivate })
+    announce(isPrivate ? t('signals.add.addedPrivately', { title: result.input.title }) : t('signals.add.added', { title: result.input.title }))
+    setValues({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
+    setErrors({})
+    titleRef.current?.focus()
+  }
+
+  const submitButton = (
+    <button type="submit" className="button button--primary add-signal__submit">
+      {t('signals.add.submit')}
+    </button>
+  )
+
+  return (
+    <section className="add-signal" aria-labelledby={`${id}-heading`}>
+      <form className="add-signal__form" onSubmit={submit} noValidate>
+        <div className="add-signal__header">
+          <h2 id={`${id}-heading`} className="add-signal__heading">
+            {t('signals.add.heading')}
+          </h2>
+          {commands.writesPrivately && <span className="badge private-badge">{t('signals.private.badge')}</span>}
+        </div>
+
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-title`}>
+            {t('signals.fields.title')}
+          </label>
+          <input
+            ref={titleRef}
+            id={`${id}-title`}
+            className="input add-signal__title"
+            type="text"
+            enterKeyHint="done"
+            autoComplete="off"
+            maxLength={LIMITS.title}
+            placeholder={t('signals.fields.titlePlaceholder')}
+            aria-required="true"
+            aria-invalid={Boolean(errors.title)}
+            aria-describedby={errors.title ? `${id}-title-error ${id}-title-hint` : `${id}-title-hint`}
+            value={values.title}
+            onChange={(event) => change('title', event.target.value)}
+          />
+          {errors.title && (
+            <p id={`${id}-title-error`} className="field__error">
+              {t(`signals.errors.${errors.title}`, { max: LIMITS.title })}
+            </p>
+          )}
+          <p id={`${id}-title-hint`} className="field__hint">
+            {commands.writesPrivately ? t('signals.add.hintPrivate') : t('signals.add.hint')}
+          </p>
+        </div>
+
+        {/* Collapsed, "Add card" sits beside the toggle; opened, it moves below the fields it sends. */}
+        <div className="add-signal__actions">
+          <button
+            type="button"
+            className="button button--ghost add-signal__toggle"
+            aria-expanded={detailsOpen}
+            aria-controls={`${id}-details`}
+            onClick={() => setDetailsOpen((open) => !open)}
+          >
+            <span className="add-signal__chevron" aria-hidden="true" />
+            {t('signals.add.details')}
+          </button>
+          {!detailsOpen && submitButton}
+        </div>
+
+        <div id={`${id}-details`} className="add-signal__details" hidden={!detailsOpen}>
+          <SignalFields idPrefix={id} values={values} errors={errors} themes={themes} onChange={change} />
+          <div className="add-signal__actions add-signal__actions--end">{detailsOpen && submitButton}</div>
+        </div>
+
+        {lastAdded && (
+          <p className="add-signal__status">
+            <span className="add-signal__tick" aria-hidden="true" />
+            {lastAdded.private ? t('signals.add.addedPrivately', { title: lastAdded.title }) : t('signals.add.added', { title: lastAdded.title })}
+          </p>
+        )}
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,32 @@
+import { memo } from 'react'
+import { colorForId } from '../../identity/palette.ts'
+import { useStore } from '../../state/store.ts'
+import type { CardText } from './cardText.ts'
+
+/**
+ * A card's authors (everyone merged into it). Each name is read from the board's participant
+ * list by its own narrow selector: someone joining the room re-renders no card.
+ */
+export const Authors = memo(function Authors({ ids, text }: { ids: readonly string[]; text: CardText }) {
+  return (
+    <span className="signal-card__authors" role="group" aria-label={text.authors}>
+      {ids.map((id) => (
+        <Author key={id} id={id} text={text} />
+      ))}
+    </span>
+  )
+})
+
+/** Like ui/PersonChip (small): a colour dot and the name, without a translation hook per chip. */
+const Author = memo(function Author({ id, text }: { id: string; text: CardText }) {
+  const name = useStore((s) => s.board?.participants.get(id)?.name ?? '').trim() || text.unnamed
+  const isMe = useStore((s) => s.participant?.id === id)
+  return (
+    <span className="signal-author" title={name}>
+      {/* The presence colour (as in the header and the people list). */}
+      <span className="signal-author__dot" style={{ backgroundColor: colorForId(id) }} aria-hidden="true" />
+      <span className="signal-author__name">{name}</span>
+      {isMe && <span className="signal-author__note">{text.you}</span>}
+    </span>
+  )
+})

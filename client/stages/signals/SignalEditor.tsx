@@ -1,0 +1,101 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Theme } from '../../../shared/schema/meta.ts'
+import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
+import { useEditingMarker } from '../../ui/index.ts'
+import { SignalFields } from './SignalFields.tsx'
+import { LIMITS, changedFields, formValuesOf, validateSignalForm, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
+
+interface SignalEditorProps {
+  signal: Signal
+  themes: readonly Theme[]
+  isPrivate: boolean
+  onSave(id: string, patch: SignalPatch, isPrivate: boolean): void
+  onClose(): void
+}
+
+/**
+ * Edits a card in place. Others see "… is editing" while it is open (not for a private card:
+ * its id means nothing to them). Saving writes only the fields changed here, so someone else's
+ * edit of another field made meanwhile survives.
+ */
+export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: SignalEditorProps) {
+  const { t } = useTranslation()
+  const id = useId()
+  useEditingMarker(isPrivate ? null : signal.id)
+  // What the card said when the editor opened: the base the patch is computed against.
+  const [opened] = useState(() => formValuesOf(signal))
+  const [values, setValues] = useState<SignalFormValues>(opened)
+  const [errors, setErrors] = useState<SignalFormErrors>({})
+  const titleRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => titleRef.current?.focus(), [])
+
+  const change = <K extends keyof SignalFormValues>(field: K, value: SignalFormValues[K]) => {
+    setValues((previous) => ({ ...previous, [field]: value }))
+    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }))
+  }
+
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    const result = validateSignalForm(values)
+    if (!result.ok) {
+      setErrors(result.errors)
+      const first = (Object.keys(result.errors) as (keyof SignalFormValues)[])[0]
+      document.getElementById(`${id}-${first}`)?.focus()
+      return
+    }
+    onSave(signal.id, changedFields(opened, result.input), isPrivate)
+    onClose()
+  }
+
+  return (
+    <form
+      className="signal-card signal-card--editing"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={save}
+      noValidate
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation()
+          onClose()
+        }
+      }}
+    >
+      <h3 id={`${id}-heading`} className="signal-card__editing-heading">
+        {t('signals.edit.heading')}
+      </h3>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-title`}>
+          {t('signals.fields.title')}
+        </label>
+        <input
+          ref={titleRef}
+          id={`${id}-title`}
+          className="input"
+          type="text"
+          maxLength={LIMITS.title}
+          aria-required="true"
+          aria-invalid={Boolean(errors.title)}
+          aria-describedby={errors.title ? `${id}-title-error` : undefined}
+          value={values.title}
+          onChange={(event) => change('title', event.target.value)}
+        />
+        {errors.title && (
+          <p id={`${id}-title-error`} className="field__error">
+            {t(`signals.errors.${errors.title}`, { max: LIMITS.title })}
+          </p>
+        )}
+      </div>
+      <SignalFields idPrefix={id} values={values} errors={errors} themes={themes} onChange={change} />
+      <div className="form__actions form__actions--end">
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          {t('signals.edit.cancel')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {t('signals.edit.save')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,222 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { act } from 'react'
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { addSignal, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
+import { connectDocs } from '../../../shared/doc/testing/network.ts'
+import { cleanup, render } from '../../testing/render.ts'
+import SignalsStage from './SignalsStage.tsx'
+import { ANNA, BEN, FACILITATOR, button, buttons, cardTitled, click, fieldLabelled, openWorkshop, typeInto, wallTitles, type Workshop } from './testKit.tsx'
+
+const stage = { id: 'StageStageStageStage01', kind: 'signals' as const, order: 'a1', skipped: false, settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' } }
+let workshop: Workshop | null = null
+
+afterEach(() => {
+  cleanup()
+  workshop?.close()
+  workshop = null
+  localStorage.clear()
+})
+
+function open(role: 'participant' | 'facilitator' | 'screen', me = role === 'facilitator' ? FACILITATOR : ANNA) {
+  workshop = openWorkshop(role, me)
+  return workshop
+}
+
+const themeId = (w: Workshop, label: string) => readControl(w.control).meta.themes.find((theme) => theme.label === label)!.id
+
+function addViaForm(container: HTMLElement, title: string) {
+  typeInto(fieldLabelled(container, 'What did you notice?'), title)
+  click(button(container.querySelector('.add-signal')!, 'Add card'))
+}
+
+describe('signals stage: the wall', () => {
+  it('teaches on an empty wall: the instruction and one example card, with nothing to edit on it', () => {
+    const w = open('participant')
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    expect(container.textContent).toContain('No signals yet')
+    expect(container.textContent).toContain('Add the first one')
+    const example = cardTitled(container, 'Care robots in elderly homes')
+    expect(example.textContent).toContain('Example')
+    expect(example.querySelectorAll('button')).toHaveLength(0)
+  })
+
+  it('adds a card from the title alone, keeps the form open and ready for the next one', () => {
+    const w = open('participant')
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const title = fieldLabelled(container, 'What did you notice?')
+    addViaForm(container, '  Four-day week pilot  ')
+
+    const signals = [...readBoard(w.board).signals.values()]
+    expect(signals).toMatchObject([{ title: 'Four-day week pilot', authorId: ANNA.participantId, authorIds: [ANNA.participantId] }])
+    expect(title.value).toBe('')
+    expect(document.activeElement).toBe(title)
+    expect(wallTitles(container)).toEqual(['Four-day week pilot'])
+    expect(w.announced).toEqual(['Added “Four-day week pilot” to the wall.'])
+
+    addViaForm(container, 'Heat waves in July')
+    expect(wallTitles(container)).toEqual(['Four-day week pilot', 'Heat waves in July'])
+  })
+
+  it('submits on Enter in the title: it is the form’s only text input before its submit button', () => {
+    const w = open('participant')
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const title = fieldLabelled(container, 'What did you notice?')
+    // Browsers submit a form on Enter in a text input (implicit submission); happy-dom does not, so
+    // check the conditions for it and submit the way the browser would.
+    expect(title.form).not.toBeNull()
+    expect(title.form!.querySelector('button[type="submit"]')).not.toBeNull()
+    typeInto(title, 'Youth loneliness apps')
+    act(() => title.form!.requestSubmit())
+    expect([...readBoard(w.board).signals.values()].map((signal) => signal.title)).toEqual(['Youth loneliness apps'])
+  })
+
+  it('refuses a javascript: source with a clear message beside the field, writing nothing', () => {
+    const w = open('participant')
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    click(button(container, 'More details (optional)'))
+    const source = fieldLabelled(container, 'Source link')
+    typeInto(fieldLabelled(container, 'What did you notice?'), 'Care robots')
+    typeInto(source, 'javascript:alert(1)')
+    click(buttons(container, 'Add card').at(-1)!)
+
+    expect(readBoard(w.board).signals.size).toBe(0)
+    expect(source.getAttribute('aria-invalid')).toBe('true')
+    const error = document.getElementById(source.getAttribute('aria-describedby')!.split(' ')[0]!)
+    expect(error?.textContent).toContain('should start with http:// or https://')
+
+    typeInto(source, 'yle.fi/a/74-2001')
+    click(buttons(container, 'Add card').at(-1)!)
+    expect([...readBoard(w.board).signals.values()][0]?.sourceUrl).toBe('https://yle.fi/a/74-2001')
+    // Shown as its domain, opening safely in a new tab.
+    const link = cardTitled(container, 'Care robots').querySelector('a')!
+    expect(link.textContent).toContain('yle.fi')
+    expect(link.getAttribute('href')).toBe('https://yle.fi/a/74-2001')
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer')
+    expect(link.getAttribute('target')).toBe('_blank')
+  })
+
+  it('lets participants edit and delete only their own cards; the facilitator any, and merge', () => {
+    const w = open('participant')
+    addSignal(w.board, { title: 'Anna’s card' }, ANNA)
+    addSignal(w.board, { title: 'Ben’s card' }, BEN)
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    expect(buttons(cardTitled(container, 'Anna’s card'), /^(Edit|Delete)/)).toHaveLength(2)
+    expect(cardTitled(container, 'Ben’s card').querySelectorAll('button')).toHaveLength(0)
+    expect(container.textContent).not.toContain('Merge')
+    cleanup()
+
+    const asFacilitator = render(w.wrap(<SignalsStage stage={stage} role="facilitator" isCurrent />))
+    for (const title of ['Anna’s card', 'Ben’s card']) {
+      expect(buttons(cardTitled(asFacilitator, title), /^(Edit|Merge…|Delete)/).map((b) => b.textContent?.split(':')[0])).toEqual(['Edit', 'Merge…', 'Delete'])
+    }
+  })
+
+  it('asks once before deleting', () => {
+    const w = open('participant')
+    addSignal(w.board, { title: 'Oops' }, ANNA)
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    click(button(cardTitled(container, 'Oops'), /^Delete/))
+    expect(readBoard(w.board).signals.size).toBe(1)
+    expect(container.textContent).toContain('Delete this card?')
+    // The safe choice has focus.
+    expect(document.activeElement?.textContent).toBe('Keep')
+    click(button(container, 'Delete'))
+    expect(readBoard(w.board).signals.size).toBe(0)
+    expect(w.announced).toContain('Card deleted.')
+  })
+
+  it('saves only the fields changed in the editor, so a concurrent edit on another device survives', () => {
+    const w = open('participant')
+    const id = addSignal(w.board, { title: 'Robots', description: 'First version' }, ANNA)
+    const bensDevice = new Y.Doc()
+    connectDocs(w.board, bensDevice)
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+
+    click(button(cardTitled(container, 'Robots'), /^Edit/))
+    const editor = container.querySelector<HTMLElement>('.signal-card--editing')!
+    expect(document.activeElement).toBe(fieldLabelled(editor, 'What did you notice?'))
+    typeInto(fieldLabelled(editor, 'What did you notice?'), 'Care robots in elderly homes')
+    // Meanwhile Ben (a facilitator's edit would do the same) rewrites the description.
+    act(() => void updateSignal(bensDevice, id, { description: 'Espoo pilots them' }))
+    click(button(editor, 'Save'))
+
+    expect(readBoard(bensDevice).signals.get(id)).toMatchObject({ title: 'Care robots in elderly homes', description: 'Espoo pilots them' })
+    expect(cardTitled(container, 'Care robots in elderly homes')).toBeDefined()
+  })
+
+  it('shows “Ben is editing…” on a card Ben has open', () => {
+    const w = open('participant')
+    const id = addSignal(w.board, { title: 'Robots' }, ANNA)
+    const awareness = new Awareness(new Y.Doc())
+    awareness.setLocalState({ user: { id: ANNA.participantId, name: 'Anna', color: '#0072B2', role: 'participant', stageId: null }, editing: null })
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />, awareness))
+    expect(cardTitled(container, 'Robots').textContent).not.toContain('editing')
+    // Ben's state arrives as a remote client's would.
+    act(() => {
+      awareness.states.set(4242, { user: { id: BEN.participantId, name: 'Ben', color: '#D55E00', role: 'participant', stageId: null }, editing: id })
+      awareness.emit('change', [{ added: [4242], updated: [], removed: [] }, 'remote'])
+    })
+    expect(cardTitled(container, 'Robots').textContent).toContain('Ben is editing…')
+    awareness.destroy()
+  })
+
+  it('filters by theme with the count per theme visible, locally', () => {
+    const w = open('participant')
+    const older = themeId(w, 'Older people')
+    addSignal(w.board, { title: 'Care robots', themeId: older }, ANNA)
+    addSignal(w.board, { title: 'Grandparents on loan', themeId: older }, BEN)
+    addSignal(w.board, { title: 'Four-day week', themeId: themeId(w, 'Economy and working life'), category: 'economic' }, BEN)
+    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+
+    const chip = button(container, /^Older people/)
+    expect(chip.textContent).toContain('2 cards')
+    expect(button(container, /^Immigration/).textContent).toContain('0 cards')
+    click(chip)
+    expect(chip.getAttribute('aria-pressed')).toBe('true')
+    expect(wallTitles(container)).toEqual(['Care robots', 'Grandparents on loan'])
+    expect(container.textContent).toContain('Showing 2 of 3.')
+    click(button(container, 'Show all'))
+    expect(wallTitles(container)).toHaveLength(3)
+  })
+
+  it('merges a duplicate into the chosen card after showing both authors and both links', () => {
+    const w = open('facilitator')
+    const keep = addSignal(w.board, { title: 'Care robots in elderly homes', sourceUrl: 'https://yle.fi/a' }, ANNA)
+    const drop = addSignal(w.board, { title: 'Robots in elderly care', sourceUrl: 'https://hs.fi/b' }, BEN)
+    addSignal(w.board, { title: 'Four-day week' }, BEN)
+    const container = render(w.wrap(<SignalsStage stage={stage} role="facilitator" isCurrent />))
+
+    click(button(cardTitled(container, 'Robots in elderly care'), /^Merge…/))
+    const dialog = container.querySelector('dialog')!
+    expect(dialog.open).toBe(true)
+    const confirm = button(dialog, 'Merge cards')
+    expect(confirm.disabled).toBe(true)
+    // The likely duplicate is offered first, and the card itself not at all.
+    const choices = [...dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')]
+    expect(choices.map((choice) => choice.value)).toEqual([keep, expect.any(String)])
+    click(choices[0]!)
+    const preview = dialog.querySelector('.merge__preview')!
+    expect(preview.textContent).toContain('Anna')
+    expect(preview.textContent).toContain('Ben')
+    expect(preview.textContent).toContain('yle.fi, hs.fi')
+    expect(readBoard(w.board).signals.size).toBe(3)
+
+    click(confirm)
+    const board = readBoard(w.board)
+    expect(board.signals.has(drop)).toBe(false)
+    expect(board.signals.get(keep)).toMatchObject({ authorIds: [ANNA.participantId, BEN.participantId].sort(), sources: ['https://hs.fi/b'] })
+    expect(dialog.open).toBe(false)
+    expect(w.announced).toContain('Cards merged.')
+  })
+
+  it('is a read-only wall on the projector', () => {
+    const w = open('screen')
+    addSignal(w.board, { title: 'Care robots' }, ANNA)
+    const container = render(w.wrap(<SignalsStage stage={stage} role="screen" isCurrent />))
+    expect(wallTitles(container)).toEqual(['Care robots'])
+    expect(container.querySelector('form')).toBeNull()
+    expect(container.querySelectorAll('button')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { countByCategory, sortedByOrder } from '../../../shared/doc/index.ts'
+import type { Role } from '../../../shared/protocol.ts'
+import type { SignalPatch } from '../../../shared/schema/signal.ts'
+import { useStore } from '../../state/store.ts'
+import { useAnnounce } from '../../ui/index.ts'
+import { AddSignalForm } from './AddSignalForm.tsx'
+import { EmptyWall } from './EmptyWall.tsx'
+import { MergeDialog } from './MergeDialog.tsx'
+import { canAddSignals, type Viewer } from './permissions.ts'
+import { PrivateArea } from './PrivateArea.tsx'
+import { usePrivateDraft } from './PrivateDraft.tsx'
+import type { CardActions } from './SignalCard.tsx'
+import { SignalWall } from './SignalWall.tsx'
+import { useFreshIds } from './useFreshIds.ts'
+import { useRevealAnnouncement } from './useRevealAnnouncement.ts'
+import { useSignalCommands } from './useSignalCommands.ts'
+import { useWallData } from './useWallData.ts'
+import { WallFilters } from './WallFilters.tsx'
+import { NO_FILTER, applyWallFilter, authorOptions, pruneFilter, themeChips, type WallFilterState } from './wallFilter.ts'
+
+/** The signals stage for people who write: the add form, their private cards, and the wall. */
+export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const announce = useAnnounce()
+  const data = useWallData()
+  const draft = usePrivateDraft()
+  const commands = useSignalCommands()
+  const participantId = useStore((s) => s.participant?.id ?? null)
+  const viewer = useMemo<Viewer>(() => ({ role, participantId, locked: data.locked }), [role, participantId, data.locked])
+  useRevealAnnouncement(data.privateOn, data.revealSeq)
+
+  // Filters are this person's view only; they never reach the document.
+  const [filterState, setFilter] = useState<WallFilterState>(NO_FILTER)
+  const chips = useMemo(() => themeChips(data.signals, data.themes), [data.signals, data.themes])
+  const categoryCounts = useMemo(() => countByCategory(data.signals), [data.signals])
+  const authors = useMemo(() => authorOptions(data.signals, data.participants), [data.signals, data.participants])
+  const filter = pruneFilter(filterState, data.themes, authors)
+  const shown = useMemo(() => applyWallFilter(data.signals, filter, data.themes), [data.signals, filter, data.themes])
+  const draftSignals = sortedByOrder(draft.signals)
+  const freshIds = useFreshIds(data.signals, data.loaded)
+
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const [mergeDropId, setMergeDropId] = useState<string | null>(null)
+  const mergeDrop = mergeDropId === null ? null : (data.signals.find((signal) => signal.id === mergeDropId) ?? null)
+
+  const commandsRef = useRef(commands)
+  useEffect(() => {
+    commandsRef.current = commands
+  })
+  // One stable object: memoised cards never re-render because a callback changed.
+  const actions = useMemo<CardActions>(
+    () => ({
+      edit: setEditingId,
+      merge: setMergeDropId,
+      remove(signalId, isPrivate) {
+        const landing = focusAfterRemoving(signalId)
+        commandsRef.current.remove(signalId, isPrivate)
+        announce(t('signals.card.deleted'))
+        // The deleted card took the focused button with it: land on a neighbour, not on <body>.
+        requestAnimationFrame(() => landing?.focus())
+      },
+    }),
+    [announce, t],
+  )
+  const save = useCallback((signalId: string, patch: SignalPatch, isPrivate: boolean) => {
+    commandsRef.current.update(signalId, patch, isPrivate)
+  }, [])
+  const closeEditor = useCallback(() => {
+    setEditingId((current) => {
+      // Back to the card's first button, where the person started.
+      if (current) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-signal-id="${current}"] .signal-card__action`)?.focus())
+      return null
+    })
+  }, [])
+  const merge = useCallback(
+    (keepId: string, dropId: string) => {
+      if (commandsRef.current.merge(keepId, dropId)) announce(t('signals.merge.done'))
+    },
+    [announce, t],
+  )
+
+  const wallProps = { viewer, themes: data.themes, themeLabels: data.themeLabels, freshIds, editingId, actions, onSave: save, onCloseEditor: closeEditor, hideAuthors: data.hideNames }
+  const canAdd = canAddSignals(viewer)
+
+  return (
+    <div className="signals-stage">
+      <div className="signals-stage__side">
+        {canAdd ? <AddSignalForm commands={commands} themes={data.themes} /> : <p className="signals-stage__locked">{t('signals.locked')}</p>}
+      </div>
+
+      <div className="signals-stage__main">
+        {data.privateOn && (
+          <PrivateArea
+            counts={data.privateCounts}
+            selfId={participantId}
+            mine={draftSignals.length > 0 ? <SignalWall {...wallProps} signals={draftSignals} label={t('signals.private.yourCards')} isPrivate hideAuthors /> : null}
+          />
+        )}
+
+        <section className="wall-section" aria-labelledby={`${id}-wall`}>
+          <div className="wall-section__header">
+            <h2 id={`${id}-wall`} className="wall-section__heading">
+              {t('signals.wall.heading')}
+            </h2>
+            {data.signals.length > 0 && <span className="wall-section__count">{t('signals.wall.count', { count: data.signals.length })}</span>}
+          </div>
+          {data.signals.length > 0 && (
+            <WallFilters
+              filter={filter}
+              onChange={setFilter}
+              themeChips={chips}
+              categoryCounts={categoryCounts}
+              authors={authors}
+              showAuthors={!data.hideNames}
+              shown={shown.length}
+              total={data.signals.length}
+            />
+          )}
+          {data.signals.length === 0 ? (
+            data.privateOn ? (
+              <p className="wall-section__waiting">{t('signals.wall.waitingForReveal')}</p>
+            ) : (
+              data.loaded && <EmptyWall />
+            )
+          ) : shown.length === 0 ? (
+            <p className="wall-section__no-match">{t('signals.wall.noMatch')}</p>
+          ) : (
+            <SignalWall {...wallProps} signals={shown} label={t('signals.wall.heading')} />
+          )}
+        </section>
+      </div>
+
+      {viewer.role === 'facilitator' && (
+        <MergeDialog drop={mergeDrop} signals={data.signals} themeLabels={data.themeLabels} onMerge={merge} onClose={() => setMergeDropId(null)} />
+      )}
+    </div>
+  )
+}
+
+/** A neighbouring card's first button, or the add form's title: somewhere sensible to continue from. */
+function focusAfterRemoving(signalId: string): HTMLElement | null {
+  const item = document.querySelector(`[data-signal-id="${signalId}"]`)
+  for (const neighbour of [item?.nextElementSibling, item?.previousElementSibling]) {
+    const button = neighbour?.querySelector<HTMLElement>('.signal-card__action')
+    if (button) return button
+  }
+  return document.querySelector<HTMLElement>('.add-signal__title')
+}

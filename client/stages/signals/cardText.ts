@@ -1,0 +1,57 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { STEEP_CATEGORIES, type SteepCategory } from '../../../shared/schema/signal.ts'
+
+/**
+ * Every word a signal card shows, translated once per wall instead of once per card: a
+ * `useTranslation()` per card (and per tag, chip and note inside it) costs more than the card
+ * itself, which a wall of a thousand cards feels. Rebuilt when the language changes, so cards
+ * re-render then and only then.
+ */
+export interface CardText {
+  readonly why: string
+  readonly sources: string
+  moreSources(count: number): string
+  readonly opensInNewTab: string
+  readonly authors: string
+  readonly you: string
+  readonly unnamed: string
+  editing(name: string, others: number): string
+  readonly edit: string
+  readonly merge: string
+  readonly delete: string
+  readonly deleteQuestion: string
+  readonly deleteConfirm: string
+  readonly keep: string
+  readonly exampleBadge: string
+  readonly onlyYou: string
+  readonly steep: Readonly<Record<Exclude<SteepCategory, ''>, string>>
+}
+
+export function useCardText(): CardText {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  return useMemo<CardText>(
+    () => ({
+      why: t('signals.card.why'),
+      sources: t('signals.card.sources'),
+      moreSources: (count) => t('signals.card.moreSources', { count }),
+      opensInNewTab: t('signals.card.opensInNewTab'),
+      authors: t('signals.card.authors'),
+      you: t('signals.card.you'),
+      unnamed: t('ui.person.unnamed'),
+      editing: (name, others) => (others === 0 ? t('ui.editing.one', { name }) : t('ui.editing.many', { name, count: others })),
+      edit: t('signals.card.edit'),
+      merge: t('signals.card.merge'),
+      delete: t('signals.card.delete'),
+      deleteQuestion: t('signals.card.deleteQuestion'),
+      deleteConfirm: t('signals.card.deleteConfirm'),
+      keep: t('signals.card.keep'),
+      exampleBadge: t('signals.empty.exampleBadge'),
+      onlyYou: t('signals.private.onlyYou'),
+      steep: Object.fromEntries(STEEP_CATEGORIES.map((category) => [category, t(`steep.${category}`)])) as CardText['steep'],
+    }),
+    // `t` is a new function per language; the language is named too, to make the reason plain.
+    [t, language],
+  )
+}
