@@ -11,6 +11,8 @@ const STAGE_LOADERS: Partial<Record<StageKind, () => Promise<StageModule>>> = {
   signals: () => import('./signals/SignalsStage.tsx'),
   trends: () => import('./trends/TrendsStage.tsx'),
   assess: () => import('./assess/AssessStage.tsx'),
+  wheel: () => import('./wheel/WheelStage.tsx'),
+  takeaways: () => import('./takeaways/TakeawaysStage.tsx'),
 }
 
 /** Whether a stage kind has its tools built yet (the stage area shows a placeholder otherwise). */

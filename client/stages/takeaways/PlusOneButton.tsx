@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next'
+
+/**
+ * "+1": agree with a takeaway, or take it back. Pressed state (filled) and `aria-pressed` say
+ * whether I gave one; the number is how many people did.
+ */
+export function PlusOneButton({ count, mine, onToggle }: { count: number; mine: boolean; onToggle(): void }) {
+  const { t } = useTranslation()
+  return (
+    <button
+      type="button"
+      className="plus-one"
+      aria-pressed={mine}
+      aria-label={t('takeaways.plusOne.label', { count })}
+      title={mine ? t('takeaways.plusOne.undoHint') : t('takeaways.plusOne.hint')}
+      onClick={onToggle}
+    >
+      <span className="plus-one__mark" aria-hidden="true">
+        {'+1'}
+      </span>
+      <span className="plus-one__count" aria-hidden="true">
+        {count}
+      </span>
+    </button>
+  )
+}
+
+/** The +1 count as text, where it cannot be changed (the projector, a locked board). */
+export function PlusOneCount({ count }: { count: number }) {
+  const { t } = useTranslation()
+  return (
+    <span className="plus-one plus-one--static">
+      <span className="plus-one__mark" aria-hidden="true">
+        {'+1'}
+      </span>
+      <span className="plus-one__count" aria-hidden="true">
+        {count}
+      </span>
+      <span className="visually-hidden">{t('takeaways.plusOne.count', { count })}</span>
+    </span>
+  )
+}

@@ -1,0 +1,128 @@
+import { useId, useMemo, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { existingIds } from '../../../shared/doc/index.ts'
+import type { Takeaway, TakeawayInput, When } from '../../../shared/schema/index.ts'
+import { useEditingMarker } from '../../ui/index.ts'
+import { LinkPicker, type LinkOption } from './LinkPicker.tsx'
+import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
+import { useKeyDrivers, useOrderedStories, useOrderedTrends, useStoryMap, useTrendMap } from './useTakeawaysData.ts'
+import './form.css'
+
+/**
+ * What should we do, who, when, and where it comes from. The draft is this person's until they
+ * save: a change someone else makes to the same takeaway meanwhile never overwrites their typing.
+ */
+export function TakeawayForm({ takeaway, initialWhen, onSave, onCancel }: {
+  /** The takeaway being edited; none when adding. */
+  takeaway?: Takeaway
+  initialWhen: When
+  onSave(input: TakeawayInput): void
+  onCancel(): void
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  useEditingMarker(takeaway?.id ?? null)
+  const trendMap = useTrendMap()
+  const storyMap = useStoryMap()
+  const [text, setText] = useState(takeaway?.text ?? '')
+  const [who, setWho] = useState(takeaway?.who ?? '')
+  const [when, setWhen] = useState<When>(takeaway?.when ?? initialWhen)
+  // Links to trends or stories deleted since are dropped, not kept dangling.
+  const [trendIds, setTrendIds] = useState<string[]>(() => existingIds(takeaway?.trendIds ?? [], trendMap))
+  const [storyIds, setStoryIds] = useState<string[]>(() => existingIds(takeaway?.storyIds ?? [], storyMap))
+  const [error, setError] = useState(false)
+  const trendOptions = useTrendOptions()
+  const storyOptions = useStoryOptions()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (text.trim() === '') {
+      setError(true)
+      document.getElementById(`${id}-text`)?.focus()
+      return
+    }
+    onSave({ text: text.trim(), who: who.trim(), when, trendIds, storyIds })
+  }
+
+  return (
+    <form className="form takeaway-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-text`}>
+          {t('takeaways.form.text')}
+        </label>
+        <textarea
+          id={`${id}-text`}
+          className="input input--multiline"
+          value={text}
+          maxLength={MAX_TEXT}
+          rows={3}
+          data-autofocus=""
+          placeholder={t('takeaways.form.textPlaceholder')}
+          aria-invalid={error || undefined}
+          aria-describedby={`${id}-text-note`}
+          onChange={(event) => {
+            setText(event.target.value)
+            if (error) setError(event.target.value.trim() === '')
+          }}
+        />
+        {error ? (
+          <p id={`${id}-text-note`} className="field__error">
+            {t('takeaways.form.textRequired')}
+          </p>
+        ) : (
+          <p id={`${id}-text-note`} className="field__hint">
+            {t('takeaways.form.textHint')}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-who`}>
+          {t('takeaways.form.who')}
+        </label>
+        <input id={`${id}-who`} className="input" value={who} maxLength={MAX_WHO} placeholder={t('takeaways.form.whoPlaceholder')} onChange={(event) => setWho(event.target.value)} />
+      </div>
+      <fieldset className="fieldset">
+        <legend className="field__label">{t('takeaways.form.when')}</legend>
+        <div className="when-picker">
+          {WHEN.map((option) => (
+            <label key={option} className="when-picker__option">
+              <input type="radio" name={`${id}-when`} value={option} checked={when === option} onChange={() => setWhen(option)} />
+              <span>{t(`takeaways.when.${option}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <LinkPicker legend={t('takeaways.form.trends')} options={trendOptions} selected={trendIds} onChange={setTrendIds} empty={t('takeaways.form.noTrends')} />
+      <LinkPicker legend={t('takeaways.form.stories')} options={storyOptions} selected={storyIds} onChange={setStoryIds} empty={t('takeaways.form.noStories')} />
+      <div className="form__actions form__actions--end">
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {t('takeaways.form.cancel')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {takeaway ? t('takeaways.form.save') : t('takeaways.form.add')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function useTrendOptions(): LinkOption[] {
+  const { t } = useTranslation()
+  const trends = useOrderedTrends()
+  const keyDrivers = useKeyDrivers()
+  return useMemo(() => {
+    const options = trends.map((trend) => ({
+      id: trend.id,
+      label: trend.name.trim() || t('takeaways.unnamedTrend'),
+      ...(keyDrivers.includes(trend.id) ? { note: t('takeaways.keyDriver') } : {}),
+    }))
+    // Key drivers first: the takeaways most often come from them.
+    return [...options.filter((o) => o.note), ...options.filter((o) => !o.note)]
+  }, [trends, keyDrivers, t])
+}
+
+function useStoryOptions(): LinkOption[] {
+  const { t } = useTranslation()
+  const stories = useOrderedStories()
+  return useMemo(() => stories.map((story) => ({ id: story.id, label: story.title.trim() || t('takeaways.untitledStory') })), [stories, t])
+}

@@ -1,0 +1,90 @@
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TakeawayInput, When } from '../../../shared/schema/index.ts'
+import { Dialog, useAnnounce } from '../../ui/index.ts'
+import type { StageProps } from '../types.ts'
+import { canAddTakeaways, type TakeawayOrder } from './takeawaysModel.ts'
+import { TakeawayBoard } from './TakeawayBoard.tsx'
+import { TakeawayForm } from './TakeawayForm.tsx'
+import { TakeawaysEmpty } from './TakeawaysEmpty.tsx'
+import { useTakeawayCommands, useTakeaways, useViewer } from './useTakeawaysData.ts'
+import './takeaways.css'
+
+type Editing = { mode: 'add'; when: When } | { mode: 'edit'; id: string } | null
+
+/**
+ * Stage 7, Takeaways: turn foresight into action now. Each takeaway says what to do, who and when
+ * (now, within a year, within five years) and links to the trends and stories it comes from.
+ * People +1 the ones they back. The projector shows the same board, read-only.
+ */
+export default function TakeawaysStage({ role }: StageProps) {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const viewer = useViewer(role)
+  const canAdd = canAddTakeaways(viewer)
+  const takeaways = useTakeaways()
+  const commands = useTakeawayCommands()
+  const [editing, setEditing] = useState<Editing>(null)
+  const [order, setOrder] = useState<TakeawayOrder>('added')
+  const edited = editing?.mode === 'edit' ? takeaways.get(editing.id) : undefined
+
+  const save = (input: TakeawayInput) => {
+    if (editing?.mode === 'edit') {
+      commands.update(editing.id, input)
+      announce(t('takeaways.announce.saved'))
+    } else if (commands.add(input)) {
+      announce(t('takeaways.announce.added', { when: t(`takeaways.when.${input.when ?? 'now'}`) }))
+    }
+    setEditing(null)
+  }
+  const onAdd = useCallback((when: When) => setEditing({ mode: 'add', when }), [])
+  const onEdit = useCallback((id: string) => setEditing({ mode: 'edit', id }), [])
+  const onDelete = useCallback(
+    (id: string) => {
+      commands.remove(id)
+      announce(t('takeaways.announce.deleted'))
+    },
+    [commands, announce, t],
+  )
+  const onPlusOne = useCallback(
+    (id: string) => announce(commands.togglePlusOne(id) ? t('takeaways.announce.plusOne') : t('takeaways.announce.plusOneRemoved')),
+    [commands, announce, t],
+  )
+
+  return (
+    <div className={`takeaways takeaways--${role}`}>
+      {takeaways.size === 0 ? (
+        <TakeawaysEmpty canAdd={canAdd} onAdd={() => onAdd('now')} />
+      ) : (
+        <>
+          {role !== 'screen' && (
+            <div className="takeaways__toolbar">
+              {canAdd && (
+                <button type="button" className="button button--primary" onClick={() => onAdd('now')}>
+                  <span aria-hidden="true">{'+'}</span> {t('takeaways.add')}
+                </button>
+              )}
+              <div className="segmented takeaways__order" role="group" aria-label={t('takeaways.order.label')}>
+                {(['added', 'agreed'] as const).map((option) => (
+                  <button key={option} type="button" className="segmented__option" aria-pressed={order === option} onClick={() => setOrder(option)}>
+                    {t(`takeaways.order.${option}`)}
+                  </button>
+                ))}
+              </div>
+            </div>
+          )}
+          <TakeawayBoard viewer={viewer} canAdd={canAdd} order={order} onAdd={onAdd} onEdit={onEdit} onDelete={onDelete} onPlusOne={onPlusOne} />
+        </>
+      )}
+      <Dialog
+        open={editing !== null && (editing.mode === 'add' || edited !== undefined)}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? t('takeaways.form.editTitle') : t('takeaways.form.addTitle')}
+        size="medium"
+        closeOnBackdrop={false}
+      >
+        {editing && <TakeawayForm key={editing.mode === 'edit' ? editing.id : `add-${editing.when}`} takeaway={edited} initialWhen={editing.mode === 'add' ? editing.when : 'now'} onSave={save} onCancel={() => setEditing(null)} />}
+      </Dialog>
+    </div>
+  )
+}

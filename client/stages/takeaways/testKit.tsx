@@ -1,0 +1,72 @@
+/**
+ * Test helpers for the takeaways stage (imported by tests only): a workshop with trends and a
+ * story, people to act as, and one person's screen with its own store and documents.
+ */
+import * as Y from 'yjs'
+import { Awareness } from 'y-protocols/awareness'
+import { createStory, createTrend, createWorkshopControl, initBoard, joinAsParticipant, readControl, type Actor } from '../../../shared/doc/index.ts'
+import { connectDocs } from '../../../shared/doc/testing/network.ts'
+import { TEMPLATES } from '../../../shared/method/templates.ts'
+import type { Role } from '../../../shared/protocol.ts'
+import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
+import { createAppStore } from '../../state/store.ts'
+import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
+import { render } from '../../testing/render.ts'
+import { LiveAnnouncer } from '../../ui/index.ts'
+import TakeawaysStage from './TakeawaysStage.tsx'
+import { TakeawaysStoreContext } from './useTakeawaysData.ts'
+
+export const anna: Actor = { participantId: 'anna-0000000000000000' }
+export const ben: Actor = { participantId: 'ben-00000000000000000' }
+export const facilitator: Actor = { participantId: 'fac-00000000000000000' }
+
+export interface TakeawaysWorkshop {
+  board: Y.Doc
+  control: Y.Doc
+  trendIds: string[]
+  storyId: string
+}
+
+export function takeawaysWorkshop(): TakeawaysWorkshop {
+  const board = new Y.Doc()
+  initBoard(board)
+  const control = new Y.Doc()
+  createWorkshopControl(control, { title: 'Everyday welfare 2040' }, TEMPLATES['signals-to-stories'])
+  const trendIds = ['Care moves home', 'Four-day work week'].map((name) => createTrend(board, { name }, facilitator))
+  const { storyId } = createStory(board, { title: 'A Tuesday with Aino' }, facilitator)
+  joinAsParticipant(board, anna, 'Anna')
+  joinAsParticipant(board, ben, 'Ben')
+  return { board, control, trendIds, storyId }
+}
+
+const teardowns: (() => void)[] = []
+export function teardownAll(): void {
+  for (const teardown of teardowns.splice(0)) teardown()
+}
+
+/** A second device whose documents stay in sync with the first. */
+export function replicaOf(w: TakeawaysWorkshop): TakeawaysWorkshop {
+  const board = new Y.Doc()
+  const control = new Y.Doc()
+  const links = [connectDocs(w.board, board), connectDocs(w.control, control)]
+  teardowns.push(() => links.forEach((link) => link.disconnect()))
+  return { ...w, board, control }
+}
+
+export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop): HTMLElement {
+  const store = createAppStore()
+  store.getState().setParticipant({ id: person.participantId, name: person.participantId.slice(0, 4), color: '#0072B2' })
+  teardowns.push(bridgeBoard(w.board, store), bridgeControl(w.control, store))
+  const awareness = new Awareness(w.board)
+  teardowns.push(() => awareness.destroy())
+  const stage = readControl(w.control).stages.find((s) => s.kind === 'takeaways')!
+  return render(
+    <TakeawaysStoreContext.Provider value={store}>
+      <WorkshopDocsContext.Provider value={{ board: w.board, control: w.control, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
+        <LiveAnnouncer>
+          <TakeawaysStage stage={stage} role={role} isCurrent />
+        </LiveAnnouncer>
+      </WorkshopDocsContext.Provider>
+    </TakeawaysStoreContext.Provider>,
+  )
+}

@@ -1,0 +1,124 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Valence } from '../../../shared/schema/index.ts'
+import { MAX_NODE_TEXT } from './wheelModel.ts'
+import { ValencePicker } from './valence.tsx'
+import './list/list.css'
+
+export interface ConsequenceFormProps {
+  /** The field's label: "What happens because of this?" / "Edit the consequence". */
+  label: string
+  submitLabel: string
+  initialText?: string
+  initialValence?: Valence
+  /**
+   * Saves; returns whether it worked. An add form clears itself and stays open for the next
+   * consequence (ideas come in bursts); an edit form is closed by its parent.
+   */
+  onSubmit(text: string, valence: Valence): boolean
+  onCancel?: () => void
+  cancelLabel?: string
+  /** Focus the text field when the form appears (not for the always-open form at the bottom). */
+  autoFocus?: boolean
+  resetAfterSubmit?: boolean
+  disabled?: boolean
+}
+
+/**
+ * The text and valence of one consequence, for adding and for editing, in the list and in the
+ * diagram's side panel. Enter saves (Shift+Enter for a new line), Escape cancels. While editing,
+ * remote changes to the same consequence never overwrite what this person is typing: the draft is
+ * local until saved.
+ */
+export function ConsequenceForm(props: ConsequenceFormProps) {
+  const { label, submitLabel, onSubmit, onCancel, cancelLabel, autoFocus = false, resetAfterSubmit = false, disabled = false } = props
+  const { t } = useTranslation()
+  const id = useId()
+  const [text, setText] = useState(props.initialText ?? '')
+  const [valence, setValence] = useState<Valence>(props.initialValence ?? '')
+  const [error, setError] = useState(false)
+  const field = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    if (autoFocus) field.current?.focus()
+  }, [autoFocus])
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    const value = text.trim()
+    if (value === '') {
+      setError(true)
+      field.current?.focus()
+      return
+    }
+    if (!onSubmit(value, valence)) return
+    if (resetAfterSubmit) {
+      setText('')
+      setValence('')
+      field.current?.focus()
+    }
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      submit()
+    }
+  }
+
+  return (
+    <form
+      className="consequence-form"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel) {
+          event.stopPropagation()
+          onCancel()
+        }
+      }}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-text`}>
+          {label}
+        </label>
+        <textarea
+          ref={field}
+          id={`${id}-text`}
+          className="input consequence-form__text"
+          rows={2}
+          maxLength={MAX_NODE_TEXT}
+          value={text}
+          disabled={disabled}
+          aria-invalid={error || undefined}
+          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+          placeholder={t('wheel.form.placeholder')}
+          onChange={(event) => {
+            setText(event.target.value)
+            if (error && event.target.value.trim() !== '') setError(false)
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {error ? (
+          <p id={`${id}-error`} className="field__error">
+            {t('wheel.form.required')}
+          </p>
+        ) : (
+          <p id={`${id}-hint`} className="field__hint">
+            {t('wheel.form.hint')}
+          </p>
+        )}
+      </div>
+      <ValencePicker value={valence} onChange={setValence} disabled={disabled} />
+      <div className="consequence-form__actions">
+        <button type="submit" className="button button--primary" disabled={disabled}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {cancelLabel ?? t('wheel.form.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,137 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setGroups } from '../../../shared/doc/index.ts'
+import type { Group, Trend } from '../../../shared/schema/index.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { useAnnounce } from '../../ui/index.ts'
+import { MAX_GROUP_NAME, type FocusSource, type WheelEntry } from './wheelModel.ts'
+
+interface Row {
+  /** React key; the group's id once it has one, so a renamed group keeps its wheel and stories. */
+  key: string
+  id?: string
+  trendId: string
+  name: string
+}
+
+let rowSerial = 0
+const newRowKey = () => `row-${++rowSerial}`
+
+/**
+ * The facilitator's choice of wheels: which trends get one, and, by naming them, whether the room
+ * splits into groups ("Table 1 on Care robots"). Saved as the control document's groups; with no
+ * rows saved the key drivers are in focus again. Edited as a whole and saved at once, because
+ * `setGroups` replaces the list.
+ */
+export function FocusSetup({ trends, groups, keyDrivers, entries, source }: {
+  trends: readonly Trend[]
+  groups: readonly Group[]
+  keyDrivers: readonly string[]
+  entries: readonly WheelEntry[]
+  source: FocusSource
+}) {
+  const { t } = useTranslation()
+  const { control } = useWorkshopDocs()
+  const announce = useAnnounce()
+  const id = useId()
+  const [rows, setRows] = useState<Row[] | null>(null)
+  const trendName = (trendId: string) => trends.find((trend) => trend.id === trendId)?.name.trim() ?? ''
+
+  const start = () =>
+    setRows(
+      source === 'groups'
+        ? groups.map((group) => ({ key: group.id, id: group.id, trendId: group.trendId ?? trends[0]!.id, name: group.name === trendName(group.trendId ?? '').slice(0, MAX_GROUP_NAME).trim() ? '' : group.name }))
+        : entries.map((entry) => ({ key: newRowKey(), trendId: entry.trend.id, name: '' })),
+    )
+  const fromKeyDrivers = () => setRows(trends.filter((trend) => keyDrivers.includes(trend.id)).map((trend) => ({ key: newRowKey(), trendId: trend.id, name: '' })))
+  const update = (key: string, patch: Partial<Row>) => setRows((current) => current?.map((row) => (row.key === key ? { ...row, ...patch } : row)) ?? null)
+
+  const save = () => {
+    if (!control || !rows) return
+    setGroups(
+      control,
+      rows.map((row, index) => ({
+        ...(row.id ? { id: row.id } : {}),
+        trendId: row.trendId,
+        // A group without its own name is named after its trend (the stage then shows just the trend).
+        name: row.name.trim() || trendName(row.trendId).slice(0, MAX_GROUP_NAME).trim() || t('wheel.setup.defaultName', { number: index + 1 }),
+      })),
+    )
+    announce(t('wheel.setup.saved', { count: rows.length }))
+    setRows(null)
+  }
+
+  const summary = t(`wheel.setup.source.${source}`, { count: entries.length })
+  if (!rows) {
+    return (
+      <div className="wheel-setup wheel-setup--closed">
+        <p className="wheel-setup__summary">{summary}</p>
+        <button type="button" className="button button--secondary" onClick={start} disabled={!control || trends.length === 0}>
+          {t('wheel.setup.open')}
+        </button>
+      </div>
+    )
+  }
+
+  return (
+    <form
+      className="wheel-setup"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        save()
+      }}
+    >
+      <h3 id={`${id}-title`} className="wheel-setup__title">
+        {t('wheel.setup.title')}
+      </h3>
+      <p className="field__hint">{t('wheel.setup.hint')}</p>
+      {rows.length > 0 ? (
+        <ol className="wheel-setup__rows">
+          {rows.map((row, index) => (
+            <li key={row.key} className="wheel-setup__row">
+              <label className="field">
+                <span className="field__label">{t('wheel.setup.trend', { number: index + 1 })}</span>
+                <select className="input input--select" value={row.trendId} onChange={(event) => update(row.key, { trendId: event.target.value })}>
+                  {trends.map((trend) => (
+                    <option key={trend.id} value={trend.id}>
+                      {trend.name.trim() || t('wheel.unnamedTrend')}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span className="field__label">{t('wheel.setup.groupName')}</span>
+                <input className="input" value={row.name} maxLength={MAX_GROUP_NAME} placeholder={t('wheel.setup.groupPlaceholder')} onChange={(event) => update(row.key, { name: event.target.value })} />
+              </label>
+              <button type="button" className="button button--ghost wheel-setup__remove" onClick={() => setRows(rows.filter((r) => r.key !== row.key))}>
+                {t('wheel.setup.remove')}
+                <span className="visually-hidden">{t('wheel.setup.removeWhich', { number: index + 1 })}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="wheel-setup__none">{t('wheel.setup.none')}</p>
+      )}
+      <div className="wheel-setup__tools">
+        <button type="button" className="button button--ghost" onClick={() => setRows([...rows, { key: newRowKey(), trendId: trends[0]!.id, name: '' }])}>
+          <span aria-hidden="true">{'+'}</span> {t('wheel.setup.add')}
+        </button>
+        {keyDrivers.length > 0 && (
+          <button type="button" className="button button--ghost" onClick={fromKeyDrivers}>
+            {t('wheel.setup.fromKeyDrivers')}
+          </button>
+        )}
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary">
+          {t('wheel.setup.save')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => setRows(null)}>
+          {t('wheel.setup.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

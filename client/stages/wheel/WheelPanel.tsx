@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setFocus } from '../../../shared/doc/index.ts'
+import type { Role } from '../../../shared/protocol.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { CENTRE, WheelDiagram } from './diagram/WheelDiagram.tsx'
+import { NodeDetails, type WheelActionsContext } from './diagram/NodeDetails.tsx'
+import { WheelList } from './list/WheelList.tsx'
+import { ValenceLegend } from './ValenceLegend.tsx'
+import { useKeyDrivers, useLocked, useMyId, useWheelCommands, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
+import { canEditWheel, findInTree, groupName, type Viewer, type WheelEntry } from './wheelModel.ts'
+
+export type WheelViewMode = 'diagram' | 'list'
+
+/**
+ * One futures wheel: its trend (and group) as a heading, the diagram or the list, and the legend.
+ * On the diagram a selected box (or the trend) opens the details panel beside it.
+ */
+export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Role; mode: WheelViewMode }) {
+  const { t } = useTranslation()
+  const { trend } = entry
+  const tree = useWheelTree(trend.id)
+  const participantId = useMyId()
+  const locked = useLocked()
+  const viewer: Viewer = useMemo(() => ({ role, participantId, locked }), [role, participantId, locked])
+  const commands = useWheelCommands(trend.id, entry.group?.id ?? null)
+  const trendName = trend.name.trim() || t('wheel.unnamedTrend')
+  const context: WheelActionsContext = useMemo(() => ({ commands, viewer, trendName }), [commands, viewer, trendName])
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const isKeyDriver = useKeyDrivers().includes(trend.id)
+  const group = groupName(entry)
+  const headingId = `wheel-${entry.key.replace(':', '-')}`
+
+  const found = selectedId && selectedId !== CENTRE ? findInTree(tree, selectedId) : null
+  // An empty wheel opens on the trend, so the first thing anyone sees is where to start.
+  const emptyStart = tree.length === 0 && canEditWheel(viewer) && selectedId === null
+  const showCentre = selectedId === CENTRE || emptyStart
+  const details =
+    found || showCentre ? (
+      <NodeDetails
+        key={found ? found.item.node.id : CENTRE}
+        selected={found ? found.item : null}
+        parent={found?.parent ?? null}
+        context={context}
+        takeFocus={!emptyStart}
+        onClose={() => setSelectedId(null)}
+        onSelect={setSelectedId}
+      />
+    ) : null
+
+  return (
+    <section className="wheel-panel" aria-labelledby={headingId}>
+      <header className="wheel-panel__header">
+        <div className="wheel-panel__titles">
+          {group && <p className="eyebrow wheel-panel__group">{t('wheel.group', { name: group })}</p>}
+          <h3 id={headingId} className="wheel-panel__title">
+            {trendName}
+            {isKeyDriver && (
+              <span className="badge wheel-panel__key-driver">
+                <span aria-hidden="true">{'★ '}</span>
+                {t('wheel.keyDriver')}
+              </span>
+            )}
+          </h3>
+        </div>
+        {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
+      </header>
+      {mode === 'diagram' ? (
+        <WheelDiagram
+          trendName={trendName}
+          tree={tree}
+          interactive
+          selectedId={found ? found.item.node.id : showCentre ? CENTRE : null}
+          onSelect={setSelectedId}
+          details={details}
+          label={t('wheel.diagram.label', { name: trendName })}
+        />
+      ) : (
+        <WheelList tree={tree} context={context} />
+      )}
+      <ValenceLegend tree={tree} />
+    </section>
+  )
+}
+
+/** The facilitator puts this wheel on the projector, or takes it off again. */
+function ShowOnScreen({ trendId }: { trendId: string }) {
+  const { t } = useTranslation()
+  const { control } = useWorkshopDocs()
+  const onScreen = useWheelOnScreen() === trendId
+  return (
+    <button
+      type="button"
+      className="button button--secondary wheel-panel__screen"
+      aria-pressed={onScreen}
+      disabled={!control}
+      onClick={() => control && setFocus(control, onScreen ? null : { kind: 'wheel', id: trendId })}
+    >
+      {onScreen ? t('wheel.screen.shown') : t('wheel.screen.show')}
+    </button>
+  )
+}

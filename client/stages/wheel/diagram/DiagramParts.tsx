@@ -1,0 +1,93 @@
+import { memo, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { wrapText, type WheelBox, type WheelLayout, type WheelMetrics } from '../../../../shared/wheel/index.ts'
+import type { Valence } from '../../../../shared/schema/index.ts'
+import { valenceKey } from '../valence.tsx'
+import { BoxText, ValenceGlyph } from './DiagramNode.tsx'
+import { measureWithPageFont } from './measureText.ts'
+
+const CENTRE_ID = 'centre'
+/** How far below a box a ring's label sits (its centre), and half its width. */
+export const RING_LABEL_OFFSET = 12
+const RING_LABEL_HALF_WIDTH = 40
+
+/** The trend in the middle: the biggest box, in the accent colour. Selecting it offers "add a first-order consequence". */
+export const CentreNode = memo(function CentreNode({ box, metrics, interactive, selected, onActivate }: {
+  box: WheelBox
+  metrics: WheelMetrics
+  interactive: boolean
+  selected: boolean
+  onActivate(id: string): void
+}) {
+  const { t } = useTranslation()
+  const name = box.lines.join(' ')
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      onActivate(CENTRE_ID)
+    }
+  }
+  return (
+    <g
+      className={`wheel-centre${selected ? ' is-selected' : ''}`}
+      transform={`translate(${box.x - box.w / 2} ${box.y - box.h / 2})`}
+      {...(interactive
+        ? { tabIndex: 0, role: 'button', 'aria-label': t('wheel.centre.label', { name }), 'aria-pressed': selected, onClick: () => onActivate(CENTRE_ID), onKeyDown }
+        : { role: 'img', 'aria-label': t('wheel.centre.screenLabel', { name }) })}
+    >
+      <rect className="wheel-centre__box" width={box.w} height={box.h} rx={box.h / 2 > 28 ? 18 : box.h / 2} />
+      <BoxText box={box} metrics={metrics} left={box.w / 2} className="wheel-centre__text" fontSize={metrics.centreFontSize} lineHeight={metrics.centreLineHeight} />
+      {selected && <rect className="wheel-node__selection" x={-3} y={-3} width={box.w + 6} height={box.h + 6} rx={20} aria-hidden="true" />}
+    </g>
+  )
+})
+
+/**
+ * A truncated box's whole text, drawn on top of the wheel while the box has the pointer or the
+ * keyboard focus (or is selected), so nobody needs the list to read a long consequence. It keeps
+ * the box's valence colour and glyph, and the focus ring when it stands in for a focused box.
+ */
+export function ExpandedText({ box, text, valence, focused, metrics }: { box: WheelBox; text: string; valence: Valence; focused: boolean; metrics: WheelMetrics }) {
+  const left = metrics.padX + metrics.iconSize + metrics.iconGap
+  const width = Math.max(box.w, 220)
+  const { lines } = wrapText(text, width - left - metrics.padX, (line) => measureWithPageFont(line, metrics.fontSize, false), 12)
+  const height = lines.length * metrics.lineHeight + 2 * metrics.padY
+  return (
+    <g className={`wheel-node wheel-node--${valenceKey(valence)} wheel-expanded`} transform={`translate(${box.x - width / 2} ${box.y - box.h / 2})`} aria-hidden="true" pointerEvents="none">
+      <rect className={`wheel-node__box wheel-expanded__box${focused ? ' is-focused' : ''}`} width={width} height={height} rx={8} />
+      <ValenceGlyph valence={valence} x={metrics.padX} y={metrics.padY} size={metrics.iconSize} />
+      <BoxText box={{ w: width, h: height, lines }} metrics={metrics} left={left} className="wheel-node__text" />
+    </g>
+  )
+}
+
+/**
+ * The rings as faint ellipses through the boxes' centres, each named ("1st order") at six
+ * o'clock: just below its lowest box there, or on the ring line where no box is near. The
+ * layout keeps the band between two rings free of boxes, so the label never sits on one.
+ */
+export const RingGuides = memo(function RingGuides({ layout }: { layout: WheelLayout }) {
+  const { t } = useTranslation()
+  return (
+    <g className="wheel-rings" aria-hidden="true">
+      {layout.rings.map((ring) => (
+        <g key={ring.ring}>
+          <ellipse className="wheel-ring" rx={ring.radius * layout.aspect} ry={ring.radius} />
+          <text className="wheel-ring__label" x={0} y={ringLabelY(layout, ring.ring)} dominantBaseline="central" textAnchor="middle">
+            {t(`wheel.ring.short${ring.ring}`)}
+          </text>
+        </g>
+      ))}
+    </g>
+  )
+})
+
+/** Where a ring's label goes (its centre, below the wheel's middle). */
+export function ringLabelY(layout: WheelLayout, ringNumber: number): number {
+  const ring = layout.rings.find((r) => r.ring === ringNumber)
+  if (!ring) return 0
+  const next = layout.rings.find((r) => r.ring === ringNumber + 1)
+  const below = layout.nodes.filter((n) => n.ring === ringNumber && n.y > 0 && Math.abs(n.x) < n.w / 2 + RING_LABEL_HALF_WIDTH)
+  const y = below.length > 0 ? Math.max(...below.map((n) => n.y + n.h / 2)) + RING_LABEL_OFFSET : ring.radius
+  return next ? Math.min(y, next.inner - 8) : y
+}

@@ -1,0 +1,190 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
+import { EditingNote, useAnnounce, useEditingMarker } from '../../../ui/index.ts'
+import { ConsequenceForm } from '../ConsequenceForm.tsx'
+import { DeleteConsequence } from '../DeleteConsequence.tsx'
+import { ValenceMark } from '../valence.tsx'
+import type { WheelCommands } from '../useWheelData.ts'
+import { useParticipants } from '../useWheelData.ts'
+import { canAddBelow, canDeleteNode, canEditWheel, descendantCount, type Viewer } from '../wheelModel.ts'
+
+export interface WheelActionsContext {
+  commands: WheelCommands
+  viewer: Viewer
+  trendName: string
+}
+
+/**
+ * The diagram's side panel: the selected consequence in full, and what can be done with it
+ * (add what follows, edit, delete); for the trend at the centre, the form for a first-order
+ * consequence. Keyed by the selection, so choosing another box starts afresh.
+ */
+export function NodeDetails({ selected, parent, context, onClose, onSelect, takeFocus = true }: {
+  /** null = the trend at the centre. */
+  selected: WheelTreeNode | null
+  parent: WheelTreeNode | null
+  context: WheelActionsContext
+  onClose(): void
+  onSelect(id: string | null): void
+  /** Move focus into the panel on open (not when it opens by itself, on an empty wheel). */
+  takeFocus?: boolean
+}) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const panelRef = useRef<HTMLElement>(null)
+
+  // Focus moves into the panel when it opens, so keyboard users land on what they chose.
+  useEffect(() => {
+    if (!takeFocus) return
+    const panel = panelRef.current
+    const field = panel?.querySelector('textarea')
+    const title = panel?.querySelector('.wheel-details__title')
+    ;(field ?? (title instanceof HTMLElement ? title : null))?.focus()
+  }, [])
+
+  return (
+    <section ref={panelRef} className="wheel-details" aria-labelledby={headingId} data-no-pan="">
+      <header className="wheel-details__header">
+        <p className="eyebrow">{selected ? t(`wheel.ring.${selected.node.ring}`) : t('wheel.centre.eyebrow')}</p>
+        <button type="button" className="button button--ghost wheel-details__close" onClick={onClose}>
+          <span aria-hidden="true" className="wheel-details__close-icon" />
+          <span className="visually-hidden">{t('wheel.details.close')}</span>
+        </button>
+      </header>
+      {selected ? (
+        <NodeBody item={selected} parent={parent} context={context} headingId={headingId} onSelect={onSelect} />
+      ) : (
+        <>
+          <h4 id={headingId} className="wheel-details__title" tabIndex={-1}>
+            {context.trendName}
+          </h4>
+          {canEditWheel(context.viewer) ? (
+            <AddForm parentId={null} context={context} label={t('wheel.form.addFirst')} autoFocus={takeFocus} />
+          ) : (
+            <p className="wheel-details__muted">{t('wheel.readOnly')}</p>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+function NodeBody({ item, parent, context, headingId, onSelect }: {
+  item: WheelTreeNode
+  parent: WheelTreeNode | null
+  context: WheelActionsContext
+  headingId: string
+  onSelect(id: string | null): void
+}) {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const participants = useParticipants()
+  const [mode, setMode] = useState<'view' | 'edit' | 'add'>('view')
+  const { node } = item
+  const { commands, viewer } = context
+  const canEdit = canEditWheel(viewer)
+  const author = participants.get(node.authorId)?.name
+
+  if (mode === 'edit') {
+    return (
+      <EditNode
+        item={item}
+        onDone={() => setMode('view')}
+        save={(text, valence) => {
+          commands.update(node.id, { text, valence })
+          announce(t('wheel.announce.saved'))
+          setMode('view')
+          return true
+        }}
+      />
+    )
+  }
+
+  return (
+    <>
+      <h4 id={headingId} className="wheel-details__title wheel-details__text" tabIndex={-1}>
+        {node.text || t('wheel.node.untitled')}
+      </h4>
+      <p className="wheel-details__meta">
+        <ValenceMark valence={node.valence} />
+        {author && <span>{t('wheel.details.author', { name: author })}</span>}
+      </p>
+      <p className="wheel-details__muted">
+        {t('wheel.details.follows')}{' '}
+        <button type="button" className="wheel-details__link" onClick={() => onSelect(parent ? parent.node.id : 'centre')}>
+          {parent ? parent.node.text || t('wheel.node.untitled') : context.trendName}
+        </button>
+      </p>
+      <EditingNote itemId={node.id} />
+      {canEdit && mode === 'add' && (
+        <AddForm parentId={node.id} context={context} label={t('wheel.form.addBelow')} autoFocus onDone={() => setMode('view')} />
+      )}
+      {canEdit && mode === 'view' && (
+        <div className="wheel-details__actions">
+          {canAddBelow(node) && (
+            <button type="button" className="button button--secondary" onClick={() => setMode('add')}>
+              <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
+            </button>
+          )}
+          <button type="button" className="button button--secondary" onClick={() => setMode('edit')}>
+            {t('wheel.actions.edit')}
+          </button>
+          {canDeleteNode(viewer, node) && (
+            <DeleteConsequence
+              followers={descendantCount(item)}
+              onDelete={() => {
+                const count = commands.remove(node.id)
+                announce(t('wheel.announce.deleted', { count }))
+                onSelect(parent ? parent.node.id : 'centre')
+              }}
+            />
+          )}
+        </div>
+      )}
+    </>
+  )
+}
+
+/** Editing a consequence: tells the others ("Anna is editing…") while the form is open. */
+export function EditNode({ item, save, onDone }: { item: WheelTreeNode; save(text: string, valence: WheelTreeNode['node']['valence']): boolean; onDone(): void }) {
+  const { t } = useTranslation()
+  useEditingMarker(item.node.id)
+  return (
+    <ConsequenceForm
+      label={t('wheel.form.edit')}
+      submitLabel={t('wheel.form.save')}
+      initialText={item.node.text}
+      initialValence={item.node.valence}
+      onSubmit={save}
+      onCancel={onDone}
+      autoFocus
+    />
+  )
+}
+
+/** Adding consequences under a node (or the trend): stays open for the next one until "Done". */
+export function AddForm({ parentId, context, label, autoFocus = false, onDone }: {
+  parentId: string | null
+  context: WheelActionsContext
+  label: string
+  autoFocus?: boolean
+  onDone?: () => void
+}) {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  return (
+    <ConsequenceForm
+      label={label}
+      submitLabel={t('wheel.form.add')}
+      resetAfterSubmit
+      autoFocus={autoFocus}
+      onSubmit={(text, valence) => {
+        const id = context.commands.add(parentId, text, valence)
+        if (id) announce(t('wheel.announce.added', { text }))
+        return id !== null
+      }}
+      {...(onDone ? { onCancel: onDone, cancelLabel: t('wheel.form.done') } : {})}
+    />
+  )
+}

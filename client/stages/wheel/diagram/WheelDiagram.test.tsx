@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { act } from 'react'
+import { addWheelNode, readBoard, visibleWheelNodes } from '../../../../shared/doc/index.ts'
+import { cleanup } from '../../../testing/render.ts'
+import { anna, button, click, press, screenOf, teardownAll, typeInto, valenceRadio, wheelWorkshop } from '../testKit.tsx'
+
+afterEach(() => {
+  cleanup()
+  teardownAll()
+  localStorage.clear()
+})
+
+const node = (root: HTMLElement, text: string) => {
+  const found = [...root.querySelectorAll<SVGGElement>('g.wheel-node')].find((g) => g.getAttribute('aria-label')?.endsWith(text))
+  if (!found) throw new Error(`no box "${text}"`)
+  return found
+}
+
+describe('wheel diagram', () => {
+  it('draws every consequence as a focusable box named by ring, valence and full text', () => {
+    const w = wheelWorkshop()
+    const first = addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Home care grows', valence: 'positive' }, anna)!
+    addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: first, text: 'More nurses needed', valence: 'mixed' }, anna)
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    expect(node(view, 'Home care grows').getAttribute('aria-label')).toBe('1st-order consequence, Positive: Home care grows')
+    expect(node(view, 'More nurses needed').getAttribute('tabindex')).toBe('0')
+    expect(view.querySelectorAll('line.wheel-edge')).toHaveLength(2)
+    // The colour comes with a glyph: the valence class drives both.
+    expect(node(view, 'More nurses needed').classList.contains('wheel-node--mixed')).toBe(true)
+  })
+
+  it('opens a box by keyboard, adds what follows from the panel, and closes with Escape', () => {
+    const w = wheelWorkshop()
+    addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Home care grows', valence: 'positive' }, anna)
+    const view = screenOf(anna, 'participant', w, 'diagram')
+
+    const box = node(view, 'Home care grows')
+    act(() => box.focus())
+    press(box, 'Enter')
+    expect(box.getAttribute('aria-pressed')).toBe('true')
+    const panel = view.querySelector<HTMLElement>('.wheel-details')!
+    expect(panel.querySelector('h4')?.textContent).toBe('Home care grows')
+    expect(document.activeElement).toBe(panel.querySelector('h4'))
+
+    click(button(panel, '+ Add what follows'))
+    const field = document.activeElement as HTMLTextAreaElement
+    expect(field.tagName).toBe('TEXTAREA')
+    typeInto(field, 'Nurses drive less')
+    click(valenceRadio(panel, 'Positive'))
+    press(field, 'Enter')
+    const [, added] = visibleWheelNodes(readBoard(w.board), w.trendIds[0]!)
+    expect(added).toMatchObject({ text: 'Nurses drive less', ring: 2, valence: 'positive' })
+    expect(node(view, 'Nurses drive less')).toBeDefined()
+
+    press(field, 'Escape') // leaves the add form
+    press(view.querySelector('.wheel-diagram__viewport')!, 'Escape')
+    expect(view.querySelector('.wheel-details')).toBeNull()
+  })
+
+  it('an empty wheel opens on the trend, ready for the first consequence', () => {
+    const w = wheelWorkshop()
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    const panel = view.querySelector<HTMLElement>('.wheel-details')!
+    expect(panel.querySelector('label')?.textContent).toBe('What happens because of this trend?')
+    // It does not grab focus on its own.
+    expect(panel.contains(document.activeElement)).toBe(false)
+  })
+})

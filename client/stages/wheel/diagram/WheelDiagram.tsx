@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
+import type { WheelNode } from '../../../../shared/schema/index.ts'
+import { layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
+import { valenceKey } from '../valence.tsx'
+import { DiagramNode } from './DiagramNode.tsx'
+import { CentreNode, ExpandedText, RingGuides, ringLabelY } from './DiagramParts.tsx'
+import { measureWithPageFont } from './measureText.ts'
+import { ZoomControls } from './ZoomControls.tsx'
+import { useElementSize, useZoomPan } from './useZoomPan.ts'
+import { fitView } from './zoomMath.ts'
+import './diagram.css'
+
+/** The selection: a consequence's id, the trend at the centre, or nothing. */
+export const CENTRE = 'centre'
+
+export interface WheelDiagramProps {
+  trendName: string
+  tree: readonly WheelTreeNode[]
+  /** False on the projector: no focus, no selection, no controls. */
+  interactive: boolean
+  selectedId: string | null
+  onSelect?(id: string | null): void
+  /** The details panel for the selection, laid over the diagram's right side. */
+  details?: ReactNode
+  /** Names the diagram for assistive technology ("Futures wheel: Care robots at home"). */
+  label: string
+}
+
+/** Room kept on the left for the zoom buttons when fitting. */
+const ZOOM_BUTTONS_WIDTH = 56
+const ASPECTS = [0.6, 0.8, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
+/** Below this width the zoom buttons float over the wheel instead of taking a strip of it. */
+const NARROW = 600
+const zoomInset = (width: number) => (width >= NARROW ? ZOOM_BUTTONS_WIDTH : 0)
+
+/**
+ * The wheel laid out with the ring shape (width ÷ height) that shows it biggest in this viewport:
+ * wide on laptops and projectors (screens and text boxes are both wide), tall on a phone held
+ * upright. Among shapes within 4 % of the best, the roundest wins, so the wheel stays a wheel
+ * and its shape does not flip back and forth as it grows.
+ */
+function layoutToFit(items: WheelLayoutItem[], centreText: string, width: number, height: number): WheelLayout {
+  const make = (aspect: number) => layoutWheel(items, { centreText, aspect, measure: measureWithPageFont })
+  if (width <= 0 || height <= 0) return make(1.5)
+  const insetLeft = zoomInset(width)
+  const candidates = ASPECTS.map((aspect) => {
+    const layout = make(aspect)
+    return { aspect, layout, scale: fitView(layout.bounds, { width, height }, { insetLeft }).scale }
+  })
+  const best = Math.max(...candidates.map((c) => c.scale))
+  const roundness = (aspect: number) => Math.abs(Math.log(aspect))
+  return candidates.filter((c) => c.scale >= best / 1.04).sort((a, b) => roundness(a.aspect) - roundness(b.aspect))[0]!.layout
+}
+
+/**
+ * The futures wheel as an SVG diagram: the trend in the middle, consequences ring by ring, laid
+ * out by `layoutWheel` (no overlapping boxes), with zoom and pan. Every box is a focusable button
+ * whose name carries its ring, valence and full text; the list view is the full alternative.
+ */
+export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelect, details, label }: WheelDiagramProps) {
+  const { t } = useTranslation()
+  const { ref: viewportRef, size } = useElementSize<HTMLDivElement>()
+  const untitled = t('wheel.node.untitled')
+  // Sizes in steps of 40 px, so dragging a window edge does not re-lay the wheel at every pixel.
+  const width = Math.round(size.width / 40) * 40
+  const height = Math.round(size.height / 40) * 40
+  const layout: WheelLayout = useMemo(
+    () => layoutToFit(toLayoutItems(tree, (text) => text || untitled), trendName, width, height),
+    [tree, trendName, width, height, untitled],
+  )
+  // The outermost ring's label sits below the last ring: keep it inside "fit".
+  const bounds = useMemo(() => {
+    const last = layout.rings.at(-1)
+    return last ? { ...layout.bounds, maxY: Math.max(layout.bounds.maxY, ringLabelY(layout, last.ring) + 10) } : layout.bounds
+  }, [layout])
+  const zoom = useZoomPan(viewportRef, size, bounds, interactive ? zoomInset(size.width) : 0)
+  const [peek, setPeek] = useState<string | null>(null)
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+
+  const records = useMemo(() => {
+    const map = new Map<string, WheelNode>()
+    const walk = (items: readonly WheelTreeNode[]) => items.forEach(({ node, children }) => (map.set(node.id, node), walk(children)))
+    walk(tree)
+    return map
+  }, [tree])
+
+  const boxOf = useCallback((id: string) => (id === CENTRE ? layout.centre : layout.nodes.find((n) => n.id === id)), [layout])
+  const panelInset = details && size.width >= 720 ? Math.min(400, size.width * 0.4) : 0
+  const { reveal, consumeDrag } = zoom
+
+  // A newly selected box slides into the part of the viewport the details panel leaves free.
+  useEffect(() => {
+    const box = selectedId ? boxOf(selectedId) : undefined
+    if (box) reveal(box, panelInset)
+    // Only when the selection changes, not on every layout change.
+  }, [selectedId])
+
+  const activate = useCallback(
+    (id: string) => {
+      if (consumeDrag()) return
+      onSelect?.(id)
+    },
+    [consumeDrag, onSelect],
+  )
+  const onPeek = useCallback(
+    (id: string | null, by: 'focus' | 'pointer') => {
+      setPeek(id)
+      if (by === 'focus') setFocusedId(id)
+      const box = id && by === 'focus' ? boxOf(id) : undefined
+      if (box) reveal(box, panelInset)
+    },
+    [boxOf, reveal, panelInset],
+  )
+  const editingLabel = useCallback((name: string) => t('wheel.node.editing', { name: name.trim() || t('ui.person.unnamed') }), [t])
+
+  const peekBox = peek ?? selectedId
+  const expanded = peekBox && peekBox !== CENTRE ? layout.nodes.find((n) => n.id === peekBox && n.truncated) : undefined
+  const { view } = zoom
+
+  return (
+    <div className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}`}>
+      <div
+        ref={viewportRef}
+        className="wheel-diagram__viewport"
+        role="group"
+        aria-label={label}
+        aria-roledescription={t('wheel.diagram.roleDescription')}
+        tabIndex={interactive ? 0 : -1}
+        {...(interactive ? zoom.handlers : {})}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && selectedId) {
+            event.preventDefault()
+            onSelect?.(null)
+            return
+          }
+          if (interactive) zoom.handlers.onKeyDown(event)
+        }}
+      >
+        {/* Before the boxes in the tab order, so zooming never means tabbing past the whole wheel. */}
+        {interactive && <ZoomControls onZoomIn={zoom.zoomIn} onZoomOut={zoom.zoomOut} onFit={zoom.fit} fitted={zoom.following} />}
+        <svg className="wheel-diagram__svg" width={size.width || '100%'} height={size.height || '100%'}>
+          <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
+            <RingGuides layout={layout} />
+            <g className="wheel-edges" aria-hidden="true">
+              {layout.edges.map((edge) => (
+                <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
+              ))}
+            </g>
+            <CentreNode box={layout.centre} metrics={layout.metrics} interactive={interactive} selected={selectedId === CENTRE} onActivate={activate} />
+            {layout.nodes.map((box) => {
+              const record = records.get(box.id)
+              if (!record) return null
+              const valence = t(`wheel.valence.${valenceKey(record.valence)}`)
+              return (
+                <DiagramNode
+                  key={box.id}
+                  id={box.id}
+                  box={box}
+                  valence={record.valence}
+                  metrics={layout.metrics}
+                  label={t('wheel.node.label', { order: t(`wheel.ring.${box.ring}`), valence, text: record.text || untitled })}
+                  selected={selectedId === box.id}
+                  interactive={interactive}
+                  onActivate={activate}
+                  onPeek={onPeek}
+                  editingLabel={editingLabel}
+                />
+              )
+            })}
+            {expanded && (
+              <ExpandedText
+                box={expanded}
+                text={records.get(expanded.id)?.text ?? ''}
+                valence={records.get(expanded.id)?.valence ?? ''}
+                focused={focusedId === expanded.id}
+                metrics={layout.metrics}
+              />
+            )}
+          </g>
+        </svg>
+        {details}
+      </div>
+      {interactive && <p className="wheel-diagram__hint">{t('wheel.zoom.hint')}</p>}
+    </div>
+  )
+}

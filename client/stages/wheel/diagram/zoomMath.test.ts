@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { fitView, MAX_SCALE, revealBox, zoomAt } from './zoomMath.ts'
+
+describe('zoom math', () => {
+  it('fits the bounds centred in the viewport, never blowing a small wheel up past the cap', () => {
+    const view = fitView({ minX: -500, minY: -250, maxX: 500, maxY: 250 }, { width: 1032, height: 532 }, { padding: 16 })
+    expect(view.scale).toBeCloseTo(1)
+    expect(view.x).toBeCloseTo(516)
+    expect(view.y).toBeCloseTo(266)
+    expect(fitView({ minX: -10, minY: -10, maxX: 10, maxY: 10 }, { width: 1000, height: 800 }).scale).toBe(1.4)
+    // Room kept on the left for the zoom buttons.
+    expect(fitView({ minX: -10, minY: -10, maxX: 10, maxY: 10 }, { width: 1000, height: 800 }, { insetLeft: 100 }).x).toBeCloseTo(550)
+  })
+
+  it('zooms about a point that stays put, within limits', () => {
+    const view = { scale: 1, x: 100, y: 50 }
+    const zoomed = zoomAt(view, 2, { x: 300, y: 250 })
+    // The layout point under (300, 250) was (200, 200); it still is.
+    expect((300 - zoomed.x) / zoomed.scale).toBeCloseTo(200)
+    expect((250 - zoomed.y) / zoomed.scale).toBeCloseTo(200)
+    expect(zoomAt(view, 1000, { x: 0, y: 0 }).scale).toBe(MAX_SCALE)
+  })
+
+  it('pans just enough to show a box left of the details panel, and not at all when it is in view', () => {
+    const view = { scale: 1, x: 0, y: 0 }
+    const size = { width: 1000, height: 600 }
+    expect(revealBox(view, { x: 100, y: 100, w: 50, h: 20 }, size, 400)).toBe(view)
+    const moved = revealBox(view, { x: 800, y: 100, w: 100, h: 20 }, size, 400)
+    expect(moved.x).toBe(1000 - 400 - 16 - 850)
+    expect(moved.y).toBe(0)
+  })
+})

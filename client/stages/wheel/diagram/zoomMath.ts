@@ -1,0 +1,81 @@
+/**
+ * Zoom and pan as pure functions of a view transform: screen = layout × scale + (x, y).
+ * Tested in zoomMath.test.ts; the hook in useZoomPan.ts only wires events to these.
+ */
+
+export interface View {
+  readonly scale: number
+  readonly x: number
+  readonly y: number
+}
+
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
+
+export interface Bounds {
+  readonly minX: number
+  readonly minY: number
+  readonly maxX: number
+  readonly maxY: number
+}
+
+export const MIN_SCALE = 0.15
+export const MAX_SCALE = 3
+/** One press of "zoom in" / "zoom out". */
+export const ZOOM_STEP = 1.25
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value))
+
+/**
+ * The whole wheel centred in the viewport with a margin. Small wheels are not blown up past
+ * `maxScale`: three big boxes in the middle of a projector look like a mistake.
+ */
+export function fitView(
+  bounds: Bounds,
+  size: Size,
+  { padding = 16, insetLeft = 0, maxScale = 1.4 }: { padding?: number; insetLeft?: number; maxScale?: number } = {},
+): View {
+  const width = Math.max(1, bounds.maxX - bounds.minX)
+  const height = Math.max(1, bounds.maxY - bounds.minY)
+  // `insetLeft` stays clear for the zoom buttons.
+  const available = { width: Math.max(1, size.width - insetLeft - 2 * padding), height: Math.max(1, size.height - 2 * padding) }
+  const scale = clamp(Math.min(available.width / width, available.height / height, maxScale), MIN_SCALE, MAX_SCALE)
+  return {
+    scale,
+    x: insetLeft + (size.width - insetLeft) / 2 - ((bounds.minX + bounds.maxX) / 2) * scale,
+    y: size.height / 2 - ((bounds.minY + bounds.maxY) / 2) * scale,
+  }
+}
+
+/** Zooms by `factor` keeping the layout point under `at` (screen coordinates) where it is. */
+export function zoomAt(view: View, factor: number, at: { x: number; y: number }): View {
+  const scale = clamp(view.scale * factor, MIN_SCALE, MAX_SCALE)
+  const ratio = scale / view.scale
+  return { scale, x: at.x - (at.x - view.x) * ratio, y: at.y - (at.y - view.y) * ratio }
+}
+
+export function panBy(view: View, dx: number, dy: number): View {
+  return { ...view, x: view.x + dx, y: view.y + dy }
+}
+
+/**
+ * The least pan that brings a box (layout coordinates, by its centre) into the visible part of
+ * the viewport, `inset` pixels kept clear on the right (where the details panel sits). A box
+ * already in view does not move the wheel.
+ */
+export function revealBox(view: View, box: { x: number; y: number; w: number; h: number }, size: Size, insetRight = 0, margin = 16): View {
+  const left = (box.x - box.w / 2) * view.scale + view.x
+  const right = (box.x + box.w / 2) * view.scale + view.x
+  const top = (box.y - box.h / 2) * view.scale + view.y
+  const bottom = (box.y + box.h / 2) * view.scale + view.y
+  const visibleRight = Math.max(margin * 2, size.width - insetRight) - margin
+  let dx = 0
+  if (left < margin) dx = margin - left
+  else if (right > visibleRight) dx = Math.max(margin - left, visibleRight - right)
+  let dy = 0
+  if (top < margin) dy = margin - top
+  else if (bottom > size.height - margin) dy = Math.max(margin - top, size.height - margin - bottom)
+  return dx === 0 && dy === 0 ? view : panBy(view, dx, dy)
+}

@@ -1,0 +1,82 @@
+/**
+ * The wheel stage's narrow reads of the store, and the commands it runs.
+ *
+ * The store comes from a context that defaults to the app's one store, so a test can render two
+ * people at once, each with their own store and documents.
+ */
+import { createContext, useContext, useMemo } from 'react'
+import { addWheelNode, deleteWheelNode, updateWheelNode, wheelTree, type WheelTreeNode } from '../../../shared/doc/index.ts'
+import type { Group, Participant, Trend, WheelNode, WheelNodePatch } from '../../../shared/schema/index.ts'
+import { useStore, type AppState, type AppStore } from '../../state/store.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { useUndoManager } from '../../app/workshop/undo/UndoContext.tsx'
+
+export const WheelStoreContext = createContext<AppStore>(useStore)
+
+export function useWheelStore<T>(selector: (state: AppState) => T): T {
+  return useContext(WheelStoreContext)(selector)
+}
+
+const NO_TRENDS: ReadonlyMap<string, Trend> = new Map()
+const NO_NODES: ReadonlyMap<string, WheelNode> = new Map()
+const NO_PARTICIPANTS: ReadonlyMap<string, Participant> = new Map()
+const NO_IDS: readonly string[] = []
+const NO_GROUPS: readonly Group[] = []
+
+export const useTrends = () => useWheelStore((s) => s.board?.trends ?? NO_TRENDS)
+export const useTrend = (id: string) => useWheelStore((s) => s.board?.trends.get(id) ?? null)
+export const useWheelNodes = () => useWheelStore((s) => s.board?.wheelNodes ?? NO_NODES)
+export const useParticipants = () => useWheelStore((s) => s.board?.participants ?? NO_PARTICIPANTS)
+export const useKeyDrivers = () => useWheelStore((s) => s.control?.keyDrivers ?? NO_IDS)
+export const useGroups = () => useWheelStore((s) => s.control?.groups ?? NO_GROUPS)
+export const useLocked = () => useWheelStore((s) => s.control?.locked === true)
+export const useMyId = () => useWheelStore((s) => s.participant?.id ?? null)
+export const useWorkshopId = () => useWheelStore((s) => s.session?.workshopId ?? null)
+/** The trend whose wheel the facilitator put on the projector, if any. */
+export const useWheelOnScreen = () => useWheelStore((s) => (s.control?.focus?.kind === 'wheel' ? s.control.focus.id : null))
+
+/**
+ * One wheel as a tree. `wheelTree` is recomputed only when the nodes or trends change; a change
+ * on another wheel still gives a new tree here, which the memoised rows below absorb.
+ */
+export function useWheelTree(trendId: string): readonly WheelTreeNode[] {
+  const trends = useTrends()
+  const wheelNodes = useWheelNodes()
+  return useMemo(() => wheelTree({ trends, wheelNodes }, trendId), [trends, wheelNodes, trendId])
+}
+
+export interface WheelCommands {
+  /** Adds a consequence; returns its id, or null if it could not be added (documents not open, parent gone). */
+  add(parentId: string | null, text: string, valence: WheelNode['valence']): string | null
+  update(id: string, patch: WheelNodePatch): void
+  /** Deletes a consequence with everything that follows from it; returns how many went. */
+  remove(id: string): number
+}
+
+/** Commands for one wheel, bound to this person, the board and their group. */
+export function useWheelCommands(trendId: string, groupId: string | null): WheelCommands {
+  const { board } = useWorkshopDocs()
+  const participantId = useMyId()
+  const undo = useUndoManager()
+  return useMemo(
+    () => ({
+      add(parentId, text, valence) {
+        if (!board || !participantId) return null
+        // Each added consequence is its own undo step, however fast the next one follows.
+        undo?.stopCapturing()
+        const id = addWheelNode(board, { trendId, parentId, text, valence, groupId }, { participantId })
+        undo?.stopCapturing()
+        return id
+      },
+      update(id, patch) {
+        if (board) updateWheelNode(board, id, patch)
+      },
+      remove(id) {
+        if (!board) return 0
+        undo?.stopCapturing()
+        return deleteWheelNode(board, id)
+      },
+    }),
+    [board, participantId, trendId, groupId, undo],
+  )
+}
