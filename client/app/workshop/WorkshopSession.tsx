@@ -5,9 +5,11 @@ import { loadIdentity } from '../../identity/participant.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
+import { useServerClockSync } from '../../sync/clock.ts'
 import { useSyncedDoc } from '../../sync/hooks.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
+import { ScreenView } from '../../screen/ScreenView.tsx'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
@@ -39,6 +41,7 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
   useBridge(control.doc, bridgeControl)
   usePresence(board.connection, usePresenceUser(role))
   useNoPresence(control.connection)
+  useServerClockSync(control.connection)
   useDiscardRefusedControl(role, control.discardLocalCopy)
   useWorkshopLanguage(workshopId)
   useProjectorMode(role === 'screen')
@@ -57,13 +60,19 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
     <WorkshopDocsContext.Provider value={docs}>
       <UndoProvider board={board.doc}>
         <LiveAnnouncer>
-          <SkipLink />
-          <WorkshopHeader role={role} />
-          <main id="main" tabIndex={-1} className={`page workshop workshop--${role}`}>
-            <ConnectionProblem />
-            <StageArea role={role} />
-          </main>
-          {role !== 'screen' && <NameDialog />}
+          {role === 'screen' ? (
+            <ScreenView />
+          ) : (
+            <>
+              <SkipLink />
+              <WorkshopHeader role={role} />
+              <main id="main" tabIndex={-1} className={`page workshop workshop--${role}`}>
+                <ConnectionProblem />
+                <StageArea role={role} />
+              </main>
+              <NameDialog />
+            </>
+          )}
           <BoardMembership role={role} />
         </LiveAnnouncer>
       </UndoProvider>

@@ -1,56 +1,78 @@
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { goToStage, setLocked } from '../../../../shared/doc/index.ts'
+import { setLocked } from '../../../../shared/doc/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { Switch } from '../../../ui/index.ts'
 import type { StageNavigation } from '../stage/stageNavigation.ts'
+import { primeChime } from './chime.ts'
+import { FlowControls } from './FlowControls.tsx'
+import { FocusPicker } from './FocusPicker.tsx'
+import { focusKindForStage } from './focusOptions.ts'
 import { PrivateModeControls } from './PrivateModeControls.tsx'
+import { SharePanel } from './SharePanel.tsx'
+import { StageManager } from './StageManager.tsx'
+import { TimerControls } from './TimerControls.tsx'
 import './facilitator.css'
 
+type Tool = 'share' | 'focus' | 'stages'
+const TOOLS: readonly Tool[] = ['share', 'focus', 'stages']
+
 /**
- * The facilitator's controls for the room (a first, minimal console): move the room to the
- * previous or next stage (skipped stages are passed over), private writing on a signals stage,
- * and the lock. Only the facilitator sees it; the server refuses these writes from anyone else.
+ * The facilitator's controls for the room. First row: move the group (with the ready count), the
+ * timer and the lock; on a signals stage, private writing below them. Then three
+ * tools that open one at a time: share the links, put something on the screen, and arrange the
+ * stages. Anyone with the facilitator link sees the same console; the server refuses these
+ * writes from anyone else.
  */
 export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
   const { t } = useTranslation()
-  const { control } = useWorkshopDocs()
-  const { steps, current } = nav
-  const index = current ? steps.indexOf(current) : -1
-  const previous = index > 0 ? steps[index - 1] : undefined
-  // Before the start (or from a skipped current stage) "next" is the first step after it.
-  const next = current && index < 0 ? steps.find((stage) => stage.order > current.order) : steps[index + 1]
-
-  const moveTo = (stageId: string) => {
-    if (!control) return
-    goToStage(control, stageId)
-    useStore.getState().viewStage(null)
-  }
+  const id = useId()
+  const { current } = nav
+  // Inviting people is the first job: until the facilitator picks a tool, sharing is open on the
+  // Frame stage and everything is closed after it.
+  const [chosen, setTool] = useState<Tool | null | undefined>(undefined)
+  const tool = chosen === undefined ? (!current || current.kind === 'frame' ? 'share' : null) : chosen
 
   return (
-    <section className="console" aria-labelledby="console-title">
-      <h2 id="console-title" className="console__title">
+    // Any press in the console lets this page make sound later (browsers need a gesture first).
+    <section className="console" aria-labelledby={`${id}-title`} onPointerDown={primeChime} onKeyDown={primeChime}>
+      <h2 id={`${id}-title`} className="console__title">
         {t('console.title')}
       </h2>
       <div className="console__groups">
-        <div className="console__group console__group--flow" role="group" aria-label={t('console.flow')}>
-          {previous && (
-            <button type="button" className="button button--secondary" onClick={() => moveTo(previous.id)} disabled={!control}>
-              <span aria-hidden="true">{'←'}</span>
-              {t('console.previous', { stage: t(`stage.${previous.kind}.name`) })}
-            </button>
-          )}
-          {next ? (
-            <button type="button" className="button button--primary" onClick={() => moveTo(next.id)} disabled={!control}>
-              {current ? t('console.next', { stage: t(`stage.${next.kind}.name`) }) : t('console.start', { stage: t(`stage.${next.kind}.name`) })}
-              <span aria-hidden="true">{'→'}</span>
-            </button>
-          ) : (
-            current && <p className="console__note">{t('console.lastStage')}</p>
-          )}
-        </div>
-        {current?.kind === 'signals' && <PrivateModeControls />}
+        <FlowControls nav={nav} />
+        {current && <TimerControls key={current.id} stage={current} />}
         <LockSwitch />
+      </div>
+      {current?.kind === 'signals' && (
+        <div className="console__groups">
+          <PrivateModeControls />
+        </div>
+      )}
+      <div className="console__tools">
+        <div className="console__tool-buttons">
+          {TOOLS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="button button--ghost console__tool-button"
+              aria-expanded={tool === name}
+              aria-controls={`${id}-${name}`}
+              onClick={() => setTool(tool === name ? null : name)}
+            >
+              <span className="console__tool-chevron" aria-hidden="true" />
+              {t(`console.tools.${name}`)}
+            </button>
+          ))}
+        </div>
+        {TOOLS.map((name) => (
+          <div key={name} id={`${id}-${name}`} className="console__tool-panel" role="region" aria-label={t(`console.tools.${name}`)} hidden={tool !== name}>
+            {tool === name && name === 'share' && <SharePanel />}
+            {tool === name && name === 'focus' && <FocusPicker initialKind={focusKindForStage(current?.kind)} />}
+            {tool === name && name === 'stages' && <StageManager />}
+          </div>
+        ))}
       </div>
     </section>
   )

@@ -51,6 +51,7 @@ const shownStage = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.get
 const isCurrent = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-current')
 const heading = (c: HTMLElement) => c.querySelector('#stage-now-title')?.textContent
 const button = (c: HTMLElement, name: RegExp) => [...c.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''))
+const switchNamed = (c: HTMLElement, name: string) => [...c.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((s) => s.textContent?.includes(name))
 
 describe('stage area', () => {
   it('follows the facilitator: a participant sees the room stage, and the next one when it moves', () => {
@@ -103,7 +104,7 @@ describe('stage area', () => {
     const c = renderArea('facilitator')
     act(() => button(c, /Next: Signals/)!.click())
     expect(readControl(control).currentStageId).toBe(stageIds.signals)
-    expect(c.querySelector('[role="switch"]')?.textContent).toContain('Private writing')
+    expect(switchNamed(c, 'Private writing')).toBeDefined()
     act(() => void skipStage(control, stageIds.trends!))
     act(() => button(c, /Next: Assess/)!.click())
     expect(readControl(control).currentStageId).toBe(stageIds.assess)
@@ -115,7 +116,7 @@ describe('stage area', () => {
   it('shows the facilitator live private counts and reveals all cards on request', () => {
     move('signals')
     const c = renderArea('facilitator')
-    const privateSwitch = c.querySelector<HTMLButtonElement>('[role="switch"]')!
+    const privateSwitch = switchNamed(c, 'Private writing')!
     act(() => privateSwitch.click())
     expect(readControl(control).privateMode.on).toBe(true)
     expect(c.textContent).toContain('No cards written yet.')

@@ -29,7 +29,7 @@ export function StageArea({ role }: { role: Role }) {
       <BackToGroup nav={nav} />
       <LockedBanner role={role} />
       <div className="stage-area__intro">
-        <StageNow nav={nav} />
+        <StageNow nav={nav} role={role} />
         {/* The frame stage shows the focal question big itself. */}
         {viewed?.kind !== 'frame' && <FocalQuestion />}
       </div>

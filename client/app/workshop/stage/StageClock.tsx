@@ -1,37 +1,33 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { timerRemainingMs } from '../../../../shared/doc/index.ts'
-import { useStore } from '../../../state/store.ts'
+import { useAnnounce } from '../../../ui/index.ts'
+import { formatClock, useStageTimer, useTimeUp } from './useStageTimer.ts'
 
-/** "4:05" from milliseconds, rounded up so "0:00" means time is really up. */
-export function formatClock(ms: number): string {
-  const seconds = Math.ceil(ms / 1000)
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+export { formatClock } from './useStageTimer.ts'
+
+interface StageClockProps {
+  stageId: string
+  className?: string
 }
 
 /**
- * Time left on the room's timer for this stage, when one is set. Read-only; the timer controls
- * come with the facilitator console. Ticks once a second only while running.
- * TODO(timer issue): count against the server clock estimate instead of `Date.now()`.
+ * Time left on the room's timer for this stage, counted against the server clock so every screen
+ * agrees. When time is up it pulses gently (a still highlight with reduced motion) and says so
+ * once to screen readers; nothing closes by itself. Shows nothing while the timer is not started.
  */
-export function StageClock({ stageId }: { stageId: string }) {
+export function StageClock({ stageId, className }: StageClockProps) {
   const { t } = useTranslation()
-  const timer = useStore((s) => (s.control?.timer.stageId === stageId ? s.control.timer : null))
-  const running = timer?.status === 'running'
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!running) return
-    setNow(Date.now())
-    const interval = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(interval)
-  }, [running])
+  const announce = useAnnounce()
+  const view = useStageTimer(stageId)
+  useTimeUp(view, () => announce(t('stageArea.timeUpAnnounced')))
 
-  if (!timer || timer.status === 'idle') return null
-  const left = timerRemainingMs(timer, now)
-  const label = left === 0 ? t('stageArea.timeUp') : timer.status === 'paused' ? t('stageArea.timePaused', { time: formatClock(left) }) : t('stageArea.timeLeft', { time: formatClock(left) })
-  // Not a live region: a ticking clock would talk every second. The stage heading says enough.
+  if (!view || view.timer.status === 'idle') return null
+  const time = formatClock(view.secondsLeft * 1000)
+  const state = view.isUp ? 'up' : view.timer.status
+  const label = view.isUp ? t('stageArea.timeUp') : view.timer.status === 'paused' ? t('stageArea.timePaused', { time }) : t('stageArea.timeLeft', { time })
+  // Not a live region: a ticking clock would talk every second. The time-up announcement is enough.
   return (
-    <p className={`stage-clock stage-clock--${left === 0 ? 'up' : timer.status}`}>
+    <p className={['stage-clock', `stage-clock--${state}`, className].filter(Boolean).join(' ')} data-seconds-left={view.secondsLeft}>
+      <span className="stage-clock__icon" aria-hidden="true" />
       <span className="stage-clock__time">{label}</span>
     </p>
   )

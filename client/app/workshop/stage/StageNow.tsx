@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../../shared/protocol.ts'
 import type { Stage } from '../../../../shared/schema/stage.ts'
 import { selectFocalQuestion, selectHorizonYear } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
+import { ReadyToggle } from '../ready/ReadyToggle.tsx'
 import { StageClock } from './StageClock.tsx'
 import type { StageNavigation } from './stageNavigation.ts'
 
@@ -10,9 +12,10 @@ export const STAGE_HEADING_ID = 'stage-now-title'
 
 /**
  * The three questions at a glance: where are we (stage, "2 of 7"), what do I do now (the
- * facilitator's prompt, else the stage's default instruction), and how much time is left.
+ * facilitator's prompt, else the stage's default instruction), and how much time is left. A
+ * participant also says "I'm done" here.
  */
-export function StageNow({ nav }: { nav: StageNavigation }) {
+export function StageNow({ nav, role }: { nav: StageNavigation; role: Role }) {
   const { t } = useTranslation()
   const stage = nav.viewed
   return (
@@ -28,7 +31,13 @@ export function StageNow({ nav }: { nav: StageNavigation }) {
         {stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}
       </h2>
       <p className="stage-now__instruction">{instructionFor(stage, nav.outOfStep, t)}</p>
-      {stage && !nav.outOfStep && <StageClock stageId={stage.id} />}
+      {/* The facilitator's console shows the clock with its controls. */}
+      {stage && !nav.outOfStep && role !== 'facilitator' && (
+        <div className="stage-now__status">
+          <StageClock stageId={stage.id} />
+          {role === 'participant' && <ReadyToggle stageId={stage.id} />}
+        </div>
+      )}
     </section>
   )
 }

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act } from 'react'
+import { addSignal, goToStage, setFocus, setReady, setShowJoinPanel } from '../../shared/doc/index.ts'
+import type { StageProps } from '../stages/types.ts'
+import type { DocConnection } from '../sync/docConnection.ts'
+import { cleanup, render } from '../testing/render.ts'
+import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
+import { ScreenView } from './ScreenView.tsx'
+import { nudgeConnection } from './useStayConnected.ts'
+
+// The stages are other folders' work: a marker stands in, showing what the screen hands them.
+vi.mock('../stages/StageView.tsx', () => ({
+  hasStageView: (kind: string) => kind !== 'takeaways',
+  StageView: ({ stage, role, isCurrent }: StageProps) => <div data-stage-view={stage.kind} data-role={role} data-current={String(isCurrent)} />,
+}))
+
+let room: Room
+afterEach(() => {
+  cleanup()
+  room?.close()
+})
+
+function screenOn(kind: 'signals' | 'trends'): HTMLElement {
+  room = openRoom('screen')
+  act(() => void goToStage(room.control, room.stageIds[kind]))
+  room.arrive(ANNA)
+  room.arrive(BEN)
+  return render(room.wrap(<ScreenView />))
+}
+
+describe('the projector view', () => {
+  it('says where the room is, what to do, and how many are ready; the stage renders for the screen', () => {
+    const c = screenOn('signals')
+    act(() => setReady(room.board, room.stageIds.signals, true, ANNA))
+    expect(c.querySelector('h1')?.textContent).toBe('Signals')
+    expect(c.querySelector('.screen-bar__context')?.textContent).toContain('Stage 2 of 7')
+    expect(c.querySelector('.screen-bar__instruction')?.textContent).toMatch(/^Add early signs of change/)
+    expect(c.querySelector('.ready-count__text')?.textContent).toBe('1 of 2 ready')
+    expect(c.querySelector('[data-stage-view]')?.getAttribute('data-role')).toBe('screen')
+    // Nothing on it needs a mouse.
+    expect(c.querySelectorAll('button, a[href], input, select, textarea')).toHaveLength(0)
+  })
+
+  it('shows the item in focus large in place of the stage, and the stage again when cleared', () => {
+    const c = screenOn('signals')
+    act(() => {
+      const id = addSignal(room.board, { title: 'Care robots at home', description: 'A pilot lends robots.', category: 'technological' }, ANNA)
+      setFocus(room.control, { kind: 'signal', id })
+    })
+    expect(c.querySelector('[data-stage-view]')).toBeNull()
+    expect(c.querySelector('.focus-card__title')?.textContent).toBe('Care robots at home')
+    expect(c.querySelector('.focus-card')?.textContent).toContain('Technological')
+    act(() => setFocus(room.control, null))
+    expect(c.querySelector('[data-stage-view]')).not.toBeNull()
+  })
+
+  it('leaves a trend focus to the trends stage, which shows it itself', () => {
+    const c = screenOn('trends')
+    act(() => setFocus(room.control, { kind: 'trend', id: 'TrendTrendTrendTrend01' }))
+    expect(c.querySelector('[data-stage-view="trends"]')).not.toBeNull()
+    expect(c.querySelector('.focus-view')).toBeNull()
+  })
+
+  it('shows the join panel while the facilitator has it on', () => {
+    const c = screenOn('signals')
+    expect(c.querySelector('.join-panel')?.textContent).toContain('Join in')
+    expect(c.querySelector('.join-panel__count')?.textContent).toBe('2 joined')
+    act(() => setShowJoinPanel(room.control, false))
+    expect(c.querySelector('.join-panel')).toBeNull()
+  })
+})
+
+/** Just the provider fields the nudge reads and calls. */
+function fakeConnection(state: { status: string; wsconnected: boolean; lastMessage: number; ws: boolean }) {
+  const close = vi.fn()
+  const connect = vi.fn()
+  const provider = { shouldConnect: true, wsconnected: state.wsconnected, wsLastMessageReceived: state.lastMessage, ws: state.ws ? { close } : null, connect }
+  const connection = { provider, getState: () => ({ status: state.status }) } as unknown as DocConnection
+  return { connection, close, connect }
+}
+
+describe('waking up', () => {
+  it('replaces a socket that went quiet while the laptop slept', () => {
+    const { connection, close } = fakeConnection({ status: 'connected', wsconnected: true, lastMessage: 0, ws: true })
+    nudgeConnection(connection, 60_000)
+    expect(close).toHaveBeenCalled()
+  })
+
+  it('leaves a lively socket alone', () => {
+    const { connection, close } = fakeConnection({ status: 'connected', wsconnected: true, lastMessage: 55_000, ws: true })
+    nudgeConnection(connection, 60_000)
+    expect(close).not.toHaveBeenCalled()
+  })
+
+  it('retries at once instead of waiting out the backoff, but not a link closed for good', () => {
+    const waiting = fakeConnection({ status: 'offline', wsconnected: false, lastMessage: 0, ws: false })
+    nudgeConnection(waiting.connection)
+    expect(waiting.connect).toHaveBeenCalled()
+    const closed = fakeConnection({ status: 'closed', wsconnected: false, lastMessage: 0, ws: false })
+    nudgeConnection(closed.connection)
+    expect(closed.connect).not.toHaveBeenCalled()
+  })
+})
