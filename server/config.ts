@@ -11,9 +11,12 @@ export interface Limits {
   maxRoomsInMemory: number
   /** Stored size of one document past which writes are refused. */
   maxDocBytes: number
-  /** Presence messages a connection may send per second (sustained) and in a burst. */
+  /** Presence messages a connection may send per second (sustained) and in a burst; beyond them
+   * only the newest state is kept and applied when the budget allows. */
   presencePerSecond: number
   presenceBurst: number
+  /** Presence messages in one second past which the connection is closed as a flood. */
+  presenceFloodPerSecond: number
   /** Workshops one address may create per hour. */
   workshopsPerIpPerHour: number
   /** Largest JSON body of an API request (import files use maxImportBytes). */
@@ -53,6 +56,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDocBytes: 32 * 1024 * 1024,
   presencePerSecond: 30,
   presenceBurst: 120,
+  presenceFloodPerSecond: 300,
   workshopsPerIpPerHour: 60,
   maxJsonBytes: 64 * 1024,
   maxImportBytes: 20 * 1024 * 1024,
@@ -88,6 +92,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxDocBytes: 'MAX_DOC_BYTES',
   presencePerSecond: 'PRESENCE_PER_SECOND',
   presenceBurst: 'PRESENCE_BURST',
+  presenceFloodPerSecond: 'PRESENCE_FLOOD_PER_SECOND',
   workshopsPerIpPerHour: 'WORKSHOPS_PER_IP_PER_HOUR',
   maxJsonBytes: 'MAX_JSON_BYTES',
   maxImportBytes: 'MAX_IMPORT_BYTES',

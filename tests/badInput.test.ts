@@ -155,3 +155,49 @@ describe('resource limits', () => {
     await waitFor(() => server.registry.loaded(first.id, 'board')?.doc.getMap('m').get('still') === 'working')
   })
 })
+
+describe('presence limits', () => {
+  function awarenessFrame(clientId: number, clock: number, state: object): Uint8Array {
+    const inner = encoding.createEncoder()
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarUint(inner, clientId)
+    encoding.writeVarUint(inner, clock)
+    encoding.writeVarString(inner, JSON.stringify(state))
+    const outer = encoding.createEncoder()
+    encoding.writeVarUint(outer, 1)
+    encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
+    return encoding.toUint8Array(outer)
+  }
+
+  it('smooths a fast caret without cutting it off, and the newest state arrives', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const watcher = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => watcher.destroy())
+    await synced(watcher)
+    const typist = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
+    // 80 caret moves a second for three seconds: above the sustained budget, below a flood.
+    for (let clock = 1; clock <= 240; clock++) {
+      typist.ws.send(awarenessFrame(4242, clock, { user: { name: 'Fast typist' }, cursor: clock }))
+      await new Promise((resolve) => setTimeout(resolve, 12))
+    }
+    await waitFor(() => watcher.provider.awareness.getStates().get(4242)?.cursor === 240, 5_000, 'the newest caret position')
+    expect(typist.ws.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('closes a presence flood with a clear reason; others are unaffected', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const a = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    const b = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => a.destroy(), () => b.destroy())
+    await synced(a, b)
+    const flooder = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
+    for (let clock = 1; clock <= 1000; clock++) flooder.ws.send(awarenessFrame(777, clock, { user: { name: 'Flood' } }))
+    expect(await flooder.closed).toEqual({ code: CloseCode.rateLimited, reason: 'presence flood: over 300 updates a second' })
+    a.doc.getMap('m').set('after', 'the flood')
+    await waitFor(() => b.doc.getMap('m').get('after') === 'the flood')
+  })
+})

@@ -12,6 +12,7 @@ const STAGE_LOADERS: Partial<Record<StageKind, () => Promise<StageModule>>> = {
   trends: () => import('./trends/TrendsStage.tsx'),
   assess: () => import('./assess/AssessStage.tsx'),
   wheel: () => import('./wheel/WheelStage.tsx'),
+  stories: () => import('./stories/StoriesStage.tsx'),
   takeaways: () => import('./takeaways/TakeawaysStage.tsx'),
 }
 

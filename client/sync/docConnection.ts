@@ -43,9 +43,19 @@ export interface DocConnection {
   destroy(): void
 }
 
-/** Local changes are those made through shared/doc commands, and their undo/redo. */
+const otherLocalOrigins = new Set<unknown>()
+
+/**
+ * Registers the transaction origin of another local writer — the story editor's Yjs binding
+ * writes with its own — so that its changes count as the person's own ("N changes waiting").
+ */
+export function registerLocalOrigin(origin: unknown): void {
+  otherLocalOrigins.add(origin)
+}
+
+/** Local changes are those made through shared/doc commands, their undo/redo, and registered writers. */
 export function isLocalOrigin(origin: unknown): boolean {
-  return origin === LOCAL_ORIGIN || origin instanceof Y.UndoManager
+  return origin === LOCAL_ORIGIN || origin instanceof Y.UndoManager || otherLocalOrigins.has(origin)
 }
 
 const isPermanent = (code: number) => code >= 4400 && code < 4500

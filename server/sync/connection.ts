@@ -36,6 +36,10 @@ export class Connection implements Peer {
   private closed = false
   private presenceTokens: number
   private presenceRefilledAt = Date.now()
+  private presenceWindowStart = 0
+  private presenceInWindow = 0
+  private deferredPresence: Uint8Array | undefined
+  private presenceTimer: NodeJS.Timeout | undefined
   alive = true
 
   constructor(
@@ -171,15 +175,38 @@ export class Connection implements Peer {
 
   private handlePresence(update: Uint8Array): void {
     const room = this.room!
-    if (!this.takePresenceToken()) {
-      this.reject('presence_flood', CloseCode.rateLimited, 'too many presence updates')
+    if (this.countPresence() > this.limits.presenceFloodPerSecond) {
+      this.reject('presence_flood', CloseCode.rateLimited, `presence flood: over ${this.limits.presenceFloodPerSecond} updates a second`)
       return
     }
     // A screen is read-only in every way; its presence is of no use to anyone.
     if (this.role === 'screen') return
+    if (!this.takePresenceToken()) {
+      // Over the sustained rate (a caret dragged fast): keep only the newest state and apply it
+      // when the budget allows. The cursor is smoothed, the person is never cut off.
+      this.metrics.reject('presence_coalesced')
+      this.deferredPresence = update
+      this.presenceTimer ??= setTimeout(() => {
+        this.presenceTimer = undefined
+        const latest = this.deferredPresence
+        this.deferredPresence = undefined
+        if (latest && !this.closed) this.handlePresence(latest)
+      }, 1000 / this.limits.presencePerSecond)
+      return
+    }
     const { changed, spoofed } = room.presence.apply(update, this, this.role, Date.now())
     if (spoofed) this.metrics.reject('presence_spoofed')
     this.registry.notePresence(room, changed)
+  }
+
+  /** Presence messages received in the current one-second window, this one included. */
+  private countPresence(): number {
+    const now = Date.now()
+    if (now - this.presenceWindowStart >= 1000) {
+      this.presenceWindowStart = now
+      this.presenceInWindow = 0
+    }
+    return ++this.presenceInWindow
   }
 
   /** Token bucket: `presenceBurst` at once, refilled at `presencePerSecond`. */
@@ -224,6 +251,7 @@ export class Connection implements Peer {
   private dispose(): void {
     if (this.closed) return
     this.closed = true
+    clearTimeout(this.presenceTimer)
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }

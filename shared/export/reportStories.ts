@@ -92,26 +92,31 @@ export function buildStories(snapshot: ExportSnapshot, phrases: Phrases, ctx: St
     const fields: PersonaFields | null = persona
       ? { name: persona.name, age: persona.age, household: persona.household, lifeSituation: persona.lifeSituation, needs: persona.needs, values: persona.values }
       : null
+    // What a story draws on is what its body cites (the editor's chips), plus any ids linked on
+    // the record itself.
+    const cited = (kind: CitationKind, linked: readonly string[]) => [
+      ...new Set([...linked, ...[...byKey.keys()].filter((key) => key.startsWith(`${kind}|`)).map((key) => key.slice(kind.length + 1))]),
+    ]
     const signalOrder = (id: string) => Number(ctx.signalAnchors.get(id)?.slice('signal-'.length) ?? 0)
     const nodeOrder = (id: string) => Number(ctx.nodeAnchors.get(id)?.slice('consequence-'.length) ?? 0)
     const drawsOn = [
       {
         kind: 'trend' as const,
-        items: story.trendIds
+        items: cited('trend', story.trendIds)
           .flatMap((id) => ctx.trendRefs.get(id) ?? [])
           .sort((a, b) => a.number - b.number)
           .map(({ name, anchor }) => ({ name, anchor })),
       },
       {
         kind: 'wheelNode' as const,
-        items: story.wheelNodeIds
+        items: cited('wheelNode', story.wheelNodeIds)
           .filter((id) => ctx.nodeAnchors.has(id))
           .sort((a, b) => nodeOrder(a) - nodeOrder(b))
           .map((id) => ({ name: board.wheelNodes.get(id)?.text ?? '', anchor: ctx.nodeAnchors.get(id) ?? null })),
       },
       {
         kind: 'signal' as const,
-        items: story.signalIds
+        items: cited('signal', story.signalIds)
           .filter((id) => board.signals.has(id))
           .sort((a, b) => signalOrder(a) - signalOrder(b))
           .map((id) => ({ name: board.signals.get(id)!.title, anchor: ctx.signalAnchors.get(id) ?? null })),

@@ -95,7 +95,8 @@ export function storyBodyText(body: Y.XmlFragment): string {
 }
 
 function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) return node.toJSON()
+  // The delta, not toJSON(): toJSON() renders formatting marks as tags (<bold>…</bold>).
+  if (node instanceof Y.XmlText) return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('')
   if (node instanceof Y.XmlElement) return node.toArray().map(textOf).join('')
   return ''
 }

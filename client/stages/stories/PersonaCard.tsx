@@ -1,0 +1,133 @@
+import { memo, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { updatePersona } from '../../../shared/doc/index.ts'
+import { personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { useSharedField } from './useSharedField.ts'
+
+type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
+
+/** Limits as in shared/schema/persona.ts, so the browser stops typing before a save would fail. */
+const MAX: Record<TextField, number> = { name: 60, household: 200, lifeSituation: 1000, needs: 1000, values: 1000 }
+
+/** "Aino, 78 · Lives with her grandson": the persona in one line, for summaries and cards. */
+export function personaLine(persona: Persona | null, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (!persona) return ''
+  const who = [persona.name, persona.age === null ? '' : t('stories.persona.ageShort', { age: persona.age })].filter(Boolean).join(', ')
+  return [who, persona.household].filter(Boolean).join(' · ')
+}
+
+/**
+ * The person the story is about, written by the group together: each field is its own entry in
+ * the document, so two people filling in different fields both keep theirs. Folded to one line
+ * once it has a name, so the story itself is near the top on a phone.
+ */
+export const PersonaCard = memo(function PersonaCard({ persona, readOnly }: { persona: Persona; readOnly: boolean }) {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const [open, setOpen] = useState(persona.name === '')
+  const line = personaLine(persona, t)
+  return (
+    <section className="persona" aria-labelledby={headingId}>
+      <details className="persona__details" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary className="persona__summary">
+          <h4 id={headingId} className="persona__title">
+            {t('stories.persona.title')}
+          </h4>
+          <span className="persona__line">{line || t('stories.persona.empty')}</span>
+        </summary>
+        <div className="persona__fields">
+          <p className="field__hint persona__hint">{t('stories.persona.hint')}</p>
+          <div className="persona__row">
+            <PersonaText persona={persona} field="name" readOnly={readOnly} />
+            <AgeField persona={persona} readOnly={readOnly} />
+          </div>
+          <PersonaText persona={persona} field="household" readOnly={readOnly} />
+          <PersonaText persona={persona} field="lifeSituation" readOnly={readOnly} multiline />
+          <PersonaText persona={persona} field="needs" readOnly={readOnly} multiline />
+          <PersonaText persona={persona} field="values" readOnly={readOnly} multiline />
+        </div>
+      </details>
+    </section>
+  )
+})
+
+function usePersonaSave(personaId: string) {
+  const { board } = useWorkshopDocs()
+  return (patch: PersonaPatch): boolean => {
+    if (!board) return false
+    try {
+      return updatePersona(board, personaId, patch)
+    } catch {
+      // Out of the schema's limits (the inputs' own limits normally stop this first).
+      return false
+    }
+  }
+}
+
+function PersonaText({ persona, field, readOnly, multiline = false }: { persona: Persona; field: TextField; readOnly: boolean; multiline?: boolean }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const save = usePersonaSave(persona.id)
+  const draft = useSharedField(persona[field], (value) => save({ [field]: value }))
+  const common = {
+    id,
+    className: multiline ? 'input input--multiline persona__input' : 'input persona__input',
+    value: draft.value,
+    maxLength: MAX[field],
+    readOnly,
+    placeholder: t(`stories.persona.${field}.placeholder`),
+    onBlur: draft.finish,
+  }
+  return (
+    <div className={`field persona__field persona__field--${field}`}>
+      <label className="field__label" htmlFor={id}>
+        {t(`stories.persona.${field}.label`)}
+      </label>
+      {multiline ? (
+        <textarea {...common} rows={2} onChange={(event) => draft.change(event.target.value)} />
+      ) : (
+        <input {...common} type="text" autoComplete="off" onChange={(event) => draft.change(event.target.value)} />
+      )}
+    </div>
+  )
+}
+
+function AgeField({ persona, readOnly }: { persona: Persona; readOnly: boolean }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const save = usePersonaSave(persona.id)
+  const draft = useSharedField(persona.age === null ? '' : String(persona.age), (value) => {
+    const trimmed = value.trim()
+    if (trimmed === '') return save({ age: null })
+    const age = Number(trimmed)
+    return personaFields.age.safeParse(age).success && /^\d+$/.test(trimmed) ? save({ age }) : false
+  })
+  return (
+    <div className="field persona__field persona__field--age">
+      <label className="field__label" htmlFor={id}>
+        {t('stories.persona.age.label')}
+      </label>
+      <input
+        id={id}
+        className="input persona__input"
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={3}
+        value={draft.value}
+        readOnly={readOnly}
+        aria-invalid={draft.invalid || undefined}
+        aria-describedby={draft.invalid ? `${id}-error` : undefined}
+        placeholder={t('stories.persona.age.placeholder')}
+        onChange={(event) => draft.change(event.target.value)}
+        onBlur={draft.finish}
+      />
+      {draft.invalid && (
+        <p id={`${id}-error`} className="field__error">
+          {t('stories.persona.age.invalid')}
+        </p>
+      )}
+    </div>
+  )
+}

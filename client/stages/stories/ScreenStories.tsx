@@ -1,0 +1,115 @@
+import { memo, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { citationSources } from '../../../shared/doc/stories/index.ts'
+import type { Group, Persona, Story } from '../../../shared/schema/index.ts'
+import { EmptyState } from '../../ui/index.ts'
+import { personaLine } from './PersonaCard.tsx'
+import { ReadOnlyBody } from './ReadOnlyBody.tsx'
+import { orderStories } from './storiesModel.ts'
+import { SourcesPanel } from './SourcesPanel.tsx'
+import {
+  useBodySummary,
+  useCitableBoard,
+  useFocusedStoryId,
+  useGroups,
+  useHorizonYear,
+  usePersona,
+  useResolvedCitations,
+  useStories,
+  useStoryBody,
+} from './useStoriesData.ts'
+
+/**
+ * The projector: the story the facilitator put on screen (or the only one) in large type, live as
+ * the group writes; otherwise every story as a card, so the room sees how far each group is.
+ */
+export function ScreenStories() {
+  const { t } = useTranslation()
+  const stories = useStories()
+  const groups = useGroups()
+  const focusedId = useFocusedStoryId()
+  const entries = useMemo(() => orderStories(stories, groups, null), [stories, groups])
+  const shownId = focusedId && stories.has(focusedId) ? focusedId : entries.length === 1 ? entries[0]!.story.id : null
+
+  if (entries.length === 0) return <EmptyState title={t('stories.screen.emptyTitle')} text={t('stories.screen.emptyText')} />
+  if (shownId) return <ScreenStory story={stories.get(shownId)!} group={groups.find((g) => g.id === stories.get(shownId)!.groupId) ?? null} />
+  return (
+    <section className="screen-stories" aria-label={t('stories.list.title')}>
+      <ul className="screen-stories__grid">
+        {entries.map(({ story, group }) => (
+          <ScreenCard key={story.id} story={story} group={group} />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
+  const { t } = useTranslation()
+  const persona = usePersona(story.personaId)
+  const body = useStoryBody(story.id)
+  const board = useCitableBoard()
+  const year = useHorizonYear()
+  const resolved = useResolvedCitations(body)
+  const sources = useMemo(() => citationSources(resolved), [resolved])
+  const name = persona?.name.trim() ?? ''
+  return (
+    <article className="screen-story" aria-labelledby={`screen-story-${story.id}`}>
+      <header className="screen-story__head">
+        <p className="eyebrow">{[group?.name ?? t('stories.wholeRoom'), t('stories.prompt', { name: name || t('stories.promptSomeone'), year: year ?? '' })].join(' · ')}</p>
+        <h2 id={`screen-story-${story.id}`} className="screen-story__title">
+          {story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))}
+        </h2>
+        {persona && personaLine(persona, t) && <p className="screen-story__persona">{personaLine(persona, t)}</p>}
+      </header>
+      {body ? <ReadOnlyBody body={body} board={board} titleLevel={2} fitToScreen /> : null}
+      <footer className="screen-story__foot">
+        {persona && <PersonaFacts persona={persona} />}
+        <SourcesPanel sources={sources} headingLevel={3} />
+      </footer>
+    </article>
+  )
+}
+
+const PersonaFacts = memo(function PersonaFacts({ persona }: { persona: Persona }) {
+  const { t } = useTranslation()
+  const facts = (['lifeSituation', 'needs', 'values'] as const).filter((field) => persona[field] !== '')
+  if (facts.length === 0) return null
+  return (
+    <section className="story-panel persona-facts" aria-label={t('stories.persona.title')}>
+      <h3 className="story-panel__title">{t('stories.persona.title')}</h3>
+      {facts.length > 0 && (
+        <dl className="persona-facts__list">
+          {facts.map((field) => (
+            <div key={field}>
+              <dt>{t(`stories.persona.${field}.label`)}</dt>
+              <dd>{persona[field]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  )
+})
+
+const ScreenCard = memo(function ScreenCard({ story, group }: { story: Story; group: Group | null }) {
+  const { t } = useTranslation()
+  const persona = usePersona(story.personaId)
+  const body = useStoryBody(story.id)
+  const { words, citations } = useBodySummary(body)
+  const sourceCount = new Set(citations.map((c) => `${c.kind}|${c.refId}`)).size
+  const name = persona?.name.trim() ?? ''
+  // No trend check here: that is the facilitator's conversation with a group, not the room's.
+  return (
+    <li className="story-card screen-card">
+      <p className="story-card__eyebrow">{group?.name ?? t('stories.wholeRoom')}</p>
+      <h2 className="story-card__title">{story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))}</h2>
+      <p className="story-card__persona">{personaLine(persona, t) || t('stories.card.noPersona')}</p>
+      <p className="story-card__stats">
+        {t('stories.card.words', { count: words })}
+        <span aria-hidden="true">{' · '}</span>
+        {t('stories.card.sources', { count: sourceCount })}
+      </p>
+    </li>
+  )
+})

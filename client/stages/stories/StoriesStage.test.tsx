@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
+import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
+import { cleanup } from '../../testing/render.ts'
+import { ACTOR, buttonNamed, chip, click, mountStories, newControl, nextFrame, paragraph, type Harness } from './testing/storiesHarness.tsx'
+
+let harness: Harness | null = null
+afterEach(() => {
+  cleanup()
+  harness?.teardown()
+  harness = null
+  localStorage.clear()
+})
+
+/** A board with a trend and two groups' stories: Blue's cites the trend, Green's cites nothing. */
+function roomWithStories() {
+  const board = newBoard(1)
+  const control = newControl()
+  const [blue, green] = setGroups(control, [{ name: 'Group Blue' }, { name: 'Group Green' }])
+  const trendId = createTrend(board, { name: 'Care moves home' }, ACTOR)
+  const blueStory = createStory(board, { title: 'A Tuesday at home', groupId: blue!.id, persona: { name: 'Aino', age: 78 } }, ACTOR)
+  const greenStory = createStory(board, { title: 'Saturday at the meal ring', groupId: green!.id, persona: { name: 'Veikko' } }, ACTOR)
+  getStoryBody(board, blueStory.storyId)!.insert(0, [paragraph('Aino wakes. ', { kind: 'trend', refId: trendId, label: 'Care moves home' })])
+  getStoryBody(board, greenStory.storyId)!.insert(0, [paragraph('Veikko starts the soup.')])
+  return { board, control, trendId, blue: blue!, green: green!, blueStory, greenStory }
+}
+
+const cardTitles = (container: HTMLElement) => [...container.querySelectorAll('.story-card__title')].map((el) => el.textContent)
+
+describe('the story list', () => {
+  it('shows each story with its persona, group, length, sources and trend check', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ board: room.board, control: room.control })
+    await nextFrame()
+    const cards = [...harness.container.querySelectorAll('.story-card')]
+    expect(cards.map((card) => card.textContent)).toEqual([
+      expect.stringContaining('Group Blue'),
+      expect.stringContaining('Group Green'),
+    ])
+    expect(cards[0]!.textContent).toContain('Aino, 78')
+    expect(cards[0]!.textContent).toContain('2 words')
+    expect(cards[0]!.textContent).toContain('1 source')
+    expect(cards[0]!.textContent).toContain('Links back to 1 trend')
+    expect(cards[1]!.textContent).toContain('No trend cited yet')
+  })
+
+  it('shows the facilitator which stories do not link back to a trend, and clears it when one does', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ role: 'facilitator', board: room.board, control: room.control })
+    await nextFrame()
+    const check = harness.container.querySelector('.trend-check')!
+    expect(check.textContent).toContain('1 of 2 stories link back to a trend')
+    expect(check.textContent).toContain('Saturday at the meal ring (Group Green)')
+
+    // The green group cites the trend (as the editor would write the chip).
+    const body = getStoryBody(room.board, room.greenStory.storyId)!
+    ;(body.get(0) as Y.XmlElement).insert(1, [chip({ kind: 'trend', refId: room.trendId, label: 'Care moves home' })])
+    await nextFrame()
+    expect(harness.container.querySelector('.trend-check')!.textContent).toContain('All 2 stories link back to a trend.')
+
+    // Deleting the trend flags both again; the chips stay.
+    deleteTrend(room.board, room.trendId)
+    await nextFrame()
+    expect(harness.container.querySelector('.trend-check')!.textContent).toContain('0 of 2 stories')
+  })
+
+  it('lists the participant’s own group first', async () => {
+    const room = roomWithStories()
+    localStorage.setItem('s2s:stories:group:AbCdEfGhIjKlMnOpQrStUv', room.green.id)
+    harness = mountStories({ board: room.board, control: room.control })
+    await nextFrame()
+    expect(cardTitles(harness.container)).toEqual(['Saturday at the meal ring', 'A Tuesday at home'])
+    expect(harness.container.querySelector('.story-card--mine')!.textContent).toContain('Your group')
+  })
+
+  it('offers each group without a story a start button that creates its story and opens it', async () => {
+    const board = newBoard(1)
+    const control = newControl()
+    const [blue] = setGroups(control, [{ name: 'Group Blue' }, { name: 'Group Green' }])
+    harness = mountStories({ board, control })
+    click(buttonNamed(harness.container, 'Start Group Blue’s story'))
+    const stories = [...readBoard(board).stories.values()]
+    expect(stories).toHaveLength(1)
+    expect(stories[0]!.groupId).toBe(blue!.id)
+    // The workspace (loaded on demand) opens with the persona to fill in.
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(harness.container.textContent).toContain('Who is the story about?')
+  })
+
+  it('writes persona fields as people type (after a short pause)', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ board: room.board, control: room.control })
+    click(buttonNamed(harness.container, 'Saturday at the meal ring'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const needs = [...harness.container.querySelectorAll('label')].find((l) => l.textContent === 'Needs')!
+    const field = document.getElementById(needs.htmlFor) as HTMLTextAreaElement
+    const { act } = await import('react')
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, 'Purpose after retirement')
+    act(() => {
+      field.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    await expectEventually(() => readBoard(room.board).personas.get(room.greenStory.personaId)?.needs === 'Purpose after retirement')
+  })
+
+  it('goes back to the list, and says so, when the open story is deleted by someone else', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ board: room.board, control: room.control })
+    click(buttonNamed(harness.container, 'Saturday at the meal ring'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const { deleteStory } = await import('../../../shared/doc/index.ts')
+    const { act } = await import('react')
+    act(() => {
+      deleteStory(room.board, room.greenStory.storyId)
+    })
+    await expectEventually(() => harness!.container.querySelector('.stories') !== null)
+    expect(harness.announcements).toContain('The story you had open was deleted.')
+  })
+})
+
+describe('the projector', () => {
+  it('shows the story on screen read-only, with a removed trend still named in its chip', async () => {
+    const room = roomWithStories()
+    setFocus(room.control, { kind: 'story', id: room.blueStory.storyId })
+    updatePersona(room.board, room.blueStory.personaId, { needs: 'Company' })
+    harness = mountStories({ role: 'screen', board: room.board, control: room.control })
+    await nextFrame()
+    const story = harness.container.querySelector('.screen-story')!
+    expect(story.querySelector('h2')!.textContent).toBe('A Tuesday at home')
+    expect(story.querySelector('.story-read')!.textContent).toBe('Aino wakes. Trend: Care moves home')
+    expect(story.querySelector('[contenteditable]')).toBeNull()
+    expect(story.textContent).toContain('Company')
+
+    deleteTrend(room.board, room.trendId)
+    await nextFrame()
+    const chip = story.querySelector('.citation')!
+    expect(chip.classList.contains('citation--removed')).toBe(true)
+    expect(chip.textContent).toBe('removed trend: Care moves home')
+  })
+
+  it('shows every story as a card when none is on screen', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ role: 'screen', board: room.board, control: room.control })
+    await nextFrame()
+    expect(cardTitles(harness.container)).toEqual(['A Tuesday at home', 'Saturday at the meal ring'])
+    // The trend check is the facilitator's conversation with a group, not the room's.
+    expect(harness.container.textContent).not.toContain('No trend cited')
+  })
+})
+
+async function expectEventually(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await nextFrame()
+  }
+}

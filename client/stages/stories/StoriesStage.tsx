@@ -1,0 +1,77 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useStore } from '../../state/store.ts'
+import { useAnnounce } from '../../ui/index.ts'
+import type { StageProps } from '../types.ts'
+import { ScreenStories } from './ScreenStories.tsx'
+import { storyOpenButtonId } from './StoryCard.tsx'
+import { StoryList } from './StoryList.tsx'
+import { useMyGroup } from './useMyGroup.ts'
+import { useStories } from './useStoriesData.ts'
+import './stories.css'
+import './list.css'
+import './screen.css'
+
+/** The editor is the heaviest code of the stage: fetched when someone may write, never by the projector. */
+const loadWorkspace = () => import('./StoryWorkspace.tsx')
+
+/**
+ * Stage 6, Future stories: each group makes the future human and concrete, a persona and a "day
+ * in the life" in the horizon year, written together and live, citing the trends, consequences
+ * and signals it draws on. Everyone sees every story (their group's first); the facilitator sees
+ * which stories do not yet link back to a trend; the projector shows a story in large type.
+ */
+export default function StoriesStage({ role }: StageProps) {
+  const boardOpen = useStore((s) => s.board !== null)
+  if (!boardOpen) return null
+  if (role === 'screen') return <ScreenStories />
+  return <StoriesWorkspace role={role} />
+}
+
+function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const stories = useStories()
+  const { myGroupId, remember } = useMyGroup()
+  const [openId, setOpenId] = useState<string | null>(null)
+  // A new lazy component per mount: "Try again" on the stage remounts us and fetches afresh.
+  const Workspace = useMemo(() => lazy(loadWorkspace), [])
+
+  // Warm the editor's code while people read the list: opening a story is then instant, and a
+  // Wi-Fi drop later does not stop them writing.
+  useEffect(() => {
+    void loadWorkspace().catch(() => {})
+  }, [])
+
+  const open = useCallback(
+    (storyId: string) => {
+      const story = useStore.getState().board?.stories.get(storyId)
+      if (role === 'participant' && story) remember(story.groupId)
+      setOpenId(storyId)
+    },
+    [remember, role],
+  )
+  const back = useCallback(() => {
+    const wasOpen = openId
+    setOpenId(null)
+    // Back where they left: on the story's card.
+    if (wasOpen) requestAnimationFrame(() => document.getElementById(storyOpenButtonId(wasOpen))?.focus())
+  }, [openId])
+
+  // Someone deleted the story this person has open.
+  const openStoryGone = openId !== null && !stories.has(openId)
+  useEffect(() => {
+    if (!openStoryGone) return
+    setOpenId(null)
+    announce(t('stories.deletedWhileOpen'))
+  }, [openStoryGone, announce, t])
+
+  if (openId && !openStoryGone) {
+    return (
+      <Suspense fallback={<p className="stories__loading">{t('stories.opening')}</p>}>
+        <Workspace key={openId} storyId={openId} role={role} onBack={back} />
+      </Suspense>
+    )
+  }
+  return <StoryList role={role} myGroupId={myGroupId} onOpen={open} />
+}

@@ -1,0 +1,110 @@
+import { memo, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setFocus, updateStory } from '../../../shared/doc/index.ts'
+import type { Group, Story } from '../../../shared/schema/index.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { PersonChip, useEditorsOf } from '../../ui/index.ts'
+import { TrendFlag } from './TrendFlag.tsx'
+import { useSharedField } from './useSharedField.ts'
+import { useFocusedStoryId } from './useStoriesData.ts'
+
+interface StoryHeaderProps {
+  story: Story
+  group: Group | null
+  /** The heading's text when the title is empty ("Aino's day"). */
+  fallbackTitle: string
+  trendCount: number
+  readOnly: boolean
+  facilitator: boolean
+  canDelete: boolean
+  onBack(): void
+  onDelete(): void
+}
+
+/** Back to the list, the story's title, who else is writing, the trend check and the story's actions. */
+export const StoryHeader = memo(function StoryHeader({ story, group, fallbackTitle, trendCount, readOnly, facilitator, canDelete, onBack, onDelete }: StoryHeaderProps) {
+  const { t } = useTranslation()
+  const titleId = useId()
+  return (
+    <header className="story-head">
+      <div className="story-head__bar">
+        {/* Opening a story moves focus here: a visible, safe first stop (no phone keyboard pops up). */}
+        <button type="button" className="button button--ghost story-head__back" onClick={onBack} autoFocus>
+          <span aria-hidden="true">{'←'}</span>
+          {t('stories.back')}
+        </button>
+        <span className="story-head__group">{group ? group.name : t('stories.wholeRoom')}</span>
+        <Writers storyId={story.id} />
+        <span className="story-head__actions">
+          {facilitator && <ScreenToggle storyId={story.id} />}
+          {canDelete && (
+            <button type="button" className="button button--ghost story-head__delete" onClick={onDelete}>
+              {t('stories.delete.button')}
+            </button>
+          )}
+        </span>
+      </div>
+      <h3 className="visually-hidden">{story.title || fallbackTitle}</h3>
+      <label className="visually-hidden" htmlFor={titleId}>
+        {t('stories.title.label')}
+      </label>
+      <TitleField id={titleId} story={story} readOnly={readOnly} placeholder={fallbackTitle} />
+      <TrendFlag trendCount={trendCount} />
+    </header>
+  )
+})
+
+function TitleField({ id, story, readOnly, placeholder }: { id: string; story: Story; readOnly: boolean; placeholder: string }) {
+  const { board } = useWorkshopDocs()
+  const draft = useSharedField(story.title, (title) => (board ? updateStory(board, story.id, { title }) : false))
+  return (
+    <input
+      id={id}
+      className="story-head__title"
+      type="text"
+      autoComplete="off"
+      maxLength={120}
+      readOnly={readOnly}
+      value={draft.value}
+      placeholder={placeholder}
+      onChange={(event) => draft.change(event.target.value)}
+      onBlur={draft.finish}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.currentTarget.blur()
+      }}
+    />
+  )
+}
+
+/** The others who have this story open right now. */
+function Writers({ storyId }: { storyId: string }) {
+  const { t } = useTranslation()
+  const editors = useEditorsOf(storyId)
+  if (editors.length === 0) return null
+  return (
+    <span className="story-head__writers">
+      <span className="story-head__writers-label">{t('stories.writers')}</span>
+      {editors.slice(0, 4).map((person) => (
+        <PersonChip key={person.id} name={person.name} color={person.color} size="small" />
+      ))}
+      {editors.length > 4 && <span className="story-head__more">{t('stories.writersMore', { count: editors.length - 4 })}</span>}
+    </span>
+  )
+}
+
+function ScreenToggle({ storyId }: { storyId: string }) {
+  const { t } = useTranslation()
+  const { control } = useWorkshopDocs()
+  const onScreen = useFocusedStoryId() === storyId
+  return (
+    <button
+      type="button"
+      className={`button button--secondary story-head__screen${onScreen ? ' is-on' : ''}`}
+      aria-pressed={onScreen}
+      disabled={!control}
+      onClick={() => control && setFocus(control, onScreen ? null : { kind: 'story', id: storyId })}
+    >
+      {t(onScreen ? 'stories.screen.onScreen' : 'stories.screen.show')}
+    </button>
+  )
+}
