@@ -201,3 +201,27 @@ describe('presence limits', () => {
     await waitFor(() => b.doc.getMap('m').get('after') === 'the flood')
   })
 })
+
+describe('document size limit', () => {
+  it('refuses writes to a document grown past the limit by slow appends, with a clear close; reading still works', async () => {
+    const server = await startTestServer({ limits: { maxDocBytes: 64 * 1024 } })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant, ext: '1' })
+    cleanups.push(() => writer.destroy())
+    await synced(writer)
+    const text = writer.doc.getText('story')
+    // 8 KiB at a time, like a slow paste loop: the tenth append crosses 64 KiB.
+    for (let i = 0; i < 10 && writer.closes.length === 0; i++) {
+      text.insert(text.length, 'x'.repeat(8 * 1024))
+      await new Promise((resolve) => setTimeout(resolve, 30))
+    }
+    await waitFor(() => writer.closes.some((c) => c.code === CloseCode.rateLimited), 5_000, 'the writer to be stopped')
+    expect(writer.closes.find((c) => c.code === CloseCode.rateLimited)?.reason).toBe('document size limit reached')
+    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => reader.destroy())
+    await synced(reader)
+    expect(reader.doc.getText('story').length).toBeGreaterThan(0)
+    expect(reader.doc.getText('story').length).toBeLessThanOrEqual(64 * 1024)
+  })
+})

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  addSignal,
+  closeAssessment,
+  goToStage,
+  readControl,
+  requestReveal,
+  setFocus,
+  setGroups,
+  setLocked,
+  setPrivateMode,
+  setShowJoinPanel,
+  setThemes,
+  skipStage,
+  startTimer,
+  toggleKeyDriver,
+  updateMeta,
+} from '../shared/doc/index.ts'
+import { draftDocName } from '../shared/protocol.ts'
+import { randomId } from '../shared/util/ids.ts'
+import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+/** Every facilitator command, as a forger would call it on their own copy of the document. */
+const CONTROL_WRITES: [string, (doc: Y.Doc, stageId: string) => unknown][] = [
+  ['goToStage', (doc, stageId) => goToStage(doc, stageId)],
+  ['skipStage', (doc, stageId) => skipStage(doc, stageId)],
+  ['startTimer', (doc) => startTimer(doc, Date.now())],
+  ['setPrivateMode', (doc) => setPrivateMode(doc, { on: true })],
+  ['requestReveal', (doc) => requestReveal(doc)],
+  ['setFocus', (doc) => setFocus(doc, { kind: 'signal', id: randomId() })],
+  ['setLocked', (doc) => setLocked(doc, true)],
+  ['setShowJoinPanel', (doc) => setShowJoinPanel(doc, false)],
+  ['closeAssessment', (doc, stageId) => closeAssessment(doc, stageId)],
+  ['toggleKeyDriver', (doc) => toggleKeyDriver(doc, randomId())],
+  ['setGroups', (doc) => setGroups(doc, [{ name: 'Forged group' }])],
+  ['updateMeta', (doc) => updateMeta(doc, { title: 'Forged title' })],
+  ['setThemes', (doc) => setThemes(doc, [{ label: 'Forged theme' }])],
+]
+
+async function storedState(server: Awaited<ReturnType<typeof startTestServer>>, workshopId: string, docName: string): Promise<Y.Doc> {
+  await server.registry.settle()
+  const doc = new Y.Doc()
+  for (const update of (await server.store.load(workshopId, docName)).updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+describe('role forgery', () => {
+  for (const role of ['participant', 'screen'] as const) {
+    it(`a ${role} cannot change the control document through any facilitator command`, async () => {
+      const server = await startTestServer()
+      cleanups.push(() => server.close())
+      const workshop = await createWorkshop(server.url)
+      const open = (key: string): TestClient => {
+        const client = connectClient(server.wsUrl, workshop.id, 'control', { key, ext: '1' })
+        cleanups.push(() => client.destroy())
+        return client
+      }
+      const witness = open(workshop.keys.facilitator)
+      await synced(witness)
+      const before = JSON.stringify(readControl(await storedState(server, workshop.id, 'control')))
+
+      for (const [name, write] of CONTROL_WRITES) {
+        const forger = open(workshop.keys[role])
+        await synced(forger)
+        await waitFor(() => readControl(forger.doc).stages.length > 0)
+        write(forger.doc, readControl(forger.doc).stages[3]!.id)
+        await waitFor(() => forger.denied.length > 0, 5_000, `${name} to be refused`)
+        forger.destroy()
+      }
+      expect(JSON.stringify(readControl(witness.doc))).toBe(before)
+      expect(JSON.stringify(readControl(await storedState(server, workshop.id, 'control')))).toBe(before)
+    })
+  }
+
+  it('a screen cannot write the board by any command, and nothing is stored', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const screen = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.screen })
+    cleanups.push(() => screen.destroy())
+    await synced(screen)
+    addSignal(screen.doc, { title: 'Written from the projector' }, { participantId: randomId() })
+    await waitFor(() => screen.denied.length > 0)
+    const stored = await storedState(server, workshop.id, 'board')
+    expect(stored.getMap('signals').size).toBe(0)
+  })
+
+  it('another participant’s draft cannot be reached: a guessed draft id opens an empty document of one’s own', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const key = workshop.keys.participant
+    const annaDraft = connectClient(server.wsUrl, workshop.id, draftDocName(randomId()), { key })
+    cleanups.push(() => annaDraft.destroy())
+    await synced(annaDraft)
+    addSignal(annaDraft.doc, { title: 'Anna’s private card' }, { participantId: randomId() })
+    await waitFor(async () => (await server.store.listDocs(workshop.id)).some((name) => name.startsWith('draft-')), 5_000, 'Anna’s draft to be stored')
+    const guess = connectClient(server.wsUrl, workshop.id, draftDocName(randomId()), { key })
+    cleanups.push(() => guess.destroy())
+    await synced(guess)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(guess.doc.getMap('signals').size).toBe(0)
+  })
+})
