@@ -87,7 +87,7 @@ describe('+1', () => {
     expect(plusOne().getAttribute('aria-pressed')).toBe('false')
     click(plusOne())
     expect(plusOne().getAttribute('aria-pressed')).toBe('true')
-    expect(plusOne().getAttribute('aria-label')).toBe('+1, I agree (1 agrees so far)')
+    expect(plusOne().textContent).toBe('+1 1 — I agree (1 person agrees so far)')
     expect(readBoard(w.board).plusOnes.has(`${id}|${anna.participantId}`)).toBe(true)
     expect(liveText(view)).toBe('Your +1 is in')
 

@@ -1,0 +1,143 @@
+/**
+ * Issue 8, "Offline client": a participant keeps working with no network, closes the tab, comes
+ * back (still offline) to find the cards kept in IndexedDB, and on reconnecting their cards reach
+ * the room while nothing another participant wrote in the meantime is lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { addSignal as addSignalCommand, goToStage, joinAsParticipant, readBoard, readControl } from '../../shared/doc/index.ts'
+import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { createWorkshop } from '../support/server.ts'
+import { onServer, startAppServer } from './support/app.ts'
+import { chromiumMissing, launchChromium } from './support/browser.ts'
+import { expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
+
+const indicator = (page: Page) => page.locator('.connection .connection__text').textContent()
+
+/** Adds a card through the "Add a signal" form: its title, then Enter. */
+async function addCard(page: Page, title: string): Promise<void> {
+  const form = page.getByRole('region', { name: 'Add a signal' })
+  await form.getByLabel('What did you notice?').fill(title)
+  await form.getByLabel('What did you notice?').press('Enter')
+  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
+}
+
+/**
+ * The app has no service worker, so a page opened with no network cannot load its own HTML and
+ * scripts. To test what the issue is about — the document kept in IndexedDB — we stand in for a
+ * browser cache: the same-origin files a page loaded while online are kept, and while offline
+ * they are served from memory. (Routes go only on the offline tab: with a route in place Chromium's
+ * WebSocket handshakes to the server fail.) Nothing reaches the server that way.
+ */
+function recordAppShell(page: Page, origin: string) {
+  const cache = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>()
+  page.on('response', (response) => {
+    const url = new URL(response.url())
+    if (url.origin !== origin || url.pathname.startsWith('/api/') || response.request().method() !== 'GET') return
+    void response.body().then(
+      (body) => cache.set(response.url().replace(/#.*$/, ''), { status: response.status(), headers: response.headers(), body }),
+      () => {},
+    )
+  })
+  return {
+    serveOffline: (target: Page) =>
+      target.route(
+        (url) => url.origin === origin,
+        (route) => {
+          const hit = cache.get(route.request().url().replace(/#.*$/, ''))
+          return hit ? route.fulfill(hit) : route.abort('internetdisconnected')
+        },
+      ),
+  }
+}
+
+describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('keeps cards written offline across a closed tab and syncs them both ways on reconnect', { timeout: 180_000 }, async () => {
+    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' })
+    const clients: TestClient[] = []
+    try {
+      // The facilitator (from Node) moves the room to Signals.
+      const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+      clients.push(control)
+      await synced(control)
+      const signals = readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!
+      expect(goToStage(control.doc, signals.id)).toBe(true)
+
+      // Ben, another participant, in Node.
+      const ben = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.participant })
+      clients.push(ben)
+      await synced(ben)
+      const benActor = { participantId: 'BenBenBenBenBenBenBen1' }
+      joinAsParticipant(ben.doc, benActor, 'Ben')
+      const titlesOnServer = () => [...readBoard(ben.doc).signals.values()].map((s) => s.title).sort()
+
+      // Anna, in Chromium, on the Signals stage.
+      const anna = await openAs(browser, server, links.links.participant, { name: 'Anna', waitConnected: false })
+      const errors = anna.errors
+      // The shell cache must see a whole load, so the page loads once more.
+      const shell = recordAppShell(anna.page, server.url)
+      await anna.page.reload()
+      await expectConnected(anna.page)
+      await expect.poll(() => anna.page.getByRole('region', { name: 'Add a signal' }).count(), SLOW).toBe(1)
+
+      // Offline. The issue speaks of "5 minutes of edits": the duration is compressed here (the
+      // sync code has no time-based expiry of unsent changes; what matters is the sequence).
+      await anna.context.setOffline(true)
+      await expect.poll(() => indicator(anna.page), SLOW).toMatch(/^Offline/)
+      const annaTitles = ['Care robots keep older people company', 'Neighbourhood kitchens replace canteens', 'Four-day week in municipal care', 'Libraries lend tools', 'Residents set the care budget']
+      for (const title of annaTitles) await addCard(anna.page, title)
+      await expect.poll(() => indicator(anna.page), SLOW).toBe(`Offline — ${annaTitles.length} changes waiting`)
+      expect((await readWall(anna.page)).sort()).toEqual([...annaTitles].sort())
+
+      // Meanwhile Ben adds cards; Anna cannot see them, and the server has none of hers.
+      const benTitles = ['Remote nurses call every morning', 'Town buys electric minibuses']
+      for (const title of benTitles) addSignalCommand(ben.doc, { title }, benActor)
+      await expect.poll(() => indicator(anna.page), SLOW).toMatch(/^Offline/)
+      expect(titlesOnServer()).toEqual([...benTitles].sort())
+
+      // The tab is closed; a new one in the same browser profile, still offline.
+      await anna.page.close()
+      let page = await anna.context.newPage()
+      await shell.serveOffline(page)
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(onServer(links.links.participant, server))
+      await expect.poll(async () => (await readWall(page)).sort(), SLOW).toEqual([...annaTitles].sort())
+      await expect.poll(() => indicator(page), SLOW).toMatch(/^Offline/)
+      expect(titlesOnServer()).toEqual([...benTitles].sort())
+
+      // Back online: Anna's cards reach Ben, and Ben's reach Anna.
+      // (That page leaves: once a page has had routes, its WebSocket handshakes keep failing even
+      // after unrouting — a harness limit. A fresh tab, with the network back, loads from the
+      // same IndexedDB and must send what is waiting there.)
+      await page.close()
+      await anna.context.setOffline(false)
+      page = await anna.context.newPage()
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(onServer(links.links.participant, server))
+      const everyone = [...annaTitles, ...benTitles].sort()
+      await expect.poll(titlesOnServer, SLOW).toEqual(everyone)
+      await expect.poll(async () => (await readWall(page)).sort(), SLOW).toEqual(everyone)
+      await expect.poll(() => indicator(page), SLOW).toBe('Connected')
+
+      // And the server really stored them: a fresh client sees all seven.
+      const fresh = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.participant })
+      clients.push(fresh)
+      await synced(fresh)
+      expect([...readBoard(fresh.doc).signals.values()].map((s) => s.title).sort()).toEqual(everyone)
+      expect(errors).toEqual([])
+      await anna.close()
+    } finally {
+      for (const client of clients) client.destroy()
+    }
+  })
+})
