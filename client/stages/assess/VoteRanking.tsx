@@ -107,7 +107,7 @@ const RankingItem = memo(function RankingItem({ trend, number, result, showVotes
         )}
         {showVotes && (
           <p className="assess-ranking__votes">
-            {votes > 0 && <span className="assess-ranking__bar" style={{ inlineSize: `${Math.round(barShare * 100)}%` }} aria-hidden="true" />}
+            {votes > 0 && <span className="assess-ranking__bar" style={{ inlineSize: `${Math.round(barShare * 70)}%` }} aria-hidden="true" />}
             <span className="assess-ranking__count">{t('assess.ranking.votes', { count: votes })}</span>
           </p>
         )}
