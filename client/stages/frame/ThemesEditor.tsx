@@ -4,7 +4,7 @@ import { countByTheme, setThemes } from '../../../shared/doc/index.ts'
 import type { Theme, ThemeInput } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm } from '../signals/InlineConfirm.tsx'
+import { InlineConfirm } from '../../ui/index.ts'
 import { MAX_THEME_LABEL, addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
 import { useDraftField } from './useDraftField.ts'
 

@@ -4,7 +4,7 @@ import { sourceDomain } from '../../../shared/util/url.ts'
 import { Authors } from './Authors.tsx'
 import { CardEditors } from './CardEditors.tsx'
 import type { CardText } from './cardText.ts'
-import { InlineConfirm } from './InlineConfirm.tsx'
+import { InlineConfirm } from '../../ui/index.ts'
 import './card.css'
 
 /** What a card's buttons do; one stable object per wall, so memoised cards ignore it. */

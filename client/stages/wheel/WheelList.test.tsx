@@ -100,7 +100,7 @@ describe('deleting', () => {
     const view = screenOf(anna, 'participant', w)
 
     click(button(items(view)[0]!, 'Delete'))
-    const question = view.querySelector('.wheel-confirm')!
+    const question = view.querySelector('.inline-confirm')!
     expect(question.textContent).toContain('Delete this and the consequence that follows from it?')
     // "Keep" has the focus: Enter now would delete nothing.
     expect(document.activeElement?.textContent).toBe('Keep')
