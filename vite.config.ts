@@ -46,6 +46,8 @@ export default defineConfig({
           name: 'chaos',
           include: ['tests/chaos/**/*.test.ts'],
           testTimeout: 300_000,
+          // The fuzz test measures the heap after a full collection.
+          execArgv: ['--expose-gc'],
         },
       },
       {

@@ -30,6 +30,12 @@ export interface DocConnectionOptions {
   origin: string
   /** Test seam; defaults to the browser's WebSocket. */
   WebSocketImpl?: typeof WebSocket
+  /**
+   * Share changes with other tabs of this browser directly (y-websocket's BroadcastChannel);
+   * default on. Off for many simulated clients in one Node process, where every provider would
+   * otherwise sync with every other one.
+   */
+  crossTab?: boolean
   /** Test seam; defaults to `window` (for online/offline events). */
   network?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } }
 }
@@ -71,6 +77,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     params: { key, [EXT_PARAM]: '1' },
     maxBackoffTime: MAX_BACKOFF_MS,
     resyncInterval: RESYNC_INTERVAL_MS,
+    disableBc: options.crossTab === false,
     ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
   })
 

@@ -13,6 +13,8 @@ import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
  */
 // y-websocket's resync timer reads the global WebSocket, which Node 20 does not have.
 globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
+// Every y-websocket provider in Node listens for process 'exit'; hundreds are expected here.
+process.setMaxListeners(0)
 
 const CLIENTS = 20
 const KILLS = 3
@@ -44,7 +46,7 @@ describe('hard kills while twenty people edit', () => {
     const workshop = await createWorkshop(server.url)
     for (let i = 0; i < CLIENTS; i++) {
       const doc = new Y.Doc()
-      const connection = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket })
+      const connection = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
       connection.provider.connect()
       people.push({ doc, connection, actor: { participantId: randomId() }, created: [] })
     }
@@ -103,7 +105,7 @@ describe('hard kills while twenty people edit', () => {
 
     // A fresh client reading only from the restarted server's store sees the same board.
     const fresh = new Y.Doc()
-    const freshConnection = connectDoc({ doc: fresh, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket })
+    const freshConnection = connectDoc({ doc: fresh, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
     freshConnection.provider.connect()
     await waitFor(() => readBoard(fresh).signals.size === allTitles.length, 15_000, 'a fresh client to see everything')
     freshConnection.destroy()

@@ -8,6 +8,8 @@ import { freePort, startChildServer, type ChildServer } from '../support/childSe
 import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
 
 globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
+// Every y-websocket provider in Node listens for process 'exit'; hundreds are expected here.
+process.setMaxListeners(0)
 
 /**
  * A room of 200 comes back at once after the server restarts: the clients' jittered backoff
@@ -34,7 +36,7 @@ describe('a reconnect storm', () => {
     const workshop = await createWorkshop(server.url)
     for (let i = 0; i < CLIENTS; i++) {
       const doc = new Y.Doc()
-      const connection = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket })
+      const connection = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
       connection.provider.connect()
       clients.push({ doc, connection })
     }
