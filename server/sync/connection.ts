@@ -22,6 +22,9 @@ export type WritePolicy = (role: Role, room: Room) => { allowed: true } | { allo
 
 class ProtocolError extends Error {}
 
+/** Bytes of updates a connection may send that wait on changes the server does not have. */
+const PENDING_BUDGET_BYTES = 1024 * 1024
+
 /**
  * One WebSocket speaking the y-websocket protocol for one document.
  *
@@ -36,6 +39,9 @@ export class Connection implements Peer {
   private closed = false
   private presenceTokens: number
   private presenceRefilledAt = Date.now()
+  private pendingBytes = 0
+  /** This connection sent updates still waiting on missing changes (see handleSync). */
+  private leftPending = false
   private presenceWindowStart = 0
   private presenceInWindow = 0
   private deferredPresence: Uint8Array | undefined
@@ -164,12 +170,19 @@ export class Connection implements Peer {
     }
     Y.applyUpdate(room.doc, update, this)
     if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
-      // The update builds on changes the server never had. A y-websocket client cannot produce
-      // that (it syncs in order over one socket), so it is forged or corrupt: what could not be
-      // integrated is dropped rather than kept in memory waiting for a dependency that never comes.
-      room.doc.store.pendingStructs = null
-      room.doc.store.pendingDs = null
-      throw new ProtocolError('update depends on changes this document does not have')
+      // The update builds on changes the server does not have yet. A client reconnecting after a
+      // crash does this legitimately for a moment: it keeps typing while the sync step carrying
+      // its earlier edits is still on its way, and Yjs integrates both once it lands. A forged
+      // stream would wait forever, so each connection gets a small budget for it.
+      this.pendingBytes += update.byteLength
+      this.leftPending = true
+      if (this.pendingBytes > PENDING_BUDGET_BYTES) {
+        room.doc.store.pendingStructs = null
+        room.doc.store.pendingDs = null
+        throw new ProtocolError('updates depend on changes this document does not have')
+      }
+    } else {
+      this.pendingBytes = 0
     }
   }
 
@@ -252,6 +265,12 @@ export class Connection implements Peer {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.presenceTimer)
+    // What it left waiting can no longer be completed by it; a client that reconnects sends it
+    // again with everything it builds on. Keeping it would make every later update retry it.
+    if (this.leftPending && this.room?.doc.store.pendingStructs) {
+      this.room.doc.store.pendingStructs = null
+      this.room.doc.store.pendingDs = null
+    }
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
