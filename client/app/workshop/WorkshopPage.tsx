@@ -1,11 +1,7 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
-import { Brand } from '../common/Brand.tsx'
-import { SkipLink } from '../common/SkipLink.tsx'
-import { useDocumentTitle } from '../common/useDocumentTitle.ts'
+import { MessagePage, useMessageText } from '../common/MessagePage.tsx'
 import { resolveWorkshopKey } from '../keys.ts'
-import { navigate } from '../routing.ts'
 import { BadLinkPage, OpeningWorkshop } from './access/BadLinkPage.tsx'
 import { useAccessCheck } from './access/useAccessCheck.ts'
 import { WorkshopSession } from './WorkshopSession.tsx'
@@ -31,23 +27,10 @@ export function WorkshopPage({ workshopId, role }: WorkshopPageProps) {
 }
 
 function MissingKey() {
-  const { t } = useTranslation()
-  useDocumentTitle(t('missingKey.documentTitle'))
+  const { body, ...text } = useMessageText('missingKey')
   return (
-    <>
-      <SkipLink />
-      <header className="app-header">
-        <Brand />
-      </header>
-      <main id="main" tabIndex={-1} className="page page--narrow">
-        <section className="panel panel--centered">
-          <h1 className="panel__title">{t('missingKey.title')}</h1>
-          <p>{t('missingKey.body')}</p>
-          <button type="button" className="button button--secondary" onClick={() => navigate('/')}>
-            {t('missingKey.home')}
-          </button>
-        </section>
-      </main>
-    </>
+    <MessagePage {...text}>
+      <p>{body}</p>
+    </MessagePage>
   )
 }

@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Brand } from '../../common/Brand.tsx'
-import { SkipLink } from '../../common/SkipLink.tsx'
-import { useDocumentTitle } from '../../common/useDocumentTitle.ts'
-import { navigate } from '../../routing.ts'
+import { MessagePage } from '../../common/MessagePage.tsx'
 import type { BadLinkReason } from './checkAccess.ts'
 
 /**
@@ -11,26 +8,11 @@ import type { BadLinkReason } from './checkAccess.ts'
  */
 export function BadLinkPage({ reason }: { reason: BadLinkReason }) {
   const { t } = useTranslation()
-  useDocumentTitle(t('badLink.documentTitle'))
   return (
-    <>
-      <SkipLink />
-      <header className="app-header">
-        <Brand />
-      </header>
-      <main id="main" tabIndex={-1} className="page page--narrow">
-        <section className="panel panel--centered bad-link" aria-labelledby="bad-link-title">
-          <h1 id="bad-link-title" className="panel__title">
-            {t('badLink.title')}
-          </h1>
-          <p>{t(`badLink.${reason}`)}</p>
-          <p className="bad-link__ask">{t('badLink.ask')}</p>
-          <button type="button" className="button button--secondary" onClick={() => navigate('/')}>
-            {t('badLink.home')}
-          </button>
-        </section>
-      </main>
-    </>
+    <MessagePage documentTitle={t('badLink.documentTitle')} title={t('badLink.title')} homeLabel={t('badLink.home')} className="bad-link">
+      <p>{t(`badLink.${reason}`)}</p>
+      <p className="bad-link__ask">{t('badLink.ask')}</p>
+    </MessagePage>
   )
 }
 
