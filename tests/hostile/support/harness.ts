@@ -6,6 +6,7 @@ import { WebSocket } from 'ws'
 import { startChildServer, type ChildServer } from '../../support/childServer.ts'
 import { createWorkshop, tempDataDir, waitFor } from '../../support/server.ts'
 import type { WorkshopLinks } from '../../../shared/api.ts'
+import { syncProtocols } from '../../../shared/protocol.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -73,7 +74,7 @@ export interface RawSocket {
 /** A bare WebSocket speaking whatever bytes the attacker chooses. */
 export async function rawSocket(server: ChildServer, workshopId: string, docName: string, key: string, opts: { ext?: boolean; viaProtocol?: boolean } = {}): Promise<RawSocket> {
   const query = opts.viaProtocol ? (opts.ext ? '?ext=1' : '') : `?key=${key}${opts.ext ? '&ext=1' : ''}`
-  const ws = new WebSocket(`${server.wsUrl}/${workshopId}/${docName}${query}`, opts.viaProtocol ? [`s2s.key.${key}`] : [])
+  const ws = new WebSocket(`${server.wsUrl}/${workshopId}/${docName}${query}`, opts.viaProtocol ? syncProtocols(key) : [])
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
