@@ -34,13 +34,16 @@ describe('hostile messages on the sync socket', () => {
   }
 
   it('1: inserts from thousands of invented writers at one position are refused before they are applied', async () => {
+    // Built before the clock starts: making them is the attacker's work, not the server's.
+    const bomb = updateMessage(siblingBomb(2000))
+    const thin = Array.from({ length: 60 }, (_, i) => updateMessage(siblingBomb(30, 2_000_000 + i * 30)))
     const health = watchHealth(arena.server.url)
     const attacker = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
-    attacker.send(updateMessage(siblingBomb(2000)))
+    attacker.send(bomb)
     expect((await attacker.closed).code).toBe(CloseCode.badMessage)
     // Spread thin (30 writers per update, the per-update cap allows it), the document's own count stops it.
     const patient = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
-    for (let i = 0; i < 60 && patient.ws.readyState === patient.ws.OPEN; i++) patient.send(updateMessage(siblingBomb(30, 2_000_000 + i * 30)))
+    for (const message of thin) if (patient.ws.readyState === patient.ws.OPEN) patient.send(message)
     expect((await patient.closed).code).toBe(CloseCode.badMessage)
     await bystanderStillWrites('after-bomb')
     const report = await health.stop()
