@@ -329,6 +329,10 @@ export class RoomRegistry {
     }
   }
 
+  hasPeers(workshopId: string): boolean {
+    return this.roomsOf(workshopId).some((room) => room.peers.size > 0)
+  }
+
   /** Closes the peers of a workshop that match (after a key rotation: everyone using the old key). */
   closePeers(workshopId: string, match: (peer: Peer) => boolean, code: number, reason: string): void {
     for (const room of this.roomsOf(workshopId)) for (const peer of [...room.peers]) if (match(peer)) peer.close(code, reason)
