@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
 import type { DocKind } from '../../shared/protocol.ts'
+import { countStructs } from '../../shared/doc/structCount.ts'
 
 /**
  * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
@@ -29,8 +30,10 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
 export type GuardVerdict = { ok: true } | { ok: false; reason: string }
 
 export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD): GuardVerdict {
+  // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
+  const declared = countStructs(update, limits.maxStructs)
+  if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
   const { structs } = Y.decodeUpdate(update)
-  if (structs.length > limits.maxStructs) return refuse(`${structs.length} structs in one update (limit ${limits.maxStructs})`)
   const writersAt = new Map<string, Set<number>>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
