@@ -10,7 +10,12 @@ import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 export class RoomsFullError extends Error {}
 
 /** Stored rows were accepted once; only what no live update can build is left out at load. */
-const STORED_GUARD = { maxStructs: Number.POSITIVE_INFINITY, maxWritersPerPosition: 2 * DEFAULT_GUARD.maxScan, maxScan: 2 * DEFAULT_GUARD.maxScan }
+const STORED_GUARD = {
+  maxStructs: Number.POSITIVE_INFINITY,
+  maxWritersPerPosition: 2 * DEFAULT_GUARD.maxScan,
+  maxScan: 2 * DEFAULT_GUARD.maxScan,
+  maxCost: Number.POSITIVE_INFINITY,
+}
 
 export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
