@@ -5,7 +5,7 @@ import { randomId } from '../../shared/util/ids.ts'
 import { openArena, rawSocket, type Arena } from './support/harness.ts'
 
 /** Findings 4, 11, 12, 14–16: the HTTP side and the facilitator's controls, against a child server. */
-describe('hostile requests', () => {
+describe('hostile requests', { timeout: 60_000 }, () => {
   let arena: Arena
   beforeAll(async () => {
     arena = await openArena()

@@ -22,7 +22,7 @@ function post(url: string, body: string): Promise<{ status: number; body: string
 }
 
 /** Finding 5: an import file (and the same bytes over the WebSocket) of hundreds of thousands of tiny items. */
-describe('import bomb', () => {
+describe('import bomb', { timeout: 60_000 }, () => {
   let arena: Arena
   let file: string
   let bomb: Uint8Array

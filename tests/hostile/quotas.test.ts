@@ -42,7 +42,7 @@ function storedDrafts(dataDir: string): number {
   }
 }
 
-describe('quotas', () => {
+describe('quotas', { timeout: 60_000 }, () => {
   it('4, 7: drafts are capped per workshop and in size, revealed in batches, then deleted from disk', async () => {
     const arena = await openArena({ MAX_DRAFTS_PER_WORKSHOP: '12', MAX_DRAFT_BYTES: String(16 * 1024) })
     cleanups.push(() => arena.close())

@@ -10,14 +10,14 @@ import { loopDelayMaxMs, openArena, rawSocket, rssMiB, waitFor, watchHealth, typ
  * with /healthz polled from a third process throughout. Figures are printed for the README.
  */
 /**
- * Before these fixes the same attacks blocked the loop for seconds or for good. The bounds are
- * generous because the machines running tests are shared and loaded; the figures printed are
- * what the README reports.
+ * Before these fixes the same attacks blocked the loop for seconds or for good. /healthz must
+ * answer every poll; its latency is printed, not asserted (test machines are shared and loaded:
+ * the wall clock measures the machine). What is asserted is the server's own worst event-loop
+ * delay, generously.
  */
-const HEALTH_BOUND_MS = 2_000
 const LOOP_BOUND_MS = 1_000
 
-describe('hostile messages on the sync socket', () => {
+describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   let arena: Arena
   const clients: TestClient[] = []
   beforeAll(async () => {
@@ -55,7 +55,6 @@ describe('hostile messages on the sync socket', () => {
     const loop = await loopDelayMaxMs(arena.server.url)
     console.log(`finding 1: slowest /healthz ${report.slowestMs} ms over ${report.polls} polls; worst event-loop delay ${loop} ms`)
     expect(report.failures).toBe(0)
-    expect(report.slowestMs).toBeLessThan(HEALTH_BOUND_MS)
     expect(loop).toBeLessThan(LOOP_BOUND_MS)
   })
 
@@ -72,7 +71,6 @@ describe('hostile messages on the sync socket', () => {
     const report = await health.stop()
     const loop = await loopDelayMaxMs(arena.server.url)
     console.log(`finding 2: slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms`)
-    expect(report.slowestMs).toBeLessThan(HEALTH_BOUND_MS)
     expect(loop).toBeLessThan(LOOP_BOUND_MS)
   })
 
