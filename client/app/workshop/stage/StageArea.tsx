@@ -7,7 +7,7 @@ import { EmptyState, useAnnounce } from '../../../ui/index.ts'
 import { FacilitatorConsole } from '../facilitator/FacilitatorConsole.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
 import { LockedBanner } from './LockedBanner.tsx'
-import { FocalQuestion, StageNow } from './StageNow.tsx'
+import { ReadyBar, StageNow } from './StageNow.tsx'
 import { StageStepper } from './StageStepper.tsx'
 import type { StageNavigation } from './stageNavigation.ts'
 import { useStageNavigation } from './useStageNavigation.ts'
@@ -30,8 +30,6 @@ export function StageArea({ role }: { role: Role }) {
       <LockedBanner role={role} />
       <div className="stage-area__intro">
         <StageNow nav={nav} role={role} />
-        {/* The frame stage shows the focal question big itself. */}
-        {viewed?.kind !== 'frame' && <FocalQuestion />}
       </div>
       {role === 'facilitator' && <FacilitatorConsole nav={nav} />}
       {viewed && (
@@ -39,6 +37,7 @@ export function StageArea({ role }: { role: Role }) {
           {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
         </div>
       )}
+      <ReadyBar nav={nav} role={role} />
     </div>
   )
 }

@@ -1,0 +1,81 @@
+/**
+ * Issue 13, phone first: on every stage, a participant on a phone (360×740) and on a laptop
+ * (1366×768) finds the stage's main task inside the first screen, without scrolling, and nothing
+ * scrolls sideways. The room is a realistic one (60 signals, 8 trends, a wheel of 30, 12
+ * takeaways). Every stage is scanned with axe and photographed at phone, laptop and projector size
+ * (tests/screenshots/stage-<stage>-<size>.png); the y of each main control is written to
+ * tests/screenshots/phone-first.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import type { StageKind } from '../../shared/schema/stage.ts'
+import { startAppServer } from './support/app.ts'
+import { seriousViolations } from './support/axe.ts'
+import { chromiumMissing, launchChromium, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
+import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
+import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+
+const STAGES: { kind: StageKind; name: string; main(page: Page): Locator }[] = [
+  { kind: 'frame', name: 'Frame', main: (page) => page.getByRole('heading', { name: ROOM_WORKSHOP.focalQuestion }) },
+  { kind: 'signals', name: 'Signals', main: (page) => page.getByRole('textbox', { name: 'What did you notice?' }) },
+  { kind: 'trends', name: 'Trends', main: (page) => page.getByRole('region', { name: 'Unsorted' }).getByRole('listitem').first() },
+  { kind: 'assess', name: 'Assess', main: (page) => page.getByRole('button', { name: /put it on the grid$/ }).first() },
+  { kind: 'wheel', name: 'Futures wheel', main: (page) => page.getByRole('button', { name: /^Add what follows/ }).first() },
+  { kind: 'stories', name: 'Future stories', main: (page) => page.getByRole('button', { name: /A Tuesday with Aino/ }).first() },
+  { kind: 'takeaways', name: 'Takeaways', main: (page) => page.getByRole('button', { name: 'Add a takeaway' }).first() },
+]
+
+describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the first screen (issue 13)', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  let room: SeededRoom
+  let phone: Person
+  let laptop: Person
+  let projector: Person
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    room?.done()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('every stage: main control inside the first viewport, no sideways scroll, no serious axe violations', { timeout: 240_000 }, async () => {
+    room = await seedRoom(server)
+    ;[phone, laptop] = await Promise.all([
+      openAs(browser, server, room.links.links.participant, { name: 'Pia', viewport: 'phone' }),
+      openAs(browser, server, room.links.links.participant, { name: 'Lauri', viewport: 'laptop' }),
+    ])
+    projector = await openAs(browser, server, room.links.links.screen, { viewport: 'projector' })
+    const figures: Record<string, unknown> = {}
+    const failures: string[] = []
+    for (const stage of STAGES) {
+      room.go(stage.kind)
+      for (const [size, person] of [['phone', phone], ['laptop', laptop]] as const) {
+        const page = person.page
+        await expectStage(page, stage.name)
+        await page.evaluate(() => window.scrollTo(0, 0))
+        const main = stage.main(page)
+        const found = await main.waitFor({ state: 'attached', ...SLOW }).then(() => true, () => false)
+        const box = found ? await main.boundingBox() : null
+        const viewport = VIEWPORTS[size]
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        figures[`${stage.kind}/${size}`] = { y: box && Math.round(box.y), bottom: box && Math.round(box.y + box.height), viewportHeight: viewport.height, sidewaysOverflow: overflow }
+        if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > viewport.height) failures.push(`${stage.kind}/${size}: main control at y=${box?.y}`)
+        if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
+        await screenshot(page, `stage-${stage.kind}-${size}`)
+        const violations = await seriousViolations(page)
+        if (violations.length > 0) failures.push(`${stage.kind}/${size}: axe ${JSON.stringify(violations)}`)
+      }
+      await projector.page.getByRole('heading', { level: 1, name: stage.name, exact: true }).waitFor(SLOW)
+      await screenshot(projector.page, `stage-${stage.kind}-projector`)
+    }
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    writeFileSync(join(SCREENSHOT_DIR, 'phone-first.json'), JSON.stringify(figures, null, 2))
+    expect(failures).toEqual([])
+    expect([...phone.errors, ...laptop.errors, ...projector.errors]).toEqual([])
+  })
+})
