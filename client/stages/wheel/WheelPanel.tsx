@@ -27,6 +27,16 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
   const trendName = trend.name.trim() || t('wheel.unnamedTrend')
   const context: WheelActionsContext = useMemo(() => ({ commands, viewer, trendName }), [commands, viewer, trendName])
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  // A "+" opens the selection straight in its add form; the count remounts the panel for a second "+" on the same box.
+  const [adding, setAdding] = useState({ id: null as string | null, count: 0 })
+  const select = (id: string | null) => {
+    setAdding((was) => ({ id: null, count: was.count }))
+    setSelectedId(id)
+  }
+  const addTo = (id: string) => {
+    setAdding((was) => ({ id, count: was.count + 1 }))
+    setSelectedId(id)
+  }
   const isKeyDriver = useKeyDrivers().includes(trend.id)
   const group = groupName(entry)
   const headingId = `wheel-${entry.key.replace(':', '-')}`
@@ -38,13 +48,14 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
   const details =
     found || showCentre ? (
       <NodeDetails
-        key={found ? found.item.node.id : CENTRE}
+        key={`${found ? found.item.node.id : CENTRE}:${adding.id ? adding.count : 0}`}
         selected={found ? found.item : null}
         parent={found?.parent ?? null}
         context={context}
         takeFocus={!emptyStart}
-        onClose={() => setSelectedId(null)}
-        onSelect={setSelectedId}
+        startAdding={adding.id !== null}
+        onClose={() => select(null)}
+        onSelect={select}
       />
     ) : null
 
@@ -71,9 +82,10 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
           tree={tree}
           interactive
           selectedId={found ? found.item.node.id : showCentre ? CENTRE : null}
-          onSelect={setSelectedId}
+          onSelect={select}
           details={details}
           label={t('wheel.diagram.label', { name: trendName })}
+          {...(canEditWheel(viewer) ? { onAdd: addTo } : {})}
         />
       ) : (
         <WheelList tree={tree} context={context} />
