@@ -27,6 +27,35 @@ const STAGES: { kind: StageKind; name: string; main(page: Page): Locator }[] = [
   { kind: 'takeaways', name: 'Takeaways', main: (page) => page.getByRole('button', { name: 'Add a takeaway' }).first() },
 ]
 
+/**
+ * What the result chart draws, read from the page: label boxes (none may overlap another or a
+ * quadrant title, or leave the plot), the badge numbers against the ranked list, and whether the
+ * axis names are inside the window.
+ */
+async function readChart(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const plot = document.querySelector('.assess-grid--results .assess-grid__plot')!.getBoundingClientRect()
+    const labels = [...document.querySelectorAll('.results-chart__label rect')].map((r) => r.getBoundingClientRect())
+    const titles = [...document.querySelectorAll('.assess-grid--results .assess-grid__quadrant-name')].map((r) => r.getBoundingClientRect()).filter((r) => r.width > 0)
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    labels.forEach((a, i) => {
+      if (a.left < plot.left - 0.5 || a.right > plot.right + 0.5 || a.top < plot.top - 0.5 || a.bottom > plot.bottom + 0.5) problems.push(`label ${i} leaves the plot`)
+      labels.slice(i + 1).forEach((b, j) => hit(a, b) && problems.push(`labels ${i} and ${i + j + 1} overlap`))
+      titles.forEach((title) => hit(a, title) && problems.push(`label ${i} covers a quadrant title`))
+    })
+    const listNames = [...document.querySelectorAll('.assess-ranking__item')].map((item) => item.querySelector('.assess-ranking__name span')?.textContent ?? '')
+    const listNumbers = [...document.querySelectorAll('.assess-ranking__item .trend-number')].map((n) => Number(n.textContent))
+    if (listNumbers.some((n, i) => n !== i + 1)) problems.push(`the list's numbers are not ranks: ${listNumbers.join(',')}`)
+    const labelTexts = [...document.querySelectorAll('.results-chart__label text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ').replace(/^★ /, ''))
+    const legend = [...document.querySelectorAll('.results-key__legend li')].map((li) => li.textContent!.replace(/^\d+\s*/, '').trim())
+    for (const name of listNames) if (!labelTexts.includes(name) && !legend.includes(name)) problems.push(`“${name}” is neither labelled whole nor in the legend`)
+    const axes = [...document.querySelectorAll('.assess-grid--results .assess-grid__axis-name')].map((a) => a.getBoundingClientRect())
+    for (const axis of axes) if (axis.bottom > window.innerHeight + 0.5 && document.documentElement.scrollHeight <= window.innerHeight) problems.push('an axis name is cut off at the bottom')
+    return { plot: { width: Math.round(plot.width), height: Math.round(plot.height) }, labels: labels.length, legend: legend.length, problems }
+  })
+}
+
 describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the first screen (issue 13)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
@@ -72,6 +101,19 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
       }
       await projector.page.getByRole('heading', { level: 1, name: stage.name, exact: true }).waitFor(SLOW)
       await screenshot(projector.page, `stage-${stage.kind}-projector`)
+      if (stage.kind === 'assess') {
+        // The decision point: the facilitator closes voting and every screen shows the group's result.
+        room.closeVoting()
+        for (const [size, page] of [['phone', phone.page], ['laptop', laptop.page], ['projector', projector.page]] as const) {
+          await page.getByRole('heading', { name: 'The group’s result' }).or(page.getByRole('heading', { name: "The group's result" })).first().waitFor(SLOW)
+          await page.locator('.results-chart__label').first().waitFor(SLOW)
+          await page.getByRole('heading', { name: /The group.s result/ }).first().scrollIntoViewIfNeeded()
+          await screenshot(page, `stage-assess-results-${size}`)
+          const chart = await readChart(page)
+          figures[`assess-results/${size}`] = chart
+          failures.push(...chart.problems.map((problem) => `assess-results/${size}: ${problem}`))
+        }
+      }
     }
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     writeFileSync(join(SCREENSHOT_DIR, 'phone-first.json'), JSON.stringify(figures, null, 2))

@@ -90,7 +90,7 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
     const h = lines.length * m.lineHeight + 2 * m.padY
     for (const step of DISTANCE_STEPS) {
       const distance = step * m.lineHeight
-      // A nearer spot always beats a farther one, whatever its shape or side.
+      // Costs only grow with distance: once the best so far is nearer, stop looking farther.
       if (best && best.cost < distance) break
       for (let d = 0; d < DIRECTIONS; d++) {
         const angle = (2 * Math.PI * d) / DIRECTIONS
@@ -102,8 +102,14 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
         const cy = item.y + dy * (reach + h / 2)
         const box = { x: cx - w / 2, y: cy - h / 2, w, h }
         if (!fits(box, m, badges, placed)) continue
-        const cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
-        if (!best || cost < best.cost) best = { label: { id: item.id, rank: item.rank, box, lines, leader: leaderLine(item, box, m) }, cost }
+        const leader = leaderLine(item, box, m)
+        let cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
+        // A leader line across another label or badge is hard to follow: go a little farther to avoid it.
+        if (leader) {
+          for (const other of placed) if (segmentHitsBox(leader, other.box)) cost += 2 * m.lineHeight
+          for (const badge of badges) if (segmentHitsBox(leader, badge)) cost += 2 * m.lineHeight
+        }
+        if (!best || cost < best.cost) best = { label: { id: item.id, rank: item.rank, box, lines, leader }, cost }
       }
     }
   }
@@ -115,7 +121,7 @@ function wrappings(name: string, m: ChartMetrics): string[][] {
   const shapes: string[][] = []
   const seen = new Set<string>()
   const full = m.measure(name)
-  for (const limit of [Infinity, m.maxLabelWidth, m.maxLabelWidth * 0.7, m.maxLabelWidth * 0.5]) {
+  for (const limit of [Infinity, m.maxLabelWidth, m.maxLabelWidth * 0.85, m.maxLabelWidth * 0.7, m.maxLabelWidth * 0.6, m.maxLabelWidth * 0.5]) {
     const lines = full <= limit ? [name] : wrapWords(name, limit, m.measure)
     if (lines.length > MAX_LINES) continue
     const key = lines.join('\n')
@@ -168,6 +174,16 @@ function leaderLine(item: ChartItem, box: Box, m: ChartMetrics): PlacedLabel['le
   const length = Math.hypot(dx, dy)
   if (length - m.badgeRadius < m.gap + 6) return null
   return { x1: item.x + (dx / length) * m.badgeRadius, y1: item.y + (dy / length) * m.badgeRadius, x2: px, y2: py }
+}
+
+/** Whether a line segment passes through a box (sampled: exact enough for a short leader line). */
+function segmentHitsBox(line: { x1: number; y1: number; x2: number; y2: number }, box: Box): boolean {
+  for (let i = 1; i < 12; i++) {
+    const x = line.x1 + ((line.x2 - line.x1) * i) / 12
+    const y = line.y1 + ((line.y2 - line.y1) * i) / 12
+    if (x > box.x && x < box.x + box.w && y > box.y && y < box.y + box.h) return true
+  }
+  return false
 }
 
 /**
