@@ -75,23 +75,12 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
 }
 
 /**
- * What the chart's marks mean (`marks`, above the chart, so a projector never cuts it off), or the
- * trends whose name had no room on the chart (`legend`, below it).
+ * What the chart's marks mean, and the trends whose name had no room on the chart: above the
+ * chart, so a projector never cuts it off.
  */
-export function ResultsChartKey({ chart, part }: { chart: MeasuredChart; part: 'marks' | 'legend' }) {
+export function ResultsChartKey({ chart }: { chart: MeasuredChart }) {
   const { t } = useTranslation()
   const legend = chart.layout?.legend ?? []
-  if (part === 'legend') {
-    return legend.length > 0 ? (
-      <ol className="results-key results-key__legend" aria-hidden="true">
-        {legend.map((entry) => (
-          <li key={entry.id}>
-            <span className="results-key__badge">{entry.rank}</span> {entry.name}
-          </li>
-        ))}
-      </ol>
-    ) : null
-  }
   return (
     <div className="results-key">
       <p className="results-key__marks">
@@ -105,6 +94,15 @@ export function ResultsChartKey({ chart, part }: { chart: MeasuredChart; part: '
           <span className="results-key__person" /> {t('assess.results.key.person')}
         </span>
       </p>
+      {legend.length > 0 && (
+        <ol className="results-key__legend" aria-label={t('assess.results.key.legend')}>
+          {legend.map((entry) => (
+            <li key={entry.id}>
+              <span className="results-key__badge">{entry.rank}</span> {entry.name}
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   )
 }

@@ -61,12 +61,11 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
           <Heading id={`${id}-grid`} className="assess-section-title">
             {t('assess.results.title')}
           </Heading>
-          <ResultsChartKey chart={chart} part="marks" />
+          <ResultsChartKey chart={chart} />
         </div>
         <AssessGrid plotRef={plotRef} caption={t('assess.results.caption')} className="assess-grid--results">
           <ResultsChart chart={chart} trends={chartTrends} />
         </AssessGrid>
-        <ResultsChartKey chart={chart} part="legend" />
         {unplacedCount > 0 && <p className="assess-hint">{t('assess.results.unplaced', { count: unplacedCount })}</p>}
       </section>
       <div className="assess-results__side">

@@ -104,6 +104,13 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
         if (!fits(box, m, badges, placed)) continue
         const leader = leaderLine(item, box, m)
         let cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
+        // A label nearer another trend's badge than its own reads as that trend's: avoid it.
+        const own = distanceToBox(item.x, item.y, box)
+        for (const badge of badges) {
+          const bx = badge.x + badge.w / 2
+          const by = badge.y + badge.h / 2
+          if ((bx !== item.x || by !== item.y) && distanceToBox(bx, by, box) < own) cost += 1.5 * m.lineHeight
+        }
         // A leader line across another label or badge is hard to follow: go a little farther to avoid it.
         if (leader) {
           for (const other of placed) if (segmentHitsBox(leader, other.box)) cost += 2 * m.lineHeight
@@ -174,6 +181,10 @@ function leaderLine(item: ChartItem, box: Box, m: ChartMetrics): PlacedLabel['le
   const length = Math.hypot(dx, dy)
   if (length - m.badgeRadius < m.gap + 6) return null
   return { x1: item.x + (dx / length) * m.badgeRadius, y1: item.y + (dy / length) * m.badgeRadius, x2: px, y2: py }
+}
+
+function distanceToBox(x: number, y: number, box: Box): number {
+  return Math.hypot(Math.max(box.x - x, 0, x - (box.x + box.w)), Math.max(box.y - y, 0, y - (box.y + box.h)))
 }
 
 /** Whether a line segment passes through a box (sampled: exact enough for a short leader line). */
