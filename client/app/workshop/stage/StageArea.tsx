@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../../shared/protocol.ts'
 import { hasStageView, StageView } from '../../../stages/StageView.tsx'
 import { useStore } from '../../../state/store.ts'
-import { EmptyState, useAnnounce } from '../../../ui/index.ts'
+import { EmptyState, useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
 import { FacilitatorConsole } from '../facilitator/FacilitatorConsole.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
 import { LockedBanner } from './LockedBanner.tsx'
@@ -21,6 +21,8 @@ import './stage.css'
 export function StageArea({ role }: { role: Role }) {
   const nav = useStageNavigation()
   useForgetStaleLookBack(nav)
+  // Before the room-move announcement, so a new stage starts from an empty live region plus that one message.
+  useClearOnStageChange(nav.viewed?.id ?? null)
   useAnnounceRoomMoves(nav)
   const viewed = nav.viewed
   return (
@@ -58,6 +60,12 @@ function useForgetStaleLookBack(nav: StageNavigation): void {
     // Before the first control snapshot nothing is known yet: keep the choice.
     if (viewingStageId !== null && currentId !== null && !nav.outOfStep) useStore.getState().viewStage(null)
   }, [viewingStageId, currentId, nav.outOfStep])
+}
+
+/** A message about the stage someone leaves ("Voting is closed…") is not read out on the next. */
+function useClearOnStageChange(viewedId: string | null): void {
+  const clear = useClearAnnouncements()
+  useEffect(() => clear(), [viewedId, clear])
 }
 
 /** "The group moved on to Trends": the stage changed under someone who may not be looking. */
