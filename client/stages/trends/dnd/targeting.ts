@@ -109,7 +109,8 @@ const signalOf = (data: unknown): string | null => (isCardDrag(data) ? data.sign
 function clearOfName(target: DroppableContainer, height: number): number {
   const node = target.node.current
   if (isCardTarget(target)) return height + 4
-  const heading = node?.querySelector('h2, h3, h4, [data-target-name]')
+  // The name as people see it: a trend's editable name field, or the pile's visible heading.
+  const heading = node?.querySelector('.trend__name, .trend__title, h2:not(.visually-hidden), h3:not(.visually-hidden)')
   if (!node || !heading) return KEYBOARD_INSET
   return heading.getBoundingClientRect().bottom - node.getBoundingClientRect().top + 6
 }
