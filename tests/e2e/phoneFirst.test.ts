@@ -117,6 +117,15 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
     }
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     writeFileSync(join(SCREENSHOT_DIR, 'phone-first.json'), JSON.stringify(figures, null, 2))
+    // The report that leaves the room, in the app's look: photographed at laptop size.
+    const report = await fetch(`${server.url}/api/workshops/${room.links.id}/export?format=html`, { headers: { authorization: `Bearer ${room.links.keys.facilitator}` } })
+    expect(report.status).toBe(200)
+    const reportPage = await laptop.context.newPage()
+    await reportPage.setContent(await report.text())
+    await screenshot(reportPage, 'report-laptop')
+    await reportPage.evaluate(() => document.querySelector('#trends, h2:nth-of-type(3)')?.scrollIntoView())
+    await screenshot(reportPage, 'report-laptop-trends')
+    await reportPage.close()
     expect(failures).toEqual([])
     expect([...phone.errors, ...laptop.errors, ...projector.errors]).toEqual([])
   })
