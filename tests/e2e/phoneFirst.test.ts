@@ -91,9 +91,11 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
         const found = await main.waitFor({ state: 'attached', ...SLOW }).then(() => true, () => false)
         const box = found ? await main.boundingBox() : null
         const viewport = VIEWPORTS[size]
+        // The "I'm done" bar covers the bottom of the window: the task must be above it.
+        const barTop = await page.locator('.ready-bar').boundingBox().then((bar) => bar?.y ?? viewport.height)
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-        figures[`${stage.kind}/${size}`] = { y: box && Math.round(box.y), bottom: box && Math.round(box.y + box.height), viewportHeight: viewport.height, sidewaysOverflow: overflow }
-        if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > viewport.height) failures.push(`${stage.kind}/${size}: main control at y=${box?.y}`)
+        figures[`${stage.kind}/${size}`] = { y: box && Math.round(box.y), bottom: box && Math.round(box.y + box.height), visibleUntil: Math.round(barTop), sidewaysOverflow: overflow }
+        if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > barTop) failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
         if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
         await screenshot(page, `stage-${stage.kind}-${size}`)
         const violations = await seriousViolations(page)
@@ -101,6 +103,8 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
       }
       await projector.page.getByRole('heading', { level: 1, name: stage.name, exact: true }).waitFor(SLOW)
       await screenshot(projector.page, `stage-${stage.kind}-projector`)
+      const onProjector = await seriousViolations(projector.page)
+      if (onProjector.length > 0) failures.push(`${stage.kind}/projector: axe ${JSON.stringify(onProjector)}`)
       if (stage.kind === 'assess') {
         // The decision point: the facilitator closes voting and every screen shows the group's result.
         room.closeVoting()
@@ -109,6 +113,8 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
           await page.locator('.results-chart__label').first().waitFor(SLOW)
           await page.getByRole('heading', { name: /The group.s result/ }).first().scrollIntoViewIfNeeded()
           await screenshot(page, `stage-assess-results-${size}`)
+          const violations = await seriousViolations(page)
+          if (violations.length > 0) failures.push(`assess-results/${size}: axe ${JSON.stringify(violations)}`)
           const chart = await readChart(page)
           figures[`assess-results/${size}`] = chart
           failures.push(...chart.problems.map((problem) => `assess-results/${size}: ${problem}`))

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setFocus } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
@@ -16,7 +16,7 @@ export type WheelViewMode = 'diagram' | 'list'
  * One futures wheel: its trend (and group) as a heading, the diagram or the list, and the legend.
  * On the diagram a selected box (or the trend) opens the details panel beside it.
  */
-export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Role; mode: WheelViewMode }) {
+export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEntry; role: Role; mode: WheelViewMode; tools?: ReactNode }) {
   const { t } = useTranslation()
   const { trend } = entry
   const tree = useWheelTree(trend.id)
@@ -74,7 +74,10 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
             )}
           </h3>
         </div>
-        {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
+        <div className="wheel-panel__tools">
+          {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
+          {tools}
+        </div>
       </header>
       {mode === 'diagram' ? (
         <WheelDiagram

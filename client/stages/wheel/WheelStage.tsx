@@ -49,12 +49,15 @@ export default function WheelStage({ role }: StageProps) {
   return (
     <div className={`wheel-stage wheel-stage--${role}`}>
       {role === 'facilitator' && <FocusSetup trends={trends} groups={groups} keyDrivers={keyDrivers} entries={entries} source={source} />}
-      <div className="wheel-stage__toolbar">
-        <WheelChooser entries={entries} source={source} choice={choice} onChoose={remember} />
-        <ViewToggle mode={mode} onChange={setMode} />
-      </div>
+      {/* With one wheel the Diagram / List switch sits beside its title: a row less before the wheel. */}
+      {entries.length > 1 && (
+        <div className="wheel-stage__toolbar">
+          <WheelChooser entries={entries} source={source} choice={choice} onChoose={remember} />
+          <ViewToggle mode={mode} onChange={setMode} />
+        </div>
+      )}
       {shown.map((entry) => (
-        <WheelPanel key={entry.key} entry={entry} role={role} mode={mode} />
+        <WheelPanel key={entry.key} entry={entry} role={role} mode={mode} tools={entries.length > 1 ? null : <ViewToggle mode={mode} onChange={setMode} />} />
       ))}
     </div>
   )
