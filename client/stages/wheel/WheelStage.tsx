@@ -45,19 +45,21 @@ export default function WheelStage({ role }: StageProps) {
   }
 
   const choice = resolveChoice(entries, remembered)
+  const oneWheel = entries.length === 1
+  const viewToggle = <ViewToggle mode={mode} onChange={setMode} />
   const shown = choice === 'all' ? entries : entries.filter((entry) => entry.key === choice)
   return (
     <div className={`wheel-stage wheel-stage--${role}`}>
       {role === 'facilitator' && <FocusSetup trends={trends} groups={groups} keyDrivers={keyDrivers} entries={entries} source={source} />}
       {/* With one wheel the Diagram / List switch sits beside its title: a row less before the wheel. */}
-      {entries.length > 1 && (
+      {!oneWheel && (
         <div className="wheel-stage__toolbar">
           <WheelChooser entries={entries} source={source} choice={choice} onChoose={remember} />
-          <ViewToggle mode={mode} onChange={setMode} />
+          {viewToggle}
         </div>
       )}
       {shown.map((entry) => (
-        <WheelPanel key={entry.key} entry={entry} role={role} mode={mode} tools={entries.length > 1 ? null : <ViewToggle mode={mode} onChange={setMode} />} />
+        <WheelPanel key={entry.key} entry={entry} role={role} mode={mode} tools={oneWheel ? viewToggle : null} />
       ))}
     </div>
   )

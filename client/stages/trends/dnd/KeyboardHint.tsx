@@ -29,12 +29,12 @@ export function KeyboardHint() {
           <p className="keyboard-hint__where">{overName ?? t('trends.dnd.hint.nowhere')}</p>
           <p className="keyboard-hint__keys">
             <Key>←</Key> <Key>→</Key> {t('trends.dnd.hint.trends')} · <Key>↑</Key> <Key>↓</Key> {t('trends.dnd.hint.cards')} · <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.drop')} ·{' '}
-            <Key>Esc</Key> {t('trends.dnd.hint.cancel')}
+            <Key>{t('trends.dnd.hint.esc')}</Key> {t('trends.dnd.hint.cancel')}
           </p>
         </>
       ) : (
         <p className="keyboard-hint__keys">
-          <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.pickUp')} · <Key>Tab</Key> {t('trends.dnd.hint.menu')}
+          <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.pickUp')} · <Key>{t('trends.dnd.hint.tab')}</Key> {t('trends.dnd.hint.menu')}
         </p>
       )}
     </div>
