@@ -1,0 +1,102 @@
+/**
+ * Notes as TF-IDF vectors (BM25's saturation on the term frequency) and the cosine similarity
+ * between them. A feature that one note alone has cannot link two notes and is left out; one
+ * that most notes share counts little.
+ */
+import type { FeatureKey, NoteFeatures } from './features'
+
+/** A unit-length sparse vector: feature indices (ascending) and their weights. */
+export interface SparseVector {
+  readonly indices: Int32Array
+  readonly values: Float32Array
+}
+
+export interface Model {
+  readonly notes: readonly NoteFeatures[]
+  /** Feature key → index, for features at least two notes share. */
+  readonly index: ReadonlyMap<FeatureKey, number>
+  readonly keys: readonly FeatureKey[]
+  readonly idf: Float32Array
+  readonly vectors: readonly SparseVector[]
+}
+
+/** BM25's k1: a word written three times counts less than three times. */
+const SATURATION = 1.2
+
+/**
+ * Builds the vectors of a set of notes.
+ *
+ * @example
+ * const model = buildModel(extractFeatures(notes, DEFAULT_VOCABULARY))
+ * cosine(model.vectors[0], model.vectors[1])
+ */
+export function buildModel(notes: readonly NoteFeatures[]): Model {
+  const documentFrequency = new Map<FeatureKey, number>()
+  for (const note of notes) for (const key of note.features.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1)
+  // Sorted keys make the indices, and so every sum below, independent of the input order.
+  const keys = [...documentFrequency.entries()].filter(([, df]) => df >= 2).map(([key]) => key).sort()
+  const index = new Map(keys.map((key, i) => [key, i]))
+  const idf = new Float32Array(keys.length)
+  const n = notes.length
+  keys.forEach((key, i) => {
+    const df = documentFrequency.get(key)!
+    idf[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  })
+  return { notes, index, keys, idf, vectors: notes.map((note) => vectorOf(note, index, idf)) }
+}
+
+/** One note's vector against a model's features (also for a note that is not in the model). */
+export function vectorOf(note: NoteFeatures, index: ReadonlyMap<FeatureKey, number>, idf: Float32Array): SparseVector {
+  const entries: [number, number][] = []
+  for (const [key, feature] of note.features) {
+    const i = index.get(key)
+    if (i === undefined) continue
+    const tf = (feature.weight * (SATURATION + 1)) / (feature.weight + SATURATION)
+    entries.push([i, tf * idf[i]!])
+  }
+  entries.sort((a, b) => a[0] - b[0])
+  let norm = 0
+  for (const [, value] of entries) norm += value * value
+  norm = Math.sqrt(norm) || 1
+  return { indices: Int32Array.from(entries, ([i]) => i), values: Float32Array.from(entries, ([, value]) => value / norm) }
+}
+
+/** Cosine similarity of two unit vectors (a merge of two sorted index lists). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0
+  let j = 0
+  let sum = 0
+  while (i < a.indices.length && j < b.indices.length) {
+    const ai = a.indices[i]!
+    const bj = b.indices[j]!
+    if (ai === bj) sum += a.values[i++]! * b.values[j++]!
+    else if (ai < bj) i++
+    else j++
+  }
+  return sum
+}
+
+/**
+ * Every pair's similarity as a dense n × n matrix, through an inverted index: only pairs that
+ * share a feature are touched, which for sticky notes is a small part of all pairs.
+ */
+export function similarityMatrix(model: Model): Float32Array {
+  const n = model.vectors.length
+  const matrix = new Float32Array(n * n)
+  const postings: { note: number; value: number }[][] = model.keys.map(() => [])
+  model.vectors.forEach((vector, note) => {
+    for (let k = 0; k < vector.indices.length; k++) postings[vector.indices[k]!]!.push({ note, value: vector.values[k]! })
+  })
+  for (const list of postings) {
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x]!
+      for (let y = x + 1; y < list.length; y++) {
+        const b = list[y]!
+        const add = a.value * b.value
+        matrix[a.note * n + b.note]! += add
+        matrix[b.note * n + a.note]! += add
+      }
+    }
+  }
+  return matrix
+}
