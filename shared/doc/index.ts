@@ -20,6 +20,7 @@ export {
   addSignalToTrend,
   removeSignalFromTrend,
   createTrendFromSignals,
+  createTrendWithSignals,
 } from './commands/trends'
 export { placeAssessment, removeAssessment, castVote, retractVote, type VoteRules, type VoteResult } from './commands/assess'
 export { addWheelNode, updateWheelNode, deleteWheelNode, type WheelNodeInput } from './commands/wheel'
@@ -51,6 +52,7 @@ export {
   toggleKeyDriver,
   setGroups,
   setPrivateCounts,
+  showSuggestions,
   type GroupInput,
 } from './control/session'
 
