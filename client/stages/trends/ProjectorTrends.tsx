@@ -19,7 +19,8 @@ export function ProjectorTrends() {
   const focusedId = useFocusedTrendId()
   const focused = focusedId === null ? undefined : groups.trends.find((g) => g.trend.id === focusedId)
   const suggestions = useShownSuggestions()
-  if (!focused && suggestions.length > 0) return <ProjectorSuggestions suggestions={suggestions} />
+  // Suggested groups the facilitator put up take the screen until taken off (a focused trend wins).
+  if (!focused && suggestions.length !== 0) return <ProjectorSuggestions suggestions={suggestions} />
 
   return (
     <BoardTextProvider>

@@ -29,6 +29,7 @@ export function ProjectorSuggestions({ suggestions }: { suggestions: readonly Sh
       <ol className="projector-suggest__grid">
         {suggestions.map((suggestion, index) => {
           const titles = suggestion.signalIds.flatMap((id) => signals.get(id)?.title ?? [])
+          const more = Math.max(0, titles.length - TITLES_SHOWN)
           return (
             <li key={index} className="projector-suggest__group">
               <h3 className="projector-suggest__name">{suggestion.label || t('trendSuggest.unnamed')}</h3>
@@ -39,7 +40,7 @@ export function ProjectorSuggestions({ suggestions }: { suggestions: readonly Sh
                   <li key={i}>{title}</li>
                 ))}
               </ul>
-              {titles.length > TITLES_SHOWN && <p className="projector-suggest__more">{t('trendSuggest.projectorMore', { count: titles.length - TITLES_SHOWN })}</p>}
+              {more !== 0 && <p className="projector-suggest__more">{t('trendSuggest.projectorMore', { count: more })}</p>}
             </li>
           )
         })}
