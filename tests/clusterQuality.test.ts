@@ -6,7 +6,7 @@ import { evaluate, loadLabelled, subset } from './support/clusterQuality.ts'
  * The clustering assistant's measured quality on the labelled set (tests/fixtures/
  * signals-labelled.json; `npm run cluster-quality` prints the full table). The threshold and
  * the weights were chosen on the development half; the held-out half is the honest figure.
- * Floors sit a little under today's figures (dev 0.49, held-out 0.55, whole set 0.40), so a
+ * Floors sit a little under today's figures (dev 0.51, held-out 0.60, whole set 0.47), so a
  * change that makes the groups worse fails here.
  */
 const signals = loadLabelled()
@@ -24,12 +24,12 @@ describe('clustering quality on the labelled set', () => {
   it(`reaches ARI ≥ 0.5 on the held-out half at the chosen threshold (${CLUSTER_THRESHOLD})`, () => {
     const heldOut = evaluate('assistant', subset(signals, 'test', 'all'))
     expect(heldOut.ari).toBeGreaterThanOrEqual(0.5)
-    expect(heldOut.purity).toBeGreaterThanOrEqual(0.7)
+    expect(heldOut.purity).toBeGreaterThanOrEqual(0.72)
   })
 
   it('stays above its floor on the development half and on the whole set', () => {
     expect(evaluate('assistant', subset(signals, 'dev', 'all')).ari).toBeGreaterThanOrEqual(0.45)
-    expect(evaluate('assistant', subset(signals, 'all', 'all')).ari).toBeGreaterThanOrEqual(0.37)
+    expect(evaluate('assistant', subset(signals, 'all', 'all')).ari).toBeGreaterThanOrEqual(0.42)
   })
 
   it('beats both baselines by a wide margin, in each language', () => {

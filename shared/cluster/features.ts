@@ -27,7 +27,7 @@ export interface FeatureWeights {
   readonly theme: number
 }
 
-export const DEFAULT_WEIGHTS: FeatureWeights = { title: 1, description: 0.8, compoundPart: 0.7, concept: 3, theme: 0.6 }
+export const DEFAULT_WEIGHTS: FeatureWeights = { title: 1, description: 0.5, compoundPart: 0.7, concept: 3, theme: 1 }
 
 /** Feature keys: `w:` a stem, `c:` a concept, `t:` a theme. */
 export type FeatureKey = string

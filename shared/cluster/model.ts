@@ -30,33 +30,39 @@ const SATURATION = 1.2
  * const model = buildModel(extractFeatures(notes, DEFAULT_VOCABULARY))
  * cosine(model.vectors[0], model.vectors[1])
  */
+/**
+ * Rarity is judged as if there were at least this many notes: on a wall of five cards every
+ * shared word would look common, and a threshold tuned on a real wall would mean nothing.
+ */
+const MIN_DOCUMENTS = 50
+
 export function buildModel(notes: readonly NoteFeatures[]): Model {
   const documentFrequency = new Map<FeatureKey, number>()
   for (const note of notes) for (const key of note.features.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1)
   // Sorted keys make the indices, and so every sum below, independent of the input order.
   const keys = [...documentFrequency.entries()].filter(([, df]) => df >= 2).map(([key]) => key).sort()
   const index = new Map(keys.map((key, i) => [key, i]))
-  const idf = new Float32Array(keys.length)
-  const n = notes.length
-  keys.forEach((key, i) => {
-    const df = documentFrequency.get(key)!
-    idf[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5))
-  })
-  return { notes, index, keys, idf, vectors: notes.map((note) => vectorOf(note, index, idf)) }
+  const n = Math.max(notes.length, MIN_DOCUMENTS)
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  const idf = Float32Array.from(keys, (key) => idfOf(documentFrequency.get(key)!))
+  // A note's own words (df 1) link it to nothing but still make it what it is: they count in its
+  // length, so two long notes sharing one word are less alike than two short ones.
+  const unique = idfOf(1)
+  return { notes, index, keys, idf, vectors: notes.map((note) => vectorOf(note, index, idf, unique)) }
 }
 
-/** One note's vector against a model's features (also for a note that is not in the model). */
-export function vectorOf(note: NoteFeatures, index: ReadonlyMap<FeatureKey, number>, idf: Float32Array): SparseVector {
+/** One note's unit vector over a model's shared features (its length counts all its features). */
+export function vectorOf(note: NoteFeatures, index: ReadonlyMap<FeatureKey, number>, idf: Float32Array, uniqueIdf: number): SparseVector {
   const entries: [number, number][] = []
+  let norm = 0
   for (const [key, feature] of note.features) {
     const i = index.get(key)
-    if (i === undefined) continue
     const tf = (feature.weight * (SATURATION + 1)) / (feature.weight + SATURATION)
-    entries.push([i, tf * idf[i]!])
+    const value = tf * (i === undefined ? uniqueIdf : idf[i]!)
+    norm += value * value
+    if (i !== undefined) entries.push([i, value])
   }
   entries.sort((a, b) => a[0] - b[0])
-  let norm = 0
-  for (const [, value] of entries) norm += value * value
   norm = Math.sqrt(norm) || 1
   return { indices: Int32Array.from(entries, ([i]) => i), values: Float32Array.from(entries, ([, value]) => value / norm) }
 }

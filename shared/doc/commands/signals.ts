@@ -120,6 +120,37 @@ export function mergeSignals(doc: Y.Doc, keepId: string, dropId: string, actor: 
   })
 }
 
+/**
+ * "Merge into it": what someone was about to write as a new card goes into an existing one
+ * instead. Additive only: the writer joins the card's authors, their title and text are added
+ * to its description (unless already there), their link to its sources, their theme and
+ * category fill empty ones. Returns `false` when the card no longer exists.
+ *
+ * @example
+ * mergeIntoSignal(board, existingId, { title: 'Naapurit jakavat hoivasovelluksen' }, me)
+ */
+export function mergeIntoSignal(doc: Y.Doc, keepId: string, input: SignalInput, actor: Actor): boolean {
+  checkActor(actor)
+  const fields = SignalInputSchema.parse(input)
+  return command(doc, () => {
+    const keep = getRecord(doc, 'signals', keepId)
+    const entry = entryMap(doc, 'signals', keepId)
+    if (!keep || !entry) return false
+    const written = fields.title === keep.title ? (fields.description ?? '') : [fields.title, fields.description].filter(Boolean).join(': ')
+    patchRecord(doc, 'signals', keepId, {
+      description: combineText(keep.description, written, 2000),
+      whyItMatters: combineText(keep.whyItMatters, fields.whyItMatters ?? '', 1000),
+      themeId: keep.themeId || (fields.themeId ?? ''),
+      category: keep.category || (fields.category ?? ''),
+      updatedAt: now(),
+    })
+    addToSet(entry, 'authorIds', [actor.participantId])
+    const link = fields.sourceUrl ?? ''
+    if (link !== '' && link !== keep.sourceUrl && !keep.sources.includes(link)) addToSet(entry, 'sources', [link])
+    return true
+  })
+}
+
 function moveMemberships(doc: Y.Doc, fromSignalId: string, toSignalId: string, actor: Actor): void {
   for (const membership of listRecords(doc, 'memberships')) {
     if (membership.signalId !== fromSignalId) continue

@@ -2,7 +2,7 @@
  * Puts a workshop where a browser test needs it, over the real protocol with stock clients:
  * signals on the board, the room on a given stage.
  */
-import { addSignal, goToStage, joinAsParticipant, readBoard, readControl, type Actor } from '../../../shared/doc/index.ts'
+import { addSignal, goToStage, joinAsParticipant, readBoard, readControl, requestReveal, setPrivateMode, type Actor } from '../../../shared/doc/index.ts'
 import type * as Y from 'yjs'
 import type { WorkshopLinks } from '../../../shared/api.ts'
 import type { StageKind } from '../../../shared/schema/index.ts'
@@ -14,12 +14,12 @@ export interface SeedSignal {
   description?: string
 }
 
-/** Adds the signals as one participant ("Ben"); returns their ids in order. */
-export async function seedSignals(wsUrl: string, links: WorkshopLinks, signals: readonly SeedSignal[], author: Actor = { participantId: 'BenBenBenBenBenBenBen1' }): Promise<string[]> {
+/** Adds the signals as one participant ("Ben" unless named); returns their ids in order. */
+export async function seedSignals(wsUrl: string, links: WorkshopLinks, signals: readonly SeedSignal[], author: Actor = { participantId: 'BenBenBenBenBenBenBen1' }, name = 'Ben'): Promise<string[]> {
   const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.participant, ext: '1' })
   try {
     await synced(client)
-    joinAsParticipant(client.doc, author, 'Ben')
+    joinAsParticipant(client.doc, author, name)
     const ids = signals.map((signal) => addSignal(client.doc, signal, author))
     await stored(wsUrl, links, 'board', (doc) => ids.every((id) => readBoard(doc).signals.has(id)))
     return ids
@@ -53,4 +53,18 @@ async function stored(wsUrl: string, links: WorkshopLinks, docName: 'board' | 'c
       reader.destroy()
     }
   }, 10_000, `the server to store the ${docName} change`)
+}
+
+/** Turns private writing on or off, or reveals, as the facilitator's console does. */
+export async function setPrivate(wsUrl: string, links: WorkshopLinks, action: 'on' | 'reveal'): Promise<void> {
+  const client = connectClient(wsUrl, links.id, 'control', { key: links.keys.facilitator, ext: '1' })
+  try {
+    await synced(client)
+    const before = readControl(client.doc).privateMode.revealSeq
+    if (action === 'on') setPrivateMode(client.doc, { on: true })
+    else requestReveal(client.doc)
+    await stored(wsUrl, links, 'control', (doc) => (action === 'on' ? readControl(doc).privateMode.on : readControl(doc).privateMode.revealSeq > before))
+  } finally {
+    client.destroy()
+  }
 }
