@@ -7,6 +7,8 @@ const NO_SIGNALS: ReadonlyMap<string, Signal> = new Map()
 const NONE: readonly ShownSuggestion[] = []
 /** Titles per group on the projector; the rest are counted ("and 4 more"). */
 const TITLES_SHOWN = 3
+/** Groups that fit one 1080p screen at this size; the rest are counted. */
+const GROUPS_SHOWN = 6
 
 /** Whether the facilitator has put suggested groups on the projector. */
 export function useShownSuggestions(): readonly ShownSuggestion[] {
@@ -21,13 +23,14 @@ export function useShownSuggestions(): readonly ShownSuggestion[] {
 export function ProjectorSuggestions({ suggestions }: { suggestions: readonly ShownSuggestion[] }) {
   const { t } = useTranslation()
   const signals = useStore((s) => s.board?.signals ?? NO_SIGNALS)
+  const restCount = Math.max(0, suggestions.length - GROUPS_SHOWN)
   return (
     <section className="projector-suggest" aria-labelledby="projector-suggest-title">
       <h2 id="projector-suggest-title" className="projector-suggest__title">
         {t('trendSuggest.projectorHeading')}
       </h2>
       <ol className="projector-suggest__grid">
-        {suggestions.map((suggestion, index) => {
+        {suggestions.slice(0, GROUPS_SHOWN).map((suggestion, index) => {
           const titles = suggestion.signalIds.flatMap((id) => signals.get(id)?.title ?? [])
           const more = Math.max(0, titles.length - TITLES_SHOWN)
           return (
@@ -45,6 +48,7 @@ export function ProjectorSuggestions({ suggestions }: { suggestions: readonly Sh
           )
         })}
       </ol>
+      {restCount !== 0 && <p className="projector-suggest__rest">{t('trendSuggest.projectorMoreGroups', { count: restCount })}</p>}
     </section>
   )
 }
