@@ -9,7 +9,7 @@ export type { BoardRecords } from './collections'
 export type { BoardSnapshot, ControlSnapshot, DraftSnapshot, Watcher } from './snapshot'
 
 export type { Actor } from './commands/command'
-export { addSignal, updateSignal, deleteSignal, reorderSignal, mergeSignals, mergeIntoSignal } from './commands/signals'
+export { addSignal, updateSignal, deleteSignal, reorderSignal, mergeSignals, mergeIntoSignal, importSignals, type BankSignalInput } from './commands/signals'
 export {
   createTrend,
   updateTrend,

@@ -9,7 +9,10 @@ import {
   type SignalInput,
   type SignalPatch,
 } from '../../schema/index'
+import { z } from 'zod'
+import { httpUrlSchema } from '../../schema/common'
 import { randomId, uniqueSorted } from '../../util/ids'
+import { orderAfterAll } from '../../util/order'
 import { addToSet } from '../codec'
 import {
   deleteRecord,
@@ -50,6 +53,43 @@ export function addSignal(doc: Y.Doc, input: SignalInput, actor: Actor): string 
       updatedAt: time,
     })
     return id
+  })
+}
+
+/** A signal from the bank: the card's fields and the links it came with. */
+export type BankSignalInput = SignalInput & { sources?: readonly string[] }
+
+/**
+ * Adds signals from the bank (a scanning spreadsheet, an earlier workshop) at the end of the
+ * wall, marked as from the bank, in one transaction: all of them or, when any is invalid, none
+ * (everything is validated before the transaction opens). Returns their ids.
+ *
+ * @example
+ * importSignals(board, [{ title: 'Care robots', sourceUrl: 'https://…', sources: ['https://…'] }], facilitator)
+ */
+export function importSignals(doc: Y.Doc, inputs: readonly BankSignalInput[], actor: Actor): string[] {
+  checkActor(actor)
+  const valid = inputs.map((input) => ({ fields: SignalInputSchema.parse(input), sources: z.array(httpUrlSchema).max(100).parse(input.sources ?? []) }))
+  return command(doc, () => {
+    const time = now()
+    let order: string | null = null
+    return valid.map(({ fields, sources }) => {
+      const id = randomId()
+      order = order === null ? orderFor(doc, 'signals') : orderAfterAll([order])
+      insertRecord(doc, 'signals', {
+        id,
+        ...SIGNAL_DEFAULTS,
+        ...fields,
+        authorId: actor.participantId,
+        authorIds: [actor.participantId],
+        sources: uniqueSorted(sources.filter((url) => url !== fields.sourceUrl)),
+        order,
+        fromBank: true,
+        createdAt: time,
+        updatedAt: time,
+      })
+      return id
+    })
   })
 }
 
