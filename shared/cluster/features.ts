@@ -77,6 +77,15 @@ export function extractFeatures(
   const stems = new Set<string>()
   for (const note of tokenised) for (const token of [...note.title, ...note.description]) stems.add(token.stem)
 
+  // Words repeat across a wall: split each (word, language) once per call.
+  const parts = new Map<string, string[]>()
+  const partsOf = (token: Token, language: Language) => {
+    const key = `${language}:${token.word}`
+    let found = parts.get(key)
+    if (!found) parts.set(key, (found = compoundParts(token, language, stems)))
+    return found
+  }
+
   return tokenised.map(({ note, language, title, description }) => {
     const features = new Map<FeatureKey, FeatureValue>()
     const add = (key: FeatureKey, weight: number, word: string) => {
@@ -89,7 +98,7 @@ export function extractFeatures(
     for (const [tokens, weight] of [[title, weights.title], [description, weights.description]] as const) {
       for (const token of tokens) {
         add(`w:${token.stem}`, weight, token.word)
-        for (const part of compoundParts(token, language, stems)) add(`w:${part}`, weight * weights.compoundPart, token.word)
+        for (const part of partsOf(token, language)) add(`w:${part}`, weight * weights.compoundPart, token.word)
       }
       for (const hit of vocabulary.match(tokens.map((token) => token.word))) {
         add(`c:${hit.concept.id}`, weight * weights.concept, hit.words)

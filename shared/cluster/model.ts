@@ -89,18 +89,29 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function similarityMatrix(model: Model): Float32Array {
   const n = model.vectors.length
   const matrix = new Float32Array(n * n)
-  const postings: { note: number; value: number }[][] = model.keys.map(() => [])
+  // Postings as flat typed arrays (note, weight), laid out feature by feature.
+  const counts = new Int32Array(model.keys.length + 1)
+  for (const vector of model.vectors) for (const i of vector.indices) counts[i + 1]!++
+  for (let k = 1; k < counts.length; k++) counts[k]! += counts[k - 1]!
+  const fill = counts.slice(0, model.keys.length)
+  const notes = new Int32Array(counts[model.keys.length]!)
+  const values = new Float32Array(notes.length)
   model.vectors.forEach((vector, note) => {
-    for (let k = 0; k < vector.indices.length; k++) postings[vector.indices[k]!]!.push({ note, value: vector.values[k]! })
+    for (let k = 0; k < vector.indices.length; k++) {
+      const at = fill[vector.indices[k]!]!++
+      notes[at] = note
+      values[at] = vector.values[k]!
+    }
   })
-  for (const list of postings) {
-    for (let x = 0; x < list.length; x++) {
-      const a = list[x]!
-      for (let y = x + 1; y < list.length; y++) {
-        const b = list[y]!
-        const add = a.value * b.value
-        matrix[a.note * n + b.note]! += add
-        matrix[b.note * n + a.note]! += add
+  for (let f = 0; f < model.keys.length; f++) {
+    const end = counts[f + 1]!
+    for (let x = counts[f]!; x < end; x++) {
+      const a = notes[x]!
+      const va = values[x]!
+      for (let y = x + 1; y < end; y++) {
+        const add = va * values[y]!
+        matrix[a * n + notes[y]!]! += add
+        matrix[notes[y]! * n + a]! += add
       }
     }
   }

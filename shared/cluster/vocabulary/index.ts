@@ -28,6 +28,8 @@ interface Entry {
 /** Where an inner match may start: after at least this many letters of the compound. */
 const INNER_FROM = 3
 const MAX_PREFIX = 24
+/** Letters a whole-word term may carry after it inside a compound (Finnish case endings). */
+const CASE_ENDING = 5
 
 /**
  * A compiled vocabulary. Matching one word looks it up by its stems and by its prefixes, and,
@@ -38,8 +40,11 @@ export class Vocabulary {
   readonly concepts: readonly Concept[]
   private readonly exact = new Map<string, Entry[]>()
   private readonly prefixes = new Map<string, Entry[]>()
+  /** Whole-word terms that may end a compound, by their written form. */
+  private readonly exactInner = new Map<string, Entry[]>()
   private readonly phrases = new Map<string, Entry[]>()
   private readonly cache = new Map<string, readonly Concept[]>()
+  private readonly phraseCache = new Map<string, readonly Entry[]>()
   private readonly longestPrefix: number
 
   constructor(concepts: readonly Concept[]) {
@@ -53,7 +58,10 @@ export class Vocabulary {
         else if (first.prefix) {
           push(this.prefixes, first.value, entry)
           longest = Math.max(longest, first.value.length)
-        } else for (const key of exactKeys(first.value, term)) push(this.exact, key, entry)
+        } else {
+          for (const key of exactKeys(first.value, term)) push(this.exact, key, entry)
+          if (term.inner) push(this.exactInner, first.value, entry)
+        }
       }
     }
     this.longestPrefix = Math.min(longest, MAX_PREFIX)
@@ -82,7 +90,7 @@ export class Vocabulary {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!
       for (const concept of this.matchWord(word)) add(concept, word)
-      if (i + 1 < words.length) for (const key of phraseKeys(word)) for (const entry of this.phrases.get(key) ?? []) this.tryPhrase(entry, words, i, add)
+      if (i + 1 < words.length) for (const entry of this.phrasesStartingWith(word)) this.tryPhrase(entry, words, i, add)
     }
     return hits
   }
@@ -94,6 +102,19 @@ export class Vocabulary {
     add(entry.concept, words.slice(start, start + parts.length).join(' '))
   }
 
+  /** Phrases whose first part this word can be (cached: most words start none). */
+  private phrasesStartingWith(word: string): readonly Entry[] {
+    let entries = this.phraseCache.get(word)
+    if (!entries) {
+      const found = new Set<Entry>()
+      for (const key of phraseKeys(word)) for (const entry of this.phrases.get(key) ?? []) found.add(entry)
+      entries = [...found]
+      if (this.phraseCache.size > 50_000) this.phraseCache.clear()
+      this.phraseCache.set(word, entries)
+    }
+    return entries
+  }
+
   /** Concepts one word names on its own (cached). */
   matchWord(word: string): readonly Concept[] {
     const cached = this.cache.get(word)
@@ -102,12 +123,19 @@ export class Vocabulary {
     const take = (entries: Entry[] | undefined, innerOnly: boolean) => {
       for (const entry of entries ?? []) if (!innerOnly || entry.term.inner) found.set(entry.concept.id, entry.concept)
     }
-    // The whole word, then each tail from the fourth letter on that is still three letters long.
-    for (let start = 0; start <= word.length - 3 || start === 0; start = start === 0 ? INNER_FROM : start + 1) {
-      const tail = start === 0 ? word : word.slice(start)
-      const inner = start > 0
-      for (const key of wordKeys(tail)) take(this.exact.get(key), inner)
-      for (let length = Math.min(this.longestPrefix, tail.length); length >= 2; length--) take(this.prefixes.get(tail.slice(0, length)), inner)
+    // The whole word by its stems and prefixes; then each tail from the fourth letter on by its
+    // prefixes, and by whole-word terms it starts with that leave at most a case ending over
+    // ("kotihoidossa" → "hoito"? no; "etätyössä" → "työ" + "ssä"). Tails are not stemmed: a
+    // thousand notes have tens of thousands of them.
+    for (const key of wordKeys(word)) take(this.exact.get(key), false)
+    for (let length = Math.min(this.longestPrefix, word.length); length >= 2; length--) take(this.prefixes.get(word.slice(0, length)), false)
+    for (let start = INNER_FROM; start <= word.length - 3; start++) {
+      const tail = word.slice(start)
+      for (let length = Math.min(this.longestPrefix, tail.length); length >= 3; length--) {
+        const head = tail.slice(0, length)
+        take(this.prefixes.get(head), true)
+        if (tail.length - length <= CASE_ENDING) take(this.exactInner.get(head), true)
+      }
     }
     const result = [...found.values()]
     if (this.cache.size > 50_000) this.cache.clear()
