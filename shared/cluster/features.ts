@@ -34,8 +34,8 @@ export type FeatureKey = string
 
 export interface FeatureValue {
   weight: number
-  /** The note's words behind it, as written (lower-cased). */
-  readonly words: Set<string>
+  /** The note's words behind it, as written (lower-cased); a few at most, so a list. */
+  readonly words: string[]
 }
 
 export interface NoteFeatures {
@@ -92,8 +92,8 @@ export function extractFeatures(
       const existing = features.get(key)
       if (existing) {
         existing.weight += weight
-        existing.words.add(word)
-      } else features.set(key, { weight, words: new Set([word]) })
+        if (!existing.words.includes(word)) existing.words.push(word)
+      } else features.set(key, { weight, words: [word] })
     }
     for (const [tokens, weight] of [[title, weights.title], [description, weights.description]] as const) {
       for (const token of tokens) {

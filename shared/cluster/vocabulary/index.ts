@@ -33,15 +33,14 @@ const CASE_ENDING = 5
 
 /**
  * A compiled vocabulary. Matching one word looks it up by its stems and by its prefixes, and,
- * for compounds, by the stems and prefixes of each tail ("kotihoidon" → "hoidon", "oidon", …).
+ * for compounds, by the prefixes of each tail ("kotihoidon" → "hoidon", "oidon", …).
  * Results are cached per word: a workshop repeats its words a lot.
  */
 export class Vocabulary {
   readonly concepts: readonly Concept[]
   private readonly exact = new Map<string, Entry[]>()
-  private readonly prefixes = new Map<string, Entry[]>()
-  /** Whole-word terms that may end a compound, by their written form. */
-  private readonly exactInner = new Map<string, Entry[]>()
+  /** Prefix terms and whole-word compound heads, in one letter tree: a tail is walked once. */
+  private readonly trie: TrieNode = newNode()
   private readonly phrases = new Map<string, Entry[]>()
   private readonly cache = new Map<string, readonly Concept[]>()
   private readonly phraseCache = new Map<string, readonly Entry[]>()
@@ -56,11 +55,11 @@ export class Vocabulary {
         const first = term.parts[0]!
         if (term.parts.length > 1) for (const key of first.prefix ? [first.value] : exactKeys(first.value, term)) push(this.phrases, key, entry)
         else if (first.prefix) {
-          push(this.prefixes, first.value, entry)
+          insert(this.trie, first.value).prefix.push(entry)
           longest = Math.max(longest, first.value.length)
         } else {
           for (const key of exactKeys(first.value, term)) push(this.exact, key, entry)
-          if (term.inner) push(this.exactInner, first.value, entry)
+          if (term.inner) insert(this.trie, first.value).whole.push(entry)
         }
       }
     }
@@ -123,18 +122,20 @@ export class Vocabulary {
     const take = (entries: Entry[] | undefined, innerOnly: boolean) => {
       for (const entry of entries ?? []) if (!innerOnly || entry.term.inner) found.set(entry.concept.id, entry.concept)
     }
-    // The whole word by its stems and prefixes; then each tail from the fourth letter on by its
-    // prefixes, and by whole-word terms it starts with that leave at most a case ending over
-    // ("kotihoidossa" → "hoito"? no; "etätyössä" → "työ" + "ssä"). Tails are not stemmed: a
-    // thousand notes have tens of thousands of them.
+    // The whole word by its stems and its prefixes; then each tail from the fourth letter on by
+    // its prefixes, and by whole-word terms that leave at most a case ending over ("etätyössä":
+    // "työ" + "ssä"). Tails are walked through the letter tree, never stemmed: a thousand notes
+    // have tens of thousands of them.
     for (const key of wordKeys(word)) take(this.exact.get(key), false)
-    for (let length = Math.min(this.longestPrefix, word.length); length >= 2; length--) take(this.prefixes.get(word.slice(0, length)), false)
-    for (let start = INNER_FROM; start <= word.length - 3; start++) {
-      const tail = word.slice(start)
-      for (let length = Math.min(this.longestPrefix, tail.length); length >= 3; length--) {
-        const head = tail.slice(0, length)
-        take(this.prefixes.get(head), true)
-        if (tail.length - length <= CASE_ENDING) take(this.exactInner.get(head), true)
+    for (let start = 0; start === 0 || start <= word.length - 3; start = start === 0 ? INNER_FROM : start + 1) {
+      const inner = start > 0
+      let node: TrieNode | undefined = this.trie
+      for (let at = start; node && at < word.length && at - start < this.longestPrefix; at++) {
+        node = node.next.get(word[at]!)
+        if (!node) break
+        const length = at - start + 1
+        if (length >= (inner ? 3 : 2)) take(node.prefix, inner)
+        if (inner && word.length - at - 1 <= CASE_ENDING) take(node.whole, true)
       }
     }
     const result = [...found.values()]
@@ -142,6 +143,28 @@ export class Vocabulary {
     this.cache.set(word, result)
     return result
   }
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>
+  /** Prefix terms ending here. */
+  readonly prefix: Entry[]
+  /** Whole-word terms ending here that may head a compound. */
+  readonly whole: Entry[]
+}
+
+function newNode(): TrieNode {
+  return { next: new Map(), prefix: [], whole: [] }
+}
+
+function insert(root: TrieNode, value: string): TrieNode {
+  let node = root
+  for (const letter of value) {
+    let child = node.next.get(letter)
+    if (!child) node.next.set(letter, (child = newNode()))
+    node = child
+  }
+  return node
 }
 
 function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
