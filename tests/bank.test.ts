@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addSignal, joinAsParticipant } from '../shared/doc/index.ts'
+import { WebSocket } from 'ws'
+import { addSignal, heldSignals, importSignals, initBank, joinAsParticipant } from '../shared/doc/index.ts'
 import type { BankResponse } from '../shared/bank/fromWorkshop.ts'
 import { connectClient, synced } from './support/clients.ts'
 import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
@@ -45,5 +46,35 @@ describe('the signal bank endpoint', () => {
     expect((await get(earlier.id, other.keys.facilitator)).status).toBe(401)
     expect((await get('A'.repeat(22), earlier.keys.facilitator)).status).toBe(404)
     expect((await get('bad', earlier.keys.facilitator)).status).toBe(400)
+  })
+
+  it('keeps held-back signals in a document only facilitators can open or change', async () => {
+    const workshop = await createWorkshop(server.url, { title: 'Held back' })
+    const status = (key: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${server.wsUrl}/${workshop.id}/bank?key=${key}`)
+        ws.on('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0)
+          ws.terminate()
+        })
+        ws.on('open', () => {
+          resolve(101)
+          ws.close()
+        })
+        ws.on('error', () => {})
+      })
+    expect(await status(workshop.keys.participant)).toBe(403)
+    expect(await status(workshop.keys.screen)).toBe(403)
+    expect(await status(workshop.keys.facilitator)).toBe(101)
+
+    // What a facilitator holds back is stored: another facilitator device sees it.
+    const fiona = connectClient(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
+    await synced(fiona)
+    initBank(fiona.doc)
+    importSignals(fiona.doc, [{ title: 'Held back card' }], { participantId: 'FionaFionaFionaFiona01' })
+    const other = connectClient(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
+    await waitFor(() => heldSignals(other.doc).length === 1, 5_000, 'the held-back card on another facilitator device')
+    fiona.destroy()
+    other.destroy()
   })
 })

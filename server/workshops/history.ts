@@ -41,7 +41,7 @@ export class WorkshopHistory {
   }
 
   private onStored(room: Room): void {
-    if (room.kind === 'draft' || this.taking.has(room.workshopId)) return
+    if (room.kind === 'draft' || room.kind === 'bank' || this.taking.has(room.workshopId)) return
     void this.maybeSnapshot(room.workshopId).catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
   }
 

@@ -58,6 +58,7 @@ export {
 
 export { initDraft, countDraft, revealDrafts, type DraftCount } from './drafts'
 export { initBoard } from './board'
+export { initBank, heldSignals, releaseSignals } from './bank'
 export { readBoard, readControl, readDraft, type ReadOptions } from './read'
 export { createBoardWatcher, createControlWatcher } from './watch'
 export { SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersionOf, type Migration, type MigrateResult } from './migrate'

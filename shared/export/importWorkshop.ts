@@ -101,7 +101,7 @@ function checkHeader(value: unknown): ImportResult | null {
 
 type Decoded = { readonly ok: true; readonly doc: Y.Doc } | (ImportResult & { readonly ok: false })
 
-function decode(encoded: string, kind: Exclude<DocKind, 'draft'>): Decoded {
+function decode(encoded: string, kind: Exclude<DocKind, 'draft' | 'bank'>): Decoded {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, fromBase64(encoded))
