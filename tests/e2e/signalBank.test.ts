@@ -99,4 +99,39 @@ describe.skipIf(chromiumMissing)('the signal bank ("Load signals")', () => {
       await facilitator.close()
     }
   })
+
+  it('holds signals back from participants until the facilitator releases them', async () => {
+    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+    await goToStageKind(server.wsUrl, links, 'signals')
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const participant = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    try {
+      const f = facilitator.page
+      const p = participant.page
+      await expectStage(f, 'Signals')
+      await f.getByRole('button', { name: 'Load signals' }).click()
+      const dialog = f.getByRole('dialog', { name: 'Load signals from the bank' })
+      await dialog.getByLabel('CSV file').setInputFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) })
+      await dialog.getByLabel('Hold them back until I release them').check()
+      await dialog.getByRole('button', { name: 'Hold back 3 signals' }).click()
+      const held = f.getByRole('region', { name: 'Held back (3 signals)' })
+      await held.waitFor(SLOW)
+      await screenshot(f, 'bank-held-back-laptop')
+      expect(await seriousViolations(f)).toEqual([])
+
+      await held.getByRole('button', { name: 'Release “Oat milk outsells cow milk”' }).click()
+      // The released card reaches the participant (the marker); the two still held back do not.
+      await expect.poll(() => p.getByRole('heading', { name: 'Oat milk outsells cow milk' }).count(), SLOW).toBe(1)
+      expect(await p.getByRole('heading', { name: 'Care robots keep older people company' }).count()).toBe(0)
+      expect(await p.getByText('Etätyö mökiltä yleistyy').count()).toBe(0)
+      expect(await p.getByRole('region', { name: /^Held back/ }).count()).toBe(0)
+
+      await f.getByRole('region', { name: 'Held back (2 signals)' }).getByRole('button', { name: 'Release all' }).click()
+      await expect.poll(() => p.getByRole('heading', { name: 'Care robots keep older people company' }).count(), SLOW).toBe(1)
+      await expect.poll(() => f.getByRole('region', { name: /^Held back/ }).count(), SLOW).toBe(0)
+      expect([...facilitator.errors, ...participant.errors]).toEqual([])
+    } finally {
+      await Promise.all([facilitator.close(), participant.close()])
+    }
+  })
 })

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
 import { useTranslation } from 'react-i18next'
 import { toSignalInputs } from '../../../../shared/bank/toInputs.ts'
 import { importSignals } from '../../../../shared/doc/index.ts'
@@ -15,7 +16,7 @@ import './bank.css'
  * workshop join the wall, before or during the workshop. The facilitator chooses which; they
  * arrive marked as from the bank, with their links, all in one step (or, on any problem, none).
  */
-export function BankImport({ themes }: { themes: readonly Theme[] }) {
+export function BankImport({ themes, bank: bankDoc }: { themes: readonly Theme[]; bank: Y.Doc | null }) {
   const { t } = useTranslation()
   const announce = useAnnounce()
   const { board } = useWorkshopDocs()
@@ -23,6 +24,8 @@ export function BankImport({ themes }: { themes: readonly Theme[] }) {
   const [open, setOpen] = useState(false)
   const [bank, setBank] = useState<LoadedBank | null>(null)
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set())
+  const [holdBack, setHoldBack] = useState(false)
+  const id = useId()
   const converted = useMemo(() => (bank ? toSignalInputs(bank.signals, themes) : null), [bank, themes])
 
   const close = () => {
@@ -36,8 +39,10 @@ export function BankImport({ themes }: { themes: readonly Theme[] }) {
   const bring = () => {
     if (!board || !participantId || !converted) return
     const inputs = converted.inputs.filter((_, i) => chosen.has(i))
-    const ids = importSignals(board, inputs, { participantId })
-    announce(t('signalBank.brought', { count: ids.length }))
+    const target = holdBack ? bankDoc : board
+    if (!target) return
+    const ids = importSignals(target, inputs, { participantId })
+    announce(t(holdBack ? 'signalBank.heldBack' : 'signalBank.brought', { count: ids.length }))
     close()
   }
 
@@ -53,8 +58,12 @@ export function BankImport({ themes }: { themes: readonly Theme[] }) {
           <div className="bank">
             <BankPreview bank={bank} chosen={chosen} onChange={setChosen} unknownThemes={converted.unknownThemes} />
             <div className="bank__actions">
+              <label className="bank__hold" htmlFor={`${id}-hold`}>
+                <input id={`${id}-hold`} type="checkbox" checked={holdBack} disabled={!bankDoc} onChange={(event) => setHoldBack(event.target.checked)} />
+                {t('signalBank.holdBack')}
+              </label>
               <button type="button" className="button button--primary" disabled={chosen.size === 0} onClick={bring}>
-                {t('signalBank.bring', { count: chosen.size })}
+                {t(holdBack ? 'signalBank.hold' : 'signalBank.bring', { count: chosen.size })}
               </button>
             </div>
           </div>
