@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MessageType } from '../../shared/protocol.ts'
+import { MessageType, syncProtocols } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { connectDoc, OFFLINE_AFTER_ATTEMPTS, type DocConnection } from './docConnection.ts'
 import { FakeWebSocket } from './testing/fakeWebSocket.ts'
@@ -56,10 +56,12 @@ afterEach(() => {
 })
 
 describe('connectDoc', () => {
-  it('connects to the sync URL with the key and the extension flag', () => {
+  it('connects to the sync URL with the extension flag, the key as a subprotocol and never in the URL', () => {
     const url = new URL(FakeWebSocket.last.url)
     expect(url.origin + url.pathname).toBe(`wss://example.test/sync/${WORKSHOP}/board`)
-    expect(url.searchParams.get('key')).toBe(KEY)
+    expect(url.searchParams.get('key')).toBeNull()
+    expect(FakeWebSocket.last.url).not.toContain(KEY)
+    expect(FakeWebSocket.last.protocols).toEqual(syncProtocols(KEY))
     expect(url.searchParams.get('ext')).toBe('1')
     expect(connection.getState().status).toBe('connecting')
   })
