@@ -51,6 +51,8 @@ export {
   toggleKeyDriver,
   setGroups,
   setPrivateCounts,
+  setScreenShow,
+  setLastRestore,
   type GroupInput,
 } from './control/session'
 
