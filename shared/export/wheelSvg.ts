@@ -6,7 +6,7 @@
  * an inline figure in the HTML and PDF report and a standalone `.svg` download.
  */
 import type { Valence } from '../schema/index'
-import { layoutWheel, type WheelBox, type WheelLayout } from '../wheel/index'
+import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem } from '../wheel/index'
 import { text } from './htmlText'
 
 export interface WheelSvgNode {
@@ -53,7 +53,7 @@ const MARGIN = 24
 export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOptions): string {
   const empty = options.emptyText ?? '…'
   const byId = new Map<string, WheelSvgNode>()
-  const toItems = (list: readonly WheelSvgNode[]): { id: string; text: string; children: ReturnType<typeof toItems> }[] =>
+  const toItems = (list: readonly WheelSvgNode[]): WheelLayoutItem[] =>
     list.map((node) => {
       byId.set(node.id, node)
       return { id: node.id, text: node.text.trim() || empty, children: toItems(node.children) }
