@@ -38,7 +38,7 @@ export function ScreenView() {
   const opening = !stage || stage.kind === 'frame'
 
   return (
-    <div className={`screen${showJoin ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
+    <div className={`screen${showJoin && !results ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
       <header className="screen-bar">
         <div className="screen-bar__where">
           <p className="screen-bar__context">
@@ -69,7 +69,7 @@ export function ScreenView() {
             stage && <EmptyState title={t('stageArea.comingSoon.title')} text={t('screen.comingSoon')} headingLevel={2} />
           )}
         </div>
-        {showJoin && <JoinPanel size={opening ? 'large' : 'compact'} />}
+        {showJoin && !results && <JoinPanel size={opening ? 'large' : 'compact'} />}
       </main>
     </div>
   )

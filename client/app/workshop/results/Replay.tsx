@@ -110,7 +110,7 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
         <ol className="replay__stages" aria-label={t('results.replay.stages')}>
           {stageMarks.map((mark) => (
             <li key={mark.index}>
-              <button type="button" className={`replay__stage${frame.stage?.id === mark.stageId ? ' is-current' : ''}`} onClick={() => setIndex(mark.index)} aria-label={t('results.replay.jumpTo', { stage: t(`stage.${mark.kind}.name`), time: formatClock(mark.at, i18n.language) })}>
+              <button type="button" className={`replay__stage${frame.stage?.id === mark.stageId ? ' is-current' : ''}`} onClick={() => setIndex(mark.index)} aria-current={frame.stage?.id === mark.stageId ? 'step' : undefined}>
                 <span>{t(`stage.${mark.kind}.name`)}</span>
                 <span className="replay__stage-time">{formatClock(mark.at, i18n.language)}</span>
               </button>

@@ -20,6 +20,9 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
   const clustered = new Set(frame.trends.flatMap((trend) => trend.signalIds))
   const unsorted = frame.signals.filter((s) => !clustered.has(s.id))
   const { counts } = frame
+  // On the projector a whole room's board must fit: a few titles per trend, then "+ 4 more".
+  const perTrend = size === 'large' ? LARGE_PER_TREND : Infinity
+  const unsortedShown = size === 'large' ? LARGE_UNSORTED : Infinity
   return (
     <div className={`replay-board replay-board--${size}`}>
       <Heading className="replay-board__when">
@@ -43,9 +46,10 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
                 <p className="replay-trend__assessment">{t('results.replay.assessment', { impact: percent(trend.impact), uncertainty: percent(trend.uncertainty), count: trend.placements })}</p>
               )}
               <ul className="replay-trend__signals">
-                {trend.signalIds.map((id) => (
+                {trend.signalIds.slice(0, perTrend).map((id) => (
                   <li key={id}>{titles.get(id) ?? ''}</li>
                 ))}
+                {trend.signalIds.length > perTrend && <li className="replay-board__more">{t('results.replay.more', { count: trend.signalIds.length - perTrend })}</li>}
               </ul>
             </li>
           ))}
@@ -55,9 +59,10 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
         <div className="replay-board__unsorted">
           <SubHeading className="replay-board__subheading">{frame.trends.length > 0 ? t('results.replay.unsorted') : t('results.replay.signals')}</SubHeading>
           <ul className="replay-board__signals">
-            {unsorted.map((s) => (
+            {unsorted.slice(0, unsortedShown).map((s) => (
               <li key={s.id}>{s.title}</li>
             ))}
+            {unsorted.length > unsortedShown && <li className="replay-board__more">{t('results.replay.more', { count: unsorted.length - unsortedShown })}</li>}
           </ul>
         </div>
       )}
@@ -67,3 +72,5 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
 }
 
 const percent = (value: number) => Math.round(value * 100)
+const LARGE_PER_TREND = 4
+const LARGE_UNSORTED = 8

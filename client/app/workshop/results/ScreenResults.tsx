@@ -22,7 +22,8 @@ function ReportTitlePage() {
   const title = useStore(selectWorkshopTitle)
   const question = useStore(selectFocalQuestion)
   const horizon = useStore(selectHorizonYear)
-  const counts = useStore((s) => s.board && { stories: s.board.stories.size, trends: s.board.trends.size, signals: s.board.signals.size, takeaways: s.board.takeaways.size })
+  const board = useStore((s) => s.board)
+  const counts = board && { stories: board.stories.size, trends: board.trends.size, signals: board.signals.size, takeaways: board.takeaways.size }
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(Date.now())
   return (
     <section className="report-title" aria-labelledby="report-title-heading">

@@ -50,7 +50,7 @@ export function WheelSvgDownloads() {
           const name = trend.name.trim() || t('results.wheel.unnamedTrend')
           return (
             <li key={trend.id}>
-              <button type="button" className="button button--ghost results-button--small" onClick={() => save(trend.id)} aria-label={t('results.wheel.downloadOne', { name })}>
+              <button type="button" className="button button--ghost results-button--small" onClick={() => save(trend.id)} aria-label={t('results.wheel.itemLabel', { name })}>
                 {t('results.wheel.item', { name })}
               </button>
             </li>
