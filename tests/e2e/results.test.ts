@@ -117,8 +117,26 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await page.setViewportSize({ width: 360, height: 740 })
-    await menu.scrollIntoViewIfNeeded()
+    await menu.evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await screenshot(page, 'results-export-phone')
+
+    // A room's board replayed on the projector: dense, but nothing cut mid-line.
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const screen = await open(links.links.screen, { viewport: 'projector' })
+    await page.getByRole('button', { name: 'Replay', exact: true }).click()
+    const replay = page.getByRole('region', { name: 'Replay', exact: true })
+    await replay.getByRole('combobox', { name: 'Follow a trend' }).selectOption({ label: 'Ageing at home' })
+    await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
+    await screen.page.getByRole('region', { name: 'Replay of the workshop' }).getByRole('heading', { name: 'Ageing at home', exact: true }).waitFor(SLOW)
+    await screenshot(screen.page, 'results-replay-room-1920')
+    await screen.page.setViewportSize({ width: 1280, height: 720 })
+    await screenshot(screen.page, 'results-replay-room-1280')
+    await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
+    await page.getByRole('button', { name: 'History', exact: true }).click()
+    const history = page.getByRole('region', { name: 'History', exact: true })
+    await history.getByRole('listitem').first().waitFor(SLOW)
+    await history.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    await screenshot(page, 'results-history-room-laptop')
 
     // The same picture from the wheel stage itself.
     await moveTo(links, 'wheel')
@@ -254,6 +272,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await expect.poll(async () => (await readWall(cai.page)).sort(), SLOW).toEqual([...titles].sort())
     await expect.poll(() => cai.page.getByRole('status').filter({ hasText: /^The facilitator restored the board to \d{1,2}[:.]\d{2}\./ }).count(), SLOW).toBe(1)
     await screenshot(cai.page, 'results-restore-notice-phone')
+    await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await screenshot(f, 'results-history-laptop')
     await expectNoSeriousViolations(f, 'History panel')
 
@@ -319,6 +338,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     expect(await story.getByText('“Care robots in elderly homes” written').count()).toBe(1)
     expect(await story.getByText('“Care villages” clustered into the trend').count()).toBe(1)
     expect(await story.getByText(/^Assessed: impact 80 %, uncertainty 30 % \(1 person\)$/).count()).toBe(1)
+    await replay.getByRole('slider').evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await screenshot(f, 'results-replay-laptop')
 
     await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
@@ -346,6 +366,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await expect.poll(() => moment.inputValue(), { timeout: 20_000 }).toBe(await moment.getAttribute('max'))
     await replay.getByRole('button', { name: 'Play from the start' }).waitFor(SLOW)
     await f.setViewportSize({ width: 360, height: 740 })
+    await replay.evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await screenshot(f, 'results-replay-phone')
     expect([...facilitator.errors, ...screen.errors]).toEqual([])
   })
