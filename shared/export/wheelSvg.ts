@@ -59,7 +59,9 @@ export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOption
       return { id: node.id, text: node.text.trim() || empty, children: toItems(node.children) }
     })
   const layout = layoutWheel(toItems(nodes), { centreText: options.centre, aspect: options.aspect ?? 1.4 })
-  const { minX, minY, maxX, maxY } = layout.bounds
+  const { minX, minY, maxX } = layout.bounds
+  // Each ring's name sits at six o'clock, sometimes below the lowest box: keep it in the picture.
+  const maxY = Math.max(layout.bounds.maxY, ...layout.rings.map((ring) => ringLabelY(layout, ring.ring) + 10))
   const x0 = Math.floor(minX - MARGIN)
   const y0 = Math.floor(minY - MARGIN)
   const width = Math.ceil(maxX - minX + 2 * MARGIN)
