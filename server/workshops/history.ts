@@ -35,6 +35,8 @@ const EVENT_SETTLE_MS = 2_000
 const FRAME_CACHE_SIZE = 2_000
 
 interface ControlMoments {
+  /** False for a control document that is still empty (being created or imported). */
+  initialised: boolean
   stageId: string | null
   revealSeq: number
   closedVotes: number
@@ -56,6 +58,7 @@ interface ControlMoments {
 export class WorkshopHistory {
   private readonly lastTaken = new Map<string, number>()
   private readonly taking = new Set<string>()
+  private readonly checking = new Set<string>()
   private readonly moments = new Map<string, ControlMoments>()
   private readonly pendingEvents = new Map<string, { timer: NodeJS.Timeout; reason: EventReason }>()
   private readonly frames = new Map<string, ReplayFrame>()
@@ -83,7 +86,8 @@ export class WorkshopHistory {
     const before = this.moments.get(room.workshopId)
     const now = readMoments(room.doc)
     this.moments.set(room.workshopId, now)
-    if (!before) return
+    // A workshop being created or imported arrives whole: its closed votes are not a moment.
+    if (!before || !before.initialised) return
     const reason: EventReason | null =
       now.revealSeq > before.revealSeq ? 'reveal' : now.closedVotes > before.closedVotes ? 'voteClose' : now.stageId !== before.stageId && now.stageId !== null ? 'stageChange' : null
     if (reason) this.scheduleEvent(room.workshopId, reason)
@@ -102,7 +106,14 @@ export class WorkshopHistory {
     this.pendingEvents.set(workshopId, { timer, reason: kept })
   }
 
-  private async maybeSnapshot(workshopId: string): Promise<void> {
+  private maybeSnapshot(workshopId: string): Promise<void> {
+    // Board and control are often stored in the same turn: one check at a time per workshop.
+    if (this.checking.has(workshopId)) return Promise.resolve()
+    this.checking.add(workshopId)
+    return this.checkPeriodic(workshopId).finally(() => this.checking.delete(workshopId))
+  }
+
+  private async checkPeriodic(workshopId: string): Promise<void> {
     let last = this.lastTaken.get(workshopId)
     if (last === undefined) {
       last = (await this.store.listHistory(workshopId))[0]?.createdAt ?? 0
@@ -202,6 +213,7 @@ function unpack(stored: Map<string, Uint8Array>): Map<string, Y.Doc> {
 function readMoments(control: Y.Doc): ControlMoments {
   const session = readControl(control)
   return {
+    initialised: session.stages.length > 0,
     stageId: session.currentStageId,
     revealSeq: session.privateMode.revealSeq,
     closedVotes: Object.values(session.assessClosed).filter(Boolean).length,

@@ -294,7 +294,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await new Promise((resolve) => setTimeout(resolve, 200))
     await snapshot()
     const village = addSignal(writer.doc, { title: 'Care villages' }, anna)
-    const trend = createTrend(writer.doc, { name: 'Ageing at home', exact: true }, anna)
+    const trend = createTrend(writer.doc, { name: 'Ageing at home' }, anna)
     addSignalToTrend(writer.doc, robots, trend, anna)
     addSignalToTrend(writer.doc, village, trend, anna)
     await new Promise((resolve) => setTimeout(resolve, 200))
