@@ -19,6 +19,8 @@ import { buildRoomWorkshop } from './support/roomWorkshop.ts'
 import { expectStage, openAs, readWall, SLOW, type Person } from './support/workshop.ts'
 
 const anna = { participantId: 'anna-000000000000000' }
+/** Each test drives three or four browsers, a PDF and a real server: room for a busy shared machine. */
+const HEAVY = 150_000
 
 describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
   let browser: Browser
@@ -143,7 +145,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     const fromStage = await download(page, () => page.getByRole('button', { name: 'Download picture (SVG): futures wheel of Ageing at home' }).click())
     expect(fromStage.text).toContain('Fewer care homes')
     expect(fromStage.text).toContain('Ageing at home')
-  })
+  }, HEAVY)
 
   it('finishes the workshop: participants can download only once allowed; the projector shows the title page', async () => {
     const links = await importInto(server.url, buildRoomWorkshop())
@@ -190,7 +192,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await finish.getByRole('switch', { name: 'Let participants download the report' }).click()
     await p.getByRole('heading', { name: 'Take the report home' }).waitFor({ state: 'detached', ...SLOW })
     expect([...facilitator.errors, ...participant.errors, ...screen.errors]).toEqual([])
-  })
+  }, HEAVY)
 
   it('opens a backup from the home page as a new workshop, and names what is wrong with a bad file', async () => {
     const backup = exportWorkshopJson(buildRoomWorkshop(), { generatedAt: new Date() })
@@ -230,7 +232,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await synced(control)
     expect(readBoard(control.doc).signals.size).toBe(60)
     expect(errors).toEqual([])
-  })
+  }, HEAVY)
 
   it('restores the board for every participant from the History panel, and undoes the restore', async () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
@@ -281,7 +283,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await expect.poll(() => readWall(cai.page), SLOW).toEqual([])
     await expect.poll(() => ben.page.getByRole('status').filter({ hasText: /^The facilitator undid the restore/ }).count(), SLOW).toBe(1)
     expect([...facilitator.errors, ...ben.errors, ...cai.errors]).toEqual([])
-  })
+  }, HEAVY)
 
   it('replays an earlier board at an earlier time, follows a trend, and plays it on the projector', async () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
@@ -369,7 +371,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     await replay.evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await screenshot(f, 'results-replay-phone')
     expect([...facilitator.errors, ...screen.errors]).toEqual([])
-  })
+  }, HEAVY)
 })
 
 /** The participant key the new workshop's console offers to share (read from its own API, as the console does). */

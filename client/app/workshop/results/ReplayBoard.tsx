@@ -49,7 +49,7 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
                 {trend.signalIds.slice(0, perTrend).map((id) => (
                   <li key={id}>{titles.get(id) ?? ''}</li>
                 ))}
-                {trend.signalIds.length > perTrend && <li className="replay-board__more">{t('results.replay.more', { count: trend.signalIds.length - perTrend })}</li>}
+                <MoreLine total={trend.signalIds.length} shown={perTrend} />
               </ul>
             </li>
           ))}
@@ -62,13 +62,21 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
             {unsorted.slice(0, unsortedShown).map((s) => (
               <li key={s.id}>{s.title}</li>
             ))}
-            {unsorted.length > unsortedShown && <li className="replay-board__more">{t('results.replay.more', { count: unsorted.length - unsortedShown })}</li>}
+            <MoreLine total={unsorted.length} shown={unsortedShown} />
           </ul>
         </div>
       )}
       {frame.signals.length === 0 && <p className="results-note">{t('results.replay.emptyBoard')}</p>}
     </div>
   )
+}
+
+/** "+ 4 more" after the titles shown, when some are left out. */
+function MoreLine({ total, shown }: { total: number; shown: number }) {
+  const { t } = useTranslation()
+  const hidden = total - shown
+  if (hidden <= 0) return null
+  return <li className="replay-board__more">{t('results.replay.more', { count: hidden })}</li>
 }
 
 const percent = (value: number) => Math.round(value * 100)
