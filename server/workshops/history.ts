@@ -122,6 +122,12 @@ export class WorkshopHistory {
     if (Date.now() - last >= this.intervalMs) await this.snapshot(workshopId, 'periodic')
   }
 
+  /** Drops the event snapshots still settling (the server is shutting down; its documents are stored anyway). */
+  close(): void {
+    for (const { timer } of this.pendingEvents.values()) clearTimeout(timer)
+    this.pendingEvents.clear()
+  }
+
   /** Stores the current state of the workshop's shared documents; returns the snapshot id. */
   async snapshot(workshopId: string, reason: HistoryReason): Promise<number> {
     this.taking.add(workshopId)
