@@ -71,9 +71,9 @@ describe('board history', () => {
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const res = await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })
-    expect(res.status).toBe(401)
+    expect(res.status).toBe(403)
     const restore = await fetch(`${server.url}/api/workshops/${workshop.id}/history/1/restore`, { method: 'POST', headers: { authorization: `Bearer ${workshop.keys.participant}` } })
-    expect(restore.status).toBe(401)
+    expect(restore.status).toBe(403)
   })
 
   it('takes a snapshot at each stage change, reveal and close of voting, which the replay reads back as frames', async () => {

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { CloseCode, EXT_PARAM, syncUrlBase } from '../../shared/protocol.ts'
+import { CloseCode, EXT_PARAM, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
 import { installExtensionHandlers } from './extensions.ts'
@@ -74,7 +74,8 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
 
   const provider = new WebsocketProvider(syncUrlBase(origin, workshopId), docName, doc, {
     connect: false,
-    params: { key, [EXT_PARAM]: '1' },
+    params: { [EXT_PARAM]: '1' },
+    protocols: syncProtocols(key),
     maxBackoffTime: MAX_BACKOFF_MS,
     resyncInterval: RESYNC_INTERVAL_MS,
     disableBc: options.crossTab === false,

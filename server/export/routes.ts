@@ -16,7 +16,7 @@ import {
 import type { ExportCapabilities, ImportRefusal } from '../../shared/api.ts'
 import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
-import { HttpError, readBody } from '../http/body.ts'
+import { HttpError, readBody, requireJson } from '../http/body.ts'
 import { RateLimiter } from '../http/rateLimit.ts'
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
@@ -27,7 +27,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => 
 export type Route = [method: string, pattern: RegExp, handler: Handler]
 
 /** The part of the API's context these endpoints use; the API passes its whole `ApiContext`. */
-export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'>
+export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'> & Partial<Pick<ApiContext, 'addressOf'>>
 
 /** What a participant's key may export, when the facilitator allows it or the workshop is locked: the report, not the data. */
 const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'pdf'])
@@ -107,7 +107,8 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
 
 /** `POST /api/workshops/import`: validates the whole file, then creates the workshop and writes its documents. */
 export async function importHandler(ctx: ExportContext, limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) throw new HttpError(429, 'too many workshops created from this address; try again later')
+  requireJson(req)
+  if (!limiter.take(ctx.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown')) throw new HttpError(429, 'too many workshops created from this address; try again later')
   const limit = ctx.config.limits.maxImportBytes
   let body: Buffer
   try {

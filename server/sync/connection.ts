@@ -8,6 +8,8 @@ import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, noticeMessage, permissionDenied, syncStep1, syncStep2 } from './messages.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
+import { TokenBucket } from './tokenBucket.ts'
+import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 
 export interface ConnectionTarget {
   workshopId: string
@@ -24,6 +26,8 @@ class ProtocolError extends Error {}
 
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
 const PENDING_BUDGET_BYTES = 1024 * 1024
+/** Integration time per update that is not charged to the connection's budget. */
+const FREE_INTEGRATION_MS = 10
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document.
@@ -39,9 +43,12 @@ export class Connection implements Peer {
   private closed = false
   private presenceTokens: number
   private presenceRefilledAt = Date.now()
-  private pendingBytes = 0
-  /** This connection sent updates still waiting on missing changes (see handleSync). */
-  private leftPending = false
+  /** Updates this connection sent that wait on changes the server does not have (keepOwnPending). */
+  private waiting: Uint8Array | undefined
+  private readonly requests: TokenBucket
+  private readonly refusals: TokenBucket
+  /** Milliseconds of Yjs integration this connection may cost: 10 s worth, refilled continuously. */
+  private readonly integration: TokenBucket
   private presenceWindowStart = 0
   private presenceInWindow = 0
   private deferredPresence: Uint8Array | undefined
@@ -55,10 +62,15 @@ export class Connection implements Peer {
     private readonly metrics: Metrics,
     private readonly limits: Limits,
     private readonly mayWrite: WritePolicy,
+    /** Kept only to find this connection when its key is rotated away; never logged. */
+    private readonly key: string,
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
     this.presenceTokens = limits.presenceBurst
+    this.requests = new TokenBucket(limits.requestsPerSecond, limits.requestBurst)
+    this.refusals = new TokenBucket(limits.refusedPerSecond, limits.refusedBurst)
+    this.integration = new TokenBucket(limits.integrationMsPer10s / 10, limits.integrationMsPer10s)
     metrics.connections++
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('pong', () => (this.alive = true))
@@ -118,6 +130,7 @@ export class Connection implements Peer {
           this.handlePresence(decoding.readVarUint8Array(decoder))
           break
         case MessageType.queryAwareness: {
+          if (!this.requests.take()) return this.reject('request_flood', CloseCode.rateLimited, 'too many presence requests')
           const presence = this.room!.presence.encode()
           if (presence) this.send(awarenessMessage(presence))
           break
@@ -139,6 +152,9 @@ export class Connection implements Peer {
     const room = this.room!
     const step = decoding.readVarUint(decoder)
     if (step === syncProtocol.messageYjsSyncStep1) {
+      // "Send me everything" costs a full encoding of the document: an honest client asks once
+      // per connection, so a steady stream of them is a flood.
+      if (!this.requests.take()) return this.reject('request_flood', CloseCode.rateLimited, 'too many sync requests')
       this.send(syncStep2(room.doc, decoding.readVarUint8Array(decoder)))
       return
     }
@@ -147,43 +163,65 @@ export class Connection implements Peer {
     }
     const update = decoding.readVarUint8Array(decoder)
     const verdict = this.mayWrite(this.role, room)
-    if (!verdict.allowed) {
-      // Every client answers the server's step 1 with what it has; for a reader that is nothing
-      // new. Only an update that would change the document is a refused write.
-      if (Y.snapshotContainsUpdate(Y.snapshot(room.doc), update)) return
-      this.metrics.reject('write_forbidden')
-      this.send(permissionDenied(verdict.reason))
-      if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: verdict.reason }))
-      return
-    }
+    if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason)
     if (!this.registry.storeHealthy) {
       this.metrics.reject('store_unavailable')
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'storeUnavailable', message: 'changes cannot be saved right now' }))
       this.close(CloseCode.storeUnavailable, 'changes could not be saved; retrying')
       return
     }
-    if (room.storedBytes + update.byteLength > this.limits.maxDocBytes) {
+    // What this connection sent earlier that waits on changes the server does not have yet is
+    // retried with each of its new updates, never with anyone else's (see keepOwnPending).
+    const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
+    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate })
+    if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
+    if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       this.metrics.reject('doc_too_large')
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       this.close(CloseCode.rateLimited, 'document size limit reached')
       return
     }
-    Y.applyUpdate(room.doc, update, this)
-    if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
-      // The update builds on changes the server does not have yet. A client reconnecting after a
-      // crash does this legitimately for a moment: it keeps typing while the sync step carrying
-      // its earlier edits is still on its way, and Yjs integrates both once it lands. A forged
-      // stream would wait forever, so each connection gets a small budget for it.
-      this.pendingBytes += update.byteLength
-      this.leftPending = true
-      if (this.pendingBytes > PENDING_BUDGET_BYTES) {
-        room.doc.store.pendingStructs = null
-        room.doc.store.pendingDs = null
-        throw new ProtocolError('updates depend on changes this document does not have')
-      }
-    } else {
-      this.pendingBytes = 0
+    // CPU time, not wall time: on a busy machine a cheap update may wait for a core.
+    const started = process.cpuUsage()
+    Y.applyUpdate(room.doc, incoming, this)
+    this.keepOwnPending(room)
+    const spent = process.cpuUsage(started)
+    const spentMs = (spent.user + spent.system) / 1000
+    // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
+    if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
+      this.reject('integration_budget', CloseCode.rateLimited, 'updates cost too much work; slow down')
     }
+  }
+
+  /**
+   * A client reconnecting after a crash legitimately sends, for a moment, updates that build on
+   * its own earlier edits still on their way; Yjs integrates both once they land. Yjs keeps such
+   * leftovers on the document, where they would be retried with (and charged to) everyone's
+   * updates: here they move to the connection that sent them, within a small budget.
+   */
+  private keepOwnPending(room: Room): void {
+    const { pendingStructs, pendingDs } = room.doc.store
+    room.doc.store.pendingStructs = null
+    room.doc.store.pendingDs = null
+    const left = [pendingStructs?.update, pendingDs ?? undefined].filter((part): part is Uint8Array => part !== undefined)
+    this.waiting = left.length === 0 ? undefined : left.length === 1 ? left[0] : Y.mergeUpdates(left)
+    if (this.waiting && this.waiting.byteLength > PENDING_BUDGET_BYTES) {
+      this.waiting = undefined
+      throw new ProtocolError('updates depend on changes this document does not have')
+    }
+  }
+
+  /**
+   * Every client answers the server's step 1 with what it has; for a reader that is nothing new
+   * and is ignored. Only an update that brings changes is a refused write, answered once, in time
+   * proportional to the update, and within a budget after which the connection is closed.
+   */
+  private refuseWrite(room: Room, update: Uint8Array, reason: string): void {
+    if (!bringsNewStructs(room.doc, update)) return
+    this.metrics.reject('write_forbidden')
+    if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
+    this.send(permissionDenied(reason))
+    if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
   }
 
   private handlePresence(update: Uint8Array): void {
@@ -240,6 +278,13 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount + message.byteLength > this.limits.maxSendBufferBytes) {
+      // A reader that stopped reading would make the server hold everything meant for it.
+      this.metrics.reject('slow_reader')
+      this.ws.terminate()
+      this.dispose()
+      return
+    }
     this.metrics.messagesOut++
     this.metrics.bytesOut += message.byteLength
     this.ws.send(message, { binary: true })
@@ -249,6 +294,10 @@ export class Connection implements Peer {
     if (this.closed) return
     this.ws.close(code, reason)
     this.dispose()
+  }
+
+  opens(workshopId: string, key: string): boolean {
+    return this.target.workshopId === workshopId && this.key === key
   }
 
   /** Called by the keep-alive sweep: a connection that did not answer the last ping is dead. */
@@ -265,13 +314,17 @@ export class Connection implements Peer {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.presenceTimer)
-    // What it left waiting can no longer be completed by it; a client that reconnects sends it
-    // again with everything it builds on. Keeping it would make every later update retry it.
-    if (this.leftPending && this.room?.doc.store.pendingStructs) {
-      this.room.doc.store.pendingStructs = null
-      this.room.doc.store.pendingDs = null
-    }
+    // What it left waiting dies with it; a client that reconnects sends it again with everything
+    // it builds on.
+    this.waiting = undefined
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
+}
+
+/** Whether an update carries structs the document does not have (read from its header, O(update)). */
+function bringsNewStructs(doc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update)
+  for (const [client, clock] of to) if (clock > Y.getState(doc.store, client)) return true
+  return false
 }

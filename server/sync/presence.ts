@@ -6,6 +6,8 @@ import type { Role } from '../../shared/protocol.ts'
 export const PRESENCE_TIMEOUT_MS = 30_000
 /** One connection is one browser tab's document: it speaks for one client id, a few at most. */
 const MAX_IDS_PER_CONNECTION = 4
+/** A name, a colour, a role, a caret: a presence state is a few hundred bytes. */
+export const MAX_STATE_CHARS = 4096
 
 interface PresenceEntry {
   clock: number
@@ -50,6 +52,7 @@ export class PresenceTable {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
       const json = decoding.readVarString(decoder)
+      if (json.length > MAX_STATE_CHARS) throw new Error(`presence state over ${MAX_STATE_CHARS} characters`)
       const previous = this.entries.get(clientId)
       if (!previous && this.ownedBy(owner) >= MAX_IDS_PER_CONNECTION) {
         spoofed = true

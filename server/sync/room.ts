@@ -33,6 +33,8 @@ export class Room {
   logLength = 0
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
+  /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor). */
+  measuredAt = -1
   idleTimer: NodeJS.Timeout | undefined
 
   constructor(

@@ -83,6 +83,18 @@ export const ScreenShowSchema = z
   .nullable()
 export type ScreenShow = z.infer<typeof ScreenShowSchema>
 
+/**
+ * A suggested group of signals the facilitator put on the projector as a starting point for
+ * discussion (the clustering assistant's output, see `shared/cluster`).
+ */
+export const ShownSuggestionSchema = z.object({
+  label: z.string().max(200),
+  keywords: z.array(z.string().max(80)).max(8),
+  links: z.array(z.string().max(160)).max(5),
+  signalIds: z.array(idSchema).max(300),
+})
+export type ShownSuggestion = z.infer<typeof ShownSuggestionSchema>
+
 export const sessionFields = {
   currentStageId: idSchema.nullable(),
   timer: TimerSchema,
@@ -101,6 +113,8 @@ export const sessionFields = {
   privateCounts: z.record(idSchema, PrivateCountSchema),
   lastRestore: LastRestoreSchema,
   screenShow: ScreenShowSchema,
+  /** Suggested groups on the projector; empty = none shown. */
+  suggestions: z.array(ShownSuggestionSchema).max(30),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>
@@ -119,4 +133,5 @@ export const SESSION_DEFAULTS: Session = {
   privateCounts: {},
   lastRestore: null,
   screenShow: null,
+  suggestions: [],
 }

@@ -17,10 +17,11 @@ import { ExportMenu } from '../results/ExportMenu.tsx'
 import { FinishWorkshop } from '../results/FinishWorkshop.tsx'
 import { HistoryPanel } from '../results/HistoryPanel.tsx'
 import { Replay } from '../results/Replay.tsx'
+import { WorkshopAdmin } from './admin/WorkshopAdmin.tsx'
 import './facilitator.css'
 
-type Tool = 'share' | 'focus' | 'stages' | 'export' | 'history' | 'replay'
-const TOOLS: readonly Tool[] = ['share', 'focus', 'stages', 'export', 'history', 'replay']
+type Tool = 'share' | 'focus' | 'stages' | 'export' | 'history' | 'replay' | 'admin'
+const TOOLS: readonly Tool[] = ['share', 'focus', 'stages', 'export', 'history', 'replay', 'admin']
 
 /**
  * The facilitator's controls for the room. First row: move the group (with the ready count), the
@@ -79,6 +80,7 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
             {tool === name && name === 'export' && <ExportMenu />}
             {tool === name && name === 'history' && <HistoryPanel />}
             {tool === name && name === 'replay' && <Replay />}
+            {tool === name && name === 'admin' && <WorkshopAdmin />}
           </div>
         ))}
       </div>
