@@ -121,6 +121,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
           http.close(() => resolve())
           http.closeAllConnections()
         })
+        history.close()
         await Promise.all([registry.closeAll(), pdf.close()])
         await store.close()
       })()

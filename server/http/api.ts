@@ -105,6 +105,13 @@ export function createApi(ctx: ApiContext) {
       await authenticate(ctx, req, id!, 'facilitator')
       sendJson(res, 200, { snapshots: await ctx.history.list(id!) })
     }],
+    // The replay (and the facilitator's preview of a snapshot): one small frame per snapshot. The
+    // projector may read it too, to play the morning back on the wall; participants may not.
+    ['GET', /^\/api\/workshops\/([^/]+)\/history\/replay$/, async (req, res, [id]) => {
+      const { role } = await authenticate(ctx, req, id!)
+      if (role === 'participant') throw new HttpError(403, 'the history is for the facilitator and the screen')
+      sendJson(res, 200, { frames: await ctx.history.replay(id!) })
+    }],
     ['POST', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
       await authenticate(ctx, req, id!, 'facilitator')
       sendJson(res, 201, { id: await ctx.history.snapshot(id!, 'manual') })

@@ -52,6 +52,8 @@ export {
   toggleKeyDriver,
   setGroups,
   setPrivateCounts,
+  setScreenShow,
+  setLastRestore,
   showSuggestions,
   type GroupInput,
 } from './control/session'

@@ -7,6 +7,7 @@ import { CENTRE, WheelDiagram } from './diagram/WheelDiagram.tsx'
 import { NodeDetails, type WheelActionsContext } from './diagram/NodeDetails.tsx'
 import { WheelList } from './list/WheelList.tsx'
 import { ValenceLegend } from './ValenceLegend.tsx'
+import { WheelSvgDownload } from '../../app/workshop/results/WheelSvgDownloads.tsx'
 import { useKeyDrivers, useLocked, useMyId, useWheelCommands, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
 import { canEditWheel, findInTree, groupName, type Viewer, type WheelEntry } from './wheelModel.ts'
 
@@ -75,6 +76,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
           </h3>
         </div>
         <div className="wheel-panel__tools">
+          <WheelSvgDownload trendId={trend.id} trendName={trendName} />
           {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
           {tools}
         </div>

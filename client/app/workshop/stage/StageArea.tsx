@@ -5,6 +5,8 @@ import { hasStageView, StageView } from '../../../stages/StageView.tsx'
 import { useStore } from '../../../state/store.ts'
 import { EmptyState, useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
 import { FacilitatorConsole } from '../facilitator/FacilitatorConsole.tsx'
+import { ParticipantDownload } from '../results/ParticipantDownload.tsx'
+import { RestoreNotice } from '../results/RestoreNotice.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
 import { LockedBanner } from './LockedBanner.tsx'
 import { ReadyBar, StageNow } from './StageNow.tsx'
@@ -30,6 +32,8 @@ export function StageArea({ role }: { role: Role }) {
       <StageStepper nav={nav} role={role} />
       <BackToGroup nav={nav} />
       <LockedBanner role={role} />
+      <RestoreNotice />
+      {role === 'participant' && <ParticipantDownload />}
       <div className="stage-area__intro">
         <StageNow nav={nav} role={role} />
       </div>
