@@ -229,6 +229,9 @@ export class Connection implements Peer {
     }
     // A screen is read-only in every way; its presence is of no use to anyone.
     if (this.role === 'screen') return
+    // Echoes of the room's own batches (stock clients re-send what they receive) change nothing:
+    // dropped here, before the budget, so they neither cost a token nor displace a deferred state.
+    if (!room.presence.bringsChange(update, this)) return
     if (!this.takePresenceToken()) {
       // Over the sustained rate (a caret dragged fast): keep only the newest state and apply it
       // when the budget allows. The cursor is smoothed, the person is never cut off.
