@@ -10,7 +10,7 @@ import { runSyncBench } from './sync.ts'
  */
 const SUITES: Record<string, () => Promise<void>> = {
   sync: runSyncBench,
-  presence: runPresenceBench,
+  presence: async () => void (await runPresenceBench()),
   board: async () => void (await runBoardBench()),
   export: async () => {
     // CPU time of this process: other processes on the shared machine do not inflate it.
