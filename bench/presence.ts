@@ -142,7 +142,7 @@ export async function measurePresence(server: ServerChild, url: string, room: st
 /** One row per server per client count, for the README table. */
 export function presenceLines(rows: readonly { ours: PresenceResult; ref: PresenceResult }[]): string[] {
   return [
-    '| clients | server | CPU % of one core | delivered % | delivery p50 ms | p99 ms | clients' CPU % |',
+    '| clients | server | CPU % of one core | delivered % | delivery p50 ms | p99 ms | clients CPU % |',
     '|--:|---|--:|--:|--:|--:|--:|',
     ...rows.flatMap(({ ours, ref }) =>
       ([['ours', ours], ['reference', ref]] as const).map(
