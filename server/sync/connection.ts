@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, noticeMessage, permissionDenied, syncStep1, syncStep2 } from './messages.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
+import { writeFrame } from './frame.ts'
 import { TokenBucket } from './tokenBucket.ts'
 import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 
@@ -23,6 +24,8 @@ export interface ConnectionTarget {
 export type WritePolicy = (role: Role, room: Room) => { allowed: true } | { allowed: false; reason: string }
 
 class ProtocolError extends Error {}
+
+const BINARY = { binary: true } as const
 
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
 const PENDING_BUDGET_BYTES = 1024 * 1024
@@ -277,17 +280,28 @@ export class Connection implements Peer {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount + message.byteLength > this.limits.maxSendBufferBytes) {
+    if (!this.mayQueue(message.byteLength)) return
+    this.ws.send(message, BINARY)
+  }
+
+  sendFrame(frame: Buffer, message: Uint8Array): void {
+    if (!this.mayQueue(message.byteLength)) return
+    if (!writeFrame(this.ws, frame)) this.ws.send(message, BINARY)
+  }
+
+  /** Whether a message of this size may be queued for this connection (counted if so). */
+  private mayQueue(bytes: number): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false
+    if (this.ws.bufferedAmount + bytes > this.limits.maxSendBufferBytes) {
       // A reader that stopped reading would make the server hold everything meant for it.
       this.metrics.reject('slow_reader')
       this.ws.terminate()
       this.dispose()
-      return
+      return false
     }
     this.metrics.messagesOut++
-    this.metrics.bytesOut += message.byteLength
-    this.ws.send(message, { binary: true })
+    this.metrics.bytesOut += bytes
+    return true
   }
 
   close(code: number, reason: string): void {
