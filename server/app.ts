@@ -14,6 +14,7 @@ import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
+import { startRetention } from './workshops/retention.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
 
 export interface RunningServer {
@@ -41,7 +42,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.log)
   const workshops = new WorkshopService(store)
   const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop)
-  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log)
+  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes)
   const pdf = new PdfRenderer({ log: config.log })
   const addressOf = addressResolver(config.trustedProxies)
   const writePolicy = (role: Role, room: Room) =>
@@ -94,6 +95,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
 
   const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
   pinger.unref()
+  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log)
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
@@ -113,6 +115,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     close() {
       closing ??= (async () => {
         clearInterval(pinger)
+        stopRetention()
         sync.closeAll(CloseCode.goingAway, 'server restarting')
         await new Promise<void>((resolve) => {
           http.close(() => resolve())

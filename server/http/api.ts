@@ -62,18 +62,22 @@ export function createApi(ctx: ApiContext) {
         sendJson(res, 400, firstIssue(parsed.error))
         return
       }
-      const { id, keys } = await ctx.workshops.create(parsed.data.title)
+      let created: Awaited<ReturnType<WorkshopService['create']>> | undefined
       try {
-        await initialiseWorkshop(ctx.registry, id, parsed.data)
+        created = await ctx.workshops.create(parsed.data.title)
+        await initialiseWorkshop(ctx.registry, created.id, parsed.data)
         if (!ctx.registry.storeHealthy) throw new Error('the first content could not be stored')
       } catch (error) {
         // No half-made workshop is left behind: its row and whatever was stored go.
-        await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
-        await ctx.store.deleteWorkshop(id).catch(() => {})
+        if (created) {
+          const { id } = created
+          await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
+          await ctx.store.deleteWorkshop(id).catch(() => {})
+        }
         ctx.config.log(`creating a workshop failed: ${String(error)}`)
         throw new HttpError(503, 'the workshop could not be created right now; try again')
       }
-      sendJson(res, 201, WorkshopService.describe(originOf(req), id, keys))
+      sendJson(res, 201, WorkshopService.describe(originOf(req), created.id, created.keys))
     }],
     ['GET', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
       const { key } = await authenticate(ctx, req, id!, 'facilitator')

@@ -10,7 +10,12 @@ import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 export class RoomsFullError extends Error {}
 
 /** Stored rows were accepted once; only what no live update can build is left out at load. */
-const STORED_GUARD = { maxStructs: Number.POSITIVE_INFINITY, maxWritersPerPosition: 2 * DEFAULT_GUARD.maxScan, maxScan: 2 * DEFAULT_GUARD.maxScan }
+const STORED_GUARD = {
+  maxStructs: Number.POSITIVE_INFINITY,
+  maxWritersPerPosition: 2 * DEFAULT_GUARD.maxScan,
+  maxScan: 2 * DEFAULT_GUARD.maxScan,
+  maxCost: Number.POSITIVE_INFINITY,
+}
 
 export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
@@ -334,6 +339,10 @@ export class RoomRegistry {
     for (const room of [...this.rooms.values()]) {
       if (room.peers.size === 0) await this.unload(room)
     }
+  }
+
+  hasPeers(workshopId: string): boolean {
+    return this.roomsOf(workshopId).some((room) => room.peers.size > 0)
   }
 
   /** Closes the peers of a workshop that match (after a key rotation: everyone using the old key). */

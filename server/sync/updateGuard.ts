@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
 import type { DocKind } from '../../shared/protocol.ts'
+import { countStructs } from '../../shared/doc/structCount.ts'
 
 /**
  * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
@@ -8,17 +9,20 @@ import type { DocKind } from '../../shared/protocol.ts'
  * Yjs orders concurrent inserts at one position by scanning all of them for each new one, so a
  * few kilobytes of inserts from thousands of invented client ids at one spot cost seconds of
  * CPU. People never do that: a position sees a handful of concurrent writers. So an update may
- * bring at most `maxWritersPerPosition` writers to one position, and none where the document
- * already holds `maxScan` concurrent items; it may only touch the roots its document kind has,
- * each as the map the app reads; and it may carry at most `maxStructs` structs.
+ * bring at most `maxWritersPerPosition` writers to one position, none where the document
+ * already holds `maxScan` concurrent items, and at most `maxCost` steps of such scanning in
+ * all; it may only touch the roots its document kind has, each as the map the app reads; and it
+ * may carry at most `maxStructs` structs (counted from the headers, before decoding).
  */
 export interface GuardLimits {
   maxStructs: number
   maxWritersPerPosition: number
   maxScan: number
+  /** Estimated conflict-resolution steps of one update (writers × (writers + scan), summed). */
+  maxCost: number
 }
 
-export const DEFAULT_GUARD: GuardLimits = { maxStructs: 100_000, maxWritersPerPosition: 32, maxScan: 1_000 }
+export const DEFAULT_GUARD: GuardLimits = { maxStructs: 100_000, maxWritersPerPosition: 16, maxScan: 200, maxCost: 20_000 }
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
@@ -29,9 +33,12 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
 export type GuardVerdict = { ok: true } | { ok: false; reason: string }
 
 export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD): GuardVerdict {
+  // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
+  const declared = countStructs(update, limits.maxStructs)
+  if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
   const { structs } = Y.decodeUpdate(update)
-  if (structs.length > limits.maxStructs) return refuse(`${structs.length} structs in one update (limit ${limits.maxStructs})`)
-  const writersAt = new Map<string, Set<number>>()
+  // Position → its one writer (almost always), or the set of them once there are several.
+  const writersAt = new Map<string, number | Set<number>>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     if (typeof struct.parent === 'string') {
@@ -39,19 +46,32 @@ export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limit
       if (struct.parentSub === null) return refuse(`root "${struct.parent}" is a map`)
     }
     const position = positionKey(struct)
-    let writers = writersAt.get(position)
-    if (!writers) writersAt.set(position, (writers = new Set()))
-    writers.add(struct.id.client)
-    if (writers.size > limits.maxWritersPerPosition) return refuse(`over ${limits.maxWritersPerPosition} writers at one position`)
+    const client = struct.id.client
+    const writers = writersAt.get(position)
+    if (writers === undefined) writersAt.set(position, client)
+    else if (typeof writers === 'number') {
+      if (writers !== client) writersAt.set(position, new Set([writers, client]))
+    } else {
+      writers.add(client)
+      if (writers.size > limits.maxWritersPerPosition) return refuse(`over ${limits.maxWritersPerPosition} writers at one position`)
+    }
   }
-  // The document side: how far Yjs would scan to place each new position's items.
+  // The document side: how far Yjs would scan to place each new position's items, and what all
+  // of the update's scans cost together (each writer at a position scans the others and what
+  // the document already holds there).
+  let cost = 0
   const checked = new Set<string>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     const position = positionKey(struct)
     if (checked.has(position)) continue
     checked.add(position)
-    if (concurrentScanLength(doc, struct, limits.maxScan) >= limits.maxScan) return refuse(`over ${limits.maxScan} concurrent items at one position`)
+    const scan = concurrentScanLength(doc, struct, limits.maxScan)
+    if (scan >= limits.maxScan) return refuse(`over ${limits.maxScan} concurrent items at one position`)
+    const entry = writersAt.get(position)!
+    const writers = typeof entry === 'number' ? 1 : entry.size
+    cost += writers > 1 || scan > 0 ? writers * (writers + scan) : 0
+    if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
   }
   return { ok: true }
 }
@@ -73,14 +93,20 @@ function positionKey(item: Y.Item): string {
  */
 function concurrentScanLength(doc: Y.Doc, item: Y.Item, limit: number): number {
   let o: Y.Item | null
+  let right: Y.Item | null = null
   try {
     o = item.origin ? firstAfterOrigin(doc, item.origin) : firstOfParent(doc, item, limit)
+    if (item.rightOrigin && Y.getState(doc.store, item.rightOrigin.client) > item.rightOrigin.clock) {
+      const found = Y.getItem(doc.store, item.rightOrigin)
+      if (found instanceof Y.Item) right = found
+    }
   } catch {
     return 0
   }
   const scanned = new Set<Y.Item>()
   let count = 0
-  while (o !== null && count < limit) {
+  // Like Yjs, the scan ends at the item's right neighbour: nothing came in between, no conflict.
+  while (o !== null && o !== right && count < limit) {
     const sameOrigin = item.origin ? o.origin !== null && Y.compareIDs(o.origin, item.origin) : o.origin === null
     if (!sameOrigin) {
       if (o.origin === null) break

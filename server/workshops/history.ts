@@ -36,13 +36,20 @@ export class WorkshopHistory {
     private readonly store: DocStore,
     private readonly intervalMs: number,
     private readonly log: (line: string) => void,
+    /** History bytes kept per workshop (MAX_HISTORY_BYTES); the oldest snapshots go first. */
+    private readonly maxBytes?: number,
   ) {
     registry.listen({ onStored: (room) => this.onStored(room) })
   }
 
   private onStored(room: Room): void {
     if (room.kind === 'draft' || this.taking.has(room.workshopId)) return
-    void this.maybeSnapshot(room.workshopId).catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
+    // Marked before the first await: a new workshop stores control and board in two batches,
+    // and both would otherwise find "no snapshot yet" and take one each.
+    this.taking.add(room.workshopId)
+    void this.maybeSnapshot(room.workshopId)
+      .catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
+      .finally(() => this.taking.delete(room.workshopId))
   }
 
   private async maybeSnapshot(workshopId: string): Promise<void> {
@@ -51,26 +58,30 @@ export class WorkshopHistory {
       last = (await this.store.listHistory(workshopId))[0]?.createdAt ?? 0
       this.lastTaken.set(workshopId, last)
     }
-    if (Date.now() - last >= this.intervalMs) await this.snapshot(workshopId, 'periodic')
+    if (Date.now() - last >= this.intervalMs) await this.take(workshopId, 'periodic')
   }
 
   /** Stores the current state of the workshop's shared documents; returns the snapshot id. */
   async snapshot(workshopId: string, reason: HistoryReason): Promise<number> {
     this.taking.add(workshopId)
-    this.lastTaken.set(workshopId, Date.now())
     try {
-      const docs = new Map<string, Uint8Array>()
-      let board: Y.Doc | undefined
-      for (const name of SHARED_DOCS) {
-        const room = await this.registry.open(workshopId, name)
-        docs.set(name, Y.encodeStateAsUpdate(room.doc))
-        if (name === BOARD_DOC) board = room.doc
-        this.registry.releaseIfIdle(room)
-      }
-      return await this.store.saveHistory(workshopId, reason, docs, JSON.stringify(summarise(board!)))
+      return await this.take(workshopId, reason)
     } finally {
       this.taking.delete(workshopId)
     }
+  }
+
+  private async take(workshopId: string, reason: HistoryReason): Promise<number> {
+    this.lastTaken.set(workshopId, Date.now())
+    const docs = new Map<string, Uint8Array>()
+    let board: Y.Doc | undefined
+    for (const name of SHARED_DOCS) {
+      const room = await this.registry.open(workshopId, name)
+      docs.set(name, Y.encodeStateAsUpdate(room.doc))
+      if (name === BOARD_DOC) board = room.doc
+      this.registry.releaseIfIdle(room)
+    }
+    return await this.store.saveHistory(workshopId, reason, docs, JSON.stringify(summarise(board!)), this.maxBytes)
   }
 
   async list(workshopId: string): Promise<HistoryEntry[]> {

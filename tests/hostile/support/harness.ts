@@ -87,3 +87,9 @@ export async function rawSocket(server: ChildServer, workshopId: string, docName
 
 /** Waits for an async check with a deadline (re-exported so tests import one module). */
 export { waitFor }
+
+/** The server's own worst event-loop delay since it started (from /metrics), in ms. */
+export async function loopDelayMaxMs(baseUrl: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text()
+  return Math.round(Number(/^s2s_event_loop_delay_max_seconds (\S+)$/m.exec(text)?.[1] ?? NaN) * 1000)
+}

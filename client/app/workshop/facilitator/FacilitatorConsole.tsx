@@ -13,10 +13,11 @@ import { PrivateModeControls } from './PrivateModeControls.tsx'
 import { SharePanel } from './SharePanel.tsx'
 import { StageManager } from './StageManager.tsx'
 import { TimerControls } from './TimerControls.tsx'
+import { WorkshopAdmin } from './admin/WorkshopAdmin.tsx'
 import './facilitator.css'
 
-type Tool = 'share' | 'focus' | 'stages'
-const TOOLS: readonly Tool[] = ['share', 'focus', 'stages']
+type Tool = 'share' | 'focus' | 'stages' | 'admin'
+const TOOLS: readonly Tool[] = ['share', 'focus', 'stages', 'admin']
 
 /**
  * The facilitator's controls for the room. First row: move the group (with the ready count), the
@@ -71,6 +72,7 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
             {tool === name && name === 'share' && <SharePanel />}
             {tool === name && name === 'focus' && <FocusPicker initialKind={focusKindForStage(current?.kind)} />}
             {tool === name && name === 'stages' && <StageManager />}
+            {tool === name && name === 'admin' && <WorkshopAdmin />}
           </div>
         ))}
       </div>
