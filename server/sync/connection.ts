@@ -26,6 +26,8 @@ export type WritePolicy = (role: Role, room: Room) => { allowed: true } | { allo
 class ProtocolError extends Error {}
 
 const BINARY = { binary: true } as const
+/** A message this large is checked against its address's shared queue budget. */
+const LARGE_MESSAGE_BYTES = 64 * 1024
 
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
 const PENDING_BUDGET_BYTES = 1024 * 1024
@@ -67,6 +69,8 @@ export class Connection implements Peer {
     private readonly mayWrite: WritePolicy,
     /** Kept only to find this connection when its key is rotated away; never logged. */
     private readonly key: string,
+    /** Every open connection from this connection's address, this one included. */
+    private readonly neighbours: ReadonlySet<Connection> = new Set(),
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
@@ -299,9 +303,27 @@ export class Connection implements Peer {
       this.dispose()
       return false
     }
+    if (bytes >= LARGE_MESSAGE_BYTES && this.queuedAtAddress() + bytes > this.limits.maxQueuedBytesPerIp) {
+      // A hall behind one address may hold thousands of connections; what they may make the server
+      // hold at once is shared. A client closed here retries after a backoff, when the rest drained.
+      this.metrics.reject('address_queue_full')
+      this.close(CloseCode.busy, 'server busy: too much waiting for this address; retrying')
+      return false
+    }
     this.metrics.messagesOut++
     this.metrics.bytesOut += bytes
     return true
+  }
+
+  /**
+   * Bytes waiting to be sent to every connection from this address. Summed only for large
+   * messages (a document sent whole on joining): they are what one connection costs alone, while
+   * a broadcast is one buffer shared by all its sockets.
+   */
+  private queuedAtAddress(): number {
+    let queued = 0
+    for (const neighbour of this.neighbours) queued += neighbour.ws.bufferedAmount
+    return queued
   }
 
   close(code: number, reason: string): void {
