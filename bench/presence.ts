@@ -170,12 +170,13 @@ export async function runPresenceBench(): Promise<{ ours: PresenceResult; ref: P
       const oursResult = await measurePresence(ours, `ws://127.0.0.1:${ours.port}/sync/${workshop.id}`, 'board', { key: workshop.keys.participant }, clients)
       const refResult = await measurePresence(ref, `ws://127.0.0.1:${ref.port}/bench`, 'board', {}, clients)
       rows.push({ ours: oursResult, ref: refResult })
+      console.log(presenceLines([{ ours: oursResult, ref: refResult }]).join('\n'))
     } finally {
       await Promise.all(servers.map((server) => server.stop()))
       rmSync(dataDir, { recursive: true, force: true })
     }
   }
-  console.log([`presence: stock y-websocket clients × 1 move/s, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`, '', ...presenceLines(rows)].join('\n'))
+  console.log([`\npresence: stock y-websocket clients × 1 move/s, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`, '', ...presenceLines(rows)].join('\n'))
   mkdirSync(resultsDir, { recursive: true })
   writeFileSync(
     join(resultsDir, `presence-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`),
