@@ -1,4 +1,5 @@
 import { runBoardBench } from './board/run.ts'
+import { runClusterBench } from './cluster.ts'
 import { runExportBench } from './export.ts'
 import { environment } from './report.ts'
 import { runPresenceBench } from './presence.ts'
@@ -7,10 +8,11 @@ import { runSyncBench } from './sync.ts'
 
 /**
  * `npm run bench`: every benchmark, or those named in BENCH_ONLY (comma-separated:
- * sync, presence, scale, board, export). Figures are ratios within one run; the machine is shared and noisy.
+ * sync, cluster, presence, scale, board, export). Figures are ratios within one run; the machine is shared and noisy.
  */
 const SUITES: Record<string, () => Promise<void>> = {
   sync: runSyncBench,
+  cluster: runClusterBench,
   presence: async () => void (await runPresenceBench()),
   scale: runScaleBench,
   board: async () => void (await runBoardBench()),

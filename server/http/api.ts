@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
 import { exportRoutes } from '../export/routes.ts'
+import { bankRoutes } from '../bank/routes.ts'
 import type { PdfRenderer } from '../export/pdf.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
@@ -124,6 +125,7 @@ export function createApi(ctx: ApiContext) {
 
   // Importing creates a workshop, so it shares the creation budget of each address.
   routes.push(...exportRoutes(ctx, ctx.pdf, creations))
+  routes.push(...bankRoutes(ctx, sendJson))
   if (process.env.S2S_FAULT_INJECTION === '1') routes.push(...faultRoutes())
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
+import { BANK_ROOTS, BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
 import type { DocKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
 
@@ -28,6 +28,7 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
   control: new Set(Object.values(CONTROL_ROOTS)),
   draft: new Set(Object.values(DRAFT_ROOTS)),
+  bank: new Set(Object.values(BANK_ROOTS)),
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string }

@@ -51,7 +51,7 @@ export function createSyncUpgrade(opts: {
     const [workshopId, docName, ...rest] = url.pathname.slice(SYNC_PATH_PREFIX.length).split('/')
     const kind = docName ? docKindOf(docName) : null
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX) || rest.length > 0 || !workshopId || !ID_PATTERN.test(workshopId) || !kind) {
-      return refuse(socket, 400, 'expected /sync/<workshopId>/<board|control|draft-id>')
+      return refuse(socket, 400, 'expected /sync/<workshopId>/<board|control|bank|draft-id>')
     }
     if (!(await workshops.exists(workshopId))) return refuse(socket, 404, 'no such workshop')
     const key = keyOf(req, url)

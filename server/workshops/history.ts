@@ -43,7 +43,7 @@ export class WorkshopHistory {
   }
 
   private onStored(room: Room): void {
-    if (room.kind === 'draft' || this.taking.has(room.workshopId)) return
+    if (room.kind === 'draft' || room.kind === 'bank' || this.taking.has(room.workshopId)) return
     // Marked before the first await: a new workshop stores control and board in two batches,
     // and both would otherwise find "no snapshot yet" and take one each.
     this.taking.add(room.workshopId)

@@ -109,7 +109,7 @@ type Decoded = { readonly ok: true; readonly doc: Y.Doc } | (ImportResult & { re
  */
 export const MAX_IMPORT_STRUCTS = 100_000
 
-function decode(encoded: string, kind: Exclude<DocKind, 'draft'>): Decoded {
+function decode(encoded: string, kind: Exclude<DocKind, 'draft' | 'bank'>): Decoded {
   const doc = new Y.Doc()
   try {
     const update = fromBase64(encoded)

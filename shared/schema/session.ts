@@ -52,6 +52,18 @@ export const PrivateCountSchema = z.object({
 })
 export type PrivateCount = z.infer<typeof PrivateCountSchema>
 
+/**
+ * A suggested group of signals the facilitator put on the projector as a starting point for
+ * discussion (the clustering assistant's output, see `shared/cluster`).
+ */
+export const ShownSuggestionSchema = z.object({
+  label: z.string().max(200),
+  keywords: z.array(z.string().max(80)).max(8),
+  links: z.array(z.string().max(160)).max(5),
+  signalIds: z.array(idSchema).max(300),
+})
+export type ShownSuggestion = z.infer<typeof ShownSuggestionSchema>
+
 export const sessionFields = {
   currentStageId: idSchema.nullable(),
   timer: TimerSchema,
@@ -68,6 +80,8 @@ export const sessionFields = {
   allowParticipantExport: z.boolean(),
   /** Private-mode card counts by participant id (never by draft id: that one is secret). */
   privateCounts: z.record(idSchema, PrivateCountSchema),
+  /** Suggested groups on the projector; empty = none shown. */
+  suggestions: z.array(ShownSuggestionSchema).max(30),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>
@@ -84,4 +98,5 @@ export const SESSION_DEFAULTS: Session = {
   groups: [],
   allowParticipantExport: false,
   privateCounts: {},
+  suggestions: [],
 }

@@ -8,6 +8,7 @@ import {
   FocusSchema,
   GroupSchema,
   PrivateCountSchema,
+  ShownSuggestionSchema,
   idSchema,
   requiredTextSchema,
   type Focus,
@@ -15,6 +16,7 @@ import {
   type PrivateCount,
   type PrivateMode,
   type Session,
+  type ShownSuggestion,
 } from '../../schema/index'
 import { randomId } from '../../util/ids'
 import { nestedMap, writeFields } from '../codec'
@@ -94,6 +96,11 @@ export function toggleKeyDriver(doc: Y.Doc, trendId: string): boolean {
     set.set(id, true)
     return true
   })
+}
+
+/** Puts suggested groups on the projector (an empty list takes them off). */
+export function showSuggestions(doc: Y.Doc, suggestions: readonly ShownSuggestion[]): void {
+  writeSession(doc, { suggestions: z.array(ShownSuggestionSchema).max(30).parse(suggestions) })
 }
 
 export const GroupInputSchema = z.object({

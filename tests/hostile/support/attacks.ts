@@ -55,6 +55,28 @@ export function siblingBomb(writers: number, firstClient = 1_000_000, root = 'si
   return Y.mergeUpdates(updates)
 }
 
+/**
+ * The same shape as `siblingBomb`, encoded directly (Yjs update v1: one section per client, each
+ * one struct setting `root.k`), so that the probe's megabyte-sized bombs take milliseconds to build.
+ */
+export function rawSiblingBomb(writers: number, firstClient = 1_000_000, root = 'signals'): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, writers)
+  for (let i = 0; i < writers; i++) {
+    encoding.writeVarUint(encoder, 1) // structs in this section
+    encoding.writeVarUint(encoder, firstClient + i)
+    encoding.writeVarUint(encoder, 0) // clock
+    encoding.writeUint8(encoder, 8 | 32) // ContentAny, with a map key, no origins
+    encoding.writeVarUint(encoder, 1) // parent is a root, by name
+    encoding.writeVarString(encoder, root)
+    encoding.writeVarString(encoder, 'k')
+    encoding.writeVarUint(encoder, 1) // one value
+    encoding.writeAny(encoder, i)
+  }
+  encoding.writeVarUint(encoder, 0) // empty delete set
+  return encoding.toUint8Array(encoder)
+}
+
 /** An update that depends on a change nobody has (client 7's first 1000 clocks are missing). */
 export function orphanUpdate(): Uint8Array {
   const doc = new Y.Doc()
