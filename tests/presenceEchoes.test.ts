@@ -42,7 +42,7 @@ describe('presence in a room of stock clients', () => {
     const stays = clients.slice(0, CLIENTS - LEAVERS)
     const leavers = clients.slice(CLIENTS - LEAVERS)
     const latest = (viewer: TestClient, sender: TestClient) => viewer.provider.awareness.getStates().get(sender.doc.clientID)?.cursor
-    await waitFor(() => clients.every((viewer) => clients.every((sender) => latest(viewer, sender) === ROUNDS)), 8_000, 'every cursor').catch(() => undefined)
+    await waitFor(() => clients.every((viewer) => clients.every((sender) => latest(viewer, sender) === ROUNDS)), 12_000, 'every cursor').catch(() => undefined)
     const missing = clients.flatMap((viewer, v) => clients.flatMap((sender, s) => (latest(viewer, sender) === ROUNDS ? [] : [`${v}←${s}`])))
     expect(missing.length, `latest states not delivered: ${missing.slice(0, 10).join(', ')}`).toBe(0)
 
@@ -57,12 +57,12 @@ describe('presence in a room of stock clients', () => {
     for (const leaver of leavers) leaver.destroy()
     await waitFor(
       () => stays.every((viewer) => leavers.every((leaver) => !viewer.provider.awareness.getStates().has(leaver.doc.clientID))),
-      8_000,
+      20_000,
       'the leavers to be gone from every view',
     )
     // A later marker: everyone who stays moves once more and everyone sees it.
     for (const client of stays) client.provider.awareness.setLocalStateField('cursor', ROUNDS + 1)
-    await waitFor(() => stays.every((viewer) => stays.every((sender) => latest(viewer, sender) === ROUNDS + 1)), 8_000, 'the last move')
+    await waitFor(() => stays.every((viewer) => stays.every((sender) => latest(viewer, sender) === ROUNDS + 1)), 20_000, 'the last move')
     expect(wronglyRemoved).toEqual([])
   }, 60_000)
 })
