@@ -5,8 +5,14 @@
 export interface Limits {
   /** Largest WebSocket message accepted (bytes). */
   maxMessageBytes: number
-  /** Open connections from one address; a room of 60 behind one NAT holds ~3 each. */
+  /** Open connections from one address: a lecture hall of 1,000 behind one NAT holds up to ~3 each
+   * (board, control, a draft in a private round) plus reconnects overlapping. */
   maxConnectionsPerIp: number
+  /** Open connections to one workshop, from all addresses: one workshop cannot take the server. */
+  maxConnectionsPerWorkshop: number
+  /** Bytes the server may have queued, over all connections from one address, when it sends a
+   * large message (a document sent whole); past it that connection is told to retry. */
+  maxQueuedBytesPerIp: number
   /** Documents held in memory at once; idle ones are unloaded first. */
   maxRoomsInMemory: number
   /** Stored size of one document past which writes are refused. */
@@ -74,7 +80,9 @@ export interface ServerConfig {
 
 export const DEFAULT_LIMITS: Limits = {
   maxMessageBytes: 2 * 1024 * 1024,
-  maxConnectionsPerIp: 512,
+  maxConnectionsPerIp: 4_096,
+  maxConnectionsPerWorkshop: 4_096,
+  maxQueuedBytesPerIp: 1024 * 1024 * 1024,
   maxRoomsInMemory: 2_000,
   maxDocBytes: 32 * 1024 * 1024,
   presencePerSecond: 30,
@@ -123,6 +131,8 @@ export function defaultConfig(overrides: Partial<Omit<ServerConfig, 'limits' | '
 const LIMIT_ENV: Record<keyof Limits, string> = {
   maxMessageBytes: 'MAX_MESSAGE_BYTES',
   maxConnectionsPerIp: 'MAX_CONNECTIONS_PER_IP',
+  maxConnectionsPerWorkshop: 'MAX_CONNECTIONS_PER_WORKSHOP',
+  maxQueuedBytesPerIp: 'MAX_QUEUED_BYTES_PER_IP',
   maxRoomsInMemory: 'MAX_ROOMS_IN_MEMORY',
   maxDocBytes: 'MAX_DOC_BYTES',
   presencePerSecond: 'PRESENCE_PER_SECOND',

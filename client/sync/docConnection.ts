@@ -11,6 +11,7 @@ import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
 import { installExtensionHandlers } from './extensions.ts'
 import { createPendingTracker } from './pendingChanges.ts'
 import { INITIAL_SYNC_STATE, type DocSyncState } from './syncState.ts'
+import { sendOwnPresenceOnly } from './ownPresence.ts'
 
 /** Consecutive failed attempts after which "reconnecting" becomes "offline". */
 export const OFFLINE_AFTER_ATTEMPTS = 4
@@ -81,6 +82,8 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     disableBc: options.crossTab === false,
     ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
   })
+
+  sendOwnPresenceOnly(provider)
 
   let state: DocSyncState = { ...INITIAL_SYNC_STATE, status: isBrowserOffline() ? 'offline' : 'connecting' }
   let everConnected = false

@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, noticeMessage, permissionDenied, syncStep1, syncStep2 } from './messages.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
+import { writeFrame } from './frame.ts'
 import { TokenBucket } from './tokenBucket.ts'
 import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 
@@ -23,6 +24,10 @@ export interface ConnectionTarget {
 export type WritePolicy = (role: Role, room: Room) => { allowed: true } | { allowed: false; reason: string }
 
 class ProtocolError extends Error {}
+
+const BINARY = { binary: true } as const
+/** A message this large is checked against its address's shared queue budget. */
+const LARGE_MESSAGE_BYTES = 64 * 1024
 
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
 const PENDING_BUDGET_BYTES = 1024 * 1024
@@ -64,6 +69,8 @@ export class Connection implements Peer {
     private readonly mayWrite: WritePolicy,
     /** Kept only to find this connection when its key is rotated away; never logged. */
     private readonly key: string,
+    /** Every open connection from this connection's address, this one included. */
+    private readonly neighbours: ReadonlySet<Connection> = new Set(),
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
@@ -232,6 +239,9 @@ export class Connection implements Peer {
     }
     // A screen is read-only in every way; its presence is of no use to anyone.
     if (this.role === 'screen') return
+    // Echoes of the room's own batches (stock clients re-send what they receive) change nothing:
+    // dropped here, before the budget, so they neither cost a token nor displace a deferred state.
+    if (!room.presence.bringsChange(update, this)) return
     if (!this.takePresenceToken()) {
       // Over the sustained rate (a caret dragged fast): keep only the newest state and apply it
       // when the budget allows. The cursor is smoothed, the person is never cut off.
@@ -277,17 +287,46 @@ export class Connection implements Peer {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount + message.byteLength > this.limits.maxSendBufferBytes) {
+    if (!this.mayQueue(message.byteLength)) return
+    this.ws.send(message, BINARY)
+  }
+
+  sendFrame(frame: Buffer, message: Uint8Array): void {
+    if (!this.mayQueue(message.byteLength)) return
+    if (!writeFrame(this.ws, frame)) this.ws.send(message, BINARY)
+  }
+
+  /** Whether a message of this size may be queued for this connection (counted if so). */
+  private mayQueue(bytes: number): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false
+    if (this.ws.bufferedAmount + bytes > this.limits.maxSendBufferBytes) {
       // A reader that stopped reading would make the server hold everything meant for it.
       this.metrics.reject('slow_reader')
       this.ws.terminate()
       this.dispose()
-      return
+      return false
+    }
+    if (bytes >= LARGE_MESSAGE_BYTES && this.queuedAtAddress() + bytes > this.limits.maxQueuedBytesPerIp) {
+      // A hall behind one address may hold thousands of connections; what they may make the server
+      // hold at once is shared. A client closed here retries after a backoff, when the rest drained.
+      this.metrics.reject('address_queue_full')
+      this.close(CloseCode.busy, 'server busy: too much waiting for this address; retrying')
+      return false
     }
     this.metrics.messagesOut++
-    this.metrics.bytesOut += message.byteLength
-    this.ws.send(message, { binary: true })
+    this.metrics.bytesOut += bytes
+    return true
+  }
+
+  /**
+   * Bytes waiting to be sent to every connection from this address. Summed only for large
+   * messages (a document sent whole on joining): they are what one connection costs alone, while
+   * a broadcast is one buffer shared by all its sockets.
+   */
+  private queuedAtAddress(): number {
+    let queued = 0
+    for (const neighbour of this.neighbours) queued += neighbour.ws.bufferedAmount
+    return queued
   }
 
   close(code: number, reason: string): void {

@@ -206,14 +206,21 @@ export class RoomRegistry {
     })
   }
 
-  /** Stores every dirty room's batch in one transaction, then broadcasts each room's batch once. */
+  /**
+   * Stores every dirty room's batch in one transaction, then broadcasts each room's batch once and
+   * acknowledges (`saved`) it to its writers. Storing first keeps the promise that whatever anyone
+   * has seen is on disk; it costs a write of ~30 µs before the broadcast (README, "Reliability").
+   */
   private async flush(): Promise<void> {
     if (this.dirty.size === 0) return
     const rooms = [...this.dirty]
     this.dirty.clear()
-    const batches = rooms.map((room) => ({ room, ...room.takePending() }))
+    const batches = rooms.map((room) => ({ room, ...room.takePending(), stored: undefined as Uint8Array | undefined }))
     const rows: PendingUpdate[] = []
-    for (const { room, updates } of batches) {
+    for (const batch of batches) {
+      const { room, updates, writers } = batch
+      // What the acknowledgement will cover, taken now: exactly this batch and what came before.
+      if ([...writers].some((writer) => writer?.wantsExtensions)) batch.stored = Y.encodeStateVector(room.doc)
       for (const update of updates) rows.push({ workshopId: room.workshopId, docName: room.docName, update })
     }
     const started = performance.now()
@@ -226,7 +233,7 @@ export class RoomRegistry {
     }
     this.metrics.recordStoreWrite((performance.now() - started) / 1000)
     this.storeHealthy = true
-    for (const { room, updates, writers } of batches) {
+    for (const { room, updates, writers, stored } of batches) {
       room.lastSeq = lastSeqs.get(docKey(room.workshopId, room.docName)) ?? room.lastSeq
       room.logLength += updates.length
       for (const update of updates) room.storedBytes += update.byteLength
@@ -234,17 +241,17 @@ export class RoomRegistry {
       const soleWriter = writers.size === 1 ? [...writers][0] : undefined
       // The writer already has its own change; everyone else gets the batch as one message.
       room.broadcast(syncUpdate(merged), soleWriter ?? undefined)
-      this.acknowledge(room, writers)
+      if (stored) this.acknowledge(room, writers, stored)
       if (room.logLength > this.tuning.compactAfterUpdates) await this.compact(room)
       for (const listener of this.listeners) listener.onStored?.(room)
     }
   }
 
-  private acknowledge(room: Room, writers: Set<Peer | null>): void {
+  private acknowledge(room: Room, writers: Set<Peer | null>, stored: Uint8Array): void {
     let ack: Uint8Array | undefined
     for (const writer of writers) {
       if (!writer?.wantsExtensions || !room.peers.has(writer)) continue
-      ack ??= savedMessage(room.doc)
+      ack ??= savedMessage(stored)
       writer.send(ack)
     }
   }

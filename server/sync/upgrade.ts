@@ -37,7 +37,9 @@ export function createSyncUpgrade(opts: {
     handleProtocols: (protocols) => (protocols.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
   })
   const connections = new Set<Connection>()
-  const perAddress = new Map<string, number>()
+  /** Open connections by client address (they share one queue budget) and by workshop. */
+  const perAddress = new Map<string, Set<Connection>>()
+  const perWorkshop = new Map<string, number>()
 
   const refuse = (socket: Duplex, status: number, message: string) => {
     metrics.reject(`upgrade_${status}`)
@@ -63,21 +65,31 @@ export function createSyncUpgrade(opts: {
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const address = addressOf(req)
-      const open = (perAddress.get(address) ?? 0) + 1
-      if (open > limits.maxConnectionsPerIp) {
+      const neighbours = perAddress.get(address) ?? new Set<Connection>()
+      if (neighbours.size >= limits.maxConnectionsPerIp) {
         metrics.reject('too_many_connections')
         ws.close(CloseCode.busy, 'too many connections from this address')
         return
       }
-      perAddress.set(address, open)
+      const inWorkshop = perWorkshop.get(workshopId) ?? 0
+      if (inWorkshop >= limits.maxConnectionsPerWorkshop) {
+        metrics.reject('workshop_connections_full')
+        ws.close(CloseCode.busy, 'too many connections to this workshop')
+        return
+      }
+      perAddress.set(address, neighbours)
+      perWorkshop.set(workshopId, inWorkshop + 1)
       const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1' }
-      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key)
+      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, neighbours)
+      neighbours.add(connection)
       connections.add(connection)
       ws.on('close', () => {
         connections.delete(connection)
-        const left = (perAddress.get(address) ?? 1) - 1
-        if (left <= 0) perAddress.delete(address)
-        else perAddress.set(address, left)
+        neighbours.delete(connection)
+        if (neighbours.size === 0 && perAddress.get(address) === neighbours) perAddress.delete(address)
+        const left = (perWorkshop.get(workshopId) ?? 1) - 1
+        if (left <= 0) perWorkshop.delete(workshopId)
+        else perWorkshop.set(workshopId, left)
       })
     })
   }
