@@ -76,7 +76,6 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
           </h3>
         </div>
         <div className="wheel-panel__tools">
-          <WheelSvgDownload trendId={trend.id} trendName={trendName} />
           {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
           {tools}
         </div>
@@ -96,6 +95,8 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
         <WheelList tree={tree} context={context} />
       )}
       <ValenceLegend tree={tree} />
+      {/* After the wheel, not above it: on a phone the task (the diagram's "+") comes first. */}
+      <WheelSvgDownload trendId={trend.id} trendName={trendName} />
     </section>
   )
 }
