@@ -53,6 +53,7 @@ export {
   setGroups,
   setPrivateCounts,
   showSuggestions,
+  setOwnWords,
   type GroupInput,
 } from './control/session'
 

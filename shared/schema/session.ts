@@ -82,6 +82,8 @@ export const sessionFields = {
   privateCounts: z.record(idSchema, PrivateCountSchema),
   /** Suggested groups on the projector; empty = none shown. */
   suggestions: z.array(ShownSuggestionSchema).max(30),
+  /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
+  ownWords: z.string().max(4000),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>
@@ -99,4 +101,5 @@ export const SESSION_DEFAULTS: Session = {
   allowParticipantExport: false,
   privateCounts: {},
   suggestions: [],
+  ownWords: '',
 }
