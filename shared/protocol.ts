@@ -83,7 +83,18 @@ export function mayConnect(role: Role, kind: DocKind): boolean {
 // Endpoints
 // ---------------------------------------------------------------------------------------------
 
-/** `/sync/<workshopId>/<docName>?key=<key>[&ext=1]` */
+/**
+ * `/sync/<workshopId>/<docName>[?ext=1]`, the key offered as the WebSocket subprotocol
+ * `s2s.key.<key>` beside `s2s` (the one the server picks), so it never sits in a URL that a
+ * reverse proxy logs. Stock y-websocket clients may still pass `?key=<key>`.
+ */
+export const SYNC_SUBPROTOCOL = 's2s'
+export const KEY_SUBPROTOCOL_PREFIX = 's2s.key.'
+
+export function syncProtocols(key: string): string[] {
+  return [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
+}
+
 export const SYNC_PATH_PREFIX = '/sync/'
 export const API_WORKSHOPS = '/api/workshops'
 

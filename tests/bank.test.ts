@@ -41,8 +41,9 @@ describe('the signal bank endpoint', () => {
     expect(JSON.stringify(bank)).not.toContain('Anna')
 
     expect((await get(earlier.id)).status).toBe(401)
-    expect((await get(earlier.id, earlier.keys.participant)).status).toBe(401)
-    expect((await get(earlier.id, earlier.keys.screen)).status).toBe(401)
+    // A key of that workshop in the wrong role is forbidden, as everywhere in the API.
+    expect((await get(earlier.id, earlier.keys.participant)).status).toBe(403)
+    expect((await get(earlier.id, earlier.keys.screen)).status).toBe(403)
     expect((await get(earlier.id, other.keys.facilitator)).status).toBe(401)
     expect((await get('A'.repeat(22), earlier.keys.facilitator)).status).toBe(404)
     expect((await get('bad', earlier.keys.facilitator)).status).toBe(400)

@@ -9,6 +9,8 @@ import { hasStageView, StageView } from '../stages/StageView.tsx'
 import { selectFocalQuestion, selectWorkshopTitle } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
 import { EmptyState } from '../ui/index.ts'
+import { RestoreNotice } from '../app/workshop/results/RestoreNotice.tsx'
+import { ScreenResults } from '../app/workshop/results/ScreenResults.tsx'
 import { FocusView } from './focus/FocusView.tsx'
 import { JoinPanel } from './JoinPanel.tsx'
 import { stageShowsFocus } from './screenModel.ts'
@@ -29,13 +31,14 @@ export function ScreenView() {
   const question = useStore(selectFocalQuestion)
   const showJoin = useStore((s) => s.control?.showJoinPanel === true)
   const focus = useStore((s) => s.control?.focus ?? null)
+  const results = useStore((s) => s.control?.screenShow ?? null)
   const readiness = useReadiness(stage?.id ?? null)
   const built = stage ? hasStageView(stage.kind) : false
   const focusHere = focus && stage && !stageShowsFocus(stage.kind, focus.kind, built) ? focus : null
   const opening = !stage || stage.kind === 'frame'
 
   return (
-    <div className={`screen${showJoin ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
+    <div className={`screen${showJoin && !results ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
       <header className="screen-bar">
         <div className="screen-bar__where">
           <p className="screen-bar__context">
@@ -53,9 +56,12 @@ export function ScreenView() {
       </header>
       {question && !opening && <p className="screen-question">{question}</p>}
       <ConnectionProblem />
+      <RestoreNotice dismissible={false} />
       <main id="main" className="screen-main">
         <div className="screen-stage" data-stage-kind={stage?.kind}>
-          {focusHere ? (
+          {results ? (
+            <ScreenResults show={results} />
+          ) : focusHere ? (
             <FocusView focus={focusHere} />
           ) : stage && built ? (
             <StageView key={stage.id} stage={stage} role="screen" isCurrent />
@@ -63,7 +69,7 @@ export function ScreenView() {
             stage && <EmptyState title={t('stageArea.comingSoon.title')} text={t('screen.comingSoon')} headingLevel={2} />
           )}
         </div>
-        {showJoin && <JoinPanel size={opening ? 'large' : 'compact'} />}
+        {showJoin && !results && <JoinPanel size={opening ? 'large' : 'compact'} />}
       </main>
     </div>
   )

@@ -52,6 +52,8 @@ export {
   toggleKeyDriver,
   setGroups,
   setPrivateCounts,
+  setScreenShow,
+  setLastRestore,
   showSuggestions,
   setOwnWords,
   type GroupInput,

@@ -53,6 +53,37 @@ export const PrivateCountSchema = z.object({
 export type PrivateCount = z.infer<typeof PrivateCountSchema>
 
 /**
+ * The last time the facilitator restored the board from its history, so everyone sees
+ * "The facilitator restored the board to 10:42". Written by the server after the restore.
+ */
+export const LastRestoreSchema = z
+  .object({
+    /** When the restore happened (server clock). */
+    at: timestampSchema,
+    /** The time of the snapshot the board went back to. */
+    snapshotAt: timestampSchema,
+    /** Whether this restore undid the one before it. */
+    undo: z.boolean(),
+  })
+  .nullable()
+export type LastRestore = z.infer<typeof LastRestoreSchema>
+
+/**
+ * What the projector shows instead of the live stage, besides a focused item: the report's
+ * title page at the end of a day, or the board as it was at one history snapshot (the replay).
+ */
+export const ScreenShowSchema = z
+  .object({
+    kind: z.enum(['report', 'replay']),
+    /** For `replay`: the history snapshot on show. */
+    snapshotId: z.number().int().positive().nullable(),
+    /** For `replay`: the trend whose story is followed, if one is. */
+    trendId: idSchema.nullable(),
+  })
+  .nullable()
+export type ScreenShow = z.infer<typeof ScreenShowSchema>
+
+/**
  * A suggested group of signals the facilitator put on the projector as a starting point for
  * discussion (the clustering assistant's output, see `shared/cluster`).
  */
@@ -80,6 +111,8 @@ export const sessionFields = {
   allowParticipantExport: z.boolean(),
   /** Private-mode card counts by participant id (never by draft id: that one is secret). */
   privateCounts: z.record(idSchema, PrivateCountSchema),
+  lastRestore: LastRestoreSchema,
+  screenShow: ScreenShowSchema,
   /** Suggested groups on the projector; empty = none shown. */
   suggestions: z.array(ShownSuggestionSchema).max(30),
   /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
@@ -100,6 +133,8 @@ export const SESSION_DEFAULTS: Session = {
   groups: [],
   allowParticipantExport: false,
   privateCounts: {},
+  lastRestore: null,
+  screenShow: null,
   suggestions: [],
   ownWords: '',
 }

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../common/LanguageSwitch.tsx'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { CreateWorkshopForm } from './CreateWorkshopForm.tsx'
+import { OpenBackup } from '../workshop/results/OpenBackup.tsx'
 import { JoinForm } from './JoinForm.tsx'
 
 export function HomePage() {
@@ -37,9 +38,14 @@ export function HomePage() {
           <section className="panel home__create">
             <CreateWorkshopForm defaultLanguage={language} />
           </section>
-          <section className="panel panel--quiet home__join">
-            <JoinForm />
-          </section>
+          <div className="home__side">
+            <section className="panel panel--quiet home__join">
+              <JoinForm />
+            </section>
+            <div className="panel panel--quiet home__backup">
+              <OpenBackup />
+            </div>
+          </div>
         </div>
         <p className="privacy-note">{t('home.privacy')}</p>
       </main>

@@ -7,12 +7,16 @@ import { z } from 'zod'
 import {
   FocusSchema,
   GroupSchema,
+  LastRestoreSchema,
+  ScreenShowSchema,
   PrivateCountSchema,
   ShownSuggestionSchema,
   idSchema,
   requiredTextSchema,
   type Focus,
   type Group,
+  type LastRestore,
+  type ScreenShow,
   type PrivateCount,
   type PrivateMode,
   type Session,
@@ -64,6 +68,19 @@ export function setShowJoinPanel(doc: Y.Doc, show: boolean): void {
 
 export function setAllowParticipantExport(doc: Y.Doc, allow: boolean): void {
   writeSession(doc, { allowParticipantExport: z.boolean().parse(allow) })
+}
+
+/** Puts the report's title page or a replayed moment on the projector; `null` for the live stage. */
+export function setScreenShow(doc: Y.Doc, show: ScreenShow): void {
+  const valid = ScreenShowSchema.parse(show)
+  // A whole value, not a merge: a replay's fields must not linger under the report.
+  command(doc, () => controlSession(doc).set('screenShow', valid === null ? null : { ...valid }))
+}
+
+/** Server side: tells everyone the board was restored (after the restore's own changes). */
+export function setLastRestore(doc: Y.Doc, restore: LastRestore, origin: unknown = SERVER_ORIGIN): void {
+  const valid = LastRestoreSchema.parse(restore)
+  doc.transact(() => controlSession(doc).set('lastRestore', valid === null ? null : { ...valid }), origin)
 }
 
 /** Ends voting for an assess stage; `castVote` refuses from then on (see `voteRulesFor`). */

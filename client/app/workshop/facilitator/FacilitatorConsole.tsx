@@ -13,10 +13,15 @@ import { PrivateModeControls } from './PrivateModeControls.tsx'
 import { SharePanel } from './SharePanel.tsx'
 import { StageManager } from './StageManager.tsx'
 import { TimerControls } from './TimerControls.tsx'
+import { ExportMenu } from '../results/ExportMenu.tsx'
+import { FinishWorkshop } from '../results/FinishWorkshop.tsx'
+import { HistoryPanel } from '../results/HistoryPanel.tsx'
+import { Replay } from '../results/Replay.tsx'
+import { WorkshopAdmin } from './admin/WorkshopAdmin.tsx'
 import './facilitator.css'
 
-type Tool = 'share' | 'focus' | 'stages'
-const TOOLS: readonly Tool[] = ['share', 'focus', 'stages']
+type Tool = 'share' | 'focus' | 'stages' | 'export' | 'history' | 'replay' | 'admin'
+const TOOLS: readonly Tool[] = ['share', 'focus', 'stages', 'export', 'history', 'replay', 'admin']
 
 /**
  * The facilitator's controls for the room. First row: move the group (with the ready count), the
@@ -45,6 +50,7 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
         {current && <TimerControls key={current.id} stage={current} />}
         <LockSwitch />
       </div>
+      {current && current === nav.steps.at(-1) && <FinishWorkshop />}
       {current?.kind === 'signals' && (
         <div className="console__groups">
           <PrivateModeControls />
@@ -71,6 +77,10 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
             {tool === name && name === 'share' && <SharePanel />}
             {tool === name && name === 'focus' && <FocusPicker initialKind={focusKindForStage(current?.kind)} />}
             {tool === name && name === 'stages' && <StageManager />}
+            {tool === name && name === 'export' && <ExportMenu />}
+            {tool === name && name === 'history' && <HistoryPanel />}
+            {tool === name && name === 'replay' && <Replay />}
+            {tool === name && name === 'admin' && <WorkshopAdmin />}
           </div>
         ))}
       </div>
