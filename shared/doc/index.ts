@@ -55,6 +55,7 @@ export {
   setScreenShow,
   setLastRestore,
   showSuggestions,
+  setOwnWords,
   type GroupInput,
 } from './control/session'
 

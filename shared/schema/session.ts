@@ -115,6 +115,8 @@ export const sessionFields = {
   screenShow: ScreenShowSchema,
   /** Suggested groups on the projector; empty = none shown. */
   suggestions: z.array(ShownSuggestionSchema).max(30),
+  /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
+  ownWords: z.string().max(4000),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>
@@ -134,4 +136,5 @@ export const SESSION_DEFAULTS: Session = {
   lastRestore: null,
   screenShow: null,
   suggestions: [],
+  ownWords: '',
 }

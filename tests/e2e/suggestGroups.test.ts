@@ -41,15 +41,15 @@ describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
 
       await f.getByRole('button', { name: 'Suggest groups' }).click()
       const panel = f.getByRole('region', { name: 'Suggested groups' })
-      const first = panel.getByRole('group').first()
+      const first = panel.locator('.suggest__list > li').first()
       await first.waitFor(SLOW)
       // Nothing is applied by itself: no trend exists yet.
       expect(await readClusters(f)).toEqual([])
-      expect(await panel.getByRole('group').count()).toBeGreaterThanOrEqual(3)
+      expect(await panel.locator('.suggest__list > li').count()).toBeGreaterThanOrEqual(3)
       await expect.poll(() => first.getByText(/^Shared:/).count()).toBe(1)
 
       // Edit: rename it and leave one signal out.
-      const name = first.getByLabel('Trend name')
+      const name = first.getByRole('textbox', { name: 'Trend name' })
       await name.fill('Care at home, with help')
       const titles = await first.locator('.suggestion__signal-title').allTextContents()
       expect(titles.length).toBeGreaterThanOrEqual(3)
@@ -65,25 +65,31 @@ describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
       expect(await seriousViolations(f)).toEqual([])
       expect(await seriousViolations(screen.page)).toEqual([])
 
-      const before = await panel.getByRole('group').count()
+      const before = await panel.locator('.suggest__list > li').count()
       await f.getByRole('button', { name: 'Accept as trend: Care at home, with help' }).click()
       await expect.poll(() => readClusters(f), SLOW).toEqual([`Care at home, with help: ${kept.join(' | ')}`])
       await expect.poll(() => readClusters(participant.page), SLOW).toEqual([`Care at home, with help: ${kept.join(' | ')}`])
-      expect(await panel.getByRole('group').count()).toBe(before - 1)
+      expect(await panel.locator('.suggest__list > li').count()).toBe(before - 1)
       // The projector follows: the accepted group is no longer a suggestion there.
       await expect.poll(() => screen.page.getByRole('heading', { name: 'Care at home, with help' }).count(), SLOW).toBe(0)
       await screenshot(f, 'suggest-groups-accepted-laptop')
 
       await f.getByRole('button', { name: 'Undo trend “Care at home, with help”' }).click()
       await expect.poll(() => readClusters(f), SLOW).toEqual([])
-      expect(await panel.getByRole('group').count()).toBe(before)
+      expect(await panel.locator('.suggest__list > li').count()).toBe(before)
 
       // Dismiss takes a suggestion away and changes nothing else.
-      const second = panel.getByRole('group').nth(1)
-      const secondName = await second.getByLabel('Trend name').inputValue()
+      const second = panel.locator('.suggest__list > li').nth(1)
+      const secondName = await second.getByRole('textbox', { name: 'Trend name' }).inputValue()
       await second.getByRole('button', { name: `Dismiss: ${secondName}` }).click()
-      expect(await panel.getByRole('group').count()).toBe(before - 1)
+      expect(await panel.locator('.suggest__list > li').count()).toBe(before - 1)
       expect(await readClusters(f)).toEqual([])
+
+      // The workshop's own words are kept for everyone (control), offered again after a reload.
+      await panel.locator('summary', { hasText: 'Our own words' }).click()
+      await panel.getByRole('textbox', { name: 'Our own words' }).fill('hyte, health promotion')
+      await panel.getByRole('button', { name: 'Use these words' }).click()
+      await expect.poll(() => panel.getByRole('button', { name: 'Use these words' }).isDisabled(), SLOW).toBe(true)
 
       await f.getByRole('button', { name: 'Take off projector' }).click()
       await expect.poll(() => screen.page.getByRole('heading', { name: 'Suggested groups for discussion' }).count(), SLOW).toBe(0)

@@ -120,6 +120,11 @@ export function showSuggestions(doc: Y.Doc, suggestions: readonly ShownSuggestio
   writeSession(doc, { suggestions: z.array(ShownSuggestionSchema).max(30).parse(suggestions) })
 }
 
+/** The workshop's own words for the clustering assistant; the facilitator edits them. */
+export function setOwnWords(doc: Y.Doc, words: string): void {
+  writeSession(doc, { ownWords: z.string().max(4000).parse(words) })
+}
+
 export const GroupInputSchema = z.object({
   id: idSchema.optional(),
   name: requiredTextSchema(60),

@@ -25,6 +25,7 @@ export interface SimilarCard {
 export function useSimilar(title: string, description: string): SimilarCard[] {
   const wall = useStore((s) => s.board?.signals ?? NO_SIGNALS)
   const language = useStore((s) => s.control?.meta.language ?? 'en')
+  const ownWords = useStore((s) => s.control?.ownWords ?? '')
   const mine = usePrivateDraft().signals
   const [found, setFound] = useState<SimilarCard[]>([])
   const text = title.trim().length >= MIN_TITLE ? `${title}\u0000${description}` : ''
@@ -42,7 +43,7 @@ export function useSimilar(title: string, description: string): SimilarCard[] {
           if (cancelled) return
           const notes: PoolNote[] = similarityPool(pool.wall.values(), pool.mine.values())
           const byId = new Map(notes.map((note) => [note.id, note]))
-          const matches = findSimilar({ title, description }, notes, { fallback: language, labelLanguage: language, limit: 2 })
+          const matches = findSimilar({ title, description }, notes, { fallback: language, labelLanguage: language, ownWords, limit: 2 })
           setFound(matches.map((match) => ({ match, private: byId.get(match.id)!.private, signal: (pool.mine.get(match.id) ?? pool.wall.get(match.id))! })))
         })
         .catch(() => {
@@ -54,6 +55,6 @@ export function useSimilar(title: string, description: string): SimilarCard[] {
       clearTimeout(timer)
     }
     // `text` stands for title and description together.
-  }, [text, pool, language])
+  }, [text, pool, language, ownWords])
   return found
 }

@@ -6,6 +6,7 @@ import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
 import { useActor } from '../useTrendsBoard.ts'
+import { OwnWords } from './OwnWords.tsx'
 import { SuggestionCard } from './SuggestionCard.tsx'
 import { useSuggestions, type Suggestion } from './useSuggestions.ts'
 import './suggest.css'
@@ -104,6 +105,7 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
             </div>
           </header>
           <p className="suggest__intro">{t('trendSuggest.intro')}</p>
+          <OwnWords />
           {accepted && (
             <p className="suggest__status" role="status">
               {t('trendSuggest.accepted', { name: accepted.name, count: accepted.count })}{' '}

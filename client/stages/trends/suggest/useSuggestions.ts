@@ -25,6 +25,7 @@ export type SuggestState =
  */
 export function useSuggestions() {
   const language = useStore((s) => s.control?.meta.language ?? 'en')
+  const ownWords = useStore((s) => s.control?.ownWords ?? '')
   const [state, setState] = useState<SuggestState>({ status: 'closed' })
   const round = useRef(0)
 
@@ -35,7 +36,7 @@ export function useSuggestions() {
       try {
         const { suggestClusters } = await loadAssistant()
         const notes = unsorted.map((signal) => ({ id: signal.id, title: signal.title, description: signal.description }))
-        const { clusters } = suggestClusters(notes, { fallback: language, labelLanguage: language })
+        const { clusters } = suggestClusters(notes, { fallback: language, labelLanguage: language, ownWords })
         if (mine !== round.current) return
         setState({
           status: 'ready',
@@ -46,7 +47,7 @@ export function useSuggestions() {
         if (mine === round.current) setState({ status: 'failed' })
       }
     },
-    [language],
+    [language, ownWords],
   )
 
   const update = useCallback((key: string, change: (suggestion: Suggestion) => Suggestion | null) => {
