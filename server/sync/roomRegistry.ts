@@ -12,7 +12,9 @@ export class RoomsFullError extends Error {}
 /** Stored rows were accepted once; only what no live update can build is left out at load. */
 const STORED_GUARD = {
   maxStructs: Number.POSITIVE_INFINITY,
-  maxWritersPerPosition: 2 * DEFAULT_GUARD.maxScan,
+  // A compacted snapshot holds every writer of the room at once; a few hundred at one spot is a
+  // busy hall, thousands is a bomb that would freeze the load.
+  maxWritersPerPosition: 400,
   maxScan: 2 * DEFAULT_GUARD.maxScan,
   maxCost: Number.POSITIVE_INFINITY,
 }

@@ -22,7 +22,12 @@ export interface GuardLimits {
   maxCost: number
 }
 
-export const DEFAULT_GUARD: GuardLimits = { maxStructs: 100_000, maxWritersPerPosition: 16, maxScan: 200, maxCost: 20_000 }
+/**
+ * `maxScan` is generous on purpose: when twenty people edit one spot offline, the first item of
+ * each returning chain scans past the others' chains once (linear, cheap). What is quadratic is
+ * many writers at one position, which `maxWritersPerPosition` and `maxCost` bound.
+ */
+export const DEFAULT_GUARD: GuardLimits = { maxStructs: 100_000, maxWritersPerPosition: 16, maxScan: 10_000, maxCost: 20_000 }
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
