@@ -165,7 +165,7 @@ export async function readRanking(page: Page): Promise<string[]> {
 }
 
 /** Drags with real pointer moves (dnd-kit starts a drag after a few pixels, then follows the pointer). */
-export async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
+export async function dragWithMouse(page: Page, from: Locator, to: Locator, over: RegExp = /^Over /): Promise<void> {
   await from.scrollIntoViewIfNeeded()
   const start = await from.boundingBox()
   if (!start) throw new Error('the card to drag is not on screen')
@@ -175,14 +175,22 @@ export async function dragWithMouse(page: Page, from: Locator, to: Locator): Pro
   await page.mouse.down()
   // Past the 6 px activation distance first, then to the target.
   await page.mouse.move(x0 + 12, y0 + 4, { steps: 4 })
-  const end = await to.boundingBox()
-  if (!end) throw new Error('the drop target is not on screen')
-  const x1 = end.x + end.width / 2
-  const y1 = end.y + end.height / 2
-  await page.mouse.move(x1, y1, { steps: 15 })
-  // One more small move over the target lets collision detection settle on it.
-  await page.mouse.move(x1 + 2, y1 + 2, { steps: 2 })
+  // As a person does: move onto the target and let go only once the board says what the card is
+  // over. The target is measured again on each try, since the board may still be settling after
+  // the last change (a slow machine renders it later than the pointer moves).
+  let heard = ''
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const end = await to.boundingBox()
+    if (!end) throw new Error('the drop target is not on screen')
+    const x1 = end.x + end.width / 2 + (attempt % 2 === 0 ? 2 : -2)
+    const y1 = end.y + end.height / 2
+    await page.mouse.move(x1, y1, { steps: attempt === 0 ? 15 : 2 })
+    heard = await dragAnnouncement(page)
+    if (over.test(heard.replace(/^Picked up “[^”]*”\.\s*/, ''))) break
+    await page.waitForTimeout(250)
+  }
   await page.mouse.up()
+  if (!over.test(heard.replace(/^Picked up “[^”]*”\.\s*/, ''))) throw new Error(`the drag never came over its target; the board said: ${heard || 'nothing'}`)
 }
 
 /**
