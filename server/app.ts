@@ -12,6 +12,7 @@ import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
+import { JoinCodes } from './workshops/joinCodes.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
 
@@ -42,7 +43,8 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const reactions = new WorkshopReactions(registry, store, config.log)
   const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log)
   const pdf = new PdfRenderer({ log: config.log })
-  const api = createApi({ config, store, registry, metrics, workshops, history, pdf })
+  const joinCodes = new JoinCodes(store, registry, config.log)
+  const api = createApi({ config, store, registry, metrics, workshops, history, joinCodes, pdf })
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)

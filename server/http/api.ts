@@ -9,9 +9,11 @@ import { initialiseWorkshop } from '../workshops/initialise.ts'
 import { exportRoutes } from '../export/routes.ts'
 import type { PdfRenderer } from '../export/pdf.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
+import type { JoinCodes } from '../workshops/joinCodes.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { authenticate } from './auth.ts'
 import { HttpError, readJson } from './body.ts'
+import { joinRoutes } from './joinRoutes.ts'
 import { RateLimiter } from './rateLimit.ts'
 
 export interface ApiContext {
@@ -21,6 +23,8 @@ export interface ApiContext {
   metrics: Metrics
   workshops: WorkshopService
   history: WorkshopHistory
+  /** The short codes people type to join (see joinRoutes.ts). */
+  joinCodes: JoinCodes
   /** Prints the HTML report to PDF; one Chromium, started on first use. */
   pdf: PdfRenderer
 }
@@ -58,6 +62,7 @@ export function createApi(ctx: ApiContext) {
       }
       const { id, keys } = await ctx.workshops.create(parsed.data.title)
       await initialiseWorkshop(ctx.registry, id, parsed.data)
+      await ctx.joinCodes.issue(id, keys.participant)
       sendJson(res, 201, WorkshopService.describe(originOf(req), id, keys))
     }],
     ['GET', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
@@ -88,6 +93,7 @@ export function createApi(ctx: ApiContext) {
 
   // Importing creates a workshop, so it shares the creation budget of each address.
   routes.push(...exportRoutes(ctx, ctx.pdf, creations))
+  routes.push(...joinRoutes(ctx, sendJson, clientAddress))
   if (process.env.S2S_FAULT_INJECTION === '1') routes.push(...faultRoutes())
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {

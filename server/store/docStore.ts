@@ -30,6 +30,14 @@ export interface WorkshopRecord {
   screenKeyHash: string
 }
 
+/** A workshop's join code and the participant key it opens (see server/workshops/joinCodes.ts). */
+export interface JoinCodeRecord {
+  code: string
+  workshopId: string
+  participantKey: string
+  issuedAt: number
+}
+
 export interface HistorySnapshot {
   id: number
   workshopId: string
@@ -51,6 +59,15 @@ export interface DocStore {
 
   createWorkshop(record: WorkshopRecord): Promise<void>
   getWorkshop(id: string): Promise<WorkshopRecord | undefined>
+
+  /**
+   * Gives a workshop this join code, replacing its previous one (which stops working) in one
+   * transaction. Returns false, changing nothing, when another workshop holds the code.
+   */
+  putJoinCode(record: JoinCodeRecord): Promise<boolean>
+  joinCodeOf(workshopId: string): Promise<JoinCodeRecord | undefined>
+  /** The workshop a (normalised) code opens, or undefined. */
+  findJoinCode(code: string): Promise<JoinCodeRecord | undefined>
 
   saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string): Promise<number>
   listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]>
