@@ -23,6 +23,22 @@ export function StageArea({ role }: { role: Role }) {
   useForgetStaleLookBack(nav)
   useAnnounceRoomMoves(nav)
   const viewed = nav.viewed
+  const stage = viewed && (
+    <div className="stage-area__stage" data-stage-kind={viewed.kind}>
+      {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
+    </div>
+  )
+  // The facilitator's laptop also shows the board: the console's one row says where the room is
+  // (its stage button is the stage heading), so the stepper and the intro give way to the board.
+  if (role === 'facilitator') {
+    return (
+      <div className="stage-area stage-area--facilitator">
+        <FacilitatorConsole nav={nav} />
+        <LockedBanner role={role} />
+        {stage}
+      </div>
+    )
+  }
   return (
     <div className="stage-area">
       <StageStepper nav={nav} role={role} />
@@ -33,12 +49,7 @@ export function StageArea({ role }: { role: Role }) {
         {/* The frame stage shows the focal question big itself. */}
         {viewed?.kind !== 'frame' && <FocalQuestion />}
       </div>
-      {role === 'facilitator' && <FacilitatorConsole nav={nav} />}
-      {viewed && (
-        <div className="stage-area__stage" data-stage-kind={viewed.kind}>
-          {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
-        </div>
-      )}
+      {stage}
     </div>
   )
 }
