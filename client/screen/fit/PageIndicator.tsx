@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import './fit.css'
 
 /** "Page 2 of 3" on the projector, with a dot per page; "paused" while the facilitator holds it. */
 export function PageIndicator({ page, pages, paused }: { page: number; pages: number; paused: boolean }) {

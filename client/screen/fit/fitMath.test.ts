@@ -6,7 +6,8 @@ describe('fitting work to the projector', () => {
     expect(pagesOf(1800, 1800, 30)).toBe(1)
     expect(pagesOf(1800 * 2 + 30, 1800, 30)).toBe(2)
     expect(pagesOf(1800 * 3 + 60, 1800, 30)).toBe(3)
-    // A hair over from rounding is still one page.
+    // One column run past the screen is a page more; a hair over from rounding is not.
+    expect(pagesOf(1800 + 30 + 300, 1800, 30)).toBe(2)
     expect(pagesOf(1801, 1800, 30)).toBe(1)
     expect(pagesOf(0, 0, 30)).toBe(1)
   })

@@ -10,7 +10,8 @@
  */
 export function pagesOf(scrollWidth: number, width: number, gap: number): number {
   if (width <= 0) return 1
-  return Math.max(1, Math.round((scrollWidth + gap) / (width + gap)))
+  // One column past the screen is a page more; a pixel or two is rounding, not a column.
+  return Math.max(1, Math.ceil((scrollWidth - 2 + gap) / (width + gap)))
 }
 
 /**

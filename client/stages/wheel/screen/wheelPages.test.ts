@@ -32,10 +32,18 @@ describe('the wheel on the projector', () => {
     expect(pages.flatMap((page) => page.roots)).toEqual(layout.nodes.filter((node) => node.parentId === null).sort((a, b) => a.angle - b.angle).map((node) => node.id))
   })
 
-  it('keeps one oversized branch as one page rather than losing it', () => {
-    const layout = layoutForScreen(wheel(2, 6), { centreText: 'Care moves home' }, { width: 500, height: 300 })
-    const pages = wheelPages(layout, { width: 500, height: 300 }, 30, 40)
-    expect(pages).toHaveLength(2)
-    expect(pages.every((page) => page.roots.length === 1)).toBe(true)
+  it('shows a branch too big for one part a second-order branch at a time, with its first-order consequence', () => {
+    const small = { width: 700, height: 420 }
+    const layout = layoutForScreen(wheel(2, 6), { centreText: 'Care moves home' }, small) // 2 + 4 + 24
+    const pages = wheelPages(layout, small, 24, 40)
+    expect(pages.length).toBeGreaterThan(2)
+    const firsts = layout.nodes.filter((node) => node.parentId === null).map((node) => node.id)
+    for (const page of pages) {
+      expect(page.roots).toHaveLength(1)
+      expect(page.nodes.has(page.roots[0]!)).toBe(true)
+    }
+    // Every consequence is on a page; the first-order ones on several.
+    expect(new Set(pages.flatMap((page) => [...page.nodes])).size).toBe(layout.nodes.length)
+    expect(pages.filter((page) => page.nodes.has(firsts[0]!)).length).toBeGreaterThan(1)
   })
 })

@@ -20,7 +20,7 @@ export interface Size {
 }
 
 export interface WheelPage {
-  /** Ids of the first-order consequences on this page (all of them when the wheel fits whole). */
+  /** Ids of the first-order consequences on this page (all of them when the wheel fits whole; one, with part of its branch, for a big branch). */
   roots: readonly string[]
   /** Ids of every consequence drawn on this page. */
   nodes: ReadonlySet<string>
@@ -37,8 +37,8 @@ export interface WheelPage {
  */
 export const SCREEN_WHEEL_METRICS = { ringGap: 10, gap: 5, padY: 5, maxTextWidth: 150, maxLines: 4 } as const
 
-/** Room around the boxes, in layout units (edges, the selection ring, the ring labels). */
-const MARGIN = 14
+/** Room around the boxes, in layout units: enough for their borders. */
+const MARGIN = 6
 const ASPECTS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
 
 /** The layout whose whole wheel is drawn largest in `size` (roundest among near-equals). */
@@ -59,44 +59,42 @@ export function layoutForScreen(items: WheelLayoutItem[], options: Omit<WheelLay
 export function wheelPages(layout: WheelLayout, size: Size, minFontPx: number, maxFontPx: number): WheelPage[] {
   const fontSize = layout.metrics.fontSize
   const maxScale = maxFontPx / fontSize
-  const rootOf = rootsByNode(layout)
-  const roots = layout.nodes.filter((node) => node.parentId === null).sort((a, b) => a.angle - b.angle).map((node) => node.id)
-  const page = (ids: readonly string[]): WheelPage => {
-    const set = new Set(ids)
-    const nodes = new Set(layout.nodes.filter((node) => set.has(rootOf.get(node.id) ?? '')).map((node) => node.id))
+  const childrenOf = new Map<string | null, string[]>()
+  for (const node of [...layout.nodes].sort((a, b) => a.angle - b.angle)) childrenOf.set(node.parentId, [...(childrenOf.get(node.parentId) ?? []), node.id])
+  const subtree = (id: string): string[] => [id, ...(childrenOf.get(id) ?? []).flatMap(subtree)]
+  const roots = childrenOf.get(null) ?? []
+  const page = (units: readonly Unit[]): WheelPage => {
+    const nodes = new Set(units.flatMap((unit) => unit.nodes))
     const bounds = padded(boundsOf([layout.centre, ...layout.nodes.filter((node) => nodes.has(node.id))]))
-    return { roots: ids, nodes, bounds, scale: Math.min(maxScale, scaleFor(bounds, size)) }
+    return { roots: [...new Set(units.map((unit) => unit.root))], nodes, bounds, scale: Math.min(maxScale, scaleFor(bounds, size)) }
   }
   const readable = (candidate: WheelPage) => candidate.scale * fontSize >= minFontPx
-  const whole = page(roots)
-  if (roots.length <= 1 || readable(whole)) return [whole]
+  const whole: Unit[] = roots.map((root) => ({ root, nodes: subtree(root) }))
+  if (readable(page(whole))) return [page(whole)]
 
+  // A first-order branch too big to read is shown with one of its second-order branches at a time.
+  const units = whole.flatMap((unit): Unit[] => {
+    const children = childrenOf.get(unit.root) ?? []
+    if (readable(page([unit])) || children.length < 2) return [unit]
+    return children.map((child) => ({ root: unit.root, nodes: [unit.root, ...subtree(child)] }))
+  })
   const pages: WheelPage[] = []
-  let current: string[] = []
-  for (const root of roots) {
-    if (current.length > 0 && !readable(page([...current, root]))) {
+  let current: Unit[] = []
+  for (const unit of units) {
+    if (current.length > 0 && !readable(page([...current, unit]))) {
       pages.push(page(current))
       current = []
     }
-    current.push(root)
+    current.push(unit)
   }
   if (current.length > 0) pages.push(page(current))
   return pages
 }
 
-function rootsByNode(layout: WheelLayout): Map<string, string> {
-  const parent = new Map(layout.nodes.map((node) => [node.id, node.parentId]))
-  const roots = new Map<string, string>()
-  for (const node of layout.nodes) {
-    let id = node.id
-    for (let guard = 0; guard < 10; guard++) {
-      const up = parent.get(id)
-      if (up === null || up === undefined) break
-      id = up
-    }
-    roots.set(node.id, id)
-  }
-  return roots
+/** What goes on a page together: a first-order consequence with (some of) what follows from it. */
+interface Unit {
+  root: string
+  nodes: readonly string[]
 }
 
 function boundsOf(boxes: readonly WheelBox[]): Bounds {
