@@ -59,7 +59,7 @@ export function TimerButtons({ stage }: { stage: Stage }) {
         className="button button--secondary console-timer__go"
         onClick={() => control && toggleTimer(control, view)}
         disabled={!control || noTimeBox}
-        aria-label={t(running ? 'console.timer.pause' : status === 'paused' ? 'console.timer.resume' : 'console.timer.start')}
+        aria-label={t(running ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start')}
         aria-keyshortcuts="T"
       >
         {running ? <PauseIcon /> : <PlayIcon />}
@@ -68,7 +68,7 @@ export function TimerButtons({ stage }: { stage: Stage }) {
   )
 }
 
-/** The timer's details: one more minute, stop (back to the full time box), the length, the chime. */
+/** The timer's details: start or pause (again, for the phone), one more minute, stop (back to the full time box), the length, the chime. */
 export function TimerPanel({ stage }: { stage: Stage }) {
   const { t } = useTranslation()
   const { control } = useWorkshopDocs()
@@ -80,9 +80,13 @@ export function TimerPanel({ stage }: { stage: Stage }) {
     primeChime()
     command(control)
   }
+  const noTimeBox = status === 'idle' && (view ? view.secondsLeft : stage.settings.timerSeconds) === 0
   return (
     <div className="timer-panel">
       <div className="timer-buttons">
+        <button type="button" className="button button--primary" onClick={() => control && toggleTimer(control, view)} disabled={!control || noTimeBox}>
+          {t(status === 'running' ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start')}
+        </button>
         {status === 'idle' ? (
           <TimeBoxField stage={stage} />
         ) : (
