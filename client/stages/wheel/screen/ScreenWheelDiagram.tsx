@@ -8,9 +8,9 @@ import { usePageTurner } from '../../../screen/fit/usePageTurner.ts'
 import { DiagramNode } from '../diagram/DiagramNode.tsx'
 import { CentreNode, RingGuides } from '../diagram/DiagramParts.tsx'
 import { measureWithPageFont } from '../diagram/measureText.ts'
-import { useElementSize } from '../diagram/useZoomPan.ts'
 import { ValenceLegend } from '../ValenceLegend.tsx'
 import { valenceKey } from '../valence.tsx'
+import { useBoxSize } from './useBoxSize.ts'
 import { SCREEN_WHEEL_METRICS, layoutForScreen, wheelPages } from './wheelPages.ts'
 
 /** Consequences are drawn at least this big (24 px on a 1080p projector), and at most 1rem. */
@@ -25,7 +25,7 @@ const noop = () => {}
  */
 export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: string; tree: readonly WheelTreeNode[]; label: string }) {
   const { t } = useTranslation()
-  const { ref, size } = useElementSize<HTMLDivElement>()
+  const { ref, size } = useBoxSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
   // Steps of 20 px: a window edge dragged across does not re-lay the wheel at every pixel.
   const width = Math.round(size.width / 20) * 20
