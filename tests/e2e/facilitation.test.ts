@@ -240,7 +240,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
       // The opening screen: the focal question, and how to join.
       await expect.poll(() => s.locator('.join-panel__qr').evaluate((img) => img instanceof HTMLImageElement && img.complete), { timeout: 10_000 }).toBe(true)
       await screenshot(s, `screen-join-${width}`)
-      expect(await seriousViolations(s)).toEqual([])
+      expect(await seriousViolations(s), "screen").toEqual([])
 
       // Signals with the timer running; the join code moves to a corner.
       await f.getByRole('button', { name: 'Next: Signals' }).click()
@@ -249,7 +249,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
       await s.waitForTimeout(800)
       await screenshot(s, `screen-${width}`)
       await screenshot(f, `console-${width}`)
-      expect(await seriousViolations(f)).toEqual([])
+      expect(await seriousViolations(f), "console").toEqual([])
 
       // A trend put on screen from the console.
       await f.getByRole('button', { name: 'Show on screen', exact: true }).click()
@@ -259,7 +259,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
       await expect.poll(() => s.locator('.focus-card__title').textContent(), { timeout: 10_000 }).toBe(focus.trendName)
       await s.waitForTimeout(400)
       await screenshot(s, `screen-focus-${width}`)
-      expect(await seriousViolations(s)).toEqual([])
+      expect(await seriousViolations(s), "screen").toEqual([])
       await Promise.all([facilitator.context.close(), screen.context.close(), participant.context.close()])
     })
   }

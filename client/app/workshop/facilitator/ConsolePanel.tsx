@@ -16,8 +16,8 @@ interface ConsolePanelProps {
 
 /**
  * The details of one console entry, dropped over the board below the toolbar (a bottom sheet on
- * a phone): the board does not move when it opens. Focus moves in; Esc closes it and returns
- * focus to its button; a press anywhere outside the console closes it too.
+ * a phone): the board does not move when it opens. Focus moves in; Esc closes it (from anywhere)
+ * and returns focus to its button; a press anywhere outside the console closes it too.
  */
 export function ConsolePanel({ id, label, align, trigger, onClose, children }: ConsolePanelProps) {
   const panel = useRef<HTMLDivElement>(null)
@@ -35,8 +35,22 @@ export function ConsolePanel({ id, label, align, trigger, onClose, children }: C
       if ((target as Element).closest?.('.console__row')) return
       close.current()
     }
+    // Esc closes it wherever focus is (a panel left open must never cover the board), unless
+    // something inside handled it first (an inline question, a field undoing its edit).
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      if (document.querySelector('dialog[open]')) return
+      const inside = element?.contains(document.activeElement) === true || document.activeElement === document.body
+      event.preventDefault()
+      close.current()
+      if (inside) trigger?.focus()
+    }
     document.addEventListener('pointerdown', outside)
-    return () => document.removeEventListener('pointerdown', outside)
+    document.addEventListener('keydown', escape)
+    return () => {
+      document.removeEventListener('pointerdown', outside)
+      document.removeEventListener('keydown', escape)
+    }
   }, [trigger])
 
   return (
@@ -46,12 +60,6 @@ export function ConsolePanel({ id, label, align, trigger, onClose, children }: C
       role="region"
       aria-label={label}
       className={`console-panel console-panel--${align}`}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return
-        event.preventDefault()
-        close.current()
-        trigger?.focus()
-      }}
     >
       {children}
     </div>

@@ -45,7 +45,7 @@ export function TimerButtons({ stage }: { stage: Stage }) {
   const running = status === 'running'
   const readout = (
     <span className={`timer-readout timer-readout--${state}`}>
-      <span className="timer-readout__time">{formatClock(secondsLeft * 1000)}</span>
+      <span className="timer-readout__time">{formatClock(secondsLeft * 1000)}</span>{' '}
       <span className="timer-readout__state">{t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`)}</span>
     </span>
   )
