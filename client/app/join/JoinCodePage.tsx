@@ -1,10 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { JOIN_CODE_LENGTH, formatJoinCode, normaliseJoinCode } from '../../../shared/joinCode.ts'
-import { rememberLanguageChoice, type Language } from '../../i18n/language.ts'
-import { useStore } from '../../state/store.ts'
-import { Brand } from '../common/Brand.tsx'
-import { LanguageSwitch } from '../common/LanguageSwitch.tsx'
+import { SiteHeader } from '../common/SiteHeader.tsx'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { Field } from '../home/Field.tsx'
@@ -19,7 +16,6 @@ import './join.css'
 export function JoinCodePage({ code }: { code: string }) {
   const { t } = useTranslation()
   const id = useId()
-  const language = useStore((s) => s.ui.language)
   const [given] = useState(() => code || decodeFragment(window.location.hash))
   const [value, setValue] = useState(given)
   const join = useJoinByCode()
@@ -31,11 +27,6 @@ export function JoinCodePage({ code }: { code: string }) {
     // Only the code the page was opened with.
   }, [])
 
-  const switchLanguage = (next: Language) => {
-    rememberLanguageChoice(next)
-    useStore.getState().setLanguage(next)
-  }
-
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (!(await join.submit(value))) input.current?.focus()
@@ -44,12 +35,7 @@ export function JoinCodePage({ code }: { code: string }) {
   return (
     <>
       <SkipLink />
-      <header className="app-header">
-        <Brand />
-        <div className="app-header__tools">
-          <LanguageSwitch value={language} onChange={switchLanguage} />
-        </div>
-      </header>
+      <SiteHeader />
       <main id="main" tabIndex={-1} className="page page--narrow join-code-page">
         <form className="panel join-code" noValidate onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
           <h1 id={`${id}-title`} className="panel__title join-code__title">

@@ -86,7 +86,12 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
           </div>
           {CONSOLE_TOOLS.map((tool) => (
             <div key={tool.id} className="console__item" data-collapse="narrow" data-tool={tool.id}>
-              <PanelButton panel={tool.id} className={`button--ghost console-tool${tool.id === 'invite' && (!current || current.kind === 'frame') ? ' console-tool--first' : ''}`} keyShortcut={tool.keyShortcut}>
+              <PanelButton
+                panel={tool.id}
+                label={t(tool.label)}
+                className={`button--ghost console-tool${tool.id === 'invite' && (!current || current.kind === 'frame') ? ' console-tool--first' : ''}`}
+                keyShortcut={tool.keyShortcut}
+              >
                 <tool.Icon />
                 <span className="console-button__label">{t(tool.label)}</span>
               </PanelButton>

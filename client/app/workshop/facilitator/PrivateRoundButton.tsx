@@ -38,6 +38,7 @@ export function PrivateRoundButton() {
         onClick={() => control && revealNow(control, announce, t)}
         disabled={!control}
         aria-keyshortcuts="R"
+        aria-label={t('console.private.revealRound', { count: waiting })}
         title={t('console.private.revealHint')}
       >
         <RevealIcon />
@@ -55,6 +56,7 @@ export function PrivateRoundButton() {
         announce(t('console.private.started'))
       }}
       disabled={!control}
+      aria-label={t('console.private.start')}
       title={t('console.private.startHint')}
     >
       <PrivateIcon />

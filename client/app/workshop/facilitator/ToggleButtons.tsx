@@ -16,6 +16,7 @@ export function LockToggle() {
       aria-pressed={locked}
       disabled={!control}
       onClick={() => control && setLocked(control, !locked)}
+      aria-label={t('console.lock.label')}
       title={t('console.lock.hint')}
     >
       {locked ? <LockClosedIcon /> : <LockOpenIcon />}
@@ -37,6 +38,7 @@ export function JoinPanelToggle() {
       disabled={!control}
       onClick={() => control && setShowJoinPanel(control, !shown)}
       aria-keyshortcuts="J"
+      aria-label={t('console.share.joinPanel')}
       title={t('console.share.joinPanelHint')}
     >
       <JoinCodeIcon />
