@@ -36,7 +36,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/export/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/export/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
+          exclude: ['tests/hostile/**/*.chaos.test.ts', 'node_modules/**'],
         },
       },
       {
@@ -44,7 +45,7 @@ export default defineConfig({
         test: {
           // Minutes-long fault, load and fuzz runs: `npm run test:chaos` (CI runs it after npm test).
           name: 'chaos',
-          include: ['tests/chaos/**/*.test.ts'],
+          include: ['tests/chaos/**/*.test.ts', 'tests/hostile/**/*.chaos.test.ts'],
           testTimeout: 300_000,
           // The fuzz test measures the heap after a full collection.
           execArgv: ['--expose-gc'],

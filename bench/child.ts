@@ -8,6 +8,9 @@ const here = dirname(fileURLToPath(import.meta.url))
 export interface CpuTime {
   user: number
   system: number
+  /** Memory of the server process at that moment, bytes. */
+  rss: number
+  heapUsed: number
 }
 
 export interface ServerChild {
@@ -48,7 +51,7 @@ export async function spawnServer(entry: string, args: string[], profileDir?: st
       if (report.type === 'ready') {
         clearTimeout(timer)
         resolve(report.port)
-      } else waiting.shift()?.({ user: report.user, system: report.system })
+      } else waiting.shift()?.({ user: report.user, system: report.system, rss: report.rss, heapUsed: report.heapUsed })
     })
   }).catch((error: unknown) => {
     killGroup()

@@ -8,7 +8,7 @@ import { join } from 'node:path'
  * system time of that process only, without parsing /proc.
  */
 export type ParentRequest = { type: 'phase'; edge: 'start' | 'end' } | { type: 'stop' }
-export type ChildReport = { type: 'ready'; port: number } | { type: 'cpu'; user: number; system: number }
+export type ChildReport = { type: 'ready'; port: number } | { type: 'cpu'; user: number; system: number; rss: number; heapUsed: number }
 
 /** Set by the parent: profile each measured phase (and only those) into this directory. */
 export const PROFILE_DIR_ENV = 'BENCH_PROFILE_DIR'
@@ -24,7 +24,8 @@ export function serveParent(name: string, port: number, close: () => Promise<voi
   let writing: Promise<void> = Promise.resolve()
   const cpu = () => {
     const { user, system } = process.cpuUsage()
-    report({ type: 'cpu', user, system })
+    const { rss, heapUsed } = process.memoryUsage()
+    report({ type: 'cpu', user, system, rss, heapUsed })
   }
   process.on('message', (request: ParentRequest) => {
     if (request.type === 'stop') {

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { BOARD_ROOTS } from '../shared/doc/roots.ts'
 
 /** Where a swarm connects: y-websocket opens `${serverUrl}/${room}?${params}`. */
 export interface Endpoint {
@@ -70,7 +71,8 @@ export class Swarm {
         awareness,
         disableBc: true,
       })
-      return { doc, cards: doc.getMap<string>('cards'), provider }
+      // A root of the board document: the server refuses writes to any other.
+      return { doc, cards: doc.getMap<string>(BOARD_ROOTS.signals), provider }
     })
     const swarm = new Swarm(clients)
     const deadline = Date.now() + timeoutMs

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { CloseCode, mayWrite, type Role } from '../shared/protocol.ts'
 import type { ServerConfig } from './config.ts'
 import { PdfRenderer } from './export/pdf.ts'
-import { clientAddress, createApi } from './http/api.ts'
+import { addressResolver } from './http/address.ts'
+import { createApi } from './http/api.ts'
 import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
 import type { DocStore } from './store/docStore.ts'
@@ -14,6 +15,7 @@ import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
 import { JoinCodes } from './workshops/joinCodes.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
+import { startRetention } from './workshops/retention.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
 
 export interface RunningServer {
@@ -38,13 +40,13 @@ const SECURITY_HEADERS = {
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */
 export async function startServer(config: ServerConfig, store: DocStore = new SqliteDocStore(config.dataDir)): Promise<RunningServer> {
   const metrics = new Metrics()
-  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits.maxRoomsInMemory, config.log)
+  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.log)
   const workshops = new WorkshopService(store)
-  const reactions = new WorkshopReactions(registry, store, config.log)
-  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log)
+  const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop)
+  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes)
   const pdf = new PdfRenderer({ log: config.log })
   const joinCodes = new JoinCodes(store, registry, config.log)
-  const api = createApi({ config, store, registry, metrics, workshops, history, joinCodes, pdf })
+  const addressOf = addressResolver(config.trustedProxies)
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)
@@ -56,11 +58,20 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     limits: config.limits,
     mayWrite: writePolicy,
     beforeJoin: (workshopId) => reactions.ensureControl(workshopId),
+    refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
+    addressOf,
   })
+  const api = createApi({ config, store, registry, metrics, workshops, history, joinCodes, pdf, addressOf, sync })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    try {
+      decodeURIComponent(pathname)
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('malformed address\n')
+      return
+    }
     void (async () => {
       if (await api(req, res, pathname)) return
       if (config.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -69,16 +80,24 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
       }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n')
     })().catch((error: unknown) => {
-      config.log(`request from ${clientAddress(req)} failed: ${String(error)}`)
+      config.log(`${req.method} ${pathname} from ${addressOf(req)} failed: ${String(error)}`)
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })
   })
   http.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head))
-  http.on('clientError', (_error, socket) => socket.destroy())
+  http.on('clientError', (error: Error & { code?: string }, socket) => {
+    // Headers past Node's 16 KiB limit deserve an answer, not a dropped connection.
+    if (error.code === 'HPE_HEADER_OVERFLOW' && socket.writable) {
+      socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+      return
+    }
+    socket.destroy()
+  })
 
   const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
   pinger.unref()
+  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log)
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
@@ -98,11 +117,13 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     close() {
       closing ??= (async () => {
         clearInterval(pinger)
+        stopRetention()
         sync.closeAll(CloseCode.goingAway, 'server restarting')
         await new Promise<void>((resolve) => {
           http.close(() => resolve())
           http.closeAllConnections()
         })
+        history.close()
         await Promise.all([registry.closeAll(), pdf.close()])
         await store.close()
       })()

@@ -5,8 +5,14 @@
 export interface Limits {
   /** Largest WebSocket message accepted (bytes). */
   maxMessageBytes: number
-  /** Open connections from one address; a room of 60 behind one NAT holds ~3 each. */
+  /** Open connections from one address: a lecture hall of 1,000 behind one NAT holds up to ~3 each
+   * (board, control, a draft in a private round) plus reconnects overlapping. */
   maxConnectionsPerIp: number
+  /** Open connections to one workshop, from all addresses: one workshop cannot take the server. */
+  maxConnectionsPerWorkshop: number
+  /** Bytes the server may have queued, over all connections from one address, when it sends a
+   * large message (a document sent whole); past it that connection is told to retry. */
+  maxQueuedBytesPerIp: number
   /** Documents held in memory at once; idle ones are unloaded first. */
   maxRoomsInMemory: number
   /** Stored size of one document past which writes are refused. */
@@ -24,6 +30,27 @@ export interface Limits {
   /** Largest JSON body of an API request (import files use maxImportBytes). */
   maxJsonBytes: number
   maxImportBytes: number
+  /** Bytes the server may have queued for one connection; a reader that falls further behind is closed. */
+  maxSendBufferBytes: number
+  /** Sync step 1 and presence queries ("send me everything") a connection may send per second, and in a burst. */
+  requestsPerSecond: number
+  requestBurst: number
+  /** Refused writes a connection may send per second and in a burst before it is closed. */
+  refusedPerSecond: number
+  refusedBurst: number
+  /** Structs one update may carry (the update guard's other limits are in server/sync/updateGuard.ts). */
+  maxStructsPerUpdate: number
+  /** Milliseconds of integration work one connection may cost in ten seconds before it is closed. */
+  integrationMsPer10s: number
+  /** Private drafts one workshop may hold (a little above a room of 60), and the size of each. */
+  maxDraftsPerWorkshop: number
+  maxDraftBytes: number
+  /** Documents one workshop may hold in memory at once: one workshop cannot evict the others. */
+  maxRoomsPerWorkshop: number
+  /** Stored bytes of one workshop's history snapshots; the oldest go first past it. */
+  maxHistoryBytes: number
+  /** Workshops untouched for this many days are deleted with all their data; 0 keeps them forever. */
+  retentionDays: number
 }
 
 export interface Tuning {
@@ -47,13 +74,17 @@ export interface ServerConfig {
   staticDir?: string
   limits: Limits
   tuning: Tuning
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES, comma-separated). */
+  trustedProxies?: readonly string[]
   /** Quiet in tests. */
   log: (line: string) => void
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxMessageBytes: 2 * 1024 * 1024,
-  maxConnectionsPerIp: 512,
+  maxConnectionsPerIp: 4_096,
+  maxConnectionsPerWorkshop: 4_096,
+  maxQueuedBytesPerIp: 1024 * 1024 * 1024,
   maxRoomsInMemory: 2_000,
   maxDocBytes: 32 * 1024 * 1024,
   presencePerSecond: 30,
@@ -63,6 +94,18 @@ export const DEFAULT_LIMITS: Limits = {
   joinCodeTriesPerMinute: 10,
   maxJsonBytes: 64 * 1024,
   maxImportBytes: 20 * 1024 * 1024,
+  maxSendBufferBytes: 8 * 1024 * 1024,
+  requestsPerSecond: 2,
+  requestBurst: 20,
+  refusedPerSecond: 2,
+  refusedBurst: 20,
+  maxStructsPerUpdate: 20_000,
+  integrationMsPer10s: 1_000,
+  maxDraftsPerWorkshop: 80,
+  maxDraftBytes: 256 * 1024,
+  maxRoomsPerWorkshop: 90,
+  maxHistoryBytes: 64 * 1024 * 1024,
+  retentionDays: 0,
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -91,6 +134,8 @@ export function defaultConfig(overrides: Partial<Omit<ServerConfig, 'limits' | '
 const LIMIT_ENV: Record<keyof Limits, string> = {
   maxMessageBytes: 'MAX_MESSAGE_BYTES',
   maxConnectionsPerIp: 'MAX_CONNECTIONS_PER_IP',
+  maxConnectionsPerWorkshop: 'MAX_CONNECTIONS_PER_WORKSHOP',
+  maxQueuedBytesPerIp: 'MAX_QUEUED_BYTES_PER_IP',
   maxRoomsInMemory: 'MAX_ROOMS_IN_MEMORY',
   maxDocBytes: 'MAX_DOC_BYTES',
   presencePerSecond: 'PRESENCE_PER_SECOND',
@@ -100,6 +145,18 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   joinCodeTriesPerMinute: 'JOIN_CODE_TRIES_PER_MINUTE',
   maxJsonBytes: 'MAX_JSON_BYTES',
   maxImportBytes: 'MAX_IMPORT_BYTES',
+  maxSendBufferBytes: 'MAX_SEND_BUFFER_BYTES',
+  requestsPerSecond: 'REQUESTS_PER_SECOND',
+  requestBurst: 'REQUEST_BURST',
+  refusedPerSecond: 'REFUSED_PER_SECOND',
+  refusedBurst: 'REFUSED_BURST',
+  maxStructsPerUpdate: 'MAX_STRUCTS_PER_UPDATE',
+  integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
+  maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',
+  maxDraftBytes: 'MAX_DRAFT_BYTES',
+  maxRoomsPerWorkshop: 'MAX_ROOMS_PER_WORKSHOP',
+  maxHistoryBytes: 'MAX_HISTORY_BYTES',
+  retentionDays: 'RETENTION_DAYS',
 }
 
 /** Reads `--port 9000` / `--port=9000` style flags and the matching environment variables. */
@@ -117,13 +174,14 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   const limits: Partial<Limits> = {}
   for (const [key, envName] of Object.entries(LIMIT_ENV) as [keyof Limits, string][]) {
     const raw = env[envName]
-    if (raw !== undefined) limits[key] = positiveInt(raw, envName)
+    if (raw !== undefined) limits[key] = positiveInt(raw, envName, key === 'retentionDays')
   }
   const port = flags.get('port') ?? env.PORT
   return defaultConfig({
     port: port === undefined ? 8080 : positiveInt(port, '--port', true),
     host: flags.get('host') ?? env.HOST ?? '127.0.0.1',
     dataDir: flags.get('data') ?? env.DATA_DIR ?? './data',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     limits,
   })
 }

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 /**
  * Counters for `GET /metrics`, in Prometheus' text format. Plain numbers in one object: the hot
  * path increments a field, and rendering happens only when someone scrapes.
@@ -14,6 +15,17 @@ export class Metrics {
   storeWriteSeconds = 0
   storeWriteMaxSeconds = 0
   storeFailures = 0
+  /** How long the event loop was blocked at worst: what every message's bounded cost is about. */
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 })
+
+  constructor() {
+    this.loopDelay.enable()
+  }
+
+  /** Longest event-loop delay since start, in milliseconds. */
+  get loopDelayMaxMs(): number {
+    return Math.round(this.loopDelay.max / 1e6)
+  }
 
   reject(reason: string): void {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
@@ -48,6 +60,7 @@ export class Metrics {
       `s2s_store_write_seconds_count ${this.storeWrites}`,
       gauge('s2s_store_write_max_seconds', 'Slowest store write since start', this.storeWriteMaxSeconds),
       counter('s2s_store_failures_total', 'Store writes that failed', this.storeFailures),
+      gauge('s2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', this.loopDelayMaxMs / 1000),
     ]
     return lines.join('\n') + '\n'
   }

@@ -40,3 +40,19 @@ export function firstIssue(error: z.ZodError): ApiError {
   const message = issue?.message ?? 'invalid request'
   return field ? { error: message.startsWith(field) ? message : `${field}: ${message}`, field } : { error: message }
 }
+
+/** `GET /api/export/capabilities`: what this server can make, for the app's export menus. */
+export interface ExportCapabilities {
+  /** Whether `format=pdf` works here (Chromium is installed). */
+  pdf: boolean
+  /** The largest backup `POST /api/workshops/import` takes, in bytes. */
+  maxImportBytes: number
+}
+
+/** Why `POST /api/workshops/import` refused a file; nothing was created. */
+export interface ImportRefusal {
+  error: string
+  code: 'tooLarge' | 'notJson' | 'truncated' | 'notAnExport' | 'newerVersion' | 'invalid' | 'badDocument'
+  /** For `tooLarge`: the limit in bytes. */
+  limit?: number
+}

@@ -25,7 +25,14 @@ export const CONTROL_DOC = 'control'
  */
 export const DRAFT_DOC_PREFIX = 'draft-'
 
-export type DocKind = 'board' | 'control' | 'draft'
+/**
+ * Signals the facilitator brought from the signal bank and holds back until releasing them onto
+ * the board (same `signals` root as the board). Facilitators only: participants and screens may
+ * not even open it, so a held-back card never reaches their browsers.
+ */
+export const BANK_DOC = 'bank'
+
+export type DocKind = 'board' | 'control' | 'draft' | 'bank'
 
 /** URL-safe base64 alphabet, 22 characters = 132 bits. Workshop ids and draft ids use it. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
@@ -35,6 +42,7 @@ export const KEY_PATTERN = /^[A-Za-z0-9_-]{32}$/
 export function docKindOf(docName: string): DocKind | null {
   if (docName === BOARD_DOC) return 'board'
   if (docName === CONTROL_DOC) return 'control'
+  if (docName === BANK_DOC) return 'bank'
   if (docName.startsWith(DRAFT_DOC_PREFIX) && ID_PATTERN.test(docName.slice(DRAFT_DOC_PREFIX.length))) {
     return 'draft'
   }
@@ -54,18 +62,20 @@ export type Role = (typeof ROLES)[number]
 
 /**
  * Which documents a role may write. Reading is allowed for every role on board and control;
- * drafts are reachable only by whoever knows the draft id (see DRAFT_DOC_PREFIX).
+ * drafts are reachable only by whoever knows the draft id (see DRAFT_DOC_PREFIX); the bank only
+ * by facilitators.
  * `locked` is the facilitator's "read-only for everyone" switch (control document).
  */
 export function mayWrite(role: Role, kind: DocKind, locked: boolean): boolean {
   if (role === 'screen') return false
-  if (kind === 'control') return role === 'facilitator'
+  if (kind === 'control' || kind === 'bank') return role === 'facilitator'
   if (kind === 'board') return !locked
   return role === 'participant' || role === 'facilitator'
 }
 
 export function mayConnect(role: Role, kind: DocKind): boolean {
   if (kind === 'draft') return role !== 'screen'
+  if (kind === 'bank') return role === 'facilitator'
   return true
 }
 
@@ -73,7 +83,18 @@ export function mayConnect(role: Role, kind: DocKind): boolean {
 // Endpoints
 // ---------------------------------------------------------------------------------------------
 
-/** `/sync/<workshopId>/<docName>?key=<key>[&ext=1]` */
+/**
+ * `/sync/<workshopId>/<docName>[?ext=1]`, the key offered as the WebSocket subprotocol
+ * `s2s.key.<key>` beside `s2s` (the one the server picks), so it never sits in a URL that a
+ * reverse proxy logs. Stock y-websocket clients may still pass `?key=<key>`.
+ */
+export const SYNC_SUBPROTOCOL = 's2s'
+export const KEY_SUBPROTOCOL_PREFIX = 's2s.key.'
+
+export function syncProtocols(key: string): string[] {
+  return [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
+}
+
 export const SYNC_PATH_PREFIX = '/sync/'
 export const API_WORKSHOPS = '/api/workshops'
 

@@ -1,3 +1,4 @@
+import { readText, writableText } from './support/probe.ts'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -54,23 +55,23 @@ describe('bad input on the sync endpoint', () => {
       await synced(a, b)
 
       const source = new Y.Doc()
-      source.getText('story').insert(0, 'A perfectly valid sentence that gets cut in half.')
+      writableText(source).insert(0, 'A perfectly valid sentence that gets cut in half.')
       const valid = syncUpdateFrame(Y.encodeStateAsUpdate(source))
       const attacker = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${key}`)
       attacker.ws.send(makeBad(valid))
       const closed = await attacker.closed
       expect(closed.code).toBe(expectedCode)
 
-      a.doc.getMap('m').set('after', 'still syncing')
-      await waitFor(() => b.doc.getMap('m').get('after') === 'still syncing')
-      expect(b.doc.getText('story').toString()).not.toContain('cut in half')
+      a.doc.getMap('signals').set('after', 'still syncing')
+      await waitFor(() => b.doc.getMap('signals').get('after') === 'still syncing')
+      expect(readText(b.doc)).not.toContain('cut in half')
       await server.registry.settle()
 
       const stored = await server.store.load(workshop.id, 'board')
       const reloaded = new Y.Doc()
       for (const update of stored.updates) Y.applyUpdate(reloaded, update)
-      expect(reloaded.getMap('m').get('after')).toBe('still syncing')
-      expect(reloaded.getText('story').toString()).toBe('')
+      expect(reloaded.getMap('signals').get('after')).toBe('still syncing')
+      expect(readText(reloaded)).toBe('')
       expect(reloaded.store.pendingStructs).toBeNull()
       const metrics = await (await fetch(`${server.url}/metrics`)).text()
       expect(metrics).toMatch(/s2s_rejected_messages_total\{reason="(bad_message|too_large)"\} [1-9]/)
@@ -86,8 +87,8 @@ describe('rooms in memory', () => {
     const key = { key: workshop.keys.participant }
     const writer = connectClient(server.wsUrl, workshop.id, 'board', key)
     await synced(writer)
-    writer.doc.getText('story').insert(0, 'Aino wakes up in 2040.')
-    await waitFor(() => server.registry.loaded(workshop.id, 'board')?.doc.getText('story').length === 22)
+    writableText(writer.doc).insert(0, 'Aino wakes up in 2040.')
+    await waitFor(() => readText(server.registry.loaded(workshop.id, 'board')?.doc).length === 22)
     writer.destroy()
 
     await waitFor(() => server.registry.loaded(workshop.id, 'board') === undefined, 5_000, 'the idle room to unload')
@@ -98,7 +99,7 @@ describe('rooms in memory', () => {
     const reader = connectClient(server.wsUrl, workshop.id, 'board', key)
     cleanups.push(() => reader.destroy())
     await synced(reader)
-    await waitFor(() => reader.doc.getText('story').toString() === 'Aino wakes up in 2040.')
+    await waitFor(() => readText(reader.doc) === 'Aino wakes up in 2040.')
   })
 
   it('compacts the update log past the threshold', async () => {
@@ -108,18 +109,18 @@ describe('rooms in memory', () => {
     const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     cleanups.push(() => writer.destroy())
     await synced(writer)
-    const text = writer.doc.getText('story')
+    const text = writableText(writer.doc)
     for (let i = 0; i < 60; i++) {
       text.insert(text.length, `${i} `)
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
-    await waitFor(() => server.registry.loaded(workshop.id, 'board')?.doc.getText('story').length === text.length)
+    await waitFor(() => readText(server.registry.loaded(workshop.id, 'board')?.doc).length === text.length)
     await server.registry.settle()
     const stored = await server.store.load(workshop.id, 'board')
     expect(stored.logLength).toBeLessThanOrEqual(20)
     const reloaded = new Y.Doc()
     for (const update of stored.updates) Y.applyUpdate(reloaded, update)
-    expect(reloaded.getText('story').toString()).toBe(text.toString())
+    expect(readText(reloaded)).toBe(text.toString())
   })
 })
 
@@ -135,8 +136,8 @@ describe('resource limits', () => {
     await synced(a, b)
     const third = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
     expect(await third.closed).toEqual({ code: CloseCode.busy, reason: 'too many connections from this address' })
-    a.doc.getMap('m').set('k', 'v')
-    await waitFor(() => b.doc.getMap('m').get('k') === 'v')
+    a.doc.getMap('signals').set('k', 'v')
+    await waitFor(() => b.doc.getMap('signals').get('k') === 'v')
   })
 
   it('refuses a new document when the room limit is reached and none is idle', async () => {
@@ -151,8 +152,8 @@ describe('resource limits', () => {
     const refused = await rawSocket(`${server.wsUrl}/${second.id}/board?key=${second.keys.participant}`)
     expect((await refused.closed).code).toBe(CloseCode.busy)
     expect(server.registry.size).toBe(2)
-    board.doc.getMap('m').set('still', 'working')
-    await waitFor(() => server.registry.loaded(first.id, 'board')?.doc.getMap('m').get('still') === 'working')
+    board.doc.getMap('signals').set('still', 'working')
+    await waitFor(() => server.registry.loaded(first.id, 'board')?.doc.getMap('signals').get('still') === 'working')
   })
 })
 
@@ -197,8 +198,8 @@ describe('presence limits', () => {
     const flooder = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
     for (let clock = 1; clock <= 1000; clock++) flooder.ws.send(awarenessFrame(777, clock, { user: { name: 'Flood' } }))
     expect(await flooder.closed).toEqual({ code: CloseCode.rateLimited, reason: 'presence flood: over 300 updates a second' })
-    a.doc.getMap('m').set('after', 'the flood')
-    await waitFor(() => b.doc.getMap('m').get('after') === 'the flood')
+    a.doc.getMap('signals').set('after', 'the flood')
+    await waitFor(() => b.doc.getMap('signals').get('after') === 'the flood')
   })
 })
 
@@ -210,7 +211,7 @@ describe('document size limit', () => {
     const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant, ext: '1' })
     cleanups.push(() => writer.destroy())
     await synced(writer)
-    const text = writer.doc.getText('story')
+    const text = writableText(writer.doc)
     // 8 KiB at a time, like a slow paste loop: the tenth append crosses 64 KiB.
     for (let i = 0; i < 10 && writer.closes.length === 0; i++) {
       text.insert(text.length, 'x'.repeat(8 * 1024))
@@ -221,7 +222,7 @@ describe('document size limit', () => {
     const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     cleanups.push(() => reader.destroy())
     await synced(reader)
-    expect(reader.doc.getText('story').length).toBeGreaterThan(0)
-    expect(reader.doc.getText('story').length).toBeLessThanOrEqual(64 * 1024)
+    expect(readText(reader.doc).length).toBeGreaterThan(0)
+    expect(readText(reader.doc).length).toBeLessThanOrEqual(64 * 1024)
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { addSignal, deleteSignal, readBoard } from '../shared/doc/index.ts'
+import { addSignal, closeAssessment, deleteSignal, goToStage, readBoard, readControl, requestReveal } from '../shared/doc/index.ts'
+import type { ReplayFrame } from '../shared/history/index.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { connectClient, synced } from './support/clients.ts'
 import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
@@ -70,8 +71,69 @@ describe('board history', () => {
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const res = await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })
-    expect(res.status).toBe(401)
+    expect(res.status).toBe(403)
     const restore = await fetch(`${server.url}/api/workshops/${workshop.id}/history/1/restore`, { method: 'POST', headers: { authorization: `Bearer ${workshop.keys.participant}` } })
-    expect(restore.status).toBe(401)
+    expect(restore.status).toBe(403)
+  })
+
+  it('takes a snapshot at each stage change, reveal and close of voting, which the replay reads back as frames', async () => {
+    const server = await startTestServer({ tuning: { historyIntervalMs: 60 * 60_000 } })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
+    const board = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => facilitator.destroy(), () => board.destroy())
+    await synced(facilitator, board)
+    const replay = async (key = workshop.keys.facilitator) =>
+      fetch(`${server.url}/api/workshops/${workshop.id}/history/replay`, { headers: { authorization: `Bearer ${key}` } })
+    const frames = async () => ((await (await replay()).json()) as { frames: ReplayFrame[] }).frames
+    const stageOf = (kind: string) => readControl(facilitator.doc).stages.find((s) => s.kind === kind)!.id
+
+    goToStage(facilitator.doc, stageOf('signals'))
+    await waitFor(async () => (await frames()).some((f) => f.reason === 'stageChange' && f.stage?.kind === 'signals'), 8_000, 'a snapshot at the stage change')
+    addSignal(board.doc, { title: 'Care robots in elderly homes' }, { participantId: randomId() })
+    requestReveal(facilitator.doc)
+    await waitFor(async () => (await frames()).some((f) => f.reason === 'reveal' && f.signals.some((s) => s.title === 'Care robots in elderly homes')), 8_000, 'a snapshot at the reveal')
+    closeAssessment(facilitator.doc, stageOf('assess'))
+    await waitFor(async () => (await frames()).some((f) => f.reason === 'voteClose'), 8_000, 'a snapshot when voting closes')
+
+    // Three quick moves are one moment, not three snapshots.
+    const before = (await frames()).length
+    for (const kind of ['trends', 'assess', 'wheel']) goToStage(facilitator.doc, stageOf(kind))
+    await waitFor(async () => (await frames()).some((f) => f.stage?.kind === 'wheel'), 8_000, 'the snapshot after the moves')
+    expect((await frames()).length).toBe(before + 1)
+
+    // The projector may play it back; a participant's key may not read the history.
+    expect((await replay(workshop.keys.screen)).status).toBe(200)
+    expect((await replay(workshop.keys.participant)).status).toBe(403)
+  })
+
+  it('tells everyone the board was restored, and to what time, without moving the room', async () => {
+    const server = await startTestServer({ tuning: { historyIntervalMs: 60 * 60_000 } })
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const auth = { authorization: `Bearer ${workshop.keys.facilitator}` }
+    const participantControl = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.participant })
+    const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
+    cleanups.push(() => participantControl.destroy(), () => facilitator.destroy())
+    await synced(participantControl, facilitator)
+    const stages = readControl(facilitator.doc).stages
+    goToStage(facilitator.doc, stages[1]!.id)
+    await waitFor(() => readControl(participantControl.doc).currentStageId === stages[1]!.id)
+    const taken = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { method: 'POST', headers: auth })).json()) as { id: number }
+    const list = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: auth })).json()) as { snapshots: { id: number; createdAt: number }[] }
+    const snapshotAt = list.snapshots.find((s) => s.id === taken.id)!.createdAt
+    goToStage(facilitator.doc, stages[2]!.id)
+
+    const restored = await fetch(`${server.url}/api/workshops/${workshop.id}/history/${taken.id}/restore`, { method: 'POST', headers: auth })
+    expect(restored.status).toBe(200)
+    await waitFor(() => readControl(participantControl.doc).lastRestore !== null, 5_000, 'the restore notice')
+    expect(readControl(participantControl.doc).lastRestore).toMatchObject({ snapshotAt, undo: false })
+    // The board went back; the room stays on the stage it is on.
+    expect(readControl(participantControl.doc).currentStageId).toBe(stages[2]!.id)
+
+    const { undoSnapshotId } = (await restored.json()) as { undoSnapshotId: number }
+    await fetch(`${server.url}/api/workshops/${workshop.id}/history/${undoSnapshotId}/restore`, { method: 'POST', headers: auth })
+    await waitFor(() => readControl(participantControl.doc).lastRestore?.undo === true, 5_000, 'the undo notice')
   })
 })

@@ -85,7 +85,7 @@ describe('join codes', () => {
     const issuedBefore = readControl(screen.doc).joinCodeIssuedAt
     expect(issuedBefore).toBe(old.issuedAt)
 
-    expect((await call(server.url, `/api/workshops/${workshop.id}/join-code`, { method: 'POST', key: workshop.keys.screen })).status).toBe(401)
+    expect((await call(server.url, `/api/workshops/${workshop.id}/join-code`, { method: 'POST', key: workshop.keys.screen })).status).toBe(403)
     const fresh = await call(server.url, `/api/workshops/${workshop.id}/join-code`, { method: 'POST', key: workshop.keys.facilitator })
     expect(fresh.status).toBe(201)
     expect(fresh.body.code).not.toBe(old.code)
@@ -93,6 +93,23 @@ describe('join codes', () => {
 
     expect((await join(server.url, old.code as string)).status).toBe(404)
     expect((await join(server.url, fresh.body.code as string)).body).toEqual({ id: workshop.id, key: workshop.keys.participant })
+  })
+
+  it('follow a new participant key (the old code stops, the new one opens the new key) and go with the workshop', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const workshop = await createWorkshop(server.url)
+    const old = (await call(server.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.facilitator })).body.code as string
+    const rotated = await call(server.url, `/api/workshops/${workshop.id}/participant-key`, { method: 'POST', key: workshop.keys.facilitator, body: {} })
+    expect(rotated.status).toBe(200)
+    const newKey = (rotated.body.keys as { participant: string }).participant
+    expect(newKey).not.toBe(workshop.keys.participant)
+    expect((await join(server.url, old)).status).toBe(404)
+    const code = (await call(server.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.screen })).body.code as string
+    expect((await join(server.url, code)).body).toEqual({ id: workshop.id, key: newKey })
+    // Deleting the workshop takes its code (and the key kept beside it) along.
+    expect((await call(server.url, `/api/workshops/${workshop.id}`, { method: 'DELETE', key: workshop.keys.facilitator })).status).toBe(204)
+    expect((await join(server.url, code)).status).toBe(404)
   })
 
   it('refuse every try from an address after its wrong codes ran out, right ones too, for that address only', async () => {
@@ -129,7 +146,7 @@ describe('join codes', () => {
 
     // An imported workshop has no code until the facilitator opens it.
     const exported = await fetch(`${second.url}/api/workshops/${workshop.id}/export?format=json`, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
-    const imported = (await (await fetch(`${second.url}/api/workshops/import`, { method: 'POST', body: await exported.text() })).json()) as typeof workshop
+    const imported = (await (await fetch(`${second.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await exported.text() })).json()) as typeof workshop
     expect((await call(second.url, `/api/workshops/${imported.id}/join-code`, { key: imported.keys.screen })).status).toBe(404)
     const issued = await call(second.url, `/api/workshops/${imported.id}/join-code`, { key: imported.keys.facilitator })
     expect(issued.status).toBe(200)

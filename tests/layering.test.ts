@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
  * so the same code runs in the browser and on the server.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SHARED_PACKAGES = new Set(['yjs', 'zod', 'fractional-indexing', 'lib0'])
+const SHARED_PACKAGES = new Set(['yjs', 'zod', 'fractional-indexing', 'lib0', '@orama/stemmers'])
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

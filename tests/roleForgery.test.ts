@@ -97,6 +97,12 @@ describe('role forgery', () => {
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const key = workshop.keys.participant
+    // Drafts exist only while a private round is open.
+    const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
+    cleanups.push(() => facilitator.destroy())
+    await synced(facilitator)
+    setPrivateMode(facilitator.doc, { on: true })
+    await waitFor(async () => readControl((await server.registry.open(workshop.id, 'control')).doc).privateMode.on, 5_000, 'private mode on the server')
     const annaDraft = connectClient(server.wsUrl, workshop.id, draftDocName(randomId()), { key })
     cleanups.push(() => annaDraft.destroy())
     await synced(annaDraft)

@@ -96,7 +96,7 @@ describe('roles are enforced by the server', () => {
     const { server, workshop } = await setup()
     const url = `${server.url}/api/workshops/${workshop.id}`
     expect((await fetch(url)).status).toBe(401)
-    expect((await fetch(url, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })).status).toBe(401)
+    expect((await fetch(url, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })).status).toBe(403)
     const res = await fetch(url, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
     expect(res.status).toBe(200)
     const again = (await res.json()) as typeof workshop

@@ -1,3 +1,4 @@
+import { readText, writableText } from './support/probe.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectClient, synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
@@ -29,19 +30,19 @@ describe('sync over the y-websocket protocol', () => {
     const stranger = track(connectClient(server.wsUrl, other.id, 'board', { key: other.keys.participant }))
     await synced(anna, ben, stranger)
 
-    anna.doc.getMap('probe').set('from', 'anna')
+    anna.doc.getMap('signals').set('from', 'anna')
     anna.provider.awareness.setLocalStateField('user', { name: 'Anna', role: 'participant' })
-    await waitFor(() => ben.doc.getMap('probe').get('from') === 'anna', 5_000, 'ben to see anna’s change')
+    await waitFor(() => ben.doc.getMap('signals').get('from') === 'anna', 5_000, 'ben to see anna’s change')
     await waitFor(
       () => [...ben.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'),
       5_000,
       'ben to see anna’s presence',
     )
-    ben.doc.getMap('probe').set('reply', 'ben')
-    await waitFor(() => anna.doc.getMap('probe').get('reply') === 'ben')
+    ben.doc.getMap('signals').set('reply', 'ben')
+    await waitFor(() => anna.doc.getMap('signals').get('reply') === 'ben')
 
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(stranger.doc.getMap('probe').size).toBe(0)
+    expect(stranger.doc.getMap('signals').size).toBe(0)
     expect([...stranger.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna')).toBe(false)
   })
 
@@ -50,12 +51,12 @@ describe('sync over the y-websocket protocol', () => {
     const key = { key: workshop.keys.participant }
     const early = track(connectClient(server.wsUrl, workshop.id, 'board', key))
     await synced(early)
-    const text = early.doc.getText('story')
+    const text = writableText(early.doc)
     for (let i = 0; i < 50; i++) text.insert(text.length, `word${i} `)
 
     const late = track(connectClient(server.wsUrl, workshop.id, 'board', key))
     await synced(late)
-    await waitFor(() => late.doc.getText('story').toString() === text.toString())
+    await waitFor(() => readText(late.doc) === text.toString())
   })
 
   it('after a restart on the same data directory, a reconnecting client gets everything back', async () => {

@@ -1,13 +1,42 @@
 /**
- * Presence colours: the Okabe–Ito palette, distinguishable with the common colour-vision
- * deficiencies. Colour is never the only cue: names are always shown beside it.
- * (Yellow is left out: it vanishes on a light background.)
+ * Presence colours: twelve that stay apart for the common colour-vision deficiencies and on a
+ * light background (Okabe–Ito without its yellow, then Paul Tol's darker muted tones). Colour is
+ * never the only cue: names, or initials on the avatars, always go with it.
  */
-export const PRESENCE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const
+export const PRESENCE_COLORS = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#332288',
+  '#882255',
+  '#117733',
+  '#AA4499',
+  '#44AA99',
+  '#000000',
+] as const
 
-/** A stable colour for an id, so a person keeps their colour across devices' reloads. */
+/** A stable colour for an id, used until the person is on the board (see `colorByJoinOrder`). */
 export function colorForId(id: string): string {
   let hash = 0
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0
   return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
+}
+
+/**
+ * The colour of the n-th person to join the board: the first twelve people in a workshop all get
+ * different colours (a hash of their ids would repeat one among four people a third of the time),
+ * and every device agrees, because the order comes from the shared board. `null` for someone not
+ * on the board yet.
+ */
+export function colorByJoinOrder(participants: ReadonlyMap<string, { readonly joinedAt: number }>, id: string): string | null {
+  const me = participants.get(id)
+  if (!me) return null
+  let before = 0
+  for (const [otherId, other] of participants) {
+    if (other.joinedAt < me.joinedAt || (other.joinedAt === me.joinedAt && otherId < id)) before++
+  }
+  return PRESENCE_COLORS[before % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
 }

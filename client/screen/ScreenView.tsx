@@ -10,6 +10,8 @@ import { hasStageView, StageView } from '../stages/StageView.tsx'
 import { selectFocalQuestion, selectWorkshopTitle } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
 import { EmptyState } from '../ui/index.ts'
+import { RestoreNotice } from '../app/workshop/results/RestoreNotice.tsx'
+import { ScreenResults } from '../app/workshop/results/ScreenResults.tsx'
 import { FocusView } from './focus/FocusView.tsx'
 import { JoinCorner, JoinPanel } from './JoinPanel.tsx'
 import { stageShowsFocus } from './screenModel.ts'
@@ -32,13 +34,15 @@ export function ScreenView() {
   const question = useStore(selectFocalQuestion)
   const showJoin = useStore((s) => s.control?.showJoinPanel === true)
   const focus = useStore((s) => s.control?.focus ?? null)
+  const results = useStore((s) => s.control?.screenShow ?? null)
   const readiness = useReadiness(stage?.id ?? null)
   const join = useWorkshopJoinCode()
   const built = stage ? hasStageView(stage.kind) : false
   const focusHere = focus && stage && !stageShowsFocus(stage.kind, focus.kind, built) ? focus : null
   const opening = !stage || stage.kind === 'frame'
   const panel = useJoinPanel(opening)
-  const joinLarge = showJoin && panel.size === 'large'
+  // The report's title page or a replay has the screen to itself: the join panel waits.
+  const joinLarge = showJoin && !results && panel.size === 'large'
 
   return (
     <div className={`screen${joinLarge ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
@@ -58,13 +62,16 @@ export function ScreenView() {
           {stage && <ReadyCount state={readiness} compact />}
           <WorkshopConnectionIndicator />
         </div>
-        {showJoin && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
+        {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
       </header>
       {question && !opening && <p className="screen-question">{question}</p>}
       <ConnectionProblem />
+      <RestoreNotice dismissible={false} />
       <main id="main" className="screen-main">
         <div className="screen-stage" data-stage-kind={stage?.kind}>
-          {focusHere ? (
+          {results ? (
+            <ScreenResults show={results} />
+          ) : focusHere ? (
             <FocusView focus={focusHere} />
           ) : stage && built ? (
             <StageView key={stage.id} stage={stage} role="screen" isCurrent />

@@ -1,8 +1,10 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MessageType } from '../../shared/protocol.ts'
+import { MessageType, syncProtocols } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { connectDoc, OFFLINE_AFTER_ATTEMPTS, type DocConnection } from './docConnection.ts'
 import { FakeWebSocket } from './testing/fakeWebSocket.ts'
@@ -56,10 +58,12 @@ afterEach(() => {
 })
 
 describe('connectDoc', () => {
-  it('connects to the sync URL with the key and the extension flag', () => {
+  it('connects to the sync URL with the extension flag, the key as a subprotocol and never in the URL', () => {
     const url = new URL(FakeWebSocket.last.url)
     expect(url.origin + url.pathname).toBe(`wss://example.test/sync/${WORKSHOP}/board`)
-    expect(url.searchParams.get('key')).toBe(KEY)
+    expect(url.searchParams.get('key')).toBeNull()
+    expect(FakeWebSocket.last.url).not.toContain(KEY)
+    expect(FakeWebSocket.last.protocols).toEqual(syncProtocols(KEY))
     expect(url.searchParams.get('ext')).toBe('1')
     expect(connection.getState().status).toBe('connecting')
   })
@@ -79,6 +83,23 @@ describe('connectDoc', () => {
     expect(connection.getState().pending).toBe(1)
     FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
     expect(connection.getState().pending).toBe(0)
+  })
+
+  it('sends its own presence changes, never echoes of other people’s', () => {
+    const socket = FakeWebSocket.last
+    socket.serverOpen()
+    const someone = new awarenessProtocol.Awareness(new Y.Doc())
+    someone.setLocalState({ user: { name: 'Aino' }, cursor: 1 })
+    const sentPresence = () => socket.sent.filter((message) => decoding.readVarUint(decoding.createDecoder(message)) === MessageType.awareness).length
+    const before = sentPresence()
+
+    socket.serverSend(frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(someone, [someone.clientID]))))
+    expect(connection.provider.awareness.getStates().get(someone.clientID)).toMatchObject({ cursor: 1 })
+    expect(sentPresence()).toBe(before)
+
+    connection.provider.awareness.setLocalState({ user: { name: 'Me' } })
+    expect(sentPresence()).toBe(before + 1)
+    someone.destroy()
   })
 
   it('goes reconnecting, then offline after repeated failures, keeping the count', () => {

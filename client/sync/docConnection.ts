@@ -5,12 +5,13 @@
  */
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { CloseCode, EXT_PARAM, syncUrlBase } from '../../shared/protocol.ts'
+import { CloseCode, EXT_PARAM, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
 import { installExtensionHandlers } from './extensions.ts'
 import { createPendingTracker } from './pendingChanges.ts'
 import { INITIAL_SYNC_STATE, type DocSyncState } from './syncState.ts'
+import { sendOwnPresenceOnly } from './ownPresence.ts'
 
 /** Consecutive failed attempts after which "reconnecting" becomes "offline". */
 export const OFFLINE_AFTER_ATTEMPTS = 4
@@ -74,12 +75,15 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
 
   const provider = new WebsocketProvider(syncUrlBase(origin, workshopId), docName, doc, {
     connect: false,
-    params: { key, [EXT_PARAM]: '1' },
+    params: { [EXT_PARAM]: '1' },
+    protocols: syncProtocols(key),
     maxBackoffTime: MAX_BACKOFF_MS,
     resyncInterval: RESYNC_INTERVAL_MS,
     disableBc: options.crossTab === false,
     ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
   })
+
+  sendOwnPresenceOnly(provider)
 
   let state: DocSyncState = { ...INITIAL_SYNC_STATE, status: isBrowserOffline() ? 'offline' : 'connecting' }
   let everConnected = false

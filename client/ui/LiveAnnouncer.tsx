@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 export type Announce = (message: string) => void
 
 const AnnounceContext = createContext<Announce>(() => {})
+const ClearContext = createContext<() => void>(() => {})
 
 /**
  * One polite live region for the page, and the provider behind `useAnnounce()`. Mount it once
@@ -20,9 +21,10 @@ export function LiveAnnouncer({ children }: { children: ReactNode }) {
     serial.current += 1
     setMessage({ text, serial: serial.current })
   }, [])
+  const clear = useCallback(() => setMessage((was) => (was.text ? { text: '', serial: was.serial } : was)), [])
   return (
     <AnnounceContext.Provider value={announce}>
-      {children}
+      <ClearContext.Provider value={clear}>{children}</ClearContext.Provider>
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live-announcer="">
         {message.text && <p key={message.serial}>{message.text}</p>}
       </div>
@@ -41,6 +43,14 @@ export function LiveAnnouncer({ children }: { children: ReactNode }) {
  */
 export function useAnnounce(): Announce {
   return useContext(AnnounceContext)
+}
+
+/**
+ * Empties the live region: a message about one stage ("Voting is closed…") must not linger for
+ * someone reading the next one.
+ */
+export function useClearAnnouncements(): () => void {
+  return useContext(ClearContext)
 }
 
 /** For tests and stories: a provider whose messages go to `onAnnounce`. */

@@ -52,6 +52,17 @@ export class PdfRenderer {
     return this.options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   }
 
+  /** Whether a PDF can be made here (Chromium present, playwright-core installed), without starting a browser. */
+  async available(): Promise<boolean> {
+    if (this.closed || !existsSync(this.executablePath)) return false
+    try {
+      await import('playwright-core')
+      return true
+    } catch {
+      return false
+    }
+  }
+
   async render(html: string): Promise<Buffer> {
     if (this.closed) throw new PdfUnavailableError('the server is shutting down')
     await this.acquire()

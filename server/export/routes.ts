@@ -13,9 +13,10 @@ import {
   readExportSnapshot,
   type ExportFormat,
 } from '../../shared/export/index.ts'
+import type { ExportCapabilities, ImportRefusal } from '../../shared/api.ts'
 import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
-import { HttpError, readBody } from '../http/body.ts'
+import { HttpError, readBody, requireJson } from '../http/body.ts'
 import { RateLimiter } from '../http/rateLimit.ts'
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
@@ -26,10 +27,10 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => 
 export type Route = [method: string, pattern: RegExp, handler: Handler]
 
 /** The part of the API's context these endpoints use; the API passes its whole `ApiContext`. */
-export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'>
+export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'> & Partial<Pick<ApiContext, 'addressOf'>>
 
-/** What a participant's key may export, when the facilitator allows it or the workshop is locked. */
-const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html'])
+/** What a participant's key may export, when the facilitator allows it or the workshop is locked: the report, not the data. */
+const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'pdf'])
 
 /**
  * The export and import endpoints, as rows for the API's route table:
@@ -52,6 +53,12 @@ export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: R
   return [
     ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
     ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, req, res, id!)],
+    // What the app's menus offer: PDF only where it can be made, and the import limit to check a file against before sending it.
+    ['GET', /^\/api\/export\/capabilities$/, async (_req, res) => {
+      const body: ExportCapabilities = { pdf: await pdf.available(), maxImportBytes: ctx.config.limits.maxImportBytes }
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(JSON.stringify(body))
+    }],
   ]
 }
 
@@ -63,7 +70,7 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
   const includeParticipants = !['0', 'false', 'no', 'omit'].includes(query.get('participants') ?? '')
   const role = await (await authenticate(ctx, req, id)).role
   if (role === 'screen') throw new HttpError(403, 'a screen key cannot export; use the facilitator key')
-  if (role === 'participant' && !PARTICIPANT_FORMATS.has(format)) throw new HttpError(403, 'with a participant key only md and html can be exported')
+  if (role === 'participant' && !PARTICIPANT_FORMATS.has(format)) throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
 
   const generatedAt = new Date()
   const options = { includeParticipants, generatedAt }
@@ -100,22 +107,26 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
 
 /** `POST /api/workshops/import`: validates the whole file, then creates the workshop and writes its documents. */
 export async function importHandler(ctx: ExportContext, limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) throw new HttpError(429, 'too many workshops created from this address; try again later')
+  requireJson(req)
+  if (!limiter.take(ctx.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown')) throw new HttpError(429, 'too many workshops created from this address; try again later')
   const limit = ctx.config.limits.maxImportBytes
   let body: Buffer
   try {
     body = await readBody(req, limit)
   } catch (error) {
-    if (error instanceof HttpError && error.status === 413) throw new HttpError(413, `the import file is larger than the ${formatBytes(limit)} limit (MAX_IMPORT_BYTES)`)
+    if (error instanceof HttpError && error.status === 413) {
+      return refuseImport(res, 413, { code: 'tooLarge', limit, error: `the import file is larger than the ${formatBytes(limit)} limit (MAX_IMPORT_BYTES)` })
+    }
     throw error
   }
   // Everything is validated before the workshop exists: a refused file creates nothing.
   const result = importWorkshop(body.toString('utf8'))
-  if (!result.ok) throw new HttpError(result.code === 'newerVersion' ? 422 : 400, result.message)
+  if (!result.ok) return refuseImport(res, result.code === 'newerVersion' ? 422 : 400, { code: result.code, error: result.message })
   const states = { control: Y.encodeStateAsUpdate(result.workshop.control), board: Y.encodeStateAsUpdate(result.workshop.board) }
   for (const [name, state] of Object.entries(states)) {
     if (state.byteLength > ctx.config.limits.maxDocBytes) {
-      throw new HttpError(413, `the imported ${name} document is larger than this server's ${formatBytes(ctx.config.limits.maxDocBytes)} limit (MAX_DOC_BYTES)`)
+      const docLimit = ctx.config.limits.maxDocBytes
+      return refuseImport(res, 413, { code: 'tooLarge', limit: docLimit, error: `the imported ${name} document is larger than this server's ${formatBytes(docLimit)} limit (MAX_DOC_BYTES)` })
     }
   }
   const { id, keys } = await withRooms(() => createImportedWorkshop(ctx.registry, ctx.workshops, result.workshop.title, states))
@@ -124,6 +135,15 @@ export async function importHandler(ctx: ExportContext, limiter: RateLimiter, re
   await ctx.history.snapshot(id, 'import')
   res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(JSON.stringify(WorkshopService.describe(`http://${req.headers.host ?? 'localhost'}`, id, keys)))
+}
+
+/**
+ * A refused import says why in a `code` the app turns into words (`tooLarge` with the `limit` in
+ * bytes, `truncated`, `notAnExport`, `newerVersion`, …) beside the server's own English `error`.
+ */
+function refuseImport(res: ServerResponse, status: number, body: ImportRefusal): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' })
+  res.end(JSON.stringify(body))
 }
 
 /** A full registry is "busy, retry", as it is for a WebSocket join. */

@@ -4,15 +4,16 @@ import type { ServerConfig } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
-import { deriveKeys } from '../workshops/keys.ts'
+import { CloseCode } from '../../shared/protocol.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
 import { exportRoutes } from '../export/routes.ts'
+import { bankRoutes } from '../bank/routes.ts'
 import type { PdfRenderer } from '../export/pdf.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
 import type { JoinCodes } from '../workshops/joinCodes.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { authenticate } from './auth.ts'
-import { HttpError, readJson } from './body.ts'
+import { HttpError, readJson, requireJson } from './body.ts'
 import { joinRoutes } from './joinRoutes.ts'
 import { RateLimiter } from './rateLimit.ts'
 
@@ -27,6 +28,9 @@ export interface ApiContext {
   joinCodes: JoinCodes
   /** Prints the HTML report to PDF; one Chromium, started on first use. */
   pdf: PdfRenderer
+  addressOf: (req: IncomingMessage) => string
+  /** Closes sync connections made with a key that no longer works. */
+  sync: { closeKey(workshopId: string, key: string, code: number, reason: string): void }
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
@@ -40,7 +44,9 @@ export function createApi(ctx: ApiContext) {
       try {
         await ctx.store.checkWritable()
         if (!ctx.registry.storeHealthy) throw new Error('recent writes failed')
-        sendJson(res, 200, { ok: true })
+        // At saturation no new document can be opened: a load balancer should know.
+        const saturation = Math.round(ctx.registry.saturation * 100) / 100
+        sendJson(res, saturation >= 1 ? 503 : 200, { ok: saturation < 1, saturation, rooms: ctx.registry.size, connections: ctx.metrics.connections })
       } catch (error) {
         sendJson(res, 503, { ok: false, error: `store is not writable: ${String(error)}` })
       }
@@ -54,24 +60,64 @@ export function createApi(ctx: ApiContext) {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(ctx.metrics.render())
     }],
     ['POST', /^\/api\/workshops$/, async (req, res) => {
-      if (!creations.take(clientAddress(req))) throw new HttpError(429, 'too many workshops created from this address; try again later')
+      requireJson(req)
+      if (!creations.take(ctx.addressOf(req))) throw new HttpError(429, 'too many workshops created from this address; try again later')
       const parsed = createWorkshopBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
       if (!parsed.success) {
         sendJson(res, 400, firstIssue(parsed.error))
         return
       }
-      const { id, keys } = await ctx.workshops.create(parsed.data.title)
-      await initialiseWorkshop(ctx.registry, id, parsed.data)
-      await ctx.joinCodes.issue(id, keys.participant)
-      sendJson(res, 201, WorkshopService.describe(originOf(req), id, keys))
+      let created: Awaited<ReturnType<WorkshopService['create']>> | undefined
+      try {
+        created = await ctx.workshops.create(parsed.data.title)
+        await initialiseWorkshop(ctx.registry, created.id, parsed.data)
+        if (!ctx.registry.storeHealthy) throw new Error('the first content could not be stored')
+        await ctx.joinCodes.issue(created.id, created.keys.participant)
+      } catch (error) {
+        // No half-made workshop is left behind: its row and whatever was stored go.
+        if (created) {
+          const { id } = created
+          await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
+          await ctx.store.deleteWorkshop(id).catch(() => {})
+        }
+        ctx.config.log(`creating a workshop failed: ${String(error)}`)
+        throw new HttpError(503, 'the workshop could not be created right now; try again')
+      }
+      sendJson(res, 201, WorkshopService.describe(originOf(req), created.id, created.keys))
     }],
     ['GET', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
       const { key } = await authenticate(ctx, req, id!, 'facilitator')
-      sendJson(res, 200, WorkshopService.describe(originOf(req), id!, deriveKeys(id!, key)))
+      sendJson(res, 200, WorkshopService.describe(originOf(req), id!, await ctx.workshops.keysOf(id!, key)))
+    }],
+    // The participant key is on the wall: when it has reached the wrong people, the facilitator
+    // replaces it. Everyone connected with the old key is closed; the new link and QR code follow.
+    ['POST', /^\/api\/workshops\/([^/]+)\/participant-key$/, async (req, res, [id]) => {
+      const { key } = await authenticate(ctx, req, id!, 'facilitator')
+      const old = (await ctx.workshops.keysOf(id!, key)).participant
+      const keys = await ctx.workshops.rotateParticipantKey(id!, key)
+      ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
+      // The join code opened the old key: a new code opens the new one, and the old code stops.
+      await ctx.joinCodes.issue(id!, keys.participant)
+      ctx.config.log(`participant key of ${id} rotated`)
+      sendJson(res, 200, WorkshopService.describe(originOf(req), id!, keys))
+    }],
+    ['DELETE', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
+      await authenticate(ctx, req, id!, 'facilitator')
+      await ctx.registry.drop(id!, () => true, CloseCode.forbidden, 'this workshop was deleted')
+      await ctx.store.deleteWorkshop(id!)
+      ctx.config.log(`workshop ${id} deleted by its facilitator`)
+      res.writeHead(204, { 'cache-control': 'no-store' }).end()
     }],
     ['GET', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
       await authenticate(ctx, req, id!, 'facilitator')
       sendJson(res, 200, { snapshots: await ctx.history.list(id!) })
+    }],
+    // The replay (and the facilitator's preview of a snapshot): one small frame per snapshot. The
+    // projector may read it too, to play the morning back on the wall; participants may not.
+    ['GET', /^\/api\/workshops\/([^/]+)\/history\/replay$/, async (req, res, [id]) => {
+      const { role } = await authenticate(ctx, req, id!)
+      if (role === 'participant') throw new HttpError(403, 'the history is for the facilitator and the screen')
+      sendJson(res, 200, { frames: await ctx.history.replay(id!) })
     }],
     ['POST', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
       await authenticate(ctx, req, id!, 'facilitator')
@@ -93,15 +139,21 @@ export function createApi(ctx: ApiContext) {
 
   // Importing creates a workshop, so it shares the creation budget of each address.
   routes.push(...exportRoutes(ctx, ctx.pdf, creations))
-  routes.push(...joinRoutes(ctx, sendJson, clientAddress))
+  routes.push(...bankRoutes(ctx, sendJson))
+  routes.push(...joinRoutes(ctx, sendJson))
   if (process.env.S2S_FAULT_INJECTION === '1') routes.push(...faultRoutes())
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+    const allowed: string[] = []
     for (const [method, pattern, handler] of routes) {
       const match = pattern.exec(pathname)
       if (!match) continue
-      if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) continue
+      if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
+        allowed.push(method)
+        continue
+      }
       try {
+        if (method !== 'GET') sameOrigin(req)
         await handler(req, res, match.slice(1))
       } catch (error) {
         if (error instanceof HttpError) {
@@ -112,6 +164,11 @@ export function createApi(ctx: ApiContext) {
           sendJson(res, 500, { error: 'internal error' })
         }
       }
+      return true
+    }
+    if (allowed.length > 0) {
+      res.setHeader('allow', allowed.join(', '))
+      sendJson(res, 405, { error: `use ${allowed.join(' or ')} here` })
       return true
     }
     if (pathname.startsWith('/api/')) {
@@ -127,9 +184,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body))
 }
 
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown'
+/**
+ * A state-changing request from a page of another origin is refused (a form or a fetch from any
+ * website the facilitator visits could otherwise create or delete workshops); browsers always
+ * send Origin on such requests, scripts and curl may leave it out.
+ */
+function sameOrigin(req: IncomingMessage): void {
+  const origin = req.headers.origin
+  if (origin === undefined) return
+  let host: string
+  try {
+    host = new URL(origin).host
+  } catch {
+    throw new HttpError(403, 'cross-origin requests are not accepted')
+  }
+  if (host !== req.headers.host) throw new HttpError(403, 'cross-origin requests are not accepted')
 }
+
 
 /** Links are built for the address the browser used, so a LAN address gives LAN links. */
 function originOf(req: IncomingMessage): string {

@@ -9,11 +9,13 @@ import { HttpError } from './body.ts'
  */
 export async function authenticate(ctx: { workshops: WorkshopService }, req: IncomingMessage, id: string, required?: Role): Promise<{ key: string; role: Role }> {
   if (!ID_PATTERN.test(id)) throw new HttpError(400, 'malformed workshop id')
-  const key = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
+  const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
   if (!key) throw new HttpError(401, `missing Authorization: Bearer <${required ?? 'workshop'} key>`)
   if (!(await ctx.workshops.exists(id))) throw new HttpError(404, 'no such workshop')
   const role = await ctx.workshops.roleOf(id, key)
-  if (!role || (required && role !== required)) throw new HttpError(401, `the key is not this workshop's ${required ?? 'key'}`)
+  if (!role) throw new HttpError(401, `the key is not this workshop's ${required ?? 'key'}`)
+  // A valid key of another role is known; it just may not do this.
+  if (required && role !== required) throw new HttpError(403, `this needs the ${required} key`)
   return { key, role }
 }
 

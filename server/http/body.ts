@@ -32,3 +32,9 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     throw new HttpError(400, 'request body is not valid JSON')
   }
 }
+
+/** Bodies are JSON; a form or text/plain body (what a cross-site form can send) is refused. */
+export function requireJson(req: IncomingMessage): void {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json') throw new HttpError(415, 'send the body as application/json')
+}

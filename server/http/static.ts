@@ -18,13 +18,19 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the built SPA. Hashed files under /assets/ are cached for a year; every other path
- * that is not a file gets index.html, so /w/<id>/join works on reload.
+ * without a file extension that is not a file gets index.html, so /w/<id>/join works on reload.
  */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
   let file = join(root, relative)
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html')
   let info = await stat(file).catch(() => undefined)
+  // Only app routes (/w/<id>/join) fall back to index.html; a missing file such as an old
+  // /assets/x.js is a 404, never the page under a year-long immutable cache header.
+  if (!info?.isFile() && (relative.startsWith('assets/') || extname(relative) !== '')) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('not found\n')
+    return
+  }
   if (!info?.isFile()) {
     file = join(root, 'index.html')
     info = await stat(file).catch(() => undefined)

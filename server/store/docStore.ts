@@ -28,6 +28,8 @@ export interface WorkshopRecord {
   facilitatorKeyHash: string
   participantKeyHash: string
   screenKeyHash: string
+  /** How many times the participant key was rotated; part of its derivation. */
+  participantKeyGeneration: number
 }
 
 /** A workshop's join code and the participant key it opens (see server/workshops/joinCodes.ts). */
@@ -56,9 +58,17 @@ export interface DocStore {
   /** Replaces the log of one document up to `upToSeq` with a snapshot of its whole state. */
   compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
   listDocs(workshopId: string): Promise<string[]>
+  /** Forgets documents (a revealed round's drafts): snapshot and log. */
+  deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void>
 
   createWorkshop(record: WorkshopRecord): Promise<void>
   getWorkshop(id: string): Promise<WorkshopRecord | undefined>
+  /** A new participant key (its hash and generation): the old one stops working. */
+  setParticipantKey(id: string, participantKeyHash: string, generation: number): Promise<void>
+  /** Deletes a workshop with every document and snapshot of it. */
+  deleteWorkshop(id: string): Promise<void>
+  /** Workshops with no change since `before` (ms since epoch), for the retention setting. */
+  listUntouchedSince(before: number): Promise<string[]>
 
   /**
    * Gives a workshop this join code, replacing its previous one (which stops working) in one
@@ -69,7 +79,8 @@ export interface DocStore {
   /** The workshop a (normalised) code opens, or undefined. */
   findJoinCode(code: string): Promise<JoinCodeRecord | undefined>
 
-  saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string): Promise<number>
+  /** Keeps at most `maxBytes` of history per workshop, oldest dropped first. */
+  saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes?: number): Promise<number>
   listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]>
   getHistory(workshopId: string, id: number): Promise<HistorySnapshot | undefined>
 

@@ -10,7 +10,9 @@ const SCHEMA = `
     created_at INTEGER NOT NULL,
     facilitator_key_hash TEXT NOT NULL,
     participant_key_hash TEXT NOT NULL,
-    screen_key_hash TEXT NOT NULL
+    screen_key_hash TEXT NOT NULL,
+    participant_key_generation INTEGER NOT NULL DEFAULT 0,
+    touched_at INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS doc_snapshots (
     workshop_id TEXT NOT NULL,
@@ -44,6 +46,12 @@ const SCHEMA = `
 
 const HISTORY_KEPT_PER_WORKSHOP = 300
 
+/** Columns added after the first release, for data files made before them. */
+const ADDED_COLUMNS = [
+  ['workshops', 'participant_key_generation', 'INTEGER NOT NULL DEFAULT 0'],
+  ['workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0'],
+] as const
+
 interface JoinCodeRow {
   code: string
   workshop_id: string
@@ -58,6 +66,7 @@ interface WorkshopRow {
   facilitator_key_hash: string
   participant_key_hash: string
   screen_key_hash: string
+  participant_key_generation: number
 }
 
 /**
@@ -79,6 +88,10 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
     this.db.exec(SCHEMA)
+    for (const [table, column, type] of ADDED_COLUMNS) {
+      const columns = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+    }
     this.statements = {
       snapshot: this.db.prepare<[string, string], { data: Buffer }>(
         'SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?',
@@ -100,8 +113,29 @@ export class SqliteDocStore implements DocStore {
          UNION SELECT DISTINCT doc_name FROM doc_updates WHERE workshop_id = ?`,
       ),
       insertWorkshop: this.db.prepare<[WorkshopRow]>(
-        `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash)
-         VALUES (@id, @title, @created_at, @facilitator_key_hash, @participant_key_hash, @screen_key_hash)`,
+        `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash, participant_key_generation, touched_at)
+         VALUES (@id, @title, @created_at, @facilitator_key_hash, @participant_key_hash, @screen_key_hash, @participant_key_generation, @created_at)`,
+      ),
+      setParticipantKey: this.db.prepare<[string, number, string]>(
+        'UPDATE workshops SET participant_key_hash = ?, participant_key_generation = ? WHERE id = ?',
+      ),
+      touch: this.db.prepare<[number, string]>('UPDATE workshops SET touched_at = ? WHERE id = ?'),
+      untouched: this.db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE touched_at < ?'),
+      deleteDocSnapshot: this.db.prepare<[string, string]>('DELETE FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
+      deleteDocUpdates: this.db.prepare<[string, string]>('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ?'),
+      deleteWorkshop: [
+        this.db.prepare<[string]>('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
+        this.db.prepare<[string]>('DELETE FROM doc_updates WHERE workshop_id = ?'),
+        this.db.prepare<[string]>('DELETE FROM history WHERE workshop_id = ?'),
+        // The join code holds the participant key: it goes with the workshop.
+        this.db.prepare<[string]>('DELETE FROM join_codes WHERE workshop_id = ?'),
+        this.db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'),
+      ],
+      pruneHistoryBytes: this.db.prepare<[string, string, number]>(
+        `DELETE FROM history WHERE workshop_id = ? AND id IN (
+           SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS newest,
+                                  SUM(length(docs)) OVER (ORDER BY id DESC) AS kept FROM history WHERE workshop_id = ?)
+           WHERE kept > ? AND newest > 1)`,
       ),
       getWorkshop: this.db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?'),
       insertHistory: this.db.prepare<[string, number, string, string, Uint8Array]>(
@@ -126,10 +160,14 @@ export class SqliteDocStore implements DocStore {
     }
     this.appendAll = this.db.transaction((batch: readonly PendingUpdate[]) => {
       const lastSeqs = new Map<string, number>()
+      const touched = new Set<string>()
       for (const { workshopId, docName, update } of batch) {
         const { lastInsertRowid } = this.statements.append.run(workshopId, docName, update)
         lastSeqs.set(docKey(workshopId, docName), Number(lastInsertRowid))
+        touched.add(workshopId)
       }
+      const now = Date.now()
+      for (const workshopId of touched) this.statements.touch.run(now, workshopId)
       return lastSeqs
     })
   }
@@ -157,6 +195,29 @@ export class SqliteDocStore implements DocStore {
     return this.statements.listDocs.all(workshopId, workshopId).map((row) => row.doc_name)
   }
 
+  async deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const name of docNames) {
+        this.statements.deleteDocSnapshot.run(workshopId, name)
+        this.statements.deleteDocUpdates.run(workshopId, name)
+      }
+    })()
+  }
+
+  async setParticipantKey(id: string, participantKeyHash: string, generation: number): Promise<void> {
+    this.statements.setParticipantKey.run(participantKeyHash, generation, id)
+  }
+
+  async deleteWorkshop(id: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const statement of this.statements.deleteWorkshop) statement.run(id)
+    })()
+  }
+
+  async listUntouchedSince(before: number): Promise<string[]> {
+    return this.statements.untouched.all(before).map((row) => row.id)
+  }
+
   async createWorkshop(record: WorkshopRecord): Promise<void> {
     this.statements.insertWorkshop.run({
       id: record.id,
@@ -165,6 +226,7 @@ export class SqliteDocStore implements DocStore {
       facilitator_key_hash: record.facilitatorKeyHash,
       participant_key_hash: record.participantKeyHash,
       screen_key_hash: record.screenKeyHash,
+      participant_key_generation: record.participantKeyGeneration,
     })
   }
 
@@ -178,6 +240,7 @@ export class SqliteDocStore implements DocStore {
       facilitatorKeyHash: row.facilitator_key_hash,
       participantKeyHash: row.participant_key_hash,
       screenKeyHash: row.screen_key_hash,
+      participantKeyGeneration: row.participant_key_generation,
     }
   }
 
@@ -199,12 +262,13 @@ export class SqliteDocStore implements DocStore {
     return joinCodeRecord(this.statements.findJoinCode.get(code))
   }
 
-  async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string): Promise<number> {
+  async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<number> {
     const packed = Buffer.from(JSON.stringify([...docs].map(([name, data]) => [name, Buffer.from(data).toString('base64')])))
     return this.db.transaction(() => {
       const id = Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
       // Three hours of snapshots every three minutes is 60; keep plenty more, not forever.
       this.statements.pruneHistory.run(workshopId, workshopId, HISTORY_KEPT_PER_WORKSHOP)
+      this.statements.pruneHistoryBytes.run(workshopId, workshopId, maxBytes)
       return id
     })()
   }

@@ -8,6 +8,9 @@ import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, noticeMessage, permissionDenied, syncStep1, syncStep2 } from './messages.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
+import { writeFrame } from './frame.ts'
+import { TokenBucket } from './tokenBucket.ts'
+import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 
 export interface ConnectionTarget {
   workshopId: string
@@ -22,8 +25,14 @@ export type WritePolicy = (role: Role, room: Room) => { allowed: true } | { allo
 
 class ProtocolError extends Error {}
 
+const BINARY = { binary: true } as const
+/** A message this large is checked against its address's shared queue budget. */
+const LARGE_MESSAGE_BYTES = 64 * 1024
+
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
 const PENDING_BUDGET_BYTES = 1024 * 1024
+/** Integration time per update that is not charged to the connection's budget. */
+const FREE_INTEGRATION_MS = 10
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document.
@@ -39,9 +48,12 @@ export class Connection implements Peer {
   private closed = false
   private presenceTokens: number
   private presenceRefilledAt = Date.now()
-  private pendingBytes = 0
-  /** This connection sent updates still waiting on missing changes (see handleSync). */
-  private leftPending = false
+  /** Updates this connection sent that wait on changes the server does not have (keepOwnPending). */
+  private waiting: Uint8Array | undefined
+  private readonly requests: TokenBucket
+  private readonly refusals: TokenBucket
+  /** Milliseconds of Yjs integration this connection may cost: 10 s worth, refilled continuously. */
+  private readonly integration: TokenBucket
   private presenceWindowStart = 0
   private presenceInWindow = 0
   private deferredPresence: Uint8Array | undefined
@@ -55,10 +67,17 @@ export class Connection implements Peer {
     private readonly metrics: Metrics,
     private readonly limits: Limits,
     private readonly mayWrite: WritePolicy,
+    /** Kept only to find this connection when its key is rotated away; never logged. */
+    private readonly key: string,
+    /** Every open connection from this connection's address, this one included. */
+    private readonly neighbours: ReadonlySet<Connection> = new Set(),
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
     this.presenceTokens = limits.presenceBurst
+    this.requests = new TokenBucket(limits.requestsPerSecond, limits.requestBurst)
+    this.refusals = new TokenBucket(limits.refusedPerSecond, limits.refusedBurst)
+    this.integration = new TokenBucket(limits.integrationMsPer10s / 10, limits.integrationMsPer10s)
     metrics.connections++
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('pong', () => (this.alive = true))
@@ -118,6 +137,7 @@ export class Connection implements Peer {
           this.handlePresence(decoding.readVarUint8Array(decoder))
           break
         case MessageType.queryAwareness: {
+          if (!this.requests.take()) return this.reject('request_flood', CloseCode.rateLimited, 'too many presence requests')
           const presence = this.room!.presence.encode()
           if (presence) this.send(awarenessMessage(presence))
           break
@@ -139,6 +159,9 @@ export class Connection implements Peer {
     const room = this.room!
     const step = decoding.readVarUint(decoder)
     if (step === syncProtocol.messageYjsSyncStep1) {
+      // "Send me everything" costs a full encoding of the document: an honest client asks once
+      // per connection, so a steady stream of them is a flood.
+      if (!this.requests.take()) return this.reject('request_flood', CloseCode.rateLimited, 'too many sync requests')
       this.send(syncStep2(room.doc, decoding.readVarUint8Array(decoder)))
       return
     }
@@ -147,43 +170,65 @@ export class Connection implements Peer {
     }
     const update = decoding.readVarUint8Array(decoder)
     const verdict = this.mayWrite(this.role, room)
-    if (!verdict.allowed) {
-      // Every client answers the server's step 1 with what it has; for a reader that is nothing
-      // new. Only an update that would change the document is a refused write.
-      if (Y.snapshotContainsUpdate(Y.snapshot(room.doc), update)) return
-      this.metrics.reject('write_forbidden')
-      this.send(permissionDenied(verdict.reason))
-      if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: verdict.reason }))
-      return
-    }
+    if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason)
     if (!this.registry.storeHealthy) {
       this.metrics.reject('store_unavailable')
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'storeUnavailable', message: 'changes cannot be saved right now' }))
       this.close(CloseCode.storeUnavailable, 'changes could not be saved; retrying')
       return
     }
-    if (room.storedBytes + update.byteLength > this.limits.maxDocBytes) {
+    // What this connection sent earlier that waits on changes the server does not have yet is
+    // retried with each of its new updates, never with anyone else's (see keepOwnPending).
+    const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
+    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate })
+    if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
+    if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       this.metrics.reject('doc_too_large')
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       this.close(CloseCode.rateLimited, 'document size limit reached')
       return
     }
-    Y.applyUpdate(room.doc, update, this)
-    if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
-      // The update builds on changes the server does not have yet. A client reconnecting after a
-      // crash does this legitimately for a moment: it keeps typing while the sync step carrying
-      // its earlier edits is still on its way, and Yjs integrates both once it lands. A forged
-      // stream would wait forever, so each connection gets a small budget for it.
-      this.pendingBytes += update.byteLength
-      this.leftPending = true
-      if (this.pendingBytes > PENDING_BUDGET_BYTES) {
-        room.doc.store.pendingStructs = null
-        room.doc.store.pendingDs = null
-        throw new ProtocolError('updates depend on changes this document does not have')
-      }
-    } else {
-      this.pendingBytes = 0
+    // CPU time, not wall time: on a busy machine a cheap update may wait for a core.
+    const started = process.cpuUsage()
+    Y.applyUpdate(room.doc, incoming, this)
+    this.keepOwnPending(room)
+    const spent = process.cpuUsage(started)
+    const spentMs = (spent.user + spent.system) / 1000
+    // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
+    if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
+      this.reject('integration_budget', CloseCode.rateLimited, 'updates cost too much work; slow down')
     }
+  }
+
+  /**
+   * A client reconnecting after a crash legitimately sends, for a moment, updates that build on
+   * its own earlier edits still on their way; Yjs integrates both once they land. Yjs keeps such
+   * leftovers on the document, where they would be retried with (and charged to) everyone's
+   * updates: here they move to the connection that sent them, within a small budget.
+   */
+  private keepOwnPending(room: Room): void {
+    const { pendingStructs, pendingDs } = room.doc.store
+    room.doc.store.pendingStructs = null
+    room.doc.store.pendingDs = null
+    const left = [pendingStructs?.update, pendingDs ?? undefined].filter((part): part is Uint8Array => part !== undefined)
+    this.waiting = left.length === 0 ? undefined : left.length === 1 ? left[0] : Y.mergeUpdates(left)
+    if (this.waiting && this.waiting.byteLength > PENDING_BUDGET_BYTES) {
+      this.waiting = undefined
+      throw new ProtocolError('updates depend on changes this document does not have')
+    }
+  }
+
+  /**
+   * Every client answers the server's step 1 with what it has; for a reader that is nothing new
+   * and is ignored. Only an update that brings changes is a refused write, answered once, in time
+   * proportional to the update, and within a budget after which the connection is closed.
+   */
+  private refuseWrite(room: Room, update: Uint8Array, reason: string): void {
+    if (!bringsNewStructs(room.doc, update)) return
+    this.metrics.reject('write_forbidden')
+    if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
+    this.send(permissionDenied(reason))
+    if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
   }
 
   private handlePresence(update: Uint8Array): void {
@@ -194,6 +239,9 @@ export class Connection implements Peer {
     }
     // A screen is read-only in every way; its presence is of no use to anyone.
     if (this.role === 'screen') return
+    // Echoes of the room's own batches (stock clients re-send what they receive) change nothing:
+    // dropped here, before the budget, so they neither cost a token nor displace a deferred state.
+    if (!room.presence.bringsChange(update, this)) return
     if (!this.takePresenceToken()) {
       // Over the sustained rate (a caret dragged fast): keep only the newest state and apply it
       // when the budget allows. The cursor is smoothed, the person is never cut off.
@@ -239,16 +287,56 @@ export class Connection implements Peer {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (!this.mayQueue(message.byteLength)) return
+    this.ws.send(message, BINARY)
+  }
+
+  sendFrame(frame: Buffer, message: Uint8Array): void {
+    if (!this.mayQueue(message.byteLength)) return
+    if (!writeFrame(this.ws, frame)) this.ws.send(message, BINARY)
+  }
+
+  /** Whether a message of this size may be queued for this connection (counted if so). */
+  private mayQueue(bytes: number): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false
+    if (this.ws.bufferedAmount + bytes > this.limits.maxSendBufferBytes) {
+      // A reader that stopped reading would make the server hold everything meant for it.
+      this.metrics.reject('slow_reader')
+      this.ws.terminate()
+      this.dispose()
+      return false
+    }
+    if (bytes >= LARGE_MESSAGE_BYTES && this.queuedAtAddress() + bytes > this.limits.maxQueuedBytesPerIp) {
+      // A hall behind one address may hold thousands of connections; what they may make the server
+      // hold at once is shared. A client closed here retries after a backoff, when the rest drained.
+      this.metrics.reject('address_queue_full')
+      this.close(CloseCode.busy, 'server busy: too much waiting for this address; retrying')
+      return false
+    }
     this.metrics.messagesOut++
-    this.metrics.bytesOut += message.byteLength
-    this.ws.send(message, { binary: true })
+    this.metrics.bytesOut += bytes
+    return true
+  }
+
+  /**
+   * Bytes waiting to be sent to every connection from this address. Summed only for large
+   * messages (a document sent whole on joining): they are what one connection costs alone, while
+   * a broadcast is one buffer shared by all its sockets.
+   */
+  private queuedAtAddress(): number {
+    let queued = 0
+    for (const neighbour of this.neighbours) queued += neighbour.ws.bufferedAmount
+    return queued
   }
 
   close(code: number, reason: string): void {
     if (this.closed) return
     this.ws.close(code, reason)
     this.dispose()
+  }
+
+  opens(workshopId: string, key: string): boolean {
+    return this.target.workshopId === workshopId && this.key === key
   }
 
   /** Called by the keep-alive sweep: a connection that did not answer the last ping is dead. */
@@ -265,13 +353,17 @@ export class Connection implements Peer {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.presenceTimer)
-    // What it left waiting can no longer be completed by it; a client that reconnects sends it
-    // again with everything it builds on. Keeping it would make every later update retry it.
-    if (this.leftPending && this.room?.doc.store.pendingStructs) {
-      this.room.doc.store.pendingStructs = null
-      this.room.doc.store.pendingDs = null
-    }
+    // What it left waiting dies with it; a client that reconnects sends it again with everything
+    // it builds on.
+    this.waiting = undefined
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
+}
+
+/** Whether an update carries structs the document does not have (read from its header, O(update)). */
+function bringsNewStructs(doc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update)
+  for (const [client, clock] of to) if (clock > Y.getState(doc.store, client)) return true
+  return false
 }

@@ -41,11 +41,11 @@ export function permissionDenied(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Extension: everything up to this state vector is stored durably. */
-export function savedMessage(doc: Y.Doc): Uint8Array {
+/** Extension: everything up to this state vector (of a document, by default) is stored durably. */
+export function savedMessage(stored: Y.Doc | Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.saved)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+  encoding.writeVarUint8Array(encoder, stored instanceof Uint8Array ? stored : Y.encodeStateVector(stored))
   return encoding.toUint8Array(encoder)
 }
 

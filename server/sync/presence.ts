@@ -6,6 +6,11 @@ import type { Role } from '../../shared/protocol.ts'
 export const PRESENCE_TIMEOUT_MS = 30_000
 /** One connection is one browser tab's document: it speaks for one client id, a few at most. */
 const MAX_IDS_PER_CONNECTION = 4
+/** A name, a colour, a role, a caret: a presence state is a few hundred bytes. */
+export const MAX_STATE_CHARS = 4096
+const utf8 = new TextDecoder()
+/** The bytes of the JSON text `null`: a removed state. */
+const NULL_TEXT = [0x6e, 0x75, 0x6c, 0x6c]
 
 interface PresenceEntry {
   clock: number
@@ -40,6 +45,41 @@ export class PresenceTable {
     return live
   }
 
+  /**
+   * Whether an awareness update carries anything this table would take: a state of the sender's
+   * own, a newer one, a removal. Stock y-websocket clients re-send every batch they receive (their
+   * update handler ignores the origin), so most presence messages are echoes of states the table
+   * already holds at the same clock; this answers for them without decoding a single state, so an
+   * echo costs nothing and is never charged to the sender's presence budget. Throws if the bytes
+   * do not decode.
+   */
+  bringsChange(update: Uint8Array, owner: object): boolean {
+    const decoder = decoding.createDecoder(update)
+    for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const removal = isNullText(decoding.readVarUint8Array(decoder))
+      if (this.verdict(clientId, clock, removal, owner) !== 'ignore') return true
+    }
+    return false
+  }
+
+  /**
+   * y-protocols' ordering, with ownership: a connection's own states follow the usual rule (a
+   * higher clock wins; at the same clock only a removal does). A state owned by another connection
+   * is taken over only with a higher clock, or at the same clock when it was removed (a client
+   * back on a new connection keeps its clock): the same clock on a live state is an echo.
+   */
+  private verdict(clientId: number, clock: number, removal: boolean, owner: object): 'ignore' | 'new' | 'own' | 'takeover' {
+    const previous = this.entries.get(clientId)
+    if (!previous) return removal ? 'ignore' : 'new'
+    if (previous.owner === owner) {
+      return clock > previous.clock || (clock === previous.clock && removal && previous.json !== null) ? 'own' : 'ignore'
+    }
+    if (clock > previous.clock) return 'takeover'
+    return clock === previous.clock && !removal && previous.json === null ? 'takeover' : 'ignore'
+  }
+
   /** Applies an awareness update from `owner`; throws if the bytes do not decode. */
   apply(update: Uint8Array, owner: object, role: Role, now: number): PresenceChange {
     const decoder = decoding.createDecoder(update)
@@ -49,21 +89,25 @@ export class PresenceTable {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
-      const json = decoding.readVarString(decoder)
+      const text = decoding.readVarUint8Array(decoder)
+      if (text.byteLength > MAX_STATE_CHARS * 3) throw new Error(`presence state over ${MAX_STATE_CHARS} characters`)
+      const removal = isNullText(text)
+      const verdict = this.verdict(clientId, clock, removal, owner)
+      if (verdict === 'ignore') continue
+      const json = removal ? 'null' : utf8.decode(text)
+      if (json.length > MAX_STATE_CHARS) throw new Error(`presence state over ${MAX_STATE_CHARS} characters`)
       const previous = this.entries.get(clientId)
-      if (!previous && this.ownedBy(owner) >= MAX_IDS_PER_CONNECTION) {
+      if (verdict === 'new' && this.ownedBy(owner) >= MAX_IDS_PER_CONNECTION) {
         spoofed = true
         continue
       }
-      const takeover = previous !== undefined && previous.owner !== owner
       // A client whose Wi-Fi dropped comes back on a new connection before the server notices the
       // old one is dead: it may take its id back, but only with the role it had.
-      if (takeover && previous.json !== null && previous.role !== role) {
+      if (verdict === 'takeover' && previous!.json !== null && previous!.role !== role) {
         spoofed = true
         continue
       }
-      const state = json === 'null' ? null : stampRole(json, role)
-      if (previous && !isNewer(clock, state, previous, takeover)) continue
+      const state = removal ? null : stampRole(json, role)
       this.entries.set(clientId, { clock, json: state, lastSeen: now, owner, role })
       // Renewals (same state, higher clock) are forwarded too: peers time a state out after 30 s
       // without one.
@@ -123,16 +167,6 @@ export class PresenceTable {
 }
 
 /**
- * y-protocols' ordering: a higher clock wins; at the same clock only a removal does. A client that
- * reconnects keeps its clock, so it may take back its own removed entry at the same clock.
- * Removals keep the clock unchanged so that the sender ignores the echo of its own state.
- */
-function isNewer(clock: number, state: string | null, previous: PresenceEntry, takeover: boolean): boolean {
-  if (takeover) return clock >= previous.clock
-  return clock > previous.clock || (clock === previous.clock && state === null && previous.json !== null)
-}
-
-/**
  * Presence says who someone is (`user.role`). The server knows each connection's role from its
  * key, so a participant cannot appear as a facilitator by editing their presence.
  */
@@ -150,4 +184,9 @@ function stampRole(json: string, role: Role): string | null {
     return JSON.stringify({ ...state, user: { ...user, role } })
   }
   return json
+}
+
+/** Whether a state's JSON text is `null` (a removal), read from its bytes. */
+function isNullText(text: Uint8Array): boolean {
+  return text.byteLength === 4 && NULL_TEXT.every((byte, i) => text[i] === byte)
 }

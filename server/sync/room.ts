@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { DocKind, Role } from '../../shared/protocol.ts'
+import { binaryFrame } from './frame.ts'
 import { PresenceTable } from './presence.ts'
 
 /** What a room needs of a connection: who it is and how to reach it. */
@@ -8,6 +9,8 @@ export interface Peer {
   /** Whether the client asked for our extension messages (`?ext=1`). */
   readonly wantsExtensions: boolean
   send(message: Uint8Array): void
+  /** Sends a message already framed by `binaryFrame` (a broadcast: the same bytes for everyone). */
+  sendFrame(frame: Buffer, message: Uint8Array): void
   close(code: number, reason: string): void
 }
 
@@ -33,6 +36,8 @@ export class Room {
   logLength = 0
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
+  /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor). */
+  measuredAt = -1
   idleTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -64,7 +69,10 @@ export class Room {
   }
 
   broadcast(message: Uint8Array, except?: Peer): void {
-    for (const peer of this.peers) if (peer !== except) peer.send(message)
+    const receivers = this.peers.size - (except && this.peers.has(except) ? 1 : 0)
+    if (receivers === 0) return
+    const frame = binaryFrame(message)
+    for (const peer of this.peers) if (peer !== except) peer.sendFrame(frame, message)
   }
 
   destroy(): void {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { CloseCode, EXT_PARAM, ID_PATTERN, SYNC_PATH_PREFIX, docKindOf, mayConnect } from '../../shared/protocol.ts'
+import { CloseCode, EXT_PARAM, ID_PATTERN, KEY_SUBPROTOCOL_PREFIX, SYNC_PATH_PREFIX, SYNC_SUBPROTOCOL, docKindOf, mayConnect, type DocKind } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { WorkshopService } from '../workshops/workshopService.ts'
@@ -24,11 +24,22 @@ export function createSyncUpgrade(opts: {
   mayWrite: WritePolicy
   /** Runs before a connection joins its document (the server loads what its policy reads). */
   beforeJoin?: (workshopId: string) => Promise<void>
+  /** Why this document may not be opened now (a draft outside a private round), or null. */
+  refusal?: (workshopId: string, docName: string, kind: DocKind) => Promise<string | null>
+  /** The client's address (X-Forwarded-For only from a trusted proxy). */
+  addressOf: (req: IncomingMessage) => string
 }) {
-  const { registry, workshops, metrics, limits, mayWrite, beforeJoin } = opts
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
+  const { registry, workshops, metrics, limits, mayWrite, beforeJoin, refusal, addressOf } = opts
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxMessageBytes,
+    // The app offers its key as a second subprotocol; the answer names only the first.
+    handleProtocols: (protocols) => (protocols.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
+  })
   const connections = new Set<Connection>()
-  const perAddress = new Map<string, number>()
+  /** Open connections by client address (they share one queue budget) and by workshop. */
+  const perAddress = new Map<string, Set<Connection>>()
+  const perWorkshop = new Map<string, number>()
 
   const refuse = (socket: Duplex, status: number, message: string) => {
     metrics.reject(`upgrade_${status}`)
@@ -40,33 +51,45 @@ export function createSyncUpgrade(opts: {
     const [workshopId, docName, ...rest] = url.pathname.slice(SYNC_PATH_PREFIX.length).split('/')
     const kind = docName ? docKindOf(docName) : null
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX) || rest.length > 0 || !workshopId || !ID_PATTERN.test(workshopId) || !kind) {
-      return refuse(socket, 400, 'expected /sync/<workshopId>/<board|control|draft-id>')
+      return refuse(socket, 400, 'expected /sync/<workshopId>/<board|control|bank|draft-id>')
     }
     if (!(await workshops.exists(workshopId))) return refuse(socket, 404, 'no such workshop')
-    const key = url.searchParams.get('key')
+    const key = keyOf(req, url)
     if (!key) return refuse(socket, 401, 'missing key')
     const role = await workshops.roleOf(workshopId, key)
     if (!role) return refuse(socket, 401, 'wrong key for this workshop')
     if (!mayConnect(role, kind)) return refuse(socket, 403, `a ${role} may not open ${kind} documents`)
     await beforeJoin?.(workshopId)
+    const refused = await refusal?.(workshopId, docName!, kind)
+    if (refused) return refuse(socket, 403, refused)
 
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const address = req.socket.remoteAddress ?? 'unknown'
-      const open = (perAddress.get(address) ?? 0) + 1
-      if (open > limits.maxConnectionsPerIp) {
+      const address = addressOf(req)
+      const neighbours = perAddress.get(address) ?? new Set<Connection>()
+      if (neighbours.size >= limits.maxConnectionsPerIp) {
         metrics.reject('too_many_connections')
         ws.close(CloseCode.busy, 'too many connections from this address')
         return
       }
-      perAddress.set(address, open)
+      const inWorkshop = perWorkshop.get(workshopId) ?? 0
+      if (inWorkshop >= limits.maxConnectionsPerWorkshop) {
+        metrics.reject('workshop_connections_full')
+        ws.close(CloseCode.busy, 'too many connections to this workshop')
+        return
+      }
+      perAddress.set(address, neighbours)
+      perWorkshop.set(workshopId, inWorkshop + 1)
       const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1' }
-      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite)
+      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, neighbours)
+      neighbours.add(connection)
       connections.add(connection)
       ws.on('close', () => {
         connections.delete(connection)
-        const left = (perAddress.get(address) ?? 1) - 1
-        if (left <= 0) perAddress.delete(address)
-        else perAddress.set(address, left)
+        neighbours.delete(connection)
+        if (neighbours.size === 0 && perAddress.get(address) === neighbours) perAddress.delete(address)
+        const left = (perWorkshop.get(workshopId) ?? 1) - 1
+        if (left <= 0) perWorkshop.delete(workshopId)
+        else perWorkshop.set(workshopId, left)
       })
     })
   }
@@ -80,9 +103,20 @@ export function createSyncUpgrade(opts: {
     sweep(): void {
       for (const connection of connections) connection.ping()
     },
+    /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
+    closeKey(workshopId: string, key: string, code: number, reason: string): void {
+      for (const connection of connections) if (connection.opens(workshopId, key)) connection.close(code, reason)
+    },
     closeAll(code: number, reason: string): void {
       for (const connection of connections) connection.close(code, reason)
       wss.close()
     },
   }
+}
+
+/** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
+function keyOf(req: IncomingMessage, url: URL): string | null {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+  const fromProtocol = offered.find((p) => p.startsWith(KEY_SUBPROTOCOL_PREFIX))
+  return fromProtocol ? fromProtocol.slice(KEY_SUBPROTOCOL_PREFIX.length) : url.searchParams.get('key')
 }

@@ -1,5 +1,7 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
 import * as Y from 'yjs'
-import { getStoryBody, readBoard, restoreDoc, storyBodyText } from '../../shared/doc/index.ts'
+import { getStoryBody, readBoard, readControl, restoreDoc, setLastRestore, storyBodyText } from '../../shared/doc/index.ts'
+import { frameOfDocs, type ReplayFrame } from '../../shared/history/index.ts'
 import { BOARD_DOC, CONTROL_DOC } from '../../shared/protocol.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
@@ -16,61 +18,146 @@ export interface HistoryEntry {
   words: number
 }
 
-export type HistoryReason = 'periodic' | 'beforeRestore' | 'import' | 'manual'
+export type HistoryReason = 'periodic' | 'beforeRestore' | 'import' | 'manual' | 'stageChange' | 'reveal' | 'voteClose'
+
+/** Moments in `control` worth a snapshot of their own, besides the periodic ones. */
+type EventReason = Extract<HistoryReason, 'stageChange' | 'reveal' | 'voteClose'>
 
 const SHARED_DOCS = [BOARD_DOC, CONTROL_DOC] as const
+/** Stored compressed under this suffix; snapshots from before compression have plain names. */
+const PACKED = '.gz'
+/**
+ * An event snapshot waits this long for quiet: a reveal's cards land on the board a moment after
+ * the request, and five quick presses on "Next" are one moment, not five snapshots.
+ */
+const EVENT_SETTLE_MS = 2_000
+/** Frames read from stored snapshots are immutable: keep this many in memory for replays. */
+const FRAME_CACHE_SIZE = 2_000
+
+interface ControlMoments {
+  /** False for a control document that is still empty (being created or imported). */
+  initialised: boolean
+  stageId: string | null
+  revealSeq: number
+  closedVotes: number
+}
 
 /**
  * The board's history: a snapshot of a workshop's shared documents every few minutes while it
- * changes, and on demand before anything replaces content wholesale. Restoring writes the past
- * state into the live documents as ordinary changes, so everyone connected sees it at once, and
- * it is preceded by a snapshot of the present, so a restore can itself be undone.
- * Drafts are private and never part of the history.
+ * changes, one at every stage change, reveal and close of voting, and on demand before anything
+ * replaces content wholesale. Restoring writes the past board into the live board as ordinary
+ * changes, so everyone connected sees it at once, and it is preceded by a snapshot of the
+ * present, so a restore can itself be undone. Drafts are private and never part of the history.
+ *
+ * The control document (stage, timer, lock, settings) is kept in each snapshot for the replay but
+ * not restored: the facilitator restores the work, not where the room is standing.
+ *
+ * Cost: each snapshot is the whole state of both documents, gzipped; the store keeps the newest
+ * 300 per workshop (see the README's "History" section for the measured size per hour).
  */
 export class WorkshopHistory {
   private readonly lastTaken = new Map<string, number>()
   private readonly taking = new Set<string>()
+  private readonly checking = new Set<string>()
+  private readonly moments = new Map<string, ControlMoments>()
+  private readonly pendingEvents = new Map<string, { timer: NodeJS.Timeout; reason: EventReason }>()
+  private readonly frames = new Map<string, ReplayFrame>()
 
   constructor(
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
     private readonly intervalMs: number,
     private readonly log: (line: string) => void,
+    /** History bytes kept per workshop (MAX_HISTORY_BYTES); the oldest snapshots go first. */
+    private readonly maxBytes?: number,
   ) {
-    registry.listen({ onStored: (room) => this.onStored(room) })
+    registry.listen({ onLoad: (room) => this.onLoad(room), onStored: (room) => this.onStored(room) })
+  }
+
+  private onLoad(room: Room): void {
+    if (room.kind === 'control') this.moments.set(room.workshopId, readMoments(room.doc))
   }
 
   private onStored(room: Room): void {
-    if (room.kind === 'draft' || this.taking.has(room.workshopId)) return
-    void this.maybeSnapshot(room.workshopId).catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
+    if (room.kind === 'draft' || room.kind === 'bank') return
+    // Stage changes, reveals and closes of voting are noticed even while a snapshot is under way.
+    if (room.kind === 'control') this.noticeMoments(room)
+    if (this.taking.has(room.workshopId)) return
+    // Marked before the first await: a new workshop stores control and board in two batches,
+    // and both would otherwise find "no snapshot yet" and take one each.
+    this.taking.add(room.workshopId)
+    void this.maybeSnapshot(room.workshopId)
+      .catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
+      .finally(() => this.taking.delete(room.workshopId))
   }
 
-  private async maybeSnapshot(workshopId: string): Promise<void> {
+  private noticeMoments(room: Room): void {
+    const before = this.moments.get(room.workshopId)
+    const now = readMoments(room.doc)
+    this.moments.set(room.workshopId, now)
+    // A workshop being created or imported arrives whole: its closed votes are not a moment.
+    if (!before || !before.initialised) return
+    const reason: EventReason | null =
+      now.revealSeq > before.revealSeq ? 'reveal' : now.closedVotes > before.closedVotes ? 'voteClose' : now.stageId !== before.stageId && now.stageId !== null ? 'stageChange' : null
+    if (reason) this.scheduleEvent(room.workshopId, reason)
+  }
+
+  private scheduleEvent(workshopId: string, reason: EventReason): void {
+    const pending = this.pendingEvents.get(workshopId)
+    if (pending) clearTimeout(pending.timer)
+    // A reveal or a vote close outranks the stage change that may come with it.
+    const kept = pending && pending.reason !== 'stageChange' && reason === 'stageChange' ? pending.reason : reason
+    const timer = setTimeout(() => {
+      this.pendingEvents.delete(workshopId)
+      void this.snapshot(workshopId, kept).catch((error: unknown) => this.log(`history of ${workshopId}: ${String(error)}`))
+    }, EVENT_SETTLE_MS)
+    timer.unref()
+    this.pendingEvents.set(workshopId, { timer, reason: kept })
+  }
+
+  private maybeSnapshot(workshopId: string): Promise<void> {
+    // Board and control are often stored in the same turn: one check at a time per workshop.
+    if (this.checking.has(workshopId)) return Promise.resolve()
+    this.checking.add(workshopId)
+    return this.checkPeriodic(workshopId).finally(() => this.checking.delete(workshopId))
+  }
+
+  private async checkPeriodic(workshopId: string): Promise<void> {
     let last = this.lastTaken.get(workshopId)
     if (last === undefined) {
       last = (await this.store.listHistory(workshopId))[0]?.createdAt ?? 0
       this.lastTaken.set(workshopId, last)
     }
-    if (Date.now() - last >= this.intervalMs) await this.snapshot(workshopId, 'periodic')
+    if (Date.now() - last >= this.intervalMs) await this.take(workshopId, 'periodic')
+  }
+
+  /** Drops the event snapshots still settling (the server is shutting down; its documents are stored anyway). */
+  close(): void {
+    for (const { timer } of this.pendingEvents.values()) clearTimeout(timer)
+    this.pendingEvents.clear()
   }
 
   /** Stores the current state of the workshop's shared documents; returns the snapshot id. */
   async snapshot(workshopId: string, reason: HistoryReason): Promise<number> {
     this.taking.add(workshopId)
-    this.lastTaken.set(workshopId, Date.now())
     try {
-      const docs = new Map<string, Uint8Array>()
-      let board: Y.Doc | undefined
-      for (const name of SHARED_DOCS) {
-        const room = await this.registry.open(workshopId, name)
-        docs.set(name, Y.encodeStateAsUpdate(room.doc))
-        if (name === BOARD_DOC) board = room.doc
-        this.registry.releaseIfIdle(room)
-      }
-      return await this.store.saveHistory(workshopId, reason, docs, JSON.stringify(summarise(board!)))
+      return await this.take(workshopId, reason)
     } finally {
       this.taking.delete(workshopId)
     }
+  }
+
+  private async take(workshopId: string, reason: HistoryReason): Promise<number> {
+    this.lastTaken.set(workshopId, Date.now())
+    const docs = new Map<string, Uint8Array>()
+    let board: Y.Doc | undefined
+    for (const name of SHARED_DOCS) {
+      const room = await this.registry.open(workshopId, name)
+      docs.set(name + PACKED, gzipSync(Y.encodeStateAsUpdate(room.doc)))
+      if (name === BOARD_DOC) board = room.doc
+      this.registry.releaseIfIdle(room)
+    }
+    return await this.store.saveHistory(workshopId, reason, docs, JSON.stringify(summarise(board!)), this.maxBytes)
   }
 
   async list(workshopId: string): Promise<HistoryEntry[]> {
@@ -82,22 +169,73 @@ export class WorkshopHistory {
     }))
   }
 
-  /** Restores a snapshot live; returns the id of the snapshot taken just before, or null if unknown. */
+  /**
+   * The replay: one frame per snapshot, oldest first (see `shared/history`). Frames are read
+   * once per snapshot and kept, so playing a morning back twice decodes it once.
+   */
+  async replay(workshopId: string): Promise<ReplayFrame[]> {
+    const rows = (await this.store.listHistory(workshopId)).sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)
+    const frames: ReplayFrame[] = []
+    for (const row of rows) {
+      const key = `${workshopId}/${row.id}`
+      let frame = this.frames.get(key)
+      if (!frame) {
+        const snapshot = await this.store.getHistory(workshopId, row.id)
+        if (!snapshot) continue
+        const docs = unpack(snapshot.docs)
+        const board = docs.get(BOARD_DOC) ?? new Y.Doc()
+        const control = docs.get(CONTROL_DOC) ?? new Y.Doc()
+        frame = frameOfDocs({ id: row.id, at: row.createdAt, reason: row.reason }, board, control)
+        board.destroy()
+        control.destroy()
+        if (this.frames.size >= FRAME_CACHE_SIZE) this.frames.delete(this.frames.keys().next().value!)
+        this.frames.set(key, frame)
+      }
+      frames.push(frame)
+    }
+    return frames
+  }
+
+  /** Restores a snapshot's board live; returns the id of the snapshot taken just before, or null if unknown. */
   async restore(workshopId: string, snapshotId: number): Promise<number | null> {
     const snapshot = await this.store.getHistory(workshopId, snapshotId)
     if (!snapshot) return null
+    const past = unpack(snapshot.docs)
+    const pastBoard = past.get(BOARD_DOC)
+    if (!pastBoard) return null
     const before = await this.snapshot(workshopId, 'beforeRestore')
-    for (const [name, update] of snapshot.docs) {
-      const past = new Y.Doc()
-      Y.applyUpdate(past, update)
-      const room = await this.registry.open(workshopId, name)
-      restoreDoc(room.doc, past)
-      this.registry.releaseIfIdle(room)
-      past.destroy()
-    }
+    const board = await this.registry.open(workshopId, BOARD_DOC)
+    restoreDoc(board.doc, pastBoard)
+    this.registry.releaseIfIdle(board)
+    const control = await this.registry.open(workshopId, CONTROL_DOC)
+    setLastRestore(control.doc, { at: Date.now(), snapshotAt: snapshot.createdAt, undo: snapshot.reason === 'beforeRestore' })
+    this.registry.releaseIfIdle(control)
+    for (const doc of past.values()) doc.destroy()
     await this.registry.settle()
     this.log(`restored ${workshopId} to snapshot ${snapshotId} (undo: ${before})`)
     return before
+  }
+}
+
+/** A snapshot's documents, loaded; compressed ones (`board.gz`) and older plain ones alike. */
+function unpack(stored: Map<string, Uint8Array>): Map<string, Y.Doc> {
+  const docs = new Map<string, Y.Doc>()
+  for (const [name, data] of stored) {
+    const packed = name.endsWith(PACKED)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, packed ? gunzipSync(data) : data)
+    docs.set(packed ? name.slice(0, -PACKED.length) : name, doc)
+  }
+  return docs
+}
+
+function readMoments(control: Y.Doc): ControlMoments {
+  const session = readControl(control)
+  return {
+    initialised: session.stages.length > 0,
+    stageId: session.currentStageId,
+    revealSeq: session.privateMode.revealSeq,
+    closedVotes: Object.values(session.assessClosed).filter(Boolean).length,
   }
 }
 

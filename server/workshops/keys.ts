@@ -15,9 +15,11 @@ export function newFacilitatorKey(): string {
  * The participant and screen keys are derived from the facilitator key. The server stores only
  * hashes, so this is how a facilitator who opens their link again gets the other links back.
  */
-export function deriveKeys(workshopId: string, facilitatorKey: string): Record<Role, string> {
+export function deriveKeys(workshopId: string, facilitatorKey: string, participantGeneration = 0): Record<Role, string> {
+  // Rotating the participant key (it is on the wall) moves it to the next generation.
+  const label = (role: Role) => (role === 'participant' && participantGeneration > 0 ? `${role}:${workshopId}:${participantGeneration}` : `${role}:${workshopId}`)
   const derive = (role: Role) =>
-    createHmac('sha256', facilitatorKey).update(`${role}:${workshopId}`).digest().subarray(0, 24).toString('base64url')
+    createHmac('sha256', facilitatorKey).update(label(role)).digest().subarray(0, 24).toString('base64url')
   return { facilitator: facilitatorKey, participant: derive('participant'), screen: derive('screen') }
 }
 

@@ -1,9 +1,12 @@
 import type * as Y from 'yjs'
 import { countDraft, migrate, readControl, revealDrafts, setPrivateCounts } from '../../shared/doc/index.ts'
-import { CONTROL_DOC, BOARD_DOC, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
+import { CONTROL_DOC, BOARD_DOC, CloseCode, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import { RoomsFullError, type RoomRegistry } from '../sync/roomRegistry.ts'
+
+/** Drafts opened at once while revealing. */
+const REVEAL_BATCH = 8
 
 interface ControlFacts {
   locked: boolean
@@ -28,6 +31,7 @@ export class WorkshopReactions {
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
     private readonly log: (line: string) => void,
+    private readonly maxDrafts: number,
   ) {
     registry.listen({
       onLoad: (room) => this.onLoad(room),
@@ -95,18 +99,44 @@ export class WorkshopReactions {
     return next
   }
 
+  /**
+   * Why a draft may not be opened now, or null. Drafts exist only while a private round is open,
+   * and a workshop holds at most `maxDrafts` of them: a participant key cannot fill the disk.
+   */
+  async draftRefusal(workshopId: string, docName: string): Promise<string | null> {
+    await this.ensureControl(workshopId)
+    if (!this.facts.get(workshopId)?.privateOn) return 'private writing is not open'
+    const stored = (await this.store.listDocs(workshopId)).filter((name) => name.startsWith(DRAFT_DOC_PREFIX))
+    if (stored.includes(docName) || this.registry.loaded(workshopId, docName)) return null
+    if (stored.length >= this.maxDrafts) return 'this workshop has as many private drafts as it may hold'
+    return null
+  }
+
+  /**
+   * Copies the drafts onto the board a few at a time (each batch opened, revealed, released), so
+   * a reveal never holds every draft in memory at once. Once the round is over the drafts are
+   * deleted: their cards are on the board and nothing else in them is kept.
+   */
   private async revealNow(workshopId: string): Promise<void> {
     const names = (await this.store.listDocs(workshopId)).filter((name) => name.startsWith(DRAFT_DOC_PREFIX))
     if (names.length === 0) return
-    const drafts = await Promise.all(names.map((name) => this.registry.open(workshopId, name)))
-    const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0)
-    if (withCards.length > 0) {
-      const board = await this.registry.open(workshopId, BOARD_DOC)
-      const added = revealDrafts(board.doc, withCards.map((draft) => draft.doc))
-      this.log(`revealed ${added} private cards in ${workshopId}`)
-      this.registry.releaseIfIdle(board)
+    let added = 0
+    for (let i = 0; i < names.length; i += REVEAL_BATCH) {
+      const drafts: Room[] = []
+      for (const name of names.slice(i, i + REVEAL_BATCH)) drafts.push(await this.registry.open(workshopId, name))
+      const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0)
+      if (withCards.length > 0) {
+        const board = await this.registry.open(workshopId, BOARD_DOC)
+        added += revealDrafts(board.doc, withCards.map((draft) => draft.doc))
+        this.registry.releaseIfIdle(board)
+      }
+      for (const draft of drafts) this.registry.releaseIfIdle(draft)
     }
-    for (const draft of drafts) this.registry.releaseIfIdle(draft)
+    if (added > 0) this.log(`revealed ${added} private cards in ${workshopId}`)
+    if (this.facts.get(workshopId)?.privateOn) return
+    const round = new Set(names)
+    await this.registry.drop(workshopId, (room) => round.has(room.docName), CloseCode.goingAway, 'the private round is over')
+    await this.store.deleteDocs(workshopId, names)
   }
 }
 

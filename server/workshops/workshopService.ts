@@ -22,9 +22,26 @@ export class WorkshopService {
       facilitatorKeyHash: hashKey(keys.facilitator),
       participantKeyHash: hashKey(keys.participant),
       screenKeyHash: hashKey(keys.screen),
+      participantKeyGeneration: 0,
     }
     await this.store.createWorkshop(record)
     return { id, keys }
+  }
+
+  /** The keys of a workshop as its facilitator key derives them now. */
+  async keysOf(id: string, facilitatorKey: string): Promise<Record<Role, string>> {
+    const record = await this.store.getWorkshop(id)
+    return deriveKeys(id, facilitatorKey, record?.participantKeyGeneration ?? 0)
+  }
+
+  /** Replaces the participant key (the old link and QR code stop working); returns the new keys. */
+  async rotateParticipantKey(id: string, facilitatorKey: string): Promise<Record<Role, string>> {
+    const record = await this.store.getWorkshop(id)
+    if (!record) throw new Error('no such workshop')
+    const generation = record.participantKeyGeneration + 1
+    const keys = deriveKeys(id, facilitatorKey, generation)
+    await this.store.setParticipantKey(id, hashKey(keys.participant), generation)
+    return keys
   }
 
   exists(id: string): Promise<WorkshopRecord | undefined> {

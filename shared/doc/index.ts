@@ -9,7 +9,7 @@ export type { BoardRecords } from './collections'
 export type { BoardSnapshot, ControlSnapshot, DraftSnapshot, Watcher } from './snapshot'
 
 export type { Actor } from './commands/command'
-export { addSignal, updateSignal, deleteSignal, reorderSignal, mergeSignals } from './commands/signals'
+export { addSignal, updateSignal, deleteSignal, reorderSignal, mergeSignals, mergeIntoSignal, importSignals, type BankSignalInput } from './commands/signals'
 export {
   createTrend,
   updateTrend,
@@ -20,6 +20,7 @@ export {
   addSignalToTrend,
   removeSignalFromTrend,
   createTrendFromSignals,
+  createTrendWithSignals,
 } from './commands/trends'
 export { placeAssessment, removeAssessment, castVote, retractVote, type VoteRules, type VoteResult } from './commands/assess'
 export { addWheelNode, updateWheelNode, deleteWheelNode, type WheelNodeInput } from './commands/wheel'
@@ -56,11 +57,16 @@ export {
   toggleKeyDriver,
   setGroups,
   setPrivateCounts,
+  setScreenShow,
+  setLastRestore,
+  showSuggestions,
+  setOwnWords,
   type GroupInput,
 } from './control/session'
 
 export { initDraft, countDraft, revealDrafts, type DraftCount } from './drafts'
 export { initBoard } from './board'
+export { initBank, heldSignals, releaseSignals } from './bank'
 export { readBoard, readControl, readDraft, type ReadOptions } from './read'
 export { createBoardWatcher, createControlWatcher } from './watch'
 export { SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersionOf, type Migration, type MigrateResult } from './migrate'

@@ -1,8 +1,8 @@
 /**
  * Schema versions and migrations.
  *
- * Each document stores the version of the schema it was written with (board: `info`, control:
- * `meta`, draft: `owner`). `migrate` upgrades a document step by step to `SCHEMA_VERSION`, and
+ * Each document stores the version of the schema it was written with (board and bank: `info`,
+ * control: `meta`, draft: `owner`). `migrate` upgrades a document step by step to `SCHEMA_VERSION`, and
  * refuses a document written by newer code rather than opening it half-understood. The server
  * runs it when it loads a document, before any client syncs, so a migration runs once.
  */
@@ -32,7 +32,8 @@ export type MigrateResult =
 
 /** The map a document of this kind keeps its version in. */
 export function versionMap(doc: Y.Doc, kind: DocKind): Y.Map<unknown> {
-  return kind === 'board' ? boardInfo(doc) : kind === 'control' ? controlMeta(doc) : draftOwnerRoot(doc)
+  // The bank is board-shaped (signals and info), so its version sits where the board's does.
+  return kind === 'board' || kind === 'bank' ? boardInfo(doc) : kind === 'control' ? controlMeta(doc) : draftOwnerRoot(doc)
 }
 
 export function schemaVersionOf(doc: Y.Doc, kind: DocKind): number | null {

@@ -41,6 +41,12 @@ export const DRAFT_ROOTS = {
   owner: 'owner',
 } as const
 
+/** The facilitator's signal bank is board-shaped: held-back signals and the schema version. */
+export const BANK_ROOTS = {
+  signals: BOARD_ROOTS.signals,
+  info: BOARD_ROOTS.info,
+} as const
+
 /** Key of the themes map nested in the meta root (`Y.Map<themeId, Y.Map<field>>`). */
 export const META_THEMES_KEY = 'themes'
 /** Key of the schema version in `info`, `meta` and `owner`. */

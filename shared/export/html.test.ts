@@ -55,7 +55,13 @@ describe('HTML export: hostile text stays text', () => {
   const html = exportHtml(buildFullWorkshop({ text: hostileText() }), options)
 
   it('escapes every payload into inert text', () => {
-    expect(html).not.toMatch(/<(script|img|svg|b)\b/i)
+    expect(html).not.toMatch(/<(script|img|b)\b/i)
+    // The only SVG is the wheel picture this export draws, made of drawing elements alone.
+    const pictures = html.match(/<svg\b[^>]*>/g) ?? []
+    expect(pictures.length).toBeGreaterThan(0)
+    for (const tag of pictures) expect(tag).toMatch(/^<svg class="wheel-picture" viewBox="[-\d. ]+" width="\d+" height="\d+" role="img" font-family="[^"<>]*">$/)
+    const inside = [...html.matchAll(/<svg\b[\s\S]*?<\/svg>/g)].flatMap(([svg]) => [...svg.matchAll(/<([a-zA-Z]+)/g)].map(([, tag]) => tag))
+    expect(new Set(inside)).toEqual(new Set(['svg', 'title', 'ellipse', 'text', 'tspan', 'line', 'g', 'rect', 'circle', 'path']))
     expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i)
     expect(html).not.toMatch(/href="(?!https?:\/\/|#)/)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')

@@ -6,7 +6,8 @@
 import { REPORT_CSS } from './htmlStyle'
 import { matrixHtml, signalCards, storyHtml, trendHtml } from './htmlSections'
 import { attr, internalLink, paragraphs, text } from './htmlText'
-import { buildReport, type Report, type ReportTakeaway, type ReportWheelNode } from './report'
+import { buildReport, type Report, type ReportTakeaway, type ReportWheel, type ReportWheelNode } from './report'
+import { wheelSvg, type WheelSvgNode } from './wheelSvg'
 import { toSnapshot, type ExportOptions, type ExportSource } from './snapshot'
 
 /** The policy in the page itself, so it holds wherever the file is opened (disk, mail, server). */
@@ -33,7 +34,8 @@ export function renderHtml(report: Report): string {
   if (report.unsorted.length > 0) sections.push(section('unsorted', p.unsorted, signalCards(report, report.unsorted, anchored)))
   if (report.wheels.length > 0) {
     const wheels = report.wheels.map(
-      (wheel) => `<article class="wheel card"${attr('id', wheel.anchor)}><h3>${text(p.wheelOf)}: ${internalLink(wheel.trend.anchor, wheel.trend.name)}</h3><ul class="tree">${wheel.nodes.map((node) => wheelNodeHtml(report, node)).join('')}</ul></article>`,
+      (wheel) =>
+        `<article class="wheel card"${attr('id', wheel.anchor)}><h3>${text(p.wheelOf)}: ${internalLink(wheel.trend.anchor, wheel.trend.name)}</h3>${wheelFigure(report, wheel)}<ul class="tree">${wheel.nodes.map((node) => wheelNodeHtml(report, node)).join('')}</ul></article>`,
     )
     sections.push(section('wheels', p.wheels, wheels.join('\n')))
   }
@@ -112,6 +114,14 @@ function overviewHtml(report: Report): string {
 <ul class="glance">${glance}</ul>
 <ol class="toc">${items.join('')}</ol>
 </nav>`
+}
+
+/** The wheel as a picture (the same layout as in the app), above its consequences as a list. */
+function wheelFigure(report: Report, wheel: ReportWheel): string {
+  const p = report.phrases
+  const toSvgNode = (node: ReportWheelNode): WheelSvgNode => ({ id: node.anchor, text: node.text, valence: node.valence, children: node.children.map(toSvgNode) })
+  const svg = wheelSvg(wheel.nodes.map(toSvgNode), { centre: wheel.trend.name, label: `${p.wheelOf}: ${wheel.trend.name}`, ringLabel: p.ring })
+  return `<figure class="wheel-figure">${svg}</figure>`
 }
 
 function wheelNodeHtml(report: Report, node: ReportWheelNode): string {

@@ -1,5 +1,7 @@
 /**
- * The report's stylesheet, inlined into the page (no external resources). Calm on screen, and
+ * The report's stylesheet, inlined into the page (no external resources). It follows the app's
+ * look (client/app/styles/tokens.css): warm paper, dark warm ink, the one terracotta accent, the
+ * same sans serif, so the report reads as the workshop's own. Calm on screen, and
  * a clean A4 document in print: every story starts a page, cards are never cut across pages,
  * page numbers sit in the bottom margin, and external links show where they lead.
  *
@@ -9,10 +11,12 @@
 export const REPORT_CSS = `
 :root {
   color-scheme: light;
-  --ink: #1d2326; --muted: #5b6670; --faint: #8a949c; --line: #dfe3e6; --paper: #ffffff; --wash: #f6f7f5;
-  --accent: #0f5e63; --accent-wash: #e6f1f1; --key: #8a5a00; --key-wash: #fbf1dc;
-  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  /* The app's design tokens, by the same names' meaning. */
+  --ink: #24201c; --muted: #5c534b; --faint: #7a6f65; --line: #e2d9ce; --paper: #ffffff; --wash: #faf7f2;
+  --accent: #8f3f1c; --accent-wash: #fbede5; --accent-line: #e9c3ae; --key: #a34a25; --key-wash: #fbede5;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  /* Story text stays in the app's sans serif too: one voice from the board to the report. */
+  --serif: var(--sans);
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { background: var(--wash); }
@@ -78,7 +82,7 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .draws-on { font-size: .9rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .75rem; margin-top: 1.5rem; }
 .draws-kind { margin: 0 .25rem 0 .5rem; }
 .chip { display: inline-block; margin: .1rem .15rem; padding: .05rem .55rem; border-radius: 999px; background: var(--accent-wash); color: var(--accent); text-decoration: none; font-size: .85rem; border: 1px solid transparent; }
-.chip-story { background: var(--paper); border-color: #b9d6d6; font-style: italic; }
+.chip-story { background: var(--paper); border-color: var(--accent-line); font-style: italic; }
 .footnotes { font-size: .85rem; color: var(--muted); }
 .footnotes h4 { margin-top: 1rem; }
 .footnotes ol { padding-left: 1.5rem; margin: 0; }
@@ -92,7 +96,7 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .trend-head .badge { grid-column: 2; justify-self: start; }
 .trend-number { flex: none; display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 50%; background: var(--ink); color: #fff; font: 700 .95rem var(--sans); }
 .badge { display: inline-block; padding: .15rem .65rem; border-radius: 999px; font-size: .78rem; font-weight: 600; }
-.badge.key { background: var(--key-wash); color: var(--key); border: 1px solid #ecd3a2; }
+.badge.key { background: var(--key-wash); color: var(--accent); border: 1px solid var(--key); }
 .trend-summary { background: var(--paper); }
 .narrative { font-size: 1.1rem; }
 .oc { display: grid; grid-template-columns: 1fr 1fr; gap: 1.25rem; margin: .5rem 0 .25rem; }
@@ -103,8 +107,8 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .assessment:first-child { border-top: 0; margin-top: 0; padding-top: 0; }
 .assessment:first-child h4 { margin-top: 0; }
 .meter-row { display: grid; grid-template-columns: 7.5rem 1fr 6.5rem; align-items: center; gap: .75rem; font-size: .85rem; margin: .35rem 0; }
-.meter { position: relative; height: .55rem; border-radius: 999px; background: #e9ecee; }
-.meter .spread { position: absolute; top: 0; bottom: 0; border-radius: 999px; background: #b9d6d6; }
+.meter { position: relative; height: .55rem; border-radius: 999px; background: #efe8df; }
+.meter .spread { position: absolute; top: 0; bottom: 0; border-radius: 999px; background: var(--accent-line); }
 .meter .median { position: absolute; top: 50%; width: .85rem; height: .85rem; margin: -.425rem 0 0 -.425rem; border-radius: 50%; background: var(--accent); border: 2px solid #fff; }
 .meter-value { font-variant-numeric: tabular-nums; text-align: right; font-weight: 600; }
 .assessment-counts { font: .85rem var(--sans); color: var(--muted); margin: .4rem 0 0; }
@@ -143,6 +147,10 @@ figure { margin: 0; }
 /* Futures wheels */
 .wheel { margin: 0 0 1.25rem; background: var(--paper); }
 .wheel h3 { margin-top: 0; font-size: 1.1rem; }
+/* The futures wheel as a picture (shared/export/wheelSvg.ts), scaled to the column. */
+.wheel-figure { margin: .5rem 0 1rem; overflow: hidden; }
+.wheel-picture { display: block; width: 100%; height: auto; max-height: 75vh; }
+@media print { .wheel-figure { break-inside: avoid; page-break-inside: avoid; } .wheel-picture { max-height: 24cm; } }
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree ul { margin-left: .9rem; padding-left: 1rem; border-left: 2px solid var(--line); }
 .tree li { margin: .4rem 0; }
@@ -154,7 +162,7 @@ figure { margin: 0; }
 /* Takeaways */
 .when-groups { display: grid; gap: 1.5rem; }
 .when h3 { margin: 0 0 .6rem; padding-left: .7rem; border-left: 4px solid var(--accent); }
-.when-year h3 { border-color: #5c8f91; } .when-fiveYears h3 { border-color: #a7c3c4; }
+.when-year h3 { border-color: #c77a55; } .when-fiveYears h3 { border-color: var(--accent-line); }
 .takeaways { list-style: none; padding: 0; margin: 0; display: grid; gap: .6rem; }
 .takeaway .what { font-size: 1.05rem; margin-bottom: .4rem; }
 .takeaway .meta { display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; align-items: center; font-size: .85rem; margin: 0; }
@@ -172,7 +180,7 @@ figure { margin: 0; }
 }
 
 @page { size: A4; margin: 18mm 17mm 20mm;
-  @bottom-center { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #8a949c; } }
+  @bottom-center { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #7a6f65; } }
 @media print {
   html, body { background: #fff; }
   /* Everything is sized in rem, so the root size sets the printed scale. */

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { SCHEMA_VERSION, migrate, readControl, schemaVersionOf, setPrivateCounts } from '../doc/index'
 import type { DocKind } from '../protocol'
+import { countStructs } from '../doc/structCount'
 import { EXPORT_FORMAT, FORMAT_VERSION } from './workshopJson'
 
 export type ImportErrorCode = 'notJson' | 'truncated' | 'notAnExport' | 'newerVersion' | 'invalid' | 'badDocument'
@@ -101,10 +102,21 @@ function checkHeader(value: unknown): ImportResult | null {
 
 type Decoded = { readonly ok: true; readonly doc: Y.Doc } | (ImportResult & { readonly ok: false })
 
-function decode(encoded: string, kind: Exclude<DocKind, 'draft'>): Decoded {
+/**
+ * Items one imported document may hold. A whole real workshop is a few thousand; a file of
+ * millions of tiny items would take the server's whole attention for seconds to read. Counted
+ * from the update's headers before anything is decoded.
+ */
+export const MAX_IMPORT_STRUCTS = 100_000
+
+function decode(encoded: string, kind: Exclude<DocKind, 'draft' | 'bank'>): Decoded {
   const doc = new Y.Doc()
   try {
-    Y.applyUpdate(doc, fromBase64(encoded))
+    const update = fromBase64(encoded)
+    if (countStructs(update, MAX_IMPORT_STRUCTS) > MAX_IMPORT_STRUCTS) {
+      return fail('invalid', `documents.${kind} holds more than ${MAX_IMPORT_STRUCTS} items, more than any workshop this tool exports`)
+    }
+    Y.applyUpdate(doc, update)
   } catch (error) {
     return fail('badDocument', `documents.${kind} does not decode as a Yjs document (${error instanceof Error ? error.message : String(error)})`)
   }

@@ -64,6 +64,49 @@ export const PrivateCountSchema = z.object({
 })
 export type PrivateCount = z.infer<typeof PrivateCountSchema>
 
+/**
+ * The last time the facilitator restored the board from its history, so everyone sees
+ * "The facilitator restored the board to 10:42". Written by the server after the restore.
+ */
+export const LastRestoreSchema = z
+  .object({
+    /** When the restore happened (server clock). */
+    at: timestampSchema,
+    /** The time of the snapshot the board went back to. */
+    snapshotAt: timestampSchema,
+    /** Whether this restore undid the one before it. */
+    undo: z.boolean(),
+  })
+  .nullable()
+export type LastRestore = z.infer<typeof LastRestoreSchema>
+
+/**
+ * What the projector shows instead of the live stage, besides a focused item: the report's
+ * title page at the end of a day, or the board as it was at one history snapshot (the replay).
+ */
+export const ScreenShowSchema = z
+  .object({
+    kind: z.enum(['report', 'replay']),
+    /** For `replay`: the history snapshot on show. */
+    snapshotId: z.number().int().positive().nullable(),
+    /** For `replay`: the trend whose story is followed, if one is. */
+    trendId: idSchema.nullable(),
+  })
+  .nullable()
+export type ScreenShow = z.infer<typeof ScreenShowSchema>
+
+/**
+ * A suggested group of signals the facilitator put on the projector as a starting point for
+ * discussion (the clustering assistant's output, see `shared/cluster`).
+ */
+export const ShownSuggestionSchema = z.object({
+  label: z.string().max(200),
+  keywords: z.array(z.string().max(80)).max(8),
+  links: z.array(z.string().max(160)).max(5),
+  signalIds: z.array(idSchema).max(300),
+})
+export type ShownSuggestion = z.infer<typeof ShownSuggestionSchema>
+
 export const sessionFields = {
   currentStageId: idSchema.nullable(),
   timer: TimerSchema,
@@ -87,6 +130,12 @@ export const sessionFields = {
   joinCodeIssuedAt: z.number().int().nonnegative(),
   /** The projector's automatic paging, which the facilitator may pause and step. */
   screenPaging: ScreenPagingSchema,
+  lastRestore: LastRestoreSchema,
+  screenShow: ScreenShowSchema,
+  /** Suggested groups on the projector; empty = none shown. */
+  suggestions: z.array(ShownSuggestionSchema).max(30),
+  /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
+  ownWords: z.string().max(4000),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>
@@ -105,4 +154,8 @@ export const SESSION_DEFAULTS: Session = {
   privateCounts: {},
   joinCodeIssuedAt: 0,
   screenPaging: { paused: false, stepSeq: 0, stepBy: 1 },
+  lastRestore: null,
+  screenShow: null,
+  suggestions: [],
+  ownWords: '',
 }

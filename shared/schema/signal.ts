@@ -42,6 +42,8 @@ export const SignalSchema = z.object({
   /** Further links gathered by merging duplicates; `sourceUrl` stays the primary one. */
   sources: z.array(httpUrlSchema).max(100),
   order: orderSchema,
+  /** Brought in from the signal bank (a scanning spreadsheet, an earlier workshop), not written here. */
+  fromBank: z.boolean().optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 })

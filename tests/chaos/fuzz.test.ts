@@ -70,8 +70,8 @@ describe('hostile input on the sync endpoint', () => {
     const honestWork = (async () => {
       let round = 0
       while (remaining > 0) {
-        otherA.doc.getMap('work').set(`round${round}`, round)
-        inRoom.doc.getMap('work').set(`round${round}`, round)
+        otherA.doc.getMap('signals').set(`round${round}`, round)
+        inRoom.doc.getMap('signals').set(`round${round}`, round)
         round++
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
@@ -81,10 +81,10 @@ describe('hostile input on the sync endpoint', () => {
     const rounds = await honestWork
 
     // Bystanders in another room never noticed; the honest client in the attacked room neither.
-    await waitFor(() => otherB.doc.getMap('work').get(`round${rounds - 1}`) === rounds - 1, 10_000, 'the other room to keep syncing')
+    await waitFor(() => otherB.doc.getMap('signals').get(`round${rounds - 1}`) === rounds - 1, 10_000, 'the other room to keep syncing')
     const late = open(target)
     await synced(late)
-    await waitFor(() => late.doc.getMap('work').get(`round${rounds - 1}`) === rounds - 1, 10_000, 'the attacked room to keep syncing')
+    await waitFor(() => late.doc.getMap('signals').get(`round${rounds - 1}`) === rounds - 1, 10_000, 'the attacked room to keep syncing')
 
     expect(connectionsClosedByServer).toBeGreaterThan(MESSAGES / 100)
     expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/reason="bad_message"\} \d{3,}/)

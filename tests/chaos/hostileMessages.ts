@@ -98,7 +98,7 @@ function bytes(random: Random, length: number): Uint8Array {
 /** A self-contained update: a fresh client writes one small entry. */
 function contentUpdate(random: Random): Uint8Array {
   const doc = new Y.Doc()
-  doc.getMap('fuzz').set(`k${random.int(50)}`, `v${random.int(1e6)}`)
+  doc.getMap('signals').set(`k${random.int(50)}`, `v${random.int(1e6)}`)
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

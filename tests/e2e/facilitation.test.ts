@@ -85,7 +85,8 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
         expect(await advance(f, next)).toBe(name === 'Assess')
       }
     }
-    expect(await f.getByText('This is the last stage.').isVisible()).toBe(true)
+    // The last stage: what comes next is finishing the workshop.
+    expect(await f.getByRole('button', { name: 'Finish the workshop (This is the last stage.)' }).isVisible()).toBe(true)
     expect([...facilitator.errors, ...participant.errors, ...screen.errors]).toEqual([])
     await close()
   })

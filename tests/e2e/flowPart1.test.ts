@@ -218,8 +218,8 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
     for (const person of [...everyone, screen]) await expect.poll(() => person.page.getByRole('heading', { name: "The group's result" }).count(), SLOW).toBe(1)
     const ranking = await readRanking(f)
     expect(ranking).toHaveLength(2)
-    expect(ranking[0]).toMatch(new RegExp(`^${literal(CARE)} / Impact 8 · uncertainty 7 · Key drivers spread: .* placed by 3 people / 6 dots$`))
-    expect(ranking[1]).toMatch(new RegExp(`^${literal(NEIGHBOURS)} / Impact 4 · uncertainty 3 · Background spread: .* placed by 3 people / 3 dots$`))
+    expect(ranking[0]).toMatch(new RegExp(`^${literal(CARE)} / Impact 8 · uncertainty 7 · Key drivers middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 6 dots$`))
+    expect(ranking[1]).toMatch(new RegExp(`^${literal(NEIGHBOURS)} / Impact 4 · uncertainty 3 · Background middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 3 dots$`))
     for (const person of participants) await expect.poll(() => readRanking(person.page), SLOW).toEqual(ranking)
     // The projector shows the grid large and the ranking as names and dots only.
     const namesAndDots = ranking.map((line) => line.split(' / ').filter((_, i, parts) => i === 0 || i === parts.length - 1).join(' / '))

@@ -255,10 +255,10 @@ async function signalsThroughTheUi(page: Page, seeded: Seeded, checkAll: (where:
   await form.getByRole('button', { name: 'Add card' }).click()
   await waitFor(() => seeded.signalTitles().filter((title) => title === PAYLOADS[2]).length === 2, 20_000, 'the card typed in the UI')
   // Private writing: the projector and the console show each writer's name and count.
-  seeded.privateMode(true)
+  await seeded.privateMode(true)
   await expect.poll(() => page.getByText(/^Others have written \d+ cards?$/).count(), SLOW).toBeGreaterThan(0)
   await checkAll('Signals private')
-  seeded.privateMode(false)
+  await seeded.privateMode(false)
   await waitFor(() => seeded.signalTitles().includes(`Draft ${PAYLOADS[0]}`), 20_000, 'the reveal')
   await checkAll('Signals revealed')
 }
@@ -267,7 +267,7 @@ interface Seeded {
   storyTitle: string
   focus(kind: 'signal' | 'trend' | 'wheel' | 'story' | null): void
   closeAssessment(): void
-  privateMode(on: boolean): void
+  privateMode(on: boolean): Promise<void>
   signalTitles(): string[]
   close(): void
 }
@@ -278,9 +278,7 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   const control = connectClient(wsUrl, links.id, 'control', { key: links.keys.facilitator })
   // A participant whose presence (awareness) carries a payload name and is "editing" a trend.
   const present = connectClient(wsUrl, links.id, 'board', { key: links.keys.participant })
-  const draftId = randomId()
-  const draft = connectClient(wsUrl, links.id, draftDocName(draftId), { key: links.keys.participant })
-  await synced(board, control, present, draft)
+  await synced(board, control, present)
   const b = board.doc
   const c = control.doc
 
@@ -399,10 +397,6 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   // Presence: a name with markup, editing the first trend (the board shows "<name> is editing…").
   present.provider.awareness.setLocalState({ user: { id: people[1]!.participantId, name: PAYLOADS[2], color: '#aa3300', role: 'participant', stageId: null }, editing: trends[0]! })
 
-  // A private draft whose owner's name carries markup.
-  initDraft(draft.doc, { participantId: people[4]!.participantId, name: PAYLOADS[4] })
-  addSignal(draft.doc, { title: `Draft ${PAYLOADS[0]}`, description: ALL }, people[4]!)
-
   await waitFor(() => board.provider.synced && control.provider.synced, 10_000, 'the seed to be sent')
   // Written: the server has it once a fresh reader sees it.
   const reader = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator })
@@ -410,14 +404,24 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   await waitFor(() => reader.doc.getMap('stories').size === PAYLOADS.length && reader.doc.getMap('takeaways').size === PAYLOADS.length, 10_000, 'the seed on the server')
   reader.destroy()
 
+  let draft: TestClient | undefined
   const focusTargets = { signal: signals[0]!, trend: trends[0]!, wheel: trends[0]!, story: stories[0]!.storyId }
   return {
     storyTitle,
     focus: (kind) => setFocus(c, kind === null ? null : { kind, id: focusTargets[kind] }),
     closeAssessment: () => closeAssessment(c, assess.id),
-    privateMode: (on) => setPrivateMode(c, { on }),
+    privateMode: async (on) => {
+      setPrivateMode(c, { on })
+      if (!on || draft) return
+      // A private draft whose owner's name carries markup. Drafts open only during a private
+      // round, so it is written once the round has started (the provider retries until then).
+      draft = connectClient(wsUrl, links.id, draftDocName(randomId()), { key: links.keys.participant })
+      await synced(draft)
+      initDraft(draft.doc, { participantId: people[4]!.participantId, name: PAYLOADS[4] })
+      addSignal(draft.doc, { title: `Draft ${PAYLOADS[0]}`, description: ALL }, people[4]!)
+    },
     signalTitles: () => [...(b.getMap('signals') as Y.Map<Y.Map<unknown>>).values()].map((entry) => String(entry.get('title'))),
-    close: () => [board, control, present, draft].forEach((client: TestClient) => client.destroy()),
+    close: () => [board, control, present, draft].forEach((client: TestClient | undefined) => client?.destroy()),
   }
 }
 

@@ -59,7 +59,7 @@ async function activeContent(page: Page): Promise<{ elements: string[]; handlers
     }
   })
   return page.evaluate(() => ({
-    elements: [...document.querySelectorAll('script, img, svg, iframe, object, embed, form, input, link, base, meta[http-equiv="refresh"]')].map((e) => e.outerHTML.slice(0, 80)),
+    elements: [...document.querySelectorAll('script, img, svg:not(.wheel-picture), .wheel-picture :not(title, ellipse, text, tspan, line, g, rect, circle, path), iframe, object, embed, form, input, link, base, meta[http-equiv="refresh"]')].map((e) => e.outerHTML.slice(0, 80)),
     handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)),
     badLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => !/^(https?:\/\/|#[a-z]+(-\d+)?$)/.test(href)),
     ran: (window as unknown as { __ran: string[] }).__ran,

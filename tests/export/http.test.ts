@@ -29,7 +29,7 @@ function client(running: ExportServer, workshopId: string, docName: string, key:
 const today = () => new Date().toISOString().slice(0, 10)
 
 describe('GET /api/workshops/:id/export', () => {
-  it('needs a key in the Authorization header, and lets participants export md and html only when allowed', async () => {
+  it('needs a key in the Authorization header, and lets participants export the report (md, html, pdf) only when allowed, never the data', async () => {
     const running = await setup()
     const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
     const status = async (format: string, key?: string) => (await exportRequest(running.exportUrl, id, format, key)).status
@@ -47,7 +47,8 @@ describe('GET /api/workshops/:id/export', () => {
     setAllowParticipantExport(facilitator.doc, true)
     await waitFor(async () => (await status('md', keys.participant)) === 200, 5_000, 'participant export to be allowed')
     expect(await status('html', keys.participant)).toBe(200)
-    for (const format of ['csv', 'json', 'pdf']) expect(await status(format, keys.participant)).toBe(403)
+    // The report in every form, not the data behind it.
+    for (const format of ['csv', 'json']) expect(await status(format, keys.participant)).toBe(403)
 
     setAllowParticipantExport(facilitator.doc, false)
     await waitFor(async () => (await status('md', keys.participant)) === 403, 5_000, 'participant export to be withdrawn')
@@ -149,19 +150,23 @@ describe('POST /api/workshops/import', () => {
     const file = JSON.parse(good) as Record<string, unknown>
     const post = (body: string) => fetch(`${running.exportUrl}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
     const before = countWorkshops(running.server.dataDir)
-    const cases: [body: string, status: number, message: RegExp][] = [
-      ['not json at all', 400, /not JSON/],
-      [good.slice(0, good.length / 2), 400, /cut short/],
-      [JSON.stringify({ format: 'something-else' }), 400, /not a Signals to Stories export/],
-      [JSON.stringify({ ...file, formatVersion: 99 }), 422, /newer version/],
-      [JSON.stringify({ ...file, documents: { board: '%%%', control: '%%%' } }), 400, /documents\.board is not base64/],
-      [JSON.stringify({ ...file, documents: { board: 'AAAA', control: 'AAAA' } }), 400, /not a board document/],
-      [`{"padding": "${'x'.repeat(210_000)}"}`, 413, /larger than the 200000 bytes limit \(MAX_IMPORT_BYTES\)/],
+    // The code is what the app turns into words in the person's language.
+    const cases: [body: string, status: number, message: RegExp, code: string][] = [
+      ['not json at all', 400, /not JSON/, 'notJson'],
+      [good.slice(0, good.length / 2), 400, /cut short/, 'truncated'],
+      [JSON.stringify({ format: 'something-else' }), 400, /not a Signals to Stories export/, 'notAnExport'],
+      [JSON.stringify({ ...file, formatVersion: 99 }), 422, /newer version/, 'newerVersion'],
+      [JSON.stringify({ ...file, documents: { board: '%%%', control: '%%%' } }), 400, /documents\.board is not base64/, 'invalid'],
+      [JSON.stringify({ ...file, documents: { board: 'AAAA', control: 'AAAA' } }), 400, /not a board document/, 'badDocument'],
+      [`{"padding": "${'x'.repeat(210_000)}"}`, 413, /larger than the 200000 bytes limit \(MAX_IMPORT_BYTES\)/, 'tooLarge'],
     ]
-    for (const [body, status, message] of cases) {
+    for (const [body, status, message, code] of cases) {
       const res = await post(body)
       expect(res.status, body.slice(0, 40)).toBe(status)
-      expect(((await res.json()) as { error: string }).error).toMatch(message)
+      const answer = (await res.json()) as { error: string; code: string; limit?: number }
+      expect(answer.error).toMatch(message)
+      expect(answer.code).toBe(code)
+      if (code === 'tooLarge') expect(answer.limit).toBe(200_000)
     }
     expect(countWorkshops(running.server.dataDir)).toBe(before)
   })
@@ -171,7 +176,7 @@ describe('POST /api/workshops/import', () => {
     const before = countWorkshops(running.server.dataDir)
     // A declared length over the limit is refused at once: nothing that size is read or kept.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${running.exportUrl}/api/workshops/import`, { method: 'POST', headers: { 'content-length': String(21 * 1024 * 1024) } }, (res) => {
+      const req = request(`${running.exportUrl}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(21 * 1024 * 1024) } }, (res) => {
         let text = ''
         res.on('data', (chunk: Buffer) => (text += chunk.toString()))
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))

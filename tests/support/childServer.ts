@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+/** How long a SIGTERM may take before the child is killed outright. */
+const STOP_GRACE_MS = 10_000
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export interface ChildServer {
@@ -42,14 +45,21 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
   })
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
-  const signal = async (name: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null) return
+  const send = (name: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, name)
     } catch {
       child.kill(name)
     }
+  }
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    send(name)
+    // A server stuck in its shutdown (a test that drove it into a corner) must not outlive the
+    // test as an orphan eating the CPU the rest of the suite needs.
+    const stuck = setTimeout(() => send('SIGKILL'), STOP_GRACE_MS)
     await exited
+    clearTimeout(stuck)
   }
   return {
     url,

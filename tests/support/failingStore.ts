@@ -15,6 +15,10 @@ export function failingStore(dataDir: string): DocStore & { failing: boolean } {
   return Object.assign(state, {
     load: real.load.bind(real),
     listDocs: real.listDocs.bind(real),
+    listUntouchedSince: real.listUntouchedSince.bind(real),
+    deleteDocs: guard(real.deleteDocs.bind(real)),
+    deleteWorkshop: guard(real.deleteWorkshop.bind(real)),
+    setParticipantKey: guard(real.setParticipantKey.bind(real)),
     getWorkshop: real.getWorkshop.bind(real),
     listHistory: real.listHistory.bind(real),
     getHistory: real.getHistory.bind(real),

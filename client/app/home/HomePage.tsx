@@ -4,6 +4,7 @@ import { SiteHeader } from '../common/SiteHeader.tsx'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { CreateWorkshopForm } from './CreateWorkshopForm.tsx'
+import { OpenBackup } from '../workshop/results/OpenBackup.tsx'
 import { JoinForm } from './JoinForm.tsx'
 
 export function HomePage() {
@@ -24,9 +25,14 @@ export function HomePage() {
           <section className="panel home__create">
             <CreateWorkshopForm defaultLanguage={language} />
           </section>
-          <section className="panel panel--quiet home__join">
-            <JoinForm />
-          </section>
+          <div className="home__side">
+            <section className="panel panel--quiet home__join">
+              <JoinForm />
+            </section>
+            <div className="panel panel--quiet home__backup">
+              <OpenBackup />
+            </div>
+          </div>
         </div>
         <p className="privacy-note">{t('home.privacy')}</p>
       </main>

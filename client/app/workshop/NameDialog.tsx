@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinAsParticipant } from '../../../shared/doc/index.ts'
 import { MAX_NAME_LENGTH, saveName } from '../../identity/participant.ts'
+import { useMyColor } from '../../identity/useMyColor.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { Dialog } from '../../ui/index.ts'
@@ -11,11 +12,12 @@ import { outsideUndo, useUndoManager } from './undo/UndoContext.tsx'
 export function NameButton() {
   const { t } = useTranslation()
   const participant = useStore((s) => s.participant)
+  const color = useMyColor()
   if (!participant) return null
   const named = participant.name !== ''
   return (
     <button type="button" className="button button--ghost person-chip" onClick={() => useStore.getState().openDialog('name')}>
-      <span className="person-chip__dot" style={{ backgroundColor: participant.color }} aria-hidden="true" />
+      <span className="person-chip__dot" style={{ backgroundColor: color ?? participant.color }} aria-hidden="true" />
       {/* The accessible name starts with the visible text ("Anna, change your name"). */}
       <span className="person-chip__name">{named ? participant.name : t('identity.add')}</span>
       {named && <span className="visually-hidden">{`, ${t('identity.change')}`}</span>}

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { rememberLanguageChoice, type Language } from '../../i18n/language.ts'
@@ -13,12 +14,16 @@ import { UndoButtons } from './undo/UndoButtons.tsx'
 /**
  * The workshop's top bar: which workshop and in what role; then who is here, undo, the quiet
  * connection state, your name and the language. A projector shows only what the room needs.
+ * On a phone it is one row (so the stage's task fits the first screen): undo and the language sit
+ * behind a "More" button there, which wider screens never show.
  */
 export function WorkshopHeader({ role }: { role: Role }) {
   const { t } = useTranslation()
   const title = useStore(selectWorkshopTitle)
   const workshopId = useStore((s) => s.session?.workshopId)
   const language = useStore((s) => s.ui.language)
+  const [moreOpen, setMoreOpen] = useState(false)
+  const extraId = useId()
 
   const switchLanguage = (next: Language) => {
     rememberLanguageChoice(next, workshopId)
@@ -34,10 +39,26 @@ export function WorkshopHeader({ role }: { role: Role }) {
       </div>
       <div className="app-header__tools workshop-header__tools">
         {role !== 'screen' && <PresenceSummary />}
-        {role !== 'screen' && <UndoButtons />}
         <WorkshopConnectionIndicator />
         {role !== 'screen' && <NameButton />}
-        {role !== 'screen' && <LanguageSwitch value={language} onChange={switchLanguage} />}
+        {role !== 'screen' && (
+          <>
+            <button
+              type="button"
+              className="button button--ghost icon-button workshop-header__more"
+              aria-expanded={moreOpen}
+              aria-controls={extraId}
+              onClick={() => setMoreOpen((open) => !open)}
+            >
+              <span aria-hidden="true">⋯</span>
+              <span className="visually-hidden">{t('workshop.moreTools')}</span>
+            </button>
+            <div id={extraId} className={`workshop-header__extra${moreOpen ? ' workshop-header__extra--open' : ''}`}>
+              <UndoButtons />
+              <LanguageSwitch value={language} onChange={switchLanguage} />
+            </div>
+          </>
+        )}
       </div>
     </header>
   )

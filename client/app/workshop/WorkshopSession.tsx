@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { loadIdentity } from '../../identity/participant.ts'
+import { useMyColor } from '../../identity/useMyColor.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
@@ -104,10 +105,11 @@ function useBridge<D>(doc: D | null, bridge: (doc: D) => () => void): void {
 /** Presence says which stage this person is looking at, so the facilitator sees who looked back. */
 function usePresenceUser(role: Role): PresenceUser | null {
   const participant = useStore((s) => s.participant)
+  const color = useMyColor()
   const stageId = useStageNavigation().viewed?.id ?? null
   return useMemo(
-    () => (participant ? { id: participant.id, name: participant.name, color: participant.color, role, stageId } : null),
-    [participant, role, stageId],
+    () => (participant ? { id: participant.id, name: participant.name, color: color ?? participant.color, role, stageId } : null),
+    [participant, color, role, stageId],
   )
 }
 

@@ -4,19 +4,20 @@ import type { Role } from '../../../shared/protocol.ts'
 import type { Stage } from '../../../shared/schema/index.ts'
 import './styles/results.css'
 import { AssessGrid } from './AssessGrid.tsx'
-import { gridMarkers, groupResults, outlierNotes, rankByVotes, type GridMarker } from './assessModel.ts'
-import { defaultPlacement } from './labelLayout.ts'
+import { gridMarkers, groupResults, outlierNotes, rankByVotes, trendSpreads } from './assessModel.ts'
 import { OutlierList } from './OutlierList.tsx'
-import { ResultMarker, SpreadBox } from './ResultMarker.tsx'
+import { ResultsChart, ResultsChartKey, useResultsChart, type ChartTrend } from './ResultsChart.tsx'
 import { trendName } from './text.ts'
 import { useAssessments, useKeyDrivers, useMyId, useOrderedTrends, useParticipants, useTrendMap, useVotes } from './useAssessData.ts'
-import { useLabelPlacements } from './useLabelPlacements.ts'
+import { useFitPlotToWindow } from './useFitPlotToWindow.ts'
 import { VoteRanking } from './VoteRanking.tsx'
 import { Heading } from './Heading.tsx'
 
 /**
  * Voting is closed: everyone sees the group's answer. Each trend sits at the median of everyone's
- * placements with a box for the spread; beside it, the dots ranking (with the key-driver
+ * placements, its badge carrying its rank in the list beside the chart; a box shows the middle half
+ * of the placements (the interquartile range, named in the key) and each person's placement shows
+ * faintly, so people who disagree look like it. Beside it, the dots ranking (with the key-driver
  * toggles for the facilitator) and the people whose placement stands apart, to invite them to speak.
  */
 export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
@@ -30,69 +31,47 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
   const keyDrivers = useKeyDrivers()
   const myId = useMyId()
   const plotRef = useRef<HTMLDivElement>(null)
+  const boardRef = useRef<HTMLElement>(null)
+  useFitPlotToWindow(boardRef, plotRef, role === 'screen')
   const budget = stage.settings.votesPerPerson
 
   const results = groupResults(trendMap, assessments, votes, budget, stage.id)
   const markers = useMemo(() => gridMarkers({ closed: true, trends, assessments, participantId: myId, results }), [trends, assessments, myId, results])
-  const numbers = useMemo(() => new Map(trends.map((trend, index) => [trend.id, index + 1])), [trends])
+  const ranking = useMemo(() => rankByVotes(trends, results), [trends, results])
+  const spreads = useMemo(() => trendSpreads(assessments), [assessments])
   const keyDriverSet = useMemo(() => new Set(keyDrivers), [keyDrivers])
 
-  // Most dots first: the trends the room cares about get the clearest labels.
-  const labelItems = useMemo(
-    () =>
-      [...markers].sort((a, b) => votesOf(b) - votesOf(a)).map((marker) => {
-        const trend = trendMap.get(marker.trendId)
-        // The name, the key-driver star and the "●7" of votes.
-        const chars = (trend ? trendName(t, trend).length : 10) + (marker.kind === 'group' && marker.result.votes > 0 ? 4 : 0)
-        return { id: marker.trendId, position: marker.position, chars }
-      }),
-    [markers, trendMap, t],
-  )
-  const labels = useLabelPlacements(plotRef, labelItems)
+  const chartTrends = useMemo((): ChartTrend[] => {
+    const rankOf = new Map(ranking.map((item) => [item.trend.id, item.rank]))
+    return markers.flatMap((marker) => {
+      const trend = trendMap.get(marker.trendId)
+      const spread = spreads.get(marker.trendId)
+      if (!trend || !spread || marker.kind !== 'group') return []
+      return [{ id: trend.id, rank: rankOf.get(trend.id) ?? 0, name: trendName(t, trend), keyDriver: keyDriverSet.has(trend.id), median: marker.position, iqr: spread, placements: spread.placements }]
+    })
+  }, [markers, trendMap, spreads, ranking, keyDriverSet, t])
+  const chart = useResultsChart(plotRef, chartTrends)
 
   const unplacedCount = trends.length - markers.length
 
   return (
     <div className={`assess-results assess-results--${role}`}>
-      <section className="assess-results__board" aria-labelledby={`${id}-grid`}>
+      <section ref={boardRef} className="assess-results__board" aria-labelledby={`${id}-grid`}>
         <div className="assess-section-head">
           <Heading id={`${id}-grid`} className="assess-section-title">
             {t('assess.results.title')}
           </Heading>
-          <p className="assess-results__how">{t('assess.results.howToRead')}</p>
+          <ResultsChartKey chart={chart} />
         </div>
         <AssessGrid plotRef={plotRef} caption={t('assess.results.caption')} className="assess-grid--results">
-          <div className="assess-grid__layer assess-grid__layer--clip" aria-hidden="true">
-            {markers.map((marker) => (marker.kind === 'group' ? <SpreadBox key={marker.trendId} position={marker.position} spread={marker.spread} /> : null))}
-          </div>
-          <div className="assess-grid__layer" aria-hidden="true">
-            {markers.map((marker) => renderMarker(marker))}
-          </div>
+          <ResultsChart chart={chart} trends={chartTrends} />
         </AssessGrid>
         {unplacedCount > 0 && <p className="assess-hint">{t('assess.results.unplaced', { count: unplacedCount })}</p>}
       </section>
       <div className="assess-results__side">
-        <VoteRanking ranking={rankByVotes(trends, results)} keyDrivers={keyDriverSet} budget={budget} canMarkKeyDrivers={role === 'facilitator'} />
+        <VoteRanking ranking={ranking} spreads={spreads} keyDrivers={keyDriverSet} budget={budget} canMarkKeyDrivers={role === 'facilitator'} />
         <OutlierList notes={outlierNotes(trends, results, participants)} />
       </div>
     </div>
   )
-
-  function renderMarker(marker: GridMarker) {
-    const trend = trendMap.get(marker.trendId)
-    if (!trend || marker.kind !== 'group') return null
-    return (
-      <ResultMarker
-        key={marker.trendId}
-        trend={trend}
-        number={numbers.get(trend.id) ?? 0}
-        position={marker.position}
-        votes={marker.result.votes}
-        keyDriver={keyDriverSet.has(trend.id)}
-        label={labels.get(trend.id) ?? defaultPlacement(marker.position)}
-      />
-    )
-  }
 }
-
-const votesOf = (marker: GridMarker) => (marker.kind === 'group' ? marker.result.votes : 0)

@@ -2,7 +2,7 @@ import { memo, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toggleKeyDriver, type TrendAssessment } from '../../../shared/doc/index.ts'
 import type { Trend } from '../../../shared/schema/index.ts'
-import type { RankedTrend } from './assessModel.ts'
+import type { RankedTrend, TrendSpread } from './assessModel.ts'
 import { formatScale, quadrantOf } from './gridMath.ts'
 import { KeyDriverBadge } from './KeyDriverBadge.tsx'
 import { useAnnounce } from '../../ui/index.ts'
@@ -12,6 +12,8 @@ import { Heading } from './Heading.tsx'
 
 interface VoteRankingProps {
   ranking: readonly RankedTrend[]
+  /** The middle half of each trend's placements, said in words beside its position. */
+  spreads: ReadonlyMap<string, TrendSpread>
   keyDrivers: ReadonlySet<string>
   budget: number
   /** The facilitator marks key drivers here; everyone else sees the badges. */
@@ -22,7 +24,7 @@ interface VoteRankingProps {
  * The results in words: trends by dots, each with where the group put it and how much people
  * agreed. It is also the screen-reader version of the results grid.
  */
-export function VoteRanking({ ranking, keyDrivers, budget, canMarkKeyDrivers }: VoteRankingProps) {
+export function VoteRanking({ ranking, spreads, keyDrivers, budget, canMarkKeyDrivers }: VoteRankingProps) {
   const { t } = useTranslation()
   const id = useId()
   const most = Math.max(1, ...ranking.map((item) => item.result?.votes ?? 0))
@@ -33,11 +35,12 @@ export function VoteRanking({ ranking, keyDrivers, budget, canMarkKeyDrivers }: 
       </Heading>
       {canMarkKeyDrivers && <p className="assess-ranking__hint">{t('assess.keyDriver.hint')}</p>}
       <ol className="assess-ranking__list">
-        {ranking.map(({ trend, number, result }) => (
+        {ranking.map(({ trend, rank, result }) => (
           <RankingItem
             key={trend.id}
             trend={trend}
-            number={number}
+            number={rank}
+            spread={spreads.get(trend.id) ?? null}
             result={result}
             showVotes={budget > 0}
             barShare={(result?.votes ?? 0) / most}
@@ -52,7 +55,9 @@ export function VoteRanking({ ranking, keyDrivers, budget, canMarkKeyDrivers }: 
 
 interface RankingItemProps {
   trend: Trend
+  /** Its rank: the same number as its badge on the chart. */
   number: number
+  spread: TrendSpread | null
   result: TrendAssessment | null
   showVotes: boolean
   /** This trend's dots as a share of the most dots any trend got: the bar's length. */
@@ -61,7 +66,7 @@ interface RankingItemProps {
   canMarkKeyDrivers: boolean
 }
 
-const RankingItem = memo(function RankingItem({ trend, number, result, showVotes, barShare, keyDriver, canMarkKeyDrivers }: RankingItemProps) {
+const RankingItem = memo(function RankingItem({ trend, number, spread, result, showVotes, barShare, keyDriver, canMarkKeyDrivers }: RankingItemProps) {
   const { t, i18n } = useTranslation()
   const announce = useAnnounce()
   const { control } = useAssessCommands()
@@ -96,8 +101,8 @@ const RankingItem = memo(function RankingItem({ trend, number, result, showVotes
             </span>
             <span className="assess-ranking__spread">
               {t('assess.ranking.spread', {
-                impact: formatScale(result.impact.spread, i18n.language),
-                uncertainty: formatScale(result.uncertainty.spread, i18n.language),
+                impact: spread ? formatRange(spread.impact, i18n.language) : '',
+                uncertainty: spread ? formatRange(spread.uncertainty, i18n.language) : '',
                 count: result.placements,
               })}
             </span>
@@ -122,3 +127,10 @@ const RankingItem = memo(function RankingItem({ trend, number, result, showVotes
     </li>
   )
 })
+
+/** "7–9", or "8" when the middle half agrees exactly. */
+function formatRange([low, high]: readonly [number, number], language: string): string {
+  const a = formatScale(low, language)
+  const b = formatScale(high, language)
+  return a === b ? a : `${a}–${b}`
+}

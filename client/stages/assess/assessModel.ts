@@ -3,6 +3,7 @@
  * visible (only your own while voting is open, the group's medians after it closes), the vote
  * ranking, the outliers to discuss, and the room's progress as counts.
  */
+import { quartiles } from './chartLayout.ts'
 import { assessmentResults, type TrendAssessment, type VoteResult, type VoteRules } from '../../../shared/doc/index.ts'
 import type { Assessment, Participant, Trend, Vote } from '../../../shared/schema/index.ts'
 import { memoLast } from '../../../shared/util/memo.ts'
@@ -127,8 +128,10 @@ export function gridMarkers({ closed, trends, assessments, participantId, result
 
 export interface RankedTrend {
   readonly trend: Trend
-  /** 1-based position in the workshop's trend order: the number on the marker. */
+  /** 1-based position in the workshop's trend order. */
   readonly number: number
+  /** 1-based place in this ranking: the number on the list and on the chart's badge. */
+  readonly rank: number
   readonly result: TrendAssessment | null
 }
 
@@ -137,6 +140,32 @@ export function rankByVotes(trends: readonly Trend[], results: ReadonlyMap<strin
   return trends
     .map((trend, index) => ({ trend, number: index + 1, result: results.get(trend.id) ?? null }))
     .sort((a, b) => (b.result?.votes ?? 0) - (a.result?.votes ?? 0) || a.number - b.number)
+    .map((item, index) => ({ ...item, rank: index + 1 }))
+}
+
+export interface TrendSpread {
+  /** The middle half of the placements on each axis (first to third quartile). */
+  readonly impact: readonly [number, number]
+  readonly uncertainty: readonly [number, number]
+  /** Each person's placement. */
+  readonly placements: readonly Position[]
+}
+
+/** Per trend: where each person put it, and the interquartile range on each axis. */
+export function trendSpreads(assessments: Assessments): Map<string, TrendSpread> {
+  const byTrend = new Map<string, Position[]>()
+  for (const a of assessments.values()) {
+    const list = byTrend.get(a.trendId) ?? []
+    list.push({ impact: a.impact, uncertainty: a.uncertainty })
+    byTrend.set(a.trendId, list)
+  }
+  const spreads = new Map<string, TrendSpread>()
+  for (const [trendId, placements] of byTrend) {
+    const impact = quartiles(placements.map((p) => p.impact))!
+    const uncertainty = quartiles(placements.map((p) => p.uncertainty))!
+    spreads.set(trendId, { impact: [impact.q1, impact.q3], uncertainty: [uncertainty.q1, uncertainty.q3], placements })
+  }
+  return spreads
 }
 
 export interface OutlierNote {

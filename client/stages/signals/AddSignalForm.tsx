@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
+import { SimilarHint } from './similar/SimilarHint.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS, validateSignalForm, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
@@ -22,6 +23,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   const id = useId()
   const announce = useAnnounce()
   const titleRef = useRef<HTMLInputElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
   const [values, setValues] = useState<SignalFormValues>(EMPTY_SIGNAL_FORM)
   const [errors, setErrors] = useState<SignalFormErrors>({})
   const [detailsOpen, setDetailsOpen] = useState(false)
@@ -52,6 +54,13 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
     titleRef.current?.focus()
   }
 
+  const merged = (into: string) => {
+    announce(t('signalSimilar.merged', { title: into }))
+    setValues({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
+    setErrors({})
+    titleRef.current?.focus()
+  }
+
   const submitButton = (
     <button type="submit" className="button button--primary add-signal__submit">
       {t('signals.add.submit')}
@@ -60,7 +69,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
 
   return (
     <section className="add-signal" aria-labelledby={`${id}-heading`}>
-      <form className="add-signal__form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="add-signal__form" onSubmit={submit} noValidate>
         <div className="add-signal__header">
           <h2 id={`${id}-heading`} className="add-signal__heading">
             {t('signals.add.heading')}
@@ -95,6 +104,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
           <p id={`${id}-title-hint`} className="field__hint">
             {commands.writesPrivately ? t('signals.add.hintPrivate') : t('signals.add.hint')}
           </p>
+          <SimilarHint values={values} onMerged={merged} onInvalid={() => formRef.current?.requestSubmit()} />
         </div>
 
         {/* Collapsed, "Add card" sits beside the toggle; opened, it moves below the fields it sends. */}

@@ -50,9 +50,10 @@ export const SignalCard = memo(function SignalCard({ signal, themeLabel, text, c
 
   return (
     <article className={className} aria-labelledby={titleId}>
-      {(signal.category || themeLabel || isExample) && (
+      {(signal.category || themeLabel || isExample || signal.fromBank) && (
         <div className="signal-card__tags">
           {isExample && <span className="badge signal-card__example-badge">{text.exampleBadge}</span>}
+          {signal.fromBank && <span className="badge signal-card__bank-badge">{text.fromBank}</span>}
           {/* The markup of ui/CategoryTag (swatch + word), without a translation hook per card. */}
           {signal.category && <span className={`tag tag--${signal.category}`}>{text.steep[signal.category]}</span>}
           {themeLabel && <span className="tag tag--theme">{themeLabel}</span>}

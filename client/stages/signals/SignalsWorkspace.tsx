@@ -6,6 +6,7 @@ import type { SignalPatch } from '../../../shared/schema/signal.ts'
 import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { AddSignalForm } from './AddSignalForm.tsx'
+import { BankArea } from './bank/BankArea.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
 import { MergeDialog } from './MergeDialog.tsx'
 import { canAddSignals, type Viewer } from './permissions.ts'
@@ -89,6 +90,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
     <div className="signals-stage">
       <div className="signals-stage__side">
         {canAdd ? <AddSignalForm commands={commands} themes={data.themes} /> : <p className="signals-stage__locked">{t('signals.locked')}</p>}
+        {viewer.role === 'facilitator' && <BankArea themes={data.themes} />}
       </div>
 
       <div className="signals-stage__main">

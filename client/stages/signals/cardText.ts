@@ -25,6 +25,7 @@ export interface CardText {
   readonly keep: string
   readonly exampleBadge: string
   readonly onlyYou: string
+  readonly fromBank: string
   readonly steep: Readonly<Record<Exclude<SteepCategory, ''>, string>>
 }
 
@@ -49,6 +50,7 @@ export function useCardText(): CardText {
       keep: t('signals.card.keep'),
       exampleBadge: t('signals.empty.exampleBadge'),
       onlyYou: t('signals.private.onlyYou'),
+      fromBank: t('signalBank.badge'),
       steep: Object.fromEntries(STEEP_CATEGORIES.map((category) => [category, t(`steep.${category}`)])) as CardText['steep'],
     }),
     // `t` is a new function per language; the language is named too, to make the reason plain.

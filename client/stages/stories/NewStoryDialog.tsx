@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import type { Group } from '../../../shared/schema/index.ts'
 import { Dialog } from '../../ui/index.ts'
@@ -16,6 +17,7 @@ const ROOM = ''
 /** Another story when the room works in groups: which group writes it (or the whole room). */
 export function NewStoryDialog({ open, groups, defaultGroupId, onClose, onCreate }: NewStoryDialogProps) {
   const { t } = useTranslation()
+  const label = useGroupLabel()
   const [choice, setChoice] = useState(defaultGroupId ?? ROOM)
   useEffect(() => {
     if (open) setChoice(defaultGroupId ?? ROOM)
@@ -30,7 +32,7 @@ export function NewStoryDialog({ open, groups, defaultGroupId, onClose, onCreate
         <fieldset className="fieldset">
           <legend className="field__label">{t('stories.newDialog.who')}</legend>
           <div className="choice-list">
-            {[...groups.map((group) => ({ id: group.id, label: group.name })), { id: ROOM, label: t('stories.wholeRoom') }].map((option) => (
+            {[...groups.map((group) => ({ id: group.id, label: label.name(group) })), { id: ROOM, label: t('stories.wholeRoom') }].map((option) => (
               <label key={option.id || 'room'} className="choice">
                 <input type="radio" name="story-group" value={option.id} checked={choice === option.id} onChange={() => setChoice(option.id)} />
                 <span className="choice__text">

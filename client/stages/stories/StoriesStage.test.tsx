@@ -89,6 +89,21 @@ describe('the story list', () => {
     expect(harness.container.textContent).toContain('Who is the story about?')
   })
 
+  it('never uses a trend name as a group name: an unnamed group is “Group 2”, writing about a future shaped by its trend', () => {
+    const board = newBoard(1)
+    const control = newControl()
+    const care = createTrend(board, { name: 'Care moves home' }, ACTOR)
+    const communities = createTrend(board, { name: 'Communities of care' }, ACTOR)
+    // The wheel's group setup names a group after its trend when the facilitator gives no name.
+    setGroups(control, [{ name: 'Care moves home', trendId: care }, { name: 'Communities of care', trendId: communities }])
+    harness = mountStories({ board, control })
+    const text = harness.container.textContent ?? ''
+    expect(text).toContain('Group 2')
+    expect(text).toContain('A future shaped by “Communities of care”')
+    expect(text).not.toContain('Start Communities of care’s story')
+    expect(buttonNamed(harness.container, /^Start (Group 2’s|your group’s) story$/)).toBeDefined()
+  })
+
   it('writes persona fields as people type (after a short pause)', async () => {
     const room = roomWithStories()
     harness = mountStories({ board: room.board, control: room.control })

@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import { EditingNote } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
@@ -22,6 +23,7 @@ export const storyOpenButtonId = (storyId: string) => `story-open-${storyId}`
  */
 export const StoryCard = memo(function StoryCard({ entry, trendCount, onScreen, onOpen }: StoryCardProps) {
   const { t } = useTranslation()
+  const label = useGroupLabel()
   const { story, group, mine } = entry
   const persona = usePersona(story.personaId)
   const { citations, words } = useBodySummary(useStoryBody(story.id))
@@ -33,7 +35,7 @@ export const StoryCard = memo(function StoryCard({ entry, trendCount, onScreen, 
   return (
     <li className={`story-card${mine ? ' story-card--mine' : ''}`}>
       <p className="story-card__eyebrow">
-        <span>{group ? group.name : t('stories.wholeRoom')}</span>
+        <span>{group ? label.name(group) : t('stories.wholeRoom')}</span>
         {mine && <span className="badge story-card__mine">{t('stories.yourGroup')}</span>}
         {onScreen && <span className="badge badge--facilitator">{t('stories.screen.onScreen')}</span>}
       </p>

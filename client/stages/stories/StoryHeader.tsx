@@ -1,4 +1,5 @@
 import { memo, useId } from 'react'
+import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import { setFocus, updateStory } from '../../../shared/doc/index.ts'
 import type { Group, Story } from '../../../shared/schema/index.ts'
@@ -24,6 +25,7 @@ interface StoryHeaderProps {
 /** Back to the list, the story's title, who else is writing, the trend check and the story's actions. */
 export const StoryHeader = memo(function StoryHeader({ story, group, fallbackTitle, trendCount, readOnly, facilitator, canDelete, onBack, onDelete }: StoryHeaderProps) {
   const { t } = useTranslation()
+  const label = useGroupLabel()
   const titleId = useId()
   return (
     <header className="story-head">
@@ -33,7 +35,7 @@ export const StoryHeader = memo(function StoryHeader({ story, group, fallbackTit
           <span aria-hidden="true">{'←'}</span>
           {t('stories.back')}
         </button>
-        <span className="story-head__group">{group ? group.name : t('stories.wholeRoom')}</span>
+        <span className="story-head__group">{group ? label.name(group) : t('stories.wholeRoom')}</span>
         <Writers storyId={story.id} />
         <span className="story-head__actions">
           {facilitator && <ScreenToggle storyId={story.id} />}

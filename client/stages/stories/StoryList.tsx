@@ -1,3 +1,4 @@
+import { useGroupLabel } from './useGroupLabel.ts'
 import { memo, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
@@ -103,16 +104,20 @@ function useStartStory(onOpen: (storyId: string) => void) {
 
 const StartCard = memo(function StartCard({ group, mine, readOnly, ready, onStart }: { group: Group; mine: boolean; readOnly: boolean; ready: boolean; onStart(): void }) {
   const { t } = useTranslation()
+  const label = useGroupLabel()
+  const name = label.name(group)
+  const shapedBy = label.shapedBy(group)
   return (
     <li className={`story-card story-card--start${mine ? ' story-card--mine' : ''}`}>
       <p className="story-card__eyebrow">
-        <span>{group.name}</span>
+        <span>{name}</span>
         {mine && <span className="badge story-card__mine">{t('stories.yourGroup')}</span>}
       </p>
+      {shapedBy && <p className="story-card__shaped">{shapedBy}</p>}
       <p className="story-card__start-text">{t('stories.list.notStarted')}</p>
       {!readOnly && (
         <button type="button" className="button button--primary story-card__start" onClick={onStart} disabled={!ready}>
-          {t('stories.list.startFor', { group: group.name })}
+          {mine ? t('stories.list.startMine') : t('stories.list.startFor', { group: name })}
         </button>
       )}
     </li>

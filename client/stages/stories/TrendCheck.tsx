@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import type { StoryEntry } from './storiesModel.ts'
 import { usePersona } from './useStoriesData.ts'
@@ -36,13 +37,14 @@ export const TrendCheck = memo(function TrendCheck({ entries, trendLinks, onOpen
 
 function MissingStory({ entry, onOpen }: { entry: StoryEntry; onOpen(storyId: string): void }) {
   const { t } = useTranslation()
+  const label = useGroupLabel()
   const persona = usePersona(entry.story.personaId)
   const name = persona?.name.trim() ?? ''
   const title = entry.story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))
   return (
     <li>
       <button type="button" className="trend-check__link" onClick={() => onOpen(entry.story.id)}>
-        {entry.group ? t('stories.check.storyOfGroup', { title, group: entry.group.name }) : title}
+        {entry.group ? t('stories.check.storyOfGroup', { title, group: label.name(entry.group) }) : title}
       </button>
     </li>
   )

@@ -4,6 +4,7 @@ import type { TrendGroup } from '../../../shared/doc/index.ts'
 import { FitPages } from '../../screen/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
+import { ProjectorSuggestions, useShownSuggestions } from './suggest/ProjectorSuggestions.tsx'
 import { TrendTextReadOnly } from './TrendText.tsx'
 import { useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
 import './projector.css'
@@ -22,6 +23,9 @@ export function ProjectorTrends() {
   const groups = useSignalGroups()
   const focusedId = useFocusedTrendId()
   const focused = focusedId === null ? undefined : groups.trends.find((g) => g.trend.id === focusedId)
+  const suggestions = useShownSuggestions()
+  // Suggested groups the facilitator put up take the screen until taken off (a focused trend wins).
+  if (!focused && suggestions.length !== 0) return <ProjectorSuggestions suggestions={suggestions} />
   return <BoardTextProvider>{focused ? <FocusedTrend group={focused} /> : <AllTrends groups={groups.trends} unsorted={groups.unsorted.length} />}</BoardTextProvider>
 }
 

@@ -9,6 +9,7 @@ import { CardActionsDialog, type OpenCard } from './CardActionsDialog.tsx'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { DeleteTrendDialog } from './DeleteTrendDialog.tsx'
 import { TrendsDnd } from './dnd/TrendsDnd.tsx'
+import { SuggestGroups } from './suggest/SuggestGroups.tsx'
 import { useRenderTiming } from './renderTiming.ts'
 import { TrendCluster } from './TrendCluster.tsx'
 import { UnsortedPile } from './UnsortedPile.tsx'
@@ -76,6 +77,7 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
             </button>
           )}
         </header>
+        {facilitator && !readOnly && <SuggestGroups unsorted={groups.unsorted} />}
         {groups.trends.length > 0 ? (
           <ol className="trends__grid">
             {groups.trends.map(({ trend, signals }, index) => (

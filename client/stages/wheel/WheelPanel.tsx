@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setFocus } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
@@ -7,6 +7,7 @@ import { CENTRE, WheelDiagram } from './diagram/WheelDiagram.tsx'
 import { NodeDetails, type WheelActionsContext } from './diagram/NodeDetails.tsx'
 import { WheelList } from './list/WheelList.tsx'
 import { ValenceLegend } from './ValenceLegend.tsx'
+import { WheelSvgDownload } from '../../app/workshop/results/WheelSvgDownloads.tsx'
 import { useKeyDrivers, useLocked, useMyId, useWheelCommands, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
 import { canEditWheel, findInTree, groupName, type Viewer, type WheelEntry } from './wheelModel.ts'
 
@@ -16,7 +17,7 @@ export type WheelViewMode = 'diagram' | 'list'
  * One futures wheel: its trend (and group) as a heading, the diagram or the list, and the legend.
  * On the diagram a selected box (or the trend) opens the details panel beside it.
  */
-export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Role; mode: WheelViewMode }) {
+export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEntry; role: Role; mode: WheelViewMode; tools?: ReactNode }) {
   const { t } = useTranslation()
   const { trend } = entry
   const tree = useWheelTree(trend.id)
@@ -27,6 +28,16 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
   const trendName = trend.name.trim() || t('wheel.unnamedTrend')
   const context: WheelActionsContext = useMemo(() => ({ commands, viewer, trendName }), [commands, viewer, trendName])
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  // A "+" opens the selection straight in its add form; the count remounts the panel for a second "+" on the same box.
+  const [adding, setAdding] = useState({ id: null as string | null, count: 0 })
+  const select = (id: string | null) => {
+    setAdding((was) => ({ id: null, count: was.count }))
+    setSelectedId(id)
+  }
+  const addTo = (id: string) => {
+    setAdding((was) => ({ id, count: was.count + 1 }))
+    setSelectedId(id)
+  }
   const isKeyDriver = useKeyDrivers().includes(trend.id)
   const group = groupName(entry)
   const headingId = `wheel-${entry.key.replace(':', '-')}`
@@ -38,13 +49,14 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
   const details =
     found || showCentre ? (
       <NodeDetails
-        key={found ? found.item.node.id : CENTRE}
+        key={`${found ? found.item.node.id : CENTRE}:${adding.id ? adding.count : 0}`}
         selected={found ? found.item : null}
         parent={found?.parent ?? null}
         context={context}
         takeFocus={!emptyStart}
-        onClose={() => setSelectedId(null)}
-        onSelect={setSelectedId}
+        startAdding={adding.id !== null}
+        onClose={() => select(null)}
+        onSelect={select}
       />
     ) : null
 
@@ -63,7 +75,10 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
             )}
           </h3>
         </div>
-        {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
+        <div className="wheel-panel__tools">
+          {role === 'facilitator' && <ShowOnScreen trendId={trend.id} />}
+          {tools}
+        </div>
       </header>
       {mode === 'diagram' ? (
         <WheelDiagram
@@ -71,14 +86,17 @@ export function WheelPanel({ entry, role, mode }: { entry: WheelEntry; role: Rol
           tree={tree}
           interactive
           selectedId={found ? found.item.node.id : showCentre ? CENTRE : null}
-          onSelect={setSelectedId}
+          onSelect={select}
           details={details}
           label={t('wheel.diagram.label', { name: trendName })}
+          {...(canEditWheel(viewer) ? { onAdd: addTo } : {})}
         />
       ) : (
         <WheelList tree={tree} context={context} />
       )}
       <ValenceLegend tree={tree} />
+      {/* After the wheel, not above it: on a phone the task (the diagram's "+") comes first. */}
+      <WheelSvgDownload trendId={trend.id} trendName={trendName} />
     </section>
   )
 }

@@ -45,16 +45,21 @@ export default function WheelStage({ role }: StageProps) {
   }
 
   const choice = resolveChoice(entries, remembered)
+  const oneWheel = entries.length === 1
+  const viewToggle = <ViewToggle mode={mode} onChange={setMode} />
   const shown = choice === 'all' ? entries : entries.filter((entry) => entry.key === choice)
   return (
     <div className={`wheel-stage wheel-stage--${role}`}>
       {role === 'facilitator' && <FocusSetup trends={trends} groups={groups} keyDrivers={keyDrivers} entries={entries} source={source} />}
-      <div className="wheel-stage__toolbar">
-        <WheelChooser entries={entries} source={source} choice={choice} onChoose={remember} />
-        <ViewToggle mode={mode} onChange={setMode} />
-      </div>
+      {/* With one wheel the Diagram / List switch sits beside its title: a row less before the wheel. */}
+      {!oneWheel && (
+        <div className="wheel-stage__toolbar">
+          <WheelChooser entries={entries} source={source} choice={choice} onChoose={remember} />
+          {viewToggle}
+        </div>
+      )}
       {shown.map((entry) => (
-        <WheelPanel key={entry.key} entry={entry} role={role} mode={mode} />
+        <WheelPanel key={entry.key} entry={entry} role={role} mode={mode} tools={oneWheel ? viewToggle : null} />
       ))}
     </div>
   )

@@ -32,12 +32,13 @@ export function useRemembered(key: string | null): [string | null, (value: strin
   return [current, remember]
 }
 
-const PHONE = '(max-width: 40rem)'
-
-/** Diagram or list, remembered on this device; phones start with the list, where the diagram is cramped. */
+/**
+ * Diagram or list, remembered on this device. Every device starts with the diagram, so a table
+ * looking at a phone and a laptop sees one picture; a person who prefers the list switches with
+ * the visible toggle, and that choice is theirs alone.
+ */
 export function useViewMode(): [WheelViewMode, (mode: WheelViewMode) => void] {
   const [stored, remember] = useRemembered('s2s:wheel-view')
-  const phone = typeof window !== 'undefined' && window.matchMedia?.(PHONE).matches === true
-  const mode: WheelViewMode = stored === 'diagram' || stored === 'list' ? stored : phone ? 'list' : 'diagram'
+  const mode: WheelViewMode = stored === 'list' ? 'list' : 'diagram'
   return [mode, remember]
 }

@@ -118,3 +118,15 @@ export function valenceCounts(tree: readonly WheelTreeNode[]): Record<'total' | 
   walk(tree)
   return counts
 }
+
+/**
+ * A consequence's text cut to a few words for a button's name ("Add what follows “Loneliness
+ * drops…”"): long enough to tell the buttons apart, short enough to listen to.
+ */
+export function shortText(text: string, max = 40): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= max) return clean
+  const cut = clean.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`
+}

@@ -21,7 +21,14 @@ export class FakeWebSocket {
   onclose: ((event: { code: number; reason: string }) => void) | null = null
   onerror: ((event: unknown) => void) | null = null
 
-  constructor(readonly url: string) {
+  /** The subprotocols the client offered (the app sends its key as one, never in the URL). */
+  readonly protocols: readonly string[]
+
+  constructor(
+    readonly url: string,
+    protocols?: string | string[],
+  ) {
+    this.protocols = protocols === undefined ? [] : Array.isArray(protocols) ? protocols : [protocols]
     FakeWebSocket.instances.push(this)
   }
 

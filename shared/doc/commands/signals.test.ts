@@ -145,3 +145,19 @@ describe('mergeSignals', () => {
     expect(boardJson(a)).toEqual(boardJson(b))
   })
 })
+
+describe('mergeIntoSignal ("Merge into it" while writing)', () => {
+  it('adds the writer as an author and their words and link to the card, losing nothing', async () => {
+    const { mergeIntoSignal } = await import('./signals')
+    const board = newBoard()
+    const id = addSignal(board, { title: 'Neighbours share a care app', description: 'shopping runs', sourceUrl: 'https://example.org/a' }, anna)
+    expect(mergeIntoSignal(board, id, { title: 'Naapurit jakavat hoivasovelluksen', description: 'taloyhtiön whatsapp', sourceUrl: 'https://example.org/b', category: 'social' }, ben)).toBe(true)
+    const card = readValid(board).signals.get(id)!
+    expect(card.title).toBe('Neighbours share a care app')
+    expect(card.description).toBe('shopping runs\n\nNaapurit jakavat hoivasovelluksen: taloyhtiön whatsapp')
+    expect(card.authorIds).toEqual([anna.participantId, ben.participantId].sort())
+    expect(card.sources).toEqual(['https://example.org/b'])
+    expect(card.category).toBe('social')
+    expect(mergeIntoSignal(board, 'gone-00000000000000000', { title: 'x' }, ben)).toBe(false)
+  })
+})

@@ -9,7 +9,10 @@ import {
   type SignalInput,
   type SignalPatch,
 } from '../../schema/index'
+import { z } from 'zod'
+import { httpUrlSchema } from '../../schema/common'
 import { randomId, uniqueSorted } from '../../util/ids'
+import { orderAfterAll } from '../../util/order'
 import { addToSet } from '../codec'
 import {
   deleteRecord,
@@ -50,6 +53,43 @@ export function addSignal(doc: Y.Doc, input: SignalInput, actor: Actor): string 
       updatedAt: time,
     })
     return id
+  })
+}
+
+/** A signal from the bank: the card's fields and the links it came with. */
+export type BankSignalInput = SignalInput & { sources?: readonly string[] }
+
+/**
+ * Adds signals from the bank (a scanning spreadsheet, an earlier workshop) at the end of the
+ * wall, marked as from the bank, in one transaction: all of them or, when any is invalid, none
+ * (everything is validated before the transaction opens). Returns their ids.
+ *
+ * @example
+ * importSignals(board, [{ title: 'Care robots', sourceUrl: 'https://…', sources: ['https://…'] }], facilitator)
+ */
+export function importSignals(doc: Y.Doc, inputs: readonly BankSignalInput[], actor: Actor): string[] {
+  checkActor(actor)
+  const valid = inputs.map((input) => ({ fields: SignalInputSchema.parse(input), sources: z.array(httpUrlSchema).max(100).parse(input.sources ?? []) }))
+  return command(doc, () => {
+    const time = now()
+    let order: string | null = null
+    return valid.map(({ fields, sources }) => {
+      const id = randomId()
+      order = order === null ? orderFor(doc, 'signals') : orderAfterAll([order])
+      insertRecord(doc, 'signals', {
+        id,
+        ...SIGNAL_DEFAULTS,
+        ...fields,
+        authorId: actor.participantId,
+        authorIds: [actor.participantId],
+        sources: uniqueSorted(sources.filter((url) => url !== fields.sourceUrl)),
+        order,
+        fromBank: true,
+        createdAt: time,
+        updatedAt: time,
+      })
+      return id
+    })
   })
 }
 
@@ -117,6 +157,37 @@ export function mergeSignals(doc: Y.Doc, keepId: string, dropId: string, actor: 
       }
     }
     return deleteRecord(doc, 'signals', dropId)
+  })
+}
+
+/**
+ * "Merge into it": what someone was about to write as a new card goes into an existing one
+ * instead. Additive only: the writer joins the card's authors, their title and text are added
+ * to its description (unless already there), their link to its sources, their theme and
+ * category fill empty ones. Returns `false` when the card no longer exists.
+ *
+ * @example
+ * mergeIntoSignal(board, existingId, { title: 'Naapurit jakavat hoivasovelluksen' }, me)
+ */
+export function mergeIntoSignal(doc: Y.Doc, keepId: string, input: SignalInput, actor: Actor): boolean {
+  checkActor(actor)
+  const fields = SignalInputSchema.parse(input)
+  return command(doc, () => {
+    const keep = getRecord(doc, 'signals', keepId)
+    const entry = entryMap(doc, 'signals', keepId)
+    if (!keep || !entry) return false
+    const written = fields.title === keep.title ? (fields.description ?? '') : [fields.title, fields.description].filter(Boolean).join(': ')
+    patchRecord(doc, 'signals', keepId, {
+      description: combineText(keep.description, written, 2000),
+      whyItMatters: combineText(keep.whyItMatters, fields.whyItMatters ?? '', 1000),
+      themeId: keep.themeId || (fields.themeId ?? ''),
+      category: keep.category || (fields.category ?? ''),
+      updatedAt: now(),
+    })
+    addToSet(entry, 'authorIds', [actor.participantId])
+    const link = fields.sourceUrl ?? ''
+    if (link !== '' && link !== keep.sourceUrl && !keep.sources.includes(link)) addToSet(entry, 'sources', [link])
+    return true
   })
 }
 

@@ -5,6 +5,7 @@ import { anna, ben, boardJson, newBoard, readValid } from '../testing/fixtures'
 import { connectDocs } from '../testing/network'
 import { addSignal } from './signals'
 import {
+  createTrendWithSignals,
   addSignalToTrend,
   createTrend,
   createTrendFromSignals,
@@ -151,5 +152,23 @@ describe('trends under concurrency', () => {
     moveSignalToTrend(b, s, t1, t2, ben)
     link.release()
     expect(groupSignals(readValid(a)).trends.map((g) => [g.trend.name, titles(g.signals)])).toEqual([['T2', ['S']]])
+  })
+})
+
+describe('createTrendWithSignals (accepting a suggested group)', () => {
+  it('creates a named trend backed by the signals in one undo step, skipping missing ones', async () => {
+    const { createUndoManager } = await import('../undo')
+    const board = newBoard()
+    const ids = ['one', 'two', 'three'].map((title) => addSignal(board, { title }, anna))
+    const undo = createUndoManager(board)
+    const trendId = createTrendWithSignals(board, { name: 'Care moves home' }, [...ids, 'missing-0000000000000'], anna)
+    const snapshot = readValid(board)
+    expect(snapshot.trends.get(trendId)?.name).toBe('Care moves home')
+    expect([...snapshot.memberships.values()].filter((m) => m.trendId === trendId).map((m) => m.signalId).sort()).toEqual([...ids].sort())
+    undo.undo()
+    expect(readValid(board).trends.size).toBe(0)
+    expect(readValid(board).memberships.size).toBe(0)
+    expect(readValid(board).signals.size).toBe(3)
+    undo.destroy()
   })
 })

@@ -133,6 +133,24 @@ export function createTrendFromSignals(
   })
 }
 
+/**
+ * A new trend backed by the given signals, in one transaction (one undo step): how a facilitator
+ * accepts a suggested group. Signals that no longer exist are skipped; the trend is created even
+ * when none is left, so an accept is never lost silently. Returns the trend's id.
+ *
+ * @example
+ * const trendId = createTrendWithSignals(board, { name: 'Care moves home' }, ['s1', 's2', 's3'], facilitator)
+ */
+export function createTrendWithSignals(doc: Y.Doc, input: TrendPatch, signalIds: readonly string[], actor: Actor): string {
+  checkActor(actor)
+  const fields = TrendPatchSchema.parse(input)
+  return command(doc, () => {
+    const trendId = insertTrend(doc, fields, actor)
+    for (const signalId of signalIds) if (hasRecord(doc, 'signals', signalId)) placeInTrend(doc, signalId, trendId, actor, null)
+    return trendId
+  })
+}
+
 function insertTrend(doc: Y.Doc, fields: TrendPatch, actor: Actor): string {
   const id = randomId()
   insertRecord(doc, 'trends', {

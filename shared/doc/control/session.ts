@@ -7,14 +7,20 @@ import { z } from 'zod'
 import {
   FocusSchema,
   GroupSchema,
+  LastRestoreSchema,
+  ScreenShowSchema,
   PrivateCountSchema,
+  ShownSuggestionSchema,
   idSchema,
   requiredTextSchema,
   type Focus,
   type Group,
+  type LastRestore,
+  type ScreenShow,
   type PrivateCount,
   type PrivateMode,
   type Session,
+  type ShownSuggestion,
 } from '../../schema/index'
 import { randomId } from '../../util/ids'
 import { nestedMap, writeFields } from '../codec'
@@ -110,6 +116,19 @@ export function setAllowParticipantExport(doc: Y.Doc, allow: boolean): void {
   writeSession(doc, { allowParticipantExport: z.boolean().parse(allow) })
 }
 
+/** Puts the report's title page or a replayed moment on the projector; `null` for the live stage. */
+export function setScreenShow(doc: Y.Doc, show: ScreenShow): void {
+  const valid = ScreenShowSchema.parse(show)
+  // A whole value, not a merge: a replay's fields must not linger under the report.
+  command(doc, () => controlSession(doc).set('screenShow', valid === null ? null : { ...valid }))
+}
+
+/** Server side: tells everyone the board was restored (after the restore's own changes). */
+export function setLastRestore(doc: Y.Doc, restore: LastRestore, origin: unknown = SERVER_ORIGIN): void {
+  const valid = LastRestoreSchema.parse(restore)
+  doc.transact(() => controlSession(doc).set('lastRestore', valid === null ? null : { ...valid }), origin)
+}
+
 /** Ends voting for an assess stage; `castVote` refuses from then on (see `voteRulesFor`). */
 export function closeAssessment(doc: Y.Doc, stageId: string): void {
   setAssessClosed(doc, stageId, true)
@@ -140,6 +159,16 @@ export function toggleKeyDriver(doc: Y.Doc, trendId: string): boolean {
     set.set(id, true)
     return true
   })
+}
+
+/** Puts suggested groups on the projector (an empty list takes them off). */
+export function showSuggestions(doc: Y.Doc, suggestions: readonly ShownSuggestion[]): void {
+  writeSession(doc, { suggestions: z.array(ShownSuggestionSchema).max(30).parse(suggestions) })
+}
+
+/** The workshop's own words for the clustering assistant; the facilitator edits them. */
+export function setOwnWords(doc: Y.Doc, words: string): void {
+  writeSession(doc, { ownWords: z.string().max(4000).parse(words) })
 }
 
 export const GroupInputSchema = z.object({

@@ -32,7 +32,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const VIEWPORTS = {
-  phone: { width: 360, height: 800 },
+  phone: { width: 360, height: 740 },
   laptop: { width: 1366, height: 768 },
   projector: { width: 1920, height: 1080 },
   smallProjector: { width: 1280, height: 720 },

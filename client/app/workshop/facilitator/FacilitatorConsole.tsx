@@ -7,6 +7,7 @@ import { ConsoleContext, type ConsoleContextValue } from './consoleContext.ts'
 import { MoreIcon } from './consoleIcons.tsx'
 import { ConsolePanel } from './ConsolePanel.tsx'
 import { CONSOLE_TOOLS } from './consoleTools.tsx'
+import { FinishWorkshop } from '../results/FinishWorkshop.tsx'
 import { FlowControls } from './FlowControls.tsx'
 import { LeaveQuestion } from './LeaveQuestion.tsx'
 import { MoreMenu } from './MoreMenu.tsx'
@@ -28,9 +29,10 @@ interface OpenPanel {
 }
 
 /**
- * The facilitator's console: one toolbar row above the board — where the room is, Back and Next,
- * the timer, who is ready, the private round, lock, the join code on the projector, the tools
- * (Invite, Show on screen, and what plugs into `CONSOLE_TOOLS`) and "More…". Details open in a
+ * The facilitator's console: one toolbar row above the board — where the room is, Back and Next
+ * (on the last stage "Finish the workshop"), the timer, who is ready, the private round, lock, the
+ * join code on the projector, the tools of `CONSOLE_TOOLS` (Invite, Show on screen, Export,
+ * History; Replay and "Link and data" in "More…") and "More…". Details open in a
  * panel over the board, one at a time, so the board stays where it is. On a narrow screen the
  * entries that do not fit move into "More…" (a phone can drive the room while the laptop feeds
  * the projector). Keys: see consoleShortcuts.ts. The server refuses these writes from anyone
@@ -84,8 +86,8 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
           <div className="console__item" data-collapse="narrow">
             <JoinPanelToggle />
           </div>
-          {CONSOLE_TOOLS.map((tool) => (
-            <div key={tool.id} className="console__item" data-collapse="narrow" data-tool={tool.id}>
+          {CONSOLE_TOOLS.filter((tool) => tool.place !== 'more').map((tool) => (
+            <div key={tool.id} className={`console__item console__item--${tool.place}`} data-collapse="narrow" data-tool={tool.id}>
               <PanelButton
                 panel={tool.id}
                 label={t(tool.label)}
@@ -131,6 +133,8 @@ function panelContent(panel: string, stage: Stage | null, privateShown: boolean,
       return stage ? { label: (t) => t('console.readyLabel'), align: 'start', content: <ReadyPanel stageId={stage.id} /> } : null
     case 'more':
       return { label: (t) => t('console.more'), align: 'end', content: <MoreMenu privateShown={privateShown} onShortcuts={openSheet} trigger={moreTrigger} /> }
+    case 'finish':
+      return { label: (t) => t('results.finish.title'), align: 'start', content: <FinishWorkshop /> }
   }
   const tool = CONSOLE_TOOLS.find((entry) => entry.id === panel)
   return tool ? { label: (t) => t(tool.label), align: 'end', content: <tool.Panel /> } : null

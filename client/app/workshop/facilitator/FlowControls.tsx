@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useConsole } from './consoleContext.ts'
+import { FinishIcon } from './consoleIcons.tsx'
+import { PanelButton } from './PanelButton.tsx'
 
 /**
  * Back and Next: move the room one stage (skipped stages are passed over). Moving asks first only
  * when something would be lost or hidden (see leaveChecks.ts); the question shows under the
- * toolbar. Before the first stage, Next says "Start".
+ * toolbar. Before the first stage, Next says "Start"; on the last, "Finish the workshop" opens the
+ * steps of the end (issue 11's FinishWorkshop).
  */
 export function FlowControls() {
   const { t } = useTranslation()
@@ -42,7 +45,14 @@ export function FlowControls() {
           <span aria-hidden="true">{'→'}</span>
         </button>
       ) : (
-        nav.current && <p className="console__note console-flow__last">{t('console.lastStage')}</p>
+        nav.current && (
+          // The last stage: what comes next is finishing (lock, the report, the title page on screen).
+          <PanelButton panel="finish" className="button--primary console-flow__finish">
+            <FinishIcon />
+            <span className="console-button__label">{t('results.finish.title')}</span>
+            <span className="visually-hidden">{` (${t('console.lastStage')})`}</span>
+          </PanelButton>
+        )
       )}
     </div>
   )

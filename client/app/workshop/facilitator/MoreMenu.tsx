@@ -7,9 +7,9 @@ import { ReadyChip } from './ReadyChip.tsx'
 import { JoinPanelToggle, LockToggle } from './ToggleButtons.tsx'
 
 /**
- * "More…": on a narrow screen, the toolbar entries that no longer fit, the same controls as in
- * the row (each shown here only at the widths where its row copy is hidden, see facilitator.css),
- * and the keyboard sheet.
+ * "More…": the tools used rarely (Replay, "Link and data"), the keyboard sheet, and on a narrow
+ * screen the toolbar entries that no longer fit — the same controls as in the row, each shown
+ * here only at the widths where its row copy is hidden (see toolbar.css).
  */
 export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown: boolean; onShortcuts(): void; trigger: HTMLElement | null }) {
   const { t } = useTranslation()
@@ -42,7 +42,7 @@ export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown:
         <JoinPanelToggle />
       </li>
       {CONSOLE_TOOLS.map((tool) => (
-        <li key={tool.id} className="console-menu__item" data-collapse="narrow">
+        <li key={tool.id} className="console-menu__item" data-collapse={tool.place === 'more' ? undefined : 'narrow'}>
           <button type="button" className="button button--ghost console-button" onClick={() => trigger && togglePanel(tool.id, trigger)}>
             <tool.Icon />
             {t(tool.label)}

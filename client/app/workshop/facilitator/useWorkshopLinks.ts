@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { WorkshopLinks } from '../../../../shared/api.ts'
 import { API_WORKSHOPS, KEY_PATTERN, workshopLink } from '../../../../shared/protocol.ts'
 import { useStore } from '../../../state/store.ts'
+import { LINKS_CHANGED_EVENT } from './admin/adminApi.ts'
 
 export type ShareLinks = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; participant: string; screen: string }
 
@@ -41,5 +42,10 @@ export function useWorkshopLinks(): { links: ShareLinks; retry(): void } {
   }, [workshopId, key, attempt])
 
   const retry = useCallback(() => setAttempt((a) => a + 1), [])
+  // A rotated participant key (admin/) makes the links shown here stale.
+  useEffect(() => {
+    window.addEventListener(LINKS_CHANGED_EVENT, retry)
+    return () => window.removeEventListener(LINKS_CHANGED_EVENT, retry)
+  }, [retry])
   return { links, retry }
 }

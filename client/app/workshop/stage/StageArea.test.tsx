@@ -10,7 +10,7 @@ import { bridgeControl } from '../../../state/bridge.ts'
 import { useStore } from '../../../state/store.ts'
 import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
 import { cleanup, render } from '../../../testing/render.ts'
-import { LiveAnnouncer } from '../../../ui/index.ts'
+import { LiveAnnouncer, useAnnounce } from '../../../ui/index.ts'
 import { StageArea } from './StageArea.tsx'
 
 // The stages are other folders' work: a marker stands in, showing what the stage area hands them.
@@ -64,6 +64,32 @@ describe('stage area', () => {
     expect(shownStage(c)).toBe('signals')
     expect(isCurrent(c)).toBe('true')
     expect(c.querySelector('[aria-live="polite"]')?.textContent).toBe('The group moved on to Signals.')
+  })
+
+  it('empties the live region when the stage changes: no stale “Voting is closed…” on the next stage', () => {
+    move('assess')
+    let say: (text: string) => void = () => {}
+    function Speaker() {
+      say = useAnnounce()
+      return null
+    }
+    const c = render(
+      <WorkshopDocsContext.Provider value={{ board: null, control, boardConnection: null, controlConnection: null }}>
+        <LiveAnnouncer>
+          <Speaker />
+          <StageArea role="participant" />
+        </LiveAnnouncer>
+      </WorkshopDocsContext.Provider>,
+    )
+    act(() => say("Voting is closed. The group's result is shown."))
+    const region = () => c.querySelector('[aria-live="polite"]')?.textContent
+    expect(region()).toBe("Voting is closed. The group's result is shown.")
+    // Looking back at a finished stage is a stage change too: nothing to say there.
+    act(() => button(c, /^1Frame/)!.click())
+    expect(region()).toBe('')
+    act(() => button(c, /Back to the group|Rejoin/)?.click())
+    move('takeaways')
+    expect(region()).toBe('The group moved on to Takeaways.')
   })
 
   it('lets a participant look back at a finished stage only, and says they are out of step', () => {

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../../shared/protocol.ts'
 import { hasStageView, StageView } from '../../../stages/StageView.tsx'
 import { useStore } from '../../../state/store.ts'
-import { EmptyState, useAnnounce } from '../../../ui/index.ts'
+import { EmptyState, useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
 import { FacilitatorConsole } from '../facilitator/FacilitatorConsole.tsx'
+import { ParticipantDownload } from '../results/ParticipantDownload.tsx'
+import { RestoreNotice } from '../results/RestoreNotice.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
 import { LockedBanner } from './LockedBanner.tsx'
-import { FocalQuestion, StageNow } from './StageNow.tsx'
+import { ReadyBar, StageNow } from './StageNow.tsx'
 import { StageStepper } from './StageStepper.tsx'
 import type { StageNavigation } from './stageNavigation.ts'
 import { useStageNavigation } from './useStageNavigation.ts'
@@ -21,6 +23,8 @@ import './stage.css'
 export function StageArea({ role }: { role: Role }) {
   const nav = useStageNavigation()
   useForgetStaleLookBack(nav)
+  // Before the room-move announcement, so a new stage starts from an empty live region plus that one message.
+  useClearOnStageChange(nav.viewed?.id ?? null)
   useAnnounceRoomMoves(nav)
   const viewed = nav.viewed
   const stage = viewed && (
@@ -35,6 +39,7 @@ export function StageArea({ role }: { role: Role }) {
       <div className="stage-area stage-area--facilitator">
         <FacilitatorConsole nav={nav} />
         <LockedBanner role={role} />
+        <RestoreNotice />
         {stage}
       </div>
     )
@@ -44,12 +49,13 @@ export function StageArea({ role }: { role: Role }) {
       <StageStepper nav={nav} role={role} />
       <BackToGroup nav={nav} />
       <LockedBanner role={role} />
+      <RestoreNotice />
+      {role === 'participant' && <ParticipantDownload />}
       <div className="stage-area__intro">
         <StageNow nav={nav} role={role} />
-        {/* The frame stage shows the focal question big itself. */}
-        {viewed?.kind !== 'frame' && <FocalQuestion />}
       </div>
       {stage}
+      <ReadyBar nav={nav} role={role} />
     </div>
   )
 }
@@ -70,6 +76,12 @@ function useForgetStaleLookBack(nav: StageNavigation): void {
     // Before the first control snapshot nothing is known yet: keep the choice.
     if (viewingStageId !== null && currentId !== null && !nav.outOfStep) useStore.getState().viewStage(null)
   }, [viewingStageId, currentId, nav.outOfStep])
+}
+
+/** A message about the stage someone leaves ("Voting is closed…") is not read out on the next. */
+function useClearOnStageChange(viewedId: string | null): void {
+  const clear = useClearAnnouncements()
+  useEffect(() => clear(), [viewedId, clear])
 }
 
 /** "The group moved on to Trends": the stage changed under someone who may not be looking. */

@@ -17,18 +17,24 @@ export function textColorOn(color: string): string {
   return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0607 ? '#ffffff' : '#1b1815'
 }
 
-/** The caret element for one remote person (y-tiptap calls this per awareness change). */
+/**
+ * The caret element for one remote person (y-tiptap calls this per awareness change). It sits
+ * inside the editable text, so it is kept out of the story's accessible text: hidden from
+ * assistive technology, and the name drawn by CSS from `data-name` rather than as a text node
+ * (a screen reader must not read "Caisa" as part of the story, nor a copy carry it along).
+ */
 export function renderCaret(user: Record<string, unknown>, unnamed: string): HTMLElement {
   const color = typeof user.color === 'string' && HEX.test(user.color) ? user.color : '#6e6259'
   const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name.trim().slice(0, 60) : unnamed
   const caret = document.createElement('span')
   caret.className = 'story-caret'
+  caret.setAttribute('aria-hidden', 'true')
   caret.style.borderColor = color
   const flag = document.createElement('span')
   flag.className = 'story-caret__name'
   flag.style.backgroundColor = color
   flag.style.color = textColorOn(color)
-  flag.textContent = name
+  flag.dataset.name = name
   caret.append(flag)
   return caret
 }

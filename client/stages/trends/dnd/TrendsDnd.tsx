@@ -19,6 +19,7 @@ import { CardFace } from '../SignalCard.tsx'
 import { createAnnouncements, screenReaderInstructions } from './announcements.ts'
 import { decideDrop, isCardDrag, type CardDrag } from './dropDecision.ts'
 import { createTargeting } from './targeting.ts'
+import { KeyboardHint } from './KeyboardHint.tsx'
 
 /**
  * Mouse and pen start a drag after a 6 px move (a click still opens things). Touch is left to
@@ -85,6 +86,7 @@ export function TrendsDnd({ children }: { children: ReactNode }) {
       onDragCancel={cancel}
     >
       {children}
+      <KeyboardHint />
       <DragOverlay dropAnimation={reducedMotion ? null : undefined} zIndex={50}>
         {dragging ? <DragPreview signalId={dragging.signalId} /> : null}
       </DragOverlay>

@@ -60,8 +60,7 @@ export function createTargeting(): Targeting {
     const rect = next && context.droppableRects.get(next.id)
     if (!next || !rect) return undefined
     keyboardTarget = next.id
-    const inset = isCardTarget(next) ? 0 : KEYBOARD_INSET
-    return { x: rect.left + inset, y: rect.top + inset }
+    return { x: rect.left + KEYBOARD_INSET, y: rect.top + clearOfName(next, rect.height) }
   }
 
   return {
@@ -102,6 +101,19 @@ function byDocumentOrder(a: DroppableContainer, b: DroppableContainer): number {
 const contains = (rect: ClientRect, x: number, y: number) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom
 
 const signalOf = (data: unknown): string | null => (isCardDrag(data) ? data.signalId : null)
+
+/**
+ * How far below the target's top edge the dragged card goes, so it never covers the target's name:
+ * under a card it is dropped onto, under the heading of a trend or the unsorted pile.
+ */
+function clearOfName(target: DroppableContainer, height: number): number {
+  const node = target.node.current
+  if (isCardTarget(target)) return height + 4
+  // The name as people see it: a trend's editable name field, or the pile's visible heading.
+  const heading = node?.querySelector('.trend__name, .trend__title, h2:not(.visually-hidden), h3:not(.visually-hidden)')
+  if (!node || !heading) return KEYBOARD_INSET
+  return heading.getBoundingClientRect().bottom - node.getBoundingClientRect().top + 6
+}
 
 function isCardTarget(container: DroppableContainer): boolean {
   const data = container.data.current

@@ -82,7 +82,8 @@ export function BoxText({ box, metrics, left, className, fontSize = metrics.font
     <text className={className} x={left} fontSize={fontSize}>
       {box.lines.map((line, index) => (
         <tspan key={index} x={left} y={top + index * lineHeight + lineHeight / 2} dominantBaseline="central">
-          {line}
+          {/* A space between lines, so the text reads as words ("Care moves home", not "Care moveshome"). */}
+          {index < box.lines.length - 1 ? `${line} ` : line}
         </tspan>
       ))}
     </text>

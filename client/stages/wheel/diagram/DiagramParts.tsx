@@ -91,3 +91,38 @@ export function ringLabelY(layout: WheelLayout, ringNumber: number): number {
   const y = below.length > 0 ? Math.max(...below.map((n) => n.y + n.h / 2)) + RING_LABEL_OFFSET : ring.radius
   return next ? Math.min(y, next.inner - 8) : y
 }
+
+/**
+ * The "+" on a box's outer corner: add what follows from it. Always drawn (not only on hover), so
+ * after one consequence it stays plain how to add the next; named after its box so each of the
+ * thirty on a wheel is told apart ("Add what follows “Loneliness drops…”").
+ */
+export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }: { id: string; box: WheelBox; label: string; onAdd(id: string): void }) {
+  const r = 13
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      onAdd(id)
+    }
+  }
+  return (
+    <g
+      className="wheel-add"
+      transform={`translate(${box.x + box.w / 2 - 4} ${box.y - box.h / 2 + 4})`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      data-no-pan=""
+      onClick={(event) => {
+        event.stopPropagation()
+        onAdd(id)
+      }}
+      onKeyDown={onKeyDown}
+    >
+      {/* A larger transparent disc: an easier target for a finger than the drawn one. */}
+      <circle className="wheel-add__target" r={r + 8} />
+      <circle className="wheel-add__disc" r={r} />
+      <path className="wheel-add__plus" d={`M${-r / 2} 0H${r / 2}M0 ${-r / 2}V${r / 2}`} aria-hidden="true" />
+    </g>
+  )
+})

@@ -20,7 +20,7 @@ export interface WheelActionsContext {
  * (add what follows, edit, delete); for the trend at the centre, the form for a first-order
  * consequence. Keyed by the selection, so choosing another box starts afresh.
  */
-export function NodeDetails({ selected, parent, context, onClose, onSelect, takeFocus = true }: {
+export function NodeDetails({ selected, parent, context, onClose, onSelect, takeFocus = true, startAdding = false }: {
   /** null = the trend at the centre. */
   selected: WheelTreeNode | null
   parent: WheelTreeNode | null
@@ -29,6 +29,8 @@ export function NodeDetails({ selected, parent, context, onClose, onSelect, take
   onSelect(id: string | null): void
   /** Move focus into the panel on open (not when it opens by itself, on an empty wheel). */
   takeFocus?: boolean
+  /** Opened by the box's "+": its add form is open from the start. */
+  startAdding?: boolean
 }) {
   const { t } = useTranslation()
   const headingId = useId()
@@ -53,7 +55,7 @@ export function NodeDetails({ selected, parent, context, onClose, onSelect, take
         </button>
       </header>
       {selected ? (
-        <NodeBody item={selected} parent={parent} context={context} headingId={headingId} onSelect={onSelect} />
+        <NodeBody item={selected} parent={parent} context={context} headingId={headingId} onSelect={onSelect} startAdding={startAdding} />
       ) : (
         <>
           <h4 id={headingId} className="wheel-details__title" tabIndex={-1}>
@@ -70,7 +72,8 @@ export function NodeDetails({ selected, parent, context, onClose, onSelect, take
   )
 }
 
-function NodeBody({ item, parent, context, headingId, onSelect }: {
+function NodeBody({ item, parent, context, headingId, onSelect, startAdding }: {
+  startAdding: boolean
   item: WheelTreeNode
   parent: WheelTreeNode | null
   context: WheelActionsContext
@@ -80,7 +83,7 @@ function NodeBody({ item, parent, context, headingId, onSelect }: {
   const { t } = useTranslation()
   const announce = useAnnounce()
   const participants = useParticipants()
-  const [mode, setMode] = useState<'view' | 'edit' | 'add'>('view')
+  const [mode, setMode] = useState<'view' | 'edit' | 'add'>(startAdding ? 'add' : 'view')
   const { node } = item
   const { commands, viewer } = context
   const canEdit = canEditWheel(viewer)

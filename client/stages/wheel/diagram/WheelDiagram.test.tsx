@@ -66,4 +66,32 @@ describe('wheel diagram', () => {
     // It does not grab focus on its own.
     expect(panel.contains(document.activeElement)).toBe(false)
   })
+
+  it('every box up to the second ring has its own "+", named after it; it opens the add form, and stays for the next one', () => {
+    const w = wheelWorkshop()
+    const first = addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Loneliness drops among people who live alone', valence: 'positive' }, anna)!
+    const second = addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: first, text: 'Fewer visits to the doctor', valence: 'positive' }, anna)!
+    addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: second, text: 'Doctors have more time', valence: 'mixed' }, anna)
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    const names = [...view.querySelectorAll('g.wheel-add')].map((g) => g.getAttribute('aria-label'))
+    expect(names).toEqual([
+      'Add what follows “Care moves home”',
+      'Add what follows “Loneliness drops among people who live…”',
+      'Add what follows “Fewer visits to the doctor”',
+    ])
+    expect(new Set(names).size).toBe(names.length)
+
+    const plus = view.querySelector<SVGGElement>('g.wheel-add[aria-label="Add what follows “Fewer visits to the doctor”"]')!
+    press(plus, 'Enter')
+    const panel = view.querySelector<HTMLElement>('.wheel-details')!
+    const field = document.activeElement as HTMLTextAreaElement
+    expect(field.tagName).toBe('TEXTAREA')
+    expect(panel.contains(field)).toBe(true)
+    typeInto(field, 'Clinics open in the evening')
+    press(field, 'Enter')
+    expect(visibleWheelNodes(readBoard(w.board), w.trendIds[0]!).map((n) => n.text)).toContain('Clinics open in the evening')
+    // After one consequence the form is still open for the next, and every "+" is still there.
+    expect(panel.querySelector('textarea')).not.toBeNull()
+    expect(view.querySelectorAll('g.wheel-add')).toHaveLength(3)
+  })
 })

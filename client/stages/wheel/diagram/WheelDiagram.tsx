@@ -5,7 +5,9 @@ import type { WheelNode } from '../../../../shared/schema/index.ts'
 import { layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
 import { valenceKey } from '../valence.tsx'
 import { DiagramNode } from './DiagramNode.tsx'
-import { CentreNode, ExpandedText, RingGuides, ringLabelY } from './DiagramParts.tsx'
+import { AddFollowing, CentreNode, ExpandedText, RingGuides, ringLabelY } from './DiagramParts.tsx'
+import { shortText } from '../wheelModel.ts'
+import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'
 import { ZoomControls } from './ZoomControls.tsx'
 import { useElementSize, useZoomPan } from './useZoomPan.ts'
@@ -26,6 +28,8 @@ export interface WheelDiagramProps {
   details?: ReactNode
   /** Names the diagram for assistive technology ("Futures wheel: Care robots at home"). */
   label: string
+  /** When given (someone who may write), every box up to the second ring and the trend get a "+": add what follows. */
+  onAdd?(id: string): void
 }
 
 /** Room kept on the left for the zoom buttons when fitting. */
@@ -59,7 +63,7 @@ function layoutToFit(items: WheelLayoutItem[], centreText: string, width: number
  * out by `layoutWheel` (no overlapping boxes), with zoom and pan. Every box is a focusable button
  * whose name carries its ring, valence and full text; the list view is the full alternative.
  */
-export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelect, details, label }: WheelDiagramProps) {
+export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelect, details, label, onAdd }: WheelDiagramProps) {
   const { t } = useTranslation()
   const { ref: viewportRef, size } = useElementSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
@@ -169,6 +173,16 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
                 />
               )
             })}
+            {interactive && onAdd && (
+              <g className="wheel-adds">
+                <AddFollowing id={CENTRE} box={layout.centre} label={t('wheel.actions.addBelowNamed', { text: shortText(trendName) })} onAdd={onAdd} />
+                {layout.nodes.map((box) =>
+                  box.ring < MAX_RING ? (
+                    <AddFollowing key={box.id} id={box.id} box={box} label={t('wheel.actions.addBelowNamed', { text: shortText(records.get(box.id)?.text || untitled) })} onAdd={onAdd} />
+                  ) : null,
+                )}
+              </g>
+            )}
             {expanded && (
               <ExpandedText
                 box={expanded}

@@ -5,7 +5,7 @@ import { EditingNote, useAnnounce } from '../../../ui/index.ts'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
 import { AddForm, EditNode, type WheelActionsContext } from '../diagram/NodeDetails.tsx'
 import { ValenceMark, valenceKey } from '../valence.tsx'
-import { canAddBelow, canDeleteNode, canEditWheel, descendantCount } from '../wheelModel.ts'
+import { canAddBelow, canDeleteNode, canEditWheel, descendantCount, shortText } from '../wheelModel.ts'
 
 /** Which node has its form open, and which form. */
 export type OpenForm = { kind: 'edit' | 'add'; id: string } | null
@@ -73,7 +73,14 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
             {canEdit && (
               <div className="wheel-item__actions">
                 {canAddBelow(node) && (
-                  <button ref={addRef} type="button" className="button button--ghost wheel-action" aria-describedby={textId} aria-expanded={adding} onClick={() => setOpen({ kind: 'add', id: node.id })}>
+                  <button
+                    ref={addRef}
+                    type="button"
+                    className="button button--ghost wheel-action"
+                    aria-label={t('wheel.actions.addBelowNamed', { text: shortText(text) })}
+                    aria-expanded={adding}
+                    onClick={() => setOpen({ kind: 'add', id: node.id })}
+                  >
                     <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
                   </button>
                 )}

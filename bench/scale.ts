@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { WorkshopLinks } from '../shared/api.ts'
+import { BOARD_ROOTS } from '../shared/doc/roots.ts'
+import { spawnServer, type ServerChild } from './child.ts'
+import { environment } from './report.ts'
+import { Swarm, type Endpoint } from './swarm.ts'
+import { resultsDir } from './sync.ts'
+
+/**
+ * Rows of the scale table that are not fan-out or presence: a join storm (everyone connects at
+ * once; time until all are synced), memory per idle connection (server heap after a full
+ * collection, per connection), and the cold load of a 5 MB board (server restarted, first client
+ * until synced; the reference keeps documents in memory only, so its figure is a warm load).
+ */
+const STORM = Number(process.env.BENCH_STORM_CLIENTS ?? 200)
+const BOARD_MB = 5
+
+interface ScaleResult {
+  stormMs: number
+  heapPerConnectionKb: number
+  rssPerConnectionKb: number
+  loadMs: number
+}
+
+async function createWorkshop(port: number): Promise<WorkshopLinks> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"bench"}' })
+  return (await res.json()) as WorkshopLinks
+}
+
+function provider(endpoint: Endpoint, doc: Y.Doc): WebsocketProvider {
+  return new WebsocketProvider(endpoint.serverUrl, endpoint.room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: endpoint.params,
+    disableBc: true,
+  })
+}
+
+async function untilSynced(p: WebsocketProvider): Promise<void> {
+  while (!p.synced) await new Promise((resolve) => setTimeout(resolve, 2))
+}
+
+/** Writes about 5 MB of card text, in updates under the message limit. */
+async function fillBoard(endpoint: Endpoint): Promise<void> {
+  const doc = new Y.Doc()
+  const p = provider(endpoint, doc)
+  await untilSynced(p)
+  const cards = doc.getMap<string>(BOARD_ROOTS.signals)
+  for (let i = 0; i < BOARD_MB * 4; i++) {
+    cards.set(`card-${i}`, `Signal ${i}: `.padEnd(256 * 1024, 'heat waves reshape city life; '))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+  }
+  // Wait until a second client sees everything: then it is stored.
+  const check = new Y.Doc()
+  const q = provider(endpoint, check)
+  while (check.getMap(BOARD_ROOTS.signals).size < BOARD_MB * 4) await new Promise((resolve) => setTimeout(resolve, 20))
+  for (const x of [p, q]) x.destroy()
+}
+
+async function coldLoad(endpoint: Endpoint): Promise<number> {
+  const doc = new Y.Doc()
+  const started = performance.now()
+  const p = provider(endpoint, doc)
+  await untilSynced(p)
+  const ms = performance.now() - started
+  p.destroy()
+  return ms
+}
+
+async function measure(kind: 'ours' | 'ref', dataDir: string): Promise<ScaleResult> {
+  let server: ServerChild = await spawnServer(kind === 'ours' ? 'ourServer' : 'refServer', kind === 'ours' ? [dataDir] : [])
+  try {
+    const workshop = kind === 'ours' ? await createWorkshop(server.port) : undefined
+    const endpointOf = (s: ServerChild): Endpoint =>
+      workshop
+        ? { serverUrl: `ws://127.0.0.1:${s.port}/sync/${workshop.id}`, room: 'board', params: { key: workshop.keys.participant } }
+        : { serverUrl: `ws://127.0.0.1:${s.port}/bench`, room: 'board', params: {} }
+    const before = await server.phase('start')
+    const started = performance.now()
+    const swarm = await Swarm.connect(endpointOf(server), STORM, 120_000)
+    const stormMs = performance.now() - started
+    const after = await server.phase('start')
+    swarm.destroy()
+    await fillBoard(endpointOf(server))
+    if (kind === 'ours') {
+      // Cold: a fresh process on the same data directory.
+      await server.stop()
+      server = await spawnServer('ourServer', [dataDir])
+    }
+    const loadMs = await coldLoad(endpointOf(server))
+    return {
+      stormMs,
+      heapPerConnectionKb: (after.heapUsed - before.heapUsed) / STORM / 1024,
+      rssPerConnectionKb: (after.rss - before.rss) / STORM / 1024,
+      loadMs,
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+export async function runScaleBench(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 's2s-bench-scale-'))
+  try {
+    const ours = await measure('ours', dataDir)
+    const ref = await measure('ref', dataDir)
+    const r = (a: number, b: number) => (a / b).toFixed(2)
+    console.log(
+      [
+        `| measure | ours | reference | ratio |`,
+        `|---|--:|--:|--:|`,
+        `| join storm: ${STORM} clients at once until all synced, ms | ${ours.stormMs.toFixed(0)} | ${ref.stormMs.toFixed(0)} | ${r(ours.stormMs, ref.stormMs)} |`,
+        `| heap per idle connection, KB | ${ours.heapPerConnectionKb.toFixed(1)} | ${ref.heapPerConnectionKb.toFixed(1)} | ${r(ours.heapPerConnectionKb, ref.heapPerConnectionKb)} |`,
+        `| RSS per idle connection, KB | ${ours.rssPerConnectionKb.toFixed(1)} | ${ref.rssPerConnectionKb.toFixed(1)} | ${r(ours.rssPerConnectionKb, ref.rssPerConnectionKb)} |`,
+        `| ${BOARD_MB} MB board: first client synced, ms (ours cold from disk, reference warm) | ${ours.loadMs.toFixed(0)} | ${ref.loadMs.toFixed(0)} | ${r(ours.loadMs, ref.loadMs)} |`,
+      ].join('\n'),
+    )
+    mkdirSync(resultsDir, { recursive: true })
+    writeFileSync(join(resultsDir, `scale-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`), JSON.stringify({ environment: environment(), storm: STORM, ours, ref }, null, 2) + '\n')
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

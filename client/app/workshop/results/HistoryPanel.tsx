@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Dialog, InlineConfirm, useAnnounce } from '../../../ui/index.ts'
+import { fetchHistory, restoreSnapshot, takeSnapshot, type HistorySnapshotInfo } from './resultsApi.ts'
+import { ReplayBoard } from './ReplayBoard.tsx'
+import { useReplayFrames } from './useReplayFrames.ts'
+import { formatClock, useCredentials } from './useResults.ts'
+import './results.css'
+
+type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; snapshots: readonly HistorySnapshotInfo[] }
+
+/**
+ * The facilitator's history of the board: every snapshot (time, why it was taken, how much was
+ * on the board), a read-only preview, Restore (asks once; everyone sees the board change and a
+ * notice), and Undo restore right after. Self-contained: it fits a drawer.
+ */
+export function HistoryPanel() {
+  const { t, i18n } = useTranslation()
+  const announce = useAnnounce()
+  const credentials = useCredentials()
+  const [list, setList] = useState<ListState>({ kind: 'loading' })
+  const [previewId, setPreviewId] = useState<number | null>(null)
+  const [lastRestore, setLastRestore] = useState<{ snapshotAt: number; undoId: number } | null>(null)
+  const [working, setWorking] = useState(false)
+  const [problem, setProblem] = useState(false)
+
+  const load = useCallback(async () => {
+    if (!credentials) return
+    try {
+      const snapshots = await fetchHistory(credentials)
+      setList({ kind: 'ready', snapshots })
+    } catch {
+      setList({ kind: 'failed' })
+    }
+  }, [credentials])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const act = async (work: () => Promise<void>) => {
+    setWorking(true)
+    setProblem(false)
+    try {
+      await work()
+    } catch {
+      setProblem(true)
+    } finally {
+      setWorking(false)
+      void load()
+    }
+  }
+
+  const restore = (snapshot: HistorySnapshotInfo) =>
+    act(async () => {
+      if (!credentials) return
+      const undoId = await restoreSnapshot(credentials, snapshot.id)
+      setLastRestore({ snapshotAt: snapshot.createdAt, undoId })
+      announce(t('results.history.restored', { time: formatClock(snapshot.createdAt, i18n.language) }))
+    })
+
+  const undo = () =>
+    act(async () => {
+      if (!credentials || !lastRestore) return
+      await restoreSnapshot(credentials, lastRestore.undoId)
+      setLastRestore(null)
+      announce(t('results.history.undone'))
+    })
+
+  const save = () =>
+    act(async () => {
+      if (!credentials) return
+      await takeSnapshot(credentials)
+      announce(t('results.history.saved'))
+    })
+
+  return (
+    <div className="results-panel history">
+      <p className="results-note">{t('results.history.lead')}</p>
+      {lastRestore && (
+        <div className="history__undo" role="status">
+          <p>{t('results.history.restored', { time: formatClock(lastRestore.snapshotAt, i18n.language) })}</p>
+          <button type="button" className="button button--secondary" onClick={() => void undo()} disabled={working}>
+            {t('results.history.undo')}
+          </button>
+        </div>
+      )}
+      <div className="results-actions">
+        <button type="button" className="button button--secondary" onClick={() => void save()} disabled={working || !credentials}>
+          {t('results.history.saveNow')}
+        </button>
+      </div>
+      {problem && (
+        <p className="callout callout--error" role="alert">
+          {t('results.history.failedAction')}
+        </p>
+      )}
+      {list.kind === 'loading' && <p className="results-note" role="status">{t('results.history.loading')}</p>}
+      {list.kind === 'failed' && (
+        <p className="callout callout--error" role="alert">
+          {t('results.history.failed')}
+        </p>
+      )}
+      {list.kind === 'ready' && list.snapshots.length === 0 && <p className="results-note">{t('results.history.none')}</p>}
+      {list.kind === 'ready' && list.snapshots.length > 0 && (
+        <ol className="history__list" aria-label={t('results.history.listLabel')}>
+          {list.snapshots.map((snapshot) => {
+            const time = formatClock(snapshot.createdAt, i18n.language)
+            return (
+              <li key={snapshot.id} className="history__item">
+                <div className="history__what">
+                  <p className="history__time">
+                    <strong>{time}</strong> <span className="history__reason">{t(`results.history.reason.${snapshot.reason}`, { defaultValue: snapshot.reason })}</span>
+                  </p>
+                  <p className="history__counts">
+                    {[
+                      t('results.counts.signals', { count: snapshot.signals }),
+                      t('results.counts.trends', { count: snapshot.trends }),
+                      t('results.counts.stories', { count: snapshot.stories }),
+                      t('results.counts.words', { count: snapshot.words }),
+                    ].join(' · ')}
+                  </p>
+                </div>
+                <div className="history__buttons">
+                  <button type="button" className="button button--ghost results-button--small" onClick={() => setPreviewId(snapshot.id)} aria-label={t('results.history.previewOne', { time })}>
+                    {t('results.history.preview')}
+                  </button>
+                  <InlineConfirm
+                    question={t('results.history.confirm', { time })}
+                    confirmLabel={t('results.history.restore')}
+                    cancelLabel={t('results.history.keep')}
+                    onConfirm={() => void restore(snapshot)}
+                    trigger={(open, ref) => (
+                      <button ref={ref} type="button" className="button button--secondary results-button--small" onClick={open} disabled={working} aria-label={t('results.history.restoreOne', { time })}>
+                        {t('results.history.restore')}
+                      </button>
+                    )}
+                  />
+                </div>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      <SnapshotPreview snapshotId={previewId} onClose={() => setPreviewId(null)} />
+    </div>
+  )
+}
+
+/** A snapshot's board, read-only, in a dialog. */
+function SnapshotPreview({ snapshotId, onClose }: { snapshotId: number | null; onClose(): void }) {
+  const { t } = useTranslation()
+  const { state } = useReplayFrames(snapshotId !== null)
+  const frame = state.kind === 'ready' ? state.frames.find((f) => f.id === snapshotId) : undefined
+  return (
+    <Dialog open={snapshotId !== null} onClose={onClose} title={t('results.history.previewTitle')} description={t('results.history.previewDescription')} size="large">
+      {state.kind === 'loading' && <p className="results-note" role="status">{t('results.history.loading')}</p>}
+      {state.kind === 'failed' && <p className="callout callout--error">{t('results.history.failed')}</p>}
+      {frame && <ReplayBoard frame={frame} />}
+    </Dialog>
+  )
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { trendHistory, type ReplayFrame, type TrendEvent } from '../../../../shared/history/index.ts'
+import { formatClock } from './useResults.ts'
+
+/**
+ * How one trend emerged, as a dated list: each signal written, clustered (dated by the first
+ * snapshot that shows it, "by 10:21"), the naming, each move of the assessment. Events after
+ * the replay's current moment are shown as still to come.
+ */
+export function TrendStory({ frames, trendId, now, size = 'normal' }: { frames: readonly ReplayFrame[]; trendId: string; now: number; size?: 'normal' | 'large' }) {
+  const { t, i18n } = useTranslation()
+  const story = useMemo(() => trendHistory(frames, trendId), [frames, trendId])
+  const name = story.name.trim() || t('results.wheel.unnamedTrend')
+  return (
+    <section className={`trend-story trend-story--${size}`} aria-label={t('results.trendStory.label', { name })}>
+      <h3 className="trend-story__title">{t('results.trendStory.title', { name })}</h3>
+      {story.events.length === 0 ? (
+        <p className="results-note">{t('results.trendStory.none')}</p>
+      ) : (
+        <ol className="trend-story__events">
+          {story.events.map((event, index) => (
+            <li key={index} className={`trend-story__event trend-story__event--${event.kind}${event.at > now ? ' is-later' : ''}`}>
+              <span className="trend-story__time">{formatClock(event.at, i18n.language)}</span>
+              <span className="trend-story__what">{describe(event, t)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+function describe(event: TrendEvent, t: (key: string, options?: Record<string, unknown>) => string): string {
+  switch (event.kind) {
+    case 'written':
+      return t('results.trendStory.written', { title: event.title })
+    case 'clustered':
+      return t('results.trendStory.clustered', { title: event.title })
+    case 'left':
+      return t('results.trendStory.left', { title: event.title })
+    case 'appeared':
+      return event.name.trim() ? t('results.trendStory.appearedNamed', { name: event.name }) : t('results.trendStory.appeared')
+    case 'renamed':
+      return t('results.trendStory.renamed', { name: event.name })
+    case 'assessed':
+      return t('results.trendStory.assessed', { impact: Math.round(event.point.impact * 100), uncertainty: Math.round(event.point.uncertainty * 100), count: event.point.placements })
+    case 'removed':
+      return t('results.trendStory.removed')
+  }
+}

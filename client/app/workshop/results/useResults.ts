@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ExportCapabilities } from '../../../../shared/api.ts'
+import type { ExportFormat } from '../../../../shared/export/formats.ts'
+import { useStore } from '../../../state/store.ts'
+import { fetchCapabilities, fetchExport, saveFile, type Credentials } from './resultsApi.ts'
+
+/** This tab's workshop and key, or null outside a workshop. */
+export function useCredentials(): Credentials | null {
+  const workshopId = useStore((s) => s.session?.workshopId ?? null)
+  const key = useStore((s) => s.session?.key ?? null)
+  return useMemo(() => (workshopId && key ? { workshopId, key } : null), [workshopId, key])
+}
+
+let capabilities: Promise<ExportCapabilities> | null = null
+
+/** What the server can make (asked once per page; `null` while asking). A failed ask offers no PDF. */
+export function useExportCapabilities(): ExportCapabilities | null {
+  const [value, setValue] = useState<ExportCapabilities | null>(null)
+  useEffect(() => {
+    let live = true
+    capabilities ??= fetchCapabilities().catch(() => {
+      capabilities = null
+      return { pdf: false, maxImportBytes: 20 * 1024 * 1024 }
+    })
+    void capabilities.then((answer) => live && setValue(answer))
+    return () => {
+      live = false
+    }
+  }, [])
+  return value
+}
+
+export type DownloadProblem = 'forbidden' | 'network' | 'failed'
+
+/**
+ * Downloads one export at a time: which format is being prepared (a PDF takes a moment) and
+ * what went wrong, in a word the component turns into a sentence.
+ */
+export function useDownload() {
+  const credentials = useCredentials()
+  const [busy, setBusy] = useState<ExportFormat | null>(null)
+  const [problem, setProblem] = useState<DownloadProblem | null>(null)
+  const download = useCallback(
+    async (format: ExportFormat) => {
+      if (!credentials) return
+      setBusy(format)
+      setProblem(null)
+      try {
+        saveFile(await fetchExport(credentials, format))
+      } catch (error) {
+        const status = (error as { status?: number }).status ?? -1
+        setProblem(status === 0 ? 'network' : status === 401 || status === 403 ? 'forbidden' : 'failed')
+      } finally {
+        setBusy(null)
+      }
+    },
+    [credentials],
+  )
+  return { busy, problem, download, ready: credentials !== null }
+}
+
+/** "10:42" in the page's language, on a 24-hour clock in both (a workshop day, not a schedule). */
+export function formatClock(at: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)
+}

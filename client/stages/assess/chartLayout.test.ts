@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { seeded } from '../../../shared/doc/testing/prng.ts'
+import { layoutChart, overlaps, quartiles, type Box, type ChartItem, type ChartMetrics } from './chartLayout.ts'
+
+const NAMES = [
+  'Care moves home',
+  'Neighbours share what they have',
+  'Communities of care',
+  'Work fits around family life',
+  'Residents decide the welfare budget',
+  'Loneliness becomes a public health priority',
+  'Local food and repair economies',
+  'Digital services for every age',
+  'Yhteisöllinen asuminen yleistyy',
+  'Four-day week',
+  'Robots',
+  'Intergenerational housing becomes the norm in small towns',
+]
+
+/** About 0.55 em a glyph: close enough to a sans serif for a property test. */
+const measureAt = (fontPx: number) => (text: string) => text.length * 0.55 * fontPx
+
+function metricsFor(size: number, fontPx: number): ChartMetrics {
+  // The four quadrant titles in the outer corners, as the grid draws them.
+  const title = { w: 9 * fontPx, h: 2.4 * fontPx }
+  const reserved: Box[] = [
+    { x: 8, y: 8, ...title },
+    { x: size - 8 - title.w, y: 8, ...title },
+    { x: 8, y: size - 8 - title.h, ...title },
+    { x: size - 8 - title.w, y: size - 8 - title.h, ...title },
+  ]
+  return {
+    width: size,
+    height: size,
+    lineHeight: 1.25 * fontPx,
+    badgeRadius: fontPx,
+    padX: 0.4 * fontPx,
+    padY: 0.15 * fontPx,
+    gap: 3,
+    maxLabelWidth: Math.max(8 * fontPx, size * 0.4),
+    reserved,
+    measure: measureAt(fontPx),
+  }
+}
+
+const inside = (box: Box, m: ChartMetrics) => box.x >= 0 && box.y >= 0 && box.x + box.w <= m.width && box.y + box.h <= m.height
+
+describe('result chart label layout', () => {
+  it('200 seeded rooms of 1–12 trends: no two labels overlap, none covers a title or leaves the chart, each is whole or in the legend', () => {
+    const random = seeded(2026)
+    let inLegend = 0
+    let labelled = 0
+    for (let run = 0; run < 200; run++) {
+      const size = [300, 420, 560, 760, 900][random.int(5)]!
+      const fontPx = [13, 14, 16, 20][random.int(4)]!
+      const m = metricsFor(size, fontPx)
+      const count = 1 + random.int(12)
+      // Clustered on purpose in half the runs: medians of related trends sit close together.
+      const clustered = random.chance(0.5)
+      const items: ChartItem[] = Array.from({ length: count }, (_, i) => {
+        const u = clustered ? 0.55 + random.int(1000) / 4000 : random.int(1001) / 1000
+        const v = clustered ? 0.55 + random.int(1000) / 4000 : random.int(1001) / 1000
+        return { id: `t${i}`, rank: i + 1, name: NAMES[random.int(NAMES.length)]!, x: u * size, y: (1 - v) * size }
+      })
+      const layout = layoutChart(items, m)
+      const context = `run ${run}: ${count} trends on ${size}px at ${fontPx}px`
+
+      for (const [i, a] of layout.labels.entries()) {
+        expect(inside(a.box, m), `${context}: label ${a.rank} leaves the chart`).toBe(true)
+        for (const b of layout.labels.slice(i + 1)) expect(overlaps(a.box, b.box), `${context}: labels ${a.rank} and ${b.rank} overlap`).toBe(false)
+        for (const title of m.reserved) expect(overlaps(a.box, title), `${context}: label ${a.rank} covers a quadrant title`).toBe(false)
+        for (const item of items) {
+          const badge = { x: item.x - m.badgeRadius, y: item.y - m.badgeRadius, w: 2 * m.badgeRadius, h: 2 * m.badgeRadius }
+          expect(overlaps(a.box, badge), `${context}: label ${a.rank} covers badge ${item.rank}`).toBe(false)
+        }
+      }
+      // Every trend exactly once: a whole label, or a legend entry with its whole name.
+      for (const item of items) {
+        const label = layout.labels.find((l) => l.id === item.id)
+        const entry = layout.legend.find((l) => l.id === item.id)
+        expect(Boolean(label) !== Boolean(entry), `${context}: trend ${item.rank} is shown exactly once`).toBe(true)
+        if (label) expect(label.lines.join(' ')).toBe(item.name)
+        if (entry) expect(entry.name).toBe(item.name)
+        expect((label ?? entry)!.rank).toBe(item.rank)
+      }
+      inLegend += layout.legend.length
+      labelled += layout.labels.length
+    }
+    // The legend is the exception, not the rule.
+    expect(labelled).toBeGreaterThan(4 * inLegend)
+  })
+
+  it('puts a lone label right beside its badge, on one line, with no leader line', () => {
+    const m = metricsFor(560, 14)
+    const layout = layoutChart([{ id: 'a', rank: 1, name: 'Care moves home', x: 200, y: 300 }], m)
+    expect(layout.legend).toEqual([])
+    const [label] = layout.labels
+    expect(label!.lines).toEqual(['Care moves home'])
+    expect(label!.leader).toBeNull()
+    expect(label!.box.x).toBeGreaterThan(200)
+  })
+
+  it('draws a leader line to a label it had to move away from a crowd', () => {
+    const m = metricsFor(560, 14)
+    const items = Array.from({ length: 8 }, (_, i) => ({ id: `t${i}`, rank: i + 1, name: NAMES[i]!, x: 300 + (i % 3) * 12, y: 250 + Math.floor(i / 3) * 12 }))
+    const layout = layoutChart(items, m)
+    expect(layout.labels.some((label) => label.leader !== null)).toBe(true)
+  })
+})
+
+describe('quartiles', () => {
+  it('gives the middle half of the placements', () => {
+    expect(quartiles([0.2, 0.3, 0.5, 0.8, 0.9])).toEqual({ q1: 0.3, q3: 0.8 })
+    expect(quartiles([0.4])).toEqual({ q1: 0.4, q3: 0.4 })
+    expect(quartiles([])).toBeNull()
+  })
+})

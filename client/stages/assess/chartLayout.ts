@@ -1,0 +1,214 @@
+/**
+ * Where the labels of the group's result chart go, so the chart cannot be misread: every label is
+ * either drawn whole (wrapped onto up to three lines) in a spot where it covers no other label, no
+ * trend's badge and no quadrant title, and stays inside the chart — or, when no such spot exists,
+ * it moves to the legend under the chart and the badge alone marks the trend. A label away from
+ * its badge gets a leader line.
+ *
+ * A greedy search in rank order (the top-ranked trend gets the best spot): for each label, a few
+ * wrappings × rings of distance × directions around the badge; the nearest spot that breaks no
+ * rule wins, with a small preference for the right-hand side and for one line. Cheap (12 labels
+ * try a few thousand boxes) and deterministic, so every screen draws the same chart.
+ */
+
+export interface Box {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}
+
+export interface ChartItem {
+  readonly id: string
+  /** The badge number: the trend's rank in the ranked list. */
+  readonly rank: number
+  /** The full text of the label. */
+  readonly name: string
+  /** The badge's centre in pixels from the plot's top left. */
+  readonly x: number
+  readonly y: number
+}
+
+export interface ChartMetrics {
+  readonly width: number
+  readonly height: number
+  /** The label's line height in pixels. */
+  readonly lineHeight: number
+  /** The badge's radius in pixels. */
+  readonly badgeRadius: number
+  /** Padding inside a label box, each side. */
+  readonly padX: number
+  readonly padY: number
+  /** Clearance kept between a label and anything else. */
+  readonly gap: number
+  /** The widest a label may grow before it wraps. */
+  readonly maxLabelWidth: number
+  /** Places no label may cover: the quadrant titles. */
+  readonly reserved: readonly Box[]
+  /** The width of a line of label text, in pixels. */
+  measure(text: string): number
+}
+
+export interface PlacedLabel {
+  readonly id: string
+  readonly rank: number
+  readonly box: Box
+  readonly lines: readonly string[]
+  /** From the badge's edge to the label, when the label sits away from its badge. */
+  readonly leader: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number } | null
+}
+
+export interface ChartLayout {
+  readonly labels: readonly PlacedLabel[]
+  /** Trends whose label found no free spot: listed under the chart, by rank. */
+  readonly legend: readonly { readonly id: string; readonly rank: number; readonly name: string }[]
+}
+
+const MAX_LINES = 3
+const DIRECTIONS = 16
+const DISTANCE_STEPS = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8]
+
+/** Lays out every label; `items` in any order (they are placed by rank). */
+export function layoutChart(items: readonly ChartItem[], metrics: ChartMetrics): ChartLayout {
+  const badges = items.map((item) => badgeBox(item, metrics))
+  const placed: PlacedLabel[] = []
+  const legend: { id: string; rank: number; name: string }[] = []
+  const ordered = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+  for (const item of ordered) {
+    const label = placeOne(item, metrics, badges, placed)
+    if (label) placed.push(label)
+    else legend.push({ id: item.id, rank: item.rank, name: item.name })
+  }
+  return { labels: placed, legend }
+}
+
+function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], placed: readonly PlacedLabel[]): PlacedLabel | null {
+  const shapes = wrappings(item.name, m)
+  let best: { label: PlacedLabel; cost: number } | null = null
+  for (const [shapeIndex, lines] of shapes.entries()) {
+    const w = Math.max(...lines.map((line) => m.measure(line))) + 2 * m.padX
+    const h = lines.length * m.lineHeight + 2 * m.padY
+    for (const step of DISTANCE_STEPS) {
+      const distance = step * m.lineHeight
+      // Costs only grow with distance: once the best so far is nearer, stop looking farther.
+      if (best && best.cost < distance) break
+      for (let d = 0; d < DIRECTIONS; d++) {
+        const angle = (2 * Math.PI * d) / DIRECTIONS
+        const dx = Math.cos(angle)
+        const dy = Math.sin(angle)
+        const reach = m.badgeRadius + m.gap + distance
+        // The box's near edge sits `reach` from the badge's centre, in the direction of the angle.
+        const cx = item.x + dx * (reach + w / 2)
+        const cy = item.y + dy * (reach + h / 2)
+        const box = { x: cx - w / 2, y: cy - h / 2, w, h }
+        if (!fits(box, m, badges, placed)) continue
+        const leader = leaderLine(item, box, m)
+        let cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
+        // A label nearer another trend's badge than its own reads as that trend's: avoid it.
+        const own = distanceToBox(item.x, item.y, box)
+        for (const badge of badges) {
+          const bx = badge.x + badge.w / 2
+          const by = badge.y + badge.h / 2
+          if ((bx !== item.x || by !== item.y) && distanceToBox(bx, by, box) < own) cost += 1.5 * m.lineHeight
+        }
+        // A leader line across another label or badge is hard to follow: go a little farther to avoid it.
+        if (leader) {
+          for (const other of placed) if (segmentHitsBox(leader, other.box)) cost += 2 * m.lineHeight
+          for (const badge of badges) if (segmentHitsBox(leader, badge)) cost += 2 * m.lineHeight
+        }
+        if (!best || cost < best.cost) best = { label: { id: item.id, rank: item.rank, box, lines, leader }, cost }
+      }
+    }
+  }
+  return best?.label ?? null
+}
+
+/** The label's text as one line, then wrapped narrower and narrower (up to three lines), full every time. */
+function wrappings(name: string, m: ChartMetrics): string[][] {
+  const shapes: string[][] = []
+  const seen = new Set<string>()
+  const full = m.measure(name)
+  for (const limit of [Infinity, m.maxLabelWidth, m.maxLabelWidth * 0.85, m.maxLabelWidth * 0.7, m.maxLabelWidth * 0.6, m.maxLabelWidth * 0.5]) {
+    const lines = full <= limit ? [name] : wrapWords(name, limit, m.measure)
+    if (lines.length > MAX_LINES) continue
+    const key = lines.join('\n')
+    if (seen.has(key)) continue
+    seen.add(key)
+    shapes.push(lines)
+  }
+  return shapes
+}
+
+/** Greedy word wrap; a word longer than the limit keeps its own (longer) line rather than being cut. */
+export function wrapWords(text: string, limit: number, measure: (text: string) => number): string[] {
+  const words = text.split(/\s+/).filter(Boolean)
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word
+    if (line && measure(next) > limit) {
+      lines.push(line)
+      line = word
+    } else line = next
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+function badgeBox(item: ChartItem, m: ChartMetrics): Box {
+  return { x: item.x - m.badgeRadius, y: item.y - m.badgeRadius, w: 2 * m.badgeRadius, h: 2 * m.badgeRadius }
+}
+
+function fits(box: Box, m: ChartMetrics, badges: readonly Box[], placed: readonly PlacedLabel[]): boolean {
+  if (box.x < 1 || box.y < 1 || box.x + box.w > m.width - 1 || box.y + box.h > m.height - 1) return false
+  for (const other of placed) if (overlaps(box, other.box, m.gap)) return false
+  for (const badge of badges) if (overlaps(box, badge, m.gap / 2)) return false
+  for (const reserved of m.reserved) if (overlaps(box, reserved, m.gap / 2)) return false
+  return true
+}
+
+/** Whether two boxes come closer than `gap`. */
+export function overlaps(a: Box, b: Box, gap = 0): boolean {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap
+}
+
+function leaderLine(item: ChartItem, box: Box, m: ChartMetrics): PlacedLabel['leader'] {
+  // The nearest point of the box to the badge's centre.
+  const px = Math.max(box.x, Math.min(item.x, box.x + box.w))
+  const py = Math.max(box.y, Math.min(item.y, box.y + box.h))
+  const dx = px - item.x
+  const dy = py - item.y
+  const length = Math.hypot(dx, dy)
+  if (length - m.badgeRadius < m.gap + 6) return null
+  return { x1: item.x + (dx / length) * m.badgeRadius, y1: item.y + (dy / length) * m.badgeRadius, x2: px, y2: py }
+}
+
+function distanceToBox(x: number, y: number, box: Box): number {
+  return Math.hypot(Math.max(box.x - x, 0, x - (box.x + box.w)), Math.max(box.y - y, 0, y - (box.y + box.h)))
+}
+
+/** Whether a line segment passes through a box (sampled: exact enough for a short leader line). */
+function segmentHitsBox(line: { x1: number; y1: number; x2: number; y2: number }, box: Box): boolean {
+  for (let i = 1; i < 12; i++) {
+    const x = line.x1 + ((line.x2 - line.x1) * i) / 12
+    const y = line.y1 + ((line.y2 - line.y1) * i) / 12
+    if (x > box.x && x < box.x + box.w && y > box.y && y < box.y + box.h) return true
+  }
+  return false
+}
+
+/**
+ * The first and third quartiles (linear interpolation between closest ranks): the middle half of
+ * the placements lies between them. `null` for no values.
+ */
+export function quartiles(values: readonly number[]): { q1: number; q3: number } | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (p: number) => {
+    const index = p * (sorted.length - 1)
+    const low = Math.floor(index)
+    const high = Math.ceil(index)
+    return sorted[low]! + (sorted[high]! - sorted[low]!) * (index - low)
+  }
+  return { q1: at(0.25), q3: at(0.75) }
+}

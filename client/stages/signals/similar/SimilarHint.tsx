@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { mergeIntoSignal } from '../../../../shared/doc/index.ts'
+import { useStore } from '../../../state/store.ts'
+import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
+import { usePrivateDraft } from '../PrivateDraft.tsx'
+import { validateSignalForm, type SignalFormValues } from '../signalForm.ts'
+import { useSimilar, type SimilarCard } from './useSimilar.ts'
+import './similar.css'
+
+interface SimilarHintProps {
+  values: SignalFormValues
+  /** The draft went into an existing card: clear the form as after adding one. */
+  onMerged(into: string): void
+  /** The form has a problem (a bad link): let the form show it, as a submit would. */
+  onInvalid(): void
+}
+
+/**
+ * "Looks like ‘Neighbours share a care app’ (Ben)": while someone writes a card, the most similar
+ * card already on the wall (or among their own private cards), with why it matched, and two
+ * choices: merge what they wrote into it, or keep theirs. Quiet until there is a close match.
+ */
+export function SimilarHint({ values, onMerged, onInvalid }: SimilarHintProps) {
+  const { t } = useTranslation()
+  const similar = useSimilar(values.title, values.description)
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set())
+  const shown = similar.filter((card) => !kept.has(card.signal.id))
+  const merge = useMerge(values, onMerged, onInvalid)
+  // The live region stays in place, so a hint that appears is announced.
+  return (
+    <div aria-live="polite">
+      {shown.length !== 0 && (
+        <div className="similar">
+          {shown.map((card) => (
+            <SimilarItem key={card.signal.id} card={card} onMerge={() => merge(card)} onKeep={() => setKept((set) => new Set(set).add(card.signal.id))} />
+          ))}
+          <p className="similar__note">{t('signalSimilar.note')}</p>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function SimilarItem({ card, onMerge, onKeep }: { card: SimilarCard; onMerge(): void; onKeep(): void }) {
+  const { t } = useTranslation()
+  const hideNames = useStore((s) => s.control?.privateMode.hideNamesAfterReveal ?? false)
+  const author = useStore((s) => s.board?.participants.get(card.signal.authorId)?.name ?? '')
+  const who = card.private ? t('signalSimilar.yourPrivateCard') : hideNames || !author ? '' : author
+  const title = card.signal.title
+  return (
+    <div className="similar__item">
+      <p className="similar__looks">{who ? t('signalSimilar.looksLikeBy', { title, who }) : t('signalSimilar.looksLike', { title })}</p>
+      {card.match.keywords.length > 0 && (
+        <p className="similar__why">
+          {t('signalSimilar.shared')}: {card.match.keywords.join(' · ')}
+          {card.match.links.length > 0 && <span className="similar__links"> ({card.match.links.join(', ')})</span>}
+        </p>
+      )}
+      <div className="similar__actions">
+        <button type="button" className="button button--secondary" aria-label={t('signalSimilar.mergeNamed', { title })} onClick={onMerge}>
+          {t('signalSimilar.merge')}
+        </button>
+        <button type="button" className="button button--ghost" aria-label={t('signalSimilar.keepNamed', { title })} onClick={onKeep}>
+          {t('signalSimilar.keep')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** Writes the draft into the chosen card: on the board, or in the writer's own private draft. */
+function useMerge(values: SignalFormValues, onMerged: (into: string) => void, onInvalid: () => void) {
+  const { board } = useWorkshopDocs()
+  const draft = usePrivateDraft().doc
+  const participantId = useStore((s) => s.participant?.id ?? null)
+  return (card: SimilarCard) => {
+    const result = validateSignalForm(values)
+    if (!result.ok) return onInvalid()
+    const doc = card.private ? draft : board
+    if (!doc || !participantId) return
+    if (mergeIntoSignal(doc, card.signal.id, result.input, { participantId })) onMerged(card.signal.title)
+  }
+}

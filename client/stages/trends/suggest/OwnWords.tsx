@@ -1,0 +1,45 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setOwnWords } from '../../../../shared/doc/index.ts'
+import { useStore } from '../../../state/store.ts'
+import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
+import { useAnnounce } from '../../../ui/index.ts'
+
+/**
+ * "Our own words": the workshop's own vocabulary for the assistant (one idea a line, its words
+ * separated by commas), kept in `control` so the suggestions and everyone's "Looks like …" hints
+ * use the same words. Only the facilitator edits it.
+ */
+export function OwnWords() {
+  const { t } = useTranslation()
+  const id = useId()
+  const announce = useAnnounce()
+  const { control } = useWorkshopDocs()
+  const stored = useStore((s) => s.control?.ownWords ?? '')
+  const [text, setText] = useState(stored)
+  const changed = text !== stored
+  return (
+    <details className="own-words">
+      <summary className="own-words__summary">{t('trendSuggest.ownWords')}</summary>
+      <label className="field__label visually-hidden" htmlFor={`${id}-words`}>
+        {t('trendSuggest.ownWords')}
+      </label>
+      <p id={`${id}-hint`} className="field__hint">
+        {t('trendSuggest.ownWordsHint')}
+      </p>
+      <textarea id={`${id}-words`} className="input own-words__text" rows={4} maxLength={4000} aria-describedby={`${id}-hint`} value={text} onChange={(event) => setText(event.target.value)} />
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={!changed || !control}
+        onClick={() => {
+          if (!control) return
+          setOwnWords(control, text)
+          announce(t('trendSuggest.ownWordsSaved'))
+        }}
+      >
+        {t('trendSuggest.ownWordsSave')}
+      </button>
+    </details>
+  )
+}

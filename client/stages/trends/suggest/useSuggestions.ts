@@ -1,0 +1,80 @@
+import { useCallback, useRef, useState } from 'react'
+import type { Signal } from '../../../../shared/schema/index.ts'
+import { useStore } from '../../../state/store.ts'
+import { loadAssistant } from './loadAssistant.ts'
+
+/** A suggested group as the facilitator edits it before accepting. */
+export interface Suggestion {
+  /** Stable within one round of suggestions (for keys and focus). */
+  readonly key: string
+  name: string
+  readonly keywords: string[]
+  readonly links: string[]
+  signalIds: string[]
+}
+
+export type SuggestState =
+  | { status: 'closed' }
+  | { status: 'working' }
+  | { status: 'failed' }
+  | { status: 'ready'; suggestions: Suggestion[]; from: number }
+
+/**
+ * Runs the clustering assistant over the unsorted signals on request (never by itself), in the
+ * workshop's language, and keeps the suggestions for editing. Nothing here writes the board.
+ */
+export function useSuggestions() {
+  const language = useStore((s) => s.control?.meta.language ?? 'en')
+  const ownWords = useStore((s) => s.control?.ownWords ?? '')
+  const [state, setState] = useState<SuggestState>({ status: 'closed' })
+  const round = useRef(0)
+
+  const suggest = useCallback(
+    async (unsorted: readonly Signal[]) => {
+      const mine = ++round.current
+      setState({ status: 'working' })
+      try {
+        const { suggestClusters } = await loadAssistant()
+        const notes = unsorted.map((signal) => ({ id: signal.id, title: signal.title, description: signal.description }))
+        const { clusters } = suggestClusters(notes, { fallback: language, labelLanguage: language, ownWords })
+        if (mine !== round.current) return
+        setState({
+          status: 'ready',
+          from: unsorted.length,
+          suggestions: clusters.map((cluster, i) => ({ key: `${mine}-${i}`, name: cluster.label, keywords: cluster.keywords, links: cluster.links, signalIds: cluster.ids })),
+        })
+      } catch {
+        if (mine === round.current) setState({ status: 'failed' })
+      }
+    },
+    [language, ownWords],
+  )
+
+  const update = useCallback((key: string, change: (suggestion: Suggestion) => Suggestion | null) => {
+    setState((current) => {
+      if (current.status !== 'ready') return current
+      const suggestions = current.suggestions.flatMap((s) => {
+        if (s.key !== key) return [s]
+        const next = change(s)
+        return next ? [next] : []
+      })
+      return { ...current, suggestions }
+    })
+  }, [])
+
+  const restore = useCallback((suggestion: Suggestion, at: number) => {
+    setState((current) => {
+      if (current.status !== 'ready') return current
+      const suggestions = [...current.suggestions]
+      suggestions.splice(Math.min(at, suggestions.length), 0, suggestion)
+      return { ...current, suggestions }
+    })
+  }, [])
+
+  const close = useCallback(() => {
+    round.current++
+    setState({ status: 'closed' })
+  }, [])
+
+  return { state, suggest, update, restore, close }
+}

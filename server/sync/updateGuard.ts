@@ -1,0 +1,147 @@
+import * as Y from 'yjs'
+import { BANK_ROOTS, BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
+import type { DocKind } from '../../shared/protocol.ts'
+import { countStructs } from '../../shared/doc/structCount.ts'
+
+/**
+ * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
+ *
+ * Yjs orders concurrent inserts at one position by scanning all of them for each new one, so a
+ * few kilobytes of inserts from thousands of invented client ids at one spot cost seconds of
+ * CPU. People never do that: a position sees a handful of concurrent writers. So an update may
+ * bring at most `maxWritersPerPosition` writers to one position, none where the document
+ * already holds `maxScan` concurrent items, and at most `maxCost` steps of such scanning in
+ * all; it may only touch the roots its document kind has, each as the map the app reads; and it
+ * may carry at most `maxStructs` structs (counted from the headers, before decoding).
+ */
+export interface GuardLimits {
+  maxStructs: number
+  maxWritersPerPosition: number
+  maxScan: number
+  /** Estimated conflict-resolution steps of one update (writers × (writers + scan), summed). */
+  maxCost: number
+}
+
+export const DEFAULT_GUARD: GuardLimits = { maxStructs: 100_000, maxWritersPerPosition: 16, maxScan: 200, maxCost: 20_000 }
+
+const ROOTS: Record<DocKind, ReadonlySet<string>> = {
+  board: new Set(Object.values(BOARD_ROOTS)),
+  control: new Set(Object.values(CONTROL_ROOTS)),
+  draft: new Set(Object.values(DRAFT_ROOTS)),
+  bank: new Set(Object.values(BANK_ROOTS)),
+}
+
+export type GuardVerdict = { ok: true } | { ok: false; reason: string }
+
+export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD): GuardVerdict {
+  // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
+  const declared = countStructs(update, limits.maxStructs)
+  if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
+  const { structs } = Y.decodeUpdate(update)
+  // Position → its one writer (almost always), or the set of them once there are several.
+  const writersAt = new Map<string, number | Set<number>>()
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    if (typeof struct.parent === 'string') {
+      if (!ROOTS[kind].has(struct.parent)) return refuse(`"${struct.parent}" is not a root of a ${kind} document`)
+      if (struct.parentSub === null) return refuse(`root "${struct.parent}" is a map`)
+    }
+    const position = positionKey(struct)
+    const client = struct.id.client
+    const writers = writersAt.get(position)
+    if (writers === undefined) writersAt.set(position, client)
+    else if (typeof writers === 'number') {
+      if (writers !== client) writersAt.set(position, new Set([writers, client]))
+    } else {
+      writers.add(client)
+      if (writers.size > limits.maxWritersPerPosition) return refuse(`over ${limits.maxWritersPerPosition} writers at one position`)
+    }
+  }
+  // The document side: how far Yjs would scan to place each new position's items, and what all
+  // of the update's scans cost together (each writer at a position scans the others and what
+  // the document already holds there).
+  let cost = 0
+  const checked = new Set<string>()
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    const position = positionKey(struct)
+    if (checked.has(position)) continue
+    checked.add(position)
+    const scan = concurrentScanLength(doc, struct, limits.maxScan)
+    if (scan >= limits.maxScan) return refuse(`over ${limits.maxScan} concurrent items at one position`)
+    const entry = writersAt.get(position)!
+    const writers = typeof entry === 'number' ? 1 : entry.size
+    cost += writers > 1 || scan > 0 ? writers * (writers + scan) : 0
+    if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
+  }
+  return { ok: true }
+}
+
+function refuse(reason: string): GuardVerdict {
+  return { ok: false, reason }
+}
+
+function positionKey(item: Y.Item): string {
+  if (item.origin) return `o${item.origin.client}:${item.origin.clock}`
+  const parent = typeof item.parent === 'string' ? item.parent : item.parent instanceof Y.ID ? `${item.parent.client}:${item.parent.clock}` : ''
+  return `p${parent}/${item.parentSub ?? ''}`
+}
+
+/**
+ * Mirrors the start of Yjs' conflict scan in Item.integrate, stopping at `limit`: the items after
+ * the new item's left origin that were inserted concurrently (same origin, or an origin among
+ * the items already scanned). Positions the document does not know yet cost nothing here.
+ */
+function concurrentScanLength(doc: Y.Doc, item: Y.Item, limit: number): number {
+  let o: Y.Item | null
+  let right: Y.Item | null = null
+  try {
+    o = item.origin ? firstAfterOrigin(doc, item.origin) : firstOfParent(doc, item, limit)
+    if (item.rightOrigin && Y.getState(doc.store, item.rightOrigin.client) > item.rightOrigin.clock) {
+      const found = Y.getItem(doc.store, item.rightOrigin)
+      if (found instanceof Y.Item) right = found
+    }
+  } catch {
+    return 0
+  }
+  const scanned = new Set<Y.Item>()
+  let count = 0
+  // Like Yjs, the scan ends at the item's right neighbour: nothing came in between, no conflict.
+  while (o !== null && o !== right && count < limit) {
+    const sameOrigin = item.origin ? o.origin !== null && Y.compareIDs(o.origin, item.origin) : o.origin === null
+    if (!sameOrigin) {
+      if (o.origin === null) break
+      const originItem = Y.getItem(doc.store, o.origin)
+      if (!(originItem instanceof Y.Item) || !scanned.has(originItem)) break
+    }
+    scanned.add(o)
+    count++
+    o = o.right
+  }
+  return count
+}
+
+function firstAfterOrigin(doc: Y.Doc, origin: Y.ID): Y.Item | null {
+  const { clock } = Y.getState(doc.store, origin.client) > origin.clock ? origin : { clock: -1 }
+  if (clock < 0) return null
+  const originItem = Y.getItem(doc.store, origin)
+  if (!(originItem instanceof Y.Item)) return null
+  // An origin inside a run of one client's text: the next character follows it, nothing concurrent.
+  if (originItem.id.clock + originItem.length - 1 !== origin.clock) return null
+  return originItem.right
+}
+
+function firstOfParent(doc: Y.Doc, item: Y.Item, limit: number): Y.Item | null {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its share map so
+  let parent: Y.AbstractType<any> | undefined
+  if (typeof item.parent === 'string') parent = doc.share.get(item.parent)
+  else if (item.parent instanceof Y.ID && Y.getState(doc.store, item.parent.client) > item.parent.clock) {
+    const parentItem = Y.getItem(doc.store, item.parent)
+    if (parentItem instanceof Y.Item && parentItem.content instanceof Y.ContentType) parent = parentItem.content.type
+  }
+  if (!parent) return null
+  if (item.parentSub === null) return parent._start
+  let o = parent._map.get(item.parentSub) ?? null
+  for (let steps = 0; o?.left && steps < limit; steps++) o = o.left
+  return o
+}

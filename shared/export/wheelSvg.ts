@@ -1,0 +1,133 @@
+/**
+ * A futures wheel as a picture: one SVG, laid out by the same function the app draws its wheel
+ * with (`shared/wheel`), in the same colours (Okabe–Ito valences, the accent in the middle).
+ * Its name is its first child, `<title>` (user text only ever in element content, never in an
+ * attribute). Self-contained (presentation attributes, no CSS, no scripts, no links), so the same string is
+ * an inline figure in the HTML and PDF report and a standalone `.svg` download.
+ */
+import type { Valence } from '../schema/index'
+import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem } from '../wheel/index'
+import { text } from './htmlText'
+
+export interface WheelSvgNode {
+  readonly id: string
+  readonly text: string
+  readonly valence: Valence
+  readonly children: readonly WheelSvgNode[]
+}
+
+export interface WheelSvgOptions {
+  /** The trend in the middle. */
+  readonly centre: string
+  /** "Futures wheel: Care moves home", the picture's accessible name and title. */
+  readonly label: string
+  /** "1st order", … by ring number. */
+  readonly ringLabel: (ring: number) => string
+  /** Width ÷ height of the rings; the report uses a landscape wheel that fits an A4 page. */
+  readonly aspect?: number
+  /** Add the XML declaration and namespace for a file of its own. */
+  readonly standalone?: boolean
+  /** Shown in an empty consequence ("…"). */
+  readonly emptyText?: string
+}
+
+/** Colours of the app's wheel (`client/stages/wheel/wheel.css`): stroke, fill. */
+const VALENCE_COLOURS: Record<string, readonly [string, string]> = {
+  positive: ['#0072b2', '#e6f1f9'],
+  negative: ['#c75300', '#fcebdf'],
+  mixed: ['#9a4a87', '#f6e9f3'],
+  none: ['#6e6259', '#ffffff'],
+}
+const INK = '#24201c'
+const MUTED = '#5c534b'
+const LINE = '#b9ab9b'
+const RING = '#e2d9ce'
+const ACCENT = ['#a34a25', '#8a3c1c'] as const
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+const MARGIN = 24
+
+/**
+ * @example
+ * const svg = wheelSvg(nodes, { centre: 'Care moves home', label: 'Futures wheel: Care moves home', ringLabel: (n) => `${n}. order` })
+ */
+export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOptions): string {
+  const empty = options.emptyText ?? '…'
+  const byId = new Map<string, WheelSvgNode>()
+  const toItems = (list: readonly WheelSvgNode[]): WheelLayoutItem[] =>
+    list.map((node) => {
+      byId.set(node.id, node)
+      return { id: node.id, text: node.text.trim() || empty, children: toItems(node.children) }
+    })
+  const layout = layoutWheel(toItems(nodes), { centreText: options.centre, aspect: options.aspect ?? 1.4 })
+  const { minX, minY, maxX } = layout.bounds
+  // Each ring's name sits at six o'clock, sometimes below the lowest box: keep it in the picture.
+  const maxY = Math.max(layout.bounds.maxY, ...layout.rings.map((ring) => ringLabelY(layout, ring.ring) + 10))
+  const x0 = Math.floor(minX - MARGIN)
+  const y0 = Math.floor(minY - MARGIN)
+  const width = Math.ceil(maxX - minX + 2 * MARGIN)
+  const height = Math.ceil(maxY - minY + 2 * MARGIN)
+  const m = layout.metrics
+
+  const rings = layout.rings
+    .map(
+      (ring) =>
+        `<ellipse cx="0" cy="0" rx="${num(ring.radius * layout.aspect)}" ry="${num(ring.radius)}" fill="none" stroke="${RING}" stroke-width="1.5" stroke-dasharray="3 7"/>` +
+        `<text x="0" y="${num(ringLabelY(layout, ring.ring))}" text-anchor="middle" dominant-baseline="central" font-size="12" font-weight="600" fill="${MUTED}" stroke="#fff" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${text(options.ringLabel(ring.ring))}</text>`,
+    )
+    .join('')
+  const edges = layout.edges.map((e) => `<line x1="${num(e.x1)}" y1="${num(e.y1)}" x2="${num(e.x2)}" y2="${num(e.y2)}" stroke="${LINE}" stroke-width="1.5"/>`).join('')
+  const boxes = layout.nodes
+    .map((box) => {
+      const valence = byId.get(box.id)?.valence || 'none'
+      const [stroke, fill] = VALENCE_COLOURS[valence]!
+      const left = m.padX + m.iconSize + m.iconGap
+      return (
+        `<g transform="translate(${num(box.x - box.w / 2)} ${num(box.y - box.h / 2)})">` +
+        `<rect width="${num(box.w)}" height="${num(box.h)}" rx="8" fill="${fill}" stroke="${valence === 'none' ? LINE : stroke}" stroke-width="1.5"${valence === 'none' ? ' stroke-dasharray="5 4"' : ''}/>` +
+        glyph(valence, m.padX, m.padY, m.iconSize, stroke) +
+        lines(box, left, m.fontSize, m.lineHeight, INK, 'start', '400') +
+        '</g>'
+      )
+    })
+    .join('')
+  const c = layout.centre
+  const centre =
+    `<g transform="translate(${num(c.x - c.w / 2)} ${num(c.y - c.h / 2)})">` +
+    `<rect width="${num(c.w)}" height="${num(c.h)}" rx="${c.h / 2 > 28 ? 18 : num(c.h / 2)}" fill="${ACCENT[0]}" stroke="${ACCENT[1]}" stroke-width="1.5"/>` +
+    lines(c, c.w / 2, m.centreFontSize, m.centreLineHeight, '#ffffff', 'middle', '700') +
+    '</g>'
+
+  const ns = options.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''
+  const head = options.standalone ? '<?xml version="1.0" encoding="UTF-8"?>\n' : ''
+  return `${head}<svg${ns} class="wheel-picture" viewBox="${x0} ${y0} ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${text(FONT)}"><title>${text(options.label)}</title>${rings}${edges}${boxes}${centre}</svg>`
+}
+
+/** A ring's name sits at six o'clock, below its lowest box there (as in the app's diagram). */
+function ringLabelY(layout: WheelLayout, ringNumber: number): number {
+  const ring = layout.rings.find((r) => r.ring === ringNumber)
+  if (!ring) return 0
+  const next = layout.rings.find((r) => r.ring === ringNumber + 1)
+  const below = layout.nodes.filter((n) => n.ring === ringNumber && n.y > 0 && Math.abs(n.x) < n.w / 2 + 40)
+  const y = below.length > 0 ? Math.max(...below.map((n) => n.y + n.h / 2)) + 12 : ring.radius
+  return next ? Math.min(y, next.inner - 8) : y
+}
+
+function lines(box: Pick<WheelBox, 'h' | 'lines'>, left: number, fontSize: number, lineHeight: number, fill: string, anchor: string, weight: string): string {
+  const top = (box.h - box.lines.length * lineHeight) / 2
+  const spans = box.lines.map((line, i) => `<tspan x="${num(left)}" y="${num(top + i * lineHeight + lineHeight / 2)}">${text(line)}</tspan>`).join('')
+  return `<text font-size="${fontSize}" fill="${fill}" text-anchor="${anchor}" font-weight="${weight}" dominant-baseline="central">${spans}</text>`
+}
+
+/** The valence mark (+ − ± ?) drawn with strokes in its coloured disc. */
+function glyph(valence: string, x: number, y: number, size: number, colour: string): string {
+  const r = size / 2
+  const a = r * 0.5
+  const path =
+    valence === 'positive' ? `M${num(-a)} 0H${num(a)}M0 ${num(-a)}V${num(a)}`
+    : valence === 'negative' ? `M${num(-a)} 0H${num(a)}`
+    : valence === 'mixed' ? `M${num(-a)} ${num(-a * 0.45)}H${num(a)}M0 ${num(-a * 1.15)}V${num(a * 0.25)}M${num(-a)} ${num(a)}H${num(a)}`
+    : `M${num(-a * 0.6)} ${num(-a * 0.45)}a${num(a * 0.6)} ${num(a * 0.6)} 0 1 1 ${num(a * 0.6)} ${num(a * 0.6)}V${num(a * 0.45)}M0 ${num(a * 1.05)}v0.01`
+  return `<g transform="translate(${num(x + r)} ${num(y + r)})"><circle r="${num(r)}" fill="${colour}"/><path d="${path}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/></g>`
+}
+
+const num = (value: number) => String(Math.round(value * 10) / 10)

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { addSignal, heldSignals, importSignals, initBank, joinAsParticipant } from '../shared/doc/index.ts'
+import type { BankResponse } from '../shared/bank/fromWorkshop.ts'
+import { connectClient, synced } from './support/clients.ts'
+import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+
+/** GET /api/workshops/:id/bank: an earlier workshop's signals, for its facilitator only. */
+describe('the signal bank endpoint', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  const get = (id: string, key?: string) => fetch(`${server.url}/api/workshops/${id}/bank`, { headers: key ? { authorization: `Bearer ${key}` } : {} })
+
+  it('gives the earlier workshop’s signals, with their links, to its facilitator and to nobody else', async () => {
+    const earlier = await createWorkshop(server.url, { title: 'Spring scan' })
+    const other = await createWorkshop(server.url, { title: 'Someone else’s workshop' })
+    const client = connectClient(server.wsUrl, earlier.id, 'board', { key: earlier.keys.participant })
+    await synced(client)
+    const anna = { participantId: 'AnnaAnnaAnnaAnnaAnna01' }
+    joinAsParticipant(client.doc, anna, 'Anna')
+    addSignal(client.doc, { title: 'Care robots at home', sourceUrl: 'https://example.org/robots', category: 'technological' }, anna)
+    addSignal(client.doc, { title: 'Etätyö mökiltä' }, anna)
+    await waitFor(async () => ((await (await get(earlier.id, earlier.keys.facilitator)).json()) as BankResponse).signals.length === 2, 5_000, 'the signals to be stored')
+    client.destroy()
+
+    const response = await get(earlier.id, earlier.keys.facilitator)
+    expect(response.status).toBe(200)
+    const bank = (await response.json()) as BankResponse
+    expect(bank.title).toBe('Spring scan')
+    expect(bank.signals).toEqual([
+      { title: 'Care robots at home', description: '', whyItMatters: '', sourceUrl: 'https://example.org/robots', sources: [], theme: '', category: 'technological' },
+      { title: 'Etätyö mökiltä', description: '', whyItMatters: '', sourceUrl: '', sources: [], theme: '', category: '' },
+    ])
+    // Nothing about who wrote them travels.
+    expect(JSON.stringify(bank)).not.toContain('Anna')
+
+    expect((await get(earlier.id)).status).toBe(401)
+    // A key of that workshop in the wrong role is forbidden, as everywhere in the API.
+    expect((await get(earlier.id, earlier.keys.participant)).status).toBe(403)
+    expect((await get(earlier.id, earlier.keys.screen)).status).toBe(403)
+    expect((await get(earlier.id, other.keys.facilitator)).status).toBe(401)
+    expect((await get('A'.repeat(22), earlier.keys.facilitator)).status).toBe(404)
+    expect((await get('bad', earlier.keys.facilitator)).status).toBe(400)
+  })
+
+  it('keeps held-back signals in a document only facilitators can open or change', async () => {
+    const workshop = await createWorkshop(server.url, { title: 'Held back' })
+    const status = (key: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${server.wsUrl}/${workshop.id}/bank?key=${key}`)
+        ws.on('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0)
+          ws.terminate()
+        })
+        ws.on('open', () => {
+          resolve(101)
+          ws.close()
+        })
+        ws.on('error', () => {})
+      })
+    expect(await status(workshop.keys.participant)).toBe(403)
+    expect(await status(workshop.keys.screen)).toBe(403)
+    expect(await status(workshop.keys.facilitator)).toBe(101)
+
+    // What a facilitator holds back is stored: another facilitator device sees it.
+    const fiona = connectClient(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
+    await synced(fiona)
+    initBank(fiona.doc)
+    importSignals(fiona.doc, [{ title: 'Held back card' }], { participantId: 'FionaFionaFionaFiona01' })
+    const other = connectClient(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
+    await waitFor(() => heldSignals(other.doc).length === 1, 5_000, 'the held-back card on another facilitator device')
+    fiona.destroy()
+    other.destroy()
+  })
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { CLUSTER_THRESHOLD } from '../shared/cluster/index.ts'
+import { evaluate, loadLabelled, subset } from './support/clusterQuality.ts'
+
+/**
+ * The clustering assistant's measured quality on the labelled set (tests/fixtures/
+ * signals-labelled.json; `npm run cluster-quality` prints the full table). The threshold and
+ * the weights were chosen on the development half; the held-out half is the honest figure.
+ * Floors sit a little under today's figures (dev 0.51, held-out 0.60, whole set 0.47), so a
+ * change that makes the groups worse fails here.
+ */
+const signals = loadLabelled()
+
+describe('clustering quality on the labelled set', () => {
+  it('is a realistic set: 150+ signals, about half Finnish and half English, some mixed, in many groups', () => {
+    expect(signals.length).toBeGreaterThanOrEqual(150)
+    const count = (language: string) => signals.filter((s) => s.language === language).length
+    expect(count('fi')).toBeGreaterThan(signals.length * 0.4)
+    expect(count('en')).toBeGreaterThan(signals.length * 0.35)
+    expect(count('mixed')).toBeGreaterThan(10)
+    expect(new Set(signals.map((s) => s.group)).size).toBeGreaterThanOrEqual(15)
+  })
+
+  it(`reaches ARI ≥ 0.5 on the held-out half at the chosen threshold (${CLUSTER_THRESHOLD})`, () => {
+    const heldOut = evaluate('assistant', subset(signals, 'test', 'all'))
+    expect(heldOut.ari).toBeGreaterThanOrEqual(0.5)
+    expect(heldOut.purity).toBeGreaterThanOrEqual(0.72)
+  })
+
+  it('stays above its floor on the development half and on the whole set', () => {
+    expect(evaluate('assistant', subset(signals, 'dev', 'all')).ari).toBeGreaterThanOrEqual(0.45)
+    expect(evaluate('assistant', subset(signals, 'all', 'all')).ari).toBeGreaterThanOrEqual(0.42)
+  })
+
+  it('beats both baselines by a wide margin, in each language', () => {
+    for (const language of ['all', 'en', 'fi'] as const) {
+      const set = subset(signals, 'all', language)
+      const assistant = evaluate('assistant', set).ari
+      expect(assistant, language).toBeGreaterThan(evaluate('titleWord', set).ari + 0.2)
+      expect(assistant, language).toBeGreaterThan(evaluate('random', set).ari + 0.2)
+    }
+  })
+
+  it('links notes across languages, which shared words alone cannot', () => {
+    const all = subset(signals, 'all', 'all')
+    expect(evaluate('assistant', all).crossLanguage).toBeGreaterThan(0.25)
+    expect(evaluate('titleWord', all).crossLanguage).toBeLessThan(0.1)
+  })
+})

@@ -1,0 +1,138 @@
+/**
+ * Issue 13, phone first: on every stage, a participant on a phone (360×740) and on a laptop
+ * (1366×768) finds the stage's main task inside the first screen, without scrolling, and nothing
+ * scrolls sideways. The room is a realistic one (60 signals, 8 trends, a wheel of 30, 12
+ * takeaways). Every stage is scanned with axe and photographed at phone, laptop and projector size
+ * (tests/screenshots/stage-<stage>-<size>.png); the y of each main control is written to
+ * tests/screenshots/phone-first.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import type { StageKind } from '../../shared/schema/stage.ts'
+import { startAppServer } from './support/app.ts'
+import { seriousViolations } from './support/axe.ts'
+import { chromiumMissing, launchChromium, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
+import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
+import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+
+const STAGES: { kind: StageKind; name: string; main(page: Page): Locator }[] = [
+  { kind: 'frame', name: 'Frame', main: (page) => page.getByRole('heading', { name: ROOM_WORKSHOP.focalQuestion }) },
+  { kind: 'signals', name: 'Signals', main: (page) => page.getByRole('textbox', { name: 'What did you notice?' }) },
+  { kind: 'trends', name: 'Trends', main: (page) => page.getByRole('region', { name: 'Unsorted' }).getByRole('listitem').first() },
+  { kind: 'assess', name: 'Assess', main: (page) => page.getByRole('button', { name: /put it on the grid$/ }).first() },
+  { kind: 'wheel', name: 'Futures wheel', main: (page) => page.getByRole('button', { name: /^Add what follows/ }).first() },
+  { kind: 'stories', name: 'Future stories', main: (page) => page.getByRole('button', { name: /A Tuesday with Aino/ }).first() },
+  { kind: 'takeaways', name: 'Takeaways', main: (page) => page.getByRole('button', { name: 'Add a takeaway' }).first() },
+]
+
+/**
+ * What the result chart draws, read from the page: label boxes (none may overlap another or a
+ * quadrant title, or leave the plot), the badge numbers against the ranked list, and whether the
+ * axis names are inside the window.
+ */
+async function readChart(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const plot = document.querySelector('.assess-grid--results .assess-grid__plot')!.getBoundingClientRect()
+    const labels = [...document.querySelectorAll('.results-chart__label rect')].map((r) => r.getBoundingClientRect())
+    const titles = [...document.querySelectorAll('.assess-grid--results .assess-grid__quadrant-name')].map((r) => r.getBoundingClientRect()).filter((r) => r.width > 0)
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    labels.forEach((a, i) => {
+      if (a.left < plot.left - 0.5 || a.right > plot.right + 0.5 || a.top < plot.top - 0.5 || a.bottom > plot.bottom + 0.5) problems.push(`label ${i} leaves the plot`)
+      labels.slice(i + 1).forEach((b, j) => hit(a, b) && problems.push(`labels ${i} and ${i + j + 1} overlap`))
+      titles.forEach((title) => hit(a, title) && problems.push(`label ${i} covers a quadrant title`))
+    })
+    const listNames = [...document.querySelectorAll('.assess-ranking__item')].map((item) => item.querySelector('.assess-ranking__name span')?.textContent ?? '')
+    const listNumbers = [...document.querySelectorAll('.assess-ranking__item .trend-number')].map((n) => Number(n.textContent))
+    if (listNumbers.some((n, i) => n !== i + 1)) problems.push(`the list's numbers are not ranks: ${listNumbers.join(',')}`)
+    const labelTexts = [...document.querySelectorAll('.results-chart__label text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ').replace(/^★ /, ''))
+    const legend = [...document.querySelectorAll('.results-key__legend li')].map((li) => li.textContent!.replace(/^\d+\s*/, '').trim())
+    for (const name of listNames) if (!labelTexts.includes(name) && !legend.includes(name)) problems.push(`“${name}” is neither labelled whole nor in the legend`)
+    const axes = [...document.querySelectorAll('.assess-grid--results .assess-grid__axis-name')].map((a) => a.getBoundingClientRect())
+    for (const axis of axes) if (axis.bottom > window.innerHeight + 0.5 && document.documentElement.scrollHeight <= window.innerHeight) problems.push('an axis name is cut off at the bottom')
+    return { plot: { width: Math.round(plot.width), height: Math.round(plot.height) }, labels: labels.length, legend: legend.length, problems }
+  })
+}
+
+describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the first screen (issue 13)', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  let room: SeededRoom
+  let phone: Person
+  let laptop: Person
+  let projector: Person
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    room?.done()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('every stage: main control inside the first viewport, no sideways scroll, no serious axe violations', { timeout: 240_000 }, async () => {
+    room = await seedRoom(server)
+    ;[phone, laptop] = await Promise.all([
+      openAs(browser, server, room.links.links.participant, { name: 'Pia', viewport: 'phone' }),
+      openAs(browser, server, room.links.links.participant, { name: 'Lauri', viewport: 'laptop' }),
+    ])
+    projector = await openAs(browser, server, room.links.links.screen, { viewport: 'projector' })
+    const figures: Record<string, unknown> = {}
+    const failures: string[] = []
+    for (const stage of STAGES) {
+      room.go(stage.kind)
+      for (const [size, person] of [['phone', phone], ['laptop', laptop]] as const) {
+        const page = person.page
+        await expectStage(page, stage.name)
+        await page.evaluate(() => window.scrollTo(0, 0))
+        const main = stage.main(page)
+        const found = await main.waitFor({ state: 'attached', ...SLOW }).then(() => true, () => false)
+        const box = found ? await main.boundingBox() : null
+        const viewport = VIEWPORTS[size]
+        // The "I'm done" bar covers the bottom of the window: the task must be above it.
+        const barTop = await page.locator('.ready-bar').boundingBox().then((bar) => bar?.y ?? viewport.height)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        figures[`${stage.kind}/${size}`] = { y: box && Math.round(box.y), bottom: box && Math.round(box.y + box.height), visibleUntil: Math.round(barTop), sidewaysOverflow: overflow }
+        if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > barTop) failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
+        if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
+        await screenshot(page, `stage-${stage.kind}-${size}`)
+        const violations = await seriousViolations(page)
+        if (violations.length > 0) failures.push(`${stage.kind}/${size}: axe ${JSON.stringify(violations)}`)
+      }
+      await projector.page.getByRole('heading', { level: 1, name: stage.name, exact: true }).waitFor(SLOW)
+      await screenshot(projector.page, `stage-${stage.kind}-projector`)
+      const onProjector = await seriousViolations(projector.page)
+      if (onProjector.length > 0) failures.push(`${stage.kind}/projector: axe ${JSON.stringify(onProjector)}`)
+      if (stage.kind === 'assess') {
+        // The decision point: the facilitator closes voting and every screen shows the group's result.
+        room.closeVoting()
+        for (const [size, page] of [['phone', phone.page], ['laptop', laptop.page], ['projector', projector.page]] as const) {
+          await page.getByRole('heading', { name: 'The group’s result' }).or(page.getByRole('heading', { name: "The group's result" })).first().waitFor(SLOW)
+          await page.locator('.results-chart__label').first().waitFor(SLOW)
+          await page.getByRole('heading', { name: /The group.s result/ }).first().scrollIntoViewIfNeeded()
+          await screenshot(page, `stage-assess-results-${size}`)
+          const violations = await seriousViolations(page)
+          if (violations.length > 0) failures.push(`assess-results/${size}: axe ${JSON.stringify(violations)}`)
+          const chart = await readChart(page)
+          figures[`assess-results/${size}`] = chart
+          failures.push(...chart.problems.map((problem) => `assess-results/${size}: ${problem}`))
+        }
+      }
+    }
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    writeFileSync(join(SCREENSHOT_DIR, 'phone-first.json'), JSON.stringify(figures, null, 2))
+    // The report that leaves the room, in the app's look: photographed at laptop size.
+    const report = await fetch(`${server.url}/api/workshops/${room.links.id}/export?format=html`, { headers: { authorization: `Bearer ${room.links.keys.facilitator}` } })
+    expect(report.status).toBe(200)
+    const reportPage = await laptop.context.newPage()
+    await reportPage.setContent(await report.text())
+    await screenshot(reportPage, 'report-laptop')
+    await reportPage.evaluate(() => document.querySelector('#trends, h2:nth-of-type(3)')?.scrollIntoView())
+    await screenshot(reportPage, 'report-laptop-trends')
+    await reportPage.close()
+    expect(failures).toEqual([])
+    expect([...phone.errors, ...laptop.errors, ...projector.errors]).toEqual([])
+  })
+})

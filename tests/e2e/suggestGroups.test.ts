@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { createWorkshop } from '../support/server.ts'
+import { loadLabelled } from '../support/clusterQuality.ts'
+import { startAppServer } from './support/app.ts'
+import { seriousViolations } from './support/axe.ts'
+import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { goToStageKind, seedSignals } from './support/seed.ts'
+import { expectStage, openAs, readClusters, SLOW } from './support/workshop.ts'
+
+/** 40 realistic unsorted signals from the labelled set (a mix of Finnish, English and both). */
+const SIGNALS = loadLabelled()
+  .filter((s) => ['care-tech', 'care-staff', 'remote-work', 'food', 'active-mobility'].includes(s.group))
+  .slice(0, 40)
+  .map(({ title, description }) => ({ title, description }))
+
+describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('proposes explained groups; accepting one creates the trend (undoable), and the projector can show them', async () => {
+    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+    await seedSignals(server.wsUrl, links, SIGNALS)
+    await goToStageKind(server.wsUrl, links, 'trends')
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+    const participant = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    try {
+      const f = facilitator.page
+      await expectStage(f, 'Trends')
+      // Only the facilitator is offered suggestions.
+      await expectStage(participant.page, 'Trends')
+      expect(await participant.page.getByRole('button', { name: 'Suggest groups' }).count()).toBe(0)
+
+      await f.getByRole('button', { name: 'Suggest groups' }).click()
+      const panel = f.getByRole('region', { name: 'Suggested groups' })
+      const first = panel.locator('.suggest__list > li').first()
+      await first.waitFor(SLOW)
+      // Nothing is applied by itself: no trend exists yet.
+      expect(await readClusters(f)).toEqual([])
+      expect(await panel.locator('.suggest__list > li').count()).toBeGreaterThanOrEqual(3)
+      await expect.poll(() => first.getByText(/^Shared:/).count()).toBe(1)
+
+      // Edit: rename it and leave one signal out.
+      const name = first.getByRole('textbox', { name: 'Trend name' })
+      await name.fill('Care at home, with help')
+      const titles = await first.locator('.suggestion__signal-title').allTextContents()
+      expect(titles.length).toBeGreaterThanOrEqual(3)
+      await first.getByRole('button', { name: `Leave out “${titles.at(-1)}”` }).click()
+      const kept = titles.slice(0, -1)
+
+      await f.getByRole('button', { name: 'Show on projector' }).click()
+      await expect.poll(() => screen.page.getByRole('heading', { name: 'Suggested groups for discussion' }).count(), SLOW).toBe(1)
+      await expect.poll(() => screen.page.getByRole('heading', { name: 'Care at home, with help' }).count(), SLOW).toBe(1)
+      await screenshot(f, 'suggest-groups-laptop')
+      await screen.page.waitForTimeout(300)
+      await screenshot(screen.page, 'suggest-groups-projector')
+      expect(await seriousViolations(f)).toEqual([])
+      expect(await seriousViolations(screen.page)).toEqual([])
+
+      const before = await panel.locator('.suggest__list > li').count()
+      await f.getByRole('button', { name: 'Accept as trend: Care at home, with help' }).click()
+      await expect.poll(() => readClusters(f), SLOW).toEqual([`Care at home, with help: ${kept.join(' | ')}`])
+      await expect.poll(() => readClusters(participant.page), SLOW).toEqual([`Care at home, with help: ${kept.join(' | ')}`])
+      expect(await panel.locator('.suggest__list > li').count()).toBe(before - 1)
+      // The projector follows: the accepted group is no longer a suggestion there.
+      await expect.poll(() => screen.page.getByRole('heading', { name: 'Care at home, with help' }).count(), SLOW).toBe(0)
+      await screenshot(f, 'suggest-groups-accepted-laptop')
+
+      await f.getByRole('button', { name: 'Undo trend “Care at home, with help”' }).click()
+      await expect.poll(() => readClusters(f), SLOW).toEqual([])
+      expect(await panel.locator('.suggest__list > li').count()).toBe(before)
+
+      // Dismiss takes a suggestion away and changes nothing else.
+      const second = panel.locator('.suggest__list > li').nth(1)
+      const secondName = await second.getByRole('textbox', { name: 'Trend name' }).inputValue()
+      await second.getByRole('button', { name: `Dismiss: ${secondName}` }).click()
+      expect(await panel.locator('.suggest__list > li').count()).toBe(before - 1)
+      expect(await readClusters(f)).toEqual([])
+
+      // The workshop's own words are kept for everyone (control), offered again after a reload.
+      await panel.locator('summary', { hasText: 'Our own words' }).click()
+      await panel.getByRole('textbox', { name: 'Our own words' }).fill('hyte, health promotion')
+      await panel.getByRole('button', { name: 'Use these words' }).click()
+      await expect.poll(() => panel.getByRole('button', { name: 'Use these words' }).isDisabled(), SLOW).toBe(true)
+
+      await f.getByRole('button', { name: 'Take off projector' }).click()
+      await expect.poll(() => screen.page.getByRole('heading', { name: 'Suggested groups for discussion' }).count(), SLOW).toBe(0)
+      expect([...facilitator.errors, ...screen.errors, ...participant.errors]).toEqual([])
+    } finally {
+      await Promise.all([facilitator.close(), screen.close(), participant.close()])
+    }
+  })
+})

@@ -1,0 +1,61 @@
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createWorkshopControl, initBoard } from '../../shared/doc/index.ts'
+import { exportWorkshopJson } from '../../shared/export/workshopJson.ts'
+import { getTemplate } from '../../shared/method/templates.ts'
+import { CloseCode } from '../../shared/protocol.ts'
+import { manyTinyItems, updateMessage } from './support/attacks.ts'
+import { loopDelayMaxMs, openArena, rawSocket, rssMiB, watchHealth, type Arena } from './support/harness.ts'
+
+/** A POST that reports the answer even when the server answers before reading the whole body. */
+function post(url: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = ''
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/** Finding 5: an import file (and the same bytes over the WebSocket) of hundreds of thousands of tiny items. */
+describe('import bomb', { timeout: 60_000 }, () => {
+  let arena: Arena
+  let file: string
+  let bomb: Uint8Array
+  beforeAll(async () => {
+    arena = await openArena()
+    const board = new Y.Doc()
+    initBoard(board)
+    board.transact(() => {
+      const signals = board.getMap('signals')
+      for (let i = 0; i < 300_000; i++) signals.set(String(i), i)
+    })
+    const control = new Y.Doc()
+    createWorkshopControl(control, { title: 'Bomb' }, getTemplate('quick-signals'))
+    file = exportWorkshopJson({ board, control }, { generatedAt: new Date() })
+    // Under the 2 MiB frame limit, over the struct limit.
+    bomb = manyTinyItems(90_000)
+  }, 120_000)
+  afterAll(() => arena.close())
+
+  it('is refused from its headers, with no freeze and no memory spike; the same bytes over the socket close the sender', async () => {
+    const before = rssMiB(arena.server.process.pid!)
+    const health = watchHealth(arena.server.url)
+    const res = await post(`${arena.server.url}/api/workshops/import`, file)
+    expect(res.status).toBe(400)
+    expect((JSON.parse(res.body) as { error: string }).error).toMatch(/more than 100000 items/)
+    const socket = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
+    socket.send(updateMessage(bomb))
+    expect((await socket.closed).code).toBe(CloseCode.badMessage)
+    const report = await health.stop()
+    const grown = rssMiB(arena.server.process.pid!) - before
+    const loop = await loopDelayMaxMs(arena.server.url)
+    console.log(`finding 5: ${(file.length / 1e6).toFixed(1)} MB file, ${(bomb.byteLength / 1e6).toFixed(1)} MB update; slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms; memory +${grown} MiB`)
+    expect(report.failures).toBe(0)
+    expect(grown).toBeLessThan(200)
+  })
+})

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addSignal, initDraft, readBoard, setPrivateMode } from '../../shared/doc/index.ts'
+import { CloseCode, draftDocName } from '../../shared/protocol.ts'
+import { randomId } from '../../shared/util/ids.ts'
+import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { failingStore } from '../support/failingStore.ts'
+import { createWorkshop, startTestServer, tempDataDir } from '../support/server.ts'
+import { loopDelayMaxMs, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
+
+/** Findings 4, 6, 7 and 14: quotas, and what a failed creation leaves. */
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+function client(arena: Arena, workshopId: string, docName: string, key: string): TestClient {
+  const c = connectClient(arena.server.wsUrl, workshopId, docName, { key })
+  cleanups.push(() => c.destroy())
+  return c
+}
+
+async function privateRound(arena: Arena, on: boolean): Promise<TestClient> {
+  const control = client(arena, arena.target.id, 'control', arena.target.keys.facilitator)
+  await synced(control)
+  setPrivateMode(control.doc, { on })
+  // The round is open on the server once a participant's control shows it.
+  const seen = client(arena, arena.target.id, 'control', arena.target.keys.participant)
+  await waitFor(() => (seen.doc.getMap('session').toJSON() as { privateMode?: { on?: boolean } }).privateMode?.on === on, 5_000, 'the round to change')
+  return control
+}
+
+function storedDrafts(dataDir: string): number {
+  const db = new Database(join(dataDir, 'workshops.sqlite'), { readonly: true })
+  try {
+    const { n } = db.prepare(`SELECT (SELECT count(*) FROM doc_updates WHERE doc_name LIKE 'draft-%') + (SELECT count(*) FROM doc_snapshots WHERE doc_name LIKE 'draft-%') AS n`).get() as { n: number }
+    return n
+  } finally {
+    db.close()
+  }
+}
+
+describe('quotas', { timeout: 60_000 }, () => {
+  it('4, 7: drafts are capped per workshop and in size, revealed in batches, then deleted from disk', async () => {
+    const arena = await openArena({ MAX_DRAFTS_PER_WORKSHOP: '12', MAX_DRAFT_BYTES: String(16 * 1024) })
+    cleanups.push(() => arena.close())
+    const control = await privateRound(arena, true)
+    const health = watchHealth(arena.server.url)
+    const writers: TestClient[] = []
+    for (let i = 0; i < 12; i++) {
+      const draft = client(arena, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)
+      await synced(draft)
+      const actor = { participantId: randomId() }
+      initDraft(draft.doc, { participantId: actor.participantId, name: `P${i}` })
+      addSignal(draft.doc, { title: `Private card ${i}` }, actor)
+      writers.push(draft)
+    }
+    await waitFor(() => storedDrafts(arena.dataDir) >= 12, 10_000, 'twelve drafts stored')
+    // The thirteenth is refused at the door.
+    await expect(rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)).rejects.toThrow(/403/)
+    // A draft over its budget is closed.
+    writers[0]!.doc.getMap('signals').set('pad', 'p'.repeat(20 * 1024))
+    await waitFor(() => writers[0]!.closes.some((c) => c.code === CloseCode.rateLimited), 5_000, 'the oversized draft to be closed')
+
+    setPrivateMode(control.doc, { on: false })
+    const board = client(arena, arena.target.id, 'board', arena.target.keys.participant)
+    await waitFor(() => [...readBoard(board.doc).signals.values()].filter((s) => s.title.startsWith('Private card')).length === 12, 10_000, 'the cards on the board')
+    await waitFor(() => storedDrafts(arena.dataDir) === 0, 10_000, 'the drafts to be deleted')
+    const report = await health.stop()
+    console.log(`findings 4, 7: slowest /healthz ${report.slowestMs} ms; server's worst event-loop delay ${await loopDelayMaxMs(arena.server.url)} ms`)
+    expect(report.failures).toBe(0)
+  })
+
+  it('6: one workshop cannot take every room; another workshop still opens and /healthz reports saturation', async () => {
+    const arena = await openArena({ MAX_ROOMS_PER_WORKSHOP: '10', MAX_ROOMS_IN_MEMORY: '40' })
+    cleanups.push(() => arena.close())
+    await privateRound(arena, true)
+    const sockets = await Promise.allSettled(Array.from({ length: 30 }, () => rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)))
+    const closes = await Promise.all(sockets.filter((s) => s.status === 'fulfilled').map((s) => Promise.race([s.value.closed, new Promise<null>((r) => setTimeout(() => r(null), 1_000))])))
+    cleanups.push(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
+    expect(closes.filter((c) => c?.code === CloseCode.busy).length).toBeGreaterThan(15)
+    const bystander = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
+    await synced(bystander)
+    const health = (await (await fetch(`${arena.server.url}/healthz`)).json()) as { saturation: number }
+    expect(health.saturation).toBeGreaterThan(0)
+    expect(health.saturation).toBeLessThan(1)
+  })
+
+  it('14: a workshop that cannot be stored answers 503 and leaves no row behind', async () => {
+    const data = tempDataDir()
+    const store = failingStore(data.dir)
+    const server = await startTestServer({ dataDir: data.dir, store })
+    cleanups.push(() => data.remove(), () => server.close())
+    store.failing = true
+    const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x' }) })
+    expect(res.status).toBe(503)
+    store.failing = false
+    const db = new Database(join(data.dir, 'workshops.sqlite'), { readonly: true })
+    expect((db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n).toBe(0)
+    db.close()
+    // And a healthy creation takes one history snapshot, not two.
+    const created = await createWorkshop(server.url)
+    await server.registry.settle()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await server.store.listHistory(created.id)).length).toBe(1)
+    void Y
+  })
+})
