@@ -159,6 +159,8 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     const p = participant.page
     await expectStage(p, 'Takeaways')
 
+    // On the last stage the console's "Finish the workshop" opens the steps of the end.
+    await f.getByRole('button', { name: /^Finish the workshop/ }).click()
     const finish = f.getByRole('region', { name: 'Finish the workshop' })
     await finish.waitFor(SLOW)
     await screenshot(f, 'results-finish-laptop')

@@ -134,7 +134,7 @@ function panelContent(panel: string, stage: Stage | null, privateShown: boolean,
     case 'more':
       return { label: (t) => t('console.more'), align: 'end', content: <MoreMenu privateShown={privateShown} onShortcuts={openSheet} trigger={moreTrigger} /> }
     case 'finish':
-      return { label: (t) => t('results.finish.title'), align: 'start', content: <FinishWorkshop /> }
+      return { label: (t) => t('console.finishPanel'), align: 'start', content: <FinishWorkshop /> }
   }
   const tool = CONSOLE_TOOLS.find((entry) => entry.id === panel)
   return tool ? { label: (t) => t(tool.label), align: 'end', content: <tool.Panel /> } : null
