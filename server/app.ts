@@ -13,6 +13,7 @@ import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
+import { JoinCodes } from './workshops/joinCodes.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
 import { startRetention } from './workshops/retention.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
@@ -44,6 +45,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop)
   const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes)
   const pdf = new PdfRenderer({ log: config.log })
+  const joinCodes = new JoinCodes(store, registry, config.log)
   const addressOf = addressResolver(config.trustedProxies)
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
@@ -59,7 +61,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const api = createApi({ config, store, registry, metrics, workshops, history, pdf, addressOf, sync })
+  const api = createApi({ config, store, registry, metrics, workshops, history, joinCodes, pdf, addressOf, sync })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)

@@ -25,6 +25,8 @@ export interface Limits {
   presenceFloodPerSecond: number
   /** Workshops one address may create per hour. */
   workshopsPerIpPerHour: number
+  /** Wrong join codes one address may try per minute (then every try waits out the minute). */
+  joinCodeTriesPerMinute: number
   /** Largest JSON body of an API request (import files use maxImportBytes). */
   maxJsonBytes: number
   maxImportBytes: number
@@ -89,6 +91,7 @@ export const DEFAULT_LIMITS: Limits = {
   presenceBurst: 120,
   presenceFloodPerSecond: 300,
   workshopsPerIpPerHour: 60,
+  joinCodeTriesPerMinute: 10,
   maxJsonBytes: 64 * 1024,
   maxImportBytes: 20 * 1024 * 1024,
   maxSendBufferBytes: 8 * 1024 * 1024,
@@ -139,6 +142,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   presenceBurst: 'PRESENCE_BURST',
   presenceFloodPerSecond: 'PRESENCE_FLOOD_PER_SECOND',
   workshopsPerIpPerHour: 'WORKSHOPS_PER_IP_PER_HOUR',
+  joinCodeTriesPerMinute: 'JOIN_CODE_TRIES_PER_MINUTE',
   maxJsonBytes: 'MAX_JSON_BYTES',
   maxImportBytes: 'MAX_IMPORT_BYTES',
   maxSendBufferBytes: 'MAX_SEND_BUFFER_BYTES',

@@ -3,6 +3,7 @@ import { setUiLanguage } from '../i18n/index.ts'
 import { useStore } from '../state/store.ts'
 import { useRoute } from './routing.ts'
 import { HomePage } from './home/HomePage.tsx'
+import { JoinCodePage } from './join/JoinCodePage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 // The workshop pages carry Yjs, the sync layer and (later) every stage: loaded only when opened,
@@ -21,6 +22,8 @@ export function App() {
   switch (route.name) {
     case 'home':
       return <HomePage />
+    case 'join':
+      return <JoinCodePage code={route.code} />
     case 'workshop':
       // Keyed so that switching workshop or role tears down every connection of the old one.
       return (

@@ -17,6 +17,10 @@ describe('parseRoute', () => {
     [`/w/${ID}/admin`, { name: 'notFound' }],
     ['/w/short/join', { name: 'notFound' }],
     ['/elsewhere', { name: 'notFound' }],
+    ['/join', { name: 'join', code: '' }],
+    ['/JOIN/', { name: 'join', code: '' }],
+    ['/join/K7F-3QX', { name: 'join', code: 'K7F-3QX' }],
+    ['/join/a/b', { name: 'notFound' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route)
   })

@@ -4,6 +4,7 @@
  * is all we need.
  *
  *   /                              home
+ *   /join, /join/<code>, /join#<code>   join by the short code the projector shows
  *   /w/<id>/join#key=…             participant
  *   /w/<id>/facilitate#key=…       facilitator
  *   /w/<id>/screen#key=…           projector
@@ -17,6 +18,8 @@ import { ID_PATTERN, type Role } from '../../shared/protocol.ts'
 
 export type Route =
   | { name: 'home' }
+  /** The code typed into the address (`/join/K7F-3QX`), else '' (the page reads a `#K7F-3QX` fragment itself). */
+  | { name: 'join'; code: string }
   | { name: 'workshop'; workshopId: string; role: Role }
   | { name: 'notFound' }
 
@@ -29,6 +32,8 @@ const ROLE_BY_SEGMENT: Record<string, Role> = {
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { name: 'home' }
+  const join = /^\/join(?:\/([^/]*))?$/i.exec(path)
+  if (join) return { name: 'join', code: safeDecode(join[1] ?? '') }
   const match = /^\/w\/([^/]+)\/([^/]+)$/.exec(path)
   if (match) {
     const [, workshopId = '', segment = ''] = match
@@ -36,6 +41,14 @@ export function parseRoute(pathname: string): Route {
     if (role && ID_PATTERN.test(workshopId)) return { name: 'workshop', workshopId, role }
   }
   return { name: 'notFound' }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,46 +1,64 @@
-import { useId, useMemo } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useStore } from '../state/store.ts'
-import { usePeople } from '../sync/presence.ts'
-import { shortLink, useJoinLink } from './joinLink.ts'
+import { formatJoinCode } from '../../shared/joinCode.ts'
+import { joinAddress, joinCodeLink, type JoinCodeState } from '../app/join/useWorkshopJoinCode.ts'
 import { QrCode } from './QrCode.tsx'
-import { joinedCount } from './screenModel.ts'
 
-const NO_PARTICIPANTS: ReadonlyMap<string, unknown> = new Map()
+interface JoinPanelProps {
+  join: JoinCodeState
+  joined: number
+}
 
 /**
- * "Join in": the QR code of the participant link, the address to read off the wall, and how many
- * have joined. Large beside the focal question at the start; a compact corner on later stages.
+ * "Join in", large, beside the focal question while people arrive: the QR code, and for those who
+ * cannot scan, the short address and the code to type there — exactly as a browser takes them.
  */
-export function JoinPanel({ size }: { size: 'large' | 'compact' }) {
+export function JoinPanel({ join, joined }: JoinPanelProps) {
   const { t } = useTranslation()
   const id = useId()
-  const workshopId = useStore((s) => s.session?.workshopId ?? null)
-  const join = useJoinLink(workshopId)
-  const participants = useStore((s) => s.board?.participants ?? NO_PARTICIPANTS)
-  const people = usePeople()
-  const joined = useMemo(() => joinedCount(participants.keys(), people), [participants, people])
-
+  const origin = window.location.origin
   return (
-    <aside className={`join-panel join-panel--${size}`} aria-labelledby={`${id}-title`}>
+    <aside className="join-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="join-panel__title">
         {t('screen.join.title')}
       </h2>
       {join.kind === 'ready' ? (
         <>
-          <QrCode value={join.link} label={t('screen.join.qrLabel')} className="join-panel__qr" />
-          {/* In the corner of a later stage the code is enough; the address is for the opening screen. */}
-          {size === 'large' && (
-            <>
-              <p className="join-panel__how">{t('screen.join.scan')}</p>
-              <p className="join-panel__address">{shortLink(join.link)}</p>
-            </>
-          )}
+          <QrCode value={joinCodeLink(origin, join.code)} label={t('screen.join.qrLabel')} className="join-panel__qr" />
+          <p className="join-panel__how">{t('screen.join.goTo')}</p>
+          <p className="join-panel__address" data-join-address>
+            {joinAddress(origin)}
+          </p>
+          <p className="join-panel__how">{t('screen.join.type')}</p>
+          <p className="join-panel__code" data-join-code>
+            {formatJoinCode(join.code)}
+          </p>
         </>
       ) : (
-        join.kind === 'missing' && <p className="join-panel__missing">{t('screen.join.missing')}</p>
+        <p className="join-panel__missing">{t(join.kind === 'loading' ? 'screen.join.loading' : 'screen.join.missing')}</p>
       )}
-      <p className="join-panel__count">{t(size === 'large' ? 'screen.join.joined' : 'screen.join.joinedShort', { count: joined })}</p>
+      <p className="join-panel__count">{t('screen.join.joined', { count: joined })}</p>
+    </aside>
+  )
+}
+
+/** The corner code, once most people are in: where to type and what, for latecomers. */
+export function JoinCorner({ join, joined }: JoinPanelProps) {
+  const { t } = useTranslation()
+  if (join.kind !== 'ready') return null
+  const origin = window.location.origin
+  return (
+    <aside className="join-corner" aria-label={t('screen.join.title')}>
+      <QrCode value={joinCodeLink(origin, join.code)} label={t('screen.join.qrLabel')} className="join-corner__qr" />
+      <p className="join-corner__text">
+        <span className="join-corner__address" data-join-address>
+          {joinAddress(origin)}
+        </span>
+        <span className="join-corner__code" data-join-code>
+          {formatJoinCode(join.code)}
+        </span>
+      </p>
+      <p className="join-corner__count">{t('screen.join.joinedShort', { count: joined })}</p>
     </aside>
   )
 }

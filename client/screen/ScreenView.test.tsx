@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import { addSignal, goToStage, setFocus, setReady, setShowJoinPanel } from '../../shared/doc/index.ts'
 import type { StageProps } from '../stages/types.ts'
@@ -16,9 +16,14 @@ vi.mock('../stages/StageView.tsx', () => ({
 }))
 
 let room: Room
+// The screen asks the server for the join code: here the server answers with one.
+beforeEach(() => {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ code: 'K7F3QX', issuedAt: 1 }), { status: 200 })))
+})
 afterEach(() => {
   cleanup()
   room?.close()
+  vi.unstubAllGlobals()
 })
 
 function screenOn(kind: 'signals' | 'trends'): HTMLElement {
@@ -62,12 +67,15 @@ describe('the projector view', () => {
     expect(c.querySelector('.focus-view')).toBeNull()
   })
 
-  it('shows the join panel while the facilitator has it on', () => {
+  it('shows the join code in the corner after the opening, while the facilitator has it on', async () => {
     const c = screenOn('signals')
-    expect(c.querySelector('.join-panel')?.textContent).toContain('Join in')
-    expect(c.querySelector('.join-panel__count')?.textContent).toBe('2 joined')
-    act(() => setShowJoinPanel(room.control, false))
+    await act(async () => {})
+    expect(c.querySelector('.join-corner [data-join-code]')?.textContent).toBe('K7F-3QX')
+    expect(c.querySelector('.join-corner [data-join-address]')?.textContent).toBe(`${window.location.host}/join`)
+    expect(c.querySelector('.join-corner__count')?.textContent).toBe('2 joined')
     expect(c.querySelector('.join-panel')).toBeNull()
+    act(() => setShowJoinPanel(room.control, false))
+    expect(c.querySelector('.join-corner')).toBeNull()
   })
 })
 

@@ -5,6 +5,7 @@ import { StageClock } from '../app/workshop/stage/StageClock.tsx'
 import { useStageNavigation } from '../app/workshop/stage/useStageNavigation.ts'
 import { WorkshopConnectionIndicator } from '../app/workshop/ConnectionIndicator.tsx'
 import { ConnectionProblem } from '../app/workshop/ConnectionProblem.tsx'
+import { useWorkshopJoinCode } from '../app/join/useWorkshopJoinCode.ts'
 import { hasStageView, StageView } from '../stages/StageView.tsx'
 import { selectFocalQuestion, selectWorkshopTitle } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
@@ -12,16 +13,18 @@ import { EmptyState } from '../ui/index.ts'
 import { RestoreNotice } from '../app/workshop/results/RestoreNotice.tsx'
 import { ScreenResults } from '../app/workshop/results/ScreenResults.tsx'
 import { FocusView } from './focus/FocusView.tsx'
-import { JoinPanel } from './JoinPanel.tsx'
+import { JoinCorner, JoinPanel } from './JoinPanel.tsx'
 import { stageShowsFocus } from './screenModel.ts'
+import { useJoinPanel } from './useJoinPanel.ts'
 import { useStayConnected } from './useStayConnected.ts'
 import './screen.css'
 
 /**
- * The projector: one screen, nothing to click, legible from the back of the room. At the top
- * the three questions (which stage, what to do, how much time) and how many are done; below, the
- * stage's own projector view, or the one item the facilitator put in focus, large; beside it,
- * when switched on, how to join. Survives the laptop sleeping: it reconnects and catches up.
+ * The projector: one screen, nothing to click, legible from the back of the room. A slim bar says
+ * which stage, what to do, how much time and how many are done (and, once most have joined, the
+ * join code in its corner); the focal question under it; then the stage's own projector view, or
+ * the one item the facilitator put in focus, large, filling the rest. At the opening the join
+ * panel stands large beside the question. Survives the laptop sleeping: it reconnects and catches up.
  */
 export function ScreenView() {
   const { t } = useTranslation()
@@ -33,26 +36,33 @@ export function ScreenView() {
   const focus = useStore((s) => s.control?.focus ?? null)
   const results = useStore((s) => s.control?.screenShow ?? null)
   const readiness = useReadiness(stage?.id ?? null)
+  const join = useWorkshopJoinCode()
   const built = stage ? hasStageView(stage.kind) : false
   const focusHere = focus && stage && !stageShowsFocus(stage.kind, focus.kind, built) ? focus : null
   const opening = !stage || stage.kind === 'frame'
+  const panel = useJoinPanel(opening)
+  // The report's title page or a replay has the screen to itself: the join panel waits.
+  const joinLarge = showJoin && !results && panel.size === 'large'
 
   return (
-    <div className={`screen${showJoin && !results ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
+    <div className={`screen${joinLarge ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
       <header className="screen-bar">
         <div className="screen-bar__where">
           <p className="screen-bar__context">
             <span className="screen-bar__title">{title ?? t('workshop.untitled')}</span>
             {stage && steps.includes(stage) && <span>{t('stageArea.stageOf', { number: steps.indexOf(stage) + 1, total: steps.length })}</span>}
           </p>
-          <h1 className="screen-bar__stage">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</h1>
-          <p className="screen-bar__instruction">{stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')}</p>
+          <div className="screen-bar__now">
+            <h1 className="screen-bar__stage">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</h1>
+            <p className="screen-bar__instruction">{stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')}</p>
+          </div>
         </div>
         <div className="screen-bar__status">
           {stage && <StageClock stageId={stage.id} className="screen-clock" />}
           {stage && <ReadyCount state={readiness} compact />}
           <WorkshopConnectionIndicator />
         </div>
+        {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
       </header>
       {question && !opening && <p className="screen-question">{question}</p>}
       <ConnectionProblem />
@@ -69,7 +79,7 @@ export function ScreenView() {
             stage && <EmptyState title={t('stageArea.comingSoon.title')} text={t('screen.comingSoon')} headingLevel={2} />
           )}
         </div>
-        {showJoin && !results && <JoinPanel size={opening ? 'large' : 'compact'} />}
+        {joinLarge && <JoinPanel join={join.state} joined={panel.joined} />}
       </main>
     </div>
   )

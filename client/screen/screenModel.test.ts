@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PresencePerson } from '../sync/presence.ts'
-import { joinKeyFromFragment, screenLinkWithJoin, shortLink } from './joinLink.ts'
-import { joinedCount, stageShowsFocus } from './screenModel.ts'
+import { SETTLED_AFTER_MS, joinPanelSize, joinedCount, stageShowsFocus } from './screenModel.ts'
 
-const KEY = 'abcdefghijklmnopqrstuvwxyz012345'
 const here = (id: string, role: PresencePerson['role']): PresencePerson => ({ id, role, name: id, color: '#0072B2', stageId: null, clientId: 1, editing: null, isSelf: false })
 
 describe('stageShowsFocus', () => {
@@ -25,20 +23,15 @@ describe('joinedCount', () => {
   })
 })
 
-describe('join link', () => {
-  it('travels in the screen link\'s fragment, next to the screen key', () => {
-    const link = screenLinkWithJoin(`https://ws.example.org/w/AbcAbcAbcAbcAbcAbcAbc1/screen#key=${'s'.repeat(32)}`, KEY)
-    const hash = new URL(link).hash
-    expect(joinKeyFromFragment(hash)).toBe(KEY)
-    expect(new URLSearchParams(hash.slice(1)).get('key')).toBe('s'.repeat(32))
+describe('joinPanelSize', () => {
+  const start = { opening: true, joined: 0, lastJoinAt: 0, now: 100_000 }
+  it('is large at the opening while people are still arriving', () => {
+    expect(joinPanelSize(start)).toBe('large')
+    expect(joinPanelSize({ ...start, joined: 8, lastJoinAt: 90_000 })).toBe('large')
   })
 
-  it('ignores a missing or malformed key', () => {
-    expect(joinKeyFromFragment('#key=' + KEY)).toBeNull()
-    expect(joinKeyFromFragment('#key=x&join=short')).toBeNull()
-  })
-
-  it('reads on the wall without scheme or key', () => {
-    expect(shortLink(`https://ws.example.org/w/AbcAbcAbcAbcAbcAbcAbc1/join#key=${KEY}`)).toBe('ws.example.org/w/AbcAbcAbcAbcAbcAbcAbc1/join')
+  it('shrinks to the corner once arrivals stop, and on every later stage', () => {
+    expect(joinPanelSize({ ...start, joined: 8, lastJoinAt: 100_000 - SETTLED_AFTER_MS })).toBe('corner')
+    expect(joinPanelSize({ ...start, opening: false })).toBe('corner')
   })
 })

@@ -32,3 +32,16 @@ export function joinedCount(participantIds: Iterable<string>, people: readonly P
   }
   return ids.size
 }
+
+/** With nobody new for this long, most of the room has joined. */
+export const SETTLED_AFTER_MS = 45_000
+
+/**
+ * The join panel: large beside the focal question at the opening while people are arriving;
+ * once arrivals stop (nobody new for SETTLED_AFTER_MS after the first), and on every later stage,
+ * a small code in the corner for latecomers. The facilitator shows or hides it altogether.
+ */
+export function joinPanelSize({ opening, joined, lastJoinAt, now }: { opening: boolean; joined: number; lastJoinAt: number; now: number }): 'large' | 'corner' {
+  if (!opening) return 'corner'
+  return joined > 0 && now - lastJoinAt >= SETTLED_AFTER_MS ? 'corner' : 'large'
+}

@@ -10,9 +10,11 @@ import { exportRoutes } from '../export/routes.ts'
 import { bankRoutes } from '../bank/routes.ts'
 import type { PdfRenderer } from '../export/pdf.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
+import type { JoinCodes } from '../workshops/joinCodes.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { authenticate } from './auth.ts'
 import { HttpError, readJson, requireJson } from './body.ts'
+import { joinRoutes } from './joinRoutes.ts'
 import { RateLimiter } from './rateLimit.ts'
 
 export interface ApiContext {
@@ -22,6 +24,8 @@ export interface ApiContext {
   metrics: Metrics
   workshops: WorkshopService
   history: WorkshopHistory
+  /** The short codes people type to join (see joinRoutes.ts). */
+  joinCodes: JoinCodes
   /** Prints the HTML report to PDF; one Chromium, started on first use. */
   pdf: PdfRenderer
   addressOf: (req: IncomingMessage) => string
@@ -68,6 +72,7 @@ export function createApi(ctx: ApiContext) {
         created = await ctx.workshops.create(parsed.data.title)
         await initialiseWorkshop(ctx.registry, created.id, parsed.data)
         if (!ctx.registry.storeHealthy) throw new Error('the first content could not be stored')
+        await ctx.joinCodes.issue(created.id, created.keys.participant)
       } catch (error) {
         // No half-made workshop is left behind: its row and whatever was stored go.
         if (created) {
@@ -91,6 +96,8 @@ export function createApi(ctx: ApiContext) {
       const old = (await ctx.workshops.keysOf(id!, key)).participant
       const keys = await ctx.workshops.rotateParticipantKey(id!, key)
       ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
+      // The join code opened the old key: a new code opens the new one, and the old code stops.
+      await ctx.joinCodes.issue(id!, keys.participant)
       ctx.config.log(`participant key of ${id} rotated`)
       sendJson(res, 200, WorkshopService.describe(originOf(req), id!, keys))
     }],
@@ -133,6 +140,7 @@ export function createApi(ctx: ApiContext) {
   // Importing creates a workshop, so it shares the creation budget of each address.
   routes.push(...exportRoutes(ctx, ctx.pdf, creations))
   routes.push(...bankRoutes(ctx, sendJson))
+  routes.push(...joinRoutes(ctx, sendJson))
   if (process.env.S2S_FAULT_INJECTION === '1') routes.push(...faultRoutes())
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {

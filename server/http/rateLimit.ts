@@ -22,6 +22,17 @@ export class RateLimiter {
     return window.count <= this.max
   }
 
+  /**
+   * How long until the address may try again: 0 while under its limit. Counts nothing, so a
+   * limit on failures can refuse even a right answer once the failures ran out (else a guesser
+   * would learn from the refusals which answer was right).
+   */
+  blockedFor(address: string, now = Date.now()): number {
+    const window = this.windows.get(address)
+    if (!window || now - window.start >= this.windowMs || window.count < this.max) return 0
+    return window.start + this.windowMs - now
+  }
+
   private forgetOld(now: number): void {
     for (const [address, window] of this.windows) {
       if (now - window.start >= this.windowMs) this.windows.delete(address)

@@ -32,6 +32,14 @@ export interface WorkshopRecord {
   participantKeyGeneration: number
 }
 
+/** A workshop's join code and the participant key it opens (see server/workshops/joinCodes.ts). */
+export interface JoinCodeRecord {
+  code: string
+  workshopId: string
+  participantKey: string
+  issuedAt: number
+}
+
 export interface HistorySnapshot {
   id: number
   workshopId: string
@@ -61,6 +69,15 @@ export interface DocStore {
   deleteWorkshop(id: string): Promise<void>
   /** Workshops with no change since `before` (ms since epoch), for the retention setting. */
   listUntouchedSince(before: number): Promise<string[]>
+
+  /**
+   * Gives a workshop this join code, replacing its previous one (which stops working) in one
+   * transaction. Returns false, changing nothing, when another workshop holds the code.
+   */
+  putJoinCode(record: JoinCodeRecord): Promise<boolean>
+  joinCodeOf(workshopId: string): Promise<JoinCodeRecord | undefined>
+  /** The workshop a (normalised) code opens, or undefined. */
+  findJoinCode(code: string): Promise<JoinCodeRecord | undefined>
 
   /** Keeps at most `maxBytes` of history per workshop, oldest dropped first. */
   saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes?: number): Promise<number>

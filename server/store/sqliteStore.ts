@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { docKey, type DocStore, type HistorySnapshot, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS workshops (
@@ -36,6 +36,12 @@ const SCHEMA = `
     docs BLOB NOT NULL
   );
   CREATE INDEX IF NOT EXISTS history_by_workshop ON history (workshop_id, id);
+  CREATE TABLE IF NOT EXISTS join_codes (
+    code TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL UNIQUE,
+    participant_key TEXT NOT NULL,
+    issued_at INTEGER NOT NULL
+  );
 `
 
 const HISTORY_KEPT_PER_WORKSHOP = 300
@@ -45,6 +51,13 @@ const ADDED_COLUMNS = [
   ['workshops', 'participant_key_generation', 'INTEGER NOT NULL DEFAULT 0'],
   ['workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0'],
 ] as const
+
+interface JoinCodeRow {
+  code: string
+  workshop_id: string
+  participant_key: string
+  issued_at: number
+}
 
 interface WorkshopRow {
   id: string
@@ -114,6 +127,8 @@ export class SqliteDocStore implements DocStore {
         this.db.prepare<[string]>('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
         this.db.prepare<[string]>('DELETE FROM doc_updates WHERE workshop_id = ?'),
         this.db.prepare<[string]>('DELETE FROM history WHERE workshop_id = ?'),
+        // The join code holds the participant key: it goes with the workshop.
+        this.db.prepare<[string]>('DELETE FROM join_codes WHERE workshop_id = ?'),
         this.db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'),
       ],
       pruneHistoryBytes: this.db.prepare<[string, string, number]>(
@@ -135,6 +150,12 @@ export class SqliteDocStore implements DocStore {
       pruneHistory: this.db.prepare<[string, string, number]>(
         'DELETE FROM history WHERE workshop_id = ? AND id NOT IN (SELECT id FROM history WHERE workshop_id = ? ORDER BY id DESC LIMIT ?)',
       ),
+      dropJoinCode: this.db.prepare<[string]>('DELETE FROM join_codes WHERE workshop_id = ?'),
+      insertJoinCode: this.db.prepare<[JoinCodeRow]>(
+        'INSERT OR IGNORE INTO join_codes (code, workshop_id, participant_key, issued_at) VALUES (@code, @workshop_id, @participant_key, @issued_at)',
+      ),
+      joinCodeOf: this.db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE workshop_id = ?'),
+      findJoinCode: this.db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE code = ?'),
       probe: this.db.prepare('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (\'\', \'healthz\', x\'00\')'),
     }
     this.appendAll = this.db.transaction((batch: readonly PendingUpdate[]) => {
@@ -223,6 +244,24 @@ export class SqliteDocStore implements DocStore {
     }
   }
 
+  async putJoinCode(record: JoinCodeRecord): Promise<boolean> {
+    return this.db.transaction(() => {
+      const taken = this.statements.findJoinCode.get(record.code)
+      if (taken && taken.workshop_id !== record.workshopId) return false
+      this.statements.dropJoinCode.run(record.workshopId)
+      this.statements.insertJoinCode.run({ code: record.code, workshop_id: record.workshopId, participant_key: record.participantKey, issued_at: record.issuedAt })
+      return true
+    })()
+  }
+
+  async joinCodeOf(workshopId: string): Promise<JoinCodeRecord | undefined> {
+    return joinCodeRecord(this.statements.joinCodeOf.get(workshopId))
+  }
+
+  async findJoinCode(code: string): Promise<JoinCodeRecord | undefined> {
+    return joinCodeRecord(this.statements.findJoinCode.get(code))
+  }
+
   async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<number> {
     const packed = Buffer.from(JSON.stringify([...docs].map(([name, data]) => [name, Buffer.from(data).toString('base64')])))
     return this.db.transaction(() => {
@@ -265,4 +304,8 @@ export class SqliteDocStore implements DocStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
   }
+}
+
+function joinCodeRecord(row: JoinCodeRow | undefined): JoinCodeRecord | undefined {
+  return row && { code: row.code, workshopId: row.workshop_id, participantKey: row.participant_key, issuedAt: row.issued_at }
 }

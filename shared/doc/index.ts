@@ -42,6 +42,11 @@ export { startTimer, pauseTimer, addMinute, stopTimer } from './control/timer'
 export {
   setPrivateMode,
   requestReveal,
+  startPrivateRound,
+  endPrivateRound,
+  markJoinCodeIssued,
+  pauseScreenPages,
+  stepScreenPages,
   setFocus,
   setLocked,
   setShowJoinPanel,

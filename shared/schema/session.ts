@@ -45,6 +45,18 @@ export const GroupSchema = z.object({
 })
 export type Group = z.infer<typeof GroupSchema>
 
+/**
+ * Projector pages. While not paused each screen turns its own pages (their number depends on its
+ * size); the facilitator may pause them, and step: each step request is a new `stepSeq` with its
+ * direction, which every screen applies once.
+ */
+export const ScreenPagingSchema = z.object({
+  paused: z.boolean(),
+  stepSeq: z.number().int().nonnegative(),
+  stepBy: z.union([z.literal(-1), z.literal(1)]),
+})
+export type ScreenPaging = z.infer<typeof ScreenPagingSchema>
+
 /** "Anna: 3 cards", written by the server from the drafts it holds. */
 export const PrivateCountSchema = z.object({
   name: z.string().max(60),
@@ -111,6 +123,13 @@ export const sessionFields = {
   allowParticipantExport: z.boolean(),
   /** Private-mode card counts by participant id (never by draft id: that one is secret). */
   privateCounts: z.record(idSchema, PrivateCountSchema),
+  /**
+   * When the server last issued the join code (server clock). The code itself lives on the
+   * server only; a change here tells projectors and consoles to fetch the new one.
+   */
+  joinCodeIssuedAt: z.number().int().nonnegative(),
+  /** The projector's automatic paging, which the facilitator may pause and step. */
+  screenPaging: ScreenPagingSchema,
   lastRestore: LastRestoreSchema,
   screenShow: ScreenShowSchema,
   /** Suggested groups on the projector; empty = none shown. */
@@ -133,6 +152,8 @@ export const SESSION_DEFAULTS: Session = {
   groups: [],
   allowParticipantExport: false,
   privateCounts: {},
+  joinCodeIssuedAt: 0,
+  screenPaging: { paused: false, stepSeq: 0, stepBy: 1 },
   lastRestore: null,
   screenShow: null,
   suggestions: [],

@@ -28,16 +28,22 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
     return person
   }
 
-  const openTool = (page: Page) => page.getByRole('button', { name: 'Link and data' }).click()
+  /** "Link and data" is used rarely: it waits in the console's "More…". */
+  const openTool = async (page: Page) => {
+    await page.getByRole('button', { name: 'More…' }).click()
+    await page.getByRole('button', { name: 'Link and data' }).click()
+  }
 
   it('a new participant link disconnects the old one; the share panel shows the new link', async () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
     const facilitator = await open(links.links.facilitator, 'Fiona')
     const anna = await open(links.links.participant, 'Anna', 'phone')
     const f = facilitator.page
-    // On the Frame stage "Invite people" is open from the start.
+    await f.getByRole('button', { name: 'Invite', exact: true }).click()
     const participantField = f.getByLabel('Participant link', { exact: true })
     const oldLink = await participantField.inputValue()
+    const oldCode = await f.locator('[data-join-code]').textContent()
+    await f.getByRole('button', { name: 'Invite', exact: true }).click()
 
     await openTool(f)
     await f.getByRole('button', { name: 'New participant link' }).click()
@@ -53,8 +59,10 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
       await look.context.close()
     }
 
-    await f.getByRole('button', { name: 'Invite people' }).click()
+    await f.getByRole('button', { name: 'Invite', exact: true }).click()
     await expect.poll(() => participantField.inputValue()).not.toBe(oldLink)
+    // The join code opened the old key: a new code replaces it.
+    await expect.poll(() => f.locator('[data-join-code]').textContent()).not.toBe(oldCode)
     await Promise.all([facilitator, anna].map((p) => p.context.close()))
   })
 

@@ -141,7 +141,9 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
     // Two names typed into the name dialog, as users would.
     const facilitator = await openAs(browser, server, links.links.facilitator, { name: PAYLOADS[5], bypassCSP: true })
     const participant = await openAs(browser, server, links.links.participant, { name: PAYLOADS[1], bypassCSP: true })
+    await facilitator.page.getByRole('button', { name: 'Invite', exact: true }).click()
     const screen = await openAs(browser, server, await facilitator.page.getByLabel('Screen link').inputValue(), { viewport: 'projector', bypassCSP: true })
+    await facilitator.page.keyboard.press('Escape')
     const pages = { participant, facilitator, screen }
     const checkAll = async (where: string) => {
       for (const [role, person] of Object.entries(pages)) await check(`${where}/${role}`, person)

@@ -10,7 +10,7 @@ import './frame.css'
  * what the room sees; everyone else (and the projector) reads it, big.
  */
 export default function FrameStage({ role, isCurrent }: StageProps) {
-  if (role !== 'facilitator') return <FrameWelcome role={role} isCurrent={isCurrent} />
+  if (role !== 'facilitator') return <FrameWelcome role={role} isCurrent={isCurrent} fitToScreen={role === 'screen'} />
   return <FacilitatorFrame />
 }
 

@@ -1,9 +1,10 @@
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import { selectFocalQuestion, selectHorizonYear } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
+import { useFitFontSize } from '../../screen/fit/useFitFontSize.ts'
 
 const NO_THEMES: readonly Theme[] = []
 
@@ -11,6 +12,8 @@ interface FrameWelcomeProps {
   role: Role
   /** Only while the room is really on this stage does "wait for the facilitator" make sense. */
   isCurrent: boolean
+  /** On the projector: the question as large as the screen allows, never cut. */
+  fitToScreen?: boolean
 }
 
 /**
@@ -18,15 +21,17 @@ interface FrameWelcomeProps {
  * a participant also gets a friendly "you're in". The same view on a phone and on the projector
  * (where everything scales with the root font size).
  */
-export function FrameWelcome({ role, isCurrent }: FrameWelcomeProps) {
+export function FrameWelcome({ role, isCurrent, fitToScreen = false }: FrameWelcomeProps) {
   const { t } = useTranslation()
   const id = useId()
   const question = useStore(selectFocalQuestion)
   const year = useStore(selectHorizonYear)
   const themes = useStore((s) => s.control?.meta.themes ?? NO_THEMES)
+  const root = useRef<HTMLDivElement>(null)
+  useFitFontSize(root, `${question}|${year}|${themes.length}`, { property: '--question-size', largest: 2.25, smallest: 0.7 }, fitToScreen)
 
   return (
-    <div className={`frame-welcome frame-welcome--${role}`}>
+    <div ref={root} className={`frame-welcome frame-welcome--${role}${fitToScreen ? ' frame-welcome--fitted' : ''}`}>
       <section className="frame-welcome__question" aria-labelledby={`${id}-question`}>
         {year !== null && (
           <p className="frame-welcome__year">

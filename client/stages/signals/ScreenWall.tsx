@@ -1,67 +1,117 @@
-import { useId, useMemo } from 'react'
+import { memo, useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Signal } from '../../../shared/schema/signal.ts'
+import { sourceDomain } from '../../../shared/util/url.ts'
+import type { Participant } from '../../../shared/schema/participant.ts'
+import { FitPages } from '../../screen/fit/FitPages.tsx'
+import { useCardText, type CardText } from './cardText.ts'
 import { EmptyWall } from './EmptyWall.tsx'
-import type { Viewer } from './permissions.ts'
 import { PrivateArea } from './PrivateArea.tsx'
-import type { CardActions } from './SignalCard.tsx'
-import { SignalWall } from './SignalWall.tsx'
 import { useFreshIds } from './useFreshIds.ts'
 import { useWallData } from './useWallData.ts'
 import { themeChips } from './wallFilter.ts'
+import './screenWall.css'
 
-const SCREEN: Viewer = { role: 'screen', participantId: null, locked: true }
-const NO_ACTIONS: CardActions = { edit() {}, remove() {}, merge() {} }
-const noop = () => {}
+/** Full cards (tags, source, author) → compact (title and tags) → titles only, more columns each. */
+const DENSITIES = ['full', 'compact', 'titles'] as const
+type Density = (typeof DENSITIES)[number]
 
 /**
- * The projector: the wall growing, big and read-only, with the count per theme so the room sees
- * where its attention goes; during private writing, the pace as face-down tiles.
+ * The projector: the wall growing, read-only, every title legible from the back of the room. The
+ * cards flow down columns; when they outgrow the screen they get denser, then turn pages by
+ * themselves ("Page 2 of 3"). Above them the count per theme, so the room sees where its
+ * attention goes; during a private round, the pace as face-down tiles instead of the cards.
  */
 export function ScreenWall() {
   const { t } = useTranslation()
   const id = useId()
   const data = useWallData()
+  const text = useCardText()
   const freshIds = useFreshIds(data.signals, data.loaded)
   const chips = useMemo(() => themeChips(data.signals, data.themes), [data.signals, data.themes])
+  const contentKey = useMemo(() => [data.signals, data.themeLabels, data.hideNames, text], [data.signals, data.themeLabels, data.hideNames, text])
 
   return (
     <div className="signals-screen">
-      <section className="wall-section" aria-labelledby={`${id}-wall`}>
-        <div className="wall-section__header">
-          <h2 id={`${id}-wall`} className="wall-section__heading">
-            {t('signals.wall.heading')}
-          </h2>
-          {data.signals.length > 0 && <span className="wall-section__count">{t('signals.wall.count', { count: data.signals.length })}</span>}
-          {data.signals.length > 0 && chips.length > 0 && (
-            <ul className="screen-theme-counts" aria-label={t('signals.filters.themes')}>
-              {chips.map((chip) => (
-                <li key={chip.id || 'none'} className="tag tag--theme">
-                  {chip.label ?? t('signals.filters.noTheme')}
-                  <span className="screen-theme-counts__count">{chip.count}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        {data.privateOn && <PrivateArea counts={data.privateCounts} selfId={null} forScreen anonymous={data.hideNames} />}
-        {data.signals.length === 0
-          ? !data.privateOn && data.loaded && <EmptyWall forScreen />
-          : (
-            <SignalWall
-              signals={data.signals}
-              label={t('signals.wall.heading')}
-              viewer={SCREEN}
-              themes={data.themes}
-              themeLabels={data.themeLabels}
-              freshIds={freshIds}
-              editingId={null}
-              actions={NO_ACTIONS}
-              onSave={noop}
-              onCloseEditor={noop}
-              hideAuthors={data.hideNames}
-            />
-          )}
-      </section>
+      <h2 id={`${id}-wall`} className="visually-hidden">
+        {t('signals.wall.heading')}
+      </h2>
+      {data.privateOn && <PrivateArea counts={data.privateCounts} selfId={null} forScreen anonymous={data.hideNames} />}
+      {data.signals.length === 0 ? (
+        !data.privateOn && data.loaded && <EmptyWall forScreen />
+      ) : (
+        <FitPages levels={DENSITIES} contentKey={contentKey} className="screen-wall" label={t('signals.wall.heading')} footer={<WallCounts count={data.signals.length} chips={chips} />}>
+          {(density) =>
+            data.signals.map((signal) => (
+              <ScreenSignal
+                key={signal.id}
+                signal={signal}
+                density={density}
+                text={text}
+                themeLabel={data.themeLabels.get(signal.themeId) ?? null}
+                author={data.hideNames ? null : authorName(signal, data.participants, text)}
+                isNew={freshIds.has(signal.id)}
+              />
+            ))
+          }
+        </FitPages>
+      )}
     </div>
   )
 }
+
+/** "60 signals" and, when the workshop has themes, how many each theme has. */
+function WallCounts({ count, chips }: { count: number; chips: ReturnType<typeof themeChips> }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span className="signals-screen__count">{t('signals.wall.count', { count })}</span>
+      {chips.length > 1 && (
+        <ul className="screen-theme-counts" aria-label={t('signals.filters.themes')}>
+          {chips.map((chip) => (
+            <li key={chip.id || 'none'} className="tag tag--theme">
+              {chip.label ?? t('signals.filters.noTheme')}
+              <span className="screen-theme-counts__count">{chip.count}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+function authorName(signal: Signal, participants: ReadonlyMap<string, Participant>, text: CardText): string {
+  const names = signal.authorIds.map((authorId) => participants.get(authorId)?.name.trim() || text.unnamed)
+  return names.join(', ')
+}
+
+interface ScreenSignalProps {
+  signal: Signal
+  density: Density
+  text: CardText
+  themeLabel: string | null
+  author: string | null
+  isNew: boolean
+}
+
+/** One card on the projector's wall, as much of it as the density allows; the title always whole. */
+const ScreenSignal = memo(function ScreenSignal({ signal, density, text, themeLabel, author, isNew }: ScreenSignalProps) {
+  const domain = signal.sourceUrl ? sourceDomain(signal.sourceUrl) : null
+  return (
+    <div role="listitem" className={`screen-signal${isNew ? ' screen-signal--new' : ''}`} data-signal-id={signal.id}>
+      {density !== 'titles' && (signal.category || themeLabel) && (
+        <p className="screen-signal__tags">
+          {signal.category && <span className={`tag tag--${signal.category}`}>{text.steep[signal.category]}</span>}
+          {themeLabel && <span className="tag tag--theme">{themeLabel}</span>}
+        </p>
+      )}
+      <h3 className="screen-signal__title">{signal.title}</h3>
+      {density === 'full' && (domain || author) && (
+        <p className="screen-signal__meta">
+          {domain && <span className="screen-signal__source">{domain}</span>}
+          {author && <span className="screen-signal__author">{author}</span>}
+        </p>
+      )}
+    </div>
+  )
+})

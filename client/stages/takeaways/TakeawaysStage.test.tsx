@@ -156,9 +156,9 @@ describe('the board', () => {
     expect(buttons(cardOf(facilitatorView, "Ben's"), 'Edit')).toHaveLength(1)
     cleanup()
 
+    // The projector: the takeaways in its own large type, nothing to press.
     const projector = screenOf(facilitator, 'screen', w)
-    expect(cardOf(projector, "Ben's")).toBeDefined()
+    expect([...projector.querySelectorAll('.screen-takeaway__text')].map((p) => p.textContent)).toEqual(["Ben's"])
     expect(projector.querySelectorAll('button')).toHaveLength(0)
-    expect(projector.textContent).toContain('0 people agree')
   })
 })

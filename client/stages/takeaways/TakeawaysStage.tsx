@@ -4,6 +4,7 @@ import type { TakeawayInput, When } from '../../../shared/schema/index.ts'
 import { Dialog, useAnnounce } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
 import { canAddTakeaways, type TakeawayOrder } from './takeawaysModel.ts'
+import { ScreenTakeaways } from './ScreenTakeaways.tsx'
 import { TakeawayBoard } from './TakeawayBoard.tsx'
 import { TakeawayForm } from './TakeawayForm.tsx'
 import { TakeawaysEmpty } from './TakeawaysEmpty.tsx'
@@ -15,7 +16,7 @@ type Editing = { mode: 'add'; when: When } | { mode: 'edit'; id: string } | null
 /**
  * Stage 7, Takeaways: turn foresight into action now. Each takeaway says what to do, who and when
  * (now, within a year, within five years) and links to the trends and stories it comes from.
- * People +1 the ones they back. The projector shows the same board, read-only.
+ * People +1 the ones they back. The projector shows them in projector-size type (ScreenTakeaways).
  */
 export default function TakeawaysStage({ role }: StageProps) {
   const { t } = useTranslation()
@@ -73,7 +74,11 @@ export default function TakeawaysStage({ role }: StageProps) {
               </div>
             </div>
           )}
-          <TakeawayBoard viewer={viewer} canAdd={canAdd} order={order} onAdd={onAdd} onEdit={onEdit} onDelete={onDelete} onPlusOne={onPlusOne} />
+          {role === 'screen' ? (
+            <ScreenTakeaways />
+          ) : (
+            <TakeawayBoard viewer={viewer} canAdd={canAdd} order={order} onAdd={onAdd} onEdit={onEdit} onDelete={onDelete} onPlusOne={onPlusOne} />
+          )}
         </>
       )}
       <Dialog

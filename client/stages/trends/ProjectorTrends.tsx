@@ -1,76 +1,114 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrendGroup } from '../../../shared/doc/index.ts'
+import { FitPages } from '../../screen/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
-import { CardFace } from './SignalCard.tsx'
 import { ProjectorSuggestions, useShownSuggestions } from './suggest/ProjectorSuggestions.tsx'
 import { TrendTextReadOnly } from './TrendText.tsx'
 import { useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
 import './projector.css'
 
+/** Full (narrative, cards with their category) → compact (cards with category) → titles only. */
+const DENSITIES = ['full', 'compact', 'titles'] as const
+type Density = (typeof DENSITIES)[number]
+
 /**
- * What the room sees on the projector: the trends as read-only clusters in big type, or the one
- * trend the facilitator put on screen. Nothing here can be dragged or edited.
+ * What the room sees on the projector: the trends as read-only columns, each with the cards
+ * behind it, or the one trend the facilitator put on screen. The columns fill the stage area;
+ * when they outgrow it they get denser (the narrative goes, then the tags), then turn pages by
+ * themselves. Nothing here can be dragged or edited.
  */
 export function ProjectorTrends() {
-  const { t } = useTranslation()
   const groups = useSignalGroups()
   const focusedId = useFocusedTrendId()
   const focused = focusedId === null ? undefined : groups.trends.find((g) => g.trend.id === focusedId)
   const suggestions = useShownSuggestions()
   // Suggested groups the facilitator put up take the screen until taken off (a focused trend wins).
   if (!focused && suggestions.length !== 0) return <ProjectorSuggestions suggestions={suggestions} />
+  return <BoardTextProvider>{focused ? <FocusedTrend group={focused} /> : <AllTrends groups={groups.trends} unsorted={groups.unsorted.length} />}</BoardTextProvider>
+}
 
+function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsorted: number }) {
+  const { t } = useTranslation()
   return (
-    <BoardTextProvider>
-      {focused ? (
-        <section className="projector-trends projector-trends--focused" aria-label={t('trends.projector.focused')}>
-          <ProjectorCluster group={focused} large />
-        </section>
+    <section className="projector-trends" aria-labelledby="projector-trends-title">
+      {/* The bar above already says "Trends" large: the heading names the region for screen readers. */}
+      <h2 id="projector-trends-title" className="visually-hidden">
+        {t('trends.list.title')}
+      </h2>
+      {groups.length > 0 ? (
+        <FitPages
+          levels={DENSITIES}
+          contentKey={groups}
+          className="projector-trends__flow"
+          footer={unsorted > 0 && <span className="projector-trends__unsorted">{t('trends.projector.unsorted', { count: unsorted })}</span>}
+        >
+          {(density) => groups.map((group) => <ProjectorCluster key={group.trend.id} group={group} density={density} />)}
+        </FitPages>
       ) : (
-        <section className="projector-trends" aria-labelledby="projector-trends-title">
-          <header className="projector-trends__head">
-            <h2 id="projector-trends-title" className="projector-trends__title">
-              {t('trends.list.title')}
-            </h2>
-            {groups.unsorted.length > 0 && <p className="projector-trends__unsorted">{t('trends.projector.unsorted', { count: groups.unsorted.length })}</p>}
-          </header>
-          {groups.trends.length > 0 ? (
-            <ol className="projector-trends__grid">
-              {groups.trends.map((group) => (
-                <li key={group.trend.id}>
-                  <ProjectorCluster group={group} large={false} />
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <EmptyState title={t('trends.list.emptyTitle')} text={t('trends.list.emptyReadOnly')} headingLevel={3} />
-          )}
-        </section>
+        <EmptyState title={t('trends.list.emptyTitle')} text={t('trends.list.emptyReadOnly')} headingLevel={3} />
       )}
-    </BoardTextProvider>
+    </section>
   )
 }
 
-const ProjectorCluster = memo(function ProjectorCluster({ group, large }: { group: TrendGroup; large: boolean }) {
+/** One trend on screen, large: its whole text, and its cards in as many columns as they need. */
+function FocusedTrend({ group }: { group: TrendGroup }) {
+  const { t } = useTranslation()
+  const contentKey = useMemo(() => [group.signals], [group.signals])
+  return (
+    <section className="projector-trends projector-trends--focused" aria-label={t('trends.projector.focused')}>
+      <article className="trend trend--projector trend--projector-large">
+        <TrendTextReadOnly trend={group.trend} headingLevel={2} />
+        <p className="trend__count">{t('trends.count', { count: group.signals.length })}</p>
+        {group.signals.length > 0 && (
+          <FitPages levels={DENSITIES} contentKey={contentKey} className="projector-trends__cards" label={t('trends.cardsOf', { trend: group.trend.name || t('trends.unnamed') })}>
+            {(density) => group.signals.map((signal) => <ProjectorCard key={signal.id} title={signal.title} category={signal.category} density={density} listItem />)}
+          </FitPages>
+        )}
+      </article>
+    </section>
+  )
+}
+
+const ProjectorCluster = memo(function ProjectorCluster({ group, density }: { group: TrendGroup; density: Density }) {
   const { t } = useBoardText()
   const { trend, signals } = group
   return (
-    <article className={large ? 'trend trend--projector trend--projector-large' : 'trend trend--projector'}>
-      <TrendTextReadOnly trend={trend} headingLevel={large ? 2 : 3} />
+    <article className="trend trend--projector" data-trend-id={trend.id}>
+      {density === 'full' ? (
+        <TrendTextReadOnly trend={{ ...trend, opportunities: '', challenges: '' }} headingLevel={3} />
+      ) : (
+        <h3 className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>{trend.name || t('trends.unnamed')}</h3>
+      )}
       <p className="trend__count">{t('trends.count', { count: signals.length })}</p>
       {signals.length > 0 && (
         <ul className="trend__cards">
           {signals.map((signal) => (
-            <li key={signal.id} className="tcard">
-              <div className="tcard__grab">
-                <CardFace signal={signal} alsoIn={0} />
-              </div>
-            </li>
+            <ProjectorCard key={signal.id} title={signal.title} category={signal.category} density={density} />
           ))}
         </ul>
       )}
     </article>
   )
 })
+
+/** A card behind a trend: its title, and its category while there is room. */
+function ProjectorCard({ title, category, density, listItem = false }: { title: string; category: string; density: Density; listItem?: boolean }) {
+  const labels = useBoardText()
+  const tag = density !== 'titles' && category && category in labels.category ? labels.category[category as keyof typeof labels.category] : null
+  const content = (
+    <>
+      <span className="tcard__title">{title}</span>
+      {tag && <span className={`tag tag--${category} tcard__tag`}>{tag}</span>}
+    </>
+  )
+  return listItem ? (
+    <div role="listitem" className="tcard tcard--projector">
+      {content}
+    </div>
+  ) : (
+    <li className="tcard tcard--projector">{content}</li>
+  )
+}

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { Trend } from '../../../shared/schema/index.ts'
-import { WheelDiagram } from './diagram/WheelDiagram.tsx'
-import { ValenceLegend } from './ValenceLegend.tsx'
+import { ScreenWheelDiagram } from './screen/ScreenWheelDiagram.tsx'
 import { useWheelOnScreen, useWheelTree } from './useWheelData.ts'
 import { entryLabel } from './WheelChooser.tsx'
 import type { WheelEntry } from './wheelModel.ts'
+import './screen/screenWheel.css'
 
 /**
- * The projector: one big, read-only wheel filling the screen's stage area, fitted and growing
- * live. It shows the wheel the facilitator put on screen, else the first wheel in focus.
+ * The projector: one big, read-only wheel filling the screen's stage area, growing live, part by
+ * part when it is too full to read whole. It shows the wheel the facilitator put on screen, else
+ * the first wheel in focus.
  */
 export function ScreenWheel({ entries, trends }: { entries: readonly WheelEntry[]; trends: ReadonlyMap<string, Trend> }) {
   const { t } = useTranslation()
@@ -25,13 +26,11 @@ function ScreenEntry({ entry, title }: { entry: WheelEntry; title: string }) {
   const trendName = entry.trend.name.trim() || t('wheel.unnamedTrend')
   return (
     <section className="wheel-screen" aria-labelledby="wheel-screen-title">
-      <div className="wheel-screen__head">
-        <h3 id="wheel-screen-title" className="wheel-screen__title">
-          {title}
-        </h3>
-        <ValenceLegend tree={tree} />
-      </div>
-      <WheelDiagram trendName={trendName} tree={tree} interactive={false} selectedId={null} label={t('wheel.diagram.label', { name: trendName })} />
+      {/* The trend is in the middle of the wheel itself; the heading names the region. */}
+      <h3 id="wheel-screen-title" className="visually-hidden">
+        {title}
+      </h3>
+      <ScreenWheelDiagram trendName={trendName} tree={tree} label={t('wheel.diagram.label', { name: trendName })} />
     </section>
   )
 }

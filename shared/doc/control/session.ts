@@ -53,6 +53,52 @@ export function requestReveal(doc: Y.Doc): number {
   })
 }
 
+/**
+ * Starts a private round on the signals stage: from now on each person's new cards go into their
+ * own draft, and the room sees only how many each has written.
+ */
+export function startPrivateRound(doc: Y.Doc): void {
+  setPrivateMode(doc, { on: true })
+}
+
+/**
+ * "Reveal": ends the private round. The server puts every draft's cards on the wall (it reveals
+ * when private mode turns off; the reveal request also covers cards written offline after an
+ * earlier round), every view drops its private panel, and new cards are public again until the
+ * facilitator starts another round. Returns the reveal request's number.
+ *
+ * @example
+ * endPrivateRound(control) // the console's "Reveal 6 cards"
+ */
+export function endPrivateRound(doc: Y.Doc): number {
+  return command(doc, () => {
+    const next = readSession(doc).privateMode.revealSeq + 1
+    writeFields(nestedMap(controlSession(doc), 'privateMode'), { on: false, revealSeq: next })
+    return next
+  })
+}
+
+/** Server side: a new join code was issued at `issuedAt`; projectors and consoles fetch it. */
+export function markJoinCodeIssued(doc: Y.Doc, issuedAt: number, origin: unknown = SERVER_ORIGIN): void {
+  const at = z.number().int().nonnegative().parse(issuedAt)
+  doc.transact(() => writeFields(controlSession(doc), { joinCodeIssuedAt: at }), origin)
+}
+
+/** Pauses (or resumes) the projector's automatic page turning. */
+export function pauseScreenPages(doc: Y.Doc, paused: boolean): void {
+  const value = z.boolean().parse(paused)
+  command(doc, () => writeFields(controlSession(doc), { screenPaging: { ...readSession(doc).screenPaging, paused: value } }))
+}
+
+/** Turns the projector one page on (1) or back (-1); each screen applies each request once. */
+export function stepScreenPages(doc: Y.Doc, by: 1 | -1): void {
+  const direction = z.union([z.literal(-1), z.literal(1)]).parse(by)
+  command(doc, () => {
+    const paging = readSession(doc).screenPaging
+    writeFields(controlSession(doc), { screenPaging: { ...paging, stepSeq: paging.stepSeq + 1, stepBy: direction } })
+  })
+}
+
 /** What the projector shows big; `null` to show the whole stage. */
 export function setFocus(doc: Y.Doc, focus: Focus): void {
   writeSession(doc, { focus: FocusSchema.parse(focus) })

@@ -7,7 +7,7 @@ import { StageSettingsPatchSchema, type Stage, type StageSettingsPatch } from '.
 import { writeFields } from '../codec'
 import { orderInRoot, parseRecord } from '../collections'
 import { command } from '../commands/command'
-import { STAGE_SPEC, SESSION_SET_FIELDS } from '../read'
+import { STAGE_SPEC, SESSION_SET_FIELDS, readSession } from '../read'
 import { controlSession, controlStages } from '../roots'
 
 export function getStage(doc: Y.Doc, stageId: string): Stage | null {
@@ -16,7 +16,7 @@ export function getStage(doc: Y.Doc, stageId: string): Stage | null {
 
 /**
  * Brings the room to a stage: participants follow, the timer is reset (idle, full time box) and
- * the projector focus is cleared. Going to a skipped stage re-opens it. Returns `false` for an
+ * the projector focus is cleared and its pages turn again. Going to a skipped stage re-opens it. Returns `false` for an
  * unknown stage.
  *
  * @example
@@ -33,6 +33,8 @@ export function goToStage(doc: Y.Doc, stageId: string): boolean {
         currentStageId: stageId,
         timer: { stageId, status: 'idle', endsAt: null, remainingMs: stage.settings.timerSeconds * 1000 },
         focus: null,
+        // A new stage starts on its first projector page, turning by itself.
+        screenPaging: { ...readSession(doc).screenPaging, paused: false },
       },
       SESSION_SET_FIELDS,
     )

@@ -89,20 +89,20 @@ export async function expectStage(page: Page, stage: string, role: 'screen' | 'o
 }
 
 /**
- * The facilitator moves the room on with "Next: <stage>". When not everyone is ready the first
- * press only asks ("… not ready — advance anyway?"); then "Yes, go to <stage>" moves on.
- * Returns whether the question was asked.
+ * The facilitator moves the room on with "Next: <stage>". When leaving would lose or hide
+ * something (private cards, an open vote, a running timer) the console asks first under its
+ * toolbar; this answers "Go to <stage> anyway". Returns whether it asked.
  */
 export async function advance(facilitator: Page, next: string): Promise<boolean> {
   await facilitator.getByRole('button', { name: `Next: ${next}` }).click()
-  const confirm = facilitator.getByRole('button', { name: `Yes, go to ${next}` })
+  const anyway = facilitator.getByRole('button', { name: `Go to ${next} anyway` })
   let asked = false
   await expect
     .poll(async () => {
       if ((await stageHeading(facilitator, next).count()) === 1) return true
-      if (await confirm.isVisible()) {
+      if (await anyway.isVisible()) {
         asked = true
-        await confirm.click()
+        await anyway.click()
       }
       return false
     }, SLOW)

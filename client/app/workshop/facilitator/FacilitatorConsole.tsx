@@ -1,106 +1,141 @@
-import { useId, useState } from 'react'
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setLocked } from '../../../../shared/doc/index.ts'
-import { useStore } from '../../../state/store.ts'
-import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { Switch } from '../../../ui/index.ts'
+import type { Stage } from '../../../../shared/schema/stage.ts'
 import type { StageNavigation } from '../stage/stageNavigation.ts'
 import { primeChime } from './chime.ts'
-import { FlowControls } from './FlowControls.tsx'
-import { FocusPicker } from './FocusPicker.tsx'
-import { focusKindForStage } from './focusOptions.ts'
-import { PrivateModeControls } from './PrivateModeControls.tsx'
-import { SharePanel } from './SharePanel.tsx'
-import { StageManager } from './StageManager.tsx'
-import { TimerControls } from './TimerControls.tsx'
-import { ExportMenu } from '../results/ExportMenu.tsx'
+import { ConsoleContext, type ConsoleContextValue } from './consoleContext.ts'
+import { MoreIcon } from './consoleIcons.tsx'
+import { ConsolePanel } from './ConsolePanel.tsx'
+import { CONSOLE_TOOLS } from './consoleTools.tsx'
 import { FinishWorkshop } from '../results/FinishWorkshop.tsx'
-import { HistoryPanel } from '../results/HistoryPanel.tsx'
-import { Replay } from '../results/Replay.tsx'
-import { WorkshopAdmin } from './admin/WorkshopAdmin.tsx'
+import { FlowControls } from './FlowControls.tsx'
+import { LeaveQuestion } from './LeaveQuestion.tsx'
+import { MoreMenu } from './MoreMenu.tsx'
+import { PanelButton } from './PanelButton.tsx'
+import { PrivateRoundButton, usePrivateRoundShown } from './PrivateRoundButton.tsx'
+import { ReadyChip, ReadyPanel } from './ReadyChip.tsx'
+import { ShortcutsSheet } from './ShortcutsSheet.tsx'
+import { StageButton, StagePanel } from './StageButton.tsx'
+import { TimerButtons, TimerPanel } from './TimerControls.tsx'
+import { JoinPanelToggle, LockToggle } from './ToggleButtons.tsx'
+import { useConsoleShortcuts } from './useConsoleShortcuts.ts'
+import { useRoomMove } from './useRoomMove.ts'
 import './facilitator.css'
+import './toolbar.css'
 
-type Tool = 'share' | 'focus' | 'stages' | 'export' | 'history' | 'replay' | 'admin'
-const TOOLS: readonly Tool[] = ['share', 'focus', 'stages', 'export', 'history', 'replay', 'admin']
+interface OpenPanel {
+  panel: string
+  trigger: HTMLElement | null
+}
 
 /**
- * The facilitator's controls for the room. First row: move the group (with the ready count), the
- * timer and the lock; on a signals stage, private writing below them. Then three
- * tools that open one at a time: share the links, put something on the screen, and arrange the
- * stages. Anyone with the facilitator link sees the same console; the server refuses these
- * writes from anyone else.
+ * The facilitator's console: one toolbar row above the board — where the room is, Back and Next
+ * (on the last stage "Finish the workshop"), the timer, who is ready, the private round, lock, the
+ * join code on the projector, the tools of `CONSOLE_TOOLS` (Invite, Show on screen, Export,
+ * History; Replay and "Link and data" in "More…") and "More…". Details open in a
+ * panel over the board, one at a time, so the board stays where it is. On a narrow screen the
+ * entries that do not fit move into "More…" (a phone can drive the room while the laptop feeds
+ * the projector). Keys: see consoleShortcuts.ts. The server refuses these writes from anyone
+ * but a facilitator.
  */
 export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
   const { t } = useTranslation()
   const id = useId()
-  const { current } = nav
-  // Inviting people is the first job: until the facilitator picks a tool, sharing is open on the
-  // Frame stage and everything is closed after it.
-  const [chosen, setTool] = useState<Tool | null | undefined>(undefined)
-  const tool = chosen === undefined ? (!current || current.kind === 'frame' ? 'share' : null) : chosen
+  const move = useRoomMove(nav)
+  const [open, setOpen] = useState<OpenPanel | null>(null)
+  const [sheet, setSheet] = useState(false)
+  const moreButton = useRef<HTMLDivElement>(null)
+  const current = nav.current
+  const privateShown = usePrivateRoundShown(current?.kind)
+
+  const togglePanel = useCallback((panel: string, trigger: HTMLElement) => {
+    setOpen((previous) => (previous?.panel === panel ? null : { panel, trigger }))
+  }, [])
+  const closePanel = useCallback(() => setOpen(null), [])
+  const panelId = useCallback((panel: string) => `${id}-${panel}`, [id])
+  const context = useMemo<ConsoleContextValue>(
+    () => ({ nav, move, openPanel: open?.panel ?? null, togglePanel, closePanel, panelId }),
+    [nav, move, open, togglePanel, closePanel, panelId],
+  )
+  useConsoleShortcuts(context, () => setSheet(true))
+
+  const panel = open ? panelContent(open.panel, current, privateShown, () => setSheet(true), moreButton.current?.querySelector('button') ?? null) : null
 
   return (
-    // Any press in the console lets this page make sound later (browsers need a gesture first).
-    <section className="console" aria-labelledby={`${id}-title`} onPointerDown={primeChime} onKeyDown={primeChime}>
-      <h2 id={`${id}-title`} className="console__title">
-        {t('console.title')}
-      </h2>
-      <div className="console__groups">
-        <FlowControls nav={nav} />
-        {current && <TimerControls key={current.id} stage={current} />}
-        <LockSwitch />
-      </div>
-      {current && current === nav.steps.at(-1) && <FinishWorkshop />}
-      {current?.kind === 'signals' && (
-        <div className="console__groups">
-          <PrivateModeControls />
-        </div>
-      )}
-      <div className="console__tools">
-        <div className="console__tool-buttons">
-          {TOOLS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              className="button button--ghost console__tool-button"
-              aria-expanded={tool === name}
-              aria-controls={`${id}-${name}`}
-              onClick={() => setTool(tool === name ? null : name)}
-            >
-              <span className="console__tool-chevron" aria-hidden="true" />
-              {t(`console.tools.${name}`)}
-            </button>
-          ))}
-        </div>
-        {TOOLS.map((name) => (
-          <div key={name} id={`${id}-${name}`} className="console__tool-panel" role="region" aria-label={t(`console.tools.${name}`)} hidden={tool !== name}>
-            {tool === name && name === 'share' && <SharePanel />}
-            {tool === name && name === 'focus' && <FocusPicker initialKind={focusKindForStage(current?.kind)} />}
-            {tool === name && name === 'stages' && <StageManager />}
-            {tool === name && name === 'export' && <ExportMenu />}
-            {tool === name && name === 'history' && <HistoryPanel />}
-            {tool === name && name === 'replay' && <Replay />}
-            {tool === name && name === 'admin' && <WorkshopAdmin />}
+    <ConsoleContext.Provider value={context}>
+      {/* Any press in the console lets this page make sound later (browsers need a gesture first). */}
+      <section className="console" aria-label={t('console.title')} onPointerDown={primeChime} onKeyDown={primeChime}>
+        <div className="console__row">
+          <StageButton />
+          <FlowControls />
+          {current && <TimerButtons key={current.id} stage={current} />}
+          {current && (
+            <div className="console__item" data-collapse="phone">
+              <ReadyChip stageId={current.id} />
+            </div>
+          )}
+          {privateShown && (
+            <div className="console__item" data-collapse="phone">
+              <PrivateRoundButton />
+            </div>
+          )}
+          <div className="console__spacer" />
+          <div className="console__item" data-collapse="narrow">
+            <LockToggle />
           </div>
-        ))}
-      </div>
-    </section>
+          <div className="console__item" data-collapse="narrow">
+            <JoinPanelToggle />
+          </div>
+          {CONSOLE_TOOLS.filter((tool) => tool.place !== 'more').map((tool) => (
+            <div key={tool.id} className={`console__item console__item--${tool.place}`} data-collapse="narrow" data-tool={tool.id}>
+              <PanelButton
+                panel={tool.id}
+                label={t(tool.label)}
+                className={`button--ghost console-tool${tool.id === 'invite' && (!current || current.kind === 'frame') ? ' console-tool--first' : ''}`}
+                keyShortcut={tool.keyShortcut}
+              >
+                <tool.Icon />
+                <span className="console-button__label">{t(tool.label)}</span>
+              </PanelButton>
+            </div>
+          ))}
+          <div ref={moreButton} className="console__more">
+            <PanelButton panel="more" className="button--ghost" label={t('console.more')}>
+              <MoreIcon />
+            </PanelButton>
+          </div>
+        </div>
+        <LeaveQuestion />
+        {open && panel && (
+          <ConsolePanel key={open.panel} id={panelId(open.panel)} label={panel.label(t)} align={panel.align} trigger={open.trigger} onClose={closePanel}>
+            {panel.content}
+          </ConsolePanel>
+        )}
+      </section>
+      <ShortcutsSheet open={sheet} onClose={() => setSheet(false)} />
+    </ConsoleContext.Provider>
   )
 }
 
-function LockSwitch() {
-  const { t } = useTranslation()
-  const { control } = useWorkshopDocs()
-  const locked = useStore((s) => s.control?.locked === true)
-  return (
-    <div className="console__group console__group--switch">
-      <Switch
-        checked={locked}
-        disabled={!control}
-        onChange={(next) => control && setLocked(control, next)}
-        label={t('console.lock.label')}
-        hint={t('console.lock.hint')}
-      />
-    </div>
-  )
+interface PanelSpec {
+  label(t: (key: string) => string): string
+  align: 'start' | 'end'
+  content: ReactNode
+}
+
+function panelContent(panel: string, stage: Stage | null, privateShown: boolean, openSheet: () => void, moreTrigger: HTMLElement | null): PanelSpec | null {
+  switch (panel) {
+    case 'stage':
+      return { label: (t) => t('console.stagePanel.label'), align: 'start', content: <StagePanel /> }
+    case 'timer':
+      return stage ? { label: (t) => t('console.timer.label'), align: 'start', content: <TimerPanel stage={stage} /> } : null
+    case 'ready':
+      return stage ? { label: (t) => t('console.readyLabel'), align: 'start', content: <ReadyPanel stageId={stage.id} /> } : null
+    case 'more':
+      return { label: (t) => t('console.more'), align: 'end', content: <MoreMenu privateShown={privateShown} onShortcuts={openSheet} trigger={moreTrigger} /> }
+    case 'finish':
+      return { label: (t) => t('console.finishPanel'), align: 'start', content: <FinishWorkshop /> }
+  }
+  const tool = CONSOLE_TOOLS.find((entry) => entry.id === panel)
+  return tool ? { label: (t) => t(tool.label), align: 'end', content: <tool.Panel /> } : null
 }

@@ -1,99 +1,59 @@
-import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { goToStage } from '../../../../shared/doc/index.ts'
-import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { useAnnounce } from '../../../ui/index.ts'
-import { needsAdvanceConfirmation } from '../ready/readiness.ts'
-import { ReadyCount } from '../ready/ReadyCount.tsx'
-import { useReadiness } from '../ready/useReadiness.ts'
-import type { StageNavigation } from '../stage/stageNavigation.ts'
+import { useConsole } from './consoleContext.ts'
+import { FinishIcon } from './consoleIcons.tsx'
+import { PanelButton } from './PanelButton.tsx'
 
 /**
- * Moving the room: back one stage, or on to the next (skipped stages are passed over). While some
- * people here are not done, the first press on "Next" only asks, right beside the button:
- * "5 of 12 not ready — advance anyway?"; a second press moves on, "Wait" or Escape keeps the room
- * here. Below: how many are ready and who is still working.
+ * Back and Next: move the room one stage (skipped stages are passed over). Moving asks first only
+ * when something would be lost or hidden (see leaveChecks.ts); the question shows under the
+ * toolbar. Before the first stage, Next says "Start"; on the last, "Finish the workshop" opens the
+ * steps of the end (issue 11's FinishWorkshop).
  */
-export function FlowControls({ nav }: { nav: StageNavigation }) {
+export function FlowControls() {
   const { t } = useTranslation()
-  const announce = useAnnounce()
-  const questionId = useId()
   const { control } = useWorkshopDocs()
-  const { steps, current } = nav
-  const index = current ? steps.indexOf(current) : -1
-  const previous = index > 0 ? steps[index - 1] : undefined
-  // Before the start (or from a skipped current stage) "next" is the first step after it.
-  const next = current && index < 0 ? steps.find((stage) => stage.order > current.order) : steps[index + 1]
-  const readiness = useReadiness(current?.id ?? null)
-  // The stage the question was asked on: moving (by anyone) or everyone getting ready ends it.
-  const [askedOn, setAskedOn] = useState<string | null>(null)
-  const asking = askedOn !== null && askedOn === current?.id && needsAdvanceConfirmation(readiness)
-  const notReady = readiness.total - readiness.ready
-
-  const moveTo = (stageId: string) => {
-    if (!control) return
-    setAskedOn(null)
-    goToStage(control, stageId)
-    useStore.getState().viewStage(null)
-  }
-
-  const advance = () => {
-    if (!next) return
-    if (current && !asking && needsAdvanceConfirmation(readiness)) {
-      setAskedOn(current.id)
-      announce(t('console.confirmAdvance', { count: notReady, total: readiness.total }))
-      return
-    }
-    moveTo(next.id)
-  }
-
+  const { nav, move } = useConsole()
+  const { previous, next } = move
+  const name = (kind: string) => t(`stage.${kind}.name`)
   return (
-    <div
-      className="console__group console__group--flow"
-      role="group"
-      aria-label={t('console.flow')}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && asking) setAskedOn(null)
-      }}
-    >
-      <div className="flow-buttons">
-        {previous && (
-          <button type="button" className="button button--secondary" onClick={() => moveTo(previous.id)} disabled={!control}>
-            <span aria-hidden="true">{'←'}</span>
-            {t('console.previous', { stage: t(`stage.${previous.kind}.name`) })}
-          </button>
-        )}
-        {next ? (
-          <button
-            type="button"
-            className={`button button--primary${asking ? ' flow-buttons__next--asking' : ''}`}
-            onClick={advance}
-            disabled={!control}
-            aria-describedby={asking ? questionId : undefined}
-          >
-            {asking
-              ? t('console.advanceAnyway', { stage: t(`stage.${next.kind}.name`) })
-              : current
-                ? t('console.next', { stage: t(`stage.${next.kind}.name`) })
-                : t('console.start', { stage: t(`stage.${next.kind}.name`) })}
-            <span aria-hidden="true">{'→'}</span>
-          </button>
-        ) : (
-          current && <p className="console__note">{t('console.lastStage')}</p>
-        )}
-        {asking && (
-          <button type="button" className="button button--ghost" onClick={() => setAskedOn(null)}>
-            {t('console.wait')}
-          </button>
-        )}
-      </div>
-      {asking && (
-        <p id={questionId} className="flow-question">
-          {t('console.confirmAdvance', { count: notReady, total: readiness.total })}
-        </p>
+    <div className="console-flow" role="group" aria-label={t('console.flow')}>
+      {previous && (
+        <button
+          type="button"
+          className="button button--secondary console-button console-flow__back"
+          onClick={() => move.request(previous)}
+          disabled={!control}
+          aria-label={t('console.previous', { stage: name(previous.kind) })}
+          aria-keyshortcuts="B"
+        >
+          <span aria-hidden="true">{'←'}</span>
+          <span className="console-button__label">{t('console.back')}</span>
+        </button>
       )}
-      {current && !asking && <ReadyCount state={readiness} />}
+      {next ? (
+        <button
+          type="button"
+          className="button button--primary console-button console-flow__next"
+          onClick={() => move.request(next)}
+          disabled={!control}
+          aria-label={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
+          aria-keyshortcuts="N"
+        >
+          <span className="console-flow__next-label">{t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}</span>
+          <span className="console-flow__next-short">{t('console.nextShort')}</span>
+          <span aria-hidden="true">{'→'}</span>
+        </button>
+      ) : (
+        nav.current && (
+          // The last stage: what comes next is finishing (lock, the report, the title page on screen).
+          <PanelButton panel="finish" className="button--primary console-flow__finish">
+            <FinishIcon />
+            <span className="console-button__label">{t('results.finish.title')}</span>
+            <span className="visually-hidden">{` (${t('console.lastStage')})`}</span>
+          </PanelButton>
+        )
+      )}
     </div>
   )
 }

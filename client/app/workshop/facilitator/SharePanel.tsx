@@ -1,54 +1,77 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setShowJoinPanel } from '../../../../shared/doc/index.ts'
+import { formatJoinCode } from '../../../../shared/joinCode.ts'
 import { QrCode } from '../../../screen/QrCode.tsx'
-import { useStore } from '../../../state/store.ts'
-import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { Switch, useAnnounce } from '../../../ui/index.ts'
+import { InlineConfirm, useAnnounce } from '../../../ui/index.ts'
+import { isLoopbackOrigin, joinAddress, joinCodeLink, useWorkshopJoinCode } from '../../join/useWorkshopJoinCode.ts'
 import { useWorkshopLinks } from './useWorkshopLinks.ts'
 
 /**
- * Inviting the room: the participant link (copy, or the phone's share sheet), its QR code, the
- * link for the projector, whether the screen shows the join code, and one plain line on privacy.
+ * "Invite": the join code people type at the short address (and a new code when the old one went
+ * too far), its QR code, the participant link to send, the link for the projector, and one plain
+ * line on privacy.
  */
 export function SharePanel() {
   const { t } = useTranslation()
   const { links, retry } = useWorkshopLinks()
-  const { control } = useWorkshopDocs()
-  const showJoin = useStore((s) => s.control?.showJoinPanel === true)
-
-  if (links.kind !== 'ready') {
-    return links.kind === 'loading' ? (
-      <p className="console__note">{t('console.share.loading')}</p>
-    ) : (
-      <div className="share__failed">
-        <p className="console__note">{t('console.share.failed')}</p>
-        <button type="button" className="button button--secondary" onClick={retry}>
-          {t('console.share.retry')}
-        </button>
-      </div>
-    )
-  }
+  const join = useWorkshopJoinCode()
+  const origin = window.location.origin
 
   return (
     <div className="share">
       <div className="share__links">
-        <LinkField label={t('console.share.participantLink')} hint={t('console.share.participantHint')} link={links.participant} share />
-        <LinkField label={t('console.share.screenLink')} hint={t('console.share.screenHint')} link={links.screen} open />
-        <Switch
-          checked={showJoin}
-          disabled={!control}
-          onChange={(next) => control && setShowJoinPanel(control, next)}
-          label={t('console.share.joinPanel')}
-          hint={t('console.share.joinPanelHint')}
-        />
+        <JoinCodeBlock join={join} />
+        {isLoopbackOrigin(origin) && <p className="share__warning">{t('console.share.loopback')}</p>}
+        {links.kind === 'ready' ? (
+          <>
+            <LinkField label={t('console.share.participantLink')} hint={t('console.share.participantHint')} link={links.participant} share />
+            <LinkField label={t('console.share.screenLink')} hint={t('console.share.screenHint')} link={links.screen} open />
+          </>
+        ) : links.kind === 'loading' ? (
+          <p className="console__note">{t('console.share.loading')}</p>
+        ) : (
+          <div className="share__failed">
+            <p className="console__note">{t('console.share.failed')}</p>
+            <button type="button" className="button button--secondary" onClick={retry}>
+              {t('console.share.retry')}
+            </button>
+          </div>
+        )}
         <p className="privacy-note share__privacy">{t('console.share.privacy')}</p>
       </div>
-      <figure className="share__qr">
-        <QrCode value={links.participant} label={t('console.share.qrLabel')} />
-        <figcaption className="share__qr-caption">{t('console.share.qrCaption')}</figcaption>
-      </figure>
+      {join.state.kind === 'ready' && (
+        <figure className="share__qr">
+          <QrCode value={joinCodeLink(origin, join.state.code)} label={t('console.share.qrLabel')} />
+          <figcaption className="share__qr-caption">{t('console.share.qrCaption')}</figcaption>
+        </figure>
+      )}
     </div>
+  )
+}
+
+function JoinCodeBlock({ join: { state, reissue } }: { join: ReturnType<typeof useWorkshopJoinCode> }) {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const address = joinAddress(window.location.origin)
+  if (state.kind !== 'ready') return <p className="console__note">{t(state.kind === 'loading' ? 'console.share.loading' : 'console.share.codeFailed')}</p>
+  return (
+    <section className="join-code-block" aria-label={t('console.share.codeLabel')}>
+      <p className="join-code-block__how">{t('console.share.codeHow', { address })}</p>
+      <p className="join-code-block__code" data-join-code>
+        {formatJoinCode(state.code)}
+      </p>
+      <InlineConfirm
+        question={t('console.share.newCodeQuestion')}
+        confirmLabel={t('console.share.newCodeYes')}
+        cancelLabel={t('console.share.newCodeKeep')}
+        onConfirm={() => void reissue().then((ok) => announce(t(ok ? 'console.share.newCodeDone' : 'console.share.newCodeFailed')))}
+        trigger={(open, ref) => (
+          <button ref={ref} type="button" className="button button--ghost join-code-block__new" onClick={open}>
+            {t('console.share.newCode')}
+          </button>
+        )}
+      />
+    </section>
   )
 }
 

@@ -1,10 +1,11 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { goToStage, moveStage, setStageSkipped } from '../../../../shared/doc/index.ts'
+import { moveStage, setStageSkipped } from '../../../../shared/doc/index.ts'
 import type { Stage } from '../../../../shared/schema/stage.ts'
 import { selectCurrentStageId, selectStages } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
+import { useConsole } from './consoleContext.ts'
 
 type StageState = 'now' | 'done' | 'skipped' | 'upcoming'
 
@@ -19,7 +20,7 @@ export function stageStates(stages: readonly Stage[], currentStageId: string | n
 /**
  * The whole flow, skipped stages included: go to any stage (re-opening a finished or skipped
  * one), skip a stage or bring it back, and move stages earlier or later. The stage the room is on
- * cannot be skipped: move the room first.
+ * cannot be skipped: move the room first. Lives in the stage's panel of the console.
  */
 export function StageManager() {
   const { t } = useTranslation()
@@ -28,6 +29,7 @@ export function StageManager() {
   const currentStageId = useStore(selectCurrentStageId)
   const states = stageStates(stages, currentStageId)
   const list = useRef<HTMLOListElement>(null)
+  const { move: room } = useConsole()
 
   const move = (stage: Stage, index: number, direction: -1 | 1) => {
     if (!control) return
@@ -43,11 +45,8 @@ export function StageManager() {
     })
   }
 
-  const goTo = (stage: Stage) => {
-    if (!control) return
-    goToStage(control, stage.id)
-    useStore.getState().viewStage(null)
-  }
+  // Asks first, like Next, when leaving would lose or hide something.
+  const goTo = (stage: Stage) => room.request(stage)
 
   return (
     <ol className="stage-manager" ref={list} aria-label={t('console.stages.listLabel')}>

@@ -5,54 +5,88 @@ import type { Stage } from '../../../../shared/schema/stage.ts'
 import { serverNow } from '../../../sync/clock.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
-import { formatClock, useStageTimer, useTimeUp } from '../stage/useStageTimer.ts'
+import { formatClock, useStageTimer, useTimeUp, type StageTimerView } from '../stage/useStageTimer.ts'
 import { BellIcon } from './BellIcon.tsx'
 import { playChime, primeChime, useChimeMuted } from './chime.ts'
+import { PauseIcon, PlayIcon } from './consoleIcons.tsx'
+import { PanelButton } from './PanelButton.tsx'
 
 const MAX_MINUTES = 240
 
+type Control = NonNullable<ReturnType<typeof useWorkshopDocs>['control']>
+
+/** Start (or resume) and pause: what the toolbar's play button and the T key do. */
+export function toggleTimer(control: Control, view: StageTimerView | null): void {
+  primeChime()
+  if (view?.timer.status === 'running') pauseTimer(control, serverNow())
+  else startTimer(control, serverNow())
+}
+
 /**
- * The stage's time box: start (or resume), pause, one more minute, stop (back to the full time
- * box), and the length while it is not running. Everyone sees the same countdown (server clock).
+ * The stage's time box in the toolbar: the time left (everyone sees the same countdown, by the
+ * server clock) and one button to start, pause or resume. The time itself opens the details.
  * Time up: a soft chime here unless muted, a pulse on every screen; the stage goes on until the
  * facilitator moves it.
  */
-export function TimerControls({ stage }: { stage: Stage }) {
+export function TimerButtons({ stage }: { stage: Stage }) {
   const { t } = useTranslation()
   const announce = useAnnounce()
   const { control } = useWorkshopDocs()
   const view = useStageTimer(stage.id)
-  const [muted, setMuted] = useChimeMuted()
+  const [muted] = useChimeMuted()
   useTimeUp(view, () => {
     if (!muted) playChime()
     announce(t('stageArea.timeUpAnnounced'))
   })
-
   const status = view?.timer.status ?? 'idle'
   const secondsLeft = view ? view.secondsLeft : stage.settings.timerSeconds
   const noTimeBox = status === 'idle' && secondsLeft === 0
-  const run = (command: (doc: NonNullable<typeof control>) => void) => () => {
+  const state = view?.isUp ? 'up' : status
+  const running = status === 'running'
+  const readout = (
+    <span className={`timer-readout timer-readout--${state}`}>
+      <span className="timer-readout__time">{formatClock(secondsLeft * 1000)}</span>{' '}
+      <span className="timer-readout__state">{t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`)}</span>
+    </span>
+  )
+  return (
+    <div className="console-timer" role="group" aria-label={t('console.timer.label')}>
+      <PanelButton panel="timer" className="console-timer__readout" label={t('console.timer.settings', { time: formatClock(secondsLeft * 1000), state: t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`) })}>
+        {readout}
+      </PanelButton>
+      <button
+        type="button"
+        className="button button--secondary console-timer__go"
+        onClick={() => control && toggleTimer(control, view)}
+        disabled={!control || noTimeBox}
+        aria-label={t(running ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start')}
+        aria-keyshortcuts="T"
+      >
+        {running ? <PauseIcon /> : <PlayIcon />}
+      </button>
+    </div>
+  )
+}
+
+/** The timer's details: start or pause (again, for the phone), one more minute, stop (back to the full time box), the length, the chime. */
+export function TimerPanel({ stage }: { stage: Stage }) {
+  const { t } = useTranslation()
+  const { control } = useWorkshopDocs()
+  const view = useStageTimer(stage.id)
+  const [muted, setMuted] = useChimeMuted()
+  const status = view?.timer.status ?? 'idle'
+  const run = (command: (doc: Control) => void) => () => {
     if (!control) return
     primeChime()
     command(control)
   }
-
+  const noTimeBox = status === 'idle' && (view ? view.secondsLeft : stage.settings.timerSeconds) === 0
   return (
-    <div className="console__group console__group--timer" role="group" aria-label={t('console.timer.label')}>
-      <p className={`timer-readout timer-readout--${view?.isUp ? 'up' : status}`}>
-        <span className="timer-readout__time">{formatClock(secondsLeft * 1000)}</span>
-        <span className="timer-readout__state">{t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`)}</span>
-      </p>
+    <div className="timer-panel">
       <div className="timer-buttons">
-        {status === 'running' ? (
-          <button type="button" className="button button--secondary" onClick={run((doc) => pauseTimer(doc, serverNow()))} disabled={!control}>
-            {t('console.timer.pause')}
-          </button>
-        ) : (
-          <button type="button" className="button button--secondary" onClick={run((doc) => startTimer(doc, serverNow()))} disabled={!control || noTimeBox}>
-            {t(status === 'paused' ? 'console.timer.resume' : 'console.timer.start')}
-          </button>
-        )}
+        <button type="button" className="button button--primary" onClick={() => control && toggleTimer(control, view)} disabled={!control || noTimeBox}>
+          {t(status === 'running' ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start')}
+        </button>
         {status === 'idle' ? (
           <TimeBoxField stage={stage} />
         ) : (
@@ -106,7 +140,10 @@ function TimeBoxField({ stage }: { stage: Stage }) {
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit()
-          if (event.key === 'Escape') setDraft(null)
+          if (event.key === 'Escape' && draft !== null) {
+            event.preventDefault()
+            setDraft(null)
+          }
         }}
         disabled={!control}
         aria-describedby={`${id}-unit`}

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
-import { addSignal, goToStage, readControl, setReady } from '../../../../shared/doc/index.ts'
+import { addSignal, closeAssessment, goToStage, readControl, setPrivateCounts, setPrivateMode, setReady, startTimer } from '../../../../shared/doc/index.ts'
 import { cleanup, render } from '../../../testing/render.ts'
 import { StageArea } from '../stage/StageArea.tsx'
-import { ANNA, BEN, buttonNamed, openRoom, type Room } from './testRoom.tsx'
+import { ANNA, BEN, openRoom, type Room } from './testRoom.tsx'
 
 let room: Room
 afterEach(() => {
@@ -12,120 +12,172 @@ afterEach(() => {
   room?.close()
 })
 
-/** The facilitator on the signals stage, Anna and Ben in the room, Anna done. */
-function facilitatorOnSignals(): HTMLElement {
+/** The facilitator on a stage, Anna and Ben in the room, Anna done and Ben not. */
+function facilitatorOn(kind: 'signals' | 'assess' = 'signals'): HTMLElement {
   room = openRoom('facilitator')
-  act(() => void goToStage(room.control, room.stageIds.signals))
+  act(() => void goToStage(room.control, room.stageIds[kind]))
   room.arrive(ANNA)
   room.arrive(BEN)
-  act(() => setReady(room.board, room.stageIds.signals, true, ANNA))
+  act(() => setReady(room.board, room.stageIds[kind], true, ANNA))
   return render(room.wrap(<StageArea role="facilitator" />))
 }
 
 const currentKind = () => readControl(room.control).stages.find((s) => s.id === readControl(room.control).currentStageId)?.kind
-const click = (button: HTMLButtonElement | undefined) => {
-  if (!button) throw new Error('no such button')
+/** A button by its accessible name: its aria-label, else its text. */
+const named = (c: ParentNode, name: string | RegExp) =>
+  [...c.querySelectorAll('button')].find((b) => {
+    const text = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()
+    return typeof name === 'string' ? text === name : name.test(text)
+  })
+const click = (c: ParentNode, name: string | RegExp) => {
+  const button = named(c, name)
+  if (!button) throw new Error(`no button named ${String(name)}`)
   act(() => button.click())
 }
+const press = (key: string, target: EventTarget = document.body) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })))
 
-describe('moving the room on', () => {
-  it('shows how many are ready and who is still working', () => {
-    const c = facilitatorOnSignals()
-    expect(c.querySelector('.ready-count__text')?.textContent).toBe('1 of 2 ready')
-    expect(c.querySelector('.ready-count__waiting')?.textContent).toBe('Still working: Ben')
-  })
-
-  it('asks first when not everyone is ready, inline, and moves on at the second press', () => {
-    const c = facilitatorOnSignals()
-    const next = buttonNamed(c, /Next: Trends/)
-    click(next)
-    expect(currentKind()).toBe('signals')
-    expect(c.querySelector('.flow-question')?.textContent).toBe('1 of 2 not ready — advance anyway?')
-    // The same button, now saying what a second press does, and described by the question.
-    expect(next?.textContent).toContain('Yes, go to Trends')
-    expect(next?.getAttribute('aria-describedby')).toBe(c.querySelector('.flow-question')?.id)
-    expect(c.querySelector('[role="dialog"], dialog')).toBeNull()
-    click(next)
-    expect(currentKind()).toBe('trends')
-    expect(c.querySelector('.flow-question')).toBeNull()
-  })
-
-  it('"Wait" keeps the room where it is; a later press asks again', () => {
-    const c = facilitatorOnSignals()
-    click(buttonNamed(c, /Next: Trends/))
-    click(buttonNamed(c, 'Wait'))
-    expect(c.querySelector('.flow-question')).toBeNull()
-    expect(currentKind()).toBe('signals')
-    click(buttonNamed(c, /Next: Trends/))
-    expect(currentKind()).toBe('signals')
-    expect(c.querySelector('.flow-question')).not.toBeNull()
-  })
-
-  it('moves on at the first press when everyone here is ready', () => {
-    const c = facilitatorOnSignals()
-    act(() => setReady(room.board, room.stageIds.signals, true, BEN))
-    expect(c.querySelector('.ready-count__text')?.textContent).toBe('All 2 ready')
-    click(buttonNamed(c, /Next: Trends/))
-    expect(currentKind()).toBe('trends')
-  })
-
-  it('stops asking when the last person gets ready meanwhile', () => {
-    const c = facilitatorOnSignals()
-    click(buttonNamed(c, /Next: Trends/))
-    act(() => setReady(room.board, room.stageIds.signals, true, BEN))
-    expect(c.querySelector('.flow-question')).toBeNull()
-    expect(buttonNamed(c, /Next: Trends/)).toBeDefined()
+describe('the console is one toolbar row', () => {
+  it('says where the room is and how many are ready, and opens details below it', () => {
+    const c = facilitatorOn()
+    expect(c.querySelector('#stage-now-title')?.textContent).toBe('Signals')
+    expect(c.querySelector('.console-ready__text')?.textContent).toBe('1 of 2 ready')
+    click(c, '1 of 2 ready')
+    expect(c.querySelector('.console-panel')?.textContent).toContain('Still working: Ben')
+    // One panel at a time; Escape closes it and gives focus back to its button.
+    click(c, /^Timer: 10:00/)
+    expect(c.querySelectorAll('.console-panel')).toHaveLength(1)
+    const timerButton = named(c, /^Timer: 10:00/)!
+    act(() => void c.querySelector('.console-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })))
+    expect(c.querySelector('.console-panel')).toBeNull()
+    expect(document.activeElement).toBe(timerButton)
   })
 })
 
-describe('the timer', () => {
-  it('starts, pauses, gets a minute more and stops, in server time', () => {
-    const c = facilitatorOnSignals()
-    expect(c.querySelector('.timer-readout__time')?.textContent).toBe('10:00')
-    click(buttonNamed(c, 'Start timer'))
-    const running = readControl(room.control).timer
-    expect(running.status).toBe('running')
-    expect(running.endsAt! - Date.now()).toBeGreaterThan(9 * 60_000)
-    click(buttonNamed(c, 'Pause'))
+describe('moving the room on', () => {
+  it('goes at once although not everyone pressed "I\'m done": readiness is shown, not waited for', () => {
+    const c = facilitatorOn()
+    click(c, 'Next: Trends')
+    expect(currentKind()).toBe('trends')
+    expect(c.querySelector('.leave-question')).toBeNull()
+  })
+
+  it('asks while private cards are unrevealed, and can reveal them on the way', () => {
+    const c = facilitatorOn()
+    act(() => {
+      setPrivateMode(room.control, { on: true })
+      setPrivateCounts(room.control, { [ANNA.participantId]: { name: 'Anna', count: 2 } })
+    })
+    click(c, 'Next: Trends')
+    expect(currentKind()).toBe('signals')
+    expect(c.querySelector('.leave-question')?.textContent).toContain('2 private cards have not been revealed.')
+    // The safe way on has the focus.
+    expect(document.activeElement).toBe(named(c, 'Reveal and go to Trends'))
+    click(c, 'Reveal and go to Trends')
+    expect(currentKind()).toBe('trends')
+    expect(readControl(room.control).privateMode).toMatchObject({ on: false, revealSeq: 1 })
+  })
+
+  it('asks while the vote is open; "Stay" keeps the room, closing the vote stops the asking', () => {
+    const c = facilitatorOn('assess')
+    click(c, 'Next: Futures wheel')
+    expect(c.querySelector('.leave-question')?.textContent).toContain('Voting is still open')
+    click(c, 'Stay')
+    expect(c.querySelector('.leave-question')).toBeNull()
+    expect(currentKind()).toBe('assess')
+    act(() => closeAssessment(room.control, room.stageIds.assess))
+    click(c, 'Next: Futures wheel')
+    expect(currentKind()).toBe('wheel')
+  })
+
+  it('asks while the timer runs with time left, and goes anyway when told', () => {
+    const c = facilitatorOn()
+    act(() => startTimer(room.control, Date.now()))
+    click(c, 'Back to Frame')
+    expect(c.querySelector('.leave-question')?.textContent).toMatch(/The timer is still running \(\d+:\d\d left\)\./)
+    click(c, 'Go to Frame anyway')
+    expect(currentKind()).toBe('frame')
+  })
+})
+
+describe('keyboard shortcuts', () => {
+  it('N, B, T and R do what their buttons do; typing in a field is left alone', () => {
+    const c = facilitatorOn()
+    press('t')
+    expect(readControl(room.control).timer.status).toBe('running')
+    press('t')
     expect(readControl(room.control).timer.status).toBe('paused')
-    click(buttonNamed(c, '+1 minute'))
-    expect(readControl(room.control).timer.remainingMs).toBeGreaterThan(10 * 60_000)
-    click(buttonNamed(c, 'Stop'))
-    expect(readControl(room.control).timer).toMatchObject({ status: 'idle', remainingMs: 10 * 60_000 })
+    act(() => {
+      setPrivateMode(room.control, { on: true })
+      setPrivateCounts(room.control, { [ANNA.participantId]: { name: 'Anna', count: 1 } })
+    })
+    press('r')
+    expect(readControl(room.control).privateMode).toMatchObject({ on: false, revealSeq: 1 })
+    act(() => setPrivateCounts(room.control, {}))
+
+    const field = document.createElement('input')
+    c.append(field)
+    press('n', field)
+    expect(currentKind()).toBe('signals')
+    press('n')
+    expect(currentKind()).toBe('trends')
+    press('b')
+    expect(currentKind()).toBe('signals')
+  })
+
+  it('lists them in the "?" sheet', () => {
+    facilitatorOn()
+    press('?')
+    const sheet = document.querySelector('dialog[open]')
+    expect(sheet?.textContent).toContain('Keyboard shortcuts')
+    expect([...sheet!.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['N', 'B', 'T', 'R', 'F', 'J', '?', 'Esc'])
   })
 })
 
 describe('show on screen', () => {
-  it('puts a signal on the screen and clears it again', () => {
-    const c = facilitatorOnSignals()
+  it('puts a signal on the screen and clears it again; F opens it', () => {
+    const c = facilitatorOn()
     let signalId = ''
     act(() => void (signalId = addSignal(room.board, { title: 'Care robots at home' }, ANNA)))
-    click(buttonNamed(c, /Show on screen/))
-    click(buttonNamed(c, /^Show: Care robots at home$/))
+    press('f')
+    click(c, /^Show\s*: Care robots at home$/)
     expect(readControl(room.control).focus).toEqual({ kind: 'signal', id: signalId })
     expect(c.querySelector('.focus-picker__now')?.textContent).toContain('Signal: Care robots at home')
-    click(buttonNamed(c, 'Clear focus'))
+    click(c, 'Clear focus')
     expect(readControl(room.control).focus).toBeNull()
+  })
+
+  it('pauses and steps the projector pages', () => {
+    const c = facilitatorOn()
+    click(c, 'Show on screen')
+    click(c, 'Pause page turning')
+    expect(readControl(room.control).screenPaging.paused).toBe(true)
+    click(c, /Next page/)
+    expect(readControl(room.control).screenPaging).toMatchObject({ stepSeq: 1, stepBy: 1 })
+    click(c, /Previous page/)
+    expect(readControl(room.control).screenPaging).toMatchObject({ stepSeq: 2, stepBy: -1 })
+    // A new stage starts turning again.
+    click(c, 'Next: Trends')
+    expect(readControl(room.control).screenPaging.paused).toBe(false)
   })
 })
 
-describe('arranging stages', () => {
-  it('skips a stage, brings it back and moves one earlier', () => {
-    const c = facilitatorOnSignals()
-    click(buttonNamed(c, /Arrange stages/))
-    click(buttonNamed(c, 'Skip: Trends'))
+describe('the stages', () => {
+  it('skips a stage, brings it back and moves one earlier, from the stage button', () => {
+    const c = facilitatorOn()
+    click(c, 'Signals')
+    click(c, 'Skip: Trends')
     expect(readControl(room.control).stages.find((s) => s.kind === 'trends')?.skipped).toBe(true)
-    expect(buttonNamed(c, /Next: Assess/)).toBeDefined()
-    click(buttonNamed(c, 'Bring back: Trends'))
+    expect(named(c, 'Next: Assess')).toBeDefined()
+    click(c, 'Bring back: Trends')
     expect(readControl(room.control).stages.find((s) => s.kind === 'trends')?.skipped).toBe(false)
-    click(c.querySelector<HTMLButtonElement>('[aria-label="Move Takeaways earlier"]') ?? undefined)
+    act(() => c.querySelector<HTMLButtonElement>('[aria-label="Move Takeaways earlier"]')!.click())
     expect(readControl(room.control).stages.map((s) => s.kind).slice(-2)).toEqual(['takeaways', 'stories'])
   })
 
   it('re-opens a finished stage', () => {
-    const c = facilitatorOnSignals()
-    click(buttonNamed(c, /Arrange stages/))
-    click(buttonNamed(c, 'Re-open: Frame'))
+    const c = facilitatorOn()
+    click(c, 'Signals')
+    click(c, 'Re-open: Frame')
     expect(currentKind()).toBe('frame')
   })
 })

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react'
 import type { WorkshopLinks } from '../../../../shared/api.ts'
 import { API_WORKSHOPS, KEY_PATTERN, workshopLink } from '../../../../shared/protocol.ts'
 import { useStore } from '../../../state/store.ts'
-import { screenLinkWithJoin } from '../../../screen/joinLink.ts'
 import { LINKS_CHANGED_EVENT } from './admin/adminApi.ts'
 
 export type ShareLinks = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; participant: string; screen: string }
@@ -11,7 +10,7 @@ export type ShareLinks = { kind: 'loading' } | { kind: 'failed' } | { kind: 'rea
  * The links to share, from `GET /api/workshops/<id>` with the facilitator key. Built on this
  * page's own origin rather than taken verbatim: the server sees the Host but not whether a proxy
  * in front speaks https, and the address the facilitator reached is one the room can reach too.
- * The screen link carries the participant key too, so the projector can show the join code.
+ * The projector fetches the join code with its own key, so its link carries nothing else.
  */
 export function useWorkshopLinks(): { links: ShareLinks; retry(): void } {
   const session = useStore((s) => s.session)
@@ -33,7 +32,7 @@ export function useWorkshopLinks(): { links: ShareLinks; retry(): void } {
         setLinks({
           kind: 'ready',
           participant: workshopLink(origin, workshopId, 'participant', keys.participant),
-          screen: screenLinkWithJoin(workshopLink(origin, workshopId, 'screen', keys.screen), keys.participant),
+          screen: workshopLink(origin, workshopId, 'screen', keys.screen),
         })
       })
       .catch(() => {

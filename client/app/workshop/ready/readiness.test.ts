@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PresencePerson } from '../../../sync/presence.ts'
-import { needsAdvanceConfirmation, readiness } from './readiness.ts'
+import { readiness } from './readiness.ts'
 
 const person = (id: string, name: string, role: PresencePerson['role'] = 'participant'): PresencePerson => ({
   id,
@@ -30,16 +30,5 @@ describe('readiness', () => {
   it('lists who is still working by name', () => {
     const state = readiness([person('z', 'Zoe'), person('b', 'Ben'), person('m', 'Mia')], ['m'])
     expect(state.notReady.map((p) => p.name)).toEqual(['Ben', 'Zoe'])
-  })
-})
-
-describe('needsAdvanceConfirmation', () => {
-  it('asks while anyone here is not ready', () => {
-    expect(needsAdvanceConfirmation({ total: 12, ready: 7, notReady: [] })).toBe(true)
-  })
-
-  it('moves on at once when everyone is ready, or nobody is here', () => {
-    expect(needsAdvanceConfirmation({ total: 12, ready: 12, notReady: [] })).toBe(false)
-    expect(needsAdvanceConfirmation({ total: 0, ready: 0, notReady: [] })).toBe(false)
   })
 })

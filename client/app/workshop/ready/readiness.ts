@@ -20,8 +20,3 @@ export function readiness(people: readonly PresencePerson[], readyIds: Iterable<
   const notReady = here.filter((person) => !done.has(person.id)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   return { total: here.length, ready: here.length - notReady.length, notReady }
 }
-
-/** Moving on before everyone is done takes a second click; nobody here means nobody to wait for. */
-export function needsAdvanceConfirmation(state: Readiness): boolean {
-  return state.total > 0 && state.ready < state.total
-}

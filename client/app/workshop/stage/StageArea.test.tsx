@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import * as Y from 'yjs'
-import { createWorkshopControl, goToStage, readControl, setLocked, setPrivateCounts, setPrivateMode, skipStage } from '../../../../shared/doc/index.ts'
+import { createWorkshopControl, goToStage, readControl, setLocked, setPrivateCounts, skipStage } from '../../../../shared/doc/index.ts'
 import { getTemplate } from '../../../../shared/method/templates.ts'
 import type { Role } from '../../../../shared/protocol.ts'
 import type { StageProps } from '../../../stages/types.ts'
@@ -50,8 +50,8 @@ const move = (kind: string) => act(() => void goToStage(control, stageIds[kind]!
 const shownStage = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-stage-view')
 const isCurrent = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-current')
 const heading = (c: HTMLElement) => c.querySelector('#stage-now-title')?.textContent
-const button = (c: HTMLElement, name: RegExp) => [...c.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''))
-const switchNamed = (c: HTMLElement, name: string) => [...c.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((s) => s.textContent?.includes(name))
+/** A button by its accessible name (its aria-label, else its text). */
+const button = (c: HTMLElement, name: RegExp) => [...c.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''))
 
 describe('stage area', () => {
   it('follows the facilitator: a participant sees the room stage, and the next one when it moves', () => {
@@ -130,29 +130,34 @@ describe('stage area', () => {
     const c = renderArea('facilitator')
     act(() => button(c, /Next: Signals/)!.click())
     expect(readControl(control).currentStageId).toBe(stageIds.signals)
-    expect(switchNamed(c, 'Private writing')).toBeDefined()
+    expect(heading(c)).toBe('Signals')
+    expect(button(c, /^Private round$/)).toBeDefined()
     act(() => void skipStage(control, stageIds.trends!))
     act(() => button(c, /Next: Assess/)!.click())
     expect(readControl(control).currentStageId).toBe(stageIds.assess)
+    // Voting is open on Assess: leaving asks first, right under the toolbar.
     act(() => button(c, /Back to Signals/)!.click())
+    expect(readControl(control).currentStageId).toBe(stageIds.assess)
+    expect(c.querySelector('.leave-question')?.textContent).toContain("Voting is still open: the group's result has not been shown.")
+    act(() => button(c, /^Go to Signals anyway$/)!.click())
     expect(readControl(control).currentStageId).toBe(stageIds.signals)
     expect(renderArea('participant').querySelector('.console')).toBeNull()
   })
 
-  it('shows the facilitator live private counts and reveals all cards on request', () => {
+  it('runs private writing in rounds with one control: start, then "Reveal" ends the round', () => {
     move('signals')
     const c = renderArea('facilitator')
-    const privateSwitch = switchNamed(c, 'Private writing')!
-    act(() => privateSwitch.click())
+    act(() => button(c, /^Private round$/)!.click())
     expect(readControl(control).privateMode.on).toBe(true)
-    expect(c.textContent).toContain('No cards written yet.')
+    // Nothing written yet: the same control ends the round.
+    expect(button(c, /^End private round$/)).toBeDefined()
     act(() => setPrivateCounts(control, { 'anna-00000000000000000': { name: 'Anna', count: 3 }, 'ben-000000000000000000': { name: 'Ben', count: 1 } }))
-    expect([...c.querySelectorAll('.private-counts__list li')].map((li) => li.textContent)).toEqual(['Anna: 3 cards', 'Ben: 1 card'])
-    act(() => button(c, /Reveal all 4 cards/)!.click())
-    expect(readControl(control).privateMode.revealSeq).toBe(1)
-    act(() => setPrivateMode(control, { on: false }))
+    act(() => button(c, /^Reveal 4 cards$/)!.click())
+    expect(readControl(control).privateMode).toMatchObject({ on: false, revealSeq: 1 })
+    // The server empties the drafts and the counts follow; new cards are public until the next round.
     act(() => setPrivateCounts(control, {}))
-    expect(c.querySelector('.private-counts')).toBeNull()
+    expect(button(c, /^Reveal/)).toBeUndefined()
+    expect(button(c, /^Private round$/)).toBeDefined()
   })
 
   it('tells everyone when the board is read-only', () => {

@@ -27,6 +27,23 @@ export function StageArea({ role }: { role: Role }) {
   useClearOnStageChange(nav.viewed?.id ?? null)
   useAnnounceRoomMoves(nav)
   const viewed = nav.viewed
+  const stage = viewed && (
+    <div className="stage-area__stage" data-stage-kind={viewed.kind}>
+      {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
+    </div>
+  )
+  // The facilitator's laptop also shows the board: the console's one row says where the room is
+  // (its stage button is the stage heading), so the stepper and the intro give way to the board.
+  if (role === 'facilitator') {
+    return (
+      <div className="stage-area stage-area--facilitator">
+        <FacilitatorConsole nav={nav} />
+        <LockedBanner role={role} />
+        <RestoreNotice />
+        {stage}
+      </div>
+    )
+  }
   return (
     <div className="stage-area">
       <StageStepper nav={nav} role={role} />
@@ -37,12 +54,7 @@ export function StageArea({ role }: { role: Role }) {
       <div className="stage-area__intro">
         <StageNow nav={nav} role={role} />
       </div>
-      {role === 'facilitator' && <FacilitatorConsole nav={nav} />}
-      {viewed && (
-        <div className="stage-area__stage" data-stage-kind={viewed.kind}>
-          {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
-        </div>
-      )}
+      {stage}
       <ReadyBar nav={nav} role={role} />
     </div>
   )

@@ -1,0 +1,74 @@
+import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatClock } from '../stage/useStageTimer.ts'
+import { useConsole } from './consoleContext.ts'
+import type { LeaveReason } from './leaveChecks.ts'
+
+/**
+ * The one question moving the room can ask, under the toolbar: what would be lost or hidden, and
+ * three ways on — settle it first and go (reveal the cards, close the vote), go as it is, or stay.
+ * Escape stays.
+ */
+export function LeaveQuestion() {
+  const { t } = useTranslation()
+  const id = useId()
+  const { move } = useConsole()
+  const first = useRef<HTMLButtonElement>(null)
+  const question = move.question
+  const asked = question ? `${question.target.id}` : null
+  useEffect(() => {
+    if (asked) first.current?.focus()
+  }, [asked])
+  if (!question) return null
+
+  const stage = t(`stage.${question.target.kind}.name`)
+  const settle = question.reasons.some((r) => r.kind === 'privateCards') ? 'reveal' : question.reasons.some((r) => r.kind === 'openVote') ? 'closeVote' : null
+  return (
+    <div
+      className="leave-question"
+      role="group"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          move.stay()
+        }
+      }}
+    >
+      <div className="leave-question__text">
+        <p id={`${id}-title`} className="leave-question__title">
+          {t('console.leave.title', { stage })}
+        </p>
+        <ul className="leave-question__reasons">
+          {question.reasons.map((reason) => (
+            <li key={reason.kind}>{reasonText(reason, t)}</li>
+          ))}
+        </ul>
+      </div>
+      <div className="leave-question__actions">
+        {settle && (
+          <button ref={first} type="button" className="button button--primary" onClick={() => move.go(true)}>
+            {t(`console.leave.${settle}`, { stage })}
+          </button>
+        )}
+        <button ref={settle ? undefined : first} type="button" className="button button--secondary" onClick={() => move.go(false)}>
+          {t('console.leave.anyway', { stage })}
+        </button>
+        <button type="button" className="button button--ghost" onClick={move.stay}>
+          {t('console.leave.stay')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function reasonText(reason: LeaveReason, t: (key: string, options?: Record<string, unknown>) => string): string {
+  switch (reason.kind) {
+    case 'privateCards':
+      return t('console.leave.privateCards', { count: reason.count })
+    case 'openVote':
+      return t('console.leave.openVote')
+    case 'timerRunning':
+      return t('console.leave.timerRunning', { time: formatClock(reason.secondsLeft * 1000) })
+  }
+}

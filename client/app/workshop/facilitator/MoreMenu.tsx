@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next'
+import { useConsole } from './consoleContext.ts'
+import { CONSOLE_TOOLS } from './consoleTools.tsx'
+import { KeyboardIcon } from './consoleIcons.tsx'
+import { PrivateRoundButton } from './PrivateRoundButton.tsx'
+import { ReadyChip } from './ReadyChip.tsx'
+import { JoinPanelToggle, LockToggle } from './ToggleButtons.tsx'
+
+/**
+ * "More…": the tools used rarely (Replay, "Link and data"), the keyboard sheet, and on a narrow
+ * screen the toolbar entries that no longer fit — the same controls as in the row, each shown
+ * here only at the widths where its row copy is hidden (see toolbar.css).
+ */
+export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown: boolean; onShortcuts(): void; trigger: HTMLElement | null }) {
+  const { t } = useTranslation()
+  const { nav, move, togglePanel } = useConsole()
+  const { previous } = move
+  return (
+    <ul className="console-menu">
+      {previous && (
+        <li className="console-menu__item" data-collapse="phone">
+          <button type="button" className="button button--ghost console-button" onClick={() => move.request(previous)}>
+            <span aria-hidden="true">{'←'}</span>
+            {t('console.previous', { stage: t(`stage.${previous.kind}.name`) })}
+          </button>
+        </li>
+      )}
+      {nav.current && (
+        <li className="console-menu__item" data-collapse="phone">
+          <ReadyChip stageId={nav.current.id} />
+        </li>
+      )}
+      {privateShown && (
+        <li className="console-menu__item" data-collapse="phone">
+          <PrivateRoundButton />
+        </li>
+      )}
+      <li className="console-menu__item" data-collapse="narrow">
+        <LockToggle />
+      </li>
+      <li className="console-menu__item" data-collapse="narrow">
+        <JoinPanelToggle />
+      </li>
+      {CONSOLE_TOOLS.map((tool) => (
+        <li key={tool.id} className="console-menu__item" data-collapse={tool.place === 'more' ? undefined : 'narrow'}>
+          <button type="button" className="button button--ghost console-button" onClick={() => trigger && togglePanel(tool.id, trigger)}>
+            <tool.Icon />
+            {t(tool.label)}
+          </button>
+        </li>
+      ))}
+      <li className="console-menu__item">
+        <button type="button" className="button button--ghost console-button" onClick={onShortcuts}>
+          <KeyboardIcon />
+          {t('console.shortcuts.open')}
+        </button>
+      </li>
+    </ul>
+  )
+}

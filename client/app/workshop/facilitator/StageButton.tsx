@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next'
+import { selectFocalQuestion } from '../../../state/selectors.ts'
+import { useStore } from '../../../state/store.ts'
+import { STAGE_HEADING_ID } from '../stage/StageNow.tsx'
+import { useConsole } from './consoleContext.ts'
+import { ChevronIcon } from './consoleIcons.tsx'
+import { PanelButton } from './PanelButton.tsx'
+import { StageManager } from './StageManager.tsx'
+
+/**
+ * Where the room is, at the start of the toolbar: "2 of 7" and the stage's name (the page's stage
+ * heading). It opens the stage's details: what the room is asked to do, the focal question, and
+ * the whole flow to jump, skip or reorder.
+ */
+export function StageButton() {
+  const { t } = useTranslation()
+  const { nav } = useConsole()
+  const stage = nav.current
+  const number = stage ? nav.steps.indexOf(stage) + 1 : 0
+  return (
+    <div className="console-stage">
+      <p className="console-stage__of">{stage && number > 0 ? t('console.stageOf', { number, total: nav.steps.length }) : t('workshop.now')}</p>
+      <h2 id={STAGE_HEADING_ID} className="console-stage__heading" tabIndex={-1}>
+        <PanelButton panel="stage" className="console-stage__button">
+          <span className="console-stage__name">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</span>
+          <ChevronIcon />
+        </PanelButton>
+      </h2>
+    </div>
+  )
+}
+
+/** The stage's details: the room's instruction and focal question, then every stage. */
+export function StagePanel() {
+  const { t } = useTranslation()
+  const { nav } = useConsole()
+  const question = useStore(selectFocalQuestion)
+  const stage = nav.current
+  const instruction = stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')
+  return (
+    <div className="stage-panel">
+      <dl className="stage-panel__facts">
+        <dt>{t('console.stagePanel.instruction')}</dt>
+        <dd>{instruction}</dd>
+        {question && (
+          <>
+            <dt>{t('workshop.focalQuestion')}</dt>
+            <dd>{question}</dd>
+          </>
+        )}
+      </dl>
+      <h3 className="stage-panel__heading">{t('console.stagePanel.all')}</h3>
+      <StageManager />
+    </div>
+  )
+}

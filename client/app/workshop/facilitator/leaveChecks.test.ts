@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { SESSION_DEFAULTS } from '../../../../shared/schema/session.ts'
+import type { Stage, StageKind } from '../../../../shared/schema/stage.ts'
+import { leaveReasons, type LeaveFacts } from './leaveChecks.ts'
+
+const stage = (kind: StageKind): Stage => ({ id: `Stage${kind}`.padEnd(22, 'x'), kind, order: 'a0', skipped: false, settings: { timerSeconds: 600, prompt: '', votesPerPerson: 3 } }) as Stage
+const facts = (kind: StageKind, session: Partial<LeaveFacts['session']> = {}, secondsLeft = 0): LeaveFacts => ({ current: stage(kind), session: { ...SESSION_DEFAULTS, ...session }, secondsLeft })
+
+describe('leaving a stage', () => {
+  it('just goes when nothing would be lost, however many are not "done"', () => {
+    expect(leaveReasons(facts('signals'))).toEqual([])
+    expect(leaveReasons(facts('trends'))).toEqual([])
+    expect(leaveReasons({ ...facts('signals'), current: null })).toEqual([])
+  })
+
+  it('asks while private cards wait to be revealed', () => {
+    const privateRound = { privateMode: { on: true, hideNamesAfterReveal: false, revealSeq: 0 }, privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 2 }, BenBenBenBenBenBenBen1: { name: 'Ben', count: 3 } } }
+    expect(leaveReasons(facts('signals', privateRound))).toEqual([{ kind: 'privateCards', count: 5 }])
+    // A round with nothing written yet hides nothing.
+    expect(leaveReasons(facts('signals', { ...privateRound, privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 0 } } }))).toEqual([])
+  })
+
+  it('asks while the vote is open on an assess stage, not once it is closed', () => {
+    const assess = stage('assess')
+    expect(leaveReasons(facts('assess'))).toEqual([{ kind: 'openVote' }])
+    expect(leaveReasons(facts('assess', { assessClosed: { [assess.id]: true } }))).toEqual([])
+  })
+
+  it('asks while the timer runs with time left, not when it is idle, paused or up', () => {
+    const signals = stage('signals')
+    const running = { stageId: signals.id, status: 'running' as const, endsAt: 1, remainingMs: 0 }
+    expect(leaveReasons(facts('signals', { timer: running }, 95))).toEqual([{ kind: 'timerRunning', secondsLeft: 95 }])
+    expect(leaveReasons(facts('signals', { timer: running }, 0))).toEqual([])
+    expect(leaveReasons(facts('signals', { timer: { ...running, status: 'paused', endsAt: null } }, 95))).toEqual([])
+    expect(leaveReasons(facts('signals', { timer: { ...running, stageId: 'OtherStageOtherStage01' } }, 95))).toEqual([])
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * When moving the room away from its stage asks first: only when something would be lost or hidden
+ * (private cards nobody has seen, a vote whose result nobody has seen, time still on a running
+ * timer), never because people did not press "I'm done" — readiness is shown, not waited for.
+ * Pure, so the rule is tested without a browser.
+ */
+import type { Session } from '../../../../shared/schema/session.ts'
+import type { Stage } from '../../../../shared/schema/stage.ts'
+
+export type LeaveReason =
+  /** Cards written in the private round that the room has not seen. */
+  | { kind: 'privateCards'; count: number }
+  /** The assessment is still open: the group's result has not been shown. */
+  | { kind: 'openVote' }
+  /** The stage's timer is running with time left. */
+  | { kind: 'timerRunning'; secondsLeft: number }
+
+export interface LeaveFacts {
+  /** The room's stage now (null before the start: nothing to lose). */
+  current: Stage | null
+  session: Pick<Session, 'privateMode' | 'privateCounts' | 'assessClosed' | 'timer'>
+  /** Whole seconds left on the room's timer, from the server clock. */
+  secondsLeft: number
+}
+
+/** What leaving `facts.current` now would lose or hide, most serious first; empty: just go. */
+export function leaveReasons({ current, session, secondsLeft }: LeaveFacts): LeaveReason[] {
+  if (!current) return []
+  const reasons: LeaveReason[] = []
+  const waiting = Object.values(session.privateCounts).reduce((sum, entry) => sum + entry.count, 0)
+  // Cards in drafts are hidden whatever the stage; the round itself belongs to the signals stage.
+  if (waiting > 0 && (session.privateMode.on || current.kind === 'signals')) reasons.push({ kind: 'privateCards', count: waiting })
+  if (current.kind === 'assess' && session.assessClosed[current.id] !== true) reasons.push({ kind: 'openVote' })
+  if (session.timer.stageId === current.id && session.timer.status === 'running' && secondsLeft > 0) reasons.push({ kind: 'timerRunning', secondsLeft })
+  return reasons
+}

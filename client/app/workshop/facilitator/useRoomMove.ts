@@ -1,0 +1,92 @@
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { closeAssessment, endPrivateRound, goToStage } from '../../../../shared/doc/index.ts'
+import type { Stage } from '../../../../shared/schema/stage.ts'
+import { selectStages } from '../../../state/selectors.ts'
+import { useStore } from '../../../state/store.ts'
+import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
+import { useAnnounce } from '../../../ui/index.ts'
+import type { StageNavigation } from '../stage/stageNavigation.ts'
+import { useStageTimer } from '../stage/useStageTimer.ts'
+import { leaveReasons, type LeaveReason } from './leaveChecks.ts'
+
+export interface LeaveQuestion {
+  target: Stage
+  /** What leaving now would lose or hide; the question closes by itself when it empties. */
+  reasons: readonly LeaveReason[]
+}
+
+export interface RoomMove {
+  previous: Stage | undefined
+  next: Stage | undefined
+  /** Moves the room there at once, or asks first when something would be lost or hidden. */
+  request(target: Stage): void
+  question: LeaveQuestion | null
+  /** Answers the question: go as things are, or first reveal the cards / close the vote. */
+  go(settleFirst: boolean): void
+  stay(): void
+}
+
+const NO_SESSION = null
+
+/**
+ * Moving the room: Back, Next, a stage picked in the list, the keyboard. One place decides when
+ * to ask (see leaveChecks.ts), so every way of moving asks the same question.
+ */
+export function useRoomMove(nav: StageNavigation): RoomMove {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const { control } = useWorkshopDocs()
+  const { steps, current } = nav
+  const session = useStore((s) => s.control ?? NO_SESSION)
+  const stages = useStore(selectStages)
+  const timer = useStageTimer(current?.id ?? null)
+  const [askingFor, setAskingFor] = useState<{ from: string | null; target: string } | null>(null)
+
+  const index = current ? steps.indexOf(current) : -1
+  const previous = index > 0 ? steps[index - 1] : undefined
+  // Before the start (or from a skipped current stage) "next" is the first step after it.
+  const next = current && index < 0 ? steps.find((stage) => stage.order > current.order) : steps[index + 1]
+
+  const reasons = useMemo(
+    () => (session ? leaveReasons({ current, session, secondsLeft: timer?.secondsLeft ?? 0 }) : []),
+    // The seconds matter only as "some left": a ticking clock must not rebuild the question.
+    [current, session, (timer?.secondsLeft ?? 0) > 0],
+  )
+  const target = askingFor && askingFor.from === (current?.id ?? null) ? (stages.find((s) => s.id === askingFor.target) ?? null) : null
+  const question = target && reasons.length > 0 ? { target, reasons } : null
+
+  const moveTo = useCallback(
+    (stage: Stage) => {
+      if (!control) return
+      setAskingFor(null)
+      goToStage(control, stage.id)
+      useStore.getState().viewStage(null)
+    },
+    [control],
+  )
+
+  const request = useCallback(
+    (stage: Stage) => {
+      if (reasons.length === 0) return moveTo(stage)
+      setAskingFor({ from: current?.id ?? null, target: stage.id })
+      announce(t('console.leave.asked', { stage: t(`stage.${stage.kind}.name`) }))
+    },
+    [reasons, moveTo, current, announce, t],
+  )
+
+  const go = useCallback(
+    (settleFirst: boolean) => {
+      if (!question || !control) return
+      if (settleFirst) {
+        if (question.reasons.some((r) => r.kind === 'privateCards')) endPrivateRound(control)
+        if (current && question.reasons.some((r) => r.kind === 'openVote')) closeAssessment(control, current.id)
+      }
+      moveTo(question.target)
+    },
+    [question, control, current, moveTo],
+  )
+  const stay = useCallback(() => setAskingFor(null), [])
+
+  return { previous, next, request, question, go, stay }
+}

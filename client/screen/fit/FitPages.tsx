@@ -1,0 +1,108 @@
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { chooseDensity, pagesOf } from './fitMath.ts'
+import { PageIndicator } from './PageIndicator.tsx'
+import { usePageTurner } from './usePageTurner.ts'
+import './fit.css'
+
+interface FitPagesProps<Level extends string> {
+  /** Densities, least dense first (e.g. full, compact, titles): each is a class on the flow. */
+  levels: readonly Level[]
+  /** Changes whenever what is shown changes (the records themselves): the fit is found again. */
+  contentKey: unknown
+  /** Class of the flow of columns; `fit-flow--<level>` is added (column widths, type sizes). */
+  className: string
+  /** Names the flow as a list (its items are `role="listitem"`). */
+  label?: string
+  /** A line under the columns, left of "Page 2 of 3" (counts, what is not shown). */
+  footer?: ReactNode
+  children(level: Level): ReactNode
+}
+
+interface Fit {
+  level: number
+  /** Pages each level needed, as measured so far. */
+  measured: number[]
+  /** The level is chosen; only its pages are counted now. */
+  settled: boolean
+  pages: number
+}
+
+const START: Fit = { level: 0, measured: [], settled: false, pages: 1 }
+
+/**
+ * Shows as much of the work as the projector holds, legibly: the items flow down columns that
+ * fill the stage area; when they run past it, the next density is tried (each fits more), and
+ * past the densest the columns continue as pages, turned by `usePageTurner`. Measured in layout
+ * effects, so no state in between is ever painted. Nothing is cut: an item is either wholly on
+ * the page shown or on another page.
+ */
+export function FitPages<Level extends string>({ levels, contentKey, className, label, footer, children }: FitPagesProps<Level>) {
+  const viewport = useRef<HTMLDivElement>(null)
+  const flow = useRef<HTMLDivElement>(null)
+  const [fit, setFit] = useState<Fit>(START)
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  const [fitFor, setFitFor] = useState<{ key: unknown; size: typeof size }>({ key: contentKey, size })
+  const { page, paused } = usePageTurner(fit.settled ? fit.pages : 1)
+
+  // New content or a new screen size: search again from the least dense level (before paint).
+  const stale = fitFor.key !== contentKey || fitFor.size !== size
+  if (stale) {
+    setFitFor({ key: contentKey, size })
+    setFit(START)
+  }
+
+  useLayoutEffect(() => {
+    const element = viewport.current
+    if (!element) return
+    const observer = new ResizeObserver(() => {
+      const next = { width: element.clientWidth, height: element.clientHeight }
+      setSize((previous) => (previous.width === next.width && previous.height === next.height ? previous : next))
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  useLayoutEffect(() => {
+    const box = flow.current
+    if (!box || stale) return
+    const gap = parseFloat(getComputedStyle(box).columnGap) || 0
+    const pages = pagesOf(box.scrollWidth, box.clientWidth, gap)
+    if (fit.settled) {
+      if (pages !== fit.pages) setFit({ ...fit, pages })
+      return
+    }
+    const measured = [...fit.measured]
+    measured[fit.level] = pages
+    if (pages <= 1 || fit.level === levels.length - 1) {
+      const best = chooseDensity(measured)
+      setFit(best === fit.level ? { level: best, measured, settled: true, pages } : { level: best, measured, settled: true, pages: measured[best]! })
+    } else {
+      setFit({ level: fit.level + 1, measured, settled: false, pages })
+    }
+  })
+
+  const level = levels[fit.level] ?? levels[0]!
+  const offset = fit.settled && flow.current ? page * (flow.current.clientWidth + (parseFloat(getComputedStyle(flow.current).columnGap) || 0)) : 0
+  return (
+    <div className="fit-pages">
+      <div ref={viewport} className="fit-pages__viewport">
+        <div
+          ref={flow}
+          className={`fit-flow ${className} fit-flow--${level}`}
+          data-density={level}
+          role={label ? 'list' : undefined}
+          aria-label={label}
+          style={offset ? { transform: `translateX(${-offset}px)` } : undefined}
+        >
+          {children(level)}
+        </div>
+      </div>
+      {(footer || (fit.settled && fit.pages > 1)) && (
+        <div className="fit-pages__footer">
+          <div className="fit-pages__note">{footer}</div>
+          {fit.settled && fit.pages > 1 && <PageIndicator page={page} pages={fit.pages} paused={paused} />}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import { useLayoutEffect, type RefObject } from 'react'
+
+interface FitFontOptions {
+  /** The CSS custom property the element's text reads its size from. */
+  property: string
+  /** Sizes in rem: the largest is used when the text fits at it. */
+  largest: number
+  smallest: number
+}
+
+/**
+ * Sizes a block of text to the box it sits in: as large as it fits, never cut (the frame's focal
+ * question on the projector: a short question huge, a long one smaller). Binary search over the
+ * size, in a layout effect, again when the text or the box changes.
+ */
+export function useFitFontSize(ref: RefObject<HTMLElement | null>, content: unknown, { property, largest, smallest }: FitFontOptions, enabled = true): void {
+  useLayoutEffect(() => {
+    const element = ref.current
+    const box = element?.parentElement
+    if (!enabled || !element || !box) return
+    const fit = () => {
+      const available = box.clientHeight
+      const fits = (size: number) => {
+        element.style.setProperty(property, `${size}rem`)
+        return element.scrollHeight <= available && element.scrollWidth <= box.clientWidth + 1
+      }
+      if (available <= 0 || fits(largest)) return
+      let [low, high] = [smallest, largest]
+      for (let step = 0; step < 7; step++) {
+        const middle = (low + high) / 2
+        if (fits(middle)) low = middle
+        else high = middle
+      }
+      fits(low)
+    }
+    fit()
+    const observer = new ResizeObserver(fit)
+    observer.observe(box)
+    return () => observer.disconnect()
+  }, [ref, content, property, largest, smallest, enabled])
+}

@@ -1,0 +1,34 @@
+import { useEffect, useRef, useState } from 'react'
+import { useStore } from '../../state/store.ts'
+import { turnPage } from './fitMath.ts'
+
+/** How long each page stays up: time to read twenty titles from the back of the room. */
+export const PAGE_TURN_MS = 20_000
+
+/**
+ * Which page of `pages` the projector shows: the next one every PAGE_TURN_MS, unless the
+ * facilitator paused page turning; each "Previous page" / "Next page" from the console turns it
+ * once (and the page then stays its full time).
+ */
+export function usePageTurner(pages: number): { page: number; paused: boolean } {
+  const paused = useStore((s) => s.control?.screenPaging.paused === true)
+  const stepSeq = useStore((s) => s.control?.screenPaging.stepSeq ?? 0)
+  const stepBy = useStore((s) => s.control?.screenPaging.stepBy ?? 1)
+  const [page, setPage] = useState(0)
+  const seenStep = useRef(stepSeq)
+
+  useEffect(() => {
+    // A step asked for before this view opened is not this view's to take.
+    if (stepSeq === seenStep.current) return
+    seenStep.current = stepSeq
+    setPage((current) => turnPage(current, stepBy, pages))
+  }, [stepSeq, stepBy, pages])
+
+  useEffect(() => {
+    if (paused || pages <= 1) return
+    const timer = setTimeout(() => setPage((current) => turnPage(current, 1, pages)), PAGE_TURN_MS)
+    return () => clearTimeout(timer)
+  }, [paused, pages, page])
+
+  return { page: turnPage(page, 0, pages), paused }
+}

@@ -1,0 +1,63 @@
+import { memo, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Takeaway } from '../../../shared/schema/index.ts'
+import { FitPages } from '../../screen/fit/FitPages.tsx'
+import { LinkChips } from './LinkChips.tsx'
+import { columnsByWhen, plusOnesOf } from './takeawaysModel.ts'
+import { usePlusOnes, useTakeaways } from './useTakeawaysData.ts'
+import './screenTakeaways.css'
+
+/** Full (who, where it comes from, +1s) → compact (who, +1s) → the actions alone with their +1s. */
+const DENSITIES = ['full', 'compact', 'titles'] as const
+type Density = (typeof DENSITIES)[number]
+
+/**
+ * Takeaways on the projector, in projector-size type: now → within a year → within five years,
+ * each starting its own column, the most agreed first. When they outgrow the screen they get
+ * denser, then turn pages by themselves.
+ */
+export function ScreenTakeaways() {
+  const { t } = useTranslation()
+  const takeaways = useTakeaways()
+  const plusOnes = usePlusOnes()
+  const columns = useMemo(() => columnsByWhen(takeaways, plusOnes, 'agreed'), [takeaways, plusOnes])
+  return (
+    <section className="screen-takeaways" aria-labelledby="screen-takeaways-title">
+      <h2 id="screen-takeaways-title" className="visually-hidden">
+        {t('stage.takeaways.name')}
+      </h2>
+      <FitPages levels={DENSITIES} contentKey={columns} className="screen-takeaways__flow">
+        {(density) =>
+          columns.map(({ when, takeaways: cards }) => (
+            <section key={when} className={`screen-takeaways__when screen-takeaways__when--${when}`} aria-labelledby={`screen-takeaways-${when}`}>
+              <h3 id={`screen-takeaways-${when}`} className="screen-takeaways__heading">
+                {t(`takeaways.when.${when}`)}
+                <span className="screen-takeaways__count">{cards.length}</span>
+              </h3>
+              {cards.length === 0 && <p className="screen-takeaways__empty">{t(`takeaways.column.empty.${when}`)}</p>}
+              {cards.map((takeaway) => (
+                <ScreenTakeaway key={takeaway.id} takeaway={takeaway} plusOnes={plusOnesOf(plusOnes, takeaway.id).count} density={density} />
+              ))}
+            </section>
+          ))
+        }
+      </FitPages>
+    </section>
+  )
+}
+
+const ScreenTakeaway = memo(function ScreenTakeaway({ takeaway, plusOnes, density }: { takeaway: Takeaway; plusOnes: number; density: Density }) {
+  const { t } = useTranslation()
+  return (
+    <article className="screen-takeaway">
+      <p className="screen-takeaway__text">{takeaway.text}</p>
+      {density !== 'titles' && (
+        <p className="screen-takeaway__who">
+          <span className="screen-takeaway__label">{t('takeaways.card.who')}</span> {takeaway.who.trim() || t('takeaways.card.noWho')}
+        </p>
+      )}
+      {density === 'full' && <LinkChips trendIds={takeaway.trendIds} storyIds={takeaway.storyIds} />}
+      {plusOnes > 0 && <p className="screen-takeaway__plus">{t('takeaways.plusOne.count', { count: plusOnes })}</p>}
+    </article>
+  )
+})

@@ -1,0 +1,102 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
+import type { WheelNode } from '../../../../shared/schema/index.ts'
+import { toLayoutItems } from '../../../../shared/wheel/index.ts'
+import { PageIndicator } from '../../../screen/fit/PageIndicator.tsx'
+import { usePageTurner } from '../../../screen/fit/usePageTurner.ts'
+import { DiagramNode } from '../diagram/DiagramNode.tsx'
+import { CentreNode, RingGuides } from '../diagram/DiagramParts.tsx'
+import { measureWithPageFont } from '../diagram/measureText.ts'
+import { ValenceLegend } from '../ValenceLegend.tsx'
+import { valenceKey } from '../valence.tsx'
+import { useBoxSize } from './useBoxSize.ts'
+import { SCREEN_WHEEL_METRICS, layoutForScreen, wheelPages } from './wheelPages.ts'
+
+/** Consequences are drawn at least this big (24 px on a 1080p projector), and at most 1rem. */
+const MIN_FONT_REM = 0.63
+const MAX_FONT_REM = 1
+const noop = () => {}
+
+/**
+ * The futures wheel on the projector: as large as the stage area allows, laid out for its shape,
+ * with every consequence's text at projector size. A wheel too full for that is shown part by
+ * part (see wheelPages.ts), turning like the other projector pages.
+ */
+export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: string; tree: readonly WheelTreeNode[]; label: string }) {
+  const { t } = useTranslation()
+  const { ref, size } = useBoxSize<HTMLDivElement>()
+  const untitled = t('wheel.node.untitled')
+  // Steps of 20 px: a window edge dragged across does not re-lay the wheel at every pixel.
+  const width = Math.round(size.width / 20) * 20
+  const height = Math.round(size.height / 20) * 20
+  const layout = useMemo(
+    () => layoutForScreen(toLayoutItems(tree, (text) => text || untitled), { centreText: trendName, metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont }, { width, height }),
+    [tree, trendName, untitled, width, height],
+  )
+  const rootPx = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+  const pages = useMemo(() => wheelPages(layout, { width, height }, MIN_FONT_REM * rootPx, MAX_FONT_REM * rootPx), [layout, width, height, rootPx])
+  const { page, paused } = usePageTurner(pages.length)
+  const shown = pages[page]
+  const records = useMemo(() => {
+    const map = new Map<string, WheelNode>()
+    const walk = (items: readonly WheelTreeNode[]) => items.forEach(({ node, children }) => (map.set(node.id, node), walk(children)))
+    walk(tree)
+    return map
+  }, [tree])
+
+  let viewBox: string | undefined
+  if (shown && width > 0 && height > 0) {
+    // The page's bounds centred, at the page's scale (which may be below what would fill the screen).
+    const w = width / shown.scale
+    const h = height / shown.scale
+    const cx = (shown.bounds.minX + shown.bounds.maxX) / 2
+    const cy = (shown.bounds.minY + shown.bounds.maxY) / 2
+    viewBox = `${cx - w / 2} ${cy - h / 2} ${w} ${h}`
+  }
+
+  return (
+    <div className="screen-wheel">
+      <div ref={ref} className="screen-wheel__viewport" role="group" aria-label={label}>
+        {viewBox && shown && (
+          <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
+            <RingGuides layout={layout} />
+            <g className="wheel-edges" aria-hidden="true">
+              {layout.edges
+                .filter((edge) => shown.nodes.has(edge.to))
+                .map((edge) => (
+                  <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
+                ))}
+            </g>
+            <CentreNode box={layout.centre} metrics={layout.metrics} interactive={false} selected={false} onActivate={noop} />
+            {layout.nodes
+              .filter((box) => shown.nodes.has(box.id))
+              .map((box) => {
+                const record = records.get(box.id)
+                if (!record) return null
+                return (
+                  <DiagramNode
+                    key={box.id}
+                    id={box.id}
+                    box={box}
+                    valence={record.valence}
+                    metrics={layout.metrics}
+                    label={t('wheel.node.label', { order: t(`wheel.ring.${box.ring}`), valence: t(`wheel.valence.${valenceKey(record.valence)}`), text: record.text || untitled })}
+                    selected={false}
+                    interactive={false}
+                    onActivate={noop}
+                    onPeek={noop}
+                    editingLabel={(name) => name}
+                  />
+                )
+              })}
+          </svg>
+        )}
+      </div>
+      <div className="screen-wheel__footer">
+        <ValenceLegend tree={tree} />
+        {pages.length > 1 && <PageIndicator page={page} pages={pages.length} paused={paused} />}
+      </div>
+    </div>
+  )
+}

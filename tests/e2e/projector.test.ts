@@ -1,0 +1,151 @@
+/**
+ * The projector with the work of a real room (60 signals, 8 trends, a three-ring wheel of 30,
+ * 12 takeaways) at 1280×720, 1920×1080 and 3840×2160: every title is wholly on screen, not cut
+ * by anything, what shows at its centre, and drawn at 20 px or more — at once or on one of the
+ * pages the projector turns (stepped here from the console, as a facilitator does). Each view is
+ * photographed (tests/screenshots/projector-<stage>-<width>[-page<n>].png) and scanned with axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { createWorkshop } from '../support/server.ts'
+import { startAppServer } from './support/app.ts'
+import { seriousViolations } from './support/axe.ts'
+import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { shownTexts } from './support/legible.ts'
+import { seedRoomBoard, type RoomBoard } from './support/roomBoard.ts'
+import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+
+const FOCAL_QUESTION = 'What will everyday welfare look like in our town in 2040, for families, for older people living alone, and for those who arrive from elsewhere?'
+const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: FOCAL_QUESTION, horizonYear: 2040 }
+const SIZES = [
+  { name: '1280', viewport: { width: 1280, height: 720 } },
+  { name: '1920', viewport: { width: 1920, height: 1080 } },
+  { name: '3840', viewport: { width: 3840, height: 2160 } },
+] as const
+const MIN_PX = 20
+
+interface Check {
+  stage: string
+  /** What a title is on this stage's projector view. */
+  selector: string
+  expected(board: RoomBoard): string[]
+}
+
+const CHECKS: Check[] = [
+  { stage: 'Frame', selector: '.frame-welcome__text', expected: () => [FOCAL_QUESTION] },
+  { stage: 'Signals', selector: '.screen-signal__title', expected: (board) => board.signalTitles },
+  { stage: 'Trends', selector: '.trend--projector .trend__title, .tcard--projector .tcard__title', expected: (board) => [...board.trendNames, ...board.signalTitles.slice(0, 54)] },
+  { stage: 'Futures wheel', selector: 'text.wheel-node__text, text.wheel-centre__text', expected: (board) => [board.wheelTrend, ...board.wheelTexts] },
+  { stage: 'Takeaways', selector: '.screen-takeaway__text', expected: (board) => board.takeawayTexts },
+]
+
+describe.skipIf(chromiumMissing)('the projector shows all the work of a room, legibly', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('at 1280×720, 1920×1080 and 3840×2160, on every stage, every title is legible at once or on a page', { timeout: 400_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    const board = await seedRoomBoard(server.wsUrl, links)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const screens: [string, Person][] = []
+    for (const size of SIZES) {
+      const person = await openAs(browser, server, links.links.screen, { waitConnected: true })
+      await person.page.setViewportSize(size.viewport)
+      screens.push([size.name, person])
+    }
+    const f = facilitator.page
+    // The facilitator holds the pages and steps through them, as in a room when people talk.
+    await consoleButton(f, 'Show on screen').click()
+    await f.getByRole('button', { name: 'Pause page turning' }).click()
+    await f.keyboard.press('Escape')
+    const problems: string[] = []
+    const violations: Record<string, unknown> = {}
+
+    for (const [index, check] of CHECKS.entries()) {
+      if (index > 0) await moveTo(f, check.stage)
+      for (const [, screen] of screens) await expectStage(screen.page, check.stage, 'screen')
+      const results = await readAllPages(f, screens, check.selector, `projector-${check.stage.toLowerCase().replace(/\s+/g, '-')}`)
+      for (const [size, screen] of screens) {
+        const { seen, cut, pages } = results.get(size)!
+        const missing = check.expected(board).filter((title) => !seen.has(title))
+        if (missing.length > 0) problems.push(`${check.stage} at ${size} (${pages} pages): ${missing.length} titles never legible, e.g. ${JSON.stringify(missing.slice(0, 3))}`)
+        if (cut.size > 0) problems.push(`${check.stage} at ${size}: ${cut.size} titles shown cut, e.g. ${JSON.stringify([...cut].slice(0, 3))}`)
+        const small = [...seen.entries()].filter(([, px]) => px < MIN_PX)
+        if (small.length > 0) problems.push(`${check.stage} at ${size}: ${small.length} titles under ${MIN_PX} px, e.g. ${JSON.stringify(small.slice(0, 3))}`)
+        if (size === '1920') {
+          const found = await seriousViolations(screen.page)
+          if (found.length > 0) violations[check.stage] = found
+        }
+      }
+    }
+    expect(problems).toEqual([])
+    expect(violations).toEqual({})
+    expect([...facilitator.errors, ...screens.flatMap(([, s]) => s.errors)]).toEqual([])
+    await Promise.all([facilitator.close(), ...screens.map(([, s]) => s.close())])
+  })
+})
+
+/** A button of the facilitator's toolbar (the trends board has "Show on screen" buttons of its own). */
+const consoleButton = (facilitator: Page, name: string) => facilitator.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name, exact: true })
+
+/** Next stage from the console; stages between the checked ones are passed through. */
+async function moveTo(facilitator: Page, stage: string): Promise<void> {
+  for (let guard = 0; guard < 7; guard++) {
+    const next = await facilitator.getByRole('button', { name: /^Next: / }).getAttribute('aria-label')
+    const name = next!.replace(/^Next: /, '')
+    await advance(facilitator, name)
+    if (name === stage) return
+  }
+  throw new Error(`never reached ${stage}`)
+}
+
+interface PagesRead {
+  /** Each title legible on some page, with the smallest size it was drawn at. */
+  seen: Map<string, number>
+  /** Titles shown cut (partly off screen, clipped or covered) on some page, with why. */
+  cut: Set<string>
+  pages: number
+}
+
+/**
+ * Every title legible on any page of each screen: reads the page shown, then steps the pages from
+ * the console ("Next page", which turns every screen once) until each screen has shown all of its
+ * own. The first two pages of each are photographed.
+ */
+async function readAllPages(facilitator: Page, screens: [string, Person][], selector: string, shot: string): Promise<Map<string, PagesRead>> {
+  const results = new Map<string, PagesRead>()
+  for (const [size, screen] of screens) {
+    // The projector settles on a density before it paints; give its lazy stage view a moment.
+    await expect.poll(() => screen.page.locator(selector).count(), SLOW).toBeGreaterThan(0)
+    await screen.page.waitForTimeout(500)
+    const indicator = screen.page.locator('.page-indicator')
+    const pages = (await indicator.count()) > 0 ? Number(await indicator.first().getAttribute('data-pages')) : 1
+    results.set(size, { seen: new Map(), cut: new Set(), pages })
+  }
+  const most = Math.max(...[...results.values()].map((read) => read.pages))
+  if (most > 1) await consoleButton(facilitator, 'Show on screen').click()
+  for (let step = 0; step < most; step++) {
+    const before = await Promise.all(screens.map(([, screen]) => screen.page.locator('.page-indicator').first().getAttribute('data-page').catch(() => null)))
+    if (step > 0) await facilitator.getByRole('button', { name: /Next page/ }).click()
+    for (const [index, [size, screen]] of screens.entries()) {
+      const read = results.get(size)!
+      if (step >= read.pages) continue
+      if (step > 0) await expect.poll(() => screen.page.locator('.page-indicator').first().getAttribute('data-page'), SLOW).not.toBe(before[index])
+      for (const shown of await shownTexts(screen.page, selector)) {
+        if (shown.elsewhere) continue
+        if (!shown.legible) read.cut.add(`${shown.text} (${shown.why})`)
+        else read.seen.set(shown.text, Math.min(read.seen.get(shown.text) ?? Infinity, shown.px))
+      }
+      if (step < 2) await screenshot(screen.page, `${shot}-${size}${step === 0 ? '' : `-page${step + 1}`}`)
+    }
+  }
+  if (most > 1) await facilitator.keyboard.press('Escape')
+  return results
+}

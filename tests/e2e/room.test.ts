@@ -1,0 +1,250 @@
+/**
+ * The room in real browsers: joining by typing what the projector shows on a phone that cannot
+ * scan, the limit on wrong codes, a private writing round that "Reveal" ends on every screen, the
+ * console's height on a 1366×768 laptop (and on a phone), and the console asking before a move
+ * only when something would be lost or hidden. Screenshots: tests/screenshots/room-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { createWorkshop, startTestServer } from '../support/server.ts'
+import { E2E_BUILD_DIR } from './globalSetup.ts'
+import { startAppServer } from './support/app.ts'
+import { seriousViolations } from './support/axe.ts'
+import { chromiumMissing, launchChromium, newPerson, screenshot } from './support/browser.ts'
+import { expectConnected, expectStage, giveName, openAs, readWall, SLOW } from './support/workshop.ts'
+
+const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
+
+describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the console', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('a phone that cannot scan joins by typing the address and the code the projector prints', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+    const panel = screen.page.getByRole('complementary', { name: 'Join in' })
+    await expect.poll(() => panel.locator('[data-join-code]').count(), SLOW).toBe(1)
+    const address = (await panel.locator('[data-join-address]').textContent())!.trim()
+    const code = (await panel.locator('[data-join-code]').textContent())!.trim()
+    expect(address).toBe(`${new URL(server.url).host}/join`)
+    await screenshot(screen.page, 'room-join-projector-1920')
+    expect(await seriousViolations(screen.page)).toEqual([])
+
+    // A fresh phone: types the address as printed (the browser adds http://), then the code.
+    const phone = await newPerson(browser, 'phone')
+    await phone.page.goto(`http://${address}`)
+    await phone.page.getByLabel('Workshop code').fill(code.toLowerCase().replace('-', ' '))
+    await screenshot(phone.page, 'room-join-phone')
+    expect(await seriousViolations(phone.page)).toEqual([])
+    await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+    await giveName(phone.page, 'Anna')
+    await expectConnected(phone.page)
+    expect(new URL(phone.page.url()).pathname).toBe(`/w/${links.id}/join`)
+    await expectStage(phone.page, 'Frame')
+    await expect.poll(() => panel.locator('.join-panel__count').textContent(), SLOW).toBe('1 person has joined')
+
+    // The start page's field takes the code too.
+    const laptop = await newPerson(browser, 'laptop')
+    await laptop.page.goto(server.url)
+    await laptop.page.getByLabel('Workshop code or link').fill(code)
+    await laptop.page.getByRole('button', { name: 'Join', exact: true }).click()
+    await giveName(laptop.page, 'Ben')
+    await expectStage(laptop.page, 'Frame')
+
+    // A new code: the old one stops working, the projector shows the new one.
+    await facilitator.page.getByRole('button', { name: 'Invite', exact: true }).click()
+    await facilitator.page.getByRole('button', { name: 'New code' }).click()
+    await facilitator.page.getByRole('button', { name: 'Issue a new code' }).click()
+    await expect.poll(() => panel.locator('[data-join-code]').textContent(), SLOW).not.toBe(code)
+    const fresh = await newPerson(browser, 'phone')
+    await fresh.page.goto(`http://${address}/${code}`)
+    await expect.poll(() => fresh.page.getByText('No workshop has this code.', { exact: false }).count(), SLOW).toBe(1)
+    expect([...facilitator.errors, ...screen.errors, ...phone.errors, ...laptop.errors, ...fresh.errors]).toEqual([])
+    await Promise.all([facilitator.close(), screen.close(), phone.context.close(), laptop.context.close(), fresh.context.close()])
+  })
+
+  it('wrong codes are limited per address: past the limit the page says to wait, even for the right code', async () => {
+    const limited = await startTestServer({ staticDir: E2E_BUILD_DIR, limits: { joinCodeTriesPerMinute: 3 } })
+    try {
+      const links = await createWorkshop(limited.url, WORKSHOP)
+      const code = ((await (await fetch(`${limited.url}/api/workshops/${links.id}/join-code`, { headers: { authorization: `Bearer ${links.keys.facilitator}` } })).json()) as { code: string }).code
+      const wrong = code === 'ZZZZZZ' ? 'YYY-YYY' : 'ZZZ-ZZZ'
+      const phone = await newPerson(browser, 'phone')
+      await phone.page.goto(`${limited.url}/join`)
+      const field = phone.page.getByLabel('Workshop code')
+      for (let i = 0; i < 3; i++) {
+        await field.fill(wrong)
+        await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+        await expect.poll(() => phone.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
+      }
+      await field.fill(code)
+      await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+      await expect.poll(() => phone.page.getByText(/^Too many wrong codes from this network\. Try again in \d+ seconds?\.$/).count(), SLOW).toBe(1)
+      expect(new URL(phone.page.url()).pathname).toBe('/join')
+      await screenshot(phone.page, 'room-join-too-many-phone')
+      await phone.context.close()
+    } finally {
+      await limited.close()
+    }
+  })
+
+  it('a private round ends on "Reveal" for every view, and later cards are public', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const f = facilitator.page
+    await f.getByRole('button', { name: 'Next: Signals' }).click()
+    const [anna, ben, screen] = await Promise.all([
+      openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' }),
+      openAs(browser, server, links.links.participant, { name: 'Ben' }),
+      openAs(browser, server, links.links.screen, { viewport: 'projector' }),
+    ])
+    const views: [string, Page][] = [['facilitator', f], ['Anna', anna.page], ['Ben', ben.page], ['screen', screen.page]]
+    const privatePanels = (page: Page) => page.getByRole('heading', { name: 'Writing privately' }).count()
+
+    await f.getByRole('button', { name: 'Private round' }).click()
+    for (const [, page] of views) await expect.poll(() => privatePanels(page), SLOW).toBe(1)
+    await addCard(anna.page, 'Care robots keep older people company')
+    await addCard(ben.page, 'Neighbourhood kitchens replace school canteens')
+    await expect.poll(() => screen.page.getByText('2 cards written so far').count(), SLOW).toBe(1)
+    expect(await readWall(ben.page)).toEqual([])
+    await screenshot(screen.page, 'room-private-round-projector')
+    await screenshot(f, 'room-private-round-console')
+
+    // One control, saying what it does; the R key would do the same.
+    await f.getByRole('button', { name: 'Reveal 2 cards' }).click()
+    const both = ['Care robots keep older people company', 'Neighbourhood kitchens replace school canteens']
+    for (const [who, page] of views) {
+      await expect.poll(async () => (await readWallAnywhere(page)).sort(), SLOW).toEqual(both)
+      expect(await privatePanels(page), `the private panel is gone for ${who}`).toBe(0)
+    }
+    // New cards are public now: Ben's next card reaches Anna and the screen at once…
+    await addCard(ben.page, 'Libraries lend tools')
+    for (const [, page] of [views[1]!, views[3]!]) await expect.poll(async () => (await readWallAnywhere(page)).length, SLOW).toBe(3)
+    // …and, with that card arrived, no private panel came back anywhere.
+    for (const [who, page] of views) expect(await privatePanels(page), `no private panel for ${who} after the round`).toBe(0)
+    await expect.poll(() => f.getByRole('button', { name: 'Private round' }).count(), SLOW).toBe(1)
+    await screenshot(screen.page, 'room-after-reveal-projector')
+    await screenshot(anna.page, 'room-after-reveal-phone')
+    expect([...facilitator.errors, ...anna.errors, ...ben.errors, ...screen.errors]).toEqual([])
+    await Promise.all([facilitator.close(), anna.close(), ben.close(), screen.close()])
+  })
+
+  it('the console is one row on a 1366×768 laptop, the board right below; on a phone too', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const anna = await openAs(browser, server, links.links.participant, { name: 'Anna' })
+    const f = facilitator.page
+    await f.getByRole('button', { name: 'Next: Signals' }).click()
+    await expectStage(anna.page, 'Signals')
+    const measure = () =>
+      f.evaluate(() => {
+        const console = document.querySelector('section.console')!.getBoundingClientRect()
+        const board = document.querySelector('.stage-area__stage')!.getBoundingClientRect()
+        const boxes = [...document.querySelectorAll('.console__row button')].filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.getBoundingClientRect())
+        // One row: some horizontal line crosses every visible button of the toolbar.
+        const oneRow = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom))
+        return { height: console.height, bottom: console.bottom, boardTop: board.top, oneRow, buttons: boxes.length, viewport: innerHeight }
+      })
+    const laptop = await measure()
+    console.info(`console at 1366×768: ${laptop.height.toFixed(0)} px high (${((100 * laptop.height) / laptop.viewport).toFixed(1)} %), the board starts at ${laptop.boardTop.toFixed(0)} px`)
+    expect(laptop.height).toBeLessThanOrEqual(0.2 * 768)
+    expect(laptop.boardTop - laptop.bottom).toBeLessThanOrEqual(24)
+    expect(laptop.oneRow, 'every visible toolbar button on one row').toBe(true)
+    expect(laptop.buttons).toBeGreaterThanOrEqual(9)
+    await screenshot(f, 'room-console-1366')
+    expect(await seriousViolations(f)).toEqual([])
+    await f.getByRole('button', { name: '0 of 1 ready' }).click()
+    await screenshot(f, 'room-console-ready-panel-1366')
+    await f.getByRole('button', { name: '0 of 1 ready' }).click()
+    await f.keyboard.press('?')
+    await expect.poll(() => f.getByRole('dialog', { name: 'Keyboard shortcuts' }).count(), SLOW).toBe(1)
+    await screenshot(f, 'room-console-shortcuts-1366')
+    expect(await seriousViolations(f)).toEqual([])
+    await f.keyboard.press('Escape')
+
+    // The same console drives the room from a phone.
+    await f.setViewportSize({ width: 360, height: 740 })
+    const phone = await measure()
+    expect(phone.oneRow, 'one row on a phone').toBe(true)
+    expect(phone.height).toBeLessThanOrEqual(0.2 * 740)
+    await screenshot(f, 'room-console-phone')
+    await f.getByRole('button', { name: 'More…' }).click()
+    await screenshot(f, 'room-console-phone-more')
+    expect(await seriousViolations(f)).toEqual([])
+    await f.getByRole('button', { name: 'Private round' }).click()
+    await expect.poll(() => anna.page.getByRole('heading', { name: 'Writing privately' }).count(), SLOW).toBe(1)
+    await f.getByRole('button', { name: 'Next: Trends' }).click()
+    await expectStage(anna.page, 'Trends')
+    await Promise.all([facilitator.close(), anna.close()])
+  })
+
+  it('asks before moving only when something would be lost or hidden, never for "not done"', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const anna = await openAs(browser, server, links.links.participant, { name: 'Anna' })
+    const f = facilitator.page
+    const question = f.getByRole('group', { name: /^Before going to / })
+    await expect.poll(() => f.getByRole('button', { name: '0 of 1 ready' }).count(), SLOW).toBe(1)
+
+    // Anna has not pressed "I'm done", nothing would be lost: it just goes.
+    await f.getByRole('button', { name: 'Next: Signals' }).click()
+    await expectStage(anna.page, 'Signals')
+    expect(await question.count()).toBe(0)
+
+    // A running timer: asked; "Stay" keeps the room.
+    await f.getByRole('button', { name: 'Start timer' }).click()
+    await f.getByRole('button', { name: 'Next: Trends' }).click()
+    await expect.poll(() => question.count(), SLOW).toBe(1)
+    expect(await question.textContent()).toMatch(/The timer is still running \(\d+:\d\d left\)\./)
+    await screenshot(f, 'room-console-question-1366')
+    await question.getByRole('button', { name: 'Stay' }).click()
+    await f.getByRole('button', { name: 'Pause timer' }).click()
+    await f.getByRole('button', { name: /^Timer: / }).click()
+    await f.getByRole('button', { name: 'Stop' }).click()
+
+    // Unrevealed private cards: asked, and revealed on the way.
+    await f.getByRole('button', { name: 'Private round' }).click()
+    await addCard(anna.page, 'Care robots keep older people company')
+    await expect.poll(() => f.getByRole('button', { name: 'Reveal 1 card' }).count(), SLOW).toBe(1)
+    await f.keyboard.press('n')
+    await expect.poll(() => question.count(), SLOW).toBe(1)
+    expect(await question.textContent()).toContain('1 private card has not been revealed.')
+    await question.getByRole('button', { name: 'Reveal and go to Trends' }).click()
+    await expectStage(anna.page, 'Trends')
+    await expect.poll(() => anna.page.getByText('Care robots keep older people company').count(), SLOW).toBeGreaterThan(0)
+
+    // Trends → Assess: nothing to lose. Assess → wheel with the vote open: asked.
+    await f.getByRole('button', { name: 'Next: Assess' }).click()
+    await expectStage(anna.page, 'Assess')
+    expect(await question.count()).toBe(0)
+    await f.getByRole('button', { name: 'Next: Futures wheel' }).click()
+    await expect.poll(() => question.count(), SLOW).toBe(1)
+    expect(await question.textContent()).toContain("Voting is still open: the group's result has not been shown.")
+    await question.getByRole('button', { name: 'Go to Futures wheel anyway' }).click()
+    await expectStage(anna.page, 'Futures wheel')
+    expect([...facilitator.errors, ...anna.errors]).toEqual([])
+    await Promise.all([facilitator.close(), anna.close()])
+  })
+})
+
+async function addCard(page: Page, title: string): Promise<void> {
+  const form = page.getByRole('region', { name: 'Add a signal' })
+  await form.getByLabel('What did you notice?').fill(title)
+  await form.getByLabel('What did you notice?').press('Enter')
+}
+
+/** The wall's titles on any view: the participants' and facilitator's wall, or the projector's. */
+async function readWallAnywhere(page: Page): Promise<string[]> {
+  const screenWall = page.locator('.screen-signal__title')
+  if ((await screenWall.count()) > 0) return screenWall.allTextContents()
+  return readWall(page)
+}
+
