@@ -50,7 +50,7 @@ describe.skipIf(chromiumMissing)('the projector shows all the work of a room, le
     await server?.close()
   })
 
-  it('at 1280×720, 1920×1080 and 3840×2160, on every stage, every title is legible at once or on a page', { timeout: 400_000 }, async () => {
+  it('at 1280×720, 1920×1080 and 3840×2160, on every stage, every title is legible at once or on a page', { timeout: 900_000 }, async () => {
     const links = await createWorkshop(server.url, WORKSHOP)
     const board = await seedRoomBoard(server.wsUrl, links)
     const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })

@@ -93,7 +93,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await f.getByRole('button', { name: 'Link and data' }).click()
     await f.getByRole('button', { name: 'New participant link' }).click()
     await f.getByRole('button', { name: 'Replace link' }).click()
-    await expect.poll(() => f.getByText(/^New participant link and join code ready\./).count(), SLOW).toBe(1)
+    await expect.poll(() => f.locator('.admin__done').textContent(), SLOW).toMatch(/^New participant link and join code ready\./)
     await screenshot(f, 'room/new-participant-link-1366')
     // The projector, on its own unchanged link, shows the new code by itself.
     await expect.poll(shownCode, SLOW).not.toBe(oldCode)
@@ -179,6 +179,8 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
       await expect.poll(async () => (await readWallAnywhere(page)).sort(), SLOW).toEqual(both)
       expect(await privatePanels(page), `the private panel is gone for ${who}`).toBe(0)
     }
+    // What Anna's form said about her card ("…to your private cards") is no longer true, and gone.
+    expect(await anna.page.getByText(/to your private cards/).count()).toBe(0)
     // New cards are public now: Ben's next card reaches Anna and the screen at once…
     await addCard(ben.page, 'Libraries lend tools')
     for (const [, page] of [views[1]!, views[3]!]) await expect.poll(async () => (await readWallAnywhere(page)).length, SLOW).toBe(3)

@@ -34,7 +34,7 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
     await page.getByRole('button', { name: 'Link and data' }).click()
   }
 
-  it('a new participant link disconnects the old one; the share panel shows the new link', async () => {
+  it('a new participant link disconnects the old one; the share panel shows the new link', { timeout: 120_000 }, async () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
     const facilitator = await open(links.links.facilitator, 'Fiona')
     const anna = await open(links.links.participant, 'Anna', 'phone')
