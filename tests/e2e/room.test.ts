@@ -28,7 +28,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await server?.close()
   })
 
-  it('a phone that cannot scan joins by typing the address and the code the projector prints', { timeout: 120_000 }, async () => {
+  it('a phone that cannot scan joins by typing the address and the code the projector prints', { timeout: 240_000 }, async () => {
     const links = await createWorkshop(server.url, WORKSHOP)
     const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
     const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
