@@ -7,6 +7,7 @@ import { averageLinkage } from './agglomerate'
 import { explain } from './explain'
 import { DEFAULT_WEIGHTS, extractFeatures, type FeatureWeights, type NoteInput } from './features'
 import { buildModel, cosine, similarityMatrix } from './model'
+import { reassign } from './refine'
 import type { Language, LanguageChoice } from './text'
 import { DEFAULT_VOCABULARY, type Concept, type Vocabulary } from './vocabulary/index'
 
@@ -33,6 +34,9 @@ export interface AssistantOptions {
  * that plateau; the held-out half, never used for choosing, gives 0.60 there.
  */
 export const CLUSTER_THRESHOLD = 0.1
+
+/** A lone note joins the group it is most like on average from this similarity on (see `refine.ts`). */
+export const ATTACH_THRESHOLD = 0.08
 
 /**
  * "Looks like …" needs a closer match than a group does: a wrong hint interrupts a writer. On the
@@ -65,12 +69,14 @@ export interface Suggestions {
  * const { clusters } = suggestClusters(unsortedSignals, { fallback: 'fi' })
  * clusters[0] // { label: 'Hoiva ja robotit', keywords: ['hoiva', 'robotit'], links: ['hoiva ≈ care'], ids: [...] }
  */
-export function suggestClusters(notes: readonly NoteInput[], options: AssistantOptions & { threshold?: number } = {}): Suggestions {
+export function suggestClusters(notes: readonly NoteInput[], options: AssistantOptions & { threshold?: number; attach?: number } = {}): Suggestions {
   const ordered = canonicalOrder(notes)
   const vocabulary = vocabularyFor(options)
   const features = extractFeatures(ordered, vocabulary, { language: options.language, fallback: options.fallback, weights: options.weights ?? DEFAULT_WEIGHTS })
   const model = buildModel(features)
-  const groups = averageLinkage(similarityMatrix(model), ordered.length, options.threshold ?? CLUSTER_THRESHOLD)
+  const matrix = similarityMatrix(model)
+  const merged = averageLinkage(matrix, ordered.length, options.threshold ?? CLUSTER_THRESHOLD)
+  const groups = reassign(matrix, ordered.length, merged, options.attach ?? ATTACH_THRESHOLD)
 
   const position = new Map(notes.map((note, i) => [note.id, i]))
   const byInput = (ids: string[]) => ids.sort((a, b) => position.get(a)! - position.get(b)!)
