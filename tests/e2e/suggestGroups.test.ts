@@ -97,7 +97,7 @@ describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
     } finally {
       await Promise.all([facilitator.close(), screen.close(), participant.close()])
     }
-  })
+  }, 180_000)
 
   it('groups 80 unsorted signals into a panel that fits a phone, a laptop and a projector', async () => {
     const eighty = loadLabelled()
