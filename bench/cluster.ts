@@ -3,7 +3,9 @@
  * `BENCH_ONLY=cluster npm run bench`. The budget is 200 ms in the browser for "Suggest groups",
  * the first press included. That first press loads the assistant's chunk (the vocabulary is
  * built as the module runs) and clusters with cold caches and unoptimised code, so Chromium is
- * timed three ways: the chunk's evaluation, the first call, and warm calls (median of 7).
+ * timed three ways: the chunk's evaluation, the first call, and warm calls (median of 7). The
+ * app loads the chunk and makes that first call in idle time when the facilitator reaches the
+ * Trends stage (`usePrepareSuggestions`), so the press itself costs a warm call.
  *
  * The machine is shared, so Chromium's figures are main-thread CPU time (the DevTools protocol's
  * `ThreadTime`), which another process's load does not inflate; wall time is printed beside it.
