@@ -17,6 +17,12 @@ import { JoinCodes } from './workshops/joinCodes.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
 import { startRetention } from './workshops/retention.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
+import * as z from 'zod/mini'
+
+// Bad input is answered in words (API errors, refused imports). The schemas use zod's small build
+// so that a participant's phone downloads less, and that build carries no messages of its own:
+// the server loads the English ones.
+z.config(z.locales.en())
 
 export interface RunningServer {
   readonly port: number

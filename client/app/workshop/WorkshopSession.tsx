@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { loadIdentity } from '../../identity/participant.ts'
@@ -10,7 +10,6 @@ import { useServerClockSync } from '../../sync/clock.ts'
 import { useSyncedDoc } from '../../sync/hooks.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
-import { ScreenView } from '../../screen/ScreenView.tsx'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
@@ -24,6 +23,9 @@ import { useProjectorMode } from './useProjectorMode.ts'
 import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
 import { WorkshopHeader } from './WorkshopHeader.tsx'
 import './workshop.css'
+
+// Only the projector shows the screen view: a chunk of its own, never on a participant's phone.
+const ScreenView = lazy(() => import('../../screen/ScreenView.tsx').then((m) => ({ default: m.ScreenView })))
 
 interface WorkshopSessionProps {
   workshopId: string
@@ -62,7 +64,9 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
       <UndoProvider board={board.doc}>
         <LiveAnnouncer>
           {role === 'screen' ? (
-            <ScreenView />
+            <Suspense fallback={null}>
+              <ScreenView />
+            </Suspense>
           ) : (
             <>
               <SkipLink />
