@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { API_WORKSHOPS, ID_PATTERN } from '../../shared/protocol.ts'
+import { browserStorage, type KeyValueStore } from '../sync/browserStorage.ts'
 
 export interface ServerIdentity {
   participantId: string
@@ -15,18 +16,8 @@ export interface ServerIdentity {
 const Schema = z.object({ participantId: z.string().regex(ID_PATTERN), token: z.string().min(1).max(64) })
 export const identityStorageKey = (workshopId: string) => `s2s:identity:${workshopId}`
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>
-
-function storage(): KeyValueStore | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null // some privacy modes throw on access
-  }
-}
-
 /** The identity this browser was given in this workshop, or null. */
-export function loadServerIdentity(workshopId: string, store: KeyValueStore | null = storage()): ServerIdentity | null {
+export function loadServerIdentity(workshopId: string, store: KeyValueStore | null = browserStorage()): ServerIdentity | null {
   try {
     const parsed = Schema.safeParse(JSON.parse(store?.getItem(identityStorageKey(workshopId)) ?? 'null'))
     return parsed.success ? parsed.data : null
@@ -52,7 +43,7 @@ export async function requestServerIdentity(
   key: string,
   known: ServerIdentity | null,
   fetchImpl: typeof fetch = fetch,
-  store: KeyValueStore | null = storage(),
+  store: KeyValueStore | null = browserStorage(),
 ): Promise<IdentityAnswer> {
   let response: Response
   try {
