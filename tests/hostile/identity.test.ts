@@ -52,7 +52,7 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
   async function open(docName: string, who: { token: string } | 'facilitator' | 'nobody'): Promise<TestClient> {
     const { keys, id } = arena.target
     const params: Record<string, string> = who === 'facilitator' ? { key: keys.facilitator } : who === 'nobody' ? { key: keys.participant } : { key: keys.participant, identity: who.token }
-    const client = connectClient(arena.server.wsUrl, id, docName, { ...params, ext: '1' })
+    const client = connectClient(arena.server.wsUrl, id, docName, params)
     clients.push(client)
     await synced(client)
     return client
@@ -186,7 +186,7 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     // The server learns of the round when it stores control; a draft opened before that is refused.
     let forger: TestClient | undefined
     await waitFor(async () => {
-      const probe = connectClient(arena.server.wsUrl, arena.target.id, draftDocName(randomId()), { key: arena.target.keys.participant, identity: mallory.token, ext: '1' })
+      const probe = connectClient(arena.server.wsUrl, arena.target.id, draftDocName(randomId()), { key: arena.target.keys.participant, identity: mallory.token })
       clients.push(probe)
       await new Promise((resolve) => setTimeout(resolve, 100))
       if (probe.provider.synced) forger = probe
