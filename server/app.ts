@@ -13,6 +13,7 @@ import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
+import { Identities, loadIdentitySecret } from './workshops/identities.ts'
 import { JoinCodes } from './workshops/joinCodes.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
 import { startRetention } from './workshops/retention.ts'
@@ -53,6 +54,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const pdf = new PdfRenderer({ log: config.log })
   const joinCodes = new JoinCodes(store, registry, config.log)
   const addressOf = addressResolver(config.trustedProxies)
+  const identities = new Identities(loadIdentitySecret(config.dataDir, config.identitySecret))
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)
@@ -60,6 +62,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
   const sync = createSyncUpgrade({
     registry,
     workshops,
+    identities,
     metrics,
     limits: config.limits,
     mayWrite: writePolicy,
@@ -67,7 +70,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const api = createApi({ config, store, registry, metrics, workshops, history, joinCodes, pdf, addressOf, sync })
+  const api = createApi({ config, store, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)

@@ -51,6 +51,8 @@ export interface Limits {
   maxHistoryBytes: number
   /** Workshops untouched for this many days are deleted with all their data; 0 keeps them forever. */
   retentionDays: number
+  /** New participant identities one workshop may be given per hour (each is a person who may vote). */
+  identitiesPerWorkshopPerHour: number
 }
 
 export interface Tuning {
@@ -76,6 +78,8 @@ export interface ServerConfig {
   tuning: Tuning
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES, comma-separated). */
   trustedProxies?: readonly string[]
+  /** Signs participant identities (IDENTITY_SECRET); by default a random one kept in the data directory. */
+  identitySecret?: string
   /** Quiet in tests. */
   log: (line: string) => void
 }
@@ -106,6 +110,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxRoomsPerWorkshop: 90,
   maxHistoryBytes: 64 * 1024 * 1024,
   retentionDays: 0,
+  identitiesPerWorkshopPerHour: 300,
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -157,6 +162,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxRoomsPerWorkshop: 'MAX_ROOMS_PER_WORKSHOP',
   maxHistoryBytes: 'MAX_HISTORY_BYTES',
   retentionDays: 'RETENTION_DAYS',
+  identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
 }
 
 /** Reads `--port 9000` / `--port=9000` style flags and the matching environment variables. */
@@ -182,6 +188,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     host: flags.get('host') ?? env.HOST ?? '127.0.0.1',
     dataDir: flags.get('data') ?? env.DATA_DIR ?? './data',
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
     limits,
   })
 }

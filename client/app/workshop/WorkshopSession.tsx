@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
-import { loadIdentity } from '../../identity/participant.ts'
 import { useMyColor } from '../../identity/useMyColor.ts'
+import { useWorkshopIdentity } from '../../identity/useWorkshopIdentity.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
@@ -37,8 +37,10 @@ interface WorkshopSessionProps {
 
 /** Opens the session: identity, both documents (offline-backed and connected), bridge, presence. */
 export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSessionProps) {
-  useSession(workshopId, role, accessKey)
-  const board = useSyncedDoc(workshopId, 'board', accessKey)
+  useWorkshopIdentity(workshopId, role, accessKey)
+  // The board carries per-person records, so it connects as the person the server knows.
+  const identityToken = useStore((s) => s.identityToken)
+  const board = useSyncedDoc(workshopId, 'board', accessKey, role === 'screen' ? null : identityToken)
   const control = useSyncedDoc(workshopId, 'control', accessKey)
   useBridge(board.doc, bridgeBoard)
   useBridge(control.doc, bridgeControl)
@@ -89,17 +91,6 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
 function BoardMembership({ role }: { role: Role }) {
   useJoinBoard(role)
   return null
-}
-
-function useSession(workshopId: string, role: Role, key: string): void {
-  useEffect(() => {
-    const { startSession, endSession, viewStage } = useStore.getState()
-    startSession({ workshopId, role, key }, loadIdentity())
-    return () => {
-      endSession()
-      viewStage(null)
-    }
-  }, [workshopId, role, key])
 }
 
 function useBridge<D>(doc: D | null, bridge: (doc: D) => () => void): void {
