@@ -46,7 +46,7 @@ export async function runClusterBench(): Promise<void> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
   const bundle = await build({ entryPoints: [join(root, 'shared/cluster/index.ts')], bundle: true, format: 'iife', globalName: 'Cluster', write: false, minify: true })
   const browser = await launchChromium()
-  let chromium: number[] = []
+  let chromium: number[]
   try {
     const page = await browser.newPage()
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text })

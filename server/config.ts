@@ -124,7 +124,7 @@ export function defaultConfig(overrides: Partial<Omit<ServerConfig, 'limits' | '
     port: 8080,
     host: '127.0.0.1',
     dataDir: './data',
-    log: (line) => console.log(line),
+    log: (line) => process.stdout.write(`${line}\n`),
     ...overrides,
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
     tuning: { ...DEFAULT_TUNING, ...overrides.tuning },
