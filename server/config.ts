@@ -177,7 +177,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'build-if-needed': { type: 'boolean' } },
     }))
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${SERVER_USAGE}`)
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${SERVER_USAGE}`, { cause: error })
   }
   const limits: Partial<Limits> = {}
   for (const [key, envName] of Object.entries(LIMIT_ENV) as [keyof Limits, string][]) {
