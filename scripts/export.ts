@@ -7,6 +7,7 @@
  * A server running at the same time may hold changes of the last moments in memory that are
  * not in the store yet; the HTTP export reads those too.
  */
+import { parseArgs } from 'node:util'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as Y from 'yjs'
@@ -38,26 +39,25 @@ interface Args {
   includeParticipants: boolean
 }
 
-function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
-  const positional: string[] = []
-  const flags = new Map<string, string>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (arg === '--no-participants') flags.set('no-participants', 'true')
-    else if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
-      const value = inline ?? argv[++i]
-      if (value === undefined) throw new UsageError(`--${name} needs a value`)
-      flags.set(name, value)
-    } else positional.push(arg)
+/** Strict flags (node:util parseArgs): an unknown or value-less flag is a usage error, as the server's are. */
+function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, data: { type: 'string' }, 'no-participants': { type: 'boolean', default: false } },
+    })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
   }
-  const [workshopId, ...extra] = positional
+  const { values, positionals } = parsed
+  const [workshopId, ...extra] = positionals
   if (!workshopId || extra.length > 0) throw new UsageError('give exactly one workshop id')
   if (!ID_PATTERN.test(workshopId)) throw new UsageError(`"${workshopId}" is not a workshop id (22 letters, digits, - or _)`)
-  const format = flags.get('format') ?? 'md'
-  if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
-  for (const name of flags.keys()) if (!['format', 'out', 'data', 'no-participants'].includes(name)) throw new UsageError(`unknown option --${name}`)
-  return { workshopId, format, out: flags.get('out') ?? null, dataDir: flags.get('data') ?? env.DATA_DIR ?? './data', includeParticipants: !flags.has('no-participants') }
+  if (!isExportFormat(values.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
+  return { workshopId, format: values.format, out: values.out ?? null, dataDir: values.data ?? env.DATA_DIR ?? './data', includeParticipants: !values['no-participants'] }
 }
 
 /** The stored documents in fresh Y.Docs; throws when the workshop is not in the store. */
@@ -82,7 +82,7 @@ async function loadWorkshop(store: DocStore, workshopId: string): Promise<Export
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), process.env)
+  const args = readArgs(process.argv.slice(2), process.env)
   const storeFile = join(args.dataDir, 'workshops.sqlite')
   if (!existsSync(storeFile)) throw new Error(`no store at ${resolve(storeFile)}; point --data at the server's data directory`)
   const store = new SqliteDocStore(args.dataDir)

@@ -2,6 +2,7 @@
  * Server configuration: defaults, then environment variables, then command-line flags.
  * Every limit is documented in the README's "Limits" table; keep the two in step.
  */
+import { parseArgs } from 'node:util'
 export interface Limits {
   /** Largest WebSocket message accepted (bytes). */
   maxMessageBytes: number
@@ -129,7 +130,7 @@ export function defaultConfig(overrides: Partial<Omit<ServerConfig, 'limits' | '
     port: 8080,
     host: '127.0.0.1',
     dataDir: './data',
-    log: (line) => console.log(line),
+    log: (line) => process.stdout.write(`${line}\n`),
     ...overrides,
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
     tuning: { ...DEFAULT_TUNING, ...overrides.tuning },
@@ -165,28 +166,35 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
 }
 
-/** Reads `--port 9000` / `--port=9000` style flags and the matching environment variables. */
+export const SERVER_USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--build-if-needed]'
+
+/**
+ * Reads `--port 9000` / `--port=9000` style flags (node:util parseArgs, strict) and the matching
+ * environment variables. An unknown flag, a flag without its value (a bare `--host`) or a stray
+ * word is an error that carries the usage line, never a silent default.
+ */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
-  const flags = new Map<string, string>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (!arg.startsWith('--')) continue
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
-    const next = argv[i + 1]
-    if (inline !== undefined) flags.set(name, inline)
-    else if (next !== undefined && !next.startsWith('--')) flags.set(name, argv[++i]!)
-    else flags.set(name, 'true')
+  let flags: { port?: string; host?: string; data?: string }
+  try {
+    ;({ values: flags } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'build-if-needed': { type: 'boolean' } },
+    }))
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${SERVER_USAGE}`, { cause: error })
   }
   const limits: Partial<Limits> = {}
   for (const [key, envName] of Object.entries(LIMIT_ENV) as [keyof Limits, string][]) {
     const raw = env[envName]
     if (raw !== undefined) limits[key] = positiveInt(raw, envName, key === 'retentionDays')
   }
-  const port = flags.get('port') ?? env.PORT
+  const port = flags.port ?? env.PORT
   return defaultConfig({
     port: port === undefined ? 8080 : positiveInt(port, '--port', true),
-    host: flags.get('host') ?? env.HOST ?? '127.0.0.1',
-    dataDir: flags.get('data') ?? env.DATA_DIR ?? './data',
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: flags.data ?? env.DATA_DIR ?? './data',
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
     limits,

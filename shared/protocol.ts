@@ -7,9 +7,6 @@
  * never sees a message it cannot read.
  */
 
-/** Version of our protocol extensions; bumped when a message below changes shape. */
-export const PROTOCOL_VERSION = 1
-
 // ---------------------------------------------------------------------------------------------
 // Documents of a workshop
 // ---------------------------------------------------------------------------------------------

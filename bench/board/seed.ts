@@ -14,7 +14,7 @@ import {
   readControl,
   type Actor,
 } from '../../shared/doc/index.ts'
-import { STEEP_CATEGORIES, type SignalInput } from '../../shared/schema/index.ts'
+import { STEEP_CATEGORIES } from '../../shared/schema/index.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { REALISTIC_SIGNALS, REALISTIC_TRENDS } from './fixtures.ts'
 
@@ -112,26 +112,5 @@ export function generateBoard(board: Y.Doc, { signals, trends, sortedFraction }:
   const sorted = Math.round(signals * sortedFraction)
   // One transaction per move, as people make them.
   for (let i = 0; i < sorted; i++) moveSignalToTrend(board, signalIds[i]!, null, trendIds[i % trends]!, authors[i % authors.length]!)
-  return { signalIds, trendIds }
-}
-
-/**
- * A believable workshop board for screenshots: every realistic signal and trend, with the
- * trends' cards as listed in the fixtures, one card backing two trends, the rest unsorted.
- */
-export function realisticBoard(board: Y.Doc, counts: { trends: number; signals: number } = { trends: 8, signals: 30 }): GeneratedBoard {
-  const names = ['Anna', 'Ben', 'Chen', 'Dina', 'Eero', 'Fatima']
-  const authors: Actor[] = names.map(() => ({ participantId: randomId() }))
-  authors.forEach((actor, i) => joinAsParticipant(board, actor, names[i]!))
-  const signalIds = REALISTIC_SIGNALS.slice(0, counts.signals).map((signal: SignalInput, i) => addSignal(board, signal, authors[i % authors.length]!))
-  const trendIds = REALISTIC_TRENDS.slice(0, counts.trends).map(({ name, narrative, opportunities, challenges }) =>
-    createTrend(board, { name, narrative, opportunities, challenges }, authors[0]!),
-  )
-  REALISTIC_TRENDS.slice(0, counts.trends).forEach((trend, t) => {
-    for (const index of trend.cards) {
-      const signalId = signalIds[index]
-      if (signalId) moveSignalToTrend(board, signalId, null, trendIds[t]!, authors[t % authors.length]!)
-    }
-  })
   return { signalIds, trendIds }
 }

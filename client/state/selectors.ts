@@ -3,7 +3,6 @@
  * re-render happens only when the value they show changes. Document snapshots are null until the
  * document is open; meta fields that are still empty read as null.
  */
-import type { Stage, StageKind } from '../../shared/schema/stage.ts'
 import type { ConnectionStatus, DocSyncState } from '../sync/syncState.ts'
 import type { AppState } from './store.ts'
 
@@ -17,14 +16,6 @@ export const selectMetaLanguage = (s: AppState): string | null =>
   s.control && s.control.schemaVersion !== null ? s.control.meta.language : null
 
 export const selectCurrentStageId = (s: AppState): string | null => s.control?.currentStageId ?? null
-
-/** The stage the facilitator has the room on, or null before the workshop starts. */
-export const selectCurrentStage = (s: AppState): Stage | null => {
-  const id = s.control?.currentStageId
-  return (id && s.control?.stages.find((stage) => stage.id === id)) || null
-}
-
-export const selectCurrentStageKind = (s: AppState): StageKind | null => selectCurrentStage(s)?.kind ?? null
 
 /** The workshop's stages in order, skipped ones included (the array is shared until stages change). */
 export const selectStages = (s: AppState) => s.control?.stages ?? NO_STAGES

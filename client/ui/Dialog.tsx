@@ -67,7 +67,7 @@ export function Dialog({ open, onClose, title, description, children, size = 'me
       // Back to the button that opened us, unless focus has already gone somewhere on purpose.
       if (returnTo?.isConnected && (document.activeElement === document.body || dialog.contains(document.activeElement))) returnTo.focus()
     }
-    // initialFocus is read when opening only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFocus is read when opening only.
   }, [open])
 
   // Esc arrives as a cancellable `cancel` event; we keep the dialog controlled by its parent.

@@ -6,7 +6,7 @@
  * `trendId|signalId`); each entry is a nested `Y.Map` of fields, so two people editing different
  * fields of one record both keep their edit.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export const BOARD_ROOTS = {
   /** Document facts: `schemaVersion`. */

@@ -6,7 +6,7 @@
  * untouched record keeps its object, an untouched collection keeps its Map, an unchanged
  * snapshot keeps its identity. Typing in one card of 1,000 re-reads one card.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { Meta, Session, Stage } from '../schema/index'
 import { byOrderThenId } from '../util/order'
 import { ignoreInvalid, type OnInvalid } from './codec'

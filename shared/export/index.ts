@@ -10,14 +10,13 @@
  *
  * PDF is rendered from the HTML on the server (`server/export/pdf.ts`). See README.md here.
  */
-export { readExportSnapshot, type ExportInput, type ExportOptions, type ExportSnapshot, type ExportSource } from './snapshot'
-export { buildReport, type Report } from './report'
-export { exportMarkdown, renderMarkdown } from './markdown'
-export { exportHtml, renderHtml, REPORT_CSP } from './html'
-export { exportSignalsCsv, csvCell } from './csv'
-export { exportWorkshopJson, workshopExport, EXPORT_FORMAT, FORMAT_VERSION, type WorkshopExportFile, type WorkshopSummary } from './workshopJson'
-export { importWorkshop, looksTruncated, type ImportErrorCode, type ImportResult, type ImportedWorkshop } from './importWorkshop'
+export { readExportSnapshot, type ExportInput } from './snapshot'
+export { exportMarkdown } from './markdown'
+export { exportHtml } from './html'
+export { exportSignalsCsv } from './csv'
+export { exportWorkshopJson } from './workshopJson'
+export { importWorkshop } from './importWorkshop'
 export { CONTENT_TYPES, EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } from './formats'
-export { wheelSvg, type WheelSvgNode, type WheelSvgOptions } from './wheelSvg'
-export { readStoryBody, type Block, type Inline } from './storyBody'
-export { phrasesFor, type Phrases } from './catalogue'
+export { wheelSvg, type WheelSvgNode } from './wheelSvg'
+
+

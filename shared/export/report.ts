@@ -103,7 +103,7 @@ export interface Report {
   readonly takeawayCount: number
 }
 
-export type { ReportStory, ReportFootnote } from './reportStories'
+export type { ReportStory } from './reportStories'
 
 /**
  * Builds the report model from a snapshot.

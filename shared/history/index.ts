@@ -7,8 +7,8 @@ import type * as Y from 'yjs'
 import { readBoard, readControl } from '../doc/index'
 import { replayFrame, type ReplayFrame } from './frame'
 
-export { replayFrame, type ReplayFrame, type FrameSignal, type FrameTrend, type FrameCounts } from './frame'
-export { trendHistory, type TrendHistory, type TrendSignalStory, type TrendEvent, type AssessmentPoint } from './trendHistory'
+export { type ReplayFrame } from './frame'
+export { trendHistory, type TrendEvent } from './trendHistory'
 
 /** The frame of a snapshot whose documents were loaded into `board` and `control`. */
 export function frameOfDocs(snapshot: { id: number; at: number; reason: string }, board: Y.Doc, control: Y.Doc): ReplayFrame {

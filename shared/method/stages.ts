@@ -41,7 +41,3 @@ export const STAGE_DEFINITIONS: { readonly [K in StageKind]: StageDefinition } =
 
 /** The kinds in the method's order (frame first, takeaways last). */
 export const METHOD_ORDER: readonly StageKind[] = STAGE_KINDS
-
-export function stageDefinition(kind: StageKind): StageDefinition {
-  return STAGE_DEFINITIONS[kind]
-}

@@ -7,7 +7,6 @@ import * as z from 'zod/mini'
 import { idSchema, requiredTextSchema, timestampSchema } from './common'
 
 export const TIMER_STATUSES = ['idle', 'running', 'paused'] as const
-export type TimerStatus = (typeof TIMER_STATUSES)[number]
 
 /**
  * Times are in server-clock milliseconds: clients show `endsAt − (Date.now() + offset)`, so every
@@ -55,7 +54,6 @@ export const ScreenPagingSchema = z.object({
   stepSeq: z.int().check(z.nonnegative()),
   stepBy: z.union([z.literal(-1), z.literal(1)]),
 })
-export type ScreenPaging = z.infer<typeof ScreenPagingSchema>
 
 /** "Anna: 3 cards", written by the server from the drafts it holds. */
 export const PrivateCountSchema = z.object({

@@ -14,7 +14,6 @@ import {
   timestampSchema,
 } from './common'
 
-export { safeHttpUrl } from '../util/url'
 
 /** STEEP: Social, Technological, Economic, Environmental, Political; `''` when not chosen. */
 export const STEEP_CATEGORIES = ['social', 'technological', 'economic', 'environmental', 'political'] as const

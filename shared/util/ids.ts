@@ -29,10 +29,6 @@ export function randomId(): string {
   return id
 }
 
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && ID_REGEX.test(value)
-}
-
 /** Joins ids into the key of a record that is unique per pair (`trendId|signalId`). */
 export function pairKey(first: string, second: string): string {
   return `${first}|${second}`

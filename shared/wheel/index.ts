@@ -5,14 +5,10 @@
 export {
   layoutWheel,
   toLayoutItems,
-  DEFAULT_WHEEL_METRICS,
   type WheelBox,
   type WheelLayout,
-  type WheelLayoutEdge,
   type WheelLayoutItem,
-  type WheelLayoutNode,
   type WheelLayoutOptions,
   type WheelMetrics,
-  type WheelRing,
 } from './layout'
-export { estimateTextWidth, wrapText, type TextMeasure, type WrappedText } from './text'
+export { estimateTextWidth, wrapText, type TextMeasure } from './text'

@@ -24,7 +24,7 @@ export function JoinCodePage({ code }: { code: string }) {
 
   useEffect(() => {
     if (normaliseJoinCode(given)) void join.submit(given)
-    // Only the code the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Only the code the page was opened with.
   }, [])
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {

@@ -7,7 +7,7 @@ import { useStore } from '../../state/store.ts'
 import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { cleanup, render } from '../../testing/render.ts'
 import { NameDialog } from './NameDialog.tsx'
-import { UndoProvider, useUndo } from './undo/UndoContext.tsx'
+import { UndoProvider, useUndo } from '../../sync/UndoContext.tsx'
 
 afterEach(() => {
   cleanup()

@@ -6,7 +6,7 @@ import { useMyColor } from '../../identity/useMyColor.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { Dialog } from '../../ui/index.ts'
-import { outsideUndo, useUndoManager } from './undo/UndoContext.tsx'
+import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
 
 /** Shows the person's name (or an invitation to add one) and opens the name dialog. */
 export function NameButton() {

@@ -7,7 +7,7 @@ import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useServerClockSync } from '../../sync/clock.ts'
-import { useSyncedDoc } from '../../sync/hooks.ts'
+import { useSyncedDoc } from '../../state/useSyncedDoc.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
@@ -17,7 +17,7 @@ import { ConnectionProblem } from './ConnectionProblem.tsx'
 import { NameDialog } from './NameDialog.tsx'
 import { StageArea } from './stage/StageArea.tsx'
 import { useStageNavigation } from './stage/useStageNavigation.ts'
-import { UndoProvider } from './undo/UndoContext.tsx'
+import { UndoProvider } from '../../sync/UndoContext.tsx'
 import { useJoinBoard } from './useJoinBoard.ts'
 import { useProjectorMode } from './useProjectorMode.ts'
 import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
@@ -126,6 +126,6 @@ function useAskNameOnce(role: Role): void {
   const needsName = useStore((s) => s.participant !== null && s.participant.name === '')
   useEffect(() => {
     if (role !== 'screen' && hasIdentity && needsName) useStore.getState().openDialog('name')
-    // Only when the identity first arrives: closing the dialog without a name must not reopen it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Only when the identity first arrives: closing the dialog without a name must not reopen it.
   }, [role, hasIdentity])
 }

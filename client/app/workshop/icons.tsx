@@ -30,12 +30,3 @@ export function RedoIcon() {
     </svg>
   )
 }
-
-export function LockIcon() {
-  return (
-    <svg {...common}>
-      <rect x="5" y="11" width="14" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </svg>
-  )
-}

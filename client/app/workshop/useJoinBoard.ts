@@ -3,7 +3,7 @@ import { joinAsParticipant } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { outsideUndo, useUndoManager } from './undo/UndoContext.tsx'
+import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
 
 /**
  * Puts this person's name on the board (participants list of the export, names on cards), and

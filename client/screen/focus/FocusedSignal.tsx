@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import { useStore } from '../../state/store.ts'
 import { CategoryTag } from '../../ui/index.ts'
-import { FocusGone } from './FocusView.tsx'
+import { FocusGone } from './FocusGone.tsx'
 
 const NO_THEMES: readonly never[] = []
 

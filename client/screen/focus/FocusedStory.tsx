@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { getStoryBody, storyBodyText } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { FocusGone } from './FocusView.tsx'
+import { FocusGone } from './FocusGone.tsx'
 
 /** A future story, projector-sized: title, the persona in one line, and the text as it is written. */
 export function FocusedStory({ id }: { id: string }) {

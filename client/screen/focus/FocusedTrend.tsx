@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { signalsOfTrend } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
-import { FocusGone } from './FocusView.tsx'
+import { FocusGone } from './FocusGone.tsx'
 
 const NOTHING = new Map()
 /** Signal titles shown under a trend; the count says how many more there are. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { wheelTree, type WheelTreeNode } from '../../../shared/doc/index.ts'
 import type { Valence } from '../../../shared/schema/wheelNode.ts'
 import { useStore } from '../../state/store.ts'
-import { FocusGone } from './FocusView.tsx'
+import { FocusGone } from './FocusGone.tsx'
 
 const NOTHING = new Map()
 

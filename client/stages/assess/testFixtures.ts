@@ -42,4 +42,3 @@ export function assessWorkshop(names: readonly string[] = TREND_NAMES): AssessWo
 }
 
 export const snapshot = (doc: Y.Doc) => readBoard(doc)
-export const controlSnapshot = (doc: Y.Doc) => readControl(doc)

@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import { selectFocalQuestion, selectHorizonYear } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
-import { useFitFontSize } from '../../screen/fit/useFitFontSize.ts'
+import { useFitFontSize } from '../../ui/fit/useFitFontSize.ts'
 
 const NO_THEMES: readonly Theme[] = []
 

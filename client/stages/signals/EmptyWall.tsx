@@ -31,7 +31,7 @@ export function EmptyWall({ forScreen = false }: { forScreen?: boolean }) {
       createdAt: 0,
       updatedAt: 0,
     }),
-    // The example is rebuilt when the language changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- The example is rebuilt when the language changes.
     [t, i18n.language],
   )
   return (

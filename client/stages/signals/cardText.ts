@@ -53,7 +53,7 @@ export function useCardText(): CardText {
       fromBank: t('signalBank.badge'),
       steep: Object.fromEntries(STEEP_CATEGORIES.map((category) => [category, t(`steep.${category}`)])) as CardText['steep'],
     }),
-    // `t` is a new function per language; the language is named too, to make the reason plain.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` is a new function per language; the language is named too, to make the reason plain.
     [t, language],
   )
 }

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Takeaway } from '../../../shared/schema/index.ts'
-import { FitPages } from '../../screen/fit/FitPages.tsx'
+import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { LinkChips } from './LinkChips.tsx'
 import { columnsByWhen, plusOnesOf } from './takeawaysModel.ts'
 import { usePlusOnes, useTakeaways } from './useTakeawaysData.ts'

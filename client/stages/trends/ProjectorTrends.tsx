@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrendGroup } from '../../../shared/doc/index.ts'
-import { FitPages } from '../../screen/fit/FitPages.tsx'
+import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { ProjectorSuggestions, useShownSuggestions } from './suggest/ProjectorSuggestions.tsx'

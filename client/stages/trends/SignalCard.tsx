@@ -96,12 +96,14 @@ function PileCardShell(props: ShellProps) {
   const drag = useCardDrag(props)
   const target = useMemo<DropTarget>(() => ({ kind: 'card', signalId: props.signalId }), [props.signalId])
   const drop = useDroppable({ id: `signal:${props.signalId}`, data: target })
+  const { setNodeRef: setDragRef } = drag
+  const { setNodeRef: setDropRef } = drop
   const setNodeRef = useMemo(
     () => (node: HTMLElement | null) => {
-      drag.setNodeRef(node)
-      drop.setNodeRef(node)
+      setDragRef(node)
+      setDropRef(node)
     },
-    [drag.setNodeRef, drop.setNodeRef],
+    [setDragRef, setDropRef],
   )
   return <CardShell {...props} drag={drag} setNodeRef={setNodeRef} isOver={drop.isOver} />
 }

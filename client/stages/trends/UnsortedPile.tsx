@@ -62,7 +62,7 @@ function ShowMore({ remaining, onMore }: { remaining: number; onMore(): void }) 
   const [ref, near] = useNearViewport(false)
   useEffect(() => {
     if (near) onMore()
-    // Once per mount: the parent re-keys this button after each page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Once per mount: the parent re-keys this button after each page.
   }, [near])
   return (
     <button ref={ref} type="button" className="button button--secondary pile__more" onClick={onMore}>

@@ -7,7 +7,7 @@ import { CENTRE, WheelDiagram } from './diagram/WheelDiagram.tsx'
 import { NodeDetails, type WheelActionsContext } from './diagram/NodeDetails.tsx'
 import { WheelList } from './list/WheelList.tsx'
 import { ValenceLegend } from './ValenceLegend.tsx'
-import { WheelSvgDownload } from '../../app/workshop/results/WheelSvgDownloads.tsx'
+import { WheelSvgDownload } from './WheelSvgDownloads.tsx'
 import { useKeyDrivers, useLocked, useMyId, useWheelCommands, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
 import { canEditWheel, findInTree, groupName, type Viewer, type WheelEntry } from './wheelModel.ts'
 

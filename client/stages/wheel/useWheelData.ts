@@ -9,7 +9,7 @@ import { addWheelNode, deleteWheelNode, updateWheelNode, wheelTree, type WheelTr
 import type { Group, Participant, Trend, WheelNode, WheelNodePatch } from '../../../shared/schema/index.ts'
 import { useStore, type AppState, type AppStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { useUndoManager } from '../../app/workshop/undo/UndoContext.tsx'
+import { useUndoManager } from '../../sync/UndoContext.tsx'
 
 export const WheelStoreContext = createContext<AppStore>(useStore)
 
@@ -24,7 +24,6 @@ const NO_IDS: readonly string[] = []
 const NO_GROUPS: readonly Group[] = []
 
 export const useTrends = () => useWheelStore((s) => s.board?.trends ?? NO_TRENDS)
-export const useTrend = (id: string) => useWheelStore((s) => s.board?.trends.get(id) ?? null)
 export const useWheelNodes = () => useWheelStore((s) => s.board?.wheelNodes ?? NO_NODES)
 export const useParticipants = () => useWheelStore((s) => s.board?.participants ?? NO_PARTICIPANTS)
 export const useKeyDrivers = () => useWheelStore((s) => s.control?.keyDrivers ?? NO_IDS)

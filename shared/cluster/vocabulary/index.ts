@@ -15,7 +15,7 @@ import { TECHNOLOGY } from './technology'
 import { WORK } from './work'
 import { WORLD } from './world'
 
-export type { Concept, Term } from './parse'
+export type { Concept } from './parse'
 export { parseConcepts, parseOwnWords } from './parse'
 
 /** A concept found in a note: which one, and the note's words that named it. */

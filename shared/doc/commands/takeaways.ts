@@ -51,10 +51,6 @@ export function deleteTakeaway(doc: Y.Doc, id: string): boolean {
   })
 }
 
-export function reorderTakeaway(doc: Y.Doc, id: string, beforeId: string | null): boolean {
-  return command(doc, () => patchRecord(doc, 'takeaways', id, { order: orderFor(doc, 'takeaways', { before: beforeId, exclude: id }) }))
-}
-
 /**
  * Adds or removes the actor's +1 and returns whether it is now on. Each +1 is its own record
  * (`takeawayId|participantId`), so +1s given at the same moment by different people all count.

@@ -61,10 +61,6 @@ export function groupSignals(board: Pick<BoardSnapshot, 'signals' | 'trends' | '
   return groupSignalsOf(board.signals, board.trends, board.memberships)
 }
 
-export function unsortedSignals(board: Pick<BoardSnapshot, 'signals' | 'trends' | 'memberships'>): readonly Signal[] {
-  return groupSignals(board).unsorted
-}
-
 export function signalsOfTrend(board: Pick<BoardSnapshot, 'signals' | 'trends' | 'memberships'>, trendId: string): readonly Signal[] {
   return groupSignals(board).trends.find((group) => group.trend.id === trendId)?.signals ?? []
 }

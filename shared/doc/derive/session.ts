@@ -1,20 +1,12 @@
 /**
  * Derived views of the control document (and readiness from the board).
  */
-import type { Stage, Timer } from '../../schema/index'
+import type { Timer } from '../../schema/index'
 import type { BoardSnapshot, ControlSnapshot } from '../snapshot'
-
-export function currentStage(control: Pick<ControlSnapshot, 'stages' | 'currentStageId'>): Stage | null {
-  return control.stages.find((stage) => stage.id === control.currentStageId) ?? null
-}
 
 /** The next stage that is not skipped, or `null` at the end. */
 export function nextStageId(control: Pick<ControlSnapshot, 'stages' | 'currentStageId'>): string | null {
   return neighbour(control, 1)
-}
-
-export function previousStageId(control: Pick<ControlSnapshot, 'stages' | 'currentStageId'>): string | null {
-  return neighbour(control, -1)
 }
 
 function neighbour(control: Pick<ControlSnapshot, 'stages' | 'currentStageId'>, step: 1 | -1): string | null {

@@ -21,13 +21,6 @@ export const PauseIcon = () => (
   </Icon>
 )
 
-export const ClockIcon = () => (
-  <Icon>
-    <circle cx="12" cy="13" r="8" />
-    <path d="M12 9v4l2.5 2M9 2h6" />
-  </Icon>
-)
-
 export const RevealIcon = () => (
   <Icon>
     <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
@@ -76,15 +69,6 @@ export const ScreenIcon = () => (
   <Icon>
     <rect x="2" y="4" width="20" height="13" rx="2" />
     <path d="M8 21h8M12 17v4" />
-  </Icon>
-)
-
-export const StagesIcon = () => (
-  <Icon>
-    <path d="M9 6h12M9 12h12M9 18h12" />
-    <circle cx="4" cy="6" r="1.3" />
-    <circle cx="4" cy="12" r="1.3" />
-    <circle cx="4" cy="18" r="1.3" />
   </Icon>
 )
 

@@ -50,11 +50,11 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
 
   const reasons = useMemo(
     () => (session ? leaveReasons({ current, session, secondsLeft: timer?.secondsLeft ?? 0 }) : []),
-    // The seconds matter only as "some left": a ticking clock must not rebuild the question.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- The seconds matter only as "some left": a ticking clock must not rebuild the question.
     [current, session, (timer?.secondsLeft ?? 0) > 0],
   )
   const target = askingFor && askingFor.from === (current?.id ?? null) ? (stages.find((s) => s.id === askingFor.target) ?? null) : null
-  const question = target && reasons.length > 0 ? { target, reasons } : null
+  const question = useMemo(() => (target && reasons.length > 0 ? { target, reasons } : null), [target, reasons])
 
   const moveTo = useCallback(
     (stage: Stage) => {

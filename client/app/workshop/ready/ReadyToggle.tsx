@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { setReady } from '../../../../shared/doc/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { outsideUndo, useUndoManager } from '../undo/UndoContext.tsx'
+import { outsideUndo, useUndoManager } from '../../../sync/UndoContext.tsx'
 import { useIsReady } from './useReadiness.ts'
 import './ready.css'
 

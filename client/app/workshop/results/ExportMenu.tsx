@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../../../shared/export/formats.ts'
 import { DownloadProblemNote } from './DownloadProblemNote.tsx'
 import { ReportPreview } from './ReportPreview.tsx'
 import { useDownload, useExportCapabilities } from './useResults.ts'
-import { WheelSvgDownloads } from './WheelSvgDownloads.tsx'
+import { WheelSvgDownloads } from '../../../stages/wheel/WheelSvgDownloads.tsx'
 import './results.css'
 
 /** The facilitator's formats, in the order people want them. */

@@ -60,20 +60,6 @@ export async function fetchExport(credentials: Credentials, format: ExportFormat
   return { blob: await response.blob(), filename }
 }
 
-/** Hands a file to the browser's downloads, as a link with `download` would. */
-export function saveFile({ blob, filename }: ExportFile): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.rel = 'noopener'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked later, not at once: some browsers read the blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
-
 export async function fetchCapabilities(): Promise<ExportCapabilities> {
   const response = await fetch('/api/export/capabilities', { cache: 'no-store' })
   if (!response.ok) throw new ResultsRequestError(response.status, 'capabilities')

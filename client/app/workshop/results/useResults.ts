@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ExportCapabilities } from '../../../../shared/api.ts'
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
 import { useStore } from '../../../state/store.ts'
-import { fetchCapabilities, fetchExport, saveFile, type Credentials } from './resultsApi.ts'
+import { saveFile } from '../../../ui/saveFile.ts'
+import { fetchCapabilities, fetchExport, type Credentials } from './resultsApi.ts'
 
 /** This tab's workshop and key, or null outside a workshop. */
 export function useCredentials(): Credentials | null {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from '../../../state/store.ts'
 import { useAnnounce } from '../../../ui/index.ts'
 import { RedoIcon, UndoIcon } from '../icons.tsx'
-import { useUndo } from './UndoContext.tsx'
+import { useUndo } from '../../../sync/UndoContext.tsx'
 import { useUndoShortcuts } from './useUndoShortcuts.ts'
 
 /**

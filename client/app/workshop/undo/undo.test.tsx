@@ -7,7 +7,7 @@ import { cleanup, render } from '../../../testing/render.ts'
 import { LiveAnnouncer } from '../../../ui/index.ts'
 import { isTextEditingTarget, undoShortcutOf } from './shortcuts.ts'
 import { UndoButtons } from './UndoButtons.tsx'
-import { UndoProvider } from './UndoContext.tsx'
+import { UndoProvider } from '../../../sync/UndoContext.tsx'
 
 afterEach(cleanup)
 

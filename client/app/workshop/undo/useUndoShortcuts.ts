@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAnnounce } from '../../../ui/index.ts'
 import { isTextEditingTarget, undoShortcutOf } from './shortcuts.ts'
-import { useUndoManager } from './UndoContext.tsx'
+import { useUndoManager } from '../../../sync/UndoContext.tsx'
 
 /** Listens for the undo/redo keys on the whole page while the board is writable. */
 export function useUndoShortcuts(enabled: boolean): void {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { releaseSignals, sortedByOrder } from '../../../../shared/doc/index.ts'
 import type { Signal } from '../../../../shared/schema/signal.ts'
-import { outsideUndo, useUndoManager } from '../../../app/workshop/undo/UndoContext.tsx'
+import { outsideUndo, useUndoManager } from '../../../sync/UndoContext.tsx'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
 

@@ -54,7 +54,7 @@ export function useSimilar(title: string, description: string): SimilarCard[] {
       cancelled = true
       clearTimeout(timer)
     }
-    // `text` stands for title and description together.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `text` stands for title and description together.
   }, [text, pool, language, ownWords])
   return found
 }

@@ -43,6 +43,7 @@ export function NodeDetails({ selected, parent, context, onClose, onSelect, take
     const field = panel?.querySelector('textarea')
     const title = panel?.querySelector('.wheel-details__title')
     ;(field ?? (title instanceof HTMLElement ? title : null))?.focus()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Focus moves in when the panel opens, not when takeFocus changes later
   }, [])
 
   return (

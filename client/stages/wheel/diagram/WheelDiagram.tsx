@@ -98,7 +98,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   useEffect(() => {
     const box = selectedId ? boxOf(selectedId) : undefined
     if (box) reveal(box, panelInset)
-    // Only when the selection changes, not on every layout change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- Only when the selection changes, not on every layout change.
   }, [selectedId])
 
   const activate = useCallback(

@@ -1,6 +1,6 @@
-import { wheelTree, type BoardSnapshot } from '../../../../shared/doc/index.ts'
-import { exportFilename, wheelSvg, type WheelSvgNode } from '../../../../shared/export/index.ts'
-import type { WheelTreeNode } from '../../../../shared/doc/derive/wheel.ts'
+import { wheelTree, type BoardSnapshot } from '../../../shared/doc/index.ts'
+import { exportFilename, wheelSvg, type WheelSvgNode } from '../../../shared/export/index.ts'
+import type { WheelTreeNode } from '../../../shared/doc/derive/wheel.ts'
 
 export interface WheelPictureText {
   centre: string

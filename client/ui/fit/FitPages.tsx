@@ -62,6 +62,7 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
     return () => observer.disconnect()
   }, [])
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- Measures after every render: new children can change the page count, and the state settles
   useLayoutEffect(() => {
     const box = flow.current
     if (!box || stale) return

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { sortedByOrder, wheelTree } from '../../../../shared/doc/index.ts'
-import { useStore } from '../../../state/store.ts'
-import { saveFile } from './resultsApi.ts'
+import { sortedByOrder, wheelTree } from '../../../shared/doc/index.ts'
+import { useStore } from '../../state/store.ts'
+import { saveFile } from '../../ui/saveFile.ts'
 import { wheelPictureFile } from './wheelPicture.ts'
 
 /** Saves one trend's futures wheel as an SVG picture, made in the browser from the live board. */

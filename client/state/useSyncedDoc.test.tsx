@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import type * as Y from 'yjs'
 import { actAsync, cleanup, render } from '../testing/render.ts'
-import { useSyncedDoc, type SyncedDoc } from './hooks.ts'
+import { useSyncedDoc, type SyncedDoc } from './useSyncedDoc.ts'
 
 const idb = vi.hoisted(() => ({ cleared: [] as string[], open: new Set<string>() }))
 vi.mock('y-indexeddb', () => ({
@@ -22,7 +22,7 @@ vi.mock('y-indexeddb', () => ({
     idb.cleared.push(name)
   },
 }))
-vi.mock('./docConnection.ts', () => ({
+vi.mock('../sync/docConnection.ts', () => ({
   connectDoc: () => ({ provider: {}, getState: () => ({}), subscribe: () => () => {}, retry() {}, destroy() {} }),
 }))
 

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type * as Y from 'yjs'
-import { createUndoManager } from '../../../../shared/doc/index.ts'
+import { createUndoManager } from '../../shared/doc/index.ts'
 
 const UndoManagerContext = createContext<Y.UndoManager | null>(null)
 const bypassing = new WeakSet<Y.UndoManager>()

@@ -1,0 +1,67 @@
+/**
+ * A workshop document as the app uses it: the sync layer's resources (`client/sync/hooks.ts`)
+ * put together, with the connection's state mirrored into the store's connection slice.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import { clearDocument } from 'y-indexeddb'
+import type { DocConnection } from '../sync/docConnection.ts'
+import { offlineStoreName, useDocConnection, useOfflineStore, useYDoc } from '../sync/hooks.ts'
+import { INITIAL_SYNC_STATE } from '../sync/syncState.ts'
+import type { SyncedDocName } from './slices/connection.ts'
+import { useStore } from './store.ts'
+
+/** Mirrors a connection's state into the store's connection slice. */
+export function useSyncIntoStore(connection: DocConnection | null, name: SyncedDocName): void {
+  useEffect(() => {
+    if (!connection) return
+    const publish = () => useStore.getState().setDocSync(name, connection.getState())
+    // Start from the current state: the socket may have opened before this effect ran.
+    publish()
+    const unsubscribe = connection.subscribe(publish)
+    return () => {
+      unsubscribe()
+      useStore.getState().setDocSync(name, INITIAL_SYNC_STATE)
+    }
+  }, [connection, name])
+}
+
+export interface SyncedDoc {
+  doc: Y.Doc | null
+  connection: DocConnection | null
+  /**
+   * Throws away this device's copy (memory and IndexedDB) and loads the document afresh from
+   * the server: for a local change the server refused and will never take.
+   */
+  discardLocalCopy(): void
+}
+
+/** A workshop document, offline-backed, connected and mirrored into the store. */
+export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string, identityToken: string | null | undefined = null): SyncedDoc {
+  const [generation, setGeneration] = useState(0)
+  const [discarding, setDiscarding] = useState(false)
+  const doc = useYDoc(workshopId, docName, discarding ? null : generation)
+  useOfflineStore(doc, workshopId, docName)
+  const connection = useDocConnection(doc, workshopId, docName, key, identityToken)
+  useSyncIntoStore(connection, docName)
+
+  useEffect(() => {
+    // Wait for the render in which the old document is gone: by then the effects above have
+    // destroyed its persistence and connection, and IndexedDB deletes the database as soon as
+    // that last connection has closed.
+    if (!discarding || doc !== null) return
+    let active = true
+    const cleared = typeof indexedDB === 'undefined' ? Promise.resolve() : clearDocument(offlineStoreName(workshopId, docName)).catch(() => {})
+    void cleared.then(() => {
+      if (!active) return
+      setGeneration((g) => g + 1)
+      setDiscarding(false)
+    })
+    return () => {
+      active = false
+    }
+  }, [discarding, doc, workshopId, docName])
+
+  const discardLocalCopy = useCallback(() => setDiscarding(true), [])
+  return { doc, connection, discardLocalCopy }
+}
