@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS workshops (
@@ -43,8 +44,6 @@ const SCHEMA = `
     issued_at INTEGER NOT NULL
   );
 `
-
-const HISTORY_KEPT_PER_WORKSHOP = 300
 
 /** Columns added after the first release, for data files made before them. */
 const ADDED_COLUMNS = [
@@ -263,10 +262,9 @@ export class SqliteDocStore implements DocStore {
   }
 
   async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<number> {
-    const packed = Buffer.from(JSON.stringify([...docs].map(([name, data]) => [name, Buffer.from(data).toString('base64')])))
+    const packed = packHistoryDocs(docs)
     return this.db.transaction(() => {
       const id = Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
-      // Three hours of snapshots every three minutes is 60; keep plenty more, not forever.
       this.statements.pruneHistory.run(workshopId, workshopId, HISTORY_KEPT_PER_WORKSHOP)
       this.statements.pruneHistoryBytes.run(workshopId, workshopId, maxBytes)
       return id
@@ -286,14 +284,13 @@ export class SqliteDocStore implements DocStore {
   async getHistory(workshopId: string, id: number): Promise<HistorySnapshot | undefined> {
     const row = this.statements.getHistory.get(workshopId, id)
     if (!row) return undefined
-    const entries = JSON.parse(row.docs.toString()) as [string, string][]
     return {
       id: row.id,
       workshopId: row.workshop_id,
       createdAt: row.created_at,
       reason: row.reason,
       summary: row.summary,
-      docs: new Map(entries.map(([name, data]) => [name, new Uint8Array(Buffer.from(data, 'base64'))])),
+      docs: unpackHistoryDocs(row.docs),
     }
   }
 
