@@ -76,6 +76,10 @@ export interface ServerConfig {
   tuning: Tuning
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES, comma-separated). */
   trustedProxies?: readonly string[]
+  /** PostgreSQL instead of SQLite (DATABASE_URL or --database): needed for several instances. */
+  databaseUrl?: string
+  /** Redis linking several instances (REDIS_URL or --redis): updates, presence, leases. */
+  redisUrl?: string
   /** Quiet in tests. */
   log: (line: string) => void
 }
@@ -181,6 +185,8 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     port: port === undefined ? 8080 : positiveInt(port, '--port', true),
     host: flags.get('host') ?? env.HOST ?? '127.0.0.1',
     dataDir: flags.get('data') ?? env.DATA_DIR ?? './data',
+    databaseUrl: flags.get('database') ?? (env.DATABASE_URL || undefined),
+    redisUrl: flags.get('redis') ?? (env.REDIS_URL || undefined),
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     limits,
   })
