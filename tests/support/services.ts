@@ -97,8 +97,11 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
 export interface ThrowawayRedis {
   port: number
   url: string
-  /** Kills Redis (its memory is gone: nothing is saved) and starts it again on the same port. */
-  restart(): Promise<void>
+  /**
+   * Kills Redis (its memory is gone: nothing is saved), runs `whileDown`, and starts it again on
+   * the same port.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>
   stop(): Promise<void>
 }
 
@@ -134,8 +137,9 @@ export async function startRedis(): Promise<ThrowawayRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    async restart() {
+    async restart(whileDown) {
       await kill()
+      await whileDown?.()
       await launch()
     },
     async stop() {
