@@ -273,6 +273,22 @@ export class PgDocStore implements DocStore {
     return { id: row.id, workshopId: row.workshop_id, createdAt: row.created_at, reason: row.reason, summary: row.summary, docs: unpackHistoryDocs(row.docs) }
   }
 
+  /** For `migrate-store`: a history snapshot copied as it is, with its original time. */
+  async importHistory(snapshot: HistorySnapshot): Promise<void> {
+    await this.pool.query('INSERT INTO history (workshop_id, created_at, reason, summary, docs) VALUES ($1, $2, $3, $4, $5)', [
+      snapshot.workshopId,
+      snapshot.createdAt,
+      snapshot.reason,
+      snapshot.summary,
+      packHistoryDocs(snapshot.docs),
+    ])
+  }
+
+  /** For `migrate-store`: when a workshop last changed, which the retention setting counts from. */
+  async touch(workshopId: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE workshops SET touched_at = $1 WHERE id = $2', [at, workshopId])
+  }
+
   async checkWritable(): Promise<void> {
     await this.pool.query('INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at', [Date.now()])
   }
