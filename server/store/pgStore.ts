@@ -2,27 +2,13 @@ import pg from 'pg'
 import * as Y from 'yjs'
 import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
 import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
+import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
 import { migrate } from './pgSchema.ts'
 
 // BIGINT columns (sequence numbers, milliseconds) fit a JS number for the next 280,000 years.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 
-interface WorkshopRow {
-  id: string
-  title: string
-  created_at: number
-  facilitator_key_hash: string
-  participant_key_hash: string
-  screen_key_hash: string
-  participant_key_generation: number
-}
 
-interface JoinCodeRow {
-  code: string
-  workshop_id: string
-  participant_key: string
-  issued_at: number
-}
 
 export interface PgStoreOptions {
   /** Connections in this instance's pool. */
@@ -175,17 +161,7 @@ export class PgDocStore implements DocStore {
 
   async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
     const { rows } = await this.pool.query<WorkshopRow>('SELECT * FROM workshops WHERE id = $1', [id])
-    const row = rows[0]
-    if (!row) return undefined
-    return {
-      id: row.id,
-      title: row.title,
-      createdAt: row.created_at,
-      facilitatorKeyHash: row.facilitator_key_hash,
-      participantKeyHash: row.participant_key_hash,
-      screenKeyHash: row.screen_key_hash,
-      participantKeyGeneration: row.participant_key_generation,
-    }
+    return workshopRecord(rows[0])
   }
 
   async setParticipantKey(id: string, participantKeyHash: string, generation: number): Promise<void> {
@@ -300,6 +276,3 @@ export class PgDocStore implements DocStore {
 
 class CodeTaken extends Error {}
 
-function joinCodeRecord(row: JoinCodeRow | undefined): JoinCodeRecord | undefined {
-  return row && { code: row.code, workshopId: row.workshop_id, participantKey: row.participant_key, issuedAt: row.issued_at }
-}

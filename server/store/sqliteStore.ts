@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
 import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
+import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS workshops (
@@ -51,22 +52,7 @@ const ADDED_COLUMNS = [
   ['workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0'],
 ] as const
 
-interface JoinCodeRow {
-  code: string
-  workshop_id: string
-  participant_key: string
-  issued_at: number
-}
 
-interface WorkshopRow {
-  id: string
-  title: string
-  created_at: number
-  facilitator_key_hash: string
-  participant_key_hash: string
-  screen_key_hash: string
-  participant_key_generation: number
-}
 
 /**
  * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
@@ -231,16 +217,7 @@ export class SqliteDocStore implements DocStore {
 
   async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
     const row = this.statements.getWorkshop.get(id)
-    if (!row) return undefined
-    return {
-      id: row.id,
-      title: row.title,
-      createdAt: row.created_at,
-      facilitatorKeyHash: row.facilitator_key_hash,
-      participantKeyHash: row.participant_key_hash,
-      screenKeyHash: row.screen_key_hash,
-      participantKeyGeneration: row.participant_key_generation,
-    }
+    return workshopRecord(row)
   }
 
   async putJoinCode(record: JoinCodeRecord): Promise<boolean> {
@@ -303,6 +280,3 @@ export class SqliteDocStore implements DocStore {
   }
 }
 
-function joinCodeRecord(row: JoinCodeRow | undefined): JoinCodeRecord | undefined {
-  return row && { code: row.code, workshopId: row.workshop_id, participantKey: row.participant_key, issuedAt: row.issued_at }
-}

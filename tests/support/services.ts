@@ -97,6 +97,8 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
 export interface ThrowawayRedis {
   port: number
   url: string
+  /** Process id of the running redis-server (for CPU measurements). */
+  readonly pid: number | undefined
   /**
    * Kills Redis (its memory is gone: nothing is saved), runs `whileDown`, and starts it again on
    * the same port.
@@ -137,6 +139,9 @@ export async function startRedis(): Promise<ThrowawayRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    get pid() {
+      return child?.pid
+    },
     async restart(whileDown) {
       await kill()
       await whileDown?.()
