@@ -77,7 +77,14 @@ export class RedisRelay implements Relay {
   }
 
   async subscribe(channel: string): Promise<void> {
-    await this.subscriber.subscribe(PREFIX + channel)
+    const subscribed = this.subscriber.subscribe(PREFIX + channel)
+    // While Redis is away a room still opens: ioredis subscribes when the link returns, and the
+    // reload that follows brings whatever was missed meanwhile.
+    if (this.subscriber.status !== 'ready') {
+      subscribed.catch(() => {})
+      return
+    }
+    await subscribed
   }
 
   unsubscribe(channel: string): void {
