@@ -93,7 +93,7 @@ export class RoomLink {
     for (const room of [...this.rooms.rooms()]) {
       try {
         const stored = await this.store.load(room.workshopId, room.docName)
-        Y.applyUpdate(room.doc, Y.mergeUpdates(stored.updates), RELAYED)
+        if (stored.updates.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(stored.updates), RELAYED)
       } catch (error) {
         this.log(`reloading ${room.workshopId} after the Redis link returned failed: ${String(error)}`)
       }
