@@ -16,10 +16,17 @@ import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
+import { Identities, loadIdentitySecret } from './workshops/identities.ts'
 import { JoinCodes } from './workshops/joinCodes.ts'
 import { WorkshopReactions } from './workshops/reactions.ts'
 import { startRetention } from './workshops/retention.ts'
 import { WorkshopService } from './workshops/workshopService.ts'
+import * as z from 'zod/mini'
+
+// Bad input is answered in words (API errors, refused imports). The schemas use zod's small build
+// so that a participant's phone downloads less, and that build carries no messages of its own:
+// the server loads the English ones.
+z.config(z.locales.en())
 
 export interface RunningServer {
   readonly port: number
@@ -66,6 +73,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   const pdf = new PdfRenderer({ log: config.log })
   const joinCodes = new JoinCodes(store, registry, config.log)
   const addressOf = addressResolver(config.trustedProxies)
+  const identities = new Identities(loadIdentitySecret(config.dataDir, config.identitySecret))
   const writePolicy = (role: Role, room: Room) =>
     mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
       ? ({ allowed: true } as const)
@@ -73,6 +81,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   const sync = createSyncUpgrade({
     registry,
     workshops,
+    identities,
     metrics,
     limits: config.limits,
     mayWrite: writePolicy,
@@ -80,7 +89,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const api = createApi({ config, store, relay, registry, metrics, workshops, history, joinCodes, pdf, addressOf, sync })
+  const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)

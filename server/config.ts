@@ -51,6 +51,8 @@ export interface Limits {
   maxHistoryBytes: number
   /** Workshops untouched for this many days are deleted with all their data; 0 keeps them forever. */
   retentionDays: number
+  /** New participant identities one workshop may be given per hour (each is a person who may vote). */
+  identitiesPerWorkshopPerHour: number
 }
 
 export interface Tuning {
@@ -80,6 +82,8 @@ export interface ServerConfig {
   databaseUrl?: string
   /** Redis linking several instances (REDIS_URL or --redis): updates, presence, leases. */
   redisUrl?: string
+  /** Signs participant identities (IDENTITY_SECRET); by default a random one kept in the data directory. */
+  identitySecret?: string
   /** Quiet in tests. */
   log: (line: string) => void
 }
@@ -110,6 +114,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxRoomsPerWorkshop: 90,
   maxHistoryBytes: 64 * 1024 * 1024,
   retentionDays: 0,
+  identitiesPerWorkshopPerHour: 300,
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -161,6 +166,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxRoomsPerWorkshop: 'MAX_ROOMS_PER_WORKSHOP',
   maxHistoryBytes: 'MAX_HISTORY_BYTES',
   retentionDays: 'RETENTION_DAYS',
+  identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
 }
 
 /** Reads `--port 9000` / `--port=9000` style flags and the matching environment variables. */
@@ -188,6 +194,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     databaseUrl: flags.get('database') ?? (env.DATABASE_URL || undefined),
     redisUrl: flags.get('redis') ?? (env.REDIS_URL || undefined),
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
     limits,
   })
 }

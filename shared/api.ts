@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * Bodies and answers of the REST API, validated with the same schemas on both sides: the home
@@ -13,11 +13,11 @@ export const TITLE_MAX = 200
 export const FOCAL_QUESTION_MAX = 500
 
 export const createWorkshopBody = z.object({
-  title: z.string({ error: 'title is required' }).trim().min(1, 'title is required').max(TITLE_MAX, `title is longer than ${TITLE_MAX} characters`),
-  focalQuestion: z.string().trim().max(FOCAL_QUESTION_MAX, `focalQuestion is longer than ${FOCAL_QUESTION_MAX} characters`).optional(),
-  horizonYear: z.number().int('horizonYear must be a whole year').min(2000, 'horizonYear must be 2000 or later').max(2200, 'horizonYear must be 2200 or earlier').optional(),
-  template: z.enum(TEMPLATE_IDS, { error: `template must be one of ${TEMPLATE_IDS.join(', ')}` }).optional(),
-  language: z.enum(LANGUAGES, { error: 'language must be "en" or "fi"' }).optional(),
+  title: z.string({ error: 'title is required' }).check(z.trim(), z.minLength(1, 'title is required'), z.maxLength(TITLE_MAX, `title is longer than ${TITLE_MAX} characters`)),
+  focalQuestion: z.optional(z.string().check(z.trim(), z.maxLength(FOCAL_QUESTION_MAX, `focalQuestion is longer than ${FOCAL_QUESTION_MAX} characters`))),
+  horizonYear: z.optional(z.int('horizonYear must be a whole year').check(z.minimum(2000, 'horizonYear must be 2000 or later'), z.maximum(2200, 'horizonYear must be 2200 or earlier'))),
+  template: z.optional(z.enum(TEMPLATE_IDS, { error: `template must be one of ${TEMPLATE_IDS.join(', ')}` })),
+  language: z.optional(z.enum(LANGUAGES, { error: 'language must be "en" or "fi"' })),
 })
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBody>
 
@@ -34,7 +34,7 @@ export interface WorkshopLinks {
 }
 
 /** Turns a zod failure into the first problem, phrased for a person, with its field. */
-export function firstIssue(error: z.ZodError): ApiError {
+export function firstIssue(error: z.core.$ZodError): ApiError {
   const issue = error.issues[0]
   const field = issue?.path.map(String).join('.') || undefined
   const message = issue?.message ?? 'invalid request'

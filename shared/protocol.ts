@@ -90,9 +90,16 @@ export function mayConnect(role: Role, kind: DocKind): boolean {
  */
 export const SYNC_SUBPROTOCOL = 's2s'
 export const KEY_SUBPROTOCOL_PREFIX = 's2s.key.'
+/**
+ * The participant identity the server signed (`POST /api/workshops/:id/identity`), offered as
+ * `s2s.id.<token>`; stock clients may pass `?identity=<token>`. Without it a connection may
+ * write no per-person record (votes, placements, ready, +1s, a name, a draft's owner).
+ */
+export const IDENTITY_SUBPROTOCOL_PREFIX = 's2s.id.'
+export const IDENTITY_PARAM = 'identity'
 
-export function syncProtocols(key: string): string[] {
-  return [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
+export function syncProtocols(key: string, identityToken?: string | null): string[] {
+  return identityToken ? [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key, IDENTITY_SUBPROTOCOL_PREFIX + identityToken] : [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
 }
 
 export const SYNC_PATH_PREFIX = '/sync/'

@@ -3,7 +3,7 @@ import { WebSocket } from 'ws'
 import { addSignal, heldSignals, importSignals, initBank, joinAsParticipant } from '../shared/doc/index.ts'
 import type { BankResponse } from '../shared/bank/fromWorkshop.ts'
 import { connectClient, synced } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { createWorkshop, startTestServer, waitFor, mintIdentity } from './support/server.ts'
 
 /** GET /api/workshops/:id/bank: an earlier workshop's signals, for its facilitator only. */
 describe('the signal bank endpoint', () => {
@@ -20,9 +20,10 @@ describe('the signal bank endpoint', () => {
   it('gives the earlier workshop’s signals, with their links, to its facilitator and to nobody else', async () => {
     const earlier = await createWorkshop(server.url, { title: 'Spring scan' })
     const other = await createWorkshop(server.url, { title: 'Someone else’s workshop' })
-    const client = connectClient(server.wsUrl, earlier.id, 'board', { key: earlier.keys.participant })
+    const identity = await mintIdentity(server.url, earlier.id, earlier.keys.participant)
+    const client = connectClient(server.wsUrl, earlier.id, 'board', { key: earlier.keys.participant, identity: identity.token })
     await synced(client)
-    const anna = { participantId: 'AnnaAnnaAnnaAnnaAnna01' }
+    const anna = { participantId: identity.participantId }
     joinAsParticipant(client.doc, anna, 'Anna')
     addSignal(client.doc, { title: 'Care robots at home', sourceUrl: 'https://example.org/robots', category: 'technological' }, anna)
     addSignal(client.doc, { title: 'Etätyö mökiltä' }, anna)

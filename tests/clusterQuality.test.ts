@@ -6,8 +6,8 @@ import { evaluate, loadLabelled, subset } from './support/clusterQuality.ts'
  * The clustering assistant's measured quality on the labelled set (tests/fixtures/
  * signals-labelled.json; `npm run cluster-quality` prints the full table). The threshold and
  * the weights were chosen on the development half; the held-out half is the honest figure.
- * Floors sit a little under today's figures (dev 0.51, held-out 0.60, whole set 0.47), so a
- * change that makes the groups worse fails here.
+ * The assistant is deterministic, so the floors sit just under today's figures (development
+ * 0.53, held out 0.56, whole set 0.52): a change that makes the groups worse fails here.
  */
 const signals = loadLabelled()
 
@@ -21,15 +21,17 @@ describe('clustering quality on the labelled set', () => {
     expect(new Set(signals.map((s) => s.group)).size).toBeGreaterThanOrEqual(15)
   })
 
-  it(`reaches ARI ≥ 0.5 on the held-out half at the chosen threshold (${CLUSTER_THRESHOLD})`, () => {
+  it(`reaches ARI ≥ 0.5 on the whole set and on the held-out half at the chosen threshold (${CLUSTER_THRESHOLD})`, () => {
+    const whole = evaluate('assistant', subset(signals, 'all', 'all'))
+    expect(whole.ari).toBeGreaterThanOrEqual(0.51)
+    expect(whole.purity).toBeGreaterThanOrEqual(0.72)
     const heldOut = evaluate('assistant', subset(signals, 'test', 'all'))
-    expect(heldOut.ari).toBeGreaterThanOrEqual(0.5)
-    expect(heldOut.purity).toBeGreaterThanOrEqual(0.72)
+    expect(heldOut.ari).toBeGreaterThanOrEqual(0.55)
+    expect(heldOut.purity).toBeGreaterThanOrEqual(0.74)
   })
 
-  it('stays above its floor on the development half and on the whole set', () => {
-    expect(evaluate('assistant', subset(signals, 'dev', 'all')).ari).toBeGreaterThanOrEqual(0.45)
-    expect(evaluate('assistant', subset(signals, 'all', 'all')).ari).toBeGreaterThanOrEqual(0.42)
+  it('stays above its floor on the development half', () => {
+    expect(evaluate('assistant', subset(signals, 'dev', 'all')).ari).toBeGreaterThanOrEqual(0.52)
   })
 
   it('beats both baselines by a wide margin, in each language', () => {

@@ -4,7 +4,7 @@ import { addSignal, initDraft, joinAsParticipant, readBoard, readControl, reques
 import { randomId } from '../shared/util/ids.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { connectClient, synced, type TestClient } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { createWorkshop, mintIdentity, startTestServer, waitFor } from './support/server.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -30,8 +30,9 @@ describe('private mode', () => {
     const server = await startTestServer()
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
-    const open = (docName: string, key: string, extra: { WebSocketPolyfill?: typeof WebSocket } = {}): TestClient => {
-      const client = connectClient(server.wsUrl, workshop.id, docName, { key, ext: '1' }, undefined, extra.WebSocketPolyfill)
+    const open = (docName: string, key: string, extra: { WebSocketPolyfill?: typeof WebSocket; identity?: string } = {}): TestClient => {
+      const params: Record<string, string> = extra.identity ? { key, ext: '1', identity: extra.identity } : { key, ext: '1' }
+      const client = connectClient(server.wsUrl, workshop.id, docName, params, undefined, extra.WebSocketPolyfill)
       cleanups.push(() => client.destroy())
       return client
     }
@@ -49,9 +50,10 @@ describe('private mode', () => {
     await waitFor(() => readControl(benControl.doc).privateMode.on, 5_000, 'private mode to reach Ben')
 
     // Anna writes two cards into her own draft, whose name only her browser knows.
-    const anna = { participantId: randomId() }
-    const annaDraft = open(draftDocName(randomId()), workshop.keys.participant)
-    const annaBoard = open('board', workshop.keys.participant)
+    const identity = await mintIdentity(server.url, workshop.id, workshop.keys.participant)
+    const anna = { participantId: identity.participantId }
+    const annaDraft = open(draftDocName(randomId()), workshop.keys.participant, { identity: identity.token })
+    const annaBoard = open('board', workshop.keys.participant, { identity: identity.token })
     await synced(annaDraft, annaBoard)
     joinAsParticipant(annaBoard.doc, anna, 'Anna')
     initDraft(annaDraft.doc, { participantId: anna.participantId, name: 'Anna' })

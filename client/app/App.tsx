@@ -1,14 +1,26 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { setUiLanguage } from '../i18n/index.ts'
 import { useStore } from '../state/store.ts'
-import { useRoute } from './routing.ts'
-import { HomePage } from './home/HomePage.tsx'
-import { JoinCodePage } from './join/JoinCodePage.tsx'
+import { parseRoute, useRoute, type Route } from './routing.ts'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
-// The workshop pages carry Yjs, the sync layer and (later) every stage: loaded only when opened,
-// so the home page stays light on a phone.
-const WorkshopPage = lazy(() => import('./workshop/WorkshopPage.tsx').then((m) => ({ default: m.WorkshopPage })))
+/**
+ * Each page is a chunk of its own, so a participant's phone opening the wall's link downloads the
+ * workshop and not the home page's forms (and the other way round). `preloadPage` starts the
+ * download for the address the tab opened on while the language loads (see main.tsx).
+ */
+const pages = {
+  home: () => import('./home/HomePage.tsx'),
+  join: () => import('./join/JoinCodePage.tsx'),
+  workshop: () => import('./workshop/WorkshopPage.tsx'),
+}
+const HomePage = lazy(() => pages.home().then((m) => ({ default: m.HomePage })))
+const JoinCodePage = lazy(() => pages.join().then((m) => ({ default: m.JoinCodePage })))
+const WorkshopPage = lazy(() => pages.workshop().then((m) => ({ default: m.WorkshopPage })))
+
+export function preloadPage(route: Route = parseRoute(window.location.pathname)): void {
+  if (route.name !== 'notFound') void pages[route.name]().catch(() => {}) // the page's own import reports a failure
+}
 
 /** The store's `ui.language` is the one source of truth; i18next and `<html lang>` follow it. */
 function useUiLanguage(): void {
@@ -19,6 +31,10 @@ function useUiLanguage(): void {
 export function App() {
   useUiLanguage()
   const route = useRoute()
+  return <Suspense fallback={null}>{page(route)}</Suspense>
+}
+
+function page(route: Route) {
   switch (route.name) {
     case 'home':
       return <HomePage />
@@ -26,11 +42,7 @@ export function App() {
       return <JoinCodePage code={route.code} />
     case 'workshop':
       // Keyed so that switching workshop or role tears down every connection of the old one.
-      return (
-        <Suspense fallback={null}>
-          <WorkshopPage key={`${route.workshopId}/${route.role}`} workshopId={route.workshopId} role={route.role} />
-        </Suspense>
-      )
+      return <WorkshopPage key={`${route.workshopId}/${route.role}`} workshopId={route.workshopId} role={route.role} />
     case 'notFound':
       return <NotFoundPage />
   }

@@ -27,6 +27,8 @@ export interface DocConnectionOptions {
   workshopId: string
   docName: string
   key: string
+  /** The person's server-signed identity (identity/serverIdentity.ts), offered as a subprotocol. */
+  identityToken?: string | null
   /** `location.origin`; the sync URL is derived from it (protocol.ts `syncUrlBase`). */
   origin: string
   /** Test seam; defaults to the browser's WebSocket. */
@@ -76,7 +78,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   const provider = new WebsocketProvider(syncUrlBase(origin, workshopId), docName, doc, {
     connect: false,
     params: { [EXT_PARAM]: '1' },
-    protocols: syncProtocols(key),
+    protocols: syncProtocols(key, options.identityToken),
     maxBackoffTime: MAX_BACKOFF_MS,
     resyncInterval: RESYNC_INTERVAL_MS,
     disableBc: options.crossTab === false,

@@ -53,18 +53,22 @@ export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: 
   }, [doc, workshopId, docName])
 }
 
-/** The connection of one document to the server; null until the document exists. */
-export function useDocConnection(doc: Y.Doc | null, workshopId: string, docName: string, key: string): DocConnection | null {
+/**
+ * The connection of one document to the server; null until the document exists. `identityToken`
+ * is the person's server-signed identity offered with it; `undefined` holds the connection back
+ * until it is known (the document still loads from this device), `null` connects without one.
+ */
+export function useDocConnection(doc: Y.Doc | null, workshopId: string, docName: string, key: string, identityToken: string | null | undefined = null): DocConnection | null {
   const [connection, setConnection] = useState<DocConnection | null>(null)
   useEffect(() => {
-    if (!doc) return
-    const created = connectDoc({ doc, workshopId, docName, key, origin: window.location.origin })
+    if (!doc || identityToken === undefined) return
+    const created = connectDoc({ doc, workshopId, docName, key, identityToken, origin: window.location.origin })
     setConnection(created)
     return () => {
       setConnection(null)
       created.destroy()
     }
-  }, [doc, workshopId, docName, key])
+  }, [doc, workshopId, docName, key, identityToken])
   return connection
 }
 
@@ -94,12 +98,12 @@ export interface SyncedDoc {
 }
 
 /** A workshop document, offline-backed, connected and mirrored into the store. */
-export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string): SyncedDoc {
+export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string, identityToken: string | null | undefined = null): SyncedDoc {
   const [generation, setGeneration] = useState(0)
   const [discarding, setDiscarding] = useState(false)
   const doc = useYDoc(workshopId, docName, discarding ? null : generation)
   useOfflineStore(doc, workshopId, docName)
-  const connection = useDocConnection(doc, workshopId, docName, key)
+  const connection = useDocConnection(doc, workshopId, docName, key, identityToken)
   useSyncIntoStore(connection, docName)
 
   useEffect(() => {

@@ -4,6 +4,7 @@
  */
 import { act, type ReactElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
+import { catalogues } from '../i18n/catalogues.ts'
 import { initI18n, setUiLanguage } from '../i18n/index.ts'
 import type { Language } from '../i18n/language.ts'
 
@@ -12,13 +13,28 @@ import type { Language } from '../i18n/language.ts'
 const mounted: { root: Root; container: HTMLElement }[] = []
 
 export function render(ui: ReactElement, { language = 'en' }: { language?: Language } = {}): HTMLElement {
-  initI18n(language)
+  initI18n(language, catalogues)
   setUiLanguage(language)
   const container = document.createElement('div')
   document.body.appendChild(container)
   const root = createRoot(container)
   act(() => root.render(ui))
   mounted.push({ root, container })
+  return container
+}
+
+/**
+ * Renders, then lets the parts the app loads as chunks of their own (React.lazy: the facilitator's
+ * console, the projector's views, dialogs) arrive, until `loaded` holds for what was rendered.
+ */
+export async function renderLoaded(ui: ReactElement, loaded: (container: HTMLElement) => boolean, options: { language?: Language } = {}): Promise<HTMLElement> {
+  const container = render(ui, options)
+  // Generous: the first import of a chunk's modules is transformed on the spot, on a busy machine.
+  const deadline = Date.now() + 15_000
+  while (!loaded(container)) {
+    if (Date.now() > deadline) throw new Error('a lazily loaded part never arrived')
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 5)))
+  }
   return container
 }
 

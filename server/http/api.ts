@@ -10,10 +10,12 @@ import { exportRoutes } from '../export/routes.ts'
 import { bankRoutes } from '../bank/routes.ts'
 import type { PdfRenderer } from '../export/pdf.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
+import type { Identities } from '../workshops/identities.ts'
 import type { JoinCodes } from '../workshops/joinCodes.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { authenticate } from './auth.ts'
 import { HttpError, readJson, requireJson } from './body.ts'
+import { identityRoutes } from './identityRoutes.ts'
 import { joinRoutes } from './joinRoutes.ts'
 import { RateLimiter } from './rateLimit.ts'
 
@@ -26,6 +28,8 @@ export interface ApiContext {
   metrics: Metrics
   workshops: WorkshopService
   history: WorkshopHistory
+  /** Signs and checks participant identities (see identityRoutes.ts). */
+  identities: Identities
   /** The short codes people type to join (see joinRoutes.ts). */
   joinCodes: JoinCodes
   /** Prints the HTML report to PDF; one Chromium, started on first use. */
@@ -147,6 +151,7 @@ export function createApi(ctx: ApiContext) {
   routes.push(...exportRoutes(ctx, ctx.pdf, creations))
   routes.push(...bankRoutes(ctx, sendJson))
   routes.push(...joinRoutes(ctx, sendJson))
+  routes.push(...identityRoutes(ctx, sendJson))
   if (process.env.S2S_FAULT_INJECTION === '1') routes.push(...faultRoutes())
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {

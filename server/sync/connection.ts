@@ -18,6 +18,8 @@ export interface ConnectionTarget {
   kind: DocKind
   role: Role
   wantsExtensions: boolean
+  /** The participant id this connection proved with a server-signed token, or null. */
+  participantId: string | null
 }
 
 /** Decides, per write, whether this connection may change this document right now. */
@@ -43,6 +45,7 @@ const FREE_INTEGRATION_MS = 10
 export class Connection implements Peer {
   readonly role: Role
   readonly wantsExtensions: boolean
+  readonly participantId: string | null
   private room: Room | undefined
   private queue: Uint8Array[] | undefined = []
   private closed = false
@@ -74,6 +77,7 @@ export class Connection implements Peer {
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
+    this.participantId = target.participantId
     this.presenceTokens = limits.presenceBurst
     this.requests = new TokenBucket(limits.requestsPerSecond, limits.requestBurst)
     this.refusals = new TokenBucket(limits.refusedPerSecond, limits.refusedBurst)
@@ -180,7 +184,13 @@ export class Connection implements Peer {
     // What this connection sent earlier that waits on changes the server does not have yet is
     // retried with each of its new updates, never with anyone else's (see keepOwnPending).
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
-    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate })
+    // A participant writes only their own per-person records; a facilitator may write anyone's.
+    const writer = this.role === 'participant' ? { participantId: this.participantId } : undefined
+    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate }, writer)
+    if (!guard.ok && guard.forbidden) {
+      this.waiting = undefined
+      return this.refuseForeign(guard.reason)
+    }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       this.metrics.reject('doc_too_large')
@@ -231,6 +241,18 @@ export class Connection implements Peer {
     if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
   }
 
+  /**
+   * An update writing another person's record (or a person's record without an identity) is
+   * dropped whole and answered, within the refusal budget: a forger is closed, and an honest
+   * client that met it (a stale copy) hears why and goes on.
+   */
+  private refuseForeign(reason: string): void {
+    this.metrics.reject('not_owner')
+    if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
+    this.send(permissionDenied(reason))
+    if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
+  }
+
   private handlePresence(update: Uint8Array): void {
     const room = this.room!
     if (this.countPresence() > this.limits.presenceFloodPerSecond) {
@@ -255,7 +277,7 @@ export class Connection implements Peer {
       }, 1000 / this.limits.presencePerSecond)
       return
     }
-    const { changed, spoofed } = room.presence.apply(update, this, this.role, Date.now())
+    const { changed, spoofed } = room.presence.apply(update, this, { role: this.role, participantId: this.participantId }, Date.now())
     if (spoofed) this.metrics.reject('presence_spoofed')
     this.registry.notePresence(room, changed)
   }

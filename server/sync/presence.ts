@@ -19,6 +19,13 @@ interface PresenceEntry {
   lastSeen: number
   owner: object
   role: Role
+  participantId: string | null
+}
+
+/** Who a connection is, as the server knows it: the role of its key and the person it proved. */
+export interface Speaker {
+  role: Role
+  participantId: string | null
 }
 
 export interface PresenceChange {
@@ -81,7 +88,7 @@ export class PresenceTable {
   }
 
   /** Applies an awareness update from `owner`; throws if the bytes do not decode. */
-  apply(update: Uint8Array, owner: object, role: Role, now: number): PresenceChange {
+  apply(update: Uint8Array, owner: object, speaker: Speaker, now: number): PresenceChange {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
     const changed: number[] = []
@@ -102,13 +109,13 @@ export class PresenceTable {
         continue
       }
       // A client whose Wi-Fi dropped comes back on a new connection before the server notices the
-      // old one is dead: it may take its id back, but only with the role it had.
-      if (verdict === 'takeover' && previous!.json !== null && previous!.role !== role) {
+      // old one is dead: it may take its id back, but only as the same role and person.
+      if (verdict === 'takeover' && previous!.json !== null && (previous!.role !== speaker.role || previous!.participantId !== speaker.participantId)) {
         spoofed = true
         continue
       }
-      const state = removal ? null : stampRole(json, role)
-      this.entries.set(clientId, { clock, json: state, lastSeen: now, owner, role })
+      const state = removal ? null : stamp(json, speaker)
+      this.entries.set(clientId, { clock, json: state, lastSeen: now, owner, role: speaker.role, participantId: speaker.participantId })
       // Renewals (same state, higher clock) are forwarded too: peers time a state out after 30 s
       // without one.
       changed.push(clientId)
@@ -196,10 +203,12 @@ export class PresenceTable {
 }
 
 /**
- * Presence says who someone is (`user.role`). The server knows each connection's role from its
- * key, so a participant cannot appear as a facilitator by editing their presence.
+ * Presence says who someone is (`user.role`, `user.id`). The server knows each connection's role
+ * from its key and its person from its signed identity, so a participant can appear neither as a
+ * facilitator nor as another person by editing their presence. A connection without an identity
+ * (a stock client) shows no person id.
  */
-function stampRole(json: string, role: Role): string | null {
+function stamp(json: string, { role, participantId }: Speaker): string | null {
   let state: unknown
   try {
     state = JSON.parse(json)
@@ -209,10 +218,11 @@ function stampRole(json: string, role: Role): string | null {
   if (state === null) return null
   if (typeof state !== 'object' || Array.isArray(state)) throw new Error('awareness state is not an object')
   const user = (state as { user?: unknown }).user
-  if (user && typeof user === 'object' && !Array.isArray(user) && (user as { role?: unknown }).role !== role) {
-    return JSON.stringify({ ...state, user: { ...user, role } })
-  }
-  return json
+  if (!user || typeof user !== 'object' || Array.isArray(user)) return json
+  const claimed = user as { role?: unknown; id?: unknown }
+  if (claimed.role === role && (participantId === null ? !('id' in claimed) : claimed.id === participantId)) return json
+  const { id: _claimedId, ...rest } = claimed
+  return JSON.stringify({ ...state, user: participantId === null ? { ...rest, role } : { ...rest, role, id: participantId } })
 }
 
 /** Owner of the states other instances passed on. */

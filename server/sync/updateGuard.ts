@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { BANK_ROOTS, BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
 import type { DocKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
+import { checkOwnership } from './ownership.ts'
 
 /**
  * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
@@ -36,13 +37,19 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   bank: new Set(Object.values(BANK_ROOTS)),
 }
 
-export type GuardVerdict = { ok: true } | { ok: false; reason: string }
+/** `forbidden`: a well-formed update that writes what this writer may not (another person's record). */
+export type GuardVerdict = { ok: true } | { ok: false; reason: string; forbidden?: true }
 
-export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD): GuardVerdict {
+/**
+ * `writer` is the participant id a participant connection proved (null without one): its update
+ * may write only that person's records (see ownership.ts). Left out for facilitators.
+ */
+export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD, writer?: { participantId: string | null }): GuardVerdict {
   // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
   const declared = countStructs(update, limits.maxStructs)
   if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
-  const { structs } = Y.decodeUpdate(update)
+  const decoded = Y.decodeUpdate(update)
+  const { structs } = decoded
   // Position → its one writer (almost always), or the set of them once there are several.
   const writersAt = new Map<string, number | Set<number>>()
   for (const struct of structs) {
@@ -79,7 +86,7 @@ export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limit
     cost += writers > 1 || scan > 0 ? writers * (writers + scan) : 0
     if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
   }
-  return { ok: true }
+  return writer ? checkOwnership(doc, kind, decoded, writer.participantId) : { ok: true }
 }
 
 function refuse(reason: string): GuardVerdict {

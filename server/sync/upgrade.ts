@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { CloseCode, EXT_PARAM, ID_PATTERN, KEY_SUBPROTOCOL_PREFIX, SYNC_PATH_PREFIX, SYNC_SUBPROTOCOL, docKindOf, mayConnect, type DocKind } from '../../shared/protocol.ts'
+import { CloseCode, EXT_PARAM, IDENTITY_PARAM, IDENTITY_SUBPROTOCOL_PREFIX, ID_PATTERN, KEY_SUBPROTOCOL_PREFIX, SYNC_PATH_PREFIX, SYNC_SUBPROTOCOL, docKindOf, mayConnect, type DocKind } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
+import type { Identities } from '../workshops/identities.ts'
 import type { WorkshopService } from '../workshops/workshopService.ts'
 import { Connection, type WritePolicy } from './connection.ts'
 import type { RoomRegistry } from './roomRegistry.ts'
@@ -19,6 +20,8 @@ const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
 export function createSyncUpgrade(opts: {
   registry: RoomRegistry
   workshops: WorkshopService
+  /** Checks the participant identity a connection offers (`s2s.id.<token>` or `?identity=`). */
+  identities: Identities
   metrics: Metrics
   limits: Limits
   mayWrite: WritePolicy
@@ -29,7 +32,7 @@ export function createSyncUpgrade(opts: {
   /** The client's address (X-Forwarded-For only from a trusted proxy). */
   addressOf: (req: IncomingMessage) => string
 }) {
-  const { registry, workshops, metrics, limits, mayWrite, beforeJoin, refusal, addressOf } = opts
+  const { registry, workshops, identities, metrics, limits, mayWrite, beforeJoin, refusal, addressOf } = opts
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxMessageBytes,
@@ -79,7 +82,10 @@ export function createSyncUpgrade(opts: {
       }
       perAddress.set(address, neighbours)
       perWorkshop.set(workshopId, inWorkshop + 1)
-      const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1' }
+      // A missing or invalid identity is no reason to refuse the connection (stock clients, a
+      // screen): it only means no per-person record is accepted from it.
+      const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
+      const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1', participantId }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, neighbours)
       neighbours.add(connection)
       connections.add(connection)
@@ -116,7 +122,12 @@ export function createSyncUpgrade(opts: {
 
 /** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
 function keyOf(req: IncomingMessage, url: URL): string | null {
-  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
-  const fromProtocol = offered.find((p) => p.startsWith(KEY_SUBPROTOCOL_PREFIX))
-  return fromProtocol ? fromProtocol.slice(KEY_SUBPROTOCOL_PREFIX.length) : url.searchParams.get('key')
+  return offered(req, KEY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get('key')
+}
+
+/** The value of the first offered subprotocol with this prefix, or null. */
+function offered(req: IncomingMessage, prefix: string): string | null {
+  const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+  const found = protocols.find((p) => p.startsWith(prefix))
+  return found ? found.slice(prefix.length) : null
 }

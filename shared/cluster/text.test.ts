@@ -81,9 +81,14 @@ describe('the vocabulary', () => {
     expect(concepts('kännykkäkielto')).not.toContain('multilingual')
   })
 
-  it('holds a few hundred terms in well over a hundred concepts, each with both languages', () => {
-    expect(DEFAULT_VOCABULARY.concepts.length).toBeGreaterThanOrEqual(140)
-    for (const concept of DEFAULT_VOCABULARY.concepts) {
+  it('holds a few hundred concepts across STEEP, each with both languages and a unique id', () => {
+    const concepts = DEFAULT_VOCABULARY.concepts
+    expect(concepts.length).toBeGreaterThanOrEqual(290)
+    expect(new Set(concepts.map((concept) => concept.id)).size).toBe(concepts.length)
+    for (const steep of ['social', 'technological', 'economic', 'environmental', 'political']) {
+      expect(concepts.filter((concept) => concept.steep === steep).length, steep).toBeGreaterThanOrEqual(40)
+    }
+    for (const concept of concepts) {
       expect(concept.terms.some((t) => t.language === 'en'), concept.id).toBe(true)
       expect(concept.terms.some((t) => t.language === 'fi'), concept.id).toBe(true)
     }

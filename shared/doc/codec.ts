@@ -11,7 +11,7 @@
  * - A read validates; a failing entry is reported through `onInvalid` and skipped, never thrown.
  */
 import * as Y from 'yjs'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 /** A stored entry that failed validation: what was skipped, and why. */
 export interface InvalidEntry {
@@ -63,7 +63,7 @@ export function entryToPlain(entry: Y.Map<unknown>, setFields: SetFields = NO_SE
 /** Validates a stored entry; `null` (and a report) when it is not a map or does not pass. */
 export function parseEntry<T>(
   raw: unknown,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   setFields: SetFields,
   where: { root: string; key: string },
   onInvalid: OnInvalid,
@@ -86,7 +86,7 @@ export function parseEntry<T>(
  */
 export function parseFields<T extends object>(
   map: Y.Map<unknown>,
-  fields: { [K in keyof T]: z.ZodType<T[K]> },
+  fields: { [K in keyof T]: z.ZodMiniType<T[K]> },
   defaults: T,
   setFields: SetFields,
   root: string,

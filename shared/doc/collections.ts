@@ -3,7 +3,7 @@
  * typed accessors every command and reader goes through.
  */
 import * as Y from 'yjs'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import {
   AssessmentSchema,
   MembershipSchema,
@@ -53,13 +53,13 @@ export interface BoardRecords {
 
 export interface RecordSpec<T> {
   readonly root: string
-  readonly schema: z.ZodType<T, unknown>
+  readonly schema: z.ZodMiniType<T, unknown>
   /** The key a valid record must be stored under; an entry under another key is invalid. */
   readonly keyOf: (record: T) => string
   readonly setFields: SetFields
 }
 
-function spec<T>(root: string, schema: z.ZodType<T>, keyOf: (record: T) => string, setFields: string[] = []): RecordSpec<T> {
+function spec<T>(root: string, schema: z.ZodMiniType<T>, keyOf: (record: T) => string, setFields: string[] = []): RecordSpec<T> {
   return { root, schema, keyOf, setFields: new Set(setFields) }
 }
 

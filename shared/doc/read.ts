@@ -3,7 +3,7 @@
  * the watchers reuse. Invalid entries are skipped and reported through `onInvalid`.
  */
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   DraftOwnerSchema,
   META_DEFAULTS,
@@ -115,7 +115,7 @@ export function readDraftOwner(doc: Y.Doc, onInvalid: OnInvalid = ignoreInvalid)
 
 /** The schema version stored in a document's info/meta/owner map; `null` when absent or garbled. */
 export function readVersion(map: Y.Map<unknown>): number | null {
-  const result = z.number().int().positive().safeParse(map.get(SCHEMA_VERSION_KEY))
+  const result = z.int().check(z.positive()).safeParse(map.get(SCHEMA_VERSION_KEY))
   return result.success ? result.data : null
 }
 

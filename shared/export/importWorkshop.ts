@@ -6,7 +6,7 @@
  */
 import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { SCHEMA_VERSION, migrate, readControl, schemaVersionOf, setPrivateCounts } from '../doc/index'
 import type { DocKind } from '../protocol'
 import { countStructs } from '../doc/structCount'
@@ -26,20 +26,20 @@ export type ImportResult =
   | { readonly ok: false; readonly code: ImportErrorCode; readonly message: string }
 
 /** Strict base64: Node's decoder skips junk silently, which would hide a damaged file. */
-const base64 = z
-  .string()
-  .min(1, 'is empty')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64')
-  .refine((value) => value.length % 4 === 0, 'is not base64 (cut short?)')
+const base64 = z.string().check(
+  z.minLength(1, 'is empty'),
+  z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+  z.refine((value) => value.length % 4 === 0, 'is not base64 (cut short?)'),
+)
 
 const ExportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  formatVersion: z.number().int().min(1).max(FORMAT_VERSION),
-  schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION),
-  exportedAt: z.string().max(64),
-  workshop: z.object({ title: z.string().max(200) }),
+  formatVersion: z.int().check(z.minimum(1), z.maximum(FORMAT_VERSION)),
+  schemaVersion: z.int().check(z.minimum(1), z.maximum(SCHEMA_VERSION)),
+  exportedAt: z.string().check(z.maxLength(64)),
+  workshop: z.object({ title: z.string().check(z.maxLength(200)) }),
   documents: z.object({ board: base64, control: base64 }),
-  summary: z.unknown().optional(),
+  summary: z.optional(z.unknown()),
 })
 
 /**

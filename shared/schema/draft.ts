@@ -3,7 +3,7 @@
  * shape as board signals) and who owns it, so the server can show "Anna: 3 cards" without
  * revealing the cards.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, requiredTextSchema } from './common'
 
 export const DraftOwnerSchema = z.object({

@@ -3,7 +3,7 @@
  * key makes "the same signal twice in one trend" impossible, and a signal may back several
  * trends. A membership whose trend or signal is gone is ignored when reading (never shown).
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, orderSchema } from './common'
 
 export const MembershipSchema = z.object({

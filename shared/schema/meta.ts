@@ -2,7 +2,7 @@
  * Workshop meta: what the group looks at (focal question, horizon, themes) and how the tool
  * speaks (language, tone). Lives in the control document; only the facilitator writes it.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, orderSchema, requiredTextSchema, textSchema } from './common'
 
 export const LANGUAGES = ['en', 'fi'] as const
@@ -24,9 +24,9 @@ export type Theme = z.infer<typeof ThemeSchema>
 export const metaFields = {
   title: textSchema(200),
   focalQuestion: textSchema(500),
-  horizonYear: z.number().int().min(2000).max(2200),
+  horizonYear: z.int().check(z.minimum(2000), z.maximum(2200)),
   language: z.enum(LANGUAGES),
-  templateId: z.string().max(64),
+  templateId: z.string().check(z.maxLength(64)),
   tone: z.enum(TONES),
 }
 
@@ -37,7 +37,7 @@ export const MetaSchema = z.object({
 })
 export type Meta = z.infer<typeof MetaSchema>
 
-export const MetaPatchSchema = z.object(metaFields).partial()
+export const MetaPatchSchema = z.partial(z.object(metaFields))
 export type MetaPatch = z.input<typeof MetaPatchSchema>
 
 export const META_DEFAULTS: Meta = {
@@ -51,5 +51,5 @@ export const META_DEFAULTS: Meta = {
 }
 
 /** What `setThemes` takes: an existing theme keeps its id (signals refer to it), a new one has none. */
-export const ThemeInputSchema = z.object({ id: idSchema.optional(), label: requiredTextSchema(60) })
+export const ThemeInputSchema = z.object({ id: z.optional(idSchema), label: requiredTextSchema(60) })
 export type ThemeInput = z.input<typeof ThemeInputSchema>

@@ -3,7 +3,7 @@
  * name is asked once and editable later. Presence (who is online now) is not here: it travels in
  * awareness.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, requiredTextSchema, timestampSchema } from './common'
 
 /**
@@ -15,7 +15,7 @@ export const PARTICIPANT_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '
 export const ParticipantSchema = z.object({
   id: idSchema,
   name: requiredTextSchema(60),
-  color: z.string().regex(/^#[0-9A-Fa-f]{6}$/),
+  color: z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/)),
   joinedAt: timestampSchema,
 })
 export type Participant = z.infer<typeof ParticipantSchema>

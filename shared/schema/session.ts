@@ -3,7 +3,7 @@
  * lock, breakout groups. Lives in the control document; only facilitators (and, for
  * `privateCounts`, the server) write it.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, requiredTextSchema, timestampSchema } from './common'
 
 export const TIMER_STATUSES = ['idle', 'running', 'paused'] as const
@@ -14,12 +14,12 @@ export type TimerStatus = (typeof TIMER_STATUSES)[number]
  * screen counts down to the same instant whatever its own clock says.
  */
 export const TimerSchema = z.object({
-  stageId: idSchema.nullable(),
+  stageId: z.nullable(idSchema),
   status: z.enum(TIMER_STATUSES),
   /** When a running timer reaches zero; `null` unless running. */
-  endsAt: timestampSchema.nullable(),
+  endsAt: z.nullable(timestampSchema),
   /** What is left while idle or paused. */
-  remainingMs: z.number().int().nonnegative(),
+  remainingMs: z.int().check(z.nonnegative()),
 })
 export type Timer = z.infer<typeof TimerSchema>
 
@@ -28,20 +28,20 @@ export const PrivateModeSchema = z.object({
   /** Keep authors anonymous after the cards are revealed. */
   hideNamesAfterReveal: z.boolean(),
   /** Bumped by each reveal request; the server reveals drafts once per new value. */
-  revealSeq: z.number().int().nonnegative(),
+  revealSeq: z.int().check(z.nonnegative()),
 })
 export type PrivateMode = z.infer<typeof PrivateModeSchema>
 
 export const FOCUS_KINDS = ['signal', 'trend', 'wheel', 'story'] as const
 /** What the projector shows big; for `wheel` the id is the trend at the wheel's centre. */
-export const FocusSchema = z.object({ kind: z.enum(FOCUS_KINDS), id: idSchema }).nullable()
+export const FocusSchema = z.nullable(z.object({ kind: z.enum(FOCUS_KINDS), id: idSchema }))
 export type Focus = z.infer<typeof FocusSchema>
 
 /** A breakout group, optionally working on one trend (its wheel, its story). */
 export const GroupSchema = z.object({
   id: idSchema,
   name: requiredTextSchema(60),
-  trendId: idSchema.nullable(),
+  trendId: z.nullable(idSchema),
 })
 export type Group = z.infer<typeof GroupSchema>
 
@@ -52,15 +52,15 @@ export type Group = z.infer<typeof GroupSchema>
  */
 export const ScreenPagingSchema = z.object({
   paused: z.boolean(),
-  stepSeq: z.number().int().nonnegative(),
+  stepSeq: z.int().check(z.nonnegative()),
   stepBy: z.union([z.literal(-1), z.literal(1)]),
 })
 export type ScreenPaging = z.infer<typeof ScreenPagingSchema>
 
 /** "Anna: 3 cards", written by the server from the drafts it holds. */
 export const PrivateCountSchema = z.object({
-  name: z.string().max(60),
-  count: z.number().int().nonnegative(),
+  name: z.string().check(z.maxLength(60)),
+  count: z.int().check(z.nonnegative()),
 })
 export type PrivateCount = z.infer<typeof PrivateCountSchema>
 
@@ -68,31 +68,31 @@ export type PrivateCount = z.infer<typeof PrivateCountSchema>
  * The last time the facilitator restored the board from its history, so everyone sees
  * "The facilitator restored the board to 10:42". Written by the server after the restore.
  */
-export const LastRestoreSchema = z
-  .object({
+export const LastRestoreSchema = z.nullable(
+  z.object({
     /** When the restore happened (server clock). */
     at: timestampSchema,
     /** The time of the snapshot the board went back to. */
     snapshotAt: timestampSchema,
     /** Whether this restore undid the one before it. */
     undo: z.boolean(),
-  })
-  .nullable()
+  }),
+)
 export type LastRestore = z.infer<typeof LastRestoreSchema>
 
 /**
  * What the projector shows instead of the live stage, besides a focused item: the report's
  * title page at the end of a day, or the board as it was at one history snapshot (the replay).
  */
-export const ScreenShowSchema = z
-  .object({
+export const ScreenShowSchema = z.nullable(
+  z.object({
     kind: z.enum(['report', 'replay']),
     /** For `replay`: the history snapshot on show. */
-    snapshotId: z.number().int().positive().nullable(),
+    snapshotId: z.nullable(z.int().check(z.positive())),
     /** For `replay`: the trend whose story is followed, if one is. */
-    trendId: idSchema.nullable(),
-  })
-  .nullable()
+    trendId: z.nullable(idSchema),
+  }),
+)
 export type ScreenShow = z.infer<typeof ScreenShowSchema>
 
 /**
@@ -100,15 +100,15 @@ export type ScreenShow = z.infer<typeof ScreenShowSchema>
  * discussion (the clustering assistant's output, see `shared/cluster`).
  */
 export const ShownSuggestionSchema = z.object({
-  label: z.string().max(200),
-  keywords: z.array(z.string().max(80)).max(8),
-  links: z.array(z.string().max(160)).max(5),
-  signalIds: z.array(idSchema).max(300),
+  label: z.string().check(z.maxLength(200)),
+  keywords: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(8)),
+  links: z.array(z.string().check(z.maxLength(160))).check(z.maxLength(5)),
+  signalIds: z.array(idSchema).check(z.maxLength(300)),
 })
 export type ShownSuggestion = z.infer<typeof ShownSuggestionSchema>
 
 export const sessionFields = {
-  currentStageId: idSchema.nullable(),
+  currentStageId: z.nullable(idSchema),
   timer: TimerSchema,
   privateMode: PrivateModeSchema,
   focus: FocusSchema,
@@ -118,8 +118,8 @@ export const sessionFields = {
   /** Assess stages whose voting the facilitator closed, by stage id. */
   assessClosed: z.record(idSchema, z.boolean()),
   /** Trends the facilitator marked as key drivers after assessing. */
-  keyDrivers: z.array(idSchema).max(200),
-  groups: z.array(GroupSchema).max(50),
+  keyDrivers: z.array(idSchema).check(z.maxLength(200)),
+  groups: z.array(GroupSchema).check(z.maxLength(50)),
   allowParticipantExport: z.boolean(),
   /** Private-mode card counts by participant id (never by draft id: that one is secret). */
   privateCounts: z.record(idSchema, PrivateCountSchema),
@@ -127,15 +127,15 @@ export const sessionFields = {
    * When the server last issued the join code (server clock). The code itself lives on the
    * server only; a change here tells projectors and consoles to fetch the new one.
    */
-  joinCodeIssuedAt: z.number().int().nonnegative(),
+  joinCodeIssuedAt: z.int().check(z.nonnegative()),
   /** The projector's automatic paging, which the facilitator may pause and step. */
   screenPaging: ScreenPagingSchema,
   lastRestore: LastRestoreSchema,
   screenShow: ScreenShowSchema,
   /** Suggested groups on the projector; empty = none shown. */
-  suggestions: z.array(ShownSuggestionSchema).max(30),
+  suggestions: z.array(ShownSuggestionSchema).check(z.maxLength(30)),
   /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
-  ownWords: z.string().max(4000),
+  ownWords: z.string().check(z.maxLength(4000)),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>

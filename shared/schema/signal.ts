@@ -2,7 +2,7 @@
  * A weak signal: an early, often surprising sign of a change that may grow; one observation with
  * a source. Lives in the board document (and, while private mode is on, in its author's draft).
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   httpUrlOrEmptySchema,
   httpUrlSchema,
@@ -40,20 +40,20 @@ export const SignalSchema = z.object({
   /** Everyone whose card went into this one (a merge keeps both authors); includes `authorId`. */
   authorIds: idSetSchema,
   /** Further links gathered by merging duplicates; `sourceUrl` stays the primary one. */
-  sources: z.array(httpUrlSchema).max(100),
+  sources: z.array(httpUrlSchema).check(z.maxLength(100)),
   order: orderSchema,
   /** Brought in from the signal bank (a scanning spreadsheet, an earlier workshop), not written here. */
-  fromBank: z.boolean().optional(),
+  fromBank: z.optional(z.boolean()),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 })
 export type Signal = z.infer<typeof SignalSchema>
 
 /** What `addSignal` takes: a title, and whatever else the author filled in. */
-export const SignalInputSchema = z.object(signalFields).partial().required({ title: true })
+export const SignalInputSchema = z.required(z.partial(z.object(signalFields)), { title: true })
 export type SignalInput = z.input<typeof SignalInputSchema>
 
-export const SignalPatchSchema = z.object(signalFields).partial()
+export const SignalPatchSchema = z.partial(z.object(signalFields))
 export type SignalPatch = z.input<typeof SignalPatchSchema>
 
 export const SIGNAL_DEFAULTS = {
@@ -62,4 +62,4 @@ export const SIGNAL_DEFAULTS = {
   themeId: '',
   category: '',
   whyItMatters: '',
-} as const satisfies Omit<z.infer<z.ZodObject<typeof signalFields>>, 'title'>
+} as const satisfies Omit<z.infer<z.ZodMiniObject<typeof signalFields>>, 'title'>

@@ -3,7 +3,7 @@
  * stories → takeaways). Stages are data: a template lists them, the facilitator may skip,
  * reorder or re-open them.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, orderSchema, textSchema } from './common'
 
 export const STAGE_KINDS = ['frame', 'signals', 'trends', 'assess', 'wheel', 'stories', 'takeaways'] as const
@@ -11,16 +11,16 @@ export type StageKind = (typeof STAGE_KINDS)[number]
 
 export const stageSettingsFields = {
   /** The time box; 0 means no timer. */
-  timerSeconds: z.number().int().min(0).max(4 * 3600),
+  timerSeconds: z.int().check(z.minimum(0), z.maximum(4 * 3600)),
   /** Dot votes each participant may give (used by `assess`). */
-  votesPerPerson: z.number().int().min(0).max(20),
+  votesPerPerson: z.int().check(z.minimum(0), z.maximum(20)),
   /** The facilitator's own instruction, shown instead of the default one when not empty. */
   prompt: textSchema(500),
 }
 export const StageSettingsSchema = z.object(stageSettingsFields)
 export type StageSettings = z.infer<typeof StageSettingsSchema>
 
-export const StageSettingsPatchSchema = StageSettingsSchema.partial()
+export const StageSettingsPatchSchema = z.partial(StageSettingsSchema)
 export type StageSettingsPatch = z.input<typeof StageSettingsPatchSchema>
 
 export const StageSchema = z.object({

@@ -3,7 +3,7 @@
  * card and the export need; the text itself is a collaborative rich-text body kept beside it (a
  * Y.XmlFragment, see `getStoryBody`) so that typing never rewrites this record.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, idSetSchema, orderSchema, textSchema, timestampSchema } from './common'
 
 export const storyFields = {
@@ -18,7 +18,7 @@ export const StorySchema = z.object({
   id: idSchema,
   ...storyFields,
   /** The breakout group writing it; `null` when the whole room writes one story. */
-  groupId: idSchema.nullable(),
+  groupId: z.nullable(idSchema),
   personaId: idSchema,
   order: orderSchema,
   createdBy: idSchema,
@@ -26,5 +26,5 @@ export const StorySchema = z.object({
 })
 export type Story = z.infer<typeof StorySchema>
 
-export const StoryPatchSchema = z.object(storyFields).partial()
+export const StoryPatchSchema = z.partial(z.object(storyFields))
 export type StoryPatch = z.input<typeof StoryPatchSchema>

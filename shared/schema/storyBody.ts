@@ -4,7 +4,7 @@
  * Element names are node type names, marks are formatting attributes on text, node attributes
  * are element attributes. Exports and the server read bodies through these names only.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const STORY_NODES = {
   paragraph: 'paragraph',
@@ -29,7 +29,7 @@ export type CitationKind = (typeof CITATION_KINDS)[number]
  */
 export const CitationAttrsSchema = z.object({
   kind: z.enum(CITATION_KINDS),
-  refId: z.string().min(1).max(64),
-  label: z.string().max(200),
+  refId: z.string().check(z.minLength(1), z.maxLength(64)),
+  label: z.string().check(z.maxLength(200)),
 })
 export type CitationAttrs = z.infer<typeof CitationAttrsSchema>

@@ -3,7 +3,7 @@
  * trends it comes from. Agreement is shown with +1s, each its own record keyed
  * `takeawayId|participantId`, so concurrent +1s from different people all count.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, idSetSchema, orderSchema, requiredTextSchema, textSchema, timestampSchema } from './common'
 
 export const WHEN = ['now', 'year', 'fiveYears'] as const
@@ -26,10 +26,10 @@ export const TakeawaySchema = z.object({
 })
 export type Takeaway = z.infer<typeof TakeawaySchema>
 
-export const TakeawayInputSchema = z.object(takeawayFields).partial().required({ text: true })
+export const TakeawayInputSchema = z.required(z.partial(z.object(takeawayFields)), { text: true })
 export type TakeawayInput = z.input<typeof TakeawayInputSchema>
 
-export const TakeawayPatchSchema = z.object(takeawayFields).partial()
+export const TakeawayPatchSchema = z.partial(z.object(takeawayFields))
 export type TakeawayPatch = z.input<typeof TakeawayPatchSchema>
 
 export const TAKEAWAY_DEFAULTS: Readonly<Pick<Takeaway, 'who' | 'when' | 'storyIds' | 'trendIds'>> = Object.freeze({

@@ -2,7 +2,7 @@
  * A trend / driving force: a direction of change that several signals point to, written as a
  * short narrative of opportunities and challenges. Signals back it through memberships.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, orderSchema, textSchema, timestampSchema } from './common'
 
 export const trendFields = {
@@ -22,7 +22,7 @@ export const TrendSchema = z.object({
 })
 export type Trend = z.infer<typeof TrendSchema>
 
-export const TrendPatchSchema = z.object(trendFields).partial()
+export const TrendPatchSchema = z.partial(z.object(trendFields))
 export type TrendPatch = z.input<typeof TrendPatchSchema>
 
 export const TREND_DEFAULTS = { name: '', narrative: '', opportunities: '', challenges: '' } as const

@@ -2,7 +2,7 @@
  * A dot vote. Each vote is its own record with a random id, so votes from different people never
  * collide, and a person may put several dots on one trend (within the stage's budget).
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, timestampSchema } from './common'
 
 export const VoteSchema = z.object({

@@ -4,7 +4,7 @@
  * order). Deleting a node deletes its subtree; a node whose parent was deleted concurrently is
  * not shown (see `derive/wheel.ts`).
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { idSchema, orderSchema, textSchema } from './common'
 
 export const MAX_RING = 3
@@ -23,16 +23,16 @@ export const WheelNodeSchema = z.object({
   /** The trend at the centre of this wheel. */
   trendId: idSchema,
   /** `null` = first-order consequence, directly on the trend. */
-  parentId: idSchema.nullable(),
+  parentId: z.nullable(idSchema),
   /** 1, 2 or 3: first-, second- or third-order consequence. */
-  ring: z.number().int().min(1).max(MAX_RING),
+  ring: z.int().check(z.minimum(1), z.maximum(MAX_RING)),
   ...wheelNodeFields,
   order: orderSchema,
   authorId: idSchema,
   /** The breakout group that made it, when the room was split. */
-  groupId: idSchema.nullable(),
+  groupId: z.nullable(idSchema),
 })
 export type WheelNode = z.infer<typeof WheelNodeSchema>
 
-export const WheelNodePatchSchema = z.object(wheelNodeFields).partial()
+export const WheelNodePatchSchema = z.partial(z.object(wheelNodeFields))
 export type WheelNodePatch = z.input<typeof WheelNodePatchSchema>

@@ -293,7 +293,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
     const auth = { authorization: `Bearer ${links.keys.facilitator}` }
     const snapshot = () => fetch(`${server.url}/api/workshops/${links.id}/history`, { method: 'POST', headers: auth })
-    const writer = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.participant })
+    const writer = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
     cleanups.push(() => writer.destroy())
     await synced(writer)
     const robots = addSignal(writer.doc, { title: 'Care robots in elderly homes' }, anna)

@@ -2,7 +2,7 @@
  * The room in real browsers: joining by typing what the projector shows on a phone that cannot
  * scan, the limit on wrong codes, a private writing round that "Reveal" ends on every screen, the
  * console's height on a 1366×768 laptop (and on a phone), and the console asking before a move
- * only when something would be lost or hidden. Screenshots: tests/screenshots/room-*.png.
+ * only when something would be lost or hidden. Screenshots: tests/screenshots/room/*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -10,8 +10,10 @@ import { createWorkshop, startTestServer } from '../support/server.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot } from './support/browser.ts'
-import { expectConnected, expectStage, giveName, openAs, readWall, SLOW } from './support/workshop.ts'
+import { chromiumMissing, launchChromium, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
+import { shownTexts } from './support/legible.ts'
+import { seedRoomBoard } from './support/roomBoard.ts'
+import { advance, expectConnected, expectStage, giveName, openAs, readWall, SLOW } from './support/workshop.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
 
@@ -26,7 +28,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await server?.close()
   })
 
-  it('a phone that cannot scan joins by typing the address and the code the projector prints', { timeout: 120_000 }, async () => {
+  it('a phone that cannot scan joins by typing the address and the code the projector prints', { timeout: 240_000 }, async () => {
     const links = await createWorkshop(server.url, WORKSHOP)
     const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
     const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
@@ -35,14 +37,21 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     const address = (await panel.locator('[data-join-address]').textContent())!.trim()
     const code = (await panel.locator('[data-join-code]').textContent())!.trim()
     expect(address).toBe(`${new URL(server.url).host}/join`)
-    await screenshot(screen.page, 'room-join-projector-1920')
     expect(await seriousViolations(screen.page)).toEqual([])
+    // The address and the code read from the back row on every projector, whole.
+    for (const [name, viewport] of [['1280', VIEWPORTS.smallProjector], ['3840', { width: 3840, height: 2160 }], ['1920', VIEWPORTS.projector]] as const) {
+      await screen.page.setViewportSize(viewport)
+      const shown = await shownTexts(screen.page, '.join-panel [data-join-address], .join-panel [data-join-code]')
+      expect(shown.map(({ text, legible }) => ({ text, legible }))).toEqual([{ text: address, legible: true }, { text: code, legible: true }])
+      expect(Math.min(...shown.map((text) => text.px)), `the address at ${name}`).toBeGreaterThanOrEqual(24)
+      await screenshot(screen.page, `room/join-projector-${name}`)
+    }
 
     // A fresh phone: types the address as printed (the browser adds http://), then the code.
     const phone = await newPerson(browser, 'phone')
     await phone.page.goto(`http://${address}`)
     await phone.page.getByLabel('Workshop code').fill(code.toLowerCase().replace('-', ' '))
-    await screenshot(phone.page, 'room-join-phone')
+    await screenshot(phone.page, 'room/join-phone')
     expect(await seriousViolations(phone.page)).toEqual([])
     await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
     await giveName(phone.page, 'Anna')
@@ -71,6 +80,51 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await Promise.all([facilitator.close(), screen.close(), phone.context.close(), laptop.context.close(), fresh.context.close()])
   })
 
+  it('"New participant link" also replaces the join code on the projector; the old code, and a deleted workshop\'s, open nothing', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+    const f = facilitator.page
+    const shownCode = () => screen.page.locator('[data-join-code]').first().textContent()
+    await expect.poll(shownCode, SLOW).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/)
+    const oldCode = (await shownCode())!
+
+    await f.getByRole('button', { name: 'More…' }).click()
+    await f.getByRole('button', { name: 'Link and data' }).click()
+    await f.getByRole('button', { name: 'New participant link' }).click()
+    await f.getByRole('button', { name: 'Replace link' }).click()
+    await expect.poll(() => f.locator('.admin__done').textContent(), SLOW).toMatch(/^New participant link and join code ready\./)
+    await screenshot(f, 'room/new-participant-link-1366')
+    // The projector, on its own unchanged link, shows the new code by itself.
+    await expect.poll(shownCode, SLOW).not.toBe(oldCode)
+    const newCode = (await shownCode())!
+    await screenshot(screen.page, 'room/new-code-projector-1920')
+
+    const phone = await newPerson(browser, 'phone')
+    await phone.page.goto(`${server.url}/join`)
+    const field = phone.page.getByLabel('Workshop code')
+    await field.fill(oldCode)
+    await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+    await expect.poll(() => phone.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
+    await field.fill(newCode)
+    await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+    await giveName(phone.page, 'Anna')
+    await expectConnected(phone.page)
+    expect(new URL(phone.page.url()).pathname).toBe(`/w/${links.id}/join`)
+
+    // Deleting the workshop takes its code along.
+    await f.getByRole('button', { name: 'Delete workshop' }).click()
+    await f.getByRole('button', { name: 'Delete for good' }).click()
+    await f.waitForURL((url) => url.pathname === '/')
+    const late = await newPerson(browser, 'phone')
+    await late.page.goto(`${server.url}/join`)
+    await late.page.getByLabel('Workshop code').fill(newCode)
+    await late.page.getByRole('button', { name: 'Join', exact: true }).click()
+    await expect.poll(() => late.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
+    expect([...facilitator.errors, ...late.errors]).toEqual([])
+    await Promise.all([facilitator.close(), screen.close(), phone.context.close(), late.context.close()])
+  })
+
   it('wrong codes are limited per address: past the limit the page says to wait, even for the right code', async () => {
     const limited = await startTestServer({ staticDir: E2E_BUILD_DIR, limits: { joinCodeTriesPerMinute: 3 } })
     try {
@@ -89,7 +143,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
       await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
       await expect.poll(() => phone.page.getByText(/^Too many wrong codes from this network\. Try again in \d+ seconds?\.$/).count(), SLOW).toBe(1)
       expect(new URL(phone.page.url()).pathname).toBe('/join')
-      await screenshot(phone.page, 'room-join-too-many-phone')
+      await screenshot(phone.page, 'room/join-too-many-phone')
       await phone.context.close()
     } finally {
       await limited.close()
@@ -115,8 +169,8 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await addCard(ben.page, 'Neighbourhood kitchens replace school canteens')
     await expect.poll(() => screen.page.getByText('2 cards written so far').count(), SLOW).toBe(1)
     expect(await readWall(ben.page)).toEqual([])
-    await screenshot(screen.page, 'room-private-round-projector')
-    await screenshot(f, 'room-private-round-console')
+    await screenshot(screen.page, 'room/private-round-projector')
+    await screenshot(f, 'room/private-round-console')
 
     // One control, saying what it does; the R key would do the same.
     await f.getByRole('button', { name: 'Reveal 2 cards' }).click()
@@ -125,14 +179,16 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
       await expect.poll(async () => (await readWallAnywhere(page)).sort(), SLOW).toEqual(both)
       expect(await privatePanels(page), `the private panel is gone for ${who}`).toBe(0)
     }
+    // What Anna's form said about her card ("…to your private cards") is no longer true, and gone.
+    expect(await anna.page.getByText(/to your private cards/).count()).toBe(0)
     // New cards are public now: Ben's next card reaches Anna and the screen at once…
     await addCard(ben.page, 'Libraries lend tools')
     for (const [, page] of [views[1]!, views[3]!]) await expect.poll(async () => (await readWallAnywhere(page)).length, SLOW).toBe(3)
     // …and, with that card arrived, no private panel came back anywhere.
     for (const [who, page] of views) expect(await privatePanels(page), `no private panel for ${who} after the round`).toBe(0)
     await expect.poll(() => f.getByRole('button', { name: 'Private round' }).count(), SLOW).toBe(1)
-    await screenshot(screen.page, 'room-after-reveal-projector')
-    await screenshot(anna.page, 'room-after-reveal-phone')
+    await screenshot(screen.page, 'room/after-reveal-projector')
+    await screenshot(anna.page, 'room/after-reveal-phone')
     expect([...facilitator.errors, ...anna.errors, ...ben.errors, ...screen.errors]).toEqual([])
     await Promise.all([facilitator.close(), anna.close(), ben.close(), screen.close()])
   })
@@ -144,29 +200,21 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     const f = facilitator.page
     await f.getByRole('button', { name: 'Next: Signals' }).click()
     await expectStage(anna.page, 'Signals')
-    const measure = () =>
-      f.evaluate(() => {
-        const console = document.querySelector('section.console')!.getBoundingClientRect()
-        const board = document.querySelector('.stage-area__stage')!.getBoundingClientRect()
-        const boxes = [...document.querySelectorAll('.console__row button')].filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.getBoundingClientRect())
-        // One row: some horizontal line crosses every visible button of the toolbar.
-        const oneRow = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom))
-        return { height: console.height, bottom: console.bottom, boardTop: board.top, oneRow, buttons: boxes.length, viewport: innerHeight }
-      })
+    const measure = () => measureConsole(f)
     const laptop = await measure()
     console.info(`console at 1366×768: ${laptop.height.toFixed(0)} px high (${((100 * laptop.height) / laptop.viewport).toFixed(1)} %), the board starts at ${laptop.boardTop.toFixed(0)} px`)
     expect(laptop.height).toBeLessThanOrEqual(0.2 * 768)
     expect(laptop.boardTop - laptop.bottom).toBeLessThanOrEqual(24)
     expect(laptop.oneRow, 'every visible toolbar button on one row').toBe(true)
     expect(laptop.buttons).toBeGreaterThanOrEqual(9)
-    await screenshot(f, 'room-console-1366')
+    await screenshot(f, 'room/console-1366')
     expect(await seriousViolations(f)).toEqual([])
     await f.getByRole('button', { name: '0 of 1 ready' }).click()
-    await screenshot(f, 'room-console-ready-panel-1366')
+    await screenshot(f, 'room/console-ready-panel-1366')
     await f.getByRole('button', { name: '0 of 1 ready' }).click()
     await f.keyboard.press('?')
     await expect.poll(() => f.getByRole('dialog', { name: 'Keyboard shortcuts' }).count(), SLOW).toBe(1)
-    await screenshot(f, 'room-console-shortcuts-1366')
+    await screenshot(f, 'room/console-shortcuts-1366')
     expect(await seriousViolations(f)).toEqual([])
     await f.keyboard.press('Escape')
 
@@ -175,15 +223,40 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     const phone = await measure()
     expect(phone.oneRow, 'one row on a phone').toBe(true)
     expect(phone.height).toBeLessThanOrEqual(0.2 * 740)
-    await screenshot(f, 'room-console-phone')
+    await screenshot(f, 'room/console-phone')
     await f.getByRole('button', { name: 'More…' }).click()
-    await screenshot(f, 'room-console-phone-more')
+    await screenshot(f, 'room/console-phone-more')
     expect(await seriousViolations(f)).toEqual([])
     await f.getByRole('button', { name: 'Private round' }).click()
     await expect.poll(() => anna.page.getByRole('heading', { name: 'Writing privately' }).count(), SLOW).toBe(1)
     await f.getByRole('button', { name: 'Next: Trends' }).click()
     await expectStage(anna.page, 'Trends')
     await Promise.all([facilitator.close(), anna.close()])
+  })
+
+  it('with a whole room\'s work, on every stage, the console stays one row within 20% of a 1366×768 laptop and of a phone', { timeout: 240_000 }, async () => {
+    const links = await createWorkshop(server.url, WORKSHOP)
+    await seedRoomBoard(server.wsUrl, links)
+    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const f = facilitator.page
+    const problems: string[] = []
+    for (let stage = 'Frame'; ; ) {
+      for (const [device, viewport] of [['laptop', VIEWPORTS.laptop], ['phone', VIEWPORTS.phone]] as const) {
+        await f.setViewportSize(viewport)
+        await expectStage(f, stage)
+        const shape = await measureConsole(f)
+        if (!shape.oneRow || !shape.inside || shape.height > 0.2 * viewport.height) problems.push(`${stage} on a ${device}: ${JSON.stringify(shape)}`)
+        await screenshot(f, `room/console-${stage.toLowerCase().replace(/\s+/g, '-')}-${device}`)
+      }
+      await f.setViewportSize(VIEWPORTS.laptop)
+      const next = f.getByRole('button', { name: /^Next: / })
+      if ((await next.count()) === 0) break
+      stage = (await next.getAttribute('aria-label'))!.replace(/^Next: /, '')
+      await advance(f, stage)
+    }
+    expect(problems).toEqual([])
+    expect(facilitator.errors).toEqual([])
+    await facilitator.close()
   })
 
   it('asks before moving only when something would be lost or hidden, never for "not done"', { timeout: 120_000 }, async () => {
@@ -204,7 +277,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await f.getByRole('button', { name: 'Next: Trends' }).click()
     await expect.poll(() => question.count(), SLOW).toBe(1)
     expect(await question.textContent()).toMatch(/The timer is still running \(\d+:\d\d left\)\./)
-    await screenshot(f, 'room-console-question-1366')
+    await screenshot(f, 'room/console-question-1366')
     await question.getByRole('button', { name: 'Stay' }).click()
     await f.getByRole('button', { name: 'Pause timer' }).click()
     await f.getByRole('button', { name: /^Timer: / }).click()
@@ -248,3 +321,17 @@ async function readWallAnywhere(page: Page): Promise<string[]> {
   return readWall(page)
 }
 
+/** The console's box, the board's top, and whether every visible toolbar button sits on one row. */
+function measureConsole(page: Page) {
+  return page.evaluate(() => {
+    const console = document.querySelector('section.console')!.getBoundingClientRect()
+    const board = document.querySelector('.stage-area__stage')!.getBoundingClientRect()
+    const row = document.querySelector('.console__row')!
+    const boxes = [...row.querySelectorAll('button')].filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.getBoundingClientRect())
+    // One row: some horizontal line crosses every visible button of the toolbar.
+    const oneRow = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom))
+    // Nothing of the row spills out sideways (a button cut off at the window's edge).
+    const inside = boxes.every((b) => b.left >= 0 && b.right <= innerWidth)
+    return { height: console.height, bottom: console.bottom, boardTop: board.top, oneRow, inside, buttons: boxes.length, viewport: innerHeight }
+  })
+}

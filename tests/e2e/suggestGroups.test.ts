@@ -97,5 +97,43 @@ describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
     } finally {
       await Promise.all([facilitator.close(), screen.close(), participant.close()])
     }
-  })
+  }, 180_000)
+
+  it('groups 80 unsorted signals into a panel that fits a phone, a laptop and a projector', async () => {
+    const eighty = loadLabelled()
+      .filter((_, i) => i % 2 === 0)
+      .slice(0, 80)
+      .map(({ title, description }) => ({ title, description }))
+    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+    await seedSignals(server.wsUrl, links, eighty)
+    await goToStageKind(server.wsUrl, links, 'trends')
+    for (const viewport of ['laptop', 'phone', 'projector'] as const) {
+      const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona', viewport })
+      try {
+        const f = facilitator.page
+        await expectStage(f, 'Trends')
+        await f.getByRole('button', { name: 'Suggest groups' }).click()
+        const panel = f.getByRole('region', { name: 'Suggested groups' })
+        await panel.getByText(/^\d+ suggestions? from 80 unsorted signals/).waitFor(SLOW)
+        const cards = panel.locator('.suggest__list > li')
+        expect(await cards.count()).toBeGreaterThanOrEqual(6)
+        // Nothing sticks out sideways: not the page, not a card (long names and words wrap).
+        const overflow = await f.evaluate(() => {
+          const wide = [...document.querySelectorAll('.suggest__panel, .suggestion')].filter((el) => el.scrollWidth > el.clientWidth + 1)
+          return { page: document.documentElement.scrollWidth > window.innerWidth, elements: wide.length }
+        })
+        expect(overflow).toEqual({ page: false, elements: 0 })
+        // Every group can be accepted where it stands, by a button of its own name.
+        const firstName = await cards.first().getByRole('textbox', { name: 'Trend name' }).inputValue()
+        await cards.first().getByRole('button', { name: `Accept as trend: ${firstName}` }).scrollIntoViewIfNeeded()
+        await panel.getByRole('heading', { name: 'Suggested groups' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }))
+        await screenshot(f, `suggest-groups-80-${viewport}`)
+        await cards.nth(3).getByRole('button', { name: /^Accept as trend/ }).evaluate((button) => button.scrollIntoView({ block: 'end' }))
+        await screenshot(f, `suggest-groups-80-${viewport}-cards`)
+        expect(facilitator.errors).toEqual([])
+      } finally {
+        await facilitator.close()
+      }
+    }
+  }, 180_000)
 })

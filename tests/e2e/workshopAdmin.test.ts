@@ -34,7 +34,7 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
     await page.getByRole('button', { name: 'Link and data' }).click()
   }
 
-  it('a new participant link disconnects the old one; the share panel shows the new link', async () => {
+  it('a new participant link disconnects the old one; the share panel shows the new link', { timeout: 120_000 }, async () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
     const facilitator = await open(links.links.facilitator, 'Fiona')
     const anna = await open(links.links.participant, 'Anna', 'phone')
@@ -48,7 +48,7 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
     await openTool(f)
     await f.getByRole('button', { name: 'New participant link' }).click()
     await f.getByRole('button', { name: 'Replace link' }).click()
-    await expect.poll(() => f.locator('.admin__done').textContent()).toMatch(/^New participant link ready/)
+    await expect.poll(() => f.locator('.admin__done').textContent()).toMatch(/^New participant link and join code ready/)
     await expect.poll(() => anna.page.getByText('No access — check the link').count(), { timeout: 10_000 }).toBeGreaterThan(0)
     expect(await seriousViolations(f)).toEqual([])
     for (const viewport of ['phone', 'laptop', 'projector'] as const) {

@@ -45,7 +45,7 @@ import { draftDocName } from '../../shared/protocol.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
-import { createWorkshop, waitFor } from '../support/server.ts'
+import { createWorkshop, mintIdentity, waitFor } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { chromiumMissing, launchChromium } from './support/browser.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
@@ -415,9 +415,10 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
       if (!on || draft) return
       // A private draft whose owner's name carries markup. Drafts open only during a private
       // round, so it is written once the round has started (the provider retries until then).
-      draft = connectClient(wsUrl, links.id, draftDocName(randomId()), { key: links.keys.participant })
+      const owner = await mintIdentity(wsUrl.replace(/^ws/, 'http').replace(/\/sync$/, ''), links.id, links.keys.participant)
+      draft = connectClient(wsUrl, links.id, draftDocName(randomId()), { key: links.keys.participant, identity: owner.token })
       await synced(draft)
-      initDraft(draft.doc, { participantId: people[4]!.participantId, name: PAYLOADS[4] })
+      initDraft(draft.doc, { participantId: owner.participantId, name: PAYLOADS[4] })
       addSignal(draft.doc, { title: `Draft ${PAYLOADS[0]}`, description: ALL }, people[4]!)
     },
     signalTitles: () => [...(b.getMap('signals') as Y.Map<Y.Map<unknown>>).values()].map((entry) => String(entry.get('title'))),

@@ -36,7 +36,7 @@ export interface Score {
 }
 
 /** Groups of ids per method (singletons may be left out: `assignment` makes them singletons). */
-export function groupsBy(method: Method, signals: readonly LabelledSignal[], options: AssistantOptions & { threshold?: number } = {}): string[][] {
+export function groupsBy(method: Method, signals: readonly LabelledSignal[], options: AssistantOptions & { threshold?: number; attach?: number } = {}): string[][] {
   if (method === 'assistant') return suggestClusters(signals, options).clusters.map((cluster) => cluster.ids)
   if (method === 'titleWord') return sharesTitleWord(signals)
   return randomGroups(signals, new Set(signals.map((s) => s.group)).size, 18)
@@ -67,7 +67,7 @@ export function score(signals: readonly LabelledSignal[], groups: string[][]): S
 }
 
 /** Scores a method on a subset: the method sees only that subset, as a room would. */
-export function evaluate(method: Method, signals: readonly LabelledSignal[], options: AssistantOptions & { threshold?: number } = {}): Score {
+export function evaluate(method: Method, signals: readonly LabelledSignal[], options: AssistantOptions & { threshold?: number; attach?: number } = {}): Score {
   if (method === 'random') {
     // Chance is noisy: the mean of 20 seeds.
     const runs = Array.from({ length: 20 }, (_, seed) => score(signals, randomGroups(signals, new Set(signals.map((s) => s.group)).size, seed + 1)))

@@ -60,3 +60,14 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 15))
   }
 }
+
+/** A participant identity the server signed: `{participantId, token}` (POST /api/workshops/:id/identity). */
+export async function mintIdentity(baseUrl: string, workshopId: string, key: string, token?: string): Promise<{ participantId: string; token: string; status: number }> {
+  const res = await fetch(`${baseUrl}/api/workshops/${workshopId}/identity`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(token ? { token } : {}),
+  })
+  if (res.status !== 200 && res.status !== 201) throw new Error(`asking for an identity answered ${res.status}: ${await res.text()}`)
+  return { ...((await res.json()) as { participantId: string; token: string }), status: res.status }
+}

@@ -3,7 +3,7 @@
  * The body is checked with the same zod schema the server uses (shared/api.ts), so the person sees
  * a problem before anything is sent; the server checks again and names the field it rejects.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { createWorkshopBody, type CreateWorkshopBody, type WorkshopLinks } from '../../../shared/api.ts'
 import { API_WORKSHOPS, ID_PATTERN, KEY_PATTERN } from '../../../shared/protocol.ts'
 
@@ -55,8 +55,8 @@ export function validate(values: CreateFormValues): Validation {
 }
 
 const workshopLinksSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  keys: z.object({ facilitator: z.string().regex(KEY_PATTERN), participant: z.string().regex(KEY_PATTERN), screen: z.string().regex(KEY_PATTERN) }),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  keys: z.object({ facilitator: z.string().check(z.regex(KEY_PATTERN)), participant: z.string().check(z.regex(KEY_PATTERN)), screen: z.string().check(z.regex(KEY_PATTERN)) }),
   links: z.object({ facilitator: z.url(), participant: z.url(), screen: z.url() }),
 })
 

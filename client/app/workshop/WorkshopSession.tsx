@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
-import { loadIdentity } from '../../identity/participant.ts'
 import { useMyColor } from '../../identity/useMyColor.ts'
+import { useWorkshopIdentity } from '../../identity/useWorkshopIdentity.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
@@ -10,7 +10,6 @@ import { useServerClockSync } from '../../sync/clock.ts'
 import { useSyncedDoc } from '../../sync/hooks.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
-import { ScreenView } from '../../screen/ScreenView.tsx'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
@@ -25,6 +24,9 @@ import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
 import { WorkshopHeader } from './WorkshopHeader.tsx'
 import './workshop.css'
 
+// Only the projector shows the screen view: a chunk of its own, never on a participant's phone.
+const ScreenView = lazy(() => import('../../screen/ScreenView.tsx').then((m) => ({ default: m.ScreenView })))
+
 interface WorkshopSessionProps {
   workshopId: string
   /** The role the server gave this key (see access/useAccessCheck.ts), else the link's. */
@@ -35,8 +37,10 @@ interface WorkshopSessionProps {
 
 /** Opens the session: identity, both documents (offline-backed and connected), bridge, presence. */
 export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSessionProps) {
-  useSession(workshopId, role, accessKey)
-  const board = useSyncedDoc(workshopId, 'board', accessKey)
+  useWorkshopIdentity(workshopId, role, accessKey)
+  // The board carries per-person records, so it connects as the person the server knows.
+  const identityToken = useStore((s) => s.identityToken)
+  const board = useSyncedDoc(workshopId, 'board', accessKey, role === 'screen' ? null : identityToken)
   const control = useSyncedDoc(workshopId, 'control', accessKey)
   useBridge(board.doc, bridgeBoard)
   useBridge(control.doc, bridgeControl)
@@ -62,7 +66,9 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
       <UndoProvider board={board.doc}>
         <LiveAnnouncer>
           {role === 'screen' ? (
-            <ScreenView />
+            <Suspense fallback={null}>
+              <ScreenView />
+            </Suspense>
           ) : (
             <>
               <SkipLink />
@@ -85,17 +91,6 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
 function BoardMembership({ role }: { role: Role }) {
   useJoinBoard(role)
   return null
-}
-
-function useSession(workshopId: string, role: Role, key: string): void {
-  useEffect(() => {
-    const { startSession, endSession, viewStage } = useStore.getState()
-    startSession({ workshopId, role, key }, loadIdentity())
-    return () => {
-      endSession()
-      viewStage(null)
-    }
-  }, [workshopId, role, key])
 }
 
 function useBridge<D>(doc: D | null, bridge: (doc: D) => () => void): void {

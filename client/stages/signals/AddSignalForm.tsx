@@ -127,7 +127,8 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
           <div className="add-signal__actions add-signal__actions--end">{detailsOpen && submitButton}</div>
         </div>
 
-        {lastAdded && (
+        {/* "Added to your private cards" is stale once the round is revealed: the card is on the wall. */}
+        {lastAdded && (!lastAdded.private || commands.writesPrivately) && (
           <p className="add-signal__status">
             <span className="add-signal__tick" aria-hidden="true" />
             {lastAdded.private ? t('signals.add.addedPrivately', { title: lastAdded.title }) : t('signals.add.added', { title: lastAdded.title })}

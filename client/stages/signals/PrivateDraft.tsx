@@ -68,7 +68,9 @@ interface OpenDraftProps {
 function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: OpenDraftProps) {
   const doc = useYDoc(workshopId, docName)
   useOfflineStore(doc, workshopId, docName)
-  const connection = useDocConnection(doc, workshopId, docName, accessKey)
+  // The draft's owner is this person: the server counts its cards under the id it signed.
+  const identityToken = useStore((s) => s.identityToken)
+  const connection = useDocConnection(doc, workshopId, docName, accessKey, identityToken)
   // A draft carries no presence: who is writing is told by the count, never by the draft's name.
   useNoPresence(connection)
   return (

@@ -5,7 +5,7 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { addSignal, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
-import { cleanup, render } from '../../testing/render.ts'
+import { cleanup, render, renderLoaded } from '../../testing/render.ts'
 import SignalsStage from './SignalsStage.tsx'
 import { ANNA, BEN, FACILITATOR, button, buttons, cardTitled, click, fieldLabelled, openWorkshop, typeInto, wallTitles, type Workshop } from './testKit.tsx'
 
@@ -181,12 +181,13 @@ describe('signals stage: the wall', () => {
     expect(wallTitles(container)).toHaveLength(3)
   })
 
-  it('merges a duplicate into the chosen card after showing both authors and both links', () => {
+  it('merges a duplicate into the chosen card after showing both authors and both links', async () => {
     const w = open('facilitator')
     const keep = addSignal(w.board, { title: 'Care robots in elderly homes', sourceUrl: 'https://yle.fi/a' }, ANNA)
     const drop = addSignal(w.board, { title: 'Robots in elderly care', sourceUrl: 'https://hs.fi/b' }, BEN)
     addSignal(w.board, { title: 'Four-day week' }, BEN)
-    const container = render(w.wrap(<SignalsStage stage={stage} role="facilitator" isCurrent />))
+    // The merge dialog is a chunk of its own (only facilitators merge).
+    const container = await renderLoaded(w.wrap(<SignalsStage stage={stage} role="facilitator" isCurrent />), (c) => c.querySelector('dialog') !== null)
 
     click(button(cardTitled(container, 'Robots in elderly care'), /^Merge…/))
     const dialog = container.querySelector('dialog')!
@@ -211,10 +212,11 @@ describe('signals stage: the wall', () => {
     expect(w.announced).toContain('Cards merged.')
   })
 
-  it('is a read-only wall on the projector', () => {
+  it('is a read-only wall on the projector', async () => {
     const w = open('screen')
     addSignal(w.board, { title: 'Care robots' }, ANNA)
-    const container = render(w.wrap(<SignalsStage stage={stage} role="screen" isCurrent />))
+    // The projector's wall is a chunk of its own.
+    const container = await renderLoaded(w.wrap(<SignalsStage stage={stage} role="screen" isCurrent />), (c) => c.querySelector('[aria-label="Signal wall"]') !== null)
     expect([...container.querySelectorAll('[role="list"][aria-label="Signal wall"] .screen-signal__title')].map((h) => h.textContent)).toEqual(['Care robots'])
     expect(container.querySelector('form')).toBeNull()
     expect(container.querySelectorAll('button')).toHaveLength(0)

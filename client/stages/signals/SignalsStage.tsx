@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StageProps } from '../types.ts'
 import { PrivateDraftProvider } from './PrivateDraft.tsx'
-import { ScreenWall } from './ScreenWall.tsx'
 import { SignalsWorkspace } from './SignalsWorkspace.tsx'
 import './signals.css'
+
+// Only the projector shows the wall growing: a chunk of its own, never on a participant's phone.
+const ScreenWall = lazy(() => import('./ScreenWall.tsx').then((m) => ({ default: m.ScreenWall })))
 
 /**
  * Stage 2, Signals: collect early signs of change on a shared wall. Participants and the
@@ -15,7 +18,13 @@ export default function SignalsStage({ role }: StageProps) {
   const { t } = useTranslation()
   return (
     <PrivateDraftProvider mayWrite={role !== 'screen'} fallbackName={t('ui.person.unnamed')}>
-      {role === 'screen' ? <ScreenWall /> : <SignalsWorkspace role={role} />}
+      {role === 'screen' ? (
+        <Suspense fallback={null}>
+          <ScreenWall />
+        </Suspense>
+      ) : (
+        <SignalsWorkspace role={role} />
+      )}
     </PrivateDraftProvider>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countByCategory, sortedByOrder } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
@@ -6,9 +6,7 @@ import type { SignalPatch } from '../../../shared/schema/signal.ts'
 import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { AddSignalForm } from './AddSignalForm.tsx'
-import { BankArea } from './bank/BankArea.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
-import { MergeDialog } from './MergeDialog.tsx'
 import { canAddSignals, type Viewer } from './permissions.ts'
 import { PrivateArea } from './PrivateArea.tsx'
 import { usePrivateDraft } from './PrivateDraft.tsx'
@@ -20,6 +18,11 @@ import { useSignalCommands } from './useSignalCommands.ts'
 import { useWallData } from './useWallData.ts'
 import { WallFilters } from './WallFilters.tsx'
 import { NO_FILTER, applyWallFilter, authorOptions, pruneFilter, themeChips, type WallFilterState } from './wallFilter.ts'
+
+// Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
+// chunks of their own, never on a participant's phone.
+const BankArea = lazy(() => import('./bank/BankArea.tsx').then((m) => ({ default: m.BankArea })))
+const MergeDialog = lazy(() => import('./MergeDialog.tsx').then((m) => ({ default: m.MergeDialog })))
 
 /** The signals stage for people who write: the add form, their private cards, and the wall. */
 export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
@@ -90,7 +93,11 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
     <div className="signals-stage">
       <div className="signals-stage__side">
         {canAdd ? <AddSignalForm commands={commands} themes={data.themes} /> : <p className="signals-stage__locked">{t('signals.locked')}</p>}
-        {viewer.role === 'facilitator' && <BankArea themes={data.themes} />}
+        {viewer.role === 'facilitator' && (
+          <Suspense fallback={null}>
+            <BankArea themes={data.themes} />
+          </Suspense>
+        )}
       </div>
 
       <div className="signals-stage__main">
@@ -136,7 +143,9 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
       </div>
 
       {viewer.role === 'facilitator' && (
-        <MergeDialog drop={mergeDrop} signals={data.signals} themeLabels={data.themeLabels} onMerge={merge} onClose={() => setMergeDropId(null)} />
+        <Suspense fallback={null}>
+          <MergeDialog drop={mergeDrop} signals={data.signals} themeLabels={data.themeLabels} onMerge={merge} onClose={() => setMergeDropId(null)} />
+        </Suspense>
       )}
     </div>
   )

@@ -5,21 +5,12 @@
  */
 import { ID_PATTERN } from '../../../shared/protocol.ts'
 import { randomId } from '../../../shared/util/ids.ts'
+import { browserStorage, type KeyValueStore } from '../../sync/browserStorage.ts'
 
 export const draftStorageKey = (workshopId: string) => `s2s:draft:${workshopId}`
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>
-
-function storage(): KeyValueStore | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null // some privacy modes throw on access
-  }
-}
-
 /** The remembered draft id, or null when this browser has not written privately here yet. */
-export function loadDraftId(workshopId: string, store: KeyValueStore | null = storage()): string | null {
+export function loadDraftId(workshopId: string, store: KeyValueStore | null = browserStorage()): string | null {
   try {
     const stored = store?.getItem(draftStorageKey(workshopId)) ?? null
     return stored !== null && ID_PATTERN.test(stored) ? stored : null
@@ -29,7 +20,7 @@ export function loadDraftId(workshopId: string, store: KeyValueStore | null = st
 }
 
 /** The remembered draft id, made and remembered now when there is none. */
-export function ensureDraftId(workshopId: string, store: KeyValueStore | null = storage()): string {
+export function ensureDraftId(workshopId: string, store: KeyValueStore | null = browserStorage()): string {
   const existing = loadDraftId(workshopId, store)
   if (existing) return existing
   const created = randomId()

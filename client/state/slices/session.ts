@@ -13,17 +13,25 @@ export interface Session {
 
 export interface SessionSlice {
   session: Session | null
-  /** This device's identity; the name may be empty until asked. */
+  /** This person's identity in the workshop; the name may be empty until asked. Null until the server gave one. */
   participant: ParticipantIdentity | null
-  startSession(session: Session, participant: ParticipantIdentity): void
+  /**
+   * The server-signed token the board and the draft offer when they connect (see
+   * identity/serverIdentity.ts): undefined while it is being asked for (they wait), null for none.
+   */
+  identityToken: string | null | undefined
+  startSession(session: Session, participant: ParticipantIdentity | null, identityToken?: string | null): void
   endSession(): void
   setParticipant(participant: ParticipantIdentity): void
+  setIdentity(participant: ParticipantIdentity | null, identityToken: string | null): void
 }
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
   session: null,
   participant: null,
-  startSession: (session, participant) => set({ session, participant }),
+  identityToken: null,
+  startSession: (session, participant, identityToken = null) => set({ session, participant, identityToken }),
   endSession: () => set({ session: null }),
   setParticipant: (participant) => set({ participant }),
+  setIdentity: (participant, identityToken) => set({ participant, identityToken }),
 })

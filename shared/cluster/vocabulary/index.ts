@@ -4,9 +4,14 @@
  * "care" and "kotihoito" meet "home care" when two notes share no word at all.
  */
 import { stem } from '../text'
+import { ECONOMY } from './economy'
+import { ENVIRONMENT } from './environment'
 import { PEOPLE } from './people'
 import { PLANET } from './planet'
 import { parseConcepts, parseOwnWords, type Concept, type Term, type TermPart } from './parse'
+import { POLITICS } from './politics'
+import { SOCIETY } from './society'
+import { TECHNOLOGY } from './technology'
 import { WORK } from './work'
 import { WORLD } from './world'
 
@@ -206,4 +211,9 @@ export const DEFAULT_VOCABULARY = new Vocabulary([
   ...parseConcepts(WORK, 'work'),
   ...parseConcepts(PLANET, 'planet'),
   ...parseConcepts(WORLD, 'world'),
+  ...parseConcepts(SOCIETY, 'society'),
+  ...parseConcepts(TECHNOLOGY, 'technology'),
+  ...parseConcepts(ECONOMY, 'economy'),
+  ...parseConcepts(ENVIRONMENT, 'environment'),
+  ...parseConcepts(POLITICS, 'politics'),
 ])

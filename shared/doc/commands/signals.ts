@@ -9,7 +9,7 @@ import {
   type SignalInput,
   type SignalPatch,
 } from '../../schema/index'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { httpUrlSchema } from '../../schema/common'
 import { randomId, uniqueSorted } from '../../util/ids'
 import { orderAfterAll } from '../../util/order'
@@ -69,7 +69,7 @@ export type BankSignalInput = SignalInput & { sources?: readonly string[] }
  */
 export function importSignals(doc: Y.Doc, inputs: readonly BankSignalInput[], actor: Actor): string[] {
   checkActor(actor)
-  const valid = inputs.map((input) => ({ fields: SignalInputSchema.parse(input), sources: z.array(httpUrlSchema).max(100).parse(input.sources ?? []) }))
+  const valid = inputs.map((input) => ({ fields: SignalInputSchema.parse(input), sources: z.array(httpUrlSchema).check(z.maxLength(100)).parse(input.sources ?? []) }))
   return command(doc, () => {
     const time = now()
     let order: string | null = null

@@ -3,6 +3,7 @@
  * bound to the client's editor; the record holds title, links and the persona.
  */
 import * as Y from 'yjs'
+import * as z from 'zod/mini'
 import {
   PERSONA_DEFAULTS,
   PersonaPatchSchema,
@@ -33,7 +34,7 @@ export function createStory(doc: Y.Doc, input: StoryInput, actor: Actor): { stor
   const persona = PersonaPatchSchema.parse(input.persona ?? {})
   // Everything is checked before the transaction: two records are written, and Yjs would keep the
   // first if the second threw.
-  const groupId = idSchema.nullable().parse(input.groupId ?? null)
+  const groupId = z.nullable(idSchema).parse(input.groupId ?? null)
   return command(doc, () => {
     const storyId = randomId()
     const personaId = randomId()

@@ -3,7 +3,7 @@
  * closing, key drivers, breakout groups; and the private counts the server writes.
  */
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   FocusSchema,
   GroupSchema,
@@ -80,7 +80,7 @@ export function endPrivateRound(doc: Y.Doc): number {
 
 /** Server side: a new join code was issued at `issuedAt`; projectors and consoles fetch it. */
 export function markJoinCodeIssued(doc: Y.Doc, issuedAt: number, origin: unknown = SERVER_ORIGIN): void {
-  const at = z.number().int().nonnegative().parse(issuedAt)
+  const at = z.int().check(z.nonnegative()).parse(issuedAt)
   doc.transact(() => writeFields(controlSession(doc), { joinCodeIssuedAt: at }), origin)
 }
 
@@ -163,18 +163,18 @@ export function toggleKeyDriver(doc: Y.Doc, trendId: string): boolean {
 
 /** Puts suggested groups on the projector (an empty list takes them off). */
 export function showSuggestions(doc: Y.Doc, suggestions: readonly ShownSuggestion[]): void {
-  writeSession(doc, { suggestions: z.array(ShownSuggestionSchema).max(30).parse(suggestions) })
+  writeSession(doc, { suggestions: z.array(ShownSuggestionSchema).check(z.maxLength(30)).parse(suggestions) })
 }
 
 /** The workshop's own words for the clustering assistant; the facilitator edits them. */
 export function setOwnWords(doc: Y.Doc, words: string): void {
-  writeSession(doc, { ownWords: z.string().max(4000).parse(words) })
+  writeSession(doc, { ownWords: z.string().check(z.maxLength(4000)).parse(words) })
 }
 
 export const GroupInputSchema = z.object({
-  id: idSchema.optional(),
+  id: z.optional(idSchema),
   name: requiredTextSchema(60),
-  trendId: idSchema.nullable().optional(),
+  trendId: z.optional(z.nullable(idSchema)),
 })
 export type GroupInput = z.input<typeof GroupInputSchema>
 

@@ -4,7 +4,7 @@
  * Nothing closes when it reaches zero: the room hears a chime, the facilitator decides.
  */
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Timer } from '../../schema/index'
 import { writeFields } from '../codec'
 import { command } from '../commands/command'
@@ -13,7 +13,7 @@ import { controlSession } from '../roots'
 import { getStage } from './stages'
 
 const MINUTE_MS = 60_000
-const serverTime = z.number().int().nonnegative()
+const serverTime = z.int().check(z.nonnegative())
 
 /**
  * Starts the timer of the current stage, or resumes it when paused. A running timer is left

@@ -48,7 +48,9 @@ export async function newPerson(browser: Browser, viewport: ViewportName = 'lapt
   return { context, page, errors }
 }
 
+/** Saves what the page shows to tests/screenshots/<name>.png; a name may hold a folder ("room/…"). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  mkdirSync(dirname(path), { recursive: true })
+  await page.screenshot({ path, fullPage: false })
 }

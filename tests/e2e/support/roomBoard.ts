@@ -2,7 +2,7 @@
  * A board the size of a real room, generated: 60 signals from 12 people, 8 trends holding most of
  * them, a three-ring futures wheel of 30 consequences and 12 takeaways. Titles vary in length the
  * way people write them (a few words to two lines), so density and clipping are tested honestly.
- * Written over the real protocol with a participant key, as browsers would.
+ * Written over the real protocol with the facilitator's key (which may write every person's records).
  */
 import {
   addSignal,
@@ -80,7 +80,8 @@ export function roomBoardTexts(): RoomBoard {
 /** Writes the generated board into a workshop; resolves once the server has stored all of it. */
 export async function seedRoomBoard(wsUrl: string, links: WorkshopLinks): Promise<RoomBoard> {
   const texts = roomBoardTexts()
-  const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.participant })
+  // Seeding many people's records through one socket: the facilitator's key may write anyone's.
+  const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator })
   try {
     await synced(client)
     const board = client.doc

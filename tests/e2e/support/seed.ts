@@ -16,7 +16,8 @@ export interface SeedSignal {
 
 /** Adds the signals as one participant ("Ben" unless named); returns their ids in order. */
 export async function seedSignals(wsUrl: string, links: WorkshopLinks, signals: readonly SeedSignal[], author: Actor = { participantId: 'BenBenBenBenBenBenBen1' }, name = 'Ben'): Promise<string[]> {
-  const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.participant, ext: '1' })
+  // The author's records (name) come with the facilitator's key, which may write anyone's.
+  const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator, ext: '1' })
   try {
     await synced(client)
     joinAsParticipant(client.doc, author, name)

@@ -47,10 +47,11 @@ export function FlowControls() {
       ) : (
         nav.current && (
           // The last stage: what comes next is finishing (lock, the report, the title page on screen).
-          <PanelButton panel="finish" className="button--primary console-flow__finish">
+          // A phone shows "Finish" (its whole name stays in aria-label), so the timer and "More…" keep their room.
+          <PanelButton panel="finish" className="button--primary console-flow__finish" label={`${t('results.finish.title')} (${t('console.lastStage')})`}>
             <FinishIcon />
-            <span className="console-button__label">{t('results.finish.title')}</span>
-            <span className="visually-hidden">{` (${t('console.lastStage')})`}</span>
+            <span className="console-button__label console-flow__finish-label">{t('results.finish.title')}</span>
+            <span className="console-flow__next-short">{t('console.finishShort')}</span>
           </PanelButton>
         )
       )}

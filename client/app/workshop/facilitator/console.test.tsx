@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
 import { addSignal, closeAssessment, goToStage, readControl, setPrivateCounts, setPrivateMode, setReady, startTimer } from '../../../../shared/doc/index.ts'
-import { cleanup, render } from '../../../testing/render.ts'
+import { cleanup, renderLoaded } from '../../../testing/render.ts'
 import { StageArea } from '../stage/StageArea.tsx'
 import { ANNA, BEN, openRoom, type Room } from './testRoom.tsx'
 
@@ -13,13 +13,13 @@ afterEach(() => {
 })
 
 /** The facilitator on a stage, Anna and Ben in the room, Anna done and Ben not. */
-function facilitatorOn(kind: 'signals' | 'assess' = 'signals'): HTMLElement {
+async function facilitatorOn(kind: 'signals' | 'assess' = 'signals'): Promise<HTMLElement> {
   room = openRoom('facilitator')
   act(() => void goToStage(room.control, room.stageIds[kind]))
   room.arrive(ANNA)
   room.arrive(BEN)
   act(() => setReady(room.board, room.stageIds[kind], true, ANNA))
-  return render(room.wrap(<StageArea role="facilitator" />))
+  return renderLoaded(room.wrap(<StageArea role="facilitator" />), (c) => c.querySelector('.console') !== null)
 }
 
 const currentKind = () => readControl(room.control).stages.find((s) => s.id === readControl(room.control).currentStageId)?.kind
@@ -37,8 +37,8 @@ const click = (c: ParentNode, name: string | RegExp) => {
 const press = (key: string, target: EventTarget = document.body) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })))
 
 describe('the console is one toolbar row', () => {
-  it('says where the room is and how many are ready, and opens details below it', () => {
-    const c = facilitatorOn()
+  it('says where the room is and how many are ready, and opens details below it', async () => {
+    const c = await facilitatorOn()
     expect(c.querySelector('#stage-now-title')?.textContent).toBe('Signals')
     expect(c.querySelector('.console-ready__text')?.textContent).toBe('1 of 2 ready')
     click(c, '1 of 2 ready')
@@ -54,15 +54,15 @@ describe('the console is one toolbar row', () => {
 })
 
 describe('moving the room on', () => {
-  it('goes at once although not everyone pressed "I\'m done": readiness is shown, not waited for', () => {
-    const c = facilitatorOn()
+  it('goes at once although not everyone pressed "I\'m done": readiness is shown, not waited for', async () => {
+    const c = await facilitatorOn()
     click(c, 'Next: Trends')
     expect(currentKind()).toBe('trends')
     expect(c.querySelector('.leave-question')).toBeNull()
   })
 
-  it('asks while private cards are unrevealed, and can reveal them on the way', () => {
-    const c = facilitatorOn()
+  it('asks while private cards are unrevealed, and can reveal them on the way', async () => {
+    const c = await facilitatorOn()
     act(() => {
       setPrivateMode(room.control, { on: true })
       setPrivateCounts(room.control, { [ANNA.participantId]: { name: 'Anna', count: 2 } })
@@ -77,8 +77,8 @@ describe('moving the room on', () => {
     expect(readControl(room.control).privateMode).toMatchObject({ on: false, revealSeq: 1 })
   })
 
-  it('asks while the vote is open; "Stay" keeps the room, closing the vote stops the asking', () => {
-    const c = facilitatorOn('assess')
+  it('asks while the vote is open; "Stay" keeps the room, closing the vote stops the asking', async () => {
+    const c = await facilitatorOn('assess')
     click(c, 'Next: Futures wheel')
     expect(c.querySelector('.leave-question')?.textContent).toContain('Voting is still open')
     click(c, 'Stay')
@@ -89,8 +89,8 @@ describe('moving the room on', () => {
     expect(currentKind()).toBe('wheel')
   })
 
-  it('asks while the timer runs with time left, and goes anyway when told', () => {
-    const c = facilitatorOn()
+  it('asks while the timer runs with time left, and goes anyway when told', async () => {
+    const c = await facilitatorOn()
     act(() => startTimer(room.control, Date.now()))
     click(c, 'Back to Frame')
     expect(c.querySelector('.leave-question')?.textContent).toMatch(/The timer is still running \(\d+:\d\d left\)\./)
@@ -100,8 +100,8 @@ describe('moving the room on', () => {
 })
 
 describe('keyboard shortcuts', () => {
-  it('N, B, T and R do what their buttons do; typing in a field is left alone', () => {
-    const c = facilitatorOn()
+  it('N, B, T and R do what their buttons do; typing in a field is left alone', async () => {
+    const c = await facilitatorOn()
     press('t')
     expect(readControl(room.control).timer.status).toBe('running')
     press('t')
@@ -124,8 +124,8 @@ describe('keyboard shortcuts', () => {
     expect(currentKind()).toBe('signals')
   })
 
-  it('lists them in the "?" sheet', () => {
-    facilitatorOn()
+  it('lists them in the "?" sheet', async () => {
+    await facilitatorOn()
     press('?')
     const sheet = document.querySelector('dialog[open]')
     expect(sheet?.textContent).toContain('Keyboard shortcuts')
@@ -134,8 +134,8 @@ describe('keyboard shortcuts', () => {
 })
 
 describe('show on screen', () => {
-  it('puts a signal on the screen and clears it again; F opens it', () => {
-    const c = facilitatorOn()
+  it('puts a signal on the screen and clears it again; F opens it', async () => {
+    const c = await facilitatorOn()
     let signalId = ''
     act(() => void (signalId = addSignal(room.board, { title: 'Care robots at home' }, ANNA)))
     press('f')
@@ -146,8 +146,8 @@ describe('show on screen', () => {
     expect(readControl(room.control).focus).toBeNull()
   })
 
-  it('pauses and steps the projector pages', () => {
-    const c = facilitatorOn()
+  it('pauses and steps the projector pages', async () => {
+    const c = await facilitatorOn()
     click(c, 'Show on screen')
     click(c, 'Pause page turning')
     expect(readControl(room.control).screenPaging.paused).toBe(true)
@@ -162,8 +162,8 @@ describe('show on screen', () => {
 })
 
 describe('the stages', () => {
-  it('skips a stage, brings it back and moves one earlier, from the stage button', () => {
-    const c = facilitatorOn()
+  it('skips a stage, brings it back and moves one earlier, from the stage button', async () => {
+    const c = await facilitatorOn()
     click(c, 'Signals')
     click(c, 'Skip: Trends')
     expect(readControl(room.control).stages.find((s) => s.kind === 'trends')?.skipped).toBe(true)
@@ -174,8 +174,8 @@ describe('the stages', () => {
     expect(readControl(room.control).stages.map((s) => s.kind).slice(-2)).toEqual(['takeaways', 'stories'])
   })
 
-  it('re-opens a finished stage', () => {
-    const c = facilitatorOn()
+  it('re-opens a finished stage', async () => {
+    const c = await facilitatorOn()
     click(c, 'Signals')
     click(c, 'Re-open: Frame')
     expect(currentKind()).toBe('frame')

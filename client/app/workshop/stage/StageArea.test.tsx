@@ -9,7 +9,7 @@ import type { StageProps } from '../../../stages/types.ts'
 import { bridgeControl } from '../../../state/bridge.ts'
 import { useStore } from '../../../state/store.ts'
 import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
-import { cleanup, render } from '../../../testing/render.ts'
+import { cleanup, render, renderLoaded } from '../../../testing/render.ts'
 import { LiveAnnouncer, useAnnounce } from '../../../ui/index.ts'
 import { StageArea } from './StageArea.tsx'
 
@@ -43,6 +43,18 @@ function renderArea(role: Role) {
         <StageArea role={role} />
       </LiveAnnouncer>
     </WorkshopDocsContext.Provider>,
+  )
+}
+
+/** The facilitator's area, once its console (a chunk of its own) has arrived. */
+function renderFacilitator() {
+  return renderLoaded(
+    <WorkshopDocsContext.Provider value={{ board: null, control, boardConnection: null, controlConnection: null }}>
+      <LiveAnnouncer>
+        <StageArea role="facilitator" />
+      </LiveAnnouncer>
+    </WorkshopDocsContext.Provider>,
+    (c) => c.querySelector('.console') !== null,
   )
 }
 
@@ -125,9 +137,9 @@ describe('stage area', () => {
     expect(shownStage(c)).toBe('signals')
   })
 
-  it('shows the facilitator the console, which moves the room past skipped stages', () => {
+  it('shows the facilitator the console, which moves the room past skipped stages', async () => {
     move('frame')
-    const c = renderArea('facilitator')
+    const c = await renderFacilitator()
     act(() => button(c, /Next: Signals/)!.click())
     expect(readControl(control).currentStageId).toBe(stageIds.signals)
     expect(heading(c)).toBe('Signals')
@@ -144,9 +156,9 @@ describe('stage area', () => {
     expect(renderArea('participant').querySelector('.console')).toBeNull()
   })
 
-  it('runs private writing in rounds with one control: start, then "Reveal" ends the round', () => {
+  it('runs private writing in rounds with one control: start, then "Reveal" ends the round', async () => {
     move('signals')
-    const c = renderArea('facilitator')
+    const c = await renderFacilitator()
     act(() => button(c, /^Private round$/)!.click())
     expect(readControl(control).privateMode.on).toBe(true)
     // Nothing written yet: the same control ends the round.

@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../../shared/protocol.ts'
 import { hasStageView, StageView } from '../../../stages/StageView.tsx'
 import { useStore } from '../../../state/store.ts'
 import { EmptyState, useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
-import { FacilitatorConsole } from '../facilitator/FacilitatorConsole.tsx'
 import { ParticipantDownload } from '../results/ParticipantDownload.tsx'
 import { RestoreNotice } from '../results/RestoreNotice.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
@@ -14,6 +13,10 @@ import { StageStepper } from './StageStepper.tsx'
 import type { StageNavigation } from './stageNavigation.ts'
 import { useStageNavigation } from './useStageNavigation.ts'
 import './stage.css'
+
+// Only a facilitator's device needs the console (and the results, history and replay it opens):
+// a chunk of its own, so participants' phones never download it.
+const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.tsx').then((m) => ({ default: m.FacilitatorConsole })))
 
 /**
  * The workshop's main area: the flow, where we are and what to do, the focal question, the
@@ -37,7 +40,9 @@ export function StageArea({ role }: { role: Role }) {
   if (role === 'facilitator') {
     return (
       <div className="stage-area stage-area--facilitator">
-        <FacilitatorConsole nav={nav} />
+        <Suspense fallback={null}>
+          <FacilitatorConsole nav={nav} />
+        </Suspense>
         <LockedBanner role={role} />
         <RestoreNotice />
         {stage}

@@ -8,7 +8,7 @@ import { useAnnounce } from '../../../ui/index.ts'
 import { useActor } from '../useTrendsBoard.ts'
 import { OwnWords } from './OwnWords.tsx'
 import { SuggestionCard } from './SuggestionCard.tsx'
-import { useSuggestions, type Suggestion } from './useSuggestions.ts'
+import { usePrepareSuggestions, useSuggestions, type Suggestion } from './useSuggestions.ts'
 import './suggest.css'
 
 const NO_SIGNALS: ReadonlyMap<string, Signal> = new Map()
@@ -37,6 +37,7 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
   const signals = useStore((s) => s.board?.signals ?? NO_SIGNALS)
   const shown = useStore((s) => s.control?.suggestions ?? NONE_SHOWN)
   const { state, suggest, update, restore, close } = useSuggestions()
+  usePrepareSuggestions(unsorted)
   const [accepted, setAccepted] = useState<Accepted | null>(null)
   const [onProjector, setOnProjector] = useState(false)
   const open = state.status !== 'closed'

@@ -27,7 +27,18 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
         <label id={`${id}-name-label`} className="field__label" htmlFor={`${id}-name`}>
           {t('trendSuggest.nameLabel')}
         </label>
-        <input id={`${id}-name`} className="input" type="text" maxLength={120} value={suggestion.name} onChange={(event) => onRename(event.target.value)} />
+        {/* One line that wraps a long name instead of hiding its end, as a trend's name does. */}
+        <textarea
+          id={`${id}-name`}
+          className="input suggestion__name-input"
+          rows={1}
+          maxLength={120}
+          value={suggestion.name}
+          onChange={(event) => onRename(event.target.value.replace(/\s*\n\s*/g, ' '))}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.preventDefault()
+          }}
+        />
       </div>
       {suggestion.keywords.length > 0 && (
         <p className="suggestion__why">

@@ -27,9 +27,10 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const { t } = useTranslation()
   const { ref, size } = useBoxSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
-  // Steps of 20 px: a window edge dragged across does not re-lay the wheel at every pixel.
-  const width = Math.round(size.width / 20) * 20
-  const height = Math.round(size.height / 20) * 20
+  // Steps of 8 px, rounded down (a drawing rounded up would be cut at the stage's edge): a window
+  // edge dragged across does not re-lay the wheel at every pixel.
+  const width = Math.floor(size.width / 8) * 8
+  const height = Math.floor(size.height / 8) * 8
   const layout = useMemo(
     () => layoutForScreen(toLayoutItems(tree, (text) => text || untitled), { centreText: trendName, metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont }, { width, height }),
     [tree, trendName, untitled, width, height],

@@ -31,11 +31,13 @@ export interface WheelPage {
 }
 
 /**
- * The projector draws the boxes with less air between rings and neighbours (a wheel of a dozen
- * consequences then reads at 26 px on a 1080p projector instead of 24), and a line wider and one
- * more of them, so that longer consequences are shown whole rather than cut with "…".
+ * The projector draws the boxes with little air between rings and neighbours — the lines between
+ * them carry the structure, and every unit of air saved is type size: a room's wheel of 30 reads
+ * at 21 px or more on a 1280×720 projector in six parts, where the laptop's spacing left parts
+ * under 20 px — and a line wider and one more of them, so that longer consequences are shown
+ * whole rather than cut with "…".
  */
-export const SCREEN_WHEEL_METRICS = { ringGap: 10, gap: 5, padY: 5, maxTextWidth: 150, maxLines: 4 } as const
+export const SCREEN_WHEEL_METRICS = { ringGap: 4, gap: 3, padY: 5, maxTextWidth: 150, maxLines: 4 } as const
 
 /** Room around the boxes, in layout units: enough for their borders. */
 const MARGIN = 6

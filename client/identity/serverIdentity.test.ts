@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { identityStorageKey, loadServerIdentity, requestServerIdentity } from './serverIdentity.ts'
+
+const WORKSHOP = 'WorkshopWorkshopWorks1'
+const KEPT = { participantId: 'AnnaAnnaAnnaAnnaAnna01', token: 'AnnaAnnaAnnaAnnaAnna01.signaturesignaturesign' }
+
+function memoryStore(initial: Record<string, string> = {}) {
+  const values = new Map(Object.entries(initial))
+  return { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v), values }
+}
+
+/** A fetch that answers once with `status` and `body`, recording what it was sent. */
+function answering(status: number, body: unknown) {
+  const sent: { url: string; init: RequestInit }[] = []
+  const fetchImpl = (async (url: string, init: RequestInit) => {
+    sent.push({ url, init })
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+  }) as unknown as typeof fetch
+  return { fetchImpl, sent }
+}
+
+describe('the identity the server gives this browser in a workshop', () => {
+  it('is kept per workshop, and a kept one is offered back to the server', async () => {
+    const store = memoryStore()
+    const first = answering(201, KEPT)
+    expect(await requestServerIdentity(WORKSHOP, 'key', null, first.fetchImpl, store)).toEqual({ kind: 'ok', identity: KEPT })
+    expect(JSON.parse(String(first.sent[0]!.init.body))).toEqual({})
+    expect(first.sent[0]!.url).toBe(`/api/workshops/${WORKSHOP}/identity`)
+    expect(loadServerIdentity(WORKSHOP, store)).toEqual(KEPT)
+    expect(loadServerIdentity('OtherOtherOtherOther01', store)).toBeNull()
+
+    const again = answering(200, KEPT)
+    await requestServerIdentity(WORKSHOP, 'key', KEPT, again.fetchImpl, store)
+    expect(JSON.parse(String(again.sent[0]!.init.body))).toEqual({ token: KEPT.token })
+  })
+
+  it('tells a refusal (ask no more) from no answer (ask again later), and keeps nothing malformed', async () => {
+    const store = memoryStore({ [identityStorageKey(WORKSHOP)]: '{"participantId":"short","token":"x"}' })
+    expect(loadServerIdentity(WORKSHOP, store)).toBeNull()
+    expect(await requestServerIdentity(WORKSHOP, 'key', null, answering(429, { error: 'too many' }).fetchImpl, store)).toEqual({ kind: 'refused' })
+    expect(await requestServerIdentity(WORKSHOP, 'key', null, answering(503, {}).fetchImpl, store)).toEqual({ kind: 'unreachable' })
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch')
+    }) as unknown as typeof fetch
+    expect(await requestServerIdentity(WORKSHOP, 'key', null, offline, store)).toEqual({ kind: 'unreachable' })
+    expect(await requestServerIdentity(WORKSHOP, 'key', null, answering(201, { participantId: 'x' }).fetchImpl, store)).toEqual({ kind: 'unreachable' })
+    expect(loadServerIdentity(WORKSHOP, store)).toBeNull()
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * The person's identity in one workshop, issued and signed by the server: the server accepts
+ * votes, placements, "I'm done", +1s, a name and a private draft only from the person whose id
+ * they carry, and it knows who that is from the token this browser offers when it connects.
+ * Kept in localStorage per workshop, so a reload or a return the next day is the same person.
+ */
+import { z } from 'zod'
+import { API_WORKSHOPS, ID_PATTERN } from '../../shared/protocol.ts'
+import { browserStorage, type KeyValueStore } from '../sync/browserStorage.ts'
+
+export interface ServerIdentity {
+  participantId: string
+  token: string
+}
+
+const Schema = z.object({ participantId: z.string().regex(ID_PATTERN), token: z.string().min(1).max(64) })
+export const identityStorageKey = (workshopId: string) => `s2s:identity:${workshopId}`
+
+/** The identity this browser was given in this workshop, or null. */
+export function loadServerIdentity(workshopId: string, store: KeyValueStore | null = browserStorage()): ServerIdentity | null {
+  try {
+    const parsed = Schema.safeParse(JSON.parse(store?.getItem(identityStorageKey(workshopId)) ?? 'null'))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+export type IdentityAnswer =
+  | { kind: 'ok'; identity: ServerIdentity }
+  /** The server will not give one (429 past the workshop's hourly limit, 403 for a screen). */
+  | { kind: 'refused' }
+  /** No answer (offline, server restarting): ask again later. */
+  | { kind: 'unreachable' }
+
+/**
+ * Asks the server for this person's identity, offering the one kept here: a valid one comes back
+ * unchanged, a missing or no longer valid one (a server that lost its secret) is replaced. The
+ * answer is remembered.
+ */
+export async function requestServerIdentity(
+  workshopId: string,
+  key: string,
+  known: ServerIdentity | null,
+  fetchImpl: typeof fetch = fetch,
+  store: KeyValueStore | null = browserStorage(),
+): Promise<IdentityAnswer> {
+  let response: Response
+  try {
+    response = await fetchImpl(`${API_WORKSHOPS}/${workshopId}/identity`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(known ? { token: known.token } : {}),
+      cache: 'no-store',
+    })
+  } catch {
+    return { kind: 'unreachable' }
+  }
+  if (response.status >= 500) return { kind: 'unreachable' }
+  if (!response.ok) return { kind: 'refused' }
+  const parsed = Schema.safeParse(await response.json().catch(() => null))
+  if (!parsed.success) return { kind: 'unreachable' }
+  try {
+    store?.setItem(identityStorageKey(workshopId), JSON.stringify(parsed.data))
+  } catch {
+    // Not remembered: this page is still this person; a reload asks again.
+  }
+  return { kind: 'ok', identity: parsed.data }
+}

@@ -1,0 +1,214 @@
+import * as Y from 'yjs'
+import { BOARD_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
+import type { DocKind } from '../../shared/protocol.ts'
+import type { GuardVerdict } from './updateGuard.ts'
+
+/**
+ * Per-person records: only their owner writes them. A participant connection carries the
+ * participant id the server signed for it (see workshops/identities.ts); an update from it may
+ * create, change or delete only records of that id. Facilitators are not checked (they keep every
+ * power), screens write nothing.
+ *
+ * Where a record's owner is written:
+ * - `participants`: the key is the participant id;
+ * - `ready`, `assessments`, `plusOnes`: the key is `<stage|trend|takeaway>|<participantId>` and
+ *   the `participantId` field repeats it;
+ * - `votes`: a random key, the owner in the `participantId` field;
+ * - a draft's `owner` root: its `participantId` field (the server counts the draft's cards under it).
+ *
+ * Two things a person does touch other people's records, and stay allowed: deleting a trend (or
+ * a takeaway) deletes everyone's placements and votes on it (or +1s), and undoing that brings
+ * back the same records with the trend. Anything else is refused as a whole update.
+ *
+ * Cost: each new struct and each deleted one is placed (root, record, field) by walking up its
+ * parents, memoised, O(depth · log n) each, so a check is proportional to what Yjs itself would do
+ * with the update; at most MAX_DELETED_VISITS deleted structs are looked at.
+ */
+const SUFFIX_KEYED: ReadonlySet<string> = new Set([BOARD_ROOTS.ready, BOARD_ROOTS.assessments, BOARD_ROOTS.plusOnes])
+/** Per-person roots whose records go with a parent record (trend or takeaway) when it is deleted. */
+const CASCADE_PARENT: Readonly<Record<string, string>> = {
+  [BOARD_ROOTS.assessments]: BOARD_ROOTS.trends,
+  [BOARD_ROOTS.votes]: BOARD_ROOTS.trends,
+  [BOARD_ROOTS.plusOnes]: BOARD_ROOTS.takeaways,
+}
+const OWNED_BOARD_ROOTS: ReadonlySet<string> = new Set([BOARD_ROOTS.participants, BOARD_ROOTS.votes, ...SUFFIX_KEYED])
+const OWNER_FIELD = 'participantId'
+/** Yjs does not export the DeleteSet type by name. */
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
+const MAX_DELETED_VISITS = 200_000
+const MAX_DEPTH = 64
+
+/** Where a struct sits: its root, the record (key in the root) and the field (key in the record). */
+interface Place {
+  root: string
+  key: string | null
+  field: string | null
+}
+
+export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSet }, owner: string | null): GuardVerdict {
+  if (kind !== 'board' && kind !== 'draft') return { ok: true }
+  const places = new Places(doc, decoded.structs)
+  const written = new Map<string, unknown>()
+  /** Records (`root|key`) the update creates or changes. */
+  const touched = new Set<string>()
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
+    const place = places.of(struct)
+    if (!place) continue // depends on changes the server does not have: it waits and is checked again
+    if (kind === 'draft') {
+      if (place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && valueOf(struct) !== owner) return refuse('a draft belongs to the person who writes it')
+      continue
+    }
+    if (place.key === null) continue
+    touched.add(`${place.root}|${place.key}`)
+    if (place.field !== null) written.set(`${place.root}|${place.key}|${place.field}`, valueOf(struct))
+  }
+  if (kind === 'draft') return { ok: true }
+  for (const record of touched) {
+    const split = record.indexOf('|')
+    const root = record.slice(0, split)
+    const key = record.slice(split + 1)
+    if (!OWNED_BOARD_ROOTS.has(root)) continue
+    const field = (name: string) => written.get(`${record}|${name}`)
+    const recordOwner = keyOwner(root, key) ?? liveField(doc, root, key, OWNER_FIELD) ?? field(OWNER_FIELD)
+    const claimed = field(root === BOARD_ROOTS.participants ? 'id' : OWNER_FIELD)
+    if (owner !== null && recordOwner === owner && (claimed === undefined || claimed === owner)) continue
+    // Undoing a trend's deletion brings back everyone's placements and votes on it, as they were.
+    const parentKey = cascadeParentKey(root, key, field)
+    const wasThere = doc.getMap(root)._map.get(key)?.deleted === true
+    if (wasThere && parentKey !== null && touched.has(`${CASCADE_PARENT[root]}|${parentKey}`) && !doc.getMap(CASCADE_PARENT[root]!).has(parentKey)) continue
+    return refuse(owner ? `${root} of another person` : `${root} need a participant identity`)
+  }
+  return checkDeletions(doc, places, decoded.ds, owner)
+}
+
+function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, owner: string | null): GuardVerdict {
+  let visits = 0
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client)
+    if (!structs) continue
+    const known = Y.getState(doc.store, client)
+    for (const range of ranges) {
+      if (range.clock >= known) continue
+      let index = Y.findIndexSS(structs, range.clock)
+      for (; index < structs.length; index++) {
+        const struct = structs[index]!
+        if (struct.id.clock >= range.clock + range.len) break
+        if (++visits > MAX_DELETED_VISITS) return refuse(`deletes over ${MAX_DELETED_VISITS} items at once`)
+        if (!(struct instanceof Y.Item) || struct.deleted) continue
+        const place = places.of(struct)
+        if (!place || !OWNED_BOARD_ROOTS.has(place.root) || place.key === null) continue
+        const recordOwner = keyOwner(place.root, place.key) ?? liveField(doc, place.root, place.key, OWNER_FIELD)
+        if (owner !== null && recordOwner === owner) continue
+        // Deleting a trend (a takeaway) takes everyone's placements and votes (+1s) with it.
+        const parentKey = cascadeParentKey(place.root, place.key, (field) => liveField(doc, place.root, place.key!, field))
+        if (parentKey !== null && parentGone(doc, ds, CASCADE_PARENT[place.root]!, parentKey)) continue
+        return refuse(owner ? `${place.root} of another person` : `${place.root} need a participant identity`)
+      }
+    }
+  }
+  return { ok: true }
+}
+
+/** The owner a record's key names, or null where the key does not name one (votes). */
+function keyOwner(root: string, key: string): string | null {
+  if (root === BOARD_ROOTS.participants) return key
+  if (SUFFIX_KEYED.has(root)) return key.slice(key.indexOf('|') + 1)
+  return null
+}
+
+function cascadeParentKey(root: string, key: string, field: (name: string) => unknown): string | null {
+  if (!(root in CASCADE_PARENT)) return null
+  if (root === BOARD_ROOTS.votes) {
+    const trendId = field('trendId')
+    return typeof trendId === 'string' ? trendId : null
+  }
+  return key.slice(0, key.indexOf('|'))
+}
+
+/** Whether the parent record is deleted already or by this update. */
+function parentGone(doc: Y.Doc, ds: DeleteSet, root: string, key: string): boolean {
+  const item = doc.getMap(root)._map.get(key)
+  return !item || item.deleted || Y.isDeleted(ds, item.id)
+}
+
+function liveField(doc: Y.Doc, root: string, key: string, field: string): unknown {
+  const record = doc.getMap(root).get(key)
+  return record instanceof Y.Map ? record.get(field) : undefined
+}
+
+function valueOf(item: Y.Item): unknown {
+  return item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined
+}
+
+function refuse(reason: string): GuardVerdict {
+  return { ok: false, reason, forbidden: true }
+}
+
+/** Places structs of the update and of the document, each parent looked up once. */
+class Places {
+  private readonly memo = new Map<Y.Item, Place | null>()
+  private readonly rootNames = new Map<unknown, string>()
+  private readonly incoming = new Map<number, Y.Item[]>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: (Y.Item | Y.GC | Y.Skip)[],
+  ) {
+    for (const [name, type] of doc.share) this.rootNames.set(type, name)
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue
+      const list = this.incoming.get(struct.id.client)
+      if (list) list.push(struct)
+      else this.incoming.set(struct.id.client, [struct])
+    }
+  }
+
+  of(item: Y.Item, depth = 0): Place | null {
+    if (this.memo.has(item)) return this.memo.get(item)!
+    const place = depth > MAX_DEPTH ? null : this.resolve(item, depth)
+    this.memo.set(item, place)
+    return place
+  }
+
+  private resolve(item: Y.Item, depth: number): Place | null {
+    const parent: unknown = item.parent
+    if (typeof parent === 'string') return { root: parent, key: item.parentSub, field: null }
+    if (parent instanceof Y.ID) return this.below(this.find(parent), item.parentSub, depth)
+    if (parent instanceof Y.AbstractType) {
+      const root = this.rootNames.get(parent)
+      if (root !== undefined) return { root, key: item.parentSub, field: null }
+      return this.below(parent._item, item.parentSub, depth)
+    }
+    // Decoded with an origin: it sits where its neighbour sits.
+    const neighbour = (item.origin && this.find(item.origin)) || (item.rightOrigin && this.find(item.rightOrigin))
+    return neighbour ? this.of(neighbour, depth + 1) : null
+  }
+
+  private below(parentItem: Y.Item | null, sub: string | null, depth: number): Place | null {
+    if (!parentItem) return null
+    const place = this.of(parentItem, depth + 1)
+    if (!place) return null
+    if (place.key === null) return place
+    return place.field === null ? { ...place, field: sub ?? '' } : place
+  }
+
+  /** The struct holding `id`, from the update first, then the document. */
+  private find(id: Y.ID): Y.Item | null {
+    const list = this.incoming.get(id.client)
+    if (list) {
+      let low = 0
+      let high = list.length - 1
+      while (low <= high) {
+        const mid = (low + high) >> 1
+        const struct = list[mid]!
+        if (id.clock < struct.id.clock) high = mid - 1
+        else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
+        else return struct
+      }
+    }
+    if (Y.getState(this.doc.store, id.client) <= id.clock) return null
+    const found = Y.getItem(this.doc.store, id)
+    return found instanceof Y.Item ? found : null
+  }
+}

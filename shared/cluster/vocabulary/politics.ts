@@ -1,0 +1,28 @@
+/**
+ * Concepts about power and public decisions beyond the basics in `./people.ts`: rights and the
+ * rule of law, how Finland is governed, policies a foresight group argues about, and the
+ * security of a small country. Format: see `./parse.ts`.
+ */
+export const POLITICS = `
+populism | democracy | P | populism: populis*, far right, far-right, extremis*, nationalis*, anti-immigration | populismi: populis*, ~populis*, äärioikeis*, ~äärioikeis*, ääriliik*, ~ääriliik*, kansallismieli*, nationalis*
+humanrights | democracy | P | human rights: human right*, civil right*, rule of law, freedom of speech, free speech, censorship | ihmisoikeudet: ihmisoikeu*, ~ihmisoikeu*, perusoikeu*, ~perusoikeu*, oikeusvalti*, sananvapau*, ~sananvapau*, sensuuri*
+corruption | democracy | P | corruption: corruption, corrupt, lobbying, lobbyist*, bribery, conflict of interest | korruptio: korrupti*, ~korrupti*, lahjon*, ~lahjont*, lobbau*, ~lobbau*, lobbar*, eturistiriit*, hyvä veli
+transparency | democracy | P | open government: transparen*, open government, accountability, freedom of information | avoin hallinto: läpinäkyvyy*, ~läpinäkyvyy*, avoin hallinto, avoimuu*, ~avoimuu*, julkisuusla*, tilivelvolli*
+wellbeingcounty | democracy | P | wellbeing services counties: wellbeing services count*, health and social services reform, sote reform, regional health authorit* | hyvinvointialueet: hyvinvointialue*, ~hyvinvointialue*, sote-uudistu*, ~sote-uudistu*, soteuudistu*, sote-kesku*, ~sote-kesku*, alueuudistu*
+decentralisation | democracy | P | decentralisation: decentralis*, decentraliz*, regional autonomy, devolution, centralis*, centraliz* | hajauttaminen: hajautta*, ~hajautta*, hajautu*, keskittäm*, ~keskittäm*, itsehallin*, ~itsehallin*
+immigrationpolicy | migration | P | immigration policy: immigration polic*, asylum polic*, border control*, deportation*, residence permit*, citizenship | maahanmuuttopolitiikka: maahanmuuttopolit*, turvapaikkapolit*, rajavalvon*, ~rajavalvon*, karkot*, oleskelulupa*, ~oleskelulupa*, kansalaisuu*, ~kansalaisuu*
+climatepolicy | climate | P | climate policy: climate polic*, climate law, climate target*, paris agreement, emission trading, climate goal* | ilmastopolitiikka: ilmastopolit*, ~ilmastopolit*, ilmastolai*, ilmastotavoit*, ~ilmastotavoit*, pariisin sopimu*, päästökaup*, ~päästökaup*
+aid | democracy | P | development cooperation: development aid, foreign aid, development cooperation, humanitarian*, global south | kehitysyhteistyö: kehitysyhteisty*, ~kehitysyhteisty*, kehitysapu*, ~kehitysapu*, humanitaari*, globaali etelä
+trade | megatrend | E | trade policy: trade war*, tariff*, protectionis*, free trade, trade agreement* | kauppapolitiikka: kauppasot*, ~kauppasot*, tulli*, ~tulli*, protektionis*, vapaakaup*, ~vapaakaup*, kauppasopimu*
+authoritarian | democracy | P | authoritarianism: authoritarian*, autocra*, dictator*, backsliding, illiberal | autoritaarisuus: autoritaari*, ~autoritaari*, itsevalt*, diktaat*, ~diktaat*, demokratian rapautum*
+hybridthreats | security | P | hybrid threats: hybrid threat*, information warfare, influence operation*, propaganda, sabotage, instrumentalised migration | hybridiuhat: hybridiuh*, ~hybridiuh*, hybridivaikut*, informaatiosod*, ~informaatiosod*, informaatiovaikut*, propagand*, sabot*, ~sabot*
+infrastructure | security | P | critical infrastructure: critical infrastructure, infrastructure, power grid*, undersea cable*, data cable*, pipeline* | kriittinen infrastruktuuri: infrastruktuur*, ~infrastruktuur*, sähköverk*, ~sähköverk*, merikaape*, ~merikaape*, tietoliikennekaape*, kaasuputk*, ~kaasuputk*
+defence | security | P | defence: defence spending, defense spending, armed forces, national defence, reservist*, nato membership | maanpuolustus: maanpuolustu*, ~maanpuolustu*, puolustusmenoj*, ~puolustusmenoj*, reservi*, ~reservi*, nato-jäsenyy*, ~nato-jäsenyy*
+preparedness | security | P | preparedness: preparedness, emergency supplies, 72 hours, shelter*, bunker*, civil defence, resilience | varautuminen: varautu*, ~varautu*, kotivara*, ~kotivara*, väestönsuoj*, ~väestönsuoj*, 72 tuntia, huoltovarmuu*, ~huoltovarmuu*, resilienssi*, kriisinkestäv*
+borders | security | P | borders: border*, eastern border, border crossing*, fence | rajat: ^raja, ^rajan, ^rajalla, ^rajat, rajoj*, itäraja*, ~itäraja*, raja-aita*, ~raja-aita*, rajanylity*, rajaliik*
+aiact | technology | P | AI regulation: ai act, ai regulation, regulating ai, algorithmic accountability, ai ethics | tekoälyn sääntely: tekoälysäädö*, tekoälyasetu*, ~tekoälyasetu*, tekoälyn säänte*, tekoälyetiik*, ~tekoälyetiik*
+platformregulation | technology | P | platform regulation: platform regulation, digital services act, content moderation, age limit*, age verification | alustojen sääntely: alustasäänte*, sisällönvalvon*, ~sisällönvalvon*, moderoin*, ikäraj*, ~ikäraj*, iänvarmenn*
+languagepolicy | culture | P | language policy: swedish, mandatory swedish, official language*, bilingual* | kielipolitiikka: kielipolit*, ~kielipolit*, ruotsi, ruotsin, ruotsia, pakkoruotsi*, kaksikieli*, ~kaksikieli*, virallinen kieli
+educationpolicy | education | P | education policy: education polic*, school reform*, compulsory education, free education, tuition fee*, student loan* | koulutuspolitiikka: koulutuspolit*, ~koulutuspolit*, oppivelvollisuu*, ~oppivelvollisuu*, koulu-uudistu*, lukukausimaks*, opintolain*, ~opintolain*, opintotu*, ~opintotu*
+nordic | megatrend | P | Nordic cooperation: nordic*, scandinavia*, sweden, norway, denmark, iceland, estonia, estonian* | pohjoismainen yhteistyö: pohjoismai*, ~pohjoismai*, skandinavi*, ruotsi, norja*, tanska*, islanti*, ^viro, ^viron, ^virossa
+`

@@ -1,0 +1,39 @@
+/**
+ * Concepts about how people live together: lifestyles, identities, inequality between places
+ * and generations, everyday safety and the stages of a life. Format: see `./parse.ts`.
+ */
+export const SOCIETY = `
+segregation | equality | S | segregation: segregat*, gentrif*, deprived area*, disadvantaged neighbourhood*, ghetto* | eriytyminen: eriytymi*, ~eriytymi*, alueellinen eriarvo*, segregaa*, gentrifikaa*, lähiö*, ~lähiö*
+socialmobility | equality | S | social mobility: social mobility, first-generation, middle class, working class, upward mobility | sosiaalinen liikkuvuus: sosiaalinen nousu, luokka*, keskiluok*, työväenluok*, ensimmäinen sukupolvi, ~luokkaer*
+intergenerational | equality | S | fairness between generations: intergenerational, generational fairness, boomer*, millennial*, generation gap, younger generation* | sukupolvien välinen oikeudenmukaisuus: sukupolv*, ~sukupolv*, suurten ikäluokkien, suuret ikäluokat, boomer*, milleniaal*, nuorempi polvi
+genderroles | equality | S | gender roles: gender role*, fatherhood, stay-at-home dad*, women in tech, gender gap, pay gap, glass ceiling | sukupuoliroolit: sukupuoliroo*, ^isyy*, isyysvapa*, naisten palkka*, palkkaero*, ~palkkaero*, lasikatto*
+lgbtq | equality | S | sexual and gender minorities: lgbt*, queer, trans, transgender, non-binary, pride | seksuaali- ja sukupuolivähemmistöt: hlbt*, sateenkaar*, ~sateenkaar*, transsukupuol*, muunsukupuol*, pride
+indigenous | equality | P | indigenous peoples: indigenous, sámi, sami, reindeer herd*, minority language* | alkuperäiskansat: alkuperäiskans*, saame*, ~saame*, poronhoi*, porotalo*, vähemmistökiel*
+neurodiversity | equality | S | neurodiversity: neurodiver*, adhd, autism*, autistic, dyslexi*, special needs | neurokirjo: neurokirj*, adhd, autismi*, autisti*, lukihäiri*, erityisen tuen, erityisoppila*, ~erityisope*
+lifestyle | culture | S | lifestyle: lifestyle*, minimalis*, simple living, decluttering, slow life, voluntary simplicity | elämäntapa: elämänta*, ~elämänta*, minimalis*, kohtuullis*, ~kohtuullis*, karsimi*, tavaraton*
+consumerism | economy | S | consumerism: consumeris*, shopaholic, fast consumption, impulse buy*, black friday | kulutuskulttuuri: kulutuskulttuur*, shoppail*, ostoks*, ~ostoks*, heräteost*, alennusmyyn*, black friday
+secondhand | economy | N | second-hand: second-hand, secondhand, used clothes, thrift*, flea market*, resale, vintage, reuse* | kierrätystavara: kirppi*, ~kirppi*, käytet*, second hand, uudelleenkäyt*, kierrätyskeskus*, ~kierrätyskeskus*, vintage
+screentime | wellbeing | S | screen time: screen time, screens, smartphone*, phone use, phone addiction, doomscroll*, digital detox, scrolling | ruutuaika: ruutuai*, ~ruutuai*, ruudu*, ~ruudu*, älypuhelim*, puhelin*, ~puhelin*, kännyk*, ~kännyk*, digipaast*, selailu*
+socialmedia | culture | S | social media: social media, news feed*, followers, viral, algorithm feed*, snapchat, whatsapp | sosiaalinen media: some, somessa, someen, somen, sosiaalisen median, tykkäy*, seuraaj*, ~seuraaj*, viraali*, whatsapp*, snapchat*
+bodyimage | wellbeing | S | body image: body image, appearance pressure, beauty ideal*, eating disorder*, cosmetic surgery | kehonkuva: kehonkuv*, ulkonäköpai*, kauneusihant*, syömishäiri*, ~syömishäiri*, kauneusleikk*
+violence | security | S | violence: violence, violent, domestic abuse, abuse, assault*, harassment, bullying, knife crime | väkivalta: väkival*, ~väkival*, lähisuhdeväk*, pahoinpi*, häirin*, ~häirin*, kiusaa*, ~kiusaa*
+youthcrime | security | S | youth crime: youth crime, gang*, street gang*, juvenile*, drug dealing | nuorisorikollisuus: nuorisorikol*, jengi*, ~jengi*, katujengi*, huumekaup*
+grief | wellbeing | S | end of life: end of life, dying, death, funeral*, grief, bereavement, hospice*, palliative | elämän loppu: saattohoi*, ~saattohoi*, kuolema*, ~kuolema*, hautaj*, suru, surun, surua, sureminen, palliatiivi*, kuolev*
+chronicillness | health | S | chronic illness: chronic, diabetes, obesity epidemic, heart disease, cancer*, long covid | pitkäaikaissairaus: pitkäaikaissair*, kroonis*, diabet*, sokeritau*, sydänsair*, syöpä*, syöv*, ~syöpä*, pitkäkoron*
+healthinequality | health | S | health inequality: health gap*, health inequalit*, life expectancy gap, unequal care | terveyserot: terveyser*, ~terveyser*, terveyden eriarvo*, hoitoon pääsy, hoitojono*, ~hoitojono*
+antibiotics | health | T | antimicrobial resistance: antibiotic*, antimicrobial*, superbug*, resistant bacteria | mikrobilääkeresistenssi: antibioo*, ~antibioo*, resistent*, superbakteer*, mikrobilääk*
+occupationalhealth | health | E | occupational health: occupational health, sick leave*, sickness absence*, workplace wellbeing, ergonomic* | työterveys: työterve*, ~työterve*, sairauslom*, ~sairauslom*, sairauspoissa*, työhyvinvoin*, ~työhyvinvoin*, ergonom*
+commuting | mobility | S | commuting: commut*, rush hour*, travel to work, long commute* | työmatkat: työmatk*, ~työmatk*, pendel*, pendelöi*, ruuhka*, ~ruuhka*, työmatkaliik*
+multilocality | housing | S | multi-locality: multi-local*, second home*, summer cottage*, cottage*, two homes, digital nomad* | monipaikkaisuus: monipaikkai*, ~monipaikkai*, mökki*, ~mökki*, mökil*, ~mökil*, kesämök*, vapaa-ajan asun*, kakkosasun*, diginomad*
+ruralservices | city | S | rural services: village shop*, rural service*, mobile library, mobile service*, service bus* | maaseudun palvelut: kyläkaup*, ~kyläkaup*, kirjastoau*, ~kirjastoau*, palvelubus*, ~palvelubus*, lähipalvel*, ~lähipalvel*, kyläkoul*
+neighbourhood | city | S | neighbourhood: neighbourhood*, neighborhood*, city block*, courtyard*, local square*, district* | asuinalue: asuinalue*, ~asuinalue*, kortteli*, ~kortteli*, piha*, ~piha*, kaupunginos*, ~kaupunginos*
+civilsociety | democracy | P | civic activism: activis*, protest*, demonstrat*, petition*, campaign*, grassroots, climate strike* | kansalaisaktiivisuus: aktivis*, ~aktivis*, mielenosoit*, ~mielenosoit*, adressi*, kampanj*, ~kampanj*, ruohonjuuri*, ilmastolako*
+participation | democracy | P | participation: participat*, co-creation, co-design, citizen panel*, citizens' assembl*, resident* voice | osallistaminen: osallistam*, ~osallistam*, yhteiskehit*, kansalaispaneel*, asukasilta*, ~asukasilta*, kuuleminen, kuulemis*, asukasraa*
+homeschooling | education | S | school choice: homeschool*, private school*, school choice, school shopping | kouluvalinta: kotiopetu*, yksityiskoul*, kouluvalin*, ~kouluvalin*, koulushoppailu*
+earlychildhood | education | S | early learning: early learning, early years, preschool learning, play-based learning | varhaiskasvatuksen oppiminen: leikkipedago*, ~leikki*, leikki*, esiopetu*, ~esiopetu*
+readinglit | education | S | reading: reading, readers, book club*, audiobook*, e-book* | lukeminen: lukemi*, ~lukemi*, lukutai*, ~lukutai*, kirja, kirjat, kirjoja, kirjoj*, äänikirj*, ~äänikirj*, e-kirj*
+dropout | education | S | dropping out: dropout*, drop out, early school leav*, not in education, neet, school absence* | koulupudokkuus: keskeyt*, ~keskeyt*, koulupudok*, pudok*, syrjäytyneet nuoret, koulupoissa*, ~poissaol*
+housingfirst | housing | P | social housing: social housing, council housing, affordable housing, public housing, housing first | kohtuuhintainen asuminen: vuokra-asun*, ara-asun*, ~ara-asun*, kohtuuhintai*, kaupungin vuokra*, asunto ensin, sosiaalinen asunto*
+ageingathome | ageing | S | ageing in place: ageing in place, aging in place, stay at home longer, live at home, accessible home* | kotona asuminen: kotona asu*, kotona pidempään, ~esteettö*, kotiin jää*
+retirement | ageing | E | retirement: retirement age, pension*, retirees, retiring, early retirement, working pensioner* | eläköityminen: eläkeikä*, ~eläkeikä*, eläköity*, ~eläköity*, eläkkeel*, ~eläkkeel*, työeläk*, varhaiseläk*
+`

@@ -1,0 +1,73 @@
+/**
+ * Issue 14, finding 13, in real Chromium: the server gives each person their identity in a
+ * workshop, and the browser keeps it. A participant who reloads (or comes back to the same
+ * browser) is the same person: their dots and their "I'm done" are still theirs, and the server
+ * went on accepting them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { readBoard } from '../../shared/doc/index.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { startAppServer } from './support/app.ts'
+import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { ROOM_TRENDS, seedRoom } from './support/room.ts'
+import { expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
+
+describe.skipIf(chromiumMissing)('a returning participant keeps their identity', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  const keptIdentity = (page: Page, workshopId: string) =>
+    page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { participantId: string } | null, `s2s:identity:${workshopId}`)
+
+  it('after a reload: the same person, with their dots and "I\'m done"', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(server)
+    room.go('assess')
+    const person = await openAs(browser, server, room.links.links.participant, { name: 'Kai' })
+    const page = person.page
+    const observer = connectClient(server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
+    try {
+      await expectStage(page, 'Assess')
+      const identity = await keptIdentity(page, room.links.id)
+      expect(identity?.participantId).toMatch(/^[A-Za-z0-9_-]{22}$/)
+      const trend = ROOM_TRENDS[1]
+      await page.getByRole('button', { name: `Give a dot to ${trend}` }).click()
+      const done = page.getByRole('button', { name: "I'm done" })
+      await done.click()
+      await expect.poll(() => done.getAttribute('aria-pressed'), SLOW).toBe('true')
+
+      // What the server stored is Kai's, under the id it gave him.
+      await synced(observer)
+      const mine = () => [...readBoard(observer.doc).votes.values()].filter((v) => v.participantId === identity!.participantId)
+      await expect.poll(() => mine().length, SLOW).toBe(1)
+      await expect.poll(() => [...readBoard(observer.doc).ready.values()].some((r) => r.participantId === identity!.participantId && r.ready), SLOW).toBe(true)
+
+      await page.reload()
+      await expectConnected(page)
+      await expectStage(page, 'Assess')
+      expect((await keptIdentity(page, room.links.id))?.participantId).toBe(identity!.participantId)
+      // Not asked for a name again, and everything Kai did is still his on this screen.
+      expect(await page.getByRole('dialog', { name: 'What should we call you?' }).count()).toBe(0)
+      await expect.poll(() => page.getByRole('button', { name: "I'm done" }).getAttribute('aria-pressed'), SLOW).toBe('true')
+      await expect.poll(() => page.getByRole('button', { name: `Take a dot back from ${trend}` }).count(), SLOW).toBe(1)
+
+      // And the server still takes his changes: a second dot lands under the same id.
+      await page.getByRole('button', { name: `Give a dot to ${ROOM_TRENDS[2]}` }).click()
+      await expect.poll(() => mine().length, SLOW).toBe(2)
+      expect(readBoard(observer.doc).participants.get(identity!.participantId)?.name).toBe('Kai')
+      await screenshot(page, 'identity-after-reload')
+      expect(person.errors).toEqual([])
+    } finally {
+      observer.destroy()
+      await person.close()
+      room.done()
+    }
+  })
+})
