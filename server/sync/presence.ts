@@ -140,7 +140,15 @@ export class PresenceTable {
       const newer = !previous ? !removal : clock > previous.clock || (clock === previous.clock && removal && previous.json !== null)
       if (!newer) continue
       const json = removal ? null : utf8.decode(text)
-      this.entries.set(clientId, { clock, json, lastSeen: now, owner: RELAYED_OWNER, role: roleIn(json) ?? previous?.role ?? 'participant' })
+      const speaker = speakerIn(json)
+      this.entries.set(clientId, {
+        clock,
+        json,
+        lastSeen: now,
+        owner: RELAYED_OWNER,
+        role: speaker.role ?? previous?.role ?? 'participant',
+        participantId: speaker.participantId ?? previous?.participantId ?? null,
+      })
       changed.push(clientId)
     }
     return changed
@@ -228,13 +236,14 @@ function stamp(json: string, { role, participantId }: Speaker): string | null {
 /** Owner of the states other instances passed on. */
 const RELAYED_OWNER = Object.freeze({})
 
-function roleIn(json: string | null): Role | undefined {
-  if (json === null) return undefined
+/** Who a relayed state speaks for, as the instance it came from stamped it. */
+function speakerIn(json: string | null): { role?: Role; participantId?: string } {
+  if (json === null) return {}
   try {
-    const role = (JSON.parse(json) as { user?: { role?: unknown } } | null)?.user?.role
-    return ROLES.find((known) => known === role)
+    const user = (JSON.parse(json) as { user?: { role?: unknown; id?: unknown } } | null)?.user
+    return { role: ROLES.find((known) => known === user?.role), participantId: typeof user?.id === 'string' ? user.id : undefined }
   } catch {
-    return undefined
+    return {}
   }
 }
 
