@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { startPostgres, startRedis, type ThrowawayPostgres, type ThrowawayRedis } from './services.ts'
 import { startTestServer, type TestServerOptions } from './server.ts'
 
@@ -23,7 +24,8 @@ export async function startCluster(): Promise<TestCluster> {
     databaseUrl: () => postgres.createDatabase(),
     async instances(count, databaseUrl, options = {}) {
       const instances: TestInstance[] = []
-      for (let i = 0; i < count; i++) instances.push(await startTestServer({ ...options, databaseUrl, redisUrl: redis.url }))
+      const identitySecret = randomBytes(32).toString('hex')
+      for (let i = 0; i < count; i++) instances.push(await startTestServer({ identitySecret, ...options, databaseUrl, redisUrl: redis.url }))
       started.push(...instances)
       return instances
     },

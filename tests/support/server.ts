@@ -20,6 +20,8 @@ export interface TestServerOptions {
   /** PostgreSQL instead of SQLite, and Redis to link several instances (see tests/support/cluster.ts). */
   databaseUrl?: string
   redisUrl?: string
+  /** Several instances must share one (see the README, "Running several instances"). */
+  identitySecret?: string
   log?: (line: string) => void
 }
 
@@ -33,6 +35,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: options.log ?? (() => {}),
     databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
+    identitySecret: options.identitySecret,
     limits: options.limits,
     tuning: options.tuning,
     staticDir: options.staticDir,
