@@ -2,13 +2,14 @@ import { runBoardBench } from './board/run.ts'
 import { runClusterBench } from './cluster.ts'
 import { runExportBench } from './export.ts'
 import { environment } from './report.ts'
+import { runInstancesBench } from './instances.ts'
 import { runPresenceBench } from './presence.ts'
 import { runScaleBench } from './scale.ts'
 import { runSyncBench } from './sync.ts'
 
 /**
  * `npm run bench`: every benchmark, or those named in BENCH_ONLY (comma-separated:
- * sync, cluster, presence, scale, board, export). Figures are ratios within one run; the machine is shared and noisy.
+ * sync, cluster, presence, scale, board, instances, export). Figures are ratios within one run; the machine is shared and noisy.
  */
 const SUITES: Record<string, () => Promise<void>> = {
   sync: runSyncBench,
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   presence: async () => void (await runPresenceBench()),
   scale: runScaleBench,
   board: async () => void (await runBoardBench()),
+  instances: runInstancesBench,
   export: async () => {
     // CPU time of this process: other processes on the shared machine do not inflate it.
     const cpuMs = () => {

@@ -7,7 +7,10 @@ import { addressResolver } from './http/address.ts'
 import { createApi } from './http/api.ts'
 import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
+import { soloRelay, type Relay } from './cluster/relay.ts'
+import { RedisRelay } from './cluster/redisRelay.ts'
 import type { DocStore } from './store/docStore.ts'
+import { PgDocStore } from './store/pgStore.ts'
 import { SqliteDocStore } from './store/sqliteStore.ts'
 import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
@@ -30,6 +33,8 @@ export interface RunningServer {
   /** `http://host:port` as bound. */
   readonly url: string
   readonly store: DocStore
+  /** The link to other instances (Redis), or the solo relay. */
+  readonly relay: Relay
   readonly registry: RoomRegistry
   readonly metrics: Metrics
   readonly http: Server
@@ -44,13 +49,27 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 }
 
+/** The store the configuration names: PostgreSQL with a database URL, else SQLite in the data folder. */
+export async function openStore(config: ServerConfig): Promise<DocStore> {
+  return config.databaseUrl ? PgDocStore.open(config.databaseUrl, { log: config.log }) : new SqliteDocStore(config.dataDir)
+}
+
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */
-export async function startServer(config: ServerConfig, store: DocStore = new SqliteDocStore(config.dataDir)): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, givenStore?: DocStore): Promise<RunningServer> {
+  const store = givenStore ?? (await openStore(config))
+  let relay: Relay = soloRelay
+  if (config.redisUrl) {
+    if (!config.databaseUrl && !givenStore) throw new Error('several instances (REDIS_URL) share one PostgreSQL database: set DATABASE_URL too')
+    relay = await RedisRelay.connect(config.redisUrl, config.log).catch(async (error: unknown) => {
+      await store.close()
+      throw error
+    })
+  }
   const metrics = new Metrics()
-  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.log)
+  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.log, relay)
   const workshops = new WorkshopService(store)
-  const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop)
-  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes)
+  const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop, relay)
+  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes, relay)
   const pdf = new PdfRenderer({ log: config.log })
   const joinCodes = new JoinCodes(store, registry, config.log)
   const addressOf = addressResolver(config.trustedProxies)
@@ -70,7 +89,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const api = createApi({ config, store, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
+  const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
@@ -120,6 +139,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
     port,
     url: `http://${hostForUrl}:${port}`,
     store,
+    relay,
     registry,
     metrics,
     http,
@@ -134,6 +154,7 @@ export async function startServer(config: ServerConfig, store: DocStore = new Sq
         })
         history.close()
         await Promise.all([registry.closeAll(), pdf.close()])
+        await relay.close()
         await store.close()
       })()
       return closing

@@ -79,6 +79,10 @@ export interface ServerConfig {
   tuning: Tuning
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES, comma-separated). */
   trustedProxies?: readonly string[]
+  /** PostgreSQL instead of SQLite (DATABASE_URL or --database): needed for several instances. */
+  databaseUrl?: string
+  /** Redis linking several instances (REDIS_URL or --redis): updates, presence, leases. */
+  redisUrl?: string
   /** Signs participant identities (IDENTITY_SECRET); by default a random one kept in the data directory. */
   identitySecret?: string
   /** Quiet in tests. */
@@ -166,7 +170,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
 }
 
-export const SERVER_USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--build-if-needed]'
+export const SERVER_USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--database postgres://…] [--redis redis://…] [--build-if-needed]'
 
 /**
  * Reads `--port 9000` / `--port=9000` style flags (node:util parseArgs, strict) and the matching
@@ -174,13 +178,20 @@ export const SERVER_USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--
  * word is an error that carries the usage line, never a silent default.
  */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
-  let flags: { port?: string; host?: string; data?: string }
+  let flags: { port?: string; host?: string; data?: string; database?: string; redis?: string }
   try {
     ;({ values: flags } = parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
-      options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'build-if-needed': { type: 'boolean' } },
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        database: { type: 'string' },
+        redis: { type: 'string' },
+        'build-if-needed': { type: 'boolean' },
+      },
     }))
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${SERVER_USAGE}`, { cause: error })
@@ -195,6 +206,8 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     port: port === undefined ? 8080 : positiveInt(port, '--port', true),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     dataDir: flags.data ?? env.DATA_DIR ?? './data',
+    databaseUrl: flags.database ?? (env.DATABASE_URL || undefined),
+    redisUrl: flags.redis ?? (env.REDIS_URL || undefined),
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
     limits,

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
   }
   const server = await startServer({ ...config, staticDir })
-  printBanner(config.host, server.port, config.dataDir, config.log)
+  const data = config.databaseUrl ? `PostgreSQL ${withoutPassword(config.databaseUrl)}${config.redisUrl ? `, linked through Redis ${withoutPassword(config.redisUrl)}` : ''}` : resolve(config.dataDir)
+  printBanner(config.host, server.port, data, config.log)
 
   let stopping = false
   const stop = (signal: string) => {
@@ -66,7 +67,12 @@ function clientBuildIsStale(): boolean {
   return sources > statSync(built).mtimeMs
 }
 
-function printBanner(host: string, port: number, dataDir: string, log: (line: string) => void): void {
+/** Connection URLs carry passwords; the banner and the logs must not. */
+function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
+}
+
+function printBanner(host: string, port: number, data: string, log: (line: string) => void): void {
   const urls: string[] = []
   if (host === '0.0.0.0' || host === '::') {
     urls.push(`http://localhost:${port}`)
@@ -84,7 +90,7 @@ function printBanner(host: string, port: number, dataDir: string, log: (line: st
   log('')
   for (const url of urls) log(`    ${url}`)
   log('')
-  log(`  Data: ${resolve(dataDir)}`)
+  log(`  Data: ${data}`)
   if (host === '127.0.0.1' || host === 'localhost') log('  Only this computer can connect. To let laptops in the room join: npm start -- --host 0.0.0.0')
   else log('  People in the room open one of the addresses above (same network).')
   log('')

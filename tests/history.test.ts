@@ -4,7 +4,9 @@ import type { ReplayFrame } from '../shared/history/index.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { connectClient, synced } from './support/clients.ts'
 import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { STORE_KINDS, useStores } from './support/stores.ts'
 
+const storage = useStores()
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
@@ -17,9 +19,9 @@ interface Snapshot {
   trends: number
 }
 
-describe('board history', () => {
+describe.each(STORE_KINDS)('board history in %s', (kind) => {
   it('restores a board emptied by a prankster, live for everyone, and the restore can be undone', async () => {
-    const server = await startTestServer({ tuning: { historyIntervalMs: 60_000 } })
+    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 60_000 } })
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const auth = { authorization: `Bearer ${workshop.keys.facilitator}` }
@@ -54,7 +56,7 @@ describe('board history', () => {
   })
 
   it('takes snapshots by itself while the board changes', async () => {
-    const server = await startTestServer({ tuning: { historyIntervalMs: 1 } })
+    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 1 } })
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const client = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
@@ -67,7 +69,7 @@ describe('board history', () => {
   })
 
   it('is for facilitators only', async () => {
-    const server = await startTestServer()
+    const server = await startTestServer(await storage(kind))
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const res = await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })
@@ -77,7 +79,7 @@ describe('board history', () => {
   })
 
   it('takes a snapshot at each stage change, reveal and close of voting, which the replay reads back as frames', async () => {
-    const server = await startTestServer({ tuning: { historyIntervalMs: 60 * 60_000 } })
+    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 60 * 60_000 } })
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
@@ -109,7 +111,7 @@ describe('board history', () => {
   })
 
   it('tells everyone the board was restored, and to what time, without moving the room', async () => {
-    const server = await startTestServer({ tuning: { historyIntervalMs: 60 * 60_000 } })
+    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 60 * 60_000 } })
     cleanups.push(() => server.close())
     const workshop = await createWorkshop(server.url)
     const auth = { authorization: `Bearer ${workshop.keys.facilitator}` }

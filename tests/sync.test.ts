@@ -2,7 +2,9 @@ import { readText, writableText } from './support/probe.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectClient, synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+import { STORE_KINDS, useStores } from './support/stores.ts'
 
+const storage = useStores()
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
@@ -59,10 +61,11 @@ describe('sync over the y-websocket protocol', () => {
     await waitFor(() => readText(late.doc) === text.toString())
   })
 
-  it('after a restart on the same data directory, a reconnecting client gets everything back', async () => {
+  it.each(STORE_KINDS)('after a restart on the same data (%s), a reconnecting client gets everything back', async (kind) => {
     const data = tempDataDir()
     cleanups.push(() => data.remove())
-    const first = await startTestServer({ dataDir: data.dir })
+    const where = await storage(kind)
+    const first = await startTestServer({ dataDir: data.dir, ...where })
     const workshop = await createWorkshop(first.url)
     const writer = connectClient(first.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(writer)
@@ -72,7 +75,7 @@ describe('sync over the y-websocket protocol', () => {
     writer.destroy()
     await first.close()
 
-    const second = await startTestServer({ dataDir: data.dir })
+    const second = await startTestServer({ dataDir: data.dir, ...where })
     cleanups.push(() => second.close())
     const reader = track(connectClient(second.wsUrl, workshop.id, 'board', { key: workshop.keys.participant }))
     await synced(reader)

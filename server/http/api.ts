@@ -22,6 +22,8 @@ import { RateLimiter } from './rateLimit.ts'
 export interface ApiContext {
   config: ServerConfig
   store: DocStore
+  /** The link to other instances: an instance cut off from them should get no new clients. */
+  relay: { readonly healthy: boolean }
   registry: RoomRegistry
   metrics: Metrics
   workshops: WorkshopService
@@ -48,6 +50,10 @@ export function createApi(ctx: ApiContext) {
       try {
         await ctx.store.checkWritable()
         if (!ctx.registry.storeHealthy) throw new Error('recent writes failed')
+        if (!ctx.relay.healthy) {
+          sendJson(res, 503, { ok: false, error: 'the Redis link to the other instances is down' })
+          return
+        }
         // At saturation no new document can be opened: a load balancer should know.
         const saturation = Math.round(ctx.registry.saturation * 100) / 100
         sendJson(res, saturation >= 1 ? 503 : 200, { ok: saturation < 1, saturation, rooms: ctx.registry.size, connections: ctx.metrics.connections })

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
+import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS workshops (
@@ -44,30 +46,13 @@ const SCHEMA = `
   );
 `
 
-const HISTORY_KEPT_PER_WORKSHOP = 300
-
 /** Columns added after the first release, for data files made before them. */
 const ADDED_COLUMNS = [
   ['workshops', 'participant_key_generation', 'INTEGER NOT NULL DEFAULT 0'],
   ['workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0'],
 ] as const
 
-interface JoinCodeRow {
-  code: string
-  workshop_id: string
-  participant_key: string
-  issued_at: number
-}
 
-interface WorkshopRow {
-  id: string
-  title: string
-  created_at: number
-  facilitator_key_hash: string
-  participant_key_hash: string
-  screen_key_hash: string
-  participant_key_generation: number
-}
 
 /**
  * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
@@ -232,16 +217,7 @@ export class SqliteDocStore implements DocStore {
 
   async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
     const row = this.statements.getWorkshop.get(id)
-    if (!row) return undefined
-    return {
-      id: row.id,
-      title: row.title,
-      createdAt: row.created_at,
-      facilitatorKeyHash: row.facilitator_key_hash,
-      participantKeyHash: row.participant_key_hash,
-      screenKeyHash: row.screen_key_hash,
-      participantKeyGeneration: row.participant_key_generation,
-    }
+    return workshopRecord(row)
   }
 
   async putJoinCode(record: JoinCodeRecord): Promise<boolean> {
@@ -263,10 +239,9 @@ export class SqliteDocStore implements DocStore {
   }
 
   async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<number> {
-    const packed = Buffer.from(JSON.stringify([...docs].map(([name, data]) => [name, Buffer.from(data).toString('base64')])))
+    const packed = packHistoryDocs(docs)
     return this.db.transaction(() => {
       const id = Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
-      // Three hours of snapshots every three minutes is 60; keep plenty more, not forever.
       this.statements.pruneHistory.run(workshopId, workshopId, HISTORY_KEPT_PER_WORKSHOP)
       this.statements.pruneHistoryBytes.run(workshopId, workshopId, maxBytes)
       return id
@@ -286,14 +261,13 @@ export class SqliteDocStore implements DocStore {
   async getHistory(workshopId: string, id: number): Promise<HistorySnapshot | undefined> {
     const row = this.statements.getHistory.get(workshopId, id)
     if (!row) return undefined
-    const entries = JSON.parse(row.docs.toString()) as [string, string][]
     return {
       id: row.id,
       workshopId: row.workshop_id,
       createdAt: row.created_at,
       reason: row.reason,
       summary: row.summary,
-      docs: new Map(entries.map(([name, data]) => [name, new Uint8Array(Buffer.from(data, 'base64'))])),
+      docs: unpackHistoryDocs(row.docs),
     }
   }
 
@@ -306,6 +280,3 @@ export class SqliteDocStore implements DocStore {
   }
 }
 
-function joinCodeRecord(row: JoinCodeRow | undefined): JoinCodeRecord | undefined {
-  return row && { code: row.code, workshopId: row.workshop_id, participantKey: row.participant_key, issuedAt: row.issued_at }
-}

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { Role } from '../../shared/protocol.ts'
+import { ROLES, type Role } from '../../shared/protocol.ts'
 
 /** y-protocols' awareness timeout: a state not renewed for this long is gone. */
 export const PRESENCE_TIMEOUT_MS = 30_000
@@ -123,6 +123,43 @@ export class PresenceTable {
     return { changed, spoofed }
   }
 
+  /**
+   * Applies states another instance passed on (server/cluster). That instance checked their
+   * owner and stamped their role, so only the ordering rule applies; a client that moves to this
+   * instance takes its id over with the role stamped here.
+   */
+  applyRelayed(update: Uint8Array, now: number): number[] {
+    const decoder = decoding.createDecoder(update)
+    const changed: number[] = []
+    for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const text = decoding.readVarUint8Array(decoder)
+      const removal = isNullText(text)
+      const previous = this.entries.get(clientId)
+      const newer = !previous ? !removal : clock > previous.clock || (clock === previous.clock && removal && previous.json !== null)
+      if (!newer) continue
+      const json = removal ? null : utf8.decode(text)
+      const speaker = speakerIn(json)
+      this.entries.set(clientId, {
+        clock,
+        json,
+        lastSeen: now,
+        owner: RELAYED_OWNER,
+        role: speaker.role ?? previous?.role ?? 'participant',
+        participantId: speaker.participantId ?? previous?.participantId ?? null,
+      })
+      changed.push(clientId)
+    }
+    return changed
+  }
+
+  /** Whether a client id's state belongs to a connection of this instance. */
+  isLocal(clientId: number): boolean {
+    const owner = this.entries.get(clientId)?.owner
+    return owner !== undefined && owner !== RELAYED_OWNER
+  }
+
   private ownedBy(owner: object): number {
     let count = 0
     for (const entry of this.entries.values()) if (entry.owner === owner) count++
@@ -194,6 +231,20 @@ function stamp(json: string, { role, participantId }: Speaker): string | null {
   if (claimed.role === role && (participantId === null ? !('id' in claimed) : claimed.id === participantId)) return json
   const { id: _claimedId, ...rest } = claimed
   return JSON.stringify({ ...state, user: participantId === null ? { ...rest, role } : { ...rest, role, id: participantId } })
+}
+
+/** Owner of the states other instances passed on. */
+const RELAYED_OWNER = Object.freeze({})
+
+/** Who a relayed state speaks for, as the instance it came from stamped it. */
+function speakerIn(json: string | null): { role?: Role; participantId?: string } {
+  if (json === null) return {}
+  try {
+    const user = (JSON.parse(json) as { user?: { role?: unknown; id?: unknown } } | null)?.user
+    return { role: ROLES.find((known) => known === user?.role), participantId: typeof user?.id === 'string' ? user.id : undefined }
+  } catch {
+    return {}
+  }
 }
 
 /** Whether a state's JSON text is `null` (a removal), read from its bytes. */

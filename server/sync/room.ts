@@ -3,6 +3,12 @@ import type { DocKind, Role } from '../../shared/protocol.ts'
 import { binaryFrame } from './frame.ts'
 import { PresenceTable } from './presence.ts'
 
+/**
+ * Origin of changes another instance stored and passed on (server/cluster): they reach this
+ * instance's clients but are not stored again.
+ */
+export const RELAYED = Symbol('relayed from another instance')
+
 /** What a room needs of a connection: who it is and how to reach it. */
 export interface Peer {
   readonly role: Role
@@ -45,8 +51,13 @@ export class Room {
     readonly docName: string,
     readonly kind: DocKind,
     private readonly onChange: (room: Room) => void,
+    private readonly onRelayed: (room: Room, update: Uint8Array) => void = () => {},
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === RELAYED) {
+        this.onRelayed(this, update)
+        return
+      }
       this.pending.push(update)
       this.writers.add(isPeer(origin) ? origin : null)
       this.onChange(this)

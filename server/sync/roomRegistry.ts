@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import { CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
+import { RoomLink } from '../cluster/roomLink.ts'
+import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { Limits, Tuning } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import { docKey, type DocStore, type PendingUpdate } from '../store/docStore.ts'
@@ -24,6 +26,8 @@ export interface RoomListener {
   onLoad?(room: Room): void
   /** Called after each stored batch of a room (server-side reactions to changes). */
   onStored?(room: Room): void
+  /** Called after a change another instance stored was applied to the room. */
+  onRelayed?(room: Room): void
 }
 
 /**
@@ -43,6 +47,8 @@ export class RoomRegistry {
   /** False after a failed write, until a retry succeeds: writes are refused meanwhile. */
   storeHealthy = true
   private readonly listeners: RoomListener[] = []
+  /** The same rooms on other instances (a no-op alone). */
+  private readonly link: RoomLink
 
   constructor(
     private readonly store: DocStore,
@@ -50,7 +56,13 @@ export class RoomRegistry {
     private readonly tuning: Tuning,
     private readonly limits: Limits,
     private readonly log: (line: string) => void,
+    relay: Relay = soloRelay,
   ) {
+    this.link = new RoomLink(relay, store, {
+      loaded: (workshopId, docName) => this.loaded(workshopId, docName),
+      rooms: () => this.rooms.values(),
+      notePresence: (room, changed) => this.notePresence(room, changed),
+    }, log)
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
   }
@@ -136,8 +148,15 @@ export class RoomRegistry {
         throw new RoomsFullError('too many documents open in this workshop')
       }
     }
-    const stored = await this.store.load(workshopId, docName)
-    const room = new Room(workshopId, docName, kind, (changed) => this.markDirty(changed))
+    await this.link.beforeLoad(workshopId, docName)
+    let stored: Awaited<ReturnType<DocStore['load']>>
+    try {
+      stored = await this.store.load(workshopId, docName)
+    } catch (error) {
+      this.link.loadFailed(workshopId, docName)
+      throw error
+    }
+    const room = new Room(workshopId, docName, kind, (changed) => this.markDirty(changed), (changed, update) => this.onRelayed(changed, update))
     const where = kind === 'draft' ? `a draft of ${workshopId}` : docKey(workshopId, docName)
     let quarantined = 0
     room.doc.transact(() => {
@@ -170,7 +189,15 @@ export class RoomRegistry {
     this.rooms.set(docKey(workshopId, docName), room)
     this.metrics.rooms = this.rooms.size
     for (const listener of this.listeners) listener.onLoad?.(room)
+    this.link.afterLoad(room)
     return room
+  }
+
+  /** Another instance stored this change: its clients have it, ours get it now. */
+  private onRelayed(room: Room, update: Uint8Array): void {
+    room.broadcast(syncUpdate(update))
+    room.storedBytes += update.byteLength
+    for (const listener of this.listeners) listener.onRelayed?.(room)
   }
 
   /**
@@ -243,6 +270,7 @@ export class RoomRegistry {
       const soleWriter = writers.size === 1 ? [...writers][0] : undefined
       // The writer already has its own change; everyone else gets the batch as one message.
       room.broadcast(syncUpdate(merged), soleWriter ?? undefined)
+      this.link.publishUpdate(room, merged)
       if (stored) this.acknowledge(room, writers, stored)
       if (room.logLength > this.tuning.compactAfterUpdates) await this.compact(room)
       for (const listener of this.listeners) listener.onStored?.(room)
@@ -302,8 +330,12 @@ export class RoomRegistry {
       for (const room of this.rooms.values()) {
         if (room.presenceDirty.size === 0) continue
         const update = room.presence.encode(room.presenceDirty)
+        // Only states of our own clients go to the other instances; theirs came from there.
+        const local = [...room.presenceDirty].filter((id) => room.presence.isLocal(id))
         room.presenceDirty.clear()
         if (update) room.broadcast(awarenessMessage(update))
+        const relayed = local.length > 0 ? room.presence.encode(local) : null
+        if (relayed) this.link.publishPresence(room, relayed)
       }
     }, this.tuning.presenceIntervalMs)
   }
@@ -333,6 +365,7 @@ export class RoomRegistry {
     }
     if (room.logLength > 0) await this.compact(room)
     this.rooms.delete(docKey(room.workshopId, room.docName))
+    this.link.unloaded(room)
     this.metrics.rooms = this.rooms.size
     room.destroy()
   }
@@ -363,6 +396,7 @@ export class RoomRegistry {
       for (const peer of [...room.peers]) peer.close(code, reason)
       this.dirty.delete(room)
       this.rooms.delete(docKey(room.workshopId, room.docName))
+      this.link.unloaded(room)
       room.destroy()
     }
     this.metrics.rooms = this.rooms.size

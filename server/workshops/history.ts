@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { getStoryBody, readBoard, readControl, restoreDoc, setLastRestore, storyBodyText } from '../../shared/doc/index.ts'
 import { frameOfDocs, type ReplayFrame } from '../../shared/history/index.ts'
 import { BOARD_DOC, CONTROL_DOC } from '../../shared/protocol.ts'
+import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
@@ -70,6 +71,8 @@ export class WorkshopHistory {
     private readonly log: (line: string) => void,
     /** History bytes kept per workshop (MAX_HISTORY_BYTES); the oldest snapshots go first. */
     private readonly maxBytes?: number,
+    /** With several instances, a lease per workshop keeps periodic snapshots to one per interval. */
+    private readonly relay: Relay = soloRelay,
   ) {
     registry.listen({ onLoad: (room) => this.onLoad(room), onStored: (room) => this.onStored(room) })
   }
@@ -128,7 +131,12 @@ export class WorkshopHistory {
       last = (await this.store.listHistory(workshopId))[0]?.createdAt ?? 0
       this.lastTaken.set(workshopId, last)
     }
-    if (Date.now() - last >= this.intervalMs) await this.take(workshopId, 'periodic')
+    if (Date.now() - last < this.intervalMs) return
+    const taken = await this.relay.withLease(`history:${workshopId}`, this.intervalMs, async () => {
+      await this.take(workshopId, 'periodic')
+    }, true)
+    // Another instance took this interval's snapshot.
+    if (!taken) this.lastTaken.set(workshopId, Date.now())
   }
 
   /** Drops the event snapshots still settling (the server is shutting down; its documents are stored anyway). */

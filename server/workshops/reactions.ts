@@ -1,12 +1,15 @@
 import type * as Y from 'yjs'
 import { countDraft, migrate, readControl, revealDrafts, setPrivateCounts } from '../../shared/doc/index.ts'
 import { CONTROL_DOC, BOARD_DOC, CloseCode, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
+import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import { RoomsFullError, type RoomRegistry } from '../sync/roomRegistry.ts'
 
 /** Drafts opened at once while revealing. */
 const REVEAL_BATCH = 8
+/** Longest a reveal may hold its lease: a killed instance's lease runs out after this. */
+const REVEAL_LEASE_MS = 60_000
 
 interface ControlFacts {
   locked: boolean
@@ -32,10 +35,13 @@ export class WorkshopReactions {
     private readonly store: DocStore,
     private readonly log: (line: string) => void,
     private readonly maxDrafts: number,
+    /** With several instances, a reveal runs on one of them (the one that stored the request). */
+    private readonly relay: Relay = soloRelay,
   ) {
     registry.listen({
       onLoad: (room) => this.onLoad(room),
       onStored: (room) => this.onStored(room),
+      onRelayed: (room) => this.onRelayed(room),
     })
   }
 
@@ -77,6 +83,22 @@ export class WorkshopReactions {
     }
   }
 
+  /**
+   * Another instance stored a change: the lock must hold here too, and when its private round
+   * ends our clients' drafts close (that instance reveals them; its lease keeps it to one).
+   */
+  private onRelayed(room: Room): void {
+    if (room.kind !== 'control') return
+    const before = this.facts.get(room.workshopId)
+    const now = readFacts(room.doc)
+    this.facts.set(room.workshopId, now)
+    if (before?.privateOn && !now.privateOn) {
+      void this.registry
+        .drop(room.workshopId, (draft) => draft.kind === 'draft', CloseCode.goingAway, 'the private round is over')
+        .catch((error: unknown) => this.log(`closing drafts of ${room.workshopId} failed: ${String(error)}`))
+    }
+  }
+
   private async publishCount(draft: Room): Promise<void> {
     const count = countDraft(draft.doc)
     if (!count) return
@@ -93,7 +115,9 @@ export class WorkshopReactions {
   private reveal(workshopId: string): Promise<void> {
     const previous = this.revealing.get(workshopId) ?? Promise.resolve()
     const next = previous
-      .then(() => this.revealNow(workshopId))
+      .then(async () => {
+        await this.relay.withLease(`reveal:${workshopId}`, REVEAL_LEASE_MS, () => this.revealNow(workshopId))
+      })
       .catch((error: unknown) => this.log(`reveal in ${workshopId} failed: ${String(error)}`))
     this.revealing.set(workshopId, next)
     return next

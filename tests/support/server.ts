@@ -17,6 +17,12 @@ export interface TestServerOptions {
   tuning?: Partial<Tuning>
   store?: DocStore
   staticDir?: string
+  /** PostgreSQL instead of SQLite, and Redis to link several instances (see tests/support/cluster.ts). */
+  databaseUrl?: string
+  redisUrl?: string
+  /** Several instances must share one (see the README, "Running several instances"). */
+  identitySecret?: string
+  log?: (line: string) => void
 }
 
 /** A real server on a free loopback port, started in this process, logging nowhere. */
@@ -26,7 +32,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    log: () => {},
+    log: options.log ?? (() => {}),
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    identitySecret: options.identitySecret,
     limits: options.limits,
     tuning: options.tuning,
     staticDir: options.staticDir,

@@ -1,0 +1,45 @@
+/**
+ * `npm run migrate-store -- --from ./data --to postgres://user:password@host/db`
+ *
+ * Moves an installation from SQLite to PostgreSQL: copies every workshop and verifies each
+ * document by comparing its state in both (server/store/migrateStore.ts). Stop the server first:
+ * what it holds in memory is stored when it stops. The SQLite file is only read.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { migrateStore } from '../server/store/migrateStore.ts'
+import { PgDocStore } from '../server/store/pgStore.ts'
+import { SqliteDocStore } from '../server/store/sqliteStore.ts'
+
+const USAGE = 'usage: npm run migrate-store -- --from ./data --to postgres://user:password@host:5432/database'
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { from: { type: 'string', default: './data' }, to: { type: 'string' } } })
+  const dataDir = resolve(values.from)
+  if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) {
+    console.error(USAGE)
+    return 2
+  }
+  if (!existsSync(join(dataDir, 'workshops.sqlite'))) {
+    console.error(`no workshops.sqlite in ${dataDir}\n${USAGE}`)
+    return 2
+  }
+  const from = new SqliteDocStore(dataDir)
+  const to = await PgDocStore.open(values.to)
+  try {
+    const report = await migrateStore(from, to, (line) => console.log(line))
+    console.log(`Done: ${report.workshops} workshops (${report.skipped} already there, verified), ${report.documents} documents verified, ${report.snapshots} history snapshots copied.`)
+    return 0
+  } finally {
+    await Promise.all([from.close(), to.close()])
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)

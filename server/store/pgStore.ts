@@ -1,0 +1,278 @@
+import pg from 'pg'
+import * as Y from 'yjs'
+import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
+import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
+import { migrate } from './pgSchema.ts'
+
+// BIGINT columns (sequence numbers, milliseconds) fit a JS number for the next 280,000 years.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
+
+
+
+export interface PgStoreOptions {
+  /** Connections in this instance's pool. */
+  poolSize?: number
+  log?: (line: string) => void
+}
+
+/**
+ * The store for several instances: PostgreSQL holds what SQLite holds alone (the same tables,
+ * see pgSchema.ts). Every method is one statement or one transaction, so an update is `saved`
+ * only once PostgreSQL has committed it, and two instances may write the same document at once.
+ */
+export class PgDocStore implements DocStore {
+  private readonly pool: pg.Pool
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool
+  }
+
+  /** Connects and brings the schema up to date; fails fast when the database cannot be reached. */
+  static async open(connectionString: string, options: PgStoreOptions = {}): Promise<PgDocStore> {
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 10,
+      // A database that went away must fail a write within seconds (writers then see "not saved,
+      // retrying" and /healthz answers 503), never hang it.
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 15_000,
+      idleTimeoutMillis: 30_000,
+    })
+    // An idle connection dropped by a database restart must not take the process down.
+    pool.on('error', (error) => options.log?.(`PostgreSQL connection lost: ${error.message}`))
+    try {
+      await migrate(pool)
+    } catch (error) {
+      await pool.end()
+      throw error
+    }
+    return new PgDocStore(pool)
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  async load(workshopId: string, docName: string): Promise<StoredDoc> {
+    // One statement sees one snapshot of the database: a compaction committing meanwhile cannot
+    // leave us with the new snapshot and the old log, or the old snapshot without the log.
+    const { rows } = await this.pool.query<{ seq: number; data: Buffer }>(
+      `SELECT 0::bigint AS seq, data FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2
+       UNION ALL
+       SELECT seq, data FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2
+       ORDER BY seq`,
+      [workshopId, docName],
+    )
+    const logRows = rows.filter((row) => row.seq > 0)
+    return { updates: rows.map((row) => new Uint8Array(row.data)), lastSeq: logRows.at(-1)?.seq ?? 0, logLength: logRows.length }
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
+    const lastSeqs = new Map<string, number>()
+    if (batch.length === 0) return lastSeqs
+    const { rows } = await this.pool.query<{ seq: number; workshop_id: string; doc_name: string }>(
+      // One statement is one transaction: the turn's rows and the workshops' touch commit together.
+      `WITH added AS (
+         INSERT INTO doc_updates (workshop_id, doc_name, data)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
+         RETURNING seq, workshop_id, doc_name
+       ), touched AS (
+         UPDATE workshops SET touched_at = $4 WHERE id IN (SELECT DISTINCT workshop_id FROM added)
+       )
+       SELECT seq, workshop_id, doc_name FROM added`,
+      [batch.map((row) => row.workshopId), batch.map((row) => row.docName), batch.map((row) => Buffer.from(row.update)), Date.now()],
+    )
+    for (const row of rows) {
+      const key = docKey(row.workshop_id, row.doc_name)
+      lastSeqs.set(key, Math.max(lastSeqs.get(key) ?? 0, row.seq))
+    }
+    return lastSeqs
+  }
+
+  /**
+   * Folds the log up to `upToSeq` into the snapshot. Another instance may have appended rows
+   * below `upToSeq` that the caller's `snapshot` has not seen yet (they were still on their way
+   * through Redis), so the stored snapshot and those rows are merged in rather than replaced:
+   * whatever two instances compact at once, no update is lost. The per-document advisory lock
+   * makes concurrent compactions take turns.
+   */
+  async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docKey(workshopId, docName)])
+      const { rows } = await client.query<{ data: Buffer }>(
+        `SELECT data FROM (
+           SELECT 0::bigint AS seq, data FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2
+           UNION ALL
+           SELECT seq, data FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3
+         ) AS stored ORDER BY seq`,
+        [workshopId, docName, upToSeq],
+      )
+      const doc = new Y.Doc({ gc: true })
+      try {
+        for (const row of rows) Y.applyUpdate(doc, row.data)
+        Y.applyUpdate(doc, snapshot)
+        const folded = Y.encodeStateAsUpdate(doc)
+        await client.query(
+          `INSERT INTO doc_snapshots (workshop_id, doc_name, data) VALUES ($1, $2, $3)
+           ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = EXCLUDED.data`,
+          [workshopId, docName, Buffer.from(folded)],
+        )
+      } finally {
+        doc.destroy()
+      }
+      await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3', [workshopId, docName, upToSeq])
+    })
+  }
+
+  async listDocs(workshopId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ doc_name: string }>(
+      'SELECT doc_name FROM doc_snapshots WHERE workshop_id = $1 UNION SELECT DISTINCT doc_name FROM doc_updates WHERE workshop_id = $1',
+      [workshopId],
+    )
+    return rows.map((row) => row.doc_name)
+  }
+
+  async deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = ANY($2)', [workshopId, docNames])
+      await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = ANY($2)', [workshopId, docNames])
+    })
+  }
+
+  async createWorkshop(record: WorkshopRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash, participant_key_generation, touched_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $3)`,
+      [record.id, record.title, record.createdAt, record.facilitatorKeyHash, record.participantKeyHash, record.screenKeyHash, record.participantKeyGeneration],
+    )
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
+    const { rows } = await this.pool.query<WorkshopRow>('SELECT * FROM workshops WHERE id = $1', [id])
+    return workshopRecord(rows[0])
+  }
+
+  async setParticipantKey(id: string, participantKeyHash: string, generation: number): Promise<void> {
+    await this.pool.query('UPDATE workshops SET participant_key_hash = $1, participant_key_generation = $2 WHERE id = $3', [participantKeyHash, generation, id])
+  }
+
+  async deleteWorkshop(id: string): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const table of ['doc_snapshots', 'doc_updates', 'history', 'join_codes']) {
+        await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id])
+      }
+      await client.query('DELETE FROM workshops WHERE id = $1', [id])
+    })
+  }
+
+  async listUntouchedSince(before: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM workshops WHERE touched_at < $1', [before])
+    return rows.map((row) => row.id)
+  }
+
+  async putJoinCode(record: JoinCodeRecord): Promise<boolean> {
+    try {
+      return await this.transaction(async (client) => {
+        await client.query('DELETE FROM join_codes WHERE workshop_id = $1 AND code <> $2', [record.workshopId, record.code])
+        // Taken by another workshop: the conditional update touches nothing and returns no row.
+        const { rowCount } = await client.query(
+          `INSERT INTO join_codes (code, workshop_id, participant_key, issued_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (code) DO UPDATE SET participant_key = EXCLUDED.participant_key, issued_at = EXCLUDED.issued_at
+           WHERE join_codes.workshop_id = EXCLUDED.workshop_id`,
+          [record.code, record.workshopId, record.participantKey, record.issuedAt],
+        )
+        if (rowCount === 0) throw new CodeTaken()
+        return true
+      })
+    } catch (error) {
+      // 23505: another instance gave the same code (or this workshop a code) at the same moment.
+      if (error instanceof CodeTaken || (error as { code?: string }).code === '23505') return false
+      throw error
+    }
+  }
+
+  async joinCodeOf(workshopId: string): Promise<JoinCodeRecord | undefined> {
+    const { rows } = await this.pool.query<JoinCodeRow>('SELECT * FROM join_codes WHERE workshop_id = $1', [workshopId])
+    return joinCodeRecord(rows[0])
+  }
+
+  async findJoinCode(code: string): Promise<JoinCodeRecord | undefined> {
+    const { rows } = await this.pool.query<JoinCodeRow>('SELECT * FROM join_codes WHERE code = $1', [code])
+    return joinCodeRecord(rows[0])
+  }
+
+  async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<number> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ id: number }>(
+        'INSERT INTO history (workshop_id, created_at, reason, summary, docs) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [workshopId, Date.now(), reason, summary, packHistoryDocs(docs)],
+      )
+      await client.query(
+        `DELETE FROM history WHERE workshop_id = $1 AND id IN (
+           SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS newest,
+                                  SUM(octet_length(docs)) OVER (ORDER BY id DESC) AS kept
+                           FROM history WHERE workshop_id = $1) AS ranked
+           WHERE newest > 1 AND (newest > $2 OR kept > $3))`,
+        [workshopId, HISTORY_KEPT_PER_WORKSHOP, maxBytes],
+      )
+      return rows[0]!.id
+    })
+  }
+
+  async listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]> {
+    const { rows } = await this.pool.query<{ id: number; workshop_id: string; created_at: number; reason: string; summary: string }>(
+      'SELECT id, workshop_id, created_at, reason, summary FROM history WHERE workshop_id = $1 ORDER BY id DESC',
+      [workshopId],
+    )
+    return rows.map((row) => ({ id: row.id, workshopId: row.workshop_id, createdAt: row.created_at, reason: row.reason, summary: row.summary }))
+  }
+
+  async getHistory(workshopId: string, id: number): Promise<HistorySnapshot | undefined> {
+    const { rows } = await this.pool.query<{ id: number; workshop_id: string; created_at: number; reason: string; summary: string; docs: Buffer }>(
+      'SELECT * FROM history WHERE workshop_id = $1 AND id = $2',
+      [workshopId, id],
+    )
+    const row = rows[0]
+    if (!row) return undefined
+    return { id: row.id, workshopId: row.workshop_id, createdAt: row.created_at, reason: row.reason, summary: row.summary, docs: unpackHistoryDocs(row.docs) }
+  }
+
+  /** For `migrate-store`: a history snapshot copied as it is, with its original time. */
+  async importHistory(snapshot: HistorySnapshot): Promise<void> {
+    await this.pool.query('INSERT INTO history (workshop_id, created_at, reason, summary, docs) VALUES ($1, $2, $3, $4, $5)', [
+      snapshot.workshopId,
+      snapshot.createdAt,
+      snapshot.reason,
+      snapshot.summary,
+      packHistoryDocs(snapshot.docs),
+    ])
+  }
+
+  /** For `migrate-store`: when a workshop last changed, which the retention setting counts from. */
+  async touch(workshopId: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE workshops SET touched_at = $1 WHERE id = $2', [at, workshopId])
+  }
+
+  async checkWritable(): Promise<void> {
+    await this.pool.query('INSERT INTO health_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at', [Date.now()])
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end()
+  }
+}
+
+class CodeTaken extends Error {}
+

@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addSignal, readBoard } from '../../shared/doc/index.ts'
+import { CloseCode } from '../../shared/protocol.ts'
+import { randomId } from '../../shared/util/ids.ts'
+import { startChildServer, type ChildServer } from '../support/childServer.ts'
+import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { startCluster, type TestCluster } from '../support/cluster.ts'
+import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
+
+/**
+ * Faults of a deployment with several instances: an instance killed outright, Redis restarted
+ * with its memory gone, PostgreSQL stopped and started. Real servers throughout.
+ */
+let cluster: TestCluster
+beforeAll(async () => {
+  cluster = await startCluster()
+})
+afterAll(async () => {
+  await cluster?.destroy()
+})
+
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+function open(wsUrl: string, workshopId: string, docName: string, key: string, doc?: Y.Doc): TestClient {
+  const client = connectClient(wsUrl, workshopId, docName, { key, ext: '1' }, doc)
+  cleanups.push(() => client.destroy())
+  return client
+}
+
+const titles = (client: TestClient) => new Set([...readBoard(client.doc).signals.values()].map((signal) => signal.title))
+
+async function storedTitles(instanceStore: { load(w: string, d: string): Promise<{ updates: Uint8Array[] }> }, workshopId: string): Promise<Set<string>> {
+  const doc = new Y.Doc()
+  for (const update of (await instanceStore.load(workshopId, 'board')).updates) Y.applyUpdate(doc, update)
+  const found = new Set([...readBoard(doc).signals.values()].map((signal) => signal.title))
+  doc.destroy()
+  return found
+}
+
+describe('faults with several instances', () => {
+  it('two `npm start` processes serve one workshop together, and killing one with SIGKILL mid-typing loses nothing', async () => {
+    const env = { DATABASE_URL: await cluster.databaseUrl(), REDIS_URL: cluster.redis.url }
+    const dirs = [tempDataDir(), tempDataDir()]
+    cleanups.push(() => dirs.forEach((dir) => dir.remove()))
+    // One after the other: two cold starts at once on two busy cores pass the start timeout.
+    const a: ChildServer = await startChildServer(dirs[0]!.dir, env)
+    cleanups.push(() => a.kill())
+    const b: ChildServer = await startChildServer(dirs[1]!.dir, env)
+    cleanups.push(() => b.stop())
+    const workshop = await createWorkshop(a.url)
+    const anna = open(a.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    const ben = open(b.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(anna, ben)
+
+    addSignal(ben.doc, { title: 'Written on instance B' }, { participantId: randomId() })
+    await waitFor(() => titles(anna).has('Written on instance B'), 5_000, 'B’s card on A')
+
+    // Anna types card after card on A; A is killed halfway.
+    const author = { participantId: randomId() }
+    const written: string[] = []
+    for (let i = 1; i <= 20; i++) {
+      const title = `Card ${i} typed on instance A`
+      addSignal(anna.doc, { title }, author)
+      written.push(title)
+      if (i === 10) await waitFor(() => titles(ben).has('Card 10 typed on instance A'), 5_000, 'the first ten on B')
+      if (i === 12) await a.kill()
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    // What B had received had been stored by A: it is in the database, and a newcomer sees it.
+    const seenBeforeKill = [...titles(ben)]
+    expect(seenBeforeKill.length).toBeGreaterThanOrEqual(11)
+    const newcomer = open(b.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(newcomer)
+    for (const title of seenBeforeKill) expect(titles(newcomer).has(title)).toBe(true)
+
+    // The load balancer sends Anna's reconnecting browser to B; her unsent cards arrive with her.
+    anna.provider.destroy()
+    const annaAgain = open(b.wsUrl, workshop.id, 'board', workshop.keys.participant, anna.doc)
+    await synced(annaAgain)
+    await waitFor(() => written.every((title) => titles(ben).has(title)), 10_000, 'all twenty of Anna’s cards on B')
+    expect(titles(ben).size).toBe(21)
+  })
+
+  it('Redis restarted with its memory gone: instances reconnect, catch up from PostgreSQL and relay again', async () => {
+    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const anna = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(anna, ben)
+
+    await cluster.redis.restart(async () => {
+      await waitFor(() => !instances[0]!.relay.healthy, 5_000, 'instance 1 to notice')
+      expect((await fetch(`${instances[0]!.url}/healthz`)).status).toBe(503)
+      addSignal(anna.doc, { title: 'Written while Redis was away' }, { participantId: randomId() })
+      await waitFor(async () => (await storedTitles(instances[0]!.store, workshop.id)).has('Written while Redis was away'), 5_000, 'the card stored')
+    })
+    await waitFor(() => titles(ben).has('Written while Redis was away'), 10_000, 'the catch-up on the other instance')
+    await waitFor(() => instances.every((instance) => instance.relay.healthy), 10_000, 'both links back')
+    expect((await fetch(`${instances[0]!.url}/healthz`)).status).toBe(200)
+    addSignal(ben.doc, { title: 'Written after Redis returned' }, { participantId: randomId() })
+    await waitFor(() => titles(anna).has('Written after Redis returned'), 5_000, 'relaying to work again')
+  })
+
+  it('PostgreSQL stopped: writers get "not saved, retrying", /healthz answers 503, and everything catches up when it returns', async () => {
+    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const anna = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(anna, ben)
+
+    await cluster.postgres.stop()
+    try {
+      addSignal(anna.doc, { title: 'Written while the database was away' }, { participantId: randomId() })
+      await waitFor(() => anna.closes.some((close) => close.code === CloseCode.storeUnavailable), 10_000, 'the "not saved, retrying" close')
+      expect((await fetch(`${instances[0]!.url}/healthz`)).status).toBe(503)
+      expect(titles(ben).has('Written while the database was away')).toBe(false)
+    } finally {
+      await cluster.postgres.start()
+    }
+    await waitFor(() => titles(ben).has('Written while the database was away'), 20_000, 'the card on the other instance once the database is back')
+    await waitFor(async () => (await fetch(`${instances[0]!.url}/healthz`)).status === 200, 10_000, '/healthz to recover')
+    expect(await storedTitles(instances[1]!.store, workshop.id)).toContain('Written while the database was away')
+  })
+})

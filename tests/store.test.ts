@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocStore } from '../server/store/docStore.ts'
+import { PgDocStore } from '../server/store/pgStore.ts'
+import { SqliteDocStore } from '../server/store/sqliteStore.ts'
+import { tempDataDir } from './support/server.ts'
+import { startPostgres, type ThrowawayPostgres } from './support/services.ts'
+
+let postgres: ThrowawayPostgres
+beforeAll(async () => {
+  postgres = await startPostgres()
+})
+afterAll(async () => {
+  await postgres?.destroy()
+})
+
+const stores: [string, () => Promise<DocStore>][] = [
+  ['SQLite', async () => new SqliteDocStore(tempDataDir().dir)],
+  ['PostgreSQL', async () => PgDocStore.open(await postgres.createDatabase())],
+]
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let captured: Uint8Array | undefined
+  const capture = (update: Uint8Array) => (captured = update)
+  doc.on('update', capture)
+  doc.getText('t').insert(doc.getText('t').length, text)
+  doc.off('update', capture)
+  return captured!
+}
+
+function textOf(updates: readonly Uint8Array[]): string {
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, update)
+  const text = doc.getText('t').toString()
+  doc.destroy()
+  return text
+}
+
+const workshop = (id: string) => ({ id, title: 'Everyday welfare 2040', createdAt: 1_000, facilitatorKeyHash: 'f', participantKeyHash: 'p', screenKeyHash: 's', participantKeyGeneration: 0 })
+
+describe.each(stores)('the %s store', (_name, open) => {
+  it('keeps documents as a snapshot and a log, and compaction folds the log', async () => {
+    const store = await open()
+    try {
+      await store.createWorkshop(workshop('w1'))
+      const writer = new Y.Doc()
+      const first = await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'Heat ') }, { workshopId: 'w1', docName: 'control', update: textUpdate(new Y.Doc(), 'x') }])
+      const second = await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'waves') }])
+      expect(second.get('w1/board')).toBeGreaterThan(first.get('w1/board')!)
+      let stored = await store.load('w1', 'board')
+      expect(stored).toMatchObject({ logLength: 2, lastSeq: second.get('w1/board') })
+      expect(textOf(stored.updates)).toBe('Heat waves')
+      expect((await store.listDocs('w1')).sort()).toEqual(['board', 'control'])
+
+      await store.compact('w1', 'board', Y.encodeStateAsUpdate(writer), stored.lastSeq)
+      stored = await store.load('w1', 'board')
+      expect(stored.logLength).toBe(0)
+      expect(textOf(stored.updates)).toBe('Heat waves')
+
+      await store.deleteDocs('w1', ['board'])
+      expect(await store.listDocs('w1')).toEqual(['control'])
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('keeps workshops, participant keys, join codes and retention facts', async () => {
+    const store = await open()
+    try {
+      await store.createWorkshop(workshop('w1'))
+      await store.createWorkshop(workshop('w2'))
+      await store.setParticipantKey('w1', 'p2', 1)
+      expect(await store.getWorkshop('w1')).toMatchObject({ participantKeyHash: 'p2', participantKeyGeneration: 1, createdAt: 1_000 })
+      expect(await store.getWorkshop('nope')).toBeUndefined()
+
+      expect(await store.putJoinCode({ code: 'ABCD', workshopId: 'w1', participantKey: 'k1', issuedAt: 5 })).toBe(true)
+      expect(await store.putJoinCode({ code: 'ABCD', workshopId: 'w2', participantKey: 'k2', issuedAt: 6 })).toBe(false)
+      expect(await store.putJoinCode({ code: 'EFGH', workshopId: 'w1', participantKey: 'k3', issuedAt: 7 })).toBe(true)
+      expect(await store.findJoinCode('ABCD')).toBeUndefined()
+      expect(await store.findJoinCode('EFGH')).toEqual({ code: 'EFGH', workshopId: 'w1', participantKey: 'k3', issuedAt: 7 })
+      expect(await store.joinCodeOf('w1')).toMatchObject({ code: 'EFGH' })
+
+      await store.appendUpdates([{ workshopId: 'w2', docName: 'board', update: textUpdate(new Y.Doc(), 'x') }])
+      expect(await store.listUntouchedSince(Date.now() - 60_000)).toEqual(['w1'])
+
+      await store.deleteWorkshop('w1')
+      expect(await store.getWorkshop('w1')).toBeUndefined()
+      expect(await store.findJoinCode('EFGH')).toBeUndefined()
+      await store.checkWritable()
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('keeps history within its byte budget, newest first', async () => {
+    const store = await open()
+    try {
+      await store.createWorkshop(workshop('w1'))
+      const docs = (text: string) => new Map([['board', Y.encodeStateAsUpdate((() => { const d = new Y.Doc(); d.getText('t').insert(0, text); return d })())]])
+      const ids: number[] = []
+      for (let i = 0; i < 5; i++) ids.push(await store.saveHistory('w1', 'auto', docs('x'.repeat(200)), `{"n":${i}}`, 1_200))
+      const listed = await store.listHistory('w1')
+      expect(listed.length).toBeGreaterThan(1)
+      expect(listed.length).toBeLessThan(5)
+      expect(listed[0]).toMatchObject({ id: ids[4], reason: 'auto', summary: '{"n":4}' })
+      const newest = await store.getHistory('w1', ids[4]!)
+      expect(textOf([newest!.docs.get('board')!])).toBe('x'.repeat(200))
+      expect(await store.getHistory('w1', ids[0]!)).toBeUndefined()
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('the PostgreSQL store with two instances', () => {
+  it('loses nothing when two instances compact the same document while both write', async () => {
+    const url = await postgres.createDatabase()
+    const [a, b] = await Promise.all([PgDocStore.open(url), PgDocStore.open(url)])
+    try {
+      await a.createWorkshop(workshop('w1'))
+      // Each instance sees only its own writes (the other's are still on their way), then both
+      // compact with their own view up to their own last sequence number.
+      const docA = new Y.Doc()
+      const docB = new Y.Doc()
+      const seqs: number[] = []
+      for (let i = 0; i < 20; i++) {
+        const [store, doc, word] = i % 2 === 0 ? [a, docA, `a${i} `] : [b, docB, `b${i} `]
+        seqs.push((await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(doc, word) }])).get('w1/board')!)
+      }
+      await Promise.all([
+        a.compact('w1', 'board', Y.encodeStateAsUpdate(docA), seqs[18]!),
+        b.compact('w1', 'board', Y.encodeStateAsUpdate(docB), seqs[19]!),
+      ])
+      const text = textOf((await a.load('w1', 'board')).updates)
+      for (let i = 0; i < 20; i++) expect(text).toContain(`${i % 2 === 0 ? 'a' : 'b'}${i} `)
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+})
