@@ -36,7 +36,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tools/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/export/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
+          include: [
+            'tools/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'server/**/*.test.ts',
+            'client/**/*.test.{ts,tsx}',
+            'tests/*.test.ts',
+            'tests/export/**/*.test.ts',
+            'tests/hostile/**/*.test.ts',
+          ],
           exclude: ['tests/hostile/**/*.chaos.test.ts', 'node_modules/**'],
         },
       },

@@ -46,7 +46,6 @@ async function timed(page: Page, threadTime: () => Promise<number>, script: stri
   const cpuBefore = await threadTime()
   const wall = await page.evaluate((source) => {
     const start = performance.now()
-    // eslint-disable-next-line no-new-func -- the bench's own bundle
     new Function(source)()
     return performance.now() - start
   }, script)
@@ -55,7 +54,14 @@ async function timed(page: Page, threadTime: () => Promise<number>, script: stri
 
 async function inChromium(notes: unknown): Promise<{ load: Timed; first: Timed; warm: Timed[] }> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-  const bundle = await build({ entryPoints: [join(root, 'shared/cluster/index.ts')], bundle: true, format: 'iife', globalName: 'Cluster', write: false, minify: true })
+  const bundle = await build({
+    entryPoints: [join(root, 'shared/cluster/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'Cluster',
+    write: false,
+    minify: true,
+  })
   const browser = await launchChromium()
   try {
     const page = await browser.newPage()
@@ -92,13 +98,15 @@ export async function runClusterBench(): Promise<void> {
   }
   const { load, first, warm } = await inChromium(notes)
   const warmCpu = median(warm.map((t) => t.cpu))
-  console.log(`suggestClusters on ${notes.length} signals (${groups} groups); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; budget 200 ms`)
+  console.log(
+    `suggestClusters on ${notes.length} signals (${groups} groups); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; budget 200 ms`,
+  )
   console.table({
-    'Chromium: load the chunk': { 'CPU': ms(load.cpu), wall: ms(load.wall) },
-    'Chromium: first call': { 'CPU': ms(first.cpu), wall: ms(first.wall) },
-    'Chromium: first press (load + first call)': { 'CPU': ms(load.cpu + first.cpu), wall: ms(load.wall + first.wall) },
-    'Chromium: warm call (median of 7)': { 'CPU': ms(warmCpu), wall: ms(median(warm.map((t) => t.wall))) },
-    'Node: first call': { 'CPU': ms(node[0]!), wall: '' },
-    'Node: warm call (median of 7)': { 'CPU': ms(median(node.slice(1))), wall: '' },
+    'Chromium: load the chunk': { CPU: ms(load.cpu), wall: ms(load.wall) },
+    'Chromium: first call': { CPU: ms(first.cpu), wall: ms(first.wall) },
+    'Chromium: first press (load + first call)': { CPU: ms(load.cpu + first.cpu), wall: ms(load.wall + first.wall) },
+    'Chromium: warm call (median of 7)': { CPU: ms(warmCpu), wall: ms(median(warm.map((t) => t.wall))) },
+    'Node: first call': { CPU: ms(node[0]!), wall: '' },
+    'Node: warm call (median of 7)': { CPU: ms(median(node.slice(1))), wall: '' },
   })
 }

@@ -70,7 +70,13 @@ async function connectAll(url: string, room: string, params: Record<string, stri
   return providers
 }
 
-export async function measurePresence(server: ServerChild, url: string, room: string, params: Record<string, string>, clients: number): Promise<PresenceResult> {
+export async function measurePresence(
+  server: ServerChild,
+  url: string,
+  room: string,
+  params: Record<string, string>,
+  clients: number,
+): Promise<PresenceResult> {
   const providers = await connectAll(url, room, params, clients)
   const probe = providers[0]!.awareness
   const latencies: number[] = []
@@ -102,10 +108,15 @@ export async function measurePresence(server: ServerChild, url: string, room: st
   // Each client moves once a second, spread evenly over the second.
   const timers: NodeJS.Timeout[] = []
   providers.forEach((_, i) =>
-    timers.push(setTimeout(() => {
-      move(i)
-      timers.push(setInterval(() => move(i), 1000))
-    }, (i * 1000) / clients)),
+    timers.push(
+      setTimeout(
+        () => {
+          move(i)
+          timers.push(setInterval(() => move(i), 1000))
+        },
+        (i * 1000) / clients,
+      ),
+    ),
   )
   await sleep(WARMUP_SECONDS * 1000)
   const before = await server.phase('start')
@@ -145,12 +156,21 @@ export function presenceLines(rows: readonly { ours: PresenceResult; ref: Presen
     '| clients | server | CPU % of one core | delivered % | delivery p50 ms | p99 ms | clients CPU % |',
     '|--:|---|--:|--:|--:|--:|--:|',
     ...rows.flatMap(({ ours, ref }) =>
-      ([['ours', ours], ['reference', ref]] as const).map(
-        ([name, r]) => `| ${r.clients} | ${name} | ${r.cpuPercent.toFixed(1)} | ${r.deliveredPercent.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.clientCpuPercent.toFixed(0)} |`,
+      (
+        [
+          ['ours', ours],
+          ['reference', ref],
+        ] as const
+      ).map(
+        ([name, r]) =>
+          `| ${r.clients} | ${name} | ${r.cpuPercent.toFixed(1)} | ${r.deliveredPercent.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.clientCpuPercent.toFixed(0)} |`,
       ),
     ),
     '',
-    ...rows.map(({ ours, ref }) => `ratio ours/reference at ${ours.clients}: CPU ${(ours.cpuPercent / ref.cpuPercent).toFixed(2)}, p99 ${(ours.p99Ms / ref.p99Ms).toFixed(2)}`),
+    ...rows.map(
+      ({ ours, ref }) =>
+        `ratio ours/reference at ${ours.clients}: CPU ${(ours.cpuPercent / ref.cpuPercent).toFixed(2)}, p99 ${(ours.p99Ms / ref.p99Ms).toFixed(2)}`,
+    ),
   ]
 }
 
@@ -165,7 +185,11 @@ export async function runPresenceBench(): Promise<{ ours: PresenceResult; ref: P
       servers.push(ours)
       const ref = await spawnServer('refServer', [])
       servers.push(ref)
-      const res = await fetch(`http://127.0.0.1:${ours.port}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"bench"}' })
+      const res = await fetch(`http://127.0.0.1:${ours.port}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"title":"bench"}',
+      })
       const workshop = (await res.json()) as WorkshopLinks
       const oursResult = await measurePresence(ours, `ws://127.0.0.1:${ours.port}/sync/${workshop.id}`, 'board', { key: workshop.keys.participant }, clients)
       const refResult = await measurePresence(ref, `ws://127.0.0.1:${ref.port}/bench`, 'board', {}, clients)
@@ -176,7 +200,9 @@ export async function runPresenceBench(): Promise<{ ours: PresenceResult; ref: P
       rmSync(dataDir, { recursive: true, force: true })
     }
   }
-  console.log([`\npresence: stock y-websocket clients × 1 move/s, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`, '', ...presenceLines(rows)].join('\n'))
+  console.log(
+    [`\npresence: stock y-websocket clients × 1 move/s, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`, '', ...presenceLines(rows)].join('\n'),
+  )
   mkdirSync(resultsDir, { recursive: true })
   writeFileSync(
     join(resultsDir, `presence-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`),

@@ -113,10 +113,14 @@ export function markdownTable(rows: readonly Row[]): string {
 export function warnings(rows: readonly Row[]): string[] {
   const out: string[] = []
   for (const r of rows) {
-    for (const [kind, s] of [['ours', r.ours], ['ref', r.ref]] as const) {
+    for (const [kind, s] of [
+      ['ours', r.ours],
+      ['ref', r.ref],
+    ] as const) {
       if (s.missing > 0) out.push(`${r.clients} clients, ${kind}: ${s.missing} of ${s.pairs} deliveries never arrived`)
       if (s.drops > 0) out.push(`${r.clients} clients, ${kind}: ${s.drops} connections dropped during the run`)
-      if (s.maxClientCpuPercent > 80) out.push(`${r.clients} clients, ${kind}: the client process used ${s.maxClientCpuPercent.toFixed(0)}% of a core; latency includes client queueing`)
+      if (s.maxClientCpuPercent > 80)
+        out.push(`${r.clients} clients, ${kind}: the client process used ${s.maxClientCpuPercent.toFixed(0)}% of a core; latency includes client queueing`)
     }
   }
   return out

@@ -28,7 +28,11 @@ interface ScaleResult {
 }
 
 async function createWorkshop(port: number): Promise<WorkshopLinks> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"bench"}' })
+  const res = await fetch(`http://127.0.0.1:${port}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"title":"bench"}',
+  })
   return (await res.json()) as WorkshopLinks
 }
 
@@ -120,7 +124,10 @@ export async function runScaleBench(): Promise<void> {
       ].join('\n'),
     )
     mkdirSync(resultsDir, { recursive: true })
-    writeFileSync(join(resultsDir, `scale-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`), JSON.stringify({ environment: environment(), storm: STORM, ours, ref }, null, 2) + '\n')
+    writeFileSync(
+      join(resultsDir, `scale-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`),
+      JSON.stringify({ environment: environment(), storm: STORM, ours, ref }, null, 2) + '\n',
+    )
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -131,7 +131,23 @@ export async function runSyncBench(): Promise<void> {
   for (const line of warnings(rows)) console.log(`warning: ${line}`)
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `sync-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`)
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), environment: env, method, rate: RATE, measureMs: MEASURE_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, senders: SENDERS, rows }, null, 2) + '\n')
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        environment: env,
+        method,
+        rate: RATE,
+        measureMs: MEASURE_MS,
+        rounds: ROUNDS,
+        warmupMs: WARMUP_MS,
+        senders: SENDERS,
+        rows,
+      },
+      null,
+      2,
+    ) + '\n',
+  )
   console.log(`results: ${file}`)
 }
-

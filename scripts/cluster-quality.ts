@@ -35,7 +35,9 @@ if (args.includes('--sweep')) {
       const all = evaluate(method, subset(signals, split, 'all'), { threshold, attach })
       const en = evaluate(method, subset(signals, split, 'en'), { threshold, attach })
       const fi = evaluate(method, subset(signals, split, 'fi'), { threshold, attach })
-      console.log(`| ${split} | ${method} | ${f(all.ari)} | ${f(all.purity)} | ${f(en.ari)} | ${f(en.purity)} | ${f(fi.ari)} | ${f(fi.purity)} | ${f(all.crossLanguage)} | ${all.groups} | ${all.unclustered} |`)
+      console.log(
+        `| ${split} | ${method} | ${f(all.ari)} | ${f(all.purity)} | ${f(en.ari)} | ${f(en.purity)} | ${f(fi.ari)} | ${f(fi.purity)} | ${f(all.crossLanguage)} | ${all.groups} | ${all.unclustered} |`,
+      )
     }
   }
 }

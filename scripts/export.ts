@@ -47,7 +47,12 @@ function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
       args: [...argv],
       strict: true,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, data: { type: 'string' }, 'no-participants': { type: 'boolean', default: false } },
+      options: {
+        format: { type: 'string', default: 'md' },
+        out: { type: 'string' },
+        data: { type: 'string' },
+        'no-participants': { type: 'boolean', default: false },
+      },
     })
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
@@ -57,7 +62,13 @@ function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
   if (!workshopId || extra.length > 0) throw new UsageError('give exactly one workshop id')
   if (!ID_PATTERN.test(workshopId)) throw new UsageError(`"${workshopId}" is not a workshop id (22 letters, digits, - or _)`)
   if (!isExportFormat(values.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
-  return { workshopId, format: values.format, out: values.out ?? null, dataDir: values.data ?? env.DATA_DIR ?? './data', includeParticipants: !values['no-participants'] }
+  return {
+    workshopId,
+    format: values.format,
+    out: values.out ?? null,
+    dataDir: values.data ?? env.DATA_DIR ?? './data',
+    includeParticipants: !values['no-participants'],
+  }
 }
 
 /** The stored documents in fresh Y.Docs; throws when the workshop is not in the store. */

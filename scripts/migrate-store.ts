@@ -29,7 +29,9 @@ async function main(): Promise<number> {
   const to = await PgDocStore.open(values.to)
   try {
     const report = await migrateStore(from, to, (line) => console.log(line))
-    console.log(`Done: ${report.workshops} workshops (${report.skipped} already there, verified), ${report.documents} documents verified, ${report.snapshots} history snapshots copied.`)
+    console.log(
+      `Done: ${report.workshops} workshops (${report.skipped} already there, verified), ${report.documents} documents verified, ${report.snapshots} history snapshots copied.`,
+    )
     return 0
   } finally {
     await Promise.all([from.close(), to.close()])

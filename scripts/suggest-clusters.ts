@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { CLUSTER_THRESHOLD, suggestClusters } from '../shared/cluster/index.ts'
 
-const NotesSchema = z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), title: z.string(), description: z.string().optional().nullable() }).passthrough())
+const NotesSchema = z.array(
+  z.object({ id: z.union([z.string(), z.number()]).transform(String), title: z.string(), description: z.string().optional().nullable() }).passthrough(),
+)
 
 function fail(message: string): never {
   process.stderr.write(`suggest-clusters: ${message}\n`)
@@ -54,4 +56,6 @@ const notes = parsed.data.map((note) => ({ id: note.id, title: note.title, descr
 const ownWords = wordsFile ? readFileSync(wordsFile, 'utf8') : undefined
 const fallback = language === 'auto' ? undefined : language
 const { clusters, unclustered } = suggestClusters(notes, { language, fallback, threshold, ownWords, ...(fallback ? { labelLanguage: fallback } : {}) })
-process.stdout.write(`${JSON.stringify({ clusters: clusters.map(({ label, keywords, links, ids }) => ({ label, keywords, links, ids })), unclustered }, null, 2)}\n`)
+process.stdout.write(
+  `${JSON.stringify({ clusters: clusters.map(({ label, keywords, links, ids }) => ({ label, keywords, links, ids })), unclustered }, null, 2)}\n`,
+)

@@ -126,10 +126,12 @@ export const DEFAULT_TUNING: Tuning = {
   historyIntervalMs: 3 * 60_000,
 }
 
-export function defaultConfig(overrides: Partial<Omit<ServerConfig, 'limits' | 'tuning'>> & {
-  limits?: Partial<Limits>
-  tuning?: Partial<Tuning>
-} = {}): ServerConfig {
+export function defaultConfig(
+  overrides: Partial<Omit<ServerConfig, 'limits' | 'tuning'>> & {
+    limits?: Partial<Limits>
+    tuning?: Partial<Tuning>
+  } = {},
+): ServerConfig {
   return {
     port: 8080,
     host: '127.0.0.1',
@@ -208,7 +210,10 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     dataDir: flags.data ?? env.DATA_DIR ?? './data',
     databaseUrl: flags.database ?? (env.DATABASE_URL || undefined),
     redisUrl: flags.redis ?? (env.REDIS_URL || undefined),
-    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
     limits,
   })

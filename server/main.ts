@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
   }
   const server = await startServer({ ...config, staticDir })
-  const data = config.databaseUrl ? `PostgreSQL ${withoutPassword(config.databaseUrl)}${config.redisUrl ? `, linked through Redis ${withoutPassword(config.redisUrl)}` : ''}` : resolve(config.dataDir)
+  const data = config.databaseUrl
+    ? `PostgreSQL ${withoutPassword(config.databaseUrl)}${config.redisUrl ? `, linked through Redis ${withoutPassword(config.redisUrl)}` : ''}`
+    : resolve(config.dataDir)
   printBanner(config.host, server.port, data, config.log)
 
   let stopping = false

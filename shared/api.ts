@@ -13,9 +13,15 @@ export const TITLE_MAX = 200
 export const FOCAL_QUESTION_MAX = 500
 
 export const createWorkshopBody = z.object({
-  title: z.string({ error: 'title is required' }).check(z.trim(), z.minLength(1, 'title is required'), z.maxLength(TITLE_MAX, `title is longer than ${TITLE_MAX} characters`)),
+  title: z
+    .string({ error: 'title is required' })
+    .check(z.trim(), z.minLength(1, 'title is required'), z.maxLength(TITLE_MAX, `title is longer than ${TITLE_MAX} characters`)),
   focalQuestion: z.optional(z.string().check(z.trim(), z.maxLength(FOCAL_QUESTION_MAX, `focalQuestion is longer than ${FOCAL_QUESTION_MAX} characters`))),
-  horizonYear: z.optional(z.int('horizonYear must be a whole year').check(z.minimum(2000, 'horizonYear must be 2000 or later'), z.maximum(2200, 'horizonYear must be 2200 or earlier'))),
+  horizonYear: z.optional(
+    z
+      .int('horizonYear must be a whole year')
+      .check(z.minimum(2000, 'horizonYear must be 2000 or later'), z.maximum(2200, 'horizonYear must be 2200 or earlier')),
+  ),
   template: z.optional(z.enum(TEMPLATE_IDS, { error: `template must be one of ${TEMPLATE_IDS.join(', ')}` })),
   language: z.optional(z.enum(LANGUAGES, { error: 'language must be "en" or "fi"' })),
 })

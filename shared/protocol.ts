@@ -96,7 +96,9 @@ export const IDENTITY_SUBPROTOCOL_PREFIX = 's2s.id.'
 export const IDENTITY_PARAM = 'identity'
 
 export function syncProtocols(key: string, identityToken?: string | null): string[] {
-  return identityToken ? [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key, IDENTITY_SUBPROTOCOL_PREFIX + identityToken] : [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
+  return identityToken
+    ? [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key, IDENTITY_SUBPROTOCOL_PREFIX + identityToken]
+    : [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
 }
 
 export const SYNC_PATH_PREFIX = '/sync/'

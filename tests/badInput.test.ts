@@ -15,9 +15,7 @@ afterEach(async () => {
 /** A raw socket, to send what no well-behaved client would. */
 async function rawSocket(url: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
   const ws = new WebSocket(url)
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  )
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
   await new Promise((resolve, reject) => {
     ws.once('open', resolve)
     ws.once('error', reject)
@@ -51,7 +49,10 @@ describe('bad input on the sync endpoint', () => {
       const key = workshop.keys.participant
       const a = connectClient(server.wsUrl, workshop.id, 'board', { key })
       const b = connectClient(server.wsUrl, workshop.id, 'board', { key })
-      cleanups.push(() => a.destroy(), () => b.destroy())
+      cleanups.push(
+        () => a.destroy(),
+        () => b.destroy(),
+      )
       await synced(a, b)
 
       const source = new Y.Doc()
@@ -132,7 +133,10 @@ describe('resource limits', () => {
     const key = { key: workshop.keys.participant }
     const a = connectClient(server.wsUrl, workshop.id, 'board', key)
     const b = connectClient(server.wsUrl, workshop.id, 'board', key)
-    cleanups.push(() => a.destroy(), () => b.destroy())
+    cleanups.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    )
     await synced(a, b)
     const third = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
     expect(await third.closed).toEqual({ code: CloseCode.busy, reason: 'too many connections from this address' })
@@ -147,7 +151,10 @@ describe('resource limits', () => {
     const second = await createWorkshop(server.url)
     const board = connectClient(server.wsUrl, first.id, 'board', { key: first.keys.participant })
     const control = connectClient(server.wsUrl, first.id, 'control', { key: first.keys.participant })
-    cleanups.push(() => board.destroy(), () => control.destroy())
+    cleanups.push(
+      () => board.destroy(),
+      () => control.destroy(),
+    )
     await synced(board, control)
     const refused = await rawSocket(`${server.wsUrl}/${second.id}/board?key=${second.keys.participant}`)
     expect((await refused.closed).code).toBe(CloseCode.busy)
@@ -193,7 +200,10 @@ describe('presence limits', () => {
     const workshop = await createWorkshop(server.url)
     const a = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     const b = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => a.destroy(), () => b.destroy())
+    cleanups.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    )
     await synced(a, b)
     const flooder = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
     for (let clock = 1; clock <= 1000; clock++) flooder.ws.send(awarenessFrame(777, clock, { user: { name: 'Flood' } }))

@@ -27,7 +27,11 @@ describe('the signal bank endpoint', () => {
     joinAsParticipant(client.doc, anna, 'Anna')
     addSignal(client.doc, { title: 'Care robots at home', sourceUrl: 'https://example.org/robots', category: 'technological' }, anna)
     addSignal(client.doc, { title: 'Etätyö mökiltä' }, anna)
-    await waitFor(async () => ((await (await get(earlier.id, earlier.keys.facilitator)).json()) as BankResponse).signals.length === 2, 5_000, 'the signals to be stored')
+    await waitFor(
+      async () => ((await (await get(earlier.id, earlier.keys.facilitator)).json()) as BankResponse).signals.length === 2,
+      5_000,
+      'the signals to be stored',
+    )
     client.destroy()
 
     const response = await get(earlier.id, earlier.keys.facilitator)
@@ -35,7 +39,15 @@ describe('the signal bank endpoint', () => {
     const bank = (await response.json()) as BankResponse
     expect(bank.title).toBe('Spring scan')
     expect(bank.signals).toEqual([
-      { title: 'Care robots at home', description: '', whyItMatters: '', sourceUrl: 'https://example.org/robots', sources: [], theme: '', category: 'technological' },
+      {
+        title: 'Care robots at home',
+        description: '',
+        whyItMatters: '',
+        sourceUrl: 'https://example.org/robots',
+        sources: [],
+        theme: '',
+        category: 'technological',
+      },
       { title: 'Etätyö mökiltä', description: '', whyItMatters: '', sourceUrl: '', sources: [], theme: '', category: '' },
     ])
     // Nothing about who wrote them travels.

@@ -55,8 +55,14 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     await synced(anna, ben)
     anna.provider.awareness.setLocalStateField('user', { name: 'Anna', role: 'facilitator' })
-    await waitFor(() => [...ben.provider.awareness.getStates().values()].some((state) => (state as { user?: { name?: string } }).user?.name === 'Anna'), 5_000, 'Anna on Ben’s screen')
-    const seen = [...ben.provider.awareness.getStates().values()].find((state) => (state as { user?: { name?: string } }).user?.name === 'Anna') as { user: { role: string } }
+    await waitFor(
+      () => [...ben.provider.awareness.getStates().values()].some((state) => (state as { user?: { name?: string } }).user?.name === 'Anna'),
+      5_000,
+      'Anna on Ben’s screen',
+    )
+    const seen = [...ben.provider.awareness.getStates().values()].find((state) => (state as { user?: { name?: string } }).user?.name === 'Anna') as {
+      user: { role: string }
+    }
     // The role was stamped by Anna's instance from her key, and stays so on the other instance.
     expect(seen.user.role).toBe('participant')
   })
@@ -96,7 +102,12 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     await synced(...facilitators)
     setPrivateMode(facilitators[0]!.doc, { on: true })
     await waitFor(() => readControl(facilitators[1]!.doc).privateMode.on, 5_000, 'private mode on both instances')
-    await waitFor(async () => (await Promise.all(instances.map(async (i) => readControl((await i.registry.open(workshop.id, 'control')).doc).privateMode.on))).every(Boolean), 5_000, 'private mode in both servers')
+    await waitFor(
+      async () =>
+        (await Promise.all(instances.map(async (i) => readControl((await i.registry.open(workshop.id, 'control')).doc).privateMode.on))).every(Boolean),
+      5_000,
+      'private mode in both servers',
+    )
 
     const drafts = Array.from({ length: 6 }, (_, i) => open(instances[i % 2]!.wsUrl, workshop.id, draftDocName(randomId()), workshop.keys.participant))
     await synced(...drafts)
@@ -106,7 +117,11 @@ describe('several instances sharing PostgreSQL and Redis', () => {
       addSignal(draft.doc, { title: `Private card ${i + 1}` }, author)
     })
     await Promise.all(instances.map((instance) => instance.registry.settle()))
-    await waitFor(async () => (await instances[0]!.store.listDocs(workshop.id)).filter((name) => name.startsWith('draft-')).length === 6, 5_000, 'six drafts stored')
+    await waitFor(
+      async () => (await instances[0]!.store.listDocs(workshop.id)).filter((name) => name.startsWith('draft-')).length === 6,
+      5_000,
+      'six drafts stored',
+    )
 
     // Both facilitators press "Reveal" at once, each on their own instance.
     for (const facilitator of facilitators) endPrivateRound(facilitator.doc)

@@ -21,7 +21,10 @@ describe('when the disk is full', () => {
     const key = { key: workshop.keys.participant, ext: '1' }
     const anna = connectClient(server.wsUrl, workshop.id, 'board', key)
     const ben = connectClient(server.wsUrl, workshop.id, 'board', key)
-    cleanups.push(() => anna.destroy(), () => ben.destroy())
+    cleanups.push(
+      () => anna.destroy(),
+      () => ben.destroy(),
+    )
     await synced(anna, ben)
     anna.doc.getMap('signals').set('before', 'stored')
     await waitFor(() => ben.doc.getMap('signals').get('before') === 'stored')

@@ -27,9 +27,15 @@ describe('connection limits for a hall behind one address', () => {
     const full = await createWorkshop(server.url)
     const other = await createWorkshop(server.url)
     const [a, b] = [0, 1].map(() => connectClient(server.wsUrl, full.id, 'board', { key: full.keys.participant }))
-    cleanups.push(() => a!.destroy(), () => b!.destroy())
+    cleanups.push(
+      () => a!.destroy(),
+      () => b!.destroy(),
+    )
     await synced(a!, b!)
-    expect(await closedOf(`${server.wsUrl}/${full.id}/board?key=${full.keys.participant}`)).toEqual({ code: CloseCode.busy, reason: 'too many connections to this workshop' })
+    expect(await closedOf(`${server.wsUrl}/${full.id}/board?key=${full.keys.participant}`)).toEqual({
+      code: CloseCode.busy,
+      reason: 'too many connections to this workshop',
+    })
     const elsewhere = connectClient(server.wsUrl, other.id, 'board', { key: other.keys.participant })
     cleanups.push(() => elsewhere.destroy())
     await synced(elsewhere)

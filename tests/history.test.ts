@@ -28,7 +28,10 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     const api = (path: string, method = 'GET') => fetch(`${server.url}/api/workshops/${workshop.id}${path}`, { method, headers: auth })
     const anna = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     const ben = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => anna.destroy(), () => ben.destroy())
+    cleanups.push(
+      () => anna.destroy(),
+      () => ben.destroy(),
+    )
     await synced(anna, ben)
 
     const author = { participantId: randomId() }
@@ -47,9 +50,11 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     const { undoSnapshotId } = (await restored.json()) as { undoSnapshotId: number }
     await waitFor(() => readBoard(anna.doc).signals.size === 3, 5_000, 'the restored cards on Anna’s screen')
     await waitFor(() => readBoard(ben.doc).signals.size === 3, 5_000, 'the restored cards on Ben’s screen')
-    expect([...readBoard(ben.doc).signals.values()].map((s) => s.title).sort()).toEqual(
-      ['Care robots in elderly homes', 'Four-day week pilots', 'Heat waves in July'],
-    )
+    expect([...readBoard(ben.doc).signals.values()].map((s) => s.title).sort()).toEqual([
+      'Care robots in elderly homes',
+      'Four-day week pilots',
+      'Heat waves in July',
+    ])
 
     expect((await api(`/history/${undoSnapshotId}/restore`, 'POST')).status).toBe(200)
     await waitFor(() => readBoard(ben.doc).signals.size === 0, 5_000, 'the restore to be undone')
@@ -64,7 +69,11 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     await synced(client)
     addSignal(client.doc, { title: 'Youth loneliness apps' }, { participantId: randomId() })
     const list = async () =>
-      ((await (await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })).json()) as { snapshots: Snapshot[] }).snapshots
+      (
+        (await (
+          await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
+        ).json()) as { snapshots: Snapshot[] }
+      ).snapshots
     await waitFor(async () => (await list()).some((s) => s.reason === 'periodic' && s.signals === 1), 5_000, 'a periodic snapshot')
   })
 
@@ -74,7 +83,10 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     const workshop = await createWorkshop(server.url)
     const res = await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })
     expect(res.status).toBe(403)
-    const restore = await fetch(`${server.url}/api/workshops/${workshop.id}/history/1/restore`, { method: 'POST', headers: { authorization: `Bearer ${workshop.keys.participant}` } })
+    const restore = await fetch(`${server.url}/api/workshops/${workshop.id}/history/1/restore`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workshop.keys.participant}` },
+    })
     expect(restore.status).toBe(403)
   })
 
@@ -84,7 +96,10 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     const workshop = await createWorkshop(server.url)
     const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
     const board = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => facilitator.destroy(), () => board.destroy())
+    cleanups.push(
+      () => facilitator.destroy(),
+      () => board.destroy(),
+    )
     await synced(facilitator, board)
     const replay = async (key = workshop.keys.facilitator) =>
       fetch(`${server.url}/api/workshops/${workshop.id}/history/replay`, { headers: { authorization: `Bearer ${key}` } })
@@ -95,7 +110,11 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     await waitFor(async () => (await frames()).some((f) => f.reason === 'stageChange' && f.stage?.kind === 'signals'), 8_000, 'a snapshot at the stage change')
     addSignal(board.doc, { title: 'Care robots in elderly homes' }, { participantId: randomId() })
     requestReveal(facilitator.doc)
-    await waitFor(async () => (await frames()).some((f) => f.reason === 'reveal' && f.signals.some((s) => s.title === 'Care robots in elderly homes')), 8_000, 'a snapshot at the reveal')
+    await waitFor(
+      async () => (await frames()).some((f) => f.reason === 'reveal' && f.signals.some((s) => s.title === 'Care robots in elderly homes')),
+      8_000,
+      'a snapshot at the reveal',
+    )
     closeAssessment(facilitator.doc, stageOf('assess'))
     await waitFor(async () => (await frames()).some((f) => f.reason === 'voteClose'), 8_000, 'a snapshot when voting closes')
 
@@ -117,13 +136,18 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     const auth = { authorization: `Bearer ${workshop.keys.facilitator}` }
     const participantControl = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.participant })
     const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
-    cleanups.push(() => participantControl.destroy(), () => facilitator.destroy())
+    cleanups.push(
+      () => participantControl.destroy(),
+      () => facilitator.destroy(),
+    )
     await synced(participantControl, facilitator)
     const stages = readControl(facilitator.doc).stages
     goToStage(facilitator.doc, stages[1]!.id)
     await waitFor(() => readControl(participantControl.doc).currentStageId === stages[1]!.id)
     const taken = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { method: 'POST', headers: auth })).json()) as { id: number }
-    const list = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: auth })).json()) as { snapshots: { id: number; createdAt: number }[] }
+    const list = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: auth })).json()) as {
+      snapshots: { id: number; createdAt: number }[]
+    }
     const snapshotAt = list.snapshots.find((s) => s.id === taken.id)!.createdAt
     goToStage(facilitator.doc, stages[2]!.id)
 

@@ -35,7 +35,9 @@ function call(base: string, path: string, options: { method?: string; key?: stri
         let text = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => (text += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfter: res.headers['retry-after'] }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfter: res.headers['retry-after'] }),
+        )
       },
     )
     req.on('error', reject)
@@ -145,8 +147,12 @@ describe('join codes', () => {
     expect((await join(second.url, code)).body).toEqual({ id: workshop.id, key: workshop.keys.participant })
 
     // An imported workshop has no code until the facilitator opens it.
-    const exported = await fetch(`${second.url}/api/workshops/${workshop.id}/export?format=json`, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
-    const imported = (await (await fetch(`${second.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await exported.text() })).json()) as typeof workshop
+    const exported = await fetch(`${second.url}/api/workshops/${workshop.id}/export?format=json`, {
+      headers: { authorization: `Bearer ${workshop.keys.facilitator}` },
+    })
+    const imported = (await (
+      await fetch(`${second.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await exported.text() })
+    ).json()) as typeof workshop
     expect((await call(second.url, `/api/workshops/${imported.id}/join-code`, { key: imported.keys.screen })).status).toBe(404)
     const issued = await call(second.url, `/api/workshops/${imported.id}/join-code`, { key: imported.keys.facilitator })
     expect(issued.status).toBe(200)

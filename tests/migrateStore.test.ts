@@ -25,7 +25,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
 })
 
-const migrate = (from: string, to: string) => run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'migrate-store.ts'), '--from', from, '--to', to], { cwd: root })
+const migrate = (from: string, to: string) =>
+  run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'migrate-store.ts'), '--from', from, '--to', to], { cwd: root })
 
 describe('npm run migrate-store', () => {
   it('moves every workshop from SQLite to PostgreSQL: cards, history, join code; a second run only verifies', async () => {
@@ -59,7 +60,9 @@ describe('npm run migrate-store', () => {
       await synced(client)
       await waitFor(() => readBoard(client.doc).signals.size === 30, 5_000, `the 30 cards of workshop ${n + 1}`)
     }
-    const history = (await (await fetch(`${after.url}/api/workshops/${workshops[0]!.id}/history`, { headers: auth })).json()) as { snapshots: { reason: string }[] }
+    const history = (await (await fetch(`${after.url}/api/workshops/${workshops[0]!.id}/history`, { headers: auth })).json()) as {
+      snapshots: { reason: string }[]
+    }
     expect(history.snapshots.map((s) => s.reason)).toContain('manual')
     const joined = await fetch(`${after.url}${API_JOIN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })
     expect(await joined.json()).toEqual({ id: workshops[0]!.id, key: workshops[0]!.keys.participant })

@@ -150,8 +150,7 @@ describe('creating a workshop', () => {
 describe('checking a link before connecting', () => {
   it('tells each key its role, and refuses a wrong one with a status a browser can read', async () => {
     const { server, workshop } = await setup()
-    const access = (id: string, key?: string) =>
-      fetch(`${server.url}/api/workshops/${id}/access`, key ? { headers: { authorization: `Bearer ${key}` } } : {})
+    const access = (id: string, key?: string) => fetch(`${server.url}/api/workshops/${id}/access`, key ? { headers: { authorization: `Bearer ${key}` } } : {})
     for (const role of ['facilitator', 'participant', 'screen'] as const) {
       const res = await access(workshop.id, workshop.keys[role])
       expect(res.status).toBe(200)

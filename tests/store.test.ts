@@ -36,7 +36,15 @@ function textOf(updates: readonly Uint8Array[]): string {
   return text
 }
 
-const workshop = (id: string) => ({ id, title: 'Everyday welfare 2040', createdAt: 1_000, facilitatorKeyHash: 'f', participantKeyHash: 'p', screenKeyHash: 's', participantKeyGeneration: 0 })
+const workshop = (id: string) => ({
+  id,
+  title: 'Everyday welfare 2040',
+  createdAt: 1_000,
+  facilitatorKeyHash: 'f',
+  participantKeyHash: 'p',
+  screenKeyHash: 's',
+  participantKeyGeneration: 0,
+})
 
 describe.each(stores)('the %s store', (_name, open) => {
   it('keeps documents as a snapshot and a log, and compaction folds the log', async () => {
@@ -44,7 +52,10 @@ describe.each(stores)('the %s store', (_name, open) => {
     try {
       await store.createWorkshop(workshop('w1'))
       const writer = new Y.Doc()
-      const first = await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'Heat ') }, { workshopId: 'w1', docName: 'control', update: textUpdate(new Y.Doc(), 'x') }])
+      const first = await store.appendUpdates([
+        { workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'Heat ') },
+        { workshopId: 'w1', docName: 'control', update: textUpdate(new Y.Doc(), 'x') },
+      ])
       const second = await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'waves') }])
       expect(second.get('w1/board')).toBeGreaterThan(first.get('w1/board')!)
       let stored = await store.load('w1', 'board')
@@ -96,7 +107,19 @@ describe.each(stores)('the %s store', (_name, open) => {
     const store = await open()
     try {
       await store.createWorkshop(workshop('w1'))
-      const docs = (text: string) => new Map([['board', Y.encodeStateAsUpdate((() => { const d = new Y.Doc(); d.getText('t').insert(0, text); return d })())]])
+      const docs = (text: string) =>
+        new Map([
+          [
+            'board',
+            Y.encodeStateAsUpdate(
+              (() => {
+                const d = new Y.Doc()
+                d.getText('t').insert(0, text)
+                return d
+              })(),
+            ),
+          ],
+        ])
       const ids: number[] = []
       for (let i = 0; i < 5; i++) ids.push(await store.saveHistory('w1', 'auto', docs('x'.repeat(200)), `{"n":${i}}`, 1_200))
       const listed = await store.listHistory('w1')
@@ -127,10 +150,7 @@ describe('the PostgreSQL store with two instances', () => {
         const [store, doc, word] = i % 2 === 0 ? [a, docA, `a${i} `] : [b, docB, `b${i} `]
         seqs.push((await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(doc, word) }])).get('w1/board')!)
       }
-      await Promise.all([
-        a.compact('w1', 'board', Y.encodeStateAsUpdate(docA), seqs[18]!),
-        b.compact('w1', 'board', Y.encodeStateAsUpdate(docB), seqs[19]!),
-      ])
+      await Promise.all([a.compact('w1', 'board', Y.encodeStateAsUpdate(docA), seqs[18]!), b.compact('w1', 'board', Y.encodeStateAsUpdate(docB), seqs[19]!)])
       const text = textOf((await a.load('w1', 'board')).updates)
       for (let i = 0; i < 20; i++) expect(text).toContain(`${i % 2 === 0 ? 'a' : 'b'}${i} `)
     } finally {

@@ -35,11 +35,7 @@ describe('sync over the y-websocket protocol', () => {
     anna.doc.getMap('signals').set('from', 'anna')
     anna.provider.awareness.setLocalStateField('user', { name: 'Anna', role: 'participant' })
     await waitFor(() => ben.doc.getMap('signals').get('from') === 'anna', 5_000, 'ben to see anna’s change')
-    await waitFor(
-      () => [...ben.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'),
-      5_000,
-      'ben to see anna’s presence',
-    )
+    await waitFor(() => [...ben.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'), 5_000, 'ben to see anna’s presence')
     ben.doc.getMap('signals').set('reply', 'ben')
     await waitFor(() => anna.doc.getMap('signals').get('reply') === 'ben')
 

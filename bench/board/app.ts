@@ -29,7 +29,12 @@ export async function startBuiltApp({ minify = true }: { minify?: boolean } = {}
   const dataDir = mkdtempSync(join(tmpdir(), 's2s-board-data-'))
   try {
     // root is given absolutely: the config's `root: 'client'` is relative to the working directory.
-    await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'client'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, minify } })
+    await build({
+      configFile: join(root, 'vite.config.ts'),
+      root: join(root, 'client'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false, minify },
+    })
     const server = await startServer(defaultConfig({ port: 0, host: '127.0.0.1', dataDir, staticDir: outDir, log: () => {} }))
     return {
       server,

@@ -50,14 +50,30 @@ export interface BoardBenchResult {
   /** The load average before and after: this machine is shared, so high numbers mean noisy figures. */
   environment: { node: string; chromium: string; cpus: string; cores: number; loadAverage: { before: number[]; after: number[] } }
   board: { signals: number; trends: number; sortedSignals: number; viewport: { width: number; height: number } }
-  firstRender: { renderToPaintMs: Stats; renderToPaintCpuMs: Stats; renderToCommitMs: Stats; navigationToPaintMs: Stats; cardsRendered: number; budgetMs: number }
+  firstRender: {
+    renderToPaintMs: Stats
+    renderToPaintCpuMs: Stats
+    renderToCommitMs: Stats
+    navigationToPaintMs: Stats
+    cardsRendered: number
+    budgetMs: number
+  }
   drag: { cpuPerFrameMs: Stats; busyPerFrameMs: Stats; frameIntervalMs: Stats; droppedFrames: number; frames: number; budgetMs: number; dropsLanded: number }
   /** Budgets on wall-clock time, and on CPU time (what a quiet machine would show). */
   pass: { firstRender: boolean; drag: boolean; firstRenderCpu: boolean; dragCpu: boolean }
 }
 
 const VIEWPORT = { width: 1366, height: 768 }
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing']
 
 const stats = (values: readonly number[]): Stats => ({
@@ -184,7 +200,11 @@ async function openBoard(browser: Browser, link: string, beforeNavigation?: (pag
  * Drags the `index`-th unsorted card from the pile over the trends in a zigzag and drops it on
  * a trend, one mouse move per frame or so, recording a trace and the frame intervals.
  */
-async function measureDrag(browser: Browser, page: Page, index: number): Promise<{ busy: { cpu: number[]; wall: number[] }; intervals: number[]; landed: boolean }> {
+async function measureDrag(
+  browser: Browser,
+  page: Page,
+  index: number,
+): Promise<{ busy: { cpu: number[]; wall: number[] }; intervals: number[]; landed: boolean }> {
   await page.evaluate(`document.querySelector('.trends')?.scrollIntoView({ block: 'start' })`)
   const card = page.locator('.pile .tcard').nth(index)
   const key = (await card.getAttribute('data-card'))!
@@ -232,7 +252,9 @@ function report(result: BoardBenchResult, log: (line: string) => void): void {
   const { firstRender: f, drag: d } = result
   const line = (label: string, s: Stats, budget?: number) =>
     `  ${label.padEnd(44)} p50 ${String(s.p50).padStart(7)}  p95 ${String(s.p95).padStart(7)}  max ${String(s.max).padStart(7)}  (n=${s.n})${budget ? `  budget ${budget}` : ''}`
-  log(`\nTrends board: ${result.board.signals} signals, ${result.board.trends} trends, ${result.board.viewport.width}×${result.board.viewport.height}, Chromium ${result.environment.chromium}, load average ${result.environment.loadAverage.before[0]} → ${result.environment.loadAverage.after[0]} on ${result.environment.cores} cores`)
+  log(
+    `\nTrends board: ${result.board.signals} signals, ${result.board.trends} trends, ${result.board.viewport.width}×${result.board.viewport.height}, Chromium ${result.environment.chromium}, load average ${result.environment.loadAverage.before[0]} → ${result.environment.loadAverage.after[0]} on ${result.environment.cores} cores`,
+  )
   log('First render (ms)')
   log(line('stage render start → painted', f.renderToPaintMs, f.budgetMs))
   log(line('  the same, main-thread CPU time', f.renderToPaintCpuMs, f.budgetMs))
@@ -245,7 +267,9 @@ function report(result: BoardBenchResult, log: (line: string) => void): void {
   log(line('frame interval (rAF)', d.frameIntervalMs))
   log(`  dropped frames: ${d.droppedFrames} of ${d.frames}; drops landed on a trend: ${d.dropsLanded}`)
   const yes = (ok: boolean) => (ok ? 'yes' : 'NO')
-  log(`Budgets met — wall clock: first render ${yes(result.pass.firstRender)}, drag ${yes(result.pass.drag)}; CPU time: first render ${yes(result.pass.firstRenderCpu)}, drag ${yes(result.pass.dragCpu)}`)
+  log(
+    `Budgets met — wall clock: first render ${yes(result.pass.firstRender)}, drag ${yes(result.pass.drag)}; CPU time: first render ${yes(result.pass.firstRenderCpu)}, drag ${yes(result.pass.dragCpu)}`,
+  )
 }
 
 function writeResult(result: BoardBenchResult, log: (line: string) => void): void {

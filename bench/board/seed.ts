@@ -5,15 +5,7 @@
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import {
-  addSignal,
-  createTrend,
-  goToStage,
-  joinAsParticipant,
-  moveSignalToTrend,
-  readControl,
-  type Actor,
-} from '../../shared/doc/index.ts'
+import { addSignal, createTrend, goToStage, joinAsParticipant, moveSignalToTrend, readControl, type Actor } from '../../shared/doc/index.ts'
 import { STEEP_CATEGORIES } from '../../shared/schema/index.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { REALISTIC_SIGNALS, REALISTIC_TRENDS } from './fixtures.ts'
@@ -107,7 +99,11 @@ export function generateBoard(board: Y.Doc, { signals, trends, sortedFraction }:
     ),
   )
   const trendIds = Array.from({ length: trends }, (_, i) =>
-    createTrend(board, { name: `${REALISTIC_TRENDS[i % REALISTIC_TRENDS.length]!.name} ${i + 1}`, narrative: REALISTIC_TRENDS[i % REALISTIC_TRENDS.length]!.narrative }, authors[0]!),
+    createTrend(
+      board,
+      { name: `${REALISTIC_TRENDS[i % REALISTIC_TRENDS.length]!.name} ${i + 1}`, narrative: REALISTIC_TRENDS[i % REALISTIC_TRENDS.length]!.narrative },
+      authors[0]!,
+    ),
   )
   const sorted = Math.round(signals * sortedFraction)
   // One transaction per move, as people make them.

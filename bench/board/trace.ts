@@ -28,7 +28,10 @@ export type Trace = { traceEvents: TraceEvent[] } | TraceEvent[]
 export function busyPerFrame(trace: Trace): { cpu: number[]; wall: number[] } {
   const thread = mainThread(trace)
   if (!thread) return { cpu: [], wall: [] }
-  const frames = thread.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b)
+  const frames = thread
+    .filter((e) => e.name === 'BeginMainThreadFrame')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b)
   const tasks = thread.filter(isTask)
   const cpu: number[] = []
   const wall: number[] = []

@@ -27,7 +27,7 @@ function readStored(key: string): Language | null {
 }
 
 function browserLanguage(): Language {
-  const preferred = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : []
+  const preferred = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : []
   for (const tag of preferred) {
     const base = tag?.slice(0, 2).toLowerCase()
     if (isLanguage(base)) return base

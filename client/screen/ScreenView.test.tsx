@@ -18,7 +18,10 @@ vi.mock('../stages/StageView.tsx', () => ({
 let room: Room
 // The screen asks the server for the join code: here the server answers with one.
 beforeEach(() => {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ code: 'K7F3QX', issuedAt: 1 }), { status: 200 })))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ code: 'K7F3QX', issuedAt: 1 }), { status: 200 })),
+  )
 })
 afterEach(() => {
   cleanup()

@@ -54,7 +54,9 @@ export function ScreenView() {
           </p>
           <div className="screen-bar__now">
             <h1 className="screen-bar__stage">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</h1>
-            <p className="screen-bar__instruction">{stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')}</p>
+            <p className="screen-bar__instruction">
+              {stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')}
+            </p>
           </div>
         </div>
         <div className="screen-bar__status">

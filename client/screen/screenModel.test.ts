@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { PresencePerson } from '../sync/presence.ts'
 import { SETTLED_AFTER_MS, joinPanelSize, joinedCount, stageShowsFocus } from './screenModel.ts'
 
-const here = (id: string, role: PresencePerson['role']): PresencePerson => ({ id, role, name: id, color: '#0072B2', stageId: null, clientId: 1, editing: null, isSelf: false })
+const here = (id: string, role: PresencePerson['role']): PresencePerson => ({
+  id,
+  role,
+  name: id,
+  color: '#0072B2',
+  stageId: null,
+  clientId: 1,
+  editing: null,
+  isSelf: false,
+})
 
 describe('stageShowsFocus', () => {
   it('leaves a focus to the stage that shows that kind itself', () => {

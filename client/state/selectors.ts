@@ -12,8 +12,7 @@ export const selectWorkshopTitle = (s: AppState): string | null => text(s.contro
 export const selectFocalQuestion = (s: AppState): string | null => text(s.control?.meta.focalQuestion)
 export const selectHorizonYear = (s: AppState): number | null => s.control?.meta.horizonYear ?? null
 /** The workshop's language, once the control document has been initialised (schemaVersion set). */
-export const selectMetaLanguage = (s: AppState): string | null =>
-  s.control && s.control.schemaVersion !== null ? s.control.meta.language : null
+export const selectMetaLanguage = (s: AppState): string | null => (s.control && s.control.schemaVersion !== null ? s.control.meta.language : null)
 
 export const selectCurrentStageId = (s: AppState): string | null => s.control?.currentStageId ?? null
 

@@ -23,7 +23,12 @@ describe('estimateOffset', () => {
   it('ignores samples whose round trip went backwards or whose time is not a number', () => {
     expect(estimateOffset([])).toBeNull()
     expect(estimateOffset([{ sentAt: 100, receivedAt: 50, serverTime: 1 }])).toBeNull()
-    expect(estimateOffset([{ sentAt: 1, receivedAt: 2, serverTime: Number.NaN }, { sentAt: 10, receivedAt: 30, serverTime: 120 }])).toEqual({ offsetMs: 100, roundTripMs: 20 })
+    expect(
+      estimateOffset([
+        { sentAt: 1, receivedAt: 2, serverTime: Number.NaN },
+        { sentAt: 10, receivedAt: 30, serverTime: 120 },
+      ]),
+    ).toEqual({ offsetMs: 100, roundTripMs: 20 })
   })
 })
 

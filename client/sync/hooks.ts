@@ -56,7 +56,13 @@ export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: 
  * is the person's server-signed identity offered with it; `undefined` holds the connection back
  * until it is known (the document still loads from this device), `null` connects without one.
  */
-export function useDocConnection(doc: Y.Doc | null, workshopId: string, docName: string, key: string, identityToken: string | null | undefined = null): DocConnection | null {
+export function useDocConnection(
+  doc: Y.Doc | null,
+  workshopId: string,
+  docName: string,
+  key: string,
+  identityToken: string | null | undefined = null,
+): DocConnection | null {
   const [connection, setConnection] = useState<DocConnection | null>(null)
   useEffect(() => {
     if (!doc || identityToken === undefined) return

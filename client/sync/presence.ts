@@ -186,7 +186,16 @@ function sameList(a: readonly PresencePerson[], b: readonly PresencePerson[]): b
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i]!
-      return p.clientId === q.clientId && p.id === q.id && p.name === q.name && p.color === q.color && p.role === q.role && p.stageId === q.stageId && p.editing === q.editing && p.isSelf === q.isSelf
+      return (
+        p.clientId === q.clientId &&
+        p.id === q.id &&
+        p.name === q.name &&
+        p.color === q.color &&
+        p.role === q.role &&
+        p.stageId === q.stageId &&
+        p.editing === q.editing &&
+        p.isSelf === q.isSelf
+      )
     })
   )
 }

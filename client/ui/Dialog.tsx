@@ -21,7 +21,8 @@ export interface DialogProps {
   className?: string
 }
 
-const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])'
 
 /**
  * A modal dialog on the native `<dialog>` element with `showModal()`: the page behind is inert

@@ -33,7 +33,9 @@ describe('PersonChip', () => {
 
 describe('EmptyState', () => {
   it('teaches: title as a heading at the given level, text, example and action', () => {
-    const container = render(<EmptyState headingLevel={2} title="No signals yet" text="Add the first one." example={<i>example</i>} action={<button type="button">add</button>} />)
+    const container = render(
+      <EmptyState headingLevel={2} title="No signals yet" text="Add the first one." example={<i>example</i>} action={<button type="button">add</button>} />,
+    )
     expect(container.querySelector('h2')?.textContent).toBe('No signals yet')
     expect(container.querySelector('.ui-empty__example')?.textContent).toBe('example')
     expect(container.querySelector('button')?.textContent).toBe('add')

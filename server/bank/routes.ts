@@ -18,10 +18,14 @@ type Route = [method: string, pattern: RegExp, handler: (req: IncomingMessage, r
  */
 export function bankRoutes(ctx: Pick<ApiContext, 'registry' | 'workshops'>, sendJson: (res: ServerResponse, status: number, body: unknown) => void): Route[] {
   return [
-    ['GET', /^\/api\/workshops\/([^/]+)\/bank$/, async (req, res, [id]) => {
-      await authenticate(ctx, req, id!, 'facilitator')
-      const bank = await readWorkshopDocuments(ctx.registry, id!, (docs) => bankSignalsOf(readBoard(docs.board), readControl(docs.control)))
-      sendJson(res, 200, bank)
-    }],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)\/bank$/,
+      async (req, res, [id]) => {
+        await authenticate(ctx, req, id!, 'facilitator')
+        const bank = await readWorkshopDocuments(ctx.registry, id!, (docs) => bankSignalsOf(readBoard(docs.board), readControl(docs.control)))
+        sendJson(res, 200, bank)
+      },
+    ],
   ]
 }

@@ -67,7 +67,7 @@ export class RedisRelay implements Relay {
     } catch (error) {
       commands.disconnect()
       subscriber.disconnect()
-      throw new Error(`cannot reach Redis at ${url.replace(/\/\/[^@]*@/, '//')}: ${String(error)}`)
+      throw new Error(`cannot reach Redis at ${url.replace(/\/\/[^@]*@/, '//')}: ${String(error)}`, { cause: error })
     }
     return new RedisRelay(commands, subscriber, log)
   }

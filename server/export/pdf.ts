@@ -96,7 +96,9 @@ export class PdfRenderer {
     if (this.browser) return this.browser
     const path = this.executablePath
     if (!existsSync(path)) {
-      return Promise.reject(new PdfUnavailableError(`PDF export needs Chromium, and there is none at ${path}; install it (apt-get install chromium) or set CHROMIUM_PATH`))
+      return Promise.reject(
+        new PdfUnavailableError(`PDF export needs Chromium, and there is none at ${path}; install it (apt-get install chromium) or set CHROMIUM_PATH`),
+      )
     }
     const starting = (async () => {
       let chromium: typeof import('playwright-core').chromium

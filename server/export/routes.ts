@@ -54,11 +54,15 @@ export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: R
     ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
     ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, req, res, id!)],
     // What the app's menus offer: PDF only where it can be made, and the import limit to check a file against before sending it.
-    ['GET', /^\/api\/export\/capabilities$/, async (_req, res) => {
-      const body: ExportCapabilities = { pdf: await pdf.available(), maxImportBytes: ctx.config.limits.maxImportBytes }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-      res.end(JSON.stringify(body))
-    }],
+    [
+      'GET',
+      /^\/api\/export\/capabilities$/,
+      async (_req, res) => {
+        const body: ExportCapabilities = { pdf: await pdf.available(), maxImportBytes: ctx.config.limits.maxImportBytes }
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        res.end(JSON.stringify(body))
+      },
+    ],
   ]
 }
 
@@ -81,10 +85,13 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
         throw new HttpError(403, 'participants can export once the facilitator allows it or locks the workshop')
       }
       const text =
-        format === 'md' ? exportMarkdown(snapshot, options)
-        : format === 'csv' ? exportSignalsCsv(snapshot, options)
-        : format === 'json' ? exportWorkshopJson(docs, options)
-        : exportHtml(snapshot, options) // html, and the source of the pdf
+        format === 'md'
+          ? exportMarkdown(snapshot, options)
+          : format === 'csv'
+            ? exportSignalsCsv(snapshot, options)
+            : format === 'json'
+              ? exportWorkshopJson(docs, options)
+              : exportHtml(snapshot, options) // html, and the source of the pdf
       return { title: snapshot.control.meta.title, body: text }
     }),
   )
@@ -108,7 +115,8 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
 /** `POST /api/workshops/import`: validates the whole file, then creates the workshop and writes its documents. */
 export async function importHandler(ctx: ExportContext, limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
   requireJson(req)
-  if (!limiter.take(ctx.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown')) throw new HttpError(429, 'too many workshops created from this address; try again later')
+  if (!limiter.take(ctx.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown'))
+    throw new HttpError(429, 'too many workshops created from this address; try again later')
   const limit = ctx.config.limits.maxImportBytes
   let body: Buffer
   try {
@@ -126,7 +134,11 @@ export async function importHandler(ctx: ExportContext, limiter: RateLimiter, re
   for (const [name, state] of Object.entries(states)) {
     if (state.byteLength > ctx.config.limits.maxDocBytes) {
       const docLimit = ctx.config.limits.maxDocBytes
-      return refuseImport(res, 413, { code: 'tooLarge', limit: docLimit, error: `the imported ${name} document is larger than this server's ${formatBytes(docLimit)} limit (MAX_DOC_BYTES)` })
+      return refuseImport(res, 413, {
+        code: 'tooLarge',
+        limit: docLimit,
+        error: `the imported ${name} document is larger than this server's ${formatBytes(docLimit)} limit (MAX_DOC_BYTES)`,
+      })
     }
   }
   const { id, keys } = await withRooms(() => createImportedWorkshop(ctx.registry, ctx.workshops, result.workshop.title, states))

@@ -10,7 +10,10 @@ export function addressResolver(trustedProxies: readonly string[] = []): (req: I
   return (req) => {
     const peer = req.socket.remoteAddress ?? 'unknown'
     if (!trusted.has(peer)) return peer
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean)
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
     // The proxy appends the address it saw last; earlier entries are whatever the client sent.
     return forwarded.at(-1) ?? peer
   }

@@ -46,105 +46,153 @@ export function createApi(ctx: ApiContext) {
   const creations = new RateLimiter(ctx.config.limits.workshopsPerIpPerHour, 60 * 60 * 1000)
 
   const routes: [method: string, pattern: RegExp, handler: Handler][] = [
-    ['GET', /^\/healthz$/, async (_req, res) => {
-      try {
-        await ctx.store.checkWritable()
-        if (!ctx.registry.storeHealthy) throw new Error('recent writes failed')
-        if (!ctx.relay.healthy) {
-          sendJson(res, 503, { ok: false, error: 'the Redis link to the other instances is down' })
-          return
+    [
+      'GET',
+      /^\/healthz$/,
+      async (_req, res) => {
+        try {
+          await ctx.store.checkWritable()
+          if (!ctx.registry.storeHealthy) throw new Error('recent writes failed')
+          if (!ctx.relay.healthy) {
+            sendJson(res, 503, { ok: false, error: 'the Redis link to the other instances is down' })
+            return
+          }
+          // At saturation no new document can be opened: a load balancer should know.
+          const saturation = Math.round(ctx.registry.saturation * 100) / 100
+          sendJson(res, saturation >= 1 ? 503 : 200, { ok: saturation < 1, saturation, rooms: ctx.registry.size, connections: ctx.metrics.connections })
+        } catch (error) {
+          sendJson(res, 503, { ok: false, error: `store is not writable: ${String(error)}` })
         }
-        // At saturation no new document can be opened: a load balancer should know.
-        const saturation = Math.round(ctx.registry.saturation * 100) / 100
-        sendJson(res, saturation >= 1 ? 503 : 200, { ok: saturation < 1, saturation, rooms: ctx.registry.size, connections: ctx.metrics.connections })
-      } catch (error) {
-        sendJson(res, 503, { ok: false, error: `store is not writable: ${String(error)}` })
-      }
-    }],
+      },
+    ],
     // The server's clock, for timers: each browser estimates its offset from it (like NTP), so a
     // laptop whose clock is minutes off still shows the same remaining time as everyone else.
-    ['GET', /^\/api\/time$/, async (_req, res) => {
-      sendJson(res, 200, { now: Date.now() })
-    }],
-    ['GET', /^\/metrics$/, async (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(ctx.metrics.render())
-    }],
-    ['POST', /^\/api\/workshops$/, async (req, res) => {
-      requireJson(req)
-      if (!creations.take(ctx.addressOf(req))) throw new HttpError(429, 'too many workshops created from this address; try again later')
-      const parsed = createWorkshopBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
-      if (!parsed.success) {
-        sendJson(res, 400, firstIssue(parsed.error))
-        return
-      }
-      let created: Awaited<ReturnType<WorkshopService['create']>> | undefined
-      try {
-        created = await ctx.workshops.create(parsed.data.title)
-        await initialiseWorkshop(ctx.registry, created.id, parsed.data)
-        if (!ctx.registry.storeHealthy) throw new Error('the first content could not be stored')
-        await ctx.joinCodes.issue(created.id, created.keys.participant)
-      } catch (error) {
-        // No half-made workshop is left behind: its row and whatever was stored go.
-        if (created) {
-          const { id } = created
-          await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
-          await ctx.store.deleteWorkshop(id).catch(() => {})
+    [
+      'GET',
+      /^\/api\/time$/,
+      async (_req, res) => {
+        sendJson(res, 200, { now: Date.now() })
+      },
+    ],
+    [
+      'GET',
+      /^\/metrics$/,
+      async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(ctx.metrics.render())
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/workshops$/,
+      async (req, res) => {
+        requireJson(req)
+        if (!creations.take(ctx.addressOf(req))) throw new HttpError(429, 'too many workshops created from this address; try again later')
+        const parsed = createWorkshopBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
+        if (!parsed.success) {
+          sendJson(res, 400, firstIssue(parsed.error))
+          return
         }
-        ctx.config.log(`creating a workshop failed: ${String(error)}`)
-        throw new HttpError(503, 'the workshop could not be created right now; try again')
-      }
-      sendJson(res, 201, WorkshopService.describe(originOf(req), created.id, created.keys))
-    }],
-    ['GET', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
-      const { key } = await authenticate(ctx, req, id!, 'facilitator')
-      sendJson(res, 200, WorkshopService.describe(originOf(req), id!, await ctx.workshops.keysOf(id!, key)))
-    }],
+        let created: Awaited<ReturnType<WorkshopService['create']>> | undefined
+        try {
+          created = await ctx.workshops.create(parsed.data.title)
+          await initialiseWorkshop(ctx.registry, created.id, parsed.data)
+          if (!ctx.registry.storeHealthy) throw new Error('the first content could not be stored')
+          await ctx.joinCodes.issue(created.id, created.keys.participant)
+        } catch (error) {
+          // No half-made workshop is left behind: its row and whatever was stored go.
+          if (created) {
+            const { id } = created
+            await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
+            await ctx.store.deleteWorkshop(id).catch(() => {})
+          }
+          ctx.config.log(`creating a workshop failed: ${String(error)}`)
+          throw new HttpError(503, 'the workshop could not be created right now; try again')
+        }
+        sendJson(res, 201, WorkshopService.describe(originOf(req), created.id, created.keys))
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)$/,
+      async (req, res, [id]) => {
+        const { key } = await authenticate(ctx, req, id!, 'facilitator')
+        sendJson(res, 200, WorkshopService.describe(originOf(req), id!, await ctx.workshops.keysOf(id!, key)))
+      },
+    ],
     // The participant key is on the wall: when it has reached the wrong people, the facilitator
     // replaces it. Everyone connected with the old key is closed; the new link and QR code follow.
-    ['POST', /^\/api\/workshops\/([^/]+)\/participant-key$/, async (req, res, [id]) => {
-      const { key } = await authenticate(ctx, req, id!, 'facilitator')
-      const old = (await ctx.workshops.keysOf(id!, key)).participant
-      const keys = await ctx.workshops.rotateParticipantKey(id!, key)
-      ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
-      // The join code opened the old key: a new code opens the new one, and the old code stops.
-      await ctx.joinCodes.issue(id!, keys.participant)
-      ctx.config.log(`participant key of ${id} rotated`)
-      sendJson(res, 200, WorkshopService.describe(originOf(req), id!, keys))
-    }],
-    ['DELETE', /^\/api\/workshops\/([^/]+)$/, async (req, res, [id]) => {
-      await authenticate(ctx, req, id!, 'facilitator')
-      await ctx.registry.drop(id!, () => true, CloseCode.forbidden, 'this workshop was deleted')
-      await ctx.store.deleteWorkshop(id!)
-      ctx.config.log(`workshop ${id} deleted by its facilitator`)
-      res.writeHead(204, { 'cache-control': 'no-store' }).end()
-    }],
-    ['GET', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
-      await authenticate(ctx, req, id!, 'facilitator')
-      sendJson(res, 200, { snapshots: await ctx.history.list(id!) })
-    }],
+    [
+      'POST',
+      /^\/api\/workshops\/([^/]+)\/participant-key$/,
+      async (req, res, [id]) => {
+        const { key } = await authenticate(ctx, req, id!, 'facilitator')
+        const old = (await ctx.workshops.keysOf(id!, key)).participant
+        const keys = await ctx.workshops.rotateParticipantKey(id!, key)
+        ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
+        // The join code opened the old key: a new code opens the new one, and the old code stops.
+        await ctx.joinCodes.issue(id!, keys.participant)
+        ctx.config.log(`participant key of ${id} rotated`)
+        sendJson(res, 200, WorkshopService.describe(originOf(req), id!, keys))
+      },
+    ],
+    [
+      'DELETE',
+      /^\/api\/workshops\/([^/]+)$/,
+      async (req, res, [id]) => {
+        await authenticate(ctx, req, id!, 'facilitator')
+        await ctx.registry.drop(id!, () => true, CloseCode.forbidden, 'this workshop was deleted')
+        await ctx.store.deleteWorkshop(id!)
+        ctx.config.log(`workshop ${id} deleted by its facilitator`)
+        res.writeHead(204, { 'cache-control': 'no-store' }).end()
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)\/history$/,
+      async (req, res, [id]) => {
+        await authenticate(ctx, req, id!, 'facilitator')
+        sendJson(res, 200, { snapshots: await ctx.history.list(id!) })
+      },
+    ],
     // The replay (and the facilitator's preview of a snapshot): one small frame per snapshot. The
     // projector may read it too, to play the morning back on the wall; participants may not.
-    ['GET', /^\/api\/workshops\/([^/]+)\/history\/replay$/, async (req, res, [id]) => {
-      const { role } = await authenticate(ctx, req, id!)
-      if (role === 'participant') throw new HttpError(403, 'the history is for the facilitator and the screen')
-      sendJson(res, 200, { frames: await ctx.history.replay(id!) })
-    }],
-    ['POST', /^\/api\/workshops\/([^/]+)\/history$/, async (req, res, [id]) => {
-      await authenticate(ctx, req, id!, 'facilitator')
-      sendJson(res, 201, { id: await ctx.history.snapshot(id!, 'manual') })
-    }],
-    ['POST', /^\/api\/workshops\/([^/]+)\/history\/(\d+)\/restore$/, async (req, res, [id, snapshotId]) => {
-      await authenticate(ctx, req, id!, 'facilitator')
-      const undoSnapshotId = await ctx.history.restore(id!, Number(snapshotId))
-      if (undoSnapshotId === null) throw new HttpError(404, 'no such snapshot in this workshop')
-      sendJson(res, 200, { restored: Number(snapshotId), undoSnapshotId })
-    }],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)\/history\/replay$/,
+      async (req, res, [id]) => {
+        const { role } = await authenticate(ctx, req, id!)
+        if (role === 'participant') throw new HttpError(403, 'the history is for the facilitator and the screen')
+        sendJson(res, 200, { frames: await ctx.history.replay(id!) })
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/workshops\/([^/]+)\/history$/,
+      async (req, res, [id]) => {
+        await authenticate(ctx, req, id!, 'facilitator')
+        sendJson(res, 201, { id: await ctx.history.snapshot(id!, 'manual') })
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/workshops\/([^/]+)\/history\/(\d+)\/restore$/,
+      async (req, res, [id, snapshotId]) => {
+        await authenticate(ctx, req, id!, 'facilitator')
+        const undoSnapshotId = await ctx.history.restore(id!, Number(snapshotId))
+        if (undoSnapshotId === null) throw new HttpError(404, 'no such snapshot in this workshop')
+        sendJson(res, 200, { restored: Number(snapshotId), undoSnapshotId })
+      },
+    ],
     // A browser cannot read the HTTP status of a refused WebSocket upgrade, so the app asks here
     // first and can say "this link is not valid" instead of retrying forever.
-    ['GET', /^\/api\/workshops\/([^/]+)\/access$/, async (req, res, [id]) => {
-      const { role } = await authenticate(ctx, req, id!)
-      sendJson(res, 200, { role })
-    }],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)\/access$/,
+      async (req, res, [id]) => {
+        const { role } = await authenticate(ctx, req, id!)
+        sendJson(res, 200, { role })
+      },
+    ],
   ]
 
   // Importing creates a workshop, so it shares the creation budget of each address.
@@ -212,7 +260,6 @@ function sameOrigin(req: IncomingMessage): void {
   if (host !== req.headers.host) throw new HttpError(403, 'cross-origin requests are not accepted')
 }
 
-
 /** Links are built for the address the browser used, so a LAN address gives LAN links. */
 function originOf(req: IncomingMessage): string {
   const host = req.headers.host ?? 'localhost'
@@ -225,15 +272,23 @@ function originOf(req: IncomingMessage): string {
  */
 function faultRoutes(): [string, RegExp, Handler][] {
   return [
-    ['POST', /^\/__faults\/uncaught$/, async (_req, res) => {
-      setImmediate(() => {
-        throw new Error('injected uncaught exception')
-      })
-      sendJson(res, 202, { injected: 'uncaught' })
-    }],
-    ['POST', /^\/__faults\/rejection$/, async (_req, res) => {
-      void Promise.reject(new Error('injected unhandled rejection'))
-      sendJson(res, 202, { injected: 'rejection' })
-    }],
+    [
+      'POST',
+      /^\/__faults\/uncaught$/,
+      async (_req, res) => {
+        setImmediate(() => {
+          throw new Error('injected uncaught exception')
+        })
+        sendJson(res, 202, { injected: 'uncaught' })
+      },
+    ],
+    [
+      'POST',
+      /^\/__faults\/rejection$/,
+      async (_req, res) => {
+        void Promise.reject(new Error('injected unhandled rejection'))
+        sendJson(res, 202, { injected: 'rejection' })
+      },
+    ],
   ]
 }

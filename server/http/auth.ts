@@ -7,7 +7,12 @@ import { HttpError } from './body.ts'
  * Checks `Authorization: Bearer <key>` (keys never travel in query strings, which get logged) and
  * returns the role it grants, which must be `required` when given.
  */
-export async function authenticate(ctx: { workshops: WorkshopService }, req: IncomingMessage, id: string, required?: Role): Promise<{ key: string; role: Role }> {
+export async function authenticate(
+  ctx: { workshops: WorkshopService },
+  req: IncomingMessage,
+  id: string,
+  required?: Role,
+): Promise<{ key: string; role: Role }> {
   if (!ID_PATTERN.test(id)) throw new HttpError(400, 'malformed workshop id')
   const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
   if (!key) throw new HttpError(401, `missing Authorization: Bearer <${required ?? 'workshop'} key>`)
@@ -18,4 +23,3 @@ export async function authenticate(ctx: { workshops: WorkshopService }, req: Inc
   if (required && role !== required) throw new HttpError(403, `this needs the ${required} key`)
   return { key, role }
 }
-

@@ -25,16 +25,20 @@ const identityBody = z.object({ token: z.string().max(64).optional() })
 export function identityRoutes(ctx: IdentityContext, send: (res: ServerResponse, status: number, body: unknown) => void): Route[] {
   const issued = new RateLimiter(ctx.config.limits.identitiesPerWorkshopPerHour, 60 * 60 * 1000)
   return [
-    ['POST', /^\/api\/workshops\/([^/]+)\/identity$/, async (req, res, [id]) => {
-      const { role } = await authenticate(ctx, req, id!)
-      if (role === 'screen') throw new HttpError(403, 'a screen takes no part; it has no identity')
-      requireJson(req)
-      const parsed = identityBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
-      if (!parsed.success) throw new HttpError(400, 'token must be a string', 'token')
-      const known = ctx.identities.verify(id!, parsed.data.token)
-      if (known) return send(res, 200, { participantId: known, token: parsed.data.token })
-      if (!issued.take(id!)) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
-      send(res, 201, ctx.identities.issue(id!))
-    }],
+    [
+      'POST',
+      /^\/api\/workshops\/([^/]+)\/identity$/,
+      async (req, res, [id]) => {
+        const { role } = await authenticate(ctx, req, id!)
+        if (role === 'screen') throw new HttpError(403, 'a screen takes no part; it has no identity')
+        requireJson(req)
+        const parsed = identityBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
+        if (!parsed.success) throw new HttpError(400, 'token must be a string', 'token')
+        const known = ctx.identities.verify(id!, parsed.data.token)
+        if (known) return send(res, 200, { participantId: known, token: parsed.data.token })
+        if (!issued.take(id!)) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
+        send(res, 201, ctx.identities.issue(id!))
+      },
+    ],
   ]
 }

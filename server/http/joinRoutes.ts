@@ -35,34 +35,47 @@ export function joinRoutes(ctx: JoinContext, send: (res: ServerResponse, status:
   const wrongCodes = new RateLimiter(ctx.config.limits.joinCodeTriesPerMinute, 60_000)
 
   return [
-    ['POST', new RegExp(`^${API_JOIN}$`), async (req, res) => {
-      const address = ctx.addressOf(req)
-      const wait = wrongCodes.blockedFor(address)
-      if (wait > 0) {
-        res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
-        throw new HttpError(429, 'too many wrong codes from this address; try again in a minute')
-      }
-      requireJson(req)
-      const parsed = joinBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
-      const code = parsed.success ? normaliseJoinCode(parsed.data.code) : null
-      const found = code ? await ctx.joinCodes.resolve(code) : undefined
-      if (!found) {
-        wrongCodes.take(address)
-        if (!code) throw new HttpError(400, 'code must be 6 letters and digits, such as K7F-3QX', 'code')
-        throw new HttpError(404, 'no workshop has this code')
-      }
-      send(res, 200, { id: found.workshopId, key: found.participantKey })
-    }],
-    ['GET', /^\/api\/workshops\/([^/]+)\/join-code$/, async (req, res, [id]) => {
-      const { key, role } = await authenticate(ctx, req, id!)
-      if (role === 'participant') throw new HttpError(403, 'a participant key cannot read the join code')
-      const record = role === 'facilitator' ? await ctx.joinCodes.ensure(id!, (await ctx.workshops.keysOf(id!, key)).participant) : await ctx.joinCodes.current(id!)
-      if (!record) throw new HttpError(404, 'this workshop has no join code yet; the facilitator issues one')
-      send(res, 200, describe(record))
-    }],
-    ['POST', /^\/api\/workshops\/([^/]+)\/join-code$/, async (req, res, [id]) => {
-      const { key } = await authenticate(ctx, req, id!, 'facilitator')
-      send(res, 201, describe(await ctx.joinCodes.issue(id!, (await ctx.workshops.keysOf(id!, key)).participant)))
-    }],
+    [
+      'POST',
+      new RegExp(`^${API_JOIN}$`),
+      async (req, res) => {
+        const address = ctx.addressOf(req)
+        const wait = wrongCodes.blockedFor(address)
+        if (wait > 0) {
+          res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
+          throw new HttpError(429, 'too many wrong codes from this address; try again in a minute')
+        }
+        requireJson(req)
+        const parsed = joinBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
+        const code = parsed.success ? normaliseJoinCode(parsed.data.code) : null
+        const found = code ? await ctx.joinCodes.resolve(code) : undefined
+        if (!found) {
+          wrongCodes.take(address)
+          if (!code) throw new HttpError(400, 'code must be 6 letters and digits, such as K7F-3QX', 'code')
+          throw new HttpError(404, 'no workshop has this code')
+        }
+        send(res, 200, { id: found.workshopId, key: found.participantKey })
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)\/join-code$/,
+      async (req, res, [id]) => {
+        const { key, role } = await authenticate(ctx, req, id!)
+        if (role === 'participant') throw new HttpError(403, 'a participant key cannot read the join code')
+        const record =
+          role === 'facilitator' ? await ctx.joinCodes.ensure(id!, (await ctx.workshops.keysOf(id!, key)).participant) : await ctx.joinCodes.current(id!)
+        if (!record) throw new HttpError(404, 'this workshop has no join code yet; the facilitator issues one')
+        send(res, 200, describe(record))
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/workshops\/([^/]+)\/join-code$/,
+      async (req, res, [id]) => {
+        const { key } = await authenticate(ctx, req, id!, 'facilitator')
+        send(res, 201, describe(await ctx.joinCodes.issue(id!, (await ctx.workshops.keysOf(id!, key)).participant)))
+      },
+    ],
   ]
 }

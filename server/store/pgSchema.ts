@@ -66,7 +66,7 @@ export async function migrate(pool: pg.Pool): Promise<void> {
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')
-        throw new Error(`PostgreSQL migration ${version} failed: ${String(error)}`)
+        throw new Error(`PostgreSQL migration ${version} failed: ${String(error)}`, { cause: error })
       }
     }
   } finally {

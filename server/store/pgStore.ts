@@ -8,8 +8,6 @@ import { migrate } from './pgSchema.ts'
 // BIGINT columns (sequence numbers, milliseconds) fit a JS number for the next 280,000 years.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 
-
-
 export interface PgStoreOptions {
   /** Connections in this instance's pool. */
   poolSize?: number
@@ -275,4 +273,3 @@ export class PgDocStore implements DocStore {
 }
 
 class CodeTaken extends Error {}
-

@@ -52,8 +52,6 @@ const ADDED_COLUMNS = [
   ['workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0'],
 ] as const
 
-
-
 /**
  * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
  * log of updates; `compact` folds the log into the snapshot.
@@ -78,21 +76,13 @@ export class SqliteDocStore implements DocStore {
       if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
     }
     this.statements = {
-      snapshot: this.db.prepare<[string, string], { data: Buffer }>(
-        'SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?',
-      ),
+      snapshot: this.db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
       updates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq',
       ),
-      append: this.db.prepare<[string, string, Uint8Array]>(
-        'INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)',
-      ),
-      putSnapshot: this.db.prepare<[string, string, Uint8Array]>(
-        'INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (?, ?, ?)',
-      ),
-      dropUpdates: this.db.prepare<[string, string, number]>(
-        'DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?',
-      ),
+      append: this.db.prepare<[string, string, Uint8Array]>('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)'),
+      putSnapshot: this.db.prepare<[string, string, Uint8Array]>('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (?, ?, ?)'),
+      dropUpdates: this.db.prepare<[string, string, number]>('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?'),
       listDocs: this.db.prepare<[string, string], { doc_name: string }>(
         `SELECT doc_name FROM doc_snapshots WHERE workshop_id = ?
          UNION SELECT DISTINCT doc_name FROM doc_updates WHERE workshop_id = ?`,
@@ -141,7 +131,7 @@ export class SqliteDocStore implements DocStore {
       ),
       joinCodeOf: this.db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE workshop_id = ?'),
       findJoinCode: this.db.prepare<[string], JoinCodeRow>('SELECT * FROM join_codes WHERE code = ?'),
-      probe: this.db.prepare('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (\'\', \'healthz\', x\'00\')'),
+      probe: this.db.prepare("INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES ('', 'healthz', x'00')"),
     }
     this.appendAll = this.db.transaction((batch: readonly PendingUpdate[]) => {
       const lastSeqs = new Map<string, number>()
@@ -225,7 +215,12 @@ export class SqliteDocStore implements DocStore {
       const taken = this.statements.findJoinCode.get(record.code)
       if (taken && taken.workshop_id !== record.workshopId) return false
       this.statements.dropJoinCode.run(record.workshopId)
-      this.statements.insertJoinCode.run({ code: record.code, workshop_id: record.workshopId, participant_key: record.participantKey, issued_at: record.issuedAt })
+      this.statements.insertJoinCode.run({
+        code: record.code,
+        workshop_id: record.workshopId,
+        participant_key: record.participantKey,
+        issued_at: record.issuedAt,
+      })
       return true
     })()
   }
@@ -279,4 +274,3 @@ export class SqliteDocStore implements DocStore {
     if (this.db.open) this.db.close()
   }
 }
-

@@ -56,7 +56,8 @@ export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y
     const place = places.of(struct)
     if (!place) continue // depends on changes the server does not have: it waits and is checked again
     if (kind === 'draft') {
-      if (place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && valueOf(struct) !== owner) return refuse('a draft belongs to the person who writes it')
+      if (place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && valueOf(struct) !== owner)
+        return refuse('a draft belongs to the person who writes it')
       continue
     }
     if (place.key === null) continue

@@ -58,11 +58,16 @@ export class RoomRegistry {
     private readonly log: (line: string) => void,
     relay: Relay = soloRelay,
   ) {
-    this.link = new RoomLink(relay, store, {
-      loaded: (workshopId, docName) => this.loaded(workshopId, docName),
-      rooms: () => this.rooms.values(),
-      notePresence: (room, changed) => this.notePresence(room, changed),
-    }, log)
+    this.link = new RoomLink(
+      relay,
+      store,
+      {
+        loaded: (workshopId, docName) => this.loaded(workshopId, docName),
+        rooms: () => this.rooms.values(),
+        notePresence: (room, changed) => this.notePresence(room, changed),
+      },
+      log,
+    )
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
   }
@@ -156,7 +161,13 @@ export class RoomRegistry {
       this.link.loadFailed(workshopId, docName)
       throw error
     }
-    const room = new Room(workshopId, docName, kind, (changed) => this.markDirty(changed), (changed, update) => this.onRelayed(changed, update))
+    const room = new Room(
+      workshopId,
+      docName,
+      kind,
+      (changed) => this.markDirty(changed),
+      (changed, update) => this.onRelayed(changed, update),
+    )
     const where = kind === 'draft' ? `a draft of ${workshopId}` : docKey(workshopId, docName)
     let quarantined = 0
     room.doc.transact(() => {
@@ -229,9 +240,7 @@ export class RoomRegistry {
     // setImmediate runs right after the poll phase: every message read in this turn is in.
     setImmediate(() => {
       this.flushScheduled = false
-      this.flushing = this.flushing
-        .then(() => this.flush())
-        .catch((error: unknown) => this.log(`flush failed: ${String(error)}`))
+      this.flushing = this.flushing.then(() => this.flush()).catch((error: unknown) => this.log(`flush failed: ${String(error)}`))
     })
   }
 

@@ -44,7 +44,13 @@ export type GuardVerdict = { ok: true } | { ok: false; reason: string; forbidden
  * `writer` is the participant id a participant connection proved (null without one): its update
  * may write only that person's records (see ownership.ts). Left out for facilitators.
  */
-export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD, writer?: { participantId: string | null }): GuardVerdict {
+export function checkUpdate(
+  doc: Y.Doc,
+  kind: DocKind,
+  update: Uint8Array,
+  limits: GuardLimits = DEFAULT_GUARD,
+  writer?: { participantId: string | null },
+): GuardVerdict {
   // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
   const declared = countStructs(update, limits.maxStructs)
   if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)

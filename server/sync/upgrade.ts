@@ -1,7 +1,19 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { CloseCode, EXT_PARAM, IDENTITY_PARAM, IDENTITY_SUBPROTOCOL_PREFIX, ID_PATTERN, KEY_SUBPROTOCOL_PREFIX, SYNC_PATH_PREFIX, SYNC_SUBPROTOCOL, docKindOf, mayConnect, type DocKind } from '../../shared/protocol.ts'
+import {
+  CloseCode,
+  EXT_PARAM,
+  IDENTITY_PARAM,
+  IDENTITY_SUBPROTOCOL_PREFIX,
+  ID_PATTERN,
+  KEY_SUBPROTOCOL_PREFIX,
+  SYNC_PATH_PREFIX,
+  SYNC_SUBPROTOCOL,
+  docKindOf,
+  mayConnect,
+  type DocKind,
+} from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { Identities } from '../workshops/identities.ts'
@@ -46,7 +58,9 @@ export function createSyncUpgrade(opts: {
 
   const refuse = (socket: Duplex, status: number, message: string) => {
     metrics.reject(`upgrade_${status}`)
-    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`)
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+    )
   }
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {

@@ -101,7 +101,13 @@ export class WorkshopHistory {
     // A workshop being created or imported arrives whole: its closed votes are not a moment.
     if (!before || !before.initialised) return
     const reason: EventReason | null =
-      now.revealSeq > before.revealSeq ? 'reveal' : now.closedVotes > before.closedVotes ? 'voteClose' : now.stageId !== before.stageId && now.stageId !== null ? 'stageChange' : null
+      now.revealSeq > before.revealSeq
+        ? 'reveal'
+        : now.closedVotes > before.closedVotes
+          ? 'voteClose'
+          : now.stageId !== before.stageId && now.stageId !== null
+            ? 'stageChange'
+            : null
     if (reason) this.scheduleEvent(room.workshopId, reason)
   }
 
@@ -132,9 +138,14 @@ export class WorkshopHistory {
       this.lastTaken.set(workshopId, last)
     }
     if (Date.now() - last < this.intervalMs) return
-    const taken = await this.relay.withLease(`history:${workshopId}`, this.intervalMs, async () => {
-      await this.take(workshopId, 'periodic')
-    }, true)
+    const taken = await this.relay.withLease(
+      `history:${workshopId}`,
+      this.intervalMs,
+      async () => {
+        await this.take(workshopId, 'periodic')
+      },
+      true,
+    )
     // Another instance took this interval's snapshot.
     if (!taken) this.lastTaken.set(workshopId, Date.now())
   }

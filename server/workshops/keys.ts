@@ -17,9 +17,9 @@ export function newFacilitatorKey(): string {
  */
 export function deriveKeys(workshopId: string, facilitatorKey: string, participantGeneration = 0): Record<Role, string> {
   // Rotating the participant key (it is on the wall) moves it to the next generation.
-  const label = (role: Role) => (role === 'participant' && participantGeneration > 0 ? `${role}:${workshopId}:${participantGeneration}` : `${role}:${workshopId}`)
-  const derive = (role: Role) =>
-    createHmac('sha256', facilitatorKey).update(label(role)).digest().subarray(0, 24).toString('base64url')
+  const label = (role: Role) =>
+    role === 'participant' && participantGeneration > 0 ? `${role}:${workshopId}:${participantGeneration}` : `${role}:${workshopId}`
+  const derive = (role: Role) => createHmac('sha256', facilitatorKey).update(label(role)).digest().subarray(0, 24).toString('base64url')
   return { facilitator: facilitatorKey, participant: derive('participant'), screen: derive('screen') }
 }
 

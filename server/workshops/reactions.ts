@@ -151,7 +151,10 @@ export class WorkshopReactions {
       const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0)
       if (withCards.length > 0) {
         const board = await this.registry.open(workshopId, BOARD_DOC)
-        added += revealDrafts(board.doc, withCards.map((draft) => draft.doc))
+        added += revealDrafts(
+          board.doc,
+          withCards.map((draft) => draft.doc),
+        )
         this.registry.releaseIfIdle(board)
       }
       for (const draft of drafts) this.registry.releaseIfIdle(draft)

@@ -13,18 +13,37 @@ describe('parseBankCsv', () => {
     const control = new Y.Doc()
     createWorkshopControl(control, { title: 'Scan', language: 'fi' }, getTemplate('signals-to-stories'))
     const [themeId] = setThemes(control, [{ label: 'Hoiva' }]) as [string]
-    addSignal(board, { title: '=Hoivarobotit, "kotona"', description: 'rivi\nkaksi', sourceUrl: 'https://a.example/x', category: 'technological', themeId }, anna)
+    addSignal(
+      board,
+      { title: '=Hoivarobotit, "kotona"', description: 'rivi\nkaksi', sourceUrl: 'https://a.example/x', category: 'technological', themeId },
+      anna,
+    )
     const csv = exportSignalsCsv({ board, control }, { includeParticipants: true, generatedAt: new Date() })
     const result = parseBankCsv(csv)
     expect(result).toEqual({
       ok: true,
-      signals: [{ title: '=Hoivarobotit, "kotona"', description: 'rivi\nkaksi', whyItMatters: '', sourceUrl: 'https://a.example/x', sources: [], theme: 'Hoiva', category: 'technological' }],
+      signals: [
+        {
+          title: '=Hoivarobotit, "kotona"',
+          description: 'rivi\nkaksi',
+          whyItMatters: '',
+          sourceUrl: 'https://a.example/x',
+          sources: [],
+          theme: 'Hoiva',
+          category: 'technological',
+        },
+      ],
     })
   })
 
   it('takes semicolons, English or Finnish headers, bare domains and several links', () => {
     const result = parseBankCsv('Otsikko;Lähde;Luokka\nEtätyö;yle.fi/a https://b.example/;Taloudellinen\n')
-    expect(result.ok && result.signals[0]).toMatchObject({ title: 'Etätyö', sourceUrl: 'https://yle.fi/a', sources: ['https://b.example/'], category: 'economic' })
+    expect(result.ok && result.signals[0]).toMatchObject({
+      title: 'Etätyö',
+      sourceUrl: 'https://yle.fi/a',
+      sources: ['https://b.example/'],
+      category: 'economic',
+    })
   })
 
   it('refuses a bad file whole, naming each problem by row and column', () => {

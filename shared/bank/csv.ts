@@ -58,7 +58,11 @@ const HEADERS: Record<BankColumn, readonly string[]> = (() => {
 const CATEGORIES = new Map<string, SteepCategory>(
   STEEP_CATEGORIES.flatMap((c) => [c, phrasesFor('en').steep[c], phrasesFor('fi').steep[c]].map((name) => [name.toLowerCase(), c] as const)),
 )
-CATEGORIES.set('environment', 'environmental').set('technology', 'technological').set('economy', 'economic').set('society', 'social').set('politics', 'political')
+CATEGORIES.set('environment', 'environmental')
+  .set('technology', 'technological')
+  .set('economy', 'economic')
+  .set('society', 'social')
+  .set('politics', 'political')
 
 /**
  * Parses a CSV file (UTF-8, with or without a byte-order mark; comma or semicolon separated, as

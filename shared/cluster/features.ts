@@ -95,7 +95,10 @@ export function extractFeatures(
         if (!existing.words.includes(word)) existing.words.push(word)
       } else features.set(key, { weight, words: [word] })
     }
-    for (const [tokens, weight] of [[title, weights.title], [description, weights.description]] as const) {
+    for (const [tokens, weight] of [
+      [title, weights.title],
+      [description, weights.description],
+    ] as const) {
       for (const token of tokens) {
         add(`w:${token.stem}`, weight, token.word)
         for (const part of partsOf(token, language)) add(`w:${part}`, weight * weights.compoundPart, token.word)

@@ -40,7 +40,10 @@ export function buildModel(notes: readonly NoteFeatures[]): Model {
   const documentFrequency = new Map<FeatureKey, number>()
   for (const note of notes) for (const key of note.features.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1)
   // Sorted keys make the indices, and so every sum below, independent of the input order.
-  const keys = [...documentFrequency.entries()].filter(([, df]) => df >= 2).map(([key]) => key).sort()
+  const keys = [...documentFrequency.entries()]
+    .filter(([, df]) => df >= 2)
+    .map(([key]) => key)
+    .sort()
   const index = new Map(keys.map((key, i) => [key, i]))
   const n = Math.max(notes.length, MIN_DOCUMENTS)
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5))

@@ -23,7 +23,10 @@ export interface PoolNote extends NoteInput {
 export function similarityPool(wall: Iterable<Signal>, ownPrivate: Iterable<Signal>): PoolNote[] {
   const pool: PoolNote[] = []
   const seen = new Set<string>()
-  for (const [signals, isPrivate] of [[wall, false], [ownPrivate, true]] as const) {
+  for (const [signals, isPrivate] of [
+    [wall, false],
+    [ownPrivate, true],
+  ] as const) {
     for (const signal of signals) {
       if (seen.has(signal.id)) continue
       seen.add(signal.id)

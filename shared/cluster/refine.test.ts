@@ -19,8 +19,14 @@ describe('reassign', () => {
     // 2 meets 1 first (0.9) and 0 then joins them for 1's sake, but 2 is more like 3 and 4
     // (0.55 each on average) than like 0 and 1 (0.45).
     const matrix = matrixOf(5, { '0-1': 0.6, '1-2': 0.9, '2-3': 0.55, '2-4': 0.55, '3-4': 0.5 })
-    expect(averageLinkage(matrix, 5, 0.2)).toEqual([[0, 1, 2], [3, 4]])
-    expect(reassign(matrix, 5, averageLinkage(matrix, 5, 0.2), 0.1)).toEqual([[0, 1], [2, 3, 4]])
+    expect(averageLinkage(matrix, 5, 0.2)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ])
+    expect(reassign(matrix, 5, averageLinkage(matrix, 5, 0.2), 0.1)).toEqual([
+      [0, 1],
+      [2, 3, 4],
+    ])
   })
 
   it('lets a lone note join the group it is like on average, from the attach threshold on', () => {

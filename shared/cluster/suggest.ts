@@ -92,7 +92,12 @@ export function suggestClusters(notes: readonly NoteInput[], options: AssistantO
       unclustered.push(...ids)
       continue
     }
-    const language = options.labelLanguage ?? majorityLanguage(group.map((i) => features[i]!.language), options.fallback)
+    const language =
+      options.labelLanguage ??
+      majorityLanguage(
+        group.map((i) => features[i]!.language),
+        options.fallback,
+      )
     const { label, keywords, links } = explain(model, group, concepts, language)
     clusters.push({ label, keywords, links, ids: byInput(ids) })
   }
@@ -128,7 +133,11 @@ export function findSimilar(
   if (draft.title.trim().length < 3 || candidates.length === 0) return []
   const ordered = canonicalOrder(candidates)
   const vocabulary = vocabularyFor(options)
-  const features = extractFeatures([...ordered, { id: DRAFT_ID, ...draft }], vocabulary, { language: options.language, fallback: options.fallback, weights: options.weights })
+  const features = extractFeatures([...ordered, { id: DRAFT_ID, ...draft }], vocabulary, {
+    language: options.language,
+    fallback: options.fallback,
+    weights: options.weights,
+  })
   const model = buildModel(features)
   const mine = model.vectors[ordered.length]!
   const threshold = options.threshold ?? SIMILAR_THRESHOLD
@@ -148,9 +157,7 @@ export function findSimilar(
 /** Notes sorted by id (duplicates dropped): the answer must not depend on the order given. */
 function canonicalOrder(notes: readonly NoteInput[]): NoteInput[] {
   const seen = new Set<string>()
-  return [...notes]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .filter((note) => !seen.has(note.id) && seen.add(note.id) !== undefined)
+  return [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).filter((note) => !seen.has(note.id) && seen.add(note.id) !== undefined)
 }
 
 let lastExtended: { base: Vocabulary; words: string; vocabulary: Vocabulary } | null = null

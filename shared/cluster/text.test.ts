@@ -89,8 +89,14 @@ describe('the vocabulary', () => {
       expect(concepts.filter((concept) => concept.steep === steep).length, steep).toBeGreaterThanOrEqual(40)
     }
     for (const concept of concepts) {
-      expect(concept.terms.some((t) => t.language === 'en'), concept.id).toBe(true)
-      expect(concept.terms.some((t) => t.language === 'fi'), concept.id).toBe(true)
+      expect(
+        concept.terms.some((t) => t.language === 'en'),
+        concept.id,
+      ).toBe(true)
+      expect(
+        concept.terms.some((t) => t.language === 'fi'),
+        concept.id,
+      ).toBe(true)
     }
   })
 

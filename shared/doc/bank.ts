@@ -20,7 +20,9 @@ export function initBank(doc: Y.Doc): void {
 
 /** The held-back signals, in the order they were brought. */
 export function heldSignals(bank: Y.Doc): Signal[] {
-  return [...readCollection(boardCollection(bank, 'signals'), BOARD_SPECS.signals).values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
+  return [...readCollection(boardCollection(bank, 'signals'), BOARD_SPECS.signals).values()].sort((a, b) =>
+    a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1,
+  )
 }
 
 /**

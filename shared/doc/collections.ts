@@ -88,12 +88,7 @@ export const plusOneKey = (takeawayId: string, participantId: string) => pairKey
 export const readyKey = (stageId: string, participantId: string) => pairKey(stageId, participantId)
 
 /** Validates one stored entry of a collection root; `null` when missing or invalid. */
-export function parseRecord<T>(
-  root: Y.Map<unknown>,
-  spec: RecordSpec<T>,
-  key: string,
-  onInvalid: OnInvalid = ignoreInvalid,
-): T | null {
+export function parseRecord<T>(root: Y.Map<unknown>, spec: RecordSpec<T>, key: string, onInvalid: OnInvalid = ignoreInvalid): T | null {
   const raw = root.get(key)
   if (raw === undefined) return null
   const record = parseEntry(raw, spec.schema, spec.setFields, { root: spec.root, key }, onInvalid)
@@ -137,12 +132,7 @@ export function insertRecord<K extends BoardCollection>(doc: Y.Doc, name: K, rec
 }
 
 /** Writes the changed fields of a record; `false` when there is no such record. */
-export function patchRecord<K extends BoardCollection>(
-  doc: Y.Doc,
-  name: K,
-  key: string,
-  patch: Partial<BoardRecords[K]>,
-): boolean {
+export function patchRecord<K extends BoardCollection>(doc: Y.Doc, name: K, key: string, patch: Partial<BoardRecords[K]>): boolean {
   const entry = entryMap(doc, name, key)
   const current = getRecord(doc, name, key)
   if (!entry || !current) return false

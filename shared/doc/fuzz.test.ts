@@ -13,15 +13,7 @@ import type { Actor } from './commands/command'
 import { addSignal, deleteSignal, mergeSignals, reorderSignal, updateSignal } from './commands/signals'
 import { createStory, updatePersona } from './commands/stories'
 import { addTakeaway, deleteTakeaway, togglePlusOne } from './commands/takeaways'
-import {
-  addSignalToTrend,
-  createTrend,
-  createTrendFromSignals,
-  deleteTrend,
-  moveSignalToTrend,
-  removeSignalFromTrend,
-  reorderTrend,
-} from './commands/trends'
+import { addSignalToTrend, createTrend, createTrendFromSignals, deleteTrend, moveSignalToTrend, removeSignalFromTrend, reorderTrend } from './commands/trends'
 import { addWheelNode, deleteWheelNode, updateWheelNode } from './commands/wheel'
 import { assessmentResults } from './derive/assessment'
 import { groupSignals } from './derive/board'
@@ -48,16 +40,23 @@ const orNull = (rng: Random, id: string) => (rng.chance(0.3) ? null : id)
 /** Weighted operations: adds and moves dominate, deletes are rarer (as in a real room). */
 const OPS: [number, Op][] = [
   [6, (doc, actor, rng) => void addSignal(doc, { title: `signal ${rng.int(1000)}`, category: rng.pick(CATEGORY_VALUES) }, actor)],
-  [4, (doc, _a, rng, b) => void updateSignal(doc, someId(rng, b.signals), rng.chance(0.5) ? { title: `edit ${rng.int(99)}` } : { description: `why ${rng.int(99)}` })],
+  [
+    4,
+    (doc, _a, rng, b) =>
+      void updateSignal(doc, someId(rng, b.signals), rng.chance(0.5) ? { title: `edit ${rng.int(99)}` } : { description: `why ${rng.int(99)}` }),
+  ],
   [1, (doc, _a, rng, b) => void deleteSignal(doc, someId(rng, b.signals))],
   [2, (doc, actor, rng, b) => void mergeSignals(doc, someId(rng, b.signals), someId(rng, b.signals), actor)],
   [3, (doc, actor, rng) => void createTrend(doc, { name: `trend ${rng.int(99)}` }, actor)],
   [1, (doc, _a, rng, b) => void deleteTrend(doc, someId(rng, b.trends))],
-  [8, (doc, actor, rng, b) => {
-    const signalId = someId(rng, b.signals)
-    const from = rng.pick([...b.memberships.values()].filter((m) => m.signalId === signalId).map((m) => m.trendId)) ?? null
-    void moveSignalToTrend(doc, signalId, from, orNull(rng, someId(rng, b.trends)), actor, { before: rng.chance(0.3) ? someId(rng, b.signals) : null })
-  }],
+  [
+    8,
+    (doc, actor, rng, b) => {
+      const signalId = someId(rng, b.signals)
+      const from = rng.pick([...b.memberships.values()].filter((m) => m.signalId === signalId).map((m) => m.trendId)) ?? null
+      void moveSignalToTrend(doc, signalId, from, orNull(rng, someId(rng, b.trends)), actor, { before: rng.chance(0.3) ? someId(rng, b.signals) : null })
+    },
+  ],
   [3, (doc, actor, rng, b) => void addSignalToTrend(doc, someId(rng, b.signals), someId(rng, b.trends), actor)],
   [2, (doc, _a, rng, b) => void removeSignalFromTrend(doc, someId(rng, b.signals), someId(rng, b.trends))],
   [2, (doc, actor, rng, b) => void createTrendFromSignals(doc, someId(rng, b.signals), someId(rng, b.signals), actor)],
@@ -66,10 +65,13 @@ const OPS: [number, Op][] = [
   [3, (doc, actor, rng, b) => void placeAssessment(doc, { trendId: someId(rng, b.trends), impact: rng.int(11) / 10, uncertainty: rng.int(11) / 10 }, actor)],
   [3, (doc, actor, rng, b) => void castVote(doc, { trendId: someId(rng, b.trends), stageId: STAGE }, actor, { votesPerPerson: 3 })],
   [1, (doc, actor, rng, b) => void retractVote(doc, { trendId: someId(rng, b.trends), stageId: STAGE }, actor)],
-  [3, (doc, actor, rng, b) => {
-    const parent = rng.chance(0.4) ? null : (rng.pick([...b.wheelNodes.values()]) ?? null)
-    void addWheelNode(doc, { trendId: parent?.trendId ?? someId(rng, b.trends), parentId: parent?.id ?? null, text: `c${rng.int(99)}` }, actor)
-  }],
+  [
+    3,
+    (doc, actor, rng, b) => {
+      const parent = rng.chance(0.4) ? null : (rng.pick([...b.wheelNodes.values()]) ?? null)
+      void addWheelNode(doc, { trendId: parent?.trendId ?? someId(rng, b.trends), parentId: parent?.id ?? null, text: `c${rng.int(99)}` }, actor)
+    },
+  ],
   [1, (doc, _a, rng, b) => void updateWheelNode(doc, someId(rng, b.wheelNodes), { valence: rng.pick(['positive', 'negative', 'mixed', ''] as const) })],
   [1, (doc, _a, rng, b) => void deleteWheelNode(doc, someId(rng, b.wheelNodes))],
   [2, (doc, actor, rng) => void addTakeaway(doc, { text: `act ${rng.int(99)}` }, actor)],

@@ -22,7 +22,7 @@ describe('restoreDoc', () => {
     ;(body.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Aino wakes up.')])
     const past = copy(live)
 
-    updateSignal(live, kept, { title: "Care robots everywhere" })
+    updateSignal(live, kept, { title: 'Care robots everywhere' })
     deleteSignal(live, deleted)
     const added = addSignal(live, { title: 'Prank card' }, anna)
     const changes = restoreDoc(live, past)

@@ -38,7 +38,8 @@ function skipStruct(decoder: decoding.Decoder): void {
   if (hasOrigin) skipId(decoder)
   if (hasRightOrigin) skipId(decoder)
   if (!hasOrigin && !hasRightOrigin) {
-    if (decoding.readVarUint(decoder) === 1) decoding.readVarString(decoder) // root name
+    if (decoding.readVarUint(decoder) === 1)
+      decoding.readVarString(decoder) // root name
     else skipId(decoder) // parent item
     if ((info & 32) !== 0) decoding.readVarString(decoder) // map key
   }
@@ -55,7 +56,8 @@ function skipContent(decoder: decoding.Decoder, kind: number): void {
     case 1: // deleted
       decoding.readVarUint(decoder)
       return
-    case 2: { // JSON
+    case 2: {
+      // JSON
       const length = decoding.readVarUint(decoder)
       for (let i = 0; i < length; i++) decoding.readVarString(decoder)
       return
@@ -71,12 +73,14 @@ function skipContent(decoder: decoding.Decoder, kind: number): void {
       decoding.readVarString(decoder)
       decoding.readVarString(decoder)
       return
-    case 7: { // type: XmlElement (3) and XmlHook (5) carry a name
+    case 7: {
+      // type: XmlElement (3) and XmlHook (5) carry a name
       const typeRef = decoding.readVarUint(decoder)
       if (typeRef === 3 || typeRef === 5) decoding.readVarString(decoder)
       return
     }
-    case 8: { // any
+    case 8: {
+      // any
       const length = decoding.readVarUint(decoder)
       for (let i = 0; i < length; i++) decoding.readAny(decoder)
       return

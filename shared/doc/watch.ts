@@ -39,16 +39,21 @@ export function createBoardWatcher(doc: Y.Doc, { onInvalid = ignoreInvalid }: Re
   boardInfo(doc).observe(infoObserver)
   observers.push(() => boardInfo(doc).unobserve(infoObserver))
 
-  return createWatcher(doc, () => snapshot, observers, () => {
-    let changed = versionDirty
-    for (const cache of caches.values()) changed = cache.flush() || changed
-    if (!changed) return false
-    versionDirty = false
-    const next = buildBoard(readVersion(boardInfo(doc)))
-    const same = next.schemaVersion === snapshot.schemaVersion && BOARD_COLLECTIONS.every((name) => next[name] === snapshot[name])
-    if (!same) snapshot = next
-    return !same
-  })
+  return createWatcher(
+    doc,
+    () => snapshot,
+    observers,
+    () => {
+      let changed = versionDirty
+      for (const cache of caches.values()) changed = cache.flush() || changed
+      if (!changed) return false
+      versionDirty = false
+      const next = buildBoard(readVersion(boardInfo(doc)))
+      const same = next.schemaVersion === snapshot.schemaVersion && BOARD_COLLECTIONS.every((name) => next[name] === snapshot[name])
+      if (!same) snapshot = next
+      return !same
+    },
+  )
 }
 
 /** Watches the control document: meta, stages and session, each replaced only when touched. */
@@ -69,24 +74,25 @@ export function createControlWatcher(doc: Y.Doc, { onInvalid = ignoreInvalid }: 
   const markSession = () => (sessionDirty = true)
   controlMeta(doc).observeDeep(markMeta)
   controlSession(doc).observeDeep(markSession)
-  const observers = [
-    stages.observe(),
-    () => controlMeta(doc).unobserveDeep(markMeta),
-    () => controlSession(doc).unobserveDeep(markSession),
-  ]
+  const observers = [stages.observe(), () => controlMeta(doc).unobserveDeep(markMeta), () => controlSession(doc).unobserveDeep(markSession)]
 
-  return createWatcher(doc, () => snapshot, observers, () => {
-    const stagesChanged = stages.flush()
-    if (!stagesChanged && !metaDirty && !sessionDirty) return false
-    if (stagesChanged) sortedStages = sortStages(stages.current)
-    if (metaDirty) meta = reuseIfEqual(meta, readMeta(doc, onInvalid))
-    if (sessionDirty) session = reuseFields(session, readSession(doc, onInvalid))
-    metaDirty = sessionDirty = false
-    const next = build()
-    const same = (Object.keys(next) as (keyof ControlSnapshot)[]).every((key) => next[key] === snapshot[key])
-    if (!same) snapshot = next
-    return !same
-  })
+  return createWatcher(
+    doc,
+    () => snapshot,
+    observers,
+    () => {
+      const stagesChanged = stages.flush()
+      if (!stagesChanged && !metaDirty && !sessionDirty) return false
+      if (stagesChanged) sortedStages = sortStages(stages.current)
+      if (metaDirty) meta = reuseIfEqual(meta, readMeta(doc, onInvalid))
+      if (sessionDirty) session = reuseFields(session, readSession(doc, onInvalid))
+      metaDirty = sessionDirty = false
+      const next = build()
+      const same = (Object.keys(next) as (keyof ControlSnapshot)[]).every((key) => next[key] === snapshot[key])
+      if (!same) snapshot = next
+      return !same
+    },
+  )
 }
 
 /** Publishes after whole transactions, so a command touching five roots notifies once. */

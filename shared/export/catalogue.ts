@@ -24,7 +24,14 @@ export interface Phrases {
   readonly takeaways: string
   readonly persona: string
   readonly ageYears: (age: number) => string
-  readonly personaFields: { readonly name: string; readonly age: string; readonly household: string; readonly lifeSituation: string; readonly needs: string; readonly values: string }
+  readonly personaFields: {
+    readonly name: string
+    readonly age: string
+    readonly household: string
+    readonly lifeSituation: string
+    readonly needs: string
+    readonly values: string
+  }
   readonly story: string
   readonly untitledStory: string
   readonly unnamedTrend: string
@@ -56,7 +63,9 @@ export interface Phrases {
   readonly none: string
   readonly steep: { readonly [C in Exclude<SteepCategory, ''>]: string }
   readonly quadrants: { readonly highUncertain: string; readonly highCertain: string; readonly lowUncertain: string; readonly lowCertain: string }
-  readonly count: { readonly [K in 'signals' | 'trends' | 'stories' | 'takeaways' | 'placements' | 'votes' | 'plusOnes' | 'participants']: (n: number) => string }
+  readonly count: {
+    readonly [K in 'signals' | 'trends' | 'stories' | 'takeaways' | 'placements' | 'votes' | 'plusOnes' | 'participants']: (n: number) => string
+  }
   readonly csv: { readonly [K in 'title' | 'description' | 'whyItMatters' | 'source' | 'theme' | 'category' | 'author' | 'trends' | 'createdAt']: string }
   readonly footer: (date: string) => string
   readonly formatDate: (date: Date) => string
@@ -113,7 +122,12 @@ const EN: Phrases = {
   linkedTo: 'Linked to:',
   none: 'None.',
   steep: { social: 'Social', technological: 'Technological', economic: 'Economic', environmental: 'Environmental', political: 'Political' },
-  quadrants: { highUncertain: 'High impact, uncertain', highCertain: 'High impact, fairly certain', lowUncertain: 'Lower impact, uncertain', lowCertain: 'Lower impact, fairly certain' },
+  quadrants: {
+    highUncertain: 'High impact, uncertain',
+    highCertain: 'High impact, fairly certain',
+    lowUncertain: 'Lower impact, uncertain',
+    lowCertain: 'Lower impact, fairly certain',
+  },
   count: {
     signals: plural('signal', 'signals'),
     trends: plural('trend', 'trends'),
@@ -124,7 +138,17 @@ const EN: Phrases = {
     plusOnes: (n) => `+${n}`,
     participants: plural('participant', 'participants'),
   },
-  csv: { title: 'Title', description: 'Description', whyItMatters: 'Why it matters', source: 'Source', theme: 'Theme', category: 'Category', author: 'Author', trends: 'Trends', createdAt: 'Created at' },
+  csv: {
+    title: 'Title',
+    description: 'Description',
+    whyItMatters: 'Why it matters',
+    source: 'Source',
+    theme: 'Theme',
+    category: 'Category',
+    author: 'Author',
+    trends: 'Trends',
+    createdAt: 'Created at',
+  },
   footer: (date) => `Exported from Signals to Stories on ${date}.`,
   formatDate: (d) => `${d.getUTCDate()} ${EN_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
   decimalMark: '.',
@@ -177,7 +201,12 @@ const FI: Phrases = {
   linkedTo: 'Liittyy:',
   none: 'Ei yhtään.',
   steep: { social: 'Sosiaalinen', technological: 'Teknologinen', economic: 'Taloudellinen', environmental: 'Ekologinen', political: 'Poliittinen' },
-  quadrants: { highUncertain: 'Suuri vaikutus, epävarma', highCertain: 'Suuri vaikutus, melko varma', lowUncertain: 'Pienempi vaikutus, epävarma', lowCertain: 'Pienempi vaikutus, melko varma' },
+  quadrants: {
+    highUncertain: 'Suuri vaikutus, epävarma',
+    highCertain: 'Suuri vaikutus, melko varma',
+    lowUncertain: 'Pienempi vaikutus, epävarma',
+    lowCertain: 'Pienempi vaikutus, melko varma',
+  },
   count: {
     signals: plural('signaali', 'signaalia'),
     trends: plural('trendi', 'trendiä'),
@@ -188,7 +217,17 @@ const FI: Phrases = {
     plusOnes: (n) => `+${n}`,
     participants: plural('osallistuja', 'osallistujaa'),
   },
-  csv: { title: 'Otsikko', description: 'Kuvaus', whyItMatters: 'Miksi tällä on merkitystä', source: 'Lähde', theme: 'Teema', category: 'Luokka', author: 'Kirjoittaja', trends: 'Trendit', createdAt: 'Luotu' },
+  csv: {
+    title: 'Otsikko',
+    description: 'Kuvaus',
+    whyItMatters: 'Miksi tällä on merkitystä',
+    source: 'Lähde',
+    theme: 'Teema',
+    category: 'Luokka',
+    author: 'Kirjoittaja',
+    trends: 'Trendit',
+    createdAt: 'Luotu',
+  },
   footer: (date) => `Viety Signals to Stories -työkalusta ${date}.`,
   formatDate: (d) => `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}`,
   decimalMark: ',',

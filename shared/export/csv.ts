@@ -50,7 +50,10 @@ export function exportSignalsCsv(source: ExportSource, options: ExportOptions): 
       themes.get(signal.themeId) ?? '',
       signal.category ? p.steep[signal.category] : '',
       authors,
-      trendOrder.filter((trend) => trendIds.has(trend.id)).map((trend) => trendName(trend.id)).join('; '),
+      trendOrder
+        .filter((trend) => trendIds.has(trend.id))
+        .map((trend) => trendName(trend.id))
+        .join('; '),
       isoTime(signal.createdAt),
     ]
   })

@@ -4,13 +4,16 @@ import { attr, text } from './htmlText'
 import { buildFullWorkshop, hostileText } from './testing/workshops'
 
 const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
-const tagsOf = (html: string, name: string) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''))
+const tagsOf = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''))
 
 describe('HTML export: a self-contained page', () => {
   const html = exportHtml(buildFullWorkshop(), options)
 
   it('opens with the charset and a strict Content-Security-Policy, and has no scripts or external resources', () => {
-    expect(html).toMatch(/^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">/)
+    expect(html).toMatch(
+      /^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">/,
+    )
     expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:")
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(/i)
   })
@@ -59,7 +62,8 @@ describe('HTML export: hostile text stays text', () => {
     // The only SVG is the wheel picture this export draws, made of drawing elements alone.
     const pictures = html.match(/<svg\b[^>]*>/g) ?? []
     expect(pictures.length).toBeGreaterThan(0)
-    for (const tag of pictures) expect(tag).toMatch(/^<svg class="wheel-picture" viewBox="[-\d. ]+" width="\d+" height="\d+" role="img" font-family="[^"<>]*">$/)
+    for (const tag of pictures)
+      expect(tag).toMatch(/^<svg class="wheel-picture" viewBox="[-\d. ]+" width="\d+" height="\d+" role="img" font-family="[^"<>]*">$/)
     const inside = [...html.matchAll(/<svg\b[\s\S]*?<\/svg>/g)].flatMap(([svg]) => [...svg.matchAll(/<([a-zA-Z]+)/g)].map(([, tag]) => tag))
     expect(new Set(inside)).toEqual(new Set(['svg', 'title', 'ellipse', 'text', 'tspan', 'line', 'g', 'rect', 'circle', 'path']))
     expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i)

@@ -74,8 +74,14 @@ function coverHtml(report: Report): string {
   ]
     .map(([label, value]) => `<div><dt>${text(label!)}</dt><dd>${text(value!)}</dd></div>`)
     .join('')
-  const people = report.participants && report.participants.length > 0 ? `<p class="people"><span class="label">${text(`${p.participants} (${report.participants.length})`)}</span> ${report.participants.map(text).join(', ')}</p>` : ''
-  const themes = report.themes.length > 0 ? `<p class="themes"><span class="label">${text(p.themes)}</span> ${report.themes.map((theme) => `<span class="tag theme">${text(theme)}</span>`).join(' ')}</p>` : ''
+  const people =
+    report.participants && report.participants.length > 0
+      ? `<p class="people"><span class="label">${text(`${p.participants} (${report.participants.length})`)}</span> ${report.participants.map(text).join(', ')}</p>`
+      : ''
+  const themes =
+    report.themes.length > 0
+      ? `<p class="themes"><span class="label">${text(p.themes)}</span> ${report.themes.map((theme) => `<span class="tag theme">${text(theme)}</span>`).join(' ')}</p>`
+      : ''
   const question = report.focalQuestion ? `<div class="question"><p class="label">${text(p.focalQuestion)}</p>${paragraphs(report.focalQuestion)}</div>` : ''
   return `<header class="cover">
 <p class="kicker">${text(p.reportKind)}</p>
@@ -92,18 +98,33 @@ function overviewHtml(report: Report): string {
   const entry = (anchor: string, label: string, count: string, children: string) =>
     `<li><a${attr('href', `#${anchor}`)}>${text(label)}</a> <span class="count">${text(count)}</span>${children ? `<ol>${children}</ol>` : ''}</li>`
   const items = [
-    entry('stories', p.stories, p.count.stories(report.stories.length), report.stories.map((story) => `<li>${internalLink(story.anchor, story.title)}</li>`).join('')),
+    entry(
+      'stories',
+      p.stories,
+      p.count.stories(report.stories.length),
+      report.stories.map((story) => `<li>${internalLink(story.anchor, story.title)}</li>`).join(''),
+    ),
     entry(
       'trends',
       p.trends,
       p.count.trends(report.trends.length),
-      report.trends.map((trend) => `<li>${internalLink(trend.anchor, trend.name)}${trend.keyDriver ? ` <span class="star">★ <span class="visually-hidden">${text(p.keyDriver)}</span></span>` : ''}</li>`).join(''),
+      report.trends
+        .map(
+          (trend) =>
+            `<li>${internalLink(trend.anchor, trend.name)}${trend.keyDriver ? ` <span class="star">★ <span class="visually-hidden">${text(p.keyDriver)}</span></span>` : ''}</li>`,
+        )
+        .join(''),
     ),
   ]
   if (report.unsorted.length > 0) items.push(entry('unsorted', p.unsorted, p.count.signals(report.unsorted.length), ''))
   if (report.wheels.length > 0) items.push(entry('wheels', p.wheels, String(report.wheels.length), ''))
   items.push(entry('takeaways', p.takeaways, p.count.takeaways(report.takeawayCount), ''))
-  const glance = [p.count.signals(report.signalCount), p.count.trends(report.trends.length), p.count.stories(report.stories.length), p.count.takeaways(report.takeawayCount)]
+  const glance = [
+    p.count.signals(report.signalCount),
+    p.count.trends(report.trends.length),
+    p.count.stories(report.stories.length),
+    p.count.takeaways(report.takeawayCount),
+  ]
     .map((fact) => {
       const [n, ...words] = fact.split(' ')
       return `<li><span class="big">${text(n!)}</span> ${text(words.join(' '))}</li>`
@@ -119,7 +140,12 @@ function overviewHtml(report: Report): string {
 /** The wheel as a picture (the same layout as in the app), above its consequences as a list. */
 function wheelFigure(report: Report, wheel: ReportWheel): string {
   const p = report.phrases
-  const toSvgNode = (node: ReportWheelNode): WheelSvgNode => ({ id: node.anchor, text: node.text, valence: node.valence, children: node.children.map(toSvgNode) })
+  const toSvgNode = (node: ReportWheelNode): WheelSvgNode => ({
+    id: node.anchor,
+    text: node.text,
+    valence: node.valence,
+    children: node.children.map(toSvgNode),
+  })
   const svg = wheelSvg(wheel.nodes.map(toSvgNode), { centre: wheel.trend.name, label: `${p.wheelOf}: ${wheel.trend.name}`, ringLabel: p.ring })
   return `<figure class="wheel-figure">${svg}</figure>`
 }

@@ -13,11 +13,13 @@ function personaHtml(report: Report, persona: PersonaFields): string {
   const p = report.phrases
   const fields = p.personaFields
   const name = [persona.name, persona.age === null ? '' : p.ageYears(persona.age)].filter(Boolean).map(text).join(' · ')
-  const details = ([
-    [fields.lifeSituation, persona.lifeSituation],
-    [fields.needs, persona.needs],
-    [fields.values, persona.values],
-  ] as const)
+  const details = (
+    [
+      [fields.lifeSituation, persona.lifeSituation],
+      [fields.needs, persona.needs],
+      [fields.values, persona.values],
+    ] as const
+  )
     .filter(([, value]) => value !== '')
     .map(([label, value]) => `<div><dt>${text(label)}</dt><dd>${paragraphs(value)}</dd></div>`)
     .join('')
@@ -34,7 +36,10 @@ export function storyHtml(report: Report, story: ReportStory): string {
   const persona = story.persona ? personaHtml(report, story.persona) : ''
   const body = bodyHtml(story.blocks, 4, new Set())
   const drawsOn = story.drawsOn
-    .map((group) => `<span class="draws-kind">${text(p.kindsPlural[group.kind])}</span> ${group.items.map((item) => internalLink(item.anchor, item.name, 'chip')).join(' ')}`)
+    .map(
+      (group) =>
+        `<span class="draws-kind">${text(p.kindsPlural[group.kind])}</span> ${group.items.map((item) => internalLink(item.anchor, item.name, 'chip')).join(' ')}`,
+    )
     .join(' ')
   const notes = story.footnotes
     .map((note) => {
@@ -65,7 +70,10 @@ export function signalCards(report: Report, signals: readonly ReportSignal[], an
       signal.theme ? `<span class="tag theme">${text(signal.theme)}</span>` : '',
     ].join('')
     const why = signal.whyItMatters ? `<div class="why"><span class="label">${text(p.whyItMatters)}</span>${paragraphs(signal.whyItMatters)}</div>` : ''
-    const sources = signal.links.length > 0 ? `<p class="sources"><span class="label">${text(p.source)}</span> ${signal.links.map((source) => externalLink(source)).join(', ')}</p>` : ''
+    const sources =
+      signal.links.length > 0
+        ? `<p class="sources"><span class="label">${text(p.source)}</span> ${signal.links.map((source) => externalLink(source)).join(', ')}</p>`
+        : ''
     return `<li class="signal card"${id}><p class="signal-title">${text(signal.title)}</p>${tags ? `<p class="tags">${tags}</p>` : ''}${paragraphs(signal.description, 'desc')}${why}${sources}</li>`
   })
   return `<ul class="signals">${cards.join('\n')}</ul>`
@@ -95,7 +103,8 @@ function assessmentHtml(report: Report, trend: ReportTrend): string {
   const p = report.phrases
   const { impact, uncertainty, placements, votes } = trend.assessment
   const counts = `<p class="assessment-counts">${impact ? `${text(p.count.placements(placements))} · ` : ''}${text(p.count.votes(votes))}</p>`
-  if (!impact || !uncertainty) return `<div class="assessment"><h4>${text(p.assessment)}</h4><p class="assessment-counts">${text(p.notAssessed)} · ${text(p.count.votes(votes))}</p></div>`
+  if (!impact || !uncertainty)
+    return `<div class="assessment"><h4>${text(p.assessment)}</h4><p class="assessment-counts">${text(p.notAssessed)} · ${text(p.count.votes(votes))}</p></div>`
   const meter = (label: string, axis: { median: number; spread: number }) => {
     const left = clampPercent(axis.median - axis.spread)
     const width = clampPercent(axis.median + axis.spread) - left

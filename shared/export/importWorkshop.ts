@@ -22,8 +22,7 @@ export interface ImportedWorkshop {
 }
 
 export type ImportResult =
-  | { readonly ok: true; readonly workshop: ImportedWorkshop }
-  | { readonly ok: false; readonly code: ImportErrorCode; readonly message: string }
+  { readonly ok: true; readonly workshop: ImportedWorkshop } | { readonly ok: false; readonly code: ImportErrorCode; readonly message: string }
 
 /** Strict base64: Node's decoder skips junk silently, which would hide a damaged file. */
 const base64 = z.string().check(
@@ -86,16 +85,26 @@ export function importWorkshop(input: unknown): ImportResult {
 
 /** Format and versions first, so a file from newer code says so instead of failing on a field. */
 function checkHeader(value: unknown): ImportResult | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('notAnExport', 'not a Signals to Stories export: the file holds no export object')
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('notAnExport', 'not a Signals to Stories export: the file holds no export object')
   const { format, formatVersion, schemaVersion } = value as Record<string, unknown>
   if (format !== EXPORT_FORMAT) {
-    return fail('notAnExport', `not a Signals to Stories export: "format" is ${format === undefined ? 'missing' : JSON.stringify(format).slice(0, 60)}, expected "${EXPORT_FORMAT}"`)
+    return fail(
+      'notAnExport',
+      `not a Signals to Stories export: "format" is ${format === undefined ? 'missing' : JSON.stringify(format).slice(0, 60)}, expected "${EXPORT_FORMAT}"`,
+    )
   }
   if (typeof formatVersion === 'number' && formatVersion > FORMAT_VERSION) {
-    return fail('newerVersion', `this file was made by a newer version of Signals to Stories (file format ${formatVersion}; this one reads up to ${FORMAT_VERSION}); update it to import the file`)
+    return fail(
+      'newerVersion',
+      `this file was made by a newer version of Signals to Stories (file format ${formatVersion}; this one reads up to ${FORMAT_VERSION}); update it to import the file`,
+    )
   }
   if (typeof schemaVersion === 'number' && schemaVersion > SCHEMA_VERSION) {
-    return fail('newerVersion', `this file was made by a newer version of Signals to Stories (schema ${schemaVersion}; this one understands up to ${SCHEMA_VERSION}); update it to import the file`)
+    return fail(
+      'newerVersion',
+      `this file was made by a newer version of Signals to Stories (schema ${schemaVersion}; this one understands up to ${SCHEMA_VERSION}); update it to import the file`,
+    )
   }
   return null
 }
@@ -121,13 +130,17 @@ function decode(encoded: string, kind: Exclude<DocKind, 'draft' | 'bank'>): Deco
     return fail('badDocument', `documents.${kind} does not decode as a Yjs document (${error instanceof Error ? error.message : String(error)})`)
   }
   // An update that refers to changes it does not contain is a fragment of a document.
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return fail('badDocument', `documents.${kind} is incomplete: it depends on changes the file does not contain`)
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
+    return fail('badDocument', `documents.${kind} is incomplete: it depends on changes the file does not contain`)
   const version = schemaVersionOf(doc, kind)
   if (version === null) return fail('badDocument', `documents.${kind} is not a ${kind} document of a workshop`)
   const migrated = migrate(doc, kind)
   if (!migrated.ok) {
     return migrated.error === 'newerVersion'
-      ? fail('newerVersion', `this file was made by a newer version of Signals to Stories (documents.${kind} is schema ${migrated.found}; this one understands up to ${migrated.supported})`)
+      ? fail(
+          'newerVersion',
+          `this file was made by a newer version of Signals to Stories (documents.${kind} is schema ${migrated.found}; this one understands up to ${migrated.supported})`,
+        )
       : fail('badDocument', `documents.${kind} is schema ${migrated.found}, which this version cannot upgrade`)
   }
   return { ok: true, doc }
@@ -140,7 +153,8 @@ export function looksTruncated(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x7b || c === 0x5b) depth++

@@ -18,5 +18,3 @@ export { exportWorkshopJson } from './workshopJson'
 export { importWorkshop } from './importWorkshop'
 export { CONTENT_TYPES, EXPORT_FORMATS, exportFilename, isExportFormat, type ExportFormat } from './formats'
 export { wheelSvg, type WheelSvgNode } from './wheelSvg'
-
-

@@ -66,7 +66,9 @@ describe('Markdown export: structure', () => {
   })
 
   it('lists wheels as nested lists by order and takeaways with who, +1s and links', () => {
-    expect(md).toContain('- Fewer care homes *(1st order, mixed)*\n  - Homes adapted for care *(2nd order, positive)*\n    - Builders learn care design *(3rd order, positive)*')
+    expect(md).toContain(
+      '- Fewer care homes *(1st order, mixed)*\n  - Homes adapted for care *(2nd order, positive)*\n    - Builders learn care design *(3rd order, positive)*',
+    )
     expect(md).toContain('**Who:** Social services · **+2** · Linked to: Story: A Tuesday in 2040; Trend: Ageing at home')
   })
 

@@ -35,7 +35,11 @@ export function renderMarkdown(report: Report): string {
   if (report.unsorted.length > 0) blocks.push([`## ${inlineText(p.unsorted)}`], signalList(report, report.unsorted))
   if (report.wheels.length > 0) {
     blocks.push([`## ${inlineText(p.wheels)}`])
-    for (const wheel of report.wheels) blocks.push([`### ${inlineText(`${p.wheelOf}: ${wheel.trend.name}`)}`], wheel.nodes.flatMap((node) => wheelLines(report, node)))
+    for (const wheel of report.wheels)
+      blocks.push(
+        [`### ${inlineText(`${p.wheelOf}: ${wheel.trend.name}`)}`],
+        wheel.nodes.flatMap((node) => wheelLines(report, node)),
+      )
   }
   blocks.push([`## ${inlineText(p.takeaways)}`])
   for (const group of report.takeaways) {
@@ -147,7 +151,10 @@ function takeawayLines(report: Report, item: ReportTakeaway): string[] {
   const details: string[] = []
   if (item.who) details.push(`**${midText(p.who)}:** ${midText(item.who)}`)
   if (item.plusOnes > 0) details.push(`**${escapeInline(p.count.plusOnes(item.plusOnes))}**`)
-  const links = [...item.stories.map((s) => `${midText(p.story)}: ${midText(s.name)}`), ...item.trends.map((t) => `${midText(p.kinds.trend)}: ${midText(t.name)}`)]
+  const links = [
+    ...item.stories.map((s) => `${midText(p.story)}: ${midText(s.name)}`),
+    ...item.trends.map((t) => `${midText(p.kinds.trend)}: ${midText(t.name)}`),
+  ]
   if (links.length > 0) details.push(`${midText(p.linkedTo)} ${links.join('; ')}`)
   return continueLines(hardJoin([paragraphLines(item.text), details.length > 0 ? [details.join(' · ')] : []]), '- ', 2)
 }
@@ -172,4 +179,3 @@ function hardJoin(segments: readonly string[][]): string[] {
   }
   return out
 }
-

@@ -90,7 +90,14 @@ export function buildStories(snapshot: ExportSnapshot, phrases: Phrases, ctx: St
 
     const persona = board.personas.get(story.personaId)
     const fields: PersonaFields | null = persona
-      ? { name: persona.name, age: persona.age, household: persona.household, lifeSituation: persona.lifeSituation, needs: persona.needs, values: persona.values }
+      ? {
+          name: persona.name,
+          age: persona.age,
+          household: persona.household,
+          lifeSituation: persona.lifeSituation,
+          needs: persona.needs,
+          values: persona.values,
+        }
       : null
     // What a story draws on is what its body cites (the editor's chips), plus any ids linked on
     // the record itself.

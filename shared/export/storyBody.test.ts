@@ -16,7 +16,10 @@ describe('reading a story body', () => {
     const blocks = readStoryBody(
       body([
         { type: 'heading', level: 2, runs: [{ text: 'Morning' }] },
-        { type: 'paragraph', runs: [{ text: 'Plain ' }, { text: 'bold', bold: true }, { break: true }, { citation: { kind: 'trend', refId: 't1', label: 'Ageing' } }] },
+        {
+          type: 'paragraph',
+          runs: [{ text: 'Plain ' }, { text: 'bold', bold: true }, { break: true }, { citation: { kind: 'trend', refId: 't1', label: 'Ageing' } }],
+        },
         { type: 'orderedList', items: [[{ text: 'one' }], [{ text: 'two', italic: true }]] },
         { type: 'blockquote', runs: [{ text: 'quoted' }] },
       ]),

@@ -72,7 +72,9 @@ function readBlock(element: Y.XmlElement, depth: number): Block | null {
     }
     case STORY_NODES.bulletList:
     case STORY_NODES.orderedList: {
-      const items = children.map((child) => readBlocks(child instanceof Y.XmlElement && child.nodeName === STORY_NODES.listItem ? child.toArray() : [child], depth + 1))
+      const items = children.map((child) =>
+        readBlocks(child instanceof Y.XmlElement && child.nodeName === STORY_NODES.listItem ? child.toArray() : [child], depth + 1),
+      )
       const filled = items.filter((item) => item.length > 0)
       if (filled.length === 0) return null
       return element.nodeName === STORY_NODES.bulletList

@@ -75,7 +75,9 @@ export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOption
         `<text x="0" y="${num(ringLabelY(layout, ring.ring))}" text-anchor="middle" dominant-baseline="central" font-size="12" font-weight="600" fill="${MUTED}" stroke="#fff" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${text(options.ringLabel(ring.ring))}</text>`,
     )
     .join('')
-  const edges = layout.edges.map((e) => `<line x1="${num(e.x1)}" y1="${num(e.y1)}" x2="${num(e.x2)}" y2="${num(e.y2)}" stroke="${LINE}" stroke-width="1.5"/>`).join('')
+  const edges = layout.edges
+    .map((e) => `<line x1="${num(e.x1)}" y1="${num(e.y1)}" x2="${num(e.x2)}" y2="${num(e.y2)}" stroke="${LINE}" stroke-width="1.5"/>`)
+    .join('')
   const boxes = layout.nodes
     .map((box) => {
       const valence = byId.get(box.id)?.valence || 'none'
@@ -123,10 +125,13 @@ function glyph(valence: string, x: number, y: number, size: number, colour: stri
   const r = size / 2
   const a = r * 0.5
   const path =
-    valence === 'positive' ? `M${num(-a)} 0H${num(a)}M0 ${num(-a)}V${num(a)}`
-    : valence === 'negative' ? `M${num(-a)} 0H${num(a)}`
-    : valence === 'mixed' ? `M${num(-a)} ${num(-a * 0.45)}H${num(a)}M0 ${num(-a * 1.15)}V${num(a * 0.25)}M${num(-a)} ${num(a)}H${num(a)}`
-    : `M${num(-a * 0.6)} ${num(-a * 0.45)}a${num(a * 0.6)} ${num(a * 0.6)} 0 1 1 ${num(a * 0.6)} ${num(a * 0.6)}V${num(a * 0.45)}M0 ${num(a * 1.05)}v0.01`
+    valence === 'positive'
+      ? `M${num(-a)} 0H${num(a)}M0 ${num(-a)}V${num(a)}`
+      : valence === 'negative'
+        ? `M${num(-a)} 0H${num(a)}`
+        : valence === 'mixed'
+          ? `M${num(-a)} ${num(-a * 0.45)}H${num(a)}M0 ${num(-a * 1.15)}V${num(a * 0.25)}M${num(-a)} ${num(a)}H${num(a)}`
+          : `M${num(-a * 0.6)} ${num(-a * 0.45)}a${num(a * 0.6)} ${num(a * 0.6)} 0 1 1 ${num(a * 0.6)} ${num(a * 0.6)}V${num(a * 0.45)}M0 ${num(a * 1.05)}v0.01`
   return `<g transform="translate(${num(x + r)} ${num(y + r)})"><circle r="${num(r)}" fill="${colour}"/><path d="${path}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/></g>`
 }
 

@@ -104,17 +104,26 @@ describe('importing refuses what it cannot take, naming the problem', () => {
   it('documents that are not base64, do not decode, are partial or of the wrong kind', () => {
     const file = good()
     const documents = file.documents as Record<string, string>
-    expect(refusal({ ...file, documents: { ...documents, board: 'not base64!' } })).toMatchObject({ code: 'invalid', message: expect.stringMatching(/documents\.board is not base64/) })
+    expect(refusal({ ...file, documents: { ...documents, board: 'not base64!' } })).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/documents\.board is not base64/),
+    })
     expect(refusal({ ...file, documents: { ...documents, board: documents.board!.slice(0, -3) } })).toMatchObject({ code: 'invalid' })
     const garbage = Buffer.from([0xff, 0xff, 0xff, 0x0f, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08]).toString('base64')
     expect(refusal({ ...file, documents: { ...documents, board: garbage } })).toMatchObject({ code: 'badDocument' })
-    expect(refusal({ ...file, documents: { ...documents, board: documents.control } })).toMatchObject({ code: 'badDocument', message: expect.stringMatching(/not a board document/) })
+    expect(refusal({ ...file, documents: { ...documents, board: documents.control } })).toMatchObject({
+      code: 'badDocument',
+      message: expect.stringMatching(/not a board document/),
+    })
     const doc = new Y.Doc()
     doc.getMap('m').set('a', 1)
     const before = Y.encodeStateVector(doc)
     doc.getMap('m').set('b', 2)
     const partial = Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64')
-    expect(refusal({ ...file, documents: { ...documents, board: partial } })).toMatchObject({ code: 'badDocument', message: expect.stringMatching(/incomplete/) })
+    expect(refusal({ ...file, documents: { ...documents, board: partial } })).toMatchObject({
+      code: 'badDocument',
+      message: expect.stringMatching(/incomplete/),
+    })
     expect(refusal({ ...file, documents: { ...documents, board: stateOf((d) => d.getMap('x').set('y', 1)) } })).toMatchObject({ code: 'badDocument' })
   })
 })

@@ -21,7 +21,23 @@ export const EXPORT_FORMAT = 'signals-to-stories'
 export const FORMAT_VERSION = 1
 
 export interface WorkshopSummary {
-  readonly counts: Readonly<Record<'signals' | 'trends' | 'memberships' | 'assessments' | 'votes' | 'wheelNodes' | 'stories' | 'takeaways' | 'plusOnes' | 'participants' | 'themes' | 'keyDrivers', number>>
+  readonly counts: Readonly<
+    Record<
+      | 'signals'
+      | 'trends'
+      | 'memberships'
+      | 'assessments'
+      | 'votes'
+      | 'wheelNodes'
+      | 'stories'
+      | 'takeaways'
+      | 'plusOnes'
+      | 'participants'
+      | 'themes'
+      | 'keyDrivers',
+      number
+    >
+  >
   readonly trends: readonly string[]
   readonly stories: readonly string[]
 }
@@ -32,7 +48,13 @@ export interface WorkshopExportFile {
   /** The document schema version the states were written with. */
   readonly schemaVersion: number
   readonly exportedAt: string
-  readonly workshop: { readonly title: string; readonly focalQuestion: string; readonly horizonYear: number; readonly language: string; readonly templateId: string }
+  readonly workshop: {
+    readonly title: string
+    readonly focalQuestion: string
+    readonly horizonYear: number
+    readonly language: string
+    readonly templateId: string
+  }
   /** Full Yjs states, base64. */
   readonly documents: { readonly board: string; readonly control: string }
   readonly summary: WorkshopSummary

@@ -67,7 +67,14 @@ export function replayFrame(snapshot: { id: number; at: number; reason: string }
     .map((trend) => {
       const assessed = assessTrend(trend.id, placements.get(trend.id) ?? [])
       const signalIds = (members.get(trend.id) ?? []).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map((m) => m.id)
-      return { id: trend.id, name: trend.name, signalIds, impact: assessed.impact?.median ?? null, uncertainty: assessed.uncertainty?.median ?? null, placements: assessed.placements }
+      return {
+        id: trend.id,
+        name: trend.name,
+        signalIds,
+        impact: assessed.impact?.median ?? null,
+        uncertainty: assessed.uncertainty?.median ?? null,
+        placements: assessed.placements,
+      }
     })
 
   return {

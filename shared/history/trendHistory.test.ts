@@ -128,7 +128,11 @@ describe('replay: how a trend emerged', () => {
     w.snapshot()
     const story = trendHistory(w.frames, trend)
     expect(story.signals[0]).toMatchObject({ title: 'Four-day week pilots', leftAt: null })
-    expect(story.events.filter((e) => e.kind === 'clustered' || e.kind === 'left').map((e) => `${(e.at - T0) / MINUTE} ${e.kind}`)).toEqual(['3 clustered', '6 left', '9 clustered'])
+    expect(story.events.filter((e) => e.kind === 'clustered' || e.kind === 'left').map((e) => `${(e.at - T0) / MINUTE} ${e.kind}`)).toEqual([
+      '3 clustered',
+      '6 left',
+      '9 clustered',
+    ])
 
     expect(trendHistory(w.frames, 'no-such-trend-000000')).toMatchObject({ appearedAt: null, signals: [], events: [] })
   })

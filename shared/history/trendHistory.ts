@@ -100,7 +100,9 @@ export function trendHistory(frames: readonly ReplayFrame[], trendId: string): T
         events.push({ kind: 'left', at: frame.at, signalId: id, title: known.title })
       }
     }
-    for (const id of members) if (!previousMembers.has(id) && signals.get(id)!.clusteredAt !== frame.at) events.push({ kind: 'clustered', at: frame.at, signalId: id, title: signals.get(id)!.title })
+    for (const id of members)
+      if (!previousMembers.has(id) && signals.get(id)!.clusteredAt !== frame.at)
+        events.push({ kind: 'clustered', at: frame.at, signalId: id, title: signals.get(id)!.title })
     previousMembers = members
 
     if (trend.impact !== null && trend.uncertainty !== null) {

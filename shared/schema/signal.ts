@@ -3,17 +3,7 @@
  * a source. Lives in the board document (and, while private mode is on, in its author's draft).
  */
 import * as z from 'zod/mini'
-import {
-  httpUrlOrEmptySchema,
-  httpUrlSchema,
-  idSchema,
-  idSetSchema,
-  orderSchema,
-  requiredTextSchema,
-  textSchema,
-  timestampSchema,
-} from './common'
-
+import { httpUrlOrEmptySchema, httpUrlSchema, idSchema, idSetSchema, orderSchema, requiredTextSchema, textSchema, timestampSchema } from './common'
 
 /** STEEP: Social, Technological, Economic, Environmental, Political; `''` when not chosen. */
 export const STEEP_CATEGORIES = ['social', 'technological', 'economic', 'environmental', 'political'] as const

@@ -17,7 +17,15 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl(' https://example.org/a?b=1 ')).toBe('https://example.org/a?b=1')
     expect(safeHttpUrl('http://EXAMPLE.org')).toBe('http://example.org/')
     expect(safeHttpUrl('')).toBe('')
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'ftp://x.org', '//example.org', 'example.org', 'https://user:pw@example.org']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'ftp://x.org',
+      '//example.org',
+      'example.org',
+      'https://user:pw@example.org',
+    ]) {
       expect(safeHttpUrl(bad)).toBeNull()
     }
     expect(sourceDomain('https://www.yle.fi/uutiset')).toBe('yle.fi')
@@ -37,7 +45,14 @@ describe('fractional order', () => {
     const tied = orderBefore([a, b, b], 2)
     expect(a < tied && tied < b).toBe(true)
     expect(orderBefore([], 0)).toBe(orderAfterAll([]))
-    expect([{ id: 'y', order: a }, { id: 'x', order: a }].sort(byOrderThenId).map((r) => r.id)).toEqual(['x', 'y'])
+    expect(
+      [
+        { id: 'y', order: a },
+        { id: 'x', order: a },
+      ]
+        .sort(byOrderThenId)
+        .map((r) => r.id),
+    ).toEqual(['x', 'y'])
   })
 
   it('rejects malformed keys', () => {

@@ -3,7 +3,26 @@ import { seeded, type Random } from '../doc/testing/prng'
 import { DEFAULT_WHEEL_METRICS, layoutWheel, toLayoutItems, type WheelBox, type WheelLayout, type WheelLayoutItem } from './layout'
 import { estimateTextWidth, wrapText } from './text'
 
-const WORDS = ['care', 'robots', 'fewer', 'older', 'people', 'neighbours', 'food', 'sharing', 'school', 'remote', 'work', 'costs', 'rise', 'volunteers', 'clinic', 'loneliness', 'buses', 'kotihoitopalveluverkosto']
+const WORDS = [
+  'care',
+  'robots',
+  'fewer',
+  'older',
+  'people',
+  'neighbours',
+  'food',
+  'sharing',
+  'school',
+  'remote',
+  'work',
+  'costs',
+  'rise',
+  'volunteers',
+  'clinic',
+  'loneliness',
+  'buses',
+  'kotihoitopalveluverkosto',
+]
 
 /** A random wheel of `size` consequences, at most three rings deep, texts from one word to a paragraph. */
 function randomTree(random: Random, size: number): WheelLayoutItem[] {

@@ -20,7 +20,17 @@
  * than tall. All geometry is done in "ring space" (x divided by `aspect`), where rings are circles.
  */
 import { estimateTextWidth, wrapText, type TextMeasure } from './text'
-import { DEFAULT_WHEEL_METRICS, type WheelBox, type WheelLayout, type WheelLayoutEdge, type WheelLayoutItem, type WheelLayoutNode, type WheelLayoutOptions, type WheelMetrics, type WheelRing } from './types'
+import {
+  DEFAULT_WHEEL_METRICS,
+  type WheelBox,
+  type WheelLayout,
+  type WheelLayoutEdge,
+  type WheelLayoutItem,
+  type WheelLayoutNode,
+  type WheelLayoutOptions,
+  type WheelMetrics,
+  type WheelRing,
+} from './types'
 
 export * from './types'
 
@@ -99,7 +109,8 @@ export function toLayoutItems(
   label: (text: string) => string = (text) => text,
 ): WheelLayoutItem[] {
   type Tree = { readonly node: { readonly id: string; readonly text: string }; readonly children: readonly Tree[] }
-  const convert = (nodes: readonly Tree[]): WheelLayoutItem[] => nodes.map(({ node, children }) => ({ id: node.id, text: label(node.text), children: convert(children) }))
+  const convert = (nodes: readonly Tree[]): WheelLayoutItem[] =>
+    nodes.map(({ node, children }) => ({ id: node.id, text: label(node.text), children: convert(children) }))
   return convert(tree as readonly Tree[])
 }
 

@@ -111,4 +111,3 @@ export interface WheelLayout {
   readonly aspect: number
   readonly metrics: WheelMetrics
 }
-

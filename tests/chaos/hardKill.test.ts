@@ -46,7 +46,15 @@ describe('hard kills while twenty people edit', () => {
     const workshop = await createWorkshop(server.url)
     for (let i = 0; i < CLIENTS; i++) {
       const doc = new Y.Doc()
-      const connection = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
+      const connection = connectDoc({
+        doc,
+        workshopId: workshop.id,
+        docName: 'board',
+        key: workshop.keys.participant,
+        origin: server.url,
+        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+        crossTab: false,
+      })
       connection.provider.connect()
       people.push({ doc, connection, actor: { participantId: randomId() }, created: [] })
     }
@@ -105,7 +113,15 @@ describe('hard kills while twenty people edit', () => {
 
     // A fresh client reading only from the restarted server's store sees the same board.
     const fresh = new Y.Doc()
-    const freshConnection = connectDoc({ doc: fresh, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
+    const freshConnection = connectDoc({
+      doc: fresh,
+      workshopId: workshop.id,
+      docName: 'board',
+      key: workshop.keys.participant,
+      origin: server.url,
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+      crossTab: false,
+    })
     freshConnection.provider.connect()
     await waitFor(() => readBoard(fresh).signals.size === allTitles.length, 15_000, 'a fresh client to see everything')
     freshConnection.destroy()

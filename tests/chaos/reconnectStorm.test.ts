@@ -36,7 +36,15 @@ describe('a reconnect storm', () => {
     const workshop = await createWorkshop(server.url)
     for (let i = 0; i < CLIENTS; i++) {
       const doc = new Y.Doc()
-      const connection = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
+      const connection = connectDoc({
+        doc,
+        workshopId: workshop.id,
+        docName: 'board',
+        key: workshop.keys.participant,
+        origin: server.url,
+        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+        crossTab: false,
+      })
       connection.provider.connect()
       clients.push({ doc, connection })
     }

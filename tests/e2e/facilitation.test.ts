@@ -5,16 +5,7 @@ import * as encoding from 'lib0/encoding'
 import { PNG } from 'pngjs'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import {
-  addSignal,
-  addSignalToTrend,
-  addWheelNode,
-  createTrend,
-  goToStage,
-  joinAsParticipant,
-  nextStageId,
-  readControl,
-} from '../../shared/doc/index.ts'
+import { addSignal, addSignalToTrend, addWheelNode, createTrend, goToStage, joinAsParticipant, nextStageId, readControl } from '../../shared/doc/index.ts'
 import { MessageType } from '../../shared/protocol.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced } from '../support/clients.ts'
@@ -241,7 +232,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
       // The opening screen: the focal question, and how to join.
       await expect.poll(() => s.locator('.join-panel__qr').evaluate((img) => img instanceof HTMLImageElement && img.complete), { timeout: 10_000 }).toBe(true)
       await screenshot(s, `screen-join-${width}`)
-      expect(await seriousViolations(s), "screen").toEqual([])
+      expect(await seriousViolations(s), 'screen').toEqual([])
 
       // Signals with the timer running; the join code moves to a corner.
       await f.getByRole('button', { name: 'Next: Signals' }).click()
@@ -250,7 +241,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
       await s.waitForTimeout(800)
       await screenshot(s, `screen-${width}`)
       await screenshot(f, `console-${width}`)
-      expect(await seriousViolations(f), "console").toEqual([])
+      expect(await seriousViolations(f), 'console').toEqual([])
 
       // A trend put on screen from the console.
       await f.getByRole('button', { name: 'Show on screen', exact: true }).click()
@@ -260,7 +251,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
       await expect.poll(() => s.locator('.focus-card__title').textContent(), { timeout: 10_000 }).toBe(focus.trendName)
       await s.waitForTimeout(400)
       await screenshot(s, `screen-focus-${width}`)
-      expect(await seriousViolations(s), "screen").toEqual([])
+      expect(await seriousViolations(s), 'screen').toEqual([])
       await Promise.all([facilitator.context.close(), screen.context.close(), participant.context.close()])
     })
   }
@@ -276,15 +267,37 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<{ trendNa
   joinAsParticipant(board, anna, 'Anna')
   joinAsParticipant(board, ben, 'Ben')
   const cards = [
-    addSignal(board, { title: 'Care robots keep older people company at home', description: 'A pilot lends social robots to people over 80 who live alone; most want to keep them.', sourceUrl: 'https://www.example.org/care-robots', category: 'technological' }, anna),
-    addSignal(board, { title: 'Neighbourhood kitchens replace school canteens', description: 'Parents cook with pensioners; children eat with them.', category: 'social' }, ben),
+    addSignal(
+      board,
+      {
+        title: 'Care robots keep older people company at home',
+        description: 'A pilot lends social robots to people over 80 who live alone; most want to keep them.',
+        sourceUrl: 'https://www.example.org/care-robots',
+        category: 'technological',
+      },
+      anna,
+    ),
+    addSignal(
+      board,
+      { title: 'Neighbourhood kitchens replace school canteens', description: 'Parents cook with pensioners; children eat with them.', category: 'social' },
+      ben,
+    ),
     addSignal(board, { title: 'Four-day week trial in municipal care', category: 'economic' }, anna),
     addSignal(board, { title: 'Libraries lend tools and teach repairs', category: 'environmental' }, ben),
     addSignal(board, { title: 'Town council asks residents to set the care budget', category: 'political' }, anna),
     addSignal(board, { title: 'Remote nurses check on patients over video every morning', category: 'technological' }, ben),
   ]
   const trendName = 'Care moves home'
-  const trend = createTrend(board, { name: trendName, narrative: 'Services follow people into their homes: robots, remote nurses and neighbours share the care.', opportunities: 'People stay independent longer; families get support.', challenges: 'Privacy at home; who pays; digital skills.' }, anna)
+  const trend = createTrend(
+    board,
+    {
+      name: trendName,
+      narrative: 'Services follow people into their homes: robots, remote nurses and neighbours share the care.',
+      opportunities: 'People stay independent longer; families get support.',
+      challenges: 'Privacy at home; who pays; digital skills.',
+    },
+    anna,
+  )
   for (const card of [cards[0]!, cards[1]!, cards[5]!]) addSignalToTrend(board, card, trend, anna)
   addWheelNode(board, { trendId: trend, parentId: null, text: 'Fewer people move to care homes', valence: 'positive' }, anna)
   // Written: wait until the server has it, then leave.

@@ -22,7 +22,8 @@ import { expectStage, SLOW } from './support/workshop.ts'
 const BUDGET_BYTES = 200 * 1024
 
 /** Chunks only a facilitator, the projector or someone opening a tool needs (by the name Vite gives them). */
-const NOT_FOR_FIRST_SCREEN = /\/(FacilitatorConsole|ScreenView|ScreenWall|HistoryPanel|Replay|ExportMenu|FinishWorkshop|BankArea|MergeDialog|StoryWorkspace|HomePage)-/
+const NOT_FOR_FIRST_SCREEN =
+  /\/(FacilitatorConsole|ScreenView|ScreenWall|HistoryPanel|Replay|ExportMenu|FinishWorkshop|BankArea|MergeDialog|StoryWorkspace|HomePage)-/
 
 const CASES: { kind: StageKind; language: Language }[] = [
   { kind: 'frame', language: 'en' },
@@ -30,7 +31,8 @@ const CASES: { kind: StageKind; language: Language }[] = [
   { kind: 'signals', language: 'fi' },
 ]
 
-const text = (language: Language, path: string) => path.split('.').reduce<Catalogue | string>((node, key) => (node as Catalogue)[key]!, catalogues[language]) as string
+const text = (language: Language, path: string) =>
+  path.split('.').reduce<Catalogue | string>((node, key) => (node as Catalogue)[key]!, catalogues[language]) as string
 
 describe.skipIf(chromiumMissing)('first-stage JavaScript a participant downloads (issue 16)', () => {
   let browser: Browser
@@ -56,7 +58,10 @@ describe.skipIf(chromiumMissing)('first-stage JavaScript a participant downloads
         const scripts = new Map<string, Promise<number>>()
         page.on('response', (response) => {
           if (response.request().resourceType() !== 'script') return
-          scripts.set(new URL(response.url()).pathname, response.body().then((body) => gzipSync(body).length))
+          scripts.set(
+            new URL(response.url()).pathname,
+            response.body().then((body) => gzipSync(body).length),
+          )
         })
         await page.goto(onServer(links.links.participant, server))
         const dialog = page.getByRole('dialog', { name: text(language, 'identity.dialogTitle') })

@@ -90,9 +90,21 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
      * on the laptop and phone participants, the facilitator and the projector.
      */
     const record = async (stage: string, phoneAt: string) => {
-      await chloe.page.getByRole('heading', { name: phoneAt, exact: true }).first().evaluate((el) => el.scrollIntoView({ block: 'center' }))
-      await Promise.all([screenshot(chloe.page, `flow-${stage}-phone`), screenshot(anna.page, `flow-${stage}-laptop`), screenshot(screen.page, `flow-${stage}-projector`)])
-      for (const [who, person] of [['participant', anna], ['facilitator', facilitator], ['screen', screen], ['phone', chloe]] as const) {
+      await chloe.page
+        .getByRole('heading', { name: phoneAt, exact: true })
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await Promise.all([
+        screenshot(chloe.page, `flow-${stage}-phone`),
+        screenshot(anna.page, `flow-${stage}-laptop`),
+        screenshot(screen.page, `flow-${stage}-projector`),
+      ])
+      for (const [who, person] of [
+        ['participant', anna],
+        ['facilitator', facilitator],
+        ['screen', screen],
+        ['phone', chloe],
+      ] as const) {
         const found = await seriousViolations(person.page)
         if (found.length > 0) violations[`${stage}/${who}`] = found
       }
@@ -102,7 +114,10 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
     for (const person of participants) {
       const question = person.page.getByRole('heading', { name: WORKSHOP.focalQuestion })
       await question.waitFor(SLOW)
-      const [questionPx, bodyPx] = await question.evaluate((el) => [parseFloat(getComputedStyle(el).fontSize), parseFloat(getComputedStyle(document.body).fontSize)])
+      const [questionPx, bodyPx] = await question.evaluate((el) => [
+        parseFloat(getComputedStyle(el).fontSize),
+        parseFloat(getComputedStyle(document.body).fontSize),
+      ])
       expect(questionPx, 'the focal question is set large').toBeGreaterThanOrEqual(1.5 * bodyPx)
       await expectStage(person.page, 'Frame')
     }
@@ -114,7 +129,11 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
 
     // ---- Signals: two cards each through the form; every wall shows all six.
     await Promise.all([...participants.map((p) => expectStage(p.page, 'Signals')), expectStage(screen.page, 'Signals', 'screen')])
-    for (const [person, cards] of [[anna, SIGNALS.Anna], [ben, SIGNALS.Ben], [chloe, SIGNALS.Chloe]] as const) {
+    for (const [person, cards] of [
+      [anna, SIGNALS.Anna],
+      [ben, SIGNALS.Ben],
+      [chloe, SIGNALS.Chloe],
+    ] as const) {
       for (const card of cards) await addSignal(person.page, card)
     }
     const sortedTitles = [...ALL_TITLES].sort()
@@ -123,7 +142,16 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
     }
     // The source link shows as its domain on everyone's wall, opening in a new tab.
     // The projector has nothing to click: there the source is its domain, as text.
-    await expect.poll(() => screen.page.locator('.screen-signal__source').filter({ hasText: /^yle\.fi$/ }).count(), SLOW).toBe(1)
+    await expect
+      .poll(
+        () =>
+          screen.page
+            .locator('.screen-signal__source')
+            .filter({ hasText: /^yle\.fi$/ })
+            .count(),
+        SLOW,
+      )
+      .toBe(1)
     for (const person of [facilitator, chloe]) {
       const source = person.page.getByRole('link', { name: /^yle\.fi/ })
       expect(await source.count()).toBe(1)
@@ -158,9 +186,27 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
     await expect.poll(() => b.evaluate(() => document.activeElement?.getAttribute('aria-label')), SLOW).toBe('Trend name')
     await b.keyboard.type(NEIGHBOURS)
     await b.keyboard.press('Enter')
-    await expect.poll(() => b.getByRole('list', { name: `Cards in ${NEIGHBOURS}` }).getByRole('listitem').count(), SLOW).toBe(2)
+    await expect
+      .poll(
+        () =>
+          b
+            .getByRole('list', { name: `Cards in ${NEIGHBOURS}` })
+            .getByRole('listitem')
+            .count(),
+        SLOW,
+      )
+      .toBe(2)
     await keyboardDrag(b, handle(b, FOUR_DAY), 'ArrowRight', `Over trend “${CARE}”`)
-    await expect.poll(() => b.getByRole('list', { name: `Cards in ${CARE}` }).getByRole('listitem').count(), SLOW).toBe(4)
+    await expect
+      .poll(
+        () =>
+          b
+            .getByRole('list', { name: `Cards in ${CARE}` })
+            .getByRole('listitem')
+            .count(),
+        SLOW,
+      )
+      .toBe(4)
     // The dragged card keeps the keyboard focus in its new place.
     await expect.poll(() => b.evaluate(() => document.activeElement?.textContent ?? ''), SLOW).toContain(FOUR_DAY)
     // Keyboard only, without dragging: the card's "Move to…" dialog.
@@ -200,29 +246,54 @@ describe.skipIf(chromiumMissing)('a workshop run by four people and a projector,
     await placeByNumbers(c, CARE, '9', '6')
     await placeByNumbers(c, NEIGHBOURS, '5', '2')
     await giveDots(c, { [CARE]: 3 })
-    for (const person of participants) await expect.poll(() => person.page.getByRole('region', { name: 'Your placements and dots' }).getByText('All 3 dots given').count(), SLOW).toBe(1)
+    for (const person of participants)
+      await expect.poll(() => person.page.getByRole('region', { name: 'Your placements and dots' }).getByText('All 3 dots given').count(), SLOW).toBe(1)
     // A fourth dot is refused, with the reason.
     await c.getByRole('button', { name: `Give a dot to ${NEIGHBOURS}` }).click()
-    await expect.poll(() => c.getByRole('region', { name: 'Your placements and dots' }).getByText('You have given all 3 of your dots. Take one back from another trend first.').count(), SLOW).toBe(1)
+    await expect
+      .poll(
+        () =>
+          c
+            .getByRole('region', { name: 'Your placements and dots' })
+            .getByText('You have given all 3 of your dots. Take one back from another trend first.')
+            .count(),
+        SLOW,
+      )
+      .toBe(1)
     await record('assess', 'Your grid')
 
     // The facilitator closes voting (asking again only if someone is not finished).
     const close = f.getByRole('button', { name: /^(Close voting and show results|Close anyway)$/ })
-    await expect.poll(async () => {
-      if ((await f.getByRole('heading', { name: 'Voting is closed' }).count()) > 0) return true
-      if (await close.isVisible()) await close.click()
-      return false
-    }, SLOW).toBe(true)
+    await expect
+      .poll(async () => {
+        if ((await f.getByRole('heading', { name: 'Voting is closed' }).count()) > 0) return true
+        if (await close.isVisible()) await close.click()
+        return false
+      }, SLOW)
+      .toBe(true)
 
     // Everyone sees the same result, in the same words.
     for (const person of [...everyone, screen]) await expect.poll(() => person.page.getByRole('heading', { name: "The group's result" }).count(), SLOW).toBe(1)
     const ranking = await readRanking(f)
     expect(ranking).toHaveLength(2)
-    expect(ranking[0]).toMatch(new RegExp(`^${literal(CARE)} / Impact 8 · uncertainty 7 · Key drivers middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 6 dots$`))
-    expect(ranking[1]).toMatch(new RegExp(`^${literal(NEIGHBOURS)} / Impact 4 · uncertainty 3 · Background middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 3 dots$`))
+    expect(ranking[0]).toMatch(
+      new RegExp(
+        `^${literal(CARE)} / Impact 8 · uncertainty 7 · Key drivers middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 6 dots$`,
+      ),
+    )
+    expect(ranking[1]).toMatch(
+      new RegExp(
+        `^${literal(NEIGHBOURS)} / Impact 4 · uncertainty 3 · Background middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 3 dots$`,
+      ),
+    )
     for (const person of participants) await expect.poll(() => readRanking(person.page), SLOW).toEqual(ranking)
     // The projector shows the grid large and the ranking as names and dots only.
-    const namesAndDots = ranking.map((line) => line.split(' / ').filter((_, i, parts) => i === 0 || i === parts.length - 1).join(' / '))
+    const namesAndDots = ranking.map((line) =>
+      line
+        .split(' / ')
+        .filter((_, i, parts) => i === 0 || i === parts.length - 1)
+        .join(' / '),
+    )
     await expect.poll(() => readRanking(screen.page), SLOW).toEqual(namesAndDots)
     await record('results', "The group's result")
 
@@ -308,6 +379,14 @@ async function placeByArrows(page: Page, chip: string, keys: string[]): Promise<
 async function giveDots(page: Page, dots: Record<string, number>): Promise<void> {
   for (const [trend, count] of Object.entries(dots)) {
     for (let i = 0; i < count; i++) await page.getByRole('button', { name: `Give a dot to ${trend}` }).click()
-    await expect.poll(() => row(page, trend).getByText(`${count} dot${count === 1 ? '' : 's'} from you`).count(), SLOW).toBe(1)
+    await expect
+      .poll(
+        () =>
+          row(page, trend)
+            .getByText(`${count} dot${count === 1 ? '' : 's'} from you`)
+            .count(),
+        SLOW,
+      )
+      .toBe(1)
   }
 }

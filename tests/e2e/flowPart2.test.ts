@@ -7,16 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import {
-  addSignal,
-  addSignalToTrend,
-  createStory,
-  createTrend,
-  goToStage,
-  joinAsParticipant,
-  readControl,
-  toggleKeyDriver,
-} from '../../shared/doc/index.ts'
+import { addSignal, addSignalToTrend, createStory, createTrend, goToStage, joinAsParticipant, readControl, toggleKeyDriver } from '../../shared/doc/index.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
@@ -127,19 +118,27 @@ describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two 
       editorOf(page).evaluate((el) => {
         const copy = el.cloneNode(true) as HTMLElement
         copy.querySelectorAll('.story-caret').forEach((caret) => caret.remove())
-        return [...copy.children].map((block) => (block.textContent ?? '').trim()).filter(Boolean).join('\n')
+        return [...copy.children]
+          .map((block) => (block.textContent ?? '').trim())
+          .filter(Boolean)
+          .join('\n')
       })
     const bothTexts = async () => {
       const [a, b] = await Promise.all([storyText(anna.page), storyText(ben.page)])
       return a === b ? a : `differs:\n${a}\n---\n${b}`
     }
-    await expect.poll(async () => {
-      const text = await bothTexts()
-      return text.includes(FIRST + ANNA_MORE) && text.includes(BEN_LINE)
-    }, POLL).toBe(true)
+    await expect
+      .poll(async () => {
+        const text = await bothTexts()
+        return text.includes(FIRST + ANNA_MORE) && text.includes(BEN_LINE)
+      }, POLL)
+      .toBe(true)
     const merged = await bothTexts()
     expect(merged, 'the same text on both screens').not.toMatch(/^differs:/)
-    const lines = merged.split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = merged
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     expect(lines, 'Anna’s sentence ends paragraph one, Ben’s is its own paragraph after it').toEqual([FIRST + ANNA_MORE, BEN_LINE])
 
     // Anna cites the key driver through the Cite… picker; Ben sees the chip and the source.
@@ -234,21 +233,38 @@ describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two 
     const WHO = 'social services'
 
     const a = anna.page
-    await a.getByRole('button', { name: /Add the first takeaway|Add a takeaway/ }).first().click()
+    await a
+      .getByRole('button', { name: /Add the first takeaway|Add a takeaway/ })
+      .first()
+      .click()
     const form = a.getByRole('dialog', { name: 'Add a takeaway' })
     await form.waitFor(SLOW)
     await form.getByLabel('What should we do?').fill(TEXT)
     await form.getByLabel('Who', { exact: true }).fill(WHO)
     await form.getByRole('radio', { name: 'Within a year' }).check()
-    await form.getByRole('group', { name: /^Trends it comes from/ }).getByRole('checkbox', { name: new RegExp(`^${literal(CARE)}`) }).check()
-    await form.getByRole('group', { name: /^Stories it comes from/ }).getByRole('checkbox', { name: STORY }).check()
+    await form
+      .getByRole('group', { name: /^Trends it comes from/ })
+      .getByRole('checkbox', { name: new RegExp(`^${literal(CARE)}`) })
+      .check()
+    await form
+      .getByRole('group', { name: /^Stories it comes from/ })
+      .getByRole('checkbox', { name: STORY })
+      .check()
     await form.getByRole('button', { name: 'Add the takeaway' }).click()
     await form.waitFor({ state: 'hidden', ...SLOW })
 
     const cardOn = (page: Page) => page.getByRole('region', { name: /^Within a year/ }).getByRole('article', { name: TEXT })
     await expect.poll(() => cardOn(ben.page).count(), POLL).toBe(1)
     await cardOn(ben.page).getByRole('button', { name: '+1 0 — I agree (0 people agree so far)', exact: true }).click()
-    await expect.poll(() => cardOn(ben.page).getByRole('button', { name: /^\+1 \d+ — I agree/ }).getAttribute('aria-pressed'), POLL).toBe('true')
+    await expect
+      .poll(
+        () =>
+          cardOn(ben.page)
+            .getByRole('button', { name: /^\+1 \d+ — I agree/ })
+            .getAttribute('aria-pressed'),
+        POLL,
+      )
+      .toBe('true')
 
     for (const page of [a, ben.page]) {
       await expect.poll(() => cardOn(page).getByRole('button', { name: '+1 1 — I agree (1 person agrees so far)', exact: true }).count(), POLL).toBe(1)
@@ -257,7 +273,12 @@ describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two 
       expect(text).toContain(CARE)
       expect(text).toContain(STORY)
       for (const other of ['Now', 'Within five years']) {
-        expect(await page.getByRole('region', { name: new RegExp(`^${other}`) }).getByRole('article', { name: TEXT }).count()).toBe(0)
+        expect(
+          await page
+            .getByRole('region', { name: new RegExp(`^${other}`) })
+            .getByRole('article', { name: TEXT })
+            .count(),
+        ).toBe(0)
       }
     }
 

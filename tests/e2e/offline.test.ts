@@ -63,7 +63,10 @@ describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
   })
 
   it('keeps cards written offline across a closed tab and syncs them both ways on reconnect', { timeout: 180_000 }, async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' })
+    const links = await createWorkshop(server.url, {
+      title: 'Everyday welfare 2040',
+      focalQuestion: 'What will everyday welfare look like in our town in 2040?',
+    })
     const clients: TestClient[] = []
     try {
       // The facilitator (from Node) moves the room to Signals.
@@ -94,7 +97,13 @@ describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
       // sync code has no time-based expiry of unsent changes; what matters is the sequence).
       await anna.context.setOffline(true)
       await expect.poll(() => indicator(anna.page), SLOW).toMatch(/^Offline/)
-      const annaTitles = ['Care robots keep older people company', 'Neighbourhood kitchens replace canteens', 'Four-day week in municipal care', 'Libraries lend tools', 'Residents set the care budget']
+      const annaTitles = [
+        'Care robots keep older people company',
+        'Neighbourhood kitchens replace canteens',
+        'Four-day week in municipal care',
+        'Libraries lend tools',
+        'Residents set the care budget',
+      ]
       for (const title of annaTitles) await addCard(anna.page, title)
       await expect.poll(() => indicator(anna.page), SLOW).toBe(`Offline — ${annaTitles.length} changes waiting`)
       expect((await readWall(anna.page)).sort()).toEqual([...annaTitles].sort())

@@ -40,7 +40,10 @@ describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
       const { title, inTrend } = await page.evaluate(() => {
         const item = document.activeElement!.closest('li')!
         const label = item.querySelector('button[aria-label^="Move or link"]')!.getAttribute('aria-label')!
-        return { title: label.replace(/^Move or link “/, '').replace(/”$/, ''), inTrend: item.closest('article')?.querySelector('h3, h2')?.textContent?.trim() ?? null }
+        return {
+          title: label.replace(/^Move or link “/, '').replace(/”$/, ''),
+          inTrend: item.closest('article')?.querySelector('h3, h2')?.textContent?.trim() ?? null,
+        }
       })
       expect(await hint.innerText()).toMatch(/Space\s+pick up this card, then use the arrow keys/)
       await screenshot(page, 'keyboard-hint-focus')
@@ -55,7 +58,10 @@ describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
         await page.waitForTimeout(0)
       }
       // The carried card is below the target's name, not over it.
-      const cluster = page.getByRole('region', { name: /^Trends\b/ }).getByRole('article').filter({ has: page.getByRole('heading', { name: target, exact: true }) })
+      const cluster = page
+        .getByRole('region', { name: /^Trends\b/ })
+        .getByRole('article')
+        .filter({ has: page.getByRole('heading', { name: target, exact: true }) })
       // The name as people see it: the trend's name field.
       const nameBox = (await cluster.getByRole('textbox', { name: 'Trend name' }).boundingBox())!
       // The carried card glides to its spot: measure it once it has stopped.
@@ -68,12 +74,25 @@ describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
           return still
         }, SLOW)
         .toBe(true)
-      const overlaps = overlay.x < nameBox.x + nameBox.width && nameBox.x < overlay.x + overlay.width && overlay.y < nameBox.y + nameBox.height && nameBox.y < overlay.y + overlay.height
+      const overlaps =
+        overlay.x < nameBox.x + nameBox.width &&
+        nameBox.x < overlay.x + overlay.width &&
+        overlay.y < nameBox.y + nameBox.height &&
+        nameBox.y < overlay.y + overlay.height
       expect(overlaps, `overlay ${JSON.stringify(overlay)} over the name ${JSON.stringify(nameBox)}`).toBe(false)
       await screenshot(page, 'keyboard-hint-carrying')
 
       await page.keyboard.press('Space')
-      await expect.poll(() => page.getByRole('list', { name: `Cards in ${target}` }).getByRole('button', { name: `Move or link “${title}”` }).count(), SLOW).toBe(1)
+      await expect
+        .poll(
+          () =>
+            page
+              .getByRole('list', { name: `Cards in ${target}` })
+              .getByRole('button', { name: `Move or link “${title}”` })
+              .count(),
+          SLOW,
+        )
+        .toBe(1)
       expect(person.errors).toEqual([])
     } finally {
       await person.close()
@@ -124,7 +143,8 @@ describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
     const people: Person[] = []
     try {
       // One after another, as people arrive; each on their own device.
-      for (let i = 0; i < 12; i++) people.push(await openAs(browser, server, links.links.participant, { name: `Person ${String.fromCharCode(65 + i)}`, viewport: 'phone' }))
+      for (let i = 0; i < 12; i++)
+        people.push(await openAs(browser, server, links.links.participant, { name: `Person ${String.fromCharCode(65 + i)}`, viewport: 'phone' }))
       const page = people[0]!.page
       await page.setViewportSize({ width: 1366, height: 768 })
       const colours = async () => {

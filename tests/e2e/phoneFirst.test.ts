@@ -37,21 +37,32 @@ async function readChart(page: Page) {
     const problems: string[] = []
     const plot = document.querySelector('.assess-grid--results .assess-grid__plot')!.getBoundingClientRect()
     const labels = [...document.querySelectorAll('.results-chart__label rect')].map((r) => r.getBoundingClientRect())
-    const titles = [...document.querySelectorAll('.assess-grid--results .assess-grid__quadrant-name')].map((r) => r.getBoundingClientRect()).filter((r) => r.width > 0)
+    const titles = [...document.querySelectorAll('.assess-grid--results .assess-grid__quadrant-name')]
+      .map((r) => r.getBoundingClientRect())
+      .filter((r) => r.width > 0)
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
     labels.forEach((a, i) => {
-      if (a.left < plot.left - 0.5 || a.right > plot.right + 0.5 || a.top < plot.top - 0.5 || a.bottom > plot.bottom + 0.5) problems.push(`label ${i} leaves the plot`)
+      if (a.left < plot.left - 0.5 || a.right > plot.right + 0.5 || a.top < plot.top - 0.5 || a.bottom > plot.bottom + 0.5)
+        problems.push(`label ${i} leaves the plot`)
       labels.slice(i + 1).forEach((b, j) => hit(a, b) && problems.push(`labels ${i} and ${i + j + 1} overlap`))
       titles.forEach((title) => hit(a, title) && problems.push(`label ${i} covers a quadrant title`))
     })
     const listNames = [...document.querySelectorAll('.assess-ranking__item')].map((item) => item.querySelector('.assess-ranking__name span')?.textContent ?? '')
     const listNumbers = [...document.querySelectorAll('.assess-ranking__item .trend-number')].map((n) => Number(n.textContent))
     if (listNumbers.some((n, i) => n !== i + 1)) problems.push(`the list's numbers are not ranks: ${listNumbers.join(',')}`)
-    const labelTexts = [...document.querySelectorAll('.results-chart__label text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ').replace(/^★ /, ''))
+    const labelTexts = [...document.querySelectorAll('.results-chart__label text')].map((t) =>
+      [...t.querySelectorAll('tspan')]
+        .map((s) => s.textContent)
+        .join(' ')
+        .replace(/^★ /, ''),
+    )
     const legend = [...document.querySelectorAll('.results-key__legend li')].map((li) => li.textContent!.replace(/^\d+\s*/, '').trim())
-    for (const name of listNames) if (!labelTexts.includes(name) && !legend.includes(name)) problems.push(`“${name}” is neither labelled whole nor in the legend`)
+    for (const name of listNames)
+      if (!labelTexts.includes(name) && !legend.includes(name)) problems.push(`“${name}” is neither labelled whole nor in the legend`)
     const axes = [...document.querySelectorAll('.assess-grid--results .assess-grid__axis-name')].map((a) => a.getBoundingClientRect())
-    for (const axis of axes) if (axis.bottom > window.innerHeight + 0.5 && document.documentElement.scrollHeight <= window.innerHeight) problems.push('an axis name is cut off at the bottom')
+    for (const axis of axes)
+      if (axis.bottom > window.innerHeight + 0.5 && document.documentElement.scrollHeight <= window.innerHeight)
+        problems.push('an axis name is cut off at the bottom')
     return { plot: { width: Math.round(plot.width), height: Math.round(plot.height) }, labels: labels.length, legend: legend.length, problems }
   })
 }
@@ -83,19 +94,34 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
     const failures: string[] = []
     for (const stage of STAGES) {
       room.go(stage.kind)
-      for (const [size, person] of [['phone', phone], ['laptop', laptop]] as const) {
+      for (const [size, person] of [
+        ['phone', phone],
+        ['laptop', laptop],
+      ] as const) {
         const page = person.page
         await expectStage(page, stage.name)
         await page.evaluate(() => window.scrollTo(0, 0))
         const main = stage.main(page)
-        const found = await main.waitFor({ state: 'attached', ...SLOW }).then(() => true, () => false)
+        const found = await main.waitFor({ state: 'attached', ...SLOW }).then(
+          () => true,
+          () => false,
+        )
         const box = found ? await main.boundingBox() : null
         const viewport = VIEWPORTS[size]
         // The "I'm done" bar covers the bottom of the window: the task must be above it.
-        const barTop = await page.locator('.ready-bar').boundingBox().then((bar) => bar?.y ?? viewport.height)
+        const barTop = await page
+          .locator('.ready-bar')
+          .boundingBox()
+          .then((bar) => bar?.y ?? viewport.height)
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-        figures[`${stage.kind}/${size}`] = { y: box && Math.round(box.y), bottom: box && Math.round(box.y + box.height), visibleUntil: Math.round(barTop), sidewaysOverflow: overflow }
-        if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > barTop) failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
+        figures[`${stage.kind}/${size}`] = {
+          y: box && Math.round(box.y),
+          bottom: box && Math.round(box.y + box.height),
+          visibleUntil: Math.round(barTop),
+          sidewaysOverflow: overflow,
+        }
+        if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > barTop)
+          failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
         if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
         await screenshot(page, `stage-${stage.kind}-${size}`)
         const violations = await seriousViolations(page)
@@ -108,10 +134,21 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
       if (stage.kind === 'assess') {
         // The decision point: the facilitator closes voting and every screen shows the group's result.
         room.closeVoting()
-        for (const [size, page] of [['phone', phone.page], ['laptop', laptop.page], ['projector', projector.page]] as const) {
-          await page.getByRole('heading', { name: 'The group’s result' }).or(page.getByRole('heading', { name: "The group's result" })).first().waitFor(SLOW)
+        for (const [size, page] of [
+          ['phone', phone.page],
+          ['laptop', laptop.page],
+          ['projector', projector.page],
+        ] as const) {
+          await page
+            .getByRole('heading', { name: 'The group’s result' })
+            .or(page.getByRole('heading', { name: "The group's result" }))
+            .first()
+            .waitFor(SLOW)
           await page.locator('.results-chart__label').first().waitFor(SLOW)
-          await page.getByRole('heading', { name: /The group.s result/ }).first().scrollIntoViewIfNeeded()
+          await page
+            .getByRole('heading', { name: /The group.s result/ })
+            .first()
+            .scrollIntoViewIfNeeded()
           await screenshot(page, `stage-assess-results-${size}`)
           const violations = await seriousViolations(page)
           if (violations.length > 0) failures.push(`assess-results/${size}: axe ${JSON.stringify(violations)}`)
@@ -124,7 +161,9 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     writeFileSync(join(SCREENSHOT_DIR, 'phone-first.json'), JSON.stringify(figures, null, 2))
     // The report that leaves the room, in the app's look: photographed at laptop size.
-    const report = await fetch(`${server.url}/api/workshops/${room.links.id}/export?format=html`, { headers: { authorization: `Bearer ${room.links.keys.facilitator}` } })
+    const report = await fetch(`${server.url}/api/workshops/${room.links.id}/export?format=html`, {
+      headers: { authorization: `Bearer ${room.links.keys.facilitator}` },
+    })
     expect(report.status).toBe(200)
     const reportPage = await laptop.context.newPage()
     await reportPage.setContent(await report.text())

@@ -15,7 +15,8 @@ import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard, type RoomBoard } from './support/roomBoard.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
-const FOCAL_QUESTION = 'What will everyday welfare look like in our town in 2040, for families, for older people living alone, and for those who arrive from elsewhere?'
+const FOCAL_QUESTION =
+  'What will everyday welfare look like in our town in 2040, for families, for older people living alone, and for those who arrive from elsewhere?'
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: FOCAL_QUESTION, horizonYear: 2040 }
 const SIZES = [
   { name: '1280', viewport: { width: 1280, height: 720 } },
@@ -34,7 +35,11 @@ interface Check {
 const CHECKS: Check[] = [
   { stage: 'Frame', selector: '.frame-welcome__text', expected: () => [FOCAL_QUESTION] },
   { stage: 'Signals', selector: '.screen-signal__title', expected: (board) => board.signalTitles },
-  { stage: 'Trends', selector: '.trend--projector .trend__title, .tcard--projector .tcard__title', expected: (board) => [...board.trendNames, ...board.signalTitles.slice(0, 54)] },
+  {
+    stage: 'Trends',
+    selector: '.trend--projector .trend__title, .tcard--projector .tcard__title',
+    expected: (board) => [...board.trendNames, ...board.signalTitles.slice(0, 54)],
+  },
   { stage: 'Futures wheel', selector: 'text.wheel-node__text, text.wheel-centre__text', expected: (board) => [board.wheelTrend, ...board.wheelTexts] },
   { stage: 'Takeaways', selector: '.screen-takeaway__text', expected: (board) => board.takeawayTexts },
 ]
@@ -71,7 +76,8 @@ describe.skipIf(chromiumMissing)('the projector shows all the work of a room, le
       for (const [size, screen] of screens) {
         const { seen, cut, pages } = results.get(size)!
         const missing = check.expected(board).filter((title) => !seen.has(title))
-        if (missing.length > 0) problems.push(`${check.stage} at ${size} (${pages} pages): ${missing.length} titles never legible, e.g. ${JSON.stringify(missing.slice(0, 3))}`)
+        if (missing.length > 0)
+          problems.push(`${check.stage} at ${size} (${pages} pages): ${missing.length} titles never legible, e.g. ${JSON.stringify(missing.slice(0, 3))}`)
         if (cut.size > 0) problems.push(`${check.stage} at ${size}: ${cut.size} titles shown cut, e.g. ${JSON.stringify([...cut].slice(0, 3))}`)
         const small = [...seen.entries()].filter(([, px]) => px < MIN_PX)
         if (small.length > 0) problems.push(`${check.stage} at ${size}: ${small.length} titles under ${MIN_PX} px, e.g. ${JSON.stringify(small.slice(0, 3))}`)
@@ -89,7 +95,8 @@ describe.skipIf(chromiumMissing)('the projector shows all the work of a room, le
 })
 
 /** A button of the facilitator's toolbar (the trends board has "Show on screen" buttons of its own). */
-const consoleButton = (facilitator: Page, name: string) => facilitator.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name, exact: true })
+const consoleButton = (facilitator: Page, name: string) =>
+  facilitator.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name, exact: true })
 
 /**
  * Next stage from the console; stages between the checked ones (Assess, Stories: nothing of the
@@ -145,7 +152,15 @@ async function readAllPages(facilitator: Page, screens: [string, Person][], sele
     }
   }
   for (let step = 0; step < most; step++) {
-    const before = await Promise.all(screens.map(([, screen]) => screen.page.locator('.page-indicator').first().getAttribute('data-page').catch(() => null)))
+    const before = await Promise.all(
+      screens.map(([, screen]) =>
+        screen.page
+          .locator('.page-indicator')
+          .first()
+          .getAttribute('data-page')
+          .catch(() => null),
+      ),
+    )
     if (step > 0) await facilitator.getByRole('button', { name: /Next page/ }).click()
     for (const [index, [size, screen]] of screens.entries()) {
       const read = results.get(size)!

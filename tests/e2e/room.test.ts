@@ -39,10 +39,17 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     expect(address).toBe(`${new URL(server.url).host}/join`)
     expect(await seriousViolations(screen.page)).toEqual([])
     // The address and the code read from the back row on every projector, whole.
-    for (const [name, viewport] of [['1280', VIEWPORTS.smallProjector], ['3840', { width: 3840, height: 2160 }], ['1920', VIEWPORTS.projector]] as const) {
+    for (const [name, viewport] of [
+      ['1280', VIEWPORTS.smallProjector],
+      ['3840', { width: 3840, height: 2160 }],
+      ['1920', VIEWPORTS.projector],
+    ] as const) {
       await screen.page.setViewportSize(viewport)
       const shown = await shownTexts(screen.page, '.join-panel [data-join-address], .join-panel [data-join-code]')
-      expect(shown.map(({ text, legible }) => ({ text, legible }))).toEqual([{ text: address, legible: true }, { text: code, legible: true }])
+      expect(shown.map(({ text, legible }) => ({ text, legible }))).toEqual([
+        { text: address, legible: true },
+        { text: code, legible: true },
+      ])
       expect(Math.min(...shown.map((text) => text.px)), `the address at ${name}`).toBeGreaterThanOrEqual(24)
       await screenshot(screen.page, `room/join-projector-${name}`)
     }
@@ -80,56 +87,64 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await Promise.all([facilitator.close(), screen.close(), phone.context.close(), laptop.context.close(), fresh.context.close()])
   })
 
-  it('"New participant link" also replaces the join code on the projector; the old code, and a deleted workshop\'s, open nothing', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
-    const f = facilitator.page
-    const shownCode = () => screen.page.locator('[data-join-code]').first().textContent()
-    await expect.poll(shownCode, SLOW).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/)
-    const oldCode = (await shownCode())!
+  it(
+    '"New participant link" also replaces the join code on the projector; the old code, and a deleted workshop\'s, open nothing',
+    { timeout: 120_000 },
+    async () => {
+      const links = await createWorkshop(server.url, WORKSHOP)
+      const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+      const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+      const f = facilitator.page
+      const shownCode = () => screen.page.locator('[data-join-code]').first().textContent()
+      await expect.poll(shownCode, SLOW).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/)
+      const oldCode = (await shownCode())!
 
-    await f.getByRole('button', { name: 'More…' }).click()
-    await f.getByRole('button', { name: 'Link and data' }).click()
-    await f.getByRole('button', { name: 'New participant link' }).click()
-    await f.getByRole('button', { name: 'Replace link' }).click()
-    await expect.poll(() => f.locator('.admin__done').textContent(), SLOW).toMatch(/^New participant link and join code ready\./)
-    await screenshot(f, 'room/new-participant-link-1366')
-    // The projector, on its own unchanged link, shows the new code by itself.
-    await expect.poll(shownCode, SLOW).not.toBe(oldCode)
-    const newCode = (await shownCode())!
-    await screenshot(screen.page, 'room/new-code-projector-1920')
+      await f.getByRole('button', { name: 'More…' }).click()
+      await f.getByRole('button', { name: 'Link and data' }).click()
+      await f.getByRole('button', { name: 'New participant link' }).click()
+      await f.getByRole('button', { name: 'Replace link' }).click()
+      await expect.poll(() => f.locator('.admin__done').textContent(), SLOW).toMatch(/^New participant link and join code ready\./)
+      await screenshot(f, 'room/new-participant-link-1366')
+      // The projector, on its own unchanged link, shows the new code by itself.
+      await expect.poll(shownCode, SLOW).not.toBe(oldCode)
+      const newCode = (await shownCode())!
+      await screenshot(screen.page, 'room/new-code-projector-1920')
 
-    const phone = await newPerson(browser, 'phone')
-    await phone.page.goto(`${server.url}/join`)
-    const field = phone.page.getByLabel('Workshop code')
-    await field.fill(oldCode)
-    await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
-    await expect.poll(() => phone.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
-    await field.fill(newCode)
-    await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
-    await giveName(phone.page, 'Anna')
-    await expectConnected(phone.page)
-    expect(new URL(phone.page.url()).pathname).toBe(`/w/${links.id}/join`)
+      const phone = await newPerson(browser, 'phone')
+      await phone.page.goto(`${server.url}/join`)
+      const field = phone.page.getByLabel('Workshop code')
+      await field.fill(oldCode)
+      await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+      await expect.poll(() => phone.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
+      await field.fill(newCode)
+      await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
+      await giveName(phone.page, 'Anna')
+      await expectConnected(phone.page)
+      expect(new URL(phone.page.url()).pathname).toBe(`/w/${links.id}/join`)
 
-    // Deleting the workshop takes its code along.
-    await f.getByRole('button', { name: 'Delete workshop' }).click()
-    await f.getByRole('button', { name: 'Delete for good' }).click()
-    await f.waitForURL((url) => url.pathname === '/')
-    const late = await newPerson(browser, 'phone')
-    await late.page.goto(`${server.url}/join`)
-    await late.page.getByLabel('Workshop code').fill(newCode)
-    await late.page.getByRole('button', { name: 'Join', exact: true }).click()
-    await expect.poll(() => late.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
-    expect([...facilitator.errors, ...late.errors]).toEqual([])
-    await Promise.all([facilitator.close(), screen.close(), phone.context.close(), late.context.close()])
-  })
+      // Deleting the workshop takes its code along.
+      await f.getByRole('button', { name: 'Delete workshop' }).click()
+      await f.getByRole('button', { name: 'Delete for good' }).click()
+      await f.waitForURL((url) => url.pathname === '/')
+      const late = await newPerson(browser, 'phone')
+      await late.page.goto(`${server.url}/join`)
+      await late.page.getByLabel('Workshop code').fill(newCode)
+      await late.page.getByRole('button', { name: 'Join', exact: true }).click()
+      await expect.poll(() => late.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
+      expect([...facilitator.errors, ...late.errors]).toEqual([])
+      await Promise.all([facilitator.close(), screen.close(), phone.context.close(), late.context.close()])
+    },
+  )
 
   it('wrong codes are limited per address: past the limit the page says to wait, even for the right code', async () => {
     const limited = await startTestServer({ staticDir: E2E_BUILD_DIR, limits: { joinCodeTriesPerMinute: 3 } })
     try {
       const links = await createWorkshop(limited.url, WORKSHOP)
-      const code = ((await (await fetch(`${limited.url}/api/workshops/${links.id}/join-code`, { headers: { authorization: `Bearer ${links.keys.facilitator}` } })).json()) as { code: string }).code
+      const code = (
+        (await (
+          await fetch(`${limited.url}/api/workshops/${links.id}/join-code`, { headers: { authorization: `Bearer ${links.keys.facilitator}` } })
+        ).json()) as { code: string }
+      ).code
       const wrong = code === 'ZZZZZZ' ? 'YYY-YYY' : 'ZZZ-ZZZ'
       const phone = await newPerson(browser, 'phone')
       await phone.page.goto(`${limited.url}/join`)
@@ -160,7 +175,12 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
       openAs(browser, server, links.links.participant, { name: 'Ben' }),
       openAs(browser, server, links.links.screen, { viewport: 'projector' }),
     ])
-    const views: [string, Page][] = [['facilitator', f], ['Anna', anna.page], ['Ben', ben.page], ['screen', screen.page]]
+    const views: [string, Page][] = [
+      ['facilitator', f],
+      ['Anna', anna.page],
+      ['Ben', ben.page],
+      ['screen', screen.page],
+    ]
     const privatePanels = (page: Page) => page.getByRole('heading', { name: 'Writing privately' }).count()
 
     await f.getByRole('button', { name: 'Private round' }).click()
@@ -202,7 +222,9 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await expectStage(anna.page, 'Signals')
     const measure = () => measureConsole(f)
     const laptop = await measure()
-    console.info(`console at 1366×768: ${laptop.height.toFixed(0)} px high (${((100 * laptop.height) / laptop.viewport).toFixed(1)} %), the board starts at ${laptop.boardTop.toFixed(0)} px`)
+    console.info(
+      `console at 1366×768: ${laptop.height.toFixed(0)} px high (${((100 * laptop.height) / laptop.viewport).toFixed(1)} %), the board starts at ${laptop.boardTop.toFixed(0)} px`,
+    )
     expect(laptop.height).toBeLessThanOrEqual(0.2 * 768)
     expect(laptop.boardTop - laptop.bottom).toBeLessThanOrEqual(24)
     expect(laptop.oneRow, 'every visible toolbar button on one row').toBe(true)
@@ -234,14 +256,17 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await Promise.all([facilitator.close(), anna.close()])
   })
 
-  it('with a whole room\'s work, on every stage, the console stays one row within 20% of a 1366×768 laptop and of a phone', { timeout: 240_000 }, async () => {
+  it("with a whole room's work, on every stage, the console stays one row within 20% of a 1366×768 laptop and of a phone", { timeout: 240_000 }, async () => {
     const links = await createWorkshop(server.url, WORKSHOP)
     await seedRoomBoard(server.wsUrl, links)
     const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
     const f = facilitator.page
     const problems: string[] = []
-    for (let stage = 'Frame'; ; ) {
-      for (const [device, viewport] of [['laptop', VIEWPORTS.laptop], ['phone', VIEWPORTS.phone]] as const) {
+    for (let stage = 'Frame'; ;) {
+      for (const [device, viewport] of [
+        ['laptop', VIEWPORTS.laptop],
+        ['phone', VIEWPORTS.phone],
+      ] as const) {
         await f.setViewportSize(viewport)
         await expectStage(f, stage)
         const shape = await measureConsole(f)

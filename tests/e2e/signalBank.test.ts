@@ -63,7 +63,10 @@ describe.skipIf(chromiumMissing)('the signal bank ("Load signals")', () => {
       }
       const card = participant.page.getByRole('article', { name: 'Care robots keep older people company' })
       expect(await card.getByText('From the bank').count()).toBe(1)
-      expect(await card.getByRole('link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://example.org/robots', 'https://example.org/robots-2'])
+      expect(await card.getByRole('link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual([
+        'https://example.org/robots',
+        'https://example.org/robots-2',
+      ])
       await screenshot(participant.page, 'bank-imported-phone')
       expect([...facilitator.errors, ...participant.errors]).toEqual([])
     } finally {

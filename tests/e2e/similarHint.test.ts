@@ -22,7 +22,13 @@ describe.skipIf(chromiumMissing)('"Looks like …" while writing a signal', () =
 
   it('during a private round compares only the wall and my own cards, never another person’s private card', async () => {
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await seedSignals(server.wsUrl, links, [{ title: 'Remote work from villages', description: 'coworking hub in the old shop' }], { participantId: 'CaiCaiCaiCaiCaiCaiCai1' }, 'Cai')
+    await seedSignals(
+      server.wsUrl,
+      links,
+      [{ title: 'Remote work from villages', description: 'coworking hub in the old shop' }],
+      { participantId: 'CaiCaiCaiCaiCaiCaiCai1' },
+      'Cai',
+    )
     await goToStageKind(server.wsUrl, links, 'signals')
     await setPrivate(server.wsUrl, links, 'on')
     const anna = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })

@@ -125,10 +125,16 @@ describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
         expect(overflow).toEqual({ page: false, elements: 0 })
         // Every group can be accepted where it stands, by a button of its own name.
         const firstName = await cards.first().getByRole('textbox', { name: 'Trend name' }).inputValue()
-        await cards.first().getByRole('button', { name: `Accept as trend: ${firstName}` }).scrollIntoViewIfNeeded()
+        await cards
+          .first()
+          .getByRole('button', { name: `Accept as trend: ${firstName}` })
+          .scrollIntoViewIfNeeded()
         await panel.getByRole('heading', { name: 'Suggested groups' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }))
         await screenshot(f, `suggest-groups-80-${viewport}`)
-        await cards.nth(3).getByRole('button', { name: /^Accept as trend/ }).evaluate((button) => button.scrollIntoView({ block: 'end' }))
+        await cards
+          .nth(3)
+          .getByRole('button', { name: /^Accept as trend/ })
+          .evaluate((button) => button.scrollIntoView({ block: 'end' }))
         await screenshot(f, `suggest-groups-80-${viewport}-cards`)
         expect(facilitator.errors).toEqual([])
       } finally {

@@ -81,7 +81,11 @@ function probe(payloads: readonly string[]): Probe {
     xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
     badLinks: document.querySelectorAll('a[href^="javascript:" i], a[href^="data:" i]').length,
     badUrls: all
-      .filter((el) => ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].some((name) => /^\s*(javascript|vbscript|data:text)/i.test(el.getAttribute(name) ?? '')))
+      .filter((el) =>
+        ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].some((name) =>
+          /^\s*(javascript|vbscript|data:text)/i.test(el.getAttribute(name) ?? ''),
+        ),
+      )
       .map(short),
     handlers: all.filter((el) => [...el.attributes].some((attr) => /^on/i.test(attr.name))).map(short),
     embedded: [...document.querySelectorAll('iframe, object, embed, img[src="x"], script:not([src])')].map(short),
@@ -151,12 +155,20 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
 
     for (const [index, stage] of STAGES.entries()) {
       await Promise.all([expectStage(participant.page, stage), expectStage(facilitator.page, stage), expectStage(screen.page, stage, 'screen')])
-      await waitForStageContent(Object.values(pages).map((p) => p.page), KINDS[index]!)
+      await waitForStageContent(
+        Object.values(pages).map((p) => p.page),
+        KINDS[index]!,
+      )
       await checkAll(stage)
 
       if (stage === 'Frame') {
         // Each kind of item, large on the projector.
-        for (const [kind, label] of [['signal', 'Signal in focus'], ['trend', 'Trend in focus'], ['wheel', 'Futures wheel in focus'], ['story', 'Future story in focus']] as const) {
+        for (const [kind, label] of [
+          ['signal', 'Signal in focus'],
+          ['trend', 'Trend in focus'],
+          ['wheel', 'Futures wheel in focus'],
+          ['story', 'Future story in focus'],
+        ] as const) {
           seeded.focus(kind)
           await expect.poll(() => screen.page.getByText(label, { exact: true }).count(), SLOW).toBe(1)
           await check(`Frame/screen focus ${kind}`, screen)
@@ -173,7 +185,8 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
       if (stage === 'Assess') {
         // The participant's own grid while voting is open; then everyone sees the group's result.
         seeded.closeAssessment()
-        for (const person of Object.values(pages)) await expect.poll(() => person.page.getByRole('heading', { name: "The group's result" }).count(), SLOW).toBe(1)
+        for (const person of Object.values(pages))
+          await expect.poll(() => person.page.getByRole('heading', { name: "The group's result" }).count(), SLOW).toBe(1)
         // The outlier note names the person: "<name> placed “<trend>” far from the group".
         await expect.poll(() => participant.page.getByText(/far from the group$/).count(), SLOW).toBeGreaterThan(0)
         await checkAll('Assess results')
@@ -286,7 +299,10 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   updateMeta(c, { title: PAYLOADS.slice(0, 4).join(' '), focalQuestion: ALL })
   const stages = readControl(c).stages
   for (const stage of stages) updateStageSettings(c, stage.id, { prompt: ALL })
-  const themeIds = setThemes(c, PAYLOADS.map((label) => ({ label })))
+  const themeIds = setThemes(
+    c,
+    PAYLOADS.map((label) => ({ label })),
+  )
 
   // People: six named with a payload each.
   const people: Actor[] = PAYLOADS.map(() => ({ participantId: randomId() }))
@@ -295,7 +311,18 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   // Signals: title, description, why it matters, theme, and a web link carrying markup.
   const categories = ['social', 'technological', 'economic', 'environmental', 'political', ''] as const
   const signals = PAYLOADS.map((payload, i) =>
-    addSignal(b, { title: payload, description: ALL, whyItMatters: ALL, themeId: themeIds[i]!, category: categories[i]!, sourceUrl: `https://example.org/${i}?q=${encodeURIComponent(payload)}&raw=${payload.replace(/[\s#]/g, '')}` }, people[i]!),
+    addSignal(
+      b,
+      {
+        title: payload,
+        description: ALL,
+        whyItMatters: ALL,
+        themeId: themeIds[i]!,
+        category: categories[i]!,
+        sourceUrl: `https://example.org/${i}?q=${encodeURIComponent(payload)}&raw=${payload.replace(/[\s#]/g, '')}`,
+      },
+      people[i]!,
+    ),
   )
   // One card written raw, past the commands' checks, as a modified client could: javascript: and
   // data: links. Every reader validates, so no screen should show it at all.
@@ -329,11 +356,16 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
     return id
   })
   setKeyDrivers(c, [trends[0]!])
-  setGroups(c, PAYLOADS.map((name, i) => ({ name, trendId: trends[i]! })))
+  setGroups(
+    c,
+    PAYLOADS.map((name, i) => ({ name, trendId: trends[i]! })),
+  )
 
   // Assessment: four placements of the first trend, one far from the rest (an outlier, named), and dots.
   const assess = stages.find((stage) => stage.kind === 'assess')!
-  people.slice(0, 4).forEach((person, i) => placeAssessment(b, { trendId: trends[0]!, impact: i === 3 ? 0.95 : 0.5, uncertainty: i === 3 ? 0.05 : 0.5 }, person))
+  people
+    .slice(0, 4)
+    .forEach((person, i) => placeAssessment(b, { trendId: trends[0]!, impact: i === 3 ? 0.95 : 0.5, uncertainty: i === 3 ? 0.05 : 0.5 }, person))
   for (const person of people.slice(0, 3)) {
     for (const trend of trends.slice(0, 3)) placeAssessment(b, { trendId: trend, impact: 0.7, uncertainty: 0.6 }, person)
     castVote(b, { trendId: trends[0]!, stageId: assess.id }, person, voteRulesFor(readControl(c), assess.id))
@@ -392,16 +424,25 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   })
 
   // Takeaways: text and who, linked to a story and a trend.
-  PAYLOADS.forEach((payload, i) => addTakeaway(b, { text: ALL, who: payload, when: 'now', trendIds: [trends[i]!], storyIds: [stories[i]!.storyId] }, people[i]!))
+  PAYLOADS.forEach((payload, i) =>
+    addTakeaway(b, { text: ALL, who: payload, when: 'now', trendIds: [trends[i]!], storyIds: [stories[i]!.storyId] }, people[i]!),
+  )
 
   // Presence: a name with markup, editing the first trend (the board shows "<name> is editing…").
-  present.provider.awareness.setLocalState({ user: { id: people[1]!.participantId, name: PAYLOADS[2], color: '#aa3300', role: 'participant', stageId: null }, editing: trends[0]! })
+  present.provider.awareness.setLocalState({
+    user: { id: people[1]!.participantId, name: PAYLOADS[2], color: '#aa3300', role: 'participant', stageId: null },
+    editing: trends[0]!,
+  })
 
   await waitFor(() => board.provider.synced && control.provider.synced, 10_000, 'the seed to be sent')
   // Written: the server has it once a fresh reader sees it.
   const reader = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator })
   await synced(reader)
-  await waitFor(() => reader.doc.getMap('stories').size === PAYLOADS.length && reader.doc.getMap('takeaways').size === PAYLOADS.length, 10_000, 'the seed on the server')
+  await waitFor(
+    () => reader.doc.getMap('stories').size === PAYLOADS.length && reader.doc.getMap('takeaways').size === PAYLOADS.length,
+    10_000,
+    'the seed on the server',
+  )
   reader.destroy()
 
   let draft: TestClient | undefined
@@ -425,4 +466,3 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
     close: () => [board, control, present, draft].forEach((client: TestClient | undefined) => client?.destroy()),
   }
 }
-

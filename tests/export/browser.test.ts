@@ -42,7 +42,8 @@ async function open(browser: Browser, html: string): Promise<{ page: Page; activ
   await page.addInitScript(() => {
     const w = window as unknown as { __ran: string[] }
     w.__ran = []
-    for (const name of ['alert', 'confirm', 'prompt'] as const) window[name] = ((...args: unknown[]) => void w.__ran.push(`${name}(${args.join(',')})`)) as never
+    for (const name of ['alert', 'confirm', 'prompt'] as const)
+      window[name] = ((...args: unknown[]) => void w.__ran.push(`${name}(${args.join(',')})`)) as never
     document.addEventListener('securitypolicyviolation', (event) => w.__ran.push(`csp:${event.violatedDirective}`))
   })
   await page.goto(address, { waitUntil: 'load' })
@@ -59,8 +60,14 @@ async function activeContent(page: Page): Promise<{ elements: string[]; handlers
     }
   })
   return page.evaluate(() => ({
-    elements: [...document.querySelectorAll('script, img, svg:not(.wheel-picture), .wheel-picture :not(title, ellipse, text, tspan, line, g, rect, circle, path), iframe, object, embed, form, input, link, base, meta[http-equiv="refresh"]')].map((e) => e.outerHTML.slice(0, 80)),
-    handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)),
+    elements: [
+      ...document.querySelectorAll(
+        'script, img, svg:not(.wheel-picture), .wheel-picture :not(title, ellipse, text, tspan, line, g, rect, circle, path), iframe, object, embed, form, input, link, base, meta[http-equiv="refresh"]',
+      ),
+    ].map((e) => e.outerHTML.slice(0, 80)),
+    handlers: [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`),
+    ),
     badLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => !/^(https?:\/\/|#[a-z]+(-\d+)?$)/.test(href)),
     ran: (window as unknown as { __ran: string[] }).__ran,
   }))
@@ -112,7 +119,9 @@ describe.skipIf(chromiumMissing)('HTML export in Chromium', () => {
     const headings = await page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent))
     expect(headings).toEqual(['Contents', 'Future stories', 'Trends and driving forces', 'Unsorted signals', 'Futures wheels', 'Takeaways'])
     // Every internal link lands somewhere.
-    const dangling = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!).filter((href) => !document.getElementById(href.slice(1))))
+    const dangling = await page.evaluate(() =>
+      [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!).filter((href) => !document.getElementById(href.slice(1))),
+    )
     expect(dangling).toEqual([])
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'export-html.png'), fullPage: true })

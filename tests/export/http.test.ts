@@ -176,11 +176,15 @@ describe('POST /api/workshops/import', () => {
     const before = countWorkshops(running.server.dataDir)
     // A declared length over the limit is refused at once: nothing that size is read or kept.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${running.exportUrl}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(21 * 1024 * 1024) } }, (res) => {
-        let text = ''
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-      })
+      const req = request(
+        `${running.exportUrl}/api/workshops/import`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(21 * 1024 * 1024) } },
+        (res) => {
+          let text = ''
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+        },
+      )
       req.on('error', reject)
       req.write('{')
     })

@@ -17,8 +17,12 @@ describe('hostile requests', { timeout: 60_000 }, () => {
   it('12: creating a workshop needs a JSON body from the same origin', async () => {
     const body = JSON.stringify({ title: 'CSRF' })
     expect((await api('/api/workshops', { method: 'POST', headers: { 'content-type': 'text/plain' }, body })).status).toBe(415)
-    expect((await api('/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body })).status).toBe(403)
-    expect((await api('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' })).status).toBe(415)
+    expect((await api('/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body })).status).toBe(
+      403,
+    )
+    expect((await api('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' })).status).toBe(
+      415,
+    )
     expect((await api('/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(201)
   })
 
@@ -52,7 +56,10 @@ describe('hostile requests', { timeout: 60_000 }, () => {
   it('11: the facilitator rotates the participant key (old connections closed) and deletes a workshop', async () => {
     const { target } = arena
     const old = await rawSocket(arena.server, target.id, 'board', target.keys.participant)
-    const rotated = await api(`/api/workshops/${target.id}/participant-key`, { method: 'POST', headers: { authorization: `Bearer ${target.keys.facilitator}` } })
+    const rotated = await api(`/api/workshops/${target.id}/participant-key`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${target.keys.facilitator}` },
+    })
     expect(rotated.status).toBe(200)
     const fresh = (await rotated.json()) as { keys: { participant: string } }
     expect(fresh.keys.participant).not.toBe(target.keys.participant)
@@ -65,6 +72,8 @@ describe('hostile requests', { timeout: 60_000 }, () => {
     expect(deleted.status).toBe(204)
     expect((await access(target.keys.facilitator)).status).toBe(404)
     // The other workshop is untouched.
-    expect((await api(`/api/workshops/${arena.bystander.id}/access`, { headers: { authorization: `Bearer ${arena.bystander.keys.participant}` } })).status).toBe(200)
+    expect(
+      (await api(`/api/workshops/${arena.bystander.id}/access`, { headers: { authorization: `Bearer ${arena.bystander.keys.participant}` } })).status,
+    ).toBe(200)
   })
 })

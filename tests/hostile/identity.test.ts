@@ -51,7 +51,8 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
   /** A stock client of the target workshop: with a participant identity, or as the facilitator. */
   async function open(docName: string, who: { token: string } | 'facilitator' | 'nobody'): Promise<TestClient> {
     const { keys, id } = arena.target
-    const params: Record<string, string> = who === 'facilitator' ? { key: keys.facilitator } : who === 'nobody' ? { key: keys.participant } : { key: keys.participant, identity: who.token }
+    const params: Record<string, string> =
+      who === 'facilitator' ? { key: keys.facilitator } : who === 'nobody' ? { key: keys.participant } : { key: keys.participant, identity: who.token }
     const client = connectClient(arena.server.wsUrl, id, docName, params)
     clients.push(client)
     await synced(client)
@@ -90,7 +91,11 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     expect(castVote(annaBoard.doc, { trendId, stageId }, as(anna), rules).ok).toBe(true)
     const takeawayId = addTakeaway(annaBoard.doc, { text: 'Ask the neighbours first' }, as(anna))
     togglePlusOne(annaBoard.doc, takeawayId, as(anna))
-    await waitFor(() => readBoard(observer.doc).votes.size === 1 && readBoard(observer.doc).ready.size === 1 && readBoard(observer.doc).plusOnes.size === 1, 5_000, "Anna's records")
+    await waitFor(
+      () => readBoard(observer.doc).votes.size === 1 && readBoard(observer.doc).ready.size === 1 && readBoard(observer.doc).plusOnes.size === 1,
+      5_000,
+      "Anna's records",
+    )
 
     const forgeries: [string, (board: TestClient['doc']) => void][] = [
       ['rename Anna', (doc) => joinAsParticipant(doc, as(anna), 'Mallory was here')],
@@ -99,9 +104,12 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
       ['take back her vote', (doc) => retractVote(doc, { trendId, stageId }, as(anna))],
       ['take back her +1', (doc) => togglePlusOne(doc, takeawayId, as(anna))],
       ['replace her whole record', (doc) => doc.getMap('participants').set(anna.participantId, new Y.Map())],
-      ['vote as 20 invented people', (doc) => {
-        for (let i = 0; i < 20; i++) castVote(doc, { trendId, stageId }, { participantId: randomId() }, rules)
-      }],
+      [
+        'vote as 20 invented people',
+        (doc) => {
+          for (let i = 0; i < 20; i++) castVote(doc, { trendId, stageId }, { participantId: randomId() }, rules)
+        },
+      ],
     ]
     for (const [what, forge] of forgeries) {
       const forger = await open('board', mallory)
@@ -159,7 +167,10 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     joinAsParticipant(stock.doc, { participantId: randomId() }, 'Nobody')
     await waitFor(() => stock.denied.length > 0, 5_000, 'the refusal')
     expect(stock.denied[0]).toMatch(/identity/)
-    const forged = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant, identity: `${anna.participantId}.${'A'.repeat(24)}` })
+    const forged = connectClient(arena.server.wsUrl, arena.target.id, 'board', {
+      key: arena.target.keys.participant,
+      identity: `${anna.participantId}.${'A'.repeat(24)}`,
+    })
     clients.push(forged)
     await synced(forged)
     joinAsParticipant(forged.doc, as(anna), 'Not Anna')
@@ -185,13 +196,20 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     await waitFor(() => readControl(control.doc).privateMode.on, 5_000, 'the private round')
     // The server learns of the round when it stores control; a draft opened before that is refused.
     let forger: TestClient | undefined
-    await waitFor(async () => {
-      const probe = connectClient(arena.server.wsUrl, arena.target.id, draftDocName(randomId()), { key: arena.target.keys.participant, identity: mallory.token })
-      clients.push(probe)
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      if (probe.provider.synced) forger = probe
-      return forger !== undefined
-    }, 10_000, 'a draft to open')
+    await waitFor(
+      async () => {
+        const probe = connectClient(arena.server.wsUrl, arena.target.id, draftDocName(randomId()), {
+          key: arena.target.keys.participant,
+          identity: mallory.token,
+        })
+        clients.push(probe)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        if (probe.provider.synced) forger = probe
+        return forger !== undefined
+      },
+      10_000,
+      'a draft to open',
+    )
     initDraft(forger!.doc, { participantId: anna.participantId, name: 'Anna is slow' })
     await waitFor(() => forger!.denied.length > 0, 5_000, 'the refusal')
     expect(forger!.denied[0]).toMatch(/draft belongs/)

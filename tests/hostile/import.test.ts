@@ -54,7 +54,9 @@ describe('import bomb', { timeout: 60_000 }, () => {
     const report = await health.stop()
     const grown = rssMiB(arena.server.process.pid!) - before
     const loop = await loopDelayMaxMs(arena.server.url)
-    console.log(`finding 5: ${(file.length / 1e6).toFixed(1)} MB file, ${(bomb.byteLength / 1e6).toFixed(1)} MB update; slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms; memory +${grown} MiB`)
+    console.log(
+      `finding 5: ${(file.length / 1e6).toFixed(1)} MB file, ${(bomb.byteLength / 1e6).toFixed(1)} MB update; slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms; memory +${grown} MiB`,
+    )
     expect(report.failures).toBe(0)
     expect(grown).toBeLessThan(200)
   })

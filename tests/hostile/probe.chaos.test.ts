@@ -33,7 +33,9 @@ describe('the probe at full size', () => {
     await synced(writer)
     const report = await health.stop()
     const loop = await loopDelayMaxMs(arena.server.url)
-    console.log(`finding 1 (1.7 MB bombs, ${(bombs[0]!.byteLength / 1e6).toFixed(1)} MB): slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms`)
+    console.log(
+      `finding 1 (1.7 MB bombs, ${(bombs[0]!.byteLength / 1e6).toFixed(1)} MB): slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms`,
+    )
     expect(report.failures).toBe(0)
     expect(loop).toBeLessThan(2_000)
   })
@@ -60,5 +62,4 @@ describe('the probe at full size', () => {
     console.log(`finding 1 (restart): slowest /healthz ${report.slowestMs} ms`)
     expect(server.output()).toMatch(/left out a stored update of .*board: over \d+ writers at one position/)
   })
-
 })

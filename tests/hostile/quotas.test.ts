@@ -35,7 +35,11 @@ async function privateRound(arena: Arena, on: boolean): Promise<TestClient> {
 function storedDrafts(dataDir: string): number {
   const db = new Database(join(dataDir, 'workshops.sqlite'), { readonly: true })
   try {
-    const { n } = db.prepare(`SELECT (SELECT count(*) FROM doc_updates WHERE doc_name LIKE 'draft-%') + (SELECT count(*) FROM doc_snapshots WHERE doc_name LIKE 'draft-%') AS n`).get() as { n: number }
+    const { n } = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM doc_updates WHERE doc_name LIKE 'draft-%') + (SELECT count(*) FROM doc_snapshots WHERE doc_name LIKE 'draft-%') AS n`,
+      )
+      .get() as { n: number }
     return n
   } finally {
     db.close()
@@ -66,7 +70,11 @@ describe('quotas', { timeout: 60_000 }, () => {
 
     setPrivateMode(control.doc, { on: false })
     const board = client(arena, arena.target.id, 'board', arena.target.keys.participant)
-    await waitFor(() => [...readBoard(board.doc).signals.values()].filter((s) => s.title.startsWith('Private card')).length === 12, 10_000, 'the cards on the board')
+    await waitFor(
+      () => [...readBoard(board.doc).signals.values()].filter((s) => s.title.startsWith('Private card')).length === 12,
+      10_000,
+      'the cards on the board',
+    )
     await waitFor(() => storedDrafts(arena.dataDir) === 0, 10_000, 'the drafts to be deleted')
     const report = await health.stop()
     console.log(`findings 4, 7: slowest /healthz ${report.slowestMs} ms; server's worst event-loop delay ${await loopDelayMaxMs(arena.server.url)} ms`)
@@ -77,8 +85,12 @@ describe('quotas', { timeout: 60_000 }, () => {
     const arena = await openArena({ MAX_ROOMS_PER_WORKSHOP: '10', MAX_ROOMS_IN_MEMORY: '40' })
     cleanups.push(() => arena.close())
     await privateRound(arena, true)
-    const sockets = await Promise.allSettled(Array.from({ length: 30 }, () => rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)))
-    const closes = await Promise.all(sockets.filter((s) => s.status === 'fulfilled').map((s) => Promise.race([s.value.closed, new Promise<null>((r) => setTimeout(() => r(null), 1_000))])))
+    const sockets = await Promise.allSettled(
+      Array.from({ length: 30 }, () => rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)),
+    )
+    const closes = await Promise.all(
+      sockets.filter((s) => s.status === 'fulfilled').map((s) => Promise.race([s.value.closed, new Promise<null>((r) => setTimeout(() => r(null), 1_000))])),
+    )
     cleanups.push(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
     expect(closes.filter((c) => c?.code === CloseCode.busy).length).toBeGreaterThan(15)
     const bystander = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
@@ -92,9 +104,16 @@ describe('quotas', { timeout: 60_000 }, () => {
     const data = tempDataDir()
     const store = failingStore(data.dir)
     const server = await startTestServer({ dataDir: data.dir, store })
-    cleanups.push(() => data.remove(), () => server.close())
+    cleanups.push(
+      () => data.remove(),
+      () => server.close(),
+    )
     store.failing = true
-    const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x' }) })
+    const res = await fetch(`${server.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'x' }),
+    })
     expect(res.status).toBe(503)
     store.failing = false
     const db = new Database(join(data.dir, 'workshops.sqlite'), { readonly: true })

@@ -36,7 +36,11 @@ export interface Score {
 }
 
 /** Groups of ids per method (singletons may be left out: `assignment` makes them singletons). */
-export function groupsBy(method: Method, signals: readonly LabelledSignal[], options: AssistantOptions & { threshold?: number; attach?: number } = {}): string[][] {
+export function groupsBy(
+  method: Method,
+  signals: readonly LabelledSignal[],
+  options: AssistantOptions & { threshold?: number; attach?: number } = {},
+): string[][] {
   if (method === 'assistant') return suggestClusters(signals, options).clusters.map((cluster) => cluster.ids)
   if (method === 'titleWord') return sharesTitleWord(signals)
   return randomGroups(signals, new Set(signals.map((s) => s.group)).size, 18)

@@ -8,10 +8,12 @@ import { SqliteDocStore } from '../../server/store/sqliteStore.ts'
 export function failingStore(dataDir: string): DocStore & { failing: boolean } {
   const real = new SqliteDocStore(dataDir)
   const state = { failing: false }
-  const guard = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-    if (state.failing) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
-    return write(...args)
-  }
+  const guard =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (state.failing) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+      return write(...args)
+    }
   return Object.assign(state, {
     load: real.load.bind(real),
     listDocs: real.listDocs.bind(real),

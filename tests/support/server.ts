@@ -65,7 +65,12 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 }
 
 /** A participant identity the server signed: `{participantId, token}` (POST /api/workshops/:id/identity). */
-export async function mintIdentity(baseUrl: string, workshopId: string, key: string, token?: string): Promise<{ participantId: string; token: string; status: number }> {
+export async function mintIdentity(
+  baseUrl: string,
+  workshopId: string,
+  key: string,
+  token?: string,
+): Promise<{ participantId: string; token: string; status: number }> {
   const res = await fetch(`${baseUrl}/api/workshops/${workshopId}/identity`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },

@@ -12,14 +12,7 @@ export function LanguageSwitch({ value, onChange }: LanguageSwitchProps) {
   return (
     <div className="segmented" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          className="segmented__option"
-          aria-pressed={value === language}
-          lang={language}
-          onClick={() => onChange(language)}
-        >
+        <button key={language} type="button" className="segmented__option" aria-pressed={value === language} lang={language} onClick={() => onChange(language)}>
           {/* Visible "EN", spoken "EN English": the accessible name contains the visible label. */}
           <span aria-hidden="true">{t(`language.short.${language}`)}</span>
           <span className="visually-hidden">{t(`language.name.${language}`)}</span>

@@ -64,9 +64,7 @@ describe('CreateWorkshopForm', () => {
 
   it('posts the workshop and opens the facilitator link, keeping the key in the fragment', async () => {
     const link = `${window.location.origin}/w/${ID}/facilitate#key=${KEYS.facilitator}`
-    const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(
-      json(201, { id: ID, keys: KEYS, links: { facilitator: link, participant: link, screen: link } }),
-    )
+    const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(json(201, { id: ID, keys: KEYS, links: { facilitator: link, participant: link, screen: link } }))
     const container = render(<CreateWorkshopForm defaultLanguage="en" fetchImpl={fetchImpl} />)
     setValue(field(container, 'Workshop title'), 'Welfare 2040')
     setValue(field(container, 'Horizon year'), '2040')

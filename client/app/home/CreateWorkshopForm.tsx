@@ -94,7 +94,13 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
         </div>
       )}
 
-      <Field id={`${formId}-title`} label={t('create.title.label')} required requiredLabel={t('form.required')} error={errors.title && t(errors.title, { max: TITLE_MAX })}>
+      <Field
+        id={`${formId}-title`}
+        label={t('create.title.label')}
+        required
+        requiredLabel={t('form.required')}
+        error={errors.title && t(errors.title, { max: TITLE_MAX })}
+      >
         {(props) => (
           <input
             {...props}
@@ -131,7 +137,12 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
       </Field>
 
       <div className="form__row">
-        <Field id={`${formId}-horizon`} label={t('create.horizonYear.label')} hint={t('create.horizonYear.hint')} error={errors.horizonYear && t(errors.horizonYear)}>
+        <Field
+          id={`${formId}-horizon`}
+          label={t('create.horizonYear.label')}
+          hint={t('create.horizonYear.hint')}
+          error={errors.horizonYear && t(errors.horizonYear)}
+        >
           {(props) => (
             <input
               {...props}

@@ -56,7 +56,11 @@ export function validate(values: CreateFormValues): Validation {
 
 const workshopLinksSchema = z.object({
   id: z.string().check(z.regex(ID_PATTERN)),
-  keys: z.object({ facilitator: z.string().check(z.regex(KEY_PATTERN)), participant: z.string().check(z.regex(KEY_PATTERN)), screen: z.string().check(z.regex(KEY_PATTERN)) }),
+  keys: z.object({
+    facilitator: z.string().check(z.regex(KEY_PATTERN)),
+    participant: z.string().check(z.regex(KEY_PATTERN)),
+    screen: z.string().check(z.regex(KEY_PATTERN)),
+  }),
   links: z.object({ facilitator: z.url(), participant: z.url(), screen: z.url() }),
 })
 

@@ -27,7 +27,13 @@ export async function resolveJoinCode(input: string, origin: string, fetchFn: ty
   if (!code) return { kind: 'invalid' }
   let response: Response
   try {
-    response = await fetchFn(API_JOIN, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), cache: 'no-store', signal })
+    response = await fetchFn(API_JOIN, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+      signal,
+    })
   } catch {
     return { kind: 'offline' }
   }
@@ -37,7 +43,8 @@ export async function resolveJoinCode(input: string, origin: string, fetchFn: ty
   if (!response.ok) return { kind: 'offline' }
   try {
     const { id, key } = (await response.json()) as { id?: unknown; key?: unknown }
-    if (typeof id === 'string' && ID_PATTERN.test(id) && typeof key === 'string' && KEY_PATTERN.test(key)) return { kind: 'ok', link: workshopLink(origin, id, 'participant', key) }
+    if (typeof id === 'string' && ID_PATTERN.test(id) && typeof key === 'string' && KEY_PATTERN.test(key))
+      return { kind: 'ok', link: workshopLink(origin, id, 'participant', key) }
   } catch {
     // fall through: an answer we cannot read is a failure of the server, not of the code
   }

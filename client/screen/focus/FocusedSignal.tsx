@@ -40,7 +40,9 @@ export function FocusedSignal({ id }: { id: string }) {
       )}
       {(domain || authors.length > 0) && (
         <p className="focus-card__meta">
-          {[domain && t('screen.focus.source', { domain }), authors.length > 0 && t('screen.focus.by', { names: authors.join(', ') })].filter(Boolean).join(' · ')}
+          {[domain && t('screen.focus.source', { domain }), authors.length > 0 && t('screen.focus.by', { names: authors.join(', ') })]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
     </article>

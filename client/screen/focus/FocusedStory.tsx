@@ -20,7 +20,11 @@ export function FocusedStory({ id }: { id: string }) {
       <h2 className="focus-card__title">{story.title.trim() || t('screen.focus.untitledStory')}</h2>
       {(who || year) && <p className="focus-card__meta">{[who, year ? t('screen.focus.inYear', { year }) : ''].filter(Boolean).join(' · ')}</p>}
       <div className="focus-story__body">
-        {text ? text.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>) : <p className="focus-card__meta">{t('screen.focus.storyEmpty')}</p>}
+        {text ? (
+          text.split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>)
+        ) : (
+          <p className="focus-card__meta">{t('screen.focus.storyEmpty')}</p>
+        )}
       </div>
     </article>
   )

@@ -255,7 +255,9 @@ describe('open and closed, for everyone', () => {
     expect(liveText(annasView)).toBe("Voting is closed. The group's result is shown.")
 
     // The facilitator marks a key driver; Anna sees the badge.
-    const toggle = [...facilitatorsView.querySelectorAll<HTMLElement>('button[aria-pressed]')].find((b) => b.textContent?.includes('Care robots at home: Key driver'))!
+    const toggle = [...facilitatorsView.querySelectorAll<HTMLElement>('button[aria-pressed]')].find((b) =>
+      b.textContent?.includes('Care robots at home: Key driver'),
+    )!
     expect(toggle.getAttribute('aria-pressed')).toBe('false')
     click(toggle)
     expect(toggle.getAttribute('aria-pressed')).toBe('true')

@@ -52,11 +52,17 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
           )),
         )}
       </g>
-      <g className="results-chart__leaders">
-        {layout.labels.map((label) => (label.leader ? <line key={label.id} {...label.leader} /> : null))}
-      </g>
+      <g className="results-chart__leaders">{layout.labels.map((label) => (label.leader ? <line key={label.id} {...label.leader} /> : null))}</g>
       {trends.map((trend) => (
-        <Badge key={trend.id} x={x(trend.median)} y={y(trend.median)} r={metrics.badgeRadius} rank={trend.rank} keyDriver={trend.keyDriver} fontPx={plot.fontPx} />
+        <Badge
+          key={trend.id}
+          x={x(trend.median)}
+          y={y(trend.median)}
+          r={metrics.badgeRadius}
+          rank={trend.rank}
+          keyDriver={trend.keyDriver}
+          fontPx={plot.fontPx}
+        />
       ))}
       {layout.labels.map((label) => (
         <g key={label.id} className={`results-chart__label${trends.find((t) => t.id === label.id)?.keyDriver ? ' results-chart__label--key' : ''}`}>
@@ -139,7 +145,13 @@ function chartMetrics(plot: MeasuredPlot) {
 function chartLayoutFor(trends: readonly ChartTrend[], plot: MeasuredPlot, reserved: readonly Box[]): ChartLayout {
   const metrics = chartMetrics(plot)
   return layoutChart(
-    trends.map((trend) => ({ id: trend.id, rank: trend.rank, name: labelText(trend), x: trend.median.uncertainty * plot.width, y: (1 - trend.median.impact) * plot.height })),
+    trends.map((trend) => ({
+      id: trend.id,
+      rank: trend.rank,
+      name: labelText(trend),
+      x: trend.median.uncertainty * plot.width,
+      y: (1 - trend.median.impact) * plot.height,
+    })),
     {
       width: plot.width,
       height: plot.height,
@@ -163,7 +175,9 @@ function useQuadrantTitles(plotRef: RefObject<HTMLDivElement | null>, plot: Meas
     if (!element || !plot) return
     const origin = element.getBoundingClientRect()
     const measured = [...element.querySelectorAll('.assess-grid__quadrant')].flatMap((quadrant) => {
-      const parts = [...quadrant.querySelectorAll('.assess-grid__quadrant-name, .assess-grid__quadrant-hint')].map((part) => part.getBoundingClientRect()).filter((r) => r.width > 0)
+      const parts = [...quadrant.querySelectorAll('.assess-grid__quadrant-name, .assess-grid__quadrant-hint')]
+        .map((part) => part.getBoundingClientRect())
+        .filter((r) => r.width > 0)
       if (parts.length === 0) return []
       const left = Math.min(...parts.map((r) => r.left))
       const top = Math.min(...parts.map((r) => r.top))

@@ -47,7 +47,17 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
       const trend = trendMap.get(marker.trendId)
       const spread = spreads.get(marker.trendId)
       if (!trend || !spread || marker.kind !== 'group') return []
-      return [{ id: trend.id, rank: rankOf.get(trend.id) ?? 0, name: trendName(t, trend), keyDriver: keyDriverSet.has(trend.id), median: marker.position, iqr: spread, placements: spread.placements }]
+      return [
+        {
+          id: trend.id,
+          rank: rankOf.get(trend.id) ?? 0,
+          name: trendName(t, trend),
+          keyDriver: keyDriverSet.has(trend.id),
+          median: marker.position,
+          iqr: spread,
+          placements: spread.placements,
+        },
+      ]
     })
   }, [markers, trendMap, spreads, ranking, keyDriverSet, t])
   const chart = useResultsChart(plotRef, chartTrends)

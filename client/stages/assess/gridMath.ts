@@ -116,12 +116,7 @@ export function pointToPosition(rect: Rect, clientX: number, clientY: number): P
 
 /** Whether a pointer is over the grid, with some slack so a drop on the edge still counts. */
 export function isOverRect(rect: Rect, clientX: number, clientY: number, slack = 16): boolean {
-  return (
-    clientX >= rect.left - slack &&
-    clientX <= rect.left + rect.width + slack &&
-    clientY >= rect.top - slack &&
-    clientY <= rect.top + rect.height + slack
-  )
+  return clientX >= rect.left - slack && clientX <= rect.left + rect.width + slack && clientY >= rect.top - slack && clientY <= rect.top + rect.height + slack
 }
 
 /**

@@ -3,8 +3,7 @@ import { defaultSide, estimateLabelWidth, layoutLabels } from './labelLayout.ts'
 
 const plot = { width: 600, height: 600, rowHeight: 32, dotRadius: 14 }
 const box = (id: string, impact: number, uncertainty: number, width = 160) => ({ id, position: { impact, uncertainty }, width })
-const sidesOf = (placements: Map<string, { side: string; shift: string }>) =>
-  Object.fromEntries([...placements].map(([id, p]) => [id, `${p.side}/${p.shift}`]))
+const sidesOf = (placements: Map<string, { side: string; shift: string }>) => Object.fromEntries([...placements].map(([id, p]) => [id, `${p.side}/${p.shift}`]))
 
 describe('marker label layout', () => {
   it('grows labels towards the middle, on the dot’s row, when nothing is in the way', () => {

@@ -42,7 +42,9 @@ export function defaultSide(position: Position): LabelSide {
 
 /** The six placements as shared frozen objects: an unchanged layout keeps memoised markers as they are. */
 const PLACEMENTS = new Map<string, LabelPlacement>(
-  (['start', 'end'] as const).flatMap((side) => (['none', 'up', 'down'] as const).map((shift) => [`${side}/${shift}`, Object.freeze({ side, shift })] as const)),
+  (['start', 'end'] as const).flatMap((side) =>
+    (['none', 'up', 'down'] as const).map((shift) => [`${side}/${shift}`, Object.freeze({ side, shift })] as const),
+  ),
 )
 
 function placementOf(side: LabelSide, shift: LabelShift): LabelPlacement {

@@ -7,7 +7,13 @@ import { cleanup, render } from '../../testing/render.ts'
 import { ANNA, FACILITATOR, button, click, fieldLabelled, openWorkshop, typeInto, type Workshop } from '../signals/testKit.tsx'
 import FrameStage from './FrameStage.tsx'
 
-const stage = { id: 'StageStageStageStage00', kind: 'frame' as const, order: 'a0', skipped: false, settings: { timerSeconds: 300, votesPerPerson: 3, prompt: '' } }
+const stage = {
+  id: 'StageStageStageStage00',
+  kind: 'frame' as const,
+  order: 'a0',
+  skipped: false,
+  settings: { timerSeconds: 300, votesPerPerson: 3, prompt: '' },
+}
 let workshop: Workshop | null = null
 
 afterEach(() => {
@@ -25,7 +31,8 @@ function asFacilitator() {
 }
 
 const meta = (w: Workshop) => readControl(w.control).meta
-const labelled = (container: HTMLElement, name: string) => [...container.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.getAttribute('aria-label') === name)!
+const labelled = (container: HTMLElement, name: string) =>
+  [...container.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.getAttribute('aria-label') === name)!
 
 describe('frame stage: facilitator', () => {
   it('shows the template the workshop was created from', () => {

@@ -35,8 +35,7 @@ export function FrameWelcome({ role, isCurrent, fitToScreen = false }: FrameWelc
       <section className="frame-welcome__question" aria-labelledby={`${id}-question`}>
         {year !== null && (
           <p className="frame-welcome__year">
-            <span className="frame-welcome__year-label">{t('frame.view.horizon')}</span>{' '}
-            <span className="frame-welcome__year-value">{year}</span>
+            <span className="frame-welcome__year-label">{t('frame.view.horizon')}</span> <span className="frame-welcome__year-value">{year}</span>
           </p>
         )}
         <h2 id={`${id}-question`} className="frame-welcome__text">

@@ -202,7 +202,14 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
           cancelLabel={t('frame.themes.keep')}
           onConfirm={() => onApply(removeTheme(currentThemes(), theme.id))}
           trigger={(open, ref) => (
-            <button ref={ref} type="button" className="button button--ghost icon-button" aria-label={t('frame.themes.remove', { name })} title={t('frame.themes.remove', { name })} onClick={open}>
+            <button
+              ref={ref}
+              type="button"
+              className="button button--ghost icon-button"
+              aria-label={t('frame.themes.remove', { name })}
+              title={t('frame.themes.remove', { name })}
+              onClick={open}
+            >
               <span aria-hidden="true">×</span>
             </button>
           )}

@@ -24,7 +24,13 @@ interface MergeDialogProps {
 export function MergeDialog({ drop, signals, themeLabels, onMerge, onClose }: MergeDialogProps) {
   const { t } = useTranslation()
   return (
-    <Dialog open={drop !== null} onClose={onClose} size="large" title={t('signals.merge.title')} description={drop ? t('signals.merge.description', { title: drop.title }) : undefined}>
+    <Dialog
+      open={drop !== null}
+      onClose={onClose}
+      size="large"
+      title={t('signals.merge.title')}
+      description={drop ? t('signals.merge.description', { title: drop.title }) : undefined}
+    >
       {/* Keyed by the duplicate: opening the dialog for another card starts from a clean choice. */}
       {drop && <MergeForm key={drop.id} drop={drop} signals={signals} themeLabels={themeLabels} onMerge={onMerge} onClose={onClose} />}
     </Dialog>
@@ -55,7 +61,15 @@ function MergeForm({ drop, signals, themeLabels, onMerge, onClose }: MergeDialog
         <label className="field__label" htmlFor={`${id}-search`}>
           {t('signals.merge.search')}
         </label>
-        <input id={`${id}-search`} className="input" type="search" autoComplete="off" value={query} onChange={(event) => setQuery(event.target.value)} data-autofocus="" />
+        <input
+          id={`${id}-search`}
+          className="input"
+          type="search"
+          autoComplete="off"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-autofocus=""
+        />
       </div>
 
       <fieldset className="fieldset">
@@ -99,7 +113,9 @@ function MergeForm({ drop, signals, themeLabels, onMerge, onClose }: MergeDialog
             <dt>{t('signals.merge.sources')}</dt>
             <dd>{preview.sources.length > 0 ? preview.sources.map((url) => sourceDomain(url)).join(', ') : t('signals.merge.noSources')}</dd>
           </dl>
-          <p className="merge__note">{preview.addsDescription ? t('signals.merge.noteWithText', { title: drop.title }) : t('signals.merge.note', { title: drop.title })}</p>
+          <p className="merge__note">
+            {preview.addsDescription ? t('signals.merge.noteWithText', { title: drop.title }) : t('signals.merge.note', { title: drop.title })}
+          </p>
         </section>
       )}
 

@@ -40,7 +40,13 @@ export function ScreenWall() {
       {data.signals.length === 0 ? (
         !data.privateOn && data.loaded && <EmptyWall forScreen />
       ) : (
-        <FitPages levels={DENSITIES} contentKey={contentKey} className="screen-wall" label={t('signals.wall.heading')} footer={<WallCounts count={data.signals.length} chips={chips} />}>
+        <FitPages
+          levels={DENSITIES}
+          contentKey={contentKey}
+          className="screen-wall"
+          label={t('signals.wall.heading')}
+          footer={<WallCounts count={data.signals.length} chips={chips} />}
+        >
           {(density) =>
             data.signals.map((signal) => (
               <ScreenSignal

@@ -40,11 +40,24 @@ const MAX_SOURCES_SHOWN = 3
  * structurally shared, so typing in one card of a thousand re-renders one card. No hook here
  * translates: the words come in `text`.
  */
-export const SignalCard = memo(function SignalCard({ signal, themeLabel, text, canEdit, canMerge, isPrivate = false, hideAuthors = false, isNew = false, isExample = false, actions }: SignalCardProps) {
+export const SignalCard = memo(function SignalCard({
+  signal,
+  themeLabel,
+  text,
+  canEdit,
+  canMerge,
+  isPrivate = false,
+  hideAuthors = false,
+  isNew = false,
+  isExample = false,
+  actions,
+}: SignalCardProps) {
   const titleId = useId()
   const sources = [signal.sourceUrl, ...signal.sources].filter((url) => url !== '')
   const hiddenSources = sources.length - MAX_SOURCES_SHOWN
-  const className = ['signal-card', isPrivate && 'signal-card--private', isNew && 'signal-card--new', isExample && 'signal-card--example'].filter(Boolean).join(' ')
+  const className = ['signal-card', isPrivate && 'signal-card--private', isNew && 'signal-card--new', isExample && 'signal-card--example']
+    .filter(Boolean)
+    .join(' ')
   // Read by screen readers after the visible "Edit", so each of a thousand buttons says which card.
   const which = `: ${signal.title}`
 

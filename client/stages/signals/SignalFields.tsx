@@ -102,7 +102,14 @@ export function SignalFields({ idPrefix, values, errors, themes, onChange }: Sig
         <div className="steep-picker">
           {CATEGORY_CHOICES.map((category) => (
             <label key={category || 'none'} className={`steep-picker__option${category ? ` tag tag--${category}` : ' tag steep-picker__none'}`}>
-              <input type="radio" className="steep-picker__input" name={id('category')} value={category} checked={values.category === category} onChange={() => onChange('category', category)} />
+              <input
+                type="radio"
+                className="steep-picker__input"
+                name={id('category')}
+                value={category}
+                checked={values.category === category}
+                onChange={() => onChange('category', category)}
+              />
               {category ? t(`steep.${category}`) : t('signals.fields.noCategory')}
             </label>
           ))}

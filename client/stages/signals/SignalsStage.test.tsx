@@ -9,7 +9,13 @@ import { cleanup, render, renderLoaded } from '../../testing/render.ts'
 import SignalsStage from './SignalsStage.tsx'
 import { ANNA, BEN, FACILITATOR, button, buttons, cardTitled, click, fieldLabelled, openWorkshop, typeInto, wallTitles, type Workshop } from './testKit.tsx'
 
-const stage = { id: 'StageStageStageStage01', kind: 'signals' as const, order: 'a1', skipped: false, settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' } }
+const stage = {
+  id: 'StageStageStageStage01',
+  kind: 'signals' as const,
+  order: 'a1',
+  skipped: false,
+  settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' },
+}
 let workshop: Workshop | null = null
 
 afterEach(() => {
@@ -216,7 +222,10 @@ describe('signals stage: the wall', () => {
     const w = open('screen')
     addSignal(w.board, { title: 'Care robots' }, ANNA)
     // The projector's wall is a chunk of its own.
-    const container = await renderLoaded(w.wrap(<SignalsStage stage={stage} role="screen" isCurrent />), (c) => c.querySelector('[aria-label="Signal wall"]') !== null)
+    const container = await renderLoaded(
+      w.wrap(<SignalsStage stage={stage} role="screen" isCurrent />),
+      (c) => c.querySelector('[aria-label="Signal wall"]') !== null,
+    )
     expect([...container.querySelectorAll('[role="list"][aria-label="Signal wall"] .screen-signal__title')].map((h) => h.textContent)).toEqual(['Care robots'])
     expect(container.querySelector('form')).toBeNull()
     expect(container.querySelectorAll('button')).toHaveLength(0)

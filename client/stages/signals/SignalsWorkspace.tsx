@@ -86,7 +86,17 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
     [announce, t],
   )
 
-  const wallProps = { viewer, themes: data.themes, themeLabels: data.themeLabels, freshIds, editingId, actions, onSave: save, onCloseEditor: closeEditor, hideAuthors: data.hideNames }
+  const wallProps = {
+    viewer,
+    themes: data.themes,
+    themeLabels: data.themeLabels,
+    freshIds,
+    editingId,
+    actions,
+    onSave: save,
+    onCloseEditor: closeEditor,
+    hideAuthors: data.hideNames,
+  }
   const canAdd = canAddSignals(viewer)
 
   return (
@@ -105,7 +115,9 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
           <PrivateArea
             counts={data.privateCounts}
             selfId={participantId}
-            mine={draftSignals.length > 0 ? <SignalWall {...wallProps} signals={draftSignals} label={t('signals.private.yourCards')} isPrivate hideAuthors /> : null}
+            mine={
+              draftSignals.length > 0 ? <SignalWall {...wallProps} signals={draftSignals} label={t('signals.private.yourCards')} isPrivate hideAuthors /> : null
+            }
           />
         )}
 

@@ -82,7 +82,12 @@ export const WallFilters = memo(function WallFilters({ filter, onChange, themeCh
             <label className="wall-filters__label" htmlFor={`${id}-author`}>
               {t('signals.filters.author')}
             </label>
-            <select id={`${id}-author`} className="input input--select" value={filter.authorId ?? '*'} onChange={(event) => set({ authorId: event.target.value === '*' ? null : event.target.value })}>
+            <select
+              id={`${id}-author`}
+              className="input input--select"
+              value={filter.authorId ?? '*'}
+              onChange={(event) => set({ authorId: event.target.value === '*' ? null : event.target.value })}
+            >
               <option value="*">{t('signals.filters.anyone')}</option>
               {authors.map((author) => (
                 <option key={author.id} value={author.id}>
@@ -96,7 +101,11 @@ export const WallFilters = memo(function WallFilters({ filter, onChange, themeCh
         {isFiltering(filter) && (
           <p className="wall-filters__result" role="status">
             {t('signals.filters.showing', { shown, total })}{' '}
-            <button type="button" className="button button--ghost wall-filters__clear" onClick={() => onChange({ themeId: null, category: null, authorId: null })}>
+            <button
+              type="button"
+              className="button button--ghost wall-filters__clear"
+              onClick={() => onChange({ themeId: null, category: null, authorId: null })}
+            >
               {t('signals.filters.clear')}
             </button>
           </p>

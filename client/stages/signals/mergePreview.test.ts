@@ -12,7 +12,11 @@ describe('merge preview', () => {
     const doc = new Y.Doc()
     initBoard(doc)
     const keep = addSignal(doc, { title: 'Care robots in elderly homes', sourceUrl: 'https://yle.fi/a', category: 'technological' }, anna)
-    const drop = addSignal(doc, { title: 'Robots in care homes', description: 'Seen in Espoo', sourceUrl: 'https://hs.fi/b', themeId: 'older-people-000000001' }, ben)
+    const drop = addSignal(
+      doc,
+      { title: 'Robots in care homes', description: 'Seen in Espoo', sourceUrl: 'https://hs.fi/b', themeId: 'older-people-000000001' },
+      ben,
+    )
     const before = readBoard(doc)
     const preview = mergePreview(before.signals.get(keep)!, before.signals.get(drop)!)
 

@@ -29,7 +29,13 @@ export function mergePreview(keep: Signal, drop: Signal): MergePreview {
   }
 }
 
-const words = (text: string) => new Set(text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3))
+const words = (text: string) =>
+  new Set(
+    text
+      .toLocaleLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length >= 3),
+  )
 
 /** Shared words over all words of two titles (0–1): a cheap "looks like a duplicate" score. */
 export function titleSimilarity(a: string, b: string): number {

@@ -50,8 +50,17 @@ describe('validateSignalForm', () => {
   })
 
   it('trims and normalises what it returns, and the result passes the command schema', () => {
-    const result = validateSignalForm({ ...EMPTY_SIGNAL_FORM, title: '  Care robots ', sourceUrl: 'yle.fi/a', category: 'technological', whyItMatters: ' Time for people ' })
-    expect(result).toEqual({ ok: true, input: { title: 'Care robots', description: '', sourceUrl: 'https://yle.fi/a', themeId: '', category: 'technological', whyItMatters: 'Time for people' } })
+    const result = validateSignalForm({
+      ...EMPTY_SIGNAL_FORM,
+      title: '  Care robots ',
+      sourceUrl: 'yle.fi/a',
+      category: 'technological',
+      whyItMatters: ' Time for people ',
+    })
+    expect(result).toEqual({
+      ok: true,
+      input: { title: 'Care robots', description: '', sourceUrl: 'https://yle.fi/a', themeId: '', category: 'technological', whyItMatters: 'Time for people' },
+    })
     if (result.ok) expect(() => SignalInputSchema.parse(result.input)).not.toThrow()
   })
 

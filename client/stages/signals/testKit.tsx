@@ -32,13 +32,19 @@ export function openWorkshop(role: Role, me: { participantId: string; name: stri
   const board = new Y.Doc()
   const control = new Y.Doc()
   initBoard(board)
-  createWorkshopControl(control, { title: 'Welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }, TEMPLATES['innosi-welfare'])
+  createWorkshopControl(
+    control,
+    { title: 'Welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 },
+    TEMPLATES['innosi-welfare'],
+  )
   for (const person of [ANNA, BEN, FACILITATOR]) joinAsParticipant(board, person, person.name)
   const stops = [bridgeBoard(board), bridgeControl(control)]
-  useStore.getState().startSession(
-    { workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) },
-    { id: me.participantId, name: me.name, color: colorForId(me.participantId) },
-  )
+  useStore
+    .getState()
+    .startSession(
+      { workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) },
+      { id: me.participantId, name: me.name, color: colorForId(me.participantId) },
+    )
   const announced: string[] = []
   const announce = (message: string) => announced.push(message)
   return {

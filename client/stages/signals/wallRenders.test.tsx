@@ -18,7 +18,13 @@ vi.mock('./Authors.tsx', async (importOriginal) => {
   }
 })
 
-const stage = { id: 'StageStageStageStage01', kind: 'signals' as const, order: 'a1', skipped: false, settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' } }
+const stage = {
+  id: 'StageStageStageStage01',
+  kind: 'signals' as const,
+  order: 'a1',
+  skipped: false,
+  settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' },
+}
 let workshop: Workshop | null = null
 afterEach(() => {
   cleanup()

@@ -57,7 +57,10 @@ function Consequences({ nodes, cited, onCite }: { nodes: readonly WheelTreeNode[
   const flat = nodes.flatMap(function walk(entry): WheelTreeNode[] {
     return [entry, ...entry.children.flatMap(walk)]
   })
-  const shown = flat.filter(({ node }) => node.text.trim() !== '').sort((a, b) => a.node.ring - b.node.ring).slice(0, MAX_CONSEQUENCES)
+  const shown = flat
+    .filter(({ node }) => node.text.trim() !== '')
+    .sort((a, b) => a.node.ring - b.node.ring)
+    .slice(0, MAX_CONSEQUENCES)
   if (shown.length === 0) return null
   return (
     <ul className="inspiration__consequences" aria-label={t('stories.inspiration.consequences')}>
@@ -70,7 +73,17 @@ function Consequences({ nodes, cited, onCite }: { nodes: readonly WheelTreeNode[
   )
 }
 
-function Item({ citation, note, cited, onCite }: { citation: CitationAttrs; note: string | null; cited: ReadonlySet<string>; onCite: InspirationPanelProps['onCite'] }) {
+function Item({
+  citation,
+  note,
+  cited,
+  onCite,
+}: {
+  citation: CitationAttrs
+  note: string | null
+  cited: ReadonlySet<string>
+  onCite: InspirationPanelProps['onCite']
+}) {
   const { t } = useTranslation()
   const isCited = cited.has(`${citation.kind}|${citation.refId}`)
   return (
@@ -78,14 +91,15 @@ function Item({ citation, note, cited, onCite }: { citation: CitationAttrs; note
       <KindIcon kind={citation.kind} className="inspiration__icon" />
       <span className="inspiration__text">
         <span className="inspiration__name">{citation.label}</span>
-        {(note || isCited) && (
-          <span className="inspiration__note">
-            {[note, isCited ? t('stories.inspiration.cited') : null].filter(Boolean).join(' · ')}
-          </span>
-        )}
+        {(note || isCited) && <span className="inspiration__note">{[note, isCited ? t('stories.inspiration.cited') : null].filter(Boolean).join(' · ')}</span>}
       </span>
       {onCite && (
-        <button type="button" className="button button--ghost inspiration__cite" onMouseDown={(event) => event.preventDefault()} onClick={() => onCite(citation)}>
+        <button
+          type="button"
+          className="button button--ghost inspiration__cite"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onCite(citation)}
+        >
           {t('stories.inspiration.cite')}
           <span className="visually-hidden">{`: ${t(`stories.kind.${citation.kind}`)} ${citation.label}`}</span>
         </button>

@@ -120,7 +120,11 @@ function ReadOnlyChip({ inline, board }: { inline: Extract<Inline, { type: 'cita
     <span className={`citation citation--${inline.kind}${removed ? ' citation--removed' : ''}`}>
       <span className="citation__lead">
         <KindIcon kind={inline.kind} className="citation__icon" />
-        {removed ? <span className="citation__removed">{`${t(`stories.chip.removed.${inline.kind}`)} `}</span> : <span className="visually-hidden">{`${t(`stories.kind.${inline.kind}`)}: `}</span>}
+        {removed ? (
+          <span className="citation__removed">{`${t(`stories.chip.removed.${inline.kind}`)} `}</span>
+        ) : (
+          <span className="visually-hidden">{`${t(`stories.kind.${inline.kind}`)}: `}</span>
+        )}
         <span className="citation__label">{first}</span>
       </span>
       <span className="citation__label">{rest}</span>

@@ -56,7 +56,9 @@ function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
   return (
     <article className="screen-story" aria-labelledby={`screen-story-${story.id}`}>
       <header className="screen-story__head">
-        <p className="eyebrow">{[group?.name ?? t('stories.wholeRoom'), t('stories.prompt', { name: name || t('stories.promptSomeone'), year: year ?? '' })].join(' · ')}</p>
+        <p className="eyebrow">
+          {[group?.name ?? t('stories.wholeRoom'), t('stories.prompt', { name: name || t('stories.promptSomeone'), year: year ?? '' })].join(' · ')}
+        </p>
         <h2 id={`screen-story-${story.id}`} className="screen-story__title">
           {story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))}
         </h2>

@@ -35,10 +35,7 @@ describe('the story list', () => {
     harness = mountStories({ board: room.board, control: room.control })
     await nextFrame()
     const cards = [...harness.container.querySelectorAll('.story-card')]
-    expect(cards.map((card) => card.textContent)).toEqual([
-      expect.stringContaining('Group Blue'),
-      expect.stringContaining('Group Green'),
-    ])
+    expect(cards.map((card) => card.textContent)).toEqual([expect.stringContaining('Group Blue'), expect.stringContaining('Group Green')])
     expect(cards[0]!.textContent).toContain('Aino, 78')
     expect(cards[0]!.textContent).toContain('2 words')
     expect(cards[0]!.textContent).toContain('1 source')
@@ -95,7 +92,10 @@ describe('the story list', () => {
     const care = createTrend(board, { name: 'Care moves home' }, ACTOR)
     const communities = createTrend(board, { name: 'Communities of care' }, ACTOR)
     // The wheel's group setup names a group after its trend when the facilitator gives no name.
-    setGroups(control, [{ name: 'Care moves home', trendId: care }, { name: 'Communities of care', trendId: communities }])
+    setGroups(control, [
+      { name: 'Care moves home', trendId: care },
+      { name: 'Communities of care', trendId: communities },
+    ])
     harness = mountStories({ board, control })
     const text = harness.container.textContent ?? ''
     expect(text).toContain('Group 2')

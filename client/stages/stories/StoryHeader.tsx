@@ -23,7 +23,17 @@ interface StoryHeaderProps {
 }
 
 /** Back to the list, the story's title, who else is writing, the trend check and the story's actions. */
-export const StoryHeader = memo(function StoryHeader({ story, group, fallbackTitle, trendCount, readOnly, facilitator, canDelete, onBack, onDelete }: StoryHeaderProps) {
+export const StoryHeader = memo(function StoryHeader({
+  story,
+  group,
+  fallbackTitle,
+  trendCount,
+  readOnly,
+  facilitator,
+  canDelete,
+  onBack,
+  onDelete,
+}: StoryHeaderProps) {
   const { t } = useTranslation()
   const label = useGroupLabel()
   const titleId = useId()

@@ -69,7 +69,13 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
       ) : (
         <ul className="stories__grid">
           {entries.map((entry) => (
-            <StoryCard key={entry.story.id} entry={entry} trendCount={trendLinks.get(entry.story.id) ?? 0} onScreen={entry.story.id === focusedId} onOpen={onOpen} />
+            <StoryCard
+              key={entry.story.id}
+              entry={entry}
+              trendCount={trendLinks.get(entry.story.id) ?? 0}
+              onScreen={entry.story.id === focusedId}
+              onOpen={onOpen}
+            />
           ))}
           {waiting.map((group) => (
             <StartCard key={group.id} group={group} mine={group.id === mine} readOnly={readOnly} ready={ready} onStart={() => start(group.id)} />
@@ -102,7 +108,19 @@ function useStartStory(onOpen: (storyId: string) => void) {
   return { start, ready: board !== null && actor !== null }
 }
 
-const StartCard = memo(function StartCard({ group, mine, readOnly, ready, onStart }: { group: Group; mine: boolean; readOnly: boolean; ready: boolean; onStart(): void }) {
+const StartCard = memo(function StartCard({
+  group,
+  mine,
+  readOnly,
+  ready,
+  onStart,
+}: {
+  group: Group
+  mine: boolean
+  readOnly: boolean
+  ready: boolean
+  onStart(): void
+}) {
   const { t } = useTranslation()
   const label = useGroupLabel()
   const name = label.name(group)

@@ -22,7 +22,17 @@ import { InspirationPanel } from './InspirationPanel.tsx'
 import { PersonaCard } from './PersonaCard.tsx'
 import { SourcesPanel } from './SourcesPanel.tsx'
 import { StoryHeader } from './StoryHeader.tsx'
-import { useCitableBoard, useGroups, useHorizonYear, useKeyDrivers, useLocked, usePersona, useResolvedCitations, useStory, useStoryBody } from './useStoriesData.ts'
+import {
+  useCitableBoard,
+  useGroups,
+  useHorizonYear,
+  useKeyDrivers,
+  useLocked,
+  usePersona,
+  useResolvedCitations,
+  useStory,
+  useStoryBody,
+} from './useStoriesData.ts'
 import './workspace.css'
 
 export interface StoryWorkspaceProps {

@@ -9,7 +9,10 @@ export function TrendFlag({ trendCount, compact = false, live = true }: { trendC
   const missing = trendCount === 0
   const text = missing ? t(compact ? 'stories.flag.missingShort' : 'stories.flag.missing') : t('stories.flag.ok', { count: trendCount })
   return (
-    <p className={`trend-flag ${missing ? 'trend-flag--missing' : 'trend-flag--ok'}${compact ? ' trend-flag--compact' : ''}`} role={live ? 'status' : undefined}>
+    <p
+      className={`trend-flag ${missing ? 'trend-flag--missing' : 'trend-flag--ok'}${compact ? ' trend-flag--compact' : ''}`}
+      role={live ? 'status' : undefined}
+    >
       <span className="trend-flag__mark" aria-hidden="true" />
       {text}
     </p>

@@ -14,8 +14,7 @@ export interface BodySummaryStore {
 
 const stores = new WeakMap<Y.XmlFragment, BodySummaryStore>()
 
-const nextFrame: (fn: () => void) => void =
-  typeof requestAnimationFrame === 'function' ? (fn) => requestAnimationFrame(() => fn()) : (fn) => setTimeout(fn, 16)
+const nextFrame: (fn: () => void) => void = typeof requestAnimationFrame === 'function' ? (fn) => requestAnimationFrame(() => fn()) : (fn) => setTimeout(fn, 16)
 
 /** The store of a body (one per fragment; it observes the body only while someone listens). */
 export function bodySummaryStore(body: Y.XmlFragment): BodySummaryStore {

@@ -45,7 +45,12 @@ describe('searchCiteOptions', () => {
     const options = citeOptions(readValid(doc), [])
     const names = (query: string) => [...searchCiteOptions(options, query, 10).byKind.values()].flat().map((o) => o.name)
     // The signal matches through its description ("elderly homes").
-    expect(names('CARE home')).toEqual(['Care moves home', 'Homes adapted for care', 'Relatives coordinate care in an app', 'Care robots help with night shifts'])
+    expect(names('CARE home')).toEqual([
+      'Care moves home',
+      'Homes adapted for care',
+      'Relatives coordinate care in an app',
+      'Care robots help with night shifts',
+    ])
     expect(names('home care robots')).toEqual(['Care robots help with night shifts'])
     expect(names('turku')).toEqual(['Care robots help with night shifts'])
     expect(names('hyvinvointialue')).toEqual(names('HYVINVOINTIALUE'))

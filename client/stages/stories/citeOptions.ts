@@ -52,7 +52,16 @@ export function citeOptions(board: CitableBoard, keyDrivers: readonly string[]):
       const name = node.text.trim()
       if (name === '') continue
       const trendName = trend.name.trim()
-      options.push({ ...blank, kind: 'wheelNode', refId: node.id, name, trendName, ring: node.ring, valence: node.valence, haystack: normalizeForSearch(`${name} ${trendName}`) })
+      options.push({
+        ...blank,
+        kind: 'wheelNode',
+        refId: node.id,
+        name,
+        trendName,
+        ring: node.ring,
+        valence: node.valence,
+        haystack: normalizeForSearch(`${name} ${trendName}`),
+      })
     }
   }
   for (const signal of sortedByOrder(board.signals)) {

@@ -29,9 +29,12 @@ export function useGroupLabel(): { name(group: Group): string; shapedBy(group: G
     },
     [groups, trendOf, t],
   )
-  const shapedBy = useCallback((group: Group) => {
-    const trend = trendOf(group)
-    return trend ? t('stories.shapedBy', { trend }) : null
-  }, [trendOf, t])
+  const shapedBy = useCallback(
+    (group: Group) => {
+      const trend = trendOf(group)
+      return trend ? t('stories.shapedBy', { trend }) : null
+    },
+    [trendOf, t],
+  )
   return { name, shapedBy }
 }

@@ -11,7 +11,13 @@ export function ConfirmDelete({ onDelete, describedBy }: { onDelete(): void; des
       cancelLabel={t('takeaways.card.keep')}
       onConfirm={onDelete}
       trigger={(open, ref) => (
-        <button ref={ref} type="button" className="button button--ghost takeaway-card__action takeaway-card__action--delete" aria-describedby={describedBy} onClick={open}>
+        <button
+          ref={ref}
+          type="button"
+          className="button button--ghost takeaway-card__action takeaway-card__action--delete"
+          aria-describedby={describedBy}
+          onClick={open}
+        >
           {t('takeaways.card.delete')}
         </button>
       )}

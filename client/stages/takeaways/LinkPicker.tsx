@@ -15,7 +15,13 @@ const FILTER_FROM = 8
  * A multi-select as a checkbox list: "which trends (or stories) does this come from?". Plain
  * checkboxes work the same by touch, mouse and keyboard; long lists get a filter and scroll.
  */
-export function LinkPicker({ legend, options, selected, onChange, empty }: {
+export function LinkPicker({
+  legend,
+  options,
+  selected,
+  onChange,
+  empty,
+}: {
   legend: string
   options: readonly LinkOption[]
   selected: readonly string[]

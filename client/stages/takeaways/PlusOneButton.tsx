@@ -15,8 +15,7 @@ export function PlusOneButton({ count, mine, onToggle }: { count: number; mine: 
       title={mine ? t('takeaways.plusOne.undoHint') : t('takeaways.plusOne.hint')}
       onClick={onToggle}
     >
-      <span className="plus-one__mark">{'+1'}</span>{' '}
-      <span className="plus-one__count">{count}</span>{' '}
+      <span className="plus-one__mark">{'+1'}</span> <span className="plus-one__count">{count}</span>{' '}
       <span className="visually-hidden">{t('takeaways.plusOne.label', { count })}</span>
     </button>
   )

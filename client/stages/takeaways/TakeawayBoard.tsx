@@ -10,7 +10,15 @@ import { useParticipants, usePlusOnes, useTakeaways } from './useTakeawaysData.t
  * phone). Each column says how many it holds and, for those who can add, offers "Add" with its
  * "when" already chosen.
  */
-export function TakeawayBoard({ viewer, canAdd, order, onAdd, onEdit, onDelete, onPlusOne }: {
+export function TakeawayBoard({
+  viewer,
+  canAdd,
+  order,
+  onAdd,
+  onEdit,
+  onDelete,
+  onPlusOne,
+}: {
   viewer: Viewer
   canAdd: boolean
   order: TakeawayOrder

@@ -37,7 +37,8 @@ export const TakeawayCard = memo(function TakeawayCard(props: TakeawayCardProps)
         {takeaway.text}
       </h4>
       <p className="takeaway-card__who">
-        <span className="takeaway-card__label">{t('takeaways.card.who')}</span> {takeaway.who.trim() || <span className="takeaway-card__open">{t('takeaways.card.noWho')}</span>}
+        <span className="takeaway-card__label">{t('takeaways.card.who')}</span>{' '}
+        {takeaway.who.trim() || <span className="takeaway-card__open">{t('takeaways.card.noWho')}</span>}
       </p>
       <LinkChips trendIds={takeaway.trendIds} storyIds={takeaway.storyIds} />
       <EditingNote itemId={takeaway.id} />

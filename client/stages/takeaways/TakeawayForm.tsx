@@ -12,7 +12,12 @@ import './form.css'
  * What should we do, who, when, and where it comes from. The draft is this person's until they
  * save: a change someone else makes to the same takeaway meanwhile never overwrites their typing.
  */
-export function TakeawayForm({ takeaway, initialWhen, onSave, onCancel }: {
+export function TakeawayForm({
+  takeaway,
+  initialWhen,
+  onSave,
+  onCancel,
+}: {
   /** The takeaway being edited; none when adding. */
   takeaway?: Takeaway
   initialWhen: When
@@ -79,7 +84,14 @@ export function TakeawayForm({ takeaway, initialWhen, onSave, onCancel }: {
         <label className="field__label" htmlFor={`${id}-who`}>
           {t('takeaways.form.who')}
         </label>
-        <input id={`${id}-who`} className="input" value={who} maxLength={MAX_WHO} placeholder={t('takeaways.form.whoPlaceholder')} onChange={(event) => setWho(event.target.value)} />
+        <input
+          id={`${id}-who`}
+          className="input"
+          value={who}
+          maxLength={MAX_WHO}
+          placeholder={t('takeaways.form.whoPlaceholder')}
+          onChange={(event) => setWho(event.target.value)}
+        />
       </div>
       <fieldset className="fieldset">
         <legend className="field__label">{t('takeaways.form.when')}</legend>
@@ -93,7 +105,13 @@ export function TakeawayForm({ takeaway, initialWhen, onSave, onCancel }: {
         </div>
       </fieldset>
       <LinkPicker legend={t('takeaways.form.trends')} options={trendOptions} selected={trendIds} onChange={setTrendIds} empty={t('takeaways.form.noTrends')} />
-      <LinkPicker legend={t('takeaways.form.stories')} options={storyOptions} selected={storyIds} onChange={setStoryIds} empty={t('takeaways.form.noStories')} />
+      <LinkPicker
+        legend={t('takeaways.form.stories')}
+        options={storyOptions}
+        selected={storyIds}
+        onChange={setStoryIds}
+        empty={t('takeaways.form.noStories')}
+      />
       <div className="form__actions form__actions--end">
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t('takeaways.form.cancel')}

@@ -34,9 +34,11 @@ const fieldLabelled = (root: ParentNode, text: string) => {
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent === text)!
   return document.getElementById(label.htmlFor) as HTMLInputElement | HTMLTextAreaElement
 }
-const column = (root: HTMLElement, title: string) => [...root.querySelectorAll('section.takeaway-column')].find((s) => s.querySelector('h3')?.textContent === title)!
+const column = (root: HTMLElement, title: string) =>
+  [...root.querySelectorAll('section.takeaway-column')].find((s) => s.querySelector('h3')?.textContent === title)!
 const cardTexts = (section: Element) => [...section.querySelectorAll('.takeaway-card__text')].map((h) => h.textContent)
-const cardOf = (root: HTMLElement, text: string) => [...root.querySelectorAll('article.takeaway-card')].find((a) => a.querySelector('h4')?.textContent === text) as HTMLElement
+const cardOf = (root: HTMLElement, text: string) =>
+  [...root.querySelectorAll('article.takeaway-card')].find((a) => a.querySelector('h4')?.textContent === text) as HTMLElement
 const liveText = (root: HTMLElement) => root.querySelector('[data-live-announcer]')?.textContent ?? ''
 
 describe('adding a takeaway', () => {
@@ -57,7 +59,14 @@ describe('adding a takeaway', () => {
     click(button(dialog, 'Add the takeaway'))
 
     const [saved] = [...readBoard(w.board).takeaways.values()]
-    expect(saved).toMatchObject({ text: 'Pilot robot-assisted home care', who: 'Social services', when: 'year', trendIds: [w.trendIds[0]], storyIds: [w.storyId], createdBy: anna.participantId })
+    expect(saved).toMatchObject({
+      text: 'Pilot robot-assisted home care',
+      who: 'Social services',
+      when: 'year',
+      trendIds: [w.trendIds[0]],
+      storyIds: [w.storyId],
+      createdBy: anna.participantId,
+    })
     expect(cardTexts(column(view, 'Within a year'))).toEqual(['Pilot robot-assisted home care'])
     const chips = [...cardOf(view, 'Pilot robot-assisted home care').querySelectorAll('.link-chip')].map((c) => c.textContent)
     expect(chips).toEqual(['Trend:Care moves home', 'Story:A Tuesday with Aino'])

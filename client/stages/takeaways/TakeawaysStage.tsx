@@ -88,7 +88,15 @@ export default function TakeawaysStage({ role }: StageProps) {
         size="medium"
         closeOnBackdrop={false}
       >
-        {editing && <TakeawayForm key={editing.mode === 'edit' ? editing.id : `add-${editing.when}`} takeaway={edited} initialWhen={editing.mode === 'add' ? editing.when : 'now'} onSave={save} onCancel={() => setEditing(null)} />}
+        {editing && (
+          <TakeawayForm
+            key={editing.mode === 'edit' ? editing.id : `add-${editing.when}`}
+            takeaway={edited}
+            initialWhen={editing.mode === 'add' ? editing.when : 'now'}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
+        )}
       </Dialog>
     </div>
   )

@@ -3,9 +3,20 @@ import type { PlusOnes } from '../../../shared/doc/index.ts'
 import type { Takeaway } from '../../../shared/schema/index.ts'
 import { canAddTakeaways, canEditTakeaway, columnsByWhen } from './takeawaysModel.ts'
 
-const takeaway = (id: string, when: Takeaway['when'], order: string): Takeaway => ({ id, text: id, who: '', when, storyIds: [], trendIds: [], createdBy: 'anna', createdAt: 0, order })
+const takeaway = (id: string, when: Takeaway['when'], order: string): Takeaway => ({
+  id,
+  text: id,
+  who: '',
+  when,
+  storyIds: [],
+  trendIds: [],
+  createdBy: 'anna',
+  createdAt: 0,
+  order,
+})
 const map = (...items: Takeaway[]) => new Map(items.map((item) => [item.id, item]))
-const ones = (entries: Record<string, number>): Map<string, PlusOnes> => new Map(Object.entries(entries).map(([id, count]) => [id, { count, participantIds: [] }]))
+const ones = (entries: Record<string, number>): Map<string, PlusOnes> =>
+  new Map(Object.entries(entries).map(([id, count]) => [id, { count, participantIds: [] }]))
 
 describe('columnsByWhen', () => {
   const takeaways = map(takeaway('late', 'year', 'a2'), takeaway('early', 'year', 'a1'), takeaway('soon', 'now', 'a3'))

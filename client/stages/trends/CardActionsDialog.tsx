@@ -35,7 +35,13 @@ export function CardActionsDialog({ card, groups, onClose }: CardActionsDialogPr
     onClose()
   }
   return (
-    <Dialog open={card !== null && signal !== undefined} onClose={close} title={signal?.title ?? ''} description={card && where(card.fromTrendId)} size="medium">
+    <Dialog
+      open={card !== null && signal !== undefined}
+      onClose={close}
+      title={signal?.title ?? ''}
+      description={card && where(card.fromTrendId)}
+      size="medium"
+    >
       {card && signal && <Body card={card} groups={groups} mode={card.fromTrendId === null ? 'move' : mode} setMode={setMode} close={close} />}
     </Dialog>
   )
@@ -88,7 +94,9 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
               <li key={trend.id}>
                 <button type="button" className="card-actions__option" onClick={() => moveTo(trend.id)}>
                   <span className="card-actions__name">{nameOf(trend.name)}</span>
-                  <span className="card-actions__detail">{backs.has(trend.id) ? t('trends.card.alreadyThere') : t('trends.count', { count: signals.length })}</span>
+                  <span className="card-actions__detail">
+                    {backs.has(trend.id) ? t('trends.card.alreadyThere') : t('trends.count', { count: signals.length })}
+                  </span>
                 </button>
               </li>
             ))}

@@ -26,7 +26,9 @@ export function ProjectorTrends() {
   const suggestions = useShownSuggestions()
   // Suggested groups the facilitator put up take the screen until taken off (a focused trend wins).
   if (!focused && suggestions.length !== 0) return <ProjectorSuggestions suggestions={suggestions} />
-  return <BoardTextProvider>{focused ? <FocusedTrend group={focused} /> : <AllTrends groups={groups.trends} unsorted={groups.unsorted.length} />}</BoardTextProvider>
+  return (
+    <BoardTextProvider>{focused ? <FocusedTrend group={focused} /> : <AllTrends groups={groups.trends} unsorted={groups.unsorted.length} />}</BoardTextProvider>
+  )
 }
 
 function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsorted: number }) {
@@ -63,8 +65,15 @@ function FocusedTrend({ group }: { group: TrendGroup }) {
         <TrendTextReadOnly trend={group.trend} headingLevel={2} />
         <p className="trend__count">{t('trends.count', { count: group.signals.length })}</p>
         {group.signals.length > 0 && (
-          <FitPages levels={DENSITIES} contentKey={contentKey} className="projector-trends__cards" label={t('trends.cardsOf', { trend: group.trend.name || t('trends.unnamed') })}>
-            {(density) => group.signals.map((signal) => <ProjectorCard key={signal.id} title={signal.title} category={signal.category} density={density} listItem />)}
+          <FitPages
+            levels={DENSITIES}
+            contentKey={contentKey}
+            className="projector-trends__cards"
+            label={t('trends.cardsOf', { trend: group.trend.name || t('trends.unnamed') })}
+          >
+            {(density) =>
+              group.signals.map((signal) => <ProjectorCard key={signal.id} title={signal.title} category={signal.category} density={density} listItem />)
+            }
           </FitPages>
         )}
       </article>

@@ -108,7 +108,15 @@ function PileCardShell(props: ShellProps) {
   return <CardShell {...props} drag={drag} setNodeRef={setNodeRef} isOver={drop.isOver} />
 }
 
-function CardShell({ signalId, trendId, face, more, drag, setNodeRef, isOver }: ShellProps & {
+function CardShell({
+  signalId,
+  trendId,
+  face,
+  more,
+  drag,
+  setNodeRef,
+  isOver,
+}: ShellProps & {
   drag: ReturnType<typeof useDraggable>
   setNodeRef: (node: HTMLElement | null) => void
   isOver: boolean

@@ -32,9 +32,7 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
       <NameField trend={trend} />
       <TextField trend={trend} field="narrative" label={t('trends.narrative.label')} placeholder={t('trends.narrative.placeholder')} hideLabel />
       <details className="trend__more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary className="trend__summary">
-          {t(written ? 'trends.more.summary' : 'trends.more.add')}
-        </summary>
+        <summary className="trend__summary">{t(written ? 'trends.more.summary' : 'trends.more.add')}</summary>
         <div className="trend__more-fields">
           <TextField trend={trend} field="opportunities" label={t('trends.opportunities.label')} placeholder={t('trends.opportunities.placeholder')} />
           <TextField trend={trend} field="challenges" label={t('trends.challenges.label')} placeholder={t('trends.challenges.placeholder')} />
@@ -83,7 +81,19 @@ function NameField({ trend }: { trend: Trend }) {
 
 type StoryField = Exclude<keyof TrendPatch, 'name'>
 
-function TextField({ trend, field, label, placeholder, hideLabel = false }: { trend: Trend; field: StoryField; label: string; placeholder: string; hideLabel?: boolean }) {
+function TextField({
+  trend,
+  field,
+  label,
+  placeholder,
+  hideLabel = false,
+}: {
+  trend: Trend
+  field: StoryField
+  label: string
+  placeholder: string
+  hideLabel?: boolean
+}) {
   const actions = useTrendsActions()
   const id = useId()
   const draft = useDraftText(trend[field], (value) => actions.updateTrend(trend.id, { [field]: value }))
@@ -107,12 +117,22 @@ function TextField({ trend, field, label, placeholder, hideLabel = false }: { tr
 }
 
 /** The same text for reading only (projector, or a locked workshop). */
-export const TrendTextReadOnly = memo(function TrendTextReadOnly({ trend, headingLevel = 3, headingId }: { trend: Trend; headingLevel?: 2 | 3; headingId?: string }) {
+export const TrendTextReadOnly = memo(function TrendTextReadOnly({
+  trend,
+  headingLevel = 3,
+  headingId,
+}: {
+  trend: Trend
+  headingLevel?: 2 | 3
+  headingId?: string
+}) {
   const { t } = useBoardText()
   const Heading = `h${headingLevel}` as const
   return (
     <div className="trend__text">
-      <Heading id={headingId} className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>{trend.name || t('trends.unnamed')}</Heading>
+      <Heading id={headingId} className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>
+        {trend.name || t('trends.unnamed')}
+      </Heading>
       {trend.narrative && <p className="trend__narrative">{trend.narrative}</p>}
       {trend.opportunities && (
         <p className="trend__aspect">

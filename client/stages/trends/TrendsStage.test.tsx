@@ -1,16 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
-import {
-  addSignal,
-  createTrend,
-  deleteTrend,
-  groupSignals,
-  moveSignalToTrend,
-  readBoard,
-  readControl,
-  renameTrend,
-} from '../../../shared/doc/index.ts'
+import { addSignal, createTrend, deleteTrend, groupSignals, moveSignalToTrend, readBoard, readControl, renameTrend } from '../../../shared/doc/index.ts'
 import { anna, ben, newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup } from '../../testing/render.ts'

@@ -92,7 +92,9 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
     }
     const announceMove = (d: Deps, signalId: string, toTrendId: string | null) => {
       const name = labels(d.t)
-      d.announce(d.t(toTrendId === null ? 'trends.announce.movedToUnsorted' : 'trends.announce.moved', { card: name.card(signalId), trend: name.trend(toTrendId) }))
+      d.announce(
+        d.t(toTrendId === null ? 'trends.announce.movedToUnsorted' : 'trends.announce.moved', { card: name.card(signalId), trend: name.trend(toTrendId) }),
+      )
     }
 
     const actions: TrendsActions = {

@@ -23,7 +23,13 @@ const newRowKey = () => `row-${++rowSerial}`
  * rows saved the key drivers are in focus again. Edited as a whole and saved at once, because
  * `setGroups` replaces the list.
  */
-export function FocusSetup({ trends, groups, keyDrivers, entries, source }: {
+export function FocusSetup({
+  trends,
+  groups,
+  keyDrivers,
+  entries,
+  source,
+}: {
   trends: readonly Trend[]
   groups: readonly Group[]
   keyDrivers: readonly string[]
@@ -40,10 +46,22 @@ export function FocusSetup({ trends, groups, keyDrivers, entries, source }: {
   const start = () =>
     setRows(
       source === 'groups'
-        ? groups.map((group) => ({ key: group.id, id: group.id, trendId: group.trendId ?? trends[0]!.id, name: group.name === trendName(group.trendId ?? '').slice(0, MAX_GROUP_NAME).trim() ? '' : group.name }))
+        ? groups.map((group) => ({
+            key: group.id,
+            id: group.id,
+            trendId: group.trendId ?? trends[0]!.id,
+            name:
+              group.name ===
+              trendName(group.trendId ?? '')
+                .slice(0, MAX_GROUP_NAME)
+                .trim()
+                ? ''
+                : group.name,
+          }))
         : entries.map((entry) => ({ key: newRowKey(), trendId: entry.trend.id, name: '' })),
     )
-  const fromKeyDrivers = () => setRows(trends.filter((trend) => keyDrivers.includes(trend.id)).map((trend) => ({ key: newRowKey(), trendId: trend.id, name: '' })))
+  const fromKeyDrivers = () =>
+    setRows(trends.filter((trend) => keyDrivers.includes(trend.id)).map((trend) => ({ key: newRowKey(), trendId: trend.id, name: '' })))
   const update = (key: string, patch: Partial<Row>) => setRows((current) => current?.map((row) => (row.key === key ? { ...row, ...patch } : row)) ?? null)
 
   const save = () => {
@@ -102,7 +120,13 @@ export function FocusSetup({ trends, groups, keyDrivers, entries, source }: {
               </label>
               <label className="field">
                 <span className="field__label">{t('wheel.setup.groupName')}</span>
-                <input className="input" value={row.name} maxLength={MAX_GROUP_NAME} placeholder={t('wheel.setup.groupPlaceholder')} onChange={(event) => update(row.key, { name: event.target.value })} />
+                <input
+                  className="input"
+                  value={row.name}
+                  maxLength={MAX_GROUP_NAME}
+                  placeholder={t('wheel.setup.groupPlaceholder')}
+                  onChange={(event) => update(row.key, { name: event.target.value })}
+                />
               </label>
               <button type="button" className="button button--ghost wheel-setup__remove" onClick={() => setRows(rows.filter((r) => r.key !== row.key))}>
                 {t('wheel.setup.remove')}

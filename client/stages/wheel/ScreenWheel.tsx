@@ -15,7 +15,8 @@ export function ScreenWheel({ entries, trends }: { entries: readonly WheelEntry[
   const { t } = useTranslation()
   const focusedId = useWheelOnScreen()
   const focusedTrend = focusedId ? trends.get(focusedId) : undefined
-  const entry: WheelEntry | undefined = entries.find((e) => e.trend.id === focusedId) ?? (focusedTrend ? { key: `trend:${focusedTrend.id}`, trend: focusedTrend, group: null } : entries[0])
+  const entry: WheelEntry | undefined =
+    entries.find((e) => e.trend.id === focusedId) ?? (focusedTrend ? { key: `trend:${focusedTrend.id}`, trend: focusedTrend, group: null } : entries[0])
   if (!entry) return null
   return <ScreenEntry entry={entry} title={entryLabel(entry, t('wheel.unnamedTrend'))} />
 }

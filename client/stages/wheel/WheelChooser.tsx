@@ -17,7 +17,12 @@ export function entryLabel(entry: WheelEntry, unnamed: string): string {
  * Which wheel this person works on: their group's (remembered on this device) or all of them.
  * Only shown when there is more than one wheel.
  */
-export function WheelChooser({ entries, source, choice, onChoose }: {
+export function WheelChooser({
+  entries,
+  source,
+  choice,
+  onChoose,
+}: {
   entries: readonly WheelEntry[]
   source: FocusSource
   choice: string

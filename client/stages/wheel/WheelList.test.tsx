@@ -3,7 +3,22 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
 import { addWheelNode, readBoard, setLocked, visibleWheelNodes } from '../../../shared/doc/index.ts'
 import { cleanup } from '../../testing/render.ts'
-import { anna, ben, button, buttons, click, facilitator, liveText, press, replicaOf, screenOf, teardownAll, typeInto, valenceRadio, wheelWorkshop } from './testKit.tsx'
+import {
+  anna,
+  ben,
+  button,
+  buttons,
+  click,
+  facilitator,
+  liveText,
+  press,
+  replicaOf,
+  screenOf,
+  teardownAll,
+  typeInto,
+  valenceRadio,
+  wheelWorkshop,
+} from './testKit.tsx'
 
 afterEach(() => {
   cleanup()

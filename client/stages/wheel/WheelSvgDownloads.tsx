@@ -14,7 +14,13 @@ function useSaveWheel() {
     if (!board || !trend) return
     const centre = trend.name.trim() || t('results.wheel.unnamedTrend')
     const title = control?.meta.title.trim() || t('results.wheel.untitled')
-    saveFile(wheelPictureFile(board, trendId, title, { centre, label: t('results.wheel.pictureLabel', { name: centre }), ringLabel: (ring) => t(`wheel.ring.short${ring}`) }))
+    saveFile(
+      wheelPictureFile(board, trendId, title, {
+        centre,
+        label: t('results.wheel.pictureLabel', { name: centre }),
+        ringLabel: (ring) => t(`wheel.ring.short${ring}`),
+      }),
+    )
   }
 }
 
@@ -25,7 +31,12 @@ export function WheelSvgDownload({ trendId, trendName }: { trendId: string; tren
   const hasWheel = useStore((s) => (s.board ? wheelTree(s.board, trendId).length > 0 : false))
   if (!hasWheel) return null
   return (
-    <button type="button" className="button button--ghost results-button--small" onClick={() => save(trendId)} aria-label={t('results.wheel.downloadOne', { name: trendName })}>
+    <button
+      type="button"
+      className="button button--ghost results-button--small"
+      onClick={() => save(trendId)}
+      aria-label={t('results.wheel.downloadOne', { name: trendName })}
+    >
       {t('results.wheel.download')}
     </button>
   )
@@ -50,7 +61,12 @@ export function WheelSvgDownloads() {
           const name = trend.name.trim() || t('results.wheel.unnamedTrend')
           return (
             <li key={trend.id}>
-              <button type="button" className="button button--ghost results-button--small" onClick={() => save(trend.id)} aria-label={t('results.wheel.itemLabel', { name })}>
+              <button
+                type="button"
+                className="button button--ghost results-button--small"
+                onClick={() => save(trend.id)}
+                aria-label={t('results.wheel.itemLabel', { name })}
+              >
                 {t('results.wheel.item', { name })}
               </button>
             </li>

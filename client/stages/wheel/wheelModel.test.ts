@@ -17,7 +17,10 @@ describe('wheelsInFocus', () => {
   it('else the key drivers in trend order, else every trend', () => {
     expect(wheelsInFocus(trends, [], ['t3', 't1']).entries.map((e) => e.trend.id)).toEqual(['t1', 't3'])
     expect(wheelsInFocus(trends, [], ['t3', 't1']).source).toBe('keyDrivers')
-    expect(wheelsInFocus(trends, [], ['deleted'])).toMatchObject({ source: 'allTrends', entries: [{ key: 'trend:t1' }, { key: 'trend:t2' }, { key: 'trend:t3' }] })
+    expect(wheelsInFocus(trends, [], ['deleted'])).toMatchObject({
+      source: 'allTrends',
+      entries: [{ key: 'trend:t1' }, { key: 'trend:t2' }, { key: 'trend:t3' }],
+    })
   })
 
   it("names a group only when its name is not just its trend's", () => {

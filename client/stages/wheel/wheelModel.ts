@@ -96,7 +96,11 @@ export function descendantCount(item: WheelTreeNode): number {
 }
 
 /** Finds a node of the tree by id, with its parent. */
-export function findInTree(tree: readonly WheelTreeNode[], id: string, parent: WheelTreeNode | null = null): { item: WheelTreeNode; parent: WheelTreeNode | null } | null {
+export function findInTree(
+  tree: readonly WheelTreeNode[],
+  id: string,
+  parent: WheelTreeNode | null = null,
+): { item: WheelTreeNode; parent: WheelTreeNode | null } | null {
   for (const item of tree) {
     if (item.node.id === id) return { item, parent }
     const found = findInTree(item.children, id, item)

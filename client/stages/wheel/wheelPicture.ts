@@ -9,7 +9,12 @@ export interface WheelPictureText {
 }
 
 /** One trend's futures wheel as a standalone SVG file, drawn as in the app and the report. */
-export function wheelPictureFile(board: Pick<BoardSnapshot, 'trends' | 'wheelNodes'>, trendId: string, title: string, text: WheelPictureText): { blob: Blob; filename: string } {
+export function wheelPictureFile(
+  board: Pick<BoardSnapshot, 'trends' | 'wheelNodes'>,
+  trendId: string,
+  title: string,
+  text: WheelPictureText,
+): { blob: Blob; filename: string } {
   const toNode = ({ node, children }: WheelTreeNode): WheelSvgNode => ({ id: node.id, text: node.text, valence: node.valence, children: children.map(toNode) })
   const svg = wheelSvg(wheelTree(board, trendId).map(toNode), { ...text, standalone: true })
   const name = exportFilename(`${title} ${text.centre}`, new Date(), 'md').replace(/\.md$/, '.svg')

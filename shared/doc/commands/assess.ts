@@ -14,11 +14,7 @@ import { checkActor, command, now, type Actor } from './command'
  * @example
  * placeAssessment(board, { trendId, impact: 0.8, uncertainty: 0.3 }, me)
  */
-export function placeAssessment(
-  doc: Y.Doc,
-  input: { trendId: string; impact: number; uncertainty: number },
-  actor: Actor,
-): boolean {
+export function placeAssessment(doc: Y.Doc, input: { trendId: string; impact: number; uncertainty: number }, actor: Actor): boolean {
   checkActor(actor)
   if (!Number.isFinite(input.impact) || !Number.isFinite(input.uncertainty)) throw new RangeError('placement must be finite')
   const impact = clampUnit(input.impact)

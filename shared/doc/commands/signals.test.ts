@@ -151,7 +151,14 @@ describe('mergeIntoSignal ("Merge into it" while writing)', () => {
     const { mergeIntoSignal } = await import('./signals')
     const board = newBoard()
     const id = addSignal(board, { title: 'Neighbours share a care app', description: 'shopping runs', sourceUrl: 'https://example.org/a' }, anna)
-    expect(mergeIntoSignal(board, id, { title: 'Naapurit jakavat hoivasovelluksen', description: 'taloyhtiön whatsapp', sourceUrl: 'https://example.org/b', category: 'social' }, ben)).toBe(true)
+    expect(
+      mergeIntoSignal(
+        board,
+        id,
+        { title: 'Naapurit jakavat hoivasovelluksen', description: 'taloyhtiön whatsapp', sourceUrl: 'https://example.org/b', category: 'social' },
+        ben,
+      ),
+    ).toBe(true)
     const card = readValid(board).signals.get(id)!
     expect(card.title).toBe('Neighbours share a care app')
     expect(card.description).toBe('shopping runs\n\nNaapurit jakavat hoivasovelluksen: taloyhtiön whatsapp')

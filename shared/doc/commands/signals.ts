@@ -2,28 +2,13 @@
  * Signal cards: add, edit, delete, reorder, and merge duplicates.
  */
 import type * as Y from 'yjs'
-import {
-  SIGNAL_DEFAULTS,
-  SignalInputSchema,
-  SignalPatchSchema,
-  type SignalInput,
-  type SignalPatch,
-} from '../../schema/index'
+import { SIGNAL_DEFAULTS, SignalInputSchema, SignalPatchSchema, type SignalInput, type SignalPatch } from '../../schema/index'
 import * as z from 'zod/mini'
 import { httpUrlSchema } from '../../schema/common'
 import { randomId, uniqueSorted } from '../../util/ids'
 import { orderAfterAll } from '../../util/order'
 import { addToSet } from '../codec'
-import {
-  deleteRecord,
-  entryMap,
-  getRecord,
-  insertRecord,
-  listRecords,
-  membershipKey,
-  orderFor,
-  patchRecord,
-} from '../collections'
+import { deleteRecord, entryMap, getRecord, insertRecord, listRecords, membershipKey, orderFor, patchRecord } from '../collections'
 import { boardCollection } from '../roots'
 import { checkActor, command, now, type Actor } from './command'
 
@@ -69,7 +54,13 @@ export type BankSignalInput = SignalInput & { sources?: readonly string[] }
  */
 export function importSignals(doc: Y.Doc, inputs: readonly BankSignalInput[], actor: Actor): string[] {
   checkActor(actor)
-  const valid = inputs.map((input) => ({ fields: SignalInputSchema.parse(input), sources: z.array(httpUrlSchema).check(z.maxLength(100)).parse(input.sources ?? []) }))
+  const valid = inputs.map((input) => ({
+    fields: SignalInputSchema.parse(input),
+    sources: z
+      .array(httpUrlSchema)
+      .check(z.maxLength(100))
+      .parse(input.sources ?? []),
+  }))
   return command(doc, () => {
     const time = now()
     let order: string | null = null

@@ -8,7 +8,11 @@ import { createStory, deleteStory, getStoryBody, storyBodyText, updatePersona, u
 describe('stories and personas', () => {
   it('creates a story with its persona and an empty body', () => {
     const doc = newBoard()
-    const { storyId, personaId } = createStory(doc, { title: 'A Tuesday in 2040', trendIds: ['trend-00000000000001'], persona: { name: 'Aino', age: 78 } }, anna)
+    const { storyId, personaId } = createStory(
+      doc,
+      { title: 'A Tuesday in 2040', trendIds: ['trend-00000000000001'], persona: { name: 'Aino', age: 78 } },
+      anna,
+    )
     const board = readValid(doc)
     expect(board.stories.get(storyId)).toMatchObject({ title: 'A Tuesday in 2040', personaId, trendIds: ['trend-00000000000001'], groupId: null })
     expect(board.personas.get(personaId)).toMatchObject({ storyId, name: 'Aino', age: 78, needs: '' })

@@ -4,14 +4,7 @@
  */
 import * as Y from 'yjs'
 import * as z from 'zod/mini'
-import {
-  PERSONA_DEFAULTS,
-  PersonaPatchSchema,
-  StoryPatchSchema,
-  idSchema,
-  type PersonaPatch,
-  type StoryPatch,
-} from '../../schema/index'
+import { PERSONA_DEFAULTS, PersonaPatchSchema, StoryPatchSchema, idSchema, type PersonaPatch, type StoryPatch } from '../../schema/index'
 import { randomId } from '../../util/ids'
 import { deleteRecord, getRecord, insertRecord, orderFor, patchRecord } from '../collections'
 import { storyBodiesRoot } from '../roots'

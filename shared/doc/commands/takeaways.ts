@@ -2,13 +2,7 @@
  * Takeaways (what, who, when) and their +1s.
  */
 import type * as Y from 'yjs'
-import {
-  TAKEAWAY_DEFAULTS,
-  TakeawayInputSchema,
-  TakeawayPatchSchema,
-  type TakeawayInput,
-  type TakeawayPatch,
-} from '../../schema/index'
+import { TAKEAWAY_DEFAULTS, TakeawayInputSchema, TakeawayPatchSchema, type TakeawayInput, type TakeawayPatch } from '../../schema/index'
 import { randomId } from '../../util/ids'
 import { deleteRecord, hasRecord, insertRecord, orderFor, patchRecord, plusOneKey } from '../collections'
 import { boardCollection } from '../roots'

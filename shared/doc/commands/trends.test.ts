@@ -164,7 +164,12 @@ describe('createTrendWithSignals (accepting a suggested group)', () => {
     const trendId = createTrendWithSignals(board, { name: 'Care moves home' }, [...ids, 'missing-0000000000000'], anna)
     const snapshot = readValid(board)
     expect(snapshot.trends.get(trendId)?.name).toBe('Care moves home')
-    expect([...snapshot.memberships.values()].filter((m) => m.trendId === trendId).map((m) => m.signalId).sort()).toEqual([...ids].sort())
+    expect(
+      [...snapshot.memberships.values()]
+        .filter((m) => m.trendId === trendId)
+        .map((m) => m.signalId)
+        .sort(),
+    ).toEqual([...ids].sort())
     undo.undo()
     expect(readValid(board).trends.size).toBe(0)
     expect(readValid(board).memberships.size).toBe(0)

@@ -10,16 +10,7 @@
 import type * as Y from 'yjs'
 import { TREND_DEFAULTS, TrendPatchSchema, type TrendPatch } from '../../schema/index'
 import { randomId } from '../../util/ids'
-import {
-  deleteRecord,
-  getRecord,
-  hasRecord,
-  insertRecord,
-  listRecords,
-  membershipKey,
-  orderFor,
-  patchRecord,
-} from '../collections'
+import { deleteRecord, getRecord, hasRecord, insertRecord, listRecords, membershipKey, orderFor, patchRecord } from '../collections'
 import { boardCollection } from '../roots'
 import { checkActor, command, now, type Actor } from './command'
 

@@ -60,7 +60,7 @@ describe('stages', () => {
   it('goes to a stage, skips, re-opens and reorders', () => {
     const doc = workshop()
     const stages = readControl(doc).stages
-    const [frame, signals, trends] = stages as [typeof stages[number], typeof stages[number], typeof stages[number]]
+    const [frame, signals, trends] = stages as [(typeof stages)[number], (typeof stages)[number], (typeof stages)[number]]
     setStageSkipped(doc, signals.id, true)
     expect(nextStageId(readControl(doc))).toBe(trends.id)
     goToStage(doc, signals.id) // re-opens it

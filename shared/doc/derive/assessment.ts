@@ -55,7 +55,10 @@ export function assessTrend(trendId: string, placements: readonly Assessment[], 
   const uncertainty = summarizeAxis(placements.map((p) => p.uncertainty))
   const outliers =
     impact && uncertainty && placements.length >= OUTLIER_MIN_PLACEMENTS
-      ? placements.filter((p) => isOutlier(p.impact, impact) || isOutlier(p.uncertainty, uncertainty)).map((p) => p.participantId).sort()
+      ? placements
+          .filter((p) => isOutlier(p.impact, impact) || isOutlier(p.uncertainty, uncertainty))
+          .map((p) => p.participantId)
+          .sort()
       : []
   return { trendId, placements: placements.length, impact, uncertainty, outliers, votes }
 }
@@ -90,12 +93,7 @@ export function assessmentResults(
  * (ids break ties): `castVote` enforces the budget on one replica, and this keeps the totals
  * fair when two devices of one person overspent it offline.
  */
-export function voteTotals(
-  votes: Iterable<Vote>,
-  trends: ReadonlyMap<string, Trend>,
-  stageId: string,
-  votesPerPerson: number,
-): Map<string, number> {
+export function voteTotals(votes: Iterable<Vote>, trends: ReadonlyMap<string, Trend>, stageId: string, votesPerPerson: number): Map<string, number> {
   const byPerson = new Map<string, Vote[]>()
   for (const vote of votes) {
     if (vote.stageId !== stageId || !trends.has(vote.trendId)) continue
@@ -112,12 +110,7 @@ export function voteTotals(
 }
 
 /** How many dots a participant still has in a stage. */
-export function votesLeft(
-  board: Pick<BoardSnapshot, 'trends' | 'votes'>,
-  stageId: string,
-  participantId: string,
-  votesPerPerson: number,
-): number {
+export function votesLeft(board: Pick<BoardSnapshot, 'trends' | 'votes'>, stageId: string, participantId: string, votesPerPerson: number): number {
   let spent = 0
   for (const vote of board.votes.values()) {
     if (vote.participantId === participantId && vote.stageId === stageId && board.trends.has(vote.trendId)) spent++

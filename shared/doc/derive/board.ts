@@ -9,8 +9,8 @@ import { byOrderThenId, compareOrder } from '../../util/order'
 import type { BoardSnapshot } from '../snapshot'
 
 /** Records of a collection in display order (order key, then id). Cached per collection object. */
-export const sortedByOrder = memoByObject(
-  <T extends { id: string; order: string }>(records: ReadonlyMap<string, T>): readonly T[] => Object.freeze([...records.values()].sort(byOrderThenId)),
+export const sortedByOrder = memoByObject(<T extends { id: string; order: string }>(records: ReadonlyMap<string, T>): readonly T[] =>
+  Object.freeze([...records.values()].sort(byOrderThenId)),
 ) as <T extends { id: string; order: string }>(records: ReadonlyMap<string, T>) => readonly T[]
 
 export interface TrendGroup {

@@ -90,7 +90,8 @@ describe('readCitations', () => {
     bParagraph.insert(1, [chip(LONELY)])
     link.release()
 
-    const expected = 'On a grey morning, Aino wakes at seven. Her tablet hums. [wheelNode:Less loneliness][trend:Ageing at home] She walks to the square.[signal:Care robots]'
+    const expected =
+      'On a grey morning, Aino wakes at seven. Her tablet hums. [wheelNode:Less loneliness][trend:Ageing at home] She walks to the square.[signal:Care robots]'
     expect(plain(aBody)).toBe(expected)
     expect(plain(bBody)).toBe(expected)
     expect(readCitations(aBody)).toEqual([LONELY, AGEING, ROBOT])

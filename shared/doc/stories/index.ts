@@ -2,13 +2,5 @@
  * Pure readers of future stories: what a body cites (and whether those items still exist), and a
  * body's summary for cards. Import from here; `shared/doc/index.ts` is unchanged.
  */
-export {
-  readCitations,
-  resolveCitations,
-  resolveCitation,
-  citationSources,
-  type CitableBoard,
-  type ResolvedCitation,
-  type CitationSource,
-} from './citations'
+export { readCitations, resolveCitations, resolveCitation, citationSources, type CitableBoard, type ResolvedCitation, type CitationSource } from './citations'
 export { summarizeStoryBody, sameSummary, type StoryBodySummary } from './summary'

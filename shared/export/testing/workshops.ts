@@ -84,7 +84,12 @@ export function buildFullWorkshop({ language = 'en', text = (plain) => plain }: 
   const board = new Y.Doc()
   createWorkshopControl(
     control,
-    { title: text('Everyday welfare 2040', 200), focalQuestion: text('What will everyday welfare look like in our town in 2040?', 500), horizonYear: 2040, language },
+    {
+      title: text('Everyday welfare 2040', 200),
+      focalQuestion: text('What will everyday welfare look like in our town in 2040?', 500),
+      horizonYear: 2040,
+      language,
+    },
     getTemplate('signals-to-stories'),
   )
   const [olderPeople, work] = setThemes(control, [{ label: text('Older people', 60) }, { label: text('Work & livelihood', 60) }]) as [string, string]
@@ -96,15 +101,57 @@ export function buildFullWorkshop({ language = 'en', text = (plain) => plain }: 
   joinAsParticipant(board, ben, text('Ben Okafor', 60))
   joinAsParticipant(board, cai, text('Äijälä Cai', 60))
 
-  const robots = addSignal(board, { title: text('Care robots in elderly homes', 200), description: text('Three homes in Turku trial robots that lift and remind.\nStaff say it frees time for talk.', 2000), sourceUrl: 'https://yle.fi/a/care-robots?x=1&y=(2)', themeId: olderPeople, category: 'technological', whyItMatters: text('Care work may change shape.', 1000) }, anna)
-  const robotsDuplicate = addSignal(board, { title: text('Robots at the care home', 200), sourceUrl: 'https://www.hs.fi/robots', themeId: olderPeople, category: 'technological' }, ben)
+  const robots = addSignal(
+    board,
+    {
+      title: text('Care robots in elderly homes', 200),
+      description: text('Three homes in Turku trial robots that lift and remind.\nStaff say it frees time for talk.', 2000),
+      sourceUrl: 'https://yle.fi/a/care-robots?x=1&y=(2)',
+      themeId: olderPeople,
+      category: 'technological',
+      whyItMatters: text('Care work may change shape.', 1000),
+    },
+    anna,
+  )
+  const robotsDuplicate = addSignal(
+    board,
+    { title: text('Robots at the care home', 200), sourceUrl: 'https://www.hs.fi/robots', themeId: olderPeople, category: 'technological' },
+    ben,
+  )
   mergeSignals(board, robots, robotsDuplicate, anna)
-  const fourDay = addSignal(board, { title: text('Four-day week pilots', 200), description: text('Municipal offices test shorter weeks.', 2000), sourceUrl: 'http://example.org/four-day', themeId: work, category: 'economic' }, ben)
-  const village = addSignal(board, { title: text('Care villages', 200), description: text('Housing built around shared care.', 2000), themeId: olderPeople, category: 'social' }, cai)
-  const heat = addSignal(board, { title: text('Heat waves close day-care centres', 200), category: 'environmental', sourceUrl: 'https://example.org/heat' }, anna)
+  const fourDay = addSignal(
+    board,
+    {
+      title: text('Four-day week pilots', 200),
+      description: text('Municipal offices test shorter weeks.', 2000),
+      sourceUrl: 'http://example.org/four-day',
+      themeId: work,
+      category: 'economic',
+    },
+    ben,
+  )
+  const village = addSignal(
+    board,
+    { title: text('Care villages', 200), description: text('Housing built around shared care.', 2000), themeId: olderPeople, category: 'social' },
+    cai,
+  )
+  const heat = addSignal(
+    board,
+    { title: text('Heat waves close day-care centres', 200), category: 'environmental', sourceUrl: 'https://example.org/heat' },
+    anna,
+  )
   addSignal(board, { title: text('A council votes by app', 200), description: text('Unsorted: nobody grouped it yet.', 2000), category: 'political' }, cai)
 
-  const ageing = createTrend(board, { name: text('Ageing at home', 120), narrative: text('More people grow old in their own homes, helped by technology and neighbours.', 2000), opportunities: text('Independence; new local services.', 2000), challenges: text('Loneliness; uneven access.\n\nCarers burn out.', 2000) }, anna)
+  const ageing = createTrend(
+    board,
+    {
+      name: text('Ageing at home', 120),
+      narrative: text('More people grow old in their own homes, helped by technology and neighbours.', 2000),
+      opportunities: text('Independence; new local services.', 2000),
+      challenges: text('Loneliness; uneven access.\n\nCarers burn out.', 2000),
+    },
+    anna,
+  )
   const worktime = createTrend(board, { name: text('Flexible working time', 120), narrative: text('Work bends around life.', 2000) }, ben)
   const climate = createTrend(board, { name: text('Climate adaptation of services', 120) }, cai)
   addSignalToTrend(board, robots, ageing, anna)
@@ -131,13 +178,43 @@ export function buildFullWorkshop({ language = 'en', text = (plain) => plain }: 
   addWheelNode(board, { trendId: worktime, parentId: null, text: text('Afternoons for family', 280), valence: '' }, ben)
 
   const gone = createTrend(board, { name: 'Soon removed' }, anna)
-  const { storyId: aino } = createStory(board, { title: text('A Tuesday in 2040', 120), trendIds: [ageing, gone], wheelNodeIds: [second], signalIds: [robots], persona: { name: text('Aino', 60), age: 78, household: text('Lives alone; daughter nearby', 200), lifeSituation: text('Retired nurse, walks with a stick.', 1000), needs: text('Company; help with lifting.', 1000), values: text('Independence.', 1000) } }, cai)
-  const { storyId: mika } = createStory(board, { title: text('Mika works four days', 120), trendIds: [worktime], persona: { name: text('Mika', 60), age: 41 } }, ben)
+  const { storyId: aino } = createStory(
+    board,
+    {
+      title: text('A Tuesday in 2040', 120),
+      trendIds: [ageing, gone],
+      wheelNodeIds: [second],
+      signalIds: [robots],
+      persona: {
+        name: text('Aino', 60),
+        age: 78,
+        household: text('Lives alone; daughter nearby', 200),
+        lifeSituation: text('Retired nurse, walks with a stick.', 1000),
+        needs: text('Company; help with lifting.', 1000),
+        values: text('Independence.', 1000),
+      },
+    },
+    cai,
+  )
+  const { storyId: mika } = createStory(
+    board,
+    { title: text('Mika works four days', 120), trendIds: [worktime], persona: { name: text('Mika', 60), age: 41 } },
+    ben,
+  )
   writeStoryBody(getStoryBody(board, aino)!, storyOneBody(text, { ageing, gone, robots, third }))
-  writeStoryBody(getStoryBody(board, mika)!, [{ type: 'paragraph', runs: [{ text: text('Friday is for his father.', 500) }, { citation: { kind: 'trend', refId: worktime, label: 'Flexible working time' } }] }])
+  writeStoryBody(getStoryBody(board, mika)!, [
+    {
+      type: 'paragraph',
+      runs: [{ text: text('Friday is for his father.', 500) }, { citation: { kind: 'trend', refId: worktime, label: 'Flexible working time' } }],
+    },
+  ])
   deleteTrend(board, gone)
 
-  const act = addTakeaway(board, { text: text('Pilot a care-robot loan scheme', 500), who: text('Social services', 120), when: 'now', storyIds: [aino], trendIds: [ageing] }, anna)
+  const act = addTakeaway(
+    board,
+    { text: text('Pilot a care-robot loan scheme', 500), who: text('Social services', 120), when: 'now', storyIds: [aino], trendIds: [ageing] },
+    anna,
+  )
   addTakeaway(board, { text: text('Map homes needing adaptation', 500), when: 'year', trendIds: [ageing, climate] }, ben)
   addTakeaway(board, { text: text('Plan day-care cooling', 500), who: text('Facilities', 120), when: 'fiveYears', storyIds: [mika] }, cai)
   togglePlusOne(board, act, ben)
@@ -149,11 +226,38 @@ export function buildFullWorkshop({ language = 'en', text = (plain) => plain }: 
 function storyOneBody(text: (plain: string, max: number) => string, ids: { ageing: string; gone: string; robots: string; third: string }): BodySpec {
   return [
     { type: 'heading', level: 2, runs: [{ text: text('Morning', 100) }] },
-    { type: 'paragraph', runs: [{ text: text('Aino wakes at seven. ', 500) }, { text: text('The robot', 100), bold: true }, { text: ' reminds her of her ' }, { text: text('pills', 100), italic: true }, { text: '. ' }, { citation: { kind: 'trend', refId: ids.ageing, label: 'Ageing at home' } }] },
-    { type: 'bulletList', items: [[{ text: text('Coffee with the neighbour', 200), bold: true, italic: true }], [{ text: 'Lifting help ' }, { citation: { kind: 'signal', refId: ids.robots, label: 'Care robots' } }]] },
+    {
+      type: 'paragraph',
+      runs: [
+        { text: text('Aino wakes at seven. ', 500) },
+        { text: text('The robot', 100), bold: true },
+        { text: ' reminds her of her ' },
+        { text: text('pills', 100), italic: true },
+        { text: '. ' },
+        { citation: { kind: 'trend', refId: ids.ageing, label: 'Ageing at home' } },
+      ],
+    },
+    {
+      type: 'bulletList',
+      items: [
+        [{ text: text('Coffee with the neighbour', 200), bold: true, italic: true }],
+        [{ text: 'Lifting help ' }, { citation: { kind: 'signal', refId: ids.robots, label: 'Care robots' } }],
+      ],
+    },
     { type: 'orderedList', items: [[{ text: text('Walk', 100) }], [{ text: 'Lunch' }, { break: true }, { text: text('with her daughter', 100) }]] },
-    { type: 'blockquote', runs: [{ text: text('“I still decide my day.”', 200) }, { citation: { kind: 'wheelNode', refId: ids.third, label: 'Builders learn care design' } }] },
-    { type: 'paragraph', runs: [{ text: 'Later: ' }, { citation: { kind: 'trend', refId: ids.gone, label: text('Soon removed', 200) } }, { text: ' and again ' }, { citation: { kind: 'trend', refId: ids.ageing, label: 'Ageing at home' } }] },
+    {
+      type: 'blockquote',
+      runs: [{ text: text('“I still decide my day.”', 200) }, { citation: { kind: 'wheelNode', refId: ids.third, label: 'Builders learn care design' } }],
+    },
+    {
+      type: 'paragraph',
+      runs: [
+        { text: 'Later: ' },
+        { citation: { kind: 'trend', refId: ids.gone, label: text('Soon removed', 200) } },
+        { text: ' and again ' },
+        { citation: { kind: 'trend', refId: ids.ageing, label: 'Ageing at home' } },
+      ],
+    },
   ]
 }
 
@@ -169,15 +273,29 @@ export function buildLargeWorkshop(signalCount: number): WorkshopFixture {
   initBoard(board)
   const people: Actor[] = Array.from({ length: 30 }, (_, i) => ({ participantId: `person-${String(i).padStart(4, '0')}` }))
   people.forEach((person, i) => joinAsParticipant(board, person, `Person ${i}`))
-  const trends = Array.from({ length: 10 }, (_, i) => createTrend(board, { name: `Trend ${i}`, narrative: 'A direction of change many signals point to.' }, people[0]!))
+  const trends = Array.from({ length: 10 }, (_, i) =>
+    createTrend(board, { name: `Trend ${i}`, narrative: 'A direction of change many signals point to.' }, people[0]!),
+  )
   for (let i = 0; i < signalCount; i++) {
     const author = people[i % people.length]!
-    const id = addSignal(board, { title: `Signal ${i}: something new is happening`, description: 'An early, surprising sign of change that may grow, seen in the news this week.', sourceUrl: `https://example.org/news/${i}`, themeId: theme, category: 'social' }, author)
+    const id = addSignal(
+      board,
+      {
+        title: `Signal ${i}: something new is happening`,
+        description: 'An early, surprising sign of change that may grow, seen in the news this week.',
+        sourceUrl: `https://example.org/news/${i}`,
+        themeId: theme,
+        category: 'social',
+      },
+      author,
+    )
     if (i % 5 !== 0) addSignalToTrend(board, id, trends[i % trends.length]!, author)
   }
   for (const trendId of trends.slice(0, 3)) {
     const { storyId } = createStory(board, { title: 'A day in 2040', trendIds: [trendId], persona: { name: 'Aino', age: 70 } }, people[1]!)
-    writeStoryBody(getStoryBody(board, storyId)!, [{ type: 'paragraph', runs: [{ text: 'She wakes early. ', bold: true }, { citation: { kind: 'trend', refId: trendId, label: 'Trend' } }] }])
+    writeStoryBody(getStoryBody(board, storyId)!, [
+      { type: 'paragraph', runs: [{ text: 'She wakes early. ', bold: true }, { citation: { kind: 'trend', refId: trendId, label: 'Trend' } }] },
+    ])
     addTakeaway(board, { text: 'Act on it now', when: 'now', trendIds: [trendId] }, people[2]!)
   }
   return { board, control }

@@ -16,7 +16,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through DevTools rather than a <script> tag: the app's CSP rightly forbids inline scripts.
   await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run()
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -29,9 +29,12 @@ export async function shownTexts(page: Page, selector: string): Promise<ShownTex
       const scale = element instanceof SVGGraphicsElement ? (element.getScreenCTM()?.a ?? 1) : 1
       const px = parseFloat(style.fontSize) * scale
       const outside = (outer: DOMRect) => box.right <= outer.left || box.left >= outer.right || box.bottom <= outer.top || box.top >= outer.bottom
-      const inside = (outer: DOMRect) => box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5 && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5
+      const inside = (outer: DOMRect) =>
+        box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5 && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5
       for (let up = element.parentElement; up; up = up.parentElement) {
-        const clips = ['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(up).overflowX) || ['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(up).overflowY)
+        const clips =
+          ['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(up).overflowX) ||
+          ['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(up).overflowY)
         if (!clips) continue
         const outer = up.getBoundingClientRect()
         if (outside(outer)) return { text, legible: false, elsewhere: true, px, why: 'on another page' }

@@ -45,16 +45,70 @@ export const ROOM_TRENDS = [
 
 /** Where each of five people put each trend (impact, uncertainty): they agree on some, not on others. */
 const PLACEMENTS: readonly (readonly [number, number])[][] = [
-  [[0.85, 0.2], [0.8, 0.3], [0.9, 0.25], [0.82, 0.22], [0.88, 0.28]],
-  [[0.3, 0.2], [0.8, 0.8], [0.5, 0.5], [0.2, 0.9], [0.6, 0.4]],
-  [[0.7, 0.7], [0.72, 0.68], [0.75, 0.72], [0.7, 0.66], [0.73, 0.7]],
-  [[0.4, 0.6], [0.45, 0.62], [0.42, 0.58], [0.38, 0.6], [0.44, 0.64]],
-  [[0.2, 0.3], [0.25, 0.35], [0.22, 0.28], [0.3, 0.32], [0.18, 0.3]],
-  [[0.78, 0.75], [0.8, 0.7], [0.76, 0.78], [0.74, 0.72], [0.79, 0.74]],
-  [[0.6, 0.3], [0.62, 0.35], [0.58, 0.28], [0.65, 0.3], [0.6, 0.32]],
-  [[0.5, 0.8], [0.55, 0.85], [0.48, 0.82], [0.52, 0.78], [0.5, 0.8]],
+  [
+    [0.85, 0.2],
+    [0.8, 0.3],
+    [0.9, 0.25],
+    [0.82, 0.22],
+    [0.88, 0.28],
+  ],
+  [
+    [0.3, 0.2],
+    [0.8, 0.8],
+    [0.5, 0.5],
+    [0.2, 0.9],
+    [0.6, 0.4],
+  ],
+  [
+    [0.7, 0.7],
+    [0.72, 0.68],
+    [0.75, 0.72],
+    [0.7, 0.66],
+    [0.73, 0.7],
+  ],
+  [
+    [0.4, 0.6],
+    [0.45, 0.62],
+    [0.42, 0.58],
+    [0.38, 0.6],
+    [0.44, 0.64],
+  ],
+  [
+    [0.2, 0.3],
+    [0.25, 0.35],
+    [0.22, 0.28],
+    [0.3, 0.32],
+    [0.18, 0.3],
+  ],
+  [
+    [0.78, 0.75],
+    [0.8, 0.7],
+    [0.76, 0.78],
+    [0.74, 0.72],
+    [0.79, 0.74],
+  ],
+  [
+    [0.6, 0.3],
+    [0.62, 0.35],
+    [0.58, 0.28],
+    [0.65, 0.3],
+    [0.6, 0.32],
+  ],
+  [
+    [0.5, 0.8],
+    [0.55, 0.85],
+    [0.48, 0.82],
+    [0.52, 0.78],
+    [0.5, 0.8],
+  ],
 ]
-const VOTES: readonly number[][] = [[0, 0, 2], [0, 2, 5], [2, 2, 0], [5, 0, 6], [0, 2, 7]]
+const VOTES: readonly number[][] = [
+  [0, 0, 2],
+  [0, 2, 5],
+  [2, 2, 0],
+  [5, 0, 6],
+  [0, 2, 7],
+]
 
 const WHEEL_TEXTS = [
   'Loneliness drops among people who live alone',
@@ -87,26 +141,57 @@ export async function seedRoom(server: { url: string; wsUrl: string }): Promise<
   const sam = people[0]!
   const trendIds = ROOM_TRENDS.map((name) => createTrend(board.doc, { name, narrative: `${name}: what it opens and what it asks of us.` }, sam))
   for (let i = 0; i < 60; i++) {
-    const id = addSignal(board.doc, { title: `Signal ${i + 1}: ${['a pilot', 'a news item', 'a study', 'a startup'][i % 4]} about ${ROOM_TRENDS[i % 8]!.toLowerCase()}`, category: STEEP_CATEGORIES[i % STEEP_CATEGORIES.length]! }, people[i % 5]!)
+    const id = addSignal(
+      board.doc,
+      {
+        title: `Signal ${i + 1}: ${['a pilot', 'a news item', 'a study', 'a startup'][i % 4]} about ${ROOM_TRENDS[i % 8]!.toLowerCase()}`,
+        category: STEEP_CATEGORIES[i % STEEP_CATEGORIES.length]!,
+      },
+      people[i % 5]!,
+    )
     // 48 in trends, the last 12 left for the Unsorted pile.
     if (i < 48) addSignalToTrend(board.doc, id, trendIds[i % 8]!, sam)
   }
   const stages = readControl(control.doc).stages
   const stageId = (kind: StageKind) => stages.find((s) => s.kind === kind)!.id
-  PLACEMENTS.forEach((byPerson, t) => byPerson.forEach(([impact, uncertainty], p) => placeAssessment(board.doc, { trendId: trendIds[t]!, impact, uncertainty }, people[p]!)))
-  VOTES.forEach((trends, p) => trends.forEach((t) => castVote(board.doc, { trendId: trendIds[t]!, stageId: stageId('assess') }, people[p]!, { votesPerPerson: 3 })))
+  PLACEMENTS.forEach((byPerson, t) =>
+    byPerson.forEach(([impact, uncertainty], p) => placeAssessment(board.doc, { trendId: trendIds[t]!, impact, uncertainty }, people[p]!)),
+  )
+  VOTES.forEach((trends, p) =>
+    trends.forEach((t) => castVote(board.doc, { trendId: trendIds[t]!, stageId: stageId('assess') }, people[p]!, { votesPerPerson: 3 })),
+  )
   toggleKeyDriver(control.doc, trendIds[0]!)
   // A wheel of 30 consequences around the first trend: 5 first-order, 15 second, 10 third.
   const valences = ['positive', 'negative', 'mixed'] as const
   const firsts = WHEEL_TEXTS.map((text, i) => addWheelNode(board.doc, { trendId: trendIds[0]!, parentId: null, text, valence: valences[i % 3] }, people[i]!)!)
   const seconds = firsts.flatMap((parent, i) =>
-    [0, 1, 2].map((j) => addWheelNode(board.doc, { trendId: trendIds[0]!, parentId: parent, text: `${WHEEL_TEXTS[i]!.split(' ')[0]} leads to change ${j + 1}`, valence: valences[random.int(3)] }, people[j]!)!),
+    [0, 1, 2].map((j) =>
+      addWheelNode(
+        board.doc,
+        { trendId: trendIds[0]!, parentId: parent, text: `${WHEEL_TEXTS[i]!.split(' ')[0]} leads to change ${j + 1}`, valence: valences[random.int(3)] },
+        people[j]!,
+      )!,
+    ),
   )
-  seconds.slice(0, 10).forEach((parent, i) => addWheelNode(board.doc, { trendId: trendIds[0]!, parentId: parent, text: `Third-order effect ${i + 1}`, valence: valences[i % 3] }, sam))
+  seconds
+    .slice(0, 10)
+    .forEach((parent, i) =>
+      addWheelNode(board.doc, { trendId: trendIds[0]!, parentId: parent, text: `Third-order effect ${i + 1}`, valence: valences[i % 3] }, sam),
+    )
   createStory(board.doc, { title: 'A Tuesday with Aino', trendIds: [trendIds[0]!, trendIds[2]!], persona: { name: 'Aino', age: 78 } }, sam)
   createStory(board.doc, { title: 'Mika between two jobs', trendIds: [trendIds[3]!], persona: { name: 'Mika', age: 41 } }, people[1]!)
   const when = ['now', 'year', 'fiveYears'] as const
-  for (let i = 0; i < 12; i++) addTakeaway(board.doc, { text: `Takeaway ${i + 1}: start a pilot on ${ROOM_TRENDS[i % 8]!.toLowerCase()}`, who: 'Social services', when: when[i % 3], trendIds: [trendIds[i % 8]!] }, people[i % 5]!)
+  for (let i = 0; i < 12; i++)
+    addTakeaway(
+      board.doc,
+      {
+        text: `Takeaway ${i + 1}: start a pilot on ${ROOM_TRENDS[i % 8]!.toLowerCase()}`,
+        who: 'Social services',
+        when: when[i % 3],
+        trendIds: [trendIds[i % 8]!],
+      },
+      people[i % 5]!,
+    )
   const clients: TestClient[] = [board, control]
   return {
     links,

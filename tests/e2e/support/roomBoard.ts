@@ -68,12 +68,21 @@ export interface RoomBoard {
 
 /** The generated texts alone (pure, deterministic): tests compare what pages show against them. */
 export function roomBoardTexts(): RoomBoard {
-  const signalTitles = Array.from({ length: 60 }, (_, i) => `${SUBJECTS[i % SUBJECTS.length]} ${TWISTS[(i * 5 + Math.floor(i / 12)) % TWISTS.length]} (${i + 1})`)
+  const signalTitles = Array.from(
+    { length: 60 },
+    (_, i) => `${SUBJECTS[i % SUBJECTS.length]} ${TWISTS[(i * 5 + Math.floor(i / 12)) % TWISTS.length]} (${i + 1})`,
+  )
   const wheelTexts = Array.from({ length: 30 }, (_, i) => {
     const ring = i < 4 ? 1 : i < 12 ? 2 : 3
-    return ['Fewer people move to care homes', 'Homes are adapted for care', 'Families share the work of caring', 'Care jobs move into homes'][i % 4]! + (ring > 1 ? ` — ring ${ring}, ${i}` : '')
+    return (
+      ['Fewer people move to care homes', 'Homes are adapted for care', 'Families share the work of caring', 'Care jobs move into homes'][i % 4]! +
+      (ring > 1 ? ` — ring ${ring}, ${i}` : '')
+    )
   })
-  const takeawayTexts = Array.from({ length: 12 }, (_, i) => `${['Pilot', 'Fund', 'Map', 'Ask residents about'][i % 4]} ${SUBJECTS[i]!.toLowerCase()} in two districts (${i + 1})`)
+  const takeawayTexts = Array.from(
+    { length: 12 },
+    (_, i) => `${['Pilot', 'Fund', 'Map', 'Ask residents about'][i % 4]} ${SUBJECTS[i]!.toLowerCase()} in two districts (${i + 1})`,
+  )
   return { signalTitles, trendNames: ROOM_TRENDS, wheelTrend: ROOM_TRENDS[0]!, wheelTexts, takeawayTexts }
 }
 
@@ -91,7 +100,16 @@ export async function seedRoomBoard(wsUrl: string, links: WorkshopLinks): Promis
       return actor
     })
     const signalIds = texts.signalTitles.map((title, i) =>
-      addSignal(board, { title, description: i % 3 === 0 ? 'Seen in a local news story; the pilot runs for a year.' : '', category: STEEP_CATEGORIES[i % STEEP_CATEGORIES.length]!, sourceUrl: i % 2 ? `https://news${i % 7}.example.org/story-${i}` : '' }, people[i % people.length]!),
+      addSignal(
+        board,
+        {
+          title,
+          description: i % 3 === 0 ? 'Seen in a local news story; the pilot runs for a year.' : '',
+          category: STEEP_CATEGORIES[i % STEEP_CATEGORIES.length]!,
+          sourceUrl: i % 2 ? `https://news${i % 7}.example.org/story-${i}` : '',
+        },
+        people[i % people.length]!,
+      ),
     )
     const trendIds = texts.trendNames.map((name, i) =>
       createTrend(board, { name, narrative: i % 2 ? 'Services follow people into their homes; neighbours share the care.' : '' }, people[i]!),
@@ -102,22 +120,45 @@ export async function seedRoomBoard(wsUrl: string, links: WorkshopLinks): Promis
 
     // A three-ring wheel of 30 consequences: 4 first-order, 8 second, 18 third.
     const wheelTrendId = trendIds[0]!
-    const first = texts.wheelTexts.slice(0, 4).map((text, i) => addWheelNode(board, { trendId: wheelTrendId, parentId: null, text, valence: (['positive', 'negative', 'mixed', ''] as const)[i]! }, people[i]!)!)
-    const second = texts.wheelTexts.slice(4, 12).map((text, i) => addWheelNode(board, { trendId: wheelTrendId, parentId: first[i % 4]!, text, valence: i % 2 ? 'negative' : 'positive' }, people[i]!)!)
-    texts.wheelTexts.slice(12).forEach((text, i) => addWheelNode(board, { trendId: wheelTrendId, parentId: second[i % 8]!, text, valence: i % 3 ? 'mixed' : 'positive' }, people[i % people.length]!))
+    const first = texts.wheelTexts
+      .slice(0, 4)
+      .map((text, i) =>
+        addWheelNode(board, { trendId: wheelTrendId, parentId: null, text, valence: (['positive', 'negative', 'mixed', ''] as const)[i]! }, people[i]!)!,
+      )
+    const second = texts.wheelTexts
+      .slice(4, 12)
+      .map((text, i) => addWheelNode(board, { trendId: wheelTrendId, parentId: first[i % 4]!, text, valence: i % 2 ? 'negative' : 'positive' }, people[i]!)!)
+    texts.wheelTexts
+      .slice(12)
+      .forEach((text, i) =>
+        addWheelNode(board, { trendId: wheelTrendId, parentId: second[i % 8]!, text, valence: i % 3 ? 'mixed' : 'positive' }, people[i % people.length]!),
+      )
 
     texts.takeawayTexts.forEach((text, i) => {
-      const id = addTakeaway(board, { text, who: i % 2 ? 'The council' : 'Social services', when: (['now', 'year', 'fiveYears'] as const)[i % 3]!, trendIds: [trendIds[i % trendIds.length]!] }, people[i]!)
+      const id = addTakeaway(
+        board,
+        {
+          text,
+          who: i % 2 ? 'The council' : 'Social services',
+          when: (['now', 'year', 'fiveYears'] as const)[i % 3]!,
+          trendIds: [trendIds[i % trendIds.length]!],
+        },
+        people[i]!,
+      )
       for (let p = 0; p < i % 5; p++) togglePlusOne(board, id, people[p]!)
     })
     await waitFor(() => client.provider.synced && client.provider.wsconnected, 5_000, 'the board to be sent')
     // The server stores before it answers anything else: a fresh reader seeing all of it proves it is stored.
     const reader = connectClient(wsUrl, links.id, 'board', { key: links.keys.participant })
     try {
-      await waitFor(() => {
-        const stored = readBoard(reader.doc)
-        return stored.signals.size === 60 && stored.wheelNodes.size === 30 && stored.takeaways.size === 12
-      }, 10_000, 'the seeded board to be stored')
+      await waitFor(
+        () => {
+          const stored = readBoard(reader.doc)
+          return stored.signals.size === 60 && stored.wheelNodes.size === 30 && stored.takeaways.size === 12
+        },
+        10_000,
+        'the seeded board to be stored',
+      )
     } finally {
       reader.destroy()
     }

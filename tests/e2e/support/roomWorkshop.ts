@@ -2,16 +2,7 @@
  * A workshop the size of a real room (60 signals, 8 trends, 30 consequences, 12 takeaways, two
  * stories) for the results tests: the full export fixture, grown with plausible cards.
  */
-import {
-  addSignal,
-  addSignalToTrend,
-  addTakeaway,
-  addWheelNode,
-  createTrend,
-  readBoard,
-  sortedByOrder,
-  type Actor,
-} from '../../../shared/doc/index.ts'
+import { addSignal, addSignalToTrend, addTakeaway, addWheelNode, createTrend, readBoard, sortedByOrder, type Actor } from '../../../shared/doc/index.ts'
 import { buildFullWorkshop, type WorkshopFixture } from '../../../shared/export/testing/workshops.ts'
 
 const TOPICS = ['Robot', 'Library', 'Bus', 'School', 'Clinic', 'Sauna', 'Market', 'Park', 'Choir']
@@ -27,18 +18,31 @@ export function buildRoomWorkshop(): WorkshopFixture {
   let signals = readBoard(board).signals.size
   for (let i = 0; signals < 60; i++, signals++) {
     const author = people[i % people.length]!
-    const id = addSignal(board, { title: `${TOPICS[i % TOPICS.length]} ${CHANGES[i % CHANGES.length]} (${i + 1})`, category: 'social', sourceUrl: `https://example.org/signal/${i}` }, author)
+    const id = addSignal(
+      board,
+      { title: `${TOPICS[i % TOPICS.length]} ${CHANGES[i % CHANGES.length]} (${i + 1})`, category: 'social', sourceUrl: `https://example.org/signal/${i}` },
+      author,
+    )
     if (i % 6 !== 0) addSignalToTrend(board, id, trends[i % trends.length]!, author)
   }
   let nodes = readBoard(board).wheelNodes.size
   for (let t = 3; nodes < 30; t++) {
     const trendId = trends[t % trends.length]!
-    const first = addWheelNode(board, { trendId, parentId: null, text: `More ${EXTRA_TRENDS[t % EXTRA_TRENDS.length]!.toLowerCase()}`, valence: 'positive' }, people[1]!)!
+    const first = addWheelNode(
+      board,
+      { trendId, parentId: null, text: `More ${EXTRA_TRENDS[t % EXTRA_TRENDS.length]!.toLowerCase()}`, valence: 'positive' },
+      people[1]!,
+    )!
     const second = addWheelNode(board, { trendId, parentId: first, text: 'Fewer trips to the centre', valence: 'mixed' }, people[2]!)!
     addWheelNode(board, { trendId, parentId: second, text: 'Quieter town centre in the evenings', valence: 'negative' }, people[3]!)
     nodes += 3
   }
   const whens = ['now', 'year', 'fiveYears'] as const
-  for (let i = readBoard(board).takeaways.size; i < 12; i++) addTakeaway(board, { text: `Takeaway ${i + 1}: try it in one district first`, when: whens[i % 3]!, trendIds: [trends[i % trends.length]!] }, people[i % people.length]!)
+  for (let i = readBoard(board).takeaways.size; i < 12; i++)
+    addTakeaway(
+      board,
+      { text: `Takeaway ${i + 1}: try it in one district first`, when: whens[i % 3]!, trendIds: [trends[i % trends.length]!] },
+      people[i % people.length]!,
+    )
   return workshop
 }

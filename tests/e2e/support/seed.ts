@@ -15,7 +15,13 @@ export interface SeedSignal {
 }
 
 /** Adds the signals as one participant ("Ben" unless named); returns their ids in order. */
-export async function seedSignals(wsUrl: string, links: WorkshopLinks, signals: readonly SeedSignal[], author: Actor = { participantId: 'BenBenBenBenBenBenBen1' }, name = 'Ben'): Promise<string[]> {
+export async function seedSignals(
+  wsUrl: string,
+  links: WorkshopLinks,
+  signals: readonly SeedSignal[],
+  author: Actor = { participantId: 'BenBenBenBenBenBenBen1' },
+  name = 'Ben',
+): Promise<string[]> {
   // The author's records (name) come with the facilitator's key, which may write anyone's.
   const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator, ext: '1' })
   try {
@@ -45,15 +51,19 @@ export async function goToStageKind(wsUrl: string, links: WorkshopLinks, kind: S
 
 /** Waits until a fresh client, reading what the server stored, sees the change. */
 async function stored(wsUrl: string, links: WorkshopLinks, docName: 'board' | 'control', check: (doc: Y.Doc) => boolean): Promise<void> {
-  await waitFor(async () => {
-    const reader = connectClient(wsUrl, links.id, docName, { key: links.keys.facilitator })
-    try {
-      await synced(reader)
-      return check(reader.doc)
-    } finally {
-      reader.destroy()
-    }
-  }, 10_000, `the server to store the ${docName} change`)
+  await waitFor(
+    async () => {
+      const reader = connectClient(wsUrl, links.id, docName, { key: links.keys.facilitator })
+      try {
+        await synced(reader)
+        return check(reader.doc)
+      } finally {
+        reader.destroy()
+      }
+    },
+    10_000,
+    `the server to store the ${docName} change`,
+  )
 }
 
 /** Turns private writing on or off, or reveals, as the facilitator's console does. */

@@ -64,7 +64,10 @@ export async function giveName(page: Page, name: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'What should we call you?' })
   await dialog.waitFor(SLOW).catch(async (error: Error) => {
     // Say what the page shows instead, to tell a slow start from a broken page.
-    const shown = await page.locator('body').ariaSnapshot({ timeout: 5_000 }).catch(() => '(unreadable)')
+    const shown = await page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5_000 })
+      .catch(() => '(unreadable)')
     throw new Error(`${error.message}\nThe page shows instead:\n${shown.slice(0, 3000)}`)
   })
   await dialog.getByLabel('Your name').fill(name)
@@ -73,7 +76,16 @@ export async function giveName(page: Page, name: string): Promise<void> {
 }
 
 export async function expectConnected(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /^Connected$/ }).count(), SLOW).toBeGreaterThan(0)
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Connected$/ })
+          .count(),
+      SLOW,
+    )
+    .toBeGreaterThan(0)
 }
 
 /**
@@ -122,7 +134,9 @@ export async function readClusters(page: Page): Promise<string[]> {
   const clusters: string[] = []
   for (const article of await articles.all()) {
     const name = (await article.getByRole('heading').first().textContent())?.trim() ?? ''
-    const labels = await article.getByRole('button', { name: /^Move or link “/ }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))
+    const labels = await article
+      .getByRole('button', { name: /^Move or link “/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))
     const cards = labels.map((label) => label.replace(/^Move or link “/, '').replace(/”$/, ''))
     clusters.push(`${name}: ${cards.join(' | ')}`)
   }

@@ -33,7 +33,9 @@ export function watchHealth(baseUrl: string): { stop(): Promise<HealthReport> } 
 
 /** Resident memory of a process in MiB (Linux). */
 export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))
   return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024)
 }
 
@@ -72,7 +74,13 @@ export interface RawSocket {
 }
 
 /** A bare WebSocket speaking whatever bytes the attacker chooses. */
-export async function rawSocket(server: ChildServer, workshopId: string, docName: string, key: string, opts: { ext?: boolean; viaProtocol?: boolean } = {}): Promise<RawSocket> {
+export async function rawSocket(
+  server: ChildServer,
+  workshopId: string,
+  docName: string,
+  key: string,
+  opts: { ext?: boolean; viaProtocol?: boolean } = {},
+): Promise<RawSocket> {
   const query = opts.viaProtocol ? (opts.ext ? '?ext=1' : '') : `?key=${key}${opts.ext ? '&ext=1' : ''}`
   const ws = new WebSocket(`${server.wsUrl}/${workshopId}/${docName}${query}`, opts.viaProtocol ? syncProtocols(key) : [])
   const received: Uint8Array[] = []

@@ -71,7 +71,10 @@ describe('the workshop page checks its link', () => {
 
   it('opens anyway (from this device) when the server cannot be reached', async () => {
     window.history.replaceState(null, '', `/w/${ID}/join#key=${KEY}`)
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    )
     const c = render(<WorkshopPage workshopId={ID} role="participant" />)
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 10)))
     expect(c.querySelector('[data-session-role]')?.getAttribute('data-session-role')).toBe('participant')

@@ -6,12 +6,7 @@
  */
 import { API_WORKSHOPS, ROLES, type Role } from '../../../../shared/protocol.ts'
 
-export type AccessResult =
-  | { kind: 'ok'; role: Role }
-  | { kind: 'wrongKey' }
-  | { kind: 'noWorkshop' }
-  | { kind: 'malformed' }
-  | { kind: 'unknown' }
+export type AccessResult = { kind: 'ok'; role: Role } | { kind: 'wrongKey' } | { kind: 'noWorkshop' } | { kind: 'malformed' } | { kind: 'unknown' }
 
 export type BadLinkReason = 'wrongKey' | 'noWorkshop' | 'malformed'
 

@@ -54,13 +54,7 @@ export function ConsolePanel({ id, label, align, trigger, onClose, children }: C
   }, [trigger])
 
   return (
-    <div
-      ref={panel}
-      id={id}
-      role="region"
-      aria-label={label}
-      className={`console-panel console-panel--${align}`}
-    >
+    <div ref={panel} id={id} role="region" aria-label={label} className={`console-panel console-panel--${align}`}>
       {children}
     </div>
   )

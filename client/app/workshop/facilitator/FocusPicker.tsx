@@ -36,9 +36,12 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
   const { shown, matched } = useMemo(() => searchFocusOptions(options, query, SHOWN), [options, query])
   const someHidden = matched > shown.length
   const focused = useMemo(() => (focus ? describeFocus(board, focus) : null), [board, focus])
-  const show = useCallback((next: Focus) => {
-    if (control) setFocus(control, next)
-  }, [control])
+  const show = useCallback(
+    (next: Focus) => {
+      if (control) setFocus(control, next)
+    },
+    [control],
+  )
 
   return (
     <div className="focus-picker">

@@ -29,7 +29,13 @@ function ScreenPages() {
     <section className="screen-pages" aria-label={t('console.pages.label')}>
       <p className="console__note">{t(paused ? 'console.pages.pausedNote' : 'console.pages.note')}</p>
       <div className="screen-pages__buttons">
-        <button type="button" className="button button--secondary" aria-pressed={paused} onClick={() => control && pauseScreenPages(control, !paused)} disabled={!control}>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={paused}
+          onClick={() => control && pauseScreenPages(control, !paused)}
+          disabled={!control}
+        >
           {t(paused ? 'console.pages.resume' : 'console.pages.pause')}
         </button>
         <button type="button" className="button button--ghost" onClick={() => control && stepScreenPages(control, -1)} disabled={!control}>

@@ -111,7 +111,14 @@ function LinkField({ label, hint, link, share, open }: LinkFieldProps) {
         {hint}
       </p>
       <div className="link-field__row">
-        <input id={id} className="input link-field__input" readOnly value={link} aria-describedby={`${id}-hint`} onFocus={(event) => event.currentTarget.select()} />
+        <input
+          id={id}
+          className="input link-field__input"
+          readOnly
+          value={link}
+          aria-describedby={`${id}-hint`}
+          onFocus={(event) => event.currentTarget.select()}
+        />
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {t('console.share.copy')}
           <span className="visually-hidden">{`: ${label}`}</span>

@@ -68,7 +68,12 @@ export function StageManager() {
                 </button>
               )}
               {state !== 'now' && (
-                <button type="button" className="button button--ghost" onClick={() => control && setStageSkipped(control, stage.id, !stage.skipped)} disabled={!control}>
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  onClick={() => control && setStageSkipped(control, stage.id, !stage.skipped)}
+                  disabled={!control}
+                >
                   {t(stage.skipped ? 'console.stages.bringBack' : 'console.stages.skip')}
                   <span className="visually-hidden">{`: ${name}`}</span>
                 </button>

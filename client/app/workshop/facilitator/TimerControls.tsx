@@ -51,7 +51,11 @@ export function TimerButtons({ stage }: { stage: Stage }) {
   )
   return (
     <div className="console-timer" role="group" aria-label={t('console.timer.label')}>
-      <PanelButton panel="timer" className="console-timer__readout" label={t('console.timer.settings', { time: formatClock(secondsLeft * 1000), state: t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`) })}>
+      <PanelButton
+        panel="timer"
+        className="console-timer__readout"
+        label={t('console.timer.settings', { time: formatClock(secondsLeft * 1000), state: t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`) })}
+      >
         {readout}
       </PanelButton>
       <button

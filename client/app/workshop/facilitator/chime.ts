@@ -12,7 +12,8 @@ let context: AudioContext | null = null
 
 function audioContext(): AudioContext | null {
   if (context) return context
-  const Class = typeof window === 'undefined' ? undefined : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext)
+  const Class =
+    typeof window === 'undefined' ? undefined : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext)
   if (!Class) return null
   try {
     context = new Class()

@@ -171,7 +171,11 @@ describe('the stages', () => {
     click(c, 'Bring back: Trends')
     expect(readControl(room.control).stages.find((s) => s.kind === 'trends')?.skipped).toBe(false)
     act(() => c.querySelector<HTMLButtonElement>('[aria-label="Move Takeaways earlier"]')!.click())
-    expect(readControl(room.control).stages.map((s) => s.kind).slice(-2)).toEqual(['takeaways', 'stories'])
+    expect(
+      readControl(room.control)
+        .stages.map((s) => s.kind)
+        .slice(-2),
+    ).toEqual(['takeaways', 'stories'])
   })
 
   it('re-opens a finished stage', async () => {

@@ -41,7 +41,10 @@ export function allFocusOptions(board: FocusBoard, kind: FocusKind): FocusOption
 /** The options whose words contain the query (any case), at most `limit` of them, and how many matched. */
 export function searchFocusOptions(options: readonly FocusOption[], query: string, limit: number): { shown: FocusOption[]; matched: number } {
   const needle = query.trim().toLocaleLowerCase()
-  const matches = needle === '' ? options : options.filter((option) => `${option.label} ${typeof option.detail === 'string' ? option.detail : ''}`.toLocaleLowerCase().includes(needle))
+  const matches =
+    needle === ''
+      ? options
+      : options.filter((option) => `${option.label} ${typeof option.detail === 'string' ? option.detail : ''}`.toLocaleLowerCase().includes(needle))
   return { shown: matches.slice(0, limit), matched: matches.length }
 }
 

@@ -3,8 +3,13 @@ import { SESSION_DEFAULTS } from '../../../../shared/schema/session.ts'
 import type { Stage, StageKind } from '../../../../shared/schema/stage.ts'
 import { leaveReasons, type LeaveFacts } from './leaveChecks.ts'
 
-const stage = (kind: StageKind): Stage => ({ id: `Stage${kind}`.padEnd(22, 'x'), kind, order: 'a0', skipped: false, settings: { timerSeconds: 600, prompt: '', votesPerPerson: 3 } }) as Stage
-const facts = (kind: StageKind, session: Partial<LeaveFacts['session']> = {}, secondsLeft = 0): LeaveFacts => ({ current: stage(kind), session: { ...SESSION_DEFAULTS, ...session }, secondsLeft })
+const stage = (kind: StageKind): Stage =>
+  ({ id: `Stage${kind}`.padEnd(22, 'x'), kind, order: 'a0', skipped: false, settings: { timerSeconds: 600, prompt: '', votesPerPerson: 3 } }) as Stage
+const facts = (kind: StageKind, session: Partial<LeaveFacts['session']> = {}, secondsLeft = 0): LeaveFacts => ({
+  current: stage(kind),
+  session: { ...SESSION_DEFAULTS, ...session },
+  secondsLeft,
+})
 
 describe('leaving a stage', () => {
   it('just goes when nothing would be lost, however many are not "done"', () => {
@@ -14,7 +19,10 @@ describe('leaving a stage', () => {
   })
 
   it('asks while private cards wait to be revealed', () => {
-    const privateRound = { privateMode: { on: true, hideNamesAfterReveal: false, revealSeq: 0 }, privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 2 }, BenBenBenBenBenBenBen1: { name: 'Ben', count: 3 } } }
+    const privateRound = {
+      privateMode: { on: true, hideNamesAfterReveal: false, revealSeq: 0 },
+      privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 2 }, BenBenBenBenBenBenBen1: { name: 'Ben', count: 3 } },
+    }
     expect(leaveReasons(facts('signals', privateRound))).toEqual([{ kind: 'privateCards', count: 5 }])
     // A round with nothing written yet hides nothing.
     expect(leaveReasons(facts('signals', { ...privateRound, privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 0 } } }))).toEqual([])

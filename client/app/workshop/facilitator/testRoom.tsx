@@ -40,15 +40,30 @@ export function openRoom(role: Role, me: Person = FIONA): Room {
   const board = new Y.Doc()
   const control = new Y.Doc()
   initBoard(board)
-  createWorkshopControl(control, { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' }, getTemplate('signals-to-stories'))
+  createWorkshopControl(
+    control,
+    { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' },
+    getTemplate('signals-to-stories'),
+  )
   const stageIds = Object.fromEntries(readControl(control).stages.map((stage) => [stage.kind, stage.id])) as Record<StageKind, string>
   const awareness = new Awareness(board)
   const others: Awareness[] = []
-  const user = (person: Person, personRole: Role) => ({ id: person.participantId, name: person.name, color: colorForId(person.participantId), role: personRole, stageId: null })
+  const user = (person: Person, personRole: Role) => ({
+    id: person.participantId,
+    name: person.name,
+    color: colorForId(person.participantId),
+    role: personRole,
+    stageId: null,
+  })
   if (role !== 'screen') awareness.setLocalState({ user: user(me, role), editing: null })
   else awareness.setLocalState(null)
   const stops = [bridgeBoard(board), bridgeControl(control)]
-  useStore.getState().startSession({ workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) }, { id: me.participantId, name: me.name, color: colorForId(me.participantId) })
+  useStore
+    .getState()
+    .startSession(
+      { workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) },
+      { id: me.participantId, name: me.name, color: colorForId(me.participantId) },
+    )
 
   return {
     board,

@@ -25,7 +25,12 @@ export function PresenceList({ people, id }: { people: readonly PresencePerson[]
   return (
     <ul className="presence-list" id={id} aria-label={t('presence.listLabel', { count: people.length })}>
       {sorted.map((person) => (
-        <PresenceRow key={person.id} person={person} stage={person.stageId ? stageById.get(person.stageId) : undefined} elsewhere={person.stageId !== null && person.stageId !== currentStageId} />
+        <PresenceRow
+          key={person.id}
+          person={person}
+          stage={person.stageId ? stageById.get(person.stageId) : undefined}
+          elsewhere={person.stageId !== null && person.stageId !== currentStageId}
+        />
       ))}
     </ul>
   )

@@ -38,7 +38,9 @@ function room(...people: { id: string; name: string; role: string; stage: string
       for (const to of tabs) if (to !== from) applyAwarenessUpdate(to, update, 'remote')
     })
   }
-  people.forEach((p, i) => tabs[i]!.setLocalState({ user: { id: p.id, name: p.name, color: '#0072B2', role: p.role, stageId: stages[p.stage] }, editing: null }))
+  people.forEach((p, i) =>
+    tabs[i]!.setLocalState({ user: { id: p.id, name: p.name, color: '#0072B2', role: p.role, stageId: stages[p.stage] }, editing: null }),
+  )
   return tabs
 }
 
@@ -65,12 +67,7 @@ describe('who is here', () => {
     act(() => toggle.click())
     expect(toggle.getAttribute('aria-expanded')).toBe('true')
     const rows = [...c.querySelectorAll('.presence-list__person')].map((li) => li.textContent)
-    expect(rows).toEqual([
-      'KaiFacilitatoron Signals',
-      'MariaFacilitatoron Signals',
-      'Anna(you)on Signals',
-      'Benlooking back at Frame',
-    ])
+    expect(rows).toEqual(['KaiFacilitatoron Signals', 'MariaFacilitatoron Signals', 'Anna(you)on Signals', 'Benlooking back at Frame'])
   })
 
   it('updates when someone leaves, and closes on Escape with focus back on the button', () => {

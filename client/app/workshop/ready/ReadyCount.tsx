@@ -22,7 +22,9 @@ export function ReadyCount({ state, compact = false }: { state: Readiness; compa
         <span className="ready-count__bar" aria-hidden="true">
           <span className="ready-count__fill" style={{ width: `${(100 * state.ready) / state.total}%` }} />
         </span>
-        <span className="ready-count__text">{everyone ? t('ready.everyone', { count: state.total }) : t('ready.count', { ready: state.ready, total: state.total })}</span>
+        <span className="ready-count__text">
+          {everyone ? t('ready.everyone', { count: state.total }) : t('ready.count', { ready: state.ready, total: state.total })}
+        </span>
       </p>
       {!compact && !everyone && (
         <p className="ready-count__waiting">

@@ -32,7 +32,14 @@ export function ReadyToggle({ stageId }: { stageId: string }) {
 
   return (
     <div className={`ready-toggle${isReady ? ' ready-toggle--on' : ''}`}>
-      <button type="button" className="button ready-toggle__button" aria-pressed={isReady} aria-describedby={hintId} disabled={!board || locked} onClick={toggle}>
+      <button
+        type="button"
+        className="button ready-toggle__button"
+        aria-pressed={isReady}
+        aria-describedby={hintId}
+        disabled={!board || locked}
+        onClick={toggle}
+      >
         <span className="ready-toggle__box" aria-hidden="true" />
         {t('ready.toggle')}
       </button>

@@ -35,14 +35,27 @@ export function FinishWorkshop() {
       <p className="finish__lead">{t('results.finish.lead')}</p>
       <ol className="finish__steps">
         <li className="finish__step">
-          <Switch checked={locked} disabled={!control} onChange={(next) => control && setLocked(control, next)} label={t('results.finish.lock')} hint={t('results.finish.lockHint')} />
+          <Switch
+            checked={locked}
+            disabled={!control}
+            onChange={(next) => control && setLocked(control, next)}
+            label={t('results.finish.lock')}
+            hint={t('results.finish.lockHint')}
+          />
         </li>
         <li className="finish__step finish__step--row">
           <button type="button" className="button button--secondary" onClick={() => setPreviewing(true)} disabled={!ready}>
             {t('results.export.preview')}
           </button>
           {formats.map((format) => (
-            <button key={format} type="button" className="button button--primary" onClick={() => void download(format)} disabled={!ready || busy !== null} aria-busy={busy === format}>
+            <button
+              key={format}
+              type="button"
+              className="button button--primary"
+              onClick={() => void download(format)}
+              disabled={!ready || busy !== null}
+              aria-busy={busy === format}
+            >
               {busy === format ? t('results.export.preparing') : t(`results.finish.download.${format}`)}
             </button>
           ))}

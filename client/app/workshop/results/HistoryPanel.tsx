@@ -95,7 +95,11 @@ export function HistoryPanel() {
           {t('results.history.failedAction')}
         </p>
       )}
-      {list.kind === 'loading' && <p className="results-note" role="status">{t('results.history.loading')}</p>}
+      {list.kind === 'loading' && (
+        <p className="results-note" role="status">
+          {t('results.history.loading')}
+        </p>
+      )}
       {list.kind === 'failed' && (
         <p className="callout callout--error" role="alert">
           {t('results.history.failed')}
@@ -110,7 +114,8 @@ export function HistoryPanel() {
               <li key={snapshot.id} className="history__item">
                 <div className="history__what">
                   <p className="history__time">
-                    <strong>{time}</strong> <span className="history__reason">{t(`results.history.reason.${snapshot.reason}`, { defaultValue: snapshot.reason })}</span>
+                    <strong>{time}</strong>{' '}
+                    <span className="history__reason">{t(`results.history.reason.${snapshot.reason}`, { defaultValue: snapshot.reason })}</span>
                   </p>
                   <p className="history__counts">
                     {[
@@ -122,7 +127,12 @@ export function HistoryPanel() {
                   </p>
                 </div>
                 <div className="history__buttons">
-                  <button type="button" className="button button--ghost results-button--small" onClick={() => setPreviewId(snapshot.id)} aria-label={t('results.history.previewOne', { time })}>
+                  <button
+                    type="button"
+                    className="button button--ghost results-button--small"
+                    onClick={() => setPreviewId(snapshot.id)}
+                    aria-label={t('results.history.previewOne', { time })}
+                  >
                     {t('results.history.preview')}
                   </button>
                   <InlineConfirm
@@ -131,7 +141,14 @@ export function HistoryPanel() {
                     cancelLabel={t('results.history.keep')}
                     onConfirm={() => void restore(snapshot)}
                     trigger={(open, ref) => (
-                      <button ref={ref} type="button" className="button button--secondary results-button--small" onClick={open} disabled={working} aria-label={t('results.history.restoreOne', { time })}>
+                      <button
+                        ref={ref}
+                        type="button"
+                        className="button button--secondary results-button--small"
+                        onClick={open}
+                        disabled={working}
+                        aria-label={t('results.history.restoreOne', { time })}
+                      >
                         {t('results.history.restore')}
                       </button>
                     )}
@@ -153,8 +170,18 @@ function SnapshotPreview({ snapshotId, onClose }: { snapshotId: number | null; o
   const { state } = useReplayFrames(snapshotId !== null)
   const frame = state.kind === 'ready' ? state.frames.find((f) => f.id === snapshotId) : undefined
   return (
-    <Dialog open={snapshotId !== null} onClose={onClose} title={t('results.history.previewTitle')} description={t('results.history.previewDescription')} size="large">
-      {state.kind === 'loading' && <p className="results-note" role="status">{t('results.history.loading')}</p>}
+    <Dialog
+      open={snapshotId !== null}
+      onClose={onClose}
+      title={t('results.history.previewTitle')}
+      description={t('results.history.previewDescription')}
+      size="large"
+    >
+      {state.kind === 'loading' && (
+        <p className="results-note" role="status">
+          {t('results.history.loading')}
+        </p>
+      )}
       {state.kind === 'failed' && <p className="callout callout--error">{t('results.history.failed')}</p>}
       {frame && <ReplayBoard frame={frame} />}
     </Dialog>

@@ -52,7 +52,16 @@ export function OpenBackup() {
           )}
         </div>
       )}
-      <input ref={input} id={`${id}-file`} className="visually-hidden" type="file" accept=".json,application/json" onChange={(event) => void choose(event)} tabIndex={-1} aria-hidden="true" />
+      <input
+        ref={input}
+        id={`${id}-file`}
+        className="visually-hidden"
+        type="file"
+        accept=".json,application/json"
+        onChange={(event) => void choose(event)}
+        tabIndex={-1}
+        aria-hidden="true"
+      />
       <button type="button" className="button button--secondary" onClick={() => input.current?.click()} disabled={busy} aria-busy={busy}>
         {busy ? t('results.backup.opening') : t('results.backup.choose')}
       </button>

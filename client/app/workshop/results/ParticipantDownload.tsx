@@ -26,7 +26,14 @@ export function ParticipantDownload() {
       <p className="take-home__lead">{t('results.participant.lead')}</p>
       <div className="take-home__buttons">
         {formats.map((format) => (
-          <button key={format} type="button" className="button button--primary" onClick={() => void download(format)} disabled={!ready || busy !== null} aria-busy={busy === format}>
+          <button
+            key={format}
+            type="button"
+            className="button button--primary"
+            onClick={() => void download(format)}
+            disabled={!ready || busy !== null}
+            aria-busy={busy === format}
+          >
             {busy === format ? t('results.export.preparing') : t(`results.participant.download.${format}`)}
           </button>
         ))}

@@ -23,7 +23,12 @@ const SPEEDS = [4, 2, 1] as const
 export function Replay() {
   const { state, reload } = useReplayFrames()
   const { t } = useTranslation()
-  if (state.kind === 'loading') return <p className="results-note" role="status">{t('results.replay.loading')}</p>
+  if (state.kind === 'loading')
+    return (
+      <p className="results-note" role="status">
+        {t('results.replay.loading')}
+      </p>
+    )
   if (state.kind === 'failed')
     return (
       <p className="callout callout--error" role="alert">
@@ -73,7 +78,11 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
   return (
     <div className="replay">
       <div className="replay__controls">
-        <button type="button" className="button button--primary" onClick={() => (at >= frames.length - 1 ? (setIndex(0), setPlaying(true)) : setPlaying(!playing))}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => (at >= frames.length - 1 ? (setIndex(0), setPlaying(true)) : setPlaying(!playing))}
+        >
           {playing ? t('results.replay.pause') : at >= frames.length - 1 ? t('results.replay.playFromStart') : t('results.replay.play')}
         </button>
         <label className="replay__speed">
@@ -110,7 +119,12 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
         <ol className="replay__stages" aria-label={t('results.replay.stages')}>
           {stageMarks.map((mark) => (
             <li key={mark.index}>
-              <button type="button" className={`replay__stage${frame.stage?.id === mark.stageId ? ' is-current' : ''}`} onClick={() => setIndex(mark.index)} aria-current={frame.stage?.id === mark.stageId ? 'step' : undefined}>
+              <button
+                type="button"
+                className={`replay__stage${frame.stage?.id === mark.stageId ? ' is-current' : ''}`}
+                onClick={() => setIndex(mark.index)}
+                aria-current={frame.stage?.id === mark.stageId ? 'step' : undefined}
+              >
                 <span>{t(`stage.${mark.kind}.name`)}</span>
                 <span className="replay__stage-time">{formatClock(mark.at, i18n.language)}</span>
               </button>

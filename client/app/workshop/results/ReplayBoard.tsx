@@ -7,7 +7,12 @@ import { formatClock } from './useResults.ts'
  * trends with the signals clustered into them, and the signals not in a trend yet. Used by the
  * snapshot preview, the replay and the projector (`size="large"`).
  */
-export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', headingLevel = 3 }: {
+export function ReplayBoard({
+  frame,
+  highlightTrendId = null,
+  size = 'normal',
+  headingLevel = 3,
+}: {
   frame: ReplayFrame
   highlightTrendId?: string | null
   size?: 'normal' | 'large'
@@ -26,7 +31,10 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
   return (
     <div className={`replay-board replay-board--${size}`}>
       <Heading className="replay-board__when">
-        {t('results.replay.boardAt', { time: formatClock(frame.at, i18n.language), stage: frame.stage ? t(`stage.${frame.stage.kind}.name`) : t('results.replay.notStarted') })}
+        {t('results.replay.boardAt', {
+          time: formatClock(frame.at, i18n.language),
+          stage: frame.stage ? t(`stage.${frame.stage.kind}.name`) : t('results.replay.notStarted'),
+        })}
       </Heading>
       <p className="replay-board__counts">
         {[
@@ -43,7 +51,9 @@ export function ReplayBoard({ frame, highlightTrendId = null, size = 'normal', h
             <li key={trend.id} className={`replay-trend${trend.id === highlightTrendId ? ' is-highlighted' : ''}`}>
               <SubHeading className="replay-trend__name">{trend.name.trim() || t('results.wheel.unnamedTrend')}</SubHeading>
               {trend.impact !== null && trend.uncertainty !== null && (
-                <p className="replay-trend__assessment">{t('results.replay.assessment', { impact: percent(trend.impact), uncertainty: percent(trend.uncertainty), count: trend.placements })}</p>
+                <p className="replay-trend__assessment">
+                  {t('results.replay.assessment', { impact: percent(trend.impact), uncertainty: percent(trend.uncertainty), count: trend.placements })}
+                </p>
               )}
               <ul className="replay-trend__signals">
                 {trend.signalIds.slice(0, perTrend).map((id) => (

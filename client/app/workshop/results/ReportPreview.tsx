@@ -34,9 +34,24 @@ export function ReportPreview({ open, onClose }: { open: boolean; onClose(): voi
   }, [open, credentials])
 
   return (
-    <Dialog open={open} onClose={onClose} title={t('results.preview.title')} description={t('results.preview.description')} size="large" className="report-preview">
-      {preview.kind === 'loading' && <p className="results-note" role="status">{t('results.preview.loading')}</p>}
-      {preview.kind === 'failed' && <p className="callout callout--error" role="alert">{t('results.preview.failed')}</p>}
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('results.preview.title')}
+      description={t('results.preview.description')}
+      size="large"
+      className="report-preview"
+    >
+      {preview.kind === 'loading' && (
+        <p className="results-note" role="status">
+          {t('results.preview.loading')}
+        </p>
+      )}
+      {preview.kind === 'failed' && (
+        <p className="callout callout--error" role="alert">
+          {t('results.preview.failed')}
+        </p>
+      )}
       {preview.kind === 'ready' && (
         <>
           <iframe className="report-preview__frame" title={t('results.preview.frame')} sandbox="" srcDoc={preview.html} />

@@ -60,7 +60,12 @@ function ScreenReplay({ snapshotId, trendId }: { snapshotId: number | null; tren
       reload()
     }
   }, [missing, snapshotId, reload])
-  if (!frame) return <p className="results-note results-note--large" role="status">{t('results.replay.loading')}</p>
+  if (!frame)
+    return (
+      <p className="results-note results-note--large" role="status">
+        {t('results.replay.loading')}
+      </p>
+    )
   return (
     <section className="screen-replay" aria-label={t('results.replay.screenLabel')}>
       <p className="screen-replay__kicker">{t('results.replay.screenKicker')}</p>

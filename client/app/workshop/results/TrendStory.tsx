@@ -8,7 +8,17 @@ import { formatClock } from './useResults.ts'
  * snapshot that shows it, "by 10:21"), the naming, each move of the assessment. Events after
  * the replay's current moment are shown as still to come.
  */
-export function TrendStory({ frames, trendId, now, size = 'normal' }: { frames: readonly ReplayFrame[]; trendId: string; now: number; size?: 'normal' | 'large' }) {
+export function TrendStory({
+  frames,
+  trendId,
+  now,
+  size = 'normal',
+}: {
+  frames: readonly ReplayFrame[]
+  trendId: string
+  now: number
+  size?: 'normal' | 'large'
+}) {
   const { t, i18n } = useTranslation()
   const story = useMemo(() => trendHistory(frames, trendId), [frames, trendId])
   const name = story.name.trim() || t('results.wheel.unnamedTrend')
@@ -44,7 +54,11 @@ function describe(event: TrendEvent, t: (key: string, options?: Record<string, u
     case 'renamed':
       return t('results.trendStory.renamed', { name: event.name })
     case 'assessed':
-      return t('results.trendStory.assessed', { impact: Math.round(event.point.impact * 100), uncertainty: Math.round(event.point.uncertainty * 100), count: event.point.placements })
+      return t('results.trendStory.assessed', {
+        impact: Math.round(event.point.impact * 100),
+        uncertainty: Math.round(event.point.uncertainty * 100),
+        count: event.point.placements,
+      })
     case 'removed':
       return t('results.trendStory.removed')
   }

@@ -24,7 +24,10 @@ export interface HistorySnapshotInfo {
 
 /** A failed request, with the HTTP status (0 when the server could not be reached). */
 export class ResultsRequestError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message)
   }
 }

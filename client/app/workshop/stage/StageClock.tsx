@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 import { useAnnounce } from '../../../ui/index.ts'
 import { formatClock, useStageTimer, useTimeUp } from './useStageTimer.ts'
 
-
 interface StageClockProps {
   stageId: string
   className?: string

@@ -41,11 +41,7 @@ export function StageStepper({ nav, role }: { nav: StageNavigation; role: Role }
               aria-current={isCurrent ? 'step' : undefined}
             >
               {clickable ? (
-                <button
-                  type="button"
-                  className="stepper__target"
-                  onClick={() => useStore.getState().viewStage(isCurrent ? null : stage.id)}
-                >
+                <button type="button" className="stepper__target" onClick={() => useStore.getState().viewStage(isCurrent ? null : stage.id)}>
                   {content}
                 </button>
               ) : (

@@ -53,24 +53,24 @@ export function BankImport({ themes, bank: bankDoc }: { themes: readonly Theme[]
       </button>
       {/* Mounted only while open: the wall's own dialogs stay the only ones in the page. */}
       {open && (
-      <Dialog open onClose={close} title={t('signalBank.title')} description={t('signalBank.description')} size="large" closeOnBackdrop={false}>
-        {bank && converted ? (
-          <div className="bank">
-            <BankPreview bank={bank} chosen={chosen} onChange={setChosen} unknownThemes={converted.unknownThemes} />
-            <div className="bank__actions">
-              <label className="bank__hold" htmlFor={`${id}-hold`}>
-                <input id={`${id}-hold`} type="checkbox" checked={holdBack} disabled={!bankDoc} onChange={(event) => setHoldBack(event.target.checked)} />
-                {t('signalBank.holdBack')}
-              </label>
-              <button type="button" className="button button--primary" disabled={chosen.size === 0} onClick={bring}>
-                {t(holdBack ? 'signalBank.hold' : 'signalBank.bring', { count: chosen.size })}
-              </button>
+        <Dialog open onClose={close} title={t('signalBank.title')} description={t('signalBank.description')} size="large" closeOnBackdrop={false}>
+          {bank && converted ? (
+            <div className="bank">
+              <BankPreview bank={bank} chosen={chosen} onChange={setChosen} unknownThemes={converted.unknownThemes} />
+              <div className="bank__actions">
+                <label className="bank__hold" htmlFor={`${id}-hold`}>
+                  <input id={`${id}-hold`} type="checkbox" checked={holdBack} disabled={!bankDoc} onChange={(event) => setHoldBack(event.target.checked)} />
+                  {t('signalBank.holdBack')}
+                </label>
+                <button type="button" className="button button--primary" disabled={chosen.size === 0} onClick={bring}>
+                  {t(holdBack ? 'signalBank.hold' : 'signalBank.bring', { count: chosen.size })}
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <BankSources onLoaded={loaded} />
-        )}
-      </Dialog>
+          ) : (
+            <BankSources onLoaded={loaded} />
+          )}
+        </Dialog>
       )}
     </>
   )

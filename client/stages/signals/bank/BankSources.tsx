@@ -57,7 +57,9 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
             <p>{t('signalBank.fileProblems', { file: problems.file })}</p>
             <ul>
               {problems.list.map((problem, i) => (
-                <li key={i}>{t(`signalBank.problem.${problem.code}`, { row: problem.row, column: problem.column, value: problem.value, limit: problem.limit })}</li>
+                <li key={i}>
+                  {t(`signalBank.problem.${problem.code}`, { row: problem.row, column: problem.column, value: problem.value, limit: problem.limit })}
+                </li>
               ))}
             </ul>
           </div>

@@ -38,7 +38,12 @@ export function HeldBack({ bank, held }: { bank: Y.Doc | null; held: ReadonlyMap
         {signals.map((signal) => (
           <li key={signal.id} className="held__item">
             <span className="held__title">{signal.title}</span>
-            <button type="button" className="button button--ghost" aria-label={t('signalBank.releaseOne', { title: signal.title })} onClick={() => release([signal.id])}>
+            <button
+              type="button"
+              className="button button--ghost"
+              aria-label={t('signalBank.releaseOne', { title: signal.title })}
+              onClick={() => release([signal.id])}
+            >
               {t('signalBank.release')}
             </button>
           </li>

@@ -134,15 +134,27 @@ function PickerBody({ board, keyDrivers, cited, onPick }: Omit<CitePickerProps, 
 function OptionContext({ option, alreadyCited }: { option: CiteOption; alreadyCited: boolean }) {
   const { t } = useTranslation()
   const parts = []
-  if (option.keyDriver) parts.push(<span key="driver" className="badge badge--driver">{t('stories.keyDriver')}</span>)
+  if (option.keyDriver)
+    parts.push(
+      <span key="driver" className="badge badge--driver">
+        {t('stories.keyDriver')}
+      </span>,
+    )
   if (option.kind === 'wheelNode') {
     parts.push(
-      <span key="ring">{t('stories.picker.consequenceOf', { ring: t(`stories.ring.${option.ring}`), trend: option.trendName || t('stories.picker.unnamedTrend') })}</span>,
+      <span key="ring">
+        {t('stories.picker.consequenceOf', { ring: t(`stories.ring.${option.ring}`), trend: option.trendName || t('stories.picker.unnamedTrend') })}
+      </span>,
     )
     if (option.valence) parts.push(<span key="valence">{t(`stories.valence.${option.valence}`)}</span>)
   }
   if (option.category) parts.push(<CategoryTag key="category" category={option.category} />)
-  if (alreadyCited) parts.push(<span key="cited" className="cite-option__cited">{t('stories.picker.alreadyCited')}</span>)
+  if (alreadyCited)
+    parts.push(
+      <span key="cited" className="cite-option__cited">
+        {t('stories.picker.alreadyCited')}
+      </span>,
+    )
   if (parts.length === 0) return null
   return <span className="cite-option__context">{parts}</span>
 }

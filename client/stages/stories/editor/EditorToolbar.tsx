@@ -91,7 +91,21 @@ export function EditorToolbar({ editor, onCite, disabled }: ToolbarProps) {
 /** A mouse press on a tool must not move focus (and the selection) out of the text. */
 const keepCaret = (event: { preventDefault(): void }) => event.preventDefault()
 
-function ToolButton({ label, shortcut, pressed, disabled, onClick, children }: { label: string; shortcut?: string | undefined; pressed?: boolean; disabled: boolean; onClick(): void; children: ReactNode }) {
+function ToolButton({
+  label,
+  shortcut,
+  pressed,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string
+  shortcut?: string | undefined
+  pressed?: boolean
+  disabled: boolean
+  onClick(): void
+  children: ReactNode
+}) {
   return (
     <button
       type="button"

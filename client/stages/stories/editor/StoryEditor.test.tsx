@@ -72,7 +72,9 @@ describe('the story editor', () => {
     const search = harness!.container.querySelector<HTMLInputElement>('[role="combobox"]')!
     typeInto(search, 'care moves')
     await nextFrame()
-    expect([...harness!.container.querySelectorAll('[role="option"]')].map((o) => o.querySelector('.cite-option__name')?.textContent)).toEqual(['Care moves home'])
+    expect([...harness!.container.querySelectorAll('[role="option"]')].map((o) => o.querySelector('.cite-option__name')?.textContent)).toEqual([
+      'Care moves home',
+    ])
     act(() => {
       search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     })
@@ -102,7 +104,9 @@ describe('the story editor', () => {
     expect(dom.textContent).toBe('Aino wakes at seven. @')
 
     // Inside a word ("anna@") it is just a character.
-    const handled = editor.view.someProp('handleTextInput', (handle) => handle(editor.view, editor.state.selection.from, editor.state.selection.from, '@', () => editor.state.tr))
+    const handled = editor.view.someProp('handleTextInput', (handle) =>
+      handle(editor.view, editor.state.selection.from, editor.state.selection.from, '@', () => editor.state.tr),
+    )
     expect(handled).toBeFalsy()
   })
 
@@ -131,7 +135,12 @@ describe('two editors on one story', () => {
     document.body.appendChild(element)
     const editor = new Editor({
       element,
-      extensions: storyExtensions({ body, awareness: null, unnamed: 'Someone', citation: { labels: { kind: (k) => k, removed: (k) => `removed ${k}:` }, onAt: null } }),
+      extensions: storyExtensions({
+        body,
+        awareness: null,
+        unnamed: 'Someone',
+        citation: { labels: { kind: (k) => k, removed: (k) => `removed ${k}:` }, onAt: null },
+      }),
     })
     editors.push(editor)
     return editor
@@ -153,7 +162,11 @@ describe('two editors on one story', () => {
     link.hold()
     // Anna types at the start, before the chip; Ben cites a signal at the end.
     anna.chain().setTextSelection(1).insertContent('At seven, ').run()
-    ben.chain().setTextSelection(ben.state.doc.content.size - 1).insertCitation(robots).run()
+    ben
+      .chain()
+      .setTextSelection(ben.state.doc.content.size - 1)
+      .insertCitation(robots)
+      .run()
     link.release()
 
     for (const editor of [anna, ben]) {

@@ -8,7 +8,11 @@ const STROKES: Partial<Record<ToolIconName, string>> = {
   undo: 'M7.5 5.5L4 9l3.5 3.5 M4.5 9h7a4 4 0 0 1 0 8H9',
   redo: 'M12.5 5.5L16 9l-3.5 3.5 M15.5 9h-7a4 4 0 0 0 0 8H11',
   // Lines with a small 1, 2 and 3 drawn as strokes (text inside an icon would be read as its name).
-  orderedList: 'M9 5.5h8 M9 10h8 M9 14.5h8 M3 4.2l1.1-.7v3.6 M2.8 8.6c.4-.6 1.9-.5 1.9.4 0 .8-1.9 1.5-1.9 2.4h2 M2.8 13c.5-.5 1.9-.4 1.9.4 0 .5-.5.8-1 .8.6 0 1.1.3 1.1.9 0 .9-1.5 1.1-2.1.4'.replace(/\s+/g, ' '),
+  orderedList:
+    'M9 5.5h8 M9 10h8 M9 14.5h8 M3 4.2l1.1-.7v3.6 M2.8 8.6c.4-.6 1.9-.5 1.9.4 0 .8-1.9 1.5-1.9 2.4h2 M2.8 13c.5-.5 1.9-.4 1.9.4 0 .5-.5.8-1 .8.6 0 1.1.3 1.1.9 0 .9-1.5 1.1-2.1.4'.replace(
+      /\s+/g,
+      ' ',
+    ),
 }
 
 /** Letters read better than drawings for these three. */

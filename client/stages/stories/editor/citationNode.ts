@@ -94,7 +94,11 @@ export const Citation = Node.create<CitationOptions, CitationStorage>({
       {
         tag: 'span[data-citation]',
         getAttrs: (el) => {
-          const parsed = CitationAttrsSchema.safeParse({ kind: el.getAttribute('data-kind'), refId: el.getAttribute('data-ref-id'), label: el.getAttribute('data-label') ?? '' })
+          const parsed = CitationAttrsSchema.safeParse({
+            kind: el.getAttribute('data-kind'),
+            refId: el.getAttribute('data-ref-id'),
+            label: el.getAttribute('data-label') ?? '',
+          })
           return parsed.success ? parsed.data : false
         },
       },

@@ -61,7 +61,11 @@ export function mountStories({ role = 'participant', board = newBoard(1), contro
 
 export function newControl(): Y.Doc {
   const control = new Y.Doc()
-  createWorkshopControl(control, { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }, TEMPLATES['signals-to-stories'])
+  createWorkshopControl(
+    control,
+    { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 },
+    TEMPLATES['signals-to-stories'],
+  )
   return control
 }
 

@@ -28,8 +28,8 @@ export function KeyboardHint() {
         <>
           <p className="keyboard-hint__where">{overName ?? t('trends.dnd.hint.nowhere')}</p>
           <p className="keyboard-hint__keys">
-            <Key>←</Key> <Key>→</Key> {t('trends.dnd.hint.trends')} · <Key>↑</Key> <Key>↓</Key> {t('trends.dnd.hint.cards')} · <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.drop')} ·{' '}
-            <Key>{t('trends.dnd.hint.esc')}</Key> {t('trends.dnd.hint.cancel')}
+            <Key>←</Key> <Key>→</Key> {t('trends.dnd.hint.trends')} · <Key>↑</Key> <Key>↓</Key> {t('trends.dnd.hint.cards')} ·{' '}
+            <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.drop')} · <Key>{t('trends.dnd.hint.esc')}</Key> {t('trends.dnd.hint.cancel')}
           </p>
         </>
       ) : (

@@ -46,9 +46,7 @@ export function decideDrop(active: unknown, over: unknown): DropCommand {
     case 'unsorted':
       return fromTrendId === null ? NONE : { kind: 'move', signalId, fromTrendId, toTrendId: null }
     case 'card':
-      return over.signalId === signalId
-        ? NONE
-        : { kind: 'createTrend', targetSignalId: over.signalId, draggedSignalId: signalId, fromTrendId }
+      return over.signalId === signalId ? NONE : { kind: 'createTrend', targetSignalId: over.signalId, draggedSignalId: signalId, fromTrendId }
   }
 }
 

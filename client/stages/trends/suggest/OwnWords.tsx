@@ -27,7 +27,15 @@ export function OwnWords() {
       <p id={`${id}-hint`} className="field__hint">
         {t('trendSuggest.ownWordsHint')}
       </p>
-      <textarea id={`${id}-words`} className="input own-words__text" rows={4} maxLength={4000} aria-describedby={`${id}-hint`} value={text} onChange={(event) => setText(event.target.value)} />
+      <textarea
+        id={`${id}-words`}
+        className="input own-words__text"
+        rows={4}
+        maxLength={4000}
+        aria-describedby={`${id}-hint`}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
       <button
         type="button"
         className="button button--secondary"

@@ -110,7 +110,12 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
           {accepted && (
             <p className="suggest__status" role="status">
               {t('trendSuggest.accepted', { name: accepted.name, count: accepted.count })}{' '}
-              <button type="button" className="button button--ghost suggest__undo" aria-label={t('trendSuggest.undoNamed', { name: accepted.name })} onClick={undoAccept}>
+              <button
+                type="button"
+                className="button button--ghost suggest__undo"
+                aria-label={t('trendSuggest.undoNamed', { name: accepted.name })}
+                onClick={undoAccept}
+              >
                 {t('trendSuggest.undo')}
               </button>
             </p>
@@ -153,5 +158,10 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
 }
 
 function toShown(suggestion: Suggestion): ShownSuggestion {
-  return { label: suggestion.name.slice(0, 200), keywords: suggestion.keywords.slice(0, 8), links: suggestion.links.slice(0, 5), signalIds: suggestion.signalIds.slice(0, 300) }
+  return {
+    label: suggestion.name.slice(0, 200),
+    keywords: suggestion.keywords.slice(0, 8),
+    links: suggestion.links.slice(0, 5),
+    signalIds: suggestion.signalIds.slice(0, 300),
+  }
 }

@@ -57,7 +57,13 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
           return (
             <li key={signalId} className="suggestion__signal">
               <span className="suggestion__signal-title">{title}</span>
-              <button type="button" className="button button--ghost suggestion__leave-out" aria-label={t('trendSuggest.leaveOut', { title })} title={t('trendSuggest.leaveOut', { title })} onClick={() => onLeaveOut(signalId)}>
+              <button
+                type="button"
+                className="button button--ghost suggestion__leave-out"
+                aria-label={t('trendSuggest.leaveOut', { title })}
+                title={t('trendSuggest.leaveOut', { title })}
+                onClick={() => onLeaveOut(signalId)}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -65,7 +71,13 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
         })}
       </ul>
       <div className="suggestion__actions">
-        <button type="button" className="button button--primary" disabled={present.length < 2} aria-label={t('trendSuggest.acceptNamed', { name })} onClick={onAccept}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={present.length < 2}
+          aria-label={t('trendSuggest.acceptNamed', { name })}
+          onClick={onAccept}
+        >
           {t('trendSuggest.accept')}
         </button>
         <button type="button" className="button button--secondary" aria-label={t('trendSuggest.dismissNamed', { name })} onClick={onDismiss}>

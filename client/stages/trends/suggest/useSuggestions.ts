@@ -14,11 +14,7 @@ export interface Suggestion {
   signalIds: string[]
 }
 
-export type SuggestState =
-  | { status: 'closed' }
-  | { status: 'working' }
-  | { status: 'failed' }
-  | { status: 'ready'; suggestions: Suggestion[]; from: number }
+export type SuggestState = { status: 'closed' } | { status: 'working' } | { status: 'failed' } | { status: 'ready'; suggestions: Suggestion[]; from: number }
 
 type Language = 'en' | 'fi'
 
@@ -85,7 +81,13 @@ export function useSuggestions() {
         setState({
           status: 'ready',
           from: unsorted.length,
-          suggestions: clusters.map((cluster, i) => ({ key: `${mine}-${i}`, name: cluster.label, keywords: cluster.keywords, links: cluster.links, signalIds: cluster.ids })),
+          suggestions: clusters.map((cluster, i) => ({
+            key: `${mine}-${i}`,
+            name: cluster.label,
+            keywords: cluster.keywords,
+            links: cluster.links,
+            signalIds: cluster.ids,
+          })),
         })
       } catch {
         if (mine === round.current) setState({ status: 'failed' })

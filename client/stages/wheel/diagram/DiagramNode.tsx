@@ -69,7 +69,14 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
 })
 
 /** The wrapped lines of a box, each its own tspan, vertically centred in the box. */
-export function BoxText({ box, metrics, left, className, fontSize = metrics.fontSize, lineHeight = metrics.lineHeight }: {
+export function BoxText({
+  box,
+  metrics,
+  left,
+  className,
+  fontSize = metrics.fontSize,
+  lineHeight = metrics.lineHeight,
+}: {
   box: Pick<WheelBox, 'h' | 'w' | 'lines'>
   metrics: WheelMetrics
   left: number

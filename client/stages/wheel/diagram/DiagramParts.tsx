@@ -12,7 +12,13 @@ export const RING_LABEL_OFFSET = 12
 const RING_LABEL_HALF_WIDTH = 40
 
 /** The trend in the middle: the biggest box, in the accent colour. Selecting it offers "add a first-order consequence". */
-export const CentreNode = memo(function CentreNode({ box, metrics, interactive, selected, onActivate }: {
+export const CentreNode = memo(function CentreNode({
+  box,
+  metrics,
+  interactive,
+  selected,
+  onActivate,
+}: {
   box: WheelBox
   metrics: WheelMetrics
   interactive: boolean
@@ -32,11 +38,25 @@ export const CentreNode = memo(function CentreNode({ box, metrics, interactive, 
       className={`wheel-centre${selected ? ' is-selected' : ''}`}
       transform={`translate(${box.x - box.w / 2} ${box.y - box.h / 2})`}
       {...(interactive
-        ? { tabIndex: 0, role: 'button', 'aria-label': t('wheel.centre.label', { name }), 'aria-pressed': selected, onClick: () => onActivate(CENTRE_ID), onKeyDown }
+        ? {
+            tabIndex: 0,
+            role: 'button',
+            'aria-label': t('wheel.centre.label', { name }),
+            'aria-pressed': selected,
+            onClick: () => onActivate(CENTRE_ID),
+            onKeyDown,
+          }
         : { role: 'img', 'aria-label': t('wheel.centre.screenLabel', { name }) })}
     >
       <rect className="wheel-centre__box" width={box.w} height={box.h} rx={box.h / 2 > 28 ? 18 : box.h / 2} />
-      <BoxText box={box} metrics={metrics} left={box.w / 2} className="wheel-centre__text" fontSize={metrics.centreFontSize} lineHeight={metrics.centreLineHeight} />
+      <BoxText
+        box={box}
+        metrics={metrics}
+        left={box.w / 2}
+        className="wheel-centre__text"
+        fontSize={metrics.centreFontSize}
+        lineHeight={metrics.centreLineHeight}
+      />
       {selected && <rect className="wheel-node__selection" x={-3} y={-3} width={box.w + 6} height={box.h + 6} rx={20} aria-hidden="true" />}
     </g>
   )
@@ -47,13 +67,30 @@ export const CentreNode = memo(function CentreNode({ box, metrics, interactive, 
  * keyboard focus (or is selected), so nobody needs the list to read a long consequence. It keeps
  * the box's valence colour and glyph, and the focus ring when it stands in for a focused box.
  */
-export function ExpandedText({ box, text, valence, focused, metrics }: { box: WheelBox; text: string; valence: Valence; focused: boolean; metrics: WheelMetrics }) {
+export function ExpandedText({
+  box,
+  text,
+  valence,
+  focused,
+  metrics,
+}: {
+  box: WheelBox
+  text: string
+  valence: Valence
+  focused: boolean
+  metrics: WheelMetrics
+}) {
   const left = metrics.padX + metrics.iconSize + metrics.iconGap
   const width = Math.max(box.w, 220)
   const { lines } = wrapText(text, width - left - metrics.padX, (line) => measureWithPageFont(line, metrics.fontSize, false), 12)
   const height = lines.length * metrics.lineHeight + 2 * metrics.padY
   return (
-    <g className={`wheel-node wheel-node--${valenceKey(valence)} wheel-expanded`} transform={`translate(${box.x - width / 2} ${box.y - box.h / 2})`} aria-hidden="true" pointerEvents="none">
+    <g
+      className={`wheel-node wheel-node--${valenceKey(valence)} wheel-expanded`}
+      transform={`translate(${box.x - width / 2} ${box.y - box.h / 2})`}
+      aria-hidden="true"
+      pointerEvents="none"
+    >
       <rect className={`wheel-node__box wheel-expanded__box${focused ? ' is-focused' : ''}`} width={width} height={height} rx={8} />
       <ValenceGlyph valence={valence} x={metrics.padX} y={metrics.padY} size={metrics.iconSize} />
       <BoxText box={{ w: width, h: height, lines }} metrics={metrics} left={left} className="wheel-node__text" />

@@ -20,7 +20,15 @@ export interface WheelActionsContext {
  * (add what follows, edit, delete); for the trend at the centre, the form for a first-order
  * consequence. Keyed by the selection, so choosing another box starts afresh.
  */
-export function NodeDetails({ selected, parent, context, onClose, onSelect, takeFocus = true, startAdding = false }: {
+export function NodeDetails({
+  selected,
+  parent,
+  context,
+  onClose,
+  onSelect,
+  takeFocus = true,
+  startAdding = false,
+}: {
   /** null = the trend at the centre. */
   selected: WheelTreeNode | null
   parent: WheelTreeNode | null
@@ -73,7 +81,14 @@ export function NodeDetails({ selected, parent, context, onClose, onSelect, take
   )
 }
 
-function NodeBody({ item, parent, context, headingId, onSelect, startAdding }: {
+function NodeBody({
+  item,
+  parent,
+  context,
+  headingId,
+  onSelect,
+  startAdding,
+}: {
   startAdding: boolean
   item: WheelTreeNode
   parent: WheelTreeNode | null
@@ -121,9 +136,7 @@ function NodeBody({ item, parent, context, headingId, onSelect, startAdding }: {
         </button>
       </p>
       <EditingNote itemId={node.id} />
-      {canEdit && mode === 'add' && (
-        <AddForm parentId={node.id} context={context} label={t('wheel.form.addBelow')} autoFocus onDone={() => setMode('view')} />
-      )}
+      {canEdit && mode === 'add' && <AddForm parentId={node.id} context={context} label={t('wheel.form.addBelow')} autoFocus onDone={() => setMode('view')} />}
       {canEdit && mode === 'view' && (
         <div className="wheel-details__actions">
           {canAddBelow(node) && (
@@ -151,7 +164,15 @@ function NodeBody({ item, parent, context, headingId, onSelect, startAdding }: {
 }
 
 /** Editing a consequence: tells the others ("Anna is editing…") while the form is open. */
-export function EditNode({ item, save, onDone }: { item: WheelTreeNode; save(text: string, valence: WheelTreeNode['node']['valence']): boolean; onDone(): void }) {
+export function EditNode({
+  item,
+  save,
+  onDone,
+}: {
+  item: WheelTreeNode
+  save(text: string, valence: WheelTreeNode['node']['valence']): boolean
+  onDone(): void
+}) {
   const { t } = useTranslation()
   useEditingMarker(item.node.id)
   return (
@@ -168,7 +189,13 @@ export function EditNode({ item, save, onDone }: { item: WheelTreeNode; save(tex
 }
 
 /** Adding consequences under a node (or the trend): stays open for the next one until "Done". */
-export function AddForm({ parentId, context, label, autoFocus = false, onDone }: {
+export function AddForm({
+  parentId,
+  context,
+  label,
+  autoFocus = false,
+  onDone,
+}: {
   parentId: string | null
   context: WheelActionsContext
   label: string

@@ -69,7 +69,11 @@ describe('wheel diagram', () => {
 
   it('every box up to the second ring has its own "+", named after it; it opens the add form, and stays for the next one', () => {
     const w = wheelWorkshop()
-    const first = addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Loneliness drops among people who live alone', valence: 'positive' }, anna)!
+    const first = addWheelNode(
+      w.board,
+      { trendId: w.trendIds[0]!, parentId: null, text: 'Loneliness drops among people who live alone', valence: 'positive' },
+      anna,
+    )!
     const second = addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: first, text: 'Fewer visits to the doctor', valence: 'positive' }, anna)!
     addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: second, text: 'Doctors have more time', valence: 'mixed' }, anna)
     const view = screenOf(anna, 'participant', w, 'diagram')

@@ -71,7 +71,13 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const width = Math.round(size.width / 40) * 40
   const height = Math.round(size.height / 40) * 40
   const layout: WheelLayout = useMemo(
-    () => layoutToFit(toLayoutItems(tree, (text) => text || untitled), trendName, width, height),
+    () =>
+      layoutToFit(
+        toLayoutItems(tree, (text) => text || untitled),
+        trendName,
+        width,
+        height,
+      ),
     [tree, trendName, width, height, untitled],
   )
   // The outermost ring's label sits below the last ring: keep it inside "fit".
@@ -178,7 +184,13 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
                 <AddFollowing id={CENTRE} box={layout.centre} label={t('wheel.actions.addBelowNamed', { text: shortText(trendName) })} onAdd={onAdd} />
                 {layout.nodes.map((box) =>
                   box.ring < MAX_RING ? (
-                    <AddFollowing key={box.id} id={box.id} box={box} label={t('wheel.actions.addBelowNamed', { text: shortText(records.get(box.id)?.text || untitled) })} onAdd={onAdd} />
+                    <AddFollowing
+                      key={box.id}
+                      id={box.id}
+                      box={box}
+                      label={t('wheel.actions.addBelowNamed', { text: shortText(records.get(box.id)?.text || untitled) })}
+                      onAdd={onAdd}
+                    />
                   ) : null,
                 )}
               </g>

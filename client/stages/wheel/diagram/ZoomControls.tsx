@@ -8,10 +8,22 @@ export function ZoomControls({ onZoomIn, onZoomOut, onFit, fitted }: { onZoomIn(
   const { t } = useTranslation()
   return (
     <div className="wheel-zoom" role="group" aria-label={t('wheel.zoom.toolbar')} data-no-pan="">
-      <button type="button" className="button button--secondary wheel-zoom__button" onClick={onZoomIn} aria-label={t('wheel.zoom.in')} title={t('wheel.zoom.in')}>
+      <button
+        type="button"
+        className="button button--secondary wheel-zoom__button"
+        onClick={onZoomIn}
+        aria-label={t('wheel.zoom.in')}
+        title={t('wheel.zoom.in')}
+      >
         <span aria-hidden="true">{'+'}</span>
       </button>
-      <button type="button" className="button button--secondary wheel-zoom__button" onClick={onZoomOut} aria-label={t('wheel.zoom.out')} title={t('wheel.zoom.out')}>
+      <button
+        type="button"
+        className="button button--secondary wheel-zoom__button"
+        onClick={onZoomOut}
+        aria-label={t('wheel.zoom.out')}
+        title={t('wheel.zoom.out')}
+      >
         <span aria-hidden="true">{'−'}</span>
       </button>
       <button type="button" className="button button--secondary wheel-zoom__button" onClick={onFit} aria-pressed={fitted} title={t('wheel.zoom.fit')}>

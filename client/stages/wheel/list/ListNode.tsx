@@ -84,7 +84,13 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                     <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
                   </button>
                 )}
-                <button ref={editRef} type="button" className="button button--ghost wheel-action" aria-describedby={textId} onClick={() => setOpen({ kind: 'edit', id: node.id })}>
+                <button
+                  ref={editRef}
+                  type="button"
+                  className="button button--ghost wheel-action"
+                  aria-describedby={textId}
+                  onClick={() => setOpen({ kind: 'edit', id: node.id })}
+                >
                   {t('wheel.actions.edit')}
                 </button>
                 {canDeleteNode(viewer, node) && (

@@ -32,7 +32,12 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const width = Math.floor(size.width / 8) * 8
   const height = Math.floor(size.height / 8) * 8
   const layout = useMemo(
-    () => layoutForScreen(toLayoutItems(tree, (text) => text || untitled), { centreText: trendName, metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont }, { width, height }),
+    () =>
+      layoutForScreen(
+        toLayoutItems(tree, (text) => text || untitled),
+        { centreText: trendName, metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont },
+        { width, height },
+      ),
     [tree, trendName, untitled, width, height],
   )
   const rootPx = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
@@ -82,7 +87,11 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
                     box={box}
                     valence={record.valence}
                     metrics={layout.metrics}
-                    label={t('wheel.node.label', { order: t(`wheel.ring.${box.ring}`), valence: t(`wheel.valence.${valenceKey(record.valence)}`), text: record.text || untitled })}
+                    label={t('wheel.node.label', {
+                      order: t(`wheel.ring.${box.ring}`),
+                      valence: t(`wheel.valence.${valenceKey(record.valence)}`),
+                      text: record.text || untitled,
+                    })}
                     selected={false}
                     interactive={false}
                     onActivate={noop}

@@ -13,7 +13,7 @@ const HD = { width: 1840, height: 860 }
 
 describe('the wheel on the projector', () => {
   it('shows a small wheel whole, no larger than the largest text allows', () => {
-    const layout = layoutForScreen(wheel(3, 0), { centreText: "Care moves home", metrics: SCREEN_WHEEL_METRICS }, HD)
+    const layout = layoutForScreen(wheel(3, 0), { centreText: 'Care moves home', metrics: SCREEN_WHEEL_METRICS }, HD)
     const pages = wheelPages(layout, HD, 24, 40)
     expect(pages).toHaveLength(1)
     expect(pages[0]!.nodes.size).toBe(9)
@@ -29,7 +29,12 @@ describe('the wheel on the projector', () => {
     const shown = pages.flatMap((page) => [...page.nodes])
     expect(shown.sort()).toEqual(layout.nodes.map((node) => node.id).sort())
     // Parts go clockwise and keep each branch whole.
-    expect(pages.flatMap((page) => page.roots)).toEqual(layout.nodes.filter((node) => node.parentId === null).sort((a, b) => a.angle - b.angle).map((node) => node.id))
+    expect(pages.flatMap((page) => page.roots)).toEqual(
+      layout.nodes
+        .filter((node) => node.parentId === null)
+        .sort((a, b) => a.angle - b.angle)
+        .map((node) => node.id),
+    )
   })
 
   it('shows a branch too big for one part a second-order branch at a time, with its first-order consequence', () => {

@@ -71,7 +71,11 @@ export function WorkshopAdmin() {
           )}
         />
       </div>
-      {status === 'failed' && <p className="admin__failed" role="alert">{t('admin.failed')}</p>}
+      {status === 'failed' && (
+        <p className="admin__failed" role="alert">
+          {t('admin.failed')}
+        </p>
+      )}
     </div>
   )
 }
