@@ -3,9 +3,9 @@ import * as Y from 'yjs'
 import { addSignal, endPrivateRound, initDraft, readBoard, readControl, setLocked, setPrivateMode, setShowJoinPanel } from '../shared/doc/index.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
-import { startCluster, type TestCluster } from './support/cluster.ts'
+import { startCluster, type TestCluster, type TestInstance } from './support/cluster.ts'
 import { connectClient, synced, type TestClient } from './support/clients.ts'
-import { createWorkshop, waitFor } from './support/server.ts'
+import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 
 /**
  * Several instances behind one database and one Redis, in this process: real PostgreSQL, real
@@ -24,10 +24,75 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
 })
 
-function open(wsUrl: string, workshopId: string, docName: string, key: string): TestClient {
-  const client = connectClient(wsUrl, workshopId, docName, { key, ext: '1' })
+function open(wsUrl: string, workshopId: string, docName: string, key: string, identity?: string): TestClient {
+  const client = connectClient(wsUrl, workshopId, docName, identity ? { key, ext: '1', identity } : { key, ext: '1' })
   cleanups.push(() => client.destroy())
   return client
+}
+
+/**
+ * Makes the two-instance reveal race happen every time. Until every instance has asked for the
+ * reveal lease and every granted reveal has ended, nothing of this workshop passes between the
+ * instances: each hears the reveal from its own facilitator and sees neither the other's board
+ * nor its emptied drafts. Granted reveal work waits until every instance has had its answer, so
+ * a lease that let both through cannot go unseen because the first reveal ended early; and each
+ * granted reveal lists the drafts before any deletes them. The relays, Redis, PostgreSQL and the
+ * lease stay real; only their messages and answers are held back, in order.
+ */
+function raceReveals(instances: readonly TestInstance[], workshopId: string): void {
+  const held: (() => void)[] = []
+  let answered = 0
+  let running = 0
+  let grants = 0
+  let listed = 0
+  let openListed = (): void => {}
+  const allListed = new Promise<void>((resolve) => (openListed = resolve))
+  let open = (): void => {}
+  const allAnswered = new Promise<void>((resolve) => (open = resolve))
+  const settle = (): void => {
+    if (answered < instances.length || running > 0) return
+    while (held.length) held.shift()!()
+  }
+  const answer = (): void => {
+    if (++answered === instances.length) open()
+    settle()
+  }
+  for (const { relay, store } of instances) {
+    const listDocs = store.listDocs.bind(store)
+    store.listDocs = async (id) => {
+      const names = await listDocs(id)
+      if (id !== workshopId || answered < instances.length || listed >= grants) return names
+      if (++listed === grants) openListed()
+      await allListed
+      return names
+    }
+    const publish = relay.publish.bind(relay)
+    relay.publish = (channel, message) => {
+      if (channel.startsWith(`${workshopId}/`) && (answered < instances.length || running > 0 || held.length > 0)) held.push(() => publish(channel, message))
+      else publish(channel, message)
+    }
+    const withLease = relay.withLease.bind(relay)
+    relay.withLease = async (name, ttlMs, work, keep) => {
+      if (name !== `reveal:${workshopId}`) return withLease(name, ttlMs, work, keep)
+      const granted = await withLease(
+        name,
+        ttlMs,
+        async () => {
+          running++
+          grants++
+          answer()
+          await allAnswered
+          await work().finally(() => {
+            running--
+            settle()
+          })
+        },
+        keep,
+      )
+      if (!granted) answer()
+      return granted
+    }
+  }
 }
 
 describe('several instances sharing PostgreSQL and Redis', () => {
@@ -91,10 +156,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     expect(readBoard(stored).signals.size).toBe(0)
   })
 
-  // Passed before main's participant identities (issue 14) landed; its drafts are not stored since
-  // the merge (the draft setup must follow the new identity rules). Skipped until adapted, so
-  // main stays green: see the issue-17 report.
-  it.skip('reveals exactly once when both instances receive the facilitator’s reveal at the same time', async () => {
+  it('reveals exactly once when both instances receive the facilitator’s reveal at the same time', async () => {
     const lines: string[] = []
     const instances = await cluster.instances(2, await cluster.databaseUrl(), { log: (line) => lines.push(line) })
     const workshop = await createWorkshop(instances[0]!.url)
@@ -109,10 +171,15 @@ describe('several instances sharing PostgreSQL and Redis', () => {
       'private mode in both servers',
     )
 
-    const drafts = Array.from({ length: 6 }, (_, i) => open(instances[i % 2]!.wsUrl, workshop.id, draftDocName(randomId()), workshop.keys.participant))
+    // Six participants, three on each instance, each writing into a draft under the identity
+    // the server issued them (a draft is stored only for its owner).
+    const identities = await Promise.all(Array.from({ length: 6 }, (_, i) => mintIdentity(instances[i % 2]!.url, workshop.id, workshop.keys.participant)))
+    const drafts = identities.map((identity, i) =>
+      open(instances[i % 2]!.wsUrl, workshop.id, draftDocName(randomId()), workshop.keys.participant, identity.token),
+    )
     await synced(...drafts)
     drafts.forEach((draft, i) => {
-      const author = { participantId: randomId() }
+      const author = { participantId: identities[i]!.participantId }
       initDraft(draft.doc, { ...author, name: `Participant ${i + 1}` })
       addSignal(draft.doc, { title: `Private card ${i + 1}` }, author)
     })
@@ -124,6 +191,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     )
 
     // Both facilitators press "Reveal" at once, each on their own instance.
+    raceReveals(instances, workshop.id)
     for (const facilitator of facilitators) endPrivateRound(facilitator.doc)
     const boards = instances.map((instance) => open(instance.wsUrl, workshop.id, 'board', workshop.keys.participant))
     await waitFor(() => boards.every((board) => readBoard(board.doc).signals.size === 6), 10_000, 'the six revealed cards on both instances')
