@@ -4,7 +4,7 @@
  * they carry, and it knows who that is from the token this browser offers when it connects.
  * Kept in localStorage per workshop, so a reload or a return the next day is the same person.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { API_WORKSHOPS, ID_PATTERN } from '../../shared/protocol.ts'
 import { browserStorage, type KeyValueStore } from '../sync/browserStorage.ts'
 
@@ -13,7 +13,7 @@ export interface ServerIdentity {
   token: string
 }
 
-const Schema = z.object({ participantId: z.string().regex(ID_PATTERN), token: z.string().min(1).max(64) })
+const Schema = z.object({ participantId: z.string().check(z.regex(ID_PATTERN)), token: z.string().check(z.minLength(1), z.maxLength(64)) })
 export const identityStorageKey = (workshopId: string) => `s2s:identity:${workshopId}`
 
 /** The identity this browser was given in this workshop, or null. */

@@ -7,7 +7,7 @@ import { CloseCode, draftDocName } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { failingStore } from '../support/failingStore.ts'
-import { createWorkshop, startTestServer, tempDataDir } from '../support/server.ts'
+import { createWorkshop, mintIdentity, startTestServer, tempDataDir } from '../support/server.ts'
 import { loopDelayMaxMs, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
 
 /** Findings 4, 6, 7 and 14: quotas, and what a failed creation leaves. */
@@ -16,8 +16,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-function client(arena: Arena, workshopId: string, docName: string, key: string): TestClient {
-  const c = connectClient(arena.server.wsUrl, workshopId, docName, { key })
+function client(arena: Arena, workshopId: string, docName: string, key: string, identity?: string): TestClient {
+  const c = connectClient(arena.server.wsUrl, workshopId, docName, { key, ...(identity ? { identity } : {}) })
   cleanups.push(() => c.destroy())
   return c
 }
@@ -54,9 +54,11 @@ describe('quotas', { timeout: 60_000 }, () => {
     const health = watchHealth(arena.server.url)
     const writers: TestClient[] = []
     for (let i = 0; i < 12; i++) {
-      const draft = client(arena, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)
+      // Twelve people, each with the identity the server gave them: a draft's owner must be its writer.
+      const person = await mintIdentity(arena.server.url, arena.target.id, arena.target.keys.participant)
+      const draft = client(arena, arena.target.id, draftDocName(randomId()), arena.target.keys.participant, person.token)
       await synced(draft)
-      const actor = { participantId: randomId() }
+      const actor = { participantId: person.participantId }
       initDraft(draft.doc, { participantId: actor.participantId, name: `P${i}` })
       addSignal(draft.doc, { title: `Private card ${i}` }, actor)
       writers.push(draft)
