@@ -259,7 +259,8 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
 
 /** A board with some work on it, written by two participants over the real protocol. */
 async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<{ trendName: string }> {
-  const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.participant })
+  // Several people's records from one client: only the facilitator may write those for others.
+  const client = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator })
   await synced(client)
   const anna = { participantId: 'AnnaAnnaAnnaAnnaAnna01' }
   const ben = { participantId: 'BenBenBenBenBenBenBen1' }
