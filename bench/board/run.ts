@@ -21,6 +21,7 @@ import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from '../../server/export/pdf.ts'
 import { createWorkshop, pageLink, startBuiltApp } from './app.ts'
 import { installProbe, readLoadTimes, startFrameRecording, stopFrameRecording, type LoadTimes } from './page.ts'
 import { connectDoc, flushed, generateBoard, goToStageOfKind } from './seed.ts'
@@ -64,16 +65,6 @@ export interface BoardBenchResult {
 }
 
 const VIEWPORT = { width: 1366, height: 768 }
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing']
 
 const stats = (values: readonly number[]): Stats => ({
@@ -105,7 +96,7 @@ export async function runBoardBench(options: BoardBenchOptions = {}): Promise<Bo
     control.destroy()
     log(`board bench: ${signals} signals, ${trends} trends on the server; measuring in Chromium`)
 
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
     const link = pageLink(app.url, workshop, 'participant')
 
     const loadTimes: (LoadTimes & { renderToPaintCpuMs: number })[] = []

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 
-/** Flags that keep Chromium from reaching for the network at every start (as in the browser tests). */
-const CHROMIUM_ARGS = [
+/** Where Debian puts Chromium, unless `CHROMIUM_PATH` says otherwise (read at each use: the PDF export, browser tests and bench). */
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Flags that keep Chromium from reaching for the network at every start (PDF export, browser tests, bench). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -49,7 +52,7 @@ export class PdfRenderer {
   constructor(private readonly options: PdfRendererOptions = {}) {}
 
   get executablePath(): string {
-    return this.options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+    return this.options.executablePath ?? chromiumPath()
   }
 
   /** Whether a PDF can be made here (Chromium present, playwright-core installed), without starting a browser. */
