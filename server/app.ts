@@ -51,7 +51,7 @@ const SECURITY_HEADERS = {
 
 /** The store the configuration names: PostgreSQL with a database URL, else SQLite in the data folder. */
 export async function openStore(config: ServerConfig): Promise<DocStore> {
-  return config.databaseUrl ? PgDocStore.open(config.databaseUrl, { log: config.log }) : new SqliteDocStore(config.dataDir)
+  return config.databaseUrl ? PgDocStore.open(config.databaseUrl, { logger: config.logger }) : new SqliteDocStore(config.dataDir)
 }
 
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */
@@ -60,18 +60,18 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   let relay: Relay = soloRelay
   if (config.redisUrl) {
     if (!config.databaseUrl && !givenStore) throw new Error('several instances (REDIS_URL) share one PostgreSQL database: set DATABASE_URL too')
-    relay = await RedisRelay.connect(config.redisUrl, config.log).catch(async (error: unknown) => {
+    relay = await RedisRelay.connect(config.redisUrl, config.logger).catch(async (error: unknown) => {
       await store.close()
       throw error
     })
   }
   const metrics = new Metrics()
-  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.log, relay)
+  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.logger, relay)
   const workshops = new WorkshopService(store)
-  const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop, relay)
-  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes, relay)
-  const pdf = new PdfRenderer({ log: config.log })
-  const joinCodes = new JoinCodes(store, registry, config.log)
+  const reactions = new WorkshopReactions(registry, store, config.logger, config.limits.maxDraftsPerWorkshop, relay)
+  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.logger, config.limits.maxHistoryBytes, relay)
+  const pdf = new PdfRenderer({ logger: config.logger })
+  const joinCodes = new JoinCodes(store, registry, config.logger)
   const addressOf = addressResolver(config.trustedProxies)
   const identities = new Identities(loadIdentitySecret(config.dataDir, config.identitySecret))
   const writePolicy = (role: Role, room: Room) =>
@@ -108,7 +108,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
       }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n')
     })().catch((error: unknown) => {
-      config.log(`${req.method} ${pathname} from ${addressOf(req)} failed: ${String(error)}`)
+      config.logger.error({ err: error, method: req.method, path: pathname, address: addressOf(req) }, 'request failed')
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })
@@ -125,7 +125,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
 
   const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
   pinger.unref()
-  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log)
+  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.logger)
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

@@ -6,6 +6,7 @@ import { randomId } from '../shared/util/ids.ts'
 import { startCluster, type TestCluster, type TestInstance } from './support/cluster.ts'
 import { connectClient, synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
+import { capturedLogger } from './support/logLines.ts'
 
 /**
  * Several instances behind one database and one Redis, in this process: real PostgreSQL, real
@@ -157,8 +158,8 @@ describe('several instances sharing PostgreSQL and Redis', () => {
   })
 
   it('reveals exactly once when both instances receive the facilitator’s reveal at the same time', async () => {
-    const lines: string[] = []
-    const instances = await cluster.instances(2, await cluster.databaseUrl(), { log: (line) => lines.push(line) })
+    const log = capturedLogger()
+    const instances = await cluster.instances(2, await cluster.databaseUrl(), { logger: log.logger })
     const workshop = await createWorkshop(instances[0]!.url)
     const facilitators = instances.map((instance) => open(instance.wsUrl, workshop.id, 'control', workshop.keys.facilitator))
     await synced(...facilitators)
@@ -202,6 +203,6 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     const shown = readControl(facilitators[1]!.doc).showJoinPanel
     await waitFor(() => readControl(facilitators[0]!.doc).showJoinPanel === shown, 5_000, 'the marker')
     for (const board of boards) expect(readBoard(board.doc).signals.size).toBe(6)
-    expect(lines.filter((line) => line.startsWith('revealed '))).toEqual([`revealed 6 private cards in ${workshop.id}`])
+    expect(log.lines().filter((line) => line.msg === 'revealed private cards')).toEqual([expect.objectContaining({ workshop: workshop.id, cards: 6 })])
   })
 })

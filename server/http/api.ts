@@ -105,7 +105,7 @@ export function createApi(ctx: ApiContext) {
             await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
             await ctx.store.deleteWorkshop(id).catch(() => {})
           }
-          ctx.config.log(`creating a workshop failed: ${String(error)}`)
+          ctx.config.logger.error({ err: error }, 'creating a workshop failed')
           throw new HttpError(503, 'the workshop could not be created right now; try again')
         }
         sendJson(res, 201, WorkshopService.describe(originOf(req), created.id, created.keys))
@@ -131,7 +131,7 @@ export function createApi(ctx: ApiContext) {
         ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
         // The join code opened the old key: a new code opens the new one, and the old code stops.
         await ctx.joinCodes.issue(id!, keys.participant)
-        ctx.config.log(`participant key of ${id} rotated`)
+        ctx.config.logger.info({ workshop: id }, 'participant key rotated')
         sendJson(res, 200, WorkshopService.describe(originOf(req), id!, keys))
       },
     ],
@@ -142,7 +142,7 @@ export function createApi(ctx: ApiContext) {
         await authenticate(ctx, req, id!, 'facilitator')
         await ctx.registry.drop(id!, () => true, CloseCode.forbidden, 'this workshop was deleted')
         await ctx.store.deleteWorkshop(id!)
-        ctx.config.log(`workshop ${id} deleted by its facilitator`)
+        ctx.config.logger.info({ workshop: id }, 'workshop deleted by its facilitator')
         res.writeHead(204, { 'cache-control': 'no-store' }).end()
       },
     ],
@@ -219,7 +219,7 @@ export function createApi(ctx: ApiContext) {
           const body: ApiError = error.field ? { error: error.message, field: error.field } : { error: error.message }
           sendJson(res, error.status, body)
         } else {
-          ctx.config.log(`${req.method} ${pathname} failed: ${String(error)}`)
+          ctx.config.logger.error({ err: error, method: req.method, path: pathname }, 'request failed')
           sendJson(res, 500, { error: 'internal error' })
         }
       }

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
 import { RoomLink } from '../cluster/roomLink.ts'
@@ -55,7 +56,7 @@ export class RoomRegistry {
     private readonly metrics: Metrics,
     private readonly tuning: Tuning,
     private readonly limits: Limits,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     relay: Relay = soloRelay,
   ) {
     this.link = new RoomLink(
@@ -66,7 +67,7 @@ export class RoomRegistry {
         rooms: () => this.rooms.values(),
         notePresence: (room, changed) => this.notePresence(room, changed),
       },
-      log,
+      logger,
     )
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
@@ -168,7 +169,7 @@ export class RoomRegistry {
       (changed) => this.markDirty(changed),
       (changed, update) => this.onRelayed(changed, update),
     )
-    const where = kind === 'draft' ? `a draft of ${workshopId}` : docKey(workshopId, docName)
+    const where = { workshop: workshopId, doc: kind }
     let quarantined = 0
     room.doc.transact(() => {
       for (const update of stored.updates) {
@@ -178,13 +179,13 @@ export class RoomRegistry {
           const verdict = checkUpdate(room.doc, kind, update, STORED_GUARD)
           if (!verdict.ok) {
             quarantined++
-            this.log(`left out a stored update of ${where}: ${verdict.reason}`)
+            this.logger.warn({ ...where, reason: verdict.reason }, 'left out a stored update')
             continue
           }
           Y.applyUpdate(room.doc, update)
         } catch (error) {
           // A row that does not decode cannot be repaired; skipping it keeps the rest readable.
-          this.log(`skipped an unreadable stored update of ${where}: ${String(error)}`)
+          this.logger.warn({ ...where, err: error }, 'skipped an unreadable stored update')
         }
       }
     }, this)
@@ -240,7 +241,7 @@ export class RoomRegistry {
     // setImmediate runs right after the poll phase: every message read in this turn is in.
     setImmediate(() => {
       this.flushScheduled = false
-      this.flushing = this.flushing.then(() => this.flush()).catch((error: unknown) => this.log(`flush failed: ${String(error)}`))
+      this.flushing = this.flushing.then(() => this.flush()).catch((error: unknown) => this.logger.error({ err: error }, 'flush failed'))
     })
   }
 
@@ -302,7 +303,7 @@ export class RoomRegistry {
    */
   private onStoreFailure(batches: { room: Room; updates: Uint8Array[]; writers: Set<Peer | null> }[], error: unknown): void {
     this.metrics.storeFailures++
-    if (this.storeHealthy) this.log(`store write failed: ${String(error)}`)
+    if (this.storeHealthy) this.logger.error({ err: error }, 'store write failed; refusing writes until a retry succeeds')
     this.storeHealthy = false
     for (const batch of batches) {
       batch.room.restorePending(batch)
@@ -322,7 +323,7 @@ export class RoomRegistry {
       room.storedBytes = snapshot.byteLength
     } catch (error) {
       // The log is intact; compaction is only an optimisation and is tried again later.
-      this.log(`compaction of ${room.kind === 'draft' ? `a draft of ${room.workshopId}` : docKey(room.workshopId, room.docName)} failed: ${String(error)}`)
+      this.logger.warn({ workshop: room.workshopId, doc: room.kind, err: error }, 'compaction failed')
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import * as Y from 'yjs'
 import { getStoryBody, readBoard, readControl, restoreDoc, setLastRestore, storyBodyText } from '../../shared/doc/index.ts'
@@ -68,7 +69,7 @@ export class WorkshopHistory {
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
     private readonly intervalMs: number,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     /** History bytes kept per workshop (MAX_HISTORY_BYTES); the oldest snapshots go first. */
     private readonly maxBytes?: number,
     /** With several instances, a lease per workshop keeps periodic snapshots to one per interval. */
@@ -90,7 +91,7 @@ export class WorkshopHistory {
     // and both would otherwise find "no snapshot yet" and take one each.
     this.taking.add(room.workshopId)
     void this.maybeSnapshot(room.workshopId)
-      .catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error({ workshop: room.workshopId, err: error }, 'history snapshot failed'))
       .finally(() => this.taking.delete(room.workshopId))
   }
 
@@ -118,7 +119,7 @@ export class WorkshopHistory {
     const kept = pending && pending.reason !== 'stageChange' && reason === 'stageChange' ? pending.reason : reason
     const timer = setTimeout(() => {
       this.pendingEvents.delete(workshopId)
-      void this.snapshot(workshopId, kept).catch((error: unknown) => this.log(`history of ${workshopId}: ${String(error)}`))
+      void this.snapshot(workshopId, kept).catch((error: unknown) => this.logger.error({ workshop: workshopId, err: error }, 'history snapshot failed'))
     }, EVENT_SETTLE_MS)
     timer.unref()
     this.pendingEvents.set(workshopId, { timer, reason: kept })
@@ -231,7 +232,7 @@ export class WorkshopHistory {
     this.registry.releaseIfIdle(control)
     for (const doc of past.values()) doc.destroy()
     await this.registry.settle()
-    this.log(`restored ${workshopId} to snapshot ${snapshotId} (undo: ${before})`)
+    this.logger.info({ workshop: workshopId, snapshot: snapshotId, undo: before }, 'restored a snapshot')
     return before
   }
 }

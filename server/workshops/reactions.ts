@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import type * as Y from 'yjs'
 import { countDraft, migrate, readControl, revealDrafts, setPrivateCounts } from '../../shared/doc/index.ts'
 import { CONTROL_DOC, BOARD_DOC, CloseCode, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
@@ -33,7 +34,7 @@ export class WorkshopReactions {
   constructor(
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     private readonly maxDrafts: number,
     /** With several instances, a reveal runs on one of them (the one that stored the request). */
     private readonly relay: Relay = soloRelay,
@@ -62,7 +63,11 @@ export class WorkshopReactions {
 
   private onLoad(room: Room): void {
     const result = migrate(room.doc, room.kind)
-    if (!result.ok) this.log(`${room.workshopId}/${room.docName} is schema version ${result.found}; this server understands ${result.supported}`)
+    if (!result.ok)
+      this.logger.error(
+        { workshop: room.workshopId, doc: room.kind, found: result.found, supported: result.supported },
+        'document is of a newer schema version than this server understands',
+      )
     if (room.kind === 'control') {
       const facts = readFacts(room.doc)
       this.facts.set(room.workshopId, facts)
@@ -95,7 +100,7 @@ export class WorkshopReactions {
     if (before?.privateOn && !now.privateOn) {
       void this.registry
         .drop(room.workshopId, (draft) => draft.kind === 'draft', CloseCode.goingAway, 'the private round is over')
-        .catch((error: unknown) => this.log(`closing drafts of ${room.workshopId} failed: ${String(error)}`))
+        .catch((error: unknown) => this.logger.error({ workshop: room.workshopId, err: error }, 'closing drafts failed'))
     }
   }
 
@@ -118,7 +123,7 @@ export class WorkshopReactions {
       .then(async () => {
         await this.relay.withLease(`reveal:${workshopId}`, REVEAL_LEASE_MS, () => this.revealNow(workshopId))
       })
-      .catch((error: unknown) => this.log(`reveal in ${workshopId} failed: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error({ workshop: workshopId, err: error }, 'reveal failed'))
     this.revealing.set(workshopId, next)
     return next
   }
@@ -159,7 +164,7 @@ export class WorkshopReactions {
       }
       for (const draft of drafts) this.registry.releaseIfIdle(draft)
     }
-    if (added > 0) this.log(`revealed ${added} private cards in ${workshopId}`)
+    if (added > 0) this.logger.info({ workshop: workshopId, cards: added }, 'revealed private cards')
     if (this.facts.get(workshopId)?.privateOn) return
     const round = new Set(names)
     await this.registry.drop(workshopId, (room) => round.has(room.docName), CloseCode.goingAway, 'the private round is over')

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
@@ -10,17 +11,17 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000
  * many days is deleted with all its data, once an hour. A workshop someone has open is kept.
  * Returns a stop function.
  */
-export function startRetention(days: number, store: DocStore, registry: RoomRegistry, log: (line: string) => void): () => void {
+export function startRetention(days: number, store: DocStore, registry: RoomRegistry, logger: Logger): () => void {
   if (days <= 0) return () => {}
   const sweep = async () => {
     for (const id of await store.listUntouchedSince(Date.now() - days * DAY_MS)) {
       if (registry.hasPeers(id)) continue
       await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
       await store.deleteWorkshop(id)
-      log(`workshop ${id} deleted: unchanged for ${days} days (RETENTION_DAYS)`)
+      logger.info({ workshop: id, days }, 'workshop deleted: unchanged for RETENTION_DAYS')
     }
   }
-  const run = () => void sweep().catch((error: unknown) => log(`retention sweep failed: ${String(error)}`))
+  const run = () => void sweep().catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'))
   const timer = setInterval(run, SWEEP_EVERY_MS)
   timer.unref()
   run()
