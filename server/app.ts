@@ -65,7 +65,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
       throw error
     })
   }
-  const metrics = new Metrics()
+  const metrics = new Metrics(config.logger)
   const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.logger, relay)
   const workshops = new WorkshopService(store)
   const reactions = new WorkshopReactions(registry, store, config.logger, config.limits.maxDraftsPerWorkshop, relay)
@@ -88,6 +88,11 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     beforeJoin: (workshopId) => reactions.ensureControl(workshopId),
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
+  })
+  metrics.watch({
+    drafts: () => registry.holdings().drafts,
+    pendingStoreBytes: () => registry.holdings().pendingStoreBytes,
+    sendQueueBytes: () => sync.queuedBytes(),
   })
   const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
 

@@ -167,7 +167,9 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     await waitFor(() => readControl(facilitators[1]!.doc).privateMode.on, 5_000, 'private mode on both instances')
     await waitFor(
       async () =>
-        (await Promise.all(instances.map(async (i) => readControl((await i.registry.open(workshop.id, 'control')).doc).privateMode.on))).every(Boolean),
+        (
+          await Promise.all(instances.map(async (i) => i.registry.withRoom(workshop.id, 'control', (control) => readControl(control.doc).privateMode.on)))
+        ).every(Boolean),
       5_000,
       'private mode in both servers',
     )

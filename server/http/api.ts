@@ -39,6 +39,9 @@ export interface ApiContext {
   sync: { closeKey(workshopId: string, key: string, code: number, reason: string): void }
 }
 
+/** The workshop an API address names (`/api/workshops/<id>/…`), for the log. */
+const WORKSHOP_IN_PATH = /^\/api\/workshops\/([A-Za-z0-9_-]{22})(?:\/|$)/
+
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 
 /** The REST API: a short table of routes, each a small function. */
@@ -78,7 +81,8 @@ export function createApi(ctx: ApiContext) {
       'GET',
       /^\/metrics$/,
       async (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(ctx.metrics.render())
+        const text = await ctx.metrics.render()
+        res.writeHead(200, { 'content-type': ctx.metrics.contentType }).end(text)
       },
     ],
     [
@@ -115,8 +119,8 @@ export function createApi(ctx: ApiContext) {
       'GET',
       /^\/api\/workshops\/([^/]+)$/,
       async (req, res, [id]) => {
-        const { key } = await authenticate(ctx, req, id!, 'facilitator')
-        sendJson(res, 200, WorkshopService.describe(originOf(req), id!, await ctx.workshops.keysOf(id!, key)))
+        const { key, record } = await authenticate(ctx, req, id!, 'facilitator')
+        sendJson(res, 200, WorkshopService.describe(originOf(req), id!, WorkshopService.keysOf(record, key)))
       },
     ],
     // The participant key is on the wall: when it has reached the wrong people, the facilitator
@@ -125,8 +129,8 @@ export function createApi(ctx: ApiContext) {
       'POST',
       /^\/api\/workshops\/([^/]+)\/participant-key$/,
       async (req, res, [id]) => {
-        const { key } = await authenticate(ctx, req, id!, 'facilitator')
-        const old = (await ctx.workshops.keysOf(id!, key)).participant
+        const { key, record } = await authenticate(ctx, req, id!, 'facilitator')
+        const old = WorkshopService.keysOf(record, key).participant
         const keys = await ctx.workshops.rotateParticipantKey(id!, key)
         ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
         // The join code opened the old key: a new code opens the new one, and the old code stops.
@@ -216,6 +220,7 @@ export function createApi(ctx: ApiContext) {
         await handler(req, res, match.slice(1))
       } catch (error) {
         if (error instanceof HttpError) {
+          ctx.metrics.reject(`api_${error.status}`, { workshopId: WORKSHOP_IN_PATH.exec(pathname)?.[1] }, { status: error.status, detail: error.message })
           const body: ApiError = error.field ? { error: error.message, field: error.field } : { error: error.message }
           sendJson(res, error.status, body)
         } else {

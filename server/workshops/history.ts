@@ -170,14 +170,14 @@ export class WorkshopHistory {
   private async take(workshopId: string, reason: HistoryReason): Promise<number> {
     this.lastTaken.set(workshopId, Date.now())
     const docs = new Map<string, Uint8Array>()
-    let board: Y.Doc | undefined
-    for (const name of SHARED_DOCS) {
-      const room = await this.registry.open(workshopId, name)
-      docs.set(name + PACKED, gzipSync(Y.encodeStateAsUpdate(room.doc)))
-      if (name === BOARD_DOC) board = room.doc
-      this.registry.releaseIfIdle(room)
-    }
-    return await this.store.saveHistory(workshopId, reason, docs, JSON.stringify(summarise(board!)), this.maxBytes)
+    let summary = ''
+    await this.registry.withRooms(workshopId, SHARED_DOCS, (rooms) => {
+      for (const room of rooms) {
+        docs.set(room.docName + PACKED, gzipSync(Y.encodeStateAsUpdate(room.doc)))
+        if (room.docName === BOARD_DOC) summary = JSON.stringify(summarise(room.doc))
+      }
+    })
+    return await this.store.saveHistory(workshopId, reason, docs, summary, this.maxBytes)
   }
 
   async list(workshopId: string): Promise<HistoryEntry[]> {
@@ -224,13 +224,14 @@ export class WorkshopHistory {
     const pastBoard = past.get(BOARD_DOC)
     if (!pastBoard) return null
     const before = await this.snapshot(workshopId, 'beforeRestore')
-    const board = await this.registry.open(workshopId, BOARD_DOC)
-    restoreDoc(board.doc, pastBoard)
-    this.registry.releaseIfIdle(board)
-    const control = await this.registry.open(workshopId, CONTROL_DOC)
-    setLastRestore(control.doc, { at: Date.now(), snapshotAt: snapshot.createdAt, undo: snapshot.reason === 'beforeRestore' })
-    this.registry.releaseIfIdle(control)
-    for (const doc of past.values()) doc.destroy()
+    try {
+      await this.registry.withRooms(workshopId, [BOARD_DOC, CONTROL_DOC], ([board, control]) => {
+        restoreDoc(board!.doc, pastBoard)
+        setLastRestore(control!.doc, { at: Date.now(), snapshotAt: snapshot.createdAt, undo: snapshot.reason === 'beforeRestore' })
+      })
+    } finally {
+      for (const doc of past.values()) doc.destroy()
+    }
     await this.registry.settle()
     this.logger.info({ workshop: workshopId, snapshot: snapshotId, undo: before }, 'restored a snapshot')
     return before

@@ -54,9 +54,7 @@ export class JoinCodes {
    */
   private async announce(record: JoinCodeRecord): Promise<void> {
     try {
-      const control = await this.registry.open(record.workshopId, CONTROL_DOC)
-      markJoinCodeIssued(control.doc, record.issuedAt)
-      this.registry.releaseIfIdle(control)
+      await this.registry.withRoom(record.workshopId, CONTROL_DOC, (control) => markJoinCodeIssued(control.doc, record.issuedAt))
     } catch (error) {
       if (!(error instanceof RoomsFullError)) this.logger.warn({ workshop: record.workshopId, err: error }, 'telling a workshop of its new join code failed')
     }

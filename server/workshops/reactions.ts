@@ -54,7 +54,8 @@ export class WorkshopReactions {
   async ensureControl(workshopId: string): Promise<void> {
     if (this.facts.has(workshopId)) return
     try {
-      this.registry.releaseIfIdle(await this.registry.open(workshopId, CONTROL_DOC))
+      // Loading it is the point: onLoad reads the facts.
+      await this.registry.withRoom(workshopId, CONTROL_DOC, () => {})
     } catch (error) {
       // The connection's own join meets the same condition and closes with its reason.
       if (!(error instanceof RoomsFullError)) throw error
@@ -107,13 +108,13 @@ export class WorkshopReactions {
   private async publishCount(draft: Room): Promise<void> {
     const count = countDraft(draft.doc)
     if (!count) return
-    const control = await this.registry.open(draft.workshopId, CONTROL_DOC)
-    const counts = { ...readControl(control.doc).privateCounts }
-    const previous = counts[count.participantId]
-    if (previous?.count === count.count && previous.name === count.name) return
-    counts[count.participantId] = { name: count.name, count: count.count }
-    setPrivateCounts(control.doc, counts)
-    this.registry.releaseIfIdle(control)
+    await this.registry.withRoom(draft.workshopId, CONTROL_DOC, (control) => {
+      const counts = { ...readControl(control.doc).privateCounts }
+      const previous = counts[count.participantId]
+      if (previous?.count === count.count && previous.name === count.name) return
+      counts[count.participantId] = { name: count.name, count: count.count }
+      setPrivateCounts(control.doc, counts)
+    })
   }
 
   /** One reveal at a time per workshop; a request during one runs after it. */
@@ -151,18 +152,11 @@ export class WorkshopReactions {
     if (names.length === 0) return
     let added = 0
     for (let i = 0; i < names.length; i += REVEAL_BATCH) {
-      const drafts: Room[] = []
-      for (const name of names.slice(i, i + REVEAL_BATCH)) drafts.push(await this.registry.open(workshopId, name))
-      const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0)
-      if (withCards.length > 0) {
-        const board = await this.registry.open(workshopId, BOARD_DOC)
-        added += revealDrafts(
-          board.doc,
-          withCards.map((draft) => draft.doc),
-        )
-        this.registry.releaseIfIdle(board)
-      }
-      for (const draft of drafts) this.registry.releaseIfIdle(draft)
+      added += await this.registry.withRooms(workshopId, names.slice(i, i + REVEAL_BATCH), (drafts) => {
+        const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0).map((draft) => draft.doc)
+        if (withCards.length === 0) return 0
+        return this.registry.withRoom(workshopId, BOARD_DOC, (board) => revealDrafts(board.doc, withCards))
+      })
     }
     if (added > 0) this.logger.info({ workshop: workshopId, cards: added }, 'revealed private cards')
     if (this.facts.get(workshopId)?.privateOn) return
