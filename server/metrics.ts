@@ -44,7 +44,7 @@ export class Metrics {
   private readonly load: Histogram
   private holdings: Holdings = { drafts: () => 0, pendingStoreBytes: () => 0, sendQueueBytes: () => 0 }
 
-  constructor(private readonly logger: Logger = silentLogger()) {
+  constructor(private readonly logger: Logger) {
     // Started with the first server, so "since start" means since the process started serving.
     processRegistry()
     const registers = [this.registry]
