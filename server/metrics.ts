@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { DocKind, Role } from '../shared/protocol.ts'
-import { silentLogger, type Logger } from './log.ts'
+import type { Logger } from './log.ts'
 
 /** Where a refusal or a close happened: never a key, a token or a draft's name. */
 export interface Where {
