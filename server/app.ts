@@ -9,6 +9,7 @@ import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
 import { soloRelay, type Relay } from './cluster/relay.ts'
 import { RedisRelay } from './cluster/redisRelay.ts'
+import { WorkshopEvents } from './cluster/workshopEvents.ts'
 import type { DocStore } from './store/docStore.ts'
 import { PgDocStore } from './store/pgStore.ts'
 import { SqliteDocStore } from './store/sqliteStore.ts'
@@ -89,7 +90,17 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
+  const events = new WorkshopEvents(relay, config.log)
+  await events.listen({
+    keysChanged: (id) => sync.recheckKeys(id, CloseCode.forbidden, 'this link was replaced; ask for the new one'),
+    deleted: async (id) => {
+      await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
+      // Whatever this instance stored while the news travelled goes too.
+      await store.deleteWorkshop(id)
+      await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
+    },
+  })
+  const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync, events })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
@@ -125,7 +136,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
 
   const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
   pinger.unref()
-  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log)
+  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log, events)
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
