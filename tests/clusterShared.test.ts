@@ -147,9 +147,14 @@ describe('what several instances share', () => {
     expect(writes()).toBe(3)
 
     // Both devices at the same moment, each counted on its own instance from a draft that has
-    // not yet met the other's card: the count still ends right.
+    // not yet met the other's card (their relay messages are held until both have counted 4):
+    // the count still ends right once the drafts meet.
+    const release = holdChannel(instances, `${workshop.id}/${draftName}`)
     addSignal(laptop.doc, { title: 'Four-day week in care homes' }, author)
     addSignal(phone.doc, { title: 'Town hall opens at night' }, author)
+    await Promise.all(instances.map((instance) => instance.registry.settle()))
+    await waitFor(() => countIs(4), 5_000, 'both instances to count four')
+    release()
     await waitFor(() => cards(laptop) === 5 && cards(phone) === 5 && countIs(5), 8_000, 'the count of five on both instances')
   })
 
@@ -176,6 +181,26 @@ describe('what several instances share', () => {
     expect(await stageChanges()).toBe(2)
   })
 })
+
+/** Holds back what the instances pass each other on one channel until the returned function is called. */
+function holdChannel(instances: readonly TestInstance[], channel: string): () => void {
+  const held: (() => void)[] = []
+  let holding = true
+  const restore: (() => void)[] = []
+  for (const { relay } of instances) {
+    const publish = relay.publish
+    relay.publish = (name, message) => {
+      if (holding && name === channel) held.push(() => publish.call(relay, name, message))
+      else publish.call(relay, name, message)
+    }
+    restore.push(() => (relay.publish = publish))
+  }
+  return () => {
+    holding = false
+    for (const undo of restore) undo()
+    while (held.length) held.shift()!()
+  }
+}
 
 /**
  * How many times a count was written for this person, every write included: one that lost to a
