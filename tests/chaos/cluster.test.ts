@@ -105,6 +105,25 @@ describe('faults with several instances', () => {
     await waitFor(() => titles(anna).has('Written after Redis returned'), 5_000, 'relaying to work again')
   })
 
+  it('rate limits while Redis is away: each instance counts alone, and they count together again once it returns', async () => {
+    const instances = await cluster.instances(2, await cluster.databaseUrl(), { limits: { workshopsPerIpPerHour: 2 }, trustedProxies: ['127.0.0.1'] })
+    const create = async (instance: number, from: string) =>
+      (
+        await fetch(`${instances[instance]!.url}/api/workshops`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+          body: JSON.stringify({ title: 'Everyday welfare 2040' }),
+        })
+      ).status
+    await cluster.redis.restart(async () => {
+      await waitFor(() => instances.every((instance) => !instance.relay.healthy), 5_000, 'both instances to notice')
+      const away = [await create(0, '203.0.113.7'), await create(0, '203.0.113.7'), await create(0, '203.0.113.7'), await create(1, '203.0.113.7')]
+      expect(away).toEqual([201, 201, 429, 201])
+    })
+    await waitFor(() => instances.every((instance) => instance.relay.healthy), 10_000, 'both links back')
+    expect([await create(0, '203.0.113.8'), await create(1, '203.0.113.8'), await create(0, '203.0.113.8')]).toEqual([201, 201, 429])
+  })
+
   it('PostgreSQL stopped: writers get "not saved, retrying", /healthz answers 503, and everything catches up when it returns', async () => {
     const instances = await cluster.instances(2, await cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
