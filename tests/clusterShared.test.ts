@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, countDraft, goToStage, initDraft, readControl, setPrivateMode, setShowJoinPanel } from '../shared/doc/index.ts'
 import { CloseCode, draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import type { WorkshopLinks } from '../shared/api.ts'
-import { startCluster, type TestCluster, type TestInstance } from './support/cluster.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { clusterPerFile, type TestInstance } from './support/cluster.ts'
+import { synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 
 /**
@@ -13,24 +13,9 @@ import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
  * and server-side work that must happen once (private counts, event snapshots). Real
  * PostgreSQL, real Redis, real servers and stock y-websocket clients; a database per test.
  */
-let cluster: TestCluster
-beforeAll(async () => {
-  cluster = await startCluster()
-})
-afterAll(async () => {
-  await cluster?.destroy()
-})
-
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-function open(instance: TestInstance, workshopId: string, docName: string, key: string, identity?: string): TestClient {
-  const client = connectClient(instance.wsUrl, workshopId, docName, identity ? { key, ext: '1', identity } : { key, ext: '1' })
-  cleanups.push(() => client.destroy())
-  return client
-}
+const files = clusterPerFile()
+const open = (instance: TestInstance, workshopId: string, docName: string, key: string, identity?: string): TestClient =>
+  files.open(instance.wsUrl, workshopId, docName, key, { identity })
 
 /** A request as a load balancer passes it on: the client's own address in X-Forwarded-For. */
 function post(instance: TestInstance, path: string, from: string, body: unknown, key?: string): Promise<Response> {
@@ -49,7 +34,7 @@ async function historyReasons(instance: TestInstance, workshop: WorkshopLinks): 
 
 describe('what several instances share', () => {
   it('rate limits count across instances: workshop creations, wrong join codes and new identities', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl(), {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl(), {
       limits: { workshopsPerIpPerHour: 3, joinCodeTriesPerMinute: 4, identitiesPerWorkshopPerHour: 2 },
       trustedProxies: ['127.0.0.1'],
     })
@@ -72,7 +57,7 @@ describe('what several instances share', () => {
   })
 
   it('a rotated participant key closes its connections on every instance, and deletion closes the rest', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const [a, b] = instances as [TestInstance, TestInstance]
     const workshop = await createWorkshop(a.url)
     const oldKeyOnB = open(b, workshop.id, 'board', workshop.keys.participant)
@@ -106,7 +91,7 @@ describe('what several instances share', () => {
   })
 
   it('a private count is written once per change with two instances, and right when one person writes through both', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const [a, b] = instances as [TestInstance, TestInstance]
     const workshop = await createWorkshop(a.url)
     const facilitator = open(a, workshop.id, 'control', workshop.keys.facilitator)
@@ -159,7 +144,7 @@ describe('what several instances share', () => {
   })
 
   it('an event snapshot is taken once: a change stored on another instance is not mistaken for the same stage change', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const [a, b] = instances as [TestInstance, TestInstance]
     const workshop = await createWorkshop(a.url)
     const onA = open(a, workshop.id, 'control', workshop.keys.facilitator)
