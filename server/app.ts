@@ -100,6 +100,12 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
       await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
     },
   })
+  // News missed while Redis was away: every connection's key is checked again once it is back.
+  relay.onResync(() => {
+    sync
+      .recheckKeys(null, CloseCode.forbidden, 'this link no longer works; ask for the new one')
+      .catch((error: unknown) => config.log(`checking keys after the Redis link returned failed: ${String(error)}`))
+  })
   const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync, events })
 
   const http = createServer((req, res) => {

@@ -22,8 +22,8 @@ export interface WorkshopEventHandlers {
  * Key rotation and deletion, told to every instance. The request lands on one instance, which
  * closes its own old-key connections; the others hear it here and check their connections
  * against the database, so the old participant link stops on every instance at once.
- * A message lost while Redis is away is not replayed: connections opened with an old key stay
- * until they reconnect (and are then refused), which the README names.
+ * A message lost while Redis is away is not replayed; instead, when the link returns, every
+ * instance checks all its connections' keys again (see app.ts).
  */
 export class WorkshopEvents {
   constructor(

@@ -132,17 +132,18 @@ export function createSyncUpgrade(opts: {
       for (const connection of connections) if (connection.opens(workshopId, key)) connection.close(code, reason)
     },
     /**
-     * Closes every connection of a workshop whose key no longer grants the role it connected
-     * with (another instance rotated a key or deleted the workshop). Each distinct key is looked
-     * up once.
+     * Closes every connection of a workshop (of every workshop, with null) whose key no longer
+     * grants the role it connected with: another instance rotated a key or deleted the workshop.
+     * Each distinct key is looked up once.
      */
-    async recheckKeys(workshopId: string, code: number, reason: string): Promise<void> {
+    async recheckKeys(workshopId: string | null, code: number, reason: string): Promise<void> {
       const roles = new Map<string, Promise<Role | null>>()
       for (const connection of [...connections]) {
         const facts = opened.get(connection)
-        if (facts?.workshopId !== workshopId) continue
-        if (!roles.has(facts.key)) roles.set(facts.key, workshops.roleOf(workshopId, facts.key))
-        if ((await roles.get(facts.key)) !== connection.role) connection.close(code, reason)
+        if (!facts || (workshopId !== null && facts.workshopId !== workshopId)) continue
+        const lookup = `${facts.workshopId} ${facts.key}`
+        if (!roles.has(lookup)) roles.set(lookup, workshops.roleOf(facts.workshopId, facts.key))
+        if ((await roles.get(lookup)) !== connection.role) connection.close(code, reason)
       }
     },
     closeAll(code: number, reason: string): void {

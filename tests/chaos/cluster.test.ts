@@ -111,6 +111,23 @@ describe('faults with several instances', () => {
     expect([await create(0, '203.0.113.8'), await create(1, '203.0.113.8'), await create(0, '203.0.113.8')]).toEqual([201, 201, 429])
   })
 
+  it('a participant link replaced while Redis is away stops on the other instance once Redis returns', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const oldKey = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(oldKey)
+    await files.cluster.redis.restart(async () => {
+      await waitFor(() => instances.every((instance) => !instance.relay.healthy), 5_000, 'both instances to notice')
+      const rotated = await fetch(`${instances[0]!.url}/api/workshops/${workshop.id}/participant-key`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${workshop.keys.facilitator}` },
+        body: '{}',
+      })
+      expect(rotated.status).toBe(200)
+    })
+    await waitFor(() => oldKey.closes.some((close) => close.code === CloseCode.forbidden), 10_000, 'the old link to stop on the other instance')
+  })
+
   it('PostgreSQL stopped: writers get "not saved, retrying", /healthz answers 503, and everything catches up when it returns', async () => {
     const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
