@@ -9,7 +9,7 @@ import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
 import { soloRelay, type Relay } from './cluster/relay.ts'
 import { RedisRelay } from './cluster/redisRelay.ts'
-import { WorkshopEvents } from './cluster/workshopEvents.ts'
+import { startWorkshopEvents } from './cluster/workshopEvents.ts'
 import type { DocStore } from './store/docStore.ts'
 import { PgDocStore } from './store/pgStore.ts'
 import { SqliteDocStore } from './store/sqliteStore.ts'
@@ -90,22 +90,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const events = new WorkshopEvents(relay, config.log)
-  await events.listen({
-    keysChanged: (id) => sync.recheckKeys(id, CloseCode.forbidden, 'this link was replaced; ask for the new one'),
-    deleted: async (id) => {
-      await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
-      // Whatever this instance stored while the news travelled goes too.
-      await store.deleteWorkshop(id)
-      await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
-    },
-  })
-  // News missed while Redis was away: every connection's key is checked again once it is back.
-  relay.onResync(() => {
-    sync
-      .recheckKeys(null, CloseCode.forbidden, 'this link no longer works; ask for the new one')
-      .catch((error: unknown) => config.log(`checking keys after the Redis link returned failed: ${String(error)}`))
-  })
+  const events = await startWorkshopEvents(relay, { registry, store, sync }, config.log)
   const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync, events })
 
   const http = createServer((req, res) => {

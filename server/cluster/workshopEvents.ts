@@ -1,5 +1,7 @@
 import * as z from 'zod/mini'
-import { ID_PATTERN } from '../../shared/protocol.ts'
+import { CloseCode, ID_PATTERN } from '../../shared/protocol.ts'
+import type { DocStore } from '../store/docStore.ts'
+import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { Relay } from './relay.ts'
 
 /** Not a document's channel (those are `<workshop>/<doc>`): news about whole workshops. */
@@ -23,7 +25,7 @@ export interface WorkshopEventHandlers {
  * closes its own old-key connections; the others hear it here and check their connections
  * against the database, so the old participant link stops on every instance at once.
  * A message lost while Redis is away is not replayed; instead, when the link returns, every
- * instance checks all its connections' keys again (see app.ts).
+ * instance checks all its connections' keys again (see `startWorkshopEvents`).
  */
 export class WorkshopEvents {
   constructor(
@@ -59,4 +61,35 @@ export class WorkshopEvents {
   private publish(event: z.infer<typeof eventSchema>): void {
     this.relay.publish(WORKSHOP_EVENTS_CHANNEL, Buffer.from(JSON.stringify(event)))
   }
+}
+
+/** The parts of an instance that act on the news. */
+interface Instance {
+  registry: Pick<RoomRegistry, 'drop'>
+  store: Pick<DocStore, 'deleteWorkshop'>
+  sync: { recheckKeys(workshopId: string | null, code: number, reason: string): Promise<void> }
+}
+
+/**
+ * Acts on other instances' news: a key change closes the connections whose key stopped working;
+ * a deletion closes everything of the workshop, forgets its rooms and deletes whatever this
+ * instance stored while the news travelled. After Redis was away (news may have been missed),
+ * every connection's key is checked again. Returns the events, to announce this instance's own.
+ */
+export async function startWorkshopEvents(relay: Relay, { registry, store, sync }: Instance, log: (line: string) => void): Promise<WorkshopEvents> {
+  const events = new WorkshopEvents(relay, log)
+  await events.listen({
+    keysChanged: (id) => sync.recheckKeys(id, CloseCode.forbidden, 'this link was replaced; ask for the new one'),
+    deleted: async (id) => {
+      await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
+      await store.deleteWorkshop(id)
+      await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
+    },
+  })
+  relay.onResync(() => {
+    sync
+      .recheckKeys(null, CloseCode.forbidden, 'this link no longer works; ask for the new one')
+      .catch((error: unknown) => log(`checking keys after the Redis link returned failed: ${String(error)}`))
+  })
+  return events
 }
