@@ -244,7 +244,7 @@ export class RoomRegistry {
     room.doc.store.pendingDs = null
     // Loading is not a change: nothing to store or broadcast.
     room.takePending()
-    if (quarantined > 0) this.metrics.reject('stored_update_quarantined')
+    if (quarantined > 0) this.metrics.reject('stored_update_quarantined', { workshopId, kind }, { detail: `${quarantined} stored updates left out` })
     this.dirty.delete(room)
     room.lastSeq = stored.lastSeq
     room.logLength = stored.logLength

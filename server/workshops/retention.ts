@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts'
 import { CloseCode } from '../../shared/protocol.ts'
+import type { WorkshopEvents } from '../cluster/workshopEvents.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 
@@ -8,16 +9,18 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000
 
 /**
  * The retention setting (RETENTION_DAYS, off by default): a workshop nobody has changed for that
- * many days is deleted with all its data, once an hour. A workshop someone has open is kept.
+ * many days is deleted with all its data, once an hour. A workshop someone has open on this
+ * instance is kept; other instances are told of a deletion and close what they had open.
  * Returns a stop function.
  */
-export function startRetention(days: number, store: DocStore, registry: RoomRegistry, logger: Logger): () => void {
+export function startRetention(days: number, store: DocStore, registry: RoomRegistry, logger: Logger, events?: Pick<WorkshopEvents, 'deleted'>): () => void {
   if (days <= 0) return () => {}
   const sweep = async () => {
     for (const id of await store.listUntouchedSince(Date.now() - days * DAY_MS)) {
       if (registry.hasPeers(id)) continue
       await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
       await store.deleteWorkshop(id)
+      events?.deleted(id)
       logger.info({ workshop: id, days }, 'workshop deleted: unchanged for RETENTION_DAYS')
     }
   }
