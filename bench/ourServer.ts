@@ -1,9 +1,10 @@
 import { startServer } from '../server/app.ts'
 import { defaultConfig } from '../server/config.ts'
+import { createLogger } from '../server/log.ts'
 import { serveParent } from './ipc.ts'
 
 /** Our sync server exactly as `npm start` wires it (SQLite store, default limits), minus the SPA. */
 const dataDir = process.argv[2]
 if (!dataDir) throw new Error('usage: ourServer.ts <dataDir>')
-const server = await startServer(defaultConfig({ port: 0, host: '127.0.0.1', dataDir, log: (line) => console.error(`[ours] ${line}`) }))
+const server = await startServer(defaultConfig({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger({ destination: process.stderr }) }))
 serveParent('ours', server.port, () => server.close())

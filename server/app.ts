@@ -52,7 +52,7 @@ const SECURITY_HEADERS = {
 
 /** The store the configuration names: PostgreSQL with a database URL, else SQLite in the data folder. */
 export async function openStore(config: ServerConfig): Promise<DocStore> {
-  return config.databaseUrl ? PgDocStore.open(config.databaseUrl, { log: config.log }) : new SqliteDocStore(config.dataDir)
+  return config.databaseUrl ? PgDocStore.open(config.databaseUrl, { logger: config.logger }) : new SqliteDocStore(config.dataDir)
 }
 
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */
@@ -61,18 +61,18 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   let relay: Relay = soloRelay
   if (config.redisUrl) {
     if (!config.databaseUrl && !givenStore) throw new Error('several instances (REDIS_URL) share one PostgreSQL database: set DATABASE_URL too')
-    relay = await RedisRelay.connect(config.redisUrl, config.log).catch(async (error: unknown) => {
+    relay = await RedisRelay.connect(config.redisUrl, config.logger).catch(async (error: unknown) => {
       await store.close()
       throw error
     })
   }
-  const metrics = new Metrics()
-  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.log, relay)
+  const metrics = new Metrics(config.logger)
+  const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.logger, relay)
   const workshops = new WorkshopService(store)
-  const reactions = new WorkshopReactions(registry, store, config.log, config.limits.maxDraftsPerWorkshop, relay)
-  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.log, config.limits.maxHistoryBytes, relay)
-  const pdf = new PdfRenderer({ log: config.log })
-  const joinCodes = new JoinCodes(store, registry, config.log)
+  const reactions = new WorkshopReactions(registry, store, config.logger, config.limits.maxDraftsPerWorkshop, relay)
+  const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.logger, config.limits.maxHistoryBytes, relay)
+  const pdf = new PdfRenderer({ logger: config.logger })
+  const joinCodes = new JoinCodes(store, registry, config.logger)
   const addressOf = addressResolver(config.trustedProxies)
   const identities = new Identities(loadIdentitySecret(config.dataDir, config.identitySecret))
   const writePolicy = (role: Role, room: Room) =>
@@ -90,7 +90,12 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const events = await startWorkshopEvents(relay, { registry, store, sync }, config.log)
+  metrics.watch({
+    drafts: () => registry.holdings().drafts,
+    pendingStoreBytes: () => registry.holdings().pendingStoreBytes,
+    sendQueueBytes: () => sync.queuedBytes(),
+  })
+  const events = await startWorkshopEvents(relay, { registry, store, sync }, config.logger)
   const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync, events })
 
   const http = createServer((req, res) => {
@@ -110,7 +115,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
       }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n')
     })().catch((error: unknown) => {
-      config.log(`${req.method} ${pathname} from ${addressOf(req)} failed: ${String(error)}`)
+      config.logger.error({ err: error, method: req.method, path: pathname, address: addressOf(req) }, 'request failed')
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })
@@ -127,7 +132,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
 
   const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
   pinger.unref()
-  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log, events)
+  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.logger, events)
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

@@ -17,3 +17,13 @@ describe('server flags', () => {
     expect(() => configFromArgs(['--port', 'eighty'], {})).toThrow(/--port must be/)
   })
 })
+
+describe('log level', () => {
+  it('comes from --log-level over LOG_LEVEL, and an unknown level is an error with the usage line', () => {
+    expect(configFromArgs([], { LOG_LEVEL: 'debug' }).logger.level).toBe('debug')
+    expect(configFromArgs(['--log-level', 'warn'], { LOG_LEVEL: 'debug' }).logger.level).toBe('warn')
+    expect(configFromArgs([], {}).logger.level).toBe('info')
+    expect(() => configFromArgs(['--log-level', 'loud'], {})).toThrow(SERVER_USAGE)
+    expect(() => configFromArgs([], { LOG_LEVEL: 'verbose' })).toThrow(/log level must be one of/)
+  })
+})

@@ -3,6 +3,7 @@
  * Every limit is documented in the README's "Limits" table; keep the two in step.
  */
 import { parseArgs } from 'node:util'
+import { LOG_LEVELS, createLogger, isLogLevel, type Logger } from './log.ts'
 export interface Limits {
   /** Largest WebSocket message accepted (bytes). */
   maxMessageBytes: number
@@ -85,8 +86,8 @@ export interface ServerConfig {
   redisUrl?: string
   /** Signs participant identities (IDENTITY_SECRET); by default a random one kept in the data directory. */
   identitySecret?: string
-  /** Quiet in tests. */
-  log: (line: string) => void
+  /** Structured log (server/log.ts): level from LOG_LEVEL or --log-level; silent in tests. */
+  logger: Logger
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -136,8 +137,8 @@ export function defaultConfig(
     port: 8080,
     host: '127.0.0.1',
     dataDir: './data',
-    log: (line) => process.stdout.write(`${line}\n`),
     ...overrides,
+    logger: overrides.logger ?? createLogger(),
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
     tuning: { ...DEFAULT_TUNING, ...overrides.tuning },
   }
@@ -172,7 +173,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
 }
 
-export const SERVER_USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--database postgres://…] [--redis redis://…] [--build-if-needed]'
+export const SERVER_USAGE = `usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--database postgres://…] [--redis redis://…] [--log-level ${LOG_LEVELS.join('|')}] [--build-if-needed]`
 
 /**
  * Reads `--port 9000` / `--port=9000` style flags (node:util parseArgs, strict) and the matching
@@ -180,7 +181,7 @@ export const SERVER_USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--
  * word is an error that carries the usage line, never a silent default.
  */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
-  let flags: { port?: string; host?: string; data?: string; database?: string; redis?: string }
+  let flags: { port?: string; host?: string; data?: string; database?: string; redis?: string; 'log-level'?: string }
   try {
     ;({ values: flags } = parseArgs({
       args: [...argv],
@@ -192,6 +193,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
         data: { type: 'string' },
         database: { type: 'string' },
         redis: { type: 'string' },
+        'log-level': { type: 'string' },
         'build-if-needed': { type: 'boolean' },
       },
     }))
@@ -204,6 +206,8 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     if (raw !== undefined) limits[key] = positiveInt(raw, envName, key === 'retentionDays')
   }
   const port = flags.port ?? env.PORT
+  const level = flags['log-level'] ?? (env.LOG_LEVEL || 'info')
+  if (!isLogLevel(level)) throw new Error(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${level}"\n${SERVER_USAGE}`)
   return defaultConfig({
     port: port === undefined ? 8080 : positiveInt(port, '--port', true),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
@@ -215,6 +219,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       .map((a) => a.trim())
       .filter(Boolean),
     ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
+    logger: createLogger({ level }),
     limits,
   })
 }

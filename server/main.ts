@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer } from './app.ts'
 import { configFromArgs } from './config.ts'
+import type { Logger } from './log.ts'
 
 /**
  * `npm start`: build the client if its sources are newer than the build, then run ONE process
@@ -14,9 +15,10 @@ const staticDir = join(root, 'dist', 'client')
 
 async function main(): Promise<void> {
   const config = configFromArgs(process.argv.slice(2), process.env)
-  installCrashGuards(config.log)
+  const { logger } = config
+  installCrashGuards(logger)
   if (process.argv.includes('--build-if-needed') && clientBuildIsStale()) {
-    config.log('Building the client…')
+    logger.info('building the client')
     const { build } = await import('vite')
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
   }
@@ -24,17 +26,17 @@ async function main(): Promise<void> {
   const data = config.databaseUrl
     ? `PostgreSQL ${withoutPassword(config.databaseUrl)}${config.redisUrl ? `, linked through Redis ${withoutPassword(config.redisUrl)}` : ''}`
     : resolve(config.dataDir)
-  printBanner(config.host, server.port, data, config.log)
+  announce(config.host, server.port, data, logger)
 
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    config.log(`${signal}: storing everything and closing…`)
+    logger.info({ signal }, 'storing everything and closing')
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        config.log(`clean shutdown failed: ${String(error)}`)
+        logger.error({ err: error }, 'clean shutdown failed')
         process.exit(1)
       },
     )
@@ -47,9 +49,9 @@ async function main(): Promise<void> {
  * One bad request must not take the room down with it: anything that escapes a handler is
  * logged and the process keeps serving everyone else.
  */
-function installCrashGuards(log: (line: string) => void): void {
-  process.on('uncaughtException', (error) => log(`uncaught exception (still serving): ${error.stack ?? String(error)}`))
-  process.on('unhandledRejection', (reason) => log(`unhandled rejection (still serving): ${String(reason)}`))
+function installCrashGuards(logger: Logger): void {
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception (still serving)'))
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (still serving)'))
 }
 
 function newestMtime(dir: string): number {
@@ -74,7 +76,11 @@ function withoutPassword(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
 }
 
-function printBanner(host: string, port: number, data: string, log: (line: string) => void): void {
+/**
+ * Where people find the server. A person at a terminal gets the banner; a service manager or a
+ * log collector gets one structured line with the same addresses.
+ */
+function announce(host: string, port: number, data: string, logger: Logger): void {
   const urls: string[] = []
   if (host === '0.0.0.0' || host === '::') {
     urls.push(`http://localhost:${port}`)
@@ -87,15 +93,15 @@ function printBanner(host: string, port: number, data: string, log: (line: strin
   } else {
     urls.push(`http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`)
   }
-  log('')
-  log('  Signals to Stories is running.')
-  log('')
-  for (const url of urls) log(`    ${url}`)
-  log('')
-  log(`  Data: ${data}`)
-  if (host === '127.0.0.1' || host === 'localhost') log('  Only this computer can connect. To let laptops in the room join: npm start -- --host 0.0.0.0')
-  else log('  People in the room open one of the addresses above (same network).')
-  log('')
+  const localOnly = host === '127.0.0.1' || host === 'localhost'
+  if (!process.stdout.isTTY) {
+    logger.info({ urls, data, localOnly }, `Signals to Stories is running at ${urls.join(', ')}`)
+    return
+  }
+  const lines = ['', '  Signals to Stories is running.', '', ...urls.map((url) => `    ${url}`), '', `  Data: ${data}`]
+  if (localOnly) lines.push('  Only this computer can connect. To let laptops in the room join: npm start -- --host 0.0.0.0')
+  else lines.push('  People in the room open one of the addresses above (same network).')
+  process.stdout.write(`${lines.join('\n')}\n\n`)
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,33 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import type { DocKind, Role } from '../shared/protocol.ts'
+import type { Logger } from './log.ts'
+
+/** Where a refusal or a close happened: never a key, a token or a draft's name. */
+export interface Where {
+  workshopId?: string
+  kind?: DocKind
+  role?: Role
+}
+
+/** What the server holds right now, read when someone scrapes (see `Metrics.watch`). */
+export interface Holdings {
+  /** Private drafts loaded in memory. */
+  drafts(): number
+  /** Bytes of updates applied to rooms and not yet stored (grows while the store fails). */
+  pendingStoreBytes(): number
+  /** Bytes queued in sockets towards clients (what the slow-reader limits bound). */
+  sendQueueBytes(): number
+}
+
+/** Refusals that are routine smoothing, not a person being refused: logged only at debug. */
+const ROUTINE = new Set(['presence_coalesced'])
+
 /**
- * Counters for `GET /metrics`, in Prometheus' text format. Plain numbers in one object: the hot
- * path increments a field, and rendering happens only when someone scrapes.
+ * The server's account of itself for `GET /metrics` (prom-client, Prometheus' text format) and
+ * of what it refused for the log. The hot path bumps plain numbers (`messagesIn++`); prom-client
+ * reads them only when someone scrapes. Every refusal passes through `reject`, so each is both
+ * counted by reason and logged once with where and why.
  */
 export class Metrics {
   connections = 0
@@ -10,66 +36,130 @@ export class Metrics {
   messagesOut = 0
   bytesIn = 0
   bytesOut = 0
-  readonly rejected = new Map<string, number>()
-  storeWrites = 0
-  storeWriteSeconds = 0
-  storeWriteMaxSeconds = 0
   storeFailures = 0
-  /** How long the event loop was blocked at worst: what every message's bounded cost is about. */
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  private readonly registry = new Registry()
+  private readonly rejected: Counter<'reason'>
+  private readonly storeWrite: Histogram
+  private readonly fanOut: Histogram
+  private readonly load: Histogram
+  private holdings: Holdings = { drafts: () => 0, pendingStoreBytes: () => 0, sendQueueBytes: () => 0 }
 
-  constructor() {
-    this.loopDelay.enable()
+  constructor(private readonly logger: Logger) {
+    // Started with the first server, so "since start" means since the process started serving.
+    processRegistry()
+    const registers = [this.registry]
+    gauge(this.registry, 's2s_rooms_open', 'Documents loaded in memory', () => this.rooms)
+    gauge(this.registry, 's2s_connections_open', 'Open WebSocket connections', () => this.connections)
+    gauge(this.registry, 's2s_drafts_open', 'Private drafts loaded in memory', () => this.holdings.drafts())
+    gauge(this.registry, 's2s_pending_store_bytes', 'Bytes of changes applied and not yet stored', () => this.holdings.pendingStoreBytes())
+    gauge(this.registry, 's2s_send_queue_bytes', 'Bytes queued in sockets towards clients', () => this.holdings.sendQueueBytes())
+    counter(this.registry, 's2s_messages_in_total', 'WebSocket messages received', () => this.messagesIn)
+    counter(this.registry, 's2s_messages_out_total', 'WebSocket messages sent', () => this.messagesOut)
+    counter(this.registry, 's2s_bytes_in_total', 'Bytes received in WebSocket messages', () => this.bytesIn)
+    counter(this.registry, 's2s_bytes_out_total', 'Bytes sent in WebSocket messages', () => this.bytesOut)
+    counter(this.registry, 's2s_store_failures_total', 'Store writes that failed', () => this.storeFailures)
+    this.rejected = new Counter({ name: 's2s_rejected_messages_total', help: 'Messages and connections refused, by reason', labelNames: ['reason'], registers })
+    this.storeWrite = new Histogram({
+      name: 's2s_store_write_seconds',
+      help: 'Time to write one batch of updates (every room changed in one event-loop turn) to the store',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    })
+    this.fanOut = new Histogram({
+      name: 's2s_fanout_seconds',
+      help: 'Time to send one stored batch of a room to its peers (and to other instances)',
+      buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
+      registers,
+    })
+    this.load = new Histogram({
+      name: 's2s_room_load_seconds',
+      help: 'Time to load one document from the store into memory',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers,
+    })
   }
 
-  /** Longest event-loop delay since start, in milliseconds. */
-  get loopDelayMaxMs(): number {
-    return Math.round(this.loopDelay.max / 1e6)
+  /** Tells the gauges where to read what the server holds (set once its parts exist). */
+  watch(holdings: Partial<Holdings>): void {
+    this.holdings = { ...this.holdings, ...holdings }
   }
 
-  reject(reason: string): void {
-    this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
+  /**
+   * Counts a refusal by reason and logs it once: level, workshop, document kind, role, reason,
+   * the close code or HTTP status it was answered with, and the words the client was given.
+   */
+  reject(reason: string, where: Where = {}, answer: { code?: number; status?: number; detail?: string } = {}): void {
+    this.rejected.inc({ reason })
+    const level = ROUTINE.has(reason) ? 'debug' : 'warn'
+    if (!this.logger.isLevelEnabled(level)) return
+    this.logger[level]({ workshop: where.workshopId, doc: where.kind, role: where.role, reason, ...answer }, `refused: ${reason}`)
   }
 
-  rejectedTotal(): number {
-    let total = 0
-    for (const count of this.rejected.values()) total += count
-    return total
+  /** Logs a connection the server closed for a reason that is not a refusal (see `reject`). */
+  closed(where: Where, code: number, reason: string, level: 'info' | 'debug' = 'info'): void {
+    this.logger[level]({ workshop: where.workshopId, doc: where.kind, role: where.role, code, reason }, 'connection closed')
   }
 
   recordStoreWrite(seconds: number): void {
-    this.storeWrites++
-    this.storeWriteSeconds += seconds
-    if (seconds > this.storeWriteMaxSeconds) this.storeWriteMaxSeconds = seconds
+    this.storeWrite.observe(seconds)
   }
 
-  render(): string {
-    const lines = [
-      gauge('s2s_rooms_open', 'Documents loaded in memory', this.rooms),
-      gauge('s2s_connections_open', 'Open WebSocket connections', this.connections),
-      counter('s2s_messages_in_total', 'WebSocket messages received', this.messagesIn),
-      counter('s2s_messages_out_total', 'WebSocket messages sent', this.messagesOut),
-      counter('s2s_bytes_in_total', 'Bytes received in WebSocket messages', this.bytesIn),
-      counter('s2s_bytes_out_total', 'Bytes sent in WebSocket messages', this.bytesOut),
-      '# HELP s2s_rejected_messages_total Messages refused, by reason',
-      '# TYPE s2s_rejected_messages_total counter',
-      ...[...this.rejected].map(([reason, n]) => `s2s_rejected_messages_total{reason="${reason}"} ${n}`),
-      '# HELP s2s_store_write_seconds Time spent writing batches of updates to the store',
-      '# TYPE s2s_store_write_seconds summary',
-      `s2s_store_write_seconds_sum ${this.storeWriteSeconds}`,
-      `s2s_store_write_seconds_count ${this.storeWrites}`,
-      gauge('s2s_store_write_max_seconds', 'Slowest store write since start', this.storeWriteMaxSeconds),
-      counter('s2s_store_failures_total', 'Store writes that failed', this.storeFailures),
-      gauge('s2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', this.loopDelayMaxMs / 1000),
-    ]
-    return lines.join('\n') + '\n'
+  recordFanOut(seconds: number): void {
+    this.fanOut.observe(seconds)
   }
+
+  recordLoad(seconds: number): void {
+    this.load.observe(seconds)
+  }
+
+  /** The Prometheus text: this server's series, then the process' own (heap, CPU, event loop). */
+  async render(): Promise<string> {
+    return (await processRegistry().metrics()) + (await this.registry.metrics())
+  }
+
+  readonly contentType = Registry.PROMETHEUS_CONTENT_TYPE
 }
 
-function gauge(name: string, help: string, value: number): string {
-  return `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`
+let processMetrics: Registry | undefined
+
+/**
+ * Process-wide series, made once however many servers a process runs (tests run dozens): the
+ * default metrics (heap, CPU, handles, GC, `nodejs_eventloop_lag_*` since the last scrape) and
+ * the longest event-loop delay since start, which the hostile tests bound.
+ */
+function processRegistry(): Registry {
+  if (processMetrics) return processMetrics
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 })
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
+  gauge(registry, 's2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', () => loopDelay.max / 1e9)
+  processMetrics = registry
+  return registry
 }
 
-function counter(name: string, help: string, value: number): string {
-  return `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}`
+function gauge(registry: Registry, name: string, help: string, read: () => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read())
+    },
+  })
+}
+
+/** A counter over a plain number the hot path increments: each scrape adds what grew since the last. */
+function counter(registry: Registry, name: string, help: string, read: () => number): void {
+  let reported = 0
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      const now = read()
+      this.inc(now - reported)
+      reported = now
+    },
+  })
 }

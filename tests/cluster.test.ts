@@ -6,6 +6,7 @@ import { randomId } from '../shared/util/ids.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
 import { synced } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
+import { capturedLogger } from './support/logLines.ts'
 
 /**
  * Several instances behind one database and one Redis, in this process: real PostgreSQL, real
@@ -141,8 +142,8 @@ describe('several instances sharing PostgreSQL and Redis', () => {
   })
 
   it('reveals exactly once when both instances receive the facilitator’s reveal at the same time', async () => {
-    const lines: string[] = []
-    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl(), { log: (line) => lines.push(line) })
+    const log = capturedLogger()
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl(), { logger: log.logger })
     const workshop = await createWorkshop(instances[0]!.url)
     const facilitators = instances.map((instance) => open(instance.wsUrl, workshop.id, 'control', workshop.keys.facilitator))
     await synced(...facilitators)
@@ -150,7 +151,9 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     await waitFor(() => readControl(facilitators[1]!.doc).privateMode.on, 5_000, 'private mode on both instances')
     await waitFor(
       async () =>
-        (await Promise.all(instances.map(async (i) => readControl((await i.registry.open(workshop.id, 'control')).doc).privateMode.on))).every(Boolean),
+        (
+          await Promise.all(instances.map(async (i) => i.registry.withRoom(workshop.id, 'control', (control) => readControl(control.doc).privateMode.on)))
+        ).every(Boolean),
       5_000,
       'private mode in both servers',
     )
@@ -186,6 +189,6 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     const shown = readControl(facilitators[1]!.doc).showJoinPanel
     await waitFor(() => readControl(facilitators[0]!.doc).showJoinPanel === shown, 5_000, 'the marker')
     for (const board of boards) expect(readBoard(board.doc).signals.size).toBe(6)
-    expect(lines.filter((line) => line.startsWith('revealed '))).toEqual([`revealed 6 private cards in ${workshop.id}`])
+    expect(log.lines().filter((line) => line.msg === 'revealed private cards')).toEqual([expect.objectContaining({ workshop: workshop.id, cards: 6 })])
   })
 })

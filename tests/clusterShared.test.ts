@@ -97,7 +97,11 @@ describe('what several instances share', () => {
     const facilitator = open(a, workshop.id, 'control', workshop.keys.facilitator)
     await synced(facilitator)
     setPrivateMode(facilitator.doc, { on: true })
-    await waitFor(async () => readControl((await b.registry.open(workshop.id, 'control')).doc).privateMode.on, 5_000, 'private mode on the other instance')
+    await waitFor(
+      async () => b.registry.withRoom(workshop.id, 'control', (control) => readControl(control.doc).privateMode.on),
+      5_000,
+      'private mode on the other instance',
+    )
 
     // One person with a laptop on one instance and a phone on the other, in the same draft.
     const identity = await mintIdentity(a.url, workshop.id, workshop.keys.participant)

@@ -102,7 +102,11 @@ describe('role forgery', () => {
     cleanups.push(() => facilitator.destroy())
     await synced(facilitator)
     setPrivateMode(facilitator.doc, { on: true })
-    await waitFor(async () => readControl((await server.registry.open(workshop.id, 'control')).doc).privateMode.on, 5_000, 'private mode on the server')
+    await waitFor(
+      async () => server.registry.withRoom(workshop.id, 'control', (control) => readControl(control.doc).privateMode.on),
+      5_000,
+      'private mode on the server',
+    )
     const annaDraft = connectClient(server.wsUrl, workshop.id, draftDocName(randomId()), { key })
     cleanups.push(() => annaDraft.destroy())
     await synced(annaDraft)

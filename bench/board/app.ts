@@ -10,6 +10,7 @@ import { build } from 'vite'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { startServer, type RunningServer } from '../../server/app.ts'
 import { defaultConfig } from '../../server/config.ts'
+import { silentLogger } from '../../server/log.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -35,7 +36,7 @@ export async function startBuiltApp({ minify = true }: { minify?: boolean } = {}
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, sourcemap: false, minify },
     })
-    const server = await startServer(defaultConfig({ port: 0, host: '127.0.0.1', dataDir, staticDir: outDir, log: () => {} }))
+    const server = await startServer(defaultConfig({ port: 0, host: '127.0.0.1', dataDir, staticDir: outDir, logger: silentLogger() }))
     return {
       server,
       url: server.url,

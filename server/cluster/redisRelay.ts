@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Relay } from './relay.ts'
@@ -32,7 +33,7 @@ export class RedisRelay implements Relay {
   private constructor(
     private readonly commands: Redis,
     private readonly subscriber: Redis,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
   ) {
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       // Our own messages come back to us too: our clients already have them.
@@ -42,23 +43,23 @@ export class RedisRelay implements Relay {
     })
     for (const connection of [commands, subscriber]) {
       connection.on('error', (error: Error) => {
-        if (!this.lostLink) log(`Redis: ${error.message}`)
+        if (!this.lostLink) logger.error({ err: error }, 'Redis error')
       })
     }
     subscriber.on('close', () => {
-      if (!this.lostLink) log('Redis link lost; rooms will be reloaded from the database when it returns')
+      if (!this.lostLink) logger.warn('Redis link lost; rooms will be reloaded from the database when it returns')
       this.lostLink = true
     })
     // ioredis subscribes again by itself on reconnect; what was published meanwhile is gone.
     subscriber.on('ready', () => {
       if (!this.lostLink) return
       this.lostLink = false
-      log('Redis link back: reloading open rooms from the database')
+      logger.info('Redis link back: reloading open rooms from the database')
       for (const handler of this.resyncHandlers) handler()
     })
   }
 
-  static async connect(url: string, log: (line: string) => void): Promise<RedisRelay> {
+  static async connect(url: string, logger: Logger): Promise<RedisRelay> {
     const options = {
       // Commands fail (rather than wait forever) while Redis is away; subscriptions are renewed.
       maxRetriesPerRequest: 1,
@@ -74,7 +75,7 @@ export class RedisRelay implements Relay {
       subscriber.disconnect()
       throw new Error(`cannot reach Redis at ${url.replace(/\/\/[^@]*@/, '//')}: ${String(error)}`, { cause: error })
     }
-    return new RedisRelay(commands, subscriber, log)
+    return new RedisRelay(commands, subscriber, logger)
   }
 
   get healthy(): boolean {
@@ -98,7 +99,7 @@ export class RedisRelay implements Relay {
 
   publish(channel: string, message: Buffer): void {
     this.commands.publish(PREFIX + channel, Buffer.concat([this.instanceId, message])).catch((error: unknown) => {
-      if (!this.lostLink) this.log(`Redis publish failed: ${String(error)}`)
+      if (!this.lostLink) this.logger.error({ err: error }, 'Redis publish failed')
     })
   }
 
@@ -118,7 +119,7 @@ export class RedisRelay implements Relay {
     } catch (error) {
       // Without Redis nobody can hold a lease; the work is safe to repeat (a reveal skips cards
       // already on the board), and not doing it would leave the room waiting.
-      this.log(`lease ${name} without Redis: ${String(error)}`)
+      this.logger.warn({ lease: name, err: error }, 'lease taken without Redis')
       granted = true
     }
     if (!granted) return false
@@ -142,7 +143,7 @@ export class RedisRelay implements Relay {
     const shared = <T>(ask: () => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
       if (this.commands.status !== 'ready') return fallback()
       return ask().catch((error: unknown) => {
-        this.log(`limit ${spec.name} counted on this instance only: ${String(error)}`)
+        this.logger.warn({ limit: spec.name, err: error }, 'limit counted on this instance only')
         return fallback()
       })
     }

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { docKey, type DocStore } from '../store/docStore.ts'
 import { RELAYED, type Room } from '../sync/room.ts'
@@ -29,7 +30,7 @@ export class RoomLink {
     private readonly relay: Relay,
     private readonly store: DocStore,
     private readonly rooms: LinkedRooms,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
   ) {
     relay.onMessage((channel, message) => this.receive(channel, message))
     relay.onResync(() => void this.resync())
@@ -86,7 +87,7 @@ export class RoomLink {
       if (message[0] === UPDATE) Y.applyUpdate(room.doc, body, RELAYED)
       else if (message[0] === PRESENCE) this.rooms.notePresence(room, room.presence.applyRelayed(body, Date.now()))
     } catch (error) {
-      this.log(`a relayed message for ${room.workshopId} did not apply: ${String(error)}`)
+      this.logger.warn({ workshop: room.workshopId, doc: room.kind, err: error }, 'a relayed message did not apply')
     }
   }
 
@@ -97,7 +98,7 @@ export class RoomLink {
         const stored = await this.store.load(room.workshopId, room.docName)
         if (stored.updates.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(stored.updates), RELAYED)
       } catch (error) {
-        this.log(`reloading ${room.workshopId} after the Redis link returned failed: ${String(error)}`)
+        this.logger.error({ workshop: room.workshopId, doc: room.kind, err: error }, 'reloading after the Redis link returned failed')
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import * as z from 'zod/mini'
 import { CloseCode, ID_PATTERN } from '../../shared/protocol.ts'
 import type { DocStore } from '../store/docStore.ts'
@@ -30,7 +31,7 @@ export interface WorkshopEventHandlers {
 export class WorkshopEvents {
   constructor(
     private readonly relay: Relay,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
   ) {}
 
   /** Starts acting on other instances' news; resolves once subscribed. */
@@ -41,11 +42,11 @@ export class WorkshopEvents {
       try {
         event = eventSchema.parse(JSON.parse(message.toString('utf8')))
       } catch (error) {
-        this.log(`a workshop event from another instance was not understood: ${String(error)}`)
+        this.logger.warn({ err: error }, 'a workshop event from another instance was not understood')
         return
       }
       const handled = event.type === 'keys' ? handlers.keysChanged(event.workshopId) : handlers.deleted(event.workshopId)
-      handled.catch((error: unknown) => this.log(`acting on ${event.type} of ${event.workshopId} failed: ${String(error)}`))
+      handled.catch((error: unknown) => this.logger.error({ workshop: event.workshopId, event: event.type, err: error }, 'acting on a workshop event failed'))
     })
     await this.relay.subscribe(WORKSHOP_EVENTS_CHANNEL)
   }
@@ -76,8 +77,8 @@ interface Instance {
  * instance stored while the news travelled. After Redis was away (news may have been missed),
  * every connection's key is checked again. Returns the events, to announce this instance's own.
  */
-export async function startWorkshopEvents(relay: Relay, { registry, store, sync }: Instance, log: (line: string) => void): Promise<WorkshopEvents> {
-  const events = new WorkshopEvents(relay, log)
+export async function startWorkshopEvents(relay: Relay, { registry, store, sync }: Instance, logger: Logger): Promise<WorkshopEvents> {
+  const events = new WorkshopEvents(relay, logger)
   await events.listen({
     keysChanged: (id) => sync.recheckKeys(id, CloseCode.forbidden, 'this link was replaced; ask for the new one'),
     deleted: async (id) => {
@@ -89,7 +90,7 @@ export async function startWorkshopEvents(relay: Relay, { registry, store, sync 
   relay.onResync(() => {
     sync
       .recheckKeys(null, CloseCode.forbidden, 'this link no longer works; ask for the new one')
-      .catch((error: unknown) => log(`checking keys after the Redis link returned failed: ${String(error)}`))
+      .catch((error: unknown) => logger.error({ err: error }, 'checking keys after the Redis link returned failed'))
   })
   return events
 }

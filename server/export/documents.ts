@@ -18,18 +18,8 @@ const IMPORT_ORIGIN = Symbol('import')
  * @example
  * const markdown = await readWorkshopDocuments(registry, id, (docs) => exportMarkdown(docs, options))
  */
-export async function readWorkshopDocuments<T>(registry: RoomRegistry, workshopId: string, read: (docs: ExportInput) => T): Promise<T> {
-  const board = await registry.open(workshopId, BOARD_DOC)
-  try {
-    const control = await registry.open(workshopId, CONTROL_DOC)
-    try {
-      return read({ board: board.doc, control: control.doc })
-    } finally {
-      registry.releaseIfIdle(control)
-    }
-  } finally {
-    registry.releaseIfIdle(board)
-  }
+export function readWorkshopDocuments<T>(registry: RoomRegistry, workshopId: string, read: (docs: ExportInput) => T): Promise<T> {
+  return registry.withRooms(workshopId, [BOARD_DOC, CONTROL_DOC], ([board, control]) => read({ board: board!.doc, control: control!.doc }))
 }
 
 /**
@@ -45,15 +35,10 @@ export async function createImportedWorkshop(
   states: { readonly board: Uint8Array; readonly control: Uint8Array },
 ): Promise<{ id: string; keys: Record<Role, string> }> {
   const created = await workshops.create(title)
-  const control = await registry.open(created.id, CONTROL_DOC)
-  const board = await registry.open(created.id, BOARD_DOC)
-  try {
-    Y.applyUpdate(control.doc, states.control, IMPORT_ORIGIN)
-    Y.applyUpdate(board.doc, states.board, IMPORT_ORIGIN)
+  await registry.withRooms(created.id, [CONTROL_DOC, BOARD_DOC], async ([control, board]) => {
+    Y.applyUpdate(control!.doc, states.control, IMPORT_ORIGIN)
+    Y.applyUpdate(board!.doc, states.board, IMPORT_ORIGIN)
     await registry.settle()
-  } finally {
-    registry.releaseIfIdle(control)
-    registry.releaseIfIdle(board)
-  }
+  })
   return created
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { existsSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 
@@ -26,7 +27,7 @@ export class PdfUnavailableError extends Error {}
 export interface PdfRendererOptions {
   /** Default: `CHROMIUM_PATH`, else `/usr/bin/chromium`. */
   readonly executablePath?: string
-  readonly log?: (line: string) => void
+  readonly logger?: Logger
 }
 
 /**
@@ -126,7 +127,7 @@ export class PdfRenderer {
     // A failed start is not remembered: the next request tries again.
     starting.catch((error: unknown) => {
       if (this.browser === starting) this.browser = null
-      this.options.log?.(`PDF renderer: ${String(error)}`)
+      this.options.logger?.error({ err: error }, 'PDF renderer failed')
     })
     return starting
   }

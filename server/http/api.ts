@@ -45,6 +45,8 @@ export interface ApiContext {
   events: Pick<WorkshopEvents, 'keysChanged' | 'deleted'>
 }
 
+/** The workshop an API address names (`/api/workshops/<id>/…`), for the log. */
+const WORKSHOP_IN_PATH = /^\/api\/workshops\/([A-Za-z0-9_-]{22})(?:\/|$)/
 const HOUR_MS = 60 * 60 * 1000
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
@@ -86,7 +88,8 @@ export function createApi(ctx: ApiContext) {
       'GET',
       /^\/metrics$/,
       async (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(ctx.metrics.render())
+        const text = await ctx.metrics.render()
+        res.writeHead(200, { 'content-type': ctx.metrics.contentType }).end(text)
       },
     ],
     [
@@ -113,7 +116,7 @@ export function createApi(ctx: ApiContext) {
             await ctx.registry.drop(id, () => true, CloseCode.goingAway, 'workshop not created').catch(() => {})
             await ctx.store.deleteWorkshop(id).catch(() => {})
           }
-          ctx.config.log(`creating a workshop failed: ${String(error)}`)
+          ctx.config.logger.error({ err: error }, 'creating a workshop failed')
           throw new HttpError(503, 'the workshop could not be created right now; try again')
         }
         sendJson(res, 201, WorkshopService.describe(originOf(req), created.id, created.keys))
@@ -123,8 +126,8 @@ export function createApi(ctx: ApiContext) {
       'GET',
       /^\/api\/workshops\/([^/]+)$/,
       async (req, res, [id]) => {
-        const { key } = await authenticate(ctx, req, id!, 'facilitator')
-        sendJson(res, 200, WorkshopService.describe(originOf(req), id!, await ctx.workshops.keysOf(id!, key)))
+        const { key, record } = await authenticate(ctx, req, id!, 'facilitator')
+        sendJson(res, 200, WorkshopService.describe(originOf(req), id!, WorkshopService.keysOf(record, key)))
       },
     ],
     // The participant key is on the wall: when it has reached the wrong people, the facilitator
@@ -133,14 +136,14 @@ export function createApi(ctx: ApiContext) {
       'POST',
       /^\/api\/workshops\/([^/]+)\/participant-key$/,
       async (req, res, [id]) => {
-        const { key } = await authenticate(ctx, req, id!, 'facilitator')
-        const old = (await ctx.workshops.keysOf(id!, key)).participant
+        const { key, record } = await authenticate(ctx, req, id!, 'facilitator')
+        const old = WorkshopService.keysOf(record, key).participant
         const keys = await ctx.workshops.rotateParticipantKey(id!, key)
         ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
         ctx.events.keysChanged(id!)
         // The join code opened the old key: a new code opens the new one, and the old code stops.
         await ctx.joinCodes.issue(id!, keys.participant)
-        ctx.config.log(`participant key of ${id} rotated`)
+        ctx.config.logger.info({ workshop: id }, 'participant key rotated')
         sendJson(res, 200, WorkshopService.describe(originOf(req), id!, keys))
       },
     ],
@@ -152,7 +155,7 @@ export function createApi(ctx: ApiContext) {
         await ctx.registry.drop(id!, () => true, CloseCode.forbidden, 'this workshop was deleted')
         await ctx.store.deleteWorkshop(id!)
         ctx.events.deleted(id!)
-        ctx.config.log(`workshop ${id} deleted by its facilitator`)
+        ctx.config.logger.info({ workshop: id }, 'workshop deleted by its facilitator')
         res.writeHead(204, { 'cache-control': 'no-store' }).end()
       },
     ],
@@ -226,10 +229,11 @@ export function createApi(ctx: ApiContext) {
         await handler(req, res, match.slice(1))
       } catch (error) {
         if (error instanceof HttpError) {
+          ctx.metrics.reject(`api_${error.status}`, { workshopId: WORKSHOP_IN_PATH.exec(pathname)?.[1] }, { status: error.status, detail: error.message })
           const body: ApiError = error.field ? { error: error.message, field: error.field } : { error: error.message }
           sendJson(res, error.status, body)
         } else {
-          ctx.config.log(`${req.method} ${pathname} failed: ${String(error)}`)
+          ctx.config.logger.error({ err: error, method: req.method, path: pathname }, 'request failed')
           sendJson(res, 500, { error: 'internal error' })
         }
       }

@@ -5,6 +5,7 @@ import type { JoinCodeRecord } from '../store/docStore.ts'
 import type { ApiContext } from './api.ts'
 import { authenticate } from './auth.ts'
 import { HttpError, readJson, requireJson } from './body.ts'
+import { WorkshopService } from '../workshops/workshopService.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 type Route = [method: string, pattern: RegExp, handler: Handler]
@@ -61,10 +62,10 @@ export function joinRoutes(ctx: JoinContext, send: (res: ServerResponse, status:
       'GET',
       /^\/api\/workshops\/([^/]+)\/join-code$/,
       async (req, res, [id]) => {
-        const { key, role } = await authenticate(ctx, req, id!)
+        const { key, role, record: workshop } = await authenticate(ctx, req, id!)
         if (role === 'participant') throw new HttpError(403, 'a participant key cannot read the join code')
         const record =
-          role === 'facilitator' ? await ctx.joinCodes.ensure(id!, (await ctx.workshops.keysOf(id!, key)).participant) : await ctx.joinCodes.current(id!)
+          role === 'facilitator' ? await ctx.joinCodes.ensure(id!, WorkshopService.keysOf(workshop, key).participant) : await ctx.joinCodes.current(id!)
         if (!record) throw new HttpError(404, 'this workshop has no join code yet; the facilitator issues one')
         send(res, 200, describe(record))
       },
@@ -73,8 +74,8 @@ export function joinRoutes(ctx: JoinContext, send: (res: ServerResponse, status:
       'POST',
       /^\/api\/workshops\/([^/]+)\/join-code$/,
       async (req, res, [id]) => {
-        const { key } = await authenticate(ctx, req, id!, 'facilitator')
-        send(res, 201, describe(await ctx.joinCodes.issue(id!, (await ctx.workshops.keysOf(id!, key)).participant)))
+        const { key, record } = await authenticate(ctx, req, id!, 'facilitator')
+        send(res, 201, describe(await ctx.joinCodes.issue(id!, WorkshopService.keysOf(record, key).participant)))
       },
     ],
   ]

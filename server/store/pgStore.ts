@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
@@ -11,7 +12,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 export interface PgStoreOptions {
   /** Connections in this instance's pool. */
   poolSize?: number
-  log?: (line: string) => void
+  logger?: Logger
 }
 
 /**
@@ -38,7 +39,7 @@ export class PgDocStore implements DocStore {
       idleTimeoutMillis: 30_000,
     })
     // An idle connection dropped by a database restart must not take the process down.
-    pool.on('error', (error) => options.log?.(`PostgreSQL connection lost: ${error.message}`))
+    pool.on('error', (error) => options.logger?.error({ err: error }, 'PostgreSQL connection lost'))
     try {
       await migrate(pool)
     } catch (error) {

@@ -87,8 +87,8 @@ export class Connection implements Peer {
     ws.on('pong', () => (this.alive = true))
     ws.on('close', () => this.dispose())
     ws.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.metrics.reject('too_large')
-      else this.metrics.reject('socket_error')
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.metrics.reject('too_large', target, { code: 1009, detail: error.message })
+      else this.metrics.reject('socket_error', target, { detail: error.message })
     })
     void this.start()
   }
@@ -99,8 +99,8 @@ export class Connection implements Peer {
     try {
       room = await this.registry.join(workshopId, docName, this)
     } catch (error) {
-      if (error instanceof RoomsFullError) this.close(CloseCode.busy, 'server busy: too many open documents, retrying')
-      else this.close(CloseCode.storeUnavailable, 'document could not be loaded')
+      if (error instanceof RoomsFullError) this.reject('rooms_full', CloseCode.busy, 'server busy: too many open documents, retrying')
+      else this.reject('load_failed', CloseCode.storeUnavailable, 'document could not be loaded')
       return
     }
     if (this.closed) {
@@ -176,10 +176,8 @@ export class Connection implements Peer {
     const verdict = this.mayWrite(this.role, room)
     if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason)
     if (!this.registry.storeHealthy) {
-      this.metrics.reject('store_unavailable')
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'storeUnavailable', message: 'changes cannot be saved right now' }))
-      this.close(CloseCode.storeUnavailable, 'changes could not be saved; retrying')
-      return
+      return this.reject('store_unavailable', CloseCode.storeUnavailable, 'changes could not be saved; retrying')
     }
     // What this connection sent earlier that waits on changes the server does not have yet is
     // retried with each of its new updates, never with anyone else's (see keepOwnPending).
@@ -193,10 +191,8 @@ export class Connection implements Peer {
     }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
-      this.metrics.reject('doc_too_large')
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
-      this.close(CloseCode.rateLimited, 'document size limit reached')
-      return
+      return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
     // CPU time, not wall time: on a busy machine a cheap update may wait for a core.
     const started = process.cpuUsage()
@@ -235,7 +231,7 @@ export class Connection implements Peer {
    */
   private refuseWrite(room: Room, update: Uint8Array, reason: string): void {
     if (!bringsNewStructs(room.doc, update)) return
-    this.metrics.reject('write_forbidden')
+    this.metrics.reject('write_forbidden', this.target, { detail: reason })
     if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
     this.send(permissionDenied(reason))
     if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
@@ -247,7 +243,7 @@ export class Connection implements Peer {
    * client that met it (a stale copy) hears why and goes on.
    */
   private refuseForeign(reason: string): void {
-    this.metrics.reject('not_owner')
+    this.metrics.reject('not_owner', this.target, { detail: reason })
     if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
     this.send(permissionDenied(reason))
     if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
@@ -267,7 +263,7 @@ export class Connection implements Peer {
     if (!this.takePresenceToken()) {
       // Over the sustained rate (a caret dragged fast): keep only the newest state and apply it
       // when the budget allows. The cursor is smoothed, the person is never cut off.
-      this.metrics.reject('presence_coalesced')
+      this.metrics.reject('presence_coalesced', this.target)
       this.deferredPresence = update
       this.presenceTimer ??= setTimeout(() => {
         this.presenceTimer = undefined
@@ -278,7 +274,7 @@ export class Connection implements Peer {
       return
     }
     const { changed, spoofed } = room.presence.apply(update, this, { role: this.role, participantId: this.participantId }, Date.now())
-    if (spoofed) this.metrics.reject('presence_spoofed')
+    if (spoofed) this.metrics.reject('presence_spoofed', this.target)
     this.registry.notePresence(room, changed)
   }
 
@@ -303,9 +299,11 @@ export class Connection implements Peer {
     return true
   }
 
+  /** Counts and logs the refusal (one line, with the close code) and closes the connection. */
   private reject(reason: string, code: number, message: string): void {
-    this.metrics.reject(reason)
-    this.close(code, message)
+    if (this.closed) return
+    this.metrics.reject(reason, this.target, { code, detail: message })
+    this.shut(code, message)
   }
 
   send(message: Uint8Array): void {
@@ -323,7 +321,7 @@ export class Connection implements Peer {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return false
     if (this.ws.bufferedAmount + bytes > this.limits.maxSendBufferBytes) {
       // A reader that stopped reading would make the server hold everything meant for it.
-      this.metrics.reject('slow_reader')
+      this.metrics.reject('slow_reader', this.target, { detail: `over ${this.limits.maxSendBufferBytes} bytes waiting to be read` })
       this.ws.terminate()
       this.dispose()
       return false
@@ -331,13 +329,17 @@ export class Connection implements Peer {
     if (bytes >= LARGE_MESSAGE_BYTES && this.queuedAtAddress() + bytes > this.limits.maxQueuedBytesPerIp) {
       // A hall behind one address may hold thousands of connections; what they may make the server
       // hold at once is shared. A client closed here retries after a backoff, when the rest drained.
-      this.metrics.reject('address_queue_full')
-      this.close(CloseCode.busy, 'server busy: too much waiting for this address; retrying')
+      this.reject('address_queue_full', CloseCode.busy, 'server busy: too much waiting for this address; retrying')
       return false
     }
     this.metrics.messagesOut++
     this.metrics.bytesOut += bytes
     return true
+  }
+
+  /** Bytes waiting in this connection's socket. */
+  get queuedBytes(): number {
+    return this.ws.bufferedAmount
   }
 
   /**
@@ -351,8 +353,15 @@ export class Connection implements Peer {
     return queued
   }
 
+  /** Closes for a reason that is no refusal (a restart, a rotated key, the round is over), logged. */
   close(code: number, reason: string): void {
     if (this.closed) return
+    // A restart or a round's end closes a whole room at once: one line each only when debugging.
+    this.metrics.closed(this.target, code, reason, code === CloseCode.goingAway ? 'debug' : 'info')
+    this.shut(code, reason)
+  }
+
+  private shut(code: number, reason: string): void {
     this.ws.close(code, reason)
     this.dispose()
   }
@@ -364,6 +373,7 @@ export class Connection implements Peer {
   /** Called by the keep-alive sweep: a connection that did not answer the last ping is dead. */
   ping(): void {
     if (!this.alive) {
+      this.metrics.closed(this.target, 1006, 'no answer to the last ping', 'debug')
       this.ws.terminate()
       return
     }

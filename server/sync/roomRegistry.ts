@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
 import { RoomLink } from '../cluster/roomLink.ts'
@@ -37,6 +38,8 @@ export interface RoomListener {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
+  /** Rooms in use by server-side work (`withRooms`), with how many pieces of work hold each. */
+  private readonly held = new Map<Room, number>()
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly dirty = new Set<Room>()
   private flushScheduled = false
@@ -55,7 +58,7 @@ export class RoomRegistry {
     private readonly metrics: Metrics,
     private readonly tuning: Tuning,
     private readonly limits: Limits,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     relay: Relay = soloRelay,
   ) {
     this.link = new RoomLink(
@@ -66,7 +69,7 @@ export class RoomRegistry {
         rooms: () => this.rooms.values(),
         notePresence: (room, changed) => this.notePresence(room, changed),
       },
-      log,
+      logger,
     )
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
@@ -101,9 +104,46 @@ export class RoomRegistry {
     this.releaseIfIdle(room)
   }
 
-  /** Starts the idle countdown of a room nobody is connected to (after server-side work too). */
-  releaseIfIdle(room: Room): void {
-    if (room.peers.size > 0 || room.idleTimer) return
+  /**
+   * Runs server-side work (reveal, restore, export, history) on documents without a peer: each is
+   * loaded if needed, kept in memory while the work runs, and released when it ends, however it
+   * ends. This is the only way to hold a room outside a connection, so none can be left open.
+   *
+   * @example
+   * const title = await registry.withRooms(id, [CONTROL_DOC], ([control]) => readControl(control.doc).title)
+   */
+  async withRooms<T>(workshopId: string, docNames: readonly string[], work: (rooms: Room[]) => T | Promise<T>): Promise<T> {
+    const opened: Room[] = []
+    try {
+      for (const docName of docNames) {
+        const room = await this.open(workshopId, docName)
+        this.held.set(room, (this.held.get(room) ?? 0) + 1)
+        opened.push(room)
+      }
+      return await work(opened)
+    } finally {
+      for (const room of opened) {
+        const holders = (this.held.get(room) ?? 1) - 1
+        if (holders > 0) this.held.set(room, holders)
+        else this.held.delete(room)
+        this.releaseIfIdle(room)
+      }
+    }
+  }
+
+  /** `withRooms` for one document. */
+  withRoom<T>(workshopId: string, docName: string, work: (room: Room) => T | Promise<T>): Promise<T> {
+    return this.withRooms(workshopId, [docName], ([room]) => work(room!))
+  }
+
+  /** Whether a connection or server-side work is using the room (it must stay loaded). */
+  private inUse(room: Room): boolean {
+    return room.peers.size > 0 || this.held.has(room)
+  }
+
+  /** Starts the idle countdown of a room nobody uses. */
+  private releaseIfIdle(room: Room): void {
+    if (this.inUse(room) || room.idleTimer) return
     room.idleTimer = setTimeout(() => {
       room.idleTimer = undefined
       void this.unload(room)
@@ -111,8 +151,8 @@ export class RoomRegistry {
     room.idleTimer.unref()
   }
 
-  /** Loads a room for server-side work (reveal, restore, export) without a peer. */
-  async open(workshopId: string, docName: string): Promise<Room> {
+  /** Loads a room (once); callers hold it through `join` or `withRooms`. */
+  private async open(workshopId: string, docName: string): Promise<Room> {
     const key = docKey(workshopId, docName)
     const existing = this.rooms.get(key)
     if (existing) return existing
@@ -122,6 +162,17 @@ export class RoomRegistry {
       this.loading.set(key, loading)
     }
     return loading
+  }
+
+  /** Drafts in memory and bytes applied but not yet stored, for /metrics (read when scraped). */
+  holdings(): { drafts: number; pendingStoreBytes: number } {
+    let drafts = 0
+    let pendingStoreBytes = 0
+    for (const room of this.rooms.values()) {
+      if (room.kind === 'draft') drafts++
+      for (const update of room.pending) pendingStoreBytes += update.byteLength
+    }
+    return { drafts, pendingStoreBytes }
   }
 
   /** How full the server is, for /healthz: at 1 new documents cannot be opened. */
@@ -148,11 +199,12 @@ export class RoomRegistry {
     if (this.rooms.size + this.loading.size >= this.limits.maxRoomsInMemory) await this.evictIdle()
     if (this.rooms.size + this.loading.size >= this.limits.maxRoomsInMemory) throw new RoomsFullError('too many documents open')
     if (this.roomsOf(workshopId).length + this.loadingOf(workshopId) >= this.limits.maxRoomsPerWorkshop) {
-      for (const room of this.roomsOf(workshopId)) if (room.peers.size === 0) await this.unload(room)
+      for (const room of this.roomsOf(workshopId)) if (!this.inUse(room)) await this.unload(room)
       if (this.roomsOf(workshopId).length + this.loadingOf(workshopId) >= this.limits.maxRoomsPerWorkshop) {
         throw new RoomsFullError('too many documents open in this workshop')
       }
     }
+    const loadStarted = performance.now()
     await this.link.beforeLoad(workshopId, docName)
     let stored: Awaited<ReturnType<DocStore['load']>>
     try {
@@ -168,7 +220,7 @@ export class RoomRegistry {
       (changed) => this.markDirty(changed),
       (changed, update) => this.onRelayed(changed, update),
     )
-    const where = kind === 'draft' ? `a draft of ${workshopId}` : docKey(workshopId, docName)
+    const where = { workshop: workshopId, doc: kind }
     let quarantined = 0
     room.doc.transact(() => {
       for (const update of stored.updates) {
@@ -178,13 +230,13 @@ export class RoomRegistry {
           const verdict = checkUpdate(room.doc, kind, update, STORED_GUARD)
           if (!verdict.ok) {
             quarantined++
-            this.log(`left out a stored update of ${where}: ${verdict.reason}`)
+            this.logger.warn({ ...where, reason: verdict.reason }, 'left out a stored update')
             continue
           }
           Y.applyUpdate(room.doc, update)
         } catch (error) {
           // A row that does not decode cannot be repaired; skipping it keeps the rest readable.
-          this.log(`skipped an unreadable stored update of ${where}: ${String(error)}`)
+          this.logger.warn({ ...where, err: error }, 'skipped an unreadable stored update')
         }
       }
     }, this)
@@ -192,7 +244,7 @@ export class RoomRegistry {
     room.doc.store.pendingDs = null
     // Loading is not a change: nothing to store or broadcast.
     room.takePending()
-    if (quarantined > 0) this.metrics.reject('stored_update_quarantined')
+    if (quarantined > 0) this.metrics.reject('stored_update_quarantined', { workshopId, kind }, { detail: `${quarantined} stored updates left out` })
     this.dirty.delete(room)
     room.lastSeq = stored.lastSeq
     room.logLength = stored.logLength
@@ -201,6 +253,7 @@ export class RoomRegistry {
     this.metrics.rooms = this.rooms.size
     for (const listener of this.listeners) listener.onLoad?.(room)
     this.link.afterLoad(room)
+    this.metrics.recordLoad((performance.now() - loadStarted) / 1000)
     return room
   }
 
@@ -240,7 +293,7 @@ export class RoomRegistry {
     // setImmediate runs right after the poll phase: every message read in this turn is in.
     setImmediate(() => {
       this.flushScheduled = false
-      this.flushing = this.flushing.then(() => this.flush()).catch((error: unknown) => this.log(`flush failed: ${String(error)}`))
+      this.flushing = this.flushing.then(() => this.flush()).catch((error: unknown) => this.logger.error({ err: error }, 'flush failed'))
     })
   }
 
@@ -278,8 +331,10 @@ export class RoomRegistry {
       const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
       const soleWriter = writers.size === 1 ? [...writers][0] : undefined
       // The writer already has its own change; everyone else gets the batch as one message.
+      const fanOutStarted = performance.now()
       room.broadcast(syncUpdate(merged), soleWriter ?? undefined)
       this.link.publishUpdate(room, merged)
+      this.metrics.recordFanOut((performance.now() - fanOutStarted) / 1000)
       if (stored) this.acknowledge(room, writers, stored)
       if (room.logLength > this.tuning.compactAfterUpdates) await this.compact(room)
       for (const listener of this.listeners) listener.onStored?.(room)
@@ -302,7 +357,7 @@ export class RoomRegistry {
    */
   private onStoreFailure(batches: { room: Room; updates: Uint8Array[]; writers: Set<Peer | null> }[], error: unknown): void {
     this.metrics.storeFailures++
-    if (this.storeHealthy) this.log(`store write failed: ${String(error)}`)
+    if (this.storeHealthy) this.logger.error({ err: error }, 'store write failed; refusing writes until a retry succeeds')
     this.storeHealthy = false
     for (const batch of batches) {
       batch.room.restorePending(batch)
@@ -322,7 +377,7 @@ export class RoomRegistry {
       room.storedBytes = snapshot.byteLength
     } catch (error) {
       // The log is intact; compaction is only an optimisation and is tried again later.
-      this.log(`compaction of ${room.kind === 'draft' ? `a draft of ${room.workshopId}` : docKey(room.workshopId, room.docName)} failed: ${String(error)}`)
+      this.logger.warn({ workshop: room.workshopId, doc: room.kind, err: error }, 'compaction failed')
     }
   }
 
@@ -365,9 +420,9 @@ export class RoomRegistry {
   }
 
   private async unload(room: Room): Promise<void> {
-    if (room.peers.size > 0 || this.rooms.get(docKey(room.workshopId, room.docName)) !== room) return
+    if (this.inUse(room) || this.rooms.get(docKey(room.workshopId, room.docName)) !== room) return
     await this.settle()
-    if (room.peers.size > 0) return
+    if (this.inUse(room)) return
     if (room.pending.length > 0) {
       this.releaseIfIdle(room)
       return
@@ -381,7 +436,7 @@ export class RoomRegistry {
 
   private async evictIdle(): Promise<void> {
     for (const room of [...this.rooms.values()]) {
-      if (room.peers.size === 0) await this.unload(room)
+      if (!this.inUse(room)) await this.unload(room)
     }
   }
 

@@ -16,7 +16,7 @@ import {
   type Role,
 } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
-import type { Metrics } from '../metrics.ts'
+import type { Metrics, Where } from '../metrics.ts'
 import type { Identities } from '../workshops/identities.ts'
 import type { WorkshopService } from '../workshops/workshopService.ts'
 import { Connection, type WritePolicy } from './connection.ts'
@@ -59,8 +59,8 @@ export function createSyncUpgrade(opts: {
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
   const opened = new WeakMap<Connection, { workshopId: string; key: string }>()
 
-  const refuse = (socket: Duplex, status: number, message: string) => {
-    metrics.reject(`upgrade_${status}`)
+  const refuse = (socket: Duplex, status: number, message: string, where: Where = {}) => {
+    metrics.reject(`upgrade_${status}`, where, { status, detail: message })
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
     )
@@ -73,27 +73,27 @@ export function createSyncUpgrade(opts: {
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX) || rest.length > 0 || !workshopId || !ID_PATTERN.test(workshopId) || !kind) {
       return refuse(socket, 400, 'expected /sync/<workshopId>/<board|control|bank|draft-id>')
     }
-    if (!(await workshops.exists(workshopId))) return refuse(socket, 404, 'no such workshop')
     const key = keyOf(req, url)
-    if (!key) return refuse(socket, 401, 'missing key')
-    const role = await workshops.roleOf(workshopId, key)
-    if (!role) return refuse(socket, 401, 'wrong key for this workshop')
-    if (!mayConnect(role, kind)) return refuse(socket, 403, `a ${role} may not open ${kind} documents`)
+    const { record, role } = await workshops.identify(workshopId, key)
+    if (!record) return refuse(socket, 404, 'no such workshop', { workshopId, kind })
+    if (!key) return refuse(socket, 401, 'missing key', { workshopId, kind })
+    if (!role) return refuse(socket, 401, 'wrong key for this workshop', { workshopId, kind })
+    if (!mayConnect(role, kind)) return refuse(socket, 403, `a ${role} may not open ${kind} documents`, { workshopId, kind, role })
     await beforeJoin?.(workshopId)
     const refused = await refusal?.(workshopId, docName!, kind)
-    if (refused) return refuse(socket, 403, refused)
+    if (refused) return refuse(socket, 403, refused, { workshopId, kind, role })
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const address = addressOf(req)
       const neighbours = perAddress.get(address) ?? new Set<Connection>()
       if (neighbours.size >= limits.maxConnectionsPerIp) {
-        metrics.reject('too_many_connections')
+        metrics.reject('too_many_connections', { workshopId, kind, role }, { code: CloseCode.busy })
         ws.close(CloseCode.busy, 'too many connections from this address')
         return
       }
       const inWorkshop = perWorkshop.get(workshopId) ?? 0
       if (inWorkshop >= limits.maxConnectionsPerWorkshop) {
-        metrics.reject('workshop_connections_full')
+        metrics.reject('workshop_connections_full', { workshopId, kind, role }, { code: CloseCode.busy })
         ws.close(CloseCode.busy, 'too many connections to this workshop')
         return
       }
@@ -121,7 +121,7 @@ export function createSyncUpgrade(opts: {
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy())
-      handleUpgrade(req, socket, head).catch(() => refuse(socket, 400, 'could not open the connection'))
+      handleUpgrade(req, socket, head).catch((error: unknown) => refuse(socket, 400, `could not open the connection: ${String(error)}`.slice(0, 200)))
     },
     /** Pings every connection; one that did not answer the previous ping is dropped. */
     sweep(): void {
@@ -130,6 +130,12 @@ export function createSyncUpgrade(opts: {
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
     closeKey(workshopId: string, key: string, code: number, reason: string): void {
       for (const connection of connections) if (connection.opens(workshopId, key)) connection.close(code, reason)
+    },
+    /** Bytes waiting in every socket towards its client, for /metrics. */
+    queuedBytes(): number {
+      let queued = 0
+      for (const connection of connections) queued += connection.queuedBytes
+      return queued
     },
     /**
      * Closes every connection of a workshop (of every workshop, with null) whose key no longer
@@ -142,11 +148,16 @@ export function createSyncUpgrade(opts: {
         const facts = opened.get(connection)
         if (!facts || (workshopId !== null && facts.workshopId !== workshopId)) continue
         const lookup = `${facts.workshopId} ${facts.key}`
-        if (!roles.has(lookup)) roles.set(lookup, workshops.roleOf(facts.workshopId, facts.key))
+        if (!roles.has(lookup))
+          roles.set(
+            lookup,
+            workshops.identify(facts.workshopId, facts.key).then(({ role }) => role),
+          )
         if ((await roles.get(lookup)) !== connection.role) connection.close(code, reason)
       }
     },
     closeAll(code: number, reason: string): void {
+      if (connections.size > 0) metrics.closed({}, code, `${reason}: closing ${connections.size} connections`)
       for (const connection of connections) connection.close(code, reason)
       wss.close()
     },

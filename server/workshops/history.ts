@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import * as Y from 'yjs'
 import { getStoryBody, readBoard, readControl, restoreDoc, setLastRestore, storyBodyText } from '../../shared/doc/index.ts'
@@ -68,7 +69,7 @@ export class WorkshopHistory {
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
     private readonly intervalMs: number,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     /** History bytes kept per workshop (MAX_HISTORY_BYTES); the oldest snapshots go first. */
     private readonly maxBytes?: number,
     /** With several instances, a lease per workshop keeps periodic snapshots to one per interval. */
@@ -100,7 +101,7 @@ export class WorkshopHistory {
     // and both would otherwise find "no snapshot yet" and take one each.
     this.taking.add(room.workshopId)
     void this.maybeSnapshot(room.workshopId)
-      .catch((error: unknown) => this.log(`history of ${room.workshopId}: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error({ workshop: room.workshopId, err: error }, 'history snapshot failed'))
       .finally(() => this.taking.delete(room.workshopId))
   }
 
@@ -128,7 +129,7 @@ export class WorkshopHistory {
     const kept = pending && pending.reason !== 'stageChange' && reason === 'stageChange' ? pending.reason : reason
     const timer = setTimeout(() => {
       this.pendingEvents.delete(workshopId)
-      void this.snapshot(workshopId, kept).catch((error: unknown) => this.log(`history of ${workshopId}: ${String(error)}`))
+      void this.snapshot(workshopId, kept).catch((error: unknown) => this.logger.error({ workshop: workshopId, err: error }, 'history snapshot failed'))
     }, EVENT_SETTLE_MS)
     timer.unref()
     this.pendingEvents.set(workshopId, { timer, reason: kept })
@@ -179,14 +180,14 @@ export class WorkshopHistory {
   private async take(workshopId: string, reason: HistoryReason): Promise<number> {
     this.lastTaken.set(workshopId, Date.now())
     const docs = new Map<string, Uint8Array>()
-    let board: Y.Doc | undefined
-    for (const name of SHARED_DOCS) {
-      const room = await this.registry.open(workshopId, name)
-      docs.set(name + PACKED, gzipSync(Y.encodeStateAsUpdate(room.doc)))
-      if (name === BOARD_DOC) board = room.doc
-      this.registry.releaseIfIdle(room)
-    }
-    return await this.store.saveHistory(workshopId, reason, docs, JSON.stringify(summarise(board!)), this.maxBytes)
+    let summary = ''
+    await this.registry.withRooms(workshopId, SHARED_DOCS, (rooms) => {
+      for (const room of rooms) {
+        docs.set(room.docName + PACKED, gzipSync(Y.encodeStateAsUpdate(room.doc)))
+        if (room.docName === BOARD_DOC) summary = JSON.stringify(summarise(room.doc))
+      }
+    })
+    return await this.store.saveHistory(workshopId, reason, docs, summary, this.maxBytes)
   }
 
   async list(workshopId: string): Promise<HistoryEntry[]> {
@@ -233,15 +234,16 @@ export class WorkshopHistory {
     const pastBoard = past.get(BOARD_DOC)
     if (!pastBoard) return null
     const before = await this.snapshot(workshopId, 'beforeRestore')
-    const board = await this.registry.open(workshopId, BOARD_DOC)
-    restoreDoc(board.doc, pastBoard)
-    this.registry.releaseIfIdle(board)
-    const control = await this.registry.open(workshopId, CONTROL_DOC)
-    setLastRestore(control.doc, { at: Date.now(), snapshotAt: snapshot.createdAt, undo: snapshot.reason === 'beforeRestore' })
-    this.registry.releaseIfIdle(control)
-    for (const doc of past.values()) doc.destroy()
+    try {
+      await this.registry.withRooms(workshopId, [BOARD_DOC, CONTROL_DOC], ([board, control]) => {
+        restoreDoc(board!.doc, pastBoard)
+        setLastRestore(control!.doc, { at: Date.now(), snapshotAt: snapshot.createdAt, undo: snapshot.reason === 'beforeRestore' })
+      })
+    } finally {
+      for (const doc of past.values()) doc.destroy()
+    }
     await this.registry.settle()
-    this.log(`restored ${workshopId} to snapshot ${snapshotId} (undo: ${before})`)
+    this.logger.info({ workshop: workshopId, snapshot: snapshotId, undo: before }, 'restored a snapshot')
     return before
   }
 }

@@ -10,11 +10,9 @@ import type { RoomRegistry } from '../sync/roomRegistry.ts'
  */
 export async function initialiseWorkshop(registry: RoomRegistry, id: string, body: CreateWorkshopBody): Promise<void> {
   const { template, ...meta } = body
-  const control = await registry.open(id, CONTROL_DOC)
-  createWorkshopControl(control.doc, meta, getTemplate(template ?? 'signals-to-stories'))
-  const board = await registry.open(id, BOARD_DOC)
-  initBoard(board.doc)
-  await registry.settle()
-  registry.releaseIfIdle(control)
-  registry.releaseIfIdle(board)
+  await registry.withRooms(id, [CONTROL_DOC, BOARD_DOC], async ([control, board]) => {
+    createWorkshopControl(control!.doc, meta, getTemplate(template ?? 'signals-to-stories'))
+    initBoard(board!.doc)
+    await registry.settle()
+  })
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { randomInt } from 'node:crypto'
 import { markJoinCodeIssued } from '../../shared/doc/index.ts'
 import { makeJoinCode } from '../../shared/joinCode.ts'
@@ -18,7 +19,7 @@ export class JoinCodes {
   constructor(
     private readonly store: DocStore,
     private readonly registry: RoomRegistry,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
   ) {}
 
   /** A new code for the workshop; the previous one stops working. Tells the workshop's screens. */
@@ -53,11 +54,9 @@ export class JoinCodes {
    */
   private async announce(record: JoinCodeRecord): Promise<void> {
     try {
-      const control = await this.registry.open(record.workshopId, CONTROL_DOC)
-      markJoinCodeIssued(control.doc, record.issuedAt)
-      this.registry.releaseIfIdle(control)
+      await this.registry.withRoom(record.workshopId, CONTROL_DOC, (control) => markJoinCodeIssued(control.doc, record.issuedAt))
     } catch (error) {
-      if (!(error instanceof RoomsFullError)) this.log(`telling ${record.workshopId} of its new join code failed: ${String(error)}`)
+      if (!(error instanceof RoomsFullError)) this.logger.warn({ workshop: record.workshopId, err: error }, 'telling a workshop of its new join code failed')
     }
   }
 }

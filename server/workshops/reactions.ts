@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import type * as Y from 'yjs'
 import { countDraft, migrate, readControl, revealDrafts, setPrivateCounts } from '../../shared/doc/index.ts'
 import { CONTROL_DOC, BOARD_DOC, CloseCode, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
@@ -45,7 +46,7 @@ export class WorkshopReactions {
   constructor(
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     private readonly maxDrafts: number,
     /** With several instances, a reveal runs on one of them (the one that stored the request). */
     private readonly relay: Relay = soloRelay,
@@ -65,7 +66,8 @@ export class WorkshopReactions {
   async ensureControl(workshopId: string): Promise<void> {
     if (this.facts.has(workshopId)) return
     try {
-      this.registry.releaseIfIdle(await this.registry.open(workshopId, CONTROL_DOC))
+      // Loading it is the point: onLoad reads the facts.
+      await this.registry.withRoom(workshopId, CONTROL_DOC, () => {})
     } catch (error) {
       // The connection's own join meets the same condition and closes with its reason.
       if (!(error instanceof RoomsFullError)) throw error
@@ -74,7 +76,11 @@ export class WorkshopReactions {
 
   private onLoad(room: Room): void {
     const result = migrate(room.doc, room.kind)
-    if (!result.ok) this.log(`${room.workshopId}/${room.docName} is schema version ${result.found}; this server understands ${result.supported}`)
+    if (!result.ok)
+      this.logger.error(
+        { workshop: room.workshopId, doc: room.kind, found: result.found, supported: result.supported },
+        'document is of a newer schema version than this server understands',
+      )
     if (room.kind === 'control') {
       const facts = readFacts(room.doc)
       this.facts.set(room.workshopId, facts)
@@ -108,7 +114,7 @@ export class WorkshopReactions {
     if (before?.privateOn && !now.privateOn) {
       void this.registry
         .drop(room.workshopId, (draft) => draft.kind === 'draft', CloseCode.goingAway, 'the private round is over')
-        .catch((error: unknown) => this.log(`closing drafts of ${room.workshopId} failed: ${String(error)}`))
+        .catch((error: unknown) => this.logger.error({ workshop: room.workshopId, err: error }, 'closing drafts failed'))
     }
   }
 
@@ -117,7 +123,7 @@ export class WorkshopReactions {
     const timer = setTimeout(() => {
       this.countChecks.delete(draft)
       if (this.registry.loaded(draft.workshopId, draft.docName) !== draft) return
-      this.publishCount(draft).catch((error: unknown) => this.log(`counting a draft of ${draft.workshopId} failed: ${String(error)}`))
+      this.publishCount(draft).catch((error: unknown) => this.logger.error({ workshop: draft.workshopId, err: error }, 'counting a draft failed'))
     }, RELAYED_COUNT_CHECK_MS)
     timer.unref()
     this.countChecks.set(draft, timer)
@@ -126,13 +132,13 @@ export class WorkshopReactions {
   private async publishCount(draft: Room): Promise<void> {
     const count = countDraft(draft.doc)
     if (!count) return
-    const control = await this.registry.open(draft.workshopId, CONTROL_DOC)
-    const counts = { ...readControl(control.doc).privateCounts }
-    const previous = counts[count.participantId]
-    if (previous?.count === count.count && previous.name === count.name) return
-    counts[count.participantId] = { name: count.name, count: count.count }
-    setPrivateCounts(control.doc, counts)
-    this.registry.releaseIfIdle(control)
+    await this.registry.withRoom(draft.workshopId, CONTROL_DOC, (control) => {
+      const counts = { ...readControl(control.doc).privateCounts }
+      const previous = counts[count.participantId]
+      if (previous?.count === count.count && previous.name === count.name) return
+      counts[count.participantId] = { name: count.name, count: count.count }
+      setPrivateCounts(control.doc, counts)
+    })
   }
 
   /** One reveal at a time per workshop; a request during one runs after it. */
@@ -142,7 +148,7 @@ export class WorkshopReactions {
       .then(async () => {
         await this.relay.withLease(`reveal:${workshopId}`, REVEAL_LEASE_MS, () => this.revealNow(workshopId))
       })
-      .catch((error: unknown) => this.log(`reveal in ${workshopId} failed: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error({ workshop: workshopId, err: error }, 'reveal failed'))
     this.revealing.set(workshopId, next)
     return next
   }
@@ -170,20 +176,13 @@ export class WorkshopReactions {
     if (names.length === 0) return
     let added = 0
     for (let i = 0; i < names.length; i += REVEAL_BATCH) {
-      const drafts: Room[] = []
-      for (const name of names.slice(i, i + REVEAL_BATCH)) drafts.push(await this.registry.open(workshopId, name))
-      const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0)
-      if (withCards.length > 0) {
-        const board = await this.registry.open(workshopId, BOARD_DOC)
-        added += revealDrafts(
-          board.doc,
-          withCards.map((draft) => draft.doc),
-        )
-        this.registry.releaseIfIdle(board)
-      }
-      for (const draft of drafts) this.registry.releaseIfIdle(draft)
+      added += await this.registry.withRooms(workshopId, names.slice(i, i + REVEAL_BATCH), (drafts) => {
+        const withCards = drafts.filter((draft) => (countDraft(draft.doc)?.count ?? 0) > 0).map((draft) => draft.doc)
+        if (withCards.length === 0) return 0
+        return this.registry.withRoom(workshopId, BOARD_DOC, (board) => revealDrafts(board.doc, withCards))
+      })
     }
-    if (added > 0) this.log(`revealed ${added} private cards in ${workshopId}`)
+    if (added > 0) this.logger.info({ workshop: workshopId, cards: added }, 'revealed private cards')
     if (this.facts.get(workshopId)?.privateOn) return
     const round = new Set(names)
     await this.registry.drop(workshopId, (room) => round.has(room.docName), CloseCode.goingAway, 'the private round is over')

@@ -1,3 +1,4 @@
+import type { Logger } from '../log.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { WorkshopEvents } from '../cluster/workshopEvents.ts'
 import type { DocStore } from '../store/docStore.ts'
@@ -12,13 +13,7 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000
  * instance is kept; other instances are told of a deletion and close what they had open.
  * Returns a stop function.
  */
-export function startRetention(
-  days: number,
-  store: DocStore,
-  registry: RoomRegistry,
-  log: (line: string) => void,
-  events?: Pick<WorkshopEvents, 'deleted'>,
-): () => void {
+export function startRetention(days: number, store: DocStore, registry: RoomRegistry, logger: Logger, events?: Pick<WorkshopEvents, 'deleted'>): () => void {
   if (days <= 0) return () => {}
   const sweep = async () => {
     for (const id of await store.listUntouchedSince(Date.now() - days * DAY_MS)) {
@@ -26,10 +21,10 @@ export function startRetention(
       await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
       await store.deleteWorkshop(id)
       events?.deleted(id)
-      log(`workshop ${id} deleted: unchanged for ${days} days (RETENTION_DAYS)`)
+      logger.info({ workshop: id, days }, 'workshop deleted: unchanged for RETENTION_DAYS')
     }
   }
-  const run = () => void sweep().catch((error: unknown) => log(`retention sweep failed: ${String(error)}`))
+  const run = () => void sweep().catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'))
   const timer = setInterval(run, SWEEP_EVERY_MS)
   timer.unref()
   run()

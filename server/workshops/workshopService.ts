@@ -28,10 +28,9 @@ export class WorkshopService {
     return { id, keys }
   }
 
-  /** The keys of a workshop as its facilitator key derives them now. */
-  async keysOf(id: string, facilitatorKey: string): Promise<Record<Role, string>> {
-    const record = await this.store.getWorkshop(id)
-    return deriveKeys(id, facilitatorKey, record?.participantKeyGeneration ?? 0)
+  /** The keys of a workshop as its facilitator key derives them now (from the record `identify` read). */
+  static keysOf(record: WorkshopRecord, facilitatorKey: string): Record<Role, string> {
+    return deriveKeys(record.id, facilitatorKey, record.participantKeyGeneration)
   }
 
   /** Replaces the participant key (the old link and QR code stop working); returns the new keys. */
@@ -44,20 +43,14 @@ export class WorkshopService {
     return keys
   }
 
-  exists(id: string): Promise<WorkshopRecord | undefined> {
-    return this.store.getWorkshop(id)
-  }
-
-  /** The role a key grants in a workshop, or null. */
-  async roleOf(workshopId: string, key: string | null | undefined): Promise<Role | null> {
-    if (!key || !KEY_PATTERN.test(key)) return null
+  /**
+   * The workshop and the role a key grants in it (null for a missing or wrong key), from ONE read
+   * of the store: every connection and API call asks this, so a room of 60 opening the workshop
+   * at once costs 60 × (board, control, identity) reads, not twice that.
+   */
+  async identify(workshopId: string, key: string | null | undefined): Promise<{ record?: WorkshopRecord; role: Role | null }> {
     const record = await this.store.getWorkshop(workshopId)
-    if (!record) return null
-    const hash = hashKey(key)
-    if (sameHash(hash, record.facilitatorKeyHash)) return 'facilitator'
-    if (sameHash(hash, record.participantKeyHash)) return 'participant'
-    if (sameHash(hash, record.screenKeyHash)) return 'screen'
-    return null
+    return { record, role: record ? roleIn(record, key) : null }
   }
 
   static describe(origin: string, id: string, keys: Record<Role, string>): CreatedWorkshop {
@@ -71,4 +64,14 @@ export class WorkshopService {
       },
     }
   }
+}
+
+/** The role a key grants in a workshop, or null (compared in constant time). */
+function roleIn(record: WorkshopRecord, key: string | null | undefined): Role | null {
+  if (!key || !KEY_PATTERN.test(key)) return null
+  const hash = hashKey(key)
+  if (sameHash(hash, record.facilitatorKeyHash)) return 'facilitator'
+  if (sameHash(hash, record.participantKeyHash)) return 'participant'
+  if (sameHash(hash, record.screenKeyHash)) return 'screen'
+  return null
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type RunningServer } from '../../server/app.ts'
 import { defaultConfig, type Limits, type Tuning } from '../../server/config.ts'
+import { silentLogger, type Logger } from '../../server/log.ts'
 import type { DocStore } from '../../server/store/docStore.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 
@@ -24,7 +25,8 @@ export interface TestServerOptions {
   identitySecret?: string
   /** Proxies whose X-Forwarded-For is believed: tests can then speak for many addresses. */
   trustedProxies?: readonly string[]
-  log?: (line: string) => void
+  /** Where the server logs (see capturedLogger in ./logLines.ts); nowhere by default. */
+  logger?: Logger
 }
 
 /** A real server on a free loopback port, started in this process, logging nowhere. */
@@ -34,7 +36,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    log: options.log ?? (() => {}),
+    logger: options.logger ?? silentLogger(),
     databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     identitySecret: options.identitySecret,
