@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { LoopCpuMonitor } from './loopCpu.ts'
 /**
  * Counters for `GET /metrics`, in Prometheus' text format. Plain numbers in one object: the hot
  * path increments a field, and rendering happens only when someone scrapes.
@@ -18,8 +19,17 @@ export class Metrics {
   /** How long the event loop was blocked at worst: what every message's bounded cost is about. */
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 })
 
+  /** The same in CPU time of the main thread: what the hostile tests assert (see loopCpu.ts). */
+  readonly loopCpu = new LoopCpuMonitor()
+
   constructor() {
     this.loopDelay.enable()
+  }
+
+  /** Stops the clocks (the server closes). */
+  close(): void {
+    this.loopDelay.disable()
+    this.loopCpu.stop()
   }
 
   /** Longest event-loop delay since start, in milliseconds. */
@@ -61,6 +71,7 @@ export class Metrics {
       gauge('s2s_store_write_max_seconds', 'Slowest store write since start', this.storeWriteMaxSeconds),
       counter('s2s_store_failures_total', 'Store writes that failed', this.storeFailures),
       gauge('s2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', this.loopDelayMaxMs / 1000),
+      gauge('s2s_event_loop_task_cpu_max_seconds', 'Most main-thread CPU spent between two event-loop turns since start', this.loopCpu.longestMs / 1000),
     ]
     return lines.join('\n') + '\n'
   }
