@@ -54,6 +54,6 @@ describe('the probe at full size', () => {
     expect(reader.doc.getMap('info').size).toBeGreaterThan(0)
     const report = await health.stop()
     console.log(`finding 1 (restart): slowest /healthz ${report.slowestMs} ms`)
-    expect(server.output()).toMatch(/left out a stored update of .*board: over \d+ writers at one position/)
+    expect(server.output()).toMatch(/quarantined stored update row \d+ of .*board: over \d+ writers at one position/)
   })
 })
