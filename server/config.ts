@@ -43,7 +43,7 @@ export interface Limits {
   maxStructsPerUpdate: number
   /** Milliseconds of integration work one connection may cost in ten seconds before it is closed. */
   integrationMsPer10s: number
-  /** A stored row that takes longer than this to apply at load is set aside (server/sync/load). */
+  /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
   loadRowBudgetMs: number
   /** Private drafts one workshop may hold (a little above a room of 60), and the size of each. */
   maxDraftsPerWorkshop: number

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs'
+import { threadCpuClock, type ThreadCpuClock } from './threadCpu.ts'
 
 /**
  * The longest stretch of CPU the main thread spent without the event loop coming back to its
@@ -13,13 +13,14 @@ import { closeSync, openSync, readSync } from 'node:fs'
  * process, which can only over-state.
  */
 export class LoopCpuMonitor {
-  private readonly clock: CpuClock
+  private readonly clock: ThreadCpuClock
   private last: number
   private maxMs = 0
   private readonly timer: NodeJS.Timeout
 
   constructor(resolutionMs = 10) {
-    this.clock = mainThreadCpuClock()
+    // The main thread's id is the process id.
+    this.clock = threadCpuClock(process.pid) ?? processCpuClock
     this.last = this.clock.readMs()
     this.timer = setInterval(() => {
       const now = this.clock.readMs()
@@ -41,38 +42,11 @@ export class LoopCpuMonitor {
 }
 
 /** Milliseconds of CPU the main thread has used (or the process, where threads cannot be told apart). */
-interface CpuClock {
-  readMs(): number
-  close(): void
+/** The whole process: where one thread cannot be read alone. It can only over-state. */
+const processCpuClock: ThreadCpuClock = {
+  readMs() {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1000
+  },
+  close() {},
 }
-
-function mainThreadCpuClock(): CpuClock {
-  const processClock = {
-    readMs() {
-      const { user, system } = process.cpuUsage()
-      return (user + system) / 1000
-    },
-    close() {},
-  }
-  let fd: number
-  try {
-    fd = openSync(`/proc/self/task/${process.pid}/stat`, 'r')
-  } catch {
-    return processClock
-  }
-  const buffer = Buffer.alloc(1024)
-  const read = (): number => {
-    const length = readSync(fd, buffer, 0, buffer.length, 0)
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = buffer.toString('latin1', buffer.lastIndexOf(')', length) + 2, length).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * MS_PER_KERNEL_TICK
-  }
-  if (!Number.isFinite(read())) {
-    closeSync(fd)
-    return processClock
-  }
-  return { readMs: read, close: () => closeSync(fd) }
-}
-
-/** USER_HZ is 100 on every Linux build Node supports. */
-const MS_PER_KERNEL_TICK = 10

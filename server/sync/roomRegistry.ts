@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics.ts'
 import { docKey, type DocStore, type PendingUpdate, type StoredDoc } from '../store/docStore.ts'
 import { awarenessMessage, savedMessage, syncUpdate } from './messages.ts'
 import { Room, type Peer } from './room.ts'
-import { LoadPool } from './load/loadPool.ts'
+import { loadPool } from './load/loadPool.ts'
 
 export class RoomsFullError extends Error {}
 
@@ -39,8 +39,6 @@ export class RoomRegistry {
   private readonly listeners: RoomListener[] = []
   /** The same rooms on other instances (a no-op alone). */
   private readonly link: RoomLink
-  /** Applies stored logs off the main thread, within a time budget per row. */
-  private readonly loader: LoadPool
 
   constructor(
     private readonly store: DocStore,
@@ -60,7 +58,7 @@ export class RoomRegistry {
       },
       log,
     )
-    this.loader = new LoadPool(limits.loadRowBudgetMs)
+    loadPool.warm()
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
   }
@@ -181,7 +179,7 @@ export class RoomRegistry {
    */
   private async applyStored(room: Room, stored: StoredDoc): Promise<void> {
     if (stored.updates.length === 0) return
-    const { state, left } = await this.loader.fold(room.kind, stored.updates)
+    const { state, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
     room.doc.transact(() => Y.applyUpdate(room.doc, state), this)
     room.doc.store.pendingStructs = null
     room.doc.store.pendingDs = null
@@ -412,7 +410,6 @@ export class RoomRegistry {
   /** Stores everything, compacts every room and forgets them (shutdown). */
   async closeAll(): Promise<void> {
     clearInterval(this.expiryTimer)
-    void this.loader.close()
     clearTimeout(this.presenceTimer)
     clearTimeout(this.retryTimer)
     await this.settle()

@@ -5,7 +5,7 @@ import { startChildServer, type ChildServer } from '../support/childServer.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { rawSiblingBomb, slowButAdmissible } from './support/attacks.ts'
-import { expectLoopBounded, watchHealth } from './support/harness.ts'
+import { expectLoopBounded, waitFor, watchHealth } from './support/harness.ts'
 
 /**
  * Finding 1's second half: the updates were already in the stored log, so every restart froze
@@ -54,7 +54,8 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
     const health = await watchHealth(server.url)
     const board = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     cleanups.push(() => board.destroy())
-    await synced(board)
+    // Generous: a worker stopped over budget is replaced, and test machines are shared.
+    await waitFor(() => board.provider.synced, 30_000, 'the board to load')
     const signals = board.doc.getMap('signals')
     expect(signals.size).toBe(60)
     expect(signals.get('card-59')).toBe('Signal 59: heat waves reshape city life')
@@ -63,16 +64,16 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
     await expectLoopBounded('poisoned log at restart', health, server.url)
 
     const where = `${workshop.id}/board`
-    expect(server.output()).toContain(`quarantined stored update row ${seqs.slow} of ${where}: did not load within ${BUDGET_MS} ms`)
+    expect(server.output()).toContain(`quarantined stored update row ${seqs.slow} of ${where}: did not load within ${BUDGET_MS} ms of CPU`)
     expect(server.output()).toMatch(new RegExp(`quarantined stored update row ${seqs.bomb} of ${where}: over 400 writers at one position`))
     expect(server.output()).toContain(`quarantined stored update row ${seqs.garbage} of ${where}: unreadable`)
     // Kept, byte for byte, out of the log.
     const stored = new Database(join(data.dir, 'workshops.sqlite'), { readonly: true })
     const kept = stored.prepare<[], { seq: number; data: Buffer }>('SELECT seq, data FROM quarantined_updates ORDER BY seq').all()
-    const stillInLog = stored.prepare<[], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE seq >= ?').get(seqs.slow as never)
+    const stillInLog = stored.prepare<[number], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE seq >= ?').get(seqs.slow!)
     stored.close()
     expect(kept.map((row) => row.seq)).toEqual([seqs.slow, seqs.bomb, seqs.garbage])
-    expect(kept.map((row) => Buffer.compare(row.data, Buffer.from(poison[(['slow', 'bomb', 'garbage'] as const)[kept.indexOf(row)]!])))).toEqual([0, 0, 0])
+    expect(kept.map((row) => new Uint8Array(row.data))).toEqual([poison.slow, poison.bomb, poison.garbage])
     expect(stillInLog?.n).toBe(0)
 
     // The next restart loads the board without meeting them again.
@@ -81,7 +82,7 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
     server = await startChildServer(data.dir, env)
     const again = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     cleanups.push(() => again.destroy())
-    await synced(again)
+    await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
     expect(again.doc.getMap('signals').size).toBe(60)
     expect(server.output()).not.toContain('quarantined')
   })

@@ -20,6 +20,9 @@ export interface FoldReply {
   left: LeftOut[]
 }
 
+/** A worker's first message says which thread it is (Linux), so that its CPU can be read. */
+export type WorkerMessage = { thread: number | undefined } | FoldReply
+
 export interface LeftOut {
   index: number
   reason: string

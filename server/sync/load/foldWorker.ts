@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { checkUpdate } from '../updateGuard.ts'
-import { STORED_GUARD, type FoldJob, type FoldReply, type LeftOut } from './foldProtocol.ts'
+import { currentThreadId } from '../../threadCpu.ts'
+import { STORED_GUARD, type FoldJob, type FoldReply, type LeftOut, type WorkerMessage } from './foldProtocol.ts'
 
 /**
  * Runs inside a worker thread of the load pool (see loadPool.ts): applies a document's stored
@@ -10,6 +11,7 @@ import { STORED_GUARD, type FoldJob, type FoldReply, type LeftOut } from './fold
  * writes the row's index to the shared progress cell, so that the main thread can tell which
  * row is taking too long and stop this thread.
  */
+parentPort!.postMessage({ thread: currentThreadId() } satisfies WorkerMessage)
 parentPort!.on('message', (job: FoldJob) => {
   const reply = fold(job)
   parentPort!.postMessage(reply, [reply.state.buffer as ArrayBuffer])

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { DocKind } from '../../../shared/protocol.ts'
-import type { FoldJob, FoldReply, LeftOut } from './foldProtocol.ts'
+import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
+import type { FoldJob, FoldReply, LeftOut, WorkerMessage } from './foldProtocol.ts'
 
 /** What a fold gives back: the state to load, and the rows left out with why. */
 export interface Folded {
@@ -13,6 +14,7 @@ interface Job {
   id: number
   kind: DocKind
   rows: Uint8Array[]
+  budgetMs: number
   skip: LeftOut[]
   resolve(folded: Folded): void
   reject(error: Error): void
@@ -21,8 +23,10 @@ interface Job {
 interface Slot {
   worker: Worker
   progress: Int32Array
+  /** The worker thread's own CPU clock, once it has said which thread it is (Linux). */
+  clock?: ThreadCpuClock
   job?: Job
-  /** The row the job is on and since when (ms, monotonic). */
+  /** The row the job is on, and the worker's clock (CPU where known, else wall) when it began. */
   row: number
   rowSince: number
 }
@@ -36,42 +40,36 @@ const WATCH_MS = 25
  * on the main thread that would freeze every workshop on the server, after every restart.
  *
  * A small pool of worker threads (two at most; loads are rare next to messages) applies the rows
- * to a fresh document and answers with its whole state as one update, which the main thread
- * applies in time linear in the content (the guard has refused what would not be). A watchdog
- * stops a worker whose current row has been running longer than `rowBudgetMs`; that row is left
- * out and the fold starts again without it, in a fresh worker. Rows left out are reported to the
- * caller, which keeps them aside (the store's quarantine) and says so in the log.
+ * to a fresh document, with the stored-log guard, and answers with its whole state as one update,
+ * which the main thread applies in time linear in the content. A watchdog stops a worker whose
+ * current row has used more than the budget of CPU (the worker thread's own clock, so that a
+ * loaded machine does not turn a big honest snapshot into a "slow" one; the wall clock where
+ * threads cannot be read alone); that row is left out and the fold starts again without it, in a
+ * fresh worker. Rows left out are reported to the caller, which keeps them aside (the store's
+ * quarantine) and says so in the log.
+ *
+ * One pool per process (`loadPool`), shared by every registry in it: starting a worker compiles
+ * the guard (~0.6 s of CPU, in the worker), which is paid once, ahead of the first load (`warm`).
  */
-export class LoadPool {
+class LoadPool {
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
   private nextId = 1
   private watchdog: NodeJS.Timeout | undefined
-  private closed = false
 
-  constructor(
-    private readonly rowBudgetMs: number,
-    private readonly size = Math.min(2, availableParallelism()),
-  ) {}
+  constructor(private readonly size = Math.min(2, availableParallelism())) {}
 
-  fold(kind: DocKind, rows: Uint8Array[]): Promise<Folded> {
-    if (this.closed) return Promise.reject(new Error('the load pool is closed'))
+  /** Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. */
+  fold(kind: DocKind, rows: Uint8Array[], budgetMs: number): Promise<Folded> {
     return new Promise<Folded>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, kind, rows, skip: [], resolve, reject })
+      this.queue.push({ id: this.nextId++, kind, rows, budgetMs, skip: [], resolve, reject })
       this.dispatch()
     })
   }
 
-  async close(): Promise<void> {
-    this.closed = true
-    clearInterval(this.watchdog)
-    for (const job of this.queue.splice(0)) job.reject(new Error('the load pool is closed'))
-    await Promise.all(
-      this.slots.splice(0).map((slot) => {
-        slot.job?.reject(new Error('the load pool is closed'))
-        return slot.worker.terminate()
-      }),
-    )
+  /** Starts a worker now, so that the first load after a start does not wait for one. */
+  warm(): void {
+    if (this.slots.length === 0) this.spawn()
   }
 
   private dispatch(): void {
@@ -85,7 +83,6 @@ export class LoadPool {
   private start(slot: Slot, job: Job): void {
     slot.job = job
     slot.row = -1
-    slot.rowSince = performance.now()
     Atomics.store(slot.progress, 0, -1)
     const message: FoldJob = { id: job.id, kind: job.kind, rows: job.rows, skip: job.skip.map((l) => l.index), progress: slot.progress }
     slot.worker.postMessage(message)
@@ -97,30 +94,38 @@ export class LoadPool {
     // A pool waiting for work must not keep the process alive.
     worker.unref()
     const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), row: -1, rowSince: 0 }
-    worker.on('message', (reply: FoldReply) => {
-      const job = slot.job
-      if (!job || job.id !== reply.id) return
-      slot.job = undefined
-      job.resolve({ state: reply.state, left: [...job.skip, ...reply.left].sort((a, b) => a.index - b.index) })
-      this.dispatch()
+    worker.on('message', (message: WorkerMessage) => {
+      if ('thread' in message) {
+        slot.clock = message.thread === undefined ? undefined : threadCpuClock(message.thread)
+        return
+      }
+      this.finish(slot, message)
     })
     worker.on('error', (error) => this.replace(slot, (job) => job.reject(error)))
     this.slots.push(slot)
     return slot
   }
 
+  private finish(slot: Slot, reply: FoldReply): void {
+    const job = slot.job
+    if (!job || job.id !== reply.id) return
+    slot.job = undefined
+    job.resolve({ state: reply.state, left: [...job.skip, ...reply.left].sort((a, b) => a.index - b.index) })
+    this.dispatch()
+  }
+
   /** Stops any worker whose current row has run over budget, and retries its job without that row. */
   private watch(): void {
-    const now = performance.now()
     for (const slot of this.slots) {
       if (!slot.job) continue
+      const now = slot.clock?.readMs() ?? performance.now()
       const row = Atomics.load(slot.progress, 0)
       if (row !== slot.row) {
         slot.row = row
         slot.rowSince = now
-      } else if (row >= 0 && now - slot.rowSince > this.rowBudgetMs) {
+      } else if (row >= 0 && now - slot.rowSince > slot.job.budgetMs) {
         this.replace(slot, (job) => {
-          job.skip.push({ index: row, reason: `did not load within ${this.rowBudgetMs} ms` })
+          job.skip.push({ index: row, reason: `did not load within ${job.budgetMs} ms of CPU` })
           this.queue.unshift(job)
         })
       }
@@ -136,8 +141,11 @@ export class LoadPool {
     const job = slot.job
     slot.job = undefined
     this.slots.splice(this.slots.indexOf(slot), 1)
+    slot.clock?.close()
     void slot.worker.terminate()
     if (job) then(job)
-    if (!this.closed) this.dispatch()
+    this.dispatch()
   }
 }
+
+export const loadPool = new LoadPool()
