@@ -109,7 +109,10 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     await waitFor(() => (reader.doc.getMap('signals').get('typing') as Y.Text | undefined)?.length === 140 * 8192, 40_000, 'the typing to arrive')
     expect(writer.closes).toEqual([])
     expect(orphan.ws.readyState).toBe(orphan.ws.OPEN)
-    await expectLoopBounded('finding 8', health, arena.server.url)
+    // Not an attack: an honest 1.1 MiB burst, of which the server reads up to 2 MiB from one socket
+    // in a turn (libuv's read loop), each message checked and applied. Measured 100–220 ms of CPU
+    // for such a turn; bounded looser here (README, "Bounded work on the event loop").
+    await expectLoopBounded('finding 8', health, arena.server.url, 400)
   })
 
   it('9: churn does not fill the size budget: content counts, not the log', async () => {
