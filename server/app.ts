@@ -163,6 +163,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
         await Promise.all([registry.closeAll(), pdf.close()])
         await relay.close()
         await store.close()
+        metrics.close()
       })()
       return closing
     },

@@ -44,6 +44,8 @@ export interface Limits {
   maxStructsPerUpdate: number
   /** Milliseconds of integration work one connection may cost in ten seconds before it is closed. */
   integrationMsPer10s: number
+  /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
+  loadRowBudgetMs: number
   /** Private drafts one workshop may hold (a little above a room of 60), and the size of each. */
   maxDraftsPerWorkshop: number
   maxDraftBytes: number
@@ -111,6 +113,7 @@ export const DEFAULT_LIMITS: Limits = {
   refusedBurst: 20,
   maxStructsPerUpdate: 20_000,
   integrationMsPer10s: 1_000,
+  loadRowBudgetMs: 3_000,
   maxDraftsPerWorkshop: 80,
   maxDraftBytes: 256 * 1024,
   maxRoomsPerWorkshop: 90,
@@ -165,6 +168,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   refusedBurst: 'REFUSED_BURST',
   maxStructsPerUpdate: 'MAX_STRUCTS_PER_UPDATE',
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
+  loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
   maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',
   maxDraftBytes: 'MAX_DRAFT_BYTES',
   maxRoomsPerWorkshop: 'MAX_ROOMS_PER_WORKSHOP',

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { DocKind, Role } from '../shared/protocol.ts'
 import type { Logger } from './log.ts'
+import { LoopCpuMonitor } from './loopCpu.ts'
 
 /** Where a refusal or a close happened: never a key, a token or a draft's name. */
 export interface Where {
@@ -22,7 +23,6 @@ export interface Holdings {
 
 /** Refusals that are routine smoothing, not a person being refused: logged only at debug. */
 const ROUTINE = new Set(['presence_coalesced'])
-
 /**
  * The server's account of itself for `GET /metrics` (prom-client, Prometheus' text format) and
  * of what it refused for the log. The hot path bumps plain numbers (`messagesIn++`); prom-client
@@ -43,6 +43,9 @@ export class Metrics {
   private readonly fanOut: Histogram
   private readonly load: Histogram
   private holdings: Holdings = { drafts: () => 0, pendingStoreBytes: () => 0, sendQueueBytes: () => 0 }
+
+  /** The most main-thread CPU in one event-loop turn: what the hostile tests assert (see loopCpu.ts). */
+  readonly loopCpu = new LoopCpuMonitor()
 
   constructor(private readonly logger: Logger) {
     // Started with the first server, so "since start" means since the process started serving.
@@ -71,6 +74,7 @@ export class Metrics {
       buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
       registers,
     })
+    gauge(this.registry, 's2s_event_loop_task_cpu_max_seconds', 'Most main-thread CPU spent between two event-loop turns since start', () => this.loopCpu.longestMs / 1000)
     this.load = new Histogram({
       name: 's2s_room_load_seconds',
       help: 'Time to load one document from the store into memory',
@@ -82,6 +86,11 @@ export class Metrics {
   /** Tells the gauges where to read what the server holds (set once its parts exist). */
   watch(holdings: Partial<Holdings>): void {
     this.holdings = { ...this.holdings, ...holdings }
+  }
+
+  /** Stops this server's clock (the server closes). */
+  close(): void {
+    this.loopCpu.stop()
   }
 
   /**

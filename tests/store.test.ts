@@ -47,6 +47,30 @@ const workshop = (id: string) => ({
 })
 
 describe.each(stores)('the %s store', (_name, open) => {
+  it('moves quarantined rows, snapshot or log, out of the document by their row numbers', async () => {
+    const store = await open()
+    try {
+      await store.createWorkshop(workshop('wq'))
+      const writer = new Y.Doc()
+      await store.compact('wq', 'board', textUpdate(writer, 'Heat '), 0)
+      await store.appendUpdates([{ workshopId: 'wq', docName: 'board', update: textUpdate(writer, 'waves') }])
+      await store.appendUpdates([{ workshopId: 'wq', docName: 'board', update: textUpdate(writer, '!') }])
+      const stored = await store.load('wq', 'board')
+      expect(stored.seqs[0]).toBe(0)
+      expect(stored.seqs.slice(1)).toEqual([stored.lastSeq - 1, stored.lastSeq].map(Number))
+      await store.quarantine('wq', 'board', [
+        { seq: 0, data: stored.updates[0]!, reason: 'test' },
+        { seq: stored.seqs[2]!, data: stored.updates[2]!, reason: 'test' },
+      ])
+      const after = await store.load('wq', 'board')
+      expect(after.seqs).toEqual([stored.seqs[1]])
+      expect(after.updates).toEqual([stored.updates[1]])
+      await store.deleteWorkshop('wq')
+    } finally {
+      await store.close()
+    }
+  })
+
   it('keeps documents as a snapshot and a log, and compaction folds the log', async () => {
     const store = await open()
     try {

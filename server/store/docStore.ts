@@ -9,10 +9,20 @@
 /** A stored document: the compacted snapshot (if any) followed by the updates appended since. */
 export interface StoredDoc {
   updates: Uint8Array[]
+  /** Each update's row: its sequence number in the log, 0 for the snapshot. */
+  seqs: number[]
   /** Sequence number of the last stored update, to know what a later compaction may drop. */
   lastSeq: number
   /** How many updates sit in the log after the snapshot. */
   logLength: number
+}
+
+/** A stored row that did not load, kept aside rather than deleted (see LoadPool). */
+export interface QuarantinedRow {
+  /** As in `StoredDoc.seqs`: 0 is the snapshot. */
+  seq: number
+  data: Uint8Array
+  reason: string
 }
 
 export interface PendingUpdate {
@@ -57,6 +67,12 @@ export interface DocStore {
   appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>>
   /** Replaces the log of one document up to `upToSeq` with a snapshot of its whole state. */
   compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * Moves rows that did not load out of the document (log row or snapshot) into the quarantine
+   * table, in one transaction: later loads no longer meet them, and nothing is deleted. They go
+   * with their workshop or document when that is deleted.
+   */
+  quarantine(workshopId: string, docName: string, rows: readonly QuarantinedRow[]): Promise<void>
   listDocs(workshopId: string): Promise<string[]>
   /** Forgets documents (a revealed round's drafts): snapshot and log. */
   deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void>

@@ -47,6 +47,17 @@ const MIGRATIONS: readonly string[] = [
      issued_at BIGINT NOT NULL
    );
    CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL);`,
+  // Stored rows that did not load (server/sync/load): kept aside, never deleted with the log.
+  `CREATE TABLE quarantined_updates (
+     id BIGSERIAL PRIMARY KEY,
+     workshop_id TEXT NOT NULL,
+     doc_name TEXT NOT NULL,
+     seq BIGINT NOT NULL,
+     data BYTEA NOT NULL,
+     reason TEXT NOT NULL,
+     quarantined_at BIGINT NOT NULL
+   );
+   CREATE INDEX quarantined_updates_by_doc ON quarantined_updates (workshop_id, doc_name);`,
 ]
 
 /** Any constant: the advisory lock that serialises migrations across instances. */

@@ -1,7 +1,16 @@
 import type { Logger } from '../log.ts'
 import pg from 'pg'
 import * as Y from 'yjs'
-import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+import {
+  docKey,
+  type DocStore,
+  type HistorySnapshot,
+  type JoinCodeRecord,
+  type PendingUpdate,
+  type QuarantinedRow,
+  type StoredDoc,
+  type WorkshopRecord,
+} from './docStore.ts'
 import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
 import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
 import { migrate } from './pgSchema.ts'
@@ -75,7 +84,29 @@ export class PgDocStore implements DocStore {
       [workshopId, docName],
     )
     const logRows = rows.filter((row) => row.seq > 0)
-    return { updates: rows.map((row) => new Uint8Array(row.data)), lastSeq: logRows.at(-1)?.seq ?? 0, logLength: logRows.length }
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      seqs: rows.map((row) => Number(row.seq)),
+      lastSeq: logRows.at(-1)?.seq ?? 0,
+      logLength: logRows.length,
+    }
+  }
+
+  async quarantine(workshopId: string, docName: string, rows: readonly QuarantinedRow[]): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const { seq, data, reason } of rows) {
+        await client.query('INSERT INTO quarantined_updates (workshop_id, doc_name, seq, data, reason, quarantined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          workshopId,
+          docName,
+          seq,
+          Buffer.from(data),
+          reason,
+          Date.now(),
+        ])
+        if (seq === 0) await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2', [workshopId, docName])
+        else await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq = $3', [workshopId, docName, seq])
+      }
+    })
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
@@ -147,6 +178,7 @@ export class PgDocStore implements DocStore {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = ANY($2)', [workshopId, docNames])
       await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = ANY($2)', [workshopId, docNames])
+      await client.query('DELETE FROM quarantined_updates WHERE workshop_id = $1 AND doc_name = ANY($2)', [workshopId, docNames])
     })
   }
 
@@ -169,7 +201,7 @@ export class PgDocStore implements DocStore {
 
   async deleteWorkshop(id: string): Promise<void> {
     await this.transaction(async (client) => {
-      for (const table of ['doc_snapshots', 'doc_updates', 'history', 'join_codes']) {
+      for (const table of ['doc_snapshots', 'doc_updates', 'quarantined_updates', 'history', 'join_codes']) {
         await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id])
       }
       await client.query('DELETE FROM workshops WHERE id = $1', [id])

@@ -1,7 +1,16 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { docKey, type DocStore, type HistorySnapshot, type JoinCodeRecord, type PendingUpdate, type StoredDoc, type WorkshopRecord } from './docStore.ts'
+import {
+  docKey,
+  type DocStore,
+  type HistorySnapshot,
+  type JoinCodeRecord,
+  type PendingUpdate,
+  type QuarantinedRow,
+  type StoredDoc,
+  type WorkshopRecord,
+} from './docStore.ts'
 import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
 import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
 
@@ -38,6 +47,15 @@ const SCHEMA = `
     docs BLOB NOT NULL
   );
   CREATE INDEX IF NOT EXISTS history_by_workshop ON history (workshop_id, id);
+  CREATE TABLE IF NOT EXISTS quarantined_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL,
+    doc_name TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    reason TEXT NOT NULL,
+    quarantined_at INTEGER NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS join_codes (
     code TEXT PRIMARY KEY,
     workshop_id TEXT NOT NULL UNIQUE,
@@ -98,10 +116,16 @@ export class SqliteDocStore implements DocStore {
       untouched: this.db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE touched_at < ?'),
       deleteDocSnapshot: this.db.prepare<[string, string]>('DELETE FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
       deleteDocUpdates: this.db.prepare<[string, string]>('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ?'),
+      deleteDocQuarantine: this.db.prepare<[string, string]>('DELETE FROM quarantined_updates WHERE workshop_id = ? AND doc_name = ?'),
+      quarantine: this.db.prepare<[string, string, number, Uint8Array, string, number]>(
+        'INSERT INTO quarantined_updates (workshop_id, doc_name, seq, data, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      dropUpdate: this.db.prepare<[string, string, number]>('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq = ?'),
       deleteWorkshop: [
         this.db.prepare<[string]>('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
         this.db.prepare<[string]>('DELETE FROM doc_updates WHERE workshop_id = ?'),
         this.db.prepare<[string]>('DELETE FROM history WHERE workshop_id = ?'),
+        this.db.prepare<[string]>('DELETE FROM quarantined_updates WHERE workshop_id = ?'),
         // The join code holds the participant key: it goes with the workshop.
         this.db.prepare<[string]>('DELETE FROM join_codes WHERE workshop_id = ?'),
         this.db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'),
@@ -151,8 +175,23 @@ export class SqliteDocStore implements DocStore {
     const snapshot = this.statements.snapshot.get(workshopId, docName)
     const rows = this.statements.updates.all(workshopId, docName)
     const updates: Uint8Array[] = snapshot ? [snapshot.data] : []
-    for (const row of rows) updates.push(row.data)
-    return { updates, lastSeq: rows.at(-1)?.seq ?? 0, logLength: rows.length }
+    const seqs: number[] = snapshot ? [0] : []
+    for (const row of rows) {
+      updates.push(row.data)
+      seqs.push(row.seq)
+    }
+    return { updates, seqs, lastSeq: rows.at(-1)?.seq ?? 0, logLength: rows.length }
+  }
+
+  async quarantine(workshopId: string, docName: string, rows: readonly QuarantinedRow[]): Promise<void> {
+    this.db.transaction(() => {
+      const now = Date.now()
+      for (const { seq, data, reason } of rows) {
+        this.statements.quarantine.run(workshopId, docName, seq, data, reason, now)
+        if (seq === 0) this.statements.deleteDocSnapshot.run(workshopId, docName)
+        else this.statements.dropUpdate.run(workshopId, docName, seq)
+      }
+    })()
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
@@ -175,6 +214,7 @@ export class SqliteDocStore implements DocStore {
       for (const name of docNames) {
         this.statements.deleteDocSnapshot.run(workshopId, name)
         this.statements.deleteDocUpdates.run(workshopId, name)
+        this.statements.deleteDocQuarantine.run(workshopId, name)
       }
     })()
   }

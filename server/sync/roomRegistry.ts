@@ -5,22 +5,12 @@ import { RoomLink } from '../cluster/roomLink.ts'
 import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { Limits, Tuning } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
-import { docKey, type DocStore, type PendingUpdate } from '../store/docStore.ts'
+import { docKey, type DocStore, type PendingUpdate, type StoredDoc } from '../store/docStore.ts'
 import { awarenessMessage, savedMessage, syncUpdate } from './messages.ts'
 import { Room, type Peer } from './room.ts'
-import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
+import { loadPool } from './load/loadPool.ts'
 
 export class RoomsFullError extends Error {}
-
-/** Stored rows were accepted once; only what no live update can build is left out at load. */
-const STORED_GUARD = {
-  maxStructs: Number.POSITIVE_INFINITY,
-  // A compacted snapshot holds every writer of the room at once; a few hundred at one spot is a
-  // busy hall, thousands is a bomb that would freeze the load.
-  maxWritersPerPosition: 400,
-  maxScan: 2 * DEFAULT_GUARD.maxScan,
-  maxCost: Number.POSITIVE_INFINITY,
-}
 
 export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
@@ -71,6 +61,7 @@ export class RoomRegistry {
       },
       logger,
     )
+    loadPool.warm()
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
   }
@@ -206,13 +197,6 @@ export class RoomRegistry {
     }
     const loadStarted = performance.now()
     await this.link.beforeLoad(workshopId, docName)
-    let stored: Awaited<ReturnType<DocStore['load']>>
-    try {
-      stored = await this.store.load(workshopId, docName)
-    } catch (error) {
-      this.link.loadFailed(workshopId, docName)
-      throw error
-    }
     const room = new Room(
       workshopId,
       docName,
@@ -220,31 +204,15 @@ export class RoomRegistry {
       (changed) => this.markDirty(changed),
       (changed, update) => this.onRelayed(changed, update),
     )
-    const where = { workshop: workshopId, doc: kind }
-    let quarantined = 0
-    room.doc.transact(() => {
-      for (const update of stored.updates) {
-        try {
-          // Logs written before the update guard existed may hold what it now refuses; such a row
-          // would freeze every load of this document, so it is left out (and said so).
-          const verdict = checkUpdate(room.doc, kind, update, STORED_GUARD)
-          if (!verdict.ok) {
-            quarantined++
-            this.logger.warn({ ...where, reason: verdict.reason }, 'left out a stored update')
-            continue
-          }
-          Y.applyUpdate(room.doc, update)
-        } catch (error) {
-          // A row that does not decode cannot be repaired; skipping it keeps the rest readable.
-          this.logger.warn({ ...where, err: error }, 'skipped an unreadable stored update')
-        }
-      }
-    }, this)
-    room.doc.store.pendingStructs = null
-    room.doc.store.pendingDs = null
-    // Loading is not a change: nothing to store or broadcast.
-    room.takePending()
-    if (quarantined > 0) this.metrics.reject('stored_update_quarantined', { workshopId, kind }, { detail: `${quarantined} stored updates left out` })
+    let stored: StoredDoc
+    try {
+      stored = await this.store.load(workshopId, docName)
+      await this.applyStored(room, stored)
+    } catch (error) {
+      room.destroy()
+      this.link.loadFailed(workshopId, docName)
+      throw error
+    }
     this.dirty.delete(room)
     room.lastSeq = stored.lastSeq
     room.logLength = stored.logLength
@@ -255,6 +223,38 @@ export class RoomRegistry {
     this.link.afterLoad(room)
     this.metrics.recordLoad((performance.now() - loadStarted) / 1000)
     return room
+  }
+
+  /**
+   * Loads the stored rows into the room: folded in a worker thread (never an unbounded merge on
+   * this one), then applied here as one update. Rows that did not load are moved to the store's
+   * quarantine, each logged with its workshop and row number.
+   */
+  private async applyStored(room: Room, stored: StoredDoc): Promise<void> {
+    if (stored.updates.length === 0) return
+    const { state, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
+    room.doc.transact(() => Y.applyUpdate(room.doc, state), this)
+    room.doc.store.pendingStructs = null
+    room.doc.store.pendingDs = null
+    // Loading is not a change: nothing to store or broadcast.
+    room.takePending()
+    if (left.length === 0) return
+    const where = room.kind === 'draft' ? `a draft of ${room.workshopId}` : docKey(room.workshopId, room.docName)
+    const rows = left.map(({ index, reason }) => ({ seq: stored.seqs[index]!, data: stored.updates[index]!, reason }))
+    for (const row of rows) {
+      // Counted here; the line below says which row and why, so an operator can find it.
+      this.metrics.reject('stored_update_quarantined', { workshopId: room.workshopId, kind: room.kind })
+      this.logger.warn(
+        { workshop: room.workshopId, doc: room.kind, reason: row.reason },
+        `quarantined stored update ${row.seq === 0 ? 'snapshot' : `row ${row.seq}`} of ${where}: ${row.reason}`,
+      )
+    }
+    try {
+      await this.store.quarantine(room.workshopId, room.docName, rows)
+    } catch (error) {
+      // Still in the log: left out again at the next load, and quarantined then.
+      this.logger.error({ workshop: room.workshopId, doc: room.kind, err: error }, `could not move the quarantined rows of ${where} aside`)
+    }
   }
 
   /** Another instance stored this change: its clients have it, ours get it now. */

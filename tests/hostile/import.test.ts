@@ -6,7 +6,7 @@ import { exportWorkshopJson } from '../../shared/export/workshopJson.ts'
 import { getTemplate } from '../../shared/method/templates.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import { manyTinyItems, updateMessage } from './support/attacks.ts'
-import { loopDelayMaxMs, openArena, rawSocket, rssMiB, watchHealth, type Arena } from './support/harness.ts'
+import { expectLoopBounded, openArena, rawSocket, rssMiB, watchHealth, type Arena } from './support/harness.ts'
 
 /** A POST that reports the answer even when the server answers before reading the whole body. */
 function post(url: string, body: string): Promise<{ status: number; body: string }> {
@@ -20,6 +20,8 @@ function post(url: string, body: string): Promise<{ status: number; body: string
     req.end(body)
   })
 }
+
+const IMPORT_PARSE_BOUND_MS = 600
 
 /** Finding 5: an import file (and the same bytes over the WebSocket) of hundreds of thousands of tiny items. */
 describe('import bomb', { timeout: 60_000 }, () => {
@@ -44,20 +46,21 @@ describe('import bomb', { timeout: 60_000 }, () => {
 
   it('is refused from its headers, with no freeze and no memory spike; the same bytes over the socket close the sender', async () => {
     const before = rssMiB(arena.server.process.pid!)
-    const health = watchHealth(arena.server.url)
-    const res = await post(`${arena.server.url}/api/workshops/import`, file)
-    expect(res.status).toBe(400)
-    expect((JSON.parse(res.body) as { error: string }).error).toMatch(/more than 100000 items/)
+    const health = await watchHealth(arena.server.url)
     const socket = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     socket.send(updateMessage(bomb))
     expect((await socket.closed).code).toBe(CloseCode.badMessage)
-    const report = await health.stop()
+    await expectLoopBounded(`finding 5 over the socket (${(bomb.byteLength / 1e6).toFixed(1)} MB update)`, health, arena.server.url)
+
+    const again = await watchHealth(arena.server.url)
+    const res = await post(`${arena.server.url}/api/workshops/import`, file)
+    expect(res.status).toBe(400)
+    expect((JSON.parse(res.body) as { error: string }).error).toMatch(/more than 100000 items/)
+    // Reading and parsing a file of this size (JSON, then base64) happens on the main thread:
+    // 100–300 ms of CPU measured, so its bound is looser (README, "Bounded work on the event loop").
+    await expectLoopBounded(`finding 5 as a file (${(file.length / 1e6).toFixed(1)} MB)`, again, arena.server.url, IMPORT_PARSE_BOUND_MS)
     const grown = rssMiB(arena.server.process.pid!) - before
-    const loop = await loopDelayMaxMs(arena.server.url)
-    console.log(
-      `finding 5: ${(file.length / 1e6).toFixed(1)} MB file, ${(bomb.byteLength / 1e6).toFixed(1)} MB update; slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms; memory +${grown} MiB`,
-    )
-    expect(report.failures).toBe(0)
+    console.log(`finding 5: memory +${grown} MiB`)
     expect(grown).toBeLessThan(200)
   })
 })

@@ -3,20 +3,18 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { awarenessMessage, orphanUpdate, queryAwarenessMessage, siblingBomb, syncStep1Message, updateMessage } from './support/attacks.ts'
-import { loopDelayMaxMs, openArena, rawSocket, rssMiB, waitFor, watchHealth, type Arena } from './support/harness.ts'
+import { expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, watchHealth, type Arena } from './support/harness.ts'
 
 /**
  * Findings 1–3, 8 and 9 of the hostile probe, each against a real server in a child process,
  * with /healthz polled from a third process throughout. Figures are printed for the README.
  */
 /**
- * Before these fixes the same attacks blocked the loop for seconds or for good. /healthz must
- * answer every poll; its latency is printed, not asserted (test machines are shared and loaded:
- * the wall clock measures the machine). What is asserted is the server's own worst event-loop
- * delay, generously.
+ * Before these fixes the same attacks blocked the loop for seconds or for good. Asserted after each
+ * (`expectLoopBounded`): /healthz answered every poll, and no event-loop turn since the server
+ * started took 200 ms of CPU. The wall-clock latency is printed, not asserted: on a shared,
+ * loaded machine it measures the machine.
  */
-const LOOP_BOUND_MS = 1_000
-
 describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   let arena: Arena
   const clients: TestClient[] = []
@@ -42,7 +40,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     // Built before the clock starts: making them is the attacker's work, not the server's.
     const bomb = updateMessage(siblingBomb(2000))
     const thin = Array.from({ length: 60 }, (_, i) => updateMessage(siblingBomb(30, 2_000_000 + i * 30)))
-    const health = watchHealth(arena.server.url)
+    const health = await watchHealth(arena.server.url)
     const attacker = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     attacker.send(bomb)
     expect((await attacker.closed).code).toBe(CloseCode.badMessage)
@@ -51,15 +49,11 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     for (const message of thin) if (patient.ws.readyState === patient.ws.OPEN) patient.send(message)
     expect((await patient.closed).code).toBe(CloseCode.badMessage)
     await bystanderStillWrites('after-bomb')
-    const report = await health.stop()
-    const loop = await loopDelayMaxMs(arena.server.url)
-    console.log(`finding 1: slowest /healthz ${report.slowestMs} ms over ${report.polls} polls; worst event-loop delay ${loop} ms`)
-    expect(report.failures).toBe(0)
-    expect(loop).toBeLessThan(LOOP_BOUND_MS)
+    await expectLoopBounded('finding 1', health, arena.server.url)
   })
 
   it('2: a flood of refused writes from the screen key is answered cheaply and closed', async () => {
-    const health = watchHealth(arena.server.url)
+    const health = await watchHealth(arena.server.url)
     const screen = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.screen)
     const doc = new Y.Doc()
     for (let i = 0; i < 2000 && screen.ws.readyState === screen.ws.OPEN; i++) {
@@ -68,10 +62,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     }
     expect((await screen.closed).code).toBe(CloseCode.rateLimited)
     await bystanderStillWrites('after-refusals')
-    const report = await health.stop()
-    const loop = await loopDelayMaxMs(arena.server.url)
-    console.log(`finding 2: slowest /healthz ${report.slowestMs} ms; worst event-loop delay ${loop} ms`)
-    expect(loop).toBeLessThan(LOOP_BOUND_MS)
+    await expectLoopBounded('finding 2', health, arena.server.url)
   })
 
   it('3: a reader that stops reading while asking for everything is closed; memory stays bounded', async () => {
@@ -83,6 +74,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     writer.doc.getMap('signals').set('bulk2', 'y'.repeat(1_000_000))
     await waitFor(() => writer.provider.synced, 5_000)
     const before = rssMiB(arena.server.process.pid!)
+    const health = await watchHealth(arena.server.url)
     const reader = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.screen)
     ;(reader.ws as unknown as { _socket: { pause(): void } })._socket.pause()
     for (let i = 0; i < 100; i++) reader.send(syncStep1Message())
@@ -99,9 +91,11 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     const big = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     big.send(awarenessMessage(424242, 1, { user: { name: 'x'.repeat(100_000) } }))
     expect((await big.closed).code).toBe(CloseCode.badMessage)
+    await expectLoopBounded('finding 3', health, arena.server.url)
   })
 
   it('8: an orphan update charges only its sender; an innocent writer types on past a megabyte', { timeout: 60_000 }, async () => {
+    const health = await watchHealth(arena.server.url)
     const orphan = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     orphan.send(updateMessage(orphanUpdate()))
     const writer = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
@@ -115,10 +109,15 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     await waitFor(() => (reader.doc.getMap('signals').get('typing') as Y.Text | undefined)?.length === 140 * 8192, 40_000, 'the typing to arrive')
     expect(writer.closes).toEqual([])
     expect(orphan.ws.readyState).toBe(orphan.ws.OPEN)
+    // Not an attack: an honest 1.1 MiB burst, of which the server reads up to 2 MiB from one socket
+    // in a turn (libuv's read loop), each message checked and applied. Measured 100–220 ms of CPU
+    // for such a turn; bounded looser here (README, "Bounded work on the event loop").
+    await expectLoopBounded('finding 8', health, arena.server.url, 400)
   })
 
   it('9: churn does not fill the size budget: content counts, not the log', async () => {
     const churn = await openArena({ MAX_DOC_BYTES: String(256 * 1024) })
+    const health = await watchHealth(churn.server.url)
     try {
       const writer = connectClient(churn.server.wsUrl, churn.target.id, 'board', { key: churn.target.keys.participant })
       clients.push(writer)
@@ -134,6 +133,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       clients.push(reader)
       await waitFor(() => reader.doc.getMap('signals').get('after') === 'kept', 10_000, 'the last change')
       expect(writer.closes).toEqual([])
+      await expectLoopBounded('finding 9', health, churn.server.url)
     } finally {
       await churn.close()
     }

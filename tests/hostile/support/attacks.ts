@@ -77,6 +77,31 @@ export function rawSiblingBomb(writers: number, firstClient = 1_000_000, root = 
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * Stays under the stored-log guard (at most `writers` ≤ 400 at one position) yet takes long to
+ * apply: `keys` positions, each set by `writers` invented clients at once (`writers`²/2 scan
+ * steps each). What a load's time budget exists for: cost the guard does not see.
+ */
+export function slowButAdmissible(writers: number, keys: number, root = 'signals'): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, writers)
+  for (let i = 0; i < writers; i++) {
+    encoding.writeVarUint(encoder, keys)
+    encoding.writeVarUint(encoder, 3_000_000 + i)
+    encoding.writeVarUint(encoder, 0) // first clock; each key takes the next
+    for (let key = 0; key < keys; key++) {
+      encoding.writeUint8(encoder, 8 | 32)
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarString(encoder, root)
+      encoding.writeVarString(encoder, `slow-${key}`)
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeAny(encoder, i)
+    }
+  }
+  encoding.writeVarUint(encoder, 0)
+  return encoding.toUint8Array(encoder)
+}
+
 /** An update that depends on a change nobody has (client 7's first 1000 clocks are missing). */
 export function orphanUpdate(): Uint8Array {
   const doc = new Y.Doc()

@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { DocKind } from '../../../shared/protocol.ts'
+import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
+import type { FoldJob, FoldReply, LeftOut, WorkerMessage } from './foldProtocol.ts'
+
+/** What a fold gives back: the state to load, and the rows left out with why. */
+export interface Folded {
+  state: Uint8Array
+  left: LeftOut[]
+}
+
+interface Job {
+  id: number
+  kind: DocKind
+  rows: Uint8Array[]
+  budgetMs: number
+  skip: LeftOut[]
+  resolve(folded: Folded): void
+  reject(error: Error): void
+}
+
+interface Slot {
+  worker: Worker
+  progress: Int32Array
+  /** The worker thread's own CPU clock, once it has said which thread it is (Linux). */
+  clock?: ThreadCpuClock
+  job?: Job
+  /** The row the job is on, and the worker's clock (CPU where known, else wall) when it began. */
+  row: number
+  rowSince: number
+}
+
+/** How often the watchdog looks at the busy workers. */
+const WATCH_MS = 25
+
+/**
+ * Loads stored documents off the main thread. A stored log is untrusted (it may hold what an
+ * older server let in, or what a bug wrote): applying it could take seconds of CPU per row, and
+ * on the main thread that would freeze every workshop on the server, after every restart.
+ *
+ * A small pool of worker threads (two at most; loads are rare next to messages) applies the rows
+ * to a fresh document, with the stored-log guard, and answers with its whole state as one update,
+ * which the main thread applies in time linear in the content. A watchdog stops a worker whose
+ * current row has used more than the budget of CPU (the worker thread's own clock, so that a
+ * loaded machine does not turn a big honest snapshot into a "slow" one; the wall clock where
+ * threads cannot be read alone); that row is left out and the fold starts again without it, in a
+ * fresh worker. Rows left out are reported to the caller, which keeps them aside (the store's
+ * quarantine) and says so in the log.
+ *
+ * One pool per process (`loadPool`), shared by every registry in it: starting a worker compiles
+ * the guard (~0.6 s of CPU, in the worker), which is paid once, ahead of the first load (`warm`).
+ */
+class LoadPool {
+  private readonly slots: Slot[] = []
+  private readonly queue: Job[] = []
+  private nextId = 1
+  private watchdog: NodeJS.Timeout | undefined
+
+  constructor(private readonly size = Math.min(2, availableParallelism())) {}
+
+  /** Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. */
+  fold(kind: DocKind, rows: Uint8Array[], budgetMs: number): Promise<Folded> {
+    return new Promise<Folded>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, kind, rows, budgetMs, skip: [], resolve, reject })
+      this.dispatch()
+    })
+  }
+
+  /** Starts a worker now, so that the first load after a start does not wait for one. */
+  warm(): void {
+    if (this.slots.length === 0) this.spawn()
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined)
+      if (!slot) return
+      this.start(slot, this.queue.shift()!)
+    }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job
+    slot.row = -1
+    Atomics.store(slot.progress, 0, -1)
+    const message: FoldJob = { id: job.id, kind: job.kind, rows: job.rows, skip: job.skip.map((l) => l.index), progress: slot.progress }
+    slot.worker.postMessage(message)
+    this.watchdog ??= setInterval(() => this.watch(), WATCH_MS)
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./foldWorkerEntry.mjs', import.meta.url))
+    // A pool waiting for work must not keep the process alive.
+    worker.unref()
+    const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), row: -1, rowSince: 0 }
+    worker.on('message', (message: WorkerMessage) => {
+      if ('thread' in message) {
+        slot.clock = message.thread === undefined ? undefined : threadCpuClock(message.thread)
+        return
+      }
+      this.finish(slot, message)
+    })
+    worker.on('error', (error) => this.replace(slot, (job) => job.reject(error)))
+    this.slots.push(slot)
+    return slot
+  }
+
+  private finish(slot: Slot, reply: FoldReply): void {
+    const job = slot.job
+    if (!job || job.id !== reply.id) return
+    slot.job = undefined
+    job.resolve({ state: reply.state, left: [...job.skip, ...reply.left].sort((a, b) => a.index - b.index) })
+    this.dispatch()
+  }
+
+  /** Stops any worker whose current row has run over budget, and retries its job without that row. */
+  private watch(): void {
+    for (const slot of this.slots) {
+      if (!slot.job) continue
+      const now = slot.clock?.readMs() ?? performance.now()
+      const row = Atomics.load(slot.progress, 0)
+      if (row !== slot.row) {
+        slot.row = row
+        slot.rowSince = now
+      } else if (row >= 0 && now - slot.rowSince > slot.job.budgetMs) {
+        this.replace(slot, (job) => {
+          job.skip.push({ index: row, reason: `did not load within ${job.budgetMs} ms of CPU` })
+          this.queue.unshift(job)
+        })
+      }
+    }
+    if (this.slots.every((slot) => !slot.job)) {
+      clearInterval(this.watchdog)
+      this.watchdog = undefined
+    }
+  }
+
+  /** Terminates a worker (a stuck one cannot be interrupted otherwise) and hands its job on. */
+  private replace(slot: Slot, then: (job: Job) => void): void {
+    const job = slot.job
+    slot.job = undefined
+    this.slots.splice(this.slots.indexOf(slot), 1)
+    slot.clock?.close()
+    void slot.worker.terminate()
+    if (job) then(job)
+    this.dispatch()
+  }
+}
+
+export const loadPool = new LoadPool()

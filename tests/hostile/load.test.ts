@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startChildServer, type ChildServer } from '../support/childServer.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { createWorkshop, tempDataDir } from '../support/server.ts'
+import { rawSiblingBomb, slowButAdmissible } from './support/attacks.ts'
+import { expectLoopBounded, waitFor, watchHealth } from './support/harness.ts'
+
+/**
+ * Finding 1's second half: the updates were already in the stored log, so every restart froze
+ * again. Now a stored document is applied in a worker thread with a time budget per row; what the
+ * guard refuses, what does not decode and what runs over budget is moved to the quarantine table
+ * (kept, not deleted) and logged with its workshop and row, and the rest of the board loads.
+ */
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+const BUDGET_MS = 250
+
+describe('a poisoned stored log', { timeout: 90_000 }, () => {
+  it('loads without freezing: poisoned rows are quarantined and logged, the good ones load, and the next restart meets them no more', async () => {
+    const data = tempDataDir()
+    cleanups.push(() => data.remove())
+    const env = { LOAD_ROW_BUDGET_MS: String(BUDGET_MS) }
+    let server: ChildServer = await startChildServer(data.dir, env)
+    const workshop = await createWorkshop(server.url)
+    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(writer)
+    for (let i = 0; i < 60; i++) writer.doc.getMap('signals').set(`card-${i}`, `Signal ${i}: heat waves reshape city life`)
+    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(reader)
+    while (reader.doc.getMap('signals').size < 60) await new Promise((resolve) => setTimeout(resolve, 20))
+    writer.destroy()
+    reader.destroy()
+    await server.stop()
+
+    // Written behind the server's back, as a log from before the guard (or a bug) would hold them.
+    const db = new Database(join(data.dir, 'workshops.sqlite'))
+    const insert = db.prepare<[string, string, Uint8Array]>('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)')
+    const poison = {
+      // ~390² scan steps at each of 60 positions: seconds of CPU, under the guard's writer cap.
+      slow: slowButAdmissible(390, 60),
+      bomb: rawSiblingBomb(3000),
+      garbage: new Uint8Array([1, 2, 3, 250, 251, 252]),
+    }
+    const seqs = Object.fromEntries(Object.entries(poison).map(([name, bytes]) => [name, Number(insert.run(workshop.id, 'board', bytes).lastInsertRowid)]))
+    db.close()
+
+    server = await startChildServer(data.dir, env)
+    cleanups.push(() => server.kill())
+    const health = await watchHealth(server.url)
+    const board = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => board.destroy())
+    // Generous: a worker stopped over budget is replaced, and test machines are shared.
+    await waitFor(() => board.provider.synced, 30_000, 'the board to load')
+    const signals = board.doc.getMap('signals')
+    expect(signals.size).toBe(60)
+    expect(signals.get('card-59')).toBe('Signal 59: heat waves reshape city life')
+    expect(signals.has('k')).toBe(false)
+    expect(signals.has('slow-0')).toBe(false)
+    await expectLoopBounded('poisoned log at restart', health, server.url)
+
+    const where = `${workshop.id}/board`
+    expect(server.output()).toContain(`quarantined stored update row ${seqs.slow} of ${where}: did not load within ${BUDGET_MS} ms of CPU`)
+    expect(server.output()).toMatch(new RegExp(`quarantined stored update row ${seqs.bomb} of ${where}: over 400 writers at one position`))
+    expect(server.output()).toContain(`quarantined stored update row ${seqs.garbage} of ${where}: unreadable`)
+    // Kept, byte for byte, out of the log.
+    const stored = new Database(join(data.dir, 'workshops.sqlite'), { readonly: true })
+    const kept = stored.prepare<[], { seq: number; data: Buffer }>('SELECT seq, data FROM quarantined_updates ORDER BY seq').all()
+    const stillInLog = stored.prepare<[number], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE seq >= ?').get(seqs.slow!)
+    stored.close()
+    expect(kept.map((row) => row.seq)).toEqual([seqs.slow, seqs.bomb, seqs.garbage])
+    expect(kept.map((row) => new Uint8Array(row.data))).toEqual([poison.slow, poison.bomb, poison.garbage])
+    expect(stillInLog?.n).toBe(0)
+
+    // The next restart loads the board without meeting them again.
+    board.destroy()
+    await server.stop()
+    server = await startChildServer(data.dir, env)
+    const again = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    cleanups.push(() => again.destroy())
+    await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
+    expect(again.doc.getMap('signals').size).toBe(60)
+    expect(server.output()).not.toContain('quarantined')
+  })
+})
