@@ -1,4 +1,5 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { LoopWatch } from './loopWatch.ts'
+
 /**
  * Counters for `GET /metrics`, in Prometheus' text format. Plain numbers in one object: the hot
  * path increments a field, and rendering happens only when someone scrapes.
@@ -16,15 +17,11 @@ export class Metrics {
   storeWriteMaxSeconds = 0
   storeFailures = 0
   /** How long the event loop was blocked at worst: what every message's bounded cost is about. */
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 })
-
-  constructor() {
-    this.loopDelay.enable()
-  }
+  readonly loop = new LoopWatch()
 
   /** Longest event-loop delay since start, in milliseconds. */
   get loopDelayMaxMs(): number {
-    return Math.round(this.loopDelay.max / 1e6)
+    return this.loop.maxDelayMs
   }
 
   reject(reason: string): void {
