@@ -6,5 +6,8 @@ import { serveParent } from './ipc.ts'
 /** Our sync server exactly as `npm start` wires it (SQLite store, default limits), minus the SPA. */
 const dataDir = process.argv[2]
 if (!dataDir) throw new Error('usage: ourServer.ts <dataDir>')
-const server = await startServer(defaultConfig({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger({ destination: process.stderr }) }))
+// One change from the defaults: the scale bench creates a hundred workshops from one address.
+const server = await startServer(
+  defaultConfig({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger({ destination: process.stderr }), limits: { workshopsPerIpPerHour: 10_000 } }),
+)
 serveParent('ours', server.port, () => server.close())

@@ -14,6 +14,8 @@ export interface Phase {
   systemMicros: number
   /** CPU of the bench process itself (all clients), % of one core: near 100 = clients saturated. */
   clientCpuPercent: number
+  /** Resident memory of the server at the end of the phase, bytes. */
+  rssBytes: number
 }
 
 export interface Row {
@@ -40,6 +42,8 @@ export interface Summary {
   missing: number
   maxClientCpuPercent: number
   drops: number
+  /** Largest resident memory of the server over the phases, MB. */
+  rssMb: number
 }
 
 export function summarize(phases: readonly Phase[], drops: number): Summary {
@@ -61,6 +65,7 @@ export function summarize(phases: readonly Phase[], drops: number): Summary {
     missing: sum(phases.map((p) => p.missing)),
     maxClientCpuPercent: Math.max(...phases.map((p) => p.clientCpuPercent)),
     drops,
+    rssMb: Math.max(...phases.map((p) => p.rssBytes)) / 1e6,
   }
 }
 
@@ -97,13 +102,13 @@ export function environment(): string {
 export function markdownTable(rows: readonly Row[]): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a')
   const lines = [
-    '| clients | ours p50 ms | ref p50 ms | ratio | ours p99 ms | ref p99 ms | ratio | ours CPU µs/update/client | ref | ratio |',
-    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| clients | ours p50 ms | ref p50 ms | ratio | ours p99 ms | ref p99 ms | ratio | ours CPU µs/update/client | ref | ratio | ours RSS MB | ref RSS MB |',
+    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ]
   for (const r of rows) {
     lines.push(
       `| ${r.clients} | ${f(r.ours.p50Ms)} | ${f(r.ref.p50Ms)} | ${f(r.ratio.p50)} | ${f(r.ours.p99Ms)} | ${f(r.ref.p99Ms)} | ${f(r.ratio.p99)} | ` +
-        `${f(r.ours.cpuMicrosPerUpdatePerClient)} | ${f(r.ref.cpuMicrosPerUpdatePerClient)} | ${f(r.ratio.cpu)} |`,
+        `${f(r.ours.cpuMicrosPerUpdatePerClient)} | ${f(r.ref.cpuMicrosPerUpdatePerClient)} | ${f(r.ratio.cpu)} | ${r.ours.rssMb.toFixed(0)} | ${r.ref.rssMb.toFixed(0)} |`,
     )
   }
   return lines.join('\n')

@@ -20,11 +20,17 @@ import { resultsDir } from './sync.ts'
 const STORM = Number(process.env.BENCH_STORM_CLIENTS ?? 200)
 const BOARD_MB = 5
 
+/** Rooms opened, one client each, to measure what a room costs (BENCH_ROOMS). */
+const ROOMS = Number(process.env.BENCH_ROOMS ?? 100)
+
 interface ScaleResult {
   stormMs: number
   heapPerConnectionKb: number
   rssPerConnectionKb: number
   loadMs: number
+  /** Server heap per room with its one client connected, and per room left idle (ours keeps it loaded for ROOM_IDLE_MS; the reference frees it at once). */
+  heapPerRoomKb: number
+  heapPerIdleRoomKb: number | null
 }
 
 async function createWorkshop(port: number): Promise<WorkshopLinks> {
@@ -63,6 +69,35 @@ async function fillBoard(endpoint: Endpoint): Promise<void> {
   const q = provider(endpoint, check)
   while (check.getMap(BOARD_ROOTS.signals).size < BOARD_MB * 4) await new Promise((resolve) => setTimeout(resolve, 20))
   for (const x of [p, q]) x.destroy()
+  // A doc's awareness keeps a timer: without this the bench never exits.
+  for (const x of [doc, check]) x.destroy()
+}
+
+/** ROOMS documents (each a workshop's board for ours, a room name for the reference), one client each. */
+async function roomCosts(kind: 'ours' | 'ref', server: ServerChild): Promise<Pick<ScaleResult, 'heapPerRoomKb' | 'heapPerIdleRoomKb'>> {
+  const endpoints: Endpoint[] = []
+  for (let i = 0; i < ROOMS; i++) {
+    if (kind === 'ref') {
+      endpoints.push({ serverUrl: `ws://127.0.0.1:${server.port}/room-${i}`, room: 'board', params: {} })
+      continue
+    }
+    const workshop = await createWorkshop(server.port)
+    endpoints.push({ serverUrl: `ws://127.0.0.1:${server.port}/sync/${workshop.id}`, room: 'board', params: { key: workshop.keys.participant } })
+  }
+  const before = await server.phase('start')
+  const docs = endpoints.map(() => new Y.Doc())
+  const providers = endpoints.map((endpoint, i) => provider(endpoint, docs[i]!))
+  await Promise.all(providers.map(untilSynced))
+  const open = await server.phase('start')
+  for (const p of providers) p.destroy()
+  for (const doc of docs) doc.destroy()
+  // The server notices the closes within a turn or two; its idle rooms stay loaded for 30 s.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  const idle = await server.phase('start')
+  return {
+    heapPerRoomKb: (open.heapUsed - before.heapUsed) / ROOMS / 1024,
+    heapPerIdleRoomKb: kind === 'ours' ? (idle.heapUsed - before.heapUsed) / ROOMS / 1024 : null,
+  }
 }
 
 async function coldLoad(endpoint: Endpoint): Promise<number> {
@@ -72,6 +107,7 @@ async function coldLoad(endpoint: Endpoint): Promise<number> {
   await untilSynced(p)
   const ms = performance.now() - started
   p.destroy()
+  doc.destroy()
   return ms
 }
 
@@ -89,6 +125,7 @@ async function measure(kind: 'ours' | 'ref', dataDir: string): Promise<ScaleResu
     const stormMs = performance.now() - started
     const after = await server.phase('start')
     swarm.destroy()
+    const rooms = await roomCosts(kind, server)
     await fillBoard(endpointOf(server))
     if (kind === 'ours') {
       // Cold: a fresh process on the same data directory.
@@ -101,6 +138,7 @@ async function measure(kind: 'ours' | 'ref', dataDir: string): Promise<ScaleResu
       heapPerConnectionKb: (after.heapUsed - before.heapUsed) / STORM / 1024,
       rssPerConnectionKb: (after.rss - before.rss) / STORM / 1024,
       loadMs,
+      ...rooms,
     }
   } finally {
     await server.stop()
@@ -121,6 +159,8 @@ export async function runScaleBench(): Promise<void> {
         `| heap per idle connection, KB | ${ours.heapPerConnectionKb.toFixed(1)} | ${ref.heapPerConnectionKb.toFixed(1)} | ${r(ours.heapPerConnectionKb, ref.heapPerConnectionKb)} |`,
         `| RSS per idle connection, KB | ${ours.rssPerConnectionKb.toFixed(1)} | ${ref.rssPerConnectionKb.toFixed(1)} | ${r(ours.rssPerConnectionKb, ref.rssPerConnectionKb)} |`,
         `| ${BOARD_MB} MB board: first client synced, ms (ours cold from disk, reference warm) | ${ours.loadMs.toFixed(0)} | ${ref.loadMs.toFixed(0)} | ${r(ours.loadMs, ref.loadMs)} |`,
+        `| heap per room with one client (${ROOMS} rooms), KB | ${ours.heapPerRoomKb.toFixed(1)} | ${ref.heapPerRoomKb.toFixed(1)} | ${r(ours.heapPerRoomKb, ref.heapPerRoomKb)} |`,
+        `| heap per idle room (clients gone, kept loaded 30 s; the reference frees it), KB | ${ours.heapPerIdleRoomKb!.toFixed(1)} | – | – |`,
       ].join('\n'),
     )
     mkdirSync(resultsDir, { recursive: true })

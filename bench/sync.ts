@@ -69,6 +69,7 @@ async function measure(swarm: Swarm, server: ServerChild, clients: number): Prom
     userMicros: after.user - before.user,
     systemMicros: after.system - before.system,
     clientCpuPercent: ((parent.user + parent.system) / 1000 / wallMs) * 100,
+    rssBytes: after.rss,
   }
 }
 

@@ -66,7 +66,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
       throw error
     })
   }
-  const metrics = new Metrics(config.logger)
+  const metrics = new Metrics(config.logger, config.limits.loopCpuWatchMs)
   const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.logger, relay)
   const workshops = new WorkshopService(store)
   const reactions = new WorkshopReactions(registry, store, config.logger, config.limits.maxDraftsPerWorkshop, relay)

@@ -46,6 +46,8 @@ export interface Limits {
   integrationMsPer10s: number
   /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
   loadRowBudgetMs: number
+  /** How often (ms) the main thread's CPU clock is read to find the longest task (server/loopCpu.ts). */
+  loopCpuWatchMs: number
   /** Private drafts one workshop may hold (a little above a room of 60), and the size of each. */
   maxDraftsPerWorkshop: number
   maxDraftBytes: number
@@ -114,6 +116,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxStructsPerUpdate: 20_000,
   integrationMsPer10s: 1_000,
   loadRowBudgetMs: 3_000,
+  loopCpuWatchMs: 100,
   maxDraftsPerWorkshop: 80,
   maxDraftBytes: 256 * 1024,
   maxRoomsPerWorkshop: 90,
@@ -169,6 +172,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxStructsPerUpdate: 'MAX_STRUCTS_PER_UPDATE',
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
   loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
+  loopCpuWatchMs: 'LOOP_CPU_WATCH_MS',
   maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',
   maxDraftBytes: 'MAX_DRAFT_BYTES',
   maxRoomsPerWorkshop: 'MAX_ROOMS_PER_WORKSHOP',

@@ -87,7 +87,8 @@ export async function runBoardBench(options: BoardBenchOptions = {}): Promise<Bo
   let browser: Browser | null = null
   try {
     const workshop = await createWorkshop(app.url, 'Board benchmark')
-    const board = await connectDoc(app.url, workshop.id, 'board', workshop.keys.participant)
+    // The seed writes many people's records (names, placements): only the facilitator may.
+    const board = await connectDoc(app.url, workshop.id, 'board', workshop.keys.facilitator)
     const control = await connectDoc(app.url, workshop.id, 'control', workshop.keys.facilitator)
     generateBoard(board.doc, { signals, trends, sortedFraction: 0.5 })
     goToStageOfKind(control.doc, 'trends')

@@ -2,7 +2,7 @@ import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { docKey, type DocStore } from '../store/docStore.ts'
 import { RELAYED, type Room } from '../sync/room.ts'
-import type { Relay } from './relay.ts'
+import { soloRelay, type Relay } from './relay.ts'
 
 const UPDATE = 0
 const PRESENCE = 1
@@ -65,10 +65,13 @@ export class RoomLink {
   }
 
   publishUpdate(room: Room, update: Uint8Array): void {
+    // Alone, nothing is passed on: not even the copy that frames it (one per stored batch).
+    if (this.relay === soloRelay) return
     this.relay.publish(docKey(room.workshopId, room.docName), frame(UPDATE, update))
   }
 
   publishPresence(room: Room, update: Uint8Array): void {
+    if (this.relay === soloRelay) return
     this.relay.publish(docKey(room.workshopId, room.docName), frame(PRESENCE, update))
   }
 

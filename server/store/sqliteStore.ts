@@ -71,12 +71,20 @@ const ADDED_COLUMNS = [
 ] as const
 
 /**
+ * `touched_at` feeds the retention sweep, counted in days: writing it once a minute per workshop
+ * is as good as on every change, and spares each turn's transaction a second page to write.
+ */
+const TOUCH_EVERY_MS = 60_000
+
+/**
  * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
  * log of updates; `compact` folds the log into the snapshot.
  */
 export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database
   private readonly statements
+  /** When this process last wrote each workshop's `touched_at` (see TOUCH_EVERY_MS). */
+  private readonly touchedAt = new Map<string, number>()
   /** Built once: better-sqlite3 wraps a transaction function in fresh closures on every call. */
   private readonly appendAll: (batch: readonly PendingUpdate[]) => Map<string, number>
 
@@ -166,7 +174,11 @@ export class SqliteDocStore implements DocStore {
         touched.add(workshopId)
       }
       const now = Date.now()
-      for (const workshopId of touched) this.statements.touch.run(now, workshopId)
+      for (const workshopId of touched) {
+        if (now - (this.touchedAt.get(workshopId) ?? 0) < TOUCH_EVERY_MS) continue
+        this.statements.touch.run(now, workshopId)
+        this.touchedAt.set(workshopId, now)
+      }
       return lastSeqs
     })
   }

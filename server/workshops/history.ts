@@ -97,6 +97,9 @@ export class WorkshopHistory {
     // Stage changes, reveals and closes of voting are noticed even while a snapshot is under way.
     if (room.kind === 'control') this.noticeMoments(room)
     if (this.taking.has(room.workshopId)) return
+    // Most stored batches come well within the interval: known without a promise or a query.
+    const last = this.lastTaken.get(room.workshopId)
+    if (last !== undefined && Date.now() - last < this.intervalMs) return
     // Marked before the first await: a new workshop stores control and board in two batches,
     // and both would otherwise find "no snapshot yet" and take one each.
     this.taking.add(room.workshopId)
