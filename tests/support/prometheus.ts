@@ -42,7 +42,8 @@ export function parsePrometheus(text: string): Map<string, Family> {
     if (!match) throw new Error(`not a sample, ${where}`)
     const [, name, labelText, valueText] = match as unknown as [string, string, string | undefined, string]
     const value = valueText === '+Inf' ? Infinity : valueText === '-Inf' ? -Infinity : Number(valueText)
-    if (Number.isNaN(value) && valueText !== 'NaN') throw new Error(`not a number, ${where}`)
+    // Prometheus reads NaN in any case (Go's ParseFloat); prom-client writes an empty histogram's mean as "Nan".
+    if (Number.isNaN(value) && valueText.toLowerCase() !== 'nan') throw new Error(`not a number, ${where}`)
     const family = familyOf(families, name)
     if (!family) throw new Error(`sample of no declared family, ${where}`)
     family.samples.push({ name, labels: parseLabels(labelText ?? '', where), value })
