@@ -16,7 +16,7 @@ import { FocusView } from './focus/FocusView.tsx'
 import { JoinCorner, JoinPanel } from './JoinPanel.tsx'
 import { stageShowsFocus } from './screenModel.ts'
 import { useJoinPanel } from './useJoinPanel.ts'
-import { useStayConnected } from './useStayConnected.ts'
+import { useStayAwake } from './useStayAwake.ts'
 import './screen.css'
 
 /**
@@ -28,7 +28,7 @@ import './screen.css'
  */
 export function ScreenView() {
   const { t } = useTranslation()
-  useStayConnected()
+  useStayAwake()
   const { current: stage, steps } = useStageNavigation()
   const title = useStore(selectWorkshopTitle)
   const question = useStore(selectFocalQuestion)

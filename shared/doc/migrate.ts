@@ -11,9 +11,9 @@ import type { DocKind } from '../protocol'
 import { MIGRATION_ORIGIN } from './origin'
 import { readVersion } from './read'
 import { SCHEMA_VERSION_KEY, boardInfo, controlMeta, draftOwnerRoot } from './roots'
+import { SCHEMA_VERSION } from '../version'
 
-/** The schema version this code writes and understands. */
-export const SCHEMA_VERSION = 1
+export { SCHEMA_VERSION } from '../version'
 
 /** One step: turns a document of version `from` into version `from + 1`, in place. */
 export interface Migration {
