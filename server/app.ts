@@ -88,6 +88,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     beforeJoin: (workshopId) => reactions.ensureControl(workshopId),
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
+    version: config.codeVersion,
   })
   const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
 

@@ -3,6 +3,7 @@
  * Every limit is documented in the README's "Limits" table; keep the two in step.
  */
 import { parseArgs } from 'node:util'
+import type { ClientVersion } from '../shared/version.ts'
 export interface Limits {
   /** Largest WebSocket message accepted (bytes). */
   maxMessageBytes: number
@@ -87,6 +88,11 @@ export interface ServerConfig {
   identitySecret?: string
   /** Quiet in tests. */
   log: (line: string) => void
+  /**
+   * The versions this server holds clients to; this code's own (shared/version.ts) unless a test
+   * plays a server that runs newer code than an open page.
+   */
+  codeVersion?: ClientVersion
 }
 
 export const DEFAULT_LIMITS: Limits = {

@@ -16,7 +16,7 @@ import {
   mayConnect,
   type DocKind,
 } from '../../shared/protocol.ts'
-import { compareVersion } from '../../shared/version.ts'
+import { CURRENT_VERSION, compareVersion, type ClientVersion } from '../../shared/version.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { Identities } from '../workshops/identities.ts'
@@ -46,8 +46,10 @@ export function createSyncUpgrade(opts: {
   refusal?: (workshopId: string, docName: string, kind: DocKind) => Promise<string | null>
   /** The client's address (X-Forwarded-For only from a trusted proxy). */
   addressOf: (req: IncomingMessage) => string
+  /** The versions clients are held to (shared/version.ts), unless a test plays newer code. */
+  version?: ClientVersion
 }) {
-  const { registry, workshops, identities, metrics, limits, mayWrite, beforeJoin, refusal, addressOf } = opts
+  const { registry, workshops, identities, metrics, limits, mayWrite, beforeJoin, refusal, addressOf, version = CURRENT_VERSION } = opts
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxMessageBytes,
@@ -85,7 +87,7 @@ export function createSyncUpgrade(opts: {
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Only a WebSocket can carry a close code the app understands, so the version gate sits here.
-      const verdict = versionOf(req)
+      const verdict = versionOf(req, version)
       if (verdict !== 'current') {
         metrics.reject(verdict === 'stale' ? 'stale_client' : 'client_ahead')
         if (verdict === 'stale') ws.close(CloseCode.staleClient, 'a new version is available: reload')
@@ -151,11 +153,11 @@ function keyOf(req: IncomingMessage, url: URL): string | null {
 }
 
 /** How the client's offered versions compare with this code's; no offer (a stock client) is current. */
-function versionOf(req: IncomingMessage): ReturnType<typeof compareVersion> {
+function versionOf(req: IncomingMessage, own: ClientVersion): ReturnType<typeof compareVersion> {
   const offer = offered(req, VERSION_SUBPROTOCOL_PREFIX)
   if (offer === null) return 'current'
   const version = parseVersionProtocol(offer)
-  return version ? compareVersion(version) : 'stale'
+  return version ? compareVersion(version, own) : 'stale'
 }
 
 /** The value of the first offered subprotocol with this prefix, or null. */

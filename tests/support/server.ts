@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../server/app.ts'
 import { defaultConfig, type Limits, type Tuning } from '../../server/config.ts'
 import type { DocStore } from '../../server/store/docStore.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
+import type { ClientVersion } from '../../shared/version.ts'
 
 export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 's2s-test-'))
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   /** Several instances must share one (see the README, "Running several instances"). */
   identitySecret?: string
   log?: (line: string) => void
+  /** Play a server running other code than this checkout (see ServerConfig.codeVersion). */
+  codeVersion?: ClientVersion
 }
 
 /** A real server on a free loopback port, started in this process, logging nowhere. */
@@ -39,6 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: options.limits,
     tuning: options.tuning,
     staticDir: options.staticDir,
+    codeVersion: options.codeVersion,
   })
   const server = await startServer(config, options.store)
   return Object.assign(server, { wsUrl: server.url.replace(/^http/, 'ws') + '/sync', dataDir })
