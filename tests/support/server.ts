@@ -24,6 +24,8 @@ export interface TestServerOptions {
   /** Several instances must share one (see the README, "Running several instances"). */
   identitySecret?: string
   log?: (line: string) => void
+  /** A fixed port, to start a server again where pages already point (default: a free one). */
+  port?: number
   /** Play a server running other code than this checkout (see ServerConfig.codeVersion). */
   codeVersion?: ClientVersion
 }
@@ -32,7 +34,7 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer & { wsUrl: string; dataDir: string }> {
   const dataDir = options.dataDir ?? tempDataDir().dir
   const config = defaultConfig({
-    port: 0,
+    port: options.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     log: options.log ?? (() => {}),
