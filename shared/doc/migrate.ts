@@ -4,7 +4,10 @@
  * Each document stores the version of the schema it was written with (board and bank: `info`,
  * control: `meta`, draft: `owner`). `migrate` upgrades a document step by step to `SCHEMA_VERSION`, and
  * refuses a document written by newer code rather than opening it half-understood. The server
- * runs it when it loads a document, before any client syncs, so a migration runs once.
+ * runs it when it loads a document, before any client syncs. The app runs it too, on this
+ * device's offline copy before connecting (`client/sync/hooks.ts`): records an older tab wrote
+ * offline are upgraded before they reach the server. So a step may run on several copies of the
+ * same records and must converge: write the new shape from the old, never depend on running once.
  */
 import type * as Y from 'yjs'
 import type { DocKind } from '../protocol'
