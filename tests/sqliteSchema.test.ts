@@ -41,9 +41,14 @@ function fileFromEarlierCode(dir: string, release: 'first' | 'previous'): Uint8A
     CREATE INDEX history_by_workshop ON history (workshop_id, id);
     CREATE TABLE join_codes (code TEXT PRIMARY KEY, workshop_id TEXT NOT NULL UNIQUE, participant_key TEXT NOT NULL, issued_at INTEGER NOT NULL);
   `)
-  db.prepare(
-    'INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(WORKSHOP, 'Everyday welfare 2040', 1_700_000_000_000, 'f'.repeat(64), 'p'.repeat(64), 's'.repeat(64))
+  db.prepare('INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+    WORKSHOP,
+    'Everyday welfare 2040',
+    1_700_000_000_000,
+    'f'.repeat(64),
+    'p'.repeat(64),
+    's'.repeat(64),
+  )
   const board = new Y.Doc()
   addSignal(board, { title: 'Care robots at home' }, { participantId: randomId() })
   const update = Y.encodeStateAsUpdate(board)

@@ -263,7 +263,7 @@ describe('waking up (nudge)', () => {
     expect(FakeWebSocket.instances.length).toBe(before)
   })
 
-  it('offers the code\'s protocol and schema versions', () => {
+  it("offers the code's protocol and schema versions", () => {
     expect(FakeWebSocket.last.protocols).toContain('s2s.v.1.1')
   })
 })

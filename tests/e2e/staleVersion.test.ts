@@ -97,7 +97,11 @@ describe.skipIf(chromiumMissing)('a page older than its server, in Chromium', ()
       await banner(screen.page).waitFor(SLOW)
       await screenshot(screen.page, `version/stale-${viewport}`)
     }
-    await facilitator.page.getByRole('button', { name: /suomi|Suomeksi|FI/i }).first().click().catch(() => {})
+    await facilitator.page
+      .getByRole('button', { name: /suomi|Suomeksi|FI/i })
+      .first()
+      .click()
+      .catch(() => {})
     await facilitator.page
       .getByRole('heading', { name: 'Uusi versio on saatavilla — lataa sivu uudelleen' })
       .waitFor({ timeout: 5_000 })
