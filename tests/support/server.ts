@@ -23,6 +23,8 @@ export interface TestServerOptions {
   redisUrl?: string
   /** Several instances must share one (see the README, "Running several instances"). */
   identitySecret?: string
+  /** Proxies whose X-Forwarded-For is believed: tests can then speak for many addresses. */
+  trustedProxies?: readonly string[]
   log?: (line: string) => void
   /** A fixed port, to start a server again where pages already point (default: a free one). */
   port?: number
@@ -44,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: options.limits,
     tuning: options.tuning,
     staticDir: options.staticDir,
+    trustedProxies: options.trustedProxies,
     codeVersion: options.codeVersion,
   })
   const server = await startServer(config, options.store)
