@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { goToStage, readBoard, readControl } from '../../shared/doc/index.ts'
+import { readBoard } from '../../shared/doc/index.ts'
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/version.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
+import { goToStageKind } from './support/seed.ts'
 import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
 import { expectConnected, openAs, SLOW, type Person } from './support/workshop.ts'
 
@@ -62,10 +63,7 @@ describe.skipIf(chromiumMissing)('a page older than its server, in Chromium', ()
     const first = await restart('same')
     const port = first.port
     const links = await createWorkshop(first.url, { title: 'Everyday welfare 2040' })
-    const control = connectClient(first.wsUrl, links.id, 'control', { key: links.keys.facilitator })
-    await synced(control)
-    goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)
-    control.destroy()
+    await goToStageKind(first.wsUrl, links, 'signals')
 
     const anna = await openAs(browser, first, links.links.participant, { name: 'Anna', viewport: 'phone' })
     people.push(anna)

@@ -6,10 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { goToStage, readBoard, readControl } from '../../shared/doc/index.ts'
+import { readBoard } from '../../shared/doc/index.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
+import { goToStageKind } from './support/seed.ts'
 import { chromiumMissing, launchChromium, newPerson } from './support/browser.ts'
 import { expectConnected, giveName, SLOW } from './support/workshop.ts'
 
@@ -34,10 +35,7 @@ describe.skipIf(chromiumMissing)('a participant’s phone waking up, in Chromium
     server = await startAppServer({ dataDir: data.dir })
     const port = server.port
     const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
-    await synced(control)
-    goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)
-    control.destroy()
+    await goToStageKind(server.wsUrl, links, 'signals')
 
     const { context, page, errors } = await newPerson(browser, 'phone')
     await page.clock.install() // time runs as usual until the phone "sleeps"
