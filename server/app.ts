@@ -89,6 +89,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     beforeJoin: (workshopId) => reactions.ensureControl(workshopId),
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
+    version: config.codeVersion,
   })
   metrics.watch({
     drafts: () => registry.holdings().drafts,

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { LOG_LEVELS, createLogger, isLogLevel, type Logger } from './log.ts'
+import type { ClientVersion } from '../shared/version.ts'
 export interface Limits {
   /** Largest WebSocket message accepted (bytes). */
   maxMessageBytes: number
@@ -92,6 +93,11 @@ export interface ServerConfig {
   identitySecret?: string
   /** Structured log (server/log.ts): level from LOG_LEVEL or --log-level; silent in tests. */
   logger: Logger
+  /**
+   * The versions this server holds clients to; this code's own (shared/version.ts) unless a test
+   * plays a server that runs newer code than an open page.
+   */
+  codeVersion?: ClientVersion
 }
 
 export const DEFAULT_LIMITS: Limits = {

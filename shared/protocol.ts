@@ -7,6 +7,8 @@
  * never sees a message it cannot read.
  */
 
+import { CURRENT_VERSION, type ClientVersion } from './version'
+
 // ---------------------------------------------------------------------------------------------
 // Documents of a workshop
 // ---------------------------------------------------------------------------------------------
@@ -95,10 +97,27 @@ export const KEY_SUBPROTOCOL_PREFIX = 's2s.key.'
 export const IDENTITY_SUBPROTOCOL_PREFIX = 's2s.id.'
 export const IDENTITY_PARAM = 'identity'
 
-export function syncProtocols(key: string, identityToken?: string | null): string[] {
-  return identityToken
-    ? [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key, IDENTITY_SUBPROTOCOL_PREFIX + identityToken]
-    : [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key]
+/**
+ * The code's versions (`version.ts`), offered as `s2s.v.<protocol>.<schema>`. A client that offers
+ * none (a stock y-websocket client, a script) is taken as current: it writes through the same
+ * server-side checks as everyone else, and refusing it would break every tool built on the
+ * standard protocol.
+ */
+export const VERSION_SUBPROTOCOL_PREFIX = 's2s.v.'
+
+export function versionProtocol(version: ClientVersion = CURRENT_VERSION): string {
+  return `${VERSION_SUBPROTOCOL_PREFIX}${version.protocol}.${version.schema}`
+}
+
+/** The versions in an offered `s2s.v.…` value (without its prefix), or null when malformed. */
+export function parseVersionProtocol(value: string): ClientVersion | null {
+  const match = /^(\d{1,6})\.(\d{1,6})$/.exec(value)
+  return match ? { protocol: Number(match[1]), schema: Number(match[2]) } : null
+}
+
+export function syncProtocols(key: string, identityToken?: string | null, version: ClientVersion = CURRENT_VERSION): string[] {
+  const protocols = [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key, versionProtocol(version)]
+  return identityToken ? [...protocols, IDENTITY_SUBPROTOCOL_PREFIX + identityToken] : protocols
 }
 
 export const SYNC_PATH_PREFIX = '/sync/'
@@ -128,12 +147,19 @@ export const CloseCode = {
   forbidden: 4403,
   /** A message over the configured size limit. */
   tooLarge: 4413,
+  /**
+   * The client's code is older than the server's (`version.ts`): it must reload before it writes
+   * records of an older shape. Permanent, so y-websocket stops retrying; the app offers Reload.
+   */
+  staleClient: 4426,
   /** Flooding (e.g. awareness many times a second) or a document over its size limit. */
   rateLimited: 4429,
   /** The store could not write; the client keeps its changes and retries. */
   storeUnavailable: 4503,
   /** Too many connections from one address or rooms in memory; retry later. */
   busy: 4508,
+  /** The client's code is newer than this server's (a deploy in progress); retry later. */
+  serverBehind: 4509,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 

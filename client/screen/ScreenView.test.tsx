@@ -3,11 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import { addSignal, goToStage, setFocus, setReady, setShowJoinPanel } from '../../shared/doc/index.ts'
 import type { StageProps } from '../stages/types.ts'
-import type { DocConnection } from '../sync/docConnection.ts'
 import { cleanup, render } from '../testing/render.ts'
 import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
 import { ScreenView } from './ScreenView.tsx'
-import { nudgeConnection } from './useStayConnected.ts'
 
 // The stages are other folders' work: a marker stands in, showing what the screen hands them.
 vi.mock('../stages/StageView.tsx', () => ({
@@ -79,37 +77,5 @@ describe('the projector view', () => {
     expect(c.querySelector('.join-panel')).toBeNull()
     act(() => setShowJoinPanel(room.control, false))
     expect(c.querySelector('.join-corner')).toBeNull()
-  })
-})
-
-/** Just the provider fields the nudge reads and calls. */
-function fakeConnection(state: { status: string; wsconnected: boolean; lastMessage: number; ws: boolean }) {
-  const close = vi.fn()
-  const connect = vi.fn()
-  const provider = { shouldConnect: true, wsconnected: state.wsconnected, wsLastMessageReceived: state.lastMessage, ws: state.ws ? { close } : null, connect }
-  const connection = { provider, getState: () => ({ status: state.status }) } as unknown as DocConnection
-  return { connection, close, connect }
-}
-
-describe('waking up', () => {
-  it('replaces a socket that went quiet while the laptop slept', () => {
-    const { connection, close } = fakeConnection({ status: 'connected', wsconnected: true, lastMessage: 0, ws: true })
-    nudgeConnection(connection, 60_000)
-    expect(close).toHaveBeenCalled()
-  })
-
-  it('leaves a lively socket alone', () => {
-    const { connection, close } = fakeConnection({ status: 'connected', wsconnected: true, lastMessage: 55_000, ws: true })
-    nudgeConnection(connection, 60_000)
-    expect(close).not.toHaveBeenCalled()
-  })
-
-  it('retries at once instead of waiting out the backoff, but not a link closed for good', () => {
-    const waiting = fakeConnection({ status: 'offline', wsconnected: false, lastMessage: 0, ws: false })
-    nudgeConnection(waiting.connection)
-    expect(waiting.connect).toHaveBeenCalled()
-    const closed = fakeConnection({ status: 'closed', wsconnected: false, lastMessage: 0, ws: false })
-    nudgeConnection(closed.connection)
-    expect(closed.connect).not.toHaveBeenCalled()
   })
 })

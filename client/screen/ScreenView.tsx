@@ -16,7 +16,8 @@ import { FocusView } from './focus/FocusView.tsx'
 import { JoinCorner, JoinPanel } from './JoinPanel.tsx'
 import { stageShowsFocus } from './screenModel.ts'
 import { useJoinPanel } from './useJoinPanel.ts'
-import { useStayConnected } from './useStayConnected.ts'
+import { useReloadWhenStale } from './useReloadWhenStale.ts'
+import { useStayAwake } from './useStayAwake.ts'
 import './screen.css'
 
 /**
@@ -24,11 +25,13 @@ import './screen.css'
  * which stage, what to do, how much time and how many are done (and, once most have joined, the
  * join code in its corner); the focal question under it; then the stage's own projector view, or
  * the one item the facilitator put in focus, large, filling the rest. At the opening the join
- * panel stands large beside the question. Survives the laptop sleeping: it reconnects and catches up.
+ * panel stands large beside the question. Survives the laptop sleeping (it reconnects and catches
+ * up, client/sync/wake.ts) and a server update (it reloads itself).
  */
 export function ScreenView() {
   const { t } = useTranslation()
-  useStayConnected()
+  useStayAwake()
+  useReloadWhenStale()
   const { current: stage, steps } = useStageNavigation()
   const title = useStore(selectWorkshopTitle)
   const question = useStore(selectFocalQuestion)

@@ -5,9 +5,11 @@ import type * as Y from 'yjs'
 import { actAsync, cleanup, render } from '../testing/render.ts'
 import { useSyncedDoc, type SyncedDoc } from './useSyncedDoc.ts'
 
-const idb = vi.hoisted(() => ({ cleared: [] as string[], open: new Set<string>() }))
+const idb = vi.hoisted(() => ({ cleared: [] as string[], open: new Set<string>(), load: () => {}, connected: 0 }))
 vi.mock('y-indexeddb', () => ({
   IndexeddbPersistence: class {
+    /** Resolved by the test (`idb.load()`), as IndexedDB answers when it has read this device's copy. */
+    readonly whenSynced = new Promise<void>((resolve) => (idb.load = resolve))
     constructor(readonly name: string) {
       idb.open.add(name)
     }
@@ -23,7 +25,10 @@ vi.mock('y-indexeddb', () => ({
   },
 }))
 vi.mock('../sync/docConnection.ts', () => ({
-  connectDoc: () => ({ provider: {}, getState: () => ({}), subscribe: () => () => {}, retry() {}, destroy() {} }),
+  connectDoc: () => {
+    idb.connected++
+    return { provider: {}, getState: () => ({}), subscribe: () => () => {}, retry() {}, destroy() {} }
+  },
 }))
 
 afterEach(() => {
@@ -48,5 +53,20 @@ describe('useSyncedDoc', () => {
     expect(synced!.doc).not.toBeNull()
     expect(synced!.doc).not.toBe(first)
     expect(first.isDestroyed).toBe(true)
+  })
+
+  it('opens the connection only once this device’s copy is loaded from IndexedDB (and migrated)', async () => {
+    vi.stubGlobal('indexedDB', {})
+    idb.connected = 0
+    let synced: SyncedDoc | null = null
+    function Probe() {
+      synced = useSyncedDoc('WsdwpGwJE-N22TBmKJ81_Q', 'board', 'k')
+      return null
+    }
+    render(<Probe />)
+    expect(synced!.doc).not.toBeNull()
+    expect(idb.connected).toBe(0)
+    await actAsync(async () => idb.load())
+    expect(idb.connected).toBe(1)
   })
 })

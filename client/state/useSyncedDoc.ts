@@ -41,8 +41,8 @@ export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: st
   const [generation, setGeneration] = useState(0)
   const [discarding, setDiscarding] = useState(false)
   const doc = useYDoc(workshopId, docName, discarding ? null : generation)
-  useOfflineStore(doc, workshopId, docName)
-  const connection = useDocConnection(doc, workshopId, docName, key, identityToken)
+  const loaded = useOfflineStore(doc, workshopId, docName)
+  const connection = useDocConnection(loaded ? doc : null, workshopId, docName, key, identityToken)
   useSyncIntoStore(connection, docName)
 
   useEffect(() => {

@@ -4,9 +4,10 @@ import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MessageType, syncProtocols } from '../../shared/protocol.ts'
+import { CloseCode, MessageType, syncProtocols } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
-import { connectDoc, OFFLINE_AFTER_ATTEMPTS, type DocConnection } from './docConnection.ts'
+import { connectDoc, OFFLINE_AFTER_ATTEMPTS, STALE_AFTER_MS, type DocConnection } from './docConnection.ts'
+import { nudge } from './wake.ts'
 import { FakeWebSocket } from './testing/fakeWebSocket.ts'
 
 const WORKSHOP = 'AbCdEfGhIjKlMnOpQrStUv'
@@ -212,5 +213,57 @@ describe('connectDoc', () => {
     listener.mockClear()
     localEdit(9)
     expect(listener).not.toHaveBeenCalled()
+  })
+})
+
+describe('waking up (nudge)', () => {
+  const failUntilBackoffIsLong = () => {
+    for (let i = 0; i < 8; i++) {
+      FakeWebSocket.last.serverClose(1006)
+      vi.advanceTimersByTime(connection.provider.maxBackoffTime)
+    }
+    FakeWebSocket.last.serverClose(1006)
+    expect(connection.provider.maxBackoffTime).toBeGreaterThan(1_000)
+  }
+
+  it('connects at once instead of waiting out the backoff', () => {
+    failUntilBackoffIsLong()
+    const before = FakeWebSocket.instances.length
+    nudge()
+    expect(FakeWebSocket.instances.length).toBe(before + 1)
+    FakeWebSocket.last.serverOpen()
+    expect(connection.getState().status).toBe('connected')
+    // the backoff's own attempt, when it fires, finds the socket open and adds none
+    vi.advanceTimersByTime(10_000)
+    expect(FakeWebSocket.instances.length).toBe(before + 1)
+  })
+
+  it('replaces a socket that went quiet while asleep, and asks a lively one for what it missed', () => {
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
+    const lively = FakeWebSocket.last
+    const sentBefore = lively.sent.length
+    nudge()
+    expect(lively.readyState).toBe(1)
+    expect(lively.sent.slice(sentBefore).map((bytes) => bytes[0])).toEqual([MessageType.sync])
+
+    // (lib0 reads the clock y-websocket stamps messages with before fake timers exist: pass `now`)
+    connection.nudge(connection.provider.wsLastMessageReceived + STALE_AFTER_MS + 1)
+    expect(lively.readyState).toBe(3)
+    vi.advanceTimersByTime(1_000)
+    expect(FakeWebSocket.last).not.toBe(lively)
+  })
+
+  it('leaves a connection closed for good alone (a stale app waits for its reload)', () => {
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverClose(CloseCode.staleClient, 'reload')
+    expect(connection.getState()).toMatchObject({ status: 'closed', closeCode: CloseCode.staleClient })
+    const before = FakeWebSocket.instances.length
+    nudge()
+    expect(FakeWebSocket.instances.length).toBe(before)
+  })
+
+  it("offers the code's protocol and schema versions", () => {
+    expect(FakeWebSocket.last.protocols).toContain('s2s.v.1.1')
   })
 })

@@ -1,17 +1,20 @@
 /**
  * One document's connection to the server: a y-websocket provider with our extension handlers,
  * jittered backoff, a pending-changes counter and a small status machine. Framework-free: React
- * reads it through `getState()` / `subscribe()` (see useWorkshopSync.ts).
+ * reads it through `getState()` / `subscribe()` (see hooks.ts and state/useSyncedDoc.ts).
  */
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { CloseCode, EXT_PARAM, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
+import { CloseCode, EXT_PARAM, MessageType, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
 import { installExtensionHandlers } from './extensions.ts'
 import { createPendingTracker } from './pendingChanges.ts'
 import { INITIAL_SYNC_STATE, type DocSyncState } from './syncState.ts'
 import { sendOwnPresenceOnly } from './ownPresence.ts'
+import { watchWake } from './wake.ts'
 
 /** Consecutive failed attempts after which "reconnecting" becomes "offline". */
 export const OFFLINE_AFTER_ATTEMPTS = 4
@@ -21,6 +24,11 @@ export const OFFLINE_AFTER_ATTEMPTS = 4
  * every few seconds gets a (tiny) step 2 back and also heals any missed update.
  */
 const RESYNC_INTERVAL_MS = 12_000
+/**
+ * y-websocket notices a dead socket only after 30 s of silence; our resync answers every 12 s,
+ * so a connection quiet for longer than this at a wake-up is a leftover from before the sleep.
+ */
+export const STALE_AFTER_MS = 20_000
 
 export interface DocConnectionOptions {
   doc: Y.Doc
@@ -49,6 +57,12 @@ export interface DocConnection {
   subscribe(listener: () => void): () => void
   /** Tries again after a permanent close (e.g. after the facilitator fixed the link). */
   retry(): void
+  /**
+   * The device woke up or its network changed (wake.ts): connect now instead of at the end of the
+   * backoff, replace a socket that went quiet while asleep, and ask an open one for anything
+   * missed. A connection closed for good (a bad link, a stale app) is left alone.
+   */
+  nudge(now?: number): void
   destroy(): void
 }
 
@@ -68,7 +82,7 @@ export function isLocalOrigin(origin: unknown): boolean {
 }
 
 const isPermanent = (code: number) => code >= 4400 && code < 4500
-const isSlow = (code: number) => code === CloseCode.storeUnavailable || code === CloseCode.busy
+const isSlow = (code: number) => code === CloseCode.storeUnavailable || code === CloseCode.busy || code === CloseCode.serverBehind
 
 export function connectDoc(options: DocConnectionOptions): DocConnection {
   const { doc, workshopId, docName, key, origin } = options
@@ -155,7 +169,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       return
     }
     // Retry now instead of waiting out the backoff (a no-op while a socket is being opened).
-    if (provider.shouldConnect && provider.ws === null) provider.connect()
+    nudge()
     if (state.status === 'offline') update({ status: everConnected ? 'reconnecting' : 'connecting' })
   }
   const onOffline = () => {
@@ -169,9 +183,23 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   network?.addEventListener('online', onOnline)
   network?.addEventListener('offline', onOffline)
 
-  provider.connect()
+  const nudge = (now = Date.now()) => {
+    if (state.status === 'closed' || !provider.shouldConnect) return
+    if (!provider.wsconnected) {
+      if (provider.ws === null) provider.connect() // else a socket is already being opened
+      return
+    }
+    if (now - provider.wsLastMessageReceived > STALE_AFTER_MS) {
+      provider.ws?.close() // y-websocket opens a new one at once
+      return
+    }
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    syncProtocol.writeSyncStep1(encoder, doc)
+    provider.ws?.send(encoding.toUint8Array(encoder))
+  }
 
-  return {
+  const connection: DocConnection = {
     provider,
     getState: () => state,
     subscribe(listener) {
@@ -185,7 +213,9 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       update({ status: 'connecting', closeCode: null })
       provider.connect()
     },
+    nudge,
     destroy() {
+      stopWatchingWake()
       network?.removeEventListener('online', onOnline)
       network?.removeEventListener('offline', onOffline)
       listeners.clear()
@@ -194,4 +224,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       provider.destroy()
     },
   }
+  const stopWatchingWake = watchWake(connection)
+  provider.connect()
+  return connection
 }

@@ -12,6 +12,8 @@
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { migrate } from '../../shared/doc/migrate.ts'
+import { docKindOf } from '../../shared/protocol.ts'
 import { connectDoc, type DocConnection } from './docConnection.ts'
 
 /** IndexedDB database name for a workshop document. */
@@ -35,20 +37,47 @@ export function useYDoc(workshopId: string, docName: string, generation: number 
   return doc
 }
 
-/** Keeps the document in IndexedDB, so edits survive a closed tab and sync on reconnect. */
-export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: string): void {
+/** How long an IndexedDB that does not answer may hold the connection back. */
+const OFFLINE_LOAD_WAIT_MS = 3_000
+
+/**
+ * Keeps the document in IndexedDB, so edits survive a closed tab and sync on reconnect. Returns
+ * true once this device's copy is loaded and brought to the current schema (`migrate`): open the
+ * connection only then, so records an older app wrote here while offline are upgraded before they
+ * reach the server (after a reload the version handshake asked for). Without IndexedDB (some
+ * private modes), or if it stays silent, the document opens online only.
+ */
+export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: string): boolean {
+  const [loaded, setLoaded] = useState<Y.Doc | null>(null)
   useEffect(() => {
-    if (!doc || typeof indexedDB === 'undefined') return
-    let persistence: IndexeddbPersistence
-    try {
-      persistence = new IndexeddbPersistence(offlineStoreName(workshopId, docName), doc)
-    } catch {
-      return // IndexedDB refused (some private modes): the workshop still works online
+    if (!doc) return
+    let persistence: IndexeddbPersistence | null = null
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      const kind = docKindOf(docName)
+      if (kind) migrate(doc, kind) // a copy newer than this code is left as it is; the server judges it
+      setLoaded(doc)
     }
+    try {
+      if (typeof indexedDB !== 'undefined') persistence = new IndexeddbPersistence(offlineStoreName(workshopId, docName), doc)
+    } catch {
+      persistence = null // IndexedDB refused: the workshop still works online
+    }
+    if (!persistence) {
+      finish()
+      return
+    }
+    const timer = setTimeout(finish, OFFLINE_LOAD_WAIT_MS)
+    void persistence.whenSynced.then(finish)
     return () => {
+      done = true
+      clearTimeout(timer)
       void persistence.destroy()
     }
   }, [doc, workshopId, docName])
+  return doc !== null && loaded === doc
 }
 
 /**

@@ -13,62 +13,7 @@ import {
 } from './docStore.ts'
 import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
 import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS workshops (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    facilitator_key_hash TEXT NOT NULL,
-    participant_key_hash TEXT NOT NULL,
-    screen_key_hash TEXT NOT NULL,
-    participant_key_generation INTEGER NOT NULL DEFAULT 0,
-    touched_at INTEGER NOT NULL DEFAULT 0
-  );
-  CREATE TABLE IF NOT EXISTS doc_snapshots (
-    workshop_id TEXT NOT NULL,
-    doc_name TEXT NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (workshop_id, doc_name)
-  );
-  CREATE TABLE IF NOT EXISTS doc_updates (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    workshop_id TEXT NOT NULL,
-    doc_name TEXT NOT NULL,
-    data BLOB NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (workshop_id, doc_name, seq);
-  CREATE TABLE IF NOT EXISTS history (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    workshop_id TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    reason TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    docs BLOB NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS history_by_workshop ON history (workshop_id, id);
-  CREATE TABLE IF NOT EXISTS quarantined_updates (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    workshop_id TEXT NOT NULL,
-    doc_name TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    reason TEXT NOT NULL,
-    quarantined_at INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS join_codes (
-    code TEXT PRIMARY KEY,
-    workshop_id TEXT NOT NULL UNIQUE,
-    participant_key TEXT NOT NULL,
-    issued_at INTEGER NOT NULL
-  );
-`
-
-/** Columns added after the first release, for data files made before them. */
-const ADDED_COLUMNS = [
-  ['workshops', 'participant_key_generation', 'INTEGER NOT NULL DEFAULT 0'],
-  ['workshops', 'touched_at', 'INTEGER NOT NULL DEFAULT 0'],
-] as const
+import { migrateSqliteSchema } from './sqliteSchema.ts'
 
 /**
  * `touched_at` feeds the retention sweep, counted in days: writing it once a minute per workshop
@@ -90,17 +35,20 @@ export class SqliteDocStore implements DocStore {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true })
-    this.db = new Database(join(dataDir, 'workshops.sqlite'))
+    const file = join(dataDir, 'workshops.sqlite')
+    this.db = new Database(file)
+    this.db.pragma('busy_timeout = 5000')
+    // First, before any pragma writes to it: a file made by newer code is left exactly as it is.
+    try {
+      migrateSqliteSchema(this.db, file)
+    } catch (error) {
+      this.db.close()
+      throw error
+    }
     this.db.pragma('journal_mode = WAL')
     // NORMAL in WAL mode survives a process crash (the kill -9 case); only an OS crash or power
     // loss could drop the last transactions, which FULL would cost a fsync per turn to prevent.
     this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('busy_timeout = 5000')
-    this.db.exec(SCHEMA)
-    for (const [table, column, type] of ADDED_COLUMNS) {
-      const columns = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
-      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
-    }
     this.statements = {
       snapshot: this.db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
       updates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(

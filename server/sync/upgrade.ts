@@ -10,11 +10,14 @@ import {
   KEY_SUBPROTOCOL_PREFIX,
   SYNC_PATH_PREFIX,
   SYNC_SUBPROTOCOL,
+  VERSION_SUBPROTOCOL_PREFIX,
   docKindOf,
+  parseVersionProtocol,
   mayConnect,
   type DocKind,
   type Role,
 } from '../../shared/protocol.ts'
+import { CURRENT_VERSION, compareVersion, type ClientVersion } from '../../shared/version.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics, Where } from '../metrics.ts'
 import type { Identities } from '../workshops/identities.ts'
@@ -44,8 +47,10 @@ export function createSyncUpgrade(opts: {
   refusal?: (workshopId: string, docName: string, kind: DocKind) => Promise<string | null>
   /** The client's address (X-Forwarded-For only from a trusted proxy). */
   addressOf: (req: IncomingMessage) => string
+  /** The versions clients are held to (shared/version.ts), unless a test plays newer code. */
+  version?: ClientVersion
 }) {
-  const { registry, workshops, identities, metrics, limits, mayWrite, beforeJoin, refusal, addressOf } = opts
+  const { registry, workshops, identities, metrics, limits, mayWrite, beforeJoin, refusal, addressOf, version = CURRENT_VERSION } = opts
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxMessageBytes,
@@ -84,6 +89,14 @@ export function createSyncUpgrade(opts: {
     if (refused) return refuse(socket, 403, refused, { workshopId, kind, role })
 
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // Only a WebSocket can carry a close code the app understands, so the version gate sits here.
+      const verdict = versionOf(req, version)
+      if (verdict !== 'current') {
+        metrics.reject(verdict === 'stale' ? 'stale_client' : 'client_ahead')
+        if (verdict === 'stale') ws.close(CloseCode.staleClient, 'a new version is available: reload')
+        else ws.close(CloseCode.serverBehind, 'this server is older than the app: retry later')
+        return
+      }
       const address = addressOf(req)
       const neighbours = perAddress.get(address) ?? new Set<Connection>()
       if (neighbours.size >= limits.maxConnectionsPerIp) {
@@ -167,6 +180,14 @@ export function createSyncUpgrade(opts: {
 /** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
 function keyOf(req: IncomingMessage, url: URL): string | null {
   return offered(req, KEY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get('key')
+}
+
+/** How the client's offered versions compare with this code's; no offer (a stock client) is current. */
+function versionOf(req: IncomingMessage, own: ClientVersion): ReturnType<typeof compareVersion> {
+  const offer = offered(req, VERSION_SUBPROTOCOL_PREFIX)
+  if (offer === null) return 'current'
+  const version = parseVersionProtocol(offer)
+  return version ? compareVersion(version, own) : 'stale'
 }
 
 /** The value of the first offered subprotocol with this prefix, or null. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal } from './commands/signals'
-import { migrate, schemaVersionOf, SCHEMA_VERSION, type Migration } from './migrate'
+import { migrate, recordMigration, schemaVersionOf, SCHEMA_VERSION, type Migration } from './migrate'
 import { readBoard } from './read'
 import { SCHEMA_VERSION_KEY, boardCollection, boardInfo } from './roots'
 import { anna, newBoard } from './testing/fixtures'
@@ -52,5 +52,34 @@ describe('migrate', () => {
 
   it('leaves an uninitialised document alone', () => {
     expect(migrate(new Y.Doc(), 'control')).toEqual({ ok: true, from: null, to: null })
+  })
+
+  it('a step keyed by record type reshapes each record of that type, in the board and the bank', () => {
+    const [board, bank] = recordMigration(1, 'signals', (signal) => signal.set('title', String(signal.get('title')).toUpperCase()))
+    expect([board!.kind, bank!.kind]).toEqual(['board', 'bank'])
+    const doc = newBoard()
+    addSignal(doc, { title: 'care robots' }, anna)
+    expect(migrate(doc, 'board', { migrations: [board!], target: 2 })).toEqual({ ok: true, from: 1, to: 2 })
+    expect([...readBoard(doc).signals.values()].map((s) => s.title)).toEqual(['CARE ROBOTS'])
+  })
+
+  it('an offline copy written by older code, migrated on the device before it syncs, converges with the server’s migrated copy', () => {
+    const steps = recordMigration(1, 'signals', (signal) => signal.set('title', String(signal.get('title')).toUpperCase()))
+    const server = newBoard()
+    addSignal(server, { title: 'care robots' }, anna)
+    const device = new Y.Doc()
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server))
+    // The old tab writes on, offline, while the server is updated and migrates its copy.
+    addSignal(device, { title: 'night buses' }, anna)
+    migrate(server, 'board', { migrations: steps, target: 2 })
+    // After the reload, the new app migrates this device's copy, then syncs both ways.
+    migrate(device, 'board', { migrations: steps, target: 2 })
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(device))
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server))
+
+    for (const doc of [server, device]) {
+      expect([...readBoard(doc).signals.values()].map((s) => s.title).sort()).toEqual(['CARE ROBOTS', 'NIGHT BUSES'])
+      expect(schemaVersionOf(doc, 'board')).toBe(2)
+    }
   })
 })

@@ -4,22 +4,45 @@
  * Each document stores the version of the schema it was written with (board and bank: `info`,
  * control: `meta`, draft: `owner`). `migrate` upgrades a document step by step to `SCHEMA_VERSION`, and
  * refuses a document written by newer code rather than opening it half-understood. The server
- * runs it when it loads a document, before any client syncs, so a migration runs once.
+ * runs it when it loads a document, before any client syncs. The app runs it too, on this
+ * device's offline copy before connecting (`client/sync/hooks.ts`): records an older tab wrote
+ * offline are upgraded before they reach the server. So a step may run on several copies of the
+ * same records and must converge: write the new shape from the old, never depend on running once.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { DocKind } from '../protocol'
 import { MIGRATION_ORIGIN } from './origin'
 import { readVersion } from './read'
-import { SCHEMA_VERSION_KEY, boardInfo, controlMeta, draftOwnerRoot } from './roots'
+import { SCHEMA_VERSION_KEY, boardCollection, boardInfo, controlMeta, draftOwnerRoot, type BoardCollection } from './roots'
+import { SCHEMA_VERSION } from '../version'
 
-/** The schema version this code writes and understands. */
-export const SCHEMA_VERSION = 1
+export { SCHEMA_VERSION } from '../version'
 
 /** One step: turns a document of version `from` into version `from + 1`, in place. */
 export interface Migration {
   readonly kind: DocKind
   readonly from: number
   readonly up: (doc: Y.Doc) => void
+}
+
+/**
+ * A step keyed by record type: reshapes every record of one collection (`signals`, `trends`, …)
+ * in place, in the documents that hold that collection (the board, and the bank for signals).
+ * Most schema changes are one record type's; write them this way, and the whole-document form
+ * only for a change across types.
+ *
+ * @example
+ * recordMigration(1, 'signals', (signal) => signal.set('source', signal.get('sourceUrl') ?? ''))
+ */
+export function recordMigration(from: number, collection: BoardCollection, up: (record: Y.Map<unknown>) => void): Migration[] {
+  const kinds: DocKind[] = collection === 'signals' ? ['board', 'bank'] : ['board']
+  return kinds.map((kind) => ({
+    kind,
+    from,
+    up(doc) {
+      for (const record of boardCollection(doc, collection).values()) if (record instanceof Y.Map) up(record)
+    },
+  }))
 }
 
 /** The registered steps. Empty while the schema is at version 1. */

@@ -6,6 +6,7 @@ import { defaultConfig, type Limits, type Tuning } from '../../server/config.ts'
 import { silentLogger, type Logger } from '../../server/log.ts'
 import type { DocStore } from '../../server/store/docStore.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
+import type { ClientVersion } from '../../shared/version.ts'
 
 export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 's2s-test-'))
@@ -27,13 +28,17 @@ export interface TestServerOptions {
   trustedProxies?: readonly string[]
   /** Where the server logs (see capturedLogger in ./logLines.ts); nowhere by default. */
   logger?: Logger
+  /** A fixed port, to start a server again where pages already point (default: a free one). */
+  port?: number
+  /** Play a server running other code than this checkout (see ServerConfig.codeVersion). */
+  codeVersion?: ClientVersion
 }
 
 /** A real server on a free loopback port, started in this process, logging nowhere. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer & { wsUrl: string; dataDir: string }> {
   const dataDir = options.dataDir ?? tempDataDir().dir
   const config = defaultConfig({
-    port: 0,
+    port: options.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     logger: options.logger ?? silentLogger(),
@@ -44,6 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tuning: options.tuning,
     staticDir: options.staticDir,
     trustedProxies: options.trustedProxies,
+    codeVersion: options.codeVersion,
   })
   const server = await startServer(config, options.store)
   return Object.assign(server, { wsUrl: server.url.replace(/^http/, 'ws') + '/sync', dataDir })

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
+import { CloseCode } from '../../../shared/protocol.ts'
 import { summarizeConnection, type ConnectionSummary } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 
@@ -21,16 +22,18 @@ export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary)
   }
 }
 
-export function closeCodeName(code: number | null): 'forbidden' | 'tooLarge' | 'rateLimited' | 'badMessage' | 'other' {
+export function closeCodeName(code: number | null): 'forbidden' | 'tooLarge' | 'rateLimited' | 'badMessage' | 'staleClient' | 'other' {
   switch (code) {
-    case 4403:
+    case CloseCode.forbidden:
       return 'forbidden'
-    case 4413:
+    case CloseCode.tooLarge:
       return 'tooLarge'
-    case 4429:
+    case CloseCode.rateLimited:
       return 'rateLimited'
-    case 4400:
+    case CloseCode.badMessage:
       return 'badMessage'
+    case CloseCode.staleClient:
+      return 'staleClient'
     default:
       return 'other'
   }

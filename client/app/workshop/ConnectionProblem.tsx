@@ -3,8 +3,10 @@ import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { closeCodeName } from './ConnectionIndicator.tsx'
 
+const reload = () => window.location.reload()
+
 /**
- * Explains what the quiet indicator cannot: a permanent close (bad link, size limit), or a change
+ * Explains what the quiet indicator cannot: a permanent close (bad link, size limit, an app older than the server), or a change
  * the server refused. Shown at the top of the page, with a way forward.
  */
 export function ConnectionProblem() {
@@ -25,12 +27,14 @@ export function ConnectionProblem() {
 
   if (closed) {
     const name = closeCodeName(boardClose ?? controlClose)
+    // A stale app only gets better by loading the new one; its unsent changes wait in IndexedDB.
+    const stale = name === 'staleClient'
     return (
       <div className="callout callout--error" role="alert">
         <h2 className="callout__title">{t(`problem.${name}.title`)}</h2>
         <p>{t(`problem.${name}.body`)}</p>
-        <button type="button" className="button button--secondary" onClick={retry}>
-          {t('problem.retry')}
+        <button type="button" className={`button ${stale ? 'button--primary' : 'button--secondary'}`} onClick={stale ? reload : retry}>
+          {t(stale ? 'problem.reload' : 'problem.retry')}
         </button>
       </div>
     )
