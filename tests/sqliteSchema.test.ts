@@ -103,7 +103,9 @@ describe('the SQLite file’s schema version', () => {
     db.close()
     const before = readFileSync(join(dir, 'workshops.sqlite'))
 
-    expect(() => new SqliteDocStore(dir)).toThrow(/made by a newer version of Signals to Stories \(database schema 2; this one knows up to 1\)/)
+    expect(() => new SqliteDocStore(dir)).toThrow(
+      `made by a newer version of Signals to Stories (database schema ${SQLITE_SCHEMA_VERSION + 1}; this one knows up to ${SQLITE_SCHEMA_VERSION})`,
+    )
     await expect(startTestServer({ dataDir: dir })).rejects.toThrow(/newer version/)
     expect(readFileSync(join(dir, 'workshops.sqlite')).equals(before)).toBe(true)
     expect(userVersion(dir)).toBe(SQLITE_SCHEMA_VERSION + 1)
