@@ -129,23 +129,23 @@ describe('the story editor', () => {
   })
 })
 
-describe('two editors on one story', () => {
-  function editorOn(body: Y.XmlFragment): Editor {
-    const element = document.createElement('div')
-    document.body.appendChild(element)
-    const editor = new Editor({
-      element,
-      extensions: storyExtensions({
-        body,
-        awareness: null,
-        unnamed: 'Someone',
-        citation: { labels: { kind: (k) => k, removed: (k) => `removed ${k}:` }, onAt: null },
-      }),
-    })
-    editors.push(editor)
-    return editor
-  }
+function editorOn(body: Y.XmlFragment): Editor {
+  const element = document.createElement('div')
+  document.body.appendChild(element)
+  const editor = new Editor({
+    element,
+    extensions: storyExtensions({
+      body,
+      awareness: null,
+      unnamed: 'Someone',
+      citation: { labels: { kind: (k) => k, removed: (k) => `removed ${k}:` }, onAt: null },
+    }),
+  })
+  editors.push(editor)
+  return editor
+}
 
+describe('two editors on one story', () => {
   it('keeps text typed before a chip and a chip inserted at the same time, in order, in both', () => {
     const a = newBoard(1)
     const b = new Y.Doc()
@@ -180,6 +180,28 @@ describe('two editors on one story', () => {
     expect(anna.getJSON()).toEqual(ben.getJSON())
     expect(readCitations(getStoryBody(a, storyId)!)).toEqual([ageing, robots])
     expect(readCitations(getStoryBody(b, storyId)!)).toEqual([ageing, robots])
+  })
+})
+
+describe('two people starting an empty story at once', () => {
+  it('keeps both first paragraphs, whole, in the order they started, and the caret in the moved one', async () => {
+    const a = newBoard(2)
+    const b = new Y.Doc()
+    b.clientID = 1 // Yjs alone would put Ben's paragraph first
+    const link = connectDocs(a, b)
+    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
+    const anna = editorOn(getStoryBody(a, storyId)!)
+    const ben = editorOn(getStoryBody(b, storyId)!)
+    link.hold()
+    anna.commands.insertContent('Anna starts.')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    ben.commands.insertContent('Ben starts.')
+    link.release()
+    await Promise.resolve()
+    ben.commands.insertContent(' Still Ben.')
+    for (const editor of [anna, ben]) {
+      expect(editor.getJSON().content?.map((block) => block.content?.map((t) => t.text).join(''))).toEqual(['Anna starts.', 'Ben starts. Still Ben.'])
+    }
   })
 })
 
