@@ -155,8 +155,8 @@ describe('two editors on one story', () => {
     const ageing: CitationAttrs = { kind: 'trend', refId: 'trend-ageing-00000001', label: 'Care moves home' }
     const robots: CitationAttrs = { kind: 'signal', refId: 'sig-robots-000000001', label: 'Care robots' }
     const anna = editorOn(getStoryBody(a, storyId)!)
-    const ben = editorOn(getStoryBody(b, storyId)!)
     anna.chain().insertContent('Aino wakes. She walks.').setTextSelection(13).insertCitation(ageing).run()
+    const ben = editorOn(getStoryBody(b, storyId)!)
     expect(ben.getText()).toBe(anna.getText())
 
     link.hold()
@@ -200,10 +200,42 @@ describe('two people starting an empty story at once', () => {
     await Promise.resolve()
     ben.commands.insertContent(' Still Ben.')
     for (const editor of [anna, ben]) {
-      expect(editor.getJSON().content?.map((block) => block.content?.map((t) => t.text).join(''))).toEqual(['Anna starts.', 'Ben starts. Still Ben.'])
+      expect(blockTexts(editor)).toEqual(['Anna starts.', 'Ben starts. Still Ben.'])
     }
   })
+
+  it('gives someone about to start a paragraph of their own after one that just arrived, not glued to it', async () => {
+    const a = newBoard(2)
+    const b = new Y.Doc()
+    b.clientID = 1
+    const c = new Y.Doc()
+    connectDocs(a, b)
+    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
+    const anna = editorOn(getStoryBody(a, storyId)!)
+    const ben = editorOn(getStoryBody(b, storyId)!)
+    ben.commands.focus()
+    anna.commands.insertContent('Anna starts.')
+    await Promise.resolve()
+    // Ben's caret was in the empty story: he types where it is now, and it becomes his paragraph.
+    ben.commands.insertContent('Ben')
+    ben.commands.insertContent(' too.')
+    anna.commands.insertContent(' Anna goes on.')
+    for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Anna starts. Anna goes on.', 'Ben too.'])
+
+    // Someone opening the story now just goes on writing at the end: opening is no start.
+    connectDocs(a, c)
+    const cai = editorOn(getStoryBody(c, storyId)!)
+    cai.commands.focus('end')
+    cai.commands.insertContent(' Cai adds.')
+    expect(blockTexts(anna)).toEqual(['Anna starts. Anna goes on.', 'Ben too. Cai adds.'])
+  })
 })
+
+function blockTexts(editor: Editor): string[] {
+  const texts: string[] = []
+  editor.state.doc.forEach((block) => texts.push(block.textContent))
+  return texts
+}
 
 function typeInto(input: HTMLInputElement, value: string): void {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value)

@@ -6,11 +6,14 @@
  * - the first change this person makes to a story with no blocks stamps its first block, in the
  *   same Yjs transaction as the first keystroke;
  * - when a start arrives from someone else, this editor yields if its own start is the later one,
- *   and puts the caret back where it was in the moved text.
+ *   and puts the caret back where it was in the moved text;
+ * - when someone else's start fills the story while this person has not typed yet, they were
+ *   about to start too: their caret goes to the end of the story, and what they type there first
+ *   becomes a paragraph of their own after the other's (not glued to its start or its end).
  */
 import { Extension } from '@tiptap/core'
 import { Fragment, Slice, type Node as PmNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
@@ -29,6 +32,8 @@ export interface StartOrderOptions {
 const TOP_BLOCKS = [STORY_NODES.paragraph, STORY_NODES.heading, STORY_NODES.bulletList, STORY_NODES.orderedList, STORY_NODES.blockquote]
 const stampAttribute = { default: null, keepOnSplit: false, parseHTML: () => null, renderHTML: () => ({}) }
 const key = new PluginKey('storyStartOrder')
+
+const isBlank = (doc: PmNode) => doc.childCount === 1 && doc.firstChild!.isTextblock && doc.firstChild!.content.size === 0
 
 const isRemoteRender = (tr: Transaction) => Boolean((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin)
 
@@ -77,6 +82,30 @@ function yieldKeepingCaret(view: EditorView, body: Y.XmlFragment): void {
   view.dispatch(tr.setMeta('addToHistory', false))
 }
 
+type Stamp = ReturnType<typeof startStamp>
+
+function stampFirst(state: EditorState, stamp: Stamp): Transaction | null {
+  const first = state.doc.firstChild
+  if (!first || first.attrs[STARTED_BY] != null) return null
+  return state.tr.setNodeMarkup(0, undefined, { ...first.attrs, ...stamp })
+}
+
+/**
+ * This person typed at the end of a story someone else has just started: what they typed (from
+ * where the caret was to where it is now) is split off into a new top-level block of their own.
+ */
+function startOwnParagraph(transactions: readonly Transaction[], old: EditorState, state: EditorState, stamp: Stamp): Transaction | null {
+  const from = transactions.reduce((pos, tr) => tr.mapping.map(pos, -1), old.selection.from)
+  const to = state.selection.from
+  if (to <= from || old.selection.from !== TextSelection.atEnd(old.doc).from) return null
+  const $from = state.doc.resolve(from)
+  if (!$from.parent.isTextblock || $from.sameParent(state.doc.resolve(to)) === false) return null
+  const tr = state.tr.split(from, $from.depth)
+  const index = tr.doc.resolve(tr.mapping.map(to)).index(0)
+  const block = tr.doc.child(index)
+  return tr.setNodeMarkup(blockStart(tr.doc, index), undefined, { ...block.attrs, ...stamp })
+}
+
 export const StartOrder = Extension.create<StartOrderOptions>({
   name: 'startOrder',
 
@@ -91,24 +120,45 @@ export const StartOrder = Extension.create<StartOrderOptions>({
   addProseMirrorPlugins() {
     const { body, now } = this.options
     if (!body) return []
+    // Someone else's start reached this editor while its story was blank (set by the Yjs observer,
+    // which runs before the binding renders the change). Opening a story that has text is no start.
+    let startArrived = false
     return [
       new Plugin({
         key,
         props: {
           transformPasted: (slice) => new Slice(unstamped(slice.content), slice.openStart, slice.openEnd),
         },
-        appendTransaction(transactions, _old, state) {
+        state: {
+          init: () => false,
+          // Whether this person's next typing at the end of the story starts a paragraph of theirs.
+          apply(tr, joining: boolean) {
+            const meta = tr.getMeta(key) as boolean | undefined
+            if (meta !== undefined) return meta
+            if (isRemoteRender(tr)) return joining
+            return joining && !tr.docChanged && !tr.selectionSet
+          },
+        },
+        appendTransaction(transactions, old, state) {
+          const clientID = body.doc?.clientID
+          if (clientID === undefined) return null
+          const local = transactions.some((tr) => tr.docChanged && !isRemoteRender(tr))
           // Blocks in Yjs already: this is not the story's start (the binding writes after this).
-          if (body.length > 0 || !body.doc) return null
-          if (!transactions.some((tr) => tr.docChanged && !isRemoteRender(tr))) return null
-          const first = state.doc.firstChild
-          if (!first || first.attrs[STARTED_BY] != null) return null
-          return state.tr.setNodeMarkup(0, undefined, { ...first.attrs, ...startStamp(body.doc.clientID, now()) })
+          if (local && body.length === 0) return stampFirst(state, startStamp(clientID, now()))
+          if (local && key.getState(old)) return startOwnParagraph(transactions, old, state, startStamp(clientID, now()))
+          const rendered = transactions.some(isRemoteRender)
+          if (rendered && (key.getState(state) || (startArrived && !isBlank(state.doc)))) {
+            startArrived = false
+            return state.tr.setSelection(TextSelection.atEnd(state.doc)).setMeta(key, true).setMeta('addToHistory', false)
+          }
+          return null
         },
         view(view) {
           let scheduled = false
           const onChange = (event: Y.YXmlEvent) => {
-            if (scheduled || !bringsStart(event)) return
+            if (!bringsStart(event)) return
+            if (isBlank(view.state.doc)) startArrived = true
+            if (scheduled) return
             scheduled = true
             // After the binding has rendered the change, and before the next keystroke.
             queueMicrotask(() => {
