@@ -64,8 +64,11 @@ function runsOf(blocks: readonly unknown[]): Run[] {
   return runs
 }
 
+/** What the walk reads of a Yjs type: the item that holds it, its attributes and its children. */
+type YNode = Pick<Y.AbstractType<unknown>, '_item' | '_map' | '_start'>
+
 /** Whether every live part of `type` (itself, attributes, children, text) was written by `client`. */
-export function writtenOnlyBy(type: Y.AbstractType<any>, client: number): boolean {
+export function writtenOnlyBy(type: YNode, client: number): boolean {
   if (type._item && type._item.id.client !== client) return false
   for (const item of type._map.values()) {
     if (!item.deleted && item.id.client !== client) return false
@@ -87,8 +90,10 @@ function nextYield(fragment: Y.XmlFragment, client: number): { run: Run; before:
     const earlierAfter = runs.filter((other) => other.index > run.index && startsBefore(other.start, run.start))
     const last = earlierAfter[earlierAfter.length - 1]
     if (!last) continue
-    const own = blocks.slice(run.index, run.index + run.count).every((block) => writtenOnlyBy(block as Y.XmlElement, client))
-    if (own) return { run, before: last.index + last.count }
+    // The stamped block and the blocks after it that are all this writer's own travel together; a
+    // block someone else wrote (or wrote into) stays, and so does everything after it.
+    const own = blocks.slice(run.index, run.index + run.count).findIndex((block) => !writtenOnlyBy(block as Y.XmlElement, client))
+    if (own !== 0) return { run: { ...run, count: own === -1 ? run.count : own }, before: last.index + last.count }
   }
   return null
 }

@@ -17,7 +17,18 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import type { EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { bringsStart, startStamp, yieldStarts, STARTED_AT, STARTED_BY, START_ORDER_ORIGIN, type StartMove } from '../../../../shared/doc/stories/index.ts'
+import {
+  applyRescues,
+  bringsStart,
+  rescuesOf,
+  startStamp,
+  yieldStarts,
+  type Rescue,
+  STARTED_AT,
+  STARTED_BY,
+  START_ORDER_ORIGIN,
+  type StartMove,
+} from '../../../../shared/doc/stories/index.ts'
 import { STORY_NODES } from '../../../../shared/schema/index.ts'
 import { registerLocalOrigin } from '../../../sync/docConnection.ts'
 
@@ -155,14 +166,21 @@ export const StartOrder = Extension.create<StartOrderOptions>({
         },
         view(view) {
           let scheduled = false
+          // This person's text caught in a paragraph someone moved (shared/doc/stories/yieldRescue.ts).
+          let rescues: Rescue[] = []
           const onChange = (event: Y.YXmlEvent) => {
-            if (!bringsStart(event)) return
-            if (isBlank(view.state.doc)) startArrived = true
+            const rescued = body.doc ? rescuesOf(event, body.doc.clientID) : []
+            rescues.push(...rescued)
+            const started = bringsStart(event)
+            if (!started && rescued.length === 0) return
+            if (started && isBlank(view.state.doc)) startArrived = true
             if (scheduled) return
             scheduled = true
             // After the binding has rendered the change, and before the next keystroke.
             queueMicrotask(() => {
               scheduled = false
+              if (view.isDestroyed) return
+              if (rescues.length > 0) rescues = applyRescues(body, rescues)
               yieldKeepingCaret(view, body)
             })
           }
