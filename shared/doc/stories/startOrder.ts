@@ -68,7 +68,7 @@ function runsOf(blocks: readonly unknown[]): Run[] {
 type YNode = Pick<Y.AbstractType<unknown>, '_item' | '_map' | '_start'>
 
 /** Whether every live part of `type` (itself, attributes, children, text) was written by `client`. */
-export function writtenOnlyBy(type: YNode, client: number): boolean {
+function writtenOnlyBy(type: YNode, client: number): boolean {
   if (type._item && type._item.id.client !== client) return false
   for (const item of type._map.values()) {
     if (!item.deleted && item.id.client !== client) return false
