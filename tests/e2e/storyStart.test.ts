@@ -71,6 +71,16 @@ describe.skipIf(chromiumMissing)('two people starting an empty story at once, in
       return collaboration!.options.fragment!.doc.clientID
     })
 
+  /** Types as an Android keyboard does: each word composed letter by letter, then committed. */
+  async function composeWords({ context, page }: Person, text: string): Promise<void> {
+    const cdp = await context.newCDPSession(page)
+    for (const word of text.split(/(?= )/)) {
+      for (let i = 1; i <= word.length; i++) await cdp.send('Input.imeSetComposition', { text: word.slice(0, i), selectionStart: i, selectionEnd: i })
+      await cdp.send('Input.insertText', { text: word })
+    }
+    await cdp.detach()
+  }
+
   async function expectOnBoth(people: readonly Person[], expected: string[]): Promise<void> {
     for (const { page } of people) await expect.poll(() => paragraphs(page), POLL).toEqual(expected)
   }
@@ -95,7 +105,7 @@ describe.skipIf(chromiumMissing)('two people starting an empty story at once, in
     await Promise.all([anna.close(), ben.close()])
   })
 
-  it('puts the earlier start first when the two wrote without seeing each other', { timeout: 180_000 }, async () => {
+  async function earlierStartFirst(typeFirst: (person: Person, text: string) => Promise<void>): Promise<void> {
     const people = await twoWritersInEmptyStory()
     // Yjs alone orders two first paragraphs by client id, the lower first. Make the earlier
     // writer the one with the higher id, so only the start order can put them right.
@@ -107,7 +117,7 @@ describe.skipIf(chromiumMissing)('two people starting an empty story at once, in
     // The first writer's device loses the network, and they start the story; then the other does.
     await first.context.setOffline(true)
     await expect.poll(() => first.page.locator('.connection .connection__text').textContent(), POLL).toMatch(/^Offline/)
-    await first.page.keyboard.type(FIRST, { delay: 10 })
+    await typeFirst(first, FIRST)
     await second.page.keyboard.type(SECOND, { delay: 10 })
     await expect.poll(() => paragraphs(second.page), POLL).toEqual([SECOND])
 
@@ -119,5 +129,13 @@ describe.skipIf(chromiumMissing)('two people starting an empty story at once, in
     await expectOnBoth(people, [`${FIRST} Then home.`, SECOND])
     expect(people.flatMap((person) => person.errors)).toEqual([])
     await Promise.all(people.map((person) => person.close()))
+  }
+
+  it('puts the earlier start first when the two wrote without seeing each other', { timeout: 180_000 }, async () => {
+    await earlierStartFirst((person, text) => person.page.keyboard.type(text, { delay: 10 }))
+  })
+
+  it('does the same when the earlier writer’s phone keyboard composes words (no letter repeated)', { timeout: 180_000 }, async () => {
+    await earlierStartFirst(composeWords)
   })
 })

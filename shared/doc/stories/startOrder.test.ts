@@ -86,9 +86,9 @@ function runCase(seed: number, crossTyping: boolean): void {
     rescues: [],
   }))
   for (const writer of writers) {
-    writer.body.observe((event) => {
-      writer.startArrived ||= bringsStart(event)
-      writer.rescues.push(...rescuesOf(event, writer.doc.clientID))
+    writer.body.observeDeep((events) => {
+      writer.startArrived ||= bringsStart(writer.body, events)
+      writer.rescues.push(...rescuesOf(writer.body, events, writer.doc.clientID))
     })
   }
   const mesh = new Mesh(docs)

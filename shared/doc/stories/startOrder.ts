@@ -125,13 +125,21 @@ export function yieldStarts(fragment: Y.XmlFragment): StartMove[] {
 }
 
 /**
- * Whether a change to the body brought a start from someone else (their first block, or one they
- * moved): the moment to `yieldStarts`. Read it inside the observer (Yjs computes changes lazily).
+ * Whether a change to the body brought a start from someone else: their first block, one they
+ * moved, or a stamp put on a block later (a phone stamps when the keyboard finishes a word). The
+ * moment to `yieldStarts`. Give it the events of the body's deep observer, read inside it (Yjs
+ * computes changes lazily).
  */
-export function bringsStart(event: Y.YXmlEvent): boolean {
-  if (event.transaction.local) return false
-  for (const item of event.changes.added) {
-    if (item.content instanceof Y.ContentType && startOf(item.content.type)) return true
+export function bringsStart(body: Y.XmlFragment, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): boolean {
+  for (const event of events) {
+    if (event.transaction.local) return false
+    if (event.target === body) {
+      for (const item of event.changes.added) {
+        if (item.content instanceof Y.ContentType && startOf(item.content.type)) return true
+      }
+    } else if (event.target.parent === body && event instanceof Y.YXmlEvent && event.attributesChanged.has(STARTED_BY) && startOf(event.target)) {
+      return true
+    }
   }
   return false
 }

@@ -55,10 +55,11 @@ function collect(type: Pick<Y.AbstractType<unknown>, '_start'>, path: number[], 
 
 /**
  * This writer's text in stamped blocks that a remote change has just deleted. Call it from the
- * body's observer; it reads nothing after the observer returns.
+ * body's deep observer; it reads nothing after the observer returns.
  */
-export function rescuesOf(event: Y.YXmlEvent, client: number): Rescue[] {
-  if (event.transaction.local) return []
+export function rescuesOf(body: Y.XmlFragment, events: readonly Y.YEvent<Y.AbstractType<unknown>>[], client: number): Rescue[] {
+  const event = events.find((e) => e.target === body)
+  if (!event || event.transaction.local) return []
   const { deleteSet } = event.transaction
   const wasLive = (item: Y.Item) => !item.deleted || Y.isDeleted(deleteSet, item.id)
   const rescues: Rescue[] = []
@@ -89,7 +90,7 @@ function textAt(block: Y.XmlElement, path: readonly number[]): Y.XmlText | null 
  * Types rescued text into the moved copies. Returns the rescues whose copy is not here yet.
  *
  * @example
- * pending = applyRescues(body, [...pending, ...rescuesOf(event, doc.clientID)])
+ * pending = applyRescues(body, [...pending, ...rescuesOf(body, events, doc.clientID)])
  */
 export function applyRescues(fragment: Y.XmlFragment, rescues: readonly Rescue[]): Rescue[] {
   const waiting: Rescue[] = []

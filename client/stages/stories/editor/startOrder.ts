@@ -134,6 +134,8 @@ export const StartOrder = Extension.create<StartOrderOptions>({
     // Someone else's start reached this editor while its story was blank (set by the Yjs observer,
     // which runs before the binding renders the change). Opening a story that has text is no start.
     let startArrived = false
+    // This person's start, typed while a phone keyboard was composing: stamped when the word ends.
+    let stampWhenComposed: Stamp | null = null
     return [
       new Plugin({
         key,
@@ -154,9 +156,16 @@ export const StartOrder = Extension.create<StartOrderOptions>({
           const clientID = body.doc?.clientID
           if (clientID === undefined) return null
           const local = transactions.some((tr) => tr.docChanged && !isRemoteRender(tr))
+          // A phone keyboard composing a word: changing the block now would repeat its first letter.
+          const composing = transactions.some((tr) => tr.getMeta('composition') !== undefined)
           // Blocks in Yjs already: this is not the story's start (the binding writes after this).
-          if (local && body.length === 0) return stampFirst(state, startStamp(clientID, now()))
-          if (local && key.getState(old)) return startOwnParagraph(transactions, old, state, startStamp(clientID, now()))
+          if (local && body.length === 0) {
+            const stamp = startStamp(clientID, now())
+            if (!composing) return stampFirst(state, stamp)
+            stampWhenComposed = stamp
+            return null
+          }
+          if (local && key.getState(old) && !composing) return startOwnParagraph(transactions, old, state, startStamp(clientID, now()))
           const rendered = transactions.some(isRemoteRender)
           if (rendered && (key.getState(state) || (startArrived && !isBlank(state.doc)))) {
             startArrived = false
@@ -168,24 +177,47 @@ export const StartOrder = Extension.create<StartOrderOptions>({
           let scheduled = false
           // This person's text caught in a paragraph someone moved (shared/doc/stories/yieldRescue.ts).
           let rescues: Rescue[] = []
-          const onChange = (event: Y.YXmlEvent) => {
-            const rescued = body.doc ? rescuesOf(event, body.doc.clientID) : []
-            rescues.push(...rescued)
-            const started = bringsStart(event)
-            if (!started && rescued.length === 0) return
-            if (started && isBlank(view.state.doc)) startArrived = true
+          const settle = () => {
             if (scheduled) return
             scheduled = true
             // After the binding has rendered the change, and before the next keystroke.
             queueMicrotask(() => {
               scheduled = false
               if (view.isDestroyed) return
+              if (stampWhenComposed && !view.composing) stampComposedStart(view)
               if (rescues.length > 0) rescues = applyRescues(body, rescues)
               yieldKeepingCaret(view, body)
             })
           }
-          body.observe(onChange)
-          return { destroy: () => body.unobserve(onChange) }
+          // A shallow observer runs before the binding (a deep one) renders the change.
+          const onBlocks = (event: Y.YXmlEvent) => {
+            if (!event.transaction.local && event.changes.added.size > 0 && isBlank(view.state.doc)) startArrived = true
+          }
+          const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+            const rescued = body.doc ? rescuesOf(body, events, body.doc.clientID) : []
+            rescues.push(...rescued)
+            if (bringsStart(body, events) || rescued.length > 0) settle()
+          }
+          const stampComposedStart = (v: EditorView) => {
+            const stamp = stampWhenComposed
+            stampWhenComposed = null
+            const index = (body.toArray() as Y.XmlElement[]).findIndex((block) => block._item?.id.client === body.doc?.clientID)
+            const block = index >= 0 ? v.state.doc.maybeChild(index) : null
+            if (!stamp || !block || block.attrs[STARTED_BY] != null || v.state.doc.childCount !== body.length) return
+            v.dispatch(v.state.tr.setNodeMarkup(blockStart(v.state.doc, index), undefined, { ...block.attrs, ...stamp }).setMeta('addToHistory', false))
+          }
+          body.observe(onBlocks)
+          body.observeDeep(onChange)
+          return {
+            // The word is finished: now the first block can take its stamp (and yield if it must).
+            update: (v) => {
+              if (stampWhenComposed && !v.composing) settle()
+            },
+            destroy: () => {
+              body.unobserve(onBlocks)
+              body.unobserveDeep(onChange)
+            },
+          }
         },
       }),
     ]
