@@ -20,6 +20,19 @@ import * as Y from 'yjs'
 
 export const STARTED_BY = 'startedBy'
 export const STARTED_AT = 'startedAt'
+/** On a moved copy: the id of the block it copies, so text typed into that one finds its way here. */
+export const MOVED_FROM = 'movedFrom'
+
+/**
+ * Which block a block was first (its Yjs id as "client:clock"), the same for all the copies a
+ * block goes through as it moves. Reads the attribute even from a block deleted in this very
+ * transaction (Yjs has not discarded it yet), as the rescue needs.
+ */
+export function lineageOf(block: Y.XmlElement): string {
+  const movedFrom = block._map.get(MOVED_FROM)
+  const value: unknown = movedFrom?.content.getContent()[movedFrom.length - 1]
+  return typeof value === 'string' ? value : `${block._item!.id.client}:${block._item!.id.clock}`
+}
 
 /** The origin of a yield: this writer's own change (unsaved until the server has it). */
 export const START_ORDER_ORIGIN: unique symbol = Symbol('signals-to-stories/story-start-order')
@@ -115,7 +128,11 @@ export function yieldStarts(fragment: Y.XmlFragment): StartMove[] {
   for (let next = nextYield(fragment, doc.clientID); next !== null; next = nextYield(fragment, doc.clientID)) {
     const { run, before } = next
     doc.transact(() => {
-      const copies = fragment.slice(run.index, run.index + run.count).map((block) => (block as Y.XmlElement).clone())
+      const copies = fragment.slice(run.index, run.index + run.count).map((block) => {
+        const copy = (block as Y.XmlElement).clone()
+        copy.setAttribute(MOVED_FROM, lineageOf(block as Y.XmlElement) as never)
+        return copy
+      })
       fragment.insert(before, copies)
       fragment.delete(run.index, run.count)
     }, START_ORDER_ORIGIN)
@@ -137,7 +154,12 @@ export function bringsStart(body: Y.XmlFragment, events: readonly Y.YEvent<Y.Abs
       for (const item of event.changes.added) {
         if (item.content instanceof Y.ContentType && startOf(item.content.type)) return true
       }
-    } else if (event.target.parent === body && event instanceof Y.YXmlEvent && event.attributesChanged.has(STARTED_BY) && startOf(event.target)) {
+    } else if (
+      event.target.parent === body &&
+      event instanceof Y.YXmlEvent &&
+      (event.attributesChanged.has(STARTED_BY) || event.attributesChanged.has(STARTED_AT)) &&
+      startOf(event.target)
+    ) {
       return true
     }
   }

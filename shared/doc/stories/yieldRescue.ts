@@ -4,13 +4,14 @@
  * without them and deleted the original, and Yjs deletes what lands in a deleted paragraph.
  *
  * Only the typist knows what they typed, so the typist rescues it: when a remote change deletes a
- * stamped block holding this writer's live text, `rescuesOf` reads that text (inside the observer,
- * before Yjs discards deleted content), and `applyRescues` types it again into the moved copy (the
- * live block with the same stamp) at the same place, as plain text. A copy that has not arrived
- * yet (its update waits for others) is waited for: `applyRescues` hands back what it could not place.
+ * block holding this writer's live text, `rescuesOf` reads that text (inside the observer,
+ * before Yjs discards deleted content), and `applyRescues` types it again into the moved copy
+ * (the live block whose `movedFrom` names the deleted one) at the same place, as plain text. A
+ * copy that has not arrived yet (its update waits for others) is waited for: `applyRescues` hands
+ * back what it could not place.
  */
 import * as Y from 'yjs'
-import { STARTED_AT, STARTED_BY, START_ORDER_ORIGIN } from './startOrder'
+import { lineageOf, MOVED_FROM, START_ORDER_ORIGIN } from './startOrder'
 
 interface Piece {
   /** Child indexes from the block down to a text node, counted in the block as it was. */
@@ -20,16 +21,13 @@ interface Piece {
 }
 
 export interface Rescue {
-  by: number
-  at: number
+  /** The deleted block's lineage (`lineageOf`): its copy carries it as `movedFrom`. */
+  from: string
   pieces: Piece[]
 }
 
-/** An attribute's value, read even from a block deleted in this very transaction. */
-function rawAttribute(element: Y.XmlElement, key: string): unknown {
-  const item = element._map.get(key)
-  return item ? item.content.getContent()[item.length - 1] : undefined
-}
+/** Rescues waiting for a copy that may never come (a block someone simply deleted) are capped. */
+const MAX_WAITING = 50
 
 function collect(type: Pick<Y.AbstractType<unknown>, '_start'>, path: number[], client: number, wasLive: (item: Y.Item) => boolean, pieces: Piece[]): void {
   if (type instanceof Y.XmlText) {
@@ -54,7 +52,7 @@ function collect(type: Pick<Y.AbstractType<unknown>, '_start'>, path: number[], 
 }
 
 /**
- * This writer's text in stamped blocks that a remote change has just deleted. Call it from the
+ * This writer's text in blocks that a remote change has just deleted. Call it from the
  * body's deep observer; it reads nothing after the observer returns.
  */
 export function rescuesOf(body: Y.XmlFragment, events: readonly Y.YEvent<Y.AbstractType<unknown>>[], client: number): Rescue[] {
@@ -64,14 +62,11 @@ export function rescuesOf(body: Y.XmlFragment, events: readonly Y.YEvent<Y.Abstr
   const wasLive = (item: Y.Item) => !item.deleted || Y.isDeleted(deleteSet, item.id)
   const rescues: Rescue[] = []
   for (const item of event.changes.deleted) {
-    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlElement)) continue
-    const block = item.content.type
-    const by = rawAttribute(block, STARTED_BY)
-    const at = rawAttribute(block, STARTED_AT)
-    if (typeof by !== 'number' || typeof at !== 'number' || by === client) continue
+    // Only its writer moves a block: one of this writer's own that went was deleted, not moved.
+    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlElement) || item.id.client === client) continue
     const pieces: Piece[] = []
-    collect(block, [], client, wasLive, pieces)
-    if (pieces.length > 0) rescues.push({ by, at, pieces })
+    collect(item.content.type, [], client, wasLive, pieces)
+    if (pieces.length > 0) rescues.push({ from: lineageOf(item.content.type), pieces })
   }
   return rescues
 }
@@ -95,13 +90,9 @@ function textAt(block: Y.XmlElement, path: readonly number[]): Y.XmlText | null 
 export function applyRescues(fragment: Y.XmlFragment, rescues: readonly Rescue[]): Rescue[] {
   const waiting: Rescue[] = []
   const blocks = fragment.toArray()
-  const copyOf = (rescue: Rescue) =>
-    blocks.find(
-      (b): b is Y.XmlElement =>
-        b instanceof Y.XmlElement && b.getAttribute(STARTED_BY) === (rescue.by as never) && b.getAttribute(STARTED_AT) === (rescue.at as never),
-    )
+  const copyOf = (rescue: Rescue) => blocks.find((b): b is Y.XmlElement => b instanceof Y.XmlElement && b.getAttribute(MOVED_FROM) === (rescue.from as never))
   const ready = rescues.filter((rescue) => (copyOf(rescue) ? true : (waiting.push(rescue), false)))
-  if (ready.length === 0 || !fragment.doc) return waiting
+  if (ready.length === 0 || !fragment.doc) return waiting.slice(-MAX_WAITING)
   fragment.doc.transact(() => {
     for (const rescue of ready) {
       const copy = copyOf(rescue)!
@@ -113,5 +104,5 @@ export function applyRescues(fragment: Y.XmlFragment, rescues: readonly Rescue[]
       }
     }
   }, START_ORDER_ORIGIN)
-  return waiting
+  return waiting.slice(-MAX_WAITING)
 }

@@ -24,6 +24,7 @@ import {
   startStamp,
   yieldStarts,
   type Rescue,
+  MOVED_FROM,
   STARTED_AT,
   STARTED_BY,
   START_ORDER_ORIGIN,
@@ -52,7 +53,10 @@ const isRemoteRender = (tr: Transaction) => Boolean((tr.getMeta(ySyncPluginKey) 
 function unstamped(fragment: Fragment): Fragment {
   const nodes: PmNode[] = []
   fragment.forEach((node) => {
-    const attrs = node.attrs[STARTED_BY] != null ? { ...node.attrs, [STARTED_BY]: null, [STARTED_AT]: null } : node.attrs
+    const attrs =
+      node.attrs[STARTED_BY] != null || node.attrs[MOVED_FROM] != null
+        ? { ...node.attrs, [STARTED_BY]: null, [STARTED_AT]: null, [MOVED_FROM]: null }
+        : node.attrs
     nodes.push(node.type.create(attrs, node.content, node.marks))
   })
   return Fragment.from(nodes)
@@ -125,7 +129,7 @@ export const StartOrder = Extension.create<StartOrderOptions>({
   },
 
   addGlobalAttributes() {
-    return [{ types: TOP_BLOCKS, attributes: { [STARTED_BY]: stampAttribute, [STARTED_AT]: stampAttribute } }]
+    return [{ types: TOP_BLOCKS, attributes: { [STARTED_BY]: stampAttribute, [STARTED_AT]: stampAttribute, [MOVED_FROM]: stampAttribute } }]
   },
 
   addProseMirrorPlugins() {
