@@ -4,3 +4,5 @@
  */
 export { readCitations, resolveCitations, resolveCitation, citationSources, type CitableBoard, type ResolvedCitation, type CitationSource } from './citations'
 export { summarizeStoryBody, sameSummary, type StoryBodySummary } from './summary'
+export { yieldStarts, bringsStart, startStamp, STARTED_BY, STARTED_AT, MOVED_FROM, START_ORDER_ORIGIN, type StartMove } from './startOrder'
+export { rescuesOf, applyRescues, type Rescue } from './yieldRescue'

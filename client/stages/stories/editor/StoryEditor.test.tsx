@@ -129,23 +129,23 @@ describe('the story editor', () => {
   })
 })
 
-describe('two editors on one story', () => {
-  function editorOn(body: Y.XmlFragment): Editor {
-    const element = document.createElement('div')
-    document.body.appendChild(element)
-    const editor = new Editor({
-      element,
-      extensions: storyExtensions({
-        body,
-        awareness: null,
-        unnamed: 'Someone',
-        citation: { labels: { kind: (k) => k, removed: (k) => `removed ${k}:` }, onAt: null },
-      }),
-    })
-    editors.push(editor)
-    return editor
-  }
+function editorOn(body: Y.XmlFragment): Editor {
+  const element = document.createElement('div')
+  document.body.appendChild(element)
+  const editor = new Editor({
+    element,
+    extensions: storyExtensions({
+      body,
+      awareness: null,
+      unnamed: 'Someone',
+      citation: { labels: { kind: (k) => k, removed: (k) => `removed ${k}:` }, onAt: null },
+    }),
+  })
+  editors.push(editor)
+  return editor
+}
 
+describe('two editors on one story', () => {
   it('keeps text typed before a chip and a chip inserted at the same time, in order, in both', () => {
     const a = newBoard(1)
     const b = new Y.Doc()
@@ -155,8 +155,8 @@ describe('two editors on one story', () => {
     const ageing: CitationAttrs = { kind: 'trend', refId: 'trend-ageing-00000001', label: 'Care moves home' }
     const robots: CitationAttrs = { kind: 'signal', refId: 'sig-robots-000000001', label: 'Care robots' }
     const anna = editorOn(getStoryBody(a, storyId)!)
-    const ben = editorOn(getStoryBody(b, storyId)!)
     anna.chain().insertContent('Aino wakes. She walks.').setTextSelection(13).insertCitation(ageing).run()
+    const ben = editorOn(getStoryBody(b, storyId)!)
     expect(ben.getText()).toBe(anna.getText())
 
     link.hold()
@@ -182,6 +182,60 @@ describe('two editors on one story', () => {
     expect(readCitations(getStoryBody(b, storyId)!)).toEqual([ageing, robots])
   })
 })
+
+describe('two people starting an empty story at once', () => {
+  it('keeps both first paragraphs, whole, in the order they started, and the caret in the moved one', async () => {
+    const a = newBoard(2)
+    const b = new Y.Doc()
+    b.clientID = 1 // Yjs alone would put Ben's paragraph first
+    const link = connectDocs(a, b)
+    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
+    const anna = editorOn(getStoryBody(a, storyId)!)
+    const ben = editorOn(getStoryBody(b, storyId)!)
+    link.hold()
+    anna.commands.insertContent('Anna starts.')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    ben.commands.insertContent('Ben starts.')
+    link.release()
+    await Promise.resolve()
+    ben.commands.insertContent(' Still Ben.')
+    for (const editor of [anna, ben]) {
+      expect(blockTexts(editor)).toEqual(['Anna starts.', 'Ben starts. Still Ben.'])
+    }
+  })
+
+  it('gives someone about to start a paragraph of their own after one that just arrived, not glued to it', async () => {
+    const a = newBoard(2)
+    const b = new Y.Doc()
+    b.clientID = 1
+    const c = new Y.Doc()
+    connectDocs(a, b)
+    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
+    const anna = editorOn(getStoryBody(a, storyId)!)
+    const ben = editorOn(getStoryBody(b, storyId)!)
+    ben.commands.focus()
+    anna.commands.insertContent('Anna starts.')
+    await Promise.resolve()
+    // Ben's caret was in the empty story: he types where it is now, and it becomes his paragraph.
+    ben.commands.insertContent('Ben')
+    ben.commands.insertContent(' too.')
+    anna.commands.insertContent(' Anna goes on.')
+    for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Anna starts. Anna goes on.', 'Ben too.'])
+
+    // Someone opening the story now just goes on writing at the end: opening is no start.
+    connectDocs(a, c)
+    const cai = editorOn(getStoryBody(c, storyId)!)
+    cai.commands.focus('end')
+    cai.commands.insertContent(' Cai adds.')
+    expect(blockTexts(anna)).toEqual(['Anna starts. Anna goes on.', 'Ben too. Cai adds.'])
+  })
+})
+
+function blockTexts(editor: Editor): string[] {
+  const texts: string[] = []
+  editor.state.doc.forEach((block) => texts.push(block.textContent))
+  return texts
+}
 
 function typeInto(input: HTMLInputElement, value: string): void {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value)

@@ -14,6 +14,8 @@ import { throttledCursorAwareness } from './throttledCursor.ts'
 import { Citation, type CitationOptions } from './citationNode.ts'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { registerLocalOrigin } from '../../../sync/docConnection.ts'
+import { serverNow } from '../../../sync/clock.ts'
+import { StartOrder } from './startOrder.ts'
 
 // The binding writes each keystroke with this origin: it is the writer's own change, still unsaved
 // until the server acknowledges it.
@@ -65,6 +67,8 @@ export function storyExtensions({ body, awareness, citation, unnamed }: StoryExt
     HeadingOutline,
     Citation.configure(citation),
     Collaboration.configure({ fragment: body }),
+    // Two people starting an empty story at once end up in the order they started.
+    StartOrder.configure({ body, now: serverNow }),
   ]
   if (awareness) {
     extensions.push(

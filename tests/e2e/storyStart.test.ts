@@ -1,0 +1,141 @@
+/**
+ * Issue 13, "two people starting at once get a sensible order": two participants (a laptop and a
+ * phone) type into the same empty story at the same moment, in real Chromium over the real server.
+ * Both paragraphs must stay whole, each its own, in the order the two started, on both screens.
+ * Screenshots: tests/screenshots/story-start-<width>.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { createStory, createTrend, goToStage, joinAsParticipant, readControl } from '../../shared/doc/index.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { createWorkshop } from '../support/server.ts'
+import { startAppServer } from './support/app.ts'
+import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { expectConnected, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+
+const STORY = 'A Tuesday with Aino'
+const POLL = { timeout: 20_000 } as const
+
+describe.skipIf(chromiumMissing)('two people starting an empty story at once, in Chromium', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof startAppServer>>
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  /** A room on Future stories with one empty story; Anna on a laptop and Ben on a phone in it. */
+  async function twoWritersInEmptyStory(): Promise<[Person, Person]> {
+    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040', focalQuestion: 'What will care look like in 2040?', horizonYear: 2040 })
+    const board = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+    const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    await synced(board, control)
+    const sam = { participantId: 'SamSamSamSamSamSamSam1' }
+    joinAsParticipant(board.doc, sam, 'Sam')
+    const care = createTrend(board.doc, { name: 'Care moves home' }, sam)
+    createStory(board.doc, { title: STORY, trendIds: [care], persona: { name: 'Aino', age: 78 } }, sam)
+    goToStage(control.doc, readControl(control.doc).stages.find((s) => s.kind === 'stories')!.id)
+    const people = await Promise.all([
+      openAs(browser, server, links.links.participant, { name: 'Anna' }),
+      openAs(browser, server, links.links.participant, { name: 'Ben', viewport: 'phone' }),
+    ])
+    board.destroy()
+    control.destroy()
+    for (const { page } of people) {
+      await expectStage(page, 'Future stories')
+      await page.getByRole('button', { name: STORY }).click()
+      await editorOf(page).waitFor(SLOW)
+      await editorOf(page).click()
+    }
+    return people
+  }
+
+  const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Story text' })
+
+  /** The story's paragraphs as a reader sees them (other writers' caret flags left out). */
+  const paragraphs = (page: Page) =>
+    editorOf(page).evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.story-caret').forEach((caret) => caret.remove())
+      return [...copy.children].map((block) => (block.textContent ?? '').trim()).filter(Boolean)
+    })
+
+  /** The page's Yjs client id, read from the editor's collaboration extension (test only). */
+  const yjsClientId = (page: Page) =>
+    editorOf(page).evaluate((el) => {
+      type WithEditor = { editor: { extensionManager: { extensions: { name: string; options: { fragment?: { doc: { clientID: number } } } }[] } } }
+      const collaboration = (el as unknown as WithEditor).editor.extensionManager.extensions.find((e) => e.name === 'collaboration')
+      return collaboration!.options.fragment!.doc.clientID
+    })
+
+  /** Types as an Android keyboard does: each word composed letter by letter, then committed. */
+  async function composeWords({ context, page }: Person, text: string): Promise<void> {
+    const cdp = await context.newCDPSession(page)
+    for (const word of text.split(/(?= )/)) {
+      for (let i = 1; i <= word.length; i++) await cdp.send('Input.imeSetComposition', { text: word.slice(0, i), selectionStart: i, selectionEnd: i })
+      await cdp.send('Input.insertText', { text: word })
+    }
+    await cdp.detach()
+  }
+
+  async function expectOnBoth(people: readonly Person[], expected: string[]): Promise<void> {
+    for (const { page } of people) await expect.poll(() => paragraphs(page), POLL).toEqual(expected)
+  }
+
+  it('types at the same moment on a laptop and a phone: two whole paragraphs, in start order, on both screens', { timeout: 180_000 }, async () => {
+    const [anna, ben] = await twoWritersInEmptyStory()
+    const ANNA = 'Aino wakes at seven and the house is already warm.'
+    const BEN = 'Her grandson calls from Oulu before breakfast.'
+
+    // Anna's first key goes a moment before Ben's; then both type at once.
+    await anna.page.keyboard.type(ANNA[0]!)
+    await Promise.all([anna.page.keyboard.type(ANNA.slice(1), { delay: 20 }), ben.page.keyboard.type(BEN, { delay: 20 })])
+    await expectOnBoth([anna, ben], [ANNA, BEN])
+
+    // Both carets stayed in their own paragraphs: going on writing extends them.
+    await Promise.all([anna.page.keyboard.type(' She opens a window.', { delay: 20 }), ben.page.keyboard.type(' They talk about fish.', { delay: 20 })])
+    await expectOnBoth([anna, ben], [`${ANNA} She opens a window.`, `${BEN} They talk about fish.`])
+
+    await screenshot(anna.page, 'story-start-1366')
+    await screenshot(ben.page, 'story-start-360')
+    expect([...anna.errors, ...ben.errors]).toEqual([])
+    await Promise.all([anna.close(), ben.close()])
+  })
+
+  async function earlierStartFirst(typeFirst: (person: Person, text: string) => Promise<void>): Promise<void> {
+    const people = await twoWritersInEmptyStory()
+    // Yjs alone orders two first paragraphs by client id, the lower first. Make the earlier
+    // writer the one with the higher id, so only the start order can put them right.
+    const ids = await Promise.all(people.map(({ page }) => yjsClientId(page)))
+    const [first, second] = ids[0]! > ids[1]! ? people : [people[1]!, people[0]!]
+    const FIRST = 'This one was started on the bus.'
+    const SECOND = 'This one was written at the table.'
+
+    // The first writer's device loses the network, and they start the story; then the other does.
+    await first.context.setOffline(true)
+    await expect.poll(() => first.page.locator('.connection .connection__text').textContent(), POLL).toMatch(/^Offline/)
+    await typeFirst(first, FIRST)
+    await second.page.keyboard.type(SECOND, { delay: 10 })
+    await expect.poll(() => paragraphs(second.page), POLL).toEqual([SECOND])
+
+    // Back online: the earlier start ends up first on both screens, and goes on where it was.
+    await first.context.setOffline(false)
+    await expectConnected(first.page)
+    await expectOnBoth(people, [FIRST, SECOND])
+    await first.page.keyboard.type(' Then home.', { delay: 10 })
+    await expectOnBoth(people, [`${FIRST} Then home.`, SECOND])
+    expect(people.flatMap((person) => person.errors)).toEqual([])
+    await Promise.all(people.map((person) => person.close()))
+  }
+
+  it('puts the earlier start first when the two wrote without seeing each other', { timeout: 180_000 }, async () => {
+    await earlierStartFirst((person, text) => person.page.keyboard.type(text, { delay: 10 }))
+  })
+
+  it('does the same when the earlier writer’s phone keyboard composes words (no letter repeated)', { timeout: 180_000 }, async () => {
+    await earlierStartFirst(composeWords)
+  })
+})
