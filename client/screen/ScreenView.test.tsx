@@ -11,7 +11,6 @@ import { nudgeConnection } from './useStayConnected.ts'
 
 // The stages are other folders' work: a marker stands in, showing what the screen hands them.
 vi.mock('../stages/StageView.tsx', () => ({
-  hasStageView: (kind: string) => kind !== 'takeaways',
   StageView: ({ stage, role, isCurrent }: StageProps) => <div data-stage-view={stage.kind} data-role={role} data-current={String(isCurrent)} />,
 }))
 

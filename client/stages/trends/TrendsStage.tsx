@@ -1,6 +1,6 @@
 import { useStore } from '../../state/store.ts'
 import type { StageProps } from '../types.ts'
-import { ProjectorTrends } from './ProjectorTrends.tsx'
+import { ScreenTrends } from './ScreenTrends.tsx'
 import { TrendsBoard } from './TrendsBoard.tsx'
 import { useLocked } from './useTrendsBoard.ts'
 import './trends.css'
@@ -14,7 +14,7 @@ export default function TrendsStage({ role }: StageProps) {
   const locked = useLocked()
   const boardOpen = useStore((s) => s.board !== null)
   if (!boardOpen) return null
-  if (role === 'screen') return <ProjectorTrends />
+  if (role === 'screen') return <ScreenTrends />
   // A locked workshop is read-only for everyone but the facilitator (the server enforces it too).
   return <TrendsBoard role={role} readOnly={locked && role !== 'facilitator'} />
 }

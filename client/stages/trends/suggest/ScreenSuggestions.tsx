@@ -20,7 +20,7 @@ export function useShownSuggestions(): readonly ShownSuggestion[] {
  * what explains it, and its first signals, in large type. Read-only; it follows the
  * facilitator's panel (accepting or dismissing one takes it off here too).
  */
-export function ProjectorSuggestions({ suggestions }: { suggestions: readonly ShownSuggestion[] }) {
+export function ScreenSuggestions({ suggestions }: { suggestions: readonly ShownSuggestion[] }) {
   const { t } = useTranslation()
   const signals = useStore((s) => s.board?.signals ?? NO_SIGNALS)
   const restCount = Math.max(0, suggestions.length - GROUPS_SHOWN)
