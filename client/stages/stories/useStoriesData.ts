@@ -21,7 +21,6 @@ export const usePersona = (id: string | undefined) => useStore((s) => (id ? (s.b
 export const useGroups = () => useStore(selectGroups)
 export const useKeyDrivers = () => useStore(selectKeyDrivers)
 export const useWheelNodes = () => useStore(selectWheelNodes)
-export const useLocked = () => useStore((s) => s.control?.locked ?? false)
 export const useHorizonYear = () => useStore((s) => s.control?.meta.horizonYear ?? null)
 export const useFocusedStoryId = () => useStore((s) => (s.control?.focus?.kind === 'story' ? s.control.focus.id : null))
 

@@ -5,12 +5,10 @@
 import { useMemo } from 'react'
 import { addTakeaway, deleteTakeaway, plusOnesByTakeaway, sortedByOrder, togglePlusOne, updateTakeaway, type PlusOnes } from '../../../shared/doc/index.ts'
 import type { Story, TakeawayInput, TakeawayPatch, Trend } from '../../../shared/schema/index.ts'
-import type { Role } from '../../../shared/protocol.ts'
 import { useUndoManager } from '../../sync/UndoContext.tsx'
 import { selectKeyDrivers, selectParticipants, selectPlusOnes, selectStories, selectTakeaways, selectTrends } from '../../state/selectors.ts'
 import { useContextStore } from '../../state/storeContext.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import type { Viewer } from './takeawaysModel.ts'
 
 export const useTakeaways = () => useContextStore(selectTakeaways)
 export const useTrendMap = () => useContextStore(selectTrends)
@@ -28,12 +26,6 @@ export function usePlusOnes(): ReadonlyMap<string, PlusOnes> {
   const takeaways = useTakeaways()
   const plusOnes = useContextStore(selectPlusOnes)
   return useMemo(() => plusOnesByTakeaway({ takeaways, plusOnes }), [takeaways, plusOnes])
-}
-
-export function useViewer(role: Role): Viewer {
-  const participantId = useMyId()
-  const locked = useContextStore((s) => s.control?.locked === true)
-  return useMemo(() => ({ role, participantId, locked }), [role, participantId, locked])
 }
 
 export interface TakeawayCommands {

@@ -21,10 +21,6 @@ export function useFocusedTrendId(): string | null {
   return useStore((s) => (s.control?.focus?.kind === 'trend' ? s.control.focus.id : null))
 }
 
-export function useLocked(): boolean {
-  return useStore((s) => s.control?.locked ?? false)
-}
-
 /** Who performs commands from this device; null until the identity is loaded. */
 export function useActor(): Actor | null {
   const participantId = useStore((s) => s.participant?.id ?? null)

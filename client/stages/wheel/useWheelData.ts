@@ -17,7 +17,6 @@ export const useWheelNodes = () => useContextStore(selectWheelNodes)
 export const useParticipants = () => useContextStore(selectParticipants)
 export const useKeyDrivers = () => useContextStore(selectKeyDrivers)
 export const useGroups = () => useContextStore(selectGroups)
-export const useLocked = () => useContextStore((s) => s.control?.locked === true)
 export const useMyId = () => useContextStore((s) => s.participant?.id ?? null)
 export const useWorkshopId = () => useContextStore((s) => s.session?.workshopId ?? null)
 /** The trend whose wheel the facilitator put on the projector, if any. */
