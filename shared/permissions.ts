@@ -10,7 +10,7 @@
  * and takeaways are yours to fix or remove, the facilitator tidies all. (Enforcing those on the
  * server would need an author check per record, as ownership.ts does for per-person records.)
  */
-import type { ExportFormat } from './export/formats'
+import type { ExportFormat } from './export/index'
 import { mayWrite, type Role } from './protocol'
 
 /** The person looking: their role, the participant id the server issued them, and the lock. */

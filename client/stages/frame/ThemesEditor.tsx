@@ -5,9 +5,8 @@ import type { Theme, ThemeInput } from '../../../shared/schema/meta.ts'
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm } from '../../ui/index.ts'
+import { InlineConfirm, useSharedDraft } from '../../ui/index.ts'
 import { MAX_THEME_LABEL, addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
-import { useDraftField } from './useDraftField.ts'
 
 /** The current themes at the moment of an edit: a debounced rename must not undo a move made since. */
 const currentThemes = () => selectThemes(useStore.getState())
@@ -112,7 +111,7 @@ interface ThemeRowProps {
 const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, signalCount, onApply }: ThemeRowProps) {
   const { t } = useTranslation()
   const id = useId()
-  const label = useDraftField(theme.label, (value) => {
+  const label = useSharedDraft(theme.label, (value) => {
     if (value.trim() === '' || isDuplicateLabel(currentThemes(), value, theme.id)) return false
     // Unchanged (after trimming) counts as saved.
     const next = renameTheme(currentThemes(), theme.id, value)
