@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canChange, canContribute, canTidy, participantsMayExport, type Viewer } from './permissions'
+import { canChange, canContribute, canTidy, type Viewer } from './permissions'
 import { mayWrite, ROLES } from './protocol'
 
 const anna = 'AnnaAnnaAnnaAnnaAnna01'
@@ -42,13 +42,5 @@ describe('board permissions', () => {
     expect(canTidy(facilitator())).toBe(true)
     expect(canTidy(participant(anna))).toBe(false)
     expect(canTidy(screen)).toBe(false)
-  })
-})
-
-describe('participant export', () => {
-  it('opens when the facilitator allows it or locks the workshop', () => {
-    expect(participantsMayExport({ locked: false, allowParticipantExport: false })).toBe(false)
-    expect(participantsMayExport({ locked: false, allowParticipantExport: true })).toBe(true)
-    expect(participantsMayExport({ locked: true, allowParticipantExport: false })).toBe(true)
   })
 })

@@ -1,16 +1,15 @@
 /**
- * Who may do what, one module for the client's controls and the server's checks.
+ * Who may do what on the board: the client's controls, built on the server's own rule.
  *
  * The server enforces the document rules (`mayWrite` in protocol.ts: which role writes which
- * document, and nobody writes the board while the workshop is locked, the facilitator included),
- * per-person records (`server/sync/ownership.ts`: votes, placements, +1s, readiness) and who may
- * export. The board rules here start from `mayWrite`, so the app offers a control only when the
- * server will take the write: a button that led to a dropped change would lose someone's words.
- * On top sit the social rules the app keeps and the server does not: your own cards, consequences
- * and takeaways are yours to fix or remove, the facilitator tidies all. (Enforcing those on the
- * server would need an author check per record, as ownership.ts does for per-person records.)
+ * document, and nobody writes the board while the workshop is locked, the facilitator included)
+ * and per-person records (`server/sync/ownership.ts`: votes, placements, +1s, readiness). The
+ * rules here start from `mayWrite`, so the app offers a control only when the server will take
+ * the write: a button that led to a dropped change would lose someone's words. On top sit the
+ * social rules the app keeps and the server does not: your own cards, consequences and takeaways
+ * are yours to fix or remove, the facilitator tidies all. (Enforcing those on the server would
+ * need an author check per record, as ownership.ts does for per-person records.)
  */
-import type { ExportFormat } from './export/index'
 import { mayWrite, type Role } from './protocol'
 
 /** The person looking: their role, the participant id the server issued them, and the lock. */
@@ -40,12 +39,4 @@ export function canChange(viewer: Viewer, authorIds: readonly (string | null)[])
 /** Work that changes other people's records at once (merging duplicate cards): the facilitator's. */
 export function canTidy(viewer: Viewer): boolean {
   return viewer.role === 'facilitator' && canContribute(viewer)
-}
-
-/** What a participant's key may export: the report, never the raw data (CSV, JSON). */
-export const PARTICIPANT_EXPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'pdf'])
-
-/** Participants may take the report home once the facilitator allows it, or locks the workshop (it is final then). */
-export function participantsMayExport(control: { readonly locked: boolean; readonly allowParticipantExport: boolean }): boolean {
-  return control.locked || control.allowParticipantExport
 }

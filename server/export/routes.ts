@@ -11,12 +11,12 @@ import {
   importWorkshop,
   isExportFormat,
   readExportSnapshot,
+  type ExportFormat,
 } from '../../shared/export/index.ts'
 import type { ExportCapabilities, ImportRefusal } from '../../shared/api.ts'
 import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
 import { HttpError, readBody, requireJson } from '../http/body.ts'
-import { PARTICIPANT_EXPORT_FORMATS, participantsMayExport } from '../../shared/permissions.ts'
 import { RateLimiter } from '../http/rateLimit.ts'
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
@@ -28,6 +28,9 @@ export type Route = [method: string, pattern: RegExp, handler: Handler]
 
 /** The part of the API's context these endpoints use; the API passes its whole `ApiContext`. */
 export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'> & Partial<Pick<ApiContext, 'addressOf'>>
+
+/** What a participant's key may export, when the facilitator allows it or the workshop is locked: the report, not the data. */
+const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'pdf'])
 
 /**
  * The export and import endpoints, as rows for the API's route table:
@@ -71,15 +74,14 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
   const includeParticipants = !['0', 'false', 'no', 'omit'].includes(query.get('participants') ?? '')
   const role = await (await authenticate(ctx, req, id)).role
   if (role === 'screen') throw new HttpError(403, 'a screen key cannot export; use the facilitator key')
-  if (role === 'participant' && !PARTICIPANT_EXPORT_FORMATS.has(format))
-    throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
+  if (role === 'participant' && !PARTICIPANT_FORMATS.has(format)) throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
 
   const generatedAt = new Date()
   const options = { includeParticipants, generatedAt }
   const { title, body } = await withRooms(() =>
     readWorkshopDocuments(ctx.registry, id, (docs) => {
       const snapshot = readExportSnapshot(docs)
-      if (role === 'participant' && !participantsMayExport(snapshot.control)) {
+      if (role === 'participant' && !snapshot.control.locked && !snapshot.control.allowParticipantExport) {
         throw new HttpError(403, 'participants can export once the facilitator allows it or locks the workshop')
       }
       const text =

@@ -101,7 +101,12 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
   return (
     <div className="signals-stage">
       <div className="signals-stage__side">
-        {canAdd ? <AddSignalForm commands={commands} themes={data.themes} /> : <p className="signals-stage__locked">{t('signals.locked')}</p>}
+        {canAdd ? (
+          <AddSignalForm commands={commands} themes={data.themes} />
+        ) : (
+          // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
+          viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked">{t('signals.locked')}</p>
+        )}
         {viewer.role === 'facilitator' && (
           <Suspense fallback={null}>
             <BankArea themes={data.themes} />

@@ -1,20 +1,19 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
-import { participantsMayExport } from '../../../../shared/permissions.ts'
 import { useStore } from '../../../state/store.ts'
 import { DownloadProblemNote } from './DownloadProblemNote.tsx'
 import { useDownload, useExportCapabilities } from './useResults.ts'
 import './results.css'
 
 /**
- * A participant's "take the report home", once the facilitator lets participants download it or
- * locks the workshop (`participantsMayExport`, the rule the server checks). Nothing shows before.
+ * A participant's "take the report home", once the facilitator lets participants download it
+ * (the server checks the same switch). Nothing shows before that.
  */
 export function ParticipantDownload() {
   const { t } = useTranslation()
   const id = useId()
-  const allowed = useStore((s) => s.control !== null && participantsMayExport(s.control))
+  const allowed = useStore((s) => s.control?.allowParticipantExport === true)
   const { busy, problem, download, ready } = useDownload()
   const capabilities = useExportCapabilities()
   if (!allowed) return null
