@@ -9,7 +9,6 @@ import { ScreenView } from './ScreenView.tsx'
 
 // The stages are other folders' work: a marker stands in, showing what the screen hands them.
 vi.mock('../stages/StageView.tsx', () => ({
-  hasStageView: (kind: string) => kind !== 'takeaways',
   StageView: ({ stage, role, isCurrent }: StageProps) => <div data-stage-view={stage.kind} data-role={role} data-current={String(isCurrent)} />,
 }))
 

@@ -6,10 +6,9 @@ import { useStageNavigation } from '../app/workshop/stage/useStageNavigation.ts'
 import { WorkshopConnectionIndicator } from '../app/workshop/ConnectionIndicator.tsx'
 import { ConnectionProblem } from '../app/workshop/ConnectionProblem.tsx'
 import { useWorkshopJoinCode } from '../app/join/useWorkshopJoinCode.ts'
-import { hasStageView, StageView } from '../stages/StageView.tsx'
+import { StageView } from '../stages/StageView.tsx'
 import { selectFocalQuestion, selectWorkshopTitle } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
-import { EmptyState } from '../ui/index.ts'
 import { RestoreNotice } from '../app/workshop/results/RestoreNotice.tsx'
 import { ScreenResults } from '../app/workshop/results/ScreenResults.tsx'
 import { FocusView } from './focus/FocusView.tsx'
@@ -40,8 +39,7 @@ export function ScreenView() {
   const results = useStore((s) => s.control?.screenShow ?? null)
   const readiness = useReadiness(stage?.id ?? null)
   const join = useWorkshopJoinCode()
-  const built = stage ? hasStageView(stage.kind) : false
-  const focusHere = focus && stage && !stageShowsFocus(stage.kind, focus.kind, built) ? focus : null
+  const focusHere = focus && !(stage && stageShowsFocus(stage.kind, focus.kind)) ? focus : null
   const opening = !stage || stage.kind === 'frame'
   const panel = useJoinPanel(opening)
   // The report's title page or a replay has the screen to itself: the join panel waits.
@@ -78,10 +76,8 @@ export function ScreenView() {
             <ScreenResults show={results} />
           ) : focusHere ? (
             <FocusView focus={focusHere} />
-          ) : stage && built ? (
-            <StageView key={stage.id} stage={stage} role="screen" isCurrent />
           ) : (
-            stage && <EmptyState title={t('stageArea.comingSoon.title')} text={t('screen.comingSoon')} headingLevel={2} />
+            stage && <StageView key={stage.id} stage={stage} role="screen" isCurrent />
           )}
         </div>
         {joinLarge && <JoinPanel join={join.state} joined={panel.joined} />}

@@ -15,14 +15,15 @@ const here = (id: string, role: PresencePerson['role']): PresencePerson => ({
 
 describe('stageShowsFocus', () => {
   it('leaves a focus to the stage that shows that kind itself', () => {
-    expect(stageShowsFocus('trends', 'trend', true)).toBe(true)
-    expect(stageShowsFocus('stories', 'story', true)).toBe(true)
+    expect(stageShowsFocus('trends', 'trend')).toBe(true)
+    expect(stageShowsFocus('stories', 'story')).toBe(true)
+    expect(stageShowsFocus('wheel', 'wheel')).toBe(true)
   })
 
-  it('shows any other focus itself, and every focus on a stage not built yet', () => {
-    expect(stageShowsFocus('signals', 'signal', true)).toBe(false)
-    expect(stageShowsFocus('assess', 'trend', true)).toBe(false)
-    expect(stageShowsFocus('wheel', 'wheel', false)).toBe(false)
+  it('shows any other focus itself', () => {
+    expect(stageShowsFocus('signals', 'signal')).toBe(false)
+    expect(stageShowsFocus('assess', 'trend')).toBe(false)
+    expect(stageShowsFocus('trends', 'story')).toBe(false)
   })
 })
 

@@ -1,23 +1,18 @@
 /**
  * Small decisions of the projector view, pure so they are tested without a browser.
  */
-import type { FocusKind } from '../app/workshop/facilitator/focusOptions.ts'
+import type { FocusKind } from '../../shared/schema/session.ts'
 import type { StageKind } from '../../shared/schema/stage.ts'
+import { stageManifest } from '../stages/registry.ts'
 import type { PresencePerson } from '../sync/presence.ts'
 
 /**
- * Stages that show their own kind of focus on the projector (the trends stage its focused
- * cluster with its cards, the stories stage the story being written live). For those the stage
- * view stays; any other focus is shown large by the screen view itself.
+ * Whether the stage shows this kind of focus on the projector itself (its manifest's `ownFocus`:
+ * the trends stage its focused cluster with its cards, the stories stage the story being written
+ * live). For those the stage view stays; any other focus is shown large by the screen view itself.
  */
-const STAGE_OWN_FOCUS: Partial<Record<StageKind, FocusKind>> = {
-  trends: 'trend',
-  stories: 'story',
-  wheel: 'wheel',
-}
-
-export function stageShowsFocus(stage: StageKind, focus: FocusKind, stageBuilt: boolean): boolean {
-  return stageBuilt && STAGE_OWN_FOCUS[stage] === focus
+export function stageShowsFocus(stage: StageKind, focus: FocusKind): boolean {
+  return stageManifest(stage).ownFocus === focus
 }
 
 /**

@@ -1,16 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { selectParticipants } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
 import { usePeople } from '../sync/presence.ts'
 import { joinPanelSize, joinedCount, SETTLED_AFTER_MS } from './screenModel.ts'
-
-const NO_PARTICIPANTS: ReadonlyMap<string, unknown> = new Map()
 
 /**
  * How many have joined, and whether the join panel is large or a corner code (see
  * `joinPanelSize`): arrivals are timed here, on the projector, as they happen.
  */
 export function useJoinPanel(opening: boolean): { joined: number; size: 'large' | 'corner' } {
-  const participants = useStore((s) => s.board?.participants ?? NO_PARTICIPANTS)
+  const participants = useStore(selectParticipants)
   const people = usePeople()
   const joined = useMemo(() => joinedCount(participants.keys(), people), [participants, people])
   const lastJoin = useRef({ joined: 0, at: Date.now() })

@@ -1,50 +1,30 @@
 import { Component, lazy, Suspense, useState, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StageKind } from '../../shared/schema/stage.ts'
+import { stageManifest } from './registry.ts'
 import type { StageProps } from './types.ts'
-
-type StageModule = { default: ComponentType<StageProps> }
-
-/** Each stage is its own chunk: a phone on the signals stage never downloads the wheel. */
-const STAGE_LOADERS: Partial<Record<StageKind, () => Promise<StageModule>>> = {
-  frame: () => import('./frame/FrameStage.tsx'),
-  signals: () => import('./signals/SignalsStage.tsx'),
-  trends: () => import('./trends/TrendsStage.tsx'),
-  assess: () => import('./assess/AssessStage.tsx'),
-  wheel: () => import('./wheel/WheelStage.tsx'),
-  stories: () => import('./stories/StoriesStage.tsx'),
-  takeaways: () => import('./takeaways/TakeawaysStage.tsx'),
-}
-
-/** Whether a stage kind has its tools built yet (the stage area shows a placeholder otherwise). */
-export function hasStageView(kind: StageKind): boolean {
-  return STAGE_LOADERS[kind] !== undefined
-}
 
 // React.lazy remembers a failed import for good; a retry needs a new lazy component. Cached per
 // attempt so a re-render never starts a second download.
 const lazyStages = new Map<string, LazyExoticComponent<ComponentType<StageProps>>>()
-function lazyStage(kind: StageKind, attempt: number): LazyExoticComponent<ComponentType<StageProps>> | null {
-  const load = STAGE_LOADERS[kind]
-  if (!load) return null
+function lazyStage(kind: StageKind, attempt: number): LazyExoticComponent<ComponentType<StageProps>> {
   const cacheKey = `${kind}:${attempt}`
   let component = lazyStages.get(cacheKey)
   if (!component) {
-    component = lazy(load)
+    component = lazy(stageManifest(kind).load)
     lazyStages.set(cacheKey, component)
   }
   return component
 }
 
 /**
- * Renders the stage component for a stage kind (nothing for kinds not built yet). A stage whose
+ * Renders the stage component for a stage kind, from its manifest (`registry.ts`). A stage whose
  * code cannot be fetched (Wi-Fi dropped before its first visit) or that fails while rendering
  * shows a calm message with "Try again" instead of taking the whole page down.
  */
 export function StageView(props: StageProps) {
   const [attempt, setAttempt] = useState(0)
   const Stage = lazyStage(props.stage.kind, attempt)
-  if (!Stage) return null
   return (
     <StageBoundary key={attempt} onRetry={() => setAttempt((a) => a + 1)}>
       <Suspense fallback={null}>

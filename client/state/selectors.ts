@@ -3,6 +3,7 @@
  * re-render happens only when the value they show changes. Document snapshots are null until the
  * document is open; meta fields that are still empty read as null.
  */
+import type { BoardSnapshot } from '../../shared/doc/index.ts'
 import type { ConnectionStatus, DocSyncState } from '../sync/syncState.ts'
 import type { AppState } from './store.ts'
 
@@ -17,8 +18,39 @@ export const selectMetaLanguage = (s: AppState): string | null => (s.control && 
 export const selectCurrentStageId = (s: AppState): string | null => s.control?.currentStageId ?? null
 
 /** The workshop's stages in order, skipped ones included (the array is shared until stages change). */
-export const selectStages = (s: AppState) => s.control?.stages ?? NO_STAGES
-const NO_STAGES: readonly never[] = []
+export const selectStages = (s: AppState) => s.control?.stages ?? NO_ITEMS
+
+// ---------------------------------------------------------------------------------------------
+// The board's collections and the control's lists. Until a document is open each selector returns
+// one shared empty value, never a fresh `new Map()`: a fresh one per call would be a new result on
+// every store change, and re-render every component that reads it.
+// ---------------------------------------------------------------------------------------------
+
+const NO_RECORDS: ReadonlyMap<string, never> = new Map<string, never>()
+const NO_ITEMS: readonly never[] = []
+
+type BoardCollection = Exclude<keyof BoardSnapshot, 'schemaVersion'>
+
+/** A board collection, records by id; the map keeps its identity until that collection changes. */
+function selectBoard<C extends BoardCollection>(collection: C): (s: AppState) => BoardSnapshot[C] {
+  return (s) => s.board?.[collection] ?? NO_RECORDS
+}
+
+export const selectSignals = selectBoard('signals')
+export const selectTrends = selectBoard('trends')
+export const selectMemberships = selectBoard('memberships')
+export const selectAssessments = selectBoard('assessments')
+export const selectVotes = selectBoard('votes')
+export const selectWheelNodes = selectBoard('wheelNodes')
+export const selectStories = selectBoard('stories')
+export const selectTakeaways = selectBoard('takeaways')
+export const selectPlusOnes = selectBoard('plusOnes')
+export const selectParticipants = selectBoard('participants')
+
+/** The trends the facilitator marked as key drivers (ids). */
+export const selectKeyDrivers = (s: AppState): readonly string[] => s.control?.keyDrivers ?? NO_ITEMS
+export const selectGroups = (s: AppState) => s.control?.groups ?? NO_ITEMS
+export const selectThemes = (s: AppState) => s.control?.meta.themes ?? NO_ITEMS
 
 // ---------------------------------------------------------------------------------------------
 // Connection: one summary for the header, from both documents.

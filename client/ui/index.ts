@@ -11,3 +11,4 @@ export { LiveAnnouncer, useAnnounce, useClearAnnouncements, AnnounceCapture } fr
 export { useEditingMarker, useEditorsOf } from './editing.ts'
 export { EditingNote } from './EditingNote.tsx'
 export { InlineConfirm } from './InlineConfirm.tsx'
+export { useSharedDraft } from './useSharedDraft.ts'

@@ -32,6 +32,8 @@ export const PrivateModeSchema = z.object({
 export type PrivateMode = z.infer<typeof PrivateModeSchema>
 
 export const FOCUS_KINDS = ['signal', 'trend', 'wheel', 'story'] as const
+/** The kinds of item the facilitator can put large on the projector. */
+export type FocusKind = (typeof FOCUS_KINDS)[number]
 /** What the projector shows big; for `wheel` the id is the trend at the wheel's centre. */
 export const FocusSchema = z.nullable(z.object({ kind: z.enum(FOCUS_KINDS), id: idSchema }))
 export type Focus = z.infer<typeof FocusSchema>

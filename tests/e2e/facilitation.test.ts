@@ -13,9 +13,10 @@ import { createWorkshop } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
 import { chromiumMissing, launchChromium, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
+import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
 import { advance } from './support/workshop.ts'
 
-const STAGE_NAMES = ['Frame', 'Signals', 'Trends', 'Assess', 'Futures wheel', 'Future stories', 'Takeaways']
+const STAGE_NAMES = ALL_STAGE_KINDS.map((kind) => stageName(kind))
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' }
 
 describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', () => {

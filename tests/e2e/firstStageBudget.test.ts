@@ -23,7 +23,7 @@ const BUDGET_BYTES = 200 * 1024
 
 /** Chunks only a facilitator, the projector or someone opening a tool needs (by the name Vite gives them). */
 const NOT_FOR_FIRST_SCREEN =
-  /\/(FacilitatorConsole|ScreenView|ScreenWall|HistoryPanel|Replay|ExportMenu|FinishWorkshop|BankArea|MergeDialog|StoryWorkspace|HomePage)-/
+  /\/(FacilitatorConsole|ScreenView|ScreenSignals|HistoryPanel|Replay|ExportMenu|FinishWorkshop|BankArea|MergeDialog|StoryWorkspace|HomePage)-/
 
 const CASES: { kind: StageKind; language: Language }[] = [
   { kind: 'frame', language: 'en' },

@@ -14,6 +14,7 @@ import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
 import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { stageName } from './support/stages.ts'
 import { expectStage, literal, openAs, SLOW, type Person } from './support/workshop.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
@@ -23,7 +24,7 @@ const STORY = 'A Tuesday with Aino'
 const POLL = { timeout: 20_000 } as const
 
 type StageKind = 'wheel' | 'stories' | 'takeaways'
-const STAGE_NAME: Record<StageKind, string> = { wheel: 'Futures wheel', stories: 'Future stories', takeaways: 'Takeaways' }
+const STAGE_NAME: Record<StageKind, string> = { wheel: stageName('wheel'), stories: stageName('stories'), takeaways: stageName('takeaways') }
 
 describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two participants in Chromium', () => {
   let browser: Browser

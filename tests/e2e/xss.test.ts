@@ -48,6 +48,7 @@ import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { chromiumMissing, launchChromium } from './support/browser.ts'
+import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
 const PAYLOADS = [
@@ -59,8 +60,8 @@ const PAYLOADS = [
   '"><iframe srcdoc="<script>parent.__xss=1</script>">',
 ] as const
 const ALL = PAYLOADS.join(' ')
-const STAGES = ['Frame', 'Signals', 'Trends', 'Assess', 'Futures wheel', 'Future stories', 'Takeaways']
-const KINDS = ['frame', 'signals', 'trends', 'assess', 'wheel', 'stories', 'takeaways']
+const KINDS = ALL_STAGE_KINDS
+const STAGES = KINDS.map((kind) => stageName(kind))
 
 /** What the probe finds in a page. Everything but `payloadsShown` must be empty / null. */
 interface Probe {

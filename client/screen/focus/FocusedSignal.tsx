@@ -1,18 +1,17 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sourceDomain } from '../../../shared/util/url.ts'
+import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { CategoryTag } from '../../ui/index.ts'
 import { FocusGone } from './FocusGone.tsx'
-
-const NO_THEMES: readonly never[] = []
 
 /** One signal card, projector-sized: title, tags, what is happening, why it matters, source, authors. */
 export function FocusedSignal({ id }: { id: string }) {
   const { t } = useTranslation()
   const signal = useStore((s) => s.board?.signals.get(id) ?? null)
   const participants = useStore((s) => s.board?.participants)
-  const themes = useStore((s) => s.control?.meta.themes ?? NO_THEMES)
+  const themes = useStore(selectThemes)
   // Names stay hidden after a private round when the facilitator chose so.
   const hideNames = useStore((s) => s.control?.privateMode.hideNamesAfterReveal === true)
   const authors = useMemo(

@@ -5,7 +5,8 @@ import { goToStage } from '../../../shared/doc/index.ts'
 import { EmptyState } from '../../ui/index.ts'
 import { AssessGrid } from './AssessGrid.tsx'
 import { HeadingLevelContext } from './Heading.tsx'
-import { useAssessCommands, useAssessStore } from './useAssessData.ts'
+import { useContextStore } from '../../state/storeContext.ts'
+import { useAssessCommands } from './useAssessData.ts'
 
 /**
  * No trends yet: say where trends come from, show what the grid will look like with one example,
@@ -14,7 +15,7 @@ import { useAssessCommands, useAssessStore } from './useAssessData.ts'
 export function AssessEmpty({ role }: { role: Role }) {
   const { t } = useTranslation()
   const { control } = useAssessCommands()
-  const trendsStageId = useAssessStore((s) => s.control?.stages.find((stage) => stage.kind === 'trends')?.id ?? null)
+  const trendsStageId = useContextStore((s) => s.control?.stages.find((stage) => stage.kind === 'trends')?.id ?? null)
   const level = useContext(HeadingLevelContext)
   const next = role === 'facilitator' ? t('assess.empty.facilitator') : t('assess.empty.participant')
   return (

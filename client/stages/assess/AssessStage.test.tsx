@@ -12,7 +12,7 @@ import { cleanup, render } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import AssessStage from './AssessStage.tsx'
 import { anna, assessWorkshop, ben, cai, dana, facilitator, type AssessWorkshop } from './testFixtures.ts'
-import { AssessStoreContext } from './useAssessData.ts'
+import { StoreContext } from '../../state/storeContext.ts'
 
 const teardowns: (() => void)[] = []
 afterEach(() => {
@@ -27,7 +27,7 @@ function screenOf(person: Actor, role: Role, docs: { board: Y.Doc; control: Y.Do
   teardowns.push(bridgeBoard(docs.board, store), bridgeControl(docs.control, store))
   const stage = readControl(docs.control).stages.find((s) => s.id === stageId)!
   return render(
-    <AssessStoreContext.Provider value={store}>
+    <StoreContext.Provider value={store}>
       <WorkshopDocsContext.Provider value={{ ...docs, boardConnection: null, controlConnection: null }}>
         <LiveAnnouncer>
           <Profiler id="assess" onRender={() => onCommit?.()}>
@@ -35,7 +35,7 @@ function screenOf(person: Actor, role: Role, docs: { board: Y.Doc; control: Y.Do
           </Profiler>
         </LiveAnnouncer>
       </WorkshopDocsContext.Provider>
-    </AssessStoreContext.Provider>,
+    </StoreContext.Provider>,
   )
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { castVote, placeAssessment, removeAssessment, retractVote, voteRulesFor } from '../../../shared/doc/index.ts'
 import type { Stage } from '../../../shared/schema/index.ts'
+import { useContextStoreApi } from '../../state/storeContext.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import './styles/placing.css'
 import { AssessGrid } from './AssessGrid.tsx'
@@ -15,7 +16,7 @@ import { PlacementRow } from './PlacementList.tsx'
 import { messageText, positionText, trendName } from './text.ts'
 import { UnplacedTray } from './UnplacedTray.tsx'
 import { useLabelPlacements } from './useLabelPlacements.ts'
-import { useAssessCommands, useAssessStoreApi, useKeyDrivers, useMyPlacements, useMyVoteCounts, useOrderedTrends } from './useAssessData.ts'
+import { useAssessCommands, useKeyDrivers, useMyPlacements, useMyVoteCounts, useOrderedTrends } from './useAssessData.ts'
 import { Heading } from './Heading.tsx'
 
 /**
@@ -25,7 +26,7 @@ import { Heading } from './Heading.tsx'
 export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boolean }) {
   const { t, i18n } = useTranslation()
   const announce = useAnnounce()
-  const store = useAssessStoreApi()
+  const store = useContextStoreApi()
   const trends = useOrderedTrends()
   const mine = useMyPlacements()
   const myVotes = useMyVoteCounts(stage.id)

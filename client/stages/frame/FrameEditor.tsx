@@ -5,8 +5,8 @@ import { getTemplate } from '../../../shared/method/templates.ts'
 import { TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { useSharedDraft } from '../../ui/index.ts'
 import { ThemesEditor } from './ThemesEditor.tsx'
-import { useDraftField } from './useDraftField.ts'
 
 const MIN_YEAR = 2000
 const MAX_YEAR = 2200
@@ -39,9 +39,9 @@ export function FrameEditor() {
     return true
   }
 
-  const titleField = useDraftField(title, (value) => save({ title: value }))
-  const questionField = useDraftField(question, (value) => save({ focalQuestion: value }))
-  const yearField = useDraftField(year === null ? '' : String(year), (value) => {
+  const titleField = useSharedDraft(title, (value) => save({ title: value }))
+  const questionField = useSharedDraft(question, (value) => save({ focalQuestion: value }))
+  const yearField = useSharedDraft(year === null ? '' : String(year), (value) => {
     const parsed = parseHorizonYear(value)
     return parsed !== null && save({ horizonYear: parsed })
   })

@@ -1,12 +1,9 @@
 import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
-import type { Theme } from '../../../shared/schema/meta.ts'
-import { selectFocalQuestion, selectHorizonYear } from '../../state/selectors.ts'
+import { selectFocalQuestion, selectHorizonYear, selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useFitFontSize } from '../../ui/fit/useFitFontSize.ts'
-
-const NO_THEMES: readonly Theme[] = []
 
 interface FrameWelcomeProps {
   role: Role
@@ -26,7 +23,7 @@ export function FrameWelcome({ role, isCurrent, fitToScreen = false }: FrameWelc
   const id = useId()
   const question = useStore(selectFocalQuestion)
   const year = useStore(selectHorizonYear)
-  const themes = useStore((s) => s.control?.meta.themes ?? NO_THEMES)
+  const themes = useStore(selectThemes)
   const root = useRef<HTMLDivElement>(null)
   useFitFontSize(root, `${question}|${year}|${themes.length}`, { property: '--question-size', largest: 2.25, smallest: 0.7 }, fitToScreen)
 

@@ -2,23 +2,21 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from 'react-i18next'
 import { countByTheme, setThemes } from '../../../shared/doc/index.ts'
 import type { Theme, ThemeInput } from '../../../shared/schema/meta.ts'
+import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm } from '../../ui/index.ts'
+import { InlineConfirm, useSharedDraft } from '../../ui/index.ts'
 import { MAX_THEME_LABEL, addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
-import { useDraftField } from './useDraftField.ts'
-
-const NO_THEMES: readonly Theme[] = []
 
 /** The current themes at the moment of an edit: a debounced rename must not undo a move made since. */
-const currentThemes = () => useStore.getState().control?.meta.themes ?? NO_THEMES
+const currentThemes = () => selectThemes(useStore.getState())
 
 /** Themes (lenses) signals are collected under: add, rename, reorder, remove. */
 export function ThemesEditor() {
   const { t } = useTranslation()
   const id = useId()
   const { control } = useWorkshopDocs()
-  const themes = useStore((s) => s.control?.meta.themes ?? NO_THEMES)
+  const themes = useStore(selectThemes)
   const signals = useStore((s) => s.board?.signals)
   const counts = useMemo(() => countByTheme(signals?.values() ?? [], themes), [signals, themes])
   const [newLabel, setNewLabel] = useState('')
@@ -113,7 +111,7 @@ interface ThemeRowProps {
 const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, signalCount, onApply }: ThemeRowProps) {
   const { t } = useTranslation()
   const id = useId()
-  const label = useDraftField(theme.label, (value) => {
+  const label = useSharedDraft(theme.label, (value) => {
     if (value.trim() === '' || isDuplicateLabel(currentThemes(), value, theme.id)) return false
     // Unchanged (after trimming) counts as saved.
     const next = renameTheme(currentThemes(), theme.id, value)

@@ -1,8 +1,8 @@
 import { memo, useDeferredValue } from 'react'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
+import { canChange, canTidy, type Viewer } from '../../../shared/permissions.ts'
 import { useCardText } from './cardText.ts'
-import { canEditSignal, canMergeSignals, type Viewer } from './permissions.ts'
 import { SignalCard, type CardActions } from './SignalCard.tsx'
 import { SignalEditor } from './SignalEditor.tsx'
 
@@ -52,7 +52,7 @@ export const SignalWall = memo(function SignalWall({
   // Rendering a long list is interruptible background work: typing, a tap on a filter or the
   // next card never waits for a thousand cards to be compared.
   const shown = useDeferredValue(signals, signals.length > LONG_WALL ? signals.slice(0, FIRST_PAINT) : signals)
-  const mayMerge = canMergeSignals(viewer)
+  const mayMerge = canTidy(viewer)
   const className = ['signal-wall', isPrivate && 'signal-wall--private', shown.length > LONG_WALL && 'signal-wall--long'].filter(Boolean).join(' ')
   return (
     <ul className={className} aria-label={label}>
@@ -65,7 +65,7 @@ export const SignalWall = memo(function SignalWall({
               signal={signal}
               themeLabel={themeLabels.get(signal.themeId) ?? null}
               text={text}
-              canEdit={canEditSignal(viewer, signal)}
+              canEdit={canChange(viewer, [signal.authorId, ...signal.authorIds])}
               canMerge={mayMerge}
               isPrivate={isPrivate}
               hideAuthors={hideAuthors}

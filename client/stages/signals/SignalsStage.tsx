@@ -6,7 +6,7 @@ import { SignalsWorkspace } from './SignalsWorkspace.tsx'
 import './signals.css'
 
 // Only the projector shows the wall growing: a chunk of its own, never on a participant's phone.
-const ScreenWall = lazy(() => import('./ScreenWall.tsx').then((m) => ({ default: m.ScreenWall })))
+const ScreenSignals = lazy(() => import('./ScreenSignals.tsx').then((m) => ({ default: m.ScreenSignals })))
 
 /**
  * Stage 2, Signals: collect early signs of change on a shared wall. Participants and the
@@ -20,7 +20,7 @@ export default function SignalsStage({ role }: StageProps) {
     <PrivateDraftProvider mayWrite={role !== 'screen'} fallbackName={t('ui.person.unnamed')}>
       {role === 'screen' ? (
         <Suspense fallback={null}>
-          <ScreenWall />
+          <ScreenSignals />
         </Suspense>
       ) : (
         <SignalsWorkspace role={role} />

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { countByCategory, sortedByOrder } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import type { SignalPatch } from '../../../shared/schema/signal.ts'
-import { useStore } from '../../state/store.ts'
+import { canContribute } from '../../../shared/permissions.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { AddSignalForm } from './AddSignalForm.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
-import { canAddSignals, type Viewer } from './permissions.ts'
 import { PrivateArea } from './PrivateArea.tsx'
 import { usePrivateDraft } from './PrivateDraft.tsx'
 import type { CardActions } from './SignalCard.tsx'
@@ -18,6 +17,7 @@ import { useSignalCommands } from './useSignalCommands.ts'
 import { useWallData } from './useWallData.ts'
 import { WallFilters } from './WallFilters.tsx'
 import { NO_FILTER, applyWallFilter, authorOptions, pruneFilter, themeChips, type WallFilterState } from './wallFilter.ts'
+import { useViewer } from '../../state/useViewer.ts'
 
 // Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
 // chunks of their own, never on a participant's phone.
@@ -32,8 +32,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
   const data = useWallData()
   const draft = usePrivateDraft()
   const commands = useSignalCommands()
-  const participantId = useStore((s) => s.participant?.id ?? null)
-  const viewer = useMemo<Viewer>(() => ({ role, participantId, locked: data.locked }), [role, participantId, data.locked])
+  const viewer = useViewer(role)
   useRevealAnnouncement(data.privateOn, data.revealSeq)
 
   // Filters are this person's view only; they never reach the document.
@@ -97,12 +96,17 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
     onCloseEditor: closeEditor,
     hideAuthors: data.hideNames,
   }
-  const canAdd = canAddSignals(viewer)
+  const canAdd = canContribute(viewer)
 
   return (
     <div className="signals-stage">
       <div className="signals-stage__side">
-        {canAdd ? <AddSignalForm commands={commands} themes={data.themes} /> : <p className="signals-stage__locked">{t('signals.locked')}</p>}
+        {canAdd ? (
+          <AddSignalForm commands={commands} themes={data.themes} />
+        ) : (
+          // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
+          viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked">{t('signals.locked')}</p>
+        )}
         {viewer.role === 'facilitator' && (
           <Suspense fallback={null}>
             <BankArea themes={data.themes} />
@@ -114,7 +118,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
         {data.privateOn && (
           <PrivateArea
             counts={data.privateCounts}
-            selfId={participantId}
+            selfId={viewer.participantId}
             mine={
               draftSignals.length > 0 ? <SignalWall {...wallProps} signals={draftSignals} label={t('signals.private.yourCards')} isPrivate hideAuthors /> : null
             }

@@ -4,11 +4,10 @@ import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Participant } from '../../../shared/schema/participant.ts'
 import type { PrivateCount } from '../../../shared/schema/session.ts'
 import type { Signal } from '../../../shared/schema/signal.ts'
+import { selectParticipants, selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 
 const NO_SIGNALS: readonly Signal[] = Object.freeze([])
-const NO_THEMES: readonly Theme[] = Object.freeze([])
-const NO_PARTICIPANTS: ReadonlyMap<string, Participant> = new Map()
 const NO_COUNTS: Readonly<Record<string, PrivateCount>> = Object.freeze({})
 
 export interface WallData {
@@ -29,8 +28,8 @@ export interface WallData {
 /** Everything the signal wall reads from the store, each through its own narrow selector. */
 export function useWallData(): WallData {
   const signalMap = useStore((s) => s.board?.signals ?? null)
-  const themes = useStore((s) => s.control?.meta.themes ?? NO_THEMES)
-  const participants = useStore((s) => s.board?.participants ?? NO_PARTICIPANTS)
+  const themes = useStore(selectThemes)
+  const participants = useStore(selectParticipants)
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
   const hideNames = useStore((s) => s.control?.privateMode.hideNamesAfterReveal ?? false)
   const revealSeq = useStore((s) => s.control?.privateMode.revealSeq ?? 0)

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { updatePersona } from '../../../shared/doc/index.ts'
 import { personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { useSharedField } from './useSharedField.ts'
+import { useSharedDraft } from '../../ui/index.ts'
 
 type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
 
@@ -69,7 +69,7 @@ function PersonaText({ persona, field, readOnly, multiline = false }: { persona:
   const { t } = useTranslation()
   const id = useId()
   const save = usePersonaSave(persona.id)
-  const draft = useSharedField(persona[field], (value) => save({ [field]: value }))
+  const draft = useSharedDraft(persona[field], (value) => save({ [field]: value }))
   const common = {
     id,
     className: multiline ? 'input input--multiline persona__input' : 'input persona__input',
@@ -97,7 +97,7 @@ function AgeField({ persona, readOnly }: { persona: Persona; readOnly: boolean }
   const { t } = useTranslation()
   const id = useId()
   const save = usePersonaSave(persona.id)
-  const draft = useSharedField(persona.age === null ? '' : String(persona.age), (value) => {
+  const draft = useSharedDraft(persona.age === null ? '' : String(persona.age), (value) => {
     const trimmed = value.trim()
     if (trimmed === '') return save({ age: null })
     const age = Number(trimmed)

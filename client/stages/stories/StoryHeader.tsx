@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { setFocus, updateStory } from '../../../shared/doc/index.ts'
 import type { Group, Story } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { PersonChip, useEditorsOf } from '../../ui/index.ts'
+import { PersonChip, useEditorsOf, useSharedDraft } from '../../ui/index.ts'
 import { TrendFlag } from './TrendFlag.tsx'
-import { useSharedField } from './useSharedField.ts'
 import { useFocusedStoryId } from './useStoriesData.ts'
 
 interface StoryHeaderProps {
@@ -68,7 +67,7 @@ export const StoryHeader = memo(function StoryHeader({
 
 function TitleField({ id, story, readOnly, placeholder }: { id: string; story: Story; readOnly: boolean; placeholder: string }) {
   const { board } = useWorkshopDocs()
-  const draft = useSharedField(story.title, (title) => (board ? updateStory(board, story.id, { title }) : false))
+  const draft = useSharedDraft(story.title, (title) => (board ? updateStory(board, story.id, { title }) : false))
   return (
     <input
       id={id}

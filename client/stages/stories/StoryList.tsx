@@ -10,8 +10,10 @@ import { NewStoryDialog } from './NewStoryDialog.tsx'
 import { groupsWithoutStory, orderStories } from './storiesModel.ts'
 import { StoryCard } from './StoryCard.tsx'
 import { TrendCheck } from './TrendCheck.tsx'
-import { useActor, useFocusedStoryId, useGroups, useLocked, useStories } from './useStoriesData.ts'
+import { useActor, useFocusedStoryId, useGroups, useStories } from './useStoriesData.ts'
 import { useTrendLinks } from './useTrendLinks.ts'
+import { canContribute } from '../../../shared/permissions.ts'
+import { useViewer } from '../../state/useViewer.ts'
 
 interface StoryListProps {
   role: Role
@@ -29,7 +31,8 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
   const stories = useStories()
   const groups = useGroups()
   const focusedId = useFocusedStoryId()
-  const readOnly = useLocked() && role !== 'facilitator'
+  // Nobody writes the board while it is locked, the facilitator included: the server refuses it.
+  const readOnly = !canContribute(useViewer(role))
   const { start, ready } = useStartStory(onOpen)
   const [choosing, setChoosing] = useState(false)
 

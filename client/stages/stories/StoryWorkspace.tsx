@@ -22,18 +22,10 @@ import { InspirationPanel } from './InspirationPanel.tsx'
 import { PersonaCard } from './PersonaCard.tsx'
 import { SourcesPanel } from './SourcesPanel.tsx'
 import { StoryHeader } from './StoryHeader.tsx'
-import {
-  useCitableBoard,
-  useGroups,
-  useHorizonYear,
-  useKeyDrivers,
-  useLocked,
-  usePersona,
-  useResolvedCitations,
-  useStory,
-  useStoryBody,
-} from './useStoriesData.ts'
+import { useCitableBoard, useGroups, useHorizonYear, useKeyDrivers, usePersona, useResolvedCitations, useStory, useStoryBody } from './useStoriesData.ts'
 import './workspace.css'
+import { canContribute } from '../../../shared/permissions.ts'
+import { useViewer } from '../../state/useViewer.ts'
 
 export interface StoryWorkspaceProps {
   storyId: string
@@ -69,7 +61,7 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
   const { board: boardDoc } = useWorkshopDocs()
   const participantId = useStore((s) => s.participant?.id ?? null)
   const facilitator = role === 'facilitator'
-  const readOnly = useLocked() && !facilitator
+  const readOnly = !canContribute(useViewer(role))
   const board = useCitableBoard()
   const keyDrivers = useKeyDrivers()
   const year = useHorizonYear()

@@ -1,10 +1,9 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Group, Trend } from '../../../shared/schema/index.ts'
+import type { Group } from '../../../shared/schema/index.ts'
+import { selectTrends } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useGroups } from './useStoriesData.ts'
-
-const NO_TRENDS: ReadonlyMap<string, Trend> = new Map()
 
 /**
  * How a group is named on the stories stage, in the method's words: a group writes a story about
@@ -16,7 +15,7 @@ const NO_TRENDS: ReadonlyMap<string, Trend> = new Map()
 export function useGroupLabel(): { name(group: Group): string; shapedBy(group: Group): string | null } {
   const { t } = useTranslation()
   const groups = useGroups()
-  const trends = useStore((s) => s.board?.trends ?? NO_TRENDS)
+  const trends = useStore(selectTrends)
   const trendOf = useCallback((group: Group) => (group.trendId ? (trends.get(group.trendId)?.name.trim() ?? '') : ''), [trends])
   const name = useCallback(
     (group: Group) => {

@@ -6,27 +6,21 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { getStoryBody, type Actor } from '../../../shared/doc/index.ts'
 import { resolveCitations, type CitableBoard, type ResolvedCitation, type StoryBodySummary } from '../../../shared/doc/stories/index.ts'
-import type { Group, Persona, Signal, Story, Trend, WheelNode } from '../../../shared/schema/index.ts'
+import type { Persona } from '../../../shared/schema/index.ts'
+import { selectGroups, selectKeyDrivers, selectSignals, selectStories, selectTrends, selectWheelNodes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { bodySummaryStore } from './bodySummaryStore.ts'
 
-const NO_STORIES: ReadonlyMap<string, Story> = new Map()
-const NO_TRENDS: ReadonlyMap<string, Trend> = new Map()
-const NO_SIGNALS: ReadonlyMap<string, Signal> = new Map()
-const NO_NODES: ReadonlyMap<string, WheelNode> = new Map()
-const NO_GROUPS: readonly Group[] = []
-const NO_IDS: readonly string[] = []
 const EMPTY_SUMMARY: StoryBodySummary = { citations: [], words: 0 }
 const noSubscribe = () => () => {}
 
-export const useStories = () => useStore((s) => s.board?.stories ?? NO_STORIES)
+export const useStories = () => useStore(selectStories)
 export const useStory = (id: string) => useStore((s) => s.board?.stories.get(id) ?? null)
 export const usePersona = (id: string | undefined) => useStore((s) => (id ? (s.board?.personas.get(id) ?? null) : null)) as Persona | null
-export const useGroups = () => useStore((s) => s.control?.groups ?? NO_GROUPS)
-export const useKeyDrivers = () => useStore((s) => s.control?.keyDrivers ?? NO_IDS)
-export const useWheelNodes = () => useStore((s) => s.board?.wheelNodes ?? NO_NODES)
-export const useLocked = () => useStore((s) => s.control?.locked ?? false)
+export const useGroups = () => useStore(selectGroups)
+export const useKeyDrivers = () => useStore(selectKeyDrivers)
+export const useWheelNodes = () => useStore(selectWheelNodes)
 export const useHorizonYear = () => useStore((s) => s.control?.meta.horizonYear ?? null)
 export const useFocusedStoryId = () => useStore((s) => (s.control?.focus?.kind === 'story' ? s.control.focus.id : null))
 
@@ -38,8 +32,8 @@ export function useActor(): Actor | null {
 
 /** The three collections a citation can point at, as one object that changes only with them. */
 export function useCitableBoard(): CitableBoard {
-  const trends = useStore((s) => s.board?.trends ?? NO_TRENDS)
-  const signals = useStore((s) => s.board?.signals ?? NO_SIGNALS)
+  const trends = useStore(selectTrends)
+  const signals = useStore(selectSignals)
   const wheelNodes = useWheelNodes()
   return useMemo(() => ({ trends, signals, wheelNodes }), [trends, signals, wheelNodes])
 }

@@ -1,11 +1,11 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 import { getStoryBody } from '../../../shared/doc/index.ts'
-import type { Story, Trend } from '../../../shared/schema/index.ts'
+import type { Story } from '../../../shared/schema/index.ts'
+import { selectTrends } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { bodySummaryStore } from './bodySummaryStore.ts'
 
-const NO_TRENDS: ReadonlyMap<string, Trend> = new Map()
 const NONE: ReadonlyMap<string, number> = new Map()
 
 /**
@@ -15,7 +15,7 @@ const NONE: ReadonlyMap<string, number> = new Map()
  */
 export function useTrendLinks(stories: readonly Story[]): ReadonlyMap<string, number> {
   const { board } = useWorkshopDocs()
-  const trends = useStore((s) => s.board?.trends ?? NO_TRENDS)
+  const trends = useStore(selectTrends)
   const previous = useRef<ReadonlyMap<string, number>>(NONE)
 
   const subscribe = useCallback(

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { When } from '../../../shared/schema/index.ts'
-import { columnsByWhen, plusOnesOf, canEditTakeaway, type TakeawayOrder, type Viewer } from './takeawaysModel.ts'
+import { canChange, type Viewer } from '../../../shared/permissions.ts'
+import { columnsByWhen, plusOnesOf, type TakeawayOrder } from './takeawaysModel.ts'
 import { TakeawayCard } from './TakeawayCard.tsx'
 import { useParticipants, usePlusOnes, useTakeaways } from './useTakeawaysData.ts'
 
@@ -59,7 +60,7 @@ export function TakeawayBoard({
                       authorName={author?.name ?? null}
                       authorColor={author?.color ?? null}
                       canPlusOne={canAdd}
-                      canEdit={canEditTakeaway(viewer, takeaway)}
+                      canEdit={canChange(viewer, [takeaway.createdBy])}
                       onPlusOne={plusOne}
                       onEdit={onEdit}
                       onDelete={onDelete}

@@ -1,14 +1,16 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TakeawayInput, When } from '../../../shared/schema/index.ts'
+import { canContribute } from '../../../shared/permissions.ts'
 import { Dialog, useAnnounce } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
-import { canAddTakeaways, type TakeawayOrder } from './takeawaysModel.ts'
+import type { TakeawayOrder } from './takeawaysModel.ts'
 import { ScreenTakeaways } from './ScreenTakeaways.tsx'
 import { TakeawayBoard } from './TakeawayBoard.tsx'
 import { TakeawayForm } from './TakeawayForm.tsx'
 import { TakeawaysEmpty } from './TakeawaysEmpty.tsx'
-import { useTakeawayCommands, useTakeaways, useViewer } from './useTakeawaysData.ts'
+import { useTakeawayCommands, useTakeaways } from './useTakeawaysData.ts'
+import { useViewer } from '../../state/useViewer.ts'
 import './takeaways.css'
 
 type Editing = { mode: 'add'; when: When } | { mode: 'edit'; id: string } | null
@@ -22,7 +24,7 @@ export default function TakeawaysStage({ role }: StageProps) {
   const { t } = useTranslation()
   const announce = useAnnounce()
   const viewer = useViewer(role)
-  const canAdd = canAddTakeaways(viewer)
+  const canAdd = canContribute(viewer)
   const takeaways = useTakeaways()
   const commands = useTakeawayCommands()
   const [editing, setEditing] = useState<Editing>(null)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PlusOnes } from '../../../shared/doc/index.ts'
 import type { Takeaway } from '../../../shared/schema/index.ts'
-import { canAddTakeaways, canEditTakeaway, columnsByWhen } from './takeawaysModel.ts'
+import { columnsByWhen } from './takeawaysModel.ts'
 
 const takeaway = (id: string, when: Takeaway['when'], order: string): Takeaway => ({
   id,
@@ -32,16 +32,5 @@ describe('columnsByWhen', () => {
   it('puts the most +1s first on request, ties in the order added', () => {
     expect(columnsByWhen(takeaways, ones({ late: 2, early: 1 }), 'agreed')[1]!.takeaways.map((t) => t.id)).toEqual(['late', 'early'])
     expect(columnsByWhen(takeaways, ones({ late: 1, early: 1 }), 'agreed')[1]!.takeaways.map((t) => t.id)).toEqual(['early', 'late'])
-  })
-})
-
-describe('permissions', () => {
-  it('own takeaways for participants, any for the facilitator, none on the projector or while locked', () => {
-    const mine = { createdBy: 'anna' }
-    expect(canEditTakeaway({ role: 'participant', participantId: 'anna', locked: false }, mine)).toBe(true)
-    expect(canEditTakeaway({ role: 'participant', participantId: 'ben', locked: false }, mine)).toBe(false)
-    expect(canEditTakeaway({ role: 'participant', participantId: 'anna', locked: true }, mine)).toBe(false)
-    expect(canEditTakeaway({ role: 'facilitator', participantId: 'fac', locked: true }, mine)).toBe(true)
-    expect(canAddTakeaways({ role: 'screen', participantId: 'scr', locked: false })).toBe(false)
   })
 })

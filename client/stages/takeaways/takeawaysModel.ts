@@ -4,7 +4,6 @@
  */
 import { WHEN, type Takeaway, type When } from '../../../shared/schema/index.ts'
 import type { PlusOnes } from '../../../shared/doc/index.ts'
-import type { Role } from '../../../shared/protocol.ts'
 import { compareOrder } from '../../../shared/util/order.ts'
 
 export { WHEN }
@@ -39,22 +38,4 @@ export function columnsByWhen(takeaways: ReadonlyMap<string, Takeaway>, plusOnes
   const added = (a: Takeaway, b: Takeaway) => compareOrder(a.order, a.id, b.order, b.id)
   const agreed = (a: Takeaway, b: Takeaway) => plusOnesOf(plusOnes, b.id).count - plusOnesOf(plusOnes, a.id).count || added(a, b)
   return WHEN.map((when) => ({ when, takeaways: (byWhen.get(when) ?? []).sort(order === 'agreed' ? agreed : added) }))
-}
-
-export interface Viewer {
-  role: Role
-  participantId: string | null
-  locked: boolean
-}
-
-/** Adding and +1: everyone but the projector, unless the facilitator locked the board. */
-export function canAddTakeaways(viewer: Viewer): boolean {
-  if (viewer.role === 'screen' || viewer.participantId === null) return false
-  return viewer.role === 'facilitator' || !viewer.locked
-}
-
-/** Edit and delete: your own takeaways; the facilitator tidies any. */
-export function canEditTakeaway(viewer: Viewer, takeaway: Pick<Takeaway, 'createdBy'>): boolean {
-  if (!canAddTakeaways(viewer)) return false
-  return viewer.role === 'facilitator' || takeaway.createdBy === viewer.participantId
 }

@@ -14,7 +14,7 @@ import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { render } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import TakeawaysStage from './TakeawaysStage.tsx'
-import { TakeawaysStoreContext } from './useTakeawaysData.ts'
+import { StoreContext } from '../../state/storeContext.ts'
 
 export const anna: Actor = { participantId: 'anna-0000000000000000' }
 export const ben: Actor = { participantId: 'ben-00000000000000000' }
@@ -61,12 +61,12 @@ export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop): HTMLE
   teardowns.push(() => awareness.destroy())
   const stage = readControl(w.control).stages.find((s) => s.kind === 'takeaways')!
   return render(
-    <TakeawaysStoreContext.Provider value={store}>
+    <StoreContext.Provider value={store}>
       <WorkshopDocsContext.Provider value={{ board: w.board, control: w.control, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
         <LiveAnnouncer>
           <TakeawaysStage stage={stage} role={role} isCurrent />
         </LiveAnnouncer>
       </WorkshopDocsContext.Provider>
-    </TakeawaysStoreContext.Provider>,
+    </StoreContext.Provider>,
   )
 }

@@ -1,8 +1,7 @@
 import { memo, useEffect, useId, useRef, useState } from 'react'
 import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
-import { useEditingMarker } from '../../ui/index.ts'
+import { useEditingMarker, useSharedDraft } from '../../ui/index.ts'
 import { useTrendsActions } from './actions.tsx'
-import { useDraftText } from './useDraftText.ts'
 import { useBoardText } from './boardText.tsx'
 
 /** Field limits as in shared/schema/trend.ts, so the browser stops typing before a save fails. */
@@ -48,7 +47,7 @@ function NameField({ trend }: { trend: Trend }) {
   const { t } = useBoardText()
   const actions = useTrendsActions()
   const input = useRef<HTMLTextAreaElement>(null)
-  const draft = useDraftText(trend.name, (name) => actions.updateTrend(trend.id, { name }))
+  const draft = useSharedDraft(trend.name, (name) => actions.updateTrend(trend.id, { name }))
   useEffect(
     () =>
       actions.nameFocus.register(trend.id, () => {
@@ -96,7 +95,7 @@ function TextField({
 }) {
   const actions = useTrendsActions()
   const id = useId()
-  const draft = useDraftText(trend[field], (value) => actions.updateTrend(trend.id, { [field]: value }))
+  const draft = useSharedDraft(trend[field], (value) => actions.updateTrend(trend.id, { [field]: value }))
   return (
     <div className="trend__field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'trend__label'}>

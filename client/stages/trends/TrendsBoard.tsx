@@ -69,7 +69,8 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
             {t('trends.list.title')} <span className="trends__title-count">{groups.trends.length}</span>
           </h2>
           {readOnly ? (
-            <p className="trends__locked">{t('trends.locked')}</p>
+            // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
+            !facilitator && <p className="trends__locked">{t('trends.locked')}</p>
           ) : (
             <button type="button" className="button button--primary" onClick={() => actions.newTrend()}>
               <span className="trends__plus" aria-hidden="true" />

@@ -1,8 +1,9 @@
 import { useStore } from '../../state/store.ts'
 import type { StageProps } from '../types.ts'
-import { ProjectorTrends } from './ProjectorTrends.tsx'
+import { ScreenTrends } from './ScreenTrends.tsx'
 import { TrendsBoard } from './TrendsBoard.tsx'
-import { useLocked } from './useTrendsBoard.ts'
+import { canContribute } from '../../../shared/permissions.ts'
+import { useViewer } from '../../state/useViewer.ts'
 import './trends.css'
 
 /**
@@ -11,10 +12,10 @@ import './trends.css'
  * the clusters read-only in big type, or the one trend the facilitator put on screen.
  */
 export default function TrendsStage({ role }: StageProps) {
-  const locked = useLocked()
+  const viewer = useViewer(role)
   const boardOpen = useStore((s) => s.board !== null)
   if (!boardOpen) return null
-  if (role === 'screen') return <ProjectorTrends />
-  // A locked workshop is read-only for everyone but the facilitator (the server enforces it too).
-  return <TrendsBoard role={role} readOnly={locked && role !== 'facilitator'} />
+  if (role === 'screen') return <ScreenTrends />
+  // A locked workshop is read-only for everyone, the facilitator included (the server refuses those writes).
+  return <TrendsBoard role={role} readOnly={!canContribute(viewer)} />
 }

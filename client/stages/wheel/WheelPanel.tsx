@@ -2,14 +2,16 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setFocus } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
+import { canContribute } from '../../../shared/permissions.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { CENTRE, WheelDiagram } from './diagram/WheelDiagram.tsx'
 import { NodeDetails, type WheelActionsContext } from './diagram/NodeDetails.tsx'
 import { WheelList } from './list/WheelList.tsx'
 import { ValenceLegend } from './ValenceLegend.tsx'
 import { WheelSvgDownload } from './WheelSvgDownloads.tsx'
-import { useKeyDrivers, useLocked, useMyId, useWheelCommands, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
-import { canEditWheel, findInTree, groupName, type Viewer, type WheelEntry } from './wheelModel.ts'
+import { useKeyDrivers, useWheelCommands, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
+import { findInTree, groupName, type WheelEntry } from './wheelModel.ts'
+import { useViewer } from '../../state/useViewer.ts'
 
 export type WheelViewMode = 'diagram' | 'list'
 
@@ -21,9 +23,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
   const { t } = useTranslation()
   const { trend } = entry
   const tree = useWheelTree(trend.id)
-  const participantId = useMyId()
-  const locked = useLocked()
-  const viewer: Viewer = useMemo(() => ({ role, participantId, locked }), [role, participantId, locked])
+  const viewer = useViewer(role)
   const commands = useWheelCommands(trend.id, entry.group?.id ?? null)
   const trendName = trend.name.trim() || t('wheel.unnamedTrend')
   const context: WheelActionsContext = useMemo(() => ({ commands, viewer, trendName }), [commands, viewer, trendName])
@@ -44,7 +44,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
 
   const found = selectedId && selectedId !== CENTRE ? findInTree(tree, selectedId) : null
   // An empty wheel opens on the trend, so the first thing anyone sees is where to start.
-  const emptyStart = tree.length === 0 && canEditWheel(viewer) && selectedId === null
+  const emptyStart = tree.length === 0 && canContribute(viewer) && selectedId === null
   const showCentre = selectedId === CENTRE || emptyStart
   const details =
     found || showCentre ? (
@@ -89,7 +89,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
           onSelect={select}
           details={details}
           label={t('wheel.diagram.label', { name: trendName })}
-          {...(canEditWheel(viewer) ? { onAdd: addTo } : {})}
+          {...(canContribute(viewer) ? { onAdd: addTo } : {})}
         />
       ) : (
         <WheelList tree={tree} context={context} />

@@ -15,7 +15,7 @@ import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { render } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import WheelStage from './WheelStage.tsx'
-import { WheelStoreContext } from './useWheelData.ts'
+import { StoreContext } from '../../state/storeContext.ts'
 
 export const anna: Actor = { participantId: 'anna-0000000000000000' }
 export const ben: Actor = { participantId: 'ben-00000000000000000' }
@@ -64,13 +64,13 @@ export function screenOf(person: Actor, role: Role, w: WheelWorkshop, view: 'lis
   teardowns.push(() => awareness.destroy())
   const stage = readControl(w.control).stages.find((s) => s.kind === 'wheel')!
   return render(
-    <WheelStoreContext.Provider value={store}>
+    <StoreContext.Provider value={store}>
       <WorkshopDocsContext.Provider value={{ board: w.board, control: w.control, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
         <LiveAnnouncer>
           <WheelStage stage={stage} role={role} isCurrent />
         </LiveAnnouncer>
       </WorkshopDocsContext.Provider>
-    </WheelStoreContext.Provider>,
+    </StoreContext.Provider>,
   )
 }
 

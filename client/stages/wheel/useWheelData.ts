@@ -1,38 +1,26 @@
 /**
  * The wheel stage's narrow reads of the store, and the commands it runs.
  *
- * The store comes from a context that defaults to the app's one store, so a test can render two
+ * The store comes from the store context (`state/storeContext.ts`), so a test can render two
  * people at once, each with their own store and documents.
  */
-import { createContext, useContext, useMemo } from 'react'
+import { useMemo } from 'react'
 import { addWheelNode, deleteWheelNode, updateWheelNode, wheelTree, type WheelTreeNode } from '../../../shared/doc/index.ts'
-import type { Group, Participant, Trend, WheelNode, WheelNodePatch } from '../../../shared/schema/index.ts'
-import { useStore, type AppState, type AppStore } from '../../state/store.ts'
+import type { WheelNode, WheelNodePatch } from '../../../shared/schema/index.ts'
+import { selectGroups, selectKeyDrivers, selectParticipants, selectTrends, selectWheelNodes } from '../../state/selectors.ts'
+import { useContextStore } from '../../state/storeContext.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { useUndoManager } from '../../sync/UndoContext.tsx'
 
-export const WheelStoreContext = createContext<AppStore>(useStore)
-
-export function useWheelStore<T>(selector: (state: AppState) => T): T {
-  return useContext(WheelStoreContext)(selector)
-}
-
-const NO_TRENDS: ReadonlyMap<string, Trend> = new Map()
-const NO_NODES: ReadonlyMap<string, WheelNode> = new Map()
-const NO_PARTICIPANTS: ReadonlyMap<string, Participant> = new Map()
-const NO_IDS: readonly string[] = []
-const NO_GROUPS: readonly Group[] = []
-
-export const useTrends = () => useWheelStore((s) => s.board?.trends ?? NO_TRENDS)
-export const useWheelNodes = () => useWheelStore((s) => s.board?.wheelNodes ?? NO_NODES)
-export const useParticipants = () => useWheelStore((s) => s.board?.participants ?? NO_PARTICIPANTS)
-export const useKeyDrivers = () => useWheelStore((s) => s.control?.keyDrivers ?? NO_IDS)
-export const useGroups = () => useWheelStore((s) => s.control?.groups ?? NO_GROUPS)
-export const useLocked = () => useWheelStore((s) => s.control?.locked === true)
-export const useMyId = () => useWheelStore((s) => s.participant?.id ?? null)
-export const useWorkshopId = () => useWheelStore((s) => s.session?.workshopId ?? null)
+export const useTrends = () => useContextStore(selectTrends)
+export const useWheelNodes = () => useContextStore(selectWheelNodes)
+export const useParticipants = () => useContextStore(selectParticipants)
+export const useKeyDrivers = () => useContextStore(selectKeyDrivers)
+export const useGroups = () => useContextStore(selectGroups)
+export const useMyId = () => useContextStore((s) => s.participant?.id ?? null)
+export const useWorkshopId = () => useContextStore((s) => s.session?.workshopId ?? null)
 /** The trend whose wheel the facilitator put on the projector, if any. */
-export const useWheelOnScreen = () => useWheelStore((s) => (s.control?.focus?.kind === 'wheel' ? s.control.focus.id : null))
+export const useWheelOnScreen = () => useContextStore((s) => (s.control?.focus?.kind === 'wheel' ? s.control.focus.id : null))
 
 /**
  * One wheel as a tree. `wheelTree` is recomputed only when the nodes or trends change; a change

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { WheelTreeNode } from '../../../shared/doc/index.ts'
 import type { Group, Trend, WheelNode } from '../../../shared/schema/index.ts'
-import { canAddBelow, canDeleteNode, canEditWheel, descendantCount, findInTree, groupName, resolveChoice, valenceCounts, wheelsInFocus } from './wheelModel.ts'
+import { canAddBelow, descendantCount, findInTree, groupName, resolveChoice, valenceCounts, wheelsInFocus } from './wheelModel.ts'
 
 const trend = (id: string, name = id): Trend => ({ id, name, narrative: '', opportunities: '', challenges: '', order: 'a0', createdBy: 'x', createdAt: 0 })
 const trends = [trend('t1', 'Care moves home'), trend('t2', 'Four-day week'), trend('t3', 'Food sharing')]
@@ -40,16 +40,8 @@ describe('resolveChoice', () => {
   })
 })
 
-describe('permissions', () => {
-  const node = { authorId: 'anna', ring: 2 } as Pick<WheelNode, 'authorId' | 'ring'>
-  it('lets everyone but the projector edit, unless locked; deleting is for the author and the facilitator', () => {
-    expect(canEditWheel({ role: 'participant', participantId: 'ben', locked: false })).toBe(true)
-    expect(canEditWheel({ role: 'participant', participantId: 'ben', locked: true })).toBe(false)
-    expect(canEditWheel({ role: 'facilitator', participantId: 'fac', locked: true })).toBe(true)
-    expect(canEditWheel({ role: 'screen', participantId: 'scr', locked: false })).toBe(false)
-    expect(canDeleteNode({ role: 'participant', participantId: 'ben', locked: false }, node)).toBe(false)
-    expect(canDeleteNode({ role: 'participant', participantId: 'anna', locked: false }, node)).toBe(true)
-    expect(canDeleteNode({ role: 'facilitator', participantId: 'fac', locked: false }, node)).toBe(true)
+describe('rings', () => {
+  it('lets a consequence have consequences of its own up to the third ring', () => {
     expect(canAddBelow({ ring: 2 })).toBe(true)
     expect(canAddBelow({ ring: 3 })).toBe(false)
   })

@@ -3,7 +3,6 @@
  * for labels. Tested in wheelModel.test.ts.
  */
 import type { WheelTreeNode } from '../../../shared/doc/index.ts'
-import type { Role } from '../../../shared/protocol.ts'
 import type { Group, Trend, Valence, WheelNode } from '../../../shared/schema/index.ts'
 import { MAX_RING } from '../../../shared/schema/index.ts'
 
@@ -64,27 +63,6 @@ export function resolveChoice(entries: readonly WheelEntry[], remembered: string
   if (entries.length === 1) return entries[0]!.key
   if (remembered && entries.some((entry) => entry.key === remembered)) return remembered
   return 'all'
-}
-
-export interface Viewer {
-  role: Role
-  participantId: string | null
-  locked: boolean
-}
-
-/** Adding and editing consequences: everyone but the projector, unless the facilitator locked the board. */
-export function canEditWheel(viewer: Viewer): boolean {
-  if (viewer.role === 'screen' || viewer.participantId === null) return false
-  return viewer.role === 'facilitator' || !viewer.locked
-}
-
-/**
- * Deleting takes a whole branch away: its author may, and the facilitator tidies anything. Others
- * can still change the text or valence, which keeps everyone's work on the wheel.
- */
-export function canDeleteNode(viewer: Viewer, node: Pick<WheelNode, 'authorId'>): boolean {
-  if (!canEditWheel(viewer)) return false
-  return viewer.role === 'facilitator' || node.authorId === viewer.participantId
 }
 
 /** Whether a consequence may have consequences of its own (three rings at most). */

@@ -1,12 +1,11 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setFocus } from '../../../../shared/doc/index.ts'
-import type { Focus } from '../../../../shared/schema/session.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { allFocusOptions, describeFocus, searchFocusOptions, type FocusBoard, type FocusKind, type FocusOption } from './focusOptions.ts'
+import { FOCUS_KINDS, type Focus, type FocusKind } from '../../../../shared/schema/session.ts'
+import { allFocusOptions, describeFocus, searchFocusOptions, type FocusBoard, type FocusOption } from './focusOptions.ts'
 
-const KINDS: readonly FocusKind[] = ['signal', 'trend', 'wheel', 'story']
 /** A list anyone can scan; past it, the search finds the rest. */
 const SHOWN = 30
 const EMPTY = new Map()
@@ -64,7 +63,7 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
       </div>
       <div className="focus-picker__find">
         <div className="segmented" role="group" aria-label={t('console.focus.kindLabel')}>
-          {KINDS.map((option) => (
+          {FOCUS_KINDS.map((option) => (
             <button key={option} type="button" className="segmented__option" aria-pressed={kind === option} onClick={() => setKind(option)}>
               {t(`console.focus.kinds.${option}`)}
             </button>

@@ -4,10 +4,11 @@
  * picker's search over a thousand cards is one memoised pass.
  */
 import type { BoardSnapshot } from '../../../../shared/doc/index.ts'
-import type { Focus } from '../../../../shared/schema/session.ts'
+import type { Focus, FocusKind } from '../../../../shared/schema/session.ts'
+import type { StageKind } from '../../../../shared/schema/stage.ts'
+import { stageManifest } from '../../../stages/registry.ts'
 import { byOrderThenId } from '../../../../shared/util/order.ts'
 
-export type FocusKind = NonNullable<Focus>['kind']
 export type FocusBoard = Pick<BoardSnapshot, 'signals' | 'trends' | 'wheelNodes' | 'stories' | 'personas'>
 
 export interface FocusOption {
@@ -77,18 +78,7 @@ function storyOption(board: FocusBoard, storyId: string): FocusOption | null {
   return { id: story.id, label: title || persona, detail: title ? persona || null : null }
 }
 
-/** The kind of item a stage works with: the picker opens on it. */
-export function focusKindForStage(kind: string | undefined): FocusKind {
-  switch (kind) {
-    case 'trends':
-    case 'assess':
-      return 'trend'
-    case 'wheel':
-      return 'wheel'
-    case 'stories':
-    case 'takeaways':
-      return 'story'
-    default:
-      return 'signal'
-  }
+/** The kind of item a stage works with (its manifest's `pickerFocus`): the picker opens on it. */
+export function focusKindForStage(kind: StageKind | undefined): FocusKind {
+  return kind ? stageManifest(kind).pickerFocus : 'signal'
 }

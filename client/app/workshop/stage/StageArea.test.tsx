@@ -15,7 +15,6 @@ import { StageArea } from './StageArea.tsx'
 
 // The stages are other folders' work: a marker stands in, showing what the stage area hands them.
 vi.mock('../../../stages/StageView.tsx', () => ({
-  hasStageView: () => true,
   StageView: ({ stage, role, isCurrent }: StageProps) => <div data-stage-view={stage.kind} data-role={role} data-current={String(isCurrent)} />,
 }))
 

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../../shared/protocol.ts'
-import { hasStageView, StageView } from '../../../stages/StageView.tsx'
+import { StageView } from '../../../stages/StageView.tsx'
 import { useStore } from '../../../state/store.ts'
-import { EmptyState, useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
+import { useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
 import { ParticipantDownload } from '../results/ParticipantDownload.tsx'
 import { RestoreNotice } from '../results/RestoreNotice.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
@@ -32,7 +32,7 @@ export function StageArea({ role }: { role: Role }) {
   const viewed = nav.viewed
   const stage = viewed && (
     <div className="stage-area__stage" data-stage-kind={viewed.kind}>
-      {hasStageView(viewed.kind) ? <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} /> : <StageComingSoon />}
+      <StageView key={viewed.id} stage={viewed} role={role} isCurrent={!nav.outOfStep} />
     </div>
   )
   // The facilitator's laptop also shows the board: the console's one row says where the room is
@@ -63,11 +63,6 @@ export function StageArea({ role }: { role: Role }) {
       <ReadyBar nav={nav} role={role} />
     </div>
   )
-}
-
-function StageComingSoon() {
-  const { t } = useTranslation()
-  return <EmptyState title={t('stageArea.comingSoon.title')} text={t('stageArea.comingSoon.text')} />
 }
 
 /**

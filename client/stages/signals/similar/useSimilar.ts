@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { PoolNote, SimilarNote } from '../../../../shared/cluster/index.ts'
 import type { Signal } from '../../../../shared/schema/signal.ts'
+import { selectSignals } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
 import { loadAssistant } from '../../trends/suggest/loadAssistant.ts'
 import { usePrivateDraft } from '../PrivateDraft.tsx'
 
-const NO_SIGNALS: ReadonlyMap<string, Signal> = new Map()
 /** Typing pauses this long before the wall is searched: a hint must not flicker per keystroke. */
 const QUIET_MS = 350
 const MIN_TITLE = 4
@@ -23,7 +23,7 @@ export interface SimilarCard {
  * `similarityPool` (shared/cluster/pool.ts) is the one place that decides what is compared.
  */
 export function useSimilar(title: string, description: string): SimilarCard[] {
-  const wall = useStore((s) => s.board?.signals ?? NO_SIGNALS)
+  const wall = useStore(selectSignals)
   const language = useStore((s) => s.control?.meta.language ?? 'en')
   const ownWords = useStore((s) => s.control?.ownWords ?? '')
   const mine = usePrivateDraft().signals

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createTrendWithSignals, deleteTrend, showSuggestions } from '../../../../shared/doc/index.ts'
 import type { ShownSuggestion, Signal } from '../../../../shared/schema/index.ts'
+import { selectSignals } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
@@ -11,7 +12,6 @@ import { SuggestionCard } from './SuggestionCard.tsx'
 import { usePrepareSuggestions, useSuggestions, type Suggestion } from './useSuggestions.ts'
 import './suggest.css'
 
-const NO_SIGNALS: ReadonlyMap<string, Signal> = new Map()
 const NONE_SHOWN: readonly ShownSuggestion[] = []
 
 interface Accepted {
@@ -34,7 +34,7 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
   const announce = useAnnounce()
   const { board, control } = useWorkshopDocs()
   const actor = useActor()
-  const signals = useStore((s) => s.board?.signals ?? NO_SIGNALS)
+  const signals = useStore(selectSignals)
   const shown = useStore((s) => s.control?.suggestions ?? NONE_SHOWN)
   const { state, suggest, update, restore, close } = useSuggestions()
   usePrepareSuggestions(unsorted)

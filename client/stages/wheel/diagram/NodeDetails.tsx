@@ -1,13 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
+import { canChange, canContribute, type Viewer } from '../../../../shared/permissions.ts'
 import { EditingNote, useAnnounce, useEditingMarker } from '../../../ui/index.ts'
 import { ConsequenceForm } from '../ConsequenceForm.tsx'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
 import { ValenceMark } from '../valence.tsx'
 import type { WheelCommands } from '../useWheelData.ts'
 import { useParticipants } from '../useWheelData.ts'
-import { canAddBelow, canDeleteNode, canEditWheel, descendantCount, type Viewer } from '../wheelModel.ts'
+import { canAddBelow, descendantCount } from '../wheelModel.ts'
 
 export interface WheelActionsContext {
   commands: WheelCommands
@@ -70,7 +71,7 @@ export function NodeDetails({
           <h4 id={headingId} className="wheel-details__title" tabIndex={-1}>
             {context.trendName}
           </h4>
-          {canEditWheel(context.viewer) ? (
+          {canContribute(context.viewer) ? (
             <AddForm parentId={null} context={context} label={t('wheel.form.addFirst')} autoFocus={takeFocus} />
           ) : (
             <p className="wheel-details__muted">{t('wheel.readOnly')}</p>
@@ -102,7 +103,7 @@ function NodeBody({
   const [mode, setMode] = useState<'view' | 'edit' | 'add'>(startAdding ? 'add' : 'view')
   const { node } = item
   const { commands, viewer } = context
-  const canEdit = canEditWheel(viewer)
+  const canEdit = canContribute(viewer)
   const author = participants.get(node.authorId)?.name
 
   if (mode === 'edit') {
@@ -147,7 +148,7 @@ function NodeBody({
           <button type="button" className="button button--secondary" onClick={() => setMode('edit')}>
             {t('wheel.actions.edit')}
           </button>
-          {canDeleteNode(viewer, node) && (
+          {canChange(viewer, [node.authorId]) && (
             <DeleteConsequence
               followers={descendantCount(item)}
               onDelete={() => {

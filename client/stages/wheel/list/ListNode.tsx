@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
+import { canChange, canContribute } from '../../../../shared/permissions.ts'
 import { EditingNote, useAnnounce } from '../../../ui/index.ts'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
 import { AddForm, EditNode, type WheelActionsContext } from '../diagram/NodeDetails.tsx'
 import { ValenceMark, valenceKey } from '../valence.tsx'
-import { canAddBelow, canDeleteNode, canEditWheel, descendantCount, shortText } from '../wheelModel.ts'
+import { canAddBelow, descendantCount, shortText } from '../wheelModel.ts'
 
 /** Which node has its form open, and which form. */
 export type OpenForm = { kind: 'edit' | 'add'; id: string } | null
@@ -29,7 +30,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
   const editRef = useRef<HTMLButtonElement>(null)
   const { node, children } = item
   const { commands, viewer } = context
-  const canEdit = canEditWheel(viewer)
+  const canEdit = canContribute(viewer)
   const editing = open?.kind === 'edit' && open.id === node.id
   const adding = open?.kind === 'add' && open.id === node.id
   const text = node.text || t('wheel.node.untitled')
@@ -93,7 +94,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                 >
                   {t('wheel.actions.edit')}
                 </button>
-                {canDeleteNode(viewer, node) && (
+                {canChange(viewer, [node.authorId]) && (
                   <DeleteConsequence
                     describedBy={textId}
                     followers={descendantCount(item)}

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { canEditWheel } from '../wheelModel.ts'
+import { canContribute } from '../../../../shared/permissions.ts'
 import { AddForm, type WheelActionsContext } from '../diagram/NodeDetails.tsx'
 import { ListNode, type OpenForm } from './ListNode.tsx'
 import './list.css'
@@ -16,7 +16,7 @@ export function WheelList({ tree, context }: { tree: readonly WheelTreeNode[]; c
   const { t } = useTranslation()
   const [open, setOpen] = useState<OpenForm>(null)
   const centreRef = useRef<HTMLParagraphElement>(null)
-  const canEdit = canEditWheel(context.viewer)
+  const canEdit = canContribute(context.viewer)
 
   return (
     <div className="wheel-list">

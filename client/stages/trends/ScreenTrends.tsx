@@ -4,7 +4,7 @@ import type { TrendGroup } from '../../../shared/doc/index.ts'
 import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
-import { ProjectorSuggestions, useShownSuggestions } from './suggest/ProjectorSuggestions.tsx'
+import { ScreenSuggestions, useShownSuggestions } from './suggest/ScreenSuggestions.tsx'
 import { TrendTextReadOnly } from './TrendText.tsx'
 import { useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
 import './projector.css'
@@ -19,13 +19,13 @@ type Density = (typeof DENSITIES)[number]
  * when they outgrow it they get denser (the narrative goes, then the tags), then turn pages by
  * themselves. Nothing here can be dragged or edited.
  */
-export function ProjectorTrends() {
+export function ScreenTrends() {
   const groups = useSignalGroups()
   const focusedId = useFocusedTrendId()
   const focused = focusedId === null ? undefined : groups.trends.find((g) => g.trend.id === focusedId)
   const suggestions = useShownSuggestions()
   // Suggested groups the facilitator put up take the screen until taken off (a focused trend wins).
-  if (!focused && suggestions.length !== 0) return <ProjectorSuggestions suggestions={suggestions} />
+  if (!focused && suggestions.length !== 0) return <ScreenSuggestions suggestions={suggestions} />
   return (
     <BoardTextProvider>{focused ? <FocusedTrend group={focused} /> : <AllTrends groups={groups.trends} unsorted={groups.unsorted.length} />}</BoardTextProvider>
   )
@@ -46,7 +46,7 @@ function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsort
           className="projector-trends__flow"
           footer={unsorted > 0 && <span className="projector-trends__unsorted">{t('trends.projector.unsorted', { count: unsorted })}</span>}
         >
-          {(density) => groups.map((group) => <ProjectorCluster key={group.trend.id} group={group} density={density} />)}
+          {(density) => groups.map((group) => <ScreenCluster key={group.trend.id} group={group} density={density} />)}
         </FitPages>
       ) : (
         <EmptyState title={t('trends.list.emptyTitle')} text={t('trends.list.emptyReadOnly')} headingLevel={3} />
@@ -72,7 +72,7 @@ function FocusedTrend({ group }: { group: TrendGroup }) {
             label={t('trends.cardsOf', { trend: group.trend.name || t('trends.unnamed') })}
           >
             {(density) =>
-              group.signals.map((signal) => <ProjectorCard key={signal.id} title={signal.title} category={signal.category} density={density} listItem />)
+              group.signals.map((signal) => <ScreenCard key={signal.id} title={signal.title} category={signal.category} density={density} listItem />)
             }
           </FitPages>
         )}
@@ -81,7 +81,7 @@ function FocusedTrend({ group }: { group: TrendGroup }) {
   )
 }
 
-const ProjectorCluster = memo(function ProjectorCluster({ group, density }: { group: TrendGroup; density: Density }) {
+const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: TrendGroup; density: Density }) {
   const { t } = useBoardText()
   const { trend, signals } = group
   return (
@@ -95,7 +95,7 @@ const ProjectorCluster = memo(function ProjectorCluster({ group, density }: { gr
       {signals.length > 0 && (
         <ul className="trend__cards">
           {signals.map((signal) => (
-            <ProjectorCard key={signal.id} title={signal.title} category={signal.category} density={density} />
+            <ScreenCard key={signal.id} title={signal.title} category={signal.category} density={density} />
           ))}
         </ul>
       )}
@@ -104,7 +104,7 @@ const ProjectorCluster = memo(function ProjectorCluster({ group, density }: { gr
 })
 
 /** A card behind a trend: its title, and its category while there is room. */
-function ProjectorCard({ title, category, density, listItem = false }: { title: string; category: string; density: Density; listItem?: boolean }) {
+function ScreenCard({ title, category, density, listItem = false }: { title: string; category: string; density: Density; listItem?: boolean }) {
   const labels = useBoardText()
   const tag = density !== 'titles' && category && category in labels.category ? labels.category[category as keyof typeof labels.category] : null
   const content = (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import type { ShownSuggestion, Signal } from '../../../../shared/schema/index.ts'
+import type { ShownSuggestion } from '../../../../shared/schema/index.ts'
+import { selectSignals } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
 import './suggest.css'
 
-const NO_SIGNALS: ReadonlyMap<string, Signal> = new Map()
 const NONE: readonly ShownSuggestion[] = []
 /** Titles per group on the projector; the rest are counted ("and 4 more"). */
 const TITLES_SHOWN = 3
@@ -20,9 +20,9 @@ export function useShownSuggestions(): readonly ShownSuggestion[] {
  * what explains it, and its first signals, in large type. Read-only; it follows the
  * facilitator's panel (accepting or dismissing one takes it off here too).
  */
-export function ProjectorSuggestions({ suggestions }: { suggestions: readonly ShownSuggestion[] }) {
+export function ScreenSuggestions({ suggestions }: { suggestions: readonly ShownSuggestion[] }) {
   const { t } = useTranslation()
-  const signals = useStore((s) => s.board?.signals ?? NO_SIGNALS)
+  const signals = useStore(selectSignals)
   const restCount = Math.max(0, suggestions.length - GROUPS_SHOWN)
   return (
     <section className="projector-suggest" aria-labelledby="projector-suggest-title">

@@ -22,7 +22,7 @@ type Density = (typeof DENSITIES)[number]
  * themselves ("Page 2 of 3"). Above them the count per theme, so the room sees where its
  * attention goes; during a private round, the pace as face-down tiles instead of the cards.
  */
-export function ScreenWall() {
+export function ScreenSignals() {
   const { t } = useTranslation()
   const id = useId()
   const data = useWallData()

@@ -1,0 +1,9 @@
+import type { StageManifest } from '../manifest.ts'
+
+/** Stage 4, Assess: impact × uncertainty and dot votes (AssessStage; the projector shows the pace, then the result). */
+export const assess: StageManifest<'assess'> = {
+  kind: 'assess',
+  load: () => import('./AssessStage.tsx'),
+  ownFocus: null,
+  pickerFocus: 'trend',
+}

@@ -1,0 +1,9 @@
+import type { StageManifest } from '../manifest.ts'
+
+/** Stage 1, Frame: the focal question, horizon and themes (FrameStage; the projector reads it big). */
+export const frame: StageManifest<'frame'> = {
+  kind: 'frame',
+  load: () => import('./FrameStage.tsx'),
+  ownFocus: null,
+  pickerFocus: 'signal',
+}

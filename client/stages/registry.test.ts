@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { STAGE_DEFINITIONS } from '../../shared/method/stages.ts'
+import { FOCUS_KINDS } from '../../shared/schema/session.ts'
+import { STAGE_KINDS } from '../../shared/schema/stage.ts'
+import { catalogues } from '../i18n/catalogues.ts'
+import { STAGES } from './registry.ts'
+
+const kinds = Object.keys(STAGES)
+
+describe('the stage registry', () => {
+  it('has one manifest per stage kind, in the method order, each under its own kind', () => {
+    expect(kinds).toEqual([...STAGE_KINDS])
+    for (const [kind, manifest] of Object.entries(STAGES)) expect(manifest.kind).toBe(kind)
+  })
+
+  it.each(kinds)('loads a component for the %s stage', async (kind) => {
+    const module = await STAGES[kind as keyof typeof STAGES].load()
+    expect(typeof module.default).toBe('function')
+  })
+
+  it.each(kinds)('names the %s stage and says what to do in English and Finnish', (kind) => {
+    const { nameKey, instructionKey } = STAGE_DEFINITIONS[kind as keyof typeof STAGES]
+    for (const catalogue of Object.values(catalogues)) {
+      for (const key of [nameKey, instructionKey, `stage.${kind}.short`]) {
+        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue)
+        expect(typeof value, key).toBe('string')
+      }
+    }
+  })
+
+  it('opens the focus picker and shows focus only on kinds of item that exist', () => {
+    for (const manifest of Object.values(STAGES)) {
+      expect(FOCUS_KINDS).toContain(manifest.pickerFocus)
+      if (manifest.ownFocus !== null) expect(FOCUS_KINDS).toContain(manifest.ownFocus)
+    }
+  })
+})

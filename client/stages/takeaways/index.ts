@@ -1,0 +1,9 @@
+import type { StageManifest } from '../manifest.ts'
+
+/** Stage 7, Takeaways: what to do now, within a year, within five years (TakeawaysStage; the projector shows ScreenTakeaways). */
+export const takeaways: StageManifest<'takeaways'> = {
+  kind: 'takeaways',
+  load: () => import('./TakeawaysStage.tsx'),
+  ownFocus: null,
+  pickerFocus: 'story',
+}

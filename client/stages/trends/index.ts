@@ -1,0 +1,9 @@
+import type { StageManifest } from '../manifest.ts'
+
+/** Stage 3, Trends: signals clustered into named trends (TrendsStage; the projector shows ScreenTrends, and a trend in focus itself). */
+export const trends: StageManifest<'trends'> = {
+  kind: 'trends',
+  load: () => import('./TrendsStage.tsx'),
+  ownFocus: 'trend',
+  pickerFocus: 'trend',
+}

@@ -1,0 +1,9 @@
+import type { StageManifest } from '../manifest.ts'
+
+/** Stage 5, Futures wheel: consequences around each trend in focus (WheelStage; the projector shows ScreenWheel, and a wheel in focus itself). */
+export const wheel: StageManifest<'wheel'> = {
+  kind: 'wheel',
+  load: () => import('./WheelStage.tsx'),
+  ownFocus: 'wheel',
+  pickerFocus: 'wheel',
+}

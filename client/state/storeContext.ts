@@ -1,0 +1,20 @@
+/**
+ * The store a component reads, from React context (zustand's store-in-context pattern). It
+ * defaults to the app's one store, so the app needs no provider; a test puts a `StoreContext`
+ * provider around each person to render two people at once, each with their own store and
+ * documents ("the facilitator closes voting and everyone sees the result").
+ */
+import { createContext, useContext } from 'react'
+import { useStore, type AppState, type AppStore } from './store.ts'
+
+export const StoreContext = createContext<AppStore>(useStore)
+
+/** Reads the store in context through a narrow selector, like `useStore(selector)`. */
+export function useContextStore<T>(selector: (state: AppState) => T): T {
+  return useContext(StoreContext)(selector)
+}
+
+/** The store in context itself, for reading the latest state inside an event handler. */
+export function useContextStoreApi(): AppStore {
+  return useContext(StoreContext)
+}

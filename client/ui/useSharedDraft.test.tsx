@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act, useState } from 'react'
+import { cleanup, render } from '../testing/render.ts'
+import { SHARE_AFTER_MS, useSharedDraft } from './useSharedDraft.ts'
+
+type Draft = ReturnType<typeof useSharedDraft<string>>
+let field: Draft
+let setRemote: (value: string) => void
+
+/** A field over a value in a shared document; `commit` writes it (or refuses what `accept` refuses). */
+function Field({ initial, commit }: { initial: string; commit: (value: string) => boolean }) {
+  const [remote, set] = useState(initial)
+  setRemote = set
+  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true))
+  return <p>{field.value}</p>
+}
+
+function sharedValue(initial: string, accept: (value: string) => boolean = () => true) {
+  const saved: string[] = []
+  const commit = (value: string) => {
+    if (!accept(value)) return false
+    saved.push(value)
+    return true
+  }
+  const container = render(<Field initial={initial} commit={commit} />)
+  return { saved, shown: () => container.textContent }
+}
+
+beforeEach(() => void vi.useFakeTimers())
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
+
+describe('a field over a shared value', () => {
+  it('shares the text once typing pauses, not per keystroke, and keeps showing what was typed', () => {
+    const value = sharedValue('')
+    act(() => field.change('Care'))
+    act(() => field.change('Care '))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS - 1))
+    expect(value.saved).toEqual([])
+    act(() => field.change('Care at home'))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual(['Care at home'])
+    // The trailing space a trimming save drops is not eaten while typing.
+    act(() => field.change('Care at home '))
+    expect(value.shown()).toBe('Care at home ')
+  })
+
+  it('saves at once on blur, then shows the shared value; an untouched or already saved field writes nothing', () => {
+    const value = sharedValue('Old name')
+    act(() => field.finish())
+    expect(value.saved).toEqual([])
+    act(() => field.change('New name '))
+    act(() => field.finish())
+    expect(value.saved).toEqual(['New name '])
+    expect(value.shown()).toBe('New name')
+    // Saved by the pause already: blurring after it writes nothing more.
+    act(() => field.change('Newer name'))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    act(() => field.finish())
+    expect(value.saved).toEqual(['New name ', 'Newer name'])
+  })
+
+  it('does not yank the text from under the cursor when someone else changes the value', () => {
+    const value = sharedValue('Ageing')
+    act(() => field.change('Ageing at home'))
+    act(() => setRemote('Ageing in place'))
+    expect(value.shown()).toBe('Ageing at home')
+    act(() => field.finish())
+    expect(value.saved).toEqual(['Ageing at home'])
+    expect(value.shown()).toBe('Ageing at home')
+    // Not editing: the field follows the document.
+    act(() => setRemote('Ageing in place'))
+    expect(value.shown()).toBe('Ageing in place')
+  })
+
+  it('keeps a refused value for the person to fix, and saves the fixed one', () => {
+    const value = sharedValue('', (text) => /^\d+$/.test(text))
+    act(() => field.change('3OO'))
+    act(() => field.finish())
+    expect(field.invalid).toBe(true)
+    expect(value.shown()).toBe('3OO')
+    act(() => field.change('30'))
+    act(() => field.finish())
+    expect(field.invalid).toBe(false)
+    expect(value.saved).toEqual(['30'])
+  })
+
+  it('saves the last keystrokes when the field goes away mid-word', () => {
+    const value = sharedValue('')
+    act(() => field.change('Neighbours sh'))
+    cleanup()
+    expect(value.saved).toEqual(['Neighbours sh'])
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual(['Neighbours sh'])
+  })
+})

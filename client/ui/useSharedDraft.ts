@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+/**
+ * How long typing pauses before a field is shared: others see words appear, not every keystroke,
+ * and a room of 60 is not sent a document update per key. Long enough to span the gap between
+ * keys of a word, short enough that a neighbour reading over the projector sees it "live".
+ */
+export const SHARE_AFTER_MS = 400
+
+/**
+ * A form field over a value in the shared document (a trend's name, the focal question, a
+ * persona's age, a story's title): the one rule for every such field in the app.
+ *
+ * - While the person types, their text stays in the field even if someone else changes the same
+ *   value: nothing is yanked from under the cursor (Excalidraw's rule). A save that trims the
+ *   value does not eat the space just typed either, since the field shows the draft, not the save.
+ * - The draft is saved after a pause in typing (`SHARE_AFTER_MS`), at once on blur (`finish`), and
+ *   on unmount (stage change, back to the list): leaving mid-word never loses the last keystrokes.
+ * - Only an unsaved change is saved: blurring an untouched field, or after the pause already saved
+ *   it, writes nothing (no empty update to every device, no empty step in undo).
+ * - `commit` may refuse a value it cannot store (an age of 300, an empty theme) by returning
+ *   false: the draft stays for the person to fix, `invalid` says so, and a later change retries.
+ * - After `finish` accepts, the field shows the shared value again, so it never drifts from it.
+ *
+ * @example
+ * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
+ * <input value={name.value} onChange={(e) => name.change(e.target.value)} onBlur={name.finish} />
+ */
+export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void) {
+  const [draft, setDraft] = useState<{ value: T } | null>(null)
+  const [invalid, setInvalid] = useState(false)
+  /** The draft and commit of the latest render, for timers and the unmount cleanup. */
+  const latest = useRef({ draft, commit, unsaved: false })
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => {
+    latest.current.commit = commit
+  })
+
+  /** Saves an unsaved draft; true when there was nothing to save or the value was accepted. */
+  const save = useCallback((): boolean => {
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = null
+    const { draft: pending, unsaved } = latest.current
+    if (!pending || !unsaved) return true
+    const ok = latest.current.commit(pending.value) !== false
+    latest.current.unsaved = !ok
+    setInvalid(!ok)
+    return ok
+  }, [])
+
+  const change = useCallback(
+    (value: T) => {
+      latest.current.draft = { value }
+      latest.current.unsaved = true
+      setDraft({ value })
+      if (timer.current !== null) clearTimeout(timer.current)
+      timer.current = setTimeout(save, SHARE_AFTER_MS)
+    },
+    [save],
+  )
+
+  /** On blur: save now and, when accepted, show the shared value again. */
+  const finish = useCallback(() => {
+    if (!save()) return
+    latest.current.draft = null
+    setDraft(null)
+  }, [save])
+
+  // Unmounting saves what is pending; no state is set on the way out.
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current)
+      const { draft: pending, unsaved } = latest.current
+      if (pending && unsaved) latest.current.commit(pending.value)
+    },
+    [],
+  )
+
+  return { value: draft ? draft.value : remote, editing: draft !== null, invalid, change, finish }
+}
