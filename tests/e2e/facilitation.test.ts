@@ -12,13 +12,13 @@ import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
 import { advance } from './support/workshop.ts'
 
 const STAGE_NAMES = ['Frame', 'Signals', 'Trends', 'Assess', 'Futures wheel', 'Future stories', 'Takeaways']
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' }
 
-describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

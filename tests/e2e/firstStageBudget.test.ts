@@ -15,7 +15,7 @@ import type { Language } from '../../shared/schema/meta.ts'
 import type { StageKind } from '../../shared/schema/stage.ts'
 import { createWorkshop } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, VIEWPORTS } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, VIEWPORTS } from './support/browser.ts'
 import { goToStageKind } from './support/seed.ts'
 import { expectStage, SLOW } from './support/workshop.ts'
 
@@ -34,7 +34,7 @@ const CASES: { kind: StageKind; language: Language }[] = [
 const text = (language: Language, path: string) =>
   path.split('.').reduce<Catalogue | string>((node, key) => (node as Catalogue)[key]!, catalogues[language]) as string
 
-describe.skipIf(chromiumMissing)('first-stage JavaScript a participant downloads (issue 16)', () => {
+describe.skipIf(browserTestsSkipped)('first-stage JavaScript a participant downloads (issue 16)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

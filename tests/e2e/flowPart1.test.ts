@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import {
   advance,
   dragWithMouse,
@@ -54,7 +54,7 @@ const [FOUR_DAY, COUNCIL] = [SIGNALS.Chloe[0].title, SIGNALS.Chloe[1].title]
 const CARE = 'Care moves home'
 const NEIGHBOURS = 'Neighbours share what they have'
 
-describe.skipIf(chromiumMissing)('a workshop run by four people and a projector, Frame to Assess (issue 4)', () => {
+describe.skipIf(browserTestsSkipped)('a workshop run by four people and a projector, Frame to Assess (issue 4)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -13,7 +13,7 @@ import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { expectStage, literal, openAs, SLOW, type Person } from './support/workshop.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
@@ -25,7 +25,7 @@ const POLL = { timeout: 20_000 } as const
 type StageKind = 'wheel' | 'stories' | 'takeaways'
 const STAGE_NAME: Record<StageKind, string> = { wheel: 'Futures wheel', stories: 'Future stories', takeaways: 'Takeaways' }
 
-describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two participants in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('Futures wheel, stories and takeaways with two participants in Chromium', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, newPerson, screenshot, type ViewportName } from './support/browser.ts'
 
-describe.skipIf(chromiumMissing)('home page in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('home page in Chromium', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

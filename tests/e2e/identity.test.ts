@@ -9,11 +9,11 @@ import type { Browser, Page } from 'playwright-core'
 import { readBoard } from '../../shared/doc/index.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
 import { expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
 
-describe.skipIf(chromiumMissing)('a returning participant keeps their identity', () => {
+describe.skipIf(browserTestsSkipped)('a returning participant keeps their identity', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { addSignal as addSignalCommand, goToStage, joinAsParticipant, readBoard,
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium } from './support/browser.ts'
 import { expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
 
 const indicator = (page: Page) => page.locator('.connection .connection__text').textContent()
@@ -51,7 +51,7 @@ function recordAppShell(page: Page, origin: string) {
   }
 }
 
-describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

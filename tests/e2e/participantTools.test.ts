@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
-describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
+describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -13,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import type { StageKind } from '../../shared/schema/stage.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
 import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
@@ -67,7 +67,7 @@ async function readChart(page: Page) {
   })
 }
 
-describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the first screen (issue 13)', () => {
+describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the first screen (issue 13)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   let room: SeededRoom

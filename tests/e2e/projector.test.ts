@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard, type RoomBoard } from './support/roomBoard.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
@@ -44,7 +44,7 @@ const CHECKS: Check[] = [
   { stage: 'Takeaways', selector: '.screen-takeaway__text', expected: (board) => board.takeawayTexts },
 ]
 
-describe.skipIf(chromiumMissing)('the projector shows all the work of a room, legibly', () => {
+describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room, legibly', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -14,7 +14,7 @@ import { createWorkshop, startTestServer, waitFor } from '../support/server.ts'
 import { countWorkshops, importInto } from '../export/support.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { buildRoomWorkshop } from './support/roomWorkshop.ts'
 import { expectStage, openAs, readWall, SLOW, type Person } from './support/workshop.ts'
 
@@ -22,7 +22,7 @@ const anna = { participantId: 'anna-000000000000000' }
 /** Each test drives three or four browsers, a PDF and a real server: room for a busy shared machine. */
 const HEAVY = 150_000
 
-describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startTestServer>>
   const people: Person[] = []

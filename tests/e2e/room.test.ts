@@ -10,14 +10,14 @@ import { createWorkshop, startTestServer } from '../support/server.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
 import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard } from './support/roomBoard.ts'
 import { advance, expectConnected, expectStage, giveName, openAs, readWall, SLOW } from './support/workshop.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
 
-describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the console', () => {
+describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds, the console', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals } from './support/seed.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
@@ -16,7 +16,7 @@ const GOOD_CSV = [
 
 const BAD_CSV = ['Title,Source,Category', 'Fine row,,Social', ',https://example.org,', 'Third,javascript:alert(1),Social'].join('\n')
 
-describe.skipIf(chromiumMissing)('the signal bank ("Load signals")', () => {
+describe.skipIf(browserTestsSkipped)('the signal bank ("Load signals")', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals, setPrivate } from './support/seed.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
 const hints = (page: Page) => page.locator('.similar__looks').allTextContents()
 
-describe.skipIf(chromiumMissing)('"Looks like …" while writing a signal', () => {
+describe.skipIf(browserTestsSkipped)('"Looks like …" while writing a signal', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { createWorkshop } from '../support/server.ts'
 import { loadLabelled } from '../support/clusterQuality.ts'
 import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals } from './support/seed.ts'
 import { expectStage, openAs, readClusters, SLOW } from './support/workshop.ts'
 
@@ -14,7 +14,7 @@ const SIGNALS = loadLabelled()
   .slice(0, 40)
   .map(({ title, description }) => ({ title, description }))
 
-describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
+describe.skipIf(browserTestsSkipped)('"Suggest groups" in the Trends stage', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, newPerson, screenshot, type ViewportName } from './support/browser.ts'
 
 /**
  * The facilitator's "Link and data" tool: a new participant link disconnects whoever holds the
  * old one, and "Delete workshop" removes it for everyone.
  */
-describe.skipIf(chromiumMissing)('replacing the participant link and deleting a workshop', () => {
+describe.skipIf(browserTestsSkipped)('replacing the participant link and deleting a workshop', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {

@@ -47,7 +47,7 @@ import { randomId } from '../../shared/util/ids.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium } from './support/browser.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
 const PAYLOADS = [
@@ -95,7 +95,7 @@ function probe(payloads: readonly string[]): Probe {
 
 const CLEAN = { xss: null, badLinks: 0, badUrls: [], handlers: [], embedded: [] }
 
-describe.skipIf(chromiumMissing)('script injection through user text (issue 8)', () => {
+describe.skipIf(browserTestsSkipped)('script injection through user text (issue 8)', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof startAppServer>>
   beforeAll(async () => {
