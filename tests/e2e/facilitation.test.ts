@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import jsQR from 'jsqr'
 import * as encoding from 'lib0/encoding'
 import { PNG } from 'pngjs'
@@ -10,30 +10,22 @@ import { MessageType } from '../../shared/protocol.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
-import { onServer, startAppServer } from './support/app.ts'
+import { onServer, useBrowserAndServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { browserTestsSkipped, launchChromium, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
 import { advance } from './support/workshop.ts'
 
 const STAGE_NAMES = ['Frame', 'Signals', 'Trends', 'Assess', 'Futures wheel', 'Future stories', 'Takeaways']
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' }
 
 describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const app = useBrowserAndServer()
 
   /** Opens a link in a fresh browser context (another person's device); gives a name when asked. */
   async function open(link: string, options: { viewport?: ViewportName; name?: string; before?: (page: Page) => Promise<void> } = {}) {
-    const person = await newPerson(browser, options.viewport)
+    const person = await newPerson(app.browser, options.viewport)
     await options.before?.(person.page)
-    await person.page.goto(onServer(link, server))
+    await person.page.goto(onServer(link, app.server))
     if (options.name) {
       await person.page.getByLabel('Your name').fill(options.name)
       await person.page.getByRole('button', { name: 'Save' }).click()
@@ -55,7 +47,7 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
   }
 
   it('moves the room through every stage; the participant and the screen follow', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const { facilitator, participant, screen, close } = await room(links)
     const f = facilitator.page
 
@@ -83,7 +75,7 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
   })
 
   it('lets a participant look back at a finished stage and rejoin with "Back to the group"', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const { facilitator, participant, close } = await room(links)
     const p = participant.page
     await facilitator.page.getByRole('button', { name: 'Next: Signals' }).click()
@@ -99,12 +91,12 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
   })
 
   it('refuses a stage change forged from a participant browser with a raw WebSocket', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const { facilitator, participant, screen, close } = await room(links)
 
     // An attacker's update, built the honest way: the room's control document as the server has
     // it, moved on one stage with the real command, encoded as a y-websocket sync message.
-    const reader = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.participant })
+    const reader = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.participant })
     await synced(reader)
     const copy = new Y.Doc()
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(reader.doc))
@@ -151,7 +143,7 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
   })
 
   it('shows the same time left on a laptop whose clock is 5 minutes off', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     const participant = await open(links.links.participant, {
       name: 'Anna',
@@ -180,12 +172,12 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
   })
 
   it('puts a QR code on the screen that opens the join page with the code filled in', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     // The screen link as the facilitator shares it, from the "Invite" panel.
     await facilitator.page.getByRole('button', { name: 'Invite', exact: true }).click()
     const screenLink = await facilitator.page.getByLabel('Screen link').inputValue()
-    expect(await facilitator.page.getByLabel('Participant link').inputValue()).toBe(onServer(links.links.participant, server))
+    expect(await facilitator.page.getByLabel('Participant link').inputValue()).toBe(onServer(links.links.participant, app.server))
     const code = (await facilitator.page.locator('[data-join-code]').textContent())!.trim()
     expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/)
     const screen = await open(screenLink, { viewport: 'projector' })
@@ -193,14 +185,14 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
     await expect.poll(() => qr.evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true)
     const png = PNG.sync.read(await qr.screenshot())
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-    expect(decoded?.data).toBe(`${server.url}/join#${code}`)
-    expect(await screen.page.locator('.join-panel [data-join-address]').textContent()).toBe(`${new URL(server.url).host}/join`)
+    expect(decoded?.data).toBe(`${app.server.url}/join#${code}`)
+    expect(await screen.page.locator('.join-panel [data-join-address]').textContent()).toBe(`${new URL(app.server.url).host}/join`)
     expect(await screen.page.locator('.join-panel [data-join-code]').textContent()).toBe(code)
     await Promise.all([facilitator.context.close(), screen.context.close()])
   })
 
   it('survives the projector laptop sleeping: it reconnects and catches up by itself', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     const screen = await open(links.links.screen, { viewport: 'projector' })
     await expect.poll(() => screenStage(screen.page), { timeout: 10_000 }).toBe('Frame')
@@ -219,8 +211,8 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
   for (const viewport of ['projector', 'smallProjector'] as const) {
     const width = VIEWPORTS[viewport].width
     it(`looks right on a ${width} px projector, and the console at the same size (screenshots)`, async () => {
-      const links = await createWorkshop(server.url, WORKSHOP)
-      const focus = await seedBoard(server.wsUrl, links)
+      const links = await createWorkshop(app.server.url, WORKSHOP)
+      const focus = await seedBoard(app.server.wsUrl, links)
       const facilitator = await open(links.links.facilitator, { name: 'Fiona', viewport })
       const f = facilitator.page
       await f.getByRole('button', { name: 'Invite', exact: true }).click()
