@@ -51,7 +51,11 @@ describe('a server process that dies', () => {
     const workshop = await createWorkshop(server.url)
     expect((await fetch(`${server.url}/__faults/uncaught`, { method: 'POST' })).status).toBe(202)
     expect((await fetch(`${server.url}/__faults/rejection`, { method: 'POST' })).status).toBe(202)
-    await waitFor(() => server.output().includes('injected uncaught exception') && server.output().includes('injected unhandled rejection'), 5_000, 'both faults logged')
+    await waitFor(
+      () => server.output().includes('injected uncaught exception') && server.output().includes('injected unhandled rejection'),
+      5_000,
+      'both faults logged',
+    )
 
     const a = client(server, workshop.id, workshop.keys.participant)
     const b = client(server, workshop.id, workshop.keys.participant)
