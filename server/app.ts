@@ -9,6 +9,7 @@ import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
 import { soloRelay, type Relay } from './cluster/relay.ts'
 import { RedisRelay } from './cluster/redisRelay.ts'
+import { startWorkshopEvents } from './cluster/workshopEvents.ts'
 import type { DocStore } from './store/docStore.ts'
 import { PgDocStore } from './store/pgStore.ts'
 import { SqliteDocStore } from './store/sqliteStore.ts'
@@ -89,7 +90,8 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
   })
-  const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync })
+  const events = await startWorkshopEvents(relay, { registry, store, sync }, config.log)
+  const api = createApi({ config, store, relay, registry, metrics, workshops, identities, history, joinCodes, pdf, addressOf, sync, events })
 
   const http = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
@@ -125,7 +127,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
 
   const pinger = setInterval(() => sync.sweep(), config.tuning.pingIntervalMs)
   pinger.unref()
-  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log)
+  const stopRetention = startRetention(config.limits.retentionDays, store, registry, config.log, events)
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

@@ -1,34 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, endPrivateRound, initDraft, readBoard, readControl, setLocked, setPrivateMode, setShowJoinPanel } from '../shared/doc/index.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
-import { startCluster, type TestCluster, type TestInstance } from './support/cluster.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { clusterPerFile, type TestInstance } from './support/cluster.ts'
+import { synced } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 
 /**
  * Several instances behind one database and one Redis, in this process: real PostgreSQL, real
  * Redis, real servers, stock y-websocket clients. Each test has a database of its own.
  */
-let cluster: TestCluster
-beforeAll(async () => {
-  cluster = await startCluster()
-})
-afterAll(async () => {
-  await cluster?.destroy()
-})
-
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-function open(wsUrl: string, workshopId: string, docName: string, key: string, identity?: string): TestClient {
-  const client = connectClient(wsUrl, workshopId, docName, identity ? { key, ext: '1', identity } : { key, ext: '1' })
-  cleanups.push(() => client.destroy())
-  return client
-}
+const files = clusterPerFile()
+const { open } = files
 
 /**
  * Makes the two-instance reveal race happen every time. Until every instance has asked for the
@@ -97,7 +81,7 @@ function raceReveals(instances: readonly TestInstance[], workshopId: string): vo
 
 describe('several instances sharing PostgreSQL and Redis', () => {
   it('20 writers spread over three instances converge, in every client and in the database', async () => {
-    const instances = await cluster.instances(3, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(3, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
     const writers = Array.from({ length: 20 }, (_, i) => open(instances[i % 3]!.wsUrl, workshop.id, 'board', workshop.keys.participant))
     await synced(...writers)
@@ -114,7 +98,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
   })
 
   it('presence crosses instances: who is here shows on every instance', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
     const anna = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
@@ -133,7 +117,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
   })
 
   it('every instance enforces roles: forged control writes are refused, and a lock set on one instance holds on the other', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
     for (const instance of instances) {
       const forger = open(instance.wsUrl, workshop.id, 'control', workshop.keys.participant)
@@ -158,7 +142,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
 
   it('reveals exactly once when both instances receive the facilitator’s reveal at the same time', async () => {
     const lines: string[] = []
-    const instances = await cluster.instances(2, await cluster.databaseUrl(), { log: (line) => lines.push(line) })
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl(), { log: (line) => lines.push(line) })
     const workshop = await createWorkshop(instances[0]!.url)
     const facilitators = instances.map((instance) => open(instance.wsUrl, workshop.id, 'control', workshop.keys.facilitator))
     await synced(...facilitators)
@@ -175,7 +159,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     // the server issued them (a draft is stored only for its owner).
     const identities = await Promise.all(Array.from({ length: 6 }, (_, i) => mintIdentity(instances[i % 2]!.url, workshop.id, workshop.keys.participant)))
     const drafts = identities.map((identity, i) =>
-      open(instances[i % 2]!.wsUrl, workshop.id, draftDocName(randomId()), workshop.keys.participant, identity.token),
+      open(instances[i % 2]!.wsUrl, workshop.id, draftDocName(randomId()), workshop.keys.participant, { identity: identity.token }),
     )
     await synced(...drafts)
     drafts.forEach((draft, i) => {

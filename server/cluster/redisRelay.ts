@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Relay } from './relay.ts'
+import { localWindowLimit, type WindowLimit, type WindowLimitSpec } from './windowLimit.ts'
 
 /** Gives a lease back only if it is still ours (it may have expired and gone to another). */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`
 const PREFIX = 's2s:'
+/** One attempt in a fixed window, atomically: the first attempt starts the window (its expiry). */
+const TAKE = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`
+/** Milliseconds left in the window once the count reached ARGV[1], else 0. */
+const BLOCKED = `local n = tonumber(redis.call('get', KEYS[1]) or '0') if n < tonumber(ARGV[1]) then return 0 end return math.max(redis.call('pttl', KEYS[1]), 0)`
 
 /**
  * The relay over Redis pub/sub: one connection publishes and takes leases, one subscribes.
@@ -123,6 +128,36 @@ export class RedisRelay implements Relay {
       if (!keep) await this.commands.eval(RELEASE, 1, key, this.owner).catch(() => {})
     }
     return true
+  }
+
+  /**
+   * A limit every instance counts together (`s2s:limit:<name>:<key>`, INCR with PEXPIRE in one
+   * script). While Redis cannot answer, each instance counts alone: the limit then holds per
+   * instance (at most instances × max), rather than refusing everyone (a room could not join
+   * while Redis restarts) or nobody (a script could create workshops without end).
+   */
+  limiter(spec: WindowLimitSpec): WindowLimit {
+    const local = localWindowLimit(spec)
+    const keyOf = (key: string) => `${PREFIX}limit:${spec.name}:${key}`
+    const shared = <T>(ask: () => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
+      if (this.commands.status !== 'ready') return fallback()
+      return ask().catch((error: unknown) => {
+        this.log(`limit ${spec.name} counted on this instance only: ${String(error)}`)
+        return fallback()
+      })
+    }
+    return {
+      take: (key) =>
+        shared(
+          async () => ((await this.commands.eval(TAKE, 1, keyOf(key), spec.windowMs)) as number) <= spec.max,
+          () => local.take(key),
+        ),
+      blockedFor: (key) =>
+        shared(
+          async () => (await this.commands.eval(BLOCKED, 1, keyOf(key), spec.max)) as number,
+          () => local.blockedFor(key),
+        ),
+    }
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,9 @@
+import { localWindowLimit, type WindowLimit, type WindowLimitSpec } from './windowLimit.ts'
+
 /**
  * What several instances share besides the database: a channel per document to pass on what
- * each stored (and its presence), and leases so that server-side work runs on one instance.
+ * each stored (and its presence), leases so that server-side work runs on one instance, and the
+ * counts behind rate limits.
  * One instance alone uses `soloRelay`, which passes nothing on and grants every lease.
  */
 export interface Relay {
@@ -18,6 +21,8 @@ export interface Relay {
    * With `keep`, the lease is not given back after the work: it throttles ("once per ttl").
    */
   withLease(name: string, ttlMs: number, work: () => Promise<void>, keep?: boolean): Promise<boolean>
+  /** A rate limit counted across every instance (in this process alone for `soloRelay`). */
+  limiter(spec: WindowLimitSpec): WindowLimit
   /** Whether the link works right now (for /healthz); always true alone. */
   readonly healthy: boolean
   close(): Promise<void>
@@ -33,6 +38,7 @@ export const soloRelay: Relay = {
     await work()
     return true
   },
+  limiter: localWindowLimit,
   healthy: true,
   close: async () => {},
 }

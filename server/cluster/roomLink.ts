@@ -73,6 +73,8 @@ export class RoomLink {
 
   private receive(channel: string, message: Buffer): void {
     const slash = channel.indexOf('/')
+    // Channels without a document (news about whole workshops) are for other listeners.
+    if (slash < 0) return
     const room = this.rooms.loaded(channel.slice(0, slash), channel.slice(slash + 1))
     if (room) this.apply(room, message)
     else this.early.get(channel)?.push(message)

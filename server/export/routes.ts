@@ -17,7 +17,7 @@ import type { ExportCapabilities, ImportRefusal } from '../../shared/api.ts'
 import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
 import { HttpError, readBody, requireJson } from '../http/body.ts'
-import { RateLimiter } from '../http/rateLimit.ts'
+import { localWindowLimit, type WindowLimit } from '../cluster/windowLimit.ts'
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { createImportedWorkshop, readWorkshopDocuments } from './documents.ts'
@@ -48,8 +48,8 @@ const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'p
  * @example
  * routes.push(...exportRoutes(ctx, pdf, creations))
  */
-export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: RateLimiter): Route[] {
-  const limiter = creations ?? new RateLimiter(ctx.config.limits.workshopsPerIpPerHour, 60 * 60 * 1000)
+export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: WindowLimit): Route[] {
+  const limiter = creations ?? localWindowLimit({ name: 'creations', max: ctx.config.limits.workshopsPerIpPerHour, windowMs: 60 * 60 * 1000 })
   return [
     ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
     ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, req, res, id!)],
@@ -113,9 +113,9 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
 }
 
 /** `POST /api/workshops/import`: validates the whole file, then creates the workshop and writes its documents. */
-export async function importHandler(ctx: ExportContext, limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function importHandler(ctx: ExportContext, limiter: WindowLimit, req: IncomingMessage, res: ServerResponse): Promise<void> {
   requireJson(req)
-  if (!limiter.take(ctx.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown'))
+  if (!(await limiter.take(ctx.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown')))
     throw new HttpError(429, 'too many workshops created from this address; try again later')
   const limit = ctx.config.limits.maxImportBytes
   let body: Buffer

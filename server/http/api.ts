@@ -17,13 +17,17 @@ import { authenticate } from './auth.ts'
 import { HttpError, readJson, requireJson } from './body.ts'
 import { identityRoutes } from './identityRoutes.ts'
 import { joinRoutes } from './joinRoutes.ts'
-import { RateLimiter } from './rateLimit.ts'
+import type { Relay } from '../cluster/relay.ts'
+import type { WorkshopEvents } from '../cluster/workshopEvents.ts'
 
 export interface ApiContext {
   config: ServerConfig
   store: DocStore
-  /** The link to other instances: an instance cut off from them should get no new clients. */
-  relay: { readonly healthy: boolean }
+  /**
+   * The link to other instances: an instance cut off from them should get no new clients, and
+   * rate limits are counted across all of them.
+   */
+  relay: Pick<Relay, 'healthy' | 'limiter'>
   registry: RoomRegistry
   metrics: Metrics
   workshops: WorkshopService
@@ -37,13 +41,17 @@ export interface ApiContext {
   addressOf: (req: IncomingMessage) => string
   /** Closes sync connections made with a key that no longer works. */
   sync: { closeKey(workshopId: string, key: string, code: number, reason: string): void }
+  /** Tells the other instances of a rotated key or a deleted workshop, so they close connections too. */
+  events: Pick<WorkshopEvents, 'keysChanged' | 'deleted'>
 }
+
+const HOUR_MS = 60 * 60 * 1000
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 
 /** The REST API: a short table of routes, each a small function. */
 export function createApi(ctx: ApiContext) {
-  const creations = new RateLimiter(ctx.config.limits.workshopsPerIpPerHour, 60 * 60 * 1000)
+  const creations = ctx.relay.limiter({ name: 'creations', max: ctx.config.limits.workshopsPerIpPerHour, windowMs: HOUR_MS })
 
   const routes: [method: string, pattern: RegExp, handler: Handler][] = [
     [
@@ -86,7 +94,7 @@ export function createApi(ctx: ApiContext) {
       /^\/api\/workshops$/,
       async (req, res) => {
         requireJson(req)
-        if (!creations.take(ctx.addressOf(req))) throw new HttpError(429, 'too many workshops created from this address; try again later')
+        if (!(await creations.take(ctx.addressOf(req)))) throw new HttpError(429, 'too many workshops created from this address; try again later')
         const parsed = createWorkshopBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
         if (!parsed.success) {
           sendJson(res, 400, firstIssue(parsed.error))
@@ -129,6 +137,7 @@ export function createApi(ctx: ApiContext) {
         const old = (await ctx.workshops.keysOf(id!, key)).participant
         const keys = await ctx.workshops.rotateParticipantKey(id!, key)
         ctx.sync.closeKey(id!, old, CloseCode.forbidden, 'this link was replaced; ask for the new one')
+        ctx.events.keysChanged(id!)
         // The join code opened the old key: a new code opens the new one, and the old code stops.
         await ctx.joinCodes.issue(id!, keys.participant)
         ctx.config.log(`participant key of ${id} rotated`)
@@ -142,6 +151,7 @@ export function createApi(ctx: ApiContext) {
         await authenticate(ctx, req, id!, 'facilitator')
         await ctx.registry.drop(id!, () => true, CloseCode.forbidden, 'this workshop was deleted')
         await ctx.store.deleteWorkshop(id!)
+        ctx.events.deleted(id!)
         ctx.config.log(`workshop ${id} deleted by its facilitator`)
         res.writeHead(204, { 'cache-control': 'no-store' }).end()
       },

@@ -4,11 +4,10 @@ import type { Identities } from '../workshops/identities.ts'
 import type { ApiContext } from './api.ts'
 import { authenticate } from './auth.ts'
 import { HttpError, readJson, requireJson } from './body.ts'
-import { RateLimiter } from './rateLimit.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 type Route = [method: string, pattern: RegExp, handler: Handler]
-type IdentityContext = Pick<ApiContext, 'config' | 'workshops'> & { identities: Identities }
+type IdentityContext = Pick<ApiContext, 'config' | 'workshops' | 'relay'> & { identities: Identities }
 
 const identityBody = z.object({ token: z.string().max(64).optional() })
 
@@ -18,12 +17,13 @@ const identityBody = z.object({ token: z.string().max(64).optional() })
  * identity (a returning browser); otherwise a new one is made, 201 `{participantId, token}`.
  * New identities are limited per workshop (`IDENTITIES_PER_WORKSHOP_PER_HOUR`, 429 past it):
  * each one is a person who may vote, so the key on the wall cannot mint voters by the thousand.
+ * Every instance counts into the same limit.
  *
  * @example
  * routes.push(...identityRoutes(ctx, sendJson))
  */
 export function identityRoutes(ctx: IdentityContext, send: (res: ServerResponse, status: number, body: unknown) => void): Route[] {
-  const issued = new RateLimiter(ctx.config.limits.identitiesPerWorkshopPerHour, 60 * 60 * 1000)
+  const issued = ctx.relay.limiter({ name: 'identities', max: ctx.config.limits.identitiesPerWorkshopPerHour, windowMs: 60 * 60 * 1000 })
   return [
     [
       'POST',
@@ -36,7 +36,7 @@ export function identityRoutes(ctx: IdentityContext, send: (res: ServerResponse,
         if (!parsed.success) throw new HttpError(400, 'token must be a string', 'token')
         const known = ctx.identities.verify(id!, parsed.data.token)
         if (known) return send(res, 200, { participantId: known, token: parsed.data.token })
-        if (!issued.take(id!)) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
+        if (!(await issued.take(id!))) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
         send(res, 201, ctx.identities.issue(id!))
       },
     ],

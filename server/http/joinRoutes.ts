@@ -5,11 +5,10 @@ import type { JoinCodeRecord } from '../store/docStore.ts'
 import type { ApiContext } from './api.ts'
 import { authenticate } from './auth.ts'
 import { HttpError, readJson, requireJson } from './body.ts'
-import { RateLimiter } from './rateLimit.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 type Route = [method: string, pattern: RegExp, handler: Handler]
-type JoinContext = Pick<ApiContext, 'config' | 'workshops' | 'joinCodes' | 'addressOf'>
+type JoinContext = Pick<ApiContext, 'config' | 'workshops' | 'joinCodes' | 'addressOf' | 'relay'>
 
 const joinBody = z.object({ code: z.string({ error: 'code is required' }).max(40, 'code is too long') })
 
@@ -22,7 +21,8 @@ const describe = ({ code, issuedAt }: JoinCodeRecord) => ({ code, issuedAt })
  * - `POST /api/join` `{code}` (anyone): 200 `{id, key}`, the participant link's parts; 404 for a
  *   code no workshop has; 400 for a malformed body. Wrong and malformed codes count against the
  *   address (`joinCodeTriesPerMinute`); past that every try answers 429 with `Retry-After` until
- *   the minute is over, right codes included, so refusals tell a guesser nothing.
+ *   the minute is over, right codes included, so refusals tell a guesser nothing. The count is
+ *   shared by every instance (see the README, "Running several instances").
  * - `GET /api/workshops/:id/join-code` (facilitator or screen key): 200 `{code, issuedAt}`. A
  *   facilitator's request issues the first code of a workshop that has none; a screen's gets 404.
  * - `POST /api/workshops/:id/join-code` (facilitator): 201 `{code, issuedAt}`, a new code; the
@@ -32,7 +32,7 @@ const describe = ({ code, issuedAt }: JoinCodeRecord) => ({ code, issuedAt })
  * routes.push(...joinRoutes(ctx, sendJson))
  */
 export function joinRoutes(ctx: JoinContext, send: (res: ServerResponse, status: number, body: unknown) => void): Route[] {
-  const wrongCodes = new RateLimiter(ctx.config.limits.joinCodeTriesPerMinute, 60_000)
+  const wrongCodes = ctx.relay.limiter({ name: 'wrong-join-codes', max: ctx.config.limits.joinCodeTriesPerMinute, windowMs: 60_000 })
 
   return [
     [
@@ -40,7 +40,7 @@ export function joinRoutes(ctx: JoinContext, send: (res: ServerResponse, status:
       new RegExp(`^${API_JOIN}$`),
       async (req, res) => {
         const address = ctx.addressOf(req)
-        const wait = wrongCodes.blockedFor(address)
+        const wait = await wrongCodes.blockedFor(address)
         if (wait > 0) {
           res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
           throw new HttpError(429, 'too many wrong codes from this address; try again in a minute')
@@ -50,7 +50,7 @@ export function joinRoutes(ctx: JoinContext, send: (res: ServerResponse, status:
         const code = parsed.success ? normaliseJoinCode(parsed.data.code) : null
         const found = code ? await ctx.joinCodes.resolve(code) : undefined
         if (!found) {
-          wrongCodes.take(address)
+          await wrongCodes.take(address)
           if (!code) throw new HttpError(400, 'code must be 6 letters and digits, such as K7F-3QX', 'code')
           throw new HttpError(404, 'no workshop has this code')
         }

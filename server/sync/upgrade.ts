@@ -13,6 +13,7 @@ import {
   docKindOf,
   mayConnect,
   type DocKind,
+  type Role,
 } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
@@ -55,6 +56,8 @@ export function createSyncUpgrade(opts: {
   /** Open connections by client address (they share one queue budget) and by workshop. */
   const perAddress = new Map<string, Set<Connection>>()
   const perWorkshop = new Map<string, number>()
+  /** Each connection's workshop and key, to check again when another instance changes the keys. */
+  const opened = new WeakMap<Connection, { workshopId: string; key: string }>()
 
   const refuse = (socket: Duplex, status: number, message: string) => {
     metrics.reject(`upgrade_${status}`)
@@ -103,6 +106,7 @@ export function createSyncUpgrade(opts: {
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, neighbours)
       neighbours.add(connection)
       connections.add(connection)
+      opened.set(connection, { workshopId, key })
       ws.on('close', () => {
         connections.delete(connection)
         neighbours.delete(connection)
@@ -126,6 +130,21 @@ export function createSyncUpgrade(opts: {
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
     closeKey(workshopId: string, key: string, code: number, reason: string): void {
       for (const connection of connections) if (connection.opens(workshopId, key)) connection.close(code, reason)
+    },
+    /**
+     * Closes every connection of a workshop (of every workshop, with null) whose key no longer
+     * grants the role it connected with: another instance rotated a key or deleted the workshop.
+     * Each distinct key is looked up once.
+     */
+    async recheckKeys(workshopId: string | null, code: number, reason: string): Promise<void> {
+      const roles = new Map<string, Promise<Role | null>>()
+      for (const connection of [...connections]) {
+        const facts = opened.get(connection)
+        if (!facts || (workshopId !== null && facts.workshopId !== workshopId)) continue
+        const lookup = `${facts.workshopId} ${facts.key}`
+        if (!roles.has(lookup)) roles.set(lookup, workshops.roleOf(facts.workshopId, facts.key))
+        if ((await roles.get(lookup)) !== connection.role) connection.close(code, reason)
+      }
     },
     closeAll(code: number, reason: string): void {
       for (const connection of connections) connection.close(code, reason)

@@ -74,7 +74,17 @@ export class WorkshopHistory {
     /** With several instances, a lease per workshop keeps periodic snapshots to one per interval. */
     private readonly relay: Relay = soloRelay,
   ) {
-    registry.listen({ onLoad: (room) => this.onLoad(room), onStored: (room) => this.onStored(room) })
+    registry.listen({ onLoad: (room) => this.onLoad(room), onStored: (room) => this.onStored(room), onRelayed: (room) => this.onRelayed(room) })
+  }
+
+  /**
+   * Event snapshots run exactly once: a moment (stage change, reveal, close of voting) is noticed
+   * only by the instance that stored the change making it. The others keep their picture of the
+   * control document current from what is relayed, without scheduling anything, so a later change
+   * stored on them is never mistaken for the same moment.
+   */
+  private onRelayed(room: Room): void {
+    if (room.kind === 'control') this.moments.set(room.workshopId, readMoments(room.doc))
   }
 
   private onLoad(room: Room): void {

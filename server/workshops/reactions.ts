@@ -10,6 +10,12 @@ import { RoomsFullError, type RoomRegistry } from '../sync/roomRegistry.ts'
 const REVEAL_BATCH = 8
 /** Longest a reveal may hold its lease: a killed instance's lease runs out after this. */
 const REVEAL_LEASE_MS = 60_000
+/**
+ * How long an instance waits, after another instance stored a change to a draft it also has
+ * open, before checking that draft's count: long enough for the storing instance's count to
+ * arrive, so the check finds it right and writes nothing.
+ */
+const RELAYED_COUNT_CHECK_MS = 1_000
 
 interface ControlFacts {
   locked: boolean
@@ -21,7 +27,12 @@ interface ControlFacts {
  * What the server itself does to a workshop's documents, in reaction to what the facilitator
  * stored in `control`:
  * - remembers whether the workshop is locked, so board writes can be refused;
- * - keeps the private-mode card counts ("Anna: 3 cards") in `control`, read from the drafts;
+ * - keeps the private-mode card counts ("Anna: 3 cards") in `control`, read from the drafts.
+ *   With several instances the count is written by the instance that stored the draft change,
+ *   and written only when it differs from what `control` shows, so the same change never writes
+ *   it twice. An instance that has the draft open and receives another's change checks the count
+ *   a moment later: if two instances counted from drafts that had not yet met (one person on two
+ *   devices), the later check corrects it; otherwise it finds the count right and writes nothing;
  * - reveals every draft onto the board when the facilitator asks (revealSeq grows) or turns
  *   private mode off, so no card stays hidden once the room moves on.
  * It also brings every document to the current schema version as it loads.
@@ -29,6 +40,7 @@ interface ControlFacts {
 export class WorkshopReactions {
   private readonly facts = new Map<string, ControlFacts>()
   private readonly revealing = new Map<string, Promise<void>>()
+  private readonly countChecks = new Map<Room, NodeJS.Timeout>()
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -88,6 +100,7 @@ export class WorkshopReactions {
    * ends our clients' drafts close (that instance reveals them; its lease keeps it to one).
    */
   private onRelayed(room: Room): void {
+    if (room.kind === 'draft') this.checkCountLater(room)
     if (room.kind !== 'control') return
     const before = this.facts.get(room.workshopId)
     const now = readFacts(room.doc)
@@ -97,6 +110,17 @@ export class WorkshopReactions {
         .drop(room.workshopId, (draft) => draft.kind === 'draft', CloseCode.goingAway, 'the private round is over')
         .catch((error: unknown) => this.log(`closing drafts of ${room.workshopId} failed: ${String(error)}`))
     }
+  }
+
+  private checkCountLater(draft: Room): void {
+    if (this.countChecks.has(draft)) return
+    const timer = setTimeout(() => {
+      this.countChecks.delete(draft)
+      if (this.registry.loaded(draft.workshopId, draft.docName) !== draft) return
+      this.publishCount(draft).catch((error: unknown) => this.log(`counting a draft of ${draft.workshopId} failed: ${String(error)}`))
+    }, RELAYED_COUNT_CHECK_MS)
+    timer.unref()
+    this.countChecks.set(draft, timer)
   }
 
   private async publishCount(draft: Room): Promise<void> {

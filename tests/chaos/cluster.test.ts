@@ -1,35 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, readBoard } from '../../shared/doc/index.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { startChildServer, type ChildServer } from '../support/childServer.ts'
-import { connectClient, synced, type TestClient } from '../support/clients.ts'
-import { startCluster, type TestCluster } from '../support/cluster.ts'
+import { synced, type TestClient } from '../support/clients.ts'
+import { clusterPerFile } from '../support/cluster.ts'
 import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
 
 /**
  * Faults of a deployment with several instances: an instance killed outright, Redis restarted
  * with its memory gone, PostgreSQL stopped and started. Real servers throughout.
  */
-let cluster: TestCluster
-beforeAll(async () => {
-  cluster = await startCluster()
-})
-afterAll(async () => {
-  await cluster?.destroy()
-})
-
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-function open(wsUrl: string, workshopId: string, docName: string, key: string, doc?: Y.Doc): TestClient {
-  const client = connectClient(wsUrl, workshopId, docName, { key, ext: '1' }, doc)
-  cleanups.push(() => client.destroy())
-  return client
-}
+const files = clusterPerFile()
+const { open } = files
 
 const titles = (client: TestClient) => new Set([...readBoard(client.doc).signals.values()].map((signal) => signal.title))
 
@@ -43,14 +27,14 @@ async function storedTitles(instanceStore: { load(w: string, d: string): Promise
 
 describe('faults with several instances', () => {
   it('two `npm start` processes serve one workshop together, and killing one with SIGKILL mid-typing loses nothing', async () => {
-    const env = { DATABASE_URL: await cluster.databaseUrl(), REDIS_URL: cluster.redis.url }
+    const env = { DATABASE_URL: await files.cluster.databaseUrl(), REDIS_URL: files.cluster.redis.url }
     const dirs = [tempDataDir(), tempDataDir()]
-    cleanups.push(() => dirs.forEach((dir) => dir.remove()))
+    files.afterThisTest(() => dirs.forEach((dir) => dir.remove()))
     // One after the other: two cold starts at once on two busy cores pass the start timeout.
     const a: ChildServer = await startChildServer(dirs[0]!.dir, env)
-    cleanups.push(() => a.kill())
+    files.afterThisTest(() => a.kill())
     const b: ChildServer = await startChildServer(dirs[1]!.dir, env)
-    cleanups.push(() => b.stop())
+    files.afterThisTest(() => b.stop())
     const workshop = await createWorkshop(a.url)
     const anna = open(a.wsUrl, workshop.id, 'board', workshop.keys.participant)
     const ben = open(b.wsUrl, workshop.id, 'board', workshop.keys.participant)
@@ -79,20 +63,20 @@ describe('faults with several instances', () => {
 
     // The load balancer sends Anna's reconnecting browser to B; her unsent cards arrive with her.
     anna.provider.destroy()
-    const annaAgain = open(b.wsUrl, workshop.id, 'board', workshop.keys.participant, anna.doc)
+    const annaAgain = open(b.wsUrl, workshop.id, 'board', workshop.keys.participant, { doc: anna.doc })
     await synced(annaAgain)
     await waitFor(() => written.every((title) => titles(ben).has(title)), 10_000, 'all twenty of Anna’s cards on B')
     expect(titles(ben).size).toBe(21)
   })
 
   it('Redis restarted with its memory gone: instances reconnect, catch up from PostgreSQL and relay again', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
     const anna = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     await synced(anna, ben)
 
-    await cluster.redis.restart(async () => {
+    await files.cluster.redis.restart(async () => {
       await waitFor(() => !instances[0]!.relay.healthy, 5_000, 'instance 1 to notice')
       expect((await fetch(`${instances[0]!.url}/healthz`)).status).toBe(503)
       addSignal(anna.doc, { title: 'Written while Redis was away' }, { participantId: randomId() })
@@ -105,21 +89,60 @@ describe('faults with several instances', () => {
     await waitFor(() => titles(anna).has('Written after Redis returned'), 5_000, 'relaying to work again')
   })
 
+  it('rate limits while Redis is away: each instance counts alone, and they count together again once it returns', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl(), {
+      limits: { workshopsPerIpPerHour: 2 },
+      trustedProxies: ['127.0.0.1'],
+    })
+    const create = async (instance: number, from: string) =>
+      (
+        await fetch(`${instances[instance]!.url}/api/workshops`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+          body: JSON.stringify({ title: 'Everyday welfare 2040' }),
+        })
+      ).status
+    await files.cluster.redis.restart(async () => {
+      await waitFor(() => instances.every((instance) => !instance.relay.healthy), 5_000, 'both instances to notice')
+      const away = [await create(0, '203.0.113.7'), await create(0, '203.0.113.7'), await create(0, '203.0.113.7'), await create(1, '203.0.113.7')]
+      expect(away).toEqual([201, 201, 429, 201])
+    })
+    await waitFor(() => instances.every((instance) => instance.relay.healthy), 10_000, 'both links back')
+    expect([await create(0, '203.0.113.8'), await create(1, '203.0.113.8'), await create(0, '203.0.113.8')]).toEqual([201, 201, 429])
+  })
+
+  it('a participant link replaced while Redis is away stops on the other instance once Redis returns', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const oldKey = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(oldKey)
+    await files.cluster.redis.restart(async () => {
+      await waitFor(() => instances.every((instance) => !instance.relay.healthy), 5_000, 'both instances to notice')
+      const rotated = await fetch(`${instances[0]!.url}/api/workshops/${workshop.id}/participant-key`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${workshop.keys.facilitator}` },
+        body: '{}',
+      })
+      expect(rotated.status).toBe(200)
+    })
+    await waitFor(() => oldKey.closes.some((close) => close.code === CloseCode.forbidden), 10_000, 'the old link to stop on the other instance')
+  })
+
   it('PostgreSQL stopped: writers get "not saved, retrying", /healthz answers 503, and everything catches up when it returns', async () => {
-    const instances = await cluster.instances(2, await cluster.databaseUrl())
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)
     const anna = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     await synced(anna, ben)
 
-    await cluster.postgres.stop()
+    await files.cluster.postgres.stop()
     try {
       addSignal(anna.doc, { title: 'Written while the database was away' }, { participantId: randomId() })
       await waitFor(() => anna.closes.some((close) => close.code === CloseCode.storeUnavailable), 10_000, 'the "not saved, retrying" close')
       expect((await fetch(`${instances[0]!.url}/healthz`)).status).toBe(503)
       expect(titles(ben).has('Written while the database was away')).toBe(false)
     } finally {
-      await cluster.postgres.start()
+      await files.cluster.postgres.start()
     }
     await waitFor(() => titles(ben).has('Written while the database was away'), 20_000, 'the card on the other instance once the database is back')
     await waitFor(async () => (await fetch(`${instances[0]!.url}/healthz`)).status === 200, 10_000, '/healthz to recover')

@@ -22,6 +22,8 @@ export interface TestServerOptions {
   redisUrl?: string
   /** Several instances must share one (see the README, "Running several instances"). */
   identitySecret?: string
+  /** Proxies whose X-Forwarded-For is believed: tests can then speak for many addresses. */
+  trustedProxies?: readonly string[]
   log?: (line: string) => void
 }
 
@@ -39,6 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: options.limits,
     tuning: options.tuning,
     staticDir: options.staticDir,
+    trustedProxies: options.trustedProxies,
   })
   const server = await startServer(config, options.store)
   return Object.assign(server, { wsUrl: server.url.replace(/^http/, 'ws') + '/sync', dataDir })

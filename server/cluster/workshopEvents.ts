@@ -1,0 +1,95 @@
+import * as z from 'zod/mini'
+import { CloseCode, ID_PATTERN } from '../../shared/protocol.ts'
+import type { DocStore } from '../store/docStore.ts'
+import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import type { Relay } from './relay.ts'
+
+/** Not a document's channel (those are `<workshop>/<doc>`): news about whole workshops. */
+export const WORKSHOP_EVENTS_CHANNEL = 'workshops'
+
+const eventSchema = z.object({
+  type: z.enum(['keys', 'deleted']),
+  workshopId: z.string().check(z.regex(ID_PATTERN)),
+})
+
+/** What the other instances must act on, as the instance that handled the request already did. */
+export interface WorkshopEventHandlers {
+  /** A key of the workshop was replaced: close connections whose key no longer grants their role. */
+  keysChanged(workshopId: string): Promise<void>
+  /** The workshop was deleted: close its connections and forget its rooms. */
+  deleted(workshopId: string): Promise<void>
+}
+
+/**
+ * Key rotation and deletion, told to every instance. The request lands on one instance, which
+ * closes its own old-key connections; the others hear it here and check their connections
+ * against the database, so the old participant link stops on every instance at once.
+ * A message lost while Redis is away is not replayed; instead, when the link returns, every
+ * instance checks all its connections' keys again (see `startWorkshopEvents`).
+ */
+export class WorkshopEvents {
+  constructor(
+    private readonly relay: Relay,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Starts acting on other instances' news; resolves once subscribed. */
+  async listen(handlers: WorkshopEventHandlers): Promise<void> {
+    this.relay.onMessage((channel, message) => {
+      if (channel !== WORKSHOP_EVENTS_CHANNEL) return
+      let event: z.infer<typeof eventSchema>
+      try {
+        event = eventSchema.parse(JSON.parse(message.toString('utf8')))
+      } catch (error) {
+        this.log(`a workshop event from another instance was not understood: ${String(error)}`)
+        return
+      }
+      const handled = event.type === 'keys' ? handlers.keysChanged(event.workshopId) : handlers.deleted(event.workshopId)
+      handled.catch((error: unknown) => this.log(`acting on ${event.type} of ${event.workshopId} failed: ${String(error)}`))
+    })
+    await this.relay.subscribe(WORKSHOP_EVENTS_CHANNEL)
+  }
+
+  keysChanged(workshopId: string): void {
+    this.publish({ type: 'keys', workshopId })
+  }
+
+  deleted(workshopId: string): void {
+    this.publish({ type: 'deleted', workshopId })
+  }
+
+  private publish(event: z.infer<typeof eventSchema>): void {
+    this.relay.publish(WORKSHOP_EVENTS_CHANNEL, Buffer.from(JSON.stringify(event)))
+  }
+}
+
+/** The parts of an instance that act on the news. */
+interface Instance {
+  registry: Pick<RoomRegistry, 'drop'>
+  store: Pick<DocStore, 'deleteWorkshop'>
+  sync: { recheckKeys(workshopId: string | null, code: number, reason: string): Promise<void> }
+}
+
+/**
+ * Acts on other instances' news: a key change closes the connections whose key stopped working;
+ * a deletion closes everything of the workshop, forgets its rooms and deletes whatever this
+ * instance stored while the news travelled. After Redis was away (news may have been missed),
+ * every connection's key is checked again. Returns the events, to announce this instance's own.
+ */
+export async function startWorkshopEvents(relay: Relay, { registry, store, sync }: Instance, log: (line: string) => void): Promise<WorkshopEvents> {
+  const events = new WorkshopEvents(relay, log)
+  await events.listen({
+    keysChanged: (id) => sync.recheckKeys(id, CloseCode.forbidden, 'this link was replaced; ask for the new one'),
+    deleted: async (id) => {
+      await registry.drop(id, () => true, CloseCode.forbidden, 'this workshop was deleted')
+      await store.deleteWorkshop(id)
+      await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
+    },
+  })
+  relay.onResync(() => {
+    sync
+      .recheckKeys(null, CloseCode.forbidden, 'this link no longer works; ask for the new one')
+      .catch((error: unknown) => log(`checking keys after the Redis link returned failed: ${String(error)}`))
+  })
+  return events
+}
