@@ -131,7 +131,12 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
 
     const answers = await sendFrom(participant.page, links.keys.participant)
     expect(answers).toContain(MessageType.auth) // "permission denied"
-    await participant.page.waitForTimeout(1000)
+    // The marker: a timer the facilitator starts after the forgery. Once every screen shows it, a
+    // forged move passed on by the server would have arrived before it.
+    await facilitator.page.getByRole('button', { name: 'Start timer' }).click()
+    const clockShown = (page: Page) => page.locator('.stage-clock__time').first().textContent()
+    await expect.poll(() => clockShown(participant.page), { timeout: 10_000 }).toMatch(/left$/)
+    await expect.poll(() => clockShown(screen.page), { timeout: 10_000 }).toMatch(/left$/)
     expect(await facilitatorStage(facilitator.page)).toBe('Frame')
     expect(await screenStage(screen.page)).toBe('Frame')
     expect(await participantStage(participant.page)).toBe('Frame')
@@ -199,7 +204,7 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
     // Asleep: the network is gone, and meanwhile the room moves on.
     await screen.context.setOffline(true)
     await facilitator.page.getByRole('button', { name: 'Next: Signals' }).click()
-    await facilitator.page.waitForTimeout(500)
+    await expect.poll(() => facilitatorStage(facilitator.page), { timeout: 10_000 }).toBe('Signals')
     expect(await screenStage(screen.page)).toBe('Frame')
     // Awake: nobody touches the screen.
     await screen.context.setOffline(false)
