@@ -82,7 +82,12 @@ export class Metrics {
       registers,
     })
     gauge(this.registry, 's2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', () => this.loop.maxDelayMs / 1000)
-    gauge(this.registry, 's2s_event_loop_task_cpu_max_seconds', 'Most main-thread CPU spent between two event-loop turns since start', () => this.loopCpu.longestMs / 1000)
+    gauge(
+      this.registry,
+      's2s_event_loop_task_cpu_max_seconds',
+      'Most main-thread CPU spent between two event-loop turns since start',
+      () => this.loopCpu.longestMs / 1000,
+    )
     this.load = new Histogram({
       name: 's2s_room_load_seconds',
       help: 'Time to load one document from the store into memory',

@@ -51,9 +51,11 @@ describe('a server process that dies', () => {
     const workshop = await createWorkshop(server.url)
     expect((await fetch(`${server.url}/__faults/uncaught`, { method: 'POST' })).status).toBe(202)
     expect((await fetch(`${server.url}/__faults/rejection`, { method: 'POST' })).status).toBe(202)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(server.process.exitCode).toBeNull()
-    expect(server.output()).toContain('injected uncaught exception')
+    await waitFor(
+      () => server.output().includes('injected uncaught exception') && server.output().includes('injected unhandled rejection'),
+      5_000,
+      'both faults logged',
+    )
 
     const a = client(server, workshop.id, workshop.keys.participant)
     const b = client(server, workshop.id, workshop.keys.participant)
@@ -61,5 +63,7 @@ describe('a server process that dies', () => {
     a.doc.getMap('signals').set('still', 'serving')
     await waitFor(() => b.doc.getMap('signals').get('still') === 'serving')
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    // Syncing after both faults is the marker: a process that died of them would not have answered.
+    expect(server.process.exitCode).toBeNull()
   })
 })

@@ -21,11 +21,13 @@ describe('when the disk is full', () => {
     const key = { key: workshop.keys.participant, ext: '1' }
     const anna = connectClient(server.wsUrl, workshop.id, 'board', key)
     const ben = connectClient(server.wsUrl, workshop.id, 'board', key)
+    const carol = connectClient(server.wsUrl, workshop.id, 'board', key)
     cleanups.push(
       () => anna.destroy(),
       () => ben.destroy(),
+      () => carol.destroy(),
     )
-    await synced(anna, ben)
+    await synced(anna, ben, carol)
     anna.doc.getMap('signals').set('before', 'stored')
     await waitFor(() => ben.doc.getMap('signals').get('before') === 'stored')
 
@@ -34,7 +36,10 @@ describe('when the disk is full', () => {
     await waitFor(() => anna.closes.some((c) => c.code === CloseCode.storeUnavailable), 5_000, 'Anna to be told')
     expect(anna.closes.find((c) => c.code === CloseCode.storeUnavailable)?.reason).toMatch(/could not be saved/)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(503)
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Presence is never stored, so it still flows: Carol's, sent after Anna's refused change, is the
+    // marker. Had the server passed that change on, Ben would have had it before this.
+    carol.provider.awareness.setLocalStateField('user', { name: 'Carol', role: 'participant' })
+    await waitFor(() => [...ben.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Carol'), 5_000, 'Carol’s presence')
     expect(ben.doc.getMap('signals').get('during')).toBeUndefined()
     expect(anna.doc.getMap('signals').get('during')).toBe('written while the disk was full')
 

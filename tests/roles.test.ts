@@ -46,17 +46,21 @@ describe('roles are enforced by the server', () => {
     const honest = open('control', workshop.keys.participant)
     await synced(facilitator, participant, honest)
     await waitFor(() => readControl(participant.doc).stages.length === 7, 5_000, 'the stages to arrive')
-    const [frame, signals, trends] = readControl(participant.doc).stages
+    const [, signals, trends] = readControl(participant.doc).stages
+    // Every stage the honest participant is ever shown, from the first update on.
+    const honestSaw: (string | null)[] = []
+    honest.doc.on('update', () => honestSaw.push(readControl(honest.doc).currentStageId))
 
     goToStage(participant.doc, trends!.id)
     await waitFor(() => participant.denied.length > 0, 5_000, 'a permission-denied answer')
     expect(participant.denied[0]).toMatch(/participant may not change the control document/)
 
     goToStage(facilitator.doc, signals!.id)
-    // The forger's own copy keeps its refused change; nobody else ever sees it.
+    // The facilitator's later move is the marker: had the server passed the forgery on, the honest
+    // participant would have seen it before this.
     await waitFor(() => readControl(honest.doc).currentStageId === signals!.id, 5_000, 'the facilitator’s move')
+    expect(honestSaw).not.toContain(trends!.id)
     expect(readControl(facilitator.doc).currentStageId).toBe(signals!.id)
-    expect(frame).toBeDefined()
 
     await server.registry.settle()
     const stored = await server.store.load(workshop.id, 'control')

@@ -39,8 +39,15 @@ describe('sync over the y-websocket protocol', () => {
     ben.doc.getMap('signals').set('reply', 'ben')
     await waitFor(() => anna.doc.getMap('signals').get('reply') === 'ben')
 
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(stranger.doc.getMap('signals').size).toBe(0)
+    // A marker from the stranger's own room, sent after all of the above: had anything of Anna's
+    // leaked to the stranger's socket, it would have arrived before this.
+    const neighbour = track(connectClient(server.wsUrl, other.id, 'board', { key: other.keys.participant }))
+    await synced(neighbour)
+    neighbour.doc.getMap('signals').set('marker', 'from the other room')
+    neighbour.provider.awareness.setLocalStateField('user', { name: 'Neighbour', role: 'participant' })
+    await waitFor(() => stranger.doc.getMap('signals').get('marker') === 'from the other room', 5_000, 'the marker')
+    await waitFor(() => [...stranger.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Neighbour'), 5_000, 'the presence marker')
+    expect([...stranger.doc.getMap('signals').keys()]).toEqual(['marker'])
     expect([...stranger.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna')).toBe(false)
   })
 

@@ -1,7 +1,9 @@
 /**
- * A minimal render helper for happy-dom component tests (no testing-library in this project):
- * mounts into a fresh container inside `act`, and unmounts on `cleanup()`.
+ * A minimal render helper for happy-dom component tests: mounts into a fresh container inside
+ * `act`, and unmounts on `cleanup()`. Typing goes through Testing Library's `fireEvent`, which
+ * sets a field's value the way React notices.
  */
+import { fireEvent } from '@testing-library/react'
 import { act, type ReactElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { catalogues } from '../i18n/catalogues.ts'
@@ -50,4 +52,10 @@ export async function actAsync(fn: () => unknown): Promise<void> {
   await act(async () => {
     await fn()
   })
+}
+
+/** Types `value` into a text field as one edit (an input event carrying the whole new value). */
+export function typeInto(field: Element | null, value: string): void {
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) throw new Error('not a text field')
+  fireEvent.input(field, { target: { value } })
 }

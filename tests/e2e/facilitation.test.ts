@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import jsQR from 'jsqr'
 import * as encoding from 'lib0/encoding'
 import { PNG } from 'pngjs'
@@ -10,31 +10,23 @@ import { MessageType } from '../../shared/protocol.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
-import { onServer, startAppServer } from './support/app.ts'
+import { onServer, useBrowserAndServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
 import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
 import { advance } from './support/workshop.ts'
 
 const STAGE_NAMES = ALL_STAGE_KINDS.map((kind) => stageName(kind))
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?' }
 
-describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium', () => {
+  const app = useBrowserAndServer()
 
   /** Opens a link in a fresh browser context (another person's device); gives a name when asked. */
   async function open(link: string, options: { viewport?: ViewportName; name?: string; before?: (page: Page) => Promise<void> } = {}) {
-    const person = await newPerson(browser, options.viewport)
+    const person = await newPerson(app.browser, options.viewport)
     await options.before?.(person.page)
-    await person.page.goto(onServer(link, server))
+    await person.page.goto(onServer(link, app.server))
     if (options.name) {
       await person.page.getByLabel('Your name').fill(options.name)
       await person.page.getByRole('button', { name: 'Save' }).click()
@@ -56,7 +48,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
   }
 
   it('moves the room through every stage; the participant and the screen follow', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const { facilitator, participant, screen, close } = await room(links)
     const f = facilitator.page
 
@@ -84,7 +76,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
   })
 
   it('lets a participant look back at a finished stage and rejoin with "Back to the group"', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const { facilitator, participant, close } = await room(links)
     const p = participant.page
     await facilitator.page.getByRole('button', { name: 'Next: Signals' }).click()
@@ -100,12 +92,12 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
   })
 
   it('refuses a stage change forged from a participant browser with a raw WebSocket', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const { facilitator, participant, screen, close } = await room(links)
 
     // An attacker's update, built the honest way: the room's control document as the server has
     // it, moved on one stage with the real command, encoded as a y-websocket sync message.
-    const reader = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.participant })
+    const reader = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.participant })
     await synced(reader)
     const copy = new Y.Doc()
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(reader.doc))
@@ -140,7 +132,12 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
 
     const answers = await sendFrom(participant.page, links.keys.participant)
     expect(answers).toContain(MessageType.auth) // "permission denied"
-    await participant.page.waitForTimeout(1000)
+    // The marker: a timer the facilitator starts after the forgery. Once every screen shows it, a
+    // forged move passed on by the server would have arrived before it.
+    await facilitator.page.getByRole('button', { name: 'Start timer' }).click()
+    const clockShown = (page: Page) => page.locator('.stage-clock__time').first().textContent()
+    await expect.poll(() => clockShown(participant.page), { timeout: 10_000 }).toMatch(/left$/)
+    await expect.poll(() => clockShown(screen.page), { timeout: 10_000 }).toMatch(/left$/)
     expect(await facilitatorStage(facilitator.page)).toBe('Frame')
     expect(await screenStage(screen.page)).toBe('Frame')
     expect(await participantStage(participant.page)).toBe('Frame')
@@ -152,7 +149,7 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
   })
 
   it('shows the same time left on a laptop whose clock is 5 minutes off', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     const participant = await open(links.links.participant, {
       name: 'Anna',
@@ -181,12 +178,12 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
   })
 
   it('puts a QR code on the screen that opens the join page with the code filled in', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     // The screen link as the facilitator shares it, from the "Invite" panel.
     await facilitator.page.getByRole('button', { name: 'Invite', exact: true }).click()
     const screenLink = await facilitator.page.getByLabel('Screen link').inputValue()
-    expect(await facilitator.page.getByLabel('Participant link').inputValue()).toBe(onServer(links.links.participant, server))
+    expect(await facilitator.page.getByLabel('Participant link').inputValue()).toBe(onServer(links.links.participant, app.server))
     const code = (await facilitator.page.locator('[data-join-code]').textContent())!.trim()
     expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/)
     const screen = await open(screenLink, { viewport: 'projector' })
@@ -194,21 +191,21 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
     await expect.poll(() => qr.evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true)
     const png = PNG.sync.read(await qr.screenshot())
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-    expect(decoded?.data).toBe(`${server.url}/join#${code}`)
-    expect(await screen.page.locator('.join-panel [data-join-address]').textContent()).toBe(`${new URL(server.url).host}/join`)
+    expect(decoded?.data).toBe(`${app.server.url}/join#${code}`)
+    expect(await screen.page.locator('.join-panel [data-join-address]').textContent()).toBe(`${new URL(app.server.url).host}/join`)
     expect(await screen.page.locator('.join-panel [data-join-code]').textContent()).toBe(code)
     await Promise.all([facilitator.context.close(), screen.context.close()])
   })
 
   it('survives the projector laptop sleeping: it reconnects and catches up by itself', async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     const screen = await open(links.links.screen, { viewport: 'projector' })
     await expect.poll(() => screenStage(screen.page), { timeout: 10_000 }).toBe('Frame')
     // Asleep: the network is gone, and meanwhile the room moves on.
     await screen.context.setOffline(true)
     await facilitator.page.getByRole('button', { name: 'Next: Signals' }).click()
-    await facilitator.page.waitForTimeout(500)
+    await expect.poll(() => facilitatorStage(facilitator.page), { timeout: 10_000 }).toBe('Signals')
     expect(await screenStage(screen.page)).toBe('Frame')
     // Awake: nobody touches the screen.
     await screen.context.setOffline(false)
@@ -220,8 +217,8 @@ describe.skipIf(chromiumMissing)('facilitation and the projector in Chromium', (
   for (const viewport of ['projector', 'smallProjector'] as const) {
     const width = VIEWPORTS[viewport].width
     it(`looks right on a ${width} px projector, and the console at the same size (screenshots)`, async () => {
-      const links = await createWorkshop(server.url, WORKSHOP)
-      const focus = await seedBoard(server.wsUrl, links)
+      const links = await createWorkshop(app.server.url, WORKSHOP)
+      const focus = await seedBoard(app.server.wsUrl, links)
       const facilitator = await open(links.links.facilitator, { name: 'Fiona', viewport })
       const f = facilitator.page
       await f.getByRole('button', { name: 'Invite', exact: true }).click()

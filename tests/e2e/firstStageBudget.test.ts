@@ -8,14 +8,13 @@
  * the signal bank, merging and the story editor must not be among them.
  */
 import { gzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { catalogues, type Catalogue } from '../../client/i18n/catalogues.ts'
 import type { Language } from '../../shared/schema/meta.ts'
 import type { StageKind } from '../../shared/schema/stage.ts'
 import { createWorkshop } from '../support/server.ts'
-import { onServer, startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, VIEWPORTS } from './support/browser.ts'
+import { onServer, useBrowserAndServer } from './support/app.ts'
+import { browserTestsSkipped, VIEWPORTS } from './support/browser.ts'
 import { goToStageKind } from './support/seed.ts'
 import { expectStage, SLOW } from './support/workshop.ts'
 
@@ -34,23 +33,15 @@ const CASES: { kind: StageKind; language: Language }[] = [
 const text = (language: Language, path: string) =>
   path.split('.').reduce<Catalogue | string>((node, key) => (node as Catalogue)[key]!, catalogues[language]) as string
 
-describe.skipIf(chromiumMissing)('first-stage JavaScript a participant downloads (issue 16)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('first-stage JavaScript a participant downloads (issue 16)', () => {
+  const app = useBrowserAndServer()
 
   for (const { kind, language } of CASES) {
     it(`on ${kind} in ${language}: the scripts loaded until the stage shows are at most 200 KB gzip`, { timeout: 60_000 }, async () => {
-      const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040', language })
-      if (kind !== 'frame') await goToStageKind(server.wsUrl, links, kind)
+      const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040', language })
+      if (kind !== 'frame') await goToStageKind(app.server.wsUrl, links, kind)
       // A fresh phone in the workshop's language, counting from its first request on.
-      const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: language === 'fi' ? 'fi-FI' : 'en-GB' })
+      const context = await app.browser.newContext({ viewport: VIEWPORTS.phone, locale: language === 'fi' ? 'fi-FI' : 'en-GB' })
       try {
         const page = await context.newPage()
         const errors: string[] = []
@@ -63,7 +54,7 @@ describe.skipIf(chromiumMissing)('first-stage JavaScript a participant downloads
             response.body().then((body) => gzipSync(body).length),
           )
         })
-        await page.goto(onServer(links.links.participant, server))
+        await page.goto(onServer(links.links.participant, app.server))
         const dialog = page.getByRole('dialog', { name: text(language, 'identity.dialogTitle') })
         await dialog.getByLabel(text(language, 'identity.label')).fill('Pia', SLOW)
         await dialog.getByRole('button', { name: text(language, 'identity.save') }).click()

@@ -5,12 +5,11 @@
  * every step each screen is checked to show the same thing. Each stage is scanned with axe and
  * photographed at phone, laptop and projector size (tests/screenshots/flow-<stage>-<size>.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import {
   advance,
   dragWithMouse,
@@ -25,6 +24,7 @@ import {
   SLOW,
   type Person,
 } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const WORKSHOP = {
   title: 'Everyday welfare 2040',
@@ -54,20 +54,12 @@ const [FOUR_DAY, COUNCIL] = [SIGNALS.Chloe[0].title, SIGNALS.Chloe[1].title]
 const CARE = 'Care moves home'
 const NEIGHBOURS = 'Neighbours share what they have'
 
-describe.skipIf(chromiumMissing)('a workshop run by four people and a projector, Frame to Assess (issue 4)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('a workshop run by four people and a projector, Frame to Assess (issue 4)', () => {
+  const app = useBrowserAndServer()
 
   it('runs Frame → Signals → Trends → Assess; every screen agrees at every step', { timeout: 180_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const open = (link: string, options: Parameters<typeof openAs>[3]) => openAs(browser, server, link, options)
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    const open = (link: string, options: Parameters<typeof openAs>[3]) => openAs(app.browser, app.server, link, options)
     const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
     // The projector gets its link from the console's "Invite" panel.
     await facilitator.page.getByRole('button', { name: 'Invite', exact: true }).click()

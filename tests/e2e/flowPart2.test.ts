@@ -5,17 +5,17 @@
  * and every screen is checked to show the same thing. Each stage is scanned with axe and
  * photographed (tests/screenshots/e2e-<stage>-<width>.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { addSignal, addSignalToTrend, createStory, createTrend, goToStage, joinAsParticipant, readControl, toggleKeyDriver } from '../../shared/doc/index.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { stageName } from './support/stages.ts'
 import { expectStage, literal, openAs, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
 const CARE = 'Care moves home'
@@ -26,16 +26,8 @@ const POLL = { timeout: 20_000 } as const
 type StageKind = 'wheel' | 'stories' | 'takeaways'
 const STAGE_NAME: Record<StageKind, string> = { wheel: stageName('wheel'), stories: stageName('stories'), takeaways: stageName('takeaways') }
 
-describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two participants in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('Futures wheel, stories and takeaways with two participants in Chromium', () => {
+  const app = useBrowserAndServer()
 
   /**
    * A room with two trends of two signals each, the first a key driver, moved to `stage`; with
@@ -43,10 +35,10 @@ describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two 
    * `done()`, so nothing they wrote is lost before the server has it.
    */
   async function seedRoom(stage: StageKind, options: { story?: boolean } = {}) {
-    const links: WorkshopLinks = await createWorkshop(server.url, WORKSHOP)
+    const links: WorkshopLinks = await createWorkshop(app.server.url, WORKSHOP)
     // Seeding many people's records through one socket: the facilitator's key may write anyone's.
-    const board = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
-    const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
     await synced(board, control)
     const sam = { participantId: 'SamSamSamSamSamSamSam1' }
     joinAsParticipant(board.doc, sam, 'Sam')
@@ -72,8 +64,8 @@ describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two 
 
   async function twoParticipants(links: WorkshopLinks, stage: StageKind): Promise<[Person, Person]> {
     const [anna, ben] = await Promise.all([
-      openAs(browser, server, links.links.participant, { name: 'Anna' }),
-      openAs(browser, server, links.links.participant, { name: 'Ben' }),
+      openAs(app.browser, app.server, links.links.participant, { name: 'Anna' }),
+      openAs(app.browser, app.server, links.links.participant, { name: 'Ben' }),
     ])
     await Promise.all([expectStage(anna.page, STAGE_NAME[stage]), expectStage(ben.page, STAGE_NAME[stage])])
     return [anna, ben]
@@ -216,7 +208,7 @@ describe.skipIf(chromiumMissing)('Futures wheel, stories and takeaways with two 
 
     expect(await scanAndShoot(a, 'wheel', 1366)).toEqual([])
     // The projector at 1920: the wheel with both orders, no serious axe findings.
-    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'projector' })
     await expectStage(screen.page, STAGE_NAME.wheel, 'screen')
     for (const name of [`1st-order consequence, Positive: ${FIRST_ORDER}`, `2nd-order consequence, Negative: ${SECOND_ORDER}`]) {
       await expect.poll(() => screen.page.getByRole('img', { name, exact: true }).count(), POLL).toBe(1)

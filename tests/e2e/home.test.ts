@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startAppServer } from './support/app.ts'
+import { describe, expect, it } from 'vitest'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, newPerson, screenshot, type ViewportName } from './support/browser.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
-describe.skipIf(chromiumMissing)('home page in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('home page in Chromium', () => {
+  const app = useBrowserAndServer()
 
   it('creates a workshop and lands the facilitator in it, connected', async () => {
-    const { page, context, errors } = await newPerson(browser)
-    await page.goto(server.url)
+    const { page, context, errors } = await newPerson(app.browser)
+    await page.goto(app.server.url)
     await page.getByLabel('Workshop title').fill('Everyday welfare 2040')
     await page.getByLabel('Focal question').fill('What will everyday welfare look like in our town in 2040?')
     await page.getByRole('button', { name: 'Create workshop' }).click()
@@ -29,18 +20,18 @@ describe.skipIf(chromiumMissing)('home page in Chromium', () => {
   })
 
   it('refuses to create a workshop without a title, and says so by the field', async () => {
-    const { page, context } = await newPerson(browser)
-    await page.goto(server.url)
+    const { page, context } = await newPerson(app.browser)
+    await page.goto(app.server.url)
     await page.getByRole('button', { name: 'Create workshop' }).click()
     await expect.poll(() => page.getByText('Give the workshop a title.').isVisible()).toBe(true)
-    expect(page.url()).toBe(`${server.url}/`)
+    expect(page.url()).toBe(`${app.server.url}/`)
     await context.close()
   })
 
   for (const viewport of ['phone', 'laptop', 'projector'] as ViewportName[]) {
     it(`has no serious accessibility violations at ${viewport} size`, async () => {
-      const { page, context } = await newPerson(browser, viewport)
-      await page.goto(server.url)
+      const { page, context } = await newPerson(app.browser, viewport)
+      await page.goto(app.server.url)
       await page.getByRole('heading', { level: 1 }).waitFor()
       await screenshot(page, `home-${viewport}`)
       expect(await seriousViolations(page)).toEqual([])

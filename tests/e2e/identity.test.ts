@@ -4,35 +4,27 @@
  * browser) is the same person: their dots and their "I'm done" are still theirs, and the server
  * went on accepting them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { readBoard } from '../../shared/doc/index.ts'
 import { connectClient, synced } from '../support/clients.ts'
-import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
 import { expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
-describe.skipIf(chromiumMissing)('a returning participant keeps their identity', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('a returning participant keeps their identity', () => {
+  const app = useBrowserAndServer()
 
   const keptIdentity = (page: Page, workshopId: string) =>
     page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { participantId: string } | null, `s2s:identity:${workshopId}`)
 
   it('after a reload: the same person, with their dots and "I\'m done"', { timeout: 120_000 }, async () => {
-    const room = await seedRoom(server)
+    const room = await seedRoom(app.server)
     room.go('assess')
-    const person = await openAs(browser, server, room.links.links.participant, { name: 'Kai' })
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai' })
     const page = person.page
-    const observer = connectClient(server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
+    const observer = connectClient(app.server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
     try {
       await expectStage(page, 'Assess')
       const identity = await keptIdentity(page, room.links.id)

@@ -3,39 +3,30 @@
  * board write while it is locked, so no stage may offer a tool whose change would be dropped. The
  * facilitator's banner says why and how to lift it; participants get the stage's own "paused" note.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { setLocked } from '../../shared/doc/index.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { useBrowserAndServer } from './support/app.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals } from './support/seed.ts'
 import { stageName } from './support/stages.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
-describe.skipIf(chromiumMissing)('a locked workshop in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('a locked workshop in Chromium', () => {
+  const app = useBrowserAndServer()
 
   it('offers nobody a tool to change the board, and tells each person why', async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await seedSignals(server.wsUrl, links, [{ title: 'Care robots at home' }, { title: 'Neighbours share tools' }])
-    await goToStageKind(server.wsUrl, links, 'trends')
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fay' })
-    const participant = await openAs(browser, server, links.links.participant, { viewport: 'phone', name: 'Anna' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await seedSignals(app.server.wsUrl, links, [{ title: 'Care robots at home' }, { title: 'Neighbours share tools' }])
+    await goToStageKind(app.server.wsUrl, links, 'trends')
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fay' })
+    const participant = await openAs(app.browser, app.server, links.links.participant, { viewport: 'phone', name: 'Anna' })
     await Promise.all([expectStage(facilitator.page, stageName('trends')), expectStage(participant.page, stageName('trends'))])
     // Before the lock both may start a trend: the check below can fail.
     await expect(facilitator.page.getByRole('button', { name: 'New trend', exact: true }).isVisible()).resolves.toBe(true)
 
-    const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator, ext: '1' })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator, ext: '1' })
     try {
       await synced(control)
       setLocked(control.doc, true)

@@ -3,13 +3,13 @@
  * back (still offline) to find the cards kept in IndexedDB, and on reconnecting their cards reach
  * the room while nothing another participant wrote in the meantime is lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { addSignal as addSignalCommand, goToStage, joinAsParticipant, readBoard, readControl } from '../../shared/doc/index.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
-import { onServer, startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium } from './support/browser.ts'
+import { onServer, useBrowserAndServer } from './support/app.ts'
+import { browserTestsSkipped } from './support/browser.ts'
 import { expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
 
 const indicator = (page: Page) => page.locator('.connection .connection__text').textContent()
@@ -51,33 +51,25 @@ function recordAppShell(page: Page, origin: string) {
   }
 }
 
-describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () => {
+  const app = useBrowserAndServer()
 
   it('keeps cards written offline across a closed tab and syncs them both ways on reconnect', { timeout: 180_000 }, async () => {
-    const links = await createWorkshop(server.url, {
+    const links = await createWorkshop(app.server.url, {
       title: 'Everyday welfare 2040',
       focalQuestion: 'What will everyday welfare look like in our town in 2040?',
     })
     const clients: TestClient[] = []
     try {
       // The facilitator (from Node) moves the room to Signals.
-      const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+      const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
       clients.push(control)
       await synced(control)
       const signals = readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!
       expect(goToStage(control.doc, signals.id)).toBe(true)
 
       // Ben, another person, in Node (his records written with the facilitator's key, which may).
-      const ben = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+      const ben = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
       clients.push(ben)
       await synced(ben)
       const benActor = { participantId: 'BenBenBenBenBenBenBen1' }
@@ -85,10 +77,10 @@ describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
       const titlesOnServer = () => [...readBoard(ben.doc).signals.values()].map((s) => s.title).sort()
 
       // Anna, in Chromium, on the Signals stage.
-      const anna = await openAs(browser, server, links.links.participant, { name: 'Anna', waitConnected: false })
+      const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', waitConnected: false })
       const errors = anna.errors
       // The shell cache must see a whole load, so the page loads once more.
-      const shell = recordAppShell(anna.page, server.url)
+      const shell = recordAppShell(anna.page, app.server.url)
       await anna.page.reload()
       await expectConnected(anna.page)
       await expect.poll(() => anna.page.getByRole('region', { name: 'Add a signal' }).count(), SLOW).toBe(1)
@@ -119,7 +111,7 @@ describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
       let page = await anna.context.newPage()
       await shell.serveOffline(page)
       page.on('pageerror', (error) => errors.push(error.message))
-      await page.goto(onServer(links.links.participant, server))
+      await page.goto(onServer(links.links.participant, app.server))
       await expect.poll(async () => (await readWall(page)).sort(), SLOW).toEqual([...annaTitles].sort())
       await expect.poll(() => indicator(page), SLOW).toMatch(/^Offline/)
       expect(titlesOnServer()).toEqual([...benTitles].sort())
@@ -132,14 +124,14 @@ describe.skipIf(chromiumMissing)('an offline participant in Chromium', () => {
       await anna.context.setOffline(false)
       page = await anna.context.newPage()
       page.on('pageerror', (error) => errors.push(error.message))
-      await page.goto(onServer(links.links.participant, server))
+      await page.goto(onServer(links.links.participant, app.server))
       const everyone = [...annaTitles, ...benTitles].sort()
       await expect.poll(titlesOnServer, SLOW).toEqual(everyone)
       await expect.poll(async () => (await readWall(page)).sort(), SLOW).toEqual(everyone)
       await expect.poll(() => indicator(page), SLOW).toBe('Connected')
 
       // And the server really stored them: a fresh client sees all seven.
-      const fresh = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.participant })
+      const fresh = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.participant })
       clients.push(fresh)
       await synced(fresh)
       expect([...readBoard(fresh.doc).signals.values()].map((s) => s.title).sort()).toEqual(everyone)

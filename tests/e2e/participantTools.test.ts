@@ -5,29 +5,21 @@
  * - the futures wheel's "+" found by its accessible name, and still there for the next one;
  * - twelve people in one room, twelve different presence colours.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
-describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
+  const app = useBrowserAndServer()
 
   it('a sighted keyboard user sorts a card by the on-screen steps; the carried card leaves the target’s name readable', { timeout: 120_000 }, async () => {
-    const room = await seedRoom(server)
+    const room = await seedRoom(app.server)
     room.go('trends')
-    const person = await openAs(browser, server, room.links.links.participant, { name: 'Kai' })
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai' })
     const page = person.page
     try {
       await expectStage(page, 'Trends')
@@ -101,11 +93,11 @@ describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
   })
 
   it('the wheel’s “+” by accessible name: adds what follows, and the next “+” is there at once', { timeout: 120_000 }, async () => {
-    const room = await seedRoom(server)
+    const room = await seedRoom(app.server)
     room.go('wheel')
     const [laptop, phone] = await Promise.all([
-      openAs(browser, server, room.links.links.participant, { name: 'Lea' }),
-      openAs(browser, server, room.links.links.participant, { name: 'Mo', viewport: 'phone' }),
+      openAs(app.browser, app.server, room.links.links.participant, { name: 'Lea' }),
+      openAs(app.browser, app.server, room.links.links.participant, { name: 'Mo', viewport: 'phone' }),
     ])
     try {
       for (const person of [laptop, phone]) {
@@ -139,12 +131,12 @@ describe.skipIf(chromiumMissing)('participants’ tools (issue 13)', () => {
 
   it('twelve people in one room have twelve different presence colours', { timeout: 180_000 }, async () => {
     // A fresh room: the first twelve people to join it.
-    const links = await createWorkshop(server.url, { title: 'Twelve people' })
+    const links = await createWorkshop(app.server.url, { title: 'Twelve people' })
     const people: Person[] = []
     try {
       // One after another, as people arrive; each on their own device.
       for (let i = 0; i < 12; i++)
-        people.push(await openAs(browser, server, links.links.participant, { name: `Person ${String.fromCharCode(65 + i)}`, viewport: 'phone' }))
+        people.push(await openAs(app.browser, app.server, links.links.participant, { name: `Person ${String.fromCharCode(65 + i)}`, viewport: 'phone' }))
       const page = people[0]!.page
       await page.setViewportSize({ width: 1366, height: 768 })
       const colours = async () => {

@@ -8,14 +8,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import type { StageKind } from '../../shared/schema/stage.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
+import { browserTestsSkipped, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
 import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const STAGES: { kind: StageKind; name: string; main(page: Page): Locator }[] = [
   { kind: 'frame', name: 'Frame', main: (page) => page.getByRole('heading', { name: ROOM_WORKSHOP.focalQuestion }) },
@@ -67,29 +67,23 @@ async function readChart(page: Page) {
   })
 }
 
-describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the first screen (issue 13)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
+describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the first screen (issue 13)', () => {
+  const app = useBrowserAndServer()
   let room: SeededRoom
   let phone: Person
   let laptop: Person
   let projector: Person
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
   afterAll(async () => {
     room?.done()
-    await browser?.close()
-    await server?.close()
   })
 
   it('every stage: main control inside the first viewport, no sideways scroll, no serious axe violations', { timeout: 240_000 }, async () => {
-    room = await seedRoom(server)
+    room = await seedRoom(app.server)
     ;[phone, laptop] = await Promise.all([
-      openAs(browser, server, room.links.links.participant, { name: 'Pia', viewport: 'phone' }),
-      openAs(browser, server, room.links.links.participant, { name: 'Lauri', viewport: 'laptop' }),
+      openAs(app.browser, app.server, room.links.links.participant, { name: 'Pia', viewport: 'phone' }),
+      openAs(app.browser, app.server, room.links.links.participant, { name: 'Lauri', viewport: 'laptop' }),
     ])
-    projector = await openAs(browser, server, room.links.links.screen, { viewport: 'projector' })
+    projector = await openAs(app.browser, app.server, room.links.links.screen, { viewport: 'projector' })
     const figures: Record<string, unknown> = {}
     const failures: string[] = []
     for (const stage of STAGES) {
@@ -161,7 +155,7 @@ describe.skipIf(chromiumMissing)('phone first: each stage’s task is in the fir
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     writeFileSync(join(SCREENSHOT_DIR, 'phone-first.json'), JSON.stringify(figures, null, 2))
     // The report that leaves the room, in the app's look: photographed at laptop size.
-    const report = await fetch(`${server.url}/api/workshops/${room.links.id}/export?format=html`, {
+    const report = await fetch(`${app.server.url}/api/workshops/${room.links.id}/export?format=html`, {
       headers: { authorization: `Bearer ${room.links.keys.facilitator}` },
     })
     expect(report.status).toBe(200)

@@ -5,15 +5,15 @@
  * pages the projector turns (stepped here from the console, as a facilitator does). Each view is
  * photographed (tests/screenshots/room/projector-<stage>-<width>[-page<n>].png) and scanned with axe.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard, type RoomBoard } from './support/roomBoard.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const FOCAL_QUESTION =
   'What will everyday welfare look like in our town in 2040, for families, for older people living alone, and for those who arrive from elsewhere?'
@@ -44,24 +44,16 @@ const CHECKS: Check[] = [
   { stage: 'Takeaways', selector: '.screen-takeaway__text', expected: (board) => board.takeawayTexts },
 ]
 
-describe.skipIf(chromiumMissing)('the projector shows all the work of a room, legibly', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room, legibly', () => {
+  const app = useBrowserAndServer()
 
   it('at 1280×720, 1920×1080 and 3840×2160, on every stage, every title is legible at once or on a page', { timeout: 900_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const board = await seedRoomBoard(server.wsUrl, links)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    const board = await seedRoomBoard(app.server.wsUrl, links)
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
     const screens: [string, Person][] = []
     for (const size of SIZES) {
-      const person = await openAs(browser, server, links.links.screen, { waitConnected: true })
+      const person = await openAs(app.browser, app.server, links.links.screen, { waitConnected: true })
       await person.page.setViewportSize(size.viewport)
       screens.push([size.name, person])
     }

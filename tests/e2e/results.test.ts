@@ -4,8 +4,8 @@
  * History panel's restore and undo, and the Replay — all reached by their visible names.
  */
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { addSignal, addSignalToTrend, createTrend, deleteSignal, goToStage, placeAssessment, readBoard, readControl } from '../../shared/doc/index.ts'
 import { exportWorkshopJson } from '../../shared/export/index.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
@@ -14,39 +14,34 @@ import { createWorkshop, startTestServer, waitFor } from '../support/server.ts'
 import { countWorkshops, importInto } from '../export/support.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { buildRoomWorkshop } from './support/roomWorkshop.ts'
 import { expectStage, openAs, readWall, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const anna = { participantId: 'anna-000000000000000' }
 /** Each test drives three or four browsers, a PDF and a real server: room for a busy shared machine. */
 const HEAVY = 150_000
 
-describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startTestServer>>
+describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
+  // A small import limit, so "too large" can be tried with a file of a few hundred KB.
+  const app = useBrowserAndServer(() => startTestServer({ staticDir: E2E_BUILD_DIR, limits: { maxImportBytes: 1024 * 1024 } }))
   const people: Person[] = []
   const cleanups: (() => unknown)[] = []
-  beforeAll(async () => {
-    // A small import limit, so "too large" can be tried with a file of a few hundred KB.
-    ;[browser, server] = await Promise.all([launchChromium(), startTestServer({ staticDir: E2E_BUILD_DIR, limits: { maxImportBytes: 1024 * 1024 } })])
-  })
   afterAll(async () => {
     for (const person of people) await person.close().catch(() => {})
     while (cleanups.length) await cleanups.pop()!()
-    await browser?.close()
-    await server?.close()
   })
 
   async function open(link: string, options: Parameters<typeof openAs>[3] = {}): Promise<Person> {
-    const person = await openAs(browser, server, link, options)
+    const person = await openAs(app.browser, app.server, link, options)
     people.push(person)
     return person
   }
 
   /** Moves the room with a facilitator's control connection (the console's own buttons are tested elsewhere). */
   async function moveTo(links: WorkshopLinks, kind: string): Promise<void> {
-    const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
     await synced(control)
     goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === kind)!.id)
     await waitFor(() => readControl(control.doc).currentStageId !== null)
@@ -68,7 +63,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
   it(
     'the facilitator downloads every format from the Export menu and previews the report',
     async () => {
-      const links = await importInto(server.url, buildRoomWorkshop())
+      const links = await importInto(app.server.url, buildRoomWorkshop())
       await moveTo(links, 'takeaways')
       const { page } = await open(links.links.facilitator, { name: 'Fiona' })
       await page.getByRole('button', { name: 'Export', exact: true }).click()
@@ -156,7 +151,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
   it(
     'finishes the workshop: participants can download only once allowed; the projector shows the title page',
     async () => {
-      const links = await importInto(server.url, buildRoomWorkshop())
+      const links = await importInto(app.server.url, buildRoomWorkshop())
       await moveTo(links, 'takeaways')
       const facilitator = await open(links.links.facilitator, { name: 'Fiona' })
       const participant = await open(links.links.participant, { name: 'Anna', viewport: 'phone' })
@@ -174,7 +169,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
       // On the stage, connected and named: no download offered yet.
       expect(await p.getByRole('heading', { name: 'Take the report home' }).count()).toBe(0)
       expect(await p.getByRole('button', { name: /^Download/ }).count()).toBe(0)
-      const refused = await fetch(`${server.url}/api/workshops/${links.id}/export?format=md`, {
+      const refused = await fetch(`${app.server.url}/api/workshops/${links.id}/export?format=md`, {
         headers: { authorization: `Bearer ${links.keys.participant}` },
       })
       expect(refused.status).toBe(403)
@@ -212,14 +207,14 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
     'opens a backup from the home page as a new workshop, and names what is wrong with a bad file',
     async () => {
       const backup = exportWorkshopJson(buildRoomWorkshop(), { generatedAt: new Date() })
-      const { page, errors } = await open(`${server.url}/`, { waitConnected: false })
+      const { page, errors } = await open(`${app.server.url}/`, { waitConnected: false })
       const choose = async (name: string, text: string) => {
         const [chooser] = await Promise.all([page.waitForEvent('filechooser', SLOW), page.getByRole('button', { name: 'Choose a backup file…' }).click()])
         await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
       }
       await page.getByRole('heading', { name: 'Open a backup' }).waitFor(SLOW)
       await expectNoSeriousViolations(page, 'home page with Open a backup')
-      const before = countWorkshops(server.dataDir)
+      const before = countWorkshops(app.server.dataDir)
 
       const cases: [file: string, text: string, message: RegExp][] = [
         ['half.json', backup.slice(0, backup.length / 2), /“half\.json” is cut short/],
@@ -232,7 +227,7 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
         await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' '), SLOW).toMatch(message)
       }
       await screenshot(page, 'results-backup-error-laptop')
-      expect(countWorkshops(server.dataDir)).toBe(before)
+      expect(countWorkshops(app.server.dataDir)).toBe(before)
 
       await choose('backup.json', backup)
       await page.waitForURL(/\/w\/[^/]+\/facilitate/, SLOW)
@@ -240,10 +235,10 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
       await page.getByLabel('Your name').fill('Fiona')
       await page.getByRole('button', { name: 'Save' }).click()
       await page.getByRole('button', { name: 'Invite', exact: true }).waitFor(SLOW)
-      expect(countWorkshops(server.dataDir)).toBe(before + 1)
+      expect(countWorkshops(app.server.dataDir)).toBe(before + 1)
       // A working workshop with new links: the invitation offers this workshop's participant link.
       const newId = /\/w\/([^/]+)\//.exec(page.url())![1]!
-      const control = connectClient(server.wsUrl, newId, 'board', { key: await participantKeyOf(page, newId) })
+      const control = connectClient(app.server.wsUrl, newId, 'board', { key: await participantKeyOf(page, newId) })
       cleanups.push(() => control.destroy())
       await synced(control)
       expect(readBoard(control.doc).signals.size).toBe(60)
@@ -255,9 +250,9 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
   it(
     'restores the board for every participant from the History panel, and undoes the restore',
     async () => {
-      const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+      const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
       await moveTo(links, 'signals')
-      const writer = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.participant })
+      const writer = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.participant })
       cleanups.push(() => writer.destroy())
       await synced(writer)
       const titles = ['Care robots in elderly homes', 'Four-day week pilots', 'Heat waves close day-care centres']
@@ -328,10 +323,10 @@ describe.skipIf(chromiumMissing)('results from the app in Chromium', () => {
   it(
     'replays an earlier board at an earlier time, follows a trend, and plays it on the projector',
     async () => {
-      const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+      const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
       const auth = { authorization: `Bearer ${links.keys.facilitator}` }
-      const snapshot = () => fetch(`${server.url}/api/workshops/${links.id}/history`, { method: 'POST', headers: auth })
-      const writer = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+      const snapshot = () => fetch(`${app.server.url}/api/workshops/${links.id}/history`, { method: 'POST', headers: auth })
+      const writer = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
       cleanups.push(() => writer.destroy())
       await synced(writer)
       const robots = addSignal(writer.doc, { title: 'Care robots in elderly homes' }, anna)

@@ -4,39 +4,31 @@
  * console's height on a 1366×768 laptop (and on a phone), and the console asking before a move
  * only when something would be lost or hidden. Screenshots: tests/screenshots/room/*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop, startTestServer } from '../support/server.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
+import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
 import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard } from './support/roomBoard.ts'
 import { advance, expectConnected, expectStage, giveName, openAs, readWall, SLOW } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
 
-describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the console', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds, the console', () => {
+  const app = useBrowserAndServer()
 
   it('a phone that cannot scan joins by typing the address and the code the projector prints', { timeout: 240_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'projector' })
     const panel = screen.page.getByRole('complementary', { name: 'Join in' })
     await expect.poll(() => panel.locator('[data-join-code]').count(), SLOW).toBe(1)
     const address = (await panel.locator('[data-join-address]').textContent())!.trim()
     const code = (await panel.locator('[data-join-code]').textContent())!.trim()
-    expect(address).toBe(`${new URL(server.url).host}/join`)
+    expect(address).toBe(`${new URL(app.server.url).host}/join`)
     expect(await seriousViolations(screen.page)).toEqual([])
     // The address and the code read from the back row on every projector, whole.
     for (const [name, viewport] of [
@@ -55,7 +47,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     }
 
     // A fresh phone: types the address as printed (the browser adds http://), then the code.
-    const phone = await newPerson(browser, 'phone')
+    const phone = await newPerson(app.browser, 'phone')
     await phone.page.goto(`http://${address}`)
     await phone.page.getByLabel('Workshop code').fill(code.toLowerCase().replace('-', ' '))
     await screenshot(phone.page, 'room/join-phone')
@@ -68,8 +60,8 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await expect.poll(() => panel.locator('.join-panel__count').textContent(), SLOW).toBe('1 person has joined')
 
     // The start page's field takes the code too.
-    const laptop = await newPerson(browser, 'laptop')
-    await laptop.page.goto(server.url)
+    const laptop = await newPerson(app.browser, 'laptop')
+    await laptop.page.goto(app.server.url)
     await laptop.page.getByLabel('Workshop code or link').fill(code)
     await laptop.page.getByRole('button', { name: 'Join', exact: true }).click()
     await giveName(laptop.page, 'Ben')
@@ -80,7 +72,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     await facilitator.page.getByRole('button', { name: 'New code' }).click()
     await facilitator.page.getByRole('button', { name: 'Issue a new code' }).click()
     await expect.poll(() => panel.locator('[data-join-code]').textContent(), SLOW).not.toBe(code)
-    const fresh = await newPerson(browser, 'phone')
+    const fresh = await newPerson(app.browser, 'phone')
     await fresh.page.goto(`http://${address}/${code}`)
     await expect.poll(() => fresh.page.getByText('No workshop has this code.', { exact: false }).count(), SLOW).toBe(1)
     expect([...facilitator.errors, ...screen.errors, ...phone.errors, ...laptop.errors, ...fresh.errors]).toEqual([])
@@ -91,9 +83,9 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
     '"New participant link" also replaces the join code on the projector; the old code, and a deleted workshop\'s, open nothing',
     { timeout: 120_000 },
     async () => {
-      const links = await createWorkshop(server.url, WORKSHOP)
-      const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-      const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
+      const links = await createWorkshop(app.server.url, WORKSHOP)
+      const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+      const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'projector' })
       const f = facilitator.page
       const shownCode = () => screen.page.locator('[data-join-code]').first().textContent()
       await expect.poll(shownCode, SLOW).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/)
@@ -110,8 +102,8 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
       const newCode = (await shownCode())!
       await screenshot(screen.page, 'room/new-code-projector-1920')
 
-      const phone = await newPerson(browser, 'phone')
-      await phone.page.goto(`${server.url}/join`)
+      const phone = await newPerson(app.browser, 'phone')
+      await phone.page.goto(`${app.server.url}/join`)
       const field = phone.page.getByLabel('Workshop code')
       await field.fill(oldCode)
       await phone.page.getByRole('button', { name: 'Join', exact: true }).click()
@@ -126,8 +118,8 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
       await f.getByRole('button', { name: 'Delete workshop' }).click()
       await f.getByRole('button', { name: 'Delete for good' }).click()
       await f.waitForURL((url) => url.pathname === '/')
-      const late = await newPerson(browser, 'phone')
-      await late.page.goto(`${server.url}/join`)
+      const late = await newPerson(app.browser, 'phone')
+      await late.page.goto(`${app.server.url}/join`)
       await late.page.getByLabel('Workshop code').fill(newCode)
       await late.page.getByRole('button', { name: 'Join', exact: true }).click()
       await expect.poll(() => late.page.getByText(/^No workshop has this code/).count(), SLOW).toBe(1)
@@ -146,7 +138,7 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
         ).json()) as { code: string }
       ).code
       const wrong = code === 'ZZZZZZ' ? 'YYY-YYY' : 'ZZZ-ZZZ'
-      const phone = await newPerson(browser, 'phone')
+      const phone = await newPerson(app.browser, 'phone')
       await phone.page.goto(`${limited.url}/join`)
       const field = phone.page.getByLabel('Workshop code')
       for (let i = 0; i < 3; i++) {
@@ -166,14 +158,14 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
   })
 
   it('a private round ends on "Reveal" for every view, and later cards are public', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
     const f = facilitator.page
     await f.getByRole('button', { name: 'Next: Signals' }).click()
     const [anna, ben, screen] = await Promise.all([
-      openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' }),
-      openAs(browser, server, links.links.participant, { name: 'Ben' }),
-      openAs(browser, server, links.links.screen, { viewport: 'projector' }),
+      openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' }),
+      openAs(app.browser, app.server, links.links.participant, { name: 'Ben' }),
+      openAs(app.browser, app.server, links.links.screen, { viewport: 'projector' }),
     ])
     const views: [string, Page][] = [
       ['facilitator', f],
@@ -214,9 +206,9 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
   })
 
   it('the console is one row on a 1366×768 laptop, the board right below; on a phone too', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const anna = await openAs(browser, server, links.links.participant, { name: 'Anna' })
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna' })
     const f = facilitator.page
     await f.getByRole('button', { name: 'Next: Signals' }).click()
     await expectStage(anna.page, 'Signals')
@@ -257,9 +249,9 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
   })
 
   it("with a whole room's work, on every stage, the console stays one row within 20% of a 1366×768 laptop and of a phone", { timeout: 240_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    await seedRoomBoard(server.wsUrl, links)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    await seedRoomBoard(app.server.wsUrl, links)
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
     const f = facilitator.page
     const problems: string[] = []
     for (let stage = 'Frame'; ;) {
@@ -285,9 +277,9 @@ describe.skipIf(chromiumMissing)('the room: joining by code, private rounds, the
   })
 
   it('asks before moving only when something would be lost or hidden, never for "not done"', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(server.url, WORKSHOP)
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const anna = await openAs(browser, server, links.links.participant, { name: 'Anna' })
+    const links = await createWorkshop(app.server.url, WORKSHOP)
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna' })
     const f = facilitator.page
     const question = f.getByRole('group', { name: /^Before going to / })
     await expect.poll(() => f.getByRole('button', { name: '0 of 1 ready' }).count(), SLOW).toBe(1)

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals } from './support/seed.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const GOOD_CSV = [
   '\uFEFFTitle,Description,Why it matters,Source,Theme,Category',
@@ -16,22 +15,14 @@ const GOOD_CSV = [
 
 const BAD_CSV = ['Title,Source,Category', 'Fine row,,Social', ',https://example.org,', 'Third,javascript:alert(1),Social'].join('\n')
 
-describe.skipIf(chromiumMissing)('the signal bank ("Load signals")', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('the signal bank ("Load signals")', () => {
+  const app = useBrowserAndServer()
 
   it('refuses a bad CSV whole, naming rows and columns; loads a good one, the chosen signals only, marked and with links', async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await goToStageKind(server.wsUrl, links, 'signals')
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const participant = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const participant = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
     try {
       const f = facilitator.page
       await expectStage(f, 'Signals')
@@ -75,11 +66,11 @@ describe.skipIf(chromiumMissing)('the signal bank ("Load signals")', () => {
   })
 
   it('brings signals from an earlier workshop with its facilitator link, and refuses another link', async () => {
-    const earlier = await createWorkshop(server.url, { title: 'Spring scan' })
-    await seedSignals(server.wsUrl, earlier, [{ title: 'Hoitajapula pahenee' }, { title: 'Four day week pilot' }])
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await goToStageKind(server.wsUrl, links, 'signals')
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
+    const earlier = await createWorkshop(app.server.url, { title: 'Spring scan' })
+    await seedSignals(app.server.wsUrl, earlier, [{ title: 'Hoitajapula pahenee' }, { title: 'Four day week pilot' }])
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
     try {
       const f = facilitator.page
       await expectStage(f, 'Signals')
@@ -104,10 +95,10 @@ describe.skipIf(chromiumMissing)('the signal bank ("Load signals")', () => {
   })
 
   it('holds signals back from participants until the facilitator releases them', async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await goToStageKind(server.wsUrl, links, 'signals')
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const participant = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const participant = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
     try {
       const f = facilitator.page
       const p = participant.page

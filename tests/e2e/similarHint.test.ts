@@ -1,38 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals, setPrivate } from './support/seed.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const hints = (page: Page) => page.locator('.similar__looks').allTextContents()
 
-describe.skipIf(chromiumMissing)('"Looks like …" while writing a signal', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('"Looks like …" while writing a signal', () => {
+  const app = useBrowserAndServer()
 
   it('during a private round compares only the wall and my own cards, never another person’s private card', async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
     await seedSignals(
-      server.wsUrl,
+      app.server.wsUrl,
       links,
       [{ title: 'Remote work from villages', description: 'coworking hub in the old shop' }],
       { participantId: 'CaiCaiCaiCaiCaiCaiCai1' },
       'Cai',
     )
-    await goToStageKind(server.wsUrl, links, 'signals')
-    await setPrivate(server.wsUrl, links, 'on')
-    const anna = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })
-    const ben = await openAs(browser, server, links.links.participant, { name: 'Ben' })
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    await setPrivate(app.server.wsUrl, links, 'on')
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    const ben = await openAs(app.browser, app.server, links.links.participant, { name: 'Ben' })
     try {
       await expectStage(ben.page, 'Signals')
       const benTitle = ben.page.getByLabel('What did you notice?')
@@ -54,7 +46,7 @@ describe.skipIf(chromiumMissing)('"Looks like …" while writing a signal', () =
       expect(await a.getByText('Naapurit jakavat').count()).toBe(0)
 
       // Revealed, Ben's card is on the wall and Anna is told about it (the check above can fail).
-      await setPrivate(server.wsUrl, links, 'reveal')
+      await setPrivate(app.server.wsUrl, links, 'reveal')
       await expect.poll(() => a.getByRole('heading', { name: 'Naapurit jakavat hoivasovelluksen' }).count(), SLOW).toBeGreaterThan(0)
       await title.fill('Neighbours share a care app ')
       await expect.poll(() => hints(a), SLOW).toEqual(['Looks like “Naapurit jakavat hoivasovelluksen” (Ben)'])
@@ -76,10 +68,10 @@ describe.skipIf(chromiumMissing)('"Looks like …" while writing a signal', () =
   })
 
   it('"Merge into it" puts my words into the card on the wall and clears my form', async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await seedSignals(server.wsUrl, links, [{ title: 'Neighbours share a care app', description: 'shopping runs for older people' }])
-    await goToStageKind(server.wsUrl, links, 'signals')
-    const anna = await openAs(browser, server, links.links.participant, { name: 'Anna' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await seedSignals(app.server.wsUrl, links, [{ title: 'Neighbours share a care app', description: 'shopping runs for older people' }])
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna' })
     try {
       const a = anna.page
       await expectStage(a, 'Signals')

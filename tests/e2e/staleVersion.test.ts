@@ -12,7 +12,7 @@ import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { goToStageKind } from './support/seed.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
 import { expectConnected, openAs, SLOW, type Person } from './support/workshop.ts'
 
 type AppServer = Awaited<ReturnType<typeof startAppServer>>
@@ -26,7 +26,7 @@ async function addCard(page: Page, title: string): Promise<void> {
   await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
 }
 
-describe.skipIf(chromiumMissing)('a page older than its server, in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('a page older than its server, in Chromium', () => {
   let browser: Browser
   const data = tempDataDir()
   const people: Person[] = []

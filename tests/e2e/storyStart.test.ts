@@ -4,34 +4,30 @@
  * Both paragraphs must stay whole, each its own, in the order the two started, on both screens.
  * Screenshots: tests/screenshots/story-start-<width>.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createStory, createTrend, goToStage, joinAsParticipant, readControl } from '../../shared/doc/index.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { useBrowserAndServer } from './support/app.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { expectConnected, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
 const STORY = 'A Tuesday with Aino'
 const POLL = { timeout: 20_000 } as const
 
-describe.skipIf(chromiumMissing)('two people starting an empty story at once, in Chromium', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('two people starting an empty story at once, in Chromium', () => {
+  const app = useBrowserAndServer()
 
   /** A room on Future stories with one empty story; Anna on a laptop and Ben on a phone in it. */
   async function twoWritersInEmptyStory(): Promise<[Person, Person]> {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040', focalQuestion: 'What will care look like in 2040?', horizonYear: 2040 })
-    const board = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
-    const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    const links = await createWorkshop(app.server.url, {
+      title: 'Everyday welfare 2040',
+      focalQuestion: 'What will care look like in 2040?',
+      horizonYear: 2040,
+    })
+    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
     await synced(board, control)
     const sam = { participantId: 'SamSamSamSamSamSamSam1' }
     joinAsParticipant(board.doc, sam, 'Sam')
@@ -39,8 +35,8 @@ describe.skipIf(chromiumMissing)('two people starting an empty story at once, in
     createStory(board.doc, { title: STORY, trendIds: [care], persona: { name: 'Aino', age: 78 } }, sam)
     goToStage(control.doc, readControl(control.doc).stages.find((s) => s.kind === 'stories')!.id)
     const people = await Promise.all([
-      openAs(browser, server, links.links.participant, { name: 'Anna' }),
-      openAs(browser, server, links.links.participant, { name: 'Ben', viewport: 'phone' }),
+      openAs(app.browser, app.server, links.links.participant, { name: 'Anna' }),
+      openAs(app.browser, app.server, links.links.participant, { name: 'Ben', viewport: 'phone' }),
     ])
     board.destroy()
     control.destroy()

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createWorkshop } from '../support/server.ts'
 import { loadLabelled } from '../support/clusterQuality.ts'
-import { startAppServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, screenshot } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { goToStageKind, seedSignals } from './support/seed.ts'
 import { expectStage, openAs, readClusters, SLOW } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 /** 40 realistic unsorted signals from the labelled set (a mix of Finnish, English and both). */
 const SIGNALS = loadLabelled()
@@ -14,24 +13,16 @@ const SIGNALS = loadLabelled()
   .slice(0, 40)
   .map(({ title, description }) => ({ title, description }))
 
-describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('"Suggest groups" in the Trends stage', () => {
+  const app = useBrowserAndServer()
 
   it('proposes explained groups; accepting one creates the trend (undoable), and the projector can show them', async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await seedSignals(server.wsUrl, links, SIGNALS)
-    await goToStageKind(server.wsUrl, links, 'trends')
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona' })
-    const screen = await openAs(browser, server, links.links.screen, { viewport: 'projector' })
-    const participant = await openAs(browser, server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await seedSignals(app.server.wsUrl, links, SIGNALS)
+    await goToStageKind(app.server.wsUrl, links, 'trends')
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'projector' })
+    const participant = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
     try {
       const f = facilitator.page
       await expectStage(f, 'Trends')
@@ -104,11 +95,11 @@ describe.skipIf(chromiumMissing)('"Suggest groups" in the Trends stage', () => {
       .filter((_, i) => i % 2 === 0)
       .slice(0, 80)
       .map(({ title, description }) => ({ title, description }))
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
-    await seedSignals(server.wsUrl, links, eighty)
-    await goToStageKind(server.wsUrl, links, 'trends')
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await seedSignals(app.server.wsUrl, links, eighty)
+    await goToStageKind(app.server.wsUrl, links, 'trends')
     for (const viewport of ['laptop', 'phone', 'projector'] as const) {
-      const facilitator = await openAs(browser, server, links.links.facilitator, { name: 'Fiona', viewport })
+      const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona', viewport })
       try {
         const f = facilitator.page
         await expectStage(f, 'Trends')

@@ -11,12 +11,12 @@ import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { onServer, startAppServer } from './support/app.ts'
 import { goToStageKind } from './support/seed.ts'
-import { chromiumMissing, launchChromium, newPerson } from './support/browser.ts'
+import { browserTestsSkipped, launchChromium, newPerson } from './support/browser.ts'
 import { expectConnected, giveName, SLOW } from './support/workshop.ts'
 
 const indicator = (page: Page) => page.locator('.connection .connection__text').textContent()
 
-describe.skipIf(chromiumMissing)('a participant’s phone waking up, in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('a participant’s phone waking up, in Chromium', () => {
   let browser: Browser
   const data = tempDataDir()
   const clients: TestClient[] = []

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
-import { onServer, startAppServer } from './support/app.ts'
+import { onServer, useBrowserAndServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
-import { chromiumMissing, launchChromium, newPerson, screenshot, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, newPerson, screenshot, type ViewportName } from './support/browser.ts'
 
 /**
  * The facilitator's "Link and data" tool: a new participant link disconnects whoever holds the
  * old one, and "Delete workshop" removes it for everyone.
  */
-describe.skipIf(chromiumMissing)('replacing the participant link and deleting a workshop', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('replacing the participant link and deleting a workshop', () => {
+  const app = useBrowserAndServer()
 
   async function open(link: string, name: string, viewport: ViewportName = 'laptop') {
-    const person = await newPerson(browser, viewport)
-    await person.page.goto(onServer(link, server))
+    const person = await newPerson(app.browser, viewport)
+    await person.page.goto(onServer(link, app.server))
     await person.page.getByLabel('Your name').fill(name)
     await person.page.getByRole('button', { name: 'Save' }).click()
     return person
@@ -35,7 +27,7 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
   }
 
   it('a new participant link disconnects the old one; the share panel shows the new link', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(server.url, { title: 'Everyday welfare 2040' })
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
     const facilitator = await open(links.links.facilitator, 'Fiona')
     const anna = await open(links.links.participant, 'Anna', 'phone')
     const f = facilitator.page
@@ -67,7 +59,7 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
   })
 
   it('deleting asks once, then the workshop is gone for everyone', async () => {
-    const links = await createWorkshop(server.url, { title: 'To be deleted' })
+    const links = await createWorkshop(app.server.url, { title: 'To be deleted' })
     const facilitator = await open(links.links.facilitator, 'Fiona')
     const f = facilitator.page
     await openTool(f)
@@ -75,7 +67,7 @@ describe.skipIf(chromiumMissing)('replacing the participant link and deleting a 
     await screenshot(f, 'admin-delete-question')
     await f.getByRole('button', { name: 'Delete for good' }).click()
     await f.waitForURL((url) => url.pathname === '/')
-    const access = await fetch(`${server.url}/api/workshops/${links.id}/access`, { headers: { authorization: `Bearer ${links.keys.facilitator}` } })
+    const access = await fetch(`${app.server.url}/api/workshops/${links.id}/access`, { headers: { authorization: `Bearer ${links.keys.facilitator}` } })
     expect(access.status).toBe(404)
     await facilitator.context.close()
   })

@@ -12,8 +12,8 @@
  * would really run instead of being stopped by the CSP: this tests the escaping itself. Control
  * cases show the probe sees a payload that does get into a page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import * as Y from 'yjs'
 import {
   addSignal,
@@ -46,10 +46,10 @@ import type { WorkshopLinks } from '../../shared/api.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from '../support/server.ts'
-import { startAppServer } from './support/app.ts'
-import { chromiumMissing, launchChromium } from './support/browser.ts'
+import { browserTestsSkipped } from './support/browser.ts'
 import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
 import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
 
 const PAYLOADS = [
   '<script>window.__xss=1</script>',
@@ -96,20 +96,12 @@ function probe(payloads: readonly string[]): Probe {
 
 const CLEAN = { xss: null, badLinks: 0, badUrls: [], handlers: [], embedded: [] }
 
-describe.skipIf(chromiumMissing)('script injection through user text (issue 8)', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof startAppServer>>
-  beforeAll(async () => {
-    ;[browser, server] = await Promise.all([launchChromium(), startAppServer()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+describe.skipIf(browserTestsSkipped)('script injection through user text (issue 8)', () => {
+  const app = useBrowserAndServer()
 
   it('the probe sees a payload that does run or land in a page (control cases)', async () => {
     // A bare page: the payload runs, and the probe reports it.
-    const context = await browser.newContext({ bypassCSP: true })
+    const context = await app.browser.newContext({ bypassCSP: true })
     const page = await context.newPage()
     await page.setContent(`<p>${PAYLOADS[1]}</p><a href="${PAYLOADS[3]}">x</a>`)
     await expect.poll(() => page.evaluate(probe, [...PAYLOADS]), SLOW).toMatchObject({ xss: 1, badLinks: 1 })
@@ -119,8 +111,8 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
     await context.close()
 
     // The app, opened the way the test opens it (no CSP): markup injected into it does run.
-    const links = await createWorkshop(server.url, { title: 'Control' })
-    const person = await openAs(browser, server, links.links.participant, { name: 'Anna', bypassCSP: true })
+    const links = await createWorkshop(app.server.url, { title: 'Control' })
+    const person = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', bypassCSP: true })
     expect(await person.page.evaluate(probe, [...PAYLOADS])).toMatchObject(CLEAN)
     await person.page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), PAYLOADS[1])
     await expect.poll(() => person.page.evaluate(probe, [...PAYLOADS]), SLOW).toMatchObject({ xss: 1 })
@@ -131,8 +123,8 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
   })
 
   it('no payload runs, links or lands in the DOM on any page at any stage, nor in the HTML export', { timeout: 180_000 }, async () => {
-    const links = await createWorkshop(server.url, { title: 'XSS probe', focalQuestion: 'Safe?' })
-    const seeded = await seedBoard(server.wsUrl, links)
+    const links = await createWorkshop(app.server.url, { title: 'XSS probe', focalQuestion: 'Safe?' })
+    const seeded = await seedBoard(app.server.wsUrl, links)
     const problems: string[] = []
     const check = async (where: string, person: Person) => {
       const found = await person.page.evaluate(probe, [...PAYLOADS])
@@ -144,10 +136,13 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
     }
 
     // Two names typed into the name dialog, as users would.
-    const facilitator = await openAs(browser, server, links.links.facilitator, { name: PAYLOADS[5], bypassCSP: true })
-    const participant = await openAs(browser, server, links.links.participant, { name: PAYLOADS[1], bypassCSP: true })
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: PAYLOADS[5], bypassCSP: true })
+    const participant = await openAs(app.browser, app.server, links.links.participant, { name: PAYLOADS[1], bypassCSP: true })
     await facilitator.page.getByRole('button', { name: 'Invite', exact: true }).click()
-    const screen = await openAs(browser, server, await facilitator.page.getByLabel('Screen link').inputValue(), { viewport: 'projector', bypassCSP: true })
+    const screen = await openAs(app.browser, app.server, await facilitator.page.getByLabel('Screen link').inputValue(), {
+      viewport: 'projector',
+      bypassCSP: true,
+    })
     await facilitator.page.keyboard.press('Escape')
     const pages = { participant, facilitator, screen }
     const checkAll = async (where: string) => {
@@ -213,11 +208,13 @@ describe.skipIf(chromiumMissing)('script injection through user text (issue 8)',
     }
 
     // The HTML export, as the facilitator downloads it: with its own CSP, and without it.
-    const res = await fetch(`${server.url}/api/workshops/${links.id}/export?format=html`, { headers: { authorization: `Bearer ${links.keys.facilitator}` } })
+    const res = await fetch(`${app.server.url}/api/workshops/${links.id}/export?format=html`, {
+      headers: { authorization: `Bearer ${links.keys.facilitator}` },
+    })
     expect(res.status).toBe(200)
     const html = await res.text()
     for (const bypassCSP of [false, true]) {
-      const context = await browser.newContext({ bypassCSP })
+      const context = await app.browser.newContext({ bypassCSP })
       const page = await context.newPage()
       const exported: Person = { context, page, errors: [], dialogs: [], close: () => context.close() }
       page.on('pageerror', (error) => exported.errors.push(error.message))

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { exportHtml } from '../../shared/export/index.ts'
 import { buildFullWorkshop, hostileText } from '../../shared/export/testing/workshops.ts'
-import { SCREENSHOT_DIR, chromiumMissing, launchChromium } from '../e2e/support/browser.ts'
+import { SCREENSHOT_DIR, browserTestsSkipped, launchChromium } from '../e2e/support/browser.ts'
 
 const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
 
@@ -73,7 +73,7 @@ async function activeContent(page: Page): Promise<{ elements: string[]; handlers
   }))
 }
 
-describe.skipIf(chromiumMissing)('HTML export in Chromium', () => {
+describe.skipIf(browserTestsSkipped)('HTML export in Chromium', () => {
   let browser: Browser
   beforeAll(async () => {
     browser = await launchChromium()

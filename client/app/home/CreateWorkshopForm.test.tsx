@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { act } from 'react'
-import { actAsync, cleanup, render } from '../../testing/render.ts'
+import { actAsync, cleanup, render, typeInto } from '../../testing/render.ts'
 import { CreateWorkshopForm } from './CreateWorkshopForm.tsx'
 
 afterEach(() => {
@@ -15,15 +14,6 @@ const KEYS = { facilitator: 'f'.repeat(32), participant: 'p'.repeat(32), screen:
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
-}
-
-function setValue(element: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  // React tracks the value through the native setter; go through it so onChange fires.
-  const proto = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(element, value)
-  act(() => {
-    element.dispatchEvent(new Event('input', { bubbles: true }))
-  })
 }
 
 function field(container: HTMLElement, label: string): HTMLInputElement {
@@ -56,7 +46,7 @@ describe('CreateWorkshopForm', () => {
   it('a whitespace-only title is no title', async () => {
     const fetchImpl = vi.fn<typeof fetch>()
     const container = render(<CreateWorkshopForm defaultLanguage="fi" fetchImpl={fetchImpl} />, { language: 'fi' })
-    setValue(field(container, 'Työpajan nimi'), '   ')
+    typeInto(field(container, 'Työpajan nimi'), '   ')
     await submit(container)
     expect(fetchImpl).not.toHaveBeenCalled()
     expect(container.textContent).toContain('Anna työpajalle nimi.')
@@ -66,8 +56,8 @@ describe('CreateWorkshopForm', () => {
     const link = `${window.location.origin}/w/${ID}/facilitate#key=${KEYS.facilitator}`
     const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(json(201, { id: ID, keys: KEYS, links: { facilitator: link, participant: link, screen: link } }))
     const container = render(<CreateWorkshopForm defaultLanguage="en" fetchImpl={fetchImpl} />)
-    setValue(field(container, 'Workshop title'), 'Welfare 2040')
-    setValue(field(container, 'Horizon year'), '2040')
+    typeInto(field(container, 'Workshop title'), 'Welfare 2040')
+    typeInto(field(container, 'Horizon year'), '2040')
 
     await submit(container)
 
@@ -83,7 +73,7 @@ describe('CreateWorkshopForm', () => {
   it("shows the server's field error beside that field", async () => {
     const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(json(400, { error: 'horizonYear must be 2200 or earlier', field: 'horizonYear' }))
     const container = render(<CreateWorkshopForm defaultLanguage="en" fetchImpl={fetchImpl} />)
-    setValue(field(container, 'Workshop title'), 'Welfare')
+    typeInto(field(container, 'Workshop title'), 'Welfare')
 
     await submit(container)
 
@@ -95,7 +85,7 @@ describe('CreateWorkshopForm', () => {
   it('says so when the server cannot be reached', async () => {
     const fetchImpl = vi.fn<typeof fetch>().mockRejectedValue(new TypeError('Failed to fetch'))
     const container = render(<CreateWorkshopForm defaultLanguage="en" fetchImpl={fetchImpl} />)
-    setValue(field(container, 'Workshop title'), 'Welfare')
+    typeInto(field(container, 'Workshop title'), 'Welfare')
     await submit(container)
     expect(container.querySelector('[role="alert"]')?.textContent).toContain("Couldn't reach the server")
   })

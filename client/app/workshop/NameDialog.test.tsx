@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { initBoard, readBoard } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
 import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
-import { cleanup, render } from '../../testing/render.ts'
+import { cleanup, render, typeInto } from '../../testing/render.ts'
 import { NameDialog } from './NameDialog.tsx'
 import { UndoProvider, useUndo } from '../../sync/UndoContext.tsx'
 
@@ -38,11 +38,7 @@ describe('NameDialog', () => {
     act(() => useStore.getState().openDialog('name'))
     const input = c.querySelector<HTMLInputElement>('dialog input')!
     expect(document.activeElement).toBe(input)
-    // React listens for the native input event; set the value the way a person would.
-    act(() => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '  Anna  ')
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-    })
+    typeInto(input, '  Anna  ')
     act(() => c.querySelector('form')!.requestSubmit())
     expect(useStore.getState().participant?.name).toBe('Anna')
     expect(readBoard(board).participants.get(id)?.name).toBe('Anna')

@@ -8,7 +8,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { createAppStore } from '../../state/store.ts'
 import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
-import { cleanup, render } from '../../testing/render.ts'
+import { cleanup, render, typeInto } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import AssessStage from './AssessStage.tsx'
 import { anna, assessWorkshop, ben, cai, dana, facilitator, type AssessWorkshop } from './testFixtures.ts'
@@ -69,12 +69,6 @@ const key = (element: HTMLElement, keyName: string, shiftKey = false) =>
   act(() => {
     element.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, shiftKey, bubbles: true }))
   })
-function type(input: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value)
-  act(() => {
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-  })
-}
 /** The list row (fieldset) for a trend, and its two 0–10 boxes. */
 function row(root: HTMLElement, name: string) {
   const fieldset = [...root.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.includes(name))
@@ -132,11 +126,11 @@ describe('placing by number', () => {
     const view = screenOf(anna, 'participant', w, w.stage.id)
     const { impact, uncertainty } = row(view, 'Four-day work week')
 
-    type(impact, '8')
+    typeInto(impact, '8')
     expect(placementOf(w.board, w.trendIds[1]!, anna)).toMatchObject({ impact: 0.8, uncertainty: 0.5 })
     expect(markers(view)).toHaveLength(1)
 
-    type(uncertainty, '2,5')
+    typeInto(uncertainty, '2,5')
     expect(placementOf(w.board, w.trendIds[1]!, anna)).toMatchObject({ impact: 0.8, uncertainty: 0.25 })
   })
 
@@ -145,7 +139,7 @@ describe('placing by number', () => {
     const view = screenOf(anna, 'participant', w, w.stage.id)
     const { impact, fieldset } = row(view, 'Care robots at home')
 
-    type(impact, '65')
+    typeInto(impact, '65')
     expect(impact.getAttribute('aria-invalid')).toBe('true')
     expect(fieldset.querySelector('[role="alert"]')?.textContent).toBe('Use a number from 0 to 10.')
     expect(placementOf(w.board, w.trendIds[0]!, anna)).toBeUndefined()
@@ -229,7 +223,7 @@ describe('open and closed, for everyone', () => {
     const annasView = screenOf(anna, 'participant', annasDevice, w.stage.id)
     const facilitatorsView = screenOf(facilitator, 'facilitator', w, w.stage.id)
 
-    type(row(annasView, 'Care robots at home').impact, '8')
+    typeInto(row(annasView, 'Care robots at home').impact, '8')
     // Anna's one marker, nobody else's, on her screen.
     expect(markers(annasView)).toHaveLength(1)
     expect(annasView.textContent).not.toContain('Worth discussing')

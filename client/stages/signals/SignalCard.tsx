@@ -55,7 +55,7 @@ export const SignalCard = memo(function SignalCard({
   const titleId = useId()
   const sources = [signal.sourceUrl, ...signal.sources].filter((url) => url !== '')
   const hiddenSources = sources.length - MAX_SOURCES_SHOWN
-  const className = ['signal-card', isPrivate && 'signal-card--private', isNew && 'signal-card--new', isExample && 'signal-card--example']
+  const className = ['card', 'signal-card', isPrivate && 'signal-card--private', isNew && 'signal-card--new', isExample && 'signal-card--example']
     .filter(Boolean)
     .join(' ')
   // Read by screen readers after the visible "Edit", so each of a thousand buttons says which card.

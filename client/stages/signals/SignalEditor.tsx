@@ -51,7 +51,7 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
 
   return (
     <form
-      className="signal-card signal-card--editing"
+      className="card signal-card signal-card--editing"
       aria-labelledby={`${id}-heading`}
       onSubmit={save}
       noValidate

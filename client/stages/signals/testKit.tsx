@@ -65,15 +65,7 @@ export function openWorkshop(role: Role, me: { participantId: string; name: stri
   }
 }
 
-/** Types into a field the way React notices (through the native value setter). */
-export function typeInto(element: Element | null, value: string): void {
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) throw new Error('not a text field')
-  const proto = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(element, value)
-  act(() => {
-    element.dispatchEvent(new Event('input', { bubbles: true }))
-  })
-}
+export { typeInto } from '../../testing/render.ts'
 
 /** The control a visible label names. */
 export function fieldLabelled(container: ParentNode, label: string): HTMLInputElement {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
 import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
-import { cleanup } from '../../testing/render.ts'
+import { cleanup, typeInto } from '../../testing/render.ts'
 import { ACTOR, buttonNamed, chip, click, mountStories, newControl, nextFrame, paragraph, type Harness } from './testing/storiesHarness.tsx'
 
 let harness: Harness | null = null
@@ -111,11 +111,7 @@ describe('the story list', () => {
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
     const needs = [...harness.container.querySelectorAll('label')].find((l) => l.textContent === 'Needs')!
     const field = document.getElementById(needs.htmlFor) as HTMLTextAreaElement
-    const { act } = await import('react')
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, 'Purpose after retirement')
-    act(() => {
-      field.dispatchEvent(new Event('input', { bubbles: true }))
-    })
+    typeInto(field, 'Purpose after retirement')
     await expectEventually(() => readBoard(room.board).personas.get(room.greenStory.personaId)?.needs === 'Purpose after retirement')
   })
 

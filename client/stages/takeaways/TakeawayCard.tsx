@@ -32,7 +32,7 @@ export const TakeawayCard = memo(function TakeawayCard(props: TakeawayCardProps)
   const { t } = useTranslation()
   const titleId = useId()
   return (
-    <article className="takeaway-card" aria-labelledby={titleId}>
+    <article className="card takeaway-card" aria-labelledby={titleId}>
       <h4 id={titleId} className="takeaway-card__text">
         {takeaway.text}
       </h4>

@@ -13,7 +13,7 @@ export function TakeawaysEmpty({ canAdd, onAdd }: { canAdd: boolean; onAdd(): vo
       title={t('takeaways.empty.title')}
       text={canAdd ? t('takeaways.empty.text') : t('takeaways.empty.readOnly')}
       example={
-        <div className="takeaway-card takeaway-card--example" aria-label={t('takeaways.empty.exampleLabel')} role="group">
+        <div className="card takeaway-card takeaway-card--example" aria-label={t('takeaways.empty.exampleLabel')} role="group">
           <p className="eyebrow">{t('takeaways.empty.exampleLabel')}</p>
           <p className="takeaway-card__text">{t('takeaways.empty.exampleText')}</p>
           <p className="takeaway-card__who">

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
 import { addTakeaway, readBoard, togglePlusOne } from '../../../shared/doc/index.ts'
-import { cleanup } from '../../testing/render.ts'
+import { cleanup, typeInto } from '../../testing/render.ts'
 import { anna, ben, facilitator, replicaOf, screenOf, takeawaysWorkshop, teardownAll } from './testKit.tsx'
 
 afterEach(() => {
@@ -17,13 +17,6 @@ function button(root: ParentNode, text: string): HTMLButtonElement {
   return found
 }
 const click = (element: HTMLElement) => act(() => element.click())
-function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value)
-  act(() => {
-    field.dispatchEvent(new Event('input', { bubbles: true }))
-  })
-}
 /** The input inside the label whose text includes `text` (checkboxes, radios). */
 function choice(root: ParentNode, text: string): HTMLInputElement {
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes(text) && l.querySelector('input'))

@@ -4,7 +4,7 @@ import { act } from 'react'
 import { addSignal, createTrend, deleteTrend, groupSignals, moveSignalToTrend, readBoard, readControl, renameTrend } from '../../../shared/doc/index.ts'
 import { anna, ben, newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
-import { cleanup } from '../../testing/render.ts'
+import { cleanup, typeInto } from '../../testing/render.ts'
 import { buttonNamed, cardButton, change, mountTrends, nextFrames, press, titlesIn, type Harness } from './testing/trendsHarness.tsx'
 
 let harness: Harness | null = null
@@ -148,11 +148,8 @@ describe('trends stage', () => {
     const { board, home } = boardWith()
     harness = mountTrends({ board })
     const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
-    act(() => {
-      name.focus()
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(name, 'Care comes home')
-      name.dispatchEvent(new Event('input', { bubbles: true }))
-    })
+    act(() => name.focus())
+    typeInto(name, 'Care comes home')
     expect(harness.awareness.getLocalState()?.editing).toBe(home)
 
     const other = newBoard(2)

@@ -81,13 +81,7 @@ export function button(root: ParentNode, text: string): HTMLButtonElement {
   return found
 }
 export const click = (element: HTMLElement) => act(() => element.click())
-export function typeInto(field: HTMLTextAreaElement | HTMLInputElement, value: string): void {
-  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value)
-  act(() => {
-    field.dispatchEvent(new Event('input', { bubbles: true }))
-  })
-}
+export { typeInto } from '../../testing/render.ts'
 export const press = (element: Element, key: string, init: KeyboardEventInit = {}) =>
   act(() => {
     element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }))

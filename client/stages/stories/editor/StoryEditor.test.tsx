@@ -12,7 +12,7 @@ import { readCitations } from '../../../../shared/doc/stories/index.ts'
 import { newBoard } from '../../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../../shared/doc/testing/network.ts'
 import type { CitationAttrs } from '../../../../shared/schema/index.ts'
-import { cleanup } from '../../../testing/render.ts'
+import { cleanup, typeInto } from '../../../testing/render.ts'
 import { ACTOR, buttonNamed, click, mountStories, newControl, nextFrame, paragraph, type Harness } from '../testing/storiesHarness.tsx'
 import { storyExtensions } from './storyExtensions.ts'
 
@@ -235,13 +235,6 @@ function blockTexts(editor: Editor): string[] {
   const texts: string[] = []
   editor.state.doc.forEach((block) => texts.push(block.textContent))
   return texts
-}
-
-function typeInto(input: HTMLInputElement, value: string): void {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value)
-  act(() => {
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-  })
 }
 
 async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
