@@ -39,7 +39,7 @@ export default defineConfig({
     coverage: {
       reportOnFailure: true,
       provider: 'v8',
-      include: ['shared/**', 'server/**', 'client/**', 'scripts/**'],
+      include: ['{shared,server,client,scripts}/**/*.{ts,tsx}'],
       exclude: ['**/*.test.{ts,tsx}', '**/testing/**', '**/testKit.tsx', '**/testRoom.tsx', 'client/public/**'],
       reporter: ['text-summary'],
       reportsDirectory: 'node_modules/.cache/coverage',
