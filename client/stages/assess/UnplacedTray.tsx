@@ -41,7 +41,7 @@ export function UnplacedTray({ items, plotRef, readOnly, onPlace }: UnplacedTray
         {t('assess.tray.title', { count: items.length })}
       </Heading>
       <p className="assess-tray__hint">{t('assess.tray.hint')}</p>
-      <ul className="assess-tray__list">
+      <ul className="assess-tray__list ui-list">
         {items.map((item) => (
           <li key={item.trend.id}>
             <TrayChip item={item} plotRef={plotRef} readOnly={readOnly} onPlace={onPlace} />
