@@ -80,7 +80,7 @@ const RankingItem = memo(function RankingItem({ trend, number, spread, result, s
   }
 
   return (
-    <li className={`assess-ranking__item${keyDriver ? ' assess-ranking__item--key' : ''}`}>
+    <li className={`assess-ranking__item ui-frame${keyDriver ? ' assess-ranking__item--key' : ''}`}>
       <span className="trend-number" aria-hidden="true">
         {number}
       </span>

@@ -64,7 +64,7 @@ function YoureIn() {
   const { t } = useTranslation()
   const name = useStore((s) => s.participant?.name ?? '')
   return (
-    <section className="frame-welcome__in" aria-live="polite">
+    <section className="frame-welcome__in ui-frame" aria-live="polite">
       <span className="frame-welcome__check" aria-hidden="true" />
       <div className="frame-welcome__in-text">
         <p className="frame-welcome__in-title">{name ? t('frame.view.inNamed', { name }) : t('frame.view.in')}</p>

@@ -104,7 +104,7 @@ interface ScreenSignalProps {
 const ScreenSignal = memo(function ScreenSignal({ signal, density, text, themeLabel, author, isNew }: ScreenSignalProps) {
   const domain = signal.sourceUrl ? sourceDomain(signal.sourceUrl) : null
   return (
-    <div role="listitem" className={`screen-signal ui-stack${isNew ? ' screen-signal--new' : ''}`} data-signal-id={signal.id}>
+    <div role="listitem" className={`screen-signal ui-frame ui-stack${isNew ? ' screen-signal--new' : ''}`} data-signal-id={signal.id}>
       {density !== 'titles' && (signal.category || themeLabel) && (
         <p className="screen-signal__tags">
           {signal.category && <span className={`tag tag--${signal.category}`}>{text.steep[signal.category]}</span>}

@@ -86,7 +86,7 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
         </button>
       )}
       {open && (
-        <section className="suggest__panel ui-stack" aria-labelledby={`${id}-heading`}>
+        <section className="suggest__panel ui-frame ui-stack" aria-labelledby={`${id}-heading`}>
           <header className="suggest__head ui-toolbar">
             <h3 id={`${id}-heading`} className="suggest__heading">
               {t('trendSuggest.heading')}
