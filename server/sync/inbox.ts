@@ -1,0 +1,172 @@
+/**
+ * How long messages may hold the event loop in one phase of a turn before the rest wait for the
+ * next turn. libuv reads up to 2 MiB from one socket at once and `ws` hands over every message in
+ * it before returning: an honest burst (a paragraph pasted, a client catching up after a dropped
+ * Wi-Fi) handled in one go held the loop 100–220 ms of CPU, and `/healthz`, the timers and every
+ * other workshop waited. Wall clock on purpose: on a loaded machine it only yields sooner.
+ */
+const SLICE_MS = 15
+
+/** Bytes waiting in one inbox at which its socket stops being read (TCP then slows the sender). */
+const PAUSE_AT_BYTES = 1024 * 1024
+/** Bytes waiting at which a paused socket is read again. */
+const RESUME_AT_BYTES = 256 * 1024
+
+/** What an inbox needs of its socket to push back on a sender it cannot keep up with. */
+export interface FlowControl {
+  pause(): void
+  resume(): void
+}
+
+/**
+ * One connection's messages, handled in the order they arrived, a few at a time: within the
+ * turn's slice a message is handled at once, as before; past it, it waits and every waiting inbox
+ * is served in turn (one message each, round robin) from the next check phase, a slice per turn.
+ * A message's own cost is bounded elsewhere (frame size, the update guard); this bounds how many
+ * of them one turn runs.
+ */
+export class Inbox {
+  private messages: Uint8Array[] = []
+  private head = 0
+  private bytes = 0
+  private paused = false
+  private drained: (() => void) | undefined
+
+  constructor(
+    private readonly handle: (message: Uint8Array) => void,
+    private readonly flow: FlowControl,
+    /** Held: messages wait until `release` (the document is still loading). */
+    private held = true,
+    private readonly turn: TurnBudget = sharedTurn,
+  ) {}
+
+  get size(): number {
+    return this.messages.length - this.head
+  }
+
+  push(message: Uint8Array): void {
+    if (!this.held && this.size === 0 && this.turn.hasTime()) return this.handle(message)
+    this.messages.push(message)
+    this.bytes += message.byteLength
+    if (!this.paused && this.bytes >= PAUSE_AT_BYTES) {
+      this.paused = true
+      this.flow.pause()
+    }
+    if (!this.held) this.turn.enqueue(this)
+  }
+
+  /** Starts handling: what waited is served from the next check phase, in order. */
+  release(): void {
+    this.held = false
+    if (this.size > 0) this.turn.enqueue(this)
+  }
+
+  /** Handles the oldest waiting message; whether more wait. */
+  step(): boolean {
+    const message = this.messages[this.head]
+    if (!message) return false
+    this.messages[this.head++] = EMPTY
+    this.bytes -= message.byteLength
+    if (this.size === 0) this.reset()
+    else if (this.head > 1024) this.compactArray()
+    if (this.paused && this.bytes <= RESUME_AT_BYTES) {
+      this.paused = false
+      this.flow.resume()
+    }
+    this.handle(message)
+    if (this.size > 0) return true
+    const drained = this.drained
+    this.drained = undefined
+    drained?.()
+    return false
+  }
+
+  /** Handles everything waiting now, in this turn: only when the server itself closes the connection. */
+  drainNow(): void {
+    while (!this.held && this.step()) {
+      // each step handles one message
+    }
+  }
+
+  /** Calls `callback` once nothing waits (at once if nothing does). */
+  whenDrained(callback: () => void): void {
+    if (this.held || this.size === 0) return callback()
+    this.drained = callback
+  }
+
+  /** Drops what waits: the connection was refused, or closed before its document loaded. */
+  clear(): void {
+    this.reset()
+    this.drained = undefined
+    this.turn.forget(this)
+  }
+
+  private reset(): void {
+    this.messages = []
+    this.head = 0
+    this.bytes = 0
+  }
+
+  private compactArray(): void {
+    this.messages = this.messages.slice(this.head)
+    this.head = 0
+  }
+}
+
+const EMPTY = new Uint8Array(0)
+
+/**
+ * The time messages have used in the current phase of the event loop, shared by every inbox of
+ * the process, and the inboxes that wait for the next slice.
+ */
+export class TurnBudget {
+  private sliceStartedAt: number | undefined
+  /** In service order: an inbox served and still waiting moves to the back. */
+  private readonly waiting = new Set<Inbox>()
+  private scheduled = false
+
+  constructor(private readonly sliceMs = SLICE_MS) {}
+
+  /** Whether a message may be handled now without taking this phase past its slice. */
+  hasTime(): boolean {
+    const now = performance.now()
+    if (this.sliceStartedAt === undefined) {
+      this.sliceStartedAt = now
+      // The poll phase's slice ends with it: the check phase starts a slice of its own.
+      this.schedule()
+      return true
+    }
+    return now - this.sliceStartedAt < this.sliceMs
+  }
+
+  enqueue(inbox: Inbox): void {
+    this.waiting.add(inbox)
+    this.schedule()
+  }
+
+  forget(inbox: Inbox): void {
+    this.waiting.delete(inbox)
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => this.serve())
+  }
+
+  /** Serves waiting inboxes round robin for one slice; what is left waits for the next turn. */
+  private serve(): void {
+    this.scheduled = false
+    const started = performance.now()
+    this.sliceStartedAt = started
+    while (this.waiting.size > 0 && performance.now() - started < this.sliceMs) {
+      const [inbox] = this.waiting
+      this.waiting.delete(inbox!)
+      if (inbox!.step()) this.waiting.add(inbox!)
+    }
+    this.sliceStartedAt = undefined
+    if (this.waiting.size > 0) this.schedule()
+  }
+}
+
+const sharedTurn = new TurnBudget()
