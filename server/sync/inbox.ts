@@ -124,6 +124,8 @@ export class TurnBudget {
   /** In service order: an inbox served and still waiting moves to the back. */
   private readonly waiting = new Set<Inbox>()
   private scheduled = false
+  /** The last turn's slice was spent before anything waiting was served. */
+  private starved = false
 
   constructor(private readonly sliceMs = SLICE_MS) {}
 
@@ -154,16 +156,23 @@ export class TurnBudget {
     setImmediate(() => this.serve())
   }
 
-  /** Serves waiting inboxes round robin for one slice; what is left waits for the next turn. */
+  /**
+   * Serves waiting inboxes round robin for what is left of this turn's slice (the poll phase may
+   * have used it: a second heavy message then waits for the next turn rather than doubling this
+   * one). An inbox that got nothing in one turn gets at least one message in the next, so fresh
+   * connections handled at once cannot starve those that wait.
+   */
   private serve(): void {
     this.scheduled = false
-    const started = performance.now()
-    this.sliceStartedAt = started
-    while (this.waiting.size > 0 && performance.now() - started < this.sliceMs) {
+    const started = this.sliceStartedAt ?? performance.now()
+    let served = 0
+    while (this.waiting.size > 0 && ((this.starved && served === 0) || performance.now() - started < this.sliceMs)) {
       const [inbox] = this.waiting
       this.waiting.delete(inbox!)
       if (inbox!.step()) this.waiting.add(inbox!)
+      served++
     }
+    this.starved = this.waiting.size > 0 && served === 0
     this.sliceStartedAt = undefined
     if (this.waiting.size > 0) this.schedule()
   }
