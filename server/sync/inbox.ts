@@ -1,9 +1,11 @@
 /**
- * How long messages may hold the event loop in one phase of a turn before the rest wait for the
+ * How long handling messages may hold the event loop in one turn before the rest wait for the
  * next turn. libuv reads up to 2 MiB from one socket at once and `ws` hands over every message in
  * it before returning: an honest burst (a paragraph pasted, a client catching up after a dropped
- * Wi-Fi) handled in one go held the loop 100–220 ms of CPU, and `/healthz`, the timers and every
- * other workshop waited. Wall clock on purpose: on a loaded machine it only yields sooner.
+ * Wi-Fi) handled in one go held the loop 100–300 ms of CPU, and `/healthz`, the timers and every
+ * other workshop waited. Counted is the time spent handling messages (wall clock, so on a loaded
+ * machine it only yields sooner), not the turn's other work: measuring from the turn's first
+ * message would let an HTTP request or a store write in between starve the messages.
  */
 const SLICE_MS = 15
 
@@ -45,7 +47,7 @@ export class Inbox {
   }
 
   push(message: Uint8Array): void {
-    if (!this.held && this.size === 0 && this.turn.hasTime()) return this.handle(message)
+    if (!this.held && this.size === 0 && this.turn.hasTime()) return this.turn.timed(this.handle, message)
     this.messages.push(message)
     this.bytes += message.byteLength
     if (!this.paused && this.bytes >= PAUSE_AT_BYTES) {
@@ -120,7 +122,8 @@ const EMPTY = new Uint8Array(0)
  * the process, and the inboxes that wait for the next slice.
  */
 export class TurnBudget {
-  private sliceStartedAt: number | undefined
+  /** Milliseconds spent handling messages in this turn; undefined before the turn's first. */
+  private spentMs: number | undefined
   /** In service order: an inbox served and still waiting moves to the back. */
   private readonly waiting = new Set<Inbox>()
   private scheduled = false
@@ -129,16 +132,21 @@ export class TurnBudget {
 
   constructor(private readonly sliceMs = SLICE_MS) {}
 
-  /** Whether a message may be handled now without taking this phase past its slice. */
+  /** Whether a message may be handled now without taking this turn past its slice. */
   hasTime(): boolean {
-    const now = performance.now()
-    if (this.sliceStartedAt === undefined) {
-      this.sliceStartedAt = now
-      // The poll phase's slice ends with it: the check phase starts a slice of its own.
+    if (this.spentMs === undefined) {
+      this.spentMs = 0
+      // The turn's slice ends in its check phase (`serve`): the next turn starts a fresh one.
       this.schedule()
-      return true
     }
-    return now - this.sliceStartedAt < this.sliceMs
+    return this.spentMs < this.sliceMs
+  }
+
+  /** Handles one message and counts its time against the slice. */
+  timed(handle: (message: Uint8Array) => void, message: Uint8Array): void {
+    const started = performance.now()
+    handle(message)
+    this.spentMs = (this.spentMs ?? 0) + performance.now() - started
   }
 
   enqueue(inbox: Inbox): void {
@@ -164,16 +172,18 @@ export class TurnBudget {
    */
   private serve(): void {
     this.scheduled = false
-    const started = this.sliceStartedAt ?? performance.now()
+    let spent = this.spentMs ?? 0
     let served = 0
-    while (this.waiting.size > 0 && ((this.starved && served === 0) || performance.now() - started < this.sliceMs)) {
+    while (this.waiting.size > 0 && ((this.starved && served === 0) || spent < this.sliceMs)) {
       const [inbox] = this.waiting
       this.waiting.delete(inbox!)
+      const started = performance.now()
       if (inbox!.step()) this.waiting.add(inbox!)
+      spent += performance.now() - started
       served++
     }
     this.starved = this.waiting.size > 0 && served === 0
-    this.sliceStartedAt = undefined
+    this.spentMs = undefined
     if (this.waiting.size > 0) this.schedule()
   }
 }
