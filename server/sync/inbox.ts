@@ -23,7 +23,7 @@ export interface FlowControl {
 /**
  * One connection's messages, handled in the order they arrived, a few at a time: within the
  * turn's slice a message is handled at once, as before; past it, it waits and every waiting inbox
- * is served in turn (one message each, round robin) from the next check phase, a slice per turn.
+ * is served in turn (one message each, round robin) in the check phase, a slice per turn.
  * A message's own cost is bounded elsewhere (frame size, the update guard); this bounds how many
  * of them one turn runs.
  */
@@ -118,7 +118,7 @@ export class Inbox {
 const EMPTY = new Uint8Array(0)
 
 /**
- * The time messages have used in the current phase of the event loop, shared by every inbox of
+ * The time messages have used in the current turn of the event loop, shared by every inbox of
  * the process, and the inboxes that wait for the next slice.
  */
 export class TurnBudget {
