@@ -5,6 +5,8 @@ import './app/styles/base.css'
 import './app/styles/components.css'
 import './app/styles/forms.css'
 import './app/styles/layout.css'
+// Before every feature's CSS (which App brings in): a feature's own rule overrides a shared default.
+import './ui/patterns.css'
 import { startI18n } from './i18n/index.ts'
 import { App, preloadPage } from './app/App.tsx'
 

@@ -18,7 +18,7 @@ export function JoinPanel({ join, joined }: JoinPanelProps) {
   const id = useId()
   const origin = window.location.origin
   return (
-    <aside className="join-panel" aria-labelledby={`${id}-title`}>
+    <aside className="join-panel ui-stack ui-frame" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="join-panel__title">
         {t('screen.join.title')}
       </h2>

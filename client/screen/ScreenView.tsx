@@ -60,7 +60,7 @@ export function ScreenView() {
             </p>
           </div>
         </div>
-        <div className="screen-bar__status">
+        <div className="screen-bar__status ui-stack">
           {stage && <StageClock stageId={stage.id} className="screen-clock" />}
           {stage && <ReadyCount state={readiness} compact />}
           <WorkshopConnectionIndicator />

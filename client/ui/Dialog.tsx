@@ -107,7 +107,7 @@ export function Dialog({ open, onClose, title, description, children, size = 'me
               )}
             </div>
             <button ref={closeButtonRef} type="button" className="button button--ghost ui-dialog__close" onClick={() => onCloseRef.current()}>
-              <span aria-hidden="true" className="ui-dialog__close-icon" />
+              <span aria-hidden="true" className="ui-close-icon" />
               <span className="visually-hidden">{t('ui.dialog.close')}</span>
             </button>
           </header>

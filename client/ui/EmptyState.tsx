@@ -30,7 +30,7 @@ export interface EmptyStateProps {
 export function EmptyState({ title, text, example, action, headingLevel = 3, className }: EmptyStateProps) {
   const Heading = `h${headingLevel}` as const
   return (
-    <div className={['ui-empty', className].filter(Boolean).join(' ')}>
+    <div className={['ui-empty ui-stack', className].filter(Boolean).join(' ')}>
       <Heading className="ui-empty__title">{title}</Heading>
       {text && <p className="ui-empty__text">{text}</p>}
       {example && <div className="ui-empty__example">{example}</div>}

@@ -27,7 +27,7 @@ export const PersonChip = memo(function PersonChip({ name, color, note, size = '
   return (
     <span className={['ui-person', `ui-person--${size}`, className].filter(Boolean).join(' ')} title={shown}>
       <span className="ui-person__dot" style={{ backgroundColor: color }} aria-hidden="true" />
-      <span className="ui-person__name">{shown}</span>
+      <span className="ui-person__name ui-ellipsis">{shown}</span>
       {note && <span className="ui-person__note">{note}</span>}
     </span>
   )

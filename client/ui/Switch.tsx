@@ -23,7 +23,7 @@ export interface SwitchProps {
 export function Switch({ checked, onChange, label, hint, disabled, className }: SwitchProps) {
   const id = useId()
   return (
-    <div className={['ui-switch', className].filter(Boolean).join(' ')}>
+    <div className={['ui-switch ui-stack', className].filter(Boolean).join(' ')}>
       <button
         id={id}
         type="button"

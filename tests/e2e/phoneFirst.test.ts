@@ -4,7 +4,8 @@
  * scrolls sideways. The room is a realistic one (60 signals, 8 trends, a wheel of 30, 12
  * takeaways). Every stage is scanned with axe and photographed at phone, laptop and projector size
  * (tests/screenshots/stage-<stage>-<size>.png); the y of each main control is written to
- * tests/screenshots/phone-first.json.
+ * tests/screenshots/phone-first.json. The signals column is checked for the shared layout classes' order:
+ * a stage's own rule must win over a shared default.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -118,6 +119,15 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
           failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
         if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
         await screenshot(page, `stage-${stage.kind}-${size}`)
+        if (stage.kind === 'signals') {
+          // A shared layout class (ui/patterns.css) gives the shape, the stage's own rule its wider gap:
+          // the gap falls back to the shared 16 px if the shared CSS ever loads after the stage's.
+          const column = await page.locator('.signals-stage__main').evaluate((el) => {
+            const style = getComputedStyle(el)
+            return `${style.display} ${style.flexDirection} ${style.rowGap}`
+          })
+          if (column !== 'flex column 24px') failures.push(`signals/${size}: the stage column is "${column}", not the shared stack with the stage's 24 px gap`)
+        }
         const violations = await seriousViolations(page)
         if (violations.length > 0) failures.push(`${stage.kind}/${size}: axe ${JSON.stringify(violations)}`)
       }

@@ -25,7 +25,7 @@ export function HomePage() {
           <section className="panel home__create">
             <CreateWorkshopForm defaultLanguage={language} />
           </section>
-          <div className="home__side">
+          <div className="home__side ui-stack">
             <section className="panel panel--quiet home__join">
               <JoinForm />
             </section>

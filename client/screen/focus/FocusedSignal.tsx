@@ -22,7 +22,7 @@ export function FocusedSignal({ id }: { id: string }) {
   const theme = themes.find((candidate) => candidate.id === signal.themeId)
   const domain = sourceDomain(signal.sourceUrl)
   return (
-    <article className="focus-card">
+    <article className="focus-card ui-stack ui-frame">
       <h2 className="focus-card__title">{signal.title}</h2>
       {(signal.category || theme) && (
         <p className="focus-card__tags">

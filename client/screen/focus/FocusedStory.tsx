@@ -16,7 +16,7 @@ export function FocusedStory({ id }: { id: string }) {
   const name = persona?.name.trim() ?? ''
   const who = [name, persona?.age != null ? t('screen.focus.age', { age: persona.age }) : '', persona?.household.trim() ?? ''].filter(Boolean).join(', ')
   return (
-    <article className="focus-card focus-story">
+    <article className="focus-card ui-stack ui-frame focus-story">
       <h2 className="focus-card__title">{story.title.trim() || t('screen.focus.untitledStory')}</h2>
       {(who || year) && <p className="focus-card__meta">{[who, year ? t('screen.focus.inYear', { year }) : ''].filter(Boolean).join(' · ')}</p>}
       <div className="focus-story__body">

@@ -20,7 +20,7 @@ export function FocusedTrend({ id }: { id: string }) {
   const shown = backing.slice(0, SIGNALS_SHOWN)
   const hidden = backing.length - shown.length
   return (
-    <article className="focus-card">
+    <article className="focus-card ui-stack ui-frame">
       <h2 className="focus-card__title">{trend.name.trim() || t('screen.focus.unnamedTrend')}</h2>
       {trend.narrative && <p className="focus-card__text">{trend.narrative}</p>}
       {(trend.opportunities || trend.challenges) && (

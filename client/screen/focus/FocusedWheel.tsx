@@ -20,12 +20,12 @@ export function FocusedWheel({ trendId }: { trendId: string }) {
   const trend = trends.get(trendId)
   if (!trend) return <FocusGone />
   return (
-    <article className="focus-card focus-wheel">
+    <article className="focus-card ui-stack ui-frame focus-wheel">
       <h2 className="focus-card__title focus-wheel__centre">{trend.name.trim() || t('screen.focus.unnamedTrend')}</h2>
       {tree.length === 0 ? (
         <p className="focus-card__text">{t('screen.focus.noConsequences')}</p>
       ) : (
-        <ol className="focus-wheel__rings">
+        <ol className="focus-wheel__rings ui-list">
           {tree.map((branch) => (
             <li key={branch.node.id} className="focus-wheel__branch">
               <Consequence node={branch} />

@@ -29,7 +29,7 @@ export function AssessEmpty({ role }: { role: Role }) {
           <div className="grid-marker grid-marker--example grid-marker--end" style={{ '--u': 0.78, '--i': 0.8 } as CSSProperties} aria-hidden="true">
             <span className="grid-marker__dot">1</span>
             <span className="grid-marker__label">
-              <span className="grid-marker__name">{t('assess.empty.exampleTrend')}</span>
+              <span className="grid-marker__name ui-ellipsis">{t('assess.empty.exampleTrend')}</span>
             </span>
           </div>
         </AssessGrid>

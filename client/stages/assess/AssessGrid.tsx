@@ -33,7 +33,7 @@ export function AssessGrid({ plotRef, caption, children, className }: AssessGrid
       </div>
       <div className="assess-grid__plot" ref={plotRef}>
         {QUADRANTS.map((quadrant) => (
-          <div key={quadrant} className={`assess-grid__quadrant assess-grid__quadrant--${quadrant}`} aria-hidden="true">
+          <div key={quadrant} className={`assess-grid__quadrant ui-stack assess-grid__quadrant--${quadrant}`} aria-hidden="true">
             <span className="assess-grid__quadrant-name">{t(`assess.quadrant.${quadrant}.name`)}</span>
             <span className="assess-grid__quadrant-hint">{t(`assess.quadrant.${quadrant}.hint`)}</span>
           </div>

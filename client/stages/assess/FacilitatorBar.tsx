@@ -37,7 +37,7 @@ export function FacilitatorBar({ stage, closed }: { stage: Stage; closed: boolea
   }
 
   return (
-    <section className={`assess-facilitator${closed ? ' assess-facilitator--closed' : ''}`} aria-labelledby={`${id}-title`}>
+    <section className={`assess-facilitator ui-toolbar${closed ? ' assess-facilitator--closed' : ''}`} aria-labelledby={`${id}-title`}>
       <div className="assess-facilitator__status">
         <Heading id={`${id}-title`} className="assess-facilitator__title">
           <span className="assess-facilitator__light" aria-hidden="true" />

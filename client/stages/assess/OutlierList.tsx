@@ -21,7 +21,7 @@ export function OutlierList({ notes }: { notes: readonly OutlierNote[] }) {
       ) : (
         <>
           <p className="assess-outliers__lead">{t('assess.outliers.lead')}</p>
-          <ul className="assess-outliers__list">
+          <ul className="assess-outliers__list ui-list">
             {notes.map((note) => (
               <li key={`${note.trendId}|${note.participantId}`} className="assess-outliers__item">
                 <span className="assess-outliers__flag" aria-hidden="true">

@@ -135,7 +135,7 @@ export const OwnMarker = memo(function OwnMarker(props: OwnMarkerProps) {
       </span>{' '}
       <span className="grid-marker__label" aria-hidden="true">
         {keyDriver && <span className="grid-marker__star">★</span>}
-        <span className="grid-marker__name">{name}</span>
+        <span className="grid-marker__name ui-ellipsis">{name}</span>
       </span>
     </button>
   )

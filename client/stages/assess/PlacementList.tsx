@@ -35,7 +35,7 @@ export const PlacementRow = memo(function PlacementRow(props: PlacementRowProps)
   const name = trendName(t, trend)
   const at = placement ?? CENTRE
   return (
-    <li className="assess-row" data-placed={placement ? 'true' : 'false'}>
+    <li className="assess-row ui-frame" data-placed={placement ? 'true' : 'false'}>
       <fieldset className="fieldset assess-row__fieldset">
         <legend className="assess-row__head">
           <span className="trend-number" aria-hidden="true">

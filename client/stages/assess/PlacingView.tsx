@@ -151,7 +151,7 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
           {budget > 0 ? t('assess.list.titleWithDots') : t('assess.list.title')}
         </Heading>
         {budget > 0 && <DotsSummary left={left} total={budget} refusal={refusal} />}
-        <ol className="assess-list">
+        <ol className="assess-list ui-list">
           {numbered.map(({ trend, number }) => (
             <PlacementRow
               key={trend.id}

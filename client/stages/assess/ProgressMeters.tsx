@@ -16,7 +16,7 @@ export function ProgressMeters({ progress, showVotes, size = 'compact' }: Progre
     ...(showVotes ? [{ key: 'voted', done: progress.votedAll, started: progress.votedAny }] : []),
   ]
   return (
-    <ul className={`assess-meters assess-meters--${size}`}>
+    <ul className={`assess-meters ui-list assess-meters--${size}`}>
       {meters.map(({ key, done, started }) => {
         const share = progress.people > 0 ? done / progress.people : 0
         return (

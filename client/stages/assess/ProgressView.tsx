@@ -34,7 +34,7 @@ export function ProgressView({ stage }: { stage: Stage }) {
         <Heading id={`${id}-trends`} className="assess-section-title assess-section-title--small">
           {t('assess.progress.trends', { count: trends.length })}
         </Heading>
-        <ol className="assess-progress__list">
+        <ol className="assess-progress__list ui-list">
           {trends.map((trend, index) => (
             <li key={trend.id} className="assess-progress__trend">
               <span className="trend-number" aria-hidden="true">

@@ -101,7 +101,7 @@ export function ResultsChartKey({ chart }: { chart: MeasuredChart }) {
         </span>
       </p>
       {legend.length > 0 && (
-        <ol className="results-key__legend" aria-label={t('assess.results.key.legend')}>
+        <ol className="results-key__legend ui-list" aria-label={t('assess.results.key.legend')}>
           {legend.map((entry) => (
             <li key={entry.id}>
               <span className="results-key__badge">{entry.rank}</span> {entry.name}

@@ -41,7 +41,7 @@ export function UnplacedTray({ items, plotRef, readOnly, onPlace }: UnplacedTray
         {t('assess.tray.title', { count: items.length })}
       </Heading>
       <p className="assess-tray__hint">{t('assess.tray.hint')}</p>
-      <ul className="assess-tray__list">
+      <ul className="assess-tray__list ui-list">
         {items.map((item) => (
           <li key={item.trend.id}>
             <TrayChip item={item} plotRef={plotRef} readOnly={readOnly} onPlace={onPlace} />
@@ -102,7 +102,7 @@ const TrayChip = memo(function TrayChip({ item, plotRef, readOnly, onPlace }: { 
     <>
       <button
         type="button"
-        className="assess-chip"
+        className="assess-chip ui-pill"
         data-tray-trend={item.trend.id}
         title={name}
         aria-disabled={readOnly || undefined}
@@ -114,13 +114,13 @@ const TrayChip = memo(function TrayChip({ item, plotRef, readOnly, onPlace }: { 
         onClick={onClick}
       >
         {/* The accessible name starts with what is seen: "3 Food sharing, put it on the grid". */}
-        <span className="trend-number">{item.number}</span> <span className="assess-chip__name">{name}</span>
+        <span className="trend-number">{item.number}</span> <span className="assess-chip__name ui-ellipsis">{name}</span>
         <VisuallyHidden>{t('assess.tray.place')}</VisuallyHidden>
       </button>
       {drag?.moved && (
-        <span className="assess-chip assess-chip--ghost" style={{ left: drag.x, top: drag.y }} aria-hidden="true">
+        <span className="assess-chip ui-pill assess-chip--ghost" style={{ left: drag.x, top: drag.y }} aria-hidden="true">
           <span className="trend-number">{item.number}</span>
-          <span className="assess-chip__name">{name}</span>
+          <span className="assess-chip__name ui-ellipsis">{name}</span>
         </span>
       )}
     </>

@@ -34,7 +34,7 @@ export function VoteRanking({ ranking, spreads, keyDrivers, budget, canMarkKeyDr
         {budget > 0 ? t('assess.ranking.titleWithDots') : t('assess.ranking.title')}
       </Heading>
       {canMarkKeyDrivers && <p className="assess-ranking__hint">{t('assess.keyDriver.hint')}</p>}
-      <ol className="assess-ranking__list">
+      <ol className="assess-ranking__list ui-list">
         {ranking.map(({ trend, rank, result }) => (
           <RankingItem
             key={trend.id}
@@ -80,7 +80,7 @@ const RankingItem = memo(function RankingItem({ trend, number, spread, result, s
   }
 
   return (
-    <li className={`assess-ranking__item${keyDriver ? ' assess-ranking__item--key' : ''}`}>
+    <li className={`assess-ranking__item ui-frame${keyDriver ? ' assess-ranking__item--key' : ''}`}>
       <span className="trend-number" aria-hidden="true">
         {number}
       </span>

@@ -48,8 +48,8 @@ export function FrameEditor() {
   const yearInvalid = yearField.editing && parseHorizonYear(yearField.value) === null
 
   return (
-    <section className="frame-editor panel" aria-labelledby={`${id}-heading`}>
-      <div className="frame-editor__intro">
+    <section className="frame-editor ui-stack panel" aria-labelledby={`${id}-heading`}>
+      <div className="frame-editor__intro ui-stack">
         <h2 id={`${id}-heading`} className="panel__title">
           {t('frame.editor.heading')}
         </h2>

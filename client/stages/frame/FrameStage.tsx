@@ -20,7 +20,7 @@ function FacilitatorFrame() {
   return (
     <div className="frame-facilitator">
       <FrameEditor />
-      <section className="frame-preview" aria-labelledby={`${id}-preview`}>
+      <section className="frame-preview ui-stack" aria-labelledby={`${id}-preview`}>
         <h2 id={`${id}-preview`} className="frame-preview__heading eyebrow">
           {t('frame.preview.heading')}
         </h2>

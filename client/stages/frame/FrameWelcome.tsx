@@ -29,7 +29,7 @@ export function FrameWelcome({ role, isCurrent, fitToScreen = false }: FrameWelc
 
   return (
     <div ref={root} className={`frame-welcome frame-welcome--${role}${fitToScreen ? ' frame-welcome--fitted' : ''}`}>
-      <section className="frame-welcome__question" aria-labelledby={`${id}-question`}>
+      <section className="frame-welcome__question ui-stack" aria-labelledby={`${id}-question`}>
         {year !== null && (
           <p className="frame-welcome__year">
             <span className="frame-welcome__year-label">{t('frame.view.horizon')}</span> <span className="frame-welcome__year-value">{year}</span>
@@ -45,7 +45,7 @@ export function FrameWelcome({ role, isCurrent, fitToScreen = false }: FrameWelc
           <h3 id={`${id}-themes`} className="frame-welcome__subheading">
             {t('frame.view.themes')}
           </h3>
-          <ul className="frame-welcome__theme-list">
+          <ul className="frame-welcome__theme-list ui-list">
             {themes.map((theme) => (
               <li key={theme.id} className="tag tag--theme frame-welcome__theme">
                 {theme.label}
@@ -64,7 +64,7 @@ function YoureIn() {
   const { t } = useTranslation()
   const name = useStore((s) => s.participant?.name ?? '')
   return (
-    <section className="frame-welcome__in" aria-live="polite">
+    <section className="frame-welcome__in ui-frame" aria-live="polite">
       <span className="frame-welcome__check" aria-hidden="true" />
       <div className="frame-welcome__in-text">
         <p className="frame-welcome__in-title">{name ? t('frame.view.inNamed', { name }) : t('frame.view.in')}</p>

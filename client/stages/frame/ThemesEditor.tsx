@@ -43,13 +43,13 @@ export function ThemesEditor() {
   }
 
   return (
-    <fieldset className="fieldset themes-editor">
+    <fieldset className="fieldset themes-editor ui-stack">
       <legend className="field__label">{t('frame.themes.label')}</legend>
       <p className="field__hint" id={`${id}-hint`}>
         {t('frame.themes.hint')}
       </p>
       {themes.length > 0 && (
-        <ol className="themes-editor__list">
+        <ol className="themes-editor__list ui-stack ui-list">
           {themes.map((theme, index) => (
             <ThemeRow
               key={theme.id}
@@ -145,7 +145,7 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
       <span className="themes-editor__position" aria-hidden="true">
         {position}
       </span>
-      <div className="themes-editor__label">
+      <div className="themes-editor__label ui-stack">
         <label className="visually-hidden" htmlFor={`${id}-label`}>
           {t('frame.themes.renameLabel', { position })}
         </label>

@@ -68,7 +68,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   )
 
   return (
-    <section className="add-signal" aria-labelledby={`${id}-heading`}>
+    <section className="add-signal ui-frame" aria-labelledby={`${id}-heading`}>
       <form ref={formRef} className="add-signal__form" onSubmit={submit} noValidate>
         <div className="add-signal__header">
           <h2 id={`${id}-heading`} className="add-signal__heading">

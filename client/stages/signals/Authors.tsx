@@ -17,16 +17,16 @@ export const Authors = memo(function Authors({ ids, text }: { ids: readonly stri
   )
 })
 
-/** Like ui/PersonChip (small): a colour dot and the name, without a translation hook per chip. */
+/** ui/PersonChip (small) in its classes: a colour dot and the name, without a translation hook per chip. */
 const Author = memo(function Author({ id, text }: { id: string; text: CardText }) {
   const name = useStore((s) => s.board?.participants.get(id)?.name ?? '').trim() || text.unnamed
   const isMe = useStore((s) => s.participant?.id === id)
   return (
-    <span className="signal-author" title={name}>
+    <span className="signal-author ui-person ui-person--small" title={name}>
       {/* The presence colour (as in the header and the people list). */}
-      <span className="signal-author__dot" style={{ backgroundColor: colorForId(id) }} aria-hidden="true" />
-      <span className="signal-author__name">{name}</span>
-      {isMe && <span className="signal-author__note">{text.you}</span>}
+      <span className="ui-person__dot" style={{ backgroundColor: colorForId(id) }} aria-hidden="true" />
+      <span className="ui-person__name ui-ellipsis">{name}</span>
+      {isMe && <span className="ui-person__note">{text.you}</span>}
     </span>
   )
 })

@@ -11,7 +11,7 @@ export const CardEditors = memo(function CardEditors({ signalId, text }: { signa
   const first = editors[0]
   if (!first) return null
   return (
-    <span className="signal-card__editing">
+    <span className="signal-card__editing ui-editing">
       <span className="signal-card__editing-dot" style={{ backgroundColor: first.color }} aria-hidden="true" />
       {text.editing(first.name.trim() || text.unnamed, editors.length - 1)}
     </span>

@@ -96,7 +96,7 @@ function MergeForm({ drop, signals, themeLabels, onMerge, onClose }: MergeDialog
       </fieldset>
 
       {preview && (
-        <section className="merge__preview" aria-labelledby={`${id}-preview`} aria-live="polite">
+        <section className="merge__preview ui-stack" aria-labelledby={`${id}-preview`} aria-live="polite">
           <h3 id={`${id}-preview`} className="merge__preview-heading">
             {t('signals.merge.previewHeading')}
           </h3>

@@ -23,7 +23,7 @@ export function PrivateArea({ counts, selfId, mine = null, forScreen = false, an
   const { t } = useTranslation()
   const id = useId()
   return (
-    <section className={`private-area${forScreen ? ' private-area--screen' : ''}`} aria-labelledby={`${id}-heading`}>
+    <section className={`private-area ui-stack${forScreen ? ' private-area--screen' : ''}`} aria-labelledby={`${id}-heading`}>
       <div className="private-area__intro">
         <span className="private-area__lock" aria-hidden="true" />
         <div>
@@ -34,7 +34,7 @@ export function PrivateArea({ counts, selfId, mine = null, forScreen = false, an
         </div>
       </div>
       {!forScreen && (
-        <div className="private-area__mine">
+        <div className="private-area__mine ui-stack">
           <h3 className="private-area__subheading">{t('signals.private.yourCards')}</h3>
           {mine ?? <p className="private-area__empty">{t('signals.private.noneYet')}</p>}
         </div>

@@ -41,14 +41,14 @@ export const PrivatePace = memo(function PrivatePace({ counts, selfId, anonymous
   const total = rows.reduce((sum, row) => sum + row.count, 0)
 
   return (
-    <section className="private-pace" aria-labelledby={`${id}-heading`}>
+    <section className="private-pace ui-stack" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="private-pace__heading">
         {selfId === null ? t('signals.private.paceAll', { count: total }) : t('signals.private.paceOthers', { count: total })}
       </h3>
       {rows.length === 0 ? (
         <p className="private-pace__none">{t('signals.private.nobodyYet')}</p>
       ) : (
-        <ul className="private-pace__list">
+        <ul className="private-pace__list ui-list">
           {rows.map((row) => (
             <li key={row.participantId} className="private-pace__person">
               <span className="private-pace__tiles" aria-hidden="true">
@@ -56,7 +56,7 @@ export const PrivatePace = memo(function PrivatePace({ counts, selfId, anonymous
                   <span key={i} className="face-down-tile" />
                 ))}
               </span>
-              <span className="private-pace__who">
+              <span className="private-pace__who ui-stack">
                 {!anonymous && <PaceChip participantId={row.participantId} name={row.name} />}
                 <span className="private-pace__count">{t('signals.private.cards', { count: row.count })}</span>
               </span>

@@ -32,7 +32,7 @@ export function ScreenSignals() {
   const contentKey = useMemo(() => [data.signals, data.themeLabels, data.hideNames, text], [data.signals, data.themeLabels, data.hideNames, text])
 
   return (
-    <div className="signals-screen">
+    <div className="signals-screen ui-stack">
       <h2 id={`${id}-wall`} className="visually-hidden">
         {t('signals.wall.heading')}
       </h2>
@@ -73,7 +73,7 @@ function WallCounts({ count, chips }: { count: number; chips: ReturnType<typeof 
     <>
       <span className="signals-screen__count">{t('signals.wall.count', { count })}</span>
       {chips.length > 1 && (
-        <ul className="screen-theme-counts" aria-label={t('signals.filters.themes')}>
+        <ul className="screen-theme-counts ui-list" aria-label={t('signals.filters.themes')}>
           {chips.map((chip) => (
             <li key={chip.id || 'none'} className="tag tag--theme">
               {chip.label ?? t('signals.filters.noTheme')}
@@ -104,7 +104,7 @@ interface ScreenSignalProps {
 const ScreenSignal = memo(function ScreenSignal({ signal, density, text, themeLabel, author, isNew }: ScreenSignalProps) {
   const domain = signal.sourceUrl ? sourceDomain(signal.sourceUrl) : null
   return (
-    <div role="listitem" className={`screen-signal${isNew ? ' screen-signal--new' : ''}`} data-signal-id={signal.id}>
+    <div role="listitem" className={`screen-signal ui-frame ui-stack${isNew ? ' screen-signal--new' : ''}`} data-signal-id={signal.id}>
       {density !== 'titles' && (signal.category || themeLabel) && (
         <p className="screen-signal__tags">
           {signal.category && <span className={`tag tag--${signal.category}`}>{text.steep[signal.category]}</span>}

@@ -82,7 +82,7 @@ export const SignalCard = memo(function SignalCard({
         </p>
       )}
       {sources.length > 0 && (
-        <ul className="signal-card__sources" aria-label={text.sources}>
+        <ul className="signal-card__sources ui-list" aria-label={text.sources}>
           {sources.slice(0, MAX_SOURCES_SHOWN).map((url) => (
             <li key={url}>
               <SourceLink url={url} opensInNewTab={text.opensInNewTab} />

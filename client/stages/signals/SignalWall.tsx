@@ -53,7 +53,7 @@ export const SignalWall = memo(function SignalWall({
   // next card never waits for a thousand cards to be compared.
   const shown = useDeferredValue(signals, signals.length > LONG_WALL ? signals.slice(0, FIRST_PAINT) : signals)
   const mayMerge = canTidy(viewer)
-  const className = ['signal-wall', isPrivate && 'signal-wall--private', shown.length > LONG_WALL && 'signal-wall--long'].filter(Boolean).join(' ')
+  const className = ['signal-wall ui-grid-list', isPrivate && 'signal-wall--private', shown.length > LONG_WALL && 'signal-wall--long'].filter(Boolean).join(' ')
   return (
     <ul className={className} aria-label={label}>
       {shown.map((signal) => (

@@ -105,7 +105,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
           <AddSignalForm commands={commands} themes={data.themes} />
         ) : (
           // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
-          viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked">{t('signals.locked')}</p>
+          viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked ui-note">{t('signals.locked')}</p>
         )}
         {viewer.role === 'facilitator' && (
           <Suspense fallback={null}>
@@ -114,7 +114,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
         )}
       </div>
 
-      <div className="signals-stage__main">
+      <div className="signals-stage__main ui-stack">
         {data.privateOn && (
           <PrivateArea
             counts={data.privateCounts}
@@ -125,7 +125,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
           />
         )}
 
-        <section className="wall-section" aria-labelledby={`${id}-wall`}>
+        <section className="wall-section ui-stack" aria-labelledby={`${id}-wall`}>
           <div className="wall-section__header">
             <h2 id={`${id}-wall`} className="wall-section__heading">
               {t('signals.wall.heading')}
@@ -146,12 +146,12 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
           )}
           {data.signals.length === 0 ? (
             data.privateOn ? (
-              <p className="wall-section__waiting">{t('signals.wall.waitingForReveal')}</p>
+              <p className="wall-section__waiting ui-note">{t('signals.wall.waitingForReveal')}</p>
             ) : (
               data.loaded && <EmptyWall />
             )
           ) : shown.length === 0 ? (
-            <p className="wall-section__no-match">{t('signals.wall.noMatch')}</p>
+            <p className="wall-section__no-match ui-note">{t('signals.wall.noMatch')}</p>
           ) : (
             <SignalWall {...wallProps} signals={shown} label={t('signals.wall.heading')} />
           )}

@@ -26,7 +26,7 @@ export const WallFilters = memo(function WallFilters({ filter, onChange, themeCh
   const set = (patch: Partial<WallFilterState>) => onChange({ ...filter, ...patch })
 
   return (
-    <div className="wall-filters" role="search" aria-label={t('signals.filters.label')}>
+    <div className="wall-filters ui-stack" role="search" aria-label={t('signals.filters.label')}>
       {themeChips.length > 0 && (
         <div className="wall-filters__themes" role="group" aria-labelledby={`${id}-themes`}>
           <span id={`${id}-themes`} className="wall-filters__label">

@@ -87,9 +87,9 @@ function Item({
   const { t } = useTranslation()
   const isCited = cited.has(`${citation.kind}|${citation.refId}`)
   return (
-    <div className={`inspiration__item inspiration__item--${citation.kind}`}>
-      <KindIcon kind={citation.kind} className="inspiration__icon" />
-      <span className="inspiration__text">
+    <div className={`source source--${citation.kind} inspiration__item inspiration__item--${citation.kind}`}>
+      <KindIcon kind={citation.kind} className="source__icon" />
+      <span className="source__text">
         <span className="inspiration__name">{citation.label}</span>
         {(note || isCited) && <span className="inspiration__note">{[note, isCited ? t('stories.inspiration.cited') : null].filter(Boolean).join(' · ')}</span>}
       </span>

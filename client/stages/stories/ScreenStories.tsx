@@ -35,7 +35,7 @@ export function ScreenStories() {
   if (shownId) return <ScreenStory story={stories.get(shownId)!} group={groups.find((g) => g.id === stories.get(shownId)!.groupId) ?? null} />
   return (
     <section className="screen-stories" aria-label={t('stories.list.title')}>
-      <ul className="screen-stories__grid">
+      <ul className="screen-stories__grid ui-grid-list">
         {entries.map(({ story, group }) => (
           <ScreenCard key={story.id} story={story} group={group} />
         ))}
@@ -54,8 +54,8 @@ function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
   const sources = useMemo(() => citationSources(resolved), [resolved])
   const name = persona?.name.trim() ?? ''
   return (
-    <article className="screen-story" aria-labelledby={`screen-story-${story.id}`}>
-      <header className="screen-story__head">
+    <article className="screen-story ui-stack" aria-labelledby={`screen-story-${story.id}`}>
+      <header className="screen-story__head ui-stack">
         <p className="eyebrow">
           {[group?.name ?? t('stories.wholeRoom'), t('stories.prompt', { name: name || t('stories.promptSomeone'), year: year ?? '' })].join(' · ')}
         </p>
@@ -81,7 +81,7 @@ const PersonaFacts = memo(function PersonaFacts({ persona }: { persona: Persona 
     <section className="story-panel persona-facts" aria-label={t('stories.persona.title')}>
       <h3 className="story-panel__title">{t('stories.persona.title')}</h3>
       {facts.length > 0 && (
-        <dl className="persona-facts__list">
+        <dl className="persona-facts__list ui-stack">
           {facts.map((field) => (
             <div key={field}>
               <dt>{t(`stories.persona.${field}.label`)}</dt>
@@ -103,7 +103,7 @@ const ScreenCard = memo(function ScreenCard({ story, group }: { story: Story; gr
   const name = persona?.name.trim() ?? ''
   // No trend check here: that is the facilitator's conversation with a group, not the room's.
   return (
-    <li className="story-card screen-card">
+    <li className="story-card ui-stack screen-card">
       <p className="story-card__eyebrow">{group?.name ?? t('stories.wholeRoom')}</p>
       <h2 className="story-card__title">{story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))}</h2>
       <p className="story-card__persona">{personaLine(persona, t) || t('stories.card.noPersona')}</p>

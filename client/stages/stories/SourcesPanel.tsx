@@ -27,7 +27,7 @@ export const SourcesPanel = memo(function SourcesPanel({ sources, onReveal, head
       {sources.length === 0 ? (
         <p className="story-panel__empty">{t(onReveal ? 'stories.sources.empty' : 'stories.sources.emptyReadOnly')}</p>
       ) : (
-        <ul className="sources__list">
+        <ul className="sources__list ui-stack ui-list">
           {sources.map((source) => (
             <li key={`${source.kind}|${source.refId}`} className={`source source--${source.kind}${source.removed ? ' source--removed' : ''}`}>
               <KindIcon kind={source.kind} className="source__icon" />

@@ -33,7 +33,7 @@ export const StoryCard = memo(function StoryCard({ entry, trendCount, onScreen, 
   const line = personaLine(persona, t)
 
   return (
-    <li className={`story-card${mine ? ' story-card--mine' : ''}`}>
+    <li className={`story-card ui-stack${mine ? ' story-card--mine' : ''}`}>
       <p className="story-card__eyebrow">
         <span>{group ? label.name(group) : t('stories.wholeRoom')}</span>
         {mine && <span className="badge story-card__mine">{t('stories.yourGroup')}</span>}

@@ -37,7 +37,7 @@ export const StoryHeader = memo(function StoryHeader({
   const label = useGroupLabel()
   const titleId = useId()
   return (
-    <header className="story-head">
+    <header className="story-head ui-stack">
       <div className="story-head__bar">
         {/* Opening a story moves focus here: a visible, safe first stop (no phone keyboard pops up). */}
         <button type="button" className="button button--ghost story-head__back" onClick={onBack} autoFocus>

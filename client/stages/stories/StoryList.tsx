@@ -46,7 +46,7 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
 
   return (
     <section className="stories" aria-labelledby={headingId}>
-      <div className="stories__head">
+      <div className="stories__head ui-toolbar">
         <h3 id={headingId} className="stories__title">
           {t('stories.list.title')} <span className="stories__count">{entries.length}</span>
         </h3>
@@ -70,7 +70,7 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
           }
         />
       ) : (
-        <ul className="stories__grid">
+        <ul className="stories__grid ui-grid-list">
           {entries.map((entry) => (
             <StoryCard
               key={entry.story.id}
@@ -129,7 +129,7 @@ const StartCard = memo(function StartCard({
   const name = label.name(group)
   const shapedBy = label.shapedBy(group)
   return (
-    <li className={`story-card story-card--start${mine ? ' story-card--mine' : ''}`}>
+    <li className={`story-card ui-stack story-card--start${mine ? ' story-card--mine' : ''}`}>
       <p className="story-card__eyebrow">
         <span>{name}</span>
         {mine && <span className="badge story-card__mine">{t('stories.yourGroup')}</span>}

@@ -99,7 +99,7 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
   const canDelete = !readOnly && (facilitator || story.createdBy === participantId)
 
   return (
-    <article className="story-workspace" aria-label={story.title || fallbackTitle}>
+    <article className="story-workspace ui-stack" aria-label={story.title || fallbackTitle}>
       <StoryHeader
         story={story}
         group={group}

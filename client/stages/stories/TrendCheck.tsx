@@ -19,7 +19,7 @@ export const TrendCheck = memo(function TrendCheck({ entries, trendLinks, onOpen
   const missing = entries.filter((entry) => (trendLinks.get(entry.story.id) ?? 0) === 0)
   const linked = entries.length - missing.length
   return (
-    <div className={`trend-check${missing.length > 0 ? ' trend-check--missing' : ''}`} role="status">
+    <div className={`trend-check ui-stack${missing.length > 0 ? ' trend-check--missing' : ''}`} role="status">
       <p className="trend-check__summary">
         <span className="trend-flag__mark" aria-hidden="true" />
         {missing.length === 0 ? t('stories.check.all', { count: entries.length }) : t('stories.check.some', { linked, count: entries.length })}

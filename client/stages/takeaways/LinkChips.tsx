@@ -26,7 +26,7 @@ export function LinkChips({ trendIds, storyIds }: { trendIds: readonly string[];
         <li key={chip.key} className={`link-chip link-chip--${chip.kind}`} title={chip.label}>
           <span className="link-chip__mark" aria-hidden="true" />
           <span className="visually-hidden">{t(`takeaways.card.kind.${chip.kind}`)}</span>
-          <span className="link-chip__label">{chip.label}</span>
+          <span className="link-chip__label ui-ellipsis">{chip.label}</span>
         </li>
       ))}
     </ul>

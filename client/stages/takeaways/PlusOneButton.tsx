@@ -10,7 +10,7 @@ export function PlusOneButton({ count, mine, onToggle }: { count: number; mine: 
   return (
     <button
       type="button"
-      className="plus-one"
+      className="plus-one ui-pill"
       aria-pressed={mine}
       title={mine ? t('takeaways.plusOne.undoHint') : t('takeaways.plusOne.hint')}
       onClick={onToggle}
@@ -25,7 +25,7 @@ export function PlusOneButton({ count, mine, onToggle }: { count: number; mine: 
 export function PlusOneCount({ count }: { count: number }) {
   const { t } = useTranslation()
   return (
-    <span className="plus-one plus-one--static">
+    <span className="plus-one ui-pill plus-one--static">
       <span className="plus-one__mark" aria-hidden="true">
         {'+1'}
       </span>

@@ -49,7 +49,7 @@ export function ScreenTakeaways() {
 const ScreenTakeaway = memo(function ScreenTakeaway({ takeaway, plusOnes, density }: { takeaway: Takeaway; plusOnes: number; density: Density }) {
   const { t } = useTranslation()
   return (
-    <article className="screen-takeaway">
+    <article className="screen-takeaway ui-frame ui-stack">
       <p className="screen-takeaway__text">{takeaway.text}</p>
       {density !== 'titles' && (
         <p className="screen-takeaway__who">

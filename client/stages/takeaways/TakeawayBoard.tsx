@@ -39,7 +39,7 @@ export function TakeawayBoard({
   return (
     <div className="takeaway-board">
       {columns.map(({ when, takeaways: cards }) => (
-        <section key={when} className={`takeaway-column takeaway-column--${when}`} aria-labelledby={`takeaways-${when}`}>
+        <section key={when} className={`takeaway-column ui-stack takeaway-column--${when}`} aria-labelledby={`takeaways-${when}`}>
           <header className="takeaway-column__header">
             <h3 id={`takeaways-${when}`} className="takeaway-column__title">
               {t(`takeaways.when.${when}`)}
@@ -47,7 +47,7 @@ export function TakeawayBoard({
             <span className="takeaway-column__count">{t('takeaways.column.count', { count: cards.length })}</span>
           </header>
           {cards.length > 0 ? (
-            <ol className="takeaway-column__list">
+            <ol className="takeaway-column__list ui-stack ui-list">
               {cards.map((takeaway) => {
                 const ones = plusOnesOf(plusOnes, takeaway.id)
                 const author = participants.get(takeaway.createdBy)

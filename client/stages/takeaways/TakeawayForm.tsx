@@ -97,7 +97,7 @@ export function TakeawayForm({
         <legend className="field__label">{t('takeaways.form.when')}</legend>
         <div className="when-picker">
           {WHEN.map((option) => (
-            <label key={option} className="when-picker__option">
+            <label key={option} className="when-picker__option ui-pill">
               <input type="radio" name={`${id}-when`} value={option} checked={when === option} onChange={() => setWhen(option)} />
               <span>{t(`takeaways.when.${option}`)}</span>
             </label>

@@ -61,7 +61,7 @@ export default function TakeawaysStage({ role }: StageProps) {
       ) : (
         <>
           {role !== 'screen' && (
-            <div className="takeaways__toolbar">
+            <div className="takeaways__toolbar ui-toolbar">
               {canAdd && (
                 <button type="button" className="button button--primary" onClick={() => onAdd('now')}>
                   <span aria-hidden="true">{'+'}</span> {t('takeaways.add')}

@@ -68,7 +68,7 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
   }
 
   return (
-    <div className="card-actions">
+    <div className="card-actions ui-stack">
       {fromTrendId !== null && (
         <div className="segmented card-actions__modes" role="group" aria-label={t('trends.card.modes')}>
           {(['move', 'support'] as const).map((option) => (
@@ -82,7 +82,7 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
       {mode === 'move' ? (
         <>
           <h3 className="card-actions__heading">{t('trends.card.moveTo')}</h3>
-          <ul className="card-actions__list">
+          <ul className="card-actions__list ui-list">
             {fromTrendId !== null && (
               <li>
                 <button type="button" className="card-actions__option" onClick={() => moveTo(null)}>
@@ -116,7 +116,7 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
         <>
           <h3 className="card-actions__heading">{t('trends.card.alsoSupports')}</h3>
           <p className="card-actions__hint">{t('trends.card.alsoSupportsHint')}</p>
-          <ul className="card-actions__list">
+          <ul className="card-actions__list ui-list">
             {others.map(({ trend }) => {
               const on = backs.has(trend.id)
               return (

@@ -16,7 +16,7 @@ export function DeleteTrendDialog({ trendId, groups, onClose }: { trendId: strin
   return (
     <Dialog open={group !== undefined} onClose={onClose} title={t('trends.delete.title', { trend: name })} size="small">
       {group && (
-        <div className="delete-trend">
+        <div className="delete-trend ui-stack">
           <p>{t('trends.delete.body', { count: group.signals.length })}</p>
           <div className="form__actions form__actions--end">
             <button type="button" className="button button--ghost" onClick={onClose} data-autofocus="">

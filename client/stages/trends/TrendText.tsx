@@ -22,7 +22,7 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
 
   return (
     <div
-      className="trend__text"
+      className="trend__text ui-stack"
       onFocus={(event) => setEditing(isTextField(event.target))}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setEditing(false)
@@ -128,7 +128,7 @@ export const TrendTextReadOnly = memo(function TrendTextReadOnly({
   const { t } = useBoardText()
   const Heading = `h${headingLevel}` as const
   return (
-    <div className="trend__text">
+    <div className="trend__text ui-stack">
       <Heading id={headingId} className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>
         {trend.name || t('trends.unnamed')}
       </Heading>

@@ -63,8 +63,8 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
   return (
     <div className={readOnly ? 'trends trends--read-only' : 'trends'}>
       <UnsortedPile signals={groups.unsorted} readOnly={readOnly} boardEmpty={boardEmpty} />
-      <section className="trends__main" aria-labelledby="trends-list-title">
-        <header className="trends__head">
+      <section className="trends__main ui-stack" aria-labelledby="trends-list-title">
+        <header className="trends__head ui-toolbar">
           <h2 id="trends-list-title" className="trends__title">
             {t('trends.list.title')} <span className="trends__title-count">{groups.trends.length}</span>
           </h2>
@@ -80,7 +80,7 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
         </header>
         {facilitator && !readOnly && <SuggestGroups unsorted={groups.unsorted} />}
         {groups.trends.length > 0 ? (
-          <ol className="trends__grid">
+          <ol className="trends__grid ui-grid-list">
             {groups.trends.map(({ trend, signals }, index) => (
               <li key={trend.id} className="trends__slot">
                 <TrendCluster

@@ -68,7 +68,7 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
 
   return (
     <form
-      className="consequence-form"
+      className="consequence-form ui-stack"
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && onCancel) {

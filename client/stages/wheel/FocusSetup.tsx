@@ -105,7 +105,7 @@ export function FocusSetup({
       </h3>
       <p className="field__hint">{t('wheel.setup.hint')}</p>
       {rows.length > 0 ? (
-        <ol className="wheel-setup__rows">
+        <ol className="wheel-setup__rows ui-list">
           {rows.map((row, index) => (
             <li key={row.key} className="wheel-setup__row">
               <label className="field">

@@ -10,7 +10,7 @@ export function ValenceLegend({ tree }: { tree: readonly WheelTreeNode[] }) {
   return (
     <div className="wheel-legend">
       <p className="wheel-legend__total">{t('wheel.summary.total', { count: counts.total })}</p>
-      <ul className="wheel-legend__list" aria-label={t('wheel.summary.legend')}>
+      <ul className="wheel-legend__list ui-list" aria-label={t('wheel.summary.legend')}>
         {VALENCE_CHOICES.map((valence) => (
           <li key={valenceKey(valence)} className="wheel-legend__item">
             <ValenceMark valence={valence} />

@@ -61,7 +61,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
     ) : null
 
   return (
-    <section className="wheel-panel" aria-labelledby={headingId}>
+    <section className="wheel-panel ui-stack" aria-labelledby={headingId}>
       <header className="wheel-panel__header">
         <div className="wheel-panel__titles">
           {group && <p className="eyebrow wheel-panel__group">{t('wheel.group', { name: group })}</p>}

@@ -31,14 +31,14 @@ export default function WheelStage({ role }: StageProps) {
 
   if (trends.length === 0) {
     return (
-      <div className="wheel-stage">
+      <div className="wheel-stage ui-stack">
         <EmptyState title={t('wheel.empty.title')} text={role === 'screen' ? t('wheel.empty.screen') : t('wheel.empty.text')} />
       </div>
     )
   }
   if (role === 'screen') {
     return (
-      <div className="wheel-stage wheel-stage--screen">
+      <div className="wheel-stage ui-stack wheel-stage--screen">
         <ScreenWheel entries={entries} trends={trendMap} />
       </div>
     )
@@ -49,11 +49,11 @@ export default function WheelStage({ role }: StageProps) {
   const viewToggle = <ViewToggle mode={mode} onChange={setMode} />
   const shown = choice === 'all' ? entries : entries.filter((entry) => entry.key === choice)
   return (
-    <div className={`wheel-stage wheel-stage--${role}`}>
+    <div className={`wheel-stage ui-stack wheel-stage--${role}`}>
       {role === 'facilitator' && <FocusSetup trends={trends} groups={groups} keyDrivers={keyDrivers} entries={entries} source={source} />}
       {/* With one wheel the Diagram / List switch sits beside its title: a row less before the wheel. */}
       {!oneWheel && (
-        <div className="wheel-stage__toolbar">
+        <div className="wheel-stage__toolbar ui-toolbar">
           <WheelChooser entries={entries} source={source} choice={choice} onChoose={remember} />
           {viewToggle}
         </div>

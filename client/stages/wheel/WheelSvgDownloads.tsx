@@ -56,7 +56,7 @@ export function WheelSvgDownloads() {
   return (
     <div className="results-wheels">
       <h3 className="results-subheading">{t('results.wheel.heading')}</h3>
-      <ul className="results-wheels__list">
+      <ul className="results-wheels__list ui-list">
         {withWheels.map((trend) => {
           const name = trend.name.trim() || t('results.wheel.unnamedTrend')
           return (

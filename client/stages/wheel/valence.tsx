@@ -39,7 +39,7 @@ export function ValencePicker({ value, onChange, disabled }: { value: Valence; o
         {VALENCE_CHOICES.map((choice) => {
           const key = valenceKey(choice)
           return (
-            <label key={key} className={`valence-option valence-option--${key}`}>
+            <label key={key} className={`valence-option ui-pill valence-option--${key}`}>
               <input type="radio" name={name} value={key} checked={value === choice} onChange={() => onChange(choice)} />
               <span className="valence-option__glyph" aria-hidden="true">
                 {VALENCE_GLYPH[key]}

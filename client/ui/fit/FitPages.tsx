@@ -85,7 +85,7 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
   const level = levels[fit.level] ?? levels[0]!
   const offset = fit.settled && flow.current ? page * (flow.current.clientWidth + (parseFloat(getComputedStyle(flow.current).columnGap) || 0)) : 0
   return (
-    <div className="fit-pages">
+    <div className="fit-pages ui-stack">
       <div ref={viewport} className="fit-pages__viewport">
         <div
           ref={flow}

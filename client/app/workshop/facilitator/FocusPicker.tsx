@@ -43,8 +43,8 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
   )
 
   return (
-    <div className="focus-picker">
-      <div className="focus-picker__now">
+    <div className="focus-picker ui-stack">
+      <div className="focus-picker__now ui-toolbar">
         <p role="status" className={focus ? undefined : 'console__note'}>
           {focus ? (
             <>

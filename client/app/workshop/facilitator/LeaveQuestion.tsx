@@ -25,7 +25,7 @@ export function LeaveQuestion() {
   const settle = question.reasons.some((r) => r.kind === 'privateCards') ? 'reveal' : question.reasons.some((r) => r.kind === 'openVote') ? 'closeVote' : null
   return (
     <div
-      className="leave-question"
+      className="leave-question ui-toolbar"
       role="group"
       aria-labelledby={`${id}-title`}
       onKeyDown={(event) => {

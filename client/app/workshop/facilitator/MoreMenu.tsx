@@ -16,7 +16,7 @@ export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown:
   const { nav, move, togglePanel } = useConsole()
   const { previous } = move
   return (
-    <ul className="console-menu">
+    <ul className="console-menu ui-list">
       {previous && (
         <li className="console-menu__item" data-collapse="phone">
           <button type="button" className="button button--ghost console-button" onClick={() => move.request(previous)}>

@@ -19,7 +19,7 @@ export function SharePanel() {
 
   return (
     <div className="share">
-      <div className="share__links">
+      <div className="share__links ui-stack">
         <JoinCodeBlock join={join} />
         {isLoopbackOrigin(origin) && <p className="share__warning">{t('console.share.loopback')}</p>}
         {links.kind === 'ready' ? (
@@ -40,7 +40,7 @@ export function SharePanel() {
         <p className="privacy-note share__privacy">{t('console.share.privacy')}</p>
       </div>
       {join.state.kind === 'ready' && (
-        <figure className="share__qr">
+        <figure className="share__qr ui-stack">
           <QrCode value={joinCodeLink(origin, join.state.code)} label={t('console.share.qrLabel')} />
           <figcaption className="share__qr-caption">{t('console.share.qrCaption')}</figcaption>
         </figure>

@@ -23,7 +23,7 @@ export function PresenceList({ people, id }: { people: readonly PresencePerson[]
   const stageById = useMemo(() => new Map(stages.map((stage) => [stage.id, stage])), [stages])
   const sorted = useMemo(() => sortPeople(people), [people])
   return (
-    <ul className="presence-list" id={id} aria-label={t('presence.listLabel', { count: people.length })}>
+    <ul className="presence-list ui-stack ui-list" id={id} aria-label={t('presence.listLabel', { count: people.length })}>
       {sorted.map((person) => (
         <PresenceRow
           key={person.id}

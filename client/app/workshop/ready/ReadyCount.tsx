@@ -12,12 +12,12 @@ const NAMES_SHOWN = 6
  */
 export function ReadyCount({ state, compact = false }: { state: Readiness; compact?: boolean }) {
   const { t } = useTranslation()
-  if (state.total === 0) return compact ? null : <p className="ready-count ready-count--empty">{t('ready.nobody')}</p>
+  if (state.total === 0) return compact ? null : <p className="ready-count ui-stack ready-count--empty">{t('ready.nobody')}</p>
   const everyone = state.ready === state.total
   const shown = state.notReady.slice(0, NAMES_SHOWN)
   const more = state.notReady.length - shown.length
   return (
-    <div className={`ready-count${compact ? ' ready-count--compact' : ''}${everyone ? ' ready-count--all' : ''}`}>
+    <div className={`ready-count ui-stack${compact ? ' ready-count--compact' : ''}${everyone ? ' ready-count--all' : ''}`}>
       <p className="ready-count__summary">
         <span className="ready-count__bar" aria-hidden="true">
           <span className="ready-count__fill" style={{ width: `${(100 * state.ready) / state.total}%` }} />

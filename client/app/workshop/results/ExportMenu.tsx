@@ -22,21 +22,21 @@ export function ExportMenu() {
   const capabilities = useExportCapabilities()
 
   return (
-    <div className="results-panel">
+    <div className="results-panel ui-stack">
       <div className="results-actions">
         <button type="button" className="button button--primary" onClick={() => setPreviewing(true)} disabled={!ready}>
           {t('results.export.preview')}
         </button>
       </div>
-      <ul className="results-formats" aria-label={t('results.export.formatsLabel')}>
+      <ul className="results-formats ui-grid-list" aria-label={t('results.export.formatsLabel')}>
         {FORMATS.map((format) =>
           format === 'pdf' && capabilities && !capabilities.pdf ? (
-            <li key={format} className="results-format results-format--note">
+            <li key={format} className="results-format ui-stack results-format--note">
               <span className="results-format__name">{t('results.format.pdf.name')}</span>
               <span className="results-format__hint">{t('results.format.pdf.unavailable')}</span>
             </li>
           ) : (
-            <li key={format} className="results-format">
+            <li key={format} className="results-format ui-stack">
               <button
                 type="button"
                 className="button button--secondary results-format__button"

@@ -33,7 +33,7 @@ export function FinishWorkshop() {
         {t('results.finish.title')}
       </h3>
       <p className="finish__lead">{t('results.finish.lead')}</p>
-      <ol className="finish__steps">
+      <ol className="finish__steps ui-stack ui-list">
         <li className="finish__step">
           <Switch
             checked={locked}

@@ -75,7 +75,7 @@ export function HistoryPanel() {
     })
 
   return (
-    <div className="results-panel history">
+    <div className="results-panel ui-stack history">
       <p className="results-note">{t('results.history.lead')}</p>
       {lastRestore && (
         <div className="history__undo" role="status">
@@ -107,11 +107,11 @@ export function HistoryPanel() {
       )}
       {list.kind === 'ready' && list.snapshots.length === 0 && <p className="results-note">{t('results.history.none')}</p>}
       {list.kind === 'ready' && list.snapshots.length > 0 && (
-        <ol className="history__list" aria-label={t('results.history.listLabel')}>
+        <ol className="history__list ui-list" aria-label={t('results.history.listLabel')}>
           {list.snapshots.map((snapshot) => {
             const time = formatClock(snapshot.createdAt, i18n.language)
             return (
-              <li key={snapshot.id} className="history__item">
+              <li key={snapshot.id} className="history__item ui-toolbar">
                 <div className="history__what">
                   <p className="history__time">
                     <strong>{time}</strong>{' '}

@@ -37,7 +37,7 @@ export function OpenBackup() {
   }
 
   return (
-    <section className="open-backup" aria-labelledby={`${id}-title`}>
+    <section className="open-backup ui-stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel__title panel__title--small">
         {t('results.backup.title')}
       </h2>

@@ -85,7 +85,7 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
         >
           {playing ? t('results.replay.pause') : at >= frames.length - 1 ? t('results.replay.playFromStart') : t('results.replay.play')}
         </button>
-        <label className="replay__speed">
+        <label className="replay__speed ui-stack">
           <span>{t('results.replay.speed')}</span>
           <select className="input input--select" value={speed} onChange={(event) => setSpeed(Number(event.target.value) as (typeof SPEEDS)[number])}>
             {SPEEDS.map((seconds) => (
@@ -99,7 +99,7 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
           {t('results.replay.refresh')}
         </button>
       </div>
-      <div className="replay__timeline">
+      <div className="replay__timeline ui-stack">
         <label htmlFor={`${id}-moment`} className="replay__label">
           {t('results.replay.timeline', { current: at + 1, total: frames.length })}
         </label>
@@ -116,12 +116,12 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
             setIndex(Number(event.target.value))
           }}
         />
-        <ol className="replay__stages" aria-label={t('results.replay.stages')}>
+        <ol className="replay__stages ui-list" aria-label={t('results.replay.stages')}>
           {stageMarks.map((mark) => (
             <li key={mark.index}>
               <button
                 type="button"
-                className={`replay__stage${frame.stage?.id === mark.stageId ? ' is-current' : ''}`}
+                className={`replay__stage ui-frame${frame.stage?.id === mark.stageId ? ' is-current' : ''}`}
                 onClick={() => setIndex(mark.index)}
                 aria-current={frame.stage?.id === mark.stageId ? 'step' : undefined}
               >
@@ -133,7 +133,7 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
         </ol>
       </div>
       <div className="replay__options">
-        <label className="replay__follow">
+        <label className="replay__follow ui-stack">
           <span>{t('results.replay.follow')}</span>
           <select className="input input--select" value={trendId ?? ''} onChange={(event) => setTrendId(event.target.value || null)}>
             <option value="">{t('results.replay.followNone')}</option>

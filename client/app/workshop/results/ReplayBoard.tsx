@@ -29,7 +29,7 @@ export function ReplayBoard({
   const perTrend = size === 'large' ? LARGE_PER_TREND : Infinity
   const unsortedShown = size === 'large' ? LARGE_UNSORTED : Infinity
   return (
-    <div className={`replay-board replay-board--${size}`}>
+    <div className={`replay-board ui-stack replay-board--${size}`}>
       <Heading className="replay-board__when">
         {t('results.replay.boardAt', {
           time: formatClock(frame.at, i18n.language),

@@ -20,7 +20,7 @@ export function RestoreNotice({ dismissible = true }: { dismissible?: boolean })
   if (!restore || restore.at === closedAt || openedAt - restore.at > SHOWN_FOR_MS) return null
   const time = formatClock(restore.snapshotAt, i18n.language)
   return (
-    <div className="restore-notice" role="status">
+    <div className="restore-notice ui-toolbar" role="status">
       <p className="restore-notice__text">{restore.undo ? t('results.restoreNotice.undone', { time }) : t('results.restoreNotice.restored', { time })}</p>
       {dismissible && (
         <button type="button" className="button button--ghost results-button--small" onClick={() => setClosedAt(restore.at)}>

@@ -26,7 +26,7 @@ function ReportTitlePage() {
   const counts = board && { stories: board.stories.size, trends: board.trends.size, signals: board.signals.size, takeaways: board.takeaways.size }
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(Date.now())
   return (
-    <section className="report-title" aria-labelledby="report-title-heading">
+    <section className="report-title ui-stack" aria-labelledby="report-title-heading">
       <p className="report-title__kicker">{t('results.titlePage.kicker')}</p>
       <h2 id="report-title-heading" className="report-title__title">
         {title ?? t('workshop.untitled')}

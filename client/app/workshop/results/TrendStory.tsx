@@ -28,7 +28,7 @@ export function TrendStory({
       {story.events.length === 0 ? (
         <p className="results-note">{t('results.trendStory.none')}</p>
       ) : (
-        <ol className="trend-story__events">
+        <ol className="trend-story__events ui-stack ui-list">
           {story.events.map((event, index) => (
             <li key={index} className={`trend-story__event trend-story__event--${event.kind}${event.at > now ? ' is-later' : ''}`}>
               <span className="trend-story__time">{formatClock(event.at, i18n.language)}</span>

@@ -16,7 +16,7 @@ export function BackToGroup({ nav }: { nav: StageNavigation }) {
     requestAnimationFrame(() => document.getElementById(STAGE_HEADING_ID)?.focus())
   }
   return (
-    <div className="back-to-group" role="region" aria-label={t('stageArea.outOfStepLabel')}>
+    <div className="back-to-group ui-toolbar" role="region" aria-label={t('stageArea.outOfStepLabel')}>
       <p className="back-to-group__text">
         {t('stageArea.outOfStep', { viewed: t(`stage.${nav.viewed.kind}.name`), current: t(`stage.${nav.current.kind}.name`) })}
       </p>

@@ -14,7 +14,7 @@ export function StageStepper({ nav, role }: { nav: StageNavigation; role: Role }
   const interactive = role !== 'screen'
   return (
     <nav className="stepper" aria-label={t('stageArea.steps')}>
-      <ol className="stepper__list">
+      <ol className="stepper__list ui-list">
         {nav.steps.map((stage, index) => {
           const isCurrent = stage.id === nav.current?.id
           const isViewed = stage.id === nav.viewed?.id

@@ -20,7 +20,7 @@ export function BankPreview({ bank, chosen, onChange, unknownThemes }: BankPrevi
     onChange(next)
   }
   return (
-    <fieldset className="bank__preview">
+    <fieldset className="bank__preview ui-stack">
       <legend className="bank__heading">{t('signalBank.choose')}</legend>
       <p className="bank__from">{t('signalBank.from', { count: bank.signals.length, source: bank.source })}</p>
       <div className="bank__select">
@@ -32,7 +32,7 @@ export function BankPreview({ bank, chosen, onChange, unknownThemes }: BankPrevi
         </button>
       </div>
       {unknownThemes.length > 0 && <p className="field__hint">{t('signalBank.unknownThemes', { themes: unknownThemes.join(', ') })}</p>}
-      <ul className="bank__list">
+      <ul className="bank__list ui-stack ui-list">
         {bank.signals.map((signal, index) => (
           <li key={index} className="bank__item">
             <input id={`${id}-${index}`} type="checkbox" checked={chosen.has(index)} onChange={() => toggle(index)} />

@@ -43,7 +43,7 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
 
   return (
     <div className="bank__sources">
-      <section className="bank__source" aria-labelledby={`${id}-csv`}>
+      <section className="bank__source ui-stack" aria-labelledby={`${id}-csv`}>
         <h3 id={`${id}-csv`} className="bank__heading">
           {t('signalBank.csvHeading')}
         </h3>
@@ -65,7 +65,7 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
           </div>
         )}
       </section>
-      <section className="bank__source" aria-labelledby={`${id}-earlier`}>
+      <section className="bank__source ui-stack" aria-labelledby={`${id}-earlier`}>
         <h3 id={`${id}-earlier`} className="bank__heading">
           {t('signalBank.earlierHeading')}
         </h3>

@@ -25,7 +25,7 @@ export function HeldBack({ bank, held }: { bank: Y.Doc | null; held: ReadonlyMap
   const signals = sortedByOrder(held)
   return (
     <section className="held" aria-labelledby="held-heading">
-      <div className="held__head">
+      <div className="held__head ui-toolbar">
         <h2 id="held-heading" className="held__heading">
           {t('signalBank.heldHeading', { count: signals.length })}
         </h2>
@@ -34,7 +34,7 @@ export function HeldBack({ bank, held }: { bank: Y.Doc | null; held: ReadonlyMap
         </button>
       </div>
       <p className="held__hint">{t('signalBank.heldHint')}</p>
-      <ul className="held__list">
+      <ul className="held__list ui-stack ui-list">
         {signals.map((signal) => (
           <li key={signal.id} className="held__item">
             <span className="held__title">{signal.title}</span>

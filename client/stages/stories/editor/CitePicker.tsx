@@ -68,7 +68,7 @@ function PickerBody({ board, keyDrivers, cited, onPick }: Omit<CitePickerProps, 
   if (options.length === 0) return <p className="cite-picker__empty">{t('stories.picker.nothingOnBoard')}</p>
 
   return (
-    <div className="cite-picker__body">
+    <div className="cite-picker__body ui-stack">
       <label className="field">
         <span className="field__label">{t('stories.picker.search')}</span>
         <input
@@ -99,7 +99,7 @@ function PickerBody({ board, keyDrivers, cited, onPick }: Omit<CitePickerProps, 
           const more = result.more.get(kind) ?? 0
           if (list.length === 0) return null
           return (
-            <div key={kind} role="group" aria-labelledby={`${id}-${kind}`} className="cite-picker__group">
+            <div key={kind} role="group" aria-labelledby={`${id}-${kind}`} className="cite-picker__group ui-stack">
               <div id={`${id}-${kind}`} role="presentation" className="cite-picker__group-title">
                 <KindIcon kind={kind} />
                 {t(`stories.kindPlural.${kind}`)}
@@ -112,7 +112,7 @@ function PickerBody({ board, keyDrivers, cited, onPick }: Omit<CitePickerProps, 
                     id={optionId(option)}
                     role="option"
                     aria-selected={index === activeIndex}
-                    className="cite-option"
+                    className="cite-option ui-stack"
                     onMouseMove={() => index !== activeIndex && setActive(index)}
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={() => pick(option)}

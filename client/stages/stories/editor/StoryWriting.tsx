@@ -19,7 +19,7 @@ export function StoryWriting({ editor, prompt, promptId, readOnly, onCite }: Sto
   const headingId = useId()
   const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e?.isEmpty ?? true })
   return (
-    <section className="story-writing" aria-labelledby={headingId}>
+    <section className="story-writing ui-frame" aria-labelledby={headingId}>
       <h4 id={headingId} className="visually-hidden">
         {t('stories.writing.title')}
       </h4>

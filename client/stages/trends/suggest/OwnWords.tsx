@@ -19,7 +19,7 @@ export function OwnWords() {
   const [text, setText] = useState(stored)
   const changed = text !== stored
   return (
-    <details className="own-words">
+    <details className="own-words ui-stack">
       <summary className="own-words__summary">{t('trendSuggest.ownWords')}</summary>
       <label className="field__label visually-hidden" htmlFor={`${id}-words`}>
         {t('trendSuggest.ownWords')}

@@ -25,11 +25,11 @@ export function ScreenSuggestions({ suggestions }: { suggestions: readonly Shown
   const signals = useStore(selectSignals)
   const restCount = Math.max(0, suggestions.length - GROUPS_SHOWN)
   return (
-    <section className="projector-suggest" aria-labelledby="projector-suggest-title">
+    <section className="projector-suggest ui-stack" aria-labelledby="projector-suggest-title">
       <h2 id="projector-suggest-title" className="projector-suggest__title">
         {t('trendSuggest.projectorHeading')}
       </h2>
-      <ol className="projector-suggest__grid">
+      <ol className="projector-suggest__grid ui-grid-list">
         {suggestions.slice(0, GROUPS_SHOWN).map((suggestion, index) => {
           const titles = suggestion.signalIds.flatMap((id) => signals.get(id)?.title ?? [])
           const more = Math.max(0, titles.length - TITLES_SHOWN)

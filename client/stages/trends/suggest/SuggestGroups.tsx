@@ -86,8 +86,8 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
         </button>
       )}
       {open && (
-        <section className="suggest__panel" aria-labelledby={`${id}-heading`}>
-          <header className="suggest__head">
+        <section className="suggest__panel ui-frame ui-stack" aria-labelledby={`${id}-heading`}>
+          <header className="suggest__head ui-toolbar">
             <h3 id={`${id}-heading`} className="suggest__heading">
               {t('trendSuggest.heading')}
             </h3>
@@ -135,7 +135,7 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
                   {t('trendSuggest.count', { count: state.suggestions.length, signals: state.from })}
                   {onProjector && <span className="badge suggest__on-air">{t('trendSuggest.onProjector')}</span>}
                 </p>
-                <ol className="suggest__list">
+                <ol className="suggest__list ui-list">
                   {state.suggestions.map((suggestion, index) => (
                     <li key={suggestion.key}>
                       <SuggestionCard

@@ -51,7 +51,7 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
         </p>
       )}
       <p className="suggestion__count">{t('trendSuggest.signals', { count: present.length })}</p>
-      <ul className="suggestion__signals">
+      <ul className="suggestion__signals ui-stack ui-list">
         {present.map((signalId) => {
           const title = signals.get(signalId)!.title
           return (

@@ -56,11 +56,11 @@ export function NodeDetails({
   }, [])
 
   return (
-    <section ref={panelRef} className="wheel-details" aria-labelledby={headingId} data-no-pan="">
+    <section ref={panelRef} className="wheel-details ui-stack" aria-labelledby={headingId} data-no-pan="">
       <header className="wheel-details__header">
         <p className="eyebrow">{selected ? t(`wheel.ring.${selected.node.ring}`) : t('wheel.centre.eyebrow')}</p>
         <button type="button" className="button button--ghost wheel-details__close" onClick={onClose}>
-          <span aria-hidden="true" className="wheel-details__close-icon" />
+          <span aria-hidden="true" className="ui-close-icon" />
           <span className="visually-hidden">{t('wheel.details.close')}</span>
         </button>
       </header>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 export function ZoomControls({ onZoomIn, onZoomOut, onFit, fitted }: { onZoomIn(): void; onZoomOut(): void; onFit(): void; fitted: boolean }) {
   const { t } = useTranslation()
   return (
-    <div className="wheel-zoom" role="group" aria-label={t('wheel.zoom.toolbar')} data-no-pan="">
+    <div className="wheel-zoom ui-stack" role="group" aria-label={t('wheel.zoom.toolbar')} data-no-pan="">
       <button
         type="button"
         className="button button--secondary wheel-zoom__button"

@@ -19,7 +19,7 @@ export function WheelList({ tree, context }: { tree: readonly WheelTreeNode[]; c
   const canEdit = canContribute(context.viewer)
 
   return (
-    <div className="wheel-list">
+    <div className="wheel-list ui-stack">
       <p ref={centreRef} className="eyebrow wheel-list__intro" tabIndex={-1}>
         {t('wheel.list.intro')}
       </p>

@@ -42,7 +42,7 @@ export function WorkshopAdmin() {
 
   return (
     <div className="admin">
-      <div className="admin__item">
+      <div className="admin__item ui-stack">
         <p className="console__note">{t('admin.rotate.hint')}</p>
         <InlineConfirm
           question={t('admin.rotate.question')}
@@ -57,7 +57,7 @@ export function WorkshopAdmin() {
         />
         {status === 'rotated' && <p className="admin__done">{t('admin.rotate.done')}</p>}
       </div>
-      <div className="admin__item">
+      <div className="admin__item ui-stack">
         <p className="console__note">{t('admin.delete.hint')}</p>
         <InlineConfirm
           question={t('admin.delete.question')}
