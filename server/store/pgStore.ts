@@ -1,6 +1,5 @@
 import type { Logger } from '../log.ts'
 import pg from 'pg'
-import { docKindOf } from '../../shared/protocol.ts'
 import { DEFAULT_LIMITS } from '../config.ts'
 import { loadPool } from '../sync/load/loadPool.ts'
 import {
@@ -139,13 +138,12 @@ export class PgDocStore implements DocStore {
    * makes concurrent compactions take turns.
    *
    * The merge is a whole document's worth of Yjs work, so it runs in the load pool's worker
-   * threads, under the load's per-row CPU budget: a stored row that does not fold in time goes to
+   * threads, under the load's per-row CPU budget (without the guard: the rows were accepted, and
+   * the store keeps whatever bytes it is given): a stored row that does not fold in time goes to
    * the quarantine in the same transaction, as at load; if the caller's own snapshot does not,
    * nothing changes (the log is intact and compaction is tried again later).
    */
   async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    const kind = docKindOf(docName)
-    if (!kind) throw new Error(`cannot compact ${docName}: not a document name`)
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docKey(workshopId, docName)])
       const { rows } = await client.query<{ seq: number; data: Buffer }>(
@@ -156,7 +154,7 @@ export class PgDocStore implements DocStore {
          ) AS stored ORDER BY seq`,
         [workshopId, docName, upToSeq],
       )
-      const { state, left } = await loadPool.fold(kind, [...rows.map((row) => new Uint8Array(row.data)), snapshot], this.rowBudgetMs)
+      const { state, left } = await loadPool.fold(undefined, [...rows.map((row) => new Uint8Array(row.data)), snapshot], this.rowBudgetMs)
       if (left.some((row) => row.index === rows.length)) throw new Error(`the document's own state did not fold: ${left.at(-1)!.reason}`)
       // Deleted below with the rest of the log, or replaced by the new snapshot: kept aside first.
       for (const { index, reason } of left) await insertQuarantined(client, workshopId, docName, { seq: rows[index]!.seq, data: rows[index]!.data, reason })

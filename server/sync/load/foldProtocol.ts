@@ -5,7 +5,8 @@ import { DEFAULT_GUARD, type GuardLimits } from '../updateGuard.ts'
 /** The messages between the load pool and its worker threads. */
 export interface FoldJob {
   id: number
-  kind: DocKind
+  /** Rows are checked with the stored-log guard for this kind; none: a merge of accepted rows (compaction). */
+  kind?: DocKind
   rows: Uint8Array[]
   /** Rows already found to take too long: not tried again. */
   skip: number[]

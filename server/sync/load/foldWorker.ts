@@ -67,10 +67,10 @@ async function readImport({ id, importFile, progress }: ImportJob): Promise<Impo
   return reply
 }
 
-function applyRow(doc: Y.Doc, kind: DocKind, row: Uint8Array): string | undefined {
+function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {
   try {
     // Logs written before the update guard existed may hold what it now refuses.
-    const verdict = checkUpdate(doc, kind, row, STORED_GUARD)
+    const verdict = kind ? checkUpdate(doc, kind, row, STORED_GUARD) : { ok: true as const }
     if (!verdict.ok) return verdict.reason
     Y.applyUpdate(doc, row)
     return undefined

@@ -11,7 +11,7 @@ export interface Folded {
 }
 
 interface FoldTask {
-  kind: DocKind
+  kind: DocKind | undefined
   rows: Uint8Array[]
   since?: Uint8Array
   skip: LeftOut[]
@@ -80,10 +80,11 @@ class LoadPool {
   constructor(private readonly size = Math.min(2, availableParallelism())) {}
 
   /**
-   * Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. With `since`
-   * (a state vector) the answer holds only what that state lacks.
+   * Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. Rows are checked
+   * with the stored-log guard of `kind` (undefined: rows this server accepted, merged as they are).
+   * With `since` (a state vector) the answer holds only what that state lacks.
    */
-  fold(kind: DocKind, rows: Uint8Array[], budgetMs: number, since?: Uint8Array): Promise<Folded> {
+  fold(kind: DocKind | undefined, rows: Uint8Array[], budgetMs: number, since?: Uint8Array): Promise<Folded> {
     return new Promise<Folded>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, budgetMs, task: { kind, rows, since, skip: [], resolve }, reject })
       this.dispatch()
