@@ -52,7 +52,9 @@ const SECURITY_HEADERS = {
 
 /** The store the configuration names: PostgreSQL with a database URL, else SQLite in the data folder. */
 export async function openStore(config: ServerConfig): Promise<DocStore> {
-  return config.databaseUrl ? PgDocStore.open(config.databaseUrl, { logger: config.logger }) : new SqliteDocStore(config.dataDir)
+  return config.databaseUrl
+    ? PgDocStore.open(config.databaseUrl, { logger: config.logger, rowBudgetMs: config.limits.loadRowBudgetMs })
+    : new SqliteDocStore(config.dataDir)
 }
 
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */

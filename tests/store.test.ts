@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
 import * as Y from 'yjs'
 import type { DocStore } from '../server/store/docStore.ts'
 import { PgDocStore } from '../server/store/pgStore.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
+import { siblingBomb } from './hostile/support/attacks.ts'
 import { tempDataDir } from './support/server.ts'
 import { startPostgres, type ThrowawayPostgres } from './support/services.ts'
 
@@ -181,4 +183,35 @@ describe('the PostgreSQL store with two instances', () => {
       await Promise.all([a.close(), b.close()])
     }
   })
+})
+
+describe('the PostgreSQL store’s compaction', () => {
+  it(
+    'folds in a worker thread and sets aside, in the same transaction, a stored row that does not fold within the CPU budget',
+    { timeout: 120_000 },
+    async () => {
+      const url = await postgres.createDatabase()
+      const store = await PgDocStore.open(url, { rowBudgetMs: 100 })
+      const db = new pg.Client({ connectionString: url })
+      await db.connect()
+      try {
+        await store.createWorkshop(workshop('w1'))
+        const writer = new Y.Doc()
+        await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'Heat ') }])
+        // 12,000 invented writers at one key: about a second of CPU to apply, where the budget is 100 ms.
+        const slow = (await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: siblingBomb(12_000, 1_000_000, 'm') }])).get('w1/board')!
+        const last = (await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'waves') }])).get('w1/board')!
+
+        await store.compact('w1', 'board', Y.encodeStateAsUpdate(writer), last)
+        const stored = await store.load('w1', 'board')
+        expect(stored.logLength).toBe(0)
+        expect(textOf(stored.updates)).toBe('Heat waves')
+        const { rows } = await db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM quarantined_updates WHERE workshop_id = $1', ['w1'])
+        expect(rows.map((row) => [Number(row.seq), row.reason])).toEqual([[slow, 'did not load within 100 ms of CPU']])
+      } finally {
+        await db.end()
+        await store.close()
+      }
+    },
+  )
 })

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { docKey, type DocStore } from '../store/docStore.ts'
+import { loadPool } from '../sync/load/loadPool.ts'
 import { RELAYED, type Room } from '../sync/room.ts'
 import { soloRelay, type Relay } from './relay.ts'
 
@@ -31,6 +32,8 @@ export class RoomLink {
     private readonly store: DocStore,
     private readonly rooms: LinkedRooms,
     private readonly logger: Logger,
+    /** CPU a stored row may take to apply in a catch-up, as at load (`loadRowBudgetMs`). */
+    private readonly rowBudgetMs: number,
   ) {
     relay.onMessage((channel, message) => this.receive(channel, message))
     relay.onResync(() => void this.resync())
@@ -94,12 +97,20 @@ export class RoomLink {
     }
   }
 
-  /** After the link was down: reads every open room back from the store; Yjs skips what it has. */
+  /**
+   * After the link was down: reads every open room back from the store. The stored rows are
+   * folded in the load pool's worker threads (a whole document's log merged here would hold the
+   * loop for as long as a cold load), which answer with only what the room lacks.
+   */
   private async resync(): Promise<void> {
     for (const room of [...this.rooms.rooms()]) {
       try {
         const stored = await this.store.load(room.workshopId, room.docName)
-        if (stored.updates.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(stored.updates), RELAYED)
+        if (stored.updates.length === 0) continue
+        const { state, left } = await loadPool.fold(room.kind, stored.updates, this.rowBudgetMs, Y.encodeStateVector(room.doc))
+        Y.applyUpdate(room.doc, state, RELAYED)
+        // The room's next load moves them to the quarantine and says which they are.
+        if (left.length > 0) this.logger.warn({ workshop: room.workshopId, doc: room.kind }, `${left.length} stored rows left out of a catch-up`)
       } catch (error) {
         this.logger.error({ workshop: room.workshopId, doc: room.kind, err: error }, 'reloading after the Redis link returned failed')
       }

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import * as Y from 'yjs'
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -8,7 +7,6 @@ import {
   exportMarkdown,
   exportSignalsCsv,
   exportWorkshopJson,
-  importWorkshop,
   isExportFormat,
   readExportSnapshot,
   type ExportFormat,
@@ -18,6 +16,8 @@ import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
 import { HttpError, readBody, requireJson } from '../http/body.ts'
 import { localWindowLimit, type WindowLimit } from '../cluster/windowLimit.ts'
+import type { ImportedFile } from '../sync/load/foldProtocol.ts'
+import { ImportOverBudgetError, loadPool } from '../sync/load/loadPool.ts'
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { createImportedWorkshop, readWorkshopDocuments } from './documents.ts'
@@ -127,10 +127,18 @@ export async function importHandler(ctx: ExportContext, limiter: WindowLimit, re
     }
     throw error
   }
-  // Everything is validated before the workshop exists: a refused file creates nothing.
-  const result = importWorkshop(body.toString('utf8'))
+  // Everything is validated before the workshop exists: a refused file creates nothing. The file
+  // is read in the load pool's worker threads, under the stored rows' CPU budget: parsing and
+  // decoding megabytes from anyone on this thread would stop every workshop meanwhile.
+  let result: ImportedFile
+  try {
+    result = await loadPool.readImport(body, ctx.config.limits.loadRowBudgetMs)
+  } catch (error) {
+    if (!(error instanceof ImportOverBudgetError)) throw error
+    return refuseImport(res, 400, { code: 'badDocument', error: `the file's documents take too long to read: ${error.message}` })
+  }
   if (!result.ok) return refuseImport(res, result.code === 'newerVersion' ? 422 : 400, { code: result.code, error: result.message })
-  const states = { control: Y.encodeStateAsUpdate(result.workshop.control), board: Y.encodeStateAsUpdate(result.workshop.board) }
+  const states = { control: result.control, board: result.board }
   for (const [name, state] of Object.entries(states)) {
     if (state.byteLength > ctx.config.limits.maxDocBytes) {
       const docLimit = ctx.config.limits.maxDocBytes
@@ -141,7 +149,7 @@ export async function importHandler(ctx: ExportContext, limiter: WindowLimit, re
       })
     }
   }
-  const { id, keys } = await withRooms(() => createImportedWorkshop(ctx.registry, ctx.workshops, result.workshop.title, states))
+  const { id, keys } = await withRooms(() => createImportedWorkshop(ctx.registry, ctx.workshops, result.title, states))
   if (!ctx.registry.storeHealthy) throw new HttpError(503, 'the imported workshop could not be stored; try again')
   // The imported state is the new workshop's first history entry: there is always a way back to it.
   await ctx.history.snapshot(id, 'import')

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.ts'
 import pg from 'pg'
-import * as Y from 'yjs'
+import { DEFAULT_LIMITS } from '../config.ts'
+import { loadPool } from '../sync/load/loadPool.ts'
 import {
   docKey,
   type DocStore,
@@ -22,6 +23,8 @@ export interface PgStoreOptions {
   /** Connections in this instance's pool. */
   poolSize?: number
   logger?: Logger
+  /** CPU a stored row may take to apply when compacting, as at load (`loadRowBudgetMs`). */
+  rowBudgetMs?: number
 }
 
 /**
@@ -32,7 +35,10 @@ export interface PgStoreOptions {
 export class PgDocStore implements DocStore {
   private readonly pool: pg.Pool
 
-  private constructor(pool: pg.Pool) {
+  private constructor(
+    pool: pg.Pool,
+    private readonly rowBudgetMs: number,
+  ) {
     this.pool = pool
   }
 
@@ -55,7 +61,7 @@ export class PgDocStore implements DocStore {
       await pool.end()
       throw error
     }
-    return new PgDocStore(pool)
+    return new PgDocStore(pool, options.rowBudgetMs ?? DEFAULT_LIMITS.loadRowBudgetMs)
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -95,14 +101,7 @@ export class PgDocStore implements DocStore {
   async quarantine(workshopId: string, docName: string, rows: readonly QuarantinedRow[]): Promise<void> {
     await this.transaction(async (client) => {
       for (const { seq, data, reason } of rows) {
-        await client.query('INSERT INTO quarantined_updates (workshop_id, doc_name, seq, data, reason, quarantined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-          workshopId,
-          docName,
-          seq,
-          Buffer.from(data),
-          reason,
-          Date.now(),
-        ])
+        await insertQuarantined(client, workshopId, docName, { seq, data, reason })
         if (seq === 0) await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2', [workshopId, docName])
         else await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq = $3', [workshopId, docName, seq])
       }
@@ -137,31 +136,33 @@ export class PgDocStore implements DocStore {
    * through Redis), so the stored snapshot and those rows are merged in rather than replaced:
    * whatever two instances compact at once, no update is lost. The per-document advisory lock
    * makes concurrent compactions take turns.
+   *
+   * The merge is a whole document's worth of Yjs work, so it runs in the load pool's worker
+   * threads, under the load's per-row CPU budget (without the guard: the rows were accepted, and
+   * the store keeps whatever bytes it is given): a stored row that does not fold in time goes to
+   * the quarantine in the same transaction, as at load; if the caller's own snapshot does not,
+   * nothing changes (the log is intact and compaction is tried again later).
    */
   async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docKey(workshopId, docName)])
-      const { rows } = await client.query<{ data: Buffer }>(
-        `SELECT data FROM (
+      const { rows } = await client.query<{ seq: number; data: Buffer }>(
+        `SELECT seq, data FROM (
            SELECT 0::bigint AS seq, data FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2
            UNION ALL
            SELECT seq, data FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3
          ) AS stored ORDER BY seq`,
         [workshopId, docName, upToSeq],
       )
-      const doc = new Y.Doc({ gc: true })
-      try {
-        for (const row of rows) Y.applyUpdate(doc, row.data)
-        Y.applyUpdate(doc, snapshot)
-        const folded = Y.encodeStateAsUpdate(doc)
-        await client.query(
-          `INSERT INTO doc_snapshots (workshop_id, doc_name, data) VALUES ($1, $2, $3)
-           ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = EXCLUDED.data`,
-          [workshopId, docName, Buffer.from(folded)],
-        )
-      } finally {
-        doc.destroy()
-      }
+      const { state, left } = await loadPool.fold(undefined, [...rows.map((row) => new Uint8Array(row.data)), snapshot], this.rowBudgetMs)
+      if (left.some((row) => row.index === rows.length)) throw new Error(`the document's own state did not fold: ${left.at(-1)!.reason}`)
+      // Deleted below with the rest of the log, or replaced by the new snapshot: kept aside first.
+      for (const { index, reason } of left) await insertQuarantined(client, workshopId, docName, { seq: rows[index]!.seq, data: rows[index]!.data, reason })
+      await client.query(
+        `INSERT INTO doc_snapshots (workshop_id, doc_name, data) VALUES ($1, $2, $3)
+         ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = EXCLUDED.data`,
+        [workshopId, docName, Buffer.from(state)],
+      )
       await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3', [workshopId, docName, upToSeq])
     })
   }
@@ -306,3 +307,14 @@ export class PgDocStore implements DocStore {
 }
 
 class CodeTaken extends Error {}
+
+function insertQuarantined(client: pg.PoolClient, workshopId: string, docName: string, { seq, data, reason }: QuarantinedRow): Promise<unknown> {
+  return client.query('INSERT INTO quarantined_updates (workshop_id, doc_name, seq, data, reason, quarantined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    workshopId,
+    docName,
+    seq,
+    Buffer.from(data),
+    reason,
+    Date.now(),
+  ])
+}

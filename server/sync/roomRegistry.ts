@@ -60,6 +60,7 @@ export class RoomRegistry {
         notePresence: (room, changed) => this.notePresence(room, changed),
       },
       logger,
+      limits.loadRowBudgetMs,
     )
     loadPool.warm()
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)

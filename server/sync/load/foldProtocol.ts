@@ -1,27 +1,49 @@
+import type { ImportErrorCode } from '../../../shared/export/importWorkshop.ts'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { DEFAULT_GUARD, type GuardLimits } from '../updateGuard.ts'
 
 /** The messages between the load pool and its worker threads. */
 export interface FoldJob {
   id: number
-  kind: DocKind
+  /** Rows are checked with the stored-log guard for this kind; none: a merge of accepted rows (compaction). */
+  kind?: DocKind
   rows: Uint8Array[]
   /** Rows already found to take too long: not tried again. */
   skip: number[]
   /** One cell: the index of the row being applied, -1 when none. */
   progress: Int32Array
+  /** A state vector: the reply then holds only what it lacks (catching a loaded room up). */
+  since?: Uint8Array
 }
 
 export interface FoldReply {
   id: number
-  /** The document's whole state as one update. */
+  /** The document's whole state as one update (or what `since` lacks). */
   state: Uint8Array
   /** Rows refused by the guard or that did not decode. */
   left: LeftOut[]
 }
 
+/** An import file's bytes, read and checked in a worker (see server/export/importFile.ts). */
+export interface ImportJob {
+  id: number
+  importFile: Uint8Array
+  /** As in FoldJob: 0 while the file is being read, -1 when done. */
+  progress: Int32Array
+}
+
+/** What an import file holds: the documents' whole states, or why the file is refused. */
+export type ImportedFile = { ok: true; title: string; board: Uint8Array; control: Uint8Array } | { ok: false; code: ImportErrorCode; message: string }
+
+export interface ImportReply {
+  id: number
+  imported: ImportedFile
+}
+
+export type PoolJob = FoldJob | ImportJob
+
 /** A worker's first message says which thread it is (Linux), so that its CPU can be read. */
-export type WorkerMessage = { thread: number | undefined } | FoldReply
+export type WorkerMessage = { thread: number | undefined } | FoldReply | ImportReply
 
 export interface LeftOut {
   index: number

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { checkUpdate } from '../updateGuard.ts'
 import { currentThreadId } from '../../threadCpu.ts'
-import { STORED_GUARD, type FoldJob, type FoldReply, type LeftOut, type WorkerMessage } from './foldProtocol.ts'
+import { STORED_GUARD, type FoldJob, type FoldReply, type ImportJob, type ImportReply, type LeftOut, type PoolJob, type WorkerMessage } from './foldProtocol.ts'
 
 /**
  * Runs inside a worker thread of the load pool (see loadPool.ts): applies a document's stored
@@ -12,12 +12,19 @@ import { STORED_GUARD, type FoldJob, type FoldReply, type LeftOut, type WorkerMe
  * row is taking too long and stop this thread.
  */
 parentPort!.postMessage({ thread: currentThreadId() } satisfies WorkerMessage)
-parentPort!.on('message', (job: FoldJob) => {
+parentPort!.on('message', (job: PoolJob) => {
+  if ('importFile' in job) {
+    void readImport(job).then((reply) => {
+      const { imported } = reply
+      parentPort!.postMessage(reply, imported.ok ? [imported.board.buffer as ArrayBuffer, imported.control.buffer as ArrayBuffer] : [])
+    })
+    return
+  }
   const reply = fold(job)
   parentPort!.postMessage(reply, [reply.state.buffer as ArrayBuffer])
 })
 
-function fold({ id, kind, rows, skip, progress }: FoldJob): FoldReply {
+function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   const doc = new Y.Doc({ gc: true })
   const left: LeftOut[] = []
   rows.forEach((row, index) => {
@@ -30,15 +37,40 @@ function fold({ id, kind, rows, skip, progress }: FoldJob): FoldReply {
   // Rows waiting for changes that never arrived stay in their rows, not in the state.
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
-  const state = Y.encodeStateAsUpdate(doc)
+  const state = Y.encodeStateAsUpdate(doc, since)
   doc.destroy()
   return { id, state, left }
 }
 
-function applyRow(doc: Y.Doc, kind: DocKind, row: Uint8Array): string | undefined {
+/**
+ * Reads an import file: JSON, base64 and Yjs decoding of a file of up to 20 MB from anyone, which
+ * on the main thread would stop every workshop for as long as it takes. The reader is loaded on
+ * the first import, so that workers that only load documents start as fast as before.
+ */
+async function readImport({ id, importFile, progress }: ImportJob): Promise<ImportReply> {
+  const { importWorkshop } = await import('../../../shared/export/importWorkshop.ts')
+  // The budget counts the file's reading, not the reader's first compilation.
+  Atomics.store(progress, 0, 0)
+  const result = importWorkshop(new TextDecoder().decode(importFile))
+  const reply: ImportReply = result.ok
+    ? {
+        id,
+        imported: {
+          ok: true,
+          title: result.workshop.title,
+          board: Y.encodeStateAsUpdate(result.workshop.board),
+          control: Y.encodeStateAsUpdate(result.workshop.control),
+        },
+      }
+    : { id, imported: { ok: false, code: result.code, message: result.message } }
+  Atomics.store(progress, 0, -1)
+  return reply
+}
+
+function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {
   try {
     // Logs written before the update guard existed may hold what it now refuses.
-    const verdict = checkUpdate(doc, kind, row, STORED_GUARD)
+    const verdict = kind ? checkUpdate(doc, kind, row, STORED_GUARD) : { ok: true as const }
     if (!verdict.ok) return verdict.reason
     Y.applyUpdate(doc, row)
     return undefined

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
-import type { FoldJob, FoldReply, LeftOut, WorkerMessage } from './foldProtocol.ts'
+import type { FoldReply, ImportedFile, ImportReply, LeftOut, PoolJob, WorkerMessage } from './foldProtocol.ts'
 
 /** What a fold gives back: the state to load, and the rows left out with why. */
 export interface Folded {
@@ -10,14 +10,31 @@ export interface Folded {
   left: LeftOut[]
 }
 
-interface Job {
-  id: number
-  kind: DocKind
+interface FoldTask {
+  kind: DocKind | undefined
   rows: Uint8Array[]
-  budgetMs: number
+  since?: Uint8Array
   skip: LeftOut[]
   resolve(folded: Folded): void
+}
+
+interface ImportTask {
+  importFile: Uint8Array
+  resolve(imported: ImportedFile): void
+}
+
+interface Job {
+  id: number
+  budgetMs: number
+  task: FoldTask | ImportTask
   reject(error: Error): void
+}
+
+/** An import file that took more CPU to read than the budget: refused, nothing created. */
+export class ImportOverBudgetError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`the file took more than ${budgetMs} ms of CPU to read`)
+  }
 }
 
 interface Slot {
@@ -48,6 +65,9 @@ const WATCH_MS = 25
  * fresh worker. Rows left out are reported to the caller, which keeps them aside (the store's
  * quarantine) and says so in the log.
  *
+ * Import files (`readImport`) go through the same pool: reading one is JSON, base64 and Yjs
+ * decoding of up to `maxImportBytes` sent by anyone, and a file over the budget is refused whole.
+ *
  * One pool per process (`loadPool`), shared by every registry in it: starting a worker compiles
  * the guard (~0.6 s of CPU, in the worker), which is paid once, ahead of the first load (`warm`).
  */
@@ -59,10 +79,25 @@ class LoadPool {
 
   constructor(private readonly size = Math.min(2, availableParallelism())) {}
 
-  /** Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. */
-  fold(kind: DocKind, rows: Uint8Array[], budgetMs: number): Promise<Folded> {
+  /**
+   * Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. Rows are checked
+   * with the stored-log guard of `kind` (undefined: rows this server accepted, merged as they are).
+   * With `since` (a state vector) the answer holds only what that state lacks.
+   */
+  fold(kind: DocKind | undefined, rows: Uint8Array[], budgetMs: number, since?: Uint8Array): Promise<Folded> {
     return new Promise<Folded>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, kind, rows, budgetMs, skip: [], resolve, reject })
+      this.queue.push({ id: this.nextId++, budgetMs, task: { kind, rows, since, skip: [], resolve }, reject })
+      this.dispatch()
+    })
+  }
+
+  /**
+   * Reads and checks an import file (see `importWorkshop`); rejects with `ImportOverBudgetError`
+   * when that takes more than `budgetMs` of CPU. The file's bytes are handed to the worker.
+   */
+  readImport(importFile: Uint8Array, budgetMs: number): Promise<ImportedFile> {
+    return new Promise<ImportedFile>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, budgetMs, task: { importFile, resolve }, reject })
       this.dispatch()
     })
   }
@@ -84,7 +119,11 @@ class LoadPool {
     slot.job = job
     slot.row = -1
     Atomics.store(slot.progress, 0, -1)
-    const message: FoldJob = { id: job.id, kind: job.kind, rows: job.rows, skip: job.skip.map((l) => l.index), progress: slot.progress }
+    const { task } = job
+    const message: PoolJob =
+      'importFile' in task
+        ? { id: job.id, importFile: task.importFile, progress: slot.progress }
+        : { id: job.id, kind: task.kind, rows: task.rows, since: task.since, skip: task.skip.map((l) => l.index), progress: slot.progress }
     slot.worker.postMessage(message)
     this.watchdog ??= setInterval(() => this.watch(), WATCH_MS)
   }
@@ -106,11 +145,16 @@ class LoadPool {
     return slot
   }
 
-  private finish(slot: Slot, reply: FoldReply): void {
+  private finish(slot: Slot, reply: FoldReply | ImportReply): void {
     const job = slot.job
     if (!job || job.id !== reply.id) return
     slot.job = undefined
-    job.resolve({ state: reply.state, left: [...job.skip, ...reply.left].sort((a, b) => a.index - b.index) })
+    const { task } = job
+    if ('imported' in reply) (task as ImportTask).resolve(reply.imported)
+    else {
+      const fold = task as FoldTask
+      fold.resolve({ state: reply.state, left: [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index) })
+    }
     this.dispatch()
   }
 
@@ -125,7 +169,8 @@ class LoadPool {
         slot.rowSince = now
       } else if (row >= 0 && now - slot.rowSince > slot.job.budgetMs) {
         this.replace(slot, (job) => {
-          job.skip.push({ index: row, reason: `did not load within ${job.budgetMs} ms of CPU` })
+          if ('importFile' in job.task) return job.reject(new ImportOverBudgetError(job.budgetMs))
+          job.task.skip.push({ index: row, reason: `did not load within ${job.budgetMs} ms of CPU` })
           this.queue.unshift(job)
         })
       }
