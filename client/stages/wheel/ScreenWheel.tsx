@@ -8,6 +8,8 @@ import { useGroups, useKeyDrivers, useTrends, useWheelOnScreen, useWheelTree } f
 import { entryLabel } from './WheelChooser.tsx'
 import { wheelsInFocus, type WheelEntry } from './wheelModel.ts'
 import './wheel.css'
+// The diagram's parts are drawn as in the stage's own diagram (`WheelDiagram.tsx`, not loaded here).
+import './diagram/diagram.css'
 import './screen/screenWheel.css'
 
 /** Stage 5 on the projector: the wheel on screen, or what the room does first while there are no trends. */
