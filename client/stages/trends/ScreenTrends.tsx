@@ -9,6 +9,7 @@ import { ScreenSuggestions, useShownSuggestions } from './suggest/ScreenSuggesti
 import { TrendTextReadOnly } from './TrendText.tsx'
 import { useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
 import './trends.css'
+import './card.css'
 import './projector.css'
 
 /** Full (narrative, cards with their category) → compact (cards with category) → titles only. */
