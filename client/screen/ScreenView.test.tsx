@@ -2,14 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import { addSignal, goToStage, setFocus, setReady, setShowJoinPanel } from '../../shared/doc/index.ts'
-import type { StageProps } from '../stages/types.ts'
+import type { ScreenProps } from '../stages/types.ts'
 import { cleanup, render } from '../testing/render.ts'
 import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
 import { ScreenView } from './ScreenView.tsx'
 
 // The stages are other folders' work: a marker stands in, showing what the screen hands them.
 vi.mock('../stages/StageView.tsx', () => ({
-  StageView: ({ stage, role, isCurrent }: StageProps) => <div data-stage-view={stage.kind} data-role={role} data-current={String(isCurrent)} />,
+  StageScreenView: ({ stage }: ScreenProps) => <div data-stage-view={stage.kind} data-view="screen" />,
 }))
 
 let room: Room
@@ -42,7 +42,7 @@ describe('the projector view', () => {
     expect(c.querySelector('.screen-bar__context')?.textContent).toContain('Stage 2 of 7')
     expect(c.querySelector('.screen-bar__instruction')?.textContent).toMatch(/^Add early signs of change/)
     expect(c.querySelector('.ready-count__text')?.textContent).toBe('1 of 2 ready')
-    expect(c.querySelector('[data-stage-view]')?.getAttribute('data-role')).toBe('screen')
+    expect(c.querySelector('[data-stage-view]')?.getAttribute('data-view')).toBe('screen')
     // Nothing on it needs a mouse.
     expect(c.querySelectorAll('button, a[href], input, select, textarea')).toHaveLength(0)
   })

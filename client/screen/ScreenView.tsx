@@ -6,7 +6,7 @@ import { useStageNavigation } from '../app/workshop/stage/useStageNavigation.ts'
 import { WorkshopConnectionIndicator } from '../app/workshop/ConnectionIndicator.tsx'
 import { ConnectionProblem } from '../app/workshop/ConnectionProblem.tsx'
 import { useWorkshopJoinCode } from '../app/join/useWorkshopJoinCode.ts'
-import { StageView } from '../stages/StageView.tsx'
+import { StageScreenView } from '../stages/StageView.tsx'
 import { selectFocalQuestion, selectWorkshopTitle } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
 import { RestoreNotice } from '../app/workshop/results/RestoreNotice.tsx'
@@ -72,13 +72,7 @@ export function ScreenView() {
       <RestoreNotice dismissible={false} />
       <main id="main" className="screen-main">
         <div className="screen-stage" data-stage-kind={stage?.kind}>
-          {results ? (
-            <ScreenResults show={results} />
-          ) : focusHere ? (
-            <FocusView focus={focusHere} />
-          ) : (
-            stage && <StageView key={stage.id} stage={stage} role="screen" isCurrent />
-          )}
+          {results ? <ScreenResults show={results} /> : focusHere ? <FocusView focus={focusHere} /> : stage && <StageScreenView key={stage.id} stage={stage} />}
         </div>
         {joinLarge && <JoinPanel join={join.state} joined={panel.joined} />}
       </main>

@@ -1,35 +1,57 @@
 import { Component, lazy, Suspense, useState, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StageKind } from '../../shared/schema/stage.ts'
 import { stageManifest } from './registry.ts'
-import type { StageProps } from './types.ts'
+import type { ScreenProps, StageProps } from './types.ts'
 
 // React.lazy remembers a failed import for good; a retry needs a new lazy component. Cached per
-// attempt so a re-render never starts a second download.
-const lazyStages = new Map<string, LazyExoticComponent<ComponentType<StageProps>>>()
-function lazyStage(kind: StageKind, attempt: number): LazyExoticComponent<ComponentType<StageProps>> {
-  const cacheKey = `${kind}:${attempt}`
-  let component = lazyStages.get(cacheKey)
+// view and attempt so a re-render never starts a second download.
+const lazyViews = new Map<string, unknown>()
+function lazyView<P>(cacheKey: string, load: () => Promise<{ default: ComponentType<P> }>): LazyExoticComponent<ComponentType<P>> {
+  let component = lazyViews.get(cacheKey) as LazyExoticComponent<ComponentType<P>> | undefined
   if (!component) {
-    component = lazy(stageManifest(kind).load)
-    lazyStages.set(cacheKey, component)
+    component = lazy(load)
+    lazyViews.set(cacheKey, component)
   }
   return component
 }
 
 /**
- * Renders the stage component for a stage kind, from its manifest (`registry.ts`). A stage whose
- * code cannot be fetched (Wi-Fi dropped before its first visit) or that fails while rendering
- * shows a calm message with "Try again" instead of taking the whole page down.
+ * Renders a stage's working view for a facilitator or participant, from its manifest
+ * (`registry.ts`). A stage whose code cannot be fetched (Wi-Fi dropped before its first visit) or
+ * that fails while rendering shows a calm message with "Try again" instead of taking the whole
+ * page down.
  */
 export function StageView(props: StageProps) {
+  const { kind } = props.stage
+  return (
+    <Retrying
+      render={(attempt) => {
+        const Stage = lazyView(`${kind}:stage:${attempt}`, stageManifest(kind).load)
+        return <Stage {...props} />
+      }}
+    />
+  )
+}
+
+/** The projector's view of a stage (`Screen<Kind>.tsx`, its own chunk), loaded and guarded the same way. */
+export function StageScreenView(props: ScreenProps) {
+  const { kind } = props.stage
+  return (
+    <Retrying
+      render={(attempt) => {
+        const Screen = lazyView(`${kind}:screen:${attempt}`, stageManifest(kind).screen)
+        return <Screen {...props} />
+      }}
+    />
+  )
+}
+
+/** "Try again" remounts the view with a fresh lazy component (a new attempt). */
+function Retrying({ render }: { render(attempt: number): ReactNode }) {
   const [attempt, setAttempt] = useState(0)
-  const Stage = lazyStage(props.stage.kind, attempt)
   return (
     <StageBoundary key={attempt} onRetry={() => setAttempt((a) => a + 1)}>
-      <Suspense fallback={null}>
-        <Stage {...props} />
-      </Suspense>
+      <Suspense fallback={null}>{render(attempt)}</Suspense>
     </StageBoundary>
   )
 }

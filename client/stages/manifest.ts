@@ -6,22 +6,31 @@
 import type { ComponentType } from 'react'
 import type { FocusKind } from '../../shared/schema/session.ts'
 import type { StageKind } from '../../shared/schema/stage.ts'
-import type { StageProps } from './types.ts'
+import type { ScreenProps, StageProps } from './types.ts'
 
 export interface StageModule {
   default: ComponentType<StageProps>
 }
 
+export interface ScreenModule {
+  default: ComponentType<ScreenProps>
+}
+
 export interface StageManifest<K extends StageKind = StageKind> {
   readonly kind: K
   /**
-   * Fetches the stage's component, a chunk of its own: a phone on the signals stage never
-   * downloads the wheel. Keep it a dynamic `import()` — a static import here would pull the stage
-   * into the first chunk every participant loads. The component serves every role; for the
-   * projector (`role: 'screen'`) it renders the stage's `Screen<Stage>` view (`ScreenSignals`,
-   * `ScreenTrends`, …), read-only and sized for the back of the room.
+   * Fetches the stage's working view (`<Kind>Stage.tsx`, for the facilitator and participants), a
+   * chunk of its own: a phone on the signals stage never downloads the wheel. Keep it a dynamic
+   * `import()` — a static import here would pull the stage into the first chunk every participant
+   * loads.
    */
   readonly load: () => Promise<StageModule>
+  /**
+   * Fetches the stage's projector view (`Screen<Kind>.tsx`): read-only, large type, nothing to
+   * click. A chunk of its own too, so no phone downloads projector code and the projector never
+   * downloads the editing tools. Also a dynamic `import()`.
+   */
+  readonly screen: () => Promise<ScreenModule>
   /**
    * The kind of item this stage's projector view shows large itself when the facilitator puts one
    * in focus (the trends stage its focused cluster with its cards). Null: the projector's own

@@ -13,9 +13,12 @@ describe('the stage registry', () => {
     for (const [kind, manifest] of Object.entries(STAGES)) expect(manifest.kind).toBe(kind)
   })
 
-  it.each(kinds)('loads a component for the %s stage', async (kind) => {
-    const module = await STAGES[kind as keyof typeof STAGES].load()
-    expect(typeof module.default).toBe('function')
+  it.each(kinds)('loads a working view and a projector view, two different components, for the %s stage', async (kind) => {
+    const manifest = STAGES[kind as keyof typeof STAGES]
+    const [stage, screen] = await Promise.all([manifest.load(), manifest.screen()])
+    expect(typeof stage.default).toBe('function')
+    expect(typeof screen.default).toBe('function')
+    expect(screen.default).not.toBe(stage.default)
   })
 
   it.each(kinds)('names the %s stage and says what to do in English and Finnish', (kind) => {

@@ -1,6 +1,7 @@
 /**
  * The content sections of the HTML report: stories, trends (with the assessment matrix and
- * meters) and signal cards. Every user string passes through `htmlText.ts`.
+ * meters) and signal cards, and the frame every part sits in (`partHtml`, `contentsEntry`). The
+ * stages' parts (`sections/`) put them together. Every user string passes through `htmlText.ts`.
  */
 import { formatScale } from './catalogue'
 import { bodyHtml } from './htmlBody'
@@ -149,4 +150,21 @@ export function matrixHtml(report: Report): string {
 /** A 0..1 value as a CSS percentage, rounded so the output stays short and stable. */
 function clampPercent(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 10
+}
+
+/** One part of the report's body, by id ("stories", "trends", …): the contents link to it. */
+export function partHtml(id: string, title: string, content: string): string {
+  return `<section${attr('id', id)}${attr('class', `part part-${id}`)}>
+<h2>${text(title)}</h2>
+${content}
+</section>`
+}
+
+/** A part's entry in the contents: its name, a count, and its items when it lists them. */
+export function contentsEntry(anchor: string, label: string, count: string, children: string): string {
+  return `<li><a${attr('href', `#${anchor}`)}>${text(label)}</a> <span class="count">${text(count)}</span>${children ? `<ol>${children}</ol>` : ''}</li>`
+}
+
+export function noneHtml(report: Report): string {
+  return `<p class="muted">${text(report.phrases.none)}</p>`
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { StageSettingsSchema } from '../schema/stage'
+import { STAGE_KINDS, StageSettingsSchema } from '../schema/stage'
 import { STAGE_DEFINITIONS } from './stages'
 import { TEMPLATES, TEMPLATE_IDS, getTemplate } from './templates'
 
 describe('method data', () => {
   it('ships the three templates of the method', () => {
-    expect(TEMPLATES['signals-to-stories'].stages.map((s) => s.kind)).toEqual(['frame', 'signals', 'trends', 'assess', 'wheel', 'stories', 'takeaways'])
+    // The full template is every stage, in the method's order: a new stage kind is in it at once.
+    expect(TEMPLATES['signals-to-stories'].stages.map((s) => s.kind)).toEqual([...STAGE_KINDS])
     expect(TEMPLATES['signals-to-stories'].themes).toEqual([])
     expect(TEMPLATES['innosi-welfare']).toMatchObject({ horizonYear: 2030, tone: 'positive' })
     expect(TEMPLATES['innosi-welfare'].themes.map((t) => t.en)).toEqual(['Children and parents', 'Older people', 'Economy and working life', 'Immigration'])

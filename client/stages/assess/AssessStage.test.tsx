@@ -11,6 +11,7 @@ import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { cleanup, render, typeInto } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import AssessStage from './AssessStage.tsx'
+import ScreenAssess from './ScreenAssess.tsx'
 import { anna, assessWorkshop, ben, cai, dana, facilitator, type AssessWorkshop } from './testFixtures.ts'
 import { StoreContext } from '../../state/storeContext.ts'
 
@@ -31,7 +32,7 @@ function screenOf(person: Actor, role: Role, docs: { board: Y.Doc; control: Y.Do
       <WorkshopDocsContext.Provider value={{ ...docs, boardConnection: null, controlConnection: null }}>
         <LiveAnnouncer>
           <Profiler id="assess" onRender={() => onCommit?.()}>
-            <AssessStage stage={stage} role={role} isCurrent />
+            {role === 'screen' ? <ScreenAssess stage={stage} /> : <AssessStage stage={stage} role={role} isCurrent />}
           </Profiler>
         </LiveAnnouncer>
       </WorkshopDocsContext.Provider>

@@ -6,6 +6,7 @@ import { useStore } from '../../state/store.ts'
 import { cleanup, render } from '../../testing/render.ts'
 import { ANNA, FACILITATOR, button, click, fieldLabelled, openWorkshop, typeInto, type Workshop } from '../signals/testKit.tsx'
 import FrameStage from './FrameStage.tsx'
+import ScreenFrame from './ScreenFrame.tsx'
 
 const stage = {
   id: 'StageStageStageStage00',
@@ -142,7 +143,7 @@ describe('frame stage: the room', () => {
     const lookingBack = render(w.wrap(<FrameStage stage={stage} role="participant" isCurrent={false} />))
     expect(lookingBack.textContent).not.toContain('Wait for the facilitator')
     cleanup()
-    const screen = render(w.wrap(<FrameStage stage={stage} role="screen" isCurrent />))
+    const screen = render(w.wrap(<ScreenFrame />))
     expect(screen.textContent).toContain('What will everyday welfare look like')
     expect(screen.textContent).not.toContain("You're in")
     expect(screen.querySelectorAll('button, input')).toHaveLength(0)

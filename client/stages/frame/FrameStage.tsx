@@ -7,10 +7,10 @@ import './frame.css'
 
 /**
  * Stage 1, Frame: agree what we look at. The facilitator edits the frame beside a live preview of
- * what the room sees; everyone else (and the projector) reads it, big.
+ * what the room sees; participants read it, big (the projector too, `ScreenFrame.tsx`).
  */
 export default function FrameStage({ role, isCurrent }: StageProps) {
-  if (role !== 'facilitator') return <FrameWelcome role={role} isCurrent={isCurrent} fitToScreen={role === 'screen'} />
+  if (role !== 'facilitator') return <FrameWelcome role={role} isCurrent={isCurrent} />
   return <FacilitatorFrame />
 }
 

@@ -26,8 +26,6 @@ export function usePrivateDraft(): PrivateDraft {
 }
 
 interface PrivateDraftProviderProps {
-  /** False for the projector, which may not open drafts at all. */
-  mayWrite: boolean
   /** The name shown beside this person's card count when theirs is empty. */
   fallbackName: string
   children: ReactNode
@@ -36,20 +34,21 @@ interface PrivateDraftProviderProps {
 /**
  * Opens this person's private draft (`draft-<draftId>`), offline-backed and synced, while private
  * mode is on, and also afterwards while it still holds cards (written offline, say) so they are
- * never stranded: once private mode is off they are moved onto the board.
+ * never stranded: once private mode is off they are moved onto the board. Only people who write
+ * mount it: the projector has a view of its own (`ScreenSignals.tsx`) and never opens a draft.
  */
-export function PrivateDraftProvider({ mayWrite, fallbackName, children }: PrivateDraftProviderProps) {
+export function PrivateDraftProvider({ fallbackName, children }: PrivateDraftProviderProps) {
   const workshopId = useStore((s) => s.session?.workshopId ?? null)
   const key = useStore((s) => s.session?.key ?? null)
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
   const [draftId, setDraftId] = useState(() => (workshopId ? loadDraftId(workshopId) : null))
 
   useEffect(() => {
-    if (workshopId && mayWrite && privateOn) setDraftId(ensureDraftId(workshopId))
+    if (workshopId && privateOn) setDraftId(ensureDraftId(workshopId))
     else if (workshopId) setDraftId(loadDraftId(workshopId))
-  }, [workshopId, mayWrite, privateOn])
+  }, [workshopId, privateOn])
 
-  if (!mayWrite || !workshopId || !key || !draftId) return <DraftContext.Provider value={NO_DRAFT}>{children}</DraftContext.Provider>
+  if (!workshopId || !key || !draftId) return <DraftContext.Provider value={NO_DRAFT}>{children}</DraftContext.Provider>
   return (
     <OpenDraft workshopId={workshopId} accessKey={key} docName={draftDocName(draftId)} fallbackName={fallbackName}>
       {children}

@@ -10,6 +10,7 @@ import { PrivateArea } from './PrivateArea.tsx'
 import { useFreshIds } from './useFreshIds.ts'
 import { useWallData } from './useWallData.ts'
 import { themeChips } from './wallFilter.ts'
+import './signals.css'
 import './screenWall.css'
 
 /** Full cards (tags, source, author) → compact (title and tags) → titles only, more columns each. */
@@ -22,7 +23,7 @@ type Density = (typeof DENSITIES)[number]
  * themselves ("Page 2 of 3"). Above them the count per theme, so the room sees where its
  * attention goes; during a private round, the pace as face-down tiles instead of the cards.
  */
-export function ScreenSignals() {
+export default function ScreenSignals() {
   const { t } = useTranslation()
   const id = useId()
   const data = useWallData()

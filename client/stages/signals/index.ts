@@ -4,6 +4,7 @@ import type { StageManifest } from '../manifest.ts'
 export const signals: StageManifest<'signals'> = {
   kind: 'signals',
   load: () => import('./SignalsStage.tsx'),
+  screen: () => import('./ScreenSignals.tsx'),
   ownFocus: null,
   pickerFocus: 'signal',
 }

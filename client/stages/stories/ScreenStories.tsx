@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { citationSources } from '../../../shared/doc/stories/index.ts'
 import type { Group, Persona, Story } from '../../../shared/schema/index.ts'
+import { useStore } from '../../state/store.ts'
 import { EmptyState } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
 import { ReadOnlyBody } from './ReadOnlyBody.tsx'
@@ -18,12 +19,20 @@ import {
   useStories,
   useStoryBody,
 } from './useStoriesData.ts'
+import './stories.css'
+import './list.css'
+import './screen.css'
 
 /**
  * The projector: the story the facilitator put on screen (or the only one) in large type, live as
  * the group writes; otherwise every story as a card, so the room sees how far each group is.
  */
-export function ScreenStories() {
+export default function ScreenStories() {
+  const boardOpen = useStore((s) => s.board !== null)
+  return boardOpen ? <StoriesOnScreen /> : null
+}
+
+function StoriesOnScreen() {
   const { t } = useTranslation()
   const stories = useStories()
   const groups = useGroups()

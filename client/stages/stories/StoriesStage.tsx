@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
-import { ScreenStories } from './ScreenStories.tsx'
 import { storyOpenButtonId } from './StoryCard.tsx'
 import { StoryList } from './StoryList.tsx'
 import { useMyGroup } from './useMyGroup.ts'
 import { useStories } from './useStoriesData.ts'
 import './stories.css'
 import './list.css'
-import './screen.css'
 
 /** The editor is the heaviest code of the stage: fetched when someone may write, never by the projector. */
 const loadWorkspace = () => import('./StoryWorkspace.tsx')
@@ -19,12 +17,12 @@ const loadWorkspace = () => import('./StoryWorkspace.tsx')
  * Stage 6, Future stories: each group makes the future human and concrete, a persona and a "day
  * in the life" in the horizon year, written together and live, citing the trends, consequences
  * and signals it draws on. Everyone sees every story (their group's first); the facilitator sees
- * which stories do not yet link back to a trend; the projector shows a story in large type.
+ * which stories do not yet link back to a trend; the projector shows a story in large type
+ * (`ScreenStories.tsx`).
  */
 export default function StoriesStage({ role }: StageProps) {
   const boardOpen = useStore((s) => s.board !== null)
   if (!boardOpen) return null
-  if (role === 'screen') return <ScreenStories />
   return <StoriesWorkspace role={role} />
 }
 

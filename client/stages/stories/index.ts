@@ -4,6 +4,7 @@ import type { StageManifest } from '../manifest.ts'
 export const stories: StageManifest<'stories'> = {
   kind: 'stories',
   load: () => import('./StoriesStage.tsx'),
+  screen: () => import('./ScreenStories.tsx'),
   ownFocus: 'story',
   pickerFocus: 'story',
 }

@@ -5,18 +5,28 @@ import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { LinkChips } from './LinkChips.tsx'
 import { columnsByWhen, plusOnesOf } from './takeawaysModel.ts'
 import { usePlusOnes, useTakeaways } from './useTakeawaysData.ts'
+import { TakeawaysEmpty } from './TakeawaysEmpty.tsx'
+import './takeaways.css'
 import './screenTakeaways.css'
 
 /** Full (who, where it comes from, +1s) → compact (who, +1s) → the actions alone with their +1s. */
 const DENSITIES = ['full', 'compact', 'titles'] as const
 type Density = (typeof DENSITIES)[number]
 
+const nothingToAdd = () => {}
+
+/** Stage 7 on the projector: the takeaways, or the example card of what one looks like while there are none. */
+export default function ScreenTakeaways() {
+  const count = useTakeaways().size
+  return <div className="takeaways takeaways--screen">{count === 0 ? <TakeawaysEmpty canAdd={false} onAdd={nothingToAdd} /> : <TakeawayColumns />}</div>
+}
+
 /**
  * Takeaways on the projector, in projector-size type: now → within a year → within five years,
  * each starting its own column, the most agreed first. When they outgrow the screen they get
  * denser, then turn pages by themselves.
  */
-export function ScreenTakeaways() {
+function TakeawayColumns() {
   const { t } = useTranslation()
   const takeaways = useTakeaways()
   const plusOnes = usePlusOnes()

@@ -5,7 +5,6 @@ import { canContribute } from '../../../shared/permissions.ts'
 import { Dialog, useAnnounce } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
 import type { TakeawayOrder } from './takeawaysModel.ts'
-import { ScreenTakeaways } from './ScreenTakeaways.tsx'
 import { TakeawayBoard } from './TakeawayBoard.tsx'
 import { TakeawayForm } from './TakeawayForm.tsx'
 import { TakeawaysEmpty } from './TakeawaysEmpty.tsx'
@@ -18,7 +17,7 @@ type Editing = { mode: 'add'; when: When } | { mode: 'edit'; id: string } | null
 /**
  * Stage 7, Takeaways: turn foresight into action now. Each takeaway says what to do, who and when
  * (now, within a year, within five years) and links to the trends and stories it comes from.
- * People +1 the ones they back. The projector shows them in projector-size type (ScreenTakeaways).
+ * People +1 the ones they back. The projector shows them in projector-size type (`ScreenTakeaways.tsx`).
  */
 export default function TakeawaysStage({ role }: StageProps) {
   const { t } = useTranslation()
@@ -60,27 +59,21 @@ export default function TakeawaysStage({ role }: StageProps) {
         <TakeawaysEmpty canAdd={canAdd} onAdd={() => onAdd('now')} />
       ) : (
         <>
-          {role !== 'screen' && (
-            <div className="takeaways__toolbar ui-toolbar">
-              {canAdd && (
-                <button type="button" className="button button--primary" onClick={() => onAdd('now')}>
-                  <span aria-hidden="true">{'+'}</span> {t('takeaways.add')}
+          <div className="takeaways__toolbar ui-toolbar">
+            {canAdd && (
+              <button type="button" className="button button--primary" onClick={() => onAdd('now')}>
+                <span aria-hidden="true">{'+'}</span> {t('takeaways.add')}
+              </button>
+            )}
+            <div className="segmented takeaways__order" role="group" aria-label={t('takeaways.order.label')}>
+              {(['added', 'agreed'] as const).map((option) => (
+                <button key={option} type="button" className="segmented__option" aria-pressed={order === option} onClick={() => setOrder(option)}>
+                  {t(`takeaways.order.${option}`)}
                 </button>
-              )}
-              <div className="segmented takeaways__order" role="group" aria-label={t('takeaways.order.label')}>
-                {(['added', 'agreed'] as const).map((option) => (
-                  <button key={option} type="button" className="segmented__option" aria-pressed={order === option} onClick={() => setOrder(option)}>
-                    {t(`takeaways.order.${option}`)}
-                  </button>
-                ))}
-              </div>
+              ))}
             </div>
-          )}
-          {role === 'screen' ? (
-            <ScreenTakeaways />
-          ) : (
-            <TakeawayBoard viewer={viewer} canAdd={canAdd} order={order} onAdd={onAdd} onEdit={onEdit} onDelete={onDelete} onPlusOne={onPlusOne} />
-          )}
+          </div>
+          <TakeawayBoard viewer={viewer} canAdd={canAdd} order={order} onAdd={onAdd} onEdit={onEdit} onDelete={onDelete} onPlusOne={onPlusOne} />
         </>
       )}
       <Dialog

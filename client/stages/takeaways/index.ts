@@ -4,6 +4,7 @@ import type { StageManifest } from '../manifest.ts'
 export const takeaways: StageManifest<'takeaways'> = {
   kind: 'takeaways',
   load: () => import('./TakeawaysStage.tsx'),
+  screen: () => import('./ScreenTakeaways.tsx'),
   ownFocus: null,
   pickerFocus: 'story',
 }

@@ -14,6 +14,7 @@ import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { render } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import TakeawaysStage from './TakeawaysStage.tsx'
+import ScreenTakeaways from './ScreenTakeaways.tsx'
 import { StoreContext } from '../../state/storeContext.ts'
 
 export const anna: Actor = { participantId: 'anna-0000000000000000' }
@@ -63,9 +64,7 @@ export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop): HTMLE
   return render(
     <StoreContext.Provider value={store}>
       <WorkshopDocsContext.Provider value={{ board: w.board, control: w.control, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
-        <LiveAnnouncer>
-          <TakeawaysStage stage={stage} role={role} isCurrent />
-        </LiveAnnouncer>
+        <LiveAnnouncer>{role === 'screen' ? <ScreenTakeaways /> : <TakeawaysStage stage={stage} role={role} isCurrent />}</LiveAnnouncer>
       </WorkshopDocsContext.Provider>
     </StoreContext.Provider>,
   )

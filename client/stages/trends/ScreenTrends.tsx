@@ -1,12 +1,15 @@
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrendGroup } from '../../../shared/doc/index.ts'
+import { useStore } from '../../state/store.ts'
 import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { ScreenSuggestions, useShownSuggestions } from './suggest/ScreenSuggestions.tsx'
 import { TrendTextReadOnly } from './TrendText.tsx'
 import { useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
+import './trends.css'
+import './card.css'
 import './projector.css'
 
 /** Full (narrative, cards with their category) → compact (cards with category) → titles only. */
@@ -19,7 +22,12 @@ type Density = (typeof DENSITIES)[number]
  * when they outgrow it they get denser (the narrative goes, then the tags), then turn pages by
  * themselves. Nothing here can be dragged or edited.
  */
-export function ScreenTrends() {
+export default function ScreenTrends() {
+  const boardOpen = useStore((s) => s.board !== null)
+  return boardOpen ? <TrendsOnScreen /> : null
+}
+
+function TrendsOnScreen() {
   const groups = useSignalGroups()
   const focusedId = useFocusedTrendId()
   const focused = focusedId === null ? undefined : groups.trends.find((g) => g.trend.id === focusedId)

@@ -4,6 +4,7 @@ import type { StageManifest } from '../manifest.ts'
 export const trends: StageManifest<'trends'> = {
   kind: 'trends',
   load: () => import('./TrendsStage.tsx'),
+  screen: () => import('./ScreenTrends.tsx'),
   ownFocus: 'trend',
   pickerFocus: 'trend',
 }

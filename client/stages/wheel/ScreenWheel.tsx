@@ -1,17 +1,41 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { sortedByOrder } from '../../../shared/doc/index.ts'
 import type { Trend } from '../../../shared/schema/index.ts'
+import { EmptyState } from '../../ui/index.ts'
 import { ScreenWheelDiagram } from './screen/ScreenWheelDiagram.tsx'
-import { useWheelOnScreen, useWheelTree } from './useWheelData.ts'
+import { useGroups, useKeyDrivers, useTrends, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
 import { entryLabel } from './WheelChooser.tsx'
-import type { WheelEntry } from './wheelModel.ts'
+import { wheelsInFocus, type WheelEntry } from './wheelModel.ts'
+import './wheel.css'
+// The diagram's parts are drawn as in the stage's own diagram (`WheelDiagram.tsx`, not loaded here).
+import './diagram/diagram.css'
 import './screen/screenWheel.css'
 
+/** Stage 5 on the projector: the wheel on screen, or what the room does first while there are no trends. */
+export default function ScreenWheel() {
+  const { t } = useTranslation()
+  const trendMap = useTrends()
+  const groups = useGroups()
+  const keyDrivers = useKeyDrivers()
+  const entries = useMemo(() => wheelsInFocus(sortedByOrder(trendMap), groups, keyDrivers).entries, [trendMap, groups, keyDrivers])
+  return (
+    <div className={`wheel-stage ui-stack${trendMap.size === 0 ? '' : ' wheel-stage--screen'}`}>
+      {trendMap.size === 0 ? (
+        <EmptyState title={t('wheel.empty.title')} text={t('wheel.empty.screen')} />
+      ) : (
+        <WheelOnScreen entries={entries} trends={trendMap} />
+      )}
+    </div>
+  )
+}
+
 /**
- * The projector: one big, read-only wheel filling the screen's stage area, growing live, part by
+ * One big, read-only wheel filling the screen's stage area, growing live, part by
  * part when it is too full to read whole. It shows the wheel the facilitator put on screen, else
  * the first wheel in focus.
  */
-export function ScreenWheel({ entries, trends }: { entries: readonly WheelEntry[]; trends: ReadonlyMap<string, Trend> }) {
+function WheelOnScreen({ entries, trends }: { entries: readonly WheelEntry[]; trends: ReadonlyMap<string, Trend> }) {
   const { t } = useTranslation()
   const focusedId = useWheelOnScreen()
   const focusedTrend = focusedId ? trends.get(focusedId) : undefined

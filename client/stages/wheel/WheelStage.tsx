@@ -4,7 +4,6 @@ import { sortedByOrder } from '../../../shared/doc/index.ts'
 import { EmptyState } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
 import { FocusSetup } from './FocusSetup.tsx'
-import { ScreenWheel } from './ScreenWheel.tsx'
 import { useGroups, useKeyDrivers, useTrends, useWorkshopId } from './useWheelData.ts'
 import { useRemembered, useViewMode } from './useRemembered.ts'
 import { ViewToggle, WheelChooser } from './WheelChooser.tsx'
@@ -16,7 +15,8 @@ import './wheel.css'
  * Stage 5, Futures wheel: follow consequences. Each trend in focus (the key drivers, or the
  * facilitator's choice, possibly one per group) gets a wheel: first-, second- and third-order
  * consequences around it, each positive, negative or mixed. Everyone sees every change live; the
- * diagram and the list are two views of the same wheel. The projector shows one big wheel.
+ * diagram and the list are two views of the same wheel. The projector shows one big wheel
+ * (`ScreenWheel.tsx`).
  */
 export default function WheelStage({ role }: StageProps) {
   const { t } = useTranslation()
@@ -32,14 +32,7 @@ export default function WheelStage({ role }: StageProps) {
   if (trends.length === 0) {
     return (
       <div className="wheel-stage ui-stack">
-        <EmptyState title={t('wheel.empty.title')} text={role === 'screen' ? t('wheel.empty.screen') : t('wheel.empty.text')} />
-      </div>
-    )
-  }
-  if (role === 'screen') {
-    return (
-      <div className="wheel-stage ui-stack wheel-stage--screen">
-        <ScreenWheel entries={entries} trends={trendMap} />
+        <EmptyState title={t('wheel.empty.title')} text={t('wheel.empty.text')} />
       </div>
     )
   }

@@ -4,6 +4,7 @@ import type { StageManifest } from '../manifest.ts'
 export const wheel: StageManifest<'wheel'> = {
   kind: 'wheel',
   load: () => import('./WheelStage.tsx'),
+  screen: () => import('./ScreenWheel.tsx'),
   ownFocus: 'wheel',
   pickerFocus: 'wheel',
 }

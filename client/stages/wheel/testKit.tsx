@@ -15,6 +15,7 @@ import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { render } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import WheelStage from './WheelStage.tsx'
+import ScreenWheel from './ScreenWheel.tsx'
 import { StoreContext } from '../../state/storeContext.ts'
 
 export const anna: Actor = { participantId: 'anna-0000000000000000' }
@@ -66,9 +67,7 @@ export function screenOf(person: Actor, role: Role, w: WheelWorkshop, view: 'lis
   return render(
     <StoreContext.Provider value={store}>
       <WorkshopDocsContext.Provider value={{ board: w.board, control: w.control, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
-        <LiveAnnouncer>
-          <WheelStage stage={stage} role={role} isCurrent />
-        </LiveAnnouncer>
+        <LiveAnnouncer>{role === 'screen' ? <ScreenWheel /> : <WheelStage stage={stage} role={role} isCurrent />}</LiveAnnouncer>
       </WorkshopDocsContext.Provider>
     </StoreContext.Provider>,
   )

@@ -4,8 +4,7 @@ import { act } from 'react'
 import * as Y from 'yjs'
 import { createWorkshopControl, goToStage, readControl, setLocked, setPrivateCounts, skipStage } from '../../../../shared/doc/index.ts'
 import { getTemplate } from '../../../../shared/method/templates.ts'
-import type { Role } from '../../../../shared/protocol.ts'
-import type { StageProps } from '../../../stages/types.ts'
+import type { StageProps, WorkingRole } from '../../../stages/types.ts'
 import { bridgeControl } from '../../../state/bridge.ts'
 import { useStore } from '../../../state/store.ts'
 import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
@@ -35,7 +34,7 @@ afterEach(() => {
   useStore.getState().viewStage(null)
 })
 
-function renderArea(role: Role) {
+function renderArea(role: WorkingRole) {
   return render(
     <WorkshopDocsContext.Provider value={{ board: null, control, boardConnection: null, controlConnection: null }}>
       <LiveAnnouncer>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '../../../../shared/protocol.ts'
 import { StageView } from '../../../stages/StageView.tsx'
+import type { WorkingRole } from '../../../stages/types.ts'
 import { useStore } from '../../../state/store.ts'
 import { useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
 import { ParticipantDownload } from '../results/ParticipantDownload.tsx'
@@ -23,7 +23,7 @@ const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.
  * facilitator's controls, and the stage itself. Everyone follows the facilitator's stage; anyone
  * may look back at a finished one and rejoin the group with one button.
  */
-export function StageArea({ role }: { role: Role }) {
+export function StageArea({ role }: { role: WorkingRole }) {
   const nav = useStageNavigation()
   useForgetStaleLookBack(nav)
   // Before the room-move announcement, so a new stage starts from an empty live region plus that one message.

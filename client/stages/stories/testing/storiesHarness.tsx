@@ -17,6 +17,7 @@ import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
 import { render } from '../../../testing/render.ts'
 import { AnnounceCapture } from '../../../ui/index.ts'
 import StoriesStage from '../StoriesStage.tsx'
+import ScreenStories from '../ScreenStories.tsx'
 
 export const ME = { id: 'maria-000000000000000', name: 'Maria', color: '#0072B2' }
 export const ACTOR = { participantId: ME.id }
@@ -41,7 +42,7 @@ export function mountStories({ role = 'participant', board = newBoard(1), contro
   const container = render(
     <WorkshopDocsContext.Provider value={{ board, control: controlDoc, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
       <AnnounceCapture onAnnounce={(message) => announcements.push(message)}>
-        <StoriesStage stage={stage} role={role} isCurrent />
+        {role === 'screen' ? <ScreenStories /> : <StoriesStage stage={stage} role={role} isCurrent />}
       </AnnounceCapture>
     </WorkshopDocsContext.Provider>,
   )

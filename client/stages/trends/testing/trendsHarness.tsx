@@ -15,6 +15,7 @@ import { WorkshopDocsContext, type WorkshopDocs } from '../../../sync/workshopDo
 import { render } from '../../../testing/render.ts'
 import { AnnounceCapture } from '../../../ui/index.ts'
 import TrendsStage from '../TrendsStage.tsx'
+import ScreenTrends from '../ScreenTrends.tsx'
 
 export const ME = { id: 'maria-000000000000000', name: 'Maria', color: '#0072B2' }
 
@@ -43,7 +44,7 @@ export function mountTrends({ role = 'participant', board = newBoard(1) }: { rol
   const container = render(
     <WorkshopDocsContext.Provider value={docs}>
       <AnnounceCapture onAnnounce={(message) => announcements.push(message)}>
-        <TrendsStage stage={stage} role={role} isCurrent />
+        {role === 'screen' ? <ScreenTrends /> : <TrendsStage stage={stage} role={role} isCurrent />}
       </AnnounceCapture>
     </WorkshopDocsContext.Provider>,
   )
