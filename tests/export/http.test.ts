@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { request } from 'node:http'
 import { addSignal, readBoard, readControl, setAllowParticipantExport, setLocked } from '../../shared/doc/index.ts'
 import { exportWorkshopJson, importWorkshop } from '../../shared/export/index.ts'
@@ -6,24 +6,21 @@ import { canonicalWorkshop } from '../../shared/export/testing/canonical.ts'
 import { buildFullWorkshop } from '../../shared/export/testing/workshops.ts'
 import { mayExportNow } from '../../shared/permissions.ts'
 import { browserTestsSkipped } from '../e2e/support/browser.ts'
-import { connectClient, synced } from '../support/clients.ts'
+import { synced } from '../support/clients.ts'
 import { waitFor } from '../support/server.ts'
 import { countWorkshops, exportRequest, importInto, startExportServer, type ExportServer } from './support.ts'
+import { useServers } from '../support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 async function setup(options: Parameters<typeof startExportServer>[0] = {}): Promise<ExportServer> {
   const running = await startExportServer(options)
-  cleanups.push(() => running.close())
+  servers.defer(() => running.close())
   return running
 }
 
 function client(running: ExportServer, workshopId: string, docName: string, key: string) {
-  const connected = connectClient(running.server.wsUrl, workshopId, docName, { key })
-  cleanups.push(() => connected.destroy())
+  const connected = servers.client(running.server.wsUrl, workshopId, docName, { key })
   return connected
 }
 

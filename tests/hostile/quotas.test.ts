@@ -1,23 +1,20 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addSignal, initDraft, readBoard, setPrivateMode } from '../../shared/doc/index.ts'
 import { CloseCode, draftDocName } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
-import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { synced, type TestClient } from '../support/clients.ts'
 import { failingStore } from '../support/failingStore.ts'
 import { createWorkshop, mintIdentity, startTestServer, tempDataDir } from '../support/server.ts'
 import { expectLoopBounded, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
+import { useServers } from '../support/fixture.ts'
 
 /** Findings 4, 6, 7 and 14: quotas, and what a failed creation leaves. */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const servers = useServers()
 
 function client(arena: Arena, workshopId: string, docName: string, key: string, identity?: string): TestClient {
-  const c = connectClient(arena.server.wsUrl, workshopId, docName, { key, ...(identity ? { identity } : {}) })
-  cleanups.push(() => c.destroy())
+  const c = servers.client(arena.server.wsUrl, workshopId, docName, { key, ...(identity ? { identity } : {}) })
   return c
 }
 
@@ -48,7 +45,7 @@ function storedDrafts(dataDir: string): number {
 describe('quotas', { timeout: 60_000 }, () => {
   it('4, 7: drafts are capped per workshop and in size, revealed in batches, then deleted from disk', async () => {
     const arena = await openArena({ MAX_DRAFTS_PER_WORKSHOP: '12', MAX_DRAFT_BYTES: String(16 * 1024) })
-    cleanups.push(() => arena.close())
+    servers.defer(() => arena.close())
     const control = await privateRound(arena, true)
     const health = await watchHealth(arena.server.url)
     const writers: TestClient[] = []
@@ -82,7 +79,7 @@ describe('quotas', { timeout: 60_000 }, () => {
 
   it('6: one workshop cannot take every room; another workshop still opens and /healthz reports saturation', async () => {
     const arena = await openArena({ MAX_ROOMS_PER_WORKSHOP: '10', MAX_ROOMS_IN_MEMORY: '40' })
-    cleanups.push(() => arena.close())
+    servers.defer(() => arena.close())
     await privateRound(arena, true)
     const sockets = await Promise.allSettled(
       Array.from({ length: 30 }, () => rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)),
@@ -90,7 +87,7 @@ describe('quotas', { timeout: 60_000 }, () => {
     const closes = await Promise.all(
       sockets.filter((s) => s.status === 'fulfilled').map((s) => Promise.race([s.value.closed, new Promise<null>((r) => setTimeout(() => r(null), 1_000))])),
     )
-    cleanups.push(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
+    servers.defer(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
     expect(closes.filter((c) => c?.code === CloseCode.busy).length).toBeGreaterThan(15)
     const bystander = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
     await synced(bystander)
@@ -103,7 +100,7 @@ describe('quotas', { timeout: 60_000 }, () => {
     const data = tempDataDir()
     const store = failingStore(data.dir)
     const server = await startTestServer({ dataDir: data.dir, store })
-    cleanups.push(
+    servers.defer(
       () => data.remove(),
       () => server.close(),
     )

@@ -9,8 +9,8 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>
 export type OpenRoom = (docName: string, key: string, params?: Record<string, string>) => TestClient
 
 export interface ServerFixture {
-  /** Runs `cleanup` after the current test; the last one registered runs first. */
-  defer(cleanup: () => unknown): void
+  /** Runs each cleanup after the current test; the last one registered runs first. */
+  defer(...cleanup: (() => unknown)[]): void
   /** A fresh data folder, removed after the test. */
   dataDir(): string
   /** A real server on a free loopback port, closed after the test (with its data folder, unless one is given). */
@@ -41,7 +41,7 @@ export function useServers(): ServerFixture {
   afterEach(async () => {
     while (cleanups.length) await cleanups.pop()!()
   })
-  const defer = (cleanup: () => unknown) => void cleanups.push(cleanup)
+  const defer = (...cleanup: (() => unknown)[]) => void cleanups.push(...cleanup)
   const fixture: ServerFixture = {
     defer,
     dataDir() {
