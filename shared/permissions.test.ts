@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { canChange, canContribute, canTidy, type Viewer } from './permissions'
+import { canChange, canContribute, canTidy, keyOwner, mayExportFormat, mayExportNow, parentRecord, type Viewer } from './permissions'
+import { EXPORT_FORMATS } from './export/formats'
 import { mayWrite, ROLES } from './protocol'
 
 const anna = 'AnnaAnnaAnnaAnnaAnna01'
@@ -42,5 +43,39 @@ describe('board permissions', () => {
     expect(canTidy(facilitator())).toBe(true)
     expect(canTidy(participant(anna))).toBe(false)
     expect(canTidy(screen)).toBe(false)
+  })
+})
+
+describe('per-person records', () => {
+  it('name their owner in the key, after the parent, or only in a field', () => {
+    expect(keyOwner('participants', anna)).toBe(anna)
+    expect(keyOwner('assessments', `trend1|${anna}`)).toBe(anna)
+    expect(keyOwner('votes', 'someVoteId')).toBeNull()
+    expect(keyOwner('signals', 'someSignalId')).toBeNull()
+  })
+
+  it('go with their trend or takeaway, and readiness with nothing', () => {
+    const none = () => undefined
+    expect(parentRecord('plusOnes', `takeaway1|${anna}`, none)).toEqual({ root: 'takeaways', key: 'takeaway1' })
+    expect(parentRecord('votes', 'v1', (field) => (field === 'trendId' ? 'trend1' : undefined))).toEqual({ root: 'trends', key: 'trend1' })
+    expect(parentRecord('votes', 'v1', none)).toBeNull()
+    expect(parentRecord('ready', `stage1|${anna}`, none)).toBeNull()
+  })
+})
+
+describe('taking the report home', () => {
+  it('gives participants the report, never the data, and the projector nothing', () => {
+    const formats = (role: (typeof ROLES)[number]) => EXPORT_FORMATS.filter((format) => mayExportFormat(role, format))
+    expect(formats('facilitator')).toEqual([...EXPORT_FORMATS])
+    expect(formats('participant')).toEqual(['md', 'html', 'pdf'])
+    expect(formats('screen')).toEqual([])
+  })
+
+  it('opens for participants when the facilitator shares it, not when the board is locked', () => {
+    expect(mayExportNow('participant', { allowParticipantExport: false })).toBe(false)
+    expect(mayExportNow('participant', { allowParticipantExport: true })).toBe(true)
+    expect(mayExportNow('participant', null)).toBe(false)
+    expect(mayExportNow('facilitator', { allowParticipantExport: false })).toBe(true)
+    expect(mayExportNow('screen', { allowParticipantExport: true })).toBe(false)
   })
 })

@@ -1,15 +1,18 @@
 /**
- * Who may do what on the board: the client's controls, built on the server's own rule.
+ * Who may do what: the one rule set the app reads to offer a control and the server reads to
+ * refuse a write or a download, so the two cannot drift apart.
  *
- * The server enforces the document rules (`mayWrite` in protocol.ts: which role writes which
- * document, and nobody writes the board while the workshop is locked, the facilitator included)
- * and per-person records (`server/sync/ownership.ts`: votes, placements, +1s, readiness). The
- * rules here start from `mayWrite`, so the app offers a control only when the server will take
- * the write: a button that led to a dropped change would lose someone's words. On top sit the
- * social rules the app keeps and the server does not: your own cards, consequences and takeaways
- * are yours to fix or remove, the facilitator tidies all. (Enforcing those on the server would
- * need an author check per record, as ownership.ts does for per-person records.)
+ * - Documents: `mayWrite` in protocol.ts (which role writes which document; nobody writes the
+ *   board while the workshop is locked, the facilitator included).
+ * - Records: `mayWriteRecordOf` — a record is written by one of its owners, and by the
+ *   facilitator on any. The app uses it for cards, consequences and takeaways (`canChange`); the
+ *   server enforces it on per-person records (`PERSONAL_RECORDS`: votes, placements, +1s,
+ *   readiness, names; see server/sync/ownership.ts). Cards' authors are the app's social rule
+ *   only: enforcing them would need an author check per record on the server.
+ * - Downloads: `mayExportFormat` and `mayExportNow` (the report, once the facilitator shares it).
  */
+import { BOARD_ROOTS } from './doc/roots'
+import type { ExportFormat } from './export/formats'
 import { mayWrite, type Role } from './protocol'
 
 /** The person looking: their role, the participant id the server issued them, and the lock. */
@@ -19,6 +22,21 @@ export interface Viewer {
   readonly participantId: string | null
   /** The facilitator's "read-only for everyone" switch (control document). */
   readonly locked: boolean
+}
+
+/** Who writes a record: what the server knows of a connection (its role and proven identity). */
+export type Writer = Pick<Viewer, 'role' | 'participantId'>
+
+/** Roles that change anyone's records: the facilitator tidies and moderates. The server skips the per-record check for them. */
+export const CHANGES_ANY_RECORD: ReadonlySet<Role> = new Set(['facilitator'])
+
+export function changesAnyRecord(writer: Pick<Writer, 'role'>): boolean {
+  return CHANGES_ANY_RECORD.has(writer.role)
+}
+
+/** Writing a record whose owners are `owners`: one of them, or the facilitator. A null id owns nothing. */
+export function mayWriteRecordOf(writer: Writer, owners: readonly unknown[]): boolean {
+  return changesAnyRecord(writer) || (writer.participantId !== null && owners.includes(writer.participantId))
 }
 
 /**
@@ -32,11 +50,80 @@ export function canContribute(viewer: Viewer): boolean {
 
 /** Changing or deleting a record: one of its authors, and the facilitator on any record. */
 export function canChange(viewer: Viewer, authorIds: readonly (string | null)[]): boolean {
-  if (!canContribute(viewer)) return false
-  return viewer.role === 'facilitator' || authorIds.includes(viewer.participantId)
+  return canContribute(viewer) && mayWriteRecordOf(viewer, authorIds)
 }
 
 /** Work that changes other people's records at once (merging duplicate cards): the facilitator's. */
 export function canTidy(viewer: Viewer): boolean {
-  return viewer.role === 'facilitator' && canContribute(viewer)
+  return changesAnyRecord(viewer) && canContribute(viewer)
+}
+
+/**
+ * Per-person records on the board, by root: where each names its owner, and the record it goes
+ * with. `owner`: the whole key is the participant id (`key`), the key is
+ * `<stage|trend|takeaway>|<participantId>` (`keySuffix`, and the owner field repeats it), or only
+ * the owner field names it (`field`). `goesWith`: deleting that parent record (a trend, a
+ * takeaway) deletes everyone's records on it, and undoing the deletion brings them back — the one
+ * time a person touches other people's records.
+ */
+export const PERSONAL_RECORDS: Readonly<Record<string, PersonalRecord>> = {
+  [BOARD_ROOTS.participants]: { owner: 'key' },
+  [BOARD_ROOTS.ready]: { owner: 'keySuffix' },
+  [BOARD_ROOTS.assessments]: { owner: 'keySuffix', goesWith: { root: BOARD_ROOTS.trends, keyIn: 'keyPrefix' } },
+  [BOARD_ROOTS.votes]: { owner: 'field', goesWith: { root: BOARD_ROOTS.trends, keyIn: { field: 'trendId' } } },
+  [BOARD_ROOTS.plusOnes]: { owner: 'keySuffix', goesWith: { root: BOARD_ROOTS.takeaways, keyIn: 'keyPrefix' } },
+}
+
+export interface PersonalRecord {
+  readonly owner: 'key' | 'keySuffix' | 'field'
+  /** The parent record: its root, and where its key is (the part of this key before `|`, or a field). */
+  readonly goesWith?: { readonly root: string; readonly keyIn: 'keyPrefix' | { readonly field: string } }
+}
+
+/** The field a per-person record (and a private draft's `owner` root) names its owner in. */
+export const OWNER_FIELD = 'participantId'
+
+export function isPersonalRoot(root: string): boolean {
+  return Object.hasOwn(PERSONAL_RECORDS, root)
+}
+
+/** The owner a record's key names, or null where the key names none (votes, and non-personal roots). */
+export function keyOwner(root: string, key: string): string | null {
+  const rule = isPersonalRoot(root) ? PERSONAL_RECORDS[root]!.owner : null
+  if (rule === 'key') return key
+  if (rule === 'keySuffix') return key.slice(key.indexOf('|') + 1)
+  return null
+}
+
+/** The field a new record claims its owner in: participants write their own id as `id`. */
+export function claimedOwnerField(root: string): string {
+  return root === BOARD_ROOTS.participants ? 'id' : OWNER_FIELD
+}
+
+/** The parent record a per-person record goes with, or null (readiness, names, a vote without its trend). */
+export function parentRecord(root: string, key: string, field: (name: string) => unknown): { root: string; key: string } | null {
+  const parent = isPersonalRoot(root) ? PERSONAL_RECORDS[root]!.goesWith : undefined
+  if (!parent) return null
+  if (parent.keyIn === 'keyPrefix') return { root: parent.root, key: key.slice(0, key.indexOf('|')) }
+  const value = field(parent.keyIn.field)
+  return typeof value === 'string' ? { root: parent.root, key: value } : null
+}
+
+/** What a participant may download: the report, never the data (CSV of signals, JSON backup). */
+const REPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'pdf'])
+
+/** Whether a role may download a format at all: the facilitator every one, participants the report, the projector none. */
+export function mayExportFormat(role: Role, format: ExportFormat): boolean {
+  if (role === 'screen') return false
+  return role === 'facilitator' || REPORT_FORMATS.has(format)
+}
+
+/**
+ * Whether a role may download now: participants once the facilitator shares the report ("Let
+ * participants download the report"). The lock does not open it: a facilitator who locks the
+ * board to pause the room is not handing out the report.
+ */
+export function mayExportNow(role: Role, session: { readonly allowParticipantExport: boolean } | null | undefined): boolean {
+  if (role === 'screen') return false
+  return role === 'facilitator' || session?.allowParticipantExport === true
 }

@@ -1,16 +1,14 @@
 import { readText, writableText } from './support/probe.ts'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/protocol.ts'
 import { connectClient, synced } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { createWorkshop, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 /** A raw socket, to send what no well-behaved client would. */
 async function rawSocket(url: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
@@ -20,7 +18,7 @@ async function rawSocket(url: string): Promise<{ ws: WebSocket; closed: Promise<
     ws.once('open', resolve)
     ws.once('error', reject)
   })
-  cleanups.push(() => ws.terminate())
+  servers.defer(() => ws.terminate())
   return { ws, closed }
 }
 
@@ -43,13 +41,12 @@ describe('bad input on the sync endpoint', () => {
 
   for (const [name, makeBad, expectedCode] of cases) {
     it(`${name}: the sender is closed, others keep syncing, the store holds no garbage`, async () => {
-      const server = await startTestServer({ limits: { maxMessageBytes: 64 * 1024 } })
-      cleanups.push(() => server.close())
+      const server = await servers.server({ limits: { maxMessageBytes: 64 * 1024 } })
       const workshop = await createWorkshop(server.url)
       const key = workshop.keys.participant
       const a = connectClient(server.wsUrl, workshop.id, 'board', { key })
       const b = connectClient(server.wsUrl, workshop.id, 'board', { key })
-      cleanups.push(
+      servers.defer(
         () => a.destroy(),
         () => b.destroy(),
       )
@@ -82,8 +79,7 @@ describe('bad input on the sync endpoint', () => {
 
 describe('rooms in memory', () => {
   it('unload when idle and reload intact', async () => {
-    const server = await startTestServer({ tuning: { roomIdleMs: 50 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ tuning: { roomIdleMs: 50 } })
     const workshop = await createWorkshop(server.url)
     const key = { key: workshop.keys.participant }
     const writer = connectClient(server.wsUrl, workshop.id, 'board', key)
@@ -97,18 +93,15 @@ describe('rooms in memory', () => {
     const stored = await server.store.load(workshop.id, 'board')
     expect(stored.logLength).toBe(0) // compacted into one snapshot on the way out
 
-    const reader = connectClient(server.wsUrl, workshop.id, 'board', key)
-    cleanups.push(() => reader.destroy())
+    const reader = servers.client(server.wsUrl, workshop.id, 'board', key)
     await synced(reader)
     await waitFor(() => readText(reader.doc) === 'Aino wakes up in 2040.')
   })
 
   it('compacts the update log past the threshold', async () => {
-    const server = await startTestServer({ tuning: { compactAfterUpdates: 20 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ tuning: { compactAfterUpdates: 20 } })
     const workshop = await createWorkshop(server.url)
-    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => writer.destroy())
+    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(writer)
     const text = writableText(writer.doc)
     for (let i = 0; i < 60; i++) {
@@ -127,13 +120,12 @@ describe('rooms in memory', () => {
 
 describe('resource limits', () => {
   it('closes connections past the per-address limit with a reason, and keeps the others', async () => {
-    const server = await startTestServer({ limits: { maxConnectionsPerIp: 2 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ limits: { maxConnectionsPerIp: 2 } })
     const workshop = await createWorkshop(server.url)
     const key = { key: workshop.keys.participant }
     const a = connectClient(server.wsUrl, workshop.id, 'board', key)
     const b = connectClient(server.wsUrl, workshop.id, 'board', key)
-    cleanups.push(
+    servers.defer(
       () => a.destroy(),
       () => b.destroy(),
     )
@@ -145,13 +137,12 @@ describe('resource limits', () => {
   })
 
   it('refuses a new document when the room limit is reached and none is idle', async () => {
-    const server = await startTestServer({ limits: { maxRoomsInMemory: 2 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ limits: { maxRoomsInMemory: 2 } })
     const first = await createWorkshop(server.url)
     const second = await createWorkshop(server.url)
     const board = connectClient(server.wsUrl, first.id, 'board', { key: first.keys.participant })
     const control = connectClient(server.wsUrl, first.id, 'control', { key: first.keys.participant })
-    cleanups.push(
+    servers.defer(
       () => board.destroy(),
       () => control.destroy(),
     )
@@ -178,11 +169,9 @@ describe('presence limits', () => {
   }
 
   it('smooths a fast caret without cutting it off, and the newest state arrives', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
-    const watcher = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => watcher.destroy())
+    const watcher = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(watcher)
     const typist = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
     // 80 caret moves a second for three seconds: above the sustained budget, below a flood.
@@ -195,12 +184,11 @@ describe('presence limits', () => {
   })
 
   it('closes a presence flood with a clear reason; others are unaffected', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     const a = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     const b = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(
+    servers.defer(
       () => a.destroy(),
       () => b.destroy(),
     )
@@ -215,11 +203,9 @@ describe('presence limits', () => {
 
 describe('document size limit', () => {
   it('refuses writes to a document grown past the limit by slow appends, with a clear close; reading still works', async () => {
-    const server = await startTestServer({ limits: { maxDocBytes: 64 * 1024 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ limits: { maxDocBytes: 64 * 1024 } })
     const workshop = await createWorkshop(server.url)
-    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant, ext: '1' })
-    cleanups.push(() => writer.destroy())
+    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant, ext: '1' })
     await synced(writer)
     const text = writableText(writer.doc)
     // 8 KiB at a time, like a slow paste loop: the tenth append crosses 64 KiB.
@@ -229,8 +215,7 @@ describe('document size limit', () => {
     }
     await waitFor(() => writer.closes.some((c) => c.code === CloseCode.rateLimited), 5_000, 'the writer to be stopped')
     expect(writer.closes.find((c) => c.code === CloseCode.rateLimited)?.reason).toBe('document size limit reached')
-    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => reader.destroy())
+    const reader = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(reader)
     expect(readText(reader.doc).length).toBeGreaterThan(0)
     expect(readText(reader.doc).length).toBeLessThanOrEqual(64 * 1024)

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import { addSignal, heldSignals, importSignals, initBank, joinAsParticipant } from '../shared/doc/index.ts'
 import type { BankResponse } from '../shared/bank/fromWorkshop.ts'
-import { connectClient, synced } from './support/clients.ts'
+import { connectClient, synced, upgradeStatus } from './support/clients.ts'
 import { createWorkshop, startTestServer, waitFor, mintIdentity } from './support/server.ts'
 
 /** GET /api/workshops/:id/bank: an earlier workshop's signals, for its facilitator only. */
@@ -64,19 +63,7 @@ describe('the signal bank endpoint', () => {
 
   it('keeps held-back signals in a document only facilitators can open or change', async () => {
     const workshop = await createWorkshop(server.url, { title: 'Held back' })
-    const status = (key: string) =>
-      new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${server.wsUrl}/${workshop.id}/bank?key=${key}`)
-        ws.on('unexpected-response', (_req, res) => {
-          resolve(res.statusCode ?? 0)
-          ws.terminate()
-        })
-        ws.on('open', () => {
-          resolve(101)
-          ws.close()
-        })
-        ws.on('error', () => {})
-      })
+    const status = (key: string) => upgradeStatus(`${server.wsUrl}/${workshop.id}/bank?key=${key}`)
     expect(await status(workshop.keys.participant)).toBe(403)
     expect(await status(workshop.keys.screen)).toBe(403)
     expect(await status(workshop.keys.facilitator)).toBe(101)

@@ -1,29 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startChildServer, type ChildServer } from './support/childServer.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, tempDataDir, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 async function child(dataDir: string, env?: Record<string, string>): Promise<ChildServer> {
   const server = await startChildServer(dataDir, env)
-  cleanups.push(() => server.kill())
+  servers.defer(() => server.kill())
   return server
 }
 
 function client(server: ChildServer, workshopId: string, key: string): TestClient {
-  const c = connectClient(server.wsUrl, workshopId, 'board', { key })
-  cleanups.push(() => c.destroy())
+  const c = servers.client(server.wsUrl, workshopId, 'board', { key })
   return c
 }
 
 describe('a server process that dies', () => {
   it('keeps every update it broadcast, even when SIGKILLed right after', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     const first = await child(data.dir)
     const workshop = await createWorkshop(first.url)
     const key = workshop.keys.participant
@@ -46,7 +43,7 @@ describe('a server process that dies', () => {
 
   it('survives an uncaught exception and an unhandled rejection, and keeps syncing', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     const server = await child(data.dir, { S2S_FAULT_INJECTION: '1' })
     const workshop = await createWorkshop(server.url)
     expect((await fetch(`${server.url}/__faults/uncaught`, { method: 'POST' })).status).toBe(202)

@@ -1,28 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/protocol.ts'
 import { connectClient, synced } from './support/clients.ts'
 import { failingStore } from './support/failingStore.ts'
-import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+import { createWorkshop, tempDataDir, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 describe('when the disk is full', () => {
   it('refuses new changes with a clear close, keeps them on the client, fails /healthz, and catches up when the disk recovers', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     const store = failingStore(data.dir)
-    const server = await startTestServer({ dataDir: data.dir, store })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ dataDir: data.dir, store })
     const workshop = await createWorkshop(server.url)
     const key = { key: workshop.keys.participant, ext: '1' }
     const anna = connectClient(server.wsUrl, workshop.id, 'board', key)
     const ben = connectClient(server.wsUrl, workshop.id, 'board', key)
     const carol = connectClient(server.wsUrl, workshop.id, 'board', key)
-    cleanups.push(
+    servers.defer(
       () => anna.destroy(),
       () => ben.destroy(),
       () => carol.destroy(),

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addSignal, closeAssessment, deleteSignal, goToStage, readBoard, readControl, requestReveal } from '../shared/doc/index.ts'
 import type { ReplayFrame } from '../shared/history/index.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { connectClient, synced } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { createWorkshop, waitFor } from './support/server.ts'
 import { STORE_KINDS, useStores } from './support/stores.ts'
+import { useServers } from './support/fixture.ts'
 
 const storage = useStores()
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 interface Snapshot {
   id: number
@@ -21,14 +19,13 @@ interface Snapshot {
 
 describe.each(STORE_KINDS)('board history in %s', (kind) => {
   it('restores a board emptied by a prankster, live for everyone, and the restore can be undone', async () => {
-    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 60_000 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 60_000 } })
     const workshop = await createWorkshop(server.url)
     const auth = { authorization: `Bearer ${workshop.keys.facilitator}` }
     const api = (path: string, method = 'GET') => fetch(`${server.url}/api/workshops/${workshop.id}${path}`, { method, headers: auth })
     const anna = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     const ben = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(
+    servers.defer(
       () => anna.destroy(),
       () => ben.destroy(),
     )
@@ -61,11 +58,9 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
   })
 
   it('takes snapshots by itself while the board changes', async () => {
-    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 1 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 1 } })
     const workshop = await createWorkshop(server.url)
-    const client = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => client.destroy())
+    const client = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(client)
     addSignal(client.doc, { title: 'Youth loneliness apps' }, { participantId: randomId() })
     const list = async () =>
@@ -78,8 +73,7 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
   })
 
   it('is for facilitators only', async () => {
-    const server = await startTestServer(await storage(kind))
-    cleanups.push(() => server.close())
+    const server = await servers.server(await storage(kind))
     const workshop = await createWorkshop(server.url)
     const res = await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.participant}` } })
     expect(res.status).toBe(403)
@@ -91,12 +85,11 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
   })
 
   it('takes a snapshot at each stage change, reveal and close of voting, which the replay reads back as frames', async () => {
-    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 60 * 60_000 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 60 * 60_000 } })
     const workshop = await createWorkshop(server.url)
     const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
     const board = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(
+    servers.defer(
       () => facilitator.destroy(),
       () => board.destroy(),
     )
@@ -130,13 +123,12 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
   })
 
   it('tells everyone the board was restored, and to what time, without moving the room', async () => {
-    const server = await startTestServer({ ...(await storage(kind)), tuning: { historyIntervalMs: 60 * 60_000 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 60 * 60_000 } })
     const workshop = await createWorkshop(server.url)
     const auth = { authorization: `Bearer ${workshop.keys.facilitator}` }
     const participantControl = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.participant })
     const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
-    cleanups.push(
+    servers.defer(
       () => participantControl.destroy(),
       () => facilitator.destroy(),
     )

@@ -1,14 +1,12 @@
 import { request } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readControl } from '../shared/doc/index.ts'
 import { JOIN_CODE_ALPHABET, formatJoinCode, makeJoinCode, normaliseJoinCode } from '../shared/joinCode.ts'
-import { connectClient, synced } from './support/clients.ts'
+import { synced } from './support/clients.ts'
 import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 interface Answer {
   status: number
@@ -60,8 +58,7 @@ describe('join codes', () => {
   })
 
   it('open the participant link; the facilitator and the screen can read the code, a participant cannot', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     const forFacilitator = await call(server.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.facilitator })
     expect(forFacilitator.status).toBe(200)
@@ -77,11 +74,9 @@ describe('join codes', () => {
   })
 
   it('a new code replaces the old one at once, and screens are told through the control document', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
-    const screen = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.screen })
-    cleanups.push(() => screen.destroy())
+    const screen = servers.client(server.wsUrl, workshop.id, 'control', { key: workshop.keys.screen })
     await synced(screen)
     const old = (await call(server.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.facilitator })).body
     const issuedBefore = readControl(screen.doc).joinCodeIssuedAt
@@ -98,8 +93,7 @@ describe('join codes', () => {
   })
 
   it('follow a new participant key (the old code stops, the new one opens the new key) and go with the workshop', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     const old = (await call(server.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.facilitator })).body.code as string
     const rotated = await call(server.url, `/api/workshops/${workshop.id}/participant-key`, { method: 'POST', key: workshop.keys.facilitator, body: {} })
@@ -115,8 +109,7 @@ describe('join codes', () => {
   })
 
   it('refuse every try from an address after its wrong codes ran out, right ones too, for that address only', async () => {
-    const server = await startTestServer({ limits: { joinCodeTriesPerMinute: 3 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ limits: { joinCodeTriesPerMinute: 3 } })
     const workshop = await createWorkshop(server.url)
     const { code } = (await call(server.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.facilitator })).body as { code: string }
     const wrong = code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ'
@@ -136,14 +129,13 @@ describe('join codes', () => {
 
   it('survive a restart, and a workshop without one gets one when its facilitator asks', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     const first = await startTestServer({ dataDir: data.dir })
     const workshop = await createWorkshop(first.url)
     const { code } = (await call(first.url, `/api/workshops/${workshop.id}/join-code`, { key: workshop.keys.facilitator })).body as { code: string }
     await first.close()
 
-    const second = await startTestServer({ dataDir: data.dir })
-    cleanups.push(() => second.close())
+    const second = await servers.server({ dataDir: data.dir })
     expect((await join(second.url, code)).body).toEqual({ id: workshop.id, key: workshop.keys.participant })
 
     // An imported workshop has no code until the facilitator opens it.

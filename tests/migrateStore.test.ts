@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addSignal, readBoard } from '../shared/doc/index.ts'
 import { API_JOIN } from '../shared/joinCode.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { connectClient, synced } from './support/clients.ts'
 import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
 import { startPostgres, type ThrowawayPostgres } from './support/services.ts'
+import { useServers } from './support/fixture.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const run = promisify(execFile)
@@ -20,10 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await postgres?.destroy()
 })
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 const migrate = (from: string, to: string) =>
   run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'migrate-store.ts'), '--from', from, '--to', to], { cwd: root })
@@ -31,7 +29,7 @@ const migrate = (from: string, to: string) =>
 describe('npm run migrate-store', () => {
   it('moves every workshop from SQLite to PostgreSQL: cards, history, join code; a second run only verifies', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     const before = await startTestServer({ dataDir: data.dir })
     const workshops = [await createWorkshop(before.url), await createWorkshop(before.url, { title: 'Campus 2050' })]
     for (const [n, workshop] of workshops.entries()) {
@@ -52,11 +50,9 @@ describe('npm run migrate-store', () => {
     const again = await migrate(data.dir, url)
     expect(again.stdout).toContain('Done: 2 workshops (2 already there, verified)')
 
-    const after = await startTestServer({ databaseUrl: url })
-    cleanups.push(() => after.close())
+    const after = await servers.server({ databaseUrl: url })
     for (const [n, workshop] of workshops.entries()) {
-      const client = connectClient(after.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-      cleanups.push(() => client.destroy())
+      const client = servers.client(after.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
       await synced(client)
       await waitFor(() => readBoard(client.doc).signals.size === 30, 5_000, `the 30 cards of workshop ${n + 1}`)
     }
@@ -71,7 +67,7 @@ describe('npm run migrate-store', () => {
 
   it('refuses a target that is not a PostgreSQL address, and a folder without data', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     await expect(migrate(data.dir, 'mysql://nope')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run migrate-store') })
     await expect(migrate(data.dir, 'postgres://127.0.0.1:1/none')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no workshops.sqlite') })
   })

@@ -1,46 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
+import { describe, expect, it } from 'vitest'
 import { addSignal, goToStage, readBoard, readControl } from '../shared/doc/index.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { startChildServer } from './support/childServer.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { synced, upgradeStatus, type TestClient } from './support/clients.ts'
+import { useServers } from './support/fixture.ts'
 import { parseLogLines, type LogLine } from './support/logLines.ts'
 import { parsePrometheus } from './support/prometheus.ts'
-import { createWorkshop, mintIdentity, tempDataDir, waitFor } from './support/server.ts'
+import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 async function childServer() {
-  const data = tempDataDir()
-  const server = await startChildServer(data.dir, { LOG_LEVEL: 'info' })
-  cleanups.push(() => data.remove())
-  cleanups.push(() => server.stop())
-  const open = (workshopId: string, docName: string, params: Record<string, string>): TestClient => {
-    const client = connectClient(server.wsUrl, workshopId, docName, params)
-    cleanups.push(() => client.destroy())
-    return client
-  }
+  const server = await startChildServer(servers.dataDir(), { LOG_LEVEL: 'info' })
+  servers.defer(() => server.stop())
+  const open = (workshopId: string, docName: string, params: Record<string, string>): TestClient => servers.client(server.wsUrl, workshopId, docName, params)
   return { server, open, lines: () => parseLogLines(server.output()) }
-}
-
-/** Answers the upgrade with an HTTP status (or 101): one attempt, no reconnecting. */
-function upgradeOnce(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url)
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0)
-      ws.terminate()
-    })
-    ws.on('open', () => {
-      resolve(101)
-      ws.close()
-    })
-    ws.on('error', () => {})
-  })
 }
 
 const refusals = (lines: LogLine[], reason: string) => lines.filter((line) => line.reason === reason)
@@ -50,7 +25,7 @@ describe('the server log', () => {
     const { server, open, lines } = await childServer()
     const workshop = await createWorkshop(server.url)
     const wrongKey = randomId() + randomId().slice(0, 10)
-    expect(await upgradeOnce(`${server.wsUrl}/${workshop.id}/board?key=${wrongKey}`)).toBe(401)
+    expect(await upgradeStatus(`${server.wsUrl}/${workshop.id}/board?key=${wrongKey}`)).toBe(401)
     await waitFor(() => refusals(lines(), 'upgrade_401').length > 0, 10_000, 'the refused key in the log')
     expect(refusals(lines(), 'upgrade_401')).toEqual([
       expect.objectContaining({
@@ -80,7 +55,7 @@ describe('the server log', () => {
 
     // A draft opened outside a private round: refused, and its name (the draft's only lock) kept out.
     const draft = draftDocName(randomId())
-    expect(await upgradeOnce(`${server.wsUrl}/${workshop.id}/${draft}?key=${workshop.keys.participant}`)).toBe(403)
+    expect(await upgradeStatus(`${server.wsUrl}/${workshop.id}/${draft}?key=${workshop.keys.participant}`)).toBe(403)
     await waitFor(() => refusals(lines(), 'upgrade_403').length > 0, 10_000, 'the refused draft in the log')
     expect(refusals(lines(), 'upgrade_403')[0]).toMatchObject({ workshop: workshop.id, doc: 'draft', role: 'participant' })
 

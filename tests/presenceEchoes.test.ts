@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { synced, type TestClient } from './support/clients.ts'
+import { createWorkshop, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
 /**
  * Stock y-websocket clients re-send every presence batch they receive (their awareness handler
@@ -11,23 +12,18 @@ const CLIENTS = 50
 const ROUNDS = 6
 const LEAVERS = 10
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 describe('presence in a room of stock clients', () => {
   it(`${CLIENTS} clients each moving a cursor all see every sender's latest position, and only leavers disappear`, async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     // Every provider in Node adds a process 'exit' listener.
     process.setMaxListeners(process.getMaxListeners() + CLIENTS)
-    cleanups.push(() => process.setMaxListeners(Math.max(10, process.getMaxListeners() - CLIENTS)))
+    servers.defer(() => process.setMaxListeners(Math.max(10, process.getMaxListeners() - CLIENTS)))
     const clients: TestClient[] = []
     for (let i = 0; i < CLIENTS; i++) {
-      const client = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-      cleanups.push(() => client.destroy())
+      const client = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
       clients.push(client)
     }
     await synced(...clients)

@@ -1,17 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { addSignal, initDraft, joinAsParticipant, readBoard, readControl, requestReveal, setPrivateMode } from '../shared/doc/index.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { ensureDraftId } from '../client/stages/signals/draftId.ts'
 import type { KeyValueStore } from '../client/sync/browserStorage.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
-import { createWorkshop, mintIdentity, startTestServer, waitFor } from './support/server.ts'
+import { synced, type TestClient } from './support/clients.ts'
+import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 /** Every frame a client receives, on every socket it opens, as raw bytes. */
 function recordingSocket(frames: Buffer[]): typeof WebSocket {
@@ -35,13 +33,11 @@ const SECRET_TEXT = 'Seen in Pori: drones that guide children across roads'
 
 describe('private mode', () => {
   it('keeps a participant’s draft cards from every other participant until the reveal, then shows them all', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     const open = (docName: string, key: string, extra: { WebSocketPolyfill?: typeof WebSocket; identity?: string } = {}): TestClient => {
       const params: Record<string, string> = extra.identity ? { key, ext: '1', identity: extra.identity } : { key, ext: '1' }
-      const client = connectClient(server.wsUrl, workshop.id, docName, params, undefined, extra.WebSocketPolyfill)
-      cleanups.push(() => client.destroy())
+      const client = servers.client(server.wsUrl, workshop.id, docName, params, undefined, extra.WebSocketPolyfill)
       return client
     }
 
@@ -95,8 +91,7 @@ describe('private mode', () => {
   })
 
   it('a screen may not open drafts', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     const status = await new Promise<number>((resolve) => {
       const ws = new WebSocket(`${server.wsUrl}/${workshop.id}/${draftDocName(randomId())}?key=${workshop.keys.screen}`)

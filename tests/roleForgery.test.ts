@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addSignal,
@@ -19,13 +19,11 @@ import {
 } from '../shared/doc/index.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { synced, type TestClient } from './support/clients.ts'
+import { createWorkshop, type startTestServer, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 /** Every facilitator command, as a forger would call it on their own copy of the document. */
 const CONTROL_WRITES: [string, (doc: Y.Doc, stageId: string) => unknown][] = [
@@ -54,12 +52,10 @@ async function storedState(server: Awaited<ReturnType<typeof startTestServer>>, 
 describe('role forgery', () => {
   for (const role of ['participant', 'screen'] as const) {
     it(`a ${role} cannot change the control document through any facilitator command`, async () => {
-      const server = await startTestServer()
-      cleanups.push(() => server.close())
+      const server = await servers.server()
       const workshop = await createWorkshop(server.url)
       const open = (key: string): TestClient => {
-        const client = connectClient(server.wsUrl, workshop.id, 'control', { key, ext: '1' })
-        cleanups.push(() => client.destroy())
+        const client = servers.client(server.wsUrl, workshop.id, 'control', { key, ext: '1' })
         return client
       }
       const witness = open(workshop.keys.facilitator)
@@ -80,11 +76,9 @@ describe('role forgery', () => {
   }
 
   it('a screen cannot write the board by any command, and nothing is stored', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
-    const screen = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.screen })
-    cleanups.push(() => screen.destroy())
+    const screen = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.screen })
     await synced(screen)
     addSignal(screen.doc, { title: 'Written from the projector' }, { participantId: randomId() })
     await waitFor(() => screen.denied.length > 0)
@@ -93,13 +87,11 @@ describe('role forgery', () => {
   })
 
   it('another participant’s draft cannot be reached: a guessed draft id opens an empty document of one’s own', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url)
     const key = workshop.keys.participant
     // Drafts exist only while a private round is open.
-    const facilitator = connectClient(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
-    cleanups.push(() => facilitator.destroy())
+    const facilitator = servers.client(server.wsUrl, workshop.id, 'control', { key: workshop.keys.facilitator })
     await synced(facilitator)
     setPrivateMode(facilitator.doc, { on: true })
     await waitFor(
@@ -108,21 +100,18 @@ describe('role forgery', () => {
       'private mode on the server',
     )
     const annaDraftName = draftDocName(randomId())
-    const annaDraft = connectClient(server.wsUrl, workshop.id, annaDraftName, { key })
-    cleanups.push(() => annaDraft.destroy())
+    const annaDraft = servers.client(server.wsUrl, workshop.id, annaDraftName, { key })
     await synced(annaDraft)
     addSignal(annaDraft.doc, { title: 'Anna’s private card' }, { participantId: randomId() })
     await waitFor(async () => (await server.store.listDocs(workshop.id)).some((name) => name.startsWith('draft-')), 5_000, 'Anna’s draft to be stored')
     const guessedName = draftDocName(randomId())
-    const guess = connectClient(server.wsUrl, workshop.id, guessedName, { key })
-    cleanups.push(() => guess.destroy())
+    const guess = servers.client(server.wsUrl, workshop.id, guessedName, { key })
     await synced(guess)
     // Anna writes on while the guesser watches; then a marker in the guessed draft itself, from a
     // second tab. Anything of Anna's reaching the guesser would have arrived before the marker.
     addSignal(annaDraft.doc, { title: 'Anna’s second private card' }, { participantId: randomId() })
     await waitFor(() => server.registry.loaded(workshop.id, annaDraftName)?.doc.getMap('signals').size === 2, 5_000, 'Anna’s second card on the server')
-    const secondTab = connectClient(server.wsUrl, workshop.id, guessedName, { key })
-    cleanups.push(() => secondTab.destroy())
+    const secondTab = servers.client(server.wsUrl, workshop.id, guessedName, { key })
     await synced(secondTab)
     const marker = addSignal(secondTab.doc, { title: 'Marker from my other tab' }, { participantId: randomId() })
     await waitFor(() => guess.doc.getMap('signals').has(marker), 5_000, 'the marker')

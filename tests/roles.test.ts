@@ -1,42 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { goToStage, readControl } from '../shared/doc/index.ts'
-import { connectClient, synced } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { synced, upgradeStatus } from './support/clients.ts'
+import { useServers } from './support/fixture.ts'
+import { createWorkshop, waitFor } from './support/server.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-async function setup() {
-  const server = await startTestServer()
-  cleanups.push(() => server.close())
-  const workshop = await createWorkshop(server.url)
-  const open = (docName: string, key: string) => {
-    const client = connectClient(server.wsUrl, workshop.id, docName, { key, ext: '1' })
-    cleanups.push(() => client.destroy())
-    return client
-  }
-  return { server, workshop, open }
-}
-
-/** The HTTP status a WebSocket upgrade is answered with (101 when it is accepted). */
-async function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url)
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0)
-      ws.terminate()
-    })
-    ws.on('open', () => {
-      resolve(101)
-      ws.close()
-    })
-    ws.on('error', () => {})
-  })
-}
+const servers = useServers()
+const setup = () => servers.workshop({ extensions: true })
 
 describe('roles are enforced by the server', () => {
   it('a participant’s write to the control document is refused, never reaches the facilitator or the store', async () => {
@@ -142,8 +112,7 @@ describe('creating a workshop', () => {
   })
 
   it('limits how many workshops one address creates', async () => {
-    const server = await startTestServer({ limits: { workshopsPerIpPerHour: 2 } })
-    cleanups.push(() => server.close())
+    const server = await servers.server({ limits: { workshopsPerIpPerHour: 2 } })
     await createWorkshop(server.url)
     await createWorkshop(server.url)
     const third = await post(server.url, JSON.stringify({ title: 'third' }))

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addSignal, initDraft, readBoard, setPrivateMode } from '../shared/doc/index.ts'
 import { draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import type { DocStore } from '../server/store/docStore.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 /** The real SQLite store, with a tally of the calls made to each of its methods. */
 function countingStore(dir: string): { store: DocStore; calls: Map<string, number> } {
@@ -33,11 +31,10 @@ async function setup(roomIdleMs = 30_000) {
   const data = tempDataDir()
   const { store, calls } = countingStore(data.dir)
   const server = await startTestServer({ dataDir: data.dir, store, tuning: { roomIdleMs } })
-  cleanups.push(() => data.remove())
-  cleanups.push(() => server.close())
+  servers.defer(() => data.remove())
+  servers.defer(() => server.close())
   const open = (workshopId: string, docName: string, params: Record<string, string>): TestClient => {
-    const client = connectClient(server.wsUrl, workshopId, docName, params)
-    cleanups.push(() => client.destroy())
+    const client = servers.client(server.wsUrl, workshopId, docName, params)
     return client
   }
   return { server, calls, open }

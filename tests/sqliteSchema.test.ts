@@ -1,24 +1,17 @@
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, readBoard } from '../shared/doc/index.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { SQLITE_SCHEMA_VERSION } from '../server/store/sqliteSchema.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
-import { startTestServer, tempDataDir } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
+import { startTestServer } from './support/server.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-function dataDir(): string {
-  const temp = tempDataDir()
-  cleanups.push(() => temp.remove())
-  return temp.dir
-}
+const servers = useServers()
+const dataDir = () => servers.dataDir()
 
 const WORKSHOP = randomId()
 
@@ -73,7 +66,7 @@ describe('the SQLite file’s schema version', () => {
     expect(userVersion(dir)).toBe(0)
 
     const store = new SqliteDocStore(dir)
-    cleanups.push(() => store.close())
+    servers.defer(() => store.close())
     expect(await store.getWorkshop(WORKSHOP)).toMatchObject({ title: 'Everyday welfare 2040', participantKeyGeneration: 0 })
     const board = new Y.Doc()
     for (const update of (await store.load(WORKSHOP, 'board')).updates) Y.applyUpdate(board, update)
@@ -91,7 +84,7 @@ describe('the SQLite file’s schema version', () => {
     const dir = dataDir()
     new SqliteDocStore(dir).close()
     const store = new SqliteDocStore(dir)
-    cleanups.push(() => store.close())
+    servers.defer(() => store.close())
     expect(userVersion(dir)).toBe(SQLITE_SCHEMA_VERSION)
   })
 

@@ -1,35 +1,21 @@
 import { readText, writableText } from './support/probe.ts'
-import { afterEach, describe, expect, it } from 'vitest'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
-import { createWorkshop, startTestServer, tempDataDir, waitFor } from './support/server.ts'
+import { describe, expect, it } from 'vitest'
+import { connectClient, synced } from './support/clients.ts'
+import { useServers } from './support/fixture.ts'
+import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
 import { STORE_KINDS, useStores } from './support/stores.ts'
 
 const storage = useStores()
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-function track(client: TestClient): TestClient {
-  cleanups.push(() => client.destroy())
-  return client
-}
-
-async function serverWithWorkshop(dataDir?: string) {
-  const server = await startTestServer({ dataDir })
-  cleanups.push(() => server.close())
-  const workshop = await createWorkshop(server.url)
-  return { server, workshop }
-}
+const servers = useServers()
 
 describe('sync over the y-websocket protocol', () => {
   it('two clients in one room see each other’s changes and presence; another room sees nothing', async () => {
-    const { server, workshop } = await serverWithWorkshop()
+    const { server, workshop } = await servers.workshop()
     const other = await createWorkshop(server.url)
     const key = { key: workshop.keys.participant }
-    const anna = track(connectClient(server.wsUrl, workshop.id, 'board', key))
-    const ben = track(connectClient(server.wsUrl, workshop.id, 'board', key))
-    const stranger = track(connectClient(server.wsUrl, other.id, 'board', { key: other.keys.participant }))
+    const anna = servers.client(server.wsUrl, workshop.id, 'board', key)
+    const ben = servers.client(server.wsUrl, workshop.id, 'board', key)
+    const stranger = servers.client(server.wsUrl, other.id, 'board', { key: other.keys.participant })
     await synced(anna, ben, stranger)
 
     anna.doc.getMap('signals').set('from', 'anna')
@@ -41,7 +27,7 @@ describe('sync over the y-websocket protocol', () => {
 
     // A marker from the stranger's own room, sent after all of the above: had anything of Anna's
     // leaked to the stranger's socket, it would have arrived before this.
-    const neighbour = track(connectClient(server.wsUrl, other.id, 'board', { key: other.keys.participant }))
+    const neighbour = servers.client(server.wsUrl, other.id, 'board', { key: other.keys.participant })
     await synced(neighbour)
     neighbour.doc.getMap('signals').set('marker', 'from the other room')
     neighbour.provider.awareness.setLocalStateField('user', { name: 'Neighbour', role: 'participant' })
@@ -52,23 +38,22 @@ describe('sync over the y-websocket protocol', () => {
   })
 
   it('a client that connects late receives the full state', async () => {
-    const { server, workshop } = await serverWithWorkshop()
+    const { server, workshop } = await servers.workshop()
     const key = { key: workshop.keys.participant }
-    const early = track(connectClient(server.wsUrl, workshop.id, 'board', key))
+    const early = servers.client(server.wsUrl, workshop.id, 'board', key)
     await synced(early)
     const text = writableText(early.doc)
     for (let i = 0; i < 50; i++) text.insert(text.length, `word${i} `)
 
-    const late = track(connectClient(server.wsUrl, workshop.id, 'board', key))
+    const late = servers.client(server.wsUrl, workshop.id, 'board', key)
     await synced(late)
     await waitFor(() => readText(late.doc) === text.toString())
   })
 
   it.each(STORE_KINDS)('after a restart on the same data (%s), a reconnecting client gets everything back', async (kind) => {
-    const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    const dataDir = servers.dataDir()
     const where = await storage(kind)
-    const first = await startTestServer({ dataDir: data.dir, ...where })
+    const first = await startTestServer({ dataDir, ...where })
     const workshop = await createWorkshop(first.url)
     const writer = connectClient(first.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(writer)
@@ -78,9 +63,8 @@ describe('sync over the y-websocket protocol', () => {
     writer.destroy()
     await first.close()
 
-    const second = await startTestServer({ dataDir: data.dir, ...where })
-    cleanups.push(() => second.close())
-    const reader = track(connectClient(second.wsUrl, workshop.id, 'board', { key: workshop.keys.participant }))
+    const second = await servers.server({ dataDir, ...where })
+    const reader = servers.client(second.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(reader)
     await waitFor(() => reader.doc.getMap('signals').get('s1') === 'Care robots in elderly homes')
   })

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -7,20 +7,11 @@ import { addSignal, readBoard } from '../shared/doc/index.ts'
 import { CloseCode, syncProtocols } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type ClientVersion } from '../shared/version.ts'
-import { connectClient } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { useServers } from './support/fixture.ts'
+import { waitFor } from './support/server.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-async function setup() {
-  const server = await startTestServer()
-  cleanups.push(() => server.close())
-  const workshop = await createWorkshop(server.url)
-  return { server, workshop }
-}
+const servers = useServers()
+const setup = () => servers.workshop()
 
 /** A y-websocket client that offers the given versions, as an app built from other code would. */
 function appOfVersion(wsUrl: string, workshopId: string, key: string, version: ClientVersion) {
@@ -36,7 +27,7 @@ function appOfVersion(wsUrl: string, workshopId: string, key: string, version: C
   let closedForGood: number | null = null
   provider.on('connection-close', (event) => void (event && closes.push(event.code)))
   provider.on('closed', ({ code }) => void (closedForGood = code))
-  cleanups.push(() => {
+  servers.defer(() => {
     provider.destroy()
     doc.destroy()
   })
@@ -58,7 +49,7 @@ describe('the version handshake', () => {
     // The app's own connection code, at this checkout's versions, is served.
     const doc = new Y.Doc()
     const current = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key, origin: server.url, WebSocketImpl: WebSocket as never, crossTab: false })
-    cleanups.push(() => {
+    servers.defer(() => {
       current.destroy()
       doc.destroy()
     })
@@ -66,8 +57,7 @@ describe('the version handshake', () => {
     addSignal(doc, { title: 'Written by the current app' }, facilitator)
 
     // A stock y-websocket client offers no version and counts as current.
-    const stock = connectClient(server.wsUrl, workshop.id, 'board', { key })
-    cleanups.push(() => stock.destroy())
+    const stock = servers.client(server.wsUrl, workshop.id, 'board', { key })
     // The current app's signal is the marker: once it arrived, the old app's would have too.
     await waitFor(() => readBoard(stock.doc).signals.size > 0, 5_000, 'the current app’s signal')
     expect([...readBoard(stock.doc).signals.values()].map((s) => s.title)).toEqual(['Written by the current app'])
@@ -84,9 +74,7 @@ describe('the version handshake', () => {
   })
 
   it('holds clients to the versions of the code it runs (a server updated under an open page)', async () => {
-    const server = await startTestServer({ codeVersion: { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION + 1 } })
-    cleanups.push(() => server.close())
-    const workshop = await createWorkshop(server.url)
+    const { server, workshop } = await servers.workshop({ codeVersion: { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION + 1 } })
     const today = appOfVersion(server.wsUrl, workshop.id, workshop.keys.participant, { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION })
     await waitFor(() => today.closedForGood() !== null, 5_000, 'the app to be closed')
     expect(today.closedForGood()).toBe(CloseCode.staleClient)

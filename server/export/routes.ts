@@ -9,8 +9,8 @@ import {
   exportWorkshopJson,
   isExportFormat,
   readExportSnapshot,
-  type ExportFormat,
 } from '../../shared/export/index.ts'
+import { mayExportFormat, mayExportNow } from '../../shared/permissions.ts'
 import type { ExportCapabilities, ImportRefusal } from '../../shared/api.ts'
 import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
@@ -29,16 +29,13 @@ export type Route = [method: string, pattern: RegExp, handler: Handler]
 /** The part of the API's context these endpoints use; the API passes its whole `ApiContext`. */
 export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'> & Partial<Pick<ApiContext, 'addressOf'>>
 
-/** What a participant's key may export, when the facilitator allows it or the workshop is locked: the report, not the data. */
-const PARTICIPANT_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'pdf'])
-
 /**
  * The export and import endpoints, as rows for the API's route table:
  *
  * - `GET /api/workshops/:id/export?format=md|html|pdf|csv|json[&participants=0]` with
  *   `Authorization: Bearer <key>`: the facilitator's key exports every format; a participant's
- *   key exports md and html, and only while the workshop is locked or the facilitator allows
- *   participant exports. The answer is an attachment named after the title and date.
+ *   key exports the report (md, html, pdf) once the facilitator shares it, as the app offers it
+ *   (`mayExportFormat`, `mayExportNow` in shared/permissions.ts; locking does not share it). The answer is an attachment named after the title and date.
  * - `POST /api/workshops/import` with a JSON export as the body (up to `maxImportBytes`):
  *   201 and the new workshop's keys and links, as creating a workshop answers.
  *
@@ -74,15 +71,15 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
   const includeParticipants = !['0', 'false', 'no', 'omit'].includes(query.get('participants') ?? '')
   const role = await (await authenticate(ctx, req, id)).role
   if (role === 'screen') throw new HttpError(403, 'a screen key cannot export; use the facilitator key')
-  if (role === 'participant' && !PARTICIPANT_FORMATS.has(format)) throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
+  if (!mayExportFormat(role, format)) throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
 
   const generatedAt = new Date()
   const options = { includeParticipants, generatedAt }
   const { title, body } = await withRooms(() =>
     readWorkshopDocuments(ctx.registry, id, (docs) => {
       const snapshot = readExportSnapshot(docs)
-      if (role === 'participant' && !snapshot.control.locked && !snapshot.control.allowParticipantExport) {
-        throw new HttpError(403, 'participants can export once the facilitator allows it or locks the workshop')
+      if (!mayExportNow(role, snapshot.control)) {
+        throw new HttpError(403, 'participants can download the report once the facilitator shares it (Let participants download the report)')
       }
       const text =
         format === 'md'

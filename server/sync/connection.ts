@@ -189,8 +189,8 @@ export class Connection implements Peer {
     // What this connection sent earlier that waits on changes the server does not have yet is
     // retried with each of its new updates, never with anyone else's (see keepOwnPending).
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
-    // A participant writes only their own per-person records; a facilitator may write anyone's.
-    const writer = this.role === 'participant' ? { participantId: this.participantId } : undefined
+    // Per-person records by the shared rule: a participant writes only their own, a facilitator anyone's.
+    const writer = { role: this.role, participantId: this.participantId }
     const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate }, writer)
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined

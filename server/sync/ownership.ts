@@ -1,20 +1,17 @@
 import * as Y from 'yjs'
-import { BOARD_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
+import { DRAFT_ROOTS } from '../../shared/doc/roots.ts'
+import { claimedOwnerField, isPersonalRoot, keyOwner, mayWriteRecordOf, OWNER_FIELD, parentRecord, type Writer } from '../../shared/permissions.ts'
 import type { DocKind } from '../../shared/protocol.ts'
 import type { GuardVerdict } from './updateGuard.ts'
 
 /**
- * Per-person records: only their owner writes them. A participant connection carries the
- * participant id the server signed for it (see workshops/identities.ts); an update from it may
- * create, change or delete only records of that id. Facilitators are not checked (they keep every
- * power), screens write nothing.
- *
- * Where a record's owner is written:
- * - `participants`: the key is the participant id;
- * - `ready`, `assessments`, `plusOnes`: the key is `<stage|trend|takeaway>|<participantId>` and
- *   the `participantId` field repeats it;
- * - `votes`: a random key, the owner in the `participantId` field;
- * - a draft's `owner` root: its `participantId` field (the server counts the draft's cards under it).
+ * Per-person records: the server's side of `mayWriteRecordOf` (shared/permissions.ts), the rule
+ * the app reads too. A participant connection carries the participant id the server signed for
+ * it (see workshops/identities.ts); an update from it may create, change or delete only records
+ * that rule gives it. Which records are per-person, and where each names its owner, is
+ * `PERSONAL_RECORDS` there; a draft's `owner` root names its owner in `participantId` (the server
+ * counts the draft's cards under it). Facilitators are not checked (`changesAnyRecord`), screens
+ * write nothing.
  *
  * Two things a person does touch other people's records, and stay allowed: deleting a trend (or
  * a takeaway) deletes everyone's placements and votes on it (or +1s), and undoing that brings
@@ -24,15 +21,6 @@ import type { GuardVerdict } from './updateGuard.ts'
  * parents, memoised, O(depth · log n) each, so a check is proportional to what Yjs itself would do
  * with the update; at most MAX_DELETED_VISITS deleted structs are looked at.
  */
-const SUFFIX_KEYED: ReadonlySet<string> = new Set([BOARD_ROOTS.ready, BOARD_ROOTS.assessments, BOARD_ROOTS.plusOnes])
-/** Per-person roots whose records go with a parent record (trend or takeaway) when it is deleted. */
-const CASCADE_PARENT: Readonly<Record<string, string>> = {
-  [BOARD_ROOTS.assessments]: BOARD_ROOTS.trends,
-  [BOARD_ROOTS.votes]: BOARD_ROOTS.trends,
-  [BOARD_ROOTS.plusOnes]: BOARD_ROOTS.takeaways,
-}
-const OWNED_BOARD_ROOTS: ReadonlySet<string> = new Set([BOARD_ROOTS.participants, BOARD_ROOTS.votes, ...SUFFIX_KEYED])
-const OWNER_FIELD = 'participantId'
 /** Yjs does not export the DeleteSet type by name. */
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 const MAX_DELETED_VISITS = 200_000
@@ -45,7 +33,7 @@ interface Place {
   field: string | null
 }
 
-export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSet }, owner: string | null): GuardVerdict {
+export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSet }, writer: Writer): GuardVerdict {
   if (kind !== 'board' && kind !== 'draft') return { ok: true }
   const places = new Places(doc, decoded.structs)
   const written = new Map<string, unknown>()
@@ -56,7 +44,7 @@ export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y
     const place = places.of(struct)
     if (!place) continue // depends on changes the server does not have: it waits and is checked again
     if (kind === 'draft') {
-      if (place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && valueOf(struct) !== owner)
+      if (place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && !mayWriteRecordOf(writer, [valueOf(struct)]))
         return refuse('a draft belongs to the person who writes it')
       continue
     }
@@ -69,21 +57,21 @@ export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y
     const split = record.indexOf('|')
     const root = record.slice(0, split)
     const key = record.slice(split + 1)
-    if (!OWNED_BOARD_ROOTS.has(root)) continue
+    if (!isPersonalRoot(root)) continue
     const field = (name: string) => written.get(`${record}|${name}`)
     const recordOwner = keyOwner(root, key) ?? liveField(doc, root, key, OWNER_FIELD) ?? field(OWNER_FIELD)
-    const claimed = field(root === BOARD_ROOTS.participants ? 'id' : OWNER_FIELD)
-    if (owner !== null && recordOwner === owner && (claimed === undefined || claimed === owner)) continue
+    const claimed = field(claimedOwnerField(root))
+    if (mayWriteRecordOf(writer, [recordOwner]) && (claimed === undefined || mayWriteRecordOf(writer, [claimed]))) continue
     // Undoing a trend's deletion brings back everyone's placements and votes on it, as they were.
-    const parentKey = cascadeParentKey(root, key, field)
+    const parent = parentRecord(root, key, field)
     const wasThere = doc.getMap(root)._map.get(key)?.deleted === true
-    if (wasThere && parentKey !== null && touched.has(`${CASCADE_PARENT[root]}|${parentKey}`) && !doc.getMap(CASCADE_PARENT[root]!).has(parentKey)) continue
-    return refuse(owner ? `${root} of another person` : `${root} need a participant identity`)
+    if (wasThere && parent !== null && touched.has(`${parent.root}|${parent.key}`) && !doc.getMap(parent.root).has(parent.key)) continue
+    return refuse(writer.participantId ? `${root} of another person` : `${root} need a participant identity`)
   }
-  return checkDeletions(doc, places, decoded.ds, owner)
+  return checkDeletions(doc, places, decoded.ds, writer)
 }
 
-function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, owner: string | null): GuardVerdict {
+function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, writer: Writer): GuardVerdict {
   let visits = 0
   for (const [client, ranges] of ds.clients) {
     const structs = doc.store.clients.get(client)
@@ -98,33 +86,17 @@ function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, owner: string
         if (++visits > MAX_DELETED_VISITS) return refuse(`deletes over ${MAX_DELETED_VISITS} items at once`)
         if (!(struct instanceof Y.Item) || struct.deleted) continue
         const place = places.of(struct)
-        if (!place || !OWNED_BOARD_ROOTS.has(place.root) || place.key === null) continue
+        if (!place || place.key === null || !isPersonalRoot(place.root)) continue
         const recordOwner = keyOwner(place.root, place.key) ?? liveField(doc, place.root, place.key, OWNER_FIELD)
-        if (owner !== null && recordOwner === owner) continue
+        if (mayWriteRecordOf(writer, [recordOwner])) continue
         // Deleting a trend (a takeaway) takes everyone's placements and votes (+1s) with it.
-        const parentKey = cascadeParentKey(place.root, place.key, (field) => liveField(doc, place.root, place.key!, field))
-        if (parentKey !== null && parentGone(doc, ds, CASCADE_PARENT[place.root]!, parentKey)) continue
-        return refuse(owner ? `${place.root} of another person` : `${place.root} need a participant identity`)
+        const parent = parentRecord(place.root, place.key, (field) => liveField(doc, place.root, place.key!, field))
+        if (parent !== null && parentGone(doc, ds, parent.root, parent.key)) continue
+        return refuse(writer.participantId ? `${place.root} of another person` : `${place.root} need a participant identity`)
       }
     }
   }
   return { ok: true }
-}
-
-/** The owner a record's key names, or null where the key does not name one (votes). */
-function keyOwner(root: string, key: string): string | null {
-  if (root === BOARD_ROOTS.participants) return key
-  if (SUFFIX_KEYED.has(root)) return key.slice(key.indexOf('|') + 1)
-  return null
-}
-
-function cascadeParentKey(root: string, key: string, field: (name: string) => unknown): string | null {
-  if (!(root in CASCADE_PARENT)) return null
-  if (root === BOARD_ROOTS.votes) {
-    const trendId = field('trendId')
-    return typeof trendId === 'string' ? trendId : null
-  }
-  return key.slice(0, key.indexOf('|'))
 }
 
 /** Whether the parent record is deleted already or by this update. */

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { BANK_ROOTS, BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
 import type { DocKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
+import { changesAnyRecord, type Writer } from '../../shared/permissions.ts'
 import { checkOwnership } from './ownership.ts'
 
 /**
@@ -41,16 +42,11 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
 export type GuardVerdict = { ok: true } | { ok: false; reason: string; forbidden?: true }
 
 /**
- * `writer` is the participant id a participant connection proved (null without one): its update
- * may write only that person's records (see ownership.ts). Left out for facilitators.
+ * `writer` is a live connection's role and the participant id it proved (null without one): its
+ * update may write only the records the shared rule gives it (see ownership.ts). Left out for
+ * stored updates, which were checked when they arrived.
  */
-export function checkUpdate(
-  doc: Y.Doc,
-  kind: DocKind,
-  update: Uint8Array,
-  limits: GuardLimits = DEFAULT_GUARD,
-  writer?: { participantId: string | null },
-): GuardVerdict {
+export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD, writer?: Writer): GuardVerdict {
   // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
   const declared = countStructs(update, limits.maxStructs)
   if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
@@ -92,7 +88,7 @@ export function checkUpdate(
     cost += writers > 1 || scan > 0 ? writers * (writers + scan) : 0
     if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
   }
-  return writer ? checkOwnership(doc, kind, decoded, writer.participantId) : { ok: true }
+  return writer && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : { ok: true }
 }
 
 function refuse(reason: string): GuardVerdict {

@@ -198,6 +198,22 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
 
       await finish.getByRole('switch', { name: 'Let participants download the report' }).click()
       await p.getByRole('heading', { name: 'Take the report home' }).waitFor({ state: 'detached', ...SLOW })
+
+      // A lock used as a pause hands nothing out: not in the app, not from the server.
+      await finish.getByRole('switch', { name: 'Lock the board' }).click()
+      // The participant's lock banner is the marker: the lock has reached the phone.
+      await p.getByText(/^The facilitator has paused editing/).waitFor(SLOW)
+      expect(await p.getByRole('heading', { name: 'Take the report home' }).count()).toBe(0)
+      const whileLocked = await fetch(`${app.server.url}/api/workshops/${links.id}/export?format=md`, {
+        headers: { authorization: `Bearer ${links.keys.participant}` },
+      })
+      expect(whileLocked.status).toBe(403)
+      await screenshot(p, 'results-locked-not-shared-phone')
+      await finish.getByRole('switch', { name: 'Let participants download the report' }).click()
+      await p.getByRole('heading', { name: 'Take the report home' }).waitFor(SLOW)
+      const lockedMd = await download(p, () => p.getByRole('button', { name: 'Download Markdown' }).click())
+      expect(lockedMd.text).toContain('A Tuesday in 2040')
+      await screenshot(p, 'results-locked-shared-phone')
       expect([...facilitator.errors, ...participant.errors, ...screen.errors]).toEqual([])
     },
     HEAVY,

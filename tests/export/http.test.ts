@@ -1,35 +1,33 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { request } from 'node:http'
-import { addSignal, readBoard, setAllowParticipantExport, setLocked } from '../../shared/doc/index.ts'
+import { addSignal, readBoard, readControl, setAllowParticipantExport, setLocked } from '../../shared/doc/index.ts'
 import { exportWorkshopJson, importWorkshop } from '../../shared/export/index.ts'
 import { canonicalWorkshop } from '../../shared/export/testing/canonical.ts'
 import { buildFullWorkshop } from '../../shared/export/testing/workshops.ts'
+import { mayExportNow } from '../../shared/permissions.ts'
 import { browserTestsSkipped } from '../e2e/support/browser.ts'
-import { connectClient, synced } from '../support/clients.ts'
+import { synced } from '../support/clients.ts'
 import { waitFor } from '../support/server.ts'
 import { countWorkshops, exportRequest, importInto, startExportServer, type ExportServer } from './support.ts'
+import { useServers } from '../support/fixture.ts'
 
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
+const servers = useServers()
 
 async function setup(options: Parameters<typeof startExportServer>[0] = {}): Promise<ExportServer> {
   const running = await startExportServer(options)
-  cleanups.push(() => running.close())
+  servers.defer(() => running.close())
   return running
 }
 
 function client(running: ExportServer, workshopId: string, docName: string, key: string) {
-  const connected = connectClient(running.server.wsUrl, workshopId, docName, { key })
-  cleanups.push(() => connected.destroy())
+  const connected = servers.client(running.server.wsUrl, workshopId, docName, { key })
   return connected
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
 
 describe('GET /api/workshops/:id/export', () => {
-  it('needs a key in the Authorization header, and lets participants export the report (md, html, pdf) only when allowed, never the data', async () => {
+  it('needs a key in the Authorization header, and lets participants export the report (md, html, pdf) only when shared, never the data', async () => {
     const running = await setup()
     const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
     const status = async (format: string, key?: string) => (await exportRequest(running.exportUrl, id, format, key)).status
@@ -52,8 +50,28 @@ describe('GET /api/workshops/:id/export', () => {
 
     setAllowParticipantExport(facilitator.doc, false)
     await waitFor(async () => (await status('md', keys.participant)) === 403, 5_000, 'participant export to be withdrawn')
+  })
+
+  it('refuses a participant in a locked workshop until the facilitator shares the report, as the app offers it', async () => {
+    const running = await setup()
+    const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
+    const participantExport = () => exportRequest(running.exportUrl, id, 'html', keys.participant)
+    const facilitator = client(running, id, 'control', keys.facilitator)
+    const watcher = client(running, id, 'control', keys.participant)
+    await synced(facilitator, watcher)
+
     setLocked(facilitator.doc, true)
-    await waitFor(async () => (await status('html', keys.participant)) === 200, 5_000, 'a locked workshop to be exportable')
+    // The marker: another connection hears the lock, so the server's room holds it.
+    await waitFor(() => readControl(watcher.doc).locked, 5_000, 'the lock to reach the server')
+    const refused = await participantExport()
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { error: string }).error).toMatch(/once the facilitator shares it/)
+    // Locking as a pause and the app's switch agree: nothing to take home yet.
+    expect(mayExportNow('participant', readControl(watcher.doc))).toBe(false)
+
+    setAllowParticipantExport(facilitator.doc, true)
+    await waitFor(async () => (await participantExport()).status === 200, 5_000, 'sharing to open the download')
+    expect(mayExportNow('participant', readControl(watcher.doc))).toBe(true)
   })
 
   it('gives the facilitator every format as an attachment named after the title and date', async () => {

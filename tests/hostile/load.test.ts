@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startChildServer, type ChildServer } from '../support/childServer.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { rawSiblingBomb, slowButAdmissible } from './support/attacks.ts'
 import { expectLoopBounded, waitFor, watchHealth } from './support/harness.ts'
+import { useServers } from '../support/fixture.ts'
 
 /**
  * Finding 1's second half: the updates were already in the stored log, so every restart froze
@@ -13,17 +14,14 @@ import { expectLoopBounded, waitFor, watchHealth } from './support/harness.ts'
  * guard refuses, what does not decode and what runs over budget is moved to the quarantine table
  * (kept, not deleted) and logged with its workshop and row, and the rest of the board loads.
  */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const servers = useServers()
 
 const BUDGET_MS = 250
 
 describe('a poisoned stored log', { timeout: 90_000 }, () => {
   it('loads without freezing: poisoned rows are quarantined and logged, the good ones load, and the next restart meets them no more', async () => {
     const data = tempDataDir()
-    cleanups.push(() => data.remove())
+    servers.defer(() => data.remove())
     const env = { LOAD_ROW_BUDGET_MS: String(BUDGET_MS) }
     let server: ChildServer = await startChildServer(data.dir, env)
     const workshop = await createWorkshop(server.url)
@@ -50,10 +48,9 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
     db.close()
 
     server = await startChildServer(data.dir, env)
-    cleanups.push(() => server.kill())
+    servers.defer(() => server.kill())
     const health = await watchHealth(server.url)
-    const board = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => board.destroy())
+    const board = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     // Generous: a worker stopped over budget is replaced, and test machines are shared.
     await waitFor(() => board.provider.synced, 30_000, 'the board to load')
     const signals = board.doc.getMap('signals')
@@ -80,8 +77,7 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
     board.destroy()
     await server.stop()
     server = await startChildServer(data.dir, env)
-    const again = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    cleanups.push(() => again.destroy())
+    const again = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
     expect(again.doc.getMap('signals').size).toBe(60)
     expect(server.output()).not.toContain('quarantined')

@@ -1,24 +1,20 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
 import { addSignal, initDraft, readBoard, setPrivateMode } from '../../shared/doc/index.ts'
 import { CloseCode, draftDocName } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
-import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { synced, type TestClient } from '../support/clients.ts'
 import { failingStore } from '../support/failingStore.ts'
 import { createWorkshop, mintIdentity, startTestServer, tempDataDir } from '../support/server.ts'
 import { expectLoopBounded, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
+import { useServers } from '../support/fixture.ts'
 
 /** Findings 4, 6, 7 and 14: quotas, and what a failed creation leaves. */
-const cleanups: (() => unknown)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const servers = useServers()
 
 function client(arena: Arena, workshopId: string, docName: string, key: string, identity?: string): TestClient {
-  const c = connectClient(arena.server.wsUrl, workshopId, docName, { key, ...(identity ? { identity } : {}) })
-  cleanups.push(() => c.destroy())
+  const c = servers.client(arena.server.wsUrl, workshopId, docName, { key, ...(identity ? { identity } : {}) })
   return c
 }
 
@@ -49,7 +45,7 @@ function storedDrafts(dataDir: string): number {
 describe('quotas', { timeout: 60_000 }, () => {
   it('4, 7: drafts are capped per workshop and in size, revealed in batches, then deleted from disk', async () => {
     const arena = await openArena({ MAX_DRAFTS_PER_WORKSHOP: '12', MAX_DRAFT_BYTES: String(16 * 1024) })
-    cleanups.push(() => arena.close())
+    servers.defer(() => arena.close())
     const control = await privateRound(arena, true)
     const health = await watchHealth(arena.server.url)
     const writers: TestClient[] = []
@@ -83,7 +79,7 @@ describe('quotas', { timeout: 60_000 }, () => {
 
   it('6: one workshop cannot take every room; another workshop still opens and /healthz reports saturation', async () => {
     const arena = await openArena({ MAX_ROOMS_PER_WORKSHOP: '10', MAX_ROOMS_IN_MEMORY: '40' })
-    cleanups.push(() => arena.close())
+    servers.defer(() => arena.close())
     await privateRound(arena, true)
     const sockets = await Promise.allSettled(
       Array.from({ length: 30 }, () => rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)),
@@ -91,7 +87,7 @@ describe('quotas', { timeout: 60_000 }, () => {
     const closes = await Promise.all(
       sockets.filter((s) => s.status === 'fulfilled').map((s) => Promise.race([s.value.closed, new Promise<null>((r) => setTimeout(() => r(null), 1_000))])),
     )
-    cleanups.push(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
+    servers.defer(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
     expect(closes.filter((c) => c?.code === CloseCode.busy).length).toBeGreaterThan(15)
     const bystander = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
     await synced(bystander)
@@ -104,7 +100,7 @@ describe('quotas', { timeout: 60_000 }, () => {
     const data = tempDataDir()
     const store = failingStore(data.dir)
     const server = await startTestServer({ dataDir: data.dir, store })
-    cleanups.push(
+    servers.defer(
       () => data.remove(),
       () => server.close(),
     )
@@ -122,8 +118,15 @@ describe('quotas', { timeout: 60_000 }, () => {
     // And a healthy creation takes one history snapshot, not two.
     const created = await createWorkshop(server.url)
     await server.registry.settle()
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect((await server.store.listHistory(created.id)).length).toBe(1)
-    void Y
+    const reasons = async () => (await server.store.listHistory(created.id)).map((row) => row.reason)
+    await waitFor(async () => (await reasons()).length > 0, 10_000, 'the creation snapshot')
+    // The marker: a snapshot asked for now goes the same way (the rooms, then the store), so a
+    // second creation snapshot, started with the first, is stored before it arrives.
+    const manual = await fetch(`${server.url}/api/workshops/${created.id}/history`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.keys.facilitator}` },
+    })
+    expect(manual.status).toBe(201)
+    expect((await reasons()).sort()).toEqual(['manual', 'periodic'])
   })
 })

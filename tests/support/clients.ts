@@ -56,3 +56,19 @@ export function connectClient(
 export async function synced(...clients: TestClient[]): Promise<void> {
   await waitFor(() => clients.every((c) => c.provider.synced), 5_000, 'clients to sync')
 }
+
+/** The HTTP status a WebSocket upgrade to `url` is answered with (101 when accepted): one attempt, no reconnecting. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url)
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      ws.terminate()
+    })
+    ws.on('open', () => {
+      resolve(101)
+      ws.close()
+    })
+    ws.on('error', () => {})
+  })
+}

@@ -1,23 +1,26 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
+import { mayExportFormat, mayExportNow } from '../../../../shared/permissions.ts'
 import { useStore } from '../../../state/store.ts'
 import { DownloadProblemNote } from './DownloadProblemNote.tsx'
 import { useDownload, useExportCapabilities } from './useResults.ts'
 import './results.css'
 
 /**
- * A participant's "take the report home", once the facilitator lets participants download it
- * (the server checks the same switch). Nothing shows before that.
+ * A participant's "take the report home", once the facilitator lets participants download it:
+ * the server's own rule (`mayExportNow`), so the buttons show exactly when a download works.
+ * Nothing shows before that, a locked board included.
  */
 export function ParticipantDownload() {
   const { t } = useTranslation()
   const id = useId()
-  const allowed = useStore((s) => s.control?.allowParticipantExport === true)
+  const allowed = useStore((s) => mayExportNow('participant', s.control))
   const { busy, problem, download, ready } = useDownload()
   const capabilities = useExportCapabilities()
   if (!allowed) return null
-  const formats: ExportFormat[] = capabilities?.pdf ? ['pdf', 'html', 'md'] : ['html', 'md']
+  const offered: ExportFormat[] = capabilities?.pdf ? ['pdf', 'html', 'md'] : ['html', 'md']
+  const formats = offered.filter((format) => mayExportFormat('participant', format))
   return (
     <section className="take-home" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="take-home__title">
