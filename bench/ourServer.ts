@@ -1,6 +1,7 @@
 import { startServer } from '../server/app.ts'
 import { defaultConfig } from '../server/config.ts'
 import { createLogger } from '../server/log.ts'
+import { loadPool } from '../server/sync/load/loadPool.ts'
 import { serveParent } from './ipc.ts'
 
 /** Our sync server exactly as `npm start` wires it (SQLite store, default limits), minus the SPA. */
@@ -10,4 +11,7 @@ if (!dataDir) throw new Error('usage: ourServer.ts <dataDir>')
 const server = await startServer(
   defaultConfig({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger({ destination: process.stderr }), limits: { workshopsPerIpPerHour: 10_000 } }),
 )
+// Ready once a document can be loaded: the scale bench's cold load measures the document's load
+// from disk, and the worker's start counts in its "server start" row.
+await loadPool.ready()
 serveParent('ours', server.port, () => server.close())

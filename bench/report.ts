@@ -83,7 +83,7 @@ export function row(clients: number, ours: Summary, ref: Summary): Row {
 }
 
 /** Nearest-rank percentile of an ascending array; `interpolate` averages the two middle values of an even-length median. */
-function percentile(sorted: Float64Array, p: number, interpolate = false): number {
+export function percentile(sorted: Float64Array, p: number, interpolate = false): number {
   if (sorted.length === 0) return Number.NaN
   const rank = (p / 100) * sorted.length
   if (interpolate && Number.isInteger(rank) && rank < sorted.length) return (sorted[rank - 1]! + sorted[rank]!) / 2

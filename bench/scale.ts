@@ -8,6 +8,7 @@ import type { WorkshopLinks } from '../shared/api.ts'
 import { BOARD_ROOTS } from '../shared/doc/roots.ts'
 import { spawnServer, type ServerChild } from './child.ts'
 import { environment } from './report.ts'
+import { manyRooms, ROOM_CLIENTS, ROOM_COUNT, type RoomsResult } from './rooms.ts'
 import { Swarm, type Endpoint } from './swarm.ts'
 import { resultsDir } from './sync.ts'
 
@@ -24,6 +25,8 @@ const BOARD_MB = 5
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 100)
 
 interface ScaleResult {
+  /** Process start until it serves (ours: until its load pool can load a document). */
+  startMs: number
   stormMs: number
   heapPerConnectionKb: number
   rssPerConnectionKb: number
@@ -31,6 +34,7 @@ interface ScaleResult {
   /** Server heap per room with its one client connected, and per room left idle (ours keeps it loaded for ROOM_IDLE_MS; the reference frees it at once). */
   heapPerRoomKb: number
   heapPerIdleRoomKb: number | null
+  rooms: RoomsResult
 }
 
 async function createWorkshop(port: number): Promise<WorkshopLinks> {
@@ -73,10 +77,10 @@ async function fillBoard(endpoint: Endpoint): Promise<void> {
   for (const x of [doc, check]) x.destroy()
 }
 
-/** ROOMS documents (each a workshop's board for ours, a room name for the reference), one client each. */
-async function roomCosts(kind: 'ours' | 'ref', server: ServerChild): Promise<Pick<ScaleResult, 'heapPerRoomKb' | 'heapPerIdleRoomKb'>> {
+/** `count` documents: each a workshop's board for ours, a room name for the reference. */
+async function roomEndpoints(kind: 'ours' | 'ref', server: ServerChild, count: number): Promise<Endpoint[]> {
   const endpoints: Endpoint[] = []
-  for (let i = 0; i < ROOMS; i++) {
+  for (let i = 0; i < count; i++) {
     if (kind === 'ref') {
       endpoints.push({ serverUrl: `ws://127.0.0.1:${server.port}/room-${i}`, room: 'board', params: {} })
       continue
@@ -84,6 +88,11 @@ async function roomCosts(kind: 'ours' | 'ref', server: ServerChild): Promise<Pic
     const workshop = await createWorkshop(server.port)
     endpoints.push({ serverUrl: `ws://127.0.0.1:${server.port}/sync/${workshop.id}`, room: 'board', params: { key: workshop.keys.participant } })
   }
+  return endpoints
+}
+
+/** ROOMS documents, one client each. */
+async function roomCosts(endpoints: Endpoint[], kind: 'ours' | 'ref', server: ServerChild): Promise<Pick<ScaleResult, 'heapPerRoomKb' | 'heapPerIdleRoomKb'>> {
   const before = await server.phase('start')
   const docs = endpoints.map(() => new Y.Doc())
   const providers = endpoints.map((endpoint, i) => provider(endpoint, docs[i]!))
@@ -112,7 +121,9 @@ async function coldLoad(endpoint: Endpoint): Promise<number> {
 }
 
 async function measure(kind: 'ours' | 'ref', dataDir: string): Promise<ScaleResult> {
+  const spawned = performance.now()
   let server: ServerChild = await spawnServer(kind === 'ours' ? 'ourServer' : 'refServer', kind === 'ours' ? [dataDir] : [])
+  const startMs = performance.now() - spawned
   try {
     const workshop = kind === 'ours' ? await createWorkshop(server.port) : undefined
     const endpointOf = (s: ServerChild): Endpoint =>
@@ -125,7 +136,9 @@ async function measure(kind: 'ours' | 'ref', dataDir: string): Promise<ScaleResu
     const stormMs = performance.now() - started
     const after = await server.phase('start')
     swarm.destroy()
-    const rooms = await roomCosts(kind, server)
+    const endpoints = await roomEndpoints(kind, server, Math.max(ROOMS, ROOM_COUNT))
+    const costs = await roomCosts(endpoints.slice(0, ROOMS), kind, server)
+    const rooms = await manyRooms(endpoints.slice(0, ROOM_COUNT), server)
     await fillBoard(endpointOf(server))
     if (kind === 'ours') {
       // Cold: a fresh process on the same data directory.
@@ -134,11 +147,13 @@ async function measure(kind: 'ours' | 'ref', dataDir: string): Promise<ScaleResu
     }
     const loadMs = await coldLoad(endpointOf(server))
     return {
+      startMs,
       stormMs,
       heapPerConnectionKb: (after.heapUsed - before.heapUsed) / STORM / 1024,
       rssPerConnectionKb: (after.rss - before.rss) / STORM / 1024,
       loadMs,
-      ...rooms,
+      ...costs,
+      rooms,
     }
   } finally {
     await server.stop()
@@ -155,11 +170,17 @@ export async function runScaleBench(): Promise<void> {
       [
         `| measure | ours | reference | ratio |`,
         `|---|--:|--:|--:|`,
+        `| server start until it serves (ours: until its load pool can load a document), ms | ${ours.startMs.toFixed(0)} | ${ref.startMs.toFixed(0)} | ${r(ours.startMs, ref.startMs)} |`,
         `| join storm: ${STORM} clients at once until all synced, ms | ${ours.stormMs.toFixed(0)} | ${ref.stormMs.toFixed(0)} | ${r(ours.stormMs, ref.stormMs)} |`,
         `| heap per idle connection, KB | ${ours.heapPerConnectionKb.toFixed(1)} | ${ref.heapPerConnectionKb.toFixed(1)} | ${r(ours.heapPerConnectionKb, ref.heapPerConnectionKb)} |`,
         `| RSS per idle connection, KB | ${ours.rssPerConnectionKb.toFixed(1)} | ${ref.rssPerConnectionKb.toFixed(1)} | ${r(ours.rssPerConnectionKb, ref.rssPerConnectionKb)} |`,
         `| ${BOARD_MB} MB board: first client synced, ms (ours cold from disk, reference warm) | ${ours.loadMs.toFixed(0)} | ${ref.loadMs.toFixed(0)} | ${r(ours.loadMs, ref.loadMs)} |`,
         `| heap per room with one client (${ROOMS} rooms), KB | ${ours.heapPerRoomKb.toFixed(1)} | ${ref.heapPerRoomKb.toFixed(1)} | ${r(ours.heapPerRoomKb, ref.heapPerRoomKb)} |`,
+        `| ${ROOM_COUNT} rooms × ${ROOM_CLIENTS} clients, one writer per room at 2/s: p50 ms | ${ours.rooms.p50Ms.toFixed(1)} | ${ref.rooms.p50Ms.toFixed(1)} | ${r(ours.rooms.p50Ms, ref.rooms.p50Ms)} |`,
+        `| same: p99 ms | ${ours.rooms.p99Ms.toFixed(1)} | ${ref.rooms.p99Ms.toFixed(1)} | ${r(ours.rooms.p99Ms, ref.rooms.p99Ms)} |`,
+        `| same: server CPU per delivery, µs | ${ours.rooms.cpuMicrosPerDelivery.toFixed(1)} | ${ref.rooms.cpuMicrosPerDelivery.toFixed(1)} | ${r(ours.rooms.cpuMicrosPerDelivery, ref.rooms.cpuMicrosPerDelivery)} |`,
+        `| same: server RSS / heap with every room open, MB | ${ours.rooms.rssMb.toFixed(0)} / ${ours.rooms.heapMb.toFixed(0)} | ${ref.rooms.rssMb.toFixed(0)} / ${ref.rooms.heapMb.toFixed(0)} | ${r(ours.rooms.rssMb, ref.rooms.rssMb)} |`,
+        `| same: deliveries missing | ${ours.rooms.missing} | ${ref.rooms.missing} | – |`,
         `| heap per idle room (clients gone, kept loaded 30 s; the reference frees it), KB | ${ours.heapPerIdleRoomKb!.toFixed(1)} | – | – |`,
       ].join('\n'),
     )

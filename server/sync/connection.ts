@@ -173,7 +173,7 @@ export class Connection implements Peer {
       // "Send me everything" costs a full encoding of the document: an honest client asks once
       // per connection, so a steady stream of them is a flood.
       if (!this.requests.take()) return this.reject('request_flood', CloseCode.rateLimited, 'too many sync requests')
-      this.send(syncStep2(room.doc, decoding.readVarUint8Array(decoder)))
+      this.send(this.answerStep1(room, decoding.readVarUint8Array(decoder)))
       return
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -215,6 +215,14 @@ export class Connection implements Peer {
     if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
       this.reject('integration_budget', CloseCode.rateLimited, 'updates cost too much work; slow down')
     }
+  }
+
+  /** Sync step 2 for `stateVector`; a client that has nothing gets the room's kept answer. */
+  private answerStep1(room: Room, stateVector: Uint8Array): Uint8Array {
+    // An empty state vector is the single byte 0 (no clients); anything else is computed.
+    if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return syncStep2(room.doc, stateVector)
+    room.fullSync ??= syncStep2(room.doc, stateVector)
+    return room.fullSync
   }
 
   /**

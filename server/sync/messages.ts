@@ -20,6 +20,15 @@ export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** Sync step 2 carrying an update already encoded (the whole state, for a client with nothing). */
+export function syncStep2Of(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
 export function syncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { DocKind, Role } from '../../shared/protocol.ts'
 import { binaryFrame } from './frame.ts'
+import { syncStep2Of } from './messages.ts'
 import { PresenceTable } from './presence.ts'
 
 /**
@@ -45,6 +46,13 @@ export class Room {
   /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor). */
   measuredAt = -1
   idleTimer: NodeJS.Timeout | undefined
+  /**
+   * The answer to "send me everything" from a client that has nothing (sync step 2 for an empty
+   * state vector), kept until the document changes. Every joining client asks for it, and for a
+   * 5 MB board encoding it costs ~100 ms: a join storm or a class reconnecting after a restart
+   * pays it once. Set at load from the state the load pool already encoded.
+   */
+  fullSync: Uint8Array | undefined
 
   constructor(
     readonly workshopId: string,
@@ -53,15 +61,36 @@ export class Room {
     private readonly onChange: (room: Room) => void,
     private readonly onRelayed: (room: Room, update: Uint8Array) => void = () => {},
   ) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === RELAYED) {
-        this.onRelayed(this, update)
-        return
-      }
-      this.pending.push(update)
-      this.writers.add(isPeer(origin) ? origin : null)
-      this.onChange(this)
-    })
+    this.doc.on('update', this.collect)
+  }
+
+  private readonly collect = (update: Uint8Array, origin: unknown): void => {
+    this.fullSync = undefined
+    if (origin === RELAYED) {
+      this.onRelayed(this, update)
+      return
+    }
+    this.pending.push(update)
+    this.writers.add(isPeer(origin) ? origin : null)
+    this.onChange(this)
+  }
+
+  /**
+   * Applies the stored state into the empty document. Loading is not a change, so it is not
+   * collected, and without an `update` listener Yjs does not encode the 5 MB again just to
+   * report it. Rows waiting for changes that never arrived are left out.
+   */
+  loadState(state: Uint8Array): void {
+    this.doc.off('update', this.collect)
+    try {
+      Y.applyUpdate(this.doc, state)
+    } finally {
+      this.doc.on('update', this.collect)
+    }
+    this.doc.store.pendingStructs = null
+    this.doc.store.pendingDs = null
+    // The worker encoded exactly what the document now holds: the first client's answer is ready.
+    this.fullSync = syncStep2Of(state)
   }
 
   /** Takes the batch waiting to be stored; the room starts collecting a new one. */

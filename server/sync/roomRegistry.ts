@@ -234,11 +234,7 @@ export class RoomRegistry {
   private async applyStored(room: Room, stored: StoredDoc): Promise<void> {
     if (stored.updates.length === 0) return
     const { state, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
-    room.doc.transact(() => Y.applyUpdate(room.doc, state), this)
-    room.doc.store.pendingStructs = null
-    room.doc.store.pendingDs = null
-    // Loading is not a change: nothing to store or broadcast.
-    room.takePending()
+    room.loadState(state)
     if (left.length === 0) return
     const where = room.kind === 'draft' ? `a draft of ${room.workshopId}` : docKey(room.workshopId, room.docName)
     const rows = left.map(({ index, reason }) => ({ seq: stored.seqs[index]!, data: stored.updates[index]!, reason }))

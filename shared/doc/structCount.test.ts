@@ -27,6 +27,17 @@ describe('countStructs', () => {
     expect(countStructs(merged, Number.POSITIVE_INFINITY)).toBe(Y.decodeUpdate(merged).structs.length)
   })
 
+  it('skips every kind of value without decoding it, and refuses a cut-off update', () => {
+    const doc = new Y.Doc()
+    const map = doc.getMap('signals')
+    const values = [undefined, null, true, false, -7, 2 ** 40, 1.5, Math.fround(0.25), 12n, 'täällä', new Uint8Array([9]), [1, [2, { x: 'y' }]]]
+    values.forEach((value, i) => map.set(String(i), value))
+    map.set('long', 'ä'.repeat(100_000))
+    const update = Y.encodeStateAsUpdate(doc)
+    expect(countStructs(update, Number.POSITIVE_INFINITY)).toBe(Y.decodeUpdate(update).structs.length)
+    expect(() => countStructs(update.subarray(0, update.byteLength - 50_000), Number.POSITIVE_INFINITY)).toThrow()
+  })
+
   it('stops reading once the count passes the cap', () => {
     const doc = new Y.Doc()
     doc.transact(() => {

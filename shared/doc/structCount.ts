@@ -59,19 +59,17 @@ function skipContent(decoder: decoding.Decoder, kind: number): void {
     case 2: {
       // JSON
       const length = decoding.readVarUint(decoder)
-      for (let i = 0; i < length; i++) decoding.readVarString(decoder)
+      for (let i = 0; i < length; i++) skipBytes(decoder)
       return
     }
     case 3: // binary
-      decoding.readVarUint8Array(decoder)
-      return
     case 4: // string
     case 5: // embed
-      decoding.readVarString(decoder)
+      skipBytes(decoder)
       return
     case 6: // format
-      decoding.readVarString(decoder)
-      decoding.readVarString(decoder)
+      skipBytes(decoder)
+      skipBytes(decoder)
       return
     case 7: {
       // type: XmlElement (3) and XmlHook (5) carry a name
@@ -82,14 +80,68 @@ function skipContent(decoder: decoding.Decoder, kind: number): void {
     case 8: {
       // any
       const length = decoding.readVarUint(decoder)
-      for (let i = 0; i < length; i++) decoding.readAny(decoder)
+      for (let i = 0; i < length; i++) skipAny(decoder)
       return
     }
     case 9: // subdocument
-      decoding.readVarString(decoder)
-      decoding.readAny(decoder)
+      skipBytes(decoder)
+      skipAny(decoder)
       return
     default:
       throw new Error(`unknown struct content ${kind}`)
+  }
+}
+
+/**
+ * Skips a length-prefixed string or byte array without decoding it: a 5 MB board is mostly card
+ * text, and decoding it here only to count structs doubled the guard's cost on loads.
+ */
+function skipBytes(decoder: decoding.Decoder): void {
+  const length = decoding.readVarUint(decoder)
+  if (decoder.pos + length > decoder.arr.length) throw new Error('Unexpected end of array')
+  decoder.pos += length
+}
+
+/** Skips one value of lib0's `writeAny` encoding (its type tags, lib0/encoding.js). */
+function skipAny(decoder: decoding.Decoder): void {
+  const tag = decoding.readUint8(decoder)
+  switch (tag) {
+    case 127: // undefined
+    case 126: // null
+    case 121: // false
+    case 120: // true
+      return
+    case 125: // integer
+      decoding.readVarInt(decoder)
+      return
+    case 124: // float32
+      decoding.readFloat32(decoder)
+      return
+    case 123: // float64
+      decoding.readFloat64(decoder)
+      return
+    case 122: // bigint64
+      decoding.readBigInt64(decoder)
+      return
+    case 119: // string
+    case 116: // Uint8Array
+      skipBytes(decoder)
+      return
+    case 118: {
+      // object: key, value pairs
+      const length = decoding.readVarUint(decoder)
+      for (let i = 0; i < length; i++) {
+        skipBytes(decoder)
+        skipAny(decoder)
+      }
+      return
+    }
+    case 117: {
+      const length = decoding.readVarUint(decoder)
+      for (let i = 0; i < length; i++) skipAny(decoder)
+      return
+    }
+    default:
+      throw new Error(`unknown value type ${tag}`)
   }
 }
