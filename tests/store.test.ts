@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocStore } from '../server/store/docStore.ts'
+import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 import { PgDocStore } from '../server/store/pgStore.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
 import { tempDataDir } from './support/server.ts'
@@ -16,6 +17,8 @@ afterAll(async () => {
 
 const stores: [string, () => Promise<DocStore>][] = [
   ['SQLite', async () => new SqliteDocStore(tempDataDir().dir)],
+  // The server's SQLite store: acknowledged from its journal, folded in later (a minute here).
+  ['SQLite with its journal', async () => new JournaledSqliteStore(tempDataDir().dir, { foldAfterMs: 60_000 })],
   ['PostgreSQL', async () => PgDocStore.open(await postgres.createDatabase())],
 ]
 
