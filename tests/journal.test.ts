@@ -11,13 +11,16 @@ import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
 import { encodeRecords, journalPath, readJournal } from '../server/store/updateJournal.ts'
 import { startChildServer, type ChildServer } from './support/childServer.ts'
-import { connectClient, synced, type TestClient } from './support/clients.ts'
+import { connectClient, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, tempDataDir, waitFor } from './support/server.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SIGNALS = 60
 /** Long enough that nothing is folded into SQLite while a test looks at the journal. */
 const NEVER_FOLDS = { JOURNAL_FOLD_MS: '600000' }
+
+/** A freshly started server process answers its first sync slowly on a loaded machine. */
+const SYNC_MS = 20_000
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -39,7 +42,7 @@ async function writerOn(server: ChildServer, workshopId: string, key: string): P
   client.provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
   }
-  await synced(client)
+  await waitFor(() => client.provider.synced, SYNC_MS, 'the writer to sync')
   const person = { participantId: identity.participantId }
   joinAsParticipant(client.doc, person, 'Anna')
   for (let i = 1; i <= SIGNALS; i++) addSignal(client.doc, { title: `Signal ${i}` }, person)
@@ -74,7 +77,7 @@ async function titlesAfterRestart(dataDir: string, workshopId: string, key: stri
   const server = await child(dataDir)
   const reader = connectClient(server.wsUrl, workshopId, 'board', { key })
   cleanups.push(() => reader.destroy())
-  await synced(reader)
+  await waitFor(() => reader.provider.synced, SYNC_MS, 'the reader to sync after the restart')
   return [...readBoard(reader.doc).signals.values()].map((signal) => signal.title)
 }
 
@@ -167,5 +170,21 @@ describe('the update journal', () => {
     // New updates continue after the replayed numbers.
     const next = await second.appendUpdates([{ workshopId: 'w', docName: 'board', update: updates.at(-1)! }])
     expect(next.get('w/board')).toBeGreaterThan(stored.lastSeq)
+  })
+
+  it('loads every update when a fold moves them into SQLite while the load is under way', async () => {
+    const data = tempDataDir()
+    cleanups.push(() => data.remove())
+    const store = new JournaledSqliteStore(data.dir, { foldAfterMs: 600_000 })
+    cleanups.push(() => store.close())
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => updates.push(update))
+    writer.getText('t').insert(0, 'Heat waves')
+    await store.appendUpdates(updates.map((update) => ({ workshopId: 'w', docName: 'board', update })))
+    const loading = store.load('w', 'board')
+    // Another room's compaction folds the journal before this load's promise is taken up.
+    store.fold()
+    expect((await loading).logLength).toBe(updates.length)
   })
 })

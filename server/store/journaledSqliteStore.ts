@@ -70,9 +70,11 @@ export class JournaledSqliteStore extends SqliteDocStore {
   }
 
   override async load(workshopId: string, docName: string): Promise<StoredDoc> {
+    // Both read in this synchronous stretch: a fold (a compaction awaited elsewhere) could
+    // otherwise move records from `waiting` into SQLite after SQLite was read, and both miss them.
+    const waiting = this.waiting.filter((record) => record.workshopId === workshopId && record.docName === docName)
     const stored = await super.load(workshopId, docName)
-    for (const record of this.waiting) {
-      if (record.workshopId !== workshopId || record.docName !== docName) continue
+    for (const record of waiting) {
       // A Buffer view, as SQLite's rows are: the same update, whichever side it is read from.
       stored.updates.push(Buffer.from(record.update.buffer, record.update.byteOffset, record.update.byteLength))
       stored.seqs.push(record.seq)
@@ -83,9 +85,8 @@ export class JournaledSqliteStore extends SqliteDocStore {
   }
 
   override async listDocs(workshopId: string): Promise<string[]> {
-    const names = new Set(await super.listDocs(workshopId))
-    for (const record of this.waiting) if (record.workshopId === workshopId) names.add(record.docName)
-    return [...names]
+    const waiting = this.waiting.filter((record) => record.workshopId === workshopId).map((record) => record.docName)
+    return [...new Set([...(await super.listDocs(workshopId)), ...waiting])]
   }
 
   override async listUntouchedSince(before: number): Promise<string[]> {

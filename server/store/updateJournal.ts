@@ -23,21 +23,17 @@ const HEADER_BYTES = 8
 const FIXED_PAYLOAD_BYTES = 8 + 2 + 2
 
 export function encodeRecords(records: readonly JournalRecord[]): Buffer {
-  const names = records.map(({ workshopId, docName }) => [Buffer.from(workshopId), Buffer.from(docName)] as const)
   let total = 0
-  for (let i = 0; i < records.length; i++)
-    total += HEADER_BYTES + FIXED_PAYLOAD_BYTES + names[i]![0].length + names[i]![1].length + records[i]!.update.byteLength
+  for (const { workshopId, docName, update } of records) {
+    total += HEADER_BYTES + FIXED_PAYLOAD_BYTES + Buffer.byteLength(workshopId) + Buffer.byteLength(docName) + update.byteLength
+  }
   const out = Buffer.allocUnsafe(total)
   let at = 0
-  for (let i = 0; i < records.length; i++) {
-    const [workshop, doc] = names[i]!
-    const { seq, update } = records[i]!
+  for (const { seq, workshopId, docName, update } of records) {
     const start = at + HEADER_BYTES
-    let p = out.writeDoubleLE(seq, start)
-    p = out.writeUInt16LE(workshop.length, p)
-    p += workshop.copy(out, p)
-    p = out.writeUInt16LE(doc.length, p)
-    p += doc.copy(out, p)
+    out.writeDoubleLE(seq, start)
+    let p = writeName(out, workshopId, start + 8)
+    p = writeName(out, docName, p)
     out.set(update, p)
     const end = p + update.byteLength
     out.writeUInt32LE(end - start, at)
@@ -45,6 +41,14 @@ export function encodeRecords(records: readonly JournalRecord[]): Buffer {
     at = end
   }
   return out
+}
+
+/** A u16 byte length and the UTF-8 bytes; returns where the next field starts. */
+function writeName(out: Buffer, name: string, at: number): number {
+  const length = out.write(name, at + 2)
+  out[at] = length & 0xff
+  out[at + 1] = length >>> 8
+  return at + 2 + length
 }
 
 /** The whole records of a journal's bytes, in order, up to the first torn or damaged one. */
