@@ -100,7 +100,11 @@ export class UpdateJournal {
   }
 
   append(records: readonly JournalRecord[]): void {
-    if (this.torn) throw new Error('the update journal has a torn record; it is cleared at the next fold into SQLite')
+    if (this.torn) {
+      // Cut the partial record before anything follows it; this throws while the disk still fails.
+      ftruncateSync(this.fd, this.length)
+      this.torn = false
+    }
     const bytes = encodeRecords(records)
     try {
       let written = 0
@@ -110,7 +114,7 @@ export class UpdateJournal {
       try {
         ftruncateSync(this.fd, this.length)
       } catch {
-        // Reading would stop at the torn record and never see what followed: append nothing more.
+        // Reading would stop at the torn record and never see what followed: cut it before the next append.
         this.torn = true
       }
       throw error
