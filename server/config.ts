@@ -47,7 +47,7 @@ export interface Limits {
   integrationMsPer10s: number
   /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
   loadRowBudgetMs: number
-  /** How often (ms) the main thread's CPU clock is read to find the longest task (server/loopCpu.ts). */
+  /** How often (ms) the loop watch ticks to find the longest delay and task (server/loopWatch.ts). */
   loopCpuWatchMs: number
   /** How long acknowledged updates wait in the SQLite store's journal before one transaction folds them in. */
   journalFoldMs: number

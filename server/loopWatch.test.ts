@@ -17,15 +17,33 @@ describe('LoopWatch', () => {
     watch.held(started)
     watch.held(performance.now())
     expect(watch.maxDelayMs).toBeGreaterThanOrEqual(40)
+    watch.stop()
   })
 
-  it('sees a block nobody timed through its background sampler', async () => {
+  it('reads the CPU one turn used from the same tick', async () => {
+    const watch = new LoopWatch(20)
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    // 300 ms of this process' CPU in one turn, however long the machine makes it wait.
+    const until = process.cpuUsage().user + 300_000
+    while (process.cpuUsage().user < until) {
+      // busy
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    watch.stop()
+    // The main thread's clock counts in 10 ms kernel ticks; other threads of the process may
+    // have had a share of the 300 ms.
+    expect(watch.longestCpuMs).toBeGreaterThanOrEqual(150)
+    expect(watch.maxDelayMs).toBeGreaterThanOrEqual(watch.longestCpuMs - 20)
+  })
+
+  it('sees a block nobody timed through its tick', async () => {
     const watch = new LoopWatch()
     // Let the sampler start, then block the loop for longer than its resolution, untimed.
     await new Promise((resolve) => setTimeout(resolve, 150))
     hold(400)
     await new Promise((resolve) => setTimeout(resolve, 250))
-    // Seen at most one sampling interval (100 ms) short.
+    // Seen at most one tick (100 ms) short.
     expect(watch.maxDelayMs).toBeGreaterThanOrEqual(300)
+    watch.stop()
   })
 })

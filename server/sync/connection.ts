@@ -9,6 +9,7 @@ import { awarenessMessage, noticeMessage, permissionDenied, syncStep1, syncStep2
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
 import { writeFrame } from './frame.ts'
+import { Inbox } from './inbox.ts'
 import { TokenBucket } from './tokenBucket.ts'
 import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
 
@@ -39,15 +40,15 @@ const FREE_INTEGRATION_MS = 10
 /**
  * One WebSocket speaking the y-websocket protocol for one document.
  *
- * Messages that arrive while the room is still loading wait in `queue`, so the first answer is
- * always computed from the stored document.
+ * Messages wait in an `Inbox`: while the room is still loading, so the first answer is always
+ * computed from the stored document, and when a burst would hold the event loop past its slice.
  */
 export class Connection implements Peer {
   readonly role: Role
   readonly wantsExtensions: boolean
   readonly participantId: string | null
   private room: Room | undefined
-  private queue: Uint8Array[] | undefined = []
+  private readonly inbox: Inbox
   private closed = false
   private presenceTokens: number
   private presenceRefilledAt = Date.now()
@@ -83,9 +84,12 @@ export class Connection implements Peer {
     this.refusals = new TokenBucket(limits.refusedPerSecond, limits.refusedBurst)
     this.integration = new TokenBucket(limits.integrationMsPer10s / 10, limits.integrationMsPer10s)
     metrics.connections++
+    this.inbox = new Inbox((message) => this.handle(message), ws)
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('pong', () => (this.alive = true))
-    ws.on('close', () => this.dispose())
+    // What the client sent before it hung up is still handled (and stored): it may be the last
+    // words of a story typed just before the tab closed.
+    ws.on('close', () => (this.room ? this.inbox.whenDrained(() => this.dispose()) : this.dispose()))
     ws.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.metrics.reject('too_large', target, { code: 1009, detail: error.message })
       else this.metrics.reject('socket_error', target, { detail: error.message })
@@ -111,9 +115,7 @@ export class Connection implements Peer {
     this.send(syncStep1(room.doc))
     const presence = room.presence.encode()
     if (presence) this.send(awarenessMessage(presence))
-    const queued = this.queue ?? []
-    this.queue = undefined
-    for (const message of queued) this.handle(message)
+    this.inbox.release()
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
@@ -124,14 +126,17 @@ export class Connection implements Peer {
       this.reject('bad_message', CloseCode.badMessage, 'expected a binary y-websocket message')
       return
     }
-    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    if (this.queue) return void this.queue.push(message)
-    const started = performance.now()
-    this.handle(message)
-    this.metrics.loop.held(started)
+    this.inbox.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
   }
 
   private handle(message: Uint8Array): void {
+    if (this.closed) return
+    const started = performance.now()
+    this.dispatch(message)
+    this.metrics.loop.held(started)
+  }
+
+  private dispatch(message: Uint8Array): void {
     try {
       const decoder = decoding.createDecoder(message)
       const type = decoding.readVarUint(decoder)
@@ -361,6 +366,8 @@ export class Connection implements Peer {
 
   /** Closes for a reason that is no refusal (a restart, a rotated key, the round is over), logged. */
   close(code: number, reason: string): void {
+    // Not a refusal: what this client sent before is its work, handled and stored first.
+    this.inbox.drainNow()
     if (this.closed) return
     // A restart or a round's end closes a whole room at once: one line each only when debugging.
     this.metrics.closed(this.target, code, reason, code === CloseCode.goingAway ? 'debug' : 'info')
@@ -390,6 +397,8 @@ export class Connection implements Peer {
   private dispose(): void {
     if (this.closed) return
     this.closed = true
+    // A refused connection's later messages are not handled (nor kept).
+    this.inbox.clear()
     clearTimeout(this.presenceTimer)
     // What it left waiting dies with it; a client that reconnects sends it again with everything
     // it builds on.
