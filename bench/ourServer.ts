@@ -2,15 +2,22 @@ import { startServer } from '../server/app.ts'
 import { defaultConfig } from '../server/config.ts'
 import { createLogger } from '../server/log.ts'
 import { loadPool } from '../server/sync/load/loadPool.ts'
+import { SqliteDocStore } from '../server/store/sqliteStore.ts'
 import { serveParent } from './ipc.ts'
 
 /** Our sync server exactly as `npm start` wires it (SQLite store, default limits), minus the SPA. */
 const dataDir = process.argv[2]
 if (!dataDir) throw new Error('usage: ourServer.ts <dataDir>')
 // One change from the defaults: the scale bench creates a hundred workshops from one address.
-const server = await startServer(
-  defaultConfig({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger({ destination: process.stderr }), limits: { workshopsPerIpPerHour: 10_000 } }),
-)
+const config = defaultConfig({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  logger: createLogger({ destination: process.stderr }),
+  limits: { workshopsPerIpPerHour: 10_000 },
+})
+// BENCH_STORE=commit: the store without its update journal (a SQLite commit per turn), to compare.
+const server = await startServer(config, process.env.BENCH_STORE === 'commit' ? new SqliteDocStore(dataDir) : undefined)
 // Ready once a document can be loaded: the scale bench's cold load measures the document's load
 // from disk, and the worker's start counts in its "server start" row.
 await loadPool.ready()

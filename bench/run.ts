@@ -5,14 +5,16 @@ import { environment } from './report.ts'
 import { runInstancesBench } from './instances.ts'
 import { runPresenceBench } from './presence.ts'
 import { runScaleBench } from './scale.ts'
+import { runStoreBench } from './store.ts'
 import { runSyncBench } from './sync.ts'
 
 /**
  * `npm run bench`: every benchmark, or those named in BENCH_ONLY (comma-separated:
- * sync, cluster, presence, scale, board, instances, export). Figures are ratios within one run; the machine is shared and noisy.
+ * sync, store, cluster, presence, scale, board, instances, export). Figures are ratios within one run; the machine is shared and noisy.
  */
 const SUITES: Record<string, () => Promise<void>> = {
   sync: runSyncBench,
+  store: runStoreBench,
   cluster: runClusterBench,
   presence: async () => void (await runPresenceBench()),
   scale: runScaleBench,

@@ -4,8 +4,9 @@
  * Exports a workshop straight from the data directory, without a running server: loads the
  * stored documents into fresh Y.Docs (the same updates the server would load), brings them to
  * the current schema in memory only, and writes the export. Nothing is written to the store.
- * A server running at the same time may hold changes of the last moments in memory that are
- * not in the store yet; the HTTP export reads those too.
+ * Next to a running server it sees every change the server acknowledged (*saved*) before the
+ * export started, those still in the update journal included; changes of the current instant
+ * not yet acknowledged are only in the server's memory (the HTTP export reads those too).
  */
 import { parseArgs } from 'node:util'
 import { existsSync, writeFileSync } from 'node:fs'
@@ -25,7 +26,7 @@ import {
 import { BOARD_DOC, CONTROL_DOC, ID_PATTERN } from '../shared/protocol.ts'
 import { PdfRenderer } from '../server/export/pdf.ts'
 import type { DocStore } from '../server/store/docStore.ts'
-import { SqliteDocStore } from '../server/store/sqliteStore.ts'
+import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 
 const USAGE = `usage: npm run export -- <workshopId> [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|-] [--data DIR] [--no-participants]`
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2), process.env)
   const storeFile = join(args.dataDir, 'workshops.sqlite')
   if (!existsSync(storeFile)) throw new Error(`no store at ${resolve(storeFile)}; point --data at the server's data directory`)
-  const store = new SqliteDocStore(args.dataDir)
+  const store = new JournaledSqliteStore(args.dataDir, { readOnly: true })
   try {
     const docs = await loadWorkshop(store, args.workshopId)
     const generatedAt = new Date()

@@ -3,14 +3,15 @@
  *
  * Moves an installation from SQLite to PostgreSQL: copies every workshop and verifies each
  * document by comparing its state in both (server/store/migrateStore.ts). Stop the server first:
- * what it holds in memory is stored when it stops. The SQLite file is only read.
+ * what it holds in memory is stored when it stops. The SQLite file and its update journal (what
+ * a crashed server acknowledged but had not folded in) are only read.
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { migrateStore } from '../server/store/migrateStore.ts'
 import { PgDocStore } from '../server/store/pgStore.ts'
-import { SqliteDocStore } from '../server/store/sqliteStore.ts'
+import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 
 const USAGE = 'usage: npm run migrate-store -- --from ./data --to postgres://user:password@host:5432/database'
 
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
     console.error(`no workshops.sqlite in ${dataDir}\n${USAGE}`)
     return 2
   }
-  const from = new SqliteDocStore(dataDir)
+  const from = new JournaledSqliteStore(dataDir, { readOnly: true })
   const to = await PgDocStore.open(values.to)
   try {
     const report = await migrateStore(from, to, (line) => console.log(line))

@@ -12,7 +12,7 @@ import { RedisRelay } from './cluster/redisRelay.ts'
 import { startWorkshopEvents } from './cluster/workshopEvents.ts'
 import type { DocStore } from './store/docStore.ts'
 import { PgDocStore } from './store/pgStore.ts'
-import { SqliteDocStore } from './store/sqliteStore.ts'
+import { JournaledSqliteStore } from './store/journaledSqliteStore.ts'
 import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
@@ -50,11 +50,11 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 }
 
-/** The store the configuration names: PostgreSQL with a database URL, else SQLite in the data folder. */
+/** The store the configuration names: PostgreSQL with a database URL, else SQLite (with its update journal) in the data folder. */
 export async function openStore(config: ServerConfig): Promise<DocStore> {
   return config.databaseUrl
     ? PgDocStore.open(config.databaseUrl, { logger: config.logger, rowBudgetMs: config.limits.loadRowBudgetMs })
-    : new SqliteDocStore(config.dataDir)
+    : new JournaledSqliteStore(config.dataDir, { foldAfterMs: config.limits.journalFoldMs })
 }
 
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */

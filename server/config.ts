@@ -49,6 +49,8 @@ export interface Limits {
   loadRowBudgetMs: number
   /** How often (ms) the loop watch ticks to find the longest delay and task (server/loopWatch.ts). */
   loopCpuWatchMs: number
+  /** How long acknowledged updates wait in the SQLite store's journal before one transaction folds them in. */
+  journalFoldMs: number
   /** Private drafts one workshop may hold (a little above a room of 60), and the size of each. */
   maxDraftsPerWorkshop: number
   maxDraftBytes: number
@@ -123,6 +125,7 @@ export const DEFAULT_LIMITS: Limits = {
   integrationMsPer10s: 1_000,
   loadRowBudgetMs: 3_000,
   loopCpuWatchMs: 100,
+  journalFoldMs: 1_000,
   maxDraftsPerWorkshop: 80,
   maxDraftBytes: 256 * 1024,
   maxRoomsPerWorkshop: 90,
@@ -179,6 +182,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
   loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
   loopCpuWatchMs: 'LOOP_CPU_WATCH_MS',
+  journalFoldMs: 'JOURNAL_FOLD_MS',
   maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',
   maxDraftBytes: 'MAX_DRAFT_BYTES',
   maxRoomsPerWorkshop: 'MAX_ROOMS_PER_WORKSHOP',

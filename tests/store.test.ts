@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import * as Y from 'yjs'
 import type { DocStore } from '../server/store/docStore.ts'
+import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 import { PgDocStore } from '../server/store/pgStore.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
 import { siblingBomb } from './hostile/support/attacks.ts'
@@ -18,6 +19,8 @@ afterAll(async () => {
 
 const stores: [string, () => Promise<DocStore>][] = [
   ['SQLite', async () => new SqliteDocStore(tempDataDir().dir)],
+  // The server's SQLite store: acknowledged from its journal, folded in later (a minute here).
+  ['SQLite with its journal', async () => new JournaledSqliteStore(tempDataDir().dir, { foldAfterMs: 60_000 })],
   ['PostgreSQL', async () => PgDocStore.open(await postgres.createDatabase())],
 ]
 

@@ -14,6 +14,7 @@ import {
 import { HISTORY_KEPT_PER_WORKSHOP, packHistoryDocs, unpackHistoryDocs } from './historyPacking.ts'
 import { joinCodeRecord, workshopRecord, type JoinCodeRow, type WorkshopRow } from './rows.ts'
 import { migrateSqliteSchema } from './sqliteSchema.ts'
+import type { JournalRecord } from './updateJournal.ts'
 
 /**
  * `touched_at` feeds the retention sweep, counted in days: writing it once a minute per workshop
@@ -32,6 +33,7 @@ export class SqliteDocStore implements DocStore {
   private readonly touchedAt = new Map<string, number>()
   /** Built once: better-sqlite3 wraps a transaction function in fresh closures on every call. */
   private readonly appendAll: (batch: readonly PendingUpdate[]) => Map<string, number>
+  private readonly insertAll: (records: readonly JournalRecord[]) => void
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true })
@@ -55,6 +57,13 @@ export class SqliteDocStore implements DocStore {
         'SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq',
       ),
       append: this.db.prepare<[string, string, Uint8Array]>('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)'),
+      // A row replayed from the journal after a crash may be in already: it is the same update.
+      insertAt: this.db.prepare<[number, string, string, Uint8Array]>(
+        'INSERT OR IGNORE INTO doc_updates (seq, workshop_id, doc_name, data) VALUES (?, ?, ?, ?)',
+      ),
+      highestSeq: this.db.prepare<[], { seq: number }>(
+        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'), 0)) AS seq",
+      ),
       putSnapshot: this.db.prepare<[string, string, Uint8Array]>('INSERT OR REPLACE INTO doc_snapshots (workshop_id, doc_name, data) VALUES (?, ?, ?)'),
       dropUpdates: this.db.prepare<[string, string, number]>('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?'),
       listDocs: this.db.prepare<[string, string], { doc_name: string }>(
@@ -115,20 +124,36 @@ export class SqliteDocStore implements DocStore {
     }
     this.appendAll = this.db.transaction((batch: readonly PendingUpdate[]) => {
       const lastSeqs = new Map<string, number>()
-      const touched = new Set<string>()
       for (const { workshopId, docName, update } of batch) {
         const { lastInsertRowid } = this.statements.append.run(workshopId, docName, update)
         lastSeqs.set(docKey(workshopId, docName), Number(lastInsertRowid))
-        touched.add(workshopId)
       }
-      const now = Date.now()
-      for (const workshopId of touched) {
-        if (now - (this.touchedAt.get(workshopId) ?? 0) < TOUCH_EVERY_MS) continue
-        this.statements.touch.run(now, workshopId)
-        this.touchedAt.set(workshopId, now)
-      }
+      this.touch(batch)
       return lastSeqs
     })
+    this.insertAll = this.db.transaction((records: readonly JournalRecord[]) => {
+      for (const { seq, workshopId, docName, update } of records) this.statements.insertAt.run(seq, workshopId, docName, update)
+      this.touch(records)
+    })
+  }
+
+  private touch(batch: readonly PendingUpdate[]): void {
+    const now = Date.now()
+    for (const { workshopId } of batch) {
+      if (now - (this.touchedAt.get(workshopId) ?? 0) < TOUCH_EVERY_MS) continue
+      this.statements.touch.run(now, workshopId)
+      this.touchedAt.set(workshopId, now)
+    }
+  }
+
+  /** Writes updates at the sequence numbers given (the journal's), in one transaction. */
+  protected insertAtSeqs(records: readonly JournalRecord[]): void {
+    this.insertAll(records)
+  }
+
+  /** The highest sequence number the log has ever used (deleted rows included). */
+  protected highestSeq(): number {
+    return this.statements.highestSeq.get()?.seq ?? 0
   }
 
   async load(workshopId: string, docName: string): Promise<StoredDoc> {

@@ -1,12 +1,12 @@
 import type { DocStore } from '../../server/store/docStore.ts'
-import { SqliteDocStore } from '../../server/store/sqliteStore.ts'
+import { JournaledSqliteStore } from '../../server/store/journaledSqliteStore.ts'
 
 /**
- * The real SQLite store with a switch that makes every write fail the way a full disk does
+ * The server's real SQLite store (journal included) with a switch that makes every write fail the way a full disk does
  * (SQLITE_FULL), while reads keep working. Turning it off is the disk being freed.
  */
 export function failingStore(dataDir: string): DocStore & { failing: boolean } {
-  const real = new SqliteDocStore(dataDir)
+  const real = new JournaledSqliteStore(dataDir)
   const state = { failing: false }
   const guard =
     <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
