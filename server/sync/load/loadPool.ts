@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
 import type { FoldReply, ImportedFile, ImportReply, LeftOut, PoolJob, WorkerMessage } from './foldProtocol.ts'
+import { workerEntry } from './workerBundle.ts'
 
 /** What a fold gives back: the state to load, and the rows left out with why. */
 export interface Folded {
@@ -141,7 +142,7 @@ class LoadPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./foldWorkerEntry.mjs', import.meta.url))
+    const worker = new Worker(workerEntry())
     // A pool waiting for work must not keep the process alive.
     worker.unref()
     const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), row: -1, rowSince: 0 }
