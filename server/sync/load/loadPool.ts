@@ -41,9 +41,13 @@ export class ImportOverBudgetError extends Error {
 interface Slot {
   worker: Worker
   progress: Int32Array
+  /** Whether the worker has started (its first message): only then does it take jobs. */
+  ready: boolean
   /** The worker thread's own CPU clock, once it has said which thread it is (Linux). */
   clock?: ThreadCpuClock
   job?: Job
+  /** When the current job was handed to the worker (wall clock). */
+  jobSince: number
   /** The row the job is on, and the worker's clock (CPU where known, else wall) when it began. */
   row: number
   rowSince: number
@@ -51,6 +55,8 @@ interface Slot {
 
 /** How often the watchdog looks at the busy workers. */
 const WATCH_MS = 25
+/** A job waits this long for a busy worker before another is started for it. */
+const SPAWN_AFTER_MS = 100
 
 /**
  * Loads stored documents off the main thread. A stored log is untrusted (it may hold what an
@@ -120,16 +126,29 @@ class LoadPool {
     return this.started
   }
 
+  /**
+   * Hands queued jobs to started workers that are free. Most folds take milliseconds, and a worker
+   * takes ~0.3 s of CPU to start: a job finding every worker busy starts another only once they
+   * have all been busy for `SPAWN_AFTER_MS` (a big board, a poisoned row), and then goes to
+   * whichever is free first. (A board opened beside its control document waits for that fold,
+   * not for a new thread.) The watchdog calls this again while jobs wait.
+   */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined)
-      if (!slot) return
+      const slot = this.slots.find((s) => s.ready && !s.job)
+      if (!slot) {
+        const now = performance.now()
+        const allLong = this.slots.every((s) => s.ready && now - s.jobSince >= SPAWN_AFTER_MS)
+        if (this.slots.length < this.size && allLong) this.spawn()
+        return
+      }
       this.start(slot, this.queue.shift()!)
     }
   }
 
   private start(slot: Slot, job: Job): void {
     slot.job = job
+    slot.jobSince = performance.now()
     slot.row = -1
     Atomics.store(slot.progress, 0, -1)
     const { task } = job
@@ -145,17 +164,22 @@ class LoadPool {
     const worker = new Worker(workerEntry())
     // A pool waiting for work must not keep the process alive.
     worker.unref()
-    const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), row: -1, rowSince: 0 }
+    const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), ready: false, jobSince: 0, row: -1, rowSince: 0 }
     worker.on('message', (message: WorkerMessage) => {
       if ('thread' in message) {
         slot.clock = message.thread === undefined ? undefined : threadCpuClock(message.thread)
+        slot.ready = true
         this.markStarted()
+        this.dispatch()
         return
       }
       this.finish(slot, message)
     })
     worker.on('error', (error) => {
       this.markStarted()
+      // A worker that could not start: the job it would have taken fails (the load is retried by
+      // the next join), rather than starting worker after worker for it.
+      if (!slot.ready && !this.slots.some((s) => s !== slot && s.ready)) this.queue.shift()?.reject(error)
       this.replace(slot, (job) => job.reject(error))
     })
     this.slots.push(slot)
@@ -192,6 +216,7 @@ class LoadPool {
         })
       }
     }
+    this.dispatch()
     if (this.slots.every((slot) => !slot.job)) {
       clearInterval(this.watchdog)
       this.watchdog = undefined
