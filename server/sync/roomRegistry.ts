@@ -88,18 +88,6 @@ export class RoomRegistry {
     return room
   }
 
-  /**
-   * Starts loading a document a connection is about to join (see upgrade.ts). Nobody holds it
-   * yet: if the connection does not come, it is released like any room nobody uses. Whatever
-   * stops the load (too many documents open) is met again, and answered, by the join itself.
-   */
-  prefetch(workshopId: string, docName: string): void {
-    this.open(workshopId, docName).then(
-      (room) => this.releaseIfIdle(room),
-      () => {},
-    )
-  }
-
   leave(room: Room, peer: Peer): void {
     if (!room.peers.delete(peer)) return
     const gone = room.presence.removeOwner(peer)

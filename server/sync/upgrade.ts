@@ -84,10 +84,6 @@ export function createSyncUpgrade(opts: {
     if (!key) return refuse(socket, 401, 'missing key', { workshopId, kind })
     if (!role) return refuse(socket, 401, 'wrong key for this workshop', { workshopId, kind })
     if (!mayConnect(role, kind)) return refuse(socket, 403, `a ${role} may not open ${kind} documents`, { workshopId, kind, role })
-    // The document starts loading now, beside the workshop's control document (beforeJoin): after
-    // a restart both come from disk, and the first client waits for the longer one, not the sum.
-    // Drafts have their own refusals and wait for them.
-    if (kind !== 'draft') registry.prefetch(workshopId, docName!)
     await beforeJoin?.(workshopId)
     const refused = await refusal?.(workshopId, docName!, kind)
     if (refused) return refuse(socket, 403, refused, { workshopId, kind, role })
