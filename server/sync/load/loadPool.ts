@@ -75,8 +75,9 @@ const SPAWN_AFTER_MS = 100
  * Import files (`readImport`) go through the same pool: reading one is JSON, base64 and Yjs
  * decoding of up to `maxImportBytes` sent by anyone, and a file over the budget is refused whole.
  *
- * One pool per process (`loadPool`), shared by every registry in it: starting a worker compiles
- * the guard (~0.6 s of CPU, in the worker), which is paid once, ahead of the first load (`warm`).
+ * One pool per process (`loadPool`), shared by every registry in it: starting a worker costs
+ * ~0.3 s of CPU from its prebuilt bundle (0.6–1 s compiling the TypeScript where the bundle is
+ * missing or stale; see workerBundle.ts), paid once, ahead of the first load (`warm`).
  */
 class LoadPool {
   private readonly slots: Slot[] = []
@@ -123,7 +124,7 @@ class LoadPool {
   /**
    * Resolves once a worker has started (or failed to: loads then start another). The server does
    * not wait for it (a new workshop needs no worker); the bench does, to tell a document's cold
-   * load from the worker's start (~0.6 s of CPU compiling the guard).
+   * load from the worker's start (~0.3 s of CPU from its bundle).
    */
   ready(): Promise<void> {
     this.warm()
@@ -134,8 +135,9 @@ class LoadPool {
    * Hands queued jobs to started workers that are free. Most folds take milliseconds, and a worker
    * takes ~0.3 s of CPU to start: a job finding every worker busy starts another only once they
    * have all been busy for `SPAWN_AFTER_MS` (a big board, a poisoned row), and then goes to
-   * whichever is free first. (A board opened beside its control document waits for that fold,
-   * not for a new thread.) The watchdog calls this again while jobs wait.
+   * whichever is free first. (After a restart, each room's load waits for the warm worker's
+   * millisecond fold of the one before, not for a new thread.) The watchdog calls this again while
+   * jobs wait.
    */
   private dispatch(): void {
     while (this.queue.length > 0) {
