@@ -108,14 +108,19 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerWorkshop: 4_096,
   maxQueuedBytesPerIp: 1024 * 1024 * 1024,
   maxRoomsInMemory: 2_000,
-  maxDocBytes: 32 * 1024 * 1024,
+  // Every cost that grows with a document is paid on the main thread now and then: measuring it
+  // (one encoding), compacting it (encoding and one SQLite write) and its history snapshot. At
+  // 8 MiB (about 9,000 signal cards, several times the largest real workshop) each stays within the
+  // 200 ms of CPU that every other message is held to; at 32 MiB a compaction took ~700 ms.
+  maxDocBytes: 8 * 1024 * 1024,
   presencePerSecond: 30,
   presenceBurst: 120,
   presenceFloodPerSecond: 300,
   workshopsPerIpPerHour: 60,
   joinCodeTriesPerMinute: 10,
   maxJsonBytes: 64 * 1024,
-  maxImportBytes: 20 * 1024 * 1024,
+  // A JSON export carries each document in base64 (4/3 of its bytes): a board at MAX_DOC_BYTES fits.
+  maxImportBytes: 12 * 1024 * 1024,
   maxSendBufferBytes: 8 * 1024 * 1024,
   requestsPerSecond: 2,
   requestBurst: 20,

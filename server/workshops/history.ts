@@ -8,7 +8,7 @@ import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
-import { PACKED, packSnapshot, type HistorySummary } from './historySnapshot.ts'
+import { PACKED, packSnapshotOffLoop, type HistorySummary } from './historySnapshot.ts'
 
 /** What a facilitator sees of a snapshot when choosing one to restore. */
 export interface HistoryEntry extends HistorySummary {
@@ -178,7 +178,7 @@ export class WorkshopHistory {
   private async take(workshopId: string, reason: HistoryReason): Promise<number> {
     this.lastTaken.set(workshopId, Date.now())
     const { docs, summary } = await this.registry.withRooms(workshopId, SHARED_DOCS, ([board, control]) =>
-      packSnapshot(
+      packSnapshotOffLoop(
         new Map([
           [BOARD_DOC, Y.encodeStateAsUpdate(board!.doc)],
           [CONTROL_DOC, Y.encodeStateAsUpdate(control!.doc)],

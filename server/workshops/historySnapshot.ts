@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { gzip, gzipSync } from 'node:zlib'
 import type * as Y from 'yjs'
 import { getStoryBody, readBoard, storyBodyText } from '../../shared/doc/index.ts'
 
@@ -23,6 +24,20 @@ export function packSnapshot(states: ReadonlyMap<string, Uint8Array>, board: Y.D
   // Copied out of Node's shared buffer pool (small results live there) so that a worker can hand them over.
   for (const [name, state] of states) docs.set(name + PACKED, new Uint8Array(gzipSync(state)))
   return { docs, summary: JSON.stringify(summarise(board)) }
+}
+
+const gzipInThreadPool = promisify(gzip)
+
+/**
+ * `packSnapshot` for the main thread: the summary is read at once (from the same moment as the
+ * states), and the compression runs in libuv's thread pool, where a large board's ~100 ms of
+ * gzip keeps no one else waiting.
+ */
+export async function packSnapshotOffLoop(states: ReadonlyMap<string, Uint8Array>, board: Y.Doc): Promise<{ docs: Map<string, Uint8Array>; summary: string }> {
+  const summary = JSON.stringify(summarise(board))
+  const docs = new Map<string, Uint8Array>()
+  for (const [name, state] of states) docs.set(name + PACKED, new Uint8Array(await gzipInThreadPool(state)))
+  return { docs, summary }
 }
 
 function summarise(board: Y.Doc): HistorySummary {

@@ -223,7 +223,7 @@ describe('POST /api/workshops/import', () => {
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
         `${running.exportUrl}/api/workshops/import`,
-        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(21 * 1024 * 1024) } },
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(13 * 1024 * 1024) } },
         (res) => {
           let text = ''
           res.on('data', (chunk: Buffer) => (text += chunk.toString()))
@@ -234,7 +234,7 @@ describe('POST /api/workshops/import', () => {
       req.write('{')
     })
     expect(status).toBe(413)
-    expect((JSON.parse(body) as { error: string }).error).toBe('the import file is larger than the 20 MB limit (MAX_IMPORT_BYTES)')
+    expect((JSON.parse(body) as { error: string }).error).toBe('the import file is larger than the 12 MB limit (MAX_IMPORT_BYTES)')
     expect(countWorkshops(running.server.dataDir)).toBe(before)
   })
 })
