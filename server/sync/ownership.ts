@@ -9,11 +9,10 @@ import {
   mayWriteRecordOf,
   OWNER_FIELD,
   parentRecord,
-  recordAuthors,
-  type AuthoredRecord,
   type Writer,
 } from '../../shared/permissions.ts'
 import type { DocKind } from '../../shared/protocol.ts'
+import { checkAuthored, mayDeleteAuthored, noteWrite, type RecordWrites } from './authorship.ts'
 import type { GuardVerdict } from './updateGuard.ts'
 
 /**
@@ -53,16 +52,6 @@ interface Place {
   /** 0: the record itself, 1: a field of it, 2: a member of a field's map (`member` its key), 3: deeper. */
   level: number
   member: string | null
-}
-
-/** What an update writes into one authored record, by level (see `Place`). */
-interface RecordWrites {
-  /** Fields written whole (level 1). */
-  readonly fields: Set<string>
-  /** Members added to a field's map (level 2), by field. */
-  readonly members: Map<string, Set<string | null>>
-  /** The record itself (level 0) or deeper than a member (level 3). */
-  other: boolean
 }
 
 export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSet }, writer: Writer): GuardVerdict {
@@ -135,7 +124,8 @@ function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, writer: Write
         if (isAuthoredRoot(place.root)) {
           const record = `${place.root}|${place.key}`
           let whole = deletable.get(record)
-          if (whole === undefined) deletable.set(record, (whole = mayDeleteAuthored(doc, ds, place.root, place.key, writer)))
+          if (whole === undefined)
+            deletable.set(record, (whole = mayDeleteAuthored(doc, place.root, place.key, writer, (root, key) => parentGone(doc, ds, root, key))))
           // Joining a card overwrites the fields it adds to; the old values are what goes.
           const overwrite = joined.has(record) && place.level === 1 && AUTHORED_RECORDS[place.root]!.joinable?.values.has(place.field!) === true
           if (whole || overwrite) continue
@@ -152,70 +142,6 @@ function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, writer: Write
     }
   }
   return { ok: true }
-}
-
-function noteWrite(writes: Map<string, RecordWrites>, record: string, place: Place): void {
-  let entry = writes.get(record)
-  if (!entry) writes.set(record, (entry = { fields: new Set(), members: new Map(), other: false }))
-  if (place.level === 1) entry.fields.add(place.field!)
-  else if (place.level === 2) {
-    const members = entry.members.get(place.field!)
-    if (members) members.add(place.member)
-    else entry.members.set(place.field!, new Set([place.member]))
-  } else entry.other = true
-}
-
-/**
- * An update's writes into an authored record: `adds` a record the server does not hold (new,
- * or back by undo), `owns` one the writer is an author of, `joins` a card as its co-author with
- * additions only, or is `refused`.
- */
-function checkAuthored(doc: Y.Doc, root: string, key: string, writes: RecordWrites, writer: Writer): 'adds' | 'owns' | 'joins' | 'refused' {
-  const live = doc.getMap(root).get(key)
-  if (live === undefined) return 'adds'
-  const rule = AUTHORED_RECORDS[root]!
-  if (mayWriteRecordOf(writer, liveAuthors(rule, root, live, writer))) return 'owns'
-  return live instanceof Y.Map && joins(rule, live, writes, writer) ? 'joins' : 'refused'
-}
-
-/** Whether the writes only add the writer to the co-authors and add to the fields a join may. */
-function joins(rule: AuthoredRecord, live: Y.Map<unknown>, writes: RecordWrites, writer: Writer): boolean {
-  const join = rule.joinable
-  const me = writer.participantId
-  if (!join || rule.coAuthors === undefined || me === null || writes.other) return false
-  if (!writes.members.get(rule.coAuthors)?.has(me)) return false
-  // A set field written whole would replace the set (and drop its members): only where there is none yet.
-  for (const field of writes.fields) if (!join.values.has(field) && !(join.sets.has(field) && live.get(field) === undefined)) return false
-  for (const [field, members] of writes.members) {
-    if (!join.sets.has(field)) return false
-    if (field === rule.coAuthors && (members.size !== 1 || !members.has(me))) return false
-  }
-  return true
-}
-
-/**
- * The authors of a stored record, for `authorsOf`. Of the co-authors only the one that matters
- * here is looked up, the writer: one look-up, however many co-authors a card has.
- */
-function liveAuthors(rule: AuthoredRecord, root: string, live: unknown, writer: Writer): unknown[] {
-  if (!(live instanceof Y.Map)) return []
-  const stored: Record<string, unknown> = { [rule.author]: live.get(rule.author) }
-  if (rule.coAuthors !== undefined) {
-    const set = live.get(rule.coAuthors)
-    const among = writer.participantId !== null && set instanceof Y.Map && set.get(writer.participantId) === true
-    stored[rule.coAuthors] = among ? [writer.participantId] : []
-  }
-  return recordAuthors(root, stored)
-}
-
-/** Deleting an authored record: its authors may, and anyone with the record it goes with. */
-function mayDeleteAuthored(doc: Y.Doc, ds: DeleteSet, root: string, key: string, writer: Writer): boolean {
-  const rule = AUTHORED_RECORDS[root]!
-  if (mayWriteRecordOf(writer, liveAuthors(rule, root, doc.getMap(root).get(key), writer))) return true
-  return (rule.goesWith ?? []).some((parent) => {
-    const parentKey = liveField(doc, root, key, parent.field)
-    return typeof parentKey === 'string' && parentGone(doc, ds, parent.root, parentKey)
-  })
 }
 
 function refuseOthers(root: string, writer: Writer): GuardVerdict {
