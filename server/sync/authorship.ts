@@ -30,15 +30,15 @@ export function noteWrite(writes: Map<string, RecordWrites>, record: string, pla
 
 /**
  * An update's writes into an authored record: `adds` a record the server does not hold (new,
- * or back by undo), `owns` one the writer is an author of, `joins` a card as its co-author with
- * additions only, or is `refused`.
+ * or back by undo) or an entry that names no author, `owns` one the writer is an author of,
+ * `joins` a card as its co-author with additions only, or is `refused`.
  */
 export function checkAuthored(doc: Y.Doc, root: string, key: string, writes: RecordWrites, writer: Writer): 'adds' | 'owns' | 'joins' | 'refused' {
   const live = doc.getMap(root).get(key)
-  if (live === undefined) return 'adds'
   const rule = AUTHORED_RECORDS[root]!
+  if (!namesAuthor(rule, live)) return 'adds'
   if (mayWriteRecordOf(writer, liveAuthors(rule, root, live, writer))) return 'owns'
-  return live instanceof Y.Map && joins(rule, live, writes, writer) ? 'joins' : 'refused'
+  return joins(rule, live, writes, writer) ? 'joins' : 'refused'
 }
 
 /** Whether the writes only add the writer to the co-authors and add to the fields a join may. */
@@ -60,8 +60,7 @@ function joins(rule: AuthoredRecord, live: Y.Map<unknown>, writes: RecordWrites,
  * The authors of a stored record, for `authorsOf`. Of the co-authors only the one that matters
  * here is looked up, the writer: one look-up, however many co-authors a card has.
  */
-function liveAuthors(rule: AuthoredRecord, root: string, live: unknown, writer: Writer): unknown[] {
-  if (!(live instanceof Y.Map)) return []
+function liveAuthors(rule: AuthoredRecord, root: string, live: Y.Map<unknown>, writer: Writer): unknown[] {
   const stored: Record<string, unknown> = { [rule.author]: live.get(rule.author) }
   if (rule.coAuthors !== undefined) {
     const set = live.get(rule.coAuthors)
@@ -71,10 +70,20 @@ function liveAuthors(rule: AuthoredRecord, root: string, live: unknown, writer: 
   return recordAuthors(root, stored)
 }
 
+/**
+ * Whether a stored entry names its author, and so is someone's. One that does not (not a map, no
+ * author id) is no record the app shows (it fails validation, see codec.ts) and no one's: it
+ * stays open, like a new record (probes and tests write plain values there).
+ */
+function namesAuthor(rule: AuthoredRecord, live: unknown): live is Y.Map<unknown> {
+  return live instanceof Y.Map && typeof live.get(rule.author) === 'string'
+}
+
 /** Deleting an authored record: its authors may, and anyone with the record it goes with. */
 export function mayDeleteAuthored(doc: Y.Doc, root: string, key: string, writer: Writer, gone: (root: string, key: string) => boolean): boolean {
   const rule = AUTHORED_RECORDS[root]!
-  if (mayWriteRecordOf(writer, liveAuthors(rule, root, doc.getMap(root).get(key), writer))) return true
+  const live = doc.getMap(root).get(key)
+  if (!namesAuthor(rule, live) || mayWriteRecordOf(writer, liveAuthors(rule, root, live, writer))) return true
   return (rule.goesWith ?? []).some((parent) => {
     const record = doc.getMap(root).get(key)
     const parentKey = record instanceof Y.Map ? record.get(parent.field) : undefined
