@@ -8,10 +8,8 @@ import { createApi } from './http/api.ts'
 import { serveStatic } from './http/static.ts'
 import { Metrics } from './metrics.ts'
 import { soloRelay, type Relay } from './cluster/relay.ts'
-import { RedisRelay } from './cluster/redisRelay.ts'
 import { startWorkshopEvents } from './cluster/workshopEvents.ts'
 import type { DocStore } from './store/docStore.ts'
-import { PgDocStore } from './store/pgStore.ts'
 import { JournaledSqliteStore } from './store/journaledSqliteStore.ts'
 import type { Room } from './sync/room.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
@@ -50,11 +48,16 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 }
 
-/** The store the configuration names: PostgreSQL with a database URL, else SQLite (with its update journal) in the data folder. */
+/**
+ * The store the configuration names: PostgreSQL with a database URL, else SQLite (with its update
+ * journal) in the data folder. The PostgreSQL and Redis clients are loaded only when configured:
+ * loading them costs ~0.8 s of CPU, which every start of a single SQLite server (and every child
+ * server the tests start) would otherwise pay.
+ */
 export async function openStore(config: ServerConfig): Promise<DocStore> {
-  return config.databaseUrl
-    ? PgDocStore.open(config.databaseUrl, { logger: config.logger, rowBudgetMs: config.limits.loadRowBudgetMs })
-    : new JournaledSqliteStore(config.dataDir, { foldAfterMs: config.limits.journalFoldMs })
+  if (!config.databaseUrl) return new JournaledSqliteStore(config.dataDir, { foldAfterMs: config.limits.journalFoldMs })
+  const { PgDocStore } = await import('./store/pgStore.ts')
+  return PgDocStore.open(config.databaseUrl, { logger: config.logger, rowBudgetMs: config.limits.loadRowBudgetMs })
 }
 
 /** Wires one HTTP server: static SPA, REST API, and the sync WebSocket on the same port. */
@@ -63,6 +66,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   let relay: Relay = soloRelay
   if (config.redisUrl) {
     if (!config.databaseUrl && !givenStore) throw new Error('several instances (REDIS_URL) share one PostgreSQL database: set DATABASE_URL too')
+    const { RedisRelay } = await import('./cluster/redisRelay.ts')
     relay = await RedisRelay.connect(config.redisUrl, config.logger).catch(async (error: unknown) => {
       await store.close()
       throw error

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url'
 import { startServer } from './app.ts'
 import { configFromArgs } from './config.ts'
 import type { Logger } from './log.ts'
+import { buildWorkerBundle, workerBundleIsFresh } from './sync/load/workerBundle.ts'
 
 /**
- * `npm start`: build the client if its sources are newer than the build, then run ONE process
- * serving the SPA, the API and the sync WebSocket on one port.
+ * `npm start`: build the client (and the load pool's worker) if its sources are newer than the
+ * build, then run ONE process serving the SPA, the API and the sync WebSocket on one port.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const staticDir = join(root, 'dist', 'client')
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
     logger.info('building the client')
     const { build } = await import('vite')
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' })
+  }
+  if (process.argv.includes('--build-if-needed') && !workerBundleIsFresh()) {
+    logger.info('bundling the load pool worker')
+    await buildWorkerBundle()
   }
   const server = await startServer({ ...config, staticDir })
   const data = config.databaseUrl

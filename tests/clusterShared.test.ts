@@ -159,14 +159,14 @@ describe('what several instances share', () => {
 
     goToStage(onA.doc, stageOf('signals'))
     // Generous waits: an event snapshot settles for 2 s, and a loaded machine stretches that.
-    await waitFor(async () => (await stageChanges()) === 1, 20_000, 'the snapshot of the stage change')
+    await waitFor(async () => (await stageChanges()) === 1, 60_000, 'the snapshot of the stage change')
     await waitFor(() => readControl(onB.doc).currentStageId === stageOf('signals'), 5_000, 'the stage on the other instance')
     // A change that is no moment, stored on the other instance.
     setShowJoinPanel(onB.doc, !readControl(onB.doc).showJoinPanel)
     await b.registry.settle()
     // The marker: the next stage, whose snapshot settles after anything the change above set off.
     goToStage(onA.doc, stageOf('trends'))
-    await waitFor(async () => (await stageChanges()) >= 2, 20_000, 'the snapshot of the next stage')
+    await waitFor(async () => (await stageChanges()) >= 2, 60_000, 'the snapshot of the next stage')
     expect(await stageChanges()).toBe(2)
   })
 })

@@ -18,7 +18,10 @@ function client(server: ChildServer, workshopId: string, key: string): TestClien
 }
 
 describe('a server process that dies', () => {
-  it('keeps every update it broadcast, even when SIGKILLed right after', async () => {
+  // Two child servers start one after the other, each ~3 s of wall clock (mostly loading the
+  // TypeScript modules through tsx) and several times that on a loaded machine: the timeout is a
+  // cap against a hang, well above that, not a measure of speed.
+  it('keeps every update it broadcast, even when SIGKILLed right after', { timeout: 60_000 }, async () => {
     const data = tempDataDir()
     servers.defer(() => data.remove())
     const first = await child(data.dir)

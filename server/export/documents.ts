@@ -1,11 +1,10 @@
-import * as Y from 'yjs'
 import type { ExportInput } from '../../shared/export/index.ts'
 import { BOARD_DOC, CONTROL_DOC, type Role } from '../../shared/protocol.ts'
+import type { DocStore } from '../store/docStore.ts'
+import type { ImportedFile } from '../sync/load/foldProtocol.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import type { WorkshopHistory } from '../workshops/history.ts'
 import type { WorkshopService } from '../workshops/workshopService.ts'
-
-/** Marks the import's writes; any origin that is not a peer is stored like a server change. */
-const IMPORT_ORIGIN = Symbol('import')
 
 /**
  * Runs `read` on a workshop's documents as the registry holds them: a room in use has newer
@@ -23,22 +22,27 @@ export function readWorkshopDocuments<T>(registry: RoomRegistry, workshopId: str
 }
 
 /**
- * Creates a workshop (new id, new keys) holding imported documents (their full states, checked
- * by `importWorkshop`). Each is written into its new room as one update and stored before this
- * resolves, as a change from a client would be. Records keep their ids: they live inside the
- * new workshop only.
+ * Creates a workshop (new id, new keys) holding imported documents, as the load pool's worker read
+ * and checked them (`loadPool.readImport`): each state is written as its document's snapshot row
+ * and the packed first history snapshot beside it. No room is opened: the rooms load them through
+ * the pool when someone first opens the workshop, so an import of any size costs this thread only
+ * the store's writes. Records keep their ids: they live inside the new workshop only. If a write
+ * fails, the workshop is deleted again (nothing is left of a failed import) and the error thrown.
  */
 export async function createImportedWorkshop(
-  registry: RoomRegistry,
+  store: DocStore,
   workshops: WorkshopService,
-  title: string,
-  states: { readonly board: Uint8Array; readonly control: Uint8Array },
+  history: WorkshopHistory,
+  imported: Extract<ImportedFile, { ok: true }>,
 ): Promise<{ id: string; keys: Record<Role, string> }> {
-  const created = await workshops.create(title)
-  await registry.withRooms(created.id, [CONTROL_DOC, BOARD_DOC], async ([control, board]) => {
-    Y.applyUpdate(control!.doc, states.control, IMPORT_ORIGIN)
-    Y.applyUpdate(board!.doc, states.board, IMPORT_ORIGIN)
-    await registry.settle()
-  })
+  const created = await workshops.create(imported.title)
+  try {
+    await store.compact(created.id, CONTROL_DOC, imported.control, 0)
+    await store.compact(created.id, BOARD_DOC, imported.board, 0)
+    await history.saveImported(created.id, imported.history)
+  } catch (error) {
+    await store.deleteWorkshop(created.id).catch(() => {})
+    throw error
+  }
   return created
 }

@@ -27,7 +27,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => 
 export type Route = [method: string, pattern: RegExp, handler: Handler]
 
 /** The part of the API's context these endpoints use; the API passes its whole `ApiContext`. */
-export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'workshops' | 'history'> & Partial<Pick<ApiContext, 'addressOf'>>
+export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'store' | 'workshops' | 'history'> & Partial<Pick<ApiContext, 'addressOf'>>
 
 /**
  * The export and import endpoints, as rows for the API's route table:
@@ -135,8 +135,10 @@ export async function importHandler(ctx: ExportContext, limiter: WindowLimit, re
     return refuseImport(res, 400, { code: 'badDocument', error: `the file's documents take too long to read: ${error.message}` })
   }
   if (!result.ok) return refuseImport(res, result.code === 'newerVersion' ? 422 : 400, { code: result.code, error: result.message })
-  const states = { control: result.control, board: result.board }
-  for (const [name, state] of Object.entries(states)) {
+  for (const [name, state] of [
+    ['control', result.control],
+    ['board', result.board],
+  ] as const) {
     if (state.byteLength > ctx.config.limits.maxDocBytes) {
       const docLimit = ctx.config.limits.maxDocBytes
       return refuseImport(res, 413, {
@@ -146,10 +148,17 @@ export async function importHandler(ctx: ExportContext, limiter: WindowLimit, re
       })
     }
   }
-  const { id, keys } = await withRooms(() => createImportedWorkshop(ctx.registry, ctx.workshops, result.title, states))
   if (!ctx.registry.storeHealthy) throw new HttpError(503, 'the imported workshop could not be stored; try again')
-  // The imported state is the new workshop's first history entry: there is always a way back to it.
-  await ctx.history.snapshot(id, 'import')
+  // The documents and their first history entry (there is always a way back to the imported
+  // state) are stored as the worker made them; the rooms load when someone opens the workshop.
+  let created: Awaited<ReturnType<typeof createImportedWorkshop>>
+  try {
+    created = await createImportedWorkshop(ctx.store, ctx.workshops, ctx.history, result)
+  } catch (error) {
+    ctx.config.logger.error({ err: error }, 'storing an imported workshop failed')
+    throw new HttpError(503, 'the imported workshop could not be stored; try again')
+  }
+  const { id, keys } = created
   res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(JSON.stringify(WorkshopService.describe(`http://${req.headers.host ?? 'localhost'}`, id, keys)))
 }

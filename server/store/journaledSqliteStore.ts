@@ -39,7 +39,7 @@ export class JournaledSqliteStore extends SqliteDocStore {
   private readonly foldAfterMs: number
 
   constructor(dataDir: string, { readOnly = false, foldAfterMs = FOLD_AFTER_MS } = {}) {
-    super(dataDir)
+    super(dataDir, { readOnly })
     this.foldAfterMs = foldAfterMs
     const path = journalPath(dataDir)
     const left = readJournal(path)

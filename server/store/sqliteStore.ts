@@ -23,6 +23,14 @@ import type { JournalRecord } from './updateJournal.ts'
 const TOUCH_EVERY_MS = 60_000
 
 /**
+ * How often the write-ahead log is copied into the database file. SQLite's own automatic
+ * checkpoint runs inside the commit that crosses 1,000 pages, so the turn that stores a large
+ * snapshot (an import at the size cap, a compaction of a big board) would also pay 60-100 ms of
+ * copying; a timer gives the copy a turn of its own.
+ */
+const CHECKPOINT_EVERY_MS = 1_000
+
+/**
  * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
  * log of updates; `compact` folds the log into the snapshot.
  */
@@ -34,8 +42,10 @@ export class SqliteDocStore implements DocStore {
   /** Built once: better-sqlite3 wraps a transaction function in fresh closures on every call. */
   private readonly appendAll: (batch: readonly PendingUpdate[]) => Map<string, number>
   private readonly insertAll: (records: readonly JournalRecord[]) => void
+  private readonly checkpointTimer: NodeJS.Timeout | undefined
 
-  constructor(dataDir: string) {
+  /** `readOnly`: a tool reading beside a running server, which must not write the file (no checkpoints). */
+  constructor(dataDir: string, { readOnly = false } = {}) {
     mkdirSync(dataDir, { recursive: true })
     const file = join(dataDir, 'workshops.sqlite')
     this.db = new Database(file)
@@ -51,6 +61,10 @@ export class SqliteDocStore implements DocStore {
     // NORMAL in WAL mode survives a process crash (the kill -9 case); only an OS crash or power
     // loss could drop the last transactions, which FULL would cost a fsync per turn to prevent.
     this.db.pragma('synchronous = NORMAL')
+    if (!readOnly) {
+      this.db.pragma('wal_autocheckpoint = 0')
+      this.checkpointTimer = setInterval(() => this.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS).unref()
+    }
     this.statements = {
       snapshot: this.db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
       updates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
@@ -296,6 +310,7 @@ export class SqliteDocStore implements DocStore {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.checkpointTimer)
     if (this.db.open) this.db.close()
   }
 }

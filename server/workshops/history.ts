@@ -1,23 +1,20 @@
 import type { Logger } from '../log.ts'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { gunzipSync } from 'node:zlib'
 import * as Y from 'yjs'
-import { getStoryBody, readBoard, readControl, restoreDoc, setLastRestore, storyBodyText } from '../../shared/doc/index.ts'
+import { readControl, restoreDoc, setLastRestore } from '../../shared/doc/index.ts'
 import { frameOfDocs, type ReplayFrame } from '../../shared/history/index.ts'
 import { BOARD_DOC, CONTROL_DOC } from '../../shared/protocol.ts'
 import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import { PACKED, packSnapshot, type HistorySummary } from './historySnapshot.ts'
 
 /** What a facilitator sees of a snapshot when choosing one to restore. */
-export interface HistoryEntry {
+export interface HistoryEntry extends HistorySummary {
   id: number
   createdAt: number
   reason: HistoryReason
-  signals: number
-  trends: number
-  stories: number
-  words: number
 }
 
 export type HistoryReason = 'periodic' | 'beforeRestore' | 'import' | 'manual' | 'stageChange' | 'reveal' | 'voteClose'
@@ -26,8 +23,6 @@ export type HistoryReason = 'periodic' | 'beforeRestore' | 'import' | 'manual' |
 type EventReason = Extract<HistoryReason, 'stageChange' | 'reveal' | 'voteClose'>
 
 const SHARED_DOCS = [BOARD_DOC, CONTROL_DOC] as const
-/** Stored compressed under this suffix; snapshots from before compression have plain names. */
-const PACKED = '.gz'
 /**
  * An event snapshot waits this long for quiet: a reveal's cards land on the board a moment after
  * the request, and five quick presses on "Next" are one moment, not five snapshots.
@@ -182,15 +177,26 @@ export class WorkshopHistory {
 
   private async take(workshopId: string, reason: HistoryReason): Promise<number> {
     this.lastTaken.set(workshopId, Date.now())
-    const docs = new Map<string, Uint8Array>()
-    let summary = ''
-    await this.registry.withRooms(workshopId, SHARED_DOCS, (rooms) => {
-      for (const room of rooms) {
-        docs.set(room.docName + PACKED, gzipSync(Y.encodeStateAsUpdate(room.doc)))
-        if (room.docName === BOARD_DOC) summary = JSON.stringify(summarise(room.doc))
-      }
-    })
+    const { docs, summary } = await this.registry.withRooms(workshopId, SHARED_DOCS, ([board, control]) =>
+      packSnapshot(
+        new Map([
+          [BOARD_DOC, Y.encodeStateAsUpdate(board!.doc)],
+          [CONTROL_DOC, Y.encodeStateAsUpdate(control!.doc)],
+        ]),
+        board!.doc,
+      ),
+    )
     return await this.store.saveHistory(workshopId, reason, docs, summary, this.maxBytes)
+  }
+
+  /**
+   * Stores an imported workshop's first snapshot, packed in the load pool's worker beside the
+   * reading of the file (`packSnapshot`): its rooms are not opened for it, so an import costs this
+   * thread no encoding, compression or summary of the documents.
+   */
+  async saveImported(workshopId: string, packed: { docs: Map<string, Uint8Array>; summary: string }): Promise<number> {
+    this.lastTaken.set(workshopId, Date.now())
+    return await this.store.saveHistory(workshopId, 'import', packed.docs, packed.summary, this.maxBytes)
   }
 
   async list(workshopId: string): Promise<HistoryEntry[]> {
@@ -198,7 +204,7 @@ export class WorkshopHistory {
       id: row.id,
       createdAt: row.createdAt,
       reason: row.reason as HistoryReason,
-      ...(JSON.parse(row.summary) as Omit<HistoryEntry, 'id' | 'createdAt' | 'reason'>),
+      ...(JSON.parse(row.summary) as HistorySummary),
     }))
   }
 
@@ -271,14 +277,4 @@ function readMoments(control: Y.Doc): ControlMoments {
     revealSeq: session.privateMode.revealSeq,
     closedVotes: Object.values(session.assessClosed).filter(Boolean).length,
   }
-}
-
-function summarise(board: Y.Doc): Omit<HistoryEntry, 'id' | 'createdAt' | 'reason'> {
-  const snapshot = readBoard(board)
-  let words = 0
-  for (const storyId of snapshot.stories.keys()) {
-    const body = getStoryBody(board, storyId)
-    if (body) words += storyBodyText(body).split(/\s+/).filter(Boolean).length
-  }
-  return { signals: snapshot.signals.size, trends: snapshot.trends.size, stories: snapshot.stories.size, words }
 }

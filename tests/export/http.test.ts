@@ -7,8 +7,9 @@ import { buildFullWorkshop } from '../../shared/export/testing/workshops.ts'
 import { mayExportNow } from '../../shared/permissions.ts'
 import { browserTestsSkipped } from '../e2e/support/browser.ts'
 import { synced } from '../support/clients.ts'
-import { waitFor } from '../support/server.ts'
-import { countWorkshops, exportRequest, importInto, startExportServer, type ExportServer } from './support.ts'
+import { failingStore } from '../support/failingStore.ts'
+import { tempDataDir, waitFor } from '../support/server.ts'
+import { countStoredSnapshots, countWorkshops, exportRequest, importInto, startExportServer, type ExportServer } from './support.ts'
 import { useServers } from '../support/fixture.ts'
 
 const servers = useServers()
@@ -159,6 +160,33 @@ describe('POST /api/workshops/import', () => {
     const participant = client(running, created.id, 'board', created.keys.participant)
     await synced(participant)
     await waitFor(() => readBoard(participant.doc).signals.size === 5, 5_000, 'the imported board to sync')
+
+    // Its history starts with the imported state, packed in the worker beside the reading.
+    const history = await fetch(`${running.exportUrl}/api/workshops/${created.id}/history`, {
+      headers: { authorization: `Bearer ${created.keys.facilitator}` },
+    })
+    const { snapshots } = (await history.json()) as { snapshots: { reason: string; signals: number; trends: number }[] }
+    expect(snapshots.map(({ reason, signals, trends }) => ({ reason, signals, trends }))).toEqual([
+      { reason: 'import', signals: 5, trends: readBoard(original.board).trends.size },
+    ])
+  })
+
+  it('answers 503 and leaves nothing when the store fails while the import is written', async () => {
+    const data = tempDataDir()
+    servers.defer(() => data.remove())
+    const store = failingStore(data.dir)
+    // The workshop's row and its documents are written; its first history entry is not.
+    store.saveHistory = () => Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))
+    const running = await setup({ dataDir: data.dir, store })
+    const before = { workshops: countWorkshops(data.dir), snapshots: countStoredSnapshots(data.dir) }
+    const res = await fetch(`${running.exportUrl}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: exportWorkshopJson(buildFullWorkshop(), { generatedAt: new Date() }),
+    })
+    expect(res.status).toBe(503)
+    expect(((await res.json()) as { error: string }).error).toMatch(/could not be stored; try again/)
+    expect({ workshops: countWorkshops(data.dir), snapshots: countStoredSnapshots(data.dir) }).toEqual(before)
   })
 
   it('refuses a bad file with a clear reason and creates nothing', async () => {

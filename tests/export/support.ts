@@ -36,9 +36,18 @@ export function exportRequest(exportUrl: string, id: string, format: string, key
 
 /** Workshops in the store, counted straight from the SQLite file (the store has no list call). */
 export function countWorkshops(dataDir: string): number {
+  return countRows(dataDir, 'workshops')
+}
+
+/** Documents' snapshot rows in the store, of every workshop. */
+export function countStoredSnapshots(dataDir: string): number {
+  return countRows(dataDir, 'doc_snapshots')
+}
+
+function countRows(dataDir: string, table: 'workshops' | 'doc_snapshots'): number {
   const db = new Database(join(dataDir, 'workshops.sqlite'), { readonly: true, fileMustExist: true })
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM workshops').get() as { n: number }).n
+    return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
   } finally {
     db.close()
   }

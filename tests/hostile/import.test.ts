@@ -5,7 +5,9 @@ import { createWorkshopControl, initBoard } from '../../shared/doc/index.ts'
 import { exportWorkshopJson } from '../../shared/export/workshopJson.ts'
 import { getTemplate } from '../../shared/method/templates.ts'
 import { CloseCode } from '../../shared/protocol.ts'
-import { countWorkshops } from '../export/support.ts'
+import type { WorkshopLinks } from '../../shared/api.ts'
+import { countWorkshops, exportRequest } from '../export/support.ts'
+import { honestExportFile } from './support/honestImport.ts'
 import { manyTinyItems, siblingBomb, updateMessage } from './support/attacks.ts'
 import { expectLoopBounded, openArena, rawSocket, rssMiB, watchHealth, type Arena } from './support/harness.ts'
 
@@ -99,5 +101,39 @@ describe('import that is slow to read', { timeout: 120_000 }, () => {
     const ok = await post(`${arena.server.url}/api/workshops/import`, exportFileWith())
     expect(ok.status).toBe(201)
     expect(countWorkshops(arena.dataDir)).toBe(before + 1)
+  })
+})
+
+/**
+ * An honest workshop as large as the import limit allows (a signal bank of long cards): accepted,
+ * and no event-loop turn of the server takes 200 ms of CPU. The file is read, the documents
+ * encoded, checked and the first history snapshot packed in a worker; this thread writes the
+ * states as the documents' snapshots and opens no room. The limit is set to 8 MB here (a 6 MB
+ * board): the store's write costs ~10 ms of CPU per MB of document, and at the default 20 MB
+ * (a 14.5 MB board) that one write alone is ~150-250 ms (README, "Bounded work on the event loop").
+ */
+describe('honest import at the size cap', { timeout: 180_000 }, () => {
+  const cap = 8 * 1024 * 1024
+  let arena: Arena
+  let file: string
+  beforeAll(async () => {
+    arena = await openArena({ MAX_IMPORT_BYTES: String(cap) })
+    file = honestExportFile(2_300, 1_800)
+  }, 120_000)
+  afterAll(() => arena.close())
+
+  it('is accepted with the loop free, and exports again exactly as imported', async () => {
+    expect(file.length).toBeGreaterThan(0.9 * cap)
+    expect(file.length).toBeLessThan(cap)
+    const health = await watchHealth(arena.server.url)
+    const res = await post(`${arena.server.url}/api/workshops/import`, file)
+    expect(res.status).toBe(201)
+    await expectLoopBounded(`honest import at the cap (${(file.length / 1e6).toFixed(1)} MB, 2,300 signals)`, health, arena.server.url)
+    // Nothing lost on the way: the rooms load the stored states when the workshop is first opened.
+    const created = JSON.parse(res.body) as WorkshopLinks
+    const exported = await exportRequest(arena.server.url, created.id, 'json', created.keys.facilitator)
+    expect(exported.status).toBe(200)
+    const documents = (text: string) => (JSON.parse(text) as { documents: unknown }).documents
+    expect(documents(await exported.text())).toEqual(documents(file))
   })
 })

@@ -54,7 +54,9 @@ export function connectClient(
 }
 
 export async function synced(...clients: TestClient[]): Promise<void> {
-  await waitFor(() => clients.every((c) => c.provider.synced), 5_000, 'clients to sync')
+  // A cap, not a measure: twenty clients over three instances take ~4 s on a quiet machine and
+  // several times that while other suites share its two cores.
+  await waitFor(() => clients.every((c) => c.provider.synced), 20_000, 'clients to sync')
 }
 
 /** The HTTP status a WebSocket upgrade to `url` is answered with (101 when accepted): one attempt, no reconnecting. */

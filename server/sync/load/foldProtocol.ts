@@ -32,8 +32,14 @@ export interface ImportJob {
   progress: Int32Array
 }
 
-/** What an import file holds: the documents' whole states, or why the file is refused. */
-export type ImportedFile = { ok: true; title: string; board: Uint8Array; control: Uint8Array } | { ok: false; code: ImportErrorCode; message: string }
+/**
+ * What an import file holds, ready to store as the new workshop's documents: their whole states
+ * (each its document's snapshot row) and the first history snapshot, packed (gzip and summary);
+ * or why the file is refused.
+ */
+export type ImportedFile =
+  | { ok: true; title: string; board: Uint8Array; control: Uint8Array; history: { docs: Map<string, Uint8Array>; summary: string } }
+  | { ok: false; code: ImportErrorCode; message: string }
 
 export interface ImportReply {
   id: number

@@ -1,9 +1,20 @@
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
-import type { DocKind } from '../../../shared/protocol.ts'
+import { BOARD_DOC, CONTROL_DOC, docKindOf, type DocKind } from '../../../shared/protocol.ts'
 import { checkUpdate } from '../updateGuard.ts'
 import { currentThreadId } from '../../threadCpu.ts'
-import { STORED_GUARD, type FoldJob, type FoldReply, type ImportJob, type ImportReply, type LeftOut, type PoolJob, type WorkerMessage } from './foldProtocol.ts'
+import type { packSnapshot } from '../../workshops/historySnapshot.ts'
+import {
+  STORED_GUARD,
+  type FoldJob,
+  type FoldReply,
+  type ImportedFile,
+  type ImportJob,
+  type ImportReply,
+  type LeftOut,
+  type PoolJob,
+  type WorkerMessage,
+} from './foldProtocol.ts'
 
 /**
  * Runs inside a worker thread of the load pool (see loadPool.ts): applies a document's stored
@@ -16,7 +27,8 @@ parentPort!.on('message', (job: PoolJob) => {
   if ('importFile' in job) {
     void readImport(job).then((reply) => {
       const { imported } = reply
-      parentPort!.postMessage(reply, imported.ok ? [imported.board.buffer as ArrayBuffer, imported.control.buffer as ArrayBuffer] : [])
+      const bytes = imported.ok ? [imported.board, imported.control, ...imported.history.docs.values()] : []
+      parentPort!.postMessage(reply, [...new Set(bytes.map((data) => data.buffer as ArrayBuffer))])
     })
     return
   }
@@ -49,27 +61,39 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
 
 /**
  * Reads an import file: JSON, base64 and Yjs decoding of a file of up to 20 MB from anyone, which
- * on the main thread would stop every workshop for as long as it takes. The reader is loaded on
- * the first import, so that workers that only load documents start as fast as before.
+ * on the main thread would stop every workshop for as long as it takes. Everything the import
+ * stores is made here too: the documents' states (checked with the stored-log guard, so that the
+ * rooms load them later) and the first history snapshot, packed; the main thread only writes
+ * them. The reader is loaded on the first import, so that workers that only load documents start
+ * as fast as before.
  */
 async function readImport({ id, importFile, progress }: ImportJob): Promise<ImportReply> {
-  const { importWorkshop } = await import('../../../shared/export/importWorkshop.ts')
+  const [{ importWorkshop }, { packSnapshot }] = await Promise.all([
+    import('../../../shared/export/importWorkshop.ts'),
+    import('../../workshops/historySnapshot.ts'),
+  ])
   // The budget counts the file's reading, not the reader's first compilation.
   Atomics.store(progress, 0, 0)
   const result = importWorkshop(new TextDecoder().decode(importFile))
-  const reply: ImportReply = result.ok
-    ? {
-        id,
-        imported: {
-          ok: true,
-          title: result.workshop.title,
-          board: Y.encodeStateAsUpdate(result.workshop.board),
-          control: Y.encodeStateAsUpdate(result.workshop.control),
-        },
-      }
-    : { id, imported: { ok: false, code: result.code, message: result.message } }
+  const imported: ImportedFile = result.ok ? toStore(result.workshop, packSnapshot) : { ok: false, code: result.code, message: result.message }
   Atomics.store(progress, 0, -1)
-  return reply
+  return { id, imported }
+}
+
+/**
+ * The imported documents as they will be stored. Each state is checked with the stored-log guard
+ * now: a document the room could not load later would be quarantined, not imported.
+ */
+function toStore(workshop: { title: string; board: Y.Doc; control: Y.Doc }, pack: typeof packSnapshot): ImportedFile {
+  const states = new Map([
+    [BOARD_DOC, Y.encodeStateAsUpdate(workshop.board)],
+    [CONTROL_DOC, Y.encodeStateAsUpdate(workshop.control)],
+  ])
+  for (const [name, state] of states) {
+    const verdict = checkUpdate(new Y.Doc(), docKindOf(name)!, state, STORED_GUARD)
+    if (!verdict.ok) return { ok: false, code: 'badDocument', message: `the ${name} document would not load: ${verdict.reason}` }
+  }
+  return { ok: true, title: workshop.title, board: states.get(BOARD_DOC)!, control: states.get(CONTROL_DOC)!, history: pack(states, workshop.board) }
 }
 
 function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
 import type { FoldReply, ImportedFile, ImportReply, LeftOut, PoolJob, WorkerMessage } from './foldProtocol.ts'
+import { workerEntry } from './workerBundle.ts'
 
 /** What a fold gives back: the state to load, and the rows left out with why. */
 export interface Folded {
@@ -40,9 +41,13 @@ export class ImportOverBudgetError extends Error {
 interface Slot {
   worker: Worker
   progress: Int32Array
+  /** Whether the worker has started (its first message): only then does it take jobs. */
+  ready: boolean
   /** The worker thread's own CPU clock, once it has said which thread it is (Linux). */
   clock?: ThreadCpuClock
   job?: Job
+  /** When the current job was handed to the worker (wall clock). */
+  jobSince: number
   /** The row the job is on, and the worker's clock (CPU where known, else wall) when it began. */
   row: number
   rowSince: number
@@ -50,6 +55,8 @@ interface Slot {
 
 /** How often the watchdog looks at the busy workers. */
 const WATCH_MS = 25
+/** A job waits this long for a busy worker before another is started for it. */
+const SPAWN_AFTER_MS = 100
 
 /**
  * Loads stored documents off the main thread. A stored log is untrusted (it may hold what an
@@ -68,8 +75,9 @@ const WATCH_MS = 25
  * Import files (`readImport`) go through the same pool: reading one is JSON, base64 and Yjs
  * decoding of up to `maxImportBytes` sent by anyone, and a file over the budget is refused whole.
  *
- * One pool per process (`loadPool`), shared by every registry in it: starting a worker compiles
- * the guard (~0.6 s of CPU, in the worker), which is paid once, ahead of the first load (`warm`).
+ * One pool per process (`loadPool`), shared by every registry in it: starting a worker costs
+ * ~0.3 s of CPU from its prebuilt bundle (0.6–1 s compiling the TypeScript where the bundle is
+ * missing or stale; see workerBundle.ts), paid once, ahead of the first load (`warm`).
  */
 class LoadPool {
   private readonly slots: Slot[] = []
@@ -95,9 +103,13 @@ class LoadPool {
 
   /**
    * Reads and checks an import file (see `importWorkshop`); rejects with `ImportOverBudgetError`
-   * when that takes more than `budgetMs` of CPU. The file's bytes are handed to the worker.
+   * when that takes more than `budgetMs` of CPU. The file's bytes are handed to the worker:
+   * moved, not copied (copying 20 MB costs this thread ~20 ms), so the caller must not use them
+   * afterwards.
    */
-  readImport(importFile: Uint8Array, budgetMs: number): Promise<ImportedFile> {
+  readImport(bytes: Uint8Array, budgetMs: number): Promise<ImportedFile> {
+    // Only a view of a whole buffer can be moved; a small one may share Node's pool and is copied.
+    const importFile = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
     return new Promise<ImportedFile>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, budgetMs, task: { importFile, resolve }, reject })
       this.dispatch()
@@ -112,23 +124,37 @@ class LoadPool {
   /**
    * Resolves once a worker has started (or failed to: loads then start another). The server does
    * not wait for it (a new workshop needs no worker); the bench does, to tell a document's cold
-   * load from the worker's start (~0.6 s of CPU compiling the guard).
+   * load from the worker's start (~0.3 s of CPU from its bundle).
    */
   ready(): Promise<void> {
     this.warm()
     return this.started
   }
 
+  /**
+   * Hands queued jobs to started workers that are free. Most folds take milliseconds, and a worker
+   * takes ~0.3 s of CPU to start: a job finding every worker busy starts another only once they
+   * have all been busy for `SPAWN_AFTER_MS` (a big board, a poisoned row), and then goes to
+   * whichever is free first. (After a restart, each room's load waits for the warm worker's
+   * millisecond fold of the one before, not for a new thread.) The watchdog calls this again while
+   * jobs wait.
+   */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined)
-      if (!slot) return
+      const slot = this.slots.find((s) => s.ready && !s.job)
+      if (!slot) {
+        const now = performance.now()
+        const allLong = this.slots.every((s) => s.ready && now - s.jobSince >= SPAWN_AFTER_MS)
+        if (this.slots.length < this.size && allLong) this.spawn()
+        return
+      }
       this.start(slot, this.queue.shift()!)
     }
   }
 
   private start(slot: Slot, job: Job): void {
     slot.job = job
+    slot.jobSince = performance.now()
     slot.row = -1
     Atomics.store(slot.progress, 0, -1)
     const { task } = job
@@ -136,25 +162,30 @@ class LoadPool {
       'importFile' in task
         ? { id: job.id, importFile: task.importFile, progress: slot.progress }
         : { id: job.id, kind: task.kind, rows: task.rows, since: task.since, skip: task.skip.map((l) => l.index), progress: slot.progress }
-    slot.worker.postMessage(message)
+    slot.worker.postMessage(message, 'importFile' in message ? [message.importFile.buffer as ArrayBuffer] : [])
     this.watchdog ??= setInterval(() => this.watch(), WATCH_MS)
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./foldWorkerEntry.mjs', import.meta.url))
+    const worker = new Worker(workerEntry())
     // A pool waiting for work must not keep the process alive.
     worker.unref()
-    const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), row: -1, rowSince: 0 }
+    const slot: Slot = { worker, progress: new Int32Array(new SharedArrayBuffer(4)), ready: false, jobSince: 0, row: -1, rowSince: 0 }
     worker.on('message', (message: WorkerMessage) => {
       if ('thread' in message) {
         slot.clock = message.thread === undefined ? undefined : threadCpuClock(message.thread)
+        slot.ready = true
         this.markStarted()
+        this.dispatch()
         return
       }
       this.finish(slot, message)
     })
     worker.on('error', (error) => {
       this.markStarted()
+      // A worker that could not start: the job it would have taken fails (the load is retried by
+      // the next join), rather than starting worker after worker for it.
+      if (!slot.ready && !this.slots.some((s) => s !== slot && s.ready)) this.queue.shift()?.reject(error)
       this.replace(slot, (job) => job.reject(error))
     })
     this.slots.push(slot)
@@ -191,6 +222,7 @@ class LoadPool {
         })
       }
     }
+    this.dispatch()
     if (this.slots.every((slot) => !slot.job)) {
       clearInterval(this.watchdog)
       this.watchdog = undefined
