@@ -69,6 +69,16 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
   }
   const as = (who: { participantId: string }): Actor => ({ participantId: who.participantId })
 
+  /** Each forgery from its own stock client as Mallory: the server refuses it as another person's. */
+  async function expectRefused(forgeries: [string, (doc: Y.Doc) => unknown][]): Promise<void> {
+    for (const [what, forge] of forgeries) {
+      const forger = await open('board', mallory)
+      forge(forger.doc)
+      await waitFor(() => forger.denied.length > 0, 5_000, `the server to refuse: ${what}`)
+      expect(forger.denied[0], what).toMatch(/another person/)
+    }
+  }
+
   it('issues an identity once and gives the same one back to the browser that offers it', async () => {
     const { url } = arena.server
     const first = await mintIdentity(url, arena.target.id, arena.target.keys.participant)
@@ -120,12 +130,7 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
         },
       ],
     ]
-    for (const [what, forge] of forgeries) {
-      const forger = await open('board', mallory)
-      forge(forger.doc)
-      await waitFor(() => forger.denied.length > 0, 5_000, `the server to refuse: ${what}`)
-      expect(forger.denied[0], what).toMatch(/another person/)
-    }
+    await expectRefused(forgeries)
     // Mallory's own vote goes through: a marker that arrives after every forgery was handled.
     const honest = await open('board', mallory)
     castVote(honest.doc, { trendId, stageId }, as(mallory), rules)
@@ -203,12 +208,7 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
       ['rewrite her takeaway', (doc) => updateTakeaway(doc, takeawayId, { who: 'Nobody' })],
       ['delete her takeaway', (doc) => deleteTakeaway(doc, takeawayId)],
     ]
-    for (const [what, forge] of forgeries) {
-      const forger = await open('board', mallory)
-      forge(forger.doc)
-      await waitFor(() => forger.denied.length > 0, 5_000, `the server to refuse: ${what}`)
-      expect(forger.denied[0], what).toMatch(/another person/)
-    }
+    await expectRefused(forgeries)
 
     // What the app offers Mallory on Anna's records goes through.
     const honest = await open('board', mallory)
