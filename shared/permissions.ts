@@ -5,10 +5,10 @@
  * - Documents: `mayWrite` in protocol.ts (which role writes which document; nobody writes the
  *   board while the workshop is locked, the facilitator included).
  * - Records: `mayWriteRecordOf` — a record is written by one of its owners, and by the
- *   facilitator on any. The app uses it for cards, consequences and takeaways (`canChange`); the
- *   server enforces it on per-person records (`PERSONAL_RECORDS`: votes, placements, +1s,
- *   readiness, names; see server/sync/ownership.ts). Cards' authors are the app's social rule
- *   only: enforcing them would need an author check per record on the server.
+ *   facilitator on any. The app uses it to offer Edit and Delete on cards, consequences and
+ *   takeaways (`canChange` with `authorsOf`); the server enforces it on those
+ *   (`AUTHORED_RECORDS`) and on per-person records (`PERSONAL_RECORDS`: votes, placements, +1s,
+ *   readiness, names); see server/sync/ownership.ts.
  * - Downloads: `mayExportFormat` and `mayExportNow` (the report, once the facilitator shares it).
  */
 import { BOARD_ROOTS } from './doc/roots'
@@ -49,7 +49,7 @@ export function canContribute(viewer: Viewer): boolean {
 }
 
 /** Changing or deleting a record: one of its authors, and the facilitator on any record. */
-export function canChange(viewer: Viewer, authorIds: readonly (string | null)[]): boolean {
+export function canChange(viewer: Viewer, authorIds: readonly unknown[]): boolean {
   return canContribute(viewer) && mayWriteRecordOf(viewer, authorIds)
 }
 
@@ -107,6 +107,73 @@ export function parentRecord(root: string, key: string, field: (name: string) =>
   if (parent.keyIn === 'keyPrefix') return { root: parent.root, key: key.slice(0, key.indexOf('|')) }
   const value = field(parent.keyIn.field)
   return typeof value === 'string' ? { root: parent.root, key: value } : null
+}
+
+/**
+ * Records with authors, by root: cards, consequences and takeaways. Anyone who may write the
+ * board adds them; changing or deleting an existing one is for its authors (`authorsOf`) and the
+ * facilitator. Two collaborative actions touch a record someone else wrote, and stay open to all:
+ *
+ * - `joinable`: "Merge into it" (a card someone was about to write goes into an existing one)
+ *   adds the writer to the card's co-authors and adds to these fields only. From then on the
+ *   writer is a co-author, and the app offers them Edit and Delete on the card, as it shows.
+ * - `goesWith`: deleting a trend deletes the consequences on its wheel, and deleting a
+ *   consequence deletes the ones that follow from it, whoever wrote them (the parent's key is in
+ *   the named field); undoing that brings them back.
+ */
+export const AUTHORED_RECORDS: Readonly<Record<string, AuthoredRecord>> = {
+  [BOARD_ROOTS.signals]: {
+    author: 'authorId',
+    coAuthors: 'authorIds',
+    joinable: { sets: new Set(['authorIds', 'sources']), values: new Set(['description', 'whyItMatters', 'themeId', 'category', 'updatedAt']) },
+  },
+  [BOARD_ROOTS.wheelNodes]: {
+    author: 'authorId',
+    goesWith: [
+      { root: BOARD_ROOTS.trends, field: 'trendId' },
+      { root: BOARD_ROOTS.wheelNodes, field: 'parentId' },
+    ],
+  },
+  [BOARD_ROOTS.takeaways]: { author: 'createdBy' },
+}
+
+export interface AuthoredRecord {
+  /** The field naming who wrote the record first. */
+  readonly author: string
+  /** A set field (ids) of further authors, who count as authors: a merge keeps both. */
+  readonly coAuthors?: string
+  /**
+   * What a writer may do while joining `coAuthors` ("Merge into it"): add members to these set
+   * fields (to `coAuthors` only themselves), and write these value fields.
+   */
+  readonly joinable?: { readonly sets: ReadonlySet<string>; readonly values: ReadonlySet<string> }
+  readonly goesWith?: readonly { readonly root: string; readonly field: string }[]
+}
+
+export function isAuthoredRoot(root: string): boolean {
+  return Object.hasOwn(AUTHORED_RECORDS, root)
+}
+
+/** The board collections whose records have authors. */
+export type AuthoredCollection = 'signals' | 'wheelNodes' | 'takeaways'
+
+/**
+ * The authors of a card, consequence or takeaway as the app reads it: its author and co-authors.
+ *
+ * @example
+ * canChange(viewer, authorsOf('signals', signal))
+ */
+export function authorsOf(collection: AuthoredCollection, record: object): unknown[] {
+  return recordAuthors(BOARD_ROOTS[collection], record)
+}
+
+/** The authors of a record of an authored root (set fields as arrays), for the app and the server alike. */
+export function recordAuthors(root: string, record: object): unknown[] {
+  const rule = AUTHORED_RECORDS[root]
+  if (!rule) return []
+  const fields = record as Record<string, unknown>
+  const coAuthors = rule.coAuthors === undefined ? undefined : fields[rule.coAuthors]
+  return [fields[rule.author], ...(Array.isArray(coAuthors) ? coAuthors : [])]
 }
 
 /** What a participant may download: the report, never the data (CSV of signals, JSON backup). */

@@ -2,13 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addSignal,
+  addSignalToTrend,
   addTakeaway,
+  addWheelNode,
   castVote,
   createTrend,
   createUndoManager,
+  deleteSignal,
+  deleteTakeaway,
   deleteTrend,
+  deleteWheelNode,
   initDraft,
   joinAsParticipant,
+  mergeIntoSignal,
   placeAssessment,
   readBoard,
   readControl,
@@ -16,6 +22,9 @@ import {
   setReady,
   startPrivateRound,
   togglePlusOne,
+  updateSignal,
+  updateTakeaway,
+  updateWheelNode,
   type Actor,
 } from '../../shared/doc/index.ts'
 import { draftDocName } from '../../shared/protocol.ts'
@@ -59,6 +68,16 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     return client
   }
   const as = (who: { participantId: string }): Actor => ({ participantId: who.participantId })
+
+  /** Each forgery from its own stock client as Mallory: the server refuses it as another person's. */
+  async function expectRefused(forgeries: [string, (doc: Y.Doc) => unknown][]): Promise<void> {
+    for (const [what, forge] of forgeries) {
+      const forger = await open('board', mallory)
+      forge(forger.doc)
+      await waitFor(() => forger.denied.length > 0, 5_000, `the server to refuse: ${what}`)
+      expect(forger.denied[0], what).toMatch(/another person/)
+    }
+  }
 
   it('issues an identity once and gives the same one back to the browser that offers it', async () => {
     const { url } = arena.server
@@ -111,12 +130,7 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
         },
       ],
     ]
-    for (const [what, forge] of forgeries) {
-      const forger = await open('board', mallory)
-      forge(forger.doc)
-      await waitFor(() => forger.denied.length > 0, 5_000, `the server to refuse: ${what}`)
-      expect(forger.denied[0], what).toMatch(/another person/)
-    }
+    await expectRefused(forgeries)
     // Mallory's own vote goes through: a marker that arrives after every forgery was handled.
     const honest = await open('board', mallory)
     castVote(honest.doc, { trendId, stageId }, as(mallory), rules)
@@ -174,6 +188,59 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     const signalId = addSignal(card.doc, { title: 'Robots read bedtime stories' }, { participantId: randomId() })
     await waitFor(() => readBoard(observer.doc).signals.has(signalId), 5_000, 'the card')
     expect(readBoard(observer.doc).participants.get(anna.participantId)?.name).toBe('Anna')
+  })
+
+  it("refuses changing or deleting Anna's card, consequence and takeaway; her own edits, Merge into it, clustering and a trend's wheel go on", async () => {
+    const annaBoard = await open('board', anna)
+    const observer = await open('board', 'facilitator')
+    const trendId = createTrend(annaBoard.doc, { name: 'Care at home' }, as(anna))
+    const signalId = addSignal(annaBoard.doc, { title: 'Care robots in elderly homes' }, as(anna))
+    const nodeId = addWheelNode(annaBoard.doc, { trendId, parentId: null, text: 'Fewer care homes' }, as(anna))!
+    const takeawayId = addTakeaway(annaBoard.doc, { text: 'Pilot robot-assisted home care' }, as(anna))
+    const board = () => readBoard(observer.doc)
+    await waitFor(() => board().signals.has(signalId) && board().wheelNodes.has(nodeId) && board().takeaways.has(takeawayId), 5_000, "Anna's records")
+
+    const forgeries: [string, (doc: Y.Doc) => unknown][] = [
+      ['rewrite her card', (doc) => updateSignal(doc, signalId, { title: 'Robots are a scam' })],
+      ['delete her card', (doc) => deleteSignal(doc, signalId)],
+      ['rewrite her consequence', (doc) => updateWheelNode(doc, nodeId, { text: 'Nothing changes' })],
+      ['delete her consequence', (doc) => deleteWheelNode(doc, nodeId)],
+      ['rewrite her takeaway', (doc) => updateTakeaway(doc, takeawayId, { who: 'Nobody' })],
+      ['delete her takeaway', (doc) => deleteTakeaway(doc, takeawayId)],
+    ]
+    await expectRefused(forgeries)
+
+    // What the app offers Mallory on Anna's records goes through.
+    const honest = await open('board', mallory)
+    addSignalToTrend(honest.doc, signalId, trendId, as(mallory))
+    mergeIntoSignal(honest.doc, signalId, { title: 'Robots lift patients', category: 'technological' }, as(mallory))
+    const childId = addWheelNode(honest.doc, { trendId, parentId: nodeId, text: 'Carers retrain' }, as(mallory))!
+    togglePlusOne(honest.doc, takeawayId, as(mallory))
+    await waitFor(() => board().signals.get(signalId)?.authorIds.includes(mallory.participantId) === true, 5_000, 'Mallory joins the card')
+    // A co-author now, she edits the card, as the app offers her.
+    updateSignal(honest.doc, signalId, { whyItMatters: 'Staff shortages meet an ageing population' })
+    await waitFor(() => board().signals.get(signalId)?.whyItMatters !== '' && board().wheelNodes.has(childId), 5_000, "Mallory's edit")
+    expect(board().memberships.size).toBeGreaterThan(0)
+    expect([...board().plusOnes.values()].some((p) => p.takeawayId === takeawayId && p.participantId === mallory.participantId)).toBe(true)
+    expect(board().signals.get(signalId)).toMatchObject({ title: 'Care robots in elderly homes', category: 'technological' })
+    expect(board().wheelNodes.get(nodeId)?.text).toBe('Fewer care homes')
+    expect(board().takeaways.get(takeawayId)?.who).toBe('')
+
+    // Anna's own edit lands; Mallory deletes the trend, everyone's consequences go with it, and undo brings them back.
+    updateTakeaway(annaBoard.doc, takeawayId, { who: 'Social services' })
+    const undo = createUndoManager(honest.doc)
+    deleteTrend(honest.doc, trendId)
+    const onWheel = () => [...board().wheelNodes.values()].filter((node) => node.trendId === trendId).length
+    await waitFor(
+      () => !board().trends.has(trendId) && onWheel() === 0 && board().takeaways.get(takeawayId)?.who === 'Social services',
+      5_000,
+      'the wheel gone',
+    )
+    undo.undo()
+    await waitFor(() => board().trends.has(trendId) && onWheel() === 2, 5_000, 'the wheel back')
+    expect(honest.denied).toEqual([])
+    expect(annaBoard.denied).toEqual([])
+    undo.destroy()
   })
 
   it('presence shows the person the server knows, whoever a state claims to be', async () => {

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue } from 'react'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
-import { canChange, canTidy, type Viewer } from '../../../shared/permissions.ts'
+import { authorsOf, canChange, canTidy, type Viewer } from '../../../shared/permissions.ts'
 import { useCardText } from './cardText.ts'
 import { SignalCard, type CardActions } from './SignalCard.tsx'
 import { SignalEditor } from './SignalEditor.tsx'
@@ -65,7 +65,7 @@ export const SignalWall = memo(function SignalWall({
               signal={signal}
               themeLabel={themeLabels.get(signal.themeId) ?? null}
               text={text}
-              canEdit={canChange(viewer, [signal.authorId, ...signal.authorIds])}
+              canEdit={canChange(viewer, authorsOf('signals', signal))}
               canMerge={mayMerge}
               isPrivate={isPrivate}
               hideAuthors={hideAuthors}

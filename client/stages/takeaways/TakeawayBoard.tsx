@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { When } from '../../../shared/schema/index.ts'
-import { canChange, type Viewer } from '../../../shared/permissions.ts'
+import { authorsOf, canChange, type Viewer } from '../../../shared/permissions.ts'
 import { columnsByWhen, plusOnesOf, type TakeawayOrder } from './takeawaysModel.ts'
 import { TakeawayCard } from './TakeawayCard.tsx'
 import { useParticipants, usePlusOnes, useTakeaways } from './useTakeawaysData.ts'
@@ -60,7 +60,7 @@ export function TakeawayBoard({
                       authorName={author?.name ?? null}
                       authorColor={author?.color ?? null}
                       canPlusOne={canAdd}
-                      canEdit={canChange(viewer, [takeaway.createdBy])}
+                      canEdit={canChange(viewer, authorsOf('takeaways', takeaway))}
                       onPlusOne={plusOne}
                       onEdit={onEdit}
                       onDelete={onDelete}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { canChange, canContribute, type Viewer } from '../../../../shared/permissions.ts'
+import { authorsOf, canChange, canContribute, type Viewer } from '../../../../shared/permissions.ts'
 import { EditingNote, useAnnounce, useEditingMarker } from '../../../ui/index.ts'
 import { ConsequenceForm } from '../ConsequenceForm.tsx'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
@@ -148,7 +148,7 @@ function NodeBody({
           <button type="button" className="button button--secondary" onClick={() => setMode('edit')}>
             {t('wheel.actions.edit')}
           </button>
-          {canChange(viewer, [node.authorId]) && (
+          {canChange(viewer, authorsOf('wheelNodes', node)) && (
             <DeleteConsequence
               followers={descendantCount(item)}
               onDelete={() => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { canChange, canContribute } from '../../../../shared/permissions.ts'
+import { authorsOf, canChange, canContribute } from '../../../../shared/permissions.ts'
 import { EditingNote, useAnnounce } from '../../../ui/index.ts'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
 import { AddForm, EditNode, type WheelActionsContext } from '../diagram/NodeDetails.tsx'
@@ -94,7 +94,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                 >
                   {t('wheel.actions.edit')}
                 </button>
-                {canChange(viewer, [node.authorId]) && (
+                {canChange(viewer, authorsOf('wheelNodes', node)) && (
                   <DeleteConsequence
                     describedBy={textId}
                     followers={descendantCount(item)}
