@@ -8,7 +8,7 @@ import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
-import { PACKED, packSnapshotOffLoop, type HistorySummary } from './historySnapshot.ts'
+import { PACKED, compressStatesOffLoop, snapshotSummary, type HistorySummary } from './historySnapshot.ts'
 
 /** What a facilitator sees of a snapshot when choosing one to restore. */
 export interface HistoryEntry extends HistorySummary {
@@ -177,15 +177,14 @@ export class WorkshopHistory {
 
   private async take(workshopId: string, reason: HistoryReason): Promise<number> {
     this.lastTaken.set(workshopId, Date.now())
-    const { docs, summary } = await this.registry.withRooms(workshopId, SHARED_DOCS, ([board, control]) =>
-      packSnapshotOffLoop(
-        new Map([
-          [BOARD_DOC, Y.encodeStateAsUpdate(board!.doc)],
-          [CONTROL_DOC, Y.encodeStateAsUpdate(control!.doc)],
-        ]),
-        board!.doc,
-      ),
-    )
+    const { states, summary } = await this.registry.withRooms(workshopId, SHARED_DOCS, ([board, control]) => ({
+      states: new Map([
+        [BOARD_DOC, Y.encodeStateAsUpdate(board!.doc)],
+        [CONTROL_DOC, Y.encodeStateAsUpdate(control!.doc)],
+      ]),
+      summary: snapshotSummary(board!.doc),
+    }))
+    const docs = await compressStatesOffLoop(states)
     return await this.store.saveHistory(workshopId, reason, docs, summary, this.maxBytes)
   }
 

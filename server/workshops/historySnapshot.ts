@@ -23,21 +23,25 @@ export function packSnapshot(states: ReadonlyMap<string, Uint8Array>, board: Y.D
   const docs = new Map<string, Uint8Array>()
   // Copied out of Node's shared buffer pool (small results live there) so that a worker can hand them over.
   for (const [name, state] of states) docs.set(name + PACKED, new Uint8Array(gzipSync(state)))
-  return { docs, summary: JSON.stringify(summarise(board)) }
+  return { docs, summary: snapshotSummary(board) }
 }
 
 const gzipInThreadPool = promisify(gzip)
 
 /**
- * `packSnapshot` for the main thread: the summary is read at once (from the same moment as the
- * states), and the compression runs in libuv's thread pool, where a large board's ~100 ms of
- * gzip keeps no one else waiting.
+ * The compression of `packSnapshot` for the main thread: it runs in libuv's thread pool, where a
+ * large board's ~100 ms of gzip keeps no one waiting. The states are encoded (and the summary
+ * read) beforehand, while the rooms are held, so the rooms are free again during the compression.
  */
-export async function packSnapshotOffLoop(states: ReadonlyMap<string, Uint8Array>, board: Y.Doc): Promise<{ docs: Map<string, Uint8Array>; summary: string }> {
-  const summary = JSON.stringify(summarise(board))
+export async function compressStatesOffLoop(states: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
   const docs = new Map<string, Uint8Array>()
   for (const [name, state] of states) docs.set(name + PACKED, new Uint8Array(await gzipInThreadPool(state)))
-  return { docs, summary }
+  return docs
+}
+
+/** The board's summary as stored beside a snapshot. */
+export function snapshotSummary(board: Y.Doc): string {
+  return JSON.stringify(summarise(board))
 }
 
 function summarise(board: Y.Doc): HistorySummary {
