@@ -108,7 +108,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
         </div>
 
         {/* Collapsed, "Add card" sits beside the toggle; opened, it moves below the fields it sends. */}
-        <div className="add-signal__actions">
+        <div className="add-signal__actions ui-toolbar">
           <button
             type="button"
             className="button button--ghost add-signal__toggle"
@@ -124,7 +124,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
 
         <div id={`${id}-details`} className="add-signal__details" hidden={!detailsOpen}>
           <SignalFields idPrefix={id} values={values} errors={errors} themes={themes} onChange={change} />
-          <div className="add-signal__actions add-signal__actions--end">{detailsOpen && submitButton}</div>
+          <div className="add-signal__actions ui-toolbar add-signal__actions--end">{detailsOpen && submitButton}</div>
         </div>
 
         {/* "Added to your private cards" is stale once the round is revealed: the card is on the wall. */}
