@@ -43,11 +43,14 @@ describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
       // "Space: pick up", then "→: trends" until the hint names the target we want.
       await page.keyboard.press('Space')
       const target = inTrend === ROOM_TRENDS[2] ? ROOM_TRENDS[3] : ROOM_TRENDS[2]
+      // Each press moves the card one target on; the hint follows a render later. Waiting for the
+      // hint to change before the next press keeps a busy machine from pressing past the target.
       for (let step = 0; !(await hint.innerText()).includes(`Over trend “${target}”`); step++) {
         if (step > 20) throw new Error(`the hint never named “${target}”: ${await hint.innerText()}`)
-        expect(await hint.innerText()).toMatch(/→\s+trends and Unsorted/)
+        const before = await hint.innerText()
+        expect(before).toMatch(/→\s+trends and Unsorted/)
         await page.keyboard.press('ArrowRight')
-        await page.waitForTimeout(0)
+        await expect.poll(() => hint.innerText(), SLOW).not.toBe(before)
       }
       // The carried card is below the target's name, not over it.
       const cluster = page
