@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { BOARD_DOC, CONTROL_DOC, docKindOf, type DocKind } from '../../../shared/protocol.ts'
 import { checkUpdate } from '../updateGuard.ts'
+import { slicesSince } from '../../cluster/catchUp.ts'
 import { currentThreadId } from '../../threadCpu.ts'
 import type { packSnapshot } from '../../workshops/historySnapshot.ts'
 import {
@@ -33,7 +34,10 @@ parentPort!.on('message', (job: PoolJob) => {
     return
   }
   const reply = fold(job)
-  parentPort!.postMessage(reply, [reply.state.buffer as ArrayBuffer])
+  parentPort!.postMessage(
+    reply,
+    [reply.state, ...(reply.slices ?? [])].map((bytes) => bytes.buffer as ArrayBuffer),
+  )
 })
 
 function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
@@ -53,10 +57,11 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   // Rows waiting for changes that never arrived stay in their rows, not in the state.
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
-  // A catch-up asks only for what the room lacks, so the whole row is not the answer then.
-  const state = only && !since ? only.slice() : Y.encodeStateAsUpdate(doc, since)
+  // A catch-up asks only for what the room lacks, in slices the room applies a few at a time.
+  const slices = since ? slicesSince(doc, since) : undefined
+  const state = slices ? new Uint8Array([0, 0]) : only ? only.slice() : Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  return { id, state, left }
+  return { id, state, slices, left }
 }
 
 /**
@@ -99,7 +104,7 @@ function toStore(workshop: { title: string; board: Y.Doc; control: Y.Doc }, pack
 function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {
   try {
     // Logs written before the update guard existed may hold what it now refuses.
-    const verdict = kind ? checkUpdate(doc, kind, row, STORED_GUARD) : { ok: true as const }
+    const verdict = checkUpdate(doc, kind, row, STORED_GUARD)
     if (!verdict.ok) return verdict.reason
     Y.applyUpdate(doc, row)
     return undefined
