@@ -220,21 +220,30 @@ export class RoomRegistry {
     room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.rooms.set(docKey(workshopId, docName), room)
     this.metrics.rooms = this.rooms.size
-    for (const listener of this.listeners) listener.onLoad?.(room)
-    this.link.afterLoad(room)
+    // Listeners and changes relayed meanwhile see the document whole: once the state is applied.
+    room.afterLoad(() => {
+      for (const listener of this.listeners) listener.onLoad?.(room)
+      this.link.afterLoad(room)
+    })
+    // A state left waiting (see applyStored) is applied in the next turn: the joining client's
+    // step 1, already in its inbox, is answered in this turn's check phase, before it.
+    setTimeout(() => room.applyLoaded(), 0)
     this.metrics.recordLoad((performance.now() - loadStarted) / 1000)
     return room
   }
 
   /**
    * Loads the stored rows into the room: folded in a worker thread (never an unbounded merge on
-   * this one), then applied here as one update. Rows that did not load are moved to the store's
-   * quarantine, each logged with its workshop and row number.
+   * this one), then applied here as one update (after the first client's answer: Room.loadState).
+   * Rows that did not load are moved to the store's quarantine, each logged with its workshop and
+   * row number.
    */
   private async applyStored(room: Room, stored: StoredDoc): Promise<void> {
     if (stored.updates.length === 0) return
-    const { state, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
-    room.loadState(state)
+    const { state, stateVector, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
+    // The control document is applied at once: its facts (lock, private mode) gate every write
+    // to the workshop's other documents. Any other may wait for its first client's answer.
+    room.loadState(state, room.kind === 'control' ? undefined : stateVector)
     if (left.length === 0) return
     const where = room.kind === 'draft' ? `a draft of ${room.workshopId}` : docKey(room.workshopId, room.docName)
     const rows = left.map(({ index, reason }) => ({ seq: stored.seqs[index]!, data: stored.updates[index]!, reason }))

@@ -5,6 +5,7 @@ import { checkUpdate } from '../updateGuard.ts'
 import { currentThreadId } from '../../threadCpu.ts'
 import type { packSnapshot } from '../../workshops/historySnapshot.ts'
 import {
+  ANSWER_HEADROOM,
   STORED_GUARD,
   type FoldJob,
   type FoldReply,
@@ -33,7 +34,8 @@ parentPort!.on('message', (job: PoolJob) => {
     return
   }
   const reply = fold(job)
-  parentPort!.postMessage(reply, [reply.state.buffer as ArrayBuffer])
+  // Moved, not copied: the main thread's copy of 5 MB would delay the first client's answer.
+  parentPort!.postMessage(reply, [reply.state.buffer as ArrayBuffer, ...(reply.stateVector ? [reply.stateVector.buffer as ArrayBuffer] : [])])
 })
 
 function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
@@ -54,9 +56,25 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
   // A catch-up asks only for what the room lacks, so the whole row is not the answer then.
-  const state = only && !since ? only.slice() : Y.encodeStateAsUpdate(doc, since)
+  if (since) {
+    const state = Y.encodeStateAsUpdate(doc, since)
+    doc.destroy()
+    return { id, state, left }
+  }
+  const encoded = only ?? Y.encodeStateAsUpdate(doc)
+  // A room's load: the state goes to the first client as it is, framed in the headroom left here
+  // (one copy on this thread instead of one on the main thread). A compaction's merge is stored.
+  const state = kind ? withHeadroom(encoded) : only ? only.slice() : encoded
+  const stateVector = kind ? Y.encodeStateVector(doc) : undefined
   doc.destroy()
-  return { id, state, left }
+  return { id, state, stateVector, left }
+}
+
+/** `bytes` copied to offset ANSWER_HEADROOM of a buffer of their own. */
+function withHeadroom(bytes: Uint8Array): Uint8Array {
+  const state = new Uint8Array(new ArrayBuffer(ANSWER_HEADROOM + bytes.byteLength), ANSWER_HEADROOM)
+  state.set(bytes)
+  return state
 }
 
 /**
