@@ -119,7 +119,7 @@ describe('a cold 5 MB board', () => {
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.sync)
         syncProtocol.writeUpdate(encoder, edit[0]!)
-        socket.send(encoding.toUint8Array(encoder), resolve)
+        socket.send(encoding.toUint8Array(encoder), (error) => (error ? reject(error) : resolve()))
       })
     })
     const newcomer = open(second.wsUrl)

@@ -36,6 +36,7 @@ function recordingPeer(): Peer & { received: Uint8Array[] } {
     send: (message) => received.push(message),
     sendFrame: (_frame, message) => received.push(message),
     close: () => {},
+    queuedBytes: 0,
   }
 }
 

@@ -19,6 +19,8 @@ export interface Peer {
   /** Sends a message already framed by `binaryFrame` (a broadcast: the same bytes for everyone). */
   sendFrame(frame: Buffer, message: Uint8Array): void
   close(code: number, reason: string): void
+  /** Bytes waiting in its socket (a cold room's apply waits for the first answer to leave). */
+  readonly queuedBytes: number
 }
 
 /**
@@ -127,6 +129,11 @@ export class Room {
     }
     this.ydoc.store.pendingStructs = null
     this.ydoc.store.pendingDs = null
+  }
+
+  /** Whether a loaded state waits to be applied. */
+  get loading(): boolean {
+    return this.loaded !== undefined
   }
 
   /** Runs `run` once the loaded state is applied (at once when nothing waits). */

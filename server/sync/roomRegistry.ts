@@ -12,6 +12,9 @@ import { loadPool } from './load/loadPool.ts'
 
 export class RoomsFullError extends Error {}
 
+/** How long a cold room's apply waits at most for its first answers to leave (applyWhenAnswered). */
+const APPLY_WAIT_MS = 100
+
 export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
   onLoad?(room: Room): void
@@ -225,11 +228,25 @@ export class RoomRegistry {
       for (const listener of this.listeners) listener.onLoad?.(room)
       this.link.afterLoad(room)
     })
-    // A state left waiting (see applyStored) is applied in the next turn: the joining client's
+    // A state left waiting (see applyStored) is applied in a later turn: the joining client's
     // step 1, already in its inbox, is answered in this turn's check phase, before it.
-    setTimeout(() => room.applyLoaded(), 0)
+    setTimeout(() => this.applyWhenAnswered(room), 0)
     this.metrics.recordLoad((performance.now() - loadStarted) / 1000)
     return room
+  }
+
+  /**
+   * Applies a cold room's waiting state once the answers to its first clients have left: the
+   * apply holds this thread (~40 ms for a 5 MB board), and the rest of a 5 MB answer the socket
+   * did not take at once would wait behind it, and the client with it. Anything that reads the
+   * document applies it sooner; a reader that does not read its socket delays it by at most
+   * APPLY_WAIT_MS.
+   */
+  private applyWhenAnswered(room: Room, since = performance.now()): void {
+    if (!room.loading) return
+    const sending = [...room.peers].some((peer) => peer.queuedBytes > 0)
+    if (!sending || performance.now() - since >= APPLY_WAIT_MS) return room.applyLoaded()
+    setTimeout(() => this.applyWhenAnswered(room, since), 2)
   }
 
   /**
