@@ -18,8 +18,14 @@ export interface FoldJob {
 
 export interface FoldReply {
   id: number
-  /** The document's whole state as one update (an empty one with `since`: see `slices`). */
+  /**
+   * The document's whole state as one update (an empty one with `since`: see `slices`). A room's
+   * load (a kind, no `since`) gets it at offset `ANSWER_HEADROOM` of its buffer, so that the first
+   * client's sync step 2 is framed in place (messages.ts, `syncStep2InHeadroom`), without copying 5 MB.
+   */
   state: Uint8Array
+  /** A room's load: the state vector of `state`, so the room can send step 1 before applying it. */
+  stateVector?: Uint8Array
   /** With `since`: what it lacks, as updates of a few clients each (server/cluster/catchUp.ts). */
   slices?: Uint8Array[]
   /** Rows refused by the guard or that did not decode. */
@@ -47,6 +53,12 @@ export interface ImportReply {
   id: number
   imported: ImportedFile
 }
+
+/**
+ * Bytes left free before a loaded state: room for a sync message's header (message type, sync
+ * step, the update's length as a varuint: at most 1 + 1 + 5).
+ */
+export const ANSWER_HEADROOM = 8
 
 export type PoolJob = FoldJob | ImportJob
 

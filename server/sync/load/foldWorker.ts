@@ -6,6 +6,7 @@ import { slicesSince } from '../../cluster/catchUp.ts'
 import { currentThreadId } from '../../threadCpu.ts'
 import type { packSnapshot } from '../../workshops/historySnapshot.ts'
 import {
+  ANSWER_HEADROOM,
   STORED_GUARD,
   type FoldJob,
   type FoldReply,
@@ -34,9 +35,11 @@ parentPort!.on('message', (job: PoolJob) => {
     return
   }
   const reply = fold(job)
+  // Moved, not copied: the main thread's copy of 5 MB would delay the first client's answer.
+  const moved = [reply.state, ...(reply.stateVector ? [reply.stateVector] : []), ...(reply.slices ?? [])]
   parentPort!.postMessage(
     reply,
-    [reply.state, ...(reply.slices ?? [])].map((bytes) => bytes.buffer as ArrayBuffer),
+    moved.map((bytes) => bytes.buffer as ArrayBuffer),
   )
 })
 
@@ -58,10 +61,25 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
   // A catch-up asks only for what the room lacks, in slices the room applies a few at a time.
-  const slices = since ? slicesSince(doc, since) : undefined
-  const state = slices ? new Uint8Array([0, 0]) : only ? only.slice() : Y.encodeStateAsUpdate(doc)
+  if (since) {
+    const slices = slicesSince(doc, since)
+    doc.destroy()
+    return { id, state: new Uint8Array([0, 0]), slices, left }
+  }
+  const encoded = only ?? Y.encodeStateAsUpdate(doc)
+  // A room's load: the state goes to the first client as it is, framed in the headroom left here
+  // (one copy on this thread instead of one on the main thread). A compaction's merge is stored.
+  const state = kind ? withHeadroom(encoded) : only ? only.slice() : encoded
+  const stateVector = kind ? Y.encodeStateVector(doc) : undefined
   doc.destroy()
-  return { id, state, slices, left }
+  return { id, state, stateVector, left }
+}
+
+/** `bytes` copied to offset ANSWER_HEADROOM of a buffer of their own. */
+function withHeadroom(bytes: Uint8Array): Uint8Array {
+  const state = new Uint8Array(new ArrayBuffer(ANSWER_HEADROOM + bytes.byteLength), ANSWER_HEADROOM)
+  state.set(bytes)
+  return state
 }
 
 /**

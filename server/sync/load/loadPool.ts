@@ -8,6 +8,8 @@ import { workerEntry } from './workerBundle.ts'
 /** What a fold gives back: the state to load, and the rows left out with why. */
 export interface Folded {
   state: Uint8Array
+  /** A room's load (a kind, no `since`): the state vector of `state`. */
+  stateVector?: Uint8Array
   /** With `since`: what it lacks, in slices (see FoldReply). */
   slices?: Uint8Array[]
   left: LeftOut[]
@@ -202,7 +204,8 @@ class LoadPool {
     if ('imported' in reply) (task as ImportTask).resolve(reply.imported)
     else {
       const fold = task as FoldTask
-      fold.resolve({ state: reply.state, slices: reply.slices, left: [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index) })
+      const left = [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index)
+      fold.resolve({ state: reply.state, stateVector: reply.stateVector, slices: reply.slices, left })
     }
     this.dispatch()
   }
