@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     writeFileSync(out, output)
     console.error(`Wrote ${resolve(out)} (${Buffer.byteLength(output)} bytes).`)
   } finally {
-    await store.close()
+    await Promise.all([store.close(), loadPool.close()])
   }
 }
 
