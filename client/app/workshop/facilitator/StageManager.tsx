@@ -55,7 +55,7 @@ export function StageManager() {
         const name = t(`stage.${stage.kind}.name`)
         return (
           <li key={stage.id} className={`stage-manager__row stage-manager__row--${state}`} data-stage-row={stage.id}>
-            <span className="stage-manager__number" aria-hidden="true">
+            <span className="stage-manager__number ui-number-disc" aria-hidden="true">
               {index + 1}
             </span>
             <span className="stage-manager__name">{name}</span>

@@ -44,7 +44,7 @@ export function PresenceSummary() {
         </span>
         <span className="presence__count">{t('presence.count', { count: people.length })}</span>
       </button>
-      <div className="presence__panel" id={panelId} hidden={!open}>
+      <div className="presence__panel ui-popover" id={panelId} hidden={!open}>
         <h2 className="presence__title">{t('presence.title', { count: people.length })}</h2>
         <PresenceList people={people} />
       </div>

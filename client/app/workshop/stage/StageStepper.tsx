@@ -26,7 +26,7 @@ export function StageStepper({ nav, role }: { nav: StageNavigation; role: Role }
           ].join(', ')
           const content = (
             <>
-              <span className="stepper__number" aria-hidden="true">
+              <span className="stepper__number ui-number-disc" aria-hidden="true">
                 {index + 1}
               </span>
               <span className="stepper__name">{t(`stage.${stage.kind}.name`)}</span>

@@ -56,7 +56,7 @@ export function NodeDetails({
   }, [])
 
   return (
-    <section ref={panelRef} className="wheel-details ui-stack" aria-labelledby={headingId} data-no-pan="">
+    <section ref={panelRef} className="wheel-details ui-stack ui-popover" aria-labelledby={headingId} data-no-pan="">
       <header className="wheel-details__header">
         <p className="eyebrow">{selected ? t(`wheel.ring.${selected.node.ring}`) : t('wheel.centre.eyebrow')}</p>
         <button type="button" className="button button--ghost wheel-details__close" onClick={onClose}>
