@@ -18,6 +18,34 @@ export interface PhaseResult {
   latenciesMs: number[]
   /** (update, receiver) pairs that never arrived before the drain timeout. */
   missing: number
+  /** With the clients split over processes (RemoteSwarm): CPU of the busiest one over the phase, µs. */
+  busiestClientCpuMicros?: number
+}
+
+/** What the fan-out benches need of a swarm, whether its clients live here or in other processes. */
+export interface Clients {
+  readonly drops: number
+  run(rate: number, durationMs: number, senders: number): Promise<PhaseResult>
+  destroy(): void
+}
+
+/**
+ * This host's part of a phase when the clients are split over processes: the phase's sequence
+ * numbers (the same on every host), whether this host's first clients send, and how many of its
+ * clients receive each update (all but a local sender).
+ */
+export interface Share {
+  firstSeq: number
+  sends: boolean
+  receiversPerUpdate: number
+}
+
+/**
+ * Milliseconds of the system's monotonic clock: the same clock in every process of the machine,
+ * so a send time written in one process is compared with an arrival in another.
+ */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6
 }
 
 interface Client {
@@ -33,13 +61,13 @@ const CARDS_PER_SENDER = 8
 
 /**
  * N stock y-websocket clients in this process, all in one room. Every update carries its send
- * time (`performance.now()`, same process so same clock) in the value, and every receiver
- * records when its map observer saw it: that is "applied on this client".
+ * time (`monotonicMs()`, one clock for every process) in the value, and every receiver records
+ * when its map observer saw it: that is "applied on this client".
  */
-export class Swarm {
+export class Swarm implements Clients {
   /** Connections dropped during the run; a drop would distort both latency and CPU. */
   drops = 0
-  private phase: { seqs: Set<number>; latencies: number[]; expected: number; done?: () => void } | undefined
+  private phase: { firstSeq: number; total: number; latencies: number[]; expected: number; done?: () => void } | undefined
   private nextSeq = 0
   private destroyed = false
 
@@ -47,7 +75,7 @@ export class Swarm {
     for (const client of clients) {
       client.cards.observe((event) => {
         if (event.transaction.local) return
-        const now = performance.now()
+        const now = monotonicMs()
         for (const key of event.keysChanged) this.arrived(client.cards.get(key), now)
       })
       client.provider.on('status', ({ status }) => {
@@ -90,23 +118,24 @@ export class Swarm {
    * Sends `rate` updates/s for `durationMs`, round-robin over the first `senders` clients, at
    * fixed times (not "after the previous one"), then waits for every receiver to have them.
    */
-  async run(rate: number, durationMs: number, senders: number): Promise<PhaseResult> {
+  async run(rate: number, durationMs: number, senders: number, share?: Share): Promise<PhaseResult> {
     const total = Math.round((rate * durationMs) / 1000)
-    const receivers = this.clients.length - 1
-    const phase: NonNullable<Swarm['phase']> = { seqs: new Set(), latencies: [], expected: total * receivers }
+    const { firstSeq, sends, receiversPerUpdate } = share ?? { firstSeq: this.nextSeq, sends: true, receiversPerUpdate: this.clients.length - 1 }
+    const phase: NonNullable<Swarm['phase']> = { firstSeq, total, latencies: [], expected: total * receiversPerUpdate }
     this.phase = phase
+    this.nextSeq = firstSeq + total
     const drained = new Promise<void>((resolve) => (phase.done = resolve))
     const start = performance.now()
-    for (let i = 0; i < total; i++) {
+    for (let i = 0; sends && i < total; i++) {
       const wait = start + (i * 1000) / rate - performance.now()
       if (wait > 0) await sleep(wait)
       const sender = i % Math.min(senders, this.clients.length)
-      const seq = this.nextSeq++
-      phase.seqs.add(seq)
-      const sentAt = performance.now()
-      this.clients[sender]!.cards.set(`card-${sender}-${seq % CARDS_PER_SENDER}`, `${seq} ${sentAt} ${TEXTS[seq % TEXTS.length]}`)
+      const seq = firstSeq + i
+      this.clients[sender]!.cards.set(`card-${sender}-${seq % CARDS_PER_SENDER}`, `${seq} ${monotonicMs()} ${TEXTS[seq % TEXTS.length]}`)
     }
-    await Promise.race([drained, sleep(5_000)])
+    // A host that only receives waits for the sending to end as well.
+    const drain = sends ? 5_000 : durationMs + 5_000
+    if (phase.latencies.length < phase.expected) await Promise.race([drained, sleep(drain)])
     this.phase = undefined
     return { sent: total, latenciesMs: phase.latencies, missing: phase.expected - phase.latencies.length }
   }
@@ -115,7 +144,7 @@ export class Swarm {
     const phase = this.phase
     if (!phase || value === undefined) return
     const [seq, sentAt] = value.split(' ', 2).map(Number) as [number, number]
-    if (!phase.seqs.has(seq)) return
+    if (seq < phase.firstSeq || seq >= phase.firstSeq + phase.total) return
     phase.latencies.push(now - sentAt)
     if (phase.latencies.length === phase.expected) phase.done?.()
   }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import type { WorkshopLinks } from '../shared/api.ts'
 import { spawnServer, type ServerChild } from './child.ts'
 import { environment, markdownTable, row, summarize, warnings, type Kind, type Phase, type Row } from './report.ts'
-import { Swarm, type Endpoint } from './swarm.ts'
+import { connectSwarm } from './remoteSwarm.ts'
+import type { Clients, Endpoint } from './swarm.ts'
 
 /**
  * Update fan-out: our sync server against @y/websocket-server, same clients, same load, same
@@ -14,7 +15,8 @@ import { Swarm, type Endpoint } from './swarm.ts'
  *
  * Environment: BENCH_CLIENTS=10,50,200  BENCH_SECONDS=4 (per measured phase)  BENCH_ROUNDS=2
  * (of ABBA)  BENCH_RATE=20 (updates/s)  BENCH_PROF=1 (a CPU profile of every measured phase of
- * both servers, in bench/results/prof).
+ * both servers, in bench/results/prof)  BENCH_SPLIT_FROM=500 / BENCH_SWARM_PROCESSES=4 (swarms
+ * this large are split over that many child processes: see remoteSwarm.ts).
  */
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number)
 const RATE = Number(process.env.BENCH_RATE ?? 20)
@@ -53,7 +55,7 @@ async function createWorkshop(port: number): Promise<WorkshopLinks> {
  * One measured phase: server CPU from just before the first send to the last delivery. A full GC
  * first, in both servers alike, so that earlier garbage is not billed to this phase.
  */
-async function measure(swarm: Swarm, server: ServerChild, clients: number): Promise<Phase> {
+async function measure(swarm: Clients, server: ServerChild, clients: number): Promise<Phase> {
   const before = await server.phase('start')
   const parentBefore = process.cpuUsage()
   const started = performance.now()
@@ -68,7 +70,8 @@ async function measure(swarm: Swarm, server: ServerChild, clients: number): Prom
     missing: result.missing,
     userMicros: after.user - before.user,
     systemMicros: after.system - before.system,
-    clientCpuPercent: ((parent.user + parent.system) / 1000 / wallMs) * 100,
+    // The busiest process of clients: this one, or one of the child processes of a split swarm.
+    clientCpuPercent: (Math.max(parent.user + parent.system, result.busiestClientCpuMicros ?? 0) / 1000 / wallMs) * 100,
     rssBytes: after.rss,
   }
 }
@@ -81,7 +84,7 @@ async function benchRow(clients: number, first: Kind): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 's2s-bench-'))
   dataDirs.add(dataDir)
   const servers: Partial<Record<Kind, ServerChild>> = {}
-  const swarms: Partial<Record<Kind, Swarm>> = {}
+  const swarms: Partial<Record<Kind, Clients>> = {}
   try {
     // allSettled: if one fails to start, the other must still be stopped below.
     const started = await Promise.allSettled([spawnServer('ourServer', [dataDir], profileDir), spawnServer('refServer', [], profileDir)])
@@ -98,7 +101,7 @@ async function benchRow(clients: number, first: Kind): Promise<Row> {
       ref: { serverUrl: `ws://127.0.0.1:${ref.port}/bench`, room: 'board', params: {} },
     }
     const second: Kind = first === 'ours' ? 'ref' : 'ours'
-    for (const kind of [first, second]) swarms[kind] = await Swarm.connect(endpoints[kind], clients)
+    for (const kind of [first, second]) swarms[kind] = await connectSwarm(endpoints[kind], clients)
     for (const kind of [first, second]) await swarms[kind]!.run(warmupRate(clients), WARMUP_MS, SENDERS)
     const phases: Record<Kind, Phase[]> = { ours: [], ref: [] }
     const abba = [first, second, second, first]

@@ -69,7 +69,7 @@ export interface Tuning {
   roomIdleMs: number
   /** The update log of a document is folded into a snapshot past this many updates. */
   compactAfterUpdates: number
-  /** Presence changes are gathered this long and broadcast as one message. */
+  /** A room's presence is broadcast at most once per this interval (PRESENCE_INTERVAL_MS): at once after a quiet one, else at its end. */
   presenceIntervalMs: number
   /** Ping interval; a connection that missed a whole interval is dropped. */
   pingIntervalMs: number
@@ -244,6 +244,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     ...(env.IDENTITY_SECRET ? { identitySecret: env.IDENTITY_SECRET } : {}),
     logger: createLogger({ level }),
     limits,
+    ...(env.PRESENCE_INTERVAL_MS ? { tuning: { presenceIntervalMs: positiveInt(env.PRESENCE_INTERVAL_MS, 'PRESENCE_INTERVAL_MS') } } : {}),
   })
 }
 

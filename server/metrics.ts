@@ -45,6 +45,7 @@ export class Metrics {
   private readonly storeWrite: Histogram
   private readonly fanOut: Histogram
   private readonly load: Histogram
+  private readonly presenceDelay: Histogram
   private holdings: Holdings = { drafts: () => 0, pendingStoreBytes: () => 0, sendQueueBytes: () => 0 }
 
   /**
@@ -85,6 +86,12 @@ export class Metrics {
       name: 's2s_fanout_seconds',
       help: 'Time to send one stored batch of a room to its peers (and to other instances)',
       buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
+      registers,
+    })
+    this.presenceDelay = new Histogram({
+      name: 's2s_presence_delay_seconds',
+      help: 'Time from receiving a presence change to sending it to the room (batching and waiting for the event loop)',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1],
       registers,
     })
     gauge(this.registry, 's2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', () => this.loop.maxDelayMs / 1000)
@@ -134,6 +141,10 @@ export class Metrics {
 
   recordFanOut(seconds: number): void {
     this.fanOut.observe(seconds)
+  }
+
+  recordPresenceDelay(seconds: number): void {
+    this.presenceDelay.observe(seconds)
   }
 
   recordLoad(seconds: number): void {

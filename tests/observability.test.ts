@@ -65,7 +65,7 @@ describe('the server log', () => {
     expect(output.trim().split('\n').length).toBe(lines().length)
   })
 
-  it('serves /metrics in Prometheus’ format with the process, room, store, fan-out and load series', async () => {
+  it('serves /metrics in Prometheus’ format with the process, room, store, fan-out, presence and load series', async () => {
     const { server, open } = await childServer()
     const workshop = await createWorkshop(server.url)
     const writer = open(workshop.id, 'board', { key: workshop.keys.participant })
@@ -73,6 +73,8 @@ describe('the server log', () => {
     await synced(writer, reader)
     addSignal(writer.doc, { title: 'Counted' }, { participantId: randomId() })
     await waitFor(() => readBoard(reader.doc).signals.size > 0, 5_000, 'the card')
+    writer.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
+    await waitFor(() => reader.provider.awareness.getStates().get(writer.doc.clientID)?.cursor !== undefined, 5_000, 'the cursor')
 
     const response = await fetch(`${server.url}/metrics`)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/)
@@ -91,6 +93,7 @@ describe('the server log', () => {
       ['s2s_store_write_seconds', 'histogram'],
       ['s2s_fanout_seconds', 'histogram'],
       ['s2s_room_load_seconds', 'histogram'],
+      ['s2s_presence_delay_seconds', 'histogram'],
       ['s2s_rejected_messages_total', 'counter'],
       ['s2s_messages_in_total', 'counter'],
       ['s2s_event_loop_delay_max_seconds', 'gauge'],
@@ -106,6 +109,9 @@ describe('the server log', () => {
     expect(value('s2s_store_write_seconds_bucket', { le: '+Inf' })).toBe(value('s2s_store_write_seconds_count'))
     expect(value('s2s_fanout_seconds_count')).toBeGreaterThan(0)
     expect(value('s2s_room_load_seconds_count')).toBeGreaterThanOrEqual(2)
+    // The cursor the reader saw was received and sent: its delay is counted, within the buckets.
+    expect(value('s2s_presence_delay_seconds_count')).toBeGreaterThan(0)
+    expect(value('s2s_presence_delay_seconds_bucket', { le: '+Inf' })).toBe(value('s2s_presence_delay_seconds_count'))
     expect(value('s2s_messages_in_total')).toBeGreaterThan(0)
   })
 })

@@ -60,7 +60,7 @@ export class Connection implements Peer {
   private readonly integration: TokenBucket
   private presenceWindowStart = 0
   private presenceInWindow = 0
-  private deferredPresence: Uint8Array | undefined
+  private deferredPresence: { update: Uint8Array; receivedAt: number } | undefined
   private presenceTimer: NodeJS.Timeout | undefined
   alive = true
 
@@ -146,7 +146,7 @@ export class Connection implements Peer {
           this.handleSync(decoder)
           break
         case MessageType.awareness:
-          this.handlePresence(decoding.readVarUint8Array(decoder))
+          this.handlePresence(decoding.readVarUint8Array(decoder), this.inbox.arrivedAt)
           break
         case MessageType.queryAwareness: {
           if (!this.requests.take()) return this.reject('request_flood', CloseCode.rateLimited, 'too many presence requests')
@@ -272,7 +272,8 @@ export class Connection implements Peer {
     if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
   }
 
-  private handlePresence(update: Uint8Array): void {
+  /** `receivedAt`: when the message was read from the socket (`performance.now()`). */
+  private handlePresence(update: Uint8Array, receivedAt: number): void {
     const room = this.room!
     if (this.countPresence() > this.limits.presenceFloodPerSecond) {
       this.reject('presence_flood', CloseCode.rateLimited, `presence flood: over ${this.limits.presenceFloodPerSecond} updates a second`)
@@ -287,18 +288,18 @@ export class Connection implements Peer {
       // Over the sustained rate (a caret dragged fast): keep only the newest state and apply it
       // when the budget allows. The cursor is smoothed, the person is never cut off.
       this.metrics.reject('presence_coalesced', this.target)
-      this.deferredPresence = update
+      this.deferredPresence = { update, receivedAt }
       this.presenceTimer ??= setTimeout(() => {
         this.presenceTimer = undefined
         const latest = this.deferredPresence
         this.deferredPresence = undefined
-        if (latest && !this.closed) this.handlePresence(latest)
+        if (latest && !this.closed) this.handlePresence(latest.update, latest.receivedAt)
       }, 1000 / this.limits.presencePerSecond)
       return
     }
     const { changed, spoofed } = room.presence.apply(update, this, { role: this.role, participantId: this.participantId }, Date.now())
     if (spoofed) this.metrics.reject('presence_spoofed', this.target)
-    this.registry.notePresence(room, changed)
+    this.registry.notePresence(room, changed, receivedAt)
   }
 
   /** Presence messages received in the current one-second window, this one included. */

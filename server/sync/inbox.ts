@@ -29,6 +29,8 @@ export interface FlowControl {
  */
 export class Inbox {
   private messages: Uint8Array[] = []
+  /** When each waiting message was read from the socket (`performance.now()`), beside `messages`. */
+  private arrivals: number[] = []
   private head = 0
   private bytes = 0
   private paused = false
@@ -42,13 +44,24 @@ export class Inbox {
     private readonly turn: TurnBudget = sharedTurn,
   ) {}
 
+  /**
+   * When the message being handled (or the last one handled) was read from the socket: the start
+   * of the server's own share of a delay (s2s_presence_delay_seconds), waiting here included.
+   */
+  arrivedAt = 0
+
   get size(): number {
     return this.messages.length - this.head
   }
 
   push(message: Uint8Array): void {
-    if (!this.held && this.size === 0 && this.turn.hasTime()) return this.turn.timed(this.handle, message)
+    const now = performance.now()
+    if (!this.held && this.size === 0 && this.turn.hasTime()) {
+      this.arrivedAt = now
+      return this.turn.timed(this.handle, message)
+    }
     this.messages.push(message)
+    this.arrivals.push(now)
     this.bytes += message.byteLength
     if (!this.paused && this.bytes >= PAUSE_AT_BYTES) {
       this.paused = true
@@ -67,6 +80,7 @@ export class Inbox {
   step(): boolean {
     const message = this.messages[this.head]
     if (!message) return false
+    this.arrivedAt = this.arrivals[this.head]!
     this.messages[this.head++] = EMPTY
     this.bytes -= message.byteLength
     if (this.size === 0) this.reset()
@@ -105,12 +119,14 @@ export class Inbox {
 
   private reset(): void {
     this.messages = []
+    this.arrivals = []
     this.head = 0
     this.bytes = 0
   }
 
   private compactArray(): void {
     this.messages = this.messages.slice(this.head)
+    this.arrivals = this.arrivals.slice(this.head)
     this.head = 0
   }
 }

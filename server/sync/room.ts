@@ -44,8 +44,6 @@ export class Room {
   pending: Uint8Array[] = []
   /** Peers whose writes are in `pending` (server-side changes have no peer). */
   writers = new Set<Peer | null>()
-  /** Presence entries changed since the last presence broadcast. */
-  readonly presenceDirty = new Set<number>()
   /** Sequence of the last stored update and how long the log is since the last snapshot. */
   lastSeq = 0
   logLength = 0

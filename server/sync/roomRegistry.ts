@@ -9,6 +9,7 @@ import { docKey, type DocStore, type PendingUpdate, type StoredDoc } from '../st
 import { awarenessMessage, savedMessage, syncUpdate } from './messages.ts'
 import { Room, type Peer } from './room.ts'
 import { loadPool } from './load/loadPool.ts'
+import { PresenceBatches } from './presenceBatches.ts'
 
 export class RoomsFullError extends Error {}
 
@@ -37,7 +38,7 @@ export class RoomRegistry {
   private readonly dirty = new Set<Room>()
   private flushScheduled = false
   private flushing: Promise<void> = Promise.resolve()
-  private presenceTimer: NodeJS.Timeout | undefined
+  private readonly presence: PresenceBatches
   private retryTimer: NodeJS.Timeout | undefined
   private readonly expiryTimer: NodeJS.Timeout
   /** False after a failed write, until a retry succeeds: writes are refused meanwhile. */
@@ -65,6 +66,7 @@ export class RoomRegistry {
       logger,
       limits.loadRowBudgetMs,
     )
+    this.presence = new PresenceBatches(tuning.presenceIntervalMs, (room, changed) => this.sendPresence(room, changed))
     loadPool.warm()
     this.expiryTimer = setInterval(() => this.expirePresence(), 5_000)
     this.expiryTimer.unref()
@@ -93,9 +95,7 @@ export class RoomRegistry {
 
   leave(room: Room, peer: Peer): void {
     if (!room.peers.delete(peer)) return
-    const gone = room.presence.removeOwner(peer)
-    for (const id of gone) room.presenceDirty.add(id)
-    if (gone.length > 0) this.schedulePresence()
+    this.notePresence(room, room.presence.removeOwner(peer))
     this.releaseIfIdle(room)
   }
 
@@ -407,27 +407,24 @@ export class RoomRegistry {
     }
   }
 
-  /** Presence is gathered for a short interval and sent as one message per room. */
-  notePresence(room: Room, changed: readonly number[]): void {
-    for (const id of changed) room.presenceDirty.add(id)
-    if (changed.length > 0) this.schedulePresence()
+  /**
+   * Presence is sent as one message per room at most once per `presenceIntervalMs`, at once after
+   * a quiet interval (see PresenceBatches). `receivedAt` (`performance.now()`) starts the change's
+   * delay as s2s_presence_delay_seconds counts it.
+   */
+  notePresence(room: Room, changed: readonly number[], receivedAt?: number): void {
+    this.presence.note(room, changed, receivedAt)
   }
 
-  private schedulePresence(): void {
-    if (this.presenceTimer) return
-    this.presenceTimer = setTimeout(() => {
-      this.presenceTimer = undefined
-      for (const room of this.rooms.values()) {
-        if (room.presenceDirty.size === 0) continue
-        const update = room.presence.encode(room.presenceDirty)
-        // Only states of our own clients go to the other instances; theirs came from there.
-        const local = [...room.presenceDirty].filter((id) => room.presence.isLocal(id))
-        room.presenceDirty.clear()
-        if (update) room.broadcast(awarenessMessage(update))
-        const relayed = local.length > 0 ? room.presence.encode(local) : null
-        if (relayed) this.link.publishPresence(room, relayed)
-      }
-    }, this.tuning.presenceIntervalMs)
+  private sendPresence(room: Room, changed: ReadonlyMap<number, number>): void {
+    const update = room.presence.encode(changed.keys())
+    // Only states of our own clients go to the other instances; theirs came from there.
+    const local = [...changed.keys()].filter((id) => room.presence.isLocal(id))
+    if (update) room.broadcast(awarenessMessage(update))
+    const sent = performance.now()
+    for (const receivedAt of changed.values()) this.metrics.recordPresenceDelay((sent - receivedAt) / 1000)
+    const relayed = local.length > 0 ? room.presence.encode(local) : null
+    if (relayed) this.link.publishPresence(room, relayed)
   }
 
   private expirePresence(): void {
@@ -455,6 +452,7 @@ export class RoomRegistry {
     }
     if (room.logLength > 0) await this.compact(room)
     this.rooms.delete(docKey(room.workshopId, room.docName))
+    this.presence.forget(room)
     this.link.unloaded(room)
     this.metrics.rooms = this.rooms.size
     room.destroy()
@@ -486,6 +484,7 @@ export class RoomRegistry {
       for (const peer of [...room.peers]) peer.close(code, reason)
       this.dirty.delete(room)
       this.rooms.delete(docKey(room.workshopId, room.docName))
+      this.presence.forget(room)
       this.link.unloaded(room)
       room.destroy()
     }
@@ -495,7 +494,7 @@ export class RoomRegistry {
   /** Stores everything, compacts every room and forgets them (shutdown). */
   async closeAll(): Promise<void> {
     clearInterval(this.expiryTimer)
-    clearTimeout(this.presenceTimer)
+    this.presence.close()
     clearTimeout(this.retryTimer)
     await this.settle()
     for (const room of this.rooms.values()) {
