@@ -8,7 +8,6 @@ import { useDocConnection, useOfflineStore, useYDoc } from '../../../sync/hooks.
 import { useNoPresence } from '../../../sync/presence.ts'
 import { useDocSignals } from '../useDocSignals.ts'
 
-
 /**
  * The workshop's bank document (signals held back until released), for a facilitator: synced,
  * kept offline like the others, without presence. The server refuses it to anyone else.
