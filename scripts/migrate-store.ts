@@ -16,7 +16,14 @@ import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 const USAGE = 'usage: npm run migrate-store -- --from ./data --to postgres://user:password@host:5432/database'
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { from: { type: 'string', default: './data' }, to: { type: 'string' } } })
+  let values: { from: string; to?: string }
+  try {
+    // Strict, as `npm start` and `npm run export` are: an unknown flag or a stray word is an error with the usage line.
+    ;({ values } = parseArgs({ strict: true, allowPositionals: false, options: { from: { type: 'string', default: './data' }, to: { type: 'string' } } }))
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
+    return 2
+  }
   const dataDir = resolve(values.from)
   if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) {
     console.error(USAGE)

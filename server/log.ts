@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream'
 import { pino, stdSerializers, stdTimeFunctions, type Logger as PinoLogger } from 'pino'
+import { DRAFT_DOC_PREFIX, ID_SOURCE } from '../shared/protocol.ts'
 
 /**
  * The server's log: one JSON object per line (pino), with a level, a time, and the fields that
@@ -32,7 +33,7 @@ const SECRETS_IN_TEXT: [RegExp, string][] = [
   [/\b(s2s\.(?:key|id)\.)[A-Za-z0-9_.-]+/g, '$1***'],
   [/\b(Bearer\s+)\S+/gi, '$1***'],
   // a draft's name is its only lock (protocol.ts: DRAFT_DOC_PREFIX)
-  [/\bdraft-[A-Za-z0-9_-]{22}\b/g, 'draft-***'],
+  [new RegExp(`\\b${DRAFT_DOC_PREFIX}${ID_SOURCE}\\b`, 'g'), `${DRAFT_DOC_PREFIX}***`],
 ]
 
 /** The text with every secret it may carry replaced by `***`. */

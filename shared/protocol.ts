@@ -7,6 +7,7 @@
  * never sees a message it cannot read.
  */
 
+import { GENERATED_ID_SOURCE, ID_CHAR } from './util/ids'
 import { CURRENT_VERSION, type ClientVersion } from './version'
 
 // ---------------------------------------------------------------------------------------------
@@ -33,10 +34,13 @@ export const BANK_DOC = 'bank'
 
 export type DocKind = 'board' | 'control' | 'draft' | 'bank'
 
-/** URL-safe base64 alphabet, 22 characters = 132 bits. Workshop ids and draft ids use it. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
-/** Keys are 32 URL-safe characters (192 bits). */
-export const KEY_PATTERN = /^[A-Za-z0-9_-]{32}$/
+/** A workshop or draft id (22 URL-safe characters = 132 bits), unanchored, to build patterns with. */
+export const ID_SOURCE = GENERATED_ID_SOURCE
+/** A key (32 URL-safe characters = 192 bits), unanchored, to build patterns with. */
+export const KEY_SOURCE = `${ID_CHAR}{32}`
+/** Workshop ids and draft ids. */
+export const ID_PATTERN = new RegExp(`^${ID_SOURCE}$`)
+export const KEY_PATTERN = new RegExp(`^${KEY_SOURCE}$`)
 
 export function docKindOf(docName: string): DocKind | null {
   if (docName === BOARD_DOC) return 'board'

@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addSignal, heldSignals, importSignals, initBank, joinAsParticipant } from '../shared/doc/index.ts'
 import type { BankResponse } from '../shared/bank/fromWorkshop.ts'
 import { connectClient, synced, upgradeStatus } from './support/clients.ts'
-import { createWorkshop, startTestServer, waitFor, mintIdentity } from './support/server.ts'
+import { useServers, type TestServer } from './support/fixture.ts'
+import { createWorkshop, waitFor, mintIdentity } from './support/server.ts'
 
 /** GET /api/workshops/:id/bank: an earlier workshop's signals, for its facilitator only. */
 describe('the signal bank endpoint', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
-
-  const get = (id: string, key?: string) => fetch(`${server.url}/api/workshops/${id}/bank`, { headers: key ? { authorization: `Bearer ${key}` } : {} })
+  const servers = useServers()
+  const bankOf = (server: TestServer) => (id: string, key?: string) =>
+    fetch(`${server.url}/api/workshops/${id}/bank`, { headers: key ? { authorization: `Bearer ${key}` } : {} })
 
   it('gives the earlier workshop’s signals, with their links, to its facilitator and to nobody else', async () => {
+    const server = await servers.server()
+    const get = bankOf(server)
     const earlier = await createWorkshop(server.url, { title: 'Spring scan' })
     const other = await createWorkshop(server.url, { title: 'Someone else’s workshop' })
     const identity = await mintIdentity(server.url, earlier.id, earlier.keys.participant)
@@ -62,6 +59,7 @@ describe('the signal bank endpoint', () => {
   })
 
   it('keeps held-back signals in a document only facilitators can open or change', async () => {
+    const server = await servers.server()
     const workshop = await createWorkshop(server.url, { title: 'Held back' })
     const status = (key: string) => upgradeStatus(`${server.wsUrl}/${workshop.id}/bank?key=${key}`)
     expect(await status(workshop.keys.participant)).toBe(403)
@@ -69,13 +67,11 @@ describe('the signal bank endpoint', () => {
     expect(await status(workshop.keys.facilitator)).toBe(101)
 
     // What a facilitator holds back is stored: another facilitator device sees it.
-    const fiona = connectClient(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
+    const fiona = servers.client(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
     await synced(fiona)
     initBank(fiona.doc)
     importSignals(fiona.doc, [{ title: 'Held back card' }], { participantId: 'FionaFionaFionaFiona01' })
-    const other = connectClient(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
+    const other = servers.client(server.wsUrl, workshop.id, 'bank', { key: workshop.keys.facilitator })
     await waitFor(() => heldSignals(other.doc).length === 1, 5_000, 'the held-back card on another facilitator device')
-    fiona.destroy()
-    other.destroy()
   })
 })

@@ -4,6 +4,7 @@
  * `crypto.getRandomValues` (shared/util/ids.ts), never `crypto.randomUUID`, which is missing on
  * plain-http LAN addresses.
  */
+import { ID_PATTERN } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { colorForId } from './palette.ts'
 
@@ -47,7 +48,7 @@ export function cleanName(name: string): string {
 /** This device's identity, created (and remembered) on first use. */
 export function loadIdentity(): ParticipantIdentity {
   const stored = read()
-  const id = typeof stored.id === 'string' && /^[A-Za-z0-9_-]{22}$/.test(stored.id) ? stored.id : randomId()
+  const id = typeof stored.id === 'string' && ID_PATTERN.test(stored.id) ? stored.id : randomId()
   const name = typeof stored.name === 'string' ? cleanName(stored.name) : ''
   const identity = { id, name, color: colorForId(id) }
   if (id !== stored.id) write(identity)

@@ -11,6 +11,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { ROLES, type Role } from '../../shared/protocol.ts'
+import { ID_REGEX } from '../../shared/util/ids.ts'
 import type { DocConnection } from './docConnection.ts'
 import { useWorkshopDocs } from './workshopDocs.ts'
 
@@ -85,7 +86,6 @@ export function publishEditing(awareness: Awareness, itemId: string | null): voi
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/
 const COLOR = /^#[0-9A-Fa-f]{6}$/
 
 /** One awareness state as a person, or null when it is not a well-formed presence (untrusted input). */
@@ -94,7 +94,7 @@ export function parsePresence(clientId: number, state: unknown, selfClientId: nu
   const { user, editing } = state as { user?: unknown; editing?: unknown }
   if (!user || typeof user !== 'object') return null
   const { id, name, color, role, stageId } = user as Record<string, unknown>
-  if (typeof id !== 'string' || !ID.test(id)) return null
+  if (typeof id !== 'string' || !ID_REGEX.test(id)) return null
   if (typeof color !== 'string' || !COLOR.test(color)) return null
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role) || role === 'screen') return null
   return {
@@ -103,7 +103,7 @@ export function parsePresence(clientId: number, state: unknown, selfClientId: nu
     name: typeof name === 'string' ? name.slice(0, 60) : '',
     color,
     role: role as Role,
-    stageId: typeof stageId === 'string' && ID.test(stageId) ? stageId : null,
+    stageId: typeof stageId === 'string' && ID_REGEX.test(stageId) ? stageId : null,
     editing: typeof editing === 'string' && editing.length <= 64 ? editing : null,
     isSelf: clientId === selfClientId,
   }

@@ -4,7 +4,7 @@ import type { ServerConfig } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
-import { CloseCode } from '../../shared/protocol.ts'
+import { CloseCode, ID_SOURCE } from '../../shared/protocol.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
 import { exportRoutes } from '../export/routes.ts'
 import { bankRoutes } from '../bank/routes.ts'
@@ -46,7 +46,7 @@ export interface ApiContext {
 }
 
 /** The workshop an API address names (`/api/workshops/<id>/…`), for the log. */
-const WORKSHOP_IN_PATH = /^\/api\/workshops\/([A-Za-z0-9_-]{22})(?:\/|$)/
+const WORKSHOP_IN_PATH = new RegExp(`^/api/workshops/(${ID_SOURCE})(?:/|$)`)
 const HOUR_MS = 60 * 60 * 1000
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>

@@ -1,5 +1,5 @@
 /**
- * The stages of the foresight flow as data (see docs/method.md). The client owns the words: a
+ * The stages of the foresight flow as data, in the handbook's order (README.md, top). The client owns the words: a
  * stage here names only its i18n keys, so English and Finnish live in one catalogue each.
  */
 import { DEFAULT_STAGE_SETTINGS, STAGE_KINDS, type StageKind, type StageSettings } from '../schema/stage'

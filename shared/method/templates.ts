@@ -1,5 +1,5 @@
 /**
- * The templates a facilitator picks from when creating a workshop (docs/method.md). Data only:
+ * The templates a facilitator picks from when creating a workshop (the method: README.md, top). Data only:
  * `createWorkshopControl` turns one into the control document's first content.
  */
 import type { Language, Tone } from '../schema/meta'

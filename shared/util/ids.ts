@@ -8,8 +8,17 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const ID_LENGTH = 22
 
+/**
+ * One character of an id or key, as a pattern source: the alphabet above. Every id pattern is
+ * built from it, so ids never contain the `|` of composite keys and never drift apart.
+ */
+export const ID_CHAR = '[A-Za-z0-9_-]'
+
+/** A generated id (exactly what `randomId` makes), unanchored, to build bigger patterns with. */
+export const GENERATED_ID_SOURCE = `${ID_CHAR}{${ID_LENGTH}}`
+
 /** Any id this app accepts: URL-safe characters only, so ids never contain the `|` of composite keys. */
-export const ID_REGEX = /^[A-Za-z0-9_-]{1,64}$/
+export const ID_REGEX = new RegExp(`^${ID_CHAR}{1,64}$`)
 
 /**
  * A fresh random id of 22 URL-safe characters (132 bits).

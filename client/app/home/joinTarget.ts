@@ -6,13 +6,11 @@
  *                    "#" or "#key=". A code always opens the participant page.
  * Returns null for anything else; only http(s) links are accepted.
  */
-import { ID_PATTERN, KEY_PATTERN, workshopLink } from '../../../shared/protocol.ts'
+import { ID_SOURCE, KEY_SOURCE, workshopLink } from '../../../shared/protocol.ts'
 import { keyFromFragment } from '../keys.ts'
 import { parseRoute } from '../routing.ts'
 
-const ID = ID_PATTERN.source.replace(/^\^|\$$/g, '')
-const KEY = KEY_PATTERN.source.replace(/^\^|\$$/g, '')
-const CODE = new RegExp(`^(${ID})(?:\\s+|/|#key=|#)?(${KEY})$`)
+const CODE = new RegExp(`^(${ID_SOURCE})(?:\\s+|/|#key=|#)?(${KEY_SOURCE})$`)
 
 export function joinTarget(input: string, origin: string): string | null {
   const text = input.trim()

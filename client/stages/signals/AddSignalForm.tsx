@@ -4,7 +4,8 @@ import type { Theme } from '../../../shared/schema/meta.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
 import { SimilarHint } from './similar/SimilarHint.tsx'
-import { EMPTY_SIGNAL_FORM, LIMITS, validateSignalForm, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
+import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
+import { useSignalForm } from './useSignalForm.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
 
@@ -24,40 +25,30 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   const announce = useAnnounce()
   const titleRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const [values, setValues] = useState<SignalFormValues>(EMPTY_SIGNAL_FORM)
-  const [errors, setErrors] = useState<SignalFormErrors>({})
+  const { values, errors, change, check, reset } = useSignalForm(EMPTY_SIGNAL_FORM)
   const [detailsOpen, setDetailsOpen] = useState(false)
   const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
 
-  const change = <K extends keyof SignalFormValues>(field: K, value: SignalFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }))
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
-
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const result = validateSignalForm(values)
+    const result = check()
     if (!result.ok) {
-      setErrors(result.errors)
       // A problem in a hidden field must be visible to be fixed.
       if (result.errors.title === undefined) setDetailsOpen(true)
-      const first = (Object.keys(result.errors) as (keyof SignalFormValues)[])[0]
-      requestAnimationFrame(() => document.getElementById(`${id}-${first}`)?.focus())
+      requestAnimationFrame(() => document.getElementById(`${id}-${result.firstInvalid}`)?.focus())
       return
     }
     if (commands.add(result.input) === null) return
     const isPrivate = commands.writesPrivately
     setLastAdded({ title: result.input.title, private: isPrivate })
     announce(isPrivate ? t('signals.add.addedPrivately', { title: result.input.title }) : t('signals.add.added', { title: result.input.title }))
-    setValues({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
-    setErrors({})
+    reset({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
     titleRef.current?.focus()
   }
 
   const merged = (into: string) => {
     announce(t('signalSimilar.merged', { title: into }))
-    setValues({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
-    setErrors({})
+    reset({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
     titleRef.current?.focus()
   }
 

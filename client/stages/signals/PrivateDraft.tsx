@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type * as Y from 'yjs'
-import { LOCAL_ORIGIN, createBoardWatcher, initDraft, readDraft, revealDrafts, type BoardSnapshot, type Watcher } from '../../../shared/doc/index.ts'
+import { LOCAL_ORIGIN, initDraft, readDraft, revealDrafts } from '../../../shared/doc/index.ts'
 import { draftDocName } from '../../../shared/protocol.ts'
 import type { Signal } from '../../../shared/schema/signal.ts'
 import { useStore } from '../../state/store.ts'
@@ -9,6 +9,7 @@ import type { DocConnection } from '../../sync/docConnection.ts'
 import { useNoPresence } from '../../sync/presence.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { ensureDraftId, loadDraftId } from './draftId.ts'
+import { useDocSignals } from './useDocSignals.ts'
 
 export interface PrivateDraft {
   /** This person's draft document; null while private mode is off (or on a projector). */
@@ -94,7 +95,7 @@ interface DraftFromDocProps {
 export function DraftFromDoc({ doc, connection, fallbackName, children }: DraftFromDocProps) {
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
   useDraftOwner(doc, fallbackName)
-  const signals = useDraftSignals(doc)
+  const signals = useDocSignals(doc)
   useMoveLeftoversToBoard(doc, connection, signals, privateOn)
   const value = useMemo<PrivateDraft>(() => ({ doc: privateOn ? doc : null, signals: privateOn ? signals : NO_SIGNALS }), [doc, signals, privateOn])
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>
@@ -112,23 +113,6 @@ function useDraftOwner(doc: Y.Doc | null, fallbackName: string): void {
 }
 
 const noSubscribe = () => () => {}
-const noSnapshot = () => null
-
-/** The draft's cards, through the same structurally shared watcher the board uses. */
-function useDraftSignals(doc: Y.Doc | null): ReadonlyMap<string, Signal> {
-  const [watcher, setWatcher] = useState<Watcher<BoardSnapshot> | null>(null)
-  useEffect(() => {
-    if (!doc) return
-    const created = createBoardWatcher(doc)
-    setWatcher(created)
-    return () => {
-      setWatcher(null)
-      created.destroy()
-    }
-  }, [doc])
-  const snapshot = useSyncExternalStore(watcher?.subscribe ?? noSubscribe, watcher?.getSnapshot ?? noSnapshot)
-  return snapshot?.signals ?? NO_SIGNALS
-}
 
 function useConnectionSynced(connection: DocConnection | null): boolean {
   return useSyncExternalStore(connection?.subscribe ?? noSubscribe, () => connection?.getState().synced ?? false)

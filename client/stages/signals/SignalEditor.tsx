@@ -4,7 +4,8 @@ import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
 import { useEditingMarker } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
-import { LIMITS, changedFields, formValuesOf, validateSignalForm, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
+import { LIMITS, changedFields, formValuesOf } from './signalForm.ts'
+import { useSignalForm } from './useSignalForm.ts'
 
 interface SignalEditorProps {
   signal: Signal
@@ -25,24 +26,16 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
   useEditingMarker(isPrivate ? null : signal.id)
   // What the card said when the editor opened: the base the patch is computed against.
   const [opened] = useState(() => formValuesOf(signal))
-  const [values, setValues] = useState<SignalFormValues>(opened)
-  const [errors, setErrors] = useState<SignalFormErrors>({})
+  const { values, errors, change, check } = useSignalForm(opened)
   const titleRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => titleRef.current?.focus(), [])
 
-  const change = <K extends keyof SignalFormValues>(field: K, value: SignalFormValues[K]) => {
-    setValues((previous) => ({ ...previous, [field]: value }))
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
-
   const save = (event: FormEvent) => {
     event.preventDefault()
-    const result = validateSignalForm(values)
+    const result = check()
     if (!result.ok) {
-      setErrors(result.errors)
-      const first = (Object.keys(result.errors) as (keyof SignalFormValues)[])[0]
-      document.getElementById(`${id}-${first}`)?.focus()
+      document.getElementById(`${id}-${result.firstInvalid}`)?.focus()
       return
     }
     onSave(signal.id, changedFields(opened, result.input), isPrivate)

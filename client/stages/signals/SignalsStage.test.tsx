@@ -8,15 +8,22 @@ import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, render, renderLoaded } from '../../testing/render.ts'
 import SignalsStage from './SignalsStage.tsx'
 import ScreenSignals from './ScreenSignals.tsx'
-import { ANNA, BEN, FACILITATOR, button, buttons, cardTitled, click, fieldLabelled, openWorkshop, typeInto, wallTitles, type Workshop } from './testKit.tsx'
+import {
+  ANNA,
+  BEN,
+  FACILITATOR,
+  button,
+  buttons,
+  cardTitled,
+  click,
+  fieldLabelled,
+  openWorkshop,
+  typeInto,
+  wallTitles,
+  SIGNALS_STAGE,
+  type Workshop,
+} from './testKit.tsx'
 
-const stage = {
-  id: 'StageStageStageStage01',
-  kind: 'signals' as const,
-  order: 'a1',
-  skipped: false,
-  settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' },
-}
 let workshop: Workshop | null = null
 
 afterEach(() => {
@@ -41,7 +48,7 @@ function addViaForm(container: HTMLElement, title: string) {
 describe('signals stage: the wall', () => {
   it('teaches on an empty wall: the instruction and one example card, with nothing to edit on it', () => {
     const w = open('participant')
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     expect(container.textContent).toContain('No signals yet')
     expect(container.textContent).toContain('Add the first one')
     const example = cardTitled(container, 'Care robots in elderly homes')
@@ -51,7 +58,7 @@ describe('signals stage: the wall', () => {
 
   it('adds a card from the title alone, keeps the form open and ready for the next one', () => {
     const w = open('participant')
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     const title = fieldLabelled(container, 'What did you notice?')
     addViaForm(container, '  Four-day week pilot  ')
 
@@ -68,7 +75,7 @@ describe('signals stage: the wall', () => {
 
   it('submits on Enter in the title: it is the form’s only text input before its submit button', () => {
     const w = open('participant')
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     const title = fieldLabelled(container, 'What did you notice?')
     // Browsers submit a form on Enter in a text input (implicit submission); happy-dom does not, so
     // check the conditions for it and submit the way the browser would.
@@ -81,7 +88,7 @@ describe('signals stage: the wall', () => {
 
   it('refuses a javascript: source with a clear message beside the field, writing nothing', () => {
     const w = open('participant')
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     click(button(container, 'More details (optional)'))
     const source = fieldLabelled(container, 'Source link')
     typeInto(fieldLabelled(container, 'What did you notice?'), 'Care robots')
@@ -108,13 +115,13 @@ describe('signals stage: the wall', () => {
     const w = open('participant')
     addSignal(w.board, { title: 'Anna’s card' }, ANNA)
     addSignal(w.board, { title: 'Ben’s card' }, BEN)
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     expect(buttons(cardTitled(container, 'Anna’s card'), /^(Edit|Delete)/)).toHaveLength(2)
     expect(cardTitled(container, 'Ben’s card').querySelectorAll('button')).toHaveLength(0)
     expect(container.textContent).not.toContain('Merge')
     cleanup()
 
-    const asFacilitator = render(w.wrap(<SignalsStage stage={stage} role="facilitator" isCurrent />))
+    const asFacilitator = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="facilitator" isCurrent />))
     for (const title of ['Anna’s card', 'Ben’s card']) {
       expect(buttons(cardTitled(asFacilitator, title), /^(Edit|Merge…|Delete)/).map((b) => b.textContent?.split(':')[0])).toEqual(['Edit', 'Merge…', 'Delete'])
     }
@@ -123,7 +130,7 @@ describe('signals stage: the wall', () => {
   it('asks once before deleting', () => {
     const w = open('participant')
     addSignal(w.board, { title: 'Oops' }, ANNA)
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     click(button(cardTitled(container, 'Oops'), /^Delete/))
     expect(readBoard(w.board).signals.size).toBe(1)
     expect(container.textContent).toContain('Delete this card?')
@@ -139,7 +146,7 @@ describe('signals stage: the wall', () => {
     const id = addSignal(w.board, { title: 'Robots', description: 'First version' }, ANNA)
     const bensDevice = new Y.Doc()
     connectDocs(w.board, bensDevice)
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
 
     click(button(cardTitled(container, 'Robots'), /^Edit/))
     const editor = container.querySelector<HTMLElement>('.signal-card--editing')!
@@ -158,7 +165,7 @@ describe('signals stage: the wall', () => {
     const id = addSignal(w.board, { title: 'Robots' }, ANNA)
     const awareness = new Awareness(new Y.Doc())
     awareness.setLocalState({ user: { id: ANNA.participantId, name: 'Anna', color: '#0072B2', role: 'participant', stageId: null }, editing: null })
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />, awareness))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />, awareness))
     expect(cardTitled(container, 'Robots').textContent).not.toContain('editing')
     // Ben's state arrives as a remote client's would.
     act(() => {
@@ -175,7 +182,7 @@ describe('signals stage: the wall', () => {
     addSignal(w.board, { title: 'Care robots', themeId: older }, ANNA)
     addSignal(w.board, { title: 'Grandparents on loan', themeId: older }, BEN)
     addSignal(w.board, { title: 'Four-day week', themeId: themeId(w, 'Economy and working life'), category: 'economic' }, BEN)
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
 
     const chip = button(container, /^Older people/)
     expect(chip.textContent).toContain('2 cards')
@@ -194,7 +201,7 @@ describe('signals stage: the wall', () => {
     const drop = addSignal(w.board, { title: 'Robots in elderly care', sourceUrl: 'https://hs.fi/b' }, BEN)
     addSignal(w.board, { title: 'Four-day week' }, BEN)
     // The merge dialog is a chunk of its own (only facilitators merge).
-    const container = await renderLoaded(w.wrap(<SignalsStage stage={stage} role="facilitator" isCurrent />), (c) => c.querySelector('dialog') !== null)
+    const container = await renderLoaded(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="facilitator" isCurrent />), (c) => c.querySelector('dialog') !== null)
 
     click(button(cardTitled(container, 'Robots in elderly care'), /^Merge…/))
     const dialog = container.querySelector('dialog')!

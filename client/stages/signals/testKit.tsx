@@ -8,15 +8,22 @@ import * as Y from 'yjs'
 import { createWorkshopControl, initBoard, joinAsParticipant } from '../../../shared/doc/index.ts'
 import { TEMPLATES } from '../../../shared/method/templates.ts'
 import type { Role } from '../../../shared/protocol.ts'
-import { colorForId } from '../../identity/palette.ts'
-import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
-import { useStore } from '../../state/store.ts'
 import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
 import { AnnounceCapture } from '../../ui/index.ts'
+import { startTestSession } from '../../testing/session.ts'
 
 export const ANNA = { participantId: 'AnnaAnnaAnnaAnnaAnna01', name: 'Anna' }
 export const BEN = { participantId: 'BenBenBenBenBenBenBen1', name: 'Ben' }
 export const FACILITATOR = { participantId: 'FacFacFacFacFacFacFac1', name: 'Sami' }
+
+/** The signals stage as the wall's tests show it (ten minutes, three votes each, no prompt). */
+export const SIGNALS_STAGE = {
+  id: 'StageStageStageStage01',
+  kind: 'signals' as const,
+  order: 'a1',
+  skipped: false,
+  settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' },
+}
 
 export interface Workshop {
   board: Y.Doc
@@ -38,13 +45,7 @@ export function openWorkshop(role: Role, me: { participantId: string; name: stri
     TEMPLATES['innosi-welfare'],
   )
   for (const person of [ANNA, BEN, FACILITATOR]) joinAsParticipant(board, person, person.name)
-  const stops = [bridgeBoard(board), bridgeControl(control)]
-  useStore
-    .getState()
-    .startSession(
-      { workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) },
-      { id: me.participantId, name: me.name, color: colorForId(me.participantId) },
-    )
+  const endSession = startTestSession(board, control, role, me)
   const announced: string[] = []
   const announce = (message: string) => announced.push(message)
   return {
@@ -57,8 +58,7 @@ export function openWorkshop(role: Role, me: { participantId: string; name: stri
       </WorkshopDocsContext.Provider>
     ),
     close() {
-      act(() => stops.forEach((stop) => stop()))
-      useStore.getState().endSession()
+      endSession()
       board.destroy()
       control.destroy()
     },

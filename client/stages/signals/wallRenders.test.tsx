@@ -4,7 +4,7 @@ import { act, type ComponentProps } from 'react'
 import { addSignal, joinAsParticipant, updateSignal } from '../../../shared/doc/index.ts'
 import { cleanup, render } from '../../testing/render.ts'
 import SignalsStage from './SignalsStage.tsx'
-import { ANNA, BEN, openWorkshop, type Workshop } from './testKit.tsx'
+import { ANNA, BEN, openWorkshop, SIGNALS_STAGE, type Workshop } from './testKit.tsx'
 
 // Every card renders its authors once per card render: counting them counts card renders.
 const renders = vi.hoisted(() => ({ cards: 0 }))
@@ -18,13 +18,6 @@ vi.mock('./Authors.tsx', async (importOriginal) => {
   }
 })
 
-const stage = {
-  id: 'StageStageStageStage01',
-  kind: 'signals' as const,
-  order: 'a1',
-  skipped: false,
-  settings: { timerSeconds: 600, votesPerPerson: 3, prompt: '' },
-}
 let workshop: Workshop | null = null
 afterEach(() => {
   cleanup()
@@ -39,7 +32,7 @@ describe('a long wall re-renders only what changed', () => {
     act(() => {
       for (let i = 0; i < 120; i++) ids.push(addSignal(w.board, { title: `Signal ${i}`, category: 'social' }, i % 2 ? ANNA : BEN))
     })
-    const container = render(w.wrap(<SignalsStage stage={stage} role="participant" isCurrent />))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     expect(container.querySelectorAll('.wall-section .signal-card')).toHaveLength(120)
     expect(renders.cards).toBe(120)
 

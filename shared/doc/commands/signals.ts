@@ -23,22 +23,33 @@ import { checkActor, command, now, type Actor } from './command'
 export function addSignal(doc: Y.Doc, input: SignalInput, actor: Actor): string {
   checkActor(actor)
   const fields = SignalInputSchema.parse(input)
-  return command(doc, () => {
-    const id = randomId()
-    const time = now()
-    insertRecord(doc, 'signals', {
-      id,
-      ...SIGNAL_DEFAULTS,
-      ...fields,
-      authorId: actor.participantId,
-      authorIds: [actor.participantId],
-      sources: [],
-      order: orderFor(doc, 'signals'),
-      createdAt: time,
-      updatedAt: time,
-    })
-    return id
+  return command(doc, () => insertNewSignal(doc, fields, actor, { order: orderFor(doc, 'signals'), time: now(), sources: [] }))
+}
+
+/** Where a new card goes and what comes with it besides the form's fields. */
+interface NewSignalPlace {
+  order: string
+  time: number
+  sources: string[]
+  fromBank?: true
+}
+
+/** Writes a new card by this person (its only author so far) and returns its id: one shape for every way a card is added. */
+function insertNewSignal(doc: Y.Doc, fields: SignalInput, actor: Actor, { order, time, sources, fromBank }: NewSignalPlace): string {
+  const id = randomId()
+  insertRecord(doc, 'signals', {
+    id,
+    ...SIGNAL_DEFAULTS,
+    ...fields,
+    authorId: actor.participantId,
+    authorIds: [actor.participantId],
+    sources,
+    order,
+    ...(fromBank ? { fromBank } : {}),
+    createdAt: time,
+    updatedAt: time,
   })
+  return id
 }
 
 /** A signal from the bank: the card's fields and the links it came with. */
@@ -65,21 +76,8 @@ export function importSignals(doc: Y.Doc, inputs: readonly BankSignalInput[], ac
     const time = now()
     let order: string | null = null
     return valid.map(({ fields, sources }) => {
-      const id = randomId()
       order = order === null ? orderFor(doc, 'signals') : orderAfterAll([order])
-      insertRecord(doc, 'signals', {
-        id,
-        ...SIGNAL_DEFAULTS,
-        ...fields,
-        authorId: actor.participantId,
-        authorIds: [actor.participantId],
-        sources: uniqueSorted(sources.filter((url) => url !== fields.sourceUrl)),
-        order,
-        fromBank: true,
-        createdAt: time,
-        updatedAt: time,
-      })
-      return id
+      return insertNewSignal(doc, fields, actor, { order, time, sources: uniqueSorted(sources.filter((url) => url !== fields.sourceUrl)), fromBank: true })
     })
   })
 }

@@ -6,9 +6,8 @@ import { serverNow } from '../../../sync/clock.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
 import { formatClock, useStageTimer, useTimeUp, type StageTimerView } from '../stage/useStageTimer.ts'
-import { BellIcon } from './BellIcon.tsx'
 import { playChime, primeChime, useChimeMuted } from './chime.ts'
-import { PauseIcon, PlayIcon } from './consoleIcons.tsx'
+import { BellIcon, PauseIcon, PlayIcon } from './consoleIcons.tsx'
 import { PanelButton } from './PanelButton.tsx'
 
 const MAX_MINUTES = 240

@@ -1,12 +1,12 @@
 /** Line icons for the console's toolbar: decorative (aria-hidden), sized by the font. */
 import type { ReactNode } from 'react'
 
-function Icon({ children }: { children: ReactNode }) {
+function Icon({ children, size = '1.25em' }: { children: ReactNode; size?: string }) {
   return (
     <svg
       className="console-icon"
-      width="1.25em"
-      height="1.25em"
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
@@ -135,5 +135,14 @@ export const LinkDataIcon = () => (
 export const FinishIcon = () => (
   <Icon>
     <path d="M5 21V4h11l-1.5 4L16 12H5" />
+  </Icon>
+)
+
+/** A bell, struck through when the chime is muted; a little smaller, as it sits beside a word. */
+export const BellIcon = ({ off }: { off: boolean }) => (
+  <Icon size="1.15em">
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    {off && <path d="m3 3 18 18" />}
   </Icon>
 )

@@ -11,10 +11,10 @@ import { getTemplate } from '../../../../shared/method/templates.ts'
 import type { Role } from '../../../../shared/protocol.ts'
 import type { StageKind } from '../../../../shared/schema/stage.ts'
 import { colorForId } from '../../../identity/palette.ts'
-import { bridgeBoard, bridgeControl } from '../../../state/bridge.ts'
 import { useStore } from '../../../state/store.ts'
 import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
 import { LiveAnnouncer } from '../../../ui/index.ts'
+import { startTestSession } from '../../../testing/session.ts'
 
 export interface Person {
   participantId: string
@@ -57,13 +57,7 @@ export function openRoom(role: Role, me: Person = FIONA): Room {
   })
   if (role !== 'screen') awareness.setLocalState({ user: user(me, role), editing: null })
   else awareness.setLocalState(null)
-  const stops = [bridgeBoard(board), bridgeControl(control)]
-  useStore
-    .getState()
-    .startSession(
-      { workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) },
-      { id: me.participantId, name: me.name, color: colorForId(me.participantId) },
-    )
+  const endSession = startTestSession(board, control, role, me)
 
   return {
     board,
@@ -85,8 +79,7 @@ export function openRoom(role: Role, me: Person = FIONA): Room {
       </WorkshopDocsContext.Provider>
     ),
     close() {
-      act(() => stops.forEach((stop) => stop()))
-      useStore.getState().endSession()
+      endSession()
       useStore.getState().viewStage(null)
       for (const device of others) device.destroy()
       awareness.destroy()

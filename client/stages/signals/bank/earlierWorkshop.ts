@@ -4,12 +4,15 @@
  * workshop's facilitator key.
  */
 import type { BankResponse } from '../../../../shared/bank/fromWorkshop.ts'
+import { ID_SOURCE, KEY_SOURCE } from '../../../../shared/protocol.ts'
 
 export type EarlierResult = { ok: true; bank: BankResponse } | { ok: false; reason: 'badLink' | 'notFacilitator' | 'noWorkshop' | 'offline' }
 
+const FACILITATOR_LINK = new RegExp(`/w/(${ID_SOURCE})/facilitate#key=(${KEY_SOURCE})\\s*$`)
+
 /** `…/w/<id>/facilitate#key=<key>` → its id and key; `null` for anything else. */
 export function parseFacilitatorLink(text: string): { id: string; key: string } | null {
-  const match = /\/w\/([A-Za-z0-9_-]{22})\/facilitate#key=([A-Za-z0-9_-]{32})\s*$/.exec(text.trim())
+  const match = FACILITATOR_LINK.exec(text.trim())
   return match ? { id: match[1]!, key: match[2]! } : null
 }
 

@@ -1,7 +1,8 @@
-import { memo, type KeyboardEvent } from 'react'
+import { memo, useCallback, useMemo, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { wrapText, type WheelBox, type WheelLayout, type WheelMetrics } from '../../../../shared/wheel/index.ts'
-import type { Valence } from '../../../../shared/schema/index.ts'
+import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
+import type { Valence, WheelNode } from '../../../../shared/schema/index.ts'
 import { valenceKey } from '../valence.tsx'
 import { BoxText, ValenceGlyph } from './DiagramNode.tsx'
 import { measureWithPageFont } from './measureText.ts'
@@ -163,3 +164,39 @@ export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }
     </g>
   )
 })
+
+/** Lines from each consequence to the one it follows (only to those in `shown`, when given). Decorative: the boxes' names say the ring. */
+export function WheelEdges({ layout, shown }: { layout: WheelLayout; shown?: ReadonlySet<string> }) {
+  const edges = shown ? layout.edges.filter((edge) => shown.has(edge.to)) : layout.edges
+  return (
+    <g className="wheel-edges" aria-hidden="true">
+      {edges.map((edge) => (
+        <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
+      ))}
+    </g>
+  )
+}
+
+/** Every consequence of the tree by id: the layout knows boxes, this gives back their records. */
+export function useNodesById(tree: readonly WheelTreeNode[]): ReadonlyMap<string, WheelNode> {
+  return useMemo(() => {
+    const map = new Map<string, WheelNode>()
+    const walk = (items: readonly WheelTreeNode[]) => items.forEach(({ node, children }) => (map.set(node.id, node), walk(children)))
+    walk(tree)
+    return map
+  }, [tree])
+}
+
+/** A box's accessible name: its ring, its valence and its whole text (or "untitled"). */
+export function useNodeLabel(): (box: WheelLayout['nodes'][number], record: WheelNode) => string {
+  const { t } = useTranslation()
+  return useCallback(
+    (box, record) =>
+      t('wheel.node.label', {
+        order: t(`wheel.ring.${box.ring}`),
+        valence: t(`wheel.valence.${valenceKey(record.valence)}`),
+        text: record.text || t('wheel.node.untitled'),
+      }),
+    [t],
+  )
+}

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import type { WheelNode } from '../../../../shared/schema/index.ts'
 import { layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
-import { valenceKey } from '../valence.tsx'
 import { DiagramNode } from './DiagramNode.tsx'
-import { AddFollowing, CentreNode, ExpandedText, RingGuides, ringLabelY } from './DiagramParts.tsx'
+import { AddFollowing, CentreNode, ExpandedText, RingGuides, WheelEdges, ringLabelY, useNodeLabel, useNodesById } from './DiagramParts.tsx'
 import { shortText } from '../wheelModel.ts'
 import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'
@@ -89,12 +87,8 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const [peek, setPeek] = useState<string | null>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
 
-  const records = useMemo(() => {
-    const map = new Map<string, WheelNode>()
-    const walk = (items: readonly WheelTreeNode[]) => items.forEach(({ node, children }) => (map.set(node.id, node), walk(children)))
-    walk(tree)
-    return map
-  }, [tree])
+  const records = useNodesById(tree)
+  const nodeLabel = useNodeLabel()
 
   const boxOf = useCallback((id: string) => (id === CENTRE ? layout.centre : layout.nodes.find((n) => n.id === id)), [layout])
   const panelInset = details && size.width >= 720 ? Math.min(400, size.width * 0.4) : 0
@@ -153,16 +147,11 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         <svg className="wheel-diagram__svg" width={size.width || '100%'} height={size.height || '100%'}>
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
             <RingGuides layout={layout} />
-            <g className="wheel-edges" aria-hidden="true">
-              {layout.edges.map((edge) => (
-                <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
-              ))}
-            </g>
+            <WheelEdges layout={layout} />
             <CentreNode box={layout.centre} metrics={layout.metrics} interactive={interactive} selected={selectedId === CENTRE} onActivate={activate} />
             {layout.nodes.map((box) => {
               const record = records.get(box.id)
               if (!record) return null
-              const valence = t(`wheel.valence.${valenceKey(record.valence)}`)
               return (
                 <DiagramNode
                   key={box.id}
@@ -170,7 +159,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
                   box={box}
                   valence={record.valence}
                   metrics={layout.metrics}
-                  label={t('wheel.node.label', { order: t(`wheel.ring.${box.ring}`), valence, text: record.text || untitled })}
+                  label={nodeLabel(box, record)}
                   selected={selectedId === box.id}
                   interactive={interactive}
                   onActivate={activate}

@@ -1,15 +1,13 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import type { WheelNode } from '../../../../shared/schema/index.ts'
 import { toLayoutItems } from '../../../../shared/wheel/index.ts'
 import { PageIndicator } from '../../../ui/fit/PageIndicator.tsx'
 import { usePageTurner } from '../../../ui/fit/usePageTurner.ts'
 import { DiagramNode } from '../diagram/DiagramNode.tsx'
-import { CentreNode, RingGuides } from '../diagram/DiagramParts.tsx'
+import { CentreNode, RingGuides, WheelEdges, useNodeLabel, useNodesById } from '../diagram/DiagramParts.tsx'
 import { measureWithPageFont } from '../diagram/measureText.ts'
 import { ValenceLegend } from '../ValenceLegend.tsx'
-import { valenceKey } from '../valence.tsx'
 import { useBoxSize } from './useBoxSize.ts'
 import { SCREEN_WHEEL_METRICS, layoutForScreen, wheelPages } from './wheelPages.ts'
 
@@ -44,12 +42,8 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const pages = useMemo(() => wheelPages(layout, { width, height }, MIN_FONT_REM * rootPx, MAX_FONT_REM * rootPx), [layout, width, height, rootPx])
   const { page, paused } = usePageTurner(pages.length)
   const shown = pages[page]
-  const records = useMemo(() => {
-    const map = new Map<string, WheelNode>()
-    const walk = (items: readonly WheelTreeNode[]) => items.forEach(({ node, children }) => (map.set(node.id, node), walk(children)))
-    walk(tree)
-    return map
-  }, [tree])
+  const records = useNodesById(tree)
+  const nodeLabel = useNodeLabel()
 
   let viewBox: string | undefined
   if (shown && width > 0 && height > 0) {
@@ -67,13 +61,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
         {viewBox && shown && (
           <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
             <RingGuides layout={layout} />
-            <g className="wheel-edges" aria-hidden="true">
-              {layout.edges
-                .filter((edge) => shown.nodes.has(edge.to))
-                .map((edge) => (
-                  <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
-                ))}
-            </g>
+            <WheelEdges layout={layout} shown={shown.nodes} />
             <CentreNode box={layout.centre} metrics={layout.metrics} interactive={false} selected={false} onActivate={noop} />
             {layout.nodes
               .filter((box) => shown.nodes.has(box.id))
@@ -87,11 +75,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
                     box={box}
                     valence={record.valence}
                     metrics={layout.metrics}
-                    label={t('wheel.node.label', {
-                      order: t(`wheel.ring.${box.ring}`),
-                      valence: t(`wheel.valence.${valenceKey(record.valence)}`),
-                      text: record.text || untitled,
-                    })}
+                    label={nodeLabel(box, record)}
                     selected={false}
                     interactive={false}
                     onActivate={noop}
