@@ -47,6 +47,8 @@ export interface Limits {
   integrationMsPer10s: number
   /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
   loadRowBudgetMs: number
+  /** An export that takes more CPU than this (ms) to render in its worker thread is stopped and answered 503. */
+  exportBudgetMs: number
   /** How often (ms) the loop watch ticks to find the longest delay and task (server/loopWatch.ts). */
   loopCpuWatchMs: number
   /** How long acknowledged updates wait in the SQLite store's journal before one transaction folds them in. */
@@ -129,6 +131,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxStructsPerUpdate: 20_000,
   integrationMsPer10s: 1_000,
   loadRowBudgetMs: 3_000,
+  exportBudgetMs: 5_000,
   loopCpuWatchMs: 100,
   journalFoldMs: 1_000,
   maxDraftsPerWorkshop: 80,
@@ -186,6 +189,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxStructsPerUpdate: 'MAX_STRUCTS_PER_UPDATE',
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
   loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
+  exportBudgetMs: 'EXPORT_BUDGET_MS',
   loopCpuWatchMs: 'LOOP_CPU_WATCH_MS',
   journalFoldMs: 'JOURNAL_FOLD_MS',
   maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',

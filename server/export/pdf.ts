@@ -67,12 +67,16 @@ export class PdfRenderer {
     }
   }
 
-  async render(html: string): Promise<Buffer> {
+  /** Prints `html`; when `signal` aborts, the page is closed and the render fails (a render over budget). */
+  async render(html: string, signal?: AbortSignal): Promise<Buffer> {
     if (this.closed) throw new PdfUnavailableError('the server is shutting down')
     await this.acquire()
     try {
+      signal?.throwIfAborted()
       const browser = await this.launch()
       const context = await browser.newContext({ javaScriptEnabled: false })
+      const stop = () => void context.close().catch(() => {})
+      signal?.addEventListener('abort', stop)
       try {
         await context.route('**/*', (route) => route.abort())
         const page = await context.newPage()
@@ -80,6 +84,7 @@ export class PdfRenderer {
         // preferCSSPageSize: the report's @page rule sets A4 and its margins.
         return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
       } finally {
+        signal?.removeEventListener('abort', stop)
         await context.close().catch(() => {})
       }
     } finally {
