@@ -41,7 +41,7 @@ export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'store' | '
  */
 export function exportRoutes(ctx: ExportContext, pdf: PdfThread, creations?: WindowLimit): Route[] {
   const limiter = creations ?? localWindowLimit({ name: 'creations', max: ctx.config.limits.workshopsPerIpPerHour, windowMs: 60 * 60 * 1000 })
-  const gates = exportGates()
+  const gates = exportGates(ctx.config.limits.maxExportsWaiting)
   return [
     ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
     ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, gates, req, res, id!)],
@@ -59,23 +59,25 @@ export function exportRoutes(ctx: ExportContext, pdf: PdfThread, creations?: Win
 }
 
 /**
- * Exports rendering at once and waiting, per kind: Markdown, HTML, CSV and JSON render in the
- * load pool (one worker thread at a time, after loads); a PDF prints in Chromium as well. Past
- * `MAX_WAITING` waiting, a request is answered 503 with Retry-After at once.
+ * Exports rendering at once, per kind: Markdown, HTML, CSV and JSON render in the load pool (one
+ * worker thread at a time, after loads); a PDF prints in Chromium as well. Past `maxExportsWaiting`
+ * waiting for a kind, a request is answered 503 with Retry-After at once.
  */
 const RENDERING_AT_ONCE = 2
-const MAX_WAITING = 100
 const RETRY_AFTER_S = 5
-/** A PDF's printing is Chromium's work, in another process, so it is bounded by the wall clock, generously. */
-const PDF_PRINT_BUDGET_MS = 60_000
+/**
+ * A PDF's printing is Chromium's work, in another process, so it is bounded by the wall clock:
+ * generously, as a board at the size limit (~1,500 pages) takes over a minute on a busy machine.
+ */
+const PDF_PRINT_BUDGET_MS = 5 * 60_000
 
 interface ExportGates {
   text: Gate
   pdf: Gate
 }
 
-function exportGates(): ExportGates {
-  return { text: new Gate(RENDERING_AT_ONCE, MAX_WAITING), pdf: new Gate(RENDERING_AT_ONCE, MAX_WAITING) }
+function exportGates(maxWaiting: number): ExportGates {
+  return { text: new Gate(RENDERING_AT_ONCE, maxWaiting), pdf: new Gate(RENDERING_AT_ONCE, maxWaiting) }
 }
 
 /**
