@@ -49,6 +49,8 @@ export interface Limits {
   loadRowBudgetMs: number
   /** An export that takes more CPU than this (ms) to render in its worker thread is stopped and answered 503. */
   exportBudgetMs: number
+  /** A PDF Chromium has not printed within this many ms (wall clock: the work is the browser's) is stopped and answered 503. */
+  pdfBudgetMs: number
   /** Exports waiting for their turn (2 render at once, 2 PDFs print); past this many, 503 with Retry-After. */
   maxExportsWaiting: number
   /** How often (ms) the loop watch ticks to find the longest delay and task (server/loopWatch.ts). */
@@ -134,6 +136,8 @@ export const DEFAULT_LIMITS: Limits = {
   integrationMsPer10s: 1_000,
   loadRowBudgetMs: 3_000,
   exportBudgetMs: 5_000,
+  // A board at MAX_DOC_BYTES prints as ~1,500 A4 pages: over a minute, five on a loaded machine.
+  pdfBudgetMs: 5 * 60_000,
   maxExportsWaiting: 100,
   loopCpuWatchMs: 100,
   journalFoldMs: 1_000,
@@ -193,6 +197,7 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
   loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
   exportBudgetMs: 'EXPORT_BUDGET_MS',
+  pdfBudgetMs: 'PDF_BUDGET_MS',
   maxExportsWaiting: 'MAX_EXPORTS_WAITING',
   loopCpuWatchMs: 'LOOP_CPU_WATCH_MS',
   journalFoldMs: 'JOURNAL_FOLD_MS',

@@ -66,9 +66,13 @@ export class PdfThread {
       }, budgetMs)
       const settle = (then: () => void) => {
         clearTimeout(timer)
-        if (this.waiting.delete(id)) then()
+        if (!this.waiting.delete(id)) return
+        if (this.waiting.size === 0) worker.unref()
+        then()
       }
       this.waiting.set(id, { resolve: (pdf) => settle(() => resolve(pdf)), reject: (error) => settle(() => reject(error)) })
+      // A print in progress keeps the process alive, as any pending request does; an idle thread does not.
+      worker.ref()
       worker.postMessage({ id, html: movable } satisfies PdfRequest, [movable.buffer as ArrayBuffer])
     })
   }
@@ -82,6 +86,8 @@ export class PdfThread {
       worker.on('message', (reply: PdfReply) => 'closed' in reply && resolve())
       worker.once('exit', () => resolve())
     })
+    // Closing the browser is waited for, so the thread holds the process until it has.
+    worker.ref()
     worker.postMessage({ close: true } satisfies PdfRequest)
     await closed
     await worker.terminate()
@@ -104,8 +110,6 @@ export class PdfThread {
       this.fail(worker, error)
     })
     worker.on('exit', () => this.fail(worker, new PdfUnavailableError('the PDF thread stopped')))
-    // An idle thread must not keep the process alive (the browser it owns is closed with the server).
-    worker.unref()
     this.worker = worker
     return worker
   }

@@ -65,11 +65,6 @@ export function exportRoutes(ctx: ExportContext, pdf: PdfThread, creations?: Win
  */
 const RENDERING_AT_ONCE = 2
 const RETRY_AFTER_S = 5
-/**
- * A PDF's printing is Chromium's work, in another process, so it is bounded by the wall clock:
- * generously, as a board at the size limit (~1,500 pages) takes over a minute on a busy machine.
- */
-const PDF_PRINT_BUDGET_MS = 5 * 60_000
 
 interface ExportGates {
   text: Gate
@@ -111,7 +106,7 @@ export async function exportHandler(
     ;({ title, bytes } = await (format === 'pdf' ? gates.pdf : gates.text).run(async () => {
       const documents = await withRooms(() => exportDocuments(ctx, id, role))
       const rendered = await loadPool.renderExport({ format, ...documents, includeParticipants, generatedAt: generatedAt.getTime() }, budgetMs)
-      return format === 'pdf' ? { title: rendered.title, bytes: await pdf.render(rendered.bytes, PDF_PRINT_BUDGET_MS) } : rendered
+      return format === 'pdf' ? { title: rendered.title, bytes: await pdf.render(rendered.bytes, ctx.config.limits.pdfBudgetMs) } : rendered
     }))
   } catch (error) {
     if (error instanceof GateFullError) {
@@ -119,7 +114,7 @@ export async function exportHandler(
       throw new HttpError(503, `too many exports are waiting (${error.waiting}); try again in a moment`)
     }
     if (error instanceof ExportOverBudgetError) throw new HttpError(503, `${error.message}, this server's limit (EXPORT_BUDGET_MS); the export was stopped`)
-    if (error instanceof PdfOverBudgetError) throw new HttpError(503, `${error.message}, this server's limit; the export was stopped`)
+    if (error instanceof PdfOverBudgetError) throw new HttpError(503, `${error.message}, this server's limit (PDF_BUDGET_MS); the export was stopped`)
     if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message)
     throw error
   }
