@@ -19,13 +19,10 @@ describe('PDFs of a board at the size limit', { timeout: 1_500_000 }, () => {
   it('print in their own thread while another workshop joins and /healthz answers', async () => {
     if (browserTestsSkipped) return
     // The print may take minutes while the other chaos tests load the machine too.
+    const file = honestExportFile(3_000, 1_800)
     const arena = await openArena({ PDF_BUDGET_MS: String(20 * 60_000) })
     servers.defer(() => arena.close())
-    const res = await fetch(`${arena.server.url}/api/workshops/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: honestExportFile(3_000, 1_800),
-    })
+    const res = await fetch(`${arena.server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: file })
     expect(res.status).toBe(201)
     const big = (await res.json()) as WorkshopLinks
     const health = await watchHealth(arena.server.url)

@@ -37,12 +37,14 @@ describe('exports of a board at the size limit', { timeout: 240_000 }, () => {
   let big: WorkshopLinks
   let medium: WorkshopLinks
   beforeAll(async () => {
+    // A signal bank of long cards: a board of ~7 MB, just under MAX_DOC_BYTES. Built first: the
+    // seconds that takes would let the server close fetch's kept-alive connection under its feet.
+    file = honestExportFile(3_000, 1_800)
+    const mediumFile = honestExportFile(300, 600)
     // Three waiting per kind here (100 by default), so that 20 at once reach the refusal.
     arena = await openArena({ MAX_EXPORTS_WAITING: '3' })
-    // A signal bank of long cards: a board of ~7 MB, just under MAX_DOC_BYTES.
-    file = honestExportFile(3_000, 1_800)
     big = await importFile(arena, file)
-    medium = await importFile(arena, honestExportFile(300, 600))
+    medium = await importFile(arena, mediumFile)
   }, 120_000)
   afterAll(() => arena.close())
 
@@ -95,9 +97,10 @@ describe('exports of a board at the size limit', { timeout: 240_000 }, () => {
 
 describe('an export over EXPORT_BUDGET_MS', { timeout: 120_000 }, () => {
   it('is stopped and answered 503 saying why; the server goes on serving exports and joins', async () => {
+    const file = honestExportFile(1_000, 1_200)
     const arena = await openArena({ EXPORT_BUDGET_MS: '30' })
     servers.defer(() => arena.close())
-    const medium = await importFile(arena, honestExportFile(1_000, 1_200))
+    const medium = await importFile(arena, file)
     const health = await watchHealth(arena.server.url)
     const res = await exportRequest(arena.server.url, medium.id, 'html', medium.keys.facilitator)
     expect(res.status).toBe(503)
