@@ -75,7 +75,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   const metrics = new Metrics(config.logger, config.limits.loopCpuWatchMs)
   const registry = new RoomRegistry(store, metrics, config.tuning, config.limits, config.logger, relay)
   const workshops = new WorkshopService(store)
-  const reactions = new WorkshopReactions(registry, store, config.logger, config.limits.maxDraftsPerWorkshop, relay)
+  const reactions = new WorkshopReactions(registry, store, config.logger, metrics, config.limits.maxDraftsPerWorkshop, relay)
   const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.logger, config.limits.maxHistoryBytes, relay)
   const pdf = new PdfThread({ logger: config.logger })
   const joinCodes = new JoinCodes(store, registry, config.logger)

@@ -36,6 +36,10 @@ export class Metrics {
   bytesIn = 0
   bytesOut = 0
   storeFailures = 0
+  /** Another instance's draft change, checked here a moment later (see WorkshopReactions). */
+  draftCountChecks = 0
+  /** Of those checks, the ones that found the count wrong and wrote it again. */
+  draftCountRepairs = 0
   private readonly registry = new Registry()
   private readonly rejected: Counter<'reason'>
   private readonly storeWrite: Histogram
@@ -68,6 +72,8 @@ export class Metrics {
     counter(this.registry, 's2s_bytes_in_total', 'Bytes received in WebSocket messages', () => this.bytesIn)
     counter(this.registry, 's2s_bytes_out_total', 'Bytes sent in WebSocket messages', () => this.bytesOut)
     counter(this.registry, 's2s_store_failures_total', 'Store writes that failed', () => this.storeFailures)
+    counter(this.registry, 's2s_draft_count_checks_total', "Private card counts checked after another instance's change", () => this.draftCountChecks)
+    counter(this.registry, 's2s_draft_count_repairs_total', 'Private card counts those checks found wrong and wrote again', () => this.draftCountRepairs)
     this.rejected = new Counter({ name: 's2s_rejected_messages_total', help: 'Messages and connections refused, by reason', labelNames: ['reason'], registers })
     this.storeWrite = new Histogram({
       name: 's2s_store_write_seconds',

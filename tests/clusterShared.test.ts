@@ -126,10 +126,13 @@ describe('what several instances share', () => {
 
     addSignal(laptop.doc, { title: 'Neighbours share a care app' }, author)
     await waitFor(() => countIs(1) && cards(phone) === 1, 5_000, 'the first count')
+    // The phone's card is stored on b, so a checks the count a moment after b's change reaches it.
+    const checksOnA = a.metrics.draftCountChecks
     addSignal(phone.doc, { title: 'Libraries lend robots' }, author)
     await waitFor(() => countIs(2) && cards(laptop) === 2, 5_000, 'the second count')
-    // The marker: a third card, after the other instance's late check has had its time.
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await waitFor(() => a.metrics.draftCountChecks > checksOnA, 10_000, "a's late check of the phone's card")
+    expect(a.metrics.draftCountRepairs + b.metrics.draftCountRepairs).toBe(0)
+    // The marker: a third card, after the late checks have run.
     addSignal(laptop.doc, { title: 'Village shop runs on solar' }, author)
     await waitFor(() => countIs(3), 5_000, 'the third count')
     expect(seen).toEqual([1, 2, 3])

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics.ts'
 import type * as Y from 'yjs'
 import { countDraft, migrate, readControl, revealDrafts, setPrivateCounts } from '../../shared/doc/index.ts'
 import { CONTROL_DOC, BOARD_DOC, CloseCode, DRAFT_DOC_PREFIX } from '../../shared/protocol.ts'
@@ -47,6 +48,7 @@ export class WorkshopReactions {
     private readonly registry: RoomRegistry,
     private readonly store: DocStore,
     private readonly logger: Logger,
+    private readonly metrics: Metrics,
     private readonly maxDrafts: number,
     /** With several instances, a reveal runs on one of them (the one that stored the request). */
     private readonly relay: Relay = soloRelay,
@@ -123,21 +125,28 @@ export class WorkshopReactions {
     const timer = setTimeout(() => {
       this.countChecks.delete(draft)
       if (this.registry.loaded(draft.workshopId, draft.docName) !== draft) return
-      this.publishCount(draft).catch((error: unknown) => this.logger.error({ workshop: draft.workshopId, err: error }, 'counting a draft failed'))
+      this.publishCount(draft)
+        .then((wrote) => {
+          this.metrics.draftCountChecks++
+          if (wrote) this.metrics.draftCountRepairs++
+        })
+        .catch((error: unknown) => this.logger.error({ workshop: draft.workshopId, err: error }, 'counting a draft failed'))
     }, RELAYED_COUNT_CHECK_MS)
     timer.unref()
     this.countChecks.set(draft, timer)
   }
 
-  private async publishCount(draft: Room): Promise<void> {
+  /** Writes the draft's count into `control` when it differs from what is there; says whether it wrote. */
+  private async publishCount(draft: Room): Promise<boolean> {
     const count = countDraft(draft.doc)
-    if (!count) return
-    await this.registry.withRoom(draft.workshopId, CONTROL_DOC, (control) => {
+    if (!count) return false
+    return this.registry.withRoom(draft.workshopId, CONTROL_DOC, (control) => {
       const counts = { ...readControl(control.doc).privateCounts }
       const previous = counts[count.participantId]
-      if (previous?.count === count.count && previous.name === count.name) return
+      if (previous?.count === count.count && previous.name === count.name) return false
       counts[count.participantId] = { name: count.name, count: count.count }
       setPrivateCounts(control.doc, counts)
+      return true
     })
   }
 

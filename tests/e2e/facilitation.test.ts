@@ -9,7 +9,7 @@ import { addSignal, addSignalToTrend, addWheelNode, createTrend, goToStage, join
 import { MessageType } from '../../shared/protocol.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced } from '../support/clients.ts'
-import { createWorkshop } from '../support/server.ts'
+import { createWorkshop, waitFor } from '../support/server.ts'
 import { onServer, useBrowserAndServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
@@ -299,8 +299,12 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<{ trendNa
   )
   for (const card of [cards[0]!, cards[1]!, cards[5]!]) addSignalToTrend(board, card, trend, anna)
   addWheelNode(board, { trendId: trend, parentId: null, text: 'Fewer people move to care homes', valence: 'positive' }, anna)
-  // Written: wait until the server has it, then leave.
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  // Written: the server has all of it once a second client, syncing from the server alone, holds
+  // the same state. Then leave.
+  const reader = connectClient(wsUrl, links.id, 'board', { key: links.keys.facilitator })
+  const sameState = () => Buffer.from(Y.encodeStateVector(reader.doc)).equals(Y.encodeStateVector(board))
+  await waitFor(() => reader.provider.synced && sameState(), 20_000, 'the server to hold the seeded board')
+  reader.destroy()
   client.destroy()
   return { trendName }
 }
