@@ -5,7 +5,7 @@ import type { Logger } from '../log.ts'
 import { chromiumPath, PdfUnavailableError } from './pdf.ts'
 
 /** Messages to the PDF thread: print a report (its HTML as UTF-8), stop one, or close the browser. */
-export type PdfRequest = { id: number; html: Uint8Array } | { cancel: number } | { close: true }
+export type PdfRequest = { id: number; html: Uint8Array; budgetMs: number } | { cancel: number } | { close: true }
 export type PdfReply = { id: number; pdf: Uint8Array } | { id: number; error: string; unavailable: boolean } | { closed: true }
 
 /** A PDF that took longer than its budget to print: stopped, the request answered 503. */
@@ -73,7 +73,7 @@ export class PdfThread {
       this.waiting.set(id, { resolve: (pdf) => settle(() => resolve(pdf)), reject: (error) => settle(() => reject(error)) })
       // A print in progress keeps the process alive, as any pending request does; an idle thread does not.
       worker.ref()
-      worker.postMessage({ id, html: movable } satisfies PdfRequest, [movable.buffer as ArrayBuffer])
+      worker.postMessage({ id, html: movable, budgetMs } satisfies PdfRequest, [movable.buffer as ArrayBuffer])
     })
   }
 

@@ -23,7 +23,7 @@ parentPort!.on('message', (request: PdfRequest) => {
   const controller = new AbortController()
   running.set(request.id, controller)
   renderer
-    .render(new TextDecoder().decode(request.html), controller.signal)
+    .render(new TextDecoder().decode(request.html), controller.signal, request.budgetMs)
     .then(
       (pdf) => {
         // A view of Node's buffer pool cannot be moved; a PDF of any size has its own buffer.
