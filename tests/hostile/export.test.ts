@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addSignal, readBoard } from '../../shared/doc/index.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { browserTestsSkipped } from '../e2e/support/browser.ts'
 import { startChildServer } from '../support/childServer.ts'
@@ -6,7 +8,7 @@ import { synced } from '../support/clients.ts'
 import { useServers } from '../support/fixture.ts'
 import { exportRequest } from '../export/support.ts'
 import { honestExportFile } from './support/honestImport.ts'
-import { expectLoopBounded, openArena, watchHealth, type Arena } from './support/harness.ts'
+import { expectLoopBounded, openArena, waitFor, watchHealth, type Arena } from './support/harness.ts'
 
 /**
  * Exports with a participant's key ("Take the report home") or the facilitator's: whatever their
@@ -120,5 +122,26 @@ describe('an export over EXPORT_BUDGET_MS', { timeout: 120_000 }, () => {
     const small = await joinDuring(arena, exportRequest(arena.server.url, arena.bystander.id, 'md', arena.bystander.keys.facilitator))
     expect(small.status).toBe(200)
     await expectLoopBounded('export over budget', health, arena.server.url)
+  })
+})
+
+describe('an export of a board unloaded moments ago', () => {
+  it('reads the updates still waiting in the store journal without taking them from it', async () => {
+    // The journal keeps acknowledged updates a minute here; the room unloads at once.
+    const { server, workshop, open } = await servers.workshop({ limits: { journalFoldMs: 60_000 }, tuning: { roomIdleMs: 20 } })
+    const writer = open('board', workshop.keys.facilitator)
+    await synced(writer)
+    addSignal(writer.doc, { title: 'Kept through every export' }, { participantId: 'p-facilitator' })
+    await waitFor(() => readBoard(server.registry.loaded(workshop.id, 'board')?.doc ?? new Y.Doc()).signals.size === 1, 5_000, 'the server to hold the card')
+    writer.destroy()
+    await waitFor(() => server.registry.loaded(workshop.id, 'board') === undefined, 5_000, 'the board to unload')
+    // The board's rows come from the store, its last update from the journal: each export sees it.
+    for (let i = 0; i < 2; i++) {
+      const res = await exportRequest(server.url, workshop.id, 'md', workshop.keys.facilitator)
+      expect(await res.text()).toContain('Kept through every export')
+    }
+    const reader = open('board', workshop.keys.facilitator)
+    await synced(reader)
+    expect([...readBoard(reader.doc).signals.values()].map((signal) => signal.title)).toEqual(['Kept through every export'])
   })
 })

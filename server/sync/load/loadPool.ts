@@ -135,7 +135,7 @@ class LoadPool {
    * Renders an export (server/export/render.ts); rejects with `ExportOverBudgetError` when that
    * takes more than `budgetMs` of CPU. Exports take at most one worker at a time, and only when no
    * load or import is waiting: a join always goes first. The request's bytes are moved to the
-   * worker, not copied (the caller must not use them afterwards).
+   * worker, not copied: the caller passes bytes it owns and must not use them afterwards.
    */
   renderExport(render: RenderRequest, budgetMs: number): Promise<Rendered> {
     const movable = (bytes: Uint8Array) => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes))
