@@ -1,5 +1,6 @@
 import { runBoardBench } from './board/run.ts'
 import { runClusterBench } from './cluster.ts'
+import { runColdLoadBench } from './coldLoad.ts'
 import { runExportBench } from './export.ts'
 import { environment } from './report.ts'
 import { runInstancesBench } from './instances.ts'
@@ -10,7 +11,7 @@ import { runSyncBench } from './sync.ts'
 
 /**
  * `npm run bench`: every benchmark, or those named in BENCH_ONLY (comma-separated:
- * sync, store, cluster, presence, scale, board, instances, export). Figures are ratios within one run; the machine is shared and noisy.
+ * sync, store, cluster, presence, scale, coldload, board, instances, export). Figures are ratios within one run; the machine is shared and noisy.
  */
 const SUITES: Record<string, () => Promise<void>> = {
   sync: runSyncBench,
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   cluster: runClusterBench,
   presence: async () => void (await runPresenceBench()),
   scale: runScaleBench,
+  coldload: runColdLoadBench,
   board: async () => void (await runBoardBench()),
   instances: runInstancesBench,
   export: async () => {

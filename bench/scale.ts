@@ -19,7 +19,7 @@ import { resultsDir } from './sync.ts'
  * until synced; the reference keeps documents in memory only, so its figure is a warm load).
  */
 const STORM = Number(process.env.BENCH_STORM_CLIENTS ?? 200)
-const BOARD_MB = 5
+export const BOARD_MB = 5
 
 /** Rooms opened, one client each, to measure what a room costs (BENCH_ROOMS). */
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 100)
@@ -37,7 +37,7 @@ interface ScaleResult {
   rooms: RoomsResult
 }
 
-async function createWorkshop(port: number): Promise<WorkshopLinks> {
+export async function createWorkshop(port: number): Promise<WorkshopLinks> {
   const res = await fetch(`http://127.0.0.1:${port}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -59,7 +59,7 @@ async function untilSynced(p: WebsocketProvider): Promise<void> {
 }
 
 /** Writes about 5 MB of card text, in updates under the message limit. */
-async function fillBoard(endpoint: Endpoint): Promise<void> {
+export async function fillBoard(endpoint: Endpoint): Promise<void> {
   const doc = new Y.Doc()
   const p = provider(endpoint, doc)
   await untilSynced(p)
@@ -109,7 +109,7 @@ async function roomCosts(endpoints: Endpoint[], kind: 'ours' | 'ref', server: Se
   }
 }
 
-async function coldLoad(endpoint: Endpoint): Promise<number> {
+export async function coldLoad(endpoint: Endpoint): Promise<number> {
   const doc = new Y.Doc()
   const started = performance.now()
   const p = provider(endpoint, doc)

@@ -24,9 +24,11 @@ import {
   type ExportInput,
 } from '../shared/export/index.ts'
 import { BOARD_DOC, CONTROL_DOC, ID_PATTERN } from '../shared/protocol.ts'
+import { DEFAULT_LIMITS } from '../server/config.ts'
 import { PdfRenderer } from '../server/export/pdf.ts'
 import type { DocStore } from '../server/store/docStore.ts'
 import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
+import { loadPool } from '../server/sync/load/loadPool.ts'
 
 const USAGE = `usage: npm run export -- <workshopId> [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|-] [--data DIR] [--no-participants]`
 
@@ -72,19 +74,22 @@ function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
   }
 }
 
-/** The stored documents in fresh Y.Docs; throws when the workshop is not in the store. */
+/**
+ * The stored documents in fresh Y.Docs, folded as the server loads them (the load pool: the
+ * stored-log guard and a CPU budget per row), so a poisoned log cannot hang the export either.
+ * Rows the server would quarantine are left out here too, and named on stderr; this tool only
+ * reads, so they stay where they are. Throws when the workshop is not in the store.
+ */
 async function loadWorkshop(store: DocStore, workshopId: string): Promise<ExportInput> {
   if (!(await store.getWorkshop(workshopId))) throw new Error(`no workshop ${workshopId} in this data directory`)
   const load = async (name: typeof BOARD_DOC | typeof CONTROL_DOC) => {
     const doc = new Y.Doc()
     const stored = await store.load(workshopId, name)
-    for (const update of stored.updates) {
-      try {
-        Y.applyUpdate(doc, update)
-      } catch (error) {
-        // As the server does: a row that does not decode is skipped, the rest stays readable.
-        console.error(`skipped an unreadable stored update of ${name}: ${String(error)}`)
-      }
+    const { state, left } = await loadPool.fold(name, stored.updates, DEFAULT_LIMITS.loadRowBudgetMs)
+    Y.applyUpdate(doc, state)
+    for (const { index, reason } of left) {
+      const seq = stored.seqs[index]
+      console.error(`left out stored ${seq === 0 ? 'snapshot' : `row ${seq}`} of ${name}, as the server would: ${reason}`)
     }
     const migrated = migrate(doc, name)
     if (!migrated.ok) throw new Error(`the ${name} document is schema ${migrated.found}; this version understands ${migrated.supported}`)

@@ -5,7 +5,7 @@ import type { DocStore } from '../server/store/docStore.ts'
 import { JournaledSqliteStore } from '../server/store/journaledSqliteStore.ts'
 import { PgDocStore } from '../server/store/pgStore.ts'
 import { SqliteDocStore } from '../server/store/sqliteStore.ts'
-import { siblingBomb } from './hostile/support/attacks.ts'
+import { siblingBomb, slowButAdmissible } from './hostile/support/attacks.ts'
 import { tempDataDir } from './support/server.ts'
 import { startPostgres, type ThrowawayPostgres } from './support/services.ts'
 
@@ -190,7 +190,7 @@ describe('the PostgreSQL store with two instances', () => {
 
 describe('the PostgreSQL store’s compaction', () => {
   it(
-    'folds in a worker thread and sets aside, in the same transaction, a stored row that does not fold within the CPU budget',
+    'folds in a worker thread with the stored-log guard and sets aside, in the same transaction, a stored row it refuses or that does not fold within the CPU budget',
     { timeout: 120_000 },
     async () => {
       const url = await postgres.createDatabase()
@@ -200,17 +200,26 @@ describe('the PostgreSQL store’s compaction', () => {
       try {
         await store.createWorkshop(workshop('w1'))
         const writer = new Y.Doc()
-        await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'Heat ') }])
-        // 12,000 invented writers at one key: about a second of CPU to apply, where the budget is 100 ms.
-        const slow = (await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: siblingBomb(12_000, 1_000_000, 'm') }])).get('w1/board')!
-        const last = (await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(writer, 'waves') }])).get('w1/board')!
+        const append = async (update: Uint8Array) => (await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update }])).get('w1/board')!
+        await append(textUpdate(writer, 'Heat '))
+        // 1,000 invented writers at one key fold in milliseconds, but a snapshot holding them would
+        // be refused whole by the next load: the guard sets the row aside instead.
+        const bomb = await append(siblingBomb(1_000, 1_000_000, 'm'))
+        // Under the guard's caps, about a second of CPU to apply, where the budget is 100 ms.
+        const slow = await append(slowButAdmissible(390, 60, 'm'))
+        const last = await append(textUpdate(writer, 'waves'))
 
         await store.compact('w1', 'board', Y.encodeStateAsUpdate(writer), last)
         const stored = await store.load('w1', 'board')
         expect(stored.logLength).toBe(0)
         expect(textOf(stored.updates)).toBe('Heat waves')
-        const { rows } = await db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM quarantined_updates WHERE workshop_id = $1', ['w1'])
-        expect(rows.map((row) => [Number(row.seq), row.reason])).toEqual([[slow, 'did not load within 100 ms of CPU']])
+        const { rows } = await db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM quarantined_updates WHERE workshop_id = $1 ORDER BY seq', [
+          'w1',
+        ])
+        expect(rows.map((row) => [Number(row.seq), row.reason])).toEqual([
+          [bomb, 'over 400 writers at one position'],
+          [slow, 'did not load within 100 ms of CPU'],
+        ])
       } finally {
         await db.end()
         await store.close()

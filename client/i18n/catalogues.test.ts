@@ -43,6 +43,18 @@ describe('translation catalogues', () => {
     expect(mismatched.map(([key]) => key)).toEqual([])
   })
 
+  it('point only at words that exist: every $t(…) names a key of the same language', () => {
+    const dangling = Object.entries(catalogues).flatMap(([language, entries]) =>
+      [...entries].flatMap(([key, value]) =>
+        [...value.matchAll(/\$t\(([\w.]+)\)/g)].filter((m) => !entries.has(m[1]!)).map((m) => `${language}: ${key} → ${m[1]}`),
+      ),
+    )
+    expect(dangling).toEqual([])
+    // The shared vocabulary is reached (a rename there would otherwise show "$t(vocab.…)" on screen).
+    expect(catalogues.fi.get('wheel.keyDriver')).toBe('$t(vocab.keyDriver)')
+    expect(catalogues.fi.get('vocab.keyDriver')).toBe('Keskeinen muutosvoima')
+  })
+
   it('name and explain every stage kind', () => {
     const kinds = STAGE_KINDS
     for (const kind of kinds) {

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { docKey, type DocStore } from '../store/docStore.ts'
 import { loadPool } from '../sync/load/loadPool.ts'
 import { RELAYED, type Room } from '../sync/room.ts'
+import { applySlices } from './catchUp.ts'
 import { soloRelay, type Relay } from './relay.ts'
 
 const UPDATE = 0
@@ -99,16 +100,17 @@ export class RoomLink {
 
   /**
    * After the link was down: reads every open room back from the store. The stored rows are
-   * folded in the load pool's worker threads (a whole document's log merged here would hold the
-   * loop for as long as a cold load), which answer with only what the room lacks.
+   * checked and folded in the load pool's worker threads (a whole document's log merged here would
+   * hold the loop for as long as a cold load), which answer with only what the room lacks, in
+   * slices applied a few at a time (catchUp.ts).
    */
   private async resync(): Promise<void> {
     for (const room of [...this.rooms.rooms()]) {
       try {
         const stored = await this.store.load(room.workshopId, room.docName)
         if (stored.updates.length === 0) continue
-        const { state, left } = await loadPool.fold(room.kind, stored.updates, this.rowBudgetMs, Y.encodeStateVector(room.doc))
-        Y.applyUpdate(room.doc, state, RELAYED)
+        const { slices, left } = await loadPool.fold(room.kind, stored.updates, this.rowBudgetMs, Y.encodeStateVector(room.doc))
+        await applySlices(room.doc, slices ?? [], RELAYED)
         // The room's next load moves them to the quarantine and says which they are.
         if (left.length > 0) this.logger.warn({ workshop: room.workshopId, doc: room.kind }, `${left.length} stored rows left out of a catch-up`)
       } catch (error) {

@@ -138,9 +138,11 @@ export class PgDocStore implements DocStore {
    * makes concurrent compactions take turns.
    *
    * The merge is a whole document's worth of Yjs work, so it runs in the load pool's worker
-   * threads, under the load's per-row CPU budget (without the guard: the rows were accepted, and
-   * the store keeps whatever bytes it is given): a stored row that does not fold in time goes to
-   * the quarantine in the same transaction, as at load; if the caller's own snapshot does not,
+   * threads, with the stored-log guard (its cost caps; not the roots of a kind: the store keeps
+   * whatever document it is given) and under the load's per-row CPU budget. A stored row the guard
+   * refuses or that does not fold in time goes to the quarantine in the same transaction, as at
+   * load: folded in, it would make the snapshot itself one that no load accepts, and the whole
+   * document would be quarantined at the next start. If the caller's own snapshot does not fold,
    * nothing changes (the log is intact and compaction is tried again later).
    */
   async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {

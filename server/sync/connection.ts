@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws'
 import { CloseCode, MessageType, type DocKind, type Role } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
-import { awarenessMessage, noticeMessage, permissionDenied, syncStep1, syncStep2 } from './messages.ts'
+import { awarenessMessage, noticeMessage, permissionDenied, syncStep2 } from './messages.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
 import { writeFrame } from './frame.ts'
@@ -112,7 +112,8 @@ export class Connection implements Peer {
       return
     }
     this.room = room
-    this.send(syncStep1(room.doc))
+    // From the loaded state's vector: the state itself may still wait to be applied (Room.loadState).
+    this.send(room.syncStep1())
     const presence = room.presence.encode()
     if (presence) this.send(awarenessMessage(presence))
     this.inbox.release()

@@ -13,6 +13,15 @@ export function syncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** Sync step 1 from a state vector already encoded (a room whose loaded state is not applied yet). */
+export function syncStep1Of(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+  encoding.writeVarUint8Array(encoder, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
 export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
@@ -27,6 +36,23 @@ export function syncStep2Of(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
+}
+
+/**
+ * `syncStep2Of(update)` written into the bytes just before `update` in its own buffer (the load
+ * pool leaves `ANSWER_HEADROOM` there): the same message without copying a 5 MB state. The bytes
+ * before `update` must be free; without room for the header it is copied as usual.
+ */
+export function syncStep2InHeadroom(update: Uint8Array): Uint8Array {
+  const header = encoding.createEncoder()
+  encoding.writeVarUint(header, MessageType.sync)
+  encoding.writeVarUint(header, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint(header, update.byteLength)
+  const head = encoding.toUint8Array(header)
+  if (update.byteOffset < head.byteLength) return syncStep2Of(update)
+  const message = new Uint8Array(update.buffer, update.byteOffset - head.byteLength, head.byteLength + update.byteLength)
+  message.set(head)
+  return message
 }
 
 export function syncUpdate(update: Uint8Array): Uint8Array {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { DocKind, Role } from '../../shared/protocol.ts'
 import { binaryFrame } from './frame.ts'
-import { syncStep2Of } from './messages.ts'
+import { syncStep1 as syncStep1Message, syncStep1Of, syncStep2InHeadroom } from './messages.ts'
 import { PresenceTable } from './presence.ts'
 
 /**
@@ -19,6 +19,8 @@ export interface Peer {
   /** Sends a message already framed by `binaryFrame` (a broadcast: the same bytes for everyone). */
   sendFrame(frame: Buffer, message: Uint8Array): void
   close(code: number, reason: string): void
+  /** Bytes waiting in its socket (a cold room's apply waits for the first answer to leave). */
+  readonly queuedBytes: number
 }
 
 /**
@@ -29,7 +31,13 @@ export interface Peer {
  * broadcasts the turn's batch.
  */
 export class Room {
-  readonly doc = new Y.Doc()
+  private readonly ydoc = new Y.Doc()
+  /**
+   * A stored state folded by the load pool and not yet applied to `doc` (see `loadState`), with
+   * its state vector and what is to run once it is applied.
+   */
+  private loaded: { state: Uint8Array; stateVector: Uint8Array } | undefined
+  private readonly onLoaded: (() => void)[] = []
   readonly presence = new PresenceTable()
   readonly peers = new Set<Peer>()
   /** Applied to `doc`, not yet stored. */
@@ -61,7 +69,17 @@ export class Room {
     private readonly onChange: (room: Room) => void,
     private readonly onRelayed: (room: Room, update: Uint8Array) => void = () => {},
   ) {
-    this.doc.on('update', this.collect)
+    this.ydoc.on('update', this.collect)
+  }
+
+  /**
+   * The document. Reading it first applies a loaded state still waiting, so no one (a guard
+   * check, a listener, a server-side reaction, an update from a client) ever sees a half-loaded
+   * document, and whatever is applied to it comes after the stored state, in arrival order.
+   */
+  get doc(): Y.Doc {
+    if (this.loaded) this.applyLoaded()
+    return this.ydoc
   }
 
   private readonly collect = (update: Uint8Array, origin: unknown): void => {
@@ -76,21 +94,57 @@ export class Room {
   }
 
   /**
-   * Applies the stored state into the empty document. Loading is not a change, so it is not
-   * collected, and without an `update` listener Yjs does not encode the 5 MB again just to
-   * report it. Rows waiting for changes that never arrived are left out.
+   * Takes the stored state the load pool folded (the whole document as one update, with
+   * `ANSWER_HEADROOM` free before it). With its state vector, applying it waits (`applyLoaded`):
+   * the first client's sync step 1 and step 2 are answered from the state itself, and the
+   * main thread's apply of a 5 MB board (~40 ms) then overlaps with the client's own, instead of
+   * coming before it. Without one it is applied at once.
    */
-  loadState(state: Uint8Array): void {
-    this.doc.off('update', this.collect)
+  loadState(state: Uint8Array, stateVector?: Uint8Array): void {
+    // The worker encoded exactly what the document will hold: the first client's answer is ready.
+    this.fullSync = syncStep2InHeadroom(state)
+    if (stateVector) this.loaded = { state, stateVector }
+    else this.applyState(state)
+  }
+
+  /**
+   * Applies the loaded state into the empty document (once; reading `doc` calls it too). Loading
+   * is not a change, so it is not collected, and without an `update` listener Yjs does not encode
+   * the 5 MB again just to report it. Rows waiting for changes that never arrived are left out.
+   */
+  applyLoaded(): void {
+    const loaded = this.loaded
+    if (!loaded) return
+    this.loaded = undefined
+    this.applyState(loaded.state)
+    for (const run of this.onLoaded.splice(0)) run()
+  }
+
+  private applyState(state: Uint8Array): void {
+    this.ydoc.off('update', this.collect)
     try {
-      Y.applyUpdate(this.doc, state)
+      Y.applyUpdate(this.ydoc, state)
     } finally {
-      this.doc.on('update', this.collect)
+      this.ydoc.on('update', this.collect)
     }
-    this.doc.store.pendingStructs = null
-    this.doc.store.pendingDs = null
-    // The worker encoded exactly what the document now holds: the first client's answer is ready.
-    this.fullSync = syncStep2Of(state)
+    this.ydoc.store.pendingStructs = null
+    this.ydoc.store.pendingDs = null
+  }
+
+  /** Whether a loaded state waits to be applied. */
+  get loading(): boolean {
+    return this.loaded !== undefined
+  }
+
+  /** Runs `run` once the loaded state is applied (at once when nothing waits). */
+  afterLoad(run: () => void): void {
+    if (this.loaded) this.onLoaded.push(run)
+    else run()
+  }
+
+  /** Sync step 1 (our state vector), without applying a loaded state that waits. */
+  syncStep1(): Uint8Array {
+    return this.loaded ? syncStep1Of(this.loaded.stateVector) : syncStep1Message(this.ydoc)
   }
 
   /** The document's whole state as one update: exports render it in a worker thread from these bytes. */
@@ -122,7 +176,9 @@ export class Room {
 
   destroy(): void {
     clearTimeout(this.idleTimer)
-    this.doc.destroy()
+    this.loaded = undefined
+    this.onLoaded.length = 0
+    this.ydoc.destroy()
   }
 }
 

@@ -12,6 +12,9 @@ import { loadPool } from './load/loadPool.ts'
 
 export class RoomsFullError extends Error {}
 
+/** How long a cold room's apply waits at most for its first answers to leave (applyWhenAnswered). */
+const APPLY_WAIT_MS = 100
+
 export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
   onLoad?(room: Room): void
@@ -220,21 +223,44 @@ export class RoomRegistry {
     room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.rooms.set(docKey(workshopId, docName), room)
     this.metrics.rooms = this.rooms.size
-    for (const listener of this.listeners) listener.onLoad?.(room)
-    this.link.afterLoad(room)
+    // Listeners and changes relayed meanwhile see the document whole: once the state is applied.
+    room.afterLoad(() => {
+      for (const listener of this.listeners) listener.onLoad?.(room)
+      this.link.afterLoad(room)
+    })
+    // A state left waiting (see applyStored) is applied in a later turn: the joining client's
+    // step 1, already in its inbox, is answered in this turn's check phase, before it.
+    setTimeout(() => this.applyWhenAnswered(room), 0)
     this.metrics.recordLoad((performance.now() - loadStarted) / 1000)
     return room
   }
 
   /**
+   * Applies a cold room's waiting state once the answers to its first clients have left: the
+   * apply holds this thread (~40 ms for a 5 MB board), and the rest of a 5 MB answer the socket
+   * did not take at once would wait behind it, and the client with it. Anything that reads the
+   * document applies it sooner; a reader that does not read its socket delays it by at most
+   * APPLY_WAIT_MS.
+   */
+  private applyWhenAnswered(room: Room, since = performance.now()): void {
+    if (!room.loading) return
+    const sending = [...room.peers].some((peer) => peer.queuedBytes > 0)
+    if (!sending || performance.now() - since >= APPLY_WAIT_MS) return room.applyLoaded()
+    setTimeout(() => this.applyWhenAnswered(room, since), 2)
+  }
+
+  /**
    * Loads the stored rows into the room: folded in a worker thread (never an unbounded merge on
-   * this one), then applied here as one update. Rows that did not load are moved to the store's
-   * quarantine, each logged with its workshop and row number.
+   * this one), then applied here as one update (after the first client's answer: Room.loadState).
+   * Rows that did not load are moved to the store's quarantine, each logged with its workshop and
+   * row number.
    */
   private async applyStored(room: Room, stored: StoredDoc): Promise<void> {
     if (stored.updates.length === 0) return
-    const { state, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
-    room.loadState(state)
+    const { state, stateVector, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
+    // The control document is applied at once: its facts (lock, private mode) gate every write
+    // to the workshop's other documents. Any other may wait for its first client's answer.
+    room.loadState(state, room.kind === 'control' ? undefined : stateVector)
     if (left.length === 0) return
     const where = room.kind === 'draft' ? `a draft of ${room.workshopId}` : docKey(room.workshopId, room.docName)
     const rows = left.map(({ index, reason }) => ({ seq: stored.seqs[index]!, data: stored.updates[index]!, reason }))

@@ -15,10 +15,20 @@ import { checkOwnership } from './ownership.ts'
  * already holds `maxScan` concurrent items, and at most `maxCost` steps of such scanning in
  * all; it may only touch the roots its document kind has, each as the map the app reads; and it
  * may carry at most `maxStructs` structs (counted from the headers, before decoding).
+ *
+ * Many small updates can do what one big one may not: each brings its 16 writers to the same
+ * position. So a position's writers are also counted in all, those the document already holds
+ * there and the update's, against `maxWritersInAll`: the document then never holds what the
+ * stored-log guard would refuse to load (see STORED_GUARD), and what it holds costs a bounded
+ * time to merge wherever it goes (a restart, a compaction, another instance).
  */
 export interface GuardLimits {
   maxStructs: number
   maxWritersPerPosition: number
+  /** Distinct writers at one position, the document's and the update's together. */
+  maxWritersInAll: number
+  /** Items the in-all count may walk for one update, all its positions together. */
+  maxLookup: number
   maxScan: number
   /** Estimated conflict-resolution steps of one update (writers × (writers + scan), summed). */
   maxCost: number
@@ -29,7 +39,15 @@ export interface GuardLimits {
  * each returning chain scans past the others' chains once (linear, cheap). What is quadratic is
  * many writers at one position, which `maxWritersPerPosition` and `maxCost` bound.
  */
-export const DEFAULT_GUARD: GuardLimits = { maxStructs: 100_000, maxWritersPerPosition: 16, maxScan: 10_000, maxCost: 20_000 }
+export const DEFAULT_GUARD: GuardLimits = {
+  maxStructs: 100_000,
+  maxWritersPerPosition: 16,
+  maxWritersInAll: 400,
+  // ~2 ms of walking: far above what an honest update's positions need (one or a few runs each).
+  maxLookup: 200_000,
+  maxScan: 10_000,
+  maxCost: 20_000,
+}
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
@@ -44,9 +62,10 @@ export type GuardVerdict = { ok: true } | { ok: false; reason: string; forbidden
 /**
  * `writer` is a live connection's role and the participant id it proved (null without one): its
  * update may write only the records the shared rule gives it (see ownership.ts). Left out for
- * stored updates, which were checked when they arrived.
+ * stored updates, which were checked when they arrived. `kind` undefined: a document whose kind
+ * the caller does not know (a store merging rows it was given), checked for cost only.
  */
-export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD, writer?: Writer): GuardVerdict {
+export function checkUpdate(doc: Y.Doc, kind: DocKind | undefined, update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD, writer?: Writer): GuardVerdict {
   // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
   const declared = countStructs(update, limits.maxStructs)
   if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
@@ -56,7 +75,7 @@ export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limit
   const writersAt = new Map<string, number | Set<number>>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
-    if (typeof struct.parent === 'string') {
+    if (kind && typeof struct.parent === 'string') {
       if (!ROOTS[kind].has(struct.parent)) return refuse(`"${struct.parent}" is not a root of a ${kind} document`)
       if (struct.parentSub === null) return refuse(`root "${struct.parent}" is a map`)
     }
@@ -75,6 +94,7 @@ export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limit
   // of the update's scans cost together (each writer at a position scans the others and what
   // the document already holds there).
   let cost = 0
+  let lookup = 0
   const checked = new Set<string>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
@@ -87,8 +107,13 @@ export function checkUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array, limit
     const writers = typeof entry === 'number' ? 1 : entry.size
     cost += writers > 1 || scan > 0 ? writers * (writers + scan) : 0
     if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
+    const there = writersInDoc(doc, struct, limits.maxWritersInAll, Math.min(limits.maxScan, limits.maxLookup - lookup))
+    lookup += there.walked
+    if (lookup >= limits.maxLookup) return refuse(`positions taking over ${limits.maxLookup} steps to look up`)
+    for (const client of typeof entry === 'number' ? [entry] : entry) there.writers.add(client)
+    if (there.writers.size > limits.maxWritersInAll) return refuse(`over ${limits.maxWritersInAll} writers at one position in all`)
   }
-  return writer && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : { ok: true }
+  return writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : { ok: true }
 }
 
 function refuse(reason: string): GuardVerdict {
@@ -133,6 +158,38 @@ function concurrentScanLength(doc: Y.Doc, item: Y.Item, limit: number): number {
     o = o.right
   }
   return count
+}
+
+/**
+ * The writers the document already holds at `item`'s position: the clients of the items with the
+ * same origin, which Yjs keeps together right after it, each followed by what was inserted after
+ * it (skipped). Unlike the conflict scan this does not stop at the item's right origin: an update
+ * choosing its right origin places its item without a scan, but a later load meets them all.
+ * Walks at most `limit` items, and stops once over `cap` writers.
+ */
+function writersInDoc(doc: Y.Doc, item: Y.Item, cap: number, limit: number): { writers: Set<number>; walked: number } {
+  const writers = new Set<number>()
+  let o: Y.Item | null
+  try {
+    o = item.origin ? firstAfterOrigin(doc, item.origin) : firstOfParent(doc, item, limit)
+  } catch {
+    return { writers, walked: 0 }
+  }
+  const scanned = new Set<Y.Item>()
+  let walked = 0
+  while (o !== null && walked < limit && writers.size <= cap) {
+    const sameOrigin = item.origin ? o.origin !== null && Y.compareIDs(o.origin, item.origin) : o.origin === null
+    if (sameOrigin) writers.add(o.id.client)
+    else {
+      if (o.origin === null) break
+      const originItem = Y.getItem(doc.store, o.origin)
+      if (!(originItem instanceof Y.Item) || !scanned.has(originItem)) break
+    }
+    scanned.add(o)
+    walked++
+    o = o.right
+  }
+  return { writers, walked }
 }
 
 function firstAfterOrigin(doc: Y.Doc, origin: Y.ID): Y.Item | null {

@@ -76,7 +76,7 @@ describe('Markdown export: structure', () => {
     const fi = exportMarkdown(buildFullWorkshop({ language: 'fi' }), { ...options, includeParticipants: false })
     expect(headings(fi, 2)).toEqual(['Tulevaisuustarinat', 'Trendit ja muutosvoimat', 'Lajittelemattomat signaalit', 'Tulevaisuuspyörät', 'Johtopäätökset'])
     expect(fi).toContain('**Päivämäärä:** 12.3.2025')
-    expect(fi).toContain('Vaikuttavuus 8/10')
+    expect(fi).toContain('Vaikutus 8/10')
     expect(fi).not.toMatch(/Anna Virtanen|Ben Okafor|Osallistujat/)
   })
 })

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { startChildServer, type ChildServer } from '../support/childServer.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
-import { rawSiblingBomb, slowButAdmissible } from './support/attacks.ts'
-import { expectLoopBounded, waitFor, watchHealth } from './support/harness.ts'
+import { CloseCode } from '../../shared/protocol.ts'
+import { rawSiblingBomb, siblingBomb, slowButAdmissible, syncStep1Message, updateMessage } from './support/attacks.ts'
+import { expectLoopBounded, rawSocket, waitFor, watchHealth } from './support/harness.ts'
 import { useServers } from '../support/fixture.ts'
 
 /**
@@ -80,6 +81,49 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
     const again = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
     expect(again.doc.getMap('signals').size).toBe(60)
+    expect(server.output()).not.toContain('quarantined')
+  })
+})
+
+/**
+ * The guard's other half: each update may bring 16 writers to a position, so many small updates
+ * could together pile thousands there. Before the count in all, 78 updates of 16 writers passed
+ * (1,248 writers at one key), the room compacted them into its snapshot at shutdown, and the next
+ * start quarantined that snapshot whole: 60 cards → 0.
+ */
+describe('many small updates at one position', { timeout: 90_000 }, () => {
+  it('are refused once the writers there in all pass the cap, and every honest card survives a restart', async () => {
+    const data = tempDataDir()
+    servers.defer(() => data.remove())
+    let server: ChildServer = await startChildServer(data.dir)
+    servers.defer(() => server.kill())
+    const workshop = await createWorkshop(server.url)
+    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(writer)
+    for (let i = 0; i < 60; i++) writer.doc.getMap('signals').set(`card-${i}`, `Signal ${i}: heat waves reshape city life`)
+
+    // 40 updates of 16 invented writers each, all setting the same key: each under the per-update cap.
+    const attacker = await rawSocket(server, workshop.id, 'board', workshop.keys.participant)
+    for (let u = 0; u < 40; u++) attacker.send(updateMessage(siblingBomb(16, 5_000_000 + u * 16)))
+    // A later marker: the server answers this step 1 (with a step 2) once it read everything before it.
+    attacker.send(syncStep1Message())
+    const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 20_000, 'an answer to the marker')
+    const outcome = await Promise.race([attacker.closed, answered.then(() => undefined)])
+    expect(outcome?.code).toBe(CloseCode.badMessage)
+    expect(outcome?.reason).toBe('update refused: over 400 writers at one position in all')
+
+    // The honest writer goes on; then a restart compacts and loads the board again.
+    writer.doc.getMap('signals').set('card-60', 'Signal 60: written after the attack')
+    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(reader)
+    await waitFor(() => reader.doc.getMap('signals').has('card-60'), 20_000, 'the card written after the attack')
+    writer.destroy()
+    reader.destroy()
+    await server.stop()
+    server = await startChildServer(data.dir)
+    const again = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
+    expect([...again.doc.getMap('signals').keys()].filter((key) => key.startsWith('card-'))).toHaveLength(61)
     expect(server.output()).not.toContain('quarantined')
   })
 })

@@ -6,7 +6,7 @@ import type { Rendered, RenderRequest } from '../../export/render.ts'
 /** The messages between the load pool and its worker threads. */
 export interface FoldJob {
   id: number
-  /** Rows are checked with the stored-log guard for this kind; none: a merge of accepted rows (compaction). */
+  /** Rows are checked with the stored-log guard, for this kind's roots too when given. */
   kind?: DocKind
   rows: Uint8Array[]
   /** Rows already found to take too long: not tried again. */
@@ -19,8 +19,16 @@ export interface FoldJob {
 
 export interface FoldReply {
   id: number
-  /** The document's whole state as one update (or what `since` lacks). */
+  /**
+   * The document's whole state as one update (an empty one with `since`: see `slices`). A room's
+   * load (a kind, no `since`) gets it at offset `ANSWER_HEADROOM` of its buffer, so that the first
+   * client's sync step 2 is framed in place (messages.ts, `syncStep2InHeadroom`), without copying 5 MB.
+   */
   state: Uint8Array
+  /** A room's load: the state vector of `state`, so the room can send step 1 before applying it. */
+  stateVector?: Uint8Array
+  /** With `since`: what it lacks, as updates of a few clients each (server/cluster/catchUp.ts). */
+  slices?: Uint8Array[]
   /** Rows refused by the guard or that did not decode. */
   left: LeftOut[]
 }
@@ -46,6 +54,12 @@ export interface ImportReply {
   id: number
   imported: ImportedFile
 }
+
+/**
+ * Bytes left free before a loaded state: room for a sync message's header (message type, sync
+ * step, the update's length as a varuint: at most 1 + 1 + 5).
+ */
+export const ANSWER_HEADROOM = 8
 
 /** An export rendered from the documents' bytes (see server/export/render.ts). */
 export interface RenderJob {
@@ -76,6 +90,10 @@ export const STORED_GUARD: GuardLimits = {
   // A compacted snapshot holds every writer of the room at once; a few hundred at one spot is a
   // busy hall, thousands is a bomb that would freeze the load.
   maxWritersPerPosition: 400,
+  // As the live guard counts them: a log that grew one position past it row by row loses only
+  // the rows that did so, not the snapshot that would hold them all later.
+  maxWritersInAll: DEFAULT_GUARD.maxWritersInAll,
+  maxLookup: Number.POSITIVE_INFINITY,
   maxScan: 2 * DEFAULT_GUARD.maxScan,
   maxCost: Number.POSITIVE_INFINITY,
 }

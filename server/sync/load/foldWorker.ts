@@ -2,9 +2,11 @@ import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { BOARD_DOC, CONTROL_DOC, docKindOf, type DocKind } from '../../../shared/protocol.ts'
 import { checkUpdate } from '../updateGuard.ts'
+import { slicesSince } from '../../cluster/catchUp.ts'
 import { currentThreadId } from '../../threadCpu.ts'
 import type { packSnapshot } from '../../workshops/historySnapshot.ts'
 import {
+  ANSWER_HEADROOM,
   STORED_GUARD,
   type FoldJob,
   type FoldReply,
@@ -39,7 +41,12 @@ parentPort!.on('message', (job: PoolJob) => {
     return
   }
   const reply = fold(job)
-  parentPort!.postMessage(reply, [reply.state.buffer as ArrayBuffer])
+  // Moved, not copied: the main thread's copy of 5 MB would delay the first client's answer.
+  const moved = [reply.state, ...(reply.stateVector ? [reply.stateVector] : []), ...(reply.slices ?? [])]
+  parentPort!.postMessage(
+    reply,
+    moved.map((bytes) => bytes.buffer as ArrayBuffer),
+  )
 })
 
 function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
@@ -59,10 +66,26 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   // Rows waiting for changes that never arrived stay in their rows, not in the state.
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
-  // A catch-up asks only for what the room lacks, so the whole row is not the answer then.
-  const state = only && !since ? only.slice() : Y.encodeStateAsUpdate(doc, since)
+  // A catch-up asks only for what the room lacks, in slices the room applies a few at a time.
+  if (since) {
+    const slices = slicesSince(doc, since)
+    doc.destroy()
+    return { id, state: new Uint8Array([0, 0]), slices, left }
+  }
+  const encoded = only ?? Y.encodeStateAsUpdate(doc)
+  // A room's load: the state goes to the first client as it is, framed in the headroom left here
+  // (one copy on this thread instead of one on the main thread). A compaction's merge is stored.
+  const state = kind ? withHeadroom(encoded) : only ? only.slice() : encoded
+  const stateVector = kind ? Y.encodeStateVector(doc) : undefined
   doc.destroy()
-  return { id, state, left }
+  return { id, state, stateVector, left }
+}
+
+/** `bytes` copied to offset ANSWER_HEADROOM of a buffer of their own. */
+function withHeadroom(bytes: Uint8Array): Uint8Array {
+  const state = new Uint8Array(new ArrayBuffer(ANSWER_HEADROOM + bytes.byteLength), ANSWER_HEADROOM)
+  state.set(bytes)
+  return state
 }
 
 /**
@@ -115,7 +138,7 @@ async function renderExport({ id, render, progress }: RenderJob): Promise<Render
 function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {
   try {
     // Logs written before the update guard existed may hold what it now refuses.
-    const verdict = kind ? checkUpdate(doc, kind, row, STORED_GUARD) : { ok: true as const }
+    const verdict = checkUpdate(doc, kind, row, STORED_GUARD)
     if (!verdict.ok) return verdict.reason
     Y.applyUpdate(doc, row)
     return undefined

@@ -9,6 +9,10 @@ import { workerEntry } from './workerBundle.ts'
 /** What a fold gives back: the state to load, and the rows left out with why. */
 export interface Folded {
   state: Uint8Array
+  /** A room's load (a kind, no `since`): the state vector of `state`. */
+  stateVector?: Uint8Array
+  /** With `since`: what it lacks, in slices (see FoldReply). */
+  slices?: Uint8Array[]
   left: LeftOut[]
 }
 
@@ -106,8 +110,8 @@ class LoadPool {
 
   /**
    * Applies `rows` in order; a row using more than `budgetMs` of CPU is left out. Rows are checked
-   * with the stored-log guard of `kind` (undefined: rows this server accepted, merged as they are).
-   * With `since` (a state vector) the answer holds only what that state lacks.
+   * with the stored-log guard (and for the roots of `kind` when given).
+   * With `since` (a state vector) the answer holds only what that state lacks, in `slices`.
    */
   fold(kind: DocKind | undefined, rows: Uint8Array[], budgetMs: number, since?: Uint8Array): Promise<Folded> {
     return new Promise<Folded>((resolve, reject) => {
@@ -244,7 +248,8 @@ class LoadPool {
     else if ('rendered' in reply) (task as RenderTask).resolve(reply.rendered)
     else {
       const fold = task as FoldTask
-      fold.resolve({ state: reply.state, left: [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index) })
+      const left = [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index)
+      fold.resolve({ state: reply.state, stateVector: reply.stateVector, slices: reply.slices, left })
     }
     this.dispatch()
   }
