@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CloseCode, mayWrite, type Role } from '../shared/protocol.ts'
 import type { ServerConfig } from './config.ts'
-import { PdfRenderer } from './export/pdf.ts'
+import { PdfThread } from './export/pdfThread.ts'
 import { addressResolver } from './http/address.ts'
 import { createApi } from './http/api.ts'
 import { serveStatic } from './http/static.ts'
@@ -77,7 +77,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   const workshops = new WorkshopService(store)
   const reactions = new WorkshopReactions(registry, store, config.logger, metrics, config.limits.maxDraftsPerWorkshop, relay)
   const history = new WorkshopHistory(registry, store, config.tuning.historyIntervalMs, config.logger, config.limits.maxHistoryBytes, relay)
-  const pdf = new PdfRenderer({ logger: config.logger })
+  const pdf = new PdfThread({ logger: config.logger })
   const joinCodes = new JoinCodes(store, registry, config.logger)
   const addressOf = addressResolver(config.trustedProxies)
   const identities = new Identities(loadIdentitySecret(config.dataDir, config.identitySecret))

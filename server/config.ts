@@ -47,6 +47,12 @@ export interface Limits {
   integrationMsPer10s: number
   /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
   loadRowBudgetMs: number
+  /** An export that takes more CPU than this (ms) to render in its worker thread is stopped and answered 503. */
+  exportBudgetMs: number
+  /** A PDF Chromium has not printed within this many ms (wall clock: the work is the browser's) is stopped and answered 503. */
+  pdfBudgetMs: number
+  /** Exports waiting for their turn (2 render at once, 2 PDFs print); past this many, 503 with Retry-After. */
+  maxExportsWaiting: number
   /** How often (ms) the loop watch ticks to find the longest delay and task (server/loopWatch.ts). */
   loopCpuWatchMs: number
   /** How long acknowledged updates wait in the SQLite store's journal before one transaction folds them in. */
@@ -129,6 +135,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxStructsPerUpdate: 20_000,
   integrationMsPer10s: 1_000,
   loadRowBudgetMs: 3_000,
+  exportBudgetMs: 5_000,
+  // A board at MAX_DOC_BYTES prints as ~1,500 A4 pages: over a minute, five on a loaded machine.
+  pdfBudgetMs: 5 * 60_000,
+  maxExportsWaiting: 100,
   loopCpuWatchMs: 100,
   journalFoldMs: 1_000,
   maxDraftsPerWorkshop: 80,
@@ -186,6 +196,9 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxStructsPerUpdate: 'MAX_STRUCTS_PER_UPDATE',
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
   loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
+  exportBudgetMs: 'EXPORT_BUDGET_MS',
+  pdfBudgetMs: 'PDF_BUDGET_MS',
+  maxExportsWaiting: 'MAX_EXPORTS_WAITING',
   loopCpuWatchMs: 'LOOP_CPU_WATCH_MS',
   journalFoldMs: 'JOURNAL_FOLD_MS',
   maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',

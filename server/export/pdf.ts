@@ -67,19 +67,27 @@ export class PdfRenderer {
     }
   }
 
-  async render(html: string): Promise<Buffer> {
+  /**
+   * Prints `html`; when `signal` aborts, the page is closed and the render fails (a render over
+   * budget). `timeoutMs` bounds loading the page (default 30 s): the caller's budget, when it has one.
+   */
+  async render(html: string, signal?: AbortSignal, timeoutMs = RENDER_TIMEOUT_MS): Promise<Buffer> {
     if (this.closed) throw new PdfUnavailableError('the server is shutting down')
     await this.acquire()
     try {
+      signal?.throwIfAborted()
       const browser = await this.launch()
       const context = await browser.newContext({ javaScriptEnabled: false })
+      const stop = () => void context.close().catch(() => {})
+      signal?.addEventListener('abort', stop)
       try {
         await context.route('**/*', (route) => route.abort())
         const page = await context.newPage()
-        await page.setContent(html, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS })
+        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs })
         // preferCSSPageSize: the report's @page rule sets A4 and its margins.
         return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
       } finally {
+        signal?.removeEventListener('abort', stop)
         await context.close().catch(() => {})
       }
     } finally {

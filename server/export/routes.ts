@@ -1,27 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import {
-  CONTENT_TYPES,
-  EXPORT_FORMATS,
-  exportFilename,
-  exportHtml,
-  exportMarkdown,
-  exportSignalsCsv,
-  exportWorkshopJson,
-  isExportFormat,
-  readExportSnapshot,
-} from '../../shared/export/index.ts'
+import { CONTENT_TYPES, EXPORT_FORMATS, exportFilename, isExportFormat } from '../../shared/export/index.ts'
+import { readControl } from '../../shared/doc/index.ts'
 import { mayExportFormat, mayExportNow } from '../../shared/permissions.ts'
+import { BOARD_DOC, CONTROL_DOC, type Role } from '../../shared/protocol.ts'
 import type { ExportCapabilities, ImportRefusal } from '../../shared/api.ts'
 import type { ApiContext } from '../http/api.ts'
 import { authenticate } from '../http/auth.ts'
 import { HttpError, readBody, requireJson } from '../http/body.ts'
 import { localWindowLimit, type WindowLimit } from '../cluster/windowLimit.ts'
 import type { ImportedFile } from '../sync/load/foldProtocol.ts'
-import { ImportOverBudgetError, loadPool } from '../sync/load/loadPool.ts'
+import { ExportOverBudgetError, ImportOverBudgetError, loadPool } from '../sync/load/loadPool.ts'
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
-import { createImportedWorkshop, readWorkshopDocuments } from './documents.ts'
-import { PdfUnavailableError, type PdfRenderer } from './pdf.ts'
+import { createImportedWorkshop } from './documents.ts'
+import { Gate, GateFullError } from './gate.ts'
+import { PdfUnavailableError } from './pdf.ts'
+import { PdfOverBudgetError, type PdfThread } from './pdfThread.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 export type Route = [method: string, pattern: RegExp, handler: Handler]
@@ -45,11 +39,12 @@ export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'store' | '
  * @example
  * routes.push(...exportRoutes(ctx, pdf, creations))
  */
-export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: WindowLimit): Route[] {
+export function exportRoutes(ctx: ExportContext, pdf: PdfThread, creations?: WindowLimit): Route[] {
   const limiter = creations ?? localWindowLimit({ name: 'creations', max: ctx.config.limits.workshopsPerIpPerHour, windowMs: 60 * 60 * 1000 })
+  const gates = exportGates(ctx.config.limits.maxExportsWaiting)
   return [
     ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
-    ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, req, res, id!)],
+    ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, gates, req, res, id!)],
     // What the app's menus offer: PDF only where it can be made, and the import limit to check a file against before sending it.
     [
       'GET',
@@ -63,8 +58,38 @@ export function exportRoutes(ctx: ExportContext, pdf: PdfRenderer, creations?: W
   ]
 }
 
-/** `GET /api/workshops/:id/export`: reads the rooms (newer than the store while in use), renders, answers an attachment. */
-export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+/**
+ * Exports rendering at once, per kind: Markdown, HTML, CSV and JSON render in the load pool (one
+ * worker thread at a time, after loads); a PDF prints in Chromium as well. Past `maxExportsWaiting`
+ * waiting for a kind, a request is answered 503 with Retry-After at once.
+ */
+const RENDERING_AT_ONCE = 2
+const RETRY_AFTER_S = 5
+
+interface ExportGates {
+  text: Gate
+  pdf: Gate
+}
+
+function exportGates(maxWaiting: number): ExportGates {
+  return { text: new Gate(RENDERING_AT_ONCE, maxWaiting), pdf: new Gate(RENDERING_AT_ONCE, maxWaiting) }
+}
+
+/**
+ * `GET /api/workshops/:id/export`. This thread checks the key and the export rule, takes the
+ * documents' bytes (a loaded room's state, newer than the store while in use; otherwise the
+ * board's stored rows, without loading it) and moves them to the load pool, which renders the
+ * file in a worker thread within `exportBudgetMs` of CPU; a PDF is then printed in the PDF
+ * thread. No step that grows with the board runs here but the state's encoding of a loaded room.
+ */
+export async function exportHandler(
+  ctx: ExportContext,
+  pdf: PdfThread,
+  gates: ExportGates,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+): Promise<void> {
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams
   const format = query.get('format') ?? 'md'
   if (!isExportFormat(format)) throw new HttpError(400, `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format')
@@ -74,28 +99,22 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
   if (!mayExportFormat(role, format)) throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
 
   const generatedAt = new Date()
-  const options = { includeParticipants, generatedAt }
-  const { title, body } = await withRooms(() =>
-    readWorkshopDocuments(ctx.registry, id, (docs) => {
-      const snapshot = readExportSnapshot(docs)
-      if (!mayExportNow(role, snapshot.control)) {
-        throw new HttpError(403, 'participants can download the report once the facilitator shares it (Let participants download the report)')
-      }
-      const text =
-        format === 'md'
-          ? exportMarkdown(snapshot, options)
-          : format === 'csv'
-            ? exportSignalsCsv(snapshot, options)
-            : format === 'json'
-              ? exportWorkshopJson(docs, options)
-              : exportHtml(snapshot, options) // html, and the source of the pdf
-      return { title: snapshot.control.meta.title, body: text }
-    }),
-  )
-  let bytes: Buffer
+  const budgetMs = ctx.config.limits.exportBudgetMs
+  let title: string
+  let bytes: Uint8Array
   try {
-    bytes = format === 'pdf' ? await pdf.render(body) : Buffer.from(body, 'utf8')
+    ;({ title, bytes } = await (format === 'pdf' ? gates.pdf : gates.text).run(async () => {
+      const documents = await withRooms(() => exportDocuments(ctx, id, role))
+      const rendered = await loadPool.renderExport({ format, ...documents, includeParticipants, generatedAt: generatedAt.getTime() }, budgetMs)
+      return format === 'pdf' ? { title: rendered.title, bytes: await pdf.render(rendered.bytes, ctx.config.limits.pdfBudgetMs) } : rendered
+    }))
   } catch (error) {
+    if (error instanceof GateFullError) {
+      res.setHeader('retry-after', String(RETRY_AFTER_S))
+      throw new HttpError(503, `too many exports are waiting (${error.waiting}); try again in a moment`)
+    }
+    if (error instanceof ExportOverBudgetError) throw new HttpError(503, `${error.message}, this server's limit (EXPORT_BUDGET_MS); the export was stopped`)
+    if (error instanceof PdfOverBudgetError) throw new HttpError(503, `${error.message}, this server's limit (PDF_BUDGET_MS); the export was stopped`)
     if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message)
     throw error
   }
@@ -107,6 +126,26 @@ export async function exportHandler(ctx: ExportContext, pdf: PdfRenderer, req: I
     'cache-control': 'no-store',
   })
   res.end(bytes)
+}
+
+/**
+ * The documents an export renders, as bytes. The control document (small) is held as a room for
+ * the export rule; the board is read as a loaded room's state, else as its stored rows: loading
+ * a room of several MB only to export it would apply it on this thread.
+ */
+async function exportDocuments(ctx: ExportContext, id: string, role: Role): Promise<{ board: Uint8Array[]; stored: boolean; control: Uint8Array }> {
+  const control = await ctx.registry.withRoom(id, CONTROL_DOC, (room) => {
+    if (!mayExportNow(role, readControl(room.doc))) {
+      throw new HttpError(403, 'participants can download the report once the facilitator shares it (Let participants download the report)')
+    }
+    return room.wholeState()
+  })
+  const board = ctx.registry.loaded(id, BOARD_DOC)
+  if (board) return { board: [board.wholeState()], stored: false, control }
+  // Copied (~1 ms per MB), since they are moved to the worker: the store may hand out views of
+  // updates it still holds (the SQLite journal's, not yet folded in), which moving would empty.
+  const rows = (await ctx.store.load(id, BOARD_DOC)).updates.map((row) => new Uint8Array(row))
+  return { board: rows, stored: true, control }
 }
 
 /** `POST /api/workshops/import`: validates the whole file, then creates the workshop and writes its documents. */

@@ -8,7 +8,7 @@ import { CloseCode, ID_SOURCE } from '../../shared/protocol.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
 import { exportRoutes } from '../export/routes.ts'
 import { bankRoutes } from '../bank/routes.ts'
-import type { PdfRenderer } from '../export/pdf.ts'
+import type { PdfThread } from '../export/pdfThread.ts'
 import type { WorkshopHistory } from '../workshops/history.ts'
 import type { Identities } from '../workshops/identities.ts'
 import type { JoinCodes } from '../workshops/joinCodes.ts'
@@ -37,7 +37,7 @@ export interface ApiContext {
   /** The short codes people type to join (see joinRoutes.ts). */
   joinCodes: JoinCodes
   /** Prints the HTML report to PDF; one Chromium, started on first use. */
-  pdf: PdfRenderer
+  pdf: PdfThread
   addressOf: (req: IncomingMessage) => string
   /** Closes sync connections made with a key that no longer works. */
   sync: { closeKey(workshopId: string, key: string, code: number, reason: string): void }

@@ -145,6 +145,11 @@ export class Room {
     return this.loaded ? syncStep1Of(this.loaded.stateVector) : syncStep1Message(this.ydoc)
   }
 
+  /** The document's whole state as one update: exports render it in a worker thread from these bytes. */
+  wholeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
   /** Takes the batch waiting to be stored; the room starts collecting a new one. */
   takePending(): { updates: Uint8Array[]; writers: Set<Peer | null> } {
     const taken = { updates: this.pending, writers: this.writers }

@@ -1,6 +1,7 @@
 import type { ImportErrorCode } from '../../../shared/export/importWorkshop.ts'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { DEFAULT_GUARD, type GuardLimits } from '../updateGuard.ts'
+import type { Rendered, RenderRequest } from '../../export/render.ts'
 
 /** The messages between the load pool and its worker threads. */
 export interface FoldJob {
@@ -60,10 +61,23 @@ export interface ImportReply {
  */
 export const ANSWER_HEADROOM = 8
 
-export type PoolJob = FoldJob | ImportJob
+/** An export rendered from the documents' bytes (see server/export/render.ts). */
+export interface RenderJob {
+  id: number
+  render: RenderRequest
+  /** As in FoldJob: 0 while rendering, -1 when done. */
+  progress: Int32Array
+}
+
+export interface RenderReply {
+  id: number
+  rendered: Rendered
+}
+
+export type PoolJob = FoldJob | ImportJob | RenderJob
 
 /** A worker's first message says which thread it is (Linux), so that its CPU can be read. */
-export type WorkerMessage = { thread: number | undefined } | FoldReply | ImportReply
+export type WorkerMessage = { thread: number | undefined } | FoldReply | ImportReply | RenderReply
 
 export interface LeftOut {
   index: number

@@ -15,6 +15,8 @@ import {
   type ImportReply,
   type LeftOut,
   type PoolJob,
+  type RenderJob,
+  type RenderReply,
   type WorkerMessage,
 } from './foldProtocol.ts'
 
@@ -32,6 +34,10 @@ parentPort!.on('message', (job: PoolJob) => {
       const bytes = imported.ok ? [imported.board, imported.control, ...imported.history.docs.values()] : []
       parentPort!.postMessage(reply, [...new Set(bytes.map((data) => data.buffer as ArrayBuffer))])
     })
+    return
+  }
+  if ('render' in job) {
+    void renderExport(job).then((reply) => parentPort!.postMessage(reply, [reply.rendered.bytes.buffer as ArrayBuffer]))
     return
   }
   const reply = fold(job)
@@ -117,6 +123,16 @@ function toStore(workshop: { title: string; board: Y.Doc; control: Y.Doc }, pack
     if (!verdict.ok) return { ok: false, code: 'badDocument', message: `the ${name} document would not load: ${verdict.reason}` }
   }
   return { ok: true, title: workshop.title, board: states.get(BOARD_DOC)!, control: states.get(CONTROL_DOC)!, history: pack(states, workshop.board) }
+}
+
+/** Renders an export (server/export/render.ts, loaded on the first export like the import reader). */
+async function renderExport({ id, render, progress }: RenderJob): Promise<RenderReply> {
+  const { renderExport: renderFile } = await import('../../export/render.ts')
+  // The budget counts the render, not the renderer's first load.
+  Atomics.store(progress, 0, 0)
+  const rendered = renderFile(render)
+  Atomics.store(progress, 0, -1)
+  return { id, rendered }
 }
 
 function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {

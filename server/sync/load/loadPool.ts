@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
-import type { FoldReply, ImportedFile, ImportReply, LeftOut, PoolJob, WorkerMessage } from './foldProtocol.ts'
+import type { Rendered, RenderRequest } from '../../export/render.ts'
+import type { FoldReply, ImportedFile, ImportReply, LeftOut, PoolJob, RenderReply, WorkerMessage } from './foldProtocol.ts'
 import { workerEntry } from './workerBundle.ts'
 
 /** What a fold gives back: the state to load, and the rows left out with why. */
@@ -28,10 +29,15 @@ interface ImportTask {
   resolve(imported: ImportedFile): void
 }
 
+interface RenderTask {
+  render: RenderRequest
+  resolve(rendered: Rendered): void
+}
+
 interface Job {
   id: number
   budgetMs: number
-  task: FoldTask | ImportTask
+  task: FoldTask | ImportTask | RenderTask
   reject(error: Error): void
 }
 
@@ -39,6 +45,13 @@ interface Job {
 export class ImportOverBudgetError extends Error {
   constructor(readonly budgetMs: number) {
     super(`the file took more than ${budgetMs} ms of CPU to read`)
+  }
+}
+
+/** An export that took more CPU to render than the budget: stopped, the request answered 503. */
+export class ExportOverBudgetError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`the export took more than ${budgetMs} ms of CPU to render`)
   }
 }
 
@@ -86,6 +99,8 @@ const SPAWN_AFTER_MS = 100
 class LoadPool {
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
+  /** Exports wait apart: they run one at a time, and only when no load waits (see `renderExport`). */
+  private readonly exports: Job[] = []
   private nextId = 1
   private watchdog: NodeJS.Timeout | undefined
   private markStarted: () => void = () => {}
@@ -116,6 +131,21 @@ class LoadPool {
     const importFile = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
     return new Promise<ImportedFile>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, budgetMs, task: { importFile, resolve }, reject })
+      this.dispatch()
+    })
+  }
+
+  /**
+   * Renders an export (server/export/render.ts); rejects with `ExportOverBudgetError` when that
+   * takes more than `budgetMs` of CPU. Exports take at most one worker at a time, and only when no
+   * load or import is waiting: a join always goes first. The request's bytes are moved to the
+   * worker, not copied: the caller passes bytes it owns and must not use them afterwards.
+   */
+  renderExport(render: RenderRequest, budgetMs: number): Promise<Rendered> {
+    const movable = (bytes: Uint8Array) => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes))
+    const request = { ...render, board: render.board.map(movable), control: movable(render.control) }
+    return new Promise<Rendered>((resolve, reject) => {
+      this.exports.push({ id: this.nextId++, budgetMs, task: { render: request, resolve }, reject })
       this.dispatch()
     })
   }
@@ -166,6 +196,16 @@ class LoadPool {
       }
       this.start(slot, this.queue.shift()!)
     }
+    this.dispatchExport()
+  }
+
+  /** Starts the next export when no load waits (`dispatch` returns early then) and none is rendering. */
+  private dispatchExport(): void {
+    if (this.exports.length === 0 || this.slots.some((s) => s.job && 'render' in s.job.task)) return
+    const slot = this.slots.find((s) => s.ready && !s.job)
+    if (slot) return this.start(slot, this.exports.shift()!)
+    const now = performance.now()
+    if (this.slots.length < this.size && this.slots.every((s) => s.ready && now - s.jobSince >= SPAWN_AFTER_MS)) this.spawn()
   }
 
   private start(slot: Slot, job: Job): void {
@@ -177,8 +217,11 @@ class LoadPool {
     const message: PoolJob =
       'importFile' in task
         ? { id: job.id, importFile: task.importFile, progress: slot.progress }
-        : { id: job.id, kind: task.kind, rows: task.rows, since: task.since, skip: task.skip.map((l) => l.index), progress: slot.progress }
-    slot.worker.postMessage(message, 'importFile' in message ? [message.importFile.buffer as ArrayBuffer] : [])
+        : 'render' in task
+          ? { id: job.id, render: task.render, progress: slot.progress }
+          : { id: job.id, kind: task.kind, rows: task.rows, since: task.since, skip: task.skip.map((l) => l.index), progress: slot.progress }
+    const moved = 'importFile' in message ? [message.importFile] : 'render' in message ? [...message.render.board, message.render.control] : []
+    slot.worker.postMessage(message, [...new Set(moved.map((bytes) => bytes.buffer as ArrayBuffer))])
     this.watchdog ??= setInterval(() => this.watch(), WATCH_MS)
   }
 
@@ -208,12 +251,13 @@ class LoadPool {
     return slot
   }
 
-  private finish(slot: Slot, reply: FoldReply | ImportReply): void {
+  private finish(slot: Slot, reply: FoldReply | ImportReply | RenderReply): void {
     const job = slot.job
     if (!job || job.id !== reply.id) return
     slot.job = undefined
     const { task } = job
     if ('imported' in reply) (task as ImportTask).resolve(reply.imported)
+    else if ('rendered' in reply) (task as RenderTask).resolve(reply.rendered)
     else {
       const fold = task as FoldTask
       const left = [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index)
@@ -234,6 +278,7 @@ class LoadPool {
       } else if (row >= 0 && now - slot.rowSince > slot.job.budgetMs) {
         this.replace(slot, (job) => {
           if ('importFile' in job.task) return job.reject(new ImportOverBudgetError(job.budgetMs))
+          if ('render' in job.task) return job.reject(new ExportOverBudgetError(job.budgetMs))
           job.task.skip.push({ index: row, reason: `did not load within ${job.budgetMs} ms of CPU` })
           this.queue.unshift(job)
         })
