@@ -28,30 +28,34 @@ function client(running: ExportServer, workshopId: string, docName: string, key:
 const today = () => new Date().toISOString().slice(0, 10)
 
 describe('GET /api/workshops/:id/export', () => {
-  it('needs a key in the Authorization header, and lets participants export the report (md, html, pdf) only when shared, never the data', async () => {
-    const running = await setup()
-    const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
-    const status = async (format: string, key?: string) => (await exportRequest(running.exportUrl, id, format, key)).status
+  it(
+    'needs a key in the Authorization header, and lets participants export the report (md, html, pdf) only when shared, never the data',
+    { timeout: 90_000 },
+    async () => {
+      const running = await setup()
+      const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
+      const status = async (format: string, key?: string) => (await exportRequest(running.exportUrl, id, format, key)).status
 
-    expect(await status('md')).toBe(401)
-    expect(await status('md', 'A'.repeat(32))).toBe(401)
-    // A key in the query string is not a key: they end up in logs.
-    expect((await fetch(`${running.exportUrl}/api/workshops/${id}/export?format=md&key=${keys.facilitator}`)).status).toBe(401)
-    expect(await status('md', keys.screen)).toBe(403)
-    expect(await status('md', keys.participant)).toBe(403)
-    expect(await status('csv', keys.participant)).toBe(403)
+      expect(await status('md')).toBe(401)
+      expect(await status('md', 'A'.repeat(32))).toBe(401)
+      // A key in the query string is not a key: they end up in logs.
+      expect((await fetch(`${running.exportUrl}/api/workshops/${id}/export?format=md&key=${keys.facilitator}`)).status).toBe(401)
+      expect(await status('md', keys.screen)).toBe(403)
+      expect(await status('md', keys.participant)).toBe(403)
+      expect(await status('csv', keys.participant)).toBe(403)
 
-    const facilitator = client(running, id, 'control', keys.facilitator)
-    await synced(facilitator)
-    setAllowParticipantExport(facilitator.doc, true)
-    await waitFor(async () => (await status('md', keys.participant)) === 200, 5_000, 'participant export to be allowed')
-    expect(await status('html', keys.participant)).toBe(200)
-    // The report in every form, not the data behind it.
-    for (const format of ['csv', 'json']) expect(await status(format, keys.participant)).toBe(403)
+      const facilitator = client(running, id, 'control', keys.facilitator)
+      await synced(facilitator)
+      setAllowParticipantExport(facilitator.doc, true)
+      await waitFor(async () => (await status('md', keys.participant)) === 200, 5_000, 'participant export to be allowed')
+      expect(await status('html', keys.participant)).toBe(200)
+      // The report in every form, not the data behind it.
+      for (const format of ['csv', 'json']) expect(await status(format, keys.participant)).toBe(403)
 
-    setAllowParticipantExport(facilitator.doc, false)
-    await waitFor(async () => (await status('md', keys.participant)) === 403, 5_000, 'participant export to be withdrawn')
-  })
+      setAllowParticipantExport(facilitator.doc, false)
+      await waitFor(async () => (await status('md', keys.participant)) === 403, 5_000, 'participant export to be withdrawn')
+    },
+  )
 
   it('refuses a participant in a locked workshop until the facilitator shares the report, as the app offers it', async () => {
     const running = await setup()
@@ -75,7 +79,7 @@ describe('GET /api/workshops/:id/export', () => {
     expect(mayExportNow('participant', readControl(watcher.doc))).toBe(true)
   })
 
-  it('gives the facilitator every format as an attachment named after the title and date', async () => {
+  it('gives the facilitator every format as an attachment named after the title and date', { timeout: 90_000 }, async () => {
     const running = await setup()
     const { id, keys } = await importInto(running.exportUrl, buildFullWorkshop())
     const get = (format: string, query = '') => exportRequest(running.exportUrl, id, format, keys.facilitator, query)
