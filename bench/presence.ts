@@ -298,8 +298,16 @@ function histogramShare(before: Histogram, after: Histogram): { p50Ms: number; p
   return { p50Ms: quantile(0.5), p99Ms: quantile(0.99), meanMs: ((after.sum - before.sum) / Math.max(1, count)) * 1000 }
 }
 
+/** A server whose clients could not all join (the reference, flooded at 500): the row says so instead of ending the bench. */
+interface PresenceFailure {
+  clients: number
+  failed: string
+}
+
+type PresenceRow = { ours: PresenceResult; ref: PresenceResult | PresenceFailure }
+
 /** One row per server per client count, for the README table. */
-export function presenceLines(rows: readonly { ours: PresenceResult; ref: PresenceResult }[]): string[] {
+export function presenceLines(rows: readonly PresenceRow[]): string[] {
   return [
     '| clients | server | CPU % of one core | delivered % | delivery p50 ms | p99 ms | server share p50 / p99 ms | busiest client process CPU % |',
     '|--:|---|--:|--:|--:|--:|--:|--:|',
@@ -309,22 +317,24 @@ export function presenceLines(rows: readonly { ours: PresenceResult; ref: Presen
           ['ours', ours],
           ['reference', ref],
         ] as const
-      ).map(
-        ([name, r]) =>
-          `| ${r.clients} | ${name} | ${r.cpuPercent.toFixed(1)} | ${r.deliveredPercent.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.serverP50Ms === null ? '–' : `${r.serverP50Ms.toFixed(1)} / ${r.serverP99Ms!.toFixed(1)}`} | ${r.clientCpuPercent.toFixed(0)} |`,
+      ).map(([name, r]) =>
+        'failed' in r
+          ? `| ${r.clients} | ${name} | ${r.failed} | | | | | |`
+          : `| ${r.clients} | ${name} | ${r.cpuPercent.toFixed(1)} | ${r.deliveredPercent.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.serverP50Ms === null ? '–' : `${r.serverP50Ms.toFixed(1)} / ${r.serverP99Ms!.toFixed(1)}`} | ${r.clientCpuPercent.toFixed(0)} |`,
       ),
     ),
     '',
-    ...rows.map(
-      ({ ours, ref }) =>
-        `ratio ours/reference at ${ours.clients}: CPU ${(ours.cpuPercent / ref.cpuPercent).toFixed(2)}, p99 ${(ours.p99Ms / ref.p99Ms).toFixed(2)}`,
+    ...rows.map(({ ours, ref }) =>
+      'failed' in ref
+        ? `ratio ours/reference at ${ours.clients}: the reference did not finish`
+        : `ratio ours/reference at ${ours.clients}: CPU ${(ours.cpuPercent / ref.cpuPercent).toFixed(2)}, p99 ${(ours.p99Ms / ref.p99Ms).toFixed(2)}`,
     ),
   ]
 }
 
-export async function runPresenceBench(): Promise<{ ours: PresenceResult; ref: PresenceResult }[]> {
+export async function runPresenceBench(): Promise<PresenceRow[]> {
   const counts = (process.env.BENCH_PRESENCE_CLIENTS ?? `${CLIENTS}`).split(',').map(Number)
-  const rows: { ours: PresenceResult; ref: PresenceResult }[] = []
+  const rows: PresenceRow[] = []
   for (const clients of counts) {
     const dataDir = mkdtempSync(join(tmpdir(), 's2s-bench-presence-'))
     const servers: ServerChild[] = []
@@ -347,7 +357,10 @@ export async function runPresenceBench(): Promise<{ ours: PresenceResult; ref: P
         clients,
         `http://127.0.0.1:${ours.port}/metrics`,
       )
-      const refResult = await measurePresence(ref, `ws://127.0.0.1:${ref.port}/bench`, 'board', {}, clients)
+      const refResult = await measurePresence(ref, `ws://127.0.0.1:${ref.port}/bench`, 'board', {}, clients).catch((error: unknown): PresenceFailure => ({
+        clients,
+        failed: error instanceof Error ? error.message : String(error),
+      }))
       rows.push({ ours: oursResult, ref: refResult })
       console.log(presenceLines([{ ours: oursResult, ref: refResult }]).join('\n'))
     } finally {
