@@ -6,20 +6,9 @@ import { MessageType, type ServerNotice } from '../../shared/protocol.ts'
 
 /** Encoders for every message the server sends; each builds one frame. */
 
-export function syncStep1(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeSyncStep1(encoder, doc)
-  return encoding.toUint8Array(encoder)
-}
-
-/** Sync step 1 from a state vector already encoded (a room whose loaded state is not applied yet). */
+/** Sync step 1: the state vector the client should answer with what we lack. */
 export function syncStep1Of(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
-  encoding.writeVarUint8Array(encoder, stateVector)
-  return encoding.toUint8Array(encoder)
+  return syncMessage(syncProtocol.messageYjsSyncStep1, stateVector)
 }
 
 export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
@@ -31,10 +20,14 @@ export function syncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
 
 /** Sync step 2 carrying an update already encoded (the whole state, for a client with nothing). */
 export function syncStep2Of(update: Uint8Array): Uint8Array {
+  return syncMessage(syncProtocol.messageYjsSyncStep2, update)
+}
+
+function syncMessage(kind: number, bytes: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-  encoding.writeVarUint8Array(encoder, update)
+  encoding.writeVarUint(encoder, kind)
+  encoding.writeVarUint8Array(encoder, bytes)
   return encoding.toUint8Array(encoder)
 }
 

@@ -2,7 +2,7 @@ import type { Room } from './room.ts'
 
 interface RoomBatch {
   /** Client ids whose newest state waits to be sent, each with when the server received it (`performance.now()`). */
-  readonly changed: Map<number, number>
+  changed: Map<number, number>
   /** When this room's presence was last sent. */
   sentAt: number
   timer: NodeJS.Timeout | undefined
@@ -50,8 +50,8 @@ export class PresenceBatches {
     batch.timer = undefined
     batch.immediate = undefined
     batch.sentAt = performance.now()
-    const changed = new Map(batch.changed)
-    batch.changed.clear()
+    const changed = batch.changed
+    batch.changed = new Map()
     this.send(room, changed)
   }
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { DocKind, Role } from '../../shared/protocol.ts'
 import { binaryFrame } from './frame.ts'
-import { syncStep1 as syncStep1Message, syncStep1Of, syncStep2InHeadroom } from './messages.ts'
+import { syncStep1Of, syncStep2InHeadroom } from './messages.ts'
 import { PresenceTable } from './presence.ts'
 
 /**
@@ -142,7 +142,7 @@ export class Room {
 
   /** Sync step 1 (our state vector), without applying a loaded state that waits. */
   syncStep1(): Uint8Array {
-    return this.loaded ? syncStep1Of(this.loaded.stateVector) : syncStep1Message(this.ydoc)
+    return syncStep1Of(this.loaded ? this.loaded.stateVector : Y.encodeStateVector(this.ydoc))
   }
 
   /** The document's whole state as one update: exports render it in a worker thread from these bytes. */
