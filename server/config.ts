@@ -140,7 +140,7 @@ export const DEFAULT_LIMITS: Limits = {
   pdfBudgetMs: 5 * 60_000,
   maxExportsWaiting: 100,
   loopCpuWatchMs: 100,
-  journalFoldMs: 1_000,
+  journalFoldMs: 5_000,
   maxDraftsPerWorkshop: 80,
   maxDraftBytes: 256 * 1024,
   maxRoomsPerWorkshop: 90,

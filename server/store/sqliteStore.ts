@@ -23,12 +23,13 @@ import type { JournalRecord } from './updateJournal.ts'
 const TOUCH_EVERY_MS = 60_000
 
 /**
- * How often the write-ahead log is copied into the database file. SQLite's own automatic
- * checkpoint runs inside the commit that crosses 1,000 pages, so the turn that stores a large
- * snapshot (an import at the size cap, a compaction of a big board) would also pay 60-100 ms of
- * copying; a timer gives the copy a turn of its own.
+ * How long after a write the write-ahead log is copied into the database file. SQLite's own
+ * automatic checkpoint runs inside the commit that crosses 1,000 pages, so the turn that stores a
+ * large snapshot (an import at the size cap, a compaction of a big board) would also pay 60-100 ms
+ * of copying; a timer gives the copy a turn of its own. It is armed by writes, not run on an
+ * interval: an idle server is not woken for it (issue 16: each wake-up costs ~0.2 ms of CPU).
  */
-const CHECKPOINT_EVERY_MS = 1_000
+const CHECKPOINT_AFTER_MS = 1_000
 
 /**
  * The default store: one SQLite file in WAL mode. Each document is a snapshot plus an append-only
@@ -42,7 +43,8 @@ export class SqliteDocStore implements DocStore {
   /** Built once: better-sqlite3 wraps a transaction function in fresh closures on every call. */
   private readonly appendAll: (batch: readonly PendingUpdate[]) => Map<string, number>
   private readonly insertAll: (records: readonly JournalRecord[]) => void
-  private readonly checkpointTimer: NodeJS.Timeout | undefined
+  private readonly readOnly: boolean
+  private checkpointTimer: NodeJS.Timeout | undefined
 
   /** `readOnly`: a tool reading beside a running server, which must not write the file (no checkpoints). */
   constructor(dataDir: string, { readOnly = false } = {}) {
@@ -63,8 +65,8 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma('synchronous = NORMAL')
     if (!readOnly) {
       this.db.pragma('wal_autocheckpoint = 0')
-      this.checkpointTimer = setInterval(() => this.db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_EVERY_MS).unref()
     }
+    this.readOnly = readOnly
     this.statements = {
       snapshot: this.db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
       updates: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
@@ -143,12 +145,23 @@ export class SqliteDocStore implements DocStore {
         lastSeqs.set(docKey(workshopId, docName), Number(lastInsertRowid))
       }
       this.touch(batch)
+      this.wrote()
       return lastSeqs
     })
     this.insertAll = this.db.transaction((records: readonly JournalRecord[]) => {
       for (const { seq, workshopId, docName, update } of records) this.statements.insertAt.run(seq, workshopId, docName, update)
       this.touch(records)
+      this.wrote()
     })
+  }
+
+  /** Arms the checkpoint that copies what was just written into the database file (CHECKPOINT_AFTER_MS). */
+  private wrote(): void {
+    if (this.readOnly || this.checkpointTimer) return
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = undefined
+      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)')
+    }, CHECKPOINT_AFTER_MS).unref()
   }
 
   private touch(batch: readonly PendingUpdate[]): void {
@@ -191,6 +204,7 @@ export class SqliteDocStore implements DocStore {
         else this.statements.dropUpdate.run(workshopId, docName, seq)
       }
     })()
+    this.wrote()
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
@@ -202,6 +216,7 @@ export class SqliteDocStore implements DocStore {
       this.statements.putSnapshot.run(workshopId, docName, snapshot)
       this.statements.dropUpdates.run(workshopId, docName, upToSeq)
     })()
+    this.wrote()
   }
 
   async listDocs(workshopId: string): Promise<string[]> {
@@ -216,16 +231,19 @@ export class SqliteDocStore implements DocStore {
         this.statements.deleteDocQuarantine.run(workshopId, name)
       }
     })()
+    this.wrote()
   }
 
   async setParticipantKey(id: string, participantKeyHash: string, generation: number): Promise<void> {
     this.statements.setParticipantKey.run(participantKeyHash, generation, id)
+    this.wrote()
   }
 
   async deleteWorkshop(id: string): Promise<void> {
     this.db.transaction(() => {
       for (const statement of this.statements.deleteWorkshop) statement.run(id)
     })()
+    this.wrote()
   }
 
   async listUntouchedSince(before: number): Promise<string[]> {
@@ -242,6 +260,7 @@ export class SqliteDocStore implements DocStore {
       screen_key_hash: record.screenKeyHash,
       participant_key_generation: record.participantKeyGeneration,
     })
+    this.wrote()
   }
 
   async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
@@ -250,7 +269,7 @@ export class SqliteDocStore implements DocStore {
   }
 
   async putJoinCode(record: JoinCodeRecord): Promise<boolean> {
-    return this.db.transaction(() => {
+    const put = this.db.transaction(() => {
       const taken = this.statements.findJoinCode.get(record.code)
       if (taken && taken.workshop_id !== record.workshopId) return false
       this.statements.dropJoinCode.run(record.workshopId)
@@ -262,6 +281,8 @@ export class SqliteDocStore implements DocStore {
       })
       return true
     })()
+    this.wrote()
+    return put
   }
 
   async joinCodeOf(workshopId: string): Promise<JoinCodeRecord | undefined> {
@@ -274,12 +295,14 @@ export class SqliteDocStore implements DocStore {
 
   async saveHistory(workshopId: string, reason: string, docs: Map<string, Uint8Array>, summary: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<number> {
     const packed = packHistoryDocs(docs)
-    return this.db.transaction(() => {
+    const saved = this.db.transaction(() => {
       const id = Number(this.statements.insertHistory.run(workshopId, Date.now(), reason, summary, packed).lastInsertRowid)
       this.statements.pruneHistory.run(workshopId, workshopId, HISTORY_KEPT_PER_WORKSHOP)
       this.statements.pruneHistoryBytes.run(workshopId, workshopId, maxBytes)
       return id
     })()
+    this.wrote()
+    return saved
   }
 
   async listHistory(workshopId: string): Promise<Omit<HistorySnapshot, 'docs'>[]> {
@@ -307,10 +330,11 @@ export class SqliteDocStore implements DocStore {
 
   async checkWritable(): Promise<void> {
     this.statements.probe.run()
+    this.wrote()
   }
 
   async close(): Promise<void> {
-    clearInterval(this.checkpointTimer)
+    clearTimeout(this.checkpointTimer)
     if (this.db.open) this.db.close()
   }
 }
