@@ -195,7 +195,7 @@ export class Connection implements Peer {
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
     // Per-person records by the shared rule: a participant writes only their own, a facilitator anyone's.
     const writer = { role: this.role, participantId: this.participantId }
-    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate }, writer)
+    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate }, writer, room.contention)
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
       return this.refuseForeign(guard.reason)
@@ -211,6 +211,7 @@ export class Connection implements Peer {
     const startedCpu = process.cpuUsage()
     const startedWall = performance.now()
     Y.applyUpdate(room.doc, incoming, this)
+    room.contention += guard.contention
     this.keepOwnPending(room)
     if (performance.now() - startedWall <= FREE_INTEGRATION_MS) return
     const spent = process.cpuUsage(startedCpu)

@@ -51,6 +51,12 @@ export class Room {
   storedBytes = 0
   /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor). */
   measuredAt = -1
+  /**
+   * The document's contention as the update guard counts it (`maxContention`): counted by the
+   * load's fold, then each admitted update's added. Changes made on the server or relayed from
+   * another instance are not counted here; the next load counts them.
+   */
+  contention = 0
   idleTimer: NodeJS.Timeout | undefined
   /**
    * The answer to "send me everything" from a client that has nothing (sync step 2 for an empty

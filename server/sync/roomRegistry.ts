@@ -257,7 +257,8 @@ export class RoomRegistry {
    */
   private async applyStored(room: Room, stored: StoredDoc): Promise<void> {
     if (stored.updates.length === 0) return
-    const { state, stateVector, left } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
+    const { state, stateVector, left, contention } = await loadPool.fold(room.kind, stored.updates, this.limits.loadRowBudgetMs)
+    room.contention = contention
     // The control document is applied at once: its facts (lock, private mode) gate every write
     // to the workshop's other documents. Any other may wait for its first client's answer.
     room.loadState(state, room.kind === 'control' ? undefined : stateVector)

@@ -126,4 +126,44 @@ describe('many small updates at one position', { timeout: 90_000 }, () => {
     expect([...again.doc.getMap('signals').keys()].filter((key) => key.startsWith('card-'))).toHaveLength(61)
     expect(server.output()).not.toContain('quarantined')
   })
+
+  it('are refused once the contested positions cost too much in all, and the board loads after a restart in a bounded time', async () => {
+    const data = tempDataDir()
+    servers.defer(() => data.remove())
+    let server: ChildServer = await startChildServer(data.dir)
+    servers.defer(() => server.kill())
+    const workshop = await createWorkshop(server.url)
+    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(writer)
+    for (let i = 0; i < 60; i++) writer.doc.getMap('signals').set(`card-${i}`, `Signal ${i}: heat waves reshape city life`)
+
+    // Rounds of 16 new writers at each of 60 keys, one key per update: each update passes the
+    // per-update and per-position caps; 25 rounds would put 400 writers at every key.
+    const attacker = await rawSocket(server, workshop.id, 'board', workshop.keys.participant)
+    let client = 5_000_000
+    for (let round = 0; round < 25; round++)
+      for (let key = 0; key < 60; key++, client += 16) attacker.send(updateMessage(siblingBomb(16, client, 'signals', `contested-${key}`)))
+    attacker.send(syncStep1Message())
+    const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 30_000, 'an answer to the marker')
+    const outcome = await Promise.race([attacker.closed, answered.then(() => undefined)])
+    expect(outcome?.code).toBe(CloseCode.badMessage)
+    expect(outcome?.reason).toBe('update refused: contested positions costing over 500000 steps in all')
+
+    writer.doc.getMap('signals').set('card-60', 'Signal 60: written after the attack')
+    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(reader)
+    await waitFor(() => reader.doc.getMap('signals').has('card-60'), 20_000, 'the card written after the attack')
+    writer.destroy()
+    reader.destroy()
+    await server.stop()
+
+    // The cold load applies what was admitted on the main thread in one piece: bounded by the count.
+    server = await startChildServer(data.dir)
+    const health = await watchHealth(server.url)
+    const again = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
+    expect([...again.doc.getMap('signals').keys()].filter((key) => key.startsWith('card-'))).toHaveLength(61)
+    expect(server.output()).not.toContain('quarantined')
+    await expectLoopBounded('contested board at restart', health, server.url)
+  })
 })

@@ -31,6 +31,8 @@ export interface FoldReply {
   slices?: Uint8Array[]
   /** Rows refused by the guard or that did not decode. */
   left: LeftOut[]
+  /** A room's load: the document's contention, the guard's count (updateGuard.ts, `maxContention`). */
+  contention?: number
 }
 
 /** An import file's bytes, read and checked in a worker (see server/export/importFile.ts). */
@@ -96,4 +98,7 @@ export const STORED_GUARD: GuardLimits = {
   maxLookup: Number.POSITIVE_INFINITY,
   maxScan: 2 * DEFAULT_GUARD.maxScan,
   maxCost: Number.POSITIVE_INFINITY,
+  // Counted, not refused: a board stored before the count existed loads whole, and only its
+  // further contested writes are refused (the room starts from the count the fold reports).
+  maxContention: Number.POSITIVE_INFINITY,
 }

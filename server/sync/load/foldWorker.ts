@@ -52,11 +52,13 @@ parentPort!.on('message', (job: PoolJob) => {
 function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   const doc = new Y.Doc({ gc: true })
   const left: LeftOut[] = []
+  let contention = 0
   rows.forEach((row, index) => {
     if (skip.includes(index)) return
     Atomics.store(progress, 0, index)
-    const reason = applyRow(doc, kind, row)
-    if (reason) left.push({ index, reason })
+    const applied = applyRow(doc, kind, row)
+    if (typeof applied === 'string') left.push({ index, reason: applied })
+    else contention += applied
   })
   Atomics.store(progress, 0, -1)
   const complete = doc.store.pendingStructs === null && doc.store.pendingDs === null
@@ -78,7 +80,7 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   const state = kind ? withHeadroom(encoded) : only ? only.slice() : encoded
   const stateVector = kind ? Y.encodeStateVector(doc) : undefined
   doc.destroy()
-  return { id, state, stateVector, left }
+  return { id, state, stateVector, left, contention }
 }
 
 /** `bytes` copied to offset ANSWER_HEADROOM of a buffer of their own. */
@@ -135,13 +137,14 @@ async function renderExport({ id, render, progress }: RenderJob): Promise<Render
   return { id, rendered }
 }
 
-function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): string | undefined {
+/** Applies one stored row: the contention it adds (see `maxContention`), or why it was left out. */
+function applyRow(doc: Y.Doc, kind: DocKind | undefined, row: Uint8Array): number | string {
   try {
     // Logs written before the update guard existed may hold what it now refuses.
     const verdict = checkUpdate(doc, kind, row, STORED_GUARD)
     if (!verdict.ok) return verdict.reason
     Y.applyUpdate(doc, row)
-    return undefined
+    return verdict.contention
   } catch (error) {
     return `unreadable: ${String(error)}`
   }

@@ -14,6 +14,8 @@ export interface Folded {
   /** With `since`: what it lacks, in slices (see FoldReply). */
   slices?: Uint8Array[]
   left: LeftOut[]
+  /** A room's load: the document's contention as the update guard counts it (0 otherwise). */
+  contention: number
 }
 
 interface FoldTask {
@@ -261,7 +263,7 @@ class LoadPool {
     else {
       const fold = task as FoldTask
       const left = [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index)
-      fold.resolve({ state: reply.state, stateVector: reply.stateVector, slices: reply.slices, left })
+      fold.resolve({ state: reply.state, stateVector: reply.stateVector, slices: reply.slices, left, contention: reply.contention ?? 0 })
     }
     this.dispatch()
   }

@@ -43,12 +43,12 @@ export function awarenessMessage(clientId: number, clock: number, state: unknown
  * once. Yjs orders concurrent siblings by scanning all of them for each one: quadratic.
  * `firstClient` lets a second bomb add to the same position.
  */
-export function siblingBomb(writers: number, firstClient = 1_000_000, root = 'signals'): Uint8Array {
+export function siblingBomb(writers: number, firstClient = 1_000_000, root = 'signals', key = 'k'): Uint8Array {
   const updates: Uint8Array[] = []
   for (let i = 0; i < writers; i++) {
     const doc = new Y.Doc()
     doc.clientID = firstClient + i
-    doc.getMap(root).set('k', i)
+    doc.getMap(root).set(key, i)
     updates.push(Y.encodeStateAsUpdate(doc))
     doc.destroy()
   }
