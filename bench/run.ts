@@ -8,6 +8,7 @@ import { runPresenceBench } from './presence.ts'
 import { runScaleBench } from './scale.ts'
 import { runStoreBench } from './store.ts'
 import { runSyncBench } from './sync.ts'
+import { loadPool } from '../server/sync/load/loadPool.ts'
 
 /**
  * `npm run bench`: every benchmark, or those named in BENCH_ONLY (comma-separated:
@@ -41,3 +42,5 @@ for (const [name, run] of Object.entries(SUITES)) {
   console.log(`\n## ${name}\n`)
   await run()
 }
+// The board bench runs the server in this process: its load pool's threads would keep it alive.
+await loadPool.close()
