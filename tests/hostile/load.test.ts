@@ -93,34 +93,16 @@ describe('a poisoned stored log', { timeout: 90_000 }, () => {
  */
 describe('many small updates at one position', { timeout: 90_000 }, () => {
   it('are refused once the writers there in all pass the cap, and every honest card survives a restart', async () => {
-    const data = tempDataDir()
-    servers.defer(() => data.remove())
-    let server: ChildServer = await startChildServer(data.dir)
-    servers.defer(() => server.kill())
-    const workshop = await createWorkshop(server.url)
-    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(writer)
-    for (let i = 0; i < 60; i++) writer.doc.getMap('signals').set(`card-${i}`, `Signal ${i}: heat waves reshape city life`)
-
     // 40 updates of 16 invented writers each, all setting the same key: each under the per-update cap.
-    const attacker = await rawSocket(server, workshop.id, 'board', workshop.keys.participant)
-    for (let u = 0; u < 40; u++) attacker.send(updateMessage(siblingBomb(16, 5_000_000 + u * 16)))
-    // A later marker: the server answers this step 1 (with a step 2) once it read everything before it.
-    attacker.send(syncStep1Message())
-    const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 20_000, 'an answer to the marker')
-    const outcome = await Promise.race([attacker.closed, answered.then(() => undefined)])
+    const { outcome, dataDir, workshop } = await attackThenStop((send) => {
+      for (let u = 0; u < 40; u++) send(siblingBomb(16, 5_000_000 + u * 16))
+    })
     expect(outcome?.code).toBe(CloseCode.badMessage)
     expect(outcome?.reason).toBe('update refused: over 400 writers at one position in all')
 
-    // The honest writer goes on; then a restart compacts and loads the board again.
-    writer.doc.getMap('signals').set('card-60', 'Signal 60: written after the attack')
-    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(reader)
-    await waitFor(() => reader.doc.getMap('signals').has('card-60'), 20_000, 'the card written after the attack')
-    writer.destroy()
-    reader.destroy()
-    await server.stop()
-    server = await startChildServer(data.dir)
+    // The restart compacted the board on its way down and loads it again.
+    const server = await startChildServer(dataDir)
+    servers.defer(() => server.kill())
     const again = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
     expect([...again.doc.getMap('signals').keys()].filter((key) => key.startsWith('card-'))).toHaveLength(61)
@@ -128,37 +110,18 @@ describe('many small updates at one position', { timeout: 90_000 }, () => {
   })
 
   it('are refused once the contested positions cost too much in all, and the board loads after a restart in a bounded time', async () => {
-    const data = tempDataDir()
-    servers.defer(() => data.remove())
-    let server: ChildServer = await startChildServer(data.dir)
-    servers.defer(() => server.kill())
-    const workshop = await createWorkshop(server.url)
-    const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(writer)
-    for (let i = 0; i < 60; i++) writer.doc.getMap('signals').set(`card-${i}`, `Signal ${i}: heat waves reshape city life`)
-
     // Rounds of 16 new writers at each of 60 keys, one key per update: each update passes the
     // per-update and per-position caps; 25 rounds would put 400 writers at every key.
-    const attacker = await rawSocket(server, workshop.id, 'board', workshop.keys.participant)
-    let client = 5_000_000
-    for (let round = 0; round < 25; round++)
-      for (let key = 0; key < 60; key++, client += 16) attacker.send(updateMessage(siblingBomb(16, client, 'signals', `contested-${key}`)))
-    attacker.send(syncStep1Message())
-    const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 30_000, 'an answer to the marker')
-    const outcome = await Promise.race([attacker.closed, answered.then(() => undefined)])
+    const { outcome, dataDir, workshop } = await attackThenStop((send) => {
+      let client = 5_000_000
+      for (let round = 0; round < 25; round++) for (let key = 0; key < 60; key++, client += 16) send(siblingBomb(16, client, 'signals', `contested-${key}`))
+    })
     expect(outcome?.code).toBe(CloseCode.badMessage)
     expect(outcome?.reason).toBe('update refused: contested positions costing over 500000 steps in all')
 
-    writer.doc.getMap('signals').set('card-60', 'Signal 60: written after the attack')
-    const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(reader)
-    await waitFor(() => reader.doc.getMap('signals').has('card-60'), 20_000, 'the card written after the attack')
-    writer.destroy()
-    reader.destroy()
-    await server.stop()
-
     // The cold load applies what was admitted on the main thread in one piece: bounded by the count.
-    server = await startChildServer(data.dir)
+    const server = await startChildServer(dataDir)
+    servers.defer(() => server.kill())
     const health = await watchHealth(server.url)
     const again = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await waitFor(() => again.provider.synced, 30_000, 'the board to load again')
@@ -167,3 +130,36 @@ describe('many small updates at one position', { timeout: 90_000 }, () => {
     await expectLoopBounded('contested board at restart', health, server.url)
   })
 })
+
+/**
+ * A board of 60 honest cards; the attacker's updates on a raw socket, then a marker (a sync step
+ * 1, answered once the server has read everything before it); one more honest card written after
+ * the attack and seen by a second client; then a clean stop, which compacts the board. Returns how
+ * the attacker's socket ended (undefined: the marker was answered, the attacker is still there).
+ */
+async function attackThenStop(attack: (send: (update: Uint8Array) => void) => void) {
+  const data = tempDataDir()
+  servers.defer(() => data.remove())
+  const server: ChildServer = await startChildServer(data.dir)
+  servers.defer(() => server.kill())
+  const workshop = await createWorkshop(server.url)
+  const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+  await synced(writer)
+  for (let i = 0; i < 60; i++) writer.doc.getMap('signals').set(`card-${i}`, `Signal ${i}: heat waves reshape city life`)
+
+  const attacker = await rawSocket(server, workshop.id, 'board', workshop.keys.participant)
+  attack((update) => attacker.send(updateMessage(update)))
+  attacker.send(syncStep1Message())
+  const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 30_000, 'an answer to the marker')
+  const outcome = await Promise.race([attacker.closed, answered.then(() => undefined)])
+
+  // The honest writer goes on.
+  writer.doc.getMap('signals').set('card-60', 'Signal 60: written after the attack')
+  const reader = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+  await synced(reader)
+  await waitFor(() => reader.doc.getMap('signals').has('card-60'), 20_000, 'the card written after the attack')
+  writer.destroy()
+  reader.destroy()
+  await server.stop()
+  return { outcome, dataDir: data.dir, workshop }
+}
