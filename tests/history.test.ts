@@ -73,6 +73,23 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     await waitFor(async () => (await list()).some((s) => s.reason === 'periodic' && s.signals === 1), 5_000, 'a periodic snapshot')
   })
 
+  it('keeps the last change before a quiet spell: it is in the next periodic snapshot without another change', async () => {
+    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 1_500 } })
+    const workshop = await createWorkshop(server.url)
+    const client = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(client)
+    const periodic = async () =>
+      (
+        (await (
+          await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
+        ).json()) as { snapshots: Snapshot[] }
+      ).snapshots.filter((s) => s.reason === 'periodic')
+    // The workshop's first snapshot; the card comes within its interval, and then nothing more.
+    await waitFor(async () => (await periodic()).length > 0, 5_000, 'the first periodic snapshot')
+    addSignal(client.doc, { title: 'Youth loneliness apps' }, { participantId: randomId() })
+    await waitFor(async () => (await periodic()).some((s) => s.signals === 1), 10_000, 'a periodic snapshot with the card')
+  })
+
   it('is for facilitators only', async () => {
     const server = await servers.server(await storage(kind))
     const workshop = await createWorkshop(server.url)

@@ -19,6 +19,12 @@ const APPLY_WAIT_MS = 100
 export interface RoomListener {
   /** Called once a room is loaded from the store, before any peer is answered. */
   onLoad?(room: Room): void
+  /**
+   * Called as each change made on this instance (by one of its clients or by the server) is
+   * applied, before it is stored: what the document was just before it is exactly what the
+   * listener last saw, which a change relayed in before the store would otherwise blur.
+   */
+  onChanged?(room: Room): void
   /** Called after each stored batch of a room (server-side reactions to changes). */
   onStored?(room: Room): void
   /** Called after a change another instance stored was applied to the room. */
@@ -307,6 +313,7 @@ export class RoomRegistry {
   }
 
   private markDirty(room: Room): void {
+    for (const listener of this.listeners) listener.onChanged?.(room)
     this.dirty.add(room)
     this.scheduleFlush()
   }

@@ -55,6 +55,10 @@ interface ControlMoments {
 export class WorkshopHistory {
   private readonly lastTaken = new Map<string, number>()
   private readonly taking = new Set<string>()
+  /** Workshops whose board changed while a snapshot of them was being taken. */
+  private readonly changedWhileTaking = new Set<string>()
+  /** The check set for when the interval is up, per workshop changed since its last snapshot. */
+  private readonly laterCheck = new Map<string, NodeJS.Timeout>()
   private readonly checking = new Set<string>()
   private readonly moments = new Map<string, ControlMoments>()
   private readonly pendingEvents = new Map<string, { timer: NodeJS.Timeout; reason: EventReason }>()
@@ -70,14 +74,21 @@ export class WorkshopHistory {
     /** With several instances, a lease per workshop keeps periodic snapshots to one per interval. */
     private readonly relay: Relay = soloRelay,
   ) {
-    registry.listen({ onLoad: (room) => this.onLoad(room), onStored: (room) => this.onStored(room), onRelayed: (room) => this.onRelayed(room) })
+    registry.listen({
+      onLoad: (room) => this.onLoad(room),
+      onChanged: (room) => this.onChanged(room),
+      onStored: (room) => this.onStored(room),
+      onRelayed: (room) => this.onRelayed(room),
+    })
   }
 
   /**
    * Event snapshots run exactly once: a moment (stage change, reveal, close of voting) is noticed
-   * only by the instance that stored the change making it. The others keep their picture of the
-   * control document current from what is relayed, without scheduling anything, so a later change
-   * stored on them is never mistaken for the same moment.
+   * only by the instance where the change making it was made, as it is applied (`onChanged`). The
+   * others keep their picture of the control document current from what is relayed, without
+   * scheduling anything, so a later change made on them is never mistaken for the same moment.
+   * Noticing at the apply, not the store, matters: a change relayed in between would otherwise
+   * show this instance its own unstored stage change as the other's, and no one would take it.
    */
   private onRelayed(room: Room): void {
     if (room.kind === 'control') this.moments.set(room.workshopId, readMoments(room.doc))
@@ -87,20 +98,52 @@ export class WorkshopHistory {
     if (room.kind === 'control') this.moments.set(room.workshopId, readMoments(room.doc))
   }
 
-  private onStored(room: Room): void {
-    if (room.kind === 'draft' || room.kind === 'bank') return
+  private onChanged(room: Room): void {
     // Stage changes, reveals and closes of voting are noticed even while a snapshot is under way.
     if (room.kind === 'control') this.noticeMoments(room)
-    if (this.taking.has(room.workshopId)) return
+  }
+
+  private onStored(room: Room): void {
+    if (room.kind === 'draft' || room.kind === 'bank') return
+    this.periodicDue(room.workshopId)
+  }
+
+  /**
+   * A periodic snapshot is taken once the interval has passed since the last, as long as the
+   * board changed. A change stored too soon after one, or while one is being taken, is not
+   * dropped: a later check is set for when the interval is up (one per workshop), so the last
+   * change before a quiet spell is in the history too, not only the changes before it.
+   */
+  private periodicDue(workshopId: string): void {
+    if (this.laterCheck.has(workshopId)) return
+    if (this.taking.has(workshopId)) {
+      this.changedWhileTaking.add(workshopId)
+      return
+    }
     // Most stored batches come well within the interval: known without a promise or a query.
-    const last = this.lastTaken.get(room.workshopId)
-    if (last !== undefined && Date.now() - last < this.intervalMs) return
+    const last = this.lastTaken.get(workshopId)
+    const wait = last === undefined ? 0 : last + this.intervalMs - Date.now()
+    if (wait > 0) {
+      const timer = setTimeout(() => {
+        this.laterCheck.delete(workshopId)
+        // A workshop everyone has left is stored as it stands; its rooms are not opened again for this.
+        if (this.registry.loaded(workshopId, BOARD_DOC)) this.periodicDue(workshopId)
+      }, wait)
+      timer.unref()
+      this.laterCheck.set(workshopId, timer)
+      return
+    }
     // Marked before the first await: a new workshop stores control and board in two batches,
     // and both would otherwise find "no snapshot yet" and take one each.
-    this.taking.add(room.workshopId)
-    void this.maybeSnapshot(room.workshopId)
-      .catch((error: unknown) => this.logger.error({ workshop: room.workshopId, err: error }, 'history snapshot failed'))
-      .finally(() => this.taking.delete(room.workshopId))
+    this.taking.add(workshopId)
+    void this.maybeSnapshot(workshopId)
+      .catch((error: unknown) => this.logger.error({ workshop: workshopId, err: error }, 'history snapshot failed'))
+      .finally(() => this.doneTaking(workshopId))
+  }
+
+  private doneTaking(workshopId: string): void {
+    this.taking.delete(workshopId)
+    if (this.changedWhileTaking.delete(workshopId)) this.periodicDue(workshopId)
   }
 
   private noticeMoments(room: Room): void {
@@ -159,10 +202,12 @@ export class WorkshopHistory {
     if (!taken) this.lastTaken.set(workshopId, Date.now())
   }
 
-  /** Drops the event snapshots still settling (the server is shutting down; its documents are stored anyway). */
+  /** Drops the event snapshots still settling and the periodic checks set for later (the server is shutting down; its documents are stored anyway). */
   close(): void {
     for (const { timer } of this.pendingEvents.values()) clearTimeout(timer)
     this.pendingEvents.clear()
+    for (const timer of this.laterCheck.values()) clearTimeout(timer)
+    this.laterCheck.clear()
   }
 
   /** Stores the current state of the workshop's shared documents; returns the snapshot id. */
@@ -171,7 +216,7 @@ export class WorkshopHistory {
     try {
       return await this.take(workshopId, reason)
     } finally {
-      this.taking.delete(workshopId)
+      this.doneTaking(workshopId)
     }
   }
 
