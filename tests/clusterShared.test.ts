@@ -7,6 +7,8 @@ import type { WorkshopLinks } from '../shared/api.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
 import { synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
+import { siblingBomb, syncStep1Message, updateMessage } from './hostile/support/attacks.ts'
+import { rawSocket } from './hostile/support/harness.ts'
 
 /**
  * What several instances share besides the documents: rate limits, key rotation and deletion,
@@ -171,6 +173,36 @@ describe('what several instances share', () => {
     goToStage(onA.doc, stageOf('trends'))
     await waitFor(async () => (await stageChanges()) >= 2, 60_000, 'the snapshot of the next stage')
     expect(await stageChanges()).toBe(2)
+  })
+
+  it('the budget for contested positions is one per document, not one per instance an attacker connects to', { timeout: 60_000 }, async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const [a, b] = instances as [TestInstance, TestInstance]
+    const workshop = await createWorkshop(a.url)
+    // The board is open on both instances before the attack, as in a workshop under way.
+    const onA = open(a, workshop.id, 'board', workshop.keys.participant)
+    const onB = open(b, workshop.id, 'board', workshop.keys.participant)
+    await synced(onA, onB)
+    let client = 5_000_000
+    const contested = (key: number) => updateMessage(siblingBomb(16, (client += 16), 'signals', `contested-${key}`))
+    /** Sends `updates` and then a marker; how the socket ended (undefined: it is open, the marker answered). */
+    const attack = async (instance: TestInstance, updates: Uint8Array[]) => {
+      const attacker = await rawSocket(instance, workshop.id, 'board', workshop.keys.participant)
+      for (const update of updates) attacker.send(update)
+      // Answered only once the server has read everything before it, if the socket is still open.
+      attacker.send(syncStep1Message())
+      const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 30_000, 'an answer to the marker')
+      return await Promise.race([attacker.closed, answered.then(() => undefined)])
+    }
+    const spent = 'update refused: contested positions costing over 500000 steps in all'
+    // Rounds of 16 new writers at each of 60 keys, on A, until A refuses them.
+    const rounds = Array.from({ length: 25 * 60 }, (_, i) => contested(i % 60))
+    expect((await attack(a, rounds))?.reason).toBe(spent)
+    // Everything A admitted has reached B once a change written on A after it has.
+    onA.doc.getMap('signals').set('marker', 'written after the attack')
+    await waitFor(() => onB.doc.getMap('signals').has('marker'), 10_000, 'the marker on the other instance')
+    // B counted what it was passed: the budget is spent there too, from the first contested update.
+    expect((await attack(b, [contested(0)]))?.reason).toBe(spent)
   })
 })
 

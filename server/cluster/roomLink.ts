@@ -1,8 +1,10 @@
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { docKey, type DocStore } from '../store/docStore.ts'
+import { STORED_GUARD } from '../sync/load/foldProtocol.ts'
 import { loadPool } from '../sync/load/loadPool.ts'
 import { RELAYED, type Room } from '../sync/room.ts'
+import { checkUpdate } from '../sync/updateGuard.ts'
 import { applySlices } from './catchUp.ts'
 import { soloRelay, type Relay } from './relay.ts'
 
@@ -91,11 +93,23 @@ export class RoomLink {
   private apply(room: Room, message: Buffer): void {
     const body = message.subarray(1)
     try {
-      if (message[0] === UPDATE) Y.applyUpdate(room.doc, body, RELAYED)
+      if (message[0] === UPDATE) this.applyUpdate(room, body)
       else if (message[0] === PRESENCE) this.rooms.notePresence(room, room.presence.applyRelayed(body, Date.now()))
     } catch (error) {
       this.logger.warn({ workshop: room.workshopId, doc: room.kind, err: error }, 'a relayed message did not apply')
     }
+  }
+
+  /**
+   * A change another instance admitted is applied as it is (refusing it here would split the
+   * instances' documents), and its contested positions are counted as that instance counted them:
+   * each instance's total is then the document's, and the guard's budget (`maxContention`) is one
+   * per document, not one per instance an attacker connects to.
+   */
+  private applyUpdate(room: Room, update: Uint8Array): void {
+    const counted = checkUpdate(room.doc, room.kind, update, STORED_GUARD)
+    if (counted.ok) room.contention += counted.contention
+    Y.applyUpdate(room.doc, update, RELAYED)
   }
 
   /**
@@ -109,8 +123,10 @@ export class RoomLink {
       try {
         const stored = await this.store.load(room.workshopId, room.docName)
         if (stored.updates.length === 0) continue
-        const { slices, left } = await loadPool.fold(room.kind, stored.updates, this.rowBudgetMs, Y.encodeStateVector(room.doc))
+        const { slices, left, contention } = await loadPool.fold(room.kind, stored.updates, this.rowBudgetMs, Y.encodeStateVector(room.doc))
         await applySlices(room.doc, slices ?? [], RELAYED)
+        // What was missed is in the stored document's count; changes made here meanwhile are in ours.
+        room.contention = Math.max(room.contention, contention)
         // The room's next load moves them to the quarantine and says which they are.
         if (left.length > 0) this.logger.warn({ workshop: room.workshopId, doc: room.kind }, `${left.length} stored rows left out of a catch-up`)
       } catch (error) {

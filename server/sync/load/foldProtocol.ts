@@ -31,7 +31,7 @@ export interface FoldReply {
   slices?: Uint8Array[]
   /** Rows refused by the guard or that did not decode. */
   left: LeftOut[]
-  /** A room's load: the document's contention, the guard's count (updateGuard.ts, `maxContention`). */
+  /** The stored document's contention, the guard's count (updateGuard.ts, `maxContention`). */
   contention?: number
 }
 

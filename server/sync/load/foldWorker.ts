@@ -72,7 +72,7 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   if (since) {
     const slices = slicesSince(doc, since)
     doc.destroy()
-    return { id, state: new Uint8Array([0, 0]), slices, left }
+    return { id, state: new Uint8Array([0, 0]), slices, left, contention }
   }
   const encoded = only ?? Y.encodeStateAsUpdate(doc)
   // A room's load: the state goes to the first client as it is, framed in the headroom left here

@@ -14,7 +14,7 @@ export interface Folded {
   /** With `since`: what it lacks, in slices (see FoldReply). */
   slices?: Uint8Array[]
   left: LeftOut[]
-  /** A room's load: the document's contention as the update guard counts it (0 otherwise). */
+  /** The stored document's contention as the update guard counts it (0 for a compaction's merge of rows of no known kind). */
   contention: number
 }
 

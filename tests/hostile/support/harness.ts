@@ -86,7 +86,7 @@ export interface RawSocket {
 
 /** A bare WebSocket speaking whatever bytes the attacker chooses. */
 export async function rawSocket(
-  server: ChildServer,
+  server: Pick<ChildServer, 'wsUrl'>,
   workshopId: string,
   docName: string,
   key: string,
