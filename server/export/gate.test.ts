@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Gate, GateFullError } from './gate.ts'
+import { Gate, GateFullError, OwnerBusyError } from './gate.ts'
 
 /** A piece of work that runs until the test lets it finish. */
 function held(): { promise: Promise<string>; finish(value: string): void; fail(error: Error): void } {
@@ -50,6 +50,29 @@ describe('Gate', () => {
     late.finish('late')
     await expect(lateResult).resolves.toBe('late')
     await results[4]
+    expect([gate.running, gate.waiting]).toEqual([0, 0])
+  })
+
+  it("gives each owner a share: one workshop's burst is refused past its share while another's work still gets a turn", async () => {
+    const gate = new Gate(2, 3, 2)
+    const works = Array.from({ length: 3 }, () => held())
+    const burst = works.map((work) => gate.run(() => work.promise, 'loud'))
+    // The third of the loud workshop is refused at once; the queue still has room for others.
+    await expect(burst[2]).rejects.toBeInstanceOf(OwnerBusyError)
+    const other = held()
+    const quiet = gate.run(() => other.promise, 'quiet')
+    expect([gate.running, gate.waiting]).toEqual([2, 1])
+    // Refused or done, a piece of work gives its share back.
+    works[0]!.finish('a')
+    await burst[0]
+    other.finish('quiet')
+    await expect(quiet).resolves.toBe('quiet')
+    const again = held()
+    const next = gate.run(() => again.promise, 'loud')
+    again.finish('again')
+    await expect(next).resolves.toBe('again')
+    works[1]!.finish('b')
+    await burst[1]
     expect([gate.running, gate.waiting]).toEqual([0, 0])
   })
 })

@@ -22,11 +22,15 @@ export interface HistorySnapshotInfo {
   words: number
 }
 
-/** A failed request, with the HTTP status (0 when the server could not be reached). */
+/**
+ * A failed request, with the HTTP status (0 when the server could not be reached); `retryLater`
+ * when the server said when to try again (Retry-After: it is busy, nothing is wrong).
+ */
 export class ResultsRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly retryLater = false,
   ) {
     super(message)
   }
@@ -45,7 +49,7 @@ async function call(credentials: Credentials, path: string, init: RequestInit = 
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null
-    throw new ResultsRequestError(response.status, body?.error ?? `answered ${response.status}`)
+    throw new ResultsRequestError(response.status, body?.error ?? `answered ${response.status}`, response.headers.has('retry-after'))
   }
   return response
 }

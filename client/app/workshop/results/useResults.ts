@@ -3,7 +3,7 @@ import type { ExportCapabilities } from '../../../../shared/api.ts'
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
 import { useStore } from '../../../state/store.ts'
 import { saveFile } from '../../../ui/saveFile.ts'
-import { fetchCapabilities, fetchExport, type Credentials } from './resultsApi.ts'
+import { fetchCapabilities, fetchExport, ResultsRequestError, type Credentials } from './resultsApi.ts'
 
 /** This tab's workshop and key, or null outside a workshop. */
 export function useCredentials(): Credentials | null {
@@ -31,7 +31,7 @@ export function useExportCapabilities(): ExportCapabilities | null {
   return value
 }
 
-export type DownloadProblem = 'forbidden' | 'network' | 'failed'
+export type DownloadProblem = 'forbidden' | 'network' | 'busy' | 'failed'
 
 /**
  * Downloads one export at a time: which format is being prepared (a PDF takes a moment) and
@@ -49,8 +49,7 @@ export function useDownload() {
       try {
         saveFile(await fetchExport(credentials, format))
       } catch (error) {
-        const status = (error as { status?: number }).status ?? -1
-        setProblem(status === 0 ? 'network' : status === 401 || status === 403 ? 'forbidden' : 'failed')
+        setProblem(downloadProblem(error))
       } finally {
         setBusy(null)
       }
@@ -63,4 +62,11 @@ export function useDownload() {
 /** "10:42" in the page's language, on a 24-hour clock in both (a workshop day, not a schedule). */
 export function formatClock(at: number, language: string): string {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)
+}
+
+function downloadProblem(error: unknown): DownloadProblem {
+  if (!(error instanceof ResultsRequestError)) return 'failed'
+  if (error.status === 0) return 'network'
+  if (error.status === 401 || error.status === 403) return 'forbidden'
+  return error.retryLater ? 'busy' : 'failed'
 }
