@@ -106,6 +106,36 @@ describe('import that is slow to read', { timeout: 120_000 }, () => {
 })
 
 /**
+ * An import file whose board holds what the live guard never lets a board build: 400 writers at
+ * each of 60 keys (the contested positions counted in all, `maxContention`). Each position is
+ * within what the stored-log guard accepts, so the file reads quickly; admitted, the room's first
+ * load would apply it on the main thread in one piece (0.4–1.2 s of CPU on a loaded machine).
+ */
+describe('import of a contested board', { timeout: 60_000 }, () => {
+  let arena: Arena
+  beforeAll(async () => {
+    arena = await openArena()
+  })
+  afterAll(() => arena.close())
+
+  it('is refused as the live guard would refuse building it, creating nothing', async () => {
+    const rounds: Uint8Array[] = []
+    let client = 5_000_000
+    for (let round = 0; round < 25; round++)
+      for (let key = 0; key < 60; key++, client += 16) rounds.push(siblingBomb(16, client, 'signals', `contested-${key}`))
+    const before = countWorkshops(arena.dataDir)
+    const health = await watchHealth(arena.server.url)
+    const res = await post(`${arena.server.url}/api/workshops/import`, exportFileWith(Y.mergeUpdates(rounds)))
+    expect(res.status).toBe(400)
+    const answer = JSON.parse(res.body) as { code: string; error: string }
+    expect(answer.code).toBe('badDocument')
+    expect(answer.error).toBe('the board document would not load: contested positions costing over 500000 steps in all')
+    await expectLoopBounded('contested import file (400 writers at each of 60 keys)', health, arena.server.url)
+    expect(countWorkshops(arena.dataDir)).toBe(before)
+  })
+})
+
+/**
  * An honest workshop as large as the default limits allow (a signal bank of long cards, its board
  * just under MAX_DOC_BYTES): accepted with no event-loop turn of the server taking 200 ms of CPU,
  * and exported again exactly as imported. The file is read, the documents encoded, checked and

@@ -102,3 +102,10 @@ export const STORED_GUARD: GuardLimits = {
   // further contested writes are refused (the room starts from the count the fold reports).
   maxContention: Number.POSITIVE_INFINITY,
 }
+
+/**
+ * An imported document becomes a stored one, but it comes from anyone with a file, not from
+ * updates the live guard admitted one by one: it is held to what a board built live can hold,
+ * its contested positions counted in all included, so that its first load is as cheap as any.
+ */
+export const IMPORTED_GUARD: GuardLimits = { ...STORED_GUARD, maxContention: DEFAULT_GUARD.maxContention }

@@ -7,6 +7,7 @@ import { currentThreadId } from '../../threadCpu.ts'
 import type { packSnapshot } from '../../workshops/historySnapshot.ts'
 import {
   ANSWER_HEADROOM,
+  IMPORTED_GUARD,
   STORED_GUARD,
   type FoldJob,
   type FoldReply,
@@ -112,8 +113,9 @@ async function readImport({ id, importFile, progress }: ImportJob): Promise<Impo
 }
 
 /**
- * The imported documents as they will be stored. Each state is checked with the stored-log guard
- * now: a document the room could not load later would be quarantined, not imported.
+ * The imported documents as they will be stored. Each state is checked now, with the stored-log
+ * guard and the live guard's count of contested positions (`IMPORTED_GUARD`): a document the
+ * room could not load later, or only in one long apply, is refused, not imported.
  */
 function toStore(workshop: { title: string; board: Y.Doc; control: Y.Doc }, pack: typeof packSnapshot): ImportedFile {
   const states = new Map([
@@ -121,7 +123,7 @@ function toStore(workshop: { title: string; board: Y.Doc; control: Y.Doc }, pack
     [CONTROL_DOC, Y.encodeStateAsUpdate(workshop.control)],
   ])
   for (const [name, state] of states) {
-    const verdict = checkUpdate(new Y.Doc(), docKindOf(name)!, state, STORED_GUARD)
+    const verdict = checkUpdate(new Y.Doc(), docKindOf(name)!, state, IMPORTED_GUARD)
     if (!verdict.ok) return { ok: false, code: 'badDocument', message: `the ${name} document would not load: ${verdict.reason}` }
   }
   return { ok: true, title: workshop.title, board: states.get(BOARD_DOC)!, control: states.get(CONTROL_DOC)!, history: pack(states, workshop.board) }
