@@ -6,8 +6,8 @@ import { SqliteDocStore } from '../server/store/sqliteStore.ts'
 import { serveParent } from './ipc.ts'
 
 /** Our sync server exactly as `npm start` wires it (SQLite store, default limits), minus the SPA. */
-const dataDir = process.argv[2]
-if (!dataDir) throw new Error('usage: ourServer.ts <dataDir>')
+const [dataDir, roomIdleMs] = process.argv.slice(2)
+if (!dataDir) throw new Error('usage: ourServer.ts <dataDir> [roomIdleMs]')
 // One change from the defaults: the scale bench creates a hundred workshops from one address.
 const config = defaultConfig({
   port: 0,
@@ -15,6 +15,8 @@ const config = defaultConfig({
   dataDir,
   logger: createLogger({ destination: process.stderr }),
   limits: { workshopsPerIpPerHour: 10_000 },
+  // The cold-load bench unloads a room soon after its client leaves, to load it cold again in a running server.
+  ...(roomIdleMs ? { tuning: { roomIdleMs: Number(roomIdleMs) } } : {}),
 })
 // BENCH_STORE=commit: the store without its update journal (a SQLite commit per turn), to compare.
 const server = await startServer(config, process.env.BENCH_STORE === 'commit' ? new SqliteDocStore(dataDir) : undefined)

@@ -77,8 +77,9 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   }
   const encoded = only ?? Y.encodeStateAsUpdate(doc)
   // A room's load: the state goes to the first client as it is, framed in the headroom left here
-  // (one copy on this thread instead of one on the main thread). A compaction's merge is stored.
-  const state = kind ? withHeadroom(encoded) : only ? only.slice() : encoded
+  // (one copy on this thread instead of one on the main thread), or already left before a large
+  // row by the pool (`movableCopy`), whose buffer is then moved back. A compaction's merge is stored.
+  const state = kind ? (encoded === only && only.byteOffset >= ANSWER_HEADROOM ? only : withHeadroom(encoded)) : only ? only.slice() : encoded
   const stateVector = kind ? Y.encodeStateVector(doc) : undefined
   doc.destroy()
   return { id, state, stateVector, left, contention }

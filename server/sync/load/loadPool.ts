@@ -1,9 +1,21 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import * as Y from 'yjs'
+import { addSignal, createWorkshopControl, initBoard } from '../../../shared/doc/index.ts'
+import { getTemplate } from '../../../shared/method/templates.ts'
 import type { DocKind } from '../../../shared/protocol.ts'
 import { threadCpuClock, type ThreadCpuClock } from '../../threadCpu.ts'
 import type { Rendered, RenderRequest } from '../../export/render.ts'
-import type { FoldReply, ImportedFile, ImportReply, LeftOut, PoolJob, RenderReply, WorkerMessage } from './foldProtocol.ts'
+import {
+  ANSWER_HEADROOM,
+  type FoldReply,
+  type ImportedFile,
+  type ImportReply,
+  type LeftOut,
+  type PoolJob,
+  type RenderReply,
+  type WorkerMessage,
+} from './foldProtocol.ts'
 import { workerEntry } from './workerBundle.ts'
 
 /** What a fold gives back: the state to load, and the rows left out with why. */
@@ -74,6 +86,51 @@ interface Slot {
 
 /** How often the watchdog looks at the busy workers. */
 const WATCH_MS = 25
+
+/** Rows from this size on go to the worker as a copy of their own, moved (see `movableCopy`). */
+const MOVE_ROWS_FROM_BYTES = 64 * 1024
+
+/**
+ * A large stored row, copied once into a buffer of its own so that it can be moved to the worker,
+ * with `ANSWER_HEADROOM` free before it: a document that is one snapshot row comes back as that
+ * same buffer, ready for the first client's answer. Cloned by `postMessage` instead, a 5 MB
+ * snapshot cost this thread ~18 ms and the worker as much again, and the worker copied it once
+ * more into a buffer with headroom (measured; most of each copy is the first touch of fresh
+ * memory). The store's own row is never moved: the caller still reads it, and a journal may hold it.
+ */
+function movableCopy(row: Uint8Array): Uint8Array {
+  if (row.byteLength < MOVE_ROWS_FROM_BYTES) return row
+  const copy = new Uint8Array(new ArrayBuffer(ANSWER_HEADROOM + row.byteLength), ANSWER_HEADROOM)
+  copy.set(row)
+  return copy
+}
+
+/** The message that starts `job` in a worker, and the bytes it moves there rather than copies. */
+function jobMessage(job: Job, progress: Int32Array): { message: PoolJob; moved: Uint8Array[] } {
+  const { id, task } = job
+  if ('importFile' in task) return { message: { id, importFile: task.importFile, progress }, moved: [task.importFile] }
+  if ('render' in task) return { message: { id, render: task.render, progress }, moved: [...task.render.board, task.render.control] }
+  const rows = task.rows.map(movableCopy)
+  const message = { id, kind: task.kind, rows, since: task.since, skip: task.skip.map((left) => left.index), progress }
+  return { message, moved: rows.filter((row, index) => row !== task.rows[index]) }
+}
+
+/** Generous: a warm-up fold takes milliseconds, but it must not be the one stopped on a loaded machine. */
+const WARM_UP_BUDGET_MS = 10_000
+
+/** A new workshop's board (with one card) and control document, as stored rows. */
+function warmUpRows(): { kind: DocKind; row: Uint8Array }[] {
+  const board = new Y.Doc()
+  initBoard(board)
+  addSignal(board, { title: 'Warm-up' }, { participantId: 'warm-up' })
+  const control = new Y.Doc()
+  createWorkshopControl(control, { title: 'Warm-up' }, getTemplate('quick-signals'))
+  return [
+    { kind: 'control', row: Y.encodeStateAsUpdate(control) },
+    { kind: 'board', row: Y.encodeStateAsUpdate(board) },
+  ]
+}
+
 /** A job waits this long for a busy worker before another is started for it. */
 const SPAWN_AFTER_MS = 100
 
@@ -152,9 +209,16 @@ class LoadPool {
     })
   }
 
-  /** Starts a worker now, so that the first load after a start does not wait for one. */
+  /**
+   * Starts a worker now, so that the first load after a start does not wait for one, and has it
+   * fold a small board and control document: a thread's first fold compiles its code paths (the
+   * guard, Yjs' decoding and apply), and without this the first room opened after a start waited
+   * for that (measured at a 5 MB board's cold load: its control document, 25 → 5 ms).
+   */
   warm(): void {
-    if (this.slots.length === 0) this.spawn()
+    if (this.slots.length > 0) return
+    this.spawn()
+    for (const { kind, row } of warmUpRows()) void this.fold(kind, [row], WARM_UP_BUDGET_MS).catch(() => {})
   }
 
   /**
@@ -215,14 +279,7 @@ class LoadPool {
     slot.jobSince = performance.now()
     slot.row = -1
     Atomics.store(slot.progress, 0, -1)
-    const { task } = job
-    const message: PoolJob =
-      'importFile' in task
-        ? { id: job.id, importFile: task.importFile, progress: slot.progress }
-        : 'render' in task
-          ? { id: job.id, render: task.render, progress: slot.progress }
-          : { id: job.id, kind: task.kind, rows: task.rows, since: task.since, skip: task.skip.map((l) => l.index), progress: slot.progress }
-    const moved = 'importFile' in message ? [message.importFile] : 'render' in message ? [...message.render.board, message.render.control] : []
+    const { message, moved } = jobMessage(job, slot.progress)
     slot.worker.postMessage(message, [...new Set(moved.map((bytes) => bytes.buffer as ArrayBuffer))])
     this.watchdog ??= setInterval(() => this.watch(), WATCH_MS)
   }
