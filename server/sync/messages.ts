@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as authProtocol from 'y-protocols/auth'
 import * as Y from 'yjs'
@@ -46,6 +47,15 @@ export function syncStep2InHeadroom(update: Uint8Array): Uint8Array {
   const message = new Uint8Array(update.buffer, update.byteOffset - head.byteLength, head.byteLength + update.byteLength)
   message.set(head)
   return message
+}
+
+/** The update a sync step 2 message carries, as a view of its bytes (no copy). */
+export function updateOfSyncStep2(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message)
+  if (decoding.readVarUint(decoder) !== MessageType.sync || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) {
+    throw new Error('not a sync step 2 message')
+  }
+  return decoding.readVarUint8Array(decoder)
 }
 
 export function syncUpdate(update: Uint8Array): Uint8Array {

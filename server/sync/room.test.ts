@@ -12,6 +12,7 @@ import { Metrics } from '../metrics.ts'
 import { SqliteDocStore } from '../store/sqliteStore.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomRegistry } from './roomRegistry.ts'
+import { updateOfSyncStep2 } from './messages.ts'
 
 /**
  * A cold room answers its first client from the state the load pool folded, before the main
@@ -58,14 +59,6 @@ async function coldBoard(cards: Record<string, string>): Promise<{ registry: Roo
   return { registry, loads }
 }
 
-/** The update carried by a sync step 2 message. */
-function step2Update(message: Uint8Array): Uint8Array {
-  const decoder = decoding.createDecoder(message)
-  expect(decoding.readVarUint(decoder)).toBe(MessageType.sync)
-  expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2)
-  return decoding.readVarUint8Array(decoder)
-}
-
 /** The state vector carried by a sync step 1 message. */
 function step1Vector(message: Uint8Array): Map<number, number> {
   const decoder = decoding.createDecoder(message)
@@ -88,7 +81,7 @@ describe('a room loaded cold', () => {
     expect(loads).toEqual([])
 
     const client = new Y.Doc()
-    Y.applyUpdate(client, step2Update(answer))
+    Y.applyUpdate(client, updateOfSyncStep2(answer))
     expect(client.getMap('signals').toJSON()).toEqual({ a: 'heat waves', b: 'four-day week' })
     expect(step1Vector(step1)).toEqual(Y.decodeStateVector(Y.encodeStateVector(client)))
 
@@ -111,7 +104,7 @@ describe('a room loaded cold', () => {
 
     // Both clients start from the answer they were sent, and edit what was stored.
     const [one, two] = [new Y.Doc(), new Y.Doc()]
-    for (const client of [one, two]) Y.applyUpdate(client, step2Update(room.fullSync!))
+    for (const client of [one, two]) Y.applyUpdate(client, updateOfSyncStep2(room.fullSync!))
     const writes: Uint8Array[] = []
     one.on('update', (update: Uint8Array) => writes.push(update))
     two.on('update', (update: Uint8Array) => writes.push(update))
@@ -134,5 +127,27 @@ describe('a room loaded cold', () => {
     // The kept answer no longer describes the document: a newcomer's is computed afresh.
     expect(room.fullSync).toBeUndefined()
     for (const doc of [one, two]) doc.destroy()
+  })
+})
+
+describe("a room's whole state, for exports", () => {
+  it('is encoded once while the document is quiet, as the answer a newcomer gets, and afresh after a change', async () => {
+    const { registry } = await coldBoard({ a: 'heat waves' })
+    const room = await registry.join(WORKSHOP, 'board', recordingPeer())
+    room.applyLoaded()
+    const first = room.wholeState()
+    // Sixty phones taking the report home from a quiet board: the same bytes, encoded once.
+    expect(room.wholeState().buffer).toBe(first.buffer)
+    expect(updateOfSyncStep2(room.fullSync!)).toEqual(first)
+    const exported = new Y.Doc()
+    Y.applyUpdate(exported, first)
+    expect(exported.getMap('signals').toJSON()).toEqual({ a: 'heat waves' })
+
+    room.doc.getMap('signals').set('b', 'four-day week')
+    const after = room.wholeState()
+    expect(after.buffer).not.toBe(first.buffer)
+    Y.applyUpdate(exported, after)
+    expect(exported.getMap('signals').toJSON()).toEqual({ a: 'heat waves', b: 'four-day week' })
+    exported.destroy()
   })
 })
