@@ -53,8 +53,6 @@ export interface Limits {
   pdfBudgetMs: number
   /** Exports waiting for their turn (2 render at once, 2 PDFs print); past this many, 503 with Retry-After. */
   maxExportsWaiting: number
-  /** Exports one workshop may have rendering or waiting, per kind; past this many, 429 with Retry-After. */
-  maxExportsPerWorkshop: number
   /** How often (ms) the loop watch ticks to find the longest delay and task (server/loopWatch.ts). */
   loopCpuWatchMs: number
   /** How long acknowledged updates wait in the SQLite store's journal before one transaction folds them in. */
@@ -141,9 +139,6 @@ export const DEFAULT_LIMITS: Limits = {
   // A board at MAX_DOC_BYTES prints as ~1,500 A4 pages: over a minute, five on a loaded machine.
   pdfBudgetMs: 5 * 60_000,
   maxExportsWaiting: 100,
-  // A facilitator's download and a participant's or two: a burst with one workshop's key fills its
-  // own share, never the queue every other workshop waits in.
-  maxExportsPerWorkshop: 2,
   loopCpuWatchMs: 100,
   journalFoldMs: 5_000,
   maxDraftsPerWorkshop: 80,
@@ -204,7 +199,6 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   exportBudgetMs: 'EXPORT_BUDGET_MS',
   pdfBudgetMs: 'PDF_BUDGET_MS',
   maxExportsWaiting: 'MAX_EXPORTS_WAITING',
-  maxExportsPerWorkshop: 'MAX_EXPORTS_PER_WORKSHOP',
   loopCpuWatchMs: 'LOOP_CPU_WATCH_MS',
   journalFoldMs: 'JOURNAL_FOLD_MS',
   maxDraftsPerWorkshop: 'MAX_DRAFTS_PER_WORKSHOP',

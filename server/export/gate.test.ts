@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Gate, GateFullError, OwnerBusyError } from './gate.ts'
+import { Gate, GateFullError } from './gate.ts'
 
 /** A piece of work that runs until the test lets it finish. */
 function held(): { promise: Promise<string>; finish(value: string): void; fail(error: Error): void } {
@@ -53,26 +53,46 @@ describe('Gate', () => {
     expect([gate.running, gate.waiting]).toEqual([0, 0])
   })
 
-  it("gives each owner a share: one workshop's burst is refused past its share while another's work still gets a turn", async () => {
-    const gate = new Gate(2, 3, 2)
-    const works = Array.from({ length: 3 }, () => held())
-    const burst = works.map((work) => gate.run(() => work.promise, 'loud'))
-    // The third of the loud workshop is refused at once; the queue still has room for others.
-    await expect(burst[2]).rejects.toBeInstanceOf(OwnerBusyError)
-    const other = held()
-    const quiet = gate.run(() => other.promise, 'quiet')
-    expect([gate.running, gate.waiting]).toEqual([2, 1])
-    // Refused or done, a piece of work gives its share back.
-    works[0]!.finish('a')
-    await burst[0]
-    other.finish('quiet')
-    await expect(quiet).resolves.toBe('quiet')
-    const again = held()
-    const next = gate.run(() => again.promise, 'loud')
-    again.finish('again')
-    await expect(next).resolves.toBe('again')
-    works[1]!.finish('b')
-    await burst[1]
+  it("never lets one owner's burst shut another out: a newcomer takes the place of the loud owner's newest waiter, and owners take turns", async () => {
+    const gate = new Gate(1, 3)
+    const started: string[] = []
+    const works = new Map<string, ReturnType<typeof held>>()
+    const run = (owner: string, name: string) =>
+      gate.run(() => {
+        started.push(name)
+        const work = held()
+        works.set(name, work)
+        return work.promise
+      }, owner)
+    const loud = ['loud-1', 'loud-2', 'loud-3', 'loud-4'].map((name) => run('loud', name))
+    expect([gate.running, gate.waiting]).toEqual([1, 3])
+    // A quiet workshop arrives at a full queue: the loud one's newest waiter is refused instead.
+    const quiet = run('quiet', 'quiet-1')
+    await expect(loud[3]).rejects.toBeInstanceOf(GateFullError)
+    expect([gate.running, gate.waiting]).toEqual([1, 3])
+    // A second quiet request would hold as many places as the loud owner has left: refused itself.
+    await expect(run('quiet', 'quiet-2')).rejects.toBeInstanceOf(GateFullError)
+
+    // Turns go owner by owner: the loud owner waited first, then the quiet one, then loud again.
+    works.get('loud-1')!.finish('done')
+    await loud[0]
+    works.get('loud-2')!.finish('done')
+    await loud[1]
+    expect(started).toEqual(['loud-1', 'loud-2', 'quiet-1'])
+    works.get('quiet-1')!.finish('done')
+    await quiet
+    expect(started).toEqual(['loud-1', 'loud-2', 'quiet-1', 'loud-3'])
+    works.get('loud-3')!.finish('done')
+    await loud[2]
     expect([gate.running, gate.waiting]).toEqual([0, 0])
+  })
+
+  it('lets an owner alone use the whole queue', async () => {
+    const gate = new Gate(2, 58)
+    const works = Array.from({ length: 60 }, () => held())
+    const results = works.map((work) => gate.run(() => work.promise, 'the-workshop'))
+    expect([gate.running, gate.waiting]).toEqual([2, 58])
+    for (const work of works) work.finish('report')
+    expect(await Promise.all(results)).toEqual(works.map(() => 'report'))
   })
 })

@@ -13,7 +13,7 @@ import { ExportOverBudgetError, ImportOverBudgetError, loadPool } from '../sync/
 import { RoomsFullError } from '../sync/roomRegistry.ts'
 import { WorkshopService } from '../workshops/workshopService.ts'
 import { createImportedWorkshop } from './documents.ts'
-import { Gate, GateFullError, OwnerBusyError } from './gate.ts'
+import { Gate, GateFullError } from './gate.ts'
 import { PdfUnavailableError } from './pdf.ts'
 import { PdfOverBudgetError, type PdfThread } from './pdfThread.ts'
 
@@ -41,7 +41,7 @@ export type ExportContext = Pick<ApiContext, 'config' | 'registry' | 'store' | '
  */
 export function exportRoutes(ctx: ExportContext, pdf: PdfThread, creations?: WindowLimit): Route[] {
   const limiter = creations ?? localWindowLimit({ name: 'creations', max: ctx.config.limits.workshopsPerIpPerHour, windowMs: 60 * 60 * 1000 })
-  const gates = exportGates(ctx.config.limits.maxExportsWaiting, ctx.config.limits.maxExportsPerWorkshop)
+  const gates = exportGates(ctx.config.limits.maxExportsWaiting)
   return [
     ['POST', /^\/api\/workshops\/import$/, (req, res) => importHandler(ctx, limiter, req, res)],
     ['GET', /^\/api\/workshops\/([^/]+)\/export$/, (req, res, [id]) => exportHandler(ctx, pdf, gates, req, res, id!)],
@@ -61,8 +61,8 @@ export function exportRoutes(ctx: ExportContext, pdf: PdfThread, creations?: Win
 /**
  * Exports rendering at once, per kind: Markdown, HTML, CSV and JSON render in the load pool (one
  * worker thread at a time, after loads); a PDF prints in Chromium as well. Past `maxExportsWaiting`
- * waiting for a kind, a request is answered 503 with Retry-After at once; past
- * `maxExportsPerWorkshop` of one workshop under way, 429 with Retry-After, its own share spent.
+ * waiting for a kind, a request is answered 503 with Retry-After, the workshops taking turns and
+ * sharing the places fairly (see `Gate`).
  */
 const RENDERING_AT_ONCE = 2
 const RETRY_AFTER_S = 5
@@ -72,8 +72,8 @@ interface ExportGates {
   pdf: Gate
 }
 
-function exportGates(maxWaiting: number, perWorkshop: number): ExportGates {
-  return { text: new Gate(RENDERING_AT_ONCE, maxWaiting, perWorkshop), pdf: new Gate(RENDERING_AT_ONCE, maxWaiting, perWorkshop) }
+function exportGates(maxWaiting: number): ExportGates {
+  return { text: new Gate(RENDERING_AT_ONCE, maxWaiting), pdf: new Gate(RENDERING_AT_ONCE, maxWaiting) }
 }
 
 /**
@@ -110,10 +110,6 @@ export async function exportHandler(
       return format === 'pdf' ? { title: rendered.title, bytes: await pdf.render(rendered.bytes, ctx.config.limits.pdfBudgetMs) } : rendered
     }, id))
   } catch (error) {
-    if (error instanceof OwnerBusyError) {
-      res.setHeader('retry-after', String(RETRY_AFTER_S))
-      throw new HttpError(429, `this workshop has ${error.underWay} exports under way already; try again in a moment`)
-    }
     if (error instanceof GateFullError) {
       res.setHeader('retry-after', String(RETRY_AFTER_S))
       throw new HttpError(503, `too many exports are waiting (${error.waiting}); try again in a moment`)

@@ -68,5 +68,6 @@ function downloadProblem(error: unknown): DownloadProblem {
   if (!(error instanceof ResultsRequestError)) return 'failed'
   if (error.status === 0) return 'network'
   if (error.status === 401 || error.status === 403) return 'forbidden'
-  return error.retryLater ? 'busy' : 'failed'
+  // Busy, not broken: the server said when to come back (its export queue was full).
+  return (error.status === 503 || error.status === 429) && error.retryLater ? 'busy' : 'failed'
 }
