@@ -73,8 +73,8 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     await waitFor(async () => (await list()).some((s) => s.reason === 'periodic' && s.signals === 1), 5_000, 'a periodic snapshot')
   })
 
-  it('keeps the last change before a quiet spell: it is in the next periodic snapshot without another change', async () => {
-    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 1_500 } })
+  it('keeps the last change before a quiet spell, also when everyone has left: it is in the next periodic snapshot without another change', async () => {
+    const server = await servers.server({ ...(await storage(kind)), tuning: { historyIntervalMs: 1_500, roomIdleMs: 50 } })
     const workshop = await createWorkshop(server.url)
     const client = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(client)
@@ -84,9 +84,13 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
           await fetch(`${server.url}/api/workshops/${workshop.id}/history`, { headers: { authorization: `Bearer ${workshop.keys.facilitator}` } })
         ).json()) as { snapshots: Snapshot[] }
       ).snapshots.filter((s) => s.reason === 'periodic')
-    // The workshop's first snapshot; the card comes within its interval, and then nothing more.
+    // The workshop's first snapshot; the card comes within its interval, and then nothing more:
+    // the last person leaves and the board is unloaded before the interval is up.
     await waitFor(async () => (await periodic()).length > 0, 5_000, 'the first periodic snapshot')
     addSignal(client.doc, { title: 'Youth loneliness apps' }, { participantId: randomId() })
+    await waitFor(() => readBoard(server.registry.loaded(workshop.id, 'board')!.doc).signals.size === 1, 5_000, 'the card on the server')
+    client.destroy()
+    await waitFor(() => server.registry.loaded(workshop.id, 'board') === undefined, 5_000, 'the board unloaded')
     await waitFor(async () => (await periodic()).some((s) => s.signals === 1), 10_000, 'a periodic snapshot with the card')
   })
 

@@ -107,8 +107,13 @@ export class RoomLink {
    * per document, not one per instance an attacker connects to.
    */
   private applyUpdate(room: Room, update: Uint8Array): void {
-    const counted = checkUpdate(room.doc, room.kind, update, STORED_GUARD)
-    if (counted.ok) room.contention += counted.contention
+    try {
+      const counted = checkUpdate(room.doc, room.kind, update, STORED_GUARD)
+      if (counted.ok) room.contention += counted.contention
+      else this.logger.warn({ workshop: room.workshopId, doc: room.kind, reason: counted.reason }, 'a relayed update is applied uncounted')
+    } catch (error) {
+      this.logger.warn({ workshop: room.workshopId, doc: room.kind, err: error }, 'a relayed update is applied uncounted')
+    }
     Y.applyUpdate(room.doc, update, RELAYED)
   }
 

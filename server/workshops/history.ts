@@ -59,6 +59,7 @@ export class WorkshopHistory {
   private readonly changedWhileTaking = new Set<string>()
   /** The check set for when the interval is up, per workshop changed since its last snapshot. */
   private readonly laterCheck = new Map<string, NodeJS.Timeout>()
+  private closed = false
   private readonly checking = new Set<string>()
   private readonly moments = new Map<string, ControlMoments>()
   private readonly pendingEvents = new Map<string, { timer: NodeJS.Timeout; reason: EventReason }>()
@@ -112,10 +113,12 @@ export class WorkshopHistory {
    * A periodic snapshot is taken once the interval has passed since the last, as long as the
    * board changed. A change stored too soon after one, or while one is being taken, is not
    * dropped: a later check is set for when the interval is up (one per workshop), so the last
-   * change before a quiet spell is in the history too, not only the changes before it.
+   * change before a quiet spell is in the history too, not only the changes before it, also when
+   * everyone has left by then (the rooms are opened again for it). Not kept: such a check when
+   * the server stops first; the next change takes a snapshot at once.
    */
   private periodicDue(workshopId: string): void {
-    if (this.laterCheck.has(workshopId)) return
+    if (this.closed || this.laterCheck.has(workshopId)) return
     if (this.taking.has(workshopId)) {
       this.changedWhileTaking.add(workshopId)
       return
@@ -126,8 +129,7 @@ export class WorkshopHistory {
     if (wait > 0) {
       const timer = setTimeout(() => {
         this.laterCheck.delete(workshopId)
-        // A workshop everyone has left is stored as it stands; its rooms are not opened again for this.
-        if (this.registry.loaded(workshopId, BOARD_DOC)) this.periodicDue(workshopId)
+        void this.stillThere(workshopId).then((there) => there && this.periodicDue(workshopId))
       }, wait)
       timer.unref()
       this.laterCheck.set(workshopId, timer)
@@ -139,6 +141,17 @@ export class WorkshopHistory {
     void this.maybeSnapshot(workshopId)
       .catch((error: unknown) => this.logger.error({ workshop: workshopId, err: error }, 'history snapshot failed'))
       .finally(() => this.doneTaking(workshopId))
+  }
+
+  /** Whether the workshop still has documents (a deleted one must not get a snapshot, or rooms, again). */
+  private async stillThere(workshopId: string): Promise<boolean> {
+    if (this.registry.loaded(workshopId, BOARD_DOC)) return true
+    try {
+      return (await this.store.listDocs(workshopId)).length > 0
+    } catch (error) {
+      this.logger.error({ workshop: workshopId, err: error }, 'history check failed')
+      return false
+    }
   }
 
   private doneTaking(workshopId: string): void {
@@ -164,6 +177,7 @@ export class WorkshopHistory {
   }
 
   private scheduleEvent(workshopId: string, reason: EventReason): void {
+    if (this.closed) return
     const pending = this.pendingEvents.get(workshopId)
     if (pending) clearTimeout(pending.timer)
     // A reveal or a vote close outranks the stage change that may come with it.
@@ -189,7 +203,8 @@ export class WorkshopHistory {
       last = (await this.store.listHistory(workshopId))[0]?.createdAt ?? 0
       this.lastTaken.set(workshopId, last)
     }
-    if (Date.now() - last < this.intervalMs) return
+    // Known only now (after a start): the change waits for the interval like any other.
+    if (Date.now() - last < this.intervalMs) return void this.changedWhileTaking.add(workshopId)
     const taken = await this.relay.withLease(
       `history:${workshopId}`,
       this.intervalMs,
@@ -198,12 +213,17 @@ export class WorkshopHistory {
       },
       true,
     )
-    // Another instance took this interval's snapshot.
-    if (!taken) this.lastTaken.set(workshopId, Date.now())
+    // Another instance took this interval's snapshot, perhaps before this change: checked again when it is up.
+    if (!taken) {
+      this.lastTaken.set(workshopId, Date.now())
+      this.changedWhileTaking.add(workshopId)
+    }
   }
 
   /** Drops the event snapshots still settling and the periodic checks set for later (the server is shutting down; its documents are stored anyway). */
   close(): void {
+    // The registry stores what is left after this: nothing it sets off is scheduled any more.
+    this.closed = true
     for (const { timer } of this.pendingEvents.values()) clearTimeout(timer)
     this.pendingEvents.clear()
     for (const timer of this.laterCheck.values()) clearTimeout(timer)

@@ -129,7 +129,7 @@ describe('import of a contested board', { timeout: 60_000 }, () => {
     expect(res.status).toBe(400)
     const answer = JSON.parse(res.body) as { code: string; error: string }
     expect(answer.code).toBe('badDocument')
-    expect(answer.error).toBe('the board document would not load: contested positions costing over 500000 steps in all')
+    expect(answer.error).toBe('the board document cannot be imported: contested positions costing over 500000 steps in all')
     await expectLoopBounded('contested import file (400 writers at each of 60 keys)', health, arena.server.url)
     expect(countWorkshops(arena.dataDir)).toBe(before)
   })

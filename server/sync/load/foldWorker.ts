@@ -79,10 +79,15 @@ function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
   // A room's load: the state goes to the first client as it is, framed in the headroom left here
   // (one copy on this thread instead of one on the main thread), or already left before a large
   // row by the pool (`movableCopy`), whose buffer is then moved back. A compaction's merge is stored.
-  const state = kind ? (encoded === only && only.byteOffset >= ANSWER_HEADROOM ? only : withHeadroom(encoded)) : only ? only.slice() : encoded
+  const state = kind ? (encoded === only && leftRoomBefore(only) ? only : withHeadroom(encoded)) : only ? only.slice() : encoded
   const stateVector = kind ? Y.encodeStateVector(doc) : undefined
   doc.destroy()
   return { id, state, stateVector, left, contention }
+}
+
+/** Whether the pool copied this row with `ANSWER_HEADROOM` before it, alone in its buffer (`movableCopy`). */
+function leftRoomBefore(row: Uint8Array): boolean {
+  return row.byteOffset === ANSWER_HEADROOM && row.buffer.byteLength === ANSWER_HEADROOM + row.byteLength
 }
 
 /** `bytes` copied to offset ANSWER_HEADROOM of a buffer of their own. */
@@ -125,7 +130,7 @@ function toStore(workshop: { title: string; board: Y.Doc; control: Y.Doc }, pack
   ])
   for (const [name, state] of states) {
     const verdict = checkUpdate(new Y.Doc(), docKindOf(name)!, state, IMPORTED_GUARD)
-    if (!verdict.ok) return { ok: false, code: 'badDocument', message: `the ${name} document would not load: ${verdict.reason}` }
+    if (!verdict.ok) return { ok: false, code: 'badDocument', message: `the ${name} document cannot be imported: ${verdict.reason}` }
   }
   return { ok: true, title: workshop.title, board: states.get(BOARD_DOC)!, control: states.get(CONTROL_DOC)!, history: pack(states, workshop.board) }
 }

@@ -31,7 +31,7 @@ describe('the load pool', { timeout: 60_000 }, () => {
     expect(readBoard(loaded).signals.size).toBe(600)
   })
 
-  it('folds small rows as before: cloned, the state encoded with headroom', async () => {
+  it("folds small rows into one state, encoded with room for the answer's header", async () => {
     const doc = new Y.Doc()
     const rows: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => rows.push(update))
@@ -42,6 +42,5 @@ describe('the load pool', { timeout: 60_000 }, () => {
     const loaded = new Y.Doc()
     Y.applyUpdate(loaded, folded.state)
     expect([...readBoard(loaded).signals.values()].map((signal) => signal.title)).toEqual(['Town hall opens at night'])
-    expect(rows.every((row) => row.byteLength > 0)).toBe(true)
   })
 })

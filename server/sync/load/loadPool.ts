@@ -98,6 +98,8 @@ const MOVE_ROWS_FROM_BYTES = 64 * 1024
  * more into a buffer with headroom (measured; most of each copy is the first touch of fresh
  * memory). The store's own row is never moved: the caller still reads it, and a journal may hold it.
  */
+const NOTHING = new Uint8Array(0)
+
 function movableCopy(row: Uint8Array): Uint8Array {
   if (row.byteLength < MOVE_ROWS_FROM_BYTES) return row
   const copy = new Uint8Array(new ArrayBuffer(ANSWER_HEADROOM + row.byteLength), ANSWER_HEADROOM)
@@ -110,9 +112,11 @@ function jobMessage(job: Job, progress: Int32Array): { message: PoolJob; moved: 
   const { id, task } = job
   if ('importFile' in task) return { message: { id, importFile: task.importFile, progress }, moved: [task.importFile] }
   if ('render' in task) return { message: { id, render: task.render, progress }, moved: [...task.render.board, task.render.control] }
-  const rows = task.rows.map(movableCopy)
-  const message = { id, kind: task.kind, rows, since: task.since, skip: task.skip.map((left) => left.index), progress }
-  return { message, moved: rows.filter((row, index) => row !== task.rows[index]) }
+  const skip = task.skip.map((left) => left.index)
+  // A row left out (it ran over its budget on the worker stopped for it) is not read again: not sent.
+  const rows = task.rows.map((row, index) => (skip.includes(index) ? NOTHING : movableCopy(row)))
+  const message = { id, kind: task.kind, rows, since: task.since, skip, progress }
+  return { message, moved: rows.filter((row, index) => row !== task.rows[index] && row !== NOTHING) }
 }
 
 /** Generous: a warm-up fold takes milliseconds, but it must not be the one stopped on a loaded machine. */
