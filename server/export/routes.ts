@@ -70,10 +70,57 @@ const RETRY_AFTER_S = 5
 interface ExportGates {
   text: Gate
   pdf: Gate
+  /** Renders waiting for their turn, by what they will render (see `sharedRender`). */
+  waiting: Map<string, SharedRender>
+}
+
+interface SharedRender {
+  render: Promise<RenderedExport>
+  /** When the last request sharing it is answered (each one a loop turn after the one before). */
+  last: Promise<RenderedExport>
+}
+
+interface RenderedExport {
+  title: string
+  bytes: Uint8Array
+  generatedAt: Date
 }
 
 function exportGates(maxWaiting: number): ExportGates {
-  return { text: new Gate(RENDERING_AT_ONCE, maxWaiting), pdf: new Gate(RENDERING_AT_ONCE, maxWaiting) }
+  return { text: new Gate(RENDERING_AT_ONCE, maxWaiting), pdf: new Gate(RENDERING_AT_ONCE, maxWaiting), waiting: new Map() }
+}
+
+/**
+ * The render a request gets: one still waiting for its turn that will render exactly the same
+ * file (same workshop, format, participants setting and kind of key) is shared, since it will read
+ * the documents after this request came; otherwise a new one, waiting in the gate. Sixty phones
+ * pressing "Download PDF" when the facilitator shares the report wait for one or two prints and
+ * one place in the queue, not sixty, and get the same file.
+ */
+function sharedRender(
+  gates: ExportGates,
+  key: string,
+  gate: Gate,
+  owner: string,
+  render: (generatedAt: Date) => Promise<Omit<RenderedExport, 'generatedAt'>>,
+): Promise<RenderedExport> {
+  const waiting = gates.waiting.get(key)
+  if (waiting) {
+    // Each request sharing it is answered a loop turn after the one before: sixty answers of a
+    // large file are sixty socket writes, each in a turn of its own, not one turn of them all.
+    waiting.last = waiting.last.then((rendered) => new Promise((resolve) => setImmediate(() => resolve(rendered))))
+    return waiting.last
+  }
+  const rendering: Promise<RenderedExport> = gate.run(async () => {
+    // Started: it reads the documents from now on, so later requests wait for a render of their own.
+    if (gates.waiting.get(key)?.render === rendering) gates.waiting.delete(key)
+    const generatedAt = new Date()
+    return { ...(await render(generatedAt)), generatedAt }
+  }, owner)
+  gates.waiting.set(key, { render: rendering, last: rendering })
+  // Refused before its turn: the next request tries afresh.
+  void rendering.catch(() => {}).finally(() => gates.waiting.get(key)?.render === rendering && gates.waiting.delete(key))
+  return rendering
 }
 
 /**
@@ -99,16 +146,17 @@ export async function exportHandler(
   if (role === 'screen') throw new HttpError(403, 'a screen key cannot export; use the facilitator key')
   if (!mayExportFormat(role, format)) throw new HttpError(403, 'with a participant key only md, html and pdf can be exported')
 
-  const generatedAt = new Date()
   const budgetMs = ctx.config.limits.exportBudgetMs
-  let title: string
-  let bytes: Uint8Array
+  let rendered: RenderedExport
   try {
-    ;({ title, bytes } = await (format === 'pdf' ? gates.pdf : gates.text).run(async () => {
+    // The kind of key is part of what is rendered: a participant's export is checked against the
+    // rule for participants (shared report), and never rides on a facilitator's.
+    const key = `${id}|${format}|${includeParticipants ? 1 : 0}|${role}`
+    rendered = await sharedRender(gates, key, format === 'pdf' ? gates.pdf : gates.text, id, async (generatedAt) => {
       const documents = await withRooms(() => exportDocuments(ctx, id, role))
-      const rendered = await loadPool.renderExport({ format, ...documents, includeParticipants, generatedAt: generatedAt.getTime() }, budgetMs)
-      return format === 'pdf' ? { title: rendered.title, bytes: await pdf.render(rendered.bytes, ctx.config.limits.pdfBudgetMs) } : rendered
-    }, id))
+      const file = await loadPool.renderExport({ format, ...documents, includeParticipants, generatedAt: generatedAt.getTime() }, budgetMs)
+      return format === 'pdf' ? { title: file.title, bytes: await pdf.render(file.bytes, ctx.config.limits.pdfBudgetMs) } : file
+    })
   } catch (error) {
     if (error instanceof GateFullError) {
       res.setHeader('retry-after', String(RETRY_AFTER_S))
@@ -119,6 +167,7 @@ export async function exportHandler(
     if (error instanceof PdfUnavailableError) throw new HttpError(501, error.message)
     throw error
   }
+  const { title, bytes, generatedAt } = rendered
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[format],
     'content-length': bytes.byteLength,
