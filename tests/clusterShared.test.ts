@@ -34,6 +34,16 @@ async function historyReasons(instance: TestInstance, workshop: WorkshopLinks): 
   return ((await res.json()) as { snapshots: { reason: string }[] }).snapshots.map((snapshot) => snapshot.reason)
 }
 
+/** Two instances on the file's database, a workshop created on the first, and `docName` open and synced on both. */
+async function openOnTwo(docName: string, keyOf: (workshop: WorkshopLinks) => string) {
+  const [a, b] = (await files.cluster.instances(2, await files.cluster.databaseUrl())) as [TestInstance, TestInstance]
+  const workshop = await createWorkshop(a.url)
+  const onA = open(a, workshop.id, docName, keyOf(workshop))
+  const onB = open(b, workshop.id, docName, keyOf(workshop))
+  await synced(onA, onB)
+  return { a, b, workshop, onA, onB }
+}
+
 describe('what several instances share', () => {
   it('rate limits count across instances: workshop creations, wrong join codes and new identities', async () => {
     const instances = await files.cluster.instances(2, await files.cluster.databaseUrl(), {
@@ -153,12 +163,7 @@ describe('what several instances share', () => {
   })
 
   it('an event snapshot is taken once: a change stored on another instance is not mistaken for the same stage change', { timeout: 60_000 }, async () => {
-    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
-    const [a, b] = instances as [TestInstance, TestInstance]
-    const workshop = await createWorkshop(a.url)
-    const onA = open(a, workshop.id, 'control', workshop.keys.facilitator)
-    const onB = open(b, workshop.id, 'control', workshop.keys.facilitator)
-    await synced(onA, onB)
+    const { a, b, workshop, onA, onB } = await openOnTwo('control', (links) => links.keys.facilitator)
     const stageOf = (kind: string) => readControl(onA.doc).stages.find((stage) => stage.kind === kind)!.id
     const stageChanges = async () => (await historyReasons(a, workshop)).filter((reason) => reason === 'stageChange').length
 
@@ -175,14 +180,9 @@ describe('what several instances share', () => {
     expect(await stageChanges()).toBe(2)
   })
 
-  it('the budget for contested positions is one per document, not one per instance an attacker connects to', { timeout: 60_000 }, async () => {
-    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
-    const [a, b] = instances as [TestInstance, TestInstance]
-    const workshop = await createWorkshop(a.url)
+  it('the budget for contested positions is one per document, not one per instance an attacker connects to', { timeout: 120_000 }, async () => {
     // The board is open on both instances before the attack, as in a workshop under way.
-    const onA = open(a, workshop.id, 'board', workshop.keys.participant)
-    const onB = open(b, workshop.id, 'board', workshop.keys.participant)
-    await synced(onA, onB)
+    const { a, b, workshop, onA, onB } = await openOnTwo('board', (links) => links.keys.participant)
     let client = 5_000_000
     const contested = (key: number) => updateMessage(siblingBomb(16, (client += 16), 'signals', `contested-${key}`))
     /** Sends `updates` and then a marker; how the socket ended (undefined: it is open, the marker answered). */
@@ -191,7 +191,7 @@ describe('what several instances share', () => {
       for (const update of updates) attacker.send(update)
       // Answered only once the server has read everything before it, if the socket is still open.
       attacker.send(syncStep1Message())
-      const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 30_000, 'an answer to the marker')
+      const answered = waitFor(() => attacker.received.some((m) => m[0] === 0 && m[1] === 1), 60_000, 'an answer to the marker')
       return await Promise.race([attacker.closed, answered.then(() => undefined)])
     }
     const spent = 'update refused: contested positions costing over 500000 steps in all'
