@@ -115,7 +115,8 @@ export class WorkshopHistory {
    * dropped: a later check is set for when the interval is up (one per workshop), so the last
    * change before a quiet spell is in the history too, not only the changes before it, also when
    * everyone has left by then (the rooms are opened again for it). Not kept: such a check when
-   * the server stops first; the next change takes a snapshot at once.
+   * the server stops first (the next change takes a snapshot at once), and, with several
+   * instances, a change made just after another instance took the interval's snapshot.
    */
   private periodicDue(workshopId: string): void {
     if (this.closed || this.laterCheck.has(workshopId)) return
@@ -213,11 +214,9 @@ export class WorkshopHistory {
       },
       true,
     )
-    // Another instance took this interval's snapshot, perhaps before this change: checked again when it is up.
-    if (!taken) {
-      this.lastTaken.set(workshopId, Date.now())
-      this.changedWhileTaking.add(workshopId)
-    }
+    // Another instance took this interval's snapshot. Not checked again for this change: every
+    // instance would then check every interval forever, whether or not anything changed since.
+    if (!taken) this.lastTaken.set(workshopId, Date.now())
   }
 
   /** Drops the event snapshots still settling and the periodic checks set for later (the server is shutting down; its documents are stored anyway). */

@@ -98,14 +98,15 @@ const MOVE_ROWS_FROM_BYTES = 64 * 1024
  * more into a buffer with headroom (measured; most of each copy is the first touch of fresh
  * memory). The store's own row is never moved: the caller still reads it, and a journal may hold it.
  */
-const NOTHING = new Uint8Array(0)
-
 function movableCopy(row: Uint8Array): Uint8Array {
   if (row.byteLength < MOVE_ROWS_FROM_BYTES) return row
   const copy = new Uint8Array(new ArrayBuffer(ANSWER_HEADROOM + row.byteLength), ANSWER_HEADROOM)
   copy.set(row)
   return copy
 }
+
+/** What is sent in place of a row the worker skips. */
+const NOTHING = new Uint8Array(0)
 
 /** The message that starts `job` in a worker, and the bytes it moves there rather than copies. */
 function jobMessage(job: Job, progress: Int32Array): { message: PoolJob; moved: Uint8Array[] } {
