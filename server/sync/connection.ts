@@ -226,8 +226,7 @@ export class Connection implements Peer {
   private answerStep1(room: Room, stateVector: Uint8Array): Uint8Array {
     // An empty state vector is the single byte 0 (no clients); anything else is computed.
     if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return syncStep2(room.doc, stateVector)
-    room.fullSync ??= syncStep2(room.doc, stateVector)
-    return room.fullSync
+    return room.fullSyncAnswer()
   }
 
   /**

@@ -1,13 +1,16 @@
 import * as Y from 'yjs'
 import type { DocKind, Role } from '../../shared/protocol.ts'
 import { binaryFrame } from './frame.ts'
-import { syncStep1Of, syncStep2InHeadroom, syncStep2Of, updateOfSyncStep2 } from './messages.ts'
+import { syncStep1Of, syncStep2, syncStep2InHeadroom, updateOfSyncStep2 } from './messages.ts'
 import { PresenceTable } from './presence.ts'
 
 /**
  * Origin of changes another instance stored and passed on (server/cluster): they reach this
  * instance's clients but are not stored again.
  */
+/** The state vector of a client that has nothing (no clients: the single byte 0). */
+const NOTHING_KNOWN = new Uint8Array([0])
+
 export const RELAYED = Symbol('relayed from another instance')
 
 /** What a room needs of a connection: who it is and how to reach it. */
@@ -53,8 +56,8 @@ export class Room {
   measuredAt = -1
   /**
    * The document's contention as the update guard counts it (`maxContention`): counted by the
-   * load's fold, then each admitted update's added. Changes made on the server or relayed from
-   * another instance are not counted here; the next load counts them.
+   * load's fold, then each admitted update's added, and each update relayed from another instance
+   * (RoomLink). Changes the server makes itself are not counted here; the next load counts them.
    */
   contention = 0
   idleTimer: NodeJS.Timeout | undefined
@@ -158,8 +161,13 @@ export class Room {
    * and the next client with nothing gets the same bytes. Callers must not change or move them.
    */
   wholeState(): Uint8Array {
-    this.fullSync ??= syncStep2Of(Y.encodeStateAsUpdate(this.doc))
-    return updateOfSyncStep2(this.fullSync)
+    return updateOfSyncStep2(this.fullSyncAnswer())
+  }
+
+  /** Sync step 2 for a client that has nothing (`fullSync`), encoded once until the document changes. */
+  fullSyncAnswer(): Uint8Array {
+    this.fullSync ??= syncStep2(this.doc, NOTHING_KNOWN)
+    return this.fullSync
   }
 
   /** Takes the batch waiting to be stored; the room starts collecting a new one. */

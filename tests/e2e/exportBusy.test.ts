@@ -46,6 +46,10 @@ describe.skipIf(browserTestsSkipped)('a download while the server is busy', () =
       expect(await note.textContent()).toBe('Many downloads are being prepared right now. Try again in a few seconds.')
       expect(await menu.getByRole('button', { name: 'Markdown' }).isEnabled()).toBe(true)
       await screenshot(page, 'results-export-busy-laptop')
+      await page.setViewportSize({ width: 390, height: 844 })
+      await note.scrollIntoViewIfNeeded()
+      expect(await note.isVisible()).toBe(true)
+      await screenshot(page, 'results-export-busy-phone')
       await Promise.all(renders)
       expect(facilitator.errors).toEqual([])
     } finally {
