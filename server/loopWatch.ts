@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { threadCpuClock, type ThreadCpuClock } from './threadCpu.ts'
 
 /**
@@ -7,6 +8,9 @@ import { threadCpuClock, type ThreadCpuClock } from './threadCpu.ts'
  * themselves (issue 16: about a third of the fan-out CPU at 10 clients).
  */
 const DEFAULT_RESOLUTION_MS = 100
+
+/** The thread CPU clock's own resolution (a kernel tick): less busy time than this reads as 0 or 10. */
+const CPU_CLOCK_TICK_MS = 10
 
 /**
  * How long the event loop was kept from other work at worst, from one timer (issue 16: there
@@ -28,6 +32,8 @@ export class LoopWatch {
   private readonly timer: NodeJS.Timeout
   private lastTickAt = performance.now()
   private lastCpuMs: number
+  /** The loop's busy time when the CPU clock was last read. */
+  private lastReadUtilization = performance.eventLoopUtilization()
   private lateMaxMs = 0
   private workMaxMs = 0
   private cpuMaxMs = 0
@@ -42,12 +48,19 @@ export class LoopWatch {
 
   private tick(): void {
     const now = performance.now()
-    const cpu = this.clock.readMs()
     const late = now - this.lastTickAt - this.resolutionMs
     if (late > this.lateMaxMs) this.lateMaxMs = late
-    if (cpu - this.lastCpuMs > this.cpuMaxMs) this.cpuMaxMs = cpu - this.lastCpuMs
     this.lastTickAt = now
+    // The CPU clock (a file read) is read only once the loop has been busy for one of its own
+    // ticks since the last reading: an idle server then reads it about never, instead of ten
+    // times a second (issue 16: the idle server's wake-ups were a tenth of its CPU at 10 clients).
+    // Quiet ticks fold into the next reading, which can over-state a task by under a tick.
+    const utilization = performance.eventLoopUtilization(this.lastReadUtilization)
+    if (utilization.active < CPU_CLOCK_TICK_MS) return
+    const cpu = this.clock.readMs()
+    if (cpu - this.lastCpuMs > this.cpuMaxMs) this.cpuMaxMs = cpu - this.lastCpuMs
     this.lastCpuMs = cpu
+    this.lastReadUtilization = performance.eventLoopUtilization()
   }
 
   /** Notes work that held the loop from `startedAt` (a `performance.now()`) until now. */

@@ -1,6 +1,7 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import type { DocKind, Role } from '../shared/protocol.ts'
 import type { Logger } from './log.ts'
+import { LeanHistogram } from './leanHistogram.ts'
 import { LoopWatch } from './loopWatch.ts'
 
 /** Where a refusal or a close happened: never a key, a token or a draft's name. */
@@ -42,10 +43,10 @@ export class Metrics {
   draftCountRepairs = 0
   private readonly registry = new Registry()
   private readonly rejected: Counter<'reason'>
-  private readonly storeWrite: Histogram
-  private readonly fanOut: Histogram
-  private readonly load: Histogram
-  private readonly presenceDelay: Histogram
+  private readonly storeWrite: LeanHistogram
+  private readonly fanOut: LeanHistogram
+  private readonly load: LeanHistogram
+  private readonly presenceDelay: LeanHistogram
   private holdings: Holdings = { drafts: () => 0, pendingStoreBytes: () => 0, sendQueueBytes: () => 0 }
 
   /**
@@ -76,24 +77,25 @@ export class Metrics {
     counter(this.registry, 's2s_draft_count_checks_total', "Private card counts checked after another instance's change", () => this.draftCountChecks)
     counter(this.registry, 's2s_draft_count_repairs_total', 'Private card counts those checks found wrong and wrote again', () => this.draftCountRepairs)
     this.rejected = new Counter({ name: 's2s_rejected_messages_total', help: 'Messages and connections refused, by reason', labelNames: ['reason'], registers })
-    this.storeWrite = new Histogram({
-      name: 's2s_store_write_seconds',
-      help: 'Time to write one batch of updates (every room changed in one event-loop turn) to the store',
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers,
-    })
-    this.fanOut = new Histogram({
-      name: 's2s_fanout_seconds',
-      help: 'Time to send one stored batch of a room to its peers (and to other instances)',
-      buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
-      registers,
-    })
-    this.presenceDelay = new Histogram({
-      name: 's2s_presence_delay_seconds',
-      help: 'Time from receiving a presence change to sending it to the room (batching and waiting for the event loop)',
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1],
-      registers,
-    })
+    // Most are taken on every update: lean histograms (see leanHistogram.ts).
+    this.storeWrite = new LeanHistogram(
+      's2s_store_write_seconds',
+      'Time to write one batch of updates (every room changed in one event-loop turn) to the store',
+      [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      this.registry,
+    )
+    this.fanOut = new LeanHistogram(
+      's2s_fanout_seconds',
+      'Time to send one stored batch of a room to its peers (and to other instances)',
+      [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
+      this.registry,
+    )
+    this.presenceDelay = new LeanHistogram(
+      's2s_presence_delay_seconds',
+      'Time from receiving a presence change to sending it to the room (batching and waiting for the event loop)',
+      [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1],
+      this.registry,
+    )
     gauge(this.registry, 's2s_event_loop_delay_max_seconds', 'Longest event-loop delay since start', () => this.loop.maxDelayMs / 1000)
     gauge(
       this.registry,
@@ -101,12 +103,12 @@ export class Metrics {
       'Most main-thread CPU spent between two event-loop turns since start',
       () => this.loop.longestCpuMs / 1000,
     )
-    this.load = new Histogram({
-      name: 's2s_room_load_seconds',
-      help: 'Time to load one document from the store into memory',
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-      registers,
-    })
+    this.load = new LeanHistogram(
+      's2s_room_load_seconds',
+      'Time to load one document from the store into memory',
+      [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      this.registry,
+    )
   }
 
   /** Tells the gauges where to read what the server holds (set once its parts exist). */

@@ -7,9 +7,12 @@ import type { WebSocket } from 'ws'
  * corked write per peer: at 200 peers that is most of the server's work per update.
  */
 
-/** An unmasked, final, binary WebSocket frame (RFC 6455 §5.2) carrying `payload`. */
-export function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.byteLength
+/**
+ * An unmasked, final, binary WebSocket frame (RFC 6455 §5.2) carrying `prefix` then `payload`:
+ * a message's few header bytes and its body are framed in one copy.
+ */
+export function binaryFrame(payload: Uint8Array, prefix?: Uint8Array): Buffer {
+  const length = (prefix?.byteLength ?? 0) + payload.byteLength
   const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10
   const frame = Buffer.allocUnsafe(headerLength + length)
   frame[0] = 0x82
@@ -23,8 +26,15 @@ export function binaryFrame(payload: Uint8Array): Buffer {
     frame.writeUInt32BE(0, 2)
     frame.writeUInt32BE(length, 6)
   }
-  frame.set(payload, headerLength)
+  if (prefix) frame.set(prefix, headerLength)
+  frame.set(payload, frame.byteLength - payload.byteLength)
   return frame
+}
+
+/** The message a frame from `binaryFrame` carries (a view: the same bytes). */
+export function messageOfFrame(frame: Buffer): Uint8Array {
+  const headerLength = frame[1]! < 126 ? 2 : frame[1] === 126 ? 4 : 10
+  return frame.subarray(headerLength)
 }
 
 /** What `ws` keeps of a connection that the shortcut needs (not in its typings). */

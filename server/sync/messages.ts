@@ -58,10 +58,15 @@ export function updateOfSyncStep2(message: Uint8Array): Uint8Array {
   return decoding.readVarUint8Array(decoder)
 }
 
-export function syncUpdate(update: Uint8Array): Uint8Array {
+/**
+ * What comes before `update` in a sync update message (the message type, the step, the length):
+ * a broadcast frames it and the update together (Room.broadcastUpdate).
+ */
+export function syncUpdateHeader(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeUpdate(encoder, update)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate)
+  encoding.writeVarUint(encoder, update.byteLength)
   return encoding.toUint8Array(encoder)
 }
 

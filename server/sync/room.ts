@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { DocKind, Role } from '../../shared/protocol.ts'
-import { binaryFrame } from './frame.ts'
-import { syncStep1Of, syncStep2, syncStep2InHeadroom, updateOfSyncStep2 } from './messages.ts'
+import { binaryFrame, messageOfFrame } from './frame.ts'
+import { syncStep1Of, syncStep2, syncStep2InHeadroom, syncUpdateHeader, updateOfSyncStep2 } from './messages.ts'
 import { PresenceTable } from './presence.ts'
 
 /**
@@ -186,9 +186,20 @@ export class Room {
   }
 
   broadcast(message: Uint8Array, except?: Peer): void {
-    const receivers = this.peers.size - (except && this.peers.has(except) ? 1 : 0)
-    if (receivers === 0) return
-    const frame = binaryFrame(message)
+    if (this.hasReceivers(except)) this.sendToAll(binaryFrame(message), except)
+  }
+
+  /** Sends a document update to every peer but `except`, framed with its message header in one copy. */
+  broadcastUpdate(update: Uint8Array, except?: Peer): void {
+    if (this.hasReceivers(except)) this.sendToAll(binaryFrame(update, syncUpdateHeader(update)), except)
+  }
+
+  private hasReceivers(except: Peer | undefined): boolean {
+    return this.peers.size - (except && this.peers.has(except) ? 1 : 0) > 0
+  }
+
+  private sendToAll(frame: Buffer, except: Peer | undefined): void {
+    const message = messageOfFrame(frame)
     for (const peer of this.peers) if (peer !== except) peer.sendFrame(frame, message)
   }
 

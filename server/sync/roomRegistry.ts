@@ -6,7 +6,7 @@ import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { Limits, Tuning } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import { docKey, type DocStore, type PendingUpdate, type StoredDoc } from '../store/docStore.ts'
-import { awarenessMessage, savedMessage, syncUpdate } from './messages.ts'
+import { awarenessMessage, savedMessage } from './messages.ts'
 import { Room, type Peer } from './room.ts'
 import { loadPool } from './load/loadPool.ts'
 import { PresenceBatches } from './presenceBatches.ts'
@@ -289,7 +289,7 @@ export class RoomRegistry {
 
   /** Another instance stored this change: its clients have it, ours get it now. */
   private onRelayed(room: Room, update: Uint8Array): void {
-    room.broadcast(syncUpdate(update))
+    room.broadcastUpdate(update)
     room.storedBytes += update.byteLength
     for (const listener of this.listeners) listener.onRelayed?.(room)
   }
@@ -364,7 +364,7 @@ export class RoomRegistry {
       const soleWriter = writers.size === 1 ? [...writers][0] : undefined
       // The writer already has its own change; everyone else gets the batch as one message.
       const fanOutStarted = performance.now()
-      room.broadcast(syncUpdate(merged), soleWriter ?? undefined)
+      room.broadcastUpdate(merged, soleWriter ?? undefined)
       this.link.publishUpdate(room, merged)
       this.metrics.recordFanOut((performance.now() - fanOutStarted) / 1000)
       if (stored) this.acknowledge(room, writers, stored)

@@ -74,8 +74,15 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
 /** `forbidden`: a well-formed update that writes what this writer may not (another person's record). */
 export type GuardVerdict = { ok: true } | Refusal
 export type Refusal = { ok: false; reason: string; forbidden?: true }
-/** An admitted update, with the contention it adds to the document (see GuardLimits.maxContention). */
-export type UpdateVerdict = { ok: true; contention: number } | Refusal
+/**
+ * An admitted update, with the contention it adds to the document (see GuardLimits.maxContention),
+ * and whether it is `small`: so few structs, deletions and bytes that Yjs' work on it is bounded
+ * by its size (the conflict scan is bounded above), and timing it is not worth reading a clock.
+ */
+export type UpdateVerdict = { ok: true; contention: number; small: boolean } | Refusal
+
+/** Limits of a `small` update: typing, a card moved, a vote (a few structs, one or two deletions). */
+const SMALL_UPDATE = { structs: 64, deletedClocks: 1024, bytes: 16 * 1024 }
 
 /**
  * `writer` is a live connection's role and the participant id it proved (null without one): its
@@ -144,7 +151,27 @@ export function checkUpdate(
   }
   if (added > 0 && contention + added > limits.maxContention) return refuse(`contested positions costing over ${limits.maxContention} steps in all`)
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
-  return owned && !owned.ok ? owned : { ok: true, contention: added }
+  if (owned && !owned.ok) return owned
+  const small =
+    declared <= SMALL_UPDATE.structs &&
+    update.byteLength <= SMALL_UPDATE.bytes &&
+    deletedClocks(decoded.ds, SMALL_UPDATE.deletedClocks) <= SMALL_UPDATE.deletedClocks
+  return { ok: true, contention: added, small }
+}
+
+/**
+ * How many clocks the delete set names, counted up to just past `cap`. Deleting them costs Yjs at
+ * most one visit per struct, and a deleted type's contents once: what was created before.
+ */
+function deletedClocks(ds: ReturnType<typeof Y.decodeUpdate>['ds'], cap: number): number {
+  let clocks = 0
+  for (const ranges of ds.clients.values()) {
+    for (const range of ranges) {
+      clocks += range.len
+      if (clocks > cap) return clocks
+    }
+  }
+  return clocks
 }
 
 /** A position's share of the document's contention: its writers squared, once there are two. */
