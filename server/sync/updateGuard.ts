@@ -100,8 +100,10 @@ export function checkUpdate(
   contention = 0,
 ): UpdateVerdict {
   // Counted from the headers first: decoding a huge update only to refuse it would be the attack.
-  const declared = countStructs(update, limits.maxStructs)
-  if (declared > limits.maxStructs) return refuse(`over ${limits.maxStructs} structs in one update`)
+  // Every struct takes at least a byte, so an update no longer than the limit cannot pass it.
+  if (update.byteLength > limits.maxStructs && countStructs(update, limits.maxStructs) > limits.maxStructs) {
+    return refuse(`over ${limits.maxStructs} structs in one update`)
+  }
   const decoded = Y.decodeUpdate(update)
   const { structs } = decoded
   // Position → its one writer (almost always), or the set of them once there are several.
@@ -153,7 +155,7 @@ export function checkUpdate(
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
   if (owned && !owned.ok) return owned
   const small =
-    declared <= SMALL_UPDATE.structs &&
+    structs.length <= SMALL_UPDATE.structs &&
     update.byteLength <= SMALL_UPDATE.bytes &&
     deletedClocks(decoded.ds, SMALL_UPDATE.deletedClocks) <= SMALL_UPDATE.deletedClocks
   return { ok: true, contention: added, small }
