@@ -19,13 +19,16 @@ const CPU_CLOCK_TICK_MS = 10
  * - **Wall clock**: how late each tick came (what held the loop meanwhile, as
  *   `monitorEventLoopDelay` measures it), and the exact duration of the work every message and
  *   store batch starts, timed where it runs (two reads of a clock that needs no system call).
- * - **CPU**: the main thread's own clock read at each tick; what one gap between two ticks used is
- *   the longest any task (or one loop turn's batch of callbacks) held the loop. Unlike the wall
+ * - **CPU**: the main thread's own clock, read at a tick once the loop has been busy for 10 ms
+ *   since the last reading; what the gap between two readings used is the longest any task (or
+ *   one loop turn's batch of callbacks) held the loop, over-stated by at most the gap's other busy
+ *   time (under 10 ms) and the clock's own 10 ms steps. Unlike the wall
  *   clock it does not grow when a loaded machine leaves the process waiting for a core, so a test
  *   can assert it: "no turn took more than 200 ms of CPU" is a property of the server, not of the
  *   machine it shares. On Linux the clock is the main thread's (`/proc/self/task/<pid>/stat`, in
  *   kernel ticks of 10 ms: worker threads do not count); elsewhere `process.cpuUsage()`, the
- *   whole process, which can only over-state.
+ *   whole process, which can only over-state (the more, the longer the loop stays idle while
+ *   worker threads run: their CPU piles up until the next reading).
  */
 export class LoopWatch {
   private readonly clock: ThreadCpuClock
@@ -51,10 +54,9 @@ export class LoopWatch {
     const late = now - this.lastTickAt - this.resolutionMs
     if (late > this.lateMaxMs) this.lateMaxMs = late
     this.lastTickAt = now
-    // The CPU clock (a file read) is read only once the loop has been busy for one of its own
-    // ticks since the last reading: an idle server then reads it about never, instead of ten
-    // times a second (issue 16: the idle server's wake-ups were a tenth of its CPU at 10 clients).
-    // Quiet ticks fold into the next reading, which can over-state a task by under a tick.
+    // The CPU clock (a file read) is read only once the loop has been busy for one of the clock's
+    // own steps since the last reading: an idle server then reads it about never, instead of ten
+    // times a second. Quiet ticks fold into the next reading (see the class comment).
     const utilization = performance.eventLoopUtilization(this.lastReadUtilization)
     if (utilization.active < CPU_CLOCK_TICK_MS) return
     const cpu = this.clock.readMs()

@@ -100,7 +100,7 @@ export class Metrics {
     gauge(
       this.registry,
       's2s_event_loop_task_cpu_max_seconds',
-      'Most main-thread CPU spent between two event-loop turns since start',
+      'Most main-thread CPU one task (or one event-loop turn) used since start, in steps of 10 ms',
       () => this.loop.longestCpuMs / 1000,
     )
     this.load = new LeanHistogram(

@@ -37,9 +37,9 @@ export interface Rendered {
 export function renderExport(request: RenderRequest): Rendered {
   const board = new Y.Doc()
   for (const row of request.board) {
-    // A row the guard refuses is one a load would quarantine: the room would not show it either.
-    if (request.stored && !checkUpdate(board, 'board', row, STORED_GUARD).ok) continue
     try {
+      // A row the guard refuses is one a load would quarantine: the room would not show it either.
+      if (request.stored && !checkUpdate(board, 'board', row, STORED_GUARD).ok) continue
       Y.applyUpdate(board, row)
     } catch {
       // Unreadable: left out, as a load leaves it out.

@@ -205,14 +205,14 @@ export class Connection implements Peer {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
-    // Bounded by its size (the guard's `small`): nothing to time, so no clock is read.
-    if (guard.small) return this.integrate(room, incoming, guard.contention)
     // CPU time, not wall time: on a busy machine a cheap update may wait for a core. The CPU
     // clock is a system call, so it is read a second time only when the wall clock (never less
     // than this thread's CPU time) says the update may have cost more than the free allowance.
     const startedCpu = process.cpuUsage()
     const startedWall = performance.now()
-    this.integrate(room, incoming, guard.contention)
+    Y.applyUpdate(room.doc, incoming, this)
+    room.contention += guard.contention
+    this.keepOwnPending(room)
     if (performance.now() - startedWall <= FREE_INTEGRATION_MS) return
     const spent = process.cpuUsage(startedCpu)
     const spentMs = (spent.user + spent.system) / 1000
@@ -220,12 +220,6 @@ export class Connection implements Peer {
     if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
       this.reject('integration_budget', CloseCode.rateLimited, 'updates cost too much work; slow down')
     }
-  }
-
-  private integrate(room: Room, update: Uint8Array, contention: number): void {
-    Y.applyUpdate(room.doc, update, this)
-    room.contention += contention
-    this.keepOwnPending(room)
   }
 
   /** Sync step 2 for `stateVector`; a client that has nothing gets the room's kept answer. */

@@ -4,7 +4,8 @@ import { binaryFrame, messageOfFrame } from './frame.ts'
 import { syncUpdateHeader } from './messages.ts'
 
 describe('broadcast frames', () => {
-  it.each([10, 200, 70_000])('frame a %i-byte update with its message header in one buffer', (size) => {
+  // Messages of 125/126/127 and 65,535/65,536 bytes sit on the edges of the frame's length forms.
+  it.each([10, 122, 123, 124, 200, 65_530, 65_531, 70_000])('frame a %i-byte update with its message header in one buffer', (size) => {
     const update = Uint8Array.from({ length: size }, (_, i) => i % 251)
     const frame = binaryFrame(update, syncUpdateHeader(update))
     const message = messageOfFrame(frame)

@@ -13,7 +13,7 @@ import {
 } from '../../shared/permissions.ts'
 import type { DocKind } from '../../shared/protocol.ts'
 import { checkAuthored, mayDeleteAuthored, noteWrite, type RecordWrites } from './authorship.ts'
-import type { GuardVerdict } from './updateGuard.ts'
+import type { DeleteSet, GuardVerdict } from './updateGuard.ts'
 
 /**
  * Per-person and authored records: the server's side of `mayWriteRecordOf` (shared/permissions.ts),
@@ -39,8 +39,6 @@ import type { GuardVerdict } from './updateGuard.ts'
  * parents, memoised, O(depth · log n) each, so a check is proportional to what Yjs itself would do
  * with the update; at most MAX_DELETED_VISITS deleted structs are looked at.
  */
-/** Yjs does not export the DeleteSet type by name. */
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 const MAX_DELETED_VISITS = 200_000
 const MAX_DEPTH = 64
 

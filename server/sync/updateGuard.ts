@@ -43,6 +43,12 @@ export interface GuardLimits {
    * than one, summed. An update adding to it past this is refused; one adding nothing passes.
    */
   maxContention: number
+  /**
+   * Array moves the update's deletions may cost Yjs: a deletion starting or ending inside a struct
+   * splits it, an insert into its client's array of structs, and the cleanup merges it back.
+   * Infinity: not checked (stored rows; their load is timed instead).
+   */
+  maxSplitMoves: number
 }
 
 /**
@@ -62,7 +68,12 @@ export const DEFAULT_GUARD: GuardLimits = {
   // 2,000 keys (512,000) ~75 ms, against 140 ms for 400 at 60 keys (9,600,000) and 0.4–1.2 s on a
   // server's main thread. An honest workshop's is a few thousand: a hall appending at one spot at once.
   maxContention: 500_000,
+  // ~10 ms of moving pointers: a selection deleted in a story is two splits of its writer's array.
+  maxSplitMoves: 10_000_000,
 }
+
+/** Deleted ranges one update may name: each costs the guard two lookups (and Yjs as many). */
+const MAX_DELETED_RANGES = 100_000
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
@@ -71,18 +82,14 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   bank: new Set(Object.values(BANK_ROOTS)),
 }
 
+/** Yjs does not export the DeleteSet type by name. */
+export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
+
 /** `forbidden`: a well-formed update that writes what this writer may not (another person's record). */
 export type GuardVerdict = { ok: true } | Refusal
 export type Refusal = { ok: false; reason: string; forbidden?: true }
-/**
- * An admitted update, with the contention it adds to the document (see GuardLimits.maxContention),
- * and whether it is `small`: so few structs, deletions and bytes that Yjs' work on it is bounded
- * by its size (the conflict scan is bounded above), and timing it is not worth reading a clock.
- */
-export type UpdateVerdict = { ok: true; contention: number; small: boolean } | Refusal
-
-/** Limits of a `small` update: typing, a card moved, a vote (a few structs, one or two deletions). */
-const SMALL_UPDATE = { structs: 64, deletedClocks: 1024, bytes: 16 * 1024 }
+/** An admitted update, with the contention it adds to the document (see GuardLimits.maxContention). */
+export type UpdateVerdict = { ok: true; contention: number } | Refusal
 
 /**
  * `writer` is a live connection's role and the participant id it proved (null without one): its
@@ -108,6 +115,8 @@ export function checkUpdate(
   const { structs } = decoded
   // Position → its one writer (almost always), or the set of them once there are several.
   const writersAt = new Map<string, number | Set<number>>()
+  // Position → how many of the update's items go there: Yjs scans for each of them.
+  const itemsAt = new Map<string, number>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     if (kind && typeof struct.parent === 'string') {
@@ -115,6 +124,7 @@ export function checkUpdate(
       if (struct.parentSub === null) return refuse(`root "${struct.parent}" is a map`)
     }
     const position = positionKey(struct)
+    itemsAt.set(position, (itemsAt.get(position) ?? 0) + 1)
     const client = struct.id.client
     const writers = writersAt.get(position)
     if (writers === undefined) writersAt.set(position, client)
@@ -126,8 +136,8 @@ export function checkUpdate(
     }
   }
   // The document side: how far Yjs would scan to place each new position's items, and what all
-  // of the update's scans cost together (each writer at a position scans the others and what
-  // the document already holds there).
+  // of the update's scans cost together (each item at a position scans the other writers' and
+  // what the document already holds there).
   let cost = 0
   let lookup = 0
   let added = 0
@@ -141,7 +151,7 @@ export function checkUpdate(
     if (scan >= limits.maxScan) return refuse(`over ${limits.maxScan} concurrent items at one position`)
     const entry = writersAt.get(position)!
     const writers = typeof entry === 'number' ? 1 : entry.size
-    cost += writers > 1 || scan > 0 ? writers * (writers + scan) : 0
+    cost += writers > 1 || scan > 0 ? itemsAt.get(position)! * (writers + scan) : 0
     if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
     const there = writersInDoc(doc, struct, limits.maxWritersInAll, Math.min(limits.maxScan, limits.maxLookup - lookup))
     lookup += there.walked
@@ -152,28 +162,40 @@ export function checkUpdate(
     added += contested(there.writers.size) - contested(before)
   }
   if (added > 0 && contention + added > limits.maxContention) return refuse(`contested positions costing over ${limits.maxContention} steps in all`)
+  const deletions = limits.maxSplitMoves === Number.POSITIVE_INFINITY ? undefined : deletionRefusal(doc, decoded.ds, limits.maxSplitMoves)
+  if (deletions) return refuse(deletions)
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
-  if (owned && !owned.ok) return owned
-  const small =
-    structs.length <= SMALL_UPDATE.structs &&
-    update.byteLength <= SMALL_UPDATE.bytes &&
-    deletedClocks(decoded.ds, SMALL_UPDATE.deletedClocks) <= SMALL_UPDATE.deletedClocks
-  return { ok: true, contention: added, small }
+  return owned && !owned.ok ? owned : { ok: true, contention: added }
 }
 
 /**
- * How many clocks the delete set names, counted up to just past `cap`. Deleting them costs Yjs at
- * most one visit per struct, and a deleted type's contents once: what was created before.
+ * Why the update's deletions would cost Yjs more than marking items, if they would: a deletion of
+ * nothing (length 0: Yjs never writes one, yet it splits the struct it points into), too many
+ * ranges, or splits moving over `maxMoves` pointers in all (each a splice of its client's array).
  */
-function deletedClocks(ds: ReturnType<typeof Y.decodeUpdate>['ds'], cap: number): number {
-  let clocks = 0
-  for (const ranges of ds.clients.values()) {
-    for (const range of ranges) {
-      clocks += range.len
-      if (clocks > cap) return clocks
+function deletionRefusal(doc: Y.Doc, ds: DeleteSet, maxMoves: number): string | undefined {
+  let ranges = 0
+  let moves = 0
+  for (const [client, deleted] of ds.clients) {
+    ranges += deleted.length
+    if (ranges > MAX_DELETED_RANGES) return `over ${MAX_DELETED_RANGES} deleted ranges in one update`
+    if (deleted.some((range) => range.len <= 0)) return 'a deletion of nothing'
+    const structs = doc.store.clients.get(client)
+    if (!structs) continue
+    for (const range of deleted) {
+      moves += (splitsAt(structs, range.clock) + splitsAt(structs, range.clock + range.len)) * structs.length
+      if (moves > maxMoves) return `deletions splitting over ${maxMoves} items in all`
     }
   }
-  return clocks
+  return undefined
+}
+
+/** 1 when `clock` falls inside a struct that deleting from there would split (a live one), else 0. */
+function splitsAt(structs: (Y.Item | Y.GC)[], clock: number): number {
+  const last = structs[structs.length - 1]
+  if (!last || clock >= last.id.clock + last.length) return 0
+  const struct = structs[Y.findIndexSS(structs, clock)]!
+  return struct.id.clock < clock && !struct.deleted ? 1 : 0
 }
 
 /** A position's share of the document's contention: its writers squared, once there are two. */
@@ -205,7 +227,8 @@ function concurrentScanLength(doc: Y.Doc, item: Y.Item, limit: number): number {
       const found = Y.getItem(doc.store, item.rightOrigin)
       if (found instanceof Y.Item) right = found
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof KeyHistoryTooLong) return limit
     return 0
   }
   const scanned = new Set<Y.Item>()
@@ -237,8 +260,8 @@ function writersInDoc(doc: Y.Doc, item: Y.Item, cap: number, limit: number): { w
   let o: Y.Item | null
   try {
     o = item.origin ? firstAfterOrigin(doc, item.origin) : firstOfParent(doc, item, limit)
-  } catch {
-    return { writers, walked: 0 }
+  } catch (error) {
+    return { writers, walked: error instanceof KeyHistoryTooLong ? limit : 0 }
   }
   const scanned = new Set<Y.Item>()
   let walked = 0
@@ -278,6 +301,16 @@ function firstOfParent(doc: Y.Doc, item: Y.Item, limit: number): Y.Item | null {
   if (!parent) return null
   if (item.parentSub === null) return parent._start
   let o = parent._map.get(item.parentSub) ?? null
-  for (let steps = 0; o?.left && steps < limit; steps++) o = o.left
+  for (let steps = 0; o?.left; steps++) {
+    // Yjs walks back to the key's first value and scans its whole history from there.
+    if (steps >= limit) throw new KeyHistoryTooLong()
+    o = o.left
+  }
   return o
 }
+
+/**
+ * An item without a left origin at a map key with a longer history than the walk may take: Yjs
+ * would scan all of it. The app's clients always name the key's current value as the origin.
+ */
+class KeyHistoryTooLong extends Error {}

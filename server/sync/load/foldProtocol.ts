@@ -101,6 +101,7 @@ export const STORED_GUARD: GuardLimits = {
   // Counted, not refused: a board stored before the count existed loads whole, and only its
   // further contested writes are refused (the room starts from the count the fold reports).
   maxContention: Number.POSITIVE_INFINITY,
+  maxSplitMoves: Number.POSITIVE_INFINITY,
 }
 
 /**
@@ -108,4 +109,4 @@ export const STORED_GUARD: GuardLimits = {
  * updates the live guard admitted one by one: it is held to what a board built live can hold,
  * its contested positions counted in all included, so that its first load is as cheap as any.
  */
-export const IMPORTED_GUARD: GuardLimits = { ...STORED_GUARD, maxContention: DEFAULT_GUARD.maxContention }
+export const IMPORTED_GUARD: GuardLimits = { ...STORED_GUARD, maxContention: DEFAULT_GUARD.maxContention, maxSplitMoves: DEFAULT_GUARD.maxSplitMoves }
