@@ -11,7 +11,7 @@ import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
 import { writeFrame } from './frame.ts'
 import { Inbox } from './inbox.ts'
 import { TokenBucket } from './tokenBucket.ts'
-import { DEFAULT_GUARD, checkUpdate } from './updateGuard.ts'
+import { DEFAULT_GUARD, checkUpdate, type GuardLimits } from './updateGuard.ts'
 
 export interface ConnectionTarget {
   workshopId: string
@@ -58,6 +58,8 @@ export class Connection implements Peer {
   private readonly refusals: TokenBucket
   /** Milliseconds of Yjs integration this connection may cost: 10 s worth, refilled continuously. */
   private readonly integration: TokenBucket
+  /** The live guard with this server's struct limit (made once: it is read on every update). */
+  private readonly guardLimits: GuardLimits
   private presenceWindowStart = 0
   private presenceInWindow = 0
   private deferredPresence: { update: Uint8Array; receivedAt: number } | undefined
@@ -83,6 +85,7 @@ export class Connection implements Peer {
     this.requests = new TokenBucket(limits.requestsPerSecond, limits.requestBurst)
     this.refusals = new TokenBucket(limits.refusedPerSecond, limits.refusedBurst)
     this.integration = new TokenBucket(limits.integrationMsPer10s / 10, limits.integrationMsPer10s)
+    this.guardLimits = { ...DEFAULT_GUARD, maxStructs: limits.maxStructsPerUpdate }
     metrics.connections++
     this.inbox = new Inbox((message) => this.handle(message), ws)
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
@@ -195,7 +198,7 @@ export class Connection implements Peer {
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
     // Per-person records by the shared rule: a participant writes only their own, a facilitator anyone's.
     const writer = { role: this.role, participantId: this.participantId }
-    const guard = checkUpdate(room.doc, room.kind, incoming, { ...DEFAULT_GUARD, maxStructs: this.limits.maxStructsPerUpdate }, writer, room.contention)
+    const guard = checkUpdate(room.doc, room.kind, incoming, this.guardLimits, writer, room.contention)
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
       return this.refuseForeign(guard.reason)
