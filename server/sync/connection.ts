@@ -242,7 +242,10 @@ export class Connection implements Peer {
     const { pendingStructs, pendingDs } = room.doc.store
     room.doc.store.pendingStructs = null
     room.doc.store.pendingDs = null
-    const left = [pendingStructs?.update, pendingDs ?? undefined].filter((part): part is Uint8Array => part !== undefined)
+    // Yjs keeps what waits in its v2 encoding; everything here (the merge, the guard, the apply) reads v1.
+    const left = [pendingStructs?.update, pendingDs ?? undefined]
+      .filter((part): part is Uint8Array => part !== undefined)
+      .map((part) => Y.convertUpdateFormatV2ToV1(part))
     this.waiting = left.length === 0 ? undefined : left.length === 1 ? left[0] : Y.mergeUpdates(left)
     if (this.waiting && this.waiting.byteLength > PENDING_BUDGET_BYTES) {
       this.waiting = undefined

@@ -115,6 +115,25 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     await expectLoopBounded('finding 8', health, arena.server.url)
   })
 
+  it('a change that arrives before the change it builds on is kept and lands once that one comes', async () => {
+    const writer = new Y.Doc()
+    const text = new Y.Text()
+    writer.getMap('signals').set('order', text)
+    const first = Y.encodeStateAsUpdate(writer)
+    const before = Y.encodeStateVector(writer)
+    text.insert(0, 'words ')
+    text.insert(6, 'in order')
+    const second = Y.encodeStateAsUpdate(writer, before)
+    const reader = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
+    clients.push(reader)
+    await synced(reader)
+    const sender = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
+    sender.send(updateMessage(second))
+    sender.send(updateMessage(first))
+    await waitFor(() => (reader.doc.getMap('signals').get('order') as Y.Text | undefined)?.toString() === 'words in order', 10_000, 'both changes')
+    expect(sender.ws.readyState).toBe(sender.ws.OPEN)
+  })
+
   it('an update that is costly to apply is charged to its sender; everyday edits never are', async () => {
     // A budget of 1 ms beyond the 10 free per update: the first costly update empties it.
     const strict = await openArena({ INTEGRATION_MS_PER_10S: '1' })
