@@ -79,6 +79,32 @@ describe('the update guard against deletions and scans that cost more than their
     expect(check(doc, deletions(typist, [{ clock: 500, len: 3 }]))).toMatchObject({ ok: true })
   })
 
+  it('refuses deletions out of order, and more splits than a few thousand (each costs Yjs a few µs)', () => {
+    const { doc, body } = withStory()
+    body.insert(0, 'a'.repeat(20_000))
+    const typist = doc.clientID
+    expect(
+      check(
+        doc,
+        deletions(typist, [
+          { clock: 500, len: 1 },
+          { clock: 100, len: 1 },
+        ]),
+      ),
+    ).toMatchObject({ ok: false, reason: 'deletions out of order' })
+    expect(
+      check(
+        doc,
+        deletions(typist, [
+          { clock: 100, len: 1 },
+          { clock: 500, len: 1 },
+        ]),
+      ),
+    ).toMatchObject({ ok: true })
+    const everyOtherLetter = Array.from({ length: 6_000 }, (_, i) => ({ clock: 2 * i + 1, len: 1 }))
+    expect(check(doc, deletions(typist, everyOtherLetter))).toMatchObject({ ok: false, reason: expect.stringContaining('deletions splitting over') })
+  })
+
   it('refuses deletions that would split a long history hundreds of times; a selection deleted passes', () => {
     const { doc, body } = withStory()
     // 20,000 two-letter pieces, each typed before the last: one struct each, never merged.

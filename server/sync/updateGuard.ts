@@ -74,6 +74,8 @@ export const DEFAULT_GUARD: GuardLimits = {
 
 /** Deleted ranges one update may name: each costs the guard two lookups (and Yjs as many). */
 const MAX_DELETED_RANGES = 100_000
+/** Structs one update's deletions may split: a few µs each, ~25 ms in all. */
+const MAX_SPLITS = 5_000
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
@@ -169,31 +171,47 @@ export function checkUpdate(
 }
 
 /**
- * Why the update's deletions would cost Yjs more than marking items, if they would: a deletion of
- * nothing (length 0: Yjs never writes one, yet it splits the struct it points into), too many
- * ranges, or splits moving over `maxMoves` pointers in all (each a splice of its client's array).
+ * Why the update's deletions would cost Yjs more than marking items, if they would. Yjs applies a
+ * client's ranges in the order written and splits the struct a range starts or ends inside: each
+ * split costs a few µs and an insert into that client's array of structs. Refused: a deletion of
+ * nothing (length 0: Yjs never writes one, yet it splits), ranges out of order or overlapping (Yjs
+ * always writes them sorted and merged; out of order, each split lands in an array grown by the
+ * last), too many ranges, over `MAX_SPLITS` splits, or splits moving over `maxMoves` pointers. An
+ * end past what the document holds may split one of the update's own structs: counted as a split.
  */
 function deletionRefusal(doc: Y.Doc, ds: DeleteSet, maxMoves: number): string | undefined {
   let ranges = 0
+  let splits = 0
   let moves = 0
   for (const [client, deleted] of ds.clients) {
     ranges += deleted.length
     if (ranges > MAX_DELETED_RANGES) return `over ${MAX_DELETED_RANGES} deleted ranges in one update`
-    if (deleted.some((range) => range.len <= 0)) return 'a deletion of nothing'
-    const structs = doc.store.clients.get(client)
-    if (!structs) continue
+    const structs = doc.store.clients.get(client) ?? []
+    let end = -1
     for (const range of deleted) {
-      moves += (splitsAt(structs, range.clock) + splitsAt(structs, range.clock + range.len)) * structs.length
+      if (range.len <= 0) return 'a deletion of nothing'
+      if (range.clock < end) return 'deletions out of order'
+      end = range.clock + range.len
+      const here = splitsAt(structs, range.clock) + splitsAt(structs, end)
+      if (here === 0) continue
+      splits += here
+      moves += here * (structs.length + splits)
+      if (splits > MAX_SPLITS) return `deletions splitting over ${MAX_SPLITS} structs`
       if (moves > maxMoves) return `deletions splitting over ${maxMoves} items in all`
     }
   }
   return undefined
 }
 
-/** 1 when `clock` falls inside a struct that deleting from there would split (a live one), else 0. */
+/**
+ * 1 when deleting from `clock` splits a struct: inside a live struct of the document, or past what
+ * the document holds (one of the update's own, perhaps); 0 at a struct's edge or in a deleted one.
+ */
 function splitsAt(structs: (Y.Item | Y.GC)[], clock: number): number {
   const last = structs[structs.length - 1]
-  if (!last || clock >= last.id.clock + last.length) return 0
+  const known = last ? last.id.clock + last.length : 0
+  if (clock === known) return 0
+  if (clock > known) return 1
   const struct = structs[Y.findIndexSS(structs, clock)]!
   return struct.id.clock < clock && !struct.deleted ? 1 : 0
 }
