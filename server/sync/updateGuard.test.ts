@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BOARD_ROOTS } from '../../shared/doc/roots.ts'
+import { STORED_GUARD } from './load/foldProtocol.ts'
 import { checkUpdate, DEFAULT_GUARD } from './updateGuard.ts'
 
 /**
@@ -63,6 +64,23 @@ function unanchored(client: number, count: number, parent: { item: Y.ID } | { ro
       encoding.writeVarUint(encoder, 1)
       encoding.writeAny(encoder, i)
     }
+  }
+  encoding.writeVarUint(encoder, 0)
+  return encoding.toUint8Array(encoder)
+}
+
+/** `count` one-character items naming only a right neighbour (`right`), as Yjs writes an insert at a list's start. */
+function beforeOnly(client: number, count: number, right: Y.ID): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, count)
+  encoding.writeVarUint(encoder, client)
+  encoding.writeVarUint(encoder, 0)
+  for (let i = 0; i < count; i++) {
+    encoding.writeUint8(encoder, 4 | 64) // a string with a right origin, its parent taken from there
+    encoding.writeVarUint(encoder, right.client)
+    encoding.writeVarUint(encoder, right.clock)
+    encoding.writeVarString(encoder, 'x')
   }
   encoding.writeVarUint(encoder, 0)
   return encoding.toUint8Array(encoder)
@@ -135,6 +153,42 @@ describe('the update guard against deletions and scans that cost more than their
         changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(0, 'Once')),
       ),
     ).toMatchObject({ ok: true })
+  })
+
+  it('charges an item naming only a right neighbour for every item before that neighbour', () => {
+    const { doc, body } = withStory()
+    for (let i = 0; i < 9_000; i++) {
+      doc.clientID = 1_000 + (i % 2)
+      body.insert(body.length, 'y')
+    }
+    const lastLetter = doc.store.clients.get(1_001)!.at(-1)!.id
+    expect(check(doc, beforeOnly(0x7ffffff0, 1_024, lastLetter))).toMatchObject({ ok: false })
+    // Typing at the very start names the first letter: nothing before it, nothing to scan.
+    expect(
+      check(
+        doc,
+        changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(0, 'Once')),
+      ),
+    ).toMatchObject({ ok: true })
+
+    const signals = doc.getMap(BOARD_ROOTS.signals)
+    signals.set('often', 1)
+    const current = (signals._map.get('often') as Y.Item).id
+    expect(check(doc, beforeOnly(0x7ffffff0, 1, current))).toMatchObject({ ok: false, reason: 'a map value naming only a right neighbour' })
+  })
+
+  it('does not count inserts at the start of different texts as writers at one position', () => {
+    // 410 page loads (each a new writer), each once typing at the start of a story's own text.
+    const doc = new Y.Doc()
+    for (let i = 0; i < 410; i++) {
+      doc.clientID = 10_000 + 2 * i
+      const text = new Y.Text()
+      doc.getMap(BOARD_ROOTS.storyBodies).set(`story-${i}`, text)
+      text.insert(0, 'Body')
+      doc.clientID = 10_001 + 2 * i
+      text.insert(0, 'A ')
+    }
+    expect(checkUpdate(new Y.Doc(), 'board', Y.encodeStateAsUpdate(doc), STORED_GUARD)).toMatchObject({ ok: true })
   })
 
   it('refuses an item without an origin at a map key whose history is longer than the walk', () => {

@@ -143,6 +143,20 @@ export function checkUpdate(
   let cost = 0
   let lookup = 0
   let added = 0
+  // Items naming only a right neighbour (an insert at the start of a list) are placed by it: when
+  // anything sits before that neighbour, Yjs scans from the list's start up to it, for each item.
+  const placed = new UpdateItems(doc, structs, limits.maxScan)
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || struct.origin !== null || struct.rightOrigin === null) continue
+    const right = placed.find(struct.rightOrigin)
+    if (!right) continue // depends on changes the document lacks: it waits, and is checked again
+    // Yjs writes a map value with its key and the key's current value as its origin, never so.
+    if (right.parentSub !== null) return refuse('a map value naming only a right neighbour')
+    const scan = placed.itemsBefore(right)
+    if (scan >= limits.maxScan) return refuse(`over ${limits.maxScan} items before an insert at the start`)
+    cost += scan
+    if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
+  }
   const checked = new Set<string>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
@@ -216,6 +230,71 @@ function splitsAt(structs: (Y.Item | Y.GC)[], clock: number): number {
   return struct.id.clock < clock && !struct.deleted ? 1 : 0
 }
 
+/**
+ * The update's items and the document's, looked up by id, and how many items sit before one in
+ * its list (walked at most `limit` steps in all, and 64 links deep through the update's items).
+ */
+class UpdateItems {
+  private readonly byClient = new Map<number, Y.Item[]>()
+  private readonly own = new Set<Y.Item>()
+  private readonly before = new Map<Y.Item, number>()
+  private steps = 0
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+    private readonly limit: number,
+  ) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue
+      this.own.add(struct)
+      const list = this.byClient.get(struct.id.client)
+      if (list) list.push(struct)
+      else this.byClient.set(struct.id.client, [struct])
+    }
+  }
+
+  /** The item holding `id`: the update's first, then the document's (null when neither has it). */
+  find(id: Y.ID): Y.Item | null {
+    const list = this.byClient.get(id.client)
+    if (list) {
+      let low = 0
+      let high = list.length - 1
+      while (low <= high) {
+        const mid = (low + high) >> 1
+        const struct = list[mid]!
+        if (id.clock < struct.id.clock) high = mid - 1
+        else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
+        else return struct
+      }
+    }
+    if (Y.getState(this.doc.store, id.client) <= id.clock) return null
+    const found = Y.getItem(this.doc.store, id)
+    return found instanceof Y.Item ? found : null
+  }
+
+  /** Items before `item` in its list, at most `limit` (then: too many to place it cheaply). */
+  itemsBefore(item: Y.Item, depth = 0): number {
+    const known = this.before.get(item)
+    if (known !== undefined) return known
+    let count = 0
+    if (depth > 64 || this.steps >= this.limit) count = this.limit
+    else if (!this.own.has(item)) {
+      // In the document: its left neighbours, one by one.
+      for (let o = item.left; o !== null && count < this.limit; o = o.left) count++
+      this.steps += count
+    } else {
+      // New: after its origin, or where its right neighbour is.
+      const origin = item.origin ? this.find(item.origin) : null
+      const right = !item.origin && item.rightOrigin ? this.find(item.rightOrigin) : null
+      if (origin) count = Math.min(this.limit, this.itemsBefore(origin, depth + 1) + 1)
+      else if (right) count = this.itemsBefore(right, depth + 1)
+    }
+    this.before.set(item, count)
+    return count
+  }
+}
+
 /** A position's share of the document's contention: its writers squared, once there are two. */
 function contested(writers: number): number {
   return writers > 1 ? writers * writers : 0
@@ -227,6 +306,8 @@ function refuse(reason: string): Refusal {
 
 function positionKey(item: Y.Item): string {
   if (item.origin) return `o${item.origin.client}:${item.origin.clock}`
+  // Placed by its right neighbour alone: its parent is that neighbour's (see UpdateItems).
+  if (item.rightOrigin) return `r${item.rightOrigin.client}:${item.rightOrigin.clock}`
   const parent = typeof item.parent === 'string' ? item.parent : item.parent instanceof Y.ID ? `${item.parent.client}:${item.parent.clock}` : ''
   return `p${parent}/${item.parentSub ?? ''}`
 }
