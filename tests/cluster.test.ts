@@ -181,7 +181,8 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     raceReveals(instances, workshop.id)
     for (const facilitator of facilitators) endPrivateRound(facilitator.doc)
     const boards = instances.map((instance) => open(instance.wsUrl, workshop.id, 'board', workshop.keys.participant))
-    await waitFor(() => boards.every((board) => readBoard(board.doc).signals.size === 6), 10_000, 'the six revealed cards on both instances')
+    // The reveal takes a lease, loads the drafts in batches and relays: slow on a loaded machine.
+    await waitFor(() => boards.every((board) => readBoard(board.doc).signals.size === 6), 30_000, 'the six revealed cards on both instances')
     // A marker after the reveal, stored on one instance and seen through the other. Had the
     // second instance revealed as well, its cards would have arrived before it.
     await Promise.all(instances.map((instance) => instance.registry.settle()))
