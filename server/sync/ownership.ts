@@ -13,6 +13,7 @@ import {
 } from '../../shared/permissions.ts'
 import type { DocKind } from '../../shared/protocol.ts'
 import { checkAuthored, mayDeleteAuthored, noteWrite, type RecordWrites } from './authorship.ts'
+import { findStruct, itemsByClient } from './structLookup.ts'
 import type { DeleteSet, GuardVerdict } from './updateGuard.ts'
 
 /**
@@ -169,19 +170,14 @@ function refuse(reason: string): GuardVerdict {
 class Places {
   private readonly memo = new Map<Y.Item, Place | null>()
   private readonly rootNames = new Map<unknown, string>()
-  private readonly incoming = new Map<number, Y.Item[]>()
+  private readonly incoming: Map<number, Y.Item[]>
 
   constructor(
     private readonly doc: Y.Doc,
     structs: (Y.Item | Y.GC | Y.Skip)[],
   ) {
     for (const [name, type] of doc.share) this.rootNames.set(type, name)
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue
-      const list = this.incoming.get(struct.id.client)
-      if (list) list.push(struct)
-      else this.incoming.set(struct.id.client, [struct])
-    }
+    this.incoming = itemsByClient(structs)
   }
 
   of(item: Y.Item, depth = 0): Place | null {
@@ -216,20 +212,6 @@ class Places {
 
   /** The struct holding `id`, from the update first, then the document. */
   private find(id: Y.ID): Y.Item | null {
-    const list = this.incoming.get(id.client)
-    if (list) {
-      let low = 0
-      let high = list.length - 1
-      while (low <= high) {
-        const mid = (low + high) >> 1
-        const struct = list[mid]!
-        if (id.clock < struct.id.clock) high = mid - 1
-        else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
-        else return struct
-      }
-    }
-    if (Y.getState(this.doc.store, id.client) <= id.clock) return null
-    const found = Y.getItem(this.doc.store, id)
-    return found instanceof Y.Item ? found : null
+    return findStruct(this.doc, this.incoming, id)
   }
 }

@@ -20,6 +20,14 @@ function withStory(): { doc: Y.Doc; body: Y.Text } {
   return { doc, body }
 }
 
+/** 9,000 letters typed in turn by two people (clients 1,000 and 1,001): 9,000 structs, each after the last. */
+function typeInTurns(doc: Y.Doc, body: Y.Text): void {
+  for (let i = 0; i < 9_000; i++) {
+    doc.clientID = 1_000 + (i % 2)
+    body.insert(body.length, 'y')
+  }
+}
+
 /** A client replica's change, as the update it sends. */
 function changeOf(server: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
   const replica = new Y.Doc()
@@ -44,12 +52,7 @@ function deletions(client: number, ranges: { clock: number; len: number }[]): Ui
 
 /** `count` one-character items with neither a left nor a right neighbour named, in a text or at a map key. */
 function unanchored(client: number, count: number, parent: { item: Y.ID } | { root: string; key: string }): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 1)
-  encoding.writeVarUint(encoder, count)
-  encoding.writeVarUint(encoder, client)
-  encoding.writeVarUint(encoder, 0)
-  for (let i = 0; i < count; i++) {
+  return oneClientsItems(client, count, (encoder, i) => {
     if ('item' in parent) {
       encoding.writeUint8(encoder, 4) // a string, parent by id
       encoding.writeVarUint(encoder, 0)
@@ -64,24 +67,27 @@ function unanchored(client: number, count: number, parent: { item: Y.ID } | { ro
       encoding.writeVarUint(encoder, 1)
       encoding.writeAny(encoder, i)
     }
-  }
-  encoding.writeVarUint(encoder, 0)
-  return encoding.toUint8Array(encoder)
+  })
 }
 
 /** `count` one-character items naming only a right neighbour (`right`), as Yjs writes an insert at a list's start. */
 function beforeOnly(client: number, count: number, right: Y.ID): Uint8Array {
+  return oneClientsItems(client, count, (encoder) => {
+    encoding.writeUint8(encoder, 4 | 64) // a string with a right origin, its parent taken from there
+    encoding.writeVarUint(encoder, right.client)
+    encoding.writeVarUint(encoder, right.clock)
+    encoding.writeVarString(encoder, 'x')
+  })
+}
+
+/** An update of `count` items of one new client from clock 0, each written by `item`, and no deletions. */
+function oneClientsItems(client: number, count: number, item: (encoder: encoding.Encoder, i: number) => void): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 1)
   encoding.writeVarUint(encoder, count)
   encoding.writeVarUint(encoder, client)
   encoding.writeVarUint(encoder, 0)
-  for (let i = 0; i < count; i++) {
-    encoding.writeUint8(encoder, 4 | 64) // a string with a right origin, its parent taken from there
-    encoding.writeVarUint(encoder, right.client)
-    encoding.writeVarUint(encoder, right.clock)
-    encoding.writeVarString(encoder, 'x')
-  }
+  for (let i = 0; i < count; i++) item(encoder, i)
   encoding.writeVarUint(encoder, 0)
   return encoding.toUint8Array(encoder)
 }
@@ -140,11 +146,7 @@ describe('the update guard against deletions and scans that cost more than their
 
   it('charges each item placed before a long run of others, not each position once', () => {
     const { doc, body } = withStory()
-    // 9,000 letters typed in turn by two people: 9,000 structs, each after the last.
-    for (let i = 0; i < 9_000; i++) {
-      doc.clientID = 1_000 + (i % 2)
-      body.insert(body.length, 'y')
-    }
+    typeInTurns(doc, body)
     const bodyId = body._item!.id
     expect(check(doc, unanchored(0x7ffffff0, 64, { item: bodyId }))).toMatchObject({ ok: false, reason: expect.stringContaining('concurrent inserts costing') })
     expect(
@@ -157,10 +159,7 @@ describe('the update guard against deletions and scans that cost more than their
 
   it('charges an item naming only a right neighbour for every item before that neighbour', () => {
     const { doc, body } = withStory()
-    for (let i = 0; i < 9_000; i++) {
-      doc.clientID = 1_000 + (i % 2)
-      body.insert(body.length, 'y')
-    }
+    typeInTurns(doc, body)
     const lastLetter = doc.store.clients.get(1_001)!.at(-1)!.id
     expect(check(doc, beforeOnly(0x7ffffff0, 1_024, lastLetter))).toMatchObject({ ok: false })
     // Typing at the very start names the first letter: nothing before it, nothing to scan.

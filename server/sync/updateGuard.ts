@@ -4,6 +4,7 @@ import type { DocKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
 import { changesAnyRecord, type Writer } from '../../shared/permissions.ts'
 import { checkOwnership } from './ownership.ts'
+import { findStruct, itemsByClient } from './structLookup.ts'
 
 /**
  * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
@@ -235,8 +236,8 @@ function splitsAt(structs: (Y.Item | Y.GC)[], clock: number): number {
  * its list (walked at most `limit` steps in all, and 64 links deep through the update's items).
  */
 class UpdateItems {
-  private readonly byClient = new Map<number, Y.Item[]>()
-  private readonly own = new Set<Y.Item>()
+  private readonly byClient: Map<number, Y.Item[]>
+  private readonly own: Set<Y.Item>
   private readonly before = new Map<Y.Item, number>()
   private steps = 0
 
@@ -245,32 +246,13 @@ class UpdateItems {
     structs: readonly (Y.Item | Y.GC | Y.Skip)[],
     private readonly limit: number,
   ) {
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue
-      this.own.add(struct)
-      const list = this.byClient.get(struct.id.client)
-      if (list) list.push(struct)
-      else this.byClient.set(struct.id.client, [struct])
-    }
+    this.byClient = itemsByClient(structs)
+    this.own = new Set([...this.byClient.values()].flat())
   }
 
   /** The item holding `id`: the update's first, then the document's (null when neither has it). */
   find(id: Y.ID): Y.Item | null {
-    const list = this.byClient.get(id.client)
-    if (list) {
-      let low = 0
-      let high = list.length - 1
-      while (low <= high) {
-        const mid = (low + high) >> 1
-        const struct = list[mid]!
-        if (id.clock < struct.id.clock) high = mid - 1
-        else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
-        else return struct
-      }
-    }
-    if (Y.getState(this.doc.store, id.client) <= id.clock) return null
-    const found = Y.getItem(this.doc.store, id)
-    return found instanceof Y.Item ? found : null
+    return findStruct(this.doc, this.byClient, id)
   }
 
   /** Items before `item` in its list, at most `limit` (then: too many to place it cheaply). */
