@@ -157,8 +157,11 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       for (const message of costly) if (bulk.ws.readyState === bulk.ws.OPEN) bulk.send(message)
       expect(await bulk.closed).toEqual({ code: CloseCode.rateLimited, reason: 'updates cost too much work; slow down' })
       signals.set('after', 'still typing')
-      // The first bulk update was admitted: everyone applies its 20,000 entries first (slow on a loaded machine).
-      await waitFor(() => reader.doc.getMap('signals').get('after') === 'still typing', 30_000, 'the edit after the bulk updates')
+      // Seen by someone who joins now: the first bulk update was admitted, and a reader that was
+      // there applies its 20,000 entries first (slow on a loaded machine).
+      const latecomer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+      clients.push(latecomer)
+      await waitFor(() => latecomer.doc.getMap('signals').get('after') === 'still typing', 30_000, 'the edit after the bulk updates')
       expect(writer.closes).toEqual([])
     } finally {
       await strict.close()
