@@ -11,6 +11,7 @@ import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
 import { writeFrame } from './frame.ts'
 import { Inbox } from './inbox.ts'
 import { TokenBucket } from './tokenBucket.ts'
+import { callingThreadCpuMs } from '../threadCpu.ts'
 import { DEFAULT_GUARD, checkUpdate, type GuardLimits } from './updateGuard.ts'
 
 export interface ConnectionTarget {
@@ -36,6 +37,8 @@ const LARGE_MESSAGE_BYTES = 64 * 1024
 const PENDING_BUDGET_BYTES = 1024 * 1024
 /** Integration time per update that is not charged to the connection's budget. */
 const FREE_INTEGRATION_MS = 10
+/** The main thread's own CPU clock (connections live on it), in ms: see callingThreadCpuMs. */
+const mainThreadCpuMs = callingThreadCpuMs()
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document.
@@ -208,17 +211,19 @@ export class Connection implements Peer {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
-    // CPU time, not wall time: on a busy machine a cheap update may wait for a core. The CPU
-    // clock is a system call, so it is read a second time only when the wall clock (never less
-    // than this thread's CPU time) says the update may have cost more than the free allowance.
-    const startedCpu = process.cpuUsage()
+    // CPU time of this thread, not wall time: on a busy machine a cheap update may wait for a
+    // core. Nor the whole process's: while this thread waits, V8's collector and compiler
+    // threads and the load pool's workers run, and their time would be charged to the writer (an
+    // honest writer closed for good by 4429, see callingThreadCpuMs). The clock is read a second time
+    // only when the wall clock (never less than this thread's CPU time) says the update may have
+    // cost more than the free allowance.
+    const startedCpuMs = mainThreadCpuMs()
     const startedWall = performance.now()
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)
     if (performance.now() - startedWall <= FREE_INTEGRATION_MS) return
-    const spent = process.cpuUsage(startedCpu)
-    const spentMs = (spent.user + spent.system) / 1000
+    const spentMs = mainThreadCpuMs() - startedCpuMs
     // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
     if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
       this.reject('integration_budget', CloseCode.rateLimited, 'updates cost too much work; slow down')

@@ -134,6 +134,49 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     expect(sender.ws.readyState).toBe(sender.ws.OPEN)
   })
 
+  it('an update that is costly to apply is charged to its sender; everyday edits never are', async () => {
+    // 20 ms of the sender's own CPU beyond the 10 free per update: the first costly update empties
+    // it (50-90 ms of main-thread CPU each on the test machine; the third, on one three times as fast),
+    // while an everyday edit (under 3 ms there, also under load) would need a 30 ms pause of the
+    // main thread inside its own apply. What other threads spend meanwhile (V8's collector, the
+    // load pool) is not the writer's: counted, it closed the writer under load, with 4429, for good.
+    const strict = await openArena({ INTEGRATION_MS_PER_10S: '20' })
+    try {
+      const writer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+      const reader = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+      clients.push(writer, reader)
+      await synced(writer, reader)
+      const signals = writer.doc.getMap('signals')
+      for (let i = 0; i < 200; i++) signals.set(`card-${i % 20}`, `typed ${i}`)
+      // 20,000 new entries per update (the struct limit): each takes Yjs well over 10 ms.
+      const costly = Array.from({ length: 3 }, (_, round) => {
+        const doc = new Y.Doc()
+        doc.transact(() => {
+          for (let i = 0; i < 20_000; i++) doc.getMap('signals').set(`bulk-${round}-${i}`, i)
+        })
+        return updateMessage(Y.encodeStateAsUpdate(doc))
+      })
+      const bulk = await rawSocket(strict.server, strict.target.id, 'board', strict.target.keys.participant)
+      for (const message of costly) if (bulk.ws.readyState === bulk.ws.OPEN) bulk.send(message)
+      // Bounded: a budget that stopped working leaves the socket open, and this says so.
+      let timer: NodeJS.Timeout | undefined
+      const closed = await Promise.race([bulk.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open after 30 s'), 30_000)))])
+      clearTimeout(timer)
+      expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'updates cost too much work; slow down' })
+      // 4429 is permanent for y-websocket: a writer closed with it would never send another edit.
+      expect(writer.closes).toEqual([])
+      signals.set('after', 'still typing')
+      // Seen by someone who joins now: the first bulk update was admitted, and a reader that was
+      // there applies its 20,000 entries first (slow on a loaded machine).
+      const latecomer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+      clients.push(latecomer)
+      await waitFor(() => latecomer.doc.getMap('signals').get('after') === 'still typing', 30_000, 'the edit after the bulk updates')
+      expect(writer.closes).toEqual([])
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('9: churn does not fill the size budget: content counts, not the log', async () => {
     const churn = await openArena({ MAX_DOC_BYTES: String(256 * 1024) })
     const health = await watchHealth(churn.server.url)
