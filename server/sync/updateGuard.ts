@@ -4,7 +4,7 @@ import type { DocKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
 import { changesAnyRecord, type Writer } from '../../shared/permissions.ts'
 import { checkOwnership } from './ownership.ts'
-import { findStruct, itemsByClient } from './structLookup.ts'
+import { Placement, type Place } from './placement.ts'
 
 /**
  * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
@@ -62,9 +62,9 @@ export const DEFAULT_GUARD: GuardLimits = {
   maxWritersPerPosition: 16,
   maxWritersInAll: 400,
   // ~2 ms of walking: far above what an honest update's positions need (one or a few runs each).
-  maxLookup: 200_000,
-  maxScan: 10_000,
-  maxCost: 20_000,
+  maxLookup: 400_000,
+  maxScan: 50_000,
+  maxCost: 100_000,
   // Measured (Yjs applying a whole state, warm): 400 writers at 3 keys (480,000) ~15 ms, 16 at
   // 2,000 keys (512,000) ~75 ms, against 140 ms for 400 at 60 keys (9,600,000) and 0.4–1.2 s on a
   // server's main thread. An honest workshop's is a few thousand: a hall appending at one spot at once.
@@ -72,6 +72,12 @@ export const DEFAULT_GUARD: GuardLimits = {
   // ~10 ms of moving pointers: a selection deleted in a story is two splits of its writer's array.
   maxSplitMoves: 10_000_000,
 }
+
+/**
+ * Items the count of a position's writers walks in the document. A writer further on than this
+ * got there by scanning past all of them, at a cost its update was charged.
+ */
+const WRITERS_WALK = 10_000
 
 /** Deleted ranges one update may name: each costs the guard two lookups (and Yjs as many). */
 const MAX_DELETED_RANGES = 100_000
@@ -116,67 +122,51 @@ export function checkUpdate(
   }
   const decoded = Y.decodeUpdate(update)
   const { structs } = decoded
-  // Position → its one writer (almost always), or the set of them once there are several.
-  const writersAt = new Map<string, number | Set<number>>()
-  // Position → how many of the update's items go there: Yjs scans for each of them.
-  const itemsAt = new Map<string, number>()
+  const placement = new Placement(doc, structs)
+  // Each place the update inserts at: its items (Yjs scans each for the others) and their writers,
+  // one (almost always) or the set of them once there are several.
+  const places = new Map<string, { place: Place; items: Y.Item[]; writers: number | Set<number> }>()
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
     if (kind && typeof struct.parent === 'string') {
       if (!ROOTS[kind].has(struct.parent)) return refuse(`"${struct.parent}" is not a root of a ${kind} document`)
       if (struct.parentSub === null) return refuse(`root "${struct.parent}" is a map`)
     }
-    const position = positionKey(struct)
-    itemsAt.set(position, (itemsAt.get(position) ?? 0) + 1)
+    const place = placement.placeOf(struct)
+    if (!place) continue // depends on changes the document lacks: it waits, and is checked again
+    // Yjs writes a map value with its key and the key's current value as its origin, never so.
+    if (!struct.origin && struct.rightOrigin && place.parent?.sub !== null) return refuse('a map value naming only a right neighbour')
     const client = struct.id.client
-    const writers = writersAt.get(position)
-    if (writers === undefined) writersAt.set(position, client)
-    else if (typeof writers === 'number') {
-      if (writers !== client) writersAt.set(position, new Set([writers, client]))
-    } else {
-      writers.add(client)
-      if (writers.size > limits.maxWritersPerPosition) return refuse(`over ${limits.maxWritersPerPosition} writers at one position`)
+    const entry = places.get(place.key)
+    if (!entry) places.set(place.key, { place, items: [struct], writers: client })
+    else {
+      entry.items.push(struct)
+      if (typeof entry.writers === 'number') {
+        if (entry.writers !== client) entry.writers = new Set([entry.writers, client])
+      } else {
+        entry.writers.add(client)
+        if (entry.writers.size > limits.maxWritersPerPosition) return refuse(`over ${limits.maxWritersPerPosition} writers at one position`)
+      }
     }
   }
-  // The document side: how far Yjs would scan to place each new position's items, and what all
-  // of the update's scans cost together (each item at a position scans the other writers' and
-  // what the document already holds there).
+  // What placing them costs Yjs: each item's scan of what the document holds there, and of the
+  // update's other items at its place with what follows each (see Placement).
   let cost = 0
-  let lookup = 0
-  let added = 0
-  // Items naming only a right neighbour (an insert at the start of a list) are placed by it: when
-  // anything sits before that neighbour, Yjs scans from the list's start up to it, for each item.
-  const placed = new UpdateItems(doc, structs, limits.maxScan)
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || struct.origin !== null || struct.rightOrigin === null) continue
-    const right = placed.find(struct.rightOrigin)
-    if (!right) continue // depends on changes the document lacks: it waits, and is checked again
-    // Yjs writes a map value with its key and the key's current value as its origin, never so.
-    if (right.parentSub !== null) return refuse('a map value naming only a right neighbour')
-    const scan = placed.itemsBefore(right)
-    if (scan >= limits.maxScan) return refuse(`over ${limits.maxScan} items before an insert at the start`)
-    cost += scan
+  for (const { place, items } of places.values()) {
+    const placed = placement.costAt(place, items, limits.maxScan, limits.maxLookup)
+    if (placement.walked >= limits.maxLookup) return refuse(`positions taking over ${limits.maxLookup} steps to look up`)
+    if (placed.walk >= limits.maxScan) return refuse(`over ${limits.maxScan} concurrent items at one position`)
+    cost += placed.cost
     if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
   }
-  const checked = new Set<string>()
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue
-    const position = positionKey(struct)
-    if (checked.has(position)) continue
-    checked.add(position)
-    const scan = concurrentScanLength(doc, struct, limits.maxScan)
-    if (scan >= limits.maxScan) return refuse(`over ${limits.maxScan} concurrent items at one position`)
-    const entry = writersAt.get(position)!
-    const writers = typeof entry === 'number' ? 1 : entry.size
-    cost += writers > 1 || scan > 0 ? itemsAt.get(position)! * (writers + scan) : 0
-    if (cost > limits.maxCost) return refuse(`concurrent inserts costing over ${limits.maxCost} steps`)
-    const there = writersInDoc(doc, struct, limits.maxWritersInAll, Math.min(limits.maxScan, limits.maxLookup - lookup))
-    lookup += there.walked
-    if (lookup >= limits.maxLookup) return refuse(`positions taking over ${limits.maxLookup} steps to look up`)
-    const before = there.writers.size
-    for (const client of typeof entry === 'number' ? [entry] : entry) there.writers.add(client)
-    if (there.writers.size > limits.maxWritersInAll) return refuse(`over ${limits.maxWritersInAll} writers at one position in all`)
-    added += contested(there.writers.size) - contested(before)
+  let added = 0
+  for (const { place, writers } of places.values()) {
+    const there = placement.writersAt(place, limits.maxWritersInAll, Math.min(WRITERS_WALK, limits.maxLookup - placement.walked))
+    if (placement.walked >= limits.maxLookup) return refuse(`positions taking over ${limits.maxLookup} steps to look up`)
+    const before = there.size
+    for (const client of typeof writers === 'number' ? [writers] : writers) there.add(client)
+    if (there.size > limits.maxWritersInAll) return refuse(`over ${limits.maxWritersInAll} writers at one position in all`)
+    added += contested(there.size) - contested(before)
   }
   if (added > 0 && contention + added > limits.maxContention) return refuse(`contested positions costing over ${limits.maxContention} steps in all`)
   const deletions = limits.maxSplitMoves === Number.POSITIVE_INFINITY ? undefined : deletionRefusal(doc, decoded.ds, limits.maxSplitMoves)
@@ -231,52 +221,6 @@ function splitsAt(structs: (Y.Item | Y.GC)[], clock: number): number {
   return struct.id.clock < clock && !struct.deleted ? 1 : 0
 }
 
-/**
- * The update's items and the document's, looked up by id, and how many items sit before one in
- * its list (walked at most `limit` steps in all, and 64 links deep through the update's items).
- */
-class UpdateItems {
-  private readonly byClient: Map<number, Y.Item[]>
-  private readonly own: Set<Y.Item>
-  private readonly before = new Map<Y.Item, number>()
-  private steps = 0
-
-  constructor(
-    private readonly doc: Y.Doc,
-    structs: readonly (Y.Item | Y.GC | Y.Skip)[],
-    private readonly limit: number,
-  ) {
-    this.byClient = itemsByClient(structs)
-    this.own = new Set([...this.byClient.values()].flat())
-  }
-
-  /** The item holding `id`: the update's first, then the document's (null when neither has it). */
-  find(id: Y.ID): Y.Item | null {
-    return findStruct(this.doc, this.byClient, id)
-  }
-
-  /** Items before `item` in its list, at most `limit` (then: too many to place it cheaply). */
-  itemsBefore(item: Y.Item, depth = 0): number {
-    const known = this.before.get(item)
-    if (known !== undefined) return known
-    let count = 0
-    if (depth > 64 || this.steps >= this.limit) count = this.limit
-    else if (!this.own.has(item)) {
-      // In the document: its left neighbours, one by one.
-      for (let o = item.left; o !== null && count < this.limit; o = o.left) count++
-      this.steps += count
-    } else {
-      // New: after its origin, or where its right neighbour is.
-      const origin = item.origin ? this.find(item.origin) : null
-      const right = !item.origin && item.rightOrigin ? this.find(item.rightOrigin) : null
-      if (origin) count = Math.min(this.limit, this.itemsBefore(origin, depth + 1) + 1)
-      else if (right) count = this.itemsBefore(right, depth + 1)
-    }
-    this.before.set(item, count)
-    return count
-  }
-}
-
 /** A position's share of the document's contention: its writers squared, once there are two. */
 function contested(writers: number): number {
   return writers > 1 ? writers * writers : 0
@@ -285,113 +229,3 @@ function contested(writers: number): number {
 function refuse(reason: string): Refusal {
   return { ok: false, reason }
 }
-
-function positionKey(item: Y.Item): string {
-  if (item.origin) return `o${item.origin.client}:${item.origin.clock}`
-  // Placed by its right neighbour alone: its parent is that neighbour's (see UpdateItems).
-  if (item.rightOrigin) return `r${item.rightOrigin.client}:${item.rightOrigin.clock}`
-  const parent = typeof item.parent === 'string' ? item.parent : item.parent instanceof Y.ID ? `${item.parent.client}:${item.parent.clock}` : ''
-  return `p${parent}/${item.parentSub ?? ''}`
-}
-
-/**
- * Mirrors the start of Yjs' conflict scan in Item.integrate, stopping at `limit`: the items after
- * the new item's left origin that were inserted concurrently (same origin, or an origin among
- * the items already scanned). Positions the document does not know yet cost nothing here.
- */
-function concurrentScanLength(doc: Y.Doc, item: Y.Item, limit: number): number {
-  let o: Y.Item | null
-  let right: Y.Item | null = null
-  try {
-    o = item.origin ? firstAfterOrigin(doc, item.origin) : firstOfParent(doc, item, limit)
-    if (item.rightOrigin && Y.getState(doc.store, item.rightOrigin.client) > item.rightOrigin.clock) {
-      const found = Y.getItem(doc.store, item.rightOrigin)
-      if (found instanceof Y.Item) right = found
-    }
-  } catch (error) {
-    if (error instanceof KeyHistoryTooLong) return limit
-    return 0
-  }
-  const scanned = new Set<Y.Item>()
-  let count = 0
-  // Like Yjs, the scan ends at the item's right neighbour: nothing came in between, no conflict.
-  while (o !== null && o !== right && count < limit) {
-    const sameOrigin = item.origin ? o.origin !== null && Y.compareIDs(o.origin, item.origin) : o.origin === null
-    if (!sameOrigin) {
-      if (o.origin === null) break
-      const originItem = Y.getItem(doc.store, o.origin)
-      if (!(originItem instanceof Y.Item) || !scanned.has(originItem)) break
-    }
-    scanned.add(o)
-    count++
-    o = o.right
-  }
-  return count
-}
-
-/**
- * The writers the document already holds at `item`'s position: the clients of the items with the
- * same origin, which Yjs keeps together right after it, each followed by what was inserted after
- * it (skipped). Unlike the conflict scan this does not stop at the item's right origin: an update
- * choosing its right origin places its item without a scan, but a later load meets them all.
- * Walks at most `limit` items, and stops once over `cap` writers.
- */
-function writersInDoc(doc: Y.Doc, item: Y.Item, cap: number, limit: number): { writers: Set<number>; walked: number } {
-  const writers = new Set<number>()
-  let o: Y.Item | null
-  try {
-    o = item.origin ? firstAfterOrigin(doc, item.origin) : firstOfParent(doc, item, limit)
-  } catch (error) {
-    return { writers, walked: error instanceof KeyHistoryTooLong ? limit : 0 }
-  }
-  const scanned = new Set<Y.Item>()
-  let walked = 0
-  while (o !== null && walked < limit && writers.size <= cap) {
-    const sameOrigin = item.origin ? o.origin !== null && Y.compareIDs(o.origin, item.origin) : o.origin === null
-    if (sameOrigin) writers.add(o.id.client)
-    else {
-      if (o.origin === null) break
-      const originItem = Y.getItem(doc.store, o.origin)
-      if (!(originItem instanceof Y.Item) || !scanned.has(originItem)) break
-    }
-    scanned.add(o)
-    walked++
-    o = o.right
-  }
-  return { writers, walked }
-}
-
-function firstAfterOrigin(doc: Y.Doc, origin: Y.ID): Y.Item | null {
-  const { clock } = Y.getState(doc.store, origin.client) > origin.clock ? origin : { clock: -1 }
-  if (clock < 0) return null
-  const originItem = Y.getItem(doc.store, origin)
-  if (!(originItem instanceof Y.Item)) return null
-  // An origin inside a run of one client's text: the next character follows it, nothing concurrent.
-  if (originItem.id.clock + originItem.length - 1 !== origin.clock) return null
-  return originItem.right
-}
-
-function firstOfParent(doc: Y.Doc, item: Y.Item, limit: number): Y.Item | null {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its share map so
-  let parent: Y.AbstractType<any> | undefined
-  if (typeof item.parent === 'string') parent = doc.share.get(item.parent)
-  else if (item.parent instanceof Y.ID && Y.getState(doc.store, item.parent.client) > item.parent.clock) {
-    const parentItem = Y.getItem(doc.store, item.parent)
-    if (parentItem instanceof Y.Item && parentItem.content instanceof Y.ContentType) parent = parentItem.content.type
-  }
-  if (!parent) return null
-  if (item.parentSub === null) return parent._start
-  let o = parent._map.get(item.parentSub) ?? null
-  for (let steps = 0; o?.left; steps++) {
-    // Yjs walks back to the key's first value and scans its whole history from there.
-    if (steps >= limit) throw new KeyHistoryTooLong()
-    o = o.left
-  }
-  return o
-}
-
-/**
- * An item without a left origin at a map key with a longer history than the walk may take: Yjs
- * would scan all of it. The app's clients always name the key's current value as the origin.
- */
-class KeyHistoryTooLong extends Error {}
