@@ -31,7 +31,7 @@ export class Placement {
   private readonly hung = new Map<Y.Item, number>()
   private readonly places = new Map<Y.Item, Place | null>()
   private readonly parents = new Map<Y.Item, Parent | null>()
-  private readonly scans = new Map<string, number>()
+  private readonly rightBounds = new Map<Y.Item, RightBound | null>()
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its shared types so
   private rootNames: Map<Y.AbstractType<any>, string> | undefined
   /** Document items walked so far, all scans together (the caller's lookup budget). */
@@ -44,8 +44,7 @@ export class Placement {
     this.byClient = itemsByClient(structs)
     this.own = new Set([...this.byClient.values()].flat())
     for (const item of this.own) {
-      if (!item.origin) continue
-      const origin = this.find(item.origin)
+      const origin = this.originItem(item)
       if (!origin) continue
       const into = this.own.has(origin) ? this.children : this.hangingOff
       const list = into.get(origin)
@@ -54,21 +53,34 @@ export class Placement {
     }
   }
 
-  /** The item holding `id`: the update's first, then the document's (null when neither has it). */
+  /** The item holding `id`: the document's, then the update's (null when neither has it). */
   find(id: Y.ID): Y.Item | null {
     return findStruct(this.doc, this.byClient, id)
+  }
+
+  /** The item `item` goes after, as Yjs sees it (see placeOf), or null. */
+  private originItem(item: Y.Item): Y.Item | null {
+    const held = Y.getState(this.doc.store, item.id.client) - item.id.clock
+    if (held > 0) return held < item.length ? this.find(Y.createID(item.id.client, item.id.clock + held - 1)) : null
+    return item.origin ? this.find(item.origin) : null
   }
 
   /**
    * Where `item` goes: after its origin, or at the start of its parent (found through its right
    * neighbour when it names only that). Null when that depends on what the document lacks yet:
-   * Yjs keeps such an item waiting, and it is checked again when it can be placed.
+   * Yjs keeps such an item waiting, and it is checked again when it can be placed; or when the
+   * document holds it already. Of an item the document holds the start of, Yjs places the rest
+   * after its own last letter there, whatever origin the update names.
    */
   placeOf(item: Y.Item): Place | null {
     const known = this.places.get(item)
     if (known !== undefined) return known
     let place: Place | null = null
-    if (item.origin) place = { key: `o${item.origin.client}:${item.origin.clock}`, origin: item.origin, parent: null }
+    const held = Y.getState(this.doc.store, item.id.client) - item.id.clock
+    const origin = held > 0 ? Y.createID(item.id.client, item.id.clock + held - 1) : item.origin
+    if (held >= item.length)
+      place = null // the document holds all of it: Yjs skips it
+    else if (origin) place = { key: `o${origin.client}:${origin.clock}`, origin, parent: null }
     else {
       const parent = this.parentOf(item)
       if (parent) place = { key: `p${parent.key}/${parent.sub ?? ''}`, origin: null, parent }
@@ -81,6 +93,7 @@ export class Placement {
   subtree(item: Y.Item): number {
     const known = this.subtrees.get(item)
     if (known !== undefined) return known
+    if (!this.children.has(item)) return 1
     // Depth-first without recursion (a chain may be 100,000 items long); a cycle of origins,
     // which Yjs never integrates, counts each item once.
     const stack: Y.Item[] = [item]
@@ -117,6 +130,12 @@ export class Placement {
    * again (each time before what it typed there last) scans nothing.
    */
   costAt(place: Place, items: readonly Y.Item[], maxWalk: number, maxLookup: number): { cost: number; walk: number } {
+    const scans = new Map<Y.Item | null, number>()
+    if (items.length === 1) {
+      // Almost every place: one item, its scan of the document only.
+      const walk = this.scanOf(items[0]!, place, Math.min(maxWalk, maxLookup - this.walked), scans)
+      return { cost: walk, walk }
+    }
     // Each item's subtree, summed over its client's items at this place so far (and in all).
     const before = new Map<Y.Item, number>()
     const ofClient = new Map<number, number>()
@@ -128,22 +147,24 @@ export class Placement {
       ofClient.set(item.id.client, sum + size)
       total += size
     }
-    const scans = new Map<Y.Item, number>()
+    const bounds = new Map<Y.Item, number>()
     let cost = 0
     let walk = 0
     for (const item of items) {
-      const walked = this.scanOf(item, place, Math.min(maxWalk, maxLookup - this.walked))
+      const walked = this.scanOf(item, place, Math.min(maxWalk, maxLookup - this.walked), scans)
       walk = Math.max(walk, walked)
       if (this.walked >= maxLookup) break
       const others = total - ofClient.get(item.id.client)!
       let scan = walked + others + before.get(item)!
       const right = item.rightOrigin ? this.find(item.rightOrigin) : null
-      const rightScan = right ? scans.get(right) : undefined
-      if (right && rightScan !== undefined && right.id.client === item.id.client) {
+      const rightScan = right ? bounds.get(right) : undefined
+      // Only when it names that item's start: a right neighbour inside it lies after all that
+      // was inserted after its first part.
+      if (right && rightScan !== undefined && right.id.client === item.id.client && Y.compareIDs(right.id, item.rightOrigin)) {
         const since = before.get(item)! - before.get(right)! - this.subtree(right)
         scan = Math.min(scan, rightScan + others + since)
       }
-      scans.set(item, scan)
+      bounds.set(item, scan)
       cost += scan
     }
     return { cost, walk }
@@ -153,11 +174,13 @@ export class Placement {
    * How many items Yjs passes in the document to place `item` (with the update's subtrees hanging
    * off them), at most `limit`. The update's other items at the same place are not counted here.
    */
-  private scanOf(item: Y.Item, place: Place, limit: number): number {
+  private scanOf(item: Y.Item, place: Place, limit: number, known: Map<Y.Item | null, number>): number {
     const right = this.rightBound(item, place.key)
-    const key = `${place.key}|${right ? `${right.id.client}:${right.id.clock}` : ''}`
-    const known = this.scans.get(key)
-    if (known !== undefined) return known
+    // Walks at one place differ only by where they stop (a split at the stop adds one item).
+    const memo = right === null || right.id.clock === right.item.id.clock
+    const key = right?.item ?? null
+    const scanned = memo ? known.get(key) : undefined
+    if (scanned !== undefined) return scanned
     let scan: number
     try {
       scan = Math.min(limit, this.walk(place, right, limit))
@@ -165,8 +188,25 @@ export class Placement {
       if (!(error instanceof KeyHistoryTooLong)) throw error
       scan = limit
     }
-    this.scans.set(key, scan)
+    if (memo) known.set(key, scan)
     return scan
+  }
+
+  /**
+   * The splits placing `item` makes Yjs do, each an insert into its writer's array of items
+   * (`structs` long): at an origin inside an item, and at a right neighbour inside one.
+   */
+  splitsFor(item: Y.Item, split: (client: number, structs: number) => void): void {
+    const place = this.placeOf(item)
+    if (!place) return
+    const left = place.origin ? this.find(place.origin) : null
+    if (left && !isLastOf(left, place.origin!)) split(left.id.client, this.structsOf(left.id.client))
+    const right = item.rightOrigin ? this.find(item.rightOrigin) : null
+    if (right && right.id.clock < item.rightOrigin!.clock) split(right.id.client, this.structsOf(right.id.client))
+  }
+
+  private structsOf(client: number): number {
+    return (this.doc.store.clients.get(client)?.length ?? 0) + (this.byClient.get(client)?.length ?? 0)
   }
 
   /**
@@ -282,24 +322,40 @@ export class Placement {
    * update's item there is at the same place (it lies before its own right neighbour: follow it).
    */
   private rightBound(item: Y.Item, key: string): RightBound | null {
+    const first = item.rightOrigin ? this.find(item.rightOrigin) : null
+    // Mostly a document item, or none: nothing to follow.
+    if (!first) return null
+    if (!this.own.has(first)) return { item: first, id: item.rightOrigin! }
+    const path: Y.Item[] = []
+    const onPath = new Set<Y.Item>()
     let current = item
-    for (let depth = 0; depth < MAX_DEPTH; depth++) {
-      if (!current.rightOrigin) return null
-      const right = this.find(current.rightOrigin)
-      if (!right) return null
-      if (!this.own.has(right)) return { item: right, id: current.rightOrigin }
-      if (this.placeOf(right)?.key !== key) return null
-      current = right
+    let bound: RightBound | null | undefined
+    while (bound === undefined) {
+      const known = this.rightBounds.get(current)
+      if (known !== undefined) {
+        bound = known
+        break
+      }
+      path.push(current)
+      onPath.add(current)
+      const right = current.rightOrigin ? this.find(current.rightOrigin) : null
+      if (!right) bound = null
+      else if (!this.own.has(right)) bound = { item: right, id: current.rightOrigin! }
+      // Not at this place, or a loop (which Yjs never integrates): no sure stop.
+      else if (onPath.has(right) || this.placeOf(right)?.key !== key) bound = null
+      else current = right
     }
-    return null
+    for (const on of path) this.rightBounds.set(on, bound)
+    return bound
   }
 
   /** The parent of an item that names none (it has its neighbours'), followed through the update's items. */
   private parentOf(item: Y.Item): Parent | null {
     const path: Y.Item[] = []
+    const onPath = new Set<Y.Item>()
     let current = item
     let parent: Parent | null | undefined
-    for (let depth = 0; depth < MAX_DEPTH && parent === undefined; depth++) {
+    while (parent === undefined) {
       const known = this.parents.get(current)
       if (known !== undefined) parent = known
       else if (typeof current.parent === 'string') {
@@ -310,10 +366,12 @@ export class Placement {
       } else {
         const neighbour = current.origin ?? current.rightOrigin
         const next = neighbour ? this.find(neighbour) : null
-        if (!next) parent = null
+        if (!next || onPath.has(next))
+          parent = null // a loop: Yjs never integrates one
         else if (!this.own.has(next)) parent = this.parentInDocument(next)
         else {
           path.push(current)
+          onPath.add(current)
           current = next
         }
       }
@@ -367,9 +425,6 @@ interface RightBound {
   item: Y.Item
   id: Y.ID
 }
-
-/** Links followed through the update's own items, for a parent or a right neighbour. */
-const MAX_DEPTH = 64
 
 function isLastOf(item: Y.Item, id: Y.ID): boolean {
   return item.id.clock + item.length - 1 === id.clock

@@ -12,21 +12,25 @@ export function itemsByClient(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): Map
   return byClient
 }
 
-/** The item holding `id`: the update's first (binary search), then the document's; null when neither has it. */
+/**
+ * The item holding `id`: the document's when it holds that clock (Yjs skips what it holds
+ * already, whatever the update says), else the update's (binary search); null when neither has it.
+ */
 export function findStruct(doc: Y.Doc, update: ReadonlyMap<number, Y.Item[]>, id: Y.ID): Y.Item | null {
-  const list = update.get(id.client)
-  if (list) {
-    let low = 0
-    let high = list.length - 1
-    while (low <= high) {
-      const mid = (low + high) >> 1
-      const struct = list[mid]!
-      if (id.clock < struct.id.clock) high = mid - 1
-      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
-      else return struct
-    }
+  if (Y.getState(doc.store, id.client) > id.clock) {
+    const found = Y.getItem(doc.store, id)
+    return found instanceof Y.Item ? found : null
   }
-  if (Y.getState(doc.store, id.client) <= id.clock) return null
-  const found = Y.getItem(doc.store, id)
-  return found instanceof Y.Item ? found : null
+  const list = update.get(id.client)
+  if (!list) return null
+  let low = 0
+  let high = list.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const struct = list[mid]!
+    if (id.clock < struct.id.clock) high = mid - 1
+    else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
+    else return struct
+  }
+  return null
 }

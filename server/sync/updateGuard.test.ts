@@ -92,15 +92,15 @@ function oneClientsItems(client: number, count: number, item: (encoder: encoding
   return encoding.toUint8Array(encoder)
 }
 
-/** One-letter items, per client from clock 0, each after `origin` and before `right` (null: none named). */
-function letters(blocks: { client: number; neighbours: { origin: Y.ID; right: Y.ID | null }[] }[]): Uint8Array {
+/** Items of text (one letter unless given), per client from `clock` (0 unless given), each after `origin` and before `right` (null: none named). */
+function letters(blocks: { client: number; clock?: number; neighbours: { origin: Y.ID; right: Y.ID | null; text?: string }[] }[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, blocks.length)
-  for (const { client, neighbours } of blocks) {
+  for (const { client, clock = 0, neighbours } of blocks) {
     encoding.writeVarUint(encoder, neighbours.length)
     encoding.writeVarUint(encoder, client)
-    encoding.writeVarUint(encoder, 0)
-    for (const { origin, right } of neighbours) {
+    encoding.writeVarUint(encoder, clock)
+    for (const { origin, right, text = 'x' } of neighbours) {
       encoding.writeUint8(encoder, 4 | 0x80 | (right ? 0x40 : 0)) // a string after an origin, perhaps before a right neighbour
       encoding.writeVarUint(encoder, origin.client)
       encoding.writeVarUint(encoder, origin.clock)
@@ -108,7 +108,7 @@ function letters(blocks: { client: number; neighbours: { origin: Y.ID; right: Y.
         encoding.writeVarUint(encoder, right.client)
         encoding.writeVarUint(encoder, right.clock)
       }
-      encoding.writeVarString(encoder, 'x')
+      encoding.writeVarString(encoder, text)
     }
   }
   encoding.writeVarUint(encoder, 0)
@@ -159,12 +159,12 @@ describe('the update guard against deletions and scans that cost more than their
     expect(check(doc, deletions(typist, everyOtherLetter))).toMatchObject({ ok: false, reason: expect.stringContaining('deletions splitting over') })
   })
 
-  it('refuses deletions that would split a long history hundreds of times; a selection deleted passes', () => {
+  it('refuses deletions that would split a long history thousands of times; a selection deleted passes', () => {
     const { doc, body } = withStory()
     // 20,000 two-letter pieces, each typed before the last: one struct each, never merged.
     for (let i = 0; i < 20_000; i++) body.insert(0, 'ab')
     const typist = doc.clientID
-    const everyOther = Array.from({ length: 600 }, (_, i) => ({ clock: 4 * i + 1, len: 1 }))
+    const everyOther = Array.from({ length: 3_000 }, (_, i) => ({ clock: 4 * i + 1, len: 1 }))
     expect(check(doc, deletions(typist, everyOther))).toMatchObject({ ok: false, reason: expect.stringContaining('splitting over') })
     expect(
       check(
@@ -320,11 +320,12 @@ describe('the update guard against items that scan what the update itself puts i
     const { doc, body } = withStory()
     body.insert(0, 'ab')
     const [a] = inOrder(body)
-    const typist = a!.id.client
+    // "ab" is one item: "b" is the letter after "a".
+    const b = Y.createID(a!.id.client, a!.id.clock + 1)
     // 500 letters after "a", each before the last; then 500 after "a", each before one of those.
     const neighbours = Array.from({ length: 1_000 }, (_, i) => ({
-      origin: Y.createID(typist, 0),
-      right: i === 0 ? Y.createID(typist, 1) : Y.createID(attacker, i < 500 ? i - 1 : i - 500),
+      origin: a!.id,
+      right: i === 0 ? b : Y.createID(attacker, i < 500 ? i - 1 : i - 500),
     }))
     expect(check(doc, letters([{ client: attacker, neighbours }]))).toMatchObject({ ok: false })
   })
@@ -360,5 +361,92 @@ describe('the update guard against items that scan what the update itself puts i
     }
     expect(refusals).toEqual([])
     expect((server.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).length).toBeGreaterThan(5_000)
+  })
+  it("refuses a client's changes in two runs, of which Yjs applies only the last", () => {
+    const { doc, body } = withStory()
+    typeInTurns(doc, body)
+    const text = inOrder(body)
+    // The first run sits right after the first letter, the second at the end; then 400 letters
+    // after the first letter, each before the second run's sixth: Yjs walks the whole story each time.
+    const update = letters([
+      { client: attacker, neighbours: [{ origin: text[0]!.id, right: text[1]!.id, text: 'b'.repeat(10) }] },
+      { client: attacker, neighbours: [{ origin: text.at(-1)!.id, right: null, text: 'c'.repeat(10) }] },
+      { client: attacker - 5, neighbours: Array.from({ length: 400 }, () => ({ origin: text[0]!.id, right: Y.createID(attacker, 5) })) },
+    ])
+    expect(check(doc, update)).toMatchObject({ ok: false, reason: "a client's changes out of order" })
+  })
+
+  it("charges an item naming a right neighbour inside an earlier item of its writer for what follows that item's first part", () => {
+    const { doc, body } = withStory()
+    body.insert(0, 'ab')
+    // "ab" is one item: "b" is the letter after "a".
+    const a = inOrder(body)[0]!.id
+    const b = Y.createID(a.client, a.clock + 1)
+    // A 401-letter word typed between "a" and "b"; 4,000 letters after its first letter; then 400
+    // letters after "a", the k-th before the word's k-th letter: each passes the 4,000.
+    const word = [{ origin: a, right: b, text: 'x'.repeat(401) }, ...Array.from({ length: 400 }, (_, i) => ({ origin: a, right: Y.createID(attacker, i + 1) }))]
+    const after = Array.from({ length: 4_000 }, (_, i) => ({
+      origin: i === 0 ? Y.createID(attacker, 0) : Y.createID(attacker + 1, i - 1),
+      right: Y.createID(attacker, 1),
+    }))
+    expect(
+      check(
+        doc,
+        letters([
+          { client: attacker, neighbours: word },
+          { client: attacker + 1, neighbours: after },
+        ]),
+      ),
+    ).toMatchObject({ ok: false })
+  })
+
+  it('places a change the document holds the start of where Yjs does: after its own last letter there', () => {
+    const { doc, body } = withStory()
+    body.insert(0, 'p'.repeat(3_002))
+    const paste = inOrder(body)[0]!.id.client
+    // 3,000 letters of 3,000 writers, each after the last.
+    const chain = Array.from({ length: 3_000 }, (_, i) => ({
+      client: attacker - i,
+      neighbours: [{ origin: i === 0 ? Y.createID(paste, 3_001) : Y.createID(attacker - i + 1, 0), right: null }],
+    }))
+    const setUp = letters(chain)
+    expect(check(doc, setUp)).toMatchObject({ ok: true })
+    Y.applyUpdate(doc, setUp)
+    // Each writer's letter again with one more, said to go inside the paste (nothing to pass there):
+    // Yjs places the new letter after the writer's own, and walks the rest of the chain.
+    const again = letters(
+      chain.map(({ client }, i) => ({ client, neighbours: [{ origin: Y.createID(paste, i), right: Y.createID(paste, i + 1), text: 'cy' }] })),
+    )
+    expect(check(doc, again)).toMatchObject({ ok: false })
+  })
+
+  it("refuses inserts that split a writer's long array of items thousands of times", () => {
+    const { doc, body } = withStory()
+    doc.clientID = 1_000
+    body.insert(0, 'a'.repeat(3_002))
+    typeInTurns(doc, body) // 4,500 more items of the paste's writer (clients 1,000 and 1,001)
+    for (let i = 0; i < 40_000; i++) {
+      doc.clientID = 1_000 + (i % 2)
+      body.insert(body.length, 'y')
+    }
+    // Typing inside the paste 3,000 times: each letter splits it, an insert into an array of 25,000.
+    const typing = Array.from({ length: 3_000 }, (_, i) => ({ origin: Y.createID(1_000, 3_000 - i), right: Y.createID(1_000, 3_001 - i) }))
+    expect(check(doc, letters([{ client: attacker, neighbours: typing }]))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('inserts splitting over'),
+    })
+    expect(check(doc, letters([{ client: attacker, neighbours: typing.slice(0, 1) }]))).toMatchObject({ ok: true })
+  })
+
+  it("follows a writer's inserts at one spot, each before the last, however many", () => {
+    const { doc, body } = withStory()
+    typeInTurns(doc, body)
+    // Where walking on to the end of the story would be over the scan limit.
+    const shortWalks = { ...DEFAULT_GUARD, maxStructs: 20_000, maxScan: 5_000 }
+    const atOneSpot = changeOf(doc, (replica) => {
+      const story = replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text
+      for (let i = 0; i < 100; i++) story.insert(100, 'ab')
+    })
+    expect(checkUpdate(doc, 'board', atOneSpot, shortWalks)).toMatchObject({ ok: true })
   })
 })
