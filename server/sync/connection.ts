@@ -34,7 +34,7 @@ const BINARY = { binary: true } as const
 const LARGE_MESSAGE_BYTES = 64 * 1024
 
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
-const PENDING_BUDGET_BYTES = 1024 * 1024
+const PENDING_BUDGET_BYTES = 64 * 1024
 /** Integration time per update that is not charged to the connection's budget. */
 const FREE_INTEGRATION_MS = 10
 /** The main thread's own CPU clock (connections live on it), in ms: see callingThreadCpuMs. */
@@ -196,6 +196,15 @@ export class Connection implements Peer {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'storeUnavailable', message: 'changes cannot be saved right now' }))
       return this.reject('store_unavailable', CloseCode.storeUnavailable, 'changes could not be saved; retrying')
     }
+    // CPU time of this thread, not wall time: on a busy machine a cheap update may wait for a
+    // core. Nor the whole process's: while this thread waits, V8's collector and compiler
+    // threads and the load pool's workers run, and their time would be charged to the writer (an
+    // honest writer closed for good by 4429, see callingThreadCpuMs). The clock is read a second
+    // time only when the wall clock (never less than this thread's CPU time) says the update may
+    // have cost more than the free allowance. Charged from here: merging what waits, the guard
+    // and the apply are all this update's work.
+    const startedCpuMs = mainThreadCpuMs()
+    const startedWall = performance.now()
     // What this connection sent earlier that waits on changes the server does not have yet is
     // retried with each of its new updates, never with anyone else's (see keepOwnPending).
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
@@ -211,14 +220,6 @@ export class Connection implements Peer {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
-    // CPU time of this thread, not wall time: on a busy machine a cheap update may wait for a
-    // core. Nor the whole process's: while this thread waits, V8's collector and compiler
-    // threads and the load pool's workers run, and their time would be charged to the writer (an
-    // honest writer closed for good by 4429, see callingThreadCpuMs). The clock is read a second time
-    // only when the wall clock (never less than this thread's CPU time) says the update may have
-    // cost more than the free allowance.
-    const startedCpuMs = mainThreadCpuMs()
-    const startedWall = performance.now()
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)

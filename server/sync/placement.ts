@@ -193,16 +193,25 @@ export class Placement {
   }
 
   /**
-   * The splits placing `item` makes Yjs do, each an insert into its writer's array of items
-   * (`structs` long): at an origin inside an item, and at a right neighbour inside one.
+   * The splits placing `item` makes Yjs do, at an origin inside an item and at a right neighbour
+   * inside one, each with what it moves (see `splitCost`).
    */
-  splitsFor(item: Y.Item, split: (client: number, structs: number) => void): void {
+  splitsFor(item: Y.Item, split: (client: number, moves: number) => void): void {
     const place = this.placeOf(item)
     if (!place) return
     const left = place.origin ? this.find(place.origin) : null
-    if (left && !isLastOf(left, place.origin!)) split(left.id.client, this.structsOf(left.id.client))
+    if (left && !isLastOf(left, place.origin!)) split(left.id.client, this.splitCost(left))
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null
-    if (right && right.id.clock < item.rightOrigin!.clock) split(right.id.client, this.structsOf(right.id.client))
+    if (right && right.id.clock < item.rightOrigin!.clock) split(right.id.client, this.splitCost(right))
+  }
+
+  /**
+   * What splitting `item` moves: an insert into its writer's array of items, and for a list of
+   * values (an array's or JSON's, not text's) a copy of them: Yjs slices the list in two.
+   */
+  splitCost(item: Y.Item): number {
+    const copied = item.content instanceof Y.ContentAny || item.content instanceof Y.ContentJSON ? item.length : 0
+    return this.structsOf(item.id.client) + copied
   }
 
   private structsOf(client: number): number {

@@ -449,4 +449,50 @@ describe('the update guard against items that scan what the update itself puts i
     })
     expect(checkUpdate(doc, 'board', atOneSpot, shortWalks)).toMatchObject({ ok: true })
   })
+  it('charges a split of a list of values for copying it: refuses thousands inside a long one', () => {
+    const { doc } = withStory()
+    const values = new Y.Array<number>()
+    doc.getMap(BOARD_ROOTS.storyBodies).set('list', values)
+    values.push(Array.from({ length: 100_000 }, (_, i) => i)) // one item of 100,000 values
+    const writer = doc.clientID
+    const first = (values._start as Y.Item).id.clock
+    const oneInTwenty = Array.from({ length: 2_499 }, (_, i) => ({ clock: first + 40 * (i + 1), len: 1 }))
+    expect(check(doc, deletions(writer, oneInTwenty))).toMatchObject({ ok: false, reason: expect.stringContaining('deletions splitting over') })
+    const inside = changeOf(doc, (replica) => {
+      const list = replica.getMap(BOARD_ROOTS.storyBodies).get('list') as Y.Array<number>
+      for (let i = 2_000; i > 0; i--) list.insert(40 * i, [-1])
+    })
+    expect(check(doc, inside)).toMatchObject({ ok: false, reason: expect.stringContaining('inserts splitting over') })
+    expect(check(doc, deletions(writer, oneInTwenty.slice(0, 10)))).toMatchObject({ ok: true })
+  })
+
+  it("lets people type into each other's text however contested the board is elsewhere", () => {
+    const { doc, body } = withStory()
+    doc.clientID = 1
+    body.insert(0, 'Someone')
+    doc.clientID = 2
+    body.insert(7, ' else wrote this.')
+    // The board's contention used up (by anyone): typing after the first word, where the second
+    // writer went on, makes two writers there and a third.
+    const typed = changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(7, 'one '))
+    expect(checkUpdate(doc, 'board', typed, { ...DEFAULT_GUARD, maxStructs: 20_000 }, undefined, DEFAULT_GUARD.maxContention)).toMatchObject({ ok: true })
+  })
+
+  it('admits a hundred fixes made offline across a long story written by two in turns', () => {
+    const server = new Y.Doc()
+    const [a, b] = [new Y.Doc(), new Y.Doc()]
+    const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+    a.getMap(BOARD_ROOTS.storyBodies).set(STORY, new Y.Text())
+    sync(a, b)
+    for (let i = 0; i < 20_000; i++) {
+      const [writer, reader] = i % 2 ? [b, a] : [a, b]
+      const story = writer.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text
+      story.insert(story.length, 'word ')
+      sync(writer, reader)
+    }
+    sync(a, server)
+    const story = a.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text
+    for (let i = 99; i >= 0; i--) story.insert(1_000 * i, 'x')
+    expect(check(server, Y.encodeStateAsUpdate(a, Y.encodeStateVector(server)))).toMatchObject({ ok: true })
+  })
 })

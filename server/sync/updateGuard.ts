@@ -37,11 +37,11 @@ export interface GuardLimits {
   /** Items the in-all count may walk for one update, all its positions together. */
   maxLookup: number
   maxScan: number
-  /** Estimated conflict-resolution steps of one update (writers × (writers + scan), summed). */
+  /** Steps of Yjs' conflict scan one update may cost, bounded before applying (see placement.ts). */
   maxCost: number
   /**
-   * The document's contention in all: the square of the writers at each position that has more
-   * than one, summed. An update adding to it past this is refused; one adding nothing passes.
+   * The document's contention in all: the square of the writers at each position that has four
+   * or more, summed. An update adding to it past this is refused; one adding nothing passes.
    */
   maxContention: number
   /**
@@ -76,9 +76,11 @@ export const DEFAULT_GUARD: GuardLimits = {
 
 /**
  * Items the count of a position's writers walks in the document. A writer further on than this
- * got there by scanning past all of them, at a cost its update was charged.
+ * got there by scanning past all of them, at a cost its update was charged (and a later load pays
+ * about as much again, once per writer: linear, not the square the count guards against). A
+ * longer walk refused honest inserts at a hundred places of a long story (lookups over budget).
  */
-const WRITERS_WALK = 10_000
+const WRITERS_WALK = 1_000
 
 /** Deleted ranges one update may name: each costs the guard two lookups (and Yjs as many). */
 const MAX_DELETED_RANGES = 100_000
@@ -178,13 +180,13 @@ export function checkUpdate(
     let moves = 0
     for (const { items } of places.values())
       for (const item of items)
-        placement.splitsFor(item, (client, structs) => {
+        placement.splitsFor(item, (client, cost) => {
           const count = (splits.get(client) ?? 0) + 1
           splits.set(client, count)
-          moves += structs + count
+          moves += cost + count
         })
     if (moves > limits.maxSplitMoves) return refuse(`inserts splitting over ${limits.maxSplitMoves} items in all`)
-    const deletions = deletionRefusal(doc, decoded.ds, limits.maxSplitMoves - moves)
+    const deletions = deletionRefusal(doc, placement, decoded.ds, limits.maxSplitMoves - moves)
     if (deletions) return refuse(deletions)
   }
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
@@ -219,7 +221,7 @@ function runsRefusal(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): string | und
  * last), too many ranges, over `MAX_SPLITS` splits, or splits moving over `maxMoves` pointers. An
  * end past what the document holds may split one of the update's own structs: counted as a split.
  */
-function deletionRefusal(doc: Y.Doc, ds: DeleteSet, maxMoves: number): string | undefined {
+function deletionRefusal(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMoves: number): string | undefined {
   let ranges = 0
   let splits = 0
   let moves = 0
@@ -232,10 +234,11 @@ function deletionRefusal(doc: Y.Doc, ds: DeleteSet, maxMoves: number): string | 
       if (range.len <= 0) return 'a deletion of nothing'
       if (range.clock < end) return 'deletions out of order'
       end = range.clock + range.len
-      const here = splitsAt(structs, range.clock) + splitsAt(structs, end)
-      if (here === 0) continue
-      splits += here
-      moves += here * (structs.length + splits)
+      for (const cut of [splitAt(placement, structs, client, range.clock), splitAt(placement, structs, client, end)]) {
+        if (cut === undefined) continue
+        splits++
+        moves += cut + splits
+      }
       if (splits > MAX_SPLITS) return `deletions splitting over ${MAX_SPLITS} structs`
       if (moves > maxMoves) return `deletions splitting over ${maxMoves} items in all`
     }
@@ -244,21 +247,27 @@ function deletionRefusal(doc: Y.Doc, ds: DeleteSet, maxMoves: number): string | 
 }
 
 /**
- * 1 when deleting from `clock` splits a struct: inside a live struct of the document, or past what
- * the document holds (one of the update's own, perhaps); 0 at a struct's edge or in a deleted one.
+ * What deleting from `clock` moves when it splits a struct (see Placement.splitCost): inside a
+ * live struct of the document or of the update; undefined at a struct's edge or in a deleted one.
+ * Past all Yjs can know of, counted as a split of the document's array.
  */
-function splitsAt(structs: (Y.Item | Y.GC)[], clock: number): number {
+function splitAt(placement: Placement, structs: (Y.Item | Y.GC)[], client: number, clock: number): number | undefined {
   const last = structs[structs.length - 1]
   const known = last ? last.id.clock + last.length : 0
-  if (clock === known) return 0
-  if (clock > known) return 1
-  const struct = structs[Y.findIndexSS(structs, clock)]!
-  return struct.id.clock < clock && !struct.deleted ? 1 : 0
+  if (clock === known) return undefined
+  const struct = placement.find(Y.createID(client, clock))
+  if (!struct) return clock > known ? structs.length : undefined
+  return struct.id.clock < clock && !struct.deleted ? placement.splitCost(struct) : undefined
 }
 
-/** A position's share of the document's contention: its writers squared, once there are two. */
+/**
+ * A position's share of the document's contention: its writers squared, once there are four.
+ * Two or three are what people typing into each other's text make everywhere (and cost Yjs a
+ * step or two); counting them let one writer's contested keys use up the board's budget and lock
+ * everyone else's everyday edits out.
+ */
 function contested(writers: number): number {
-  return writers > 1 ? writers * writers : 0
+  return writers > 3 ? writers * writers : 0
 }
 
 function refuse(reason: string): Refusal {
