@@ -61,7 +61,7 @@ export const DEFAULT_GUARD: GuardLimits = {
   maxStructs: 100_000,
   maxWritersPerPosition: 16,
   maxWritersInAll: 400,
-  // ~2 ms of walking: far above what an honest update's positions need (one or a few runs each).
+  // ~4 ms of walking: far above what an honest update's places need (a short run each).
   maxLookup: 400_000,
   maxScan: 50_000,
   maxCost: 100_000,
