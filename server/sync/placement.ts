@@ -331,63 +331,56 @@ export class Placement {
    * update's item there is at the same place (it lies before its own right neighbour: follow it).
    */
   private rightBound(item: Y.Item, key: string): RightBound | null {
-    const first = item.rightOrigin ? this.find(item.rightOrigin) : null
-    // Mostly a document item, or none: nothing to follow.
-    if (!first) return null
-    if (!this.own.has(first)) return { item: first, id: item.rightOrigin! }
-    const path: Y.Item[] = []
-    const onPath = new Set<Y.Item>()
-    let current = item
-    let bound: RightBound | null | undefined
-    while (bound === undefined) {
-      const known = this.rightBounds.get(current)
-      if (known !== undefined) {
-        bound = known
-        break
-      }
-      path.push(current)
-      onPath.add(current)
+    return this.follow<RightBound>(item, this.rightBounds, (current) => {
       const right = current.rightOrigin ? this.find(current.rightOrigin) : null
-      if (!right) bound = null
-      else if (!this.own.has(right)) bound = { item: right, id: current.rightOrigin! }
-      // Not at this place, or a loop (which Yjs never integrates): no sure stop.
-      else if (onPath.has(right) || this.placeOf(right)?.key !== key) bound = null
-      else current = right
-    }
-    for (const on of path) this.rightBounds.set(on, bound)
-    return bound
+      if (!right) return null
+      if (!this.own.has(right)) return { item: right, id: current.rightOrigin! }
+      // Not at this place: it may lie anywhere, no sure stop.
+      return this.placeOf(right)?.key === key ? { next: right } : null
+    })
   }
 
   /** The parent of an item that names none (it has its neighbours'), followed through the update's items. */
   private parentOf(item: Y.Item): Parent | null {
-    const path: Y.Item[] = []
-    const onPath = new Set<Y.Item>()
-    let current = item
-    let parent: Parent | null | undefined
-    while (parent === undefined) {
-      const known = this.parents.get(current)
-      if (known !== undefined) parent = known
-      else if (typeof current.parent === 'string') {
-        parent = { key: current.parent, type: this.doc.share.get(current.parent) ?? null, sub: current.parentSub }
-      } else if (current.parent instanceof Y.ID) {
+    return this.follow<Parent>(item, this.parents, (current) => {
+      if (typeof current.parent === 'string') return { key: current.parent, type: this.doc.share.get(current.parent) ?? null, sub: current.parentSub }
+      if (current.parent instanceof Y.ID) {
         const id = current.parent
-        parent = { key: `${id.client}:${id.clock}`, type: this.typeAt(id), sub: current.parentSub }
-      } else {
-        const neighbour = current.origin ?? current.rightOrigin
-        const next = neighbour ? this.find(neighbour) : null
-        if (!next || onPath.has(next))
-          parent = null // a loop: Yjs never integrates one
-        else if (!this.own.has(next)) parent = this.parentInDocument(next)
+        return { key: `${id.client}:${id.clock}`, type: this.typeAt(id), sub: current.parentSub }
+      }
+      const neighbour = current.origin ?? current.rightOrigin
+      const next = neighbour ? this.find(neighbour) : null
+      if (!next) return null
+      return this.own.has(next) ? { next } : this.parentInDocument(next)
+    })
+  }
+
+  /**
+   * Follows `step` from `item` through the update's own items until it answers (null: no
+   * answer), and remembers the answer in `known` for every item on the way. A loop, which Yjs
+   * never integrates, answers null.
+   */
+  private follow<T extends object>(item: Y.Item, known: Map<Y.Item, T | null>, step: (current: Y.Item) => T | { next: Y.Item } | null): T | null {
+    let current = item
+    let answer: T | null | undefined = known.get(current)
+    // Made only when there is a link to follow (rarely: most answers are one step away).
+    let passed: Set<Y.Item> | undefined
+    while (answer === undefined) {
+      const found = step(current)
+      if (found === null || !('next' in found)) answer = found
+      else {
+        passed ??= new Set()
+        passed.add(current)
+        if (passed.has(found.next)) answer = null
         else {
-          path.push(current)
-          onPath.add(current)
-          current = next
+          current = found.next
+          answer = known.get(current)
         }
       }
     }
-    const found = parent ?? null
-    for (const on of [...path, current]) this.parents.set(on, found)
-    return found
+    for (const on of passed ?? []) known.set(on, answer)
+    known.set(current, answer)
+    return answer
   }
 
   private parentInDocument(item: Y.Item): Parent | null {

@@ -36,6 +36,11 @@ function changeOf(server: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(replica, Y.encodeStateVector(server))
 }
 
+/** A client replica's change to the story body, as the update it sends. */
+function storyEdit(server: Y.Doc, edit: (story: Y.Text) => void): Uint8Array {
+  return changeOf(server, (replica) => edit(replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text))
+}
+
 /** An update that only deletes: `ranges` of one client's clocks. */
 function deletions(client: number, ranges: { clock: number; len: number }[]): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -169,7 +174,7 @@ describe('the update guard against deletions and scans that cost more than their
     expect(
       check(
         doc,
-        changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).delete(101, 50)),
+        storyEdit(doc, (story) => story.delete(101, 50)),
       ),
     ).toMatchObject({ ok: true })
   })
@@ -182,7 +187,7 @@ describe('the update guard against deletions and scans that cost more than their
     expect(
       check(
         doc,
-        changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(0, 'Once')),
+        storyEdit(doc, (story) => story.insert(0, 'Once')),
       ),
     ).toMatchObject({ ok: true })
   })
@@ -196,7 +201,7 @@ describe('the update guard against deletions and scans that cost more than their
     expect(
       check(
         doc,
-        changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(0, 'Once')),
+        storyEdit(doc, (story) => story.insert(0, 'Once')),
       ),
     ).toMatchObject({ ok: true })
 
@@ -259,8 +264,7 @@ describe('the update guard against items that scan what the update itself puts i
     expect(
       check(
         doc,
-        changeOf(doc, (replica) => {
-          const story = replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text
+        storyEdit(doc, (story) => {
           for (let i = 0; i < 300; i++) story.insert(100, 'ab')
         }),
       ),
@@ -290,7 +294,7 @@ describe('the update guard against items that scan what the update itself puts i
     expect(
       check(
         doc,
-        changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(1, 'typo')),
+        storyEdit(doc, (story) => story.insert(1, 'typo')),
       ),
     ).toMatchObject({ ok: true })
   })
@@ -443,8 +447,7 @@ describe('the update guard against items that scan what the update itself puts i
     typeInTurns(doc, body)
     // Where walking on to the end of the story would be over the scan limit.
     const shortWalks = { ...DEFAULT_GUARD, maxStructs: 20_000, maxScan: 5_000 }
-    const atOneSpot = changeOf(doc, (replica) => {
-      const story = replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text
+    const atOneSpot = storyEdit(doc, (story) => {
       for (let i = 0; i < 100; i++) story.insert(100, 'ab')
     })
     expect(checkUpdate(doc, 'board', atOneSpot, shortWalks)).toMatchObject({ ok: true })
@@ -474,7 +477,7 @@ describe('the update guard against items that scan what the update itself puts i
     body.insert(7, ' else wrote this.')
     // The board's contention used up (by anyone): typing after the first word, where the second
     // writer went on, makes two writers there and a third.
-    const typed = changeOf(doc, (replica) => (replica.getMap(BOARD_ROOTS.storyBodies).get(STORY) as Y.Text).insert(7, 'one '))
+    const typed = storyEdit(doc, (story) => story.insert(7, 'one '))
     expect(checkUpdate(doc, 'board', typed, { ...DEFAULT_GUARD, maxStructs: 20_000 }, undefined, DEFAULT_GUARD.maxContention)).toMatchObject({ ok: true })
   })
 
