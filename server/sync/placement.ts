@@ -58,6 +58,12 @@ export class Placement {
     return findStruct(this.doc, this.byClient, id)
   }
 
+  /** The update's items of `client` holding any clock from `from` up to (not including) `to`. */
+  *ownItemsIn(client: number, from: number, to: number): Generator<Y.Item> {
+    const items = this.byClient.get(client) ?? []
+    for (let index = firstEndingAfter(items, from); index < items.length && items[index]!.id.clock < to; index++) yield items[index]!
+  }
+
   /** The item `item` goes after, as Yjs sees it (see placeOf), or null. */
   private originItem(item: Y.Item): Y.Item | null {
     const held = Y.getState(this.doc.store, item.id.client) - item.id.clock
@@ -340,13 +346,16 @@ export class Placement {
     })
   }
 
-  /** The parent of an item that names none (it has its neighbours'), followed through the update's items. */
-  private parentOf(item: Y.Item): Parent | null {
+  /**
+   * The type `item` goes into: the one it names, or (naming none) its neighbours', followed
+   * through the update's items. Null when that depends on what the document lacks.
+   */
+  parentOf(item: Y.Item): Parent | null {
     return this.follow<Parent>(item, this.parents, (current) => {
-      if (typeof current.parent === 'string') return { key: current.parent, type: this.doc.share.get(current.parent) ?? null, sub: current.parentSub }
+      if (typeof current.parent === 'string') return { key: current.parent, type: this.doc.share.get(current.parent) ?? null, sub: current.parentSub, id: null }
       if (current.parent instanceof Y.ID) {
         const id = current.parent
-        return { key: `${id.client}:${id.clock}`, type: this.typeAt(id), sub: current.parentSub }
+        return { key: `${id.client}:${id.clock}`, type: this.typeAt(id), sub: current.parentSub, id }
       }
       const neighbour = current.origin ?? current.rightOrigin
       const next = neighbour ? this.find(neighbour) : null
@@ -387,7 +396,7 @@ export class Placement {
     const type = item.parent
     if (!(type instanceof Y.AbstractType)) return null
     const key = type._item ? `${type._item.id.client}:${type._item.id.clock}` : this.rootName(type)
-    return key === undefined ? null : { key, type, sub: item.parentSub }
+    return key === undefined ? null : { key, type, sub: item.parentSub, id: type._item?.id ?? null }
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its shared types so
@@ -420,12 +429,26 @@ export interface Parent {
   type: Y.AbstractType<any> | null
   /** The map key, for a map's value. */
   sub: string | null
+  /** The id of the item holding the type (null: a root). */
+  id: Y.ID | null
 }
 
 /** The document item a scan stops at, and the id inside it Yjs splits at. */
 interface RightBound {
   item: Y.Item
   id: Y.ID
+}
+
+/** The index of the first of `items` (in clock order) ending after `clock`: binary search. */
+function firstEndingAfter(items: readonly Y.Item[], clock: number): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (items[mid]!.id.clock + items[mid]!.length <= clock) low = mid + 1
+    else high = mid
+  }
+  return low
 }
 
 function isLastOf(item: Y.Item, id: Y.ID): boolean {

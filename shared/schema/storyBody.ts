@@ -33,3 +33,18 @@ export const CitationAttrsSchema = z.object({
   label: z.string().check(z.maxLength(200)),
 })
 export type CitationAttrs = z.infer<typeof CitationAttrsSchema>
+
+const MARK_NAMES: ReadonlySet<string> = new Set(Object.values(STORY_MARKS))
+
+/**
+ * Whether a formatting attribute in a story text is one the editor writes: a mark's name set to
+ * the mark's attributes (bold and italic have none: `{}`; a plain Yjs text writes `true`) or
+ * removed (`null`). The server refuses any other: every distinct key a text holds open is copied
+ * at each of its letters whenever a remote change formats it, and a value's keys are compared
+ * one by one, so an open set of keys or values would make one small change cost seconds.
+ */
+export function isStoryMarkFormat(key: string, value: unknown): boolean {
+  if (!MARK_NAMES.has(key)) return false
+  if (value === null || value === true) return true
+  return typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0
+}

@@ -11,7 +11,7 @@ import { createStory, createTrend, deleteTrend, getStoryBody } from '../../../..
 import { readCitations } from '../../../../shared/doc/stories/index.ts'
 import { newBoard } from '../../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../../shared/doc/testing/network.ts'
-import type { CitationAttrs } from '../../../../shared/schema/index.ts'
+import { isStoryMarkFormat, type CitationAttrs } from '../../../../shared/schema/index.ts'
 import { cleanup, typeInto } from '../../../testing/render.ts'
 import { ACTOR, buttonNamed, click, mountStories, newControl, nextFrame, paragraph, type Harness } from '../testing/storiesHarness.tsx'
 import { storyExtensions } from './storyExtensions.ts'
@@ -53,6 +53,15 @@ describe('the story editor', () => {
     click(bold)
     expect(bold.getAttribute('aria-pressed')).toBe('true')
     expect(((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).toDelta()).toEqual([{ insert: 'Aino wakes at seven.', attributes: { bold: {} } }])
+    // Italic on and off again: every formatting item the editor wrote is one the server admits.
+    click(buttonNamed(harness!.container, 'Italic'))
+    click(buttonNamed(harness!.container, 'Italic'))
+    const formats: [string, unknown][] = []
+    for (let item = ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText)._start; item; item = item.right) {
+      if (item.content instanceof Y.ContentFormat) formats.push([item.content.key, item.content.value])
+    }
+    expect(formats.map(([key]) => key)).toEqual(expect.arrayContaining(['bold', 'italic']))
+    expect(formats.filter(([key, value]) => !isStoryMarkFormat(key, value))).toEqual([])
   })
 
   it('names every tool and keeps one tab stop in the toolbar', async () => {
