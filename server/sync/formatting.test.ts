@@ -71,6 +71,7 @@ describe('the update guard against formatting that Yjs would take seconds to tid
     expect(check(doc, format({ italic: {} }))).toMatchObject({ ok: true })
     expect(check(doc, format({ bold: null }))).toMatchObject({ ok: true })
     expect(check(doc, format({ k17: true }))).toMatchObject({ ok: false, reason: 'formatting "k17" is not a story mark' })
+    expect(check(doc, format({ link: { href: 'javascript:alert(1)' } }))).toMatchObject({ ok: false })
     expect(check(doc, format({ bold: { weight: 900 } }))).toMatchObject({ ok: false })
     expect(check(doc, format({ italic: 'yes' }))).toMatchObject({ ok: false })
     // Yjs would tidy a story's list of paragraphs as if it were a text.

@@ -191,7 +191,7 @@ describe.skipIf(browserTestsSkipped)('script injection through user text (issue 
         seeded.focus('story')
         await check('Future stories/screen focus', screen)
         seeded.focus(null)
-        // The participant opens the story whose body holds raw elements and a javascript: link mark.
+        // The participant opens the story whose body holds raw elements and a payload citation.
         const open = participant.page.getByRole('button', { name: seeded.storyTitle, exact: true })
         if ((await open.count()) > 0) {
           await open.click()
@@ -377,7 +377,7 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
   const wheelNodes = PAYLOADS.slice(3).map((payload, i) => addWheelNode(b, { trendId: trends[0]!, parentId: null, text: payload }, people[i]!)!)
 
   // Stories: title and every persona field; one body with text, a citation labelled with a
-  // payload, an element no schema knows (an image with onerror) and a javascript: link mark.
+  // payload and an element no schema knows (an image with onerror).
   const storyTitle = `Story ${PAYLOADS[1]}`
   const stories = PAYLOADS.map((payload, i) =>
     createStory(
@@ -417,8 +417,9 @@ async function seedBoard(wsUrl: string, links: WorkshopLinks): Promise<Seeded> {
     body.insert(0, [heading, paragraph, withCitations, image])
     // Text is written once its element is in the document.
     headingText.insert(0, PAYLOADS[4])
+    // A link mark with a script URL would be refused whole: the server admits only the editor's
+    // marks (formatting.test.ts); the export's handling of one is tested in storyBody.test.ts.
     text.insert(0, ALL)
-    text.insert(ALL.length, ' linked', { link: { href: PAYLOADS[3] } })
   })
 
   // Takeaways: text and who, linked to a story and a trend.
