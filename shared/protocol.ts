@@ -164,6 +164,12 @@ export const CloseCode = {
   busy: 4508,
   /** The client's code is newer than this server's (a deploy in progress); retry later. */
   serverBehind: 4509,
+  /**
+   * This connection's updates cost more work than its budget (`INTEGRATION_MS_PER_10S`): retry in
+   * a few seconds. Not permanent: an honest writer whose merge was costly comes back with its
+   * changes, and one that is not gains nothing from a new connection it could not open anyway.
+   */
+  slowDown: 4529,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 

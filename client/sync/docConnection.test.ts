@@ -177,6 +177,19 @@ describe('connectDoc', () => {
     expect(connection.getState()).toMatchObject({ status: 'connected', notSaved: false, pending: 0 })
   })
 
+  it('a close for costly updates (4529) waits a few seconds, then comes back with the changes it had', () => {
+    FakeWebSocket.last.serverOpen()
+    localEdit(1)
+    const before = FakeWebSocket.instances.length
+    FakeWebSocket.last.serverClose(CloseCode.slowDown, 'updates cost too much work; slow down')
+    expect(connection.getState()).toMatchObject({ status: 'reconnecting', pending: 1 })
+    expect(connection.provider.maxBackoffTime).toBeGreaterThanOrEqual(1_600)
+    vi.advanceTimersByTime(1_500)
+    expect(FakeWebSocket.instances.length).toBe(before)
+    vi.advanceTimersByTime(10_000)
+    expect(FakeWebSocket.instances.length).toBe(before + 1)
+  })
+
   it('44xx closes are permanent until retry()', () => {
     FakeWebSocket.last.serverOpen()
     FakeWebSocket.last.serverClose(4403, 'forbidden')

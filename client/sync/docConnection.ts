@@ -82,7 +82,8 @@ export function isLocalOrigin(origin: unknown): boolean {
 }
 
 const isPermanent = (code: number) => code >= 4400 && code < 4500
-const isSlow = (code: number) => code === CloseCode.storeUnavailable || code === CloseCode.busy || code === CloseCode.serverBehind
+const isSlow = (code: number) =>
+  code === CloseCode.storeUnavailable || code === CloseCode.busy || code === CloseCode.serverBehind || code === CloseCode.slowDown
 
 export function connectDoc(options: DocConnectionOptions): DocConnection {
   const { doc, workshopId, docName, key, origin } = options

@@ -227,7 +227,7 @@ export class Connection implements Peer {
     const spentMs = mainThreadCpuMs() - startedCpuMs
     // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
     if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
-      this.reject('integration_budget', CloseCode.rateLimited, 'updates cost too much work; slow down')
+      this.reject('integration_budget', CloseCode.slowDown, 'updates cost too much work; slow down')
     }
   }
 

@@ -162,8 +162,8 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       let timer: NodeJS.Timeout | undefined
       const closed = await Promise.race([bulk.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open after 30 s'), 30_000)))])
       clearTimeout(timer)
-      expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'updates cost too much work; slow down' })
-      // 4429 is permanent for y-websocket: a writer closed with it would never send another edit.
+      expect(closed).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
+      // Closed, even for a moment, the writer's edits would wait for its reconnect.
       expect(writer.closes).toEqual([])
       signals.set('after', 'still typing')
       // Seen by someone who joins now: the first bulk update was admitted, and a reader that was
@@ -172,6 +172,35 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       clients.push(latecomer)
       await waitFor(() => latecomer.doc.getMap('signals').get('after') === 'still typing', 30_000, 'the edit after the bulk updates')
       expect(writer.closes).toEqual([])
+    } finally {
+      await strict.close()
+    }
+  })
+
+  it('a writer closed for costly updates comes back by itself and sends what it had not', async () => {
+    const strict = await openArena({ INTEGRATION_MS_PER_10S: '5' })
+    try {
+      const writer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+      clients.push(writer)
+      await synced(writer)
+      // A stock y-websocket client: three 6,000-entry changes (a pasted board, say), each over the
+      // free 10 ms; the budget closes it after the first. What it had not sent then (12,000 entries)
+      // goes in one update when it is back: the struct limit (20,000) must allow it.
+      const signals = writer.doc.getMap('signals')
+      for (let round = 0; round < 3; round++) {
+        writer.doc.transact(() => {
+          for (let i = 0; i < 6_000; i++) signals.set(`bulk-${round}-${i}`, i)
+        })
+      }
+      await waitFor(() => writer.closes.length > 0, 30_000, 'the budget to close the writer')
+      expect(writer.closes[0]).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
+      signals.set('after', 'still typing')
+      const latecomer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+      clients.push(latecomer)
+      const arrived = () => latecomer.doc.getMap('signals').get('after') === 'still typing' && latecomer.doc.getMap('signals').has('bulk-2-5999')
+      await waitFor(arrived, 40_000, "the writer's changes after it came back")
+      // Only ever asked to slow down: never a close that y-websocket takes as final (4400–4499).
+      expect(writer.closes.filter(({ code }) => code !== CloseCode.slowDown)).toEqual([])
     } finally {
       await strict.close()
     }
