@@ -10,11 +10,12 @@
  * `client/state/useSyncedDoc.ts` puts them together and mirrors the connection into the store.
  */
 import { useEffect, useState } from 'react'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { migrate } from '../../shared/doc/migrate.ts'
 import { docKindOf } from '../../shared/protocol.ts'
 import { connectDoc, type DocConnection } from './docConnection.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
 
 /** IndexedDB database name for a workshop document. */
 export const offlineStoreName = (workshopId: string, docName: string) => `s2s:${workshopId}:${docName}`
@@ -27,7 +28,7 @@ export function useYDoc(workshopId: string, docName: string, generation: number 
   const [doc, setDoc] = useState<Y.Doc | null>(null)
   useEffect(() => {
     if (generation === null) return
-    const created = new Y.Doc()
+    const created = newDoc()
     setDoc(created)
     return () => {
       setDoc(null)

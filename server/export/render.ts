@@ -3,6 +3,7 @@ import { exportHtml, exportMarkdown, exportSignalsCsv, exportWorkshopJson, readE
 import type { ExportFormat } from '../../shared/export/formats.ts'
 import { checkUpdate } from '../sync/updateGuard.ts'
 import { STORED_GUARD } from '../sync/load/foldProtocol.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
 
 /** What a render needs: the documents as bytes, never live objects, so that it runs in any thread. */
 export interface RenderRequest {
@@ -35,7 +36,7 @@ export interface Rendered {
  * const { title, bytes } = renderExport({ format: 'md', board: [state], stored: false, control, includeParticipants: true, generatedAt: Date.now() })
  */
 export function renderExport(request: RenderRequest): Rendered {
-  const board = new Y.Doc()
+  const board = newDoc()
   for (const row of request.board) {
     try {
       // A row the guard refuses is one a load would quarantine: the room would not show it either.
@@ -45,7 +46,7 @@ export function renderExport(request: RenderRequest): Rendered {
       // Unreadable: left out, as a load leaves it out.
     }
   }
-  const control = new Y.Doc()
+  const control = newDoc()
   Y.applyUpdate(control, request.control)
   try {
     const docs = { board, control }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { DocStore } from './docStore.ts'
 import type { PgDocStore } from './pgStore.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
 
 export interface MigrationReport {
   workshops: number
@@ -57,7 +58,7 @@ export async function migrateStore(from: DocStore, to: PgDocStore, log: (line: s
 }
 
 async function wholeState(store: DocStore, workshopId: string, docName: string): Promise<Uint8Array> {
-  const doc = new Y.Doc()
+  const doc = newDoc()
   try {
     for (const update of (await store.load(workshopId, docName)).updates) Y.applyUpdate(doc, update)
     return Y.encodeStateAsUpdate(doc)
@@ -67,7 +68,7 @@ async function wholeState(store: DocStore, workshopId: string, docName: string):
 }
 
 function sameState(a: Uint8Array, b: Uint8Array): boolean {
-  const [docA, docB] = [new Y.Doc(), new Y.Doc()]
+  const [docA, docB] = [newDoc(), newDoc()]
   try {
     Y.applyUpdate(docA, a)
     Y.applyUpdate(docB, b)

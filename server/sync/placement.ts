@@ -58,12 +58,6 @@ export class Placement {
     return findStruct(this.doc, this.byClient, id)
   }
 
-  /** The update's items of `client` holding any clock from `from` up to (not including) `to`. */
-  *ownItemsIn(client: number, from: number, to: number): Generator<Y.Item> {
-    const items = this.byClient.get(client) ?? []
-    for (let index = firstEndingAfter(items, from); index < items.length && items[index]!.id.clock < to; index++) yield items[index]!
-  }
-
   /** The item `item` goes after, as Yjs sees it (see placeOf), or null. */
   private originItem(item: Y.Item): Y.Item | null {
     const held = Y.getState(this.doc.store, item.id.client) - item.id.clock
@@ -437,18 +431,6 @@ export interface Parent {
 interface RightBound {
   item: Y.Item
   id: Y.ID
-}
-
-/** The index of the first of `items` (in clock order) ending after `clock`: binary search. */
-function firstEndingAfter(items: readonly Y.Item[], clock: number): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if (items[mid]!.id.clock + items[mid]!.length <= clock) low = mid + 1
-    else high = mid
-  }
-  return low
 }
 
 function isLastOf(item: Y.Item, id: Y.ID): boolean {

@@ -3,6 +3,7 @@ import type { DocKind, Role } from '../../shared/protocol.ts'
 import { binaryFrame, messageOfFrame } from './frame.ts'
 import { syncStep1Of, syncStep2, syncStep2InHeadroom, syncUpdateHeader, updateOfSyncStep2 } from './messages.ts'
 import { PresenceTable } from './presence.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
 
 /**
  * Origin of changes another instance stored and passed on (server/cluster): they reach this
@@ -34,7 +35,7 @@ export interface Peer {
  * broadcasts the turn's batch.
  */
 export class Room {
-  private readonly ydoc = new Y.Doc()
+  private readonly ydoc = newDoc()
   /**
    * A stored state folded by the load pool and not yet applied to `doc` (see `loadState`), with
    * its state vector and what is to run once it is applied.

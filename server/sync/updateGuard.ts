@@ -4,9 +4,8 @@ import type { DocKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
 import { changesAnyRecord, type Writer } from '../../shared/permissions.ts'
 import { isStoryMarkFormat } from '../../shared/schema/storyBody.ts'
-import { formatPlaceRefusal, formattingSteps } from './formatting.ts'
 import { checkOwnership } from './ownership.ts'
-import { Placement, type Place } from './placement.ts'
+import { Placement, type Parent, type Place } from './placement.ts'
 
 /**
  * Checks an untrusted Yjs update before it is applied, in time proportional to the update.
@@ -52,11 +51,6 @@ export interface GuardLimits {
    * Infinity: not checked (stored rows; their load is timed instead).
    */
   maxSplitMoves: number
-  /**
-   * Steps Yjs' tidying of formatted text may take after the update (see formatting.ts).
-   * Infinity: not checked (stored rows).
-   */
-  maxFormattingSteps: number
 }
 
 /**
@@ -79,10 +73,6 @@ export const DEFAULT_GUARD: GuardLimits = {
   // Measured: 12 million ~1.5 ms (600 splits of a 20,000-item array); a selection deleted in a
   // story is two splits of its writer's array, a letter typed inside a word one.
   maxSplitMoves: 50_000_000,
-  // Measured (Yjs applying, warm): 6 million ~30–55 ms, a run of 2,400 separate letters deleted
-  // at once or italic in a text of 60,000 items. Ten people writing one long paragraph (6,600
-  // items, bold, italic and deletions) sent at most 1 million.
-  maxFormattingSteps: 6_000_000,
 }
 
 /**
@@ -146,8 +136,9 @@ export function checkUpdate(
     if (!(struct instanceof Y.Item)) continue
     if (kind && struct.content instanceof Y.ContentFormat) {
       if (!isStoryMarkFormat(struct.content.key, struct.content.value)) return refuse(`formatting "${struct.content.key.slice(0, 40)}" is not a story mark`)
-      const misplaced = formatPlaceRefusal(placement, struct)
-      if (misplaced) return refuse(misplaced)
+      const parent = placement.parentOf(struct)
+      // Only where the editor puts marks: anywhere else Yjs would read a list as formatted text.
+      if (parent && !isText(placement, parent)) return refuse('formatting outside a text')
     }
     if (kind && typeof struct.parent === 'string') {
       if (!ROOTS[kind].has(struct.parent)) return refuse(`"${struct.parent}" is not a root of a ${kind} document`)
@@ -204,12 +195,6 @@ export function checkUpdate(
     if (moves > limits.maxSplitMoves) return refuse(`inserts splitting over ${limits.maxSplitMoves} items in all`)
     const deletions = deletionRefusal(doc, placement, decoded.ds, limits.maxSplitMoves - moves)
     if (deletions) return refuse(deletions)
-  }
-  if (limits.maxFormattingSteps !== Number.POSITIVE_INFINITY) {
-    // After the deletions' check: it refuses ranges out of order, which this walks.
-    const steps = formattingSteps(doc, placement, structs, decoded.ds, limits.maxLookup)
-    if (placement.walked > limits.maxLookup) return refuse(`positions taking over ${limits.maxLookup} steps to look up`)
-    if (steps > limits.maxFormattingSteps) return refuse(`formatting cleanup taking over ${limits.maxFormattingSteps} steps`)
   }
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
   return owned && !owned.ok ? owned : { ok: true, contention: added }
@@ -280,6 +265,14 @@ function splitAt(placement: Placement, structs: (Y.Item | Y.GC)[], client: numbe
   const struct = placement.find(Y.createID(client, clock))
   if (!struct) return clock > known ? structs.length : undefined
   return struct.id.clock < clock && !struct.deleted ? placement.splitCost(struct) : undefined
+}
+
+/** Whether `parent` is a text's list of letters: one the document holds, or one the update makes. */
+function isText(placement: Placement, parent: Parent): boolean {
+  if (parent.sub !== null) return false
+  if (parent.type) return parent.type instanceof Y.Text
+  const created = parent.id ? placement.find(parent.id)?.content : undefined
+  return created instanceof Y.ContentType && created.type instanceof Y.Text
 }
 
 /**

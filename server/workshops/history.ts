@@ -9,6 +9,7 @@ import type { DocStore } from '../store/docStore.ts'
 import type { Room } from '../sync/room.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import { PACKED, compressStatesOffLoop, snapshotSummary, type HistorySummary } from './historySnapshot.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
 
 /** What a facilitator sees of a snapshot when choosing one to restore. */
 export interface HistoryEntry extends HistorySummary {
@@ -285,8 +286,8 @@ export class WorkshopHistory {
         const snapshot = await this.store.getHistory(workshopId, row.id)
         if (!snapshot) continue
         const docs = unpack(snapshot.docs)
-        const board = docs.get(BOARD_DOC) ?? new Y.Doc()
-        const control = docs.get(CONTROL_DOC) ?? new Y.Doc()
+        const board = docs.get(BOARD_DOC) ?? newDoc()
+        const control = docs.get(CONTROL_DOC) ?? newDoc()
         frame = frameOfDocs({ id: row.id, at: row.createdAt, reason: row.reason }, board, control)
         board.destroy()
         control.destroy()
@@ -325,7 +326,7 @@ function unpack(stored: Map<string, Uint8Array>): Map<string, Y.Doc> {
   const docs = new Map<string, Y.Doc>()
   for (const [name, data] of stored) {
     const packed = name.endsWith(PACKED)
-    const doc = new Y.Doc()
+    const doc = newDoc()
     Y.applyUpdate(doc, packed ? gunzipSync(data) : data)
     docs.set(packed ? name.slice(0, -PACKED.length) : name, doc)
   }

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION, migrate, readControl, schemaVersionOf, setPrivateCounts
 import type { DocKind } from '../protocol'
 import { countStructs } from '../doc/structCount'
 import { EXPORT_FORMAT, FORMAT_VERSION } from './workshopJson'
+import { newDoc } from '../doc/newDoc.ts'
 
 export type ImportErrorCode = 'notJson' | 'truncated' | 'notAnExport' | 'newerVersion' | 'invalid' | 'badDocument'
 
@@ -119,7 +120,7 @@ type Decoded = { readonly ok: true; readonly doc: Y.Doc } | (ImportResult & { re
 export const MAX_IMPORT_STRUCTS = 100_000
 
 function decode(encoded: string, kind: Exclude<DocKind, 'draft' | 'bank'>): Decoded {
-  const doc = new Y.Doc()
+  const doc = newDoc()
   try {
     const update = fromBase64(encoded)
     if (countStructs(update, MAX_IMPORT_STRUCTS) > MAX_IMPORT_STRUCTS) {

@@ -102,7 +102,6 @@ export const STORED_GUARD: GuardLimits = {
   // further contested writes are refused (the room starts from the count the fold reports).
   maxContention: Number.POSITIVE_INFINITY,
   maxSplitMoves: Number.POSITIVE_INFINITY,
-  maxFormattingSteps: Number.POSITIVE_INFINITY,
 }
 
 /**
@@ -110,9 +109,4 @@ export const STORED_GUARD: GuardLimits = {
  * updates the live guard admitted one by one: it is held to what a board built live can hold,
  * its contested positions counted in all included, so that its first load is as cheap as any.
  */
-export const IMPORTED_GUARD: GuardLimits = {
-  ...STORED_GUARD,
-  maxContention: DEFAULT_GUARD.maxContention,
-  maxSplitMoves: DEFAULT_GUARD.maxSplitMoves,
-  maxFormattingSteps: DEFAULT_GUARD.maxFormattingSteps,
-}
+export const IMPORTED_GUARD: GuardLimits = { ...STORED_GUARD, maxContention: DEFAULT_GUARD.maxContention, maxSplitMoves: DEFAULT_GUARD.maxSplitMoves }

@@ -20,6 +20,7 @@ import {
   type RenderReply,
   type WorkerMessage,
 } from './foldProtocol.ts'
+import { newDoc } from '../../../shared/doc/newDoc.ts'
 
 /**
  * Runs inside a worker thread of the load pool (see loadPool.ts): applies a document's stored
@@ -51,7 +52,7 @@ parentPort!.on('message', (job: PoolJob) => {
 })
 
 function fold({ id, kind, rows, skip, progress, since }: FoldJob): FoldReply {
-  const doc = new Y.Doc({ gc: true })
+  const doc = newDoc({ gc: true })
   const left: LeftOut[] = []
   let contention = 0
   rows.forEach((row, index) => {
