@@ -22,7 +22,6 @@ import { findStruct, itemsByClient } from './structLookup.ts'
  */
 export class Placement {
   private readonly byClient: Map<number, Y.Item[]>
-  private readonly own: Set<Y.Item>
   /** An update item → its update items naming it as origin. */
   private readonly children = new Map<Y.Item, Y.Item[]>()
   /** A document item → the update items naming it as origin. */
@@ -42,15 +41,15 @@ export class Placement {
     structs: readonly (Y.Item | Y.GC | Y.Skip)[],
   ) {
     this.byClient = itemsByClient(structs)
-    this.own = new Set([...this.byClient.values()].flat())
-    for (const item of this.own) {
-      const origin = this.originItem(item)
-      if (!origin) continue
-      const into = this.own.has(origin) ? this.children : this.hangingOff
-      const list = into.get(origin)
-      if (list) list.push(item)
-      else into.set(origin, [item])
-    }
+    for (const items of this.byClient.values())
+      for (const item of items) {
+        const origin = this.originItem(item)
+        if (!origin) continue
+        const into = isOwn(origin) ? this.children : this.hangingOff
+        const list = into.get(origin)
+        if (list) list.push(item)
+        else into.set(origin, [item])
+      }
   }
 
   /** The item holding `id`: the document's, then the update's (null when neither has it). */
@@ -252,7 +251,7 @@ export class Placement {
     let o: Y.Item | null
     const scanned = new Set<Y.Item>()
     const origin = place.origin ? this.find(place.origin) : null
-    if (place.origin && origin && this.own.has(origin)) {
+    if (place.origin && origin && isOwn(origin)) {
       // After one of the update's own items: only its subtree can follow it, when the origin is
       // inside it (what follows its end is charged to the items at that place).
       return isLastOf(origin, place.origin) ? 0 : this.subtree(origin)
@@ -286,7 +285,7 @@ export class Placement {
   private firstInDocument(place: Place, limit: number): Y.Item | null {
     if (place.origin) {
       const origin = this.find(place.origin)
-      return origin && !this.own.has(origin) && isLastOf(origin, place.origin) ? origin.right : null
+      return origin && !isOwn(origin) && isLastOf(origin, place.origin) ? origin.right : null
     }
     const type = place.parent?.type
     if (!type) return null
@@ -334,7 +333,7 @@ export class Placement {
     return this.follow<RightBound>(item, this.rightBounds, (current) => {
       const right = current.rightOrigin ? this.find(current.rightOrigin) : null
       if (!right) return null
-      if (!this.own.has(right)) return { item: right, id: current.rightOrigin! }
+      if (!isOwn(right)) return { item: right, id: current.rightOrigin! }
       // Not at this place: it may lie anywhere, no sure stop.
       return this.placeOf(right)?.key === key ? { next: right } : null
     })
@@ -354,7 +353,7 @@ export class Placement {
       const neighbour = current.origin ?? current.rightOrigin
       const next = neighbour ? this.find(neighbour) : null
       if (!next) return null
-      return this.own.has(next) ? { next } : this.parentInDocument(next)
+      return isOwn(next) ? { next } : this.parentInDocument(next)
     })
   }
 
@@ -431,6 +430,15 @@ export interface Parent {
 interface RightBound {
   item: Y.Item
   id: Y.ID
+}
+
+/**
+ * Whether `item` is the update's, not the document's: Yjs gives an item its type when it
+ * integrates it, and every item the document holds has one (a decoded item names a root, an id
+ * or nothing). No set of the update's items to build and look up.
+ */
+function isOwn(item: Y.Item): boolean {
+  return !(item.parent instanceof Y.AbstractType)
 }
 
 function isLastOf(item: Y.Item, id: Y.ID): boolean {
