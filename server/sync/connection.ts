@@ -213,7 +213,10 @@ export class Connection implements Peer {
     const guard = checkUpdate(room.doc, room.kind, incoming, this.guardLimits, writer, room.contention)
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
-      return this.refuseForeign(guard.reason)
+      this.refuseForeign(guard.reason)
+      // The check may have walked a long way to refuse (a whole story's deletion): the same bytes
+      // sent again would cost as much again, so it is charged like an apply.
+      return this.charge(startedCpuMs, startedWall)
     }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
@@ -223,7 +226,12 @@ export class Connection implements Peer {
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)
-    if (performance.now() - startedWall <= FREE_INTEGRATION_MS) return
+    this.charge(startedCpuMs, startedWall)
+  }
+
+  /** Charges the work since `startedCpuMs` (this thread's CPU clock) to the integration budget. */
+  private charge(startedCpuMs: number, startedWall: number): void {
+    if (this.closed || performance.now() - startedWall <= FREE_INTEGRATION_MS) return
     const spentMs = mainThreadCpuMs() - startedCpuMs
     // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
     if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {

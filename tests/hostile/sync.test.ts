@@ -206,6 +206,29 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     }
   })
 
+  it('an update refused after a costly check is charged like an applied one: resending it is no free work', async () => {
+    const strict = await openArena({ INTEGRATION_MS_PER_10S: '20' })
+    try {
+      // 19,000 entries the guard places (tens of ms), then one that speaks for another person:
+      // refused whole, as a forgery, only at the end of the check.
+      const forged = new Y.Doc()
+      forged.transact(() => {
+        for (let i = 0; i < 19_000; i++) forged.getMap('signals').set(`bulk-${i}`, i)
+        forged.getMap('participants').set('someone-else', 'Mallory')
+      })
+      const message = updateMessage(Y.encodeStateAsUpdate(forged))
+      const forger = await rawSocket(strict.server, strict.target.id, 'board', strict.target.keys.participant)
+      // Far fewer than the refusal allowance (20 at once): a close now is the budget's.
+      for (let i = 0; i < 6; i++) if (forger.ws.readyState === forger.ws.OPEN) forger.send(message)
+      let timer: NodeJS.Timeout | undefined
+      const closed = await Promise.race([forger.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open after 30 s'), 30_000)))])
+      clearTimeout(timer)
+      expect(closed).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('9: churn does not fill the size budget: content counts, not the log', async () => {
     const churn = await openArena({ MAX_DOC_BYTES: String(256 * 1024) })
     const health = await watchHealth(churn.server.url)
