@@ -130,6 +130,37 @@ function inOrder(body: Y.Text): Y.Item[] {
 const check = (doc: Y.Doc, update: Uint8Array) => checkUpdate(doc, 'board', update, { ...DEFAULT_GUARD, maxStructs: 20_000 })
 
 describe('the update guard against deletions and scans that cost more than their size', () => {
+  it('counts what a deleted or replaced record holds: 250,000 entries are refused however small the update', () => {
+    const doc = new Y.Doc()
+    const signals = doc.getMap(BOARD_ROOTS.signals)
+    const fill = (key: string, entries: number) => {
+      const record = new Y.Map()
+      signals.set(key, record)
+      doc.transact(() => {
+        for (let i = 0; i < entries; i++) record.set(`e${i}`, i)
+      })
+    }
+    fill('huge', 250_000)
+    fill('large', 20_000)
+    const byEntry = changeOf(doc, (replica) => replica.getMap(BOARD_ROOTS.signals).delete('huge'))
+    expect(byEntry.byteLength).toBeLessThan(20)
+    expect(check(doc, byEntry)).toEqual({ ok: false, reason: 'deletes over 200000 items at once' })
+    const replaced = changeOf(doc, (replica) => replica.getMap(BOARD_ROOTS.signals).set('huge', 'gone'))
+    expect(check(doc, replaced)).toEqual({ ok: false, reason: 'deletes over 200000 items at once' })
+    expect(
+      check(
+        doc,
+        changeOf(doc, (replica) => replica.getMap(BOARD_ROOTS.signals).delete('large')),
+      ),
+    ).toMatchObject({ ok: true })
+    expect(
+      check(
+        doc,
+        changeOf(doc, (replica) => replica.getMap(BOARD_ROOTS.signals).set('large', 'gone')),
+      ),
+    ).toMatchObject({ ok: true })
+  })
+
   it('refuses a deletion of nothing (it would split the struct it points into)', () => {
     const { doc, body } = withStory()
     body.insert(0, 'a'.repeat(2_000))
