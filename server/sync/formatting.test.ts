@@ -75,6 +75,37 @@ describe('the update guard and story formatting', () => {
     expect(check(doc, boldAfter(title.lastId))).toMatchObject({ ok: true })
   })
 
+  it('refuses marks past 5,000 in one paragraph; the next paragraph takes them', () => {
+    const doc = boardWithStories('story')
+    const text = paragraphText(doc, 'story')
+    // 2,498 bold words after the bold title: two marks each (on and off), 4,998 with the title's.
+    const boldWords = (count: number) => Array.from({ length: count }, () => [{ insert: ' ' }, { insert: 'strong', attributes: { bold: {} } }]).flat()
+    text.applyDelta([{ retain: text.length }, ...boldWords(2_498)])
+    const marksHeld = () => {
+      let count = 0
+      for (let item = text._start; item; item = item.right) if (!item.deleted && item.content instanceof Y.ContentFormat) count++
+      return count
+    }
+    expect(marksHeld()).toBe(4_998)
+    const more = (count: number) =>
+      changeOf(doc, (replica) => {
+        const there = paragraphText(replica, 'story')
+        there.applyDelta([{ retain: there.length }, ...boldWords(count)])
+      })
+    const oneMore = more(1)
+    const another = more(2)
+    const nextParagraph = changeOf(doc, (replica) => {
+      const paragraph = new Y.XmlElement('paragraph')
+      ;(replica.getMap(BOARD_ROOTS.storyBodies).get('story') as Y.XmlFragment).push([paragraph])
+      const fresh = new Y.XmlText()
+      paragraph.insert(0, [fresh])
+      fresh.insert(0, 'strong', { bold: {} })
+    })
+    expect(check(doc, oneMore)).toMatchObject({ ok: true })
+    expect(check(doc, another)).toEqual({ ok: false, reason: 'over 5000 formatting marks in one text' })
+    expect(check(doc, nextParagraph)).toMatchObject({ ok: true })
+  })
+
   it('admits ten people writing one formatted story, each sending what they wrote every few seconds', () => {
     const server = boardWithStories('story')
     const people = Array.from({ length: 10 }, () => {
