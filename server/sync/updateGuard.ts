@@ -300,9 +300,14 @@ function deletedItems(doc: Y.Doc, placement: Placement, structs: readonly (Y.Ite
   }
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
-    const parent = placement.parentOf(struct)
-    const replaced = parent?.sub != null ? parent.type?._map.get(parent.sub) : undefined
-    if (replaced && !replaced.deleted && replaced.content instanceof Y.ContentType) types.add(replaced.content.type)
+    // A map value replaces the one it names as origin (Yjs writes the key's current value there),
+    // or, naming none, whatever the key holds; a list's items replace nothing.
+    const replaced = struct.origin
+      ? placement.find(struct.origin)
+      : struct.parentSub !== null
+        ? placement.parentOf(struct)?.type?._map.get(struct.parentSub)
+        : undefined
+    if (replaced && replaced.parentSub !== null && !replaced.deleted && replaced.content instanceof Y.ContentType) types.add(replaced.content.type)
   }
   const inside = [...types]
   while (inside.length > 0) {
