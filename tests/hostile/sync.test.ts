@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { awarenessMessage, orphanUpdate, queryAwarenessMessage, siblingBomb, syncStep1Message, updateMessage } from './support/attacks.ts'
-import { expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, watchHealth, type Arena } from './support/harness.ts'
+import { closeWithin, expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, watchHealth, type Arena } from './support/harness.ts'
 
 /**
  * Findings 1–3, 8 and 9 of the hostile probe, each against a real server in a child process,
@@ -158,11 +158,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       })
       const bulk = await rawSocket(strict.server, strict.target.id, 'board', strict.target.keys.participant)
       for (const message of costly) if (bulk.ws.readyState === bulk.ws.OPEN) bulk.send(message)
-      // Bounded: a budget that stopped working leaves the socket open, and this says so.
-      let timer: NodeJS.Timeout | undefined
-      const closed = await Promise.race([bulk.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open after 30 s'), 30_000)))])
-      clearTimeout(timer)
-      expect(closed).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
+      expect(await closeWithin(bulk, 30_000)).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
       // Closed, even for a moment, the writer's edits would wait for its reconnect.
       expect(writer.closes).toEqual([])
       signals.set('after', 'still typing')
@@ -220,10 +216,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       const forger = await rawSocket(strict.server, strict.target.id, 'board', strict.target.keys.participant)
       // Far fewer than the refusal allowance (20 at once): a close now is the budget's.
       for (let i = 0; i < 6; i++) if (forger.ws.readyState === forger.ws.OPEN) forger.send(message)
-      let timer: NodeJS.Timeout | undefined
-      const closed = await Promise.race([forger.closed, new Promise((resolve) => (timer = setTimeout(() => resolve('still open after 30 s'), 30_000)))])
-      clearTimeout(timer)
-      expect(closed).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
+      expect(await closeWithin(forger, 30_000)).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
     } finally {
       await strict.close()
     }

@@ -104,6 +104,20 @@ export async function rawSocket(
   return { ws, received, closed, send: (message) => ws.send(message) }
 }
 
+/**
+ * How `socket` was closed, or a "still open" note once `ms` have passed: a limit that stopped
+ * working leaves the socket open, and the assertion on this then says so.
+ */
+export async function closeWithin(socket: RawSocket, ms: number): Promise<{ code: number; reason: string } | string> {
+  let timer: NodeJS.Timeout | undefined
+  const stillOpen = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`still open after ${ms / 1000} s`), ms)))
+  try {
+    return await Promise.race([socket.closed, stillOpen])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /** Waits for an async check with a deadline (re-exported so tests import one module). */
 export { waitFor }
 
