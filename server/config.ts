@@ -45,6 +45,12 @@ export interface Limits {
   maxStructsPerUpdate: number
   /** Milliseconds of integration work one connection may cost in ten seconds before it is closed. */
   integrationMsPer10s: number
+  /**
+   * The same, shared by every connection to one workshop, and by every connection from one
+   * address: many sockets get no more than one share. Spent, costly updates from there wait.
+   */
+  integrationMsPer10sPerWorkshop: number
+  integrationMsPer10sPerIp: number
   /** A stored row that takes more CPU than this (ms) to apply at load is set aside (server/sync/load). */
   loadRowBudgetMs: number
   /** An export that takes more CPU than this (ms) to render in its worker thread is stopped and answered 503. */
@@ -134,6 +140,8 @@ export const DEFAULT_LIMITS: Limits = {
   refusedBurst: 20,
   maxStructsPerUpdate: 20_000,
   integrationMsPer10s: 1_000,
+  integrationMsPer10sPerWorkshop: 3_000,
+  integrationMsPer10sPerIp: 3_000,
   loadRowBudgetMs: 3_000,
   exportBudgetMs: 5_000,
   // A board at MAX_DOC_BYTES prints as ~1,500 A4 pages: over a minute, five on a loaded machine.
@@ -195,6 +203,8 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   refusedBurst: 'REFUSED_BURST',
   maxStructsPerUpdate: 'MAX_STRUCTS_PER_UPDATE',
   integrationMsPer10s: 'INTEGRATION_MS_PER_10S',
+  integrationMsPer10sPerWorkshop: 'INTEGRATION_MS_PER_10S_PER_WORKSHOP',
+  integrationMsPer10sPerIp: 'INTEGRATION_MS_PER_10S_PER_IP',
   loadRowBudgetMs: 'LOAD_ROW_BUDGET_MS',
   exportBudgetMs: 'EXPORT_BUDGET_MS',
   pdfBudgetMs: 'PDF_BUDGET_MS',

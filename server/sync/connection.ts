@@ -35,6 +35,21 @@ const LARGE_MESSAGE_BYTES = 64 * 1024
 
 /** Bytes of updates a connection may send that wait on changes the server does not have. */
 const PENDING_BUDGET_BYTES = 64 * 1024
+/**
+ * The guard while a connection's workshop or address has spent its share of integration time:
+ * what one everyday edit needs (a card, a paragraph pasted, letters typed where others type),
+ * a few ms at most.
+ */
+const STRAINED_GUARD: GuardLimits = { ...DEFAULT_GUARD, maxStructs: 500, maxScan: 5_000, maxCost: 5_000, maxLookup: 50_000 }
+
+/** What a connection shares with the others from its address and to its workshop. */
+interface SharedBudgets {
+  /** Every open connection from this connection's address, this one included. */
+  neighbours: ReadonlySet<Connection>
+  /** Integration time shared with the workshop's connections, and with the address's. */
+  integration: readonly TokenBucket[]
+}
+
 /** Integration time per update that is not charged to the connection's budget. */
 const FREE_INTEGRATION_MS = 10
 /** The main thread's own CPU clock (connections live on it), in ms: see callingThreadCpuMs. */
@@ -78,8 +93,7 @@ export class Connection implements Peer {
     private readonly mayWrite: WritePolicy,
     /** Kept only to find this connection when its key is rotated away; never logged. */
     private readonly key: string,
-    /** Every open connection from this connection's address, this one included. */
-    private readonly neighbours: ReadonlySet<Connection> = new Set(),
+    private readonly shared: SharedBudgets = { neighbours: new Set(), integration: [] },
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
@@ -210,7 +224,14 @@ export class Connection implements Peer {
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
     // Per-person records by the shared rule: a participant writes only their own, a facilitator anyone's.
     const writer = { role: this.role, participantId: this.participantId }
-    const guard = checkUpdate(room.doc, room.kind, incoming, this.guardLimits, writer, room.contention)
+    // Many sockets, each within its own budget, would together cost what none may alone: once a
+    // workshop or an address has spent its share, everyday edits still pass, anything costlier
+    // waits (4529, retried in a few seconds) until the share refills, refused before any work.
+    // Not the facilitator's: cleaning up after whoever spent it must not wait for them.
+    const strained = this.role !== 'facilitator' && this.shared.integration.some((share) => share.isEmpty())
+    const guard = checkUpdate(room.doc, room.kind, incoming, strained ? STRAINED_GUARD : this.guardLimits, writer, room.contention)
+    if (!guard.ok && strained && !guard.forbidden)
+      return this.reject('integration_share', CloseCode.slowDown, 'too much work from this workshop or address; retry shortly')
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
       this.refuseForeign(guard.reason)
@@ -232,9 +253,10 @@ export class Connection implements Peer {
   /** Charges the work since `startedCpuMs` (this thread's CPU clock) to the integration budget. */
   private charge(startedCpuMs: number, startedWall: number): void {
     if (this.closed || performance.now() - startedWall <= FREE_INTEGRATION_MS) return
-    const spentMs = mainThreadCpuMs() - startedCpuMs
     // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
-    if (!this.integration.take(Math.max(0, spentMs - FREE_INTEGRATION_MS))) {
+    const excessMs = Math.max(0, mainThreadCpuMs() - startedCpuMs - FREE_INTEGRATION_MS)
+    for (const share of this.shared.integration) share.spend(excessMs)
+    if (!this.integration.take(excessMs)) {
       this.reject('integration_budget', CloseCode.slowDown, 'updates cost too much work; slow down')
     }
   }
@@ -393,7 +415,7 @@ export class Connection implements Peer {
    */
   private queuedAtAddress(): number {
     let queued = 0
-    for (const neighbour of this.neighbours) queued += neighbour.ws.bufferedAmount
+    for (const neighbour of this.shared.neighbours) queued += neighbour.ws.bufferedAmount
     return queued
   }
 

@@ -12,10 +12,30 @@ export class TokenBucket {
 
   /** Spends `cost` (default one token); false when the budget is exhausted. */
   take(cost = 1, now = Date.now()): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond)
-    this.refilledAt = now
+    this.refill(now)
     if (this.tokens < cost) return false
     this.tokens -= cost
     return true
+  }
+
+  /**
+   * Spends `cost` of work already done, into debt if need be (at most one burst deep, repaid by the
+   * refill); false when nothing is left.
+   */
+  spend(cost: number, now = Date.now()): boolean {
+    this.refill(now)
+    this.tokens = Math.max(-this.burst, this.tokens - cost)
+    return this.tokens > 0
+  }
+
+  /** Whether everything is spent (or owed). */
+  isEmpty(now = Date.now()): boolean {
+    this.refill(now)
+    return this.tokens <= 0
+  }
+
+  private refill(now: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond)
+    this.refilledAt = now
   }
 }

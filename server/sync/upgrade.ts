@@ -23,6 +23,7 @@ import type { Metrics, Where } from '../metrics.ts'
 import type { Identities } from '../workshops/identities.ts'
 import type { WorkshopService } from '../workshops/workshopService.ts'
 import { Connection, type WritePolicy } from './connection.ts'
+import { TokenBucket } from './tokenBucket.ts'
 import type { RoomRegistry } from './roomRegistry.ts'
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }
@@ -58,9 +59,10 @@ export function createSyncUpgrade(opts: {
     handleProtocols: (protocols) => (protocols.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
   })
   const connections = new Set<Connection>()
-  /** Open connections by client address (they share one queue budget) and by workshop. */
-  const perAddress = new Map<string, Set<Connection>>()
-  const perWorkshop = new Map<string, number>()
+  /** Open connections by client address and by workshop, with the budgets each group shares. */
+  const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
+  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket }>()
+  const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
   const opened = new WeakMap<Connection, { workshopId: string; key: string }>()
 
@@ -98,35 +100,36 @@ export function createSyncUpgrade(opts: {
         return
       }
       const address = addressOf(req)
-      const neighbours = perAddress.get(address) ?? new Set<Connection>()
-      if (neighbours.size >= limits.maxConnectionsPerIp) {
+      const fromAddress = perAddress.get(address) ?? { connections: new Set<Connection>(), integration: integrationShare(limits.integrationMsPer10sPerIp) }
+      if (fromAddress.connections.size >= limits.maxConnectionsPerIp) {
         metrics.reject('too_many_connections', { workshopId, kind, role }, { code: CloseCode.busy })
         ws.close(CloseCode.busy, 'too many connections from this address')
         return
       }
-      const inWorkshop = perWorkshop.get(workshopId) ?? 0
-      if (inWorkshop >= limits.maxConnectionsPerWorkshop) {
+      const inWorkshop = perWorkshop.get(workshopId) ?? { connections: 0, integration: integrationShare(limits.integrationMsPer10sPerWorkshop) }
+      if (inWorkshop.connections >= limits.maxConnectionsPerWorkshop) {
         metrics.reject('workshop_connections_full', { workshopId, kind, role }, { code: CloseCode.busy })
         ws.close(CloseCode.busy, 'too many connections to this workshop')
         return
       }
-      perAddress.set(address, neighbours)
-      perWorkshop.set(workshopId, inWorkshop + 1)
+      perAddress.set(address, fromAddress)
+      perWorkshop.set(workshopId, inWorkshop)
+      inWorkshop.connections++
       // A missing or invalid identity is no reason to refuse the connection (stock clients, a
       // screen): it only means no per-person record is accepted from it.
       const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
       const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1', participantId }
-      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, neighbours)
-      neighbours.add(connection)
+      const shared = { neighbours: fromAddress.connections, integration: [inWorkshop.integration, fromAddress.integration] }
+      const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
+      fromAddress.connections.add(connection)
       connections.add(connection)
       opened.set(connection, { workshopId, key })
       ws.on('close', () => {
         connections.delete(connection)
-        neighbours.delete(connection)
-        if (neighbours.size === 0 && perAddress.get(address) === neighbours) perAddress.delete(address)
-        const left = (perWorkshop.get(workshopId) ?? 1) - 1
-        if (left <= 0) perWorkshop.delete(workshopId)
-        else perWorkshop.set(workshopId, left)
+        fromAddress.connections.delete(connection)
+        // A share outlives its sockets only while it is owed: reconnecting must not wipe a debt.
+        if (fromAddress.connections.size === 0 && !fromAddress.integration.isEmpty() && perAddress.get(address) === fromAddress) perAddress.delete(address)
+        if (--inWorkshop.connections <= 0 && !inWorkshop.integration.isEmpty() && perWorkshop.get(workshopId) === inWorkshop) perWorkshop.delete(workshopId)
       })
     })
   }
@@ -139,6 +142,9 @@ export function createSyncUpgrade(opts: {
     /** Pings every connection; one that did not answer the previous ping is dropped. */
     sweep(): void {
       for (const connection of connections) connection.ping()
+      // Shares kept for their debt after their last socket closed, once it is repaid.
+      for (const [address, share] of perAddress) if (share.connections.size === 0 && !share.integration.isEmpty()) perAddress.delete(address)
+      for (const [workshopId, share] of perWorkshop) if (share.connections <= 0 && !share.integration.isEmpty()) perWorkshop.delete(workshopId)
     },
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
     closeKey(workshopId: string, key: string, code: number, reason: string): void {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { createWorkshop } from '../support/server.ts'
 import { awarenessMessage, orphanUpdate, queryAwarenessMessage, siblingBomb, syncStep1Message, updateMessage } from './support/attacks.ts'
 import { closeWithin, expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, watchHealth, type Arena } from './support/harness.ts'
 
@@ -27,9 +28,9 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   })
 
   /** A writer in the other workshop whose change must still arrive while the attack runs. */
-  async function bystanderStillWrites(label: string): Promise<void> {
-    const writer = connectClient(arena.server.wsUrl, arena.bystander.id, 'board', { key: arena.bystander.keys.participant })
-    const reader = connectClient(arena.server.wsUrl, arena.bystander.id, 'board', { key: arena.bystander.keys.participant })
+  async function bystanderStillWrites(label: string, where: Arena = arena): Promise<void> {
+    const writer = connectClient(where.server.wsUrl, where.bystander.id, 'board', { key: where.bystander.keys.participant })
+    const reader = connectClient(where.server.wsUrl, where.bystander.id, 'board', { key: where.bystander.keys.participant })
     clients.push(writer, reader)
     await synced(writer, reader)
     writer.doc.getMap('signals').set(label, 'still here')
@@ -219,6 +220,67 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       expect(await closeWithin(forger, 30_000)).toEqual({ code: CloseCode.slowDown, reason: 'updates cost too much work; slow down' })
     } finally {
       await strict.close()
+    }
+  })
+
+  it('many sockets get one share: once a workshop or an address has spent it, costly updates wait and everyday edits go on', { timeout: 120_000 }, async () => {
+    // Twenty sockets, each well within its own budget (1 s per 10 s), each sending one update of
+    // 10,000 new entries (tens of ms, far more on a loaded machine). Alone, each is admitted.
+    const costly = (n: number) => {
+      const doc = new Y.Doc()
+      doc.transact(() => {
+        for (let i = 0; i < 10_000; i++) doc.getMap('signals').set(`bulk-${n}-${i}`, i)
+      })
+      return updateMessage(Y.encodeStateAsUpdate(doc))
+    }
+    const messages = Array.from({ length: 20 }, (_, n) => costly(n))
+    for (const share of ['INTEGRATION_MS_PER_10S_PER_WORKSHOP', 'INTEGRATION_MS_PER_10S_PER_IP']) {
+      // 50 ms per 10 s: the first costly update or two spend it.
+      const strict = await openArena({ [share]: '50' })
+      try {
+        // Per address, the attacker spreads the sockets over two workshops it has the keys of.
+        const second = share.endsWith('_IP') ? await createWorkshop(strict.server.url, { title: 'Second' }) : strict.target
+        const typist = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+        clients.push(typist)
+        await synced(typist)
+        const sockets = await Promise.all(
+          messages.map((_, n) => {
+            const workshop = n % 2 === 0 ? strict.target : second
+            return rawSocket(strict.server, workshop.id, 'board', workshop.keys.participant)
+          }),
+        )
+        // Each update, then a request for everything: its answer (sync step 2) says the update
+        // before it was handled and admitted; a socket told to wait is closed instead.
+        const outcomes = sockets.map(async (socket, n) => {
+          socket.send(messages[n]!)
+          socket.send(syncStep1Message())
+          const answered = waitFor(() => socket.received.some((m) => m[0] === 0 && m[1] === 1), 60_000, 'an answer or a close').then(() => 'admitted' as const)
+          return Promise.race([answered, socket.closed])
+        })
+        const closes = (await Promise.all(outcomes)).filter((outcome) => outcome !== 'admitted')
+        const waited = closes.filter((close) => close.code === CloseCode.slowDown)
+        // Everyday edits from the same workshop and address go on, and nobody else is closed.
+        typist.doc.getMap('signals').set('typed', 'after the attack')
+        const reader = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
+        clients.push(reader)
+        await waitFor(() => reader.doc.getMap('signals').get('typed') === 'after the attack', 30_000, `${share}: the typist's edit`)
+        expect(typist.closes, share).toEqual([])
+        // What got in, in both workshops: a few updates' worth before the share was spent.
+        const readers = [reader]
+        if (second !== strict.target) readers.push(connectClient(strict.server.wsUrl, second.id, 'board', { key: second.keys.participant }))
+        clients.push(...readers)
+        await synced(...readers)
+        const admitted = messages.filter((_, n) => readers.some((r) => r.doc.getMap('signals').has(`bulk-${n}-0`))).length
+        console.log(`${share}=50: ${admitted} of 20 costly updates admitted, ${waited.length} told to retry`)
+        expect(admitted, share).toBeGreaterThanOrEqual(1)
+        expect(admitted, share).toBeLessThanOrEqual(6)
+        expect(closes, share).toHaveLength(20 - admitted)
+        expect(waited, share).toHaveLength(20 - admitted)
+        expect(waited[0], share).toEqual({ code: CloseCode.slowDown, reason: 'too much work from this workshop or address; retry shortly' })
+        await bystanderStillWrites(share, strict)
+      } finally {
+        await strict.close()
+      }
     }
   })
 
