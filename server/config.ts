@@ -138,7 +138,7 @@ export const DEFAULT_LIMITS: Limits = {
   requestBurst: 20,
   refusedPerSecond: 2,
   refusedBurst: 20,
-  maxStructsPerUpdate: 20_000,
+  maxStructsPerUpdate: 5_000,
   integrationMsPer10s: 1_000,
   integrationMsPer10sPerWorkshop: 3_000,
   integrationMsPer10sPerIp: 3_000,

@@ -14,6 +14,7 @@ import { installExtensionHandlers } from './extensions.ts'
 import { createPendingTracker } from './pendingChanges.ts'
 import { INITIAL_SYNC_STATE, type DocSyncState } from './syncState.ts'
 import { sendOwnPresenceOnly } from './ownPresence.ts'
+import { sendLargeUpdatesInPieces } from './updatePieces.ts'
 import { watchWake } from './wake.ts'
 
 /** Consecutive failed attempts after which "reconnecting" becomes "offline". */
@@ -101,6 +102,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   })
 
   sendOwnPresenceOnly(provider)
+  sendLargeUpdatesInPieces(provider)
 
   let state: DocSyncState = { ...INITIAL_SYNC_STATE, status: isBrowserOffline() ? 'offline' : 'connecting' }
   let everConnected = false

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { countStructs } from './structCount.ts'
+import { countStructs, splitUpdate } from './structCount.ts'
 
 describe('countStructs', () => {
   it('agrees with Yjs on updates holding every kind of content', () => {
@@ -44,5 +44,71 @@ describe('countStructs', () => {
       for (let i = 0; i < 5000; i++) doc.getMap('signals').set(String(i), i)
     })
     expect(countStructs(Y.encodeStateAsUpdate(doc), 100)).toBeGreaterThan(100)
+  })
+})
+
+describe('splitUpdate', () => {
+  /** A document with text (multi-byte letters, bold), maps, an array, a sub-document and deletions, from two writers. */
+  function busyDoc(): { base: Y.Doc; update: Uint8Array } {
+    const base = new Y.Doc()
+    base.getMap('signals').set('before', 'held by the server')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+    const map = doc.getMap('signals')
+    const text = new Y.Text()
+    map.set('story', text)
+    for (let i = 0; i < 40; i++) text.insert(i % 2 === 0 ? 0 : text.length, `sanaa ${i} äö😀 `)
+    text.format(2, 30, { bold: true })
+    const list = new Y.Array<unknown>()
+    map.set('list', list)
+    for (let i = 0; i < 30; i++) list.insert(0, [i, { card: `card ${i}` }])
+    list.delete(3, 10)
+    text.delete(5, 40)
+    map.set('sub', new Y.Doc())
+    map.delete('before')
+    const other = new Y.Doc()
+    other.clientID = doc.clientID + 1
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    for (let i = 0; i < 20; i++) other.getMap('signals').set(`other-${i}`, i)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+    return { base, update: Y.encodeStateAsUpdate(doc, Y.encodeStateVector(base)) }
+  }
+
+  /** What a reader sees: every value, the text with its formatting, the sub-document by its id. */
+  function contents(doc: Y.Doc): unknown {
+    const map = doc.getMap<unknown>('signals')
+    const values = map.toJSON()
+    delete values.story
+    delete values.sub
+    return { values, story: (map.get('story') as Y.Text).toDelta(), sub: (map.get('sub') as Y.Doc).guid, before: map.has('before') }
+  }
+
+  it('cuts an update into pieces within the limit that, applied in order, make the same document', () => {
+    const { base, update } = busyDoc()
+    const structs = Y.decodeUpdate(update).structs.length
+    expect(structs).toBeGreaterThan(60)
+    const expected = new Y.Doc()
+    Y.applyUpdate(expected, Y.encodeStateAsUpdate(base))
+    Y.applyUpdate(expected, update)
+    for (const limit of [1, 7, 64]) {
+      const pieces = splitUpdate(update, limit)
+      expect(pieces.length, `limit ${limit}`).toBe(Math.ceil(structs / limit))
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+      for (const piece of pieces) {
+        expect(countStructs(piece, Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(limit)
+        Y.applyUpdate(doc, piece)
+        // Nothing waits on a later piece: each builds only on what came before.
+        expect(doc.store.pendingStructs, `limit ${limit}`).toBeNull()
+      }
+      expect(contents(doc), `limit ${limit}`).toEqual(contents(expected))
+      expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(expected))
+    }
+  })
+
+  it('returns an update within the limit as it is', () => {
+    const { update } = busyDoc()
+    const structs = Y.decodeUpdate(update).structs.length
+    expect(splitUpdate(update, structs)).toEqual([update])
   })
 })

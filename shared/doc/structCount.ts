@@ -1,4 +1,6 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
 
 /**
  * How many structs a Yjs (v1) update declares, read from its headers and stopping as soon as the
@@ -22,6 +24,61 @@ export function countStructs(update: Uint8Array, cap: number): number {
     for (let i = 0; i < structs; i++) skipStruct(decoder)
   }
   return total
+}
+
+/**
+ * `update` as consecutive updates of at most `maxStructs` structs each, for a server that admits
+ * no more in one message (MAX_STRUCTS_PER_UPDATE). Each client's structs are cut into runs, a run
+ * headed by its first clock: the struct bytes are copied as they are (a v1 struct names its
+ * neighbours and parent in full, only its own clock is implied by its place in the run). The
+ * deletions go with the last piece. Applied in order, the pieces make the same document as
+ * `update`: a browser's own changes build only on earlier ones of its own, and on what the server
+ * has. An update within the limit is returned as it is, after reading at most its headers.
+ */
+export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
+  if (update.byteLength <= maxStructs || countStructs(update, maxStructs) <= maxStructs) return [update]
+  // Where each struct starts is read here; its clock (a string's length counts UTF-16 units) from Yjs.
+  const clocks = Y.decodeUpdate(update).structs.map((struct) => struct.id.clock)
+  const decoder = decoding.createDecoder(update)
+  const pieces: { client: number; clock: number; count: number; from: number; to: number }[][] = []
+  let piece: (typeof pieces)[number] = []
+  let inPiece = 0
+  let index = 0
+  const sections = decoding.readVarUint(decoder)
+  for (let s = 0; s < sections; s++) {
+    const structs = decoding.readVarUint(decoder)
+    const client = decoding.readVarUint(decoder)
+    decoding.readVarUint(decoder) // the first clock, which `clocks` holds
+    let run: (typeof piece)[number] | undefined
+    for (let i = 0; i < structs; i++, index++) {
+      if (inPiece === maxStructs) {
+        pieces.push(piece)
+        piece = []
+        inPiece = 0
+        run = undefined
+      }
+      if (!run) piece.push((run = { client, clock: clocks[index]!, count: 0, from: decoder.pos, to: decoder.pos }))
+      skipStruct(decoder)
+      run.count++
+      run.to = decoder.pos
+      inPiece++
+    }
+  }
+  pieces.push(piece)
+  const deletions = update.subarray(decoder.pos)
+  return pieces.map((runs, n) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, runs.length)
+    for (const { client, clock, count, from, to } of runs) {
+      encoding.writeVarUint(encoder, count)
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeUint8Array(encoder, update.subarray(from, to))
+    }
+    if (n === pieces.length - 1) encoding.writeUint8Array(encoder, deletions)
+    else encoding.writeVarUint(encoder, 0) // no deletions
+    return encoding.toUint8Array(encoder)
+  })
 }
 
 const BITS5 = 31

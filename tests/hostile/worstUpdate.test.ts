@@ -8,7 +8,7 @@ import { DEFAULT_GUARD, checkUpdate, type GuardLimits } from '../../server/sync/
  * Why live updates are applied on the main thread, without a worker: the guard bounds what one
  * update can cost. Yjs' quadratic case is concurrent inserts at one position; the guard admits at
  * most 16 writers at a position, and 100,000 steps of such scanning per update (its bound on what
- * Yjs passes, see placement.ts), with 20,000 structs at most. So the worst update it admits costs
+ * Yjs passes, see placement.ts), with 5,000 structs at most. So the worst update it admits costs
  * a bounded multiple of an ordinary update of the same size; and the per-connection integration
  * budget (1 s of CPU per 10 s) closes a connection that sends many of them.
  *
@@ -39,7 +39,7 @@ function mapSets(sections: Map<number, string[]>, firstClock = 0): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** An ordinary big update: one person's 20,000 changes (an import, a long session offline). */
+/** An ordinary big update: one person's changes up to the struct limit (a long session offline). */
 function ordinary(): Uint8Array {
   return mapSets(new Map([[1, Array.from({ length: LIVE.maxStructs }, (_, i) => `card-${i}`)]]))
 }
@@ -48,20 +48,20 @@ function ordinary(): Uint8Array {
 const perPosition = (writers: number) => writers * (writers - 1)
 
 /**
- * The worst the guard lets through: as many positions as the cost budget allows with the most
- * writers each (16 writers × 416 positions = 99,840 steps), the rest of the struct budget in
- * single-writer changes.
+ * The worst the guard lets through: as many positions as the cost budget and the struct limit
+ * allow with the most writers each (16 writers × 312 positions: 4,992 structs, 74,880 steps), the
+ * rest of the struct budget in single-writer changes.
  */
-function worstAdmissible(): Uint8Array {
+function worstAdmissible(extraPositions = 0): Uint8Array {
   const writers = LIVE.maxWritersPerPosition
-  const positions = Math.floor(LIVE.maxCost / perPosition(writers))
+  const positions = Math.min(Math.floor(LIVE.maxCost / perPosition(writers)), Math.floor(LIVE.maxStructs / writers)) + extraPositions
   const sections = new Map<number, string[]>()
   for (let w = 0; w < writers; w++)
     sections.set(
       100 + w,
       Array.from({ length: positions }, (_, p) => `contested-${p}`),
     )
-  const filler = LIVE.maxStructs - writers * positions
+  const filler = Math.max(0, LIVE.maxStructs - writers * positions)
   sections.set(
     1,
     Array.from({ length: filler }, (_, i) => `card-${i}`),
@@ -123,7 +123,8 @@ describe('the worst update the guard admits', { timeout: 120_000 }, () => {
     const worst = worstAdmissible()
     const plain = ordinary()
     // One position more with 16 writers is refused: this really is the edge.
-    expect(checkUpdate(new Y.Doc(), 'board', worst, { ...LIVE, maxCost: LIVE.maxCost - perPosition(LIVE.maxWritersPerPosition) }).ok).toBe(false)
+    expect(checkUpdate(new Y.Doc(), 'board', worst, LIVE).ok).toBe(true)
+    expect(checkUpdate(new Y.Doc(), 'board', worstAdmissible(1), LIVE).ok).toBe(false)
     cpuMsToLoad(plain) // warm up the JIT
     const plainMs = cpuMsToLoad(plain)
     const worstMs = cpuMsToLoad(worst)
