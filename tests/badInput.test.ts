@@ -220,4 +220,34 @@ describe('document size limit', () => {
     expect(readText(reader.doc).length).toBeGreaterThan(0)
     expect(readText(reader.doc).length).toBeLessThanOrEqual(64 * 1024)
   })
+
+  it('measures a document just under the limit now and then, not on every small change', async () => {
+    // Measuring encodes the whole document: ~200 ms of the server's one thread at the default 8 MiB.
+    const limit = 64 * 1024
+    const server = await servers.server({ limits: { maxDocBytes: limit } })
+    const workshop = await createWorkshop(server.url)
+    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(writer)
+    const text = writableText(writer.doc)
+    // Content a few changes short of the limit (the writer's document is the server's).
+    text.insert(0, 'x')
+    text.insert(1, 'x'.repeat(limit - 200 - Y.encodeStateAsUpdate(writer.doc).byteLength))
+    // Then a letter typed and taken back, fifty times, each stored before the next (as a person
+    // types): the content stays where it is.
+    const room = () => server.registry.loaded(workshop.id, 'board')!
+    for (let i = 0; i < 50 && writer.closes.length === 0; i++) {
+      text.insert(text.length, 'a')
+      await waitFor(() => readText(room().doc).endsWith('a'), 5_000, 'the letter')
+      text.delete(text.length - 1, 1)
+      await waitFor(() => readText(room().doc).endsWith('x'), 5_000, 'the letter taken back')
+      await server.registry.settle()
+    }
+    expect(writer.closes).toEqual([])
+    const measures = Number(/^s2s_size_measures_total (\S+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1])
+    // Before, every tenth of these 100 changes measured it (10 measures: 2 s at 8 MiB). Now once a
+    // sixteenth of the limit is stored since, or after a few seconds.
+    expect(measures).toBeGreaterThanOrEqual(1)
+    expect(measures).toBeLessThanOrEqual(2)
+    expect(Y.encodeStateAsUpdate(room().doc).byteLength).toBeLessThanOrEqual(limit)
+  })
 })

@@ -53,8 +53,9 @@ export class Room {
   logLength = 0
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
-  /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor). */
+  /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor), and when (`performance.now()`). */
   measuredAt = -1
+  measuredTime = 0
   /**
    * The document's contention as the update guard counts it (`maxContention`): counted by the
    * load's fold, then each admitted update's added, and each update relayed from another instance
