@@ -79,8 +79,14 @@ export interface Limits {
 export interface Tuning {
   /** A room with no connection for this long is stored and unloaded. */
   roomIdleMs: number
-  /** The update log of a document is folded into a snapshot past this many updates. */
+  /** The update log of a document is folded into a snapshot past this many updates, */
   compactAfterUpdates: number
+  /**
+   * and at most this often: a compaction encodes the whole document on the main thread (~200 ms at
+   * 8 MiB), and a flood of small updates compacted every 500 kept it busy with little else. A
+   * longer log costs only a longer fold at the next load, in a worker.
+   */
+  compactAtMostEveryMs: number
   /** A room's presence is broadcast at most once per this interval (PRESENCE_INTERVAL_MS): at once after a quiet one, else at its end. */
   presenceIntervalMs: number
   /** Ping interval; a connection that missed a whole interval is dropped. */
@@ -160,6 +166,7 @@ export const DEFAULT_LIMITS: Limits = {
 export const DEFAULT_TUNING: Tuning = {
   roomIdleMs: 30_000,
   compactAfterUpdates: 500,
+  compactAtMostEveryMs: 10_000,
   presenceIntervalMs: 40,
   pingIntervalMs: 30_000,
   historyIntervalMs: 3 * 60_000,

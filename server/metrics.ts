@@ -39,6 +39,8 @@ export class Metrics {
   storeFailures = 0
   /** Documents encoded whole to measure their content (RoomRegistry.hasRoomFor). */
   sizeMeasures = 0
+  /** Update logs folded into a snapshot. */
+  compactions = 0
   /** Another instance's draft change, checked here a moment later (see WorkshopReactions). */
   draftCountChecks = 0
   /** Of those checks, the ones that found the count wrong and wrote it again. */
@@ -76,6 +78,7 @@ export class Metrics {
     counter(this.registry, 's2s_bytes_in_total', 'Bytes received in WebSocket messages', () => this.bytesIn)
     counter(this.registry, 's2s_bytes_out_total', 'Bytes sent in WebSocket messages', () => this.bytesOut)
     counter(this.registry, 's2s_store_failures_total', 'Store writes that failed', () => this.storeFailures)
+    counter(this.registry, 's2s_compactions_total', "Documents' update logs folded into a snapshot", () => this.compactions)
     counter(this.registry, 's2s_size_measures_total', 'Documents encoded whole to measure their content against the size limit', () => this.sizeMeasures)
     counter(this.registry, 's2s_draft_count_checks_total', "Private card counts checked after another instance's change", () => this.draftCountChecks)
     counter(this.registry, 's2s_draft_count_repairs_total', 'Private card counts those checks found wrong and wrote again', () => this.draftCountRepairs)

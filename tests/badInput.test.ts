@@ -99,7 +99,7 @@ describe('rooms in memory', () => {
   })
 
   it('compacts the update log past the threshold', async () => {
-    const server = await servers.server({ tuning: { compactAfterUpdates: 20 } })
+    const server = await servers.server({ tuning: { compactAfterUpdates: 20, compactAtMostEveryMs: 0 } })
     const workshop = await createWorkshop(server.url)
     const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(writer)
@@ -112,6 +112,27 @@ describe('rooms in memory', () => {
     await server.registry.settle()
     const stored = await server.store.load(workshop.id, 'board')
     expect(stored.logLength).toBeLessThanOrEqual(20)
+    const reloaded = new Y.Doc()
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
+    expect(readText(reloaded)).toBe(text.toString())
+  })
+
+  it('compacts a room at most so often, however fast small updates come', async () => {
+    const server = await servers.server({ tuning: { compactAfterUpdates: 20, compactAtMostEveryMs: 60_000 } })
+    const workshop = await createWorkshop(server.url)
+    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(writer)
+    const text = writableText(writer.doc)
+    const room = () => server.registry.loaded(workshop.id, 'board')!
+    for (let i = 0; i < 100; i++) {
+      text.insert(text.length, `${i} `)
+      await waitFor(() => readText(room().doc).length === text.length, 5_000, 'the letters')
+      await server.registry.settle()
+    }
+    const compactions = Number(/^s2s_compactions_total (\S+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1])
+    // Every 20 updates before: 4 of these 100. Now one, then none for a minute; nothing lost.
+    expect(compactions).toBe(1)
+    const stored = await server.store.load(workshop.id, 'board')
     const reloaded = new Y.Doc()
     for (const update of stored.updates) Y.applyUpdate(reloaded, update)
     expect(readText(reloaded)).toBe(text.toString())

@@ -51,6 +51,8 @@ export class Room {
   /** Sequence of the last stored update and how long the log is since the last snapshot. */
   lastSeq = 0
   logLength = 0
+  /** When the log was last compacted (`performance.now()`; never, since the room was loaded). */
+  compactedAt = Number.NEGATIVE_INFINITY
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
   /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor), and when (`performance.now()`). */

@@ -381,7 +381,7 @@ export class RoomRegistry {
       this.link.publishUpdate(room, merged)
       this.metrics.recordFanOut((performance.now() - fanOutStarted) / 1000)
       if (stored) this.acknowledge(room, writers, stored)
-      if (room.logLength > this.tuning.compactAfterUpdates) await this.compact(room)
+      if (room.logLength > this.tuning.compactAfterUpdates && performance.now() - room.compactedAt >= this.tuning.compactAtMostEveryMs) await this.compact(room)
       for (const listener of this.listeners) listener.onStored?.(room)
     }
     // The write has its own figure (a networked store's is not the loop's time); this is the rest.
@@ -417,6 +417,8 @@ export class RoomRegistry {
   }
 
   private async compact(room: Room): Promise<void> {
+    room.compactedAt = performance.now()
+    this.metrics.compactions++
     const snapshot = Y.encodeStateAsUpdate(room.doc)
     try {
       await this.store.compact(room.workshopId, room.docName, snapshot, room.lastSeq)
