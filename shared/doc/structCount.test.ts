@@ -92,7 +92,9 @@ describe('splitUpdate', () => {
     Y.applyUpdate(expected, update)
     for (const limit of [1, 7, 64]) {
       const pieces = splitUpdate(update, limit)
-      expect(pieces.length, `limit ${limit}`).toBe(Math.ceil(structs / limit))
+      // Cut before a root's new entry where one is near: at most twice as many pieces as needed.
+      expect(pieces.length, `limit ${limit}`).toBeGreaterThanOrEqual(Math.ceil(structs / limit))
+      expect(pieces.length, `limit ${limit}`).toBeLessThanOrEqual(2 * Math.ceil(structs / limit))
       const doc = new Y.Doc()
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
       for (const piece of pieces) {
@@ -103,6 +105,31 @@ describe('splitUpdate', () => {
       }
       expect(contents(doc), `limit ${limit}`).toEqual(contents(expected))
       expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(expected))
+    }
+  })
+
+  it('keeps each record made in one change in one piece', () => {
+    const doc = new Y.Doc()
+    const cards = doc.getMap('signals')
+    doc.transact(() => {
+      for (let i = 0; i < 300; i++) {
+        const card = new Y.Map<unknown>()
+        for (const field of ['title', 'author', 'createdAt', 'order', 'source']) card.set(field, `${field} ${i}`)
+        cards.set(`card-${i}`, card)
+      }
+    })
+    const update = Y.encodeStateAsUpdate(doc)
+    for (const limit of [64, 100, 999]) {
+      const pieces = splitUpdate(update, limit)
+      expect(pieces.length, `limit ${limit}`).toBeGreaterThan(1)
+      const server = new Y.Doc()
+      for (const piece of pieces) {
+        expect(countStructs(piece, Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(limit)
+        Y.applyUpdate(server, piece)
+        // Never a card with some of its fields: each arrives whole.
+        for (const card of server.getMap<Y.Map<unknown>>('signals').values()) expect(card.size, `limit ${limit}`).toBe(5)
+      }
+      expect(server.getMap('signals').size).toBe(300)
     }
   })
 

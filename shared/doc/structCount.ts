@@ -34,51 +34,85 @@ export function countStructs(update: Uint8Array, cap: number): number {
  * deletions go with the last piece. Applied in order, the pieces make the same document as
  * `update`: a browser's own changes build only on earlier ones of its own, and on what the server
  * has. An update within the limit is returned as it is, after reading at most its headers.
+ *
+ * A piece ends, where it can, before a new entry of a root (a card, a vote, a trend: a struct
+ * with no neighbour whose parent is a root): a record made in one change arrives in one piece,
+ * as the server's rules about records read it (a record someone else holds is theirs; a new one
+ * is its writer's). Only a run of over `maxStructs` structs with no such entry is cut inside.
  */
 export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
   if (update.byteLength <= maxStructs || countStructs(update, maxStructs) <= maxStructs) return [update]
   // Where each struct starts is read here; its clock (a string's length counts UTF-16 units) from Yjs.
   const clocks = Y.decodeUpdate(update).structs.map((struct) => struct.id.clock)
   const decoder = decoding.createDecoder(update)
-  const pieces: { client: number; clock: number; count: number; from: number; to: number }[][] = []
-  let piece: (typeof pieces)[number] = []
-  let inPiece = 0
-  let index = 0
+  const structs: { client: number; from: number; to: number; startsEntry: boolean }[] = []
   const sections = decoding.readVarUint(decoder)
   for (let s = 0; s < sections; s++) {
-    const structs = decoding.readVarUint(decoder)
+    const count = decoding.readVarUint(decoder)
     const client = decoding.readVarUint(decoder)
     decoding.readVarUint(decoder) // the first clock, which `clocks` holds
-    let run: (typeof piece)[number] | undefined
-    for (let i = 0; i < structs; i++, index++) {
-      if (inPiece === maxStructs) {
-        pieces.push(piece)
-        piece = []
-        inPiece = 0
-        run = undefined
-      }
-      if (!run) piece.push((run = { client, clock: clocks[index]!, count: 0, from: decoder.pos, to: decoder.pos }))
+    for (let i = 0; i < count; i++) {
+      const from = decoder.pos
       skipStruct(decoder)
-      run.count++
-      run.to = decoder.pos
-      inPiece++
+      structs.push({ client, from, to: decoder.pos, startsEntry: i === 0 || startsRootEntry(update, from) })
     }
   }
-  pieces.push(piece)
   const deletions = update.subarray(decoder.pos)
-  return pieces.map((runs, n) => {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, runs.length)
-    for (const { client, clock, count, from, to } of runs) {
-      encoding.writeVarUint(encoder, count)
-      encoding.writeVarUint(encoder, client)
-      encoding.writeVarUint(encoder, clock)
-      encoding.writeUint8Array(encoder, update.subarray(from, to))
+  const pieces: Uint8Array[] = []
+  for (let start = 0; start < structs.length;) {
+    let end = Math.min(start + maxStructs, structs.length)
+    if (end < structs.length) {
+      let cut = end
+      while (cut > start + 1 && !structs[cut]!.startsEntry) cut--
+      if (structs[cut]!.startsEntry) end = cut
     }
-    if (n === pieces.length - 1) encoding.writeUint8Array(encoder, deletions)
-    else encoding.writeVarUint(encoder, 0) // no deletions
-    return encoding.toUint8Array(encoder)
-  })
+    pieces.push(encodePiece(update, structs, clocks, start, end, end === structs.length ? deletions : NO_DELETIONS))
+    start = end
+  }
+  return pieces
+}
+
+const NO_DELETIONS = new Uint8Array([0])
+
+/** Structs `start` to `end` (exclusive) of `update` as one update: a run per client, each headed by its first clock. */
+function encodePiece(
+  update: Uint8Array,
+  structs: readonly { client: number; from: number; to: number }[],
+  clocks: readonly number[],
+  start: number,
+  end: number,
+  deletions: Uint8Array,
+): Uint8Array {
+  const runs: { client: number; clock: number; count: number; from: number; to: number }[] = []
+  for (let i = start; i < end; i++) {
+    const { client, from, to } = structs[i]!
+    const run = runs[runs.length - 1]
+    if (run?.client === client) {
+      run.count++
+      run.to = to
+    } else runs.push({ client, clock: clocks[i]!, count: 1, from, to })
+  }
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, runs.length)
+  for (const { client, clock, count, from, to } of runs) {
+    encoding.writeVarUint(encoder, count)
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeUint8Array(encoder, update.subarray(from, to))
+  }
+  encoding.writeUint8Array(encoder, deletions)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Whether the struct at `at` is an item naming no neighbour whose parent is a root (by name): a
+ * new entry of a root map, or the first item of a root list. Its info byte says there is no
+ * origin (bits 8, 7) and it is no GC or Skip; the parent info that follows is 1 for a root's name.
+ */
+function startsRootEntry(update: Uint8Array, at: number): boolean {
+  const info = update[at]!
+  const kind = info & BITS5
+  return kind !== 0 && kind !== 10 && (info & 192) === 0 && update[at + 1] === 1
 }
 
 const BITS5 = 31
