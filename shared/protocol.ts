@@ -199,9 +199,10 @@ export interface ServerNotice {
 /**
  * Structs the app sends in one update at most: a bigger one (a board pasted, an afternoon's work
  * sent on reconnecting) goes as several (splitUpdate). Well under what a server admits in one
- * (MAX_STRUCTS_PER_UPDATE, 5,000 by default), and small enough that each costs it a few ms.
+ * (MAX_STRUCTS_PER_UPDATE, 5,000 by default), and under what it admits while the workshop's share
+ * of its time is spent (500, the strained guard in server/sync/connection.ts): each costs it a few ms.
  */
-export const UPDATE_PIECE_STRUCTS = 1_000
+export const UPDATE_PIECE_STRUCTS = 400
 
 /** Query parameter with which a client asks for the extension messages above. */
 export const EXT_PARAM = 'ext'

@@ -242,6 +242,33 @@ describe('document size limit', () => {
     expect(readText(reader.doc).length).toBeLessThanOrEqual(64 * 1024)
   })
 
+  it('frees room for participants at once when a facilitator cleans up a full document', async () => {
+    const limit = 64 * 1024
+    const server = await servers.server({ limits: { maxDocBytes: limit } })
+    const workshop = await createWorkshop(server.url)
+    const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
+    await synced(facilitator)
+    // Past the limit, within the facilitator's margin.
+    const signals = facilitator.doc.getMap('signals')
+    signals.set('big', 'x'.repeat(limit + 1024))
+    const room = () => server.registry.loaded(workshop.id, 'board')!
+    await waitFor(() => room().doc.getMap('signals').has('big'), 5_000, 'the big value')
+    const first = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(first)
+    first.doc.getMap('signals').set('card', 'x'.repeat(1024))
+    await waitFor(() => first.closes.length > 0, 5_000, 'the participant to be refused')
+    expect(first.closes[0]).toEqual({ code: CloseCode.rateLimited, reason: 'document size limit reached' })
+    // The facilitator deletes it; a participant's card fits again, without waiting.
+    signals.delete('big')
+    await waitFor(() => !room().doc.getMap('signals').has('big'), 5_000, 'the deletion')
+    await server.registry.settle()
+    const second = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    await synced(second)
+    second.doc.getMap('signals').set('card', 'x'.repeat(1024))
+    await waitFor(() => room().doc.getMap('signals').has('card') || second.closes.length > 0, 5_000, 'the card')
+    expect(second.closes).toEqual([])
+  })
+
   it('measures a document just under the limit now and then, not on every small change', async () => {
     // Measuring encodes the whole document: ~200 ms of the server's one thread at the default 8 MiB.
     const limit = 64 * 1024

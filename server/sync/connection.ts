@@ -37,8 +37,8 @@ const LARGE_MESSAGE_BYTES = 64 * 1024
 const PENDING_BUDGET_BYTES = 64 * 1024
 /**
  * The guard while a connection's workshop or address has spent its share of integration time:
- * what one everyday edit needs (a card, a paragraph pasted, letters typed where others type),
- * a few ms at most.
+ * what one everyday edit needs (a card, a paragraph pasted, letters typed where others type, a
+ * piece of a larger change from the app: UPDATE_PIECE_STRUCTS), a few ms at most.
  */
 const STRAINED_GUARD: GuardLimits = { ...DEFAULT_GUARD, maxStructs: 500, maxScan: 5_000, maxCost: 5_000, maxLookup: 50_000 }
 
@@ -47,7 +47,8 @@ interface SharedBudgets {
   /** Every open connection from this connection's address, this one included. */
   neighbours: ReadonlySet<Connection>
   /** Integration time shared with the workshop's connections, and with the address's. */
-  integration: readonly TokenBucket[]
+  workshopIntegration?: TokenBucket
+  addressIntegration?: TokenBucket
 }
 
 /** Integration time per update that is not charged to the connection's budget. */
@@ -93,7 +94,7 @@ export class Connection implements Peer {
     private readonly mayWrite: WritePolicy,
     /** Kept only to find this connection when its key is rotated away; never logged. */
     private readonly key: string,
-    private readonly shared: SharedBudgets = { neighbours: new Set(), integration: [] },
+    private readonly shared: SharedBudgets = { neighbours: new Set() },
   ) {
     this.role = target.role
     this.wantsExtensions = target.wantsExtensions
@@ -227,8 +228,10 @@ export class Connection implements Peer {
     // Many sockets, each within its own budget, would together cost what none may alone: once a
     // workshop or an address has spent its share, everyday edits still pass, anything costlier
     // waits (4529, retried in a few seconds) until the share refills, refused before any work.
-    // Not the facilitator's: cleaning up after whoever spent it must not wait for them.
-    const strained = this.role !== 'facilitator' && this.shared.integration.some((share) => share.isEmpty())
+    // A facilitator is held only to the address's share: cleaning up after whoever spent the
+    // workshop's must not wait for them, and anyone can make a workshop to be its facilitator.
+    const { workshopIntegration, addressIntegration } = this.shared
+    const strained = (this.role !== 'facilitator' && workshopIntegration?.isEmpty() === true) || addressIntegration?.isEmpty() === true
     const guard = checkUpdate(room.doc, room.kind, incoming, strained ? STRAINED_GUARD : this.guardLimits, writer, room.contention)
     if (!guard.ok && strained && !guard.forbidden)
       return this.reject('integration_share', CloseCode.slowDown, 'too much work from this workshop or address; retry shortly')
@@ -255,7 +258,8 @@ export class Connection implements Peer {
     if (this.closed || performance.now() - startedWall <= FREE_INTEGRATION_MS) return
     // Ordinary updates cost a millisecond or two and are never charged; only the excess counts.
     const excessMs = Math.max(0, mainThreadCpuMs() - startedCpuMs - FREE_INTEGRATION_MS)
-    for (const share of this.shared.integration) share.spend(excessMs)
+    this.shared.workshopIntegration?.spend(excessMs)
+    this.shared.addressIntegration?.spend(excessMs)
     if (!this.integration.take(excessMs)) {
       this.reject('integration_budget', CloseCode.slowDown, 'updates cost too much work; slow down')
     }

@@ -46,6 +46,8 @@ export class Room {
   readonly peers = new Set<Peer>()
   /** Applied to `doc`, not yet stored. */
   pending: Uint8Array[] = []
+  /** Bytes in `pending`: applied, not yet stored (or counted in `storedBytes`). */
+  pendingBytes = 0
   /** Peers whose writes are in `pending` (server-side changes have no peer). */
   writers = new Set<Peer | null>()
   /** Sequence of the last stored update and how long the log is since the last snapshot. */
@@ -55,8 +57,12 @@ export class Room {
   compactedAt = Number.NEGATIVE_INFINITY
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
-  /** `storedBytes` when the content was last measured (see RoomRegistry.hasRoomFor), and when (`performance.now()`). */
-  measuredAt = -1
+  /**
+   * The content when last measured (-1: never), `storedBytes` then, and when (`performance.now()`):
+   * see RoomRegistry.hasRoomFor.
+   */
+  measuredContent = -1
+  measuredAt = 0
   measuredTime = 0
   /**
    * The document's contention as the update guard counts it (`maxContention`): counted by the
@@ -100,6 +106,7 @@ export class Room {
       return
     }
     this.pending.push(update)
+    this.pendingBytes += update.byteLength
     this.writers.add(isPeer(origin) ? origin : null)
     this.onChange(this)
   }
@@ -178,6 +185,7 @@ export class Room {
   takePending(): { updates: Uint8Array[]; writers: Set<Peer | null> } {
     const taken = { updates: this.pending, writers: this.writers }
     this.pending = []
+    this.pendingBytes = 0
     this.writers = new Set()
     return taken
   }
@@ -185,6 +193,7 @@ export class Room {
   /** Puts a batch the store refused back in front of anything collected since. */
   restorePending(batch: { updates: Uint8Array[]; writers: Set<Peer | null> }): void {
     this.pending = [...batch.updates, ...this.pending]
+    for (const update of batch.updates) this.pendingBytes += update.byteLength
     for (const writer of this.writers) batch.writers.add(writer)
     this.writers = batch.writers
   }

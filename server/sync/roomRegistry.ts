@@ -304,25 +304,31 @@ export class RoomRegistry {
    */
   hasRoomFor(room: Room, bytes: number, role: Role): boolean {
     const limit = room.kind === 'draft' ? this.limits.maxDraftBytes : this.limits.maxDocBytes
-    if (room.storedBytes + bytes <= limit) return true
+    // What is applied and not yet stored counts too: a burst of changes in one turn is one batch.
+    const held = () => room.storedBytes + room.pendingBytes
+    if (held() + bytes <= limit) return true
     // A measure encodes the whole document (~200 ms of this thread at 8 MiB). With the content just
     // under the limit, every small change would pay one (a letter typed and taken back leaves the
-    // content as it was): so it is measured again only once a sixteenth of the limit has been
-    // stored since, or a few seconds have passed; until then a document measured under the limit
-    // takes up to that sixteenth more.
+    // content as it was): so, measured under the limit, it is measured again only once a sixteenth
+    // of the limit has been stored since, or a few seconds have passed, and takes up to that
+    // sixteenth more meanwhile. Measured over the limit, it is measured again after any change
+    // (then only a facilitator's are stored): what a clean-up frees is seen at once.
     const storedSince = room.storedBytes - room.measuredAt
-    const due = room.measuredAt < 0 || storedSince >= limit / 16 || performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
-    if (storedSince !== 0 && due) {
+    const under = room.measuredContent >= 0 && room.measuredContent <= limit
+    const due = !under || storedSince >= limit / 16 || performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
+    if ((room.measuredContent < 0 || storedSince !== 0) && due) {
       const content = Y.encodeStateAsUpdate(room.doc).byteLength
       this.metrics.sizeMeasures++
-      if (content < room.storedBytes) void this.settle().then(() => this.compact(room))
-      room.storedBytes = content
-      room.measuredAt = content
+      if (content < held()) void this.settle().then(() => this.compact(room))
+      // The pending changes are in the content, and are added to `storedBytes` when stored.
+      room.storedBytes = content - room.pendingBytes
+      room.measuredContent = content
+      room.measuredAt = room.storedBytes
       room.measuredTime = performance.now()
     }
-    if (room.storedBytes + bytes <= limit) return true
-    if (room.measuredAt >= 0 && room.measuredAt <= limit && room.storedBytes + bytes <= limit + limit / 16) return true
-    return role === 'facilitator' && room.kind !== 'draft' && room.storedBytes + bytes <= limit * 1.25
+    if (held() + bytes <= limit) return true
+    if (room.measuredContent >= 0 && room.measuredContent <= limit && held() + bytes <= limit + limit / 16) return true
+    return role === 'facilitator' && room.kind !== 'draft' && held() + bytes <= limit * 1.25
   }
 
   private markDirty(room: Room): void {

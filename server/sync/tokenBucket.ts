@@ -28,6 +28,12 @@ export class TokenBucket {
     return this.tokens > 0
   }
 
+  /** Whether it has refilled completely: nothing spent lately, nothing owed. */
+  isFull(now = Date.now()): boolean {
+    this.refill(now)
+    return this.tokens >= this.burst
+  }
+
   /** Whether everything is spent (or owed). */
   isEmpty(now = Date.now()): boolean {
     this.refill(now)

@@ -119,7 +119,7 @@ export function createSyncUpgrade(opts: {
       // screen): it only means no per-person record is accepted from it.
       const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
       const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1', participantId }
-      const shared = { neighbours: fromAddress.connections, integration: [inWorkshop.integration, fromAddress.integration] }
+      const shared = { neighbours: fromAddress.connections, workshopIntegration: inWorkshop.integration, addressIntegration: fromAddress.integration }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
       fromAddress.connections.add(connection)
       connections.add(connection)
@@ -127,9 +127,9 @@ export function createSyncUpgrade(opts: {
       ws.on('close', () => {
         connections.delete(connection)
         fromAddress.connections.delete(connection)
-        // A share outlives its sockets only while it is owed: reconnecting must not wipe a debt.
-        if (fromAddress.connections.size === 0 && !fromAddress.integration.isEmpty() && perAddress.get(address) === fromAddress) perAddress.delete(address)
-        if (--inWorkshop.connections <= 0 && !inWorkshop.integration.isEmpty() && perWorkshop.get(workshopId) === inWorkshop) perWorkshop.delete(workshopId)
+        // Dropped by `sweep` once unused and refilled: a socket per update must not get a fresh share
+        // each, and what the connection still handles after its close is charged to the same one.
+        inWorkshop.connections--
       })
     })
   }
@@ -142,9 +142,9 @@ export function createSyncUpgrade(opts: {
     /** Pings every connection; one that did not answer the previous ping is dropped. */
     sweep(): void {
       for (const connection of connections) connection.ping()
-      // Shares kept for their debt after their last socket closed, once it is repaid.
-      for (const [address, share] of perAddress) if (share.connections.size === 0 && !share.integration.isEmpty()) perAddress.delete(address)
-      for (const [workshopId, share] of perWorkshop) if (share.connections <= 0 && !share.integration.isEmpty()) perWorkshop.delete(workshopId)
+      // Shares of addresses and workshops with no socket left, once nothing of them is spent.
+      for (const [address, share] of perAddress) if (share.connections.size === 0 && share.integration.isFull()) perAddress.delete(address)
+      for (const [workshopId, share] of perWorkshop) if (share.connections <= 0 && share.integration.isFull()) perWorkshop.delete(workshopId)
     },
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
     closeKey(workshopId: string, key: string, code: number, reason: string): void {

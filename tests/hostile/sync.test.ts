@@ -245,7 +245,8 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
       // 50 ms per 10 s: the first costly update or two spend it.
       const strict = await openArena({ [share]: '50', MAX_STRUCTS_PER_UPDATE: BULK_STRUCTS })
       try {
-        // Per address, the attacker spreads the sockets over two workshops it has the keys of.
+        // Per address, the attacker spreads the sockets over two workshops: one it has the
+        // participant key of, and one it made itself, whose facilitator it is.
         const second = share.endsWith('_IP') ? await createWorkshop(strict.server.url, { title: 'Second' }) : strict.target
         const typist = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
         clients.push(typist)
@@ -253,7 +254,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
         const sockets = await Promise.all(
           messages.map((_, n) => {
             const workshop = n % 2 === 0 ? strict.target : second
-            return rawSocket(strict.server, workshop.id, 'board', workshop.keys.participant)
+            return rawSocket(strict.server, workshop.id, 'board', workshop === strict.target ? workshop.keys.participant : workshop.keys.facilitator)
           }),
         )
         // Each update, then a request for everything: its answer (sync step 2) says the update
