@@ -133,6 +133,34 @@ describe('splitUpdate', () => {
     }
   })
 
+  it("sends what a change builds on first, whichever of two sessions' client ids is higher", () => {
+    // One browser's two sessions offline (or two tabs): the second writes between the first's
+    // letters. Yjs writes clients by descending id, so the second may come first in the update.
+    for (const [first, second] of [
+      [1_000, 2_000],
+      [2_000, 1_000],
+    ]) {
+      const before = new Y.Doc()
+      before.clientID = first!
+      const text = new Y.Text()
+      before.getMap('signals').set('story', text)
+      for (let i = 0; i < 1_500; i++) text.insert(0, String.fromCharCode(97 + (i % 26)))
+      const after = new Y.Doc()
+      after.clientID = second!
+      Y.applyUpdate(after, Y.encodeStateAsUpdate(before))
+      const story = after.getMap('signals').get('story') as Y.Text
+      for (let i = 0; i < 1_500; i++) story.insert(i * 2 + 1, 'X')
+      const update = Y.encodeStateAsUpdate(after)
+      const server = new Y.Doc()
+      for (const piece of splitUpdate(update, 400)) {
+        expect(countStructs(piece, Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(400)
+        Y.applyUpdate(server, piece)
+        expect(server.store.pendingStructs, `${first} then ${second}`).toBeNull()
+      }
+      expect((server.getMap('signals').get('story') as Y.Text).toString()).toBe(story.toString())
+    }
+  })
+
   it('returns an update within the limit as it is', () => {
     const { update } = busyDoc()
     const structs = Y.decodeUpdate(update).structs.length

@@ -28,12 +28,16 @@ export function countStructs(update: Uint8Array, cap: number): number {
 
 /**
  * `update` as consecutive updates of at most `maxStructs` structs each, for a server that admits
- * no more in one message (MAX_STRUCTS_PER_UPDATE). Each client's structs are cut into runs, a run
- * headed by its first clock: the struct bytes are copied as they are (a v1 struct names its
- * neighbours and parent in full, only its own clock is implied by its place in the run). The
- * deletions go with the last piece. Applied in order, the pieces make the same document as
- * `update`: a browser's own changes build only on earlier ones of its own, and on what the server
- * has. An update within the limit is returned as it is, after reading at most its headers.
+ * no more in one message (MAX_STRUCTS_PER_UPDATE). The struct bytes are copied as they are (a v1
+ * struct names its neighbours and parent in full; only its clock is implied, by its place in its
+ * client's run, which each piece heads with the run's first clock). The deletions go with the last
+ * piece. An update within the limit is returned as it is, after reading at most its headers.
+ *
+ * Applied in order, the pieces make the same document as `update`, and none waits on a later one:
+ * each struct comes after everything of the update it builds on (its client's earlier structs, its
+ * neighbours, its parent). Yjs writes clients by descending id, so work of two sessions of one
+ * browser (or two tabs offline) in that order would send a piece ahead of what it needs; the
+ * server keeps only a little of that waiting, and refuses the rest.
  *
  * A piece ends, where it can, before a new entry of a root (a card, a vote, a trend: a struct
  * with no neighbour whose parent is a root): a record made in one change arrives in one piece,
@@ -42,63 +46,124 @@ export function countStructs(update: Uint8Array, cap: number): number {
  */
 export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
   if (update.byteLength <= maxStructs || countStructs(update, maxStructs) <= maxStructs) return [update]
-  // Where each struct starts is read here; its clock (a string's length counts UTF-16 units) from Yjs.
-  const clocks = Y.decodeUpdate(update).structs.map((struct) => struct.id.clock)
+  // Where each struct starts is read here; its clock (a string's length counts UTF-16 units) and
+  // what it names, from Yjs.
+  const decoded = Y.decodeUpdate(update).structs
   const decoder = decoding.createDecoder(update)
-  const structs: { client: number; from: number; to: number; startsEntry: boolean }[] = []
+  const structs: PieceStruct[] = []
   const sections = decoding.readVarUint(decoder)
-  for (let s = 0; s < sections; s++) {
+  for (let s = 0, index = 0; s < sections; s++) {
     const count = decoding.readVarUint(decoder)
     const client = decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder) // the first clock, which `clocks` holds
-    for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder) // the first clock, which Yjs decoded
+    for (let i = 0; i < count; i++, index++) {
       const from = decoder.pos
       skipStruct(decoder)
-      structs.push({ client, from, to: decoder.pos, startsEntry: i === 0 || startsRootEntry(update, from) })
+      structs.push({ client, clock: decoded[index]!.id.clock, from, to: decoder.pos, startsEntry: startsRootEntry(update, from) })
     }
   }
   const deletions = update.subarray(decoder.pos)
+  const order = dependencyOrder(decoded)
   const pieces: Uint8Array[] = []
-  for (let start = 0; start < structs.length;) {
-    let end = Math.min(start + maxStructs, structs.length)
-    if (end < structs.length) {
+  for (let start = 0; start < order.length;) {
+    let end = Math.min(start + maxStructs, order.length)
+    if (end < order.length) {
       let cut = end
-      while (cut > start + 1 && !structs[cut]!.startsEntry) cut--
-      if (structs[cut]!.startsEntry) end = cut
+      while (cut > start + 1 && !structs[order[cut]!]!.startsEntry) cut--
+      if (structs[order[cut]!]!.startsEntry) end = cut
     }
-    pieces.push(encodePiece(update, structs, clocks, start, end, end === structs.length ? deletions : NO_DELETIONS))
+    pieces.push(encodePiece(update, structs, order.slice(start, end), end === order.length ? deletions : NO_DELETIONS))
     start = end
   }
   return pieces
 }
 
+interface PieceStruct {
+  client: number
+  clock: number
+  /** Its bytes in the update. */
+  from: number
+  to: number
+  startsEntry: boolean
+}
+
 const NO_DELETIONS = new Uint8Array([0])
 
-/** Structs `start` to `end` (exclusive) of `update` as one update: a run per client, each headed by its first clock. */
-function encodePiece(
-  update: Uint8Array,
-  structs: readonly { client: number; from: number; to: number }[],
-  clocks: readonly number[],
-  start: number,
-  end: number,
-  deletions: Uint8Array,
-): Uint8Array {
-  const runs: { client: number; clock: number; count: number; from: number; to: number }[] = []
-  for (let i = start; i < end; i++) {
-    const { client, from, to } = structs[i]!
-    const run = runs[runs.length - 1]
-    if (run?.client === client) {
+/**
+ * The structs' indices, each after every struct of the update it builds on: its client's previous
+ * one, its origin, right origin and parent item (what the server has already is no constraint).
+ * Depth first, so one client's structs stay together; in the order given when there is nothing
+ * to reorder, or (never from Yjs) when the constraints go round in a circle.
+ */
+function dependencyOrder(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): number[] {
+  const byClient = new Map<number, number[]>()
+  structs.forEach((struct, i) => {
+    const list = byClient.get(struct.id.client)
+    if (list) list.push(i)
+    else byClient.set(struct.id.client, [i])
+  })
+  const indexOf = (id: Y.ID | null): number | undefined => {
+    const list = id ? byClient.get(id.client) : undefined
+    if (!id || !list) return undefined
+    let low = 0
+    let high = list.length - 1
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      const struct = structs[list[mid]!]!
+      if (id.clock < struct.id.clock) high = mid - 1
+      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
+      else return list[mid]
+    }
+    return undefined
+  }
+  const dependents: number[][] = structs.map(() => [])
+  const waitingOn = new Array<number>(structs.length).fill(0)
+  let crossClient = false
+  for (const list of byClient.values())
+    list.forEach((i, at) => {
+      const struct = structs[i]!
+      const needs = new Set<number>(at > 0 ? [list[at - 1]!] : [])
+      if (struct instanceof Y.Item)
+        for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+          const need = indexOf(id)
+          if (need === undefined || need === i) continue
+          needs.add(need)
+          if (structs[need]!.id.client !== struct.id.client) crossClient = true
+        }
+      for (const need of needs) dependents[need]!.push(i)
+      waitingOn[i] = needs.size
+    })
+  const inOrder = structs.map((_, i) => i)
+  if (!crossClient) return inOrder
+  const ready = inOrder.filter((i) => waitingOn[i] === 0).reverse()
+  const order: number[] = []
+  while (ready.length > 0) {
+    const i = ready.pop()!
+    order.push(i)
+    for (const next of dependents[i]!) if (--waitingOn[next]! === 0) ready.push(next)
+  }
+  return order.length === structs.length ? order : inOrder
+}
+
+/** The structs at `indices` (each client's a run of its clocks) as one update, with `deletions`. */
+function encodePiece(update: Uint8Array, structs: readonly PieceStruct[], indices: readonly number[], deletions: Uint8Array): Uint8Array {
+  const runs = new Map<number, { first: number; last: number; count: number }>()
+  for (const i of indices) {
+    const client = structs[i]!.client
+    const run = runs.get(client)
+    if (run) {
+      run.first = Math.min(run.first, i)
+      run.last = Math.max(run.last, i)
       run.count++
-      run.to = to
-    } else runs.push({ client, clock: clocks[i]!, count: 1, from, to })
+    } else runs.set(client, { first: i, last: i, count: 1 })
   }
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, runs.length)
-  for (const { client, clock, count, from, to } of runs) {
+  encoding.writeVarUint(encoder, runs.size)
+  for (const [client, { first, last, count }] of runs) {
     encoding.writeVarUint(encoder, count)
     encoding.writeVarUint(encoder, client)
-    encoding.writeVarUint(encoder, clock)
-    encoding.writeUint8Array(encoder, update.subarray(from, to))
+    encoding.writeVarUint(encoder, structs[first]!.clock)
+    encoding.writeUint8Array(encoder, update.subarray(structs[first]!.from, structs[last]!.to))
   }
   encoding.writeUint8Array(encoder, deletions)
   return encoding.toUint8Array(encoder)
