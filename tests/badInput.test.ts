@@ -5,10 +5,33 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode } from '../shared/protocol.ts'
 import { connectClient, synced } from './support/clients.ts'
-import { createWorkshop, waitFor } from './support/server.ts'
-import { useServers } from './support/fixture.ts'
+import { createWorkshop, waitFor, type TestServerOptions } from './support/server.ts'
+import { useServers, type TestServer } from './support/fixture.ts'
 
 const servers = useServers()
+
+/** A server (with `options`) and a workshop on it, with a participant typing into the board's probe text. */
+async function typist(options: TestServerOptions) {
+  const server = await servers.server(options)
+  const workshop = await createWorkshop(server.url)
+  const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+  await synced(writer)
+  return { server, workshop, writer, text: writableText(writer.doc), room: () => server.registry.loaded(workshop.id, 'board')! }
+}
+
+/** The board's probe text as the store holds it, and how long its log is. */
+async function stored(server: TestServer, workshopId: string): Promise<{ text: string; logLength: number }> {
+  const { updates, logLength } = await server.store.load(workshopId, 'board')
+  const reloaded = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(reloaded, update)
+  return { text: readText(reloaded), logLength }
+}
+
+/** A counter's value from the server's /metrics. */
+async function metric(server: TestServer, name: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text()
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1])
+}
 
 /** A raw socket, to send what no well-behaved client would. */
 async function rawSocket(url: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
@@ -99,43 +122,28 @@ describe('rooms in memory', () => {
   })
 
   it('compacts the update log past the threshold', async () => {
-    const server = await servers.server({ tuning: { compactAfterUpdates: 20, compactAtMostEveryMs: 0 } })
-    const workshop = await createWorkshop(server.url)
-    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(writer)
-    const text = writableText(writer.doc)
+    const { server, workshop, text, room } = await typist({ tuning: { compactAfterUpdates: 20, compactAtMostEveryMs: 0 } })
     for (let i = 0; i < 60; i++) {
       text.insert(text.length, `${i} `)
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
-    await waitFor(() => readText(server.registry.loaded(workshop.id, 'board')?.doc).length === text.length)
+    await waitFor(() => readText(room().doc).length === text.length)
     await server.registry.settle()
-    const stored = await server.store.load(workshop.id, 'board')
-    expect(stored.logLength).toBeLessThanOrEqual(20)
-    const reloaded = new Y.Doc()
-    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
-    expect(readText(reloaded)).toBe(text.toString())
+    const { logLength, text: storedText } = await stored(server, workshop.id)
+    expect(logLength).toBeLessThanOrEqual(20)
+    expect(storedText).toBe(text.toString())
   })
 
   it('compacts a room at most so often, however fast small updates come', async () => {
-    const server = await servers.server({ tuning: { compactAfterUpdates: 20, compactAtMostEveryMs: 60_000 } })
-    const workshop = await createWorkshop(server.url)
-    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(writer)
-    const text = writableText(writer.doc)
-    const room = () => server.registry.loaded(workshop.id, 'board')!
+    const { server, workshop, text, room } = await typist({ tuning: { compactAfterUpdates: 20, compactAtMostEveryMs: 60_000 } })
     for (let i = 0; i < 100; i++) {
       text.insert(text.length, `${i} `)
       await waitFor(() => readText(room().doc).length === text.length, 5_000, 'the letters')
       await server.registry.settle()
     }
-    const compactions = Number(/^s2s_compactions_total (\S+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1])
     // Every 20 updates before: 4 of these 100. Now one, then none for a minute; nothing lost.
-    expect(compactions).toBe(1)
-    const stored = await server.store.load(workshop.id, 'board')
-    const reloaded = new Y.Doc()
-    for (const update of stored.updates) Y.applyUpdate(reloaded, update)
-    expect(readText(reloaded)).toBe(text.toString())
+    expect(await metric(server, 's2s_compactions_total')).toBe(1)
+    expect((await stored(server, workshop.id)).text).toBe(text.toString())
   })
 })
 
@@ -272,17 +280,12 @@ describe('document size limit', () => {
   it('measures a document just under the limit now and then, not on every small change', async () => {
     // Measuring encodes the whole document: ~200 ms of the server's one thread at the default 8 MiB.
     const limit = 64 * 1024
-    const server = await servers.server({ limits: { maxDocBytes: limit } })
-    const workshop = await createWorkshop(server.url)
-    const writer = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
-    await synced(writer)
-    const text = writableText(writer.doc)
+    const { server, writer, text, room } = await typist({ limits: { maxDocBytes: limit } })
     // Content a few changes short of the limit (the writer's document is the server's).
     text.insert(0, 'x')
     text.insert(1, 'x'.repeat(limit - 200 - Y.encodeStateAsUpdate(writer.doc).byteLength))
     // Then a letter typed and taken back, fifty times, each stored before the next (as a person
     // types): the content stays where it is.
-    const room = () => server.registry.loaded(workshop.id, 'board')!
     for (let i = 0; i < 50 && writer.closes.length === 0; i++) {
       text.insert(text.length, 'a')
       await waitFor(() => readText(room().doc).endsWith('a'), 5_000, 'the letter')
@@ -291,7 +294,7 @@ describe('document size limit', () => {
       await server.registry.settle()
     }
     expect(writer.closes).toEqual([])
-    const measures = Number(/^s2s_size_measures_total (\S+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1])
+    const measures = await metric(server, 's2s_size_measures_total')
     // Before, every tenth of these 100 changes measured it (10 measures: 2 s at 8 MiB). Now once a
     // sixteenth of the limit is stored since, or after a few seconds.
     expect(measures).toBeGreaterThanOrEqual(1)

@@ -18,14 +18,10 @@ export class TokenBucket {
     return true
   }
 
-  /**
-   * Spends `cost` of work already done, into debt if need be (at most one burst deep, repaid by the
-   * refill); false when nothing is left.
-   */
-  spend(cost: number, now = Date.now()): boolean {
+  /** Spends `cost` of work already done, into debt if need be (at most one burst deep, repaid by the refill). */
+  spend(cost: number, now = Date.now()): void {
     this.refill(now)
     this.tokens = Math.max(-this.burst, this.tokens - cost)
-    return this.tokens > 0
   }
 
   /** Whether it has refilled completely: nothing spent lately, nothing owed. */
