@@ -74,6 +74,14 @@ export interface Limits {
   retentionDays: number
   /** New participant identities one workshop may be given per hour (each is a person who may vote). */
   identitiesPerWorkshopPerHour: number
+  /**
+   * Records (see `newRecords` in server/sync/updateGuard.ts) one participant may add to a
+   * workshop's documents at once, and per minute after that. Each is kept for good, deleted or
+   * not, so a key on the wall cannot fill a board with tombstones. Participants without an
+   * identity (stock clients) share one allowance per workshop; facilitators have none.
+   */
+  writeBurstPerPerson: number
+  writesPerMinutePerPerson: number
 }
 
 export interface Tuning {
@@ -161,6 +169,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxHistoryBytes: 64 * 1024 * 1024,
   retentionDays: 0,
   identitiesPerWorkshopPerHour: 300,
+  // A busy participant's whole workshop is 600–700 (ten cards, thirty moves, 2,000 letters of a
+  // story; tests/writingAllowance.test.ts): the burst is three of them, the rate one a second.
+  writeBurstPerPerson: 2_000,
+  writesPerMinutePerPerson: 60,
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -224,6 +236,8 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   maxHistoryBytes: 'MAX_HISTORY_BYTES',
   retentionDays: 'RETENTION_DAYS',
   identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
+  writeBurstPerPerson: 'WRITE_BURST_PER_PERSON',
+  writesPerMinutePerPerson: 'WRITES_PER_MINUTE_PER_PERSON',
 }
 
 export const SERVER_USAGE = `usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--database postgres://…] [--redis redis://…] [--log-level ${LOG_LEVELS.join('|')}] [--build-if-needed]`

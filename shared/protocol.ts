@@ -189,7 +189,7 @@ export const MessageType = {
   notice: 101,
 } as const
 
-export type NoticeCode = 'writeRejected' | 'storeUnavailable' | 'docTooLarge'
+export type NoticeCode = 'writeRejected' | 'storeUnavailable' | 'docTooLarge' | 'writingPaused'
 export interface ServerNotice {
   code: NoticeCode
   /** Human-readable, English; clients translate `code`. */

@@ -4,6 +4,7 @@ import { addSignal, countDraft, goToStage, initDraft, readControl, setPrivateMod
 import { CloseCode, draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import type { WorkshopLinks } from '../shared/api.ts'
+import type { Limits } from '../server/config.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
 import { synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
@@ -35,8 +36,8 @@ async function historyReasons(instance: TestInstance, workshop: WorkshopLinks): 
 }
 
 /** Two instances on the file's database, a workshop created on the first, and `docName` open and synced on both. */
-async function openOnTwo(docName: string, keyOf: (workshop: WorkshopLinks) => string) {
-  const [a, b] = (await files.cluster.instances(2, await files.cluster.databaseUrl())) as [TestInstance, TestInstance]
+async function openOnTwo(docName: string, keyOf: (workshop: WorkshopLinks) => string, limits: Partial<Limits> = {}) {
+  const [a, b] = (await files.cluster.instances(2, await files.cluster.databaseUrl(), { limits })) as [TestInstance, TestInstance]
   const workshop = await createWorkshop(a.url)
   const onA = open(a, workshop.id, docName, keyOf(workshop))
   const onB = open(b, workshop.id, docName, keyOf(workshop))
@@ -182,7 +183,8 @@ describe('what several instances share', () => {
 
   it('the budget for contested positions is one per document, not one per instance an attacker connects to', { timeout: 120_000 }, async () => {
     // The board is open on both instances before the attack, as in a workshop under way.
-    const { a, b, workshop, onA, onB } = await openOnTwo('board', (links) => links.keys.participant)
+    // Without an identity the attacker and the marker's writer share one writing allowance: raised.
+    const { a, b, workshop, onA, onB } = await openOnTwo('board', (links) => links.keys.participant, { writeBurstPerPerson: 100_000_000 })
     let client = 5_000_000
     const contested = (key: number) => updateMessage(siblingBomb(16, (client += 16), 'signals', `contested-${key}`))
     /** Sends `updates` and then a marker; how the socket ended (undefined: it is open, the marker answered). */

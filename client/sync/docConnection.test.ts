@@ -190,6 +190,24 @@ describe('connectDoc', () => {
     expect(FakeWebSocket.instances.length).toBe(before + 1)
   })
 
+  it('"your changes are waiting" holds until everything that waited is saved', () => {
+    FakeWebSocket.last.serverOpen()
+    localEdit(1)
+    const afterOne = Y.encodeStateVector(doc)
+    localEdit(2)
+    FakeWebSocket.last.serverSend(notice(JSON.stringify({ code: 'writingPaused', message: 'more changes than a person makes; they wait' })))
+    FakeWebSocket.last.serverClose(CloseCode.slowDown, 'more changes than a person makes; retry shortly')
+    expect(connection.getState()).toMatchObject({ notice: { code: 'writingPaused' }, pending: 2 })
+
+    vi.advanceTimersByTime(10_000)
+    FakeWebSocket.last.serverOpen()
+    // The first change is stored, the second still waits: so does the note.
+    FakeWebSocket.last.serverSend(saved(afterOne))
+    expect(connection.getState()).toMatchObject({ notice: { code: 'writingPaused' }, pending: 1 })
+    FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
+    expect(connection.getState()).toMatchObject({ notice: null, pending: 0 })
+  })
+
   it('44xx closes are permanent until retry()', () => {
     FakeWebSocket.last.serverOpen()
     FakeWebSocket.last.serverClose(4403, 'forbidden')

@@ -122,7 +122,9 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   installExtensionHandlers(provider, {
     onSaved(serverState) {
       pending.acknowledge(serverState)
-      update({ notSaved: false, pending: pending.count() })
+      // "Your changes wait" holds until they are all stored.
+      const caughtUp = state.notice?.code === 'writingPaused' && pending.count() === 0
+      update({ notSaved: false, pending: pending.count(), ...(caughtUp ? { notice: null } : {}) })
     },
     onNotice(notice) {
       update({ notice, ...(notice.code === 'storeUnavailable' ? { notSaved: true } : {}) })

@@ -101,7 +101,7 @@ describe('authored records: the server refuses what the app does not offer, and 
       (doc: Y.Doc) => addSignalToTrend(doc, r.signalId, r.trendId, ben),
       (doc: Y.Doc) => togglePlusOne(doc, r.takeawayId, ben),
     ]
-    for (const add of adds) expect(verdict(r.doc, participant(ben), add)).toEqual({ ok: true, contention: 0 })
+    for (const add of adds) expect(verdict(r.doc, participant(ben), add)).toMatchObject({ ok: true, contention: 0 })
   })
 
   it('"Merge into it" makes Ben a co-author; from then on he edits the card as the app offers', () => {
@@ -109,7 +109,7 @@ describe('authored records: the server refuses what the app does not offer, and 
     const join = updateAfter(r.doc, (doc) =>
       mergeIntoSignal(doc, r.signalId, { title: 'Robots lift patients', sourceUrl: 'https://example.org/lift', category: 'technological' }, ben),
     )
-    expect(checkUpdate(r.doc, 'board', join, DEFAULT_GUARD, participant(ben))).toEqual({ ok: true, contention: 0 })
+    expect(checkUpdate(r.doc, 'board', join, DEFAULT_GUARD, participant(ben))).toMatchObject({ ok: true, contention: 0 })
     Y.applyUpdate(r.doc, join)
     expect(verdict(r.doc, participant(ben), (doc) => updateSignal(doc, r.signalId, { title: 'Robots lift and carry' })).ok).toBe(true)
   })
@@ -133,10 +133,10 @@ describe('authored records: the server refuses what the app does not offer, and 
 
   it('deleting a trend takes everyone’s consequences with it; deleting one’s own consequence takes what follows from it', () => {
     const r = room()
-    expect(verdict(r.doc, participant(ben), (doc) => deleteTrend(doc, r.trendId))).toEqual({ ok: true, contention: 0 })
-    expect(verdict(r.doc, participant(anna), (doc) => deleteWheelNode(doc, r.nodeId))).toEqual({ ok: true, contention: 0 })
+    expect(verdict(r.doc, participant(ben), (doc) => deleteTrend(doc, r.trendId))).toMatchObject({ ok: true, contention: 0 })
+    expect(verdict(r.doc, participant(anna), (doc) => deleteWheelNode(doc, r.nodeId))).toMatchObject({ ok: true, contention: 0 })
     // Ben's consequence under Anna's: his to delete, alone; hers is not.
-    expect(verdict(r.doc, participant(ben), (doc) => deleteWheelNode(doc, r.childId))).toEqual({ ok: true, contention: 0 })
+    expect(verdict(r.doc, participant(ben), (doc) => deleteWheelNode(doc, r.childId))).toMatchObject({ ok: true, contention: 0 })
     expect(verdict(r.doc, participant(ben), (doc) => deleteWheelNode(doc, r.nodeId)).ok).toBe(false)
   })
 })

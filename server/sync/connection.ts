@@ -49,6 +49,8 @@ interface SharedBudgets {
   /** Integration time shared with the workshop's connections, and with the address's. */
   workshopIntegration?: TokenBucket
   addressIntegration?: TokenBucket
+  /** A participant's writing allowance in this workshop, shared by their documents and tabs. */
+  writing?: TokenBucket
 }
 
 /** Integration time per update that is not charged to the connection's budget. */
@@ -243,6 +245,17 @@ export class Connection implements Peer {
       return this.charge(startedCpuMs, startedWall)
     }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
+    // What the document keeps for good, charged to the person: overwriting values by the hundred
+    // (tombstones, about 9 bytes each) would fill a board in seconds. A change may overdraw the
+    // allowance; the next waits (4529: the app retries with its changes) until the debt is repaid.
+    const { writing } = this.shared
+    if (writing && guard.records > 0) {
+      if (writing.isEmpty()) {
+        if (this.wantsExtensions) this.send(noticeMessage({ code: 'writingPaused', message: 'more changes than a person makes; they wait' }))
+        return this.reject('writing_allowance', CloseCode.slowDown, 'more changes than a person makes; retry shortly')
+      }
+      writing.spend(guard.records)
+    }
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')

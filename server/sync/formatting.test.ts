@@ -108,8 +108,10 @@ describe('the update guard and story formatting', () => {
 
   it('admits ten people writing one formatted story, each sending what they wrote every few seconds', () => {
     const server = boardWithStories('story')
-    const people = Array.from({ length: 10 }, () => {
+    const people = Array.from({ length: 10 }, (_, n) => {
       const replica = new Y.Doc()
+      // Fixed ids: Yjs orders concurrent inserts by client id, and the length written depends on it.
+      replica.clientID = 1_000 + n
       Y.applyUpdate(replica, Y.encodeStateAsUpdate(server))
       return replica
     })

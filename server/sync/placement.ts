@@ -199,9 +199,12 @@ export class Placement {
     const place = this.placeOf(item)
     if (!place) return
     const left = place.origin ? this.find(place.origin) : null
-    if (left && !isLastOf(left, place.origin!)) split(left.id.client, this.splitCost(left))
+    const splitsLeft = left !== null && !isLastOf(left, place.origin!)
+    if (splitsLeft) split(left.id.client, this.splitCost(left))
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null
-    if (right && right.id.clock < item.rightOrigin!.clock) split(right.id.client, this.splitCost(right))
+    // Typed inside a word, the origin and the right neighbour are two sides of one cut: one split.
+    const sameCut = splitsLeft && right === left && item.rightOrigin!.clock === place.origin!.clock + 1
+    if (right && right.id.clock < item.rightOrigin!.clock && !sameCut) split(right.id.client, this.splitCost(right))
   }
 
   /**

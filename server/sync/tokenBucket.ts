@@ -3,9 +3,11 @@ export class TokenBucket {
   private tokens: number
   private refilledAt = Date.now()
 
+  /** `maxDebt`: how far `spend` may overdraw (default one burst); Infinity owes all of it. */
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
+    private readonly maxDebt = burst,
   ) {
     this.tokens = burst
   }
@@ -18,10 +20,10 @@ export class TokenBucket {
     return true
   }
 
-  /** Spends `cost` of work already done, into debt if need be (at most one burst deep, repaid by the refill). */
+  /** Spends `cost` of work already done, into debt if need be (at most `maxDebt` deep, repaid by the refill). */
   spend(cost: number, now = Date.now()): void {
     this.refill(now)
-    this.tokens = Math.max(-this.burst, this.tokens - cost)
+    this.tokens = Math.max(-this.maxDebt, this.tokens - cost)
   }
 
   /** Whether it has refilled completely: nothing spent lately, nothing owed. */

@@ -112,8 +112,11 @@ export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 /** `forbidden`: a well-formed update that writes what this writer may not (another person's record). */
 export type GuardVerdict = { ok: true } | Refusal
 export type Refusal = { ok: false; reason: string; forbidden?: true }
-/** An admitted update, with the contention it adds to the document (see GuardLimits.maxContention). */
-export type UpdateVerdict = { ok: true; contention: number } | Refusal
+/**
+ * An admitted update, with the contention it adds to the document (see GuardLimits.maxContention)
+ * and the records it adds (see `recordsAdded`).
+ */
+export type UpdateVerdict = { ok: true; contention: number; records: number } | Refusal
 
 /**
  * `writer` is a live connection's role and the participant id it proved (null without one): its
@@ -204,6 +207,7 @@ export function checkUpdate(
     added += contested(there.size) - contested(before)
   }
   if (added > 0 && contention + added > limits.maxContention) return refuse(`contested positions costing over ${limits.maxContention} steps in all`)
+  let records = newRecords(doc, placement, structs)
   if (limits.maxSplitMoves !== Number.POSITIVE_INFINITY) {
     // Inserts inside an item split it (typing inside a word splits the word once).
     const splits = new Map<number, number>()
@@ -214,14 +218,52 @@ export function checkUpdate(
           const count = (splits.get(client) ?? 0) + 1
           splits.set(client, count)
           moves += cost + count
+          records++
         })
     if (moves > limits.maxSplitMoves) return refuse(`inserts splitting over ${limits.maxSplitMoves} items in all`)
-    const deletions = deletionRefusal(doc, placement, decoded.ds, limits.maxSplitMoves - moves)
-    if (deletions) return refuse(deletions)
+    const deletions = checkDeletions(doc, placement, decoded.ds, limits.maxSplitMoves - moves)
+    if (typeof deletions === 'string') return refuse(deletions)
+    records += deletions
     if (deletedItems(doc, placement, structs, decoded.ds) > MAX_DELETED_ITEMS) return refuse(`deletes over ${MAX_DELETED_ITEMS} items at once`)
   }
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
-  return owned && !owned.ok ? owned : { ok: true, contention: added }
+  return owned && !owned.ok ? owned : { ok: true, contention: added, records }
+}
+
+/**
+ * The records an update adds that the document keeps apart for good, deleted or not: what a
+ * tombstone costs (about 9 bytes each), and what a person's writing allowance counts. Each new
+ * struct is one, unless Yjs will merge it into the one before it (letters typed on, a value its
+ * writer sets again); each split of a struct (typing or deleting inside a word) adds one. Splits
+ * are counted by the caller; a struct the document already holds adds nothing. A struct that goes
+ * on from its writer's last one can still be kept apart when another writer's insert lands between
+ * them; that insert is counted, so at most half of such records go uncounted.
+ */
+function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[]): number {
+  let records = 0
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip || Y.getState(doc.store, struct.id.client) >= struct.id.clock + struct.length) continue
+    if (!(struct instanceof Y.Item && continuesOwn(placement, struct))) records++
+  }
+  return records
+}
+
+/** Content Yjs merges into the same content before it (Item.mergeWith); types, marks and embeds never. */
+const MERGEABLE = [Y.ContentString, Y.ContentAny, Y.ContentJSON, Y.ContentDeleted] as const
+
+/**
+ * Whether Yjs will merge `item` into its writer's previous item: it goes right after it, before
+ * the same neighbour, with the same kind of content. Read from the item's origins, which the
+ * sender chooses: an item claiming to go on where it does not is counted, never believed.
+ */
+function continuesOwn(placement: Placement, item: Y.Item): boolean {
+  const { origin, rightOrigin, id } = item
+  if (!origin || origin.client !== id.client || origin.clock !== id.clock - 1) return false
+  const before = placement.find(origin)
+  if (!before || before.content.constructor !== item.content.constructor) return false
+  if (!MERGEABLE.some((kind) => item.content instanceof kind)) return false
+  const sameRight = rightOrigin === null ? before.rightOrigin === null : before.rightOrigin !== null && Y.compareIDs(rightOrigin, before.rightOrigin)
+  return sameRight
 }
 
 /**
@@ -244,7 +286,8 @@ function runsRefusal(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): string | und
 }
 
 /**
- * Why the update's deletions would cost Yjs more than marking items, if they would. Yjs applies a
+ * Why the update's deletions would cost Yjs more than marking items, if they would; otherwise the
+ * splits they make (each a record the document keeps, see `newRecords`). Yjs applies a
  * client's ranges in the order written and splits the struct a range starts or ends inside: each
  * split costs a few µs and an insert into that client's array of structs. Refused: a deletion of
  * nothing (length 0: Yjs never writes one, yet it splits), ranges out of order or overlapping (Yjs
@@ -252,7 +295,7 @@ function runsRefusal(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): string | und
  * last), too many ranges, over `MAX_SPLITS` splits, or splits moving over `maxMoves` pointers. An
  * end past what the document holds may split one of the update's own structs: counted as a split.
  */
-function deletionRefusal(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMoves: number): string | undefined {
+function checkDeletions(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMoves: number): string | number {
   let ranges = 0
   let splits = 0
   let moves = 0
@@ -274,7 +317,7 @@ function deletionRefusal(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMov
       if (moves > maxMoves) return `deletions splitting over ${maxMoves} items in all`
     }
   }
-  return undefined
+  return splits
 }
 
 /**

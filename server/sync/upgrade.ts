@@ -61,8 +61,19 @@ export function createSyncUpgrade(opts: {
   const connections = new Set<Connection>()
   /** Open connections by client address and by workshop, with the budgets each group shares. */
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
-  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket }>()
+  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writers: Map<string, TokenBucket> }>()
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
+  /**
+   * A participant's writing allowance in a workshop, by identity; those without one share one.
+   * It owes all it overdraws: nothing is admitted while it owes, so the debt is at most one
+   * update's records, and a clamp would let each big update through for a part of its cost.
+   */
+  const writingOf = (writers: Map<string, TokenBucket>, participantId: string | null): TokenBucket => {
+    const who = participantId ?? WITHOUT_IDENTITY
+    let allowance = writers.get(who)
+    if (!allowance) writers.set(who, (allowance = new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY)))
+    return allowance
+  }
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
   const opened = new WeakMap<Connection, { workshopId: string; key: string }>()
 
@@ -106,7 +117,11 @@ export function createSyncUpgrade(opts: {
         ws.close(CloseCode.busy, 'too many connections from this address')
         return
       }
-      const inWorkshop = perWorkshop.get(workshopId) ?? { connections: 0, integration: integrationShare(limits.integrationMsPer10sPerWorkshop) }
+      const inWorkshop = perWorkshop.get(workshopId) ?? {
+        connections: 0,
+        integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
+        writers: new Map<string, TokenBucket>(),
+      }
       if (inWorkshop.connections >= limits.maxConnectionsPerWorkshop) {
         metrics.reject('workshop_connections_full', { workshopId, kind, role }, { code: CloseCode.busy })
         ws.close(CloseCode.busy, 'too many connections to this workshop')
@@ -119,7 +134,12 @@ export function createSyncUpgrade(opts: {
       // screen): it only means no per-person record is accepted from it.
       const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
       const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1', participantId }
-      const shared = { neighbours: fromAddress.connections, workshopIntegration: inWorkshop.integration, addressIntegration: fromAddress.integration }
+      const shared = {
+        neighbours: fromAddress.connections,
+        workshopIntegration: inWorkshop.integration,
+        addressIntegration: fromAddress.integration,
+        ...(role === 'participant' ? { writing: writingOf(inWorkshop.writers, participantId) } : {}),
+      }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
       fromAddress.connections.add(connection)
       connections.add(connection)
@@ -144,7 +164,10 @@ export function createSyncUpgrade(opts: {
       for (const connection of connections) connection.ping()
       // Shares of addresses and workshops with no socket left, once nothing of them is spent.
       for (const [address, share] of perAddress) if (share.connections.size === 0 && share.integration.isFull()) perAddress.delete(address)
-      for (const [workshopId, share] of perWorkshop) if (share.connections <= 0 && share.integration.isFull()) perWorkshop.delete(workshopId)
+      for (const [workshopId, share] of perWorkshop) {
+        for (const [who, allowance] of share.writers) if (allowance.isFull()) share.writers.delete(who)
+        if (share.connections <= 0 && share.integration.isFull() && share.writers.size === 0) perWorkshop.delete(workshopId)
+      }
     },
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
     closeKey(workshopId: string, key: string, code: number, reason: string): void {
@@ -182,6 +205,9 @@ export function createSyncUpgrade(opts: {
     },
   }
 }
+
+/** The writing allowance participants without an identity share (no identity is this string). */
+const WITHOUT_IDENTITY = ''
 
 /** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
 function keyOf(req: IncomingMessage, url: URL): string | null {

@@ -19,9 +19,10 @@ import { closeWithin, expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, 
 /**
  * The budget tests send updates far over the default struct limit (5,000), which makes each
  * costly on any machine: the limit is raised for them (stock clients, which send whatever they hold
- * in one update, are also how they send it).
+ * in one update, are also how they send it). They send them without a participant identity, so
+ * all of them share one writing allowance (tests/hostile/tombstones.test.ts): raised out of the way.
  */
-const BULK_STRUCTS = '20000'
+const BULK = { MAX_STRUCTS_PER_UPDATE: '20000', WRITE_BURST_PER_PERSON: '100000000' }
 
 describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   let arena: Arena
@@ -148,7 +149,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     // while an everyday edit (under 3 ms there, also under load) would need a 30 ms pause of the
     // main thread inside its own apply. What other threads spend meanwhile (V8's collector, the
     // load pool) is not the writer's: counted, it closed the writer under load, with 4429, for good.
-    const strict = await openArena({ INTEGRATION_MS_PER_10S: '20', MAX_STRUCTS_PER_UPDATE: BULK_STRUCTS })
+    const strict = await openArena({ INTEGRATION_MS_PER_10S: '20', ...BULK })
     try {
       const writer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
       const reader = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
@@ -182,7 +183,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   })
 
   it('a writer closed for costly updates comes back by itself and sends what it had not', async () => {
-    const strict = await openArena({ INTEGRATION_MS_PER_10S: '5', MAX_STRUCTS_PER_UPDATE: BULK_STRUCTS })
+    const strict = await openArena({ INTEGRATION_MS_PER_10S: '5', ...BULK })
     try {
       const writer = connectClient(strict.server.wsUrl, strict.target.id, 'board', { key: strict.target.keys.participant })
       clients.push(writer)
@@ -211,7 +212,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   })
 
   it('an update refused after a costly check is charged like an applied one: resending it is no free work', async () => {
-    const strict = await openArena({ INTEGRATION_MS_PER_10S: '20', MAX_STRUCTS_PER_UPDATE: BULK_STRUCTS })
+    const strict = await openArena({ INTEGRATION_MS_PER_10S: '20', ...BULK })
     try {
       // 19,000 entries the guard places (tens of ms), then one that speaks for another person:
       // refused whole, as a forgery, only at the end of the check.
@@ -243,7 +244,7 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     const messages = Array.from({ length: 20 }, (_, n) => costly(n))
     for (const share of ['INTEGRATION_MS_PER_10S_PER_WORKSHOP', 'INTEGRATION_MS_PER_10S_PER_IP']) {
       // 50 ms per 10 s: the first costly update or two spend it.
-      const strict = await openArena({ [share]: '50', MAX_STRUCTS_PER_UPDATE: BULK_STRUCTS })
+      const strict = await openArena({ [share]: '50', ...BULK })
       try {
         // Per address, the attacker spreads the sockets over two workshops: one it has the
         // participant key of, and one it made itself, whose facilitator it is.

@@ -6,8 +6,8 @@ import { closeCodeName } from './ConnectionIndicator.tsx'
 const reload = () => window.location.reload()
 
 /**
- * Explains what the quiet indicator cannot: a permanent close (bad link, size limit, an app older than the server), or a change
- * the server refused. Shown at the top of the page, with a way forward.
+ * Explains what the quiet indicator cannot: a permanent close (bad link, size limit, an app older than the server), a change
+ * the server refused, or changes held back for a minute (more than a person makes). Shown at the top of the page, with a way forward.
  */
 export function ConnectionProblem() {
   const { t } = useTranslation()
@@ -16,9 +16,10 @@ export function ConnectionProblem() {
   const controlClose = useStore((s) => (s.connection.control.status === 'closed' ? s.connection.control.closeCode : null))
   const tooLarge = useStore((s) => s.connection.board.notice?.code === 'docTooLarge')
   const denied = useStore((s) => s.connection.board.denied ?? s.connection.control.denied)
+  const paused = useStore((s) => s.connection.board.notice?.code === 'writingPaused' || s.connection.control.notice?.code === 'writingPaused')
 
   const closed = boardClose !== null || controlClose !== null
-  if (!closed && !tooLarge && !denied) return null
+  if (!closed && !tooLarge && !denied && !paused) return null
 
   const retry = () => {
     if (boardClose !== null) boardConnection?.retry()
@@ -40,11 +41,12 @@ export function ConnectionProblem() {
     )
   }
 
+  const problem = tooLarge ? 'docTooLarge' : denied ? 'denied' : 'writingPaused'
   return (
     <div className="callout callout--warning" role="status">
-      <h2 className="callout__title">{t(tooLarge ? 'problem.docTooLarge.title' : 'problem.denied.title')}</h2>
-      <p>{t(tooLarge ? 'problem.docTooLarge.body' : 'problem.denied.body')}</p>
-      {denied && !tooLarge && (
+      <h2 className="callout__title">{t(`problem.${problem}.title`)}</h2>
+      <p>{t(`problem.${problem}.body`)}</p>
+      {problem === 'denied' && (
         <p className="callout__detail" lang="en">
           {denied}
         </p>

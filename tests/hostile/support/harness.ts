@@ -90,9 +90,10 @@ export async function rawSocket(
   workshopId: string,
   docName: string,
   key: string,
-  opts: { ext?: boolean; viaProtocol?: boolean } = {},
+  opts: { ext?: boolean; viaProtocol?: boolean; identity?: string } = {},
 ): Promise<RawSocket> {
-  const query = opts.viaProtocol ? (opts.ext ? '?ext=1' : '') : `?key=${key}${opts.ext ? '&ext=1' : ''}`
+  const identity = opts.identity ? `&identity=${opts.identity}` : ''
+  const query = opts.viaProtocol ? (opts.ext ? '?ext=1' : '') : `?key=${key}${opts.ext ? '&ext=1' : ''}${identity}`
   const ws = new WebSocket(`${server.wsUrl}/${workshopId}/${docName}${query}`, opts.viaProtocol ? syncProtocols(key) : [])
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  addSignal,
+  addTakeaway,
+  addWheelNode,
+  createStory,
+  createTrend,
+  getStoryBody,
+  joinAsParticipant,
+  moveSignalToTrend,
+  placeAssessment,
+  togglePlusOne,
+  updateSignal,
+} from '../../shared/doc/index.ts'
+import { randomId } from '../../shared/util/ids.ts'
+import { DEFAULT_LIMITS } from '../config.ts'
+import { checkUpdate } from './updateGuard.ts'
+
+/**
+ * The records a change adds, which the document keeps for good, deleted or not: what a person's
+ * writing allowance counts (`WRITE_BURST_PER_PERSON`, `WRITES_PER_MINUTE_PER_PERSON`).
+ */
+
+/** A person's replica of `server`: each change it makes is checked, counted and applied there. */
+function replicaOf(server: Y.Doc, clientID: number, writer = { role: 'participant' as const, participantId: randomId() }) {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+  let records = 0
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === server) return
+    const verdict = checkUpdate(server, 'board', update, undefined, writer)
+    if (!verdict.ok) throw new Error(verdict.reason)
+    records += verdict.records
+    Y.applyUpdate(server, update)
+  })
+  return {
+    doc,
+    me: { participantId: writer.participantId },
+    /** Records the change `act` makes adds, once it is applied on the server. */
+    adds(act: () => void): number {
+      const before = records
+      act()
+      return records - before
+    },
+    /** Takes in what others wrote since. */
+    catchUp: () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)), server),
+  }
+}
+
+describe('the records a change adds', () => {
+  it('typing on adds nothing after the first letter; typing inside a word adds one for the split', () => {
+    const server = new Y.Doc()
+    const anna = replicaOf(server, 1)
+    const text = () => anna.doc.getMap('signals').get('note') as Y.Text
+    expect(anna.adds(() => anna.doc.getMap('signals').set('note', new Y.Text()))).toBe(1)
+    expect(anna.adds(() => text().insert(0, 'W'))).toBe(1)
+    for (const letter of 'eak signals') expect(anna.adds(() => text().insert(text().length, letter))).toBe(0)
+    // Inside "Weak": the new letter, and the word split in two.
+    expect(anna.adds(() => text().insert(2, 'x'))).toBe(2)
+    // Deleting it again splits nothing (it is an item of its own); a letter inside a word, twice.
+    expect(anna.adds(() => text().delete(2, 1))).toBe(0)
+    expect(anna.adds(() => text().delete(5, 1))).toBe(2)
+  })
+
+  it('a value set again by the one who set it last adds nothing; set by someone else, one', () => {
+    const server = new Y.Doc()
+    const anna = replicaOf(server, 1)
+    const ben = replicaOf(server, 2)
+    expect(anna.adds(() => anna.doc.getMap('signals').set('x', 1))).toBe(1)
+    expect(anna.adds(() => anna.doc.getMap('signals').set('x', 2))).toBe(0)
+    ben.catchUp()
+    expect(ben.adds(() => ben.doc.getMap('signals').set('x', 3))).toBe(1)
+    // Three keys set in turn, ten times: each value follows that key's last, three writes back,
+    // and Yjs keeps all thirty apart (the tombstones of the attack, a few hundred keys wide).
+    const turns = anna.adds(() => {
+      for (let round = 0; round < 10; round++) anna.doc.transact(() => ['a', 'b', 'c'].forEach((key) => anna.doc.getMap('signals').set(key, round)))
+    })
+    expect(turns).toBe(30)
+  })
+
+  it("counts a letter after the writer's own last one when it goes before another neighbour (Yjs keeps them apart)", () => {
+    const server = new Y.Doc()
+    const anna = replicaOf(server, 1)
+    const ben = replicaOf(server, 2)
+    const text = (doc: Y.Doc) => doc.getMap('signals').get('note') as Y.Text
+    anna.adds(() => anna.doc.getMap('signals').set('note', new Y.Text('ac')))
+    ben.catchUp()
+    expect(anna.adds(() => text(anna.doc).insert(1, 'b'))).toBe(2)
+    // Ben types right after Anna's "b"; Anna sees it and types between the two.
+    ben.catchUp()
+    ben.adds(() => text(ben.doc).insert(2, 'B'))
+    anna.catchUp()
+    expect(anna.adds(() => text(anna.doc).insert(2, 'b'))).toBe(1)
+    expect(text(server).toString()).toBe('abbBc')
+  })
+
+  it("a busy participant's whole workshop adds 600–700: the allowance's burst is three of them", () => {
+    const server = new Y.Doc()
+    const facilitator = replicaOf(server, 1, { role: 'facilitator' as never, participantId: randomId() })
+    const trends = Array.from({ length: 8 }, (_, i) => createTrend(facilitator.doc, { name: `Trend ${i}` }, facilitator.me))
+    const { storyId } = createStory(facilitator.doc, { title: 'A Tuesday in 2040', trendIds: [trends[0]!] }, facilitator.me)
+    const aino = replicaOf(server, 2)
+    const { doc, me } = aino
+    const steps = {
+      join: aino.adds(() => joinAsParticipant(doc, me, 'Aino')),
+      '10 signals': aino.adds(() => {
+        for (let i = 0; i < 10; i++) addSignal(doc, { title: `Signal ${i}`, description: `What was seen, ${i}` }, me)
+      }),
+      '10 edits': aino.adds(() => {
+        const [first] = [...(doc.getMap('signals').keys() as Iterable<string>)]
+        for (let i = 0; i < 10; i++) updateSignal(doc, first!, { title: `Edited ${i}` })
+      }),
+      '30 moves': aino.adds(() => {
+        const signals = [...(doc.getMap('signals').keys() as Iterable<string>)]
+        for (let round = 0; round < 3; round++)
+          signals.forEach((id, i) => moveSignalToTrend(doc, id, round === 0 ? null : trends[(i + round - 1) % 8]!, trends[(i + round) % 8]!, me))
+      }),
+      '8 assessments': aino.adds(() => trends.forEach((trendId) => placeAssessment(doc, { trendId, impact: 3, uncertainty: 2 }, me))),
+      '5 consequences': aino.adds(() => {
+        for (let i = 0; i < 5; i++) addWheelNode(doc, { trendId: trends[0]!, parentId: null, text: `Consequence ${i}` }, me)
+      }),
+      '2,000 letters of a story': aino.adds(() => {
+        aino.catchUp()
+        const body = getStoryBody(doc, storyId)!
+        const paragraph = new Y.XmlElement('paragraph')
+        const text = new Y.XmlText()
+        doc.transact(() => {
+          body.push([paragraph])
+          paragraph.push([text])
+        })
+        // Now and then back to the middle, now and then a letter taken back.
+        let at = 0
+        for (let i = 0; i < 2_000; i++) {
+          if (i % 40 === 39) at = Math.floor(text.length / 2)
+          if (i % 20 === 19 && at > 0) text.delete(--at, 1)
+          else text.insert(at++, 'a')
+        }
+      }),
+      '3 takeaways, 5 +1s': aino.adds(() => {
+        const takeaways = Array.from({ length: 3 }, (_, i) => addTakeaway(doc, { text: `Takeaway ${i}` }, me))
+        for (let i = 0; i < 5; i++) togglePlusOne(doc, takeaways[i % 3]!, me)
+      }),
+    }
+    const total = Object.values(steps).reduce((sum, records) => sum + records, 0)
+    console.log(`records of a busy participant's workshop: ${JSON.stringify(steps)}, ${total} in all`)
+    expect(total).toBeGreaterThan(500)
+    expect(total * 3).toBeLessThanOrEqual(DEFAULT_LIMITS.writeBurstPerPerson)
+  })
+})

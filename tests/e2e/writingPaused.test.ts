@@ -1,0 +1,59 @@
+/**
+ * A participant who writes more than the workshop accepts from one person (WRITE_BURST_PER_PERSON,
+ * then WRITES_PER_MINUTE_PER_PERSON) is told their changes wait, and then sees them go through
+ * without doing anything: nothing is lost. The allowance is made small here so that a few cards
+ * reach it; in a workshop it is three times a busy participant's whole day.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { goToStage, readBoard, readControl } from '../../shared/doc/index.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { createWorkshop } from '../support/server.ts'
+import { startAppServer, useBrowserAndServer } from './support/app.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
+import { openAs, SLOW } from './support/workshop.ts'
+
+/** Adds a card through the "Add a signal" form: its title, then Enter. */
+async function addCard(page: Page, title: string): Promise<void> {
+  const form = page.getByRole('region', { name: 'Add a signal' })
+  await form.getByLabel('What did you notice?').fill(title)
+  await form.getByLabel('What did you notice?').press('Enter')
+  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
+}
+
+describe.skipIf(browserTestsSkipped)('a participant past the writing allowance, in Chromium', () => {
+  // About three cards at once, then one card's worth every 7 s.
+  const app = useBrowserAndServer(() => startAppServer({ limits: { writeBurstPerPerson: 40, writesPerMinutePerPerson: 120 } }))
+
+  it('hears that the changes wait, and sees every card arrive by itself', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    const facilitator = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    const anna = await openAs(app.browser, app.server, links.links.participant, { viewport: 'phone', name: 'Anna' })
+    try {
+      await synced(facilitator, control)
+      expect(goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)).toBe(true)
+      await expect.poll(() => anna.page.getByRole('region', { name: 'Add a signal' }).count(), SLOW).toBe(1)
+
+      const paused = anna.page.getByRole('status').filter({ hasText: 'Your changes are waiting' })
+      const titles: string[] = []
+      for (let n = 1; n <= 8 && (await paused.count()) === 0; n++) {
+        titles.push(`Care robots keep older people company, ${n}`)
+        await addCard(anna.page, titles.at(-1)!)
+      }
+      await paused.waitFor(SLOW)
+      expect(titles.length).toBeGreaterThanOrEqual(2)
+      await screenshot(anna.page, 'writing-paused-participant-phone')
+
+      // Nothing to do: the cards go through once the allowance has refilled, and the note goes.
+      const onBoard = () => [...readBoard(facilitator.doc).signals.values()].map((signal) => signal.title).sort()
+      await expect.poll(onBoard, { timeout: 60_000 }).toEqual([...titles].sort())
+      await paused.waitFor({ state: 'hidden', timeout: 30_000 })
+      expect(anna.errors).toEqual([])
+    } finally {
+      facilitator.destroy()
+      control.destroy()
+      await anna.close()
+    }
+  })
+})

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol.ts'
+import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { mintIdentity } from '../support/server.ts'
+import { syncStep1Message, updateMessage } from './support/attacks.ts'
+import { openArena, rawSocket, waitFor, type Arena, type RawSocket } from './support/harness.ts'
+
+/**
+ * Tombstones: every overwritten value leaves a record Yjs keeps for good (about 9 bytes), so one
+ * participant overwriting 300 values per update wrote 2 MB into a board in 20 s, and fifty sockets
+ * filled the 8 MiB limit in about 10 s; after that every participant's write was refused. Now each
+ * person has a writing allowance (`WRITE_BURST_PER_PERSON` records at once, then
+ * `WRITES_PER_MINUTE_PER_PERSON`), shared by all their sockets; past it their changes wait (4529).
+ */
+describe('a writing allowance per person', { timeout: 90_000 }, () => {
+  const clients: TestClient[] = []
+  let arena: Arena | undefined
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await arena?.close()
+    arena = undefined
+  })
+
+  /** Values the attacker overwrites in every round: each round adds this many records. */
+  const VALUES = 300
+
+  /** The attacker's rounds, each one update setting every value again. */
+  function overwrites(rounds: number): Uint8Array[] {
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    for (let round = 0; round < rounds; round++)
+      doc.transact(() => {
+        for (let i = 0; i < VALUES; i++) doc.getMap('signals').set(`value-${i}`, round)
+      })
+    return updates
+  }
+
+  /** Sends the rounds one by one, each followed by a marker; how many were answered before a close. */
+  async function send(socket: RawSocket, rounds: Uint8Array[]): Promise<{ admitted: number; close?: { code: number; reason: string } }> {
+    let close: { code: number; reason: string } | undefined
+    void socket.closed.then((closed) => (close = closed))
+    for (const [n, round] of rounds.entries()) {
+      const answers = socket.received.length
+      socket.send(updateMessage(round))
+      // Answered (sync step 2) only once the server has handled the round before it.
+      socket.send(syncStep1Message())
+      await waitFor(() => close !== undefined || socket.received.slice(answers).some((m) => m[0] === 0 && m[1] === 1), 20_000, `round ${n}`)
+      if (close) return { admitted: n, close }
+    }
+    return { admitted: rounds.length }
+  }
+
+  it('pauses a person overwriting values by the hundred: the board stays small, and everyone else writes on', async () => {
+    arena = await openArena()
+    const { target, server } = arena
+    const mallory = await mintIdentity(server.url, target.id, target.keys.participant)
+    const anna = await mintIdentity(server.url, target.id, target.keys.participant)
+    const rounds = overwrites(40)
+
+    const attacker = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: mallory.token })
+    const { admitted, close } = await send(attacker, rounds)
+    // 2,000 records at once: six rounds of 300 fit, the seventh overdraws, the eighth waits.
+    expect(admitted).toBeGreaterThanOrEqual(6)
+    expect(admitted).toBeLessThanOrEqual(8)
+    expect(close).toEqual({ code: CloseCode.slowDown, reason: 'more changes than a person makes; retry shortly' })
+
+    // The allowance is the person's, not the socket's: another socket of theirs waits at once.
+    const again = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: mallory.token })
+    expect((await send(again, rounds.slice(admitted))).admitted).toBe(0)
+
+    // Anna is someone else: her card goes through, and she is never closed.
+    const annaClient = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.participant, identity: anna.token })
+    const reader = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    clients.push(annaClient, reader)
+    await synced(annaClient, reader)
+    annaClient.doc.getMap('signals').set('anna', 'Care robots at home')
+    await waitFor(() => reader.doc.getMap('signals').get('anna') === 'Care robots at home', 10_000, "Anna's card")
+    expect(annaClient.closes).toEqual([])
+    // What the attacker got in: a few rounds' tombstones, kilobytes (all 40 rounds: 0.1 MB).
+    const board = Y.encodeStateAsUpdate(reader.doc).byteLength
+    console.log(`tombstones: ${admitted} of ${rounds.length} rounds of ${VALUES} overwrites admitted; the board is ${board} bytes`)
+    expect(reader.doc.getMap('signals').get('value-0')).toBe(admitted - 1)
+    expect(board).toBeLessThan(32 * 1024)
+  })
+
+  it('refills: a paused writer comes back by itself and every change arrives', async () => {
+    // A tenth of the allowance, refilled a hundred times as fast: the same pause, a second or two.
+    arena = await openArena({ WRITE_BURST_PER_PERSON: '200', WRITES_PER_MINUTE_PER_PERSON: '6000' })
+    const { target, server } = arena
+    const person = await mintIdentity(server.url, target.id, target.keys.participant)
+    const writer = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.participant, identity: person.token })
+    const reader = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    clients.push(writer, reader)
+    await synced(writer, reader)
+    const signals = writer.doc.getMap('signals')
+    for (let i = 0; i < 6; i++) writer.doc.transact(() => Array.from({ length: 100 }, (_, n) => signals.set(`card-${i}-${n}`, `written in burst ${i}`)))
+    await waitFor(() => writer.closes.length > 0, 10_000, 'the writer to be paused')
+    await waitFor(() => reader.doc.getMap('signals').has('card-5-99'), 60_000, 'every card after the pause')
+    expect(reader.doc.getMap('signals').size).toBe(600)
+    // Only ever asked to wait: never a close that y-websocket takes as final (4400–4499).
+    expect(writer.closes.map(({ code }) => code).filter((code) => code !== CloseCode.slowDown)).toEqual([])
+  })
+})
