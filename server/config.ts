@@ -170,7 +170,7 @@ export const DEFAULT_LIMITS: Limits = {
   retentionDays: 0,
   identitiesPerWorkshopPerHour: 300,
   // A busy participant's whole workshop is 600–700 (ten cards, thirty moves, 2,000 letters of a
-  // story; tests/writingAllowance.test.ts): the burst is three of them, the rate one a second.
+  // story; server/sync/writingRecords.test.ts): the burst is three of them, the rate one a second.
   writeBurstPerPerson: 2_000,
   writesPerMinutePerPerson: 60,
 }
