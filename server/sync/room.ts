@@ -57,12 +57,8 @@ export class Room {
   compactedAt = Number.NEGATIVE_INFINITY
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
-  /**
-   * The content when last measured (-1: never), `storedBytes` then, and when (`performance.now()`):
-   * see RoomRegistry.hasRoomFor.
-   */
+  /** The content when last measured (-1: never), and when (`performance.now()`): see RoomRegistry.hasRoomFor. */
   measuredContent = -1
-  measuredAt = 0
   measuredTime = 0
   /**
    * The document's contention as the update guard counts it (`maxContention`): counted by the

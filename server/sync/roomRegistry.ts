@@ -313,17 +313,18 @@ export class RoomRegistry {
     // of the limit has been stored since, or a few seconds have passed, and takes up to that
     // sixteenth more meanwhile. Measured over the limit, it is measured again after any change
     // (then only a facilitator's are stored): what a clean-up frees is seen at once.
-    const storedSince = room.storedBytes - room.measuredAt
+    // Applied since the last measure, stored or still on its way (just after a measure, what is
+    // held is the content): a burst of churn within one turn is measured too, not refused unseen.
+    const grownSince = room.measuredContent < 0 ? Number.POSITIVE_INFINITY : held() - room.measuredContent
     const under = room.measuredContent >= 0 && room.measuredContent <= limit
-    const due = !under || storedSince >= limit / 16 || performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
-    if ((room.measuredContent < 0 || storedSince !== 0) && due) {
+    const due = !under || grownSince >= limit / 16 || performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
+    if (grownSince !== 0 && due) {
       const content = Y.encodeStateAsUpdate(room.doc).byteLength
       this.metrics.sizeMeasures++
       if (content < held()) void this.settle().then(() => this.compact(room))
       // The pending changes are in the content, and are added to `storedBytes` when stored.
       room.storedBytes = content - room.pendingBytes
       room.measuredContent = content
-      room.measuredAt = room.storedBytes
       room.measuredTime = performance.now()
     }
     if (held() + bytes <= limit) return true
