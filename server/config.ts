@@ -169,9 +169,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxHistoryBytes: 64 * 1024 * 1024,
   retentionDays: 0,
   identitiesPerWorkshopPerHour: 300,
-  // A busy participant's whole workshop is 600–700 (ten cards, thirty moves, 2,000 letters of a
-  // story; server/sync/writingRecords.test.ts): the burst is three of them, the rate one a second.
-  writeBurstPerPerson: 2_000,
+  // A busy participant's whole workshop is 700–800 (ten cards, thirty moves, 2,000 letters of a
+  // story; server/sync/writingRecords.test.ts): the burst holds it, the rate is one a second. The
+  // workshop's 300 new identities an hour at most then bring about 4 MB at once (see README).
+  writeBurstPerPerson: 1_000,
   writesPerMinutePerPerson: 60,
 }
 

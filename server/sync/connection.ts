@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
-import { CloseCode, MessageType, type DocKind, type Role } from '../../shared/protocol.ts'
+import { CloseCode, MessageType, UPDATE_PIECE_STRUCTS, type DocKind, type Role } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, noticeMessage, permissionDenied, syncStep2 } from './messages.ts'
@@ -52,6 +52,14 @@ interface SharedBudgets {
   /** A participant's writing allowance in this workshop, shared by their documents and tabs. */
   writing?: TokenBucket
 }
+
+/**
+ * Records a change may add past what is left of its writer's allowance: one of the app's pieces.
+ * A piece adds at most about twice its structs (letters typed inside words), within a full
+ * allowance, so an honest change always fits once the allowance has refilled; the overdraft only
+ * spares it most of that wait.
+ */
+const WRITING_OVERDRAFT = UPDATE_PIECE_STRUCTS
 
 /** Integration time per update that is not charged to the connection's budget. */
 const FREE_INTEGRATION_MS = 10
@@ -246,20 +254,26 @@ export class Connection implements Peer {
     }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
     // What the document keeps for good, charged to the person: overwriting values by the hundred
-    // (tombstones, about 9 bytes each) would fill a board in seconds. A change may overdraw the
-    // allowance; the next waits (4529: the app retries with its changes) until the debt is repaid.
+    // (tombstones, about 9 bytes each) would fill a board in seconds. A change may overdraw what
+    // is left by one of the app's pieces; past that it waits (4529: the app retries with its
+    // changes) until the allowance has refilled. Checked before the size, spent only when applied.
     const { writing } = this.shared
-    if (writing && guard.records > 0) {
-      if (writing.isEmpty()) {
-        if (this.wantsExtensions) this.send(noticeMessage({ code: 'writingPaused', message: 'more changes than a person makes; they wait' }))
-        return this.reject('writing_allowance', CloseCode.slowDown, 'more changes than a person makes; retry shortly')
-      }
-      writing.spend(guard.records)
+    const fits = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
+    if (fits === 'never') {
+      const most = this.limits.writeBurstPerPerson + WRITING_OVERDRAFT
+      return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records in one update`)
+    }
+    if (fits === 'later') {
+      // The check was work, and the same bytes come back with the retry: charged like an apply.
+      this.charge(startedCpuMs, startedWall)
+      if (this.wantsExtensions) this.send(noticeMessage({ code: 'writingPaused', message: 'more changes than a person makes; they wait' }))
+      return this.reject('writing_allowance', CloseCode.slowDown, 'more changes than a person makes; retry shortly')
     }
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
+    writing?.spend(guard.records)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)

@@ -193,18 +193,18 @@ export class Placement {
 
   /**
    * The splits placing `item` makes Yjs do, at an origin inside an item and at a right neighbour
-   * inside one, each with what it moves (see `splitCost`).
+   * inside one, each with what it moves (see `splitCost`) and the clock it cuts before.
    */
-  splitsFor(item: Y.Item, split: (client: number, moves: number) => void): void {
+  splitsFor(item: Y.Item, split: (client: number, moves: number, at: number) => void): void {
     const place = this.placeOf(item)
     if (!place) return
     const left = place.origin ? this.find(place.origin) : null
     const splitsLeft = left !== null && !isLastOf(left, place.origin!)
-    if (splitsLeft) split(left.id.client, this.splitCost(left))
+    if (splitsLeft) split(left.id.client, this.splitCost(left), place.origin!.clock + 1)
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null
     // Typed inside a word, the origin and the right neighbour are two sides of one cut: one split.
     const sameCut = splitsLeft && right === left && item.rightOrigin!.clock === place.origin!.clock + 1
-    if (right && right.id.clock < item.rightOrigin!.clock && !sameCut) split(right.id.client, this.splitCost(right))
+    if (right && right.id.clock < item.rightOrigin!.clock && !sameCut) split(right.id.client, this.splitCost(right), item.rightOrigin!.clock)
   }
 
   /**

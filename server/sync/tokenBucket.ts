@@ -26,6 +26,16 @@ export class TokenBucket {
     this.tokens = Math.max(-this.maxDebt, this.tokens - cost)
   }
 
+  /**
+   * Whether `cost` may be spent: `now` while something is left and the cost is within it plus
+   * `overdraft`; `later` once it has refilled enough; `never` past a full bucket plus `overdraft`.
+   */
+  fits(cost: number, overdraft: number, now = Date.now()): 'now' | 'later' | 'never' {
+    if (cost > this.burst + overdraft) return 'never'
+    this.refill(now)
+    return this.tokens > 0 && cost <= this.tokens + overdraft ? 'now' : 'later'
+  }
+
   /** Whether it has refilled completely: nothing spent lately, nothing owed. */
   isFull(now = Date.now()): boolean {
     this.refill(now)

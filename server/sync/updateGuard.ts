@@ -98,6 +98,16 @@ const MAX_MARKS_PER_TEXT = 5_000
  * replaces (a story, a record), which Yjs deletes with them at about 1 µs each: ~0.2 s at most.
  */
 const MAX_DELETED_ITEMS = 200_000
+/**
+ * Longest map key an update may write (the app's longest joins three ids, 65 characters). Yjs
+ * keeps a key with each value written without a left neighbour, deleted or not: a 1.5 MB key,
+ * set and deleted, stayed in the board for good.
+ */
+const MAX_KEY_LENGTH = 128
+/** Yjs' writer ids are 32-bit; a larger one only makes every struct of its writer longer to store. */
+const MAX_CLIENT_ID = 0xffff_ffff
+/** Characters of a stored map key that count as one more record (see `newRecords`). */
+const KEY_CHARS_PER_RECORD = 16
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
@@ -149,7 +159,9 @@ export function checkUpdate(
   // Marks the update adds to each text (by its parent key), with the document's text if it has it.
   const marks = new Map<string, { text: Y.AbstractType<unknown> | null; added: number }>()
   for (const struct of structs) {
+    if (struct.id.client > MAX_CLIENT_ID) return refuse('a writer id over 32 bits')
     if (!(struct instanceof Y.Item)) continue
+    if (struct.parentSub !== null && struct.parentSub.length > MAX_KEY_LENGTH) return refuse(`a map key over ${MAX_KEY_LENGTH} characters`)
     if (kind && struct.content instanceof Y.ContentFormat) {
       if (!isStoryMarkFormat(struct.content.key, struct.content.value)) return refuse(`formatting "${struct.content.key.slice(0, 40)}" is not a story mark`)
       const parent = placement.parentOf(struct)
@@ -207,19 +219,22 @@ export function checkUpdate(
     added += contested(there.size) - contested(before)
   }
   if (added > 0 && contention + added > limits.maxContention) return refuse(`contested positions costing over ${limits.maxContention} steps in all`)
-  let records = newRecords(doc, placement, structs)
+  let records = newRecords(doc, placement, structs, decoded.ds)
   if (limits.maxSplitMoves !== Number.POSITIVE_INFINITY) {
     // Inserts inside an item split it (typing inside a word splits the word once).
     const splits = new Map<number, number>()
+    // Each cut adds one record however many of the update's items name it.
+    const cuts = new Set<string>()
     let moves = 0
     for (const { items } of places.values())
       for (const item of items)
-        placement.splitsFor(item, (client, cost) => {
+        placement.splitsFor(item, (client, cost, at) => {
           const count = (splits.get(client) ?? 0) + 1
           splits.set(client, count)
           moves += cost + count
-          records++
+          cuts.add(`${client}:${at}`)
         })
+    records += cuts.size
     if (moves > limits.maxSplitMoves) return refuse(`inserts splitting over ${limits.maxSplitMoves} items in all`)
     const deletions = checkDeletions(doc, placement, decoded.ds, limits.maxSplitMoves - moves)
     if (typeof deletions === 'string') return refuse(deletions)
@@ -239,11 +254,15 @@ export function checkUpdate(
  * on from its writer's last one can still be kept apart when another writer's insert lands between
  * them; that insert is counted, so at most half of such records go uncounted.
  */
-function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[]): number {
+function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): number {
   let records = 0
   for (const struct of structs) {
-    if (struct instanceof Y.Skip || Y.getState(doc.store, struct.id.client) >= struct.id.clock + struct.length) continue
-    if (!(struct instanceof Y.Item && continuesOwn(placement, struct))) records++
+    const held = Y.getState(doc.store, struct.id.client) - struct.id.clock
+    if (struct instanceof Y.Skip || held >= struct.length) continue
+    // A part the document holds already: Yjs attaches the rest elsewhere than it claims. Counted.
+    if (!(held <= 0 && struct instanceof Y.Item && continuesOwn(placement, struct, ds))) records++
+    // The key is stored with a value that has no left neighbour, and kept with it, deleted or not.
+    if (struct instanceof Y.Item && struct.origin === null && struct.parentSub !== null) records += Math.floor(struct.parentSub.length / KEY_CHARS_PER_RECORD)
   }
   return records
 }
@@ -253,15 +272,17 @@ const MERGEABLE = [Y.ContentString, Y.ContentAny, Y.ContentJSON, Y.ContentDelete
 
 /**
  * Whether Yjs will merge `item` into its writer's previous item: it goes right after it, before
- * the same neighbour, with the same kind of content. Read from the item's origins, which the
- * sender chooses: an item claiming to go on where it does not is counted, never believed.
+ * the same neighbour, with the same kind of content, and both end up deleted or both live (Yjs
+ * never merges a deleted item with a live one). Read from the item's origins, which the sender
+ * chooses: an item claiming to go on where it does not is counted, never believed.
  */
-function continuesOwn(placement: Placement, item: Y.Item): boolean {
+function continuesOwn(placement: Placement, item: Y.Item, ds: DeleteSet): boolean {
   const { origin, rightOrigin, id } = item
   if (!origin || origin.client !== id.client || origin.clock !== id.clock - 1) return false
   const before = placement.find(origin)
   if (!before || before.content.constructor !== item.content.constructor) return false
   if (!MERGEABLE.some((kind) => item.content instanceof kind)) return false
+  if (before.deleted || Y.isDeleted(ds, origin) !== Y.isDeleted(ds, id)) return false
   const sameRight = rightOrigin === null ? before.rightOrigin === null : before.rightOrigin !== null && Y.compareIDs(rightOrigin, before.rightOrigin)
   return sameRight
 }
@@ -377,7 +398,12 @@ function splitAt(placement: Placement, structs: (Y.Item | Y.GC)[], client: numbe
   const known = last ? last.id.clock + last.length : 0
   if (clock === known) return undefined
   const struct = placement.find(Y.createID(client, clock))
-  if (!struct) return clock > known ? structs.length : undefined
+  if (!struct) {
+    // At the end of one of the update's own structs: nothing to split.
+    const before = clock > 0 ? placement.find(Y.createID(client, clock - 1)) : null
+    if (before && before.id.clock + before.length === clock) return undefined
+    return clock > known ? structs.length : undefined
+  }
   return struct.id.clock < clock && !struct.deleted ? placement.splitCost(struct) : undefined
 }
 

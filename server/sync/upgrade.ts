@@ -61,17 +61,21 @@ export function createSyncUpgrade(opts: {
   const connections = new Set<Connection>()
   /** Open connections by client address and by workshop, with the budgets each group shares. */
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
-  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writers: Map<string, TokenBucket> }>()
+  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writers: Map<string, Allowance> }>()
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
   /**
    * A participant's writing allowance in a workshop, by identity; those without one share one.
    * It owes all it overdraws: nothing is admitted while it owes, so the debt is at most one
    * update's records, and a clamp would let each big update through for a part of its cost.
    */
-  const writingOf = (writers: Map<string, TokenBucket>, participantId: string | null): TokenBucket => {
+  const writingOf = (writers: Map<string, Allowance>, participantId: string | null): Allowance => {
     const who = participantId ?? WITHOUT_IDENTITY
     let allowance = writers.get(who)
-    if (!allowance) writers.set(who, (allowance = new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY)))
+    if (!allowance)
+      writers.set(
+        who,
+        (allowance = { bucket: new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY), holders: 0 }),
+      )
     return allowance
   }
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
@@ -120,7 +124,7 @@ export function createSyncUpgrade(opts: {
       const inWorkshop = perWorkshop.get(workshopId) ?? {
         connections: 0,
         integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
-        writers: new Map<string, TokenBucket>(),
+        writers: new Map<string, Allowance>(),
       }
       if (inWorkshop.connections >= limits.maxConnectionsPerWorkshop) {
         metrics.reject('workshop_connections_full', { workshopId, kind, role }, { code: CloseCode.busy })
@@ -134,11 +138,13 @@ export function createSyncUpgrade(opts: {
       // screen): it only means no per-person record is accepted from it.
       const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
       const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1', participantId }
+      const allowance = role === 'participant' ? writingOf(inWorkshop.writers, participantId) : undefined
+      if (allowance) allowance.holders++
       const shared = {
         neighbours: fromAddress.connections,
         workshopIntegration: inWorkshop.integration,
         addressIntegration: fromAddress.integration,
-        ...(role === 'participant' ? { writing: writingOf(inWorkshop.writers, participantId) } : {}),
+        ...(allowance ? { writing: allowance.bucket } : {}),
       }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
       fromAddress.connections.add(connection)
@@ -150,6 +156,7 @@ export function createSyncUpgrade(opts: {
         // Dropped by `sweep` once unused and refilled: a socket per update must not get a fresh share
         // each, and what the connection still handles after its close is charged to the same one.
         inWorkshop.connections--
+        if (allowance) allowance.holders--
       })
     })
   }
@@ -165,7 +172,8 @@ export function createSyncUpgrade(opts: {
       // Shares of addresses and workshops with no socket left, once nothing of them is spent.
       for (const [address, share] of perAddress) if (share.connections.size === 0 && share.integration.isFull()) perAddress.delete(address)
       for (const [workshopId, share] of perWorkshop) {
-        for (const [who, allowance] of share.writers) if (allowance.isFull()) share.writers.delete(who)
+        // Only once no socket holds it: the person's next socket must not find a fresh one.
+        for (const [who, allowance] of share.writers) if (allowance.holders <= 0 && allowance.bucket.isFull()) share.writers.delete(who)
         if (share.connections <= 0 && share.integration.isFull() && share.writers.size === 0) perWorkshop.delete(workshopId)
       }
     },
@@ -208,6 +216,12 @@ export function createSyncUpgrade(opts: {
 
 /** The writing allowance participants without an identity share (no identity is this string). */
 const WITHOUT_IDENTITY = ''
+
+/** A person's writing allowance in one workshop, and how many of their sockets hold it. */
+interface Allowance {
+  bucket: TokenBucket
+  holders: number
+}
 
 /** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
 function keyOf(req: IncomingMessage, url: URL): string | null {
