@@ -3,7 +3,7 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
-import { createWorkshop, startTestServer, waitFor } from '../support/server.ts'
+import { createWorkshop, mintIdentity, startTestServer, waitFor } from '../support/server.ts'
 import { hostileMessages, type HostileKind } from './hostileMessages.ts'
 
 /**
@@ -32,12 +32,15 @@ describe('hostile input on the sync endpoint', () => {
   })
 
   it(`survives ${MESSAGES} seeded hostile messages: others keep syncing, offenders are closed, memory and store stay sound`, async () => {
-    const open = (workshop: WorkshopLinks) => {
-      const client = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+    // Honest people, each with their identity as the app has: the attacker has none, and whatever
+    // writing allowance it spends is not theirs (those without an identity share one per workshop).
+    const open = async (workshop: WorkshopLinks) => {
+      const { token } = await mintIdentity(server.url, workshop.id, workshop.keys.participant)
+      const client = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant, identity: token })
       honest.push(client)
       return client
     }
-    const [inRoom, otherA, otherB] = [open(target), open(bystanders), open(bystanders)]
+    const [inRoom, otherA, otherB] = [await open(target), await open(bystanders), await open(bystanders)]
     await synced(inRoom, otherA, otherB)
     globalThis.gc?.()
     const heapBefore = process.memoryUsage().heapUsed
@@ -82,7 +85,7 @@ describe('hostile input on the sync endpoint', () => {
 
     // Bystanders in another room never noticed; the honest client in the attacked room neither.
     await waitFor(() => otherB.doc.getMap('signals').get(`round${rounds - 1}`) === rounds - 1, 10_000, 'the other room to keep syncing')
-    const late = open(target)
+    const late = await open(target)
     await synced(late)
     await waitFor(() => late.doc.getMap('signals').get(`round${rounds - 1}`) === rounds - 1, 10_000, 'the attacked room to keep syncing')
 
