@@ -65,8 +65,8 @@ export function createSyncUpgrade(opts: {
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
   /**
    * A participant's writing allowance in a workshop, by identity; those without one share one.
-   * It owes all it overdraws: nothing is admitted while it owes, so the debt is at most one
-   * update's records, and a clamp would let each big update through for a part of its cost.
+   * It owes all it overdraws (the connection admits at most one piece past what is left, see
+   * WRITING_OVERDRAFT): a clamp would let a big update through for a part of its cost.
    */
   const writingOf = (writers: Map<string, Allowance>, participantId: string | null): Allowance => {
     const who = participantId ?? WITHOUT_IDENTITY
