@@ -27,13 +27,14 @@ export class TokenBucket {
   }
 
   /**
-   * Whether `cost` may be spent: `now` while something is left and the cost is within it plus
-   * `overdraft`; `later` once it has refilled enough; `never` past a full bucket plus `overdraft`.
+   * Whether `cost` may be spent: `now` while it leaves at most `overdraft` owed (a small change goes
+   * through as soon as a little has refilled); `later` once it has refilled enough; `never` past a
+   * full bucket plus `overdraft`.
    */
   fits(cost: number, overdraft: number, now = Date.now()): 'now' | 'later' | 'never' {
     if (cost > this.burst + overdraft) return 'never'
     this.refill(now)
-    return this.tokens > 0 && cost <= this.tokens + overdraft ? 'now' : 'later'
+    return cost <= this.tokens + overdraft ? 'now' : 'later'
   }
 
   /** Whether it has refilled completely: nothing spent lately, nothing owed. */

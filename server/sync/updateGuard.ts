@@ -159,9 +159,10 @@ export function checkUpdate(
   // Marks the update adds to each text (by its parent key), with the document's text if it has it.
   const marks = new Map<string, { text: Y.AbstractType<unknown> | null; added: number }>()
   for (const struct of structs) {
-    if (struct.id.client > MAX_CLIENT_ID) return refuse('a writer id over 32 bits')
+    // A live writer's update only: a stored row refused here would drop a whole board at its load.
+    if (writer && struct.id.client > MAX_CLIENT_ID) return refuse('a writer id over 32 bits')
     if (!(struct instanceof Y.Item)) continue
-    if (struct.parentSub !== null && struct.parentSub.length > MAX_KEY_LENGTH) return refuse(`a map key over ${MAX_KEY_LENGTH} characters`)
+    if (writer && struct.parentSub !== null && struct.parentSub.length > MAX_KEY_LENGTH) return refuse(`a map key over ${MAX_KEY_LENGTH} characters`)
     if (kind && struct.content instanceof Y.ContentFormat) {
       if (!isStoryMarkFormat(struct.content.key, struct.content.value)) return refuse(`formatting "${struct.content.key.slice(0, 40)}" is not a story mark`)
       const parent = placement.parentOf(struct)
@@ -234,11 +235,11 @@ export function checkUpdate(
           moves += cost + count
           cuts.add(`${client}:${at}`)
         })
-    records += cuts.size
     if (moves > limits.maxSplitMoves) return refuse(`inserts splitting over ${limits.maxSplitMoves} items in all`)
-    const deletions = checkDeletions(doc, placement, decoded.ds, limits.maxSplitMoves - moves)
-    if (typeof deletions === 'string') return refuse(deletions)
-    records += deletions
+    // A deletion's cut where an insert cuts too (a word replaced) is the same cut.
+    const deletions = checkDeletions(doc, placement, decoded.ds, limits.maxSplitMoves - moves, cuts)
+    if (deletions) return refuse(deletions)
+    records += cuts.size
     if (deletedItems(doc, placement, structs, decoded.ds) > MAX_DELETED_ITEMS) return refuse(`deletes over ${MAX_DELETED_ITEMS} items at once`)
   }
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
@@ -307,8 +308,8 @@ function runsRefusal(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): string | und
 }
 
 /**
- * Why the update's deletions would cost Yjs more than marking items, if they would; otherwise the
- * splits they make (each a record the document keeps, see `newRecords`). Yjs applies a
+ * Why the update's deletions would cost Yjs more than marking items, if they would; the cuts
+ * they make are added to `cuts` (each a record the document keeps, see `newRecords`). Yjs applies a
  * client's ranges in the order written and splits the struct a range starts or ends inside: each
  * split costs a few µs and an insert into that client's array of structs. Refused: a deletion of
  * nothing (length 0: Yjs never writes one, yet it splits), ranges out of order or overlapping (Yjs
@@ -316,7 +317,7 @@ function runsRefusal(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): string | und
  * last), too many ranges, over `MAX_SPLITS` splits, or splits moving over `maxMoves` pointers. An
  * end past what the document holds may split one of the update's own structs: counted as a split.
  */
-function checkDeletions(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMoves: number): string | number {
+function checkDeletions(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMoves: number, cuts: Set<string>): string | undefined {
   let ranges = 0
   let splits = 0
   let moves = 0
@@ -329,16 +330,18 @@ function checkDeletions(doc: Y.Doc, placement: Placement, ds: DeleteSet, maxMove
       if (range.len <= 0) return 'a deletion of nothing'
       if (range.clock < end) return 'deletions out of order'
       end = range.clock + range.len
-      for (const cut of [splitAt(placement, structs, client, range.clock), splitAt(placement, structs, client, end)]) {
+      for (const at of [range.clock, end]) {
+        const cut = splitAt(placement, structs, client, at)
         if (cut === undefined) continue
         splits++
         moves += cut + splits
+        cuts.add(`${client}:${at}`)
       }
       if (splits > MAX_SPLITS) return `deletions splitting over ${MAX_SPLITS} structs`
       if (moves > maxMoves) return `deletions splitting over ${maxMoves} items in all`
     }
   }
-  return splits
+  return undefined
 }
 
 /**
