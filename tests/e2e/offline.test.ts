@@ -10,17 +10,9 @@ import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { onServer, useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped } from './support/browser.ts'
-import { expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
+import { addCard, expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
 
 const indicator = (page: Page) => page.locator('.connection .connection__text').textContent()
-
-/** Adds a card through the "Add a signal" form: its title, then Enter. */
-async function addCard(page: Page, title: string): Promise<void> {
-  const form = page.getByRole('region', { name: 'Add a signal' })
-  await form.getByLabel('What did you notice?').fill(title)
-  await form.getByLabel('What did you notice?').press('Enter')
-  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
-}
 
 /**
  * The app has no service worker, so a page opened with no network cannot load its own HTML and

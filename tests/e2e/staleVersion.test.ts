@@ -13,18 +13,11 @@ import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { goToStageKind } from './support/seed.ts'
 import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
-import { expectConnected, openAs, SLOW, type Person } from './support/workshop.ts'
+import { addCard, expectConnected, openAs, SLOW, type Person } from './support/workshop.ts'
 
 type AppServer = Awaited<ReturnType<typeof startAppServer>>
 
 const banner = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'A new version is available — reload' }) })
-
-async function addCard(page: Page, title: string): Promise<void> {
-  const form = page.getByRole('region', { name: 'Add a signal' })
-  await form.getByLabel('What did you notice?').fill(title)
-  await form.getByLabel('What did you notice?').press('Enter')
-  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
-}
 
 describe.skipIf(browserTestsSkipped)('a page older than its server, in Chromium', () => {
   let browser: Browser

@@ -5,21 +5,12 @@
  * cards reach it; in a workshop it holds a busy participant's whole day.
  */
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { goToStage, readBoard, readControl } from '../../shared/doc/index.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { startAppServer, useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
-import { openAs, SLOW } from './support/workshop.ts'
-
-/** Adds a card through the "Add a signal" form: its title, then Enter. */
-async function addCard(page: Page, title: string): Promise<void> {
-  const form = page.getByRole('region', { name: 'Add a signal' })
-  await form.getByLabel('What did you notice?').fill(title)
-  await form.getByLabel('What did you notice?').press('Enter')
-  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
-}
+import { addCard, openAs, SLOW } from './support/workshop.ts'
 
 describe.skipIf(browserTestsSkipped)('a participant past the writing allowance, in Chromium', () => {
   // About 25 cards at once (40 records, and the overdraft of one of the app's pieces, 400), then

@@ -215,3 +215,11 @@ export async function dragAnnouncement(page: Page): Promise<string> {
   const texts = await page.getByRole('status').allTextContents()
   return texts.filter((text) => /Picked up “|^Over |is not over a trend|stays where it was|moved to “|New trend with “/.test(text)).join(' ')
 }
+
+/** Adds a card through the "Add a signal" form (its title, then Enter), and waits for the app's confirmation. */
+export async function addCard(page: Page, title: string): Promise<void> {
+  const form = page.getByRole('region', { name: 'Add a signal' })
+  await form.getByLabel('What did you notice?').fill(title)
+  await form.getByLabel('What did you notice?').press('Enter')
+  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
+}
