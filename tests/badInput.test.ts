@@ -277,6 +277,46 @@ describe('document size limit', () => {
     expect(second.closes).toEqual([])
   })
 
+  it('measures a document over the limit only when a deletion may have made room', async () => {
+    const limit = 64 * 1024
+    const server = await servers.server({ limits: { maxDocBytes: limit } })
+    const workshop = await createWorkshop(server.url)
+    const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
+    await synced(facilitator)
+    const signals = facilitator.doc.getMap('signals')
+    const room = () => server.registry.loaded(workshop.id, 'board')!
+    signals.set('big', 'x'.repeat(limit + 1024))
+    await waitFor(() => room().doc.getMap('signals').has('big'), 5_000, 'the big value')
+    /** A participant's card, refused: the document is full. */
+    const refusedCard = async () => {
+      const participant = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
+      await synced(participant)
+      participant.doc.getMap('signals').set('card', 'x'.repeat(100))
+      await waitFor(() => participant.closes.length > 0, 5_000, 'the card to be refused')
+      expect(participant.closes[0]?.reason).toBe('document size limit reached')
+    }
+    await refusedCard()
+    const measuredOnce = await metric(server, 's2s_size_measures_total')
+    // The facilitator's small changes fit the margin: none measures the document (each did before).
+    for (let i = 0; i < 15; i++) {
+      signals.set(`note ${i}`, 'n')
+      await waitFor(() => room().doc.getMap('signals').has(`note ${i}`), 5_000, 'the note')
+    }
+    for (let i = 0; i < 15; i++) {
+      signals.delete(`note ${i}`)
+      await waitFor(() => !room().doc.getMap('signals').has(`note ${i}`), 5_000, 'the deletion')
+    }
+    await server.registry.settle()
+    expect(await metric(server, 's2s_size_measures_total')).toBe(measuredOnce)
+    // Something was deleted since: the next card measures once, and still does not fit.
+    await refusedCard()
+    expect(await metric(server, 's2s_size_measures_total')).toBe(measuredOnce + 1)
+    // Nothing deleted since that measure: refused again without one.
+    await refusedCard()
+    expect(await metric(server, 's2s_size_measures_total')).toBe(measuredOnce + 1)
+    expect(await metric(server, 's2s_compactions_total')).toBeLessThanOrEqual(1)
+  })
+
   it('measures a document just under the limit now and then, not on every small change', async () => {
     // Measuring encodes the whole document: ~200 ms of the server's one thread at the default 8 MiB.
     const limit = 64 * 1024

@@ -270,6 +270,8 @@ export class Connection implements Peer {
       return this.reject('writing_allowance', CloseCode.slowDown, 'more changes than a person makes; retry shortly')
     }
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
+      // The answer may have cost a measure of the whole document: charged like an apply.
+      this.charge(startedCpuMs, startedWall)
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }

@@ -60,6 +60,8 @@ export class Room {
   /** The content when last measured (-1: never), and when (`performance.now()`): see RoomRegistry.hasRoomFor. */
   measuredContent = -1
   measuredTime = 0
+  /** Whether a change applied since the last measure deleted anything: only a deletion can shrink the content. */
+  deletedSinceMeasure = false
   /**
    * The document's contention as the update guard counts it (`maxContention`): counted by the
    * load's fold, then each admitted update's added, and each update relayed from another instance
@@ -83,6 +85,9 @@ export class Room {
     private readonly onRelayed: (room: Room, update: Uint8Array) => void = () => {},
   ) {
     this.ydoc.on('update', this.collect)
+    this.ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.deleteSet.clients.size > 0) this.deletedSinceMeasure = true
+    })
   }
 
   /**

@@ -304,32 +304,46 @@ export class RoomRegistry {
    */
   hasRoomFor(room: Room, bytes: number, role: Role): boolean {
     const limit = room.kind === 'draft' ? this.limits.maxDraftBytes : this.limits.maxDocBytes
+    const facilitatorLimit = role === 'facilitator' && room.kind !== 'draft' ? limit * 1.25 : limit
     // What is applied and not yet stored counts too: a burst of changes in one turn is one batch.
     const held = () => room.storedBytes + room.pendingBytes
     if (held() + bytes <= limit) return true
-    // A measure encodes the whole document (~200 ms of this thread at 8 MiB). With the content just
-    // under the limit, every small change would pay one (a letter typed and taken back leaves the
-    // content as it was): so, measured under the limit, it is measured again only once a sixteenth
-    // of the limit has been stored since, or a few seconds have passed, and takes up to that
-    // sixteenth more meanwhile. Measured over the limit, it is measured again after any change
-    // (then only a facilitator's are stored): what a clean-up frees is seen at once.
+    // A measure encodes the whole document (~200 ms of this thread at 8 MiB), so it is done only
+    // when its answer can change the verdict. Measured under the limit, a letter typed and taken
+    // back leaves the content where it was: it is measured again once a sixteenth of the limit has
+    // been stored since, or a few seconds have passed, and takes up to that sixteenth meanwhile.
+    // Measured over it, only a deletion can have made room: it is measured again after one (what a
+    // facilitator's clean-up frees is seen at once), or after a few seconds; the facilitator's own
+    // changes need no measure while they fit the margin.
+    const measured = room.measuredContent >= 0
+    const under = measured && room.measuredContent <= limit
+    if (measured && !under && held() + bytes <= facilitatorLimit) return true
     // Applied since the last measure, stored or still on its way (just after a measure, what is
     // held is the content): a burst of churn within one turn is measured too, not refused unseen.
-    const grownSince = room.measuredContent < 0 ? Number.POSITIVE_INFINITY : held() - room.measuredContent
-    const under = room.measuredContent >= 0 && room.measuredContent <= limit
-    const due = !under || grownSince >= limit / 16 || performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
-    if (grownSince !== 0 && due) {
-      const content = Y.encodeStateAsUpdate(room.doc).byteLength
-      this.metrics.sizeMeasures++
-      if (content < held()) void this.settle().then(() => this.compact(room))
-      // The pending changes are in the content, and are added to `storedBytes` when stored.
-      room.storedBytes = content - room.pendingBytes
-      room.measuredContent = content
-      room.measuredTime = performance.now()
-    }
+    const grownSince = measured ? held() - room.measuredContent : Number.POSITIVE_INFINITY
+    const stale = performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
+    const due = !measured || stale || (under ? grownSince >= limit / 16 : room.deletedSinceMeasure)
+    if (grownSince !== 0 && due) this.measure(room)
     if (held() + bytes <= limit) return true
-    if (room.measuredContent >= 0 && room.measuredContent <= limit && held() + bytes <= limit + limit / 16) return true
-    return role === 'facilitator' && room.kind !== 'draft' && held() + bytes <= limit * 1.25
+    if (room.measuredContent <= limit && held() + bytes <= limit + limit / 16) return true
+    return held() + bytes <= facilitatorLimit
+  }
+
+  /** Sets the room's held bytes to its content, and compacts the log (in its turn) if it holds more. */
+  private measure(room: Room): void {
+    const content = Y.encodeStateAsUpdate(room.doc).byteLength
+    this.metrics.sizeMeasures++
+    const stored = room.storedBytes + room.pendingBytes
+    if (content < stored && performance.now() - room.compactedAt >= this.tuning.compactAtMostEveryMs) {
+      // Marked now, so the changes until it runs do not queue another.
+      room.compactedAt = performance.now()
+      void this.settle().then(() => this.compact(room))
+    }
+    // The pending changes are in the content, and are added to `storedBytes` when stored.
+    room.storedBytes = content - room.pendingBytes
+    room.measuredContent = content
+    room.measuredTime = performance.now()
+    room.deletedSinceMeasure = false
   }
 
   private markDirty(room: Room): void {
