@@ -104,10 +104,19 @@ const MAX_DELETED_ITEMS = 200_000
  * set and deleted, stayed in the board for good.
  */
 const MAX_KEY_LENGTH = 128
-/** Yjs' writer ids are 32-bit; a larger one only makes every struct of its writer longer to store. */
+/**
+ * Yjs' writer ids are 32-bit, and no writer comes near 2^32 changes; a larger id or clock only
+ * makes every reference to its writer's structs longer to store (up to 8 bytes each, not 5).
+ */
 const MAX_CLIENT_ID = 0xffff_ffff
+const MAX_CLOCK = 2 ** 32
 /** Characters of a stored map key that count as one more record (see `newRecords`). */
 const KEY_CHARS_PER_RECORD = 16
+/**
+ * Records a writer id new to the document counts: the document keeps a run header for it (id,
+ * first clock, count) and a state vector entry, about 20 bytes.
+ */
+const NEW_WRITER_RECORDS = 2
 
 const ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set(Object.values(BOARD_ROOTS)),
@@ -161,6 +170,7 @@ export function checkUpdate(
   for (const struct of structs) {
     // A live writer's update only: a stored row refused here would drop a whole board at its load.
     if (writer && struct.id.client > MAX_CLIENT_ID) return refuse('a writer id over 32 bits')
+    if (writer && struct.id.clock + struct.length > MAX_CLOCK) return refuse('a clock over 32 bits')
     if (!(struct instanceof Y.Item)) continue
     if (writer && struct.parentSub !== null && struct.parentSub.length > MAX_KEY_LENGTH) return refuse(`a map key over ${MAX_KEY_LENGTH} characters`)
     if (kind && struct.content instanceof Y.ContentFormat) {
@@ -248,24 +258,41 @@ export function checkUpdate(
 
 /**
  * The records an update adds that the document keeps apart for good, deleted or not: what a
- * tombstone costs (about 9 bytes each), and what a person's writing allowance counts. Each new
+ * tombstone costs (about 10 bytes each), and what a person's writing allowance counts. Each new
  * struct is one, unless Yjs will merge it into the one before it (letters typed on, a value its
- * writer sets again); each split of a struct (typing or deleting inside a word) adds one. Splits
- * are counted by the caller; a struct the document already holds adds nothing. A struct that goes
- * on from its writer's last one can still be kept apart when another writer's insert lands between
- * them; that insert is counted, so at most half of such records go uncounted.
+ * writer sets again); each split of a struct (typing or deleting inside a word) adds one; a
+ * writer new to the document adds its run header; a map key kept with its value adds one per 16
+ * characters. Splits are counted by the caller; a struct the document already holds adds nothing.
  */
 function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): number {
-  let records = 0
+  // How many of the update's items go after each origin: of two, only one can sit right after it.
+  const claims = new Map<string, number>()
   for (const struct of structs) {
-    const held = Y.getState(doc.store, struct.id.client) - struct.id.clock
+    if (!(struct instanceof Y.Item) || !struct.origin) continue
+    const key = idKey(struct.origin)
+    claims.set(key, (claims.get(key) ?? 0) + 1)
+  }
+  let records = 0
+  let newWriter = -1
+  for (const struct of structs) {
+    const state = Y.getState(doc.store, struct.id.client)
+    const held = state - struct.id.clock
     if (struct instanceof Y.Skip || held >= struct.length) continue
+    // Structs come in one run per writer (runsRefusal): its first new one tells whether it is new.
+    if (state === 0 && struct.id.client !== newWriter) {
+      newWriter = struct.id.client
+      records += NEW_WRITER_RECORDS
+    }
     // A part the document holds already: Yjs attaches the rest elsewhere than it claims. Counted.
-    if (!(held <= 0 && struct instanceof Y.Item && continuesOwn(placement, struct, ds))) records++
+    if (!(held <= 0 && struct instanceof Y.Item && continuesOwn(doc, placement, struct, ds, claims))) records++
     // The key is stored with a value that has no left neighbour, and kept with it, deleted or not.
     if (struct instanceof Y.Item && struct.origin === null && struct.parentSub !== null) records += Math.floor(struct.parentSub.length / KEY_CHARS_PER_RECORD)
   }
   return records
+}
+
+function idKey(id: Y.ID): string {
+  return `${id.client}:${id.clock}`
 }
 
 /** Content Yjs merges into the same content before it (Item.mergeWith); types, marks and embeds never. */
@@ -275,17 +302,24 @@ const MERGEABLE = [Y.ContentString, Y.ContentAny, Y.ContentJSON, Y.ContentDelete
  * Whether Yjs will merge `item` into its writer's previous item: it goes right after it, before
  * the same neighbour, with the same kind of content, and both end up deleted or both live (Yjs
  * never merges a deleted item with a live one). Read from the item's origins, which the sender
- * chooses: an item claiming to go on where it does not is counted, never believed.
+ * chooses: an item claiming to go on where it does not is counted, never believed. So is one that
+ * may not land right after its origin: something lies between them in the document already, or
+ * another of the update's items goes after the same origin (`claims`).
  */
-function continuesOwn(placement: Placement, item: Y.Item, ds: DeleteSet): boolean {
+function continuesOwn(doc: Y.Doc, placement: Placement, item: Y.Item, ds: DeleteSet, claims: ReadonlyMap<string, number>): boolean {
   const { origin, rightOrigin, id } = item
   if (!origin || origin.client !== id.client || origin.clock !== id.clock - 1) return false
+  if ((claims.get(idKey(origin)) ?? 0) > 1) return false
   const before = placement.find(origin)
   if (!before || before.content.constructor !== item.content.constructor) return false
   if (!MERGEABLE.some((kind) => item.content instanceof kind)) return false
   if (before.deleted || Y.isDeleted(ds, origin) !== Y.isDeleted(ds, id)) return false
   const sameRight = rightOrigin === null ? before.rightOrigin === null : before.rightOrigin !== null && Y.compareIDs(rightOrigin, before.rightOrigin)
-  return sameRight
+  if (!sameRight) return false
+  // Held by the document (its writer's last struct there): what follows it now is what Yjs meets.
+  if (Y.getState(doc.store, id.client) !== id.clock) return true
+  const next = before.right
+  return rightOrigin === null ? next === null : next !== null && Y.compareIDs(next.id, rightOrigin)
 }
 
 /**

@@ -99,7 +99,8 @@ describe('the records a change adds', () => {
     const server = new Y.Doc()
     const anna = replicaOf(server, 1)
     const text = () => anna.doc.getMap('signals').get('note') as Y.Text
-    expect(anna.adds(() => anna.doc.getMap('signals').set('note', new Y.Text()))).toBe(1)
+    // A writer's first change adds its run header too (two records), then only what it writes.
+    expect(anna.adds(() => anna.doc.getMap('signals').set('note', new Y.Text()))).toBe(3)
     expect(anna.adds(() => text().insert(0, 'W'))).toBe(1)
     for (const letter of 'eak signals') expect(anna.adds(() => text().insert(text().length, letter))).toBe(0)
     // Inside "Weak": the new letter, and the word split in two.
@@ -113,10 +114,12 @@ describe('the records a change adds', () => {
     const server = new Y.Doc()
     const anna = replicaOf(server, 1)
     const ben = replicaOf(server, 2)
-    expect(anna.adds(() => anna.doc.getMap('signals').set('x', 1))).toBe(1)
+    // Each writer's first change adds its run header too: two records.
+    expect(anna.adds(() => anna.doc.getMap('signals').set('x', 1))).toBe(3)
     expect(anna.adds(() => anna.doc.getMap('signals').set('x', 2))).toBe(1)
     ben.catchUp()
-    expect(ben.adds(() => ben.doc.getMap('signals').set('x', 3))).toBe(1)
+    expect(ben.adds(() => ben.doc.getMap('signals').set('x', 3))).toBe(3)
+    expect(ben.adds(() => ben.doc.getMap('signals').set('x', 4))).toBe(1)
     // Three keys set in turn, ten times: each value follows that key's last, three writes back,
     // and Yjs keeps all thirty apart (the tombstones of the attack, a few hundred keys wide).
     const turns = anna.adds(() => {
@@ -154,7 +157,7 @@ describe('the records a change adds', () => {
     }
     const structs = () => server.store.clients.get(7)?.length ?? 0
     // A letter, then one going on from it but deleted with the update: Yjs never merges a deleted
-    // item into a live one, so both are kept, and both are counted.
+    // item into a live one, so both are kept, and both are counted (with writer 7's run header).
     expect(
       charge(
         crafted(
@@ -165,7 +168,7 @@ describe('the records a change adds', () => {
           [[7, 1]],
         ),
       ),
-    ).toBe(2)
+    ).toBe(4)
     expect(structs()).toBe(2)
     // A live letter going on from that deleted one: kept apart again, counted again.
     expect(charge(crafted([{ client: 7, clock: 2, origin: Y.createID(7, 1) }]))).toBe(1)
@@ -176,16 +179,51 @@ describe('the records a change adds', () => {
     expect(text.length).toBe(3)
   })
 
-  it("refuses a live writer's map keys over 128 characters (Yjs keeps a key for good) and writer ids over 32 bits", () => {
+  it('counts a letter claiming to go on from its last one when another lies between them or goes there too', () => {
+    const server = new Y.Doc()
+    server.getMap('signals').set('note', new Y.Text())
+    const parent = (server.getMap('signals').get('note') as Y.Text)._item!.id
+    const charge = (update: Uint8Array) => {
+      const verdict = checkUpdate(server, 'board', update)
+      if (!verdict.ok) throw new Error(verdict.reason)
+      Y.applyUpdate(server, update)
+      return verdict.records
+    }
+    const structs = () => server.store.clients.get(7)?.length ?? 0
+    expect(charge(crafted([{ client: 7, clock: 0, parent }]))).toBe(3)
+    // Writer 5 puts a letter right after it; writer 7 then claims to go on from its own, before
+    // nothing: Yjs places it after 5's (the higher writer id goes second) and keeps it apart.
+    charge(crafted([{ client: 5, clock: 0, origin: Y.createID(7, 0) }]))
+    expect(charge(crafted([{ client: 7, clock: 1, origin: Y.createID(7, 0) }]))).toBe(1)
+    expect(structs()).toBe(2)
+    // One update, two letters after 7's last: only one can sit right after it. Both counted.
+    expect(
+      charge(
+        crafted([
+          { client: 5, clock: 1, origin: Y.createID(7, 1) },
+          { client: 7, clock: 2, origin: Y.createID(7, 1) },
+        ]),
+      ),
+    ).toBe(2)
+    expect(structs()).toBe(3)
+    // Nothing between: the letter goes on from 7's last, and Yjs merges it.
+    expect(charge(crafted([{ client: 7, clock: 3, origin: Y.createID(7, 2) }]))).toBe(0)
+    expect(structs()).toBe(3)
+  })
+
+  it("refuses a live writer's map keys over 128 characters (Yjs keeps a key for good), writer ids and clocks over 32 bits", () => {
     const server = new Y.Doc()
     const writer = { role: 'participant' as const, participantId: randomId() }
     const longKey = changeFrom(server, 1, (doc) => doc.getMap('signals').set('k'.repeat(129), 1))
     expect(checkUpdate(server, 'board', longKey, undefined, writer)).toEqual({ ok: false, reason: 'a map key over 128 characters' })
     const wideWriter = changeFrom(server, 2 ** 40, (doc) => doc.getMap('signals').set('k', 1))
     expect(checkUpdate(server, 'board', wideWriter, undefined, writer)).toEqual({ ok: false, reason: 'a writer id over 32 bits' })
-    // A key of an id's length is stored with its value: a record more for each 16 characters.
+    const farClock = crafted([{ client: 4, clock: 2 ** 32, parent: Y.createID(1, 0) }])
+    expect(checkUpdate(server, 'board', farClock, undefined, writer)).toEqual({ ok: false, reason: 'a clock over 32 bits' })
+    // A key of an id's length is stored with its value: a record more for each 16 characters (and
+    // two for the new writer's run header).
     const idKey = changeFrom(server, 3, (doc) => doc.getMap('signals').set('k'.repeat(32), 1))
-    expect(checkUpdate(server, 'board', idKey, undefined, writer)).toMatchObject({ ok: true, records: 3 })
+    expect(checkUpdate(server, 'board', idKey, undefined, writer)).toMatchObject({ ok: true, records: 5 })
     // A stored row is never refused for them: it would drop a whole board at its next load.
     expect(checkUpdate(server, 'board', longKey)).toMatchObject({ ok: true })
   })
