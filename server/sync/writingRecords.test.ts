@@ -15,6 +15,8 @@ import {
   updateSignal,
 } from '../../shared/doc/index.ts'
 import { randomId } from '../../shared/util/ids.ts'
+import { splitUpdate } from '../../shared/doc/structCount.ts'
+import { UPDATE_PIECE_STRUCTS } from '../../shared/protocol.ts'
 import { DEFAULT_LIMITS } from '../config.ts'
 import { checkUpdate } from './updateGuard.ts'
 
@@ -226,6 +228,34 @@ describe('the records a change adds', () => {
     expect(checkUpdate(server, 'board', idKey, undefined, writer)).toMatchObject({ ok: true, records: 5 })
     // A stored row is never refused for them: it would drop a whole board at its next load.
     expect(checkUpdate(server, 'board', longKey)).toMatchObject({ ok: true })
+  })
+
+  it('a deletion of a thousand scattered letters, refused whole, goes in pieces the allowance admits', () => {
+    const server = new Y.Doc()
+    const anna = replicaOf(server, 1)
+    const text = new Y.Text()
+    anna.adds(() => anna.doc.getMap('signals').set('story', text))
+    anna.adds(() => text.insert(0, 'ab'.repeat(1_000)))
+    // Offline, every "b" taken out: each deletion cuts the one long item twice.
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(offline)
+    const story = offline.getMap('signals').get('story') as Y.Text
+    for (let at = story.length - 1; at >= 0; at -= 2) story.delete(at, 1)
+    const whole = Y.encodeStateAsUpdate(offline, before)
+    const most = DEFAULT_LIMITS.writeBurstPerPerson + UPDATE_PIECE_STRUCTS
+    // Whole, it adds more than a person may ever owe: refused for good (4400).
+    expect(checkUpdate(server, 'board', whole)).toMatchObject({ ok: true, records: expect.any(Number) })
+    expect((checkUpdate(server, 'board', whole) as { records: number }).records).toBeGreaterThan(most)
+    const pieces = splitUpdate(whole, UPDATE_PIECE_STRUCTS)
+    for (const piece of pieces) {
+      const verdict = checkUpdate(server, 'board', piece)
+      if (!verdict.ok) throw new Error(verdict.reason)
+      // At most one of the app's pieces: within what a person may owe, never refused for good.
+      expect(verdict.records).toBeLessThanOrEqual(UPDATE_PIECE_STRUCTS)
+      Y.applyUpdate(server, piece)
+    }
+    expect((server.getMap('signals').get('story') as Y.Text).toString()).toBe('a'.repeat(1_000))
   })
 
   it("a busy participant's whole workshop adds 700–800: within the allowance's burst", () => {

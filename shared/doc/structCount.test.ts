@@ -47,6 +47,13 @@ describe('countStructs', () => {
   })
 })
 
+/** How many deleted ranges an update names. */
+function deletedRanges(update: Uint8Array): number {
+  let ranges = 0
+  for (const clientRanges of Y.decodeUpdate(update).ds.clients.values()) ranges += clientRanges.length
+  return ranges
+}
+
 describe('splitUpdate', () => {
   /** A document with text (multi-byte letters, bold), maps, an array, a sub-document and deletions, from two writers. */
   function busyDoc(): { base: Y.Doc; update: Uint8Array } {
@@ -92,13 +99,15 @@ describe('splitUpdate', () => {
     Y.applyUpdate(expected, update)
     for (const limit of [1, 7, 64]) {
       const pieces = splitUpdate(update, limit)
+      const withStructs = pieces.filter((piece) => countStructs(piece, Number.POSITIVE_INFINITY) > 0).length
       // Cut before a root's new entry where one is near: at most twice as many pieces as needed.
-      expect(pieces.length, `limit ${limit}`).toBeGreaterThanOrEqual(Math.ceil(structs / limit))
-      expect(pieces.length, `limit ${limit}`).toBeLessThanOrEqual(2 * Math.ceil(structs / limit))
+      expect(withStructs, `limit ${limit}`).toBeGreaterThanOrEqual(Math.ceil(structs / limit))
+      expect(withStructs, `limit ${limit}`).toBeLessThanOrEqual(2 * Math.ceil(structs / limit))
       const doc = new Y.Doc()
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
       for (const piece of pieces) {
         expect(countStructs(piece, Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(limit)
+        expect(deletedRanges(piece)).toBeLessThanOrEqual(Math.max(1, Math.floor(limit / 2)))
         Y.applyUpdate(doc, piece)
         // Nothing waits on a later piece: each builds only on what came before.
         expect(doc.store.pendingStructs, `limit ${limit}`).toBeNull()
@@ -159,6 +168,32 @@ describe('splitUpdate', () => {
       }
       expect((server.getMap('signals').get('story') as Y.Text).toString()).toBe(story.toString())
     }
+  })
+
+  it('sends a deletion of many scattered letters in pieces of at most half the limit in ranges, after the structs', () => {
+    const doc = new Y.Doc()
+    const text = new Y.Text()
+    doc.getMap('signals').set('story', text)
+    text.insert(0, 'ab'.repeat(1_000))
+    const server = new Y.Doc()
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(doc))
+    const before = Y.encodeStateVector(doc)
+    // Offline: a new paragraph, and every "b" taken out (1,000 ranges).
+    doc.transact(() => {
+      text.insert(0, 'New paragraph. ')
+      for (let at = text.length - 1; at >= 15; at -= 2) text.delete(at, 1)
+    })
+    const pieces = splitUpdate(Y.encodeStateAsUpdate(doc, before), 400)
+    expect(pieces.map((piece) => [countStructs(piece, Number.POSITIVE_INFINITY), deletedRanges(piece)])).toEqual([
+      [1, 0],
+      [0, 200],
+      [0, 200],
+      [0, 200],
+      [0, 200],
+      [0, 200],
+    ])
+    for (const piece of pieces) Y.applyUpdate(server, piece)
+    expect((server.getMap('signals').get('story') as Y.Text).toString()).toBe(`New paragraph. ${'a'.repeat(1_000)}`)
   })
 
   it('returns an update within the limit as it is', () => {

@@ -9,10 +9,10 @@ import * as Y from 'yjs'
  * Throws on bytes that are not an update, as Yjs would.
  *
  * Each client's section starts with its number of structs; the structs themselves are skipped
- * by the same layout Yjs reads (yjs/src/utils/encoding.js, readClientsStructRefs).
+ * by the same layout Yjs reads (yjs/src/utils/encoding.js, readClientsStructRefs). A `decoder`
+ * given is left where the deletions start, once every struct is counted.
  */
-export function countStructs(update: Uint8Array, cap: number): number {
-  const decoder = decoding.createDecoder(update)
+export function countStructs(update: Uint8Array, cap: number, decoder = decoding.createDecoder(update)): number {
   const sections = decoding.readVarUint(decoder)
   let total = 0
   for (let s = 0; s < sections; s++) {
@@ -27,11 +27,13 @@ export function countStructs(update: Uint8Array, cap: number): number {
 }
 
 /**
- * `update` as consecutive updates of at most `maxStructs` structs each, for a server that admits
- * no more in one message (MAX_STRUCTS_PER_UPDATE). The struct bytes are copied as they are (a v1
- * struct names its neighbours and parent in full; only its clock is implied, by its place in its
- * client's run, which each piece heads with the run's first clock). The deletions go with the last
- * piece. An update within the limit is returned as it is, after reading at most its headers.
+ * `update` as consecutive updates of at most `maxStructs` structs and `maxStructs / 2` deleted
+ * ranges each, for a server that admits no more in one message (MAX_STRUCTS_PER_UPDATE, and a
+ * person's writing allowance, which counts each cut a deleted range makes). The struct bytes are
+ * copied as they are (a v1 struct names its neighbours and parent in full; only its clock is
+ * implied, by its place in its client's run, which each piece heads with the run's first clock).
+ * The deletions follow the structs, in pieces of their own: they may delete the update's own
+ * structs. An update within the limits is returned as it is.
  *
  * Applied in order, the pieces make the same document as `update`, and none waits on a later one:
  * each struct comes after everything of the update it builds on (its client's earlier structs, its
@@ -45,7 +47,21 @@ export function countStructs(update: Uint8Array, cap: number): number {
  * is its writer's). Only a run of over `maxStructs` structs with no such entry is cut inside.
  */
 export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
-  if (update.byteLength <= maxStructs || countStructs(update, maxStructs) <= maxStructs) return [update]
+  // Every struct takes at least a byte, every deleted range two: a short update is within both.
+  if (update.byteLength <= maxStructs) return [update]
+  const decoder = decoding.createDecoder(update)
+  const structCount = countStructs(update, Number.POSITIVE_INFINITY, decoder)
+  const deletionsAt = decoder.pos
+  const deletions = readDeletions(decoder)
+  const maxRanges = Math.max(1, Math.floor(maxStructs / 2))
+  const ranges = deletions.reduce((sum, [, clientRanges]) => sum + clientRanges.length, 0)
+  if (structCount <= maxStructs && ranges <= maxRanges) return [update]
+  const structs = structCount === 0 ? [] : structCount <= maxStructs ? [concat(update.subarray(0, deletionsAt), NO_DELETIONS)] : structPieces(update, maxStructs)
+  return [...structs, ...deletionPieces(deletions, maxRanges)]
+}
+
+/** The update's structs in pieces of at most `maxStructs`, without its deletions (see splitUpdate). */
+function structPieces(update: Uint8Array, maxStructs: number): Uint8Array[] {
   // Where each struct starts is read here; its clock (a string's length counts UTF-16 units) and
   // what it names, from Yjs.
   const decoded = Y.decodeUpdate(update).structs
@@ -62,7 +78,6 @@ export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[
       structs.push({ client, clock: decoded[index]!.id.clock, from, to: decoder.pos, startsEntry: startsRootEntry(update, from) })
     }
   }
-  const deletions = update.subarray(decoder.pos)
   const order = dependencyOrder(decoded)
   const pieces: Uint8Array[] = []
   for (let start = 0; start < order.length;) {
@@ -72,10 +87,71 @@ export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[
       while (cut > start + 1 && !structs[order[cut]!]!.startsEntry) cut--
       if (structs[order[cut]!]!.startsEntry) end = cut
     }
-    pieces.push(encodePiece(update, structs, order.slice(start, end), end === order.length ? deletions : NO_DELETIONS))
+    pieces.push(encodePiece(update, structs, order.slice(start, end)))
     start = end
   }
   return pieces
+}
+
+/** A delete set as Yjs writes it (v1): each client's deleted ranges, `[clock, length]`. */
+type Deletions = [client: number, ranges: [clock: number, length: number][]][]
+
+function readDeletions(decoder: decoding.Decoder): Deletions {
+  const deletions: Deletions = []
+  const clients = decoding.readVarUint(decoder)
+  for (let c = 0; c < clients; c++) {
+    const client = decoding.readVarUint(decoder)
+    const count = decoding.readVarUint(decoder)
+    const ranges: [number, number][] = []
+    for (let r = 0; r < count; r++) ranges.push([decoding.readVarUint(decoder), decoding.readVarUint(decoder)])
+    deletions.push([client, ranges])
+  }
+  return deletions
+}
+
+/** The deletions as updates of no structs and at most `maxRanges` ranges each. */
+function deletionPieces(deletions: Deletions, maxRanges: number): Uint8Array[] {
+  const pieces: Uint8Array[] = []
+  let piece: Deletions = []
+  let size = 0
+  const flush = () => {
+    if (piece.length === 0) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0) // no structs
+    writeDeletions(encoder, piece)
+    pieces.push(encoding.toUint8Array(encoder))
+    piece = []
+    size = 0
+  }
+  for (const [client, ranges] of deletions)
+    for (let at = 0; at < ranges.length;) {
+      const take = Math.min(maxRanges - size, ranges.length - at)
+      piece.push([client, ranges.slice(at, at + take)])
+      size += take
+      at += take
+      if (size === maxRanges) flush()
+    }
+  flush()
+  return pieces
+}
+
+function writeDeletions(encoder: encoding.Encoder, deletions: Deletions): void {
+  encoding.writeVarUint(encoder, deletions.length)
+  for (const [client, ranges] of deletions) {
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, ranges.length)
+    for (const [clock, length] of ranges) {
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarUint(encoder, length)
+    }
+  }
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const whole = new Uint8Array(first.byteLength + second.byteLength)
+  whole.set(first)
+  whole.set(second, first.byteLength)
+  return whole
 }
 
 interface PieceStruct {
@@ -145,8 +221,8 @@ function dependencyOrder(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): number[]
   return order.length === structs.length ? order : inOrder
 }
 
-/** The structs at `indices` (each client's a run of its clocks) as one update, with `deletions`. */
-function encodePiece(update: Uint8Array, structs: readonly PieceStruct[], indices: readonly number[], deletions: Uint8Array): Uint8Array {
+/** The structs at `indices` (each client's a run of its clocks) as one update, without deletions. */
+function encodePiece(update: Uint8Array, structs: readonly PieceStruct[], indices: readonly number[]): Uint8Array {
   const runs = new Map<number, { first: number; last: number; count: number }>()
   for (const i of indices) {
     const client = structs[i]!.client
@@ -165,7 +241,7 @@ function encodePiece(update: Uint8Array, structs: readonly PieceStruct[], indice
     encoding.writeVarUint(encoder, structs[first]!.clock)
     encoding.writeUint8Array(encoder, update.subarray(structs[first]!.from, structs[last]!.to))
   }
-  encoding.writeUint8Array(encoder, deletions)
+  encoding.writeUint8Array(encoder, NO_DELETIONS)
   return encoding.toUint8Array(encoder)
 }
 
