@@ -16,7 +16,7 @@ const config = defaultConfig({
   host: '127.0.0.1',
   dataDir,
   logger: createLogger({ destination: process.stderr }),
-  limits: { workshopsPerIpPerHour: 10_000, writeBurstPerPerson: Number.MAX_SAFE_INTEGER },
+  limits: { workshopsPerIpPerHour: 10_000, writeBurstPerPerson: Number.MAX_SAFE_INTEGER, writeBurstPerWorkshop: Number.MAX_SAFE_INTEGER },
   // The cold-load bench unloads a room soon after its client leaves, to load it cold again in a running server.
   ...(roomIdleMs ? { tuning: { roomIdleMs: Number(roomIdleMs) } } : {}),
 })

@@ -82,6 +82,12 @@ export interface Limits {
    */
   writeBurstPerPerson: number
   writesPerMinutePerPerson: number
+  /**
+   * Records all participants of one workshop may add together, at once and per minute: new
+   * identities come by the hundred an hour, and each brings a person's allowance.
+   */
+  writeBurstPerWorkshop: number
+  writesPerMinutePerWorkshop: number
 }
 
 export interface Tuning {
@@ -170,10 +176,14 @@ export const DEFAULT_LIMITS: Limits = {
   retentionDays: 0,
   identitiesPerWorkshopPerHour: 300,
   // A busy participant's whole workshop is 700–800 (ten cards, thirty moves, 2,000 letters of a
-  // story; server/sync/writingRecords.test.ts): the burst holds it, the rate is one a second. The
-  // workshop's 300 new identities an hour at most then bring about 4 MB at once (see README).
+  // story; server/sync/writingRecords.test.ts): the burst holds it, the rate is one a second.
   writeBurstPerPerson: 1_000,
   writesPerMinutePerPerson: 60,
+  // Sixty people adding their ten cards within minutes (about 10,000) fit the burst twice; a whole
+  // workshop of sixty busy people (about 46,000 over two hours) is a fifth of its refill. The 300
+  // new identities an hour would otherwise bring 300,000 at once (about 4 MB; see README).
+  writeBurstPerWorkshop: 20_000,
+  writesPerMinutePerWorkshop: 2_000,
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -239,6 +249,8 @@ const LIMIT_ENV: Record<keyof Limits, string> = {
   identitiesPerWorkshopPerHour: 'IDENTITIES_PER_WORKSHOP_PER_HOUR',
   writeBurstPerPerson: 'WRITE_BURST_PER_PERSON',
   writesPerMinutePerPerson: 'WRITES_PER_MINUTE_PER_PERSON',
+  writeBurstPerWorkshop: 'WRITE_BURST_PER_WORKSHOP',
+  writesPerMinutePerWorkshop: 'WRITES_PER_MINUTE_PER_WORKSHOP',
 }
 
 export const SERVER_USAGE = `usage: npm start -- [--port N] [--host ADDRESS] [--data DIR] [--database postgres://…] [--redis redis://…] [--log-level ${LOG_LEVELS.join('|')}] [--build-if-needed]`

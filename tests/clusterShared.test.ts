@@ -184,7 +184,10 @@ describe('what several instances share', () => {
   it('the budget for contested positions is one per document, not one per instance an attacker connects to', { timeout: 120_000 }, async () => {
     // The board is open on both instances before the attack, as in a workshop under way.
     // Without an identity the attacker and the marker's writer share one writing allowance: raised.
-    const { a, b, workshop, onA, onB } = await openOnTwo('board', (links) => links.keys.participant, { writeBurstPerPerson: 100_000_000 })
+    const { a, b, workshop, onA, onB } = await openOnTwo('board', (links) => links.keys.participant, {
+      writeBurstPerPerson: 100_000_000,
+      writeBurstPerWorkshop: 100_000_000,
+    })
     let client = 5_000_000
     const contested = (key: number) => updateMessage(siblingBomb(16, (client += 16), 'signals', `contested-${key}`))
     /** Sends `updates` and then a marker; how the socket ended (undefined: it is open, the marker answered). */

@@ -51,6 +51,8 @@ interface SharedBudgets {
   addressIntegration?: TokenBucket
   /** A participant's writing allowance in this workshop, shared by their documents and tabs. */
   writing?: TokenBucket
+  /** What all participants of the workshop may write together (a participant's connections only). */
+  workshopWriting?: TokenBucket
 }
 
 /**
@@ -257,17 +259,21 @@ export class Connection implements Peer {
     // (tombstones, about 9 bytes each) would fill a board in seconds. A change may overdraw what
     // is left by one of the app's pieces; past that it waits (4529: the app retries with its
     // changes) until the allowance has refilled. Checked before the size, spent only when applied.
-    const { writing } = this.shared
-    const fits = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
-    if (fits === 'never') {
-      const most = this.limits.writeBurstPerPerson + WRITING_OVERDRAFT
+    // The workshop's allowance, which all its participants share, bounds what many identities
+    // (the key on the wall mints them by the hundred) bring together.
+    const { writing, workshopWriting } = this.shared
+    const person = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
+    const workshop = workshopWriting && guard.records > 0 ? workshopWriting.fits(guard.records, WRITING_OVERDRAFT) : 'now'
+    if (person === 'never' || workshop === 'never') {
+      const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
       return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records in one update`)
     }
-    if (fits === 'later') {
+    if (person === 'later' || workshop === 'later') {
       // The check was work, and the same bytes come back with the retry: charged like an apply.
       this.charge(startedCpuMs, startedWall)
-      if (this.wantsExtensions) this.send(noticeMessage({ code: 'writingPaused', message: 'more changes than a person makes; they wait' }))
-      return this.reject('writing_allowance', CloseCode.slowDown, 'more changes than a person makes; retry shortly')
+      const who = person === 'later' ? 'a person makes' : 'this workshop takes in'
+      if (this.wantsExtensions) this.send(noticeMessage({ code: 'writingPaused', message: `more changes than ${who}; they wait` }))
+      return this.reject(person === 'later' ? 'writing_allowance' : 'workshop_writing_allowance', CloseCode.slowDown, `more changes than ${who}; retry shortly`)
     }
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       // The answer may have cost a measure of the whole document: charged like an apply.
@@ -276,6 +282,7 @@ export class Connection implements Peer {
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
     writing?.spend(guard.records)
+    workshopWriting?.spend(guard.records)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)

@@ -61,7 +61,7 @@ export function createSyncUpgrade(opts: {
   const connections = new Set<Connection>()
   /** Open connections by client address and by workshop, with the budgets each group shares. */
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
-  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writers: Map<string, Allowance> }>()
+  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: TokenBucket; writers: Map<string, Allowance> }>()
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
   /**
    * A participant's writing allowance in a workshop, by identity; those without one share one.
@@ -124,6 +124,8 @@ export function createSyncUpgrade(opts: {
       const inWorkshop = perWorkshop.get(workshopId) ?? {
         connections: 0,
         integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
+        // Owes all it overdraws, like a person's (see writingOf).
+        writing: new TokenBucket(limits.writesPerMinutePerWorkshop / 60, limits.writeBurstPerWorkshop, Number.POSITIVE_INFINITY),
         writers: new Map<string, Allowance>(),
       }
       if (inWorkshop.connections >= limits.maxConnectionsPerWorkshop) {
@@ -144,7 +146,7 @@ export function createSyncUpgrade(opts: {
         neighbours: fromAddress.connections,
         workshopIntegration: inWorkshop.integration,
         addressIntegration: fromAddress.integration,
-        ...(allowance ? { writing: allowance.bucket } : {}),
+        ...(allowance ? { writing: allowance.bucket, workshopWriting: inWorkshop.writing } : {}),
       }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
       fromAddress.connections.add(connection)
@@ -174,7 +176,7 @@ export function createSyncUpgrade(opts: {
       for (const [workshopId, share] of perWorkshop) {
         // Only once no socket holds it: the person's next socket must not find a fresh one.
         for (const [who, allowance] of share.writers) if (allowance.holders <= 0 && allowance.bucket.isFull()) share.writers.delete(who)
-        if (share.connections <= 0 && share.integration.isFull() && share.writers.size === 0) perWorkshop.delete(workshopId)
+        if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) perWorkshop.delete(workshopId)
       }
     },
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */

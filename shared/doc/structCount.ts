@@ -56,7 +56,8 @@ export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[
   const maxRanges = Math.max(1, Math.floor(maxStructs / 2))
   const ranges = deletions.reduce((sum, [, clientRanges]) => sum + clientRanges.length, 0)
   if (structCount <= maxStructs && ranges <= maxRanges) return [update]
-  const structs = structCount === 0 ? [] : structCount <= maxStructs ? [concat(update.subarray(0, deletionsAt), NO_DELETIONS)] : structPieces(update, maxStructs)
+  const structs =
+    structCount === 0 ? [] : structCount <= maxStructs ? [concat(update.subarray(0, deletionsAt), NO_DELETIONS)] : structPieces(update, maxStructs)
   return [...structs, ...deletionPieces(deletions, maxRanges)]
 }
 

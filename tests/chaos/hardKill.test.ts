@@ -22,7 +22,7 @@ const KILLS = 3
  * Each of the twenty writes a card, a move and a paragraph every 60 ms, some 400 records a second,
  * without an identity (so all share one writing allowance): the allowance is raised out of the way.
  */
-const ENV = { WRITE_BURST_PER_PERSON: '100000000' }
+const ENV = { WRITE_BURST_PER_PERSON: '100000000', WRITE_BURST_PER_WORKSHOP: '100000000' }
 
 interface Person {
   doc: Y.Doc

@@ -142,7 +142,7 @@ async function attackThenStop(attack: (send: (update: Uint8Array) => void) => vo
   servers.defer(() => data.remove())
   // The attacker and the honest writer have no identity, so they would share one writing
   // allowance (tests/hostile/tombstones.test.ts): raised out of the way of the caps under test.
-  const server: ChildServer = await startChildServer(data.dir, { WRITE_BURST_PER_PERSON: '100000000' })
+  const server: ChildServer = await startChildServer(data.dir, { WRITE_BURST_PER_PERSON: '100000000', WRITE_BURST_PER_WORKSHOP: '100000000' })
   servers.defer(() => server.kill())
   const workshop = await createWorkshop(server.url)
   const writer = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })

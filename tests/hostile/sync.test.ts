@@ -22,7 +22,7 @@ import { closeWithin, expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, 
  * in one update, are also how they send it). They send them without a participant identity, so
  * all of them share one writing allowance (tests/hostile/tombstones.test.ts): raised out of the way.
  */
-const BULK = { MAX_STRUCTS_PER_UPDATE: '20000', WRITE_BURST_PER_PERSON: '100000000' }
+const BULK = { MAX_STRUCTS_PER_UPDATE: '20000', WRITE_BURST_PER_PERSON: '100000000', WRITE_BURST_PER_WORKSHOP: '100000000' }
 
 describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   let arena: Arena

@@ -87,6 +87,45 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     expect(board).toBeLessThan(16 * 1024)
   })
 
+  it("holds many identities together to the workshop's allowance; a newcomer's card and the facilitator's still go through", async () => {
+    // The key on the wall mints up to 300 identities an hour, each with a person's allowance: 300
+    // rounds of tombstones at once. Here the workshop takes 2,000 records at once (refilling a
+    // record a minute, so none refill during the test), and ten identities try four rounds each.
+    arena = await openArena({ WRITE_BURST_PER_WORKSHOP: '2000', WRITES_PER_MINUTE_PER_WORKSHOP: '1' })
+    const { target, server } = arena
+    const admittedBy: number[] = []
+    let lastClose: { code: number; reason: string } | undefined
+    for (let person = 0; person < 10; person++) {
+      const identity = await mintIdentity(server.url, target.id, target.keys.participant)
+      const socket = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: identity.token })
+      // Each their own writer: the same bytes again would add nothing.
+      const { admitted, close } = await send(socket, overwrites(4))
+      admittedBy.push(admitted)
+      if (close) lastClose = close
+      socket.ws.terminate()
+    }
+    // The first person's own allowance stops them after four rounds (1,202 records); the second
+    // overdraws the workshop's rest by less than a piece on their third; nobody else gets a round in.
+    expect(admittedBy).toEqual([4, 3, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(lastClose).toEqual({ code: CloseCode.slowDown, reason: 'more changes than this workshop takes in; retry shortly' })
+
+    // A small change still fits what the workshop may owe: a newcomer's card goes through, and the
+    // facilitator has no allowance to spend.
+    const anna = await mintIdentity(server.url, target.id, target.keys.participant)
+    const annaClient = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.participant, identity: anna.token })
+    const facilitator = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    clients.push(annaClient, facilitator)
+    await synced(annaClient, facilitator)
+    annaClient.doc.getMap('signals').set('anna', 'Care robots at home')
+    facilitator.doc.getMap('signals').set('facilitator', 'Trend: ageing at home')
+    await waitFor(() => facilitator.doc.getMap('signals').get('anna') === 'Care robots at home', 10_000, "Anna's card")
+    await waitFor(() => annaClient.doc.getMap('signals').get('facilitator') === 'Trend: ageing at home', 10_000, "the facilitator's card")
+    expect(annaClient.closes).toEqual([])
+    const board = Y.encodeStateAsUpdate(facilitator.doc).byteLength
+    console.log(`many identities: ${admittedBy.reduce((a, b) => a + b, 0)} of 40 rounds admitted from 10 identities; the board is ${board} bytes`)
+    expect(board).toBeLessThan(32 * 1024)
+  })
+
   it('keeps a person paused across sockets opened one after another, with sweeps between', async () => {
     // The sweep (here every 100 ms, in-process) drops allowances that have refilled and that no
     // socket holds: one a socket still holds must stay, or the next socket would find a fresh one.
