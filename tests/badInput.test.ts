@@ -317,6 +317,41 @@ describe('document size limit', () => {
     expect(await metric(server, 's2s_compactions_total')).toBeLessThanOrEqual(1)
   })
 
+  it("never refuses a participant who writes nothing, though a reconnect's answer carries every deletion again", async () => {
+    const limit = 64 * 1024
+    const server = await servers.server({ limits: { maxDocBytes: limit } })
+    const workshop = await createWorkshop(server.url)
+    const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
+    await synced(facilitator)
+    const signals = facilitator.doc.getMap('signals')
+    const room = () => server.registry.loaded(workshop.id, 'board')!
+    // Over the limit, with deletions in its history.
+    for (let i = 0; i < 20; i++) signals.set(`note ${i}`, 'n')
+    for (let i = 0; i < 20; i += 2) signals.delete(`note ${i}`)
+    signals.set('big', 'x'.repeat(limit + 1024))
+    await waitFor(() => room().doc.getMap('signals').has('big'), 5_000, 'the big value')
+    await server.registry.settle()
+    const measures = await metric(server, 's2s_size_measures_total')
+    // What y-websocket answers the server's step 1 with when it has everything: no structs, and
+    // the document's whole delete set (ten ranges).
+    const answer = Y.encodeStateAsUpdate(facilitator.doc, Y.encodeStateVector(room().doc))
+    expect(Y.decodeUpdate(answer).structs).toEqual([])
+    expect(Y.decodeUpdate(answer).ds.clients.size).toBeGreaterThan(0)
+    const participant = await rawSocket(`${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`)
+    const answered = new Promise<void>((resolve) => participant.ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve()))
+    participant.ws.send(syncUpdateFrame(answer))
+    // A marker: the server answers a step 1 only once it has handled what came before it.
+    const stepOne = encoding.createEncoder()
+    encoding.writeVarUint(stepOne, 0)
+    encoding.writeVarUint(stepOne, 0)
+    encoding.writeVarUint8Array(stepOne, Y.encodeStateVector(facilitator.doc))
+    participant.ws.send(encoding.toUint8Array(stepOne))
+    await answered
+    expect(participant.ws.readyState).toBe(WebSocket.OPEN)
+    // Nothing to store, check or measure (before: 4429 "document size limit reached").
+    expect(await metric(server, 's2s_size_measures_total')).toBe(measures)
+  })
+
   it('measures a document just under the limit now and then, not on every small change', async () => {
     // Measuring encodes the whole document: ~200 ms of the server's one thread at the default 8 MiB.
     const limit = 64 * 1024

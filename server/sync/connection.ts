@@ -6,6 +6,7 @@ import { CloseCode, MessageType, UPDATE_PIECE_STRUCTS, type DocKind, type Role }
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, noticeMessage, permissionDenied, syncStep2 } from './messages.ts'
+import { changesNothing } from './changesNothing.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
 import { writeFrame } from './frame.ts'
@@ -214,9 +215,10 @@ export class Connection implements Peer {
       throw new ProtocolError(`unknown sync step ${step}`)
     }
     const update = decoding.readVarUint8Array(decoder)
-    // Every client's answer to our step 1 when it has nothing (each phone of a join storm): no
-    // change, so no policy, guard, size or CPU clock (a system call) to spend on it.
-    if (!this.waiting && isEmptyUpdate(update)) return
+    // Every client's answer to our step 1 when it has nothing new (each phone of a join storm, a
+    // reconnect with the document's deletions again): no change, so no policy, guard, size,
+    // allowance or CPU clock (a system call) to spend on it.
+    if (!this.waiting && changesNothing(room.doc, update)) return
     const verdict = this.mayWrite(this.role, room)
     if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason)
     if (!this.registry.storeHealthy) {
@@ -501,11 +503,6 @@ export class Connection implements Peer {
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
-}
-
-/** The update of a document with nothing in it: no structs, no deletions (Yjs's first encoding). */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
 }
 
 /** Whether an update carries structs the document does not have (read from its header, O(update)). */

@@ -265,12 +265,13 @@ export function checkUpdate(
  * characters. Splits are counted by the caller; a struct the document already holds adds nothing.
  */
 function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): number {
-  // How many of the update's items go after each origin: of two, only one can sit right after it.
-  const claims = new Map<string, number>()
+  // What the update's items name as their neighbours: an item lands between another and that
+  // one's origin by naming the same origin, or by naming that one as its right neighbour.
+  const claims: Claims = { origins: new Map(), rights: new Set() }
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || !struct.origin) continue
-    const key = idKey(struct.origin)
-    claims.set(key, (claims.get(key) ?? 0) + 1)
+    if (!(struct instanceof Y.Item)) continue
+    if (struct.origin) claims.origins.set(idKey(struct.origin), (claims.origins.get(idKey(struct.origin)) ?? 0) + 1)
+    if (struct.rightOrigin) claims.rights.add(idKey(struct.rightOrigin))
   }
   let records = 0
   let newWriter = -1
@@ -295,6 +296,12 @@ function idKey(id: Y.ID): string {
   return `${id.client}:${id.clock}`
 }
 
+/** How many of an update's items name each id as their origin, and which ids they name as their right neighbour. */
+interface Claims {
+  origins: Map<string, number>
+  rights: Set<string>
+}
+
 /** Content Yjs merges into the same content before it (Item.mergeWith); types, marks and embeds never. */
 const MERGEABLE = [Y.ContentString, Y.ContentAny, Y.ContentJSON, Y.ContentDeleted] as const
 
@@ -304,12 +311,13 @@ const MERGEABLE = [Y.ContentString, Y.ContentAny, Y.ContentJSON, Y.ContentDelete
  * never merges a deleted item with a live one). Read from the item's origins, which the sender
  * chooses: an item claiming to go on where it does not is counted, never believed. So is one that
  * may not land right after its origin: something lies between them in the document already, or
- * another of the update's items goes after the same origin (`claims`).
+ * another of the update's items may land there (`claims`: one going after the same origin, or one
+ * going before this item).
  */
-function continuesOwn(doc: Y.Doc, placement: Placement, item: Y.Item, ds: DeleteSet, claims: ReadonlyMap<string, number>): boolean {
+function continuesOwn(doc: Y.Doc, placement: Placement, item: Y.Item, ds: DeleteSet, claims: Claims): boolean {
   const { origin, rightOrigin, id } = item
   if (!origin || origin.client !== id.client || origin.clock !== id.clock - 1) return false
-  if ((claims.get(idKey(origin)) ?? 0) > 1) return false
+  if ((claims.origins.get(idKey(origin)) ?? 0) > 1 || claims.rights.has(idKey(id))) return false
   const before = placement.find(origin)
   if (!before || before.content.constructor !== item.content.constructor) return false
   if (!MERGEABLE.some((kind) => item.content instanceof kind)) return false

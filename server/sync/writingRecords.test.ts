@@ -181,7 +181,7 @@ describe('the records a change adds', () => {
     expect(text.length).toBe(3)
   })
 
-  it('counts a letter claiming to go on from its last one when another lies between them or goes there too', () => {
+  it('counts a letter claiming to go on from its last one when another lies between them or may land there', () => {
     const server = new Y.Doc()
     server.getMap('signals').set('note', new Y.Text())
     const parent = (server.getMap('signals').get('note') as Y.Text)._item!.id
@@ -208,9 +208,21 @@ describe('the records a change adds', () => {
       ),
     ).toBe(2)
     expect(structs()).toBe(3)
+    // One update, a letter of writer 9 naming 7's next letter as its right neighbour (and no
+    // origin): scanning from the start, it lands between 7's last and that letter. Both counted,
+    // and writer 9's run header.
+    expect(
+      charge(
+        crafted([
+          { client: 9, clock: 0, right: Y.createID(7, 3), parent },
+          { client: 7, clock: 3, origin: Y.createID(7, 2) },
+        ]),
+      ),
+    ).toBe(4)
+    expect(structs()).toBe(4)
     // Nothing between: the letter goes on from 7's last, and Yjs merges it.
-    expect(charge(crafted([{ client: 7, clock: 3, origin: Y.createID(7, 2) }]))).toBe(0)
-    expect(structs()).toBe(3)
+    expect(charge(crafted([{ client: 7, clock: 4, origin: Y.createID(7, 3) }]))).toBe(0)
+    expect(structs()).toBe(4)
   })
 
   it("refuses a live writer's map keys over 128 characters (Yjs keeps a key for good), writer ids and clocks over 32 bits", () => {

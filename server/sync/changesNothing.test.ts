@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { changesNothing } from './changesNothing.ts'
+
+describe('changesNothing', () => {
+  /** A board with cards, some of them deleted, and a client that has all of it. */
+  function boardAndClient() {
+    const board = new Y.Doc()
+    const signals = board.getMap('signals')
+    for (let i = 0; i < 10; i++) signals.set(`card ${i}`, `Signal ${i}`)
+    for (let i = 0; i < 10; i += 3) signals.delete(`card ${i}`)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(board))
+    return { board, client, answer: () => Y.encodeStateAsUpdate(client, Y.encodeStateVector(board)) }
+  }
+
+  it("is true of a reconnecting client's answer: no structs, deletions the document has", () => {
+    const { board, answer } = boardAndClient()
+    expect(Y.decodeUpdate(answer()).ds.clients.size).toBe(1)
+    expect(changesNothing(board, answer())).toBe(true)
+    expect(changesNothing(board, new Uint8Array([0, 0]))).toBe(true)
+  })
+
+  it('is false of a deletion of something live, of new structs, of deletions the document lacks, of garbage', () => {
+    const { board, client, answer } = boardAndClient()
+    client.getMap('signals').delete('card 1')
+    expect(changesNothing(board, answer())).toBe(false)
+    const other = new Y.Doc()
+    other.getMap('signals').set('new', 'card')
+    expect(changesNothing(board, Y.encodeStateAsUpdate(other))).toBe(false)
+    other.getMap('signals').delete('new')
+    const onlyDeletion = Y.encodeStateAsUpdate(other, Y.encodeStateVector(other))
+    expect(Y.decodeUpdate(onlyDeletion).structs).toEqual([])
+    expect(changesNothing(board, onlyDeletion)).toBe(false)
+    expect(changesNothing(board, new Uint8Array([0, 5, 250]))).toBe(false)
+  })
+})
