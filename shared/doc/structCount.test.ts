@@ -107,7 +107,7 @@ describe('splitUpdate', () => {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
       for (const piece of pieces) {
         expect(countStructs(piece, Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(limit)
-        expect(deletedRanges(piece)).toBeLessThanOrEqual(Math.max(1, Math.floor(limit / 2)))
+        expect(deletedRanges(piece)).toBeLessThanOrEqual(limit)
         Y.applyUpdate(doc, piece)
         // Nothing waits on a later piece: each builds only on what came before.
         expect(doc.store.pendingStructs, `limit ${limit}`).toBeNull()
@@ -170,7 +170,7 @@ describe('splitUpdate', () => {
     }
   })
 
-  it('sends a deletion of many scattered letters in pieces of at most half the limit in ranges, after the structs', () => {
+  it('sends a deletion of many scattered letters with the last structs, and past the limit in ranges in pieces of its own', () => {
     const doc = new Y.Doc()
     const text = new Y.Text()
     doc.getMap('signals').set('story', text)
@@ -185,11 +185,8 @@ describe('splitUpdate', () => {
     })
     const pieces = splitUpdate(Y.encodeStateAsUpdate(doc, before), 400)
     expect(pieces.map((piece) => [countStructs(piece, Number.POSITIVE_INFINITY), deletedRanges(piece)])).toEqual([
-      [1, 0],
-      [0, 200],
-      [0, 200],
-      [0, 200],
-      [0, 200],
+      [1, 400],
+      [0, 400],
       [0, 200],
     ])
     for (const piece of pieces) Y.applyUpdate(server, piece)

@@ -27,13 +27,15 @@ export function countStructs(update: Uint8Array, cap: number, decoder = decoding
 }
 
 /**
- * `update` as consecutive updates of at most `maxStructs` structs and `maxStructs / 2` deleted
- * ranges each, for a server that admits no more in one message (MAX_STRUCTS_PER_UPDATE, and a
- * person's writing allowance, which counts each cut a deleted range makes). The struct bytes are
- * copied as they are (a v1 struct names its neighbours and parent in full; only its clock is
+ * `update` as consecutive updates of at most `maxStructs` structs and `maxStructs` deleted ranges
+ * each, for a server that admits no more in one message (MAX_STRUCTS_PER_UPDATE, and a person's
+ * writing allowance, which counts each cut a deleted range makes, two at most). The struct bytes
+ * are copied as they are (a v1 struct names its neighbours and parent in full; only its clock is
  * implied, by its place in its client's run, which each piece heads with the run's first clock).
- * The deletions follow the structs, in pieces of their own: they may delete the update's own
- * structs. An update within the limits is returned as it is.
+ * The deletions go with the last piece (they may delete the update's own structs, and the server
+ * lets a person delete another's record only with the record it hangs on, in one update); past
+ * `maxStructs` ranges (a change deleting in hundreds of places) the rest follow in pieces of
+ * their own. An update within the limits is returned as it is.
  *
  * Applied in order, the pieces make the same document as `update`, and none waits on a later one:
  * each struct comes after everything of the update it builds on (its client's earlier structs, its
@@ -53,15 +55,18 @@ export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[
   const structCount = countStructs(update, Number.POSITIVE_INFINITY, decoder)
   const deletionsAt = decoder.pos
   const deletions = readDeletions(decoder)
-  const maxRanges = Math.max(1, Math.floor(maxStructs / 2))
   const ranges = deletions.reduce((sum, [, clientRanges]) => sum + clientRanges.length, 0)
-  if (structCount <= maxStructs && ranges <= maxRanges) return [update]
-  const structs =
-    structCount === 0 ? [] : structCount <= maxStructs ? [concat(update.subarray(0, deletionsAt), NO_DELETIONS)] : structPieces(update, maxStructs)
-  return [...structs, ...deletionPieces(deletions, maxRanges)]
+  if (structCount <= maxStructs && ranges <= maxStructs) return [update]
+  const structParts = structCount === 0 ? [] : structCount <= maxStructs ? [update.subarray(0, deletionsAt)] : structPieces(update, maxStructs)
+  const sets = deleteSets(deletions, maxStructs)
+  // The first delete set goes with the last structs, as in the whole update; the rest on their own.
+  const withStructs = structParts.length > 0 ? sets.shift() : undefined
+  const pieces = structParts.map((part, i) => concat(part, i === structParts.length - 1 && withStructs ? withStructs : NO_DELETIONS))
+  for (const set of sets) pieces.push(concat(NO_STRUCTS, set))
+  return pieces
 }
 
-/** The update's structs in pieces of at most `maxStructs`, without its deletions (see splitUpdate). */
+/** The update's structs in pieces of at most `maxStructs`, each without a delete set (see splitUpdate). */
 function structPieces(update: Uint8Array, maxStructs: number): Uint8Array[] {
   // Where each struct starts is read here; its clock (a string's length counts UTF-16 units) and
   // what it names, from Yjs.
@@ -111,30 +116,29 @@ export function readDeletions(decoder: decoding.Decoder): Deletions {
   return deletions
 }
 
-/** The deletions as updates of no structs and at most `maxRanges` ranges each. */
-function deletionPieces(deletions: Deletions, maxRanges: number): Uint8Array[] {
-  const pieces: Uint8Array[] = []
-  let piece: Deletions = []
+/** The deletions as encoded delete sets of at most `maxRanges` ranges each (none for none). */
+function deleteSets(deletions: Deletions, maxRanges: number): Uint8Array[] {
+  const sets: Uint8Array[] = []
+  let set: Deletions = []
   let size = 0
   const flush = () => {
-    if (piece.length === 0) return
+    if (set.length === 0) return
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0) // no structs
-    writeDeletions(encoder, piece)
-    pieces.push(encoding.toUint8Array(encoder))
-    piece = []
+    writeDeletions(encoder, set)
+    sets.push(encoding.toUint8Array(encoder))
+    set = []
     size = 0
   }
   for (const [client, ranges] of deletions)
     for (let at = 0; at < ranges.length;) {
       const take = Math.min(maxRanges - size, ranges.length - at)
-      piece.push([client, ranges.slice(at, at + take)])
+      set.push([client, ranges.slice(at, at + take)])
       size += take
       at += take
       if (size === maxRanges) flush()
     }
   flush()
-  return pieces
+  return sets
 }
 
 function writeDeletions(encoder: encoding.Encoder, deletions: Deletions): void {
@@ -165,6 +169,8 @@ interface PieceStruct {
   startsEntry: boolean
 }
 
+/** An update's struct section with no clients, and a delete set with none. */
+const NO_STRUCTS = new Uint8Array([0])
 const NO_DELETIONS = new Uint8Array([0])
 
 /**
@@ -223,7 +229,7 @@ function dependencyOrder(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): number[]
   return order.length === structs.length ? order : inOrder
 }
 
-/** The structs at `indices` (each client's a run of its clocks) as one update, without deletions. */
+/** The structs at `indices` (each client's a run of its clocks): an update's struct section. */
 function encodePiece(update: Uint8Array, structs: readonly PieceStruct[], indices: readonly number[]): Uint8Array {
   const runs = new Map<number, { first: number; last: number; count: number }>()
   for (const i of indices) {
@@ -243,7 +249,6 @@ function encodePiece(update: Uint8Array, structs: readonly PieceStruct[], indice
     encoding.writeVarUint(encoder, structs[first]!.clock)
     encoding.writeUint8Array(encoder, update.subarray(structs[first]!.from, structs[last]!.to))
   }
-  encoding.writeUint8Array(encoder, NO_DELETIONS)
   return encoding.toUint8Array(encoder)
 }
 
