@@ -189,7 +189,11 @@ export const MessageType = {
   notice: 101,
 } as const
 
-export type NoticeCode = 'writeRejected' | 'storeUnavailable' | 'docTooLarge' | 'writingPaused'
+/**
+ * `writingPaused`: this person's changes wait for their writing allowance; `workshopBusy`: for the
+ * workshop's, which all its participants share.
+ */
+export type NoticeCode = 'writeRejected' | 'storeUnavailable' | 'docTooLarge' | 'writingPaused' | 'workshopBusy'
 export interface ServerNotice {
   code: NoticeCode
   /** Human-readable, English; clients translate `code`. */

@@ -123,7 +123,8 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     onSaved(serverState) {
       pending.acknowledge(serverState)
       // "Your changes wait" holds until they are all stored.
-      const caughtUp = state.notice?.code === 'writingPaused' && pending.count() === 0
+      const waited = state.notice?.code === 'writingPaused' || state.notice?.code === 'workshopBusy'
+      const caughtUp = waited && pending.count() === 0
       update({ notSaved: false, pending: pending.count(), ...(caughtUp ? { notice: null } : {}) })
     },
     onNotice(notice) {

@@ -19,7 +19,7 @@ export interface ExtensionCallbacks {
   onPermissionDenied(reason: string): void
 }
 
-const NOTICE_CODES: readonly NoticeCode[] = ['writeRejected', 'storeUnavailable', 'docTooLarge', 'writingPaused']
+const NOTICE_CODES: readonly NoticeCode[] = ['writeRejected', 'storeUnavailable', 'docTooLarge', 'writingPaused', 'workshopBusy']
 
 /** Parses a notice payload; anything that is not a well-formed notice is dropped (untrusted input). */
 export function parseNotice(json: string): ServerNotice | null {

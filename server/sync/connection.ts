@@ -274,7 +274,8 @@ export class Connection implements Peer {
       // The check was work, and the same bytes come back with the retry: charged like an apply.
       this.charge(startedCpuMs, startedWall)
       const who = person === 'later' ? 'a person makes' : 'this workshop takes in'
-      if (this.wantsExtensions) this.send(noticeMessage({ code: 'writingPaused', message: `more changes than ${who}; they wait` }))
+      const code = person === 'later' ? 'writingPaused' : 'workshopBusy'
+      if (this.wantsExtensions) this.send(noticeMessage({ code, message: `more changes than ${who}; they wait` }))
       return this.reject(person === 'later' ? 'writing_allowance' : 'workshop_writing_allowance', CloseCode.slowDown, `more changes than ${who}; retry shortly`)
     }
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {

@@ -1,8 +1,9 @@
 /**
  * A participant who writes more than the workshop accepts from one person (WRITE_BURST_PER_PERSON,
- * then WRITES_PER_MINUTE_PER_PERSON) is told their changes wait, and then sees them go through
- * without doing anything: nothing is lost. The allowance is made small here so that a few dozen
- * cards reach it; in a workshop it holds a busy participant's whole day.
+ * then WRITES_PER_MINUTE_PER_PERSON), or from all its participants together (WRITE_BURST_PER_WORKSHOP,
+ * WRITES_PER_MINUTE_PER_WORKSHOP), is told their changes wait, and then sees them go through without
+ * doing anything: nothing is lost. The allowances are made small here so that a few dozen cards
+ * reach them; in a workshop a person's holds a busy participant's whole day.
  */
 import { describe, expect, it } from 'vitest'
 import { goToStage, readBoard, readControl } from '../../shared/doc/index.ts'
@@ -12,10 +13,26 @@ import { startAppServer, useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { addCard, openAs, SLOW } from './support/workshop.ts'
 
-describe.skipIf(browserTestsSkipped)('a participant past the writing allowance, in Chromium', () => {
+/** The allowance made small, the callout that says the changes wait, and its screenshot. */
+const CASES = [
+  {
+    whose: "a person's",
+    limits: { writeBurstPerPerson: 40, writesPerMinutePerPerson: 120 },
+    callout: 'Your changes are waiting',
+    shot: 'writing-paused-participant-phone',
+  },
+  {
+    whose: "the workshop's (all participants share it)",
+    limits: { writeBurstPerWorkshop: 40, writesPerMinutePerWorkshop: 120 },
+    callout: 'The workshop is busy — your changes are waiting',
+    shot: 'workshop-busy-participant-phone',
+  },
+]
+
+describe.skipIf(browserTestsSkipped).each(CASES)('a participant past $whose writing allowance, in Chromium', ({ limits, callout, shot }) => {
   // About 25 cards at once (40 records, and the overdraft of one of the app's pieces, 400), then
   // one card's worth every 8 s.
-  const app = useBrowserAndServer(() => startAppServer({ limits: { writeBurstPerPerson: 40, writesPerMinutePerPerson: 120 } }))
+  const app = useBrowserAndServer(() => startAppServer({ limits }))
 
   it('hears that the changes wait, and sees every card arrive by itself', { timeout: 120_000 }, async () => {
     const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
@@ -27,7 +44,7 @@ describe.skipIf(browserTestsSkipped)('a participant past the writing allowance, 
       expect(goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)).toBe(true)
       await expect.poll(() => anna.page.getByRole('region', { name: 'Add a signal' }).count(), SLOW).toBe(1)
 
-      const paused = anna.page.getByRole('status').filter({ hasText: 'Your changes are waiting' })
+      const paused = anna.page.getByRole('status').filter({ hasText: callout })
       const titles: string[] = []
       for (let n = 1; n <= 40 && (await paused.count()) === 0; n++) {
         titles.push(`Care robots keep older people company, ${n}`)
@@ -35,7 +52,7 @@ describe.skipIf(browserTestsSkipped)('a participant past the writing allowance, 
       }
       await paused.waitFor(SLOW)
       expect(titles.length).toBeGreaterThanOrEqual(2)
-      await screenshot(anna.page, 'writing-paused-participant-phone')
+      await screenshot(anna.page, shot)
 
       // Nothing to do: the cards go through once the allowance has refilled, and the note goes.
       const onBoard = () => [...readBoard(facilitator.doc).signals.values()].map((signal) => signal.title).sort()

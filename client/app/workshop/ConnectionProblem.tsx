@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import type { NoticeCode } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { closeCodeName } from './ConnectionIndicator.tsx'
@@ -7,7 +8,8 @@ const reload = () => window.location.reload()
 
 /**
  * Explains what the quiet indicator cannot: a permanent close (bad link, size limit, an app older than the server), a change
- * the server refused, or changes held back for a minute (more than a person makes). Shown at the top of the page, with a way forward.
+ * the server refused, or changes held back for a minute (more than a person makes, or than the workshop takes in at once).
+ * Shown at the top of the page, with a way forward.
  */
 export function ConnectionProblem() {
   const { t } = useTranslation()
@@ -16,7 +18,7 @@ export function ConnectionProblem() {
   const controlClose = useStore((s) => (s.connection.control.status === 'closed' ? s.connection.control.closeCode : null))
   const tooLarge = useStore((s) => s.connection.board.notice?.code === 'docTooLarge')
   const denied = useStore((s) => s.connection.board.denied ?? s.connection.control.denied)
-  const paused = useStore((s) => s.connection.board.notice?.code === 'writingPaused' || s.connection.control.notice?.code === 'writingPaused')
+  const paused = useStore((s) => waitingCode(s.connection.board.notice?.code) ?? waitingCode(s.connection.control.notice?.code))
 
   const closed = boardClose !== null || controlClose !== null
   if (!closed && !tooLarge && !denied && !paused) return null
@@ -41,7 +43,7 @@ export function ConnectionProblem() {
     )
   }
 
-  const problem = tooLarge ? 'docTooLarge' : denied ? 'denied' : 'writingPaused'
+  const problem = tooLarge ? 'docTooLarge' : denied ? 'denied' : (paused ?? 'writingPaused')
   return (
     <div className="callout callout--warning" role="status">
       <h2 className="callout__title">{t(`problem.${problem}.title`)}</h2>
@@ -53,4 +55,9 @@ export function ConnectionProblem() {
       )}
     </div>
   )
+}
+
+/** The notice of changes that wait (`code`), or null for any other. */
+function waitingCode(code: NoticeCode | undefined): 'writingPaused' | 'workshopBusy' | null {
+  return code === 'writingPaused' || code === 'workshopBusy' ? code : null
 }
