@@ -54,6 +54,8 @@ interface SharedBudgets {
   writing?: TokenBucket
   /** What all participants of the workshop may write together (a participant's connections only). */
   workshopWriting?: TokenBucket
+  /** What the person may write while the workshop's is spent. */
+  writingShare?: TokenBucket
 }
 
 /**
@@ -263,9 +265,12 @@ export class Connection implements Peer {
     // changes) until the allowance has refilled. Checked before the size, spent only when applied.
     // The workshop's allowance, which all its participants share, bounds what many identities
     // (the key on the wall mints them by the hundred) bring together.
-    const { writing, workshopWriting } = this.shared
+    // While it is spent, each person still writes a little (their share), so no one stops the room.
+    const { writing, workshopWriting, writingShare } = this.shared
     const person = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
-    const workshop = workshopWriting && guard.records > 0 ? workshopWriting.fits(guard.records, WRITING_OVERDRAFT) : 'now'
+    const ofWorkshop = workshopWriting && guard.records > 0 ? workshopWriting.fits(guard.records, WRITING_OVERDRAFT) : 'now'
+    const sheltered = ofWorkshop === 'later' && writingShare?.fits(guard.records, 0) === 'now'
+    const workshop = sheltered ? 'now' : ofWorkshop
     if (person === 'never' || workshop === 'never') {
       const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
       return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records in one update`)
@@ -285,7 +290,8 @@ export class Connection implements Peer {
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
     writing?.spend(guard.records)
-    workshopWriting?.spend(guard.records)
+    if (sheltered) writingShare?.spend(guard.records)
+    else workshopWriting?.spend(guard.records)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)

@@ -74,7 +74,11 @@ export function createSyncUpgrade(opts: {
     if (!allowance)
       writers.set(
         who,
-        (allowance = { bucket: new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY), holders: 0 }),
+        (allowance = {
+          bucket: new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY),
+          share: new TokenBucket(SHARE_PER_MINUTE / 60, SHARE_BURST),
+          holders: 0,
+        }),
       )
     return allowance
   }
@@ -146,7 +150,7 @@ export function createSyncUpgrade(opts: {
         neighbours: fromAddress.connections,
         workshopIntegration: inWorkshop.integration,
         addressIntegration: fromAddress.integration,
-        ...(allowance ? { writing: allowance.bucket, workshopWriting: inWorkshop.writing } : {}),
+        ...(allowance ? { writing: allowance.bucket, workshopWriting: inWorkshop.writing, writingShare: allowance.share } : {}),
       }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
       fromAddress.connections.add(connection)
@@ -175,7 +179,8 @@ export function createSyncUpgrade(opts: {
       for (const [address, share] of perAddress) if (share.connections.size === 0 && share.integration.isFull()) perAddress.delete(address)
       for (const [workshopId, share] of perWorkshop) {
         // Only once no socket holds it: the person's next socket must not find a fresh one.
-        for (const [who, allowance] of share.writers) if (allowance.holders <= 0 && allowance.bucket.isFull()) share.writers.delete(who)
+        for (const [who, allowance] of share.writers)
+          if (allowance.holders <= 0 && allowance.bucket.isFull() && allowance.share.isFull()) share.writers.delete(who)
         if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) perWorkshop.delete(workshopId)
       }
     },
@@ -219,11 +224,24 @@ export function createSyncUpgrade(opts: {
 /** The writing allowance participants without an identity share (no identity is this string). */
 const WITHOUT_IDENTITY = ''
 
-/** A person's writing allowance in one workshop, and how many of their sockets hold it. */
+/**
+ * A person's writing allowance in one workshop, their share of the workshop's (see
+ * SHARE_PER_MINUTE), and how many of their sockets hold them.
+ */
 interface Allowance {
   bucket: TokenBucket
+  share: TokenBucket
   holders: number
 }
+
+/**
+ * What each person may still write while the workshop's allowance is spent (by scripted
+ * identities, say): a card or two at once, then a few letters a minute, so no one can stop a
+ * room's writing. The identities spending the workshop's have shares too: 300 of them (an hour's
+ * worth) add 3,000 records a minute to its 2,000.
+ */
+const SHARE_BURST = 60
+const SHARE_PER_MINUTE = 10
 
 /** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
 function keyOf(req: IncomingMessage, url: URL): string | null {
