@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { changesNothing } from './changesNothing.ts'
@@ -33,5 +34,17 @@ describe('changesNothing', () => {
     expect(Y.decodeUpdate(onlyDeletion).structs).toEqual([])
     expect(changesNothing(board, onlyDeletion)).toBe(false)
     expect(changesNothing(board, new Uint8Array([0, 5, 250]))).toBe(false)
+  })
+
+  it('gives up past 20,000 clients, ranges and structs: a long delete set goes the usual, charged way', () => {
+    const { board } = boardAndClient()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0) // no structs
+    encoding.writeVarUint(encoder, 1_000_000) // clients, each with no ranges: no change, yet work
+    for (let i = 0; i < 1_000_000; i++) {
+      encoding.writeVarUint(encoder, i)
+      encoding.writeVarUint(encoder, 0)
+    }
+    expect(changesNothing(board, encoding.toUint8Array(encoder))).toBe(false)
   })
 })

@@ -217,16 +217,11 @@ export class Connection implements Peer {
       throw new ProtocolError(`unknown sync step ${step}`)
     }
     const update = decoding.readVarUint8Array(decoder)
-    // Every client's answer to our step 1 when it has nothing new (each phone of a join storm, a
-    // reconnect with the document's deletions again): no change, so no policy, guard, size,
-    // allowance or CPU clock (a system call) to spend on it.
-    if (!this.waiting && changesNothing(room.doc, update)) return
+    // Every client's answer to our step 1 when it has nothing (each phone of a join storm): no
+    // change, so no policy, guard, size or CPU clock (a system call) to spend on it.
+    if (!this.waiting && isEmptyUpdate(update)) return
     const verdict = this.mayWrite(this.role, room)
     if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason)
-    if (!this.registry.storeHealthy) {
-      if (this.wantsExtensions) this.send(noticeMessage({ code: 'storeUnavailable', message: 'changes cannot be saved right now' }))
-      return this.reject('store_unavailable', CloseCode.storeUnavailable, 'changes could not be saved; retrying')
-    }
     // CPU time of this thread, not wall time: on a busy machine a cheap update may wait for a
     // core. Nor the whole process's: while this thread waits, V8's collector and compiler
     // threads and the load pool's workers run, and their time would be charged to the writer (an
@@ -236,6 +231,13 @@ export class Connection implements Peer {
     // and the apply are all this update's work.
     const startedCpuMs = mainThreadCpuMs()
     const startedWall = performance.now()
+    // A reconnect's answer carries the document's whole delete set again: no change, nothing to
+    // guard, store or refuse (a full document), once checked (charged: it walks the deletions).
+    if (!this.waiting && changesNothing(room.doc, update)) return this.charge(startedCpuMs, startedWall)
+    if (!this.registry.storeHealthy) {
+      if (this.wantsExtensions) this.send(noticeMessage({ code: 'storeUnavailable', message: 'changes cannot be saved right now' }))
+      return this.reject('store_unavailable', CloseCode.storeUnavailable, 'changes could not be saved; retrying')
+    }
     // What this connection sent earlier that waits on changes the server does not have yet is
     // retried with each of its new updates, never with anyone else's (see keepOwnPending).
     const incoming = this.waiting ? Y.mergeUpdates([this.waiting, update]) : update
@@ -269,7 +271,7 @@ export class Connection implements Peer {
     const { writing, workshopWriting, writingShare } = this.shared
     const person = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
     const ofWorkshop = workshopWriting && guard.records > 0 ? workshopWriting.fits(guard.records, WRITING_OVERDRAFT) : 'now'
-    const sheltered = ofWorkshop === 'later' && writingShare?.fits(guard.records, 0) === 'now'
+    const sheltered = ofWorkshop === 'later' && writingShare?.fits(guard.records, WRITING_OVERDRAFT) === 'now'
     const workshop = sheltered ? 'now' : ofWorkshop
     if (person === 'never' || workshop === 'never') {
       const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
@@ -510,6 +512,10 @@ export class Connection implements Peer {
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
 }
 
 /** Whether an update carries structs the document does not have (read from its header, O(update)). */

@@ -10,6 +10,7 @@ import {
   KEY_SUBPROTOCOL_PREFIX,
   SYNC_PATH_PREFIX,
   SYNC_SUBPROTOCOL,
+  UPDATE_PIECE_STRUCTS,
   VERSION_SUBPROTOCOL_PREFIX,
   docKindOf,
   parseVersionProtocol,
@@ -76,7 +77,7 @@ export function createSyncUpgrade(opts: {
         who,
         (allowance = {
           bucket: new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY),
-          share: new TokenBucket(SHARE_PER_MINUTE / 60, SHARE_BURST),
+          share: new TokenBucket(SHARE_PER_MINUTE / 60, SHARE_BURST, UPDATE_PIECE_STRUCTS),
           holders: 0,
         }),
       )
@@ -237,8 +238,11 @@ interface Allowance {
 /**
  * What each person may still write while the workshop's allowance is spent (by scripted
  * identities, say): a card or two at once, then a few letters a minute, so no one can stop a
- * room's writing. The identities spending the workshop's have shares too: 300 of them (an hour's
- * worth) add 3,000 records a minute to its 2,000.
+ * room's writing. Like the other allowances it may be overdrawn by one of the app's pieces
+ * (owed, then repaid at its rate): an honest piece larger than the share, sent again after a
+ * pause, must not wait for as long as the workshop's is held empty. The identities spending the
+ * workshop's have shares too: 300 of them (an hour's worth) add 138,000 records at once and 3,000
+ * a minute to its 2,000.
  */
 const SHARE_BURST = 60
 const SHARE_PER_MINUTE = 10

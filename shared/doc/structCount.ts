@@ -100,10 +100,10 @@ function structPieces(update: Uint8Array, maxStructs: number): Uint8Array[] {
 }
 
 /** A delete set as Yjs writes it (v1): each client's deleted ranges, `[clock, length]`. */
-export type Deletions = [client: number, ranges: [clock: number, length: number][]][]
+type Deletions = [client: number, ranges: [clock: number, length: number][]][]
 
 /** Reads the delete set where `decoder` stands (after an update's structs). */
-export function readDeletions(decoder: decoding.Decoder): Deletions {
+function readDeletions(decoder: decoding.Decoder): Deletions {
   const deletions: Deletions = []
   const clients = decoding.readVarUint(decoder)
   for (let c = 0; c < clients; c++) {

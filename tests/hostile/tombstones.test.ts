@@ -105,12 +105,14 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
       socket.ws.terminate()
     }
     // The first person's own allowance stops them after four rounds (1,202 records); the second
-    // overdraws the workshop's rest by less than a piece on their third; nobody else gets a round in.
-    expect(admittedBy).toEqual([4, 3, 0, 0, 0, 0, 0, 0, 0, 0])
+    // overdraws the workshop's rest by less than a piece on their third, and their fourth goes on
+    // their own share (60, overdrawn by less than a piece); everyone else gets one round in on
+    // theirs. Without the workshop's allowance: all 40.
+    expect(admittedBy).toEqual([4, 4, 1, 1, 1, 1, 1, 1, 1, 1])
     expect(lastClose).toEqual({ code: CloseCode.slowDown, reason: 'more changes than this workshop takes in; retry shortly' })
 
     // Then one more holds the workshop's allowance empty with changes of one record each, until
-    // what it may owe is spent, and its own share (60) after that.
+    // what it may owe is spent, and its own share after that.
     const holder = await mintIdentity(server.url, target.id, target.keys.participant)
     const holding = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: holder.token })
     const ones = new Y.Doc()
@@ -136,7 +138,7 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     expect(annaClient.closes).toEqual([])
     const board = Y.encodeStateAsUpdate(facilitator.doc).byteLength
     console.log(`many identities: ${admittedBy.reduce((a, b) => a + b, 0)} of 40 rounds admitted from 10 identities; the board is ${board} bytes`)
-    expect(board).toBeLessThan(48 * 1024)
+    expect(board).toBeLessThan(128 * 1024)
   })
 
   it('keeps a person paused across sockets opened one after another, with sweeps between', async () => {
