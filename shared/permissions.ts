@@ -150,6 +150,15 @@ export interface AuthoredRecord {
   readonly goesWith?: readonly { readonly root: string; readonly field: string }[]
 }
 
+/**
+ * Roots whose records others' records go with (`goesWith`: a trend, a takeaway, a consequence):
+ * deleting one lets its followers be deleted, whoever wrote them, by the same change or after.
+ */
+export const PARENT_ROOTS: ReadonlySet<string> = new Set([
+  ...Object.values(PERSONAL_RECORDS).flatMap((record) => (record.goesWith ? [record.goesWith.root] : [])),
+  ...Object.values(AUTHORED_RECORDS).flatMap((record) => (record.goesWith ?? []).map((parent) => parent.root)),
+])
+
 export function isAuthoredRoot(root: string): boolean {
   return Object.hasOwn(AUTHORED_RECORDS, root)
 }

@@ -35,7 +35,9 @@ export function countStructs(update: Uint8Array, cap: number, decoder = decoding
  * The deletions go with the last piece (they may delete the update's own structs, and the server
  * lets a person delete another's record only with the record it hangs on, in one update); past
  * `maxStructs` ranges (a change deleting in hundreds of places) the rest follow in pieces of
- * their own. An update within the limits is returned as it is.
+ * their own, the ranges `deletedFirst` names (records others' records go with: a trend, whose
+ * placements and votes may be deleted only once it is) ahead of the rest. An update within the
+ * limits is returned as it is.
  *
  * Applied in order, the pieces make the same document as `update`, and none waits on a later one:
  * each struct comes after everything of the update it builds on (its client's earlier structs, its
@@ -48,7 +50,7 @@ export function countStructs(update: Uint8Array, cap: number, decoder = decoding
  * as the server's rules about records read it (a record someone else holds is theirs; a new one
  * is its writer's). Only a run of over `maxStructs` structs with no such entry is cut inside.
  */
-export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
+export function splitUpdate(update: Uint8Array, maxStructs: number, deletedFirst: (client: number, clock: number) => boolean = () => false): Uint8Array[] {
   // Every struct takes at least a byte, every deleted range two: a short update is within both.
   if (update.byteLength <= maxStructs) return [update]
   const decoder = decoding.createDecoder(update)
@@ -58,7 +60,7 @@ export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[
   const ranges = deletions.reduce((sum, [, clientRanges]) => sum + clientRanges.length, 0)
   if (structCount <= maxStructs && ranges <= maxStructs) return [update]
   const structParts = structCount === 0 ? [] : structCount <= maxStructs ? [update.subarray(0, deletionsAt)] : structPieces(update, maxStructs)
-  const sets = deleteSets(deletions, maxStructs)
+  const sets = deleteSets(deletions, maxStructs, deletedFirst)
   // The first delete set goes with the last structs, as in the whole update; the rest on their own.
   const withStructs = structParts.length > 0 ? sets.shift() : undefined
   const pieces = structParts.map((part, i) => concat(part, i === structParts.length - 1 && withStructs ? withStructs : NO_DELETIONS))
@@ -116,28 +118,28 @@ function readDeletions(decoder: decoding.Decoder): Deletions {
   return deletions
 }
 
-/** The deletions as encoded delete sets of at most `maxRanges` ranges each (none for none). */
-function deleteSets(deletions: Deletions, maxRanges: number): Uint8Array[] {
+/**
+ * The deletions as encoded delete sets of at most `maxRanges` ranges each (none for none), the
+ * ranges `first` names ahead of the others; each set holds its clients' ranges in clock order.
+ */
+function deleteSets(deletions: Deletions, maxRanges: number, first: (client: number, clock: number) => boolean): Uint8Array[] {
+  const ahead: [number, number, number][] = []
+  const behind: [number, number, number][] = []
+  for (const [client, ranges] of deletions) for (const [clock, length] of ranges) (first(client, clock) ? ahead : behind).push([client, clock, length])
+  const all = [...ahead, ...behind]
   const sets: Uint8Array[] = []
-  let set: Deletions = []
-  let size = 0
-  const flush = () => {
-    if (set.length === 0) return
-    const encoder = encoding.createEncoder()
-    writeDeletions(encoder, set)
-    sets.push(encoding.toUint8Array(encoder))
-    set = []
-    size = 0
-  }
-  for (const [client, ranges] of deletions)
-    for (let at = 0; at < ranges.length;) {
-      const take = Math.min(maxRanges - size, ranges.length - at)
-      set.push([client, ranges.slice(at, at + take)])
-      size += take
-      at += take
-      if (size === maxRanges) flush()
+  for (let start = 0; start < all.length; start += maxRanges) {
+    const byClient = new Map<number, [number, number][]>()
+    for (const [client, clock, length] of all.slice(start, start + maxRanges)) {
+      const ranges = byClient.get(client)
+      if (ranges) ranges.push([clock, length])
+      else byClient.set(client, [[clock, length]])
     }
-  flush()
+    for (const ranges of byClient.values()) ranges.sort((a, b) => a[0] - b[0])
+    const encoder = encoding.createEncoder()
+    writeDeletions(encoder, [...byClient])
+    sets.push(encoding.toUint8Array(encoder))
+  }
   return sets
 }
 
