@@ -8,11 +8,11 @@ import { clearDocument } from 'y-indexeddb'
 import type { DocConnection } from '../sync/docConnection.ts'
 import { offlineStoreName, useDocConnection, useOfflineStore, useYDoc } from '../sync/hooks.ts'
 import { INITIAL_SYNC_STATE } from '../sync/syncState.ts'
-import type { SyncedDocName } from './slices/connection.ts'
+import type { MirroredDocName, SyncedDocName } from './slices/connection.ts'
 import { useStore } from './store.ts'
 
 /** Mirrors a connection's state into the store's connection slice. */
-export function useSyncIntoStore(connection: DocConnection | null, name: SyncedDocName): void {
+export function useSyncIntoStore(connection: DocConnection | null, name: MirroredDocName): void {
   useEffect(() => {
     if (!connection) return
     const publish = () => useStore.getState().setDocSync(name, connection.getState())

@@ -18,7 +18,9 @@ export function ConnectionProblem() {
   const controlClose = useStore((s) => (s.connection.control.status === 'closed' ? s.connection.control.closeCode : null))
   const tooLarge = useStore((s) => s.connection.board.notice?.code === 'docTooLarge')
   const denied = useStore((s) => s.connection.board.denied ?? s.connection.control.denied)
-  const paused = useStore((s) => waitingCode(s.connection.board.notice?.code) ?? waitingCode(s.connection.control.notice?.code))
+  const paused = useStore(
+    (s) => waitingCode(s.connection.board.notice?.code) ?? waitingCode(s.connection.control.notice?.code) ?? waitingCode(s.connection.draft.notice?.code),
+  )
 
   const closed = boardClose !== null || controlClose !== null
   if (!closed && !tooLarge && !denied && !paused) return null

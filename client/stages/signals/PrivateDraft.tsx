@@ -4,6 +4,7 @@ import { LOCAL_ORIGIN, initDraft, readDraft, revealDrafts } from '../../../share
 import { draftDocName } from '../../../shared/protocol.ts'
 import type { Signal } from '../../../shared/schema/signal.ts'
 import { useStore } from '../../state/store.ts'
+import { useSyncIntoStore } from '../../state/useSyncedDoc.ts'
 import { useDocConnection, useOfflineStore, useYDoc } from '../../sync/hooks.ts'
 import type { DocConnection } from '../../sync/docConnection.ts'
 import { useNoPresence } from '../../sync/presence.ts'
@@ -71,6 +72,8 @@ function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: O
   // The draft's owner is this person: the server counts its cards under the id it signed.
   const identityToken = useStore((s) => s.identityToken)
   const connection = useDocConnection(doc, workshopId, docName, accessKey, identityToken)
+  // Its notices ("your changes are waiting") show at the top of the page, like the board's.
+  useSyncIntoStore(connection, 'draft')
   // A draft carries no presence: who is writing is told by the count, never by the draft's name.
   useNoPresence(connection)
   return (

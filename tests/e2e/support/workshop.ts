@@ -221,5 +221,6 @@ export async function addCard(page: Page, title: string): Promise<void> {
   const form = page.getByRole('region', { name: 'Add a signal' })
   await form.getByLabel('What did you notice?').fill(title)
   await form.getByLabel('What did you notice?').press('Enter')
-  await expect.poll(() => page.getByText(`Added “${title}” to the wall.`).count(), SLOW).toBeGreaterThan(0)
+  // "… to the wall.", or "… to your private cards." in a private round.
+  await expect.poll(() => page.getByText(`Added “${title}” to `).count(), SLOW).toBeGreaterThan(0)
 }
