@@ -8,9 +8,10 @@ import { serveParent } from './ipc.ts'
 /** Our sync server exactly as `npm start` wires it (SQLite store, default limits), minus the SPA. */
 const [dataDir, roomIdleMs] = process.argv.slice(2)
 if (!dataDir) throw new Error('usage: ourServer.ts <dataDir> [roomIdleMs]')
-// Two changes from the defaults: the scale bench creates a hundred workshops from one address, and
+// Changes from the defaults: the scale bench creates a hundred workshops from one address, and
 // the swarms' writers are stock clients without an identity, who share one writing allowance per
-// workshop (a person's is 2,000 records at once and 60 a minute): they write for minutes on end.
+// workshop (a person's is 1,000 records at once and 60 a minute, a workshop's 20,000 and 2,000):
+// they write for minutes on end.
 const config = defaultConfig({
   port: 0,
   host: '127.0.0.1',
