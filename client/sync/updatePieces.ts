@@ -19,7 +19,7 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
   const sendWhole = provider._updateHandler
   const sendInPieces = (update: Uint8Array, origin: unknown) => {
     if (origin === provider) return // what the server (or another tab) sent: nothing to send back
-    for (const piece of splitUpdate(update, UPDATE_PIECE_STRUCTS, startsParentRecord(provider.doc))) sendWhole(piece, origin)
+    for (const piece of splitUpdate(update, UPDATE_PIECE_STRUCTS, holdsParentRecord(provider.doc))) sendWhole(piece, origin)
   }
   provider.doc.off('update', sendWhole)
   // The provider unsubscribes this property on destroy, so it must name the handler in use.
@@ -32,7 +32,7 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
     // Another tab's request (over the broadcast channel, `fromSocket` false) has no limit: answered whole.
     if (!fromSocket || decoding.peekVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return handleSync(encoder, decoder, p, fromSocket, messageType)
     decoding.readVarUint(decoder)
-    const pieces = splitUpdate(Y.encodeStateAsUpdate(p.doc, decoding.readVarUint8Array(decoder)), UPDATE_PIECE_STRUCTS, startsParentRecord(p.doc))
+    const pieces = splitUpdate(Y.encodeStateAsUpdate(p.doc, decoding.readVarUint8Array(decoder)), UPDATE_PIECE_STRUCTS, holdsParentRecord(p.doc))
     if (pieces.length === 1) {
       // The stock answer, written where y-websocket sends it from.
       encoding.writeVarUint(encoder, MessageType.sync)
@@ -51,15 +51,20 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
 }
 
 /**
- * Whether a deleted range of `doc` starts a record others' records go with (a trend): sent ahead
+ * Whether a deleted range of `doc` holds a record others' records go with (a trend): sent ahead
  * of the rest when a change's deletions take several pieces, as the server lets a person delete
- * another's placement or vote only once its trend is deleted (shared/permissions.ts).
+ * another's placement or vote only once its trend is deleted (shared/permissions.ts). Yjs merges
+ * neighbouring deleted clocks into one range, so every struct of the range is looked at.
  */
-export function startsParentRecord(doc: Y.Doc): (client: number, clock: number) => boolean {
+export function holdsParentRecord(doc: Y.Doc): (client: number, clock: number, length: number) => boolean {
   const parents = new Set<unknown>([...PARENT_ROOTS].map((root) => doc.share.get(root)).filter((type) => type !== undefined))
-  return (client, clock) => {
-    if (parents.size === 0 || Y.getState(doc.store, client) <= clock) return false
-    const item = Y.getItem(doc.store, Y.createID(client, clock))
-    return item instanceof Y.Item && item.parentSub !== null && parents.has(item.parent)
+  return (client, clock, length) => {
+    const structs = doc.store.clients.get(client)
+    if (parents.size === 0 || !structs || Y.getState(doc.store, client) <= clock) return false
+    for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + length; i++) {
+      const struct = structs[i]!
+      if (struct instanceof Y.Item && struct.parentSub !== null && parents.has(struct.parent)) return true
+    }
+    return false
   }
 }

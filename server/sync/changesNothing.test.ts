@@ -46,5 +46,27 @@ describe('changesNothing', () => {
       encoding.writeVarUint(encoder, 0)
     }
     expect(changesNothing(board, encoding.toUint8Array(encoder))).toBe(false)
+    // A text of 30,000 deleted letters (one merged struct), named again in ranges of one letter.
+    const deleted = new Y.Doc()
+    const text = deleted.getText('story')
+    text.insert(0, 'x'.repeat(30_000))
+    text.delete(0, 30_000)
+    const client = deleted.clientID
+    const ranges = (count: number) => {
+      const answer = encoding.createEncoder()
+      encoding.writeVarUint(answer, 0)
+      encoding.writeVarUint(answer, 1)
+      encoding.writeVarUint(answer, client)
+      encoding.writeVarUint(answer, count)
+      for (let i = 0; i < count; i++) {
+        encoding.writeVarUint(answer, i)
+        encoding.writeVarUint(answer, 1)
+      }
+      return encoding.toUint8Array(answer)
+    }
+    // Each range counts a step, and each struct it looks at another.
+    expect(changesNothing(deleted, ranges(9_000))).toBe(true)
+    expect(changesNothing(deleted, ranges(12_000))).toBe(false)
+    expect(changesNothing(deleted, ranges(25_000))).toBe(false)
   })
 })

@@ -50,7 +50,7 @@ export function countStructs(update: Uint8Array, cap: number, decoder = decoding
  * as the server's rules about records read it (a record someone else holds is theirs; a new one
  * is its writer's). Only a run of over `maxStructs` structs with no such entry is cut inside.
  */
-export function splitUpdate(update: Uint8Array, maxStructs: number, deletedFirst: (client: number, clock: number) => boolean = () => false): Uint8Array[] {
+export function splitUpdate(update: Uint8Array, maxStructs: number, deletedFirst: (client: number, clock: number, length: number) => boolean = () => false): Uint8Array[] {
   // Every struct takes at least a byte, every deleted range two: a short update is within both.
   if (update.byteLength <= maxStructs) return [update]
   const decoder = decoding.createDecoder(update)
@@ -122,10 +122,10 @@ function readDeletions(decoder: decoding.Decoder): Deletions {
  * The deletions as encoded delete sets of at most `maxRanges` ranges each (none for none), the
  * ranges `first` names ahead of the others; each set holds its clients' ranges in clock order.
  */
-function deleteSets(deletions: Deletions, maxRanges: number, first: (client: number, clock: number) => boolean): Uint8Array[] {
+function deleteSets(deletions: Deletions, maxRanges: number, first: (client: number, clock: number, length: number) => boolean): Uint8Array[] {
   const ahead: [number, number, number][] = []
   const behind: [number, number, number][] = []
-  for (const [client, ranges] of deletions) for (const [clock, length] of ranges) (first(client, clock) ? ahead : behind).push([client, clock, length])
+  for (const [client, ranges] of deletions) for (const [clock, length] of ranges) (first(client, clock, length) ? ahead : behind).push([client, clock, length])
   const all = [...ahead, ...behind]
   const sets: Uint8Array[] = []
   for (let start = 0; start < all.length; start += maxRanges) {

@@ -41,7 +41,7 @@ describe.skipIf(browserTestsSkipped).each(CASES)('a participant past $whose writ
   // one card's worth every 8 s; past the workshop's, about 25 more on the person's own share.
   const app = useBrowserAndServer(() => startAppServer({ limits }))
 
-  it('hears that the changes wait, and sees every card arrive by itself', { timeout: 120_000 }, async () => {
+  it('hears that the changes wait, and sees every card arrive by itself', { timeout: 180_000 }, async () => {
     const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
     const facilitator = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
     const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
