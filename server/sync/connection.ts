@@ -266,8 +266,8 @@ export class Connection implements Peer {
     // is left by one of the app's pieces; past that it waits (4529: the app retries with its
     // changes) until the allowance has refilled. Checked before the size, spent only when applied.
     // The workshop's allowance, which all its participants share, bounds what many identities
-    // (the key on the wall mints them by the hundred) bring together.
-    // While it is spent, each person still writes a little (their share), so no one stops the room.
+    // (the key on the wall mints them by the hundred) bring together; while it is spent, each
+    // person still writes a little on a share of their own, so no one can stop the room.
     const { writing, workshopWriting, writingShare } = this.shared
     const person = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
     const ofWorkshop = workshopWriting && guard.records > 0 ? workshopWriting.fits(guard.records, WRITING_OVERDRAFT) : 'now'
@@ -514,6 +514,7 @@ export class Connection implements Peer {
   }
 }
 
+/** The update of a document with nothing in it: no structs, no deletions (Yjs's first encoding). */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0
 }
