@@ -88,6 +88,11 @@ export class Connection implements Peer {
   private presenceRefilledAt = Date.now()
   /** Updates this connection sent that wait on changes the server does not have (keepOwnPending). */
   private waiting: Uint8Array | undefined
+  /**
+   * The records of `waiting`, charged when it first came: it is merged into each later update
+   * until it can be applied, and counted there again, so that much of each is not charged twice.
+   */
+  private waitingRecords = 0
   private readonly requests: TokenBucket
   private readonly refusals: TokenBucket
   /** Milliseconds of Yjs integration this connection may cost: 10 s worth, refilled continuously. */
@@ -255,6 +260,7 @@ export class Connection implements Peer {
       return this.reject('integration_share', CloseCode.slowDown, 'too much work from this workshop or address; retry shortly')
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
+      this.waitingRecords = 0
       this.refuseForeign(guard.reason)
       // The check may have walked a long way to refuse (a whole story's deletion): the same bytes
       // sent again would cost as much again, so it is charged like an apply.
@@ -269,9 +275,10 @@ export class Connection implements Peer {
     // (the key on the wall mints them by the hundred) bring together; while it is spent, each
     // person still writes a little on a share of their own, so no one can stop the room.
     const { writing, workshopWriting, writingShare } = this.shared
-    const person = writing && guard.records > 0 ? writing.fits(guard.records, WRITING_OVERDRAFT) : 'now'
-    const ofWorkshop = workshopWriting && guard.records > 0 ? workshopWriting.fits(guard.records, WRITING_OVERDRAFT) : 'now'
-    const sheltered = ofWorkshop === 'later' && writingShare?.fits(guard.records, WRITING_OVERDRAFT) === 'now'
+    const records = Math.max(0, guard.records - this.waitingRecords)
+    const person = writing && records > 0 ? writing.fits(records, WRITING_OVERDRAFT) : 'now'
+    const ofWorkshop = workshopWriting && records > 0 ? workshopWriting.fits(records, WRITING_OVERDRAFT) : 'now'
+    const sheltered = ofWorkshop === 'later' && writingShare?.fits(records, WRITING_OVERDRAFT) === 'now'
     const workshop = sheltered ? 'now' : ofWorkshop
     if (person === 'never' || workshop === 'never') {
       const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
@@ -291,12 +298,13 @@ export class Connection implements Peer {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
-    writing?.spend(guard.records)
-    if (sheltered) writingShare?.spend(guard.records)
-    else workshopWriting?.spend(guard.records)
+    writing?.spend(records)
+    if (sheltered) writingShare?.spend(records)
+    else workshopWriting?.spend(records)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += guard.contention
     this.keepOwnPending(room)
+    this.waitingRecords = this.waiting ? recordsOf(room, this.waiting, this.guardLimits) : 0
     this.charge(startedCpuMs, startedWall)
   }
 
@@ -336,6 +344,7 @@ export class Connection implements Peer {
     this.waiting = left.length === 0 ? undefined : left.length === 1 ? left[0] : Y.mergeUpdates(left)
     if (this.waiting && this.waiting.byteLength > PENDING_BUDGET_BYTES) {
       this.waiting = undefined
+      this.waitingRecords = 0
       throw new ProtocolError('updates depend on changes this document does not have')
     }
   }
@@ -509,9 +518,16 @@ export class Connection implements Peer {
     // What it left waiting dies with it; a client that reconnects sends it again with everything
     // it builds on.
     this.waiting = undefined
+    this.waitingRecords = 0
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
+}
+
+/** The records `update` adds to the room's document, as the guard counts them (0 for one it refuses). */
+function recordsOf(room: Room, update: Uint8Array, limits: GuardLimits): number {
+  const verdict = checkUpdate(room.doc, room.kind, update, limits)
+  return verdict.ok ? verdict.records : 0
 }
 
 /** The update of a document with nothing in it: no structs, no deletions (Yjs's first encoding). */

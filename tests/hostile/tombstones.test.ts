@@ -141,6 +141,34 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     expect(board).toBeLessThan(128 * 1024)
   })
 
+  it('charges what waits on a missing change once, not again with each later update', async () => {
+    arena = await openArena({ WRITE_BURST_PER_PERSON: '150' })
+    const { target, server } = arena
+    const person = await mintIdentity(server.url, target.id, target.keys.participant)
+    const socket = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: person.token })
+    // A change, and a hundred values building on it: those arrive first and wait for it (as after
+    // a crash, when a browser's changes come back out of order).
+    const early = new Y.Doc()
+    early.getMap('signals').set('first', 'a')
+    const first = Y.encodeStateAsUpdate(early)
+    const before = Y.encodeStateVector(early)
+    early.transact(() => Array.from({ length: 100 }, (_, i) => early.getMap('signals').set(`w${i}`, i)))
+    socket.send(updateMessage(Y.encodeStateAsUpdate(early, before)))
+    // Twenty small changes after it, a record each. Each is tried with what waits: charged for it
+    // again each time, the fifth overdrew the allowance and the person waited.
+    const small = new Y.Doc()
+    const smalls: Uint8Array[] = []
+    small.on('update', (update: Uint8Array) => smalls.push(update))
+    for (let i = 0; i < 20; i++) small.getMap('signals').set(`s${i}`, i)
+    expect(await send(socket, smalls)).toEqual({ admitted: 20 })
+    // The change it waited on comes: everything lands.
+    socket.send(updateMessage(first))
+    const reader = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    clients.push(reader)
+    await synced(reader)
+    await waitFor(() => reader.doc.getMap('signals').has('w99') && reader.doc.getMap('signals').has('s19'), 10_000, 'every change')
+  })
+
   it('keeps a person paused across sockets opened one after another, with sweeps between', async () => {
     // The sweep (here every 100 ms, in-process) drops allowances that have refilled and that no
     // socket holds: one a socket still holds must stay, or the next socket would find a fresh one.
