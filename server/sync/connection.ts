@@ -89,10 +89,11 @@ export class Connection implements Peer {
   /** Updates this connection sent that wait on changes the server does not have (keepOwnPending). */
   private waiting: Uint8Array | undefined
   /**
-   * The records of `waiting`, charged when it first came: it is merged into each later update
-   * until it can be applied, and counted there again, so that much of each is not charged twice.
+   * What the guard counts of `waiting` (recounted against the document after each apply): it was
+   * charged when it came, and is merged into each later update until it can be applied, where it
+   * is counted again; so much of each is not charged, or added to the room's contention, twice.
    */
-  private waitingRecords = 0
+  private waitingCount: Counted = NOTHING_COUNTED
   private readonly requests: TokenBucket
   private readonly refusals: TokenBucket
   /** Milliseconds of Yjs integration this connection may cost: 10 s worth, refilled continuously. */
@@ -260,7 +261,7 @@ export class Connection implements Peer {
       return this.reject('integration_share', CloseCode.slowDown, 'too much work from this workshop or address; retry shortly')
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
-      this.waitingRecords = 0
+      this.waitingCount = NOTHING_COUNTED
       this.refuseForeign(guard.reason)
       // The check may have walked a long way to refuse (a whole story's deletion): the same bytes
       // sent again would cost as much again, so it is charged like an apply.
@@ -275,7 +276,9 @@ export class Connection implements Peer {
     // (the key on the wall mints them by the hundred) bring together; while it is spent, each
     // person still writes a little on a share of their own, so no one can stop the room.
     const { writing, workshopWriting, writingShare } = this.shared
-    const records = Math.max(0, guard.records - this.waitingRecords)
+    // At most one piece's worth of that is credited: no one update lands much more than the
+    // allowance admits in one, whatever was saved up waiting.
+    const records = Math.max(0, guard.records - Math.min(this.waitingCount.records, WRITING_OVERDRAFT))
     const person = writing && records > 0 ? writing.fits(records, WRITING_OVERDRAFT) : 'now'
     const ofWorkshop = workshopWriting && records > 0 ? workshopWriting.fits(records, WRITING_OVERDRAFT) : 'now'
     const sheltered = ofWorkshop === 'later' && writingShare?.fits(records, WRITING_OVERDRAFT) === 'now'
@@ -302,9 +305,9 @@ export class Connection implements Peer {
     if (sheltered) writingShare?.spend(records)
     else workshopWriting?.spend(records)
     Y.applyUpdate(room.doc, incoming, this)
-    room.contention += guard.contention
+    room.contention += Math.max(0, guard.contention - this.waitingCount.contention)
     this.keepOwnPending(room)
-    this.waitingRecords = this.waiting ? recordsOf(room, this.waiting, this.guardLimits) : 0
+    this.waitingCount = this.waiting ? counted(room, this.waiting, this.guardLimits) : NOTHING_COUNTED
     this.charge(startedCpuMs, startedWall)
   }
 
@@ -344,7 +347,7 @@ export class Connection implements Peer {
     this.waiting = left.length === 0 ? undefined : left.length === 1 ? left[0] : Y.mergeUpdates(left)
     if (this.waiting && this.waiting.byteLength > PENDING_BUDGET_BYTES) {
       this.waiting = undefined
-      this.waitingRecords = 0
+      this.waitingCount = NOTHING_COUNTED
       throw new ProtocolError('updates depend on changes this document does not have')
     }
   }
@@ -518,16 +521,23 @@ export class Connection implements Peer {
     // What it left waiting dies with it; a client that reconnects sends it again with everything
     // it builds on.
     this.waiting = undefined
-    this.waitingRecords = 0
+    this.waitingCount = NOTHING_COUNTED
     this.metrics.connections--
     if (this.room) this.registry.leave(this.room, this)
   }
 }
 
-/** The records `update` adds to the room's document, as the guard counts them (0 for one it refuses). */
-function recordsOf(room: Room, update: Uint8Array, limits: GuardLimits): number {
+/** The records and contention `update` adds to the room's document, as the guard counts them (none for one it refuses). */
+interface Counted {
+  records: number
+  contention: number
+}
+
+const NOTHING_COUNTED: Counted = { records: 0, contention: 0 }
+
+function counted(room: Room, update: Uint8Array, limits: GuardLimits): Counted {
   const verdict = checkUpdate(room.doc, room.kind, update, limits)
-  return verdict.ok ? verdict.records : 0
+  return verdict.ok ? { records: verdict.records, contention: verdict.contention } : NOTHING_COUNTED
 }
 
 /** The update of a document with nothing in it: no structs, no deletions (Yjs's first encoding). */

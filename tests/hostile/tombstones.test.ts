@@ -169,6 +169,36 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     await waitFor(() => reader.doc.getMap('signals').has('w99') && reader.doc.getMap('signals').has('s19'), 10_000, 'every change')
   })
 
+  it("adds what waits on a missing change to the room's contention once, not again with each later update", async () => {
+    // Contention (the guard's count of writers at one position) past its cap refuses everyone's
+    // contested edits: re-counted with each update, a waiting part would fill it for nothing.
+    const { server, workshop } = await servers.workshop()
+    const room = () => server.registry.loaded(workshop.id, 'board')!
+    const base = new Y.Doc()
+    base.transact(() => Array.from({ length: 200 }, (_, k) => base.getMap('signals').set(`k${k}`, 0)))
+    const socket = await rawSocket(server, workshop.id, 'board', workshop.keys.facilitator)
+    expect(await send(socket, [Y.encodeStateAsUpdate(base)])).toEqual({ admitted: 1 })
+    // Sixteen writers each set every key, after a change of theirs the server never gets: it all waits.
+    const waiting = Array.from({ length: 16 }, (_, w) => {
+      const writer = new Y.Doc()
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(base))
+      writer.getMap('signals').set('gap', w)
+      const before = Y.encodeStateVector(writer)
+      writer.transact(() => Array.from({ length: 200 }, (_, k) => writer.getMap('signals').set(`k${k}`, w)))
+      return Y.encodeStateAsUpdate(writer, before)
+    })
+    expect(await send(socket, [Y.mergeUpdates(waiting)])).toEqual({ admitted: 1 })
+    const once = room().contention
+    expect(once).toBeGreaterThan(0)
+    // Ten small changes after it, each tried with what waits.
+    const small = new Y.Doc()
+    const smalls: Uint8Array[] = []
+    small.on('update', (update: Uint8Array) => smalls.push(update))
+    for (let i = 0; i < 10; i++) small.getMap('signals').set(`s${i}`, i)
+    expect(await send(socket, smalls)).toEqual({ admitted: 10 })
+    expect(room().contention).toBe(once)
+  })
+
   it('keeps a person paused across sockets opened one after another, with sweeps between', async () => {
     // The sweep (here every 100 ms, in-process) drops allowances that have refilled and that no
     // socket holds: one a socket still holds must stay, or the next socket would find a fresh one.
