@@ -50,7 +50,11 @@ export function countStructs(update: Uint8Array, cap: number, decoder = decoding
  * as the server's rules about records read it (a record someone else holds is theirs; a new one
  * is its writer's). Only a run of over `maxStructs` structs with no such entry is cut inside.
  */
-export function splitUpdate(update: Uint8Array, maxStructs: number, deletedFirst: (client: number, clock: number, length: number) => boolean = () => false): Uint8Array[] {
+export function splitUpdate(
+  update: Uint8Array,
+  maxStructs: number,
+  deletedFirst: (client: number, clock: number, length: number) => boolean = () => false,
+): Uint8Array[] {
   // Every struct takes at least a byte, every deleted range two: a short update is within both.
   if (update.byteLength <= maxStructs) return [update]
   const decoder = decoding.createDecoder(update)
