@@ -194,6 +194,13 @@ export const MessageType = {
  * workshop's, which all its participants share.
  */
 export type NoticeCode = 'writeRejected' | 'storeUnavailable' | 'docTooLarge' | 'writingPaused' | 'workshopBusy'
+
+/** The notices that say a person's changes wait for an allowance (and go by themselves once stored). */
+export type WaitingNotice = Extract<NoticeCode, 'writingPaused' | 'workshopBusy'>
+
+export function isWaitingNotice(code: NoticeCode | undefined): code is WaitingNotice {
+  return code === 'writingPaused' || code === 'workshopBusy'
+}
 export interface ServerNotice {
   code: NoticeCode
   /** Human-readable, English; clients translate `code`. */

@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { CloseCode, EXT_PARAM, MessageType, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
+import { CloseCode, EXT_PARAM, MessageType, isWaitingNotice, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
 import { installExtensionHandlers } from './extensions.ts'
@@ -123,8 +123,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     onSaved(serverState) {
       pending.acknowledge(serverState)
       // "Your changes wait" holds until they are all stored.
-      const waited = state.notice?.code === 'writingPaused' || state.notice?.code === 'workshopBusy'
-      const caughtUp = waited && pending.count() === 0
+      const caughtUp = isWaitingNotice(state.notice?.code) && pending.count() === 0
       update({ notSaved: false, pending: pending.count(), ...(caughtUp ? { notice: null } : {}) })
     },
     onNotice(notice) {

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import { splitUpdate } from '../../shared/doc/structCount.ts'
+import { splitUpdate, structsInRange, type RangeTest } from '../../shared/doc/structCount.ts'
 import { PARENT_ROOTS } from '../../shared/permissions.ts'
 import { MessageType, UPDATE_PIECE_STRUCTS } from '../../shared/protocol.ts'
 
@@ -56,13 +56,11 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
  * another's placement or vote only once its trend is deleted (shared/permissions.ts). Yjs merges
  * neighbouring deleted clocks into one range, so every struct of the range is looked at.
  */
-export function holdsParentRecord(doc: Y.Doc): (client: number, clock: number, length: number) => boolean {
+export function holdsParentRecord(doc: Y.Doc): RangeTest {
   const parents = new Set<unknown>([...PARENT_ROOTS].map((root) => doc.share.get(root)).filter((type) => type !== undefined))
   return (client, clock, length) => {
-    const structs = doc.store.clients.get(client)
-    if (parents.size === 0 || !structs || Y.getState(doc.store, client) <= clock) return false
-    for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + length; i++) {
-      const struct = structs[i]!
+    if (parents.size === 0) return false
+    for (const struct of structsInRange(doc, client, clock, length)) {
       if (struct instanceof Y.Item && struct.parentSub !== null && parents.has(struct.parent)) return true
     }
     return false

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
+import { structsInRange } from '../../shared/doc/structCount.ts'
 
 /**
  * What one check may look at, at most: the update's clients and ranges, and the document's
@@ -27,15 +28,12 @@ export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
       const client = decoding.readVarUint(decoder)
       const ranges = decoding.readVarUint(decoder)
       if ((steps += ranges) > MAX_STEPS) return false
-      const structs = doc.store.clients.get(client)
       const held = Y.getState(doc.store, client)
       for (let r = 0; r < ranges; r++) {
         const clock = decoding.readVarUint(decoder)
         const length = decoding.readVarUint(decoder)
-        if (!structs || length <= 0 || clock + length > held) return false
-        for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + length; i++) {
-          if (!structs[i]!.deleted || ++steps > MAX_STEPS) return false
-        }
+        if (length <= 0 || clock + length > held) return false
+        for (const struct of structsInRange(doc, client, clock, length)) if (!struct.deleted || ++steps > MAX_STEPS) return false
       }
     }
     return decoder.pos === update.byteLength

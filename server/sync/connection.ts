@@ -269,7 +269,7 @@ export class Connection implements Peer {
     }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
     // What the document keeps for good, charged to the person: overwriting values by the hundred
-    // (tombstones, about 9 bytes each) would fill a board in seconds. A change may overdraw what
+    // (tombstones, about 10 bytes each) would fill a board in seconds. A change may overdraw what
     // is left by one of the app's pieces; past that it waits (4529: the app retries with its
     // changes) until the allowance has refilled. Checked before the size, spent only when applied.
     // The workshop's allowance, which all its participants share, bounds what many identities
@@ -279,21 +279,19 @@ export class Connection implements Peer {
     // At most one piece's worth of that is credited: no one update lands much more than the
     // allowance admits in one, whatever was saved up waiting.
     const records = Math.max(0, guard.records - Math.min(this.waitingCount.records, WRITING_OVERDRAFT))
-    const person = writing && records > 0 ? writing.fits(records, WRITING_OVERDRAFT) : 'now'
-    const ofWorkshop = workshopWriting && records > 0 ? workshopWriting.fits(records, WRITING_OVERDRAFT) : 'now'
-    const sheltered = ofWorkshop === 'later' && writingShare?.fits(records, WRITING_OVERDRAFT) === 'now'
-    const workshop = sheltered ? 'now' : ofWorkshop
-    if (person === 'never' || workshop === 'never') {
+    const personFit = writing && records > 0 ? writing.fits(records, WRITING_OVERDRAFT) : 'now'
+    const workshopFit = workshopWriting && records > 0 ? workshopWriting.fits(records, WRITING_OVERDRAFT) : 'now'
+    const onOwnShare = workshopFit === 'later' && writingShare?.fits(records, WRITING_OVERDRAFT) === 'now'
+    if (personFit === 'never' || workshopFit === 'never') {
       const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
       return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records in one update`)
     }
-    if (person === 'later' || workshop === 'later') {
+    const waitsFor = personFit === 'later' ? PERSON_PAUSE : workshopFit === 'later' && !onOwnShare ? WORKSHOP_PAUSE : undefined
+    if (waitsFor) {
       // The check was work, and the same bytes come back with the retry: charged like an apply.
       this.charge(startedCpuMs, startedWall)
-      const who = person === 'later' ? 'a person makes' : 'this workshop takes in'
-      const code = person === 'later' ? 'writingPaused' : 'workshopBusy'
-      if (this.wantsExtensions) this.send(noticeMessage({ code, message: `more changes than ${who}; they wait` }))
-      return this.reject(person === 'later' ? 'writing_allowance' : 'workshop_writing_allowance', CloseCode.slowDown, `more changes than ${who}; retry shortly`)
+      if (this.wantsExtensions) this.send(noticeMessage({ code: waitsFor.notice, message: `more changes than ${waitsFor.who}; they wait` }))
+      return this.reject(waitsFor.metric, CloseCode.slowDown, `more changes than ${waitsFor.who}; retry shortly`)
     }
     if (!this.registry.hasRoomFor(room, incoming.byteLength, this.role)) {
       // The answer may have cost a measure of the whole document: charged like an apply.
@@ -302,7 +300,7 @@ export class Connection implements Peer {
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
     writing?.spend(records)
-    if (sheltered) writingShare?.spend(records)
+    if (onOwnShare) writingShare?.spend(records)
     else workshopWriting?.spend(records)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += Math.max(0, guard.contention - this.waitingCount.contention)
@@ -526,6 +524,10 @@ export class Connection implements Peer {
     if (this.room) this.registry.leave(this.room, this)
   }
 }
+
+/** Whose writing allowance a change waits for: the notice the app shows, the close's words, the metric. */
+const PERSON_PAUSE = { notice: 'writingPaused', who: 'a person makes', metric: 'writing_allowance' } as const
+const WORKSHOP_PAUSE = { notice: 'workshopBusy', who: 'this workshop takes in', metric: 'workshop_writing_allowance' } as const
 
 /** The records and contention `update` adds to the room's document, as the guard counts them (none for one it refuses). */
 interface Counted {

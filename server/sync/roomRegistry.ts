@@ -329,12 +329,14 @@ export class RoomRegistry {
     return held() + bytes <= facilitatorLimit
   }
 
-  /** Sets the room's held bytes to its content, and compacts the log (in its turn) if it holds more. */
+  /**
+   * Sets the room's held bytes to its content, and compacts the log (in its turn) if it holds
+   * more, within the compaction throttle (`compactAtMostEveryMs`).
+   */
   private measure(room: Room): void {
     const content = Y.encodeStateAsUpdate(room.doc).byteLength
     this.metrics.sizeMeasures++
-    const stored = room.storedBytes + room.pendingBytes
-    if (content < stored && performance.now() - room.compactedAt >= this.tuning.compactAtMostEveryMs) {
+    if (content < room.storedBytes + room.pendingBytes && this.mayCompact(room)) {
       // Marked now, so the changes until it runs do not queue another.
       room.compactedAt = performance.now()
       void this.settle().then(() => this.compact(room))
@@ -402,7 +404,7 @@ export class RoomRegistry {
       this.link.publishUpdate(room, merged)
       this.metrics.recordFanOut((performance.now() - fanOutStarted) / 1000)
       if (stored) this.acknowledge(room, writers, stored)
-      if (room.logLength > this.tuning.compactAfterUpdates && performance.now() - room.compactedAt >= this.tuning.compactAtMostEveryMs) await this.compact(room)
+      if (room.logLength > this.tuning.compactAfterUpdates && this.mayCompact(room)) await this.compact(room)
       for (const listener of this.listeners) listener.onStored?.(room)
     }
     // The write has its own figure (a networked store's is not the loop's time); this is the rest.
@@ -435,6 +437,11 @@ export class RoomRegistry {
     clearTimeout(this.retryTimer)
     this.retryTimer = setTimeout(() => this.scheduleFlush(), 1_000)
     this.retryTimer.unref()
+  }
+
+  /** Whether the room's last compaction is long enough ago for another (a whole-document encoding and write). */
+  private mayCompact(room: Room): boolean {
+    return performance.now() - room.compactedAt >= this.tuning.compactAtMostEveryMs
   }
 
   private async compact(room: Room): Promise<void> {

@@ -324,8 +324,9 @@ function continuesOwn(doc: Y.Doc, placement: Placement, item: Y.Item, ds: Delete
   if (before.deleted || Y.isDeleted(ds, origin) !== Y.isDeleted(ds, id)) return false
   const sameRight = rightOrigin === null ? before.rightOrigin === null : before.rightOrigin !== null && Y.compareIDs(rightOrigin, before.rightOrigin)
   if (!sameRight) return false
-  // Held by the document (its writer's last struct there): what follows it now is what Yjs meets.
+  // Its origin is the update's own: nothing of the document's lies between them.
   if (Y.getState(doc.store, id.client) !== id.clock) return true
+  // Its origin is the document's (its writer's last struct there): what follows it now is what Yjs meets.
   const next = before.right
   return rightOrigin === null ? next === null : next !== null && Y.compareIDs(next.id, rightOrigin)
 }

@@ -10,7 +10,6 @@ import {
   KEY_SUBPROTOCOL_PREFIX,
   SYNC_PATH_PREFIX,
   SYNC_SUBPROTOCOL,
-  UPDATE_PIECE_STRUCTS,
   VERSION_SUBPROTOCOL_PREFIX,
   docKindOf,
   parseVersionProtocol,
@@ -65,9 +64,10 @@ export function createSyncUpgrade(opts: {
   const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: TokenBucket; writers: Map<string, Allowance> }>()
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
   /**
-   * A participant's writing allowance in a workshop, by identity; those without one share one.
-   * It owes all it overdraws (the connection admits at most one piece past what is left, see
-   * WRITING_OVERDRAFT): a clamp would let a big update through for a part of its cost.
+   * A participant's writing allowance in a workshop, by identity; those without one share one;
+   * and their share of the workshop's. Each owes all it overdraws (the connection admits at most
+   * one piece past what is left, see WRITING_OVERDRAFT): a clamp would let a big update through
+   * for a part of its cost.
    */
   const writingOf = (writers: Map<string, Allowance>, participantId: string | null): Allowance => {
     const who = participantId ?? WITHOUT_IDENTITY
@@ -77,7 +77,7 @@ export function createSyncUpgrade(opts: {
         who,
         (allowance = {
           bucket: new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY),
-          share: new TokenBucket(SHARE_PER_MINUTE / 60, SHARE_BURST, UPDATE_PIECE_STRUCTS),
+          share: new TokenBucket(SHARE_PER_MINUTE / 60, SHARE_BURST, Number.POSITIVE_INFINITY),
           holders: 0,
         }),
       )

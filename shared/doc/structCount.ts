@@ -50,11 +50,7 @@ export function countStructs(update: Uint8Array, cap: number, decoder = decoding
  * as the server's rules about records read it (a record someone else holds is theirs; a new one
  * is its writer's). Only a run of over `maxStructs` structs with no such entry is cut inside.
  */
-export function splitUpdate(
-  update: Uint8Array,
-  maxStructs: number,
-  deletedFirst: (client: number, clock: number, length: number) => boolean = () => false,
-): Uint8Array[] {
+export function splitUpdate(update: Uint8Array, maxStructs: number, deletedFirst: RangeTest = () => false): Uint8Array[] {
   // Every struct takes at least a byte, every deleted range two: a short update is within both.
   if (update.byteLength <= maxStructs) return [update]
   const decoder = decoding.createDecoder(update)
@@ -126,7 +122,7 @@ function readDeletions(decoder: decoding.Decoder): Deletions {
  * The deletions as encoded delete sets of at most `maxRanges` ranges each (none for none), the
  * ranges `first` names ahead of the others; each set holds its clients' ranges in clock order.
  */
-function deleteSets(deletions: Deletions, maxRanges: number, first: (client: number, clock: number, length: number) => boolean): Uint8Array[] {
+function deleteSets(deletions: Deletions, maxRanges: number, first: RangeTest): Uint8Array[] {
   const ahead: [number, number, number][] = []
   const behind: [number, number, number][] = []
   for (const [client, ranges] of deletions) for (const [clock, length] of ranges) (first(client, clock, length) ? ahead : behind).push([client, clock, length])
@@ -164,6 +160,16 @@ function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
   whole.set(first)
   whole.set(second, first.byteLength)
   return whole
+}
+
+/** A test of a deleted range: `length` clocks of `client` from `clock`. */
+export type RangeTest = (client: number, clock: number, length: number) => boolean
+
+/** The structs of `client` in `doc` holding any of the `length` clocks from `clock`, in clock order. */
+export function* structsInRange(doc: Y.Doc, client: number, clock: number, length: number): Generator<Y.Item | Y.GC> {
+  const structs = doc.store.clients.get(client)
+  if (!structs || Y.getState(doc.store, client) <= clock) return
+  for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + length; i++) yield structs[i]!
 }
 
 interface PieceStruct {

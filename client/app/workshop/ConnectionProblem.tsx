@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { NoticeCode } from '../../../shared/protocol.ts'
+import { isWaitingNotice, type NoticeCode, type WaitingNotice } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { closeCodeName } from './ConnectionIndicator.tsx'
@@ -18,12 +18,11 @@ export function ConnectionProblem() {
   const controlClose = useStore((s) => (s.connection.control.status === 'closed' ? s.connection.control.closeCode : null))
   const tooLarge = useStore((s) => s.connection.board.notice?.code === 'docTooLarge')
   const denied = useStore((s) => s.connection.board.denied ?? s.connection.control.denied)
-  const paused = useStore(
+  const waitingNotice = useStore(
     (s) => waitingCode(s.connection.board.notice?.code) ?? waitingCode(s.connection.control.notice?.code) ?? waitingCode(s.connection.draft.notice?.code),
   )
 
   const closed = boardClose !== null || controlClose !== null
-  if (!closed && !tooLarge && !denied && !paused) return null
 
   const retry = () => {
     if (boardClose !== null) boardConnection?.retry()
@@ -45,7 +44,8 @@ export function ConnectionProblem() {
     )
   }
 
-  const problem = tooLarge ? 'docTooLarge' : denied ? 'denied' : (paused ?? 'writingPaused')
+  const problem = tooLarge ? 'docTooLarge' : denied ? 'denied' : waitingNotice
+  if (!problem) return null
   return (
     <div className="callout callout--warning" role="status">
       <h2 className="callout__title">{t(`problem.${problem}.title`)}</h2>
@@ -60,6 +60,6 @@ export function ConnectionProblem() {
 }
 
 /** The notice of changes that wait (`code`), or null for any other. */
-function waitingCode(code: NoticeCode | undefined): 'writingPaused' | 'workshopBusy' | null {
-  return code === 'writingPaused' || code === 'workshopBusy' ? code : null
+function waitingCode(code: NoticeCode | undefined): WaitingNotice | null {
+  return isWaitingNotice(code) ? code : null
 }

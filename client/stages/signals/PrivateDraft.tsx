@@ -72,7 +72,7 @@ function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: O
   // The draft's owner is this person: the server counts its cards under the id it signed.
   const identityToken = useStore((s) => s.identityToken)
   const connection = useDocConnection(doc, workshopId, docName, accessKey, identityToken)
-  // Its notices ("your changes are waiting") show at the top of the page, like the board's, while
+  // Its "your changes are waiting" notices show at the top of the page, like the board's, while
   // the round is open: after it, the server takes no more draft writes, and what the draft still
   // holds goes to the board instead (useMoveLeftoversToBoard).
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
