@@ -19,6 +19,18 @@ async function typist(options: TestServerOptions) {
   return { server, workshop, writer, text: writableText(writer.doc), room: () => server.registry.loaded(workshop.id, 'board')! }
 }
 
+/** The size limit of the boards in `facilitatorOnSmallBoard`. */
+const LIMIT = 64 * 1024
+
+/** A server whose boards hold `LIMIT` bytes, a workshop on it, and its facilitator on the board. */
+async function facilitatorOnSmallBoard() {
+  const server = await servers.server({ limits: { maxDocBytes: LIMIT } })
+  const workshop = await createWorkshop(server.url)
+  const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
+  await synced(facilitator)
+  return { server, workshop, facilitator, signals: facilitator.doc.getMap('signals'), room: () => server.registry.loaded(workshop.id, 'board')! }
+}
+
 /** The board's probe text as the store holds it, and how long its log is. */
 async function stored(server: TestServer, workshopId: string): Promise<{ text: string; logLength: number }> {
   const { updates, logLength } = await server.store.load(workshopId, 'board')
@@ -251,15 +263,9 @@ describe('document size limit', () => {
   })
 
   it('frees room for participants at once when a facilitator cleans up a full document', async () => {
-    const limit = 64 * 1024
-    const server = await servers.server({ limits: { maxDocBytes: limit } })
-    const workshop = await createWorkshop(server.url)
-    const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
-    await synced(facilitator)
+    const { server, workshop, signals, room } = await facilitatorOnSmallBoard()
     // Past the limit, within the facilitator's margin.
-    const signals = facilitator.doc.getMap('signals')
-    signals.set('big', 'x'.repeat(limit + 1024))
-    const room = () => server.registry.loaded(workshop.id, 'board')!
+    signals.set('big', 'x'.repeat(LIMIT + 1024))
     await waitFor(() => room().doc.getMap('signals').has('big'), 5_000, 'the big value')
     const first = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.participant })
     await synced(first)
@@ -278,14 +284,8 @@ describe('document size limit', () => {
   })
 
   it('measures a document over the limit only when a deletion may have made room', async () => {
-    const limit = 64 * 1024
-    const server = await servers.server({ limits: { maxDocBytes: limit } })
-    const workshop = await createWorkshop(server.url)
-    const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
-    await synced(facilitator)
-    const signals = facilitator.doc.getMap('signals')
-    const room = () => server.registry.loaded(workshop.id, 'board')!
-    signals.set('big', 'x'.repeat(limit + 1024))
+    const { server, workshop, signals, room } = await facilitatorOnSmallBoard()
+    signals.set('big', 'x'.repeat(LIMIT + 1024))
     await waitFor(() => room().doc.getMap('signals').has('big'), 5_000, 'the big value')
     /** A participant's card, refused: the document is full. */
     const refusedCard = async () => {
@@ -318,17 +318,11 @@ describe('document size limit', () => {
   })
 
   it("never refuses a participant who writes nothing, though a reconnect's answer carries every deletion again", async () => {
-    const limit = 64 * 1024
-    const server = await servers.server({ limits: { maxDocBytes: limit } })
-    const workshop = await createWorkshop(server.url)
-    const facilitator = servers.client(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
-    await synced(facilitator)
-    const signals = facilitator.doc.getMap('signals')
-    const room = () => server.registry.loaded(workshop.id, 'board')!
+    const { server, workshop, facilitator, signals, room } = await facilitatorOnSmallBoard()
     // Over the limit, with deletions in its history.
     for (let i = 0; i < 20; i++) signals.set(`note ${i}`, 'n')
     for (let i = 0; i < 20; i += 2) signals.delete(`note ${i}`)
-    signals.set('big', 'x'.repeat(limit + 1024))
+    signals.set('big', 'x'.repeat(LIMIT + 1024))
     await waitFor(() => room().doc.getMap('signals').has('big'), 5_000, 'the big value')
     await server.registry.settle()
     const measures = await metric(server, 's2s_size_measures_total')

@@ -96,6 +96,23 @@ function crafted(
   return encoder.toUint8Array()
 }
 
+/**
+ * A server's board with an empty text: where crafted letters go (`parent`), each update checked,
+ * counted and applied (`charge`: the records it adds), and how many structs writer 7 has there.
+ */
+function noteOnServer() {
+  const server = new Y.Doc()
+  server.getMap('signals').set('note', new Y.Text())
+  const text = server.getMap('signals').get('note') as Y.Text
+  const charge = (update: Uint8Array) => {
+    const verdict = checkUpdate(server, 'board', update)
+    if (!verdict.ok) throw new Error(verdict.reason)
+    Y.applyUpdate(server, update)
+    return verdict.records
+  }
+  return { text, parent: text._item!.id, charge, structs: () => server.store.clients.get(7)?.length ?? 0 }
+}
+
 describe('the records a change adds', () => {
   it('typing on adds nothing after the first letter; typing inside a word adds one for the split', () => {
     const server = new Y.Doc()
@@ -147,17 +164,7 @@ describe('the records a change adds', () => {
   })
 
   it('counts what an update claims goes on from its last letter but Yjs keeps apart', () => {
-    const server = new Y.Doc()
-    server.getMap('signals').set('note', new Y.Text())
-    const text = server.getMap('signals').get('note') as Y.Text
-    const parent = text._item!.id
-    const charge = (update: Uint8Array) => {
-      const verdict = checkUpdate(server, 'board', update)
-      if (!verdict.ok) throw new Error(verdict.reason)
-      Y.applyUpdate(server, update)
-      return verdict.records
-    }
-    const structs = () => server.store.clients.get(7)?.length ?? 0
+    const { text, parent, charge, structs } = noteOnServer()
     // A letter, then one going on from it but deleted with the update: Yjs never merges a deleted
     // item into a live one, so both are kept, and both are counted (with writer 7's run header).
     expect(
@@ -182,16 +189,7 @@ describe('the records a change adds', () => {
   })
 
   it('counts a letter claiming to go on from its last one when another lies between them or may land there', () => {
-    const server = new Y.Doc()
-    server.getMap('signals').set('note', new Y.Text())
-    const parent = (server.getMap('signals').get('note') as Y.Text)._item!.id
-    const charge = (update: Uint8Array) => {
-      const verdict = checkUpdate(server, 'board', update)
-      if (!verdict.ok) throw new Error(verdict.reason)
-      Y.applyUpdate(server, update)
-      return verdict.records
-    }
-    const structs = () => server.store.clients.get(7)?.length ?? 0
+    const { parent, charge, structs } = noteOnServer()
     expect(charge(crafted([{ client: 7, clock: 0, parent }]))).toBe(3)
     // Writer 5 puts a letter right after it; writer 7 then claims to go on from its own, before
     // nothing: Yjs places it after 5's (the higher writer id goes second) and keeps it apart.
