@@ -4,7 +4,8 @@ import { addSignal, endPrivateRound, initDraft, readBoard, readControl, setLocke
 import { draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
-import { synced } from './support/clients.ts'
+import { synced, type TestClient } from './support/clients.ts'
+import { CloseCode } from '../shared/protocol.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 import { capturedLogger } from './support/logLines.ts'
 
@@ -139,6 +140,45 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     const stored = new Y.Doc()
     for (const update of (await instances[0]!.store.load(workshop.id, 'board')).updates) Y.applyUpdate(stored, update)
     expect(readBoard(stored).signals.size).toBe(0)
+  })
+
+  it("holds identities on every instance to one workshop allowance; a newcomer's card still goes through on their share", async () => {
+    // The workshop takes 2,000 records at once (refilling one a minute: none refill during the test).
+    const limits = { writeBurstPerWorkshop: 2_000, writesPerMinutePerWorkshop: 1 }
+    const [first, second] = await files.cluster.instances(2, await files.cluster.databaseUrl(), { limits })
+    const workshop = await createWorkshop(first!.url)
+    const facilitator = open(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+    const join = async (instance: TestInstance) => {
+      const { token } = await mintIdentity(instance.url, workshop.id, workshop.keys.participant)
+      const client = open(instance.wsUrl, workshop.id, 'board', workshop.keys.participant, { identity: token })
+      await synced(client)
+      return client
+    }
+    /** One change of `count` new cards (a record each), from `client`. */
+    const cards = (client: TestClient, prefix: string, count: number) =>
+      client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
+    await synced(facilitator)
+    // Four identities on the first instance spend the workshop's allowance there.
+    for (let person = 0; person < 4; person++) cards(await join(first!), `p${person}-`, 500)
+    await waitFor(() => facilitator.doc.getMap('signals').size === 2_000, 10_000, 'the 2,000 cards on the second instance')
+    // A later change on the same channel: the charge that followed each batch has arrived too.
+    facilitator.doc.getMap('signals').set('marker', 'from the facilitator')
+    const watcher = await join(first!)
+    await waitFor(() => watcher.doc.getMap('signals').has('marker'), 10_000, 'the marker on the first instance')
+
+    // A change larger than a person's own share (60, overdrawn by one piece) waits on the second
+    // instance too: its copy of the allowance was spent by what the first admitted. Before, it
+    // had an allowance of its own, and took these 500 at once.
+    const late = await join(second!)
+    cards(late, 'late-', 500)
+    await waitFor(() => late.closes.length > 0, 10_000, 'the second instance to hold the change back')
+    expect(late.closes[0]).toEqual({ code: CloseCode.slowDown, reason: 'more changes than this workshop takes in; retry shortly' })
+    // Everyday writing goes on: a newcomer's card fits their own share.
+    const anna = await join(second!)
+    anna.doc.getMap('signals').set('anna', 'Care robots at home')
+    await waitFor(() => watcher.doc.getMap('signals').get('anna') === 'Care robots at home', 10_000, "Anna's card on the first instance")
+    expect(anna.closes).toEqual([])
+    expect(facilitator.doc.getMap('signals').has('late-0')).toBe(false)
   })
 
   // Its waits add up to more than the default 20 s on a loaded machine (it timed out once so).

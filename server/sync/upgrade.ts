@@ -83,6 +83,9 @@ export function createSyncUpgrade(opts: {
       )
     return allowance
   }
+  // What other instances admitted to a workshop is spent from its allowance here too, so one
+  // allowance holds however many instances the identities connect to (a few ms behind).
+  registry.listen({ onRelayedWrites: (room, records) => perWorkshop.get(room.workshopId)?.writing.spend(records) })
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
   const opened = new WeakMap<Connection, { workshopId: string; key: string }>()
 
