@@ -96,6 +96,8 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
     refusal: (workshopId, docName, kind) => (kind === 'draft' ? reactions.draftRefusal(workshopId, docName) : Promise.resolve(null)),
     addressOf,
     version: config.codeVersion,
+    relay,
+    logger: config.logger,
   })
   metrics.watch({
     drafts: () => registry.holdings().drafts,

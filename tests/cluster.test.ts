@@ -157,14 +157,16 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     /** One change of `count` new cards (a record each), from `client`. */
     const cards = (client: TestClient, prefix: string, count: number) =>
       client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
-    await synced(facilitator)
+    const marking = open(first!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+    await synced(facilitator, marking)
     // Four identities on the first instance spend the workshop's allowance there.
     for (let person = 0; person < 4; person++) cards(await join(first!), `p${person}-`, 500)
-    await waitFor(() => facilitator.doc.getMap('signals').size === 2_000, 10_000, 'the 2,000 cards on the second instance')
-    // A later change on the same channel: the charge that followed each batch has arrived too.
-    facilitator.doc.getMap('signals').set('marker', 'from the facilitator')
-    const watcher = await join(first!)
-    await waitFor(() => watcher.doc.getMap('signals').has('marker'), 10_000, 'the marker on the first instance')
+    await waitFor(() => marking.doc.getMap('signals').size === 2_000, 10_000, 'the 2,000 cards admitted on the first instance')
+    // A later change from the first instance, seen on the second: the first's charges, published
+    // before it through the same Redis link, have arrived too.
+    marking.doc.getMap('signals').set('marker', 'from the facilitator')
+    await waitFor(() => facilitator.doc.getMap('signals').has('marker'), 10_000, 'the marker on the second instance')
+    expect(facilitator.doc.getMap('signals').size).toBe(2_001)
 
     // A change larger than a person's own share (60, overdrawn by one piece) waits on the second
     // instance too: its copy of the allowance was spent by what the first admitted. Before, it
@@ -176,7 +178,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     // Everyday writing goes on: a newcomer's card fits their own share.
     const anna = await join(second!)
     anna.doc.getMap('signals').set('anna', 'Care robots at home')
-    await waitFor(() => watcher.doc.getMap('signals').get('anna') === 'Care robots at home', 10_000, "Anna's card on the first instance")
+    await waitFor(() => marking.doc.getMap('signals').get('anna') === 'Care robots at home', 10_000, "Anna's card on the first instance")
     expect(anna.closes).toEqual([])
     expect(facilitator.doc.getMap('signals').has('late-0')).toBe(false)
   })

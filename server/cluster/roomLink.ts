@@ -1,6 +1,4 @@
 import type { Logger } from '../log.ts'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { docKey, type DocStore } from '../store/docStore.ts'
 import { STORED_GUARD } from '../sync/load/foldProtocol.ts'
@@ -12,22 +10,12 @@ import { soloRelay, type Relay } from './relay.ts'
 
 const UPDATE = 0
 const PRESENCE = 1
-/**
- * What the instance that stored a batch charged to the workshop's writing allowance for it (a
- * varuint): sent on its own after the update, so an instance that does not know this type
- * still gets the update.
- */
-const CHARGED = 2
-/** More than any one batch can be charged (a piece's records, times the updates of a turn): a bound on a corrupt message. */
-const MOST_CHARGED = 100_000_000
 
 export interface LinkedRooms {
   loaded(workshopId: string, docName: string): Room | undefined
   rooms(): Iterable<Room>
   /** Presence states another instance passed on changed in this room. */
   notePresence(room: Room, changed: readonly number[]): void
-  /** Another instance charged `records` to the workshop's writing allowance for a batch of this room. */
-  noteRelayedWrites(room: Room, records: number): void
 }
 
 /**
@@ -82,19 +70,10 @@ export class RoomLink {
     this.relay.unsubscribe(docKey(room.workshopId, room.docName))
   }
 
-  /**
-   * A stored batch, and what its writers were charged for it: the workshop's writing allowance
-   * is then one for all instances (each spends what the others admitted), not one per instance
-   * an attacker's identities connect to.
-   */
-  publishUpdate(room: Room, update: Uint8Array, chargedRecords = 0): void {
+  publishUpdate(room: Room, update: Uint8Array): void {
     // Alone, nothing is passed on: not even the copy that frames it (one per stored batch).
     if (this.relay === soloRelay) return
-    const channel = docKey(room.workshopId, room.docName)
-    this.relay.publish(channel, frame(UPDATE, update))
-    if (chargedRecords === 0) return
-    const charged = encoding.encode((encoder) => encoding.writeVarUint(encoder, chargedRecords))
-    this.relay.publish(channel, frame(CHARGED, charged))
+    this.relay.publish(docKey(room.workshopId, room.docName), frame(UPDATE, update))
   }
 
   publishPresence(room: Room, update: Uint8Array): void {
@@ -116,7 +95,6 @@ export class RoomLink {
     try {
       if (message[0] === UPDATE) this.applyUpdate(room, body)
       else if (message[0] === PRESENCE) this.rooms.notePresence(room, room.presence.applyRelayed(body, Date.now()))
-      else if (message[0] === CHARGED) this.rooms.noteRelayedWrites(room, Math.min(decoding.readVarUint(decoding.createDecoder(body)), MOST_CHARGED))
     } catch (error) {
       this.logger.warn({ workshop: room.workshopId, doc: room.kind, err: error }, 'a relayed message did not apply')
     }

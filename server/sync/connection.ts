@@ -301,11 +301,7 @@ export class Connection implements Peer {
     }
     writing?.spend(records)
     if (onOwnShare) writingShare?.spend(records)
-    else if (workshopWriting) {
-      workshopWriting.spend(records)
-      // Told to the other instances with the batch (RoomLink): the workshop's allowance is one for all.
-      room.chargedRecords += records
-    }
+    else workshopWriting?.spend(records)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += Math.max(0, guard.contention - this.waitingCount.contention)
     this.keepOwnPending(room)

@@ -50,11 +50,6 @@ export class Room {
   pendingBytes = 0
   /** Peers whose writes are in `pending` (server-side changes have no peer). */
   writers = new Set<Peer | null>()
-  /**
-   * Records this instance charged to the workshop's writing allowance for the changes in
-   * `pending`: told to the other instances with the batch, whose allowances they spend too.
-   */
-  chargedRecords = 0
   /** Sequence of the last stored update and how long the log is since the last snapshot. */
   lastSeq = 0
   logLength = 0
@@ -188,22 +183,20 @@ export class Room {
   }
 
   /** Takes the batch waiting to be stored; the room starts collecting a new one. */
-  takePending(): PendingBatch {
-    const taken = { updates: this.pending, writers: this.writers, chargedRecords: this.chargedRecords }
+  takePending(): { updates: Uint8Array[]; writers: Set<Peer | null> } {
+    const taken = { updates: this.pending, writers: this.writers }
     this.pending = []
     this.pendingBytes = 0
     this.writers = new Set()
-    this.chargedRecords = 0
     return taken
   }
 
   /** Puts a batch the store refused back in front of anything collected since. */
-  restorePending(batch: PendingBatch): void {
+  restorePending(batch: { updates: Uint8Array[]; writers: Set<Peer | null> }): void {
     this.pending = [...batch.updates, ...this.pending]
     for (const update of batch.updates) this.pendingBytes += update.byteLength
     for (const writer of this.writers) batch.writers.add(writer)
     this.writers = batch.writers
-    this.chargedRecords += batch.chargedRecords
   }
 
   broadcast(message: Uint8Array, except?: Peer): void {
@@ -230,14 +223,6 @@ export class Room {
     this.onLoaded.length = 0
     this.ydoc.destroy()
   }
-}
-
-/** What a room collected in one turn, to be stored and broadcast together. */
-export interface PendingBatch {
-  updates: Uint8Array[]
-  writers: Set<Peer | null>
-  /** See `Room.chargedRecords`. */
-  chargedRecords: number
 }
 
 function isPeer(origin: unknown): origin is Peer {

@@ -7,7 +7,7 @@ import type { Limits, Tuning } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import { docKey, type DocStore, type PendingUpdate, type StoredDoc } from '../store/docStore.ts'
 import { awarenessMessage, savedMessage } from './messages.ts'
-import { Room, type PendingBatch, type Peer } from './room.ts'
+import { Room, type Peer } from './room.ts'
 import { loadPool } from './load/loadPool.ts'
 import { PresenceBatches } from './presenceBatches.ts'
 
@@ -32,8 +32,6 @@ export interface RoomListener {
   onStored?(room: Room): void
   /** Called after a change another instance stored was applied to the room. */
   onRelayed?(room: Room): void
-  /** Another instance charged so many records to the workshop's writing allowance for a batch of this room. */
-  onRelayedWrites?(room: Room, records: number): void
 }
 
 /**
@@ -73,9 +71,6 @@ export class RoomRegistry {
         loaded: (workshopId, docName) => this.loaded(workshopId, docName),
         rooms: () => this.rooms.values(),
         notePresence: (room, changed) => this.notePresence(room, changed),
-        noteRelayedWrites: (room, records) => {
-          for (const listener of this.listeners) listener.onRelayedWrites?.(room, records)
-        },
       },
       logger,
       limits.loadRowBudgetMs,
@@ -397,7 +392,7 @@ export class RoomRegistry {
     const written = performance.now()
     this.metrics.recordStoreWrite((written - started) / 1000)
     this.storeHealthy = true
-    for (const { room, updates, writers, stored, chargedRecords } of batches) {
+    for (const { room, updates, writers, stored } of batches) {
       room.lastSeq = lastSeqs.get(docKey(room.workshopId, room.docName)) ?? room.lastSeq
       room.logLength += updates.length
       for (const update of updates) room.storedBytes += update.byteLength
@@ -406,7 +401,7 @@ export class RoomRegistry {
       // The writer already has its own change; everyone else gets the batch as one message.
       const fanOutStarted = performance.now()
       room.broadcastUpdate(merged, soleWriter ?? undefined)
-      this.link.publishUpdate(room, merged, chargedRecords)
+      this.link.publishUpdate(room, merged)
       this.metrics.recordFanOut((performance.now() - fanOutStarted) / 1000)
       if (stored) this.acknowledge(room, writers, stored)
       if (room.logLength > this.tuning.compactAfterUpdates && this.mayCompact(room)) await this.compact(room)
@@ -430,7 +425,7 @@ export class RoomRegistry {
    * disconnected with a "try again" code so their clients keep the changes and show "not saved";
    * new writes are refused until a retry succeeds.
    */
-  private onStoreFailure(batches: ({ room: Room } & PendingBatch)[], error: unknown): void {
+  private onStoreFailure(batches: { room: Room; updates: Uint8Array[]; writers: Set<Peer | null> }[], error: unknown): void {
     this.metrics.storeFailures++
     if (this.storeHealthy) this.logger.error({ err: error }, 'store write failed; refusing writes until a retry succeeds')
     this.storeHealthy = false

@@ -11,6 +11,7 @@ import {
   SYNC_PATH_PREFIX,
   SYNC_SUBPROTOCOL,
   VERSION_SUBPROTOCOL_PREFIX,
+  UPDATE_PIECE_STRUCTS,
   docKindOf,
   parseVersionProtocol,
   mayConnect,
@@ -18,7 +19,10 @@ import {
   type Role,
 } from '../../shared/protocol.ts'
 import { CURRENT_VERSION, compareVersion, type ClientVersion } from '../../shared/version.ts'
+import { WorkshopCharges } from '../cluster/workshopCharges.ts'
+import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { Limits } from '../config.ts'
+import type { Logger } from '../log.ts'
 import type { Metrics, Where } from '../metrics.ts'
 import type { Identities } from '../workshops/identities.ts'
 import type { WorkshopService } from '../workshops/workshopService.ts'
@@ -50,8 +54,24 @@ export function createSyncUpgrade(opts: {
   addressOf: (req: IncomingMessage) => string
   /** The versions clients are held to (shared/version.ts), unless a test plays newer code. */
   version?: ClientVersion
+  /** The other instances (the workshops' writing allowances are kept one for all), and where to say what went wrong with them. */
+  relay?: Relay
+  logger: Logger
 }) {
-  const { registry, workshops, identities, metrics, limits, mayWrite, beforeJoin, refusal, addressOf, version = CURRENT_VERSION } = opts
+  const {
+    registry,
+    workshops,
+    identities,
+    metrics,
+    limits,
+    mayWrite,
+    beforeJoin,
+    refusal,
+    addressOf,
+    version = CURRENT_VERSION,
+    relay = soloRelay,
+    logger,
+  } = opts
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxMessageBytes,
@@ -61,7 +81,27 @@ export function createSyncUpgrade(opts: {
   const connections = new Set<Connection>()
   /** Open connections by client address and by workshop, with the budgets each group shares. */
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
-  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: TokenBucket; writers: Map<string, Allowance> }>()
+  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: WorkshopAllowance; writers: Map<string, Allowance> }>()
+  // What other instances admitted to a workshop is spent from its allowance here too, up to what
+  // one instance can admit at once (a corrupt message must not lock a workshop for days).
+  const mostChargedAtOnce = limits.writeBurstPerWorkshop + 2 * UPDATE_PIECE_STRUCTS
+  const charges = new WorkshopCharges(relay, logger, (workshopId, records) =>
+    perWorkshop.get(workshopId)?.writing.spendRelayed(Math.min(records, mostChargedAtOnce)),
+  )
+  /** A workshop's shares and allowance on this instance, made (and its charges followed) on its first connection here. */
+  const sharesOf = (workshopId: string) => {
+    let shares = perWorkshop.get(workshopId)
+    if (shares) return shares
+    shares = {
+      connections: 0,
+      integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
+      writing: new WorkshopAllowance(limits, (records) => charges.charged(workshopId, records)),
+      writers: new Map<string, Allowance>(),
+    }
+    perWorkshop.set(workshopId, shares)
+    charges.follow(workshopId)
+    return shares
+  }
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
   /**
    * A participant's writing allowance in a workshop, by identity; those without one share one;
@@ -83,9 +123,6 @@ export function createSyncUpgrade(opts: {
       )
     return allowance
   }
-  // What other instances admitted to a workshop is spent from its allowance here too, so one
-  // allowance holds however many instances the identities connect to (a few ms behind).
-  registry.listen({ onRelayedWrites: (room, records) => perWorkshop.get(room.workshopId)?.writing.spend(records) })
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
   const opened = new WeakMap<Connection, { workshopId: string; key: string }>()
 
@@ -129,20 +166,13 @@ export function createSyncUpgrade(opts: {
         ws.close(CloseCode.busy, 'too many connections from this address')
         return
       }
-      const inWorkshop = perWorkshop.get(workshopId) ?? {
-        connections: 0,
-        integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
-        // Owes all it overdraws, like a person's (see writingOf).
-        writing: new TokenBucket(limits.writesPerMinutePerWorkshop / 60, limits.writeBurstPerWorkshop, Number.POSITIVE_INFINITY),
-        writers: new Map<string, Allowance>(),
-      }
+      const inWorkshop = sharesOf(workshopId)
       if (inWorkshop.connections >= limits.maxConnectionsPerWorkshop) {
         metrics.reject('workshop_connections_full', { workshopId, kind, role }, { code: CloseCode.busy })
         ws.close(CloseCode.busy, 'too many connections to this workshop')
         return
       }
       perAddress.set(address, fromAddress)
-      perWorkshop.set(workshopId, inWorkshop)
       inWorkshop.connections++
       // A missing or invalid identity is no reason to refuse the connection (stock clients, a
       // screen): it only means no per-person record is accepted from it.
@@ -185,7 +215,11 @@ export function createSyncUpgrade(opts: {
         // Only once no socket holds it: the person's next socket must not find a fresh one.
         for (const [who, allowance] of share.writers)
           if (allowance.holders <= 0 && allowance.bucket.isFull() && allowance.share.isFull()) share.writers.delete(who)
-        if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) perWorkshop.delete(workshopId)
+        // Every instance's copy of the allowance sees the same spends: this one is full only when all are.
+        if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) {
+          perWorkshop.delete(workshopId)
+          charges.unfollow(workshopId)
+        }
       }
     },
     /** Closes every connection of a workshop made with a key no longer valid (after a rotation). */
@@ -222,6 +256,30 @@ export function createSyncUpgrade(opts: {
       for (const connection of connections) connection.close(code, reason)
       wss.close()
     },
+  }
+}
+
+/**
+ * What all participants of a workshop may write together on this instance: owes all it
+ * overdraws, like a person's (see writingOf), and is one for all instances (WorkshopCharges):
+ * what is spent here is told to the others, what they admitted is spent here.
+ */
+class WorkshopAllowance extends TokenBucket {
+  constructor(
+    limits: Limits,
+    private readonly tell: (records: number) => void,
+  ) {
+    super(limits.writesPerMinutePerWorkshop / 60, limits.writeBurstPerWorkshop, Number.POSITIVE_INFINITY)
+  }
+
+  override spend(records: number, now?: number): void {
+    super.spend(records, now)
+    this.tell(records)
+  }
+
+  /** What another instance admitted: spent here, not told again. */
+  spendRelayed(records: number): void {
+    super.spend(records)
   }
 }
 
