@@ -67,6 +67,21 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
       return collaboration!.options.fragment!.doc.clientID
     })
 
+  /**
+   * The start stamps in the page's copy of the story, in block order: each stamped block's first
+   * letter and its start time (the server's clock as that page estimates it).
+   */
+  const stampedStarts = (page: Page) =>
+    editorOf(page).evaluate((el) => {
+      type Block = { getAttribute(name: string): unknown; toArray(): { toString(): string }[] }
+      type WithEditor = { editor: { extensionManager: { extensions: { name: string; options: { fragment?: { toArray(): Block[] } } }[] } } }
+      const collaboration = (el as unknown as WithEditor).editor.extensionManager.extensions.find((e) => e.name === 'collaboration')
+      return collaboration!.options
+        .fragment!.toArray()
+        .filter((block) => typeof block.getAttribute === 'function' && block.getAttribute('startedAt') != null)
+        .map((block) => ({ at: Number(block.getAttribute('startedAt')), first: block.toArray().join('').charAt(0) }))
+    })
+
   /** Types as an Android keyboard does: each word composed letter by letter, then committed. */
   async function composeWords({ context, page }: Person, text: string): Promise<void> {
     const cdp = await context.newCDPSession(page)
@@ -89,11 +104,20 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
     // Anna's first key goes a moment before Ben's; then both type at once.
     await anna.page.keyboard.type(ANNA[0]!)
     await Promise.all([anna.page.keyboard.type(ANNA.slice(1), { delay: 20 }), ben.page.keyboard.type(BEN, { delay: 20 })])
-    await expectOnBoth([anna, ben], [ANNA, BEN])
+    // Each start is stamped with the server's time as its page estimates it, good to half a round
+    // trip: on a loaded machine that can put Ben's start, a few ms after Anna's, first. Whichever
+    // is earlier by the stamps goes first, on both screens, once both starts are in both pages.
+    for (const { page } of [anna, ben]) await expect.poll(async () => (await stampedStarts(page)).length, POLL).toBe(2)
+    const starts = (await stampedStarts(anna.page)).toSorted((a, b) => a.at - b.at)
+    const annaFirst = starts[0]!.first === ANNA[0]
+    const inStartOrder = <T>(annas: T, bens: T): T[] => (annaFirst ? [annas, bens] : [bens, annas])
+    if (!annaFirst) console.log(`story start: Ben's start was stamped ${starts[1]!.at - starts[0]!.at} ms before Anna's`)
+    await expectOnBoth([anna, ben], inStartOrder(ANNA, BEN))
+    expect(await stampedStarts(ben.page)).toEqual(await stampedStarts(anna.page))
 
     // Both carets stayed in their own paragraphs: going on writing extends them.
     await Promise.all([anna.page.keyboard.type(' She opens a window.', { delay: 20 }), ben.page.keyboard.type(' They talk about fish.', { delay: 20 })])
-    await expectOnBoth([anna, ben], [`${ANNA} She opens a window.`, `${BEN} They talk about fish.`])
+    await expectOnBoth([anna, ben], inStartOrder(`${ANNA} She opens a window.`, `${BEN} They talk about fish.`))
 
     await screenshot(anna.page, 'story-start-1366')
     await screenshot(ben.page, 'story-start-360')
