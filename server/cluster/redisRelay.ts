@@ -131,6 +131,17 @@ export class RedisRelay implements Relay {
     return true
   }
 
+  remember(key: string, value: string, ttlMs: number): void {
+    this.commands.set(`${PREFIX}kept:${key}`, value, 'PX', Math.max(1, Math.ceil(ttlMs))).catch((error: unknown) => {
+      if (!this.lostLink) this.logger.warn({ err: error }, 'Redis could not keep a value')
+    })
+  }
+
+  async recall(key: string): Promise<string | null> {
+    if (this.commands.status !== 'ready') return null
+    return this.commands.get(`${PREFIX}kept:${key}`).catch(() => null)
+  }
+
   /**
    * A limit every instance counts together (`s2s:limit:<name>:<key>`, INCR with PEXPIRE in one
    * script). While Redis cannot answer, each instance counts alone: the limit then holds per

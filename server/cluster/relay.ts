@@ -21,6 +21,10 @@ export interface Relay {
    * With `keep`, the lease is not given back after the work: it throttles ("once per ttl").
    */
   withLease(name: string, ttlMs: number, work: () => Promise<void>, keep?: boolean): Promise<boolean>
+  /** Keeps `value` under `key` for `ttlMs`, best effort (lost while Redis is away). */
+  remember(key: string, value: string, ttlMs: number): void
+  /** What `remember` last kept under `key`: null when it expired, was never kept, or Redis cannot answer. */
+  recall(key: string): Promise<string | null>
   /** A rate limit counted across every instance (in this process alone for `soloRelay`). */
   limiter(spec: WindowLimitSpec): WindowLimit
   /** Whether the link works right now (for /healthz); always true alone. */
@@ -38,6 +42,8 @@ export const soloRelay: Relay = {
     await work()
     return true
   },
+  remember: () => {},
+  recall: async () => null,
   limiter: localWindowLimit,
   healthy: true,
   close: async () => {},

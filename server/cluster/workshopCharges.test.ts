@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { capturedLogger } from '../../tests/support/logLines.ts'
+import { TokenBucket } from '../sync/tokenBucket.ts'
 import { soloRelay, type Relay } from './relay.ts'
-import { WorkshopCharges } from './workshopCharges.ts'
+import { WorkshopCharges, type AllowanceCopies } from './workshopCharges.ts'
 
-/** Two instances' relays joined in this process: what one publishes on a channel the other follows reaches it. */
+/**
+ * Two instances' relays joined in this process, as Redis joins them: what one publishes on a
+ * channel the other follows reaches it, and what one keeps the other can read.
+ */
 function joinedRelays(): [Relay, Relay] {
+  const kept = new Map<string, string>()
   const ends = [0, 1].map(() => ({ channels: new Set<string>(), handlers: [] as ((channel: string, message: Buffer) => void)[] }))
-  return ends.map((end, i) => {
+  const relays = ends.map((end, i): Relay => {
     const other = ends[1 - i]!
     return {
       ...soloRelay,
@@ -16,40 +21,79 @@ function joinedRelays(): [Relay, Relay] {
         if (other.channels.has(channel)) for (const handler of other.handlers) handler(channel, message)
       },
       onMessage: (handler: (channel: string, message: Buffer) => void) => void end.handlers.push(handler),
+      remember: (key: string, value: string) => void kept.set(key, value),
+      recall: async (key: string) => kept.get(key) ?? null,
     }
-  }) as [Relay, Relay]
+  })
+  return [relays[0]!, relays[1]!]
+}
+
+/** One instance's copies: 1,000 records at once, refilling one a minute (none refill in a test). */
+function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket> } {
+  const buckets = new Map<string, TokenBucket>()
+  const copy = (id: string) => buckets.get(id) ?? buckets.set(id, new TokenBucket(1 / 60, 1_000, Number.POSITIVE_INFINITY)).get(id)!
+  return {
+    buckets,
+    spendRelayed: (id, records) => copy(id).spend(records),
+    levelOf: (id) => ({ level: copy(id).level(), msUntilFull: copy(id).msUntilFull() }),
+    lowerTo: (id, level, at) => copy(id).lowerTo(level, at),
+  }
 }
 
 const turnEnd = () => new Promise((resolve) => setImmediate(resolve))
+const level = (bucket: TokenBucket | undefined) => Math.round(bucket?.level() ?? Number.NaN)
 
 describe('WorkshopCharges', () => {
   it("tells a turn's charges to the instances following the workshop, once per workshop", async () => {
     const [here, there] = joinedRelays()
-    const heard: [string, number][] = []
-    const sender = new WorkshopCharges(here, capturedLogger().logger, () => {})
-    const receiver = new WorkshopCharges(there, capturedLogger().logger, (workshopId, records) => heard.push([workshopId, records]))
+    const [sending, receiving] = [copies(), copies()]
+    const sender = new WorkshopCharges(here, sending, capturedLogger().logger)
+    const receiver = new WorkshopCharges(there, receiving, capturedLogger().logger)
     receiver.follow('w1')
-    sender.charged('w1', 300)
-    sender.charged('w1', 200)
-    sender.charged('w2', 50)
     await turnEnd()
-    // w2 is not followed there: no one hears it.
-    expect(heard).toEqual([['w1', 500]])
+    for (const [id, records] of [
+      ['w1', 300],
+      ['w1', 200],
+      ['w2', 50],
+    ] as const) {
+      sending.spendRelayed(id, records) // the connection's spend of its own copy
+      sender.charged(id, records)
+    }
+    await turnEnd()
+    // w2 is not followed there: it keeps its whole allowance.
+    expect(level(receiving.buckets.get('w1'))).toBe(500)
+    expect(receiving.buckets.has('w2')).toBe(false)
     receiver.unfollow('w1')
     sender.charged('w1', 10)
     await turnEnd()
-    expect(heard).toEqual([['w1', 500]])
+    expect(level(receiving.buckets.get('w1'))).toBe(500)
+  })
+
+  it('starts a later copy from the level the others kept, not from a full allowance', async () => {
+    const [here, there] = joinedRelays()
+    const [sending, receiving] = [copies(), copies()]
+    const sender = new WorkshopCharges(here, sending, capturedLogger().logger)
+    sending.spendRelayed('w1', 900)
+    sender.charged('w1', 900)
+    await turnEnd()
+    // The workshop's first connection to the other instance makes its copy there.
+    receiving.spendRelayed('w1', 0)
+    expect(level(receiving.buckets.get('w1'))).toBe(1_000)
+    new WorkshopCharges(there, receiving, capturedLogger().logger).follow('w1')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(level(receiving.buckets.get('w1'))).toBe(100)
   })
 
   it('logs a message it cannot read and goes on', async () => {
     const [here, there] = joinedRelays()
     const log = capturedLogger()
-    const heard: number[] = []
-    new WorkshopCharges(there, log.logger, (_, records) => heard.push(records)).follow('w1')
-    here.publish('charges:w1', Buffer.from([0xff]))
-    new WorkshopCharges(here, log.logger, () => {}).charged('w1', 7)
+    const receiving = copies()
+    new WorkshopCharges(there, receiving, log.logger).follow('w1')
     await turnEnd()
-    expect(heard).toEqual([7])
+    here.publish('charges:w1', Buffer.from([0xff]))
+    new WorkshopCharges(here, copies(), log.logger).charged('w1', 7)
+    await turnEnd()
+    expect(level(receiving.buckets.get('w1'))).toBe(993)
     expect(log.lines().map((line) => line.msg)).toEqual(['a charge from another instance was not understood'])
   })
 })

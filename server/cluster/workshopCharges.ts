@@ -5,18 +5,32 @@ import { soloRelay, type Relay } from './relay.ts'
 
 /** A workshop's channel of charges. No slash: RoomLink reads only documents' `<workshop>/<doc>` channels. */
 const CHANNEL_PREFIX = 'charges:'
+/** Where the last instance to spend from a workshop's allowance keeps its level (`Relay.remember`). */
+const LEVEL_PREFIX = 'allowance:'
+
+/** This instance's copies of the workshops' allowances, as the charges need them. */
+export interface AllowanceCopies {
+  /** Spends what another instance admitted (not told again). */
+  spendRelayed(workshopId: string, records: number): void
+  /** The copy's level now (negative while owed) and how long until it is full again; undefined without a copy. */
+  levelOf(workshopId: string): { level: number; msUntilFull: number } | undefined
+  /** Lowers a copy to the level another copy had at `at` (epoch ms), refilled since. */
+  lowerTo(workshopId: string, level: number, at: number): void
+}
 
 /**
  * Keeps a workshop's writing allowance (the records all its participants may add, see
  * `WRITE_BURST_PER_WORKSHOP`) one for every instance. Each instance keeps a copy: it spends what
- * its own participants write and tells the others, once per turn, on the workshop's channel; it
- * spends what they tell it. The copies see the same spends and refill at the same rate, so they
- * agree, a few milliseconds behind; scripted identities spread over several instances get one
- * allowance, not one per instance.
+ * its own participants write and, once per turn, tells the others on the workshop's channel and
+ * keeps its copy's level in Redis; it spends what the others tell it. A copy made later (the
+ * workshop's first connection to this instance) starts from the level kept in Redis, then follows
+ * the channel. The copies see the same spends and refill alike, so they agree, a few milliseconds
+ * behind, and scripted identities spread over several instances get one allowance, not one each.
  *
- * An instance follows the channel while it keeps a copy (see upgrade.ts: while it has
- * connections to the workshop, and until the copy has refilled). What is published while Redis is
- * away is not replayed: the copies then each allow their own for as long.
+ * Not covered: what is published while Redis is away (each copy then allows its own for as
+ * long), and charges told while a new copy's subscription is on its way (a few milliseconds).
+ * The level's time is the writing instance's clock: a skew of a second between instances is a
+ * second's refill.
  */
 export class WorkshopCharges {
   /** Records charged here in this turn, by workshop, not yet told. */
@@ -27,26 +41,34 @@ export class WorkshopCharges {
 
   constructor(
     private readonly relay: Relay,
+    private readonly copies: AllowanceCopies,
     private readonly logger: Logger,
-    onCharge: (workshopId: string, records: number) => void,
   ) {
     this.alone = relay === soloRelay
     relay.onMessage((channel, message) => {
       if (!channel.startsWith(CHANNEL_PREFIX)) return
       const workshopId = channel.slice(CHANNEL_PREFIX.length)
       try {
-        onCharge(workshopId, decoding.readVarUint(decoding.createDecoder(message)))
+        copies.spendRelayed(workshopId, decoding.readVarUint(decoding.createDecoder(message)))
       } catch (error) {
         this.logger.warn({ workshop: workshopId, err: error }, 'a charge from another instance was not understood')
       }
     })
   }
 
+  /** Called when this instance makes a copy: follows the charges, then takes the level the others left. */
   follow(workshopId: string): void {
     if (this.alone) return
-    this.relay.subscribe(CHANNEL_PREFIX + workshopId).catch((error: unknown) => {
-      this.logger.warn({ workshop: workshopId, err: error }, "could not follow the workshop's charges")
-    })
+    // Subscribed first: a charge told after the level was kept then arrives, and one told before
+    // is in the level; taking the lower of the two counts it once.
+    void this.relay
+      .subscribe(CHANNEL_PREFIX + workshopId)
+      .then(() => this.relay.recall(LEVEL_PREFIX + workshopId))
+      .then((kept) => {
+        const level = kept === null ? undefined : parseLevel(kept)
+        if (level) this.copies.lowerTo(workshopId, level.level, level.at)
+      })
+      .catch((error: unknown) => this.logger.warn({ workshop: workshopId, err: error }, "could not follow the workshop's charges"))
   }
 
   unfollow(workshopId: string): void {
@@ -67,7 +89,19 @@ export class WorkshopCharges {
     for (const [workshopId, records] of this.due) {
       const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, records))
       this.relay.publish(CHANNEL_PREFIX + workshopId, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
+      const copy = this.copies.levelOf(workshopId)
+      // Kept until it would have refilled: a level gone from Redis is a full allowance.
+      if (copy) this.relay.remember(LEVEL_PREFIX + workshopId, JSON.stringify({ level: copy.level, at: Date.now() }), copy.msUntilFull)
     }
     this.due.clear()
+  }
+}
+
+function parseLevel(kept: string): { level: number; at: number } | undefined {
+  try {
+    const { level, at } = JSON.parse(kept) as { level?: unknown; at?: unknown }
+    return typeof level === 'number' && Number.isFinite(level) && typeof at === 'number' && Number.isFinite(at) ? { level, at } : undefined
+  } catch {
+    return undefined
   }
 }

@@ -49,6 +49,24 @@ export class TokenBucket {
     return this.tokens <= 0
   }
 
+  /** What is left now: negative while something is owed. */
+  level(now = Date.now()): number {
+    this.refill(now)
+    return this.tokens
+  }
+
+  /** How long until it is full again, in ms. */
+  msUntilFull(now = Date.now()): number {
+    return ((this.burst - this.level(now)) / this.perSecond) * 1000
+  }
+
+  /** Lowers it to `level`, as another copy of it was at `at` and has refilled since; never raises it. */
+  lowerTo(level: number, at: number, now = Date.now()): void {
+    this.refill(now)
+    const refilled = level + (Math.max(0, now - at) / 1000) * this.perSecond
+    this.tokens = Math.max(-this.maxDebt, Math.min(this.tokens, refilled))
+  }
+
   private refill(now: number): void {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond)
     this.refilledAt = now

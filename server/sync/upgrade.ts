@@ -82,11 +82,23 @@ export function createSyncUpgrade(opts: {
   /** Open connections by client address and by workshop, with the budgets each group shares. */
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
   const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: WorkshopAllowance; writers: Map<string, Allowance> }>()
-  // What other instances admitted to a workshop is spent from its allowance here too, up to what
-  // one instance can admit at once (a corrupt message must not lock a workshop for days).
-  const mostChargedAtOnce = limits.writeBurstPerWorkshop + 2 * UPDATE_PIECE_STRUCTS
-  const charges = new WorkshopCharges(relay, logger, (workshopId, records) =>
-    perWorkshop.get(workshopId)?.writing.spendRelayed(Math.min(records, mostChargedAtOnce)),
+  // What other instances admitted to a workshop is spent from its copy of the allowance here too.
+  // One instance admits at most a whole allowance and one piece past it in a turn (TokenBucket.fits
+  // leaves at most a piece owed), so a charge, or a level, past that is bounded to it: a corrupt
+  // message must not lock a workshop for days.
+  const mostAtOnce = limits.writeBurstPerWorkshop + UPDATE_PIECE_STRUCTS
+  const copyOf = (workshopId: string) => perWorkshop.get(workshopId)?.writing
+  const charges = new WorkshopCharges(
+    relay,
+    {
+      spendRelayed: (workshopId, records) => copyOf(workshopId)?.spendRelayed(Math.min(records, mostAtOnce)),
+      levelOf: (workshopId) => {
+        const copy = copyOf(workshopId)
+        return copy && { level: copy.level(), msUntilFull: copy.msUntilFull() }
+      },
+      lowerTo: (workshopId, level, at) => copyOf(workshopId)?.lowerTo(Math.max(level, -mostAtOnce), at),
+    },
+    logger,
   )
   /** A workshop's shares and allowance on this instance, made (and its charges followed) on its first connection here. */
   const sharesOf = (workshopId: string) => {
@@ -215,7 +227,7 @@ export function createSyncUpgrade(opts: {
         // Only once no socket holds it: the person's next socket must not find a fresh one.
         for (const [who, allowance] of share.writers)
           if (allowance.holders <= 0 && allowance.bucket.isFull() && allowance.share.isFull()) share.writers.delete(who)
-        // Every instance's copy of the allowance sees the same spends: this one is full only when all are.
+        // A full copy has lent nothing it has heard of; dropped, it stops following the charges.
         if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) {
           perWorkshop.delete(workshopId)
           charges.unfollow(workshopId)
@@ -260,9 +272,10 @@ export function createSyncUpgrade(opts: {
 }
 
 /**
- * What all participants of a workshop may write together on this instance: owes all it
- * overdraws, like a person's (see writingOf), and is one for all instances (WorkshopCharges):
- * what is spent here is told to the others, what they admitted is spent here.
+ * This instance's copy of what all participants of a workshop may write together: owes all it
+ * overdraws, like a person's (see writingOf). The copies are one allowance for all instances
+ * (WorkshopCharges): `spend`, which the connection calls for each admitted change, also tells
+ * the others; what they admitted comes in through `spendRelayed`.
  */
 class WorkshopAllowance extends TokenBucket {
   constructor(
