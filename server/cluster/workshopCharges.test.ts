@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { capturedLogger } from '../../tests/support/logLines.ts'
 import { TokenBucket } from '../sync/tokenBucket.ts'
 import { soloRelay, type Relay } from './relay.ts'
@@ -29,11 +29,12 @@ function joinedRelays(): [Relay, Relay] {
 }
 
 /** One instance's copies: 1,000 records at once, refilling one a minute (none refill in a test). */
-function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket> } {
+function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket>; make(id: string): TokenBucket } {
   const buckets = new Map<string, TokenBucket>()
   const copy = (id: string) => buckets.get(id) ?? buckets.set(id, new TokenBucket(1 / 60, 1_000, Number.POSITIVE_INFINITY)).get(id)!
   return {
     buckets,
+    make: copy,
     spendRelayed: (id, records) => copy(id).spend(records),
     levelOf: (id) => ({ level: copy(id).level(), msUntilFull: copy(id).msUntilFull() }),
     lowerTo: (id, level, at) => copy(id).lowerTo(level, at),
@@ -73,15 +74,36 @@ describe('WorkshopCharges', () => {
     const [here, there] = joinedRelays()
     const [sending, receiving] = [copies(), copies()]
     const sender = new WorkshopCharges(here, sending, capturedLogger().logger)
-    sending.spendRelayed('w1', 900)
+    // The first instance's copy, made with the workshop's first connection, finds no level kept.
+    sending.make('w1')
+    sender.follow('w1')
+    sending.spendRelayed('w1', 900) // the connection's spend of its own copy
     sender.charged('w1', 900)
-    await turnEnd()
+    // Kept once that copy has settled (it must not pass for the level before it has read the others').
+    await vi.waitFor(async () => expect(await here.recall('allowance:w1')).not.toBeNull())
     // The workshop's first connection to the other instance makes its copy there.
-    receiving.spendRelayed('w1', 0)
-    expect(level(receiving.buckets.get('w1'))).toBe(1_000)
+    const copy = receiving.make('w1')
+    expect(level(copy)).toBe(1_000)
     new WorkshopCharges(there, receiving, capturedLogger().logger).follow('w1')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(level(receiving.buckets.get('w1'))).toBe(100)
+    await vi.waitFor(() => expect(level(copy)).toBe(100))
+  })
+
+  it('starts a later copy full when what Redis keeps is not a level', async () => {
+    const [here, there] = joinedRelays()
+    here.remember('allowance:w1', '{"level":"nothing"}', 60_000)
+    const log = capturedLogger()
+    const receiving = copies()
+    const copy = receiving.make('w1')
+    const charges = new WorkshopCharges(there, receiving, log.logger)
+    charges.follow('w1')
+    // Settled once it has read the level: its own next spend is kept (with its own level).
+    await vi.waitFor(async () => {
+      copy.spend(1)
+      charges.charged('w1', 1)
+      await turnEnd()
+      expect(await here.recall('allowance:w1')).toMatch(/^\{"level":99\d/)
+    })
+    expect(log.lines()).toEqual([])
   })
 
   it('logs a message it cannot read and goes on', async () => {

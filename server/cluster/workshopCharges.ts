@@ -7,6 +7,12 @@ import { soloRelay, type Relay } from './relay.ts'
 const CHANNEL_PREFIX = 'charges:'
 /** Where the last instance to spend from a workshop's allowance keeps its level (`Relay.remember`). */
 const LEVEL_PREFIX = 'allowance:'
+/**
+ * How long a new copy waits after reading the kept level before taking it: a charge already in
+ * that level was sent on the subscription before the level was read, but on another connection,
+ * which Node may read a moment later. Taken after it, the lower of the two counts it once.
+ */
+const SETTLE_MS = 20
 
 /** This instance's copies of the workshops' allowances, as the charges need them. */
 export interface AllowanceCopies {
@@ -28,13 +34,18 @@ export interface AllowanceCopies {
  * behind, and scripted identities spread over several instances get one allowance, not one each.
  *
  * Not covered: what is published while Redis is away (each copy then allows its own for as
- * long), and charges told while a new copy's subscription is on its way (a few milliseconds).
- * The level's time is the writing instance's clock: a skew of a second between instances is a
- * second's refill.
+ * long), and a charge in the kept level that reaches a new copy more than SETTLE_MS after the
+ * level does (counted twice: the copy owes more for a while). The level's time is the writing
+ * instance's clock: a skew of a second between instances is a second's refill.
  */
 export class WorkshopCharges {
   /** Records charged here in this turn, by workshop, not yet told. */
   private readonly due = new Map<string, number>()
+  /**
+   * Workshops whose copy here has taken the kept level (or found none): only those keep theirs,
+   * so a copy that has not yet heard of the others' spending never passes for the allowance's level.
+   */
+  private readonly settled = new Set<string>()
   private scheduled = false
   /** Alone there is no one to tell, nor anything to hear. */
   private readonly alone: boolean
@@ -64,15 +75,21 @@ export class WorkshopCharges {
     void this.relay
       .subscribe(CHANNEL_PREFIX + workshopId)
       .then(() => this.relay.recall(LEVEL_PREFIX + workshopId))
-      .then((kept) => {
-        const level = kept === null ? undefined : parseLevel(kept)
-        if (level) this.copies.lowerTo(workshopId, level.level, level.at)
+      .then((recalled) => new Promise<string | null>((resolve) => setTimeout(() => resolve(recalled), SETTLE_MS)))
+      .then((recalled) => {
+        const kept = recalled === null ? undefined : parseLevel(recalled)
+        if (kept) this.copies.lowerTo(workshopId, kept.level, kept.at)
+        this.settled.add(workshopId)
+        // What was spent here meanwhile is in this copy, and only now may be kept.
+        this.keepLevel(workshopId)
       })
       .catch((error: unknown) => this.logger.warn({ workshop: workshopId, err: error }, "could not follow the workshop's charges"))
   }
 
   unfollow(workshopId: string): void {
-    if (!this.alone) this.relay.unsubscribe(CHANNEL_PREFIX + workshopId)
+    if (this.alone) return
+    this.relay.unsubscribe(CHANNEL_PREFIX + workshopId)
+    this.settled.delete(workshopId)
   }
 
   /** Records this instance charged to the workshop's allowance: told to the others at the end of the turn. */
@@ -89,11 +106,16 @@ export class WorkshopCharges {
     for (const [workshopId, records] of this.due) {
       const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, records))
       this.relay.publish(CHANNEL_PREFIX + workshopId, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
-      const copy = this.copies.levelOf(workshopId)
-      // Kept until it would have refilled: a level gone from Redis is a full allowance.
-      if (copy) this.relay.remember(LEVEL_PREFIX + workshopId, JSON.stringify({ level: copy.level, at: Date.now() }), copy.msUntilFull)
+      this.keepLevel(workshopId)
     }
     this.due.clear()
+  }
+
+  /** Keeps this copy's level for copies made later, until it would have refilled (a level gone from Redis is a full allowance). */
+  private keepLevel(workshopId: string): void {
+    const copy = this.settled.has(workshopId) ? this.copies.levelOf(workshopId) : undefined
+    if (!copy || !(copy.msUntilFull > 0) || !Number.isFinite(copy.msUntilFull)) return
+    this.relay.remember(LEVEL_PREFIX + workshopId, JSON.stringify({ level: copy.level, at: Date.now() }), copy.msUntilFull)
   }
 }
 
