@@ -15,8 +15,9 @@ import type { Clients, Endpoint } from './swarm.ts'
  *
  * Environment: BENCH_CLIENTS=10,50,200  BENCH_SECONDS=4 (per measured phase)  BENCH_ROUNDS=2
  * (of ABBA)  BENCH_RATE=20 (updates/s)  BENCH_PROF=1 (a CPU profile of every measured phase of
- * both servers, in bench/results/prof, sampled every BENCH_PROF_INTERVAL µs, default 100)  BENCH_SPLIT_FROM=500 / BENCH_SWARM_PROCESSES=4 (swarms
- * this large are split over that many child processes: see remoteSwarm.ts).
+ * both servers, in bench/results/prof, sampled every BENCH_PROF_INTERVAL µs, default 100)
+ * BENCH_SPLIT_FROM=500 / BENCH_SWARM_PROCESSES=4 (swarms this large are split over that many child
+ * processes: see remoteSwarm.ts).
  */
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number)
 const RATE = Number(process.env.BENCH_RATE ?? 20)

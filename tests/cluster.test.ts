@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, endPrivateRound, initDraft, readBoard, readControl, setLocked, setPrivateMode, setShowJoinPanel } from '../shared/doc/index.ts'
-import { draftDocName } from '../shared/protocol.ts'
+import { CloseCode, draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
 import { synced, type TestClient } from './support/clients.ts'
-import { CloseCode } from '../shared/protocol.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 import { capturedLogger } from './support/logLines.ts'
 
@@ -181,8 +180,8 @@ describe('several instances sharing PostgreSQL and Redis', () => {
       expect(watcher.doc.getMap('signals').size).toBe(2_001)
 
       // A change larger than a person's own share (60, overdrawn by one piece) waits on the second
-      // instance too: its copy of the allowance was spent by what the first admitted. Before, it
-      // had an allowance of its own, and took these 500 at once.
+      // instance too: its copy of the allowance was spent by what the first admitted. Without the
+      // relayed charges it would take these 500 at once.
       const late = await join(second!)
       cards(late, 'late-', 500)
       await waitFor(() => late.closes.length > 0, 10_000, 'the second instance to hold the change back')

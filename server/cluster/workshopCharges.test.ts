@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { capturedLogger } from '../../tests/support/logLines.ts'
+import type { Logger } from '../log.ts'
 import { TokenBucket } from '../sync/tokenBucket.ts'
 import { soloRelay, type Relay } from './relay.ts'
 import { WorkshopCharges, type AllowanceCopies } from './workshopCharges.ts'
@@ -41,6 +42,10 @@ function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket>; make(i
   }
 }
 
+/** What one instance admits at once here: the copies' 1,000 and a piece of 400. */
+const MOST_AT_ONCE = 1_400
+const chargesOn = (relay: Relay, copies: AllowanceCopies, logger: Logger) => new WorkshopCharges(relay, copies, logger, MOST_AT_ONCE)
+
 const turnEnd = () => new Promise((resolve) => setImmediate(resolve))
 const level = (bucket: TokenBucket | undefined) => Math.round(bucket?.level() ?? Number.NaN)
 
@@ -48,8 +53,8 @@ describe('WorkshopCharges', () => {
   it("tells a turn's charges to the instances following the workshop, once per workshop", async () => {
     const [here, there] = joinedRelays()
     const [sending, receiving] = [copies(), copies()]
-    const sender = new WorkshopCharges(here, sending, capturedLogger().logger)
-    const receiver = new WorkshopCharges(there, receiving, capturedLogger().logger)
+    const sender = chargesOn(here, sending, capturedLogger().logger)
+    const receiver = chargesOn(there, receiving, capturedLogger().logger)
     receiver.follow('w1')
     await turnEnd()
     for (const [id, records] of [
@@ -61,7 +66,7 @@ describe('WorkshopCharges', () => {
       sender.charged(id, records)
     }
     await turnEnd()
-    // w2 is not followed there: it keeps its whole allowance.
+    // w2 is not followed there: no copy is made there.
     expect(level(receiving.buckets.get('w1'))).toBe(500)
     expect(receiving.buckets.has('w2')).toBe(false)
     receiver.unfollow('w1')
@@ -73,7 +78,7 @@ describe('WorkshopCharges', () => {
   it('starts a later copy from the level the others kept, not from a full allowance', async () => {
     const [here, there] = joinedRelays()
     const [sending, receiving] = [copies(), copies()]
-    const sender = new WorkshopCharges(here, sending, capturedLogger().logger)
+    const sender = chargesOn(here, sending, capturedLogger().logger)
     // The first instance's copy, made with the workshop's first connection, finds no level kept.
     sending.make('w1')
     sender.follow('w1')
@@ -84,7 +89,7 @@ describe('WorkshopCharges', () => {
     // The workshop's first connection to the other instance makes its copy there.
     const copy = receiving.make('w1')
     expect(level(copy)).toBe(1_000)
-    new WorkshopCharges(there, receiving, capturedLogger().logger).follow('w1')
+    chargesOn(there, receiving, capturedLogger().logger).follow('w1')
     await vi.waitFor(() => expect(level(copy)).toBe(100))
   })
 
@@ -94,7 +99,7 @@ describe('WorkshopCharges', () => {
     const log = capturedLogger()
     const receiving = copies()
     const copy = receiving.make('w1')
-    const charges = new WorkshopCharges(there, receiving, log.logger)
+    const charges = chargesOn(there, receiving, log.logger)
     charges.follow('w1')
     // Settled once it has read the level: its own next spend is kept (with its own level).
     await vi.waitFor(async () => {
@@ -110,12 +115,40 @@ describe('WorkshopCharges', () => {
     const [here, there] = joinedRelays()
     const log = capturedLogger()
     const receiving = copies()
-    new WorkshopCharges(there, receiving, log.logger).follow('w1')
+    chargesOn(there, receiving, log.logger).follow('w1')
     await turnEnd()
     here.publish('charges:w1', Buffer.from([0xff]))
-    new WorkshopCharges(here, copies(), log.logger).charged('w1', 7)
+    chargesOn(here, copies(), log.logger).charged('w1', 7)
     await turnEnd()
     expect(level(receiving.buckets.get('w1'))).toBe(993)
     expect(log.lines().map((line) => line.msg)).toEqual(['a charge from another instance was not understood'])
+  })
+
+  it('takes a charge, or a debt in a kept level, as at most what one instance admits at once', async () => {
+    const [here, there] = joinedRelays()
+    const receiving = copies()
+    const copy = receiving.make('w1')
+    chargesOn(there, receiving, capturedLogger().logger).follow('w1')
+    await turnEnd()
+    chargesOn(here, copies(), capturedLogger().logger).charged('w1', 1_000_000_000)
+    await turnEnd()
+    expect(level(copy)).toBe(1_000 - MOST_AT_ONCE)
+
+    here.remember('allowance:w2', JSON.stringify({ level: -1_000_000_000, at: Date.now() }), 60_000)
+    const later = receiving.make('w2')
+    chargesOn(there, receiving, capturedLogger().logger).follow('w2')
+    await vi.waitFor(() => expect(level(later)).toBe(-MOST_AT_ONCE))
+  })
+
+  it('leaves a copy dropped before it read the kept level alone', async () => {
+    const [here, there] = joinedRelays()
+    here.remember('allowance:w1', JSON.stringify({ level: 100, at: Date.now() }), 60_000)
+    const receiving = copies()
+    const copy = receiving.make('w1')
+    const charges = chargesOn(there, receiving, capturedLogger().logger)
+    charges.follow('w1')
+    charges.unfollow('w1')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(level(copy)).toBe(1_000)
   })
 })

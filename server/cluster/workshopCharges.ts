@@ -39,6 +39,8 @@ export interface AllowanceCopies {
  * instance's clock: a skew of a second between instances is a second's refill.
  */
 export class WorkshopCharges {
+  /** Workshops this instance follows (has a copy of the allowance of). */
+  private readonly following = new Set<string>()
   /** Records charged here in this turn, by workshop, not yet told. */
   private readonly due = new Map<string, number>()
   /**
@@ -54,13 +56,19 @@ export class WorkshopCharges {
     private readonly relay: Relay,
     private readonly copies: AllowanceCopies,
     private readonly logger: Logger,
+    /**
+     * What one instance can admit at once (a whole allowance and a piece past it): a charge, or a
+     * debt in a kept level, past it is taken as this much, so a corrupt message or value cannot
+     * lock a workshop for days.
+     */
+    private readonly mostAtOnce: number,
   ) {
     this.alone = relay === soloRelay
     relay.onMessage((channel, message) => {
       if (!channel.startsWith(CHANNEL_PREFIX)) return
       const workshopId = channel.slice(CHANNEL_PREFIX.length)
       try {
-        copies.spendRelayed(workshopId, decoding.readVarUint(decoding.createDecoder(message)))
+        copies.spendRelayed(workshopId, Math.min(decoding.readVarUint(decoding.createDecoder(message)), this.mostAtOnce))
       } catch (error) {
         this.logger.warn({ workshop: workshopId, err: error }, 'a charge from another instance was not understood')
       }
@@ -70,6 +78,7 @@ export class WorkshopCharges {
   /** Called when this instance makes a copy: follows the charges, then takes the level the others left. */
   follow(workshopId: string): void {
     if (this.alone) return
+    this.following.add(workshopId)
     // Subscribed first: a charge told after the level was kept then arrives, and one told before
     // is in the level; taking the lower of the two counts it once.
     void this.relay
@@ -77,8 +86,10 @@ export class WorkshopCharges {
       .then(() => this.relay.recall(LEVEL_PREFIX + workshopId))
       .then((recalled) => new Promise<string | null>((resolve) => setTimeout(() => resolve(recalled), SETTLE_MS)))
       .then((recalled) => {
+        // Dropped meanwhile: a copy made since follows on its own.
+        if (!this.following.has(workshopId)) return
         const kept = recalled === null ? undefined : parseLevel(recalled)
-        if (kept) this.copies.lowerTo(workshopId, kept.level, kept.at)
+        if (kept) this.copies.lowerTo(workshopId, Math.max(kept.level, -this.mostAtOnce), kept.at)
         this.settled.add(workshopId)
         // What was spent here meanwhile is in this copy, and only now may be kept.
         this.keepLevel(workshopId)
@@ -89,6 +100,7 @@ export class WorkshopCharges {
   unfollow(workshopId: string): void {
     if (this.alone) return
     this.relay.unsubscribe(CHANNEL_PREFIX + workshopId)
+    this.following.delete(workshopId)
     this.settled.delete(workshopId)
   }
 

@@ -83,22 +83,21 @@ export function createSyncUpgrade(opts: {
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
   const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: WorkshopAllowance; writers: Map<string, Allowance> }>()
   // What other instances admitted to a workshop is spent from its copy of the allowance here too.
-  // One instance admits at most a whole allowance and one piece past it in a turn (TokenBucket.fits
-  // leaves at most a piece owed), so a charge, or a level, past that is bounded to it: a corrupt
-  // message must not lock a workshop for days.
-  const mostAtOnce = limits.writeBurstPerWorkshop + UPDATE_PIECE_STRUCTS
   const copyOf = (workshopId: string) => perWorkshop.get(workshopId)?.writing
   const charges = new WorkshopCharges(
     relay,
     {
-      spendRelayed: (workshopId, records) => copyOf(workshopId)?.spendRelayed(Math.min(records, mostAtOnce)),
+      spendRelayed: (workshopId, records) => copyOf(workshopId)?.spendRelayed(records),
       levelOf: (workshopId) => {
         const copy = copyOf(workshopId)
         return copy && { level: copy.level(), msUntilFull: copy.msUntilFull() }
       },
-      lowerTo: (workshopId, level, at) => copyOf(workshopId)?.lowerTo(Math.max(level, -mostAtOnce), at),
+      lowerTo: (workshopId, level, at) => copyOf(workshopId)?.lowerTo(level, at),
     },
     logger,
+    // One instance admits at most a whole allowance and one piece past it in a turn (TokenBucket.fits
+    // leaves at most a piece owed).
+    limits.writeBurstPerWorkshop + UPDATE_PIECE_STRUCTS,
   )
   /** A workshop's shares and allowance on this instance, made (and its charges followed) on its first connection here. */
   const sharesOf = (workshopId: string) => {
@@ -227,7 +226,7 @@ export function createSyncUpgrade(opts: {
         // Only once no socket holds it: the person's next socket must not find a fresh one.
         for (const [who, allowance] of share.writers)
           if (allowance.holders <= 0 && allowance.bucket.isFull() && allowance.share.isFull()) share.writers.delete(who)
-        // A full copy has lent nothing it has heard of; dropped, it stops following the charges.
+        // A full copy owes nothing the others told it; once dropped, it stops following the charges.
         if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) {
           perWorkshop.delete(workshopId)
           charges.unfollow(workshopId)

@@ -111,7 +111,6 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
     const starts = (await stampedStarts(anna.page)).toSorted((a, b) => a.at - b.at)
     const annaFirst = starts[0]!.first === ANNA[0]
     const inStartOrder = <T>(annas: T, bens: T): T[] => (annaFirst ? [annas, bens] : [bens, annas])
-    if (!annaFirst) console.log(`story start: Ben's start was stamped ${starts[1]!.at - starts[0]!.at} ms before Anna's`)
     await expectOnBoth([anna, ben], inStartOrder(ANNA, BEN))
     expect(await stampedStarts(ben.page)).toEqual(await stampedStarts(anna.page))
 
