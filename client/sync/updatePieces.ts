@@ -57,8 +57,10 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
  * neighbouring deleted clocks into one range, so every struct of the range is looked at.
  */
 export function holdsParentRecord(doc: Y.Doc): RangeTest {
-  const parents = new Set<unknown>([...PARENT_ROOTS].map((root) => doc.share.get(root)).filter((type) => type !== undefined))
+  // Looked up only when a change's deletions take several pieces: every keystroke passes here.
+  let parents: Set<unknown> | undefined
   return (client, clock, length) => {
+    parents ??= new Set([...PARENT_ROOTS].map((root) => doc.share.get(root)).filter((type) => type !== undefined))
     if (parents.size === 0) return false
     for (const struct of structsInRange(doc, client, clock, length)) {
       if (struct instanceof Y.Item && struct.parentSub !== null && parents.has(struct.parent)) return true
