@@ -2,11 +2,13 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CloseCode, MessageType, syncProtocols } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { connectDoc, OFFLINE_AFTER_ATTEMPTS, STALE_AFTER_MS, type DocConnection } from './docConnection.ts'
+import { SMALLEST_PIECE_STRUCTS } from './updatePieces.ts'
 import { nudge } from './wake.ts'
 import { FakeWebSocket } from './testing/fakeWebSocket.ts'
 
@@ -206,6 +208,37 @@ describe('connectDoc', () => {
     expect(connection.getState()).toMatchObject({ notice: { code: 'writingPaused' }, pending: 1 })
     FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
     expect(connection.getState()).toMatchObject({ notice: null, pending: 0 })
+  })
+
+  it('sends smaller pieces after each wait for the workshop, and whole ones again once everything is saved', () => {
+    const socket = FakeWebSocket.last
+    socket.serverOpen()
+    const workshopBusy = () =>
+      socket.serverSend(notice(JSON.stringify({ code: 'workshopBusy', message: 'more changes than this workshop takes in; they wait' })))
+    // A change of 300 structs (a value under each of 300 new keys): the pieces it leaves in.
+    let made = 0
+    const piecesOfOneChange = () => {
+      const before = socket.sent.length
+      doc.transact(() => {
+        for (let i = 0; i < 300; i++) doc.getMap('m').set(`k${made++}`, i)
+      }, LOCAL_ORIGIN)
+      return socket.sent.slice(before).filter((message) => {
+        const decoder = decoding.createDecoder(message)
+        return decoding.readVarUint(decoder) === MessageType.sync && decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate
+      }).length
+    }
+    expect(piecesOfOneChange()).toBe(1)
+    workshopBusy()
+    expect(piecesOfOneChange()).toBe(2)
+    workshopBusy()
+    expect(piecesOfOneChange()).toBe(3)
+    // A wait for the person's own allowance is not the workshop's: no smaller.
+    socket.serverSend(notice(JSON.stringify({ code: 'writingPaused', message: 'more changes than a person makes; they wait' })))
+    expect(piecesOfOneChange()).toBe(3)
+    for (let i = 0; i < 10; i++) workshopBusy()
+    expect(piecesOfOneChange()).toBe(300 / SMALLEST_PIECE_STRUCTS)
+    socket.serverSend(saved(Y.encodeStateVector(doc)))
+    expect(piecesOfOneChange()).toBe(1)
   })
 
   it('44xx closes are permanent until retry()', () => {

@@ -102,7 +102,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   })
 
   sendOwnPresenceOnly(provider)
-  sendLargeUpdatesInPieces(provider)
+  const pieceSize = sendLargeUpdatesInPieces(provider)
 
   let state: DocSyncState = { ...INITIAL_SYNC_STATE, status: isBrowserOffline() ? 'offline' : 'connecting' }
   let everConnected = false
@@ -124,9 +124,11 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       pending.acknowledge(serverState)
       // "Your changes wait" holds until they are all stored.
       const caughtUp = isWaitingNotice(state.notice?.code) && pending.count() === 0
+      if (pending.count() === 0) pieceSize.reset()
       update({ notSaved: false, pending: pending.count(), ...(caughtUp ? { notice: null } : {}) })
     },
     onNotice(notice) {
+      if (notice.code === 'workshopBusy') pieceSize.narrow()
       update({ notice, ...(notice.code === 'storeUnavailable' ? { notSaved: true } : {}) })
     },
     onPermissionDenied(reason) {

@@ -14,12 +14,15 @@ import { MessageType, UPDATE_PIECE_STRUCTS } from '../../shared/protocol.ts'
  * afternoon offline, a pasted board) would otherwise never get it saved. Both ways a browser's
  * changes leave it are covered: each local change as it happens, and the answer to the server's
  * "what do you have that I lack" (sync step 1) when the socket opens.
+ *
+ * The pieces get smaller while the workshop is busy (`PieceSize`).
  */
-export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
+export function sendLargeUpdatesInPieces(provider: WebsocketProvider): PieceSize {
+  let maxStructs = UPDATE_PIECE_STRUCTS
   const sendWhole = provider._updateHandler
   const sendInPieces = (update: Uint8Array, origin: unknown) => {
     if (origin === provider) return // what the server (or another tab) sent: nothing to send back
-    for (const piece of splitUpdate(update, UPDATE_PIECE_STRUCTS, holdsParentRecord(provider.doc))) sendWhole(piece, origin)
+    for (const piece of splitUpdate(update, maxStructs, holdsParentRecord(provider.doc))) sendWhole(piece, origin)
   }
   provider.doc.off('update', sendWhole)
   // The provider unsubscribes this property on destroy, so it must name the handler in use.
@@ -32,7 +35,7 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
     // Another tab's request (over the broadcast channel, `fromSocket` false) has no limit: answered whole.
     if (!fromSocket || decoding.peekVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return handleSync(encoder, decoder, p, fromSocket, messageType)
     decoding.readVarUint(decoder)
-    const pieces = splitUpdate(Y.encodeStateAsUpdate(p.doc, decoding.readVarUint8Array(decoder)), UPDATE_PIECE_STRUCTS, holdsParentRecord(p.doc))
+    const pieces = splitUpdate(Y.encodeStateAsUpdate(p.doc, decoding.readVarUint8Array(decoder)), maxStructs, holdsParentRecord(p.doc))
     if (pieces.length === 1) {
       // The stock answer, written where y-websocket sends it from.
       encoding.writeVarUint(encoder, MessageType.sync)
@@ -48,7 +51,38 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): void {
       p.ws?.send(encoding.toUint8Array(message))
     }
   }
+  return {
+    get maxStructs() {
+      return maxStructs
+    },
+    narrow() {
+      maxStructs = Math.max(SMALLEST_PIECE_STRUCTS, Math.floor(maxStructs / 2))
+    },
+    reset() {
+      maxStructs = UPDATE_PIECE_STRUCTS
+    },
+  }
 }
+
+/**
+ * How many structs (or deleted ranges) a piece holds. While scripted identities hold the
+ * workshop's writing allowance empty, each person's changes go in on a small share of their own
+ * (server/sync/upgrade.ts): a few hundred records at once, then a few a minute. A piece the share
+ * can never take (400 structs typed inside words count about 1,200 records) would wait for the
+ * workshop's allowance for as long as it is held empty; so after each such wait (the server's
+ * `workshopBusy` notice) the pieces are halved, and what fits the share goes in at the next try.
+ * Four halvings reach the smallest; everything saved, they are whole again.
+ */
+export interface PieceSize {
+  readonly maxStructs: number
+  /** Halves the pieces, down to `SMALLEST_PIECE_STRUCTS`. */
+  narrow(): void
+  /** Back to `UPDATE_PIECE_STRUCTS`. */
+  reset(): void
+}
+
+/** Small enough for a person's share on the server, whatever the structs are (about three records each at most). */
+export const SMALLEST_PIECE_STRUCTS = 25
 
 /**
  * Whether a deleted range of `doc` holds a record others' records go with (a trend): sent ahead

@@ -314,7 +314,8 @@ interface Allowance {
  * room's writing. Like the other allowances it may be overdrawn by one of the app's pieces
  * (owed, then repaid at its rate): an honest piece larger than the share, sent again after a
  * pause, must not wait for as long as the workshop's is held empty. (A piece of over 460 records,
- * 400 structs with many deletions inside words, still does.) The identities spending the
+ * 400 structs typed inside words, never fits: the app halves its pieces after each wait for the
+ * workshop, client/sync/updatePieces.ts.) The identities spending the
  * workshop's have shares too: 300 of them (an hour's worth) add 138,000 records at once and 3,000
  * a minute to its 2,000.
  */

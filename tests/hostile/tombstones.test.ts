@@ -1,11 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { connectDoc } from '../../client/sync/docConnection.ts'
+import { checkUpdate } from '../../server/sync/updateGuard.ts'
+import { createStory, getStoryBody, storyBodyText } from '../../shared/doc/index.ts'
+import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { CloseCode } from '../../shared/protocol.ts'
+import { randomId } from '../../shared/util/ids.ts'
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { useServers } from '../support/fixture.ts'
 import { mintIdentity } from '../support/server.ts'
 import { syncStep1Message, updateMessage } from './support/attacks.ts'
 import { openArena, rawSocket, waitFor, type Arena, type RawSocket } from './support/harness.ts'
+
+// y-websocket's resync timer (the app's connection, below) reads the global WebSocket, which Node 20 does not have.
+globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
 
 /**
  * Tombstones: every overwritten value leaves a record Yjs keeps for good (about 9 bytes), so one
@@ -26,6 +35,8 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
 
   /** Values the attacker overwrites in every round: each round adds this many records. */
   const VALUES = 300
+  /** Words of a story a participant corrects in one change. */
+  const WORDS = 300
 
   /** The attacker's rounds, each one update setting every value again. */
   function overwrites(rounds: number): Uint8Array[] {
@@ -52,6 +63,24 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
       if (close) return { admitted: n, close }
     }
     return { admitted: rounds.length }
+  }
+
+  /**
+   * A new identity spends what is left of the workshop's allowance with changes of one record
+   * each, until what it may owe is spent, and its own share after that: the workshop's allowance
+   * is then held empty (none refills here: a record a minute).
+   */
+  async function holdWorkshopAllowanceEmpty({ server, target }: Arena): Promise<void> {
+    const holder = await mintIdentity(server.url, target.id, target.keys.participant)
+    const holding = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: holder.token })
+    const ones = new Y.Doc()
+    const onesUpdates: Uint8Array[] = []
+    ones.on('update', (update: Uint8Array) => onesUpdates.push(update))
+    for (let i = 0; i < 1_500; i++) ones.getMap('signals').set(`h${i}`, i)
+    // Sent at once (a step 1 after each would be a flood of requests): the close comes first.
+    for (const update of onesUpdates) holding.send(updateMessage(update))
+    holding.send(syncStep1Message())
+    expect(await holding.closed).toEqual({ code: CloseCode.slowDown, reason: 'more changes than this workshop takes in; retry shortly' })
   }
 
   it('pauses a person overwriting values by the hundred: the board stays small, and everyone else writes on', async () => {
@@ -111,18 +140,8 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     expect(admittedBy).toEqual([4, 4, 1, 1, 1, 1, 1, 1, 1, 1])
     expect(lastClose).toEqual({ code: CloseCode.slowDown, reason: 'more changes than this workshop takes in; retry shortly' })
 
-    // Then one more holds the workshop's allowance empty with changes of one record each, until
-    // what it may owe is spent, and its own share after that.
-    const holder = await mintIdentity(server.url, target.id, target.keys.participant)
-    const holding = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: holder.token })
-    const ones = new Y.Doc()
-    const onesUpdates: Uint8Array[] = []
-    ones.on('update', (update: Uint8Array) => onesUpdates.push(update))
-    for (let i = 0; i < 1_000; i++) ones.getMap('signals').set(`h${i}`, i)
-    // Sent at once (a step 1 after each would be a flood of requests): the close comes first.
-    for (const update of onesUpdates) holding.send(updateMessage(update))
-    holding.send(syncStep1Message())
-    expect(await holding.closed).toEqual({ code: CloseCode.slowDown, reason: 'more changes than this workshop takes in; retry shortly' })
+    // Then one more holds the workshop's allowance empty, and its own share after that.
+    await holdWorkshopAllowanceEmpty(arena)
 
     // A newcomer's card still goes through, on their own share, and the facilitator has no
     // allowance to spend.
@@ -139,6 +158,60 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     const board = Y.encodeStateAsUpdate(facilitator.doc).byteLength
     console.log(`many identities: ${admittedBy.reduce((a, b) => a + b, 0)} of 40 rounds admitted from 10 identities; the board is ${board} bytes`)
     expect(board).toBeLessThan(128 * 1024)
+  })
+
+  it("sends a change larger than a person's share in smaller pieces while the workshop's allowance is held empty: what the share takes goes in", async () => {
+    arena = await openArena({ WRITE_BURST_PER_WORKSHOP: '500', WRITES_PER_MINUTE_PER_WORKSHOP: '1' })
+    const { target, server } = arena
+    // A story of 300 words, written by the facilitator (who has no allowance to spend).
+    const facilitator = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    clients.push(facilitator)
+    await synced(facilitator)
+    const { storyId } = createStory(facilitator.doc, { title: 'A Tuesday in 2040' }, { participantId: randomId() })
+    const words = Array.from({ length: WORDS }, (_, i) => `word${String(i).padStart(3, '0')}`)
+    facilitator.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(words.join(' '))])
+      getStoryBody(facilitator.doc, storyId)!.insert(0, [paragraph])
+    })
+    await holdWorkshopAllowanceEmpty(arena)
+
+    // Anna, in the app, corrects every word at once: a letter typed inside each, 300 structs (one
+    // piece) that split 300 words, 600 records. Her share takes 460 at most.
+    const anna = await mintIdentity(server.url, target.id, target.keys.participant)
+    const doc = new Y.Doc()
+    const app = connectDoc({
+      doc,
+      workshopId: target.id,
+      docName: 'board',
+      key: target.keys.participant,
+      identityToken: anna.token,
+      origin: server.url,
+      WebSocketImpl: WebSocket as never,
+      crossTab: false,
+    })
+    try {
+      await waitFor(() => app.getState().synced, 10_000, 'the app to sync')
+      const text = () => (getStoryBody(doc, storyId)!.get(0) as Y.XmlElement).get(0) as Y.XmlText
+      let correction: Uint8Array | undefined
+      doc.once('update', (update: Uint8Array) => (correction = update))
+      doc.transact(() => {
+        for (let i = WORDS - 1; i >= 0; i--) text().insert(i * (words[0]!.length + 1) + 2, '*')
+      }, LOCAL_ORIGIN)
+      const counted = checkUpdate(facilitator.doc, 'board', correction!, undefined, { role: 'participant', participantId: anna.participantId })
+      expect(counted).toMatchObject({ ok: true })
+      expect((counted as { records: number }).records).toBeGreaterThan(460)
+
+      // After the first wait, in pieces of 200 structs: two thirds of it land at the next try (the
+      // rest on her share's refill, ten records a minute). In one piece, none would.
+      const landed = () => [...storyBodyText(getStoryBody(facilitator.doc, storyId)!)].filter((c) => c === '*').length
+      await waitFor(() => landed() >= WORDS / 2, 60_000, 'half of the correction at a reader')
+      expect(app.getState()).toMatchObject({ notice: { code: 'workshopBusy' } })
+      expect(app.getState().closeCode).toBeNull()
+      console.log(`held workshop allowance: ${landed()} of ${WORDS} letters of one change in on the person's share`)
+    } finally {
+      app.destroy()
+    }
   })
 
   it('charges what waits on a missing change once, not again with each later update', async () => {
