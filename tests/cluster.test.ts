@@ -24,7 +24,7 @@ const { open } = files
  * granted reveal lists the drafts before any deletes them. The relays, Redis, PostgreSQL and the
  * lease stay real; only their messages and answers are held back, in order.
  */
-function raceReveals(instances: readonly TestInstance[], workshopId: string): void {
+function raceReveals(instances: readonly TestInstance[], workshopId: string): { state(): string } {
   const held: (() => void)[] = []
   let answered = 0
   let running = 0
@@ -77,6 +77,11 @@ function raceReveals(instances: readonly TestInstance[], workshopId: string): vo
       if (!granted) answer()
       return granted
     }
+  }
+  // For a failure's message: where the race stood.
+  return {
+    state: () =>
+      `${answered} of ${instances.length} answered the lease, ${grants} granted, ${running} running, ${listed} listed, ${held.length} publishes held`,
   }
 }
 
@@ -233,11 +238,15 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     )
 
     // Both facilitators press "Reveal" at once, each on their own instance.
-    raceReveals(instances, workshop.id)
+    const race = raceReveals(instances, workshop.id)
     for (const facilitator of facilitators) endPrivateRound(facilitator.doc)
     const boards = instances.map((instance) => open(instance.wsUrl, workshop.id, 'board', workshop.keys.participant))
     // The reveal takes a lease, loads the drafts in batches and relays: slow on a loaded machine.
-    await waitFor(() => boards.every((board) => readBoard(board.doc).signals.size === 6), 30_000, 'the six revealed cards on both instances')
+    await waitFor(() => boards.every((board) => readBoard(board.doc).signals.size === 6), 30_000, 'the six revealed cards on both instances').catch(
+      (error: Error) => {
+        throw new Error(`${error.message}: ${boards.map((board) => readBoard(board.doc).signals.size).join(' and ')} cards; ${race.state()}`)
+      },
+    )
     // A marker after the reveal, stored on one instance and seen through the other. Had the
     // second instance revealed as well, its cards would have arrived before it.
     await Promise.all(instances.map((instance) => instance.registry.settle()))
