@@ -119,6 +119,19 @@ export async function closeWithin(socket: RawSocket, ms: number): Promise<{ code
   }
 }
 
+/** How many connections or messages the server refused for `reason` since it started (from /metrics). */
+export async function refusals(baseUrl: string, reason: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text()
+  return Number(new RegExp(`^s2s_rejected_messages_total\\{reason="${reason}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0)
+}
+
+/** Stops (or starts again) reading what the server sends: it waits in the kernel's buffers, then in the server's. */
+export function reading(socket: RawSocket, on: boolean): void {
+  const tcp = (socket.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket
+  if (on) tcp.resume()
+  else tcp.pause()
+}
+
 /** Waits for an async check with a deadline (re-exported so tests import one module). */
 export { waitFor }
 
