@@ -134,6 +134,37 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     await expectLoopBounded('finding 8', health, arena.server.url)
   })
 
+  it("10: changes that wait on a change that never comes are kept within the sender's budget, then the sender is closed", async () => {
+    const health = await watchHealth(arena.server.url)
+    // Writer 9's first change is never sent; each later one (8 KB each) waits on it. Every new one
+    // is merged with what waits (it may be what they lack): all of it once cost a merge of the
+    // room's whole backlog per update (850 ms at 100 MB). Now it is the sender's, within 64 KiB.
+    const doc = new Y.Doc()
+    doc.clientID = 9
+    doc.getMap('signals').set('never sent', 1)
+    const waiting = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
+    const writer = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
+    const reader = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
+    clients.push(writer, reader)
+    await synced(writer, reader)
+    let sent = 0
+    for (; sent < 40 && waiting.ws.readyState === waiting.ws.OPEN; sent++) {
+      const before = Y.encodeStateVector(doc)
+      doc.getMap('signals').set(`waits ${sent}`, 'w'.repeat(8_000))
+      waiting.send(updateMessage(Y.encodeStateAsUpdate(doc, before)))
+      // Someone else types meanwhile: their changes land, and are never merged with the sender's.
+      writer.doc.getMap('signals').set(`typed ${sent}`, 'a card')
+      await waitFor(() => reader.doc.getMap('signals').has(`typed ${sent}`) || waiting.ws.readyState !== waiting.ws.OPEN, 5_000, `card ${sent}`)
+    }
+    expect(await waiting.closed).toEqual({ code: CloseCode.badMessage, reason: 'malformed message: updates depend on changes this document does not have' })
+    console.log(`finding 10: the sender of changes waiting on a missing one was closed after ${sent} of 8 KB`)
+    // 64 KiB of waiting changes, and one more.
+    expect(sent).toBe(9)
+    expect(writer.closes).toEqual([])
+    await bystanderStillWrites('after-waiting')
+    await expectLoopBounded('finding 10', health, arena.server.url)
+  })
+
   it('a change that arrives before the change it builds on is kept and lands once that one comes', async () => {
     const writer = new Y.Doc()
     const text = new Y.Text()
