@@ -1,16 +1,19 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { SqliteDocStore } from '../../server/store/sqliteStore.ts'
 import { addSignal, initDraft, readBoard, setPrivateMode } from '../../shared/doc/index.ts'
 import { CloseCode, draftDocName } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
+import { startChildServer } from '../support/childServer.ts'
 import { synced, type TestClient } from '../support/clients.ts'
 import { failingStore } from '../support/failingStore.ts'
 import { createWorkshop, mintIdentity, startTestServer, tempDataDir } from '../support/server.ts'
 import { expectLoopBounded, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
 import { useServers } from '../support/fixture.ts'
 
-/** Findings 4, 6, 7 and 14: quotas, and what a failed creation leaves. */
+/** Findings 4, 6, 7 and 14: quotas, reveals in batches, and what a failed creation leaves. */
 const servers = useServers()
 
 function client(arena: Arena, workshopId: string, docName: string, key: string, identity?: string): TestClient {
@@ -75,6 +78,46 @@ describe('quotas', { timeout: 60_000 }, () => {
     )
     await waitFor(() => storedDrafts(arena.dataDir) === 0, 10_000, 'the drafts to be deleted')
     await expectLoopBounded('findings 4, 7', health, arena.server.url)
+  })
+
+  it('7: a reveal left to the next start opens the drafts a batch at a time, within the room cap', async () => {
+    // Twenty people's drafts, stored while the round was open.
+    const arena = await openArena()
+    servers.defer(() => arena.close())
+    await privateRound(arena, true)
+    for (let i = 0; i < 20; i++) {
+      const person = await mintIdentity(arena.server.url, arena.target.id, arena.target.keys.participant)
+      const draft = client(arena, arena.target.id, draftDocName(randomId()), arena.target.keys.participant, person.token)
+      await synced(draft)
+      initDraft(draft.doc, { participantId: person.participantId, name: `P${i}` })
+      addSignal(draft.doc, { title: `Private card ${i}` }, { participantId: person.participantId })
+    }
+    await waitFor(() => storedDrafts(arena.dataDir) >= 20, 10_000, 'twenty drafts stored')
+    await arena.server.stop()
+    // The facilitator's end of the round was stored, and the server died before it revealed.
+    const store = new SqliteDocStore(arena.dataDir)
+    const control = new Y.Doc()
+    for (const update of (await store.load(arena.target.id, 'control')).updates) Y.applyUpdate(control, update)
+    let roundEnd: Uint8Array | undefined
+    control.once('update', (update: Uint8Array) => (roundEnd = update))
+    setPrivateMode(control, { on: false })
+    await store.appendUpdates([{ workshopId: arena.target.id, docName: 'control', update: roundEnd! }])
+    await store.close()
+
+    // Twelve rooms for the workshop: all twenty drafts at once, with the board and control, would not fit.
+    const server = await startChildServer(arena.dataDir, { MAX_ROOMS_PER_WORKSHOP: '12' })
+    servers.defer(() => server.kill())
+    const health = await watchHealth(server.url)
+    // The first to come loads the control document, and the reveal starts.
+    const board = servers.client(server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
+    await waitFor(
+      () => [...readBoard(board.doc).signals.values()].filter((s) => s.title.startsWith('Private card')).length === 20,
+      20_000,
+      'the twenty cards on the board',
+    )
+    expect(server.output()).not.toMatch(/reveal failed/)
+    await waitFor(() => storedDrafts(arena.dataDir) === 0, 10_000, 'the drafts to be deleted')
+    await expectLoopBounded('finding 7', health, server.url)
   })
 
   it('6: one workshop cannot take every room; another workshop still opens and /healthz reports saturation', async () => {
