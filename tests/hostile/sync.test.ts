@@ -63,13 +63,20 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
 
   it('2: a flood of refused writes from the screen key is answered cheaply and closed', async () => {
     const health = await watchHealth(arena.server.url)
+    const refusedBefore = await refusals(arena.server.url, 'write_forbidden')
     const screen = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.screen)
     const doc = new Y.Doc()
     for (let i = 0; i < 2000 && screen.ws.readyState === screen.ws.OPEN; i++) {
       doc.getMap('signals').set('x', i)
       screen.send(updateMessage(Y.encodeStateAsUpdate(doc)))
     }
-    expect((await screen.closed).code).toBe(CloseCode.rateLimited)
+    expect(await screen.closed).toEqual({ code: CloseCode.rateLimited, reason: 'too many refused writes' })
+    // Each answered once ("permission denied"), within a burst of 20 (refilled at 2 a second while
+    // they are read); the next closes the socket. Before: all 2,000, each with a snapshot of the board.
+    const refused = (await refusals(arena.server.url, 'write_forbidden')) - refusedBefore
+    console.log(`finding 2: ${refused} refused writes counted before the close`)
+    expect(refused).toBeGreaterThanOrEqual(21)
+    expect(refused).toBeLessThanOrEqual(25)
     await bystanderStillWrites('after-refusals')
     await expectLoopBounded('finding 2', health, arena.server.url)
   })
