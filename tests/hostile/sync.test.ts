@@ -48,15 +48,15 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   it('1: inserts from thousands of invented writers at one position are refused before they are applied', async () => {
     // Built before the clock starts: making them is the attacker's work, not the server's.
     const bomb = updateMessage(siblingBomb(2000))
-    const thin = Array.from({ length: 60 }, (_, i) => updateMessage(siblingBomb(30, 2_000_000 + i * 30)))
+    const thin = Array.from({ length: 60 }, (_, i) => updateMessage(siblingBomb(16, 2_000_000 + i * 16)))
     const health = await watchHealth(arena.server.url)
     const attacker = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     attacker.send(bomb)
-    expect((await attacker.closed).code).toBe(CloseCode.badMessage)
-    // Spread thin (30 writers per update, the per-update cap allows it), the document's own count stops it.
+    expect(await attacker.closed).toEqual({ code: CloseCode.badMessage, reason: 'update refused: over 16 writers at one position' })
+    // Spread thin (16 writers per update, as many as the per-update cap allows), the document's own count stops it.
     const patient = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     for (const message of thin) if (patient.ws.readyState === patient.ws.OPEN) patient.send(message)
-    expect((await patient.closed).code).toBe(CloseCode.badMessage)
+    expect(await patient.closed).toEqual({ code: CloseCode.badMessage, reason: 'update refused: over 400 writers at one position in all' })
     await bystanderStillWrites('after-bomb')
     await expectLoopBounded('finding 1', health, arena.server.url)
   })
