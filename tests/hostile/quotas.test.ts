@@ -10,7 +10,7 @@ import { startChildServer } from '../support/childServer.ts'
 import { synced, type TestClient } from '../support/clients.ts'
 import { failingStore } from '../support/failingStore.ts'
 import { createWorkshop, mintIdentity, startTestServer, tempDataDir } from '../support/server.ts'
-import { expectLoopBounded, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
+import { closeWithin, expectLoopBounded, openArena, rawSocket, waitFor, watchHealth, type Arena } from './support/harness.ts'
 import { useServers } from '../support/fixture.ts'
 
 /** Findings 4, 6, 7 and 14: quotas, reveals in batches, and what a failed creation leaves. */
@@ -137,6 +137,40 @@ describe('quotas', { timeout: 60_000 }, () => {
     const health = (await (await fetch(`${arena.server.url}/healthz`)).json()) as { saturation: number }
     expect(health.saturation).toBeGreaterThan(0)
     expect(health.saturation).toBeLessThan(1)
+  })
+
+  it("6: at the server's room limit /healthz answers 503, a new document waits (4508), and open ones go on", async () => {
+    // Ten rooms for a workshop, twelve in all.
+    const arena = await openArena({ MAX_ROOMS_PER_WORKSHOP: '10', MAX_ROOMS_IN_MEMORY: '12' })
+    servers.defer(() => arena.close())
+    // Workshops made before it fills (at the limit, making one answers 503: it opens their documents).
+    const late = await Promise.all([1, 2, 3].map((n) => createWorkshop(arena.server.url, { title: `Late ${n}` })))
+    await privateRound(arena, true)
+    // The target's control and nine drafts; the rest of twenty are refused (the workshop's limit).
+    const sockets = await Promise.allSettled(
+      Array.from({ length: 20 }, () => rawSocket(arena.server, arena.target.id, draftDocName(randomId()), arena.target.keys.participant)),
+    )
+    servers.defer(() => sockets.forEach((s) => s.status === 'fulfilled' && s.value.ws.terminate()))
+    const writer = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
+    const reader = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
+    await synced(writer, reader)
+    // Boards of new workshops until the server is full: the first refused waits (the app retries
+    // 4508 after a backoff), and from then on /healthz says so.
+    let refused: { code: number; reason: string } | undefined
+    for (const workshop of late) {
+      if (refused) break
+      const socket = await rawSocket(arena.server, workshop.id, 'board', workshop.keys.participant)
+      servers.defer(() => socket.ws.terminate())
+      const closed = await closeWithin(socket, 1_000)
+      if (typeof closed !== 'string') refused = closed
+    }
+    expect(refused).toEqual({ code: CloseCode.busy, reason: 'server busy: too many open documents, retrying' })
+    const res = await fetch(`${arena.server.url}/healthz`)
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ ok: false, saturation: 1, rooms: 12 })
+    // Open documents go on.
+    writer.doc.getMap('signals').set('at the limit', 'still writing')
+    await waitFor(() => reader.doc.getMap('signals').get('at the limit') === 'still writing', 5_000, "the bystander's card")
   })
 
   it('14: a workshop that cannot be stored answers 503 and leaves no row behind', async () => {
