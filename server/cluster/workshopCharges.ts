@@ -104,7 +104,7 @@ export class WorkshopCharges {
     this.settled.delete(workshopId)
   }
 
-  /** Records this instance charged to the workshop's allowance: told to the others at the end of the turn. */
+  /** Records (fractions too) this instance charged to the workshop's allowance: told to the others at the end of the turn. */
   charged(workshopId: string, records: number): void {
     if (this.alone || records <= 0) return
     this.due.set(workshopId, (this.due.get(workshopId) ?? 0) + records)
@@ -116,7 +116,8 @@ export class WorkshopCharges {
   private tell(): void {
     this.scheduled = false
     for (const [workshopId, records] of this.due) {
-      const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, records))
+      // Whole records: a change's content counts in fractions of one (a record per KiB), rounded up here.
+      const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, Math.ceil(records)))
       this.relay.publish(CHANNEL_PREFIX + workshopId, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
       this.keepLevel(workshopId)
     }

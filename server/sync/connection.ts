@@ -65,6 +65,15 @@ interface SharedBudgets {
  * spares it most of that wait.
  */
 const WRITING_OVERDRAFT = UPDATE_PIECE_STRUCTS
+/**
+ * Bytes of content (a string's length, a value's JSON size: see the guard's `contentBytes`) a
+ * writing allowance charges as one record. Content is what people write, and the size limit
+ * bounds what a document keeps of it; what a writer churns through (set, then deleted) stays in
+ * the log on disk until the next compaction, and is bounded only by this: a workshop's allowance
+ * is then 20 MiB of content at once, 2 MiB a minute, a person's 1 MiB and 60 KiB. A busy
+ * participant types some 20 KiB in a workshop.
+ */
+const CONTENT_BYTES_PER_RECORD = 1024
 
 /** Integration time per update that is not charged to the connection's budget. */
 const FREE_INTEGRATION_MS = 10
@@ -269,7 +278,8 @@ export class Connection implements Peer {
     }
     if (!guard.ok) return this.reject('update_refused', CloseCode.badMessage, `update refused: ${guard.reason}`)
     // What the document keeps for good, charged to the person: overwriting values by the hundred
-    // (tombstones, about 10 bytes each) would fill a board in seconds. A change may overdraw what
+    // (tombstones, about 10 bytes each) would fill a board in seconds; and what it brings to the
+    // log on disk, a record per KiB of content (CONTENT_BYTES_PER_RECORD). A change may overdraw what
     // is left by one of the app's pieces; past that it waits (4529: the app retries with its
     // changes) until the allowance has refilled. Checked before the size, spent only when applied.
     // The workshop's allowance, which all its participants share, bounds what many identities
@@ -278,10 +288,10 @@ export class Connection implements Peer {
     const { writing, workshopWriting, writingShare } = this.shared
     // At most one piece's worth of that is credited: no one update lands much more than the
     // allowance admits in one, whatever was saved up waiting.
-    const records = Math.max(0, guard.records - Math.min(this.waitingCount.records, WRITING_OVERDRAFT))
-    const personFit = writing && records > 0 ? writing.fits(records, WRITING_OVERDRAFT) : 'now'
-    const workshopFit = workshopWriting && records > 0 ? workshopWriting.fits(records, WRITING_OVERDRAFT) : 'now'
-    const onOwnShare = workshopFit === 'later' && writingShare?.fits(records, WRITING_OVERDRAFT) === 'now'
+    const cost = Math.max(0, writingCost(guard) - Math.min(writingCost(this.waitingCount), WRITING_OVERDRAFT))
+    const personFit = writing && cost > 0 ? writing.fits(cost, WRITING_OVERDRAFT) : 'now'
+    const workshopFit = workshopWriting && cost > 0 ? workshopWriting.fits(cost, WRITING_OVERDRAFT) : 'now'
+    const onOwnShare = workshopFit === 'later' && writingShare?.fits(cost, WRITING_OVERDRAFT) === 'now'
     if (personFit === 'never' || workshopFit === 'never') {
       const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
       return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records in one update`)
@@ -299,9 +309,9 @@ export class Connection implements Peer {
       if (this.wantsExtensions) this.send(noticeMessage({ code: 'docTooLarge', message: 'this document has reached its size limit' }))
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
-    writing?.spend(records)
-    if (onOwnShare) writingShare?.spend(records)
-    else workshopWriting?.spend(records)
+    writing?.spend(cost)
+    if (onOwnShare) writingShare?.spend(cost)
+    else workshopWriting?.spend(cost)
     Y.applyUpdate(room.doc, incoming, this)
     room.contention += Math.max(0, guard.contention - this.waitingCount.contention)
     this.keepOwnPending(room)
@@ -529,17 +539,23 @@ export class Connection implements Peer {
 const PERSON_PAUSE = { notice: 'writingPaused', who: 'a person makes', metric: 'writing_allowance' } as const
 const WORKSHOP_PAUSE = { notice: 'workshopBusy', who: 'this workshop takes in', metric: 'workshop_writing_allowance' } as const
 
-/** The records and contention `update` adds to the room's document, as the guard counts them (none for one it refuses). */
+/** The records, content bytes and contention `update` adds to the room's document, as the guard counts them (none for one it refuses). */
 interface Counted {
   records: number
+  bytes: number
   contention: number
 }
 
-const NOTHING_COUNTED: Counted = { records: 0, contention: 0 }
+const NOTHING_COUNTED: Counted = { records: 0, bytes: 0, contention: 0 }
 
 function counted(room: Room, update: Uint8Array, limits: GuardLimits): Counted {
   const verdict = checkUpdate(room.doc, room.kind, update, limits)
-  return verdict.ok ? { records: verdict.records, contention: verdict.contention } : NOTHING_COUNTED
+  return verdict.ok ? { records: verdict.records, bytes: verdict.bytes, contention: verdict.contention } : NOTHING_COUNTED
+}
+
+/** What a change costs a writing allowance: its records, and its content a record per KiB (fractions kept). */
+function writingCost({ records, bytes }: Pick<Counted, 'records' | 'bytes'>): number {
+  return records + bytes / CONTENT_BYTES_PER_RECORD
 }
 
 /** The update of a document with nothing in it: no structs, no deletions (Yjs's first encoding). */

@@ -132,10 +132,11 @@ export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 export type GuardVerdict = { ok: true } | Refusal
 export type Refusal = { ok: false; reason: string; forbidden?: true }
 /**
- * An admitted update, with the contention it adds to the document (see GuardLimits.maxContention)
- * and the records it adds (see `recordsAdded`).
+ * An admitted update, with the contention it adds to the document (see GuardLimits.maxContention),
+ * the records it adds (see `newRecords`) and the bytes of content its new structs bring (see
+ * `contentBytes`).
  */
-export type UpdateVerdict = { ok: true; contention: number; records: number } | Refusal
+export type UpdateVerdict = { ok: true; contention: number; records: number; bytes: number } | Refusal
 
 /**
  * `writer` is a live connection's role and the participant id it proved (null without one): its
@@ -230,7 +231,9 @@ export function checkUpdate(
     added += contested(there.size) - contested(before)
   }
   if (added > 0 && contention + added > limits.maxContention) return refuse(`contested positions costing over ${limits.maxContention} steps in all`)
-  let records = newRecords(doc, placement, structs, decoded.ds)
+  const brought = newRecords(doc, placement, structs, decoded.ds)
+  const bytes = brought.bytes
+  let records = brought.records
   if (limits.maxSplitMoves !== Number.POSITIVE_INFINITY) {
     // Inserts inside an item split it (typing inside a word splits the word once).
     const splits = new Map<number, number>()
@@ -253,7 +256,7 @@ export function checkUpdate(
     if (deletedItems(doc, placement, structs, decoded.ds) > MAX_DELETED_ITEMS) return refuse(`deletes over ${MAX_DELETED_ITEMS} items at once`)
   }
   const owned = writer && kind && !changesAnyRecord(writer) ? checkOwnership(doc, kind, decoded, writer) : undefined
-  return owned && !owned.ok ? owned : { ok: true, contention: added, records }
+  return owned && !owned.ok ? owned : { ok: true, contention: added, records, bytes }
 }
 
 /**
@@ -264,7 +267,7 @@ export function checkUpdate(
  * writer new to the document adds its run header; a map key kept with its value adds one per 16
  * characters. Splits are counted by the caller; a struct the document already holds adds nothing.
  */
-function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): number {
+function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): { records: number; bytes: number } {
   // What the update's items name as their neighbours: an item lands between another and that
   // one's origin by naming the same origin, or by naming that one as its right neighbour.
   const claims: Claims = { origins: new Map(), rights: new Set() }
@@ -274,11 +277,13 @@ function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item 
     if (struct.rightOrigin) claims.rights.add(idKey(struct.rightOrigin))
   }
   let records = 0
+  let bytes = 0
   let newWriter = -1
   for (const struct of structs) {
     const state = Y.getState(doc.store, struct.id.client)
     const held = state - struct.id.clock
     if (struct instanceof Y.Skip || held >= struct.length) continue
+    if (struct instanceof Y.Item) bytes += contentBytes(struct.content)
     // Structs come in one run per writer (runsRefusal): its first new one tells whether it is new.
     if (state === 0 && struct.id.client !== newWriter) {
       newWriter = struct.id.client
@@ -289,7 +294,42 @@ function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item 
     // The key is stored with a value that has no left neighbour, and kept with it, deleted or not.
     if (struct instanceof Y.Item && struct.origin === null && struct.parentSub !== null) records += Math.floor(struct.parentSub.length / KEY_CHARS_PER_RECORD)
   }
-  return records
+  return { records, bytes }
+}
+
+/**
+ * About what a struct's content takes in the document's log until it is compacted (a deleted
+ * one's content is dropped then): a string's length, a value's size as its JSON would be. What
+ * a writing allowance charges for the bytes an update brings, beside its records: without it, a
+ * 1.5 MB string set and deleted cost one record, and one participant key wrote the log on disk
+ * at 100 MB a second. Counted without recursion (lib0 decodes values nested thousands deep).
+ */
+function contentBytes(content: Y.Item['content']): number {
+  if (content instanceof Y.ContentString) return content.str.length
+  if (content instanceof Y.ContentBinary) return content.content.byteLength
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return valueBytes(content.arr)
+  if (content instanceof Y.ContentEmbed) return valueBytes(content.embed)
+  if (content instanceof Y.ContentFormat) return content.key.length + valueBytes(content.value)
+  // Deleted content (a length), a type (its name) or a sub-document (its id): a few bytes.
+  return 0
+}
+
+function valueBytes(value: unknown): number {
+  let bytes = 0
+  const waiting: unknown[] = [value]
+  while (waiting.length > 0) {
+    const next = waiting.pop()
+    if (typeof next === 'string') bytes += next.length
+    else if (next instanceof Uint8Array) bytes += next.byteLength
+    else if (Array.isArray(next)) for (const inner of next) waiting.push(inner)
+    else if (next !== null && typeof next === 'object') {
+      for (const [key, inner] of Object.entries(next)) {
+        bytes += key.length
+        waiting.push(inner)
+      }
+    } else bytes += 8
+  }
+  return bytes
 }
 
 function idKey(id: Y.ID): string {

@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -11,7 +13,7 @@ import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { useServers } from '../support/fixture.ts'
 import { mintIdentity } from '../support/server.ts'
 import { syncStep1Message, updateMessage } from './support/attacks.ts'
-import { openArena, rawSocket, waitFor, type Arena, type RawSocket } from './support/harness.ts'
+import { closeWithin, openArena, rawSocket, waitFor, type Arena, type RawSocket } from './support/harness.ts'
 
 // y-websocket's resync timer (the app's connection, below) reads the global WebSocket, which Node 20 does not have.
 globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
@@ -158,6 +160,55 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     const board = Y.encodeStateAsUpdate(facilitator.doc).byteLength
     console.log(`many identities: ${admittedBy.reduce((a, b) => a + b, 0)} of 40 rounds admitted from 10 identities; the board is ${board} bytes`)
     expect(board).toBeLessThan(128 * 1024)
+  })
+
+  it('charges content too: identities setting and deleting large values write a bounded log to disk', async () => {
+    // Each value 256 KiB, set in one update and deleted in the next: a record each, so before, two
+    // identities wrote the log on disk at about 100 MB a second (860 MB in 10 s). Content now
+    // counts a record per KiB: a person's allowance takes about five, the workshop's (20 MiB) and
+    // everyone's shares bound them all.
+    arena = await openArena()
+    const { target, server, dataDir } = arena
+    const disk = () => readdirSync(dataDir).reduce((sum, file) => sum + statSync(join(dataDir, file)).size, 0)
+    const before = disk()
+    let admitted = 0
+    const closes: (number | string)[] = []
+    for (let person = 0; person < 24; person++) {
+      const identity = await mintIdentity(server.url, target.id, target.keys.participant)
+      const socket = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: identity.token })
+      const doc = new Y.Doc()
+      const values = doc.getMap('signals')
+      // Each their own writer: the same bytes again would add nothing.
+      // Fifteen at most: each round asks for a step 2 (a marker), and twenty such requests close a socket.
+      for (let round = 0; round < 15 && socket.ws.readyState === socket.ws.OPEN; round++) {
+        const beforeSet = Y.encodeStateVector(doc)
+        values.set(`churn ${round}`, 'c'.repeat(256 * 1024))
+        const set = Y.encodeStateAsUpdate(doc, beforeSet)
+        const beforeDelete = Y.encodeStateVector(doc)
+        values.delete(`churn ${round}`)
+        const answers = socket.received.length
+        socket.send(updateMessage(set))
+        socket.send(updateMessage(Y.encodeStateAsUpdate(doc, beforeDelete)))
+        socket.send(syncStep1Message())
+        // Answered (sync step 2) once the server has handled both.
+        await waitFor(
+          () => socket.ws.readyState !== socket.ws.OPEN || socket.received.slice(answers).some((m) => m[0] === 0 && m[1] === 1),
+          20_000,
+          `round ${round}`,
+        )
+        if (socket.ws.readyState === socket.ws.OPEN) admitted++
+      }
+      const closed = await closeWithin(socket, 1_000)
+      closes.push(typeof closed === 'string' ? closed : closed.code)
+      socket.ws.terminate()
+    }
+    // Everyone waits for the allowances to refill (4529); no one is refused for good.
+    expect(new Set(closes)).toEqual(new Set([CloseCode.slowDown]))
+    const grown = (disk() - before) / 1024 / 1024
+    console.log(`content churn: ${admitted} values of 256 KiB admitted from 24 identities; the data directory grew ${grown.toFixed(1)} MiB`)
+    // 20 MiB of the workshop's, 24 shares of 460 KiB, each person's first overdraft: about 95 values.
+    expect(admitted).toBeLessThan(120)
+    expect(grown).toBeLessThan(64)
   })
 
   it("sends a change larger than a person's share in smaller pieces while the workshop's allowance is held empty: what the share takes goes in", async () => {
