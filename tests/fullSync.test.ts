@@ -22,8 +22,9 @@ describe('the full state a new client receives', () => {
     cleanups.push(() => data.remove())
     const first = await startTestServer({ dataDir: data.dir })
     const workshop = await createWorkshop(first.url)
+    // The facilitator's key: a participant's writing allowance takes about 1 MiB of content at once.
     const open = (url: string): TestClient => {
-      const client = connectClient(url, workshop.id, 'board', { key: workshop.keys.participant })
+      const client = connectClient(url, workshop.id, 'board', { key: workshop.keys.facilitator })
       cleanups.push(() => client.destroy())
       return client
     }
@@ -70,8 +71,9 @@ describe('a cold 5 MB board', () => {
     cleanups.push(() => data.remove())
     const first = await startTestServer({ dataDir: data.dir })
     const workshop = await createWorkshop(first.url)
+    // The facilitator's key: a participant's writing allowance takes about 1 MiB of content at once.
     const open = (url: string, doc?: Y.Doc): TestClient => {
-      const client = connectClient(url, workshop.id, 'board', { key: workshop.keys.participant }, doc)
+      const client = connectClient(url, workshop.id, 'board', { key: workshop.keys.facilitator }, doc)
       cleanups.push(() => client.destroy())
       return client
     }

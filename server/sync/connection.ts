@@ -56,6 +56,8 @@ interface SharedBudgets {
   workshopWriting?: TokenBucket
   /** What the person may write while the workshop's is spent. */
   writingShare?: TokenBucket
+  /** The content (not the records) the workshop's facilitators may write together (a facilitator's connections only). */
+  facilitatorContent?: TokenBucket
 }
 
 /**
@@ -285,11 +287,14 @@ export class Connection implements Peer {
     // The workshop's allowance, which all its participants share, bounds what many identities
     // (the key on the wall mints them by the hundred) bring together; while it is spent, each
     // person still writes a little on a share of their own, so no one can stop the room.
-    const { writing, workshopWriting, writingShare } = this.shared
+    const { writing, workshopWriting, writingShare, facilitatorContent } = this.shared
     // At most one piece's worth of that is credited: no one update lands much more than the
     // allowance admits in one, whatever was saved up waiting.
     const cost = Math.max(0, writingCost(guard) - Math.min(writingCost(this.waitingCount), WRITING_OVERDRAFT))
-    const personFit = writing && cost > 0 ? writing.fits(cost, WRITING_OVERDRAFT) : 'now'
+    // A facilitator is charged the content alone, so that deleting never waits.
+    const contentCost = Math.max(0, writingCost({ records: 0, bytes: guard.bytes - this.waitingCount.bytes }))
+    const personFit =
+      writing && cost > 0 ? writing.fits(cost, WRITING_OVERDRAFT) : facilitatorContent && contentCost > 0 ? facilitatorContent.fits(contentCost, WRITING_OVERDRAFT) : 'now'
     const workshopFit = workshopWriting && cost > 0 ? workshopWriting.fits(cost, WRITING_OVERDRAFT) : 'now'
     const onOwnShare = workshopFit === 'later' && writingShare?.fits(cost, WRITING_OVERDRAFT) === 'now'
     if (personFit === 'never' || workshopFit === 'never') {
@@ -310,6 +315,7 @@ export class Connection implements Peer {
       return this.reject('doc_too_large', CloseCode.rateLimited, 'document size limit reached')
     }
     writing?.spend(cost)
+    facilitatorContent?.spend(contentCost)
     if (onOwnShare) writingShare?.spend(cost)
     else workshopWriting?.spend(cost)
     Y.applyUpdate(room.doc, incoming, this)

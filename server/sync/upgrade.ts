@@ -81,7 +81,7 @@ export function createSyncUpgrade(opts: {
   const connections = new Set<Connection>()
   /** Open connections by client address and by workshop, with the budgets each group shares. */
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
-  const perWorkshop = new Map<string, { connections: number; integration: TokenBucket; writing: WorkshopAllowance; writers: Map<string, Allowance> }>()
+  const perWorkshop = new Map<string, WorkshopShares>()
   // What other instances admitted to a workshop is spent from its copy of the allowance here too.
   const copyOf = (workshopId: string) => perWorkshop.get(workshopId)?.writing
   const charges = new WorkshopCharges(
@@ -108,6 +108,7 @@ export function createSyncUpgrade(opts: {
       integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
       writing: new WorkshopAllowance(limits, (records) => charges.charged(workshopId, records)),
       writers: new Map<string, Allowance>(),
+      facilitatorContent: new TokenBucket(FACILITATOR_CONTENT_PER_MINUTE / 60, FACILITATOR_CONTENT_BURST, Number.POSITIVE_INFINITY),
     }
     perWorkshop.set(workshopId, shares)
     charges.follow(workshopId)
@@ -196,6 +197,7 @@ export function createSyncUpgrade(opts: {
         workshopIntegration: inWorkshop.integration,
         addressIntegration: fromAddress.integration,
         ...(allowance ? { writing: allowance.bucket, workshopWriting: inWorkshop.writing, writingShare: allowance.share } : {}),
+        ...(role === 'facilitator' ? { facilitatorContent: inWorkshop.facilitatorContent } : {}),
       }
       const connection = new Connection(ws, target, registry, metrics, limits, mayWrite, key, shared)
       fromAddress.connections.add(connection)
@@ -227,7 +229,7 @@ export function createSyncUpgrade(opts: {
         for (const [who, allowance] of share.writers)
           if (allowance.holders <= 0 && allowance.bucket.isFull() && allowance.share.isFull()) share.writers.delete(who)
         // A full copy owes nothing the others told it; once dropped, it stops following the charges.
-        if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.writers.size === 0) {
+        if (share.connections <= 0 && share.integration.isFull() && share.writing.isFull() && share.facilitatorContent.isFull() && share.writers.size === 0) {
           perWorkshop.delete(workshopId)
           charges.unfollow(workshopId)
         }
@@ -298,6 +300,17 @@ class WorkshopAllowance extends TokenBucket {
 /** The writing allowance participants without an identity share (no identity is this string). */
 const WITHOUT_IDENTITY = ''
 
+/** A workshop's connections on this instance and the budgets they share. */
+interface WorkshopShares {
+  connections: number
+  integration: TokenBucket
+  writing: WorkshopAllowance
+  /** Each participant's allowance and share, by identity. */
+  writers: Map<string, Allowance>
+  /** What its facilitators may write together, in KiB of content (FACILITATOR_CONTENT_BURST). */
+  facilitatorContent: TokenBucket
+}
+
 /**
  * A person's writing allowance in one workshop, their share of the workshop's (see
  * SHARE_PER_MINUTE), and how many of their sockets hold them.
@@ -321,6 +334,16 @@ interface Allowance {
  */
 const SHARE_BURST = 60
 const SHARE_PER_MINUTE = 10
+
+/**
+ * The content a workshop's facilitators may write together, in KiB (a record per KiB, as the
+ * participants' allowances count it; their records are not counted: cleaning up must never wait).
+ * Anyone can make a workshop and be its facilitator: without it, values set and deleted filled the
+ * disk at 100 MB a second. 64 MiB at once is eight boards at the size limit; an honest facilitator
+ * writes a fraction of one.
+ */
+const FACILITATOR_CONTENT_BURST = 64 * 1024
+const FACILITATOR_CONTENT_PER_MINUTE = 16 * 1024
 
 /** The key from the `s2s.key.<key>` subprotocol the app offers, or `?key=` (stock clients). */
 function keyOf(req: IncomingMessage, url: URL): string | null {

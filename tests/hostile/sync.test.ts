@@ -82,8 +82,8 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   })
 
   it('3: a reader that stops reading while asking for everything is cut off at its send limit; memory stays bounded', async () => {
-    // Something to ask for: 2 MB on the board.
-    const writer = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
+    // Something to ask for: 2 MB on the board (the facilitator's: a participant's allowance takes about 1 MiB of content at once).
+    const writer = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.facilitator })
     clients.push(writer)
     await synced(writer)
     writer.doc.getMap('signals').set('bulk', 'x'.repeat(1_000_000))
@@ -125,7 +125,8 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     const health = await watchHealth(arena.server.url)
     const orphan = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     orphan.send(updateMessage(orphanUpdate()))
-    const writer = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
+    // The facilitator types: a participant's writing allowance takes about 1 MiB of content at once.
+    const writer = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.facilitator })
     const reader = connectClient(arena.server.wsUrl, arena.target.id, 'board', { key: arena.target.keys.participant })
     clients.push(writer, reader)
     await synced(writer, reader)
@@ -342,7 +343,8 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
   })
 
   it('9: churn does not fill the size budget: content counts, not the log', async () => {
-    const churn = await openArena({ MAX_DOC_BYTES: String(256 * 1024) })
+    // The writing allowances out of the way: 2 MiB of content would wait for them.
+    const churn = await openArena({ MAX_DOC_BYTES: String(256 * 1024), WRITE_BURST_PER_PERSON: '100000000', WRITE_BURST_PER_WORKSHOP: '100000000' })
     const health = await watchHealth(churn.server.url)
     try {
       const writer = connectClient(churn.server.wsUrl, churn.target.id, 'board', { key: churn.target.keys.participant })

@@ -211,6 +211,53 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     expect(grown).toBeLessThan(64)
   })
 
+  it("charges a workshop's facilitators for content, never for deleting: one churning large values waits, and the room can still be tidied", async () => {
+    // Anyone can make a workshop and be its facilitator, who has no allowance of records.
+    arena = await openArena()
+    const { target, server, dataDir } = arena
+    const author = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    clients.push(author)
+    await synced(author)
+    author.doc.getMap('signals').set('tidy', 'a card to delete later')
+    const seen = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.participant })
+    clients.push(seen)
+    await waitFor(() => seen.doc.getMap('signals').has('tidy'), 5_000, 'the card')
+    // Gone before the churn: at 1 MiB a broadcast, a client in this busy process would read too slowly and be cut off.
+    author.destroy()
+    seen.destroy()
+    const disk = () => readdirSync(dataDir).reduce((sum, file) => sum + statSync(join(dataDir, file)).size, 0)
+    const before = disk()
+
+    // Values of 1 MiB set and deleted, up to 300 of them: 64 MiB fit at once.
+    const churner = await rawSocket(server, target.id, 'board', target.keys.facilitator)
+    const doc = new Y.Doc()
+    const values = doc.getMap('signals')
+    let sent = 0
+    for (; sent < 300 && churner.ws.readyState === churner.ws.OPEN; sent++) {
+      const beforeSet = Y.encodeStateVector(doc)
+      values.set(`churn ${sent}`, 'c'.repeat(1024 * 1024))
+      churner.send(updateMessage(Y.encodeStateAsUpdate(doc, beforeSet)))
+      const beforeDelete = Y.encodeStateVector(doc)
+      values.delete(`churn ${sent}`)
+      churner.send(updateMessage(Y.encodeStateAsUpdate(doc, beforeDelete)))
+      await waitFor(() => churner.ws.bufferedAmount < 4 * 1024 * 1024 || churner.ws.readyState !== churner.ws.OPEN, 20_000, `round ${sent}`)
+    }
+    expect(await closeWithin(churner, 10_000)).toEqual({ code: CloseCode.slowDown, reason: 'more changes than a person makes; retry shortly' })
+    const grown = (disk() - before) / 1024 / 1024
+    console.log(`facilitator churn: closed after ${sent} values of 1 MiB sent; the data directory grew ${grown.toFixed(1)} MiB`)
+    expect(sent).toBeLessThan(100)
+
+    // Deleting costs no content: the card goes, and the facilitator is never paused for it.
+    const facilitator = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
+    const reader = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.participant })
+    clients.push(facilitator, reader)
+    await synced(facilitator, reader)
+    expect(reader.doc.getMap('signals').get('tidy')).toBe('a card to delete later')
+    facilitator.doc.getMap('signals').delete('tidy')
+    await waitFor(() => !reader.doc.getMap('signals').has('tidy'), 5_000, 'the card deleted')
+    expect(facilitator.closes).toEqual([])
+  })
+
   it("sends a change larger than a person's share in smaller pieces while the workshop's allowance is held empty: what the share takes goes in", async () => {
     arena = await openArena({ WRITE_BURST_PER_WORKSHOP: '500', WRITES_PER_MINUTE_PER_WORKSHOP: '1' })
     const { target, server } = arena
