@@ -32,7 +32,11 @@ describe('hostile requests', { timeout: 60_000 }, () => {
     const id = arena.target.id
     expect((await api(`/api/workshops/${id}`, { headers: { authorization: `bearer ${arena.target.keys.facilitator}` } })).status).toBe(200)
     expect((await api(`/api/workshops/${id}`, { headers: { authorization: `Bearer ${arena.target.keys.participant}` } })).status).toBe(403)
-    expect((await api('/assets/missing-1234.js')).status).toBe(404)
+    // A missing asset is no page under a year-long cache: a browser would keep the wrong file.
+    const missing = await api('/assets/missing-1234.js')
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('cache-control')).toBe('no-store')
+    expect(await missing.text()).not.toMatch(/<html/i)
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${arena.server.url}/healthz`, { headers: { 'x-filler': 'a'.repeat(20_000) } }, (res) => resolve(res.statusCode ?? 0))
       req.on('error', reject)
