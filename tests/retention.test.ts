@@ -8,7 +8,7 @@ import { startRetention } from '../server/workshops/retention.ts'
 import { connectClient, synced, upgradeStatus } from './support/clients.ts'
 import { useServers, type TestServer } from './support/fixture.ts'
 import { capturedLogger } from './support/logLines.ts'
-import { createWorkshop, startTestServer, waitFor } from './support/server.ts'
+import { createWorkshop, waitFor } from './support/server.ts'
 
 /**
  * RETENTION_DAYS (off by default): a workshop nobody has changed for that many days is deleted
@@ -49,7 +49,7 @@ const boardUrl = (server: TestServer, workshop: WorkshopLinks) => `${server.wsUr
 describe('retention (RETENTION_DAYS)', () => {
   it('is off by default; set, it deletes at start a workshop unchanged for longer, with all its data, and keeps the rest', async () => {
     const dataDir = servers.dataDir()
-    const first = await startTestServer({ dataDir })
+    const first = await servers.server({ dataDir })
     const spring = await workshopWithCard(first, 'Spring 2026')
     const lastWeek = await workshopWithCard(first, 'Last week')
     await first.close()
@@ -77,11 +77,14 @@ describe('retention (RETENTION_DAYS)', () => {
 
   it('keeps a workshop someone has open, however long unchanged, and deletes it at a sweep after they leave', async () => {
     const dataDir = servers.dataDir()
-    const first = await startTestServer({ dataDir })
+    const first = await servers.server({ dataDir })
     const quiet = await workshopWithCard(first, 'Quiet')
     const watched = await workshopWithCard(first, 'Watched')
     await first.close()
-    lastTouched(dataDir, 40, quiet, watched)
+    // Unchanged longer, so a sweep (the longest unchanged first) comes to it before the other:
+    // once the other is deleted, this one's turn is over, kept or not.
+    lastTouched(dataDir, 41, watched)
+    lastTouched(dataDir, 40, quiet)
 
     const server = await servers.server({ dataDir })
     // Someone reads the watched workshop's board (reading changes nothing).

@@ -81,7 +81,7 @@ export interface PieceSize {
   reset(): void
 }
 
-/** Small enough for a person's share on the server, whatever the structs are (about three records each at most). */
+/** Small enough for a person's share on the server: structs count about three records each at most, and their content a record per KiB (the app's fields hold a few thousand characters). */
 export const SMALLEST_PIECE_STRUCTS = 25
 
 /**

@@ -75,6 +75,27 @@ describe('WorkshopCharges', () => {
     expect(level(receiving.buckets.get('w1'))).toBe(500)
   })
 
+  it('tells fractions of a record (content, a record per KiB) only once they make whole ones', async () => {
+    const [here, there] = joinedRelays()
+    const receiving = copies()
+    const sender = chargesOn(here, copies(), capturedLogger().logger)
+    chargesOn(there, receiving, capturedLogger().logger).follow('w1')
+    await turnEnd()
+    const told: number[] = []
+    there.onMessage((channel) => channel === 'charges:w1' && told.push(told.length))
+    // A letter typed a turn, a thousandth of a record each: rounded up, each would be a whole one.
+    for (let letter = 0; letter < 500; letter++) {
+      sender.charged('w1', 0.001)
+      await turnEnd()
+    }
+    expect(told).toEqual([])
+    sender.charged('w1', 2.7)
+    await turnEnd()
+    // 3.2 in all: three told, the fifth of one waits.
+    expect(told).toHaveLength(1)
+    expect(1_000 - receiving.make('w1').level()).toBeCloseTo(3, 2)
+  })
+
   it('starts a later copy from the level the others kept, not from a full allowance', async () => {
     const [here, there] = joinedRelays()
     const [sending, receiving] = [copies(), copies()]

@@ -102,6 +102,7 @@ export class WorkshopCharges {
     this.relay.unsubscribe(CHANNEL_PREFIX + workshopId)
     this.following.delete(workshopId)
     this.settled.delete(workshopId)
+    this.due.delete(workshopId)
   }
 
   /** Records (fractions too) this instance charged to the workshop's allowance: told to the others at the end of the turn. */
@@ -116,12 +117,17 @@ export class WorkshopCharges {
   private tell(): void {
     this.scheduled = false
     for (const [workshopId, records] of this.due) {
-      // Whole records: a change's content counts in fractions of one (a record per KiB), rounded up here.
-      const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, Math.ceil(records)))
+      // Whole records only: content counts in fractions of one (a record per KiB), and a letter
+      // typed is a thousandth. What is left waits for the next turn with a charge, so thirty
+      // typists are not charged a record a keystroke, nor a message each.
+      const whole = Math.floor(records)
+      if (whole === 0) continue
+      const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, whole))
       this.relay.publish(CHANNEL_PREFIX + workshopId, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
       this.keepLevel(workshopId)
+      if (records === whole) this.due.delete(workshopId)
+      else this.due.set(workshopId, records - whole)
     }
-    this.due.clear()
   }
 
   /** Keeps this copy's level for copies made later, until it would have refilled (a level gone from Redis is a full allowance). */

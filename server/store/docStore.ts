@@ -83,7 +83,7 @@ export interface DocStore {
   setParticipantKey(id: string, participantKeyHash: string, generation: number): Promise<void>
   /** Deletes a workshop with every document and snapshot of it. */
   deleteWorkshop(id: string): Promise<void>
-  /** Workshops with no change since `before` (ms since epoch), for the retention setting. */
+  /** Workshops with no change since `before` (ms since epoch), the longest unchanged first, for the retention setting. */
   listUntouchedSince(before: number): Promise<string[]>
 
   /**

@@ -212,7 +212,7 @@ export class PgDocStore implements DocStore {
   }
 
   async listUntouchedSince(before: number): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM workshops WHERE touched_at < $1', [before])
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM workshops WHERE touched_at < $1 ORDER BY touched_at', [before])
     return rows.map((row) => row.id)
   }
 

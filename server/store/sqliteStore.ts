@@ -94,7 +94,7 @@ export class SqliteDocStore implements DocStore {
         'UPDATE workshops SET participant_key_hash = ?, participant_key_generation = ? WHERE id = ?',
       ),
       touch: this.db.prepare<[number, string]>('UPDATE workshops SET touched_at = ? WHERE id = ?'),
-      untouched: this.db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE touched_at < ?'),
+      untouched: this.db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE touched_at < ? ORDER BY touched_at'),
       deleteDocSnapshot: this.db.prepare<[string, string]>('DELETE FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
       deleteDocUpdates: this.db.prepare<[string, string]>('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ?'),
       deleteDocQuarantine: this.db.prepare<[string, string]>('DELETE FROM quarantined_updates WHERE workshop_id = ? AND doc_name = ?'),

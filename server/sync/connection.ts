@@ -293,15 +293,23 @@ export class Connection implements Peer {
     const cost = Math.max(0, writingCost(guard) - Math.min(writingCost(this.waitingCount), WRITING_OVERDRAFT))
     // A facilitator is charged the content alone, so that deleting never waits.
     const contentCost = Math.max(0, writingCost({ records: 0, bytes: guard.bytes - this.waitingCount.bytes }))
-    const personFit =
-      writing && cost > 0 ? writing.fits(cost, WRITING_OVERDRAFT) : facilitatorContent && contentCost > 0 ? facilitatorContent.fits(contentCost, WRITING_OVERDRAFT) : 'now'
+    const personFit = writing && cost > 0 ? writing.fits(cost, WRITING_OVERDRAFT) : 'now'
+    const facilitatorFit = facilitatorContent && contentCost > 0 ? facilitatorContent.fits(contentCost, WRITING_OVERDRAFT) : 'now'
     const workshopFit = workshopWriting && cost > 0 ? workshopWriting.fits(cost, WRITING_OVERDRAFT) : 'now'
     const onOwnShare = workshopFit === 'later' && writingShare?.fits(cost, WRITING_OVERDRAFT) === 'now'
+    // (A facilitator's one message cannot hold their allowance's 64 MiB: it waits at most.)
     if (personFit === 'never' || workshopFit === 'never') {
       const most = Math.min(this.limits.writeBurstPerPerson, this.limits.writeBurstPerWorkshop) + WRITING_OVERDRAFT
-      return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records in one update`)
+      return this.reject('update_refused', CloseCode.badMessage, `update refused: over ${most} new records (a record per KiB of content) in one update`)
     }
-    const waitsFor = personFit === 'later' ? PERSON_PAUSE : workshopFit === 'later' && !onOwnShare ? WORKSHOP_PAUSE : undefined
+    const waitsFor =
+      personFit === 'later'
+        ? PERSON_PAUSE
+        : workshopFit === 'later' && !onOwnShare
+          ? WORKSHOP_PAUSE
+          : facilitatorFit === 'later'
+            ? FACILITATORS_PAUSE
+            : undefined
     if (waitsFor) {
       // The check was work, and the same bytes come back with the retry: charged like an apply.
       this.charge(startedCpuMs, startedWall)
@@ -543,6 +551,7 @@ export class Connection implements Peer {
 
 /** Whose writing allowance a change waits for: the notice the app shows, the close's words, the metric. */
 const PERSON_PAUSE = { notice: 'writingPaused', who: 'a person makes', metric: 'writing_allowance' } as const
+const FACILITATORS_PAUSE = { notice: 'writingPaused', who: "this workshop's facilitators write", metric: 'facilitator_content_allowance' } as const
 const WORKSHOP_PAUSE = { notice: 'workshopBusy', who: 'this workshop takes in', metric: 'workshop_writing_allowance' } as const
 
 /** The records, content bytes and contention `update` adds to the room's document, as the guard counts them (none for one it refuses). */

@@ -305,13 +305,25 @@ function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item 
  * at 100 MB a second. Counted without recursion (lib0 decodes values nested thousands deep).
  */
 function contentBytes(content: Y.Item['content']): number {
-  if (content instanceof Y.ContentString) return content.str.length
+  if (content instanceof Y.ContentString) return utf8Bytes(content.str)
   if (content instanceof Y.ContentBinary) return content.content.byteLength
   if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return valueBytes(content.arr)
   if (content instanceof Y.ContentEmbed) return valueBytes(content.embed)
-  if (content instanceof Y.ContentFormat) return content.key.length + valueBytes(content.value)
-  // Deleted content (a length), a type (its name) or a sub-document (its id): a few bytes.
+  if (content instanceof Y.ContentFormat) return utf8Bytes(content.key) + valueBytes(content.value)
+  // A type carries its name (an XML element's, a hook's), a sub-document its id and options:
+  // short from Yjs, any length from a script.
+  if (content instanceof Y.ContentType) {
+    const { type } = content
+    return type instanceof Y.XmlElement ? utf8Bytes(type.nodeName) : type instanceof Y.XmlHook ? utf8Bytes(type.hookName) : 0
+  }
+  if (content instanceof Y.ContentDoc) return utf8Bytes(content.doc?.guid ?? '') + valueBytes(content.opts)
+  // Deleted content: a length.
   return 0
+}
+
+/** As Yjs stores a string: UTF-8 (a letter of Finnish or Chinese takes two or three bytes). */
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
 }
 
 function valueBytes(value: unknown): number {
@@ -319,13 +331,14 @@ function valueBytes(value: unknown): number {
   const waiting: unknown[] = [value]
   while (waiting.length > 0) {
     const next = waiting.pop()
-    if (typeof next === 'string') bytes += next.length
+    if (typeof next === 'string') bytes += utf8Bytes(next)
     else if (next instanceof Uint8Array) bytes += next.byteLength
     else if (Array.isArray(next)) for (const inner of next) waiting.push(inner)
     else if (next !== null && typeof next === 'object') {
-      for (const [key, inner] of Object.entries(next)) {
-        bytes += key.length
-        waiting.push(inner)
+      // Own keys, as lib0 writes them again (Object.keys).
+      for (const key of Object.keys(next)) {
+        bytes += utf8Bytes(key)
+        waiting.push((next as Record<string, unknown>)[key])
       }
     } else bytes += 8
   }

@@ -223,6 +223,24 @@ describe('the records a change adds', () => {
     expect(structs()).toBe(4)
   })
 
+  it('counts the content new structs bring, in UTF-8 bytes: strings, values, an element\'s name, a sub-document\'s id', () => {
+    const server = new Y.Doc()
+    const bytesOf = (clientID: number, change: (doc: Y.Doc) => void) => {
+      const verdict = checkUpdate(server, 'board', changeFrom(server, clientID, change))
+      return verdict.ok ? verdict.bytes : Number.NaN
+    }
+    expect(bytesOf(1, (doc) => doc.getMap('signals').set('k', 'x'.repeat(1_000)))).toBe(1_000)
+    // Two and three bytes a letter, as Yjs stores them.
+    expect(bytesOf(2, (doc) => doc.getMap('signals').set('k', 'ä'.repeat(100) + '字'.repeat(100)))).toBe(500)
+    expect(bytesOf(3, (doc) => doc.getMap('signals').set('k', { title: 'abc', tags: ['de', 'f'], n: 1 }))).toBe(5 + 3 + 4 + 3 + 1 + 8)
+    expect(bytesOf(4, (doc) => doc.getMap('storyBodies').set('k', new Y.XmlElement('p'.repeat(5_000))))).toBe(5_000)
+    expect(bytesOf(5, (doc) => doc.getMap('signals').set('k', new Y.Doc({ guid: 'g'.repeat(5_000) })))).toBe(5_000)
+    // Sent again, nothing new: nothing counted.
+    const again = changeFrom(server, 6, (doc) => doc.getMap('signals').set('again', 'x'.repeat(100)))
+    Y.applyUpdate(server, again)
+    expect(checkUpdate(server, 'board', again)).toMatchObject({ ok: true, bytes: 0 })
+  })
+
   it("refuses a live writer's map keys over 128 characters (Yjs keeps a key for good), writer ids and clocks over 32 bits", () => {
     const server = new Y.Doc()
     const writer = { role: 'participant' as const, participantId: randomId() }

@@ -159,10 +159,18 @@ describe('hostile messages on the sync socket', { timeout: 60_000 }, () => {
     for (; sent < 40 && waiting.ws.readyState === waiting.ws.OPEN; sent++) {
       const before = Y.encodeStateVector(doc)
       doc.getMap('signals').set(`waits ${sent}`, 'w'.repeat(8_000))
+      const answers = waiting.received.length
       waiting.send(updateMessage(Y.encodeStateAsUpdate(doc, before)))
+      // Answered (sync step 2) once the server has handled the update, or closed for it.
+      waiting.send(syncStep1Message())
       // Someone else types meanwhile: their changes land, and are never merged with the sender's.
       writer.doc.getMap('signals').set(`typed ${sent}`, 'a card')
-      await waitFor(() => reader.doc.getMap('signals').has(`typed ${sent}`) || waiting.ws.readyState !== waiting.ws.OPEN, 5_000, `card ${sent}`)
+      await waitFor(() => reader.doc.getMap('signals').has(`typed ${sent}`), 5_000, `card ${sent}`)
+      await waitFor(
+        () => waiting.ws.readyState !== waiting.ws.OPEN || waiting.received.slice(answers).some((m) => m[0] === 0 && m[1] === 1),
+        5_000,
+        `update ${sent} handled`,
+      )
     }
     expect(await waiting.closed).toEqual({ code: CloseCode.badMessage, reason: 'malformed message: updates depend on changes this document does not have' })
     console.log(`finding 10: the sender of changes waiting on a missing one was closed after ${sent} of 8 KB`)

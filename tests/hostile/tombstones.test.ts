@@ -242,10 +242,15 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
       churner.send(updateMessage(Y.encodeStateAsUpdate(doc, beforeDelete)))
       await waitFor(() => churner.ws.bufferedAmount < 4 * 1024 * 1024 || churner.ws.readyState !== churner.ws.OPEN, 20_000, `round ${sent}`)
     }
-    expect(await closeWithin(churner, 10_000)).toEqual({ code: CloseCode.slowDown, reason: 'more changes than a person makes; retry shortly' })
+    expect(await closeWithin(churner, 10_000)).toEqual({
+      code: CloseCode.slowDown,
+      reason: "more changes than this workshop's facilitators write; retry shortly",
+    })
     const grown = (disk() - before) / 1024 / 1024
-    console.log(`facilitator churn: closed after ${sent} values of 1 MiB sent; the data directory grew ${grown.toFixed(1)} MiB`)
-    expect(sent).toBeLessThan(100)
+    console.log(`facilitator churn: ${sent} values of 1 MiB sent before the close arrived; the data directory grew ${grown.toFixed(1)} MiB`)
+    // What was admitted, on disk: 64 MiB, in SQLite and its write-ahead log both until a checkpoint
+    // (98–114 MiB measured); all 300 were over 600 MiB.
+    expect(grown).toBeLessThan(256)
 
     // Deleting costs no content: the card goes, and the facilitator is never paused for it.
     const facilitator = connectClient(server.wsUrl, target.id, 'board', { key: target.keys.facilitator })
@@ -397,7 +402,7 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     const attacker = await rawSocket(server, target.id, 'board', target.keys.participant, { identity: mallory.token })
     expect(await send(attacker, [Y.encodeStateAsUpdate(doc)])).toEqual({
       admitted: 0,
-      close: { code: CloseCode.badMessage, reason: 'update refused: over 1400 new records in one update' },
+      close: { code: CloseCode.badMessage, reason: 'update refused: over 1400 new records (a record per KiB of content) in one update' },
     })
   })
 
