@@ -223,7 +223,7 @@ describe('the records a change adds', () => {
     expect(structs()).toBe(4)
   })
 
-  it('counts the content new structs bring, in UTF-8 bytes: strings, values, an element\'s name, a sub-document\'s id', () => {
+  it("counts the content new structs bring, in UTF-8 bytes: strings, values, an element's name, a sub-document's id", () => {
     const server = new Y.Doc()
     const bytesOf = (clientID: number, change: (doc: Y.Doc) => void) => {
       const verdict = checkUpdate(server, 'board', changeFrom(server, clientID, change))
