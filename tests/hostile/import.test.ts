@@ -10,7 +10,8 @@ import type { WorkshopLinks } from '../../shared/api.ts'
 import { countWorkshops, exportRequest } from '../export/support.ts'
 import { honestExportFile } from './support/honestImport.ts'
 import { manyTinyItems, siblingBomb, updateMessage } from './support/attacks.ts'
-import { expectLoopBounded, openArena, rawSocket, rssMiB, watchHealth, type Arena } from './support/harness.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { expectLoopBounded, openArena, rawSocket, rssMiB, waitFor, watchHealth, type Arena } from './support/harness.ts'
 
 /** A POST that reports the answer even when the server answers before reading the whole body. */
 function post(url: string, body: string): Promise<{ status: number; body: string }> {
@@ -59,10 +60,18 @@ describe('import bomb', { timeout: 60_000 }, () => {
 
   it('is refused from its headers, with no freeze and no memory spike; the same bytes over the socket close the sender', async () => {
     const before = rssMiB(arena.server.process.pid!)
+    // Someone in another workshop writes while the bomb arrives: the card lands.
+    const writer = connectClient(arena.server.wsUrl, arena.bystander.id, 'board', { key: arena.bystander.keys.participant })
+    const reader = connectClient(arena.server.wsUrl, arena.bystander.id, 'board', { key: arena.bystander.keys.participant })
+    await synced(writer, reader)
     const health = await watchHealth(arena.server.url)
     const socket = await rawSocket(arena.server, arena.target.id, 'board', arena.target.keys.participant)
     socket.send(updateMessage(bomb))
+    writer.doc.getMap('signals').set('during the bomb', 'still here')
     expect((await socket.closed).code).toBe(CloseCode.badMessage)
+    await waitFor(() => reader.doc.getMap('signals').get('during the bomb') === 'still here', 5_000, "the other workshop's card")
+    writer.destroy()
+    reader.destroy()
     await expectLoopBounded(`finding 5 over the socket (${(bomb.byteLength / 1e6).toFixed(1)} MB update)`, health, arena.server.url)
 
     const again = await watchHealth(arena.server.url)
