@@ -52,9 +52,6 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): PieceSize
     }
   }
   return {
-    get maxStructs() {
-      return maxStructs
-    },
     narrow() {
       maxStructs = Math.max(SMALLEST_PIECE_STRUCTS, Math.floor(maxStructs / 2))
     },
@@ -74,7 +71,6 @@ export function sendLargeUpdatesInPieces(provider: WebsocketProvider): PieceSize
  * Four halvings reach the smallest; everything saved, they are whole again.
  */
 export interface PieceSize {
-  readonly maxStructs: number
   /** Halves the pieces, down to `SMALLEST_PIECE_STRUCTS`. */
   narrow(): void
   /** Back to `UPDATE_PIECE_STRUCTS`. */

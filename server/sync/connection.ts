@@ -68,7 +68,7 @@ interface SharedBudgets {
  */
 const WRITING_OVERDRAFT = UPDATE_PIECE_STRUCTS
 /**
- * Bytes of content (a string's length, a value's JSON size: see the guard's `contentBytes`) a
+ * Bytes of content (a string's UTF-8 bytes, a value's JSON size: see the guard's `contentBytes`) a
  * writing allowance charges as one record. Content is what people write, and the size limit
  * bounds what a document keeps of it; what a writer churns through (set, then deleted) stays in
  * the log on disk until the next compaction, and is bounded only by this: a workshop's allowance

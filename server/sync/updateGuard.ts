@@ -266,6 +266,7 @@ export function checkUpdate(
  * writer sets again); each split of a struct (typing or deleting inside a word) adds one; a
  * writer new to the document adds its run header; a map key kept with its value adds one per 16
  * characters. Splits are counted by the caller; a struct the document already holds adds nothing.
+ * Beside them, the bytes of content the new structs bring (`contentBytes`).
  */
 function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): { records: number; bytes: number } {
   // What the update's items name as their neighbours: an item lands between another and that
@@ -299,7 +300,7 @@ function newRecords(doc: Y.Doc, placement: Placement, structs: readonly (Y.Item 
 
 /**
  * About what a struct's content takes in the document's log until it is compacted (a deleted
- * one's content is dropped then): a string's length, a value's size as its JSON would be. What
+ * one's content is dropped then): a string's UTF-8 bytes, a value's size as its JSON would be. What
  * a writing allowance charges for the bytes an update brings, beside its records: without it, a
  * 1.5 MB string set and deleted cost one record, and one participant key wrote the log on disk
  * at 100 MB a second. Counted without recursion (lib0 decodes values nested thousands deep).
