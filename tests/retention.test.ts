@@ -19,11 +19,10 @@ const servers = useServers()
 const DAY_MS = 24 * 60 * 60 * 1000
 const DELETED = 'workshop deleted: unchanged for RETENTION_DAYS'
 
-function lastTouched(dataDir: string, daysAgo: number, ...workshops: WorkshopLinks[]): void {
+function lastTouched(dataDir: string, daysAgo: number, workshop: WorkshopLinks): void {
   const db = new Database(join(dataDir, 'workshops.sqlite'))
   try {
-    const touch = db.prepare('UPDATE workshops SET touched_at = ? WHERE id = ?')
-    for (const workshop of workshops) touch.run(Date.now() - daysAgo * DAY_MS, workshop.id)
+    db.prepare('UPDATE workshops SET touched_at = ? WHERE id = ?').run(Date.now() - daysAgo * DAY_MS, workshop.id)
   } finally {
     db.close()
   }
@@ -44,17 +43,25 @@ async function workshopWithCard(server: TestServer, title: string): Promise<Work
   return workshop
 }
 
+/** Workshops by title, each with a card, as if last changed that many days ago; no server has them open. */
+async function workshopsLastTouched<Title extends string>(
+  daysAgo: Record<Title, number>,
+): Promise<{ dataDir: string; workshops: Record<Title, WorkshopLinks> }> {
+  const dataDir = servers.dataDir()
+  const server = await servers.server({ dataDir })
+  const workshops = {} as Record<Title, WorkshopLinks>
+  for (const title of Object.keys(daysAgo) as Title[]) workshops[title] = await workshopWithCard(server, title)
+  await server.close()
+  for (const title of Object.keys(daysAgo) as Title[]) lastTouched(dataDir, daysAgo[title], workshops[title])
+  return { dataDir, workshops }
+}
+
 const boardUrl = (server: TestServer, workshop: WorkshopLinks) => `${server.wsUrl}/${workshop.id}/board?key=${workshop.keys.participant}`
 
 describe('retention (RETENTION_DAYS)', () => {
   it('is off by default; set, it deletes at start a workshop unchanged for longer, with all its data, and keeps the rest', async () => {
-    const dataDir = servers.dataDir()
-    const first = await servers.server({ dataDir })
-    const spring = await workshopWithCard(first, 'Spring 2026')
-    const lastWeek = await workshopWithCard(first, 'Last week')
-    await first.close()
-    lastTouched(dataDir, 40, spring)
-    lastTouched(dataDir, 7, lastWeek)
+    const { dataDir, workshops } = await workshopsLastTouched({ 'Spring 2026': 40, 'Last week': 7 })
+    const { 'Spring 2026': spring, 'Last week': lastWeek } = workshops
 
     // Off by default: forty days unchanged, and kept.
     const unset = await servers.server({ dataDir })
@@ -76,15 +83,10 @@ describe('retention (RETENTION_DAYS)', () => {
   })
 
   it('keeps a workshop someone has open, however long unchanged, and deletes it at a sweep after they leave', async () => {
-    const dataDir = servers.dataDir()
-    const first = await servers.server({ dataDir })
-    const quiet = await workshopWithCard(first, 'Quiet')
-    const watched = await workshopWithCard(first, 'Watched')
-    await first.close()
-    // Unchanged longer, so a sweep (the longest unchanged first) comes to it before the other:
-    // once the other is deleted, this one's turn is over, kept or not.
-    lastTouched(dataDir, 41, watched)
-    lastTouched(dataDir, 40, quiet)
+    // The watched one unchanged longer, so a sweep (the longest unchanged first) comes to it before
+    // the other: once the other is deleted, its turn is over, kept or not.
+    const { dataDir, workshops } = await workshopsLastTouched({ Quiet: 40, Watched: 41 })
+    const { Quiet: quiet, Watched: watched } = workshops
 
     const server = await servers.server({ dataDir })
     // Someone reads the watched workshop's board (reading changes nothing).
