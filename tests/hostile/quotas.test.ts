@@ -161,7 +161,7 @@ describe('quotas', { timeout: 60_000 }, () => {
       if (refused) break
       const socket = await rawSocket(arena.server, workshop.id, 'board', workshop.keys.participant)
       servers.defer(() => socket.ws.terminate())
-      const closed = await closeWithin(socket, 1_000)
+      const closed = await closeWithin(socket, 3_000)
       if (typeof closed !== 'string') refused = closed
     }
     expect(refused).toEqual({ code: CloseCode.busy, reason: 'server busy: too many open documents, retrying' })
