@@ -77,6 +77,12 @@ describe('quotas', { timeout: 60_000 }, () => {
       'the cards on the board',
     )
     await waitFor(() => storedDrafts(arena.dataDir) === 0, 10_000, 'the drafts to be deleted')
+    // Another workshop was never in the way of any of it.
+    const bystander = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
+    const reader = client(arena, arena.bystander.id, 'board', arena.bystander.keys.participant)
+    await synced(bystander, reader)
+    bystander.doc.getMap('signals').set('elsewhere', 'still writing')
+    await waitFor(() => reader.doc.getMap('signals').get('elsewhere') === 'still writing', 5_000, "the other workshop's card")
     await expectLoopBounded('findings 4, 7', health, arena.server.url)
   })
 
