@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { connectDoc } from '../client/sync/docConnection.ts'
 import { addSignal, readBoard } from '../shared/doc/index.ts'
 import { LOCAL_ORIGIN } from '../shared/doc/origin.ts'
 import { countStructs } from '../shared/doc/structCount.ts'
 import { CloseCode } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { DEFAULT_LIMITS } from '../server/config.ts'
+import { appConnection } from './support/clients.ts'
 import { useServers } from './support/fixture.ts'
 import { waitFor } from './support/server.ts'
 
@@ -24,15 +23,7 @@ function addCards(doc: Y.Doc, label: string): void {
 
 /** The app's own connection to the board, closed after the test. */
 function app(doc: Y.Doc, server: { url: string }, workshop: { id: string; keys: { facilitator: string } }) {
-  const connection = connectDoc({
-    doc,
-    workshopId: workshop.id,
-    docName: 'board',
-    key: workshop.keys.facilitator,
-    origin: server.url,
-    WebSocketImpl: WebSocket as never,
-    crossTab: false,
-  })
+  const connection = appConnection({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.facilitator, origin: server.url })
   servers.defer(() => connection.destroy())
   return connection
 }

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { connectDoc } from '../client/sync/docConnection.ts'
 import { addSignal, readBoard } from '../shared/doc/index.ts'
 import { CloseCode, syncProtocols } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type ClientVersion } from '../shared/version.ts'
+import { appConnection } from './support/clients.ts'
 import { useServers } from './support/fixture.ts'
 import { waitFor } from './support/server.ts'
 
@@ -48,7 +48,7 @@ describe('the version handshake', () => {
 
     // The app's own connection code, at this checkout's versions, is served.
     const doc = new Y.Doc()
-    const current = connectDoc({ doc, workshopId: workshop.id, docName: 'board', key, origin: server.url, WebSocketImpl: WebSocket as never, crossTab: false })
+    const current = appConnection({ doc, workshopId: workshop.id, docName: 'board', key, origin: server.url })
     servers.defer(() => {
       current.destroy()
       doc.destroy()

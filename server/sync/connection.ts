@@ -292,7 +292,7 @@ export class Connection implements Peer {
     // allowance admits in one, whatever was saved up waiting.
     const cost = Math.max(0, writingCost(guard) - Math.min(writingCost(this.waitingCount), WRITING_OVERDRAFT))
     // A facilitator is charged the content alone, so that deleting never waits.
-    const contentCost = Math.max(0, writingCost({ records: 0, bytes: guard.bytes - this.waitingCount.bytes }))
+    const contentCost = Math.max(0, guard.bytes - this.waitingCount.bytes) / CONTENT_BYTES_PER_RECORD
     const personFit = writing && cost > 0 ? writing.fits(cost, WRITING_OVERDRAFT) : 'now'
     const facilitatorFit = facilitatorContent && contentCost > 0 ? facilitatorContent.fits(contentCost, WRITING_OVERDRAFT) : 'now'
     const workshopFit = workshopWriting && cost > 0 ? workshopWriting.fits(cost, WRITING_OVERDRAFT) : 'now'

@@ -10,8 +10,8 @@ import {
   KEY_SUBPROTOCOL_PREFIX,
   SYNC_PATH_PREFIX,
   SYNC_SUBPROTOCOL,
-  VERSION_SUBPROTOCOL_PREFIX,
   UPDATE_PIECE_STRUCTS,
+  VERSION_SUBPROTOCOL_PREFIX,
   docKindOf,
   parseVersionProtocol,
   mayConnect,
@@ -338,9 +338,10 @@ const SHARE_PER_MINUTE = 10
 /**
  * The content a workshop's facilitators may write together, in KiB (a record per KiB, as the
  * participants' allowances count it; their records are not counted: cleaning up must never wait).
- * Anyone can make a workshop and be its facilitator: without it, values set and deleted filled the
- * disk at 100 MB a second. 64 MiB at once is eight boards at the size limit; an honest facilitator
- * writes a fraction of one.
+ * Anyone can make a workshop and be its facilitator: without it, values set and deleted would fill
+ * the disk as fast as they arrive (a participant key did it at 100 MB a second before content was
+ * charged). 64 MiB at once is eight boards at the size limit; an honest facilitator writes a
+ * fraction of one.
  */
 const FACILITATOR_CONTENT_BURST = 64 * 1024
 const FACILITATOR_CONTENT_PER_MINUTE = 16 * 1024

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { addSignal, createStory, createTrend, getStoryBody, moveSignalToTrend, readBoard } from '../../shared/doc/index.ts'
 import { randomId } from '../../shared/util/ids.ts'
-import { connectDoc, type DocConnection } from '../../client/sync/docConnection.ts'
+import type { DocConnection } from '../../client/sync/docConnection.ts'
+import { appConnection } from '../support/clients.ts'
 import { freePort, startChildServer, type ChildServer } from '../support/childServer.ts'
 import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
 
@@ -11,8 +11,6 @@ import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
  * Twenty people keep working while the server is killed with SIGKILL and restarted, three times.
  * The clients are the app's own connection code (client/sync/docConnection.ts) in Node.
  */
-// y-websocket's resync timer reads the global WebSocket, which Node 20 does not have.
-globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
 // Every y-websocket provider in Node listens for process 'exit'; hundreds are expected here.
 process.setMaxListeners(0)
 
@@ -51,15 +49,7 @@ describe('hard kills while twenty people edit', () => {
     const workshop = await createWorkshop(server.url)
     for (let i = 0; i < CLIENTS; i++) {
       const doc = new Y.Doc()
-      const connection = connectDoc({
-        doc,
-        workshopId: workshop.id,
-        docName: 'board',
-        key: workshop.keys.participant,
-        origin: server.url,
-        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-        crossTab: false,
-      })
+      const connection = appConnection({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url })
       connection.provider.connect()
       people.push({ doc, connection, actor: { participantId: randomId() }, created: [] })
     }
@@ -118,15 +108,7 @@ describe('hard kills while twenty people edit', () => {
 
     // A fresh client reading only from the restarted server's store sees the same board.
     const fresh = new Y.Doc()
-    const freshConnection = connectDoc({
-      doc: fresh,
-      workshopId: workshop.id,
-      docName: 'board',
-      key: workshop.keys.participant,
-      origin: server.url,
-      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-      crossTab: false,
-    })
+    const freshConnection = appConnection({ doc: fresh, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url })
     freshConnection.provider.connect()
     await waitFor(() => readBoard(fresh).signals.size === allTitles.length, 15_000, 'a fresh client to see everything')
     freshConnection.destroy()

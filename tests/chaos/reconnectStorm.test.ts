@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { addSignal, readBoard } from '../../shared/doc/index.ts'
 import { randomId } from '../../shared/util/ids.ts'
-import { connectDoc, type DocConnection } from '../../client/sync/docConnection.ts'
+import type { DocConnection } from '../../client/sync/docConnection.ts'
+import { appConnection } from '../support/clients.ts'
 import { freePort, startChildServer, type ChildServer } from '../support/childServer.ts'
 import { createWorkshop, tempDataDir, waitFor } from '../support/server.ts'
 
-globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
 // Every y-websocket provider in Node listens for process 'exit'; hundreds are expected here.
 process.setMaxListeners(0)
 
@@ -36,15 +35,7 @@ describe('a reconnect storm', () => {
     const workshop = await createWorkshop(server.url)
     for (let i = 0; i < CLIENTS; i++) {
       const doc = new Y.Doc()
-      const connection = connectDoc({
-        doc,
-        workshopId: workshop.id,
-        docName: 'board',
-        key: workshop.keys.participant,
-        origin: server.url,
-        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-        crossTab: false,
-      })
+      const connection = appConnection({ doc, workshopId: workshop.id, docName: 'board', key: workshop.keys.participant, origin: server.url })
       connection.provider.connect()
       clients.push({ doc, connection })
     }

@@ -1,22 +1,17 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { connectDoc } from '../../client/sync/docConnection.ts'
 import { checkUpdate } from '../../server/sync/updateGuard.ts'
 import { createStory, getStoryBody, storyBodyText } from '../../shared/doc/index.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
-import { connectClient, synced, type TestClient } from '../support/clients.ts'
+import { appConnection, connectClient, synced, type TestClient } from '../support/clients.ts'
 import { useServers } from '../support/fixture.ts'
 import { mintIdentity } from '../support/server.ts'
 import { syncStep1Message, updateMessage } from './support/attacks.ts'
 import { closeWithin, openArena, rawSocket, waitFor, type Arena, type RawSocket } from './support/harness.ts'
-
-// y-websocket's resync timer (the app's connection, below) reads the global WebSocket, which Node 20 does not have.
-globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
 
 /**
  * Tombstones: every overwritten value leaves a record Yjs keeps for good (about 9 bytes), so one
@@ -283,16 +278,7 @@ describe('a writing allowance per person', { timeout: 90_000 }, () => {
     // piece) that split 300 words, 600 records. Her share takes 460 at most.
     const anna = await mintIdentity(server.url, target.id, target.keys.participant)
     const doc = new Y.Doc()
-    const app = connectDoc({
-      doc,
-      workshopId: target.id,
-      docName: 'board',
-      key: target.keys.participant,
-      identityToken: anna.token,
-      origin: server.url,
-      WebSocketImpl: WebSocket as never,
-      crossTab: false,
-    })
+    const app = appConnection({ doc, workshopId: target.id, docName: 'board', key: target.keys.participant, identityToken: anna.token, origin: server.url })
     try {
       await waitFor(() => app.getState().synced, 10_000, 'the app to sync')
       const text = () => (getStoryBody(doc, storyId)!.get(0) as Y.XmlElement).get(0) as Y.XmlText

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws'
 import { readAuthMessage } from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectDoc, type DocConnection, type DocConnectionOptions } from '../../client/sync/docConnection.ts'
 import { MessageType } from '../../shared/protocol.ts'
 import { waitFor } from './server.ts'
 
@@ -73,4 +74,15 @@ export function upgradeStatus(url: string): Promise<number> {
     })
     ws.on('error', () => {})
   })
+}
+
+/**
+ * The app's own connection (client/sync/docConnection.ts) in Node: `ws` for the browser's
+ * WebSocket, and no cross-tab channel (every provider in one process would sync with every other
+ * over it).
+ */
+export function appConnection(options: Omit<DocConnectionOptions, 'WebSocketImpl' | 'crossTab'>): DocConnection {
+  // y-websocket's resync timer reads the global WebSocket, which Node 20 does not have.
+  globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket
+  return connectDoc({ ...options, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, crossTab: false })
 }
