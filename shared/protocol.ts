@@ -119,13 +119,28 @@ export function parseVersionProtocol(value: string): ClientVersion | null {
   return match ? { protocol: Number(match[1]), schema: Number(match[2]) } : null
 }
 
-export function syncProtocols(key: string, identityToken?: string | null, version: ClientVersion = CURRENT_VERSION): string[] {
+/**
+ * The board's generation the browser's copy belongs to (`s2s.gen.<n>`), offered when the copy has
+ * content. A copy of an older generation is closed with `CloseCode.renewed` before anything syncs:
+ * merged into the new generation it would bring back every record twice over. No offer (a fresh
+ * copy, a stock client) syncs with the current one.
+ */
+export const GENERATION_SUBPROTOCOL_PREFIX = 's2s.gen.'
+
+export function syncProtocols(key: string, identityToken?: string | null, version: ClientVersion = CURRENT_VERSION, generation?: number | null): string[] {
   const protocols = [SYNC_SUBPROTOCOL, KEY_SUBPROTOCOL_PREFIX + key, versionProtocol(version)]
-  return identityToken ? [...protocols, IDENTITY_SUBPROTOCOL_PREFIX + identityToken] : protocols
+  if (identityToken) protocols.push(IDENTITY_SUBPROTOCOL_PREFIX + identityToken)
+  if (generation !== undefined && generation !== null) protocols.push(GENERATION_SUBPROTOCOL_PREFIX + generation)
+  return protocols
 }
 
 export const SYNC_PATH_PREFIX = '/sync/'
 export const API_WORKSHOPS = '/api/workshops'
+
+/** The last state of an earlier generation of the board, as one Yjs update (any key of the workshop). */
+export function boardGenerationPath(workshopId: string, generation: number): string {
+  return `${API_WORKSHOPS}/${workshopId}/board/generations/${generation}`
+}
 
 export function syncUrlBase(origin: string, workshopId: string): string {
   const wsOrigin = origin.replace(/^http/, 'ws')
@@ -149,6 +164,12 @@ export const CloseCode = {
   badMessage: 4400,
   /** The key does not allow this document. */
   forbidden: 4403,
+  /**
+   * The board's history started afresh (a new generation): this copy must not sync into it. The
+   * app carries its unsent changes over and loads the new one; permanent, so a stock client stops
+   * instead of sending its old copy.
+   */
+  renewed: 4410,
   /** A message over the configured size limit. */
   tooLarge: 4413,
   /**
@@ -173,6 +194,9 @@ export const CloseCode = {
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
+/** The reason that goes with `CloseCode.renewed`. */
+export const BOARD_RENEWED_REASON = 'the board started afresh: load it again'
+
 // ---------------------------------------------------------------------------------------------
 // Message types. 0–3 are y-websocket's; ours start at 100 and go only to `ext=1` clients.
 // ---------------------------------------------------------------------------------------------
@@ -187,6 +211,8 @@ export const MessageType = {
   saved: 100,
   /** Server → client: a JSON `ServerNotice`. */
   notice: 101,
+  /** Server → client, first on a board: the generation it belongs to (varUint; see GENERATION_SUBPROTOCOL_PREFIX). */
+  generation: 102,
 } as const
 
 /**

@@ -49,6 +49,7 @@ const workshop = (id: string) => ({
   participantKeyHash: 'p',
   screenKeyHash: 's',
   participantKeyGeneration: 0,
+  boardGeneration: 0,
 })
 
 describe.each(stores)('the %s store', (_name, open) => {

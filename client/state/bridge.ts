@@ -17,24 +17,30 @@ import { useStore, type AppStore } from './store.ts'
 
 export type { BoardSnapshot, ControlSnapshot }
 
-function bridge<S>(watcher: Watcher<S>, publish: (snapshot: S | null) => void): () => void {
+/**
+ * Stops mirroring. The store is emptied unless `keepShown`: while a renewed board's new
+ * generation loads, the last snapshot stays on screen instead of an empty wall.
+ */
+export type BridgeTeardown = (keepShown?: boolean) => void
+
+function bridge<S>(watcher: Watcher<S>, publish: (snapshot: S | null) => void): BridgeTeardown {
   // Publish the current state first, then follow changes: the document may already hold data
   // (IndexedDB, or a provider that synced before we subscribed).
   publish(watcher.getSnapshot())
   const unsubscribe = watcher.subscribe(() => publish(watcher.getSnapshot()))
-  return () => {
+  return (keepShown = false) => {
     unsubscribe()
     watcher.destroy()
-    publish(null)
+    if (!keepShown) publish(null)
   }
 }
 
 /** Mirrors the board document into `store.board`; returns the teardown. */
-export function bridgeBoard(doc: Y.Doc, store: AppStore = useStore): () => void {
+export function bridgeBoard(doc: Y.Doc, store: AppStore = useStore): BridgeTeardown {
   return bridge(createBoardWatcher(doc), (snapshot) => store.getState().setBoard(snapshot))
 }
 
 /** Mirrors the control document into `store.control`; returns the teardown. */
-export function bridgeControl(doc: Y.Doc, store: AppStore = useStore): () => void {
+export function bridgeControl(doc: Y.Doc, store: AppStore = useStore): BridgeTeardown {
   return bridge(createControlWatcher(doc), (snapshot) => store.getState().setControl(snapshot))
 }

@@ -5,10 +5,11 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CloseCode, MessageType, syncProtocols } from '../../shared/protocol.ts'
+import { BOARD_RENEWED_REASON, CloseCode, MessageType, syncProtocols } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { connectDoc, OFFLINE_AFTER_ATTEMPTS, STALE_AFTER_MS, type DocConnection } from './docConnection.ts'
 import { SMALLEST_PIECE_STRUCTS } from './updatePieces.ts'
+import { MAX_BACKOFF_MS } from './backoff.ts'
 import { nudge } from './wake.ts'
 import { FakeWebSocket } from './testing/fakeWebSocket.ts'
 
@@ -239,6 +240,25 @@ describe('connectDoc', () => {
     expect(piecesOfOneChange()).toBe(300 / SMALLEST_PIECE_STRUCTS)
     socket.serverSend(saved(Y.encodeStateVector(doc)))
     expect(piecesOfOneChange()).toBe(1)
+  })
+
+  it('offers the board generation the server named on every later socket, and stops for good on `renewed`', () => {
+    const first = FakeWebSocket.last
+    first.serverOpen()
+    first.serverSend(frame(MessageType.generation, (e) => encoding.writeVarUint(e, 3)))
+    // The copy is now generation 3's: after a drop it must not sync into a newer one unannounced.
+    first.serverClose(1006)
+    vi.advanceTimersByTime(MAX_BACKOFF_MS + 1_000)
+    expect(FakeWebSocket.last).not.toBe(first)
+    expect(FakeWebSocket.last.protocols).toEqual(syncProtocols(KEY, null, undefined, 3))
+    expect(FakeWebSocket.last.protocols).toContain('s2s.gen.3')
+
+    FakeWebSocket.last.serverOpen()
+    FakeWebSocket.last.serverClose(CloseCode.renewed, BOARD_RENEWED_REASON)
+    expect(connection.getState()).toMatchObject({ status: 'closed', closeCode: CloseCode.renewed })
+    const sockets = FakeWebSocket.instances.length
+    vi.advanceTimersByTime(MAX_BACKOFF_MS * 3)
+    expect(FakeWebSocket.instances.length).toBe(sockets)
   })
 
   it('44xx closes are permanent until retry()', () => {

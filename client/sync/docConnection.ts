@@ -40,6 +40,10 @@ export interface DocConnectionOptions {
   identityToken?: string | null
   /** `location.origin`; the sync URL is derived from it (protocol.ts `syncUrlBase`). */
   origin: string
+  /** The board generation this copy belongs to, offered when connecting (renewal.ts `offeredGeneration`). */
+  generation?: number | null
+  /** The server told which generation of the board this connection syncs. */
+  onGeneration?(generation: number): void
   /** Test seam; defaults to the browser's WebSocket. */
   WebSocketImpl?: typeof WebSocket
   /**
@@ -94,7 +98,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   const provider = new WebsocketProvider(syncUrlBase(origin, workshopId), docName, doc, {
     connect: false,
     params: { [EXT_PARAM]: '1' },
-    protocols: syncProtocols(key, options.identityToken),
+    protocols: syncProtocols(key, options.identityToken, undefined, options.generation),
     maxBackoffTime: MAX_BACKOFF_MS,
     resyncInterval: RESYNC_INTERVAL_MS,
     disableBc: options.crossTab === false,
@@ -133,6 +137,12 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     },
     onPermissionDenied(reason) {
       update({ denied: reason })
+    },
+    onGeneration(generation) {
+      // Offered from now on: a copy filled by this connection belongs to this generation, and
+      // after a reconnect must not sync into a newer one.
+      provider.protocols = syncProtocols(key, options.identityToken, undefined, generation)
+      options.onGeneration?.(generation)
     },
   })
 

@@ -17,6 +17,8 @@ export interface ExtensionCallbacks {
   onSaved(serverState: Map<number, number>): void
   onNotice(notice: ServerNotice): void
   onPermissionDenied(reason: string): void
+  /** The board generation this connection syncs (sent first). */
+  onGeneration?(generation: number): void
 }
 
 const NOTICE_CODES: readonly NoticeCode[] = ['writeRejected', 'storeUnavailable', 'docTooLarge', 'writingPaused', 'workshopBusy']
@@ -45,6 +47,10 @@ export function installExtensionHandlers(provider: WebsocketProvider, callbacks:
   handlers[MessageType.notice] = (_encoder, decoder) => {
     const notice = parseNotice(decoding.readVarString(decoder))
     if (notice) callbacks.onNotice(notice)
+  }
+
+  handlers[MessageType.generation] = (_encoder, decoder) => {
+    callbacks.onGeneration?.(decoding.readVarUint(decoder))
   }
 
   handlers[MessageType.auth] = (_encoder, decoder, p) => {

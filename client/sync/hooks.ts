@@ -16,6 +16,7 @@ import { migrate } from '../../shared/doc/migrate.ts'
 import { docKindOf } from '../../shared/protocol.ts'
 import { connectDoc, type DocConnection } from './docConnection.ts'
 import { newDoc } from '../../shared/doc/newDoc.ts'
+import { offeredGeneration, type GenerationStore } from './renewal.ts'
 
 /** IndexedDB database name for a workshop document. */
 export const offlineStoreName = (workshopId: string, docName: string) => `s2s:${workshopId}:${docName}`
@@ -92,16 +93,26 @@ export function useDocConnection(
   docName: string,
   key: string,
   identityToken: string | null | undefined = null,
+  /** The board's: where this copy's generation is noted (renewal.ts). */
+  generations: GenerationStore | null = null,
 ): DocConnection | null {
   const [connection, setConnection] = useState<DocConnection | null>(null)
   useEffect(() => {
     if (!doc || identityToken === undefined) return
-    const created = connectDoc({ doc, workshopId, docName, key, identityToken, origin: window.location.origin })
+    const created = connectDoc({
+      doc,
+      workshopId,
+      docName,
+      key,
+      identityToken,
+      origin: window.location.origin,
+      ...(generations ? { generation: offeredGeneration(doc, generations.get()), onGeneration: (generation: number) => generations.set(generation) } : {}),
+    })
     setConnection(created)
     return () => {
       setConnection(null)
       created.destroy()
     }
-  }, [doc, workshopId, docName, key, identityToken])
+  }, [doc, workshopId, docName, key, identityToken, generations])
   return connection
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts'
 import * as z from 'zod/mini'
-import { CloseCode, ID_PATTERN } from '../../shared/protocol.ts'
+import { BOARD_RENEWED_REASON, CloseCode, ID_PATTERN } from '../../shared/protocol.ts'
 import type { DocStore } from '../store/docStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { Relay } from './relay.ts'
@@ -9,7 +9,7 @@ import type { Relay } from './relay.ts'
 export const WORKSHOP_EVENTS_CHANNEL = 'workshops'
 
 const eventSchema = z.object({
-  type: z.enum(['keys', 'deleted']),
+  type: z.enum(['keys', 'deleted', 'renewed']),
   workshopId: z.string().check(z.regex(ID_PATTERN)),
 })
 
@@ -19,10 +19,12 @@ export interface WorkshopEventHandlers {
   keysChanged(workshopId: string): Promise<void>
   /** The workshop was deleted: close its connections and forget its rooms. */
   deleted(workshopId: string): Promise<void>
+  /** The board's history started afresh: close its connections and forget its room. */
+  renewed(workshopId: string): Promise<void>
 }
 
 /**
- * Key rotation and deletion, told to every instance. The request lands on one instance, which
+ * Key rotation, deletion and a board started afresh, told to every instance. The request lands on one instance, which
  * closes its own old-key connections; the others hear it here and check their connections
  * against the database, so the old participant link stops on every instance at once.
  * A message lost while Redis is away is not replayed; instead, when the link returns, every
@@ -45,7 +47,7 @@ export class WorkshopEvents {
         this.logger.warn({ err: error }, 'a workshop event from another instance was not understood')
         return
       }
-      const handled = event.type === 'keys' ? handlers.keysChanged(event.workshopId) : handlers.deleted(event.workshopId)
+      const handled = event.type === 'keys' ? handlers.keysChanged(event.workshopId) : handlers[event.type](event.workshopId)
       handled.catch((error: unknown) => this.logger.error({ workshop: event.workshopId, event: event.type, err: error }, 'acting on a workshop event failed'))
     })
     await this.relay.subscribe(WORKSHOP_EVENTS_CHANNEL)
@@ -59,6 +61,10 @@ export class WorkshopEvents {
     this.publish({ type: 'deleted', workshopId })
   }
 
+  renewed(workshopId: string): void {
+    this.publish({ type: 'renewed', workshopId })
+  }
+
   private publish(event: z.infer<typeof eventSchema>): void {
     this.relay.publish(WORKSHOP_EVENTS_CHANNEL, Buffer.from(JSON.stringify(event)))
   }
@@ -66,7 +72,7 @@ export class WorkshopEvents {
 
 /** The parts of an instance that act on the news. */
 interface Instance {
-  registry: Pick<RoomRegistry, 'drop'>
+  registry: Pick<RoomRegistry, 'drop' | 'discardBoard'>
   store: Pick<DocStore, 'deleteWorkshop'>
   sync: { recheckKeys(workshopId: string | null, code: number, reason: string): Promise<void> }
 }
@@ -86,6 +92,7 @@ export async function startWorkshopEvents(relay: Relay, { registry, store, sync 
       await store.deleteWorkshop(id)
       await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
     },
+    renewed: async (id) => registry.discardBoard(id, CloseCode.renewed, BOARD_RENEWED_REASON),
   })
   relay.onResync(() => {
     sync

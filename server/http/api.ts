@@ -3,8 +3,8 @@ import { createWorkshopBody, firstIssue, type ApiError } from '../../shared/api.
 import type { ServerConfig } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStore } from '../store/docStore.ts'
-import type { RoomRegistry } from '../sync/roomRegistry.ts'
-import { CloseCode, ID_SOURCE } from '../../shared/protocol.ts'
+import type { Renewal, RoomRegistry } from '../sync/roomRegistry.ts'
+import { BOARD_DOC, BOARD_RENEWED_REASON, CloseCode, ID_SOURCE } from '../../shared/protocol.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
 import { exportRoutes } from '../export/routes.ts'
 import { bankRoutes } from '../bank/routes.ts'
@@ -41,19 +41,26 @@ export interface ApiContext {
   addressOf: (req: IncomingMessage) => string
   /** Closes sync connections made with a key that no longer works. */
   sync: { closeKey(workshopId: string, key: string, code: number, reason: string): void }
-  /** Tells the other instances of a rotated key or a deleted workshop, so they close connections too. */
-  events: Pick<WorkshopEvents, 'keysChanged' | 'deleted'>
+  /** Tells the other instances of a rotated key, a deleted workshop or a renewed board, so they close connections too. */
+  events: Pick<WorkshopEvents, 'keysChanged' | 'deleted' | 'renewed'>
 }
 
 /** The workshop an API address names (`/api/workshops/<id>/…`), for the log. */
 const WORKSHOP_IN_PATH = new RegExp(`^/api/workshops/(${ID_SOURCE})(?:/|$)`)
 const HOUR_MS = 60 * 60 * 1000
+const RENEWALS_PER_WORKSHOP_PER_HOUR = 6
+const GENERATION_READS_PER_IP_PER_HOUR = 600
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 
 /** The REST API: a short table of routes, each a small function. */
 export function createApi(ctx: ApiContext) {
   const creations = ctx.relay.limiter({ name: 'creations', max: ctx.config.limits.workshopsPerIpPerHour, windowMs: HOUR_MS })
+  // A renewal rewrites the whole board (a few hundred ms of this thread for the largest): a
+  // facilitator needs one after a churned session, not a loop of them.
+  const renewals = ctx.relay.limiter({ name: 'renewals', max: RENEWALS_PER_WORKSHOP_PER_HOUR, windowMs: HOUR_MS })
+  // Each browser that held unsent changes at a renewal reads the old board once.
+  const generationReads = ctx.relay.limiter({ name: 'generation_reads', max: GENERATION_READS_PER_IP_PER_HOUR, windowMs: HOUR_MS })
 
   const routes: [method: string, pattern: RegExp, handler: Handler][] = [
     [
@@ -157,6 +164,39 @@ export function createApi(ctx: ApiContext) {
         ctx.events.deleted(id!)
         ctx.config.logger.info({ workshop: id }, 'workshop deleted by its facilitator')
         res.writeHead(204, { 'cache-control': 'no-store' }).end()
+      },
+    ],
+    // Yjs keeps a trace of everything ever deleted, so a board churned for hours (or by a script
+    // with the wall's key) is mostly traces, up to its size limit. Starting its history afresh
+    // keeps the content and drops the traces; every app loads the new board by itself and
+    // carries over what it had not sent yet (client/sync/renewal.ts).
+    [
+      'POST',
+      /^\/api\/workshops\/([^/]+)\/board\/renew$/,
+      async (req, res, [id]) => {
+        await authenticate(ctx, req, id!, 'facilitator')
+        if (!(await renewals.take(id!))) throw new HttpError(429, 'the board was started afresh several times this hour; try again later')
+        let renewal: Renewal
+        try {
+          renewal = await ctx.registry.renew(id!, CloseCode.renewed, BOARD_RENEWED_REASON)
+        } catch (error) {
+          ctx.config.logger.error({ workshop: id, err: error }, 'starting the board afresh failed')
+          throw new HttpError(503, 'the board could not start afresh right now; nothing was changed')
+        }
+        ctx.events.renewed(id!)
+        ctx.config.logger.info({ workshop: id, ...renewal }, 'board started afresh')
+        sendJson(res, 200, renewal)
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/workshops\/([^/]+)\/board\/generations\/(\d{1,9})$/,
+      async (req, res, [id, generation]) => {
+        await authenticate(ctx, req, id!)
+        if (!(await generationReads.take(ctx.addressOf(req)))) throw new HttpError(429, 'too many reads of earlier boards from this address; try again later')
+        const state = await ctx.store.previousGeneration(id!, BOARD_DOC, Number(generation))
+        if (!state) throw new HttpError(404, 'that generation of the board is no longer kept')
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' }).end(state)
       },
     ],
     [

@@ -5,6 +5,7 @@
  * store cannot, and the sync layer awaits them anyway. With SQLite the work itself happens inside
  * the call, so "written before it is broadcast" holds within the same event-loop turn.
  */
+import type { BOARD_DOC } from '../../shared/protocol.ts'
 
 /** A stored document: the compacted snapshot (if any) followed by the updates appended since. */
 export interface StoredDoc {
@@ -40,6 +41,11 @@ export interface WorkshopRecord {
   screenKeyHash: string
   /** How many times the participant key was rotated; part of its derivation. */
   participantKeyGeneration: number
+  /**
+   * How many times the board's history started afresh (`renewDoc`): a browser's copy of an older
+   * generation must not sync into this one (see RoomRegistry.renew).
+   */
+  boardGeneration: number
 }
 
 /** A workshop's join code and the participant key it opens (see server/workshops/joinCodes.ts). */
@@ -74,6 +80,16 @@ export interface DocStore {
    */
   quarantine(workshopId: string, docName: string, rows: readonly QuarantinedRow[]): Promise<void>
   listDocs(workshopId: string): Promise<string[]>
+  /**
+   * Starts a document's history afresh, in one transaction: `fresh` (the same content, without the
+   * past's deletions) replaces its snapshot and whole log, `previous` (its last state) is kept as
+   * `previousGenerationName(docName, old)` for browsers that still hold unsent changes to it, the
+   * oldest of those beyond `PREVIOUS_GENERATIONS_KEPT` go, and the generation is counted up.
+   * Only the board has generations. Returns the new generation.
+   */
+  renewDoc(workshopId: string, docName: typeof BOARD_DOC, fresh: Uint8Array, previous: Uint8Array): Promise<number>
+  /** The last state of an earlier generation of a document, while it is kept. */
+  previousGeneration(workshopId: string, docName: typeof BOARD_DOC, generation: number): Promise<Uint8Array | undefined>
   /** Forgets documents (a revealed round's drafts): snapshot and log. */
   deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void>
 
@@ -103,6 +119,17 @@ export interface DocStore {
   /** Throws when the store cannot write right now (used by /healthz). */
   checkWritable(): Promise<void>
   close(): Promise<void>
+}
+
+/** Earlier generations of a renewed document kept for browsers that were away (see `renewDoc`). */
+export const PREVIOUS_GENERATIONS_KEPT = 3
+
+/**
+ * Where an earlier generation's last state is kept: a snapshot row no connection can open (not a
+ * document name, see `docKindOf`), deleted with its workshop.
+ */
+export function previousGenerationName(docName: string, generation: number): string {
+  return `${docName}@${generation}`
 }
 
 /** Key of a document in maps and logs. */

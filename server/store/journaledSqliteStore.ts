@@ -1,3 +1,4 @@
+import type { BOARD_DOC } from '../../shared/protocol.ts'
 import { docKey, type PendingUpdate, type QuarantinedRow, type StoredDoc } from './docStore.ts'
 import { SqliteDocStore } from './sqliteStore.ts'
 import { journalPath, readJournal, UpdateJournal, type JournalRecord } from './updateJournal.ts'
@@ -105,6 +106,12 @@ export class JournaledSqliteStore extends SqliteDocStore {
   override async quarantine(workshopId: string, docName: string, rows: readonly QuarantinedRow[]): Promise<void> {
     this.fold()
     return super.quarantine(workshopId, docName, rows)
+  }
+
+  override async renewDoc(workshopId: string, docName: typeof BOARD_DOC, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+    // Folded first: the old generation's updates must not come back from the journal after a restart.
+    this.fold()
+    return super.renewDoc(workshopId, docName, fresh, previous)
   }
 
   override async deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void> {

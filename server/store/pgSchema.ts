@@ -58,6 +58,8 @@ const MIGRATIONS: readonly string[] = [
      quarantined_at BIGINT NOT NULL
    );
    CREATE INDEX quarantined_updates_by_doc ON quarantined_updates (workshop_id, doc_name);`,
+  // The board's generation, counted up each time its history starts afresh (RoomRegistry.renew).
+  `ALTER TABLE workshops ADD COLUMN board_generation INTEGER NOT NULL DEFAULT 0;`,
 ]
 
 /** Any constant: the advisory lock that serialises migrations across instances. */

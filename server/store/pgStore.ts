@@ -2,8 +2,11 @@ import type { Logger } from '../log.ts'
 import pg from 'pg'
 import { DEFAULT_LIMITS } from '../config.ts'
 import { loadPool } from '../sync/load/loadPool.ts'
+import type { BOARD_DOC } from '../../shared/protocol.ts'
 import {
   docKey,
+  previousGenerationName,
+  PREVIOUS_GENERATIONS_KEPT,
   type DocStore,
   type HistorySnapshot,
   type JoinCodeRecord,
@@ -169,6 +172,35 @@ export class PgDocStore implements DocStore {
     })
   }
 
+  /** With the document's advisory lock, so a compaction on another instance cannot interleave. */
+  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+    return this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docKey(workshopId, docName)])
+      const { rows } = await client.query<{ board_generation: number }>('SELECT board_generation FROM workshops WHERE id = $1 FOR UPDATE', [workshopId])
+      const old = rows[0]?.board_generation
+      if (old === undefined) throw new Error(`no workshop ${workshopId}`)
+      const put = `INSERT INTO doc_snapshots (workshop_id, doc_name, data) VALUES ($1, $2, $3)
+                   ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = EXCLUDED.data`
+      await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2', [workshopId, docName])
+      await client.query(put, [workshopId, previousGenerationName(docName, old), Buffer.from(previous)])
+      await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2', [
+        workshopId,
+        previousGenerationName(docName, old - PREVIOUS_GENERATIONS_KEPT),
+      ])
+      await client.query(put, [workshopId, docName, Buffer.from(fresh)])
+      await client.query('UPDATE workshops SET board_generation = $1 WHERE id = $2', [old + 1, workshopId])
+      return old + 1
+    })
+  }
+
+  async previousGeneration(workshopId: string, docName: typeof BOARD_DOC, generation: number): Promise<Uint8Array | undefined> {
+    const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2', [
+      workshopId,
+      previousGenerationName(docName, generation),
+    ])
+    return rows[0]?.data
+  }
+
   async listDocs(workshopId: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ doc_name: string }>(
       'SELECT doc_name FROM doc_snapshots WHERE workshop_id = $1 UNION SELECT DISTINCT doc_name FROM doc_updates WHERE workshop_id = $1',
@@ -187,9 +219,18 @@ export class PgDocStore implements DocStore {
 
   async createWorkshop(record: WorkshopRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash, participant_key_generation, touched_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $3)`,
-      [record.id, record.title, record.createdAt, record.facilitatorKeyHash, record.participantKeyHash, record.screenKeyHash, record.participantKeyGeneration],
+      `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash, participant_key_generation, board_generation, touched_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $3)`,
+      [
+        record.id,
+        record.title,
+        record.createdAt,
+        record.facilitatorKeyHash,
+        record.participantKeyHash,
+        record.screenKeyHash,
+        record.participantKeyGeneration,
+        record.boardGeneration,
+      ],
     )
   }
 

@@ -9,6 +9,7 @@ export interface WorkshopRow {
   participant_key_hash: string
   screen_key_hash: string
   participant_key_generation: number
+  board_generation: number
 }
 
 export interface JoinCodeRow {
@@ -28,6 +29,7 @@ export function workshopRecord(row: WorkshopRow | undefined): WorkshopRecord | u
     participantKeyHash: row.participant_key_hash,
     screenKeyHash: row.screen_key_hash,
     participantKeyGeneration: row.participant_key_generation,
+    boardGeneration: row.board_generation,
   }
 }
 

@@ -80,6 +80,10 @@ const STEPS: readonly Step[] = [
       );
     `)
   },
+  // 3: the board's generation, counted up each time its history starts afresh (RoomRegistry.renew).
+  (db) => {
+    db.exec('ALTER TABLE workshops ADD COLUMN board_generation INTEGER NOT NULL DEFAULT 0')
+  },
 ]
 
 /** The version of the tables this code reads and writes. */

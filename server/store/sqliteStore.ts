@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { BOARD_DOC } from '../../shared/protocol.ts'
 import {
   docKey,
+  previousGenerationName,
+  PREVIOUS_GENERATIONS_KEPT,
   type DocStore,
   type HistorySnapshot,
   type JoinCodeRecord,
@@ -87,12 +90,13 @@ export class SqliteDocStore implements DocStore {
          UNION SELECT DISTINCT doc_name FROM doc_updates WHERE workshop_id = ?`,
       ),
       insertWorkshop: this.db.prepare<[WorkshopRow]>(
-        `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash, participant_key_generation, touched_at)
-         VALUES (@id, @title, @created_at, @facilitator_key_hash, @participant_key_hash, @screen_key_hash, @participant_key_generation, @created_at)`,
+        `INSERT INTO workshops (id, title, created_at, facilitator_key_hash, participant_key_hash, screen_key_hash, participant_key_generation, board_generation, touched_at)
+         VALUES (@id, @title, @created_at, @facilitator_key_hash, @participant_key_hash, @screen_key_hash, @participant_key_generation, @board_generation, @created_at)`,
       ),
       setParticipantKey: this.db.prepare<[string, number, string]>(
         'UPDATE workshops SET participant_key_hash = ?, participant_key_generation = ? WHERE id = ?',
       ),
+      setBoardGeneration: this.db.prepare<[number, string]>('UPDATE workshops SET board_generation = ? WHERE id = ?'),
       touch: this.db.prepare<[number, string]>('UPDATE workshops SET touched_at = ? WHERE id = ?'),
       untouched: this.db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE touched_at < ? ORDER BY touched_at'),
       deleteDocSnapshot: this.db.prepare<[string, string]>('DELETE FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?'),
@@ -219,6 +223,25 @@ export class SqliteDocStore implements DocStore {
     this.wrote()
   }
 
+  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+    const generation = this.db.transaction(() => {
+      const old = this.statements.getWorkshop.get(workshopId)?.board_generation
+      if (old === undefined) throw new Error(`no workshop ${workshopId}`)
+      this.statements.deleteDocUpdates.run(workshopId, docName)
+      this.statements.putSnapshot.run(workshopId, previousGenerationName(docName, old), previous)
+      this.statements.deleteDocSnapshot.run(workshopId, previousGenerationName(docName, old - PREVIOUS_GENERATIONS_KEPT))
+      this.statements.putSnapshot.run(workshopId, docName, fresh)
+      this.statements.setBoardGeneration.run(old + 1, workshopId)
+      return old + 1
+    })()
+    this.wrote()
+    return generation
+  }
+
+  async previousGeneration(workshopId: string, docName: typeof BOARD_DOC, generation: number): Promise<Uint8Array | undefined> {
+    return this.statements.snapshot.get(workshopId, previousGenerationName(docName, generation))?.data
+  }
+
   async listDocs(workshopId: string): Promise<string[]> {
     return this.statements.listDocs.all(workshopId, workshopId).map((row) => row.doc_name)
   }
@@ -259,6 +282,7 @@ export class SqliteDocStore implements DocStore {
       participant_key_hash: record.participantKeyHash,
       screen_key_hash: record.screenKeyHash,
       participant_key_generation: record.participantKeyGeneration,
+      board_generation: record.boardGeneration,
     })
     this.wrote()
   }

@@ -2,10 +2,10 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
-import { CloseCode, MessageType, UPDATE_PIECE_STRUCTS, type DocKind, type Role } from '../../shared/protocol.ts'
+import { BOARD_RENEWED_REASON, CloseCode, MessageType, UPDATE_PIECE_STRUCTS, type DocKind, type Role } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
-import { awarenessMessage, noticeMessage, permissionDenied, syncStep2 } from './messages.ts'
+import { awarenessMessage, generationMessage, noticeMessage, permissionDenied, syncStep2 } from './messages.ts'
 import { changesNothing } from './changesNothing.ts'
 import type { Peer, Room } from './room.ts'
 import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
@@ -23,6 +23,8 @@ export interface ConnectionTarget {
   wantsExtensions: boolean
   /** The participant id this connection proved with a server-signed token, or null. */
   participantId: string | null
+  /** The board generation the client's copy belongs to, when it offered one (GENERATION_SUBPROTOCOL_PREFIX). */
+  generation?: number | null
 }
 
 /** Decides, per write, whether this connection may change this document right now. */
@@ -164,7 +166,14 @@ export class Connection implements Peer {
       this.registry.leave(room, this)
       return
     }
+    if (room.kind === 'board' && this.target.generation != null && this.target.generation !== room.generation) {
+      // Checked here, on the room joined: a renewal under way when the socket opened has finished.
+      this.registry.leave(room, this)
+      this.close(CloseCode.renewed, BOARD_RENEWED_REASON)
+      return
+    }
     this.room = room
+    if (room.kind === 'board' && this.wantsExtensions) this.send(generationMessage(room.generation))
     // From the loaded state's vector: the state itself may still wait to be applied (Room.loadState).
     this.send(room.syncStep1())
     const presence = room.presence.encode()

@@ -99,3 +99,11 @@ export function noticeMessage(notice: ServerNotice): Uint8Array {
   encoding.writeVarString(encoder, JSON.stringify(notice))
   return encoding.toUint8Array(encoder)
 }
+
+/** Extension: the generation of the board this connection syncs (see GENERATION_SUBPROTOCOL_PREFIX). */
+export function generationMessage(generation: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.generation)
+  encoding.writeVarUint(encoder, generation)
+  return encoding.toUint8Array(encoder)
+}

@@ -50,6 +50,8 @@ export class Room {
   pendingBytes = 0
   /** Peers whose writes are in `pending` (server-side changes have no peer). */
   writers = new Set<Peer | null>()
+  /** The board's generation as stored when the room was loaded (see RoomRegistry.renew); 0 for other documents. */
+  generation = 0
   /** Sequence of the last stored update and how long the log is since the last snapshot. */
   lastSeq = 0
   logLength = 0

@@ -1,6 +1,8 @@
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
-import { CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
+import { BOARD_DOC, CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
+import { carryOver, restoreDoc } from '../../shared/doc/restore.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
 import { RoomLink } from '../cluster/roomLink.ts'
 import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { Limits, Tuning } from '../config.ts'
@@ -12,6 +14,14 @@ import { loadPool } from './load/loadPool.ts'
 import { PresenceBatches } from './presenceBatches.ts'
 
 export class RoomsFullError extends Error {}
+
+/** What starting a board's history afresh did (RoomRegistry.renew). */
+export interface Renewal {
+  generation: number
+  /** The document's whole state, as one update, before and after. */
+  bytesBefore: number
+  bytesAfter: number
+}
 
 /** How long a document over its size budget goes unmeasured at most while little is stored (hasRoomFor). */
 const REMEASURE_AFTER_MS = 5_000
@@ -44,6 +54,8 @@ export class RoomRegistry {
   /** Rooms in use by server-side work (`withRooms`), with how many pieces of work hold each. */
   private readonly held = new Map<Room, number>()
   private readonly loading = new Map<string, Promise<Room>>()
+  /** Boards whose history is starting afresh: opening one waits until the new generation is stored. */
+  private readonly renewing = new Map<string, Promise<unknown>>()
   private readonly dirty = new Set<Room>()
   private flushScheduled = false
   private flushing: Promise<void> = Promise.resolve()
@@ -158,6 +170,12 @@ export class RoomRegistry {
   /** Loads a room (once); callers hold it through `join` or `withRooms`. */
   private async open(workshopId: string, docName: string): Promise<Room> {
     const key = docKey(workshopId, docName)
+    // Not the generation being replaced: whoever comes during a renewal gets the new one.
+    while (this.renewing.has(key)) await this.renewing.get(key)!.catch(() => {})
+    return this.openNow(key, workshopId, docName)
+  }
+
+  private async openNow(key: string, workshopId: string, docName: string): Promise<Room> {
     const existing = this.rooms.get(key)
     if (existing) return existing
     let loading = this.loading.get(key)
@@ -227,6 +245,7 @@ export class RoomRegistry {
       throw error
     }
     this.dirty.delete(room)
+    if (kind === 'board') room.generation = (await this.store.getWorkshop(workshopId))?.boardGeneration ?? 0
     room.lastSeq = stored.lastSeq
     room.logLength = stored.logLength
     room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
@@ -540,6 +559,75 @@ export class RoomRegistry {
       room.destroy()
     }
     this.metrics.rooms = this.rooms.size
+  }
+
+  /**
+   * Starts the board's history afresh: a new document with the same content and none of the
+   * deletions Yjs keeps of everything ever written (a board churned to its size limit is
+   * mostly those). Its clients are closed with `code` first, and everything received is stored;
+   * the store then swaps the generation in one transaction (`DocStore.renewDoc`), keeping the
+   * old state for browsers that still hold unsent changes to it (the app carries them over:
+   * client/sync/renewal.ts). Whoever opens the board meanwhile waits and gets the new one.
+   *
+   * A change the server itself makes to the board while a networked store writes (a reveal
+   * landing in those milliseconds) is carried over into the new generation the same way.
+   */
+  async renew(workshopId: string, code: number, reason: string): Promise<Renewal> {
+    const key = docKey(workshopId, BOARD_DOC)
+    if (this.renewing.has(key)) throw new Error('the board is already starting afresh')
+    const renewal = this.renewNow(workshopId, key, code, reason)
+    this.renewing.set(key, renewal)
+    try {
+      return await renewal
+    } finally {
+      this.renewing.delete(key)
+    }
+  }
+
+  private async renewNow(workshopId: string, key: string, code: number, reason: string): Promise<Renewal> {
+    const room = await this.openNow(key, workshopId, BOARD_DOC)
+    for (const peer of [...room.peers]) peer.close(code, reason)
+    await this.settle()
+    if (!this.storeHealthy || room.pending.length > 0) throw new Error('the board could not be stored; nothing was changed')
+    const previous = Y.encodeStateAsUpdate(room.doc)
+    const fresh = newDoc()
+    restoreDoc(fresh, room.doc)
+    const freshState = Y.encodeStateAsUpdate(fresh)
+    fresh.destroy()
+    const generation = await this.store.renewDoc(workshopId, BOARD_DOC, freshState, previous)
+    this.forget(room)
+    // Applied while the store wrote (never with SQLite, whose write is synchronous): not in `previous`.
+    if (room.pending.length > 0) {
+      const base = newDoc()
+      Y.applyUpdate(base, previous)
+      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, room.doc))
+      base.destroy()
+    }
+    room.destroy()
+    return { generation, bytesBefore: previous.byteLength, bytesAfter: freshState.byteLength }
+  }
+
+  /**
+   * Another instance started this board's history afresh: its clients here are closed and the
+   * room forgotten without storing what it holds. Stored now, an update of the old generation
+   * would land in the new one's log; unstored, it is still in its browser, which carries it over.
+   */
+  discardBoard(workshopId: string, code: number, reason: string): void {
+    const room = this.loaded(workshopId, BOARD_DOC)
+    if (!room) return
+    for (const peer of [...room.peers]) peer.close(code, reason)
+    this.forget(room)
+    room.destroy()
+  }
+
+  /** Takes a room out of memory without storing it (what it received is stored already). */
+  private forget(room: Room): void {
+    this.dirty.delete(room)
+    this.rooms.delete(docKey(room.workshopId, room.docName))
+    this.presence.forget(room)
+    this.link.unloaded(room)
+    this.metrics.rooms = this.rooms.size
+    clearTimeout(room.idleTimer)
   }
 
   /** Stores everything, compacts every room and forgets them (shutdown). */

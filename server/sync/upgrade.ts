@@ -5,6 +5,7 @@ import {
   CloseCode,
   EXT_PARAM,
   IDENTITY_PARAM,
+  GENERATION_SUBPROTOCOL_PREFIX,
   IDENTITY_SUBPROTOCOL_PREFIX,
   ID_PATTERN,
   KEY_SUBPROTOCOL_PREFIX,
@@ -189,7 +190,15 @@ export function createSyncUpgrade(opts: {
       // A missing or invalid identity is no reason to refuse the connection (stock clients, a
       // screen): it only means no per-person record is accepted from it.
       const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
-      const target = { workshopId, docName: docName!, kind, role, wantsExtensions: url.searchParams.get(EXT_PARAM) === '1', participantId }
+      const target = {
+        workshopId,
+        docName: docName!,
+        kind,
+        role,
+        wantsExtensions: url.searchParams.get(EXT_PARAM) === '1',
+        participantId,
+        generation: generationOf(req),
+      }
       const allowance = role === 'participant' ? writingOf(inWorkshop.writers, participantId) : undefined
       if (allowance) allowance.holders++
       const shared = {
@@ -357,6 +366,12 @@ function versionOf(req: IncomingMessage, own: ClientVersion): ReturnType<typeof 
   if (offer === null) return 'current'
   const version = parseVersionProtocol(offer)
   return version ? compareVersion(version, own) : 'stale'
+}
+
+/** The board generation the client's copy belongs to, or null when it offered none (or nonsense, taken as none). */
+function generationOf(req: IncomingMessage): number | null {
+  const offer = offered(req, GENERATION_SUBPROTOCOL_PREFIX)
+  return offer !== null && /^\d{1,9}$/.test(offer) ? Number(offer) : null
 }
 
 /** The value of the first offered subprotocol with this prefix, or null. */

@@ -23,6 +23,7 @@ export class WorkshopService {
       participantKeyHash: hashKey(keys.participant),
       screenKeyHash: hashKey(keys.screen),
       participantKeyGeneration: 0,
+      boardGeneration: 0,
     }
     await this.store.createWorkshop(record)
     return { id, keys }

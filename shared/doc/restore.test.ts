@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, createStory, deleteSignal, getStoryBody, readBoard, updateSignal } from './index'
-import { restoreDoc } from './restore'
+import { carryOver, restoreDoc } from './restore'
 
 const anna = { participantId: 'annaAnnaAnnaAnnaAnna01' }
 
@@ -57,5 +57,63 @@ describe('restoreDoc', () => {
     live.on('update', (update: Uint8Array) => updates.push(update))
     expect(restoreDoc(live, copy(live))).toBe(0)
     expect(updates).toEqual([])
+  })
+})
+
+describe('carryOver', () => {
+  /** A board, its history started afresh (`renewed`), and a browser's offline copy of the old one. */
+  function renewal() {
+    const old = new Y.Doc()
+    const kept = addSignal(old, { title: 'Care robots' }, anna)
+    const doomed = addSignal(old, { title: 'Four-day week pilot' }, anna)
+    const story = createStory(old, { title: 'Aino, 2040' }, anna)
+    const renewed = new Y.Doc()
+    restoreDoc(renewed, old)
+    const offline = copy(old)
+    return { old, renewed, offline, kept, doomed, story }
+  }
+
+  it('carries offline additions, edits and deletions into the new generation, and keeps what others did since', () => {
+    const { old, renewed, offline, kept, doomed } = renewal()
+    const added = addSignal(offline, { title: 'Heat pumps in every sauna' }, anna)
+    updateSignal(offline, kept, { title: 'Care robots in every home' })
+    deleteSignal(offline, doomed)
+    const othersCard = addSignal(renewed, { title: 'Library of things' }, anna)
+    updateSignal(renewed, kept, { description: 'Seen in Oulu' })
+
+    expect(carryOver(renewed, old, offline)).toBeGreaterThan(0)
+
+    const signals = readBoard(renewed).signals
+    expect(signals.get(added)?.title).toBe('Heat pumps in every sauna')
+    expect(signals.get(kept)).toMatchObject({ title: 'Care robots in every home', description: 'Seen in Oulu' })
+    expect(signals.has(doomed)).toBe(false)
+    expect(signals.get(othersCard)?.title).toBe('Library of things')
+  })
+
+  it('leaves alone a record removed since that this copy did not change, and keeps one it did change', () => {
+    const { old, renewed, offline, kept, doomed } = renewal()
+    updateSignal(offline, doomed, { title: 'Four-day week everywhere' })
+    deleteSignal(renewed, kept)
+    deleteSignal(renewed, doomed)
+
+    carryOver(renewed, old, offline)
+
+    const signals = readBoard(renewed).signals
+    expect(signals.has(kept)).toBe(false)
+    expect(signals.get(doomed)?.title).toBe('Four-day week everywhere')
+  })
+
+  it('replaces a story body written offline, and writes nothing for a copy with no changes', () => {
+    const { old, renewed, offline, story } = renewal()
+    const updates: Uint8Array[] = []
+    renewed.on('update', (update: Uint8Array) => updates.push(update))
+    expect(carryOver(renewed, old, copy(old))).toBe(0)
+    expect(updates).toEqual([])
+
+    const body = getStoryBody(offline, story.storyId)!
+    body.insert(0, [new Y.XmlElement('paragraph')])
+    ;(body.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Aino wakes up in a quiet town.')])
+    carryOver(renewed, old, offline)
+    expect(getStoryBody(renewed, story.storyId)!.toString()).toBe(body.toString())
   })
 })

@@ -25,6 +25,50 @@ export function restoreDoc(live: Y.Doc, past: Y.Doc, origin: unknown = SERVER_OR
   return changes
 }
 
+/**
+ * Writes into `live` what changed from `base` to `edited`, and nothing else: entries `edited`
+ * added or changed are set (a changed story body is replaced whole), entries it deleted are
+ * deleted, and everything else in `live` — changes others made since — stays. Used when a
+ * document's history started afresh: `base` is the old generation's last state, `edited` that
+ * state with a browser's unsent changes (or the server's own, made during the switch), `live`
+ * the new generation. Returns how many entries were written or deleted.
+ */
+export function carryOver(live: Y.Doc, base: Y.Doc, edited: Y.Doc, origin: unknown = SERVER_ORIGIN): number {
+  let changes = 0
+  const names = new Set([...rootNames(base), ...rootNames(edited)])
+  live.transact(() => {
+    for (const name of names) changes += carryMap(live.getMap(name), base.getMap(name), edited.getMap(name))
+  }, origin)
+  return changes
+}
+
+function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<unknown>): number {
+  let changes = 0
+  for (const key of base.keys()) {
+    if (!edited.has(key) && target.has(key)) {
+      target.delete(key)
+      changes++
+    }
+  }
+  for (const [key, value] of edited.entries()) {
+    const before = base.get(key)
+    const current = target.get(key)
+    if (value instanceof Y.Map && before instanceof Y.Map) {
+      if (current instanceof Y.Map) changes += carryMap(current, before, value)
+      else if (JSON.stringify(before.toJSON()) !== JSON.stringify(value.toJSON())) {
+        // Edited here, removed there since: the edit is kept, and with it the record.
+        target.set(key, copyOf(value))
+        changes++
+      }
+      continue
+    }
+    if ((base.has(key) && sameValue(before, value)) || sameValue(current, value)) continue
+    target.set(key, copyOf(value))
+    changes++
+  }
+  return changes
+}
+
 function rootNames(doc: Y.Doc): string[] {
   return [...doc.share.keys()]
 }

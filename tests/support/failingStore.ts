@@ -30,6 +30,8 @@ export function failingStore(dataDir: string): DocStore & { failing: boolean } {
     close: real.close.bind(real),
     appendUpdates: guard(real.appendUpdates.bind(real)),
     compact: guard(real.compact.bind(real)),
+    renewDoc: guard(real.renewDoc.bind(real)),
+    previousGeneration: real.previousGeneration.bind(real),
     quarantine: guard(real.quarantine.bind(real)),
     createWorkshop: guard(real.createWorkshop.bind(real)),
     saveHistory: guard(real.saveHistory.bind(real)),

@@ -22,8 +22,10 @@ export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary)
   }
 }
 
-export function closeCodeName(code: number | null): 'forbidden' | 'tooLarge' | 'rateLimited' | 'badMessage' | 'staleClient' | 'other' {
+export function closeCodeName(code: number | null): 'forbidden' | 'tooLarge' | 'rateLimited' | 'badMessage' | 'staleClient' | 'renewed' | 'other' {
   switch (code) {
+    case CloseCode.renewed:
+      return 'renewed'
     case CloseCode.forbidden:
       return 'forbidden'
     case CloseCode.tooLarge:

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { isWaitingNotice, type NoticeCode, type WaitingNotice } from '../../../shared/protocol.ts'
+import { CloseCode, isWaitingNotice, type NoticeCode, type WaitingNotice } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { closeCodeName } from './ConnectionIndicator.tsx'
@@ -14,7 +14,10 @@ const reload = () => window.location.reload()
 export function ConnectionProblem() {
   const { t } = useTranslation()
   const { boardConnection, controlConnection } = useWorkshopDocs()
-  const boardClose = useStore((s) => (s.connection.board.status === 'closed' ? s.connection.board.closeCode : null))
+  // A renewed board is no problem: the app loads the fresh one by itself (useSyncedDoc).
+  const boardClose = useStore((s) =>
+    s.connection.board.status === 'closed' && s.connection.board.closeCode !== CloseCode.renewed ? s.connection.board.closeCode : null,
+  )
   const controlClose = useStore((s) => (s.connection.control.status === 'closed' ? s.connection.control.closeCode : null))
   const tooLarge = useStore((s) => s.connection.board.notice?.code === 'docTooLarge')
   const denied = useStore((s) => s.connection.board.denied ?? s.connection.control.denied)

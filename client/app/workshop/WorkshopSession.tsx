@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { useMyColor } from '../../identity/useMyColor.ts'
 import { useWorkshopIdentity } from '../../identity/useWorkshopIdentity.ts'
-import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
+import { bridgeBoard, bridgeControl, type BridgeTeardown } from '../../state/bridge.ts'
 import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useServerClockSync } from '../../sync/clock.ts'
@@ -42,7 +42,8 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
   const identityToken = useStore((s) => s.identityToken)
   const board = useSyncedDoc(workshopId, 'board', accessKey, role === 'screen' ? null : identityToken)
   const control = useSyncedDoc(workshopId, 'control', accessKey)
-  useBridge(board.doc, bridgeBoard)
+  // While a renewed board's new generation loads, the wall keeps showing the last one.
+  useBridge(board.renewing ? null : board.doc, bridgeBoard, board.renewing)
   useBridge(control.doc, bridgeControl)
   usePresence(board.connection, usePresenceUser(role))
   useNoPresence(control.connection)
@@ -93,8 +94,15 @@ function BoardMembership({ role }: { role: Role }) {
   return null
 }
 
-function useBridge<D>(doc: D | null, bridge: (doc: D) => () => void): void {
-  useEffect(() => (doc ? bridge(doc) : undefined), [doc, bridge])
+/** Mirrors `doc` into the store; with `hold`, a document going away leaves its last snapshot shown. */
+function useBridge<D>(doc: D | null, bridge: (doc: D) => BridgeTeardown, hold = false): void {
+  const holding = useRef(hold)
+  holding.current = hold
+  useEffect(() => {
+    if (!doc) return
+    const teardown = bridge(doc)
+    return () => teardown(holding.current)
+  }, [doc, bridge])
 }
 
 /** Presence says which stage this person is looking at, so the facilitator sees who looked back. */

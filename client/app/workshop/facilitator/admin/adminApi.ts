@@ -20,3 +20,17 @@ export async function deleteWorkshop(workshopId: string, key: string): Promise<v
   const response = await fetch(url(workshopId), { method: 'DELETE', headers: { authorization: `Bearer ${key}` }, cache: 'no-store' })
   if (!response.ok) throw new Error(`deletion answered ${response.status}`)
 }
+
+/** What starting the board afresh did (the server's answer). */
+export interface BoardRenewal {
+  generation: number
+  bytesBefore: number
+  bytesAfter: number
+}
+
+/** Starts the board's history afresh: same content, none of the traces of what was deleted. */
+export async function renewBoard(workshopId: string, key: string): Promise<BoardRenewal> {
+  const response = await fetch(url(workshopId, '/board/renew'), { method: 'POST', headers: { authorization: `Bearer ${key}` }, cache: 'no-store' })
+  if (!response.ok) throw new Error(`renewal answered ${response.status}`)
+  return (await response.json()) as BoardRenewal
+}

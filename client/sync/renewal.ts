@@ -1,0 +1,104 @@
+/**
+ * The board's history started afresh (the facilitator's "Start the board afresh"): the server
+ * closed this copy with `CloseCode.renewed`, and a copy of the old generation must never sync into
+ * the new one (it would bring back every record as a second copy). What this device had not sent
+ * yet is carried over as ordinary changes instead:
+ *
+ *   1. `prepareCarryOver`: the old generation's last state (`previous`, from the server) is the
+ *      base; this copy's changes beyond it (unsent, or sent and lost with the old socket) are put
+ *      onto a copy of it, the edited version.
+ *   2. The copy is thrown away (memory and IndexedDB) and the new generation loads.
+ *   3. `applyCarryOver`, once the new board has synced: what changed from base to edited is
+ *      written into it (shared/doc `carryOver`), and goes to the server as this person's changes.
+ *
+ * The generation this device's copy belongs to is kept beside it (`GenerationStore`) and offered
+ * when connecting; a copy with no generation noted but with content is taken as generation 0
+ * (made before generations existed), an empty one offers none and syncs with the current one.
+ */
+import * as Y from 'yjs'
+import { carryOver } from '../../shared/doc/restore.ts'
+import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
+import { newDoc } from '../../shared/doc/newDoc.ts'
+import { boardGenerationPath } from '../../shared/protocol.ts'
+import type { KeyValueStore } from './browserStorage.ts'
+
+/** Where a device notes the generation of its copy of a workshop's board. */
+export interface GenerationStore {
+  get(): number | null
+  set(generation: number): void
+  clear(): void
+}
+
+export function generationStore(storage: KeyValueStore | null, workshopId: string): GenerationStore {
+  const name = `s2s:${workshopId}:board:generation`
+  return {
+    get() {
+      const value = storage?.getItem(name)
+      return value && /^\d+$/.test(value) ? Number(value) : null
+    },
+    set(generation) {
+      storage?.setItem(name, String(generation))
+    },
+    clear() {
+      storage?.setItem(name, '')
+    },
+  }
+}
+
+/** The generation to offer for this copy: its own, 0 for content from before generations, none when empty. */
+export function offeredGeneration(doc: Y.Doc, noted: number | null): number | null {
+  if (noted !== null) return noted
+  return doc.store.clients.size > 0 ? 0 : null
+}
+
+/** What a renewed board still has to take from this device, until the new generation has synced. */
+export type CarryOver = (live: Y.Doc) => number
+
+/**
+ * Sets aside this copy's changes beyond `previous` (the old generation's last state). Without
+ * `previous` (no longer kept: the board was started afresh again since), only the records the new
+ * board lacks are carried, so a card written offline is never lost (one deleted by others while
+ * this device was away may come back).
+ */
+export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null): CarryOver {
+  const edited = newDoc()
+  Y.applyUpdate(edited, Y.encodeStateAsUpdate(copy))
+  if (previous) {
+    const base = newDoc()
+    Y.applyUpdate(base, previous)
+    Y.applyUpdate(edited, previous)
+    return (live) => finish(carryOver(live, base, edited, LOCAL_ORIGIN), base, edited)
+  }
+  return (live) => {
+    // The base is this copy less what the new board lacks: exactly those records are carried.
+    const base = newDoc()
+    Y.applyUpdate(base, Y.encodeStateAsUpdate(edited))
+    base.transact(() => {
+      for (const name of base.share.keys()) {
+        const root = base.getMap(name)
+        const present = live.getMap(name)
+        for (const key of [...root.keys()]) if (!present.has(key)) root.delete(key)
+      }
+    })
+    return finish(carryOver(live, base, edited, LOCAL_ORIGIN), base, edited)
+  }
+}
+
+function finish(changes: number, ...docs: Y.Doc[]): number {
+  for (const doc of docs) doc.destroy()
+  return changes
+}
+
+/**
+ * The old generation's last state from the server, or null when it is no longer kept (404) or
+ * cannot be read now: the caller then carries over what it can without it.
+ */
+export async function fetchPreviousBoard(workshopId: string, key: string, generation: number, fetchImpl: typeof fetch = fetch): Promise<Uint8Array | null> {
+  try {
+    const response = await fetchImpl(boardGenerationPath(workshopId, generation), { headers: { authorization: `Bearer ${key}` }, cache: 'no-store' })
+    if (!response.ok) return null
+    return new Uint8Array(await response.arrayBuffer())
+  } catch {
+    return null
+  }
+}
