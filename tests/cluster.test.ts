@@ -4,7 +4,7 @@ import { addSignal, endPrivateRound, initDraft, readBoard, readControl, setLocke
 import { CloseCode, draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
-import { synced, type TestClient } from './support/clients.ts'
+import { appConnection, synced, type TestClient } from './support/clients.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 import { capturedLogger } from './support/logLines.ts'
 
@@ -101,6 +101,38 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     expect(readBoard(stored).signals.size).toBe(20)
     const late = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
     await waitFor(() => readBoard(late.doc).signals.size === 20, 5_000, 'the newcomer to see the 20')
+  })
+
+  it('a board started afresh on one instance: the other closes its copies of the old generation and refuses them, and writes go on across both', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const { facilitator } = workshop.keys
+    const anna = open(instances[0]!.wsUrl, workshop.id, 'board', facilitator)
+    const ben = open(instances[1]!.wsUrl, workshop.id, 'board', facilitator)
+    await synced(anna, ben)
+    const author = { participantId: randomId() }
+    for (let i = 0; i < 20; i++) addSignal(anna.doc, { title: `Signal ${i + 1}` }, author)
+    await waitFor(() => readBoard(ben.doc).signals.size === 20, 10_000, 'the cards on the other instance')
+
+    const renewed = await fetch(`${instances[0]!.url}/api/workshops/${workshop.id}/board/renew`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${facilitator}` },
+    })
+    expect(renewed.status).toBe(200)
+    await waitFor(() => ben.closes.some((close) => close.code === CloseCode.renewed), 5_000, 'the other instance’s copy closed')
+
+    // On the other instance, an app offering the old generation is refused; a fresh copy gets the new one.
+    const stale = new Y.Doc()
+    Y.applyUpdate(stale, Y.encodeStateAsUpdate(ben.doc))
+    const refused = appConnection({ doc: stale, workshopId: workshop.id, docName: 'board', key: facilitator, origin: instances[1]!.url, generation: 0 })
+    files.afterThisTest(() => refused.destroy())
+    await waitFor(() => refused.getState().closeCode === CloseCode.renewed, 5_000, 'the old copy refused on the other instance')
+    const carl = open(instances[1]!.wsUrl, workshop.id, 'board', facilitator)
+    const dora = open(instances[0]!.wsUrl, workshop.id, 'board', facilitator)
+    await synced(carl, dora)
+    expect(readBoard(carl.doc).signals.size).toBe(20)
+    addSignal(carl.doc, { title: 'Written after the renewal' }, author)
+    await waitFor(() => readBoard(dora.doc).signals.size === 21, 10_000, 'the new card across instances')
   })
 
   it('presence crosses instances: who is here shows on every instance', async () => {

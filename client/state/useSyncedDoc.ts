@@ -2,13 +2,14 @@
  * A workshop document as the app uses it: the sync layer's resources (`client/sync/hooks.ts`)
  * put together, with the connection's state mirrored into the store's connection slice.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import { clearDocument } from 'y-indexeddb'
-import { BOARD_DOC, CloseCode } from '../../shared/protocol.ts'
+import { BOARD_DOC } from '../../shared/protocol.ts'
 import { browserStorage } from '../sync/browserStorage.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
-import { fetchPreviousBoard, generationStore, prepareCarryOver, type CarryOver, type GenerationStore } from '../sync/renewal.ts'
+import { generationStore } from '../sync/renewal.ts'
+import { useRenewal, type RenewalPhase } from './useRenewal.ts'
 import { offlineStoreName, useDocConnection, useOfflineStore, useYDoc } from '../sync/hooks.ts'
 import { INITIAL_SYNC_STATE } from '../sync/syncState.ts'
 import type { MirroredDocName, SyncedDocName } from './slices/connection.ts'
@@ -49,12 +50,15 @@ export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: st
   const [generation, setGeneration] = useState(0)
   const [discarding, setDiscarding] = useState(false)
   const doc = useYDoc(workshopId, docName, discarding ? null : generation)
-  const loaded = useOfflineStore(doc, workshopId, docName)
   const generations = useMemo(() => (docName === BOARD_DOC ? generationStore(browserStorage(), workshopId) : null), [docName, workshopId])
+  const [renewal, setRenewal] = useState<RenewalPhase>('none')
+  // The old generation's copy stays in IndexedDB until what it had unsent is stored in the new one.
+  const loaded = useOfflineStore(doc, workshopId, docName, renewal === 'none')
   const connection = useDocConnection(loaded ? doc : null, workshopId, docName, key, identityToken, generations)
   useSyncIntoStore(connection, docName)
   const discardLocalCopy = useCallback(() => setDiscarding(true), [])
-  const renewing = useRenewal(connection, doc, generations, workshopId, key, discardLocalCopy)
+  const nextGeneration = useCallback(() => setGeneration((g) => g + 1), [])
+  useRenewal({ connection, doc, generations, workshopId, docName, key, phase: setRenewal, nextGeneration })
 
   useEffect(() => {
     // Wait for the render in which the old document is gone: by then the effects above have
@@ -73,56 +77,5 @@ export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: st
     }
   }, [discarding, doc, workshopId, docName])
 
-  return { doc, connection, discardLocalCopy, renewing }
-}
-
-/**
- * When the board's history started afresh (close `renewed`): sets aside what this copy has that
- * the old generation's last state lacks, loads the new generation in its place, and writes the
- * set-aside changes into it once it has synced (client/sync/renewal.ts).
- */
-function useRenewal(
-  connection: DocConnection | null,
-  doc: Y.Doc | null,
-  generations: GenerationStore | null,
-  workshopId: string,
-  key: string,
-  discardLocalCopy: () => void,
-): boolean {
-  const [renewing, setRenewing] = useState(false)
-  /** Set aside from the old generation (null: nothing to carry) until the new one has synced. */
-  const carried = useRef<CarryOver | null | undefined>(undefined)
-  useEffect(() => {
-    if (!connection || !doc || !generations) return
-    let active = true
-    let started = false
-    const check = () => {
-      const state = connection.getState()
-      if (state.closeCode === CloseCode.renewed && !started) {
-        started = true
-        setRenewing(true)
-        void (async () => {
-          const hasContent = doc.store.clients.size > 0
-          const previous = hasContent ? await fetchPreviousBoard(workshopId, key, generations.get() ?? 0) : null
-          if (!active) return
-          carried.current = hasContent ? prepareCarryOver(doc, previous) : null
-          generations.clear()
-          discardLocalCopy()
-        })()
-      }
-      if (carried.current !== undefined && state.status === 'connected' && state.synced) {
-        const carry = carried.current
-        carried.current = undefined
-        carry?.(doc)
-        setRenewing(false)
-      }
-    }
-    check()
-    const unsubscribe = connection.subscribe(check)
-    return () => {
-      active = false
-      unsubscribe()
-    }
-  }, [connection, doc, generations, workshopId, key, discardLocalCopy])
-  return renewing
+  return { doc, connection, discardLocalCopy, renewing: renewal === 'loading' }
 }

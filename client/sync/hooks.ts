@@ -47,12 +47,18 @@ const OFFLINE_LOAD_WAIT_MS = 3_000
  * true once this device's copy is loaded and brought to the current schema (`migrate`): open the
  * connection only then, so records an older app wrote here while offline are upgraded before they
  * reach the server (after a reload the version handshake asked for). Without IndexedDB (some
- * private modes), or if it stays silent, the document opens online only.
+ * private modes), or if it stays silent, the document opens online only. With `attach` false the
+ * document opens without it for now (a renewed board's new generation, while the old copy stays
+ * stored); attached later, the document's content is stored then.
  */
-export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: string): boolean {
+export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: string, attach = true): boolean {
   const [loaded, setLoaded] = useState<Y.Doc | null>(null)
   useEffect(() => {
     if (!doc) return
+    if (!attach) {
+      setLoaded(doc)
+      return
+    }
     let persistence: IndexeddbPersistence | null = null
     let done = false
     const finish = () => {
@@ -78,7 +84,7 @@ export function useOfflineStore(doc: Y.Doc | null, workshopId: string, docName: 
       clearTimeout(timer)
       void persistence.destroy()
     }
-  }, [doc, workshopId, docName])
+  }, [doc, workshopId, docName, attach])
   return doc !== null && loaded === doc
 }
 

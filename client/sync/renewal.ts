@@ -7,9 +7,10 @@
  *   1. `prepareCarryOver`: the old generation's last state (`previous`, from the server) is the
  *      base; this copy's changes beyond it (unsent, or sent and lost with the old socket) are put
  *      onto a copy of it, the edited version.
- *   2. The copy is thrown away (memory and IndexedDB) and the new generation loads.
- *   3. `applyCarryOver`, once the new board has synced: what changed from base to edited is
- *      written into it (shared/doc `carryOver`), and goes to the server as this person's changes.
+ *   2. The new generation loads into a new document, the old copy staying in IndexedDB.
+ *   3. Once it has synced, what changed from base to edited is written into it (shared/doc
+ *      `carryOver`) and goes to the server as this person's changes; once those are stored, the
+ *      old copy is deleted and the new one kept in its place (client/state/useRenewal.ts).
  *
  * The generation this device's copy belongs to is kept beside it (`GenerationStore`) and offered
  * when connecting; a copy with no generation noted but with content is taken as generation 0
@@ -26,21 +27,38 @@ import type { KeyValueStore } from './browserStorage.ts'
 export interface GenerationStore {
   get(): number | null
   set(generation: number): void
-  clear(): void
+  /**
+   * While a renewed board's new generation loads beside the old copy (still stored, with what it
+   * had unsent): the new copy offers no generation, and the note keeps the old one until
+   * `release`, so a tab closed meanwhile finds the old copy, refused again, and carries it over.
+   */
+  hold(): void
+  /** The old copy is gone: notes the generation the server named since `hold`. */
+  release(): void
 }
 
 export function generationStore(storage: KeyValueStore | null, workshopId: string): GenerationStore {
   const name = `s2s:${workshopId}:board:generation`
+  let held = false
+  let named: number | null = null
+  const write = (generation: number) => storage?.setItem(name, String(generation))
   return {
     get() {
+      if (held) return null
       const value = storage?.getItem(name)
       return value && /^\d+$/.test(value) ? Number(value) : null
     },
     set(generation) {
-      storage?.setItem(name, String(generation))
+      if (held) named = generation
+      else write(generation)
     },
-    clear() {
-      storage?.setItem(name, '')
+    hold() {
+      held = true
+      named = null
+    },
+    release() {
+      held = false
+      if (named !== null) write(named)
     },
   }
 }

@@ -72,7 +72,7 @@ export class WorkshopEvents {
 
 /** The parts of an instance that act on the news. */
 interface Instance {
-  registry: Pick<RoomRegistry, 'drop' | 'discardBoard'>
+  registry: Pick<RoomRegistry, 'drop' | 'discardBoard' | 'discardStaleBoards'>
   store: Pick<DocStore, 'deleteWorkshop'>
   sync: { recheckKeys(workshopId: string | null, code: number, reason: string): Promise<void> }
 }
@@ -80,8 +80,9 @@ interface Instance {
 /**
  * Acts on other instances' news: a key change closes the connections whose key stopped working;
  * a deletion closes everything of the workshop, forgets its rooms and deletes whatever this
- * instance stored while the news travelled. After Redis was away (news may have been missed),
- * every connection's key is checked again. Returns the events, to announce this instance's own.
+ * instance stored while the news travelled; a board started afresh is closed and forgotten here.
+ * After Redis was away (news may have been missed), every connection's key and every loaded
+ * board's generation is checked again. Returns the events, to announce this instance's own.
  */
 export async function startWorkshopEvents(relay: Relay, { registry, store, sync }: Instance, logger: Logger): Promise<WorkshopEvents> {
   const events = new WorkshopEvents(relay, logger)
@@ -98,6 +99,10 @@ export async function startWorkshopEvents(relay: Relay, { registry, store, sync 
     sync
       .recheckKeys(null, CloseCode.forbidden, 'this link no longer works; ask for the new one')
       .catch((error: unknown) => logger.error({ err: error }, 'checking keys after the Redis link returned failed'))
+    // A board started afresh elsewhere meanwhile: this instance's copy is of the old generation.
+    registry
+      .discardStaleBoards(CloseCode.renewed, BOARD_RENEWED_REASON)
+      .catch((error: unknown) => logger.error({ err: error }, 'checking board generations after the Redis link returned failed'))
   })
   return events
 }

@@ -620,6 +620,15 @@ export class RoomRegistry {
     room.destroy()
   }
 
+  /** `discardBoard` for every loaded board whose generation is no longer the stored one. */
+  async discardStaleBoards(code: number, reason: string): Promise<void> {
+    for (const room of [...this.rooms.values()]) {
+      if (room.kind !== 'board') continue
+      const stored = (await this.store.getWorkshop(room.workshopId))?.boardGeneration
+      if (stored !== undefined && stored !== room.generation) this.discardBoard(room.workshopId, code, reason)
+    }
+  }
+
   /** Takes a room out of memory without storing it (what it received is stored already). */
   private forget(room: Room): void {
     this.dirty.delete(room)

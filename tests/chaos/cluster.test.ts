@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, readBoard } from '../../shared/doc/index.ts'
 import { CloseCode } from '../../shared/protocol.ts'
+import { WORKSHOP_EVENTS_CHANNEL } from '../../server/cluster/workshopEvents.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { startChildServer, type ChildServer } from '../support/childServer.ts'
 import { synced, type TestClient } from '../support/clients.ts'
@@ -126,6 +127,26 @@ describe('faults with several instances', () => {
       expect(rotated.status).toBe(200)
     })
     await waitFor(() => oldKey.closes.some((close) => close.code === CloseCode.forbidden), 10_000, 'the old link to stop on the other instance')
+  })
+
+  it('a board started afresh while Redis is away, its news lost: the other instance closes its old copy once Redis returns', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const oldCopy = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await synced(oldCopy)
+    // The news never arrives (a client library may queue it for the reconnect; nothing promises that).
+    const relay = instances[0]!.relay
+    const publish = relay.publish.bind(relay)
+    relay.publish = (channel, message) => (channel === WORKSHOP_EVENTS_CHANNEL ? undefined : publish(channel, message))
+    await files.cluster.redis.restart(async () => {
+      await waitFor(() => instances.every((instance) => !instance.relay.healthy), 5_000, 'both instances to notice')
+      const renewed = await fetch(`${instances[0]!.url}/api/workshops/${workshop.id}/board/renew`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${workshop.keys.facilitator}` },
+      })
+      expect(renewed.status).toBe(200)
+    })
+    await waitFor(() => oldCopy.closes.some((close) => close.code === CloseCode.renewed), 10_000, 'the old copy closed on the other instance')
   })
 
   it('PostgreSQL stopped: writers get "not saved, retrying", /healthz answers 503, and everything catches up when it returns', async () => {

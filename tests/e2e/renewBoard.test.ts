@@ -82,6 +82,12 @@ describe.skipIf(browserTestsSkipped)('starting the board afresh in Chromium', ()
       await addCard(anna.page, 'Town buys electric minibuses')
       await expect.poll(() => titlesAfter().length, SLOW).toBe(63)
       await screenshot(anna.page, 'renewed-board-phone')
+      // Her device now keeps the new generation: reloaded, it connects as it is, nothing twice.
+      await anna.page.reload()
+      await expectConnected(anna.page)
+      await expect.poll(async () => (await readWall(anna.page)).length, SLOW).toBe(63)
+      await addCard(anna.page, 'Neighbourhood kitchens replace canteens')
+      await expect.poll(() => titlesAfter().length, SLOW).toBe(64)
       expect([...anna.errors, ...fiona.errors]).toEqual([])
       await Promise.all([anna.close(), fiona.close()])
     } finally {
