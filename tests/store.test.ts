@@ -105,6 +105,34 @@ describe.each(stores)('the %s store', (_name, open) => {
     }
   })
 
+  it('starts a board afresh in one step: its log replaced, the generation counted up, the last three earlier states kept', async () => {
+    const store = await open()
+    try {
+      await store.createWorkshop(workshop('w1'))
+      let current = new Y.Doc()
+      await store.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(current, 'generation 0') }])
+      const states: Uint8Array[] = []
+      for (let generation = 1; generation <= 4; generation++) {
+        const previous = Y.encodeStateAsUpdate(current)
+        states.push(previous)
+        current = new Y.Doc()
+        current.getText('t').insert(0, `generation ${generation}`)
+        expect(await store.renewDoc('w1', 'board', Y.encodeStateAsUpdate(current), previous)).toBe(generation)
+        const stored = await store.load('w1', 'board')
+        expect(stored.logLength).toBe(0)
+        expect(textOf(stored.updates)).toBe(`generation ${generation}`)
+      }
+      expect(await store.getWorkshop('w1')).toMatchObject({ boardGeneration: 4 })
+      expect(await store.previousGeneration('w1', 'board', 0)).toBeUndefined()
+      for (const generation of [1, 2, 3]) expect(await store.previousGeneration('w1', 'board', generation)).toEqual(Buffer.from(states[generation]!))
+      // Deleted with their workshop.
+      await store.deleteWorkshop('w1')
+      expect(await store.previousGeneration('w1', 'board', 3)).toBeUndefined()
+    } finally {
+      await store.close()
+    }
+  })
+
   it('keeps workshops, participant keys, join codes and retention facts', async () => {
     const store = await open()
     try {
