@@ -10,7 +10,9 @@
  * server closes a connection from older code with `CloseCode.staleClient`, and the app asks the
  * person to reload, so a tab opened before a deploy never writes records of an older shape.
  */
-export const PROTOCOL_VERSION = 1
+// 2: board generations (`CloseCode.renewed`). An app from before would sync a copy of an old
+// generation into the new one, offering none: it is told to reload instead.
+export const PROTOCOL_VERSION = 2
 
 /** The schema version this code writes and understands. */
 export const SCHEMA_VERSION = 1

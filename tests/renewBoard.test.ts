@@ -91,7 +91,11 @@ describe.each(STORE_KINDS)('starting the board afresh in %s', (kind) => {
     Y.applyUpdate(stale, Y.encodeStateAsUpdate(fiona.doc))
     const refused = appBoard(server, workshop.id, participant, stale, 0)
     await waitFor(() => closedWith(refused.connection) === CloseCode.renewed, 5_000, 'the old copy refused')
-    expect(titles(fresh.doc)).toHaveLength(30)
+    // Nothing of it reached the new generation: a newcomer gets exactly the renewed bytes.
+    const newcomer = connectClient(server.wsUrl, workshop.id, 'board', { key: participant })
+    servers.defer(() => newcomer.destroy())
+    await synced(newcomer)
+    expect(Y.encodeStateAsUpdate(newcomer.doc).byteLength).toBe(renewal.bytesAfter)
     const current = appBoard(server, workshop.id, participant, newDoc(), 1)
     await waitFor(() => current.connection.getState().synced, 10_000, 'the current copy synced')
     expect(current.told).toEqual([1])
@@ -102,6 +106,37 @@ describe.each(STORE_KINDS)('starting the board afresh in %s', (kind) => {
     Y.applyUpdate(old, previous!)
     expect(boardJson(old)).toBe(before)
     expect(await fetchPreviousBoard(workshop.id, participant, 7, (path, init) => fetch(`${server.url}${String(path)}`, init))).toBeNull()
+  })
+})
+
+describe.each(STORE_KINDS)('a change the old board takes in while %s writes the new generation', (kind) => {
+  it('is carried over into the new one, and the renewal ends', { timeout: 60_000 }, async () => {
+    const server = await servers.server(await storage(kind))
+    const workshop = await createWorkshop(server.url)
+    const fiona = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
+    servers.defer(() => fiona.destroy())
+    await synced(fiona)
+    const author = { participantId: randomId() }
+    addSignal(fiona.doc, { title: 'Care robots' }, author)
+    await waitFor(() => server.registry.withRoom(workshop.id, 'board', (room) => readBoard(room.doc).signals.size === 1), 5_000, 'the card stored')
+
+    // As a message already on its way would: the old room takes a change while the store writes.
+    const renewDoc = server.store.renewDoc.bind(server.store)
+    server.store.renewDoc = async (...args) => {
+      addSignal(server.registry.loaded(workshop.id, 'board')!.doc, { title: 'Landed during the switch' }, author)
+      return renewDoc(...args)
+    }
+    expect((await renew(server, workshop.id, workshop.keys.facilitator)).status).toBe(200)
+
+    const fresh = connectClient(server.wsUrl, workshop.id, 'board', { key: workshop.keys.facilitator })
+    servers.defer(() => fresh.destroy())
+    await synced(fresh)
+    expect(titles(fresh.doc)).toEqual(['Care robots', 'Landed during the switch'])
+    // Stored in the new generation only as the carried-over change, never as an old one.
+    const stored = newDoc()
+    for (const update of (await server.store.load(workshop.id, 'board')).updates) Y.applyUpdate(stored, update)
+    expect(titles(stored)).toEqual(['Care robots', 'Landed during the switch'])
+    expect(stored.store.pendingStructs).toBeNull()
   })
 })
 

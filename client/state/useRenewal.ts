@@ -1,11 +1,12 @@
 /**
  * The board's history started afresh while this page had it open (close `renewed`); the steps
  * are in client/sync/renewal.ts. Phases, as `useSyncedDoc` reads them:
- *   loading  — the old copy is set aside and the new generation loads; the page keeps showing
- *              the last board (WorkshopSession's bridge) instead of an empty one;
- *   storing  — the new board is shown and has taken the carried-over changes; the old copy stays
- *              in IndexedDB until the server has stored them, then gives its place to the new one;
- *   none     — done.
+ *   loading   — the old copy is set aside and the new generation loads, in memory only; the
+ *               page keeps showing the last board (WorkshopSession's bridge), not an empty one;
+ *   none      — the carried-over changes are written into the new board, the old copy is gone
+ *               from IndexedDB and the new one is kept there in its place;
+ *   unstored  — the old copy could not be deleted: the new board works online only in this tab,
+ *               and the next start finds the old copy and carries it over again.
  */
 import { useEffect, useRef } from 'react'
 import type * as Y from 'yjs'
@@ -15,7 +16,7 @@ import type { DocConnection } from '../sync/docConnection.ts'
 import { offlineStoreName } from '../sync/hooks.ts'
 import { fetchPreviousBoard, prepareCarryOver, type CarryOver, type GenerationStore } from '../sync/renewal.ts'
 
-export type RenewalPhase = 'none' | 'loading' | 'storing'
+export type RenewalPhase = 'none' | 'loading' | 'unstored'
 
 interface RenewalOptions {
   connection: DocConnection | null
@@ -27,45 +28,53 @@ interface RenewalOptions {
   key: string
   phase(phase: RenewalPhase): void
   /** Replaces the document with a new, empty one (its connection follows). */
-  nextGeneration(): void
+  replaceDoc(): void
 }
 
-export function useRenewal({ connection, doc, generations, workshopId, docName, key, phase, nextGeneration }: RenewalOptions): void {
-  /** Set aside from the old generation (null: nothing to carry) until the new one has synced. */
+export function useRenewal({ connection, doc, generations, workshopId, docName, key, phase, replaceDoc }: RenewalOptions): void {
+  /**
+   * Set aside from the old generation (null: nothing to carry) until the new one has synced.
+   * Kept if the board is started afresh again before that: the new copy has nothing of its own.
+   */
   const carried = useRef<CarryOver | null | undefined>(undefined)
   useEffect(() => {
     // A render can pair the new document with the old connection, for one effect run: skip it.
     if (!connection || !doc || !generations || connection.provider.doc !== doc) return
     let active = true
     let started = false
-    let storing = false
     const check = () => {
       const state = connection.getState()
       if (state.closeCode === CloseCode.renewed && !started) {
         started = true
         phase('loading')
+        if (carried.current !== undefined) {
+          replaceDoc()
+          return
+        }
         void (async () => {
-          const noted = generations.get()
           const hasContent = doc.store.clients.size > 0
-          const previous = hasContent ? await fetchPreviousBoard(workshopId, key, noted ?? 0) : null
+          const previous = hasContent ? await fetchPreviousBoard(workshopId, key, generations.get() ?? 0) : null
           if (!active) return
           carried.current = hasContent ? prepareCarryOver(doc, previous) : null
           generations.hold()
-          nextGeneration()
+          replaceDoc()
         })()
       }
       if (carried.current !== undefined && state.status === 'connected' && state.synced) {
         const carry = carried.current
         carried.current = undefined
         carry?.(doc)
-        phase('storing')
-        storing = true
-      }
-      // Read afresh: the carry's own transaction has just changed the count.
-      if (storing && connection.getState().pending === 0) {
-        storing = false
-        const cleared = typeof indexedDB === 'undefined' ? Promise.resolve() : clearDocument(offlineStoreName(workshopId, docName)).catch(() => {})
-        void cleared.then(() => {
+        // The new document goes into IndexedDB (with the carried changes, sent or not) only once
+        // the old copy is gone: both under one name, they would be loaded as one.
+        const cleared =
+          typeof indexedDB === 'undefined'
+            ? Promise.resolve(true)
+            : clearDocument(offlineStoreName(workshopId, docName)).then(
+                () => true,
+                () => false,
+              )
+        void cleared.then((ok) => {
+          if (!ok) return phase('unstored')
           generations.release()
           phase('none')
         })
@@ -77,5 +86,5 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
       active = false
       unsubscribe()
     }
-  }, [connection, doc, generations, workshopId, docName, key, phase, nextGeneration])
+  }, [connection, doc, generations, workshopId, docName, key, phase, replaceDoc])
 }

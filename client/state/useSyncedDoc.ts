@@ -38,27 +38,25 @@ export interface SyncedDoc {
    * the server: for a local change the server refused and will never take.
    */
   discardLocalCopy(): void
-  /**
-   * The board's history started afresh and its new generation is loading (or taking this
-   * device's carried-over changes): the last snapshot is what to show meanwhile.
-   */
+  /** The board's history started afresh and its new generation is loading: show the last snapshot meanwhile. */
   renewing: boolean
 }
 
 /** A workshop document, offline-backed, connected and mirrored into the store. */
 export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string, identityToken: string | null | undefined = null): SyncedDoc {
-  const [generation, setGeneration] = useState(0)
+  /** Counts the Y.Doc instances this hook made (a new one after a discarded copy or a renewal). */
+  const [instance, setInstance] = useState(0)
   const [discarding, setDiscarding] = useState(false)
-  const doc = useYDoc(workshopId, docName, discarding ? null : generation)
+  const doc = useYDoc(workshopId, docName, discarding ? null : instance)
   const generations = useMemo(() => (docName === BOARD_DOC ? generationStore(browserStorage(), workshopId) : null), [docName, workshopId])
   const [renewal, setRenewal] = useState<RenewalPhase>('none')
-  // The old generation's copy stays in IndexedDB until what it had unsent is stored in the new one.
+  // While a renewed board's new generation loads, the old copy stays in IndexedDB on its own.
   const loaded = useOfflineStore(doc, workshopId, docName, renewal === 'none')
   const connection = useDocConnection(loaded ? doc : null, workshopId, docName, key, identityToken, generations)
   useSyncIntoStore(connection, docName)
   const discardLocalCopy = useCallback(() => setDiscarding(true), [])
-  const nextGeneration = useCallback(() => setGeneration((g) => g + 1), [])
-  useRenewal({ connection, doc, generations, workshopId, docName, key, phase: setRenewal, nextGeneration })
+  const replaceDoc = useCallback(() => setInstance((n) => n + 1), [])
+  useRenewal({ connection, doc, generations, workshopId, docName, key, phase: setRenewal, replaceDoc })
 
   useEffect(() => {
     // Wait for the render in which the old document is gone: by then the effects above have
@@ -69,7 +67,7 @@ export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: st
     const cleared = typeof indexedDB === 'undefined' ? Promise.resolve() : clearDocument(offlineStoreName(workshopId, docName)).catch(() => {})
     void cleared.then(() => {
       if (!active) return
-      setGeneration((g) => g + 1)
+      setInstance((n) => n + 1)
       setDiscarding(false)
     })
     return () => {

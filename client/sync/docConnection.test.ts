@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { BOARD_RENEWED_REASON, CloseCode, MessageType, syncProtocols } from '../../shared/protocol.ts'
+import { BOARD_RENEWED_REASON, CloseCode, MessageType, syncProtocols, versionProtocol } from '../../shared/protocol.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { connectDoc, OFFLINE_AFTER_ATTEMPTS, STALE_AFTER_MS, type DocConnection } from './docConnection.ts'
 import { SMALLEST_PIECE_STRUCTS } from './updatePieces.ts'
@@ -348,6 +348,6 @@ describe('waking up (nudge)', () => {
   })
 
   it("offers the code's protocol and schema versions", () => {
-    expect(FakeWebSocket.last.protocols).toContain('s2s.v.1.1')
+    expect(FakeWebSocket.last.protocols).toContain(versionProtocol())
   })
 })

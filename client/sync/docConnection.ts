@@ -105,6 +105,19 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
   })
 
+  // Tabs share changes over a channel named for the document; a board's is also named for the
+  // generation, so a tab still holding an old one never feeds it into a tab holding the new.
+  const bcBase = provider.bcChannel
+  const onGenerationChannel = (generation: number | null | undefined) => {
+    const name = options.onGeneration ? `${bcBase}#${generation ?? 'new'}` : bcBase
+    if (name === provider.bcChannel) return
+    const connected = provider.bcconnected
+    if (connected) provider.disconnectBc()
+    provider.bcChannel = name
+    if (connected) provider.connectBc()
+  }
+  onGenerationChannel(options.generation)
+
   sendOwnPresenceOnly(provider)
   const pieceSize = sendLargeUpdatesInPieces(provider)
 
@@ -142,6 +155,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       // Offered from now on: a copy filled by this connection belongs to this generation, and
       // after a reconnect must not sync into a newer one.
       provider.protocols = syncProtocols(key, options.identityToken, undefined, generation)
+      onGenerationChannel(generation)
       options.onGeneration?.(generation)
     },
   })

@@ -22,20 +22,20 @@ import { offeredGeneration, type GenerationStore } from './renewal.ts'
 export const offlineStoreName = (workshopId: string, docName: string) => `s2s:${workshopId}:${docName}`
 
 /**
- * A fresh Y.Doc per workshop document; null during the first render. A new `generation` makes a
- * new document (after a discarded offline copy); `null` holds none.
+ * A fresh Y.Doc per workshop document; null during the first render. A new `instance` makes a
+ * new document (after a discarded offline copy, or for a renewed board); `null` holds none.
  */
-export function useYDoc(workshopId: string, docName: string, generation: number | null = 0): Y.Doc | null {
+export function useYDoc(workshopId: string, docName: string, instance: number | null = 0): Y.Doc | null {
   const [doc, setDoc] = useState<Y.Doc | null>(null)
   useEffect(() => {
-    if (generation === null) return
+    if (instance === null) return
     const created = newDoc()
     setDoc(created)
     return () => {
       setDoc(null)
       created.destroy()
     }
-  }, [workshopId, docName, generation])
+  }, [workshopId, docName, instance])
   return doc
 }
 

@@ -7,14 +7,17 @@
  *   1. `prepareCarryOver`: the old generation's last state (`previous`, from the server) is the
  *      base; this copy's changes beyond it (unsent, or sent and lost with the old socket) are put
  *      onto a copy of it, the edited version.
- *   2. The new generation loads into a new document, the old copy staying in IndexedDB.
+ *   2. The new generation loads into a new document, kept in memory only: the old copy stays in
+ *      IndexedDB, and the generation noted beside it stays the old one.
  *   3. Once it has synced, what changed from base to edited is written into it (shared/doc
- *      `carryOver`) and goes to the server as this person's changes; once those are stored, the
- *      old copy is deleted and the new one kept in its place (client/state/useRenewal.ts).
+ *      `carryOver`) and goes to the server as this person's changes; then the old copy is
+ *      deleted, the new generation noted, and the new document kept in IndexedDB in its place
+ *      (client/state/useRenewal.ts). A tab closed before that finds the old copy next time.
  *
- * The generation this device's copy belongs to is kept beside it (`GenerationStore`) and offered
- * when connecting; a copy with no generation noted but with content is taken as generation 0
- * (made before generations existed), an empty one offers none and syncs with the current one.
+ * The generation this device's copy belongs to is noted beside it (`GenerationStore`) and offered
+ * when connecting: a copy with content but nothing noted is taken as generation 0 (made before
+ * generations existed); an empty copy offers what is noted, or nothing, and syncs with the current
+ * generation when nothing is noted.
  */
 import * as Y from 'yjs'
 import { carryOver } from '../../shared/doc/restore.ts'
@@ -107,16 +110,31 @@ function finish(changes: number, ...docs: Y.Doc[]): number {
   return changes
 }
 
+/** Waits between tries of `fetchPreviousBoard` (a server busy or restarting, a network dropping). */
+const PREVIOUS_BOARD_RETRIES_MS = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000]
+
 /**
- * The old generation's last state from the server, or null when it is no longer kept (404) or
- * cannot be read now: the caller then carries over what it can without it.
+ * The old generation's last state from the server, or null when the server no longer keeps it
+ * (404): the caller then carries over what it can without it. Anything else (a busy server, a
+ * dropped network) is tried again a few times over a minute, since without it a change to an
+ * existing record could not be carried; null after that too.
  */
-export async function fetchPreviousBoard(workshopId: string, key: string, generation: number, fetchImpl: typeof fetch = fetch): Promise<Uint8Array | null> {
-  try {
-    const response = await fetchImpl(boardGenerationPath(workshopId, generation), { headers: { authorization: `Bearer ${key}` }, cache: 'no-store' })
-    if (!response.ok) return null
-    return new Uint8Array(await response.arrayBuffer())
-  } catch {
-    return null
+export async function fetchPreviousBoard(
+  workshopId: string,
+  key: string,
+  generation: number,
+  fetchImpl: typeof fetch = fetch,
+  waits: readonly number[] = PREVIOUS_BOARD_RETRIES_MS,
+): Promise<Uint8Array | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetchImpl(boardGenerationPath(workshopId, generation), { headers: { authorization: `Bearer ${key}` }, cache: 'no-store' })
+      if (response.ok) return new Uint8Array(await response.arrayBuffer())
+      if (response.status === 404) return null
+    } catch {
+      // tried again below
+    }
+    if (attempt >= waits.length) return null
+    await new Promise((resolve) => setTimeout(resolve, waits[attempt]))
   }
 }

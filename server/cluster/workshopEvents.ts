@@ -11,6 +11,8 @@ export const WORKSHOP_EVENTS_CHANNEL = 'workshops'
 const eventSchema = z.object({
   type: z.enum(['keys', 'deleted', 'renewed']),
   workshopId: z.string().check(z.regex(ID_PATTERN)),
+  /** The board's new generation, for `renewed`. */
+  generation: z.optional(z.number().check(z.int(), z.nonnegative())),
 })
 
 /** What the other instances must act on, as the instance that handled the request already did. */
@@ -19,8 +21,8 @@ export interface WorkshopEventHandlers {
   keysChanged(workshopId: string): Promise<void>
   /** The workshop was deleted: close its connections and forget its rooms. */
   deleted(workshopId: string): Promise<void>
-  /** The board's history started afresh: close its connections and forget its room. */
-  renewed(workshopId: string): Promise<void>
+  /** The board's history started afresh: close the connections of an older generation and forget its room. */
+  renewed(workshopId: string, generation: number): Promise<void>
 }
 
 /**
@@ -47,7 +49,12 @@ export class WorkshopEvents {
         this.logger.warn({ err: error }, 'a workshop event from another instance was not understood')
         return
       }
-      const handled = event.type === 'keys' ? handlers.keysChanged(event.workshopId) : handlers[event.type](event.workshopId)
+      const handled =
+        event.type === 'keys'
+          ? handlers.keysChanged(event.workshopId)
+          : event.type === 'deleted'
+            ? handlers.deleted(event.workshopId)
+            : handlers.renewed(event.workshopId, event.generation ?? 0)
       handled.catch((error: unknown) => this.logger.error({ workshop: event.workshopId, event: event.type, err: error }, 'acting on a workshop event failed'))
     })
     await this.relay.subscribe(WORKSHOP_EVENTS_CHANNEL)
@@ -61,8 +68,8 @@ export class WorkshopEvents {
     this.publish({ type: 'deleted', workshopId })
   }
 
-  renewed(workshopId: string): void {
-    this.publish({ type: 'renewed', workshopId })
+  renewed(workshopId: string, generation: number): void {
+    this.publish({ type: 'renewed', workshopId, generation })
   }
 
   private publish(event: z.infer<typeof eventSchema>): void {
@@ -93,7 +100,7 @@ export async function startWorkshopEvents(relay: Relay, { registry, store, sync 
       await store.deleteWorkshop(id)
       await sync.recheckKeys(id, CloseCode.forbidden, 'this workshop was deleted')
     },
-    renewed: async (id) => registry.discardBoard(id, CloseCode.renewed, BOARD_RENEWED_REASON),
+    renewed: async (id, generation) => registry.discardBoard(id, generation, CloseCode.renewed, BOARD_RENEWED_REASON),
   })
   relay.onResync(() => {
     sync

@@ -49,7 +49,7 @@ export interface ApiContext {
 const WORKSHOP_IN_PATH = new RegExp(`^/api/workshops/(${ID_SOURCE})(?:/|$)`)
 const HOUR_MS = 60 * 60 * 1000
 const RENEWALS_PER_WORKSHOP_PER_HOUR = 6
-const GENERATION_READS_PER_IP_PER_HOUR = 600
+const GENERATION_READS_PER_IP_PER_HOUR = 3_000
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 
@@ -59,7 +59,8 @@ export function createApi(ctx: ApiContext) {
   // A renewal rewrites the whole board (a few hundred ms of this thread for the largest): a
   // facilitator needs one after a churned session, not a loop of them.
   const renewals = ctx.relay.limiter({ name: 'renewals', max: RENEWALS_PER_WORKSHOP_PER_HOUR, windowMs: HOUR_MS })
-  // Each browser that held unsent changes at a renewal reads the old board once.
+  // Each browser with a copy of the board open or kept at a renewal reads the old board once,
+  // a hall behind one address included (a few times over, with retries).
   const generationReads = ctx.relay.limiter({ name: 'generation_reads', max: GENERATION_READS_PER_IP_PER_HOUR, windowMs: HOUR_MS })
 
   const routes: [method: string, pattern: RegExp, handler: Handler][] = [
@@ -183,7 +184,7 @@ export function createApi(ctx: ApiContext) {
           ctx.config.logger.error({ workshop: id, err: error }, 'starting the board afresh failed')
           throw new HttpError(503, 'the board could not start afresh right now; nothing was changed')
         }
-        ctx.events.renewed(id!)
+        ctx.events.renewed(id!, renewal.generation)
         ctx.config.logger.info({ workshop: id, ...renewal }, 'board started afresh')
         sendJson(res, 200, renewal)
       },

@@ -85,9 +85,10 @@ export interface DocStore {
    * past's deletions) replaces its snapshot and whole log, `previous` (its last state) is kept as
    * `previousGenerationName(docName, old)` for browsers that still hold unsent changes to it, the
    * oldest of those beyond `PREVIOUS_GENERATIONS_KEPT` go, and the generation is counted up.
-   * Only the board has generations. Returns the new generation.
+   * Only the board has generations. `from` is the generation being replaced: if another instance
+   * replaced it first, nothing changes and this throws. Returns the new generation.
    */
-  renewDoc(workshopId: string, docName: typeof BOARD_DOC, fresh: Uint8Array, previous: Uint8Array): Promise<number>
+  renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, fresh: Uint8Array, previous: Uint8Array): Promise<number>
   /** The last state of an earlier generation of a document, while it is kept. */
   previousGeneration(workshopId: string, docName: typeof BOARD_DOC, generation: number): Promise<Uint8Array | undefined>
   /** Forgets documents (a revealed round's drafts): snapshot and log. */

@@ -223,10 +223,10 @@ export class SqliteDocStore implements DocStore {
     this.wrote()
   }
 
-  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
     const generation = this.db.transaction(() => {
       const old = this.statements.getWorkshop.get(workshopId)?.board_generation
-      if (old === undefined) throw new Error(`no workshop ${workshopId}`)
+      if (old !== from) throw new Error(`the board of ${workshopId} is at generation ${old ?? 'none'}, not ${from}`)
       this.statements.deleteDocUpdates.run(workshopId, docName)
       this.statements.putSnapshot.run(workshopId, previousGenerationName(docName, old), previous)
       this.statements.deleteDocSnapshot.run(workshopId, previousGenerationName(docName, old - PREVIOUS_GENERATIONS_KEPT))

@@ -52,6 +52,11 @@ export class Room {
   writers = new Set<Peer | null>()
   /** The board's generation as stored when the room was loaded (see RoomRegistry.renew); 0 for other documents. */
   generation = 0
+  /**
+   * Its generation is being replaced (RoomRegistry.renew): nothing more of it is stored or
+   * compacted; what it still takes in is carried over into the new generation.
+   */
+  retired = false
   /** Sequence of the last stored update and how long the log is since the last snapshot. */
   lastSeq = 0
   logLength = 0

@@ -15,6 +15,9 @@ import { PresenceBatches } from './presenceBatches.ts'
 
 export class RoomsFullError extends Error {}
 
+/** How long a renewal waits for server-side work on the board (a reveal, an export) to end. */
+const HELD_WAIT_MS = 10_000
+
 /** What starting a board's history afresh did (RoomRegistry.renew). */
 export interface Renewal {
   generation: number
@@ -237,6 +240,10 @@ export class RoomRegistry {
     )
     let stored: StoredDoc
     try {
+      // Read before the document: a renewal committing in between (on another instance) then
+      // labels the room older than its content, which only closes clients once more (4410);
+      // the other way round, a copy of the old content would pass as the new generation.
+      if (kind === 'board') room.generation = (await this.store.getWorkshop(workshopId))?.boardGeneration ?? 0
       stored = await this.store.load(workshopId, docName)
       await this.applyStored(room, stored)
     } catch (error) {
@@ -245,7 +252,6 @@ export class RoomRegistry {
       throw error
     }
     this.dirty.delete(room)
-    if (kind === 'board') room.generation = (await this.store.getWorkshop(workshopId))?.boardGeneration ?? 0
     room.lastSeq = stored.lastSeq
     room.logLength = stored.logLength
     room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
@@ -368,6 +374,7 @@ export class RoomRegistry {
   }
 
   private markDirty(room: Room): void {
+    if (room.retired) return
     for (const listener of this.listeners) listener.onChanged?.(room)
     this.dirty.add(room)
     this.scheduleFlush()
@@ -390,7 +397,7 @@ export class RoomRegistry {
    */
   private async flush(): Promise<void> {
     if (this.dirty.size === 0) return
-    const rooms = [...this.dirty]
+    const rooms = [...this.dirty].filter((room) => !room.retired)
     this.dirty.clear()
     const batches = rooms.map((room) => ({ room, ...room.takePending(), stored: undefined as Uint8Array | undefined }))
     const rows: PendingUpdate[] = []
@@ -464,6 +471,7 @@ export class RoomRegistry {
   }
 
   private async compact(room: Room): Promise<void> {
+    if (room.retired) return
     room.compactedAt = performance.now()
     this.metrics.compactions++
     const snapshot = Y.encodeStateAsUpdate(room.doc)
@@ -564,29 +572,45 @@ export class RoomRegistry {
   /**
    * Starts the board's history afresh: a new document with the same content and none of the
    * deletions Yjs keeps of everything ever written (a board churned to its size limit is
-   * mostly those). Its clients are closed with `code` first, and everything received is stored;
-   * the store then swaps the generation in one transaction (`DocStore.renewDoc`), keeping the
-   * old state for browsers that still hold unsent changes to it (the app carries them over:
+   * mostly those). The room's clients are closed first: the app's with 1001, so that it comes
+   * back, waits here and is then told 4410 (or syncs as before, if the renewal failed); stock
+   * clients, which could only sync their old copy into the new generation, with 4410 at once.
+   * Server-side work on the room is waited for, everything received is stored, and the store
+   * swaps the generation in one transaction (`DocStore.renewDoc`), keeping the old state for
+   * browsers that still hold unsent changes to it (the app carries them over:
    * client/sync/renewal.ts). Whoever opens the board meanwhile waits and gets the new one.
-   *
-   * A change the server itself makes to the board while a networked store writes (a reveal
-   * landing in those milliseconds) is carried over into the new generation the same way.
+   * What the old room still takes in meanwhile (a message already on its way, with a networked
+   * store) is not stored as the old generation's: it is carried over into the new one.
    */
   async renew(workshopId: string, code: number, reason: string): Promise<Renewal> {
     const key = docKey(workshopId, BOARD_DOC)
     if (this.renewing.has(key)) throw new Error('the board is already starting afresh')
     const renewal = this.renewNow(workshopId, key, code, reason)
     this.renewing.set(key, renewal)
+    let done: Awaited<typeof renewal>
     try {
-      return await renewal
+      done = await renewal
     } finally {
       this.renewing.delete(key)
     }
+    const { old, previous, ...result } = done
+    if (old.pending.length > 0) {
+      const base = newDoc()
+      Y.applyUpdate(base, previous)
+      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, old.doc))
+      base.destroy()
+    }
+    old.destroy()
+    return result
   }
 
-  private async renewNow(workshopId: string, key: string, code: number, reason: string): Promise<Renewal> {
+  private async renewNow(workshopId: string, key: string, code: number, reason: string): Promise<Renewal & { old: Room; previous: Uint8Array }> {
     const room = await this.openNow(key, workshopId, BOARD_DOC)
-    for (const peer of [...room.peers]) peer.close(code, reason)
+    for (const peer of [...room.peers]) peer.close(peer.wantsExtensions ? CloseCode.goingAway : code, reason)
+    for (let waited = 0; this.held.has(room); waited += 10) {
+      if (waited > HELD_WAIT_MS) throw new Error('server-side work on the board did not end; nothing was changed')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     await this.settle()
     if (!this.storeHealthy || room.pending.length > 0) throw new Error('the board could not be stored; nothing was changed')
     const previous = Y.encodeStateAsUpdate(room.doc)
@@ -594,38 +618,40 @@ export class RoomRegistry {
     restoreDoc(fresh, room.doc)
     const freshState = Y.encodeStateAsUpdate(fresh)
     fresh.destroy()
-    const generation = await this.store.renewDoc(workshopId, BOARD_DOC, freshState, previous)
-    this.forget(room)
-    // Applied while the store wrote (never with SQLite, whose write is synchronous): not in `previous`.
-    if (room.pending.length > 0) {
-      const base = newDoc()
-      Y.applyUpdate(base, previous)
-      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, room.doc))
-      base.destroy()
+    room.retired = true
+    let generation: number
+    try {
+      generation = await this.store.renewDoc(workshopId, BOARD_DOC, room.generation, freshState, previous)
+    } catch (error) {
+      room.retired = false
+      if (room.pending.length > 0) this.markDirty(room)
+      throw error
     }
-    room.destroy()
-    return { generation, bytesBefore: previous.byteLength, bytesAfter: freshState.byteLength }
+    this.forget(room)
+    return { generation, bytesBefore: previous.byteLength, bytesAfter: freshState.byteLength, old: room, previous }
   }
 
   /**
-   * Another instance started this board's history afresh: its clients here are closed and the
-   * room forgotten without storing what it holds. Stored now, an update of the old generation
-   * would land in the new one's log; unstored, it is still in its browser, which carries it over.
+   * Another instance started this board's history afresh (`generation` is the new one): its
+   * clients here are closed and the room forgotten without storing what it holds. Stored now,
+   * an update of the old generation would land in the new one's log; unstored, it is still in
+   * its browser, which carries it over.
    */
-  discardBoard(workshopId: string, code: number, reason: string): void {
+  discardBoard(workshopId: string, generation: number, code: number, reason: string): void {
     const room = this.loaded(workshopId, BOARD_DOC)
-    if (!room) return
+    if (!room || room.generation >= generation) return
+    room.retired = true
     for (const peer of [...room.peers]) peer.close(code, reason)
     this.forget(room)
     room.destroy()
   }
 
-  /** `discardBoard` for every loaded board whose generation is no longer the stored one. */
+  /** `discardBoard` for every loaded board whose generation is older than the stored one. */
   async discardStaleBoards(code: number, reason: string): Promise<void> {
     for (const room of [...this.rooms.values()]) {
       if (room.kind !== 'board') continue
       const stored = (await this.store.getWorkshop(room.workshopId))?.boardGeneration
-      if (stored !== undefined && stored !== room.generation) this.discardBoard(room.workshopId, code, reason)
+      if (stored !== undefined) this.discardBoard(room.workshopId, stored, code, reason)
     }
   }
 

@@ -117,3 +117,20 @@ describe('carryOver', () => {
     expect(getStoryBody(renewed, story.storyId)!.toString()).toBe(body.toString())
   })
 })
+
+describe('carryOver, done twice (a tab closed before the first was stored)', () => {
+  it('leaves a record it carried over before as others have changed it since', () => {
+    const old = new Y.Doc()
+    const renewed = new Y.Doc()
+    const offline = copy(old)
+    const added = addSignal(offline, { title: 'Library of things', description: 'Drills and tents' }, anna)
+    carryOver(renewed, old, offline)
+    updateSignal(renewed, added, { description: 'Drills, tents and sewing machines' })
+
+    const updates: Uint8Array[] = []
+    renewed.on('update', (update: Uint8Array) => updates.push(update))
+    expect(carryOver(renewed, old, offline)).toBe(0)
+    expect(updates).toEqual([])
+    expect(readBoard(renewed).signals.get(added)).toMatchObject({ title: 'Library of things', description: 'Drills, tents and sewing machines' })
+  })
+})

@@ -53,16 +53,15 @@ function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<un
   for (const [key, value] of edited.entries()) {
     const before = base.get(key)
     const current = target.get(key)
-    if (value instanceof Y.Map && before instanceof Y.Map) {
-      if (current instanceof Y.Map) changes += carryMap(current, before, value)
-      else if (JSON.stringify(before.toJSON()) !== JSON.stringify(value.toJSON())) {
-        // Edited here, removed there since: the edit is kept, and with it the record.
-        target.set(key, copyOf(value))
-        changes++
-      }
+    if (value instanceof Y.Map && current instanceof Y.Map) {
+      // Field by field: what others changed in other fields since stays. A record new in
+      // `edited` that `live` holds already was carried over before (its id is random): as it is.
+      if (before instanceof Y.Map) changes += carryMap(current, before, value)
       continue
     }
+    if (value instanceof Y.Map && before instanceof Y.Map && JSON.stringify(before.toJSON()) === JSON.stringify(value.toJSON())) continue
     if ((base.has(key) && sameValue(before, value)) || sameValue(current, value)) continue
+    // Edited here and removed there since: the edit is kept, and with it the record.
     target.set(key, copyOf(value))
     changes++
   }
