@@ -135,6 +135,36 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     await waitFor(() => readBoard(dora.doc).signals.size === 21, 10_000, 'the new card across instances')
   })
 
+  it('server-side work holding the board on the other instance during a renewal ends first, and what it wrote reaches the new generation', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const author = { participantId: randomId() }
+    // As a reveal would: work on instance 2 holds its board, and writes once let go.
+    let letGo = (): void => {}
+    const released = new Promise<void>((resolve) => (letGo = resolve))
+    const work = instances[1]!.registry.withRoom(workshop.id, 'board', async (room) => {
+      await released
+      addSignal(room.doc, { title: 'Revealed during the switch' }, author)
+    })
+    await waitFor(() => instances[1]!.registry.loaded(workshop.id, 'board') !== undefined, 5_000, 'the work holding the board')
+
+    const renewed = await fetch(`${instances[0]!.url}/api/workshops/${workshop.id}/board/renew`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workshop.keys.facilitator}` },
+    })
+    expect(renewed.status).toBe(200)
+    await waitFor(() => instances[1]!.registry.loaded(workshop.id, 'board') === undefined, 5_000, 'the old board forgotten on instance 2')
+    letGo()
+    await work
+
+    const reader = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await waitFor(
+      () => [...readBoard(reader.doc).signals.values()].some((signal) => signal.title === 'Revealed during the switch'),
+      10_000,
+      'the card in the new generation',
+    )
+  })
+
   it('presence crosses instances: who is here shows on every instance', async () => {
     const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
     const workshop = await createWorkshop(instances[0]!.url)

@@ -634,15 +634,24 @@ export class RoomRegistry {
   /**
    * Another instance started this board's history afresh (`generation` is the new one): its
    * clients here are closed and the room forgotten without storing what it holds. Stored now,
-   * an update of the old generation would land in the new one's log; unstored, it is still in
-   * its browser, which carries it over.
+   * an update of the old generation would land in the new one's log; unstored, a client's is
+   * still in its browser, which carries it over. Server-side work still holding the room (a
+   * reveal landing cards) ends first, and what it wrote from here on is carried over.
    */
-  discardBoard(workshopId: string, generation: number, code: number, reason: string): void {
+  async discardBoard(workshopId: string, generation: number, code: number, reason: string): Promise<void> {
     const room = this.loaded(workshopId, BOARD_DOC)
     if (!room || room.generation >= generation) return
     room.retired = true
     for (const peer of [...room.peers]) peer.close(code, reason)
     this.forget(room)
+    if (this.held.has(room)) {
+      const base = newDoc()
+      Y.applyUpdate(base, Y.encodeStateAsUpdate(room.doc))
+      const pendingBefore = room.pending.length
+      for (let waited = 0; this.held.has(room) && waited < HELD_WAIT_MS; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10))
+      if (room.pending.length > pendingBefore) await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, room.doc))
+      base.destroy()
+    }
     room.destroy()
   }
 
@@ -651,7 +660,7 @@ export class RoomRegistry {
     for (const room of [...this.rooms.values()]) {
       if (room.kind !== 'board') continue
       const stored = (await this.store.getWorkshop(room.workshopId))?.boardGeneration
-      if (stored !== undefined) this.discardBoard(room.workshopId, stored, code, reason)
+      if (stored !== undefined) await this.discardBoard(room.workshopId, stored, code, reason)
     }
   }
 
