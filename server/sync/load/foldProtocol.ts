@@ -76,10 +76,29 @@ export interface RenderReply {
   rendered: Rendered
 }
 
-export type PoolJob = FoldJob | ImportJob | RenderJob
+/**
+ * A board's stored rows, folded and written afresh into a new document without the traces of
+ * what was deleted (RoomRegistry.renew): a whole board's worth of Yjs work, off the main thread.
+ */
+export interface RenewJob {
+  id: number
+  renewRows: Uint8Array[]
+  /** As in FoldJob: 0 while working, -1 when done. */
+  progress: Int32Array
+}
+
+/** The board's state as stored (`previous`) and written afresh (`fresh`), or why a row did not fold. */
+export type RenewedBoard = { ok: true; previous: Uint8Array; fresh: Uint8Array } | { ok: false; reason: string }
+
+export interface RenewReply {
+  id: number
+  renewed: RenewedBoard
+}
+
+export type PoolJob = FoldJob | ImportJob | RenderJob | RenewJob
 
 /** A worker's first message says which thread it is (Linux), so that its CPU can be read. */
-export type WorkerMessage = { thread: number | undefined } | FoldReply | ImportReply | RenderReply
+export type WorkerMessage = { thread: number | undefined } | FoldReply | ImportReply | RenderReply | RenewReply
 
 export interface LeftOut {
   index: number

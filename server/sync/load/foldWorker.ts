@@ -17,10 +17,13 @@ import {
   type LeftOut,
   type PoolJob,
   type RenderJob,
+  type RenewJob,
+  type RenewReply,
   type RenderReply,
   type WorkerMessage,
 } from './foldProtocol.ts'
 import { newDoc } from '../../../shared/doc/newDoc.ts'
+import { restoreDoc } from '../../../shared/doc/restore.ts'
 
 /**
  * Runs inside a worker thread of the load pool (see loadPool.ts): applies a document's stored
@@ -40,6 +43,11 @@ parentPort!.on('message', (job: PoolJob) => {
   }
   if ('render' in job) {
     void renderExport(job).then((reply) => parentPort!.postMessage(reply, [reply.rendered.bytes.buffer as ArrayBuffer]))
+    return
+  }
+  if ('renewRows' in job) {
+    const reply = renew(job)
+    parentPort!.postMessage(reply, reply.renewed.ok ? [reply.renewed.previous.buffer as ArrayBuffer, reply.renewed.fresh.buffer as ArrayBuffer] : [])
     return
   }
   const reply = fold(job)
@@ -144,6 +152,25 @@ async function renderExport({ id, render, progress }: RenderJob): Promise<Render
   const rendered = renderFile(render)
   Atomics.store(progress, 0, -1)
   return { id, rendered }
+}
+
+/** Folds a board's stored rows, then writes its content into a new document (shared/doc `restoreDoc`). */
+function renew({ id, renewRows, progress }: RenewJob): RenewReply {
+  Atomics.store(progress, 0, 0)
+  const doc = newDoc({ gc: true })
+  const fresh = newDoc()
+  try {
+    for (const row of renewRows) {
+      const verdict = applyRow(doc, 'board', row)
+      if (typeof verdict === 'string') return { id, renewed: { ok: false, reason: verdict } }
+    }
+    restoreDoc(fresh, doc)
+    return { id, renewed: { ok: true, previous: Y.encodeStateAsUpdate(doc), fresh: Y.encodeStateAsUpdate(fresh) } }
+  } finally {
+    Atomics.store(progress, 0, -1)
+    doc.destroy()
+    fresh.destroy()
+  }
 }
 
 /** Applies one stored row: the contention it adds (see `maxContention`), or why it was left out. */

@@ -14,6 +14,7 @@ import {
   type LeftOut,
   type PoolJob,
   type RenderReply,
+  type RenewReply,
   type WorkerMessage,
 } from './foldProtocol.ts'
 import { workerEntry } from './workerBundle.ts'
@@ -48,10 +49,15 @@ interface RenderTask {
   resolve(rendered: Rendered): void
 }
 
+interface RenewTask {
+  renewRows: Uint8Array[]
+  resolve(renewed: { previous: Uint8Array; fresh: Uint8Array }): void
+}
+
 interface Job {
   id: number
   budgetMs: number
-  task: FoldTask | ImportTask | RenderTask
+  task: FoldTask | ImportTask | RenderTask | RenewTask
   reject(error: Error): void
 }
 
@@ -113,6 +119,10 @@ function jobMessage(job: Job, progress: Int32Array): { message: PoolJob; moved: 
   const { id, task } = job
   if ('importFile' in task) return { message: { id, importFile: task.importFile, progress }, moved: [task.importFile] }
   if ('render' in task) return { message: { id, render: task.render, progress }, moved: [...task.render.board, task.render.control] }
+  if ('renewRows' in task) {
+    const rows = task.renewRows.map(movableCopy)
+    return { message: { id, renewRows: rows, progress }, moved: rows.filter((row, index) => row !== task.renewRows[index]) }
+  }
   const skip = task.skip.map((left) => left.index)
   // A row left out (it ran over its budget on the worker stopped for it) is not read again: not sent.
   const rows = task.rows.map((row, index) => (skip.includes(index) ? NOTHING : movableCopy(row)))
@@ -210,6 +220,18 @@ class LoadPool {
     const request = { ...render, board: render.board.map(movable), control: movable(render.control) }
     return new Promise<Rendered>((resolve, reject) => {
       this.exports.push({ id: this.nextId++, budgetMs, task: { render: request, resolve }, reject })
+      this.dispatch()
+    })
+  }
+
+  /**
+   * Folds a board's stored rows and writes its content afresh into a new document
+   * (RoomRegistry.renew); rejects when a row does not fold or the work takes more than `budgetMs`
+   * of CPU.
+   */
+  renewBoard(rows: Uint8Array[], budgetMs: number): Promise<{ previous: Uint8Array; fresh: Uint8Array }> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, budgetMs, task: { renewRows: rows, resolve }, reject })
       this.dispatch()
     })
   }
@@ -315,14 +337,17 @@ class LoadPool {
     return slot
   }
 
-  private finish(slot: Slot, reply: FoldReply | ImportReply | RenderReply): void {
+  private finish(slot: Slot, reply: FoldReply | ImportReply | RenderReply | RenewReply): void {
     const job = slot.job
     if (!job || job.id !== reply.id) return
     slot.job = undefined
     const { task } = job
     if ('imported' in reply) (task as ImportTask).resolve(reply.imported)
     else if ('rendered' in reply) (task as RenderTask).resolve(reply.rendered)
-    else {
+    else if ('renewed' in reply) {
+      if (reply.renewed.ok) (task as RenewTask).resolve(reply.renewed)
+      else job.reject(new Error(`a stored row of the board did not fold: ${reply.renewed.reason}`))
+    } else {
       const fold = task as FoldTask
       const left = [...fold.skip, ...reply.left].sort((a, b) => a.index - b.index)
       fold.resolve({ state: reply.state, stateVector: reply.stateVector, slices: reply.slices, left, contention: reply.contention ?? 0 })
@@ -343,6 +368,7 @@ class LoadPool {
         this.replace(slot, (job) => {
           if ('importFile' in job.task) return job.reject(new ImportOverBudgetError(job.budgetMs))
           if ('render' in job.task) return job.reject(new ExportOverBudgetError(job.budgetMs))
+          if ('renewRows' in job.task) return job.reject(new Error(`the board did not rebuild within ${job.budgetMs} ms of CPU`))
           job.task.skip.push({ index: row, reason: `did not load within ${job.budgetMs} ms of CPU` })
           this.queue.unshift(job)
         })
