@@ -218,6 +218,36 @@ describe('the PostgreSQL store with two instances', () => {
       await Promise.all([a.close(), b.close()])
     }
   })
+  it('stores nothing more of a board generation another instance has replaced: neither its updates nor its compaction', async () => {
+    const url = await postgres.createDatabase()
+    const [a, b] = await Promise.all([PgDocStore.open(url), PgDocStore.open(url)])
+    try {
+      await a.createWorkshop(workshop('w1'))
+      const old = new Y.Doc()
+      await b.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(old, 'Heat ') }])
+      const renewed = new Y.Doc()
+      renewed.getText('t').insert(0, 'Heat ')
+      await a.renewDoc('w1', 'board', 0, Y.encodeStateAsUpdate(renewed), Y.encodeStateAsUpdate(old))
+
+      // Instance B has not heard yet: its next row of generation 0 is dropped, its control row kept.
+      const stale = textUpdate(old, 'waves')
+      const seqs = await b.appendUpdates([
+        { workshopId: 'w1', docName: 'board', update: stale, generation: 0 },
+        { workshopId: 'w1', docName: 'control', update: textUpdate(new Y.Doc(), 'kept') },
+      ])
+      expect([...seqs.keys()]).toEqual(['w1/control'])
+      await expect(b.compact('w1', 'board', Y.encodeStateAsUpdate(old), 1_000, 0)).rejects.toThrow('started afresh since')
+      const stored = await a.load('w1', 'board')
+      expect(stored.logLength).toBe(0)
+      expect(textOf(stored.updates)).toBe('Heat ')
+
+      // The new generation's rows are stored as ever.
+      expect((await a.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(renewed, 'waves'), generation: 1 }])).has('w1/board')).toBe(true)
+      expect(textOf((await b.load('w1', 'board')).updates)).toBe('Heat waves')
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
 })
 
 describe('the PostgreSQL store’s compaction', () => {

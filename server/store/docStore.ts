@@ -30,6 +30,13 @@ export interface PendingUpdate {
   workshopId: string
   docName: string
   update: Uint8Array
+  /**
+   * A board's: the generation of the room it was applied to. With PostgreSQL (several instances)
+   * a row of a generation since replaced is not stored: the instance had not heard of the renewal
+   * yet, and its client, closed with 4410 next, carries the change over. One instance alone
+   * never stores one (RoomRegistry.renew).
+   */
+  generation?: number
 }
 
 export interface WorkshopRecord {
@@ -71,8 +78,11 @@ export interface DocStore {
   load(workshopId: string, docName: string): Promise<StoredDoc>
   /** Appends a turn's worth of updates, for any number of documents, in one transaction. */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>>
-  /** Replaces the log of one document up to `upToSeq` with a snapshot of its whole state. */
-  compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * Replaces the log of one document up to `upToSeq` with a snapshot of its whole state. With
+   * `generation` (a board's), PostgreSQL refuses when the board has been renewed since.
+   */
+  compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number, generation?: number): Promise<void>
   /**
    * Moves rows that did not load out of the document (log row or snapshot) into the quarantine
    * table, in one transaction: later loads no longer meet them, and nothing is deleted. They go

@@ -116,15 +116,31 @@ export class PgDocStore implements DocStore {
     if (batch.length === 0) return lastSeqs
     const { rows } = await this.pool.query<{ seq: number; workshop_id: string; doc_name: string }>(
       // One statement is one transaction: the turn's rows and the workshops' touch commit together.
-      `WITH added AS (
+      // A board's row is stored only for its current generation, read under a key-share lock: a
+      // renewal (renewDoc, which holds the row for update) commits before or after, never during.
+      // (A key-share lock, unlike a share lock, does not conflict with the touch below, which two
+      // instances appending to one workshop would otherwise each wait for: a deadlock.)
+      `WITH incoming AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $5::int[]) AS t(workshop_id, doc_name, data, generation)
+       ), current AS (
+         SELECT id, board_generation FROM workshops
+         WHERE id IN (SELECT workshop_id FROM incoming WHERE generation IS NOT NULL) FOR KEY SHARE
+       ), added AS (
          INSERT INTO doc_updates (workshop_id, doc_name, data)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
+         SELECT i.workshop_id, i.doc_name, i.data FROM incoming i
+         WHERE i.generation IS NULL OR i.generation = (SELECT c.board_generation FROM current c WHERE c.id = i.workshop_id)
          RETURNING seq, workshop_id, doc_name
        ), touched AS (
          UPDATE workshops SET touched_at = $4 WHERE id IN (SELECT DISTINCT workshop_id FROM added)
        )
        SELECT seq, workshop_id, doc_name FROM added`,
-      [batch.map((row) => row.workshopId), batch.map((row) => row.docName), batch.map((row) => Buffer.from(row.update)), Date.now()],
+      [
+        batch.map((row) => row.workshopId),
+        batch.map((row) => row.docName),
+        batch.map((row) => Buffer.from(row.update)),
+        Date.now(),
+        batch.map((row) => row.generation ?? null),
+      ],
     )
     for (const row of rows) {
       const key = docKey(row.workshop_id, row.doc_name)
@@ -148,9 +164,16 @@ export class PgDocStore implements DocStore {
    * document would be quarantined at the next start. If the caller's own snapshot does not fold,
    * nothing changes (the log is intact and compaction is tried again later).
    */
-  async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(workshopId: string, docName: string, snapshot: Uint8Array, upToSeq: number, generation?: number): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docKey(workshopId, docName)])
+      if (generation !== undefined) {
+        // renewDoc takes the same lock: an instance that has not heard of a renewal yet must not
+        // fold its copy of the old generation into the new one.
+        const { rows } = await client.query<{ board_generation: number }>('SELECT board_generation FROM workshops WHERE id = $1', [workshopId])
+        if (rows[0]?.board_generation !== generation)
+          throw new Error(`the board was started afresh since (generation ${rows[0]?.board_generation}, not ${generation})`)
+      }
       const { rows } = await client.query<{ seq: number; data: Buffer }>(
         `SELECT seq, data FROM (
            SELECT 0::bigint AS seq, data FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2

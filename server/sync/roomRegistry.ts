@@ -407,7 +407,8 @@ export class RoomRegistry {
       const { room, updates, writers } = batch
       // What the acknowledgement will cover, taken now: exactly this batch and what came before.
       if ([...writers].some((writer) => writer?.wantsExtensions)) batch.stored = Y.encodeStateVector(room.doc)
-      for (const update of updates) rows.push({ workshopId: room.workshopId, docName: room.docName, update })
+      const generation = room.kind === 'board' ? { generation: room.generation } : {}
+      for (const update of updates) rows.push({ workshopId: room.workshopId, docName: room.docName, update, ...generation })
     }
     const started = performance.now()
     let lastSeqs: Map<string, number>
@@ -478,7 +479,7 @@ export class RoomRegistry {
     this.metrics.compactions++
     const snapshot = Y.encodeStateAsUpdate(room.doc)
     try {
-      await this.store.compact(room.workshopId, room.docName, snapshot, room.lastSeq)
+      await this.store.compact(room.workshopId, room.docName, snapshot, room.lastSeq, room.kind === 'board' ? room.generation : undefined)
       room.logLength = 0
       room.storedBytes = snapshot.byteLength
     } catch (error) {
