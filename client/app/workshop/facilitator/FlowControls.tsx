@@ -38,6 +38,8 @@ export function FlowControls() {
           onClick={() => move.request(next)}
           disabled={!control}
           aria-label={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
+          // Its label may be cut short on a full row (toolbar.css): the whole of it on hover.
+          title={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
           aria-keyshortcuts="N"
         >
           <span className="console-flow__next-label">{t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}</span>
