@@ -5,6 +5,7 @@ import { CloseCode, draftDocName } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
 import { clusterPerFile, type TestInstance } from './support/cluster.ts'
 import { appConnection, synced, type TestClient } from './support/clients.ts'
+import { WORKSHOP_EVENTS_CHANNEL } from '../server/cluster/workshopEvents.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 import { capturedLogger } from './support/logLines.ts'
 
@@ -163,6 +164,37 @@ describe('several instances sharing PostgreSQL and Redis', () => {
       10_000,
       'the card in the new generation',
     )
+  })
+
+  it('an instance that has not heard of a renewal stores nothing more of the old board: its next change is carried into the new one', async () => {
+    const instances = await files.cluster.instances(2, await files.cluster.databaseUrl())
+    const workshop = await createWorkshop(instances[0]!.url)
+    const author = { participantId: randomId() }
+    const ben = open(instances[1]!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+    await synced(ben)
+    // The news never reaches instance 2.
+    const relay = instances[0]!.relay
+    const publish = relay.publish.bind(relay)
+    relay.publish = (channel, message) => (channel === WORKSHOP_EVENTS_CHANNEL ? undefined : publish(channel, message))
+    const renewed = await fetch(`${instances[0]!.url}/api/workshops/${workshop.id}/board/renew`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workshop.keys.facilitator}` },
+    })
+    expect(renewed.status).toBe(200)
+
+    // As a reveal there would: the server's own change to its (old) board.
+    addSignal(instances[1]!.registry.loaded(workshop.id, 'board')!.doc, { title: 'Revealed on the other instance' }, author)
+    await waitFor(() => ben.closes.some((close) => close.code === CloseCode.renewed), 10_000, 'the old copy closed once its rows were refused')
+    const reader = open(instances[0]!.wsUrl, workshop.id, 'board', workshop.keys.participant)
+    await waitFor(
+      () => [...readBoard(reader.doc).signals.values()].some((signal) => signal.title === 'Revealed on the other instance'),
+      10_000,
+      'the change in the new generation',
+    )
+    const stored = new Y.Doc()
+    for (const update of (await instances[0]!.store.load(workshop.id, 'board')).updates) Y.applyUpdate(stored, update)
+    expect([...readBoard(stored).signals.values()].map((signal) => signal.title)).toEqual(['Revealed on the other instance'])
+    expect(stored.store.pendingStructs).toBeNull()
   })
 
   it('presence crosses instances: who is here shows on every instance', async () => {

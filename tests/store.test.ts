@@ -117,14 +117,16 @@ describe.each(stores)('the %s store', (_name, open) => {
         states.push(previous)
         current = new Y.Doc()
         current.getText('t').insert(0, `generation ${generation}`)
-        expect(await store.renewDoc('w1', 'board', generation - 1, Y.encodeStateAsUpdate(current), previous)).toBe(generation)
+        expect(await store.renewDoc('w1', 'board', generation - 1, (await store.load('w1', 'board')).lastSeq, Y.encodeStateAsUpdate(current), previous)).toBe(
+          generation,
+        )
         const stored = await store.load('w1', 'board')
         expect(stored.logLength).toBe(0)
         expect(textOf(stored.updates)).toBe(`generation ${generation}`)
       }
       expect(await store.getWorkshop('w1')).toMatchObject({ boardGeneration: 4 })
       // Replaced already (by another instance): refused, nothing changed.
-      await expect(store.renewDoc('w1', 'board', 3, new Uint8Array([0, 0]), states[0]!)).rejects.toThrow('at generation 4, not 3')
+      await expect(store.renewDoc('w1', 'board', 3, 0, new Uint8Array([0, 0]), states[0]!)).rejects.toThrow('at generation 4, not 3')
       expect(textOf((await store.load('w1', 'board')).updates)).toBe('generation 4')
       expect(await store.previousGeneration('w1', 'board', 0)).toBeUndefined()
       for (const generation of [1, 2, 3]) expect(await store.previousGeneration('w1', 'board', generation)).toEqual(Buffer.from(states[generation]!))
@@ -227,7 +229,7 @@ describe('the PostgreSQL store with two instances', () => {
       await b.appendUpdates([{ workshopId: 'w1', docName: 'board', update: textUpdate(old, 'Heat ') }])
       const renewed = new Y.Doc()
       renewed.getText('t').insert(0, 'Heat ')
-      await a.renewDoc('w1', 'board', 0, Y.encodeStateAsUpdate(renewed), Y.encodeStateAsUpdate(old))
+      await a.renewDoc('w1', 'board', 0, (await a.load('w1', 'board')).lastSeq, Y.encodeStateAsUpdate(renewed), Y.encodeStateAsUpdate(old))
 
       // Instance B has not heard yet: its next row of generation 0 is dropped, its control row kept.
       const stale = textUpdate(old, 'waves')

@@ -1,6 +1,8 @@
 /**
  * The board's history started afresh while this page had it open (close `renewed`); the steps
  * are in client/sync/renewal.ts. Phases, as `useSyncedDoc` reads them:
+ *   (none)    — while the old generation's last state is read, the old copy is still shown and
+ *               kept, and what is written to it meanwhile is set aside with the rest;
  *   loading   — the old copy is set aside and the new generation loads, in memory only; the
  *               page keeps showing the last board (WorkshopSession's bridge), not an empty one;
  *   none      — the carried-over changes are written into the new board, the old copy is gone
@@ -46,17 +48,19 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
       const state = connection.getState()
       if (state.closeCode === CloseCode.renewed && !started) {
         started = true
-        phase('loading')
         if (carried.current !== undefined) {
+          phase('loading')
           replaceDoc()
           return
         }
         void (async () => {
+          // Meanwhile the old copy stays shown and kept: what is written now is set aside too.
           const hasContent = doc.store.clients.size > 0
-          const previous = hasContent ? await fetchPreviousBoard(workshopId, key, generations.get() ?? 0) : null
+          const previous = hasContent ? await fetchPreviousBoard(workshopId, key, connection.generation() ?? 0) : null
           if (!active) return
           carried.current = hasContent ? prepareCarryOver(doc, previous) : null
           generations.hold()
+          phase('loading')
           replaceDoc()
         })()
       }

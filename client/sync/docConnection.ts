@@ -62,6 +62,8 @@ export interface DocConnection {
   subscribe(listener: () => void): () => void
   /** Tries again after a permanent close (e.g. after the facilitator fixed the link). */
   retry(): void
+  /** The board generation this connection offers (the one the server last named), or null. */
+  generation(): number | null
   /**
    * The device woke up or its network changed (wake.ts): connect now instead of at the end of the
    * backoff, replace a socket that went quiet while asleep, and ask an open one for anything
@@ -108,6 +110,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
   // Tabs share changes over a channel named for the document; a board's is also named for the
   // generation, so a tab still holding an old one never feeds it into a tab holding the new.
   const bcBase = provider.bcChannel
+  let offered = options.generation ?? null
   const onGenerationChannel = (generation: number | null | undefined) => {
     const name = options.onGeneration ? `${bcBase}#${generation ?? 'new'}` : bcBase
     if (name === provider.bcChannel) return
@@ -155,6 +158,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       // Offered from now on: a copy filled by this connection belongs to this generation, and
       // after a reconnect must not sync into a newer one.
       provider.protocols = syncProtocols(key, options.identityToken, undefined, generation)
+      offered = generation
       onGenerationChannel(generation)
       options.onGeneration?.(generation)
     },
@@ -245,6 +249,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       provider.connect()
     },
     nudge,
+    generation: () => offered,
     destroy() {
       stopWatchingWake()
       network?.removeEventListener('online', onOnline)

@@ -179,12 +179,12 @@ export function createApi(ctx: ApiContext) {
         if (!(await renewals.take(id!))) throw new HttpError(429, 'the board was started afresh several times this hour; try again later')
         let renewal: Renewal
         try {
-          renewal = await ctx.registry.renew(id!, CloseCode.renewed, BOARD_RENEWED_REASON)
+          // The other instances hear as soon as the new generation is stored.
+          renewal = await ctx.registry.renew(id!, CloseCode.renewed, BOARD_RENEWED_REASON, (generation) => ctx.events.renewed(id!, generation))
         } catch (error) {
           ctx.config.logger.error({ workshop: id, err: error }, 'starting the board afresh failed')
           throw new HttpError(503, 'the board could not start afresh right now; nothing was changed')
         }
-        ctx.events.renewed(id!, renewal.generation)
         ctx.config.logger.info({ workshop: id, ...renewal }, 'board started afresh')
         sendJson(res, 200, renewal)
       },

@@ -92,13 +92,14 @@ export interface DocStore {
   listDocs(workshopId: string): Promise<string[]>
   /**
    * Starts a document's history afresh, in one transaction: `fresh` (the same content, without the
-   * past's deletions) replaces its snapshot and whole log, `previous` (its last state) is kept as
+   * past's deletions) replaces its snapshot and its log up to `upToSeq` (what `fresh` was built
+   * from; a row another instance stored since stays in the log), `previous` (its last state) is kept as
    * `previousGenerationName(docName, old)` for browsers that still hold unsent changes to it, the
    * oldest of those beyond `PREVIOUS_GENERATIONS_KEPT` go, and the generation is counted up.
    * Only the board has generations. `from` is the generation being replaced: if another instance
    * replaced it first, nothing changes and this throws. Returns the new generation.
    */
-  renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, fresh: Uint8Array, previous: Uint8Array): Promise<number>
+  renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, upToSeq: number, fresh: Uint8Array, previous: Uint8Array): Promise<number>
   /** The last state of an earlier generation of a document, while it is kept. */
   previousGeneration(workshopId: string, docName: typeof BOARD_DOC, generation: number): Promise<Uint8Array | undefined>
   /** Forgets documents (a revealed round's drafts): snapshot and log. */

@@ -108,10 +108,17 @@ export class JournaledSqliteStore extends SqliteDocStore {
     return super.quarantine(workshopId, docName, rows)
   }
 
-  override async renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+  override async renewDoc(
+    workshopId: string,
+    docName: typeof BOARD_DOC,
+    from: number,
+    upToSeq: number,
+    fresh: Uint8Array,
+    previous: Uint8Array,
+  ): Promise<number> {
     // Folded first: the old generation's updates must not come back from the journal after a restart.
     this.fold()
-    return super.renewDoc(workshopId, docName, from, fresh, previous)
+    return super.renewDoc(workshopId, docName, from, upToSeq, fresh, previous)
   }
 
   override async deleteDocs(workshopId: string, docNames: readonly string[]): Promise<void> {

@@ -196,7 +196,7 @@ export class PgDocStore implements DocStore {
   }
 
   /** With the document's advisory lock, so a compaction on another instance cannot interleave. */
-  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, upToSeq: number, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
     return this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docKey(workshopId, docName)])
       const { rows } = await client.query<{ board_generation: number }>('SELECT board_generation FROM workshops WHERE id = $1 FOR UPDATE', [workshopId])
@@ -204,7 +204,8 @@ export class PgDocStore implements DocStore {
       if (old !== from) throw new Error(`the board of ${workshopId} is at generation ${old ?? 'none'}, not ${from}`)
       const put = `INSERT INTO doc_snapshots (workshop_id, doc_name, data) VALUES ($1, $2, $3)
                    ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = EXCLUDED.data`
-      await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2', [workshopId, docName])
+      // A row stored after `upToSeq` (another instance, before it heard) stays: it adds what it adds.
+      await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3', [workshopId, docName, upToSeq])
       await client.query(put, [workshopId, previousGenerationName(docName, old), Buffer.from(previous)])
       await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1 AND doc_name = $2', [
         workshopId,

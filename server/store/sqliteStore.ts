@@ -223,11 +223,11 @@ export class SqliteDocStore implements DocStore {
     this.wrote()
   }
 
-  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
+  async renewDoc(workshopId: string, docName: typeof BOARD_DOC, from: number, upToSeq: number, fresh: Uint8Array, previous: Uint8Array): Promise<number> {
     const generation = this.db.transaction(() => {
       const old = this.statements.getWorkshop.get(workshopId)?.board_generation
       if (old !== from) throw new Error(`the board of ${workshopId} is at generation ${old ?? 'none'}, not ${from}`)
-      this.statements.deleteDocUpdates.run(workshopId, docName)
+      this.statements.dropUpdates.run(workshopId, docName, upToSeq)
       this.statements.putSnapshot.run(workshopId, previousGenerationName(docName, old), previous)
       this.statements.deleteDocSnapshot.run(workshopId, previousGenerationName(docName, old - PREVIOUS_GENERATIONS_KEPT))
       this.statements.putSnapshot.run(workshopId, docName, fresh)

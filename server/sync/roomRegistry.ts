@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
-import { BOARD_DOC, CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
+import { BOARD_DOC, BOARD_RENEWED_REASON, CloseCode, docKindOf, type Role } from '../../shared/protocol.ts'
 import { carryOver } from '../../shared/doc/restore.ts'
 import { newDoc } from '../../shared/doc/newDoc.ts'
 import { RoomLink } from '../cluster/roomLink.ts'
@@ -112,7 +112,7 @@ export class RoomRegistry {
 
   /** Loads (once) the room and adds the peer; resolves before anything is sent to it. */
   async join(workshopId: string, docName: string, peer: Peer): Promise<Room> {
-    const room = await this.open(workshopId, docName)
+    const room = await this.openCurrent(workshopId, docName)
     clearTimeout(room.idleTimer)
     room.idleTimer = undefined
     room.peers.add(peer)
@@ -137,7 +137,7 @@ export class RoomRegistry {
     const opened: Room[] = []
     try {
       for (const docName of docNames) {
-        const room = await this.open(workshopId, docName)
+        const room = await this.openCurrent(workshopId, docName)
         this.held.set(room, (this.held.get(room) ?? 0) + 1)
         opened.push(room)
       }
@@ -170,6 +170,17 @@ export class RoomRegistry {
       void this.unload(room)
     }, this.tuning.roomIdleMs)
     room.idleTimer.unref()
+  }
+
+  /**
+   * `open`, never answering with a room whose generation is being replaced: one that was still
+   * loading when a renewal took it (both waited on the same load) is opened again, as the new one.
+   */
+  private async openCurrent(workshopId: string, docName: string): Promise<Room> {
+    for (;;) {
+      const room = await this.open(workshopId, docName)
+      if (!room.retired && this.rooms.get(docKey(workshopId, docName)) === room) return room
+    }
   }
 
   /** Loads a room (once); callers hold it through `join` or `withRooms`. */
@@ -242,11 +253,7 @@ export class RoomRegistry {
     )
     let stored: StoredDoc
     try {
-      // Read before the document: a renewal committing in between (on another instance) then
-      // labels the room older than its content, which only closes clients once more (4410);
-      // the other way round, a copy of the old content would pass as the new generation.
-      if (kind === 'board') room.generation = (await this.store.getWorkshop(workshopId))?.boardGeneration ?? 0
-      stored = await this.store.load(workshopId, docName)
+      stored = await this.loadGeneration(room, workshopId, docName)
       await this.applyStored(room, stored)
     } catch (error) {
       room.destroy()
@@ -269,6 +276,25 @@ export class RoomRegistry {
     setTimeout(() => this.applyWhenAnswered(room), 0)
     this.metrics.recordLoad((performance.now() - loadStarted) / 1000)
     return room
+  }
+
+  /**
+   * The stored document, and for a board the generation it belongs to, read on both sides of it:
+   * a renewal committing in between (on another instance, whose news this room, still loading,
+   * would not hear) makes it read again.
+   */
+  private async loadGeneration(room: Room, workshopId: string, docName: string): Promise<StoredDoc> {
+    if (room.kind !== 'board') return this.store.load(workshopId, docName)
+    let generation = (await this.store.getWorkshop(workshopId))?.boardGeneration ?? 0
+    for (;;) {
+      const stored = await this.store.load(workshopId, docName)
+      const after = (await this.store.getWorkshop(workshopId))?.boardGeneration ?? 0
+      if (after === generation) {
+        room.generation = generation
+        return stored
+      }
+      generation = after
+    }
   }
 
   /**
@@ -422,6 +448,11 @@ export class RoomRegistry {
     this.metrics.recordStoreWrite((written - started) / 1000)
     this.storeHealthy = true
     for (const { room, updates, writers, stored } of batches) {
+      if (room.kind === 'board' && updates.length > 0 && !lastSeqs.has(docKey(room.workshopId, room.docName))) {
+        // Not stored: another instance started this board afresh and the news had not come.
+        void this.discardUnstored(room, updates)
+        continue
+      }
       room.lastSeq = lastSeqs.get(docKey(room.workshopId, room.docName)) ?? room.lastSeq
       room.logLength += updates.length
       for (const update of updates) room.storedBytes += update.byteLength
@@ -524,7 +555,8 @@ export class RoomRegistry {
   }
 
   private async unload(room: Room): Promise<void> {
-    if (this.inUse(room) || this.rooms.get(docKey(room.workshopId, room.docName)) !== room) return
+    // A retired room is renewNow's to forget and destroy, not the idle countdown's.
+    if (room.retired || this.inUse(room) || this.rooms.get(docKey(room.workshopId, room.docName)) !== room) return
     await this.settle()
     if (this.inUse(room)) return
     if (room.pending.length > 0) {
@@ -585,7 +617,7 @@ export class RoomRegistry {
    * What the old room still takes in meanwhile (a message already on its way, with a networked
    * store) is not stored as the old generation's: it is carried over into the new one.
    */
-  async renew(workshopId: string, code: number, reason: string): Promise<Renewal> {
+  async renew(workshopId: string, code: number, reason: string, committed: (generation: number) => void = () => {}): Promise<Renewal> {
     const key = docKey(workshopId, BOARD_DOC)
     if (this.renewing.has(key)) throw new Error('the board is already starting afresh')
     const renewal = this.renewNow(workshopId, key, code, reason)
@@ -597,6 +629,7 @@ export class RoomRegistry {
       this.renewing.delete(key)
     }
     const { old, previous, ...result } = done
+    committed(result.generation)
     if (old.pending.length > 0) {
       // Onto the stored state, not the room's: that may lack what another instance stored and
       // Redis had not brought here yet, which the carry-over would otherwise take as deleted.
@@ -604,7 +637,10 @@ export class RoomRegistry {
       Y.applyUpdate(base, previous)
       Y.applyUpdate(edited, previous)
       for (const update of old.pending) Y.applyUpdate(edited, update)
-      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, edited))
+      // The renewal is done either way: a failure here is the server's own change lost, said in the log.
+      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, edited)).catch((error: unknown) =>
+        this.logger.error({ workshop: workshopId, err: error }, 'a change made during the renewal could not be carried into the new board'),
+      )
       base.destroy()
       edited.destroy()
     }
@@ -629,11 +665,9 @@ export class RoomRegistry {
     try {
       // The stored rows are the room's state (everything received is stored), and rebuilding a
       // whole board is Yjs work for the load pool's worker: ~280 ms of this thread at 8.6 MB.
-      ;({ previous, fresh: freshState } = await loadPool.renewBoard(
-        (await this.store.load(workshopId, BOARD_DOC)).updates,
-        RENEW_BUDGET_FACTOR * this.limits.loadRowBudgetMs,
-      ))
-      generation = await this.store.renewDoc(workshopId, BOARD_DOC, room.generation, freshState, previous)
+      const stored = await this.store.load(workshopId, BOARD_DOC)
+      ;({ previous, fresh: freshState } = await loadPool.renewBoard(stored.updates, RENEW_BUDGET_FACTOR * this.limits.loadRowBudgetMs))
+      generation = await this.store.renewDoc(workshopId, BOARD_DOC, room.generation, stored.lastSeq, freshState, previous)
     } catch (error) {
       room.retired = false
       if (room.pending.length > 0) this.markDirty(room)
@@ -665,6 +699,32 @@ export class RoomRegistry {
       base.destroy()
     }
     room.destroy()
+  }
+
+  /**
+   * The store kept none of this board's rows (PostgreSQL: a generation another instance has
+   * replaced). Nothing of them was acknowledged or sent on: the room is discarded as on the news
+   * (its clients carry their changes over), and the rows are carried onto the old generation's
+   * last state into the new one, for the changes the server itself made.
+   */
+  private async discardUnstored(room: Room, updates: Uint8Array[]): Promise<void> {
+    const { workshopId } = room
+    try {
+      const current = (await this.store.getWorkshop(workshopId))?.boardGeneration
+      if (current === undefined) return
+      const previous = await this.store.previousGeneration(workshopId, BOARD_DOC, room.generation)
+      await this.discardBoard(workshopId, current, CloseCode.renewed, BOARD_RENEWED_REASON)
+      if (!previous) return
+      const [base, edited] = [newDoc(), newDoc()]
+      Y.applyUpdate(base, previous)
+      Y.applyUpdate(edited, previous)
+      for (const update of updates) Y.applyUpdate(edited, update)
+      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, edited))
+      base.destroy()
+      edited.destroy()
+    } catch (error) {
+      this.logger.error({ workshop: workshopId, err: error }, 'changes to a board started afresh elsewhere could not be carried into the new one')
+    }
   }
 
   /** `discardBoard` for every loaded board whose generation is older than the stored one. */

@@ -133,4 +133,15 @@ describe('carryOver, done twice (a tab closed before the first was stored)', () 
     expect(updates).toEqual([])
     expect(readBoard(renewed).signals.get(added)).toMatchObject({ title: 'Library of things', description: 'Drills, tents and sewing machines' })
   })
+
+  it('adds its entries to a map someone else made since, and changes none of theirs', () => {
+    const old = new Y.Doc()
+    const offline = copy(old)
+    offline.getMap('votes').set('round-1', new Y.Map([['anna', 3]]))
+    const renewed = new Y.Doc()
+    renewed.getMap('votes').set('round-1', new Y.Map([['ben', 2]]))
+
+    expect(carryOver(renewed, old, offline)).toBe(1)
+    expect(renewed.getMap('votes').toJSON()).toEqual({ 'round-1': { anna: 3, ben: 2 } })
+  })
 })

@@ -54,9 +54,10 @@ function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<un
     const before = base.get(key)
     const current = target.get(key)
     if (value instanceof Y.Map && current instanceof Y.Map) {
-      // Field by field: what others changed in other fields since stays. A record new in
-      // `edited` that `live` holds already was carried over before (its id is random): as it is.
-      if (before instanceof Y.Map) changes += carryMap(current, before, value)
+      // Field by field: what others changed in other fields since stays. A map new in `edited`
+      // that `live` holds already (a record carried over before: its id is random; or a map
+      // someone else made since) only gets the entries it lacks.
+      changes += before instanceof Y.Map ? carryMap(current, before, value) : fillMap(current, value)
       continue
     }
     if (value instanceof Y.Map && before instanceof Y.Map && JSON.stringify(before.toJSON()) === JSON.stringify(value.toJSON())) continue
@@ -64,6 +65,20 @@ function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<un
     // Edited here and removed there since: the edit is kept, and with it the record.
     target.set(key, copyOf(value))
     changes++
+  }
+  return changes
+}
+
+/** Adds the entries of `source` that `target` lacks, at every depth; changes nothing else. */
+function fillMap(target: Y.Map<unknown>, source: Y.Map<unknown>): number {
+  let changes = 0
+  for (const [key, value] of source.entries()) {
+    const current = target.get(key)
+    if (value instanceof Y.Map && current instanceof Y.Map) changes += fillMap(current, value)
+    else if (!target.has(key)) {
+      target.set(key, copyOf(value))
+      changes++
+    }
   }
   return changes
 }
