@@ -57,55 +57,51 @@ export function WorkshopAdmin() {
 
   return (
     <div className="admin">
-      <div className="admin__item ui-stack">
-        <p className="console__note">{t('admin.rotate.hint')}</p>
-        <InlineConfirm
-          question={t('admin.rotate.question')}
-          confirmLabel={t('admin.rotate.confirm')}
-          cancelLabel={t('admin.keep')}
-          onConfirm={() => void rotate()}
-          trigger={(open, ref) => (
-            <button ref={ref} type="button" className="button button--secondary" disabled={status === 'working'} onClick={open}>
-              {t('admin.rotate.button')}
-            </button>
-          )}
-        />
-        {status === 'rotated' && <p className="admin__done">{t('admin.rotate.done')}</p>}
-      </div>
-      <div className="admin__item ui-stack">
-        <p className="console__note">{t('admin.renew.hint')}</p>
-        <InlineConfirm
-          question={t('admin.renew.question')}
-          confirmLabel={t('admin.renew.confirm')}
-          cancelLabel={t('admin.keep')}
-          onConfirm={() => void renew()}
-          trigger={(open, ref) => (
-            <button ref={ref} type="button" className="button button--secondary" disabled={status === 'working'} onClick={open}>
-              {t('admin.renew.button')}
-            </button>
-          )}
-        />
-        {status === 'renewed' && renewal && <p className="admin__done">{renewedText(renewal)}</p>}
-      </div>
-      <div className="admin__item ui-stack">
-        <p className="console__note">{t('admin.delete.hint')}</p>
-        <InlineConfirm
-          question={t('admin.delete.question')}
-          confirmLabel={t('admin.delete.confirm')}
-          cancelLabel={t('admin.keep')}
-          onConfirm={() => void remove()}
-          trigger={(open, ref) => (
-            <button ref={ref} type="button" className="button button--ghost admin__delete" disabled={status === 'working'} onClick={open}>
-              {t('admin.delete.button')}
-            </button>
-          )}
-        />
-      </div>
+      <AdminAction name="rotate" busy={status === 'working'} onConfirm={() => void rotate()} done={status === 'rotated' ? t('admin.rotate.done') : null} />
+      <AdminAction
+        name="renew"
+        busy={status === 'working'}
+        onConfirm={() => void renew()}
+        done={status === 'renewed' && renewal ? renewedText(renewal) : null}
+      />
+      <AdminAction name="delete" busy={status === 'working'} onConfirm={() => void remove()} buttonClass="button--ghost admin__delete" />
       {status === 'failed' && (
         <p className="admin__failed" role="alert">
           {t('admin.failed')}
         </p>
       )}
+    </div>
+  )
+}
+
+interface AdminActionProps {
+  /** Its strings live under `admin.<name>`: hint, button, question, confirm. */
+  name: 'rotate' | 'renew' | 'delete'
+  busy: boolean
+  onConfirm(): void
+  /** What it did, once done. */
+  done?: string | null
+  buttonClass?: string
+}
+
+/** One action of the panel: what it is for, its button, and the question it asks once in place. */
+function AdminAction({ name, busy, onConfirm, done = null, buttonClass = 'button--secondary' }: AdminActionProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="admin__item ui-stack">
+      <p className="console__note">{t(`admin.${name}.hint`)}</p>
+      <InlineConfirm
+        question={t(`admin.${name}.question`)}
+        confirmLabel={t(`admin.${name}.confirm`)}
+        cancelLabel={t('admin.keep')}
+        onConfirm={onConfirm}
+        trigger={(open, ref) => (
+          <button ref={ref} type="button" className={`button ${buttonClass}`} disabled={busy} onClick={open}>
+            {t(`admin.${name}.button`)}
+          </button>
+        )}
+      />
+      {done && <p className="admin__done">{done}</p>}
     </div>
   )
 }
