@@ -144,4 +144,25 @@ describe('carryOver, done twice (a tab closed before the first was stored)', () 
     expect(carryOver(renewed, old, offline)).toBe(1)
     expect(renewed.getMap('votes').toJSON()).toEqual({ 'round-1': { anna: 3, ben: 2 } })
   })
+
+  it('adds a story written offline after the version others wrote since, keeping both', () => {
+    const old = new Y.Doc()
+    const story = createStory(old, { title: 'Aino, 2040' }, anna)
+    const write = (doc: Y.Doc, text: string) => {
+      const body = getStoryBody(doc, story.storyId)!
+      body.insert(body.length, [new Y.XmlElement('paragraph')])
+      ;(body.get(body.length - 1) as Y.XmlElement).insert(0, [new Y.XmlText(text)])
+    }
+    write(old, 'Aino wakes up.')
+    const renewed = new Y.Doc()
+    restoreDoc(renewed, old)
+    const offline = copy(old)
+    write(offline, 'The tram is quiet.')
+    write(renewed, 'Her robot makes coffee.')
+
+    carryOver(renewed, old, offline)
+    const text = getStoryBody(renewed, story.storyId)!.toString()
+    expect(text.indexOf('Her robot makes coffee.')).toBeGreaterThan(-1)
+    expect(text.indexOf('The tram is quiet.')).toBeGreaterThan(text.indexOf('Her robot makes coffee.'))
+  })
 })

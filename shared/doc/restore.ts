@@ -27,8 +27,9 @@ export function restoreDoc(live: Y.Doc, past: Y.Doc, origin: unknown = SERVER_OR
 
 /**
  * Writes into `live` what changed from `base` to `edited`, and nothing else: entries `edited`
- * added or changed are set (a changed story body is replaced whole), entries it deleted are
- * deleted, and everything else in `live` — changes others made since — stays. Used when a
+ * added or changed are set, entries it deleted are deleted, and everything else in `live` —
+ * changes others made since — stays. A story body changed here replaces the live one when no
+ * one changed that since; when someone did, this version is added after theirs. Used when a
  * document's history started afresh: `base` is the old generation's last state, `edited` that
  * state with a browser's unsent changes (or the server's own, made during the switch), `live`
  * the new generation. Returns how many entries were written or deleted.
@@ -62,6 +63,18 @@ function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<un
     }
     if (value instanceof Y.Map && before instanceof Y.Map && JSON.stringify(before.toJSON()) === JSON.stringify(value.toJSON())) continue
     if ((base.has(key) && sameValue(before, value)) || sameValue(current, value)) continue
+    if (value instanceof Y.XmlFragment && before instanceof Y.XmlFragment && current instanceof Y.XmlFragment && !sameValue(current, before)) {
+      // A story written on both sides: theirs stays, and this copy's version follows it, so
+      // no one's words are lost; the writers merge the two by hand.
+      // (A hook is no part of a story: the update guard refuses one.)
+      const children = value.toArray().filter((child): child is Y.XmlElement | Y.XmlText => !(child instanceof Y.XmlHook))
+      current.insert(
+        current.length,
+        children.map((child) => child.clone()),
+      )
+      changes++
+      continue
+    }
     // Edited here and removed there since: the edit is kept, and with it the record.
     target.set(key, copyOf(value))
     changes++
