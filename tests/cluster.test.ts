@@ -294,6 +294,37 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     },
   )
 
+  it('holds one person to one allowance on every instance: what they wrote on one is spent on the other', async () => {
+    // A person takes 300 records at once (refilling one a minute: none refill during the test).
+    const limits = { writeBurstPerPerson: 300, writesPerMinutePerPerson: 1 }
+    const [first, second] = await files.cluster.instances(2, await files.cluster.databaseUrl(), { limits })
+    const workshop = await createWorkshop(first!.url)
+    const { token } = await mintIdentity(first!.url, workshop.id, workshop.keys.participant)
+    const cards = (client: TestClient, prefix: string, count: number) =>
+      client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
+    const watcher = open(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+    const marking = open(first!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+    await synced(watcher, marking)
+
+    // On the first instance, one change of 280 cards: within their 300.
+    const here = open(first!.wsUrl, workshop.id, 'board', workshop.keys.participant, { identity: token })
+    await synced(here)
+    cards(here, 'here-', 280)
+    await waitFor(() => marking.doc.getMap('signals').size === 280, 10_000, 'the 280 cards admitted on the first instance')
+    // A later change from the first instance, seen on the second: the charges told before it have arrived.
+    marking.doc.getMap('signals').set('marker', 'from the facilitator')
+    await waitFor(() => watcher.doc.getMap('signals').has('marker'), 10_000, 'the marker on the second instance')
+
+    // The same person on the second instance: 500 more are past their 20 left and one piece
+    // (400) owed. Without the relayed charge their allowance there would be whole, and take them.
+    const there = open(second!.wsUrl, workshop.id, 'board', workshop.keys.participant, { identity: token })
+    await synced(there)
+    cards(there, 'there-', 500)
+    await waitFor(() => there.closes.length > 0, 10_000, 'the second instance to hold the change back')
+    expect(there.closes[0]!.code).toBe(CloseCode.slowDown)
+    expect(watcher.doc.getMap('signals').has('there-0')).toBe(false)
+  })
+
   // Its waits add up to more than the default 20 s on a loaded machine (it timed out once so).
   it('reveals exactly once when both instances receive the facilitator’s reveal at the same time', { timeout: 60_000 }, async () => {
     const log = capturedLogger()

@@ -3,7 +3,7 @@ import { capturedLogger } from '../../tests/support/logLines.ts'
 import type { Logger } from '../log.ts'
 import { TokenBucket } from '../sync/tokenBucket.ts'
 import { soloRelay, type Relay } from './relay.ts'
-import { WorkshopCharges, type AllowanceCopies } from './workshopCharges.ts'
+import { FACILITATORS_ALLOWANCE, WorkshopCharges, type AllowanceCopies } from './workshopCharges.ts'
 
 /**
  * Two instances' relays joined in this process, as Redis joins them: what one publishes on a
@@ -37,6 +37,8 @@ function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket>; make(i
     buckets,
     make: copy,
     spendRelayed: (id, records) => copy(id).spend(records),
+    // A person's copy, by workshop and person ("w1 anna").
+    spendPersonRelayed: (id, who, records) => copy(`${id} ${who}`).spend(records),
     levelOf: (id) => ({ level: copy(id).level(), msUntilFull: copy(id).msUntilFull() }),
     lowerTo: (id, level, at) => copy(id).lowerTo(level, at),
   }
@@ -73,6 +75,33 @@ describe('WorkshopCharges', () => {
     sender.charged('w1', 10)
     await turnEnd()
     expect(level(receiving.buckets.get('w1'))).toBe(500)
+  })
+
+  it("tells each person's charges (and the facilitators') with the workshop's, in the same message, fractions kept", async () => {
+    const [here, there] = joinedRelays()
+    const receiving = copies()
+    const sender = chargesOn(here, copies(), capturedLogger().logger)
+    chargesOn(there, receiving, capturedLogger().logger).follow('w1')
+    await turnEnd()
+    const told: number[] = []
+    there.onMessage((channel) => channel === 'charges:w1' && told.push(told.length))
+    sender.charged('w1', 300)
+    sender.charged('w1', 300, 'anna')
+    sender.charged('w1', 0.5, 'ben')
+    sender.charged('w1', 2_048, FACILITATORS_ALLOWANCE)
+    await turnEnd()
+    expect(told).toHaveLength(1)
+    expect(level(receiving.buckets.get('w1'))).toBe(700)
+    expect(level(receiving.buckets.get('w1 anna'))).toBe(700)
+    // Capped at what one instance admits at once.
+    expect(level(receiving.buckets.get(`w1 ${FACILITATORS_ALLOWANCE}`))).toBe(1_000 - MOST_AT_ONCE)
+    expect(receiving.buckets.has('w1 ben')).toBe(false)
+    // Half a record more makes Ben's first whole one, told alone.
+    sender.charged('w1', 0.5, 'ben')
+    await turnEnd()
+    expect(told).toHaveLength(2)
+    expect(level(receiving.buckets.get('w1 ben'))).toBe(999)
+    expect(level(receiving.buckets.get('w1'))).toBe(700)
   })
 
   it('tells fractions of a record (content, a record per KiB) only once they make whole ones', async () => {

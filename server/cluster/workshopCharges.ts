@@ -14,10 +14,24 @@ const LEVEL_PREFIX = 'allowance:'
  */
 const SETTLE_MS = 20
 
+/**
+ * The allowance of all a workshop's facilitators (content, in KiB), among the people's in a
+ * charge: no participant id looks like it (participant ids are URL-safe base64).
+ */
+export const FACILITATORS_ALLOWANCE = '\u0001facilitators'
+/** People in one charge at most: a turn's writers of one workshop (a bound on a message's cost). */
+const MOST_PEOPLE_PER_CHARGE = 1_000
+
 /** This instance's copies of the workshops' allowances, as the charges need them. */
 export interface AllowanceCopies {
   /** Spends what another instance admitted (not told again). */
   spendRelayed(workshopId: string, records: number): void
+  /**
+   * Spends what another instance admitted from one person's allowance (`''` for the participants
+   * without an identity; FACILITATORS_ALLOWANCE for the facilitators' content), making this
+   * instance's copy of it if need be, so that their next socket here finds it spent.
+   */
+  spendPersonRelayed(workshopId: string, who: string, records: number): void
   /** The copy's level now (negative while owed) and how long until it is full again; undefined without a copy. */
   levelOf(workshopId: string): { level: number; msUntilFull: number } | undefined
   /** Lowers a copy to the level another copy had at `at` (epoch ms), refilled since. */
@@ -41,8 +55,8 @@ export interface AllowanceCopies {
 export class WorkshopCharges {
   /** Workshops this instance follows (has a copy of the allowance of). */
   private readonly following = new Set<string>()
-  /** Records charged here in this turn, by workshop, not yet told. */
-  private readonly due = new Map<string, number>()
+  /** Records charged here in this turn, by workshop (and by person in it), not yet told. */
+  private readonly due = new Map<string, { workshop: number; people: Map<string, number> }>()
   /**
    * Workshops whose copy here has taken the kept level (or found none): only those keep theirs,
    * so a copy that has not yet heard of the others' spending never passes for the allowance's level.
@@ -68,7 +82,14 @@ export class WorkshopCharges {
       if (!channel.startsWith(CHANNEL_PREFIX)) return
       const workshopId = channel.slice(CHANNEL_PREFIX.length)
       try {
-        copies.spendRelayed(workshopId, Math.min(decoding.readVarUint(decoding.createDecoder(message)), this.mostAtOnce))
+        const decoder = decoding.createDecoder(message)
+        copies.spendRelayed(workshopId, Math.min(decoding.readVarUint(decoder), this.mostAtOnce))
+        // People's charges follow (an instance of an earlier version sends none).
+        const people = decoding.hasContent(decoder) ? Math.min(decoding.readVarUint(decoder), MOST_PEOPLE_PER_CHARGE) : 0
+        for (let i = 0; i < people; i++) {
+          const who = decoding.readVarString(decoder)
+          copies.spendPersonRelayed(workshopId, who, Math.min(decoding.readVarUint(decoder), this.mostAtOnce))
+        }
       } catch (error) {
         this.logger.warn({ workshop: workshopId, err: error }, 'a charge from another instance was not understood')
       }
@@ -105,10 +126,16 @@ export class WorkshopCharges {
     this.due.delete(workshopId)
   }
 
-  /** Records (fractions too) this instance charged to the workshop's allowance: told to the others at the end of the turn. */
-  charged(workshopId: string, records: number): void {
+  /**
+   * Records (fractions too) this instance charged to the workshop's allowance, or with `who` to
+   * one person's (or the facilitators'): told to the others at the end of the turn.
+   */
+  charged(workshopId: string, records: number, who?: string): void {
     if (this.alone || records <= 0) return
-    this.due.set(workshopId, (this.due.get(workshopId) ?? 0) + records)
+    let owed = this.due.get(workshopId)
+    if (!owed) this.due.set(workshopId, (owed = { workshop: 0, people: new Map() }))
+    if (who === undefined) owed.workshop += records
+    else owed.people.set(who, (owed.people.get(who) ?? 0) + records)
     if (this.scheduled) return
     this.scheduled = true
     setImmediate(() => this.tell())
@@ -116,17 +143,30 @@ export class WorkshopCharges {
 
   private tell(): void {
     this.scheduled = false
-    for (const [workshopId, records] of this.due) {
+    for (const [workshopId, owed] of this.due) {
       // Whole records only: content counts in fractions of one (a record per KiB), and a letter
       // typed is a thousandth. What is left waits for the next turn with a charge, so thirty
       // typists are not charged a record a keystroke, nor a message each.
-      const whole = Math.floor(records)
-      if (whole === 0) continue
-      const message = encoding.encode((encoder) => encoding.writeVarUint(encoder, whole))
+      const whole = Math.floor(owed.workshop)
+      const people = [...owed.people].map(([who, records]) => [who, Math.floor(records)] as const).filter(([, records]) => records > 0)
+      if (whole === 0 && people.length === 0) continue
+      const message = encoding.encode((encoder) => {
+        encoding.writeVarUint(encoder, whole)
+        encoding.writeVarUint(encoder, people.length)
+        for (const [who, records] of people) {
+          encoding.writeVarString(encoder, who)
+          encoding.writeVarUint(encoder, records)
+        }
+      })
       this.relay.publish(CHANNEL_PREFIX + workshopId, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
-      this.keepLevel(workshopId)
-      if (records === whole) this.due.delete(workshopId)
-      else this.due.set(workshopId, records - whole)
+      if (whole > 0) this.keepLevel(workshopId)
+      owed.workshop -= whole
+      for (const [who, records] of people) {
+        const left = owed.people.get(who)! - records
+        if (left > 0) owed.people.set(who, left)
+        else owed.people.delete(who)
+      }
+      if (owed.workshop === 0 && owed.people.size === 0) this.due.delete(workshopId)
     }
   }
 

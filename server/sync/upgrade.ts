@@ -20,7 +20,7 @@ import {
   type Role,
 } from '../../shared/protocol.ts'
 import { CURRENT_VERSION, compareVersion, type ClientVersion } from '../../shared/version.ts'
-import { WorkshopCharges } from '../cluster/workshopCharges.ts'
+import { FACILITATORS_ALLOWANCE, WorkshopCharges } from '../cluster/workshopCharges.ts'
 import { soloRelay, type Relay } from '../cluster/relay.ts'
 import type { Limits } from '../config.ts'
 import type { Logger } from '../log.ts'
@@ -94,6 +94,11 @@ export function createSyncUpgrade(opts: {
         return copy && { level: copy.level(), msUntilFull: copy.msUntilFull() }
       },
       lowerTo: (workshopId, level, at) => copyOf(workshopId)?.lowerTo(level, at),
+      spendPersonRelayed: (workshopId, who, records) => {
+        if (!perWorkshop.has(workshopId)) return
+        if (who === FACILITATORS_ALLOWANCE) sharesOf(workshopId).facilitatorContent.spendRelayed(records)
+        else writingOf(workshopId, who === WITHOUT_IDENTITY ? null : who).bucket.spendRelayed(records)
+      },
     },
     logger,
     // One instance admits at most a whole allowance and one piece past it in a turn (TokenBucket.fits
@@ -107,9 +112,11 @@ export function createSyncUpgrade(opts: {
     shares = {
       connections: 0,
       integration: integrationShare(limits.integrationMsPer10sPerWorkshop),
-      writing: new WorkshopAllowance(limits, (records) => charges.charged(workshopId, records)),
+      writing: new RelayedAllowance(limits.writesPerMinutePerWorkshop / 60, limits.writeBurstPerWorkshop, (records) => charges.charged(workshopId, records)),
       writers: new Map<string, Allowance>(),
-      facilitatorContent: new TokenBucket(FACILITATOR_CONTENT_PER_MINUTE / 60, FACILITATOR_CONTENT_BURST, Number.POSITIVE_INFINITY),
+      facilitatorContent: new RelayedAllowance(FACILITATOR_CONTENT_PER_MINUTE / 60, FACILITATOR_CONTENT_BURST, (kib) =>
+        charges.charged(workshopId, kib, FACILITATORS_ALLOWANCE),
+      ),
     }
     perWorkshop.set(workshopId, shares)
     charges.follow(workshopId)
@@ -122,14 +129,18 @@ export function createSyncUpgrade(opts: {
    * one piece past what is left, see WRITING_OVERDRAFT): a clamp would let a big update through
    * for a part of its cost.
    */
-  const writingOf = (writers: Map<string, Allowance>, participantId: string | null): Allowance => {
+  const writingOf = (workshopId: string, participantId: string | null): Allowance => {
+    const { writers } = sharesOf(workshopId)
     const who = participantId ?? WITHOUT_IDENTITY
     let allowance = writers.get(who)
     if (!allowance)
       writers.set(
         who,
         (allowance = {
-          bucket: new TokenBucket(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, Number.POSITIVE_INFINITY),
+          // One for all instances, as the workshop's: what another admitted is spent here too.
+          bucket: new RelayedAllowance(limits.writesPerMinutePerPerson / 60, limits.writeBurstPerPerson, (records) =>
+            charges.charged(workshopId, records, who),
+          ),
           share: new TokenBucket(SHARE_PER_MINUTE / 60, SHARE_BURST, Number.POSITIVE_INFINITY),
           holders: 0,
         }),
@@ -199,7 +210,7 @@ export function createSyncUpgrade(opts: {
         participantId,
         generation: generationOf(req),
       }
-      const allowance = role === 'participant' ? writingOf(inWorkshop.writers, participantId) : undefined
+      const allowance = role === 'participant' ? writingOf(workshopId, participantId) : undefined
       if (allowance) allowance.holders++
       const shared = {
         neighbours: fromAddress.connections,
@@ -282,17 +293,18 @@ export function createSyncUpgrade(opts: {
 }
 
 /**
- * This instance's copy of what all participants of a workshop may write together: owes all it
- * overdraws, like a person's (see writingOf). The copies are one allowance for all instances
- * (WorkshopCharges): `spend`, which the connection calls for each admitted change, also tells
- * the others; what they admitted comes in through `spendRelayed`.
+ * This instance's copy of a writing allowance shared by all instances (WorkshopCharges): what all
+ * participants of a workshop may write together, one person's, or its facilitators' content. It
+ * owes all it overdraws (see writingOf). `spend`, which the connection calls for each admitted
+ * change, also tells the others; what they admitted comes in through `spendRelayed`.
  */
-class WorkshopAllowance extends TokenBucket {
+class RelayedAllowance extends TokenBucket {
   constructor(
-    limits: Limits,
+    perSecond: number,
+    burst: number,
     private readonly tell: (records: number) => void,
   ) {
-    super(limits.writesPerMinutePerWorkshop / 60, limits.writeBurstPerWorkshop, Number.POSITIVE_INFINITY)
+    super(perSecond, burst, Number.POSITIVE_INFINITY)
   }
 
   override spend(records: number, now?: number): void {
@@ -313,11 +325,11 @@ const WITHOUT_IDENTITY = ''
 interface WorkshopShares {
   connections: number
   integration: TokenBucket
-  writing: WorkshopAllowance
+  writing: RelayedAllowance
   /** Each participant's allowance and share, by identity. */
   writers: Map<string, Allowance>
   /** What its facilitators may write together, in KiB of content (FACILITATOR_CONTENT_BURST). */
-  facilitatorContent: TokenBucket
+  facilitatorContent: RelayedAllowance
 }
 
 /**
@@ -325,7 +337,7 @@ interface WorkshopShares {
  * SHARE_PER_MINUTE), and how many of their sockets hold them.
  */
 interface Allowance {
-  bucket: TokenBucket
+  bucket: RelayedAllowance
   share: TokenBucket
   holders: number
 }
