@@ -49,6 +49,18 @@ const MOST_AT_ONCE = 1_400
 const chargesOn = (relay: Relay, copies: AllowanceCopies, logger: Logger) => new WorkshopCharges(relay, copies, logger, MOST_AT_ONCE)
 
 const turnEnd = () => new Promise((resolve) => setImmediate(resolve))
+
+/** One instance charging, another following w1, and the messages it has been told (counted). */
+async function senderAndFollower() {
+  const [here, there] = joinedRelays()
+  const receiving = copies()
+  const sender = chargesOn(here, copies(), capturedLogger().logger)
+  chargesOn(there, receiving, capturedLogger().logger).follow('w1')
+  await turnEnd()
+  const told: number[] = []
+  there.onMessage((channel) => channel === 'charges:w1' && told.push(told.length))
+  return { sender, receiving, told }
+}
 const level = (bucket: TokenBucket | undefined) => Math.round(bucket?.level() ?? Number.NaN)
 
 describe('WorkshopCharges', () => {
@@ -78,13 +90,7 @@ describe('WorkshopCharges', () => {
   })
 
   it("tells each person's charges (and the facilitators') with the workshop's, in the same message, fractions kept", async () => {
-    const [here, there] = joinedRelays()
-    const receiving = copies()
-    const sender = chargesOn(here, copies(), capturedLogger().logger)
-    chargesOn(there, receiving, capturedLogger().logger).follow('w1')
-    await turnEnd()
-    const told: number[] = []
-    there.onMessage((channel) => channel === 'charges:w1' && told.push(told.length))
+    const { sender, receiving, told } = await senderAndFollower()
     sender.charged('w1', 300)
     sender.charged('w1', 300, 'anna')
     sender.charged('w1', 0.5, 'ben')
@@ -105,13 +111,7 @@ describe('WorkshopCharges', () => {
   })
 
   it('tells fractions of a record (content, a record per KiB) only once they make whole ones', async () => {
-    const [here, there] = joinedRelays()
-    const receiving = copies()
-    const sender = chargesOn(here, copies(), capturedLogger().logger)
-    chargesOn(there, receiving, capturedLogger().logger).follow('w1')
-    await turnEnd()
-    const told: number[] = []
-    there.onMessage((channel) => channel === 'charges:w1' && told.push(told.length))
+    const { sender, receiving, told } = await senderAndFollower()
     // A letter typed a turn, a thousandth of a record each: rounded up, each would be a whole one.
     for (let letter = 0; letter < 500; letter++) {
       sender.charged('w1', 0.001)
