@@ -12,10 +12,9 @@
  */
 import { useEffect, useRef } from 'react'
 import type * as Y from 'yjs'
-import { clearDocument } from 'y-indexeddb'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
-import { offlineStoreName } from '../sync/hooks.ts'
+import { deleteOfflineCopy } from '../sync/hooks.ts'
 import { fetchPreviousBoard, prepareCarryOver, type CarryOver, type GenerationStore } from '../sync/renewal.ts'
 
 export type RenewalPhase = 'none' | 'loading' | 'unstored'
@@ -70,14 +69,7 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
         carry?.(doc)
         // The new document goes into IndexedDB (with the carried changes, sent or not) only once
         // the old copy is gone: both under one name, they would be loaded as one.
-        const cleared =
-          typeof indexedDB === 'undefined'
-            ? Promise.resolve(true)
-            : clearDocument(offlineStoreName(workshopId, docName)).then(
-                () => true,
-                () => false,
-              )
-        void cleared.then((ok) => {
+        void deleteOfflineCopy(workshopId, docName).then((ok) => {
           if (!ok) return phase('unstored')
           generations.release()
           phase('none')

@@ -4,13 +4,12 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
-import { clearDocument } from 'y-indexeddb'
 import { BOARD_DOC } from '../../shared/protocol.ts'
 import { browserStorage } from '../sync/browserStorage.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
 import { generationStore } from '../sync/renewal.ts'
 import { useRenewal, type RenewalPhase } from './useRenewal.ts'
-import { offlineStoreName, useDocConnection, useOfflineStore, useYDoc } from '../sync/hooks.ts'
+import { deleteOfflineCopy, useDocConnection, useOfflineStore, useYDoc } from '../sync/hooks.ts'
 import { INITIAL_SYNC_STATE } from '../sync/syncState.ts'
 import type { MirroredDocName, SyncedDocName } from './slices/connection.ts'
 import { useStore } from './store.ts'
@@ -64,8 +63,7 @@ export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: st
     // that last connection has closed.
     if (!discarding || doc !== null) return
     let active = true
-    const cleared = typeof indexedDB === 'undefined' ? Promise.resolve() : clearDocument(offlineStoreName(workshopId, docName)).catch(() => {})
-    void cleared.then(() => {
+    void deleteOfflineCopy(workshopId, docName).then(() => {
       if (!active) return
       setInstance((n) => n + 1)
       setDiscarding(false)

@@ -11,7 +11,7 @@
  */
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import { migrate } from '../../shared/doc/migrate.ts'
 import { docKindOf } from '../../shared/protocol.ts'
 import { connectDoc, type DocConnection } from './docConnection.ts'
@@ -20,6 +20,18 @@ import { offeredGeneration, type GenerationStore } from './renewal.ts'
 
 /** IndexedDB database name for a workshop document. */
 export const offlineStoreName = (workshopId: string, docName: string) => `s2s:${workshopId}:${docName}`
+
+/**
+ * Deletes this device's copy of a document from IndexedDB (once its connections there are
+ * closed); false when IndexedDB refused. Without IndexedDB there is nothing to delete.
+ */
+export function deleteOfflineCopy(workshopId: string, docName: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve(true)
+  return clearDocument(offlineStoreName(workshopId, docName)).then(
+    () => true,
+    () => false,
+  )
+}
 
 /**
  * A fresh Y.Doc per workshop document; null during the first render. A new `instance` makes a

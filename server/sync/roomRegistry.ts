@@ -633,16 +633,10 @@ export class RoomRegistry {
     if (old.pending.length > 0) {
       // Onto the stored state, not the room's: that may lack what another instance stored and
       // Redis had not brought here yet, which the carry-over would otherwise take as deleted.
-      const [base, edited] = [newDoc(), newDoc()]
-      Y.applyUpdate(base, previous)
-      Y.applyUpdate(edited, previous)
-      for (const update of old.pending) Y.applyUpdate(edited, update)
       // The renewal is done either way: a failure here is the server's own change lost, said in the log.
-      await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, edited)).catch((error: unknown) =>
+      await this.carryIntoBoard(workshopId, previous, old.pending).catch((error: unknown) =>
         this.logger.error({ workshop: workshopId, err: error }, 'a change made during the renewal could not be carried into the new board'),
       )
-      base.destroy()
-      edited.destroy()
     }
     old.destroy()
     return result
@@ -714,16 +708,26 @@ export class RoomRegistry {
       if (current === undefined) return
       const previous = await this.store.previousGeneration(workshopId, BOARD_DOC, room.generation)
       await this.discardBoard(workshopId, current, CloseCode.renewed, BOARD_RENEWED_REASON)
-      if (!previous) return
-      const [base, edited] = [newDoc(), newDoc()]
+      if (previous) await this.carryIntoBoard(workshopId, previous, updates)
+    } catch (error) {
+      this.logger.error({ workshop: workshopId, err: error }, 'changes to a board started afresh elsewhere could not be carried into the new one')
+    }
+  }
+
+  /**
+   * Writes into the board's current generation what `updates` changed from `previous` (an old
+   * generation's last state), as the app does with what it had not sent (shared/doc `carryOver`).
+   */
+  private async carryIntoBoard(workshopId: string, previous: Uint8Array, updates: readonly Uint8Array[]): Promise<void> {
+    const [base, edited] = [newDoc(), newDoc()]
+    try {
       Y.applyUpdate(base, previous)
       Y.applyUpdate(edited, previous)
       for (const update of updates) Y.applyUpdate(edited, update)
       await this.withRoom(workshopId, BOARD_DOC, (renewed) => carryOver(renewed.doc, base, edited))
+    } finally {
       base.destroy()
       edited.destroy()
-    } catch (error) {
-      this.logger.error({ workshop: workshopId, err: error }, 'changes to a board started afresh elsewhere could not be carried into the new one')
     }
   }
 
