@@ -115,9 +115,27 @@ describe('useRenewal', () => {
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
     expect([...readBoard(renewed).signals.values()].map((signal) => signal.title).sort()).toEqual(['Care robots', 'Written offline'])
     expect(idb.cleared).toEqual([`s2s:${WORKSHOP}:board`])
-    expect(phases).toEqual(['loading', 'none'])
+    expect(phases).toEqual(['loading', 'carried', 'none'])
     noted.set(3)
     expect(noted.get()).toBe(3)
+  })
+
+  it('keeps the old copy until the server has stored what was carried: a tab closed before that carries it again', async () => {
+    const { renewed, noted, phases, driven } = setting()
+    driven.current.set({ status: 'closed', closeCode: CloseCode.renewed, synced: false })
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    // Synced, and the carried card is waiting for the server's "saved".
+    driven.current.set({ status: 'connected', synced: true, pending: 1 })
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect([...readBoard(renewed).signals.values()].map((signal) => signal.title)).toContain('Written offline')
+    expect(phases).toEqual(['loading', 'carried'])
+    expect(idb.cleared).toEqual([])
+    expect(noted.get()).toBeNull()
+
+    driven.current.set({ pending: 0 })
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect(idb.cleared).toEqual([`s2s:${WORKSHOP}:board`])
+    expect(phases).toEqual(['loading', 'carried', 'none'])
   })
 
   it('keeps the old copy and the old note when it cannot be deleted: this tab goes on without storing', async () => {
@@ -127,7 +145,7 @@ describe('useRenewal', () => {
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
     driven.current.set({ status: 'connected', synced: true })
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
-    expect(phases).toEqual(['loading', 'unstored'])
+    expect(phases).toEqual(['loading', 'carried', 'unstored'])
     expect(noted.get()).toBeNull()
   })
 

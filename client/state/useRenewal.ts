@@ -5,8 +5,10 @@
  *               kept, and what is written to it meanwhile is set aside with the rest;
  *   loading   — the old copy is set aside and the new generation loads, in memory only; the
  *               page keeps showing the last board (WorkshopSession's bridge), not an empty one;
- *   none      — the carried-over changes are written into the new board, the old copy is gone
- *               from IndexedDB and the new one is kept there in its place;
+ *   carried   — the carried-over changes are written into the new board, which the page now
+ *               shows; the old copy stays in IndexedDB until the server has stored them all, so
+ *               a tab closed meanwhile finds it and carries it over again;
+ *   none      — the old copy is gone from IndexedDB and the new one is kept there in its place;
  *   unstored  — the old copy could not be deleted: the new board works online only in this tab,
  *               and the next start finds the old copy and carries it over again.
  */
@@ -17,7 +19,7 @@ import type { DocConnection } from '../sync/docConnection.ts'
 import { deleteOfflineCopy } from '../sync/hooks.ts'
 import { fetchPreviousBoard, prepareCarryOver, type CarryOver, type GenerationStore } from '../sync/renewal.ts'
 
-export type RenewalPhase = 'none' | 'loading' | 'unstored'
+export type RenewalPhase = 'none' | 'loading' | 'carried' | 'unstored'
 
 interface RenewalOptions {
   connection: DocConnection | null
@@ -38,6 +40,8 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
    * Kept if the board is started afresh again before that: the new copy has nothing of its own.
    */
   const carried = useRef<CarryOver | null | undefined>(undefined)
+  /** Carried into the new generation; the old copy goes once the server has stored it all. */
+  const awaitingSave = useRef(false)
   useEffect(() => {
     // A render can pair the new document with the old connection, for one effect run: skip it.
     if (!connection || !doc || !generations || connection.provider.doc !== doc) return
@@ -66,9 +70,15 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
       if (carried.current !== undefined && state.status === 'connected' && state.synced) {
         const carry = carried.current
         carried.current = undefined
+        awaitingSave.current = true
+        phase('carried')
         carry?.(doc)
-        // The new document goes into IndexedDB (with the carried changes, sent or not) only once
-        // the old copy is gone: both under one name, they would be loaded as one.
+      }
+      // Read afresh: carrying counted its changes as waiting (and may have run this check inside).
+      if (awaitingSave.current && connection.getState().pending === 0) {
+        awaitingSave.current = false
+        // The new document goes into IndexedDB only once the old copy is gone: both under one
+        // name, they would be loaded as one.
         void deleteOfflineCopy(workshopId, docName).then((ok) => {
           if (!ok) return phase('unstored')
           generations.release()

@@ -10,9 +10,10 @@
  *   2. The new generation loads into a new document, kept in memory only: the old copy stays in
  *      IndexedDB, and the generation noted beside it stays the old one.
  *   3. Once it has synced, what changed from base to edited is written into it (shared/doc
- *      `carryOver`) and goes to the server as this person's changes; then the old copy is
- *      deleted, the new generation noted, and the new document kept in IndexedDB in its place
- *      (client/state/useRenewal.ts). A tab closed before that finds the old copy next time.
+ *      `carryOver`) and goes to the server as this person's changes; once the server has stored
+ *      them, the old copy is deleted, the new generation noted, and the new document kept in
+ *      IndexedDB in its place (client/state/useRenewal.ts). A tab closed before that finds the
+ *      old copy next time.
  *
  * The generation this device's copy belongs to is noted beside it (`GenerationStore`) and offered
  * when connecting: a copy with content but nothing noted is taken as generation 0 (made before
