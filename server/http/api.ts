@@ -3,6 +3,7 @@ import { createWorkshopBody, firstIssue, type ApiError } from '../../shared/api.
 import type { ServerConfig } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import type { DocStore } from '../store/docStore.ts'
+import { PreviousGenerations } from '../store/previousGenerations.ts'
 import type { Renewal, RoomRegistry } from '../sync/roomRegistry.ts'
 import { BOARD_DOC, BOARD_RENEWED_REASON, CloseCode, ID_SOURCE } from '../../shared/protocol.ts'
 import { initialiseWorkshop } from '../workshops/initialise.ts'
@@ -62,6 +63,7 @@ export function createApi(ctx: ApiContext) {
   // Each browser with a copy of the board open or kept at a renewal reads the old board once,
   // a hall behind one address included (a few times over, with retries).
   const generationReads = ctx.relay.limiter({ name: 'generation_reads', max: GENERATION_READS_PER_IP_PER_HOUR, windowMs: HOUR_MS })
+  const previousBoards = new PreviousGenerations(ctx.store)
 
   const routes: [method: string, pattern: RegExp, handler: Handler][] = [
     [
@@ -195,7 +197,7 @@ export function createApi(ctx: ApiContext) {
       async (req, res, [id, generation]) => {
         await authenticate(ctx, req, id!)
         if (!(await generationReads.take(ctx.addressOf(req)))) throw new HttpError(429, 'too many reads of earlier boards from this address; try again later')
-        const state = await ctx.store.previousGeneration(id!, BOARD_DOC, Number(generation))
+        const state = await previousBoards.read(id!, Number(generation))
         if (!state) throw new HttpError(404, 'that generation of the board is no longer kept')
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' }).end(state)
       },
