@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, useState } from 'react'
 import * as Y from 'yjs'
-import { addSignal, readBoard, restoreDoc } from '../../shared/doc/index.ts'
+import { addSignal, readBoard } from '../../shared/doc/index.ts'
+import { restoreDoc } from '../../shared/doc/restore.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
 import { INITIAL_SYNC_STATE, type DocSyncState } from '../sync/syncState.ts'
-import { generationStore } from '../sync/renewal.ts'
+import { generationStore, loadCarryOver } from '../sync/renewal.ts'
 import { actAsync, cleanup, render } from '../testing/render.ts'
 import { useRenewal, type RenewalPhase } from './useRenewal.ts'
 
@@ -47,6 +48,12 @@ function storage() {
   const items = new Map<string, string>()
   return { getItem: (name: string) => items.get(name) ?? null, setItem: (name: string, value: string) => void items.set(name, value) }
 }
+
+// The carrying over is a chunk of its own, loaded once per page: here before the tests, as the app
+// preloads it a few seconds after the board opens.
+beforeAll(async () => {
+  await loadCarryOver()
+})
 
 afterEach(() => {
   cleanup()

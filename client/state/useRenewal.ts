@@ -17,7 +17,11 @@ import type * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
 import { deleteOfflineCopy } from '../sync/hooks.ts'
-import { fetchPreviousBoard, prepareCarryOver, type CarryOver, type GenerationStore } from '../sync/renewal.ts'
+import type { CarryOver } from '../sync/carryOver.ts'
+import { fetchPreviousBoard, loadCarryOver, loadCarryOverPatiently, type GenerationStore } from '../sync/renewal.ts'
+
+/** How long after the board opens the carrying over is loaded, so that it waits ready for a renewal. */
+const PRELOAD_CARRY_OVER_MS = 5_000
 
 export type RenewalPhase = 'none' | 'loading' | 'carried' | 'unstored'
 
@@ -43,6 +47,11 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
   /** Carried into the new generation; the old copy goes once the server has stored it all. */
   const awaitingSave = useRef(false)
   useEffect(() => {
+    if (!generations) return
+    const timer = setTimeout(() => void loadCarryOver().catch(() => {}), PRELOAD_CARRY_OVER_MS)
+    return () => clearTimeout(timer)
+  }, [generations])
+  useEffect(() => {
     // A render can pair the new document with the old connection, for one effect run: skip it.
     if (!connection || !doc || !generations || connection.provider.doc !== doc) return
     let active = true
@@ -59,9 +68,18 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
         void (async () => {
           // Meanwhile the old copy stays shown and kept: what is written now is set aside too.
           const hasContent = doc.store.clients.size > 0
-          const previous = hasContent ? await fetchPreviousBoard(workshopId, key, connection.generation() ?? 0) : null
+          let carry: CarryOver | null = null
+          if (hasContent) {
+            const [previous, { prepareCarryOver }] = await Promise.all([
+              fetchPreviousBoard(workshopId, key, connection.generation() ?? 0),
+              // Not loaded after a minute of trying: the old copy stays, and the next start carries it.
+              loadCarryOverPatiently(),
+            ])
+            if (!active) return
+            carry = prepareCarryOver(doc, previous)
+          }
           if (!active) return
-          carried.current = hasContent ? prepareCarryOver(doc, previous) : null
+          carried.current = carry
           generations.hold()
           phase('loading')
           replaceDoc()

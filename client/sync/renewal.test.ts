@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addSignal, deleteSignal, readBoard, restoreDoc, updateSignal } from '../../shared/doc/index.ts'
-import { fetchPreviousBoard, generationStore, offeredGeneration, prepareCarryOver } from './renewal.ts'
+import { addSignal, deleteSignal, readBoard, updateSignal } from '../../shared/doc/index.ts'
+import { restoreDoc } from '../../shared/doc/restore.ts'
+import { prepareCarryOver } from './carryOver.ts'
+import { fetchPreviousBoard, generationStore, offeredGeneration } from './renewal.ts'
 
 const WORKSHOP = 'AbCdEfGhIjKlMnOpQrStUv'
 const anna = { participantId: 'annaAnnaAnnaAnnaAnna01' }

@@ -20,10 +20,7 @@
  * generations existed); an empty copy offers what is noted, or nothing, and syncs with the current
  * generation when nothing is noted.
  */
-import * as Y from 'yjs'
-import { carryOver } from '../../shared/doc/restore.ts'
-import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
-import { newDoc } from '../../shared/doc/newDoc.ts'
+import type * as Y from 'yjs'
 import { boardGenerationPath } from '../../shared/protocol.ts'
 import type { KeyValueStore } from './browserStorage.ts'
 
@@ -73,42 +70,31 @@ export function offeredGeneration(doc: Y.Doc, noted: number | null): number | nu
   return doc.store.clients.size > 0 ? 0 : null
 }
 
-/** What a renewed board still has to take from this device, until the new generation has synced. */
-export type CarryOver = (live: Y.Doc) => number
-
 /**
- * Sets aside this copy's changes beyond `previous` (the old generation's last state). Without
- * `previous` (no longer kept: the board was started afresh again since), only the records the new
- * board lacks are carried, so a card written offline is never lost (one deleted by others while
- * this device was away may come back).
+ * The carrying over (client/sync/carryOver.ts, with the story merge) is a chunk of its own: a
+ * phone needs it only at a renewal, not to show its first stage. Loaded a little after the board
+ * opens (`preloadCarryOver`), so it is there when a renewal comes; one promise per page.
  */
-export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null): CarryOver {
-  const edited = newDoc()
-  Y.applyUpdate(edited, Y.encodeStateAsUpdate(copy))
-  if (previous) {
-    const base = newDoc()
-    Y.applyUpdate(base, previous)
-    Y.applyUpdate(edited, previous)
-    return (live) => finish(carryOver(live, base, edited, LOCAL_ORIGIN), base, edited)
-  }
-  return (live) => {
-    // The base is this copy less what the new board lacks: exactly those records are carried.
-    const base = newDoc()
-    Y.applyUpdate(base, Y.encodeStateAsUpdate(edited))
-    base.transact(() => {
-      for (const name of base.share.keys()) {
-        const root = base.getMap(name)
-        const present = live.getMap(name)
-        for (const key of [...root.keys()]) if (!present.has(key)) root.delete(key)
-      }
-    })
-    return finish(carryOver(live, base, edited, LOCAL_ORIGIN), base, edited)
-  }
+let carrying: Promise<typeof import('./carryOver.ts')> | null = null
+
+export function loadCarryOver(): Promise<typeof import('./carryOver.ts')> {
+  carrying ??= import('./carryOver.ts').catch((error: unknown) => {
+    carrying = null // a dropped connection must not break the next try
+    throw error
+  })
+  return carrying
 }
 
-function finish(changes: number, ...docs: Y.Doc[]): number {
-  for (const doc of docs) doc.destroy()
-  return changes
+/** `loadCarryOver`, tried again like `fetchPreviousBoard` (a busy server, a dropped network); throws at the last. */
+export async function loadCarryOverPatiently(waits: readonly number[] = PREVIOUS_BOARD_RETRIES_MS): Promise<typeof import('./carryOver.ts')> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await loadCarryOver()
+    } catch (error) {
+      if (attempt >= waits.length) throw error
+      await new Promise((resolve) => setTimeout(resolve, waits[attempt]))
+    }
+  }
 }
 
 /** Waits between tries of `fetchPreviousBoard` (a server busy or restarting, a network dropping). */

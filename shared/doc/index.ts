@@ -60,4 +60,5 @@ export { createBoardWatcher } from './watch'
 export { SCHEMA_VERSION, migrate, schemaVersionOf } from './migrate'
 export { createUndoManager } from './undo'
 export * from './derive/index'
-export { restoreDoc } from './restore'
+// restore.ts (restoreDoc, carryOver) is imported from its own module: its story merge brings a
+// diff library that the app's first stage must not carry.

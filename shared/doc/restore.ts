@@ -7,6 +7,7 @@
  * are replaced by a copy of the past value, keys the past did not have are deleted.
  */
 import * as Y from 'yjs'
+import { mergeStory } from './mergeStory'
 import { SERVER_ORIGIN } from './origin'
 
 /**
@@ -28,9 +29,9 @@ export function restoreDoc(live: Y.Doc, past: Y.Doc, origin: unknown = SERVER_OR
 /**
  * Writes into `live` what changed from `base` to `edited`, and nothing else: entries `edited`
  * added or changed are set, entries it deleted are deleted, and everything else in `live` —
- * changes others made since — stays. A story body changed here replaces the live one when no
- * one changed that since; when someone did, this version is added after theirs. Used when a
- * document's history started afresh: `base` is the old generation's last state, `edited` that
+ * changes others made since — stays. A story body is merged with what others wrote in it since
+ * (mergeStory.ts). Used when a document's history started afresh: `base` is the old
+ * generation's last state, `edited` that
  * state with a browser's unsent changes (or the server's own, made during the switch), `live`
  * the new generation. Returns how many entries were written or deleted.
  */
@@ -63,15 +64,9 @@ function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<un
     }
     if (value instanceof Y.Map && before instanceof Y.Map && JSON.stringify(before.toJSON()) === JSON.stringify(value.toJSON())) continue
     if ((base.has(key) && sameValue(before, value)) || sameValue(current, value)) continue
-    if (value instanceof Y.XmlFragment && before instanceof Y.XmlFragment && current instanceof Y.XmlFragment && !sameValue(current, before)) {
-      // A story written on both sides: theirs stays, and this copy's version follows it, so
-      // no one's words are lost; the writers merge the two by hand.
-      // (A hook is no part of a story: the update guard refuses one.)
-      const children = value.toArray().filter((child): child is Y.XmlElement | Y.XmlText => !(child instanceof Y.XmlHook))
-      current.insert(
-        current.length,
-        children.map((child) => child.clone()),
-      )
+    if (value instanceof Y.XmlFragment && before instanceof Y.XmlFragment && current instanceof Y.XmlFragment) {
+      // A story: merged block by block and letter by letter with what others wrote since.
+      mergeStory(current, before, value)
       changes++
       continue
     }
