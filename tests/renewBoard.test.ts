@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addSignal, deleteSignal, readBoard, updateSignal } from '../shared/doc/index.ts'
+import { addSignal, createStory, deleteSignal, getStoryBody, readBoard, updateSignal } from '../shared/doc/index.ts'
+import { LOCAL_ORIGIN } from '../shared/doc/origin.ts'
 import { newDoc } from '../shared/doc/newDoc.ts'
 import { CloseCode } from '../shared/protocol.ts'
 import { randomId } from '../shared/util/ids.ts'
@@ -154,6 +155,14 @@ describe('what an app had not sent when the board started afresh', () => {
     const anna = appBoard(server, workshop.id, facilitator, annaCopy, offeredGeneration(annaCopy, null))
     await waitFor(() => anna.connection.getState().synced, 10_000, 'Anna synced')
     const [kept, edited, doomed] = ['Care robots', 'Four-day week', 'Heat waves'].map((title) => addSignal(annaCopy, { title }, author))
+    // And a story begun, one paragraph long.
+    const { storyId } = createStory(annaCopy, { title: 'Aino, 2040' }, author)
+    const paragraphOf = (doc: Y.Doc) => (getStoryBody(doc, storyId)!.get(0) as Y.XmlElement).get(0) as Y.XmlText
+    annaCopy.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText('Aino wakes up in a quiet town.')])
+      getStoryBody(annaCopy, storyId)!.insert(0, [paragraph])
+    }, LOCAL_ORIGIN)
     await waitFor(() => anna.connection.getState().pending === 0, 5_000, 'the cards saved')
 
     // Her network drops; she goes on working.
@@ -161,6 +170,7 @@ describe('what an app had not sent when the board started afresh', () => {
     const offline = addSignal(annaCopy, { title: 'Library of things' }, author)
     updateSignal(annaCopy, edited!, { title: 'Four-day week in care' })
     deleteSignal(annaCopy, doomed!)
+    paragraphOf(annaCopy).insert('Aino wakes up'.length, ' early')
 
     // Meanwhile the facilitator starts the board afresh, and Ben adds a card to the new one.
     expect((await renew(server, workshop.id, facilitator)).status).toBe(200)
@@ -168,6 +178,7 @@ describe('what an app had not sent when the board started afresh', () => {
     servers.defer(() => ben.destroy())
     await synced(ben)
     addSignal(ben.doc, { title: 'Heat pumps' }, author)
+    paragraphOf(ben.doc).insert('Aino wakes up in a quiet'.length, ', green')
 
     // Back online, her copy (generation 0) is refused; the app sets her changes aside, loads the
     // new generation and writes them into it.
@@ -183,6 +194,8 @@ describe('what an app had not sent when the board started afresh', () => {
     await waitFor(() => titles(ben.doc).join() === expected.join(), 10_000, 'the carried changes at Ben’s')
     expect(readBoard(ben.doc).signals.has(kept!)).toBe(true)
     expect(readBoard(ben.doc).signals.has(offline)).toBe(true)
+    // The paragraph both wrote in has both their words, each once.
+    await waitFor(() => paragraphOf(ben.doc).toString() === 'Aino wakes up early in a quiet, green town.', 5_000, 'the story merged at Ben’s')
     await waitFor(() => moved.connection.getState().pending === 0, 5_000, 'the carried changes saved')
     const check = connectClient(server.wsUrl, workshop.id, 'board', { key: facilitator })
     servers.defer(() => check.destroy())
