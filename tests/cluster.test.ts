@@ -294,7 +294,10 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     },
   )
 
-  it('holds one person to one allowance on every instance: what they wrote on one is spent on the other', async () => {
+  it.each([
+    ['follows the workshop already', 'before'],
+    ['opens the workshop only after the writing', 'after'],
+  ])('holds one person to one allowance on every instance: what they wrote on one is spent on the other, which %s', async (_, secondOpens) => {
     // A person takes 300 records at once (refilling one a minute: none refill during the test).
     const limits = { writeBurstPerPerson: 300, writesPerMinutePerPerson: 1 }
     const [first, second] = await files.cluster.instances(2, await files.cluster.databaseUrl(), { limits })
@@ -302,21 +305,31 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     const { token } = await mintIdentity(first!.url, workshop.id, workshop.keys.participant)
     const cards = (client: TestClient, prefix: string, count: number) =>
       client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
-    const watcher = open(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+    const watchSecond = async () => {
+      const client = open(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
+      await synced(client)
+      return client
+    }
+    // The second instance's copies are made with the workshop's first connection there: before
+    // the person writes, or after (then their copy there starts from the level the first kept).
+    const early = secondOpens === 'before' ? await watchSecond() : undefined
     const marking = open(first!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
-    await synced(watcher, marking)
+    await synced(marking)
 
     // On the first instance, one change of 280 cards: within their 300.
     const here = open(first!.wsUrl, workshop.id, 'board', workshop.keys.participant, { identity: token })
     await synced(here)
     cards(here, 'here-', 280)
     await waitFor(() => marking.doc.getMap('signals').size === 280, 10_000, 'the 280 cards admitted on the first instance')
-    // A later change from the first instance, seen on the second: the charges told before it have arrived.
+    // A later change from the first instance, seen on the second: the charges told before it have
+    // arrived (or are in the level it kept).
     marking.doc.getMap('signals').set('marker', 'from the facilitator')
+    const watcher = early ?? (await watchSecond())
     await waitFor(() => watcher.doc.getMap('signals').has('marker'), 10_000, 'the marker on the second instance')
 
     // The same person on the second instance: 500 more are past their 20 left and one piece
-    // (400) owed. Without the relayed charge their allowance there would be whole, and take them.
+    // (400) owed. Without the relayed charge (or the kept level) their allowance there would be
+    // whole, and take them.
     const there = open(second!.wsUrl, workshop.id, 'board', workshop.keys.participant, { identity: token })
     await synced(there)
     cards(there, 'there-', 500)

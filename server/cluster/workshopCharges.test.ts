@@ -29,6 +29,9 @@ function joinedRelays(): [Relay, Relay] {
   return [relays[0]!, relays[1]!]
 }
 
+/** A copy's name: the workshop's, or with `who` a person's in it ("w1 anna"). */
+const personal = (id: string, who?: string) => (who === undefined ? id : `${id} ${who}`)
+
 /** One instance's copies: 1,000 records at once, refilling one a minute (none refill in a test). */
 function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket>; make(id: string): TokenBucket } {
   const buckets = new Map<string, TokenBucket>()
@@ -39,8 +42,8 @@ function copies(): AllowanceCopies & { buckets: Map<string, TokenBucket>; make(i
     spendRelayed: (id, records) => copy(id).spend(records),
     // A person's copy, by workshop and person ("w1 anna").
     spendPersonRelayed: (id, who, records) => copy(`${id} ${who}`).spend(records),
-    levelOf: (id) => ({ level: copy(id).level(), msUntilFull: copy(id).msUntilFull() }),
-    lowerTo: (id, level, at) => copy(id).lowerTo(level, at),
+    levelOf: (id, who) => ({ level: copy(personal(id, who)).level(), msUntilFull: copy(personal(id, who)).msUntilFull() }),
+    lowerTo: (id, level, at, who) => copy(personal(id, who)).lowerTo(level, at),
   }
 }
 
@@ -141,6 +144,33 @@ describe('WorkshopCharges', () => {
     expect(level(copy)).toBe(1_000)
     chargesOn(there, receiving, capturedLogger().logger).follow('w1')
     await vi.waitFor(() => expect(level(copy)).toBe(100))
+  })
+
+  it("starts a person's copy made later from the level they left on another instance, the workshop opened there after they wrote", async () => {
+    const [here, there] = joinedRelays()
+    const [sending, receiving] = [copies(), copies()]
+    const sender = chargesOn(here, sending, capturedLogger().logger)
+    sender.follow('w1')
+    sending.make('w1 anna')
+    sender.followPerson('w1', 'anna')
+    sending.make('w1 anna').spend(900) // the connection's spend of her copy
+    sender.charged('w1', 900, 'anna')
+    await vi.waitFor(async () => expect(await here.recall('allowance:w1:anna')).not.toBeNull())
+    // The other instance follows the workshop only now, and makes her copy with her first socket there.
+    const receiver = chargesOn(there, receiving, capturedLogger().logger)
+    receiver.follow('w1')
+    const copy = receiving.make('w1 anna')
+    expect(level(copy)).toBe(1_000)
+    receiver.followPerson('w1', 'anna')
+    await vi.waitFor(() => expect(level(copy)).toBe(100))
+    // Someone who wrote nothing starts full: checked once a later copy's kept level has been taken.
+    here.remember('allowance:w1:cecilia', JSON.stringify({ level: 500, at: Date.now() }), 60_000)
+    const ben = receiving.make('w1 ben')
+    receiver.followPerson('w1', 'ben')
+    const cecilia = receiving.make('w1 cecilia')
+    receiver.followPerson('w1', 'cecilia')
+    await vi.waitFor(() => expect(level(cecilia)).toBe(500))
+    expect(level(ben)).toBe(1_000)
   })
 
   it('starts a later copy full when what Redis keeps is not a level', async () => {

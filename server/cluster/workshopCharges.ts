@@ -32,10 +32,13 @@ export interface AllowanceCopies {
    * instance's copy of it if need be, so that their next socket here finds it spent.
    */
   spendPersonRelayed(workshopId: string, who: string, records: number): void
-  /** The copy's level now (negative while owed) and how long until it is full again; undefined without a copy. */
-  levelOf(workshopId: string): { level: number; msUntilFull: number } | undefined
-  /** Lowers a copy to the level another copy had at `at` (epoch ms), refilled since. */
-  lowerTo(workshopId: string, level: number, at: number): void
+  /**
+   * The copy's level now (negative while owed) and how long until it is full again, of the
+   * workshop's allowance or with `who` of one person's; undefined without a copy.
+   */
+  levelOf(workshopId: string, who?: string): { level: number; msUntilFull: number } | undefined
+  /** Lowers a copy (the workshop's, or with `who` one person's) to the level another copy had at `at` (epoch ms), refilled since. */
+  lowerTo(workshopId: string, level: number, at: number, who?: string): void
 }
 
 /**
@@ -44,7 +47,10 @@ export interface AllowanceCopies {
  * its own participants write and, once per turn, tells the others on the workshop's channel and
  * keeps its copy's level in Redis; it spends what the others tell it. A copy made later (the
  * workshop's first connection to this instance) starts from the level kept in Redis, then follows
- * the channel. The copies see the same spends and refill alike, so they agree, a few milliseconds
+ * the channel. Each person's allowance (and the facilitators') goes the same way: told with the
+ * workshop's charges, its level kept beside the workshop's, and a person's copy made here later
+ * (their first socket here) starts from it, so a person spread over several instances gets one
+ * allowance even where the workshop was opened after they wrote. The copies see the same spends and refill alike, so they agree, a few milliseconds
  * behind, and scripted identities spread over several instances get one allowance, not one each.
  *
  * Not covered: what is published while Redis is away (each copy then allows its own for as
@@ -62,6 +68,12 @@ export class WorkshopCharges {
    * so a copy that has not yet heard of the others' spending never passes for the allowance's level.
    */
   private readonly settled = new Set<string>()
+  /** The same for people's copies, by workshop. */
+  private readonly settledPeople = new Map<string, Set<string>>()
+  /** Each followed workshop's subscription: a person's copy takes its kept level only after it. */
+  private readonly subscribed = new Map<string, Promise<void>>()
+  /** When each copy (by `levelKey`) has taken the kept level, or found none, or failed to read it. */
+  private readonly taking = new Map<string, Promise<void>>()
   private scheduled = false
   /** Alone there is no one to tell, nor anything to hear. */
   private readonly alone: boolean
@@ -100,29 +112,58 @@ export class WorkshopCharges {
   follow(workshopId: string): void {
     if (this.alone) return
     this.following.add(workshopId)
+    this.settledPeople.set(workshopId, new Set())
     // Subscribed first: a charge told after the level was kept then arrives, and one told before
     // is in the level; taking the lower of the two counts it once.
-    void this.relay
-      .subscribe(CHANNEL_PREFIX + workshopId)
-      .then(() => this.relay.recall(LEVEL_PREFIX + workshopId))
+    const subscribed = this.relay.subscribe(CHANNEL_PREFIX + workshopId)
+    this.subscribed.set(workshopId, subscribed)
+    this.takeKeptLevel(workshopId, subscribed)
+  }
+
+  /** Called when this instance makes a copy of one person's allowance (after `follow`): takes the level the others left. */
+  followPerson(workshopId: string, who: string): void {
+    const subscribed = this.subscribed.get(workshopId)
+    if (subscribed) this.takeKeptLevel(workshopId, subscribed, who)
+  }
+
+  /**
+   * Resolves once this instance's copies of the workshop's allowance and of `who`'s (a person, or
+   * FACILITATORS_ALLOWANCE) have taken the levels the others kept: a socket's first change must
+   * not find a copy full that the person spent elsewhere. At once when alone.
+   */
+  async whenSettled(workshopId: string, who: string): Promise<void> {
+    await Promise.all([this.taking.get(levelKey(workshopId)), this.taking.get(levelKey(workshopId, who))])
+  }
+
+  private takeKeptLevel(workshopId: string, subscribed: Promise<void>, who?: string): void {
+    const key = levelKey(workshopId, who)
+    const taken = subscribed
+      .then(() => this.relay.recall(levelKey(workshopId, who)))
       .then((recalled) => new Promise<string | null>((resolve) => setTimeout(() => resolve(recalled), SETTLE_MS)))
       .then((recalled) => {
         // Dropped meanwhile: a copy made since follows on its own.
-        if (!this.following.has(workshopId)) return
+        if (this.subscribed.get(workshopId) !== subscribed) return
         const kept = recalled === null ? undefined : parseLevel(recalled)
-        if (kept) this.copies.lowerTo(workshopId, Math.max(kept.level, -this.mostAtOnce), kept.at)
-        this.settled.add(workshopId)
+        if (kept) this.copies.lowerTo(workshopId, Math.max(kept.level, -this.mostAtOnce), kept.at, who)
+        if (who === undefined) this.settled.add(workshopId)
+        else this.settledPeople.get(workshopId)?.add(who)
         // What was spent here meanwhile is in this copy, and only now may be kept.
-        this.keepLevel(workshopId)
+        this.keepLevel(workshopId, who)
       })
       .catch((error: unknown) => this.logger.warn({ workshop: workshopId, err: error }, "could not follow the workshop's charges"))
+      .finally(() => {
+        if (this.taking.get(key) === taken) this.taking.delete(key)
+      })
+    this.taking.set(key, taken)
   }
 
   unfollow(workshopId: string): void {
     if (this.alone) return
     this.relay.unsubscribe(CHANNEL_PREFIX + workshopId)
     this.following.delete(workshopId)
+    this.subscribed.delete(workshopId)
     this.settled.delete(workshopId)
+    this.settledPeople.delete(workshopId)
     this.due.delete(workshopId)
   }
 
@@ -160,6 +201,7 @@ export class WorkshopCharges {
       })
       this.relay.publish(CHANNEL_PREFIX + workshopId, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
       if (whole > 0) this.keepLevel(workshopId)
+      for (const [who] of people) this.keepLevel(workshopId, who)
       owed.workshop -= whole
       for (const [who, records] of people) {
         const left = owed.people.get(who)! - records
@@ -170,12 +212,21 @@ export class WorkshopCharges {
     }
   }
 
-  /** Keeps this copy's level for copies made later, until it would have refilled (a level gone from Redis is a full allowance). */
-  private keepLevel(workshopId: string): void {
-    const copy = this.settled.has(workshopId) ? this.copies.levelOf(workshopId) : undefined
+  /**
+   * Keeps this copy's level (the workshop's, or with `who` a person's) for copies made later,
+   * until it would have refilled (a level gone from Redis is a full allowance).
+   */
+  private keepLevel(workshopId: string, who?: string): void {
+    const settled = who === undefined ? this.settled.has(workshopId) : this.settledPeople.get(workshopId)?.has(who)
+    const copy = settled ? this.copies.levelOf(workshopId, who) : undefined
     if (!copy || !(copy.msUntilFull > 0) || !Number.isFinite(copy.msUntilFull)) return
-    this.relay.remember(LEVEL_PREFIX + workshopId, JSON.stringify({ level: copy.level, at: Date.now() }), copy.msUntilFull)
+    this.relay.remember(levelKey(workshopId, who), JSON.stringify({ level: copy.level, at: Date.now() }), copy.msUntilFull)
   }
+}
+
+/** Where a workshop's allowance level is kept, or with `who` one person's in it. */
+function levelKey(workshopId: string, who?: string): string {
+  return who === undefined ? LEVEL_PREFIX + workshopId : `${LEVEL_PREFIX}${workshopId}:${who}`
 }
 
 function parseLevel(kept: string): { level: number; at: number } | undefined {

@@ -84,16 +84,20 @@ export function createSyncUpgrade(opts: {
   const perAddress = new Map<string, { connections: Set<Connection>; integration: TokenBucket }>()
   const perWorkshop = new Map<string, WorkshopShares>()
   // What other instances admitted to a workshop is spent from its copy of the allowance here too.
-  const copyOf = (workshopId: string) => perWorkshop.get(workshopId)?.writing
+  const copyOf = (workshopId: string, who?: string) => {
+    const shares = perWorkshop.get(workshopId)
+    if (who === undefined) return shares?.writing
+    return who === FACILITATORS_ALLOWANCE ? shares?.facilitatorContent : shares?.writers.get(who)?.bucket
+  }
   const charges = new WorkshopCharges(
     relay,
     {
       spendRelayed: (workshopId, records) => copyOf(workshopId)?.spendRelayed(records),
-      levelOf: (workshopId) => {
-        const copy = copyOf(workshopId)
+      levelOf: (workshopId, who) => {
+        const copy = copyOf(workshopId, who)
         return copy && { level: copy.level(), msUntilFull: copy.msUntilFull() }
       },
-      lowerTo: (workshopId, level, at) => copyOf(workshopId)?.lowerTo(level, at),
+      lowerTo: (workshopId, level, at, who) => copyOf(workshopId, who)?.lowerTo(level, at),
       spendPersonRelayed: (workshopId, who, records) => {
         if (!perWorkshop.has(workshopId)) return
         if (who === FACILITATORS_ALLOWANCE) sharesOf(workshopId).facilitatorContent.spendRelayed(records)
@@ -120,6 +124,7 @@ export function createSyncUpgrade(opts: {
     }
     perWorkshop.set(workshopId, shares)
     charges.follow(workshopId)
+    charges.followPerson(workshopId, FACILITATORS_ALLOWANCE)
     return shares
   }
   const integrationShare = (msPer10s: number) => new TokenBucket(msPer10s / 10, msPer10s)
@@ -133,7 +138,7 @@ export function createSyncUpgrade(opts: {
     const { writers } = sharesOf(workshopId)
     const who = participantId ?? WITHOUT_IDENTITY
     let allowance = writers.get(who)
-    if (!allowance)
+    if (!allowance) {
       writers.set(
         who,
         (allowance = {
@@ -145,6 +150,9 @@ export function createSyncUpgrade(opts: {
           holders: 0,
         }),
       )
+      // Written on another instance before this one followed the workshop: spent here too.
+      charges.followPerson(workshopId, who)
+    }
     return allowance
   }
   /** Each connection's workshop and key, to check again when another instance changes the keys. */
@@ -173,6 +181,18 @@ export function createSyncUpgrade(opts: {
     await beforeJoin?.(workshopId)
     const refused = await refusal?.(workshopId, docName!, kind)
     if (refused) return refuse(socket, 403, refused, { workshopId, kind, role })
+    // A missing or invalid identity is no reason to refuse the connection (stock clients, a
+    // screen): it only means no per-person record is accepted from it.
+    const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
+    if (role !== 'screen') {
+      // With several instances, a workshop's or a person's first socket here waits (a Redis read
+      // and a few ms) for this instance's copies of their allowances to take the levels the others
+      // kept: its first change must not find whole an allowance spent elsewhere. Made now, they are
+      // dropped by `sweep` if the connection never comes.
+      if (role === 'participant') writingOf(workshopId, participantId)
+      else sharesOf(workshopId)
+      await charges.whenSettled(workshopId, role === 'participant' ? (participantId ?? WITHOUT_IDENTITY) : FACILITATORS_ALLOWANCE)
+    }
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Only a WebSocket can carry a close code the app understands, so the version gate sits here.
@@ -198,9 +218,6 @@ export function createSyncUpgrade(opts: {
       }
       perAddress.set(address, fromAddress)
       inWorkshop.connections++
-      // A missing or invalid identity is no reason to refuse the connection (stock clients, a
-      // screen): it only means no per-person record is accepted from it.
-      const participantId = identities.verify(workshopId, offered(req, IDENTITY_SUBPROTOCOL_PREFIX) ?? url.searchParams.get(IDENTITY_PARAM))
       const target = {
         workshopId,
         docName: docName!,
