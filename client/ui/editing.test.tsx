@@ -14,20 +14,27 @@ afterEach(() => {
   created.splice(0).forEach((awareness) => awareness.destroy())
 })
 
-/** Two tabs whose awareness updates reach each other at once, as through the server. */
-function twoPeople() {
-  const anna = new Awareness(new Y.Doc())
-  const ben = new Awareness(new Y.Doc())
+/** Tabs whose awareness updates reach each other at once, as through the server. */
+function people(...names: string[]): Awareness[] {
+  const tabs = names.map(() => new Awareness(new Y.Doc()))
   const relay = (from: Awareness, to: Awareness) =>
     from.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
       applyAwarenessUpdate(to, encodeAwarenessUpdate(from, [...added!, ...updated!, ...removed!]), 'remote')
     })
-  created.push(anna, ben)
-  relay(anna, ben)
-  relay(ben, anna)
-  anna.setLocalState({ user: { id: 'anna-0000000000000000000', name: 'Anna', color: '#0072B2', role: 'participant', stageId: null }, editing: null })
-  ben.setLocalState({ user: { id: 'ben-00000000000000000000', name: 'Ben', color: '#D55E00', role: 'participant', stageId: null }, editing: null })
-  return { anna, ben }
+  created.push(...tabs)
+  for (const from of tabs) for (const to of tabs) if (from !== to) relay(from, to)
+  tabs.forEach((tab, i) =>
+    tab.setLocalState({
+      user: { id: `${names[i]!.toLowerCase()}-`.padEnd(22, '0'), name: names[i], color: '#0072B2', role: 'participant', stageId: null },
+      editing: null,
+    }),
+  )
+  return tabs
+}
+
+function twoPeople() {
+  const [anna, ben] = people('Anna', 'Ben')
+  return { anna: anna!, ben: ben! }
 }
 
 function withAwareness(awareness: Awareness, children: ReactNode) {
@@ -60,6 +67,16 @@ describe('editing markers', () => {
     act(() => cleanup())
     expect(anna.getLocalState()?.editing).toBeNull()
     expect(annaView.isConnected).toBe(false)
+  })
+
+  it('counts the others in words that fit their number', () => {
+    const [anna, ben, cecilia, dan] = people('Anna', 'Ben', 'Cecilia', 'Dan')
+    const view = render(withAwareness(dan!, <EditingNote itemId="card-1" />))
+    render(withAwareness(anna!, <Editor itemId="card-1" />))
+    render(withAwareness(ben!, <Editor itemId="card-1" />))
+    expect(view.textContent).toMatch(/^(Anna|Ben) and 1 other are editing…$/)
+    render(withAwareness(cecilia!, <Editor itemId="card-1" />))
+    expect(view.textContent).toMatch(/^(Anna|Ben|Cecilia) and 2 others are editing…$/)
   })
 
   it('never lists yourself, and re-renders only the item whose editors changed', () => {

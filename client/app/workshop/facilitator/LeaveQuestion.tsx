@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatClock } from '../stage/useStageTimer.ts'
+import { formatClock, useStageTimer } from '../stage/useStageTimer.ts'
 import { useConsole } from './consoleContext.ts'
 import type { LeaveReason } from './leaveChecks.ts'
 
@@ -41,7 +41,7 @@ export function LeaveQuestion() {
         </p>
         <ul className="leave-question__reasons">
           {question.reasons.map((reason) => (
-            <li key={reason.kind}>{reasonText(reason, t)}</li>
+            <li key={reason.kind}>{reason.kind === 'timerRunning' ? <TimeLeft stageId={reason.stageId} /> : reasonText(reason, t)}</li>
           ))}
         </ul>
       </div>
@@ -62,13 +62,18 @@ export function LeaveQuestion() {
   )
 }
 
-function reasonText(reason: LeaveReason, t: (key: string, options?: Record<string, unknown>) => string): string {
+function reasonText(reason: Exclude<LeaveReason, { kind: 'timerRunning' }>, t: (key: string, options?: Record<string, unknown>) => string): string {
   switch (reason.kind) {
     case 'privateCards':
       return t('console.leave.privateCards', { count: reason.count })
     case 'openVote':
       return t('console.leave.openVote')
-    case 'timerRunning':
-      return t('console.leave.timerRunning', { time: formatClock(reason.secondsLeft * 1000) })
   }
+}
+
+/** The running timer's time left, ticking as the clock on the wall does while the question waits. */
+function TimeLeft({ stageId }: { stageId: string }) {
+  const { t } = useTranslation()
+  const timer = useStageTimer(stageId)
+  return t('console.leave.timerRunning', { time: formatClock((timer?.secondsLeft ?? 0) * 1000) })
 }

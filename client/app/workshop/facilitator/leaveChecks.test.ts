@@ -37,7 +37,7 @@ describe('leaving a stage', () => {
   it('asks while the timer runs with time left, not when it is idle, paused or up', () => {
     const signals = stage('signals')
     const running = { stageId: signals.id, status: 'running' as const, endsAt: 1, remainingMs: 0 }
-    expect(leaveReasons(facts('signals', { timer: running }, 95))).toEqual([{ kind: 'timerRunning', secondsLeft: 95 }])
+    expect(leaveReasons(facts('signals', { timer: running }, 95))).toEqual([{ kind: 'timerRunning', stageId: stage('signals').id }])
     expect(leaveReasons(facts('signals', { timer: running }, 0))).toEqual([])
     expect(leaveReasons(facts('signals', { timer: { ...running, status: 'paused', endsAt: null } }, 95))).toEqual([])
     expect(leaveReasons(facts('signals', { timer: { ...running, stageId: 'OtherStageOtherStage01' } }, 95))).toEqual([])

@@ -12,8 +12,8 @@ export type LeaveReason =
   | { kind: 'privateCards'; count: number }
   /** The assessment is still open: the group's result has not been shown. */
   | { kind: 'openVote' }
-  /** The stage's timer is running with time left. */
-  | { kind: 'timerRunning'; secondsLeft: number }
+  /** The stage's timer is running with time left (read live where it is shown: it ticks on while asking). */
+  | { kind: 'timerRunning'; stageId: string }
 
 export interface LeaveFacts {
   /** The room's stage now (null before the start: nothing to lose). */
@@ -31,6 +31,6 @@ export function leaveReasons({ current, session, secondsLeft }: LeaveFacts): Lea
   // Cards in drafts are hidden whatever the stage; the round itself belongs to the signals stage.
   if (waiting > 0 && (session.privateMode.on || current.kind === 'signals')) reasons.push({ kind: 'privateCards', count: waiting })
   if (current.kind === 'assess' && session.assessClosed[current.id] !== true) reasons.push({ kind: 'openVote' })
-  if (session.timer.stageId === current.id && session.timer.status === 'running' && secondsLeft > 0) reasons.push({ kind: 'timerRunning', secondsLeft })
+  if (session.timer.stageId === current.id && session.timer.status === 'running' && secondsLeft > 0) reasons.push({ kind: 'timerRunning', stageId: current.id })
   return reasons
 }
