@@ -40,3 +40,11 @@ export function colorByJoinOrder(participants: ReadonlyMap<string, { readonly jo
   }
   return PRESENCE_COLORS[before % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
 }
+
+/**
+ * A person's colour, the same on every screen and device: by their place in the board's join
+ * order, or (not on the board yet) their id's own. Cards, chips, carets and the header all read it.
+ */
+export function personColor(participants: ReadonlyMap<string, { readonly joinedAt: number }> | undefined, id: string): string {
+  return (participants && colorByJoinOrder(participants, id)) ?? colorForId(id)
+}

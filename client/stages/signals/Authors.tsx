@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { colorForId } from '../../identity/palette.ts'
+import { usePersonColor } from '../../identity/useMyColor.ts'
 import { useStore } from '../../state/store.ts'
 import type { CardText } from './cardText.ts'
 
@@ -21,10 +21,11 @@ export const Authors = memo(function Authors({ ids, text }: { ids: readonly stri
 const Author = memo(function Author({ id, text }: { id: string; text: CardText }) {
   const name = useStore((s) => s.board?.participants.get(id)?.name ?? '').trim() || text.unnamed
   const isMe = useStore((s) => s.participant?.id === id)
+  const color = usePersonColor(id)
   return (
     <span className="signal-author ui-person ui-person--small" title={name}>
       {/* The presence colour (as in the header and the people list). */}
-      <span className="ui-person__dot" style={{ backgroundColor: colorForId(id) }} aria-hidden="true" />
+      <span className="ui-person__dot" style={{ backgroundColor: color }} aria-hidden="true" />
       <span className="ui-person__name ui-ellipsis">{name}</span>
       {isMe && <span className="ui-person__note">{text.you}</span>}
     </span>

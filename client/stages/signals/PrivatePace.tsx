@@ -1,7 +1,7 @@
 import { memo, useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PrivateCount } from '../../../shared/schema/session.ts'
-import { colorForId } from '../../identity/palette.ts'
+import { usePersonColor } from '../../identity/useMyColor.ts'
 import { PersonChip } from '../../ui/index.ts'
 
 interface PrivatePaceProps {
@@ -70,5 +70,5 @@ export const PrivatePace = memo(function PrivatePace({ counts, selfId, anonymous
 
 /** The person's presence colour, as their cards and the people list show it. */
 function PaceChip({ participantId, name }: { participantId: string; name: string }) {
-  return <PersonChip name={name} color={colorForId(participantId)} size="small" />
+  return <PersonChip name={name} color={usePersonColor(participantId)} size="small" />
 }

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { addSignal, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, render, renderLoaded } from '../../testing/render.ts'
+import { personColor, PRESENCE_COLORS } from '../../identity/palette.ts'
 import SignalsStage from './SignalsStage.tsx'
 import ScreenSignals from './ScreenSignals.tsx'
 import {
@@ -158,6 +159,16 @@ describe('signals stage: the wall', () => {
 
     expect(readBoard(bensDevice).signals.get(id)).toMatchObject({ title: 'Care robots in elderly homes', description: 'Espoo pilots them' })
     expect(cardTitled(container, 'Care robots in elderly homes')).toBeDefined()
+  })
+
+  it('shows each author in the colour the header and the other stages give them: by the order they joined', () => {
+    const w = open('participant')
+    addSignal(w.board, { title: 'Robots' }, BEN)
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    const dot = cardTitled(container, 'Robots').querySelector<HTMLElement>('.signal-author .ui-person__dot')!
+    expect(dot.style.backgroundColor).toBe(personColor(readBoard(w.board).participants, BEN.participantId))
+    // Ben joined second: the second colour, whatever his id hashes to.
+    expect(dot.style.backgroundColor).toBe(PRESENCE_COLORS[1])
   })
 
   it('shows “Ben is editing…” on a card Ben has open', () => {

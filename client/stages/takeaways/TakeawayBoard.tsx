@@ -4,6 +4,7 @@ import type { When } from '../../../shared/schema/index.ts'
 import { authorsOf, canChange, type Viewer } from '../../../shared/permissions.ts'
 import { columnsByWhen, plusOnesOf, type TakeawayOrder } from './takeawaysModel.ts'
 import { TakeawayCard } from './TakeawayCard.tsx'
+import { personColor } from '../../identity/palette.ts'
 import { useParticipants, usePlusOnes, useTakeaways } from './useTakeawaysData.ts'
 
 /**
@@ -58,7 +59,7 @@ export function TakeawayBoard({
                       plusOneCount={ones.count}
                       mine={me !== null && ones.participantIds.includes(me)}
                       authorName={author?.name ?? null}
-                      authorColor={author?.color ?? null}
+                      authorColor={author ? personColor(participants, takeaway.createdBy) : null}
                       canPlusOne={canAdd}
                       canEdit={canChange(viewer, authorsOf('takeaways', takeaway))}
                       onPlusOne={plusOne}
