@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addSignal, updateSignal } from './commands/signals'
-import { countDraft, initDraft, revealDrafts } from './drafts'
+import { addSignal, deleteSignal, updateSignal } from './commands/signals'
+import { countDraft, initDraft, revealDrafts, revealLeftovers } from './drafts'
 import { readDraft } from './read'
 import { anna, ben, newBoard, readValid } from './testing/fixtures'
 
@@ -45,5 +45,21 @@ describe('private drafts', () => {
     const signals = readValid(board).signals
     expect(signals.size).toBe(1)
     expect(signals.get(id)?.title).toBe('edited on the board')
+  })
+
+  it("moves a device's leftovers after the round: a card the board never had, not one the reveal brought and someone deleted", () => {
+    const board = newBoard()
+    const draft = draftOf(anna, 'Anna', ['revealed, then deleted'])
+    // This device's copy of the draft, offline while the server revealed it.
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(draft))
+    revealDrafts(board, [draft])
+    const [revealed] = [...readValid(board).signals.keys()] as [string]
+    deleteSignal(board, revealed)
+    addSignal(offline, { title: 'written offline' }, anna)
+
+    expect(revealLeftovers(board, offline, 'device')).toBe(1)
+    expect([...readValid(board).signals.values()].map((signal) => signal.title)).toEqual(['written offline'])
+    expect(countDraft(offline)?.count).toBe(0)
   })
 })

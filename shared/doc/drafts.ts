@@ -56,6 +56,21 @@ export function countDraft(draft: Y.Doc): DraftCount | null {
  * revealDrafts(board, drafts)
  */
 export function revealDrafts(board: Y.Doc, drafts: readonly Y.Doc[], origin: unknown = SERVER_ORIGIN): number {
+  return moveToBoard(board, drafts, origin, (signals, id) => signals.has(id))
+}
+
+/**
+ * A device's draft after the round (the server revealed and deleted the drafts): the cards in it
+ * the board never had — written offline while the facilitator revealed, or sent too late — go
+ * onto the board as the reveal would have put them; then the draft is emptied. A card the board
+ * had once is left out even if someone deleted it since (Yjs keeps a deleted key's last entry):
+ * the reveal brought it, and bringing it back would undo that deletion.
+ */
+export function revealLeftovers(board: Y.Doc, draft: Y.Doc, origin: unknown): number {
+  return moveToBoard(board, [draft], origin, (signals, id) => signals._map.has(id))
+}
+
+function moveToBoard(board: Y.Doc, drafts: readonly Y.Doc[], origin: unknown, skip: (signals: Y.Map<unknown>, id: string) => boolean): number {
   const incoming: Signal[] = []
   for (const draft of drafts) incoming.push(...readCollection(boardCollection(draft, 'signals'), BOARD_SPECS.signals).values())
   incoming.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -65,7 +80,7 @@ export function revealDrafts(board: Y.Doc, drafts: readonly Y.Doc[], origin: unk
     const signals = boardCollection(board, 'signals')
     let order: string | null = null
     for (const signal of incoming) {
-      if (signals.has(signal.id)) continue
+      if (skip(signals, signal.id)) continue
       // One scan of the wall for the first key, then each next key after the previous one.
       order = order === null ? orderFor(board, 'signals') : orderAfterAll([order])
       insertRecord(board, 'signals', { ...signal, order })

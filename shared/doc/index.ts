@@ -52,7 +52,7 @@ export {
   setOwnWords,
 } from './control/session'
 
-export { initDraft, countDraft, revealDrafts } from './drafts'
+export { initDraft, countDraft, revealDrafts, revealLeftovers } from './drafts'
 export { initBoard } from './board'
 export { initBank, heldSignals, releaseSignals } from './bank'
 export { readBoard, readControl, readDraft } from './read'

@@ -184,6 +184,10 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     await screenshot(screen.page, 'room/private-round-projector')
     await screenshot(f, 'room/private-round-console')
 
+    // Draft sockets opened from here on: after the reveal the server keeps no drafts, so none may be
+    // tried again (each one refused, from every device in the room).
+    let draftSocketsAfterReveal = 0
+    for (const page of [anna.page, ben.page]) page.on('websocket', (socket) => void (/\/draft-/.test(socket.url()) && draftSocketsAfterReveal++))
     // One control, saying what it does; the R key would do the same.
     await f.getByRole('button', { name: 'Reveal 2 cards' }).click()
     const both = ['Care robots keep older people company', 'Neighbourhood kitchens replace school canteens']
@@ -196,8 +200,9 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     // New cards are public now: Ben's next card reaches Anna and the screen at once…
     await addCard(ben.page, 'Libraries lend tools')
     for (const [, page] of [views[1]!, views[3]!]) await expect.poll(async () => (await readWallAnywhere(page)).length, SLOW).toBe(3)
-    // …and, with that card arrived, no private panel came back anywhere.
+    // …and, with that card arrived, no private panel came back anywhere, nor a draft socket.
     for (const [who, page] of views) expect(await privatePanels(page), `no private panel for ${who} after the round`).toBe(0)
+    expect(draftSocketsAfterReveal).toBe(0)
     await expect.poll(() => f.getByRole('button', { name: 'Private round' }).count(), SLOW).toBe(1)
     await screenshot(screen.page, 'room/after-reveal-projector')
     await screenshot(anna.page, 'room/after-reveal-phone')

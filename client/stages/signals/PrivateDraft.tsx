@@ -1,12 +1,11 @@
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type * as Y from 'yjs'
-import { LOCAL_ORIGIN, initDraft, readDraft, revealDrafts } from '../../../shared/doc/index.ts'
+import { LOCAL_ORIGIN, initDraft, readDraft, revealLeftovers } from '../../../shared/doc/index.ts'
 import { draftDocName } from '../../../shared/protocol.ts'
 import type { Signal } from '../../../shared/schema/signal.ts'
 import { useStore } from '../../state/store.ts'
 import { useSyncIntoStore } from '../../state/useSyncedDoc.ts'
 import { useDocConnection, useOfflineStore, useYDoc } from '../../sync/hooks.ts'
-import type { DocConnection } from '../../sync/docConnection.ts'
 import { useNoPresence } from '../../sync/presence.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { ensureDraftId, loadDraftId } from './draftId.ts'
@@ -71,16 +70,16 @@ function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: O
   useOfflineStore(doc, workshopId, docName)
   // The draft's owner is this person: the server counts its cards under the id it signed.
   const identityToken = useStore((s) => s.identityToken)
-  const connection = useDocConnection(doc, workshopId, docName, accessKey, identityToken)
-  // Its "your changes are waiting" notices show at the top of the page, like the board's, while
-  // the round is open: after it, the server takes no more draft writes, and what the draft still
-  // holds goes to the board instead (useMoveLeftoversToBoard).
+  // Synced only while the round is open: after the reveal the server keeps no drafts (it refuses
+  // them), and what this copy still holds goes to the board instead (useMoveLeftoversToBoard).
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
-  useSyncIntoStore(privateOn ? connection : null, 'draft')
+  const connection = useDocConnection(privateOn ? doc : null, workshopId, docName, accessKey, identityToken)
+  // Its "your changes are waiting" notices show at the top of the page, like the board's.
+  useSyncIntoStore(connection, 'draft')
   // A draft carries no presence: who is writing is told by the count, never by the draft's name.
   useNoPresence(connection)
   return (
-    <DraftFromDoc doc={doc} connection={connection} fallbackName={fallbackName}>
+    <DraftFromDoc doc={doc} fallbackName={fallbackName}>
       {children}
     </DraftFromDoc>
   )
@@ -88,8 +87,6 @@ function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: O
 
 interface DraftFromDocProps {
   doc: Y.Doc | null
-  /** Null in tests: without a server, leftovers are never moved. */
-  connection: DocConnection | null
   fallbackName: string
   children: ReactNode
 }
@@ -98,11 +95,11 @@ interface DraftFromDocProps {
  * Provides an open draft document: names its owner, watches its cards, moves leftovers. New
  * cards go to it only while private mode is on.
  */
-export function DraftFromDoc({ doc, connection, fallbackName, children }: DraftFromDocProps) {
+export function DraftFromDoc({ doc, fallbackName, children }: DraftFromDocProps) {
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
   useDraftOwner(doc, fallbackName)
   const signals = useDocSignals(doc)
-  useMoveLeftoversToBoard(doc, connection, signals, privateOn)
+  useMoveLeftoversToBoard(doc, signals, privateOn)
   const value = useMemo<PrivateDraft>(() => ({ doc: privateOn ? doc : null, signals: privateOn ? signals : NO_SIGNALS }), [doc, signals, privateOn])
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>
 }
@@ -118,24 +115,17 @@ function useDraftOwner(doc: Y.Doc | null, fallbackName: string): void {
   }, [doc, participantId, name])
 }
 
-const noSubscribe = () => () => {}
-
-function useConnectionSynced(connection: DocConnection | null): boolean {
-  return useSyncExternalStore(connection?.subscribe ?? noSubscribe, () => connection?.getState().synced ?? false)
-}
-
 /**
- * Cards left in the draft after private mode ended (written offline while the facilitator
- * revealed): copy them onto the board, the same way the server reveals. Only once both documents
- * have synced, so a card the server already revealed, and someone then deleted, is not brought
- * back from this device's stale copy.
+ * Cards left in this device's draft after private mode ended (written offline while the
+ * facilitator revealed, or sent after the round closed): moved onto the board as the reveal would
+ * have, once the board has synced, so that a card the reveal brought and someone deleted since
+ * is told apart from one the board never had (`revealLeftovers`).
  */
-function useMoveLeftoversToBoard(doc: Y.Doc | null, connection: DocConnection | null, signals: ReadonlyMap<string, Signal>, privateOn: boolean): void {
+function useMoveLeftoversToBoard(doc: Y.Doc | null, signals: ReadonlyMap<string, Signal>, privateOn: boolean): void {
   const { board } = useWorkshopDocs()
   const boardSynced = useStore((s) => s.connection.board.synced)
-  const draftSynced = useConnectionSynced(connection)
   const leftovers = !privateOn && signals.size > 0
   useEffect(() => {
-    if (leftovers && doc && board && boardSynced && draftSynced) revealDrafts(board, [doc], LOCAL_ORIGIN)
-  }, [leftovers, doc, board, boardSynced, draftSynced])
+    if (leftovers && doc && board && boardSynced) revealLeftovers(board, doc, LOCAL_ORIGIN)
+  }, [leftovers, doc, board, boardSynced])
 }

@@ -28,7 +28,7 @@ function privateSession() {
   connectDocs(w.board, bensBoard)
   const container = render(
     w.wrap(
-      <DraftFromDoc doc={draft} connection={null} fallbackName="Someone">
+      <DraftFromDoc doc={draft} fallbackName="Someone">
         <SignalsWorkspace role="participant" />
       </DraftFromDoc>,
     ),
