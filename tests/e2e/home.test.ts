@@ -8,6 +8,9 @@ describe.skipIf(browserTestsSkipped)('home page in Chromium', () => {
 
   it('creates a workshop and lands the facilitator in it, connected', async () => {
     const { page, context, errors } = await newPerson(app.browser)
+    // Nothing the page asks for is missing (a favicon's 404 was an error on every device).
+    const missing: string[] = []
+    page.on('response', (response) => void (response.status() >= 400 && missing.push(`${response.status()} ${response.url()}`)))
     await page.goto(app.server.url)
     await page.getByLabel('Workshop title').fill('Everyday welfare 2040')
     await page.getByLabel('Focal question').fill('What will everyday welfare look like in our town in 2040?')
@@ -15,7 +18,9 @@ describe.skipIf(browserTestsSkipped)('home page in Chromium', () => {
     await page.waitForURL(/\/w\/[A-Za-z0-9_-]{22}\/facilitate#key=/)
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await expect.poll(() => page.getByText('Everyday welfare 2040').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.evaluate(() => fetch('/favicon.svg').then((response) => response.headers.get('content-type')))).toBe('image/svg+xml')
     expect(errors).toEqual([])
+    expect(missing).toEqual([])
     await context.close()
   })
 
