@@ -69,6 +69,14 @@ describe('findSimilar', () => {
     expect(hit!.links.join(' ')).toMatch(/≈/)
   })
 
+  it('does not read "keep people company" as business: a shared word, not a shared topic', () => {
+    const wall = [{ id: 'w1', title: 'Startups sell care robots to families' }]
+    const [hit] = findSimilar({ title: 'Robots keep older people company' }, wall)
+    expect(hit).toBeDefined()
+    expect(hit!.keywords).not.toContain('business')
+    expect(hit!.links).toEqual([])
+  })
+
   it('stays quiet for a short or unrelated draft', () => {
     expect(findSimilar({ title: 'ab' }, NOTES)).toEqual([])
     expect(findSimilar({ title: 'Quantum satellites' }, NOTES)).toEqual([])
