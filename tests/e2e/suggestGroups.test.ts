@@ -53,6 +53,16 @@ describe.skipIf(browserTestsSkipped)('"Suggest groups" in the Trends stage', () 
       await screenshot(f, 'suggest-groups-laptop')
       await screen.page.waitForTimeout(300)
       await screenshot(screen.page, 'suggest-groups-projector')
+      // Every group is wholly on the screen shown or wholly on a later page: none is cut off.
+      const boxes = await screen.page.locator('.projector-suggest__group').evaluateAll((groups) =>
+        groups.map((group) => {
+          const box = group.getBoundingClientRect()
+          return { left: box.left, right: box.right, bottom: box.bottom, width: innerWidth, height: innerHeight }
+        }),
+      )
+      expect(boxes.length).toBeGreaterThanOrEqual(3)
+      for (const box of boxes)
+        expect(box.left >= box.width || (box.left >= 0 && box.right <= box.width && box.bottom <= box.height), JSON.stringify(box)).toBe(true)
       expect(await seriousViolations(f)).toEqual([])
       expect(await seriousViolations(screen.page)).toEqual([])
 

@@ -2,13 +2,18 @@ import { useTranslation } from 'react-i18next'
 import type { ShownSuggestion } from '../../../../shared/schema/index.ts'
 import { selectSignals } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
+import { FitPages } from '../../../ui/fit/FitPages.tsx'
 import './suggest.css'
 
 const NONE: readonly ShownSuggestion[] = []
-/** Titles per group on the projector; the rest are counted ("and 4 more"). */
-const TITLES_SHOWN = 3
-/** Groups that fit one 1080p screen at this size; the rest are counted. */
-const GROUPS_SHOWN = 6
+/**
+ * Full (what explains the group, and three of its signals) → compact (the explanation, two) →
+ * names (the name and its words): the groups get denser as they outgrow the screen, then turn
+ * pages (ui/fit), so nothing is cut at the bottom of the projector.
+ */
+const DENSITIES = ['full', 'compact', 'names'] as const
+type Density = (typeof DENSITIES)[number]
+const TITLES_SHOWN: Record<Density, number> = { full: 3, compact: 2, names: 0 }
 
 /** Whether the facilitator has put suggested groups on the projector. */
 export function useShownSuggestions(): readonly ShownSuggestion[] {
@@ -23,32 +28,37 @@ export function useShownSuggestions(): readonly ShownSuggestion[] {
 export function ScreenSuggestions({ suggestions }: { suggestions: readonly ShownSuggestion[] }) {
   const { t } = useTranslation()
   const signals = useStore(selectSignals)
-  const restCount = Math.max(0, suggestions.length - GROUPS_SHOWN)
   return (
-    <section className="projector-suggest ui-stack" aria-labelledby="projector-suggest-title">
+    <section className="projector-suggest" aria-labelledby="projector-suggest-title">
       <h2 id="projector-suggest-title" className="projector-suggest__title">
         {t('trendSuggest.projectorHeading')}
       </h2>
-      <ol className="projector-suggest__grid ui-grid-list">
-        {suggestions.slice(0, GROUPS_SHOWN).map((suggestion, index) => {
-          const titles = suggestion.signalIds.flatMap((id) => signals.get(id)?.title ?? [])
-          const more = Math.max(0, titles.length - TITLES_SHOWN)
-          return (
-            <li key={index} className="projector-suggest__group">
-              <h3 className="projector-suggest__name">{suggestion.label || t('trendSuggest.unnamed')}</h3>
-              {suggestion.keywords.length > 0 && <p className="projector-suggest__why">{suggestion.keywords.join(' · ')}</p>}
-              {suggestion.links.length > 0 && <p className="projector-suggest__links">{suggestion.links.slice(0, 2).join(', ')}</p>}
-              <ul className="projector-suggest__signals">
-                {titles.slice(0, TITLES_SHOWN).map((title, i) => (
-                  <li key={i}>{title}</li>
-                ))}
-              </ul>
-              {more !== 0 && <p className="projector-suggest__more">{t('trendSuggest.projectorMore', { count: more })}</p>}
-            </li>
-          )
-        })}
-      </ol>
-      {restCount !== 0 && <p className="projector-suggest__rest">{t('trendSuggest.projectorMoreGroups', { count: restCount })}</p>}
+      <FitPages levels={DENSITIES} contentKey={suggestions} className="projector-suggest__flow" label={t('trendSuggest.projectorHeading')}>
+        {(density) =>
+          suggestions.map((suggestion, index) => {
+            const titles = suggestion.signalIds.flatMap((id) => signals.get(id)?.title ?? [])
+            const shown = TITLES_SHOWN[density]
+            const more = titles.length - shown
+            return (
+              <article key={index} role="listitem" className="projector-suggest__group">
+                <h3 className="projector-suggest__name">{suggestion.label || t('trendSuggest.unnamed')}</h3>
+                {suggestion.keywords.length > 0 && <p className="projector-suggest__why">{suggestion.keywords.join(' · ')}</p>}
+                {density === 'full' && suggestion.links.length > 0 && <p className="projector-suggest__links">{suggestion.links.slice(0, 2).join(', ')}</p>}
+                {shown > 0 && (
+                  <ul className="projector-suggest__signals">
+                    {titles.slice(0, shown).map((title, i) => (
+                      <li key={i}>{title}</li>
+                    ))}
+                  </ul>
+                )}
+                {more > 0 && (
+                  <p className="projector-suggest__more">{t(shown > 0 ? 'trendSuggest.projectorMore' : 'trendSuggest.projectorSignals', { count: more })}</p>
+                )}
+              </article>
+            )
+          })
+        }
+      </FitPages>
     </section>
   )
 }
