@@ -175,6 +175,13 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     ]
     const privatePanels = (page: Page) => page.getByRole('heading', { name: 'Writing privately' }).count()
 
+    // The empty wall on the projector teaches with an example card, wholly on the screen.
+    const example = screen.page.locator('.empty-wall .signal-card')
+    await example.waitFor(SLOW)
+    const box = await example.evaluate((card) => ({ bottom: card.getBoundingClientRect().bottom, height: innerHeight }))
+    expect(box.bottom).toBeLessThanOrEqual(box.height)
+    await screenshot(screen.page, 'room/empty-wall-projector')
+
     await f.getByRole('button', { name: 'Private round' }).click()
     for (const [, page] of views) await expect.poll(() => privatePanels(page), SLOW).toBe(1)
     await addCard(anna.page, 'Care robots keep older people company')

@@ -19,11 +19,12 @@ export function EmptyWall({ forScreen = false }: { forScreen?: boolean }) {
     () => ({
       id: EXAMPLE_ID,
       title: t('signals.empty.example.title'),
-      description: t('signals.empty.example.description'),
+      // On the projector the title and its category say it: with the rest the card ran off the screen.
+      description: forScreen ? '' : t('signals.empty.example.description'),
       sourceUrl: '',
       themeId: '',
       category: 'technological',
-      whyItMatters: t('signals.empty.example.why'),
+      whyItMatters: forScreen ? '' : t('signals.empty.example.why'),
       authorId: EXAMPLE_ID,
       authorIds: [],
       sources: [],
@@ -32,7 +33,7 @@ export function EmptyWall({ forScreen = false }: { forScreen?: boolean }) {
       updatedAt: 0,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- The example is rebuilt when the language changes.
-    [t, i18n.language],
+    [t, i18n.language, forScreen],
   )
   return (
     <EmptyState
