@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { exportMarkdown } from './markdown'
 import { inlineMarkdown } from './markdownBody'
 import { escapeInline, inlineText, link, paragraphLines } from './markdownText'
-import { buildFullWorkshop, hostileText } from './testing/workshops'
+import { castVote, readBoard, readControl } from '../doc/index'
+import { buildFullWorkshop, hostileText, type WorkshopFixture } from './testing/workshops'
+
+const readBoardAndControl = ({ board, control }: WorkshopFixture) => ({ trends: [...readBoard(board).trends.values()], stages: readControl(control).stages })
 
 const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
 const headings = (md: string, level: number) => [...md.matchAll(new RegExp(`^${'#'.repeat(level)} (.+)$`, 'gm'))].map((m) => m[1])
@@ -29,6 +32,19 @@ describe('Markdown export: structure', () => {
       'Within a year',
       'Within five years',
     ])
+  })
+
+  it('numbers and lists the trends as the room ranked them: most dots first, ties in the board order', () => {
+    const workshop = buildFullWorkshop()
+    const { trends, stages } = readBoardAndControl(workshop)
+    const climate = trends.find((trend) => trend.name === 'Climate adaptation of services')!
+    const assess = stages.find((stage) => stage.kind === 'assess')!
+    // Three more people give the third trend a dot each: it now has the most.
+    for (const participantId of ['dan-participant-000004', 'eve-participant-000005', 'fay-participant-000006'])
+      castVote(workshop.board, { trendId: climate.id, stageId: assess.id }, { participantId }, { votesPerPerson: 3 })
+    const md = exportMarkdown(workshop, options)
+    const trendsPart = md.slice(md.indexOf('## Trends and driving forces'), md.indexOf('## Unsorted signals'))
+    expect(headings(trendsPart, 3)).toEqual(['1. Climate adaptation of services', '2. Ageing at home — ★ Key driver', '3. Flexible working time'])
   })
 
   it('keeps the story formatting and its persona', () => {

@@ -7,6 +7,7 @@ import {
   assessmentResults,
   groupSignals,
   plusOnesByTakeaway,
+  rankByDots,
   sortedByOrder,
   voteTotals,
   wheelTree,
@@ -45,7 +46,7 @@ export interface ReportSignal {
 
 export interface ReportTrend {
   readonly anchor: string
-  /** 1-based, the number the assess grid shows. */
+  /** 1-based rank by dots (ties in the board's order): the number the assess stage's badges show. */
   readonly number: number
   /** Never empty: "Unnamed trend" stands in. */
   readonly name: string
@@ -144,7 +145,9 @@ export function buildReport(snapshot: ExportSnapshot, options: ExportOptions): R
   const results = assessmentResults(board, { votesPerPerson: 0 }, '')
   const votes = votesOverAssessStages(snapshot)
   const keyDrivers = new Set(control.keyDrivers)
-  const trends: ReportTrend[] = groups.trends.map(({ trend, signals }, i) => ({
+  // Numbered and listed as the room ranked them (the assess stage's badges): most dots first.
+  const ranked = rankByDots(groups.trends, ({ trend }) => votes.get(trend.id) ?? 0)
+  const trends: ReportTrend[] = ranked.map(({ trend, signals }, i) => ({
     anchor: `trend-${i + 1}`,
     number: i + 1,
     name: trend.name || phrases.unnamedTrend,
@@ -155,7 +158,7 @@ export function buildReport(snapshot: ExportSnapshot, options: ExportOptions): R
     assessment: { ...(results.get(trend.id) as TrendAssessment), votes: votes.get(trend.id) ?? 0 },
     signals: signals.map(toSignal),
   }))
-  const trendRefs = new Map(trends.map((trend, i) => [groups.trends[i]!.trend.id, { name: trend.name, anchor: trend.anchor, number: trend.number }]))
+  const trendRefs = new Map(trends.map((trend, i) => [ranked[i]!.trend.id, { name: trend.name, anchor: trend.anchor, number: trend.number }]))
 
   let nodeCount = 0
   const nodeAnchors = new Map<string, string>()

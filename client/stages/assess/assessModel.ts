@@ -4,7 +4,7 @@
  * ranking, the outliers to discuss, and the room's progress as counts.
  */
 import { quartiles } from './chartLayout.ts'
-import { assessmentResults, type TrendAssessment, type VoteResult, type VoteRules } from '../../../shared/doc/index.ts'
+import { assessmentResults, rankByDots, type TrendAssessment, type VoteResult, type VoteRules } from '../../../shared/doc/index.ts'
 import type { Assessment, Participant, Trend, Vote } from '../../../shared/schema/index.ts'
 import { memoLast } from '../../../shared/util/memo.ts'
 import type { Position } from './gridMath.ts'
@@ -137,10 +137,8 @@ export interface RankedTrend {
 
 /** Trends by dots, most first; ties keep the workshop's trend order. */
 export function rankByVotes(trends: readonly Trend[], results: ReadonlyMap<string, TrendAssessment>): RankedTrend[] {
-  return trends
-    .map((trend, index) => ({ trend, number: index + 1, result: results.get(trend.id) ?? null }))
-    .sort((a, b) => (b.result?.votes ?? 0) - (a.result?.votes ?? 0) || a.number - b.number)
-    .map((item, index) => ({ ...item, rank: index + 1 }))
+  const numbered = trends.map((trend, index) => ({ trend, number: index + 1, result: results.get(trend.id) ?? null }))
+  return rankByDots(numbered, (item) => item.result?.votes ?? 0).map((item, index) => ({ ...item, rank: index + 1 }))
 }
 
 export interface TrendSpread {

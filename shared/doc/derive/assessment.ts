@@ -39,6 +39,17 @@ export interface TrendAssessment {
   readonly votes: number
 }
 
+/**
+ * Trends in the order the room ranks them: by dots, most first; ties keep the workshop's trend
+ * order. The assess stage's list and chart badges, and the report, number trends by it.
+ */
+export function rankByDots<T>(items: readonly T[], dotsOf: (item: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index, dots: dotsOf(item) }))
+    .sort((a, b) => b.dots - a.dots || a.index - b.index)
+    .map(({ item }) => item)
+}
+
 export function summarizeAxis(values: readonly number[]): AxisSummary | null {
   const centre = median(values)
   const spread = medianAbsoluteDeviation(values)
