@@ -109,7 +109,7 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
         for (const badge of badges) {
           const bx = badge.x + badge.w / 2
           const by = badge.y + badge.h / 2
-          if ((bx !== item.x || by !== item.y) && distanceToBox(bx, by, box) < own) cost += 1.5 * m.lineHeight
+          if ((bx !== item.x || by !== item.y) && distanceToBox(bx, by, box) < own) cost += 4 * m.lineHeight
         }
         // A leader line across another label or badge is hard to follow: go a little farther to avoid it.
         if (leader) {
