@@ -130,6 +130,18 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         }
         const violations = await seriousViolations(page)
         if (violations.length > 0) failures.push(`${stage.kind}/${size}: axe ${JSON.stringify(violations)}`)
+        if (stage.kind === 'wheel' && size === 'phone') {
+          // Adding on a phone: the form opens below the diagram, never over its boxes and "+" buttons.
+          await stage.main(page).click()
+          const form = page.locator('.wheel-details')
+          await form.waitFor(SLOW)
+          const [panel, viewport] = await Promise.all([form.boundingBox(), page.locator('.wheel-diagram__viewport').first().boundingBox()])
+          if (!panel || !viewport || panel.y < viewport.y + viewport.height)
+            failures.push(`wheel/phone: the add form covers the diagram (${JSON.stringify({ panel, viewport })})`)
+          await form.scrollIntoViewIfNeeded()
+          await screenshot(page, 'stage-wheel-phone-adding')
+          await page.getByRole('button', { name: 'Close' }).first().click()
+        }
       }
       await projector.page.getByRole('heading', { level: 1, name: stage.name, exact: true }).waitFor(SLOW)
       await screenshot(projector.page, `stage-${stage.kind}-projector`)

@@ -10,6 +10,7 @@ import { measureWithPageFont } from './measureText.ts'
 import { ZoomControls } from './ZoomControls.tsx'
 import { useElementSize, useZoomPan } from './useZoomPan.ts'
 import { fitView } from './zoomMath.ts'
+import { useMediaQuery } from '../../../ui/index.ts'
 import './diagram.css'
 
 /** The selection: a consequence's id, the trend at the centre, or nothing. */
@@ -35,6 +36,8 @@ const ZOOM_BUTTONS_WIDTH = 56
 const ASPECTS = [0.6, 0.8, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
 /** Below this width the zoom buttons float over the wheel instead of taking a strip of it. */
 const NARROW = 600
+/** Where the details panel goes below the diagram instead of over it (as diagram.css lays it out). */
+const PANEL_BELOW = '(max-width: 45rem)'
 const zoomInset = (width: number) => (width >= NARROW ? ZOOM_BUTTONS_WIDTH : 0)
 
 /**
@@ -122,6 +125,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const peekBox = peek ?? selectedId
   const expanded = peekBox && peekBox !== CENTRE ? layout.nodes.find((n) => n.id === peekBox && n.truncated) : undefined
   const { view } = zoom
+  const narrow = useMediaQuery(PANEL_BELOW)
 
   return (
     <div className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}`}>
@@ -195,8 +199,10 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
             )}
           </g>
         </svg>
-        {details}
+        {!narrow && details}
       </div>
+      {/* On a phone the panel follows the diagram instead of covering it (and its "+" buttons). */}
+      {narrow && details}
       {interactive && <p className="wheel-diagram__hint">{t('wheel.zoom.hint')}</p>}
     </div>
   )
