@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { phrasesFor } from '../../../../shared/export/catalogue.ts'
 import type { ScreenShow } from '../../../../shared/schema/index.ts'
 import { selectFocalQuestion, selectHorizonYear, selectWorkshopTitle } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
@@ -24,7 +25,8 @@ function ReportTitlePage() {
   const horizon = useStore(selectHorizonYear)
   const board = useStore((s) => s.board)
   const counts = board && { stories: board.stories.size, trends: board.trends.size, signals: board.signals.size, takeaways: board.takeaways.size }
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(Date.now())
+  // Written as the report the room takes home writes it ("5 December 2026", "5.12.2026").
+  const date = phrasesFor(i18n.language).formatDate(new Date())
   return (
     <section className="report-title ui-stack" aria-labelledby="report-title-heading">
       <p className="report-title__kicker">{t('results.titlePage.kicker')}</p>
