@@ -12,7 +12,7 @@ import { TrendsDnd } from './dnd/TrendsDnd.tsx'
 import { SuggestGroups } from './suggest/SuggestGroups.tsx'
 import { useRenderTiming } from './renderTiming.ts'
 import { TrendCluster } from './TrendCluster.tsx'
-import { UnsortedPile } from './UnsortedPile.tsx'
+import { TRENDS_MAIN_ID, UnsortedPile } from './UnsortedPile.tsx'
 import { useActor, useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
 
 /**
@@ -63,7 +63,7 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
   return (
     <div className={readOnly ? 'trends trends--read-only' : 'trends'}>
       <UnsortedPile signals={groups.unsorted} readOnly={readOnly} boardEmpty={boardEmpty} />
-      <section className="trends__main ui-stack" aria-labelledby="trends-list-title">
+      <section id={TRENDS_MAIN_ID} className="trends__main ui-stack" aria-labelledby="trends-list-title" tabIndex={-1}>
         <header className="trends__head ui-toolbar">
           <h2 id="trends-list-title" className="trends__title">
             {t('trends.list.title')} <span className="trends__title-count">{groups.trends.length}</span>

@@ -50,6 +50,17 @@ describe('trends stage', () => {
     expect(groupSignals(readBoard(board)).unsorted.map((s) => s.id)).toContain(robots)
   })
 
+  it("lets a keyboard skip the unsorted cards: the pile's first stop takes focus to the trends", () => {
+    const { board } = boardWith()
+    harness = mountTrends({ board })
+    const skip = pile().querySelector<HTMLAnchorElement>('a.pile__skip')!
+    // Before the cards in the tab order.
+    expect(skip.compareDocumentPosition(pile().querySelector('.pile__cards')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(skip.textContent).toBe('Skip the unsorted cards, to the trends')
+    act(() => skip.click())
+    expect(document.activeElement).toBe(harness.container.querySelector('.trends__main'))
+  })
+
   it('moves a card with the keyboard through its “Move to…” dialog, and keeps focus on it', async () => {
     const { board, cars, digital } = boardWith()
     harness = mountTrends({ board })

@@ -29,6 +29,7 @@ export const UnsortedPile = memo(function UnsortedPile({ signals, readOnly, boar
         </h2>
         <span className="pile__count">{t('trends.count', { count: signals.length })}</span>
       </header>
+      {signals.length > 0 && <SkipToTrends />}
       {!readOnly && signals.length > 0 && <p className="pile__hint">{t('trends.unsorted.hint')}</p>}
       {signals.length > 0 ? (
         <ul className="pile__cards" aria-labelledby="trends-unsorted-title">
@@ -51,6 +52,30 @@ export const UnsortedPile = memo(function UnsortedPile({ signals, readOnly, boar
   }
   return <PileDropZone>{content}</PileDropZone>
 })
+
+/** Where the skip link lands: the trends' own section (TrendsBoard.tsx). */
+export const TRENDS_MAIN_ID = 'trends-main'
+
+/**
+ * Shown when focused: a keyboard passes sixty cards (two stops each) in one step to the trends,
+ * their "New trend" and the facilitator's suggestions.
+ */
+function SkipToTrends() {
+  const { t } = useBoardText()
+  return (
+    <a
+      className="pile__skip"
+      href={`#${TRENDS_MAIN_ID}`}
+      onClick={(event) => {
+        // Focus moves without touching the address: its fragment holds the workshop key.
+        event.preventDefault()
+        document.getElementById(TRENDS_MAIN_ID)?.focus()
+      }}
+    >
+      {t('trends.unsorted.skip')}
+    </a>
+  )
+}
 
 /** Cards rendered with the first paint; the rest follow as the pile is scrolled (or on request). */
 const FIRST_PAGE = 30
