@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { updateMeta } from '../../../shared/doc/index.ts'
 import { getTemplate } from '../../../shared/method/templates.ts'
-import { TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
+import { LANGUAGES, TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { useSharedDraft } from '../../ui/index.ts'
@@ -20,8 +20,8 @@ export function parseHorizonYear(text: string): number | null {
 }
 
 /**
- * The facilitator's frame: title, focal question, horizon year, tone and themes, saved as they
- * type. The template was chosen when the workshop was created; it is shown, not changed here.
+ * The facilitator's frame: title, focal question, horizon year, tone, the workshop's language
+ * (the projector's, and everyone's who has not picked one) and themes, saved as they type. The template was chosen when the workshop was created; it is shown, not changed here.
  */
 export function FrameEditor() {
   const { t } = useTranslation()
@@ -32,6 +32,7 @@ export function FrameEditor() {
   const question = useStore((s) => s.control?.meta.focalQuestion ?? '')
   const year = useStore((s) => s.control?.meta.horizonYear ?? null)
   const tone = useStore((s) => s.control?.meta.tone ?? 'neutral')
+  const language = useStore((s) => s.control?.meta.language ?? 'en')
 
   const save = (patch: MetaPatch): boolean => {
     if (!control) return false
@@ -142,6 +143,21 @@ export function FrameEditor() {
             </div>
           </fieldset>
         </div>
+
+        <fieldset className="fieldset">
+          <legend className="field__label">{t('frame.editor.language')}</legend>
+          <p className="field__hint">{t('frame.editor.languageHint')}</p>
+          <div className="choice-list">
+            {LANGUAGES.map((option) => (
+              <label key={option} className="choice">
+                <input type="radio" name={`${id}-language`} value={option} checked={language === option} onChange={() => save({ language: option })} />
+                <span className="choice__text">
+                  <span className="choice__title">{t(`language.name.${option}`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
 
         <ThemesEditor />
       </div>

@@ -79,6 +79,14 @@ describe('frame stage: facilitator', () => {
     expect(meta(w).tone).toBe('neutral')
   })
 
+  it('sets the workshop language, which the projector and everyone without a choice of their own follow', () => {
+    const { w, editor } = asFacilitator()
+    expect(meta(w).language).toBe('en')
+    const suomi = [...editor.querySelectorAll<HTMLLabelElement>('label.choice')].find((label) => label.textContent === 'Suomi')!
+    click(suomi.querySelector('input')!)
+    expect(meta(w).language).toBe('fi')
+  })
+
   it('adds, reorders and removes themes; asks first when signals use the theme', () => {
     const { w, editor } = asFacilitator()
     const labels = () => meta(w).themes.map((theme) => theme.label)
