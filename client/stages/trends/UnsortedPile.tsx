@@ -64,7 +64,7 @@ function SkipToTrends() {
   const { t } = useBoardText()
   return (
     <a
-      className="pile__skip"
+      className="pile__skip visually-hidden--until-focus"
       href={`#${TRENDS_MAIN_ID}`}
       onClick={(event) => {
         // Focus moves without touching the address: its fragment holds the workshop key.
