@@ -149,4 +149,58 @@ describe('mergeStory', () => {
     expect(updates).toEqual([])
     expect(lettersOf(live)).toEqual(once)
   })
+
+  it('deletes what both sides deleted at the start of a paragraph, and not a letter more', () => {
+    const { mine, live, merge } = renewal(paragraph('So, the tram is quiet.'))
+    textOf(live, 0).delete(0, 'So, '.length)
+    textOf(mine, 0).delete(0, 'So, the '.length)
+    merge()
+    expect(lettersOf(live)).toEqual(['tram is quiet.'])
+  })
+
+  it('writes a change into the paragraph it was made to, not into one someone added before it', () => {
+    const { mine, live, merge } = renewal(paragraph('Morning in Turku.'), paragraph('The tram is quiet.'))
+    body(live).insert(1, [paragraph('Robots deliver parcels.')])
+    textOf(live, 2).insert('The tram is quiet'.length, ' today')
+    textOf(mine, 1).insert('The tram is'.length, ' very')
+    merge()
+    expect(lettersOf(live)).toEqual(['Morning in Turku.', 'Robots deliver parcels.', 'The tram is very quiet today.'])
+  })
+
+  it('keeps both when the paragraph was rewritten past recognition there and changed here', () => {
+    const { mine, live, merge } = renewal(paragraph('The tram is quiet.'))
+    textOf(live, 0).delete(0, 'The tram is quiet.'.length)
+    textOf(live, 0).insert(0, 'Buses run all night now.')
+    textOf(mine, 0).insert('The tram is'.length, ' very')
+    merge()
+    // Where the base paragraph stood (here, first), with theirs kept beside it.
+    expect(lettersOf(live)).toEqual(['The tram is very quiet.', 'Buses run all night now.'])
+  })
+
+  it.each([
+    [
+      'a paragraph added here above one changed there',
+      (d: { mine: Y.Doc; live: Y.Doc }) => {
+        body(d.mine).insert(1, [paragraph('A new paragraph of mine.')])
+        textOf(d.live, 1).insert('The tram is quiet'.length, ' today')
+      },
+    ],
+    [
+      'a paragraph added there above one changed here',
+      (d: { mine: Y.Doc; live: Y.Doc }) => {
+        body(d.live).insert(1, [paragraph('Their new paragraph.')])
+        textOf(d.mine, 1).insert('The tram is'.length, ' very')
+      },
+    ],
+  ])('writes nothing when carried a second time: %s', (_, edit) => {
+    const setting = renewal(paragraph('Morning in Turku.'), paragraph('The tram is quiet.'))
+    edit(setting)
+    setting.merge()
+    const once = lettersOf(setting.live)
+    const updates: Uint8Array[] = []
+    setting.live.on('update', (update: Uint8Array) => updates.push(update))
+    setting.merge()
+    expect(updates).toEqual([])
+    expect(lettersOf(setting.live)).toEqual(once)
+  })
 })

@@ -28,7 +28,9 @@ type Block = Y.XmlElement | Y.XmlText
 export function mergeStory(live: Y.XmlFragment, base: Y.XmlFragment, mine: Y.XmlFragment): void {
   const baseBlocks = blocksOf(base)
   const liveBlocks = blocksOf(live)
-  const counterpart = pairByContent(baseBlocks, liveBlocks)
+  const mineBlocks = blocksOf(mine)
+  const mineById = new Map(mineBlocks.map((block) => [idOf(block), block]))
+  const counterpart = pairByContent(baseBlocks, liveBlocks, (index) => mineById.get(idOf(baseBlocks[index]!)))
   const baseById = new Map(baseBlocks.map((block, index) => [idOf(block), index]))
   const mineIds = new Set<string | undefined>()
   // Live blocks that are no base block's: others' new ones, or this copy's carried over before
@@ -44,7 +46,7 @@ export function mergeStory(live: Y.XmlFragment, base: Y.XmlFragment, mine: Y.Xml
   }
   /** The live block the next one goes after (none: at the start). */
   let after: Block | undefined
-  for (const ours of blocksOf(mine)) {
+  for (const ours of mineBlocks) {
     const id = idOf(ours)
     mineIds.add(id)
     const index = baseById.get(id)
@@ -93,29 +95,47 @@ function sameKind(...elements: Y.XmlElement[]): boolean {
 }
 
 /**
- * Pairs each base block with its live counterpart: equal content in the same order first (the
- * longest common subsequence), then, between two such pairs, blocks of the same kind in turn
- * (changed on one side). A base block left over was deleted there.
+ * Pairs each base block with its live counterpart. First, in order, the longest common
+ * subsequence of blocks that read the same — the same as in the base, or as this copy changed it
+ * (carried before, by a tab closed before that carry was stored). Then, between two such pairs,
+ * a changed block with the most alike of the same kind there, if at least `ALIKE` of its letters
+ * are shared: a block rewritten past that, or someone's new one, is no counterpart, and this
+ * copy's change to the base block is then kept beside theirs rather than written into it.
  */
-function pairByContent(base: Block[], live: Block[]): Map<number, Block> {
+function pairByContent(base: Block[], live: Block[], mineOf: (index: number) => Block | undefined): Map<number, Block> {
   const a = base.map((block) => block.toString())
+  const aMine = base.map((_, index) => mineOf(index)?.toString())
   const b = live.map((block) => block.toString())
+  // Compared by their words: the element tags every paragraph shares would make any two look alike.
+  const words = (xml: string) => xml.replace(/<[^>]*>/g, '')
+  const same = (i: number, j: number) => a[i] === b[j] || aMine[i] === b[j]
   // lengths[i][j]: the longest common run of a[i..] and b[j..].
   const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1))
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!)
+      lengths[i]![j] = same(i, j) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!)
     }
   }
   const pairs = new Map<number, Block>()
   let unpairedBase: number[] = []
   let unpairedLive: number[] = []
   const pairGap = () => {
-    for (const i of unpairedBase) {
-      const j = unpairedLive.findIndex((k) => kindOf(live[k]!) === kindOf(base[i]!))
-      if (j < 0) continue
-      pairs.set(i, live[unpairedLive[j]!]!)
-      unpairedLive = unpairedLive.slice(j + 1)
+    // A gap too wide to compare every pair in (a story rewritten wholesale): nothing paired.
+    if (unpairedBase.length * unpairedLive.length <= MOST_COMPARED) {
+      let from = 0
+      for (const i of unpairedBase) {
+        let best = -1
+        let bestScore = ALIKE
+        for (let k = from; k < unpairedLive.length; k++) {
+          const j = unpairedLive[k]!
+          if (kindOf(live[j]!) !== kindOf(base[i]!)) continue
+          const score = alike(words(a[i]!), words(b[j]!))
+          if (score >= bestScore) [best, bestScore] = [k, score]
+        }
+        if (best < 0) continue
+        pairs.set(i, live[unpairedLive[best]!]!)
+        from = best + 1
+      }
     }
     unpairedBase = []
     unpairedLive = []
@@ -123,7 +143,7 @@ function pairByContent(base: Block[], live: Block[]): Map<number, Block> {
   let i = 0
   let j = 0
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
+    if (i < a.length && j < b.length && same(i, j)) {
       pairGap()
       pairs.set(i++, live[j++]!)
     } else if (j >= b.length || (i < a.length && lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) {
@@ -135,6 +155,19 @@ function pairByContent(base: Block[], live: Block[]): Map<number, Block> {
   pairGap()
   return pairs
 }
+
+/** The share of their letters two blocks' texts have in common (0..1). */
+function alike(a: string, b: string): number {
+  if (a.length + b.length === 0) return 1
+  let shared = 0
+  for (const [op, part] of diff(a, b)) if (op === diff.EQUAL) shared += part.length
+  return (2 * shared) / (a.length + b.length)
+}
+
+/** How alike a changed block and its counterpart must be (see `pairByContent`). */
+const ALIKE = 0.5
+/** Pairs of blocks compared in one gap at most. */
+const MOST_COMPARED = 400
 
 function kindOf(block: Block): string {
   return block instanceof Y.XmlText ? '#text' : block.nodeName
@@ -223,7 +256,7 @@ function mergeText(theirs: Y.XmlText, base: Y.XmlText, ours: Y.XmlText): boolean
         continue
       }
       let start = k
-      while (start > edit.from && place[start - 1]! === place[start]! - 1) start--
+      while (start > edit.from && place[start - 1]! >= 0 && place[start - 1]! === place[start]! - 1) start--
       theirs.delete(place[start]!, place[k]! - place[start]! + 1)
       k = start - 1
     }
