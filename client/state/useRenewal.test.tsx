@@ -64,7 +64,7 @@ afterEach(() => {
 
 describe('useRenewal', () => {
   /** The old generation (2) with a card, this device's copy with one more written offline, and the new generation. */
-  function setting() {
+  function setting(saveWaitMs?: number) {
     const old = new Y.Doc()
     addSignal(old, { title: 'Care robots' }, anna)
     const copy = new Y.Doc()
@@ -94,6 +94,7 @@ describe('useRenewal', () => {
         docName: 'board',
         key: 'k',
         phase: (phase) => phases.push(phase),
+        saveWaitMs,
         replaceDoc: () => {
           replaced++
           // As useSyncedDoc does: a new document, and its connection a render later.
@@ -143,6 +144,20 @@ describe('useRenewal', () => {
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
     expect(idb.cleared).toEqual([`s2s:${WORKSHOP}:board`])
     expect(phases).toEqual(['loading', 'carried', 'none'])
+  })
+
+  it('lets the old copy go after a while without the confirmation (a dropped network): what was carried is in the new board', async () => {
+    const { renewed, phases, driven } = setting(30)
+    driven.current.set({ status: 'closed', closeCode: CloseCode.renewed, synced: false })
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    driven.current.set({ status: 'connected', synced: true, pending: 1 })
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect(idb.cleared).toEqual([])
+    driven.current.set({ status: 'connecting' })
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 60)))
+    expect(idb.cleared).toEqual([`s2s:${WORKSHOP}:board`])
+    expect(phases).toEqual(['loading', 'carried', 'none'])
+    expect([...readBoard(renewed).signals.values()].map((signal) => signal.title)).toContain('Written offline')
   })
 
   it('keeps the old copy and the old note when it cannot be deleted: this tab goes on without storing', async () => {

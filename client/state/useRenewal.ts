@@ -6,8 +6,8 @@
  *   loading   — the old copy is set aside and the new generation loads, in memory only; the
  *               page keeps showing the last board (WorkshopSession's bridge), not an empty one;
  *   carried   — the carried-over changes are written into the new board, which the page now
- *               shows; the old copy stays in IndexedDB until the server has stored them all, so
- *               a tab closed meanwhile finds it and carries it over again;
+ *               shows; the old copy stays in IndexedDB until the server has stored them all (at
+ *               most SAVE_WAIT_MS), so a tab closed meanwhile finds it and carries it over again;
  *   none      — the old copy is gone from IndexedDB and the new one is kept there in its place;
  *   unstored  — the old copy could not be deleted: the new board works online only in this tab,
  *               and the next start finds the old copy and carries it over again.
@@ -22,6 +22,14 @@ import { fetchPreviousBoard, loadCarryOver, loadCarryOverPatiently, type Generat
 
 /** How long after the board opens the carrying over is loaded, so that it waits ready for a renewal. */
 const PRELOAD_CARRY_OVER_MS = 5_000
+/**
+ * How long the old copy is kept for the server to confirm what was carried. A device stores
+ * nothing new meanwhile (the old copy holds the name), so the wait is short: on a dropped network
+ * the old copy then goes, its changes safe in the new document, stored from then on.
+ */
+const SAVE_WAIT_MS = 5_000
+/** When loading the carrying over failed (a minute of tries), how long until the step is tried again. */
+const CARRY_RETRY_MS = 30_000
 
 export type RenewalPhase = 'none' | 'loading' | 'carried' | 'unstored'
 
@@ -36,9 +44,11 @@ interface RenewalOptions {
   phase(phase: RenewalPhase): void
   /** Replaces the document with a new, empty one (its connection follows). */
   replaceDoc(): void
+  /** How long the old copy waits for the server's confirmation (tests shorten it). */
+  saveWaitMs?: number
 }
 
-export function useRenewal({ connection, doc, generations, workshopId, docName, key, phase, replaceDoc }: RenewalOptions): void {
+export function useRenewal({ connection, doc, generations, workshopId, docName, key, phase, replaceDoc, saveWaitMs = SAVE_WAIT_MS }: RenewalOptions): void {
   /**
    * Set aside from the old generation (null: nothing to carry) until the new one has synced.
    * Kept if the board is started afresh again before that: the new copy has nothing of its own.
@@ -72,7 +82,6 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
           if (hasContent) {
             const [previous, { prepareCarryOver }] = await Promise.all([
               fetchPreviousBoard(workshopId, key, connection.generation() ?? 0),
-              // Not loaded after a minute of trying: the old copy stays, and the next start carries it.
               loadCarryOverPatiently(),
             ])
             if (!active) return
@@ -83,7 +92,14 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
           generations.hold()
           phase('loading')
           replaceDoc()
-        })()
+        })().catch(() => {
+          // The carrying over could not be loaded after a minute of trying: the old copy stays
+          // shown and stored, and the whole step is tried again a little later.
+          retry = setTimeout(() => {
+            started = false
+            check()
+          }, CARRY_RETRY_MS)
+        })
       }
       if (carried.current !== undefined && state.status === 'connected' && state.synced) {
         const carry = carried.current
@@ -91,24 +107,34 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
         awaitingSave.current = true
         phase('carried')
         carry?.(doc)
+        // Meanwhile nothing typed here is stored on the device: a network gone for longer lets go
+        // of the old copy anyway, as the carried changes are in the new document by then.
+        waiting = setTimeout(letGo, saveWaitMs)
       }
       // Read afresh: carrying counted its changes as waiting (and may have run this check inside).
-      if (awaitingSave.current && connection.getState().pending === 0) {
-        awaitingSave.current = false
-        // The new document goes into IndexedDB only once the old copy is gone: both under one
-        // name, they would be loaded as one.
-        void deleteOfflineCopy(workshopId, docName).then((ok) => {
-          if (!ok) return phase('unstored')
-          generations.release()
-          phase('none')
-        })
-      }
+      if (awaitingSave.current && connection.getState().pending === 0) letGo()
     }
+    const letGo = () => {
+      clearTimeout(waiting)
+      if (!awaitingSave.current) return
+      awaitingSave.current = false
+      // The new document goes into IndexedDB only once the old copy is gone: both under one
+      // name, they would be loaded as one.
+      void deleteOfflineCopy(workshopId, docName).then((ok) => {
+        if (!ok) return phase('unstored')
+        generations.release()
+        phase('none')
+      })
+    }
+    let retry: ReturnType<typeof setTimeout> | undefined
+    let waiting: ReturnType<typeof setTimeout> | undefined
     check()
     const unsubscribe = connection.subscribe(check)
     return () => {
+      clearTimeout(retry)
+      clearTimeout(waiting)
       active = false
       unsubscribe()
     }
-  }, [connection, doc, generations, workshopId, docName, key, phase, replaceDoc])
+  }, [connection, doc, generations, workshopId, docName, key, phase, replaceDoc, saveWaitMs])
 }
