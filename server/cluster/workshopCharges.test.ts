@@ -173,6 +173,19 @@ describe('WorkshopCharges', () => {
     expect(level(ben)).toBe(1_000)
   })
 
+  it('lets a socket wait for the kept levels, but not on a Redis that stopped answering', async () => {
+    const [here] = joinedRelays()
+    const silent = { ...here, recall: () => new Promise<string | null>(() => {}) }
+    const charges = chargesOn(silent, copies(), capturedLogger().logger)
+    charges.follow('w1')
+    charges.followPerson('w1', 'anna')
+    // Without a bound this would wait for ever (the test's own timeout).
+    await expect(charges.whenSettled('w1', 'anna')).resolves.toBeUndefined()
+    // Alone, or for a workshop not followed, there is nothing to wait for.
+    await expect(chargesOn(soloRelay, copies(), capturedLogger().logger).whenSettled('w1', 'anna')).resolves.toBeUndefined()
+    await expect(charges.whenSettled('w2', 'ben')).resolves.toBeUndefined()
+  })
+
   it('starts a later copy full when what Redis keeps is not a level', async () => {
     const [here, there] = joinedRelays()
     here.remember('allowance:w1', '{"level":"nothing"}', 60_000)

@@ -14,6 +14,9 @@ const LEVEL_PREFIX = 'allowance:'
  */
 const SETTLE_MS = 20
 
+/** How long a socket waits at most for its copies to take the kept levels (`whenSettled`). */
+const SETTLE_WAIT_MOST_MS = 500
+
 /**
  * The allowance of all a workshop's facilitators (content, in KiB), among the people's in a
  * charge: no participant id looks like it (participant ids are URL-safe base64).
@@ -132,7 +135,12 @@ export class WorkshopCharges {
    * not find a copy full that the person spent elsewhere. At once when alone.
    */
   async whenSettled(workshopId: string, who: string): Promise<void> {
-    await Promise.all([this.taking.get(levelKey(workshopId)), this.taking.get(levelKey(workshopId, who))])
+    const taking = [this.taking.get(levelKey(workshopId)), this.taking.get(levelKey(workshopId, who))].filter((promise) => promise !== undefined)
+    if (taking.length === 0) return
+    // A Redis that stopped answering must not hold connections: past this the copy is used as it is.
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([Promise.all(taking), new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_WAIT_MOST_MS)))])
+    clearTimeout(timer)
   }
 
   private takeKeptLevel(workshopId: string, subscribed: Promise<void>, who?: string): void {
