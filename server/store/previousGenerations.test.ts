@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PreviousGenerations } from './previousGenerations.ts'
 
 /** A store holding one old board of `bytes` per generation listed, counting its reads. */
@@ -73,5 +73,17 @@ describe('PreviousGenerations', () => {
     await read(3)
     expect(store.reads.at(-1)).toBe('w1@3')
     expect(cache.heldBytes).toBe(400)
+  })
+
+  it('lets an entry go by age even when no one reads again', async () => {
+    const store = storeOf({ 1: 600, 2: 600 })
+    const cache = new PreviousGenerations(store, () => performance.now(), { keepMs: 30, maxBytes: 1000 })
+    const first = cache.read('w1', 1)
+    const second = cache.read('w1', 2)
+    store.answer()
+    await Promise.all([first, second])
+    // 1,200 bytes: the least recently read went, the other stayed.
+    expect(cache.heldBytes).toBe(600)
+    await vi.waitFor(() => expect(cache.heldBytes).toBe(0))
   })
 })

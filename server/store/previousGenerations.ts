@@ -13,13 +13,15 @@ const MAX_BYTES = 64 * 1024 * 1024
  * of them read an 8 MB row sixty times, each a copy on this thread (and for PostgreSQL a 17 MB
  * hex string to parse), a few hundred MB at the peak. A generation's old state never changes once
  * stored, so one read, shared by the requests waiting for it, serves them all. Kept for
- * `KEEP_MS` after the last read, within `MAX_BYTES` (the least recently read goes first). A
+ * `KEEP_MS` after the last read (looked at again every `KEEP_MS`), within `MAX_BYTES` (the least
+ * recently read goes first; one still being read is never let go for the budget). A
  * workshop deleted meanwhile is refused before this is asked (its keys are gone), and its entries
  * leave by age.
  */
 export class PreviousGenerations {
   private readonly entries = new Map<string, { state: Promise<Uint8Array | undefined>; bytes: number; readAt: number }>()
   private bytes = 0
+  private sweep: NodeJS.Timeout | undefined
 
   constructor(
     private readonly store: Pick<DocStore, 'previousGeneration'>,
@@ -48,6 +50,7 @@ export class PreviousGenerations {
         this.entries.set(key, { ...this.entries.get(key)!, bytes: bytes.byteLength })
         this.bytes += bytes.byteLength
         this.dropOverBudget()
+        this.scheduleSweep()
       },
       () => {
         if (this.entries.get(key)?.state === state) this.entries.delete(key)
@@ -61,15 +64,25 @@ export class PreviousGenerations {
     return this.bytes
   }
 
+  /** Lets entries go by age even if no one reads again: one unreferenced timer at a time. */
+  private scheduleSweep(): void {
+    this.sweep ??= setTimeout(() => {
+      this.sweep = undefined
+      this.dropExpired()
+      if (this.entries.size > 0) this.scheduleSweep()
+    }, this.limits.keepMs).unref()
+  }
+
   private dropExpired(): void {
     const oldest = this.now() - this.limits.keepMs
     for (const [key, entry] of this.entries) if (entry.readAt < oldest) this.drop(key)
   }
 
   private dropOverBudget(): void {
-    for (const key of this.entries.keys()) {
+    for (const [key, entry] of this.entries) {
       if (this.bytes <= this.limits.maxBytes) return
-      this.drop(key)
+      // One still being read holds nothing yet, and the readers waiting on it share it.
+      if (entry.bytes > 0) this.drop(key)
     }
   }
 
