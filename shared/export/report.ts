@@ -46,7 +46,10 @@ export interface ReportSignal {
 
 export interface ReportTrend {
   readonly anchor: string
-  /** 1-based rank by dots (ties in the board's order): the number the assess stage's badges show. */
+  /**
+   * 1-based rank by dots (ties in the board's order): with one assess stage (as every template
+   * has) the number its badges show; with several, by their dots together.
+   */
   readonly number: number
   /** Never empty: "Unnamed trend" stands in. */
   readonly name: string
@@ -146,6 +149,7 @@ export function buildReport(snapshot: ExportSnapshot, options: ExportOptions): R
   const votes = votesOverAssessStages(snapshot)
   const keyDrivers = new Set(control.keyDrivers)
   // Numbered and listed as the room ranked them (the assess stage's badges): most dots first.
+  // (The badges count one stage's dots; a workshop given a second assess stage is ranked here by all.)
   const ranked = rankByDots(groups.trends, ({ trend }) => votes.get(trend.id) ?? 0)
   const trends: ReportTrend[] = ranked.map(({ trend, signals }, i) => ({
     anchor: `trend-${i + 1}`,
