@@ -35,26 +35,38 @@ function raceReveals(instances: readonly TestInstance[], workshopId: string): { 
   const allListed = new Promise<void>((resolve) => (openListed = resolve))
   let open = (): void => {}
   const allAnswered = new Promise<void>((resolve) => (open = resolve))
+  // The other instance may not try at all: it can learn of the round's end from the first's
+  // stored change (catching up) before its own facilitator's change is stored, and then has
+  // nothing to reveal. Waiting for it for ever would hold the first's reveal for ever.
+  let gaveUp = false
+  const waitingForAll = () => answered < instances.length && !gaveUp
   const settle = (): void => {
-    if (answered < instances.length || running > 0) return
+    if (waitingForAll() || running > 0) return
     while (held.length) held.shift()!()
   }
   const answer = (): void => {
     if (++answered === instances.length) open()
+    else if (answered === 1)
+      setTimeout(() => {
+        gaveUp = true
+        open()
+        openListed()
+        settle()
+      }, 3_000)
     settle()
   }
   for (const { relay, store } of instances) {
     const listDocs = store.listDocs.bind(store)
     store.listDocs = async (id) => {
       const names = await listDocs(id)
-      if (id !== workshopId || answered < instances.length || listed >= grants) return names
+      if (id !== workshopId || waitingForAll() || listed >= grants) return names
       if (++listed === grants) openListed()
       await allListed
       return names
     }
     const publish = relay.publish.bind(relay)
     relay.publish = (channel, message) => {
-      if (channel.startsWith(`${workshopId}/`) && (answered < instances.length || running > 0 || held.length > 0)) held.push(() => publish(channel, message))
+      if (channel.startsWith(`${workshopId}/`) && (waitingForAll() || running > 0 || held.length > 0)) held.push(() => publish(channel, message))
       else publish(channel, message)
     }
     const withLease = relay.withLease.bind(relay)
