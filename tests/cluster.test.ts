@@ -16,6 +16,18 @@ import { capturedLogger } from './support/logLines.ts'
 const files = clusterPerFile()
 const { open } = files
 
+/** A client opened and synced. */
+async function openSynced(...args: Parameters<typeof open>): Promise<TestClient> {
+  const client = open(...args)
+  await synced(client)
+  return client
+}
+
+/** One change of `count` new cards (a record each), from `client`. */
+function cards(client: TestClient, prefix: string, count: number): void {
+  client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
+}
+
 /**
  * Makes the two-instance reveal race happen every time. Until every instance has asked for the
  * reveal lease and every granted reveal has ended, nothing of this workshop passes between the
@@ -268,14 +280,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
         await synced(client)
         return client
       }
-      /** One change of `count` new cards (a record each), from `client`. */
-      const cards = (client: TestClient, prefix: string, count: number) =>
-        client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
-      const watchSecond = async () => {
-        const watcher = open(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
-        await synced(watcher)
-        return watcher
-      }
+      const watchSecond = () => openSynced(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
       // The second instance's copy of the allowance is made with the workshop's first connection there.
       const early = secondJoins === 'before' ? await watchSecond() : undefined
       const marking = open(first!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
@@ -315,13 +320,7 @@ describe('several instances sharing PostgreSQL and Redis', () => {
     const [first, second] = await files.cluster.instances(2, await files.cluster.databaseUrl(), { limits })
     const workshop = await createWorkshop(first!.url)
     const { token } = await mintIdentity(first!.url, workshop.id, workshop.keys.participant)
-    const cards = (client: TestClient, prefix: string, count: number) =>
-      client.doc.transact(() => Array.from({ length: count }, (_, i) => client.doc.getMap('signals').set(`${prefix}${i}`, 'a signal')))
-    const watchSecond = async () => {
-      const client = open(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
-      await synced(client)
-      return client
-    }
+    const watchSecond = () => openSynced(second!.wsUrl, workshop.id, 'board', workshop.keys.facilitator)
     // The second instance's copies are made with the workshop's first connection there: before
     // the person writes, or after (then their copy there starts from the level the first kept).
     const early = secondOpens === 'before' ? await watchSecond() : undefined
