@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { colorByJoinOrder, colorForId, PRESENCE_COLORS } from './palette.ts'
+import { colorByJoinOrder, colorForId, personColor, PRESENCE_COLORS } from './palette.ts'
 
 describe('presence colours', () => {
   it('the first twelve people to join get twelve different colours, the same on every device', () => {
@@ -19,5 +19,15 @@ describe('presence colours', () => {
   it('has twelve distinct colours and none for someone not on the board yet', () => {
     expect(new Set(PRESENCE_COLORS).size).toBe(12)
     expect(colorByJoinOrder(new Map(), 'nobody')).toBeNull()
+  })
+})
+
+describe('personColor', () => {
+  it('is the join-order colour on the board, else the id’s own', () => {
+    const people = new Map(Array.from({ length: 14 }, (_, i) => [`person-${String(i).padStart(2, '0')}-xxxxxxxxxxx`, { joinedAt: 1_000 + i }]))
+    const ids = [...people.keys()]
+    expect(ids.map((id) => personColor(people, id))).toEqual(ids.map((_, i) => PRESENCE_COLORS[i % 12]))
+    expect(personColor(people, 'not-on-the-board')).toBe(colorForId('not-on-the-board'))
+    expect(personColor(undefined, 'person-00-xxxxxxxxxxx')).toBe(colorForId('person-00-xxxxxxxxxxx'))
   })
 })

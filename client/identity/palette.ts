@@ -32,13 +32,7 @@ export function colorForId(id: string): string {
  * on the board yet.
  */
 export function colorByJoinOrder(participants: ReadonlyMap<string, { readonly joinedAt: number }>, id: string): string | null {
-  const me = participants.get(id)
-  if (!me) return null
-  let before = 0
-  for (const [otherId, other] of participants) {
-    if (other.joinedAt < me.joinedAt || (other.joinedAt === me.joinedAt && otherId < id)) before++
-  }
-  return PRESENCE_COLORS[before % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
+  return colorsByJoinOrder(participants).get(id) ?? null
 }
 
 /**
@@ -46,5 +40,20 @@ export function colorByJoinOrder(participants: ReadonlyMap<string, { readonly jo
  * order, or (not on the board yet) their id's own. Cards, chips, carets and the header all read it.
  */
 export function personColor(participants: ReadonlyMap<string, { readonly joinedAt: number }> | undefined, id: string): string {
-  return (participants && colorByJoinOrder(participants, id)) ?? colorForId(id)
+  return (participants && colorsByJoinOrder(participants).get(id)) ?? colorForId(id)
+}
+
+/**
+ * Everyone's join-order colour, worked out once per participant list: every card's author dot
+ * reads it on each board change, and the list stays the same object until someone joins.
+ */
+const joinOrderColors = new WeakMap<ReadonlyMap<string, { readonly joinedAt: number }>, Map<string, string>>()
+function colorsByJoinOrder(participants: ReadonlyMap<string, { readonly joinedAt: number }>): Map<string, string> {
+  let colors = joinOrderColors.get(participants)
+  if (!colors) {
+    const order = [...participants].sort(([a, p], [b, q]) => p.joinedAt - q.joinedAt || (a < b ? -1 : a > b ? 1 : 0))
+    colors = new Map(order.map(([id], index) => [id, PRESENCE_COLORS[index % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]]))
+    joinOrderColors.set(participants, colors)
+  }
+  return colors
 }
