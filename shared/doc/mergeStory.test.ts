@@ -203,4 +203,13 @@ describe('mergeStory', () => {
     expect(updates).toEqual([])
     expect(lettersOf(setting.live)).toEqual(once)
   })
+
+  it('keeps both versions of a paragraph too long to merge letter by letter (a diff of a long text changed throughout costs seconds)', () => {
+    const long = Array.from({ length: 6_000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('')
+    const { mine, live, merge } = renewal(paragraph(long))
+    textOf(mine, 0).insert(0, 'Mine. ')
+    textOf(live, 0).insert(6_000, ' Theirs.')
+    merge()
+    expect(lettersOf(live)).toEqual([`Mine. ${long}`, `${long} Theirs.`])
+  })
 })

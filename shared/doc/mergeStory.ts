@@ -159,6 +159,8 @@ function pairByContent(base: Block[], live: Block[], mineOf: (index: number) => 
 /** The share of their letters two blocks' texts have in common (0..1). */
 function alike(a: string, b: string): number {
   if (a.length + b.length === 0) return 1
+  // A diff's cost grows with length times difference: past this, no pair (both are kept).
+  if (a.length + b.length > 2 * MOST_LETTERS) return 0
   let shared = 0
   for (const [op, part] of diff(a, b)) if (op === diff.EQUAL) shared += part.length
   return (2 * shared) / (a.length + b.length)
@@ -168,6 +170,8 @@ function alike(a: string, b: string): number {
 const ALIKE = 0.5
 /** Pairs of blocks compared in one gap at most. */
 const MOST_COMPARED = 400
+/** Letters in one text at most for a letter-by-letter merge or likeness (see `mergeText`). */
+const MOST_LETTERS = 5_000
 
 function kindOf(block: Block): string {
   return block instanceof Y.XmlText ? '#text' : block.nodeName
@@ -212,6 +216,9 @@ function mergeText(theirs: Y.XmlText, base: Y.XmlText, ours: Y.XmlText): boolean
   const [baseRuns, ourRuns, theirRuns] = [runsOf(base), runsOf(ours), runsOf(theirs)]
   if (!baseRuns || !ourRuns || !theirRuns) return false
   const [was, mineText, theirText] = [baseRuns, ourRuns, theirRuns].map((runs) => runs.map((run) => run.insert).join(''))
+  // A letter diff costs length times difference (seconds for a long text changed throughout, on
+  // the server too, which carries late changes in): a longer one keeps both versions instead.
+  if (Math.max(was!.length, mineText!.length, theirText!.length) > MOST_LETTERS) return false
   // Where each base letter is in their text now (-1: they deleted it).
   const place = new Int32Array(was!.length).fill(-1)
   let at = 0
