@@ -167,7 +167,7 @@ export const DEFAULT_LIMITS: Limits = {
   // A board at MAX_DOC_BYTES prints as ~1,500 A4 pages: over a minute, five on a loaded machine.
   pdfBudgetMs: 5 * 60_000,
   maxExportsWaiting: 100,
-  loopCpuWatchMs: 100,
+  loopCpuWatchMs: 1_000,
   journalFoldMs: 5_000,
   maxDraftsPerWorkshop: 80,
   maxDraftBytes: 256 * 1024,

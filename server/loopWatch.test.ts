@@ -20,7 +20,19 @@ describe('LoopWatch', () => {
     watch.stop()
   })
 
-  it('reads the CPU one turn used from the same tick', async () => {
+  it('reads the CPU clock once timed work adds up, without waiting for a tick', () => {
+    const watch = new LoopWatch(60_000)
+    const started = performance.now()
+    const until = process.cpuUsage().user + 150_000
+    while (process.cpuUsage().user < until) {
+      // busy
+    }
+    watch.held(started)
+    watch.stop()
+    expect(watch.longestCpuMs).toBeGreaterThanOrEqual(100)
+  })
+
+  it('reads the CPU a turn used at the next tick', async () => {
     const watch = new LoopWatch(20)
     await new Promise((resolve) => setTimeout(resolve, 60))
     // 300 ms of this process' CPU in one turn, however long the machine makes it wait.
@@ -37,7 +49,7 @@ describe('LoopWatch', () => {
   })
 
   it('sees a block nobody timed through its tick', async () => {
-    const watch = new LoopWatch()
+    const watch = new LoopWatch(100)
     // Let the sampler start, then block the loop for longer than its resolution, untimed.
     await new Promise((resolve) => setTimeout(resolve, 150))
     hold(400)

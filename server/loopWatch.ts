@@ -1,40 +1,41 @@
 import { performance } from 'node:perf_hooks'
-import { threadCpuClock, type ThreadCpuClock } from './threadCpu.ts'
+import { ownThreadCpuMs } from './threadCpu.ts'
 
 /**
- * How often the watch ticks by default (production; `LOOP_CPU_WATCH_MS`). A tick sees any block
- * longer than it. A 10 ms tick meant a hundred wake-ups a second whether or not anything
- * happened: on a server handling a few updates a second they cost more CPU than the updates
- * themselves (issue 16: about a third of the fan-out CPU at 10 clients).
+ * How often the watch ticks by default (production; `LOOP_CPU_WATCH_MS`). Messages and store
+ * batches, nearly all a server does, are timed where they run and read the CPU clock themselves
+ * (see `held`); the tick is for everything else. Each tick wakes the process: on a machine
+ * whose processors sleep between updates a wake-up costs 100–200 µs of CPU however little it
+ * does, and ten a second were an eighth of the server's CPU at 10 clients (issue 16).
  */
-const DEFAULT_RESOLUTION_MS = 100
+const DEFAULT_RESOLUTION_MS = 1_000
 
-/** The thread CPU clock's own resolution (a kernel tick): less busy time than this reads as 0 or 10. */
-const CPU_CLOCK_TICK_MS = 10
+/** Busy time after which the CPU clock is read again: what a reading may over-state by. */
+const CPU_READ_AFTER_MS = 10
 
 /**
- * How long the event loop was kept from other work at worst, from one timer (issue 16: there
- * were two, beside prom-client's own, each waking the server ten times a second).
+ * How long the event loop was kept from other work at worst, from one timer (prom-client's own
+ * sampler is set to the same second).
  *
- * - **Wall clock**: how late each tick came (what held the loop meanwhile, as
- *   `monitorEventLoopDelay` measures it), and the exact duration of the work every message and
- *   store batch starts, timed where it runs (two reads of a clock that needs no system call).
- * - **CPU**: the main thread's own clock, read at a tick once the loop has been busy for 10 ms
- *   since the last reading; what the gap between two readings used is the longest any task (or
- *   one loop turn's batch of callbacks) held the loop, over-stated by at most the gap's other busy
- *   time (under 10 ms) and the clock's own 10 ms steps. Unlike the wall
- *   clock it does not grow when a loaded machine leaves the process waiting for a core, so a test
- *   can assert it: "no turn took more than 200 ms of CPU" is a property of the server, not of the
- *   machine it shares. On Linux the clock is the main thread's (`/proc/self/task/<pid>/stat`, in
- *   kernel ticks of 10 ms: worker threads do not count); elsewhere `process.cpuUsage()`, the
- *   whole process, which can only over-state (the more, the longer the loop stays idle while
- *   worker threads run: their CPU piles up until the next reading).
+ * - **Wall clock**: the exact duration of the work every message and store batch starts, timed
+ *   where it runs (two reads of a clock that needs no system call), and, for the rest, how late
+ *   each tick came (what held the loop meanwhile, as `monitorEventLoopDelay` measures it).
+ * - **CPU**: the main thread's own clock, read once 10 ms of timed work has added up since the
+ *   last reading, and at a tick once the loop has been busy for 10 ms since then; what the gap
+ *   between two readings used is the longest any task (or one loop turn's batch of callbacks)
+ *   held the loop, over-stated by the gap's other busy work (under 10 ms of timed work, and what
+ *   untimed work ran since the last tick). Unlike the wall clock it does not grow when a loaded
+ *   machine leaves the process waiting for a core, so a test can assert it: "no turn took more
+ *   than 200 ms of CPU" is a property of the server, not of the machine it shares (the tests tick
+ *   every 10 ms). The clock is the calling thread's (see `callingThreadCpuMs`): worker threads do
+ *   not count.
  */
 export class LoopWatch {
-  private readonly clock: ThreadCpuClock
   private readonly timer: NodeJS.Timeout
   private lastTickAt = performance.now()
   private lastCpuMs: number
+  /** Timed work since the CPU clock was last read, ms. */
+  private heldSinceRead = 0
   /** The loop's busy time when the CPU clock was last read. */
   private lastReadUtilization = performance.eventLoopUtilization()
   private lateMaxMs = 0
@@ -42,9 +43,7 @@ export class LoopWatch {
   private cpuMaxMs = 0
 
   constructor(private readonly resolutionMs = DEFAULT_RESOLUTION_MS) {
-    // The main thread's id is the process id.
-    this.clock = threadCpuClock(process.pid) ?? processCpuClock
-    this.lastCpuMs = this.clock.readMs()
+    this.lastCpuMs = ownThreadCpuMs()
     this.timer = setInterval(() => this.tick(), resolutionMs)
     this.timer.unref()
   }
@@ -54,14 +53,15 @@ export class LoopWatch {
     const late = now - this.lastTickAt - this.resolutionMs
     if (late > this.lateMaxMs) this.lateMaxMs = late
     this.lastTickAt = now
-    // The CPU clock (a file read) is read only once the loop has been busy for one of the clock's
-    // own steps since the last reading: an idle server then reads it about never, instead of ten
-    // times a second. Quiet ticks fold into the next reading (see the class comment).
-    const utilization = performance.eventLoopUtilization(this.lastReadUtilization)
-    if (utilization.active < CPU_CLOCK_TICK_MS) return
-    const cpu = this.clock.readMs()
+    // An idle server reads the clock (a file read) about never; quiet ticks fold into the next reading.
+    if (performance.eventLoopUtilization(this.lastReadUtilization).active >= CPU_READ_AFTER_MS) this.readCpu()
+  }
+
+  private readCpu(): void {
+    const cpu = ownThreadCpuMs()
     if (cpu - this.lastCpuMs > this.cpuMaxMs) this.cpuMaxMs = cpu - this.lastCpuMs
     this.lastCpuMs = cpu
+    this.heldSinceRead = 0
     this.lastReadUtilization = performance.eventLoopUtilization()
   }
 
@@ -69,11 +69,12 @@ export class LoopWatch {
   held(startedAt: number): void {
     const ms = performance.now() - startedAt
     if (ms > this.workMaxMs) this.workMaxMs = ms
+    this.heldSinceRead += ms
+    if (this.heldSinceRead >= CPU_READ_AFTER_MS) this.readCpu()
   }
 
   stop(): void {
     clearInterval(this.timer)
-    this.clock.close()
   }
 
   /** Longest delay seen since start, in milliseconds (wall clock). */
@@ -81,17 +82,8 @@ export class LoopWatch {
     return Math.round(Math.max(this.workMaxMs, this.lateMaxMs))
   }
 
-  /** Most main-thread CPU between two ticks since start, in milliseconds. */
+  /** Most main-thread CPU between two readings since start, in milliseconds. */
   get longestCpuMs(): number {
     return Math.round(this.cpuMaxMs)
   }
-}
-
-/** The whole process: where one thread cannot be read alone. It can only over-state. */
-const processCpuClock: ThreadCpuClock = {
-  readMs() {
-    const { user, system } = process.cpuUsage()
-    return (user + system) / 1000
-  },
-  close() {},
 }

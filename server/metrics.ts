@@ -62,7 +62,7 @@ export class Metrics {
   /** `loopWatchMs`: how often the loop watch ticks (see loopWatch.ts; `LOOP_CPU_WATCH_MS`). */
   constructor(
     private readonly logger: Logger,
-    loopWatchMs = 100,
+    loopWatchMs?: number,
   ) {
     this.loop = new LoopWatch(loopWatchMs)
     // Started with the first server, so "since start" means since the process started serving.
@@ -177,9 +177,10 @@ let processMetrics: Registry | undefined
 function processRegistry(): Registry {
   if (processMetrics) return processMetrics
   const registry = new Registry()
-  // Sampling every 10 ms (prom-client's default) would wake an idle server a hundred times a
-  // second, a third of its CPU at 10 clients (issue 16); 100 ms still sees every longer block.
-  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 })
+  // Its sampler wakes the process at every sample, as the loop watch's tick does: prom-client's
+  // 10 ms wakes an idle server a hundred times a second, and even ten a second cost an eighth of
+  // the server's CPU at 10 clients (issue 16). A sample a second still gives the delay's spread.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 1_000 })
   processMetrics = registry
   return registry
 }

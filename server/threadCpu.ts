@@ -100,3 +100,14 @@ export function callingThreadCpuMs(): () => number {
     return (user + system) / 1000
   }
 }
+
+let ownClock: (() => number) | undefined
+
+/**
+ * The calling thread's CPU time in milliseconds (`callingThreadCpuMs`), its file opened once per
+ * thread: every thread has its own instance of this module.
+ */
+export function ownThreadCpuMs(): number {
+  ownClock ??= callingThreadCpuMs()
+  return ownClock()
+}

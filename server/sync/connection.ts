@@ -12,7 +12,7 @@ import { RoomsFullError, type RoomRegistry } from './roomRegistry.ts'
 import { writeFrame } from './frame.ts'
 import { Inbox } from './inbox.ts'
 import { TokenBucket } from './tokenBucket.ts'
-import { callingThreadCpuMs } from '../threadCpu.ts'
+import { ownThreadCpuMs } from '../threadCpu.ts'
 import { DEFAULT_GUARD, checkUpdate, type GuardLimits } from './updateGuard.ts'
 
 export interface ConnectionTarget {
@@ -82,7 +82,7 @@ const CONTENT_BYTES_PER_RECORD = 1024
 /** Integration time per update that is not charged to the connection's budget. */
 const FREE_INTEGRATION_MS = 10
 /** The main thread's own CPU clock (connections live on it), in ms: see callingThreadCpuMs. */
-const mainThreadCpuMs = callingThreadCpuMs()
+const mainThreadCpuMs = ownThreadCpuMs
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document.
