@@ -26,9 +26,12 @@ export interface ServerChild {
 /**
  * Starts `bench/<entry>.ts` in its own process (and process group, so that `stop` can reach
  * anything it spawned). With `profileDir`, the child writes a CPU profile of each measured phase.
+ * `checkout`: another checkout of the project (with its own node_modules) to take the entry from.
  */
-export async function spawnServer(entry: string, args: string[], profileDir?: string): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, `${entry}.ts`), ...args], {
+export async function spawnServer(entry: string, args: string[], profileDir?: string, checkout?: string): Promise<ServerChild> {
+  const script = checkout ? join(checkout, 'bench', `${entry}.ts`) : join(here, `${entry}.ts`)
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+    ...(checkout ? { cwd: checkout } : {}),
     env: profileDir ? { ...process.env, [PROFILE_DIR_ENV]: profileDir } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,

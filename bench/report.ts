@@ -99,10 +99,11 @@ export function environment(): string {
   return `node ${process.version}, ${process.platform} ${process.arch}, ${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown'})`
 }
 
-export function markdownTable(rows: readonly Row[]): string {
+/** `other`: what the second server is called in the headers (the reference, or a base build of ours). */
+export function markdownTable(rows: readonly Row[], other = 'ref'): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a')
   const lines = [
-    '| clients | ours p50 ms | ref p50 ms | ratio | ours p99 ms | ref p99 ms | ratio | ours CPU µs/update/client | ref | ratio | ours RSS MB | ref RSS MB |',
+    `| clients | ours p50 ms | ${other} p50 ms | ratio | ours p99 ms | ${other} p99 ms | ratio | ours CPU µs/update/client | ${other} | ratio | ours RSS MB | ${other} RSS MB |`,
     '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ]
   for (const r of rows) {

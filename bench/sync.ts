@@ -17,7 +17,9 @@ import type { Clients, Endpoint } from './swarm.ts'
  * (of ABBA)  BENCH_RATE=20 (updates/s)  BENCH_PROF=1 (a CPU profile of every measured phase of
  * both servers, in bench/results/prof, sampled every BENCH_PROF_INTERVAL µs, default 100)
  * BENCH_SPLIT_FROM=500 / BENCH_SWARM_PROCESSES=4 (swarms this large are split over that many child
- * processes: see remoteSwarm.ts).
+ * processes: see remoteSwarm.ts). BENCH_AGAINST=<dir>: instead of the reference, our server from
+ * another checkout (a `git worktree` of the commit to compare with, its node_modules installed or
+ * linked), to measure one change with the same alternation and clients as the reference.
  */
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number)
 const RATE = Number(process.env.BENCH_RATE ?? 20)
@@ -30,6 +32,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const WARMUP_MS = 3_000
 const warmupRate = (clients: number) => Math.max(RATE, Math.min(100, Math.floor(5_000 / (clients - 1))))
 const SENDERS = 5
+const AGAINST = process.env.BENCH_AGAINST
 export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results')
 const profileDir = process.env.BENCH_PROF ? join(resultsDir, 'prof') : undefined
 
@@ -50,6 +53,12 @@ async function createWorkshop(port: number): Promise<WorkshopLinks> {
   })
   if (res.status !== 201) throw new Error(`creating a workshop answered ${res.status}: ${await res.text()}`)
   return (await res.json()) as WorkshopLinks
+}
+
+/** A new workshop's board on our server, as its participants reach it. */
+async function boardOf(port: number): Promise<Endpoint> {
+  const workshop = await createWorkshop(port)
+  return { serverUrl: `ws://127.0.0.1:${port}/sync/${workshop.id}`, room: 'board', params: { key: workshop.keys.participant } }
 }
 
 /**
@@ -88,7 +97,8 @@ async function benchRow(clients: number, first: Kind): Promise<Row> {
   const swarms: Partial<Record<Kind, Clients>> = {}
   try {
     // allSettled: if one fails to start, the other must still be stopped below.
-    const started = await Promise.allSettled([spawnServer('ourServer', [dataDir], profileDir), spawnServer('refServer', [], profileDir)])
+    const other = AGAINST ? spawnServer('ourServer', [join(dataDir, 'base')], profileDir, AGAINST) : spawnServer('refServer', [], profileDir)
+    const started = await Promise.allSettled([spawnServer('ourServer', [dataDir], profileDir), other])
     for (const [i, kind] of (['ours', 'ref'] as const).entries()) {
       const result = started[i]!
       if (result.status === 'fulfilled') live.add((servers[kind] = result.value))
@@ -96,10 +106,9 @@ async function benchRow(clients: number, first: Kind): Promise<Row> {
     for (const result of started) if (result.status === 'rejected') throw result.reason
     const ours = servers.ours!
     const ref = servers.ref!
-    const workshop = await createWorkshop(ours.port)
     const endpoints: Record<Kind, Endpoint> = {
-      ours: { serverUrl: `ws://127.0.0.1:${ours.port}/sync/${workshop.id}`, room: 'board', params: { key: workshop.keys.participant } },
-      ref: { serverUrl: `ws://127.0.0.1:${ref.port}/bench`, room: 'board', params: {} },
+      ours: await boardOf(ours.port),
+      ref: AGAINST ? await boardOf(ref.port) : { serverUrl: `ws://127.0.0.1:${ref.port}/bench`, room: 'board', params: {} },
     }
     const second: Kind = first === 'ours' ? 'ref' : 'ours'
     for (const kind of [first, second]) swarms[kind] = await connectSwarm(endpoints[kind], clients)
@@ -132,7 +141,8 @@ export async function runSyncBench(): Promise<void> {
     rows.push(await benchRow(clients, i % 2 === 0 ? 'ours' : 'ref'))
     console.log(`  ${clients} clients done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
-  console.log(`\n${markdownTable(rows)}\n`)
+  if (AGAINST) console.log(`\n"base" is our server from ${AGAINST}`)
+  console.log(`\n${markdownTable(rows, AGAINST ? 'base' : 'ref')}\n`)
   for (const line of warnings(rows)) console.log(`warning: ${line}`)
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `sync-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`)
@@ -143,6 +153,7 @@ export async function runSyncBench(): Promise<void> {
         date: new Date().toISOString(),
         environment: env,
         method,
+        ...(AGAINST ? { against: AGAINST } : {}),
         rate: RATE,
         measureMs: MEASURE_MS,
         rounds: ROUNDS,
