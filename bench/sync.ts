@@ -13,9 +13,10 @@ import type { Clients, Endpoint } from './swarm.ts'
  * run. Each server is its own child process so its CPU time is exactly its own; the clients live
  * here. The machine is noisy, so what matters is the ratio within one run.
  *
- * Environment: BENCH_CLIENTS=10,50,200  BENCH_SECONDS=4 (per measured phase)  BENCH_ROUNDS=2
- * (of ABBA)  BENCH_RATE=20 (updates/s)  BENCH_PROF=1 (a CPU profile of every measured phase of
- * both servers, in bench/results/prof, sampled every BENCH_PROF_INTERVAL µs, default 100)
+ * Environment: BENCH_CLIENTS=10,50,200  BENCH_SECONDS=4 (per measured phase)  BENCH_ROUNDS=4
+ * (of ABBA: eight phases per server; on this machine one phase in four or five is an outlier)
+ * BENCH_RATE=20 (updates/s)  BENCH_PROF=1 (a CPU profile of every measured phase of both
+ * servers, in bench/results/prof, sampled every BENCH_PROF_INTERVAL µs, default 100)
  * BENCH_SPLIT_FROM=500 / BENCH_SWARM_PROCESSES=4 (swarms this large are split over that many child
  * processes: see remoteSwarm.ts). BENCH_AGAINST=<dir>: instead of the reference, our server from
  * another checkout (a `git worktree` of the commit to compare with, its node_modules installed or
@@ -24,7 +25,7 @@ import type { Clients, Endpoint } from './swarm.ts'
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number)
 const RATE = Number(process.env.BENCH_RATE ?? 20)
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 4) * 1000
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
 /**
  * Warm-up runs faster than the measured load so that the hot paths reach optimised code first,
  * but at most ~5000 deliveries/s: more and the clients here fall behind into the measured phases.

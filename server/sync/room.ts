@@ -64,6 +64,10 @@ export class Room {
   compactedAt = Number.NEGATIVE_INFINITY
   /** Approximate stored size, to refuse documents growing past the configured limit. */
   storedBytes = 0
+  /** What the room holds against its size limit: stored, and applied but not yet stored (a turn's burst is one batch). */
+  get heldBytes(): number {
+    return this.storedBytes + this.pendingBytes
+  }
   /** The content when last measured (-1: never), and when (`performance.now()`): see RoomRegistry.hasRoomFor. */
   measuredContent = -1
   measuredTime = 0

@@ -358,9 +358,7 @@ export class RoomRegistry {
   hasRoomFor(room: Room, bytes: number, role: Role): boolean {
     const limit = room.kind === 'draft' ? this.limits.maxDraftBytes : this.limits.maxDocBytes
     const facilitatorLimit = role === 'facilitator' && room.kind !== 'draft' ? limit * 1.25 : limit
-    // What is applied and not yet stored counts too: a burst of changes in one turn is one batch.
-    const held = () => room.storedBytes + room.pendingBytes
-    if (held() + bytes <= limit) return true
+    if (room.heldBytes + bytes <= limit) return true
     // A measure encodes the whole document (~200 ms of this thread at 8 MiB), so it is done only
     // when its answer can change the verdict. Measured under the limit, a letter typed and taken
     // back leaves the content where it was: it is measured again once a sixteenth of the limit has
@@ -370,16 +368,16 @@ export class RoomRegistry {
     // changes need no measure while they fit the margin.
     const measured = room.measuredContent >= 0
     const under = measured && room.measuredContent <= limit
-    if (measured && !under && held() + bytes <= facilitatorLimit) return true
+    if (measured && !under && room.heldBytes + bytes <= facilitatorLimit) return true
     // Applied since the last measure, stored or still on its way (just after a measure, what is
     // held is the content): a burst of churn within one turn is measured too, not refused unseen.
-    const grownSince = measured ? held() - room.measuredContent : Number.POSITIVE_INFINITY
+    const grownSince = measured ? room.heldBytes - room.measuredContent : Number.POSITIVE_INFINITY
     const stale = performance.now() - room.measuredTime >= REMEASURE_AFTER_MS
     const due = !measured || stale || (under ? grownSince >= limit / 16 : room.deletedSinceMeasure)
     if (grownSince !== 0 && due) this.measure(room)
-    if (held() + bytes <= limit) return true
-    if (room.measuredContent <= limit && held() + bytes <= limit + limit / 16) return true
-    return held() + bytes <= facilitatorLimit
+    if (room.heldBytes + bytes <= limit) return true
+    if (room.measuredContent <= limit && room.heldBytes + bytes <= limit + limit / 16) return true
+    return room.heldBytes + bytes <= facilitatorLimit
   }
 
   /**
