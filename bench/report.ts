@@ -115,13 +115,13 @@ export function markdownTable(rows: readonly Row[], other = 'ref'): string {
   return lines.join('\n')
 }
 
-/** What could make a row untrustworthy, one line each (empty when all is well). */
-export function warnings(rows: readonly Row[]): string[] {
+/** What could make a row untrustworthy, one line each (empty when all is well); `other` as in markdownTable. */
+export function warnings(rows: readonly Row[], other = 'ref'): string[] {
   const out: string[] = []
   for (const r of rows) {
     for (const [kind, s] of [
       ['ours', r.ours],
-      ['ref', r.ref],
+      [other, r.ref],
     ] as const) {
       if (s.missing > 0) out.push(`${r.clients} clients, ${kind}: ${s.missing} of ${s.pairs} deliveries never arrived`)
       if (s.drops > 0) out.push(`${r.clients} clients, ${kind}: ${s.drops} connections dropped during the run`)

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { WorkshopLinks } from '../shared/api.ts'
 import { spawnServer, type ServerChild } from './child.ts'
@@ -20,7 +20,8 @@ import type { Clients, Endpoint } from './swarm.ts'
  * BENCH_SPLIT_FROM=500 / BENCH_SWARM_PROCESSES=4 (swarms this large are split over that many child
  * processes: see remoteSwarm.ts). BENCH_AGAINST=<dir>: instead of the reference, our server from
  * another checkout (a `git worktree` of the commit to compare with, its node_modules installed or
- * linked), to measure one change with the same alternation and clients as the reference.
+ * linked, its bench/ourServer.ts speaking the same ipc.ts), to measure one change with the same
+ * alternation and clients as the reference.
  */
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number)
 const RATE = Number(process.env.BENCH_RATE ?? 20)
@@ -33,7 +34,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
 const WARMUP_MS = 3_000
 const warmupRate = (clients: number) => Math.max(RATE, Math.min(100, Math.floor(5_000 / (clients - 1))))
 const SENDERS = 5
-const AGAINST = process.env.BENCH_AGAINST
+const AGAINST = process.env.BENCH_AGAINST ? resolve(process.env.BENCH_AGAINST) : undefined
 export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results')
 const profileDir = process.env.BENCH_PROF ? join(resultsDir, 'prof') : undefined
 
@@ -89,7 +90,8 @@ async function measure(swarm: Clients, server: ServerChild, clients: number): Pr
 
 /**
  * Both servers fresh, both swarms connected, a warm-up each (JIT, first SQLite pages),
- * then ROUNDS × (ABBA, BAAB) measured phases, so drift of the noisy machine hits both alike.
+ * then ROUNDS groups of four measured phases, ABBA and BAAB in turn (2 × ROUNDS per server), so
+ * drift of the noisy machine hits both alike.
  */
 async function benchRow(clients: number, first: Kind): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 's2s-bench-'))
@@ -144,7 +146,7 @@ export async function runSyncBench(): Promise<void> {
   }
   if (AGAINST) console.log(`\n"base" is our server from ${AGAINST}`)
   console.log(`\n${markdownTable(rows, AGAINST ? 'base' : 'ref')}\n`)
-  for (const line of warnings(rows)) console.log(`warning: ${line}`)
+  for (const line of warnings(rows, AGAINST ? 'base' : 'ref')) console.log(`warning: ${line}`)
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `sync-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`)
   writeFileSync(

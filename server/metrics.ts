@@ -106,7 +106,7 @@ export class Metrics {
     gauge(
       this.registry,
       's2s_event_loop_task_cpu_max_seconds',
-      'Most main-thread CPU one task (or one event-loop turn) used since start, in steps of 10 ms',
+      'Most main-thread CPU one busy stretch of the event loop (a turn, or turns with no wait between) used since start',
       () => this.loop.longestCpuMs / 1000,
     )
     this.load = new LeanHistogram(
@@ -178,8 +178,9 @@ function processRegistry(): Registry {
   if (processMetrics) return processMetrics
   const registry = new Registry()
   // Its sampler wakes the process at every sample, as the loop watch's tick does: prom-client's
-  // 10 ms wakes an idle server a hundred times a second, and even ten a second cost an eighth of
-  // the server's CPU at 10 clients (issue 16). A sample a second still gives the delay's spread.
+  // 10 ms wakes an idle server a hundred times a second, and the two at ten a second each cost
+  // about an eighth of the server's CPU in a room of 10 (issue 16). A sample a second still gives
+  // the delay's spread.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 1_000 })
   processMetrics = registry
   return registry

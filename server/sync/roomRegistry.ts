@@ -387,7 +387,7 @@ export class RoomRegistry {
   private measure(room: Room): void {
     const content = Y.encodeStateAsUpdate(room.doc).byteLength
     this.metrics.sizeMeasures++
-    if (content < room.storedBytes + room.pendingBytes && this.mayCompact(room)) {
+    if (content < room.heldBytes && this.mayCompact(room)) {
       // Marked now, so the changes until it runs do not queue another.
       room.compactedAt = performance.now()
       void this.settle().then(() => this.compact(room))

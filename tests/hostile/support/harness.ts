@@ -137,7 +137,7 @@ export { waitFor }
 
 /**
  * The most CPU the server's main thread spent in one event-loop turn since it started (from
- * /metrics), in ms. This is what the tests bound at 200 ms: CPU time is the server's own doing,
+ * /metrics, counted per busy stretch: see server/loopWatch.ts), in ms. This is what the tests bound at 200 ms: CPU time is the server's own doing,
  * where the wall clock on a shared machine also measures everyone else's tests.
  */
 const TASK_CPU_BOUND_MS = 200
