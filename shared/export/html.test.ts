@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { REPORT_CSP, exportHtml } from './html'
+import { bodyHtml } from './htmlBody'
 import { attr, text } from './htmlText'
+import type { Inline } from './storyBody'
 import { buildFullWorkshop, hostileText } from './testing/workshops'
 
 const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
@@ -70,6 +72,14 @@ describe('HTML export: hostile text stays text', () => {
     expect(html).not.toMatch(/href="(?!https?:\/\/|#)/)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('&quot;&gt;&lt;b onmouseover=alert(1)&gt;')
+  })
+
+  it('sets a citation apart from the words on both sides, not from punctuation', () => {
+    const run = (text: string) => ({ type: 'text' as const, text, bold: false, italic: false })
+    const cite = (label: string) => ({ type: 'citation' as const, kind: 'signal' as const, refId: 's1', label, footnote: 1 })
+    const paragraph = (...content: Inline[]) => bodyHtml([{ type: 'paragraph', content }], 4, new Set()).replace(/<[^>]+>/g, '|')
+    expect(paragraph(run('Heat'), cite(' Cooling centres '), run('came first.'))).toBe('|Heat |Cooling centres|1|| came first.|')
+    expect(paragraph(run('As shown'), cite('Cooling centres'), run(', then'))).toBe('|As shown |Cooling centres|1||, then|')
   })
 
   it('escapes text and attributes the same safe way', () => {

@@ -3,7 +3,7 @@
  * the first mention of a footnote carries the id the footnote links back to.
  */
 import { attr, text } from './htmlText'
-import type { Block, Inline } from './storyBody'
+import { STARTS_A_WORD, type Block, type Inline } from './storyBody'
 
 /**
  * The body's HTML; story headings start at `<h{headingBase}>` and stop at `<h6>`.
@@ -37,7 +37,10 @@ function blockHtml(block: Block, headingBase: number, cited: Set<number>): strin
 
 function inlineHtml(content: readonly Inline[], cited: Set<number>): string {
   let out = ''
+  let afterCitation = false
   for (const inline of content) {
+    const followsCitation = afterCitation
+    afterCitation = inline.type === 'citation'
     if (inline.type === 'break') out += '<br>'
     else if (inline.type === 'citation') {
       const first = !cited.has(inline.footnote)
@@ -45,9 +48,10 @@ function inlineHtml(content: readonly Inline[], cited: Set<number>): string {
       const id = first ? attr('id', `fnref-${inline.footnote}`) : ''
       // A chip stands apart from the words around it, as it does in the editor.
       const space = out === '' || /\s$/.test(out) ? '' : ' '
-      out += `${space}<a class="cite"${attr('href', `#fn-${inline.footnote}`)}${id}>${text(inline.label)}<sup>${inline.footnote}</sup></a>`
+      out += `${space}<a class="cite"${attr('href', `#fn-${inline.footnote}`)}${id}>${text(inline.label.trim())}<sup>${inline.footnote}</sup></a>`
     } else {
-      let html = text(inline.text)
+      // And after it, before a word (punctuation stays where it was typed).
+      let html = (followsCitation && STARTS_A_WORD.test(inline.text) ? ' ' : '') + text(inline.text)
       if (inline.italic) html = `<em>${html}</em>`
       if (inline.bold) html = `<strong>${html}</strong>`
       out += html

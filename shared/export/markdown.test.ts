@@ -144,4 +144,12 @@ describe('Markdown pieces', () => {
     expect(inlineMarkdown([run('x', true), { type: 'break' }, run('- y')])).toBe('**x**\\\n\\- y')
     expect(inlineMarkdown([run('   lead and trail   ', true)])).toBe('**lead and trail**')
   })
+
+  it('sets a citation apart from the words on both sides, not from punctuation', () => {
+    const run = (text: string, bold = false) => ({ type: 'text' as const, text, bold, italic: false })
+    const cite = (label: string) => ({ type: 'citation' as const, kind: 'signal' as const, refId: 's1', label, footnote: 1 })
+    expect(inlineMarkdown([run('Heat'), cite('Cooling centres'), run('came first.')])).toBe('Heat Cooling centres[^1] came first.')
+    expect(inlineMarkdown([run('Heat '), cite(' Cooling centres '), run(' came', true)])).toBe('Heat Cooling centres[^1] **came**')
+    expect(inlineMarkdown([run('As shown'), cite('Cooling centres'), run(', then')])).toBe('As shown Cooling centres[^1], then')
+  })
 })

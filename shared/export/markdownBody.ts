@@ -5,7 +5,7 @@
  * between are escaped like any other user text.
  */
 import { continueLines, escapeInline, escapeLineStart } from './markdownText'
-import type { Block, Inline } from './storyBody'
+import { STARTS_A_WORD, type Block, type Inline } from './storyBody'
 
 /**
  * Markdown lines of a body; headings start at `headingBase` (a story's own h1 becomes `####`
@@ -50,6 +50,7 @@ export function inlineMarkdown(content: readonly Inline[]): string {
   const open: Mark[] = []
   let atLineStart = true
   let pendingSpace = ''
+  let afterCitation = false
 
   const closeAll = () => closeTo([])
   const closeTo = (wanted: readonly Mark[]) => {
@@ -73,6 +74,8 @@ export function inlineMarkdown(content: readonly Inline[]): string {
   }
 
   for (const inline of content) {
+    const followsCitation = afterCitation
+    afterCitation = false
     if (inline.type === 'break') {
       closeAll()
       pendingSpace = ''
@@ -82,11 +85,14 @@ export function inlineMarkdown(content: readonly Inline[]): string {
       closeAll()
       // A chip stands apart from the words around it in the editor; in text it needs a space.
       if (!atLineStart && pendingSpace === '' && /\S$/.test(out)) pendingSpace = ' '
-      emit(inline.label, [])
+      emit(inline.label.trim(), [])
       out += `[^${inline.footnote}]`
+      afterCitation = true
     } else {
       const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inline.text.replace(/\n/g, ' '))!
       const [, lead = '', core = '', trail = ''] = match
+      // And after it, before a word (punctuation stays where it was typed).
+      if (followsCitation && lead === '' && STARTS_A_WORD.test(core)) pendingSpace = ' '
       if (core === '') {
         if (!atLineStart) pendingSpace += lead
         continue

@@ -23,6 +23,12 @@ export type Block =
   | { readonly type: 'orderedList'; readonly start: number; readonly items: readonly (readonly Block[])[] }
   | { readonly type: 'blockquote'; readonly blocks: readonly Block[] }
 
+/**
+ * Text starting with a letter or a digit: in an export it would run into a citation just before
+ * it, which the editor sets apart as a chip, so both renderers put a space between them.
+ */
+export const STARTS_A_WORD = /^[\p{L}\p{N}]/u
+
 /** Deeper nesting than any editor produces; past it, content is flattened to a paragraph. */
 const MAX_DEPTH = 24
 
