@@ -44,7 +44,9 @@ export function FlowControls() {
         >
           <span className="console-flow__next-label">{t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}</span>
           <span className="console-flow__next-short">{t('console.nextShort')}</span>
-          <span aria-hidden="true">{'→'}</span>
+          <span className="console-flow__arrow" aria-hidden="true">
+            {'→'}
+          </span>
         </button>
       ) : (
         nav.current && (
