@@ -1,6 +1,6 @@
 /**
- * The projector with the work of a real room (60 signals, 8 trends, a three-ring wheel of 30,
- * 12 takeaways) at 1280×720, 1920×1080 and 3840×2160: every title is wholly on screen, not cut
+ * The projector with the work of a real room (60 signals, 8 trends to assess, a three-ring wheel
+ * of 30, 12 takeaways) at 1280×720, 1920×1080 and 3840×2160: every title is wholly on screen, not cut
  * by anything, what shows at its centre, and drawn at 20 px or more — at once or on one of the
  * pages the projector turns (stepped here from the console, as a facilitator does). Each view is
  * photographed (tests/screenshots/room/projector-<stage>-<width>[-page<n>].png) and scanned with axe.
@@ -39,6 +39,13 @@ const CHECKS: Check[] = [
     stage: 'Trends',
     selector: '.trend--projector .trend__title, .tcard--projector .tcard__title',
     expected: (board) => [...board.trendNames, ...board.signalTitles.slice(0, 54)],
+  },
+  {
+    // While the room places and votes: the numbered trends, and the note that nobody sees anyone
+    // else's grid yet (it ran off the bottom at 1280×720).
+    stage: 'Assess',
+    selector: '.assess-progress__trend > span:last-child, .assess-progress__note > span',
+    expected: (board) => [...board.trendNames, "Everyone sees only their own grid until the facilitator shows the group's result here."],
   },
   { stage: 'Futures wheel', selector: 'text.wheel-node__text, text.wheel-centre__text', expected: (board) => [board.wheelTrend, ...board.wheelTexts] },
   { stage: 'Takeaways', selector: '.screen-takeaway__text', expected: (board) => board.takeawayTexts },
@@ -91,8 +98,8 @@ const consoleButton = (facilitator: Page, name: string) =>
   facilitator.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name, exact: true })
 
 /**
- * Next stage from the console; stages between the checked ones (Assess, Stories: nothing of the
- * generated board is on them yet) are passed through, and photographed on every screen on the way.
+ * Next stage from the console; stages between the checked ones (Stories: nothing of the generated
+ * board is on it yet) are passed through, and photographed on every screen on the way.
  */
 async function moveTo(facilitator: Page, stage: string, screens: [string, Person][]): Promise<void> {
   for (let guard = 0; guard < 7; guard++) {
