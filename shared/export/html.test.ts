@@ -80,6 +80,7 @@ describe('HTML export: hostile text stays text', () => {
     const paragraph = (...content: Inline[]) => bodyHtml([{ type: 'paragraph', content }], 4, new Set()).replace(/<[^>]+>/g, '|')
     expect(paragraph(run('Heat'), cite(' Cooling centres '), run('came first.'))).toBe('|Heat |Cooling centres|1|| came first.|')
     expect(paragraph(run('As shown'), cite('Cooling centres'), run(', then'))).toBe('|As shown |Cooling centres|1||, then|')
+    expect(paragraph(run('See'), cite('Cooling centres'), { ...run('“now”'), bold: true })).toBe('|See |Cooling centres|1|| |“now”||')
   })
 
   it('escapes text and attributes the same safe way', () => {

@@ -3,7 +3,7 @@
  * the first mention of a footnote carries the id the footnote links back to.
  */
 import { attr, text } from './htmlText'
-import { STARTS_A_WORD, type Block, type Inline } from './storyBody'
+import { citationLabel, HUGS_CITATION, type Block, type Inline } from './storyBody'
 
 /**
  * The body's HTML; story headings start at `<h{headingBase}>` and stop at `<h6>`.
@@ -48,13 +48,13 @@ function inlineHtml(content: readonly Inline[], cited: Set<number>): string {
       const id = first ? attr('id', `fnref-${inline.footnote}`) : ''
       // A chip stands apart from the words around it, as it does in the editor.
       const space = out === '' || /\s$/.test(out) ? '' : ' '
-      out += `${space}<a class="cite"${attr('href', `#fn-${inline.footnote}`)}${id}>${text(inline.label.trim())}<sup>${inline.footnote}</sup></a>`
+      out += `${space}<a class="cite"${attr('href', `#fn-${inline.footnote}`)}${id}>${text(citationLabel(inline.label))}<sup>${inline.footnote}</sup></a>`
     } else {
-      // And after it, before a word (punctuation stays where it was typed).
-      let html = (followsCitation && STARTS_A_WORD.test(inline.text) ? ' ' : '') + text(inline.text)
+      let html = text(inline.text)
       if (inline.italic) html = `<em>${html}</em>`
       if (inline.bold) html = `<strong>${html}</strong>`
-      out += html
+      // And after it, unless punctuation follows (it stays where it was typed).
+      out += (followsCitation && !HUGS_CITATION.test(inline.text) ? ' ' : '') + html
     }
   }
   return out

@@ -151,5 +151,8 @@ describe('Markdown pieces', () => {
     expect(inlineMarkdown([run('Heat'), cite('Cooling centres'), run('came first.')])).toBe('Heat Cooling centres[^1] came first.')
     expect(inlineMarkdown([run('Heat '), cite(' Cooling centres '), run(' came', true)])).toBe('Heat Cooling centres[^1] **came**')
     expect(inlineMarkdown([run('As shown'), cite('Cooling centres'), run(', then')])).toBe('As shown Cooling centres[^1], then')
+    // A bracket right after the footnote would make it a link: "[^1](https://…)".
+    expect(inlineMarkdown([run('See'), cite('Cooling centres'), run('(https://evil.example)')])).toBe('See Cooling centres[^1] (https://evil.example)')
+    expect(inlineMarkdown([run('See'), cite('Cooling\n===\ncentres'), run('“now”')])).toBe('See Cooling === centres[^1] “now”')
   })
 })

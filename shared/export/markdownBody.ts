@@ -5,7 +5,7 @@
  * between are escaped like any other user text.
  */
 import { continueLines, escapeInline, escapeLineStart } from './markdownText'
-import { STARTS_A_WORD, type Block, type Inline } from './storyBody'
+import { citationLabel, HUGS_CITATION, type Block, type Inline } from './storyBody'
 
 /**
  * Markdown lines of a body; headings start at `headingBase` (a story's own h1 becomes `####`
@@ -85,14 +85,14 @@ export function inlineMarkdown(content: readonly Inline[]): string {
       closeAll()
       // A chip stands apart from the words around it in the editor; in text it needs a space.
       if (!atLineStart && pendingSpace === '' && /\S$/.test(out)) pendingSpace = ' '
-      emit(inline.label.trim(), [])
+      emit(citationLabel(inline.label), [])
       out += `[^${inline.footnote}]`
       afterCitation = true
     } else {
       const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inline.text.replace(/\n/g, ' '))!
       const [, lead = '', core = '', trail = ''] = match
-      // And after it, before a word (punctuation stays where it was typed).
-      if (followsCitation && lead === '' && STARTS_A_WORD.test(core)) pendingSpace = ' '
+      // And after it, unless punctuation follows (it stays where it was typed).
+      if (followsCitation && lead === '' && !HUGS_CITATION.test(core)) pendingSpace = ' '
       if (core === '') {
         if (!atLineStart) pendingSpace += lead
         continue

@@ -24,10 +24,16 @@ export type Block =
   | { readonly type: 'blockquote'; readonly blocks: readonly Block[] }
 
 /**
- * Text starting with a letter or a digit: in an export it would run into a citation just before
- * it, which the editor sets apart as a chip, so both renderers put a space between them.
+ * Text that may follow a citation with nothing between: punctuation that closes or ends what came
+ * before. Anything else runs into the citation, which the editor sets apart as a chip, so both
+ * renderers put a space between them (and "[^1](…" would read as a Markdown link).
  */
-export const STARTS_A_WORD = /^[\p{L}\p{N}]/u
+export const HUGS_CITATION = /^[\s.,;:!?…)\]}»”’%]/u
+
+/** A citation's label as one line of text: a label is short, and a line break in it would start a new block. */
+export function citationLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim()
+}
 
 /** Deeper nesting than any editor produces; past it, content is flattened to a paragraph. */
 const MAX_DEPTH = 24

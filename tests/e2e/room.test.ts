@@ -289,31 +289,36 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     await facilitator.close()
   })
 
-  it('in Finnish too: on a phone and a laptop, on every stage, nothing of the header or the console is cut or pushed out', { timeout: 240_000 }, async () => {
-    const links = await createWorkshop(app.server.url, { ...WORKSHOP, title: 'Arjen hyvinvointi 2040', language: 'fi' })
-    await seedRoomBoard(app.server.wsUrl, links)
-    const facilitator = await openAs(app.browser, app.server, links.links.facilitator)
-    const f = facilitator.page
-    await f.getByRole('button', { name: 'Ei nyt' }).click()
-    const problems: string[] = []
-    for (const kind of ['frame', 'signals', 'trends', 'assess', 'wheel', 'stories', 'takeaways'] as const) {
-      await goToStageKind(app.server.wsUrl, links, kind)
-      for (const [device, viewport] of [
-        ['laptop', VIEWPORTS.laptop],
-        ['phone', VIEWPORTS.phone],
-      ] as const) {
-        await f.setViewportSize(viewport)
-        await expect.poll(() => f.locator(`[data-stage-kind="${kind}"] :is(h2, h3)`).count(), SLOW).toBeGreaterThan(0)
-        const shape = await measureConsole(f)
-        const cut = await cutShort(f)
-        if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
-        await screenshot(f, `room/console-fi-${kind}-${device}`)
+  it(
+    'in Finnish too: on a laptop, a phone and a 320 px phone, on every stage, nothing of the header or the console is cut or pushed out',
+    { timeout: 240_000 },
+    async () => {
+      const links = await createWorkshop(app.server.url, { ...WORKSHOP, title: 'Arjen hyvinvointi 2040', language: 'fi' })
+      await seedRoomBoard(app.server.wsUrl, links)
+      const facilitator = await openAs(app.browser, app.server, links.links.facilitator)
+      const f = facilitator.page
+      await f.getByRole('button', { name: 'Ei nyt' }).click()
+      const problems: string[] = []
+      for (const kind of ['frame', 'signals', 'trends', 'assess', 'wheel', 'stories', 'takeaways'] as const) {
+        await goToStageKind(app.server.wsUrl, links, kind)
+        for (const [device, viewport] of [
+          ['laptop', VIEWPORTS.laptop],
+          ['phone', VIEWPORTS.phone],
+          ['small-phone', { width: 320, height: 640 }],
+        ] as const) {
+          await f.setViewportSize(viewport)
+          await expect.poll(() => f.locator(`[data-stage-kind="${kind}"] :is(h2, h3)`).count(), SLOW).toBeGreaterThan(0)
+          const shape = await measureConsole(f)
+          const cut = await cutShort(f)
+          if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
+          await screenshot(f, `room/console-fi-${kind}-${device}`)
+        }
       }
-    }
-    expect(problems).toEqual([])
-    expect(facilitator.errors).toEqual([])
-    await facilitator.close()
-  })
+      expect(problems).toEqual([])
+      expect(facilitator.errors).toEqual([])
+      await facilitator.close()
+    },
+  )
 
   it('asks before moving only when something would be lost or hidden, never for "not done"', { timeout: 120_000 }, async () => {
     const links = await createWorkshop(app.server.url, WORKSHOP)
@@ -378,26 +383,6 @@ async function readWallAnywhere(page: Page): Promise<string[]> {
 }
 
 /** The console's box, the board's top, and whether every visible toolbar button sits on one row. */
-/**
- * What is cut where it should not be: a console button's visible label wider than its button (the
- * stage's name may end in "…", nothing else), the header's title squeezed under 4 rem, or the
- * header's "More" pushed to a second row.
- */
-function cutShort(page: Page) {
-  return page.evaluate(() => {
-    const cut: string[] = []
-    for (const button of document.querySelectorAll<HTMLElement>('.console__row button')) {
-      if (button.offsetParent === null || button.closest('.console-stage')) continue
-      if (button.scrollWidth > button.clientWidth + 1) cut.push(button.getAttribute('aria-label') ?? button.textContent ?? '')
-    }
-    const title = document.querySelector('.workshop-header .app-header__title')!.getBoundingClientRect()
-    if (title.width < 4 * 16) cut.push(`the title, ${Math.round(title.width)} px wide`)
-    const more = document.querySelector<HTMLElement>('.workshop-header__more')
-    if (more && more.offsetParent !== null && more.getBoundingClientRect().top > title.bottom) cut.push('"More" on a row of its own')
-    return cut
-  })
-}
-
 function measureConsole(page: Page) {
   return page.evaluate(() => {
     const console = document.querySelector('section.console')!.getBoundingClientRect()
@@ -409,5 +394,26 @@ function measureConsole(page: Page) {
     // Nothing of the row spills out sideways (a button cut off at the window's edge).
     const inside = boxes.every((b) => b.left >= 0 && b.right <= innerWidth)
     return { height: console.height, bottom: console.bottom, boardTop: board.top, oneRow, inside, buttons: boxes.length, viewport: innerHeight }
+  })
+}
+
+/**
+ * What is cut where it should not be: a console button's visible label wider than its button (the
+ * stage's name may end in "…", and on a laptop so may Next's long label, which gives way when the
+ * row is full), the header's title squeezed under 3 rem, or the header's "More" pushed to a second
+ * row.
+ */
+function cutShort(page: Page) {
+  return page.evaluate(() => {
+    const cut: string[] = []
+    for (const button of document.querySelectorAll<HTMLElement>('.console__row button')) {
+      if (button.offsetParent === null || button.closest('.console-stage')) continue
+      if (button.scrollWidth > button.clientWidth + 1) cut.push(button.getAttribute('aria-label') ?? button.textContent ?? '')
+    }
+    const title = document.querySelector('.workshop-header .app-header__title')!.getBoundingClientRect()
+    if (title.width < 3 * 16) cut.push(`the title, ${Math.round(title.width)} px wide`)
+    const more = document.querySelector<HTMLElement>('.workshop-header__more')
+    if (more && more.offsetParent !== null && more.getBoundingClientRect().top > title.bottom) cut.push('"More" on a row of its own')
+    return cut
   })
 }

@@ -16,7 +16,11 @@ export function NameButton() {
   if (!participant) return null
   const named = participant.name !== ''
   return (
-    <button type="button" className="button button--ghost person-chip" onClick={() => useStore.getState().openDialog('name')}>
+    <button
+      type="button"
+      className={`button button--ghost person-chip${named ? '' : ' person-chip--unnamed'}`}
+      onClick={() => useStore.getState().openDialog('name')}
+    >
       <span className="person-chip__dot" style={{ backgroundColor: color ?? participant.color }} aria-hidden="true" />
       {/* The accessible name starts with the visible text ("Anna, change your name"). */}
       <span className="person-chip__name">{named ? participant.name : t('identity.add')}</span>

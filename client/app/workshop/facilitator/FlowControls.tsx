@@ -43,7 +43,7 @@ export function FlowControls() {
           aria-keyshortcuts="N"
         >
           <span className="console-flow__next-label">{t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}</span>
-          <span className="console-flow__next-short">{t('console.nextShort')}</span>
+          <span className="console-flow__next-short">{t(nav.current ? 'console.nextShort' : 'console.startShort')}</span>
           <span className="console-flow__arrow" aria-hidden="true">
             {'→'}
           </span>
