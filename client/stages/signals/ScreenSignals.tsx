@@ -33,7 +33,7 @@ export default function ScreenSignals() {
   const contentKey = useMemo(() => [data.signals, data.themeLabels, data.hideNames, text], [data.signals, data.themeLabels, data.hideNames, text])
 
   return (
-    <div className="signals-screen ui-stack">
+    <div className="signals-screen fit-host">
       <h2 id={`${id}-wall`} className="visually-hidden">
         {t('signals.wall.heading')}
       </h2>

@@ -32,7 +32,7 @@ function TakeawayColumns() {
   const plusOnes = usePlusOnes()
   const columns = useMemo(() => columnsByWhen(takeaways, plusOnes, 'agreed'), [takeaways, plusOnes])
   return (
-    <section className="screen-takeaways" aria-labelledby="screen-takeaways-title">
+    <section className="screen-takeaways fit-host" aria-labelledby="screen-takeaways-title">
       <h2 id="screen-takeaways-title" className="visually-hidden">
         {t('stage.takeaways.name')}
       </h2>

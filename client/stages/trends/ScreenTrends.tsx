@@ -42,7 +42,7 @@ function TrendsOnScreen() {
 function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsorted: number }) {
   const { t } = useTranslation()
   return (
-    <section className="projector-trends" aria-labelledby="projector-trends-title">
+    <section className="projector-trends fit-host" aria-labelledby="projector-trends-title">
       {/* The bar above already says "Trends" large: the heading names the region for screen readers. */}
       <h2 id="projector-trends-title" className="visually-hidden">
         {t('trends.list.title')}

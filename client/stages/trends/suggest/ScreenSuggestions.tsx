@@ -29,7 +29,7 @@ export function ScreenSuggestions({ suggestions }: { suggestions: readonly Shown
   const { t } = useTranslation()
   const signals = useStore(selectSignals)
   return (
-    <section className="projector-suggest" aria-labelledby="projector-suggest-title">
+    <section className="projector-suggest fit-host" aria-labelledby="projector-suggest-title">
       <h2 id="projector-suggest-title" className="projector-suggest__title">
         {t('trendSuggest.projectorHeading')}
       </h2>
