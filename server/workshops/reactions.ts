@@ -97,7 +97,7 @@ export class WorkshopReactions {
       const before = this.facts.get(room.workshopId)
       const now = readFacts(room.doc)
       this.facts.set(room.workshopId, now)
-      if (before && (now.revealSeq > before.revealSeq || (before.privateOn && !now.privateOn))) void this.reveal(room.workshopId)
+      if (before && revealAsked(before, now)) void this.reveal(room.workshopId)
     } else if (room.kind === 'draft') {
       void this.publishCount(room)
     }
@@ -105,7 +105,7 @@ export class WorkshopReactions {
 
   /**
    * Another instance stored a change: the lock must hold here too, and when its private round
-   * ends our clients' drafts close (that instance reveals them; its lease keeps it to one).
+   * ends our clients' drafts close.
    */
   private onRelayed(room: Room): void {
     if (room.kind === 'draft') this.checkCountLater(room)
@@ -118,6 +118,11 @@ export class WorkshopReactions {
         .drop(room.workshopId, (draft) => draft.kind === 'draft', CloseCode.goingAway, 'the private round is over')
         .catch((error: unknown) => this.logger.error({ workshop: room.workshopId, err: error }, 'closing drafts failed'))
     }
+    // This instance asks for the reveal too: when both facilitators press "Reveal" at once, each
+    // instance may learn of the other's press before its own is stored, and then its own store
+    // sees nothing change; had only the storing instance asked, neither would have revealed. The
+    // lease keeps it to one, and a second reveal finds no drafts left.
+    if (before && revealAsked(before, now)) void this.reveal(room.workshopId)
   }
 
   private checkCountLater(draft: Room): void {
@@ -197,6 +202,11 @@ export class WorkshopReactions {
     await this.registry.drop(workshopId, (room) => round.has(room.docName), CloseCode.goingAway, 'the private round is over')
     await this.store.deleteDocs(workshopId, names)
   }
+}
+
+/** The facilitator revealed, or ended the private round, between these two readings of the control document. */
+function revealAsked(before: ControlFacts, now: ControlFacts): boolean {
+  return now.revealSeq > before.revealSeq || (before.privateOn && !now.privateOn)
 }
 
 function readFacts(control: Y.Doc): ControlFacts {
