@@ -13,6 +13,7 @@ import { createWorkshop, waitFor } from '../support/server.ts'
 import { onServer, useBrowserAndServer } from './support/app.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
+import { consoleRowProblems } from './support/consoleRow.ts'
 import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
 import { advance } from './support/workshop.ts'
 
@@ -240,6 +241,9 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
       await screenshot(s, `screen-${width}`)
       await screenshot(f, `console-${width}`)
       expect(await seriousViolations(f), 'console').toEqual([])
+      // The fullest row (timer running, who is ready, the private round): labels give way, the
+      // stage's name and Next never do, and nothing is drawn over anything else.
+      expect(await consoleRowProblems(f), 'console row').toEqual([])
 
       // A trend put on screen from the console.
       await f.getByRole('button', { name: 'Show on screen', exact: true }).click()

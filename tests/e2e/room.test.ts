@@ -10,6 +10,7 @@ import { createWorkshop, startTestServer } from '../support/server.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
+import { afterFrame, consoleRowProblems } from './support/consoleRow.ts'
 import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard } from './support/roomBoard.ts'
 import { goToStageKind } from './support/seed.ts'
@@ -276,6 +277,7 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
         await expectStage(f, stage)
         const shape = await measureConsole(f)
         if (!shape.oneRow || !shape.inside || shape.height > 0.2 * viewport.height) problems.push(`${stage} on a ${device}: ${JSON.stringify(shape)}`)
+        for (const problem of await consoleRowProblems(f, { wholeNames: device === 'laptop' })) problems.push(`${stage} on a ${device}: ${problem}`)
         await screenshot(f, `room/console-${stage.toLowerCase().replace(/\s+/g, '-')}-${device}`)
       }
       await f.setViewportSize(VIEWPORTS.laptop)
@@ -311,6 +313,7 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
           const shape = await measureConsole(f)
           const cut = await cutShort(f)
           if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
+          for (const problem of await consoleRowProblems(f, { wholeNames: device === 'laptop' })) problems.push(`${kind} on a ${device}: ${problem}`)
           await screenshot(f, `room/console-fi-${kind}-${device}`)
         }
       }
@@ -383,7 +386,8 @@ async function readWallAnywhere(page: Page): Promise<string[]> {
 }
 
 /** The console's box, the board's top, and whether every visible toolbar button sits on one row. */
-function measureConsole(page: Page) {
+async function measureConsole(page: Page) {
+  await afterFrame(page)
   return page.evaluate(() => {
     const console = document.querySelector('section.console')!.getBoundingClientRect()
     const board = document.querySelector('.stage-area__stage')!.getBoundingClientRect()
@@ -399,9 +403,8 @@ function measureConsole(page: Page) {
 
 /**
  * What is cut where it should not be: a console button's visible label wider than its button (the
- * stage's name may end in "…", and on a laptop so may Next's long label, which gives way when the
- * row is full), the header's title squeezed under 3 rem, or the header's "More" pushed to a second
- * row.
+ * stage's name and Next are checked by consoleRowProblems), the header's title squeezed under
+ * 3 rem, or the header's "More" pushed to a second row.
  */
 function cutShort(page: Page) {
   return page.evaluate(() => {

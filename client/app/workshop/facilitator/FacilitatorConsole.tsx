@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSqueeze } from '../../../ui/fit/useSqueeze.ts'
 import type { Stage } from '../../../../shared/schema/stage.ts'
 import type { StageNavigation } from '../stage/stageNavigation.ts'
 import { primeChime } from './chime.ts'
@@ -23,6 +24,9 @@ import { useRoomMove } from './useRoomMove.ts'
 import './facilitator.css'
 import './toolbar.css'
 
+/** What the toolbar row gives up, in order, until the stage's name and Next show whole (toolbar.css). */
+const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'narrow', 'phone'] as const
+
 interface OpenPanel {
   panel: string
   trigger: HTMLElement | null
@@ -33,8 +37,9 @@ interface OpenPanel {
  * (on the last stage "Finish the workshop"), the timer, who is ready, the private round, lock, the
  * join code on the projector, the tools of `CONSOLE_TOOLS` (Invite, Show on screen, Export,
  * History; Replay and "Link and data" in "More…") and "More…". Details open in a
- * panel over the board, one at a time, so the board stays where it is. On a narrow screen the
- * entries that do not fit move into "More…" (a phone can drive the room while the laptop feeds
+ * panel over the board, one at a time, so the board stays where it is. Where the row is full,
+ * labels give way to icons and then entries move into "More…", as few as needed for the stage's
+ * name and Next to show whole (`useSqueeze`; a phone can drive the room while the laptop feeds
  * the projector). Keys: see consoleShortcuts.ts. The server refuses these writes from anyone
  * but a facilitator.
  */
@@ -45,6 +50,9 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
   const [open, setOpen] = useState<OpenPanel | null>(null)
   const [sheet, setSheet] = useState(false)
   const moreButton = useRef<HTMLDivElement>(null)
+  const consoleRef = useRef<HTMLElement>(null)
+  const rowRef = useRef<HTMLDivElement>(null)
+  useSqueeze(consoleRef, rowRef, SQUEEZE_STEPS)
   const current = nav.current
   const privateShown = usePrivateRoundShown(current?.kind)
 
@@ -64,8 +72,8 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
   return (
     <ConsoleContext.Provider value={context}>
       {/* Any press in the console lets this page make sound later (browsers need a gesture first). */}
-      <section className="console" aria-label={t('console.title')} onPointerDown={primeChime} onKeyDown={primeChime}>
-        <div className="console__row">
+      <section ref={consoleRef} className="console" aria-label={t('console.title')} onPointerDown={primeChime} onKeyDown={primeChime}>
+        <div ref={rowRef} className="console__row">
           <StageButton />
           <FlowControls />
           {current && <TimerButtons key={current.id} stage={current} />}

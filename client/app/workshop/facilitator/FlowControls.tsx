@@ -3,6 +3,7 @@ import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useConsole } from './consoleContext.ts'
 import { FinishIcon } from './consoleIcons.tsx'
 import { PanelButton } from './PanelButton.tsx'
+import { keepWhole } from '../../../ui/fit/useSqueeze.ts'
 
 /**
  * Back and Next: move the room one stage (skipped stages are passed over). Moving asks first only
@@ -17,7 +18,8 @@ export function FlowControls() {
   const { previous, next } = move
   const name = (kind: string) => t(`stage.${kind}.name`)
   return (
-    <div className="console-flow" role="group" aria-label={t('console.flow')}>
+    // The toolbar gives up other labels before any of this is cut (useSqueeze).
+    <div className="console-flow" role="group" aria-label={t('console.flow')} {...keepWhole}>
       {previous && (
         <button
           type="button"
@@ -38,11 +40,13 @@ export function FlowControls() {
           onClick={() => move.request(next)}
           disabled={!control}
           aria-label={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
-          // Its label may be cut short on a full row (toolbar.css): the whole of it on hover.
+          // Its label may still be cut short on a phone's full row (toolbar.css): the whole of it on hover.
           title={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
           aria-keyshortcuts="N"
         >
-          <span className="console-flow__next-label">{t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}</span>
+          <span className="console-flow__next-label" {...keepWhole}>
+            {t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
+          </span>
           <span className="console-flow__next-short">{t(nav.current ? 'console.nextShort' : 'console.startShort')}</span>
           <span className="console-flow__arrow" aria-hidden="true">
             {'→'}
@@ -54,7 +58,9 @@ export function FlowControls() {
           // A phone shows "Finish" (its whole name stays in aria-label), so the timer and "More…" keep their room.
           <PanelButton panel="finish" className="button--primary console-flow__finish" label={`${t('results.finish.title')} (${t('console.lastStage')})`}>
             <FinishIcon />
-            <span className="console-button__label console-flow__finish-label">{t('results.finish.title')}</span>
+            <span className="console-button__label console-flow__finish-label" {...keepWhole}>
+              {t('results.finish.title')}
+            </span>
             <span className="console-flow__next-short">{t('console.finishShort')}</span>
           </PanelButton>
         )

@@ -5,6 +5,7 @@ import { STAGE_HEADING_ID } from '../stage/StageNow.tsx'
 import { useConsole } from './consoleContext.ts'
 import { ChevronIcon } from './consoleIcons.tsx'
 import { PanelButton } from './PanelButton.tsx'
+import { keepWhole } from '../../../ui/fit/useSqueeze.ts'
 import { StageManager } from './StageManager.tsx'
 
 /**
@@ -22,7 +23,9 @@ export function StageButton() {
       <p className="console-stage__of">{stage && number > 0 ? t('console.stageOf', { number, total: nav.steps.length }) : t('workshop.now')}</p>
       <h2 id={STAGE_HEADING_ID} className="console-stage__heading" tabIndex={-1}>
         <PanelButton panel="stage" className="console-stage__button">
-          <span className="console-stage__name">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</span>
+          <span className="console-stage__name" {...keepWhole}>
+            {stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}
+          </span>
           <ChevronIcon />
         </PanelButton>
       </h2>
