@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { StageKind } from '../../shared/schema/stage.ts'
 import { seriousViolations } from './support/axe.ts'
+import { shownTexts } from './support/legible.ts'
 import { browserTestsSkipped, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
 import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
@@ -171,6 +172,12 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
           const chart = await readChart(page)
           figures[`assess-results/${size}`] = chart
           failures.push(...chart.problems.map((problem) => `assess-results/${size}: ${problem}`))
+          if (size === 'projector') {
+            // Nobody scrolls a projector: the dots ranking shows beside the chart, every trend of it.
+            const ranking = await shownTexts(page, '.assess-ranking__name')
+            if (ranking.length === 0 || ranking.some((name) => !name.legible))
+              failures.push(`assess-results/projector: the ranking is not all on screen: ${JSON.stringify(ranking.map(({ text, why }) => `${text} ${why}`))}`)
+          }
         }
       }
     }

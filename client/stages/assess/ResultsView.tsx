@@ -18,7 +18,8 @@ import { Heading } from './Heading.tsx'
  * placements, its badge carrying its rank in the list beside the chart; a box shows the middle half
  * of the placements (the interquartile range, named in the key) and each person's placement shows
  * faintly, so people who disagree look like it. Beside it, the dots ranking (with the key-driver
- * toggles for the facilitator) and the people whose placement stands apart, to invite them to speak.
+ * toggles for the facilitator) and, off the projector, the people whose placement stands apart,
+ * to invite them to speak.
  */
 export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
   const { t } = useTranslation()
@@ -80,7 +81,9 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
       </section>
       <div className="assess-results__side">
         <VoteRanking ranking={ranking} spreads={spreads} keyDrivers={keyDriverSet} budget={budget} canMarkKeyDrivers={role === 'facilitator'} />
-        <OutlierList notes={outlierNotes(trends, results, participants)} />
+        {/* Not on the projector: the facilitator invites those people from the console, and the wall
+            keeps to the result, which fills it (eight trends beside the chart). */}
+        {role !== 'screen' && <OutlierList notes={outlierNotes(trends, results, participants)} />}
       </div>
     </div>
   )
