@@ -80,6 +80,11 @@ describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room
         if (cut.size > 0) problems.push(`${check.stage} at ${size}: ${cut.size} titles shown cut, e.g. ${JSON.stringify([...cut].slice(0, 3))}`)
         const small = [...seen.entries()].filter(([, px]) => px < MIN_PX)
         if (small.length > 0) problems.push(`${check.stage} at ${size}: ${small.length} titles under ${MIN_PX} px, e.g. ${JSON.stringify(small.slice(0, 3))}`)
+        if (check.stage === 'Trends') {
+          const unnamed = await unnamedContinuations(screen.page)
+          if (unnamed.length > 0)
+            problems.push(`Trends at ${size}: a trend runs on into another column without its name there: ${JSON.stringify(unnamed.slice(0, 3))}`)
+        }
         if (size === '1920') {
           const found = await seriousViolations(screen.page)
           if (found.length > 0) violations[check.stage] = found
@@ -176,4 +181,28 @@ async function readAllPages(facilitator: Page, screens: [string, Person][], sele
   }
   if (most > 1) await facilitator.keyboard.press('Escape')
   return results
+}
+
+/**
+ * The trends whose cards run on into another column (or page) without the trend's name drawn at
+ * the top of that column: the first card there must show it (a label before its title).
+ */
+function unnamedContinuations(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const unnamed: string[] = []
+    for (const trend of document.querySelectorAll<HTMLElement>('.trend--projector')) {
+      const first = trend.getClientRects()[0]
+      if (!first) continue
+      const name = trend.querySelector('.trend__title')?.textContent ?? ''
+      let column = first.left
+      for (const card of trend.querySelectorAll<HTMLElement>('.tcard--projector')) {
+        const left = card.getBoundingClientRect().left
+        if (Math.abs(left - column) <= first.width / 2) continue
+        column = left
+        const label = getComputedStyle(card, '::before').content
+        if (!label.includes(name)) unnamed.push(`${name} before "${card.querySelector('.tcard__title')?.textContent}"`)
+      }
+    }
+    return unnamed
+  })
 }

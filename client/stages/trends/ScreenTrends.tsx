@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrendGroup } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
-import { FitPages } from '../../ui/fit/FitPages.tsx'
+import { FIT_CONTINUES, FIT_PIECE, FitPages } from '../../ui/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { ScreenSuggestions, useShownSuggestions } from './suggest/ScreenSuggestions.tsx'
@@ -93,7 +93,11 @@ const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: T
   const { t } = useBoardText()
   const { trend, signals } = group
   return (
-    <article className="trend trend--projector" data-trend-id={trend.id}>
+    <article
+      className="trend trend--projector"
+      data-trend-id={trend.id}
+      {...{ [FIT_CONTINUES]: t('trends.projector.continued', { trend: trend.name || t('trends.unnamed') }) }}
+    >
       {density === 'full' ? (
         <TrendTextReadOnly trend={{ ...trend, opportunities: '', challenges: '' }} headingLevel={3} />
       ) : (
@@ -103,7 +107,7 @@ const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: T
       {signals.length > 0 && (
         <ul className="trend__cards">
           {signals.map((signal) => (
-            <ScreenCard key={signal.id} title={signal.title} category={signal.category} density={density} />
+            <ScreenCard key={signal.id} title={signal.title} category={signal.category} density={density} piece />
           ))}
         </ul>
       )}
@@ -112,7 +116,20 @@ const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: T
 })
 
 /** A card behind a trend: its title, and its category while there is room. */
-function ScreenCard({ title, category, density, listItem = false }: { title: string; category: string; density: Density; listItem?: boolean }) {
+function ScreenCard({
+  title,
+  category,
+  density,
+  listItem = false,
+  piece = false,
+}: {
+  title: string
+  category: string
+  density: Density
+  listItem?: boolean
+  /** A card of a trend in the flow of trends: labelled with the trend's name where it starts a column. */
+  piece?: boolean
+}) {
   const labels = useBoardText()
   const tag = density !== 'titles' && category && category in labels.category ? labels.category[category as keyof typeof labels.category] : null
   const content = (
@@ -126,6 +143,8 @@ function ScreenCard({ title, category, density, listItem = false }: { title: str
       {content}
     </div>
   ) : (
-    <li className="tcard tcard--projector">{content}</li>
+    <li className="tcard tcard--projector" {...(piece ? { [FIT_PIECE]: '' } : {})}>
+      {content}
+    </li>
   )
 }

@@ -29,12 +29,50 @@ interface Fit {
 
 const START: Fit = { level: 0, measured: [], settled: false, pages: 1 }
 
+/** An item that may run on into the next column: its pieces' label there ("Care moves home, continued"). */
+export const FIT_CONTINUES = 'data-fit-continues'
+/** A piece of such an item (a card of a trend): the first of it in a new column carries the label. */
+export const FIT_PIECE = 'data-fit-piece'
+/** What the label is drawn from (fit.css: `[data-fit-continued]::before`). */
+const FIT_CONTINUED = 'data-fit-continued'
+
+/**
+ * Labels the first piece of an item in each column it runs on into with the item's name, so a
+ * column (or a page) that starts inside a trend says whose cards these are. A label makes its
+ * piece taller and can move the next break, so the labels are placed again until they stay (a
+ * few passes at most; each only moves breaks further on). `on` false takes them all off.
+ */
+function labelContinued(flow: HTMLElement, on: boolean): void {
+  const items = flow.querySelectorAll<HTMLElement>(`[${FIT_CONTINUES}]`)
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false
+    for (const item of items) {
+      const first = item.getClientRects()[0]
+      if (!first) continue
+      // Pieces sit inside their item's padding: another column is half a column's width away or more.
+      let column = first.left
+      for (const piece of item.querySelectorAll<HTMLElement>(`[${FIT_PIECE}]`)) {
+        const left = piece.getBoundingClientRect().left
+        const starts = on && Math.abs(left - column) > first.width / 2
+        if (starts) column = left
+        const label = starts ? item.getAttribute(FIT_CONTINUES)! : null
+        if (piece.getAttribute(FIT_CONTINUED) === label) continue
+        changed = true
+        if (label === null) piece.removeAttribute(FIT_CONTINUED)
+        else piece.setAttribute(FIT_CONTINUED, label)
+      }
+    }
+    if (!changed) return
+  }
+}
+
 /**
  * Shows as much of the work as the projector holds, legibly: the items flow down columns that
  * fill the stage area; when they run past it, the next density is tried (each fits more), and
  * past the densest the columns continue as pages, turned by `usePageTurner`. Measured in layout
  * effects, so no state in between is ever painted. Nothing is cut: an item is either wholly on
- * the page shown or on another page.
+ * the page shown or on another page, and an item taller than a column (a trend with many cards)
+ * runs on into the next with its name at the top there (`FIT_CONTINUES`, `FIT_PIECE`).
  */
 export function FitPages<Level extends string>({ levels, contentKey, className, label, footer, children }: FitPagesProps<Level>) {
   const viewport = useRef<HTMLDivElement>(null)
@@ -67,6 +105,8 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
     const box = flow.current
     if (!box || stale) return
     const gap = parseFloat(getComputedStyle(box).columnGap) || 0
+    // Labels from the last layout would change this one's breaks: measured without, labelled once settled.
+    labelContinued(box, fit.settled)
     const pages = pagesOf(box.scrollWidth, box.clientWidth, gap)
     if (fit.settled) {
       if (pages !== fit.pages) setFit({ ...fit, pages })
