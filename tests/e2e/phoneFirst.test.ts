@@ -119,6 +119,11 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > barTop)
           failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
         if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
+        // What "I'm done" does is said whole, not cut to "The…".
+        const hintCut = await page
+          .locator('.ready-bar .ready-toggle__hint')
+          .evaluateAll((hints) => hints.some((hint) => hint.scrollHeight > hint.clientHeight + 1 || hint.scrollWidth > hint.clientWidth + 1))
+        if (hintCut) failures.push(`${stage.kind}/${size}: the "I'm done" hint is cut`)
         await screenshot(page, `stage-${stage.kind}-${size}`)
         if (stage.kind === 'signals') {
           // A shared layout class (ui/patterns.css) gives the shape, the stage's own rule its wider gap:

@@ -44,7 +44,15 @@ export function ReadyToggle({ stageId }: { stageId: string }) {
         {t('ready.toggle')}
       </button>
       <p id={hintId} className="ready-toggle__hint">
-        {t(locked ? 'ready.hintLocked' : isReady ? 'ready.hintOn' : 'ready.hintOff')}
+        {locked ? (
+          t('ready.hintLocked')
+        ) : (
+          <>
+            <span className="ready-toggle__hint-long">{t(isReady ? 'ready.hintOn' : 'ready.hintOff')}</span>
+            {/* A phone's bar has room for what pressing does, the button says the rest. */}
+            <span className="ready-toggle__hint-short">{t(isReady ? 'ready.hintOnShort' : 'ready.hintOffShort')}</span>
+          </>
+        )}
       </p>
     </div>
   )
