@@ -403,8 +403,9 @@ async function measureConsole(page: Page) {
 
 /**
  * What is cut where it should not be: a console button's visible label wider than its button (the
- * stage's name and Next are checked by consoleRowProblems), the header's title squeezed under
- * 3 rem, or the header's "More" pushed to a second row.
+ * stage's name and Next are checked by consoleRowProblems), a one-word option of a switch broken
+ * inside the word, the header's title squeezed under 3 rem, or the header's "More" pushed to a
+ * second row.
  */
 function cutShort(page: Page) {
   return page.evaluate(() => {
@@ -412,6 +413,15 @@ function cutShort(page: Page) {
     for (const button of document.querySelectorAll<HTMLElement>('.console__row button')) {
       if (button.offsetParent === null || button.closest('.console-stage')) continue
       if (button.scrollWidth > button.clientWidth + 1) cut.push(button.getAttribute('aria-label') ?? button.textContent ?? '')
+    }
+    // A word broken across two lines ("Lisäysjärjest" / "ys"): a one-word option drawn on more than one line.
+    for (const option of document.querySelectorAll<HTMLElement>('.segmented--words .segmented__option')) {
+      const text = option.textContent?.trim() ?? ''
+      if (option.offsetParent === null || text.includes(' ')) continue
+      const range = document.createRange()
+      range.selectNodeContents(option)
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+      if (lines.size > 1) cut.push(`"${text}" broken across ${lines.size} lines`)
     }
     const title = document.querySelector('.workshop-header .app-header__title')!.getBoundingClientRect()
     if (title.width < 3 * 16) cut.push(`the title, ${Math.round(title.width)} px wide`)

@@ -65,7 +65,7 @@ export default function TakeawaysStage({ role }: StageProps) {
                 <span aria-hidden="true">{'+'}</span> {t('takeaways.add')}
               </button>
             )}
-            <div className="segmented takeaways__order" role="group" aria-label={t('takeaways.order.label')}>
+            <div className="segmented segmented--words takeaways__order" role="group" aria-label={t('takeaways.order.label')}>
               {(['added', 'agreed'] as const).map((option) => (
                 <button key={option} type="button" className="segmented__option" aria-pressed={order === option} onClick={() => setOrder(option)}>
                   {t(`takeaways.order.${option}`)}

@@ -70,7 +70,7 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
   return (
     <div className="card-actions ui-stack">
       {fromTrendId !== null && (
-        <div className="segmented card-actions__modes" role="group" aria-label={t('trends.card.modes')}>
+        <div className="segmented segmented--words card-actions__modes" role="group" aria-label={t('trends.card.modes')}>
           {(['move', 'support'] as const).map((option) => (
             <button key={option} type="button" className="segmented__option" aria-pressed={mode === option} onClick={() => setMode(option)}>
               {t(`trends.card.mode.${option}`)}

@@ -74,7 +74,7 @@ export function WheelChooser({
 export function ViewToggle({ mode, onChange }: { mode: WheelViewMode; onChange(mode: WheelViewMode): void }) {
   const { t } = useTranslation()
   return (
-    <div className="segmented wheel-view-toggle" role="group" aria-label={t('wheel.view.label')}>
+    <div className="segmented segmented--words wheel-view-toggle" role="group" aria-label={t('wheel.view.label')}>
       {(['diagram', 'list'] as const).map((option) => (
         <button key={option} type="button" className="segmented__option" aria-pressed={mode === option} onClick={() => onChange(option)}>
           {t(`wheel.view.${option}`)}

@@ -62,7 +62,7 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
         )}
       </div>
       <div className="focus-picker__find">
-        <div className="segmented" role="group" aria-label={t('console.focus.kindLabel')}>
+        <div className="segmented segmented--words" role="group" aria-label={t('console.focus.kindLabel')}>
           {FOCUS_KINDS.map((option) => (
             <button key={option} type="button" className="segmented__option" aria-pressed={kind === option} onClick={() => setKind(option)}>
               {t(`console.focus.kinds.${option}`)}
