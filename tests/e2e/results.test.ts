@@ -394,7 +394,7 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       await story.waitFor(SLOW)
       expect(await story.getByText('“Care robots in elderly homes” written').count()).toBe(1)
       expect(await story.getByText('“Care villages” clustered into the trend').count()).toBe(1)
-      expect(await story.getByText(/^Assessed: impact 80 %, uncertainty 30 % \(1 person\)$/).count()).toBe(1)
+      expect(await story.getByText(/^Assessed: impact 8\/10, uncertainty 3\/10 \(1 person\)$/).count()).toBe(1)
       await replay.getByRole('slider').evaluate((element) => element.scrollIntoView({ block: 'start' }))
       await screenshot(f, 'results-replay-laptop')
 

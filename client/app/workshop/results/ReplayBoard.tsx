@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ReplayFrame } from '../../../../shared/history/index.ts'
+import { formatScale } from '../../../stages/assess/gridMath.ts'
 import { formatClock } from './useResults.ts'
 
 /**
@@ -52,7 +53,11 @@ export function ReplayBoard({
               <SubHeading className="replay-trend__name">{trend.name.trim() || t('results.wheel.unnamedTrend')}</SubHeading>
               {trend.impact !== null && trend.uncertainty !== null && (
                 <p className="replay-trend__assessment">
-                  {t('results.replay.assessment', { impact: percent(trend.impact), uncertainty: percent(trend.uncertainty), count: trend.placements })}
+                  {t('results.replay.assessment', {
+                    impact: formatScale(trend.impact, i18n.language),
+                    uncertainty: formatScale(trend.uncertainty, i18n.language),
+                    count: trend.placements,
+                  })}
                 </p>
               )}
               <ul className="replay-trend__signals">
@@ -89,6 +94,5 @@ function MoreLine({ total, shown }: { total: number; shown: number }) {
   return <li className="replay-board__more">{t('results.replay.more', { count: hidden })}</li>
 }
 
-const percent = (value: number) => Math.round(value * 100)
 const LARGE_PER_TREND = 4
 const LARGE_UNSORTED = 8

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { trendHistory, type ReplayFrame, type TrendEvent } from '../../../../shared/history/index.ts'
+import { formatScale } from '../../../stages/assess/gridMath.ts'
 import { formatClock } from './useResults.ts'
 
 /**
@@ -32,7 +33,7 @@ export function TrendStory({
           {story.events.map((event, index) => (
             <li key={index} className={`trend-story__event trend-story__event--${event.kind}${event.at > now ? ' is-later' : ''}`}>
               <span className="trend-story__time">{formatClock(event.at, i18n.language)}</span>
-              <span className="trend-story__what">{describe(event, t)}</span>
+              <span className="trend-story__what">{describe(event, t, i18n.language)}</span>
             </li>
           ))}
         </ol>
@@ -41,7 +42,7 @@ export function TrendStory({
   )
 }
 
-function describe(event: TrendEvent, t: (key: string, options?: Record<string, unknown>) => string): string {
+function describe(event: TrendEvent, t: (key: string, options?: Record<string, unknown>) => string, language: string): string {
   switch (event.kind) {
     case 'written':
       return t('results.trendStory.written', { title: event.title })
@@ -55,8 +56,8 @@ function describe(event: TrendEvent, t: (key: string, options?: Record<string, u
       return t('results.trendStory.renamed', { name: event.name })
     case 'assessed':
       return t('results.trendStory.assessed', {
-        impact: Math.round(event.point.impact * 100),
-        uncertainty: Math.round(event.point.uncertainty * 100),
+        impact: formatScale(event.point.impact, language),
+        uncertainty: formatScale(event.point.uncertainty, language),
         count: event.point.placements,
       })
     case 'removed':
