@@ -31,6 +31,8 @@ export interface Phrases extends Vocabulary {
   readonly backToText: string
   readonly removed: { readonly [K in CitationKind]: string }
   readonly assessment: string
+  /** Beside a trend's median on one axis: where the middle half of the placements lies ("7–9"). */
+  readonly middleHalf: (range: string) => string
   readonly notAssessed: string
   readonly signalsBehind: string
   readonly noSignals: string
@@ -74,6 +76,7 @@ const EN: Phrases = {
   backToText: 'Back to the story',
   removed: { trend: 'Removed trend', signal: 'Removed signal', wheelNode: 'Removed consequence' },
   assessment: 'Assessment',
+  middleHalf: (range) => `middle half ${range}`,
   notAssessed: 'Not assessed',
   signalsBehind: 'Signals behind this trend',
   noSignals: 'No signals were grouped under this trend.',
@@ -136,6 +139,7 @@ const FI: Phrases = {
   backToText: 'Takaisin tarinaan',
   removed: { trend: 'Poistettu trendi', signal: 'Poistettu signaali', wheelNode: 'Poistettu seuraus' },
   assessment: 'Arvio',
+  middleHalf: (range) => `keskimmäinen puolikas ${range}`,
   notAssessed: 'Ei arvioitu',
   signalsBehind: 'Trendin taustalla olevat signaalit',
   noSignals: 'Tämän trendin alle ei ryhmitelty signaaleja.',
@@ -198,4 +202,17 @@ export function phrasesFor(language: string): Phrases {
 export function formatScale(value: number, phrases: Phrases): string {
   const points = Math.round(Math.min(1, Math.max(0, value)) * 20) / 2
   return String(points).replace('.', phrases.decimalMark)
+}
+
+/**
+ * The middle half of the placements on the 0–10 scale, as the Assess stage says it: "7–9", or "8"
+ * when it is one point.
+ *
+ * @example
+ * formatMiddleHalf([0.7, 0.9], phrasesFor('en')) // '7–9'
+ */
+export function formatMiddleHalf([low, high]: readonly [number, number], phrases: Phrases): string {
+  const a = formatScale(low, phrases)
+  const b = formatScale(high, phrases)
+  return a === b ? a : `${a}–${b}`
 }

@@ -29,6 +29,13 @@ describe('HTML export: a self-contained page', () => {
     expect(html).toContain('<strong>The robot</strong> reminds her of her <em>pills</em>.')
   })
 
+  it('gives each assessment as the Assess stage does: the median, and the middle half of the placements as the bar', () => {
+    // Ageing at home: impact placed at 7, 8 and 9 of 10; its middle half is 7.5–8.5.
+    expect(html).toContain('<span class="meter-value">8/10 (middle half 7.5–8.5)</span>')
+    expect(html).toContain('<span class="spread" style="left:75%;width:10%"></span>')
+    expect(html).not.toMatch(/\/10 ±/)
+  })
+
   it('links out only to http(s), and every internal link lands on an id that exists once', () => {
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)
     expect(new Set(ids).size).toBe(ids.length)

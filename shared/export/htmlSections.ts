@@ -3,9 +3,10 @@
  * meters) and signal cards, and the frame every part sits in (`partHtml`, `contentsEntry`). The
  * stages' parts (`sections/`) put them together. Every user string passes through `htmlText.ts`.
  */
-import { formatScale } from './catalogue'
+import { formatMiddleHalf, formatScale } from './catalogue'
 import { bodyHtml } from './htmlBody'
 import { attr, externalLink, internalLink, paragraphs, text } from './htmlText'
+import type { AxisSummary } from '../doc/index'
 import type { Report, ReportSignal, ReportTrend } from './report'
 import type { PersonaFields, ReportStory } from './reportStories'
 
@@ -106,10 +107,11 @@ function assessmentHtml(report: Report, trend: ReportTrend): string {
   const counts = `<p class="assessment-counts">${impact ? `${text(p.count.placements(placements))} · ` : ''}${text(p.count.votes(votes))}</p>`
   if (!impact || !uncertainty)
     return `<div class="assessment"><h4>${text(p.assessment)}</h4><p class="assessment-counts">${text(p.notAssessed)} · ${text(p.count.votes(votes))}</p></div>`
-  const meter = (label: string, axis: { median: number; spread: number }) => {
-    const left = clampPercent(axis.median - axis.spread)
-    const width = clampPercent(axis.median + axis.spread) - left
-    const value = `${formatScale(axis.median, p)}/10 ± ${formatScale(axis.spread, p)}`
+  // The bar is the middle half of the placements, as the Assess stage's chart draws it.
+  const meter = (label: string, axis: AxisSummary) => {
+    const left = clampPercent(axis.middleHalf[0])
+    const width = clampPercent(axis.middleHalf[1]) - left
+    const value = `${formatScale(axis.median, p)}/10 (${p.middleHalf(formatMiddleHalf(axis.middleHalf, p))})`
     return `<div class="meter-row"><span class="meter-label">${text(label)}</span><span class="meter" aria-hidden="true"><span class="spread" style="left:${left}%;width:${width}%"></span><span class="median" style="left:${clampPercent(axis.median)}%"></span></span><span class="meter-value">${text(value)}</span></div>`
   }
   return `<div class="assessment"><h4>${text(p.assessment)}</h4>${meter(p.impact, impact)}${meter(p.uncertainty, uncertainty)}${counts}</div>`

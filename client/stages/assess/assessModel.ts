@@ -3,7 +3,7 @@
  * visible (only your own while voting is open, the group's medians after it closes), the vote
  * ranking, the outliers to discuss, and the room's progress as counts.
  */
-import { quartiles } from './chartLayout.ts'
+import { quartiles } from '../../../shared/util/stats.ts'
 import { assessmentResults, rankByDots, type TrendAssessment, type VoteResult, type VoteRules } from '../../../shared/doc/index.ts'
 import type { Assessment, Participant, Trend, Vote } from '../../../shared/schema/index.ts'
 import { memoLast } from '../../../shared/util/memo.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { seeded } from '../../../shared/doc/testing/prng.ts'
-import { layoutChart, overlaps, quartiles, type Box, type ChartItem, type ChartMetrics } from './chartLayout.ts'
+import { layoutChart, overlaps, type Box, type ChartItem, type ChartMetrics } from './chartLayout.ts'
 
 const NAMES = [
   'Care moves home',
@@ -105,13 +105,5 @@ describe('result chart label layout', () => {
     const items = Array.from({ length: 8 }, (_, i) => ({ id: `t${i}`, rank: i + 1, name: NAMES[i]!, x: 300 + (i % 3) * 12, y: 250 + Math.floor(i / 3) * 12 }))
     const layout = layoutChart(items, m)
     expect(layout.labels.some((label) => label.leader !== null)).toBe(true)
-  })
-})
-
-describe('quartiles', () => {
-  it('gives the middle half of the placements', () => {
-    expect(quartiles([0.2, 0.3, 0.5, 0.8, 0.9])).toEqual({ q1: 0.3, q3: 0.8 })
-    expect(quartiles([0.4])).toEqual({ q1: 0.4, q3: 0.4 })
-    expect(quartiles([])).toBeNull()
   })
 })

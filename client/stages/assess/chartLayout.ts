@@ -196,19 +196,3 @@ function segmentHitsBox(line: { x1: number; y1: number; x2: number; y2: number }
   }
   return false
 }
-
-/**
- * The first and third quartiles (linear interpolation between closest ranks): the middle half of
- * the placements lies between them. `null` for no values.
- */
-export function quartiles(values: readonly number[]): { q1: number; q3: number } | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const at = (p: number) => {
-    const index = p * (sorted.length - 1)
-    const low = Math.floor(index)
-    const high = Math.ceil(index)
-    return sorted[low]! + (sorted[high]! - sorted[low]!) * (index - low)
-  }
-  return { q1: at(0.25), q3: at(0.75) }
-}

@@ -3,9 +3,10 @@
  * to ask about it, and the dot votes.
  *
  * - Centre: the median of each axis (one extreme placement cannot drag it).
- * - Spread: the median absolute deviation (MAD), "half the room is within ±MAD of the centre".
- *   IQR was the alternative; with 3–10 placements its quartiles depend on an interpolation rule
- *   and jump as people move, while the MAD stays steady and is one sentence to explain.
+ * - Spread: the median absolute deviation (MAD), "half the room is within ±MAD of the centre",
+ *   which finds the outliers below: with 3–10 placements it stays steady as people move.
+ * - Middle half: the first and third quartiles, what the Assess stage's chart draws as a box and
+ *   the report prints ("7–9"), so both say the same thing in the same words.
  * - Outliers: a placement is one when, on either axis, its distance from the median exceeds
  *   both 3 × MAD (≈ 2 standard deviations for normally spread placements, since MAD ≈ 0.674 σ)
  *   and 0.2 (a fifth of the axis). The floor matters when the room mostly agrees: with MAD near
@@ -13,7 +14,7 @@
  *   majority to stand apart from). Outliers are people to invite to speak, not errors to drop.
  */
 import type { Assessment, Trend, Vote } from '../../schema/index'
-import { median, medianAbsoluteDeviation } from '../../util/stats'
+import { median, medianAbsoluteDeviation, quartiles } from '../../util/stats'
 import type { VoteRules } from '../commands/assess'
 import type { BoardSnapshot, ControlSnapshot } from '../snapshot'
 
@@ -25,6 +26,8 @@ export interface AxisSummary {
   readonly median: number
   /** Median absolute deviation: the typical distance from the median. */
   readonly spread: number
+  /** The middle half of the placements: first and third quartiles. */
+  readonly middleHalf: readonly [number, number]
 }
 
 export interface TrendAssessment {
@@ -53,10 +56,11 @@ export function rankByDots<T>(items: readonly T[], dotsOf: (item: T) => number):
 export function summarizeAxis(values: readonly number[]): AxisSummary | null {
   const centre = median(values)
   const spread = medianAbsoluteDeviation(values)
-  return centre === null || spread === null ? null : { median: centre, spread }
+  const middle = quartiles(values)
+  return centre === null || spread === null || middle === null ? null : { median: centre, spread, middleHalf: [middle.q1, middle.q3] }
 }
 
-export function isOutlier(value: number, axis: AxisSummary): boolean {
+export function isOutlier(value: number, axis: Pick<AxisSummary, 'median' | 'spread'>): boolean {
   return Math.abs(value - axis.median) > Math.max(OUTLIER_MAD_FACTOR * axis.spread, OUTLIER_MIN_DISTANCE)
 }
 

@@ -1,4 +1,4 @@
-import { formatScale } from '../catalogue'
+import { formatMiddleHalf, formatScale } from '../catalogue'
 import { inlineText, midText, paragraphLines } from '../markdownText'
 import { labelled, signalList } from '../markdownBlocks'
 import { contentsEntry, matrixHtml, noneHtml, partHtml, trendHtml } from '../htmlSections'
@@ -48,15 +48,15 @@ function trendBlocks(report: Report, trend: ReportTrend): string[][] {
   return blocks
 }
 
-/** "Impact 7.5/10 (± 1) · Uncertainty 3/10 (± 0.5) · 5 placements · 4 votes" */
+/** "Impact 7.5/10 (middle half 7–8.5) · Uncertainty 3/10 (middle half 2–4) · 5 placements · 4 votes" */
 function assessmentText(report: Report, trend: ReportTrend): string {
   const p = report.phrases
   const { impact, uncertainty, placements, votes } = trend.assessment
   const parts =
     impact && uncertainty
       ? [
-          `${p.impact} ${formatScale(impact.median, p)}/10 (± ${formatScale(impact.spread, p)})`,
-          `${p.uncertainty} ${formatScale(uncertainty.median, p)}/10 (± ${formatScale(uncertainty.spread, p)})`,
+          `${p.impact} ${formatScale(impact.median, p)}/10 (${p.middleHalf(formatMiddleHalf(impact.middleHalf, p))})`,
+          `${p.uncertainty} ${formatScale(uncertainty.median, p)}/10 (${p.middleHalf(formatMiddleHalf(uncertainty.middleHalf, p))})`,
           p.count.placements(placements),
         ]
       : [p.notAssessed]
