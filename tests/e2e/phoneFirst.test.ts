@@ -137,6 +137,11 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         const violations = await seriousViolations(page)
         if (violations.length > 0) failures.push(`${stage.kind}/${size}: axe ${JSON.stringify(violations)}`)
         if (stage.kind === 'wheel' && size === 'phone') {
+          // A phone first shows the wheel's middle readable, not all of it at 5 px: the trend and
+          // the boxes around it at 10 px or more (the rest is a drag, or "Fit", away).
+          const texts = (await shownTexts(page, 'text.wheel-centre__text, text.wheel-node__text')).filter((text) => text.legible)
+          if (texts.length < 3 || texts.some((text) => text.px < 9.5))
+            failures.push(`wheel/phone: ${texts.length} boxes readable, at ${texts.map((text) => text.px.toFixed(1)).join(', ')} px`)
           // Adding on a phone: the form opens below the diagram, never over its boxes and "+" buttons.
           await stage.main(page).click()
           const form = page.locator('.wheel-details')

@@ -70,7 +70,7 @@ export function WheelChooser({
   )
 }
 
-/** Diagram or list: the same wheel two ways. The list is the default on phones. */
+/** Diagram or list: the same wheel two ways (every device starts with the diagram, see useViewMode). */
 export function ViewToggle({ mode, onChange }: { mode: WheelViewMode; onChange(mode: WheelViewMode): void }) {
   const { t } = useTranslation()
   return (

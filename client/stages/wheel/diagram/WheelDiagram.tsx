@@ -36,6 +36,8 @@ const ZOOM_BUTTONS_WIDTH = 56
 const ASPECTS = [0.6, 0.8, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
 /** Below this width the zoom buttons float over the wheel instead of taking a strip of it. */
 const NARROW = 600
+/** A phone's first view of a big wheel: its 12 px text drawn at 10 px at least, the middle in view. */
+const PHONE_START_SCALE = 0.8
 /** Where the details panel goes below the diagram instead of over it (as diagram.css lays it out). */
 const PANEL_BELOW = '(max-width: 45rem)'
 const zoomInset = (width: number) => (width >= NARROW ? ZOOM_BUTTONS_WIDTH : 0)
@@ -86,7 +88,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
     const last = layout.rings.at(-1)
     return last ? { ...layout.bounds, maxY: Math.max(layout.bounds.maxY, ringLabelY(layout, last.ring) + 10) } : layout.bounds
   }, [layout])
-  const zoom = useZoomPan(viewportRef, size, bounds, interactive ? zoomInset(size.width) : 0)
+  const zoom = useZoomPan(viewportRef, size, bounds, interactive ? zoomInset(size.width) : 0, interactive && size.width < NARROW ? PHONE_START_SCALE : 0)
   const [peek, setPeek] = useState<string | null>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
 
@@ -147,7 +149,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         }}
       >
         {/* Before the boxes in the tab order, so zooming never means tabbing past the whole wheel. */}
-        {interactive && <ZoomControls onZoomIn={zoom.zoomIn} onZoomOut={zoom.zoomOut} onFit={zoom.fit} fitted={zoom.following} />}
+        {interactive && <ZoomControls onZoomIn={zoom.zoomIn} onZoomOut={zoom.zoomOut} onFit={zoom.fit} fitted={zoom.fitted} />}
         <svg className="wheel-diagram__svg" width={size.width || '100%'} height={size.height || '100%'}>
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
             <RingGuides layout={layout} />

@@ -11,18 +11,22 @@ const KEY_PAN = 48
  * Plain scrolling is left to the page, so the wheel never traps someone scrolling past it.
  *
  * The view follows "fit" (the whole wheel in view, also as it grows) until the person zooms or
- * pans; "fit" brings that back. Each effect owns one listener or observer.
+ * pans; "fit" brings that back. It starts no smaller than `startScale` (text readable on a phone:
+ * the wheel's middle, the rest a drag away); "fit" then shows the whole, however small. Each
+ * effect owns one listener or observer.
  */
-export function useZoomPan(viewportRef: RefObject<HTMLDivElement | null>, size: Size, bounds: Bounds, insetLeft = 0) {
+export function useZoomPan(viewportRef: RefObject<HTMLDivElement | null>, size: Size, bounds: Bounds, insetLeft = 0, startScale = 0) {
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 })
-  const [following, setFollowing] = useState(true)
+  /** Following the fit: as it starts (`startScale` at least), the whole (after "fit"), or not (zoomed or panned). */
+  const [following, setFollowing] = useState<'start' | 'whole' | false>('start')
   const pointers = useRef(new Map<number, { x: number; y: number }>())
   const gesture = useRef({ moved: false, startX: 0, startY: 0 })
 
   const { minX, minY, maxX, maxY } = bounds
   useLayoutEffect(() => {
-    if (following && size.width > 0 && size.height > 0) setView(fitView({ minX, minY, maxX, maxY }, size, { insetLeft }))
-  }, [following, size, minX, minY, maxX, maxY, insetLeft])
+    if (following && size.width > 0 && size.height > 0)
+      setView(fitView({ minX, minY, maxX, maxY }, size, { insetLeft, minScale: following === 'start' ? startScale : 0 }))
+  }, [following, size, minX, minY, maxX, maxY, insetLeft, startScale])
 
   const change = useCallback((update: (view: View) => View) => {
     setFollowing(false)
@@ -32,7 +36,7 @@ export function useZoomPan(viewportRef: RefObject<HTMLDivElement | null>, size: 
   const centre = useCallback(() => ({ x: size.width / 2, y: size.height / 2 }), [size])
   const zoomIn = useCallback(() => change((v) => zoomAt(v, ZOOM_STEP, centre())), [change, centre])
   const zoomOut = useCallback(() => change((v) => zoomAt(v, 1 / ZOOM_STEP, centre())), [change, centre])
-  const fit = useCallback(() => setFollowing(true), [])
+  const fit = useCallback(() => setFollowing('whole'), [])
   /** Pans just enough to show a box, keeping `insetRight` px clear for the details panel. */
   const viewRef = useRef(view)
   viewRef.current = view
@@ -124,7 +128,8 @@ export function useZoomPan(viewportRef: RefObject<HTMLDivElement | null>, size: 
 
   return {
     view,
-    following,
+    /** The whole wheel is in view, following it as it grows. */
+    fitted: following === 'whole' || (following === 'start' && view.scale > startScale),
     zoomIn,
     zoomOut,
     fit,

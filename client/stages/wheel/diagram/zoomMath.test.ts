@@ -12,6 +12,19 @@ describe('zoom math', () => {
     expect(fitView({ minX: -10, minY: -10, maxX: 10, maxY: 10 }, { width: 1000, height: 800 }, { insetLeft: 100 }).x).toBeCloseTo(550)
   })
 
+  it('keeps text readable where the whole would be tiny: the middle at the floor, centred', () => {
+    // A wheel 1,500 px wide in a phone's 360 px: the whole at 0.2, or its middle at 0.8.
+    const wheel = { minX: -750, minY: -600, maxX: 750, maxY: 600 }
+    const phone = { width: 360, height: 480 }
+    expect(fitView(wheel, phone).scale).toBeCloseTo(328 / 1500)
+    const start = fitView(wheel, phone, { minScale: 0.8 })
+    expect(start.scale).toBe(0.8)
+    expect(start.x).toBeCloseTo(180)
+    expect(start.y).toBeCloseTo(240)
+    // A wheel that fits whole above the floor is shown whole.
+    expect(fitView({ minX: -100, minY: -100, maxX: 100, maxY: 100 }, phone, { minScale: 0.8 }).scale).toBeCloseTo(1.4)
+  })
+
   it('zooms about a point that stays put, within limits', () => {
     const view = { scale: 1, x: 100, y: 50 }
     const zoomed = zoomAt(view, 2, { x: 300, y: 250 })
