@@ -53,8 +53,11 @@ function SimilarItem({ card, onMerge, onKeep }: { card: SimilarCard; onMerge(): 
       <p className="similar__looks">{who ? t('signalSimilar.looksLikeBy', { title, who }) : t('signalSimilar.looksLike', { title })}</p>
       {card.match.keywords.length > 0 && (
         <p className="similar__why">
+          {/* The shared concepts, not the word pairs behind them ("care ≈ hoivasovelluksen"): a
+              participant deciding whether to merge reads what the cards are about, and a wrong
+              pair would read as the app's mistake about their card. The facilitator's suggested
+              groups show the pairs. */}
           {t('signalSimilar.shared')}: {card.match.keywords.join(' · ')}
-          {card.match.links.length > 0 && <span className="similar__links"> ({card.match.links.join(', ')})</span>}
         </p>
       )}
       <div className="similar__actions">
