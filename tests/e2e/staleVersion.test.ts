@@ -13,6 +13,7 @@ import { createWorkshop, tempDataDir } from '../support/server.ts'
 import { startAppServer } from './support/app.ts'
 import { goToStageKind } from './support/seed.ts'
 import { browserTestsSkipped, launchChromium, screenshot } from './support/browser.ts'
+import { shownTexts } from './support/legible.ts'
 import { addCard, expectConnected, openAs, SLOW, type Person } from './support/workshop.ts'
 
 type AppServer = Awaited<ReturnType<typeof startAppServer>>
@@ -87,6 +88,13 @@ describe.skipIf(browserTestsSkipped)('a page older than its server, in Chromium'
       people.push(screen)
       await banner(screen.page).waitFor(SLOW)
       await screenshot(screen.page, `version/stale-${viewport}`)
+      // The note is for the facilitator: the room still reads how to join, the code whole.
+      const code = await shownTexts(screen.page, '.join-panel__code')
+      expect(code.length, viewport).toBeGreaterThan(0)
+      expect(
+        code.filter((text) => !text.legible),
+        viewport,
+      ).toEqual([])
     }
     // Nobody is at the projector's keyboard: it reloads by itself (and finds the banner again,
     // since this server still holds the old app).
