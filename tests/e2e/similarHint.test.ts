@@ -50,7 +50,7 @@ describe.skipIf(browserTestsSkipped)('"Looks like …" while writing a signal', 
       await expect.poll(() => a.getByRole('heading', { name: 'Naapurit jakavat hoivasovelluksen' }).count(), SLOW).toBeGreaterThan(0)
       await title.fill('Neighbours share a care app ')
       await expect.poll(() => hints(a), SLOW).toEqual(['Looks like “Naapurit jakavat hoivasovelluksen” (Ben)'])
-      // Why, in Anna's language: the concepts both cards share, not the word pairs behind them.
+      // Why, in the workshop's language: the concepts both cards share, not the word pairs behind them.
       await expect.poll(() => a.locator('.similar__why').textContent()).toMatch(/^Shared: care · /)
       expect(await a.locator('.similar__why').textContent()).not.toContain('≈')
       await screenshot(a, 'similar-hint-phone')

@@ -70,9 +70,10 @@ function labelContinued(flow: HTMLElement, on: boolean): void {
  * Shows as much of the work as the projector holds, legibly: the items flow down columns that
  * fill the stage area; when they run past it, the next density is tried (each fits more), and
  * past the densest the columns continue as pages, turned by `usePageTurner`. Measured in layout
- * effects, so no state in between is ever painted. Nothing is cut: an item is either wholly on
- * the page shown or on another page, and an item taller than a column (a trend with many cards)
- * runs on into the next with its name at the top there (`FIT_CONTINUES`, `FIT_PIECE`).
+ * effects, so no state in between is ever painted. Nothing is cut: a piece of work is either
+ * wholly on the page shown or on another page; only an item taller than a column (a trend with
+ * many cards) runs on into the next column, or page, with its name at the top there
+ * (`FIT_CONTINUES`, `FIT_PIECE`).
  */
 export function FitPages<Level extends string>({ levels, contentKey, className, label, footer, children }: FitPagesProps<Level>) {
   const viewport = useRef<HTMLDivElement>(null)

@@ -14,9 +14,11 @@ export const keepWhole = { [KEEP_WHOLE]: '' }
  * holds decides, not a guess at its width: a Signals stage with the timer running and a private
  * round holds more than a Frame stage, and Finnish labels run longer than English ones.
  *
- * Measured before the browser paints (a layout effect, a resize observer, and a mutation
- * observer for text that changes: the timer, "3 of 12 ready", the language), from the steps
- * already taken: a change takes one or two layouts of the row, not one per step.
+ * Measured in a layout effect, then again when text changes (a mutation observer: the timer,
+ * "3 of 12 ready", the language), before the browser paints, and when the width changes, in the
+ * next frame (a step changes the row's height, and changing an observed element's size inside
+ * its resize observer is an error). Each fit starts from the steps already taken: a step further
+ * while something is cut, then one back to see whether it fits again, a layout of the row each.
  *
  * @example
  * useSqueeze(consoleRef, rowRef, ['labels', 'tools', 'narrow'])
@@ -27,11 +29,13 @@ export function useSqueeze(host: RefObject<HTMLElement | null>, row: RefObject<H
     const content = row.current
     if (!element || !content) return
     let taken = 0
+    let disposed = false
     const take = (count: number) => {
       taken = count
       element.dataset.squeeze = steps.slice(0, count).join(' ')
     }
     const fit = () => {
+      if (disposed) return
       take(taken)
       while (taken < steps.length && isCut(content)) take(taken + 1)
       // Room may have come free (a wider window, a shorter label): give back what fits again.
@@ -45,17 +49,21 @@ export function useSqueeze(host: RefObject<HTMLElement | null>, row: RefObject<H
     }
     fit()
     let width = element.clientWidth
+    let frame = 0
     const resized = new ResizeObserver(() => {
-      // Only the width decides; a step that changes the row's height must not measure again.
+      // Only the width decides: a step that changes the row's height must not measure again.
       if (element.clientWidth === width) return
       width = element.clientWidth
-      fit()
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(fit)
     })
     resized.observe(element)
     const changed = new MutationObserver(fit)
     changed.observe(content, { childList: true, subtree: true, characterData: true })
     void document.fonts?.ready.then(fit)
     return () => {
+      disposed = true
+      cancelAnimationFrame(frame)
       resized.disconnect()
       changed.disconnect()
     }

@@ -31,9 +31,9 @@ export async function consoleRowProblems(page: Page, { wholeNames = true } = {})
 }
 
 /**
- * Waits for the page to draw a frame: the toolbar fits itself to a new width in a resize
- * observer, which runs just before the next frame is drawn, not when the window is resized.
+ * Waits for the page to draw three frames: the toolbar learns of a new width in a resize
+ * observer (as the next frame is drawn) and fits itself in the frame after that.
  */
 export function afterFrame(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))))
 }

@@ -40,7 +40,7 @@ export function FlowControls() {
           onClick={() => move.request(next)}
           disabled={!control}
           aria-label={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
-          // Its label may still be cut short on a phone's full row (toolbar.css): the whole of it on hover.
+          // A phone's row shows the short "Next" (toolbar.css): the whole label on hover.
           title={t(nav.current ? 'console.next' : 'console.start', { stage: name(next.kind) })}
           aria-keyshortcuts="N"
         >

@@ -36,7 +36,7 @@ const ZOOM_BUTTONS_WIDTH = 56
 const ASPECTS = [0.6, 0.8, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
 /** Below this width the zoom buttons float over the wheel instead of taking a strip of it. */
 const NARROW = 600
-/** A phone's first view of a big wheel: its 12 px text drawn at 10 px at least, the middle in view. */
+/** A phone's first view of a big wheel: its 14 px box text drawn at 11 px at least, the trend in the middle. */
 const PHONE_START_SCALE = 0.8
 /** Where the details panel goes below the diagram instead of over it (as diagram.css lays it out). */
 const PANEL_BELOW = '(max-width: 45rem)'

@@ -129,7 +129,7 @@ export function useZoomPan(viewportRef: RefObject<HTMLDivElement | null>, size: 
   return {
     view,
     /** The whole wheel is in view, following it as it grows. */
-    fitted: following === 'whole' || (following === 'start' && view.scale > startScale),
+    fitted: following === 'whole' || (following === 'start' && fitView({ minX, minY, maxX, maxY }, size, { insetLeft }).scale >= startScale),
     zoomIn,
     zoomOut,
     fit,

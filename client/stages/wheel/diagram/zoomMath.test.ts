@@ -13,8 +13,9 @@ describe('zoom math', () => {
   })
 
   it('keeps text readable where the whole would be tiny: the middle at the floor, centred', () => {
-    // A wheel 1,500 px wide in a phone's 360 px: the whole at 0.2, or its middle at 0.8.
-    const wheel = { minX: -750, minY: -600, maxX: 750, maxY: 600 }
+    // A wheel 1,500 px wide in a phone's 360 px, lopsided (its boxes mostly right of the trend at
+    // the origin): the whole at 0.2, or the trend centred at 0.8.
+    const wheel = { minX: -500, minY: -600, maxX: 1000, maxY: 600 }
     const phone = { width: 360, height: 480 }
     expect(fitView(wheel, phone).scale).toBeCloseTo(328 / 1500)
     const start = fitView(wheel, phone, { minScale: 0.8 })

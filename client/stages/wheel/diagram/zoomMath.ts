@@ -31,23 +31,31 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
 /**
  * The whole wheel centred in the viewport with a margin. Small wheels are not blown up past
  * `maxScale`: three big boxes in the middle of a projector look like a mistake. `minScale` keeps
- * text readable where the whole would not be (a big wheel on a phone): the middle of the wheel
- * shows, centred, and the rest is a drag away.
+ * text readable where the whole would not be (a big wheel on a phone): then `focus` (the trend,
+ * at the layout's origin) is centred, and the rest is a drag away.
  */
 export function fitView(
   bounds: Bounds,
   size: Size,
-  { padding = 16, insetLeft = 0, maxScale = 1.4, minScale = MIN_SCALE }: { padding?: number; insetLeft?: number; maxScale?: number; minScale?: number } = {},
+  {
+    padding = 16,
+    insetLeft = 0,
+    maxScale = 1.4,
+    minScale = MIN_SCALE,
+    focus = { x: 0, y: 0 },
+  }: { padding?: number; insetLeft?: number; maxScale?: number; minScale?: number; focus?: { x: number; y: number } } = {},
 ): View {
   const width = Math.max(1, bounds.maxX - bounds.minX)
   const height = Math.max(1, bounds.maxY - bounds.minY)
   // `insetLeft` stays clear for the zoom buttons.
   const available = { width: Math.max(1, size.width - insetLeft - 2 * padding), height: Math.max(1, size.height - 2 * padding) }
-  const scale = clamp(Math.min(available.width / width, available.height / height, maxScale), Math.max(MIN_SCALE, minScale), MAX_SCALE)
+  const whole = clamp(Math.min(available.width / width, available.height / height, maxScale), MIN_SCALE, MAX_SCALE)
+  const scale = Math.max(whole, Math.min(minScale, MAX_SCALE))
+  const centre = scale > whole ? focus : { x: (bounds.minX + bounds.maxX) / 2, y: (bounds.minY + bounds.maxY) / 2 }
   return {
     scale,
-    x: insetLeft + (size.width - insetLeft) / 2 - ((bounds.minX + bounds.maxX) / 2) * scale,
-    y: size.height / 2 - ((bounds.minY + bounds.maxY) / 2) * scale,
+    x: insetLeft + (size.width - insetLeft) / 2 - centre.x * scale,
+    y: size.height / 2 - centre.y * scale,
   }
 }
 
