@@ -277,7 +277,7 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
         await expectStage(f, stage)
         const shape = await measureConsole(f)
         if (!shape.oneRow || !shape.inside || shape.height > 0.2 * viewport.height) problems.push(`${stage} on a ${device}: ${JSON.stringify(shape)}`)
-        for (const problem of await consoleRowProblems(f, { wholeNames: device === 'laptop' })) problems.push(`${stage} on a ${device}: ${problem}`)
+        for (const problem of await consoleRowProblems(f, { wholeNames: device !== 'small-phone' })) problems.push(`${stage} on a ${device}: ${problem}`)
         await screenshot(f, `room/console-${stage.toLowerCase().replace(/\s+/g, '-')}-${device}`)
       }
       await f.setViewportSize(VIEWPORTS.laptop)
@@ -313,7 +313,7 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
           const shape = await measureConsole(f)
           const cut = await cutShort(f)
           if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
-          for (const problem of await consoleRowProblems(f, { wholeNames: device === 'laptop' })) problems.push(`${kind} on a ${device}: ${problem}`)
+          for (const problem of await consoleRowProblems(f, { wholeNames: device !== 'small-phone' })) problems.push(`${kind} on a ${device}: ${problem}`)
           await screenshot(f, `room/console-fi-${kind}-${device}`)
         }
       }

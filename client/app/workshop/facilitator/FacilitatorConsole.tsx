@@ -24,8 +24,12 @@ import { useRoomMove } from './useRoomMove.ts'
 import './facilitator.css'
 import './toolbar.css'
 
-/** What the toolbar row gives up, in order, until the stage's name and Next show whole (toolbar.css). */
-const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'narrow', 'phone'] as const
+/**
+ * What the toolbar row gives up, in order, until the stage's name and Next show whole (toolbar.css):
+ * last, on a phone, the stage's short name ("Pyörä"), then an idle timer moves into "More…"
+ * ("Tulevaisuuspyörä" and "Tulevaisuustarinat" both read "Tul…"); a running one stays in sight.
+ */
+const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'narrow', 'phone', 'short', 'timer'] as const
 
 interface OpenPanel {
   panel: string

@@ -9,7 +9,7 @@ import { JoinPanelToggle, LockToggle } from './ToggleButtons.tsx'
 /**
  * "More…": the tools used rarely (Replay, "Link and data"), the keyboard sheet, and on a narrow
  * screen the toolbar entries that no longer fit — the same controls as in the row, each shown
- * here only at the widths where its row copy is hidden (see toolbar.css).
+ * here only where its row copy is hidden (see toolbar.css); the timer only while it is idle.
  */
 export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown: boolean; onShortcuts(): void; trigger: HTMLElement | null }) {
   const { t } = useTranslation()
@@ -22,6 +22,13 @@ export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown:
           <button type="button" className="button button--ghost console-button" onClick={() => move.request(previous)}>
             <span aria-hidden="true">{'←'}</span>
             {t('console.previous', { stage: t(`stage.${previous.kind}.name`) })}
+          </button>
+        </li>
+      )}
+      {nav.current && (
+        <li className="console-menu__item" data-collapse="timer">
+          <button type="button" className="button button--ghost console-button" onClick={() => trigger && togglePanel('timer', trigger)}>
+            {t('console.timer.label')}
           </button>
         </li>
       )}

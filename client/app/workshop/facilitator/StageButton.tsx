@@ -18,14 +18,22 @@ export function StageButton() {
   const { nav } = useConsole()
   const stage = nav.current
   const number = stage ? nav.steps.indexOf(stage) + 1 : 0
+  const name = stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')
   return (
     <div className="console-stage">
       <p className="console-stage__of">{stage && number > 0 ? t('console.stageOf', { number, total: nav.steps.length }) : t('workshop.now')}</p>
       <h2 id={STAGE_HEADING_ID} className="console-stage__heading" tabIndex={-1}>
-        <PanelButton panel="stage" className="console-stage__button">
+        {/* Named in full whichever name shows: it is also the page's stage heading. */}
+        <PanelButton panel="stage" className="console-stage__button" label={name}>
           <span className="console-stage__name" {...keepWhole}>
-            {stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}
+            {name}
           </span>
+          {/* A phone's full row: "Pyörä", where "Tulevaisuuspyörä" and "Tulevaisuustarinat" both read "Tulevaisuus…". */}
+          {stage && (
+            <span className="console-stage__name console-stage__name--short" {...keepWhole}>
+              {t(`stage.${stage.kind}.shortName`)}
+            </span>
+          )}
           <ChevronIcon />
         </PanelButton>
       </h2>

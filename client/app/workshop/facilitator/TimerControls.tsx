@@ -49,7 +49,8 @@ export function TimerButtons({ stage }: { stage: Stage }) {
     </span>
   )
   return (
-    <div className="console-timer" role="group" aria-label={t('console.timer.label')}>
+    // Its state lets a full phone row put an idle timer into "More…" (toolbar.css), a running one never.
+    <div className="console-timer" role="group" aria-label={t('console.timer.label')} data-timer-state={status}>
       <PanelButton
         panel="timer"
         className="console-timer__readout"

@@ -39,7 +39,9 @@ const press = (key: string, target: EventTarget = document.body) => act(() => vo
 describe('the console is one toolbar row', () => {
   it('says where the room is and how many are ready, and opens details below it', async () => {
     const c = await facilitatorOn()
-    expect(c.querySelector('#stage-now-title')?.textContent).toBe('Signals')
+    // The page's stage heading is named in full, whichever of its names a full row shows.
+    expect(c.querySelector('#stage-now-title button')?.getAttribute('aria-label')).toBe('Signals')
+    expect(c.querySelector('#stage-now-title .console-stage__name')?.textContent).toBe('Signals')
     expect(c.querySelector('.console-ready__text')?.textContent).toBe('1 of 2 ready')
     click(c, '1 of 2 ready')
     expect(c.querySelector('.console-panel')?.textContent).toContain('Still working: Ben')

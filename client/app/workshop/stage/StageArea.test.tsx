@@ -59,7 +59,11 @@ function renderFacilitator() {
 const move = (kind: string) => act(() => void goToStage(control, stageIds[kind]!))
 const shownStage = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-stage-view')
 const isCurrent = (c: HTMLElement) => c.querySelector('[data-stage-view]')?.getAttribute('data-current')
-const heading = (c: HTMLElement) => c.querySelector('#stage-now-title')?.textContent
+/** The stage heading's name: the console's is its button's (it may show a short name beside the full one). */
+const heading = (c: HTMLElement) => {
+  const title = c.querySelector('#stage-now-title')
+  return title?.querySelector('button[aria-label]')?.getAttribute('aria-label') ?? title?.textContent
+}
 /** A button by its accessible name (its aria-label, else its text). */
 const button = (c: HTMLElement, name: RegExp) => [...c.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''))
 
