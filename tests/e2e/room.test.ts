@@ -277,7 +277,7 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
         await expectStage(f, stage)
         const shape = await measureConsole(f)
         if (!shape.oneRow || !shape.inside || shape.height > 0.2 * viewport.height) problems.push(`${stage} on a ${device}: ${JSON.stringify(shape)}`)
-        for (const problem of await consoleRowProblems(f, { wholeNames: device !== 'small-phone' })) problems.push(`${stage} on a ${device}: ${problem}`)
+        for (const problem of await consoleRowProblems(f)) problems.push(`${stage} on a ${device}: ${problem}`)
         await screenshot(f, `room/console-${stage.toLowerCase().replace(/\s+/g, '-')}-${device}`)
       }
       await f.setViewportSize(VIEWPORTS.laptop)
