@@ -15,6 +15,7 @@ import { countWorkshops, importInto } from '../export/support.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
+import { shownTexts } from './support/legible.ts'
 import { buildRoomWorkshop } from './support/roomWorkshop.ts'
 import { expectStage, openAs, readWall, SLOW, type Person } from './support/workshop.ts'
 import { useBrowserAndServer } from './support/app.ts'
@@ -130,8 +131,20 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
       await screen.page.getByRole('region', { name: 'Replay of the workshop' }).getByRole('heading', { name: 'Ageing at home', exact: true }).waitFor(SLOW)
       await screenshot(screen.page, 'results-replay-room-1920')
+      // All eight trends, each name and each title shown under it whole or on another page, never cut.
+      const replayCut = async () => {
+        const shown = await shownTexts(screen.page, '.replay-trend__name, .replay-trend__signals > li')
+        return {
+          names: shown.filter((text) => text.legible).length,
+          cut: shown.filter((text) => !text.legible && !text.elsewhere).map(({ text, why }) => `${text}: ${why}`),
+        }
+      }
+      const at1920 = await replayCut()
+      expect(at1920.cut, '1920').toEqual([])
       await screen.page.setViewportSize({ width: 1280, height: 720 })
+      await screen.page.waitForTimeout(300)
       await screenshot(screen.page, 'results-replay-room-1280')
+      expect((await replayCut()).cut, '1280').toEqual([])
       await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
       await page.getByRole('button', { name: 'History', exact: true }).click()
       const history = page.getByRole('region', { name: 'History', exact: true })

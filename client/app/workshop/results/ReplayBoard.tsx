@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { ReplayFrame } from '../../../../shared/history/index.ts'
 import { formatScale } from '../../../stages/assess/gridMath.ts'
+import { FitPages } from '../../../ui/fit/FitPages.tsx'
 import { formatClock } from './useResults.ts'
 
 /**
  * The board at one moment of the history, read-only: the stage the room was on, the counts, the
  * trends with the signals clustered into them, and the signals not in a trend yet. Used by the
- * snapshot preview, the replay and the projector (`size="large"`).
+ * snapshot preview, the replay and the projector (`size="large"`: fitted to the screen, LargeBoard).
  */
 export function ReplayBoard({
   frame,
@@ -26,11 +27,8 @@ export function ReplayBoard({
   const clustered = new Set(frame.trends.flatMap((trend) => trend.signalIds))
   const unsorted = frame.signals.filter((s) => !clustered.has(s.id))
   const { counts } = frame
-  // On the projector a whole room's board must fit: a few titles per trend, then "+ 4 more".
-  const perTrend = size === 'large' ? LARGE_PER_TREND : Infinity
-  const unsortedShown = size === 'large' ? LARGE_UNSORTED : Infinity
-  return (
-    <div className={`replay-board ui-stack replay-board--${size}`}>
+  const header = (
+    <>
       <Heading className="replay-board__when">
         {t('results.replay.boardAt', {
           time: formatClock(frame.at, i18n.language),
@@ -46,6 +44,19 @@ export function ReplayBoard({
           t('results.counts.takeaways', { count: counts.takeaways }),
         ].join(' · ')}
       </p>
+    </>
+  )
+  if (size === 'large') {
+    return (
+      <div className="replay-board replay-board--large fit-host">
+        {header}
+        <LargeBoard frame={frame} titles={titles} unsorted={unsorted} highlightTrendId={highlightTrendId} SubHeading={SubHeading} />
+      </div>
+    )
+  }
+  return (
+    <div className={`replay-board ui-stack replay-board--${size}`}>
+      {header}
       {frame.trends.length > 0 && (
         <ul className="replay-board__trends" aria-label={t('results.replay.trends')}>
           {frame.trends.map((trend) => (
@@ -61,10 +72,9 @@ export function ReplayBoard({
                 </p>
               )}
               <ul className="replay-trend__signals">
-                {trend.signalIds.slice(0, perTrend).map((id) => (
+                {trend.signalIds.map((id) => (
                   <li key={id}>{titles.get(id) ?? ''}</li>
                 ))}
-                <MoreLine total={trend.signalIds.length} shown={perTrend} />
               </ul>
             </li>
           ))}
@@ -74,10 +84,9 @@ export function ReplayBoard({
         <div className="replay-board__unsorted">
           <SubHeading className="replay-board__subheading">{frame.trends.length > 0 ? t('results.replay.unsorted') : t('results.replay.signals')}</SubHeading>
           <ul className="replay-board__signals">
-            {unsorted.slice(0, unsortedShown).map((s) => (
+            {unsorted.map((s) => (
               <li key={s.id}>{s.title}</li>
             ))}
-            <MoreLine total={unsorted.length} shown={unsortedShown} />
           </ul>
         </div>
       )}
@@ -94,5 +103,71 @@ function MoreLine({ total, shown }: { total: number; shown: number }) {
   return <li className="replay-board__more">{t('results.replay.more', { count: hidden })}</li>
 }
 
-const LARGE_PER_TREND = 4
-const LARGE_UNSORTED = 8
+/** Full (the assessment, four titles per trend) → compact (two) → brief (one) → names only, then pages (ui/fit). */
+const DENSITIES = ['full', 'compact', 'brief', 'names'] as const
+type Density = (typeof DENSITIES)[number]
+const TITLES_SHOWN: Record<Density, number> = { full: 4, compact: 2, brief: 1, names: 0 }
+
+/**
+ * The board on the projector: a whole room's trends (and what is not in one yet) flow down
+ * columns that fill the stage area, denser and then paged when they outgrow it, as the trends
+ * stage does; the trend being followed comes first, so it is on the first page.
+ */
+function LargeBoard({
+  frame,
+  titles,
+  unsorted,
+  highlightTrendId,
+  SubHeading,
+}: {
+  frame: ReplayFrame
+  titles: ReadonlyMap<string, string>
+  unsorted: ReplayFrame['signals']
+  highlightTrendId: string | null
+  SubHeading: 'h3' | 'h4'
+}) {
+  const { t, i18n } = useTranslation()
+  const trends = [...frame.trends].sort((a, b) => Number(b.id === highlightTrendId) - Number(a.id === highlightTrendId))
+  if (frame.signals.length === 0) return <p className="results-note">{t('results.replay.emptyBoard')}</p>
+  return (
+    <FitPages levels={DENSITIES} contentKey={frame} className="replay-board__flow" label={t('results.replay.trends')}>
+      {(density) => [
+        ...trends.map((trend) => (
+          <div key={trend.id} role="listitem" className={`replay-trend${trend.id === highlightTrendId ? ' is-highlighted' : ''}`}>
+            <SubHeading className="replay-trend__name">{trend.name.trim() || t('results.wheel.unnamedTrend')}</SubHeading>
+            {density === 'full' && trend.impact !== null && trend.uncertainty !== null && (
+              <p className="replay-trend__assessment">
+                {t('results.replay.assessment', {
+                  impact: formatScale(trend.impact, i18n.language),
+                  uncertainty: formatScale(trend.uncertainty, i18n.language),
+                  count: trend.placements,
+                })}
+              </p>
+            )}
+            <TitleList ids={trend.signalIds} titles={titles} shown={TITLES_SHOWN[density]} />
+          </div>
+        )),
+        unsorted.length > 0 && (
+          <div key="unsorted" role="listitem" className="replay-trend replay-trend--unsorted">
+            <SubHeading className="replay-board__subheading">{frame.trends.length > 0 ? t('results.replay.unsorted') : t('results.replay.signals')}</SubHeading>
+            <TitleList ids={unsorted.map((signal) => signal.id)} titles={titles} shown={TITLES_SHOWN[density]} />
+          </div>
+        ),
+      ]}
+    </FitPages>
+  )
+}
+
+/** The first `shown` titles, then "+ 4 more"; with none shown, how many there are ("8 signals"). */
+function TitleList({ ids, titles, shown }: { ids: readonly string[]; titles: ReadonlyMap<string, string>; shown: number }) {
+  const { t } = useTranslation()
+  if (shown === 0) return <p className="replay-trend__count">{t('results.counts.signals', { count: ids.length })}</p>
+  return (
+    <ul className="replay-trend__signals">
+      {ids.slice(0, shown).map((id) => (
+        <li key={id}>{titles.get(id) ?? ''}</li>
+      ))}
+      <MoreLine total={ids.length} shown={shown} />
+    </ul>
+  )
+}
