@@ -42,12 +42,24 @@ interface Args {
   includeParticipants: boolean
 }
 
+/**
+ * A workshop id is base64url, so one in 64 starts with "-" ("-jntQIWehP3yk_R4vbDQ4Q"), which
+ * parseArgs would take for a flag. No flag here has a single dash: such a word is the id, passed
+ * on after "--" (unless the caller already put one).
+ */
+function idsAfterSeparator(argv: readonly string[]): string[] {
+  if (argv.includes('--')) return [...argv]
+  const isDashedId = (arg: string) => arg.startsWith('-') && !arg.startsWith('--') && ID_PATTERN.test(arg)
+  const ids = argv.filter(isDashedId)
+  return ids.length === 0 ? [...argv] : [...argv.filter((arg) => !isDashedId(arg)), '--', ...ids]
+}
+
 /** Strict flags (node:util parseArgs): an unknown or value-less flag is a usage error, as the server's are. */
 function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
   let parsed
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: idsAfterSeparator(argv),
       strict: true,
       allowPositionals: true,
       options: {

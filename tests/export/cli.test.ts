@@ -56,6 +56,12 @@ describe('npm run export', () => {
     expect(canonicalWorkshop(imported.workshop)).toEqual(canonicalWorkshop(original))
   })
 
+  it('takes a workshop id that starts with "-" (one in 64 do) for the id, not a flag', async () => {
+    const dashed = await runExport(['-' + 'C'.repeat(21), '--format', 'csv', '--data', dataDir])
+    expect(dashed.code).toBe(1)
+    expect(dashed.stderr).toMatch(/no workshop -C{21} in this data directory/)
+  })
+
   it('explains what is wrong: usage, unknown workshop, no store', async () => {
     const [usage, unknown, nowhere] = await Promise.all([
       runExport([workshopId, '--format', 'docx', '--data', dataDir]),
