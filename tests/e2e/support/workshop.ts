@@ -75,13 +75,17 @@ export async function giveName(page: Page, name: string): Promise<void> {
   await dialog.waitFor({ state: 'hidden', ...SLOW })
 }
 
+/**
+ * The page says it is connected, in English or Finnish: a Finnish workshop's page starts in the
+ * browser's English and turns Finnish when the workshop's language arrives, which may come first.
+ */
 export async function expectConnected(page: Page): Promise<void> {
   await expect
     .poll(
       () =>
         page
           .getByRole('status')
-          .filter({ hasText: /^Connected$/ })
+          .filter({ hasText: /^(Connected|Yhdistetty)$/ })
           .count(),
       SLOW,
     )
