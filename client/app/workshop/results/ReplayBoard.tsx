@@ -62,15 +62,7 @@ export function ReplayBoard({
           {frame.trends.map((trend) => (
             <li key={trend.id} className={`replay-trend${trend.id === highlightTrendId ? ' is-highlighted' : ''}`}>
               <SubHeading className="replay-trend__name">{trend.name.trim() || t('results.wheel.unnamedTrend')}</SubHeading>
-              {trend.impact !== null && trend.uncertainty !== null && (
-                <p className="replay-trend__assessment">
-                  {t('results.replay.assessment', {
-                    impact: formatScale(trend.impact, i18n.language),
-                    uncertainty: formatScale(trend.uncertainty, i18n.language),
-                    count: trend.placements,
-                  })}
-                </p>
-              )}
+              <AssessmentLine trend={trend} />
               <ul className="replay-trend__signals">
                 {trend.signalIds.map((id) => (
                   <li key={id}>{titles.get(id) ?? ''}</li>
@@ -126,7 +118,7 @@ function LargeBoard({
   highlightTrendId: string | null
   SubHeading: 'h3' | 'h4'
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const trends = [...frame.trends].sort((a, b) => Number(b.id === highlightTrendId) - Number(a.id === highlightTrendId))
   if (frame.signals.length === 0) return <p className="results-note">{t('results.replay.emptyBoard')}</p>
   return (
@@ -135,15 +127,7 @@ function LargeBoard({
         ...trends.map((trend) => (
           <div key={trend.id} role="listitem" className={`replay-trend${trend.id === highlightTrendId ? ' is-highlighted' : ''}`}>
             <SubHeading className="replay-trend__name">{trend.name.trim() || t('results.wheel.unnamedTrend')}</SubHeading>
-            {density === 'full' && trend.impact !== null && trend.uncertainty !== null && (
-              <p className="replay-trend__assessment">
-                {t('results.replay.assessment', {
-                  impact: formatScale(trend.impact, i18n.language),
-                  uncertainty: formatScale(trend.uncertainty, i18n.language),
-                  count: trend.placements,
-                })}
-              </p>
-            )}
+            {density === 'full' && <AssessmentLine trend={trend} />}
             <TitleList ids={trend.signalIds} titles={titles} shown={TITLES_SHOWN[density]} />
           </div>
         )),
@@ -155,6 +139,21 @@ function LargeBoard({
         ),
       ]}
     </FitPages>
+  )
+}
+
+/** "Impact 8/10, uncertainty 3/10 (3 people)" on the 0–10 scale of the Assess stage, once someone placed the trend. */
+function AssessmentLine({ trend }: { trend: ReplayFrame['trends'][number] }) {
+  const { t, i18n } = useTranslation()
+  if (trend.impact === null || trend.uncertainty === null) return null
+  return (
+    <p className="replay-trend__assessment">
+      {t('results.replay.assessment', {
+        impact: formatScale(trend.impact, i18n.language),
+        uncertainty: formatScale(trend.uncertainty, i18n.language),
+        count: trend.placements,
+      })}
+    </p>
   )
 }
 
