@@ -47,6 +47,20 @@ describe('LoopWatch', () => {
     expect(watch.longestCpuMs).toBeGreaterThanOrEqual(280)
   })
 
+  it('measures a loop kept busy by many short turns turn by turn, not as one', async () => {
+    const watch = new LoopWatch(5)
+    // 40 turns of 12 ms each, back to back (a queue served one message per turn): the loop never
+    // waits, but no turn is longer than 12 ms, and a tick runs between them.
+    for (let turn = 0; turn < 40; turn++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      watch.held(busyFor(12))
+    }
+    watch.stop()
+    expect(watch.longestCpuMs).toBeGreaterThanOrEqual(10)
+    // One turn, plus what the stretch's first reading may over-state (under 10 ms of work), plus the clock's lag.
+    expect(watch.longestCpuMs).toBeLessThan(60)
+  })
+
   it('reads the CPU a turn used at the next tick', async () => {
     const watch = new LoopWatch(20)
     await new Promise((resolve) => setTimeout(resolve, 60))
