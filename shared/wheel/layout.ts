@@ -19,6 +19,7 @@
  * Rings may be ellipses (`aspect` > 1, wider than tall), because screens and boxes are both wider
  * than tall. All geometry is done in "ring space" (x divided by `aspect`), where rings are circles.
  */
+import { MAX_RING } from '../schema/index'
 import { estimateTextWidth, wrapText, type TextMeasure } from './text'
 import {
   DEFAULT_WHEEL_METRICS,
@@ -52,6 +53,7 @@ interface Placed {
 export function layoutWheel(roots: readonly WheelLayoutItem[], options: WheelLayoutOptions): WheelLayout {
   const metrics: WheelMetrics = { ...DEFAULT_WHEEL_METRICS, ...options.metrics }
   const measure = options.measure ?? estimateTextWidth
+  const cornerRoom = Math.max(0, options.cornerRoom ?? 0)
   const aspect = Math.min(3, Math.max(0.5, Number.isFinite(options.aspect) ? (options.aspect as number) : 1))
 
   const centre = sizeBox(options.centreText, measure, {
@@ -63,9 +65,10 @@ export function layoutWheel(roots: readonly WheelLayoutItem[], options: WheelLay
     padX: metrics.centrePad,
     padY: metrics.centrePad,
     leading: 0,
+    trailing: cornerRoom,
     bold: true,
   })
-  const placed = placeAngles(roots, (text) =>
+  const placed = placeAngles(roots, (text, ring) =>
     sizeBox(text, measure, {
       fontSize: metrics.fontSize,
       lineHeight: metrics.lineHeight,
@@ -75,6 +78,7 @@ export function layoutWheel(roots: readonly WheelLayoutItem[], options: WheelLay
       padX: metrics.padX,
       padY: metrics.padY,
       leading: metrics.iconSize + metrics.iconGap,
+      trailing: ring < MAX_RING ? cornerRoom : 0,
       bold: false,
     }),
   )
@@ -126,6 +130,8 @@ interface BoxStyle {
   padY: number
   /** Space before the text (the valence mark). */
   leading: number
+  /** Space after the text (see `WheelLayoutOptions.cornerRoom`). */
+  trailing: number
   bold: boolean
 }
 
@@ -170,7 +176,7 @@ function computeBox(text: string, measure: TextMeasure, style: BoxStyle): Omit<W
   const textWidth = Math.max(...lines.map(width))
   const height = Math.max(lines.length * style.lineHeight, style.leading > 0 ? style.leading - 4 : 0)
   return {
-    w: Math.max(style.minWidth, Math.ceil(textWidth + 2 * style.padX + style.leading)),
+    w: Math.max(style.minWidth, Math.ceil(textWidth + 2 * style.padX + style.leading + style.trailing)),
     h: Math.ceil(height + 2 * style.padY),
     lines,
     truncated: wrapped.truncated,
@@ -178,7 +184,7 @@ function computeBox(text: string, measure: TextMeasure, style: BoxStyle): Omit<W
 }
 
 /** Sectors proportional to leaf counts, depth first; returns nodes ring by ring, clockwise. */
-function placeAngles(roots: readonly WheelLayoutItem[], size: (text: string) => Omit<WheelBox, 'x' | 'y'>): Placed[] {
+function placeAngles(roots: readonly WheelLayoutItem[], size: (text: string, ring: number) => Omit<WheelBox, 'x' | 'y'>): Placed[] {
   const leaves = new Map<WheelLayoutItem, number>()
   const countLeaves = (item: WheelLayoutItem): number => {
     const count = item.children.length === 0 ? 1 : item.children.reduce((sum, child) => sum + countLeaves(child), 0)
@@ -191,7 +197,7 @@ function placeAngles(roots: readonly WheelLayoutItem[], size: (text: string) => 
     let at = start
     for (const item of items) {
       const share = (span * (leaves.get(item) ?? 1)) / of
-      placed.push({ item, parentId, ring, angle: at + share / 2, box: size(item.text) })
+      placed.push({ item, parentId, ring, angle: at + share / 2, box: size(item.text, ring) })
       visit(item.children, at, share, ring + 1, item.id, leaves.get(item) ?? 1)
       at += share
     }

@@ -59,6 +59,12 @@ export interface WheelLayoutOptions {
   /** Line widths; defaults to `estimateTextWidth` (deterministic, font-free). */
   readonly measure?: TextMeasure
   readonly metrics?: Partial<WheelMetrics>
+  /**
+   * Space kept clear after the text of the centre and of every box that can have a consequence
+   * of its own (below the outermost ring), for a control drawn on the box's top-right corner
+   * (the diagram's "+"). Default 0: the projector and the downloads draw no control there.
+   */
+  readonly cornerRoom?: number
 }
 
 /** A box by its centre. */

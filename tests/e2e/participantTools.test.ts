@@ -114,6 +114,27 @@ describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
       const names = await page.getByRole('button', { name: /^Add what follows “/ }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))
       expect(new Set(names).size, 'every “+” has its own name').toBe(names.length)
       expect(names.length).toBe(1 + 5 + 15)
+      // No "+" covers a word: the disc sits on its box's corner, clear of every line of text.
+      const covered = await page.evaluate(() => {
+        // The words' own extent: each line but the last ends in a space, which may run under the "+".
+        const lines = [...document.querySelectorAll('.wheel-node__text tspan, .wheel-centre__text tspan')].map((line) => {
+          const words = document.createRange()
+          words.setStart(line.firstChild!, 0)
+          words.setEnd(line.firstChild!, line.textContent!.trimEnd().length)
+          return { text: line.textContent, rect: words.getBoundingClientRect() }
+        })
+        return [...document.querySelectorAll('.wheel-add__disc')].flatMap((disc) => {
+          const d = disc.getBoundingClientRect()
+          const [cx, cy, r] = [d.x + d.width / 2, d.y + d.height / 2, d.width / 2]
+          return lines
+            .filter(({ rect }) => Math.hypot(Math.max(rect.left - cx, 0, cx - rect.right), Math.max(rect.top - cy, 0, cy - rect.bottom)) < r - 1)
+            .map(
+              ({ text, rect }) =>
+                `${text} ${JSON.stringify([Math.round(rect.left), Math.round(rect.top), Math.round(rect.right), Math.round(rect.bottom)])} disc ${Math.round(cx)},${Math.round(cy)} r${r}`,
+            )
+        })
+      })
+      expect(covered, 'lines of text under a “+”').toEqual([])
 
       await page.getByRole('button', { name: 'Add what follows “Loneliness drops among people who live…”' }).click()
       const field = page.getByRole('textbox', { name: 'What happens because of this?' })

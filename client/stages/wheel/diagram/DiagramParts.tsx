@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { wrapText, type WheelBox, type WheelLayout, type WheelMetrics } from '../../../../shared/wheel/index.ts'
+import { DEFAULT_WHEEL_METRICS, wrapText, type WheelBox, type WheelLayout, type WheelMetrics } from '../../../../shared/wheel/index.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import type { Valence, WheelNode } from '../../../../shared/schema/index.ts'
 import { valenceKey } from '../valence.tsx'
@@ -130,13 +130,22 @@ export function ringLabelY(layout: WheelLayout, ringNumber: number): number {
   return next ? Math.min(y, next.inner - 8) : y
 }
 
+/** The "+" disc's radius, and how far inside the box's corner its centre sits. */
+const ADD_RADIUS = 13
+const ADD_INSET = 4
+/**
+ * What the layout keeps clear after a box's text for the "+" (`cornerRoom`): with only the box's
+ * own padding, the disc covered the last letters of the first line.
+ */
+export const ADD_CORNER_ROOM = ADD_RADIUS + ADD_INSET - DEFAULT_WHEEL_METRICS.padX
+
 /**
  * The "+" on a box's outer corner: add what follows from it. Always drawn (not only on hover), so
  * after one consequence it stays plain how to add the next; named after its box so each of the
  * thirty on a wheel is told apart ("Add what follows “Loneliness drops…”").
  */
 export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }: { id: string; box: WheelBox; label: string; onAdd(id: string): void }) {
-  const r = 13
+  const r = ADD_RADIUS
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
@@ -146,7 +155,7 @@ export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }
   return (
     <g
       className="wheel-add"
-      transform={`translate(${box.x + box.w / 2 - 4} ${box.y - box.h / 2 + 4})`}
+      transform={`translate(${box.x + box.w / 2 - ADD_INSET} ${box.y - box.h / 2 + ADD_INSET})`}
       role="button"
       tabIndex={0}
       aria-label={label}

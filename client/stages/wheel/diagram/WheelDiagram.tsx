@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import { layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
 import { DiagramNode } from './DiagramNode.tsx'
-import { AddFollowing, CentreNode, ExpandedText, RingGuides, WheelEdges, ringLabelY, useNodeLabel, useNodesById } from './DiagramParts.tsx'
+import { ADD_CORNER_ROOM, AddFollowing, CentreNode, ExpandedText, RingGuides, WheelEdges, ringLabelY, useNodeLabel, useNodesById } from './DiagramParts.tsx'
 import { shortText } from '../wheelModel.ts'
 import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'
@@ -48,8 +48,8 @@ const zoomInset = (width: number) => (width >= NARROW ? ZOOM_BUTTONS_WIDTH : 0)
  * upright. Among shapes within 4 % of the best, the roundest wins, so the wheel stays a wheel
  * and its shape does not flip back and forth as it grows.
  */
-function layoutToFit(items: WheelLayoutItem[], centreText: string, width: number, height: number): WheelLayout {
-  const make = (aspect: number) => layoutWheel(items, { centreText, aspect, measure: measureWithPageFont })
+function layoutToFit(items: WheelLayoutItem[], centreText: string, width: number, height: number, cornerRoom: number): WheelLayout {
+  const make = (aspect: number) => layoutWheel(items, { centreText, aspect, measure: measureWithPageFont, cornerRoom })
   if (width <= 0 || height <= 0) return make(1.5)
   const insetLeft = zoomInset(width)
   const candidates = ASPECTS.map((aspect) => {
@@ -70,6 +70,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const { t } = useTranslation()
   const { ref: viewportRef, size } = useElementSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
+  const withAdds = interactive && onAdd !== undefined
   // Sizes in steps of 40 px, so dragging a window edge does not re-lay the wheel at every pixel.
   const width = Math.round(size.width / 40) * 40
   const height = Math.round(size.height / 40) * 40
@@ -80,8 +81,9 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         trendName,
         width,
         height,
+        withAdds ? ADD_CORNER_ROOM : 0,
       ),
-    [tree, trendName, width, height, untitled],
+    [tree, trendName, width, height, untitled, withAdds],
   )
   // The outermost ring's label sits below the last ring: keep it inside "fit".
   const bounds = useMemo(() => {
@@ -174,7 +176,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
                 />
               )
             })}
-            {interactive && onAdd && (
+            {withAdds && (
               <g className="wheel-adds">
                 <AddFollowing id={CENTRE} box={layout.centre} label={t('wheel.actions.addBelowNamed', { text: shortText(trendName) })} onAdd={onAdd} />
                 {layout.nodes.map((box) =>
