@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CLUSTER_THRESHOLD } from '../shared/cluster/index.ts'
+import { CLUSTER_THRESHOLD, suggestClusters, words } from '../shared/cluster/index.ts'
 import { evaluate, loadLabelled, subset } from './support/clusterQuality.ts'
 
 /**
@@ -40,6 +40,25 @@ describe('clustering quality on the labelled set', () => {
       const assistant = evaluate('assistant', set).ari
       expect(assistant, language).toBeGreaterThan(evaluate('titleWord', set).ari + 0.2)
       expect(assistant, language).toBeGreaterThan(evaluate('random', set).ari + 0.2)
+    }
+  })
+
+  it('names each suggested trend in one language: the board’s where it can, never half and half', () => {
+    const onlyIn = (language: 'en' | 'fi') => {
+      const used = (wanted: string) => new Set(signals.filter((s) => s.language === wanted).flatMap((s) => words(`${s.title} ${s.description ?? ''}`)))
+      const other = used(language === 'en' ? 'fi' : 'en')
+      return new Set([...used(language)].filter((word) => !other.has(word)))
+    }
+    const notes = signals.map(({ id, title, description }) => ({ id, title, description }))
+    for (const [board, and, foreign] of [
+      ['en', ' and ', onlyIn('fi')],
+      ['fi', ' ja ', onlyIn('en')],
+    ] as const) {
+      const labels = suggestClusters(notes, { labelLanguage: board }).clusters.map((c) => c.label)
+      const mixed = labels.filter((label) => label.includes(and) && label.split(and).some((part) => foreign.has(part.toLowerCase())))
+      expect(mixed, `${board} board`).toEqual([])
+      // Most names are in the board's language; a group with no word of it is named in its own.
+      expect(labels.filter((label) => label.includes(and)).length, `${board} board`).toBeGreaterThan(labels.length / 2)
     }
   })
 

@@ -28,12 +28,14 @@ const MAX_LINKS = 3
  * explain(model, [0, 3, 7], concepts, 'en') // { keywords: ['care', 'neighbour', 'app'], links: ['hoiva ≈ care'], label: 'Care and neighbour' }
  */
 export function explain(model: Model, members: readonly number[], concepts: ReadonlyMap<string, Concept>, language: Language): Explanation {
-  const counts = new Map<FeatureKey, { notes: number; words: Map<string, number> }>()
+  const counts = new Map<FeatureKey, { notes: number; finnish: number; words: Map<string, number> }>()
   for (const m of members) {
-    for (const [key, feature] of model.notes[m]!.features) {
+    const note = model.notes[m]!
+    for (const [key, feature] of note.features) {
       if (!model.index.has(key)) continue
-      const entry = counts.get(key) ?? { notes: 0, words: new Map<string, number>() }
+      const entry = counts.get(key) ?? { notes: 0, finnish: 0, words: new Map<string, number>() }
       entry.notes++
+      if (note.language === 'fi') entry.finnish++
       for (const word of feature.words) entry.words.set(word, (entry.words.get(word) ?? 0) + 1)
       counts.set(key, entry)
     }
@@ -45,6 +47,8 @@ export function explain(model: Model, members: readonly number[], concepts: Read
     .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
 
   const keywords: string[] = []
+  /** The language each keyword is written in: a concept's label is in `language`, a word in its notes'. */
+  const keywordLanguages: Language[] = []
   const links: string[] = []
   // Words a chosen concept already stands for ("ai" under "tekoäly") are not listed again.
   const covered = new Set<string>()
@@ -55,6 +59,7 @@ export function explain(model: Model, members: readonly number[], concepts: Read
     const fresh = isConcept || !covered.has(words[0]!)
     if (keywords.length < MAX_KEYWORDS && fresh && !keywords.some((kept) => overlaps(kept, text))) {
       keywords.push(text)
+      keywordLanguages.push(isConcept ? language : entry.finnish * 2 > entry.notes ? 'fi' : 'en')
       if (isConcept) for (const word of words) covered.add(word)
     }
     if (key.startsWith('c:') && links.length < MAX_LINKS) {
@@ -62,7 +67,20 @@ export function explain(model: Model, members: readonly number[], concepts: Read
       if (distinct.length >= 2) links.push(`${distinct[0]} ≈ ${distinct[1]}`)
     }
   }
-  return { keywords, links, label: trendName(keywords, language) }
+  return { keywords, links, label: nameInOneLanguage(keywords, keywordLanguages, language) }
+}
+
+/**
+ * A trend name in one language: from the keywords in the label language, else from those in the
+ * keywords' most common language, with that language's "and". Finnish notes under an English
+ * board once gave "Food and illalla" (a concept's English label beside a Finnish word).
+ */
+function nameInOneLanguage(keywords: readonly string[], languages: readonly Language[], preferred: Language): string {
+  const inLanguage = (wanted: Language) => keywords.filter((_, i) => languages[i] === wanted)
+  const preferredWords = inLanguage(preferred)
+  if (preferredWords.length > 0) return trendName(preferredWords, preferred)
+  const other: Language = preferred === 'en' ? 'fi' : 'en'
+  return trendName(inLanguage(other), other)
 }
 
 /** Words by how many notes used them, then shortest, then alphabetically. */
