@@ -270,7 +270,7 @@ describe.skipIf(browserTestsSkipped)('a workshop run by four people and a projec
     expect(ranking).toHaveLength(2)
     expect(ranking[0]).toMatch(
       new RegExp(
-        `^${literal(CARE)} / Impact 8 · uncertainty 7 · Key drivers middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 6 dots$`,
+        `^${literal(CARE)} / Impact 8 · uncertainty 7 · Critical uncertainties middle half of placements \\(interquartile range\\): impact .* placed by 3 people / 6 dots$`,
       ),
     )
     expect(ranking[1]).toMatch(

@@ -97,8 +97,8 @@ describe('placing by keyboard', () => {
     key(marker, 'ArrowUp')
     key(marker, 'ArrowRight', true)
     expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.6, uncertainty: 0.7 })
-    expect(liveText(view)).toBe('impact 6 of 10, uncertainty 7 of 10 (Key drivers)')
-    expect(marker.getAttribute('aria-label')).toBe('1 Care robots at home: impact 6 of 10, uncertainty 7 of 10 (Key drivers)')
+    expect(liveText(view)).toBe('impact 6 of 10, uncertainty 7 of 10 (Critical uncertainties)')
+    expect(marker.getAttribute('aria-label')).toBe('1 Care robots at home: impact 6 of 10, uncertainty 7 of 10 (Critical uncertainties)')
     // The list beside the grid follows.
     expect(row(view, 'Care robots at home').impact.value).toBe('6')
     expect(row(view, 'Care robots at home').uncertainty.value).toBe('7')

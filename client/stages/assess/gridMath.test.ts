@@ -114,10 +114,10 @@ describe('pointer positions', () => {
 
 describe('quadrants', () => {
   it('names each quadrant in the method vocabulary', () => {
-    expect(quadrantOf(at(0.8, 0.8))).toBe('keyDrivers')
+    expect(quadrantOf(at(0.8, 0.8))).toBe('critical')
     expect(quadrantOf(at(0.8, 0.2))).toBe('predetermined')
     expect(quadrantOf(at(0.2, 0.8))).toBe('watch')
     expect(quadrantOf(at(0.2, 0.2))).toBe('background')
-    expect(quadrantOf(at(0.5, 0.5))).toBe('keyDrivers')
+    expect(quadrantOf(at(0.5, 0.5))).toBe('critical')
   })
 })

@@ -120,16 +120,18 @@ export function isOverRect(rect: Rect, clientX: number, clientY: number, slack =
 }
 
 /**
- * The four quadrants in the method's vocabulary. Key drivers (high impact, high uncertainty) are
- * what futures work explores; predetermined elements (high impact, fairly certain) are planned
- * for; uncertain but smaller changes are watched; the rest is background.
+ * The four quadrants in the method's vocabulary. Critical uncertainties (high impact, high
+ * uncertainty) are what futures work explores; predetermined elements (high impact, fairly
+ * certain) are planned for; uncertain but smaller changes are watched; the rest is background.
+ * "Key driver" is not a quadrant: it is the facilitator's mark on the trends the group takes on,
+ * usually from the top right, so the grid does not use the name.
  */
-export const QUADRANTS = ['keyDrivers', 'predetermined', 'watch', 'background'] as const
+export const QUADRANTS = ['critical', 'predetermined', 'watch', 'background'] as const
 export type Quadrant = (typeof QUADRANTS)[number]
 
 export function quadrantOf(position: Position): Quadrant {
   const high = position.impact >= 0.5
   const uncertain = position.uncertainty >= 0.5
-  if (high) return uncertain ? 'keyDrivers' : 'predetermined'
+  if (high) return uncertain ? 'critical' : 'predetermined'
   return uncertain ? 'watch' : 'background'
 }
