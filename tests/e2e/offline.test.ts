@@ -9,7 +9,7 @@ import { addSignal as addSignalCommand, goToStage, joinAsParticipant, readBoard,
 import { connectClient, synced, type TestClient } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { onServer, useBrowserAndServer } from './support/app.ts'
-import { browserTestsSkipped } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { addCard, expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
 
 const indicator = (page: Page) => page.locator('.connection .connection__text').textContent()
@@ -131,6 +131,42 @@ describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () =>
       await anna.close()
     } finally {
       for (const client of clients) client.destroy()
+    }
+  })
+
+  it('says so on a phone in one line of its own, and the header grows by that line only', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Arjen hyvinvointi 2040' })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    try {
+      await synced(control)
+      goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)
+      const mia = await openAs(app.browser, app.server, links.links.participant, { name: 'Mia', viewport: 'phone' })
+      const header = mia.page.locator('.workshop-header')
+      await expect.poll(() => mia.page.getByRole('region', { name: 'Add a signal' }).count(), SLOW).toBe(1)
+      const online = (await header.boundingBox())!
+
+      await mia.context.setOffline(true)
+      for (const title of ['Care robots keep older people company', 'Libraries lend tools']) await addCard(mia.page, title)
+      await expect.poll(() => indicator(mia.page), SLOW).toBe('Offline — 2 changes waiting')
+      const status = await mia.page.locator('.workshop-header .connection').evaluate((element) => {
+        const text = element.querySelector('.connection__text')!
+        const box = text.getBoundingClientRect()
+        return {
+          lines: Math.round(box.height / parseFloat(getComputedStyle(text).lineHeight)),
+          cut: text.scrollWidth > text.clientWidth,
+          belowTitle: box.top >= document.querySelector('.workshop-header .workshop-title')!.getBoundingClientRect().bottom,
+          lineHeight: element.getBoundingClientRect().height,
+        }
+      })
+      await screenshot(mia.page, 'offline-phone')
+      expect(status).toMatchObject({ lines: 1, cut: false, belowTitle: true })
+      const offline = (await header.boundingBox())!
+      // One row more: the status line and the gap above it.
+      expect(offline.height).toBeLessThanOrEqual(online.height + status.lineHeight + 12)
+      expect(mia.errors).toEqual([])
+      await mia.close()
+    } finally {
+      control.destroy()
     }
   })
 })
