@@ -43,7 +43,9 @@ async function readChart(page: Page) {
       .map((r) => r.getBoundingClientRect())
       .filter((r) => r.width > 0)
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    const badges = [...document.querySelectorAll('.results-chart__badge circle')].map((c) => c.getBoundingClientRect())
     labels.forEach((a, i) => {
+      badges.forEach((badge, j) => hit(a, badge) && problems.push(`label ${i} covers badge ${j}`))
       if (a.left < plot.left - 0.5 || a.right > plot.right + 0.5 || a.top < plot.top - 0.5 || a.bottom > plot.bottom + 0.5)
         problems.push(`label ${i} leaves the plot`)
       labels.slice(i + 1).forEach((b, j) => hit(a, b) && problems.push(`labels ${i} and ${i + j + 1} overlap`))
@@ -182,6 +184,8 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
             .first()
             .scrollIntoViewIfNeeded()
           await screenshot(page, `stage-assess-results-${size}`)
+          // The whole chart, which runs below a phone's first screen.
+          if (size === 'phone') await page.locator('.assess-grid--results').screenshot({ path: join(SCREENSHOT_DIR, 'stage-assess-results-chart-phone.png') })
           const violations = await seriousViolations(page)
           if (violations.length > 0) failures.push(`assess-results/${size}: axe ${JSON.stringify(violations)}`)
           const chart = await readChart(page)
