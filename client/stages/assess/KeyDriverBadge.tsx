@@ -5,7 +5,7 @@ export function KeyDriverBadge() {
   const { t } = useTranslation()
   return (
     <span className="badge key-driver-badge">
-      <span aria-hidden="true">★ </span>
+      <span aria-hidden="true">★</span>
       {t('assess.keyDriver.badge')}
     </span>
   )
