@@ -8,7 +8,8 @@
  * Environment: BENCH_INSTANCE_CLIENTS=30  BENCH_SECONDS=4  BENCH_RATE=20 (updates/s per sender).
  */
 import { readFileSync } from 'node:fs'
-import { WebsocketProvider } from 'y-websocket'
+import { type WebsocketProvider } from 'y-websocket'
+import { StockProvider } from '../tests/support/stockProvider.ts'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { addSignal, readBoard, updateSignal } from '../shared/doc/index.ts'
@@ -58,7 +59,7 @@ async function measure(count: number, env: Record<string, string>, redisPid: num
     for (let i = 0; i < CLIENTS; i++) {
       const server = servers[i % count]!
       const doc = new Y.Doc()
-      const provider = new WebsocketProvider(`${server.wsUrl}/${workshop.id}`, 'board', doc, {
+      const provider = new StockProvider(`${server.wsUrl}/${workshop.id}`, 'board', doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         params: { key: workshop.keys.participant },
         disableBc: true,

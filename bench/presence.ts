@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
+import { type WebsocketProvider } from 'y-websocket'
+import { StockProvider } from '../tests/support/stockProvider.ts'
 import * as Y from 'yjs'
 import type { WorkshopLinks } from '../shared/api.ts'
 import { spawnServer, type ServerChild } from './child.ts'
@@ -69,7 +70,7 @@ export async function connectPresenceClients(url: string, room: string, params: 
   for (let i = 0; i < count; i += 50) {
     const batch = Array.from({ length: Math.min(50, count - i) }, () => {
       const doc = new Y.Doc()
-      return new WebsocketProvider(url, room, doc, {
+      return new StockProvider(url, room, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         params,
         awareness: new Awareness(doc),

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import { type WebsocketProvider } from 'y-websocket'
+import { StockProvider } from '../tests/support/stockProvider.ts'
 import * as Y from 'yjs'
 import type { WorkshopLinks } from '../shared/api.ts'
 import { BOARD_ROOTS } from '../shared/doc/roots.ts'
@@ -47,7 +48,7 @@ export async function createWorkshop(port: number): Promise<WorkshopLinks> {
 }
 
 function provider(endpoint: Endpoint, doc: Y.Doc): WebsocketProvider {
-  return new WebsocketProvider(endpoint.serverUrl, endpoint.room, doc, {
+  return new StockProvider(endpoint.serverUrl, endpoint.room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: endpoint.params,
     disableBc: true,

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
+import { type WebsocketProvider } from 'y-websocket'
+import { StockProvider } from '../tests/support/stockProvider.ts'
 import * as Y from 'yjs'
 import { BOARD_ROOTS } from '../shared/doc/roots.ts'
 
@@ -93,7 +94,7 @@ export class Swarm implements Clients {
       // renewal), so only document updates are measured. Presence is a separate benchmark.
       const awareness = new Awareness(doc)
       awareness.setLocalState(null)
-      const provider = new WebsocketProvider(endpoint.serverUrl, endpoint.room, doc, {
+      const provider = new StockProvider(endpoint.serverUrl, endpoint.room, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         params: endpoint.params,
         awareness,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import { StockProvider } from './support/stockProvider.ts'
 import * as Y from 'yjs'
 import { addSignal, readBoard } from '../shared/doc/index.ts'
 import { CloseCode, syncProtocols } from '../shared/protocol.ts'
@@ -16,7 +16,7 @@ const setup = () => servers.workshop()
 /** A y-websocket client that offers the given versions, as an app built from other code would. */
 function appOfVersion(wsUrl: string, workshopId: string, key: string, version: ClientVersion) {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${wsUrl}/${workshopId}`, 'board', doc, {
+  const provider = new StockProvider(`${wsUrl}/${workshopId}`, 'board', doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     protocols: syncProtocols(key, null, version),
     params: { ext: '1' },

@@ -3,7 +3,8 @@
  * stock y-websocket client in Node calling shared/doc commands against the real server.
  */
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import { type WebsocketProvider } from 'y-websocket'
+import { StockProvider } from '../../tests/support/stockProvider.ts'
 import * as Y from 'yjs'
 import { addSignal, createTrend, goToStage, joinAsParticipant, moveSignalToTrend, readControl, type Actor } from '../../shared/doc/index.ts'
 import { STEEP_CATEGORIES } from '../../shared/schema/index.ts'
@@ -21,7 +22,7 @@ export interface SyncedDoc {
 /** Connects one document of a workshop and resolves once it has synced with the server. */
 export async function connectDoc(serverUrl: string, workshopId: string, docName: 'board' | 'control', key: string): Promise<SyncedDoc> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync/${workshopId}`, docName, doc, {
+  const provider = new StockProvider(`${serverUrl.replace(/^http/, 'ws')}/sync/${workshopId}`, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { key },
     disableBc: true,

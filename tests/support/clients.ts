@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws'
 import { readAuthMessage } from 'y-protocols/auth'
-import { WebsocketProvider } from 'y-websocket'
+import { type WebsocketProvider } from 'y-websocket'
+import { StockProvider } from './stockProvider.ts'
 import * as Y from 'yjs'
 import { connectDoc, type DocConnection, type DocConnectionOptions } from '../../client/sync/docConnection.ts'
 import { MessageType } from '../../shared/protocol.ts'
@@ -28,7 +29,7 @@ export function connectClient(
   doc = new Y.Doc(),
   socketClass: typeof WebSocket = WebSocket,
 ): TestClient {
-  const provider = new WebsocketProvider(`${wsUrl}/${workshopId}`, docName, doc, {
+  const provider = new StockProvider(`${wsUrl}/${workshopId}`, docName, doc, {
     WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     params,
     disableBc: true,
