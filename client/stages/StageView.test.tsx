@@ -6,6 +6,11 @@ import { actAsync, cleanup, render } from '../testing/render.ts'
 import { StageView } from './StageView.tsx'
 
 let fail = true
+let arrived: Promise<void> = Promise.resolve()
+vi.mock('./frame/FrameStage.tsx', async () => {
+  await arrived
+  return { default: () => <p data-frame="" /> }
+})
 vi.mock('./signals/SignalsStage.tsx', () => {
   if (fail) throw new TypeError('Failed to fetch dynamically imported module')
   return { default: () => <p data-signals="" /> }
@@ -25,5 +30,18 @@ describe('StageView', () => {
     act(() => c.querySelector('button')!.click())
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
     expect(c.querySelector('[data-signals]')).not.toBeNull()
+  })
+
+  it('says it is loading while the stage’s code is on its way, not an empty page', async () => {
+    let arrive = () => {}
+    arrived = new Promise((resolve) => (arrive = resolve))
+    const stage = { id: 'stage-000000000000000001', kind: 'frame' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
+    const c = render(<StageView stage={stage} role="participant" isCurrent />)
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[role="status"]')?.textContent).toBe('Loading this stage…')
+    arrive()
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[data-frame]')).not.toBeNull()
+    expect(c.querySelector('[role="status"]')).toBeNull()
   })
 })

@@ -51,7 +51,7 @@ function Retrying({ render }: { render(attempt: number): ReactNode }) {
   const [attempt, setAttempt] = useState(0)
   return (
     <StageBoundary key={attempt} onRetry={() => setAttempt((a) => a + 1)}>
-      <Suspense fallback={null}>{render(attempt)}</Suspense>
+      <Suspense fallback={<StageLoading />}>{render(attempt)}</Suspense>
     </StageBoundary>
   )
 }
@@ -70,6 +70,19 @@ class StageBoundary extends Component<{ children: ReactNode; onRetry(): void }, 
   override render() {
     return this.state.failed ? <StageFailed onRetry={this.props.onRetry} /> : this.props.children
   }
+}
+
+/**
+ * While a stage's code downloads: nothing for a moment (a fast load does not flash), then a quiet
+ * line, so slow Wi-Fi never leaves an empty page under the header (base.css times it).
+ */
+function StageLoading() {
+  const { t } = useTranslation()
+  return (
+    <p className="stage-loading" role="status">
+      {t('stageArea.loading')}
+    </p>
+  )
 }
 
 function StageFailed({ onRetry }: { onRetry(): void }) {

@@ -45,5 +45,6 @@ export async function newPerson(browser: Browser, viewport: ViewportName = 'lapt
 export async function screenshot(page: Page, name: string): Promise<void> {
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   mkdirSync(dirname(path), { recursive: true })
-  await page.screenshot({ path, fullPage: false })
+  // Finite animations run to their end (a dialog caught fading in showed the page through it).
+  await page.screenshot({ path, fullPage: false, animations: 'disabled' })
 }

@@ -100,8 +100,10 @@ export function stageHeading(page: Page, stage: string, role: 'screen' | 'other'
   return page.getByRole('heading', { level: role === 'screen' ? 1 : 2, name: stage, exact: true })
 }
 
+/** The stage is on the page: its heading, and its own view (code-split) loaded under it. */
 export async function expectStage(page: Page, stage: string, role: 'screen' | 'other' = 'other'): Promise<void> {
   await expect.poll(() => stageHeading(page, stage, role).count(), SLOW).toBe(1)
+  await expect.poll(() => page.locator('.stage-loading').count(), SLOW).toBe(0)
 }
 
 /**
