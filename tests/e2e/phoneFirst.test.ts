@@ -132,6 +132,14 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         if (hint.some(({ cut, taller }) => cut || taller))
           failures.push(`${stage.kind}/${size}: the "I'm done" hint is cut or taller than its button ${JSON.stringify(hint)}`)
         await screenshot(page, `stage-${stage.kind}-${size}`)
+        // The one-line focal-question reminder shows the question, not mostly its label.
+        const reminder = await page
+          .locator('.focal-reminder__summary')
+          .evaluateAll((summaries) =>
+            summaries.map((summary) => summary.querySelector('.focal-reminder__text')!.getBoundingClientRect().width / summary.getBoundingClientRect().width),
+          )
+        if (reminder.some((share) => share < 0.6))
+          failures.push(`${stage.kind}/${size}: the focal question gets ${reminder.map((r) => r.toFixed(2))} of its line`)
         if (stage.kind === 'signals') {
           // A shared layout class (ui/patterns.css) gives the shape, the stage's own rule its wider gap:
           // the gap falls back to the shared 16 px if the shared CSS ever loads after the stage's.

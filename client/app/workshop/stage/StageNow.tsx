@@ -72,7 +72,10 @@ export function FocalReminder() {
   return (
     <details className="focal-reminder">
       <summary className="focal-reminder__summary">
-        <span className="focal-reminder__label">{year ? t('workshop.focalQuestionWithYear', { year }) : t('workshop.focalQuestion')}</span>
+        <span className="focal-reminder__label">
+          <span className="focal-reminder__name">{t('workshop.focalQuestion')}</span>
+          {year && <span className="focal-reminder__year">{year}</span>}
+        </span>
         <span className="focal-reminder__text">{question}</span>
       </summary>
     </details>
