@@ -147,9 +147,11 @@ figure { margin: 0; }
 /* Futures wheels */
 .wheel { margin: 0 0 1.25rem; background: var(--paper); }
 .wheel h3 { margin-top: 0; font-size: 1.1rem; }
-/* The futures wheel as a picture (shared/export/wheelSvg.ts), scaled to the column. */
+/* The futures wheel as a picture (shared/export/wheelSvg.ts): its own size (the app's 14 px text),
+   made smaller to fit the column, never larger: stretched to the column, a wheel of one
+   consequence had 40 px text. */
 .wheel-figure { margin: .5rem 0 1rem; overflow: hidden; }
-.wheel-picture { display: block; width: 100%; height: auto; max-height: 75vh; }
+.wheel-picture { display: block; max-width: 100%; height: auto; max-height: 75vh; margin: 0 auto; }
 @media print { .wheel-figure { break-inside: avoid; page-break-inside: avoid; } .wheel-picture { max-height: 24cm; } }
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree ul { margin-left: .9rem; padding-left: 1rem; border-left: 2px solid var(--line); }

@@ -59,9 +59,15 @@ export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOption
       return { id: node.id, text: node.text.trim() || empty, children: toItems(node.children) }
     })
   const layout = layoutWheel(toItems(nodes), { centreText: options.centre, aspect: options.aspect ?? 1.4 })
-  const { minX, minY, maxX } = layout.bounds
+  // The rings whole, not cut where no box reaches them (a wheel of a few boxes read as arcs).
+  const outer = layout.rings.at(-1)
+  const rx = outer ? outer.radius * layout.aspect : 0
+  const ry = outer?.radius ?? 0
+  const minX = Math.min(layout.bounds.minX, -rx)
+  const maxX = Math.max(layout.bounds.maxX, rx)
+  const minY = Math.min(layout.bounds.minY, -ry)
   // Each ring's name sits at six o'clock, sometimes below the lowest box: keep it in the picture.
-  const maxY = Math.max(layout.bounds.maxY, ...layout.rings.map((ring) => ringLabelY(layout, ring.ring) + 10))
+  const maxY = Math.max(layout.bounds.maxY, ry, ...layout.rings.map((ring) => ringLabelY(layout, ring.ring) + 10))
   const x0 = Math.floor(minX - MARGIN)
   const y0 = Math.floor(minY - MARGIN)
   const width = Math.ceil(maxX - minX + 2 * MARGIN)

@@ -125,6 +125,15 @@ describe.skipIf(browserTestsSkipped)('HTML export in Chromium', () => {
     expect(dangling).toEqual([])
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'export-html.png'), fullPage: true })
+    // Every wheel at its own size, never blown up past it: a wheel of one consequence was drawn
+    // at 3× with 40 px text, beside a full one at 0.7×.
+    const wheelScales = await page
+      .locator('.wheel-picture')
+      .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width))
+    expect(wheelScales.length).toBeGreaterThanOrEqual(2)
+    for (const scale of wheelScales) expect(scale).toBeLessThanOrEqual(1.01)
+    const figures = page.locator('.wheel-figure')
+    for (let i = 0; i < (await figures.count()); i++) await figures.nth(i).screenshot({ path: join(SCREENSHOT_DIR, `export-html-wheel-${i + 1}.png`) })
     // Print: A4 width at 96 dpi, print stylesheet on (pdftoppm is not available to render the PDF itself).
     await page.emulateMedia({ media: 'print' })
     await page.setViewportSize({ width: 794, height: 1123 })
