@@ -39,6 +39,12 @@ describe.skipIf(browserTestsSkipped)('a locked workshop in Chromium', () => {
       expect(await facilitator.page.getByText('The facilitator has locked the board for now.').count()).toBe(0)
       await screenshot(facilitator.page, 'locked-trends-facilitator-laptop')
       await screenshot(participant.page, 'locked-trends-participant-phone')
+
+      // The facilitator unlocks it from the banner itself; everyone can start a trend again.
+      await facilitator.page.getByRole('button', { name: 'Unlock the board' }).click()
+      await facilitator.page.getByRole('button', { name: 'New trend', exact: true }).waitFor(SLOW)
+      await participant.page.getByRole('button', { name: 'New trend', exact: true }).waitFor(SLOW)
+      expect(await participant.page.getByText('The facilitator has locked the board for now.').count()).toBe(0)
     } finally {
       control.destroy()
       await Promise.all([facilitator.close(), participant.close()])

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next'
+import { setLocked } from '../../../../shared/doc/index.ts'
 import type { Role } from '../../../../shared/protocol.ts'
 import { useStore } from '../../../state/store.ts'
+import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 
 /**
  * "Read-only" for everyone while the facilitator has locked the board (the server refuses board
- * writes then, the facilitator's included). Said once by screen readers when it appears.
+ * writes then, the facilitator's included). Said once by screen readers when it appears. The
+ * facilitator gets "Unlock the board" right here (words pointing at the toolbar's lock sent them
+ * the wrong way on a phone, where it is in "More").
  */
 export function LockedBanner({ role }: { role: Role }) {
   const { t } = useTranslation()
@@ -14,6 +18,17 @@ export function LockedBanner({ role }: { role: Role }) {
     <div className="locked-banner" role="status">
       <span className="locked-banner__badge">{t('stageArea.locked.badge')}</span>
       <p className="locked-banner__text">{t(role === 'facilitator' ? 'stageArea.locked.facilitator' : 'stageArea.locked.participant')}</p>
+      {role === 'facilitator' && <UnlockButton />}
     </div>
+  )
+}
+
+function UnlockButton() {
+  const { t } = useTranslation()
+  const { control } = useWorkshopDocs()
+  return (
+    <button type="button" className="button button--secondary" disabled={!control} onClick={() => control && setLocked(control, false)}>
+      {t('stageArea.locked.unlock')}
+    </button>
   )
 }
