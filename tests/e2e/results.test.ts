@@ -408,7 +408,13 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       expect(await story.getByText('“Care robots in elderly homes” written').count()).toBe(1)
       expect(await story.getByText('“Care villages” clustered into the trend').count()).toBe(1)
       expect(await story.getByText(/^Assessed: impact 8\/10, uncertainty 3\/10 \(1 person\)$/).count()).toBe(1)
-      await replay.getByRole('slider').evaluate((element) => element.scrollIntoView({ block: 'start' }))
+      // The panel from its heading down, as someone who opened it sees it (the slider at the top
+      // of the scrolled panel hid the heading and the player).
+      await replay.evaluate((element) => {
+        let scroller = element.parentElement
+        while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement
+        if (scroller) scroller.scrollTop = 0
+      })
       await screenshot(f, 'results-replay-laptop')
 
       await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
@@ -431,7 +437,7 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       await expectNoSeriousViolations(screen.page, 'replay on the projector')
 
       // Playing runs on to the last moment by itself.
-      await replay.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1 second a moment' })
+      await replay.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1 second per moment' })
       await replay.getByRole('button', { name: 'Play' }).click()
       await expect.poll(() => moment.inputValue(), { timeout: 20_000 }).toBe(await moment.getAttribute('max'))
       await replay.getByRole('button', { name: 'Play from the start' }).waitFor(SLOW)

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])'
 
@@ -8,6 +9,12 @@ interface ConsolePanelProps {
   label: string
   /** Under the start of the row (stage, timer, readiness) or its end (the tools). */
   align: 'start' | 'end'
+  /**
+   * Shows the label as the panel's heading, with a close button: for the tools (Invite, Export,
+   * History…), whose content alone did not say what had opened, and whose phone sheet had no way
+   * to close but a tap beside it. The small popovers (stage, timer, ready, More) go without.
+   */
+  titled?: boolean
   /** The button that opened it: focus goes back there when the panel closes with Esc. */
   trigger: HTMLElement | null
   onClose(): void
@@ -19,14 +26,18 @@ interface ConsolePanelProps {
  * a phone): the board does not move when it opens. Focus moves in; Esc closes it (from anywhere)
  * and returns focus to its button; a press anywhere outside the console closes it too.
  */
-export function ConsolePanel({ id, label, align, trigger, onClose, children }: ConsolePanelProps) {
+export function ConsolePanel({ id, label, align, titled = false, trigger, onClose, children }: ConsolePanelProps) {
+  const { t } = useTranslation()
   const panel = useRef<HTMLDivElement>(null)
+  const body = useRef<HTMLDivElement>(null)
   const close = useRef(onClose)
   close.current = onClose
 
   useEffect(() => {
     const element = panel.current
-    const first = (element?.querySelector('[data-autofocus]') ?? element?.querySelector(FOCUSABLE)) as HTMLElement | null | undefined
+    // Focus goes to the content, not to the close button before it.
+    const content = body.current
+    const first = (content?.querySelector('[data-autofocus]') ?? content?.querySelector(FOCUSABLE)) as HTMLElement | null | undefined
     first?.focus()
     const outside = (event: PointerEvent) => {
       const target = event.target as Node | null
@@ -55,7 +66,23 @@ export function ConsolePanel({ id, label, align, trigger, onClose, children }: C
 
   return (
     <div ref={panel} id={id} role="region" aria-label={label} className={`console-panel console-panel--${align}`}>
-      {children}
+      {titled && (
+        <header className="console-panel__header">
+          <h2 className="console-panel__title">{label}</h2>
+          <button
+            type="button"
+            className="button button--ghost ui-dialog__close"
+            onClick={() => {
+              onClose()
+              trigger?.focus()
+            }}
+          >
+            <span aria-hidden="true" className="ui-close-icon" />
+            <span className="visually-hidden">{t('ui.dialog.close')}</span>
+          </button>
+        </header>
+      )}
+      <div ref={body}>{children}</div>
     </div>
   )
 }

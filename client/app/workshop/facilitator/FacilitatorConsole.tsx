@@ -119,7 +119,15 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
         </div>
         <LeaveQuestion />
         {open && panel && (
-          <ConsolePanel key={open.panel} id={panelId(open.panel)} label={panel.label(t)} align={panel.align} trigger={open.trigger} onClose={closePanel}>
+          <ConsolePanel
+            key={open.panel}
+            id={panelId(open.panel)}
+            label={panel.label(t)}
+            align={panel.align}
+            titled={panel.titled}
+            trigger={open.trigger}
+            onClose={closePanel}
+          >
             {panel.content}
           </ConsolePanel>
         )}
@@ -132,6 +140,8 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
 interface PanelSpec {
   label(t: (key: string) => string): string
   align: 'start' | 'end'
+  /** A heading and a close button (see `ConsolePanel`). */
+  titled?: boolean
   content: ReactNode
 }
 
@@ -146,8 +156,8 @@ function panelContent(panel: string, stage: Stage | null, privateShown: boolean,
     case 'more':
       return { label: (t) => t('console.more'), align: 'end', content: <MoreMenu privateShown={privateShown} onShortcuts={openSheet} trigger={moreTrigger} /> }
     case 'finish':
-      return { label: (t) => t('console.finishPanel'), align: 'start', content: <FinishWorkshop /> }
+      return { label: (t) => t('console.finishPanel'), align: 'start', titled: true, content: <FinishWorkshop /> }
   }
   const tool = CONSOLE_TOOLS.find((entry) => entry.id === panel)
-  return tool ? { label: (t) => t(tool.label), align: 'end', content: <tool.Panel /> } : null
+  return tool ? { label: (t) => t(tool.label), align: 'end', titled: true, content: <tool.Panel /> } : null
 }

@@ -55,6 +55,21 @@ describe('the console is one toolbar row', () => {
   })
 })
 
+describe("a tool's panel", () => {
+  it("is headed with the tool's name and closes by its own button, focus back on the tool", async () => {
+    const c = await facilitatorOn()
+    click(c, 'Show on screen')
+    const panel = c.querySelector('.console-panel')!
+    expect(panel.querySelector('h2')?.textContent).toBe('Show on screen')
+    // Focus goes into the content, not to the close button before it.
+    expect(panel.contains(document.activeElement)).toBe(true)
+    expect(document.activeElement).not.toBe(named(panel, 'Close'))
+    click(panel, 'Close')
+    expect(c.querySelector('.console-panel')).toBeNull()
+    expect(document.activeElement).toBe(named(c, 'Show on screen'))
+  })
+})
+
 describe('moving the room on', () => {
   it('goes at once although not everyone pressed "I\'m done": readiness is shown, not waited for', async () => {
     const c = await facilitatorOn()

@@ -95,7 +95,8 @@ function ReplayPlayer({ frames, onReload }: { frames: readonly ReplayFrame[]; on
             ))}
           </select>
         </label>
-        <button type="button" className="button button--ghost results-button--small" onClick={onReload}>
+        {/* A button that looks like one: as a ghost button beside the speed it read as a label. */}
+        <button type="button" className="button button--secondary results-button--small" onClick={onReload}>
           {t('results.replay.refresh')}
         </button>
       </div>
