@@ -132,6 +132,7 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
           ref={flow}
           className={`fit-flow ${className} fit-flow--${level}`}
           data-density={level}
+          data-one-page={fit.settled && fit.pages <= 1 ? '' : undefined}
           role={label ? 'list' : undefined}
           aria-label={label}
           style={offset ? { transform: `translateX(${-offset}px)` } : undefined}
