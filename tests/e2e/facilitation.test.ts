@@ -240,6 +240,13 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
       await expect.poll(() => s.locator('.stage-clock__time').textContent(), { timeout: 10_000 }).toMatch(/left$/)
       await s.waitForTimeout(800)
       await screenshot(s, `screen-${width}`)
+      // A few cards on one screen are spread over its width, not piled into the first columns.
+      const spread = await s.locator('.screen-wall').evaluate((wall) => {
+        const right = Math.max(...[...wall.querySelectorAll('.screen-signal')].map((card) => card.getBoundingClientRect().right))
+        const box = wall.getBoundingClientRect()
+        return (right - box.left) / box.width
+      })
+      expect(spread, 'share of the wall’s width the cards reach').toBeGreaterThan(0.9)
       await screenshot(f, `console-${width}`)
       expect(await seriousViolations(f), 'console').toEqual([])
       // The fullest row (timer running, who is ready, the private round): labels give way, the
