@@ -119,6 +119,15 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
     await expectOnBoth([anna, ben], inStartOrder(`${ANNA} She opens a window.`, `${BEN} They talk about fish.`))
 
     await screenshot(anna.page, 'story-start-1366')
+    // The writer sees whose story this is: the title below the sticky header, not under it; and
+    // "I'm done" at the bottom of the window, no empty strip below it.
+    const [title, header, bar] = await Promise.all([
+      anna.page.locator('.story-head__title').boundingBox(),
+      anna.page.locator('.workshop-header').boundingBox(),
+      anna.page.locator('.ready-bar').boundingBox(),
+    ])
+    expect(title!.y).toBeGreaterThanOrEqual(header!.y + header!.height)
+    expect(Math.round(bar!.y + bar!.height)).toBe(anna.page.viewportSize()!.height)
     await screenshot(ben.page, 'story-start-360')
     expect([...anna.errors, ...ben.errors]).toEqual([])
     await Promise.all([anna.close(), ben.close()])
