@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
-import { addSignal, goToStage, setFocus, setReady, setShowJoinPanel } from '../../shared/doc/index.ts'
+import { addSignal, goToStage, setFocus, setReady, setScreenShow, setShowJoinPanel } from '../../shared/doc/index.ts'
 import type { ScreenProps } from '../stages/types.ts'
 import { cleanup, render } from '../testing/render.ts'
 import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
@@ -11,6 +11,7 @@ import { ScreenView } from './ScreenView.tsx'
 vi.mock('../stages/StageView.tsx', () => ({
   StageScreenView: ({ stage }: ScreenProps) => <div data-stage-view={stage.kind} data-view="screen" />,
 }))
+vi.mock('../app/workshop/results/ScreenResults.tsx', () => ({ ScreenResults: () => <div data-results="" /> }))
 
 let room: Room
 // The screen asks the server for the join code: here the server answers with one.
@@ -58,6 +59,16 @@ describe('the projector view', () => {
     expect(c.querySelector('.focus-card')?.textContent).toContain('Technological')
     act(() => setFocus(room.control, null))
     expect(c.querySelector('[data-stage-view]')).not.toBeNull()
+  })
+
+  it("keeps the live stage's task, clock and readiness off the report's title page", () => {
+    const c = screenOn('signals')
+    act(() => setScreenShow(room.control, { kind: 'report', snapshotId: null, trendId: null }))
+    expect(c.querySelector('[data-results]')).not.toBeNull()
+    expect(c.querySelector('.screen-bar__instruction')).toBeNull()
+    expect(c.querySelector('.ready-count__text')).toBeNull()
+    act(() => setScreenShow(room.control, null))
+    expect(c.querySelector('.screen-bar__instruction')?.textContent).toMatch(/^Add early signs of change/)
   })
 
   it('leaves a trend focus to the trends stage, which shows it itself', () => {

@@ -55,14 +55,18 @@ export function ScreenView() {
           </p>
           <div className="screen-bar__now">
             <h1 className="screen-bar__stage">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</h1>
-            <p className="screen-bar__instruction">
-              {stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')}
-            </p>
+            {/* The stage's task, clock and readiness are the live room's: not above the report's
+                title page ("Write actions…" over "Thank you") or a replay of an earlier moment. */}
+            {!results && (
+              <p className="screen-bar__instruction">
+                {stage ? stage.settings.prompt.trim() || t(`stage.${stage.kind}.instruction`) : t('workshop.notStartedHint')}
+              </p>
+            )}
           </div>
         </div>
         <div className="screen-bar__status ui-stack">
-          {stage && <StageClock stageId={stage.id} className="screen-clock" />}
-          {stage && <ReadyCount state={readiness} compact />}
+          {stage && !results && <StageClock stageId={stage.id} className="screen-clock" />}
+          {stage && !results && <ReadyCount state={readiness} compact />}
           <WorkshopConnectionIndicator />
         </div>
         {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
