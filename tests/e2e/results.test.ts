@@ -224,6 +224,9 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       await screenshot(p, 'results-locked-not-shared-phone')
       await finish.getByRole('switch', { name: 'Let participants download the report' }).click()
       await p.getByRole('heading', { name: 'Take the report home' }).waitFor(SLOW)
+      // Locked, with the report handed out: the workshop is over, not paused.
+      await p.getByText(/^The workshop is over/).waitFor(SLOW)
+      expect(await p.getByText(/^The facilitator has paused editing/).count()).toBe(0)
       const lockedMd = await download(p, () => p.getByRole('button', { name: 'Download Markdown' }).click())
       expect(lockedMd.text).toContain('A Tuesday in 2040')
       await screenshot(p, 'results-locked-shared-phone')

@@ -13,11 +13,14 @@ import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 export function LockedBanner({ role }: { role: Role }) {
   const { t } = useTranslation()
   const locked = useStore((s) => s.control?.locked === true)
+  // Locked with the report handed out is how a workshop ends: "paused" would promise more.
+  const ended = useStore((s) => s.control?.allowParticipantExport === true)
   if (!locked || role === 'screen') return null
+  const text = role === 'facilitator' ? 'stageArea.locked.facilitator' : ended ? 'stageArea.locked.participantEnded' : 'stageArea.locked.participant'
   return (
     <div className="locked-banner" role="status">
       <span className="locked-banner__badge">{t('stageArea.locked.badge')}</span>
-      <p className="locked-banner__text">{t(role === 'facilitator' ? 'stageArea.locked.facilitator' : 'stageArea.locked.participant')}</p>
+      <p className="locked-banner__text">{t(text)}</p>
       {role === 'facilitator' && <UnlockButton />}
     </div>
   )
