@@ -47,7 +47,7 @@ describe.skipIf(browserTestsSkipped)('"Suggest groups" in the Trends stage', () 
       await first.getByRole('button', { name: `Leave out “${titles.at(-1)}”` }).click()
       const kept = titles.slice(0, -1)
 
-      await f.getByRole('button', { name: 'Show on projector' }).click()
+      await f.getByRole('button', { name: 'Show suggestions on screen' }).click()
       await expect.poll(() => screen.page.getByRole('heading', { name: 'Suggested groups for discussion' }).count(), SLOW).toBe(1)
       await expect.poll(() => screen.page.getByRole('heading', { name: 'Care at home, with help' }).count(), SLOW).toBe(1)
       await screenshot(f, 'suggest-groups-laptop')
@@ -92,7 +92,7 @@ describe.skipIf(browserTestsSkipped)('"Suggest groups" in the Trends stage', () 
       await panel.getByRole('button', { name: 'Use these words' }).click()
       await expect.poll(() => panel.getByRole('button', { name: 'Use these words' }).isDisabled(), SLOW).toBe(true)
 
-      await f.getByRole('button', { name: 'Take off projector' }).click()
+      await f.getByRole('button', { name: 'Take them off the screen' }).click()
       await expect.poll(() => screen.page.getByRole('heading', { name: 'Suggested groups for discussion' }).count(), SLOW).toBe(0)
       expect([...facilitator.errors, ...screen.errors, ...participant.errors]).toEqual([])
     } finally {
