@@ -43,8 +43,12 @@ export function WorkshopAdmin() {
       setStatus('failed')
     }
   }
-  const renewedText = ({ bytesBefore, bytesAfter }: BoardRenewal) =>
-    t('admin.renew.done', { before: Math.ceil(bytesBefore / 1000), after: Math.ceil(bytesAfter / 1000) })
+  const renewedText = ({ bytesBefore, bytesAfter }: BoardRenewal) => {
+    const before = Math.ceil(bytesBefore / 1000)
+    const after = Math.ceil(bytesAfter / 1000)
+    // "27 → 27 kB" read as if nothing had happened.
+    return t(before > after ? 'admin.renew.done' : 'admin.renew.doneSame', { before, after })
+  }
   const remove = async () => {
     setStatus('working')
     try {
