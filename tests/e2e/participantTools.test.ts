@@ -172,6 +172,9 @@ describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
       const seen = await colours()
       expect(new Set(seen).size, `colours: ${seen.join(', ')}`).toBe(12)
       await screenshot(page, 'presence-twelve')
+      // A room of twelve is seen whole on a laptop: nobody scrolled out of the list.
+      const list = await page.locator('.presence__panel').evaluate((panel) => ({ scroll: panel.scrollHeight, visible: panel.clientHeight }))
+      expect(list.scroll, 'the presence list scrolls').toBeLessThanOrEqual(list.visible)
     } finally {
       await Promise.all(people.map((p) => p.close()))
     }
