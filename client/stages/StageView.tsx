@@ -74,7 +74,7 @@ class StageBoundary extends Component<{ children: ReactNode; onRetry(): void }, 
 
 /**
  * While a stage's code downloads: nothing for a moment (a fast load does not flash), then a quiet
- * line, so slow Wi-Fi never leaves an empty page under the header (base.css times it).
+ * line, so slow Wi-Fi never leaves an empty page under the header (layout.css times it).
  */
 function StageLoading() {
   const { t } = useTranslation()
