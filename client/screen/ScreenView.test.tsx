@@ -63,10 +63,13 @@ describe('the projector view', () => {
 
   it("keeps the live stage's task, clock and readiness off the report's title page", () => {
     const c = screenOn('signals')
+    expect(c.querySelector('.screen-question')?.textContent).toBe('What will everyday welfare look like in our town in 2040?')
     act(() => setScreenShow(room.control, { kind: 'report', snapshotId: null, trendId: null }))
     expect(c.querySelector('[data-results]')).not.toBeNull()
     expect(c.querySelector('.screen-bar__instruction')).toBeNull()
     expect(c.querySelector('.ready-count__text')).toBeNull()
+    // The title page says the focal question itself: not twice.
+    expect(c.querySelector('.screen-question')).toBeNull()
     act(() => setScreenShow(room.control, null))
     expect(c.querySelector('.screen-bar__instruction')?.textContent).toMatch(/^Add early signs of change/)
   })

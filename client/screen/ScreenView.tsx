@@ -71,7 +71,8 @@ export function ScreenView() {
         </div>
         {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
       </header>
-      {question && !opening && <p className="screen-question">{question}</p>}
+      {/* The report's title page says the question itself, large. */}
+      {question && !opening && results?.kind !== 'report' && <p className="screen-question">{question}</p>}
       <ConnectionProblem />
       <RestoreNotice dismissible={false} />
       <main id="main" className="screen-main">
