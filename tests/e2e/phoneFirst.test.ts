@@ -121,6 +121,10 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         if (!box || box.y < 0 || box.y + Math.min(box.height, 44) > barTop)
           failures.push(`${stage.kind}/${size}: main control at y=${box?.y}, the bar at ${barTop}`)
         if (overflow > 0) failures.push(`${stage.kind}/${size}: scrolls sideways by ${overflow}px`)
+        // "I'm done" at the window's very bottom, however short the stage: no strip of page under it.
+        const barBottom = await page.locator('.ready-bar').evaluate((bar) => bar.getBoundingClientRect().bottom)
+        if (Math.abs(barBottom - viewport.height) > 0.5)
+          failures.push(`${stage.kind}/${size}: "I'm done" ends at ${barBottom}, the window at ${viewport.height}`)
         // What "I'm done" does is said whole, not cut to "The…", beside the button: the bar no taller than it needs.
         const hint = await page.locator('.ready-bar .ready-toggle').evaluateAll((toggles) =>
           toggles.map((toggle) => {

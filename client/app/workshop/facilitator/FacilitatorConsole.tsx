@@ -156,7 +156,8 @@ function panelContent(panel: string, stage: Stage | null, privateShown: boolean,
     case 'more':
       return { label: (t) => t('console.more'), align: 'end', content: <MoreMenu privateShown={privateShown} onShortcuts={openSheet} trigger={moreTrigger} /> }
     case 'finish':
-      return { label: (t) => t('console.finishPanel'), align: 'start', titled: true, content: <FinishWorkshop /> }
+      // Headed by its own "Finish the workshop": a panel title above it said the same twice.
+      return { label: (t) => t('console.finishPanel'), align: 'start', content: <FinishWorkshop /> }
   }
   const tool = CONSOLE_TOOLS.find((entry) => entry.id === panel)
   return tool ? { label: (t) => t(tool.label), align: 'end', titled: true, content: <tool.Panel /> } : null
