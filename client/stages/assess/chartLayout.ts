@@ -7,8 +7,9 @@
  *
  * A greedy search in rank order (the top-ranked trend gets the best spot): for each label, a few
  * wrappings × rings of distance × directions around the badge; the nearest spot that breaks no
- * rule wins, with a small preference for the right-hand side and for one line. Cheap (12 labels
- * try a few thousand boxes) and deterministic, so every screen draws the same chart.
+ * rule wins, with a small preference for the right-hand side and for one line, and a larger one
+ * for the quadrant of its own badge. Cheap (12 labels try a few thousand boxes) and
+ * deterministic, so every screen draws the same chart.
  */
 
 export interface Box {
@@ -111,6 +112,9 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
           const by = badge.y + badge.h / 2
           if ((bx !== item.x || by !== item.y) && distanceToBox(bx, by, box) < own) cost += 4 * m.lineHeight
         }
+        // A label in another quadrant than its badge reads as "Plan for these" when the trend is a
+        // critical uncertainty: the decision turns on the quadrant, so cross the midlines last.
+        if (!reachesQuadrantOf(box, item, m)) cost += 6 * m.lineHeight
         // A leader line across another label or badge is hard to follow: go a little farther to avoid it.
         if (leader) {
           for (const other of placed) if (segmentHitsBox(leader, other.box)) cost += 2 * m.lineHeight
@@ -181,6 +185,15 @@ function leaderLine(item: ChartItem, box: Box, m: ChartMetrics): PlacedLabel['le
   const length = Math.hypot(dx, dy)
   if (length - m.badgeRadius < m.gap + 6) return null
   return { x1: item.x + (dx / length) * m.badgeRadius, y1: item.y + (dy / length) * m.badgeRadius, x2: px, y2: py }
+}
+
+/** Whether a label box has some part in the quadrant (a quarter of the chart) of its trend's badge. */
+export function reachesQuadrantOf(box: Box, badge: { x: number; y: number }, m: Pick<ChartMetrics, 'width' | 'height'>): boolean {
+  const midX = m.width / 2
+  const midY = m.height / 2
+  const sameColumn = badge.x < midX ? box.x < midX : box.x + box.w > midX
+  const sameRow = badge.y < midY ? box.y < midY : box.y + box.h > midY
+  return sameColumn && sameRow
 }
 
 function distanceToBox(x: number, y: number, box: Box): number {
