@@ -20,10 +20,21 @@ export function NameButton() {
       type="button"
       className={`button button--ghost person-chip${named ? '' : ' person-chip--unnamed'}`}
       onClick={() => useStore.getState().openDialog('name')}
+      aria-label={named ? undefined : t('identity.add')}
     >
       <span className="person-chip__dot" style={{ backgroundColor: color ?? participant.color }} aria-hidden="true" />
-      {/* The accessible name starts with the visible text ("Anna, change your name"). */}
-      <span className="person-chip__name">{named ? participant.name : t('identity.add')}</span>
+      {/* The accessible name starts with the visible text ("Anna, change your name"). A phone's
+          header says "Nimi" where "Lisää nimi" was cut to "Lisää …" (workshop.css). */}
+      <span className="person-chip__name">
+        {named ? (
+          participant.name
+        ) : (
+          <>
+            <span className="person-chip__add">{t('identity.add')}</span>
+            <span className="person-chip__add-short">{t('identity.addShort')}</span>
+          </>
+        )}
+      </span>
       {named && <span className="visually-hidden">{`, ${t('identity.change')}`}</span>}
     </button>
   )
