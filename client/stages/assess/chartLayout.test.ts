@@ -113,6 +113,13 @@ describe('result chart label layout', () => {
     expect(label!.box.x).toBeGreaterThan(200)
   })
 
+  it('counts a badge on a midline in the quadrant the grid gives it: impact 5 of 10 is high impact', () => {
+    const m = metricsFor(560, 14)
+    const onMidline = { x: 420, y: 280 }
+    expect(reachesQuadrantOf({ x: 300, y: 230, w: 100, h: 20 }, onMidline, m)).toBe(true)
+    expect(reachesQuadrantOf({ x: 300, y: 300, w: 100, h: 20 }, onMidline, m)).toBe(false)
+  })
+
   it('draws a leader line to a label it had to move away from a crowd', () => {
     const m = metricsFor(560, 14)
     const items = Array.from({ length: 8 }, (_, i) => ({ id: `t${i}`, rank: i + 1, name: NAMES[i]!, x: 300 + (i % 3) * 12, y: 250 + Math.floor(i / 3) * 12 }))

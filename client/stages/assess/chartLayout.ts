@@ -187,12 +187,16 @@ function leaderLine(item: ChartItem, box: Box, m: ChartMetrics): PlacedLabel['le
   return { x1: item.x + (dx / length) * m.badgeRadius, y1: item.y + (dy / length) * m.badgeRadius, x2: px, y2: py }
 }
 
-/** Whether a label box has some part in the quadrant (a quarter of the chart) of its trend's badge. */
+/**
+ * Whether a label box has some part in the quadrant (a quarter of the chart) of its trend's badge.
+ * A badge on a midline belongs where the grid puts it (`quadrantOf`: impact and uncertainty of
+ * 0.5 count as high): the top row and the right column.
+ */
 export function reachesQuadrantOf(box: Box, badge: { x: number; y: number }, m: Pick<ChartMetrics, 'width' | 'height'>): boolean {
   const midX = m.width / 2
   const midY = m.height / 2
   const sameColumn = badge.x < midX ? box.x < midX : box.x + box.w > midX
-  const sameRow = badge.y < midY ? box.y < midY : box.y + box.h > midY
+  const sameRow = badge.y <= midY ? box.y < midY : box.y + box.h > midY
   return sameColumn && sameRow
 }
 
