@@ -37,7 +37,10 @@ describe('StageView', () => {
     arrived = new Promise((resolve) => (arrive = resolve))
     const stage = { id: 'stage-000000000000000001', kind: 'frame' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
     const c = render(<StageView stage={stage} role="participant" isCurrent />)
+    // Nothing for a moment: a fast load neither flashes nor is announced.
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[role="status"]')?.textContent).toBe('')
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 450)))
     expect(c.querySelector('[role="status"]')?.textContent).toBe('Loading this stage…')
     arrive()
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))

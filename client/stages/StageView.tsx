@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useState, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stageManifest } from './registry.ts'
 import type { ScreenProps, StageProps } from './types.ts'
@@ -72,15 +72,24 @@ class StageBoundary extends Component<{ children: ReactNode; onRetry(): void }, 
   }
 }
 
+/** How long a stage's code may take before the page says it is loading. */
+const LOADING_SHOWN_AFTER_MS = 400
+
 /**
- * While a stage's code downloads: nothing for a moment (a fast load does not flash), then a quiet
- * line, so slow Wi-Fi never leaves an empty page under the header (layout.css times it).
+ * While a stage's code downloads: nothing for a moment (a fast load neither flashes nor is
+ * announced), then a quiet line, so slow Wi-Fi never leaves an empty page under the header.
  */
 function StageLoading() {
   const { t } = useTranslation()
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), LOADING_SHOWN_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [])
+  // The live region is there from the start, empty: text added to it later is what gets announced.
   return (
     <p className="stage-loading" role="status">
-      {t('stageArea.loading')}
+      {shown ? t('stageArea.loading') : ''}
     </p>
   )
 }
