@@ -9,7 +9,7 @@ import type { Language } from './text'
 import type { Concept } from './vocabulary/index'
 
 export interface Explanation {
-  /** Shared words and concepts, strongest first, in the label language. */
+  /** Shared words and concepts, strongest first: a concept in the label language, a word as its notes wrote it. */
   readonly keywords: string[]
   /** Different words one concept linked: "hoiva ≈ care". */
   readonly links: string[]

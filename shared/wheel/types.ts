@@ -60,9 +60,11 @@ export interface WheelLayoutOptions {
   readonly measure?: TextMeasure
   readonly metrics?: Partial<WheelMetrics>
   /**
-   * Space kept clear after the text of the centre and of every box that can have a consequence
-   * of its own (below the outermost ring), for a control drawn on the box's top-right corner
-   * (the diagram's "+"). Default 0: the projector and the downloads draw no control there.
+   * Space kept clear after the text of every box that can have a consequence of its own (below
+   * the outermost ring), for a control drawn on the box's top-right corner (the diagram's "+").
+   * The centre's box grows by it too; its text is centred, so half of it falls on each side,
+   * which with the centre's wider padding still clears the "+". Default 0: the projector and the
+   * downloads draw no control there.
    */
   readonly cornerRoom?: number
 }

@@ -43,6 +43,7 @@ describe.skipIf(browserTestsSkipped)('a locked workshop in Chromium', () => {
       // The facilitator unlocks it from the banner itself; everyone can start a trend again.
       await facilitator.page.getByRole('button', { name: 'Unlock the board' }).click()
       await facilitator.page.getByRole('button', { name: 'New trend', exact: true }).waitFor(SLOW)
+      expect(await facilitator.page.evaluate(() => document.activeElement?.id), 'focus after unlocking').toBe('main')
       await participant.page.getByRole('button', { name: 'New trend', exact: true }).waitFor(SLOW)
       expect(await participant.page.getByText('The facilitator has locked the board for now.').count()).toBe(0)
     } finally {

@@ -155,14 +155,14 @@ describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () =>
           lines: Math.round(box.height / parseFloat(getComputedStyle(text).lineHeight)),
           cut: text.scrollWidth > text.clientWidth,
           belowTitle: box.top >= document.querySelector('.workshop-header .workshop-title')!.getBoundingClientRect().bottom,
-          lineHeight: element.getBoundingClientRect().height,
+          rowHeight: element.getBoundingClientRect().height,
         }
       })
       await screenshot(mia.page, 'offline-phone')
       expect(status).toMatchObject({ lines: 1, cut: false, belowTitle: true })
       const offline = (await header.boundingBox())!
       // One row more: the status line and the gap above it.
-      expect(offline.height).toBeLessThanOrEqual(online.height + status.lineHeight + 12)
+      expect(offline.height).toBeLessThanOrEqual(online.height + status.rowHeight + 12)
       expect(mia.errors).toEqual([])
       await mia.close()
     } finally {

@@ -12,8 +12,7 @@ interface ConsolePanelProps {
   /**
    * Shows the label as the panel's heading, with a close button: for the tools (Invite, Export,
    * History…), whose content alone did not say what had opened, and whose phone sheet had no way
-   * to close but a tap beside it. The small popovers (stage, timer, ready, More) and the workshop's
-   * end, headed by its own "Finish the workshop", go without.
+   * to close but a tap beside it. The small popovers (stage, timer, ready, More) go without.
    */
   titled?: boolean
   /** The button that opened it: focus goes back there when the panel closes with Esc. */

@@ -156,8 +156,7 @@ function panelContent(panel: string, stage: Stage | null, privateShown: boolean,
     case 'more':
       return { label: (t) => t('console.more'), align: 'end', content: <MoreMenu privateShown={privateShown} onShortcuts={openSheet} trigger={moreTrigger} /> }
     case 'finish':
-      // Headed by its own "Finish the workshop": a panel title above it said the same twice.
-      return { label: (t) => t('console.finishPanel'), align: 'start', content: <FinishWorkshop /> }
+      return { label: (t) => t('results.finish.title'), align: 'start', titled: true, content: <FinishWorkshop /> }
   }
   const tool = CONSOLE_TOOLS.find((entry) => entry.id === panel)
   return tool ? { label: (t) => t(tool.label), align: 'end', titled: true, content: <tool.Panel /> } : null

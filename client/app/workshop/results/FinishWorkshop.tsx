@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setAllowParticipantExport, setLocked, setScreenShow } from '../../../../shared/doc/index.ts'
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
@@ -17,7 +17,6 @@ import './results.css'
  */
 export function FinishWorkshop() {
   const { t } = useTranslation()
-  const id = useId()
   const { control } = useWorkshopDocs()
   const locked = useStore((s) => s.control?.locked === true)
   const shared = useStore((s) => s.control?.allowParticipantExport === true)
@@ -28,10 +27,8 @@ export function FinishWorkshop() {
   const formats: ExportFormat[] = capabilities?.pdf ? ['pdf', 'html', 'md'] : ['html', 'md']
 
   return (
-    <section className="finish" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="finish__title">
-        {t('results.finish.title')}
-      </h3>
+    // Headed by the console panel it opens in ("Finish the workshop", with its Close button).
+    <div className="finish">
       <p className="finish__lead">{t('results.finish.lead')}</p>
       <ol className="finish__steps ui-stack ui-list">
         <li className="finish__step">
@@ -82,6 +79,6 @@ export function FinishWorkshop() {
       </ol>
       <DownloadProblemNote problem={problem} />
       <ReportPreview open={previewing} onClose={() => setPreviewing(false)} />
-    </section>
+    </div>
   )
 }

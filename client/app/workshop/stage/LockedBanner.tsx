@@ -30,7 +30,17 @@ function UnlockButton() {
   const { t } = useTranslation()
   const { control } = useWorkshopDocs()
   return (
-    <button type="button" className="button button--secondary" disabled={!control} onClick={() => control && setLocked(control, false)}>
+    <button
+      type="button"
+      className="button button--secondary"
+      disabled={!control}
+      onClick={() => {
+        if (!control) return
+        setLocked(control, false)
+        // The banner and this button go with the lock: focus stays on the page, not lost to <body>.
+        document.getElementById('main')?.focus()
+      }}
+    >
       {t('stageArea.locked.unlock')}
     </button>
   )

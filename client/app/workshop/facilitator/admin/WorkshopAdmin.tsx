@@ -47,7 +47,7 @@ export function WorkshopAdmin() {
     const before = Math.ceil(bytesBefore / 1000)
     const after = Math.ceil(bytesAfter / 1000)
     // "27 → 27 kB" read as if nothing had happened.
-    return t(before > after ? 'admin.renew.done' : 'admin.renew.doneSame', { before, after })
+    return t(before === after ? 'admin.renew.doneSame' : 'admin.renew.done', { before, after })
   }
   const remove = async () => {
     setStatus('working')
