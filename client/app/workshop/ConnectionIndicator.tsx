@@ -48,7 +48,8 @@ export function ConnectionIndicator({ summary }: { summary: ConnectionSummary })
   return (
     <div className={`connection connection--${summary.kind}`} role="status" aria-live="polite" aria-atomic="true">
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__text">{t(key, options)}</span>
+      {/* "Connected" is the dot alone on a phone; anything else is said in words (workshop.css). */}
+      <span className={`connection__text${summary.kind === 'connected' ? ' visually-hidden--phone' : ''}`}>{t(key, options)}</span>
     </div>
   )
 }

@@ -73,7 +73,8 @@ export function FocalReminder() {
     <details className="focal-reminder">
       <summary className="focal-reminder__summary">
         <span className="focal-reminder__label">
-          <span className="focal-reminder__name">{t('workshop.focalQuestion')}</span>
+          {/* On a phone the year alone stays in sight, the words for screen readers. */}
+          <span className={`focal-reminder__name${year ? ' visually-hidden--phone' : ''}`}>{t('workshop.focalQuestion')}</span>
           {year && <span className="focal-reminder__year">{year}</span>}
         </span>
         <span className="focal-reminder__text">{question}</span>
