@@ -4,6 +4,7 @@ import { type WebsocketProvider } from 'y-websocket'
 import { StockProvider } from './stockProvider.ts'
 import * as Y from 'yjs'
 import { connectDoc, type DocConnection, type DocConnectionOptions } from '../../client/sync/docConnection.ts'
+import { installExtensionHandlers } from '../../client/sync/extensions.ts'
 import { MessageType } from '../../shared/protocol.ts'
 import { waitFor } from './server.ts'
 
@@ -51,6 +52,11 @@ export function connectClient(
   // Same slot and signature as y-websocket's own auth handler, recording instead of warning.
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
     readAuthMessage(decoder, doc, (_doc, reason) => client.denied.push(reason))
+  }
+  // A client that asked for our messages reads them, as the app does; y-websocket alone would log
+  // "Unable to compute message" for each.
+  if (params.ext === '1') {
+    installExtensionHandlers(provider, { onSaved() {}, onNotice() {}, onPermissionDenied: (reason) => client.denied.push(reason) })
   }
   return client
 }
