@@ -105,13 +105,9 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
         if (!fits(box, m, badges, placed)) continue
         const leader = leaderLine(item, box, m)
         let cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
-        // A label nearer another trend's badge than its own reads as that trend's: avoid it.
-        const own = distanceToBox(item.x, item.y, box)
-        for (const badge of badges) {
-          const bx = badge.x + badge.w / 2
-          const by = badge.y + badge.h / 2
-          if ((bx !== item.x || by !== item.y) && distanceToBox(bx, by, box) < own) cost += 4 * m.lineHeight
-        }
+        // A label about as near another trend's badge as its own reads as that trend's (or as
+        // either): avoid it.
+        if (claimedByAnother(item, box, badges, m)) cost += 8 * m.lineHeight
         // A label in another quadrant than its badge reads as "Plan for these" when the trend is a
         // critical uncertainty: the decision turns on the quadrant, so cross the midlines last.
         if (!reachesQuadrantOf(box, item, m)) cost += 6 * m.lineHeight
@@ -198,6 +194,19 @@ export function reachesQuadrantOf(box: Box, badge: { x: number; y: number }, m: 
   const sameColumn = badge.x < midX ? box.x < midX : box.x + box.w > midX
   const sameRow = badge.y <= midY ? box.y < midY : box.y + box.h > midY
   return sameColumn && sameRow
+}
+
+/**
+ * Whether another badge comes within a line's height of being as near the label as its own: a
+ * label just under two badges, or starting right after another, reads as that one's.
+ */
+function claimedByAnother(item: { x: number; y: number }, box: Box, badges: readonly Box[], m: Pick<ChartMetrics, 'lineHeight'>): boolean {
+  const own = distanceToBox(item.x, item.y, box)
+  return badges.some((badge) => {
+    const x = badge.x + badge.w / 2
+    const y = badge.y + badge.h / 2
+    return (x !== item.x || y !== item.y) && distanceToBox(x, y, box) < own + m.lineHeight
+  })
 }
 
 function distanceToBox(x: number, y: number, box: Box): number {
