@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import { useAnnounce } from '../../ui/index.ts'
@@ -6,6 +6,8 @@ import { SignalFields } from './SignalFields.tsx'
 import { SimilarHint } from './similar/SimilarHint.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
+import { hasDetails, keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
+import { useStore } from '../../state/store.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
 
@@ -25,8 +27,14 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   const announce = useAnnounce()
   const titleRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const { values, errors, change, check, reset } = useSignalForm(EMPTY_SIGNAL_FORM)
-  const [detailsOpen, setDetailsOpen] = useState(false)
+  const workshopId = useStore((s) => s.session?.workshopId ?? null)
+  // What this person was writing when the stage moved on or the page reloaded, back in the form.
+  const [unsent] = useState(() => (workshopId ? loadUnsentSignal(workshopId) : null))
+  const { values, errors, change, check, reset } = useSignalForm(unsent ?? EMPTY_SIGNAL_FORM)
+  const [detailsOpen, setDetailsOpen] = useState(() => unsent !== null && hasDetails(unsent))
+  useEffect(() => {
+    if (workshopId) keepUnsentSignal(workshopId, values)
+  }, [workshopId, values])
   const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
 
   const submit = (event: FormEvent) => {

@@ -74,6 +74,24 @@ describe('signals stage: the wall', () => {
     expect(wallTitles(container)).toEqual(['Four-day week pilot', 'Heat waves in July'])
   })
 
+  it('keeps a card still being written when the stage moves on or the page reloads, until it is added', () => {
+    const w = open('participant')
+    const first = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    typeInto(fieldLabelled(first, 'What did you notice?'), 'Anna was typing this')
+    click(button(first.querySelector('.add-signal')!, 'More details (optional)'))
+    typeInto(fieldLabelled(first, 'What is happening'), 'when the stage moved')
+    // The facilitator moves the stage: the form goes; coming back to Signals brings it again.
+    cleanup()
+    const again = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    expect(fieldLabelled(again, 'What did you notice?').value).toBe('Anna was typing this')
+    expect(fieldLabelled(again, 'What is happening').value).toBe('when the stage moved')
+    click(button(again.querySelector('.add-signal')!, 'Add card'))
+    expect(wallTitles(again)).toEqual(['Anna was typing this'])
+    cleanup()
+    const afterAdding = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    expect(fieldLabelled(afterAdding, 'What did you notice?').value).toBe('')
+  })
+
   it('submits on Enter in the title: it is the form’s only text input before its submit button', () => {
     const w = open('participant')
     const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))

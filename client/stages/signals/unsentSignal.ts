@@ -1,0 +1,58 @@
+/**
+ * The signal a person is still writing, kept on this device until it is added. The form lives in
+ * the page, so without this a stage moved on by the facilitator, a reload or a phone that
+ * dropped the tab threw away the words typed so far; now the form opens with them again.
+ * One per workshop per browser, in localStorage (the same device, the same person).
+ */
+import { browserStorage, type KeyValueStore } from '../../sync/browserStorage.ts'
+import { STEEP_CATEGORIES } from '../../../shared/schema/signal.ts'
+import { LIMITS, type SignalFormValues } from './signalForm.ts'
+
+const storageKey = (workshopId: string) => `s2s:unsent-signal:${workshopId}`
+
+/** The fields a person writes; the theme and category are choices, kept with them. */
+const TEXT_FIELDS = ['title', 'description', 'sourceUrl', 'whyItMatters'] as const
+
+/** Whether the form holds anything written: a chosen theme alone is not a card in progress. */
+export function hasWriting(values: SignalFormValues): boolean {
+  return TEXT_FIELDS.some((field) => values[field].trim() !== '')
+}
+
+/** Whether anything is written under "More details" (the form opens them when so). */
+export function hasDetails(values: SignalFormValues): boolean {
+  return values.description.trim() !== '' || values.sourceUrl.trim() !== '' || values.whyItMatters.trim() !== '' || values.category !== ''
+}
+
+/** The unsent signal kept for `workshopId`, or null. What is stored is read as untrusted: anything malformed is ignored. */
+export function loadUnsentSignal(workshopId: string, store: KeyValueStore | null = browserStorage()): SignalFormValues | null {
+  let parsed: unknown
+  try {
+    const stored = store?.getItem(storageKey(workshopId))
+    if (!stored) return null
+    parsed = JSON.parse(stored)
+  } catch {
+    return null
+  }
+  if (!parsed || typeof parsed !== 'object') return null
+  const record = parsed as Record<string, unknown>
+  const text = (field: keyof SignalFormValues, max: number) => (typeof record[field] === 'string' ? record[field].slice(0, max) : '')
+  const values: SignalFormValues = {
+    title: text('title', LIMITS.title),
+    description: text('description', LIMITS.description),
+    sourceUrl: text('sourceUrl', LIMITS.sourceUrl),
+    whyItMatters: text('whyItMatters', LIMITS.whyItMatters),
+    themeId: text('themeId', 64),
+    category: STEEP_CATEGORIES.find((category) => category === record.category) ?? '',
+  }
+  return hasWriting(values) ? values : null
+}
+
+/** Keeps `values` for `workshopId`, or forgets what was kept once nothing is written (the card was added or cleared). */
+export function keepUnsentSignal(workshopId: string, values: SignalFormValues, store: KeyValueStore | null = browserStorage()): void {
+  try {
+    if (hasWriting(values)) store?.setItem(storageKey(workshopId), JSON.stringify(values))
+    else store?.removeItem?.(storageKey(workshopId))
+  } catch {
+    // Private mode or full storage: the words stay in the form for as long as the page does.
+  }
+}
