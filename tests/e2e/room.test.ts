@@ -295,7 +295,14 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     'in Finnish too: on a laptop, a phone and a 320 px phone, on every stage, nothing of the header or the console is cut or pushed out',
     { timeout: 240_000 },
     async () => {
-      const links = await createWorkshop(app.server.url, { ...WORKSHOP, title: 'Arjen hyvinvointi 2040', language: 'fi' })
+      // A Finnish workshop as one is run: its own question, and the InnoSI themes (a row of chips wider than a phone).
+      const links = await createWorkshop(app.server.url, {
+        ...WORKSHOP,
+        title: 'Arjen hyvinvointi 2040',
+        focalQuestion: 'Miltä arjen hyvinvointi näyttää kunnassamme vuonna 2040?',
+        language: 'fi',
+        template: 'innosi-welfare',
+      })
       await seedRoomBoard(app.server.wsUrl, links)
       const facilitator = await openAs(app.browser, app.server, links.links.facilitator)
       const f = facilitator.page
@@ -314,6 +321,9 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
           const cut = await cutShort(f)
           if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
           for (const problem of await consoleRowProblems(f, { wholeNames: device !== 'small-phone' })) problems.push(`${kind} on a ${device}: ${problem}`)
+          // The theme chips' row scrolls on its own; the page never slides sideways.
+          const sideways = await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+          if (sideways > 0) problems.push(`${kind} on a ${device}: the page scrolls sideways by ${sideways} px`)
           await screenshot(f, `room/console-fi-${kind}-${device}`)
         }
       }
