@@ -9,7 +9,7 @@ import { bridgeControl } from '../../../state/bridge.ts'
 import { useStore } from '../../../state/store.ts'
 import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
 import { cleanup, render, renderLoaded } from '../../../testing/render.ts'
-import { LiveAnnouncer, useAnnounce } from '../../../ui/index.ts'
+import { AnnounceCapture, LiveAnnouncer, useAnnounce } from '../../../ui/index.ts'
 import { StageArea } from './StageArea.tsx'
 
 // The stages are other folders' work: a marker stands in, showing what the stage area hands them.
@@ -78,6 +78,28 @@ describe('stage area', () => {
     expect(shownStage(c)).toBe('signals')
     expect(isCurrent(c)).toBe('true')
     expect(c.querySelector('[aria-live="polite"]')?.textContent).toBe('The group moved on to Signals.')
+  })
+
+  it('says nothing when the page opens: the stage it learns of first is where it arrived, not a move', () => {
+    move('frame')
+    const arriving = Y.encodeStateAsUpdate(control)
+    // A page opening: the room's control document arrives after the first render.
+    unbridge()
+    control = new Y.Doc()
+    unbridge = bridgeControl(control)
+    const announced: string[] = []
+    const c = render(
+      <WorkshopDocsContext.Provider value={{ board: null, control, boardConnection: null, controlConnection: null }}>
+        <AnnounceCapture onAnnounce={(message) => announced.push(message)}>
+          <StageArea role="participant" />
+        </AnnounceCapture>
+      </WorkshopDocsContext.Provider>,
+    )
+    act(() => Y.applyUpdate(control, arriving))
+    expect(heading(c)).toBe('Frame')
+    // The marker: a real move is said; had the arrival been said too, it would come first.
+    move('signals')
+    expect(announced).toEqual(['The group moved on to Signals.'])
   })
 
   it('empties the live region when the stage changes: no stale “Voting is closed…” on the next stage', () => {

@@ -90,10 +90,12 @@ function useAnnounceRoomMoves(nav: StageNavigation): void {
   const announce = useAnnounce()
   const kind = nav.current?.kind ?? null
   const id = nav.current?.id ?? null
-  const previous = useRef<string | null | undefined>(undefined)
+  const previous = useRef<string | null>(null)
   useEffect(() => {
-    // The first stage we learn about is where we arrived, not a move.
-    if (previous.current !== undefined && previous.current !== id && kind) announce(t('stageArea.roomMoved', { stage: t(`stage.${kind}.name`) }))
-    if (id !== null || previous.current === undefined) previous.current = id
+    // No stage yet: the room's document is still on its way. The first one we learn about is
+    // where we arrived, not a move.
+    if (id === null) return
+    if (previous.current !== null && previous.current !== id && kind) announce(t('stageArea.roomMoved', { stage: t(`stage.${kind}.name`) }))
+    previous.current = id
   }, [id, kind, announce, t])
 }
