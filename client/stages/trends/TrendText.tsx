@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useRef, useState } from 'react'
+import { memo, useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
 import { useEditingMarker, useSharedDraft } from '../../ui/index.ts'
 import { useTrendsActions } from './actions.tsx'
@@ -19,6 +19,7 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
   // Folded by default so many clusters fit; the summary says whether something is written.
   const written = trend.opportunities !== '' || trend.challenges !== ''
   const [open, setOpen] = useState(false)
+  const narrative = useRef<HTMLTextAreaElement>(null)
 
   return (
     <div
@@ -28,8 +29,16 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setEditing(false)
       }}
     >
-      <NameField trend={trend} />
-      <TextField trend={trend} field="narrative" label={t('trends.narrative.label')} placeholder={t('trends.narrative.placeholder')} hideLabel />
+      {/* Enter finishes the name and goes on to the narrative, as a form's next field. */}
+      <NameField trend={trend} onDone={() => narrative.current?.focus()} />
+      <TextField
+        trend={trend}
+        field="narrative"
+        label={t('trends.narrative.label')}
+        placeholder={t('trends.narrative.placeholder')}
+        hideLabel
+        inputRef={narrative}
+      />
       <details className="trend__more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary className="trend__summary">{t(written ? 'trends.more.summary' : 'trends.more.add')}</summary>
         <div className="trend__more-fields">
@@ -43,7 +52,7 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
 
 const isTextField = (target: EventTarget) => target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
 
-function NameField({ trend }: { trend: Trend }) {
+function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   const { t } = useBoardText()
   const actions = useTrendsActions()
   const input = useRef<HTMLTextAreaElement>(null)
@@ -71,7 +80,7 @@ function NameField({ trend }: { trend: Trend }) {
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
           event.preventDefault()
-          event.currentTarget.blur()
+          onDone()
         }
       }}
     />
@@ -86,12 +95,14 @@ function TextField({
   label,
   placeholder,
   hideLabel = false,
+  inputRef,
 }: {
   trend: Trend
   field: StoryField
   label: string
   placeholder: string
   hideLabel?: boolean
+  inputRef?: Ref<HTMLTextAreaElement>
 }) {
   const actions = useTrendsActions()
   const id = useId()
@@ -102,6 +113,7 @@ function TextField({
         {label}
       </label>
       <textarea
+        ref={inputRef}
         id={id}
         className={`trend__textarea trend__textarea--${field}`}
         value={draft.value}

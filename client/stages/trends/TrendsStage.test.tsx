@@ -172,4 +172,17 @@ describe('trends stage', () => {
     expect(readBoard(board).trends.get(home)?.name).toBe('Care comes home')
     expect(harness.awareness.getLocalState()?.editing ?? null).toBeNull()
   })
+
+  it('Enter finishes a trend name and goes on to its narrative: the name is saved, focus stays in the trend', () => {
+    const { board, home } = boardWith()
+    harness = mountTrends({ board })
+    const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
+    act(() => name.focus())
+    typeInto(name, 'Care comes home')
+    act(() => void name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })))
+    expect(readBoard(board).trends.get(home)?.name).toBe('Care comes home')
+    expect(document.activeElement).toBe(name.closest('.trend__text')!.querySelector('.trend__textarea--narrative'))
+    // Still editing this trend: the others keep seeing "… is editing".
+    expect(harness.awareness.getLocalState()?.editing).toBe(home)
+  })
 })
