@@ -5,7 +5,7 @@
  * a signal titled `=HYPERLINK(…)` must stay text on the facilitator's machine (OWASP, "CSV
  * injection").
  */
-import { sortedByOrder } from '../doc/index'
+import { signalAuthors, sortedByOrder } from '../doc/index'
 import { phrasesFor } from './catalogue'
 import { safeLinks } from './report'
 import { toSnapshot, type ExportOptions, type ExportSource } from './snapshot'
@@ -37,10 +37,7 @@ export function exportSignalsCsv(source: ExportSource, options: ExportOptions): 
 
   const header = [p.csv.title, p.csv.description, p.csv.whyItMatters, p.csv.source, p.csv.theme, p.csv.category, p.csv.author, p.csv.trends, p.csv.createdAt]
   const rows = sortedByOrder(board.signals).map((signal) => {
-    // The first author leads; people whose duplicates were merged in follow.
-    const authors = options.includeParticipants
-      ? [signal.authorId, ...signal.authorIds.filter((id) => id !== signal.authorId)].map(personName).filter(Boolean).join('; ')
-      : ''
+    const authors = options.includeParticipants ? signalAuthors(signal).map(personName).filter(Boolean).join('; ') : ''
     const trendIds = new Set(backs.get(signal.id) ?? [])
     return [
       signal.title,

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { signalAuthors } from '../../../shared/doc/derive/wall.ts'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
@@ -15,7 +16,12 @@ export function FocusedSignal({ id }: { id: string }) {
   // Names stay hidden after a private round when the facilitator chose so.
   const hideNames = useStore((s) => s.control?.privateMode.hideNamesAfterReveal === true)
   const authors = useMemo(
-    () => (signal && !hideNames ? [...new Set([signal.authorId, ...signal.authorIds])].map((pid) => participants?.get(pid)?.name.trim()).filter(Boolean) : []),
+    () =>
+      signal && !hideNames
+        ? signalAuthors(signal)
+            .map((pid) => participants?.get(pid)?.name.trim())
+            .filter(Boolean)
+        : [],
     [signal, participants, hideNames],
   )
   if (!signal) return <FocusGone />

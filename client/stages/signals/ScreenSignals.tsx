@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Signal } from '../../../shared/schema/signal.ts'
+import { signalAuthors } from '../../../shared/doc/derive/wall.ts'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import type { Participant } from '../../../shared/schema/participant.ts'
 import { FitPages } from '../../ui/fit/FitPages.tsx'
@@ -88,7 +89,7 @@ function WallCounts({ count, chips }: { count: number; chips: ReturnType<typeof 
 }
 
 function authorName(signal: Signal, participants: ReadonlyMap<string, Participant>, text: CardText): string {
-  const names = signal.authorIds.map((authorId) => participants.get(authorId)?.name.trim() || text.unnamed)
+  const names = signalAuthors(signal).map((authorId) => participants.get(authorId)?.name.trim() || text.unnamed)
   return names.join(', ')
 }
 

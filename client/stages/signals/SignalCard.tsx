@@ -1,5 +1,6 @@
 import { memo, useId } from 'react'
 import type { Signal } from '../../../shared/schema/signal.ts'
+import { signalAuthors } from '../../../shared/doc/derive/wall.ts'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import { Authors } from './Authors.tsx'
 import { CardEditors } from './CardEditors.tsx'
@@ -99,7 +100,7 @@ export const SignalCard = memo(function SignalCard({
       )}
       {!isExample && (
         <footer className="signal-card__footer">
-          {!hideAuthors && <Authors ids={signal.authorIds} text={text} />}
+          {!hideAuthors && <Authors ids={signalAuthors(signal)} text={text} />}
           {!isPrivate && <CardEditors signalId={signal.id} text={text} />}
           {actions && (canEdit || canMerge) && (
             <span className="signal-card__actions">

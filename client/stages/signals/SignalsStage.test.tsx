@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { addSignal, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
+import { addSignal, mergeSignals, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, render, renderLoaded } from '../../testing/render.ts'
 import { personColor, PRESENCE_COLORS } from '../../identity/palette.ts'
@@ -187,6 +187,16 @@ describe('signals stage: the wall', () => {
     expect(dot.style.backgroundColor).toBe(personColor(readBoard(w.board).participants, BEN.participantId))
     // Ben joined second: the second colour, whatever his id hashes to.
     expect(dot.style.backgroundColor).toBe(PRESENCE_COLORS[1])
+  })
+
+  it("names a merged card's first author first, then those merged in: Ben's card with Anna's duplicate reads \"Ben, Anna\"", () => {
+    const w = open('participant')
+    const kept = addSignal(w.board, { title: 'Robots' }, BEN)
+    const duplicate = addSignal(w.board, { title: 'Care robots' }, ANNA)
+    mergeSignals(w.board, kept, duplicate, FACILITATOR)
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    const names = [...cardTitled(container, 'Robots').querySelectorAll('.signal-author .ui-person__name')].map((name) => name.textContent)
+    expect(names).toEqual(['Ben', 'Anna'])
   })
 
   it('shows “Ben is editing…” on a card Ben has open', () => {

@@ -2,7 +2,7 @@
  * The wall's filters (local to each person: filtering never changes what others see) and the
  * lists the filter bar shows, built on `filterSignals` / `countByTheme` from shared/doc.
  */
-import { countByTheme, filterSignals, type SignalFilter } from '../../../shared/doc/index.ts'
+import { countByTheme, filterSignals, signalAuthors, type SignalFilter } from '../../../shared/doc/index.ts'
 import type { Participant } from '../../../shared/schema/participant.ts'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SteepCategory } from '../../../shared/schema/signal.ts'
@@ -57,7 +57,7 @@ export interface AuthorOption {
 export function authorOptions(signals: Iterable<Signal>, participants: ReadonlyMap<string, Participant>): AuthorOption[] {
   const counts = new Map<string, number>()
   for (const signal of signals) {
-    for (const id of new Set([signal.authorId, ...signal.authorIds])) counts.set(id, (counts.get(id) ?? 0) + 1)
+    for (const id of signalAuthors(signal)) counts.set(id, (counts.get(id) ?? 0) + 1)
   }
   return [...counts]
     .map(([id, count]) => ({ id, name: participants.get(id)?.name ?? null, count }))

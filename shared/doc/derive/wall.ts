@@ -15,6 +15,14 @@ export interface SignalFilter {
   readonly text?: string
 }
 
+/**
+ * Everyone who wrote the card: whoever wrote it first, then the people whose duplicates were
+ * merged into it (stored as a set, so in no meaningful order).
+ */
+export function signalAuthors(signal: Pick<Signal, 'authorId' | 'authorIds'>): string[] {
+  return [...new Set([signal.authorId, ...signal.authorIds])]
+}
+
 /** The signal's theme when the workshop still has it, `''` otherwise. */
 export function effectiveThemeId(signal: Signal, themeIds: ReadonlySet<string>): string {
   return themeIds.has(signal.themeId) ? signal.themeId : ''
