@@ -95,6 +95,11 @@ describe.skipIf(browserTestsSkipped)('a page older than its server, in Chromium'
         code.filter((text) => !text.legible),
         viewport,
       ).toEqual([])
+      // …and nothing lies over the join panel: the note once covered half the code at 1280 × 720.
+      const [note, panel] = await Promise.all([banner(screen.page).boundingBox(), screen.page.locator('.join-panel').boundingBox()])
+      const apart =
+        note!.x + note!.width <= panel!.x || panel!.x + panel!.width <= note!.x || note!.y + note!.height <= panel!.y || panel!.y + panel!.height <= note!.y
+      expect(apart, `${viewport}: the note ${JSON.stringify(note)} over the join panel ${JSON.stringify(panel)}`).toBe(true)
     }
     // Nobody is at the projector's keyboard: it reloads by itself (and finds the banner again,
     // since this server still holds the old app).
