@@ -42,7 +42,8 @@ export interface Phrases extends Vocabulary {
   readonly who: string
   readonly linkedTo: string
   readonly none: string
-  readonly quadrants: { readonly highUncertain: string; readonly highCertain: string; readonly lowUncertain: string; readonly lowCertain: string }
+  /** The grid's quarters as the app names them (assess locales, `assess.quadrant`): a name and what it means. */
+  readonly quadrants: { readonly [K in 'critical' | 'predetermined' | 'watch' | 'background']: { readonly name: string; readonly hint: string } }
   readonly count: {
     readonly [K in 'signals' | 'trends' | 'stories' | 'takeaways' | 'placements' | 'votes' | 'plusOnes' | 'participants']: (n: number) => string
   }
@@ -87,10 +88,10 @@ const EN: Phrases = {
   linkedTo: 'Linked to:',
   none: 'None.',
   quadrants: {
-    highUncertain: 'High impact, uncertain',
-    highCertain: 'High impact, fairly certain',
-    lowUncertain: 'Lower impact, uncertain',
-    lowCertain: 'Lower impact, fairly certain',
+    critical: { name: 'Critical uncertainties', hint: 'high impact, uncertain' },
+    predetermined: { name: 'Plan for these', hint: 'high impact, fairly certain' },
+    watch: { name: 'Keep watching', hint: 'uncertain, smaller impact' },
+    background: { name: 'Background', hint: 'smaller impact, fairly certain' },
   },
   count: {
     signals: plural('signal', 'signals'),
@@ -98,8 +99,9 @@ const EN: Phrases = {
     stories: plural('story', 'stories'),
     takeaways: plural('takeaway', 'takeaways'),
     placements: plural('placement', 'placements'),
-    votes: plural('vote', 'votes'),
-    plusOnes: (n) => `+${n}`,
+    // As the app says them: dots given, people who +1 a takeaway.
+    votes: plural('dot', 'dots'),
+    plusOnes: (n) => (n === 1 ? '1 person agrees' : `${n} people agree`),
     participants: plural('participant', 'participants'),
   },
   csv: {
@@ -150,10 +152,10 @@ const FI: Phrases = {
   linkedTo: 'Liittyy:',
   none: 'Ei yhtään.',
   quadrants: {
-    highUncertain: 'Suuri vaikutus, epävarma',
-    highCertain: 'Suuri vaikutus, melko varma',
-    lowUncertain: 'Pienempi vaikutus, epävarma',
-    lowCertain: 'Pienempi vaikutus, melko varma',
+    critical: { name: 'Kriittiset epävarmuudet', hint: 'suuri vaikutus, epävarma' },
+    predetermined: { name: 'Varaudu näihin', hint: 'suuri vaikutus, melko varma' },
+    watch: { name: 'Seuraa näitä', hint: 'epävarma, pienempi vaikutus' },
+    background: { name: 'Taustatekijät', hint: 'pienempi vaikutus, melko varma' },
   },
   count: {
     signals: plural('signaali', 'signaalia'),
@@ -161,8 +163,8 @@ const FI: Phrases = {
     stories: plural('tarina', 'tarinaa'),
     takeaways: plural('johtopäätös', 'johtopäätöstä'),
     placements: plural('arvio', 'arviota'),
-    votes: plural('ääni', 'ääntä'),
-    plusOnes: (n) => `+${n}`,
+    votes: plural('piste', 'pistettä'),
+    plusOnes: (n) => `${n} ${n === 1 ? 'henkilö' : 'henkilöä'} samaa mieltä`,
     participants: plural('osallistuja', 'osallistujaa'),
   },
   csv: {

@@ -36,6 +36,14 @@ describe('HTML export: a self-contained page', () => {
     expect(html).not.toMatch(/\/10 ±/)
   })
 
+  it('names things as the app does: the grid quarters, dots, and how many agree with a takeaway', () => {
+    expect(html).toContain('<span class="q q-tr"><strong>Critical uncertainties</strong><br>high impact, uncertain</span>')
+    expect(html).toContain('<span class="q q-tl"><strong>Plan for these</strong><br>high impact, fairly certain</span>')
+    expect(html).toMatch(/· \d+ dots?<\/p>/)
+    expect(html).not.toMatch(/\d votes?\b/)
+    expect(html).toMatch(/<span class="plus">\d+ (person agrees|people agree)<\/span>/)
+  })
+
   it('links out only to http(s), and every internal link lands on an id that exists once', () => {
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)
     expect(new Set(ids).size).toBe(ids.length)

@@ -143,10 +143,15 @@ export function matrixHtml(report: Report): string {
   return `<figure class="matrix card">
 <div class="matrix-plot" aria-hidden="true">
 <span class="axis axis-y">${text(p.impact)} →</span><span class="axis axis-x">${text(p.uncertainty)} →</span>
-<div class="grid"><span class="q q-tl">${text(q.highCertain)}</span><span class="q q-tr">${text(q.highUncertain)}</span><span class="q q-bl">${text(q.lowCertain)}</span><span class="q q-br">${text(q.lowUncertain)}</span>${dots}</div>
+<div class="grid">${quadrant('q-tl', q.predetermined)}${quadrant('q-tr', q.critical)}${quadrant('q-bl', q.background)}${quadrant('q-br', q.watch)}${dots}</div>
 </div>
 <figcaption><ol class="legend">${legend}</ol></figcaption>
 </figure>`
+}
+
+/** A quarter of the grid, named as in the app, with what it means under its name. */
+function quadrant(place: string, { name, hint }: { name: string; hint: string }): string {
+  return `<span class="q ${place}"><strong>${text(name)}</strong><br>${text(hint)}</span>`
 }
 
 /** A 0..1 value as a CSS percentage, rounded so the output stays short and stable. */

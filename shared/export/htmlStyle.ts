@@ -132,6 +132,7 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .grid { position: relative; aspect-ratio: 1; border: 1px solid var(--line); border-radius: 6px;
   background: linear-gradient(var(--line), var(--line)) 50% 0 / 1px 100% no-repeat, linear-gradient(var(--line), var(--line)) 0 50% / 100% 1px no-repeat, var(--wash); }
 .q { position: absolute; width: 48%; padding: .4rem .5rem; font-size: .68rem; line-height: 1.25; color: var(--faint); }
+.q strong { font-weight: 600; color: var(--muted); }
 .q-tl { top: 0; left: 0; } .q-tr { top: 0; right: 0; text-align: right; } .q-bl { bottom: 0; left: 0; } .q-br { bottom: 0; right: 0; text-align: right; }
 .dot { position: absolute; display: grid; place-items: center; width: 1.6rem; height: 1.6rem; margin: -.8rem 0 0 -.8rem; border-radius: 50%; background: var(--ink); color: #fff; font-size: .75rem; font-weight: 700; border: 2px solid #fff; }
 .dot.key { background: var(--key); }

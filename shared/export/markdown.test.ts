@@ -75,17 +75,17 @@ describe('Markdown export: structure', () => {
   it('shows each trend’s narrative, assessment and signals with their sources', () => {
     const ageing = md.slice(md.indexOf('### 1. Ageing at home'), md.indexOf('### 2. Flexible working time'))
     expect(ageing).toContain('**Opportunities:** Independence; new local services.')
-    expect(ageing).toContain('**Assessment:** Impact 8/10 (middle half 7.5–8.5) · Uncertainty 3/10 (middle half 2.5–3.5) · 3 placements · 2 votes')
+    expect(ageing).toContain('**Assessment:** Impact 8/10 (middle half 7.5–8.5) · Uncertainty 3/10 (middle half 2.5–3.5) · 3 placements · 2 dots')
     expect(ageing).toContain('**Signals behind this trend (2):**')
     expect(ageing).toContain('Source: [yle.fi](https://yle.fi/a/care-robots?x=1&y=%282%29), [hs.fi](https://www.hs.fi/robots)')
-    expect(md).toContain('**Assessment:** Not assessed · 0 votes')
+    expect(md).toContain('**Assessment:** Not assessed · 0 dots')
   })
 
   it('lists wheels as nested lists by order and takeaways with who, +1s and links', () => {
     expect(md).toContain(
       '- Fewer care homes *(1st order, mixed)*\n  - Homes adapted for care *(2nd order, positive)*\n    - Builders learn care design *(3rd order, positive)*',
     )
-    expect(md).toContain('**Who:** Social services · **+2** · Linked to: Story: A Tuesday in 2040; Trend: Ageing at home')
+    expect(md).toContain('**Who:** Social services · **2 people agree** · Linked to: Story: A Tuesday in 2040; Trend: Ageing at home')
   })
 
   it('follows the workshop language and can leave the names out', () => {
