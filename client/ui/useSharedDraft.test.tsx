@@ -96,4 +96,33 @@ describe('a field over a shared value', () => {
     act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
     expect(value.saved).toEqual(['Neighbours sh'])
   })
+
+  it('says when the value changed elsewhere while this person types, never for their own save (trimmed or not), and lets them take it', () => {
+    sharedValue('Old name')
+    act(() => field.change('Care comes home '))
+    expect(field.elsewhere).toBeNull()
+    // Their own save, trimmed by the store: the shared value is theirs, not someone else's.
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    act(() => field.change('Care comes home, slowly'))
+    expect(field.elsewhere).toBeNull()
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    // Someone else renames it: said, and the field still shows what this person typed.
+    act(() => setRemote('Home care'))
+    expect(field.elsewhere).toEqual({ value: 'Home care' })
+    expect(field.value).toBe('Care comes home, slowly')
+    act(() => field.discard())
+    expect(field.value).toBe('Home care')
+    expect(field.elsewhere).toBeNull()
+  })
+
+  it('forgets the other name once this person saves over it: the shared value is theirs again', () => {
+    const value = sharedValue('Old name')
+    act(() => field.change('Care'))
+    act(() => setRemote('Home care'))
+    expect(field.elsewhere).toEqual({ value: 'Home care' })
+    act(() => field.change('Care comes home'))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual(['Care comes home'])
+    expect(field.elsewhere).toBeNull()
+  })
 })

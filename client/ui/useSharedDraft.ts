@@ -21,6 +21,9 @@ export const SHARE_AFTER_MS = 400
  * - `commit` may refuse a value it cannot store (an age of 300, an empty theme) by returning
  *   false: the draft stays for the person to fix, `invalid` says so, and a later change retries.
  * - After `finish` accepts, the field shows the shared value again, so it never drifts from it.
+ * - Whoever saves last wins, so a change made elsewhere while this person types is not hidden from
+ *   them: `elsewhere` holds it (the shared value, when it is no longer what they started from or
+ *   last saved), for the field to show, and `discard` drops their draft to take it instead.
  *
  * @example
  * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
@@ -32,9 +35,17 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
   const latest = useRef({ draft, commit, unsaved: false })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  /** The shared value this person's draft starts from, or last saved (see `elsewhere`). */
+  const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })
+  const remoteNow = useRef(remote)
+  remoteNow.current = remote
   useEffect(() => {
     latest.current.commit = commit
   })
+  // After a save the shared value is this person's, as the store may have normalised it (trimmed).
+  useEffect(() => {
+    if (baseline.current.rebase) baseline.current = { value: remote, rebase: false }
+  }, [remote])
 
   /** Saves an unsaved draft; true when there was nothing to save or the value was accepted. */
   const save = useCallback((): boolean => {
@@ -42,14 +53,18 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     timer.current = null
     const { draft: pending, unsaved } = latest.current
     if (!pending || !unsaved) return true
+    const before = remoteNow.current
     const ok = latest.current.commit(pending.value) !== false
     latest.current.unsaved = !ok
     setInvalid(!ok)
+    // Saving the value already shared changes nothing; otherwise the next shared value is ours.
+    if (ok) baseline.current = Object.is(pending.value, before) ? { value: before, rebase: false } : { value: before, rebase: true }
     return ok
   }, [])
 
   const change = useCallback(
     (value: T) => {
+      if (latest.current.draft === null) baseline.current = { value: remoteNow.current, rebase: false }
       latest.current.draft = { value }
       latest.current.unsaved = true
       setDraft({ value })
@@ -58,6 +73,16 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     },
     [save],
   )
+
+  /** Drops the draft unsaved: the field shows the shared value (someone else's, see `elsewhere`). */
+  const discard = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = null
+    latest.current.draft = null
+    latest.current.unsaved = false
+    setDraft(null)
+    setInvalid(false)
+  }, [])
 
   /** On blur: save now and, when accepted, show the shared value again. */
   const finish = useCallback(() => {
@@ -76,5 +101,7 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     [],
   )
 
-  return { value: draft ? draft.value : remote, editing: draft !== null, invalid, change, finish }
+  const elsewhere =
+    draft !== null && !baseline.current.rebase && !Object.is(remote, baseline.current.value) && !Object.is(remote, draft.value) ? { value: remote } : null
+  return { value: draft ? draft.value : remote, editing: draft !== null, invalid, elsewhere, change, finish, discard }
 }

@@ -65,25 +65,49 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
       }),
     [actions, trend.id],
   )
+  const elsewhereId = useId()
+  const take = useRef<HTMLButtonElement>(null)
   return (
-    // A one-line field that wraps long names instead of hiding their end; Enter finishes.
-    <textarea
-      ref={input}
-      className="trend__name"
-      rows={1}
-      value={draft.value}
-      maxLength={MAX.name}
-      aria-label={t('trends.name.label')}
-      placeholder={t('trends.name.placeholder')}
-      onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
-      onBlur={draft.finish}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault()
-          onDone()
-        }
-      }}
-    />
+    <>
+      {/* A one-line field that wraps long names instead of hiding their end; Enter finishes. */}
+      <textarea
+        ref={input}
+        className="trend__name"
+        rows={1}
+        value={draft.value}
+        maxLength={MAX.name}
+        aria-label={t('trends.name.label')}
+        aria-describedby={draft.elsewhere ? elsewhereId : undefined}
+        placeholder={t('trends.name.placeholder')}
+        onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
+        // Going to "Use …" is not finishing: that button is to drop this draft, not to save it.
+        onBlur={(event) => event.relatedTarget !== take.current && draft.finish()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault()
+            onDone()
+          }
+        }}
+      />
+      {/* Two people naming one trend at once: each sees the other's name before theirs replaces it. */}
+      {draft.elsewhere && (
+        <p id={elsewhereId} className="trend__elsewhere" role="status">
+          {t('trends.name.elsewhere', { name: draft.elsewhere.value })}{' '}
+          <button
+            ref={take}
+            type="button"
+            className="button button--ghost trend__elsewhere-take"
+            onBlur={(event) => event.relatedTarget !== input.current && draft.finish()}
+            onClick={() => {
+              draft.discard()
+              input.current?.focus()
+            }}
+          >
+            {t('trends.name.takeElsewhere', { name: draft.elsewhere.value })}
+          </button>
+        </p>
+      )}
+    </>
   )
 }
 

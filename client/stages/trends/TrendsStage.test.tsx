@@ -185,4 +185,24 @@ describe('trends stage', () => {
     // Still editing this trend: the others keep seeing "… is editing".
     expect(harness.awareness.getLocalState()?.editing).toBe(home)
   })
+
+  it('two people naming one trend at once: the one still typing sees the other name, and can take it', () => {
+    const { board, home } = boardWith()
+    harness = mountTrends({ board })
+    const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
+    act(() => name.focus())
+    typeInto(name, 'Neighbours share what they have')
+    const other = newBoard(2)
+    connectDocs(board, other)
+    change(() => renameTrend(other, home, 'Sharing economy'))
+
+    const note = harness.container.querySelector('.trend__elsewhere')!
+    expect(note.textContent).toContain('Renamed elsewhere meanwhile: “Sharing economy”.')
+    expect(name.getAttribute('aria-describedby')).toBe(note.id)
+    expect(name.value).toBe('Neighbours share what they have')
+    act(() => [...note.querySelectorAll('button')].find((b) => b.textContent === 'Use “Sharing economy”')!.click())
+    expect(name.value).toBe('Sharing economy')
+    expect(readBoard(board).trends.get(home)?.name).toBe('Sharing economy')
+    expect(harness.container.querySelector('.trend__elsewhere')).toBeNull()
+  })
 })
