@@ -32,6 +32,19 @@ export default function ScreenStories() {
   return boardOpen ? <StoriesOnScreen /> : null
 }
 
+/** Before the first story: what the groups are doing, so the room's screen teaches while it waits. */
+function StorySteps() {
+  const { t } = useTranslation()
+  const year = useHorizonYear()
+  return (
+    <ol className="screen-stories__steps" aria-label={t('stories.screen.stepsLabel')}>
+      <li>{t('stories.screen.step1')}</li>
+      <li>{t('stories.screen.step2')}</li>
+      <li>{year ? t('stories.screen.step3', { year }) : t('stories.screen.step3NoYear')}</li>
+    </ol>
+  )
+}
+
 function StoriesOnScreen() {
   const { t } = useTranslation()
   const stories = useStories()
@@ -40,7 +53,7 @@ function StoriesOnScreen() {
   const entries = useMemo(() => orderStories(stories, groups, null), [stories, groups])
   const shownId = focusedId && stories.has(focusedId) ? focusedId : entries.length === 1 ? entries[0]!.story.id : null
 
-  if (entries.length === 0) return <EmptyState title={t('stories.screen.emptyTitle')} text={t('stories.screen.emptyText')} />
+  if (entries.length === 0) return <EmptyState title={t('stories.screen.emptyTitle')} text={t('stories.screen.emptyText')} example={<StorySteps />} />
   if (shownId) return <ScreenStory story={stories.get(shownId)!} group={groups.find((g) => g.id === stories.get(shownId)!.groupId) ?? null} />
   return (
     <section className="screen-stories" aria-label={t('stories.list.title')}>

@@ -150,6 +150,17 @@ describe('the projector', () => {
     expect(chip.textContent).toBe('removed trend: Care moves home')
   })
 
+  it('teaches while the room waits for the first story: the three steps, in the horizon year', async () => {
+    harness = mountStories({ role: 'screen' })
+    await nextFrame()
+    const steps = harness.container.querySelector('ol[aria-label="How a group writes its story"]')!
+    expect([...steps.querySelectorAll('li')].map((step) => step.textContent)).toEqual([
+      'Choose the trend your group follows: a key driver, or the one on your futures wheel.',
+      'Make a persona together: a name, an age, a household, what they need.',
+      'Write one day of their life in 2040, drawing on the trends and their consequences.',
+    ])
+  })
+
   it('shows every story as a card when none is on screen', async () => {
     const room = roomWithStories()
     harness = mountStories({ role: 'screen', board: room.board, control: room.control })
