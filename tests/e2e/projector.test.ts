@@ -92,6 +92,12 @@ describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room
           if (found.length > 0) violations[check.stage] = found
         }
       }
+      // A 4K projector throws a picture as big as an HD one: the back row reads the same wall, at twice the pixels.
+      const hd = results.get('1920')!.seen
+      const uhd = results.get('3840')!.seen
+      const shrunk = [...hd.entries()].filter(([title, px]) => uhd.has(title) && uhd.get(title)! < 1.9 * px)
+      if (shrunk.length > 0)
+        problems.push(`${check.stage}: ${shrunk.length} titles smaller for the room at 3840 than at 1920, e.g. ${JSON.stringify(shrunk.slice(0, 2))}`)
     }
     expect(problems).toEqual([])
     expect(violations).toEqual({})
