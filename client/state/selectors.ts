@@ -60,7 +60,7 @@ export type ConnectionSummaryKind = ConnectionStatus | 'notSaved'
 
 export interface ConnectionSummary {
   kind: ConnectionSummaryKind
-  /** Local changes waiting for the server, over both documents. */
+  /** Local changes waiting for the server, over both documents and a private round's draft. */
   pending: number
   /** The permanent close code, when kind is 'closed'. */
   closeCode: number | null
@@ -81,12 +81,16 @@ function docKind(doc: DocSyncState): ConnectionSummaryKind {
   return doc.status
 }
 
-/** The worst of the two documents wins: "connected" means everything is connected. */
-export function summarizeConnection(board: DocSyncState, controlDoc: DocSyncState): ConnectionSummary {
+/**
+ * The worst of the two documents wins: "connected" means everything is connected. A private
+ * round's draft adds the cards written into it (offline, they wait like any other change); its
+ * state does not count, since most pages never open one.
+ */
+export function summarizeConnection(board: DocSyncState, controlDoc: DocSyncState, draft?: DocSyncState): ConnectionSummary {
   const worst = SEVERITY[docKind(board)] >= SEVERITY[docKind(controlDoc)] ? board : controlDoc
   return {
     kind: docKind(worst),
-    pending: board.pending + controlDoc.pending,
+    pending: board.pending + controlDoc.pending + (draft?.pending ?? 0),
     closeCode: worst.status === 'closed' ? worst.closeCode : null,
   }
 }

@@ -44,6 +44,9 @@ describe('ConnectionIndicator', () => {
       useStore.getState().setDocSync('control', { ...INITIAL_SYNC_STATE, status: 'connected', pending: 1 })
     })
     expect(status(container)?.textContent).toBe('Offline — 3 changes waiting')
+    // Private cards written offline wait too.
+    act(() => useStore.getState().setDocSync('draft', { ...INITIAL_SYNC_STATE, status: 'offline', pending: 2 }))
+    expect(status(container)?.textContent).toBe('Offline — 5 changes waiting')
     act(() => useStore.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'connected', synced: true }))
     expect(status(container)?.textContent).toBe('Connected')
   })

@@ -56,6 +56,6 @@ export function ConnectionIndicator({ summary }: { summary: ConnectionSummary })
 
 /** The indicator for the open workshop, from the store's connection slice. */
 export function WorkshopConnectionIndicator() {
-  const summary = useStore(useShallow((s) => summarizeConnection(s.connection.board, s.connection.control)))
+  const summary = useStore(useShallow((s) => summarizeConnection(s.connection.board, s.connection.control, s.connection.draft)))
   return <ConnectionIndicator summary={summary} />
 }
