@@ -74,7 +74,20 @@ export function useSqueeze(host: RefObject<HTMLElement | null>, row: RefObject<H
 function isCut(row: HTMLElement): boolean {
   if (row.scrollWidth > row.clientWidth + 1) return true
   for (const element of row.querySelectorAll<HTMLElement>(`[${KEEP_WHOLE}]`)) {
-    if (element.scrollWidth > element.clientWidth + 1) return true
+    if (element.scrollWidth > element.clientWidth + 1 || overrunsByAFraction(element)) return true
   }
   return false
+}
+
+/**
+ * Whether the element's text is wider than its box by less than the pixel scrollWidth rounds
+ * away: that much already ends in "…" ("Heikot signaa…" in a box 0.3 px too narrow). The text is
+ * measured exactly, as laid out (a Range over it), against the box's exact width.
+ */
+function overrunsByAFraction(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect().width
+  if (box === 0) return false
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  return range.getBoundingClientRect().width > box + 0.05
 }

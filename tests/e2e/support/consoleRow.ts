@@ -13,8 +13,14 @@ export async function consoleRowProblems(page: Page, { wholeNames = true } = {})
     const shown = (element: HTMLElement) => element.offsetParent !== null && element.getBoundingClientRect().width > 0
     for (const selector of wholeNames ? ['.console-stage__name', '.console-flow__next-label', '.console-flow__finish-label'] : []) {
       for (const element of document.querySelectorAll<HTMLElement>(selector)) {
-        if (shown(element) && element.scrollWidth > element.clientWidth + 1)
-          problems.push(`"${element.textContent}" cut to ${element.clientWidth} of ${element.scrollWidth} px`)
+        if (!shown(element)) continue
+        // Exactly: text over its box by a fraction of a pixel already ends in "…", and scrollWidth is rounded.
+        const range = document.createRange()
+        range.selectNodeContents(element)
+        const text = range.getBoundingClientRect().width
+        const box = element.getBoundingClientRect().width
+        if (element.scrollWidth > element.clientWidth + 1 || text > box + 0.05)
+          problems.push(`"${element.textContent}" cut to ${box.toFixed(1)} of ${text.toFixed(1)} px`)
       }
     }
     const controls = [...document.querySelectorAll<HTMLElement>('.console__row button')].filter(shown)
