@@ -69,7 +69,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   const take = useRef<HTMLButtonElement>(null)
   return (
     <>
-      {/* A one-line field that wraps long names instead of hiding their end; Enter finishes. */}
+      {/* A one-line field that wraps long names instead of hiding their end; Enter goes on to the narrative. */}
       <textarea
         ref={input}
         className="trend__name"
