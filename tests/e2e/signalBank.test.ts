@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createWorkshop } from '../support/server.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
@@ -29,7 +30,7 @@ describe.skipIf(browserTestsSkipped)('the signal bank ("Load signals")', () => {
       expect(await participant.page.getByRole('button', { name: 'Load signals' }).count()).toBe(0)
       await f.getByRole('button', { name: 'Load signals' }).click()
       const dialog = f.getByRole('dialog', { name: 'Load signals from the bank' })
-      await dialog.getByLabel('CSV file').setInputFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) })
+      await chooseCsv(f, BAD_CSV)
       const alert = dialog.getByRole('alert')
       await alert.waitFor(SLOW)
       expect(await alert.locator('li').allTextContents()).toEqual([
@@ -38,7 +39,7 @@ describe.skipIf(browserTestsSkipped)('the signal bank ("Load signals")', () => {
       ])
       await screenshot(f, 'bank-csv-errors-laptop')
 
-      await dialog.getByLabel('CSV file').setInputFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) })
+      await chooseCsv(f, GOOD_CSV)
       await dialog.getByText('3 signals from scan.csv').waitFor(SLOW)
       expect(await seriousViolations(f)).toEqual([])
       await screenshot(f, 'bank-csv-preview-laptop')
@@ -105,7 +106,7 @@ describe.skipIf(browserTestsSkipped)('the signal bank ("Load signals")', () => {
       await expectStage(f, 'Signals')
       await f.getByRole('button', { name: 'Load signals' }).click()
       const dialog = f.getByRole('dialog', { name: 'Load signals from the bank' })
-      await dialog.getByLabel('CSV file').setInputFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) })
+      await chooseCsv(f, GOOD_CSV)
       await dialog.getByLabel('Hold them back until I release them').check()
       await dialog.getByRole('button', { name: 'Hold back 3 signals' }).click()
       const held = f.getByRole('region', { name: 'Held back (3 signals)' })
@@ -129,3 +130,10 @@ describe.skipIf(browserTestsSkipped)('the signal bank ("Load signals")', () => {
     }
   })
 })
+
+/** Chooses a CSV as a person does: "Choose a CSV file…", then the file in the browser's chooser. */
+async function chooseCsv(page: Page, csv: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Load signals from the bank' })
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose a CSV file…' }).click()])
+  await chooser.setFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BankSignal, CsvProblem } from '../../../../shared/bank/csv.ts'
 import { fetchEarlierWorkshop } from './earlierWorkshop.ts'
@@ -20,9 +20,12 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
   const [link, setLink] = useState('')
   const [linkError, setLinkError] = useState<string | null>(null)
   const [fetching, setFetching] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [fileName, setFileName] = useState<string | null>(null)
 
   const readFile = async (file: File | undefined) => {
     if (!file) return
+    setFileName(file.name)
     const { parseBankCsv } = await import('../../../../shared/bank/csv.ts')
     const result = parseBankCsv(await file.text())
     if (result.ok) {
@@ -48,10 +51,29 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
           {t('signalBank.csvHeading')}
         </h3>
         <p className="field__hint">{t('signalBank.csvHint')}</p>
-        <label className="field__label" htmlFor={`${id}-file`}>
-          {t('signalBank.csvFile')}
-        </label>
-        <input id={`${id}-file`} className="bank__file" type="file" accept=".csv,text/csv" onChange={(event) => void readFile(event.target.files?.[0])} />
+        {/* The browser's own file button speaks the browser's language ("Choose File" in a Finnish
+            workshop): ours opens the same chooser, in the workshop's words. */}
+        <input
+          ref={fileInput}
+          className="visually-hidden"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => {
+            void readFile(event.target.files?.[0])
+            // The same file again, fixed, is a new choice.
+            event.target.value = ''
+          }}
+          tabIndex={-1}
+          aria-hidden="true"
+        />
+        <div className="bank__pick">
+          <button type="button" className="button button--secondary" onClick={() => fileInput.current?.click()} aria-describedby={`${id}-file`}>
+            {t('signalBank.csvChoose')}
+          </button>
+          <span id={`${id}-file`} className="bank__file">
+            {fileName ?? t('signalBank.csvNone')}
+          </span>
+        </div>
         {problems && (
           <div className="bank__problems" role="alert">
             <p>{t('signalBank.fileProblems', { file: problems.file })}</p>
