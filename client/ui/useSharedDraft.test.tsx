@@ -115,14 +115,29 @@ describe('a field over a shared value', () => {
     expect(field.elsewhere).toBeNull()
   })
 
-  it('forgets the other name once this person saves over it: the shared value is theirs again', () => {
+  it('while the other name shows, the pause does not save over it: finishing does, and then the field is theirs again', () => {
     const value = sharedValue('Old name')
     act(() => field.change('Care'))
     act(() => setRemote('Home care'))
     expect(field.elsewhere).toEqual({ value: 'Home care' })
     act(() => field.change('Care comes home'))
     act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual([])
+    expect(field.elsewhere).toEqual({ value: 'Home care' })
+    act(() => field.finish())
     expect(value.saved).toEqual(['Care comes home'])
     expect(field.elsewhere).toBeNull()
+    expect(value.shown()).toBe('Care comes home')
+  })
+
+  it('a save the store keeps unchanged (a trailing space trimmed away) still lets the next change elsewhere show', () => {
+    const value = sharedValue('Old name')
+    act(() => field.change('Care comes home'))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    act(() => field.change('Care comes home '))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual(['Care comes home', 'Care comes home '])
+    act(() => setRemote('Home care'))
+    expect(field.elsewhere).toEqual({ value: 'Home care' })
   })
 })

@@ -23,7 +23,9 @@ export const SHARE_AFTER_MS = 400
  * - After `finish` accepts, the field shows the shared value again, so it never drifts from it.
  * - Whoever saves last wins, so a change made elsewhere while this person types is not hidden from
  *   them: `elsewhere` holds it (the shared value, when it is no longer what they started from or
- *   last saved), for the field to show, and `discard` drops their draft to take it instead.
+ *   last saved), for the field to show, and `discard` drops their draft to take it instead. While
+ *   it shows, the pause no longer saves: only finishing does (blur, Enter), as a decision.
+ *   Their own save, as the store keeps it (trimmed, or no change at all), is never "elsewhere".
  *
  * @example
  * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
@@ -32,6 +34,8 @@ export const SHARE_AFTER_MS = 400
 export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void) {
   const [draft, setDraft] = useState<{ value: T } | null>(null)
   const [invalid, setInvalid] = useState(false)
+  /** Counts saves: the render after each one learns what the store kept (see `baseline`). */
+  const [saves, setSaves] = useState(0)
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
   const latest = useRef({ draft, commit, unsaved: false })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -39,13 +43,16 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })
   const remoteNow = useRef(remote)
   remoteNow.current = remote
+  /** Whether `elsewhere` is shown: the pause does not save over it. */
+  const conflict = useRef(false)
   useEffect(() => {
     latest.current.commit = commit
   })
-  // After a save the shared value is this person's, as the store may have normalised it (trimmed).
+  // After a save the shared value is this person's, as the store kept it (trimmed, or unchanged):
+  // the store is updated within the save, so the render it causes already holds it.
   useEffect(() => {
     if (baseline.current.rebase) baseline.current = { value: remote, rebase: false }
-  }, [remote])
+  }, [remote, saves])
 
   /** Saves an unsaved draft; true when there was nothing to save or the value was accepted. */
   const save = useCallback((): boolean => {
@@ -57,10 +64,18 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     const ok = latest.current.commit(pending.value) !== false
     latest.current.unsaved = !ok
     setInvalid(!ok)
-    // Saving the value already shared changes nothing; otherwise the next shared value is ours.
-    if (ok) baseline.current = Object.is(pending.value, before) ? { value: before, rebase: false } : { value: before, rebase: true }
+    if (ok) {
+      baseline.current = { value: before, rebase: true }
+      setSaves((count) => count + 1)
+    }
     return ok
   }, [])
+
+  /** The pause's save, unless a change made elsewhere is shown: then finishing decides. */
+  const saveAfterPause = useCallback(() => {
+    timer.current = null
+    if (!conflict.current) save()
+  }, [save])
 
   const change = useCallback(
     (value: T) => {
@@ -69,9 +84,9 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
       latest.current.unsaved = true
       setDraft({ value })
       if (timer.current !== null) clearTimeout(timer.current)
-      timer.current = setTimeout(save, SHARE_AFTER_MS)
+      timer.current = setTimeout(saveAfterPause, SHARE_AFTER_MS)
     },
-    [save],
+    [saveAfterPause],
   )
 
   /** Drops the draft unsaved: the field shows the shared value (someone else's, see `elsewhere`). */
@@ -103,5 +118,6 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
 
   const elsewhere =
     draft !== null && !baseline.current.rebase && !Object.is(remote, baseline.current.value) && !Object.is(remote, draft.value) ? { value: remote } : null
+  conflict.current = elsewhere !== null
   return { value: draft ? draft.value : remote, editing: draft !== null, invalid, elsewhere, change, finish, discard }
 }

@@ -1,6 +1,6 @@
 import { memo, useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
-import { useEditingMarker, useSharedDraft } from '../../ui/index.ts'
+import { useAnnounce, useEditingMarker, useSharedDraft } from '../../ui/index.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
 
@@ -24,7 +24,8 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
   return (
     <div
       className="trend__text ui-stack"
-      onFocus={(event) => setEditing(isTextField(event.target))}
+      // Deciding over another person's name ("Use …") is still editing this trend.
+      onFocus={(event) => setEditing(isTextField(event.target) || event.target.closest('.trend__elsewhere') !== null)}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setEditing(false)
       }}
@@ -67,6 +68,15 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   )
   const elsewhereId = useId()
   const take = useRef<HTMLButtonElement>(null)
+  const announce = useAnnounce()
+  const other = draft.elsewhere?.value
+  useEffect(() => {
+    if (other !== undefined) announce(t('trends.name.elsewhere', { name: other }))
+  }, [other, announce, t])
+  /** Leaving the field finishes it, unless for "Use …", which drops the draft instead. */
+  const leaving = (to: EventTarget | null) => {
+    if (take.current === null || to !== take.current) draft.finish()
+  }
   return (
     <>
       {/* A one-line field that wraps long names instead of hiding their end; Enter goes on to the narrative. */}
@@ -80,8 +90,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
         aria-describedby={draft.elsewhere ? elsewhereId : undefined}
         placeholder={t('trends.name.placeholder')}
         onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
-        // Going to "Use …" is not finishing: that button is to drop this draft, not to save it.
-        onBlur={(event) => event.relatedTarget !== take.current && draft.finish()}
+        onBlur={(event) => leaving(event.relatedTarget)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault()
@@ -91,12 +100,14 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
       />
       {/* Two people naming one trend at once: each sees the other's name before theirs replaces it. */}
       {draft.elsewhere && (
-        <p id={elsewhereId} className="trend__elsewhere" role="status">
-          {t('trends.name.elsewhere', { name: draft.elsewhere.value })}{' '}
+        <p className="trend__elsewhere">
+          <span id={elsewhereId}>{t('trends.name.elsewhere', { name: draft.elsewhere.value })}</span>{' '}
           <button
             ref={take}
             type="button"
             className="button button--ghost trend__elsewhere-take"
+            // A click keeps the field focused (Safari never focuses a button it clicks), so its blur cannot save.
+            onMouseDown={(event) => event.preventDefault()}
             onBlur={(event) => event.relatedTarget !== input.current && draft.finish()}
             onClick={() => {
               draft.discard()

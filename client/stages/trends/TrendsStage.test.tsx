@@ -197,12 +197,24 @@ describe('trends stage', () => {
     change(() => renameTrend(other, home, 'Sharing economy'))
 
     const note = harness.container.querySelector('.trend__elsewhere')!
-    expect(note.textContent).toContain('Renamed elsewhere meanwhile: “Sharing economy”.')
-    expect(name.getAttribute('aria-describedby')).toBe(note.id)
+    expect(note.textContent).toContain('Someone else renamed this meanwhile: “Sharing economy”.')
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('Someone else renamed this meanwhile: “Sharing economy”.')
+    expect(harness.announcements).toContain('Someone else renamed this meanwhile: “Sharing economy”.')
     expect(name.value).toBe('Neighbours share what they have')
     act(() => [...note.querySelectorAll('button')].find((b) => b.textContent === 'Use “Sharing economy”')!.click())
     expect(name.value).toBe('Sharing economy')
     expect(readBoard(board).trends.get(home)?.name).toBe('Sharing economy')
     expect(harness.container.querySelector('.trend__elsewhere')).toBeNull()
+  })
+
+  it('leaving the name for nowhere (a tap on the page, another window) saves it', () => {
+    const { board, home } = boardWith()
+    harness = mountTrends({ board })
+    const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
+    act(() => name.focus())
+    typeInto(name, 'Care comes home')
+    // As a browser reports it: focus went to no element.
+    act(() => void name.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null })))
+    expect(readBoard(board).trends.get(home)?.name).toBe('Care comes home')
   })
 })
