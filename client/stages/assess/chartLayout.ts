@@ -107,7 +107,8 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
         let cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
         // A label about as near another trend's badge as its own reads as that trend's (or as
         // either): avoid it.
-        if (claimedByAnother(item, box, badges, m)) cost += 8 * m.lineHeight
+        const claimed = claimedBy(item, box, badges, m)
+        if (claimed !== 'none') cost += (claimed === 'nearer' ? 16 : 8) * m.lineHeight
         // A label in another quadrant than its badge reads as "Plan for these" when the trend is a
         // critical uncertainty: the decision turns on the quadrant, so cross the midlines last.
         if (!reachesQuadrantOf(box, item, m)) cost += 6 * m.lineHeight
@@ -197,16 +198,22 @@ export function reachesQuadrantOf(box: Box, badge: { x: number; y: number }, m: 
 }
 
 /**
- * Whether another badge comes within a line's height of being as near the label as its own: a
- * label just under two badges, or starting right after another, reads as that one's.
+ * Whether another badge is nearer the label than its own (`nearer`: it reads as that one's), or
+ * within a line's height of being so (`close`: a label just under two badges, or starting right
+ * after another, reads as either).
  */
-function claimedByAnother(item: { x: number; y: number }, box: Box, badges: readonly Box[], m: Pick<ChartMetrics, 'lineHeight'>): boolean {
+function claimedBy(item: { x: number; y: number }, box: Box, badges: readonly Box[], m: Pick<ChartMetrics, 'lineHeight'>): 'none' | 'close' | 'nearer' {
   const own = distanceToBox(item.x, item.y, box)
-  return badges.some((badge) => {
+  let claim: 'none' | 'close' | 'nearer' = 'none'
+  for (const badge of badges) {
     const x = badge.x + badge.w / 2
     const y = badge.y + badge.h / 2
-    return (x !== item.x || y !== item.y) && distanceToBox(x, y, box) < own + m.lineHeight
-  })
+    if (x === item.x && y === item.y) continue
+    const distance = distanceToBox(x, y, box)
+    if (distance < own) return 'nearer'
+    if (distance < own + m.lineHeight) claim = 'close'
+  }
+  return claim
 }
 
 function distanceToBox(x: number, y: number, box: Box): number {
