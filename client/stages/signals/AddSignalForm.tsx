@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import { useAnnounce } from '../../ui/index.ts'
@@ -6,7 +6,7 @@ import { SignalFields } from './SignalFields.tsx'
 import { SimilarHint } from './similar/SimilarHint.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
-import { hasDetails, keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
+import { hasDetails, keepUnsentSignal, loadUnsentSignal, type UnsentOwner } from './unsentSignal.ts'
 import { useStore } from '../../state/store.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
@@ -21,20 +21,27 @@ interface AddSignalFormProps {
  * next one. Everything else is optional, one tap away under "More details" (and stays open once
  * someone uses it). The theme stays chosen between cards: people tend to add several in a row.
  */
+/** This person in this workshop, once both are known (stable while they stay the same). */
+function useUnsentOwner(): UnsentOwner | null {
+  const workshopId = useStore((s) => s.session?.workshopId ?? null)
+  const participantId = useStore((s) => s.participant?.id ?? null)
+  return useMemo(() => (workshopId && participantId ? { workshopId, participantId } : null), [workshopId, participantId])
+}
+
 export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   const { t } = useTranslation()
   const id = useId()
   const announce = useAnnounce()
   const titleRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const workshopId = useStore((s) => s.session?.workshopId ?? null)
+  const owner = useUnsentOwner()
   // What this person was writing when the stage moved on or the page reloaded, back in the form.
-  const [unsent] = useState(() => (workshopId ? loadUnsentSignal(workshopId) : null))
+  const [unsent] = useState(() => (owner ? loadUnsentSignal(owner, new Set(themes.map((theme) => theme.id))) : null))
   const { values, errors, change, check, reset } = useSignalForm(unsent ?? EMPTY_SIGNAL_FORM)
   const [detailsOpen, setDetailsOpen] = useState(() => unsent !== null && hasDetails(unsent))
   useEffect(() => {
-    if (workshopId) keepUnsentSignal(workshopId, values)
-  }, [workshopId, values])
+    if (owner) keepUnsentSignal(owner, values)
+  }, [owner, values])
   const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
 
   const submit = (event: FormEvent) => {

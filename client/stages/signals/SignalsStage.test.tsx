@@ -84,6 +84,8 @@ describe('signals stage: the wall', () => {
     cleanup()
     const again = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     expect(fieldLabelled(again, 'What did you notice?').value).toBe('Anna was typing this')
+    // Its details are open again, so what was written there is in sight.
+    expect(button(again.querySelector('.add-signal')!, 'More details (optional)').getAttribute('aria-expanded')).toBe('true')
     expect(fieldLabelled(again, 'What is happening').value).toBe('when the stage moved')
     click(button(again.querySelector('.add-signal')!, 'Add card'))
     expect(wallTitles(again)).toEqual(['Anna was typing this'])

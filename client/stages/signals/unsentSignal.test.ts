@@ -12,30 +12,36 @@ function memoryStore() {
   }
 }
 
+const ANNA = { workshopId: 'workshop-a', participantId: 'anna' }
+const THEMES = new Set(['theme-1'])
+
 describe('the signal a person is still writing', () => {
-  it('comes back as it was left, per workshop', () => {
+  it('comes back as it was left, to the same person in the same workshop only', () => {
     const store = memoryStore()
     const writing = { ...EMPTY_SIGNAL_FORM, title: 'Care robots', description: 'Seen in Turku', category: 'technological' as const, themeId: 'theme-1' }
-    keepUnsentSignal('workshop-a', writing, store)
-    expect(loadUnsentSignal('workshop-a', store)).toEqual(writing)
-    expect(loadUnsentSignal('workshop-b', store)).toBeNull()
+    keepUnsentSignal(ANNA, writing, store)
+    expect(loadUnsentSignal(ANNA, THEMES, store)).toEqual(writing)
+    expect(loadUnsentSignal({ ...ANNA, workshopId: 'workshop-b' }, THEMES, store)).toBeNull()
+    // The facilitator trying the participant link in another tab of the same browser.
+    expect(loadUnsentSignal({ ...ANNA, participantId: 'fiona' }, THEMES, store)).toBeNull()
   })
 
   it('is forgotten once nothing is written: the card was added, or the words deleted', () => {
     const store = memoryStore()
-    keepUnsentSignal('w', { ...EMPTY_SIGNAL_FORM, title: 'Care robots' }, store)
-    keepUnsentSignal('w', { ...EMPTY_SIGNAL_FORM, themeId: 'theme-1' }, store)
-    expect(loadUnsentSignal('w', store)).toBeNull()
+    keepUnsentSignal(ANNA, { ...EMPTY_SIGNAL_FORM, title: 'Care robots' }, store)
+    keepUnsentSignal(ANNA, { ...EMPTY_SIGNAL_FORM, themeId: 'theme-1' }, store)
+    expect(loadUnsentSignal(ANNA, THEMES, store)).toBeNull()
     expect(store.values.size).toBe(0)
   })
 
-  it('reads what is stored as untrusted: malformed JSON, wrong types, unknown categories and overlong text', () => {
+  it('reads what is stored as untrusted: malformed JSON, wrong types, unknown categories and themes, overlong text', () => {
     const store = memoryStore()
-    store.setItem('s2s:unsent-signal:w', '{not json')
-    expect(loadUnsentSignal('w', store)).toBeNull()
-    store.setItem('s2s:unsent-signal:w', JSON.stringify({ title: 42, description: ['x'] }))
-    expect(loadUnsentSignal('w', store)).toBeNull()
-    store.setItem('s2s:unsent-signal:w', JSON.stringify({ title: 'x'.repeat(5000), category: 'magic', extra: 1 }))
-    expect(loadUnsentSignal('w', store)).toEqual({ ...EMPTY_SIGNAL_FORM, title: 'x'.repeat(200) })
+    const key = 's2s:unsent-signal:workshop-a:anna'
+    store.setItem(key, '{not json')
+    expect(loadUnsentSignal(ANNA, THEMES, store)).toBeNull()
+    store.setItem(key, JSON.stringify({ title: 42, description: ['x'] }))
+    expect(loadUnsentSignal(ANNA, THEMES, store)).toBeNull()
+    store.setItem(key, JSON.stringify({ title: 'x'.repeat(5000), category: 'magic', themeId: 'a-theme-since-removed', extra: 1 }))
+    expect(loadUnsentSignal(ANNA, THEMES, store)).toEqual({ ...EMPTY_SIGNAL_FORM, title: 'x'.repeat(200) })
   })
 })
