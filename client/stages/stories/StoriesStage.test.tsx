@@ -155,7 +155,7 @@ describe('the projector', () => {
     await nextFrame()
     const steps = harness.container.querySelector('ol[aria-label="How a group writes its story"]')!
     expect([...steps.querySelectorAll('li')].map((step) => step.textContent)).toEqual([
-      'Choose the trend your group follows: a key driver, or the one on your futures wheel.',
+      'Look at the trends your group works with: the key drivers, and the consequences on your futures wheel.',
       'Make a persona together: a name, an age, a household, what they need.',
       'Write one day of their life in 2040, drawing on the trends and their consequences.',
     ])
