@@ -62,4 +62,32 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       room.done()
     }
   })
+
+  it('a card half-written when the stage moves on, or the page reloads, is still in the form', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('signals')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
+    const page = person.page
+    try {
+      await expectStage(page, 'Signals')
+      const title = page.getByLabel('What did you notice?')
+      await title.fill('Libraries lend sewing machines')
+      // The facilitator moves on while Kai types; he goes back to finish his card.
+      room.go('trends')
+      await expectStage(page, 'Trends')
+      await page.locator('.stepper button', { hasText: 'Signals' }).click()
+      await expect.poll(() => title.inputValue(), SLOW).toBe('Libraries lend sewing machines')
+      await page.reload()
+      await expectConnected(page)
+      await page.locator('.stepper button', { hasText: 'Signals' }).click()
+      await expect.poll(() => title.inputValue(), SLOW).toBe('Libraries lend sewing machines')
+      await screenshot(page, 'signal-kept-after-reload-phone')
+      await page.getByRole('button', { name: 'Add card' }).click()
+      await expect.poll(() => title.inputValue(), SLOW).toBe('')
+      expect(person.errors).toEqual([])
+    } finally {
+      await person.close()
+      room.done()
+    }
+  })
 })
