@@ -21,13 +21,6 @@ interface AddSignalFormProps {
  * next one. Everything else is optional, one tap away under "More details" (and stays open once
  * someone uses it). The theme stays chosen between cards: people tend to add several in a row.
  */
-/** This person in this workshop, once both are known (stable while they stay the same). */
-function useUnsentOwner(): UnsentOwner | null {
-  const workshopId = useStore((s) => s.session?.workshopId ?? null)
-  const participantId = useStore((s) => s.participant?.id ?? null)
-  return useMemo(() => (workshopId && participantId ? { workshopId, participantId } : null), [workshopId, participantId])
-}
-
 export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   const { t } = useTranslation()
   const id = useId()
@@ -143,4 +136,11 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
       </form>
     </section>
   )
+}
+
+/** This person in this workshop, once both are known (stable while they stay the same). */
+function useUnsentOwner(): UnsentOwner | null {
+  const workshopId = useStore((s) => s.session?.workshopId ?? null)
+  const participantId = useStore((s) => s.participant?.id ?? null)
+  return useMemo(() => (workshopId && participantId ? { workshopId, participantId } : null), [workshopId, participantId])
 }
