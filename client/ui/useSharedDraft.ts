@@ -60,12 +60,12 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     timer.current = null
     const { draft: pending, unsaved } = latest.current
     if (!pending || !unsaved) return true
-    const before = remoteNow.current
     const ok = latest.current.commit(pending.value) !== false
     latest.current.unsaved = !ok
     setInvalid(!ok)
     if (ok) {
-      baseline.current = { value: before, rebase: true }
+      // Until the next render says what the store kept, nothing shown is "elsewhere".
+      baseline.current.rebase = true
       setSaves((count) => count + 1)
     }
     return ok

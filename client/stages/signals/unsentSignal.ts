@@ -21,7 +21,7 @@ export interface UnsentOwner {
 const TEXT_FIELDS = ['title', 'description', 'sourceUrl', 'whyItMatters'] as const
 
 /** Whether the form holds anything written: a chosen theme alone is not a card in progress. */
-export function hasWriting(values: SignalFormValues): boolean {
+function hasWriting(values: SignalFormValues): boolean {
   return TEXT_FIELDS.some((field) => values[field].trim() !== '')
 }
 
