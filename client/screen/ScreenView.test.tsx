@@ -74,6 +74,17 @@ describe('the projector view', () => {
     expect(c.querySelector('.screen-bar__instruction')?.textContent).toMatch(/^Add early signs of change/)
   })
 
+  it("names a replay in the bar, not the live room's stage it is not showing", () => {
+    const c = screenOn('signals')
+    act(() => setScreenShow(room.control, { kind: 'replay', snapshotId: 1, trendId: null }))
+    expect(c.querySelector('h1')?.textContent).toBe('How we got here')
+    expect(c.querySelector('.screen-bar__context')?.textContent).not.toContain('Stage 2 of 7')
+    expect(c.querySelector('.screen-bar__instruction')).toBeNull()
+    act(() => setScreenShow(room.control, null))
+    expect(c.querySelector('h1')?.textContent).toBe('Signals')
+    expect(c.querySelector('.screen-bar__context')?.textContent).toContain('Stage 2 of 7')
+  })
+
   it('leaves a trend focus to the trends stage, which shows it itself', () => {
     const c = screenOn('trends')
     act(() => setFocus(room.control, { kind: 'trend', id: 'TrendTrendTrendTrend01' }))

@@ -44,6 +44,9 @@ export function ScreenView() {
   const panel = useJoinPanel(opening)
   // The report's title page or a replay has the screen to itself: the join panel waits.
   const joinLarge = showJoin && !results && panel.size === 'large'
+  // A replay is of an earlier moment: the bar names it, not the live room's stage (the moment's
+  // own stage and time head the board under it).
+  const replaying = results?.kind === 'replay'
 
   return (
     <div className={`screen${joinLarge ? ' screen--joining' : ''}${opening ? ' screen--opening' : ''}`}>
@@ -51,10 +54,12 @@ export function ScreenView() {
         <div className="screen-bar__where">
           <p className="screen-bar__context">
             <span className="screen-bar__title">{title ?? t('workshop.untitled')}</span>
-            {stage && steps.includes(stage) && <span>{t('stageArea.stageOf', { number: steps.indexOf(stage) + 1, total: steps.length })}</span>}
+            {stage && !replaying && steps.includes(stage) && <span>{t('stageArea.stageOf', { number: steps.indexOf(stage) + 1, total: steps.length })}</span>}
           </p>
           <div className="screen-bar__now">
-            <h1 className="screen-bar__stage">{stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}</h1>
+            <h1 className="screen-bar__stage">
+              {replaying ? t('results.replay.screenKicker') : stage ? t(`stage.${stage.kind}.name`) : t('workshop.notStarted')}
+            </h1>
             {/* The stage's task, clock and readiness are the live room's: not above the report's
                 title page ("Write actions…" over "Thank you") or a replay of an earlier moment. */}
             {!results && (

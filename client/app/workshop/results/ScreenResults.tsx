@@ -70,7 +70,6 @@ function ScreenReplay({ snapshotId, trendId }: { snapshotId: number | null; tren
     )
   return (
     <section className="screen-replay" aria-label={t('results.replay.screenLabel')}>
-      <p className="screen-replay__kicker">{t('results.replay.screenKicker')}</p>
       <div className={`replay__view${trendId ? ' replay__view--with-story' : ''}`}>
         <ReplayBoard frame={frame} highlightTrendId={trendId} size="large" headingLevel={2} />
         {trendId && <TrendStory frames={frames} trendId={trendId} now={frame.at} size="large" />}
