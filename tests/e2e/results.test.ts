@@ -139,12 +139,19 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
           cut: shown.filter((text) => !text.legible && !text.elsewhere).map(({ text, why }) => `${text}: ${why}`),
         }
       }
+      // The trend's history beside it, which nobody can scroll: every line shown whole, and what
+      // does not fit summed up ("9 later events"), not cut off at the screen's edge.
+      const storyCut = async () =>
+        (await shownTexts(screen.page, '.trend-story__event')).filter((text) => !text.legible).map(({ text, why }) => `${text}: ${why}`)
       const at1920 = await replayCut()
       expect(at1920.cut, '1920').toEqual([])
+      expect(await storyCut(), '1920').toEqual([])
       await screen.page.setViewportSize({ width: 1280, height: 720 })
-      await screen.page.waitForTimeout(300)
+      await expect.poll(() => screen.page.locator('.trend-story__event--more').count(), SLOW).toBe(1)
       await screenshot(screen.page, 'results-replay-room-1280')
       expect((await replayCut()).cut, '1280').toEqual([])
+      expect(await storyCut(), '1280').toEqual([])
+      expect(await screen.page.locator('.trend-story__event--more').textContent()).toMatch(/^\d+ (earlier|later) events$/)
       await replay.getByRole('switch', { name: 'Show the replay on the screen' }).click()
       await page.getByRole('button', { name: 'History', exact: true }).click()
       const history = page.getByRole('region', { name: 'History', exact: true })

@@ -33,3 +33,32 @@ export function turnPage(page: number, by: number, pages: number): number {
   if (pages <= 1) return 0
   return (((page + by) % pages) + pages) % pages
 }
+
+/** Rows `first`…`last` of a list, both included. */
+export interface RowWindow {
+  first: number
+  last: number
+}
+
+/**
+ * Which rows of a dated list fit `room` px when not all do (the history of a trend on the
+ * projector, which nobody can scroll): the row at `anchor` (the moment shown), as many before it
+ * as fit, then as many after it. Rows left out above or below are summed up in a line of their own,
+ * `marker` px high, which the window makes room for.
+ */
+export function rowsThatFit(heights: readonly number[], gap: number, room: number, anchor: number, marker: number): RowWindow {
+  const count = heights.length
+  if (count === 0) return { first: 0, last: -1 }
+  const at = Math.min(Math.max(anchor, 0), count - 1)
+  const cost = (first: number, last: number) => {
+    let total = 0
+    for (let i = first; i <= last; i++) total += heights[i]!
+    const markers = (first > 0 ? 1 : 0) + (last < count - 1 ? 1 : 0)
+    return total + markers * marker + (last - first + markers) * gap
+  }
+  let first = at
+  let last = at
+  while (first > 0 && cost(first - 1, last) <= room) first--
+  while (last < count - 1 && cost(first, last + 1) <= room) last++
+  return { first, last }
+}
