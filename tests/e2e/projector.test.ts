@@ -81,9 +81,11 @@ describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room
         const small = [...seen.entries()].filter(([, px]) => px < MIN_PX)
         if (small.length > 0) problems.push(`${check.stage} at ${size}: ${small.length} titles under ${MIN_PX} px, e.g. ${JSON.stringify(small.slice(0, 3))}`)
         if (check.stage === 'Trends') {
-          const { unnamed, seen } = await continuations(screen.page)
+          const { unnamed, emptyFrames, seen } = await continuations(screen.page)
           if (unnamed.length > 0)
             problems.push(`Trends at ${size}: a trend runs on into another column without its name there: ${JSON.stringify(unnamed.slice(0, 3))}`)
+          if (emptyFrames.length > 0)
+            problems.push(`Trends at ${size}: an empty frame at a column's foot, the name in the next: ${JSON.stringify(emptyFrames)}`)
           // At 1920×1080 the room's longest trends are taller than a column: the check above met them.
           if (size === '1920' && seen === 0) problems.push('Trends at 1920: no trend ran on into another column, so none was checked')
         }
@@ -195,14 +197,22 @@ async function readAllPages(facilitator: Page, screens: [string, Person][], sele
  * The columns (or pages) a trend's cards run on into (`seen`), and those without the trend's name
  * drawn at their top (`unnamed`): the first card there must show it (a label before its title).
  */
-function continuations(page: Page): Promise<{ unnamed: string[]; seen: number }> {
+/**
+ * Each trend running on into another column: whether its name is there, and whether its frame
+ * starts where its name is (an empty frame at a column's foot, its name at the next one's top,
+ * wasted the column and labelled the name's own first card "continued").
+ */
+function continuations(page: Page): Promise<{ unnamed: string[]; emptyFrames: string[]; seen: number }> {
   return page.evaluate(() => {
     const unnamed: string[] = []
+    const emptyFrames: string[] = []
     let seen = 0
     for (const trend of document.querySelectorAll<HTMLElement>('.trend--projector')) {
       const first = trend.getClientRects()[0]
       if (!first) continue
-      const name = trend.querySelector('.trend__title')?.textContent ?? ''
+      const title = trend.querySelector('.trend__title')
+      const name = title?.textContent ?? ''
+      if (title && Math.abs(title.getBoundingClientRect().left - first.left) > first.width / 2) emptyFrames.push(name)
       let column = first.left
       for (const card of trend.querySelectorAll<HTMLElement>('.tcard--projector')) {
         const left = card.getBoundingClientRect().left
@@ -213,6 +223,6 @@ function continuations(page: Page): Promise<{ unnamed: string[]; seen: number }>
         if (!name || !label.includes(name)) unnamed.push(`${name} before "${card.querySelector('.tcard__title')?.textContent}"`)
       }
     }
-    return { unnamed, seen }
+    return { unnamed, emptyFrames, seen }
   })
 }

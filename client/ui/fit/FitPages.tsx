@@ -67,6 +67,27 @@ function labelContinued(flow: HTMLElement, on: boolean): void {
 }
 
 /**
+ * Moves to the next column each item whose frame the browser began at the foot of a column with
+ * none of its content in it: it may break between an item's top padding and its first child, and
+ * when the first child must keep to the next (a trend's name to its first card) an empty frame
+ * is left behind. Forced breaks from an earlier layout are taken off first; each move can shift
+ * the items after it, so this runs until none moves (a few passes at most).
+ */
+function startItemsWhole(flow: HTMLElement): void {
+  const items = [...flow.querySelectorAll<HTMLElement>(`[${FIT_CONTINUES}]`)]
+  for (const item of items) item.style.removeProperty('break-before')
+  for (let pass = 0; pass < 8; pass++) {
+    const empty = items.find((item) => {
+      const [first] = item.getClientRects()
+      const content = item.firstElementChild?.getBoundingClientRect()
+      return first && content && item.style.breakBefore !== 'column' && Math.abs(content.left - first.left) > first.width / 2
+    })
+    if (!empty) return
+    empty.style.breakBefore = 'column'
+  }
+}
+
+/**
  * Shows as much of the work as the projector holds, legibly: the items flow down columns that
  * fill the stage area; when they run past it, the next density is tried (each fits more), and
  * past the densest the columns continue as pages, turned by `usePageTurner`. Measured in layout
@@ -106,6 +127,7 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
     const box = flow.current
     if (!box || stale) return
     const gap = parseFloat(getComputedStyle(box).columnGap) || 0
+    startItemsWhole(box)
     // Labels from the last layout would change this one's breaks: measured without, labelled once settled.
     labelContinued(box, fit.settled)
     const pages = pagesOf(box.scrollWidth, box.clientWidth, gap)
