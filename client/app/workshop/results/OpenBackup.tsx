@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FileButton } from '../../../ui/index.ts'
 import { rememberKey } from '../../keys.ts'
 import { navigate } from '../../routing.ts'
 import { openBackup, type BackupProblem } from './openBackup.ts'
@@ -13,14 +14,10 @@ import './results.css'
 export function OpenBackup() {
   const { t } = useTranslation()
   const id = useId()
-  const input = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<BackupProblem | null>(null)
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0]
-    event.target.value = ''
-    if (!file) return
+  const choose = async (file: File) => {
     setBusy(true)
     setProblem(null)
     const result = await openBackup(file)
@@ -52,19 +49,9 @@ export function OpenBackup() {
           )}
         </div>
       )}
-      <input
-        ref={input}
-        id={`${id}-file`}
-        className="visually-hidden"
-        type="file"
-        accept=".json,application/json"
-        onChange={(event) => void choose(event)}
-        tabIndex={-1}
-        aria-hidden="true"
-      />
-      <button type="button" className="button button--secondary" onClick={() => input.current?.click()} disabled={busy} aria-busy={busy}>
+      <FileButton accept=".json,application/json" className="button button--secondary" onFile={(file) => void choose(file)} disabled={busy} aria-busy={busy}>
         {busy ? t('results.backup.opening') : t('results.backup.choose')}
-      </button>
+      </FileButton>
     </section>
   )
 }

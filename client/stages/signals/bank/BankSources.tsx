@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BankSignal, CsvProblem } from '../../../../shared/bank/csv.ts'
+import { FileButton } from '../../../ui/index.ts'
 import { fetchEarlierWorkshop } from './earlierWorkshop.ts'
 
 export interface LoadedBank {
@@ -20,11 +21,9 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
   const [link, setLink] = useState('')
   const [linkError, setLinkError] = useState<string | null>(null)
   const [fetching, setFetching] = useState(false)
-  const fileInput = useRef<HTMLInputElement>(null)
   const [fileName, setFileName] = useState<string | null>(null)
 
-  const readFile = async (file: File | undefined) => {
-    if (!file) return
+  const readFile = async (file: File) => {
     setFileName(file.name)
     const { parseBankCsv } = await import('../../../../shared/bank/csv.ts')
     const result = parseBankCsv(await file.text())
@@ -51,25 +50,10 @@ export function BankSources({ onLoaded }: { onLoaded(bank: LoadedBank): void }) 
           {t('signalBank.csvHeading')}
         </h3>
         <p className="field__hint">{t('signalBank.csvHint')}</p>
-        {/* The browser's own file button speaks the browser's language ("Choose File" in a Finnish
-            workshop): ours opens the same chooser, in the workshop's words. */}
-        <input
-          ref={fileInput}
-          className="visually-hidden"
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(event) => {
-            void readFile(event.target.files?.[0])
-            // The same file again, fixed, is a new choice.
-            event.target.value = ''
-          }}
-          tabIndex={-1}
-          aria-hidden="true"
-        />
         <div className="bank__pick">
-          <button type="button" className="button button--secondary" onClick={() => fileInput.current?.click()} aria-describedby={`${id}-file`}>
+          <FileButton accept=".csv,text/csv" className="button button--secondary" onFile={(file) => void readFile(file)} aria-describedby={`${id}-file`}>
             {t('signalBank.csvChoose')}
-          </button>
+          </FileButton>
           <span id={`${id}-file`} className="bank__file">
             {fileName ?? t('signalBank.csvNone')}
           </span>
