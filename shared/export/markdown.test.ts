@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { exportMarkdown } from './markdown'
 import { inlineMarkdown } from './markdownBody'
 import { escapeInline, inlineText, link, paragraphLines } from './markdownText'
-import { castVote, readBoard, readControl } from '../doc/index'
+import { castVote, readBoard, readControl, updateStory } from '../doc/index'
 import { buildFullWorkshop, hostileText, type WorkshopFixture } from './testing/workshops'
 
 const readBoardAndControl = ({ board, control }: WorkshopFixture) => ({ trends: [...readBoard(board).trends.values()], stages: readControl(control).stages })
@@ -86,6 +86,20 @@ describe('Markdown export: structure', () => {
       '- Fewer care homes *(1st order, mixed)*\n  - Homes adapted for care *(2nd order, positive)*\n    - Builders learn care design *(3rd order, positive)*',
     )
     expect(md).toContain('**Who:** Social services · **2 people agree** · Linked to: Story: A Tuesday in 2040; Trend: Ageing at home')
+  })
+
+  it('names a story without a title after its persona, as the app does, in its heading and where takeaways link it', () => {
+    for (const [language, name] of [
+      ['en', 'Aino’s day'],
+      ['fi', 'Aino – yksi päivä'],
+    ] as const) {
+      const workshop = buildFullWorkshop({ language })
+      const story = [...readBoard(workshop.board).stories.values()].find((s) => s.title === 'A Tuesday in 2040')!
+      updateStory(workshop.board, story.id, { title: '' })
+      const untitled = exportMarkdown(workshop, options)
+      expect(headings(untitled, 3)[0]).toBe(`1. ${name}`)
+      expect(untitled).toContain(`: ${name}; `)
+    }
   })
 
   it('follows the workshop language and can leave the names out', () => {

@@ -3,7 +3,7 @@
  * in the bodies become numbered footnotes, numbered across the whole report (Markdown footnote
  * labels are global to a document); a chip cited twice in one story reuses its number.
  */
-import { sortedByOrder } from '../doc/index'
+import { sortedByOrder, storyName } from '../doc/index'
 import type { CitationKind, Persona, Signal } from '../schema/index'
 import type { Phrases } from './catalogue'
 import type { RefItem, ReportLink, ReportSignal } from './report'
@@ -134,7 +134,7 @@ export function buildStories(snapshot: ExportSnapshot, phrases: Phrases, ctx: St
       id: story.id,
       anchor: `story-${i + 1}`,
       number: i + 1,
-      title: story.title || phrases.untitledStory,
+      title: storyName(story.title, persona?.name, { untitled: phrases.untitledStory, ofPersona: (name) => phrases.storyOfPersona.replace('{{name}}', name) }),
       persona: fields && hasContent(fields) ? fields : null,
       blocks,
       footnotes,

@@ -7,6 +7,7 @@ export const EN: Vocabulary = {
   persona: 'Persona',
   personaFields: { name: 'Name', age: 'Age', household: 'Household', lifeSituation: 'Life situation', needs: 'Needs', values: 'Values' },
   untitledStory: 'Untitled story',
+  storyOfPersona: '{{name}}’s day',
   unnamedTrend: 'Unnamed trend',
   kinds: { trend: 'Trend', signal: 'Signal', wheelNode: 'Consequence' },
   kindsPlural: { trend: 'Trends', signal: 'Signals', wheelNode: 'Consequences' },

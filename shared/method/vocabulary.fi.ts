@@ -7,6 +7,7 @@ export const FI: Vocabulary = {
   persona: 'Persoona',
   personaFields: { name: 'Nimi', age: 'Ikä', household: 'Kotitalous', lifeSituation: 'Elämäntilanne', needs: 'Tarpeet', values: 'Arvot' },
   untitledStory: 'Nimetön tarina',
+  storyOfPersona: '{{name}} – yksi päivä',
   unnamedTrend: 'Nimetön trendi',
   kinds: { trend: 'Trendi', signal: 'Signaali', wheelNode: 'Seuraus' },
   kindsPlural: { trend: 'Trendit', signal: 'Signaalit', wheelNode: 'Seuraukset' },

@@ -23,6 +23,8 @@ export interface Vocabulary {
     readonly values: string
   }
   readonly untitledStory: string
+  /** A story without a title, named after its persona: `{{name}}` is the persona's name. */
+  readonly storyOfPersona: string
   readonly unnamedTrend: string
   readonly kinds: { readonly [K in CitationKind]: string }
   readonly kindsPlural: { readonly [K in CitationKind]: string }

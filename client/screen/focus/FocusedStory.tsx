@@ -2,6 +2,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getStoryBody, storyBodyText } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
+import { useStoryName } from '../../state/useStoryName.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { FocusGone } from './FocusGone.tsx'
 
@@ -12,12 +13,13 @@ export function FocusedStory({ id }: { id: string }) {
   const persona = useStore((s) => (story ? (s.board?.personas.get(story.personaId) ?? null) : null))
   const year = useStore((s) => s.control?.meta.horizonYear ?? null)
   const text = useStoryText(id, story !== null)
+  const storyName = useStoryName()
   if (!story) return <FocusGone />
   const name = persona?.name.trim() ?? ''
   const who = [name, persona?.age != null ? t('screen.focus.age', { age: persona.age }) : '', persona?.household.trim() ?? ''].filter(Boolean).join(', ')
   return (
     <article className="focus-card ui-stack ui-frame focus-story">
-      <h2 className="focus-card__title">{story.title.trim() || t('screen.focus.untitledStory')}</h2>
+      <h2 className="focus-card__title">{storyName(story)}</h2>
       {(who || year) && <p className="focus-card__meta">{[who, year ? t('screen.focus.inYear', { year }) : ''].filter(Boolean).join(' · ')}</p>}
       <div className="focus-story__body">
         {text ? (

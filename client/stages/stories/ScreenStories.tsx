@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { citationSources } from '../../../shared/doc/stories/index.ts'
 import type { Group, Persona, Story } from '../../../shared/schema/index.ts'
 import { useStore } from '../../state/store.ts'
+import { useStoryName } from '../../state/useStoryName.ts'
 import { EmptyState } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
 import { ReadOnlyBody } from './ReadOnlyBody.tsx'
@@ -75,6 +76,7 @@ function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
   const resolved = useResolvedCitations(body)
   const sources = useMemo(() => citationSources(resolved), [resolved])
   const name = persona?.name.trim() ?? ''
+  const storyTitle = useStoryName()
   return (
     <article className="screen-story ui-stack" aria-labelledby={`screen-story-${story.id}`}>
       <header className="screen-story__head ui-stack">
@@ -82,7 +84,7 @@ function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
           {[group?.name ?? t('stories.wholeRoom'), t('stories.prompt', { name: name || t('stories.promptSomeone'), year: year ?? '' })].join(' · ')}
         </p>
         <h2 id={`screen-story-${story.id}`} className="screen-story__title">
-          {story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))}
+          {storyTitle(story)}
         </h2>
         {persona && personaLine(persona, t) && <p className="screen-story__persona">{personaLine(persona, t)}</p>}
       </header>
@@ -122,12 +124,12 @@ const ScreenCard = memo(function ScreenCard({ story, group }: { story: Story; gr
   const body = useStoryBody(story.id)
   const { words, citations } = useBodySummary(body)
   const sourceCount = new Set(citations.map((c) => `${c.kind}|${c.refId}`)).size
-  const name = persona?.name.trim() ?? ''
+  const storyTitle = useStoryName()
   // No trend check here: that is the facilitator's conversation with a group, not the room's.
   return (
     <li className="story-card ui-stack screen-card">
       <p className="story-card__eyebrow">{group?.name ?? t('stories.wholeRoom')}</p>
-      <h2 className="story-card__title">{story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))}</h2>
+      <h2 className="story-card__title">{storyTitle(story)}</h2>
       <p className="story-card__persona">{personaLine(persona, t) || t('stories.card.noPersona')}</p>
       <p className="story-card__stats">
         {t('stories.card.words', { count: words })}

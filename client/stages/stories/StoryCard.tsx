@@ -5,6 +5,7 @@ import { EditingNote } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
 import type { StoryEntry } from './storiesModel.ts'
 import { TrendFlag } from './TrendFlag.tsx'
+import { useStoryName } from '../../state/useStoryName.ts'
 import { useBodySummary, usePersona, useStoryBody } from './useStoriesData.ts'
 
 interface StoryCardProps {
@@ -28,8 +29,7 @@ export const StoryCard = memo(function StoryCard({ entry, trendCount, onScreen, 
   const persona = usePersona(story.personaId)
   const { citations, words } = useBodySummary(useStoryBody(story.id))
   const sourceCount = new Set(citations.map((c) => `${c.kind}|${c.refId}`)).size
-  const name = persona?.name.trim() ?? ''
-  const title = story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))
+  const title = useStoryName()(story)
   const line = personaLine(persona, t)
 
   return (

@@ -11,6 +11,7 @@ import { deleteStory } from '../../../shared/doc/index.ts'
 import { citationSources, type CitationSource } from '../../../shared/doc/stories/index.ts'
 import type { CitationAttrs, Group, Persona, Story } from '../../../shared/schema/index.ts'
 import { useStore } from '../../state/store.ts'
+import { useStoryName } from '../../state/useStoryName.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { useAnnounce, useEditingMarker } from '../../ui/index.ts'
 import { DeleteStoryDialog } from './DeleteStoryDialog.tsx'
@@ -77,6 +78,7 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
   const openPicker = useCallback((fromAt: boolean) => setPicker({ open: true, fromAt }), [])
 
   const personaName = persona.name.trim()
+  const storyName = useStoryName()
   const prompt = t('stories.prompt', { name: personaName || t('stories.promptSomeone'), year: year ?? '' })
   const editor = useStoryEditor({ body, editable: !readOnly, board, onAt: () => openPicker(true), label: t('stories.writing.label'), describedBy: promptId })
 
@@ -95,7 +97,8 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
   }
   const reveal = useCallback((source: CitationSource) => editor !== null && revealCitation(editor, source.kind, source.refId), [editor])
 
-  const fallbackTitle = personaName ? t('stories.titleFallback', { name: personaName }) : t('stories.untitled')
+  // What the story is called until it has a title (and the title field's placeholder).
+  const fallbackTitle = storyName({ ...story, title: '' })
   const canDelete = !readOnly && (facilitator || story.createdBy === participantId)
 
   return (

@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import type { StoryEntry } from './storiesModel.ts'
-import { usePersona } from './useStoriesData.ts'
+import { useStoryName } from '../../state/useStoryName.ts'
 
 interface TrendCheckProps {
   entries: readonly StoryEntry[]
@@ -38,9 +38,7 @@ export const TrendCheck = memo(function TrendCheck({ entries, trendLinks, onOpen
 function MissingStory({ entry, onOpen }: { entry: StoryEntry; onOpen(storyId: string): void }) {
   const { t } = useTranslation()
   const label = useGroupLabel()
-  const persona = usePersona(entry.story.personaId)
-  const name = persona?.name.trim() ?? ''
-  const title = entry.story.title || (name ? t('stories.titleFallback', { name }) : t('stories.untitled'))
+  const title = useStoryName()(entry.story)
   return (
     <li>
       <button type="button" className="trend-check__link" onClick={() => onOpen(entry.story.id)}>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useStoryName } from '../../state/useStoryName.ts'
 import { useStoryMap, useTrendMap } from './useTakeawaysData.ts'
 
 /**
@@ -9,6 +10,7 @@ export function LinkChips({ trendIds, storyIds }: { trendIds: readonly string[];
   const { t } = useTranslation()
   const trends = useTrendMap()
   const stories = useStoryMap()
+  const storyName = useStoryName()
   const chips = [
     ...trendIds.flatMap((id) => {
       const trend = trends.get(id)
@@ -16,7 +18,7 @@ export function LinkChips({ trendIds, storyIds }: { trendIds: readonly string[];
     }),
     ...storyIds.flatMap((id) => {
       const story = stories.get(id)
-      return story ? [{ key: `s:${id}`, kind: 'story' as const, label: story.title.trim() || t('takeaways.untitledStory') }] : []
+      return story ? [{ key: `s:${id}`, kind: 'story' as const, label: storyName(story) }] : []
     }),
   ]
   if (chips.length === 0) return null

@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { existingIds } from '../../../shared/doc/index.ts'
 import type { Takeaway, TakeawayInput, When } from '../../../shared/schema/index.ts'
+import { useStoryName } from '../../state/useStoryName.ts'
 import { useEditingMarker } from '../../ui/index.ts'
 import { LinkPicker, type LinkOption } from './LinkPicker.tsx'
 import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
@@ -140,7 +141,7 @@ function useTrendOptions(): LinkOption[] {
 }
 
 function useStoryOptions(): LinkOption[] {
-  const { t } = useTranslation()
   const stories = useOrderedStories()
-  return useMemo(() => stories.map((story) => ({ id: story.id, label: story.title.trim() || t('takeaways.untitledStory') })), [stories, t])
+  const storyName = useStoryName()
+  return useMemo(() => stories.map((story) => ({ id: story.id, label: storyName(story) })), [stories, storyName])
 }
