@@ -44,6 +44,13 @@ async function readChart(page: Page) {
       .filter((r) => r.width > 0)
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
     const badges = [...document.querySelectorAll('.results-chart__badge circle')].map((c) => c.getBoundingClientRect())
+    // Two trends sharing a median: both numbers show (one badge over another's middle hides it).
+    const centre = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 })
+    badges.forEach((a, i) =>
+      badges.slice(i + 1).forEach((b, j) => {
+        if (Math.hypot(centre(a).x - centre(b).x, centre(a).y - centre(b).y) < 0.75 * a.width) problems.push(`badges ${i} and ${i + j + 1} hide each other`)
+      }),
+    )
     labels.forEach((a, i) => {
       badges.forEach((badge, j) => hit(a, badge) && problems.push(`label ${i} covers badge ${j}`))
       if (a.left < plot.left - 0.5 || a.right > plot.right + 0.5 || a.top < plot.top - 0.5 || a.bottom > plot.bottom + 0.5)

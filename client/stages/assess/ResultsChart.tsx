@@ -53,17 +53,16 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
         )}
       </g>
       <g className="results-chart__leaders">{layout.labels.map((label) => (label.leader ? <line key={label.id} {...label.leader} /> : null))}</g>
-      {trends.map((trend) => (
-        <Badge
-          key={trend.id}
-          x={x(trend.median)}
-          y={y(trend.median)}
-          r={metrics.badgeRadius}
-          rank={trend.rank}
-          keyDriver={trend.keyDriver}
-          fontPx={plot.fontPx}
-        />
-      ))}
+      <g className="results-chart__ties">
+        {layout.ties.map((box, index) => (
+          <rect key={index} x={box.x} y={box.y} width={box.w} height={box.h} rx={metrics.badgeRadius} />
+        ))}
+      </g>
+      {layout.badges.map((badge) => {
+        const trend = trends.find((t) => t.id === badge.id)
+        if (!trend) return null
+        return <Badge key={trend.id} x={badge.x} y={badge.y} r={metrics.badgeRadius} rank={trend.rank} keyDriver={trend.keyDriver} fontPx={plot.fontPx} />
+      })}
       {layout.labels.map((label) => (
         <g key={label.id} className={`results-chart__label${trends.find((t) => t.id === label.id)?.keyDriver ? ' results-chart__label--key' : ''}`}>
           <rect x={label.box.x} y={label.box.y} width={label.box.w} height={label.box.h} rx={5} />

@@ -60,6 +60,10 @@ export interface PlacedLabel {
 }
 
 export interface ChartLayout {
+  /** Where each trend's badge is drawn: at its median, or beside the others it would cover (see `spreadBadges`). */
+  readonly badges: readonly { readonly id: string; readonly x: number; readonly y: number }[]
+  /** Around each set of badges spread from one place: a frame that says they belong there together. */
+  readonly ties: readonly Box[]
   readonly labels: readonly PlacedLabel[]
   /** Trends whose label found no free spot: listed under the chart, by rank. */
   readonly legend: readonly { readonly id: string; readonly rank: number; readonly name: string }[]
@@ -68,22 +72,100 @@ export interface ChartLayout {
 const MAX_LINES = 3
 const DIRECTIONS = 16
 const DISTANCE_STEPS = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8]
+/**
+ * Badges nearer than this many radii hide each other's number (the one drawn later covers the
+ * other's middle); farther apart, both numbers show and they stay where their medians are.
+ */
+const HIDES = 1.5
 
 /** Lays out every label; `items` in any order (they are placed by rank). */
-export function layoutChart(items: readonly ChartItem[], metrics: ChartMetrics): ChartLayout {
-  const badges = items.map((item) => badgeBox(item, metrics))
+export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics): ChartLayout {
+  const { items, ties } = spreadBadges(given, metrics)
+  // No label over a frame of badges sharing a spot: it would read as one of theirs.
+  const m: ChartMetrics = { ...metrics, reserved: [...metrics.reserved, ...ties] }
+  const badges = items.map((item) => badgeBox(item, m))
   const placed: PlacedLabel[] = []
   const legend: { id: string; rank: number; name: string }[] = []
   const ordered = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+  const medians = new Map(given.map((item) => [item.id, item]))
   for (const item of ordered) {
-    const label = placeOne(item, metrics, badges, placed)
+    const label = placeOne(item, medians.get(item.id)!, m, badges, placed)
     if (label) placed.push(label)
     else legend.push({ id: item.id, rank: item.rank, name: item.name })
   }
-  return { labels: placed, legend }
+  return { badges: items.map(({ id, x, y }) => ({ id, x, y })), ties, labels: placed, legend }
 }
 
-function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], placed: readonly PlacedLabel[]): PlacedLabel | null {
+/**
+ * Badges that would cover one another are set side by side, in rank order (left to right, then
+ * down), as a block centred where they were. With few people placing, several trends often share
+ * a median (all at the grid's centre, where a tap puts a trend before it is moved): drawn where
+ * they are, they were one badge showing the last number, and its label read as another trend's.
+ * The block keeps inside the chart; a frame around it (`ties`) says its badges share the spot.
+ */
+export function spreadBadges(
+  items: readonly ChartItem[],
+  m: Pick<ChartMetrics, 'badgeRadius' | 'gap' | 'width' | 'height'>,
+): { items: ChartItem[]; ties: Box[] } {
+  const step = 2 * m.badgeRadius + m.gap
+  const at = items.map(({ x, y }) => ({ x, y }))
+  // Sets of badges that cover one another. A block can come to cover another badge: the two sets
+  // are joined and laid out again as one, until nothing covers anything (sets only ever grow).
+  const set = items.map((_, index) => index)
+  const root = (i: number): number => (set[i] === i ? i : (set[i] = root(set[i]!)))
+  let ties: Box[] = []
+  for (let joined = true; joined;) {
+    joined = false
+    for (let i = 0; i < items.length; i++)
+      for (let j = i + 1; j < items.length; j++)
+        if (root(i) !== root(j) && Math.hypot(at[i]!.x - at[j]!.x, at[i]!.y - at[j]!.y) < HIDES * m.badgeRadius) {
+          set[root(i)] = root(j)
+          joined = true
+        }
+    const members = new Map<number, number[]>()
+    items.forEach((_, index) => members.set(root(index), [...(members.get(root(index)) ?? []), index]))
+    ties = []
+    for (const indices of members.values()) {
+      if (indices.length < 2) continue
+      const block = blockOf(
+        indices.map((index) => items[index]!),
+        m,
+        step,
+      )
+      ties.push(block.frame)
+      indices.forEach((index) => (at[index] = block.at.get(items[index]!.id)!))
+    }
+  }
+  return { items: items.map((item, index) => ({ ...item, ...at[index] })), ties }
+}
+
+/** Badges side by side in rank order, as near square a block as they make, centred on their medians' mean and inside the chart. */
+function blockOf(set: ChartItem[], m: Pick<ChartMetrics, 'badgeRadius' | 'gap' | 'width' | 'height'>, step: number) {
+  const ordered = [...set].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+  const columns = Math.ceil(Math.sqrt(ordered.length))
+  const rows = Math.ceil(ordered.length / columns)
+  const cx = ordered.reduce((sum, item) => sum + item.x, 0) / ordered.length
+  const cy = ordered.reduce((sum, item) => sum + item.y, 0) / ordered.length
+  const pad = m.gap + m.badgeRadius * 0.3
+  const w = columns * step - m.gap + 2 * pad
+  const h = rows * step - m.gap + 2 * pad
+  const left = Math.max(1, Math.min(cx - w / 2, m.width - 1 - w))
+  const top = Math.max(1, Math.min(cy - h / 2, m.height - 1 - h))
+  const at = new Map<string, { x: number; y: number }>()
+  ordered.forEach((item, index) => {
+    const row = Math.floor(index / columns)
+    // A last row not full is centred under the others.
+    const inRow = row === rows - 1 ? ordered.length - row * columns : columns
+    at.set(item.id, {
+      x: left + pad + ((columns - inRow) * step) / 2 + (index % columns) * step + m.badgeRadius,
+      y: top + pad + row * step + m.badgeRadius,
+    })
+  })
+  return { frame: { x: left, y: top, w, h }, at }
+}
+
+/** `item` where its badge is drawn; `median` where the trend is (its quadrant). */
+function placeOne(item: ChartItem, median: ChartItem, m: ChartMetrics, badges: readonly Box[], placed: readonly PlacedLabel[]): PlacedLabel | null {
   const shapes = wrappings(item.name, m)
   let best: { label: PlacedLabel; cost: number } | null = null
   for (const [shapeIndex, lines] of shapes.entries()) {
@@ -111,7 +193,7 @@ function placeOne(item: ChartItem, m: ChartMetrics, badges: readonly Box[], plac
         if (claimed !== 'none') cost += (claimed === 'nearer' ? 16 : 8) * m.lineHeight
         // A label in another quadrant than its badge reads as "Plan for these" when the trend is a
         // critical uncertainty: the decision turns on the quadrant, so cross the midlines last.
-        if (!reachesQuadrantOf(box, item, m)) cost += 6 * m.lineHeight
+        if (!reachesQuadrantOf(box, median, m)) cost += 6 * m.lineHeight
         // A leader line across another label or badge is hard to follow: go a little farther to avoid it.
         if (leader) {
           for (const other of placed) if (segmentHitsBox(leader, other.box)) cost += 2 * m.lineHeight

@@ -43,7 +43,11 @@ export const ROOM_TRENDS = [
   'Digital services for every age',
 ] as const
 
-/** Where each of five people put each trend (impact, uncertainty): they agree on some, not on others. */
+/**
+ * Where each of five people put each trend (impact, uncertainty): they agree on some, not on
+ * others. The fourth lands exactly where the second does, in the middle (where a tap puts a
+ * trend): two results sharing a median, as rooms often have.
+ */
 const PLACEMENTS: readonly (readonly [number, number])[][] = [
   [
     [0.85, 0.2],
@@ -67,11 +71,11 @@ const PLACEMENTS: readonly (readonly [number, number])[][] = [
     [0.73, 0.7],
   ],
   [
-    [0.4, 0.6],
-    [0.45, 0.62],
+    [0.5, 0.5],
+    [0.5, 0.5],
     [0.42, 0.58],
-    [0.38, 0.6],
-    [0.44, 0.64],
+    [0.58, 0.44],
+    [0.5, 0.5],
   ],
   [
     [0.2, 0.3],
