@@ -81,11 +81,12 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
 
 /**
  * What the chart's marks mean, and the trends whose name had no room on the chart: above the
- * chart, so a projector never cuts it off.
+ * chart, so a projector never cuts it off. `names` false: the ranking beside the chart names every
+ * badge's trend already (the projector, whose height the chart needs).
  */
-export function ResultsChartKey({ chart }: { chart: MeasuredChart }) {
+export function ResultsChartKey({ chart, names = true }: { chart: MeasuredChart; names?: boolean }) {
   const { t } = useTranslation()
-  const legend = chart.layout?.legend ?? []
+  const legend = names ? (chart.layout?.legend ?? []) : []
   return (
     <div className="results-key">
       <p className="results-key__marks">

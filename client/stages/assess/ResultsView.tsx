@@ -72,7 +72,7 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
           <Heading id={`${id}-grid`} className="assess-section-title">
             {t('assess.results.title')}
           </Heading>
-          <ResultsChartKey chart={chart} />
+          <ResultsChartKey chart={chart} names={role !== 'screen'} />
         </div>
         <AssessGrid plotRef={plotRef} caption={t('assess.results.caption')} className="assess-grid--results">
           <ResultsChart chart={chart} trends={chartTrends} />

@@ -4,7 +4,8 @@ import { useLayoutEffect, type RefObject } from 'react'
  * On the projector nobody scrolls: the result chart takes the whole width of its column and the
  * height left below it in the window (with room for the axis name and the screen's bottom fade),
  * instead of a fixed share of the screen. Sets `--plot-fit-height` (read by styles/grid.css) on
- * `boardRef`, again on every resize.
+ * `boardRef`, again on every resize of the window or of what stands above the plot (the key wraps
+ * differently once the chart's fonts are in).
  */
 export function useFitPlotToWindow(boardRef: RefObject<HTMLElement | null>, plotRef: RefObject<HTMLElement | null>, enabled: boolean): void {
   useLayoutEffect(() => {
@@ -22,6 +23,12 @@ export function useFitPlotToWindow(boardRef: RefObject<HTMLElement | null>, plot
     }
     fit()
     window.addEventListener('resize', fit)
-    return () => window.removeEventListener('resize', fit)
+    const above = new ResizeObserver(fit)
+    const head = board.firstElementChild
+    if (head) above.observe(head)
+    return () => {
+      window.removeEventListener('resize', fit)
+      above.disconnect()
+    }
   }, [boardRef, plotRef, enabled])
 }
