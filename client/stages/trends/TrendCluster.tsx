@@ -80,6 +80,8 @@ export const TrendCluster = memo(function TrendCluster({ trend, signals, trendCo
           {facilitator && (
             <button type="button" className="button button--ghost trend__action" aria-pressed={onScreen} onClick={() => actions.toggleOnScreen(trend.id)}>
               {t(onScreen ? 'trends.stopShowing' : 'trends.showOnScreen')}
+              {/* Eight of these on one board: each says whose it is to a screen reader. */}
+              <span className="visually-hidden">{`: ${name}`}</span>
             </button>
           )}
           <button type="button" className="button button--ghost trend__action trend__action--delete" onClick={() => actions.askDelete(trend.id)}>

@@ -137,6 +137,8 @@ describe('trends stage', () => {
     const { board, home } = boardWith()
     harness = mountTrends({ board, role: 'facilitator' })
     const show = buttonNamed(harness.container.querySelector('.trend')!, 'Show on screen')
+    // Named with its trend: a board has one per trend.
+    expect(show.textContent).toMatch(/^Show on screen: \S/)
     act(() => show.click())
     expect(readControl(harness.control).focus).toEqual({ kind: 'trend', id: home })
     expect(harness.container.querySelector('.trend--on-screen .badge')?.textContent).toBe('On screen')

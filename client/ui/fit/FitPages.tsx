@@ -92,9 +92,9 @@ function startItemsWhole(flow: HTMLElement): void {
  * fill the stage area; when they run past it, the next density is tried (each fits more), and
  * past the densest the columns continue as pages, turned by `usePageTurner`. Measured in layout
  * effects, so no state in between is ever painted. Nothing is cut: a piece of work is either
- * wholly on the page shown or on another page; only an item taller than a column (a trend with
- * many cards) runs on into the next column, or page, with its name at the top there
- * (`FIT_CONTINUES`, `FIT_PIECE`).
+ * wholly on the page shown or on another page; only an item made of pieces (a trend and its
+ * cards) may run on into the next column, or page, between two pieces, with its name at the top
+ * there (`FIT_CONTINUES`, `FIT_PIECE`).
  */
 export function FitPages<Level extends string>({ levels, contentKey, className, label, footer, children }: FitPagesProps<Level>) {
   const viewport = useRef<HTMLDivElement>(null)
