@@ -7,6 +7,17 @@ import * as z from 'zod/mini'
  */
 
 export const TEMPLATE_IDS = ['signals-to-stories', 'innosi-welfare', 'quick-signals'] as const
+
+/**
+ * The horizon year each template starts with: what an empty "Horizon year" becomes, so the form
+ * shows it as its placeholder (here, not with the templates, for the home page's small chunk).
+ */
+export const TEMPLATE_HORIZON_YEARS: { readonly [I in (typeof TEMPLATE_IDS)[number]]: number } = {
+  'signals-to-stories': 2040,
+  // The InnoSI project's own horizon.
+  'innosi-welfare': 2030,
+  'quick-signals': 2040,
+}
 export const LANGUAGES = ['en', 'fi'] as const
 
 export const TITLE_MAX = 200

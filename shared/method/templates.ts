@@ -4,6 +4,7 @@
  */
 import type { Language, Tone } from '../schema/meta'
 import type { StageKind, StageSettings } from '../schema/stage'
+import { TEMPLATE_HORIZON_YEARS } from '../api'
 import { STAGE_DEFINITIONS, METHOD_ORDER } from './stages'
 
 export const TEMPLATE_IDS = ['signals-to-stories', 'innosi-welfare', 'quick-signals'] as const
@@ -48,7 +49,7 @@ export const TEMPLATES: { readonly [I in TemplateId]: Template } = {
     descriptionKey: 'template.signals-to-stories.description',
     stages: stagesOf(METHOD_ORDER),
     themes: [],
-    horizonYear: 2040,
+    horizonYear: TEMPLATE_HORIZON_YEARS['signals-to-stories'],
     tone: 'neutral',
     durationMinutes: 180,
   },
@@ -58,7 +59,7 @@ export const TEMPLATES: { readonly [I in TemplateId]: Template } = {
     descriptionKey: 'template.innosi-welfare.description',
     stages: stagesOf(METHOD_ORDER),
     themes: INNOSI_THEMES,
-    horizonYear: 2030,
+    horizonYear: TEMPLATE_HORIZON_YEARS['innosi-welfare'],
     tone: 'positive',
     durationMinutes: 180,
   },
@@ -69,7 +70,7 @@ export const TEMPLATES: { readonly [I in TemplateId]: Template } = {
     // 5 + 10 + 10 + 5 minutes of time boxes leave half the hour for talk and the walk-through.
     stages: stagesOf(['frame', 'signals', 'trends', 'takeaways']),
     themes: [],
-    horizonYear: 2040,
+    horizonYear: TEMPLATE_HORIZON_YEARS['quick-signals'],
     tone: 'neutral',
     durationMinutes: 60,
   },

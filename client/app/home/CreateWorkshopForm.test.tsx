@@ -52,6 +52,19 @@ describe('CreateWorkshopForm', () => {
     expect(container.textContent).toContain('Anna työpajalle nimi.')
   })
 
+  it("shows the chosen template's horizon year in the empty field, and sends none (the template's applies)", async () => {
+    const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(json(400, { error: 'stop here' }))
+    const container = render(<CreateWorkshopForm defaultLanguage="fi" fetchImpl={fetchImpl} />, { language: 'fi' })
+    const year = field(container, 'Tavoitevuosi')
+    expect(year.placeholder).toBe('2040')
+    await actAsync(() => container.querySelector<HTMLInputElement>('input[type="radio"][value="innosi-welfare"]')!.click())
+    // The InnoSI template looks to 2030: an empty field showing 2040 gave a workshop of 2030.
+    expect(year.placeholder).toBe('2030')
+    typeInto(field(container, 'Työpajan nimi'), 'Hyvinvointi')
+    await submit(container)
+    expect(JSON.parse(String(fetchImpl.mock.calls[0]![1]?.body))).toEqual({ title: 'Hyvinvointi', template: 'innosi-welfare', language: 'fi' })
+  })
+
   it('posts the workshop and opens the facilitator link, keeping the key in the fragment', async () => {
     const link = `${window.location.origin}/w/${ID}/facilitate#key=${KEYS.facilitator}`
     const fetchImpl = vi.fn<typeof fetch>().mockResolvedValue(json(201, { id: ID, keys: KEYS, links: { facilitator: link, participant: link, screen: link } }))

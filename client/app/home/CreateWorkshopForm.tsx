@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TEMPLATE_IDS, TITLE_MAX, FOCAL_QUESTION_MAX } from '../../../shared/api.ts'
+import { TEMPLATE_HORIZON_YEARS, TEMPLATE_IDS, TITLE_MAX, FOCAL_QUESTION_MAX } from '../../../shared/api.ts'
 import type { Language } from '../../i18n/language.ts'
 import { rememberKey } from '../keys.ts'
 import { navigate } from '../routing.ts'
@@ -152,7 +152,8 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
               inputMode="numeric"
               autoComplete="off"
               maxLength={4}
-              placeholder={t('create.horizonYear.placeholder')}
+              // Left empty, the template's year is the workshop's: shown as it will be.
+              placeholder={String(TEMPLATE_HORIZON_YEARS[formValues.template])}
               value={values.horizonYear}
               onChange={(event) => change('horizonYear', event.target.value)}
             />
