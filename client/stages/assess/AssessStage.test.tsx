@@ -234,7 +234,7 @@ describe('open and closed, for everyone', () => {
 
     // Not everyone is done: closing asks once more.
     click(button(facilitatorsView, 'Close voting and show results'))
-    expect(facilitatorsView.textContent).toContain('4 people have not finished yet.')
+    expect(facilitatorsView.textContent).toContain('4 people have not yet placed every trend and given all their dots.')
     expect(readControl(w.control).assessClosed[w.stage.id]).toBeUndefined()
     click(button(facilitatorsView, 'Close anyway'))
     expect(readControl(annasDevice.control).assessClosed[w.stage.id]).toBe(true)

@@ -56,7 +56,7 @@ export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown:
           </button>
         </li>
       ))}
-      <li className="console-menu__item">
+      <li className="console-menu__item" data-needs="keyboard">
         <button type="button" className="button button--ghost console-button" onClick={onShortcuts}>
           <KeyboardIcon />
           {t('console.shortcuts.open')}
