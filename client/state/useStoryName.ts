@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { storyName } from '../../shared/doc/index.ts'
 import type { Story } from '../../shared/schema/index.ts'
-import { useStore } from './store.ts'
+import { useContextStore } from './storeContext.ts'
 
 /**
  * Names a story as every view and the report do (`storyName`): its title, else after its persona
@@ -10,7 +10,7 @@ import { useStore } from './store.ts'
  */
 export function useStoryName(): (story: Pick<Story, 'title' | 'personaId'>) => string {
   const { t } = useTranslation()
-  const personas = useStore((s) => s.board?.personas)
+  const personas = useContextStore((s) => s.board?.personas)
   return useCallback(
     (story) =>
       storyName(story.title, personas?.get(story.personaId)?.name, {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import { useAnnounce } from '../../ui/index.ts'
@@ -6,8 +6,8 @@ import { SignalFields } from './SignalFields.tsx'
 import { SimilarHint } from './similar/SimilarHint.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
-import { hasDetails, keepUnsentSignal, loadUnsentSignal, type UnsentOwner } from './unsentSignal.ts'
-import { useStore } from '../../state/store.ts'
+import { hasDetails, keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
+import { useDraftOwner } from '../../state/unsentDrafts.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
 
@@ -27,7 +27,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   const announce = useAnnounce()
   const titleRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const owner = useUnsentOwner()
+  const owner = useDraftOwner()
   // What this person was writing when the stage moved on or the page reloaded, back in the form.
   const [unsent] = useState(() => (owner ? loadUnsentSignal(owner, new Set(themes.map((theme) => theme.id))) : null))
   const { values, errors, change, check, reset } = useSignalForm(unsent ?? EMPTY_SIGNAL_FORM)
@@ -136,11 +136,4 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
       </form>
     </section>
   )
-}
-
-/** This person in this workshop, once both are known (stable while they stay the same). */
-function useUnsentOwner(): UnsentOwner | null {
-  const workshopId = useStore((s) => s.session?.workshopId ?? null)
-  const participantId = useStore((s) => s.participant?.id ?? null)
-  return useMemo(() => (workshopId && participantId ? { workshopId, participantId } : null), [workshopId, participantId])
 }

@@ -1,21 +1,11 @@
 /**
- * The signal a person is still writing, kept on this device until it is added. The form lives in
- * the page, so without this a stage moved on by the facilitator, a reload or a phone that
- * dropped the tab threw away the words typed so far; now the form opens with them again.
- * One per person per workshop in this browser, in localStorage: a facilitator trying the
- * participant link in another tab does not find their own half-written card there.
+ * The signal a person is still writing, kept on this device until it is added (see
+ * `unsentDrafts.ts`): the form opens with it again after a reload or a stage moved on.
  */
-import { browserStorage, type KeyValueStore } from '../../sync/browserStorage.ts'
+import { readDraft, writeDraft, type DraftOwner } from '../../state/unsentDrafts.ts'
+import type { KeyValueStore } from '../../sync/browserStorage.ts'
 import { STEEP_CATEGORIES } from '../../../shared/schema/signal.ts'
 import { LIMITS, type SignalFormValues } from './signalForm.ts'
-
-const storageKey = (owner: UnsentOwner) => `s2s:unsent-signal:${owner.workshopId}:${owner.participantId}`
-
-/** Whose unsent signal: a person in a workshop. */
-export interface UnsentOwner {
-  workshopId: string
-  participantId: string
-}
 
 /** The fields a person writes; the theme and category are choices, kept with them. */
 const TEXT_FIELDS = ['title', 'description', 'sourceUrl', 'whyItMatters'] as const
@@ -36,15 +26,8 @@ export function hasDetails(values: SignalFormValues): boolean {
  * The unsent signal kept for `owner`, or null. What is stored is read as untrusted: anything
  * malformed is ignored, and a theme the workshop no longer has is left unchosen.
  */
-export function loadUnsentSignal(owner: UnsentOwner, themeIds: ReadonlySet<string>, store: KeyValueStore | null = browserStorage()): SignalFormValues | null {
-  let parsed: unknown
-  try {
-    const stored = store?.getItem(storageKey(owner))
-    if (!stored) return null
-    parsed = JSON.parse(stored)
-  } catch {
-    return null
-  }
+export function loadUnsentSignal(owner: DraftOwner, themeIds: ReadonlySet<string>, store?: KeyValueStore | null): SignalFormValues | null {
+  const parsed = readDraft('signal', owner, store)
   if (!parsed || typeof parsed !== 'object') return null
   const record = parsed as Record<string, unknown>
   const text = (field: keyof SignalFormValues, max: number) => (typeof record[field] === 'string' ? record[field].slice(0, max) : '')
@@ -60,11 +43,6 @@ export function loadUnsentSignal(owner: UnsentOwner, themeIds: ReadonlySet<strin
 }
 
 /** Keeps `values` for `owner`, or forgets what was kept once nothing is written (the card was added or cleared). */
-export function keepUnsentSignal(owner: UnsentOwner, values: SignalFormValues, store: KeyValueStore | null = browserStorage()): void {
-  try {
-    if (hasWriting(values)) store?.setItem(storageKey(owner), JSON.stringify(values))
-    else store?.removeItem?.(storageKey(owner))
-  } catch {
-    // Private mode or full storage: the words stay in the form for as long as the page does.
-  }
+export function keepUnsentSignal(owner: DraftOwner, values: SignalFormValues, store?: KeyValueStore | null): void {
+  writeDraft('signal', owner, hasWriting(values) ? values : null, store)
 }

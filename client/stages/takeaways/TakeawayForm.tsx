@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { existingIds } from '../../../shared/doc/index.ts'
 import type { Takeaway, TakeawayInput, When } from '../../../shared/schema/index.ts'
@@ -6,6 +6,7 @@ import { useStoryName } from '../../state/useStoryName.ts'
 import { useEditingMarker } from '../../ui/index.ts'
 import { LinkPicker, type LinkOption } from './LinkPicker.tsx'
 import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
+import type { TakeawayDraft } from './unsentTakeaway.ts'
 import { useKeyDrivers, useOrderedStories, useOrderedTrends, useStoryMap, useTrendMap } from './useTakeawaysData.ts'
 import './form.css'
 
@@ -15,13 +16,19 @@ import './form.css'
  */
 export function TakeawayForm({
   takeaway,
+  draft,
   initialWhen,
+  onDraft,
   onSave,
   onCancel,
 }: {
   /** The takeaway being edited; none when adding. */
   takeaway?: Takeaway
+  /** What this person was writing before (adding): the form starts from it. */
+  draft?: TakeawayDraft | null
   initialWhen: When
+  /** Every change, as written so far: to keep it on the device until it is saved. */
+  onDraft?(draft: TakeawayDraft): void
   onSave(input: TakeawayInput): void
   onCancel(): void
 }) {
@@ -30,12 +37,17 @@ export function TakeawayForm({
   useEditingMarker(takeaway?.id ?? null)
   const trendMap = useTrendMap()
   const storyMap = useStoryMap()
-  const [text, setText] = useState(takeaway?.text ?? '')
-  const [who, setWho] = useState(takeaway?.who ?? '')
+  const start = takeaway ?? draft
+  const [text, setText] = useState(start?.text ?? '')
+  const [who, setWho] = useState(start?.who ?? '')
+  // Opened from a column ("Within a year"), a draft goes there.
   const [when, setWhen] = useState<When>(takeaway?.when ?? initialWhen)
   // Links to trends or stories deleted since are dropped, not kept dangling.
-  const [trendIds, setTrendIds] = useState<string[]>(() => existingIds(takeaway?.trendIds ?? [], trendMap))
-  const [storyIds, setStoryIds] = useState<string[]>(() => existingIds(takeaway?.storyIds ?? [], storyMap))
+  const [trendIds, setTrendIds] = useState<string[]>(() => existingIds(start?.trendIds ?? [], trendMap))
+  const [storyIds, setStoryIds] = useState<string[]>(() => existingIds(start?.storyIds ?? [], storyMap))
+  useEffect(() => {
+    onDraft?.({ text, who, when, trendIds, storyIds })
+  }, [onDraft, text, who, when, trendIds, storyIds])
   const [error, setError] = useState(false)
   const trendOptions = useTrendOptions()
   const storyOptions = useStoryOptions()

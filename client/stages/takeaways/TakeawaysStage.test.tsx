@@ -8,6 +8,8 @@ import { anna, ben, facilitator, replicaOf, screenOf, takeawaysWorkshop, teardow
 afterEach(() => {
   cleanup()
   teardownAll()
+  // A takeaway left half-written is kept on the device: not into the next test.
+  localStorage.clear()
 })
 
 const buttons = (root: ParentNode, text: string) => [...root.querySelectorAll('button')].filter((b) => b.textContent?.trim() === text)
@@ -35,6 +37,33 @@ const cardOf = (root: HTMLElement, text: string) =>
 const liveText = (root: HTMLElement) => root.querySelector('[data-live-announcer]')?.textContent ?? ''
 
 describe('adding a takeaway', () => {
+  it('keeps a takeaway still being written when the page reloads: the form opens with it again, until it is added or cancelled', () => {
+    const w = takeawaysWorkshop()
+    const first = screenOf(anna, 'participant', w)
+    click(button(first, '+ Add the first takeaway'))
+    typeInto(fieldLabelled(document.querySelector('dialog')!, 'What should we do?'), 'Ask the council for a pilot')
+    click(choice(document.querySelector('dialog')!, 'Care moves home'))
+    // The page reloads (or the stage moves on and back).
+    cleanup()
+    const again = screenOf(anna, 'participant', w)
+    const dialog = document.querySelector('dialog')!
+    expect(dialog.open).toBe(true)
+    expect(fieldLabelled(dialog, 'What should we do?').value).toBe('Ask the council for a pilot')
+    expect(choice(dialog, 'Care moves home').checked).toBe(true)
+    // Someone else in this browser does not get it.
+    cleanup()
+    screenOf(ben, 'participant', w)
+    expect(document.querySelector('dialog')?.open ?? false).toBe(false)
+    cleanup()
+    // Cancelled, it is gone for good.
+    screenOf(anna, 'participant', w)
+    click(button(document.querySelector('dialog')!, 'Cancel'))
+    cleanup()
+    screenOf(anna, 'participant', w)
+    expect(document.querySelector('dialog')?.open ?? false).toBe(false)
+    expect(again).toBeDefined()
+  })
+
   it('starts from an empty state that teaches, and links the new takeaway to a trend and a story', () => {
     const w = takeawaysWorkshop()
     const view = screenOf(anna, 'participant', w)

@@ -9,7 +9,9 @@ import { TakeawayBoard } from './TakeawayBoard.tsx'
 import { TakeawayForm } from './TakeawayForm.tsx'
 import { TakeawaysEmpty } from './TakeawaysEmpty.tsx'
 import { useTakeawayCommands, useTakeaways } from './useTakeawaysData.ts'
+import { useDraftOwner } from '../../state/unsentDrafts.ts'
 import { useViewer } from '../../state/useViewer.ts'
+import { keepUnsentTakeaway, loadUnsentTakeaway, type TakeawayDraft } from './unsentTakeaway.ts'
 import './takeaways.css'
 
 type Editing = { mode: 'add'; when: When } | { mode: 'edit'; id: string } | null
@@ -26,7 +28,24 @@ export default function TakeawaysStage({ role }: StageProps) {
   const canAdd = canContribute(viewer)
   const takeaways = useTakeaways()
   const commands = useTakeawayCommands()
-  const [editing, setEditing] = useState<Editing>(null)
+  const owner = useDraftOwner()
+  // A takeaway this person was writing when the page reloaded or the stage moved on: its form
+  // opens again with it, until it is added or cancelled.
+  const [unsent, setUnsent] = useState<TakeawayDraft | null>(() => (owner && canAdd ? loadUnsentTakeaway(owner) : null))
+  const [editing, setEditing] = useState<Editing>(() => (unsent ? { mode: 'add', when: unsent.when } : null))
+  const keepDraft = useCallback(
+    (draft: TakeawayDraft | null) => {
+      if (owner) keepUnsentTakeaway(owner, draft)
+    },
+    [owner],
+  )
+  const close = () => {
+    if (editing?.mode === 'add') {
+      keepDraft(null)
+      setUnsent(null)
+    }
+    setEditing(null)
+  }
   const [order, setOrder] = useState<TakeawayOrder>('added')
   const edited = editing?.mode === 'edit' ? takeaways.get(editing.id) : undefined
 
@@ -37,7 +56,7 @@ export default function TakeawaysStage({ role }: StageProps) {
     } else if (commands.add(input)) {
       announce(t('takeaways.announce.added', { when: t(`takeaways.when.${input.when ?? 'now'}`) }))
     }
-    setEditing(null)
+    close()
   }
   const onAdd = useCallback((when: When) => setEditing({ mode: 'add', when }), [])
   const onEdit = useCallback((id: string) => setEditing({ mode: 'edit', id }), [])
@@ -78,7 +97,7 @@ export default function TakeawaysStage({ role }: StageProps) {
       )}
       <Dialog
         open={editing !== null && (editing.mode === 'add' || edited !== undefined)}
-        onClose={() => setEditing(null)}
+        onClose={close}
         title={editing?.mode === 'edit' ? t('takeaways.form.editTitle') : t('takeaways.form.addTitle')}
         size="medium"
         closeOnBackdrop={false}
@@ -87,9 +106,11 @@ export default function TakeawaysStage({ role }: StageProps) {
           <TakeawayForm
             key={editing.mode === 'edit' ? editing.id : `add-${editing.when}`}
             takeaway={edited}
+            draft={editing.mode === 'add' ? unsent : null}
             initialWhen={editing.mode === 'add' ? editing.when : 'now'}
+            onDraft={editing.mode === 'add' ? keepDraft : undefined}
             onSave={save}
-            onCancel={() => setEditing(null)}
+            onCancel={close}
           />
         )}
       </Dialog>

@@ -56,7 +56,12 @@ export function replicaOf(w: TakeawaysWorkshop): TakeawaysWorkshop {
 
 export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop): HTMLElement {
   const store = createAppStore()
-  store.getState().setParticipant({ id: person.participantId, name: person.participantId.slice(0, 4), color: '#0072B2' })
+  store
+    .getState()
+    .startSession(
+      { workshopId: 'WorkshopWorkshopWorks1', role, key: 'k'.repeat(32) },
+      { id: person.participantId, name: person.participantId.slice(0, 4), color: '#0072B2' },
+    )
   teardowns.push(bridgeBoard(w.board, store), bridgeControl(w.control, store))
   const awareness = new Awareness(w.board)
   teardowns.push(() => awareness.destroy())

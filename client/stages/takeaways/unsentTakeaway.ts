@@ -1,0 +1,44 @@
+/**
+ * The takeaway a person is still writing in "Add a takeaway", kept on this device until it is
+ * added or the form is cancelled (see `unsentDrafts.ts`): after a reload, or the stage moved away
+ * and back, the form opens with it again.
+ */
+import { readDraft, writeDraft, type DraftOwner } from '../../state/unsentDrafts.ts'
+import type { KeyValueStore } from '../../sync/browserStorage.ts'
+import type { When } from '../../../shared/schema/index.ts'
+import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
+
+export interface TakeawayDraft {
+  text: string
+  who: string
+  when: When
+  trendIds: string[]
+  storyIds: string[]
+}
+
+/** More links than a board has trends and stories are not a draft anyone wrote. */
+const MAX_LINKS = 200
+
+const hasWriting = (draft: TakeawayDraft) => draft.text.trim() !== '' || draft.who.trim() !== ''
+
+/** The unsent takeaway kept for `owner`, or null; what is stored is read as untrusted (clipped, checked). */
+export function loadUnsentTakeaway(owner: DraftOwner, store?: KeyValueStore | null): TakeawayDraft | null {
+  const parsed = readDraft('takeaway', owner, store)
+  if (!parsed || typeof parsed !== 'object') return null
+  const record = parsed as Record<string, unknown>
+  const text = (field: string, max: number) => (typeof record[field] === 'string' ? record[field].slice(0, max) : '')
+  const ids = (field: string) => (Array.isArray(record[field]) ? record[field].filter((id): id is string => typeof id === 'string').slice(0, MAX_LINKS) : [])
+  const draft: TakeawayDraft = {
+    text: text('text', MAX_TEXT),
+    who: text('who', MAX_WHO),
+    when: WHEN.find((when) => when === record.when) ?? 'now',
+    trendIds: ids('trendIds'),
+    storyIds: ids('storyIds'),
+  }
+  return hasWriting(draft) ? draft : null
+}
+
+/** Keeps `draft` for `owner`; null, or a draft with nothing written, forgets it. */
+export function keepUnsentTakeaway(owner: DraftOwner, draft: TakeawayDraft | null, store?: KeyValueStore | null): void {
+  writeDraft('takeaway', owner, draft && hasWriting(draft) ? draft : null, store)
+}
