@@ -4,12 +4,14 @@ import { signalAuthors } from '../../../shared/doc/derive/wall.ts'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
+import { useHyphenate } from '../../ui/hyphenate.ts'
 import { CategoryTag } from '../../ui/index.ts'
 import { FocusGone } from './FocusGone.tsx'
 
 /** One signal card, projector-sized: title, tags, what is happening, why it matters, source, authors. */
 export function FocusedSignal({ id }: { id: string }) {
   const { t } = useTranslation()
+  const hyphenate = useHyphenate()
   const signal = useStore((s) => s.board?.signals.get(id) ?? null)
   const participants = useStore((s) => s.board?.participants)
   const themes = useStore(selectThemes)
@@ -29,7 +31,7 @@ export function FocusedSignal({ id }: { id: string }) {
   const domain = sourceDomain(signal.sourceUrl)
   return (
     <article className="focus-card ui-stack ui-frame">
-      <h2 className="focus-card__title">{signal.title}</h2>
+      <h2 className="focus-card__title">{hyphenate(signal.title)}</h2>
       {(signal.category || theme) && (
         <p className="focus-card__tags">
           <CategoryTag category={signal.category} className="focus-card__tag" />

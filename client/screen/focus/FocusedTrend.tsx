@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { signalsOfTrend } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
+import { useHyphenate } from '../../ui/hyphenate.ts'
 import { FocusGone } from './FocusGone.tsx'
 
 const NOTHING = new Map()
@@ -11,6 +12,7 @@ const SIGNALS_SHOWN = 8
 /** A trend, projector-sized: its name, its story, opportunities and challenges, the signals behind it. */
 export function FocusedTrend({ id }: { id: string }) {
   const { t } = useTranslation()
+  const hyphenate = useHyphenate()
   const trend = useStore((s) => s.board?.trends.get(id) ?? null)
   const signals = useStore((s) => s.board?.signals ?? NOTHING)
   const trends = useStore((s) => s.board?.trends ?? NOTHING)
@@ -21,7 +23,7 @@ export function FocusedTrend({ id }: { id: string }) {
   const hidden = backing.length - shown.length
   return (
     <article className="focus-card ui-stack ui-frame">
-      <h2 className="focus-card__title">{trend.name.trim() || t('screen.focus.unnamedTrend')}</h2>
+      <h2 className="focus-card__title">{hyphenate(trend.name.trim()) || t('screen.focus.unnamedTrend')}</h2>
       {trend.narrative && <p className="focus-card__text">{trend.narrative}</p>}
       {(trend.opportunities || trend.challenges) && (
         <div className="focus-card__columns">

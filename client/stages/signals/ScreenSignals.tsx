@@ -5,6 +5,7 @@ import { signalAuthors } from '../../../shared/doc/derive/wall.ts'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import type { Participant } from '../../../shared/schema/participant.ts'
 import { FitPages } from '../../ui/fit/FitPages.tsx'
+import { useHyphenate } from '../../ui/hyphenate.ts'
 import { useCardText, type CardText } from './cardText.ts'
 import { EmptyWall } from './EmptyWall.tsx'
 import { PrivateArea } from './PrivateArea.tsx'
@@ -29,9 +30,14 @@ export default function ScreenSignals() {
   const id = useId()
   const data = useWallData()
   const text = useCardText()
+  const hyphenate = useHyphenate()
   const freshIds = useFreshIds(data.signals, data.loaded)
   const chips = useMemo(() => themeChips(data.signals, data.themes), [data.signals, data.themes])
-  const contentKey = useMemo(() => [data.signals, data.themeLabels, data.hideNames, text], [data.signals, data.themeLabels, data.hideNames, text])
+  // Hyphenation changes where titles break: the fit is found again once its patterns are in.
+  const contentKey = useMemo(
+    () => [data.signals, data.themeLabels, data.hideNames, text, hyphenate],
+    [data.signals, data.themeLabels, data.hideNames, text, hyphenate],
+  )
 
   return (
     <div className="signals-screen fit-host">
@@ -56,6 +62,7 @@ export default function ScreenSignals() {
                 signal={signal}
                 density={density}
                 text={text}
+                hyphenate={hyphenate}
                 themeLabel={data.themeLabels.get(signal.themeId) ?? null}
                 author={data.hideNames ? null : authorName(signal, data.participants, text)}
                 isNew={freshIds.has(signal.id)}
@@ -97,13 +104,14 @@ interface ScreenSignalProps {
   signal: Signal
   density: Density
   text: CardText
+  hyphenate(text: string): string
   themeLabel: string | null
   author: string | null
   isNew: boolean
 }
 
 /** One card on the projector's wall, as much of it as the density allows; the title always whole. */
-const ScreenSignal = memo(function ScreenSignal({ signal, density, text, themeLabel, author, isNew }: ScreenSignalProps) {
+const ScreenSignal = memo(function ScreenSignal({ signal, density, text, hyphenate, themeLabel, author, isNew }: ScreenSignalProps) {
   const domain = signal.sourceUrl ? sourceDomain(signal.sourceUrl) : null
   return (
     <div role="listitem" className={`screen-signal ui-frame ui-stack${isNew ? ' screen-signal--new' : ''}`} data-signal-id={signal.id}>
@@ -113,7 +121,7 @@ const ScreenSignal = memo(function ScreenSignal({ signal, density, text, themeLa
           {themeLabel && <span className="tag tag--theme">{themeLabel}</span>}
         </p>
       )}
-      <h3 className="screen-signal__title">{signal.title}</h3>
+      <h3 className="screen-signal__title">{hyphenate(signal.title)}</h3>
       {density === 'full' && (domain || author) && (
         <p className="screen-signal__meta">
           {domain && <span className="screen-signal__source">{domain}</span>}

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useHyphenate } from '../../ui/hyphenate.ts'
 import type { Takeaway } from '../../../shared/schema/index.ts'
 import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { LinkChips } from './LinkChips.tsx'
@@ -31,12 +32,15 @@ function TakeawayColumns() {
   const takeaways = useTakeaways()
   const plusOnes = usePlusOnes()
   const columns = useMemo(() => columnsByWhen(takeaways, plusOnes, 'agreed'), [takeaways, plusOnes])
+  // Hyphenation (ScreenTakeaway) changes where the text breaks: the fit is found again once it is in.
+  const hyphenate = useHyphenate()
+  const contentKey = useMemo(() => [columns, hyphenate], [columns, hyphenate])
   return (
     <section className="screen-takeaways fit-host" aria-labelledby="screen-takeaways-title">
       <h2 id="screen-takeaways-title" className="visually-hidden">
         {t('stage.takeaways.name')}
       </h2>
-      <FitPages levels={DENSITIES} contentKey={columns} className="screen-takeaways__flow">
+      <FitPages levels={DENSITIES} contentKey={contentKey} className="screen-takeaways__flow">
         {(density) =>
           columns.map(({ when, takeaways: cards }) => (
             <section key={when} className={`screen-takeaways__when screen-takeaways__when--${when}`} aria-labelledby={`screen-takeaways-${when}`}>
@@ -58,9 +62,10 @@ function TakeawayColumns() {
 
 const ScreenTakeaway = memo(function ScreenTakeaway({ takeaway, plusOnes, density }: { takeaway: Takeaway; plusOnes: number; density: Density }) {
   const { t } = useTranslation()
+  const hyphenate = useHyphenate()
   return (
     <article className="screen-takeaway ui-frame ui-stack">
-      <p className="screen-takeaway__text">{takeaway.text}</p>
+      <p className="screen-takeaway__text">{hyphenate(takeaway.text)}</p>
       {density !== 'titles' && (
         <p className="screen-takeaway__who">
           <span className="screen-takeaway__label">{t('takeaways.card.who')}</span> {takeaway.who.trim() || t('takeaways.card.noWho')}

@@ -4,6 +4,7 @@ import type { TrendGroup } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
 import { FIT_CONTINUES, FIT_PIECE, FitPages } from '../../ui/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
+import { useHyphenate } from '../../ui/hyphenate.ts'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { ScreenSuggestions, useShownSuggestions } from './suggest/ScreenSuggestions.tsx'
 import { TrendTextReadOnly } from './TrendText.tsx'
@@ -41,6 +42,9 @@ function TrendsOnScreen() {
 
 function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsorted: number }) {
   const { t } = useTranslation()
+  // Hyphenation (ScreenCluster) changes where names break: the fit is found again once it is in.
+  const hyphenate = useHyphenate()
+  const contentKey = useMemo(() => [groups, hyphenate], [groups, hyphenate])
   return (
     <section className="projector-trends fit-host" aria-labelledby="projector-trends-title">
       {/* The bar above already says "Trends" large: the heading names the region for screen readers. */}
@@ -50,7 +54,7 @@ function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsort
       {groups.length > 0 ? (
         <FitPages
           levels={DENSITIES}
-          contentKey={groups}
+          contentKey={contentKey}
           className="projector-trends__flow"
           footer={unsorted > 0 && <span className="projector-trends__unsorted">{t('trends.projector.unsorted', { count: unsorted })}</span>}
         >
@@ -91,6 +95,7 @@ function FocusedTrend({ group }: { group: TrendGroup }) {
 
 const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: TrendGroup; density: Density }) {
   const { t } = useBoardText()
+  const hyphenate = useHyphenate()
   const { trend, signals } = group
   return (
     <article
@@ -99,15 +104,18 @@ const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: T
       {...{ [FIT_CONTINUES]: t('trends.projector.continued', { trend: trend.name || t('trends.unnamed') }) }}
     >
       {density === 'full' ? (
-        <TrendTextReadOnly trend={{ ...trend, opportunities: '', challenges: '' }} headingLevel={3} />
+        <TrendTextReadOnly
+          trend={{ ...trend, name: hyphenate(trend.name), narrative: hyphenate(trend.narrative), opportunities: '', challenges: '' }}
+          headingLevel={3}
+        />
       ) : (
-        <h3 className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>{trend.name || t('trends.unnamed')}</h3>
+        <h3 className={trend.name ? 'trend__title' : 'trend__title trend__title--unnamed'}>{hyphenate(trend.name) || t('trends.unnamed')}</h3>
       )}
       <p className="trend__count">{t('trends.count', { count: signals.length })}</p>
       {signals.length > 0 && (
         <ul className="trend__cards">
           {signals.map((signal) => (
-            <ScreenCard key={signal.id} title={signal.title} category={signal.category} density={density} piece />
+            <ScreenCard key={signal.id} title={hyphenate(signal.title)} category={signal.category} density={density} piece />
           ))}
         </ul>
       )}

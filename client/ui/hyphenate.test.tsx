@@ -1,0 +1,31 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, renderLoaded } from '../testing/render.ts'
+import { useHyphenate } from './hyphenate.ts'
+
+afterEach(cleanup)
+
+function Title({ text }: { text: string }) {
+  const hyphenate = useHyphenate()
+  return <h3>{hyphenate(text)}</h3>
+}
+
+const SOFT = '\u00AD'
+
+describe('hyphenation for the projector', () => {
+  it('in Finnish, marks where long words may break, at syllables; short words stay whole', async () => {
+    const container = await renderLoaded(<Title text="Yksinäisyysresepti terveyskeskuslääkäriltä kotiin" />, (c) => c.textContent!.includes(SOFT), {
+      language: 'fi',
+    })
+    const words = container.textContent!.split(' ')
+    expect(words[1]!.split(SOFT)).toEqual(['ter', 'veys', 'kes', 'kus', 'lää', 'kä', 'ril', 'tä'])
+    expect(words[2]).toBe('kotiin')
+    // Read as the same words: only invisible break points were added.
+    expect(container.textContent!.replaceAll(SOFT, '')).toBe('Yksinäisyysresepti terveyskeskuslääkäriltä kotiin')
+  })
+
+  it('leaves English to the browser', async () => {
+    const container = await renderLoaded(<Title text="Neighbourhood kitchens" />, (c) => c.textContent !== '', { language: 'en' })
+    expect(container.textContent).toBe('Neighbourhood kitchens')
+  })
+})

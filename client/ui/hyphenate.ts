@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Turns text into text with soft hyphens (U+00AD) where a word may break. */
+type Hyphenate = (text: string) => string
+
+/**
+ * Finnish is written in long compounds ("terveyskeskuslääkäriltä"), and a browser without its
+ * hyphenation dictionary (Chromium on Linux has none) broke them anywhere, with no hyphen, on the
+ * projector's narrow columns. Soft hyphens at Finnish syllable breaks (the `hyphen` package's
+ * patterns) let the browser break them as Finnish is printed, with a hyphen, and only where the
+ * line needs it. Loaded only when the page is in Finnish; other languages are left to the browser.
+ */
+const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
+  fi: async () => {
+    const { default: patterns } = await import('hyphen/fi')
+    // Words of fewer than 8 letters fit any column; hyphenating them only adds break points.
+    return (text) => patterns.hyphenateSync(text, { minWordLength: 8 })
+  },
+}
+
+const ready = new Map<string, Hyphenate>()
+const loading = new Map<string, Promise<Hyphenate>>()
+
+const asIs: Hyphenate = (text) => text
+
+/**
+ * Hyphenates text in the page's language, for the projector's columns: the text as it is until
+ * the patterns are in (a moment, once per page), and for languages without patterns here.
+ */
+export function useHyphenate(): Hyphenate {
+  const { i18n } = useTranslation()
+  const language = i18n.language
+  const [, setLoaded] = useState(0)
+  const load = loaders[language]
+  useEffect(() => {
+    if (!load || ready.has(language)) return
+    let live = true
+    let promise = loading.get(language)
+    if (!promise) {
+      promise = load().then((hyphenate) => {
+        ready.set(language, hyphenate)
+        return hyphenate
+      })
+      loading.set(language, promise)
+    }
+    promise.then(
+      () => live && setLoaded((n) => n + 1),
+      () => undefined, // without patterns the browser breaks as it did
+    )
+    return () => {
+      live = false
+    }
+  }, [language, load])
+  return ready.get(language) ?? asIs
+}
