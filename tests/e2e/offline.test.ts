@@ -163,6 +163,16 @@ describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () =>
       const offline = (await header.boundingBox())!
       // One row more: the status line and the gap above it.
       expect(offline.height).toBeLessThanOrEqual(online.height + status.rowHeight + 12)
+      // Still in sight far down the page, where the writing is (the phone's header scrolls away
+      // while connected, to leave the room to the work).
+      expect(await header.evaluate((element) => getComputedStyle(element).position)).toBe('sticky')
+      await mia.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      const seen = (await mia.page.locator('.workshop-header .connection').boundingBox())!
+      expect(seen.y).toBeGreaterThanOrEqual(0)
+      expect(seen.y + seen.height).toBeLessThanOrEqual(844)
+      await mia.context.setOffline(false)
+      await expect.poll(() => indicator(mia.page), SLOW).toBe('Connected')
+      await expect.poll(() => header.evaluate((element) => getComputedStyle(element).position), SLOW).toBe('static')
       expect(mia.errors).toEqual([])
       await mia.close()
     } finally {
