@@ -90,4 +90,33 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       room.done()
     }
   })
+
+  it('a takeaway half-written when the page reloads opens again with its words, until it is added', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('takeaways')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
+    const page = person.page
+    try {
+      await expectStage(page, 'Takeaways')
+      await page.getByRole('button', { name: 'Add a takeaway', exact: true }).click()
+      const dialog = page.getByRole('dialog', { name: 'Add a takeaway' })
+      await dialog.getByLabel('What should we do?').fill('Lend sewing machines at every library')
+      await dialog.getByLabel('Who').fill('The library board')
+      await page.reload()
+      await expectConnected(page)
+      await expect.poll(() => dialog.getByLabel('What should we do?').inputValue(), SLOW).toBe('Lend sewing machines at every library')
+      expect(await dialog.getByLabel('Who').inputValue()).toBe('The library board')
+      await screenshot(page, 'takeaway-kept-after-reload-phone')
+      await dialog.getByRole('button', { name: 'Add the takeaway' }).click()
+      await expect.poll(() => page.getByText('Lend sewing machines at every library').count(), SLOW).toBeGreaterThan(0)
+      await page.reload()
+      await expectConnected(page)
+      await expect.poll(() => page.getByText('Lend sewing machines at every library').count(), SLOW).toBeGreaterThan(0)
+      expect(await dialog.count()).toBe(0)
+      expect(person.errors).toEqual([])
+    } finally {
+      await person.close()
+      room.done()
+    }
+  })
 })
