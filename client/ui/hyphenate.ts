@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next'
 /** Turns text into text with soft hyphens (U+00AD) where a word may break. */
 type Hyphenate = (text: string) => string
 
+/** Letters a word needs before it gets break points (see the loader). */
+const MIN_WORD_LETTERS = 18
+
 /**
  * Finnish is written in long compounds ("terveyskeskuslääkäriltä"), and a browser without its
  * hyphenation dictionary (Chromium on Linux has none) broke them anywhere, with no hyphen, on the
@@ -14,8 +17,10 @@ type Hyphenate = (text: string) => string
 const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
   fi: async () => {
     const { default: patterns } = await import('hyphen/fi')
-    // Words of fewer than 8 letters fit any column; hyphenating them only adds break points.
-    return (text) => patterns.hyphenateSync(text, { minWordLength: 8 })
+    // Only words that may not fit a line of the projector's narrowest column (a trend's cards:
+    // about 20 letters) get break points: a shorter word goes whole to the next line, as a title
+    // should ("Hoivakustan-nukset kasvavat" read worse than breaking at the space).
+    return (text) => patterns.hyphenateSync(text, { minWordLength: MIN_WORD_LETTERS })
   },
 }
 
