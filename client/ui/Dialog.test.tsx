@@ -72,6 +72,24 @@ describe('Dialog', () => {
     expect(document.activeElement?.id).toBe('opener')
   })
 
+  it('opened by itself (nothing had focus), hands focus to the main region when it closes, not back to the top of the page', () => {
+    function OnArrival() {
+      const [open, setOpen] = useState(true)
+      return (
+        <main id="main" tabIndex={-1}>
+          <Dialog open={open} title="What is your name?" onClose={() => setOpen(false)}>
+            <input id="name" />
+          </Dialog>
+        </main>
+      )
+    }
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    const container = render(<OnArrival />)
+    expect(document.activeElement?.id).toBe('name')
+    act(() => [...dialogOf(container).querySelectorAll('button')].find((b) => b.textContent === 'Close')!.click())
+    expect(document.activeElement?.id).toBe('main')
+  })
+
   it('renders no content while closed', () => {
     const container = render(<Harness />)
     expect(container.querySelector('#field')).toBeNull()

@@ -65,8 +65,12 @@ export function Dialog({ open, onClose, title, description, children, size = 'me
         if (typeof dialog.close === 'function') dialog.close()
         else dialog.removeAttribute('open')
       }
-      // Back to the button that opened us, unless focus has already gone somewhere on purpose.
-      if (returnTo?.isConnected && (document.activeElement === document.body || dialog.contains(document.activeElement))) returnTo.focus()
+      // Back to the button that opened us, unless focus has already gone somewhere on purpose. A
+      // dialog that opened by itself (the name asked on arrival) hands focus to the page's main
+      // region: left on the page's body, a keyboard user started again from the top.
+      if (document.activeElement !== document.body && !dialog.contains(document.activeElement)) return
+      const back = returnTo?.isConnected && returnTo !== document.body ? returnTo : document.getElementById('main')
+      back?.focus()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFocus is read when opening only.
   }, [open])
