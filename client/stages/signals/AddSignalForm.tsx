@@ -36,6 +36,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
     if (owner) keepUnsentSignal(owner, values)
   }, [owner, values])
   const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
+  const keptTheme = themes.find((theme) => theme.id === values.themeId) ?? null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -105,6 +106,23 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
           </p>
           <SimilarHint values={values} onMerged={merged} onInvalid={() => formRef.current?.requestSubmit()} />
         </div>
+
+        {/* The theme stays chosen from one card to the next (people add several under one theme):
+            said here while the details are closed, or the next fourteen cards carried it unseen. */}
+        {!detailsOpen && keptTheme && (
+          <p className="add-signal__kept">
+            <span>{t('signals.add.keptTheme')}</span>
+            <span className="tag tag--theme">{keptTheme.label}</span>
+            <button
+              type="button"
+              className="button button--ghost icon-button add-signal__clear"
+              aria-label={t('signals.add.clearTheme', { theme: keptTheme.label })}
+              onClick={() => change('themeId', '')}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </p>
+        )}
 
         {/* Collapsed, "Add card" sits beside the toggle; opened, it moves below the fields it sends. */}
         <div className="add-signal__actions ui-toolbar">

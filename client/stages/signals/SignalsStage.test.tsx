@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
+import { fireEvent } from '@testing-library/react'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { addSignal, mergeSignals, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
@@ -92,6 +93,29 @@ describe('signals stage: the wall', () => {
     cleanup()
     const afterAdding = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     expect(fieldLabelled(afterAdding, 'What did you notice?').value).toBe('')
+  })
+
+  it('says which theme the next card keeps while the details are closed, and drops it on "No theme"', () => {
+    const w = open('participant')
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    const form = container.querySelector('.add-signal')!
+    click(button(form, 'More details (optional)'))
+    const theme = form.querySelector<HTMLSelectElement>('select[id$="themeId"]')!
+    act(() => fireEvent.change(theme, { target: { value: themeId(w, 'Older people') } }))
+    addViaForm(container, 'Care robots')
+    // Closed again for quick cards: the theme each will carry is in sight.
+    click(button(form, 'More details (optional)'))
+    expect(form.querySelector('.add-signal__kept')?.textContent).toBe('Next card’s theme:Older people×')
+    click(form.querySelector<HTMLButtonElement>('button[aria-label="No theme for the next card (now Older people)"]')!)
+    expect(form.querySelector('.add-signal__kept')).toBeNull()
+    addViaForm(container, 'Grandparents on loan')
+    const themes = new Map([...readBoard(w.board).signals.values()].map((signal) => [signal.title, signal.themeId]))
+    expect(themes).toEqual(
+      new Map([
+        ['Care robots', themeId(w, 'Older people')],
+        ['Grandparents on loan', ''],
+      ]),
+    )
   })
 
   it('submits on Enter in the title: it is the form’s only text input before its submit button', () => {
