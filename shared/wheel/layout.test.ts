@@ -183,6 +183,16 @@ describe('wrapText', () => {
     expect(wrapText('kotihoitopalveluverkosto', 100, mono, 5).lines).toEqual(['kotihoitop', 'alveluverk', 'osto'])
   })
 
+  it('breaks a long word at its last soft hyphen that fits, with a "-", and shows no soft hyphen', () => {
+    const marked = 'Kunnan hoi\u00ADva\u00ADkus\u00ADtan\u00ADnuk\u00ADset laskevat'
+    const { lines } = wrapText(marked, 120, mono, 5)
+    // Not "hoivakustannukse" / "t": the word breaks where Finnish breaks it.
+    expect(lines).toEqual(['Kunnan', 'hoivakustan-', 'nukset', 'laskevat'])
+    expect(lines.every((line) => mono(line) <= 120 && !line.includes('\u00AD'))).toBe(true)
+    // A word that fits a line of its own goes there whole, its soft hyphens unused.
+    expect(wrapText('Kunnan hoi\u00ADva\u00ADkus\u00ADtan\u00ADnuk\u00ADset', 170, mono, 5).lines).toEqual(['Kunnan', 'hoivakustannukset'])
+  })
+
   it('cuts after the last line with an ellipsis that fits', () => {
     const wrapped = wrapText('one two three four five six', 90, mono, 2)
     expect(wrapped).toEqual({ lines: ['one two', 'three fo…'], truncated: true })

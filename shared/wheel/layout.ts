@@ -20,7 +20,7 @@
  * than tall. All geometry is done in "ring space" (x divided by `aspect`), where rings are circles.
  */
 import { MAX_RING } from '../schema/index'
-import { estimateTextWidth, wrapText, type TextMeasure } from './text'
+import { estimateTextWidth, withoutSoftHyphens, wrapText, type TextMeasure } from './text'
 import {
   DEFAULT_WHEEL_METRICS,
   type WheelBox,
@@ -158,7 +158,7 @@ const BOX_CACHE_LIMIT = 2000
 
 function computeBox(text: string, measure: TextMeasure, style: BoxStyle): Omit<WheelBox, 'x' | 'y'> {
   const width = (line: string) => measure(line, style.fontSize, style.bold)
-  const words = text.trim().split(/\s+/).filter(Boolean)
+  const words = withoutSoftHyphens(text).trim().split(/\s+/).filter(Boolean)
   let wrapped = wrapText(text, style.maxTextWidth, width, style.maxLines)
   const count = wrapped.lines.length
   if (!wrapped.truncated && count > 1) {

@@ -43,9 +43,16 @@ export interface WrappedText {
 
 const ELLIPSIS = '…'
 
+/** Where a word may break with a hyphen (the app's Finnish hyphenation puts them in long words). */
+const SOFT_HYPHEN = '\u00AD'
+
+/** The text as shown: without its soft hyphens. */
+export const withoutSoftHyphens = (text: string) => text.replaceAll(SOFT_HYPHEN, '')
+
 /**
- * Greedy word wrap into lines no wider than `maxWidth`; a word longer than a line is broken
- * between letters. Past `maxLines` the text is cut and the last line ends with "…".
+ * Greedy word wrap into lines no wider than `maxWidth`. A word longer than a line is broken at
+ * its last soft hyphen that leaves the line, with a "-", narrow enough; a word without one (a
+ * URL) between letters. Past `maxLines` the text is cut and the last line ends with "…".
  *
  * @example
  * wrapText('Homes adapted for care at home', 90, (s) => s.length * 7, 3).lines // ['Homes adapted', 'for care at', 'home']
@@ -58,22 +65,30 @@ export function wrapText(text: string, maxWidth: number, measure: (line: string)
     lines.push(value)
     line = ''
   }
-  for (const word of words) {
+  for (const marked of words) {
+    const word = withoutSoftHyphens(marked)
     const candidate = line ? `${line} ${word}` : word
     if (measure(candidate) <= maxWidth) {
       line = candidate
       continue
     }
     if (line) push(line)
-    // A word wider than a whole line (a long Finnish compound, a URL) is cut between letters.
-    let rest = word
-    while (measure(rest) > maxWidth) {
-      let cut = rest.length - 1
-      while (cut > 1 && measure(rest.slice(0, cut)) > maxWidth) cut--
-      push(rest.slice(0, cut))
-      rest = rest.slice(cut)
+    // A word wider than a whole line (a long Finnish compound, a URL) is broken.
+    let rest = marked
+    while (measure(withoutSoftHyphens(rest)) > maxWidth) {
+      const hyphen = lastHyphenFitting(rest, maxWidth, measure)
+      if (hyphen > 0) {
+        push(`${withoutSoftHyphens(rest.slice(0, hyphen))}-`)
+        rest = rest.slice(hyphen + 1)
+        continue
+      }
+      const plain = withoutSoftHyphens(rest)
+      let cut = plain.length - 1
+      while (cut > 1 && measure(plain.slice(0, cut)) > maxWidth) cut--
+      push(plain.slice(0, cut))
+      rest = plain.slice(cut)
     }
-    line = rest
+    line = withoutSoftHyphens(rest)
   }
   if (line) push(line)
   if (lines.length <= maxLines) return { lines, truncated: false }
@@ -84,4 +99,12 @@ export function wrapText(text: string, maxWidth: number, measure: (line: string)
   while (last.length > 0 && measure(last + ELLIPSIS) > maxWidth) last = last.slice(0, -1)
   kept[maxLines - 1] = last.trimEnd() + ELLIPSIS
   return { lines: kept, truncated: true }
+}
+
+/** The index of the last soft hyphen in `word` after which the start, with a "-", fits `maxWidth`; -1 if none. */
+function lastHyphenFitting(word: string, maxWidth: number, measure: (line: string) => number): number {
+  for (let at = word.lastIndexOf(SOFT_HYPHEN); at > 0; at = word.lastIndexOf(SOFT_HYPHEN, at - 1)) {
+    if (measure(`${withoutSoftHyphens(word.slice(0, at))}-`) <= maxWidth) return at
+  }
+  return -1
 }

@@ -15,19 +15,21 @@ const RING_LABEL_HALF_WIDTH = 40
 /** The trend in the middle: the biggest box, in the accent colour. Selecting it offers "add a first-order consequence". */
 export const CentreNode = memo(function CentreNode({
   box,
+  name,
   metrics,
   interactive,
   selected,
   onActivate,
 }: {
   box: WheelBox
+  /** The trend's name, as said to a screen reader (the box's lines may break a word with a hyphen). */
+  name: string
   metrics: WheelMetrics
   interactive: boolean
   selected: boolean
   onActivate(id: string): void
 }) {
   const { t } = useTranslation()
-  const name = box.lines.join(' ')
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import { layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
 import { DiagramNode } from './DiagramNode.tsx'
@@ -70,6 +71,8 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const { t } = useTranslation()
   const { ref: viewportRef, size } = useElementSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
+  // Long Finnish compounds break with a hyphen where Finnish breaks them (the layout reads the marks).
+  const hyphenate = useHyphenate()
   const withAdds = interactive && onAdd !== undefined
   // Sizes in steps of 40 px, so dragging a window edge does not re-lay the wheel at every pixel.
   const width = Math.round(size.width / 40) * 40
@@ -77,13 +80,13 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const layout: WheelLayout = useMemo(
     () =>
       layoutToFit(
-        toLayoutItems(tree, (text) => text || untitled),
-        trendName,
+        toLayoutItems(tree, (text) => hyphenate(text) || untitled),
+        hyphenate(trendName),
         width,
         height,
         withAdds ? ADD_CORNER_ROOM : 0,
       ),
-    [tree, trendName, width, height, untitled, withAdds],
+    [tree, trendName, width, height, untitled, withAdds, hyphenate],
   )
   // The outermost ring's label sits below the last ring: keep it inside "fit".
   const bounds = useMemo(() => {
@@ -156,7 +159,14 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
             <RingGuides layout={layout} />
             <WheelEdges layout={layout} />
-            <CentreNode box={layout.centre} metrics={layout.metrics} interactive={interactive} selected={selectedId === CENTRE} onActivate={activate} />
+            <CentreNode
+              box={layout.centre}
+              name={trendName}
+              metrics={layout.metrics}
+              interactive={interactive}
+              selected={selectedId === CENTRE}
+              onActivate={activate}
+            />
             {layout.nodes.map((box) => {
               const record = records.get(box.id)
               if (!record) return null

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import { toLayoutItems } from '../../../../shared/wheel/index.ts'
 import { PageIndicator } from '../../../ui/fit/PageIndicator.tsx'
@@ -25,6 +26,8 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const { t } = useTranslation()
   const { ref, size } = useBoxSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
+  // Long Finnish compounds break with a hyphen where Finnish breaks them (the layout reads the marks).
+  const hyphenate = useHyphenate()
   // Steps of 8 px, rounded down (a drawing rounded up would be cut at the stage's edge): a window
   // edge dragged across does not re-lay the wheel at every pixel.
   const width = Math.floor(size.width / 8) * 8
@@ -32,11 +35,11 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const layout = useMemo(
     () =>
       layoutForScreen(
-        toLayoutItems(tree, (text) => text || untitled),
-        { centreText: trendName, metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont },
+        toLayoutItems(tree, (text) => hyphenate(text) || untitled),
+        { centreText: hyphenate(trendName), metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont },
         { width, height },
       ),
-    [tree, trendName, untitled, width, height],
+    [tree, trendName, untitled, width, height, hyphenate],
   )
   const rootPx = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
   const pages = useMemo(() => wheelPages(layout, { width, height }, MIN_FONT_REM * rootPx, MAX_FONT_REM * rootPx), [layout, width, height, rootPx])
@@ -62,7 +65,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
           <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
             <RingGuides layout={layout} />
             <WheelEdges layout={layout} shown={shown.nodes} />
-            <CentreNode box={layout.centre} metrics={layout.metrics} interactive={false} selected={false} onActivate={noop} />
+            <CentreNode box={layout.centre} name={trendName} metrics={layout.metrics} interactive={false} selected={false} onActivate={noop} />
             {layout.nodes
               .filter((box) => shown.nodes.has(box.id))
               .map((box) => {
