@@ -42,9 +42,11 @@ export function TakeawayForm({
   const [who, setWho] = useState(start?.who ?? '')
   // Opened from a column ("Within a year"), a draft goes there.
   const [when, setWhen] = useState<When>(takeaway?.when ?? initialWhen)
-  // Links to trends or stories deleted since are dropped, not kept dangling.
-  const [trendIds, setTrendIds] = useState<string[]>(() => existingIds(start?.trendIds ?? [], trendMap))
-  const [storyIds, setStoryIds] = useState<string[]>(() => existingIds(start?.storyIds ?? [], storyMap))
+  // Links to trends or stories deleted since are dropped, not kept dangling: an edited takeaway's
+  // now, a draft's when it is added (after a reload the board may arrive after the form opens,
+  // and its links must not be dropped, and stored dropped, before it has).
+  const [trendIds, setTrendIds] = useState<string[]>(() => (takeaway ? existingIds(takeaway.trendIds, trendMap) : [...(draft?.trendIds ?? [])]))
+  const [storyIds, setStoryIds] = useState<string[]>(() => (takeaway ? existingIds(takeaway.storyIds, storyMap) : [...(draft?.storyIds ?? [])]))
   useEffect(() => {
     onDraft?.({ text, who, when, trendIds, storyIds })
   }, [onDraft, text, who, when, trendIds, storyIds])
@@ -59,7 +61,7 @@ export function TakeawayForm({
       document.getElementById(`${id}-text`)?.focus()
       return
     }
-    onSave({ text: text.trim(), who: who.trim(), when, trendIds, storyIds })
+    onSave({ text: text.trim(), who: who.trim(), when, trendIds: existingIds(trendIds, trendMap), storyIds: existingIds(storyIds, storyMap) })
   }
 
   return (

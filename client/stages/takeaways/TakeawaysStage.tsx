@@ -55,6 +55,9 @@ export default function TakeawaysStage({ role }: StageProps) {
       announce(t('takeaways.announce.saved'))
     } else if (commands.add(input)) {
       announce(t('takeaways.announce.added', { when: t(`takeaways.when.${input.when ?? 'now'}`) }))
+    } else {
+      // Not added (the board not open yet): the form and its words stay, to try again.
+      return
     }
     close()
   }
