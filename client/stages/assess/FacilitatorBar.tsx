@@ -58,7 +58,7 @@ export function FacilitatorBar({ stage, closed }: { stage: Stage; closed: boolea
           <>
             {confirming && (
               <p className="assess-facilitator__confirm" role="alert">
-                {t('assess.facilitator.notEveryone', { count: waitingFor })}
+                {t(showVotes ? 'assess.facilitator.notEveryone' : 'assess.facilitator.notEveryonePlaced', { count: waitingFor })}
               </p>
             )}
             <div className="assess-facilitator__buttons">

@@ -42,6 +42,12 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
           return <rect key={trend.id} x={u1 * w - 3} y={(1 - i3) * h - 3} width={(u3 - u1) * w + 6} height={(i3 - i1) * h + 6} rx={6} />
         })}
       </g>
+      {/* Under every line: a leader to a badge in a frame must reach the badge. */}
+      <g className="results-chart__ties">
+        {layout.ties.map((box, index) => (
+          <rect key={index} x={box.x} y={box.y} width={box.w} height={box.h} rx={metrics.badgeRadius} />
+        ))}
+      </g>
       <g className="results-chart__people">
         {trends.flatMap((trend) =>
           trend.placements.map((p, index) => (
@@ -53,11 +59,6 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
         )}
       </g>
       <g className="results-chart__leaders">{layout.labels.map((label) => (label.leader ? <line key={label.id} {...label.leader} /> : null))}</g>
-      <g className="results-chart__ties">
-        {layout.ties.map((box, index) => (
-          <rect key={index} x={box.x} y={box.y} width={box.w} height={box.h} rx={metrics.badgeRadius} />
-        ))}
-      </g>
       {layout.badges.map((badge) => {
         const trend = trends.find((t) => t.id === badge.id)
         if (!trend) return null

@@ -44,23 +44,23 @@ function metricsFor(size: number, fontPx: number): ChartMetrics {
 }
 
 /**
- * Labels wholly outside their trend's quadrant (its median's) over the 200 rooms below: 125 of
- * 1,118. Badges hiding one another are set side by side in a frame no label may cover, so labels
- * near a crowd go a little farther out (89 of 1,124 before; 125 of 1,125 before the layout weighed
- * the quadrant). Deterministic, so more is a change for the worse.
+ * Labels wholly outside their trend's quadrant (its median's) over the 200 rooms below: 131 of
+ * 1,121. Badges hiding one another are set side by side, in their quadrant, in a frame no label
+ * may cover, so labels near a crowd go a little farther out (89 of 1,124 before; 125 of 1,125
+ * before the layout weighed the quadrant). Deterministic, so more is a change for the worse.
  */
-const LABELS_ELSEWHERE = 125
+const LABELS_ELSEWHERE = 131
 
 /**
  * Labels without a leader line that another badge comes within a line's height of claiming
- * (`readsAsAnother`, margin a line), over the same 200 rooms: 72 of 1,118, in crowds where every
+ * (`readsAsAnother`, margin a line), over the same 200 rooms: 70 of 1,121, in crowds where every
  * spot is near several badges (164 of 1,124 while badges could hide one another; 338 of 1,121 when
  * only a strictly nearer badge was weighed).
  */
-const LABELS_CLAIMED = 72
+const LABELS_CLAIMED = 70
 
-/** Of those, labels another badge is strictly nearer than their own (`readsAsAnother`, no margin): 6 (21 while badges could hide one another, 40 with one weight for claims). */
-const LABELS_NEARER = 6
+/** Of those, labels another badge is strictly nearer than their own (`readsAsAnother`, no margin): 5 (21 while badges could hide one another, 40 with one weight for claims). */
+const LABELS_NEARER = 5
 
 /**
  * Whether a reader could take the label for another trend's: another badge about as near it as its
@@ -199,8 +199,12 @@ describe('result chart label layout', () => {
       expect(badge.y - m.badgeRadius).toBeGreaterThanOrEqual(frame!.y)
       expect(badge.y + m.badgeRadius).toBeLessThanOrEqual(frame!.y + frame!.h)
     }
-    // Centred on the spot they share; the one trend elsewhere stays at its median.
-    expect((frame!.x + frame!.w / 2 - 280) ** 2 + (frame!.y + frame!.h / 2 - 280) ** 2).toBeLessThan(1)
+    // Against the spot they share, in its quadrant: impact and uncertainty 5 of 10 are critical
+    // uncertainties (top right), not a block across all four. The one trend elsewhere stays put.
+    expect(frame!.x).toBeGreaterThan(280)
+    expect(frame!.x).toBeLessThan(283)
+    expect(frame!.y + frame!.h).toBeLessThan(280)
+    expect(frame!.y + frame!.h).toBeGreaterThan(277)
     expect(layout.badges.find((badge) => badge.id === 't1')).toEqual({ id: 't1', x: 380, y: 150 })
     const asDrawn = items.map((item) => ({ ...item, ...layout.badges.find((badge) => badge.id === item.id)! }))
     for (const label of layout.labels) {

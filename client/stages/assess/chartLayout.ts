@@ -139,7 +139,12 @@ export function spreadBadges(
   return { items: items.map((item, index) => ({ ...item, ...at[index] })), ties }
 }
 
-/** Badges side by side in rank order, as near square a block as they make, centred on their medians' mean and inside the chart. */
+/**
+ * Badges side by side in rank order, as near square a block as they make, centred on their
+ * medians' mean, inside the chart and inside the quadrant of that mean (as `quadrantOf` counts a
+ * midline: the top row, the right column), so the block never says a different quadrant than
+ * the trends' result: seven trends at the centre are critical uncertainties, drawn there.
+ */
 function blockOf(set: ChartItem[], m: Pick<ChartMetrics, 'badgeRadius' | 'gap' | 'width' | 'height'>, step: number) {
   const ordered = [...set].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
   const columns = Math.ceil(Math.sqrt(ordered.length))
@@ -149,8 +154,13 @@ function blockOf(set: ChartItem[], m: Pick<ChartMetrics, 'badgeRadius' | 'gap' |
   const pad = m.gap + m.badgeRadius * 0.3
   const w = columns * step - m.gap + 2 * pad
   const h = rows * step - m.gap + 2 * pad
-  const left = Math.max(1, Math.min(cx - w / 2, m.width - 1 - w))
-  const top = Math.max(1, Math.min(cy - h / 2, m.height - 1 - h))
+  const midX = m.width / 2
+  const midY = m.height / 2
+  const [minLeft, maxLeft] = cx >= midX ? [midX + 1, m.width - 1 - w] : [1, midX - 1 - w]
+  const [minTop, maxTop] = cy <= midY ? [1, midY - 1 - h] : [midY + 1, m.height - 1 - h]
+  // A block wider than its quadrant keeps to the chart at least.
+  const left = maxLeft >= minLeft ? Math.max(minLeft, Math.min(cx - w / 2, maxLeft)) : Math.max(1, Math.min(cx - w / 2, m.width - 1 - w))
+  const top = maxTop >= minTop ? Math.max(minTop, Math.min(cy - h / 2, maxTop)) : Math.max(1, Math.min(cy - h / 2, m.height - 1 - h))
   const at = new Map<string, { x: number; y: number }>()
   ordered.forEach((item, index) => {
     const row = Math.floor(index / columns)
