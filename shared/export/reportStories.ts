@@ -134,7 +134,10 @@ export function buildStories(snapshot: ExportSnapshot, phrases: Phrases, ctx: St
       id: story.id,
       anchor: `story-${i + 1}`,
       number: i + 1,
-      title: storyName(story.title, persona?.name, { untitled: phrases.untitledStory, ofPersona: (name) => phrases.storyOfPersona.replace('{{name}}', name) }),
+      title: storyName(story.title, persona?.name, {
+        untitled: phrases.untitledStory,
+        ofPersona: (name) => phrases.storyOfPersona.replace('{{name}}', () => name),
+      }),
       persona: fields && hasContent(fields) ? fields : null,
       blocks,
       footnotes,

@@ -55,7 +55,7 @@ export const StoryHeader = memo(function StoryHeader({
           )}
         </span>
       </div>
-      <h3 className="visually-hidden">{story.title || fallbackTitle}</h3>
+      <h3 className="visually-hidden">{story.title.trim() || fallbackTitle}</h3>
       <label className="visually-hidden" htmlFor={titleId}>
         {t('stories.title.label')}
       </label>

@@ -102,7 +102,7 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
   const canDelete = !readOnly && (facilitator || story.createdBy === participantId)
 
   return (
-    <article className="story-workspace ui-stack" aria-label={story.title || fallbackTitle}>
+    <article className="story-workspace ui-stack" aria-label={storyName(story)}>
       <StoryHeader
         story={story}
         group={group}
@@ -137,7 +137,7 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
       />
       <DeleteStoryDialog
         open={deleting}
-        title={story.title || fallbackTitle}
+        title={storyName(story)}
         onClose={() => setDeleting(false)}
         onConfirm={() => {
           setDeleting(false)

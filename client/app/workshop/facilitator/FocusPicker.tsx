@@ -1,5 +1,6 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useStoryName } from '../../../state/useStoryName.ts'
 import { setFocus } from '../../../../shared/doc/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
@@ -31,10 +32,11 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
   const focus = useStore((s) => s.control?.focus ?? null)
   const [kind, setKind] = useState<FocusKind>(initialKind)
   const [query, setQuery] = useState('')
-  const options = useMemo(() => allFocusOptions(board, kind), [board, kind])
+  const nameStory = useStoryName()
+  const options = useMemo(() => allFocusOptions(board, kind, nameStory), [board, kind, nameStory])
   const { shown, matched } = useMemo(() => searchFocusOptions(options, query, SHOWN), [options, query])
   const someHidden = matched > shown.length
-  const focused = useMemo(() => (focus ? describeFocus(board, focus) : null), [board, focus])
+  const focused = useMemo(() => (focus ? describeFocus(board, focus, nameStory) : null), [board, focus, nameStory])
   const show = useCallback(
     (next: Focus) => {
       if (control) setFocus(control, next)

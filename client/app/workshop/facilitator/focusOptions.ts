@@ -6,6 +6,7 @@
 import type { BoardSnapshot } from '../../../../shared/doc/index.ts'
 import type { Focus, FocusKind } from '../../../../shared/schema/session.ts'
 import type { StageKind } from '../../../../shared/schema/stage.ts'
+import type { Story } from '../../../../shared/schema/index.ts'
 import { stageManifest } from '../../../stages/registry.ts'
 import { byOrderThenId } from '../../../../shared/util/order.ts'
 
@@ -13,14 +14,25 @@ export type FocusBoard = Pick<BoardSnapshot, 'signals' | 'trends' | 'wheelNodes'
 
 export interface FocusOption {
   id: string
-  /** The item's own words; empty for an unnamed trend or an untitled story (the UI says so). */
+  /** The item's own words (a story's name, see `NameStory`); empty for an unnamed trend (the UI says so). */
   label: string
   /** A second line: the persona of a story, the number of consequences on a wheel. */
   detail: string | number | null
 }
 
+/**
+ * What an untitled story is called (`useStoryName`: "Aino's day"); without it, its persona's
+ * name. A titled story keeps its title, with the persona as its second line.
+ */
+export type NameStory = (story: Story) => string
+
+const byTitleOrPersona =
+  (board: FocusBoard): NameStory =>
+  (story) =>
+    story.title.trim() || (board.personas.get(story.personaId)?.name.trim() ?? '')
+
 /** Every option of a kind, in board order. */
-export function allFocusOptions(board: FocusBoard, kind: FocusKind): FocusOption[] {
+export function allFocusOptions(board: FocusBoard, kind: FocusKind, nameStory: NameStory = byTitleOrPersona(board)): FocusOption[] {
   switch (kind) {
     case 'signal':
       return [...board.signals.values()].sort(byOrderThenId).map((signal) => ({ id: signal.id, label: signal.title, detail: null }))
@@ -35,7 +47,7 @@ export function allFocusOptions(board: FocusBoard, kind: FocusKind): FocusOption
         .map((trend) => ({ id: trend.id, label: trend.name, detail: consequences.get(trend.id) ?? 0 }))
     }
     case 'story':
-      return [...board.stories.values()].sort(byOrderThenId).map((story) => storyOption(board, story.id)!)
+      return [...board.stories.values()].sort(byOrderThenId).map((story) => storyOption(board, story.id, nameStory)!)
   }
 }
 
@@ -50,7 +62,7 @@ export function searchFocusOptions(options: readonly FocusOption[], query: strin
 }
 
 /** The focused item's option, or null when it is gone (deleted since it was put on screen). */
-export function describeFocus(board: FocusBoard, focus: NonNullable<Focus>): FocusOption | null {
+export function describeFocus(board: FocusBoard, focus: NonNullable<Focus>, nameStory: NameStory = byTitleOrPersona(board)): FocusOption | null {
   switch (focus.kind) {
     case 'signal': {
       const signal = board.signals.get(focus.id)
@@ -66,16 +78,16 @@ export function describeFocus(board: FocusBoard, focus: NonNullable<Focus>): Foc
       return { id: trend.id, label: trend.name, detail: consequences }
     }
     case 'story':
-      return storyOption(board, focus.id)
+      return storyOption(board, focus.id, nameStory)
   }
 }
 
-function storyOption(board: FocusBoard, storyId: string): FocusOption | null {
+function storyOption(board: FocusBoard, storyId: string, nameStory: NameStory): FocusOption | null {
   const story = board.stories.get(storyId)
   if (!story) return null
   const persona = board.personas.get(story.personaId)?.name.trim() ?? ''
-  const title = story.title.trim()
-  return { id: story.id, label: title || persona, detail: title ? persona || null : null }
+  // Untitled, it is named after its persona already: no second line saying the name again.
+  return { id: story.id, label: nameStory(story), detail: story.title.trim() ? persona || null : null }
 }
 
 /** The kind of item a stage works with (its manifest's `pickerFocus`): the picker opens on it. */
