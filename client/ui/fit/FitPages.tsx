@@ -41,9 +41,11 @@ const FIT_CONTINUED = 'data-fit-continued'
  * column (or a page) that starts inside a trend says whose cards these are. A label makes its
  * piece taller and can move the next break, so the labels are placed again until they stay (a
  * few passes at most; each only moves breaks further on). `on` false takes them all off.
+ * Answers whether any label changed.
  */
-function labelContinued(flow: HTMLElement, on: boolean): void {
+function labelContinued(flow: HTMLElement, on: boolean): boolean {
   const items = flow.querySelectorAll<HTMLElement>(`[${FIT_CONTINUES}]`)
+  let changedAny = false
   for (let pass = 0; pass < 4; pass++) {
     let changed = false
     for (const item of items) {
@@ -62,8 +64,10 @@ function labelContinued(flow: HTMLElement, on: boolean): void {
         else piece.setAttribute(FIT_CONTINUED, label)
       }
     }
-    if (!changed) return
+    if (!changed) return changedAny
+    changedAny = true
   }
+  return changedAny
 }
 
 /**
@@ -71,20 +75,25 @@ function labelContinued(flow: HTMLElement, on: boolean): void {
  * none of its content in it: it may break between an item's top padding and its first child, and
  * when the first child must keep to the next (a trend's name to its first card) an empty frame
  * is left behind. Forced breaks from an earlier layout are taken off first; each move can shift
- * the items after it, so this runs until none moves (a few passes at most).
+ * the items after it, so this runs until none moves (a few passes at most). Answers whether the
+ * items starting a column by force are others than before.
  */
-function startItemsWhole(flow: HTMLElement): void {
+function startItemsWhole(flow: HTMLElement): boolean {
   const items = [...flow.querySelectorAll<HTMLElement>(`[${FIT_CONTINUES}]`)]
-  for (const item of items) item.style.removeProperty('break-before')
+  const forced = (item: HTMLElement) => item.style.breakBefore === 'column'
+  const before = items.filter(forced)
+  for (const item of before) item.style.removeProperty('break-before')
   for (let pass = 0; pass < 8; pass++) {
     const empty = items.find((item) => {
       const [first] = item.getClientRects()
       const content = item.firstElementChild?.getBoundingClientRect()
-      return first && content && item.style.breakBefore !== 'column' && Math.abs(content.left - first.left) > first.width / 2
+      return first && content && !forced(item) && Math.abs(content.left - first.left) > first.width / 2
     })
-    if (!empty) return
+    if (!empty) break
     empty.style.breakBefore = 'column'
   }
+  const after = items.filter(forced)
+  return after.length !== before.length || after.some((item, index) => item !== before[index])
 }
 
 /**
@@ -127,9 +136,13 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
     const box = flow.current
     if (!box || stale) return
     const gap = parseFloat(getComputedStyle(box).columnGap) || 0
-    startItemsWhole(box)
-    // Labels from the last layout would change this one's breaks: measured without, labelled once settled.
-    labelContinued(box, fit.settled)
+    // Labels from the last layout would change this one's breaks: measured without, labelled once
+    // settled. Forced column starts and labels move each other's breaks: placed in turns until
+    // neither changes (a few rounds at most).
+    for (let round = 0; round < 3; round++) {
+      const moved = startItemsWhole(box)
+      if (!labelContinued(box, fit.settled) && !moved) break
+    }
     const pages = pagesOf(box.scrollWidth, box.clientWidth, gap)
     if (fit.settled) {
       if (pages !== fit.pages) setFit({ ...fit, pages })

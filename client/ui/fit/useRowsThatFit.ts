@@ -11,18 +11,19 @@ interface Fit {
  * For a dated list nobody can scroll (on the projector): which rows to render so that it ends
  * inside its `box`, keeping the row at `anchor` (see `rowsThatFit`). The box may grow as high as
  * its parent lets it. Every row is rendered and measured first, in a layout effect (never
- * painted), then only the window; again whenever the count, the anchor or the parent's size
- * changes. `list`'s children are the rows. Null while measuring, or when `enabled` is false.
+ * painted), then only the window; again whenever the rows (`rows`: what they say, in a key), the
+ * anchor or the parent's size change. `list`'s children are the rows. Null while measuring, or
+ * when `enabled` is false.
  */
 export function useRowsThatFit(
   box: RefObject<HTMLElement | null>,
   list: RefObject<HTMLElement | null>,
-  count: number,
+  rows: string,
   anchor: number,
   enabled: boolean,
 ): RowWindow | null {
   const [room, setRoom] = useState({ width: 0, height: 0 })
-  const key = `${count}:${anchor}:${room.width}x${room.height}`
+  const key = `${rows}:${anchor}:${room.width}x${room.height}`
   const [fit, setFit] = useState<Fit>({ key, window: null })
   const stale = fit.key !== key
   if (stale) setFit({ key, window: null })

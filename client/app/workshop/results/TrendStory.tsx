@@ -34,7 +34,8 @@ export function TrendStory({
   )
   const box = useRef<HTMLElement>(null)
   const list = useRef<HTMLOListElement>(null)
-  const shown = useRowsThatFit(box, list, events.length, anchor, size === 'large')
+  // Another trend with as many events, or another language, is other rows: measured again.
+  const shown = useRowsThatFit(box, list, `${trendId}:${i18n.language}:${events.length}`, anchor, size === 'large')
   const first = shown?.first ?? 0
   const last = shown?.last ?? events.length - 1
   return (
