@@ -117,7 +117,11 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
               type="button"
               className="button button--ghost icon-button add-signal__clear"
               aria-label={t('signals.add.clearTheme', { theme: keptTheme.label })}
-              onClick={() => change('themeId', '')}
+              onClick={() => {
+                change('themeId', '')
+                // The button goes with the theme: the next thing to do is write the card.
+                titleRef.current?.focus()
+              }}
             >
               <span aria-hidden="true">×</span>
             </button>

@@ -108,6 +108,7 @@ describe('signals stage: the wall', () => {
     expect(form.querySelector('.add-signal__kept')?.textContent).toBe('Next card’s theme:Older people×')
     click(form.querySelector<HTMLButtonElement>('button[aria-label="No theme for the next card (now Older people)"]')!)
     expect(form.querySelector('.add-signal__kept')).toBeNull()
+    expect(document.activeElement).toBe(fieldLabelled(container, 'What did you notice?'))
     addViaForm(container, 'Grandparents on loan')
     const themes = new Map([...readBoard(w.board).signals.values()].map((signal) => [signal.title, signal.themeId]))
     expect(themes).toEqual(
