@@ -15,6 +15,7 @@ import {
   setLocked,
   setPrivateCounts,
   setPrivateMode,
+  setScreenShow,
   toggleKeyDriver,
 } from './session'
 import { goToStage, moveStage, setStageSkipped, updateStageSettings } from './stages'
@@ -71,6 +72,18 @@ describe('stages', () => {
     moveStage(doc, frame.id, null)
     expect(kinds(doc).at(-1)).toBe('frame')
     expect(goToStage(doc, 'nope-0000000000000000')).toBe(false)
+  })
+
+  it('brings the live stage back to the projector: a replay or the title page left on it goes with the next stage', () => {
+    const doc = workshop()
+    const [, signals, trends] = readControl(doc).stages
+    setScreenShow(doc, { kind: 'replay', snapshotId: 3, trendId: null })
+    setFocus(doc, { kind: 'signal', id: 'Signal000000000000001' })
+    goToStage(doc, signals!.id)
+    expect(readControl(doc)).toMatchObject({ screenShow: null, focus: null })
+    setScreenShow(doc, { kind: 'report', snapshotId: null, trendId: null })
+    goToStage(doc, trends!.id)
+    expect(readControl(doc).screenShow).toBeNull()
   })
 
   it('edits settings and derives the vote rules', () => {

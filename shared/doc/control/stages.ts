@@ -15,8 +15,9 @@ export function getStage(doc: Y.Doc, stageId: string): Stage | null {
 }
 
 /**
- * Brings the room to a stage: participants follow, the timer is reset (idle, full time box) and
- * the projector focus is cleared and its pages turn again. Going to a skipped stage re-opens it. Returns `false` for an
+ * Brings the room to a stage: participants follow, the timer is reset (idle, full time box), and
+ * the projector shows the live stage again (no focus, no replay or title page) with its pages
+ * turning. Going to a skipped stage re-opens it. Returns `false` for an
  * unknown stage.
  *
  * @example
@@ -38,6 +39,8 @@ export function goToStage(doc: Y.Doc, stageId: string): boolean {
       },
       SESSION_SET_FIELDS,
     )
+    // A replay left on the screen stayed over the next stage, even after a reload.
+    if (controlSession(doc).get('screenShow') != null) controlSession(doc).set('screenShow', null)
     return true
   })
 }

@@ -1,7 +1,7 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStoryName } from '../../../state/useStoryName.ts'
-import { setFocus } from '../../../../shared/doc/index.ts'
+import { setFocus, setScreenShow } from '../../../../shared/doc/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { FOCUS_KINDS, type Focus, type FocusKind } from '../../../../shared/schema/session.ts'
@@ -30,6 +30,7 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
   const { control } = useWorkshopDocs()
   const board = useFocusBoard()
   const focus = useStore((s) => s.control?.focus ?? null)
+  const screenShow = useStore((s) => s.control?.screenShow ?? null)
   const [kind, setKind] = useState<FocusKind>(initialKind)
   const [query, setQuery] = useState('')
   const nameStory = useStoryName()
@@ -47,8 +48,16 @@ export function FocusPicker({ initialKind }: { initialKind: FocusKind }) {
   return (
     <div className="focus-picker ui-stack">
       <div className="focus-picker__now ui-toolbar">
-        <p role="status" className={focus ? undefined : 'console__note'}>
-          {focus ? (
+        <p role="status" className={focus || screenShow ? undefined : 'console__note'}>
+          {screenShow ? (
+            // Shown from Replay or "Finish": said here too, with the way back to the live stage.
+            <>
+              {t(`console.focus.showing.${screenShow.kind}`)}{' '}
+              <button type="button" className="button button--secondary" onClick={() => control && setScreenShow(control, null)}>
+                {t('console.focus.backToLive')}
+              </button>
+            </>
+          ) : focus ? (
             <>
               <span className="focus-picker__now-label">{t('console.focus.onScreen')}</span>{' '}
               <strong>{focused ? `${t(`console.focus.kind.${focus.kind}`)}: ${optionLabel(focused, focus.kind, t)}` : t('console.focus.gone')}</strong>

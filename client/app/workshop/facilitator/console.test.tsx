@@ -1,7 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
-import { addSignal, closeAssessment, goToStage, readControl, setPrivateCounts, setPrivateMode, setReady, startTimer } from '../../../../shared/doc/index.ts'
+import {
+  addSignal,
+  closeAssessment,
+  goToStage,
+  readControl,
+  setPrivateCounts,
+  setPrivateMode,
+  setReady,
+  setScreenShow,
+  startTimer,
+} from '../../../../shared/doc/index.ts'
 import { cleanup, renderLoaded } from '../../../testing/render.ts'
 import { StageArea } from '../stage/StageArea.tsx'
 import { ANNA, BEN, openRoom, type Room } from './testRoom.tsx'
@@ -67,6 +77,19 @@ describe("a tool's panel", () => {
     click(panel, 'Close')
     expect(c.querySelector('.console-panel')).toBeNull()
     expect(document.activeElement).toBe(named(c, 'Show on screen'))
+  })
+})
+
+describe('"Show on screen" with a replay on the projector', () => {
+  it('says the screen shows the replay, not the stage, and brings the stage back', async () => {
+    const c = await facilitatorOn()
+    act(() => setScreenShow(room.control, { kind: 'replay', snapshotId: 1, trendId: null }))
+    click(c, 'Show on screen')
+    const panel = c.querySelector('.console-panel')!
+    expect(panel.querySelector('[role="status"]')?.textContent).toContain('The screen shows the replay (“How we got here”), not the stage.')
+    click(panel, 'Show the stage again')
+    expect(readControl(room.control).screenShow).toBeNull()
+    expect(panel.querySelector('[role="status"]')?.textContent).toContain('The screen shows the whole stage.')
   })
 })
 
