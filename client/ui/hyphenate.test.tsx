@@ -17,10 +17,14 @@ describe('hyphenation for the projector', () => {
     const text = 'Yksinäisyysresepti terveyskeskuslääkäriltä: hoivakustannukset kotiin'
     const container = await renderLoaded(<Title text={text} />, (c) => c.textContent!.includes(SOFT), { language: 'fi' })
     const words = container.textContent!.split(' ')
-    expect(words[1]!.split(SOFT)).toEqual(['ter', 'veys', 'kes', 'kus', 'lää', 'kä', 'ril', 'tä:'])
+    expect(words[1]!.split(SOFT)).toEqual(['ter', 'veys', 'kes', 'kus', 'lää', 'kä', 'riltä:'])
     // 17 letters fit any projector column: it goes to the next line whole rather than being split.
     expect(words[2]).toBe('hoivakustannukset')
     expect(words[3]).toBe('kotiin')
+    // No break leaves one or two letters alone ("yh-" / "teisöasumiskokeilu").
+    const community = await renderLoaded(<Title text="yhteisöasumiskokeilu" />, (c) => c.textContent!.includes(SOFT), { language: 'fi' })
+    expect(community.textContent!.split(SOFT)[0]!.length).toBeGreaterThanOrEqual(3)
+    expect(community.textContent!.split(SOFT).at(-1)!.length).toBeGreaterThanOrEqual(3)
     // Read as the same words: only invisible break points were added.
     expect(container.textContent!.replaceAll(SOFT, '')).toBe(text)
   })

@@ -20,8 +20,16 @@ const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
     // Only words that may not fit a line of the projector's narrowest column (a trend's cards:
     // about 20 letters) get break points: a shorter word goes whole to the next line, as a title
     // should ("Hoivakustan-nukset kasvavat" read worse than breaking at the space).
-    return (text) => patterns.hyphenateSync(text, { minWordLength: MIN_WORD_LETTERS })
+    return (text) => atLeastThreeLetters(patterns.hyphenateSync(text, { minWordLength: MIN_WORD_LETTERS }))
   },
+}
+
+/**
+ * No break leaving one or two letters alone on a line ("yh-" / "teisöasumiskokeilu"): the
+ * patterns allow them; printed Finnish does not.
+ */
+function atLeastThreeLetters(text: string): string {
+  return text.replace(/(^|[^\p{L}\u00AD])(\p{L}{1,2})\u00AD/gu, '$1$2').replace(/\u00AD(\p{L}{1,2})(?=[^\p{L}\u00AD]|$)/gu, '$1')
 }
 
 const ready = new Map<string, Hyphenate>()

@@ -1,7 +1,9 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReplayFrame } from '../../../../shared/history/index.ts'
 import { formatScale } from '../../../stages/assess/gridMath.ts'
 import { FitPages } from '../../../ui/fit/FitPages.tsx'
+import { useHyphenate } from '../../../ui/hyphenate.ts'
 import { formatClock } from './useResults.ts'
 
 /**
@@ -119,22 +121,26 @@ function LargeBoard({
   SubHeading: 'h3' | 'h4'
 }) {
   const { t } = useTranslation()
+  // Long Finnish compounds break with a hyphen (client/ui/hyphenate.ts); fitted again once it is in.
+  const hyphenate = useHyphenate()
+  const hyphenated = useMemo(() => new Map([...titles].map(([id, title]) => [id, hyphenate(title)])), [titles, hyphenate])
+  const contentKey = useMemo(() => [frame, hyphenate], [frame, hyphenate])
   const trends = [...frame.trends].sort((a, b) => Number(b.id === highlightTrendId) - Number(a.id === highlightTrendId))
   if (frame.signals.length === 0) return <p className="results-note">{t('results.replay.emptyBoard')}</p>
   return (
-    <FitPages levels={DENSITIES} contentKey={frame} className="replay-board__flow" label={t('results.replay.trends')}>
+    <FitPages levels={DENSITIES} contentKey={contentKey} className="replay-board__flow" label={t('results.replay.trends')}>
       {(density) => [
         ...trends.map((trend) => (
           <div key={trend.id} role="listitem" className={`replay-trend${trend.id === highlightTrendId ? ' is-highlighted' : ''}`}>
-            <SubHeading className="replay-trend__name">{trend.name.trim() || t('results.wheel.unnamedTrend')}</SubHeading>
+            <SubHeading className="replay-trend__name">{hyphenate(trend.name.trim()) || t('results.wheel.unnamedTrend')}</SubHeading>
             {density === 'full' && <AssessmentLine trend={trend} />}
-            <TitleList ids={trend.signalIds} titles={titles} shown={TITLES_SHOWN[density]} />
+            <TitleList ids={trend.signalIds} titles={hyphenated} shown={TITLES_SHOWN[density]} />
           </div>
         )),
         unsorted.length > 0 && (
           <div key="unsorted" role="listitem" className="replay-trend replay-trend--unsorted">
             <SubHeading className="replay-board__subheading">{frame.trends.length > 0 ? t('results.replay.unsorted') : t('results.replay.signals')}</SubHeading>
-            <TitleList ids={unsorted.map((signal) => signal.id)} titles={titles} shown={TITLES_SHOWN[density]} />
+            <TitleList ids={unsorted.map((signal) => signal.id)} titles={hyphenated} shown={TITLES_SHOWN[density]} />
           </div>
         ),
       ]}
