@@ -170,6 +170,17 @@ describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () =>
       const seen = (await mia.page.locator('.workshop-header .connection').boundingBox())!
       expect(seen.y).toBeGreaterThanOrEqual(0)
       expect(seen.y + seen.height).toBeLessThanOrEqual(844)
+      // Looking back at Frame while offline: "Back to the group" sticks below the header, not under it.
+      await mia.page.locator('.stepper button', { hasText: 'Frame' }).click()
+      const back = mia.page.locator('.back-to-group')
+      await back.waitFor(SLOW)
+      // A stage as long as a story in progress: the banner has somewhere to stick.
+      await mia.page.addStyleTag({ content: ".stage-area::after { content: ''; display: block; height: 3000px }" })
+      await mia.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      expect(await mia.page.evaluate(() => window.scrollY)).toBeGreaterThan(1000)
+      const [headerBox, backBox] = await Promise.all([header.boundingBox(), back.boundingBox()])
+      expect(backBox!.y).toBeGreaterThanOrEqual(headerBox!.y + headerBox!.height - 1)
+      await screenshot(mia.page, 'offline-phone-looking-back')
       await mia.context.setOffline(false)
       await expect.poll(() => indicator(mia.page), SLOW).toBe('Connected')
       await expect.poll(() => header.evaluate((element) => getComputedStyle(element).position), SLOW).toBe('static')
