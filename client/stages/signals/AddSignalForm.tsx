@@ -112,19 +112,22 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
         {!detailsOpen && keptTheme && (
           <p className="add-signal__kept">
             <span>{t('signals.add.keptTheme')}</span>
-            <span className="tag tag--theme">{keptTheme.label}</span>
-            <button
-              type="button"
-              className="button button--ghost icon-button add-signal__clear"
-              aria-label={t('signals.add.clearTheme', { theme: keptTheme.label })}
-              onClick={() => {
-                change('themeId', '')
-                // The button goes with the theme: the next thing to do is write the card.
-                titleRef.current?.focus()
-              }}
-            >
-              <span aria-hidden="true">×</span>
-            </button>
+            {/* The theme and its "×" stay together when the line wraps. */}
+            <span className="add-signal__kept-theme">
+              <span className="tag tag--theme">{keptTheme.label}</span>
+              <button
+                type="button"
+                className="button button--ghost icon-button add-signal__clear"
+                aria-label={t('signals.add.clearTheme', { theme: keptTheme.label })}
+                onClick={() => {
+                  change('themeId', '')
+                  // The button goes with the theme: the next thing to do is write the card.
+                  titleRef.current?.focus()
+                }}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </span>
           </p>
         )}
 
