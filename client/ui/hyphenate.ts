@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useContextStore } from '../state/storeContext.ts'
 
 /** Turns text into text with soft hyphens (U+00AD) where a word may break. */
 type Hyphenate = (text: string) => string
@@ -38,12 +39,13 @@ const loading = new Map<string, Promise<Hyphenate>>()
 const asIs: Hyphenate = (text) => text
 
 /**
- * Hyphenates text in the page's language, for the projector's columns: the text as it is until
- * the patterns are in (a moment, once per page), and for languages without patterns here.
+ * Hyphenates the workshop's words in the workshop's language (what they are written in, whatever
+ * language someone's screen shows), else the page's: the text as it is until the patterns are in
+ * (a moment, once per page), and for languages without patterns here.
  */
 export function useHyphenate(): Hyphenate {
   const { i18n } = useTranslation()
-  const language = i18n.language
+  const language = useContextStore((s) => s.control?.meta.language) ?? i18n.language
   const [, setLoaded] = useState(0)
   const load = loaders[language]
   useEffect(() => {
