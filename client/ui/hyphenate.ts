@@ -13,7 +13,7 @@ const MIN_WORD_LETTERS = 18
  * hyphenation dictionary (Chromium on Linux has none) broke them anywhere, with no hyphen, on the
  * projector's narrow columns. Soft hyphens at Finnish syllable breaks (the `hyphen` package's
  * patterns) let the browser break them as Finnish is printed, with a hyphen, and only where the
- * line needs it. Loaded only when the page is in Finnish; other languages are left to the browser.
+ * line needs it. Loaded only for a Finnish workshop; other languages are left to the browser.
  */
 const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
   fi: async () => {

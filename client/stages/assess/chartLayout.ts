@@ -97,11 +97,12 @@ export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics):
 }
 
 /**
- * Badges that would cover one another are set side by side, in rank order (left to right, then
- * down), as a block centred where they were. With few people placing, several trends often share
- * a median (all at the grid's centre, where a tap puts a trend before it is moved): drawn where
- * they are, they were one badge showing the last number, and its label read as another trend's.
- * The block keeps inside the chart; a frame around it (`ties`) says its badges share the spot.
+ * Badges that would hide each other's number are set side by side, in rank order (left to right,
+ * then down), as a block beside where they were (`blockOf`: inside the chart and that spot's
+ * quadrant). With few people placing, several trends often share a median (all at the grid's
+ * centre, where a tap puts a trend before it is moved): drawn where they are, they were one badge
+ * showing the last number, and its label read as another trend's. A frame around the block
+ * (`ties`) says its badges share the spot.
  */
 export function spreadBadges(
   items: readonly ChartItem[],
