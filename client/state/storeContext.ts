@@ -4,7 +4,8 @@
  * provider around each person to render two people at once, each with their own store and
  * documents ("the facilitator closes voting and everyone sees the result").
  */
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useMemo } from 'react'
+import type { DraftOwner } from '../sync/browserStorage.ts'
 import { useStore, type AppState, type AppStore } from './store.ts'
 
 export const StoreContext = createContext<AppStore>(useStore)
@@ -17,4 +18,11 @@ export function useContextStore<T>(selector: (state: AppState) => T): T {
 /** The store in context itself, for reading the latest state inside an event handler. */
 export function useContextStoreApi(): AppStore {
   return useContext(StoreContext)
+}
+
+/** This person in this workshop, once both are known (stable while they stay the same). */
+export function useDraftOwner(): DraftOwner | null {
+  const workshopId = useContextStore((s) => s.session?.workshopId ?? null)
+  const participantId = useContextStore((s) => s.participant?.id ?? null)
+  return useMemo(() => (workshopId && participantId ? { workshopId, participantId } : null), [workshopId, participantId])
 }

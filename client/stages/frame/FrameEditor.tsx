@@ -5,7 +5,7 @@ import { getTemplate } from '../../../shared/method/templates.ts'
 import { LANGUAGES, TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { useSharedDraft } from '../../ui/index.ts'
+import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { ThemesEditor } from './ThemesEditor.tsx'
 
 const MIN_YEAR = 2000

@@ -5,7 +5,8 @@ import type { Theme, ThemeInput } from '../../../shared/schema/meta.ts'
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm, useSharedDraft } from '../../ui/index.ts'
+import { InlineConfirm } from '../../ui/index.ts'
+import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { MAX_THEME_LABEL, addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
 
 /** The current themes at the moment of an edit: a debounced rename must not undo a move made since. */

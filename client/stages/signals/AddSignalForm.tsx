@@ -7,7 +7,7 @@ import { SimilarHint } from './similar/SimilarHint.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
 import { hasDetails, keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
-import { useDraftOwner } from '../../state/unsentDrafts.ts'
+import { useDraftOwner } from '../../state/storeContext.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
 

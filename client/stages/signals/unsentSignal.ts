@@ -1,9 +1,8 @@
 /**
  * The signal a person is still writing, kept on this device until it is added (see
- * `unsentDrafts.ts`): the form opens with it again after a reload or a stage moved on.
+ * `client/sync/browserStorage.ts`): the form opens with it again after a reload or a stage moved on.
  */
-import { readDraft, writeDraft, type DraftOwner } from '../../state/unsentDrafts.ts'
-import type { KeyValueStore } from '../../sync/browserStorage.ts'
+import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../../sync/browserStorage.ts'
 import { STEEP_CATEGORIES } from '../../../shared/schema/signal.ts'
 import { LIMITS, type SignalFormValues } from './signalForm.ts'
 

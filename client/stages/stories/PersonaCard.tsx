@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { updatePersona } from '../../../shared/doc/index.ts'
 import { personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { useSharedDraft } from '../../ui/index.ts'
+import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 
 type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
 

@@ -1,10 +1,9 @@
 /**
  * The takeaway a person is still writing in "Add a takeaway", kept on this device until it is
- * added or the form is cancelled (see `unsentDrafts.ts`): after a reload, or the stage moved away
+ * added or the form is cancelled (see `client/sync/browserStorage.ts`): after a reload, or the stage moved away
  * and back, the form opens with it again.
  */
-import { readDraft, writeDraft, type DraftOwner } from '../../state/unsentDrafts.ts'
-import type { KeyValueStore } from '../../sync/browserStorage.ts'
+import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../../sync/browserStorage.ts'
 import type { When } from '../../../shared/schema/index.ts'
 import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
 

@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
-import { useAnnounce, useEditingMarker, useSharedDraft } from '../../ui/index.ts'
+import { useAnnounce, useEditingMarker } from '../../ui/index.ts'
+import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
 

@@ -4,7 +4,7 @@ import { setAllowParticipantExport, setLocked, setScreenShow } from '../../../..
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { Switch } from '../../../ui/index.ts'
+import { Switch } from '../../../ui/Switch.tsx'
 import { DownloadProblemNote } from './DownloadProblemNote.tsx'
 import { ReportPreview } from './ReportPreview.tsx'
 import { useDownload, useExportCapabilities } from './useResults.ts'

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FileButton } from '../../../ui/index.ts'
+import { FileButton } from '../../../ui/FileButton.tsx'
 import { rememberKey } from '../../keys.ts'
 import { navigate } from '../../routing.ts'
 import { openBackup, type BackupProblem } from './openBackup.ts'

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BankSignal, CsvProblem } from '../../../../shared/bank/csv.ts'
-import { FileButton } from '../../../ui/index.ts'
+import { FileButton } from '../../../ui/FileButton.tsx'
 import { fetchEarlierWorkshop } from './earlierWorkshop.ts'
 
 export interface LoadedBank {
