@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { identityStorageKey, loadServerIdentity, requestServerIdentity } from './serverIdentity.ts'
+import { memoryStore } from '../testing/memoryStore.ts'
 
 const WORKSHOP = 'WorkshopWorkshopWorks1'
 const KEPT = { participantId: 'AnnaAnnaAnnaAnnaAnna01', token: 'AnnaAnnaAnnaAnnaAnna01.signaturesignaturesign' }
-
-function memoryStore(initial: Record<string, string> = {}) {
-  const values = new Map(Object.entries(initial))
-  return { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v), values }
-}
 
 /** A fetch that answers once with `status` and `body`, recording what it was sent. */
 function answering(status: number, body: unknown) {

@@ -12,6 +12,7 @@ import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import {
   advance,
+  closeVoting,
   dragWithMouse,
   expectStage,
   literal,
@@ -255,14 +256,7 @@ describe.skipIf(browserTestsSkipped)('a workshop run by four people and a projec
     await record('assess', 'Your grid')
 
     // The facilitator closes voting (asking again only if someone is not finished).
-    const close = f.getByRole('button', { name: /^(Close voting and show results|Close anyway)$/ })
-    await expect
-      .poll(async () => {
-        if ((await f.getByRole('heading', { name: 'Voting is closed' }).count()) > 0) return true
-        if (await close.isVisible()) await close.click()
-        return false
-      }, SLOW)
-      .toBe(true)
+    await closeVoting(f)
 
     // Everyone sees the same result, in the same words.
     for (const person of [...everyone, screen]) await expect.poll(() => person.page.getByRole('heading', { name: "The group's result" }).count(), SLOW).toBe(1)

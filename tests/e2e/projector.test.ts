@@ -12,7 +12,7 @@ import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { shownTexts } from './support/legible.ts'
 import { seedRoomBoard, type RoomBoard } from './support/roomBoard.ts'
-import { advance, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
+import { advance, closeVoting, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 import { useBrowserAndServer } from './support/app.ts'
 
 const FOCAL_QUESTION =
@@ -119,18 +119,6 @@ describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room
     await Promise.all([facilitator.close(), ...screens.map(([, s]) => s.close())])
   })
 })
-
-/** Closes voting from the console, as a facilitator does (asked again when someone has not finished). */
-async function closeVoting(facilitator: Page): Promise<void> {
-  const close = facilitator.getByRole('button', { name: /^(Close voting and show results|Close anyway)$/ })
-  await expect
-    .poll(async () => {
-      if ((await facilitator.getByRole('heading', { name: 'Voting is closed' }).count()) > 0) return true
-      if (await close.isVisible()) await close.click()
-      return false
-    }, SLOW)
-    .toBe(true)
-}
 
 /** A button of the facilitator's toolbar (the trends board has "Show on screen" buttons of its own). */
 const consoleButton = (facilitator: Page, name: string) =>

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { draftDocName, docKindOf } from '../../../shared/protocol.ts'
 import { draftStorageKey, ensureDraftId, loadDraftId } from './draftId.ts'
-
-function memoryStore() {
-  const values = new Map<string, string>()
-  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value), values }
-}
+import { memoryStore } from '../../testing/memoryStore.ts'
 
 describe('draft id', () => {
   it('is made once per workshop and remembered under s2s:draft:<workshopId>', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_SIGNAL_FORM } from './signalForm.ts'
 import { keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
-
-function memoryStore() {
-  const values = new Map<string, string>()
-  return {
-    getItem: (key: string) => values.get(key) ?? null,
-    setItem: (key: string, value: string) => void values.set(key, value),
-    removeItem: (key: string) => void values.delete(key),
-    values,
-  }
-}
+import { memoryStore } from '../../testing/memoryStore.ts'
 
 const ANNA = { workshopId: 'workshop-a', participantId: 'anna' }
 const THEMES = new Set(['theme-1'])

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { keepUnsentTakeaway, loadUnsentTakeaway } from './unsentTakeaway.ts'
-
-function memoryStore() {
-  const values = new Map<string, string>()
-  return {
-    getItem: (key: string) => values.get(key) ?? null,
-    setItem: (key: string, value: string) => void values.set(key, value),
-    removeItem: (key: string) => void values.delete(key),
-    values,
-  }
-}
+import { memoryStore } from '../../testing/memoryStore.ts'
 
 const ANNA = { workshopId: 'workshop-a', participantId: 'anna' }
 const KEY = 's2s:unsent-takeaway:workshop-a:anna'

@@ -230,3 +230,15 @@ export async function addCard(page: Page, title: string): Promise<void> {
   // "… to the wall.", or "… to your private cards." in a private round.
   await expect.poll(() => page.getByText(`Added “${title}” to `).count(), SLOW).toBeGreaterThan(0)
 }
+
+/** Closes voting from the console, as a facilitator does (asked again when someone has not finished). */
+export async function closeVoting(facilitator: Page): Promise<void> {
+  const close = facilitator.getByRole('button', { name: /^(Close voting and show results|Close anyway)$/ })
+  await expect
+    .poll(async () => {
+      if ((await facilitator.getByRole('heading', { name: 'Voting is closed' }).count()) > 0) return true
+      if (await close.isVisible()) await close.click()
+      return false
+    }, SLOW)
+    .toBe(true)
+}
