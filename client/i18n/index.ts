@@ -1,28 +1,67 @@
 /**
- * i18next set-up. Each language is a chunk of its own (about 20 KB gzip each), and a phone loads
+ * i18next set-up. Each language is a chunk of its own (about 15 KB gzip each), and a phone loads
  * only the one it shows: `startI18n` loads it before the first render, so that render is already
- * in the right language (no flash of keys, no Suspense). Switching to the other language loads it
- * first and then switches, so the page never shows keys in between.
+ * in the right language (no flash of keys, no Suspense). The strings of the tools the first screen
+ * never shows (the facilitator's console, the projector's panels, the signal bank) are a second
+ * chunk per language, loaded with those tools (`withToolStrings`). Switching language loads what
+ * this page has of the other language first and then switches, so the page never shows keys in
+ * between.
  */
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { initialLanguage, LANGUAGES, type Language } from './language.ts'
 import type { Catalogue } from './merge.ts'
 
-const loaders: Record<Language, () => Promise<{ catalogue: Catalogue }>> = {
+type CatalogueModule = Promise<{ catalogue: Catalogue }>
+
+const loaders: Record<Language, () => CatalogueModule> = {
   en: () => import('./catalogue.en.ts'),
   fi: () => import('./catalogue.fi.ts'),
 }
+
+const toolLoaders: Record<Language, () => CatalogueModule> = {
+  en: () => import('./toolCatalogue.en.ts'),
+  fi: () => import('./toolCatalogue.fi.ts'),
+}
+
+type Part = 'main' | 'tools'
+
+/** The parts (`language:part`) i18next holds. */
+const loaded = new Set<string>()
+/** Each part of a language is loaded once, however many callers ask. */
+const loading = new Map<string, Promise<void>>()
+
+function loadPart(language: Language, part: Part): Promise<void> {
+  const key = `${language}:${part}`
+  if (loaded.has(key)) return Promise.resolve()
+  let load = loading.get(key)
+  if (!load) {
+    load = (part === 'main' ? loaders : toolLoaders)[language]().then(({ catalogue }) => {
+      // Deep, without overwriting: the two parts of a language arrive in either order.
+      i18next.addResourceBundle(language, 'translation', catalogue, true, false)
+      loaded.add(key)
+    })
+    // A failed load (the network dropped) is tried again by the next caller.
+    load.catch(() => loading.delete(key))
+    loading.set(key, load)
+  }
+  return load
+}
+
+/** Whether this page has opened a tool: a language switch then brings the tools' strings too. */
+let toolsWanted = false
 
 let initialised = false
 
 /**
  * Initialises i18next once (idempotent: tests and main.tsx may both call it) with the catalogues
- * given, synchronously. Tests pass both (`catalogues.ts`); the app passes the one it loaded.
+ * given, synchronously, holding `parts` of each. Tests pass both languages whole
+ * (`catalogues.ts`); the app passes the main part of the one it loaded.
  */
-export function initI18n(language: Language, catalogues: Partial<Record<Language, Catalogue>>): typeof i18next {
+export function initI18n(language: Language, catalogues: Partial<Record<Language, Catalogue>>, parts: readonly Part[] = ['main']): typeof i18next {
   if (!initialised) {
     initialised = true
+    for (const lng of Object.keys(catalogues)) for (const part of parts) loaded.add(`${lng}:${part}`)
     const resources = Object.fromEntries(Object.entries(catalogues).map(([lng, catalogue]) => [lng, { translation: catalogue }]))
     void i18next.use(initReactI18next).init({
       resources,
@@ -34,6 +73,8 @@ export function initI18n(language: Language, catalogues: Partial<Record<Language
       // React escapes text itself; escaping here would double-escape user text in interpolations.
       interpolation: { escapeValue: false },
       returnNull: false,
+      // Strings added later (the tools' part) reach what is on screen already.
+      react: { bindI18nStore: 'added' },
     })
     applyDocumentLanguage(language)
   }
@@ -46,6 +87,23 @@ export async function startI18n(language: Language = initialLanguage()): Promise
   initI18n(language, { [language]: catalogue })
 }
 
+/**
+ * Wraps a lazy import of a tool (the console, the projector's view, the signal bank) so that it
+ * resolves once the tools' strings of the language shown are in too: the tool's first render
+ * never shows a key.
+ */
+export function withToolStrings<Module>(load: () => Promise<Module>): () => Promise<Module> {
+  return async () => {
+    toolsWanted = true
+    const [module] = await Promise.all([load(), loadPart(wanted ?? shownLanguage(), 'tools')])
+    return module
+  }
+}
+
+function shownLanguage(): Language {
+  return (LANGUAGES as readonly string[]).includes(i18next.language) ? (i18next.language as Language) : 'en'
+}
+
 let wanted: Language | null = null
 
 /**
@@ -55,11 +113,15 @@ let wanted: Language | null = null
  */
 export function setUiLanguage(language: Language): void {
   wanted = language
-  if (i18next.hasResourceBundle(language, 'translation')) return switchTo(language)
-  void loaders[language]().then(({ catalogue }) => {
-    if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue)
-    if (wanted === language) switchTo(language)
-  })
+  const parts: Part[] = toolsWanted ? ['main', 'tools'] : ['main']
+  if (parts.every((part) => loaded.has(`${language}:${part}`))) return switchTo(language)
+  void Promise.all(parts.map((part) => loadPart(language, part))).then(
+    () => {
+      if (wanted === language) switchTo(language)
+    },
+    // Offline: the page stays in the language it shows; the next switch tries again.
+    () => {},
+  )
 }
 
 function switchTo(language: Language): void {

@@ -15,7 +15,7 @@ import type { Language } from '../i18n/language.ts'
 const mounted: { root: Root; container: HTMLElement }[] = []
 
 export function render(ui: ReactElement, { language = 'en' }: { language?: Language } = {}): HTMLElement {
-  initI18n(language, catalogues)
+  initI18n(language, catalogues, ['main', 'tools'])
   setUiLanguage(language)
   const container = document.createElement('div')
   document.body.appendChild(container)

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
+import { withToolStrings } from '../../i18n/index.ts'
 import { useMyColor } from '../../identity/useMyColor.ts'
 import { useWorkshopIdentity } from '../../identity/useWorkshopIdentity.ts'
 import { bridgeBoard, bridgeControl, type BridgeTeardown } from '../../state/bridge.ts'
@@ -25,7 +26,7 @@ import { WorkshopHeader } from './WorkshopHeader.tsx'
 import './workshop.css'
 
 // Only the projector shows the screen view: a chunk of its own, never on a participant's phone.
-const ScreenView = lazy(() => import('../../screen/ScreenView.tsx').then((m) => ({ default: m.ScreenView })))
+const ScreenView = lazy(withToolStrings(() => import('../../screen/ScreenView.tsx').then((m) => ({ default: m.ScreenView }))))
 
 interface WorkshopSessionProps {
   workshopId: string

@@ -4,6 +4,7 @@ import { countByCategory, sortedByOrder } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import type { SignalPatch } from '../../../shared/schema/signal.ts'
 import { canContribute } from '../../../shared/permissions.ts'
+import { withToolStrings } from '../../i18n/index.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { AddSignalForm } from './AddSignalForm.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
@@ -21,7 +22,7 @@ import { useViewer } from '../../state/useViewer.ts'
 
 // Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
 // chunks of their own, never on a participant's phone.
-const BankArea = lazy(() => import('./bank/BankArea.tsx').then((m) => ({ default: m.BankArea })))
+const BankArea = lazy(withToolStrings(() => import('./bank/BankArea.tsx').then((m) => ({ default: m.BankArea }))))
 const MergeDialog = lazy(() => import('./MergeDialog.tsx').then((m) => ({ default: m.MergeDialog })))
 
 /** The signals stage for people who write: the add form, their private cards, and the wall. */

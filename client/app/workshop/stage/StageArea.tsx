@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { withToolStrings } from '../../../i18n/index.ts'
 import { StageView } from '../../../stages/StageView.tsx'
 import type { WorkingRole } from '../../../stages/types.ts'
 import { useStore } from '../../../state/store.ts'
@@ -16,7 +17,7 @@ import './stage.css'
 
 // Only a facilitator's device needs the console (and the results, history and replay it opens):
 // a chunk of its own, so participants' phones never download it.
-const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.tsx').then((m) => ({ default: m.FacilitatorConsole })))
+const FacilitatorConsole = lazy(withToolStrings(() => import('../facilitator/FacilitatorConsole.tsx').then((m) => ({ default: m.FacilitatorConsole }))))
 
 /**
  * The workshop's main area: the flow, where we are and what to do, the focal question, the
