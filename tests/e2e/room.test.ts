@@ -321,6 +321,9 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
           const cut = await cutShort(f)
           if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
           for (const problem of await consoleRowProblems(f, { wholeNames: device !== 'small-phone' })) problems.push(`${kind} on a ${device}: ${problem}`)
+          // The timer stays one tap away (its readout, or in a full phone row its icon); only at 320 px may an idle one go into "More…".
+          if (device !== 'small-phone' && !(await f.getByRole('button', { name: /^Ajastin: / }).isVisible()))
+            problems.push(`${kind} on a ${device}: the timer is not in the row`)
           // The theme chips' row scrolls on its own; the page never slides sideways.
           const sideways = await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
           if (sideways > 0) problems.push(`${kind} on a ${device}: the page scrolls sideways by ${sideways} px`)

@@ -7,7 +7,7 @@ import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
 import { formatClock, useStageTimer, useTimeUp, type StageTimerView } from '../stage/useStageTimer.ts'
 import { playChime, primeChime, useChimeMuted } from './chime.ts'
-import { BellIcon, PauseIcon, PlayIcon } from './consoleIcons.tsx'
+import { BellIcon, PauseIcon, PlayIcon, TimerIcon } from './consoleIcons.tsx'
 import { PanelButton } from './PanelButton.tsx'
 
 const MAX_MINUTES = 240
@@ -49,7 +49,7 @@ export function TimerButtons({ stage }: { stage: Stage }) {
     </span>
   )
   return (
-    // Its state lets a full phone row put an idle timer into "More…" (toolbar.css), a running one never.
+    // Its state lets a full phone row show an idle timer as its icon, then put it into "More…" (toolbar.css); a running one never.
     <div className="console-timer" role="group" aria-label={t('console.timer.label')} data-timer-state={status}>
       <PanelButton
         panel="timer"
@@ -57,6 +57,9 @@ export function TimerButtons({ stage }: { stage: Stage }) {
         label={t('console.timer.settings', { time: formatClock(secondsLeft * 1000), state: t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`) })}
       >
         {readout}
+        <span className="console-timer__icon">
+          <TimerIcon />
+        </span>
       </PanelButton>
       <button
         type="button"

@@ -27,6 +27,14 @@ export const PlayIcon = () => (
   </Icon>
 )
 
+/** A stopwatch: the idle timer's readout where a phone's row has no room for "10:00". */
+export const TimerIcon = () => (
+  <Icon>
+    <circle cx="12" cy="13" r="8" />
+    <path d="M12 9v4l2.5 2.5M9.5 2.5h5" />
+  </Icon>
+)
+
 export const PauseIcon = () => (
   <Icon>
     <path d="M8 5v14M16 5v14" />
