@@ -16,6 +16,7 @@ import { seriousViolations } from './support/axe.ts'
 import { shownTexts } from './support/legible.ts'
 import { browserTestsSkipped, SCREENSHOT_DIR, screenshot, VIEWPORTS } from './support/browser.ts'
 import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
+import { afterFrame } from './support/consoleRow.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 import { useBrowserAndServer } from './support/app.ts'
 
@@ -173,6 +174,26 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         }
         const violations = await seriousViolations(page)
         if (violations.length > 0) failures.push(`${stage.kind}/${size}: axe ${JSON.stringify(violations)}`)
+        if (stage.kind === 'wheel' && size === 'laptop') {
+          // A box at the wheel's right edge, selected: the details panel opens over the diagram, and
+          // the consequences that follow the box (where "Add what follows" puts the next) are not under it.
+          await page
+            .getByRole('button', { name: /Fewer care home places are needed/ })
+            .first()
+            .click()
+          const details = await page.locator('.wheel-details').boundingBox(SLOW)
+          await expect.poll(() => page.getByRole('button', { name: /^(?!Add ).*Fewer leads to change/ }).count()).toBe(3)
+          await afterFrame(page)
+          const children = await Promise.all(
+            (await page.getByRole('button', { name: /^(?!Add ).*Fewer leads to change/ }).all()).map((child) => child.boundingBox()),
+          )
+          const under = children.filter(
+            (child) => child && details && child.x + child.width > details.x && child.y < details.y + details.height && child.y + child.height > details.y,
+          )
+          if (!details || under.length > 0) failures.push(`wheel/laptop: ${under.length} of the selected box's consequences under the details panel`)
+          await screenshot(page, 'stage-wheel-laptop-details')
+          await page.getByRole('button', { name: 'Close' }).first().click()
+        }
         if (stage.kind === 'wheel' && size === 'phone') {
           // A phone first shows the wheel's middle readable, not all of it at 5 px: the trend and
           // the boxes beside it at 11 px or more (the rest is a drag, or "Fit", away).

@@ -104,10 +104,13 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const panelInset = details && size.width >= 720 ? Math.min(400, size.width * 0.4) : 0
   const { reveal, consumeDrag } = zoom
 
-  // A newly selected box slides into the part of the viewport the details panel leaves free.
+  // A newly selected box slides into the part of the viewport the details panel leaves free, with
+  // the consequences that follow it when they fit there (a box at the wheel's right edge had them
+  // under the panel, where "Add what follows" put the next one).
   useEffect(() => {
     const box = selectedId ? boxOf(selectedId) : undefined
-    if (box) reveal(box, panelInset)
+    const parentId = selectedId === CENTRE ? null : selectedId
+    if (box) reveal(box, panelInset, panelInset > 0 ? layout.nodes.filter((node) => node.parentId === parentId) : [])
     // eslint-disable-next-line react-hooks/exhaustive-deps -- Only when the selection changes, not on every layout change.
   }, [selectedId])
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react'
-import { fitView, panBy, revealBox, zoomAt, ZOOM_STEP, type Bounds, type Size, type View } from './zoomMath.ts'
+import { fitView, panBy, revealWith, zoomAt, ZOOM_STEP, type Box, type Bounds, type Size, type View } from './zoomMath.ts'
 
 /** Movement (px) before a press becomes a drag, so a slightly shaky tap still selects. */
 const DRAG_THRESHOLD = 5
@@ -37,13 +37,13 @@ export function useZoomPan(viewportRef: RefObject<HTMLDivElement | null>, size: 
   const zoomIn = useCallback(() => change((v) => zoomAt(v, ZOOM_STEP, centre())), [change, centre])
   const zoomOut = useCallback(() => change((v) => zoomAt(v, 1 / ZOOM_STEP, centre())), [change, centre])
   const fit = useCallback(() => setFollowing('whole'), [])
-  /** Pans just enough to show a box, keeping `insetRight` px clear for the details panel. */
+  /** Pans just enough to show a box (and what is `around` it, if that fits), keeping `insetRight` px clear for the details panel. */
   const viewRef = useRef(view)
   viewRef.current = view
   const reveal = useCallback(
-    (box: { x: number; y: number; w: number; h: number }, insetRight = 0) => {
+    (box: Box, insetRight = 0, around: readonly Box[] = []) => {
       if (size.width <= 0 || size.height <= 0) return
-      const next = revealBox(viewRef.current, box, size, insetRight)
+      const next = revealWith(viewRef.current, box, around, size, insetRight)
       if (next !== viewRef.current) change(() => next)
     },
     [size, change],

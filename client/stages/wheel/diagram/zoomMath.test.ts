@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitView, MAX_SCALE, revealBox, zoomAt } from './zoomMath.ts'
+import { fitView, MAX_SCALE, revealBox, revealWith, zoomAt } from './zoomMath.ts'
 
 describe('zoom math', () => {
   it('fits the bounds centred in the viewport, never blowing a small wheel up past the cap', () => {
@@ -42,5 +42,27 @@ describe('zoom math', () => {
     const moved = revealBox(view, { x: 800, y: 100, w: 100, h: 20 }, size, 400)
     expect(moved.x).toBe(1000 - 400 - 16 - 850)
     expect(moved.y).toBe(0)
+  })
+
+  it('brings what follows a box out from under the details panel too, and the box itself always', () => {
+    const view = { scale: 1, x: 0, y: 0 }
+    const size = { width: 1000, height: 600 }
+    const box = { x: 500, y: 300, w: 100, h: 40 }
+    // The box is in view, left of the panel (which starts at 600); its consequences are under the panel.
+    expect(revealBox(view, box, size, 400)).toBe(view)
+    const children = [
+      { x: 700, y: 250, w: 100, h: 40 },
+      { x: 720, y: 350, w: 100, h: 40 },
+    ]
+    const moved = revealWith(view, box, children, size, 400)
+    const right = Math.max(...children.map((c) => c.x + c.w / 2)) + moved.x
+    expect(right).toBeLessThanOrEqual(1000 - 400 - 16)
+    expect(box.x - box.w / 2 + moved.x).toBeGreaterThanOrEqual(16)
+    // Too wide for the free part: as much as fits from the left, the box itself whole.
+    const far = [{ x: -900, y: 300, w: 100, h: 40 }, ...children]
+    const squeezed = revealWith(view, box, far, size, 400)
+    expect(box.x + box.w / 2 + squeezed.x).toBeLessThanOrEqual(1000 - 400 - 16)
+    expect(box.x - box.w / 2 + squeezed.x).toBeGreaterThanOrEqual(16)
+    expect(revealWith(view, box, [], size, 400)).toBe(view)
   })
 })

@@ -70,12 +70,19 @@ export function panBy(view: View, dx: number, dy: number): View {
   return { ...view, x: view.x + dx, y: view.y + dy }
 }
 
+/** A box in layout coordinates, by its centre. */
+export interface Box {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}
+
 /**
- * The least pan that brings a box (layout coordinates, by its centre) into the visible part of
- * the viewport, `inset` pixels kept clear on the right (where the details panel sits). A box
- * already in view does not move the wheel.
+ * The least pan that brings a box into the visible part of the viewport, `inset` pixels kept
+ * clear on the right (where the details panel sits). A box already in view does not move the wheel.
  */
-export function revealBox(view: View, box: { x: number; y: number; w: number; h: number }, size: Size, insetRight = 0, margin = 16): View {
+export function revealBox(view: View, box: Box, size: Size, insetRight = 0, margin = 16): View {
   const left = (box.x - box.w / 2) * view.scale + view.x
   const right = (box.x + box.w / 2) * view.scale + view.x
   const top = (box.y - box.h / 2) * view.scale + view.y
@@ -88,4 +95,20 @@ export function revealBox(view: View, box: { x: number; y: number; w: number; h:
   if (top < margin) dy = margin - top
   else if (bottom > size.height - margin) dy = Math.max(margin - top, size.height - margin - bottom)
   return dx === 0 && dy === 0 ? view : panBy(view, dx, dy)
+}
+
+/**
+ * `revealBox` for a box with what belongs beside it (`around`: the consequences that follow a
+ * selected box, where "Add what follows" puts the next one): all of them when they fit, else as
+ * much as fits from the left, and the box itself always.
+ */
+export function revealWith(view: View, box: Box, around: readonly Box[], size: Size, insetRight = 0): View {
+  if (around.length === 0) return revealBox(view, box, size, insetRight)
+  const all = [box, ...around]
+  const left = Math.min(...all.map((b) => b.x - b.w / 2))
+  const right = Math.max(...all.map((b) => b.x + b.w / 2))
+  const top = Math.min(...all.map((b) => b.y - b.h / 2))
+  const bottom = Math.max(...all.map((b) => b.y + b.h / 2))
+  const group = { x: (left + right) / 2, y: (top + bottom) / 2, w: right - left, h: bottom - top }
+  return revealBox(revealBox(view, group, size, insetRight), box, size, insetRight)
 }
