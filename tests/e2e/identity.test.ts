@@ -11,7 +11,7 @@ import { connectClient, synced } from '../support/clients.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
 import { expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
-import { useBrowserAndServer } from './support/app.ts'
+import { onServer, useBrowserAndServer } from './support/app.ts'
 
 describe.skipIf(browserTestsSkipped)('a returning participant keeps their identity', () => {
   const app = useBrowserAndServer()
@@ -113,6 +113,51 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       await expectConnected(page)
       await expect.poll(() => page.getByText('Lend sewing machines at every library').count(), SLOW).toBeGreaterThan(0)
       expect(await dialog.count()).toBe(0)
+      expect(person.errors).toEqual([])
+    } finally {
+      await person.close()
+      room.done()
+    }
+  })
+
+  it('a reopened takeaway keeps the trends it links to while the board is still on its way', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('takeaways')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
+    const page = person.page
+    try {
+      await expectStage(page, 'Takeaways')
+      await page.getByRole('button', { name: 'Add a takeaway', exact: true }).click()
+      const dialog = page.getByRole('dialog', { name: 'Add a takeaway' })
+      await dialog.getByLabel('What should we do?').fill('Pilot home care robots in two districts')
+      await dialog.getByRole('checkbox', { name: /^Care moves home/ }).check()
+      // The page comes back on a device without the board's offline copy, and the board's socket
+      // held back: the form opens from what the device kept before any trend is known.
+      let boardHeld = true
+      await page.routeWebSocket(/\/board(\?|$)/, (socket) => {
+        if (boardHeld) return socket.close()
+        socket.connectToServer()
+      })
+      await page.goto(`${app.server.url}/healthz`)
+      await page.evaluate(
+        (name) =>
+          new Promise((resolve, reject) => {
+            const request = indexedDB.deleteDatabase(name)
+            request.onsuccess = resolve
+            request.onerror = reject
+          }),
+        `s2s:${room.links.id}:board`,
+      )
+      await page.goto(onServer(room.links.links.participant, app.server))
+      await expect.poll(() => dialog.getByLabel('What should we do?').inputValue(), SLOW).toBe('Pilot home care robots in two districts')
+      expect(await dialog.getByRole('checkbox', { name: /^Care moves home/ }).count()).toBe(0)
+      expect(await dialog.getByRole('group', { name: /^Trends it comes from/ }).textContent()).toContain('1 chosen')
+      // The board arrives: the link is still chosen, and the takeaway is added with it.
+      boardHeld = false
+      await expect.poll(() => dialog.getByRole('checkbox', { name: /^Care moves home/ }).isChecked(), { timeout: 30_000 }).toBe(true)
+      await dialog.getByRole('button', { name: 'Add the takeaway' }).click()
+      const added = page.getByRole('article').filter({ hasText: 'Pilot home care robots in two districts' })
+      await expect.poll(() => added.getByText('Care moves home').count(), SLOW).toBeGreaterThan(0)
       expect(person.errors).toEqual([])
     } finally {
       await person.close()
