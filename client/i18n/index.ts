@@ -49,7 +49,9 @@ function loadPart(language: Language, part: Part): Promise<void> {
 }
 
 /** Whether this page has opened a tool: a language switch then brings the tools' strings too. */
-let toolsWanted = false
+let toolsOpened = false
+/** The language a switch is loading (null when none is under way): a tool opened meanwhile needs both. */
+let switchingTo: Language | null = null
 
 let initialised = false
 
@@ -89,38 +91,56 @@ export async function startI18n(language: Language = initialLanguage()): Promise
 
 /**
  * Wraps a lazy import of a tool (the console, the projector's view, the signal bank) so that it
- * resolves once the tools' strings of the language shown are in too: the tool's first render
- * never shows a key.
+ * resolves once the tools' strings are in too, of the language shown and of one being switched
+ * to: the tool's first render never shows a key. Should the strings not come (the network
+ * dropped), the tool still opens, and the strings are asked for again when the browser is back
+ * online: they show as they arrive (`bindI18nStore`), where a failed import would leave the tool
+ * blank for good (React keeps a lazy import's failure).
  */
 export function withToolStrings<Module>(load: () => Promise<Module>): () => Promise<Module> {
   return async () => {
-    toolsWanted = true
-    const [module] = await Promise.all([load(), loadPart(wanted ?? shownLanguage(), 'tools')])
+    toolsOpened = true
+    const [module] = await Promise.all([load(), loadToolStrings()])
     return module
   }
+}
+
+function loadToolStrings(): Promise<void> {
+  const languages = new Set([shownLanguage(), ...(switchingTo ? [switchingTo] : [])])
+  return Promise.all([...languages].map((language) => loadPart(language, 'tools'))).then(
+    () => {},
+    () => {
+      if (typeof window !== 'undefined') window.addEventListener('online', () => void loadToolStrings(), { once: true })
+    },
+  )
 }
 
 function shownLanguage(): Language {
   return (LANGUAGES as readonly string[]).includes(i18next.language) ? (i18next.language as Language) : 'en'
 }
 
-let wanted: Language | null = null
-
 /**
  * Switches the UI language and keeps `<html lang>` in step (screen readers pick voices by it),
- * loading the language's catalogue first if this page has not yet. The last call wins when two
- * switches overlap.
+ * loading what this page needs of the language first (its main part, and the tools' if a tool
+ * was opened). The last call wins when two switches overlap.
  */
 export function setUiLanguage(language: Language): void {
-  wanted = language
-  const parts: Part[] = toolsWanted ? ['main', 'tools'] : ['main']
-  if (parts.every((part) => loaded.has(`${language}:${part}`))) return switchTo(language)
+  const parts: Part[] = toolsOpened ? ['main', 'tools'] : ['main']
+  if (parts.every((part) => loaded.has(`${language}:${part}`))) {
+    switchingTo = null
+    return switchTo(language)
+  }
+  switchingTo = language
   void Promise.all(parts.map((part) => loadPart(language, part))).then(
     () => {
-      if (wanted === language) switchTo(language)
+      if (switchingTo !== language) return
+      switchingTo = null
+      switchTo(language)
     },
     // Offline: the page stays in the language it shows; the next switch tries again.
-    () => {},
+    () => {
+      if (switchingTo === language) switchingTo = null
+    },
   )
 }
 

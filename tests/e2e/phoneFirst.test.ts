@@ -177,10 +177,12 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         if (stage.kind === 'wheel' && size === 'laptop') {
           // A box at the wheel's right edge, selected: the details panel opens over the diagram, and
           // the consequences that follow the box (where "Add what follows" puts the next) are not under it.
-          await page
-            .getByRole('button', { name: /Fewer care home places are needed/ })
-            .first()
-            .click()
+          const edgeBox = page.getByRole('button', { name: /Fewer care home places are needed/ }).first()
+          // The seeded wheel puts this box in the diagram's right half, where the panel opens.
+          const [before, diagram] = await Promise.all([edgeBox.boundingBox(), page.locator('.wheel-diagram__viewport').first().boundingBox()])
+          if (!before || !diagram || before.x < diagram.x + diagram.width / 2)
+            failures.push(`wheel/laptop: the box is not in the right half (${JSON.stringify({ before, diagram })})`)
+          await edgeBox.click()
           const details = await page.locator('.wheel-details').boundingBox(SLOW)
           await expect.poll(() => page.getByRole('button', { name: /^(?!Add ).*Fewer leads to change/ }).count()).toBe(3)
           await afterFrame(page)

@@ -29,9 +29,9 @@ import './toolbar.css'
  * last, on a phone, the stage's short name ("Pyörä"; "Tulevaisuuspyörä" and "Tulevaisuustarinat"
  * both read "Tul…"), then an idle timer shows as its icon (still one tap from its panel: in
  * Finnish "Signaalit", "Seuraava" and "10:00" did not fit 390 px), and at 320 px it moves into
- * "More…". A running timer stays in sight.
+ * "More…". A running or paused timer stays in sight.
  */
-const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'narrow', 'phone', 'short', 'clock', 'timer'] as const
+const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'narrow', 'phone', 'short', 'timerIcon', 'timerMenu'] as const
 
 interface OpenPanel {
   panel: string

@@ -49,7 +49,7 @@ export function TimerButtons({ stage }: { stage: Stage }) {
     </span>
   )
   return (
-    // Its state lets a full phone row show an idle timer as its icon, then put it into "More…" (toolbar.css); a running one never.
+    // Its state lets a full phone row show an idle timer as its icon, then put it into "More…" (toolbar.css); a running or paused one never.
     <div className="console-timer" role="group" aria-label={t('console.timer.label')} data-timer-state={status}>
       <PanelButton
         panel="timer"

@@ -109,8 +109,9 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   // under the panel, where "Add what follows" put the next one).
   useEffect(() => {
     const box = selectedId ? boxOf(selectedId) : undefined
-    const parentId = selectedId === CENTRE ? null : selectedId
-    if (box) reveal(box, panelInset, panelInset > 0 ? layout.nodes.filter((node) => node.parentId === parentId) : [])
+    // Not for the trend in the middle: its first ring is most of the wheel.
+    const following = panelInset > 0 && selectedId !== CENTRE ? layout.nodes.filter((node) => node.parentId === selectedId) : []
+    if (box) reveal(box, panelInset, following)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- Only when the selection changes, not on every layout change.
   }, [selectedId])
 
