@@ -107,12 +107,12 @@ export function withToolStrings<Module>(load: () => Promise<Module>): () => Prom
 
 function loadToolStrings(): Promise<void> {
   const languages = new Set([shownLanguage(), ...(switchingTo ? [switchingTo] : [])])
-  return Promise.all([...languages].map((language) => loadPart(language, 'tools'))).then(
-    () => {},
-    () => {
-      if (typeof window !== 'undefined') window.addEventListener('online', () => void loadToolStrings(), { once: true })
-    },
-  )
+  return Promise.all([...languages].map((language) => loadPart(language, 'tools'))).then(() => {}, retryToolStringsOnline)
+}
+
+/** The tools' strings did not come: asked for again once the browser is back online. */
+function retryToolStringsOnline(): void {
+  if (typeof window !== 'undefined') window.addEventListener('online', () => void loadToolStrings(), { once: true })
 }
 
 function shownLanguage(): Language {
@@ -121,8 +121,10 @@ function shownLanguage(): Language {
 
 /**
  * Switches the UI language and keeps `<html lang>` in step (screen readers pick voices by it),
- * loading what this page needs of the language first (its main part, and the tools' if a tool
- * was opened). The last call wins when two switches overlap.
+ * once the language's main part is in; the tools' part too, if a tool was opened, unless it fails
+ * to come: the tools then fall back to English where this page has it until their strings come
+ * (see `withToolStrings`), rather than the whole page staying in the other language. The last call
+ * wins when two switches overlap.
  */
 export function setUiLanguage(language: Language): void {
   const parts: Part[] = toolsOpened ? ['main', 'tools'] : ['main']
@@ -131,13 +133,14 @@ export function setUiLanguage(language: Language): void {
     return switchTo(language)
   }
   switchingTo = language
-  void Promise.all(parts.map((part) => loadPart(language, part))).then(
+  const tools = toolsOpened ? loadPart(language, 'tools').catch(retryToolStringsOnline) : undefined
+  void Promise.all([loadPart(language, 'main'), tools]).then(
     () => {
       if (switchingTo !== language) return
       switchingTo = null
       switchTo(language)
     },
-    // Offline: the page stays in the language it shows; the next switch tries again.
+    // The main part did not come (offline): the page stays in the language it shows; the next switch tries again.
     () => {
       if (switchingTo === language) switchingTo = null
     },

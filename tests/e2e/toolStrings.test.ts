@@ -107,6 +107,27 @@ describe.skipIf(browserTestsSkipped)("the tools' strings, loaded with the tools"
     }
   })
 
+  it("a page switching to the workshop's language switches although that language's tool strings failed once", { timeout: 60_000 }, async () => {
+    // An English browser opens a Finnish workshop: the console comes in English, then the page follows the workshop.
+    const links = await createWorkshop(app.server.url, { title: 'Arjen hyvinvointi 2040', language: 'fi' })
+    const { page, context, errors } = await newPerson(app.browser, 'laptop')
+    try {
+      let failed = 0
+      await page.route(/\/toolCatalogue\.fi-[\w-]+\.js$/, (route) => (failed++ === 0 ? route.abort('internetdisconnected') : route.continue()))
+      await page.goto(onServer(links.links.facilitator, app.server))
+      await page.getByLabel(/^(Your name|Nimesi)$/).fill('Fiona', SLOW)
+      await page.getByRole('button', { name: /^(Save|Tallenna)$/ }).click()
+      await expect.poll(() => page.getByRole('heading', { name: text('fi', 'stage.frame.name') }).count(), SLOW).toBeGreaterThan(0)
+      expect(failed).toBe(1)
+      await context.setOffline(true)
+      await context.setOffline(false)
+      await expectConsoleIn(page, 'fi')
+      expect(errors.filter((error) => !/toolCatalogue/.test(error))).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
   it('the projector shows its own panels in the workshop language', { timeout: 60_000 }, async () => {
     const links = await createWorkshop(app.server.url, { title: 'Arjen hyvinvointi 2040', language: 'fi' })
     const { page, context, errors } = await newPerson(app.browser, 'projector')
