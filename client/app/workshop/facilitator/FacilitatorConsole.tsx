@@ -7,7 +7,7 @@ import { primeChime } from './chime.ts'
 import { ConsoleContext, type ConsoleContextValue } from './consoleContext.ts'
 import { MoreIcon } from './consoleIcons.tsx'
 import { ConsolePanel } from './ConsolePanel.tsx'
-import { CONSOLE_TOOLS } from './consoleTools.tsx'
+import { collapseStep, CONSOLE_TOOLS } from './consoleTools.tsx'
 import { FinishWorkshop } from '../results/FinishWorkshop.tsx'
 import { FlowControls } from './FlowControls.tsx'
 import { LeaveQuestion } from './LeaveQuestion.tsx'
@@ -31,7 +31,7 @@ import './toolbar.css'
  * Finnish "Signaalit", "Seuraava" and "10:00" did not fit 390 px), and at 320 px it moves into
  * "More…". A running or paused timer stays in sight.
  */
-const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'narrow', 'phone', 'short', 'timerIcon', 'timerMenu'] as const
+const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'fewer', 'narrow', 'phone', 'short', 'timerIcon', 'timerMenu'] as const
 
 interface OpenPanel {
   panel: string
@@ -94,14 +94,14 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
             </div>
           )}
           <div className="console__spacer" />
-          <div className="console__item" data-collapse="narrow">
+          <div className="console__item" data-collapse="fewer">
             <LockToggle />
           </div>
-          <div className="console__item" data-collapse="narrow">
+          <div className="console__item" data-collapse="fewer">
             <JoinPanelToggle />
           </div>
           {CONSOLE_TOOLS.filter((tool) => tool.place !== 'more').map((tool) => (
-            <div key={tool.id} className={`console__item console__item--${tool.place}`} data-collapse="narrow" data-tool={tool.id}>
+            <div key={tool.id} className={`console__item console__item--${tool.place}`} data-collapse={collapseStep(tool)} data-tool={tool.id}>
               <PanelButton
                 panel={tool.id}
                 label={t(tool.label)}

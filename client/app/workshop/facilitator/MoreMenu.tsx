@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useConsole } from './consoleContext.ts'
-import { CONSOLE_TOOLS } from './consoleTools.tsx'
+import { collapseStep, CONSOLE_TOOLS } from './consoleTools.tsx'
 import { KeyboardIcon } from './consoleIcons.tsx'
 import { PrivateRoundButton } from './PrivateRoundButton.tsx'
 import { ReadyChip } from './ReadyChip.tsx'
@@ -42,14 +42,14 @@ export function MoreMenu({ privateShown, onShortcuts, trigger }: { privateShown:
           <PrivateRoundButton />
         </li>
       )}
-      <li className="console-menu__item" data-collapse="narrow">
+      <li className="console-menu__item" data-collapse="fewer">
         <LockToggle />
       </li>
-      <li className="console-menu__item" data-collapse="narrow">
+      <li className="console-menu__item" data-collapse="fewer">
         <JoinPanelToggle />
       </li>
       {CONSOLE_TOOLS.map((tool) => (
-        <li key={tool.id} className="console-menu__item" data-collapse={tool.place === 'more' ? undefined : 'narrow'}>
+        <li key={tool.id} className="console-menu__item" data-collapse={tool.place === 'more' ? undefined : collapseStep(tool)}>
           <button type="button" className="button button--ghost console-button" onClick={() => trigger && togglePanel(tool.id, trigger)}>
             <tool.Icon />
             {t(tool.label)}

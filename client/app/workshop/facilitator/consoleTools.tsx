@@ -37,3 +37,12 @@ export const CONSOLE_TOOLS: readonly ConsoleTool[] = [
   { id: 'replay', label: 'console.tools.replay', Icon: ReplayIcon, Panel: Replay, place: 'more' },
   { id: 'admin', label: 'console.tools.admin', Icon: LinkDataIcon, Panel: WorkshopAdmin, place: 'more' },
 ]
+
+/**
+ * The squeeze step (SQUEEZE_STEPS) at which a tool of the row moves into "More…": the quiet ones
+ * first, with the lock and the join code ('fewer'), then Invite and "Show on screen" ('narrow').
+ * All at once left a Finnish laptop's row a quarter empty with six tools in "More…".
+ */
+export function collapseStep(tool: ConsoleTool): 'fewer' | 'narrow' {
+  return tool.place === 'row' ? 'narrow' : 'fewer'
+}
