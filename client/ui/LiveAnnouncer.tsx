@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** Says a message through the page's polite live region. */
 export type Announce = (message: string) => void
@@ -22,6 +23,10 @@ export function LiveAnnouncer({ children }: { children: ReactNode }) {
     setMessage({ text, serial: serial.current })
   }, [])
   const clear = useCallback(() => setMessage((was) => (was.text ? { text: '', serial: was.serial } : was)), [])
+  // A message in the language just left would be read to someone who now reads the other one.
+  const { i18n } = useTranslation()
+  const language = i18n.language
+  useEffect(() => clear(), [language, clear])
   return (
     <AnnounceContext.Provider value={announce}>
       <ClearContext.Provider value={clear}>{children}</ClearContext.Provider>

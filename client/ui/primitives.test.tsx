@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
+import i18next from 'i18next'
+import { setUiLanguage } from '../i18n/index.ts'
 import { cleanup, render } from '../testing/render.ts'
 import { CategoryTag } from './CategoryTag.tsx'
 import { EmptyState } from './EmptyState.tsx'
@@ -62,5 +64,30 @@ describe('LiveAnnouncer', () => {
     act(() => announce('Card added'))
     expect(region.textContent).toBe('Card added')
     expect(region.firstElementChild).not.toBe(first) // a new node is announced again
+  })
+
+  it('empties the region when the page switches language: an old message is not read in the language left', async () => {
+    let announce: Announce = () => {}
+    function Speaker() {
+      announce = useAnnounce()
+      return null
+    }
+    const container = render(
+      <LiveAnnouncer>
+        <Speaker />
+      </LiveAnnouncer>,
+    )
+    const region = container.querySelector('[aria-live="polite"]')!
+    act(() => announce('Cards revealed on the wall.'))
+    expect(region.textContent).toBe('Cards revealed on the wall.')
+    await act(async () => {
+      setUiLanguage('fi')
+      await i18next.changeLanguage('fi')
+    })
+    expect(region.textContent).toBe('')
+    await act(async () => {
+      setUiLanguage('en')
+      await i18next.changeLanguage('en')
+    })
   })
 })
