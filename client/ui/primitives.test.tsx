@@ -45,7 +45,8 @@ describe('EmptyState', () => {
 })
 
 describe('LiveAnnouncer', () => {
-  it('speaks through one polite region, and says a repeated message again', () => {
+  /** A LiveAnnouncer with one component that speaks through it: its region, and `announce` in act. */
+  function renderAnnouncer() {
     let announce: Announce = () => {}
     function Speaker() {
       announce = useAnnounce()
@@ -56,29 +57,23 @@ describe('LiveAnnouncer', () => {
         <Speaker />
       </LiveAnnouncer>,
     )
-    const region = container.querySelector('[aria-live="polite"]')!
+    return { region: container.querySelector('[aria-live="polite"]')!, say: (text: string) => act(() => announce(text)) }
+  }
+
+  it('speaks through one polite region, and says a repeated message again', () => {
+    const { region, say } = renderAnnouncer()
     expect(region.textContent).toBe('')
-    act(() => announce('Card added'))
+    say('Card added')
     const first = region.firstElementChild
     expect(region.textContent).toBe('Card added')
-    act(() => announce('Card added'))
+    say('Card added')
     expect(region.textContent).toBe('Card added')
     expect(region.firstElementChild).not.toBe(first) // a new node is announced again
   })
 
   it('empties the region when the page switches language: an old message is not read in the language left', async () => {
-    let announce: Announce = () => {}
-    function Speaker() {
-      announce = useAnnounce()
-      return null
-    }
-    const container = render(
-      <LiveAnnouncer>
-        <Speaker />
-      </LiveAnnouncer>,
-    )
-    const region = container.querySelector('[aria-live="polite"]')!
-    act(() => announce('Cards revealed on the wall.'))
+    const { region, say } = renderAnnouncer()
+    say('Cards revealed on the wall.')
     expect(region.textContent).toBe('Cards revealed on the wall.')
     await act(async () => {
       setUiLanguage('fi')

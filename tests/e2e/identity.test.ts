@@ -91,15 +91,20 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
     }
   })
 
-  it('a takeaway half-written when the page reloads opens again with its words, until it is added', { timeout: 120_000 }, async () => {
+  /** Kai on a phone in the seeded room at Takeaways, with "Add a takeaway" open. */
+  async function openTakeawayForm() {
     const room = await seedRoom(app.server)
     room.go('takeaways')
     const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
     const page = person.page
+    await expectStage(page, 'Takeaways')
+    await page.getByRole('button', { name: 'Add a takeaway', exact: true }).click()
+    return { room, person, page, dialog: page.getByRole('dialog', { name: 'Add a takeaway' }) }
+  }
+
+  it('a takeaway half-written when the page reloads opens again with its words, until it is added', { timeout: 120_000 }, async () => {
+    const { room, person, page, dialog } = await openTakeawayForm()
     try {
-      await expectStage(page, 'Takeaways')
-      await page.getByRole('button', { name: 'Add a takeaway', exact: true }).click()
-      const dialog = page.getByRole('dialog', { name: 'Add a takeaway' })
       await dialog.getByLabel('What should we do?').fill('Lend sewing machines at every library')
       await dialog.getByLabel('Who').fill('The library board')
       await page.reload()
@@ -121,14 +126,8 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
   })
 
   it('a reopened takeaway keeps the trends it links to while the board is still on its way', { timeout: 120_000 }, async () => {
-    const room = await seedRoom(app.server)
-    room.go('takeaways')
-    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
-    const page = person.page
+    const { room, person, page, dialog } = await openTakeawayForm()
     try {
-      await expectStage(page, 'Takeaways')
-      await page.getByRole('button', { name: 'Add a takeaway', exact: true }).click()
-      const dialog = page.getByRole('dialog', { name: 'Add a takeaway' })
       await dialog.getByLabel('What should we do?').fill('Pilot home care robots in two districts')
       await dialog.getByRole('checkbox', { name: /^Care moves home/ }).check()
       // The page comes back on a device without the board's offline copy, and the board's socket

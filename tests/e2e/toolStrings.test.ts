@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { catalogues, type Catalogue } from '../../client/i18n/catalogues.ts'
 import type { Language } from '../../shared/schema/meta.ts'
 import { createWorkshop } from '../support/server.ts'
@@ -19,13 +19,34 @@ const text = (language: Language, path: string) =>
 describe.skipIf(browserTestsSkipped)("the tools' strings, loaded with the tools", () => {
   const app = useBrowserAndServer()
 
-  async function facilitatorIn(language: Language) {
+  /**
+   * A facilitator on a laptop in a new workshop of `language`, named. `beforeOpen` runs before the
+   * page loads (to hold back a chunk). The name dialog may come in either language: an English
+   * browser follows a Finnish workshop once its language arrives.
+   */
+  async function facilitatorIn(language: Language, beforeOpen?: (page: Page) => Promise<void>) {
     const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040', language })
     const person = await newPerson(app.browser, 'laptop')
+    await beforeOpen?.(person.page)
     await person.page.goto(onServer(links.links.facilitator, app.server))
-    await person.page.getByLabel(text(language, 'identity.label')).fill('Fiona', SLOW)
-    await person.page.getByRole('button', { name: text(language, 'identity.save') }).click()
+    await person.page.getByLabel(new RegExp(`^(${text('en', 'identity.label')}|${text('fi', 'identity.label')})$`)).fill('Fiona', SLOW)
+    await person.page.getByRole('button', { name: new RegExp(`^(${text('en', 'identity.save')}|${text('fi', 'identity.save')})$`) }).click()
     return person
+  }
+
+  /** Fails the first download of a language's tools chunk, as a dropped connection would; how many were asked for. */
+  async function failFirstToolStrings(page: Page, language: Language): Promise<() => number> {
+    let requests = 0
+    await page.route(new RegExp(`/toolCatalogue\\.${language}-[\\w-]+\\.js$`), (route) =>
+      requests++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    )
+    return () => requests
+  }
+
+  /** The browser loses the network and gets it back (its `online` event). */
+  async function dropAndRestoreNetwork(context: BrowserContext) {
+    await context.setOffline(true)
+    await context.setOffline(false)
   }
 
   /** The header's language switch ("Undo and language" on narrow screens). */
@@ -86,20 +107,14 @@ describe.skipIf(browserTestsSkipped)("the tools' strings, loaded with the tools"
   }
 
   it('a console whose strings failed to download still opens, and gets them once the browser is back online', { timeout: 60_000 }, async () => {
-    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
-    const { page, context, errors } = await newPerson(app.browser, 'laptop')
+    let requests = () => 0
+    const { page, context, errors } = await facilitatorIn('en', async (page) => void (requests = await failFirstToolStrings(page, 'en')))
     try {
-      let failed = 0
-      await page.route(/\/toolCatalogue\.en-[\w-]+\.js$/, (route) => (failed++ === 0 ? route.abort('internetdisconnected') : route.continue()))
-      await page.goto(onServer(links.links.facilitator, app.server))
-      await page.getByLabel(text('en', 'identity.label')).fill('Fiona', SLOW)
-      await page.getByRole('button', { name: text('en', 'identity.save') }).click()
       // The console is there (its timer's readout needs no string)…
       await expect.poll(() => page.locator('.console-timer').count(), SLOW).toBe(1)
-      expect(failed).toBe(1)
+      expect(requests()).toBe(1)
       // …and its words come with the network.
-      await context.setOffline(true)
-      await context.setOffline(false)
+      await dropAndRestoreNetwork(context)
       await expectConsoleIn(page, 'en')
       expect(errors.filter((error) => !/toolCatalogue/.test(error))).toEqual([])
     } finally {
@@ -109,18 +124,12 @@ describe.skipIf(browserTestsSkipped)("the tools' strings, loaded with the tools"
 
   it("a page switching to the workshop's language switches although that language's tool strings failed once", { timeout: 60_000 }, async () => {
     // An English browser opens a Finnish workshop: the console comes in English, then the page follows the workshop.
-    const links = await createWorkshop(app.server.url, { title: 'Arjen hyvinvointi 2040', language: 'fi' })
-    const { page, context, errors } = await newPerson(app.browser, 'laptop')
+    let requests = () => 0
+    const { page, context, errors } = await facilitatorIn('fi', async (page) => void (requests = await failFirstToolStrings(page, 'fi')))
     try {
-      let failed = 0
-      await page.route(/\/toolCatalogue\.fi-[\w-]+\.js$/, (route) => (failed++ === 0 ? route.abort('internetdisconnected') : route.continue()))
-      await page.goto(onServer(links.links.facilitator, app.server))
-      await page.getByLabel(/^(Your name|Nimesi)$/).fill('Fiona', SLOW)
-      await page.getByRole('button', { name: /^(Save|Tallenna)$/ }).click()
       await expect.poll(() => page.getByRole('heading', { name: text('fi', 'stage.frame.name') }).count(), SLOW).toBeGreaterThan(0)
-      expect(failed).toBe(1)
-      await context.setOffline(true)
-      await context.setOffline(false)
+      expect(requests()).toBe(1)
+      await dropAndRestoreNetwork(context)
       await expectConsoleIn(page, 'fi')
       expect(errors.filter((error) => !/toolCatalogue/.test(error))).toEqual([])
     } finally {
