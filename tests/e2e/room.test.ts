@@ -342,6 +342,12 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
           if (sideways > 0) problems.push(`${kind} on a ${device}: the page scrolls sideways by ${sideways} px`)
           await screenshot(f, `room/console-fi-${kind}-${device}`)
         }
+        // A running timer stays in the row at 320 px too, and the stage's short name still reads whole ("P…" did).
+        await f.keyboard.press('t')
+        await expect.poll(() => f.getByRole('button', { name: /^Ajastin: .* jäljellä$/ }).isVisible(), SLOW).toBe(true)
+        for (const problem of await consoleRowProblems(f)) problems.push(`${kind} on a small phone, the timer running: ${problem}`)
+        await screenshot(f, `room/console-fi-${kind}-small-phone-timer`)
+        await f.keyboard.press('t')
       }
       expect(problems).toEqual([])
       expect([...facilitator.errors, ...participant.errors]).toEqual([])
