@@ -36,26 +36,30 @@ export function SignalFields({ idPrefix, values, errors, themes, onChange }: Sig
         {t(`signals.errors.${errors[field]}`, { max: LIMITS[field as keyof typeof LIMITS] })}
       </p>
     ) : null
+  /** One of the card's texts: its label, the box, and its error under it. */
+  const multiline = (field: 'description' | 'whyItMatters', label: string, placeholder: string, rows: number) => (
+    <div className="field">
+      <label className="field__label" htmlFor={id(field)}>
+        {label}
+      </label>
+      <textarea
+        id={id(field)}
+        className="input input--multiline"
+        rows={rows}
+        maxLength={LIMITS[field]}
+        placeholder={placeholder}
+        aria-invalid={Boolean(errors[field])}
+        aria-describedby={described(field)}
+        value={values[field]}
+        onChange={(event) => onChange(field, event.target.value)}
+      />
+      {error(field)}
+    </div>
+  )
 
   return (
     <>
-      <div className="field">
-        <label className="field__label" htmlFor={id('description')}>
-          {t('signals.fields.description')}
-        </label>
-        <textarea
-          id={id('description')}
-          className="input input--multiline"
-          rows={3}
-          maxLength={LIMITS.description}
-          placeholder={t('signals.fields.descriptionPlaceholder')}
-          aria-invalid={Boolean(errors.description)}
-          aria-describedby={described('description')}
-          value={values.description}
-          onChange={(event) => onChange('description', event.target.value)}
-        />
-        {error('description')}
-      </div>
+      {multiline('description', t('signals.fields.description'), t('signals.fields.descriptionPlaceholder'), 3)}
 
       <div className="field">
         <label className="field__label" htmlFor={id('sourceUrl')}>
@@ -116,23 +120,7 @@ export function SignalFields({ idPrefix, values, errors, themes, onChange }: Sig
         </div>
       </fieldset>
 
-      <div className="field">
-        <label className="field__label" htmlFor={id('whyItMatters')}>
-          {t('signals.fields.why')}
-        </label>
-        <textarea
-          id={id('whyItMatters')}
-          className="input input--multiline"
-          rows={2}
-          maxLength={LIMITS.whyItMatters}
-          placeholder={t('signals.fields.whyPlaceholder')}
-          aria-invalid={Boolean(errors.whyItMatters)}
-          aria-describedby={described('whyItMatters')}
-          value={values.whyItMatters}
-          onChange={(event) => onChange('whyItMatters', event.target.value)}
-        />
-        {error('whyItMatters')}
-      </div>
+      {multiline('whyItMatters', t('signals.fields.why'), t('signals.fields.whyPlaceholder'), 2)}
     </>
   )
 }
