@@ -8,6 +8,8 @@ const here = dirname(fileURLToPath(import.meta.url))
 export interface CpuTime {
   user: number
   system: number
+  /** Of that, the main thread's (NaN where it cannot be read). */
+  mainThread: number
   /** Memory of the server process at that moment, bytes. */
   rss: number
   heapUsed: number
@@ -54,7 +56,7 @@ export async function spawnServer(entry: string, args: string[], profileDir?: st
       if (report.type === 'ready') {
         clearTimeout(timer)
         resolve(report.port)
-      } else waiting.shift()?.({ user: report.user, system: report.system, rss: report.rss, heapUsed: report.heapUsed })
+      } else waiting.shift()?.({ user: report.user, system: report.system, mainThread: report.mainThread, rss: report.rss, heapUsed: report.heapUsed })
     })
   }).catch((error: unknown) => {
     killGroup()

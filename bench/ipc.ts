@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 
@@ -8,7 +8,20 @@ import { join } from 'node:path'
  * system time of that process only, without parsing /proc.
  */
 export type ParentRequest = { type: 'phase'; edge: 'start' | 'end' } | { type: 'stop' }
-export type ChildReport = { type: 'ready'; port: number } | { type: 'cpu'; user: number; system: number; rss: number; heapUsed: number }
+export type ChildReport = { type: 'ready'; port: number } | { type: 'cpu'; user: number; system: number; mainThread: number; rss: number; heapUsed: number }
+
+/**
+ * The CPU time of this process's main thread so far, µs (Linux: the scheduler's run time of the
+ * thread whose id is the process's), or NaN where it cannot be read. The rest of the process's
+ * time is V8's helper threads (garbage collection, compilation), libuv's pool and any workers.
+ */
+function mainThreadMicros(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').split(' ')[0]) / 1000
+  } catch {
+    return Number.NaN
+  }
+}
 
 /** Set by the parent: profile each measured phase (and only those) into this directory. */
 export const PROFILE_DIR_ENV = 'BENCH_PROFILE_DIR'
@@ -28,7 +41,7 @@ export function serveParent(name: string, port: number, close: () => Promise<voi
   const cpu = () => {
     const { user, system } = process.cpuUsage()
     const { rss, heapUsed } = process.memoryUsage()
-    report({ type: 'cpu', user, system, rss, heapUsed })
+    report({ type: 'cpu', user, system, mainThread: mainThreadMicros(), rss, heapUsed })
   }
   process.on('message', (request: ParentRequest) => {
     if (request.type === 'stop') {

@@ -12,6 +12,8 @@ export interface Phase {
   /** Server process CPU over the phase, µs. */
   userMicros: number
   systemMicros: number
+  /** Of that, the server's main thread (NaN where it cannot be read). */
+  mainThreadMicros: number
   /** CPU of the bench process itself (all clients), % of one core: near 100 = clients saturated. */
   clientCpuPercent: number
   /** Resident memory of the server at the end of the phase, bytes. */
@@ -35,6 +37,8 @@ export interface Summary {
   /** The same over all phases pooled, and each phase's value, for the record. */
   cpuPooled: number
   cpuPerPhase: number[]
+  /** Median over phases of the main thread's CPU / (updates × receivers); the rest is the helper threads'. */
+  mainThreadMicrosPerUpdatePerClient: number
   /** Share of the server's CPU spent in the kernel (socket writes on loopback are billed here). */
   systemShare: number
   updates: number
@@ -59,6 +63,7 @@ export function summarize(phases: readonly Phase[], drops: number): Summary {
     cpuMicrosPerUpdatePerClient: percentile(Float64Array.from(cpuPerPhase).sort(), 50, true),
     cpuPooled: (user + system) / pairs,
     cpuPerPhase,
+    mainThreadMicrosPerUpdatePerClient: percentile(Float64Array.from(phases.map((p) => p.mainThreadMicros / (p.updates * p.receivers))).sort(), 50, true),
     systemShare: system / (user + system),
     updates: sum(phases.map((p) => p.updates)),
     pairs,
@@ -110,6 +115,25 @@ export function markdownTable(rows: readonly Row[], other = 'ref'): string {
     lines.push(
       `| ${r.clients} | ${f(r.ours.p50Ms)} | ${f(r.ref.p50Ms)} | ${f(r.ratio.p50)} | ${f(r.ours.p99Ms)} | ${f(r.ref.p99Ms)} | ${f(r.ratio.p99)} | ` +
         `${f(r.ours.cpuMicrosPerUpdatePerClient)} | ${f(r.ref.cpuMicrosPerUpdatePerClient)} | ${f(r.ratio.cpu)} | ${r.ours.rssMb.toFixed(0)} | ${r.ref.rssMb.toFixed(0)} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+/**
+ * Where each server's CPU per update per client goes (medians over phases): its main thread, where
+ * the sync code runs, and the rest of the process (V8's garbage collection and compilation
+ * threads, libuv's pool, workers). Empty where the main thread's time cannot be read.
+ */
+export function threadsTable(rows: readonly Row[], other = 'ref'): string {
+  if (rows.some((r) => !Number.isFinite(r.ours.mainThreadMicrosPerUpdatePerClient))) return ''
+  const f = (n: number) => n.toFixed(2)
+  const rest = (s: Summary) => s.cpuMicrosPerUpdatePerClient - s.mainThreadMicrosPerUpdatePerClient
+  const lines = [`| clients | ours main thread µs/update/client | ${other} | ratio | ours other threads | ${other} | ratio |`, '|--:|--:|--:|--:|--:|--:|--:|']
+  for (const r of rows) {
+    const [oursMain, refMain] = [r.ours.mainThreadMicrosPerUpdatePerClient, r.ref.mainThreadMicrosPerUpdatePerClient]
+    lines.push(
+      `| ${r.clients} | ${f(oursMain)} | ${f(refMain)} | ${f(oursMain / refMain)} | ${f(rest(r.ours))} | ${f(rest(r.ref))} | ${f(rest(r.ours) / rest(r.ref))} |`,
     )
   }
   return lines.join('\n')

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { WorkshopLinks } from '../shared/api.ts'
 import { spawnServer, type ServerChild } from './child.ts'
-import { environment, markdownTable, row, summarize, warnings, type Kind, type Phase, type Row } from './report.ts'
+import { environment, markdownTable, row, summarize, threadsTable, warnings, type Kind, type Phase, type Row } from './report.ts'
 import { connectSwarm } from './remoteSwarm.ts'
 import type { Clients, Endpoint } from './swarm.ts'
 
@@ -82,6 +82,7 @@ async function measure(swarm: Clients, server: ServerChild, clients: number): Pr
     missing: result.missing,
     userMicros: after.user - before.user,
     systemMicros: after.system - before.system,
+    mainThreadMicros: after.mainThread - before.mainThread,
     // The busiest process of clients: this one, or one of the child processes of a split swarm.
     clientCpuPercent: (Math.max(parent.user + parent.system, result.busiestClientCpuMicros ?? 0) / 1000 / wallMs) * 100,
     rssBytes: after.rss,
@@ -146,6 +147,8 @@ export async function runSyncBench(): Promise<void> {
   }
   if (AGAINST) console.log(`\n"base" is our server from ${AGAINST}`)
   console.log(`\n${markdownTable(rows, AGAINST ? 'base' : 'ref')}\n`)
+  const threads = threadsTable(rows, AGAINST ? 'base' : 'ref')
+  if (threads) console.log(`Where the CPU goes (the main thread runs the sync code; the other threads collect garbage and compile):\n\n${threads}\n`)
   for (const line of warnings(rows, AGAINST ? 'base' : 'ref')) console.log(`warning: ${line}`)
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `sync-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`)
