@@ -3,7 +3,7 @@
  * either drawn whole (wrapped onto up to three lines) in a spot where it covers no other label, no
  * trend's badge and no quadrant title, and stays inside the chart — or, when no such spot exists,
  * it moves to the legend under the chart and the badge alone marks the trend. A label away from
- * its badge gets a leader line.
+ * its badge gets a leader line, and never sits beside another trend's badge (`claimedBy`).
  *
  * A greedy search in rank order (the top-ranked trend gets the best spot): for each label, a few
  * wrappings × rings of distance × directions around the badge; the nearest spot that breaks no
@@ -196,11 +196,16 @@ function placeOne(item: ChartItem, median: ChartItem, m: ChartMetrics, badges: r
         const cy = item.y + dy * (reach + h / 2)
         const box = { x: cx - w / 2, y: cy - h / 2, w, h }
         if (!fits(box, m, badges, placed)) continue
+        // A label moved far from its own badge and right beside another's reads as that one's,
+        // leader line or not (on a phone the line is a hair: a starred "Climate strains everyday
+        // life" sat by ② and ③, its ① across the chart): never there; with no other spot it goes
+        // to the legend.
+        const claimed = claimedBy(item, box, badges, m)
+        if (claimed === 'taken') continue
         const leader = leaderLine(item, box, m)
         let cost = distance + shapeIndex * 0.3 * m.lineHeight + (dx < -0.1 ? 0.2 * m.lineHeight : 0) + Math.abs(dy) * 0.1 * m.lineHeight
         // A label about as near another trend's badge as its own reads as that trend's (or as
         // either): avoid it.
-        const claimed = claimedBy(item, box, badges, m)
         if (claimed !== 'none') cost += (claimed === 'nearer' ? 16 : 8) * m.lineHeight
         // A label in another quadrant than its badge reads as "Plan for these" when the trend is a
         // critical uncertainty: the decision turns on the quadrant, so cross the midlines last.
@@ -293,18 +298,25 @@ export function reachesQuadrantOf(box: Box, badge: { x: number; y: number }, m: 
 /**
  * Whether another badge is nearer the label than its own (`nearer`: it reads as that one's), or
  * within a line's height of being so (`close`: a label just under two badges, or starting right
- * after another, reads as either).
+ * after another, reads as either); `taken`: another badge is within half the distance to its own,
+ * and its own is over two lines away.
  */
-function claimedBy(item: { x: number; y: number }, box: Box, badges: readonly Box[], m: Pick<ChartMetrics, 'lineHeight'>): 'none' | 'close' | 'nearer' {
+function claimedBy(
+  item: { x: number; y: number },
+  box: Box,
+  badges: readonly Box[],
+  m: Pick<ChartMetrics, 'lineHeight'>,
+): 'none' | 'close' | 'nearer' | 'taken' {
   const own = distanceToBox(item.x, item.y, box)
-  let claim: 'none' | 'close' | 'nearer' = 'none'
+  let claim: 'none' | 'close' | 'nearer' | 'taken' = 'none'
   for (const badge of badges) {
     const x = badge.x + badge.w / 2
     const y = badge.y + badge.h / 2
     if (x === item.x && y === item.y) continue
     const distance = distanceToBox(x, y, box)
-    if (distance < own) return 'nearer'
-    if (distance < own + m.lineHeight) claim = 'close'
+    if (own > 2 * m.lineHeight && distance < own / 2) return 'taken'
+    if (distance < own) claim = 'nearer'
+    else if (distance < own + m.lineHeight && claim === 'none') claim = 'close'
   }
   return claim
 }
