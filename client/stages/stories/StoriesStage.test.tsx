@@ -86,6 +86,26 @@ describe('the story list', () => {
     expect(harness.container.textContent).toContain('Who is the story about?')
   })
 
+  it('gives a person who starts again the empty story they started, not another one, until something is written in it', async () => {
+    const board = newBoard(1)
+    harness = mountStories({ board, control: newControl() })
+    const startAgain = async () => {
+      click(buttonNamed(harness!.container, /All stories$/))
+      await expectEventually(() => harness!.container.querySelector('.stories') !== null)
+      click(buttonNamed(harness!.container, 'New story'))
+      await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    }
+    click(buttonNamed(harness.container, 'Start a story'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    await startAgain()
+    expect(readBoard(board).stories.size).toBe(1)
+    // Once anything is written in it, starting again starts another.
+    const [story] = readBoard(board).stories.values()
+    updatePersona(board, story!.personaId, { name: 'Aino' })
+    await startAgain()
+    expect(readBoard(board).stories.size).toBe(2)
+  })
+
   it('never uses a trend name as a group name: an unnamed group is “Group 2”, writing about a future shaped by its trend', () => {
     const board = newBoard(1)
     const control = newControl()

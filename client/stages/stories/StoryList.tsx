@@ -2,7 +2,7 @@ import { useGroupLabel } from './useGroupLabel.ts'
 import { memo, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
-import { createStory } from '../../../shared/doc/index.ts'
+import { createStory, untouchedStoryOf } from '../../../shared/doc/index.ts'
 import type { Group } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { EmptyState } from '../../ui/index.ts'
@@ -99,13 +99,16 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
   )
 }
 
-/** Creates a story (empty persona and body) and opens it: the group fills both in together. */
+/**
+ * Creates a story (empty persona and body) and opens it: the group fills both in together. A
+ * person who starts again before anything is written in theirs gets the same one back.
+ */
 function useStartStory(onOpen: (storyId: string) => void) {
   const { board } = useWorkshopDocs()
   const actor = useActor()
   const start = (groupId: string | null) => {
     if (!board || !actor) return
-    const { storyId } = createStory(board, { title: '', groupId, persona: {} }, actor)
+    const storyId = untouchedStoryOf(board, actor.participantId, groupId) ?? createStory(board, { title: '', groupId, persona: {} }, actor).storyId
     onOpen(storyId)
   }
   return { start, ready: board !== null && actor !== null }

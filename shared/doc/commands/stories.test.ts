@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { anna, ben, newBoard, readValid } from '../testing/fixtures'
 import { connectDocs } from '../testing/network'
 import { joinAsParticipant, setParticipantName, setReady } from './people'
-import { createStory, deleteStory, getStoryBody, storyBodyText, updatePersona, updateStory } from './stories'
+import { createStory, deleteStory, getStoryBody, storyBodyText, untouchedStoryOf, updatePersona, updateStory } from './stories'
 
 describe('stories and personas', () => {
   it('creates a story with its persona and an empty body', () => {
@@ -29,6 +29,29 @@ describe('stories and personas', () => {
     deleteStory(doc, storyId)
     expect(readValid(doc).personas.size).toBe(0)
     expect(getStoryBody(doc, storyId)).toBeNull()
+  })
+
+  it('finds the empty story a person started, until anyone writes anything in it', () => {
+    const doc = newBoard()
+    const groupId = 'group-0000000000000001'
+    const { storyId } = createStory(doc, { title: '', groupId, persona: {} }, anna)
+    expect(untouchedStoryOf(doc, anna.participantId, groupId)).toBe(storyId)
+    // Not someone else's, nor one for another group (or for the whole room).
+    expect(untouchedStoryOf(doc, ben.participantId, groupId)).toBeUndefined()
+    expect(untouchedStoryOf(doc, anna.participantId, null)).toBeUndefined()
+    // Each thing written makes it a story in progress.
+    const written: [string, (doc: Y.Doc, story: { storyId: string; personaId: string }) => void][] = [
+      ['a title', (doc, { storyId }) => updateStory(doc, storyId, { title: 'A Tuesday' })],
+      ['a trend', (doc, { storyId }) => updateStory(doc, storyId, { trendIds: ['trend-00000000000001'] })],
+      ['a persona', (doc, { personaId }) => updatePersona(doc, personaId, { age: 78 })],
+      ['text', (doc, { storyId }) => getStoryBody(doc, storyId)!.insert(0, [new Y.XmlElement('paragraph')])],
+    ]
+    for (const [what, write] of written) {
+      const board = newBoard()
+      const story = createStory(board, { title: '', groupId, persona: {} }, anna)
+      write(board, story)
+      expect(untouchedStoryOf(board, anna.participantId, groupId), what).toBeUndefined()
+    }
   })
 
   it('keeps persona fields filled in by two people at once', () => {

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import * as z from 'zod/mini'
 import { PERSONA_DEFAULTS, PersonaPatchSchema, StoryPatchSchema, idSchema, type PersonaPatch, type StoryPatch } from '../../schema/index'
 import { randomId } from '../../util/ids'
-import { deleteRecord, getRecord, insertRecord, orderFor, patchRecord } from '../collections'
+import { deleteRecord, getRecord, insertRecord, listRecords, orderFor, patchRecord } from '../collections'
 import { storyBodiesRoot } from '../roots'
 import { checkActor, command, now, type Actor } from './command'
 
@@ -47,6 +47,25 @@ export function createStory(doc: Y.Doc, input: StoryInput, actor: Actor): { stor
     storyBodiesRoot(doc).set(storyId, new Y.XmlFragment())
     return { storyId, personaId }
   })
+}
+
+/**
+ * A story `participantId` started for `groupId` in which nothing has been written yet (no title,
+ * persona, links or text), or undefined. Starting again opens it instead of adding another empty
+ * one: a double tap, or a person going back to the list and starting again, left "Untitled story"
+ * twice for the facilitator to clear away. Someone else's empty story is theirs to fill.
+ */
+export function untouchedStoryOf(doc: Y.Doc, participantId: string, groupId: string | null): string | undefined {
+  for (const story of listRecords(doc, 'stories')) {
+    if (story.createdBy !== participantId || story.groupId !== groupId || story.title !== '') continue
+    if (story.trendIds.length + story.wheelNodeIds.length + story.signalIds.length > 0) continue
+    const persona = getRecord(doc, 'personas', story.personaId)
+    if (persona && Object.entries(PERSONA_DEFAULTS).some(([field, empty]) => persona[field as keyof typeof PERSONA_DEFAULTS] !== empty)) continue
+    const body = getStoryBody(doc, story.id)
+    if (body && body.length > 0) continue
+    return story.id
+  }
+  return undefined
 }
 
 /** Writes a story's title or links (`trendIds`, `wheelNodeIds`, `signalIds`). */
