@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { act, Profiler } from 'react'
 import * as Y from 'yjs'
-import { castVote, closeAssessment, placeAssessment, readBoard, readControl, type Actor } from '../../../shared/doc/index.ts'
+import { castVote, closeAssessment, placeAssessment, readBoard, readControl, setReady, type Actor } from '../../../shared/doc/index.ts'
 import { connectDocs, type Connection } from '../../../shared/doc/testing/network.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
@@ -206,6 +206,35 @@ describe('dot votes', () => {
     expect(summary()).toBe('1 of 3 dots left')
     expect(view.querySelector('.dots-summary__refusal')).toBeNull()
     expect(readBoard(w.board).votes.size).toBe(2)
+  })
+})
+
+describe('done when finished', () => {
+  const readyOf = (doc: Y.Doc, stageId: string, person: Actor) =>
+    [...readBoard(doc).ready.values()].find((entry) => entry.stageId === stageId && entry.participantId === person.participantId)?.ready ?? false
+
+  it('turns the person\'s "I\'m done" on as they place the last trend and give the last dot, once: taken back, it stays back', () => {
+    const w = assessWorkshop()
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const [first, ...others] = w.trendIds
+    act(() => {
+      for (const trendId of others) placeAssessment(w.board, { trendId, impact: 0.7, uncertainty: 0.3 }, anna)
+    })
+    for (let dot = 0; dot < 3; dot++) click(byLabel(view, 'Give a dot to Care robots at home'))
+    // Every dot given, one trend still in the tray: not done yet.
+    expect(readyOf(w.board, w.stage.id, anna)).toBe(false)
+    act(() => {
+      placeAssessment(w.board, { trendId: first!, impact: 0.2, uncertainty: 0.8 }, anna)
+    })
+    expect(readyOf(w.board, w.stage.id, anna)).toBe(true)
+    // They take it back (the toggle), then move a trend: still finished, and their choice stands.
+    act(() => setReady(w.board, w.stage.id, false, anna))
+    act(() => {
+      placeAssessment(w.board, { trendId: first!, impact: 0.4, uncertainty: 0.8 }, anna)
+    })
+    expect(readyOf(w.board, w.stage.id, anna)).toBe(false)
+    // Nobody else's "I'm done" is touched.
+    expect(readyOf(w.board, w.stage.id, ben)).toBe(false)
   })
 })
 

@@ -18,6 +18,7 @@ import { UnplacedTray } from './UnplacedTray.tsx'
 import { useLabelPlacements } from './useLabelPlacements.ts'
 import { useAssessCommands, useKeyDrivers, useMyPlacements, useMyVoteCounts, useOrderedTrends } from './useAssessData.ts'
 import { Heading } from './Heading.tsx'
+import { useReadyWhenFinished } from './useReadyWhenFinished.ts'
 
 /**
  * Voting is open: this person places each trend on their own grid (drag, arrows, or the numbers
@@ -97,6 +98,7 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
   )
 
   const unplaced = numbered.filter(({ trend }) => !mine.has(trend.id))
+  useReadyWhenFinished(stage.id, trends.length > 0 && unplaced.length === 0 && left === 0)
   const labelItems = useMemo(
     () =>
       numbered.flatMap(({ trend }) => {
