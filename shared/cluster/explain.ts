@@ -64,7 +64,9 @@ export function explain(model: Model, members: readonly number[], concepts: Read
     }
     if (key.startsWith('c:') && links.length < MAX_LINKS) {
       const distinct = words.filter((word, i) => words.findIndex((other) => overlaps(other, word)) === i)
-      if (distinct.length >= 2) links.push(`${distinct[0]} ≈ ${distinct[1]}`)
+      // Two concepts may join the same two words ("hire ≈ hiring" for careers and for the labour market): said once.
+      const link = distinct.length >= 2 ? `${distinct[0]} ≈ ${distinct[1]}` : null
+      if (link && !links.includes(link)) links.push(link)
     }
   }
   return { keywords, links, label: nameInOneLanguage(keywords, keywordLanguages, language) }

@@ -42,6 +42,19 @@ describe('suggestClusters', () => {
     }
   })
 
+  it('names each link between words once, though two concepts make it', () => {
+    const notes = [
+      { id: 'a', title: 'Care homes hire robots before nurses' },
+      { id: 'b', title: 'Hiring care workers from abroad gets harder' },
+      { id: 'c', title: 'Municipalities hire care workers on gig platforms' },
+      { id: 'd', title: 'Towns hiring young people for summer jobs' },
+      { id: 'e', title: 'Firms hire for skills not degrees' },
+    ]
+    const [group] = suggestClusters(notes).clusters
+    expect(group?.links).toContain('hire ≈ hiring')
+    expect(new Set(group!.links).size).toBe(group!.links.length)
+  })
+
   it('answers an empty or a one-note wall without groups', () => {
     expect(suggestClusters([])).toEqual({ clusters: [], unclustered: [] })
     expect(suggestClusters([NOTES[0]!])).toEqual({ clusters: [], unclustered: ['n1'] })
