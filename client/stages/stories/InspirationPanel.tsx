@@ -4,6 +4,7 @@ import { sortedByOrder, wheelTree, type WheelTreeNode } from '../../../shared/do
 import type { CitableBoard } from '../../../shared/doc/stories/index.ts'
 import type { CitationAttrs, Trend } from '../../../shared/schema/index.ts'
 import { KindIcon } from './kindIcons.tsx'
+import { byWholeRings } from './storiesModel.ts'
 
 /** More would bury the prompt; the picker has everything. */
 const MAX_TRENDS = 5
@@ -53,23 +54,30 @@ export const InspirationPanel = memo(function InspirationPanel({ board, keyDrive
 
 function Consequences({ nodes, cited, onCite }: { nodes: readonly WheelTreeNode[]; cited: ReadonlySet<string>; onCite: InspirationPanelProps['onCite'] }) {
   const { t } = useTranslation()
-  // Ring by ring: first-order consequences first, they are the ones a story meets most directly.
-  const flat = nodes.flatMap(function walk(entry): WheelTreeNode[] {
-    return [entry, ...entry.children.flatMap(walk)]
-  })
-  const shown = flat
+  const written = nodes
+    .flatMap(function walk(entry): WheelTreeNode[] {
+      return [entry, ...entry.children.flatMap(walk)]
+    })
     .filter(({ node }) => node.text.trim() !== '')
-    .sort((a, b) => a.node.ring - b.node.ring)
-    .slice(0, MAX_CONSEQUENCES)
+  const shown = byWholeRings(written, MAX_CONSEQUENCES)
   if (shown.length === 0) return null
+  const more = written.length - shown.length
   return (
-    <ul className="inspiration__consequences" aria-label={t('stories.inspiration.consequences')}>
-      {shown.map(({ node }) => (
-        <li key={node.id}>
-          <Item citation={{ kind: 'wheelNode', refId: node.id, label: node.text.trim() }} note={t(`stories.ring.${node.ring}`)} cited={cited} onCite={onCite} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="inspiration__consequences" aria-label={t('stories.inspiration.consequences')}>
+        {shown.map(({ node }) => (
+          <li key={node.id}>
+            <Item
+              citation={{ kind: 'wheelNode', refId: node.id, label: node.text.trim() }}
+              note={t(`stories.ring.${node.ring}`)}
+              cited={cited}
+              onCite={onCite}
+            />
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p className="inspiration__more">{t('stories.inspiration.more', { count: more })}</p>}
+    </>
   )
 }
 

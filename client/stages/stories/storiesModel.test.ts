@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Group, Story, WheelNode } from '../../../shared/schema/index.ts'
-import { groupsWithoutStory, orderStories, preferredGroupId } from './storiesModel.ts'
+import { byWholeRings, groupsWithoutStory, orderStories, preferredGroupId } from './storiesModel.ts'
 
 const group = (id: string, name = id): Group => ({ id, name, trendId: null })
 const story = (id: string, groupId: string | null, order: string): Story => ({
@@ -75,5 +75,19 @@ describe('groupsWithoutStory', () => {
   it('lists groups still to start, this person’s first', () => {
     const stories = new Map([['s-blue', story('s-blue', 'blue', 'a0')]])
     expect(groupsWithoutStory(GROUPS, stories, 'orange').map((g) => g.id)).toEqual(['orange', 'green'])
+  })
+})
+
+describe('the consequences the inspiration panel shows', () => {
+  const nodes = (rings: readonly number[]) => rings.map((ring, i) => ({ id: `n${i}`, node: { ring } }))
+  const ids = (shown: readonly { id: string }[]) => shown.map((entry) => entry.id)
+
+  it('shows the first ring, then only whole rings that fit: never one of twenty-five second-order ones', () => {
+    // Five first-order consequences, twenty-five deeper: the five.
+    expect(ids(byWholeRings(nodes([1, 2, 2, 3, 1, 2, 1, 3, 1, 2, 1, ...Array<number>(20).fill(3)]), 6))).toEqual(['n0', 'n4', 'n6', 'n8', 'n10'])
+    // Three first-order and three second-order: all six.
+    expect(ids(byWholeRings(nodes([1, 2, 1, 2, 1, 2]), 6))).toEqual(['n0', 'n2', 'n4', 'n1', 'n3', 'n5'])
+    // More first-order ones than fit: the first six of them.
+    expect(byWholeRings(nodes(Array<number>(9).fill(1)), 6)).toHaveLength(6)
   })
 })

@@ -1,6 +1,6 @@
 /**
- * The story list's logic, pure: which group is "mine", the order stories are listed in, and
- * which groups still have no story to start.
+ * The story list's logic, pure: which group is "mine", the order stories are listed in, which
+ * groups still have no story to start, and which consequences the inspiration panel shows.
  */
 import { byOrderThenId } from '../../../shared/util/order.ts'
 import type { Group, Story, WheelNode } from '../../../shared/schema/index.ts'
@@ -68,4 +68,22 @@ export function groupsWithoutStory(groups: readonly Group[], stories: ReadonlyMa
   const started = new Set<string>()
   for (const story of stories.values()) if (story.groupId !== null) started.add(story.groupId)
   return groups.filter((group) => !started.has(group.id)).sort((a, b) => Number(b.id === myGroupId) - Number(a.id === myGroupId))
+}
+
+/**
+ * Ring by ring, first-order consequences first (they are the ones a story meets most directly),
+ * and only whole rings after the first: five first-order consequences and one second-order one
+ * out of twenty-five looked picked at random.
+ */
+export function byWholeRings<T extends { node: Pick<WheelNode, 'ring'> }>(written: readonly T[], limit: number): T[] {
+  const rings = new Map<number, T[]>()
+  for (const entry of written) rings.set(entry.node.ring, [...(rings.get(entry.node.ring) ?? []), entry])
+  const shown: T[] = []
+  for (const ring of [...rings.keys()].sort((a, b) => a - b)) {
+    const entries = rings.get(ring)!
+    if (shown.length === 0) shown.push(...entries.slice(0, limit))
+    else if (shown.length + entries.length <= limit) shown.push(...entries)
+    else break
+  }
+  return shown
 }
