@@ -3,6 +3,19 @@ import { useTranslation } from 'react-i18next'
 import { QUADRANTS } from './gridMath.ts'
 import './styles/grid.css'
 
+/** How a quadrant's title is drawn: by a midline instead of its corner, with or without its hint (chartLayout's `TitleSpot`). */
+export interface TitleDrawing {
+  readonly id: string
+  readonly inward: boolean
+  readonly across: boolean
+  readonly hint: boolean
+}
+
+/** The attributes styles/grid.css draws a title by (ResultsChart sets them in turn to measure each way). */
+function titleAttributes({ inward, across, hint }: Omit<TitleDrawing, 'id'>): Record<string, string> {
+  return { ...(inward ? { 'data-title': 'inward' } : {}), ...(across ? { 'data-title-side': 'across' } : {}), ...(hint ? {} : { 'data-hint': 'hidden' }) }
+}
+
 interface AssessGridProps {
   /** The plot area, for turning pointer positions into grid positions. */
   plotRef?: Ref<HTMLDivElement>
@@ -11,6 +24,8 @@ interface AssessGridProps {
   /** Markers, positioned in % of the plot (see styles/grid.css `.grid-marker`). */
   children?: ReactNode
   className?: string
+  /** How each quadrant's title is drawn, clear of the result chart's badges (chartLayout's `placeTitles`); else in its corner with its hint. */
+  titles?: readonly TitleDrawing[] | undefined
 }
 
 /**
@@ -18,7 +33,9 @@ interface AssessGridProps {
  * named in the method's words in its outer corner so the middle stays free for markers. The
  * quadrant names are also read out once (the figure's description) for screen readers.
  */
-export function AssessGrid({ plotRef, caption, children, className }: AssessGridProps) {
+const IN_ITS_CORNER = { inward: false, across: false, hint: true }
+
+export function AssessGrid({ plotRef, caption, children, className, titles }: AssessGridProps) {
   const { t } = useTranslation()
   return (
     <figure className={`assess-grid ${className ?? ''}`}>
@@ -32,12 +49,21 @@ export function AssessGrid({ plotRef, caption, children, className }: AssessGrid
         <span className="assess-grid__end">{t('assess.grid.high')}</span>
       </div>
       <div className="assess-grid__plot" ref={plotRef}>
-        {QUADRANTS.map((quadrant) => (
-          <div key={quadrant} className={`assess-grid__quadrant ui-stack assess-grid__quadrant--${quadrant}`} aria-hidden="true">
-            <span className="assess-grid__quadrant-name">{t(`assess.quadrant.${quadrant}.name`)}</span>
-            <span className="assess-grid__quadrant-hint">{t(`assess.quadrant.${quadrant}.hint`)}</span>
-          </div>
-        ))}
+        {QUADRANTS.map((quadrant) => {
+          const drawn = titles?.find((title) => title.id === quadrant)
+          return (
+            <div
+              key={quadrant}
+              className={`assess-grid__quadrant ui-stack assess-grid__quadrant--${quadrant}`}
+              data-quadrant={quadrant}
+              {...titleAttributes(drawn ?? IN_ITS_CORNER)}
+              aria-hidden="true"
+            >
+              <span className="assess-grid__quadrant-name">{t(`assess.quadrant.${quadrant}.name`)}</span>
+              <span className="assess-grid__quadrant-hint">{t(`assess.quadrant.${quadrant}.hint`)}</span>
+            </div>
+          )
+        })}
         {children}
       </div>
       <div className="assess-grid__x-axis" aria-hidden="true">

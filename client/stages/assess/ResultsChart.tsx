@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { measureWithPageFont } from '../wheel/diagram/measureText.ts'
-import { layoutChart, type Box, type ChartLayout } from './chartLayout.ts'
+import { layoutChart, type Box, type ChartLayout, type TitleSpots } from './chartLayout.ts'
 import type { Position } from './gridMath.ts'
 import { usePlotSize, type MeasuredPlot } from './usePlotSize.ts'
 
@@ -122,8 +122,8 @@ export interface MeasuredChart {
 /** The plot's size, its quadrant titles and the label layout for these trends; nulls until measured. */
 export function useResultsChart(plotRef: RefObject<HTMLDivElement | null>, trends: readonly ChartTrend[]): MeasuredChart {
   const plot = usePlotSize(plotRef)
-  const reserved = useQuadrantTitles(plotRef, plot)
-  const layout = useMemo(() => (plot ? chartLayoutFor(trends, plot, reserved) : null), [trends, plot, reserved])
+  const titles = useQuadrantTitles(plotRef, plot)
+  const layout = useMemo(() => (plot ? chartLayoutFor(trends, plot, titles) : null), [trends, plot, titles])
   return { plot, layout }
 }
 
@@ -143,7 +143,7 @@ function chartMetrics(plot: MeasuredPlot) {
   return { lineHeight, badgeRadius: Math.max(11, plot.fontPx * 0.85), padX: Math.round(plot.fontPx * 0.4), padY: Math.round(plot.fontPx * 0.15) }
 }
 
-function chartLayoutFor(trends: readonly ChartTrend[], plot: MeasuredPlot, reserved: readonly Box[]): ChartLayout {
+function chartLayoutFor(trends: readonly ChartTrend[], plot: MeasuredPlot, titles: readonly TitleSpots[]): ChartLayout {
   const metrics = chartMetrics(plot)
   return layoutChart(
     trends.map((trend) => ({
@@ -159,7 +159,8 @@ function chartLayoutFor(trends: readonly ChartTrend[], plot: MeasuredPlot, reser
       ...metrics,
       gap: 3,
       maxLabelWidth: Math.max(8 * plot.fontPx, plot.width * 0.4),
-      reserved,
+      reserved: [],
+      titles,
       // Labels are set in the medium weight: measured bold, a hair wider, so they never overflow.
       measure: (text) => measureWithPageFont(text, plot.fontPx, true),
     },
@@ -168,25 +169,57 @@ function chartLayoutFor(trends: readonly ChartTrend[], plot: MeasuredPlot, reser
 
 const labelText = (trend: ChartTrend) => (trend.keyDriver ? `★ ${trend.name}` : trend.name)
 
-/** The quadrant titles' boxes inside the plot, measured once the plot has its size: labels keep off them. */
-function useQuadrantTitles(plotRef: RefObject<HTMLDivElement | null>, plot: MeasuredPlot | null): readonly Box[] {
-  const [boxes, setBoxes] = useState<readonly Box[]>([])
+/**
+ * Each quadrant title's box inside the plot in each way it may be drawn (see `placeTitles`),
+ * measured once the plot has its size: labels keep off the one it takes.
+ */
+function useQuadrantTitles(plotRef: RefObject<HTMLDivElement | null>, plot: MeasuredPlot | null): readonly TitleSpots[] {
+  const [titles, setTitles] = useState<readonly TitleSpots[]>([])
   useEffect(() => {
     const element = plotRef.current
     if (!element || !plot) return
     const origin = element.getBoundingClientRect()
-    const measured = [...element.querySelectorAll('.assess-grid__quadrant')].flatMap((quadrant) => {
+    const measure = (quadrant: HTMLElement): Box | null => {
       const parts = [...quadrant.querySelectorAll('.assess-grid__quadrant-name, .assess-grid__quadrant-hint')]
         .map((part) => part.getBoundingClientRect())
         .filter((r) => r.width > 0)
-      if (parts.length === 0) return []
+      if (parts.length === 0) return null
       const left = Math.min(...parts.map((r) => r.left))
       const top = Math.min(...parts.map((r) => r.top))
       const right = Math.max(...parts.map((r) => r.right))
       const bottom = Math.max(...parts.map((r) => r.bottom))
-      return [{ x: left - origin.left, y: top - origin.top, w: right - left, h: bottom - top }]
+      return { x: left - origin.left, y: top - origin.top, w: right - left, h: bottom - top }
+    }
+    // Each way a title may be drawn, the preferred first (see `placeTitles`), read by setting its
+    // attributes in turn, then left as React set them.
+    const ways = [true, false].flatMap((hint) =>
+      [
+        [false, false],
+        [true, false],
+        [false, true],
+        [true, true],
+      ].map(([inward, across]) => ({ inward: inward!, across: across!, hint })),
+    )
+    const attributes = ['title', 'titleSide', 'hint'] as const
+    const measured = [...element.querySelectorAll<HTMLElement>('.assess-grid__quadrant')].map((quadrant) => {
+      const shown = attributes.map((name) => quadrant.dataset[name])
+      const clear = () => attributes.forEach((name) => delete quadrant.dataset[name])
+      const spots = ways.flatMap((way) => {
+        clear()
+        // As AssessGrid draws it (styles/grid.css).
+        if (way.inward) quadrant.dataset.title = 'inward'
+        if (way.across) quadrant.dataset.titleSide = 'across'
+        if (!way.hint) quadrant.dataset.hint = 'hidden'
+        const box = measure(quadrant)
+        return box ? [{ box, ...way }] : []
+      })
+      clear()
+      attributes.forEach((name, index) => {
+        if (shown[index] !== undefined) quadrant.dataset[name] = shown[index]
+      })
+      return { id: quadrant.dataset.quadrant ?? '', spots }
     })
-    setBoxes((previous) => (JSON.stringify(previous) === JSON.stringify(measured) ? previous : measured))
+    setTitles((previous) => (JSON.stringify(previous) === JSON.stringify(measured) ? previous : measured))
   }, [plotRef, plot])
-  return boxes
+  return titles
 }

@@ -74,7 +74,7 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
           </Heading>
           <ResultsChartKey chart={chart} names={role !== 'screen'} />
         </div>
-        <AssessGrid plotRef={plotRef} caption={t('assess.results.caption')} className="assess-grid--results">
+        <AssessGrid plotRef={plotRef} caption={t('assess.results.caption')} className="assess-grid--results" titles={chart.layout?.titles}>
           <ResultsChart chart={chart} trends={chartTrends} />
         </AssessGrid>
         {unplacedCount > 0 && <p className="assess-hint">{t('assess.results.unplaced', { count: unplacedCount })}</p>}

@@ -231,6 +231,27 @@ describe('result chart label layout', () => {
     }
   })
 
+  it('draws a quadrant title where no badge sits: its corner, by the midline, then without its hint; labels keep off it', () => {
+    const m = metricsFor(600, 16)
+    // "Critical uncertainties" in the top right corner or just above the midline, with its hint or without.
+    const spot = (y: number, h: number, inward: boolean, hint: boolean) => ({ box: { x: 440, y, w: 152, h }, inward, across: false, hint })
+    const titles = [{ id: 'critical', spots: [spot(8, 40, false, true), spot(252, 40, true, true), spot(8, 20, false, false), spot(272, 20, true, false)] }]
+    const drawn = (items: ChartItem[]) => layoutChart(items, { ...m, reserved: [], titles }).titles[0]
+    const inCorner: ChartItem = { id: 'a', rank: 1, name: 'Care moves home', x: 560, y: 30 }
+    const onHint: ChartItem = { id: 'b', rank: 2, name: 'Four-day week', x: 560, y: 48 }
+    const byMidline: ChartItem = { id: 'c', rank: 3, name: 'Robots', x: 500, y: 262 }
+    const nearMidline: ChartItem = { id: 'd', rank: 4, name: 'Neighbours share what they have', x: 400, y: 230 }
+    expect(drawn([nearMidline])).toEqual({ id: 'critical', inward: false, across: false, hint: true })
+    expect(drawn([inCorner, nearMidline])).toEqual({ id: 'critical', inward: true, across: false, hint: true })
+    // Its hint's line is taken in the corner, and the midline too: the name alone, in the corner.
+    expect(drawn([onHint, byMidline])).toEqual({ id: 'critical', inward: false, across: false, hint: false })
+    // Badges everywhere: where fewest sit (two in the corner, one by the midline).
+    expect(drawn([inCorner, onHint, byMidline])).toEqual({ id: 'critical', inward: true, across: false, hint: true })
+    // No label goes where the title went.
+    const layout = layoutChart([inCorner, nearMidline], { ...m, reserved: [], titles })
+    for (const label of layout.labels) expect(overlaps(label.box, titles[0]!.spots[1]!.box), `label ${label.rank}`).toBe(false)
+  })
+
   it('puts a lone label right beside its badge, on one line, with no leader line', () => {
     const m = metricsFor(560, 14)
     const layout = layoutChart([{ id: 'a', rank: 1, name: 'Care moves home', x: 200, y: 300 }], m)

@@ -44,8 +44,10 @@ export interface ChartMetrics {
   readonly gap: number
   /** The widest a label may grow before it wraps. */
   readonly maxLabelWidth: number
-  /** Places no label may cover: the quadrant titles. */
+  /** Places no label may cover (beside the quadrant titles). */
   readonly reserved: readonly Box[]
+  /** The quadrant titles and the spots each may take; labels keep off the one it takes (see `placeTitles`). */
+  readonly titles?: readonly TitleSpots[]
   /** The width of a line of label text, in pixels. */
   measure(text: string): number
 }
@@ -59,6 +61,23 @@ export interface PlacedLabel {
   readonly leader: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number } | null
 }
 
+/**
+ * A quadrant title drawn one way: in its outer corner, or by the horizontal midline (`inward`),
+ * or at the other side of its quadrant, by the vertical midline (`across`); with its hint or without.
+ */
+export interface TitleSpot {
+  readonly box: Box
+  readonly inward: boolean
+  readonly across: boolean
+  readonly hint: boolean
+}
+
+/** A quadrant's title (`id`: the quadrant) and the ways it may be drawn, the preferred first. */
+export interface TitleSpots {
+  readonly id: string
+  readonly spots: readonly TitleSpot[]
+}
+
 export interface ChartLayout {
   /** Where each trend's badge is drawn: at its median, or beside the others it would cover (see `spreadBadges`). */
   readonly badges: readonly { readonly id: string; readonly x: number; readonly y: number }[]
@@ -67,6 +86,8 @@ export interface ChartLayout {
   readonly labels: readonly PlacedLabel[]
   /** Trends whose label found no free spot: listed under the chart, by rank. */
   readonly legend: readonly { readonly id: string; readonly rank: number; readonly name: string }[]
+  /** How each quadrant title is drawn, clear of the badges where it can be (`placeTitles`). */
+  readonly titles: readonly { readonly id: string; readonly inward: boolean; readonly across: boolean; readonly hint: boolean }[]
 }
 
 const MAX_LINES = 3
@@ -81,9 +102,10 @@ const HIDES = 1.5
 /** Lays out every label; `items` in any order (they are placed by rank). */
 export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics): ChartLayout {
   const { items, ties } = spreadBadges(given, metrics)
-  // No label over a frame of badges sharing a spot: it would read as one of theirs.
-  const m: ChartMetrics = { ...metrics, reserved: [...metrics.reserved, ...ties] }
-  const badges = items.map((item) => badgeBox(item, m))
+  const badges = items.map((item) => badgeBox(item, metrics))
+  const titles = placeTitles(metrics.titles ?? [], badges, metrics.gap)
+  // No label over a title, nor over a frame of badges sharing a spot: it would read as one of theirs.
+  const m: ChartMetrics = { ...metrics, reserved: [...metrics.reserved, ...titles.map((title) => title.box), ...ties] }
   const placed: PlacedLabel[] = []
   const legend: { id: string; rank: number; name: string }[] = []
   const ordered = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
@@ -93,7 +115,33 @@ export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics):
     if (label) placed.push(label)
     else legend.push({ id: item.id, rank: item.rank, name: item.name })
   }
-  return { badges: items.map(({ id, x, y }) => ({ id, x, y })), ties, labels: placed, legend }
+  return {
+    badges: items.map(({ id, x, y }) => ({ id, x, y })),
+    ties,
+    labels: placed,
+    legend,
+    titles: titles.map(({ id, inward, across, hint }) => ({ id, inward, across, hint })),
+  }
+}
+
+/**
+ * How each quadrant title is drawn: the first of its spots (its outer corner, then by a midline,
+ * then each without its hint) where no badge sits, else the one with fewest badges on it. The corner a title names is where the most decided trends land ("Critical uncertainties"
+ * at high impact, high uncertainty): a badge drawn over it read "ritical uncertainties", and the
+ * title hid the badge's neighbours. A badge is data and never moves for a title.
+ */
+export function placeTitles(titles: readonly TitleSpots[], badges: readonly Box[], gap: number): ({ id: string } & TitleSpot)[] {
+  const covering = (box: Box) => badges.filter((badge) => overlaps(box, badge, gap)).length
+  return titles.flatMap(({ id, spots }) => {
+    let best: TitleSpot | undefined
+    let fewest = Number.POSITIVE_INFINITY
+    for (const spot of spots) {
+      const count = covering(spot.box)
+      if (count < fewest) [best, fewest] = [spot, count]
+      if (count === 0) break
+    }
+    return best ? [{ id, ...best }] : []
+  })
 }
 
 /**
