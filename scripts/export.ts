@@ -42,16 +42,20 @@ interface Args {
   includeParticipants: boolean
 }
 
+/** The flags that take a value: the word after one is its value, whatever it looks like. */
+const VALUE_FLAGS = new Set(['--format', '--out', '--data'])
+
 /**
- * A workshop id is base64url, so one in 64 starts with "-" ("-jntQIWehP3yk_R4vbDQ4Q"), which
- * parseArgs would take for a flag. No flag here has a single dash: such a word is the id, passed
- * on after "--" (unless the caller already put one).
+ * A workshop id is base64url, so one in 64 starts with "-" ("-jntQIWehP3yk_R4vbDQ4Q") and one in
+ * 4,096 with "--" ("--YmuJ85mJrH1_HXq2g32Q"), which parseArgs would take for a flag. No flag here
+ * is an id's length: such a word (not a flag's value) is the id, passed on after "--" (unless the
+ * caller already put one).
  */
 function idsAfterSeparator(argv: readonly string[]): string[] {
   if (argv.includes('--')) return [...argv]
-  const isDashedId = (arg: string) => arg.startsWith('-') && !arg.startsWith('--') && ID_PATTERN.test(arg)
-  const ids = argv.filter(isDashedId)
-  return ids.length === 0 ? [...argv] : [...argv.filter((arg) => !isDashedId(arg)), '--', ...ids]
+  const dashedId = argv.map((arg, i) => arg.startsWith('-') && ID_PATTERN.test(arg) && !VALUE_FLAGS.has(argv[i - 1] ?? ''))
+  if (!dashedId.includes(true)) return [...argv]
+  return [...argv.filter((_, i) => !dashedId[i]), '--', ...argv.filter((_, i) => dashedId[i])]
 }
 
 /** Strict flags (node:util parseArgs): an unknown or value-less flag is a usage error, as the server's are. */

@@ -131,6 +131,17 @@ describe('the update journal', () => {
     expect(readJournal(journalPath(dataDir)).length).toBeGreaterThan(0)
   })
 
+  it('`npm run export` takes a workshop id starting with "-" or "--" as the id, not as a flag (one id in 64 does)', { timeout: 60_000 }, async () => {
+    const dataDir = servers.dataDir()
+    await new JournaledSqliteStore(dataDir).close()
+    for (const id of ['-AAAAAAAAAAAAAAAAAAAAA', '--AAAAAAAAAAAAAAAAAAAA']) {
+      const stderr = await new Promise<string>((done) =>
+        execFile(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'export.ts'), id, '--data', dataDir], { cwd: root }, (_, __, err) => done(err)),
+      )
+      expect(stderr).toContain(`no workshop ${id} in this data directory`)
+    }
+  })
+
   it('replays a journal whose records SQLite already has without doubling them, and stops at a torn record', async () => {
     const dataDir = servers.dataDir()
     const writer = new Y.Doc()
