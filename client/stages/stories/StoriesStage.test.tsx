@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
+import { addWheelNode, createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
 import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'
 import { ACTOR, buttonNamed, chip, click, mountStories, newControl, nextFrame, paragraph, type Harness } from './testing/storiesHarness.tsx'
@@ -104,6 +104,24 @@ describe('the story list', () => {
     updatePersona(board, story!.personaId, { name: 'Aino' })
     await startAgain()
     expect(readBoard(board).stories.size).toBe(2)
+  })
+
+  it('offers a trend’s first-order consequences to draw on, and says how many more its wheel has', async () => {
+    const board = newBoard(1)
+    const trendId = createTrend(board, { name: 'Care moves home' }, ACTOR)
+    const firsts = ['Fewer care homes', 'Homes adapted', 'Families share care', 'Care jobs move home', 'Nurses travel more'].map((text) =>
+      addWheelNode(board, { trendId, parentId: null, text, valence: 'positive' }, ACTOR)!,
+    )
+    for (const parent of firsts) addWheelNode(board, { trendId, parentId: parent, text: `After ${parent}`, valence: 'mixed' }, ACTOR)
+    harness = mountStories({ board, control: newControl() })
+    click(buttonNamed(harness.container, 'Start a story'))
+    await expectEventually(() => harness!.container.querySelector('.inspiration') !== null)
+    const panel = harness.container.querySelector('.inspiration')!
+    const offered = [...panel.querySelectorAll('.inspiration__consequences li')].map((item) => item.textContent)
+    // The five first-order ones; of the five second-order ones none (all six would not fit), not one picked at random.
+    expect(offered).toHaveLength(5)
+    expect(offered.every((text) => text?.includes('1st-order'))).toBe(true)
+    expect(panel.querySelector('.inspiration__more')?.textContent).toBe('and 5 more on the wheel: Cite… lists them')
   })
 
   it('never uses a trend name as a group name: an unnamed group is “Group 2”, writing about a future shaped by its trend', () => {
