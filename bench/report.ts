@@ -37,8 +37,10 @@ export interface Summary {
   /** The same over all phases pooled, and each phase's value, for the record. */
   cpuPooled: number
   cpuPerPhase: number[]
-  /** Median over phases of the main thread's CPU / (updates × receivers); the rest is the helper threads'. */
+  /** Median over phases of the main thread's CPU / (updates × receivers). */
   mainThreadMicrosPerUpdatePerClient: number
+  /** The same of the rest of the process (each phase's own difference): V8's helper threads, libuv's pool, workers. */
+  otherThreadsMicrosPerUpdatePerClient: number
   /** Share of the server's CPU spent in the kernel (socket writes on loopback are billed here). */
   systemShare: number
   updates: number
@@ -64,6 +66,11 @@ export function summarize(phases: readonly Phase[], drops: number): Summary {
     cpuPooled: (user + system) / pairs,
     cpuPerPhase,
     mainThreadMicrosPerUpdatePerClient: percentile(Float64Array.from(phases.map((p) => p.mainThreadMicros / (p.updates * p.receivers))).sort(), 50, true),
+    otherThreadsMicrosPerUpdatePerClient: percentile(
+      Float64Array.from(phases.map((p) => (p.userMicros + p.systemMicros - p.mainThreadMicros) / (p.updates * p.receivers))).sort(),
+      50,
+      true,
+    ),
     systemShare: system / (user + system),
     updates: sum(phases.map((p) => p.updates)),
     pairs,
@@ -126,9 +133,9 @@ export function markdownTable(rows: readonly Row[], other = 'ref'): string {
  * threads, libuv's pool, workers). Empty where the main thread's time cannot be read.
  */
 export function threadsTable(rows: readonly Row[], other = 'ref'): string {
-  if (rows.some((r) => !Number.isFinite(r.ours.mainThreadMicrosPerUpdatePerClient))) return ''
+  if (rows.some((r) => !Number.isFinite(r.ours.mainThreadMicrosPerUpdatePerClient) || !Number.isFinite(r.ref.mainThreadMicrosPerUpdatePerClient))) return ''
   const f = (n: number) => n.toFixed(2)
-  const rest = (s: Summary) => s.cpuMicrosPerUpdatePerClient - s.mainThreadMicrosPerUpdatePerClient
+  const rest = (s: Summary) => s.otherThreadsMicrosPerUpdatePerClient
   const lines = [`| clients | ours main thread µs/update/client | ${other} | ratio | ours other threads | ${other} | ratio |`, '|--:|--:|--:|--:|--:|--:|--:|']
   for (const r of rows) {
     const [oursMain, refMain] = [r.ours.mainThreadMicrosPerUpdatePerClient, r.ref.mainThreadMicrosPerUpdatePerClient]

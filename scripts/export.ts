@@ -42,8 +42,19 @@ interface Args {
   includeParticipants: boolean
 }
 
+const OPTIONS = {
+  format: { type: 'string', default: 'md' },
+  out: { type: 'string' },
+  data: { type: 'string' },
+  'no-participants': { type: 'boolean', default: false },
+} as const
+
 /** The flags that take a value: the word after one is its value, whatever it looks like. */
-const VALUE_FLAGS = new Set(['--format', '--out', '--data'])
+const VALUE_FLAGS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, option]) => option.type === 'string')
+    .map(([name]) => `--${name}`),
+)
 
 /**
  * A workshop id is base64url, so one in 64 starts with "-" ("-jntQIWehP3yk_R4vbDQ4Q") and one in
@@ -66,12 +77,7 @@ function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
       args: idsAfterSeparator(argv),
       strict: true,
       allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'md' },
-        out: { type: 'string' },
-        data: { type: 'string' },
-        'no-participants': { type: 'boolean', default: false },
-      },
+      options: OPTIONS,
     })
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))

@@ -50,6 +50,8 @@ export function explain(model: Model, members: readonly number[], concepts: Read
   /** The language each keyword is written in: a concept's label is in `language`, a word in its notes'. */
   const keywordLanguages: Language[] = []
   const links: string[] = []
+  /** The pairs in `links`, each sorted: "hire ≈ hiring" and "hiring ≈ hire" are one link. */
+  const linked = new Set<string>()
   // Words a chosen concept already stands for ("ai" under "tekoäly") are not listed again.
   const covered = new Set<string>()
   for (const { key, entry } of ranked) {
@@ -64,9 +66,14 @@ export function explain(model: Model, members: readonly number[], concepts: Read
     }
     if (key.startsWith('c:') && links.length < MAX_LINKS) {
       const distinct = words.filter((word, i) => words.findIndex((other) => overlaps(other, word)) === i)
-      // Two concepts may join the same two words ("hire ≈ hiring" for careers and for the labour market): said once.
-      const link = distinct.length >= 2 ? `${distinct[0]} ≈ ${distinct[1]}` : null
-      if (link && !links.includes(link)) links.push(link)
+      // Two concepts may join the same two words ("hire ≈ hiring" for careers and for the labour
+      // market), either way round: said once.
+      const pair = distinct.slice(0, 2)
+      const key = [...pair].sort().join('\n')
+      if (pair.length === 2 && !linked.has(key)) {
+        linked.add(key)
+        links.push(`${pair[0]} ≈ ${pair[1]}`)
+      }
     }
   }
   return { keywords, links, label: nameInOneLanguage(keywords, keywordLanguages, language) }

@@ -68,7 +68,10 @@ describe('the result chart’s quadrant titles', () => {
       await page.locator('.results-chart__badge').first().waitFor(SLOW)
       await page.locator('.assess-grid--results').scrollIntoViewIfNeeded()
       await expect.poll(() => page.locator('.assess-grid__quadrant--critical[data-title], .assess-grid__quadrant--critical[data-hint]').count(), SLOW).toBe(1)
-      for (const title of await titlesUnderBadges(page)) if (title.badges > 0) problems.push(`${where}: "${title.text}" under ${title.badges} badge(s)`)
+      // Polled: after a resize the chart measures its titles again a frame or two later.
+      const covered = () => titlesUnderBadges(page).then((titles) => titles.filter((title) => title.badges > 0))
+      await expect.poll(covered, SLOW).toEqual([])
+      for (const title of await covered()) problems.push(`${where}: "${title.text}" under ${title.badges} badge(s)`)
       await screenshot(page, `results-titles-${where === 'a phone' ? 'phone' : size!.width}`)
     }
     expect(problems).toEqual([])

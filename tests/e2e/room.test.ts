@@ -347,6 +347,7 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
         await expect.poll(() => f.getByRole('button', { name: /^Ajastin: .* jäljellä$/ }).isVisible(), SLOW).toBe(true)
         for (const problem of await consoleRowProblems(f)) problems.push(`${kind} on a small phone, the timer running: ${problem}`)
         await screenshot(f, `room/console-fi-${kind}-small-phone-timer`)
+        // Paused, not stopped: the next stage has a timer of its own.
         await f.keyboard.press('t')
       }
       expect(problems).toEqual([])

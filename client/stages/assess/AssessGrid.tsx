@@ -1,20 +1,18 @@
 import type { ReactNode, Ref } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { PlacedTitle, TitleWay } from './chartLayout.ts'
 import { QUADRANTS } from './gridMath.ts'
 import './styles/grid.css'
 
-/** How a quadrant's title is drawn: by a midline instead of its corner, with or without its hint (chartLayout's `TitleSpot`). */
-export interface TitleDrawing {
-  readonly id: string
-  readonly inward: boolean
-  readonly across: boolean
-  readonly hint: boolean
-}
+/** The attributes styles/grid.css draws a quadrant's title by, all of them. */
+export const TITLE_ATTRIBUTES = ['data-title', 'data-title-side', 'data-hint'] as const
 
-/** The attributes styles/grid.css draws a title by (ResultsChart sets them in turn to measure each way). */
-function titleAttributes({ inward, across, hint }: Omit<TitleDrawing, 'id'>): Record<string, string> {
+/** Those drawing its title one way (ResultsChart sets each way in turn to measure it). */
+export function titleAttributes({ inward, across, hint }: TitleWay): Partial<Record<(typeof TITLE_ATTRIBUTES)[number], string>> {
   return { ...(inward ? { 'data-title': 'inward' } : {}), ...(across ? { 'data-title-side': 'across' } : {}), ...(hint ? {} : { 'data-hint': 'hidden' }) }
 }
+
+const IN_ITS_CORNER: TitleWay = { inward: false, across: false, hint: true }
 
 interface AssessGridProps {
   /** The plot area, for turning pointer positions into grid positions. */
@@ -25,7 +23,7 @@ interface AssessGridProps {
   children?: ReactNode
   className?: string
   /** How each quadrant's title is drawn, clear of the result chart's badges (chartLayout's `placeTitles`); else in its corner with its hint. */
-  titles?: readonly TitleDrawing[] | undefined
+  titles?: readonly PlacedTitle[] | undefined
 }
 
 /**
@@ -33,8 +31,6 @@ interface AssessGridProps {
  * named in the method's words in its outer corner so the middle stays free for markers. The
  * quadrant names are also read out once (the figure's description) for screen readers.
  */
-const IN_ITS_CORNER = { inward: false, across: false, hint: true }
-
 export function AssessGrid({ plotRef, caption, children, className, titles }: AssessGridProps) {
   const { t } = useTranslation()
   return (

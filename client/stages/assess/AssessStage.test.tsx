@@ -12,7 +12,7 @@ import { cleanup, render, typeInto } from '../../testing/render.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
 import AssessStage from './AssessStage.tsx'
 import ScreenAssess from './ScreenAssess.tsx'
-import { anna, assessWorkshop, ben, cai, dana, facilitator, type AssessWorkshop } from './testFixtures.ts'
+import { anna, assessWorkshop, ben, cai, dana, facilitator, TREND_NAMES, type AssessWorkshop } from './testFixtures.ts'
 import { StoreContext } from '../../state/storeContext.ts'
 
 const teardowns: (() => void)[] = []
@@ -213,28 +213,37 @@ describe('done when finished', () => {
   const readyOf = (doc: Y.Doc, stageId: string, person: Actor) =>
     [...readBoard(doc).ready.values()].find((entry) => entry.stageId === stageId && entry.participantId === person.participantId)?.ready ?? false
 
-  it('turns the person\'s "I\'m done" on as they place the last trend and give the last dot, once: taken back, it stays back', () => {
+  it('turns the person\'s "I\'m done" on when their own tap places the last trend or gives the last dot; taken back, it stays back', () => {
     const w = assessWorkshop()
     const view = screenOf(anna, 'participant', w, w.stage.id)
-    const [first, ...others] = w.trendIds
-    act(() => {
-      for (const trendId of others) placeAssessment(w.board, { trendId, impact: 0.7, uncertainty: 0.3 }, anna)
-    })
-    for (let dot = 0; dot < 3; dot++) click(byLabel(view, 'Give a dot to Care robots at home'))
+    const [first, second, third] = TREND_NAMES
+    click(chip(view, first))
+    click(chip(view, second))
+    for (let dot = 0; dot < 3; dot++) click(byLabel(view, `Give a dot to ${first}`))
     // Every dot given, one trend still in the tray: not done yet.
     expect(readyOf(w.board, w.stage.id, anna)).toBe(false)
-    act(() => {
-      placeAssessment(w.board, { trendId: first!, impact: 0.2, uncertainty: 0.8 }, anna)
-    })
+    click(chip(view, third))
     expect(readyOf(w.board, w.stage.id, anna)).toBe(true)
-    // They take it back (the toggle), then move a trend: still finished, and their choice stands.
+    // Taken back (the toggle), then a dot taken back: still not done.
     act(() => setReady(w.board, w.stage.id, false, anna))
-    act(() => {
-      placeAssessment(w.board, { trendId: first!, impact: 0.4, uncertainty: 0.8 }, anna)
-    })
+    click(byLabel(view, `Take a dot back from ${first}`))
     expect(readyOf(w.board, w.stage.id, anna)).toBe(false)
+    // Given again: their own tap finishes the work again.
+    click(byLabel(view, `Give a dot to ${second}`))
+    expect(readyOf(w.board, w.stage.id, anna)).toBe(true)
     // Nobody else's "I'm done" is touched.
     expect(readyOf(w.board, w.stage.id, ben)).toBe(false)
+  })
+
+  it('leaves "I\'m done" alone when the work is finished elsewhere (another device of theirs, a sync)', () => {
+    const w = assessWorkshop()
+    screenOf(anna, 'participant', w, w.stage.id)
+    act(() => {
+      for (const trendId of w.trendIds) placeAssessment(w.board, { trendId, impact: 0.7, uncertainty: 0.3 }, anna)
+      for (let dot = 0; dot < 3; dot++) castVote(w.board, { trendId: w.trendIds[0]!, stageId: w.stage.id }, anna, { votesPerPerson: 3 })
+    })
+    expect(readBoard(w.board).votes.size).toBe(3)
+    expect(readyOf(w.board, w.stage.id, anna)).toBe(false)
   })
 })
 

@@ -18,7 +18,7 @@ import { UnplacedTray } from './UnplacedTray.tsx'
 import { useLabelPlacements } from './useLabelPlacements.ts'
 import { useAssessCommands, useKeyDrivers, useMyPlacements, useMyVoteCounts, useOrderedTrends } from './useAssessData.ts'
 import { Heading } from './Heading.tsx'
-import { useReadyWhenFinished } from './useReadyWhenFinished.ts'
+import { useSayDone } from './useSayDone.ts'
 
 /**
  * Voting is open: this person places each trend on their own grid (drag, arrows, or the numbers
@@ -43,13 +43,18 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
   const keyDriverSet = useMemo(() => new Set(keyDrivers), [keyDrivers])
   const numbered = useMemo(() => trends.map((trend, index) => ({ trend, number: index + 1 })), [trends])
 
+  const sayDone = useSayDone(stage.id)
+
   const place = useCallback(
     (trendId: string, position: Position, source?: MoveSource) => {
       if (!board || !actor) return
+      // The last trend onto the grid, every dot given: the stage's work is done.
+      const completes = left === 0 && !mine.has(trendId) && trends.every((trend) => trend.id === trendId || mine.has(trend.id))
       placeAssessment(board, { trendId, impact: position.impact, uncertainty: position.uncertainty }, actor)
+      if (completes) sayDone()
       if (source === 'keyboard') announce(positionText(t, position, i18n.language))
     },
-    [board, actor, announce, t, i18n.language],
+    [board, actor, announce, t, i18n.language, left, mine, trends, sayDone],
   )
 
   const placeFromTray = useCallback(
@@ -78,11 +83,13 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
       if (!board || !actor || !control) return
       const rules = voteRulesFor(control, stage.id)
       const result = castVote(board, { trendId, stageId: stage.id }, actor, rules)
+      // The last dot given, every trend placed: the stage's work is done.
+      if (result.ok && result.remaining === 0 && trends.every((trend) => mine.has(trend.id))) sayDone()
       const message = voteFeedback(result, rules)
       setRefusal(result.ok ? null : message)
       announce(messageText(t, message))
     },
-    [board, actor, store, stage.id, announce, t],
+    [board, actor, store, stage.id, announce, t, trends, mine, sayDone],
   )
 
   const retract = useCallback(
@@ -98,7 +105,6 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
   )
 
   const unplaced = numbered.filter(({ trend }) => !mine.has(trend.id))
-  useReadyWhenFinished(stage.id, trends.length > 0 && unplaced.length === 0 && left === 0)
   const labelItems = useMemo(
     () =>
       numbered.flatMap(({ trend }) => {

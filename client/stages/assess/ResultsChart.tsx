@@ -4,6 +4,7 @@ import { measureWithPageFont } from '../wheel/diagram/measureText.ts'
 import { layoutChart, type Box, type ChartLayout, type TitleSpots } from './chartLayout.ts'
 import type { Position } from './gridMath.ts'
 import { usePlotSize, type MeasuredPlot } from './usePlotSize.ts'
+import { TITLE_ATTRIBUTES, titleAttributes } from './AssessGrid.tsx'
 
 export interface ChartTrend {
   readonly id: string
@@ -175,6 +176,8 @@ const labelText = (trend: ChartTrend) => (trend.keyDriver ? `★ ${trend.name}` 
  */
 function useQuadrantTitles(plotRef: RefObject<HTMLDivElement | null>, plot: MeasuredPlot | null): readonly TitleSpots[] {
   const [titles, setTitles] = useState<readonly TitleSpots[]>([])
+  // The titles' words change with the language, and the plot's size may not.
+  const { language } = useTranslation().i18n
   useEffect(() => {
     const element = plotRef.current
     if (!element || !plot) return
@@ -200,26 +203,23 @@ function useQuadrantTitles(plotRef: RefObject<HTMLDivElement | null>, plot: Meas
         [true, true],
       ].map(([inward, across]) => ({ inward: inward!, across: across!, hint })),
     )
-    const attributes = ['title', 'titleSide', 'hint'] as const
     const measured = [...element.querySelectorAll<HTMLElement>('.assess-grid__quadrant')].map((quadrant) => {
-      const shown = attributes.map((name) => quadrant.dataset[name])
-      const clear = () => attributes.forEach((name) => delete quadrant.dataset[name])
+      const shown = TITLE_ATTRIBUTES.map((name) => quadrant.getAttribute(name))
+      const set = (attributes: Partial<Record<(typeof TITLE_ATTRIBUTES)[number], string | null>>) =>
+        TITLE_ATTRIBUTES.forEach((name) => {
+          const value = attributes[name]
+          if (value == null) quadrant.removeAttribute(name)
+          else quadrant.setAttribute(name, value)
+        })
       const spots = ways.flatMap((way) => {
-        clear()
-        // As AssessGrid draws it (styles/grid.css).
-        if (way.inward) quadrant.dataset.title = 'inward'
-        if (way.across) quadrant.dataset.titleSide = 'across'
-        if (!way.hint) quadrant.dataset.hint = 'hidden'
+        set(titleAttributes(way))
         const box = measure(quadrant)
         return box ? [{ box, ...way }] : []
       })
-      clear()
-      attributes.forEach((name, index) => {
-        if (shown[index] !== undefined) quadrant.dataset[name] = shown[index]
-      })
+      set(Object.fromEntries(TITLE_ATTRIBUTES.map((name, index) => [name, shown[index]])))
       return { id: quadrant.dataset.quadrant ?? '', spots }
     })
     setTitles((previous) => (JSON.stringify(previous) === JSON.stringify(measured) ? previous : measured))
-  }, [plotRef, plot])
+  }, [plotRef, plot, language])
   return titles
 }

@@ -65,12 +65,19 @@ export interface PlacedLabel {
  * A quadrant title drawn one way: in its outer corner, or by the horizontal midline (`inward`),
  * or at the other side of its quadrant, by the vertical midline (`across`); with its hint or without.
  */
-export interface TitleSpot {
-  readonly box: Box
+export interface TitleWay {
   readonly inward: boolean
   readonly across: boolean
   readonly hint: boolean
 }
+
+/** A quadrant title's box drawn one way. */
+export interface TitleSpot extends TitleWay {
+  readonly box: Box
+}
+
+/** How a quadrant's title (`id`: the quadrant) is drawn. */
+export type PlacedTitle = { readonly id: string } & TitleSpot
 
 /** A quadrant's title (`id`: the quadrant) and the ways it may be drawn, the preferred first. */
 export interface TitleSpots {
@@ -87,7 +94,7 @@ export interface ChartLayout {
   /** Trends whose label found no free spot: listed under the chart, by rank. */
   readonly legend: readonly { readonly id: string; readonly rank: number; readonly name: string }[]
   /** How each quadrant title is drawn, clear of the badges where it can be (`placeTitles`). */
-  readonly titles: readonly { readonly id: string; readonly inward: boolean; readonly across: boolean; readonly hint: boolean }[]
+  readonly titles: readonly PlacedTitle[]
 }
 
 const MAX_LINES = 3
@@ -103,7 +110,8 @@ const HIDES = 1.5
 export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics): ChartLayout {
   const { items, ties } = spreadBadges(given, metrics)
   const badges = items.map((item) => badgeBox(item, metrics))
-  const titles = placeTitles(metrics.titles ?? [], badges, metrics.gap)
+  // A frame of tied badges is theirs as much as the badges are.
+  const titles = placeTitles(metrics.titles ?? [], [...badges, ...ties], metrics.gap)
   // No label over a title, nor over a frame of badges sharing a spot: it would read as one of theirs.
   const m: ChartMetrics = { ...metrics, reserved: [...metrics.reserved, ...titles.map((title) => title.box), ...ties] }
   const placed: PlacedLabel[] = []
@@ -120,7 +128,7 @@ export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics):
     ties,
     labels: placed,
     legend,
-    titles: titles.map(({ id, inward, across, hint }) => ({ id, inward, across, hint })),
+    titles,
   }
 }
 
@@ -130,7 +138,7 @@ export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics):
  * at high impact, high uncertainty): a badge drawn over it read "ritical uncertainties", and the
  * title hid the badge's neighbours. A badge is data and never moves for a title.
  */
-export function placeTitles(titles: readonly TitleSpots[], badges: readonly Box[], gap: number): ({ id: string } & TitleSpot)[] {
+export function placeTitles(titles: readonly TitleSpots[], badges: readonly Box[], gap: number): PlacedTitle[] {
   const covering = (box: Box) => badges.filter((badge) => overlaps(box, badge, gap)).length
   return titles.flatMap(({ id, spots }) => {
     let best: TitleSpot | undefined

@@ -121,7 +121,7 @@ describe('the story list', () => {
     // The five first-order ones; of the five second-order ones none (all six would not fit), not one picked at random.
     expect(offered).toHaveLength(5)
     expect(offered.every((text) => text?.includes('1st-order'))).toBe(true)
-    expect(panel.querySelector('.inspiration__more')?.textContent).toBe('and 5 more on the wheel: Cite… lists them')
+    expect(panel.querySelector('.inspiration__more')?.textContent).toBe('and 5 more on the wheel, all under Cite… above the text')
   })
 
   it('never uses a trend name as a group name: an unnamed group is “Group 2”, writing about a future shaped by its trend', () => {

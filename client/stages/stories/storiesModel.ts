@@ -71,9 +71,9 @@ export function groupsWithoutStory(groups: readonly Group[], stories: ReadonlyMa
 }
 
 /**
- * Ring by ring, first-order consequences first (they are the ones a story meets most directly),
- * and only whole rings after the first: five first-order consequences and one second-order one
- * out of twenty-five looked picked at random.
+ * Ring by ring from the nearest with text (first-order consequences: the ones a story meets most
+ * directly), and after it only whole rings: five first-order consequences and one second-order
+ * one out of twenty-five looked picked at random.
  */
 export function byWholeRings<T extends { node: Pick<WheelNode, 'ring'> }>(written: readonly T[], limit: number): T[] {
   const rings = new Map<number, T[]>()

@@ -29,8 +29,8 @@ import './toolbar.css'
  * last, on a phone, the stage's short name ("Pyörä"; "Tulevaisuuspyörä" and "Tulevaisuustarinat"
  * both read "Tul…"), then an idle timer shows as its icon (still one tap from its panel: in
  * Finnish "Signaalit", "Seuraava" and "10:00" did not fit 390 px), and at 320 px it moves into
- * "More…". A running or paused timer stays in sight; beside one, at 320 px, Next shows only its
- * arrow (a running Finnish wheel stage read "P…").
+ * "More…". A running or paused timer stays in sight; if the row is still full (beside one, at
+ * 320 px), Next shows only its arrow (a running Finnish wheel stage read "P…").
  */
 const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'fewer', 'narrow', 'phone', 'short', 'timerIcon', 'timerMenu', 'nextArrow'] as const
 
