@@ -326,13 +326,15 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
           const cut = await cutShort(f)
           if (!shape.oneRow || !shape.inside || cut.length > 0) problems.push(`${kind} on a ${device}: ${JSON.stringify({ ...shape, cut })}`)
           for (const problem of await consoleRowProblems(f, { wholeNames: device !== 'small-phone' })) problems.push(`${kind} on a ${device}: ${problem}`)
-          // Tools go into "More…" a few at a time: a laptop's row is not left with room for those it moved.
+          // Tools go into "More…" a few at a time: a laptop's row is not left with room for those it
+          // moved. The first few (lock, join code, Export, History) take about 170 px in Finnish, so
+          // up to that much may stay empty; moving everything at once left over 300 px (stop 39).
           if (device === 'laptop') {
             const { spare, moved } = await f.locator('.console').evaluate((console) => ({
               spare: console.querySelector('.console__spacer')!.getBoundingClientRect().width,
               moved: / (fewer|narrow)\b/.test(` ${console.getAttribute('data-squeeze') ?? ''}`),
             }))
-            if (moved && spare > 150) problems.push(`${kind} on a laptop: tools in "More…" with ${Math.round(spare)} px of the row empty`)
+            if (moved && spare > 200) problems.push(`${kind} on a laptop: tools in "More…" with ${Math.round(spare)} px of the row empty`)
           }
           // The timer stays one tap away (its readout, or in a full phone row its icon); only at 320 px may an idle one go into "More…".
           if (device !== 'small-phone' && !(await f.getByRole('button', { name: /^Ajastin: / }).isVisible()))
