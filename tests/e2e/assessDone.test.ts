@@ -4,11 +4,10 @@
  * a finished vote).
  */
 import { describe, expect, it } from 'vitest'
-import { createTrend, goToStage, readControl } from '../../shared/doc/index.ts'
-import { connectClient, synced } from '../support/clients.ts'
-import { createWorkshop } from '../support/server.ts'
+import { createTrend, goToStage } from '../../shared/doc/index.ts'
 import { useBrowserAndServer } from './support/app.ts'
 import { screenshot } from './support/browser.ts'
+import { facilitatedWorkshop } from './support/seed.ts'
 import { openAs, SLOW } from './support/workshop.ts'
 
 const app = useBrowserAndServer()
@@ -16,16 +15,10 @@ const TRENDS = ['Care moves home', 'Repair cafés spread']
 
 describe('finishing the vote', () => {
   it('says "I\'m done" for the person, and the console counts them ready', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(app.server.url, {
-      title: 'Everyday welfare 2040',
-      focalQuestion: 'What will everyday welfare look like?',
-      horizonYear: 2040,
-    })
-    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
-    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
-    await synced(board, control)
+    const workshop = await facilitatedWorkshop(app.server)
+    const { links, board, control } = workshop
     for (const name of TRENDS) createTrend(board.doc, { name }, { participantId: 'Fionaxxxxxxxxxxxxxxx0' })
-    goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'assess')!.id)
+    goToStage(control.doc, workshop.stageId('assess'))
 
     const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
     const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
@@ -44,8 +37,7 @@ describe('finishing the vote', () => {
     await screenshot(facilitator.page, 'assess-done-console')
 
     expect([...facilitator.errors, ...anna.errors]).toEqual([])
-    board.destroy()
-    control.destroy()
+    workshop.close()
     await Promise.all([facilitator.close(), anna.close()])
   })
 })

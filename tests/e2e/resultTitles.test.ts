@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closeAssessment, createTrend, goToStage, joinAsParticipant, placeAssessment, readControl } from '../../shared/doc/index.ts'
-import { connectClient, synced } from '../support/clients.ts'
-import { createWorkshop } from '../support/server.ts'
+import { closeAssessment, createTrend, goToStage, joinAsParticipant, placeAssessment } from '../../shared/doc/index.ts'
 import { useBrowserAndServer } from './support/app.ts'
 import { screenshot } from './support/browser.ts'
+import { facilitatedWorkshop } from './support/seed.ts'
 import { openAs, SLOW } from './support/workshop.ts'
 
 const app = useBrowserAndServer()
@@ -32,14 +31,8 @@ function titlesUnderBadges(page: Page): Promise<{ text: string; badges: number }
 
 describe('the result chart’s quadrant titles', () => {
   it('leave a corner a badge sits in, on the projector and on a phone', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(app.server.url, {
-      title: 'Everyday welfare 2040',
-      focalQuestion: 'What will everyday welfare look like?',
-      horizonYear: 2040,
-    })
-    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
-    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
-    await synced(board, control)
+    const workshop = await facilitatedWorkshop(app.server)
+    const { links, board, control } = workshop
     const people = ['Sam', 'Tuuli', 'Usko'].map((name, i) => {
       const actor = { participantId: `${name}${'x'.repeat(20 - name.length)}${i}` }
       joinAsParticipant(board.doc, actor, name)
@@ -52,9 +45,8 @@ describe('the result chart’s quadrant titles', () => {
       placeAssessment(board.doc, { trendId: corner, impact: 0.97, uncertainty: 0.96 }, person)
       placeAssessment(board.doc, { trendId: quiet, impact: 0.35, uncertainty: 0.3 }, person)
     }
-    const assess = readControl(control.doc).stages.find((stage) => stage.kind === 'assess')!
-    goToStage(control.doc, assess.id)
-    closeAssessment(control.doc, assess.id)
+    goToStage(control.doc, workshop.stageId('assess'))
+    closeAssessment(control.doc, workshop.stageId('assess'))
 
     const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'projector', waitConnected: true })
     const phone = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
@@ -76,8 +68,7 @@ describe('the result chart’s quadrant titles', () => {
     }
     expect(problems).toEqual([])
     expect([...screen.errors, ...phone.errors]).toEqual([])
-    board.destroy()
-    control.destroy()
+    workshop.close()
     await Promise.all([screen.close(), phone.close()])
   })
 })

@@ -6,8 +6,8 @@ import { addSignal, goToStage, joinAsParticipant, readBoard, readControl, reques
 import type * as Y from 'yjs'
 import type { WorkshopLinks } from '../../../shared/api.ts'
 import type { StageKind } from '../../../shared/schema/index.ts'
-import { connectClient, synced } from '../../support/clients.ts'
-import { waitFor } from '../../support/server.ts'
+import { connectClient, synced, type TestClient } from '../../support/clients.ts'
+import { createWorkshop, waitFor } from '../../support/server.ts'
 
 export interface SeedSignal {
   title: string
@@ -32,6 +32,35 @@ export async function seedSignals(
     return ids
   } finally {
     client.destroy()
+  }
+}
+
+/** A test's own workshop, with the facilitator's board and control documents live on it. */
+export interface FacilitatedWorkshop {
+  links: WorkshopLinks
+  board: TestClient
+  control: TestClient
+  /** The id of the first stage of `kind`. */
+  stageId(kind: StageKind): string
+  close(): void
+}
+
+/** Creates a workshop and opens its board and control with the facilitator's key, synced. */
+export async function facilitatedWorkshop(server: { url: string; wsUrl: string }): Promise<FacilitatedWorkshop> {
+  const links = await createWorkshop(server.url, {
+    title: 'Everyday welfare 2040',
+    focalQuestion: 'What will everyday welfare look like?',
+    horizonYear: 2040,
+  })
+  const board = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+  const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+  await synced(board, control)
+  return {
+    links,
+    board,
+    control,
+    stageId: (kind) => readControl(control.doc).stages.find((stage) => stage.kind === kind)!.id,
+    close: () => [board, control].forEach((client) => client.destroy()),
   }
 }
 
