@@ -27,17 +27,20 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-function screenOn(kind: 'signals' | 'trends'): HTMLElement {
+/** The projector on a stage, once its join code has arrived (the fetch answers at once here). */
+async function screenOn(kind: 'signals' | 'trends'): Promise<HTMLElement> {
   room = openRoom('screen')
   act(() => void goToStage(room.control, room.stageIds[kind]))
   room.arrive(ANNA)
   room.arrive(BEN)
-  return render(room.wrap(<ScreenView />))
+  const view = render(room.wrap(<ScreenView />))
+  await act(async () => {})
+  return view
 }
 
 describe('the projector view', () => {
-  it('says where the room is, what to do, and how many are ready; the stage renders for the screen', () => {
-    const c = screenOn('signals')
+  it('says where the room is, what to do, and how many are ready; the stage renders for the screen', async () => {
+    const c = await screenOn('signals')
     act(() => setReady(room.board, room.stageIds.signals, true, ANNA))
     expect(c.querySelector('h1')?.textContent).toBe('Signals')
     expect(c.querySelector('.screen-bar__context')?.textContent).toContain('Stage 2 of 7')
@@ -48,8 +51,8 @@ describe('the projector view', () => {
     expect(c.querySelectorAll('button, a[href], input, select, textarea')).toHaveLength(0)
   })
 
-  it('shows the item in focus large in place of the stage, and the stage again when cleared', () => {
-    const c = screenOn('signals')
+  it('shows the item in focus large in place of the stage, and the stage again when cleared', async () => {
+    const c = await screenOn('signals')
     act(() => {
       const id = addSignal(room.board, { title: 'Care robots at home', description: 'A pilot lends robots.', category: 'technological' }, ANNA)
       setFocus(room.control, { kind: 'signal', id })
@@ -61,8 +64,8 @@ describe('the projector view', () => {
     expect(c.querySelector('[data-stage-view]')).not.toBeNull()
   })
 
-  it("keeps the live stage's task, clock and readiness off the report's title page", () => {
-    const c = screenOn('signals')
+  it("keeps the live stage's task, clock and readiness off the report's title page", async () => {
+    const c = await screenOn('signals')
     expect(c.querySelector('.screen-question')?.textContent).toBe('What will everyday welfare look like in our town in 2040?')
     act(() => setScreenShow(room.control, { kind: 'report', snapshotId: null, trendId: null }))
     expect(c.querySelector('[data-results]')).not.toBeNull()
@@ -74,8 +77,8 @@ describe('the projector view', () => {
     expect(c.querySelector('.screen-bar__instruction')?.textContent).toMatch(/^Add early signs of change/)
   })
 
-  it("names a replay in the bar, not the live room's stage it is not showing", () => {
-    const c = screenOn('signals')
+  it("names a replay in the bar, not the live room's stage it is not showing", async () => {
+    const c = await screenOn('signals')
     act(() => setScreenShow(room.control, { kind: 'replay', snapshotId: 1, trendId: null }))
     expect(c.querySelector('h1')?.textContent).toBe('How we got here')
     expect(c.querySelector('.screen-bar__context')?.textContent).not.toContain('Stage 2 of 7')
@@ -85,16 +88,15 @@ describe('the projector view', () => {
     expect(c.querySelector('.screen-bar__context')?.textContent).toContain('Stage 2 of 7')
   })
 
-  it('leaves a trend focus to the trends stage, which shows it itself', () => {
-    const c = screenOn('trends')
+  it('leaves a trend focus to the trends stage, which shows it itself', async () => {
+    const c = await screenOn('trends')
     act(() => setFocus(room.control, { kind: 'trend', id: 'TrendTrendTrendTrend01' }))
     expect(c.querySelector('[data-stage-view="trends"]')).not.toBeNull()
     expect(c.querySelector('.focus-view')).toBeNull()
   })
 
   it('shows the join code in the corner after the opening, while the facilitator has it on', async () => {
-    const c = screenOn('signals')
-    await act(async () => {})
+    const c = await screenOn('signals')
     expect(c.querySelector('.join-corner [data-join-code]')?.textContent).toBe('K7F-3QX')
     expect(c.querySelector('.join-corner [data-join-address]')?.textContent).toBe(`${window.location.host}/join`)
     expect(c.querySelector('.join-corner__count')?.textContent).toBe('2 joined')

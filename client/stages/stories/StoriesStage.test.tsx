@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { addWheelNode, createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
@@ -53,12 +54,12 @@ describe('the story list', () => {
 
     // The green group cites the trend (as the editor would write the chip).
     const body = getStoryBody(room.board, room.greenStory.storyId)!
-    ;(body.get(0) as Y.XmlElement).insert(1, [chip({ kind: 'trend', refId: room.trendId, label: 'Care moves home' })])
+    act(() => (body.get(0) as Y.XmlElement).insert(1, [chip({ kind: 'trend', refId: room.trendId, label: 'Care moves home' })]))
     await nextFrame()
     expect(harness.container.querySelector('.trend-check')!.textContent).toContain('All 2 stories link back to a trend.')
 
     // Deleting the trend flags both again; the chips stay.
-    deleteTrend(room.board, room.trendId)
+    act(() => deleteTrend(room.board, room.trendId))
     await nextFrame()
     expect(harness.container.querySelector('.trend-check')!.textContent).toContain('0 of 2 stories')
   })
@@ -101,7 +102,7 @@ describe('the story list', () => {
     expect(readBoard(board).stories.size).toBe(1)
     // Once anything is written in it, starting again starts another.
     const [story] = readBoard(board).stories.values()
-    updatePersona(board, story!.personaId, { name: 'Aino' })
+    act(() => updatePersona(board, story!.personaId, { name: 'Aino' }))
     await startAgain()
     expect(readBoard(board).stories.size).toBe(2)
   })
@@ -181,7 +182,7 @@ describe('the projector', () => {
     expect(story.querySelector('[contenteditable]')).toBeNull()
     expect(story.textContent).toContain('Company')
 
-    deleteTrend(room.board, room.trendId)
+    act(() => deleteTrend(room.board, room.trendId))
     await nextFrame()
     const chip = story.querySelector('.citation')!
     expect(chip.classList.contains('citation--removed')).toBe(true)

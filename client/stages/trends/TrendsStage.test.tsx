@@ -87,7 +87,7 @@ describe('trends stage', () => {
     const { container } = harness
     const grab = cardButton(container, 'Grandparents on video calls', 'grab')
     expect(grab.getAttribute('aria-roledescription')).toBe('movable card')
-    grab.focus()
+    act(() => grab.focus())
     press(grab, ' ', 'Space')
     await act(() => new Promise((resolve) => setTimeout(resolve, 10))) // dnd-kit listens for keys from the next task
     press(grab, 'ArrowDown', 'ArrowDown') // the next stop after this card: the card below it

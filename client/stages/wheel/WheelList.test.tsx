@@ -141,8 +141,8 @@ describe('live for everyone', () => {
     const w = wheelWorkshop()
     const bensDevice = replicaOf(w)
     const annaView = screenOf(anna, 'participant', w)
-    const first = addWheelNode(bensDevice.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Robots need repairing', valence: 'positive' }, ben)!
     act(() => {
+      const first = addWheelNode(bensDevice.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Robots need repairing', valence: 'positive' }, ben)!
       addWheelNode(bensDevice.board, { trendId: w.trendIds[0]!, parentId: first, text: 'A new local trade' }, ben)
     })
     expect(items(annaView).map(itemText)).toEqual(['Robots need repairing', 'A new local trade'])
