@@ -70,7 +70,7 @@ export function ScreenView() {
           </div>
         </div>
         <div className="screen-bar__status ui-stack">
-          {stage && !results && <StageClock stageId={stage.id} className="screen-clock" />}
+          {stage && !results && <StageClock stageId={stage.id} className="screen-clock" compact />}
           {stage && !results && <ReadyCount state={readiness} compact />}
           <WorkshopConnectionIndicator />
         </div>

@@ -14,6 +14,7 @@ import { createWorkshop, startTestServer, waitFor } from '../support/server.ts'
 import { countWorkshops, importInto } from '../export/support.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { seriousViolations } from './support/axe.ts'
+import { textContrast } from './support/contrast.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { shownTexts } from './support/legible.ts'
 import { buildRoomWorkshop } from './support/roomWorkshop.ts'
@@ -184,6 +185,9 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       await f.getByRole('button', { name: /^Finish the workshop/ }).click()
       const finish = f.getByRole('region', { name: 'Finish the workshop' })
       await finish.waitFor(SLOW)
+      // The pointer away, as after opening it by keyboard: the open button's own colours, not its hover's.
+      await f.mouse.move(700, 740)
+      expect(await textContrast(f.getByRole('button', { name: /^Finish the workshop/ }))).toBeGreaterThanOrEqual(4.5)
       await screenshot(f, 'results-finish-laptop')
       await expectNoSeriousViolations(f, 'Finish the workshop')
       // On the stage, connected and named: no download offered yet.

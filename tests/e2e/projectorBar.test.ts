@@ -1,0 +1,94 @@
+/**
+ * The projector's bar with the room's timer in it, in Finnish at 1280×720 and 1920×1080: the stage
+ * name keeps its words whole and the clock stays clear of it and of the task beside it. A paused
+ * timer's whole sentence ("Ajastin pysäytetty · aikaa jäljellä 9:58") in the bar's large type
+ * broke "Heikot signaalit" into "Heiko / t / signa / alit" and lay over the task.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { goToStage, pauseTimer, readControl, setShowJoinPanel, startTimer } from '../../shared/doc/index.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { createWorkshop } from '../support/server.ts'
+import { useBrowserAndServer } from './support/app.ts'
+import { screenshot, VIEWPORTS } from './support/browser.ts'
+import { openAs, SLOW } from './support/workshop.ts'
+
+const app = useBrowserAndServer()
+
+interface BarProblems {
+  /** Words of the stage name drawn on more than one line. */
+  brokenWords: string[]
+  /** Parts of the bar the clock's box overlaps. */
+  overlaps: string[]
+}
+
+/** Reads the bar as drawn: each word of the stage name by its own boxes, and the clock's box against its neighbours'. */
+function barProblems(page: Page): Promise<BarProblems> {
+  return page.evaluate(() => {
+    const stage = document.querySelector('.screen-bar__stage')!
+    const text = stage.firstChild!
+    const brokenWords: string[] = []
+    for (const match of text.textContent!.matchAll(/\S+/g)) {
+      const range = document.createRange()
+      range.setStart(text, match.index)
+      range.setEnd(text, match.index + match[0].length)
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+      if (lines.size > 1) brokenWords.push(match[0])
+    }
+    const clock = document.querySelector('.screen-clock')!.getBoundingClientRect()
+    const overlaps: string[] = []
+    for (const [name, selector] of [
+      ['stage name', '.screen-bar__stage'],
+      ['task', '.screen-bar__instruction'],
+      ['join corner', '.join-corner'],
+    ] as const) {
+      const other = document.querySelector(selector)?.getBoundingClientRect()
+      if (!other) continue
+      const apart = clock.right <= other.left || other.right <= clock.left || clock.bottom <= other.top || other.bottom <= clock.top
+      if (!apart) overlaps.push(name)
+    }
+    return { brokenWords, overlaps }
+  })
+}
+
+describe('the projector bar with a timer', () => {
+  it('keeps the stage name whole and the clock clear of the task, running and paused, in Finnish', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(app.server.url, {
+      title: 'Hyvinvointi 2040 -testi',
+      focalQuestion: 'Miltä arjen hyvinvointi näyttää kunnassamme vuonna 2040?',
+      horizonYear: 2040,
+      language: 'fi',
+    })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    await synced(control)
+    goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)
+    setShowJoinPanel(control.doc, true)
+
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'smallProjector', waitConnected: true })
+    const page = screen.page
+    await page.getByRole('heading', { name: 'Heikot signaalit' }).waitFor(SLOW)
+    await page.locator('.join-corner').waitFor(SLOW)
+    const problems: Record<string, BarProblems> = {}
+    const check = async (state: string) => {
+      for (const size of ['smallProjector', 'projector'] as const) {
+        await page.setViewportSize(VIEWPORTS[size])
+        const found = await barProblems(page)
+        if (found.brokenWords.length + found.overlaps.length > 0) problems[`${state} at ${VIEWPORTS[size].width}`] = found
+        await screenshot(page, `projector-bar-${state}-${VIEWPORTS[size].width}`)
+      }
+    }
+
+    startTimer(control.doc, Date.now())
+    await page.locator('.screen-clock.stage-clock--running').waitFor(SLOW)
+    await check('running')
+    pauseTimer(control.doc, Date.now())
+    await page.locator('.screen-clock.stage-clock--paused').waitFor(SLOW)
+    expect(await page.locator('.screen-clock').textContent()).toMatch(/^\d+:\d\dpysäytetty$/)
+    await check('paused')
+
+    expect(problems).toEqual({})
+    expect(screen.errors).toEqual([])
+    control.destroy()
+    await screen.close()
+  })
+})
