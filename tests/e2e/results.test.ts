@@ -75,7 +75,11 @@ describe.skipIf(browserTestsSkipped)('results from the app in Chromium', () => {
       await expectNoSeriousViolations(page, 'Export menu')
 
       const dated = (ext: string) => new RegExp(`^everyday-welfare-2040-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`)
-      const md = await download(page, () => menu.getByRole('button', { name: 'Markdown', exact: true }).click())
+      // By keyboard: the button says "Preparing…" meanwhile and keeps the focus (disabled, it dropped it to the page).
+      const markdown = menu.getByRole('button', { name: 'Markdown', exact: true })
+      await markdown.focus()
+      const md = await download(page, () => page.keyboard.press('Enter'))
+      await expect.poll(() => markdown.evaluate((button) => button === document.activeElement), SLOW).toBe(true)
       expect(md.name).toMatch(dated('md'))
       expect(md.text).toContain('A Tuesday in 2040')
       expect(md.text).toContain('Ageing at home')

@@ -41,7 +41,8 @@ export function ExportMenu() {
                 type="button"
                 className="button button--secondary results-format__button"
                 onClick={() => void download(format)}
-                disabled={!ready || busy !== null || (format === 'pdf' && !capabilities)}
+                disabled={!ready || (format === 'pdf' && !capabilities)}
+                aria-disabled={busy !== null}
                 aria-busy={busy === format}
                 aria-describedby={`results-format-${format}`}
               >

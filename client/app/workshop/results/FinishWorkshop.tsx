@@ -50,7 +50,8 @@ export function FinishWorkshop() {
               type="button"
               className="button button--primary"
               onClick={() => void download(format)}
-              disabled={!ready || busy !== null}
+              disabled={!ready}
+              aria-disabled={busy !== null}
               aria-busy={busy === format}
             >
               {busy === format ? t('results.export.preparing') : t(`results.finish.download.${format}`)}

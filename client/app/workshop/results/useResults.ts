@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ExportCapabilities } from '../../../../shared/api.ts'
 import type { ExportFormat } from '../../../../shared/export/formats.ts'
 import { useStore } from '../../../state/store.ts'
@@ -41,9 +41,13 @@ export function useDownload() {
   const credentials = useCredentials()
   const [busy, setBusy] = useState<ExportFormat | null>(null)
   const [problem, setProblem] = useState<DownloadProblem | null>(null)
+  // One download at a time. The buttons stay enabled meanwhile (aria-disabled): disabling the one
+  // just pressed would drop the keyboard's focus to the page.
+  const inFlight = useRef(false)
   const download = useCallback(
     async (format: ExportFormat) => {
-      if (!credentials) return
+      if (!credentials || inFlight.current) return
+      inFlight.current = true
       setBusy(format)
       setProblem(null)
       try {
@@ -51,6 +55,7 @@ export function useDownload() {
       } catch (error) {
         setProblem(downloadProblem(error))
       } finally {
+        inFlight.current = false
         setBusy(null)
       }
     },
