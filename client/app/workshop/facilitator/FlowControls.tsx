@@ -1,9 +1,11 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useConsole } from './consoleContext.ts'
 import { FinishIcon } from './consoleIcons.tsx'
 import { PanelButton } from './PanelButton.tsx'
 import { keepWhole } from '../../../ui/fit/useSqueeze.ts'
+import { useFocusStaysIn } from '../../../ui/useFocusStaysIn.ts'
 
 /**
  * Back and Next: move the room one stage (skipped stages are passed over). Moving asks first only
@@ -17,9 +19,12 @@ export function FlowControls() {
   const { nav, move } = useConsole()
   const { previous, next } = move
   const name = (kind: string) => t(`stage.${kind}.name`)
+  const group = useRef<HTMLDivElement>(null)
+  // Next becomes "Finish the workshop" on the last stage (and Back goes on the first): the keyboard stays in the row.
+  useFocusStaysIn(group, (row) => row.querySelector('.console-flow__next, .console-flow__finish'))
   return (
     // The toolbar gives up other labels before any of this is cut (useSqueeze).
-    <div className="console-flow" role="group" aria-label={t('console.flow')} {...keepWhole}>
+    <div ref={group} className="console-flow" role="group" aria-label={t('console.flow')} {...keepWhole}>
       {previous && (
         <button
           type="button"

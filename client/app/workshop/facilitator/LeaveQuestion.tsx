@@ -14,12 +14,21 @@ export function LeaveQuestion() {
   const id = useId()
   const { move } = useConsole()
   const first = useRef<HTMLButtonElement>(null)
+  /** Where the keyboard was when the question was asked (Next, or the stage menu): "Stay" goes back there. */
+  const askedFrom = useRef<HTMLElement | null>(null)
   const question = move.question
   const asked = question ? `${question.target.id}` : null
   useEffect(() => {
-    if (asked) first.current?.focus()
+    if (!asked) return
+    askedFrom.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
+    first.current?.focus()
   }, [asked])
   if (!question) return null
+  const stay = () => {
+    const back = askedFrom.current
+    move.stay()
+    if (back?.isConnected) back.focus()
+  }
 
   const stage = t(`stage.${question.target.kind}.name`)
   const settle = question.reasons.some((r) => r.kind === 'privateCards') ? 'reveal' : question.reasons.some((r) => r.kind === 'openVote') ? 'closeVote' : null
@@ -31,7 +40,7 @@ export function LeaveQuestion() {
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault()
-          move.stay()
+          stay()
         }
       }}
     >
@@ -54,7 +63,7 @@ export function LeaveQuestion() {
         <button ref={settle ? undefined : first} type="button" className="button button--secondary" onClick={() => move.go(false)}>
           {t('console.leave.anyway', { stage })}
         </button>
-        <button type="button" className="button button--ghost" onClick={move.stay}>
+        <button type="button" className="button button--ghost" onClick={stay}>
           {t('console.leave.stay')}
         </button>
       </div>

@@ -137,6 +137,28 @@ describe('moving the room on', () => {
     click(c, 'Go to Frame anyway')
     expect(currentKind()).toBe('frame')
   })
+
+  it('"Stay" gives the keyboard back to the button that asked', async () => {
+    const c = await facilitatorOn()
+    act(() => startTimer(room.control, Date.now()))
+    const next = named(c, /^Next: /)!
+    act(() => next.focus())
+    click(c, /^Next: /)
+    expect(document.activeElement?.textContent).toMatch(/anyway$/)
+    click(c, 'Stay')
+    expect(c.querySelector('.leave-question')).toBeNull()
+    expect(document.activeElement).toBe(next)
+  })
+
+  it('moving onto the last stage by keyboard leaves the keyboard on "Finish the workshop", which took Next\'s place', async () => {
+    const c = await facilitatorOn()
+    act(() => void goToStage(room.control, room.stageIds.stories))
+    act(() => named(c, /^Next: /)!.focus())
+    click(c, /^Next: /)
+    expect(currentKind()).toBe('takeaways')
+    expect(named(c, /^Next: /)).toBeUndefined()
+    expect(document.activeElement).toBe(named(c, /^Finish the workshop/))
+  })
 })
 
 describe('keyboard shortcuts', () => {
