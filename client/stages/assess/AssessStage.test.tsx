@@ -274,8 +274,12 @@ describe('open and closed, for everyone', () => {
     click(button(facilitatorsView, 'Close voting and show results'))
     expect(facilitatorsView.textContent).toContain('4 people have not yet placed every trend and given all their dots.')
     expect(readControl(w.control).assessClosed[w.stage.id]).toBeUndefined()
-    click(button(facilitatorsView, 'Close anyway'))
+    const closeAnyway = button(facilitatorsView, 'Close anyway')
+    act(() => closeAnyway.focus())
+    click(closeAnyway)
     expect(readControl(annasDevice.control).assessClosed[w.stage.id]).toBe(true)
+    // The keyboard stays on the bar: on "Reopen voting", which took the closing button's place.
+    expect(document.activeElement).toBe(button(facilitatorsView, 'Reopen voting'))
 
     // Anna's screen now shows the group's result: medians, not her own 8.
     expect(annasView.textContent).toContain("The group's result")

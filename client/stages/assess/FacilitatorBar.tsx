@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { closeAssessment, reopenAssessment } from '../../../shared/doc/index.ts'
 import type { Stage } from '../../../shared/schema/index.ts'
@@ -7,6 +7,7 @@ import { ProgressMeters } from './ProgressMeters.tsx'
 import { useAssessCommands } from './useAssessData.ts'
 import { useProgress } from './useProgress.ts'
 import { Heading } from './Heading.tsx'
+import { useFocusStaysIn } from '../../ui/useFocusStaysIn.ts'
 
 /**
  * The facilitator's controls for this stage: the room's pace while voting is open, and closing
@@ -21,6 +22,9 @@ export function FacilitatorBar({ stage, closed }: { stage: Stage; closed: boolea
   const [confirming, setConfirming] = useState(false)
   const showVotes = stage.settings.votesPerPerson > 0
   const waitingFor = progress.people - progress.finished
+  const bar = useRef<HTMLElement>(null)
+  // Closing swaps the button for "Reopen voting", and "Keep it open" goes away: the keyboard stays on the bar's button.
+  useFocusStaysIn(bar, (section) => section.querySelector('.assess-facilitator__actions :is(.button--primary, .button--secondary)'))
 
   const close = () => {
     if (!control) return
@@ -37,7 +41,7 @@ export function FacilitatorBar({ stage, closed }: { stage: Stage; closed: boolea
   }
 
   return (
-    <section className={`assess-facilitator ui-toolbar${closed ? ' assess-facilitator--closed' : ''}`} aria-labelledby={`${id}-title`}>
+    <section ref={bar} className={`assess-facilitator ui-toolbar${closed ? ' assess-facilitator--closed' : ''}`} aria-labelledby={`${id}-title`}>
       <div className="assess-facilitator__status">
         <Heading id={`${id}-title`} className="assess-facilitator__title">
           <span className="assess-facilitator__light" aria-hidden="true" />
