@@ -6,7 +6,17 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { goToStage, pauseTimer, readControl, setShowJoinPanel, startTimer } from '../../shared/doc/index.ts'
+import {
+  closeAssessment,
+  createTrend,
+  goToStage,
+  joinAsParticipant,
+  pauseTimer,
+  placeAssessment,
+  readControl,
+  setShowJoinPanel,
+  startTimer,
+} from '../../shared/doc/index.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { useBrowserAndServer } from './support/app.ts'
@@ -88,6 +98,40 @@ describe('the projector bar with a timer', () => {
 
     expect(problems).toEqual({})
     expect(screen.errors).toEqual([])
+    control.destroy()
+    await screen.close()
+  })
+
+  it("keeps the words of the results chart's axes apart at 1280×720, in Finnish", { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Hyvinvointi 2040', focalQuestion: 'Miltä arki näyttää?', horizonYear: 2040, language: 'fi' })
+    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    await synced(board, control)
+    const sam = { participantId: 'SamSamSamSamSamSamSam1' }
+    joinAsParticipant(board.doc, sam, 'Sam')
+    const trend = createTrend(board.doc, { name: 'Teknologia hoivan tukena' }, sam)
+    placeAssessment(board.doc, { trendId: trend, impact: 0.7, uncertainty: 0.3 }, sam)
+    const assess = readControl(control.doc).stages.find((stage) => stage.kind === 'assess')!.id
+    goToStage(control.doc, assess)
+    setShowJoinPanel(control.doc, true)
+    closeAssessment(control.doc, assess)
+
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'smallProjector', waitConnected: true })
+    await screen.page.locator('.results-chart__badge').first().waitFor(SLOW)
+    // The gap between neighbouring words of each axis, along it, in px.
+    const gaps = await screen.page.evaluate(() =>
+      [...document.querySelectorAll('.assess-grid__y-axis, .assess-grid__x-axis')].flatMap((axis) => {
+        const vertical = axis.classList.contains('assess-grid__y-axis')
+        const boxes = [...axis.children].map((word) => word.getBoundingClientRect())
+        const along = boxes.map((box) => (vertical ? [box.top, box.bottom] : [box.left, box.right])).sort((a, b) => a[0]! - b[0]!)
+        return along.slice(1).map((box, i) => Math.round(box[0]! - along[i]![1]!))
+      }),
+    )
+    await screenshot(screen.page, 'projector-results-axes-1280-fi')
+    expect(gaps.length).toBe(4)
+    expect(gaps.filter((gap) => gap < 4)).toEqual([])
+    expect(screen.errors).toEqual([])
+    board.destroy()
     control.destroy()
     await screen.close()
   })
