@@ -65,7 +65,20 @@ export function ConsolePanel({ id, label, align, titled = false, trigger, onClos
   }, [trigger])
 
   return (
-    <div ref={panel} id={id} role="region" aria-label={label} className={`console-panel console-panel--${align}`}>
+    <div
+      ref={panel}
+      id={id}
+      role="region"
+      aria-label={label}
+      className={`console-panel console-panel--${align}`}
+      onBlur={(event) => {
+        // Tab past its last control goes on to the board it covers: it closes, so what takes focus
+        // is seen. Not for the console's own row (another tool), nor a dialog it opened (a preview).
+        const next = event.relatedTarget
+        if (!(next instanceof Element) || panel.current?.contains(next) || next.closest('.console, dialog')) return
+        close.current()
+      }}
+    >
       {titled && (
         <header className="console-panel__header">
           <h2 className="console-panel__title">{label}</h2>

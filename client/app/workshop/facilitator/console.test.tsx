@@ -78,6 +78,18 @@ describe("a tool's panel", () => {
     expect(c.querySelector('.console-panel')).toBeNull()
     expect(document.activeElement).toBe(named(c, 'Show on screen'))
   })
+
+  it("closes when Tab goes on from it to the board it covers, and stays open for the console's own buttons", async () => {
+    const c = await facilitatorOn()
+    click(c, 'Show on screen')
+    act(() => named(c, 'Export')!.focus())
+    expect(c.querySelector('.console-panel')).not.toBeNull()
+    const onTheBoard = document.createElement('button')
+    c.append(onTheBoard)
+    act(() => named(c.querySelector('.console-panel')!, 'Close')!.focus())
+    act(() => onTheBoard.focus())
+    expect(c.querySelector('.console-panel')).toBeNull()
+  })
 })
 
 describe('"Show on screen" with a replay on the projector', () => {
