@@ -9,6 +9,7 @@ type Preview = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; html:
 /**
  * The HTML report inside the app, exactly as it will be sent: the server's own export, shown in
  * a sandboxed frame (no scripts, its own strict policy), with a way to open it in a tab to print.
+ * Esc closes it from inside the report too.
  */
 export function ReportPreview({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation()
@@ -54,7 +55,19 @@ export function ReportPreview({ open, onClose }: { open: boolean; onClose(): voi
       )}
       {preview.kind === 'ready' && (
         <>
-          <iframe className="report-preview__frame" title={t('results.preview.frame')} sandbox="" srcDoc={preview.html} />
+          <iframe
+            className="report-preview__frame"
+            title={t('results.preview.frame')}
+            // Still no scripts. Same origin only so that Esc pressed inside the report (on one of
+            // its contents' links) reaches us: a frame's own keys never reach the page around it.
+            sandbox="allow-same-origin"
+            srcDoc={preview.html}
+            onLoad={(event) =>
+              event.currentTarget.contentDocument?.addEventListener('keydown', (key) => {
+                if (key.key === 'Escape') onClose()
+              })
+            }
+          />
           <p className="report-preview__actions">
             <a className="button button--secondary" href={preview.url} target="_blank" rel="noopener">
               {t('results.preview.newTab')}
