@@ -2,7 +2,8 @@
  * The projector's bar with the room's timer in it, in Finnish at 1280×720 and 1920×1080: the stage
  * name keeps its words whole and the clock stays clear of it and of the task beside it. A paused
  * timer's whole sentence ("Ajastin pysäytetty · aikaa jäljellä 9:58") in the bar's large type
- * broke "Heikot signaalit" into "Heiko / t / signa / alit" and lay over the task.
+ * broke "Heikot signaalit" into "Heiko / t / signa / alit" and lay over the task. And the results
+ * chart's axes keep their words apart ("pieniVaikutus →suuri" ran together at 1280×720).
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -13,14 +14,12 @@ import {
   joinAsParticipant,
   pauseTimer,
   placeAssessment,
-  readControl,
   setShowJoinPanel,
   startTimer,
 } from '../../shared/doc/index.ts'
-import { connectClient, synced } from '../support/clients.ts'
-import { createWorkshop } from '../support/server.ts'
 import { useBrowserAndServer } from './support/app.ts'
 import { screenshot, VIEWPORTS } from './support/browser.ts'
+import { facilitatedWorkshop } from './support/seed.ts'
 import { openAs, SLOW } from './support/workshop.ts'
 
 const app = useBrowserAndServer()
@@ -61,17 +60,15 @@ function barProblems(page: Page): Promise<BarProblems> {
   })
 }
 
-describe('the projector bar with a timer', () => {
+describe('the projector in Finnish', () => {
   it('keeps the stage name whole and the clock clear of the task, running and paused, in Finnish', { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(app.server.url, {
+    const workshop = await facilitatedWorkshop(app.server, {
       title: 'Hyvinvointi 2040 -testi',
       focalQuestion: 'Miltä arjen hyvinvointi näyttää kunnassamme vuonna 2040?',
-      horizonYear: 2040,
       language: 'fi',
     })
-    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
-    await synced(control)
-    goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'signals')!.id)
+    const { links, control } = workshop
+    goToStage(control.doc, workshop.stageId('signals'))
     setShowJoinPanel(control.doc, true)
 
     const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'smallProjector', waitConnected: true })
@@ -98,20 +95,18 @@ describe('the projector bar with a timer', () => {
 
     expect(problems).toEqual({})
     expect(screen.errors).toEqual([])
-    control.destroy()
+    workshop.close()
     await screen.close()
   })
 
   it("keeps the words of the results chart's axes apart at 1280×720, in Finnish", { timeout: 120_000 }, async () => {
-    const links = await createWorkshop(app.server.url, { title: 'Hyvinvointi 2040', focalQuestion: 'Miltä arki näyttää?', horizonYear: 2040, language: 'fi' })
-    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
-    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
-    await synced(board, control)
+    const workshop = await facilitatedWorkshop(app.server, { title: 'Hyvinvointi 2040', focalQuestion: 'Miltä arki näyttää?', language: 'fi' })
+    const { links, board, control } = workshop
     const sam = { participantId: 'SamSamSamSamSamSamSam1' }
     joinAsParticipant(board.doc, sam, 'Sam')
     const trend = createTrend(board.doc, { name: 'Teknologia hoivan tukena' }, sam)
     placeAssessment(board.doc, { trendId: trend, impact: 0.7, uncertainty: 0.3 }, sam)
-    const assess = readControl(control.doc).stages.find((stage) => stage.kind === 'assess')!.id
+    const assess = workshop.stageId('assess')
     goToStage(control.doc, assess)
     setShowJoinPanel(control.doc, true)
     closeAssessment(control.doc, assess)
@@ -131,8 +126,7 @@ describe('the projector bar with a timer', () => {
     expect(gaps.length).toBe(4)
     expect(gaps.filter((gap) => gap < 4)).toEqual([])
     expect(screen.errors).toEqual([])
-    board.destroy()
-    control.destroy()
+    workshop.close()
     await screen.close()
   })
 })

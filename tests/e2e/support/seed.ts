@@ -45,12 +45,16 @@ export interface FacilitatedWorkshop {
   close(): void
 }
 
-/** Creates a workshop and opens its board and control with the facilitator's key, synced. */
-export async function facilitatedWorkshop(server: { url: string; wsUrl: string }): Promise<FacilitatedWorkshop> {
+/**
+ * Creates a workshop and opens its board and control with the facilitator's key, synced.
+ * `workshop`: fields of the workshop to set other than the defaults (a Finnish one: `language: 'fi'`).
+ */
+export async function facilitatedWorkshop(server: { url: string; wsUrl: string }, workshop: Record<string, unknown> = {}): Promise<FacilitatedWorkshop> {
   const links = await createWorkshop(server.url, {
     title: 'Everyday welfare 2040',
     focalQuestion: 'What will everyday welfare look like?',
     horizonYear: 2040,
+    ...workshop,
   })
   const board = connectClient(server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
   const control = connectClient(server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
