@@ -160,7 +160,6 @@ function chartLayoutFor(trends: readonly ChartTrend[], plot: MeasuredPlot, title
       ...metrics,
       gap: 3,
       maxLabelWidth: Math.max(8 * plot.fontPx, plot.width * 0.4),
-      reserved: [],
       titles,
       // Labels are set in the medium weight: measured bold, a hair wider, so they never overflow.
       measure: (text) => measureWithPageFont(text, plot.fontPx, true),

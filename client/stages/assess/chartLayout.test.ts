@@ -44,7 +44,6 @@ function metricsFor(size: number, fontPx: number): ChartMetrics {
     padY: 0.15 * fontPx,
     gap: 3,
     maxLabelWidth: Math.max(8 * fontPx, size * 0.4),
-    reserved: [],
     titles,
     measure: measureAt(fontPx),
   }
@@ -239,7 +238,7 @@ describe('result chart label layout', () => {
     const spot = (y: number, h: number, inward: boolean, hint: boolean) => ({ box: { x: 440, y, w: 152, h }, inward, across: false, hint })
     const titles = [{ id: 'critical', spots: [spot(8, 40, false, true), spot(252, 40, true, true), spot(8, 20, false, false), spot(272, 20, true, false)] }]
     const drawn = (items: ChartItem[]) => {
-      const { id, inward, across, hint } = layoutChart(items, { ...m, reserved: [], titles }).titles[0]!
+      const { id, inward, across, hint } = layoutChart(items, { ...m, titles }).titles[0]!
       return { id, inward, across, hint }
     }
     const inCorner: ChartItem = { id: 'a', rank: 1, name: 'Care moves home', x: 560, y: 30 }
@@ -253,7 +252,7 @@ describe('result chart label layout', () => {
     // Badges everywhere: where fewest sit (two in the corner, one by the midline).
     expect(drawn([inCorner, onHint, byMidline])).toEqual({ id: 'critical', inward: true, across: false, hint: true })
     // No label goes where the title went.
-    const layout = layoutChart([inCorner, nearMidline], { ...m, reserved: [], titles })
+    const layout = layoutChart([inCorner, nearMidline], { ...m, titles })
     for (const label of layout.labels) expect(overlaps(label.box, titles[0]!.spots[1]!.box), `label ${label.rank}`).toBe(false)
   })
 

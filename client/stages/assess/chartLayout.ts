@@ -44,8 +44,6 @@ export interface ChartMetrics {
   readonly gap: number
   /** The widest a label may grow before it wraps. */
   readonly maxLabelWidth: number
-  /** Places no label may cover (beside the quadrant titles). */
-  readonly reserved: readonly Box[]
   /** The quadrant titles and the spots each may take; labels keep off the one it takes (see `placeTitles`). */
   readonly titles?: readonly TitleSpots[]
   /** The width of a line of label text, in pixels. */
@@ -106,6 +104,9 @@ const DISTANCE_STEPS = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8]
  */
 const HIDES = 1.5
 
+/** The metrics as labels are placed: with the places no label may cover (the titles, tied badges' frames). */
+type Placing = ChartMetrics & { readonly reserved: readonly Box[] }
+
 /** Lays out every label; `items` in any order (they are placed by rank). */
 export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics): ChartLayout {
   const { items, ties } = spreadBadges(given, metrics)
@@ -113,7 +114,7 @@ export function layoutChart(given: readonly ChartItem[], metrics: ChartMetrics):
   // A frame of tied badges is theirs as much as the badges are.
   const titles = placeTitles(metrics.titles ?? [], [...badges, ...ties], metrics.gap)
   // No label over a title, nor over a frame of badges sharing a spot: it would read as one of theirs.
-  const m: ChartMetrics = { ...metrics, reserved: [...metrics.reserved, ...titles.map((title) => title.box), ...ties] }
+  const m: Placing = { ...metrics, reserved: [...titles.map((title) => title.box), ...ties] }
   const placed: PlacedLabel[] = []
   const legend: { id: string; rank: number; name: string }[] = []
   const ordered = [...items].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
@@ -232,7 +233,7 @@ function blockOf(set: ChartItem[], m: Pick<ChartMetrics, 'badgeRadius' | 'gap' |
 }
 
 /** `item` where its badge is drawn; `median` where the trend is (its quadrant). */
-function placeOne(item: ChartItem, median: ChartItem, m: ChartMetrics, badges: readonly Box[], placed: readonly PlacedLabel[]): PlacedLabel | null {
+function placeOne(item: ChartItem, median: ChartItem, m: Placing, badges: readonly Box[], placed: readonly PlacedLabel[]): PlacedLabel | null {
   const shapes = wrappings(item.name, m)
   let best: { label: PlacedLabel; cost: number } | null = null
   for (const [shapeIndex, lines] of shapes.entries()) {
@@ -314,7 +315,7 @@ function badgeBox(item: ChartItem, m: ChartMetrics): Box {
   return { x: item.x - m.badgeRadius, y: item.y - m.badgeRadius, w: 2 * m.badgeRadius, h: 2 * m.badgeRadius }
 }
 
-function fits(box: Box, m: ChartMetrics, badges: readonly Box[], placed: readonly PlacedLabel[]): boolean {
+function fits(box: Box, m: Placing, badges: readonly Box[], placed: readonly PlacedLabel[]): boolean {
   if (box.x < 1 || box.y < 1 || box.x + box.w > m.width - 1 || box.y + box.h > m.height - 1) return false
   for (const other of placed) if (overlaps(box, other.box, m.gap)) return false
   for (const badge of badges) if (overlaps(box, badge, m.gap / 2)) return false
