@@ -87,6 +87,20 @@ describe('the story list', () => {
     expect(harness.container.textContent).toContain('Who is the story about?')
   })
 
+  it('puts the keyboard on the title of a story just started, and on "All stories" when a story is opened to read', async () => {
+    const board = newBoard(1)
+    harness = mountStories({ board, control: newControl() })
+    click(buttonNamed(harness.container, 'Start a story'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(document.activeElement).toBe(harness.container.querySelector('input.story-head__title'))
+
+    click(buttonNamed(harness.container, /All stories$/))
+    await expectEventually(() => harness!.container.querySelector('.story-card__open') !== null)
+    click(harness.container.querySelector<HTMLElement>('.story-card__open')!)
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(document.activeElement).toBe(buttonNamed(harness.container, /All stories$/))
+  })
+
   it('gives a person who starts again the empty story they started, not another one, until something is written in it', async () => {
     const board = newBoard(1)
     harness = mountStories({ board, control: newControl() })

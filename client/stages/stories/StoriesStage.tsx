@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
+import type { FirstFocus } from './StoryHeader.tsx'
 import { storyOpenButtonId } from './StoryCard.tsx'
 import { StoryList } from './StoryList.tsx'
 import { useMyGroup } from './useMyGroup.ts'
@@ -32,6 +33,7 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const stories = useStories()
   const { myGroupId, remember } = useMyGroup()
   const [openId, setOpenId] = useState<string | null>(null)
+  const [firstFocus, setFirstFocus] = useState<FirstFocus>('back')
   // A new lazy component per mount: "Try again" on the stage remounts us and fetches afresh.
   const Workspace = useMemo(() => lazy(loadWorkspace), [])
 
@@ -46,8 +48,16 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
       const story = useStore.getState().board?.stories.get(storyId)
       if (role === 'participant' && story) remember(story.groupId)
       setOpenId(storyId)
+      setFirstFocus('back')
     },
     [remember, role],
+  )
+  const started = useCallback(
+    (storyId: string) => {
+      open(storyId)
+      setFirstFocus('title')
+    },
+    [open],
   )
   const back = useCallback(() => {
     const wasOpen = openId
@@ -67,9 +77,9 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   if (openId && !openStoryGone) {
     return (
       <Suspense fallback={<p className="stories__loading">{t('stories.opening')}</p>}>
-        <Workspace key={openId} storyId={openId} role={role} onBack={back} />
+        <Workspace key={openId} storyId={openId} role={role} firstFocus={firstFocus} onBack={back} />
       </Suspense>
     )
   }
-  return <StoryList role={role} myGroupId={myGroupId} onOpen={open} />
+  return <StoryList role={role} myGroupId={myGroupId} onOpen={open} onStarted={started} />
 }

@@ -9,6 +9,9 @@ import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { TrendFlag } from './TrendFlag.tsx'
 import { useFocusedStoryId } from './useStoriesData.ts'
 
+/** The first stop of the keyboard in an opened story. */
+export type FirstFocus = 'back' | 'title'
+
 interface StoryHeaderProps {
   story: Story
   group: Group | null
@@ -18,6 +21,7 @@ interface StoryHeaderProps {
   readOnly: boolean
   facilitator: boolean
   canDelete: boolean
+  firstFocus: FirstFocus
   onBack(): void
   onDelete(): void
 }
@@ -31,6 +35,7 @@ export const StoryHeader = memo(function StoryHeader({
   readOnly,
   facilitator,
   canDelete,
+  firstFocus,
   onBack,
   onDelete,
 }: StoryHeaderProps) {
@@ -40,8 +45,8 @@ export const StoryHeader = memo(function StoryHeader({
   return (
     <header className="story-head ui-stack">
       <div className="story-head__bar">
-        {/* Opening a story moves focus here: a visible, safe first stop (no phone keyboard pops up). */}
-        <button type="button" className="button button--ghost story-head__back" onClick={onBack} autoFocus>
+        {/* Opening a story to read moves focus here: a visible, safe first stop (no phone keyboard pops up). */}
+        <button type="button" className="button button--ghost story-head__back" onClick={onBack} autoFocus={firstFocus === 'back' || readOnly}>
           <span aria-hidden="true">{'←'}</span>
           {t('stories.back')}
         </button>
@@ -60,13 +65,22 @@ export const StoryHeader = memo(function StoryHeader({
       <label className="visually-hidden" htmlFor={titleId}>
         {t('stories.title.label')}
       </label>
-      <TitleField id={titleId} story={story} readOnly={readOnly} placeholder={fallbackTitle} />
+      {/* A story just started is named first: the keyboard waits on its title. */}
+      <TitleField id={titleId} story={story} readOnly={readOnly} placeholder={fallbackTitle} autoFocus={firstFocus === 'title' && !readOnly} />
       <TrendFlag trendCount={trendCount} />
     </header>
   )
 })
 
-function TitleField({ id, story, readOnly, placeholder }: { id: string; story: Story; readOnly: boolean; placeholder: string }) {
+interface TitleFieldProps {
+  id: string
+  story: Story
+  readOnly: boolean
+  placeholder: string
+  autoFocus: boolean
+}
+
+function TitleField({ id, story, readOnly, placeholder, autoFocus }: TitleFieldProps) {
   const { board } = useWorkshopDocs()
   const draft = useSharedDraft(story.title, (title) => (board ? updateStory(board, story.id, { title }) : false))
   return (
@@ -77,6 +91,7 @@ function TitleField({ id, story, readOnly, placeholder }: { id: string; story: S
       autoComplete="off"
       maxLength={120}
       readOnly={readOnly}
+      autoFocus={autoFocus}
       value={draft.value}
       placeholder={placeholder}
       onChange={(event) => draft.change(event.target.value)}

@@ -19,13 +19,15 @@ interface StoryListProps {
   role: Role
   myGroupId: string | null
   onOpen(storyId: string): void
+  /** A story this person has just started: it opens on its title field. */
+  onStarted(storyId: string): void
 }
 
 /**
  * Every story as a card (this person's group first), a "start" card for each group without a
  * story yet, and for the facilitator the method's check: which stories link back to a trend.
  */
-export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
+export function StoryList({ role, myGroupId, onOpen, onStarted }: StoryListProps) {
   const { t } = useTranslation()
   const headingId = useId()
   const stories = useStories()
@@ -33,7 +35,7 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
   const focusedId = useFocusedStoryId()
   // Nobody writes the board while it is locked, the facilitator included: the server refuses it.
   const readOnly = !canContribute(useViewer(role))
-  const { start, ready } = useStartStory(onOpen)
+  const { start, ready } = useStartStory(onStarted)
   const [choosing, setChoosing] = useState(false)
 
   const mine = role === 'participant' ? myGroupId : null
@@ -103,13 +105,13 @@ export function StoryList({ role, myGroupId, onOpen }: StoryListProps) {
  * Creates a story (empty persona and body) and opens it: the group fills both in together. A
  * person who starts again before anything is written in theirs gets the same one back.
  */
-function useStartStory(onOpen: (storyId: string) => void) {
+function useStartStory(onStarted: (storyId: string) => void) {
   const { board } = useWorkshopDocs()
   const actor = useActor()
   const start = (groupId: string | null) => {
     if (!board || !actor) return
     const storyId = untouchedStoryOf(board, actor.participantId, groupId) ?? createStory(board, { title: '', groupId, persona: {} }, actor).storyId
-    onOpen(storyId)
+    onStarted(storyId)
   }
   return { start, ready: board !== null && actor !== null }
 }

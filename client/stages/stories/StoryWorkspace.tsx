@@ -22,7 +22,7 @@ import { useStoryEditor } from './editor/useStoryEditor.ts'
 import { InspirationPanel } from './InspirationPanel.tsx'
 import { PersonaCard } from './PersonaCard.tsx'
 import { SourcesPanel } from './SourcesPanel.tsx'
-import { StoryHeader } from './StoryHeader.tsx'
+import { StoryHeader, type FirstFocus } from './StoryHeader.tsx'
 import { useCitableBoard, useGroups, useHorizonYear, useKeyDrivers, usePersona, useResolvedCitations, useStory, useStoryBody } from './useStoriesData.ts'
 import './workspace.css'
 import { canContribute } from '../../../shared/permissions.ts'
@@ -31,10 +31,12 @@ import { useViewer } from '../../state/useViewer.ts'
 export interface StoryWorkspaceProps {
   storyId: string
   role: Role
+  /** Where the keyboard starts: on "All stories" when opening a story to read, on the title when it was just started. */
+  firstFocus: FirstFocus
   onBack(): void
 }
 
-export default function StoryWorkspace({ storyId, role, onBack }: StoryWorkspaceProps) {
+export default function StoryWorkspace({ storyId, role, firstFocus, onBack }: StoryWorkspaceProps) {
   const story = useStory(storyId)
   const persona = usePersona(story?.personaId)
   const body = useStoryBody(storyId)
@@ -44,7 +46,7 @@ export default function StoryWorkspace({ storyId, role, onBack }: StoryWorkspace
   // A story deleted under us: the stage goes back to the list and says so.
   if (!story || !persona || !body) return null
   const group = groups.find((g) => g.id === story.groupId) ?? null
-  return <Workspace story={story} persona={persona} body={body} group={group} role={role} onBack={onBack} />
+  return <Workspace story={story} persona={persona} body={body} group={group} role={role} firstFocus={firstFocus} onBack={onBack} />
 }
 
 interface WorkspaceProps {
@@ -53,10 +55,11 @@ interface WorkspaceProps {
   body: Y.XmlFragment
   group: Group | null
   role: Role
+  firstFocus: FirstFocus
   onBack(): void
 }
 
-function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps) {
+function Workspace({ story, persona, body, group, role, firstFocus, onBack }: WorkspaceProps) {
   const { t } = useTranslation()
   const announce = useAnnounce()
   const { board: boardDoc } = useWorkshopDocs()
@@ -111,6 +114,7 @@ function Workspace({ story, persona, body, group, role, onBack }: WorkspaceProps
         readOnly={readOnly}
         facilitator={facilitator}
         canDelete={canDelete}
+        firstFocus={firstFocus}
         onBack={onBack}
         onDelete={() => setDeleting(true)}
       />
