@@ -16,6 +16,11 @@ export interface DialogProps {
   size?: 'small' | 'medium' | 'large'
   /** What to focus on open. Default: an `autoFocus`ed element, else the first field or button in the body. */
   initialFocus?: RefObject<HTMLElement | null>
+  /**
+   * Where focus goes on closing when the control that opened the dialog is gone (the first
+   * takeaway replaces the empty page and its button). Default: the page's main region.
+   */
+  returnFocusFallback?(): HTMLElement | null
   /** Whether a click on the backdrop closes (default true; switch off for forms with unsaved text). */
   closeOnBackdrop?: boolean
   className?: string
@@ -36,7 +41,18 @@ const FOCUSABLE =
  *   <form onSubmit={save}>…<button type="submit">{t('signals.save')}</button></form>
  * </Dialog>
  */
-export function Dialog({ open, onClose, title, description, children, size = 'medium', initialFocus, closeOnBackdrop = true, className }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  size = 'medium',
+  initialFocus,
+  returnFocusFallback,
+  closeOnBackdrop = true,
+  className,
+}: DialogProps) {
   const { t } = useTranslation()
   const id = useId()
   const dialogRef = useRef<HTMLDialogElement>(null)
@@ -69,7 +85,7 @@ export function Dialog({ open, onClose, title, description, children, size = 'me
       // dialog that opened by itself (the name asked on arrival) hands focus to the page's main
       // region: left on the page's body, a keyboard user started again from the top.
       if (document.activeElement !== document.body && !dialog.contains(document.activeElement)) return
-      const back = returnTo?.isConnected && returnTo !== document.body ? returnTo : document.getElementById('main')
+      const back = returnTo?.isConnected && returnTo !== document.body ? returnTo : (returnFocusFallback?.() ?? document.getElementById('main'))
       back?.focus()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFocus is read when opening only.

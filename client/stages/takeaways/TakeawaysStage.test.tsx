@@ -94,6 +94,43 @@ describe('adding a takeaway', () => {
     expect(liveText(view)).toBe('Takeaway added to “Within a year”')
   })
 
+  it('keeps what was written when the form is closed with Esc or "Close": "Add" opens it again with it, and only "Cancel" forgets it', () => {
+    const w = takeawaysWorkshop()
+    addTakeaway(w.board, { text: 'Something now' }, ben)
+    const view = screenOf(anna, 'participant', w)
+    const dialog = () => document.querySelector('dialog')!
+    click(button(view, '+ Add a takeaway'))
+    typeInto(fieldLabelled(dialog(), 'What should we do?'), 'Map the home-care routes')
+    click(button(dialog(), 'Close'))
+    expect(dialog().open).toBe(false)
+
+    click(button(view, '+ Add a takeaway'))
+    expect(fieldLabelled(dialog(), 'What should we do?').value).toBe('Map the home-care routes')
+    act(() => {
+      dialog().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    })
+    expect(dialog().open).toBe(false)
+
+    click(button(view, '+ Add a takeaway'))
+    expect(fieldLabelled(dialog(), 'What should we do?').value).toBe('Map the home-care routes')
+    click(button(dialog(), 'Cancel'))
+    click(button(view, '+ Add a takeaway'))
+    expect(fieldLabelled(dialog(), 'What should we do?').value).toBe('')
+    expect(readBoard(w.board).takeaways.size).toBe(1)
+  })
+
+  it('gives the keyboard to "Add a takeaway" after the first one replaced the empty page and its button', () => {
+    const w = takeawaysWorkshop()
+    const view = screenOf(anna, 'participant', w)
+    const first = button(view, '+ Add the first takeaway')
+    first.focus()
+    click(first)
+    typeInto(fieldLabelled(document.querySelector('dialog')!, 'What should we do?'), 'Pilot robot-assisted home care')
+    click(button(document.querySelector('dialog')!, 'Add the takeaway'))
+    expect(first.isConnected).toBe(false)
+    expect(document.activeElement).toBe(button(view, '+ Add a takeaway'))
+  })
+
   it('needs a text, and the column button presets "when"', () => {
     const w = takeawaysWorkshop()
     addTakeaway(w.board, { text: 'Something now' }, ben)

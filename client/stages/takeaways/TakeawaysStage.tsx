@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TakeawayInput, When } from '../../../shared/schema/index.ts'
 import { canContribute } from '../../../shared/permissions.ts'
@@ -39,13 +39,21 @@ export default function TakeawaysStage({ role }: StageProps) {
     },
     [owner],
   )
-  const close = () => {
+  // Added, or "Cancel": what was written is done with.
+  const finish = () => {
     if (editing?.mode === 'add') {
       keepDraft(null)
       setUnsent(null)
     }
     setEditing(null)
   }
+  // Esc or "Close" puts the form away and keeps the writing: "Add" opens it again with it.
+  const putAway = () => {
+    if (editing?.mode === 'add' && owner) setUnsent(loadUnsentTakeaway(owner))
+    setEditing(null)
+  }
+  // The first takeaway replaces the empty page, and the button that opened the form with it.
+  const addButton = useRef<HTMLButtonElement>(null)
   const [order, setOrder] = useState<TakeawayOrder>('added')
   const edited = editing?.mode === 'edit' ? takeaways.get(editing.id) : undefined
 
@@ -59,7 +67,7 @@ export default function TakeawaysStage({ role }: StageProps) {
       // Not added (the board not open yet): the form and its words stay, to try again.
       return
     }
-    close()
+    finish()
   }
   const onAdd = useCallback((when: When) => setEditing({ mode: 'add', when }), [])
   const onEdit = useCallback((id: string) => setEditing({ mode: 'edit', id }), [])
@@ -83,7 +91,7 @@ export default function TakeawaysStage({ role }: StageProps) {
         <>
           <div className="takeaways__toolbar ui-toolbar">
             {canAdd && (
-              <button type="button" className="button button--primary" onClick={() => onAdd('now')}>
+              <button ref={addButton} type="button" className="button button--primary" onClick={() => onAdd('now')}>
                 <span aria-hidden="true">{'+'}</span> {t('takeaways.add')}
               </button>
             )}
@@ -100,7 +108,8 @@ export default function TakeawaysStage({ role }: StageProps) {
       )}
       <Dialog
         open={editing !== null && (editing.mode === 'add' || edited !== undefined)}
-        onClose={close}
+        onClose={putAway}
+        returnFocusFallback={() => addButton.current}
         title={editing?.mode === 'edit' ? t('takeaways.form.editTitle') : t('takeaways.form.addTitle')}
         size="medium"
         closeOnBackdrop={false}
@@ -113,7 +122,7 @@ export default function TakeawaysStage({ role }: StageProps) {
             initialWhen={editing.mode === 'add' ? editing.when : 'now'}
             onDraft={editing.mode === 'add' ? keepDraft : undefined}
             onSave={save}
-            onCancel={close}
+            onCancel={finish}
           />
         )}
       </Dialog>
