@@ -40,6 +40,7 @@ export const CentreNode = memo(function CentreNode({
     <g
       className={`wheel-centre${selected ? ' is-selected' : ''}`}
       transform={`translate(${box.x - box.w / 2} ${box.y - box.h / 2})`}
+      data-node-id={CENTRE_ID}
       {...(interactive
         ? {
             tabIndex: 0,

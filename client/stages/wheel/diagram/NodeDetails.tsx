@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import { authorsOf, canChange, canContribute, type Viewer } from '../../../../shared/permissions.ts'
 import { EditingNote, useAnnounce, useEditingMarker } from '../../../ui/index.ts'
+import { useFocusStaysIn } from '../../../ui/useFocusStaysIn.ts'
 import { ConsequenceForm } from '../ConsequenceForm.tsx'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
 import { ValenceMark } from '../valence.tsx'
@@ -65,7 +66,7 @@ export function NodeDetails({
         </button>
       </header>
       {selected ? (
-        <NodeBody item={selected} parent={parent} context={context} headingId={headingId} onSelect={onSelect} startAdding={startAdding} />
+        <NodeBody item={selected} parent={parent} context={context} headingId={headingId} panel={panelRef} onSelect={onSelect} startAdding={startAdding} />
       ) : (
         <>
           <h4 id={headingId} className="wheel-details__title" tabIndex={-1}>
@@ -82,15 +83,20 @@ export function NodeDetails({
   )
 }
 
+type Mode = 'view' | 'edit' | 'add'
+
 function NodeBody({
   item,
   parent,
   context,
   headingId,
+  panel,
   onSelect,
   startAdding,
 }: {
   startAdding: boolean
+  /** The panel around: the keyboard stays in it when a form here closes. */
+  panel: RefObject<HTMLElement | null>
   item: WheelTreeNode
   parent: WheelTreeNode | null
   context: WheelActionsContext
@@ -100,7 +106,16 @@ function NodeBody({
   const { t } = useTranslation()
   const announce = useAnnounce()
   const participants = useParticipants()
-  const [mode, setMode] = useState<'view' | 'edit' | 'add'>(startAdding ? 'add' : 'view')
+  const [mode, setMode] = useState<Mode>(startAdding ? 'add' : 'view')
+  // The form last opened: its button takes the keyboard back when the form closes.
+  const [lastForm, setLastForm] = useState<Mode | null>(startAdding ? 'add' : null)
+  const open = (form: 'edit' | 'add') => {
+    setMode(form)
+    setLastForm(form)
+  }
+  // Saving an edit, or "Done" on the add form, replaces the form: the keyboard goes back to the
+  // button that opened it (else to the heading), not to the page.
+  useFocusStaysIn(panel, (element) => element.querySelector<HTMLElement>('[data-focus-return]') ?? element.querySelector<HTMLElement>('.wheel-details__title'))
   const { node } = item
   const { commands, viewer } = context
   const canEdit = canContribute(viewer)
@@ -141,11 +156,11 @@ function NodeBody({
       {canEdit && mode === 'view' && (
         <div className="wheel-details__actions">
           {canAddBelow(node) && (
-            <button type="button" className="button button--secondary" onClick={() => setMode('add')}>
+            <button type="button" className="button button--secondary" data-focus-return={lastForm === 'add' ? '' : undefined} onClick={() => open('add')}>
               <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
             </button>
           )}
-          <button type="button" className="button button--secondary" onClick={() => setMode('edit')}>
+          <button type="button" className="button button--secondary" data-focus-return={lastForm === 'edit' ? '' : undefined} onClick={() => open('edit')}>
             {t('wheel.actions.edit')}
           </button>
           {canChange(viewer, authorsOf('wheelNodes', node)) && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
@@ -12,6 +12,7 @@ import { ZoomControls } from './ZoomControls.tsx'
 import { useElementSize, useZoomPan } from './useZoomPan.ts'
 import { fitView } from './zoomMath.ts'
 import { useMediaQuery } from '../../../ui/index.ts'
+import { useFocusStaysIn } from '../../../ui/useFocusStaysIn.ts'
 import './diagram.css'
 
 /** The selection: a consequence's id, the trend at the centre, or nothing. */
@@ -96,6 +97,15 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const zoom = useZoomPan(viewportRef, size, bounds, interactive ? zoomInset(size.width) : 0, interactive && size.width < NARROW ? PHONE_START_SCALE : 0)
   const [peek, setPeek] = useState<string | null>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
+  // Closing the details (Esc, "Close the details") takes the keyboard back to the box they were about.
+  const diagramRef = useRef<HTMLDivElement>(null)
+  const lastSelected = useRef<string | null>(null)
+  useFocusStaysIn(diagramRef, (diagram) =>
+    [...diagram.querySelectorAll<SVGGElement>('[data-node-id][tabindex]')].find((box) => box.dataset.nodeId === lastSelected.current),
+  )
+  useEffect(() => {
+    if (selectedId) lastSelected.current = selectedId
+  }, [selectedId])
 
   const records = useNodesById(tree)
   const nodeLabel = useNodeLabel()
@@ -139,7 +149,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const narrow = useMediaQuery(PANEL_BELOW)
 
   return (
-    <div className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}`}>
+    <div ref={diagramRef} className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}`}>
       <div
         ref={viewportRef}
         className="wheel-diagram__viewport"
