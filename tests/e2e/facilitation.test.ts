@@ -177,6 +177,19 @@ describe.skipIf(browserTestsSkipped)('facilitation and the projector in Chromium
     ])
     expect(secondsOf(mine)).toBeGreaterThan(4 * 60)
     expect(Math.abs(secondsOf(theirs) - secondsOf(mine))).toBeLessThanOrEqual(1)
+
+    // Pausing leaves the button where it was, under the pointer that will resume.
+    const running = await facilitator.page.getByRole('button', { name: 'Pause timer' }).boundingBox()
+    await facilitator.page.getByRole('button', { name: 'Pause timer' }).click()
+    const paused = await facilitator.page.getByRole('button', { name: 'Resume timer' }).boundingBox()
+    expect(paused).toEqual(running)
+    // On a wide screen, where the console writes "left" and "paused" beside the time.
+    await facilitator.page.setViewportSize({ width: 1920, height: 1080 })
+    await facilitator.page.getByText('paused', { exact: true }).waitFor()
+    const wide = await facilitator.page.getByRole('button', { name: 'Resume timer' }).boundingBox()
+    await facilitator.page.getByRole('button', { name: 'Resume timer' }).click()
+    await facilitator.page.getByText('left', { exact: true }).waitFor()
+    expect(await facilitator.page.getByRole('button', { name: 'Pause timer' }).boundingBox()).toEqual(wide)
     await Promise.all([facilitator.context.close(), participant.context.close()])
   })
 

@@ -42,10 +42,21 @@ export function TimerButtons({ stage }: { stage: Stage }) {
   const noTimeBox = status === 'idle' && secondsLeft === 0
   const state = view?.isUp ? 'up' : status
   const running = status === 'running'
+  // Running and paused take the width of the longer word ("left", "paused"), so pausing never
+  // moves the play button out from under the pointer that will resume.
+  const toggling = state === 'running' || state === 'paused'
   const readout = (
     <span className={`timer-readout timer-readout--${state}`}>
       <span className="timer-readout__time">{formatClock(secondsLeft * 1000)}</span>{' '}
-      <span className="timer-readout__state">{t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`)}</span>
+      <span className="timer-readout__state">
+        {toggling
+          ? (['running', 'paused'] as const).map((word) => (
+              <span key={word} className={word === state ? undefined : 'timer-readout__spacer'} aria-hidden={word === state ? undefined : true}>
+                {t(`console.timer.${word}`)}
+              </span>
+            ))
+          : t(view?.isUp ? 'console.timer.up' : `console.timer.${status}`)}
+      </span>
     </span>
   )
   return (
@@ -115,18 +126,31 @@ export function TimerPanel({ stage }: { stage: Stage }) {
   )
 }
 
+/**
+ * Minutes as typed, with a decimal point or comma ("0.5", "0,5"), up to `MAX_MINUTES`; null when
+ * it is not a number or is empty (the time box stays as it was). Zero means no time box.
+ */
+export function parseMinutes(typed: string | null): number | null {
+  const text = typed?.trim().replace(',', '.') ?? ''
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(text)) return null
+  return Math.min(Number(text), MAX_MINUTES)
+}
+
 /** The stage's time box in minutes, editable before the timer starts. */
 function TimeBoxField({ stage }: { stage: Stage }) {
   const { t } = useTranslation()
   const id = useId()
   const { control } = useWorkshopDocs()
-  const saved = Math.round(stage.settings.timerSeconds / 60)
+  // Minutes to the hundredth: half a minute is "0.5", a time box of 90 s "1.5".
+  const saved = Math.round((stage.settings.timerSeconds / 60) * 100) / 100
   const [draft, setDraft] = useState<string | null>(null)
   const commit = () => {
-    const minutes = Number(draft)
+    const minutes = parseMinutes(draft)
     setDraft(null)
-    if (!control || draft === null || !Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES || minutes === saved) return
-    updateStageSettings(control, stage.id, { timerSeconds: minutes * 60 })
+    if (!control || minutes === null) return
+    const seconds = Math.round(minutes * 60)
+    if (seconds === stage.settings.timerSeconds) return
+    updateStageSettings(control, stage.id, { timerSeconds: seconds })
     // The idle timer holds its own copy of the time box: reset it to the new length.
     stopTimer(control)
   }
@@ -138,15 +162,22 @@ function TimeBoxField({ stage }: { stage: Stage }) {
       <input
         id={id}
         className="input time-box__input"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={MAX_MINUTES}
+        // Text, not a number field: a number field reads "0,5" typed on a Finnish keyboard as nothing.
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
         value={draft ?? String(saved)}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit()
+          // Up and down step a whole minute, as a number field's did.
+          if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+            event.preventDefault()
+            const now = parseMinutes(draft) ?? saved
+            const next = event.key === 'ArrowUp' ? Math.floor(now) + 1 : Math.ceil(now) - 1
+            setDraft(String(Math.max(0, Math.min(MAX_MINUTES, next))))
+          }
           if (event.key === 'Escape' && draft !== null) {
             event.preventDefault()
             setDraft(null)

@@ -12,7 +12,7 @@ import {
   setScreenShow,
   startTimer,
 } from '../../../../shared/doc/index.ts'
-import { cleanup, renderLoaded } from '../../../testing/render.ts'
+import { cleanup, renderLoaded, typeInto } from '../../../testing/render.ts'
 import { StageArea } from '../stage/StageArea.tsx'
 import { ANNA, BEN, openRoom, type Room } from './testRoom.tsx'
 
@@ -170,6 +170,53 @@ describe('moving the room on', () => {
     expect(currentKind()).toBe('takeaways')
     expect(named(c, /^Next: /)).toBeUndefined()
     expect(document.activeElement).toBe(named(c, /^Finish the workshop/))
+  })
+})
+
+describe('the timer', () => {
+  it('takes a time box in minutes with a decimal point or comma; anything else leaves it as it was', async () => {
+    const c = await facilitatorOn()
+    const timeBox = () => readControl(room.control).stages.find((s) => s.id === room.stageIds.signals)!.settings.timerSeconds
+    click(c, /^Timer: 10:00/)
+    const field = () => c.querySelector<HTMLInputElement>('.time-box__input')!
+    const enter = (typed: string) => {
+      typeInto(field(), typed)
+      press('Enter', field())
+    }
+    enter('0,5')
+    expect(timeBox()).toBe(30)
+    expect(field().value).toBe('0.5')
+    enter('1.25')
+    expect(timeBox()).toBe(75)
+    enter('ten')
+    expect(timeBox()).toBe(75)
+    expect(field().value).toBe('1.25')
+    enter('')
+    expect(timeBox()).toBe(75)
+    press('ArrowUp', field())
+    press('Enter', field())
+    expect(timeBox()).toBe(120)
+    press('ArrowDown', field())
+    press('ArrowDown', field())
+    press('Enter', field())
+    expect(timeBox()).toBe(0)
+    enter('999')
+    expect(timeBox()).toBe(240 * 60)
+  })
+
+  it('keeps the play button in place when it pauses: running and paused take the same room', async () => {
+    const c = await facilitatorOn()
+    act(() => startTimer(room.control, Date.now()))
+    const words = () => [...c.querySelectorAll('.console-timer .timer-readout__state > span')].map((word) => [word.textContent, word.getAttribute('aria-hidden')])
+    expect(words()).toEqual([
+      ['left', null],
+      ['paused', 'true'],
+    ])
+    press('t')
+    expect(words()).toEqual([
+      ['left', 'true'],
+      ['paused', null],
+    ])
   })
 })
 
