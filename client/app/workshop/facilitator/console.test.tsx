@@ -207,7 +207,8 @@ describe('the timer', () => {
   it('keeps the play button in place when it pauses: running and paused take the same room', async () => {
     const c = await facilitatorOn()
     act(() => startTimer(room.control, Date.now()))
-    const words = () => [...c.querySelectorAll('.console-timer .timer-readout__state > span')].map((word) => [word.textContent, word.getAttribute('aria-hidden')])
+    const words = () =>
+      [...c.querySelectorAll('.console-timer .timer-readout__state > span')].map((word) => [word.textContent, word.getAttribute('aria-hidden')])
     expect(words()).toEqual([
       ['left', null],
       ['paused', 'true'],
