@@ -34,7 +34,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
   const draft = usePrivateDraft()
   const commands = useSignalCommands()
   const viewer = useViewer(role)
-  useRevealAnnouncement(data.privateOn, data.revealSeq)
+  useRevealAnnouncement(data.privateOn, data.revealSeq, role)
 
   // Filters are this person's view only; they never reach the document.
   const [filterState, setFilter] = useState<WallFilterState>(NO_FILTER)

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import {
   addSignal,
@@ -170,6 +170,18 @@ describe('moving the room on', () => {
     expect(currentKind()).toBe('takeaways')
     expect(named(c, /^Next: /)).toBeUndefined()
     expect(document.activeElement).toBe(named(c, /^Finish the workshop/))
+  })
+})
+
+describe('the private round', () => {
+  it('is announced to the facilitator once, in the console’s words, not again by the stage', async () => {
+    const c = await facilitatorOn()
+    await vi.waitFor(() => expect(c.querySelector('.add-signal')).not.toBeNull())
+    const live = () => c.ownerDocument.querySelector('[data-live-announcer]')!.textContent
+    click(c, 'Private round')
+    await act(async () => {})
+    expect(readControl(room.control).privateMode.on).toBe(true)
+    expect(live()).toBe('Private round started: new cards stay hidden until you reveal them.')
   })
 })
 
