@@ -59,9 +59,9 @@ export async function openAs(browser: Browser, server: { url: string }, link: st
   return { context, page, errors, dialogs, close: () => context.close() }
 }
 
-/** Answers the name dialog the app opens on a first visit. */
+/** Answers the name dialog the app opens on a first visit (in English, or in a Finnish workshop's Finnish). */
 export async function giveName(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'What should we call you?' })
+  const dialog = page.getByRole('dialog', { name: /^(What should we call you\?|Millä nimellä sinut näytetään\?)$/ })
   await dialog.waitFor(SLOW).catch(async (error: Error) => {
     // Say what the page shows instead, to tell a slow start from a broken page.
     const shown = await page
@@ -70,8 +70,8 @@ export async function giveName(page: Page, name: string): Promise<void> {
       .catch(() => '(unreadable)')
     throw new Error(`${error.message}\nThe page shows instead:\n${shown.slice(0, 3000)}`)
   })
-  await dialog.getByLabel('Your name').fill(name)
-  await dialog.getByRole('button', { name: 'Save' }).click()
+  await dialog.getByLabel(/^(Your name|Nimesi)$/).fill(name)
+  await dialog.getByRole('button', { name: /^(Save|Tallenna)$/ }).click()
   await dialog.waitFor({ state: 'hidden', ...SLOW })
 }
 

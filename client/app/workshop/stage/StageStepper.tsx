@@ -1,7 +1,15 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSqueeze } from '../../../ui/fit/useSqueeze.ts'
 import type { Role } from '../../../../shared/protocol.ts'
 import { useStore } from '../../../state/store.ts'
 import type { StageNavigation } from './stageNavigation.ts'
+
+/**
+ * When the names do not fit in a row (Finnish at 1024 px: "Tulevaisuustarinat" is one long word),
+ * the stages other than the room's and the one looked at show their number alone (stage.css).
+ */
+const SQUEEZE_STEPS = ['others'] as const
 
 /**
  * The flow as numbered steps. Finished stages are buttons (look back at them), the room's stage
@@ -9,12 +17,19 @@ import type { StageNavigation } from './stageNavigation.ts'
  * come are plain text. A projector only shows where the room is.
  */
 export function StageStepper({ nav, role }: { nav: StageNavigation; role: Role }) {
-  const { t } = useTranslation()
   if (nav.steps.length === 0) return null
+  return <Steps nav={nav} role={role} />
+}
+
+function Steps({ nav, role }: { nav: StageNavigation; role: Role }) {
+  const { t } = useTranslation()
+  const stepper = useRef<HTMLElement>(null)
+  const list = useRef<HTMLOListElement>(null)
+  useSqueeze(stepper, list, SQUEEZE_STEPS)
   const interactive = role !== 'screen'
   return (
-    <nav className="stepper" aria-label={t('stageArea.steps')}>
-      <ol className="stepper__list ui-list">
+    <nav ref={stepper} className="stepper" aria-label={t('stageArea.steps')}>
+      <ol ref={list} className="stepper__list ui-list">
         {nav.steps.map((stage, index) => {
           const isCurrent = stage.id === nav.current?.id
           const isViewed = stage.id === nav.viewed?.id
