@@ -44,8 +44,14 @@ describe.skipIf(browserTestsSkipped)('the stepper in Finnish', () => {
         // The stepper fits itself in the next frame after a resize.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
         const names = await shownNames(page)
-        expect(names.filter((name) => name.broken), `names broken inside a word at ${width} px`).toEqual([])
-        expect(names.map((name) => name.name), `at ${width} px`).toContain('Tulevaisuuspyörä')
+        expect(
+          names.filter((name) => name.broken),
+          `names broken inside a word at ${width} px`,
+        ).toEqual([])
+        expect(
+          names.map((name) => name.name),
+          `at ${width} px`,
+        ).toContain('Tulevaisuuspyörä')
         const scrolls = await page.locator('.stepper__list').evaluate((list) => list.scrollWidth > list.clientWidth + 1)
         expect(scrolls, `the stepper scrolls at ${width} px`).toBe(false)
         if (width >= 1280) expect(names, `every name at ${width} px`).toHaveLength(7)
