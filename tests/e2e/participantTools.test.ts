@@ -95,6 +95,40 @@ describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
     }
   })
 
+  it('on a phone, a card dropped by keyboard into the last trend stays in sight above the keyboard steps', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('trends')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
+    const page = person.page
+    const last = ROOM_TRENDS.at(-1)!
+    try {
+      await expectStage(page, 'Trends')
+      await tabUntil(page, () => document.activeElement?.classList.contains('tcard__grab') === true)
+      const label = await page.evaluate(() =>
+        document.activeElement!.closest('li')!.querySelector('button[aria-label^="Move or link"]')!.getAttribute('aria-label')!,
+      )
+      await page.keyboard.press('Space')
+      const hint = page.getByTestId('keyboard-hint')
+      for (let i = 0; i < 20 && !(await hint.innerText()).includes(last); i++) await page.keyboard.press('ArrowRight')
+      expect(await hint.innerText()).toContain(last)
+      await page.keyboard.press('Space')
+      const dropped = page.getByRole('list', { name: `Cards in ${last}` }).getByRole('button', { name: label })
+      await dropped.waitFor(SLOW)
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('tcard__grab')), SLOW).toBe(true)
+      // Where the card ended up, after the page has scrolled it into sight.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      const card = (await dropped.evaluate((button) => button.closest('li')!.getBoundingClientRect().toJSON())) as DOMRect
+      const steps = (await hint.boundingBox())!
+      expect(card.top, 'the card’s top in the window').toBeGreaterThanOrEqual(0)
+      expect(card.bottom, 'the card’s bottom above the keyboard steps').toBeLessThanOrEqual(steps.y)
+      await screenshot(page, 'keyboard-drop-last-trend-phone')
+      expect(person.errors).toEqual([])
+    } finally {
+      await person.close()
+      room.done()
+    }
+  })
+
   it('the wheel’s “+” by accessible name: adds what follows, and the next “+” is there at once', { timeout: 120_000 }, async () => {
     const room = await seedRoom(app.server)
     room.go('wheel')

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDndMonitor } from '@dnd-kit/core'
 import { isDropTarget } from './dropDecision.ts'
@@ -21,24 +21,59 @@ export function KeyboardHint() {
     onDragCancel: () => setDrag(null),
   })
   const overName = useTargetName(isDropTarget(drag?.over) ? drag.over : null)
+  const hint = useRef<HTMLDivElement>(null)
+  const room = useKeepFocusedCardClear(hint)
   if (drag ? !drag.keyboard : !focused) return null
   return (
-    <div className="keyboard-hint" aria-hidden="true" data-testid="keyboard-hint">
-      {drag ? (
-        <>
-          <p className="keyboard-hint__where">{overName ?? t('trends.dnd.hint.nowhere')}</p>
+    <>
+      {/* Room under the board, so the last trend's last card can scroll up above the hint. */}
+      <div className="keyboard-hint-room" style={{ height: room }} aria-hidden="true" />
+      <div ref={hint} className="keyboard-hint" aria-hidden="true" data-testid="keyboard-hint">
+        {drag ? (
+          <>
+            <p className="keyboard-hint__where">{overName ?? t('trends.dnd.hint.nowhere')}</p>
+            <p className="keyboard-hint__keys">
+              <Key>←</Key> <Key>→</Key> {t('trends.dnd.hint.trends')} · <Key>↑</Key> <Key>↓</Key> {t('trends.dnd.hint.cards')} ·{' '}
+              <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.drop')} · <Key>{t('trends.dnd.hint.esc')}</Key> {t('trends.dnd.hint.cancel')}
+            </p>
+          </>
+        ) : (
           <p className="keyboard-hint__keys">
-            <Key>←</Key> <Key>→</Key> {t('trends.dnd.hint.trends')} · <Key>↑</Key> <Key>↓</Key> {t('trends.dnd.hint.cards')} ·{' '}
-            <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.drop')} · <Key>{t('trends.dnd.hint.esc')}</Key> {t('trends.dnd.hint.cancel')}
+            <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.pickUp')} · <Key>{t('trends.dnd.hint.tab')}</Key> {t('trends.dnd.hint.menu')}
           </p>
-        </>
-      ) : (
-        <p className="keyboard-hint__keys">
-          <Key>{t('trends.dnd.hint.space')}</Key> {t('trends.dnd.hint.pickUp')} · <Key>{t('trends.dnd.hint.tab')}</Key> {t('trends.dnd.hint.menu')}
-        </p>
-      )}
-    </div>
+        )}
+      </div>
+    </>
   )
+}
+
+/** Space kept between the hint and a card above it, in px. */
+const CLEARANCE = 8
+
+/**
+ * The hint floats over the bottom of the window: the card with keyboard focus must not sit under
+ * it (a card dropped into the last trend on a phone did, its title hidden). After every render of
+ * the hint and every move of focus onto a card, the page scrolls the card up above the hint; the
+ * returned height is the room the page needs below the board for that (the hint's top to the
+ * window's bottom).
+ */
+function useKeepFocusedCardClear(hint: RefObject<HTMLDivElement | null>): number {
+  const [room, setRoom] = useState(0)
+  useLayoutEffect(() => {
+    const keepClear = () => {
+      const box = hint.current?.getBoundingClientRect()
+      const card = document.activeElement?.closest('.tcard')?.getBoundingClientRect()
+      if (!box) return
+      setRoom(Math.max(0, Math.ceil(window.innerHeight - box.top + CLEARANCE)))
+      if (card && card.bottom > box.top - CLEARANCE) window.scrollBy({ top: card.bottom - box.top + CLEARANCE })
+    }
+    keepClear()
+    // Focus moving from card to card renders nothing here: check on each move.
+    const onFocus = () => requestAnimationFrame(keepClear)
+    document.addEventListener('focusin', onFocus)
+    return () => document.removeEventListener('focusin', onFocus)
+  })
+  return room
 }
 
 function Key({ children }: { children: string }) {
