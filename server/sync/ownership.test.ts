@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addTakeaway, castVote, createTrend, deleteTrend, joinAsParticipant, placeAssessment, setReady, togglePlusOne } from '../../shared/doc/index.ts'
+import {
+  addSignal,
+  addTakeaway,
+  castVote,
+  createTrend,
+  deleteTrend,
+  initDraft,
+  joinAsParticipant,
+  placeAssessment,
+  readDraft,
+  setReady,
+  togglePlusOne,
+} from '../../shared/doc/index.ts'
 import { canChange, CHANGES_ANY_RECORD, mayWriteRecordOf, PERSONAL_RECORDS, type Viewer, type Writer } from '../../shared/permissions.ts'
 import { ROLES } from '../../shared/protocol.ts'
 import { randomId } from '../../shared/util/ids.ts'
@@ -102,5 +114,44 @@ describe('per-person records: one rule for the app and the server', () => {
     deleteTrend(replica, server.trendId)
     const update = Y.encodeStateAsUpdate(replica, Y.encodeStateVector(server.doc))
     expect(checkUpdate(server.doc, 'board', update, DEFAULT_GUARD, { role: 'participant', participantId: anna }).ok).toBe(true)
+  })
+})
+
+describe("a draft's owner", () => {
+  const anna = { participantId: randomId() }
+  const annaWriting: Writer = { role: 'participant', participantId: anna.participantId }
+
+  /** Anna's draft as the server stores it: named, one card. */
+  function storedDraft() {
+    const doc = new Y.Doc()
+    doc.clientID = 900
+    initDraft(doc, { ...anna, name: 'Anna' })
+    addSignal(doc, { title: 'Neighbourhood saunas' }, anna)
+    return doc
+  }
+
+  it('a page reloaded in the round names Anna again before her stored draft arrives: its lost write is taken, and her next card with it', () => {
+    const server = storedDraft()
+    // The fresh page names the owner into an empty copy, then the stored copy arrives and wins
+    // the key (a higher client id): the page's own write is kept as deleted content.
+    const page = new Y.Doc()
+    page.clientID = 100
+    initDraft(page, { ...anna, name: 'Anna' })
+    Y.applyUpdate(page, Y.encodeStateAsUpdate(server))
+    addSignal(page, { title: 'Pop-up clinics' }, anna)
+    const update = Y.encodeStateAsUpdate(page, Y.encodeStateVector(server))
+    expect(checkUpdate(server, 'draft', update, DEFAULT_GUARD, annaWriting)).toMatchObject({ ok: true })
+    Y.applyUpdate(server, update)
+    expect(readDraft(server).owner?.participantId).toBe(anna.participantId)
+    expect(readDraft(server).signals.size).toBe(2)
+  })
+
+  it('naming someone else as the owner is refused', () => {
+    const server = storedDraft()
+    const page = new Y.Doc()
+    Y.applyUpdate(page, Y.encodeStateAsUpdate(server))
+    initDraft(page, { participantId: randomId(), name: 'Ben' })
+    const update = Y.encodeStateAsUpdate(page, Y.encodeStateVector(server))
+    expect(checkUpdate(server, 'draft', update, DEFAULT_GUARD, annaWriting)).toMatchObject({ ok: false, reason: 'a draft belongs to the person who writes it' })
   })
 })

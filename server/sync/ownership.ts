@@ -65,8 +65,11 @@ export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y
     const place = places.of(struct)
     if (!place) continue // depends on changes the server does not have: it waits and is checked again
     if (kind === 'draft') {
-      if (place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && !mayWriteRecordOf(writer, [valueOf(struct)]))
-        return refuse('a draft belongs to the person who writes it')
+      // A write that arrives deleted names nobody: a page reloaded in the round names its owner
+      // into an empty copy, then the stored copy wins the key, and the page's own write goes on
+      // as deleted content. It can only take the owner away, as a deletion may in a draft.
+      const naming = place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && !(struct.content instanceof Y.ContentDeleted)
+      if (naming && !mayWriteRecordOf(writer, [valueOf(struct)])) return refuse('a draft belongs to the person who writes it')
       continue
     }
     if (place.key === null) continue

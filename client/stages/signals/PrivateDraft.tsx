@@ -67,7 +67,7 @@ interface OpenDraftProps {
 
 function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: OpenDraftProps) {
   const doc = useYDoc(workshopId, docName)
-  useOfflineStore(doc, workshopId, docName)
+  const loaded = useOfflineStore(doc, workshopId, docName)
   // The draft's owner is this person: the server counts its cards under the id it signed.
   const identityToken = useStore((s) => s.identityToken)
   // Synced only while the round is open: after the reveal the server keeps no drafts (it refuses
@@ -79,7 +79,7 @@ function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: O
   // A draft carries no presence: who is writing is told by the count, never by the draft's name.
   useNoPresence(connection)
   return (
-    <DraftFromDoc doc={doc} fallbackName={fallbackName}>
+    <DraftFromDoc doc={doc} loaded={loaded} fallbackName={fallbackName}>
       {children}
     </DraftFromDoc>
   )
@@ -87,6 +87,8 @@ function OpenDraft({ workshopId, accessKey, docName, fallbackName, children }: O
 
 interface DraftFromDocProps {
   doc: Y.Doc | null
+  /** Whether this device's stored copy has been read into `doc` (default: it has none). */
+  loaded?: boolean
   fallbackName: string
   children: ReactNode
 }
@@ -95,16 +97,20 @@ interface DraftFromDocProps {
  * Provides an open draft document: names its owner, watches its cards, moves leftovers. New
  * cards go to it only while private mode is on.
  */
-export function DraftFromDoc({ doc, fallbackName, children }: DraftFromDocProps) {
+export function DraftFromDoc({ doc, loaded = true, fallbackName, children }: DraftFromDocProps) {
   const privateOn = useStore((s) => s.control?.privateMode.on ?? false)
-  useDraftOwner(doc, fallbackName)
+  useDraftOwner(loaded ? doc : null, fallbackName)
   const signals = useDocSignals(doc)
   useMoveLeftoversToBoard(doc, signals, privateOn)
   const value = useMemo<PrivateDraft>(() => ({ doc: privateOn ? doc : null, signals: privateOn ? signals : NO_SIGNALS }), [doc, signals, privateOn])
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>
 }
 
-/** Names the draft's owner (once, and again after a rename): the server shows "Anna: 3 cards". */
+/**
+ * Names the draft's owner (once, and again after a rename): the server shows "Anna: 3 cards".
+ * Only once the device's stored copy is in: named before, a reloaded page wrote the owner into an
+ * empty copy, and the stored one then won the key over it (which the server once refused whole).
+ */
 function useDraftOwner(doc: Y.Doc | null, fallbackName: string): void {
   const participantId = useStore((s) => s.participant?.id ?? null)
   const name = useStore((s) => s.participant?.name ?? '').trim() || fallbackName
