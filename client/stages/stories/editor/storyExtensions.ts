@@ -15,6 +15,7 @@ import { Citation, type CitationOptions } from './citationNode.ts'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { registerLocalOrigin } from '../../../sync/docConnection.ts'
 import { serverNow } from '../../../sync/clock.ts'
+import { RemoteCaret } from './remoteCaret.ts'
 import { StartOrder } from './startOrder.ts'
 
 // The binding writes each keystroke with this origin: it is the writer's own change, still unsaved
@@ -67,6 +68,8 @@ export function storyExtensions({ body, awareness, citation, unnamed }: StoryExt
     HeadingOutline,
     Citation.configure(citation),
     Collaboration.configure({ fragment: body }),
+    // Someone typing earlier in the same paragraph must not push this person's caret back.
+    RemoteCaret,
     // Two people starting an empty story at once end up in the order they started.
     StartOrder.configure({ body, now: serverNow }),
   ]
