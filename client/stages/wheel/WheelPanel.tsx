@@ -30,9 +30,14 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // A "+" opens the selection straight in its add form; the count remounts the panel for a second "+" on the same box.
   const [adding, setAdding] = useState({ id: null as string | null, count: 0 })
+  // The panel an empty wheel opens with stays open when someone else's first consequence arrives:
+  // everyone is typing their own first one at that moment.
+  const [openedEmpty, setOpenedEmpty] = useState(false)
+  if (tree.length === 0 && canContribute(viewer) && selectedId === null && !openedEmpty) setOpenedEmpty(true)
   const select = (id: string | null) => {
     setAdding((was) => ({ id: null, count: was.count }))
     setSelectedId(id)
+    setOpenedEmpty(false)
   }
   const addTo = (id: string) => {
     setAdding((was) => ({ id, count: was.count + 1 }))
@@ -44,7 +49,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
 
   const found = selectedId && selectedId !== CENTRE ? findInTree(tree, selectedId) : null
   // An empty wheel opens on the trend, so the first thing anyone sees is where to start.
-  const emptyStart = tree.length === 0 && canContribute(viewer) && selectedId === null
+  const emptyStart = (openedEmpty || tree.length === 0) && canContribute(viewer) && selectedId === null
   const showCentre = selectedId === CENTRE || emptyStart
   const details =
     found || showCentre ? (

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { act } from 'react'
 import { addWheelNode, readBoard, visibleWheelNodes } from '../../../../shared/doc/index.ts'
 import { cleanup } from '../../../testing/render.ts'
-import { anna, button, click, press, screenOf, teardownAll, typeInto, valenceRadio, wheelWorkshop } from '../testKit.tsx'
+import { anna, ben, button, click, press, screenOf, teardownAll, typeInto, valenceRadio, wheelWorkshop } from '../testKit.tsx'
 
 afterEach(() => {
   cleanup()
@@ -65,6 +65,21 @@ describe('wheel diagram', () => {
     expect(panel.querySelector('label')?.textContent).toBe('What happens because of this trend?')
     // It does not grab focus on its own.
     expect(panel.contains(document.activeElement)).toBe(false)
+  })
+
+  it("stays open on the trend when someone else's first consequence arrives: what this person was typing stays", () => {
+    const w = wheelWorkshop()
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    const field = view.querySelector<HTMLTextAreaElement>('.wheel-details textarea')!
+    act(() => field.focus())
+    typeInto(field, 'Ada half typed')
+    act(() => void addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Home care grows', valence: 'positive' }, ben))
+    expect(node(view, 'Home care grows')).toBeDefined()
+    const still = view.querySelector<HTMLTextAreaElement>('.wheel-details textarea')
+    expect(still?.value).toBe('Ada half typed')
+    expect(document.activeElement).toBe(still)
+    press(still!, 'Enter')
+    expect(visibleWheelNodes(readBoard(w.board), w.trendIds[0]!).map((n) => n.text)).toEqual(['Home care grows', 'Ada half typed'])
   })
 
   it('every box up to the second ring has its own "+", named after it; it opens the add form, and stays for the next one', () => {
