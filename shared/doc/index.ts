@@ -21,7 +21,7 @@ export {
 } from './commands/trends'
 export { placeAssessment, removeAssessment, castVote, retractVote, type VoteRules, type VoteResult } from './commands/assess'
 export { addWheelNode, updateWheelNode, deleteWheelNode } from './commands/wheel'
-export { createStory, updateStory, updatePersona, deleteStory, getStoryBody, storyBodyText, untouchedStoryOf } from './commands/stories'
+export { createStory, updateStory, updatePersona, deleteStory, earlierStartOf, getStoryBody, storyBodyText, untouchedStoryOf } from './commands/stories'
 export { addTakeaway, updateTakeaway, deleteTakeaway, togglePlusOne } from './commands/takeaways'
 export { joinAsParticipant, setReady } from './commands/people'
 

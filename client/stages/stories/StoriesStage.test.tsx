@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { addWheelNode, createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
 import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'
@@ -99,6 +99,26 @@ describe('the story list', () => {
     click(harness.container.querySelector<HTMLElement>('.story-card__open')!)
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
     expect(document.activeElement).toBe(buttonNamed(harness.container, /All stories$/))
+  })
+
+  it('sends a person who started their group’s story to the one a groupmate started a moment before, and removes their empty one', async () => {
+    const board = newBoard(1)
+    const control = newControl()
+    const [blue] = setGroups(control, [{ name: 'Group Blue' }, { name: 'Group Green' }])
+    // Ben's device started Blue's story a moment earlier; it reaches this one just after the tap.
+    const bens = new Y.Doc()
+    Y.applyUpdate(bens, Y.encodeStateAsUpdate(board))
+    const ben = { participantId: 'BenBenBenBenBenBenBen1' }
+    const { storyId: bensStory } = createStory(bens, { title: '', groupId: blue!.id, persona: {} }, ben)
+    await new Promise((resolve) => setTimeout(resolve, 5)) // a later millisecond for this device's start
+    harness = mountStories({ board, control })
+    click(buttonNamed(harness.container, 'Start Group Blue’s story'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(readBoard(board).stories.size).toBe(1)
+    act(() => Y.applyUpdate(board, Y.encodeStateAsUpdate(bens)))
+    await expectEventually(() => readBoard(board).stories.size === 1 && readBoard(board).stories.has(bensStory))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(harness.announcements).toEqual(['Someone had just started this story: you are writing it together.'])
   })
 
   it('gives a person who starts again the empty story they started, not another one, until something is written in it', async () => {

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { deleteStory, earlierStartOf } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import type { StageProps } from '../types.ts'
 import type { FirstFocus } from './StoryHeader.tsx'
@@ -49,16 +51,30 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
       if (role === 'participant' && story) remember(story.groupId)
       setOpenId(storyId)
       setFirstFocus('back')
+      setFirstOfGroup(null)
     },
     [remember, role],
   )
+  // A group's first story this person started: while it is empty, someone else's earlier start wins.
+  const [firstOfGroup, setFirstOfGroup] = useState<string | null>(null)
   const started = useCallback(
-    (storyId: string) => {
+    (storyId: string, first: boolean) => {
       open(storyId)
       setFirstFocus('title')
+      setFirstOfGroup(first ? storyId : null)
     },
     [open],
   )
+  const { board } = useWorkshopDocs()
+  const earlier = board && openId !== null && openId === firstOfGroup && stories.has(openId) ? earlierStartOf(board, openId) : undefined
+  useEffect(() => {
+    if (!earlier || !board || !firstOfGroup) return
+    // Nothing is written in ours: the group writes in the one started first, on every device.
+    deleteStory(board, firstOfGroup)
+    setFirstOfGroup(null)
+    setOpenId(earlier)
+    announce(t('stories.joinedEarlierStart'))
+  }, [earlier, board, firstOfGroup, announce, t])
   const back = useCallback(() => {
     const wasOpen = openId
     setOpenId(null)

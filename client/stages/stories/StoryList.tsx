@@ -19,8 +19,11 @@ interface StoryListProps {
   role: Role
   myGroupId: string | null
   onOpen(storyId: string): void
-  /** A story this person has just started: it opens on its title field. */
-  onStarted(storyId: string): void
+  /**
+   * A story this person has just started: it opens on its title field. `first`: started as its
+   * group's first (the start card, the empty page), so someone else's earlier start wins.
+   */
+  onStarted(storyId: string, first: boolean): void
 }
 
 /**
@@ -44,7 +47,7 @@ export function StoryList({ role, myGroupId, onOpen, onStarted }: StoryListProps
   const trendLinks = useTrendLinks(ordered)
   const waiting = useMemo(() => groupsWithoutStory(groups, stories, mine), [groups, stories, mine])
 
-  const newStory = () => (groups.length > 0 ? setChoosing(true) : start(null))
+  const newStory = () => (groups.length > 0 ? setChoosing(true) : start(null, false))
 
   return (
     <section className="stories" aria-labelledby={headingId}>
@@ -65,7 +68,7 @@ export function StoryList({ role, myGroupId, onOpen, onStarted }: StoryListProps
           text={t(readOnly ? 'stories.list.emptyReadOnly' : 'stories.list.emptyText')}
           action={
             !readOnly && (
-              <button type="button" className="button button--primary" onClick={() => start(null)} disabled={!ready}>
+              <button type="button" className="button button--primary" onClick={() => start(null, true)} disabled={!ready}>
                 {t('stories.list.start')}
               </button>
             )
@@ -83,7 +86,7 @@ export function StoryList({ role, myGroupId, onOpen, onStarted }: StoryListProps
             />
           ))}
           {waiting.map((group) => (
-            <StartCard key={group.id} group={group} mine={group.id === mine} readOnly={readOnly} ready={ready} onStart={() => start(group.id)} />
+            <StartCard key={group.id} group={group} mine={group.id === mine} readOnly={readOnly} ready={ready} onStart={() => start(group.id, true)} />
           ))}
         </ul>
       )}
@@ -94,7 +97,7 @@ export function StoryList({ role, myGroupId, onOpen, onStarted }: StoryListProps
         onClose={() => setChoosing(false)}
         onCreate={(groupId) => {
           setChoosing(false)
-          start(groupId)
+          start(groupId, false)
         }}
       />
     </section>
@@ -105,13 +108,13 @@ export function StoryList({ role, myGroupId, onOpen, onStarted }: StoryListProps
  * Creates a story (empty persona and body) and opens it: the group fills both in together. A
  * person who starts again before anything is written in theirs gets the same one back.
  */
-function useStartStory(onStarted: (storyId: string) => void) {
+function useStartStory(onStarted: (storyId: string, first: boolean) => void) {
   const { board } = useWorkshopDocs()
   const actor = useActor()
-  const start = (groupId: string | null) => {
+  const start = (groupId: string | null, first: boolean) => {
     if (!board || !actor) return
     const storyId = untouchedStoryOf(board, actor.participantId, groupId) ?? createStory(board, { title: '', groupId, persona: {} }, actor).storyId
-    onStarted(storyId)
+    onStarted(storyId, first)
   }
   return { start, ready: board !== null && actor !== null }
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { anna, ben, newBoard, readValid } from '../testing/fixtures'
 import { connectDocs } from '../testing/network'
 import { joinAsParticipant, setParticipantName, setReady } from './people'
-import { createStory, deleteStory, getStoryBody, storyBodyText, untouchedStoryOf, updatePersona, updateStory } from './stories'
+import { createStory, deleteStory, earlierStartOf, getStoryBody, storyBodyText, untouchedStoryOf, updatePersona, updateStory } from './stories'
 
 describe('stories and personas', () => {
   it('creates a story with its persona and an empty body', () => {
@@ -52,6 +52,31 @@ describe('stories and personas', () => {
       write(board, story)
       expect(untouchedStoryOf(board, anna.participantId, groupId), what).toBeUndefined()
     }
+  })
+
+  it('sends a later starter of a group’s first story to the earlier one, on every device, until they have written in theirs', () => {
+    const groupId = 'group-0000000000000001'
+    const a = newBoard(1)
+    const b = new Y.Doc()
+    const link = connectDocs(a, b)
+    link.hold()
+    // Anna and Ben press "Start" for their group at the same moment, before either sees the other's.
+    const annas = createStory(a, { title: '', groupId, persona: {} }, anna).storyId
+    const bens = createStory(b, { title: '', groupId, persona: {} }, ben).storyId
+    const other = createStory(a, { title: '', groupId: null, persona: {} }, anna).storyId
+    link.release()
+    const story = (id: string) => readValid(a).stories.get(id)!
+    const first = [story(annas), story(bens)].toSorted((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1))[0]!.id
+    const later = first === annas ? bens : annas
+    for (const doc of [a, b]) {
+      expect(earlierStartOf(doc, later)).toBe(first)
+      expect(earlierStartOf(doc, first)).toBeUndefined()
+      // The whole room's story is another group's matter.
+      expect(earlierStartOf(doc, other)).toBeUndefined()
+    }
+    // Written in, a story is its writer's: nobody is sent away from it.
+    updateStory(a, later, { title: 'Our own' })
+    expect(earlierStartOf(b, later)).toBeUndefined()
   })
 
   it('keeps persona fields filled in by two people at once', () => {

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import * as z from 'zod/mini'
-import { PERSONA_DEFAULTS, PersonaPatchSchema, StoryPatchSchema, idSchema, type PersonaPatch, type StoryPatch } from '../../schema/index'
+import { PERSONA_DEFAULTS, PersonaPatchSchema, StoryPatchSchema, idSchema, type PersonaPatch, type Story, type StoryPatch } from '../../schema/index'
 import { randomId } from '../../util/ids'
 import { deleteRecord, getRecord, insertRecord, listRecords, orderFor, patchRecord } from '../collections'
 import { storyBodiesRoot } from '../roots'
@@ -57,15 +57,36 @@ export function createStory(doc: Y.Doc, input: StoryInput, actor: Actor): { stor
  */
 export function untouchedStoryOf(doc: Y.Doc, participantId: string, groupId: string | null): string | undefined {
   for (const story of listRecords(doc, 'stories')) {
-    if (story.createdBy !== participantId || story.groupId !== groupId || story.title !== '') continue
-    if (story.trendIds.length + story.wheelNodeIds.length + story.signalIds.length > 0) continue
-    const persona = getRecord(doc, 'personas', story.personaId)
-    if (persona && Object.entries(PERSONA_DEFAULTS).some(([field, empty]) => persona[field as keyof typeof PERSONA_DEFAULTS] !== empty)) continue
-    const body = getStoryBody(doc, story.id)
-    if (body && body.length > 0) continue
-    return story.id
+    if (story.createdBy === participantId && story.groupId === groupId && isUntouched(doc, story)) return story.id
   }
   return undefined
+}
+
+/**
+ * The story to write in instead of `storyId`, which someone started for a group (or the whole
+ * room) as its first: when another story of that group was started before it (by its time, then
+ * its id), the earliest, as long as nothing has been written in `storyId` yet. Three people of a
+ * group pressing "Start your group's story" together each made one and wrote alone; this way the
+ * later starters join the first one, and every device comes to the same story.
+ */
+export function earlierStartOf(doc: Y.Doc, storyId: string): string | undefined {
+  const mine = getRecord(doc, 'stories', storyId)
+  if (!mine || !isUntouched(doc, mine)) return undefined
+  const before = (a: Story, b: Story) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id)
+  let earliest: Story | undefined
+  for (const story of listRecords(doc, 'stories')) {
+    if (story.groupId === mine.groupId && before(story, earliest ?? mine)) earliest = story
+  }
+  return earliest?.id
+}
+
+/** Nothing written in it yet: no title, persona, links or text. */
+function isUntouched(doc: Y.Doc, story: Story): boolean {
+  if (story.title !== '' || story.trendIds.length + story.wheelNodeIds.length + story.signalIds.length > 0) return false
+  const persona = getRecord(doc, 'personas', story.personaId)
+  if (persona && Object.entries(PERSONA_DEFAULTS).some(([field, empty]) => persona[field as keyof typeof PERSONA_DEFAULTS] !== empty)) return false
+  const body = getStoryBody(doc, story.id)
+  return !body || body.length === 0
 }
 
 /** Writes a story's title or links (`trendIds`, `wheelNodeIds`, `signalIds`). */
