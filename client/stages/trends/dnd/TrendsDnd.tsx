@@ -66,7 +66,8 @@ export function TrendsDnd({ children }: { children: ReactNode }) {
   const end = ({ active, over, activatorEvent }: DragEndEvent) => {
     targeting.reset()
     setDragging(null)
-    const command = decideDrop(active.data.current, over?.data.current)
+    // Someone else moved the card meanwhile: dnd-kit lost its data, the drop still means this card.
+    const command = decideDrop(active.data.current ?? dragging, over?.data.current)
     actions.drop(command)
     // The moved card is a new element in its new cluster: keep the keyboard user's focus on it.
     if (command.kind === 'move' && activatorEvent instanceof KeyboardEvent) focusCardWhenShown(command.signalId, command.toTrendId, 'grab')

@@ -23,7 +23,14 @@ export function createAnnouncements(t: TFunction): Announcements {
       trend: (trendId: string) => board?.trends.get(trendId)?.name || t('trends.unnamed'),
     }
   }
-  const cardOf = (active: Named) => (isCardDrag(active.data.current) ? names().card(active.data.current.signalId) : '')
+  // What was picked up, kept for the whole drag: someone else may move the card meanwhile, and
+  // dnd-kit then loses its data (the card left the spot it was dragged from).
+  let carried: unknown = null
+  const dragged = (active: Named) => active.data.current ?? carried
+  const cardOf = (active: Named) => {
+    const data = dragged(active)
+    return isCardDrag(data) ? names().card(data.signalId) : ''
+  }
   const describeTarget = (target: DropTarget) => {
     const name = names()
     switch (target.kind) {
@@ -37,13 +44,16 @@ export function createAnnouncements(t: TFunction): Announcements {
   }
 
   return {
-    onDragStart: ({ active }) => t('trends.dnd.pickedUp', { card: cardOf(active) }),
+    onDragStart: ({ active }) => {
+      carried = active.data.current
+      return t('trends.dnd.pickedUp', { card: cardOf(active) })
+    },
     onDragOver: ({ active, over }) => {
       const target = over?.data.current
       return isDropTarget(target) ? describeTarget(target) : t('trends.dnd.overNothing', { card: cardOf(active) })
     },
     onDragEnd: ({ active, over }) => {
-      const command = decideDrop(active.data.current, over?.data.current)
+      const command = decideDrop(dragged(active), over?.data.current)
       const name = names()
       switch (command.kind) {
         case 'none':
