@@ -129,4 +129,49 @@ describe('the projector in Finnish', () => {
     workshop.close()
     await screen.close()
   })
+
+  it('ends the dots ranking of eight long-named trends inside a 1280×720 wall, under a long focal question', { timeout: 120_000 }, async () => {
+    const workshop = await facilitatedWorkshop(app.server, {
+      focalQuestion:
+        'What will everyday welfare look like in our town in 2040, for the people who live here, for those who care for them at home and at work, and for the neighbours and volunteers who help?',
+    })
+    const { links, board, control } = workshop
+    const sam = { participantId: 'SamSamSamSamSamSamSam1' }
+    joinAsParticipant(board.doc, sam, 'Sam')
+    const names = [
+      'Loneliness becomes a public health priority',
+      'Neighbours and volunteers carry more of the care',
+      'Services go digital and local at the same time',
+      'Mental health under pressure among the young',
+      'The care workforce transforms and shrinks',
+      'Sharing and repair economy grows in every district',
+      'New ways to live together across generations',
+      'Care moves home from hospitals and care homes',
+    ]
+    names.forEach((name, i) =>
+      placeAssessment(board.doc, { trendId: createTrend(board.doc, { name }, sam), impact: 0.2 + 0.08 * i, uncertainty: 0.8 - 0.08 * i }, sam),
+    )
+    const assess = workshop.stageId('assess')
+    goToStage(control.doc, assess)
+    setShowJoinPanel(control.doc, true)
+    closeAssessment(control.doc, assess)
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'smallProjector', waitConnected: true })
+    try {
+      const rows = screen.page.locator('.assess-ranking__item')
+      await expect.poll(() => rows.count(), SLOW).toBe(8)
+      // Sized in the frame after the list changed.
+      await screen.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      const { bottom, nameSize } = await screen.page.evaluate(() => ({
+        bottom: document.querySelector('.assess-ranking__list')!.getBoundingClientRect().bottom,
+        nameSize: parseFloat(getComputedStyle(document.querySelector('.assess-ranking__name')!).fontSize),
+      }))
+      await screenshot(screen.page, 'projector-results-ranking-1280')
+      expect(bottom, 'the last row ends inside the wall').toBeLessThanOrEqual(720)
+      expect(nameSize, 'names still read from the back of the room').toBeGreaterThanOrEqual(13)
+      expect(screen.errors).toEqual([])
+    } finally {
+      workshop.close()
+      await screen.close()
+    }
+  })
 })

@@ -80,7 +80,14 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
         {unplacedCount > 0 && <p className="assess-hint">{t('assess.results.unplaced', { count: unplacedCount })}</p>}
       </section>
       <div className="assess-results__side">
-        <VoteRanking ranking={ranking} spreads={spreads} keyDrivers={keyDriverSet} budget={budget} canMarkKeyDrivers={role === 'facilitator'} />
+        <VoteRanking
+          ranking={ranking}
+          spreads={spreads}
+          keyDrivers={keyDriverSet}
+          budget={budget}
+          canMarkKeyDrivers={role === 'facilitator'}
+          fitToWindow={role === 'screen'}
+        />
         {/* Not on the projector: the facilitator invites those people from the console, and the wall
             keeps to the result, which fills it (eight trends beside the chart). */}
         {role !== 'screen' && <OutlierList notes={outlierNotes(trends, results, participants)} />}

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react'
+import { memo, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toggleKeyDriver, type TrendAssessment } from '../../../shared/doc/index.ts'
 import type { Trend } from '../../../shared/schema/index.ts'
@@ -6,9 +6,13 @@ import type { RankedTrend, TrendSpread } from './assessModel.ts'
 import { formatScale, quadrantOf } from './gridMath.ts'
 import { KeyDriverBadge } from './KeyDriverBadge.tsx'
 import { useAnnounce } from '../../ui/index.ts'
+import { useFitFontSize } from '../../ui/fit/useFitFontSize.ts'
 import { trendName } from './text.ts'
 import { useAssessCommands } from './useAssessData.ts'
 import { Heading } from './Heading.tsx'
+
+/** The projector's ranking names, in rem (results.css reads `--ranking-name-size`); the bottom 5 % of the wall fades out. */
+const RANKING_ON_WALL = { property: '--ranking-name-size', largest: 0.63, smallest: 0.42, windowShare: 0.95 }
 
 interface VoteRankingProps {
   ranking: readonly RankedTrend[]
@@ -18,15 +22,21 @@ interface VoteRankingProps {
   budget: number
   /** The facilitator marks key drivers here; everyone else sees the badges. */
   canMarkKeyDrivers: boolean
+  /** On the projector: the names take the size that ends the list inside the window (nobody scrolls there). */
+  fitToWindow?: boolean
 }
 
 /**
  * The results in words: trends by dots, each with where the group put it and how much people
  * agreed. It is also the screen-reader version of the results grid.
  */
-export function VoteRanking({ ranking, spreads, keyDrivers, budget, canMarkKeyDrivers }: VoteRankingProps) {
+export function VoteRanking({ ranking, spreads, keyDrivers, budget, canMarkKeyDrivers, fitToWindow = false }: VoteRankingProps) {
   const { t } = useTranslation()
   const id = useId()
+  const list = useRef<HTMLOListElement>(null)
+  // Eight trends with long names and a focal question of two lines ran the last row off a 1280×720 wall.
+  const shown = ranking.map(({ trend, result }) => `${trend.name}|${result?.votes ?? 0}`).join('\n')
+  useFitFontSize(list, shown, RANKING_ON_WALL, fitToWindow)
   const most = Math.max(1, ...ranking.map((item) => item.result?.votes ?? 0))
   return (
     <section className="assess-ranking" aria-labelledby={`${id}-title`}>
@@ -34,7 +44,7 @@ export function VoteRanking({ ranking, spreads, keyDrivers, budget, canMarkKeyDr
         {budget > 0 ? t('assess.ranking.titleWithDots') : t('assess.ranking.title')}
       </Heading>
       {canMarkKeyDrivers && <p className="assess-ranking__hint">{t('assess.keyDriver.hint')}</p>}
-      <ol className="assess-ranking__list ui-list">
+      <ol ref={list} className="assess-ranking__list ui-list">
         {ranking.map(({ trend, rank, result }) => (
           <RankingItem
             key={trend.id}

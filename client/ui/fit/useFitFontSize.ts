@@ -6,6 +6,11 @@ interface FitFontOptions {
   /** Sizes in rem: the largest is used when the text fits at it. */
   largest: number
   smallest: number
+  /**
+   * Fit to the window instead of the parent box: the element must end above this share of the
+   * window's height (a projector view, which nobody scrolls, whose column grows with its content).
+   */
+  windowShare?: number
 }
 
 /**
@@ -13,15 +18,21 @@ interface FitFontOptions {
  * question on the projector: a short question huge, a long one smaller). Binary search over the
  * size, in a layout effect, again when the text or the box changes.
  */
-export function useFitFontSize(ref: RefObject<HTMLElement | null>, content: unknown, { property, largest, smallest }: FitFontOptions, enabled = true): void {
+export function useFitFontSize(
+  ref: RefObject<HTMLElement | null>,
+  content: unknown,
+  { property, largest, smallest, windowShare }: FitFontOptions,
+  enabled = true,
+): void {
   useLayoutEffect(() => {
     const element = ref.current
     const box = element?.parentElement
     if (!enabled || !element || !box) return
     const fit = () => {
-      const available = box.clientHeight
+      const available = windowShare === undefined ? box.clientHeight : window.innerHeight * windowShare
       const fits = (size: number) => {
         element.style.setProperty(property, `${size}rem`)
+        if (windowShare !== undefined) return element.getBoundingClientRect().bottom <= available
         return element.scrollHeight <= available && element.scrollWidth <= box.clientWidth + 1
       }
       if (available <= 0 || fits(largest)) return
@@ -36,6 +47,10 @@ export function useFitFontSize(ref: RefObject<HTMLElement | null>, content: unkn
     fit()
     const observer = new ResizeObserver(fit)
     observer.observe(box)
-    return () => observer.disconnect()
-  }, [ref, content, property, largest, smallest, enabled])
+    if (windowShare !== undefined) window.addEventListener('resize', fit)
+    return () => {
+      observer.disconnect()
+      window.removeEventListener('resize', fit)
+    }
+  }, [ref, content, property, largest, smallest, windowShare, enabled])
 }
