@@ -13,6 +13,7 @@ afterEach(() => {
   harness?.teardown()
   harness = null
   localStorage.clear()
+  sessionStorage.clear()
 })
 
 /** A board with a trend and two groups' stories: Blue's cites the trend, Green's cites nothing. */
@@ -119,6 +120,28 @@ describe('the story list', () => {
     await expectEventually(() => readBoard(board).stories.size === 1 && readBoard(board).stories.has(bensStory))
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
     expect(harness.announcements).toEqual(['Someone had just started this story: you are writing it together.'])
+  })
+
+  it('opens again on the story a writer had open when the page reloads', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ board: room.board, control: room.control })
+    await nextFrame()
+    click(harness.container.querySelector<HTMLElement>(`#story-open-${room.greenStory.storyId}`)!)
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    // The page reloads.
+    cleanup()
+    harness.teardown()
+    harness = mountStories({ board: room.board, control: room.control })
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(harness.container.querySelector<HTMLInputElement>('input.story-head__title')?.value).toBe('Saturday at the meal ring')
+    // Back on the list, a reload opens the list.
+    click(buttonNamed(harness.container, /All stories$/))
+    await expectEventually(() => harness!.container.querySelector('.story-card__open') !== null)
+    cleanup()
+    harness.teardown()
+    harness = mountStories({ board: room.board, control: room.control })
+    await nextFrame()
+    expect(harness.container.querySelector('.persona')).toBeNull()
   })
 
   it('gives a person who starts again the empty story they started, not another one, until something is written in it', async () => {

@@ -9,6 +9,7 @@ import type { FirstFocus } from './StoryHeader.tsx'
 import { storyOpenButtonId } from './StoryCard.tsx'
 import { StoryList } from './StoryList.tsx'
 import { useMyGroup } from './useMyGroup.ts'
+import { rememberedOpenStory, rememberOpenStory } from './openStoryMemory.ts'
 import { useStories } from './useStoriesData.ts'
 import './stories.css'
 import './list.css'
@@ -34,7 +35,9 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const announce = useAnnounce()
   const stories = useStories()
   const { myGroupId, remember } = useMyGroup()
-  const [openId, setOpenId] = useState<string | null>(null)
+  const workshopId = useStore((s) => s.session?.workshopId ?? null)
+  const [openId, setOpenId] = useState<string | null>(() => rememberedOpenStory(workshopId))
+  useEffect(() => rememberOpenStory(workshopId, openId), [workshopId, openId])
   const [firstFocus, setFirstFocus] = useState<FirstFocus>('back')
   // A new lazy component per mount: "Try again" on the stage remounts us and fetches afresh.
   const Workspace = useMemo(() => lazy(loadWorkspace), [])
