@@ -6,7 +6,7 @@ import { EmptyState } from '../../ui/index.ts'
 import { ScreenWheelDiagram } from './screen/ScreenWheelDiagram.tsx'
 import { useGroups, useKeyDrivers, useTrends, useWheelOnScreen, useWheelTree } from './useWheelData.ts'
 import { entryLabel } from './WheelChooser.tsx'
-import { wheelsInFocus, type WheelEntry } from './wheelModel.ts'
+import { groupName, wheelsInFocus, type WheelEntry } from './wheelModel.ts'
 import './wheel.css'
 // The diagram's parts are drawn as in the stage's own diagram (`WheelDiagram.tsx`, not loaded here).
 import './diagram/diagram.css'
@@ -49,12 +49,19 @@ function ScreenEntry({ entry, title }: { entry: WheelEntry; title: string }) {
   const { t } = useTranslation()
   const tree = useWheelTree(entry.trend.id)
   const trendName = entry.trend.name.trim() || t('wheel.unnamedTrend')
+  const group = groupName(entry)
   return (
     <section className="wheel-screen" aria-labelledby="wheel-screen-title">
       {/* The trend is in the middle of the wheel itself; the heading names the region. */}
       <h3 id="wheel-screen-title" className="visually-hidden">
         {title}
       </h3>
+      {/* Whose wheel the room is looking at, when tables each made one: in the corner the wheel leaves free. */}
+      {group && (
+        <p className="eyebrow wheel-screen__group" aria-hidden="true">
+          {t('wheel.group', { name: group })}
+        </p>
+      )}
       <ScreenWheelDiagram trendName={trendName} tree={tree} label={t('wheel.diagram.label', { name: trendName })} />
     </section>
   )
