@@ -238,6 +238,24 @@ describe('two people starting an empty story at once', () => {
     cai.commands.insertContent(' Cai adds.')
     expect(blockTexts(anna)).toEqual(['Anna starts. Anna goes on.', 'Ben too. Cai adds.'])
   })
+
+  it('still gives someone about to start their own paragraph when the other then edits inside theirs', async () => {
+    const a = newBoard(2)
+    const b = new Y.Doc()
+    b.clientID = 1
+    connectDocs(a, b)
+    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
+    const anna = editorOn(getStoryBody(a, storyId)!)
+    const ben = editorOn(getStoryBody(b, storyId)!)
+    ben.commands.focus()
+    anna.commands.insertContent('Anna starts here.')
+    await Promise.resolve()
+    // Anna adds a word earlier in her paragraph: Ben's caret is put back where Yjs says it is.
+    anna.chain().setTextSelection(6).insertContent('really ').run()
+    await Promise.resolve()
+    ben.commands.insertContent('Ben too.')
+    for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Anna really starts here.', 'Ben too.'])
+  })
 })
 
 function blockTexts(editor: Editor): string[] {

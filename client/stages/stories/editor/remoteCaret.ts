@@ -12,7 +12,8 @@
  * So before each Yjs transaction the caret is noted as Yjs relative positions; after a change
  * from elsewhere renders, if the characters (or the text) they point at still exist, where Yjs
  * puts them wins. Where those are gone (a block deleted or moved, as a start yield moves one), the
- * binding's own recovery stays, and so does an undo's or redo's selection.
+ * binding's own recovery stays, and so does an undo's or redo's selection; and while a phone
+ * keyboard composes a word, the binding's caret stays (setting one would break the word).
  */
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
@@ -30,7 +31,8 @@ interface SyncMeta {
   isUndoRedoOperation?: boolean
 }
 
-const key = new PluginKey('storyRemoteCaret')
+/** Marks the caret this plugin puts back: to the start order's plugin it is part of the remote change. */
+export const remoteCaretKey = new PluginKey('storyRemoteCaret')
 
 /** The struct holding `id`, if this document has it. */
 function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
@@ -64,10 +66,13 @@ export const RemoteCaret = Extension.create({
 
   addProseMirrorPlugins() {
     let noted: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null = null
+    // A phone keyboard composing a word: a selection set now would break the word (as startOrder.ts avoids).
+    let composing = () => false
     return [
       new Plugin({
-        key,
+        key: remoteCaretKey,
         view(view) {
+          composing = () => view.composing
           const binding = bindingOf(view.state)
           if (!binding) return {}
           const note = () => {
@@ -90,7 +95,7 @@ export const RemoteCaret = Extension.create({
           }
         },
         appendTransaction(transactions, _old, state) {
-          if (!noted || !transactions.some(isRemoteRender)) return null
+          if (!noted || composing() || !transactions.some(isRemoteRender)) return null
           const binding = bindingOf(state)
           if (!binding || !anchoredToLive(binding.doc, noted.anchor) || !anchoredToLive(binding.doc, noted.head)) return null
           const anchor = relativePositionToAbsolutePosition(binding.doc, binding.type, noted.anchor, binding.mapping as never)
@@ -98,7 +103,7 @@ export const RemoteCaret = Extension.create({
           if (anchor === null || head === null || anchor > state.doc.content.size || head > state.doc.content.size) return null
           if (state.selection.anchor === anchor && state.selection.head === head) return null
           const selection = TextSelection.between(state.doc.resolve(anchor), state.doc.resolve(head))
-          return state.tr.setSelection(selection).setMeta('addToHistory', false)
+          return state.tr.setSelection(selection).setMeta(remoteCaretKey, true).setMeta('addToHistory', false)
         },
       }),
     ]

@@ -32,6 +32,7 @@ import {
 } from '../../../../shared/doc/stories/index.ts'
 import { STORY_NODES } from '../../../../shared/schema/index.ts'
 import { registerLocalOrigin } from '../../../sync/docConnection.ts'
+import { remoteCaretKey } from './remoteCaret.ts'
 
 registerLocalOrigin(START_ORDER_ORIGIN)
 
@@ -152,7 +153,8 @@ export const StartOrder = Extension.create<StartOrderOptions>({
           apply(tr, joining: boolean) {
             const meta = tr.getMeta(key) as boolean | undefined
             if (meta !== undefined) return meta
-            if (isRemoteRender(tr)) return joining
+            // The caret put back after a remote change (remoteCaret.ts) is part of that change.
+            if (isRemoteRender(tr) || tr.getMeta(remoteCaretKey) === true) return joining
             return joining && !tr.docChanged && !tr.selectionSet
           },
         },
