@@ -122,18 +122,42 @@ describe('the story list', () => {
     expect(harness.announcements).toEqual(['Someone had just started this story: you are writing it together.'])
   })
 
+  it('keeps the story a person started once they have typed in it, even before the typing is saved', async () => {
+    const board = newBoard(1)
+    const control = newControl()
+    const [blue] = setGroups(control, [{ name: 'Group Blue' }])
+    const bens = new Y.Doc()
+    Y.applyUpdate(bens, Y.encodeStateAsUpdate(board))
+    createStory(bens, { title: '', groupId: blue!.id, persona: {} }, { participantId: 'BenBenBenBenBenBenBen1' })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    harness = mountStories({ board, control })
+    click(buttonNamed(harness.container, 'Start Group Blue’s story'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const [mine] = readBoard(board).stories.keys()
+    // The title saves after a pause in typing: Ben's earlier start arrives within it.
+    typeInto(harness.container.querySelector<HTMLInputElement>('input.story-head__title')!, 'Our Saturday')
+    act(() => Y.applyUpdate(board, Y.encodeStateAsUpdate(bens)))
+    await nextFrame()
+    expect(readBoard(board).stories.has(mine!)).toBe(true)
+    expect(harness.announcements).toEqual([])
+  })
+
   it('opens again on the story a writer had open when the page reloads', async () => {
     const room = roomWithStories()
     harness = mountStories({ board: room.board, control: room.control })
     await nextFrame()
     click(harness.container.querySelector<HTMLElement>(`#story-open-${room.greenStory.storyId}`)!)
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
-    // The page reloads.
+    // The page reloads, and its board arrives a moment after the stage shows.
     cleanup()
     harness.teardown()
-    harness = mountStories({ board: room.board, control: room.control })
+    const reloaded = newBoard(3)
+    harness = mountStories({ board: reloaded, control: room.control })
+    await nextFrame()
+    act(() => Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(room.board)))
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
     expect(harness.container.querySelector<HTMLInputElement>('input.story-head__title')?.value).toBe('Saturday at the meal ring')
+    expect(harness.announcements).toEqual([])
     // Back on the list, a reload opens the list.
     click(buttonNamed(harness.container, /All stories$/))
     await expectEventually(() => harness!.container.querySelector('.story-card__open') !== null)

@@ -36,8 +36,18 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const stories = useStories()
   const { myGroupId, remember } = useMyGroup()
   const workshopId = useStore((s) => s.session?.workshopId ?? null)
-  const [openId, setOpenId] = useState<string | null>(() => rememberedOpenStory(workshopId))
+  const [openId, setOpenId] = useState<string | null>(null)
   useEffect(() => rememberOpenStory(workshopId, openId), [workshopId, openId])
+  // The story this tab had open before a reload, opened as soon as it has arrived (the board may
+  // still be on its way); forgotten without a word if it is not there once the board has synced.
+  const [reopening, setReopening] = useState<string | null>(() => rememberedOpenStory(workshopId))
+  const boardSynced = useStore((s) => s.connection.board.synced)
+  const reopenable = reopening !== null && stories.has(reopening)
+  useEffect(() => {
+    if (reopening === null) return
+    if (reopenable) setOpenId(reopening)
+    if (reopenable || boardSynced) setReopening(null)
+  }, [reopening, reopenable, boardSynced])
   const [firstFocus, setFirstFocus] = useState<FirstFocus>('back')
   // A new lazy component per mount: "Try again" on the stage remounts us and fetches afresh.
   const Workspace = useMemo(() => lazy(loadWorkspace), [])
@@ -71,7 +81,8 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const { board } = useWorkshopDocs()
   const earlier = board && openId !== null && openId === firstOfGroup && stories.has(openId) ? earlierStartOf(board, openId) : undefined
   useEffect(() => {
-    if (!earlier || !board || !firstOfGroup) return
+    // Asked again as it happens: nothing may have been written in ours since the render.
+    if (!earlier || !board || !firstOfGroup || earlierStartOf(board, firstOfGroup) !== earlier) return
     // Nothing is written in ours: the group writes in the one started first, on every device.
     deleteStory(board, firstOfGroup)
     setFirstOfGroup(null)
@@ -85,6 +96,10 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
     if (wasOpen) requestAnimationFrame(() => document.getElementById(storyOpenButtonId(wasOpen))?.focus())
   }, [openId])
 
+  // The first key typed makes the story this person's: the title saves only after a pause in
+  // typing, so "nothing written" in the document could still be a title on its way.
+  const claim = () => setFirstOfGroup(null)
+
   // Someone deleted the story this person has open.
   const openStoryGone = openId !== null && !stories.has(openId)
   useEffect(() => {
@@ -95,9 +110,11 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
 
   if (openId && !openStoryGone) {
     return (
-      <Suspense fallback={<p className="stories__loading">{t('stories.opening')}</p>}>
-        <Workspace key={openId} storyId={openId} role={role} firstFocus={firstFocus} onBack={back} />
-      </Suspense>
+      <div className="stories__open" onInputCapture={firstOfGroup ? claim : undefined}>
+        <Suspense fallback={<p className="stories__loading">{t('stories.opening')}</p>}>
+          <Workspace key={openId} storyId={openId} role={role} firstFocus={firstFocus} onBack={back} />
+        </Suspense>
+      </div>
     )
   }
   return <StoryList role={role} myGroupId={myGroupId} onOpen={open} onStarted={started} />
