@@ -32,7 +32,7 @@ export default function TakeawaysStage({ role }: StageProps) {
   // A takeaway this person was writing when the page reloaded or the stage moved on: its form
   // opens again with it, until it is added or cancelled.
   const [unsent, setUnsent] = useState<TakeawayDraft | null>(() => (owner && canAdd ? loadUnsentTakeaway(owner) : null))
-  const [editing, setEditing] = useState<Editing>(() => (unsent ? { mode: 'add', when: unsent.when } : null))
+  const [editing, setEditing] = useState<Editing>(() => (unsent && !unsent.putAway ? { mode: 'add', when: unsent.when } : null))
   const keepDraft = useCallback(
     (draft: TakeawayDraft | null) => {
       if (owner) keepUnsentTakeaway(owner, draft)
@@ -49,7 +49,11 @@ export default function TakeawaysStage({ role }: StageProps) {
   }
   // Esc or "Close" puts the form away and keeps the writing: "Add" opens it again with it.
   const putAway = () => {
-    if (editing?.mode === 'add' && owner) setUnsent(loadUnsentTakeaway(owner))
+    const kept = editing?.mode === 'add' && owner ? loadUnsentTakeaway(owner) : null
+    if (kept) {
+      keepDraft({ ...kept, putAway: true })
+      setUnsent(kept)
+    }
     setEditing(null)
   }
   // The first takeaway replaces the empty page, and the button that opened the form with it.

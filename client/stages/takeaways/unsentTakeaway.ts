@@ -13,6 +13,8 @@ export interface TakeawayDraft {
   when: When
   trendIds: string[]
   storyIds: string[]
+  /** Put away with Esc or "Close": kept for "Add a takeaway", not opened again by itself after a reload. */
+  putAway?: boolean
 }
 
 /** More links than a board has trends and stories are not a draft anyone wrote. */
@@ -33,6 +35,7 @@ export function loadUnsentTakeaway(owner: DraftOwner, store?: KeyValueStore | nu
     when: WHEN.find((when) => when === record.when) ?? 'now',
     trendIds: ids('trendIds'),
     storyIds: ids('storyIds'),
+    ...(record.putAway === true ? { putAway: true } : {}),
   }
   return hasWriting(draft) ? draft : null
 }

@@ -45,12 +45,13 @@ export function useFitFontSize(
       fits(low)
     }
     fit()
+    // Fitted to the window, the parent grows with the text: watching it would fit again on each fit.
+    if (windowShare !== undefined) {
+      window.addEventListener('resize', fit)
+      return () => window.removeEventListener('resize', fit)
+    }
     const observer = new ResizeObserver(fit)
     observer.observe(box)
-    if (windowShare !== undefined) window.addEventListener('resize', fit)
-    return () => {
-      observer.disconnect()
-      window.removeEventListener('resize', fit)
-    }
+    return () => observer.disconnect()
   }, [ref, content, property, largest, smallest, windowShare, enabled])
 }

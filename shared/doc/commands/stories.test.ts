@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { anna, ben, newBoard, readValid } from '../testing/fixtures'
 import { connectDocs } from '../testing/network'
@@ -60,14 +60,14 @@ describe('stories and personas', () => {
     const b = new Y.Doc()
     const link = connectDocs(a, b)
     link.hold()
-    // Anna and Ben press "Start" for their group at the same moment, before either sees the other's.
-    const annas = createStory(a, { title: '', groupId, persona: {} }, anna).storyId
-    const bens = createStory(b, { title: '', groupId, persona: {} }, ben).storyId
+    // Ben presses "Start" for their group a moment after Anna, before either sees the other's.
+    vi.useFakeTimers({ now: 1_000_000, toFake: ['Date'] })
+    const first = createStory(a, { title: '', groupId, persona: {} }, anna).storyId
+    vi.setSystemTime(1_000_400)
+    const later = createStory(b, { title: '', groupId, persona: {} }, ben).storyId
     const other = createStory(a, { title: '', groupId: null, persona: {} }, anna).storyId
+    vi.useRealTimers()
     link.release()
-    const story = (id: string) => readValid(a).stories.get(id)!
-    const first = [story(annas), story(bens)].toSorted((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1))[0]!.id
-    const later = first === annas ? bens : annas
     for (const doc of [a, b]) {
       expect(earlierStartOf(doc, later)).toBe(first)
       expect(earlierStartOf(doc, first)).toBeUndefined()
