@@ -17,7 +17,7 @@ import { useTrendsActions } from '../actions.tsx'
 import { focusCardWhenShown } from '../focusCard.ts'
 import { CardFace } from '../SignalCard.tsx'
 import { createAnnouncements, screenReaderInstructions } from './announcements.ts'
-import { decideDrop, isCardDrag, type CardDrag } from './dropDecision.ts'
+import { carriedFromWhereItIsNow, decideDrop, isCardDrag, type CardDrag } from './dropDecision.ts'
 import { createTargeting } from './targeting.ts'
 import { KeyboardHint } from './KeyboardHint.tsx'
 
@@ -67,7 +67,9 @@ export function TrendsDnd({ children }: { children: ReactNode }) {
     targeting.reset()
     setDragging(null)
     // Someone else moved the card meanwhile: dnd-kit lost its data, the drop still means this card.
-    const command = decideDrop(active.data.current ?? dragging, over?.data.current)
+    const lost = active.data.current === undefined && dragging
+    const carried = lost ? carriedFromWhereItIsNow(dragging, useStore.getState().board?.memberships.values() ?? []) : active.data.current
+    const command = decideDrop(carried, over?.data.current)
     actions.drop(command)
     // The moved card is a new element in its new cluster: keep the keyboard user's focus on it.
     if (command.kind === 'move' && activatorEvent instanceof KeyboardEvent) focusCardWhenShown(command.signalId, command.toTrendId, 'grab')

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addSignal, createTrend, createWorkshopControl, initBoard } from '../../../../shared/doc/index.ts'
+import { act } from 'react'
+import { addSignal, addSignalToTrend, createTrend, createWorkshopControl, initBoard } from '../../../../shared/doc/index.ts'
 import { anna } from '../../../../shared/doc/testing/fixtures.ts'
 import { getTemplate } from '../../../../shared/method/templates.ts'
 import { catalogues } from '../../../i18n/catalogues.ts'
@@ -28,5 +29,11 @@ describe('what a screen reader hears during a drag', () => {
     const gone = { id: 'a', data: { current: undefined } }
     expect(say.onDragCancel!({ active: gone, over: null } as never)).toBe('Moving cancelled. “Repair cafés spread” stays where it was.')
     expect(say.onDragEnd({ active: gone, over: { id: 't', data: { current: { kind: 'trend', trendId } } } } as never)).toContain('Repair cafés spread')
+    // Ben had put it in the trend meanwhile: dropped on the unsorted pile, it is taken out of it.
+    say.onDragStart({ active: { id: 'a', data: { current: carried } } } as never)
+    act(() => addSignalToTrend(board, signalId, trendId, anna))
+    expect(say.onDragEnd({ active: gone, over: { id: 'u', data: { current: { kind: 'unsorted' } } } } as never)).toBe(
+      '“Repair cafés spread” moved back to Unsorted.',
+    )
   })
 })

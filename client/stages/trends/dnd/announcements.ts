@@ -5,7 +5,7 @@
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core'
 import type { TFunction } from 'i18next'
 import { useStore } from '../../../state/store.ts'
-import { decideDrop, isCardDrag, isDropTarget, type DropTarget } from './dropDecision.ts'
+import { carriedFromWhereItIsNow, decideDrop, isCardDrag, isDropTarget, type DropTarget } from './dropDecision.ts'
 
 interface Named {
   data: { current?: unknown }
@@ -26,7 +26,10 @@ export function createAnnouncements(t: TFunction): Announcements {
   // What was picked up, kept for the whole drag: someone else may move the card meanwhile, and
   // dnd-kit then loses its data (the card left the spot it was dragged from).
   let carried: unknown = null
-  const dragged = (active: Named) => active.data.current ?? carried
+  const dragged = (active: Named) => {
+    if (active.data.current !== undefined || !isCardDrag(carried)) return active.data.current ?? carried
+    return carriedFromWhereItIsNow(carried, useStore.getState().board?.memberships.values() ?? [])
+  }
   const cardOf = (active: Named) => {
     const data = dragged(active)
     return isCardDrag(data) ? names().card(data.signalId) : ''

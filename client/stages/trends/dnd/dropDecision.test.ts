@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addSignal, createTrend, groupSignals } from '../../../../shared/doc/index.ts'
 import { anna, ben, newBoard, readValid } from '../../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../../shared/doc/testing/network.ts'
-import { decideDrop, isCardDrag, isDropTarget, runDrop, type CardDrag, type DropTarget } from './dropDecision.ts'
+import { carriedFromWhereItIsNow, decideDrop, isCardDrag, isDropTarget, runDrop, type CardDrag, type DropTarget } from './dropDecision.ts'
 
 const fromUnsorted = (signalId: string): CardDrag => ({ kind: 'card', signalId, fromTrendId: null })
 const fromTrend = (signalId: string, trendId: string): CardDrag => ({ kind: 'card', signalId, fromTrendId: trendId })
@@ -126,5 +126,15 @@ describe('runDrop', () => {
       expect(groups.trendIdsBySignal.get(a)).toEqual([t2])
       expect(groups.unsorted.map((s) => s.id).sort()).toEqual([b, c].sort())
     }
+  })
+})
+
+describe('carriedFromWhereItIsNow', () => {
+  const m = (trendId: string, signalId: string) => ({ trendId, signalId })
+  it('takes a card someone else moved during the drag from where it is now, when that is one place', () => {
+    expect(carriedFromWhereItIsNow(fromUnsorted('s1'), [m('t2', 's1'), m('t3', 's2')])).toEqual(fromTrend('s1', 't2'))
+    expect(carriedFromWhereItIsNow(fromTrend('s1', 't1'), [m('t3', 's2')])).toEqual(fromUnsorted('s1'))
+    // In several trends now: where it was picked up.
+    expect(carriedFromWhereItIsNow(fromTrend('s1', 't1'), [m('t2', 's1'), m('t3', 's1')])).toEqual(fromTrend('s1', 't1'))
   })
 })

@@ -88,3 +88,15 @@ export function isDropTarget(value: unknown): value is DropTarget {
   if (v.kind === 'card') return isId(v.signalId)
   return false
 }
+
+/**
+ * A carried card's data when someone else moved the card during the drag (dnd-kit then loses it):
+ * the card picked up, from where it is now, when that is one place (a trend or the unsorted pile),
+ * so a drop on another trend moves it there rather than leaving it in both. In several trends, the
+ * place it was picked up from.
+ */
+export function carriedFromWhereItIsNow(drag: CardDrag, memberships: Iterable<{ trendId: string; signalId: string }>): CardDrag {
+  const trends: string[] = []
+  for (const membership of memberships) if (membership.signalId === drag.signalId) trends.push(membership.trendId)
+  return trends.length > 1 ? drag : { ...drag, fromTrendId: trends[0] ?? null }
+}
