@@ -130,7 +130,7 @@ export function TimerPanel({ stage }: { stage: Stage }) {
  * Minutes as typed, with a decimal point or comma ("0.5", "0,5"), up to `MAX_MINUTES`; null when
  * it is not a number or is empty (the time box stays as it was). Zero means no time box.
  */
-export function parseMinutes(typed: string | null): number | null {
+function parseMinutes(typed: string | null): number | null {
   const text = typed?.trim().replace(',', '.') ?? ''
   if (!/^\d*\.?\d+$|^\d+\.$/.test(text)) return null
   return Math.min(Number(text), MAX_MINUTES)

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDndMonitor } from '@dnd-kit/core'
 import { isDropTarget } from './dropDecision.ts'
@@ -59,20 +59,28 @@ const CLEARANCE = 8
  */
 function useKeepFocusedCardClear(hint: RefObject<HTMLDivElement | null>): number {
   const [room, setRoom] = useState(0)
-  useLayoutEffect(() => {
-    const keepClear = () => {
-      const box = hint.current?.getBoundingClientRect()
-      const card = document.activeElement?.closest('.tcard')?.getBoundingClientRect()
-      if (!box) return
-      setRoom(Math.max(0, Math.ceil(window.innerHeight - box.top + CLEARANCE)))
-      if (card && card.bottom > box.top - CLEARANCE) window.scrollBy({ top: card.bottom - box.top + CLEARANCE })
+  const keepClear = useCallback(() => {
+    const box = hint.current?.getBoundingClientRect()
+    const card = document.activeElement?.closest('.tcard')?.getBoundingClientRect()
+    if (!box) return
+    setRoom(Math.max(0, Math.ceil(window.innerHeight - box.top + CLEARANCE)))
+    if (card && card.bottom > box.top - CLEARANCE) window.scrollBy({ top: card.bottom - box.top + CLEARANCE })
+  }, [hint])
+  // After every render of the hint: it appears, or its words change with the target.
+  useLayoutEffect(keepClear)
+  // Focus moving from card to card renders nothing here: check on each move, once it has landed.
+  useEffect(() => {
+    let frame = 0
+    const onFocus = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(keepClear)
     }
-    keepClear()
-    // Focus moving from card to card renders nothing here: check on each move.
-    const onFocus = () => requestAnimationFrame(keepClear)
     document.addEventListener('focusin', onFocus)
-    return () => document.removeEventListener('focusin', onFocus)
-  })
+    return () => {
+      cancelAnimationFrame(frame)
+      document.removeEventListener('focusin', onFocus)
+    }
+  }, [keepClear])
   return room
 }
 
