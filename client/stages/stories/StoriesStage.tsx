@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteStory, earlierStartOf } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
@@ -70,11 +70,17 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   )
   // A group's first story this person started: while it is empty, someone else's earlier start wins.
   const [firstOfGroup, setFirstOfGroup] = useState<string | null>(null)
+  // The first key typed makes the story this person's: the title saves only after a pause in
+  // typing, so "nothing written" in the document could still be a title on its way. A ref, not
+  // state: a render in the middle of the keystroke's input event lost that keystroke.
+  const typedIn = useRef(false)
+  const claim = () => (typedIn.current = true)
   const started = useCallback(
     (storyId: string, first: boolean) => {
       open(storyId)
       setFirstFocus('title')
       setFirstOfGroup(first ? storyId : null)
+      typedIn.current = false
     },
     [open],
   )
@@ -82,7 +88,7 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const earlier = board && openId !== null && openId === firstOfGroup && stories.has(openId) ? earlierStartOf(board, openId) : undefined
   useEffect(() => {
     // Asked again as it happens: nothing may have been written in ours since the render.
-    if (!earlier || !board || !firstOfGroup || earlierStartOf(board, firstOfGroup) !== earlier) return
+    if (!earlier || !board || !firstOfGroup || typedIn.current || earlierStartOf(board, firstOfGroup) !== earlier) return
     // Nothing is written in ours: the group writes in the one started first, on every device.
     deleteStory(board, firstOfGroup)
     setFirstOfGroup(null)
@@ -95,10 +101,6 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
     // Back where they left: on the story's card.
     if (wasOpen) requestAnimationFrame(() => document.getElementById(storyOpenButtonId(wasOpen))?.focus())
   }, [openId])
-
-  // The first key typed makes the story this person's: the title saves only after a pause in
-  // typing, so "nothing written" in the document could still be a title on its way.
-  const claim = () => setFirstOfGroup(null)
 
   // Someone deleted the story this person has open.
   const openStoryGone = openId !== null && !stories.has(openId)
