@@ -37,10 +37,12 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const { myGroupId, remember } = useMyGroup()
   const workshopId = useStore((s) => s.session?.workshopId ?? null)
   const [openId, setOpenId] = useState<string | null>(null)
-  useEffect(() => rememberOpenStory(workshopId, openId), [workshopId, openId])
   // The story this tab had open before a reload, opened as soon as it has arrived (the board may
   // still be on its way); forgotten without a word if it is not there once the board has synced.
   const [reopening, setReopening] = useState<string | null>(() => rememberedOpenStory(workshopId))
+  useEffect(() => {
+    if (reopening === null) rememberOpenStory(workshopId, openId)
+  }, [workshopId, openId, reopening])
   const boardSynced = useStore((s) => s.connection.board.synced)
   const reopenable = reopening !== null && stories.has(reopening)
   useEffect(() => {
@@ -49,6 +51,13 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
     if (reopenable || boardSynced) setReopening(null)
   }, [reopening, reopenable, boardSynced])
   const [firstFocus, setFirstFocus] = useState<FirstFocus>('back')
+  // A group's first story this person started: while it is empty, someone else's earlier start wins.
+  const [firstOfGroup, setFirstOfGroup] = useState<string | null>(null)
+  // The first key typed makes the story this person's: the title saves only after a pause in
+  // typing, so "nothing written" in the document could still be a title on its way. A ref, not
+  // state: a render in the middle of the keystroke's input event lost that keystroke.
+  const typedIn = useRef(false)
+  const claim = () => (typedIn.current = true)
   // A new lazy component per mount: "Try again" on the stage remounts us and fetches afresh.
   const Workspace = useMemo(() => lazy(loadWorkspace), [])
 
@@ -68,13 +77,6 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
     },
     [remember, role],
   )
-  // A group's first story this person started: while it is empty, someone else's earlier start wins.
-  const [firstOfGroup, setFirstOfGroup] = useState<string | null>(null)
-  // The first key typed makes the story this person's: the title saves only after a pause in
-  // typing, so "nothing written" in the document could still be a title on its way. A ref, not
-  // state: a render in the middle of the keystroke's input event lost that keystroke.
-  const typedIn = useRef(false)
-  const claim = () => (typedIn.current = true)
   const started = useCallback(
     (storyId: string, first: boolean) => {
       open(storyId)
