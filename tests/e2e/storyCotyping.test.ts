@@ -12,6 +12,7 @@ import { createStory, goToStage, joinAsParticipant, readControl } from '../../sh
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { useBrowserAndServer } from './support/app.ts'
+import { storyEditorOf, storyParagraphs } from './support/story.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
@@ -21,19 +22,10 @@ const MORE = ' She lives with her mum and two cats in Varissuo.'
 
 describe.skipIf(browserTestsSkipped)('two people typing in one paragraph, in Chromium', () => {
   const app = useBrowserAndServer()
-  const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Story text' })
-
-  /** The story's paragraphs as a reader sees them (other writers' caret flags left out). */
-  const paragraphs = (page: Page) =>
-    editorOf(page).evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.story-caret').forEach((caret) => caret.remove())
-      return [...copy.children].map((block) => (block.textContent ?? '').trim()).filter(Boolean)
-    })
 
   /** Puts the page's caret just before `word` in the story text, as a click there would. */
   const caretBefore = (page: Page, word: string) =>
-    editorOf(page).evaluate((editor, word) => {
+    storyEditorOf(page).evaluate((editor, word) => {
       const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent!.indexOf(word)
@@ -68,12 +60,12 @@ describe.skipIf(browserTestsSkipped)('two people typing in one paragraph, in Chr
       for (const { page } of [ada, bea]) {
         await expectStage(page, 'Future stories')
         await page.getByRole('button', { name: STORY }).click()
-        await editorOf(page).waitFor(SLOW)
+        await storyEditorOf(page).waitFor(SLOW)
       }
       // Ada starts the story; both see her sentence.
-      await editorOf(ada.page).click()
+      await storyEditorOf(ada.page).click()
       await ada.page.keyboard.type(FIRST, { delay: 20 })
-      for (const { page } of [ada, bea]) await expect.poll(() => paragraphs(page), SLOW).toEqual([FIRST])
+      for (const { page } of [ada, bea]) await expect.poll(() => storyParagraphs(page), SLOW).toEqual([FIRST])
 
       // Ada writes on at the end while Bea adds "very " before "worried".
       await caretBefore(bea.page, 'worried')
@@ -85,7 +77,7 @@ describe.skipIf(browserTestsSkipped)('two people typing in one paragraph, in Chr
         })(),
       ])
       const expected = [`${FIRST.replace('worried', 'very worried')}${MORE}`]
-      for (const { page } of [ada, bea]) await expect.poll(() => paragraphs(page), SLOW).toEqual(expected)
+      for (const { page } of [ada, bea]) await expect.poll(() => storyParagraphs(page), SLOW).toEqual(expected)
       await screenshot(ada.page, 'story-cotyping-1366')
       expect([...ada.errors, ...bea.errors]).toEqual([])
     } finally {

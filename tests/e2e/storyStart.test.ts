@@ -10,6 +10,7 @@ import { createStory, createTrend, goToStage, joinAsParticipant, readControl } f
 import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop } from '../support/server.ts'
 import { useBrowserAndServer } from './support/app.ts'
+import { storyEditorOf, storyParagraphs } from './support/story.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { expectConnected, expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 
@@ -43,25 +44,15 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
     for (const { page } of people) {
       await expectStage(page, 'Future stories')
       await page.getByRole('button', { name: STORY }).click()
-      await editorOf(page).waitFor(SLOW)
-      await editorOf(page).click()
+      await storyEditorOf(page).waitFor(SLOW)
+      await storyEditorOf(page).click()
     }
     return people
   }
 
-  const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Story text' })
-
-  /** The story's paragraphs as a reader sees them (other writers' caret flags left out). */
-  const paragraphs = (page: Page) =>
-    editorOf(page).evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.story-caret').forEach((caret) => caret.remove())
-      return [...copy.children].map((block) => (block.textContent ?? '').trim()).filter(Boolean)
-    })
-
   /** The page's Yjs client id, read from the editor's collaboration extension (test only). */
   const yjsClientId = (page: Page) =>
-    editorOf(page).evaluate((el) => {
+    storyEditorOf(page).evaluate((el) => {
       type WithEditor = { editor: { extensionManager: { extensions: { name: string; options: { fragment?: { doc: { clientID: number } } } }[] } } }
       const collaboration = (el as unknown as WithEditor).editor.extensionManager.extensions.find((e) => e.name === 'collaboration')
       return collaboration!.options.fragment!.doc.clientID
@@ -72,7 +63,7 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
    * letter and its start time (the server's clock as that page estimates it).
    */
   const stampedStarts = (page: Page) =>
-    editorOf(page).evaluate((el) => {
+    storyEditorOf(page).evaluate((el) => {
       type Block = { getAttribute(name: string): unknown; toArray(): { toString(): string }[] }
       type WithEditor = { editor: { extensionManager: { extensions: { name: string; options: { fragment?: { toArray(): Block[] } } }[] } } }
       const collaboration = (el as unknown as WithEditor).editor.extensionManager.extensions.find((e) => e.name === 'collaboration')
@@ -93,7 +84,7 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
   }
 
   async function expectOnBoth(people: readonly Person[], expected: string[]): Promise<void> {
-    for (const { page } of people) await expect.poll(() => paragraphs(page), POLL).toEqual(expected)
+    for (const { page } of people) await expect.poll(() => storyParagraphs(page), POLL).toEqual(expected)
   }
 
   it('types at the same moment on a laptop and a phone: two whole paragraphs, in start order, on both screens', { timeout: 180_000 }, async () => {
@@ -147,7 +138,7 @@ describe.skipIf(browserTestsSkipped)('two people starting an empty story at once
     await expect.poll(() => first.page.locator('.connection .connection__text').textContent(), POLL).toMatch(/^Offline/)
     await typeFirst(first, FIRST)
     await second.page.keyboard.type(SECOND, { delay: 10 })
-    await expect.poll(() => paragraphs(second.page), POLL).toEqual([SECOND])
+    await expect.poll(() => storyParagraphs(second.page), POLL).toEqual([SECOND])
 
     // Back online: the earlier start ends up first on both screens, and goes on where it was.
     await first.context.setOffline(false)
