@@ -10,7 +10,7 @@ import { CentreNode, RingGuides, WheelEdges, useNodeLabel, useNodesById } from '
 import { measureWithPageFont } from '../diagram/measureText.ts'
 import { ValenceLegend } from '../ValenceLegend.tsx'
 import { useBoxSize } from './useBoxSize.ts'
-import { SCREEN_WHEEL_METRICS, layoutForScreen, wheelPages } from './wheelPages.ts'
+import { SCREEN_WHEEL_METRICS, wheelPages } from './wheelPages.ts'
 
 /** Consequences are drawn at least this big (24 px on a 1080p projector), and at most 1rem. */
 const MIN_FONT_REM = 0.63
@@ -32,17 +32,18 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   // edge dragged across does not re-lay the wheel at every pixel.
   const width = Math.floor(size.width / 8) * 8
   const height = Math.floor(size.height / 8) * 8
-  const layout = useMemo(
+  const rootPx = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+  const pages = useMemo(
     () =>
-      layoutForScreen(
+      wheelPages(
         toLayoutItems(tree, (text) => hyphenate(text) || untitled),
         { centreText: hyphenate(trendName), metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont },
         { width, height },
+        MIN_FONT_REM * rootPx,
+        MAX_FONT_REM * rootPx,
       ),
-    [tree, trendName, untitled, width, height, hyphenate],
+    [tree, trendName, untitled, width, height, hyphenate, rootPx],
   )
-  const rootPx = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
-  const pages = useMemo(() => wheelPages(layout, { width, height }, MIN_FONT_REM * rootPx, MAX_FONT_REM * rootPx), [layout, width, height, rootPx])
   const { page, paused } = usePageTurner(pages.length)
   const shown = pages[page]
   const records = useNodesById(tree)
@@ -63,10 +64,10 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
       <div ref={ref} className="screen-wheel__viewport" role="group" aria-label={label}>
         {viewBox && shown && (
           <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
-            <RingGuides layout={layout} />
-            <WheelEdges layout={layout} shown={shown.nodes} />
-            <CentreNode box={layout.centre} name={trendName} metrics={layout.metrics} interactive={false} selected={false} onActivate={noop} />
-            {layout.nodes
+            <RingGuides layout={shown.layout} />
+            <WheelEdges layout={shown.layout} shown={shown.nodes} />
+            <CentreNode box={shown.layout.centre} name={trendName} metrics={shown.layout.metrics} interactive={false} selected={false} onActivate={noop} />
+            {shown.layout.nodes
               .filter((box) => shown.nodes.has(box.id))
               .map((box) => {
                 const record = records.get(box.id)
@@ -77,7 +78,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
                     id={box.id}
                     box={box}
                     valence={record.valence}
-                    metrics={layout.metrics}
+                    metrics={shown.layout.metrics}
                     label={nodeLabel(box, record)}
                     selected={false}
                     interactive={false}

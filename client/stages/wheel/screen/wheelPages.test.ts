@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WheelLayoutItem } from '../../../../shared/wheel/index.ts'
-import { SCREEN_WHEEL_METRICS, layoutForScreen, wheelPages } from './wheelPages.ts'
+import { SCREEN_WHEEL_METRICS, wheelPages, type WheelPage } from './wheelPages.ts'
 
 /** A three-ring wheel: `first` consequences, two under each, and `third` under each of those. */
 function wheel(first: number, third: number): WheelLayoutItem[] {
@@ -9,46 +9,76 @@ function wheel(first: number, third: number): WheelLayoutItem[] {
   return Array.from({ length: first }, () => item(Array.from({ length: 2 }, () => item(Array.from({ length: third }, () => item())))))
 }
 
+/** A room's wheel as people write it in a hurry: fifteen first-order consequences and nothing after them. */
+const FLAT = [
+  'Cities hire loneliness coordinators',
+  'Libraries become living rooms for everyone',
+  'Neighbours check on each other',
+  'Loneliness data is tracked like air quality',
+  'Child health clinics ask about loneliness',
+  'Sports clubs open to all ages',
+  'Doctors prescribe social activities',
+  'Pharmacies ask about loneliness',
+  'Libraries run loneliness cafes on weekdays',
+  'Bus drivers greet every older passenger',
+  'Schools pair pupils with older neighbours',
+  'Housing companies hire hosts',
+  'Volunteers get a tax break',
+  'Churches open their kitchens',
+  'Night buses run in villages',
+].map((text, i): WheelLayoutItem => ({ id: `f${i}`, text, children: [] }))
+
 const HD = { width: 1840, height: 860 }
+/** The stage area of a 1280×720 projector under the header and the focal question. */
+const SMALL_PROJECTOR = { width: 1232, height: 480 }
+const OPTIONS = { centreText: 'Care moves home', metrics: SCREEN_WHEEL_METRICS }
+
+const fontOf = (page: WheelPage) => page.scale * page.layout.metrics.fontSize
+const allIds = (items: readonly WheelLayoutItem[]): string[] => items.flatMap((item) => [item.id, ...allIds(item.children)])
 
 describe('the wheel on the projector', () => {
   it('shows a small wheel whole, no larger than the largest text allows', () => {
-    const layout = layoutForScreen(wheel(3, 0), { centreText: 'Care moves home', metrics: SCREEN_WHEEL_METRICS }, HD)
-    const pages = wheelPages(layout, HD, 24, 40)
+    const pages = wheelPages(wheel(3, 0), OPTIONS, HD, 24, 40)
     expect(pages).toHaveLength(1)
     expect(pages[0]!.nodes.size).toBe(9)
-    expect(pages[0]!.scale * layout.metrics.fontSize).toBeGreaterThanOrEqual(24)
-    expect(pages[0]!.scale * layout.metrics.fontSize).toBeLessThanOrEqual(40)
+    expect(fontOf(pages[0]!)).toBeGreaterThanOrEqual(24)
+    expect(fontOf(pages[0]!)).toBeLessThanOrEqual(40)
   })
 
   it('shows a wheel of 30 too many to read whole part by part, every part readable and every node on one', () => {
-    const layout = layoutForScreen(wheel(4, 2), { centreText: 'Care moves home' }, HD) // 4 + 8 + 16 = 28
-    const pages = wheelPages(layout, HD, 24, 40)
+    const items = wheel(4, 2) // 4 + 8 + 16 = 28
+    const pages = wheelPages(items, OPTIONS, HD, 24, 40)
     expect(pages.length).toBeGreaterThan(1)
-    for (const page of pages) expect(page.scale * layout.metrics.fontSize).toBeGreaterThanOrEqual(24)
-    const shown = pages.flatMap((page) => [...page.nodes])
-    expect(shown.sort()).toEqual(layout.nodes.map((node) => node.id).sort())
+    for (const page of pages) expect(fontOf(page)).toBeGreaterThanOrEqual(24)
+    expect(pages.flatMap((page) => [...page.nodes]).sort()).toEqual(allIds(items).sort())
     // Parts go clockwise and keep each branch whole.
-    expect(pages.flatMap((page) => page.roots)).toEqual(
-      layout.nodes
-        .filter((node) => node.parentId === null)
-        .sort((a, b) => a.angle - b.angle)
-        .map((node) => node.id),
-    )
+    expect(pages.flatMap((page) => page.roots)).toEqual(items.map((item) => item.id))
   })
 
   it('shows a branch too big for one part a second-order branch at a time, with its first-order consequence', () => {
     const small = { width: 700, height: 420 }
-    const layout = layoutForScreen(wheel(2, 6), { centreText: 'Care moves home' }, small) // 2 + 4 + 24
-    const pages = wheelPages(layout, small, 24, 40)
+    const items = wheel(2, 6) // 2 + 4 + 24
+    const pages = wheelPages(items, OPTIONS, small, 24, 40)
     expect(pages.length).toBeGreaterThan(2)
-    const firsts = layout.nodes.filter((node) => node.parentId === null).map((node) => node.id)
     for (const page of pages) {
       expect(page.roots).toHaveLength(1)
       expect(page.nodes.has(page.roots[0]!)).toBe(true)
     }
-    // Every consequence is on a page; the first-order ones on several.
-    expect(new Set(pages.flatMap((page) => [...page.nodes])).size).toBe(layout.nodes.length)
-    expect(pages.filter((page) => page.nodes.has(firsts[0]!)).length).toBeGreaterThan(1)
+    // Every consequence is on a part; the first-order ones on several.
+    expect(new Set(pages.flatMap((page) => [...page.nodes])).size).toBe(allIds(items).length)
+    expect(pages.filter((page) => page.nodes.has(items[0]!.id)).length).toBeGreaterThan(1)
+  })
+
+  it('shows fifteen first-order consequences on a small projector in two even parts, each a wheel of its own', () => {
+    // Zoomed on sectors of the whole wheel, which all reach the trend in the middle, this took four.
+    const pages = wheelPages(FLAT, { ...OPTIONS, centreText: 'Loneliness becomes a public health priority' }, SMALL_PROJECTOR, 20, 32)
+    expect(pages.map((page) => page.nodes.size)).toEqual([8, 7])
+    for (const page of pages) {
+      expect(fontOf(page)).toBeGreaterThanOrEqual(20)
+      // Laid out afresh: the part's own consequences all round the trend, above and below it.
+      expect(page.layout.nodes.map((node) => node.id).sort()).toEqual([...page.nodes].sort())
+      expect(page.layout.nodes.some((node) => node.y > page.layout.centre.y + page.layout.centre.h)).toBe(true)
+    }
+    expect(pages.flatMap((page) => page.roots)).toEqual(FLAT.map((item) => item.id))
   })
 })

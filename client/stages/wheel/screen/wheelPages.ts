@@ -1,9 +1,17 @@
 /**
  * The futures wheel on the projector, big enough to read from the back of the room. The whole
  * wheel is shown when its consequences can be drawn at `minFontPx` or more; otherwise it is shown
- * part by part: the first-order consequences, with everything that follows from them, grouped
- * clockwise into as few parts as keep the text at that size. Each part is the same wheel, zoomed
- * on its sector (boxes stay where they are from one part to the next). Pure and tested.
+ * part by part: runs of first-order consequences (clockwise, as in the whole wheel), each with
+ * everything that follows from it, in as few parts as keep the text at that size. Pure and tested.
+ *
+ * A part is drawn one of two ways, whichever needs fewer parts for the wheel at hand:
+ * - zoomed: the whole wheel, zoomed on the part's sector, so boxes stay where they are from one
+ *   part to the next. Best for deep branches, which a sector holds compactly. But every part must
+ *   show the trend in the middle, so a sector reaching from the middle to the top is as tall as
+ *   the whole wheel: a room's wheel of 15 first-order consequences took 4 parts at 1280×720.
+ * - re-laid: each part a wheel of its own, the trend and the part's consequences laid out afresh
+ *   in the whole stage area. That wheel of 15 takes 2 parts. A single deep branch laid out alone
+ *   spreads its consequences all round the trend, though, and needs more parts than zoomed.
  */
 import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../../../../shared/wheel/index.ts'
 
@@ -20,22 +28,22 @@ export interface Size {
 }
 
 export interface WheelPage {
-  /** Ids of the first-order consequences on this page (all of them when the wheel fits whole; one, with part of its branch, for a big branch). */
-  roots: readonly string[]
-  /** Ids of every consequence drawn on this page. */
+  /** The wheel this part is drawn from: the whole wheel (zoomed) or the part's own. */
+  layout: WheelLayout
+  /** Ids of the consequences drawn on this part. */
   nodes: ReadonlySet<string>
-  /** What the page shows, in layout units: its boxes and the trend in the middle, with a margin. */
+  /** Ids of the first-order consequences on this part. */
+  roots: readonly string[]
+  /** What the part shows, in layout units: its boxes and the trend in the middle, with a margin. */
   bounds: Bounds
-  /** Layout units → screen pixels for this page. */
+  /** Layout units → screen pixels for this part. */
   scale: number
 }
 
 /**
  * The projector draws the boxes with little air between rings and neighbours — the lines between
- * them carry the structure, and every unit of air saved is type size: a room's wheel of 30 reads
- * at 21 px or more on a 1280×720 projector in six parts, where the laptop's spacing left parts
- * under 20 px — and a line wider and one more of them, so that longer consequences are shown
- * whole rather than cut with "…".
+ * them carry the structure, and every unit of air saved is type size — and a line wider and one
+ * more of them, so that longer consequences are shown whole rather than cut with "…".
  */
 export const SCREEN_WHEEL_METRICS = { ringGap: 4, gap: 3, padY: 5, maxTextWidth: 150, maxLines: 4 } as const
 
@@ -43,8 +51,50 @@ export const SCREEN_WHEEL_METRICS = { ringGap: 4, gap: 3, padY: 5, maxTextWidth:
 const MARGIN = 6
 const ASPECTS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
 
+export type ScreenWheelOptions = Omit<WheelLayoutOptions, 'aspect'>
+
+/**
+ * The wheel as the projector shows it (see the file comment): one part when the whole wheel reads
+ * at `minFontPx` or more, else as few parts as keep every part at that size, as even as that
+ * allows; none drawn larger than `maxFontPx`. A first-order consequence with too much following
+ * from it for one part is shown with some of its second-order branches at a time; a single branch
+ * too big even for that is one part, drawn as large as it goes.
+ */
+export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWheelOptions, size: Size, minFontPx: number, maxFontPx: number): WheelPage[] {
+  const whole = layoutForScreen(items, options, size)
+  const fit = (layout: WheelLayout, nodes: ReadonlySet<string>, roots: readonly string[], boxes: readonly WheelBox[]): WheelPage => {
+    const bounds = padded(boundsOf(boxes))
+    return { layout, nodes, roots, bounds, scale: Math.min(maxFontPx / layout.metrics.fontSize, scaleFor(bounds, size)) }
+  }
+  const zoomed: PageOf = (group) => {
+    const nodes = new Set(group.flatMap(idsOf))
+    return fit(
+      whole,
+      nodes,
+      group.map((item) => item.id),
+      [whole.centre, ...whole.nodes.filter((node) => nodes.has(node.id))],
+    )
+  }
+  const relaid: PageOf = (group) => {
+    const layout = layoutForScreen(group, options, size)
+    return fit(
+      layout,
+      new Set(layout.nodes.map((node) => node.id)),
+      group.map((item) => item.id),
+      [layout.centre, ...layout.nodes],
+    )
+  }
+  const readable = (page: WheelPage) => page.scale * page.layout.metrics.fontSize >= minFontPx
+
+  const first = paginate(items, zoomed, readable)
+  if (first.length === 1) return first
+  const second = paginate(items, relaid, readable)
+  const smallest = (pages: WheelPage[]) => Math.min(...pages.map((page) => page.scale))
+  return second.length < first.length || (second.length === first.length && smallest(second) > smallest(first)) ? second : first
+}
+
 /** The layout whose whole wheel is drawn largest in `size` (roundest among near-equals). */
-export function layoutForScreen(items: WheelLayoutItem[], options: Omit<WheelLayoutOptions, 'aspect'>, size: Size): WheelLayout {
+export function layoutForScreen(items: readonly WheelLayoutItem[], options: ScreenWheelOptions, size: Size): WheelLayout {
   const candidates = ASPECTS.map((aspect) => {
     const layout = layoutWheel(items, { ...options, aspect })
     return { aspect, layout, scale: scaleFor(padded(layout.bounds), size) }
@@ -53,50 +103,58 @@ export function layoutForScreen(items: WheelLayoutItem[], options: Omit<WheelLay
   return candidates.filter((c) => c.scale >= best / 1.04).sort((a, b) => a.aspect - b.aspect)[0]!.layout
 }
 
-/**
- * Splits the wheel into pages whose text is at least `minFontPx` on screen (see the file comment),
- * each drawn no larger than `maxFontPx`. A single branch too big for that stays one page, drawn
- * as large as it goes.
- */
-export function wheelPages(layout: WheelLayout, size: Size, minFontPx: number, maxFontPx: number): WheelPage[] {
-  const fontSize = layout.metrics.fontSize
-  const maxScale = maxFontPx / fontSize
-  const childrenOf = new Map<string | null, string[]>()
-  for (const node of [...layout.nodes].sort((a, b) => a.angle - b.angle)) childrenOf.set(node.parentId, [...(childrenOf.get(node.parentId) ?? []), node.id])
-  const subtree = (id: string): string[] => [id, ...(childrenOf.get(id) ?? []).flatMap(subtree)]
-  const roots = childrenOf.get(null) ?? []
-  const page = (units: readonly Unit[]): WheelPage => {
-    const nodes = new Set(units.flatMap((unit) => unit.nodes))
-    const bounds = padded(boundsOf([layout.centre, ...layout.nodes.filter((node) => nodes.has(node.id))]))
-    return { roots: [...new Set(units.map((unit) => unit.root))], nodes, bounds, scale: Math.min(maxScale, scaleFor(bounds, size)) }
-  }
-  const readable = (candidate: WheelPage) => candidate.scale * fontSize >= minFontPx
-  const whole: Unit[] = roots.map((root) => ({ root, nodes: subtree(root) }))
-  if (readable(page(whole))) return [page(whole)]
+/** A part showing these first-order consequences (with what follows from each, as given). */
+type PageOf = (group: readonly WheelLayoutItem[]) => WheelPage
 
-  // A first-order branch too big to read is shown with one of its second-order branches at a time.
-  const units = whole.flatMap((unit): Unit[] => {
-    const children = childrenOf.get(unit.root) ?? []
-    if (readable(page([unit])) || children.length < 2) return [unit]
-    return children.map((child) => ({ root: unit.root, nodes: [unit.root, ...subtree(child)] }))
-  })
-  const pages: WheelPage[] = []
-  let current: Unit[] = []
+/** `items` in readable parts, drawn by `pageOf` (see `wheelPages`). */
+function paginate(items: readonly WheelLayoutItem[], pageOf: PageOf, readable: (page: WheelPage) => boolean): WheelPage[] {
+  const all = pageOf(items)
+  if (items.length === 0 || readable(all)) return [all]
+  // A first-order consequence too full to read alone is shown a second-order branch, or a run of them, at a time.
+  const units = items.flatMap((item): WheelLayoutItem[] =>
+    item.children.length < 2 || readable(pageOf([item])) ? [item] : item.children.map((child) => ({ ...item, children: [child] })),
+  )
+  const greedy: WheelLayoutItem[][] = []
   for (const unit of units) {
-    if (current.length > 0 && !readable(page([...current, unit]))) {
-      pages.push(page(current))
-      current = []
-    }
-    current.push(unit)
+    const current = greedy.at(-1)
+    if (current && readable(pageOf(joinBranches([...current, unit])))) current.push(unit)
+    else greedy.push([unit])
   }
-  if (current.length > 0) pages.push(page(current))
-  return pages
+  // Filling each part in turn leaves the last the emptiest: as many parts, evened out, read better.
+  const even = evenGroups(units, greedy.length).map((group) => pageOf(joinBranches(group)))
+  return even.every(readable) ? even : greedy.map((group) => pageOf(joinBranches(group)))
 }
 
-/** What goes on a page together: a first-order consequence with (some of) what follows from it. */
-interface Unit {
-  root: string
-  nodes: readonly string[]
+/** Consecutive branches of one first-order consequence, split by `paginate`, as that consequence again. */
+function joinBranches(group: readonly WheelLayoutItem[]): WheelLayoutItem[] {
+  const joined: WheelLayoutItem[] = []
+  for (const item of group) {
+    const last = joined.at(-1)
+    if (last?.id === item.id) joined[joined.length - 1] = { ...last, children: [...last.children, ...item.children] }
+    else joined.push(item)
+  }
+  return joined
+}
+
+/** `units` in `count` runs, in order, as near equal in consequences as runs can be. */
+function evenGroups(units: readonly WheelLayoutItem[], count: number): WheelLayoutItem[][] {
+  const weights = units.map((unit) => idsOf(unit).length)
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const groups: WheelLayoutItem[][] = []
+  let done = 0
+  for (const [index, unit] of units.entries()) {
+    const toOpen = count - groups.length
+    // A unit opens the next run when its middle lies past the runs' shares so far, or when each unit left must open one.
+    const pastShare = (done + weights[index]! / 2) * count > groups.length * total
+    if (groups.length === 0 || (toOpen > 0 && (pastShare || toOpen >= units.length - index))) groups.push([])
+    groups.at(-1)!.push(unit)
+    done += weights[index]!
+  }
+  return groups
+}
+
+function idsOf(item: WheelLayoutItem): string[] {
+  return [item.id, ...item.children.flatMap(idsOf)]
 }
 
 function boundsOf(boxes: readonly WheelBox[]): Bounds {
