@@ -5,7 +5,7 @@
  */
 import { Editor } from '@tiptap/core'
 import { act } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createStory, createTrend, deleteTrend, getStoryBody } from '../../../../shared/doc/index.ts'
 import { readCitations } from '../../../../shared/doc/stories/index.ts'
@@ -14,6 +14,7 @@ import { connectDocs } from '../../../../shared/doc/testing/network.ts'
 import { isStoryMarkFormat, type CitationAttrs } from '../../../../shared/schema/index.ts'
 import { cleanup, typeInto } from '../../../testing/render.ts'
 import { ACTOR, buttonNamed, click, mountStories, newControl, nextFrame, paragraph, type Harness } from '../testing/storiesHarness.tsx'
+import { JOINING_MS } from './startOrder.ts'
 import { storyExtensions } from './storyExtensions.ts'
 
 let harness: Harness | null = null
@@ -239,6 +240,29 @@ describe('two people starting an empty story at once', () => {
     expect(blockTexts(anna)).toEqual(['Anna starts. Anna goes on.', 'Ben too. Cai adds.'])
   })
 
+  it('goes on from the paragraph that just arrived when the typing begins with a space', async () => {
+    const { anna, ben } = twoAboutToStart()
+    anna.commands.insertContent('Ada starts the story here.')
+    await Promise.resolve()
+    ben.commands.insertContent(' Bea continues it.')
+    for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Ada starts the story here. Bea continues it.'])
+  })
+
+  it('goes on from the paragraph that arrived once there was time to read it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const { anna, ben } = twoAboutToStart()
+      anna.commands.insertContent('Ada starts the story here.')
+      await Promise.resolve()
+      vi.setSystemTime(Date.now() + JOINING_MS + 500)
+      // His caret is where the story's end was; what he types goes there, as he sees it.
+      ben.commands.insertContent('And Bea.')
+      for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Ada starts the story here.And Bea.'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('still gives someone about to start their own paragraph when the other then edits inside theirs', async () => {
     const a = newBoard(2)
     const b = new Y.Doc()
@@ -257,6 +281,19 @@ describe('two people starting an empty story at once', () => {
     for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Anna really starts here.', 'Ben too.'])
   })
 })
+
+/** Anna and Ben in a new story, Ben's caret in it before anyone has typed. */
+function twoAboutToStart(): { anna: Editor; ben: Editor } {
+  const a = newBoard(2)
+  const b = new Y.Doc()
+  b.clientID = 1
+  connectDocs(a, b)
+  const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
+  const anna = editorOn(getStoryBody(a, storyId)!)
+  const ben = editorOn(getStoryBody(b, storyId)!)
+  ben.commands.focus()
+  return { anna, ben }
+}
 
 function blockTexts(editor: Editor): string[] {
   const texts: string[] = []

@@ -8,8 +8,10 @@
  * - when a start arrives from someone else, this editor yields if its own start is the later one,
  *   and puts the caret back where it was in the moved text;
  * - when someone else's start fills the story while this person has not typed yet, they were
- *   about to start too: their caret goes to the end of the story, and what they type there first
- *   becomes a paragraph of their own after the other's (not glued to its start or its end).
+ *   about to start too: their caret goes to the end of the story, and what they type there first,
+ *   within `JOINING_MS`, becomes a paragraph of their own after the other's (not glued to its
+ *   start or its end). Later they have read the other's text, and typing at its end goes on
+ *   from it; so does typing that begins with a space, at any time ("… here. Bea goes on").
  */
 import { Extension } from '@tiptap/core'
 import { Fragment, Slice, type Node as PmNode } from '@tiptap/pm/model'
@@ -44,7 +46,13 @@ export interface StartOrderOptions {
 
 const TOP_BLOCKS = [STORY_NODES.paragraph, STORY_NODES.heading, STORY_NODES.bulletList, STORY_NODES.orderedList, STORY_NODES.blockquote]
 const stampAttribute = { default: null, keepOnSplit: false, parseHTML: () => null, renderHTML: () => ({}) }
-const key = new PluginKey('storyStartOrder')
+const key = new PluginKey<number | null>('storyStartOrder')
+
+/**
+ * How long after someone else's start arrives this person's first typing still counts as a start
+ * of their own: long enough for a keystroke already on its way, shorter than reading a sentence.
+ */
+export const JOINING_MS = 3000
 
 const isBlank = (doc: PmNode) => doc.childCount === 1 && doc.firstChild!.isTextblock && doc.firstChild!.content.size === 0
 
@@ -114,6 +122,8 @@ function startOwnParagraph(transactions: readonly Transaction[], old: EditorStat
   const from = transactions.reduce((pos, tr) => tr.mapping.map(pos, -1), old.selection.from)
   const to = state.selection.from
   if (to <= from || old.selection.from !== TextSelection.atEnd(old.doc).from) return null
+  // "… here. Bea goes on": a sentence begun with a space goes on from the other's.
+  if (/^\s/.test(state.doc.textBetween(from, to))) return null
   const $from = state.doc.resolve(from)
   if (!$from.parent.isTextblock || $from.sameParent(state.doc.resolve(to)) === false) return null
   const tr = state.tr.split(from, $from.depth)
@@ -148,17 +158,21 @@ export const StartOrder = Extension.create<StartOrderOptions>({
           transformPasted: (slice) => new Slice(unstamped(slice.content), slice.openStart, slice.openEnd),
         },
         state: {
-          init: () => false,
-          // Whether this person's next typing at the end of the story starts a paragraph of theirs.
-          apply(tr, joining: boolean) {
-            const meta = tr.getMeta(key) as boolean | undefined
+          init: (): number | null => null,
+          // Since when (`now`) this person's next typing at the end of the story may start a paragraph of theirs.
+          apply(tr, since: number | null) {
+            const meta = tr.getMeta(key) as number | null | undefined
             if (meta !== undefined) return meta
             // The caret put back after a remote change (remoteCaret.ts) is part of that change.
-            if (isRemoteRender(tr) || tr.getMeta(remoteCaretKey) === true) return joining
-            return joining && !tr.docChanged && !tr.selectionSet
+            if (isRemoteRender(tr) || tr.getMeta(remoteCaretKey) === true) return since
+            return tr.docChanged || tr.selectionSet ? null : since
           },
         },
         appendTransaction(transactions, old, state) {
+          const joining = (at: EditorState) => {
+            const since = key.getState(at)
+            return since != null && now() - since < JOINING_MS
+          }
           const clientID = body.doc?.clientID
           if (clientID === undefined) return null
           const local = transactions.some((tr) => tr.docChanged && !isRemoteRender(tr))
@@ -171,13 +185,14 @@ export const StartOrder = Extension.create<StartOrderOptions>({
             stampWhenComposed = stamp
             return null
           }
-          if (local && key.getState(old) && !composing) return startOwnParagraph(transactions, old, state, startStamp(clientID, now()))
-          const rendered = transactions.some(isRemoteRender)
-          if (rendered && (key.getState(state) || (startArrived && !isBlank(state.doc)))) {
-            startArrived = false
-            return state.tr.setSelection(TextSelection.atEnd(state.doc)).setMeta(key, true).setMeta('addToHistory', false)
-          }
-          return null
+          if (local && joining(old) && !composing) return startOwnParagraph(transactions, old, state, startStamp(clientID, now()))
+          if (!transactions.some(isRemoteRender)) return null
+          const arrived = startArrived && !isBlank(state.doc)
+          if (arrived) startArrived = false
+          const since = arrived ? now() : joining(state) ? key.getState(state)! : null
+          // More of the other's text arrived while this person may still be starting: the caret stays after it.
+          if (since !== null) return state.tr.setSelection(TextSelection.atEnd(state.doc)).setMeta(key, since).setMeta('addToHistory', false)
+          return key.getState(state) === null ? null : state.tr.setMeta(key, null)
         },
         view(view) {
           let scheduled = false
