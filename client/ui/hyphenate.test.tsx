@@ -29,10 +29,15 @@ describe('hyphenation for the projector', () => {
     expect(container.textContent!.replaceAll(SOFT, '')).toBe(text)
   })
 
-  it('leaves English to the browser, even with the Finnish patterns in', async () => {
+  it('in English, marks where a word of 14 letters or more may break; shorter ones stay whole', async () => {
     await renderLoaded(<Title text="terveyskeskuslääkäriltä" />, (c) => c.textContent!.includes(SOFT), { language: 'fi' })
     cleanup()
-    const container = await renderLoaded(<Title text="Internationalisation of neighbourhoods" />, (c) => c.textContent !== '', { language: 'en' })
-    expect(container.textContent).toBe('Internationalisation of neighbourhoods')
+    const text = 'Multigenerational houses for neighbourhood carers'
+    const container = await renderLoaded(<Title text={text} />, (c) => c.textContent!.includes(SOFT), { language: 'en' })
+    const words = container.textContent!.split(' ')
+    expect(words[0]!.split(SOFT).length).toBeGreaterThan(2)
+    expect(words[0]!.split(SOFT)[0]!.length).toBeGreaterThanOrEqual(3)
+    expect(words.slice(1)).toEqual(['houses', 'for', 'neighbourhood', 'carers'])
+    expect(container.textContent!.replaceAll(SOFT, '')).toBe(text)
   })
 })
