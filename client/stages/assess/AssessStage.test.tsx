@@ -92,6 +92,8 @@ describe('placing by keyboard', () => {
     const marker = view.querySelector<HTMLElement>('.grid-marker--own')!
     expect(document.activeElement).toBe(marker)
     expect(marker.getAttribute('aria-roledescription')).toBe('movable marker')
+    // In the middle it is in no one quadrant (it was called "Critical uncertainties").
+    expect(marker.getAttribute('aria-label')).toBe('1 Care robots at home: impact 5 of 10, uncertainty 5 of 10 (Middle of the grid)')
 
     key(marker, 'ArrowUp')
     key(marker, 'ArrowUp')

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { toggleKeyDriver, type TrendAssessment } from '../../../shared/doc/index.ts'
 import type { Trend } from '../../../shared/schema/index.ts'
 import type { RankedTrend, TrendSpread } from './assessModel.ts'
-import { formatScale, quadrantOf } from './gridMath.ts'
+import { formatScale } from './gridMath.ts'
 import { KeyDriverBadge } from './KeyDriverBadge.tsx'
 import { useAnnounce } from '../../ui/index.ts'
 import { useFitFontSize } from '../../ui/fit/useFitFontSize.ts'
-import { trendName } from './text.ts'
+import { quadrantName, trendName } from './text.ts'
 import { useAssessCommands } from './useAssessData.ts'
 import { Heading } from './Heading.tsx'
 
@@ -106,7 +106,7 @@ const RankingItem = memo(function RankingItem({ trend, number, spread, result, s
               {t('assess.ranking.where', {
                 impact: formatScale(result.impact.median, i18n.language),
                 uncertainty: formatScale(result.uncertainty.median, i18n.language),
-                quadrant: t(`assess.quadrant.${quadrantOf({ impact: result.impact.median, uncertainty: result.uncertainty.median })}.name`),
+                quadrant: quadrantName(t, { impact: result.impact.median, uncertainty: result.uncertainty.median }),
               })}
             </span>
             <span className="assess-ranking__spread">

@@ -8,6 +8,7 @@ import {
   parseScaleInput,
   pointToPosition,
   quadrantOf,
+  quadrantsAt,
   stepPosition,
   toScale10,
 } from './gridMath.ts'
@@ -119,5 +120,16 @@ describe('quadrants', () => {
     expect(quadrantOf(at(0.2, 0.8))).toBe('watch')
     expect(quadrantOf(at(0.2, 0.2))).toBe('background')
     expect(quadrantOf(at(0.5, 0.5))).toBe('critical')
+  })
+
+  it('places a position on a midline, as shown, in the quadrants either side of it', () => {
+    expect(quadrantsAt(at(0.8, 0.8))).toEqual(['critical'])
+    // Impact 5 of 10 (4.8 is shown as 5): between the top and the bottom.
+    expect(quadrantsAt(at(0.5, 0.8))).toEqual(['critical', 'watch'])
+    expect(quadrantsAt(at(0.48, 0.2))).toEqual(['predetermined', 'background'])
+    expect(quadrantsAt(at(0.8, 0.5))).toEqual(['critical', 'predetermined'])
+    expect(quadrantsAt(at(0.5, 0.5))).toEqual(['critical', 'predetermined', 'watch', 'background'])
+    // 5.5 is off the line.
+    expect(quadrantsAt(at(0.55, 0.45))).toEqual(['predetermined'])
   })
 })

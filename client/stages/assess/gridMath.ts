@@ -129,6 +129,16 @@ export function isOverRect(rect: Rect, clientX: number, clientY: number, slack =
 export const QUADRANTS = ['critical', 'predetermined', 'watch', 'background'] as const
 export type Quadrant = (typeof QUADRANTS)[number]
 
+/**
+ * The quadrants a position is in as the room reads it (its values rounded as shown, to half a
+ * step): one, or the two either side of a midline it sits on ("impact 5 of 10"), or all four at
+ * the very middle. Naming only one there called a trend the room rated 5 and 5 "critical".
+ */
+export function quadrantsAt(position: Position): Quadrant[] {
+  const sides = (value: number) => (toScale10(value) === 5 ? [true, false] : [value >= 0.5])
+  return sides(position.impact).flatMap((high) => sides(position.uncertainty).map((uncertain) => quadrantOf({ impact: high ? 1 : 0, uncertainty: uncertain ? 1 : 0 })))
+}
+
 export function quadrantOf(position: Position): Quadrant {
   const high = position.impact >= 0.5
   const uncertain = position.uncertainty >= 0.5

@@ -1,7 +1,7 @@
 /** Words shared by the assess stage's components: trend names and positions said aloud. */
 import type { TFunction } from 'i18next'
 import type { Trend } from '../../../shared/schema/index.ts'
-import { formatScale, quadrantOf, type Position } from './gridMath.ts'
+import { formatScale, quadrantsAt, type Position } from './gridMath.ts'
 import type { Message } from './assessModel.ts'
 
 /** A trend's name, or "Unnamed trend" for one made by dropping two cards together. */
@@ -14,8 +14,14 @@ export function positionText(t: TFunction, position: Position, language: string)
   return t('assess.position', {
     impact: formatScale(position.impact, language),
     uncertainty: formatScale(position.uncertainty, language),
-    quadrant: t(`assess.quadrant.${quadrantOf(position)}.name`),
+    quadrant: quadrantName(t, position),
   })
+}
+
+/** "Critical uncertainties"; on a midline both sides' names ("Critical uncertainties / Keep watching"); "Middle of the grid". */
+export function quadrantName(t: TFunction, position: Position): string {
+  const quadrants = quadrantsAt(position)
+  return quadrants.length === 4 ? t('assess.quadrant.middle') : quadrants.map((quadrant) => t(`assess.quadrant.${quadrant}.name`)).join(' / ')
 }
 
 export function messageText(t: TFunction, message: Message): string {
