@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useRef, useState, type Ref } from 'react'
+import { memo, useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
 import { useAnnounce, useEditingMarker } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
@@ -11,12 +11,12 @@ const MAX = { name: 120, narrative: 2000, opportunities: 2000, challenges: 2000 
 /**
  * A trend's name and story, edited in place: the name as the cluster's title, the narrative under
  * it, and opportunities and challenges folded away until someone opens them (or has written
- * them). While a field has focus, the others see "Anna is editing…" on this trend.
+ * them). While someone works in a field, the others see "Anna is editing…" on this trend.
  */
 export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
   const { t } = useBoardText()
-  const [editing, setEditing] = useState(false)
-  useEditingMarker(editing ? trend.id : null)
+  const editing = useWorkingIn()
+  useEditingMarker(editing.now ? trend.id : null)
   // Folded by default so many clusters fit; the summary says whether something is written.
   const written = trend.opportunities !== '' || trend.challenges !== ''
   const [open, setOpen] = useState(false)
@@ -26,9 +26,10 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
     <div
       className="trend__text ui-stack"
       // Deciding over another person's name ("Use …") is still editing this trend.
-      onFocus={(event) => setEditing(isTextField(event.target) || event.target.closest('.trend__elsewhere') !== null)}
+      onFocus={(event) => editing.set(isTextField(event.target) || event.target.closest('.trend__elsewhere') !== null)}
+      onInput={() => editing.set(true)}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setEditing(false)
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) editing.set(false)
       }}
     >
       {/* Enter finishes the name and goes on to the narrative, as a form's next field. */}
@@ -51,6 +52,26 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
     </div>
   )
 })
+
+/**
+ * How long a trend stays "being edited" after the last keystroke in it while focus rests there.
+ * Enter in a name goes on to the narrative, so focus often stays in a trend nobody is writing:
+ * the room test ended with all eight trends saying "… is editing…" long after they were named.
+ */
+export const EDITING_IDLE_MS = 30_000
+
+/** Whether this person is working in the trend's fields: from focus or a keystroke there, until they leave or go quiet. */
+function useWorkingIn(): { now: boolean; set(working: boolean): void } {
+  const [now, setNow] = useState(false)
+  const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(quiet.current), [])
+  const set = useCallback((working: boolean) => {
+    clearTimeout(quiet.current)
+    setNow(working)
+    if (working) quiet.current = setTimeout(() => setNow(false), EDITING_IDLE_MS)
+  }, [])
+  return { now, set }
+}
 
 const isTextField = (target: EventTarget) => target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
 

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import { addSignal, createTrend, deleteTrend, groupSignals, moveSignalToTrend, readBoard, readControl, renameTrend } from '../../../shared/doc/index.ts'
 import { anna, ben, newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'
 import { buttonNamed, cardButton, change, mountTrends, nextFrames, press, titlesIn, type Harness } from './testing/trendsHarness.tsx'
+import { EDITING_IDLE_MS } from './TrendText.tsx'
 
 let harness: Harness | null = null
 afterEach(() => {
@@ -186,6 +187,27 @@ describe('trends stage', () => {
     expect(document.activeElement).toBe(name.closest('.trend__text')!.querySelector('.trend__textarea--narrative'))
     // Still editing this trend: the others keep seeing "… is editing".
     expect(harness.awareness.getLocalState()?.editing).toBe(home)
+  })
+
+  it('stops saying “editing” when the person goes quiet with focus left in the trend, and says it again when they type', () => {
+    vi.useFakeTimers()
+    try {
+      const { board, home } = boardWith()
+      harness = mountTrends({ board })
+      const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
+      act(() => name.focus())
+      typeInto(name, 'Care comes home')
+      act(() => void name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })))
+      act(() => void vi.advanceTimersByTime(EDITING_IDLE_MS - 1000))
+      expect(harness.awareness.getLocalState()?.editing).toBe(home)
+      act(() => void vi.advanceTimersByTime(1000))
+      expect(harness.awareness.getLocalState()?.editing ?? null).toBeNull()
+      const narrative = document.activeElement as HTMLTextAreaElement
+      typeInto(narrative, 'Services follow people home.')
+      expect(harness.awareness.getLocalState()?.editing).toBe(home)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('two people naming one trend at once: the one still typing sees the other name, and can take it', () => {
