@@ -20,7 +20,7 @@ describe('the identity the server gives this browser in a workshop', () => {
     const store = memoryStore()
     const first = answering(201, KEPT)
     expect(await requestServerIdentity(WORKSHOP, 'key', null, first.fetchImpl, store)).toEqual({ kind: 'ok', identity: KEPT })
-    expect(JSON.parse(String(first.sent[0]!.init.body))).toEqual({})
+    expect(JSON.parse(String(first.sent[0]!.init.body))).toEqual({ earlier: [] })
     expect(first.sent[0]!.url).toBe(`/api/workshops/${WORKSHOP}/identity`)
     expect(loadServerIdentity(WORKSHOP, store)).toEqual(KEPT)
     expect(loadServerIdentity('OtherOtherOtherOther01', store)).toBeNull()
@@ -28,6 +28,22 @@ describe('the identity the server gives this browser in a workshop', () => {
     const again = answering(200, KEPT)
     await requestServerIdentity(WORKSHOP, 'key', KEPT, again.fetchImpl, store)
     expect(JSON.parse(String(again.sent[0]!.init.body))).toEqual({ token: KEPT.token })
+  })
+
+  it('on a first visit offers the identities it holds in other workshops (one imported from them knows the person)', async () => {
+    const elsewhere = { participantId: 'AnnaAnnaAnnaAnnaAnna02', token: 'AnnaAnnaAnnaAnnaAnna02.signaturesignaturesign' }
+    const store = memoryStore({
+      [identityStorageKey('OtherOtherOtherOther01')]: JSON.stringify(elsewhere),
+      [identityStorageKey('BrokenBrokenBrokenBro1')]: 'not json',
+      's2s:language': 'fi',
+    })
+    const first = answering(201, elsewhere)
+    await requestServerIdentity(WORKSHOP, 'key', null, first.fetchImpl, store)
+    expect(JSON.parse(String(first.sent[0]!.init.body))).toEqual({ earlier: [{ workshopId: 'OtherOtherOtherOther01', token: elsewhere.token }] })
+    // Once it has one here, only that is offered.
+    const again = answering(200, elsewhere)
+    await requestServerIdentity(WORKSHOP, 'key', elsewhere, again.fetchImpl, store)
+    expect(JSON.parse(String(again.sent[0]!.init.body))).toEqual({ token: elsewhere.token })
   })
 
   it('tells a refusal (ask no more) from no answer (ask again later), and keeps nothing malformed', async () => {

@@ -33,10 +33,31 @@ export type IdentityAnswer =
   /** No answer (offline, server restarting): ask again later. */
   | { kind: 'unreachable' }
 
+/** Identities offered from other workshops at most (the server reads as many). */
+const MAX_EARLIER = 50
+
+/**
+ * The identities this browser holds in other workshops: a workshop imported from one of them
+ * knows this person by one of these (the server picks it: identityRoutes.ts `earlierSelf`).
+ */
+export function earlierIdentities(workshopId: string, store: KeyValueStore | null = browserStorage()): { workshopId: string; token: string }[] {
+  const earlier: { workshopId: string; token: string }[] = []
+  const prefix = identityStorageKey('')
+  for (let index = 0; store?.key && index < (store.length ?? 0) && earlier.length < MAX_EARLIER; index++) {
+    const name = store.key(index)
+    const other = name?.startsWith(prefix) ? name.slice(prefix.length) : null
+    if (!other || other === workshopId || !ID_PATTERN.test(other)) continue
+    const identity = loadServerIdentity(other, store)
+    if (identity) earlier.push({ workshopId: other, token: identity.token })
+  }
+  return earlier
+}
+
 /**
  * Asks the server for this person's identity, offering the one kept here: a valid one comes back
- * unchanged, a missing or no longer valid one (a server that lost its secret) is replaced. The
- * answer is remembered.
+ * unchanged, a missing or no longer valid one (a server that lost its secret) is replaced. A
+ * browser new to the workshop offers the identities it holds in others, so someone returning to
+ * a workshop imported from one they were in is themselves again. The answer is remembered.
  */
 export async function requestServerIdentity(
   workshopId: string,
@@ -50,7 +71,7 @@ export async function requestServerIdentity(
     response = await fetchImpl(`${API_WORKSHOPS}/${workshopId}/identity`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(known ? { token: known.token } : {}),
+      body: JSON.stringify(known ? { token: known.token } : { earlier: earlierIdentities(workshopId, store) }),
       cache: 'no-store',
     })
   } catch {

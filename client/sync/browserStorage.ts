@@ -1,5 +1,5 @@
 /** The browser's localStorage where it may be used, for small things a device remembers. */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem' | 'key' | 'length'>>
 
 export function browserStorage(): KeyValueStore | null {
   try {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { getRecord } from '../../shared/doc/collections.ts'
+import { BOARD_DOC, ID_PATTERN } from '../../shared/protocol.ts'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Identities } from '../workshops/identities.ts'
 import type { ApiContext } from './api.ts'
@@ -7,15 +9,26 @@ import { HttpError, readJson, requireJson } from './body.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>
 type Route = [method: string, pattern: RegExp, handler: Handler]
-type IdentityContext = Pick<ApiContext, 'config' | 'workshops' | 'relay'> & { identities: Identities }
+type IdentityContext = Pick<ApiContext, 'config' | 'workshops' | 'relay' | 'registry'> & { identities: Identities }
 
-const identityBody = z.object({ token: z.string().max(64).optional() })
+/** Identities from other workshops a browser offers at most (see `earlierSelf`). */
+export const MAX_EARLIER_IDENTITIES = 50
+
+const identityBody = z.object({
+  token: z.string().max(64).optional(),
+  earlier: z
+    .array(z.object({ workshopId: z.string().regex(ID_PATTERN), token: z.string().max(64) }))
+    .max(MAX_EARLIER_IDENTITIES)
+    .optional(),
+})
 
 /**
  * `POST /api/workshops/:id/identity` `{token?}` (participant or facilitator key): the person's
  * server-signed identity in this workshop. A valid token offered back answers 200 with the same
  * identity (a returning browser); otherwise a new one is made, 201 `{participantId, token}`.
- * New identities are limited per workshop (`IDENTITIES_PER_WORKSHOP_PER_HOUR`, 429 past it):
+ * A browser new to this workshop may offer the identities it holds in other workshops
+ * (`earlier`): when one of them is a person on this workshop's board, it is that person here too
+ * (see `earlierSelf`). New identities are limited per workshop (`IDENTITIES_PER_WORKSHOP_PER_HOUR`, 429 past it):
  * each one is a person who may vote, so the key on the wall cannot mint voters by the thousand.
  * Every instance counts into the same limit.
  *
@@ -33,12 +46,30 @@ export function identityRoutes(ctx: IdentityContext, send: (res: ServerResponse,
         if (role === 'screen') throw new HttpError(403, 'a screen takes no part; it has no identity')
         requireJson(req)
         const parsed = identityBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
-        if (!parsed.success) throw new HttpError(400, 'token must be a string', 'token')
+        if (!parsed.success) throw new HttpError(400, 'token must be a string; earlier a list of {workshopId, token}', 'token')
         const known = ctx.identities.verify(id!, parsed.data.token)
         if (known) return send(res, 200, { participantId: known, token: parsed.data.token })
         if (!(await issued.take(id!))) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
-        send(res, 201, ctx.identities.issue(id!))
+        const returning = await earlierSelf(ctx, id!, parsed.data.earlier ?? [])
+        send(res, 201, returning ? ctx.identities.sign(id!, returning) : ctx.identities.issue(id!))
       },
     ],
   ]
+}
+
+/**
+ * The person on this workshop's board whose identity in another workshop the browser proved
+ * (a token this server signed there), or null. An imported workshop's board keeps the people of
+ * the one it was exported from, under their ids there: without this, each of them opening the
+ * new workshop became a second person of the same name ("Fiona, Fiona"), and no longer the author
+ * of their own cards. A token proves its holder is that person, so nobody can become anyone else;
+ * a workshop imported on another server (another secret) still meets its people as new.
+ */
+async function earlierSelf(ctx: IdentityContext, workshopId: string, earlier: readonly { workshopId: string; token: string }[]): Promise<string | null> {
+  const people = earlier.flatMap(({ workshopId: other, token }) => {
+    const participantId = other === workshopId ? null : ctx.identities.verify(other, token)
+    return participantId ? [participantId] : []
+  })
+  if (people.length === 0) return null
+  return ctx.registry.withRooms(workshopId, [BOARD_DOC], ([board]) => people.find((person) => getRecord(board!.doc, 'participants', person) !== null) ?? null)
 }

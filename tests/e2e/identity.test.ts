@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { readBoard } from '../../shared/doc/index.ts'
+import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced } from '../support/clients.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
@@ -58,6 +59,48 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       expect(person.errors).toEqual([])
     } finally {
       observer.destroy()
+      await person.close()
+      room.done()
+    }
+  })
+
+  it('is the same person in a workshop imported from one they were in: listed once, and their cards still theirs', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('signals')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai' })
+    const page = person.page
+    const readers: { destroy(): void }[] = []
+    try {
+      await expectStage(page, 'Signals')
+      await page.getByLabel('What did you notice?').fill('Libraries lend sewing machines')
+      await page.getByRole('button', { name: 'Add card' }).click()
+      const kai = (await keptIdentity(page, room.links.id))!.participantId
+      const original = connectClient(app.server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
+      readers.push(original)
+      await synced(original)
+      await expect.poll(() => [...readBoard(original.doc).signals.values()].filter((s) => s.authorId === kai).length, SLOW).toBe(1)
+
+      // The workshop goes on from its backup, as the facilitator's "Open a backup" makes it.
+      const backup = await fetch(`${app.server.url}/api/workshops/${room.links.id}/export?format=json`, {
+        headers: { authorization: `Bearer ${room.links.keys.facilitator}` },
+      })
+      const imported = await fetch(`${app.server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await backup.text() })
+      const copy = (await imported.json()) as WorkshopLinks
+      await page.goto(copy.links.participant)
+      await expectConnected(page)
+      await expectStage(page, 'Signals')
+      expect((await keptIdentity(page, copy.id))?.participantId).toBe(kai)
+      const board = connectClient(app.server.wsUrl, copy.id, 'board', { key: copy.keys.participant })
+      readers.push(board)
+      await synced(board)
+      await expect.poll(() => [...readBoard(board.doc).participants.values()].filter((p) => p.name === 'Kai').length, SLOW).toBe(1)
+      // His card is his to edit here too.
+      const card = page.locator('.signal-card', { hasText: 'Libraries lend sewing machines' })
+      await expect.poll(() => card.getByRole('button', { name: /^Edit/ }).count(), SLOW).toBeGreaterThan(0)
+      await screenshot(page, 'identity-after-import')
+      expect(person.errors).toEqual([])
+    } finally {
+      for (const reader of readers) reader.destroy()
       await person.close()
       room.done()
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { request } from 'node:http'
-import { addSignal, readBoard, readControl, setAllowParticipantExport, setLocked } from '../../shared/doc/index.ts'
+import { addSignal, joinAsParticipant, readBoard, readControl, setAllowParticipantExport, setLocked } from '../../shared/doc/index.ts'
+import type { WorkshopLinks } from '../../shared/api.ts'
 import { exportWorkshopJson, importWorkshop } from '../../shared/export/index.ts'
 import { canonicalWorkshop } from '../../shared/export/testing/canonical.ts'
 import { buildFullWorkshop } from '../../shared/export/testing/workshops.ts'
@@ -8,7 +9,7 @@ import { mayExportNow } from '../../shared/permissions.ts'
 import { browserTestsSkipped } from '../e2e/support/browser.ts'
 import { synced } from '../support/clients.ts'
 import { failingStore } from '../support/failingStore.ts'
-import { tempDataDir, waitFor } from '../support/server.ts'
+import { createWorkshop, mintIdentity, tempDataDir, waitFor } from '../support/server.ts'
 import { countStoredSnapshots, countWorkshops, exportRequest, importInto, startExportServer, type ExportServer } from './support.ts'
 import { useServers } from '../support/fixture.ts'
 
@@ -173,6 +174,43 @@ describe('POST /api/workshops/import', () => {
     expect(snapshots.map(({ reason, signals, trends }) => ({ reason, signals, trends }))).toEqual([
       { reason: 'import', signals: 5, trends: readBoard(original.board).trends.size },
     ])
+  })
+
+  it('meets the people of the workshop it came from, on this server, as themselves: not a second person of the same name', async () => {
+    const running = await setup()
+    const url = running.server.url
+    const original = await createWorkshop(url, { title: 'Before the break' })
+    const fiona = await mintIdentity(url, original.id, original.keys.participant)
+    const olli = await mintIdentity(url, original.id, original.keys.participant) // never joined the board
+    const board = client(running, original.id, 'board', original.keys.facilitator)
+    await synced(board)
+    joinAsParticipant(board.doc, { participantId: fiona.participantId }, 'Fiona')
+    const reader = client(running, original.id, 'board', original.keys.participant)
+    await waitFor(() => readBoard(reader.doc).participants.size === 1, 5_000, 'Fiona to be stored')
+
+    const file = await (await exportRequest(url, original.id, 'json', original.keys.facilitator)).text()
+    const imported = await fetch(`${url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: file })
+    const copy = (await imported.json()) as WorkshopLinks
+    const ask = async (earlier: { workshopId: string; token: string }[]) => {
+      const res = await fetch(`${url}/api/workshops/${copy.id}/identity`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${copy.keys.participant}` },
+        body: JSON.stringify({ earlier }),
+      })
+      return { status: res.status, ...((await res.json()) as { participantId: string; token: string }) }
+    }
+
+    // Fiona's browser offers what it holds elsewhere: she is Fiona here too, with a token for here.
+    const again = await ask([{ workshopId: original.id, token: olli.token }, { workshopId: original.id, token: fiona.token }])
+    expect(again).toMatchObject({ status: 201, participantId: fiona.participantId })
+    expect(await mintIdentity(url, copy.id, copy.keys.participant, again.token)).toMatchObject({ status: 200, participantId: fiona.participantId })
+    expect(again.token).not.toBe(fiona.token)
+    // Someone who is not on the board, or a token nobody was given, is a new person.
+    expect((await ask([{ workshopId: original.id, token: olli.token }])).participantId).not.toBe(olli.participantId)
+    const forged = await ask([{ workshopId: original.id, token: `${fiona.participantId}.${'A'.repeat(24)}` }])
+    expect(forged.participantId).not.toBe(fiona.participantId)
+    // A list longer than any browser sends is refused.
+    expect((await ask(Array.from({ length: 51 }, () => ({ workshopId: original.id, token: olli.token })))).status).toBe(400)
   })
 
   it('answers 503 and leaves nothing when the store fails while the import is written', async () => {
