@@ -93,13 +93,16 @@ function FocusedTrend({ group }: { group: TrendGroup }) {
   )
 }
 
+/** A trend of this many cards or fewer is kept in one column on the projector (projector.css). */
+const FEW_CARDS = 3
+
 const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: TrendGroup; density: Density }) {
   const { t } = useBoardText()
   const hyphenate = useHyphenate()
   const { trend, signals } = group
   return (
     <article
-      className="trend trend--projector"
+      className={signals.length <= FEW_CARDS ? 'trend trend--projector trend--few' : 'trend trend--projector'}
       data-trend-id={trend.id}
       {...{ [FIT_CONTINUES]: t('trends.projector.continued', { trend: trend.name || t('trends.unnamed') }) }}
     >
