@@ -84,7 +84,11 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       const backup = await fetch(`${app.server.url}/api/workshops/${room.links.id}/export?format=json`, {
         headers: { authorization: `Bearer ${room.links.keys.facilitator}` },
       })
-      const imported = await fetch(`${app.server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await backup.text() })
+      const imported = await fetch(`${app.server.url}/api/workshops/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: await backup.text(),
+      })
       const copy = (await imported.json()) as WorkshopLinks
       await page.goto(copy.links.participant)
       await expectConnected(page)

@@ -201,7 +201,10 @@ describe('POST /api/workshops/import', () => {
     }
 
     // Fiona's browser offers what it holds elsewhere: she is Fiona here too, with a token for here.
-    const again = await ask([{ workshopId: original.id, token: olli.token }, { workshopId: original.id, token: fiona.token }])
+    const again = await ask([
+      { workshopId: original.id, token: olli.token },
+      { workshopId: original.id, token: fiona.token },
+    ])
     expect(again).toMatchObject({ status: 201, participantId: fiona.participantId })
     expect(await mintIdentity(url, copy.id, copy.keys.participant, again.token)).toMatchObject({ status: 200, participantId: fiona.participantId })
     expect(again.token).not.toBe(fiona.token)

@@ -136,7 +136,9 @@ export type Quadrant = (typeof QUADRANTS)[number]
  */
 export function quadrantsAt(position: Position): Quadrant[] {
   const sides = (value: number) => (toScale10(value) === 5 ? [true, false] : [value >= 0.5])
-  return sides(position.impact).flatMap((high) => sides(position.uncertainty).map((uncertain) => quadrantOf({ impact: high ? 1 : 0, uncertainty: uncertain ? 1 : 0 })))
+  return sides(position.impact).flatMap((high) =>
+    sides(position.uncertainty).map((uncertain) => quadrantOf({ impact: high ? 1 : 0, uncertainty: uncertain ? 1 : 0 })),
+  )
 }
 
 export function quadrantOf(position: Position): Quadrant {
