@@ -1,8 +1,8 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { toLayoutItems } from '../../../../shared/wheel/index.ts'
+import { toLayoutItems, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
 import { PageIndicator } from '../../../ui/fit/PageIndicator.tsx'
 import { usePageTurner } from '../../../ui/fit/usePageTurner.ts'
 import { DiagramNode } from '../diagram/DiagramNode.tsx'
@@ -33,16 +33,17 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const width = Math.floor(size.width / 8) * 8
   const height = Math.floor(size.height / 8) * 8
   const rootPx = typeof document === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+  const items = useSameItems(useMemo(() => toLayoutItems(tree, (text) => hyphenate(text) || untitled), [tree, hyphenate, untitled]))
   const pages = useMemo(
     () =>
       wheelPages(
-        toLayoutItems(tree, (text) => hyphenate(text) || untitled),
+        items,
         { centreText: hyphenate(trendName), metrics: SCREEN_WHEEL_METRICS, measure: measureWithPageFont },
         { width, height },
         MIN_FONT_REM * rootPx,
         MAX_FONT_REM * rootPx,
       ),
-    [tree, trendName, untitled, width, height, hyphenate, rootPx],
+    [items, trendName, width, height, hyphenate, rootPx],
   )
   const { page, paused } = usePageTurner(pages.length)
   const shown = pages[page]
@@ -97,4 +98,15 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
       </div>
     </div>
   )
+}
+
+/**
+ * The items as last given while they read the same: the tree is derived again whenever any
+ * wheel on the board changes, and laying this one out again costs tens of milliseconds.
+ */
+function useSameItems(items: WheelLayoutItem[]): WheelLayoutItem[] {
+  const last = useRef<{ key: string; items: WheelLayoutItem[] } | null>(null)
+  const key = JSON.stringify(items)
+  if (last.current?.key !== key) last.current = { key, items }
+  return last.current.items
 }

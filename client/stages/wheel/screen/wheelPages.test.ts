@@ -67,6 +67,8 @@ describe('the wheel on the projector', () => {
     // Every consequence is on a part; the first-order ones on several.
     expect(new Set(pages.flatMap((page) => [...page.nodes])).size).toBe(allIds(items).length)
     expect(pages.filter((page) => page.nodes.has(items[0]!.id)).length).toBeGreaterThan(1)
+    // Deep branches are zoomed on, all parts one wheel (laid out alone, each would spread all round the trend).
+    expect(new Set(pages.map((page) => page.layout)).size).toBe(1)
   })
 
   it('shows fifteen first-order consequences on a small projector in two even parts, each a wheel of its own', () => {

@@ -12,6 +12,9 @@
  * - re-laid: each part a wheel of its own, the trend and the part's consequences laid out afresh
  *   in the whole stage area. That wheel of 15 takes 2 parts. A single deep branch laid out alone
  *   spreads its consequences all round the trend, though, and needs more parts than zoomed.
+ * Re-laid parts are used only when they are fewer (zoomed ones keep the boxes in place). Laying
+ * out is the cost here (nine aspects for each candidate part), so re-laying stops as soon as it
+ * cannot win: 10–60 ms for a room's wheel in Chromium on a busy machine, once per wheel change.
  */
 import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../../../../shared/wheel/index.ts'
 
@@ -75,26 +78,33 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
       [whole.centre, ...whole.nodes.filter((node) => nodes.has(node.id))],
     )
   }
+  // Candidate parts are laid out once each (the greedy fill and the evening ask for some again).
+  const laidOut = new Map<string, WheelPage>()
   const relaid: PageOf = (group) => {
-    const layout = layoutForScreen(group, options, size)
-    return fit(
-      layout,
-      new Set(layout.nodes.map((node) => node.id)),
-      group.map((item) => item.id),
-      [layout.centre, ...layout.nodes],
-    )
+    const key = JSON.stringify(group.map(idsOf))
+    let page = laidOut.get(key)
+    if (!page) {
+      const layout = group.length === items.length ? whole : layoutForScreen(group, options, size)
+      page = fit(
+        layout,
+        new Set(layout.nodes.map((node) => node.id)),
+        group.map((item) => item.id),
+        [layout.centre, ...layout.nodes],
+      )
+      laidOut.set(key, page)
+    }
+    return page
   }
   const readable = (page: WheelPage) => page.scale * page.layout.metrics.fontSize >= minFontPx
 
-  const first = paginate(items, zoomed, readable)
-  if (first.length === 1) return first
-  const second = paginate(items, relaid, readable)
-  const smallest = (pages: WheelPage[]) => Math.min(...pages.map((page) => page.scale))
-  return second.length < first.length || (second.length === first.length && smallest(second) > smallest(first)) ? second : first
+  const zoomedPages = paginate(items, zoomed, readable)
+  // The whole wheel does not read laid out afresh either: re-laid parts are two at the fewest.
+  if (zoomedPages.length <= 2) return zoomedPages
+  return paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages
 }
 
 /** The layout whose whole wheel is drawn largest in `size` (roundest among near-equals). */
-export function layoutForScreen(items: readonly WheelLayoutItem[], options: ScreenWheelOptions, size: Size): WheelLayout {
+function layoutForScreen(items: readonly WheelLayoutItem[], options: ScreenWheelOptions, size: Size): WheelLayout {
   const candidates = ASPECTS.map((aspect) => {
     const layout = layoutWheel(items, { ...options, aspect })
     return { aspect, layout, scale: scaleFor(padded(layout.bounds), size) }
@@ -106,8 +116,10 @@ export function layoutForScreen(items: readonly WheelLayoutItem[], options: Scre
 /** A part showing these first-order consequences (with what follows from each, as given). */
 type PageOf = (group: readonly WheelLayoutItem[]) => WheelPage
 
-/** `items` in readable parts, drawn by `pageOf` (see `wheelPages`). */
-function paginate(items: readonly WheelLayoutItem[], pageOf: PageOf, readable: (page: WheelPage) => boolean): WheelPage[] {
+/** `items` in readable parts, drawn by `pageOf` (see `wheelPages`); null when that takes more than `most`. */
+function paginate(items: readonly WheelLayoutItem[], pageOf: PageOf, readable: (page: WheelPage) => boolean): WheelPage[]
+function paginate(items: readonly WheelLayoutItem[], pageOf: PageOf, readable: (page: WheelPage) => boolean, most: number): WheelPage[] | null
+function paginate(items: readonly WheelLayoutItem[], pageOf: PageOf, readable: (page: WheelPage) => boolean, most = Infinity): WheelPage[] | null {
   const all = pageOf(items)
   if (items.length === 0 || readable(all)) return [all]
   // A first-order consequence too full to read alone is shown a second-order branch, or a run of them, at a time.
@@ -118,11 +130,14 @@ function paginate(items: readonly WheelLayoutItem[], pageOf: PageOf, readable: (
   for (const unit of units) {
     const current = greedy.at(-1)
     if (current && readable(pageOf(joinBranches([...current, unit])))) current.push(unit)
-    else greedy.push([unit])
+    else if (greedy.push([unit]) > most) return null
   }
   // Filling each part in turn leaves the last the emptiest: as many parts, evened out, read better.
-  const even = evenGroups(units, greedy.length).map((group) => pageOf(joinBranches(group)))
-  return even.every(readable) ? even : greedy.map((group) => pageOf(joinBranches(group)))
+  // A part of one unit reads as well as that unit ever can (a branch too big for any part).
+  const even = evenGroups(units, greedy.length)
+  const evenPages = even.map((group) => pageOf(joinBranches(group)))
+  const evenReads = evenPages.every((page, index) => even[index]!.length === 1 || readable(page))
+  return evenReads ? evenPages : greedy.map((group) => pageOf(joinBranches(group)))
 }
 
 /** Consecutive branches of one first-order consequence, split by `paginate`, as that consequence again. */
