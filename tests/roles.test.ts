@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { goToStage, readControl } from '../shared/doc/index.ts'
+import { addSignal, goToStage, joinAsParticipant, readBoard, readControl, setLocked } from '../shared/doc/index.ts'
 import { synced, upgradeStatus } from './support/clients.ts'
 import { useServers } from './support/fixture.ts'
-import { createWorkshop, waitFor } from './support/server.ts'
+import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 
 const servers = useServers()
 const setup = () => servers.workshop({ extensions: true })
@@ -38,6 +38,31 @@ describe('roles are enforced by the server', () => {
     for (const update of stored.updates) Y.applyUpdate(reloaded, update)
     expect(readControl(reloaded).currentStageId).toBe(signals!.id)
     expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/reason="write_forbidden"\} [1-9]/)
+  })
+
+  it('a card written while the board was locked (a phone offline at the lock) reaches everyone once it is unlocked', async () => {
+    const { server, workshop, open } = await setup()
+    const lee = await mintIdentity(server.url, workshop.id, workshop.keys.participant)
+    const facilitator = open('control', workshop.keys.facilitator)
+    const phone = open('board', workshop.keys.participant, { identity: lee.token })
+    const phoneControl = open('control', workshop.keys.participant)
+    const observer = open('board', workshop.keys.facilitator)
+    await synced(facilitator, phone, phoneControl, observer)
+    const actor = { participantId: lee.participantId }
+    joinAsParticipant(phone.doc, actor, 'Lee')
+    await waitFor(() => readBoard(observer.doc).participants.size === 1, 5_000, 'Lee to join')
+    const titles = () => [...readBoard(observer.doc).signals.values()].map((signal) => signal.title).sort()
+
+    setLocked(facilitator.doc, true)
+    await waitFor(() => readControl(phoneControl.doc).locked, 5_000, 'the lock to arrive')
+    addSignal(phone.doc, { title: 'Written while locked' }, actor)
+    await waitFor(() => phone.denied.length > 0, 5_000, 'the refusal')
+    setLocked(facilitator.doc, false)
+    await waitFor(() => !readControl(phoneControl.doc).locked, 5_000, 'the unlock to arrive')
+    // Her next card builds on the refused one: both arrive.
+    addSignal(phone.doc, { title: 'Written after the unlock' }, actor)
+    await waitFor(() => titles().length === 2, 5_000, 'both cards').catch(() => undefined)
+    expect(titles()).toEqual(['Written after the unlock', 'Written while locked'])
   })
 
   it('a screen connection cannot write the board', async () => {

@@ -99,6 +99,8 @@ export class Connection implements Peer {
   private closed = false
   private presenceTokens: number
   private presenceRefilledAt = Date.now()
+  /** A write of this connection's was refused (the board locked): ask for it again once writing is allowed. */
+  private owesResync = false
   /** Updates this connection sent that wait on changes the server does not have (keepOwnPending). */
   private waiting: Uint8Array | undefined
   /**
@@ -195,6 +197,7 @@ export class Connection implements Peer {
   private handle(message: Uint8Array): void {
     if (this.closed) return
     const started = performance.now()
+    if (this.owesResync) this.askForRefused()
     this.dispatch(message)
     this.metrics.loop.held(started)
   }
@@ -390,10 +393,27 @@ export class Connection implements Peer {
    */
   private refuseWrite(room: Room, update: Uint8Array, reason: string): void {
     if (!bringsNewStructs(room.doc, update)) return
+    this.owesResync = true
     this.metrics.reject('write_forbidden', this.target, { detail: reason })
     if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
     this.send(permissionDenied(reason))
     if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
+  }
+
+  /**
+   * Once this connection may write again (the board unlocked), asks its client for what the
+   * server lacks (our sync step 1; the client answers with step 2), which brings back the writes
+   * refused meanwhile. Without it, the card a phone wrote offline while the board was locked was
+   * dropped at the lock, and everything the person wrote after the unlock built on it, so it
+   * waited on the server for a change that never came: their screen said "Connected" while nobody
+   * saw their cards until they reloaded. Asked at their next message, at most every 15 s
+   * (presence renewal), once.
+   */
+  private askForRefused(): void {
+    const room = this.room
+    if (!room || !this.mayWrite(this.role, room).allowed) return
+    this.owesResync = false
+    this.send(room.syncStep1())
   }
 
   /**
