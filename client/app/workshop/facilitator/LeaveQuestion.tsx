@@ -23,7 +23,7 @@ export function LeaveQuestion() {
     askedFrom.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     first.current?.focus()
   }, [asked])
-  if (!question) return null
+  if (!question) return move.stayedOffline ? <StayedOffline /> : null
   const stay = () => {
     const back = askedFrom.current
     move.stay()
@@ -85,4 +85,21 @@ function TimeLeft({ stageId }: { stageId: string }) {
   const { t } = useTranslation()
   const timer = useStageTimer(stageId)
   return t('console.leave.timerRunning', { time: formatClock((timer?.secondsLeft ?? 0) * 1000) })
+}
+
+/** The room did not move: this device is offline (useRoomMove). Said where the question would be. */
+function StayedOffline() {
+  const { t } = useTranslation()
+  const { move } = useConsole()
+  const stage = move.stayedOffline ? t(`stage.${move.stayedOffline.kind}.name`) : ''
+  return (
+    <div className="leave-question ui-toolbar" role="group" aria-label={t('console.leave.offline', { stage })}>
+      <p className="leave-question__text">{t('console.leave.offline', { stage })}</p>
+      <div className="leave-question__actions">
+        <button type="button" className="button button--secondary" onClick={move.dismissOffline}>
+          {t('console.leave.offlineOk')}
+        </button>
+      </div>
+    </div>
+  )
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/doc/index.ts'
 import { cleanup, renderLoaded, typeInto } from '../../../testing/render.ts'
 import { StageArea } from '../stage/StageArea.tsx'
+import { useStore } from '../../../state/store.ts'
 import { ANNA, BEN, openRoom, type Room } from './testRoom.tsx'
 
 let room: Room
@@ -62,6 +63,25 @@ describe('the console is one toolbar row', () => {
     act(() => void c.querySelector('.console-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })))
     expect(c.querySelector('.console-panel')).toBeNull()
     expect(document.activeElement).toBe(timerButton)
+  })
+})
+
+describe('moving the room offline', () => {
+  it('does not move it (the move would be sent minutes later), says so, and moves it once connected', async () => {
+    const c = await facilitatorOn()
+    const connected = useStore.getState().connection.control
+    act(() => useStore.getState().setDocSync('control', { ...connected, status: 'offline' }))
+    click(c, 'Next: Trends')
+    expect(currentKind()).toBe('signals')
+    const said = "You're offline, so the room stayed on Signals. Move it again once this device is connected."
+    expect(c.querySelector('.leave-question')?.textContent).toContain(said)
+    expect(c.ownerDocument.querySelector('[data-live-announcer]')!.textContent).toBe(said)
+    click(c, 'OK')
+    expect(c.querySelector('.leave-question')).toBeNull()
+
+    act(() => useStore.getState().setDocSync('control', connected))
+    click(c, 'Next: Trends')
+    expect(currentKind()).toBe('trends')
   })
 })
 

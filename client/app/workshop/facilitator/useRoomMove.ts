@@ -25,6 +25,12 @@ export interface RoomMove {
   /** Answers the question: go as things are, or first reveal the cards / close the vote. */
   go(settleFirst: boolean): void
   stay(): void
+  /**
+   * The room was asked to move while this device could not reach the server: it stayed (the stage
+   * the facilitator sees it on), until this is dismissed or a move goes through.
+   */
+  stayedOffline: Stage | null
+  dismissOffline(): void
 }
 
 const NO_SESSION = null
@@ -42,6 +48,11 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
   const stages = useStore(selectStages)
   const timer = useStageTimer(current?.id ?? null)
   const [askingFor, setAskingFor] = useState<{ from: string | null; target: string } | null>(null)
+  // A move made offline would be sent on reconnecting, maybe minutes later, and move the room
+  // from whatever it does by then (the room test: everyone jumped from a story to Takeaways
+  // 20 s after the facilitator's laptop found its Wi-Fi again). So moving needs the server.
+  const online = useStore((s) => s.connection.control.status === 'connected')
+  const [stayedOffline, setStayedOffline] = useState<Stage | null>(null)
 
   const index = current ? steps.indexOf(current) : -1
   const previous = index > 0 ? steps[index - 1] : undefined
@@ -60,10 +71,16 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
     (stage: Stage) => {
       if (!control) return
       setAskingFor(null)
+      if (!online) {
+        setStayedOffline(current ?? null)
+        announce(t('console.leave.offline', { stage: current ? t(`stage.${current.kind}.name`) : '' }))
+        return
+      }
+      setStayedOffline(null)
       goToStage(control, stage.id)
       useStore.getState().viewStage(null)
     },
-    [control],
+    [control, online, current, announce, t],
   )
 
   const request = useCallback(
@@ -78,15 +95,16 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
   const go = useCallback(
     (settleFirst: boolean) => {
       if (!question || !control) return
-      if (settleFirst) {
+      if (settleFirst && online) {
         if (question.reasons.some((r) => r.kind === 'privateCards')) endPrivateRound(control)
         if (current && question.reasons.some((r) => r.kind === 'openVote')) closeAssessment(control, current.id)
       }
       moveTo(question.target)
     },
-    [question, control, current, moveTo],
+    [question, control, current, moveTo, online],
   )
   const stay = useCallback(() => setAskingFor(null), [])
+  const dismissOffline = useCallback(() => setStayedOffline(null), [])
 
-  return { previous, next, request, question, go, stay }
+  return { previous, next, request, question, go, stay, stayedOffline, dismissOffline }
 }

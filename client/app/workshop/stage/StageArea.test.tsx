@@ -7,6 +7,7 @@ import { getTemplate } from '../../../../shared/method/templates.ts'
 import type { StageProps, WorkingRole } from '../../../stages/types.ts'
 import { bridgeControl } from '../../../state/bridge.ts'
 import { useStore } from '../../../state/store.ts'
+import { INITIAL_SYNC_STATE } from '../../../sync/syncState.ts'
 import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
 import { cleanup, render, renderLoaded } from '../../../testing/render.ts'
 import { AnnounceCapture, LiveAnnouncer, useAnnounce } from '../../../ui/index.ts'
@@ -26,12 +27,14 @@ beforeEach(() => {
   createWorkshopControl(control, { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like?' }, getTemplate('signals-to-stories'))
   stageIds = Object.fromEntries(readControl(control).stages.map((stage) => [stage.kind, stage.id]))
   unbridge = bridgeControl(control)
+  useStore.getState().setDocSync('control', { ...INITIAL_SYNC_STATE, status: 'connected', synced: true })
 })
 
 afterEach(() => {
   cleanup()
   unbridge()
   useStore.getState().viewStage(null)
+  useStore.getState().resetConnection()
 })
 
 function renderArea(role: WorkingRole) {
