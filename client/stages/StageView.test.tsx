@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
 import { DEFAULT_STAGE_SETTINGS } from '../../shared/schema/stage.ts'
 import { actAsync, cleanup, render } from '../testing/render.ts'
+import { useStore } from '../state/store.ts'
+import { INITIAL_SYNC_STATE } from '../sync/syncState.ts'
 import { StageView } from './StageView.tsx'
 
 let fail = true
@@ -30,6 +32,24 @@ describe('StageView', () => {
     act(() => c.querySelector('button')!.click())
     await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
     expect(c.querySelector('[data-signals]')).not.toBeNull()
+  })
+
+  it('tries again by itself when the connection comes back', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    fail = true
+    vi.resetModules()
+    const connected = { ...INITIAL_SYNC_STATE, status: 'connected' as const, synced: true }
+    act(() => useStore.getState().setDocSync('control', { ...connected, status: 'offline' }))
+    const stage = { id: 'stage-000000000000000000', kind: 'signals' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
+    const c = render(<StageView stage={stage} role="participant" isCurrent />)
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[role="alert"]')?.textContent).toContain("This stage didn't open")
+    fail = false
+    vi.resetModules()
+    act(() => useStore.getState().setDocSync('control', connected))
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(c.querySelector('[data-signals]')).not.toBeNull()
+    useStore.getState().resetConnection()
   })
 
   it('says it is loading while the stage’s code is on its way, not an empty page', async () => {

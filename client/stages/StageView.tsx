@@ -1,5 +1,6 @@
-import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useEffect, useRef, useState, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useStore } from '../state/store.ts'
 import { stageManifest } from './registry.ts'
 import type { ScreenProps, StageProps } from './types.ts'
 
@@ -96,6 +97,15 @@ function StageLoading() {
 
 function StageFailed({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation()
+  // Its code failed to download while the device was offline: tried again by itself once the
+  // connection is back (it stayed failed until someone noticed and pressed "Try again"). Only on
+  // that change, so a stage failing for another reason is not retried in a loop.
+  const connected = useStore((s) => s.connection.control.status === 'connected')
+  const wasConnected = useRef(connected)
+  useEffect(() => {
+    if (connected && !wasConnected.current) onRetry()
+    wasConnected.current = connected
+  }, [connected, onRetry])
   return (
     <div className="callout callout--warning" role="alert">
       <h2 className="callout__title">{t('stageArea.failed.title')}</h2>

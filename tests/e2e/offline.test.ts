@@ -134,6 +134,39 @@ describe.skipIf(browserTestsSkipped)('an offline participant in Chromium', () =>
     }
   })
 
+  it('a facilitator offline cannot move the room: it stays, the console says so, and moves it once back', { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.participant })
+    const fiona = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    try {
+      await synced(control)
+      const stage = () => readControl(control.doc).stages.find((s) => s.id === readControl(control.doc).currentStageId)?.kind
+      const f = fiona.page
+      await f.getByRole('button', { name: 'Next: Signals' }).click()
+      await expect.poll(stage, SLOW).toBe('signals')
+
+      await fiona.context.setOffline(true)
+      await expect.poll(() => indicator(f), SLOW).toMatch(/^Offline/)
+      await f.getByRole('button', { name: 'Next: Trends' }).click()
+      const notice = f.getByRole('group', { name: "You're offline, so the room stayed on Signals. Move it again once this device is connected." })
+      await notice.waitFor(SLOW)
+      await screenshot(f, 'console-offline-stayed-laptop')
+      await fiona.context.setOffline(false)
+      await expectConnected(f)
+      // Nothing was kept to be sent: once a later change from this device has arrived, the room is where it was.
+      await f.getByRole('button', { name: 'Private round' }).click()
+      await expect.poll(() => readControl(control.doc).privateMode.on, SLOW).toBe(true)
+      expect(stage()).toBe('signals')
+      await notice.getByRole('button', { name: 'OK' }).click()
+      await f.getByRole('button', { name: 'Next: Trends' }).click()
+      await expect.poll(stage, SLOW).toBe('trends')
+      expect(fiona.errors).toEqual([])
+    } finally {
+      control.destroy()
+      await fiona.close()
+    }
+  })
+
   it('says so on a phone in one line of its own, and the header grows by that line only', { timeout: 120_000 }, async () => {
     const links = await createWorkshop(app.server.url, { title: 'Arjen hyvinvointi 2040' })
     const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
