@@ -137,6 +137,9 @@ export function syncProtocols(key: string, identityToken?: string | null, versio
 export const SYNC_PATH_PREFIX = '/sync/'
 export const API_WORKSHOPS = '/api/workshops'
 
+/** Identities in other workshops a browser offers when it is new to one, at most (the server reads no more). */
+export const MAX_EARLIER_IDENTITIES = 50
+
 /** The last state of an earlier generation of the board, as one Yjs update (any key of the workshop). */
 export function boardGenerationPath(workshopId: string, generation: number): string {
   return `${API_WORKSHOPS}/${workshopId}/board/generations/${generation}`

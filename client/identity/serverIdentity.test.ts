@@ -32,14 +32,22 @@ describe('the identity the server gives this browser in a workshop', () => {
 
   it('on a first visit offers the identities it holds in other workshops (one imported from them knows the person)', async () => {
     const elsewhere = { participantId: 'AnnaAnnaAnnaAnnaAnna02', token: 'AnnaAnnaAnnaAnnaAnna02.signaturesignaturesign' }
+    const older = { participantId: 'AnnaAnnaAnnaAnnaAnna03', token: 'AnnaAnnaAnnaAnnaAnna03.signaturesignaturesign' }
     const store = memoryStore({
-      [identityStorageKey('OtherOtherOtherOther01')]: JSON.stringify(elsewhere),
+      [identityStorageKey('OlderOlderOlderOlder01')]: JSON.stringify({ ...older, at: 1_000 }),
+      [identityStorageKey('OtherOtherOtherOther01')]: JSON.stringify({ ...elsewhere, at: 2_000 }),
       [identityStorageKey('BrokenBrokenBrokenBro1')]: 'not json',
       's2s:language': 'fi',
     })
     const first = answering(201, elsewhere)
     await requestServerIdentity(WORKSHOP, 'key', null, first.fetchImpl, store)
-    expect(JSON.parse(String(first.sent[0]!.init.body))).toEqual({ earlier: [{ workshopId: 'OtherOtherOtherOther01', token: elsewhere.token }] })
+    // The most recently opened first.
+    expect(JSON.parse(String(first.sent[0]!.init.body))).toEqual({
+      earlier: [
+        { workshopId: 'OtherOtherOtherOther01', token: elsewhere.token },
+        { workshopId: 'OlderOlderOlderOlder01', token: older.token },
+      ],
+    })
     // Once it has one here, only that is offered.
     const again = answering(200, elsewhere)
     await requestServerIdentity(WORKSHOP, 'key', elsewhere, again.fetchImpl, store)

@@ -5,7 +5,7 @@
  * Kept in localStorage per workshop, so a reload or a return the next day is the same person.
  */
 import * as z from 'zod/mini'
-import { API_WORKSHOPS, ID_PATTERN } from '../../shared/protocol.ts'
+import { API_WORKSHOPS, ID_PATTERN, MAX_EARLIER_IDENTITIES } from '../../shared/protocol.ts'
 import { browserStorage, type KeyValueStore } from '../sync/browserStorage.ts'
 
 export interface ServerIdentity {
@@ -14,6 +14,8 @@ export interface ServerIdentity {
 }
 
 const Schema = z.object({ participantId: z.string().check(z.regex(ID_PATTERN)), token: z.string().check(z.minLength(1), z.maxLength(64)) })
+/** As kept: with when this browser last opened the workshop (none in identities kept before it was noted). */
+const KeptSchema = z.object({ ...Schema.shape, at: z.optional(z.number()) })
 export const identityStorageKey = (workshopId: string) => `s2s:identity:${workshopId}`
 
 /** The identity this browser was given in this workshop, or null. */
@@ -33,24 +35,29 @@ export type IdentityAnswer =
   /** No answer (offline, server restarting): ask again later. */
   | { kind: 'unreachable' }
 
-/** Identities offered from other workshops at most (the server reads as many). */
-const MAX_EARLIER = 50
-
 /**
  * The identities this browser holds in other workshops: a workshop imported from one of them
  * knows this person by one of these (the server picks it: identityRoutes.ts `earlierSelf`).
  */
 export function earlierIdentities(workshopId: string, store: KeyValueStore | null = browserStorage()): { workshopId: string; token: string }[] {
-  const earlier: { workshopId: string; token: string }[] = []
   const prefix = identityStorageKey('')
-  for (let index = 0; store?.key && index < (store.length ?? 0) && earlier.length < MAX_EARLIER; index++) {
+  const held: { workshopId: string; token: string; at: number }[] = []
+  for (let index = 0; store?.key && index < (store.length ?? 0); index++) {
     const name = store.key(index)
     const other = name?.startsWith(prefix) ? name.slice(prefix.length) : null
     if (!other || other === workshopId || !ID_PATTERN.test(other)) continue
-    const identity = loadServerIdentity(other, store)
-    if (identity) earlier.push({ workshopId: other, token: identity.token })
+    try {
+      const kept = KeptSchema.safeParse(JSON.parse(store.getItem(name!) ?? 'null'))
+      if (kept.success) held.push({ workshopId: other, token: kept.data.token, at: kept.data.at ?? 0 })
+    } catch {
+      // not JSON: not an identity
+    }
   }
-  return earlier
+  // The most recently opened first: a facilitator with many workshops behind them opens a backup of a recent one.
+  return held
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_EARLIER_IDENTITIES)
+    .map(({ workshopId: other, token }) => ({ workshopId: other, token }))
 }
 
 /**
@@ -82,7 +89,7 @@ export async function requestServerIdentity(
   const parsed = Schema.safeParse(await response.json().catch(() => null))
   if (!parsed.success) return { kind: 'unreachable' }
   try {
-    store?.setItem(identityStorageKey(workshopId), JSON.stringify(parsed.data))
+    store?.setItem(identityStorageKey(workshopId), JSON.stringify({ ...parsed.data, at: Date.now() }))
   } catch {
     // Not remembered: this page is still this person; a reload asks again.
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { getRecord } from '../../shared/doc/collections.ts'
-import { BOARD_DOC, ID_PATTERN } from '../../shared/protocol.ts'
+import { BOARD_DOC, ID_PATTERN, MAX_EARLIER_IDENTITIES } from '../../shared/protocol.ts'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Identities } from '../workshops/identities.ts'
 import type { ApiContext } from './api.ts'
@@ -11,19 +11,12 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => 
 type Route = [method: string, pattern: RegExp, handler: Handler]
 type IdentityContext = Pick<ApiContext, 'config' | 'workshops' | 'relay' | 'registry'> & { identities: Identities }
 
-/** Identities from other workshops a browser offers at most (see `earlierSelf`). */
-export const MAX_EARLIER_IDENTITIES = 50
-
-const identityBody = z.object({
-  token: z.string().max(64).optional(),
-  earlier: z
-    .array(z.object({ workshopId: z.string().regex(ID_PATTERN), token: z.string().max(64) }))
-    .max(MAX_EARLIER_IDENTITIES)
-    .optional(),
-})
+const identityBody = z.object({ token: z.string().max(64).optional(), earlier: z.array(z.unknown()).optional() })
+/** One of `earlier`: a hint, so one that is not well formed is left out, never the request refused. */
+const earlierIdentity = z.object({ workshopId: z.string().regex(ID_PATTERN), token: z.string().max(64) })
 
 /**
- * `POST /api/workshops/:id/identity` `{token?}` (participant or facilitator key): the person's
+ * `POST /api/workshops/:id/identity` `{token?, earlier?}` (participant or facilitator key): the person's
  * server-signed identity in this workshop. A valid token offered back answers 200 with the same
  * identity (a returning browser); otherwise a new one is made, 201 `{participantId, token}`.
  * A browser new to this workshop may offer the identities it holds in other workshops
@@ -46,30 +39,42 @@ export function identityRoutes(ctx: IdentityContext, send: (res: ServerResponse,
         if (role === 'screen') throw new HttpError(403, 'a screen takes no part; it has no identity')
         requireJson(req)
         const parsed = identityBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
-        if (!parsed.success) throw new HttpError(400, 'token must be a string; earlier a list of {workshopId, token}', 'token')
+        if (!parsed.success)
+          throw new HttpError(400, 'token must be a string, earlier a list', parsed.error.issues[0]?.path[0] === 'earlier' ? 'earlier' : 'token')
         const known = ctx.identities.verify(id!, parsed.data.token)
         if (known) return send(res, 200, { participantId: known, token: parsed.data.token })
         if (!(await issued.take(id!))) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
-        const returning = await earlierSelf(ctx, id!, parsed.data.earlier ?? [])
-        send(res, 201, returning ? ctx.identities.sign(id!, returning) : ctx.identities.issue(id!))
+        const earlier = (parsed.data.earlier ?? []).slice(0, MAX_EARLIER_IDENTITIES).flatMap((entry) => {
+          const checked = earlierIdentity.safeParse(entry)
+          return checked.success ? [checked.data] : []
+        })
+        send(res, 201, (await earlierSelf(ctx, id!, earlier)) ?? ctx.identities.issue(id!))
       },
     ],
   ]
 }
 
 /**
- * The person on this workshop's board whose identity in another workshop the browser proved
- * (a token this server signed there), or null. An imported workshop's board keeps the people of
- * the one it was exported from, under their ids there: without this, each of them opening the
- * new workshop became a second person of the same name ("Fiona, Fiona"), and no longer the author
- * of their own cards. A token proves its holder is that person, so nobody can become anyone else;
- * a workshop imported on another server (another secret) still meets its people as new.
+ * This person's identity here when the browser proved (a token this server signed for another
+ * workshop) that it is someone on this workshop's board, or null. An imported workshop's board
+ * keeps the people of the one it was exported from, under their ids there: without this, each
+ * of them opening the new workshop became a second person of the same name ("Fiona, Fiona"), and
+ * no longer the author of their own cards. A token proves its holder, so nobody becomes anyone
+ * else; a workshop imported on another server (another secret) meets its people as new.
+ *
+ * What it does reveal: whoever can put ids on a board (a facilitator, a crafted import) learns,
+ * when someone from the workshop those ids came from opens theirs in the same browser, that this
+ * is that person. The browser already shows them under the name it keeps for every workshop, so
+ * little is learnt that the name did not say.
  */
-async function earlierSelf(ctx: IdentityContext, workshopId: string, earlier: readonly { workshopId: string; token: string }[]): Promise<string | null> {
-  const people = earlier.flatMap(({ workshopId: other, token }) => {
+async function earlierSelf(ctx: IdentityContext, workshopId: string, earlier: readonly { workshopId: string; token: string }[]) {
+  const proved = earlier.flatMap(({ workshopId: other, token }) => {
     const participantId = other === workshopId ? null : ctx.identities.verify(other, token)
-    return participantId ? [participantId] : []
+    return participantId ? [{ participantId, from: other, token }] : []
   })
-  if (people.length === 0) return null
-  return ctx.registry.withRooms(workshopId, [BOARD_DOC], ([board]) => people.find((person) => getRecord(board!.doc, 'participants', person) !== null) ?? null)
+  if (proved.length === 0) return null
+  const person = await ctx.registry.withRooms(workshopId, [BOARD_DOC], ([board]) =>
+    proved.find(({ participantId }) => getRecord(board!.doc, 'participants', participantId) !== null),
+  )
+  return person ? ctx.identities.carry(person.from, person.token, workshopId) : null
 }

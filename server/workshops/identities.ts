@@ -28,8 +28,16 @@ export class Identities {
     return this.sign(workshopId, newWorkshopId())
   }
 
-  /** The identity of a known person in a workshop (one proved in another: see identityRoutes.ts). */
-  sign(workshopId: string, participantId: string): Identity {
+  /**
+   * The person a token proves in one workshop, as the same person in another (a workshop
+   * imported from it: see identityRoutes.ts), or null when the token proves nobody.
+   */
+  carry(fromWorkshopId: string, token: string, toWorkshopId: string): Identity | null {
+    const participantId = this.verify(fromWorkshopId, token)
+    return participantId ? this.sign(toWorkshopId, participantId) : null
+  }
+
+  private sign(workshopId: string, participantId: string): Identity {
     return { participantId, token: `${participantId}.${this.mac(workshopId, participantId)}` }
   }
 

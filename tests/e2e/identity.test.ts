@@ -97,10 +97,15 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       const board = connectClient(app.server.wsUrl, copy.id, 'board', { key: copy.keys.participant })
       readers.push(board)
       await synced(board)
-      await expect.poll(() => [...readBoard(board.doc).participants.values()].filter((p) => p.name === 'Kai').length, SLOW).toBe(1)
       // His card is his to edit here too.
       const card = page.locator('.signal-card', { hasText: 'Libraries lend sewing machines' })
       await expect.poll(() => card.getByRole('button', { name: /^Edit/ }).count(), SLOW).toBeGreaterThan(0)
+      // Once a card he adds here has arrived, the people are those who came with the backup: Kai once.
+      await page.getByLabel('What did you notice?').fill('Repair cafés in every library')
+      await page.getByRole('button', { name: 'Add card' }).click()
+      await expect.poll(() => [...readBoard(board.doc).signals.values()].filter((s) => s.authorId === kai).length, SLOW).toBe(2)
+      expect(readBoard(board.doc).participants.size).toBe(readBoard(original.doc).participants.size)
+      expect([...readBoard(board.doc).participants.values()].filter((p) => p.name === 'Kai').map((p) => p.id)).toEqual([kai])
       await screenshot(page, 'identity-after-import')
       expect(person.errors).toEqual([])
     } finally {
