@@ -13,10 +13,12 @@ type Hyphenate = (text: string) => string
  * them as print does, with a hyphen, and only where the line needs it. Only words that may not fit
  * a line of the projector's narrowest column get break points: a shorter word goes whole to the
  * next line, as a title should ("Hoivakustan-nukset kasvavat" read worse than breaking at the
- * space). The signal wall's densest column holds about 15 letters: English words that long are
- * few, and get break points from 14 letters; Finnish titles are full of compounds of 14–17 letters
- * that mostly fit whole, and get them from 18. Patterns load only for a workshop in their language
- * (English about 34 KB gzip, Finnish 4 KB).
+ * space). Where a word counts as long is a choice per language, made from screenshots of the
+ * wall: English words of 14 letters or more are few, and each is worth a hyphen rather than a
+ * break anywhere; Finnish titles are full of compounds of 14–17 letters, which hyphenated from 14
+ * broke at line ends that had room for them on the next line, so Finnish starts at 18. Used by
+ * the projector, the wheel's diagram (participants' too) and the replay; the patterns load only
+ * for a workshop in their language (English about 34 KB gzip, Finnish 4 KB).
  */
 const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
   fi: async () => {
@@ -31,7 +33,7 @@ const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
 
 /**
  * No break leaving one or two letters alone on a line ("yh-" / "teisöasumiskokeilu"): the
- * patterns allow them; printed Finnish does not.
+ * patterns allow them; print does not.
  */
 function atLeastThreeLetters(text: string): string {
   return text.replace(/(^|[^\p{L}\u00AD])(\p{L}{1,2})\u00AD/gu, '$1$2').replace(/\u00AD(\p{L}{1,2})(?=[^\p{L}\u00AD]|$)/gu, '$1')

@@ -10,7 +10,7 @@ import { addSignal, addSignalToTrend, createTrend, goToStage, joinAsParticipant 
 import { useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { facilitatedWorkshop } from './support/seed.ts'
-import { expectStage, openAs } from './support/workshop.ts'
+import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
 const app = useBrowserAndServer()
 
@@ -43,25 +43,32 @@ describe.skipIf(browserTestsSkipped)('the trends wall on the projector', () => {
     goToStage(room.control.doc, room.stageId('trends'))
     const split: string[] = []
     let longRunOn = 0
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1280, height: 720 },
-    ]) {
-      const screen = await openAs(app.browser, app.server, room.links.links.screen, { waitConnected: true })
-      await screen.page.setViewportSize(viewport)
-      await expectStage(screen.page, 'Trends', 'screen')
-      await screen.page.waitForTimeout(1000)
-      for (const trend of await splitTrends(screen.page)) {
-        if (trend.cards <= 3) split.push(`${trend.name} (${trend.cards} cards) at ${viewport.width}`)
-        else longRunOn++
+    try {
+      for (const viewport of [
+        { width: 1920, height: 1080 },
+        { width: 1280, height: 720 },
+      ]) {
+        const screen = await openAs(app.browser, app.server, room.links.links.screen, { waitConnected: true })
+        try {
+          await screen.page.setViewportSize(viewport)
+          await expectStage(screen.page, 'Trends', 'screen')
+          // Laid out and paged: the page indicator is drawn once the wall has settled on its pages.
+          await screen.page.getByText(/^Page 1 of \d+/).waitFor(SLOW)
+          for (const trend of await splitTrends(screen.page)) {
+            if (trend.cards <= 3) split.push(`${trend.name} (${trend.cards} cards) at ${viewport.width}`)
+            else longRunOn++
+          }
+          await screenshot(screen.page, `room/projector-trends-few-${viewport.width}`)
+          expect(screen.errors).toEqual([])
+        } finally {
+          await screen.close()
+        }
       }
-      await screenshot(screen.page, `room/projector-trends-few-${viewport.width}`)
-      expect(screen.errors).toEqual([])
-      await screen.close()
+    } finally {
+      room.close()
     }
     expect(split).toEqual([])
     // The long ones still run on where that fills the columns (so the check above met the rule).
     expect(longRunOn).toBeGreaterThan(0)
-    room.close()
   })
 })

@@ -18,10 +18,11 @@ export function positionText(t: TFunction, position: Position, language: string)
   })
 }
 
-/** "Critical uncertainties"; on a midline both sides' names ("Critical uncertainties / Keep watching"); "Middle of the grid". */
+/** "Critical uncertainties"; on a midline both sides' ("between Critical uncertainties and Keep watching"); "Middle of the grid". */
 export function quadrantName(t: TFunction, position: Position): string {
-  const quadrants = quadrantsAt(position)
-  return quadrants.length === 4 ? t('assess.quadrant.middle') : quadrants.map((quadrant) => t(`assess.quadrant.${quadrant}.name`)).join(' / ')
+  const [a, b, ...more] = quadrantsAt(position).map((quadrant) => t(`assess.quadrant.${quadrant}.name`))
+  if (more.length > 0) return t('assess.quadrant.middle')
+  return b === undefined ? a! : t('assess.quadrant.between', { a, b })
 }
 
 export function messageText(t: TFunction, message: Message): string {

@@ -16,7 +16,7 @@ const MAX = { name: 120, narrative: 2000, opportunities: 2000, challenges: 2000 
 export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
   const { t } = useBoardText()
   const editing = useWorkingIn()
-  useEditingMarker(editing.now ? trend.id : null)
+  useEditingMarker(editing.working ? trend.id : null)
   // Folded by default so many clusters fit; the summary says whether something is written.
   const written = trend.opportunities !== '' || trend.challenges !== ''
   const [open, setOpen] = useState(false)
@@ -61,16 +61,16 @@ export const TrendText = memo(function TrendText({ trend }: { trend: Trend }) {
 export const EDITING_IDLE_MS = 30_000
 
 /** Whether this person is working in the trend's fields: from focus or a keystroke there, until they leave or go quiet. */
-function useWorkingIn(): { now: boolean; set(working: boolean): void } {
-  const [now, setNow] = useState(false)
+function useWorkingIn(): { working: boolean; set(working: boolean): void } {
+  const [working, setWorking] = useState(false)
   const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(quiet.current), [])
   const set = useCallback((working: boolean) => {
     clearTimeout(quiet.current)
-    setNow(working)
-    if (working) quiet.current = setTimeout(() => setNow(false), EDITING_IDLE_MS)
+    setWorking(working)
+    if (working) quiet.current = setTimeout(() => setWorking(false), EDITING_IDLE_MS)
   }, [])
-  return { now, set }
+  return { working, set }
 }
 
 const isTextField = (target: EventTarget) => target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement

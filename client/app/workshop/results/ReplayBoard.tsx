@@ -121,7 +121,7 @@ function LargeBoard({
   SubHeading: 'h3' | 'h4'
 }) {
   const { t } = useTranslation()
-  // Long Finnish compounds break with a hyphen (client/ui/hyphenate.ts); fitted again once it is in.
+  // Long words break at a syllable with a hyphen (client/ui/hyphenate.ts); fitted again once it is in.
   const hyphenate = useHyphenate()
   const hyphenated = useMemo(() => new Map([...titles].map(([id, title]) => [id, hyphenate(title)])), [titles, hyphenate])
   const contentKey = useMemo(() => [frame, hyphenate], [frame, hyphenate])

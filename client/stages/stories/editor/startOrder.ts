@@ -49,10 +49,15 @@ const stampAttribute = { default: null, keepOnSplit: false, parseHTML: () => nul
 const key = new PluginKey<number | null>('storyStartOrder')
 
 /**
- * How long after someone else's start arrives this person's first typing still counts as a start
- * of their own: long enough for a keystroke already on its way, shorter than reading a sentence.
+ * How long after someone else's text last arrived in a story this person had not yet typed in,
+ * their first typing still counts as a start of their own: long enough for a keystroke already on
+ * its way, shorter than reading a sentence. Measured from the latest arrival, so while the other
+ * is still typing their first sentence, this person's typing does not land inside it.
  */
 export const JOINING_MS = 3000
+
+/** This device's own clock for that window (the server's clock may be corrected meanwhile). */
+const localNow = () => performance.now()
 
 const isBlank = (doc: PmNode) => doc.childCount === 1 && doc.firstChild!.isTextblock && doc.firstChild!.content.size === 0
 
@@ -159,7 +164,7 @@ export const StartOrder = Extension.create<StartOrderOptions>({
         },
         state: {
           init: (): number | null => null,
-          // Since when (`now`) this person's next typing at the end of the story may start a paragraph of theirs.
+          // Since when (`localNow`) this person's next typing at the end of the story may start a paragraph of theirs.
           apply(tr, since: number | null) {
             const meta = tr.getMeta(key) as number | null | undefined
             if (meta !== undefined) return meta
@@ -171,7 +176,7 @@ export const StartOrder = Extension.create<StartOrderOptions>({
         appendTransaction(transactions, old, state) {
           const joining = (at: EditorState) => {
             const since = key.getState(at)
-            return since != null && now() - since < JOINING_MS
+            return since != null && localNow() - since < JOINING_MS
           }
           const clientID = body.doc?.clientID
           if (clientID === undefined) return null
@@ -189,7 +194,7 @@ export const StartOrder = Extension.create<StartOrderOptions>({
           if (!transactions.some(isRemoteRender)) return null
           const arrived = startArrived && !isBlank(state.doc)
           if (arrived) startArrived = false
-          const since = arrived ? now() : joining(state) ? key.getState(state)! : null
+          const since = arrived || joining(state) ? localNow() : null
           // More of the other's text arrived while this person may still be starting: the caret stays after it.
           if (since !== null) return state.tr.setSelection(TextSelection.atEnd(state.doc)).setMeta(key, since).setMeta('addToHistory', false)
           return key.getState(state) === null ? null : state.tr.setMeta(key, null)

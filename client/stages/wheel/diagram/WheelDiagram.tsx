@@ -72,7 +72,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   const { t } = useTranslation()
   const { ref: viewportRef, size } = useElementSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
-  // Long Finnish compounds break with a hyphen where Finnish breaks them (the layout reads the marks).
+  // Long words (Finnish compounds above all) break at a syllable with a hyphen (the layout reads the marks).
   const hyphenate = useHyphenate()
   const withAdds = interactive && onAdd !== undefined
   // Sizes in steps of 40 px, so dragging a window edge does not re-lay the wheel at every pixel.

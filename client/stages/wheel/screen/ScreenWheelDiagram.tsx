@@ -26,7 +26,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
   const { t } = useTranslation()
   const { ref, size } = useBoxSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
-  // Long Finnish compounds break with a hyphen where Finnish breaks them (the layout reads the marks).
+  // Long words (Finnish compounds above all) break at a syllable with a hyphen (the layout reads the marks).
   const hyphenate = useHyphenate()
   // Steps of 8 px, rounded down (a drawing rounded up would be cut at the stage's edge): a window
   // edge dragged across does not re-lay the wheel at every pixel.
