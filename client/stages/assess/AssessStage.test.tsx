@@ -317,7 +317,8 @@ describe('open and closed, for everyone', () => {
     })
     const projector = screenOf(facilitator, 'screen', w, w.stage.id)
     expect(projector.querySelectorAll('.grid-marker')).toHaveLength(0)
-    expect(projector.querySelector('.assess-meter')?.textContent).toContain('2 of 4 have placed every trend')
+    // Dana joined but is not here (no presence in this harness) and has placed nothing: not waited for.
+    expect(projector.querySelector('.assess-meter')?.textContent).toContain('2 of 3 have placed every trend')
     expect(projector.querySelector('.assess-meter')?.textContent).toContain('1 more has started placing')
 
     act(() => closeAssessment(w.control, w.stage.id))
