@@ -20,34 +20,36 @@ vi.mock('./signals/SignalsStage.tsx', () => {
 
 afterEach(cleanup)
 
+const wait = (ms: number) => actAsync(() => new Promise((resolve) => setTimeout(resolve, ms)))
+
+/** The Signals stage, whose code failed to load; once it says so, the code would load again. */
+async function failedSignalsStage(): Promise<HTMLElement> {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+  fail = true
+  vi.resetModules()
+  const stage = { id: 'stage-000000000000000000', kind: 'signals' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
+  const c = render(<StageView stage={stage} role="participant" isCurrent />)
+  await wait(20)
+  expect(c.querySelector('[role="alert"]')?.textContent).toContain("This stage didn't open")
+  fail = false
+  vi.resetModules()
+  return c
+}
+
 describe('StageView', () => {
   it('says when a stage cannot load, and loads it on "Try again"', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
-    const stage = { id: 'stage-000000000000000000', kind: 'signals' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
-    const c = render(<StageView stage={stage} role="participant" isCurrent />)
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
-    expect(c.querySelector('[role="alert"]')?.textContent).toContain("This stage didn't open")
-    fail = false
-    vi.resetModules()
+    const c = await failedSignalsStage()
     act(() => c.querySelector('button')!.click())
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    await wait(20)
     expect(c.querySelector('[data-signals]')).not.toBeNull()
   })
 
   it('tries again by itself when the connection comes back', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
-    fail = true
-    vi.resetModules()
     const connected = { ...INITIAL_SYNC_STATE, status: 'connected' as const, synced: true }
     act(() => useStore.getState().setDocSync('control', { ...connected, status: 'offline' }))
-    const stage = { id: 'stage-000000000000000000', kind: 'signals' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
-    const c = render(<StageView stage={stage} role="participant" isCurrent />)
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
-    expect(c.querySelector('[role="alert"]')?.textContent).toContain("This stage didn't open")
-    fail = false
-    vi.resetModules()
+    const c = await failedSignalsStage()
     act(() => useStore.getState().setDocSync('control', connected))
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    await wait(20)
     expect(c.querySelector('[data-signals]')).not.toBeNull()
     useStore.getState().resetConnection()
   })
@@ -58,12 +60,12 @@ describe('StageView', () => {
     const stage = { id: 'stage-000000000000000001', kind: 'frame' as const, order: 'a0', skipped: false, settings: DEFAULT_STAGE_SETTINGS }
     const c = render(<StageView stage={stage} role="participant" isCurrent />)
     // Nothing for a moment: a fast load neither flashes nor is announced.
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    await wait(20)
     expect(c.querySelector('[role="status"]')?.textContent).toBe('')
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 450)))
+    await wait(450)
     expect(c.querySelector('[role="status"]')?.textContent).toBe('Loading this stage…')
     arrive()
-    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    await wait(20)
     expect(c.querySelector('[data-frame]')).not.toBeNull()
     expect(c.querySelector('[role="status"]')).toBeNull()
   })

@@ -176,35 +176,36 @@ describe('trends stage', () => {
     expect(harness.awareness.getLocalState()?.editing ?? null).toBeNull()
   })
 
-  it('Enter finishes a trend name and goes on to its narrative: the name is saved, focus stays in the trend', () => {
+  /** The trend's name typed and finished with Enter, as someone naming it does. */
+  function nameWithEnter() {
     const { board, home } = boardWith()
     harness = mountTrends({ board })
     const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
     act(() => name.focus())
     typeInto(name, 'Care comes home')
     act(() => void name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })))
+    return { board, home, name, awareness: harness.awareness }
+  }
+
+  it('Enter finishes a trend name and goes on to its narrative: the name is saved, focus stays in the trend', () => {
+    const { board, home, name, awareness } = nameWithEnter()
     expect(readBoard(board).trends.get(home)?.name).toBe('Care comes home')
     expect(document.activeElement).toBe(name.closest('.trend__text')!.querySelector('.trend__textarea--narrative'))
     // Still editing this trend: the others keep seeing "… is editing".
-    expect(harness.awareness.getLocalState()?.editing).toBe(home)
+    expect(awareness.getLocalState()?.editing).toBe(home)
   })
 
   it('stops saying “editing” when the person goes quiet with focus left in the trend, and says it again when they type', () => {
     vi.useFakeTimers()
     try {
-      const { board, home } = boardWith()
-      harness = mountTrends({ board })
-      const name = harness.container.querySelector<HTMLTextAreaElement>('.trend__name')!
-      act(() => name.focus())
-      typeInto(name, 'Care comes home')
-      act(() => void name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })))
+      const { home, awareness } = nameWithEnter()
       act(() => void vi.advanceTimersByTime(EDITING_IDLE_MS - 1000))
-      expect(harness.awareness.getLocalState()?.editing).toBe(home)
+      expect(awareness.getLocalState()?.editing).toBe(home)
       act(() => void vi.advanceTimersByTime(1000))
-      expect(harness.awareness.getLocalState()?.editing ?? null).toBeNull()
+      expect(awareness.getLocalState()?.editing ?? null).toBeNull()
       const narrative = document.activeElement as HTMLTextAreaElement
       typeInto(narrative, 'Services follow people home.')
-      expect(harness.awareness.getLocalState()?.editing).toBe(home)
+      expect(awareness.getLocalState()?.editing).toBe(home)
     } finally {
       vi.useRealTimers()
     }

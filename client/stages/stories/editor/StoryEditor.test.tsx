@@ -215,15 +215,7 @@ describe('two people starting an empty story at once', () => {
   })
 
   it('gives someone about to start a paragraph of their own after one that just arrived, not glued to it', async () => {
-    const a = newBoard(2)
-    const b = new Y.Doc()
-    b.clientID = 1
-    const c = new Y.Doc()
-    connectDocs(a, b)
-    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
-    const anna = editorOn(getStoryBody(a, storyId)!)
-    const ben = editorOn(getStoryBody(b, storyId)!)
-    ben.commands.focus()
+    const { board, storyId, anna, ben } = twoAboutToStart()
     anna.commands.insertContent('Anna starts.')
     await Promise.resolve()
     // Ben's caret was in the empty story: he types where it is now, and it becomes his paragraph.
@@ -233,7 +225,8 @@ describe('two people starting an empty story at once', () => {
     for (const editor of [anna, ben]) expect(blockTexts(editor)).toEqual(['Anna starts. Anna goes on.', 'Ben too.'])
 
     // Someone opening the story now just goes on writing at the end: opening is no start.
-    connectDocs(a, c)
+    const c = new Y.Doc()
+    connectDocs(board, c)
     const cai = editorOn(getStoryBody(c, storyId)!)
     cai.commands.focus('end')
     cai.commands.insertContent(' Cai adds.')
@@ -271,14 +264,7 @@ describe('two people starting an empty story at once', () => {
   })
 
   it('still gives someone about to start their own paragraph when the other then edits inside theirs', async () => {
-    const a = newBoard(2)
-    const b = new Y.Doc()
-    b.clientID = 1
-    connectDocs(a, b)
-    const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
-    const anna = editorOn(getStoryBody(a, storyId)!)
-    const ben = editorOn(getStoryBody(b, storyId)!)
-    ben.commands.focus()
+    const { anna, ben } = twoAboutToStart()
     anna.commands.insertContent('Anna starts here.')
     await Promise.resolve()
     // Anna adds a word earlier in her paragraph: Ben's caret is put back where Yjs says it is.
@@ -289,17 +275,17 @@ describe('two people starting an empty story at once', () => {
   })
 })
 
-/** Anna and Ben in a new story, Ben's caret in it before anyone has typed. */
-function twoAboutToStart(): { anna: Editor; ben: Editor } {
-  const a = newBoard(2)
-  const b = new Y.Doc()
-  b.clientID = 1
-  connectDocs(a, b)
-  const { storyId } = createStory(a, { title: 'Together' }, ACTOR)
-  const anna = editorOn(getStoryBody(a, storyId)!)
-  const ben = editorOn(getStoryBody(b, storyId)!)
+/** Anna (on `board`) and Ben in a new story, Ben's caret in it before anyone has typed. */
+function twoAboutToStart(): { board: Y.Doc; storyId: string; anna: Editor; ben: Editor } {
+  const board = newBoard(2)
+  const bens = new Y.Doc()
+  bens.clientID = 1
+  connectDocs(board, bens)
+  const { storyId } = createStory(board, { title: 'Together' }, ACTOR)
+  const anna = editorOn(getStoryBody(board, storyId)!)
+  const ben = editorOn(getStoryBody(bens, storyId)!)
   ben.commands.focus()
-  return { anna, ben }
+  return { board, storyId, anna, ben }
 }
 
 function blockTexts(editor: Editor): string[] {
