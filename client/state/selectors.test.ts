@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { addSignal, createWorkshopControl, setKeyDrivers } from '../../shared/doc/index.ts'
 import { getTemplate } from '../../shared/method/templates.ts'
 import { bridgeBoard, bridgeControl } from './bridge.ts'
-import { selectKeyDrivers, selectSignals, selectStages, selectThemes, selectTrends } from './selectors.ts'
+import { INITIAL_SYNC_STATE, type DocSyncState } from '../sync/syncState.ts'
+import { selectKeyDrivers, selectSignals, selectStages, selectThemes, selectTrends, summarizeConnection } from './selectors.ts'
 import { createAppStore } from './store.ts'
 
 const ANNA = { participantId: 'anna-0000000000000000' }
@@ -36,5 +37,20 @@ describe('collection selectors', () => {
     stops.forEach((stop) => stop())
     board.destroy()
     control.destroy()
+  })
+})
+
+describe('summarizeConnection', () => {
+  const doc = (patch: Partial<DocSyncState>): DocSyncState => ({ ...INITIAL_SYNC_STATE, status: 'connected', synced: true, ...patch })
+  const heldBack = doc({ status: 'reconnecting', pending: 2, notice: { code: 'writingPaused', message: 'more changes than one person makes; they wait' } })
+
+  it('says changes are held back, not that the network is gone, while the server asks this device to wait', () => {
+    expect(summarizeConnection(heldBack, doc({}))).toEqual({ kind: 'held', pending: 2, closeCode: null })
+  })
+
+  it('says reconnecting when the other document has really lost its connection', () => {
+    expect(summarizeConnection(heldBack, doc({ status: 'reconnecting' })).kind).toBe('reconnecting')
+    // A notice left from before is no reason to call a lost connection held back.
+    expect(summarizeConnection(doc({ status: 'reconnecting', notice: { code: 'docTooLarge', message: '' } }), doc({})).kind).toBe('reconnecting')
   })
 })

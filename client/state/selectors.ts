@@ -4,6 +4,7 @@
  * document is open; meta fields that are still empty read as null.
  */
 import type { BoardSnapshot } from '../../shared/doc/index.ts'
+import { isWaitingNotice } from '../../shared/protocol.ts'
 import type { ConnectionStatus, DocSyncState } from '../sync/syncState.ts'
 import type { AppState } from './store.ts'
 
@@ -56,7 +57,12 @@ export const selectThemes = (s: AppState) => s.control?.meta.themes ?? NO_ITEMS
 // Connection: one summary for the header, from both documents.
 // ---------------------------------------------------------------------------------------------
 
-export type ConnectionSummaryKind = ConnectionStatus | 'notSaved'
+/**
+ * `held`: the server asked this device to send its changes again shortly (more than a person or
+ * the workshop takes in at once, 4529): the socket is closed for a moment, but nothing is wrong
+ * with the network, so "Reconnecting" would send people to check their Wi-Fi.
+ */
+export type ConnectionSummaryKind = ConnectionStatus | 'notSaved' | 'held'
 
 export interface ConnectionSummary {
   kind: ConnectionSummaryKind
@@ -69,15 +75,17 @@ export interface ConnectionSummary {
 const SEVERITY: Record<ConnectionSummaryKind, number> = {
   connected: 0,
   connecting: 1,
-  reconnecting: 2,
-  offline: 3,
-  notSaved: 4,
-  closed: 5,
+  held: 2,
+  reconnecting: 3,
+  offline: 4,
+  notSaved: 5,
+  closed: 6,
 }
 
 function docKind(doc: DocSyncState): ConnectionSummaryKind {
   if (doc.status === 'closed') return 'closed'
   if (doc.notSaved) return 'notSaved'
+  if (doc.status === 'reconnecting' && isWaitingNotice(doc.notice?.code)) return 'held'
   return doc.status
 }
 

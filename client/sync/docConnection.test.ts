@@ -288,6 +288,19 @@ describe('connectDoc', () => {
     expect(connection.getState().denied).toBe('the workshop is locked')
   })
 
+  it('keeps a refusal shown while the refused change is unsaved, and clears it once everything is stored', () => {
+    FakeWebSocket.last.serverOpen()
+    const before = Y.encodeStateVector(doc)
+    localEdit(1)
+    FakeWebSocket.last.serverSend(denied('the stage is locked'))
+    // Saved up to before the refused change: it still waits, so the refusal still stands.
+    FakeWebSocket.last.serverSend(saved(before))
+    expect(connection.getState()).toMatchObject({ denied: 'the stage is locked', pending: 1 })
+    // Unlocked, the server asked again and stored it.
+    FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
+    expect(connection.getState()).toMatchObject({ denied: null, pending: 0 })
+  })
+
   it('notifies subscribers and stops after destroy', () => {
     const listener = vi.fn()
     connection.subscribe(listener)

@@ -145,7 +145,10 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
       // "Your changes wait" holds until they are all stored.
       const caughtUp = isWaitingNotice(state.notice?.code) && pending.count() === 0
       if (pending.count() === 0) pieceSize.reset()
-      update({ notSaved: false, pending: pending.count(), ...(caughtUp ? { notice: null } : {}) })
+      // Everything this device wrote is stored, the change once refused too (a stage unlocked,
+      // the server asked for it again): nothing is refused any more.
+      const settled = pending.count() === 0 ? { denied: null } : {}
+      update({ notSaved: false, pending: pending.count(), ...(caughtUp ? { notice: null } : {}), ...settled })
     },
     onNotice(notice) {
       if (notice.code === 'workshopBusy') pieceSize.narrow()

@@ -13,6 +13,8 @@ export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary)
       return ['connection.connecting']
     case 'reconnecting':
       return pending > 0 ? ['connection.reconnectingWaiting', { count: pending }] : ['connection.reconnecting']
+    case 'held':
+      return pending > 0 ? ['connection.held', { count: pending }] : ['connection.reconnecting']
     case 'offline':
       return pending > 0 ? ['connection.offlineWaiting', { count: pending }] : ['connection.offline']
     case 'notSaved':
