@@ -6,6 +6,7 @@ import { useStore } from '../../state/store.ts'
 import { useStoryName } from '../../state/useStoryName.ts'
 import { EmptyState } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
+import { StoryStats } from './StoryCard.tsx'
 import { ReadOnlyBody } from './ReadOnlyBody.tsx'
 import { orderStories } from './storiesModel.ts'
 import { SourcesPanel } from './SourcesPanel.tsx'
@@ -131,11 +132,7 @@ const ScreenCard = memo(function ScreenCard({ story, group }: { story: Story; gr
       <p className="story-card__eyebrow">{group?.name ?? t('stories.wholeRoom')}</p>
       <h2 className="story-card__title">{storyTitle(story)}</h2>
       <p className="story-card__persona">{personaLine(persona, t) || t('stories.card.noPersona')}</p>
-      <p className="story-card__stats">
-        {t('stories.card.words', { count: words })}
-        <span aria-hidden="true">{' · '}</span>
-        {t('stories.card.sources', { count: sourceCount })}
-      </p>
+      <StoryStats words={words} sources={sourceCount} />
     </li>
   )
 })

@@ -39,8 +39,10 @@ describe('the story list', () => {
     const cards = [...harness.container.querySelectorAll('.story-card')]
     expect(cards.map((card) => card.textContent)).toEqual([expect.stringContaining('Group Blue'), expect.stringContaining('Group Green')])
     expect(cards[0]!.textContent).toContain('Aino, 78')
-    expect(cards[0]!.textContent).toContain('2 words')
-    expect(cards[0]!.textContent).toContain('1 source')
+    // What a screen reader hears: the separating dot is hidden from it, a comma is not.
+    const stats = cards[0]!.querySelector('.story-card__stats')!.cloneNode(true) as HTMLElement
+    stats.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove())
+    expect(stats.textContent).toBe('2 words, 1 source')
     expect(cards[0]!.textContent).toContain('Links back to 1 trend')
     expect(cards[1]!.textContent).toContain('No trend cited yet')
   })

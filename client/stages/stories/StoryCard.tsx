@@ -45,13 +45,25 @@ export const StoryCard = memo(function StoryCard({ entry, trendCount, onScreen, 
         </button>
       </h4>
       <p className={`story-card__persona${line ? '' : ' is-empty'}`}>{line || t('stories.card.noPersona')}</p>
-      <p className="story-card__stats">
-        {t('stories.card.words', { count: words })}
-        <span aria-hidden="true">{' · '}</span>
-        {t('stories.card.sources', { count: sourceCount })}
-      </p>
+      <StoryStats words={words} sources={sourceCount} />
       <TrendFlag trendCount={trendCount} compact live={false} />
       <EditingNote itemId={story.id} className="story-card__editing" />
     </li>
   )
 })
+
+/**
+ * "17 words · 2 sources". The dot is for the eye; a screen reader hears a comma in its place,
+ * not "17 words2 sources" run together.
+ */
+export function StoryStats({ words, sources }: { words: number; sources: number }) {
+  const { t } = useTranslation()
+  return (
+    <p className="story-card__stats">
+      {t('stories.card.words', { count: words })}
+      <span aria-hidden="true">{' · '}</span>
+      <span className="visually-hidden">{', '}</span>
+      {t('stories.card.sources', { count: sources })}
+    </p>
+  )
+}
