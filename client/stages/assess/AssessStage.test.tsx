@@ -40,13 +40,14 @@ function screenOf(person: Actor, role: Role, docs: { board: Y.Doc; control: Y.Do
   )
 }
 
-/** A second device: its own copies of both documents, kept in sync with the first. */
-function replicaOf(w: AssessWorkshop): { board: Y.Doc; control: Y.Doc } {
+/** A second device: its own copies of both documents, kept in sync with the first (`network`: its Wi-Fi). */
+function replicaOf(w: AssessWorkshop): { board: Y.Doc; control: Y.Doc; network: { drop(): void; restore(): void } } {
   const board = new Y.Doc()
   const control = new Y.Doc()
   const links: Connection[] = [connectDocs(w.board, board), connectDocs(w.control, control)]
   teardowns.push(() => links.forEach((link) => link.disconnect()))
-  return { board, control }
+  const network = { drop: () => links.forEach((link) => link.hold()), restore: () => links.forEach((link) => link.release()) }
+  return { board, control, network }
 }
 
 /** A tray chip by its accessible text ("3 Food sharing, put it on the grid"). */
@@ -307,6 +308,35 @@ describe('open and closed, for everyone', () => {
     click(button(facilitatorsView, 'Reopen voting'))
     expect(row(annasView, 'Care robots at home').impact.value).toBe('8')
     expect(markers(annasView)).toHaveLength(1)
+  })
+
+  it("tells the facilitator when an offline phone's dots arrive after voting closed, once, and that the result counts them", () => {
+    const w = assessWorkshop()
+    const [care] = w.trendIds as [string]
+    const annasPhone = replicaOf(w)
+    act(() => placeAssessment(w.board, { trendId: care, impact: 0.2, uncertainty: 0.2 }, ben))
+    const facilitatorsView = screenOf(facilitator, 'facilitator', w, w.stage.id)
+    const note = () => facilitatorsView.querySelector('.assess-late')
+
+    // Anna's phone loses the network; she places and gives a dot there, while voting is closed.
+    annasPhone.network.drop()
+    act(() => {
+      placeAssessment(annasPhone.board, { trendId: care, impact: 0.9, uncertainty: 0.9 }, anna)
+      castVote(annasPhone.board, { trendId: care, stageId: w.stage.id }, anna, { votesPerPerson: 3, closed: false })
+      closeAssessment(w.control, w.stage.id)
+    })
+    // Closing alone, and Ben's placement made before it, are no late arrival.
+    expect(facilitatorsView.textContent).toContain("The group's result")
+    expect(note()).toBeNull()
+
+    act(() => annasPhone.network.restore())
+    expect(note()?.textContent).toContain("1 person's dots or placements arrived just now")
+    expect(note()?.getAttribute('role')).toBe('status')
+    click(button(facilitatorsView, 'OK, noted'))
+    expect(note()).toBeNull()
+    // A later arrival is news again.
+    act(() => placeAssessment(w.board, { trendId: care, impact: 0.5, uncertainty: 0.5 }, cai))
+    expect(note()?.textContent).toContain("1 person's dots or placements")
   })
 
   it('the projector shows counts while open and the result grid after close', () => {

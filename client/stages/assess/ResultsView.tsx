@@ -12,6 +12,7 @@ import { useAssessments, useKeyDrivers, useMyId, useOrderedTrends, useParticipan
 import { useFitPlotToWindow } from './useFitPlotToWindow.ts'
 import { VoteRanking } from './VoteRanking.tsx'
 import { Heading } from './Heading.tsx'
+import { LateVotesNote } from './LateVotesNote.tsx'
 
 /**
  * Voting is closed: everyone sees the group's answer. Each trend sits at the median of everyone's
@@ -80,6 +81,7 @@ export function ResultsView({ stage, role }: { stage: Stage; role: Role }) {
         {unplacedCount > 0 && <p className="assess-hint">{t('assess.results.unplaced', { count: unplacedCount })}</p>}
       </section>
       <div className="assess-results__side">
+        {role === 'facilitator' && <LateVotesNote stageId={stage.id} />}
         <VoteRanking
           ranking={ranking}
           spreads={spreads}
