@@ -72,7 +72,7 @@ export function ScreenView() {
         <div className="screen-bar__status ui-stack">
           {stage && !results && <StageClock stageId={stage.id} className="screen-clock" compact />}
           {stage && !results && <ReadyCount state={readiness} compact />}
-          <WorkshopConnectionIndicator />
+          <WorkshopConnectionIndicator readOnly />
         </div>
         {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
       </header>

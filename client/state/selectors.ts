@@ -77,9 +77,10 @@ const SEVERITY: Record<ConnectionSummaryKind, number> = {
   connecting: 1,
   held: 2,
   reconnecting: 3,
-  offline: 4,
-  notSaved: 5,
-  closed: 6,
+  unreachable: 4,
+  offline: 5,
+  notSaved: 6,
+  closed: 7,
 }
 
 function docKind(doc: DocSyncState): ConnectionSummaryKind {

@@ -106,7 +106,7 @@ describe('connectDoc', () => {
     someone.destroy()
   })
 
-  it('goes reconnecting, then offline after repeated failures, keeping the count', () => {
+  it('goes reconnecting, then unreachable after repeated failures while the browser has a network, keeping the count', () => {
     FakeWebSocket.last.serverOpen()
     localEdit(1)
     FakeWebSocket.last.serverClose(1006)
@@ -116,7 +116,7 @@ describe('connectDoc', () => {
       vi.advanceTimersByTime(20_000)
       FakeWebSocket.last.serverClose(1006)
     }
-    expect(connection.getState()).toMatchObject({ status: 'offline', pending: 1 })
+    expect(connection.getState()).toMatchObject({ status: 'unreachable', pending: 1 })
 
     vi.advanceTimersByTime(20_000)
     FakeWebSocket.last.serverOpen()

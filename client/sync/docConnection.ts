@@ -169,7 +169,8 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
 
   /** Status while not connected, from how long it has been failing. */
   const disconnectedStatus = (attempts: number): DocSyncState['status'] => {
-    if (isBrowserOffline() || attempts >= OFFLINE_AFTER_ATTEMPTS) return 'offline'
+    if (isBrowserOffline()) return 'offline'
+    if (attempts >= OFFLINE_AFTER_ATTEMPTS) return 'unreachable'
     return everConnected ? 'reconnecting' : 'connecting'
   }
 

@@ -7,8 +7,14 @@ export type ConnectionStatus =
   | 'connected'
   /** Lost the connection; retrying. */
   | 'reconnecting'
-  /** The browser reports no network, or the server has been unreachable for several attempts. */
+  /** The browser reports no network. */
   | 'offline'
+  /**
+   * The browser has a network, but the server has not answered for several attempts: it is down or
+   * restarting, or the network goes nowhere (a captive portal, a firewall). Told apart from
+   * 'offline' so that a room can tell its own Wi-Fi from the server.
+   */
+  | 'unreachable'
   /** The server closed with a permanent (44xx) code; no more retries until asked. */
   | 'closed'
 

@@ -4,8 +4,11 @@ import { CloseCode } from '../../../shared/protocol.ts'
 import { summarizeConnection, type ConnectionSummary } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 
-/** The i18n key and options describing a connection summary in one short line. */
-export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary): [key: string, options?: Record<string, unknown>] {
+/**
+ * The i18n key and options describing a connection summary in one short line. `readOnly`: a
+ * projector, which writes nothing, so nothing of its own waits on it.
+ */
+export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary, readOnly = false): [key: string, options?: Record<string, unknown>] {
   switch (kind) {
     case 'connected':
       return ['connection.connected']
@@ -16,7 +19,11 @@ export function connectionLabel({ kind, pending, closeCode }: ConnectionSummary)
     case 'held':
       return pending > 0 ? ['connection.held', { count: pending }] : ['connection.reconnecting']
     case 'offline':
+      if (readOnly) return ['connection.offlineReadOnly']
       return pending > 0 ? ['connection.offlineWaiting', { count: pending }] : ['connection.offline']
+    case 'unreachable':
+      if (readOnly) return ['connection.unreachableReadOnly']
+      return pending > 0 ? ['connection.unreachableWaiting', { count: pending }] : ['connection.unreachable']
     case 'notSaved':
       return ['connection.notSaved']
     case 'closed':
@@ -44,9 +51,9 @@ export function closeCodeName(code: number | null): 'forbidden' | 'tooLarge' | '
 }
 
 /** A quiet status line: a coloured dot plus words (the words carry the meaning, not the colour). */
-export function ConnectionIndicator({ summary }: { summary: ConnectionSummary }) {
+export function ConnectionIndicator({ summary, readOnly = false }: { summary: ConnectionSummary; readOnly?: boolean }) {
   const { t } = useTranslation()
-  const [key, options] = connectionLabel(summary)
+  const [key, options] = connectionLabel(summary, readOnly)
   return (
     <div className={`connection connection--${summary.kind}`} role="status" aria-live="polite" aria-atomic="true">
       <span className="connection__dot" aria-hidden="true" />
@@ -57,7 +64,7 @@ export function ConnectionIndicator({ summary }: { summary: ConnectionSummary })
 }
 
 /** The indicator for the open workshop, from the store's connection slice. */
-export function WorkshopConnectionIndicator() {
+export function WorkshopConnectionIndicator({ readOnly = false }: { readOnly?: boolean }) {
   const summary = useStore(useShallow((s) => summarizeConnection(s.connection.board, s.connection.control, s.connection.draft)))
-  return <ConnectionIndicator summary={summary} />
+  return <ConnectionIndicator summary={summary} readOnly={readOnly} />
 }
