@@ -46,8 +46,9 @@ export function WorkshopAdmin() {
   const renewedText = ({ bytesBefore, bytesAfter }: BoardRenewal) => {
     const before = Math.ceil(bytesBefore / 1000)
     const after = Math.ceil(bytesAfter / 1000)
-    // "27 → 27 kB" read as if nothing had happened.
-    return t(before === after ? 'admin.renew.doneSame' : 'admin.renew.done', { before, after })
+    // "27 → 27 kB" read as if nothing had happened, and "453 kB before, 455 kB now" as if dropping
+    // traces had grown it (people kept writing meanwhile): then it is the size alone.
+    return t(after >= before ? 'admin.renew.doneSame' : 'admin.renew.done', { before, after })
   }
   const remove = async () => {
     setStatus('working')
