@@ -112,6 +112,22 @@ describe("a tool's panel", () => {
   })
 })
 
+describe('"More…"', () => {
+  it('closes once an action in it is chosen, the keyboard back on "More…"; a tool it opens takes its place', async () => {
+    const c = await facilitatorOn()
+    click(c, 'More…')
+    const menu = c.querySelector('.console-panel')!
+    click(menu, 'Lock the board')
+    expect(readControl(room.control).locked).toBe(true)
+    expect(c.querySelector('.console-panel')).toBeNull()
+    expect(document.activeElement).toBe(named(c, 'More…'))
+
+    click(c, 'More…')
+    click(c.querySelector('.console-panel')!, 'Show on screen')
+    expect(c.querySelector('.console-panel h2')?.textContent).toBe('Show on screen')
+  })
+})
+
 describe('"Show on screen" with a replay on the projector', () => {
   it('says the screen shows the replay, not the stage, and brings the stage back', async () => {
     const c = await facilitatorOn()
