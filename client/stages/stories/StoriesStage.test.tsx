@@ -2,7 +2,20 @@
 import { act } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addWheelNode, createStory, createTrend, deleteTrend, getStoryBody, readBoard, setFocus, setGroups, updatePersona } from '../../../shared/doc/index.ts'
+import {
+  addWheelNode,
+  createStory,
+  createTrend,
+  deleteStory,
+  deleteTrend,
+  getStoryBody,
+  readBoard,
+  setFocus,
+  setGroups,
+  storyBodyText,
+  updatePersona,
+} from '../../../shared/doc/index.ts'
+import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'
 import { ACTOR, buttonNamed, chip, click, mountStories, newControl, nextFrame, paragraph, type Harness } from './testing/storiesHarness.tsx'
@@ -249,6 +262,50 @@ describe('the story list', () => {
     })
     await expectEventually(() => harness!.container.querySelector('.stories') !== null)
     expect(harness.announcements).toContain('The story you had open was deleted.')
+  })
+})
+
+describe('a story deleted by someone else while open', () => {
+  it('keeps what this device wrote that had not reached the others, and brings it back as a new story for everyone', async () => {
+    const room = roomWithStories()
+    const elsewhere = new Y.Doc()
+    const network = connectDocs(room.board, elsewhere)
+    harness = mountStories({ board: room.board, control: room.control })
+    click(buttonNamed(harness.container, 'Saturday at the meal ring'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+
+    // Offline, this person writes on (as the editor would, into the body); elsewhere the story is deleted.
+    network.hold()
+    act(() => void getStoryBody(room.board, room.greenStory.storyId)!.push([paragraph('Written offline.')]))
+    deleteStory(elsewhere, room.greenStory.storyId)
+    act(() => network.release())
+
+    await expectEventually(() => harness!.container.querySelector('.stories__rescue') !== null)
+    expect(harness.container.querySelector('.stories__rescue h3')?.textContent).toBe('“Saturday at the meal ring” was deleted')
+    expect(document.activeElement?.textContent).toBe('Bring it back')
+    click(buttonNamed(harness.container, 'Bring it back'))
+
+    for (const doc of [room.board, elsewhere]) {
+      const back = [...readBoard(doc).stories.values()].find((story) => story.title === 'Saturday at the meal ring')!
+      expect(storyBodyText(getStoryBody(doc, back.id)!)).toBe('Veikko starts the soup.\n\nWritten offline.')
+      expect(readBoard(doc).personas.get(back.personaId)?.name).toBe('Veikko')
+      expect(back.groupId).toBe(room.green.id)
+    }
+    expect(harness.announcements).toContain('The story is back, as a new story.')
+    await expectEventually(() => harness!.container.querySelector('.stories__rescue') === null && harness!.container.querySelector('.persona') !== null)
+  })
+
+  it('lets a story with nothing written in it go without asking', async () => {
+    const room = roomWithStories()
+    const elsewhere = new Y.Doc()
+    connectDocs(room.board, elsewhere)
+    const { storyId } = createStory(room.board, { title: '', groupId: room.blue.id }, ACTOR)
+    harness = mountStories({ board: room.board, control: room.control })
+    act(() => harness!.container.querySelector<HTMLButtonElement>(`[id$="${storyId}"]`)?.click())
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    deleteStory(elsewhere, storyId)
+    await expectEventually(() => harness!.announcements.includes('The story you had open was deleted.'))
+    expect(harness.container.querySelector('.stories__rescue')).toBeNull()
   })
 })
 

@@ -11,6 +11,8 @@ import { StoryList } from './StoryList.tsx'
 import { useMyGroup } from './useMyGroup.ts'
 import { rememberedOpenStory, rememberOpenStory } from './openStoryMemory.ts'
 import { useStories } from './useStoriesData.ts'
+import { useStoryRescue } from './useStoryRescue.ts'
+import { BringBackStory } from './BringBackStory.tsx'
 import './stories.css'
 import './list.css'
 
@@ -104,13 +106,20 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
     if (wasOpen) requestAnimationFrame(() => document.getElementById(storyOpenButtonId(wasOpen))?.focus())
   }, [openId])
 
-  // Someone deleted the story this person has open.
+  // Someone deleted the story this person has open: back to the list, with the story kept.
   const openStoryGone = openId !== null && !stories.has(openId)
+  const rescue = useStoryRescue(openId)
   useEffect(() => {
     if (!openStoryGone) return
     setOpenId(null)
     announce(t('stories.deletedWhileOpen'))
   }, [openStoryGone, announce, t])
+  const bringBack = () => {
+    const storyId = rescue.bringBack()
+    if (!storyId) return
+    open(storyId)
+    announce(t('stories.rescue.broughtBack'))
+  }
 
   if (openId && !openStoryGone) {
     return (
@@ -121,5 +130,10 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
       </div>
     )
   }
-  return <StoryList role={role} myGroupId={myGroupId} onOpen={open} onStarted={started} />
+  return (
+    <>
+      {rescue.deleted && <BringBackStory deleted={rescue.deleted} onBringBack={bringBack} onLetGo={rescue.letGo} />}
+      <StoryList role={role} myGroupId={myGroupId} onOpen={open} onStarted={started} />
+    </>
+  )
 }

@@ -13,6 +13,8 @@ import { checkActor, command, now, type Actor } from './command'
 export interface StoryInput extends StoryPatch {
   readonly groupId?: string | null
   readonly persona?: PersonaPatch
+  /** Its text, for a story brought back after someone deleted it (`copyOfDeletedBody`); else empty. */
+  readonly body?: Y.XmlFragment
 }
 
 /**
@@ -44,7 +46,7 @@ export function createStory(doc: Y.Doc, input: StoryInput, actor: Actor): { stor
       createdBy: actor.participantId,
       createdAt: now(),
     })
-    storyBodiesRoot(doc).set(storyId, new Y.XmlFragment())
+    storyBodiesRoot(doc).set(storyId, input.body ?? new Y.XmlFragment())
     return { storyId, personaId }
   })
 }
