@@ -10,11 +10,18 @@ type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
 /** Limits as in shared/schema/persona.ts, so the browser stops typing before a save would fail. */
 const MAX: Record<TextField, number> = { name: 60, household: 200, lifeSituation: 1000, needs: 1000, values: 1000 }
 
-/** "Aino, 78 · Lives with her grandson": the persona in one line, for summaries and cards. */
-export function personaLine(persona: Persona | null, t: (key: string, options?: Record<string, unknown>) => string): string {
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
+/** "Aino, 78": who the persona is, for where the household would not fit (a denser projector). */
+export function personaWho(persona: Persona | null, t: Translate): string {
   if (!persona) return ''
-  const who = [persona.name, persona.age === null ? '' : t('stories.persona.ageShort', { age: persona.age })].filter(Boolean).join(', ')
-  return [who, persona.household].filter(Boolean).join(' · ')
+  return [persona.name, persona.age === null ? '' : t('stories.persona.ageShort', { age: persona.age })].filter(Boolean).join(', ')
+}
+
+/** "Aino, 78 · Lives with her grandson": the persona in one line, for summaries and cards. */
+export function personaLine(persona: Persona | null, t: Translate): string {
+  if (!persona) return ''
+  return [personaWho(persona, t), persona.household].filter(Boolean).join(' · ')
 }
 
 /**

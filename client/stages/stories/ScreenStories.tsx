@@ -6,28 +6,18 @@ import { useStore } from '../../state/store.ts'
 import { useStoryName } from '../../state/useStoryName.ts'
 import { EmptyState } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
-import { StoryStats } from './StoryCard.tsx'
 import { ReadOnlyBody } from './ReadOnlyBody.tsx'
 import { orderStories } from './storiesModel.ts'
+import { ScreenStoryCards } from './ScreenStoryCards.tsx'
 import { SourcesPanel } from './SourcesPanel.tsx'
-import {
-  useBodySummary,
-  useCitableBoard,
-  useFocusedStoryId,
-  useGroups,
-  useHorizonYear,
-  usePersona,
-  useResolvedCitations,
-  useStories,
-  useStoryBody,
-} from './useStoriesData.ts'
+import { useCitableBoard, useFocusedStoryId, useGroups, useHorizonYear, usePersona, useResolvedCitations, useStories, useStoryBody } from './useStoriesData.ts'
 import './stories.css'
 import './list.css'
 import './screen.css'
 
 /**
  * The projector: the story the facilitator put on screen (or the only one) in large type, live as
- * the group writes; otherwise every story as a card, so the room sees how far each group is.
+ * the group writes; otherwise every story as a card (ScreenStoryCards.tsx).
  */
 export default function ScreenStories() {
   const boardOpen = useStore((s) => s.board !== null)
@@ -57,15 +47,7 @@ function StoriesOnScreen() {
 
   if (entries.length === 0) return <EmptyState title={t('stories.screen.emptyTitle')} text={t('stories.screen.emptyText')} example={<StorySteps />} />
   if (shownId) return <ScreenStory story={stories.get(shownId)!} group={groups.find((g) => g.id === stories.get(shownId)!.groupId) ?? null} />
-  return (
-    <section className="screen-stories" aria-label={t('stories.list.title')}>
-      <ul className="screen-stories__grid ui-grid-list">
-        {entries.map(({ story, group }) => (
-          <ScreenCard key={story.id} story={story} group={group} />
-        ))}
-      </ul>
-    </section>
-  )
+  return <ScreenStoryCards entries={entries} />
 }
 
 function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
@@ -116,23 +98,5 @@ const PersonaFacts = memo(function PersonaFacts({ persona }: { persona: Persona 
         </dl>
       )}
     </section>
-  )
-})
-
-const ScreenCard = memo(function ScreenCard({ story, group }: { story: Story; group: Group | null }) {
-  const { t } = useTranslation()
-  const persona = usePersona(story.personaId)
-  const body = useStoryBody(story.id)
-  const { words, citations } = useBodySummary(body)
-  const sourceCount = new Set(citations.map((c) => `${c.kind}|${c.refId}`)).size
-  const storyTitle = useStoryName()
-  // No trend check here: that is the facilitator's conversation with a group, not the room's.
-  return (
-    <li className="story-card ui-stack screen-card">
-      <p className="story-card__eyebrow">{group?.name ?? t('stories.wholeRoom')}</p>
-      <h2 className="story-card__title">{storyTitle(story)}</h2>
-      <p className="story-card__persona">{personaLine(persona, t) || t('stories.card.noPersona')}</p>
-      <StoryStats words={words} sources={sourceCount} />
-    </li>
   )
 })

@@ -108,7 +108,7 @@ describe('the story list', () => {
     harness = mountStories({ board, control: newControl() })
     click(buttonNamed(harness.container, 'Start a story'))
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
-    expect(document.activeElement).toBe(harness.container.querySelector('input.story-head__title'))
+    expect(document.activeElement).toBe(harness.container.querySelector('.story-head__title'))
 
     click(buttonNamed(harness.container, /All stories$/))
     await expectEventually(() => harness!.container.querySelector('.story-card__open') !== null)
@@ -150,11 +150,29 @@ describe('the story list', () => {
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
     const [mine] = readBoard(board).stories.keys()
     // The title saves after a pause in typing: Ben's earlier start arrives within it.
-    typeInto(harness.container.querySelector<HTMLInputElement>('input.story-head__title')!, 'Our Saturday')
+    typeInto(harness.container.querySelector<HTMLTextAreaElement>('.story-head__title')!, 'Our Saturday')
     act(() => Y.applyUpdate(board, Y.encodeStateAsUpdate(bens)))
     await nextFrame()
     expect(readBoard(board).stories.has(mine!)).toBe(true)
     expect(harness.announcements).toEqual([])
+  })
+
+  it('keeps a story’s title one line: a line break typed or pasted in is a space, and Enter finishes the title', async () => {
+    const room = roomWithStories()
+    harness = mountStories({ board: room.board, control: room.control })
+    click(buttonNamed(harness.container, 'Saturday at the meal ring'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const title = harness.container.querySelector<HTMLTextAreaElement>('.story-head__title')!
+    title.focus()
+    typeInto(title, 'Saturday at the\nmeal ring')
+    expect(title.value).toBe('Saturday at the meal ring')
+    typeInto(title, 'Sunday at the meal ring')
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+    act(() => void title.dispatchEvent(enter))
+    expect(enter.defaultPrevented).toBe(true)
+    expect(document.activeElement).not.toBe(title)
+    // Leaving the field saved it at once, without waiting for a pause in typing.
+    expect(readBoard(room.board).stories.get(room.greenStory.storyId)?.title).toBe('Sunday at the meal ring')
   })
 
   it('opens again on the story a writer had open when the page reloads', async () => {
@@ -171,7 +189,7 @@ describe('the story list', () => {
     await nextFrame()
     act(() => Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(room.board)))
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
-    expect(harness.container.querySelector<HTMLInputElement>('input.story-head__title')?.value).toBe('Saturday at the meal ring')
+    expect(harness.container.querySelector<HTMLTextAreaElement>('.story-head__title')?.value).toBe('Saturday at the meal ring')
     expect(harness.announcements).toEqual([])
     // Back on the list, a reload opens the list.
     click(buttonNamed(harness.container, /All stories$/))
@@ -347,6 +365,19 @@ describe('the projector', () => {
     expect(cardTitles(harness.container)).toEqual(['A Tuesday at home', 'Saturday at the meal ring'])
     // The trend check is the facilitator's conversation with a group, not the room's.
     expect(harness.container.textContent).not.toContain('No trend cited')
+  })
+
+  it('names a group the facilitator left unnamed “Group 2” on the cards, never by its trend', async () => {
+    const board = newBoard(1)
+    const control = newControl()
+    const care = createTrend(board, { name: 'Care moves home' }, ACTOR)
+    const [blue, unnamed] = setGroups(control, [{ name: 'Group Blue' }, { name: 'Care moves home', trendId: care }])
+    createStory(board, { title: 'A Tuesday at home', groupId: blue!.id }, ACTOR)
+    createStory(board, { title: 'Saturday at the meal ring', groupId: unnamed!.id }, ACTOR)
+    harness = mountStories({ role: 'screen', board, control })
+    await nextFrame()
+    const groups = [...harness.container.querySelectorAll('.story-card__eyebrow')].map((el) => el.textContent)
+    expect(groups).toEqual(['Group Blue', 'Group 2'])
   })
 })
 

@@ -83,21 +83,26 @@ interface TitleFieldProps {
 function TitleField({ id, story, readOnly, placeholder, autoFocus }: TitleFieldProps) {
   const { board } = useWorkshopDocs()
   const draft = useSharedDraft(story.title, (title) => (board ? updateStory(board, story.id, { title }) : false))
+  // A one-line title in a field that wraps: on a phone a one-line input showed "Aino keeps the
+  // town r" and hid the rest while it was written. Still one line of data: Enter finishes the
+  // title (leaving the field saves it), and a line break pasted in becomes a space.
   return (
-    <input
+    <textarea
       id={id}
       className="story-head__title"
-      type="text"
+      rows={1}
       autoComplete="off"
       maxLength={120}
       readOnly={readOnly}
       autoFocus={autoFocus}
       value={draft.value}
       placeholder={placeholder}
-      onChange={(event) => draft.change(event.target.value)}
+      onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
       onBlur={draft.finish}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') event.currentTarget.blur()
+        if (event.key !== 'Enter') return
+        event.preventDefault()
+        event.currentTarget.blur()
       }}
     />
   )
