@@ -29,9 +29,12 @@ export function requiredTextSchema(max: number) {
 /** A set of ids (authors, linked trends); stored as a Y.Map of keys so concurrent adds merge. */
 export const idSetSchema = z.array(idSchema).check(z.maxLength(1000))
 
+/** The longest link kept; the forms that take one check against the same number. */
+export const URL_MAX = 2000
+
 /** An absolute http(s) link or `''`, normalised; anything else fails (see `safeHttpUrl`). */
 export const httpUrlOrEmptySchema = z.pipe(
-  z.string().check(z.maxLength(2000)),
+  z.string().check(z.maxLength(URL_MAX)),
   z.transform((value: string, ctx) => {
     const safe = safeHttpUrl(value)
     if (safe === null) {

@@ -3,22 +3,28 @@
  * a source. Lives in the board document (and, while private mode is on, in its author's draft).
  */
 import * as z from 'zod/mini'
-import { httpUrlOrEmptySchema, httpUrlSchema, idSchema, idSetSchema, orderSchema, requiredTextSchema, textSchema, timestampSchema } from './common'
+import { URL_MAX, httpUrlOrEmptySchema, httpUrlSchema, idSchema, idSetSchema, orderSchema, requiredTextSchema, textSchema, timestampSchema } from './common'
 
 /** STEEP: Social, Technological, Economic, Environmental, Political; `''` when not chosen. */
 export const STEEP_CATEGORIES = ['social', 'technological', 'economic', 'environmental', 'political'] as const
 export const CategorySchema = z.enum([...STEEP_CATEGORIES, ''])
 export type SteepCategory = z.infer<typeof CategorySchema>
 
+/**
+ * The most characters each text of a card holds (after trimming). The card form counts against
+ * the same numbers, so a person sees the limit before the document refuses the text.
+ */
+export const SIGNAL_LIMITS = { title: 200, description: 2000, sourceUrl: URL_MAX, whyItMatters: 1000 } as const
+
 /** The fields a participant writes on the card. */
 export const signalFields = {
-  title: requiredTextSchema(200),
-  description: textSchema(2000),
+  title: requiredTextSchema(SIGNAL_LIMITS.title),
+  description: textSchema(SIGNAL_LIMITS.description),
   sourceUrl: httpUrlOrEmptySchema,
   /** `''` = no theme. A theme deleted later reads as no theme (see `derive/wall.ts`). */
   themeId: z.union([idSchema, z.literal('')]),
   category: CategorySchema,
-  whyItMatters: textSchema(1000),
+  whyItMatters: textSchema(SIGNAL_LIMITS.whyItMatters),
 }
 
 export const SignalSchema = z.object({

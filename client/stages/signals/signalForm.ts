@@ -4,9 +4,9 @@
  * command so the person sees a sentence beside the field instead of a thrown error.
  */
 import { safeHttpUrl } from '../../../shared/util/url.ts'
-import type { Signal, SignalPatch, SteepCategory } from '../../../shared/schema/signal.ts'
+import { SIGNAL_LIMITS, type Signal, type SignalPatch, type SteepCategory } from '../../../shared/schema/signal.ts'
 
-export const LIMITS = { title: 200, description: 2000, sourceUrl: 2000, whyItMatters: 1000 } as const
+export const LIMITS = SIGNAL_LIMITS
 
 export interface SignalFormValues {
   title: string
