@@ -4,7 +4,8 @@ import type { Theme } from '../../../shared/schema/meta.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
 import { SimilarHint } from './similar/SimilarHint.tsx'
-import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
+import { LengthCounter, shownError } from './LengthCounter.tsx'
+import { EMPTY_SIGNAL_FORM, LIMITS, lengthStatus } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
 import { hasDetails, keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
 import { useDraftOwner } from '../../state/storeContext.ts'
@@ -37,6 +38,11 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   }, [owner, values])
   const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
   const keptTheme = themes.find((theme) => theme.id === values.themeId) ?? null
+  const titleLength = lengthStatus(values.title, LIMITS.title)
+  const titleError = shownError(errors.title, titleLength)
+  const titleDescribedBy = [titleError && `${id}-title-error`, titleLength.kind !== 'quiet' && `${id}-title-count`, `${id}-title-hint`]
+    .filter(Boolean)
+    .join(' ')
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -88,17 +94,23 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
             type="text"
             enterKeyHint="done"
             autoComplete="off"
-            maxLength={LIMITS.title}
             placeholder={t('signals.fields.titlePlaceholder')}
             aria-required="true"
-            aria-invalid={Boolean(errors.title)}
-            aria-describedby={errors.title ? `${id}-title-error ${id}-title-hint` : `${id}-title-hint`}
+            aria-invalid={Boolean(titleError) || titleLength.kind === 'over'}
+            aria-describedby={titleDescribedBy}
             value={values.title}
             onChange={(event) => change('title', event.target.value)}
           />
-          {errors.title && (
+          <LengthCounter
+            id={`${id}-title-count`}
+            label={t('signals.fields.title')}
+            status={titleLength}
+            max={LIMITS.title}
+            overAdvice={t('signals.limit.titleAdvice')}
+          />
+          {titleError && (
             <p id={`${id}-title-error`} className="field__error">
-              {t(`signals.errors.${errors.title}`, { max: LIMITS.title })}
+              {t(`signals.errors.${titleError}`)}
             </p>
           )}
           <p id={`${id}-title-hint`} className="field__hint">

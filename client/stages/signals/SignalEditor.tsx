@@ -4,7 +4,8 @@ import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
 import { useEditingMarker } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
-import { LIMITS, changedFields, formValuesOf } from './signalForm.ts'
+import { LengthCounter, shownError } from './LengthCounter.tsx'
+import { LIMITS, changedFields, formValuesOf, lengthStatus } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
 
 interface SignalEditorProps {
@@ -28,6 +29,9 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
   const [opened] = useState(() => formValuesOf(signal))
   const { values, errors, change, check } = useSignalForm(opened)
   const titleRef = useRef<HTMLInputElement>(null)
+  const titleLength = lengthStatus(values.title, LIMITS.title)
+  const titleError = shownError(errors.title, titleLength)
+  const titleDescribedBy = [titleError && `${id}-title-error`, titleLength.kind !== 'quiet' && `${id}-title-count`].filter(Boolean).join(' ') || undefined
 
   useEffect(() => titleRef.current?.focus(), [])
 
@@ -67,16 +71,22 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
           id={`${id}-title`}
           className="input"
           type="text"
-          maxLength={LIMITS.title}
           aria-required="true"
-          aria-invalid={Boolean(errors.title)}
-          aria-describedby={errors.title ? `${id}-title-error` : undefined}
+          aria-invalid={Boolean(titleError) || titleLength.kind === 'over'}
+          aria-describedby={titleDescribedBy}
           value={values.title}
           onChange={(event) => change('title', event.target.value)}
         />
-        {errors.title && (
+        <LengthCounter
+          id={`${id}-title-count`}
+          label={t('signals.fields.title')}
+          status={titleLength}
+          max={LIMITS.title}
+          overAdvice={t('signals.limit.titleAdvice')}
+        />
+        {titleError && (
           <p id={`${id}-title-error`} className="field__error">
-            {t(`signals.errors.${errors.title}`, { max: LIMITS.title })}
+            {t(`signals.errors.${titleError}`)}
           </p>
         )}
       </div>

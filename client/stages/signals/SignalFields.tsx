@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { STEEP_CATEGORIES, type SteepCategory } from '../../../shared/schema/signal.ts'
 import type { Theme } from '../../../shared/schema/meta.ts'
-import { LIMITS, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
+import { LengthCounter, shownError } from './LengthCounter.tsx'
+import { LIMITS, lengthStatus, type SignalFormError, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
 import './addSignal.css'
 
 interface SignalFieldsProps {
@@ -28,34 +29,39 @@ const CATEGORY_CHOICES: readonly SteepCategory[] = [...STEEP_CATEGORIES, '']
 export function SignalFields({ idPrefix, values, errors, themes, onChange }: SignalFieldsProps) {
   const { t } = useTranslation()
   const id = (field: string) => `${idPrefix}-${field}`
-  const described = (field: keyof SignalFormValues, hint?: boolean) =>
-    [errors[field] ? id(`${field}-error`) : null, hint ? id(`${field}-hint`) : null].filter(Boolean).join(' ') || undefined
-  const error = (field: keyof SignalFormValues) =>
-    errors[field] ? (
+  // The error shown is passed in, not read here: a counted text over its limit shows none (`shownError`).
+  const described = (field: keyof SignalFormValues, error: SignalFormError | undefined, { hint = false, counted = false } = {}) =>
+    [error ? id(`${field}-error`) : null, counted ? id(`${field}-count`) : null, hint ? id(`${field}-hint`) : null].filter(Boolean).join(' ') || undefined
+  const error = (field: keyof SignalFormValues, code: SignalFormError | undefined) =>
+    code ? (
       <p id={id(`${field}-error`)} className="field__error">
-        {t(`signals.errors.${errors[field]}`, { max: LIMITS[field as keyof typeof LIMITS] })}
+        {t(`signals.errors.${code}`)}
       </p>
     ) : null
-  /** One of the card's texts: its label, the box, and its error under it. */
-  const multiline = (field: 'description' | 'whyItMatters', label: string, placeholder: string, rows: number) => (
-    <div className="field">
-      <label className="field__label" htmlFor={id(field)}>
-        {label}
-      </label>
-      <textarea
-        id={id(field)}
-        className="input input--multiline"
-        rows={rows}
-        maxLength={LIMITS[field]}
-        placeholder={placeholder}
-        aria-invalid={Boolean(errors[field])}
-        aria-describedby={described(field)}
-        value={values[field]}
-        onChange={(event) => onChange(field, event.target.value)}
-      />
-      {error(field)}
-    </div>
-  )
+  /** One of the card's texts: its label, the box, how close it is to its limit, and its error. */
+  const multiline = (field: 'description' | 'whyItMatters', label: string, placeholder: string, rows: number) => {
+    const length = lengthStatus(values[field], LIMITS[field])
+    const shown = shownError(errors[field], length)
+    return (
+      <div className="field">
+        <label className="field__label" htmlFor={id(field)}>
+          {label}
+        </label>
+        <textarea
+          id={id(field)}
+          className="input input--multiline"
+          rows={rows}
+          placeholder={placeholder}
+          aria-invalid={Boolean(shown) || length.kind === 'over'}
+          aria-describedby={described(field, shown, { counted: length.kind !== 'quiet' })}
+          value={values[field]}
+          onChange={(event) => onChange(field, event.target.value)}
+        />
+        <LengthCounter id={id(`${field}-count`)} label={label} status={length} max={LIMITS[field]} />
+        {error(field, shown)}
+      </div>
+    )
+  }
 
   return (
     <>
@@ -78,11 +84,11 @@ export function SignalFields({ idPrefix, values, errors, themes, onChange }: Sig
           spellCheck={false}
           placeholder={t('signals.fields.sourcePlaceholder')}
           aria-invalid={Boolean(errors.sourceUrl)}
-          aria-describedby={described('sourceUrl', true)}
+          aria-describedby={described('sourceUrl', errors.sourceUrl, { hint: true })}
           value={values.sourceUrl}
           onChange={(event) => onChange('sourceUrl', event.target.value)}
         />
-        {error('sourceUrl')}
+        {error('sourceUrl', errors.sourceUrl)}
       </div>
 
       {themes.length > 0 && (

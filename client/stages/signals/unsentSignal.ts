@@ -4,7 +4,7 @@
  */
 import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../../sync/browserStorage.ts'
 import { STEEP_CATEGORIES } from '../../../shared/schema/signal.ts'
-import { LIMITS, type SignalFormValues } from './signalForm.ts'
+import type { SignalFormValues } from './signalForm.ts'
 
 /** The fields a person writes; the theme and category are choices, kept with them. */
 const TEXT_FIELDS = ['title', 'description', 'sourceUrl', 'whyItMatters'] as const
@@ -23,18 +23,20 @@ export function hasDetails(values: SignalFormValues): boolean {
 
 /**
  * The unsent signal kept for `owner`, or null. What is stored is read as untrusted: anything
- * malformed is ignored, and a theme the workshop no longer has is left unchosen.
+ * malformed is ignored, and a theme the workshop no longer has is left unchosen. A text past its
+ * limit comes back whole, as the form held it: the form counts it over and refuses to add it
+ * until shortened (see `LengthCounter`), where cutting it here would lose words without a word.
  */
 export function loadUnsentSignal(owner: DraftOwner, themeIds: ReadonlySet<string>, store?: KeyValueStore | null): SignalFormValues | null {
   const parsed = readDraft('signal', owner, store)
   if (!parsed || typeof parsed !== 'object') return null
   const record = parsed as Record<string, unknown>
-  const text = (field: keyof SignalFormValues, max: number) => (typeof record[field] === 'string' ? record[field].slice(0, max) : '')
+  const text = (field: keyof SignalFormValues) => (typeof record[field] === 'string' ? record[field] : '')
   const values: SignalFormValues = {
-    title: text('title', LIMITS.title),
-    description: text('description', LIMITS.description),
-    sourceUrl: text('sourceUrl', LIMITS.sourceUrl),
-    whyItMatters: text('whyItMatters', LIMITS.whyItMatters),
+    title: text('title'),
+    description: text('description'),
+    sourceUrl: text('sourceUrl'),
+    whyItMatters: text('whyItMatters'),
     themeId: typeof record.themeId === 'string' && themeIds.has(record.themeId) ? record.themeId : '',
     category: STEEP_CATEGORIES.find((category) => category === record.category) ?? '',
   }

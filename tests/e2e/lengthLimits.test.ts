@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { createWorkshop } from '../support/server.ts'
+import { seriousViolations } from './support/axe.ts'
+import { browserTestsSkipped, screenshot, VIEWPORTS } from './support/browser.ts'
+import { goToStageKind } from './support/seed.ts'
+import { expectStage, openAs, readWall, SLOW, type Person } from './support/workshop.ts'
+import { useBrowserAndServer } from './support/app.ts'
+
+/** A phone as testers hold it (390 × 844), and the facilitator's laptop. */
+const PHONE = { width: 390, height: 844 }
+const LAPTOP = VIEWPORTS.laptop
+
+/** The 5,600-character title the exploratory tester pasted; the old form kept "…Pitkä otsikko Pitk". */
+const LONG_TITLE = `${Array<string>(400).fill('Pitkä otsikko').join(' ')}!`
+
+/** Pastes `text` into `field` through the clipboard, as a person does: a browser's `maxlength` cuts exactly this. */
+async function paste(person: Person, field: Locator, text: string): Promise<void> {
+  await person.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await person.page.evaluate((words) => navigator.clipboard.writeText(words), text)
+  await field.click()
+  await field.press('ControlOrMeta+V')
+}
+
+/** The field as a phone and a laptop show it, in both sizes, for people to look at. */
+async function both(page: Page, name: string): Promise<void> {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['laptop', LAPTOP],
+  ] as const) {
+    await page.setViewportSize(viewport)
+    // The counter in sight, with its field above it (resizing moves the page under it).
+    await page.locator('.field__count').evaluate((line) => line.scrollIntoView({ block: 'center' }))
+    await screenshot(page, `length-limit-${name}-${size}`)
+  }
+}
+
+const counter = (page: Page) => page.locator('.field__count').allTextContents()
+
+describe.skipIf(browserTestsSkipped)('a card text past its limit', () => {
+  const app = useBrowserAndServer()
+
+  it('keeps a 5,600-character title paste whole, counts it over and adds it only once shortened', async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    try {
+      const page = anna.page
+      await page.setViewportSize(PHONE)
+      await expectStage(page, 'Signals')
+      const title = page.getByRole('region', { name: 'Add a signal' }).getByLabel('What did you notice?')
+
+      await title.fill(LONG_TITLE.slice(0, 180))
+      await expect.poll(() => counter(page)).toEqual(['20 characters left'])
+      await both(page, 'near-en')
+
+      await title.fill('')
+      await paste(anna, title, LONG_TITLE)
+      await expect.poll(() => title.inputValue()).toBe(LONG_TITLE)
+      await expect.poll(() => counter(page)).toEqual(['5,400 characters too many: shorten to 200. The details can go below.'])
+      expect(await title.getAttribute('aria-invalid')).toBe('true')
+      await expect.poll(() => page.locator('[data-live-announcer]').textContent()).toContain('Nothing was cut')
+      await title.press('Enter')
+      await both(page, 'over-en')
+      expect(await seriousViolations(page)).toEqual([])
+
+      // The marker: the shortened card, added after the refused one; had that gone through, it would be on the wall first.
+      const shortened = LONG_TITLE.slice(0, 200)
+      await title.fill(shortened)
+      await expect.poll(() => counter(page)).toEqual(['0 characters left'])
+      await title.press('Enter')
+      await expect.poll(() => readWall(page), SLOW).toEqual([shortened])
+      expect(anna.errors).toEqual([])
+    } finally {
+      await anna.close()
+    }
+  })
+
+  it('in Finnish: keeps a 5,120-character description paste whole and says so in Finnish', async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Hyvinvointi 2040', language: 'fi' })
+    await goToStageKind(app.server.wsUrl, links, 'signals')
+    const pia = await openAs(app.browser, app.server, links.links.participant, { name: 'Pia' })
+    try {
+      const page = pia.page
+      await expectStage(page, 'Heikot signaalit')
+      const form = page.getByRole('region', { name: 'Lisää signaali' })
+      const title = form.getByLabel('Mitä huomasit?')
+      await title.fill(LONG_TITLE.slice(0, 190))
+      await expect.poll(() => counter(page)).toEqual(['10 merkkiä jäljellä'])
+      await both(page, 'near-fi')
+
+      await title.fill('Hoivarobotit kotona')
+      await form.getByRole('button', { name: 'Lisätietoja (vapaaehtoinen)' }).click()
+      const description = form.getByLabel('Mitä on tapahtumassa')
+      const pasted = 'Robotti auttaa. '.repeat(320).trim()
+      await paste(pia, description, pasted)
+      await expect.poll(() => description.inputValue()).toBe(pasted)
+      // Finnish groups thousands with a no-break space.
+      await expect.poll(() => counter(page)).toEqual(['3\u00a0119 merkkiä liikaa: lyhennä 2\u00a0000 merkkiin.'])
+      await form.getByRole('button', { name: 'Lisää kortti' }).click()
+      // Refused: the text stays whole in the field, and the field is where the person is taken.
+      await expect.poll(() => description.evaluate((field) => field === document.activeElement)).toBe(true)
+      expect(await description.inputValue()).toBe(pasted)
+      expect(await form.locator('.field__error').allTextContents()).toEqual(['3\u00a0119 merkkiä liikaa: lyhennä 2\u00a0000 merkkiin.'])
+      await both(page, 'over-fi')
+
+      // The marker: the shortened card, added after the refused one; only it reaches the wall.
+      await description.fill(pasted.slice(0, 2000))
+      await form.getByRole('button', { name: 'Lisää kortti' }).click()
+      await expect.poll(() => page.getByText('”Hoivarobotit kotona” lisättiin seinälle.').count(), SLOW).toBeGreaterThan(0)
+      expect(await page.locator('.signal-wall .signal-card__title').allTextContents()).toEqual(['Hoivarobotit kotona'])
+      expect(pia.errors).toEqual([])
+    } finally {
+      await pia.close()
+    }
+  })
+})
