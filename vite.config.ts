@@ -19,6 +19,11 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      // The service worker is its own entry, at a fixed address: a worker's scope is where it lives.
+      input: { index: 'client/index.html', sw: 'client/sync/serviceWorker.ts' },
+      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
   },
   server: {
     proxy: {

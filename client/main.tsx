@@ -9,10 +9,12 @@ import './app/styles/layout.css'
 import './ui/patterns.css'
 import { startI18n } from './i18n/index.ts'
 import { App, preloadPage } from './app/App.tsx'
+import { registerServiceWorker } from './sync/registerServiceWorker.ts'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('#root is missing from index.html')
 
+registerServiceWorker()
 // The page's chunk downloads while the language does: two requests at once, not one after the other.
 preloadPage()
 void startI18n().then(() =>

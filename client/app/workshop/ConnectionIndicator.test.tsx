@@ -32,7 +32,7 @@ describe('ConnectionIndicator', () => {
     [{ kind: 'connected', pending: 0, closeCode: null }, 'Connected'],
     [{ kind: 'reconnecting', pending: 0, closeCode: null }, 'Reconnecting…'],
     [{ kind: 'held', pending: 3, closeCode: null }, 'Sending shortly — 3 changes waiting'],
-    [{ kind: 'unreachable', pending: 2, closeCode: null }, "Can't reach the workshop server — 2 changes waiting"],
+    [{ kind: 'unreachable', pending: 2, closeCode: null }, "Server unreachable — 2 changes waiting"],
     [{ kind: 'notSaved', pending: 2, closeCode: null }, 'Not saved — retrying'],
     [{ kind: 'closed', pending: 0, closeCode: 4403 }, 'No access — check the link'],
   ] as const)('%o reads %s', (summary, text) => {
@@ -44,7 +44,7 @@ describe('ConnectionIndicator', () => {
     expect(status(offline)?.textContent).toBe('Offline — reconnecting when the network is back')
     cleanup()
     const unreachable = render(<ConnectionIndicator summary={{ kind: 'unreachable', pending: 0, closeCode: null }} readOnly />, { language: 'fi' })
-    expect(status(unreachable)?.textContent).toBe('Työpajan palvelimeen ei saada yhteyttä — yritetään uudelleen')
+    expect(status(unreachable)?.textContent).toBe('Palvelin ei vastaa — yritetään uudelleen')
   })
 
   it('follows the store: the worst document wins and pending changes add up', () => {
