@@ -8,7 +8,7 @@ import { LengthCounter, shownError } from './LengthCounter.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS, lengthStatus } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
 import { hasDetails, keepUnsentSignal, loadUnsentSignal } from './unsentSignal.ts'
-import { useDraftOwner } from '../../state/storeContext.ts'
+import { useContextStore, useDraftOwner } from '../../state/storeContext.ts'
 import type { SignalCommands } from './useSignalCommands.ts'
 import './addSignal.css'
 
@@ -37,6 +37,8 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
     if (owner) keepUnsentSignal(owner, values)
   }, [owner, values])
   const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
+  // "Added to the wall" while offline claimed what the room could not see yet: it says so until it can.
+  const connected = useContextStore((s) => s.connection.board.status === 'connected')
   const keptTheme = themes.find((theme) => theme.id === values.themeId) ?? null
   const titleLength = lengthStatus(values.title, LIMITS.title)
   const titleError = shownError(errors.title, titleLength)
@@ -56,7 +58,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
     if (commands.add(result.input) === null) return
     const isPrivate = commands.writesPrivately
     setLastAdded({ title: result.input.title, private: isPrivate })
-    announce(isPrivate ? t('signals.add.addedPrivately', { title: result.input.title }) : t('signals.add.added', { title: result.input.title }))
+    announce(t(addedKey(isPrivate, connected), { title: result.input.title }))
     reset({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
     titleRef.current?.focus()
   }
@@ -167,10 +169,16 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
         {lastAdded && (!lastAdded.private || commands.writesPrivately) && (
           <p className="add-signal__status">
             <span className="add-signal__tick" aria-hidden="true" />
-            {lastAdded.private ? t('signals.add.addedPrivately', { title: lastAdded.title }) : t('signals.add.added', { title: lastAdded.title })}
+            {t(addedKey(lastAdded.private, connected), { title: lastAdded.title })}
           </p>
         )}
       </form>
     </section>
   )
+}
+
+/** What adding a card did: into this person's private cards, onto the wall, or onto this device until the connection is back. */
+function addedKey(isPrivate: boolean, connected: boolean): string {
+  if (isPrivate) return 'signals.add.addedPrivately'
+  return connected ? 'signals.add.added' : 'signals.add.addedOffline'
 }

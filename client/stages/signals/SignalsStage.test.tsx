@@ -8,6 +8,8 @@ import { addSignal, mergeSignals, readBoard, readControl, updateSignal } from '.
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, render, renderLoaded } from '../../testing/render.ts'
 import { personColor, PRESENCE_COLORS } from '../../identity/palette.ts'
+import { useStore } from '../../state/store.ts'
+import { INITIAL_SYNC_STATE } from '../../sync/syncState.ts'
 import SignalsStage from './SignalsStage.tsx'
 import ScreenSignals from './ScreenSignals.tsx'
 import {
@@ -73,6 +75,18 @@ describe('signals stage: the wall', () => {
 
     addViaForm(container, 'Heat waves in July')
     expect(wallTitles(container)).toEqual(['Four-day week pilot', 'Heat waves in July'])
+  })
+
+  it('says a card added offline is kept on this device, not on the wall, until the connection is back', () => {
+    const w = open('participant')
+    act(() => useStore.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'offline' }))
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    addViaForm(container, 'Night buses on demand')
+    const kept = "Kept “Night buses on demand” on this device: it goes on everyone's wall once the connection is back."
+    expect(w.announced).toEqual([kept])
+    expect(container.querySelector('.add-signal__status')?.textContent).toBe(kept)
+    act(() => useStore.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'connected', synced: true }))
+    expect(container.querySelector('.add-signal__status')?.textContent).toBe('Added “Night buses on demand” to the wall.')
   })
 
   it('keeps a card still being written when the stage moves on or the page reloads, until it is added', () => {
