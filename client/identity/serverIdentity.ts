@@ -73,12 +73,31 @@ export async function requestServerIdentity(
   fetchImpl: typeof fetch = fetch,
   store: KeyValueStore | null = browserStorage(),
 ): Promise<IdentityAnswer> {
+  return postIdentity(workshopId, key, known ? { token: known.token } : { earlier: earlierIdentities(workshopId, store) }, fetchImpl, store)
+}
+
+/**
+ * A facilitator's other device continuing as the person they already are on this board (the
+ * server checks the key and the board: identityRoutes.ts, `as`). Remembered like any identity;
+ * the page then reloads as that person.
+ */
+export function requestIdentityAs(
+  workshopId: string,
+  key: string,
+  participantId: string,
+  fetchImpl: typeof fetch = fetch,
+  store: KeyValueStore | null = browserStorage(),
+): Promise<IdentityAnswer> {
+  return postIdentity(workshopId, key, { as: participantId }, fetchImpl, store)
+}
+
+async function postIdentity(workshopId: string, key: string, body: object, fetchImpl: typeof fetch, store: KeyValueStore | null): Promise<IdentityAnswer> {
   let response: Response
   try {
     response = await fetchImpl(`${API_WORKSHOPS}/${workshopId}/identity`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(known ? { token: known.token } : { earlier: earlierIdentities(workshopId, store) }),
+      body: JSON.stringify(body),
       cache: 'no-store',
     })
   } catch {

@@ -11,7 +11,11 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => 
 type Route = [method: string, pattern: RegExp, handler: Handler]
 type IdentityContext = Pick<ApiContext, 'config' | 'workshops' | 'relay' | 'registry'> & { identities: Identities }
 
-const identityBody = z.object({ token: z.string().max(64).optional(), earlier: z.array(z.unknown()).optional() })
+const identityBody = z.object({
+  token: z.string().max(64).optional(),
+  earlier: z.array(z.unknown()).optional(),
+  as: z.string().regex(ID_PATTERN).optional(),
+})
 /** One of `earlier`: a hint, so one that is not well formed is left out, never the request refused. */
 const earlierIdentity = z.object({ workshopId: z.string().regex(ID_PATTERN), token: z.string().max(64) })
 
@@ -24,6 +28,11 @@ const earlierIdentity = z.object({ workshopId: z.string().regex(ID_PATTERN), tok
  * (see `earlierSelf`). New identities are limited per workshop (`IDENTITIES_PER_WORKSHOP_PER_HOUR`, 429 past it):
  * each one is a person who may vote, so the key on the wall cannot mint voters by the thousand.
  * Every instance counts into the same limit.
+ *
+ * `{as}` (facilitator key only): the facilitator on another device, continuing as the person they
+ * already are on this board (201 with that person's identity; 404 when no one on the board has
+ * that id; 403 with another key). Each of a facilitator's devices used to be a person of its own,
+ * listed "Fiona, Fiona" in the report. A participant may not: that would be anyone's vote.
  *
  * @example
  * routes.push(...identityRoutes(ctx, sendJson))
@@ -39,8 +48,11 @@ export function identityRoutes(ctx: IdentityContext, send: (res: ServerResponse,
         if (role === 'screen') throw new HttpError(403, 'a screen takes no part; it has no identity')
         requireJson(req)
         const parsed = identityBody.safeParse(await readJson(req, ctx.config.limits.maxJsonBytes))
-        if (!parsed.success)
-          throw new HttpError(400, 'token must be a string, earlier a list', parsed.error.issues[0]?.path[0] === 'earlier' ? 'earlier' : 'token')
+        if (!parsed.success) {
+          const field = parsed.error.issues[0]?.path[0]
+          throw new HttpError(400, 'token must be a string, earlier a list, as a participant id', field === 'earlier' || field === 'as' ? field : 'token')
+        }
+        if (parsed.data.as !== undefined) return send(res, 201, await adopted(ctx, id!, role, parsed.data.as))
         const known = ctx.identities.verify(id!, parsed.data.token)
         if (known) return send(res, 200, { participantId: known, token: parsed.data.token })
         if (!(await issued.take(id!))) throw new HttpError(429, 'too many new people in this workshop this hour; try again later')
@@ -77,4 +89,12 @@ async function earlierSelf(ctx: IdentityContext, workshopId: string, earlier: re
     proved.find(({ participantId }) => getRecord(board!.doc, 'participants', participantId) !== null),
   )
   return person ? ctx.identities.carry(person.from, person.token, workshopId) : null
+}
+
+/** A facilitator's identity as someone on the board (see `as` above). */
+async function adopted(ctx: IdentityContext, workshopId: string, role: string, participantId: string) {
+  if (role !== 'facilitator') throw new HttpError(403, 'only a facilitator may continue as someone already in the workshop')
+  const there = await ctx.registry.withRooms(workshopId, [BOARD_DOC], ([board]) => getRecord(board!.doc, 'participants', participantId) !== null)
+  if (!there) throw new HttpError(404, 'no one with that id is in this workshop')
+  return ctx.identities.adopt(workshopId, participantId)
 }

@@ -99,6 +99,31 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     expect(screen.status).toBe(403)
   })
 
+  it("lets a facilitator's other device continue as someone on the board; a participant may not, nor anyone as a stranger", async () => {
+    const { url } = arena.server
+    const { id, keys } = arena.target
+    const fiona = await mintIdentity(url, id, keys.facilitator)
+    const board = await open('board', 'facilitator')
+    joinAsParticipant(board.doc, as(fiona), 'Fiona')
+    await waitFor(() => readBoard(board.doc).participants.has(fiona.participantId))
+    const continueAs = (key: string, participantId: string, workshopId = id) =>
+      fetch(`${url}/api/workshops/${workshopId}/identity`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ as: participantId }),
+      })
+    // The board is read on the server: wait until Fiona's record has been stored there.
+    await waitFor(async () => (await continueAs(keys.facilitator, fiona.participantId)).status === 201, 5_000, 'Fiona on the board')
+    const phone = (await (await continueAs(keys.facilitator, fiona.participantId)).json()) as { participantId: string; token: string }
+    expect(phone.participantId).toBe(fiona.participantId)
+    // The token proves Fiona: offered back, it is her.
+    expect(await mintIdentity(url, id, keys.participant, phone.token)).toMatchObject({ status: 200, participantId: fiona.participantId })
+    expect((await continueAs(keys.participant, fiona.participantId)).status).toBe(403)
+    expect((await continueAs(keys.facilitator, randomId())).status).toBe(404)
+    // Not in another workshop, whose board does not have her.
+    expect((await continueAs(arena.bystander.keys.facilitator, fiona.participantId, arena.bystander.id)).status).toBe(404)
+  })
+
   it("refuses every forgery of Anna's name, ready flag, placement and vote, and vote stuffing; Anna is unaffected", async () => {
     const health = await watchHealth(arena.server.url)
     const annaBoard = await open('board', anna)
