@@ -4,6 +4,9 @@ import type { WheelBox, WheelMetrics } from '../../../../shared/wheel/index.ts'
 import { useEditorsOf } from '../../../ui/index.ts'
 import { valenceKey } from '../valence.tsx'
 
+/** How far outside the selected box its selection mark is drawn (its line adds a little more). */
+export const SELECTION_OUTSET = 3
+
 export interface DiagramNodeProps {
   id: string
   box: WheelBox
@@ -63,7 +66,17 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
       <ValenceGlyph valence={valence} x={metrics.padX} y={metrics.padY} size={metrics.iconSize} />
       <BoxText box={box} metrics={metrics} left={metrics.padX + metrics.iconSize + metrics.iconGap} className="wheel-node__text" />
       {box.truncated && <title>{label}</title>}
-      {selected && <rect className="wheel-node__selection" x={-3} y={-3} width={box.w + 6} height={box.h + 6} rx={10} aria-hidden="true" />}
+      {selected && (
+        <rect
+          className="wheel-node__selection"
+          x={-SELECTION_OUTSET}
+          y={-SELECTION_OUTSET}
+          width={box.w + 2 * SELECTION_OUTSET}
+          height={box.h + 2 * SELECTION_OUTSET}
+          rx={10}
+          aria-hidden="true"
+        />
+      )}
     </g>
   )
 })

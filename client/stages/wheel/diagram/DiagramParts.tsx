@@ -4,7 +4,7 @@ import { DEFAULT_WHEEL_METRICS, wrapText, type WheelBox, type WheelLayout, type 
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import type { Valence, WheelNode } from '../../../../shared/schema/index.ts'
 import { valenceKey } from '../valence.tsx'
-import { BoxText, ValenceGlyph } from './DiagramNode.tsx'
+import { BoxText, SELECTION_OUTSET, ValenceGlyph } from './DiagramNode.tsx'
 import { measureWithPageFont } from './measureText.ts'
 
 const CENTRE_ID = 'centre'
@@ -61,7 +61,17 @@ export const CentreNode = memo(function CentreNode({
         fontSize={metrics.centreFontSize}
         lineHeight={metrics.centreLineHeight}
       />
-      {selected && <rect className="wheel-node__selection" x={-3} y={-3} width={box.w + 6} height={box.h + 6} rx={20} aria-hidden="true" />}
+      {selected && (
+        <rect
+          className="wheel-node__selection"
+          x={-SELECTION_OUTSET}
+          y={-SELECTION_OUTSET}
+          width={box.w + 2 * SELECTION_OUTSET}
+          height={box.h + 2 * SELECTION_OUTSET}
+          rx={20}
+          aria-hidden="true"
+        />
+      )}
     </g>
   )
 })
@@ -136,6 +146,8 @@ export function ringLabelY(layout: WheelLayout, ringNumber: number): number {
 /** The "+" disc's radius, and how far inside the box's corner its centre sits. */
 const ADD_RADIUS = 13
 const ADD_INSET = 4
+/** How far the disc reaches past its box's top and right edges. */
+export const ADD_OVERHANG = ADD_RADIUS - ADD_INSET
 /**
  * What the layout keeps clear after a box's text for the "+" (`cornerRoom`): with only the box's
  * own padding, the disc covered the last letters of the first line.
@@ -163,6 +175,7 @@ export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }
       tabIndex={0}
       aria-label={label}
       data-no-pan=""
+      data-add-for={id}
       onClick={(event) => {
         event.stopPropagation()
         onAdd(id)

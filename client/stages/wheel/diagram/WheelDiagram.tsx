@@ -2,9 +2,20 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslation } from 'react-i18next'
 import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
-import { DiagramNode } from './DiagramNode.tsx'
-import { ADD_CORNER_ROOM, AddFollowing, CentreNode, ExpandedText, RingGuides, WheelEdges, ringLabelY, useNodeLabel, useNodesById } from './DiagramParts.tsx'
+import { DEFAULT_WHEEL_METRICS, layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
+import { DiagramNode, SELECTION_OUTSET } from './DiagramNode.tsx'
+import {
+  ADD_CORNER_ROOM,
+  ADD_OVERHANG,
+  AddFollowing,
+  CentreNode,
+  ExpandedText,
+  RingGuides,
+  WheelEdges,
+  ringLabelY,
+  useNodeLabel,
+  useNodesById,
+} from './DiagramParts.tsx'
 import { shortText } from '../wheelModel.ts'
 import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'
@@ -36,13 +47,23 @@ export interface WheelDiagramProps {
 /** Room kept on the left for the zoom buttons when fitting. */
 const ZOOM_BUTTONS_WIDTH = 56
 const ASPECTS = [0.6, 0.8, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3]
-/** Below this width the zoom buttons float over the wheel instead of taking a strip of it. */
+/**
+ * Below this width the zoom buttons sit in a row above the wheel instead of a strip of it: a
+ * phone cannot spare the strip, and buttons floating over the wheel covered the boxes and "+"
+ * buttons panned under them.
+ */
 const NARROW = 600
 /** A phone's first view of a big wheel: its 14 px box text drawn at 11 px at least, the trend in the middle. */
 const PHONE_START_SCALE = 0.8
 /** Where the details panel goes below the diagram instead of over it (as diagram.css lays it out). */
 const PANEL_BELOW = '(max-width: 45rem)'
 const zoomInset = (width: number) => (width >= NARROW ? ZOOM_BUTTONS_WIDTH : 0)
+/**
+ * The least space between two boxes of a ring when each carries a "+": the disc juts out past
+ * its box's corner, and the selection mark past the selected box, so the layout's own gap let a
+ * selected box touch its neighbour's "+".
+ */
+const GAP_WITH_ADDS = ADD_OVERHANG + SELECTION_OUTSET + 4
 
 /**
  * The wheel laid out with the ring shape (width ÷ height) that shows it biggest in this viewport:
@@ -50,8 +71,9 @@ const zoomInset = (width: number) => (width >= NARROW ? ZOOM_BUTTONS_WIDTH : 0)
  * upright. Among shapes within 4 % of the best, the roundest wins, so the wheel stays a wheel
  * and its shape does not flip back and forth as it grows.
  */
-function layoutToFit(items: WheelLayoutItem[], centreText: string, width: number, height: number, cornerRoom: number): WheelLayout {
-  const make = (aspect: number) => layoutWheel(items, { centreText, aspect, measure: measureWithPageFont, cornerRoom })
+function layoutToFit(items: WheelLayoutItem[], centreText: string, width: number, height: number, withAdds: boolean): WheelLayout {
+  const room = withAdds ? { cornerRoom: ADD_CORNER_ROOM, metrics: { gap: GAP_WITH_ADDS, ringGap: DEFAULT_WHEEL_METRICS.ringGap + ADD_OVERHANG } } : {}
+  const make = (aspect: number) => layoutWheel(items, { centreText, aspect, measure: measureWithPageFont, ...room })
   if (width <= 0 || height <= 0) return make(1.5)
   const insetLeft = zoomInset(width)
   const candidates = ASPECTS.map((aspect) => {
@@ -85,7 +107,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         hyphenate(trendName),
         width,
         height,
-        withAdds ? ADD_CORNER_ROOM : 0,
+        withAdds,
       ),
     [tree, trendName, width, height, untitled, withAdds, hyphenate],
   )
@@ -143,13 +165,18 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   )
   const editingLabel = useCallback((name: string) => t('wheel.node.editing', { name: name.trim() || t('ui.person.unnamed') }), [t])
 
-  const peekBox = peek ?? selectedId
-  const expanded = peekBox && peekBox !== CENTRE ? layout.nodes.find((n) => n.id === peekBox && n.truncated) : undefined
+  // Only while pointed at or focused: the selection's whole text is in the details panel, and an
+  // overlay left standing on it covered the neighbours and their "+" for as long as it stayed selected.
+  const expanded = peek && peek !== CENTRE ? layout.nodes.find((n) => n.id === peek && n.truncated) : undefined
   const { view } = zoom
   const narrow = useMediaQuery(PANEL_BELOW)
+  // The viewport's width decides, as it does the strip: moving the buttons changes only its height.
+  const zoomAbove = interactive && size.width > 0 && zoomInset(size.width) === 0
+  const zoomControls = <ZoomControls onZoomIn={zoom.zoomIn} onZoomOut={zoom.zoomOut} onFit={zoom.fit} fitted={zoom.fitted} />
 
   return (
-    <div ref={diagramRef} className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}`}>
+    <div ref={diagramRef} className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}${zoomAbove ? ' wheel-diagram--zoom-above' : ''}`}>
+      {zoomAbove && zoomControls}
       <div
         ref={viewportRef}
         className="wheel-diagram__viewport"
@@ -168,7 +195,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         }}
       >
         {/* Before the boxes in the tab order, so zooming never means tabbing past the whole wheel. */}
-        {interactive && <ZoomControls onZoomIn={zoom.zoomIn} onZoomOut={zoom.zoomOut} onFit={zoom.fit} fitted={zoom.fitted} />}
+        {interactive && !zoomAbove && zoomControls}
         <svg className="wheel-diagram__svg" width={size.width || '100%'} height={size.height || '100%'}>
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
             <RingGuides layout={layout} />
