@@ -1,0 +1,81 @@
+/**
+ * The projector's header at 1280×720 on every stage, in Finnish and English, with all it holds:
+ * the stage, its instruction, a running clock, the ready count, the connection and the join
+ * corner. It stays compact (the stage area keeps the room) and the instruction reads in at most
+ * three lines. In Finnish the long stage name and the join corner squeezed the instruction into a
+ * six-line column beside the name, and the header took 200 of the 720 px.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { goToStage, setShowJoinPanel, startTimer } from '../../shared/doc/index.ts'
+import type { StageKind } from '../../shared/schema/stage.ts'
+import { useBrowserAndServer } from './support/app.ts'
+import { browserTestsSkipped, screenshot, VIEWPORTS } from './support/browser.ts'
+import { facilitatedWorkshop } from './support/seed.ts'
+import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
+import { expectStage, openAs, SLOW } from './support/workshop.ts'
+
+const app = useBrowserAndServer()
+
+/** At 1280×720: about a sixth of the height, the rest for the stage. */
+const MAX_HEADER = 130
+const MAX_INSTRUCTION_LINES = 3
+
+interface HeaderReading {
+  header: number
+  instructionLines: number
+  instructionWidth: number
+}
+
+function readHeader(page: Page): Promise<HeaderReading> {
+  return page.evaluate(() => {
+    const header = document.querySelector('.screen-bar')!.getBoundingClientRect()
+    const instruction = document.querySelector<HTMLElement>('.screen-bar__instruction')!
+    const range = document.createRange()
+    range.selectNodeContents(instruction)
+    // One rect per line box of text (and per inline fragment on a line: grouped by their top).
+    const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)))
+    return { header: Math.round(header.height), instructionLines: tops.size, instructionWidth: Math.round(instruction.getBoundingClientRect().width) }
+  })
+}
+
+const WORKSHOPS = {
+  fi: { title: 'Arjen hyvinvointi 2040 -työpaja', focalQuestion: 'Miltä arjen hyvinvointi näyttää kunnassamme vuonna 2040?', language: 'fi' },
+  en: { title: 'Everyday welfare 2040 workshop', focalQuestion: 'What will everyday welfare look like in our town in 2040?' },
+} as const
+
+describe.skipIf(browserTestsSkipped)('the projector header', () => {
+  for (const language of ['fi', 'en'] as const) {
+    it(`${language}: at 1280×720 stays compact on every stage, the instruction in three lines at most`, { timeout: 180_000 }, async () => {
+      const workshop = await facilitatedWorkshop(app.server, WORKSHOPS[language])
+      setShowJoinPanel(workshop.control.doc, true)
+      const screen = await openAs(app.browser, app.server, workshop.links.links.screen, { viewport: 'smallProjector' })
+      const page = screen.page
+      const readings: Record<string, HeaderReading> = {}
+      const problems: string[] = []
+      try {
+        for (const kind of ALL_STAGE_KINDS) {
+          goToStage(workshop.control.doc, workshop.stageId(kind as StageKind))
+          startTimer(workshop.control.doc, Date.now())
+          await page.setViewportSize(VIEWPORTS.smallProjector)
+          await expectStage(page, stageName(kind, language), 'screen')
+          await page.locator('.screen-clock.stage-clock--running').waitFor(SLOW)
+          // Past the opening the join panel is the corner in the header.
+          if (kind !== 'frame') await page.locator('.screen-bar .join-corner').waitFor(SLOW)
+          const reading = await readHeader(page)
+          readings[kind] = reading
+          if (reading.header > MAX_HEADER) problems.push(`${kind}: header ${reading.header} px`)
+          if (reading.instructionLines > MAX_INSTRUCTION_LINES) problems.push(`${kind}: instruction in ${reading.instructionLines} lines`)
+          await screenshot(page, `projector-header/${language}-${kind}-1280`)
+          await page.setViewportSize(VIEWPORTS.projector)
+          await screenshot(page, `projector-header/${language}-${kind}-1920`)
+        }
+        expect(problems, JSON.stringify(readings)).toEqual([])
+        expect(screen.errors).toEqual([])
+      } finally {
+        workshop.close()
+        await screen.close()
+      }
+    })
+  }
+})
