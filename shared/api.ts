@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { META_LIMITS } from './schema/meta'
 
 /**
  * Bodies and answers of the REST API, validated with the same schemas on both sides: the home
@@ -20,8 +21,8 @@ export const TEMPLATE_HORIZON_YEARS: { readonly [I in (typeof TEMPLATE_IDS)[numb
 }
 export const LANGUAGES = ['en', 'fi'] as const
 
-export const TITLE_MAX = 200
-export const FOCAL_QUESTION_MAX = 500
+export const TITLE_MAX = META_LIMITS.title
+export const FOCAL_QUESTION_MAX = META_LIMITS.focalQuestion
 
 export const createWorkshopBody = z.object({
   title: z

@@ -5,6 +5,7 @@
  * plain-http LAN addresses.
  */
 import { ID_PATTERN } from '../../shared/protocol.ts'
+import { PARTICIPANT_LIMITS } from '../../shared/schema/participant.ts'
 import { randomId } from '../../shared/util/ids.ts'
 import { colorForId } from './palette.ts'
 
@@ -16,7 +17,6 @@ export interface ParticipantIdentity {
 }
 
 const STORAGE_KEY = 's2s:participant'
-export const MAX_NAME_LENGTH = 60
 
 interface Stored {
   id?: unknown
@@ -42,7 +42,7 @@ function write(identity: ParticipantIdentity): void {
 }
 
 export function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH)
+  return name.replace(/\s+/g, ' ').trim().slice(0, PARTICIPANT_LIMITS.name)
 }
 
 /** This device's identity, created (and remembered) on first use. */

@@ -5,7 +5,8 @@
  * with one bad cell is refused whole, with each problem named by row and column.
  */
 import { phrasesFor } from '../export/catalogue'
-import { STEEP_CATEGORIES, type SteepCategory } from '../schema/signal'
+import { META_LIMITS } from '../schema/meta'
+import { SIGNAL_LIMITS, STEEP_CATEGORIES, type SteepCategory } from '../schema/signal'
 import { safeHttpUrl } from '../util/url'
 
 /** A signal from the bank, before it joins a workshop. */
@@ -36,7 +37,12 @@ export interface CsvProblem {
 export type CsvResult = { ok: true; signals: BankSignal[] } | { ok: false; problems: CsvProblem[] }
 
 export const MAX_BANK_ROWS = 1000
-const LIMITS: Partial<Record<BankColumn, number>> = { title: 200, description: 2000, whyItMatters: 1000, theme: 60 }
+const LIMITS: Partial<Record<BankColumn, number>> = {
+  title: SIGNAL_LIMITS.title,
+  description: SIGNAL_LIMITS.description,
+  whyItMatters: SIGNAL_LIMITS.whyItMatters,
+  theme: META_LIMITS.themeLabel,
+}
 const MAX_PROBLEMS = 20
 
 /** Header names per column, in both languages, lower-cased. */

@@ -12,18 +12,21 @@ export type Language = (typeof LANGUAGES)[number]
 export const TONES = ['neutral', 'positive'] as const
 export type Tone = (typeof TONES)[number]
 
+/** Character limits of the frame's texts; the facilitator's forms count against them. */
+export const META_LIMITS = { title: 200, focalQuestion: 500, themeLabel: 60 } as const
+
 /** A theme is a lens signals are collected under ("older people", "economy and working life"). */
 export const ThemeSchema = z.object({
   id: idSchema,
-  label: requiredTextSchema(60),
+  label: requiredTextSchema(META_LIMITS.themeLabel),
   order: orderSchema,
 })
 export type Theme = z.infer<typeof ThemeSchema>
 
 /** The editable scalar fields of meta; themes have their own command (`setThemes`). */
 export const metaFields = {
-  title: textSchema(200),
-  focalQuestion: textSchema(500),
+  title: textSchema(META_LIMITS.title),
+  focalQuestion: textSchema(META_LIMITS.focalQuestion),
   horizonYear: z.int().check(z.minimum(2000), z.maximum(2200)),
   language: z.enum(LANGUAGES),
   templateId: z.string().check(z.maxLength(64)),
@@ -51,5 +54,5 @@ export const META_DEFAULTS: Meta = {
 }
 
 /** What `setThemes` takes: an existing theme keeps its id (signals refer to it), a new one has none. */
-export const ThemeInputSchema = z.object({ id: z.optional(idSchema), label: requiredTextSchema(60) })
+export const ThemeInputSchema = z.object({ id: z.optional(idSchema), label: requiredTextSchema(META_LIMITS.themeLabel) })
 export type ThemeInput = z.input<typeof ThemeInputSchema>

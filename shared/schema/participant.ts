@@ -12,9 +12,12 @@ import { idSchema, requiredTextSchema, timestampSchema } from './common'
  */
 export const PARTICIPANT_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7'] as const
 
+/** Character limit of a participant's name; the name dialog counts against it. */
+export const PARTICIPANT_LIMITS = { name: 60 } as const
+
 export const ParticipantSchema = z.object({
   id: idSchema,
-  name: requiredTextSchema(60),
+  name: requiredTextSchema(PARTICIPANT_LIMITS.name),
   color: z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/)),
   joinedAt: timestampSchema,
 })

@@ -5,14 +5,17 @@
 import * as z from 'zod/mini'
 import { idSchema, textSchema } from './common'
 
+/** Character limits of a persona's texts; the story stage's fields count against them. */
+export const PERSONA_LIMITS = { name: 60, household: 200, lifeSituation: 1000, needs: 1000, values: 1000 } as const
+
 export const personaFields = {
-  name: textSchema(60),
+  name: textSchema(PERSONA_LIMITS.name),
   /** Age in the horizon year; `null` while nobody has decided. */
   age: z.nullable(z.int().check(z.minimum(0), z.maximum(130))),
-  household: textSchema(200),
-  lifeSituation: textSchema(1000),
-  needs: textSchema(1000),
-  values: textSchema(1000),
+  household: textSchema(PERSONA_LIMITS.household),
+  lifeSituation: textSchema(PERSONA_LIMITS.lifeSituation),
+  needs: textSchema(PERSONA_LIMITS.needs),
+  values: textSchema(PERSONA_LIMITS.values),
 }
 
 export const PersonaSchema = z.object({

@@ -38,10 +38,13 @@ export type FocusKind = (typeof FOCUS_KINDS)[number]
 export const FocusSchema = z.nullable(z.object({ kind: z.enum(FOCUS_KINDS), id: idSchema }))
 export type Focus = z.infer<typeof FocusSchema>
 
+/** Character limits of the session's texts the facilitator writes; their fields count against them. */
+export const SESSION_LIMITS = { groupName: 60, ownWords: 4000 } as const
+
 /** A breakout group, optionally working on one trend (its wheel, its story). */
 export const GroupSchema = z.object({
   id: idSchema,
-  name: requiredTextSchema(60),
+  name: requiredTextSchema(SESSION_LIMITS.groupName),
   trendId: z.nullable(idSchema),
 })
 export type Group = z.infer<typeof GroupSchema>
@@ -135,7 +138,7 @@ export const sessionFields = {
   /** Suggested groups on the projector; empty = none shown. */
   suggestions: z.array(ShownSuggestionSchema).check(z.maxLength(30)),
   /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
-  ownWords: z.string().check(z.maxLength(4000)),
+  ownWords: z.string().check(z.maxLength(SESSION_LIMITS.ownWords)),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>

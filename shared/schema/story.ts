@@ -6,8 +6,11 @@
 import * as z from 'zod/mini'
 import { idSchema, idSetSchema, orderSchema, textSchema, timestampSchema } from './common'
 
+/** Character limit of a story's title; the title field counts against it. */
+export const STORY_LIMITS = { title: 120 } as const
+
 export const storyFields = {
-  title: textSchema(120),
+  title: textSchema(STORY_LIMITS.title),
   /** The trends, consequences and signals the story draws on (the method asks for ≥ 1 trend). */
   trendIds: idSetSchema,
   wheelNodeIds: idSetSchema,

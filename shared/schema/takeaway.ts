@@ -9,9 +9,12 @@ import { idSchema, idSetSchema, orderSchema, requiredTextSchema, textSchema, tim
 export const WHEN = ['now', 'year', 'fiveYears'] as const
 export type When = (typeof WHEN)[number]
 
+/** Character limits of a takeaway's texts; the form counts against them. */
+export const TAKEAWAY_LIMITS = { text: 500, who: 120 } as const
+
 export const takeawayFields = {
-  text: requiredTextSchema(500),
-  who: textSchema(120),
+  text: requiredTextSchema(TAKEAWAY_LIMITS.text),
+  who: textSchema(TAKEAWAY_LIMITS.who),
   when: z.enum(WHEN),
   storyIds: idSetSchema,
   trendIds: idSetSchema,

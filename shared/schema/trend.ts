@@ -5,12 +5,15 @@
 import * as z from 'zod/mini'
 import { idSchema, orderSchema, textSchema, timestampSchema } from './common'
 
+/** Character limits of a trend's texts; the trend's fields and a suggested group's name count against them. */
+export const TREND_LIMITS = { name: 120, narrative: 2000, opportunities: 2000, challenges: 2000 } as const
+
 export const trendFields = {
   /** May be empty right after two cards were dropped together; the UI asks for a name. */
-  name: textSchema(120),
-  narrative: textSchema(2000),
-  opportunities: textSchema(2000),
-  challenges: textSchema(2000),
+  name: textSchema(TREND_LIMITS.name),
+  narrative: textSchema(TREND_LIMITS.narrative),
+  opportunities: textSchema(TREND_LIMITS.opportunities),
+  challenges: textSchema(TREND_LIMITS.challenges),
 }
 
 export const TrendSchema = z.object({

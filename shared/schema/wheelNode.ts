@@ -9,12 +9,15 @@ import { idSchema, orderSchema, textSchema } from './common'
 
 export const MAX_RING = 3
 
+/** The longest text a consequence may have; the wheel's form counts against it. */
+export const WHEEL_NODE_LIMITS = { text: 280 } as const
+
 export const VALENCES = ['positive', 'negative', 'mixed'] as const
 export const ValenceSchema = z.enum([...VALENCES, ''])
 export type Valence = z.infer<typeof ValenceSchema>
 
 export const wheelNodeFields = {
-  text: textSchema(280),
+  text: textSchema(WHEEL_NODE_LIMITS.text),
   valence: ValenceSchema,
 }
 

@@ -114,4 +114,71 @@ describe.skipIf(browserTestsSkipped)('a card text past its limit', () => {
       await pia.close()
     }
   })
+
+  for (const language of ['en', 'fi'] as const) {
+    const words = {
+      en: { add: /Add the first takeaway/, title: 'Add a takeaway', field: 'What should we do?', over: '2,699 characters too many: shorten to 500.' },
+      fi: {
+        add: /Lisää ensimmäinen johtopäätös/,
+        title: 'Lisää johtopäätös',
+        field: 'Mitä meidän pitäisi tehdä?',
+        over: '2\u00a0699 merkkiä liikaa: lyhennä 500 merkkiin.',
+      },
+    }[language]
+    it(`a takeaway (${language}): a pasted text past its limit is kept, counted and added only once shortened`, async () => {
+      const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040', language })
+      await goToStageKind(app.server.wsUrl, links, 'takeaways')
+      const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+      try {
+        const page = anna.page
+        await page.getByRole('button', { name: words.add }).first().click()
+        const dialog = page.getByRole('dialog', { name: words.title })
+        await dialog.waitFor(SLOW)
+        const text = dialog.getByLabel(words.field)
+        const pasted = 'Start a pilot with the council. '.repeat(100).trim()
+        await paste(anna, text, pasted)
+        await expect.poll(() => text.inputValue()).toBe(pasted)
+        await expect.poll(() => counter(page)).toEqual([words.over])
+        await dialog.locator('button[type="submit"]').click()
+        // Refused: the text stays whole, and the field is where the person is taken.
+        await expect.poll(() => text.evaluate((field) => field === document.activeElement)).toBe(true)
+        expect(await text.getAttribute('aria-invalid')).toBe('true')
+        await both(page, `takeaway-over-${language}`)
+        expect(await seriousViolations(page)).toEqual([])
+
+        // The marker: the shortened takeaway, added after the refused one; only it reaches the board.
+        await text.fill('Start a pilot with the council')
+        await dialog.locator('button[type="submit"]').click()
+        await expect.poll(() => page.locator('.takeaway-card__text').allTextContents(), SLOW).toEqual(['Start a pilot with the council'])
+        expect(anna.errors).toEqual([])
+      } finally {
+        await anna.close()
+      }
+    })
+  }
+
+  it('in Finnish: a name past its limit is kept in the name dialog and saved only once shortened', async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Hyvinvointi 2040', language: 'fi' })
+    const pia = await openAs(app.browser, app.server, links.links.participant, { viewport: 'phone', waitConnected: false })
+    try {
+      const page = pia.page
+      const dialog = page.getByRole('dialog', { name: 'Millä nimellä sinut näytetään?' })
+      const name = dialog.getByLabel('Nimesi')
+      const pasted = 'Anna-Maija Virtanen-Korhonen, hoitaja ja isoäiti, Turusta kotoisin'
+      await paste(pia, name, pasted)
+      await expect.poll(() => counter(page)).toEqual(['6 merkkiä liikaa: lyhennä 60 merkkiin.'])
+      await dialog.getByRole('button', { name: 'Tallenna' }).click()
+      await expect.poll(() => name.evaluate((field) => field === document.activeElement)).toBe(true)
+      expect(await name.inputValue()).toBe(pasted)
+      await both(page, 'name-over-fi')
+      expect(await seriousViolations(page)).toEqual([])
+
+      await name.fill('Anna-Maija')
+      await dialog.getByRole('button', { name: 'Tallenna' }).click()
+      await dialog.waitFor({ state: 'hidden', ...SLOW })
+      expect(pia.errors).toEqual([])
+    } finally {
+      await pia.close()
+    }
+  })
 })

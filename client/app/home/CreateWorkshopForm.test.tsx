@@ -102,4 +102,25 @@ describe('CreateWorkshopForm', () => {
     await submit(container)
     expect(container.querySelector('[role="alert"]')?.textContent).toContain("Couldn't reach the server")
   })
+
+  it('keeps a pasted title past its limit whole, counts it as the one error, and sends nothing until it is shortened', async () => {
+    const fetchImpl = vi.fn<typeof fetch>(async () => json(201, {}))
+    const container = render(<CreateWorkshopForm defaultLanguage="en" fetchImpl={fetchImpl} />)
+    const title = field(container, 'Workshop title')
+    expect(title.hasAttribute('maxlength')).toBe(false)
+    const pasted = 'Everyday welfare in our town '.repeat(10)
+    typeInto(title, pasted)
+    await submit(container)
+    expect(fetchImpl).not.toHaveBeenCalled()
+    expect(title.value).toBe(pasted)
+    expect(document.activeElement).toBe(title)
+    expect(title.getAttribute('aria-invalid')).toBe('true')
+    const described = title
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+    expect(described).toEqual(['89 characters too many: shorten to 200.'])
+    expect([...container.querySelectorAll('.field__error')].map((line) => line.textContent)).toEqual(['89 characters too many: shorten to 200.'])
+    expect(field(container, 'Focal question').hasAttribute('maxlength')).toBe(false)
+  })
 })

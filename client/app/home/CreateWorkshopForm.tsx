@@ -4,6 +4,7 @@ import { TEMPLATE_HORIZON_YEARS, TEMPLATE_IDS, TITLE_MAX, FOCAL_QUESTION_MAX } f
 import type { Language } from '../../i18n/language.ts'
 import { rememberKey } from '../keys.ts'
 import { navigate } from '../routing.ts'
+import { lengthStatus } from '../../ui/index.ts'
 import { Field } from './Field.tsx'
 import { createWorkshop, validate, type CreateFormValues, type FieldErrors, type FormField } from './createWorkshop.ts'
 
@@ -100,6 +101,7 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
         required
         requiredLabel={t('form.required')}
         error={errors.title && t(errors.title, { max: TITLE_MAX })}
+        length={{ status: lengthStatus(values.title, TITLE_MAX), max: TITLE_MAX }}
       >
         {(props) => (
           <input
@@ -108,7 +110,6 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
             className="input"
             type="text"
             autoComplete="off"
-            maxLength={TITLE_MAX}
             placeholder={t('create.title.placeholder')}
             value={values.title}
             onChange={(event) => change('title', event.target.value)}
@@ -121,6 +122,7 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
         label={t('create.focalQuestion.label')}
         hint={t('create.focalQuestion.hint')}
         error={errors.focalQuestion && t(errors.focalQuestion, { max: FOCAL_QUESTION_MAX })}
+        length={{ status: lengthStatus(values.focalQuestion, FOCAL_QUESTION_MAX), max: FOCAL_QUESTION_MAX }}
       >
         {(props) => (
           <textarea
@@ -128,7 +130,6 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
             data-field="focalQuestion"
             className="input input--multiline"
             rows={3}
-            maxLength={FOCAL_QUESTION_MAX}
             placeholder={t('create.focalQuestion.placeholder')}
             value={values.focalQuestion}
             onChange={(event) => change('focalQuestion', event.target.value)}

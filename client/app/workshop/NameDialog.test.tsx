@@ -45,4 +45,36 @@ describe('NameDialog', () => {
     expect(canUndo).toBe(false)
     expect(c.querySelector('dialog')!.open).toBe(false)
   })
+
+  it('keeps a pasted name past its limit whole and saves nothing until it is shortened', () => {
+    const board = new Y.Doc()
+    initBoard(board)
+    const id = 'anna-00000000000000000'
+    useStore.getState().startSession({ workshopId: 'w', role: 'participant', key: 'k' }, { id, name: '', color: '#0072B2' })
+    const c = render(
+      <WorkshopDocsContext.Provider value={{ board, control: null, boardConnection: null, controlConnection: null }}>
+        <UndoProvider board={board}>
+          <NameDialog />
+        </UndoProvider>
+      </WorkshopDocsContext.Provider>,
+      { language: 'fi' },
+    )
+    act(() => useStore.getState().openDialog('name'))
+    const input = c.querySelector<HTMLInputElement>('dialog input')!
+    expect(input.hasAttribute('maxlength')).toBe(false)
+    const pasted = 'Anna-Maija Virtanen-Korhonen, hoitaja ja isoäiti, Turusta kotoisin'
+    typeInto(input, pasted)
+    expect(c.querySelector('dialog .field__count')?.textContent).toBe('6 merkkiä liikaa: lyhennä 60 merkkiin.')
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    act(() => c.querySelector('form')!.requestSubmit())
+    expect(useStore.getState().participant?.name).toBe('')
+    expect(readBoard(board).participants.has(id)).toBe(false)
+    expect(c.querySelector('dialog')!.open).toBe(true)
+    expect(input.value).toBe(pasted)
+    expect(document.activeElement).toBe(input)
+
+    typeInto(input, 'Anna-Maija')
+    act(() => c.querySelector('form')!.requestSubmit())
+    expect(useStore.getState().participant?.name).toBe('Anna-Maija')
+  })
 })

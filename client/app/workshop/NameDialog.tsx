@@ -1,11 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinAsParticipant } from '../../../shared/doc/index.ts'
-import { MAX_NAME_LENGTH, saveName } from '../../identity/participant.ts'
+import { PARTICIPANT_LIMITS } from '../../../shared/schema/participant.ts'
+import { saveName } from '../../identity/participant.ts'
 import { useMyColor } from '../../identity/useMyColor.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { Dialog } from '../../ui/index.ts'
+import { Dialog, LengthCounter, lengthStatus } from '../../ui/index.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
 
 /** Shows the person's name (or an invitation to add one) and opens the name dialog. */
@@ -51,6 +52,8 @@ export function NameDialog() {
   const { board } = useWorkshopDocs()
   const undoManager = useUndoManager()
   const [draft, setDraft] = useState('')
+  const length = lengthStatus(draft, PARTICIPANT_LIMITS.name)
+  const field = useRef<HTMLInputElement>(null)
 
   // The draft is seeded when the dialog opens, not on every identity change.
   useEffect(() => {
@@ -61,6 +64,11 @@ export function NameDialog() {
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
+    // A name past its limit is kept for the person to shorten, never cut to something they did not write.
+    if (length.kind === 'over') {
+      field.current?.focus()
+      return
+    }
     const { participant: current, setParticipant, session, control } = useStore.getState()
     if (current) {
       const saved = saveName(current, draft)
@@ -84,17 +92,19 @@ export function NameDialog() {
             {t('identity.hint')}
           </p>
           <input
+            ref={field}
             id={`${id}-name`}
             className="input"
             type="text"
             autoComplete="nickname"
-            maxLength={MAX_NAME_LENGTH}
-            aria-describedby={`${id}-hint`}
+            aria-invalid={length.kind === 'over' || undefined}
+            aria-describedby={length.kind === 'quiet' ? `${id}-hint` : `${id}-hint ${id}-count`}
             placeholder={t('identity.placeholder')}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             data-autofocus=""
           />
+          <LengthCounter id={`${id}-count`} label={t('identity.label')} status={length} max={PARTICIPANT_LIMITS.name} />
         </div>
         <div className="form__actions form__actions--end">
           <button type="button" className="button button--ghost" onClick={close}>

@@ -2,9 +2,10 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { updateMeta } from '../../../shared/doc/index.ts'
 import { getTemplate } from '../../../shared/method/templates.ts'
-import { LANGUAGES, TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
+import { LANGUAGES, META_LIMITS, TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { LengthCounter, lengthStatus } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { ThemesEditor } from './ThemesEditor.tsx'
 
@@ -40,8 +41,11 @@ export function FrameEditor() {
     return true
   }
 
-  const titleField = useSharedDraft(title, (value) => save({ title: value }))
-  const questionField = useSharedDraft(question, (value) => save({ focalQuestion: value }))
+  // Past a limit the text stays in its field, counted, and the workshop keeps the last text that fitted (see `LengthCounter`).
+  const titleField = useSharedDraft(title, (value) => lengthStatus(value, META_LIMITS.title).kind !== 'over' && save({ title: value }))
+  const questionField = useSharedDraft(question, (value) => lengthStatus(value, META_LIMITS.focalQuestion).kind !== 'over' && save({ focalQuestion: value }))
+  const titleLength = lengthStatus(titleField.value, META_LIMITS.title)
+  const questionLength = lengthStatus(questionField.value, META_LIMITS.focalQuestion)
   const yearField = useSharedDraft(year === null ? '' : String(year), (value) => {
     const parsed = parseHorizonYear(value)
     return parsed !== null && save({ horizonYear: parsed })
@@ -72,12 +76,14 @@ export function FrameEditor() {
             id={`${id}-title`}
             className="input"
             type="text"
-            maxLength={200}
             placeholder={t('frame.editor.titlePlaceholder')}
+            aria-invalid={titleLength.kind === 'over' || undefined}
+            aria-describedby={titleLength.kind === 'quiet' ? undefined : `${id}-title-count`}
             value={titleField.value}
             onChange={(event) => titleField.change(event.target.value)}
             onBlur={titleField.finish}
           />
+          <LengthCounter id={`${id}-title-count`} label={t('frame.editor.title')} status={titleLength} max={META_LIMITS.title} savedAsTyped />
         </div>
 
         <div className="field">
@@ -91,13 +97,14 @@ export function FrameEditor() {
             id={`${id}-question`}
             className="input input--multiline frame-editor__question"
             rows={3}
-            maxLength={500}
-            aria-describedby={`${id}-question-hint`}
+            aria-invalid={questionLength.kind === 'over' || undefined}
+            aria-describedby={questionLength.kind === 'quiet' ? `${id}-question-hint` : `${id}-question-hint ${id}-question-count`}
             placeholder={t('frame.editor.questionPlaceholder')}
             value={questionField.value}
             onChange={(event) => questionField.change(event.target.value)}
             onBlur={questionField.finish}
           />
+          <LengthCounter id={`${id}-question-count`} label={t('frame.editor.question')} status={questionLength} max={META_LIMITS.focalQuestion} savedAsTyped />
         </div>
 
         <div className="form__row">

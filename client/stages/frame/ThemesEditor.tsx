@@ -1,13 +1,13 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { countByTheme, setThemes } from '../../../shared/doc/index.ts'
-import type { Theme, ThemeInput } from '../../../shared/schema/meta.ts'
+import { META_LIMITS, type Theme, type ThemeInput } from '../../../shared/schema/meta.ts'
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm } from '../../ui/index.ts'
+import { InlineConfirm, LengthCounter, lengthStatus, shownError } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
-import { MAX_THEME_LABEL, addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
+import { addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
 
 /** The current themes at the moment of an edit: a debounced rename must not undo a move made since. */
 const currentThemes = () => selectThemes(useStore.getState())
@@ -23,6 +23,8 @@ export function ThemesEditor() {
   const [newLabel, setNewLabel] = useState('')
   const [addError, setAddError] = useState<string | null>(null)
   const newInput = useRef<HTMLInputElement>(null)
+  const newLength = lengthStatus(newLabel, META_LIMITS.themeLabel)
+  const shownAddError = shownError(addError ?? undefined, newLength)
 
   const apply = (next: ThemeInput[] | null): boolean => {
     if (!control || !next) return false
@@ -32,7 +34,9 @@ export function ThemesEditor() {
 
   const submitNew = (event: FormEvent) => {
     event.preventDefault()
-    if (newLabel.trim() === '') {
+    if (newLength.kind === 'over') {
+      // Kept for the facilitator to shorten: the counter under the field says by how much.
+    } else if (newLabel.trim() === '') {
       setAddError(t('frame.themes.errorEmpty'))
     } else if (isDuplicateLabel(currentThemes(), newLabel)) {
       setAddError(t('frame.themes.errorDuplicate'))
@@ -74,10 +78,9 @@ export function ThemesEditor() {
           id={`${id}-new`}
           className="input"
           type="text"
-          maxLength={MAX_THEME_LABEL}
           placeholder={t('frame.themes.newPlaceholder')}
-          aria-invalid={addError !== null}
-          aria-describedby={addError ? `${id}-error ${id}-hint` : `${id}-hint`}
+          aria-invalid={shownAddError !== undefined || newLength.kind === 'over'}
+          aria-describedby={[shownAddError && `${id}-error`, newLength.kind !== 'quiet' && `${id}-count`, `${id}-hint`].filter(Boolean).join(' ')}
           value={newLabel}
           onChange={(event) => {
             setNewLabel(event.target.value)
@@ -91,9 +94,10 @@ export function ThemesEditor() {
           {t('frame.themes.add')}
         </button>
       </div>
-      {addError && (
+      <LengthCounter id={`${id}-count`} label={t('frame.themes.newLabel')} status={newLength} max={META_LIMITS.themeLabel} />
+      {shownAddError && (
         <p id={`${id}-error`} className="field__error" role="alert">
-          {addError}
+          {shownAddError}
         </p>
       )}
     </fieldset>
@@ -112,8 +116,9 @@ interface ThemeRowProps {
 const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, signalCount, onApply }: ThemeRowProps) {
   const { t } = useTranslation()
   const id = useId()
+  // Past the limit the label stays in this field, counted, and the theme keeps the last label that fitted (see `LengthCounter`).
   const label = useSharedDraft(theme.label, (value) => {
-    if (value.trim() === '' || isDuplicateLabel(currentThemes(), value, theme.id)) return false
+    if (lengthStatus(value, META_LIMITS.themeLabel).kind === 'over' || value.trim() === '' || isDuplicateLabel(currentThemes(), value, theme.id)) return false
     // Unchanged (after trimming) counts as saved.
     const next = renameTheme(currentThemes(), theme.id, value)
     return next === null || onApply(next)
@@ -121,6 +126,8 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
   const empty = label.editing && label.value.trim() === ''
   const duplicate = label.editing && !empty && isDuplicateLabel(currentThemes(), label.value, theme.id)
   const error = empty ? t('frame.themes.errorEmpty') : duplicate ? t('frame.themes.errorDuplicate') : null
+  const length = lengthStatus(label.value, META_LIMITS.themeLabel)
+  const shown = shownError(error ?? undefined, length)
   const name = theme.label
 
   // A moved row's DOM node is re-inserted, which drops focus; put it back on the arrow just used
@@ -154,9 +161,8 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
           id={`${id}-label`}
           className="input"
           type="text"
-          maxLength={MAX_THEME_LABEL}
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={shown !== undefined || length.kind === 'over'}
+          aria-describedby={[shown && `${id}-error`, length.kind !== 'quiet' && `${id}-count`].filter(Boolean).join(' ') || undefined}
           value={label.value}
           onChange={(event) => label.change(event.target.value)}
           onBlur={label.finish}
@@ -164,9 +170,10 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
             if (event.key === 'Enter') label.finish()
           }}
         />
-        {error && (
+        <LengthCounter id={`${id}-count`} label={t('frame.themes.renameLabel', { position })} status={length} max={META_LIMITS.themeLabel} savedAsTyped />
+        {shown && (
           <p id={`${id}-error`} className="field__error">
-            {error}
+            {shown}
           </p>
         )}
       </div>

@@ -3,16 +3,13 @@
  * turns the current themes into the full next list; an existing theme keeps its id (the signals
  * filed under it stay there), a new one goes in without an id.
  */
-import type { Theme, ThemeInput } from '../../../shared/schema/meta.ts'
-
-/** The longest theme label the schema accepts. */
-export const MAX_THEME_LABEL = 60
+import { META_LIMITS, type Theme, type ThemeInput } from '../../../shared/schema/meta.ts'
 
 const asInputs = (themes: readonly Theme[]): ThemeInput[] => themes.map(({ id, label }) => ({ id, label }))
 
 /** Collapses inner whitespace: a label is a short tag, never several lines. */
 export function cleanThemeLabel(label: string): string {
-  return label.replace(/\s+/g, ' ').trim().slice(0, MAX_THEME_LABEL)
+  return label.replace(/\s+/g, ' ').trim().slice(0, META_LIMITS.themeLabel)
 }
 
 /** The same label under another theme, compared the way people read tags (case-insensitively). */

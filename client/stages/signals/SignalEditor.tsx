@@ -2,10 +2,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
-import { useEditingMarker } from '../../ui/index.ts'
+import { LengthCounter, lengthStatus, shownError, useEditingMarker } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
-import { LengthCounter, shownError } from './LengthCounter.tsx'
-import { LIMITS, changedFields, formValuesOf, lengthStatus } from './signalForm.ts'
+import { LIMITS, changedFields, formValuesOf } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
 
 interface SignalEditorProps {

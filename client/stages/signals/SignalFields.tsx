@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { STEEP_CATEGORIES, type SteepCategory } from '../../../shared/schema/signal.ts'
 import type { Theme } from '../../../shared/schema/meta.ts'
-import { LengthCounter, shownError } from './LengthCounter.tsx'
-import { LIMITS, lengthStatus, type SignalFormError, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
+import { LengthCounter, lengthStatus, shownError } from '../../ui/index.ts'
+import { LIMITS, type SignalFormError, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
 import './addSignal.css'
 
 interface SignalFieldsProps {

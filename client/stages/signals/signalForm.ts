@@ -8,22 +8,6 @@ import { SIGNAL_LIMITS, type Signal, type SignalPatch, type SteepCategory } from
 
 export const LIMITS = SIGNAL_LIMITS
 
-/**
- * Where a text stands against its limit, counted as it will be saved (trimmed): `quiet` well
- * below it, `near` from 80 % on (the characters left), `over` past it (how many too many).
- */
-export type LengthStatus = { kind: 'quiet' } | { kind: 'near'; left: number } | { kind: 'over'; over: number }
-
-/** From this share of a limit on, the form counts down what is left. */
-const COUNT_FROM = 0.8
-
-export function lengthStatus(text: string, max: number): LengthStatus {
-  const length = text.trim().length
-  if (length > max) return { kind: 'over', over: length - max }
-  if (length >= max * COUNT_FROM) return { kind: 'near', left: max - length }
-  return { kind: 'quiet' }
-}
-
 export interface SignalFormValues {
   title: string
   description: string

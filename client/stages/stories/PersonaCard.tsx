@@ -1,14 +1,12 @@
 import { memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { updatePersona } from '../../../shared/doc/index.ts'
-import { personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
+import { PERSONA_LIMITS, personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { LengthCounter, lengthStatus } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 
 type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
-
-/** Limits as in shared/schema/persona.ts, so the browser stops typing before a save would fail. */
-const MAX: Record<TextField, number> = { name: 60, household: 200, lifeSituation: 1000, needs: 1000, values: 1000 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
@@ -66,7 +64,7 @@ function usePersonaSave(personaId: string) {
     try {
       return updatePersona(board, personaId, patch)
     } catch {
-      // Out of the schema's limits (the inputs' own limits normally stop this first).
+      // Out of the schema's limits (the fields' own check normally stops this first).
       return false
     }
   }
@@ -76,26 +74,32 @@ function PersonaText({ persona, field, readOnly, multiline = false }: { persona:
   const { t } = useTranslation()
   const id = useId()
   const save = usePersonaSave(persona.id)
-  const draft = useSharedDraft(persona[field], (value) => save({ [field]: value }))
+  const max = PERSONA_LIMITS[field]
+  // Past the limit the text stays in this field, counted, and the group keeps the last one that fitted (see `LengthCounter`).
+  const draft = useSharedDraft(persona[field], (value) => lengthStatus(value, max).kind !== 'over' && save({ [field]: value }))
+  const length = lengthStatus(draft.value, max)
+  const label = t(`stories.persona.${field}.label`)
   const common = {
     id,
     className: multiline ? 'input input--multiline persona__input' : 'input persona__input',
     value: draft.value,
-    maxLength: MAX[field],
     readOnly,
+    'aria-invalid': length.kind === 'over' || undefined,
+    'aria-describedby': length.kind === 'quiet' ? undefined : `${id}-count`,
     placeholder: t(`stories.persona.${field}.placeholder`),
     onBlur: draft.finish,
   }
   return (
     <div className={`field persona__field persona__field--${field}`}>
       <label className="field__label" htmlFor={id}>
-        {t(`stories.persona.${field}.label`)}
+        {label}
       </label>
       {multiline ? (
         <textarea {...common} rows={2} onChange={(event) => draft.change(event.target.value)} />
       ) : (
         <input {...common} type="text" autoComplete="off" onChange={(event) => draft.change(event.target.value)} />
       )}
+      <LengthCounter id={`${id}-count`} label={label} status={length} max={max} savedAsTyped />
     </div>
   )
 }

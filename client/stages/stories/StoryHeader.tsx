@@ -2,9 +2,9 @@ import { memo, useId } from 'react'
 import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import { setFocus, updateStory } from '../../../shared/doc/index.ts'
-import type { Group, Story } from '../../../shared/schema/index.ts'
+import { STORY_LIMITS, type Group, type Story } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { PersonChip, useEditorsOf } from '../../ui/index.ts'
+import { LengthCounter, lengthStatus, PersonChip, useEditorsOf } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { TrendFlag } from './TrendFlag.tsx'
 import { useFocusedStoryId } from './useStoriesData.ts'
@@ -66,7 +66,14 @@ export const StoryHeader = memo(function StoryHeader({
         {t('stories.title.label')}
       </label>
       {/* A story just started is named first: the keyboard waits on its title. */}
-      <TitleField id={titleId} story={story} readOnly={readOnly} placeholder={fallbackTitle} autoFocus={firstFocus === 'title' && !readOnly} />
+      <TitleField
+        id={titleId}
+        label={t('stories.title.label')}
+        story={story}
+        readOnly={readOnly}
+        placeholder={fallbackTitle}
+        autoFocus={firstFocus === 'title' && !readOnly}
+      />
       <TrendFlag trendCount={trendCount} />
     </header>
   )
@@ -74,37 +81,46 @@ export const StoryHeader = memo(function StoryHeader({
 
 interface TitleFieldProps {
   id: string
+  label: string
   story: Story
   readOnly: boolean
   placeholder: string
   autoFocus: boolean
 }
 
-function TitleField({ id, story, readOnly, placeholder, autoFocus }: TitleFieldProps) {
+function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: TitleFieldProps) {
   const { board } = useWorkshopDocs()
-  const draft = useSharedDraft(story.title, (title) => (board ? updateStory(board, story.id, { title }) : false))
+  // Past the limit the title stays in this field, counted, and the story keeps the last title that fitted (see `LengthCounter`).
+  const draft = useSharedDraft(story.title, (title) =>
+    board && lengthStatus(title, STORY_LIMITS.title).kind !== 'over' ? updateStory(board, story.id, { title }) : false,
+  )
+  const length = lengthStatus(draft.value, STORY_LIMITS.title)
   // A one-line title in a field that wraps: on a phone a one-line input showed "Aino keeps the
   // town r" and hid the rest while it was written. Still one line of data: Enter finishes the
   // title (leaving the field saves it), and a line break pasted in becomes a space.
   return (
-    <textarea
-      id={id}
-      className="story-head__title"
-      rows={1}
-      autoComplete="off"
-      maxLength={120}
-      readOnly={readOnly}
-      autoFocus={autoFocus}
-      value={draft.value}
-      placeholder={placeholder}
-      onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
-      onBlur={draft.finish}
-      onKeyDown={(event) => {
-        if (event.key !== 'Enter') return
-        event.preventDefault()
-        event.currentTarget.blur()
-      }}
-    />
+    <>
+      <textarea
+        id={id}
+        className="story-head__title"
+        rows={1}
+        autoComplete="off"
+        readOnly={readOnly}
+        aria-invalid={length.kind === 'over' || undefined}
+        aria-describedby={length.kind === 'quiet' ? undefined : `${id}-count`}
+        autoFocus={autoFocus}
+        value={draft.value}
+        placeholder={placeholder}
+        onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
+        onBlur={draft.finish}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return
+          event.preventDefault()
+          event.currentTarget.blur()
+        }}
+      />
+      <LengthCounter id={`${id}-count`} label={label} status={length} max={STORY_LIMITS.title} savedAsTyped />
+    </>
   )
 }
 

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { existingIds } from '../../../shared/doc/index.ts'
-import type { Takeaway, TakeawayInput, When } from '../../../shared/schema/index.ts'
+import { TAKEAWAY_LIMITS, type Takeaway, type TakeawayInput, type When } from '../../../shared/schema/index.ts'
 import { useStoryName } from '../../state/useStoryName.ts'
-import { useEditingMarker } from '../../ui/index.ts'
+import { LengthCounter, lengthStatus, shownError, useEditingMarker } from '../../ui/index.ts'
 import { LinkPicker, type LinkOption } from './LinkPicker.tsx'
-import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
+import { WHEN } from './takeawaysModel.ts'
 import type { TakeawayDraft } from './unsentTakeaway.ts'
 import { useKeyDrivers, useOrderedStories, useOrderedTrends, useStoryMap, useTrendMap } from './useTakeawaysData.ts'
 import './form.css'
@@ -54,11 +54,20 @@ export function TakeawayForm({
   const trendOptions = useTrendOptions()
   const storyOptions = useStoryOptions()
 
+  const textLength = lengthStatus(text, TAKEAWAY_LIMITS.text)
+  const whoLength = lengthStatus(who, TAKEAWAY_LIMITS.who)
+  // Past the limit the counter is the text's one error: "required" cannot be true then anyway.
+  const required = shownError(error || undefined, textLength)
+
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (text.trim() === '') {
-      setError(true)
+    if (text.trim() === '' || textLength.kind === 'over') {
+      setError(text.trim() === '')
       document.getElementById(`${id}-text`)?.focus()
+      return
+    }
+    if (whoLength.kind === 'over') {
+      document.getElementById(`${id}-who`)?.focus()
       return
     }
     onSave({ text: text.trim(), who: who.trim(), when, trendIds: existingIds(trendIds, trendMap), storyIds: existingIds(storyIds, storyMap) })
@@ -74,18 +83,18 @@ export function TakeawayForm({
           id={`${id}-text`}
           className="input input--multiline"
           value={text}
-          maxLength={MAX_TEXT}
           rows={3}
           data-autofocus=""
           placeholder={t('takeaways.form.textPlaceholder')}
-          aria-invalid={error || undefined}
-          aria-describedby={`${id}-text-note`}
+          aria-invalid={required || textLength.kind === 'over' || undefined}
+          aria-describedby={[textLength.kind !== 'quiet' && `${id}-text-count`, `${id}-text-note`].filter(Boolean).join(' ')}
           onChange={(event) => {
             setText(event.target.value)
             if (error) setError(event.target.value.trim() === '')
           }}
         />
-        {error ? (
+        <LengthCounter id={`${id}-text-count`} label={t('takeaways.form.text')} status={textLength} max={TAKEAWAY_LIMITS.text} />
+        {required ? (
           <p id={`${id}-text-note`} className="field__error">
             {t('takeaways.form.textRequired')}
           </p>
@@ -103,10 +112,12 @@ export function TakeawayForm({
           id={`${id}-who`}
           className="input"
           value={who}
-          maxLength={MAX_WHO}
           placeholder={t('takeaways.form.whoPlaceholder')}
+          aria-invalid={whoLength.kind === 'over' || undefined}
+          aria-describedby={whoLength.kind === 'quiet' ? undefined : `${id}-who-count`}
           onChange={(event) => setWho(event.target.value)}
         />
+        <LengthCounter id={`${id}-who-count`} label={t('takeaways.form.who')} status={whoLength} max={TAKEAWAY_LIMITS.who} />
       </div>
       <fieldset className="fieldset">
         <legend className="field__label">{t('takeaways.form.when')}</legend>

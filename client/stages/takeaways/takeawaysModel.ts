@@ -9,10 +9,6 @@ import { compareOrder } from '../../../shared/util/order.ts'
 export { WHEN }
 export type { When }
 
-/** The schema's limits, for `maxLength` on the fields. */
-export const MAX_TEXT = 500
-export const MAX_WHO = 120
-
 export type TakeawayOrder = 'added' | 'agreed'
 
 export interface TakeawayColumn {

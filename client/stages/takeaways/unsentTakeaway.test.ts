@@ -16,11 +16,18 @@ describe('the takeaway a person is still writing', () => {
     expect(store.values.size).toBe(0)
   })
 
-  it('reads what is stored as untrusted: wrong types, an unknown "when", overlong text, links that are not ids', () => {
+  it('reads what is stored as untrusted: wrong types, an unknown "when", links that are not ids', () => {
     const store = memoryStore()
     store.setItem(KEY, '{not json')
     expect(loadUnsentTakeaway(ANNA, store)).toBeNull()
-    store.setItem(KEY, JSON.stringify({ text: 'x'.repeat(900), who: 42, when: 'someday', trendIds: ['t1', 7, null], storyIds: 'all' }))
-    expect(loadUnsentTakeaway(ANNA, store)).toEqual({ text: 'x'.repeat(500), who: '', when: 'now', trendIds: ['t1'], storyIds: [] })
+    store.setItem(KEY, JSON.stringify({ text: 'Pilot', who: 42, when: 'someday', trendIds: ['t1', 7, null], storyIds: 'all' }))
+    expect(loadUnsentTakeaway(ANNA, store)).toEqual({ text: 'Pilot', who: '', when: 'now', trendIds: ['t1'], storyIds: [] })
+  })
+
+  it('brings back a text past its limit whole: the form shows it over the limit, nothing is cut unseen', () => {
+    const store = memoryStore()
+    const pasted = { text: 'x'.repeat(900), who: 'y'.repeat(300), when: 'now' as const, trendIds: [], storyIds: [] }
+    keepUnsentTakeaway(ANNA, pasted, store)
+    expect(loadUnsentTakeaway(ANNA, store)).toEqual(pasted)
   })
 })

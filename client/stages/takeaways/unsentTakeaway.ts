@@ -5,7 +5,7 @@
  */
 import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../../sync/browserStorage.ts'
 import type { When } from '../../../shared/schema/index.ts'
-import { MAX_TEXT, MAX_WHO, WHEN } from './takeawaysModel.ts'
+import { WHEN } from './takeawaysModel.ts'
 
 export interface TakeawayDraft {
   text: string
@@ -22,16 +22,20 @@ const MAX_LINKS = 200
 
 const hasWriting = (draft: TakeawayDraft) => draft.text.trim() !== '' || draft.who.trim() !== ''
 
-/** The unsent takeaway kept for `owner`, or null; what is stored is read as untrusted (clipped, checked). */
+/**
+ * The unsent takeaway kept for `owner`, or null; what is stored is read as untrusted (checked). A
+ * text past its limit comes back whole: the form counts it over and refuses to add it until it is
+ * shortened (see `LengthCounter`), where cutting it here would lose words unseen.
+ */
 export function loadUnsentTakeaway(owner: DraftOwner, store?: KeyValueStore | null): TakeawayDraft | null {
   const parsed = readDraft('takeaway', owner, store)
   if (!parsed || typeof parsed !== 'object') return null
   const record = parsed as Record<string, unknown>
-  const text = (field: string, max: number) => (typeof record[field] === 'string' ? record[field].slice(0, max) : '')
+  const text = (field: string) => (typeof record[field] === 'string' ? record[field] : '')
   const ids = (field: string) => (Array.isArray(record[field]) ? record[field].filter((id): id is string => typeof id === 'string').slice(0, MAX_LINKS) : [])
   const draft: TakeawayDraft = {
-    text: text('text', MAX_TEXT),
-    who: text('who', MAX_WHO),
+    text: text('text'),
+    who: text('who'),
     when: WHEN.find((when) => when === record.when) ?? 'now',
     trendIds: ids('trendIds'),
     storyIds: ids('storyIds'),

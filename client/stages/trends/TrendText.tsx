@@ -1,12 +1,9 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
-import type { Trend, TrendPatch } from '../../../shared/schema/index.ts'
-import { useAnnounce, useEditingMarker } from '../../ui/index.ts'
+import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
+import { LengthCounter, lengthStatus, useAnnounce, useEditingMarker } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
-
-/** Field limits as in shared/schema/trend.ts, so the browser stops typing before a save fails. */
-const MAX = { name: 120, narrative: 2000, opportunities: 2000, challenges: 2000 } as const
 
 /**
  * A trend's name and story, edited in place: the name as the cluster's title, the narrative under
@@ -79,7 +76,10 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   const { t } = useBoardText()
   const actions = useTrendsActions()
   const input = useRef<HTMLTextAreaElement>(null)
-  const draft = useSharedDraft(trend.name, (name) => actions.updateTrend(trend.id, { name }))
+  // Past the limit the name stays in this field, counted, and the trend keeps the last name that fitted (see `LengthCounter`).
+  const draft = useSharedDraft(trend.name, (name) => lengthStatus(name, TREND_LIMITS.name).kind !== 'over' && actions.updateTrend(trend.id, { name }))
+  const length = lengthStatus(draft.value, TREND_LIMITS.name)
+  const countId = useId()
   useEffect(
     () =>
       actions.nameFocus.register(trend.id, () => {
@@ -107,9 +107,9 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
         className="trend__name"
         rows={1}
         value={draft.value}
-        maxLength={MAX.name}
         aria-label={t('trends.name.label')}
-        aria-describedby={draft.elsewhere ? elsewhereId : undefined}
+        aria-invalid={length.kind === 'over' || undefined}
+        aria-describedby={[draft.elsewhere && elsewhereId, length.kind !== 'quiet' && countId].filter(Boolean).join(' ') || undefined}
         placeholder={t('trends.name.placeholder')}
         onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
         onBlur={(event) => leaving(event.relatedTarget)}
@@ -120,6 +120,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
           }
         }}
       />
+      <LengthCounter id={countId} label={t('trends.name.label')} status={length} max={TREND_LIMITS.name} savedAsTyped />
       {/* Two people naming one trend at once: each sees the other's name before theirs replaces it. */}
       {draft.elsewhere && (
         <p className="trend__elsewhere">
@@ -163,7 +164,10 @@ function TextField({
 }) {
   const actions = useTrendsActions()
   const id = useId()
-  const draft = useSharedDraft(trend[field], (value) => actions.updateTrend(trend.id, { [field]: value }))
+  const max = TREND_LIMITS[field]
+  // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
+  const draft = useSharedDraft(trend[field], (value) => lengthStatus(value, max).kind !== 'over' && actions.updateTrend(trend.id, { [field]: value }))
+  const length = lengthStatus(draft.value, max)
   return (
     <div className="trend__field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'trend__label'}>
@@ -174,12 +178,14 @@ function TextField({
         id={id}
         className={`trend__textarea trend__textarea--${field}`}
         value={draft.value}
-        maxLength={MAX[field]}
         rows={2}
+        aria-invalid={length.kind === 'over' || undefined}
+        aria-describedby={length.kind === 'quiet' ? undefined : `${id}-count`}
         placeholder={placeholder}
         onChange={(event) => draft.change(event.target.value)}
         onBlur={draft.finish}
       />
+      <LengthCounter id={`${id}-count`} label={label} status={length} max={max} savedAsTyped />
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Valence } from '../../../shared/schema/index.ts'
-import { MAX_NODE_TEXT } from './wheelModel.ts'
+import { WHEEL_NODE_LIMITS, type Valence } from '../../../shared/schema/index.ts'
+import { LengthCounter, lengthStatus, shownError } from '../../ui/index.ts'
 import { ValencePicker } from './valence.tsx'
 import './list/list.css'
 
@@ -38,6 +38,9 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
   const [valence, setValence] = useState<Valence>(props.initialValence ?? '')
   const [error, setError] = useState(false)
   const field = useRef<HTMLTextAreaElement>(null)
+  const length = lengthStatus(text, WHEEL_NODE_LIMITS.text)
+  // An empty text is the only error of its own; past the limit the counter says what is wrong.
+  const required = shownError(error || undefined, length)
 
   useEffect(() => {
     if (autoFocus) field.current?.focus()
@@ -46,8 +49,8 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     const value = text.trim()
-    if (value === '') {
-      setError(true)
+    if (value === '' || length.kind === 'over') {
+      setError(value === '')
       field.current?.focus()
       return
     }
@@ -86,11 +89,10 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
           id={`${id}-text`}
           className="input consequence-form__text"
           rows={2}
-          maxLength={MAX_NODE_TEXT}
           value={text}
           disabled={disabled}
-          aria-invalid={error || undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+          aria-invalid={required || length.kind === 'over' || undefined}
+          aria-describedby={[length.kind !== 'quiet' && `${id}-count`, required ? `${id}-error` : `${id}-hint`].filter(Boolean).join(' ')}
           placeholder={t('wheel.form.placeholder')}
           onChange={(event) => {
             setText(event.target.value)
@@ -98,7 +100,8 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
           }}
           onKeyDown={onKeyDown}
         />
-        {error ? (
+        <LengthCounter id={`${id}-count`} label={label} status={length} max={WHEEL_NODE_LIMITS.text} />
+        {required ? (
           <p id={`${id}-error`} className="field__error">
             {t('wheel.form.required')}
           </p>

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setGroups } from '../../../shared/doc/index.ts'
-import type { Group, Trend } from '../../../shared/schema/index.ts'
+import { SESSION_LIMITS, type Group, type Trend } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { useAnnounce } from '../../ui/index.ts'
-import { MAX_GROUP_NAME, type FocusSource, type WheelEntry } from './wheelModel.ts'
+import { LengthCounter, lengthStatus, useAnnounce } from '../../ui/index.ts'
+import { type FocusSource, type WheelEntry } from './wheelModel.ts'
 
 interface Row {
   /** React key; the group's id once it has one, so a renamed group keeps its wheel and stories. */
@@ -53,7 +53,7 @@ export function FocusSetup({
             name:
               group.name ===
               trendName(group.trendId ?? '')
-                .slice(0, MAX_GROUP_NAME)
+                .slice(0, SESSION_LIMITS.groupName)
                 .trim()
                 ? ''
                 : group.name,
@@ -64,15 +64,22 @@ export function FocusSetup({
     setRows(trends.filter((trend) => keyDrivers.includes(trend.id)).map((trend) => ({ key: newRowKey(), trendId: trend.id, name: '' })))
   const update = (key: string, patch: Partial<Row>) => setRows((current) => current?.map((row) => (row.key === key ? { ...row, ...patch } : row)) ?? null)
 
+  const nameId = (row: Row) => `${id}-name-${row.key}`
   const save = () => {
     if (!control || !rows) return
+    // A name past its limit is kept for the facilitator to shorten, never cut: nothing is saved until it fits.
+    const tooLong = rows.find((row) => lengthStatus(row.name, SESSION_LIMITS.groupName).kind === 'over')
+    if (tooLong) {
+      document.getElementById(nameId(tooLong))?.focus()
+      return
+    }
     setGroups(
       control,
       rows.map((row, index) => ({
         ...(row.id ? { id: row.id } : {}),
         trendId: row.trendId,
         // A group without its own name is named after its trend (the stage then shows just the trend).
-        name: row.name.trim() || trendName(row.trendId).slice(0, MAX_GROUP_NAME).trim() || t('wheel.setup.defaultName', { number: index + 1 }),
+        name: row.name.trim() || trendName(row.trendId).slice(0, SESSION_LIMITS.groupName).trim() || t('wheel.setup.defaultName', { number: index + 1 }),
       })),
     )
     announce(t('wheel.setup.saved', { count: rows.length }))
@@ -118,16 +125,13 @@ export function FocusSetup({
                   ))}
                 </select>
               </label>
-              <label className="field">
-                <span className="field__label">{t('wheel.setup.groupName')}</span>
-                <input
-                  className="input"
-                  value={row.name}
-                  maxLength={MAX_GROUP_NAME}
-                  placeholder={t('wheel.setup.groupPlaceholder')}
-                  onChange={(event) => update(row.key, { name: event.target.value })}
-                />
-              </label>
+              <GroupNameField
+                id={nameId(row)}
+                value={row.name}
+                label={t('wheel.setup.groupName')}
+                placeholder={t('wheel.setup.groupPlaceholder')}
+                onChange={(name) => update(row.key, { name })}
+              />
               <button type="button" className="button button--ghost wheel-setup__remove" onClick={() => setRows(rows.filter((r) => r.key !== row.key))}>
                 {t('wheel.setup.remove')}
                 <span className="visually-hidden">{t('wheel.setup.removeWhich', { number: index + 1 })}</span>
@@ -157,5 +161,39 @@ export function FocusSetup({
         </button>
       </div>
     </form>
+  )
+}
+
+/** A group's name, counted against its limit (`LengthCounter`). */
+function GroupNameField({
+  id,
+  value,
+  label,
+  placeholder,
+  onChange,
+}: {
+  id: string
+  value: string
+  label: string
+  placeholder: string
+  onChange(name: string): void
+}) {
+  const length = lengthStatus(value, SESSION_LIMITS.groupName)
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input"
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={length.kind === 'over' || undefined}
+        aria-describedby={length.kind === 'quiet' ? undefined : `${id}-count`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <LengthCounter id={`${id}-count`} label={label} status={length} max={SESSION_LIMITS.groupName} />
+    </div>
   )
 }

@@ -4,12 +4,7 @@
  */
 import type { WheelTreeNode } from '../../../shared/doc/index.ts'
 import type { Group, Trend, Valence, WheelNode } from '../../../shared/schema/index.ts'
-import { MAX_RING } from '../../../shared/schema/index.ts'
-
-/** The schema's limit for a consequence's text. */
-export const MAX_NODE_TEXT = 280
-/** The schema's limit for a group name. */
-export const MAX_GROUP_NAME = 60
+import { MAX_RING, SESSION_LIMITS } from '../../../shared/schema/index.ts'
 
 /** One wheel on the stage: a trend, worked on by a group or by the whole room. */
 export interface WheelEntry {
@@ -54,7 +49,7 @@ export function wheelsInFocus(
  */
 export function groupName(entry: WheelEntry): string | null {
   const name = entry.group?.name.trim() ?? ''
-  if (name === '' || name === entry.trend.name.trim().slice(0, MAX_GROUP_NAME).trim()) return null
+  if (name === '' || name === entry.trend.name.trim().slice(0, SESSION_LIMITS.groupName).trim()) return null
   return name
 }
 

@@ -2,7 +2,7 @@
  * Signal cards: add, edit, delete, reorder, and merge duplicates.
  */
 import type * as Y from 'yjs'
-import { SIGNAL_DEFAULTS, SignalInputSchema, SignalPatchSchema, type SignalInput, type SignalPatch } from '../../schema/index'
+import { SIGNAL_DEFAULTS, SIGNAL_LIMITS, SignalInputSchema, SignalPatchSchema, type SignalInput, type SignalPatch } from '../../schema/index'
 import * as z from 'zod/mini'
 import { httpUrlSchema } from '../../schema/common'
 import { randomId, uniqueSorted } from '../../util/ids'
@@ -127,8 +127,8 @@ export function mergeSignals(doc: Y.Doc, keepId: string, dropId: string, actor: 
     if (!keep || !drop || !entry || keepId === dropId) return false
 
     patchRecord(doc, 'signals', keepId, {
-      description: combineText(keep.description, drop.description, 2000),
-      whyItMatters: combineText(keep.whyItMatters, drop.whyItMatters, 1000),
+      description: combineText(keep.description, drop.description, SIGNAL_LIMITS.description),
+      whyItMatters: combineText(keep.whyItMatters, drop.whyItMatters, SIGNAL_LIMITS.whyItMatters),
       themeId: keep.themeId || drop.themeId,
       category: keep.category || drop.category,
       updatedAt: now(),
@@ -167,8 +167,8 @@ export function mergeIntoSignal(doc: Y.Doc, keepId: string, input: SignalInput, 
     if (!keep || !entry) return false
     const written = fields.title === keep.title ? (fields.description ?? '') : [fields.title, fields.description].filter(Boolean).join(': ')
     patchRecord(doc, 'signals', keepId, {
-      description: combineText(keep.description, written, 2000),
-      whyItMatters: combineText(keep.whyItMatters, fields.whyItMatters ?? '', 1000),
+      description: combineText(keep.description, written, SIGNAL_LIMITS.description),
+      whyItMatters: combineText(keep.whyItMatters, fields.whyItMatters ?? '', SIGNAL_LIMITS.whyItMatters),
       themeId: keep.themeId || (fields.themeId ?? ''),
       category: keep.category || (fields.category ?? ''),
       updatedAt: now(),

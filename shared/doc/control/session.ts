@@ -10,6 +10,7 @@ import {
   LastRestoreSchema,
   ScreenShowSchema,
   PrivateCountSchema,
+  SESSION_LIMITS,
   ShownSuggestionSchema,
   idSchema,
   requiredTextSchema,
@@ -168,12 +169,12 @@ export function showSuggestions(doc: Y.Doc, suggestions: readonly ShownSuggestio
 
 /** The workshop's own words for the clustering assistant; the facilitator edits them. */
 export function setOwnWords(doc: Y.Doc, words: string): void {
-  writeSession(doc, { ownWords: z.string().check(z.maxLength(4000)).parse(words) })
+  writeSession(doc, { ownWords: z.string().check(z.maxLength(SESSION_LIMITS.ownWords)).parse(words) })
 }
 
 export const GroupInputSchema = z.object({
   id: z.optional(idSchema),
-  name: requiredTextSchema(60),
+  name: requiredTextSchema(SESSION_LIMITS.groupName),
   trendId: z.optional(z.nullable(idSchema)),
 })
 export type GroupInput = z.input<typeof GroupInputSchema>

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setOwnWords } from '../../../../shared/doc/index.ts'
+import { SESSION_LIMITS } from '../../../../shared/schema/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { useAnnounce } from '../../../ui/index.ts'
+import { LengthCounter, lengthStatus, useAnnounce } from '../../../ui/index.ts'
 
 /**
  * "Our own words": the workshop's own vocabulary for the assistant (one idea a line, its words
@@ -18,6 +19,8 @@ export function OwnWords() {
   const stored = useStore((s) => s.control?.ownWords ?? '')
   const [text, setText] = useState(stored)
   const changed = text !== stored
+  const length = lengthStatus(text, SESSION_LIMITS.ownWords)
+  const field = useRef<HTMLTextAreaElement>(null)
   return (
     <details className="own-words ui-stack">
       <summary className="own-words__summary">{t('trendSuggest.ownWords')}</summary>
@@ -28,21 +31,30 @@ export function OwnWords() {
         {t('trendSuggest.ownWordsHint')}
       </p>
       <textarea
+        ref={field}
         id={`${id}-words`}
         className="input own-words__text"
         rows={4}
-        maxLength={4000}
-        aria-describedby={`${id}-hint`}
+        aria-invalid={length.kind === 'over' || undefined}
+        aria-describedby={length.kind === 'quiet' ? `${id}-hint` : `${id}-hint ${id}-count`}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
+      <LengthCounter id={`${id}-count`} label={t('trendSuggest.ownWords')} status={length} max={SESSION_LIMITS.ownWords} />
       <button
         type="button"
         className="button button--secondary"
         disabled={!changed || !control}
         onClick={() => {
           if (!control) return
-          setOwnWords(control, text)
+          if (length.kind === 'over') {
+            field.current?.focus()
+            return
+          }
+          // Counted trimmed, as the counter counts it; stored the same, so the limit holds for what is saved.
+          const words = text.trim()
+          setOwnWords(control, words)
+          setText(words)
           announce(t('trendSuggest.ownWordsSaved'))
         }}
       >

@@ -1,6 +1,7 @@
-import { memo, useId } from 'react'
+import { memo, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Signal } from '../../../../shared/schema/index.ts'
+import { TREND_LIMITS, type Signal } from '../../../../shared/schema/index.ts'
+import { LengthCounter, lengthStatus } from '../../../ui/index.ts'
 import type { Suggestion } from './useSuggestions.ts'
 
 interface SuggestionCardProps {
@@ -21,6 +22,13 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
   const id = useId()
   const present = suggestion.signalIds.filter((signalId) => signals.has(signalId))
   const name = suggestion.name.trim() || t('trendSuggest.unnamed')
+  // Accepting makes the name a trend's: past a trend name's limit it is refused, the name kept to shorten.
+  const length = lengthStatus(suggestion.name, TREND_LIMITS.name)
+  const nameField = useRef<HTMLTextAreaElement>(null)
+  const accept = () => {
+    if (length.kind === 'over') nameField.current?.focus()
+    else onAccept()
+  }
   return (
     <div role="group" className="suggestion" aria-labelledby={`${id}-name-label`}>
       <div className="field suggestion__name">
@@ -29,16 +37,19 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
         </label>
         {/* One line that wraps a long name instead of hiding its end, as a trend's name does. */}
         <textarea
+          ref={nameField}
           id={`${id}-name`}
           className="input suggestion__name-input"
           rows={1}
-          maxLength={120}
           value={suggestion.name}
+          aria-invalid={length.kind === 'over' || undefined}
+          aria-describedby={length.kind === 'quiet' ? undefined : `${id}-name-count`}
           onChange={(event) => onRename(event.target.value.replace(/\s*\n\s*/g, ' '))}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.preventDefault()
           }}
         />
+        <LengthCounter id={`${id}-name-count`} label={t('trendSuggest.nameLabel')} status={length} max={TREND_LIMITS.name} />
       </div>
       {suggestion.keywords.length > 0 && (
         <p className="suggestion__why">
@@ -76,7 +87,7 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
           className="button button--primary"
           disabled={present.length < 2}
           aria-label={t('trendSuggest.acceptNamed', { name })}
-          onClick={onAccept}
+          onClick={accept}
         >
           {t('trendSuggest.accept')}
         </button>
