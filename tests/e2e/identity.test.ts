@@ -115,6 +115,37 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
     }
   })
 
+  it("a facilitator's phone goes on as the facilitator already in the room, not a second person of the same name", { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('assess')
+    const laptop = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona' })
+    const phone = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona', viewport: 'phone' })
+    const observer = connectClient(app.server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
+    try {
+      const fiona = (await keptIdentity(laptop.page, room.links.id))!.participantId
+      const question = phone.page.getByRole('dialog', { name: 'Fiona is already in this workshop' })
+      await question.waitFor(SLOW)
+      await screenshot(phone.page, 'identity-same-facilitator-phone')
+      await question.getByRole('button', { name: "Yes, I'm Fiona" }).click()
+      await expect.poll(() => keptIdentity(phone.page, room.links.id).then((kept) => kept?.participantId), SLOW).toBe(fiona)
+      await expectConnected(phone.page)
+      // Once a later change from the phone has arrived (her name, changed there), Fiona is one person on the board.
+      await synced(observer)
+      await phone.page.getByRole('button', { name: /^Fiona ?, change your name$/ }).click()
+      const rename = phone.page.getByRole('dialog', { name: 'What should we call you?' })
+      await rename.getByLabel('Your name').fill('Fiona K')
+      await rename.getByRole('button', { name: 'Save' }).click()
+      await expect.poll(() => readBoard(observer.doc).participants.get(fiona)?.name, SLOW).toBe('Fiona K')
+      expect([...readBoard(observer.doc).participants.values()].filter((person) => person.name.startsWith('Fiona')).map((person) => person.id)).toEqual([fiona])
+      expect([...laptop.errors, ...phone.errors]).toEqual([])
+    } finally {
+      observer.destroy()
+      await laptop.close()
+      await phone.close()
+      room.done()
+    }
+  })
+
   it('a card half-written when the stage moves on, or the page reloads, is still in the form', { timeout: 120_000 }, async () => {
     const room = await seedRoom(app.server)
     room.go('signals')

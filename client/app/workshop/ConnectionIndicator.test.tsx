@@ -32,7 +32,7 @@ describe('ConnectionIndicator', () => {
     [{ kind: 'connected', pending: 0, closeCode: null }, 'Connected'],
     [{ kind: 'reconnecting', pending: 0, closeCode: null }, 'Reconnecting…'],
     [{ kind: 'held', pending: 3, closeCode: null }, 'Sending shortly — 3 changes waiting'],
-    [{ kind: 'unreachable', pending: 2, closeCode: null }, "Server unreachable — 2 changes waiting"],
+    [{ kind: 'unreachable', pending: 2, closeCode: null }, 'Server unreachable — 2 changes waiting'],
     [{ kind: 'notSaved', pending: 2, closeCode: null }, 'Not saved — retrying'],
     [{ kind: 'closed', pending: 0, closeCode: 4403 }, 'No access — check the link'],
   ] as const)('%o reads %s', (summary, text) => {

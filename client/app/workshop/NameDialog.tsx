@@ -8,6 +8,7 @@ import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { Dialog, LengthCounter, lengthStatus } from '../../ui/index.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
+import { samePersonFor } from './SamePersonDialog.tsx'
 
 /** Shows the person's name (or an invitation to add one) and opens the name dialog. */
 export function NameButton() {
@@ -73,8 +74,10 @@ export function NameDialog() {
     if (current) {
       const saved = saveName(current, draft)
       setParticipant(saved)
-      // Written now, offline or not; useJoinBoard catches up after a locked or unopened board.
-      if (board && saved.name !== '' && session?.role !== 'screen' && control?.locked !== true) {
+      // Written now, offline or not; useJoinBoard catches up after a locked or unopened board. A
+      // facilitator named as someone on the board is asked first whether that is them (useJoinBoard).
+      const askFirst = session?.role === 'facilitator' && samePersonFor(useStore.getState().board?.participants, saved) !== null
+      if (board && saved.name !== '' && session?.role !== 'screen' && control?.locked !== true && !askFirst) {
         outsideUndo(undoManager, () => joinAsParticipant(board, { participantId: saved.id }, saved.name))
       }
     }

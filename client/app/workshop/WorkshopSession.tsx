@@ -16,6 +16,7 @@ import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { ConnectionProblem } from './ConnectionProblem.tsx'
 import { NameDialog } from './NameDialog.tsx'
+import { SamePersonDialog } from './SamePersonDialog.tsx'
 import { StageArea } from './stage/StageArea.tsx'
 import { useStageNavigation } from './stage/useStageNavigation.ts'
 import { UndoProvider } from '../../sync/UndoContext.tsx'
@@ -80,6 +81,7 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
                 <StageArea role={role} />
               </main>
               <NameDialog />
+              <SamePersonDialog />
             </>
           )}
           <BoardMembership role={role} />

@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
+import { useSamePerson } from './SamePersonDialog.tsx'
 
 /**
  * Puts this person's name on the board (participants list of the export, names on cards), and
@@ -19,9 +20,15 @@ export function useJoinBoard(role: Role): void {
   const stored = useStore((s) => (participantId ? (s.board?.participants.get(participantId)?.name ?? null) : null))
   const synced = useStore((s) => s.connection.board.synced)
   const locked = useStore((s) => s.control?.locked === true)
+  // A facilitator's other device, named as someone on the board: asked first (SamePersonDialog).
+  const samePerson = useSamePerson(role === 'facilitator') !== null
   useEffect(() => {
     if (!board || role === 'screen' || !participantId || name === '' || !synced || locked) return
     if (stored === name) return
+    if (samePerson) {
+      if (useStore.getState().ui.dialog === null) useStore.getState().openDialog('samePerson')
+      return
+    }
     outsideUndo(manager, () => joinAsParticipant(board, { participantId }, name))
-  }, [board, role, participantId, name, stored, synced, locked, manager])
+  }, [board, role, participantId, name, stored, synced, locked, manager, samePerson])
 }

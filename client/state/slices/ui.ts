@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand'
 import type { Language } from '../../i18n/language.ts'
 import type { AppState } from '../store.ts'
 
-export type DialogName = 'name'
+export type DialogName = 'name' | 'samePerson'
 
 export interface UiSlice {
   ui: {
