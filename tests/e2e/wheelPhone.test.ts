@@ -87,8 +87,10 @@ function readWheel(page: Page): Promise<Reading> {
   return page.evaluate(() => {
     const problems: string[] = []
     const viewport = document.querySelector('.wheel-diagram__viewport')!.getBoundingClientRect()
-    // The "I'm done" bar covers the window's foot: what lies under it is a page scroll away.
-    const bottom = Math.min(innerHeight, document.querySelector('.ready-bar')?.getBoundingClientRect().top ?? innerHeight)
+    // The "I'm done" bar covers the window's foot: what lies under it, or half a finger from its
+    // edge, is a page scroll away.
+    const bars = [...document.querySelectorAll('.ready-bar')].map((bar) => bar.getBoundingClientRect().top)
+    const bottom = Math.min(innerHeight, ...bars) - 12
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.closest('[aria-label]')?.getAttribute('aria-label')?.slice(0, 50) ?? ''}`

@@ -176,7 +176,6 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
 
   return (
     <div ref={diagramRef} className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}${zoomAbove ? ' wheel-diagram--zoom-above' : ''}`}>
-      {zoomAbove && zoomControls}
       <div
         ref={viewportRef}
         className="wheel-diagram__viewport"
@@ -256,6 +255,8 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         </svg>
         {!narrow && details}
       </div>
+      {/* Under the wheel, not over its top: the wheel and its first boxes start where they did. */}
+      {zoomAbove && zoomControls}
       {/* On a phone the panel follows the diagram instead of covering it (and its "+" buttons). */}
       {narrow && details}
       {interactive && <p className="wheel-diagram__hint">{t('wheel.zoom.hint')}</p>}
