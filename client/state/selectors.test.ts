@@ -42,7 +42,12 @@ describe('collection selectors', () => {
 
 describe('summarizeConnection', () => {
   const doc = (patch: Partial<DocSyncState>): DocSyncState => ({ ...INITIAL_SYNC_STATE, status: 'connected', synced: true, ...patch })
-  const heldBack = doc({ status: 'reconnecting', pending: 2, notice: { code: 'writingPaused', message: 'more changes than one person makes; they wait' } })
+  const heldBack = doc({
+    status: 'reconnecting',
+    pending: 2,
+    heldBack: true,
+    notice: { code: 'writingPaused', message: 'more changes than one person makes; they wait' },
+  })
 
   it('says changes are held back, not that the network is gone, while the server asks this device to wait', () => {
     expect(summarizeConnection(heldBack, doc({}))).toEqual({ kind: 'held', pending: 2, closeCode: null })
@@ -50,7 +55,7 @@ describe('summarizeConnection', () => {
 
   it('says reconnecting when the other document has really lost its connection', () => {
     expect(summarizeConnection(heldBack, doc({ status: 'reconnecting' })).kind).toBe('reconnecting')
-    // A notice left from before is no reason to call a lost connection held back.
-    expect(summarizeConnection(doc({ status: 'reconnecting', notice: { code: 'docTooLarge', message: '' } }), doc({})).kind).toBe('reconnecting')
+    // Changes still waiting from a hold-back are no reason to call a lost connection (1006) held back.
+    expect(summarizeConnection(doc({ status: 'reconnecting', pending: 2, notice: heldBack.notice }), doc({})).kind).toBe('reconnecting')
   })
 })

@@ -4,7 +4,6 @@
  * document is open; meta fields that are still empty read as null.
  */
 import type { BoardSnapshot } from '../../shared/doc/index.ts'
-import { isWaitingNotice } from '../../shared/protocol.ts'
 import type { ConnectionStatus, DocSyncState } from '../sync/syncState.ts'
 import type { AppState } from './store.ts'
 
@@ -86,7 +85,7 @@ const SEVERITY: Record<ConnectionSummaryKind, number> = {
 function docKind(doc: DocSyncState): ConnectionSummaryKind {
   if (doc.status === 'closed') return 'closed'
   if (doc.notSaved) return 'notSaved'
-  if (doc.status === 'reconnecting' && isWaitingNotice(doc.notice?.code)) return 'held'
+  if (doc.status === 'reconnecting' && doc.heldBack) return 'held'
   return doc.status
 }
 

@@ -106,6 +106,16 @@ describe('connectDoc', () => {
     someone.destroy()
   })
 
+  it('knows a close that holds its changes back (4529) from a lost connection', () => {
+    FakeWebSocket.last.serverOpen()
+    localEdit(1)
+    FakeWebSocket.last.serverClose(CloseCode.slowDown)
+    expect(connection.getState()).toMatchObject({ status: 'reconnecting', heldBack: true })
+    vi.advanceTimersByTime(20_000)
+    FakeWebSocket.last.serverClose(1006)
+    expect(connection.getState()).toMatchObject({ status: 'reconnecting', heldBack: false })
+  })
+
   it('goes reconnecting, then unreachable after repeated failures while the browser has a network, keeping the count', () => {
     FakeWebSocket.last.serverOpen()
     localEdit(1)

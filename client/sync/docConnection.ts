@@ -194,6 +194,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     update({
       status: disconnectedStatus(failures),
       synced: false,
+      heldBack: code === CloseCode.slowDown,
       ...(code === CloseCode.storeUnavailable ? { notSaved: true } : {}),
     })
   })

@@ -6,7 +6,9 @@
  *
  * What it keeps, and how:
  * - **The page** (index.html, the same for every route): from the network whenever it answers,
- *   so a new version is never held back; the last one served is kept and answers when not.
+ *   so a new version is never held back; the last one served is kept and answers when the
+ *   network does not, or a proxy answers for a server that is down (5xx). Only the app's page is
+ *   kept: not an HTML export opened from `/api/`, nor a captive portal's page.
  * - **The app's files** (`/assets/`, named by their content, so never changed): kept as they
  *   are fetched, from this worker's start on; the files the page loaded before it started are
  *   named by the page (`keep` message, see registerServiceWorker.ts). Stage code not opened yet on this
@@ -14,7 +16,8 @@
  *   Wi-Fi for what one outage may need; a stage that cannot load says so and retries.
  * - Nothing else: the API, the sync socket and the health check always go to the network.
  *
- * A new page (a new version) starts the files afresh, so old versions' files do not pile up.
+ * Files are kept across versions (a new page may come just before the network goes, its own files
+ * not fetched yet: the old ones must still be there), the oldest going past `MAX_FILES`.
  * Built as its own entry at `/sw.js` (vite.config.ts); it imports nothing, so it is one file.
  */
 
@@ -45,6 +48,10 @@ const FILES_CACHE = 's2s-files'
 const PAGE_KEY = '/index.html'
 /** At most this many files named by one `keep` message (the page loads a few dozen). */
 const MAX_KEPT = 200
+/** Files kept in all: every stage of two or three versions of the app (one is about 40). */
+const MAX_FILES = 150
+/** What only the app's own page holds (index.html): an export or a portal's page is not kept. */
+const APP_MARK = '<div id="root"></div>'
 
 const isAppFile = (url: URL) => url.origin === scope.location.origin && url.pathname.startsWith('/assets/')
 
@@ -57,33 +64,34 @@ scope.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== scope.location.origin) return
-  if (request.mode === 'navigate') event.respondWith(page(request))
-  else if (isAppFile(url)) event.respondWith(appFile(request))
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) event.respondWith(page(request, event))
+  else if (isAppFile(url)) event.respondWith(appFile(request, event))
 })
 
 scope.addEventListener('message', (event) => {
   const data = event.data as { kind?: unknown; urls?: unknown } | null
   if (data?.kind !== 'keep' || !Array.isArray(data.urls)) return
-  const urls = data.urls.slice(0, MAX_KEPT).flatMap((href) => {
-    try {
-      const url = new URL(String(href), scope.location.origin)
-      return isAppFile(url) ? [url.href] : []
-    } catch {
-      return []
-    }
-  })
+  const urls = data.urls
+    .flatMap((href) => {
+      try {
+        const url = new URL(String(href), scope.location.origin)
+        return isAppFile(url) ? [url.href] : []
+      } catch {
+        return []
+      }
+    })
+    .slice(0, MAX_KEPT)
   event.waitUntil(keepFiles(urls))
 })
 
-async function page(request: Request): Promise<Response> {
-  try {
-    const response = await fetch(request)
-    if (response.ok && response.headers.get('content-type')?.startsWith('text/html')) await keepPage(response.clone())
+async function page(request: Request, event: ExtendableEvent): Promise<Response> {
+  const response = await fetch(request).catch(() => null)
+  if (response && response.status < 500) {
+    if (response.ok) event.waitUntil(keepPage(response.clone()))
     return response
-  } catch {
-    const kept = await (await caches.open(PAGE_CACHE)).match(PAGE_KEY)
-    return kept ?? Response.error()
   }
+  const kept = await (await caches.open(PAGE_CACHE)).match(PAGE_KEY)
+  return kept ?? response ?? Response.error()
 }
 
 async function fetchPage(): Promise<void> {
@@ -91,22 +99,27 @@ async function fetchPage(): Promise<void> {
   if (response?.ok) await keepPage(response)
 }
 
-/** Keeps the page; a different page is a new version, whose files are kept afresh. */
 async function keepPage(response: Response): Promise<void> {
-  const pages = await caches.open(PAGE_CACHE)
-  const body = await response.clone().text()
-  const kept = await pages.match(PAGE_KEY)
-  if (kept && (await kept.text()) !== body) await caches.delete(FILES_CACHE)
-  await pages.put(PAGE_KEY, response)
+  if (!response.headers.get('content-type')?.startsWith('text/html')) return
+  const body = await response.text()
+  if (!body.includes(APP_MARK)) return
+  await (await caches.open(PAGE_CACHE)).put(PAGE_KEY, new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } }))
 }
 
-async function appFile(request: Request): Promise<Response> {
+async function appFile(request: Request, event: ExtendableEvent): Promise<Response> {
   const files = await caches.open(FILES_CACHE)
   const kept = await files.match(request)
   if (kept) return kept
   const response = await fetch(request)
-  if (response.ok) await files.put(request, response.clone())
+  if (response.ok) event.waitUntil(keepFile(files, request.url, response.clone()))
   return response
+}
+
+async function keepFile(files: Cache, url: string, response: Response): Promise<void> {
+  await files.put(url, response)
+  const keys = await files.keys()
+  // The Cache API lists in the order entries were put: the first are the oldest.
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_FILES))) await files.delete(old)
 }
 
 async function keepFiles(urls: readonly string[]): Promise<void> {
@@ -115,6 +128,6 @@ async function keepFiles(urls: readonly string[]): Promise<void> {
     if (await files.match(url)) continue
     // From the browser's own cache, mostly: the page has just loaded it.
     const response = await fetch(url).catch(() => null)
-    if (response?.ok) await files.put(url, response)
+    if (response?.ok) await keepFile(files, url, response)
   }
 }

@@ -32,6 +32,8 @@ export interface DocSyncState {
   denied: string | null
   /** The last notice from the server, if any. */
   notice: ServerNotice | null
+  /** The last close was the server holding this device's changes back (4529): it reconnects in a moment. */
+  heldBack: boolean
 }
 
 export const INITIAL_SYNC_STATE: DocSyncState = {
@@ -42,4 +44,5 @@ export const INITIAL_SYNC_STATE: DocSyncState = {
   closeCode: null,
   denied: null,
   notice: null,
+  heldBack: false,
 }

@@ -53,7 +53,8 @@ export function NameDialog() {
   const { board } = useWorkshopDocs()
   const undoManager = useUndoManager()
   const [draft, setDraft] = useState('')
-  const length = lengthStatus(draft, PARTICIPANT_LIMITS.name)
+  // Counted as it will be kept: runs of spaces become one (as cleanName does, before it cuts).
+  const length = lengthStatus(draft.replace(/\s+/g, ' ').trim(), PARTICIPANT_LIMITS.name)
   const field = useRef<HTMLInputElement>(null)
 
   // The draft is seeded when the dialog opens, not on every identity change.

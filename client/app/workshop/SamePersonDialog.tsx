@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinAsParticipant } from '../../../shared/doc/index.ts'
 import type { Participant } from '../../../shared/schema/index.ts'
-import { requestIdentityAs } from '../../identity/serverIdentity.ts'
+import { loadServerIdentity, requestIdentityAs } from '../../identity/serverIdentity.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
@@ -43,7 +43,9 @@ export function SamePersonDialog() {
     const { session } = useStore.getState()
     if (!session) return
     const answer = await requestIdentityAs(session.workshopId, session.key, other.id)
-    if (answer.kind === 'ok') window.location.reload()
+    // Reloaded as that person only once the browser keeps it: a reload that could not read it back
+    // would be a new person again, and ask again, on every reload.
+    if (answer.kind === 'ok' && loadServerIdentity(session.workshopId)?.participantId === other.id) window.location.reload()
     else setFailed(true)
   }
   const someoneElse = () => {
@@ -51,6 +53,11 @@ export function SamePersonDialog() {
     if (board && me) outsideUndo(undoManager, () => joinAsParticipant(board, { participantId: me.id }, me.name))
     close()
   }
+
+  // The other person renamed meanwhile: nothing to ask; useJoinBoard joins this device.
+  useEffect(() => {
+    if (open && !person) close()
+  }, [open, person])
 
   if (!person) return null
   return (

@@ -22,13 +22,15 @@ export function useJoinBoard(role: Role): void {
   const locked = useStore((s) => s.control?.locked === true)
   // A facilitator's other device, named as someone on the board: asked first (SamePersonDialog).
   const samePerson = useSamePerson(role === 'facilitator') !== null
+  // Asked once no other dialog is open (the name dialog, just closed, or any other).
+  const dialogOpen = useStore((s) => s.ui.dialog !== null)
   useEffect(() => {
     if (!board || role === 'screen' || !participantId || name === '' || !synced || locked) return
     if (stored === name) return
     if (samePerson) {
-      if (useStore.getState().ui.dialog === null) useStore.getState().openDialog('samePerson')
+      if (!dialogOpen) useStore.getState().openDialog('samePerson')
       return
     }
     outsideUndo(manager, () => joinAsParticipant(board, { participantId }, name))
-  }, [board, role, participantId, name, stored, synced, locked, manager, samePerson])
+  }, [board, role, participantId, name, stored, synced, locked, manager, samePerson, dialogOpen])
 }

@@ -14,6 +14,7 @@ import AssessStage from './AssessStage.tsx'
 import ScreenAssess from './ScreenAssess.tsx'
 import { anna, assessWorkshop, ben, cai, dana, facilitator, TREND_NAMES, type AssessWorkshop } from './testFixtures.ts'
 import { StoreContext } from '../../state/storeContext.ts'
+import { INITIAL_SYNC_STATE } from '../../sync/syncState.ts'
 
 const teardowns: (() => void)[] = []
 afterEach(() => {
@@ -25,6 +26,8 @@ afterEach(() => {
 function screenOf(person: Actor, role: Role, docs: { board: Y.Doc; control: Y.Doc }, stageId: string, onCommit?: () => void): HTMLElement {
   const store = createAppStore()
   store.getState().setParticipant({ id: person.participantId, name: person.participantId.slice(0, 4), color: '#0072B2' })
+  // In memory, the board is as good as synced.
+  store.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'connected', synced: true })
   teardowns.push(bridgeBoard(docs.board, store), bridgeControl(docs.control, store))
   const stage = readControl(docs.control).stages.find((s) => s.id === stageId)!
   return render(

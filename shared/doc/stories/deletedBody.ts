@@ -46,7 +46,7 @@ function copyText(text: Y.XmlText, copying: Copying): Y.XmlText {
     }
   }
   const copy = new Y.XmlText()
-  copy.applyDelta(delta, { sanitize: false })
+  copy.applyDelta(delta)
   return copy
 }
 

@@ -227,8 +227,9 @@ export async function addCard(page: Page, title: string): Promise<void> {
   const form = page.getByRole('region', { name: 'Add a signal' })
   await form.getByLabel('What did you notice?').fill(title)
   await form.getByLabel('What did you notice?').press('Enter')
-  // "… to the wall.", or "… to your private cards." in a private round.
-  await expect.poll(() => page.getByText(`Added “${title}” to `).count(), SLOW).toBeGreaterThan(0)
+  // "… to the wall.", "… to your private cards." in a private round, or "Kept … on this device" offline.
+  const confirmed = page.getByText(`Added “${title}” to `).or(page.getByText(`Kept “${title}” on this device`))
+  await expect.poll(() => confirmed.count(), SLOW).toBeGreaterThan(0)
 }
 
 /** Closes voting from the console, as a facilitator does (asked again when someone has not finished). */
