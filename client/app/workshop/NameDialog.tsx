@@ -22,7 +22,9 @@ export function NameButton() {
       type="button"
       className={`button button--ghost person-chip${named ? '' : ' person-chip--unnamed'}`}
       onClick={() => useStore.getState().openDialog('name')}
-      aria-label={named ? undefined : t('identity.add')}
+      // Named in one piece: the name and a visually hidden ", change your name" beside it were read
+      // "Fiona , change your name", the chip's box putting a space between them.
+      aria-label={named ? `${participant.name}, ${t('identity.change')}` : t('identity.add')}
     >
       <span className="person-chip__dot" style={{ backgroundColor: color ?? participant.color }} aria-hidden="true" />
       {/* The accessible name starts with the visible text ("Anna, change your name"). A phone's
@@ -37,7 +39,6 @@ export function NameButton() {
           </>
         )}
       </span>
-      {named && <span className="visually-hidden">{`, ${t('identity.change')}`}</span>}
     </button>
   )
 }

@@ -7,6 +7,7 @@ import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
 import { Dialog } from '../../ui/index.ts'
+import { formatClock } from '../../i18n/formatClock.ts'
 
 /**
  * Someone else on the board with this device's name, while this device is not on it yet; or null.
@@ -30,7 +31,7 @@ export const useSamePerson = (active: boolean) => useStore((s) => (active && s.p
  * joins as a new person of the same name, as before.
  */
 export function SamePersonDialog() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const open = useStore((s) => s.ui.dialog === 'samePerson')
   const isFacilitator = useStore((s) => s.session?.role === 'facilitator')
   const person = useSamePerson(open && isFacilitator)
@@ -63,6 +64,8 @@ export function SamePersonDialog() {
   return (
     <Dialog open={open} onClose={someoneElse} title={t('identity.same.title', { name: person.name })} size="small" closeOnBackdrop={false}>
       <p>{t('identity.same.question', { name: person.name })}</p>
+      {/* Which Fiona: the one who joined when this person's laptop did, not a participant of the same name. */}
+      <p className="field__hint">{t('identity.same.joined', { name: person.name, time: formatClock(person.joinedAt, i18n.language) })}</p>
       {failed && (
         <p className="field__error" role="alert">
           {t('identity.same.failed')}

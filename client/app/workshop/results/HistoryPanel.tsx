@@ -4,7 +4,8 @@ import { Dialog, InlineConfirm, useAnnounce } from '../../../ui/index.ts'
 import { fetchHistory, restoreSnapshot, takeSnapshot, type HistorySnapshotInfo } from './resultsApi.ts'
 import { ReplayBoard } from './ReplayBoard.tsx'
 import { useReplayFrames } from './useReplayFrames.ts'
-import { formatClock, useCredentials } from './useResults.ts'
+import { formatClock } from '../../../i18n/formatClock.ts'
+import { useCredentials } from './useResults.ts'
 import './results.css'
 
 type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; snapshots: readonly HistorySnapshotInfo[] }

@@ -8,7 +8,7 @@ import { Switch } from '../../../ui/Switch.tsx'
 import { ReplayBoard } from './ReplayBoard.tsx'
 import { TrendStory } from './TrendStory.tsx'
 import { useReplayFrames } from './useReplayFrames.ts'
-import { formatClock } from './useResults.ts'
+import { formatClock } from '../../../i18n/formatClock.ts'
 import './results.css'
 
 /** Seconds each moment stays on while playing. */

@@ -4,7 +4,7 @@ import type { ReplayFrame } from '../../../../shared/history/index.ts'
 import { formatScale } from '../../../stages/assess/gridMath.ts'
 import { FitPages } from '../../../ui/fit/FitPages.tsx'
 import { useHyphenate } from '../../../ui/hyphenate.ts'
-import { formatClock } from './useResults.ts'
+import { formatClock } from '../../../i18n/formatClock.ts'
 
 /**
  * The board at one moment of the history, read-only: the stage the room was on, the counts, the

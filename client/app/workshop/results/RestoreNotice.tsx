@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from '../../../state/store.ts'
-import { formatClock } from './useResults.ts'
+import { formatClock } from '../../../i18n/formatClock.ts'
 import './results.css'
 
 /** How long after a restore the notice stays for someone who has not closed it. */

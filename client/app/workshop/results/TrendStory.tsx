@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { trendHistory, type ReplayFrame, type TrendEvent } from '../../../../shared/history/index.ts'
 import { formatScale } from '../../../stages/assess/gridMath.ts'
 import { useRowsThatFit } from '../../../ui/fit/useRowsThatFit.ts'
-import { formatClock } from './useResults.ts'
+import { formatClock } from '../../../i18n/formatClock.ts'
 
 /**
  * How one trend emerged, as a dated list: each signal written, clustered (dated by the first

@@ -64,11 +64,6 @@ export function useDownload() {
   return { busy, problem, download, ready: credentials !== null }
 }
 
-/** "10:42" in the page's language, on a 24-hour clock in both (a workshop day, not a schedule). */
-export function formatClock(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)
-}
-
 function downloadProblem(error: unknown): DownloadProblem {
   if (!(error instanceof ResultsRequestError)) return 'failed'
   if (error.status === 0) return 'network'
