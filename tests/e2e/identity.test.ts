@@ -119,7 +119,7 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
     const room = await seedRoom(app.server)
     room.go('assess')
     const laptop = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona' })
-    const phone = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona', viewport: 'phone' })
+    const phone = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona', viewport: 'phone', samePerson: 'ask' })
     const observer = connectClient(app.server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
     try {
       const fiona = (await keptIdentity(laptop.page, room.links.id))!.participantId

@@ -37,9 +37,10 @@ describe.skipIf(browserTestsSkipped)("the tools' strings, loaded with the tools"
   /** Fails the first download of a language's tools chunk, as a dropped connection would; how many were asked for. */
   async function failFirstToolStrings(page: Page, language: Language): Promise<() => number> {
     let requests = 0
-    await page.route(new RegExp(`/toolCatalogue\\.${language}-[\\w-]+\\.js$`), (route) =>
-      requests++ === 0 ? route.abort('internetdisconnected') : route.continue(),
-    )
+    // On the context, not the page: the app's files are fetched by its service worker once it runs.
+    await page
+      .context()
+      .route(new RegExp(`/toolCatalogue\\.${language}-[\\w-]+\\.js$`), (route) => (requests++ === 0 ? route.abort('internetdisconnected') : route.continue()))
     return () => requests
   }
 
@@ -78,7 +79,7 @@ describe.skipIf(browserTestsSkipped)("the tools' strings, loaded with the tools"
    * and merges the main part into it (the parts arrive in either order).
    */
   async function mainPartLast(page: Page) {
-    await page.route(/\/catalogue\.(en|fi)-[\w-]+\.js$/, async (route) => {
+    await page.context().route(/\/catalogue\.(en|fi)-[\w-]+\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 300))
       await route.continue()
     })

@@ -33,12 +33,30 @@ export const VIEWPORTS = {
 export type ViewportName = keyof typeof VIEWPORTS
 
 /** A fresh context (its own storage, as another person's browser) that fails the test on page errors. */
-export async function newPerson(browser: Browser, viewport: ViewportName = 'laptop'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newPerson(
+  browser: Browser,
+  viewport: ViewportName = 'laptop',
+  { samePerson = 'someoneElse' }: { samePerson?: 'someoneElse' | 'ask' } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport] })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
+  if (samePerson === 'someoneElse') await answerSamePersonAsSomeoneElse(page)
   return { context, page, errors }
+}
+
+/**
+ * A facilitator's device named as someone already on the board is asked whether that is them
+ * (SamePersonDialog). Tests open the facilitator link on several devices under one name, each a
+ * person of its own as before: "No, I'm someone else" is answered whenever the question stands in
+ * the way of an action. A test of the question itself opens its device with `samePerson: 'ask'`.
+ */
+export async function answerSamePersonAsSomeoneElse(page: Page): Promise<void> {
+  const question = page.getByRole('dialog', { name: /^.+ (is already in this workshop|on jo tässä työpajassa)$/ })
+  await page.addLocatorHandler(question, async () => {
+    await question.getByRole('button', { name: /^(No, I'm someone else|En, olen joku muu)$/ }).click()
+  })
 }
 
 /** Saves what the page shows to tests/screenshots/<name>.png; a name may hold a folder ("room/…"). */

@@ -6,7 +6,7 @@
 import { expect } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { onServer } from './app.ts'
-import { newPerson, VIEWPORTS, type ViewportName } from './browser.ts'
+import { answerSamePersonAsSomeoneElse, newPerson, VIEWPORTS, type ViewportName } from './browser.ts'
 
 /** Generous: two shared cores, several Chromium contexts and a build running elsewhere. */
 export const SLOW = { timeout: 20_000 } as const
@@ -32,6 +32,8 @@ export interface OpenOptions {
   bypassCSP?: boolean
   /** Wait until the page says "Connected" (default true). */
   waitConnected?: boolean
+  /** The same-person question of a facilitator's device: answered "someone else", or left to the test (see newPerson). */
+  samePerson?: 'someoneElse' | 'ask'
 }
 
 /** A fresh browser context (another person's device) on `link`, named and connected. */
@@ -45,8 +47,9 @@ export async function openAs(browser: Browser, server: { url: string }, link: st
     page = await context.newPage()
     errors = []
     page.on('pageerror', (error) => errors.push(error.message))
+    if (options.samePerson !== 'ask') await answerSamePersonAsSomeoneElse(page)
   } else {
-    ;({ context, page, errors } = await newPerson(browser, viewport))
+    ;({ context, page, errors } = await newPerson(browser, viewport, { samePerson: options.samePerson }))
   }
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
