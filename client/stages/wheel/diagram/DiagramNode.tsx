@@ -66,17 +66,7 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
       <ValenceGlyph valence={valence} x={metrics.padX} y={metrics.padY} size={metrics.iconSize} />
       <BoxText box={box} metrics={metrics} left={metrics.padX + metrics.iconSize + metrics.iconGap} className="wheel-node__text" />
       {box.truncated && <title>{label}</title>}
-      {selected && (
-        <rect
-          className="wheel-node__selection"
-          x={-SELECTION_OUTSET}
-          y={-SELECTION_OUTSET}
-          width={box.w + 2 * SELECTION_OUTSET}
-          height={box.h + 2 * SELECTION_OUTSET}
-          rx={10}
-          aria-hidden="true"
-        />
-      )}
+      {selected && <SelectionMark box={box} rx={10} />}
     </g>
   )
 })
@@ -125,5 +115,20 @@ export function ValenceGlyph({ valence, x, y, size }: { valence: Valence; x: num
         <path d={`M${-arm * 0.6} ${-arm * 0.45}a${arm * 0.6} ${arm * 0.6} 0 1 1 ${arm * 0.6} ${arm * 0.6}V${arm * 0.45}M0 ${arm * 1.05}v0.01`} />
       )}
     </g>
+  )
+}
+
+/** The selected box's mark, `SELECTION_OUTSET` outside its box on every side (the layout keeps that room). */
+export function SelectionMark({ box, rx }: { box: Pick<WheelBox, 'w' | 'h'>; rx: number }) {
+  return (
+    <rect
+      className="wheel-node__selection"
+      x={-SELECTION_OUTSET}
+      y={-SELECTION_OUTSET}
+      width={box.w + 2 * SELECTION_OUTSET}
+      height={box.h + 2 * SELECTION_OUTSET}
+      rx={rx}
+      aria-hidden="true"
+    />
   )
 }

@@ -4,7 +4,7 @@ import { DEFAULT_WHEEL_METRICS, wrapText, type WheelBox, type WheelLayout, type 
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import type { Valence, WheelNode } from '../../../../shared/schema/index.ts'
 import { valenceKey } from '../valence.tsx'
-import { BoxText, SELECTION_OUTSET, ValenceGlyph } from './DiagramNode.tsx'
+import { BoxText, SelectionMark, ValenceGlyph } from './DiagramNode.tsx'
 import { measureWithPageFont } from './measureText.ts'
 
 const CENTRE_ID = 'centre'
@@ -61,17 +61,7 @@ export const CentreNode = memo(function CentreNode({
         fontSize={metrics.centreFontSize}
         lineHeight={metrics.centreLineHeight}
       />
-      {selected && (
-        <rect
-          className="wheel-node__selection"
-          x={-SELECTION_OUTSET}
-          y={-SELECTION_OUTSET}
-          width={box.w + 2 * SELECTION_OUTSET}
-          height={box.h + 2 * SELECTION_OUTSET}
-          rx={20}
-          aria-hidden="true"
-        />
-      )}
+      {selected && <SelectionMark box={box} rx={20} />}
     </g>
   )
 })
