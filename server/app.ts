@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CloseCode, mayWrite, type Role } from '../shared/protocol.ts'
+import { CloseCode, mayWrite } from '../shared/protocol.ts'
 import type { ServerConfig } from './config.ts'
 import { PdfThread } from './export/pdfThread.ts'
 import { addressResolver } from './http/address.ts'
@@ -11,7 +11,7 @@ import { soloRelay, type Relay } from './cluster/relay.ts'
 import { startWorkshopEvents } from './cluster/workshopEvents.ts'
 import type { DocStore } from './store/docStore.ts'
 import { JournaledSqliteStore } from './store/journaledSqliteStore.ts'
-import type { Room } from './sync/room.ts'
+import type { WritePolicy } from './sync/connection.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { createSyncUpgrade } from './sync/upgrade.ts'
 import { WorkshopHistory } from './workshops/history.ts'
@@ -81,10 +81,12 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
   const joinCodes = new JoinCodes(store, registry, config.logger)
   const addressOf = addressResolver(config.trustedProxies)
   const identities = new Identities(loadIdentitySecret(config.dataDir, config.identitySecret))
-  const writePolicy = (role: Role, room: Room) =>
-    mayWrite(role, room.kind, reactions.isLocked(room.workshopId))
-      ? ({ allowed: true } as const)
-      : ({ allowed: false, reason: `a ${role} may not change the ${room.kind} document now` } as const)
+  const writePolicy: WritePolicy = (role, room) => {
+    if (mayWrite(role, room.kind, reactions.isLocked(room.workshopId))) return { allowed: true }
+    // Locked: what the role writes when the workshop is open.
+    const refusal = mayWrite(role, room.kind, false) ? 'locked' : 'readOnly'
+    return { allowed: false, reason: `a ${role} may not change the ${room.kind} document now`, refusal }
+  }
   const sync = createSyncUpgrade({
     registry,
     workshops,

@@ -230,10 +230,21 @@ export type WaitingNotice = Extract<NoticeCode, 'writingPaused' | 'workshopBusy'
 export function isWaitingNotice(code: NoticeCode | undefined): code is WaitingNotice {
   return code === 'writingPaused' || code === 'workshopBusy'
 }
+/**
+ * Why a write was refused (with `writeRejected`), so that a client can say it in its own language:
+ * `locked`, the facilitator has locked the workshop; `readOnly`, this role never writes this
+ * document (a projector, a participant on the control document); `notYours`, it changed another
+ * person's record; `tooMuch`, it deleted more at once than one update may.
+ */
+export type RefusalKind = 'locked' | 'readOnly' | 'notYours' | 'tooMuch'
+
+export const REFUSAL_KINDS: readonly RefusalKind[] = ['locked', 'readOnly', 'notYours', 'tooMuch']
+
 export interface ServerNotice {
   code: NoticeCode
-  /** Human-readable, English; clients translate `code`. */
+  /** Human-readable, English, for logs and stock clients; clients translate `code` and `refusal`. */
   message: string
+  refusal?: RefusalKind
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addSignal, goToStage, joinAsParticipant, readBoard, readControl, setLocked } from '../shared/doc/index.ts'
-import { synced, upgradeStatus } from './support/clients.ts'
+import { appConnection, synced, upgradeStatus } from './support/clients.ts'
 import { useServers } from './support/fixture.ts'
 import { createWorkshop, mintIdentity, waitFor } from './support/server.ts'
 
@@ -24,6 +24,9 @@ describe('roles are enforced by the server', () => {
     goToStage(participant.doc, trends!.id)
     await waitFor(() => participant.denied.length > 0, 5_000, 'a permission-denied answer')
     expect(participant.denied[0]).toMatch(/participant may not change the control document/)
+    // The app says why in the person's language: a participant never writes the control document.
+    await waitFor(() => participant.refusals.length > 0, 5_000, 'the notice after the refusal')
+    expect(participant.refusals).toEqual(['readOnly'])
 
     goToStage(facilitator.doc, signals!.id)
     // The facilitator's later move is the marker: had the server passed the forgery on, the honest
@@ -56,7 +59,8 @@ describe('roles are enforced by the server', () => {
     setLocked(facilitator.doc, true)
     await waitFor(() => readControl(phoneControl.doc).locked, 5_000, 'the lock to arrive')
     addSignal(phone.doc, { title: 'Written while locked' }, actor)
-    await waitFor(() => phone.denied.length > 0, 5_000, 'the refusal')
+    await waitFor(() => phone.refusals.length > 0, 5_000, 'the refusal')
+    expect(phone.refusals).toEqual(['locked'])
     setLocked(facilitator.doc, false)
     await waitFor(() => !readControl(phoneControl.doc).locked, 5_000, 'the unlock to arrive')
     // Her next card builds on the refused one: both arrive.
@@ -65,13 +69,46 @@ describe('roles are enforced by the server', () => {
     expect(titles()).toEqual(['Written after the unlock', 'Written while locked'])
   })
 
+  it('the app hears that the lock refused its card, in a word it can translate, and forgets it once the card is stored', async () => {
+    const { server, workshop, open } = await setup()
+    const lee = await mintIdentity(server.url, workshop.id, workshop.keys.participant)
+    const facilitator = open('control', workshop.keys.facilitator)
+    const phoneControl = open('control', workshop.keys.participant)
+    const doc = new Y.Doc()
+    const phone = appConnection({
+      doc,
+      workshopId: workshop.id,
+      docName: 'board',
+      key: workshop.keys.participant,
+      identityToken: lee.token,
+      origin: server.url,
+    })
+    servers.defer(() => phone.destroy())
+    await synced(facilitator, phoneControl)
+    await waitFor(() => phone.getState().synced, 5_000, 'the phone to sync')
+    const actor = { participantId: lee.participantId }
+    joinAsParticipant(doc, actor, 'Lee')
+    await waitFor(() => phone.getState().pending === 0, 5_000, 'Lee’s name to be stored')
+
+    setLocked(facilitator.doc, true)
+    await waitFor(() => readControl(phoneControl.doc).locked, 5_000, 'the lock to arrive')
+    addSignal(doc, { title: 'Written while locked' }, actor)
+    await waitFor(() => phone.getState().denied !== null, 5_000, 'the refusal')
+    expect(phone.getState().denied).toBe('locked')
+
+    setLocked(facilitator.doc, false)
+    await waitFor(() => phone.getState().denied === null, 20_000, 'the card to be stored after the unlock')
+    expect(phone.getState().pending).toBe(0)
+  })
+
   it('a screen connection cannot write the board', async () => {
     const { workshop, open } = await setup()
     const screen = open('board', workshop.keys.screen)
     const participant = open('board', workshop.keys.participant)
     await synced(screen, participant)
     screen.doc.getMap('signals').set('x', 'graffiti')
-    await waitFor(() => screen.denied.length > 0)
+    await waitFor(() => screen.refusals.length > 0)
+    expect(screen.refusals).toEqual(['readOnly'])
     participant.doc.getMap('signals').set('y', 'a real signal')
     await waitFor(() => screen.doc.getMap('signals').get('y') === 'a real signal')
     expect(participant.doc.getMap('signals').has('x')).toBe(false)

@@ -294,18 +294,27 @@ describe('connectDoc', () => {
     FakeWebSocket.last.serverSend(notice(JSON.stringify({ code: 'storeUnavailable', message: 'changes cannot be saved right now' })))
     expect(connection.getState()).toMatchObject({ notSaved: true, notice: { code: 'storeUnavailable' } })
 
-    FakeWebSocket.last.serverSend(denied('the workshop is locked'))
-    expect(connection.getState().denied).toBe('the workshop is locked')
+    // A refusal names its kind in the notice that follows "permission denied"; the server's
+    // English reason is for logs, never shown.
+    FakeWebSocket.last.serverSend(denied('a participant may not change the board document now'))
+    FakeWebSocket.last.serverSend(
+      notice(JSON.stringify({ code: 'writeRejected', message: 'a participant may not change the board document now', refusal: 'locked' })),
+    )
+    expect(connection.getState().denied).toBe('locked')
+    // A kind this app does not know reads as the plainest one.
+    FakeWebSocket.last.serverSend(notice(JSON.stringify({ code: 'writeRejected', message: '…', refusal: 'somethingNew' })))
+    expect(connection.getState().denied).toBe('readOnly')
   })
 
   it('keeps a refusal shown while the refused change is unsaved, and clears it once everything is stored', () => {
     FakeWebSocket.last.serverOpen()
     const before = Y.encodeStateVector(doc)
     localEdit(1)
+    // A server without the notice's kind has refused the change all the same.
     FakeWebSocket.last.serverSend(denied('the stage is locked'))
     // Saved up to before the refused change: it still waits, so the refusal still stands.
     FakeWebSocket.last.serverSend(saved(before))
-    expect(connection.getState()).toMatchObject({ denied: 'the stage is locked', pending: 1 })
+    expect(connection.getState()).toMatchObject({ denied: 'readOnly', pending: 1 })
     // Unlocked, the server asked again and stored it.
     FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
     expect(connection.getState()).toMatchObject({ denied: null, pending: 0 })

@@ -152,10 +152,15 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     },
     onNotice(notice) {
       if (notice.code === 'workshopBusy') pieceSize.narrow()
-      update({ notice, ...(notice.code === 'storeUnavailable' ? { notSaved: true } : {}) })
+      update({
+        notice,
+        ...(notice.code === 'storeUnavailable' ? { notSaved: true } : {}),
+        ...(notice.code === 'writeRejected' ? { denied: notice.refusal ?? 'readOnly' } : {}),
+      })
     },
-    onPermissionDenied(reason) {
-      update({ denied: reason })
+    // The notice that follows names the kind; a server without it still has refused the change.
+    onPermissionDenied() {
+      if (state.denied === null) update({ denied: 'readOnly' })
     },
     onGeneration(generation) {
       // Offered from now on: a copy filled by this connection belongs to this generation, and

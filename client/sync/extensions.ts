@@ -10,7 +10,7 @@ import * as decoding from 'lib0/decoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import { MessageType, type NoticeCode, type ServerNotice } from '../../shared/protocol.ts'
+import { MessageType, REFUSAL_KINDS, type NoticeCode, type RefusalKind, type ServerNotice } from '../../shared/protocol.ts'
 
 export interface ExtensionCallbacks {
   /** The server's durable state vector. */
@@ -32,9 +32,13 @@ export function parseNotice(json: string): ServerNotice | null {
     return null
   }
   if (!value || typeof value !== 'object') return null
-  const { code, message } = value as { code?: unknown; message?: unknown }
+  const { code, message, refusal } = value as { code?: unknown; message?: unknown; refusal?: unknown }
   if (typeof code !== 'string' || !(NOTICE_CODES as readonly string[]).includes(code)) return null
-  return { code: code as NoticeCode, message: typeof message === 'string' ? message.slice(0, 300) : '' }
+  return {
+    code: code as NoticeCode,
+    message: typeof message === 'string' ? message.slice(0, 300) : '',
+    ...((REFUSAL_KINDS as readonly unknown[]).includes(refusal) ? { refusal: refusal as RefusalKind } : {}),
+  }
 }
 
 export function installExtensionHandlers(provider: WebsocketProvider, callbacks: ExtensionCallbacks): void {

@@ -1,5 +1,5 @@
 /** What the UI knows about one document's connection. Plain data: it lives in the store. */
-import type { ServerNotice } from '../../shared/protocol.ts'
+import type { RefusalKind, ServerNotice } from '../../shared/protocol.ts'
 
 export type ConnectionStatus =
   /** First attempts, never connected yet. */
@@ -28,8 +28,8 @@ export interface DocSyncState {
   notSaved: boolean
   /** The permanent close code when `status` is `closed`. */
   closeCode: number | null
-  /** The last "permission denied" reason from the server, if any. */
-  denied: string | null
+  /** Why the server last refused a change of this device's, until all its changes are stored. */
+  denied: RefusalKind | null
   /** The last notice from the server, if any. */
   notice: ServerNotice | null
   /** The last close was the server holding this device's changes back (4529): it reconnects in a moment. */

@@ -88,7 +88,10 @@ describe('authored records: the server refuses what the app does not offer, and 
         offered,
       )
       if (!result.ok)
-        expect(result).toMatchObject({ forbidden: true, reason: writer.participantId ? `${root} of another person` : `${root} need a participant identity` })
+        expect(result).toMatchObject({
+          forbidden: 'notYours',
+          reason: writer.participantId ? `${root} of another person` : `${root} need a participant identity`,
+        })
     }
   })
 

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
-import { BOARD_RENEWED_REASON, CloseCode, MessageType, UPDATE_PIECE_STRUCTS, type DocKind, type Role } from '../../shared/protocol.ts'
+import { BOARD_RENEWED_REASON, CloseCode, MessageType, UPDATE_PIECE_STRUCTS, type DocKind, type RefusalKind, type Role } from '../../shared/protocol.ts'
 import type { Limits } from '../config.ts'
 import type { Metrics } from '../metrics.ts'
 import { awarenessMessage, generationMessage, noticeMessage, permissionDenied, syncStep2 } from './messages.ts'
@@ -28,7 +28,10 @@ export interface ConnectionTarget {
 }
 
 /** Decides, per write, whether this connection may change this document right now. */
-export type WritePolicy = (role: Role, room: Room) => { allowed: true } | { allowed: false; reason: string }
+export type WritePolicy = (
+  role: Role,
+  room: Room,
+) => { allowed: true } | { allowed: false; reason: string; refusal: Extract<RefusalKind, 'locked' | 'readOnly'> }
 
 class ProtocolError extends Error {}
 
@@ -250,7 +253,7 @@ export class Connection implements Peer {
     // change, so no policy, guard, size or CPU clock (a system call) to spend on it.
     if (!this.waiting && isEmptyUpdate(update)) return
     const verdict = this.mayWrite(this.role, room)
-    if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason)
+    if (!verdict.allowed) return this.refuseWrite(room, update, verdict.reason, verdict.refusal)
     // CPU time of this thread, not wall time: on a busy machine a cheap update may wait for a
     // core. Nor the whole process's: while this thread waits, V8's collector and compiler
     // threads and the load pool's workers run, and their time would be charged to the writer (an
@@ -285,7 +288,7 @@ export class Connection implements Peer {
     if (!guard.ok && guard.forbidden) {
       this.waiting = undefined
       this.waitingCount = NOTHING_COUNTED
-      this.refuseForeign(guard.reason)
+      this.refuseForeign(guard.reason, guard.forbidden)
       // The check may have walked a long way to refuse (a whole story's deletion): the same bytes
       // sent again would cost as much again, so it is charged like an apply.
       return this.charge(startedCpuMs, startedWall)
@@ -391,13 +394,11 @@ export class Connection implements Peer {
    * and is ignored. Only an update that brings changes is a refused write, answered once, in time
    * proportional to the update, and within a budget after which the connection is closed.
    */
-  private refuseWrite(room: Room, update: Uint8Array, reason: string): void {
+  private refuseWrite(room: Room, update: Uint8Array, reason: string, refusal: RefusalKind): void {
     if (!bringsNewStructs(room.doc, update)) return
     this.owesResync = true
     this.metrics.reject('write_forbidden', this.target, { detail: reason })
-    if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
-    this.send(permissionDenied(reason))
-    if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
+    this.answerRefusal(reason, refusal)
   }
 
   /**
@@ -421,11 +422,16 @@ export class Connection implements Peer {
    * dropped whole and answered, within the refusal budget: a forger is closed, and an honest
    * client that met it (a stale copy) hears why and goes on.
    */
-  private refuseForeign(reason: string): void {
+  private refuseForeign(reason: string, refusal: RefusalKind): void {
     this.metrics.reject('not_owner', this.target, { detail: reason })
+    this.answerRefusal(reason, refusal)
+  }
+
+  /** Stock clients hear the reason (y-protocols' auth message); ours hear its kind, to say it in the person's language. */
+  private answerRefusal(reason: string, refusal: RefusalKind): void {
     if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
     this.send(permissionDenied(reason))
-    if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason }))
+    if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason, refusal }))
   }
 
   /** `receivedAt`: when the message was read from the socket (`performance.now()`). */

@@ -99,7 +99,7 @@ describe('per-person records: one rule for the app and the server', () => {
     expect(checkUpdate(server, 'board', update, DEFAULT_GUARD, { role: 'participant', participantId: ben })).toEqual({
       ok: false,
       reason: 'votes of another person',
-      forbidden: true,
+      forbidden: 'notYours',
     })
   })
 

@@ -14,7 +14,7 @@ import {
 import type { DocKind } from '../../shared/protocol.ts'
 import { checkAuthored, mayDeleteAuthored, noteWrite, type RecordWrites } from './authorship.ts'
 import { findStruct, itemsByClient } from './structLookup.ts'
-import type { DeleteSet, GuardVerdict } from './updateGuard.ts'
+import type { DeleteSet, GuardVerdict, Refusal } from './updateGuard.ts'
 
 /**
  * Per-person and authored records: the server's side of `mayWriteRecordOf` (shared/permissions.ts),
@@ -69,7 +69,7 @@ export function checkOwnership(doc: Y.Doc, kind: DocKind, decoded: { structs: (Y
       // into an empty copy, then the stored copy wins the key, and the page's own write goes on
       // as deleted content. It can only take the owner away, as a deletion may in a draft.
       const naming = place.root === DRAFT_ROOTS.owner && place.key === OWNER_FIELD && !(struct.content instanceof Y.ContentDeleted)
-      if (naming && !mayWriteRecordOf(writer, [valueOf(struct)])) return refuse('a draft belongs to the person who writes it')
+      if (naming && !mayWriteRecordOf(writer, [valueOf(struct)])) return refuse('a draft belongs to the person who writes it', 'notYours')
       continue
     }
     if (place.key === null) continue
@@ -119,7 +119,7 @@ function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, writer: Write
       for (; index < structs.length; index++) {
         const struct = structs[index]!
         if (struct.id.clock >= range.clock + range.len) break
-        if (++visits > MAX_DELETED_VISITS) return refuse(`deletes over ${MAX_DELETED_VISITS} items at once`)
+        if (++visits > MAX_DELETED_VISITS) return refuse(`deletes over ${MAX_DELETED_VISITS} items at once`, 'tooMuch')
         if (!(struct instanceof Y.Item) || struct.deleted) continue
         const place = places.of(struct)
         if (!place || place.key === null) continue
@@ -147,7 +147,7 @@ function checkDeletions(doc: Y.Doc, places: Places, ds: DeleteSet, writer: Write
 }
 
 function refuseOthers(root: string, writer: Writer): GuardVerdict {
-  return refuse(writer.participantId ? `${root} of another person` : `${root} need a participant identity`)
+  return refuse(writer.participantId ? `${root} of another person` : `${root} need a participant identity`, 'notYours')
 }
 
 /** Whether the parent record is deleted already or by this update. */
@@ -165,8 +165,8 @@ function valueOf(item: Y.Item): unknown {
   return item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined
 }
 
-function refuse(reason: string): GuardVerdict {
-  return { ok: false, reason, forbidden: true }
+function refuse(reason: string, kind: NonNullable<Refusal['forbidden']>): GuardVerdict {
+  return { ok: false, reason, forbidden: kind }
 }
 
 /** Places structs of the update and of the document, each parent looked up once. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { BANK_ROOTS, BOARD_ROOTS, CONTROL_ROOTS, DRAFT_ROOTS } from '../../shared/doc/roots.ts'
-import type { DocKind } from '../../shared/protocol.ts'
+import type { DocKind, RefusalKind } from '../../shared/protocol.ts'
 import { countStructs } from '../../shared/doc/structCount.ts'
 import { changesAnyRecord, type Writer } from '../../shared/permissions.ts'
 import { isStoryMarkFormat } from '../../shared/schema/storyBody.ts'
@@ -128,9 +128,12 @@ const ROOTS: Record<DocKind, ReadonlySet<string>> = {
 /** Yjs does not export the DeleteSet type by name. */
 export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 
-/** `forbidden`: a well-formed update that writes what this writer may not (another person's record). */
+/**
+ * `forbidden`: a well-formed update that writes what this writer may not (another person's record,
+ * or deletions past what one update may make), and which of the two.
+ */
 export type GuardVerdict = { ok: true } | Refusal
-export type Refusal = { ok: false; reason: string; forbidden?: true }
+export type Refusal = { ok: false; reason: string; forbidden?: Extract<RefusalKind, 'notYours' | 'tooMuch'> }
 /**
  * An admitted update, with the contention it adds to the document (see GuardLimits.maxContention),
  * the records it adds (see `newRecords`) and the bytes of content its new structs bring (see

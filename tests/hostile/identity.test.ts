@@ -58,11 +58,11 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
   })
 
   /** A stock client of the target workshop: with a participant identity, or as the facilitator. */
-  async function open(docName: string, who: { token: string } | 'facilitator' | 'nobody'): Promise<TestClient> {
+  async function open(docName: string, who: { token: string } | 'facilitator' | 'nobody', extensions = false): Promise<TestClient> {
     const { keys, id } = arena.target
     const params: Record<string, string> =
       who === 'facilitator' ? { key: keys.facilitator } : who === 'nobody' ? { key: keys.participant } : { key: keys.participant, identity: who.token }
-    const client = connectClient(arena.server.wsUrl, id, docName, params)
+    const client = connectClient(arena.server.wsUrl, id, docName, extensions ? { ...params, ext: '1' } : params)
     clients.push(client)
     await synced(client)
     return client
@@ -72,10 +72,12 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
   /** Each forgery from its own stock client as Mallory: the server refuses it as another person's. */
   async function expectRefused(forgeries: [string, (doc: Y.Doc) => unknown][]): Promise<void> {
     for (const [what, forge] of forgeries) {
-      const forger = await open('board', mallory)
+      const forger = await open('board', mallory, true)
       forge(forger.doc)
-      await waitFor(() => forger.denied.length > 0, 5_000, `the server to refuse: ${what}`)
+      await waitFor(() => forger.refusals.length > 0, 5_000, `the server to refuse: ${what}`)
       expect(forger.denied[0], what).toMatch(/another person/)
+      // The app says it in the person's language.
+      expect(new Set(forger.refusals), what).toEqual(new Set(['notYours']))
     }
   }
 

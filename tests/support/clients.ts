@@ -5,7 +5,7 @@ import { StockProvider } from './stockProvider.ts'
 import * as Y from 'yjs'
 import { connectDoc, type DocConnection, type DocConnectionOptions } from '../../client/sync/docConnection.ts'
 import { installExtensionHandlers } from '../../client/sync/extensions.ts'
-import { MessageType } from '../../shared/protocol.ts'
+import { MessageType, type RefusalKind } from '../../shared/protocol.ts'
 import { waitFor } from './server.ts'
 
 export interface TestClient {
@@ -15,6 +15,8 @@ export interface TestClient {
   closes: { code: number; reason: string }[]
   /** Messages of type "permission denied" received. */
   denied: string[]
+  /** Why each refused write was refused (the `writeRejected` notices; with `ext: '1'` only). */
+  refusals: (RefusalKind | undefined)[]
   destroy(): void
 }
 
@@ -41,6 +43,7 @@ export function connectClient(
     provider,
     closes: [],
     denied: [],
+    refusals: [],
     destroy() {
       provider.destroy()
       doc.destroy()
@@ -56,7 +59,13 @@ export function connectClient(
   // A client that asked for our messages reads them, as the app does; y-websocket alone would log
   // "Unable to compute message" for each.
   if (params.ext === '1') {
-    installExtensionHandlers(provider, { onSaved() {}, onNotice() {}, onPermissionDenied: (reason) => client.denied.push(reason) })
+    installExtensionHandlers(provider, {
+      onSaved() {},
+      onNotice: (notice) => {
+        if (notice.code === 'writeRejected') client.refusals.push(notice.refusal)
+      },
+      onPermissionDenied: (reason) => client.denied.push(reason),
+    })
   }
   return client
 }

@@ -52,12 +52,7 @@ export function ConnectionProblem() {
   return (
     <div className="callout callout--warning" role="status">
       <h2 className="callout__title">{t(`problem.${problem}.title`)}</h2>
-      <p>{t(`problem.${problem}.body`)}</p>
-      {problem === 'denied' && (
-        <p className="callout__detail" lang="en">
-          {denied}
-        </p>
-      )}
+      <p>{t(problem === 'denied' ? `problem.denied.${denied}` : `problem.${problem}.body`)}</p>
     </div>
   )
 }
