@@ -3,7 +3,8 @@
  * the stage, its instruction, a running clock, the ready count, the connection and the join
  * corner. It stays compact (the stage area keeps the room) and the instruction reads in at most
  * three lines. In Finnish the long stage name and the join corner squeezed the instruction into a
- * six-line column beside the name, and the header took 200 of the 720 px.
+ * six-line column beside the name, and the header took 200 of the 720 px. Below it, each empty
+ * stage shows whole, at 1280×720 and 1920×1080.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -39,6 +40,27 @@ function readHeader(page: Page): Promise<HeaderReading> {
   })
 }
 
+/**
+ * Text that ends below the window: nobody scrolls a projector. The board is empty here, so this is
+ * each stage's empty state (its words and its example), which once put the Assess grid's foot,
+ * the example takeaway and the third story step out of sight at 1280×720.
+ */
+function belowTheEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim()
+      if (!text || !node.parentElement?.checkVisibility()) continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      const box = range.getBoundingClientRect()
+      if (box.height > 0 && box.bottom > window.innerHeight + 1) cut.push(text.slice(0, 40))
+    }
+    return cut
+  })
+}
+
 const WORKSHOPS = {
   fi: { title: 'Arjen hyvinvointi 2040 -työpaja', focalQuestion: 'Miltä arjen hyvinvointi näyttää kunnassamme vuonna 2040?', language: 'fi' },
   en: { title: 'Everyday welfare 2040 workshop', focalQuestion: 'What will everyday welfare look like in our town in 2040?' },
@@ -46,7 +68,7 @@ const WORKSHOPS = {
 
 describe.skipIf(browserTestsSkipped)('the projector header', () => {
   for (const language of ['fi', 'en'] as const) {
-    it(`${language}: at 1280×720 stays compact on every stage, the instruction in three lines at most`, { timeout: 180_000 }, async () => {
+    it(`${language}: at 1280×720 stays compact on every stage, in three lines at most, the stage whole below`, { timeout: 180_000 }, async () => {
       const workshop = await facilitatedWorkshop(app.server, WORKSHOPS[language])
       setShowJoinPanel(workshop.control.doc, true)
       const screen = await openAs(app.browser, app.server, workshop.links.links.screen, { viewport: 'smallProjector' })
@@ -67,8 +89,10 @@ describe.skipIf(browserTestsSkipped)('the projector header', () => {
           if (reading.header > MAX_HEADER) problems.push(`${kind}: header ${reading.header} px`)
           if (reading.instructionLines > MAX_INSTRUCTION_LINES) problems.push(`${kind}: instruction in ${reading.instructionLines} lines`)
           await screenshot(page, `projector-header/${language}-${kind}-1280`)
+          for (const cut of await belowTheEdge(page)) problems.push(`${kind} at 1280: “${cut}” below the screen's edge`)
           await page.setViewportSize(VIEWPORTS.projector)
           await screenshot(page, `projector-header/${language}-${kind}-1920`)
+          for (const cut of await belowTheEdge(page)) problems.push(`${kind} at 1920: “${cut}” below the screen's edge`)
         }
         expect(problems, JSON.stringify(readings)).toEqual([])
         expect(screen.errors).toEqual([])

@@ -26,7 +26,7 @@ export function AssessEmpty({ role }: { role: Role }) {
       text={`${t('assess.empty.body')} ${next}`}
       example={
         <AssessGrid caption={t('assess.empty.exampleCaption')} className="assess-grid--example">
-          <div className="grid-marker grid-marker--example grid-marker--end" style={{ '--u': 0.78, '--i': 0.8 } as CSSProperties} aria-hidden="true">
+          <div className="grid-marker grid-marker--example grid-marker--end" style={{ '--u': 0.8, '--i': 0.6 } as CSSProperties} aria-hidden="true">
             <span className="grid-marker__dot">1</span>
             <span className="grid-marker__label">
               <span className="grid-marker__name ui-ellipsis">{t('assess.empty.exampleTrend')}</span>
