@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { getRecord } from '../../shared/doc/collections.ts'
-import { BOARD_DOC, ID_PATTERN, MAX_EARLIER_IDENTITIES } from '../../shared/protocol.ts'
+import { readSession } from '../../shared/doc/read.ts'
+import { BOARD_DOC, CONTROL_DOC, ID_PATTERN, MAX_EARLIER_IDENTITIES } from '../../shared/protocol.ts'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Identities } from '../workshops/identities.ts'
 import type { ApiContext } from './api.ts'
@@ -31,7 +32,8 @@ const earlierIdentity = z.object({ workshopId: z.string().regex(ID_PATTERN), tok
  *
  * `{as}` (facilitator key only): the facilitator on another device, continuing as the person they
  * already are on this board (201 with that person's identity; 404 when no one on the board has
- * that id; 403 with another key). Each of a facilitator's devices used to be a person of its own,
+ * that id, or that person did not join from the facilitator's link: a participant's vote is
+ * theirs alone; 403 with another key). Each of a facilitator's devices used to be a person of its own,
  * listed "Fiona, Fiona" in the report. A participant may not: that would be anyone's vote.
  *
  * @example
@@ -94,7 +96,11 @@ async function earlierSelf(ctx: IdentityContext, workshopId: string, earlier: re
 /** A facilitator's identity as someone on the board (see `as` above). */
 async function adopted(ctx: IdentityContext, workshopId: string, role: string, participantId: string) {
   if (role !== 'facilitator') throw new HttpError(403, 'only a facilitator may continue as someone already in the workshop')
-  const there = await ctx.registry.withRooms(workshopId, [BOARD_DOC], ([board]) => getRecord(board!.doc, 'participants', participantId) !== null)
-  if (!there) throw new HttpError(404, 'no one with that id is in this workshop')
+  const there = await ctx.registry.withRooms(
+    workshopId,
+    [BOARD_DOC, CONTROL_DOC],
+    ([board, control]) => getRecord(board!.doc, 'participants', participantId) !== null && readSession(control!.doc).facilitatorPeople[participantId] === true,
+  )
+  if (!there) throw new HttpError(404, 'no one with that id joined this workshop from its facilitator link')
   return ctx.identities.adopt(workshopId, participantId)
 }

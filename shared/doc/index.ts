@@ -43,6 +43,7 @@ export {
   closeAssessment,
   reopenAssessment,
   setKeyDrivers,
+  markFacilitatorPerson,
   toggleKeyDriver,
   setGroups,
   setPrivateCounts,

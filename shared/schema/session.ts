@@ -139,6 +139,13 @@ export const sessionFields = {
   suggestions: z.array(ShownSuggestionSchema).check(z.maxLength(30)),
   /** The workshop's own words for the clustering assistant (one concept a line, see `parseOwnWords`). */
   ownWords: z.string().check(z.maxLength(SESSION_LIMITS.ownWords)),
+  /**
+   * The people on the board who joined from a facilitator's link, by participant id. A
+   * facilitator's other device is asked whether it is one of them ("Fiona is already in this
+   * workshop"), never whether it is a participant who happens to have the same name; in the
+   * control document because only facilitators write it.
+   */
+  facilitatorPeople: z.record(idSchema, z.boolean()),
 }
 export const SessionSchema = z.object(sessionFields)
 export type Session = z.infer<typeof SessionSchema>
@@ -161,4 +168,5 @@ export const SESSION_DEFAULTS: Session = {
   screenShow: null,
   suggestions: [],
   ownWords: '',
+  facilitatorPeople: {},
 }

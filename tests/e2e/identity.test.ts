@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { readBoard } from '../../shared/doc/index.ts'
+import { joinAsParticipant, readBoard } from '../../shared/doc/index.ts'
 import type { WorkshopLinks } from '../../shared/api.ts'
 import { connectClient, synced } from '../support/clients.ts'
+import { mintIdentity } from '../support/server.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
 import { expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
@@ -118,6 +119,11 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
   it("a facilitator's phone goes on as the facilitator already in the room, not a second person of the same name", { timeout: 120_000 }, async () => {
     const room = await seedRoom(app.server)
     room.go('assess')
+    // A participant who is also called Fiona, in the room first: the phone is not asked about her.
+    const participantFiona = await mintIdentity(app.server.url, room.links.id, room.links.keys.participant)
+    const hers = connectClient(app.server.wsUrl, room.links.id, 'board', { key: room.links.keys.participant, identity: participantFiona.token })
+    await synced(hers)
+    joinAsParticipant(hers.doc, { participantId: participantFiona.participantId }, 'Fiona')
     const laptop = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona' })
     const phone = await openAs(app.browser, app.server, room.links.links.facilitator, { name: 'Fiona', viewport: 'phone', samePerson: 'ask' })
     const observer = connectClient(app.server.wsUrl, room.links.id, 'board', { key: room.links.keys.facilitator })
@@ -136,9 +142,13 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       await rename.getByLabel('Your name').fill('Fiona K')
       await rename.getByRole('button', { name: 'Save' }).click()
       await expect.poll(() => readBoard(observer.doc).participants.get(fiona)?.name, SLOW).toBe('Fiona K')
-      expect([...readBoard(observer.doc).participants.values()].filter((person) => person.name.startsWith('Fiona')).map((person) => person.id)).toEqual([fiona])
+      expect([...readBoard(observer.doc).participants.values()].filter((person) => person.name.startsWith('Fiona')).map((person) => person.id)).toEqual([
+        participantFiona.participantId,
+        fiona,
+      ])
       expect([...laptop.errors, ...phone.errors]).toEqual([])
     } finally {
+      hers.destroy()
       observer.destroy()
       await laptop.close()
       await phone.close()

@@ -14,6 +14,7 @@ import {
   deleteWheelNode,
   initDraft,
   joinAsParticipant,
+  markFacilitatorPerson,
   mergeIntoSignal,
   placeAssessment,
   readBoard,
@@ -106,8 +107,13 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     const { id, keys } = arena.target
     const fiona = await mintIdentity(url, id, keys.facilitator)
     const board = await open('board', 'facilitator')
+    const control = await open('control', 'facilitator')
     joinAsParticipant(board.doc, as(fiona), 'Fiona')
-    await waitFor(() => readBoard(board.doc).participants.has(fiona.participantId))
+    markFacilitatorPerson(control.doc, fiona.participantId)
+    // A participant of the same name, on the board but not of the facilitator's link.
+    const otherFiona = await mintIdentity(url, id, keys.participant)
+    joinAsParticipant((await open('board', otherFiona)).doc, as(otherFiona), 'Fiona')
+    await waitFor(() => readBoard(board.doc).participants.has(fiona.participantId) && readBoard(board.doc).participants.has(otherFiona.participantId))
     const continueAs = (key: string, participantId: string, workshopId = id) =>
       fetch(`${url}/api/workshops/${workshopId}/identity`, {
         method: 'POST',
@@ -122,6 +128,8 @@ describe('server-known participant identity', { timeout: 60_000 }, () => {
     expect(await mintIdentity(url, id, keys.participant, phone.token)).toMatchObject({ status: 200, participantId: fiona.participantId })
     expect((await continueAs(keys.participant, fiona.participantId)).status).toBe(403)
     expect((await continueAs(keys.facilitator, randomId())).status).toBe(404)
+    // Nor as a participant: her vote is hers alone, whatever her name.
+    expect((await continueAs(keys.facilitator, otherFiona.participantId)).status).toBe(404)
     // Not in another workshop, whose board does not have her.
     expect((await continueAs(arena.bystander.keys.facilitator, fiona.participantId, arena.bystander.id)).status).toBe(404)
   })

@@ -78,7 +78,7 @@ export function NameDialog() {
       setParticipant(saved)
       // Written now, offline or not; useJoinBoard catches up after a locked or unopened board. A
       // facilitator named as someone on the board is asked first whether that is them (useJoinBoard).
-      const askFirst = session?.role === 'facilitator' && samePersonFor(useStore.getState().board?.participants, saved) !== null
+      const askFirst = session?.role === 'facilitator' && samePersonFor(useStore.getState().board?.participants, control?.facilitatorPeople, saved) !== null
       if (board && saved.name !== '' && session?.role !== 'screen' && control?.locked !== true && !askFirst) {
         outsideUndo(undoManager, () => joinAsParticipant(board, { participantId: saved.id }, saved.name))
       }

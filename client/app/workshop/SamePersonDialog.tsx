@@ -10,20 +10,27 @@ import { Dialog } from '../../ui/index.ts'
 import { formatClock } from '../../i18n/formatClock.ts'
 
 /**
- * Someone else on the board with this device's name, while this device is not on it yet; or null.
- * Asked of a facilitator only: the facilitator's laptop, phone and second laptop each became a
- * person of their own ("Fiona, Fiona, Fiona" in the report, one of them a voter who never voted).
- * A participant cannot be anyone else (the server refuses: it would be their vote).
+ * Someone else on the board who joined from a facilitator's link (`facilitators`, the control
+ * document's `facilitatorPeople`) with this device's name, while this device is not on it yet; or
+ * null. Asked of a facilitator only: the facilitator's laptop, phone and second laptop each became
+ * a person of their own ("Fiona, Fiona, Fiona" in the report, one of them a voter who never
+ * voted). A participant cannot be anyone else (the server refuses: it would be their vote), nor is
+ * a facilitator asked whether they are a participant who has their name.
  */
-export function samePersonFor(participants: ReadonlyMap<string, Participant> | undefined, me: { id: string; name: string }): Participant | null {
-  if (!participants || me.name === '' || participants.has(me.id)) return null
+export function samePersonFor(
+  participants: ReadonlyMap<string, Participant> | undefined,
+  facilitators: Readonly<Record<string, boolean>> | undefined,
+  me: { id: string; name: string },
+): Participant | null {
+  if (!participants || !facilitators || me.name === '' || participants.has(me.id)) return null
   const name = me.name.toLocaleLowerCase()
-  for (const person of participants.values()) if (person.name.toLocaleLowerCase() === name) return person
+  for (const person of participants.values()) if (facilitators[person.id] === true && person.name.toLocaleLowerCase() === name) return person
   return null
 }
 
 /** The facilitator's same-name person, as `useJoinBoard` and this dialog see it. */
-export const useSamePerson = (active: boolean) => useStore((s) => (active && s.participant ? samePersonFor(s.board?.participants, s.participant) : null))
+export const useSamePerson = (active: boolean) =>
+  useStore((s) => (active && s.participant ? samePersonFor(s.board?.participants, s.control?.facilitatorPeople, s.participant) : null))
 
 /**
  * "Fiona is already in this workshop — is that you, on another device?" Yes: this device takes

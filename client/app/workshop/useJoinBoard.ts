@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { joinAsParticipant } from '../../../shared/doc/index.ts'
+import { joinAsParticipant, markFacilitatorPerson } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
@@ -10,10 +10,11 @@ import { useSamePerson } from './SamePersonDialog.tsx'
  * Puts this person's name on the board (participants list of the export, names on cards), and
  * renames them there when they change it. Waits for the first sync so a name already stored is
  * not written again, and for an unlocked board (the server would refuse the write). Facilitators
- * join too; presence marks them, not the record.
+ * join too; presence marks them, not the record, and the control document notes them as people
+ * of the facilitator's link, whom the facilitator's other devices may continue as.
  */
 export function useJoinBoard(role: Role): void {
-  const { board } = useWorkshopDocs()
+  const { board, control } = useWorkshopDocs()
   const manager = useUndoManager()
   const participantId = useStore((s) => s.participant?.id ?? null)
   const name = useStore((s) => s.participant?.name ?? '')
@@ -33,4 +34,12 @@ export function useJoinBoard(role: Role): void {
     }
     outsideUndo(manager, () => joinAsParticipant(board, { participantId }, name))
   }, [board, role, participantId, name, stored, synced, locked, manager, samePerson, dialogOpen])
+
+  const onBoard = stored !== null
+  const noted = useStore((s) => (participantId ? s.control?.facilitatorPeople[participantId] === true : false))
+  const controlSynced = useStore((s) => s.connection.control.synced)
+  useEffect(() => {
+    if (role !== 'facilitator' || !control || !participantId || !onBoard || noted || !controlSynced) return
+    markFacilitatorPerson(control, participantId)
+  }, [role, control, participantId, onBoard, noted, controlSynced])
 }

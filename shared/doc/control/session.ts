@@ -144,6 +144,12 @@ function setAssessClosed(doc: Y.Doc, stageId: string, closed: boolean): void {
   command(doc, () => writeFields(nestedMap(controlSession(doc), 'assessClosed'), { [id]: closed }))
 }
 
+/** Notes that `participantId` is a person who joined from a facilitator's link (see `facilitatorPeople`). */
+export function markFacilitatorPerson(doc: Y.Doc, participantId: string): void {
+  const id = idSchema.parse(participantId)
+  command(doc, () => writeFields(nestedMap(controlSession(doc), 'facilitatorPeople'), { [id]: true }))
+}
+
 export function setKeyDrivers(doc: Y.Doc, trendIds: readonly string[]): void {
   writeSession(doc, { keyDrivers: z.array(idSchema).parse(trendIds) })
 }
