@@ -64,6 +64,8 @@ export interface DocConnection {
   retry(): void
   /** The board generation this connection offers (the one the server last named), or null. */
   generation(): number | null
+  /** This device's clock in the document as far as the server has confirmed it stored (`PendingTracker.confirmed`). */
+  confirmedClock(): number
   /**
    * The device woke up or its network changed (wake.ts): connect now instead of at the end of the
    * backoff, replace a socket that went quiet while asleep, and ask an open one for anything
@@ -260,6 +262,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
     },
     nudge,
     generation: () => offered,
+    confirmedClock: () => pending.confirmed(),
     destroy() {
       stopWatchingWake()
       network?.removeEventListener('online', onOnline)

@@ -16,6 +16,12 @@ import * as Y from 'yjs'
 export interface PendingTracker {
   /** Local transactions not yet acknowledged. */
   count(): number
+  /**
+   * This client's clock as far as the server has confirmed it stored (its durable state vector's
+   * entry for `doc.clientID`): a local transaction that left the clock above it may not have
+   * reached anyone.
+   */
+  confirmed(): number
   /** Feeds the server's durable state vector (already decoded). */
   acknowledge(serverState: Map<number, number>): void
   subscribe(listener: () => void): () => void
@@ -42,6 +48,7 @@ export function createPendingTracker(doc: Y.Doc, isLocal: (origin: unknown) => b
 
   return {
     count: () => waiting.length,
+    confirmed: () => acknowledged,
     acknowledge(serverState) {
       const clock = serverState.get(doc.clientID) ?? 0
       if (clock <= acknowledged) return
