@@ -82,16 +82,27 @@ export function copyOfDeletedBody(body: Y.XmlFragment, transaction: Y.Transactio
 }
 
 /**
+ * Calls `onDeleted` with the story's id and a copy of its body whenever a change from elsewhere
+ * deletes a story, any story (this device's own deletion is its to undo); returns the unsubscribe.
+ */
+export function watchStoryDeletions(doc: Y.Doc, onDeleted: (storyId: string, copy: { body: Y.XmlFragment; size: number }) => void): () => void {
+  const bodies = storyBodiesRoot(doc)
+  const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    if (transaction.local) return
+    for (const [storyId, change] of event.changes.keys) {
+      if (change.action === 'delete' && change.oldValue instanceof Y.XmlFragment) onDeleted(storyId, copyOfDeletedBody(change.oldValue, transaction))
+    }
+  }
+  bodies.observe(observer)
+  return () => bodies.unobserve(observer)
+}
+
+/**
  * Calls `onDeleted` with a copy of the story's body when a change from elsewhere deletes it
  * (this device's own deletion is its to undo); returns the unsubscribe.
  */
 export function watchStoryDeletion(doc: Y.Doc, storyId: string, onDeleted: (copy: { body: Y.XmlFragment; size: number }) => void): () => void {
-  const bodies = storyBodiesRoot(doc)
-  const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
-    const change = event.changes.keys.get(storyId)
-    if (transaction.local || change?.action !== 'delete' || !(change.oldValue instanceof Y.XmlFragment)) return
-    onDeleted(copyOfDeletedBody(change.oldValue, transaction))
-  }
-  bodies.observe(observer)
-  return () => bodies.unobserve(observer)
+  return watchStoryDeletions(doc, (deletedId, copy) => {
+    if (deletedId === storyId) onDeleted(copy)
+  })
 }

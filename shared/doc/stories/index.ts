@@ -6,4 +6,5 @@ export { readCitations, resolveCitations, resolveCitation, citationSources, type
 export { summarizeStoryBody, sameSummary, type StoryBodySummary } from './summary'
 export { yieldStarts, bringsStart, startStamp, STARTED_BY, STARTED_AT, MOVED_FROM, START_ORDER_ORIGIN, type StartMove } from './startOrder'
 export { rescuesOf, applyRescues, type Rescue } from './yieldRescue'
-export { watchStoryDeletion } from './deletedBody'
+export { watchStoryDeletion, watchStoryDeletions } from './deletedBody'
+export { storiesWrittenIn } from './writtenIn'
