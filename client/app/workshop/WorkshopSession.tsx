@@ -20,6 +20,7 @@ import { SamePersonDialog } from './SamePersonDialog.tsx'
 import { StageArea } from './stage/StageArea.tsx'
 import { useStageNavigation } from './stage/useStageNavigation.ts'
 import { UndoProvider } from '../../sync/UndoContext.tsx'
+import { useWrittenStoryRescue } from '../../stages/stories/useWrittenStoryRescue.ts'
 import { useJoinBoard } from './useJoinBoard.ts'
 import { useProjectorMode } from './useProjectorMode.ts'
 import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
@@ -85,6 +86,7 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
             </>
           )}
           <BoardMembership role={role} />
+          <StoryRescueWatch role={role} />
         </LiveAnnouncer>
       </UndoProvider>
     </WorkshopDocsContext.Provider>
@@ -94,6 +96,12 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
 /** Renders nothing: keeps this person's name on the board (needs the undo context). */
 function BoardMembership({ role }: { role: Role }) {
   useJoinBoard(role)
+  return null
+}
+
+/** Renders nothing: keeps the stories this device wrote in, should someone delete one before its words arrive. */
+function StoryRescueWatch({ role }: { role: Role }) {
+  useWrittenStoryRescue(role !== 'screen')
   return null
 }
 

@@ -18,6 +18,9 @@ import {
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'
+import { LOCAL_ORIGIN } from '../../../shared/doc/index.ts'
+import { useRescueOffers } from './rescueOffers.ts'
+import { watchWrittenStories } from './watchWrittenStories.ts'
 import { ACTOR, buttonNamed, chip, click, mountStories, newControl, nextFrame, paragraph, type Harness } from './testing/storiesHarness.tsx'
 
 let harness: Harness | null = null
@@ -324,6 +327,74 @@ describe('a story deleted by someone else while open', () => {
     deleteStory(elsewhere, storyId)
     await expectEventually(() => harness!.announcements.includes('The story you had open was deleted.'))
     expect(harness.container.querySelector('.stories__rescue')).toBeNull()
+  })
+})
+
+describe('a story written in here, closed, and deleted by someone else before the words arrived', () => {
+  /** The workshop page's watcher (useWrittenStoryRescue), with nothing confirmed by a server. */
+  function watchWrittenHere(board: Y.Doc) {
+    return watchWrittenStories(board, {
+      isLocal: (origin) => origin === LOCAL_ORIGIN,
+      confirmedClock: () => 0,
+      view: (storyId) => {
+        const read = readBoard(board)
+        const story = read.stories.get(storyId)
+        return story ? { story, persona: read.personas.get(story.personaId) ?? null } : null
+      },
+      onDeleted: (deleted) => useRescueOffers.getState().offer(deleted),
+    })
+  }
+
+  it('is offered in another open story without taking the keyboard, and brought back from there', async () => {
+    const room = roomWithStories()
+    const elsewhere = new Y.Doc()
+    const network = connectDocs(room.board, elsewhere)
+    const watch = watchWrittenHere(room.board)
+    harness = mountStories({ board: room.board, control: room.control })
+
+    network.hold()
+    act(() => room.board.transact(() => void getStoryBody(room.board, room.greenStory.storyId)!.push([paragraph('Written offline.')]), LOCAL_ORIGIN))
+    click(buttonNamed(harness.container, 'A Tuesday at home'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const focused = document.activeElement
+    deleteStory(elsewhere, room.greenStory.storyId)
+    act(() => network.release())
+
+    await expectEventually(() => harness!.container.querySelector('.stories__rescue') !== null)
+    const offer = harness.container.querySelector('.stories__rescue')!
+    expect(offer.getAttribute('aria-label')).toBe('“Saturday at the meal ring” was deleted')
+    expect(offer.querySelector('p')?.textContent).toBe(
+      'Someone deleted this story before what you wrote in it reached the others. This device still has it, with everything you wrote in it.',
+    )
+    expect(document.activeElement).toBe(focused)
+    expect(harness.announcements).toContain('“Saturday at the meal ring” was deleted before your words reached the others: you can bring it back.')
+    click(buttonNamed(harness.container, 'Bring it back'))
+
+    const back = [...readBoard(elsewhere).stories.values()].find((story) => story.title === 'Saturday at the meal ring')!
+    expect(storyBodyText(getStoryBody(elsewhere, back.id)!)).toBe('Veikko starts the soup.\n\nWritten offline.')
+    expect(readBoard(elsewhere).personas.get(back.personaId)?.name).toBe('Veikko')
+    await expectEventually(() => harness!.container.querySelector('.stories__rescue') === null)
+    watch.stop()
+  })
+
+  it('is offered on the list, and "Let it go" lets it go', async () => {
+    const room = roomWithStories()
+    const elsewhere = new Y.Doc()
+    const network = connectDocs(room.board, elsewhere)
+    const watch = watchWrittenHere(room.board)
+    harness = mountStories({ board: room.board, control: room.control })
+
+    network.hold()
+    act(() => room.board.transact(() => void getStoryBody(room.board, room.greenStory.storyId)!.push([paragraph('Written offline.')]), LOCAL_ORIGIN))
+    deleteStory(elsewhere, room.greenStory.storyId)
+    act(() => network.release())
+
+    await expectEventually(() => harness!.container.querySelector('.stories__rescue') !== null)
+    expect(harness.container.querySelector('.stories')).not.toBeNull()
+    click(buttonNamed(harness.container, 'Let it go'))
+    await expectEventually(() => harness!.container.querySelector('.stories__rescue') === null)
+    expect([...readBoard(elsewhere).stories.values()].map((story) => story.title)).not.toContain('Saturday at the meal ring')
+    watch.stop()
   })
 })
 

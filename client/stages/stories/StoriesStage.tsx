@@ -121,9 +121,12 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
     announce(t('stories.rescue.broughtBack'))
   }
 
+  // Offered wherever the person is in the stage: the list, or another story.
+  const offer = rescue.deleted && <BringBackStory key={rescue.deleted.story.id} deleted={rescue.deleted} onBringBack={bringBack} onLetGo={rescue.letGo} />
   if (openId && !openStoryGone) {
     return (
       <div className="stories__open" onInputCapture={firstOfGroup ? claim : undefined}>
+        {offer}
         <Suspense fallback={<p className="stories__loading">{t('stories.opening')}</p>}>
           <Workspace key={openId} storyId={openId} role={role} firstFocus={firstFocus} onBack={back} />
         </Suspense>
@@ -132,7 +135,7 @@ function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   }
   return (
     <>
-      {rescue.deleted && <BringBackStory deleted={rescue.deleted} onBringBack={bringBack} onLetGo={rescue.letGo} />}
+      {offer}
       <StoryList role={role} myGroupId={myGroupId} onOpen={open} onStarted={started} />
     </>
   )

@@ -17,6 +17,7 @@ import { WorkshopDocsContext } from '../../../sync/workshopDocs.ts'
 import { render } from '../../../testing/render.ts'
 import { AnnounceCapture } from '../../../ui/index.ts'
 import StoriesStage from '../StoriesStage.tsx'
+import { useRescueOffers } from '../rescueOffers.ts'
 import ScreenStories from '../ScreenStories.tsx'
 
 export const ME = { id: 'maria-000000000000000', name: 'Maria', color: '#0072B2' }
@@ -55,6 +56,7 @@ export function mountStories({ role = 'participant', board = newBoard(1), contro
     teardown() {
       act(() => stops.forEach((stop) => stop()))
       useStore.getState().endSession()
+      useRescueOffers.getState().clear()
       awareness.destroy()
     },
   }

@@ -1,0 +1,39 @@
+import { useEffect } from 'react'
+import { isLocalOrigin } from '../../sync/docConnection.ts'
+import { useStore } from '../../state/store.ts'
+import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
+import { useRescueOffers, type StoryView } from './rescueOffers.ts'
+import { watchWrittenStories } from './watchWrittenStories.ts'
+
+/** This page's view of a story, from the store's board snapshot. */
+function viewOf(storyId: string): StoryView | null {
+  const board = useStore.getState().board
+  const story = board?.stories.get(storyId)
+  return story ? { story, persona: board?.personas.get(story.personaId) ?? null } : null
+}
+
+/**
+ * For the whole workshop page, in every stage: offers back a story this device wrote in when
+ * someone else deletes it before those words reached the server (see watchWrittenStories for
+ * when). The Stories stage shows the offer; it waits there if the person is elsewhere.
+ */
+export function useWrittenStoryRescue(enabled: boolean): void {
+  const { board, boardConnection } = useWorkshopDocs()
+  useEffect(() => {
+    if (!enabled || !board || !boardConnection) return
+    const watch = watchWrittenStories(board, {
+      isLocal: isLocalOrigin,
+      confirmedClock: () => boardConnection.confirmedClock(),
+      view: viewOf,
+      onDeleted: (deleted) => useRescueOffers.getState().offer(deleted),
+    })
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      if (state.board !== previous.board) watch.refresh()
+    })
+    return () => {
+      unsubscribe()
+      watch.stop()
+      useRescueOffers.getState().clear()
+    }
+  }, [enabled, board, boardConnection])
+}
