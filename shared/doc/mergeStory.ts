@@ -159,18 +159,41 @@ function pairByContent(base: Block[], live: Block[], mineOf: (index: number) => 
 /** The share of their letters two blocks' texts have in common (0..1). */
 function alike(a: string, b: string): number {
   if (a.length + b.length === 0) return 1
-  // A diff's cost grows with length times difference: past this, no pair (both are kept).
-  if (a.length + b.length > 2 * MOST_LETTERS) return 0
+  // Too costly to diff: what they share at their ends, the least they have in common.
+  if (!cheapToDiff(a, b)) return (2 * sameEnds(a, b)) / (a.length + b.length)
   let shared = 0
   for (const [op, part] of diff(a, b)) if (op === diff.EQUAL) shared += part.length
   return (2 * shared) / (a.length + b.length)
+}
+
+/** The letters `a` and `b` have in common at their start and at their end. */
+function sameEnds(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length)
+  let start = 0
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++
+  let end = 0
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++
+  return start + end
+}
+
+/**
+ * Whether a letter diff of `a` and `b` stays cheap. The diff sets their common start and end
+ * aside first; what is left between costs its length times how much it differs, unless one side
+ * of it is empty: words only added (a long paste, the usual change held back on its way) or only
+ * deleted cost a pass over the text. Past `MOST_LETTERS` a side, a text changed throughout is not
+ * diffed (seconds, on the server too, which carries late changes in).
+ */
+function cheapToDiff(a: string, b: string): boolean {
+  const same = sameEnds(a, b)
+  const [left, right] = [a.length - same, b.length - same]
+  return left === 0 || right === 0 || left + right <= 2 * MOST_LETTERS
 }
 
 /** How alike a changed block and its counterpart must be (see `pairByContent`). */
 const ALIKE = 0.5
 /** Pairs of blocks compared in one gap at most. */
 const MOST_COMPARED = 400
-/** Letters in one text at most for a letter-by-letter merge or likeness (see `mergeText`). */
+/** Letters a side of a text's changed middle may hold for a letter-by-letter merge or likeness (see `cheapToDiff`). */
 const MOST_LETTERS = 5_000
 
 function kindOf(block: Block): string {
@@ -216,9 +239,8 @@ function mergeText(theirs: Y.XmlText, base: Y.XmlText, ours: Y.XmlText): boolean
   const [baseRuns, ourRuns, theirRuns] = [runsOf(base), runsOf(ours), runsOf(theirs)]
   if (!baseRuns || !ourRuns || !theirRuns) return false
   const [was, mineText, theirText] = [baseRuns, ourRuns, theirRuns].map((runs) => runs.map((run) => run.insert).join(''))
-  // A letter diff costs length times difference (seconds for a long text changed throughout, on
-  // the server too, which carries late changes in): a longer one keeps both versions instead.
-  if (Math.max(was!.length, mineText!.length, theirText!.length) > MOST_LETTERS) return false
+  // A long text changed throughout on a side keeps both versions instead (see `cheapToDiff`).
+  if (!cheapToDiff(was!, theirText!) || !cheapToDiff(was!, mineText!)) return false
   // Where each base letter is in their text now (-1: they deleted it).
   const place = new Int32Array(was!.length).fill(-1)
   let at = 0
