@@ -8,7 +8,7 @@ import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { Dialog, LengthCounter, lengthStatus } from '../../ui/index.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
-import { samePersonFor } from './SamePersonDialog.tsx'
+import { samePeopleFor } from './SamePersonDialog.tsx'
 
 /** Shows the person's name (or an invitation to add one) and opens the name dialog. */
 export function NameButton() {
@@ -75,10 +75,11 @@ export function NameDialog() {
     const { participant: current, setParticipant, session, control } = useStore.getState()
     if (current) {
       const saved = saveName(current, draft)
-      setParticipant(saved)
+      setParticipant(saved, true)
       // Written now, offline or not; useJoinBoard catches up after a locked or unopened board. A
       // facilitator named as someone on the board is asked first whether that is them (useJoinBoard).
-      const askFirst = session?.role === 'facilitator' && samePersonFor(useStore.getState().board?.participants, control?.facilitatorPeople, saved) !== null
+      const askFirst =
+        session?.role === 'facilitator' && samePeopleFor(useStore.getState().board?.participants, control?.facilitatorPeople, saved, true).length > 0
       if (board && saved.name !== '' && session?.role !== 'screen' && control?.locked !== true && !askFirst) {
         outsideUndo(undoManager, () => joinAsParticipant(board, { participantId: saved.id }, saved.name))
       }

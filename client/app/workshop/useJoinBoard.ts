@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
-import { useSamePerson } from './SamePersonDialog.tsx'
+import { useSamePeople } from './SamePersonDialog.tsx'
 
 /**
  * Puts this person's name on the board (participants list of the export, names on cards), and
@@ -22,22 +22,25 @@ export function useJoinBoard(role: Role): void {
   const synced = useStore((s) => s.connection.board.synced)
   const locked = useStore((s) => s.control?.locked === true)
   // A facilitator's other device, named as someone on the board: asked first (SamePersonDialog).
-  const samePerson = useSamePerson(role === 'facilitator') !== null
+  const samePerson = useSamePeople(role === 'facilitator').length > 0
   // Asked once no other dialog is open (the name dialog, just closed, or any other).
   const dialogOpen = useStore((s) => s.ui.dialog !== null)
+  // A facilitator's device waits for the control document too: it says who joined from the
+  // facilitator's link, whom this device may be (SamePersonDialog).
+  const controlSynced = useStore((s) => s.connection.control.synced)
   useEffect(() => {
     if (!board || role === 'screen' || !participantId || name === '' || !synced || locked) return
+    if (role === 'facilitator' && !controlSynced) return
     if (stored === name) return
     if (samePerson) {
       if (!dialogOpen) useStore.getState().openDialog('samePerson')
       return
     }
     outsideUndo(manager, () => joinAsParticipant(board, { participantId }, name))
-  }, [board, role, participantId, name, stored, synced, locked, manager, samePerson, dialogOpen])
+  }, [board, role, participantId, name, stored, synced, controlSynced, locked, manager, samePerson, dialogOpen])
 
   const onBoard = stored !== null
   const noted = useStore((s) => (participantId ? s.control?.facilitatorPeople[participantId] === true : false))
-  const controlSynced = useStore((s) => s.connection.control.synced)
   useEffect(() => {
     if (role !== 'facilitator' || !control || !participantId || !onBoard || noted || !controlSynced) return
     markFacilitatorPerson(control, participantId)

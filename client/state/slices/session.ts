@@ -20,9 +20,15 @@ export interface SessionSlice {
    * identity/serverIdentity.ts): undefined while it is being asked for (they wait), null for none.
    */
   identityToken: string | null | undefined
+  /**
+   * The person gave their name on this page (the name dialog), rather than coming with one this
+   * browser kept from another workshop: it says who they are here (see SamePersonDialog).
+   */
+  namedHere: boolean
   startSession(session: Session, participant: ParticipantIdentity | null, identityToken?: string | null): void
   endSession(): void
-  setParticipant(participant: ParticipantIdentity): void
+  /** `named`: by the person, in the name dialog (see `namedHere`). */
+  setParticipant(participant: ParticipantIdentity, named?: boolean): void
   setIdentity(participant: ParticipantIdentity | null, identityToken: string | null): void
 }
 
@@ -30,8 +36,9 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   session: null,
   participant: null,
   identityToken: null,
-  startSession: (session, participant, identityToken = null) => set({ session, participant, identityToken }),
+  namedHere: false,
+  startSession: (session, participant, identityToken = null) => set({ session, participant, identityToken, namedHere: false }),
   endSession: () => set({ session: null }),
-  setParticipant: (participant) => set({ participant }),
+  setParticipant: (participant, named = false) => set((s) => ({ participant, namedHere: s.namedHere || named })),
   setIdentity: (participant, identityToken) => set({ participant, identityToken }),
 })

@@ -53,7 +53,9 @@ export async function newPerson(
  * the way of an action. A test of the question itself opens its device with `samePerson: 'ask'`.
  */
 export async function answerSamePersonAsSomeoneElse(page: Page): Promise<void> {
-  const question = page.getByRole('dialog', { name: /^.+ (is already in this workshop|on jo tässä työpajassa)$/ })
+  const question = page.getByRole('dialog', {
+    name: /^(.+ (is already in this workshop|on jo tässä työpajassa)|Are you already in this workshop\?|Oletko jo tässä työpajassa\?)$/,
+  })
   await page.addLocatorHandler(question, async () => {
     await question.getByRole('button', { name: /^(No, I'm someone else|En, olen joku muu)$/ }).click()
   })
