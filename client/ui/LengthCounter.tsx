@@ -20,7 +20,7 @@ export function lengthStatus(text: string, max: number): LengthStatus {
 }
 
 interface LengthCounterProps {
-  /** The counter's element id, for the field's `aria-describedby` (name it only while `status` is not quiet). */
+  /** The counter's element id, for the field's `aria-describedby` (named only while `status` is not quiet). */
   id: string
   /** The field's visible (or accessible) label, to say which text went over. */
   label: string
@@ -54,12 +54,9 @@ interface LengthCounterProps {
  * A screen reader hears the counter with the field (`aria-describedby`), and through the polite
  * live region only when the text crosses the limit, either way: never on each keystroke.
  *
- * @example
- * const length = lengthStatus(text, TAKEAWAY_LIMITS.text)
- * <textarea aria-invalid={length.kind === 'over'} aria-describedby={length.kind !== 'quiet' ? `${id}-count` : undefined} … />
- * <LengthCounter id={`${id}-count`} label={t('takeaways.form.text')} status={length} max={TAKEAWAY_LIMITS.text} />
+ * A field wires it through `lengthField`, which holds these rules in one place.
  */
-export function LengthCounter({ id, label, status, max, overAdvice, savedAsTyped = false }: LengthCounterProps) {
+function LengthCounter({ id, label, status, max, overAdvice, savedAsTyped = false }: LengthCounterProps) {
   const { t } = useTranslation()
   useCrossingAnnounced(label, status, max)
   if (status.kind === 'quiet') return null
@@ -77,8 +74,65 @@ export function LengthCounter({ id, label, status, max, overAdvice, savedAsTyped
  * The error to show under a counted field: none of its own while the counter says the text is
  * over (the only error such a text can have), so the field carries one sentence, not two.
  */
-export function shownError<Code>(error: Code | undefined, status: LengthStatus): Code | undefined {
+function shownError<Code>(error: Code | undefined, status: LengthStatus): Code | undefined {
   return status.kind === 'over' ? undefined : error
+}
+
+/** An element id among a field's `aria-describedby`, or nothing while that text is not shown. */
+type DescribedBy = string | false | null | undefined
+
+export interface LengthFieldOptions<Code> {
+  /** The field's element id; the counter's is `${id}-count`. */
+  id: string
+  /** The field's visible (or accessible) label, to say which text went over. */
+  label: string
+  /**
+   * The field's own error (empty, a duplicate…), for a field that can have one. Such a field says
+   * `aria-invalid="false"` while it is fine; one whose only error is its length says nothing then.
+   */
+  error?: Code | undefined
+  /** The element showing `error`, read first while it shows. */
+  errorId?: string
+  /** The field's other descriptions (a hint, a note), read before or after the counter, as they sit on screen. */
+  before?: readonly DescribedBy[]
+  after?: readonly DescribedBy[]
+  /** Said after "… too many": where the rest can go instead. */
+  overAdvice?: string
+  /** The field saves as it is typed (`useSharedDraft`): past the limit it says the text waits unsaved. */
+  savedAsTyped?: boolean
+}
+
+/**
+ * Everything a field with a limit needs, by the rules above: where its text stands, the error to
+ * show (`shownError`), the attributes for the input or textarea (`props`: its id, `aria-invalid`,
+ * `aria-describedby` naming the counter only while it shows) and the counter to render under it.
+ * A plain function, not a hook: it holds no state (the counter does its own announcing), so a
+ * form may call it for each row of a list or only for the fields that have a limit.
+ *
+ * @example
+ * const text = lengthField(value, TAKEAWAY_LIMITS.text, { id: `${id}-text`, label: t('takeaways.form.text'), after: [`${id}-text-note`] })
+ * <textarea {...text.props} value={value} … />
+ * {text.counter}
+ */
+export function lengthField<Code = never>(text: string, max: number, options: LengthFieldOptions<Code>) {
+  const { id, label, errorId, before = [], after = [], overAdvice, savedAsTyped } = options
+  const status = lengthStatus(text, max)
+  const over = status.kind === 'over'
+  const error = shownError(options.error, status)
+  const countId = `${id}-count`
+  const describedBy = [error ? errorId : null, ...before, status.kind === 'quiet' ? null : countId, ...after].filter(Boolean).join(' ')
+  const invalid = over || Boolean(error)
+  return {
+    status,
+    over,
+    error,
+    props: {
+      id,
+      'aria-invalid': 'error' in options ? invalid : invalid || undefined,
+      'aria-describedby': describedBy || undefined,
+    },
+    counter: <LengthCounter id={countId} label={label} status={status} max={max} overAdvice={overAdvice} savedAsTyped={savedAsTyped} />,
+  }
 }
 
 /** Says "… too many" when the text goes over the limit, and "fits now" when it comes back. */

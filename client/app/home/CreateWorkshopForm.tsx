@@ -4,7 +4,6 @@ import { TEMPLATE_HORIZON_YEARS, TEMPLATE_IDS, TITLE_MAX, FOCAL_QUESTION_MAX } f
 import type { Language } from '../../i18n/language.ts'
 import { rememberKey } from '../keys.ts'
 import { navigate } from '../routing.ts'
-import { lengthStatus } from '../../ui/index.ts'
 import { Field } from './Field.tsx'
 import { createWorkshop, validate, type CreateFormValues, type FieldErrors, type FormField } from './createWorkshop.ts'
 
@@ -101,7 +100,7 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
         required
         requiredLabel={t('form.required')}
         error={errors.title && t(errors.title, { max: TITLE_MAX })}
-        length={{ status: lengthStatus(values.title, TITLE_MAX), max: TITLE_MAX }}
+        length={{ text: values.title, max: TITLE_MAX }}
       >
         {(props) => (
           <input
@@ -122,7 +121,7 @@ export function CreateWorkshopForm({ defaultLanguage, fetchImpl }: CreateWorksho
         label={t('create.focalQuestion.label')}
         hint={t('create.focalQuestion.hint')}
         error={errors.focalQuestion && t(errors.focalQuestion, { max: FOCAL_QUESTION_MAX })}
-        length={{ status: lengthStatus(values.focalQuestion, FOCAL_QUESTION_MAX), max: FOCAL_QUESTION_MAX }}
+        length={{ text: values.focalQuestion, max: FOCAL_QUESTION_MAX }}
       >
         {(props) => (
           <textarea

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
-import { LengthCounter, shownError, type LengthStatus } from '../../ui/index.ts'
+import { lengthField } from '../../ui/index.ts'
 
 /** Props a field hands to its control so label, hint and error are tied to it. */
 export interface FieldControlProps {
   id: string
-  'aria-invalid': boolean
+  'aria-invalid'?: boolean
   'aria-describedby'?: string
   'aria-required'?: boolean
 }
@@ -19,20 +19,17 @@ interface FieldProps {
   /** Translated "required" marker, shown after the label. */
   requiredLabel?: string
   children(props: FieldControlProps): ReactNode
-  /** A text with a limit: counted under the control (`LengthCounter`), which past the limit is its error. */
-  length?: { status: LengthStatus; max: number }
+  /** A text with a limit: counted under the control (`lengthField`), which past the limit is its error. */
+  length?: { text: string; max: number }
 }
 
 /** A label, an optional hint and an error message, tied to one control. */
 export function Field({ id, label, hint, error: ownError, required, requiredLabel, children, length }: FieldProps) {
-  const error = length ? shownError(ownError || undefined, length.status) : ownError
-  const over = length?.status.kind === 'over'
   const hintId = hint ? `${id}-hint` : undefined
-  const errorId = error ? `${id}-error` : undefined
-  const countId = length && length.status.kind !== 'quiet' ? `${id}-count` : undefined
-  const describedBy = [errorId, countId, hintId].filter(Boolean).join(' ') || undefined
+  // A field without a limit is never counted: against an endless one its text stays quiet.
+  const field = lengthField(length?.text ?? '', length?.max ?? Infinity, { id, label, error: ownError || undefined, errorId: `${id}-error`, after: [hintId] })
   return (
-    <div className={`field${error || over ? ' field--invalid' : ''}`}>
+    <div className={`field${field.error || field.over ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
         {required && requiredLabel && <span className="field__required"> {requiredLabel}</span>}
@@ -42,11 +39,11 @@ export function Field({ id, label, hint, error: ownError, required, requiredLabe
           {hint}
         </p>
       )}
-      {children({ id, 'aria-invalid': Boolean(error) || over, 'aria-describedby': describedBy, ...(required ? { 'aria-required': true } : {}) })}
-      {length && <LengthCounter id={`${id}-count`} label={label} status={length.status} max={length.max} />}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
+      {children({ ...field.props, ...(required ? { 'aria-required': true } : {}) })}
+      {field.counter}
+      {field.error && (
+        <p id={`${id}-error`} className="field__error">
+          {field.error}
         </p>
       )}
     </div>

@@ -6,7 +6,7 @@ import { saveName } from '../../identity/participant.ts'
 import { useMyColor } from '../../identity/useMyColor.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { Dialog, LengthCounter, lengthStatus } from '../../ui/index.ts'
+import { Dialog, lengthField } from '../../ui/index.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
 import { samePeopleFor } from './SamePersonDialog.tsx'
 
@@ -55,7 +55,11 @@ export function NameDialog() {
   const undoManager = useUndoManager()
   const [draft, setDraft] = useState('')
   // Counted as it will be kept: runs of spaces become one (as cleanName does, before it cuts).
-  const length = lengthStatus(draft.replace(/\s+/g, ' ').trim(), PARTICIPANT_LIMITS.name)
+  const length = lengthField(draft.replace(/\s+/g, ' ').trim(), PARTICIPANT_LIMITS.name, {
+    id: `${id}-name`,
+    label: t('identity.label'),
+    before: [`${id}-hint`],
+  })
   const field = useRef<HTMLInputElement>(null)
 
   // The draft is seeded when the dialog opens, not on every identity change.
@@ -68,7 +72,7 @@ export function NameDialog() {
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     // A name past its limit is kept for the person to shorten, never cut to something they did not write.
-    if (length.kind === 'over') {
+    if (length.over) {
       field.current?.focus()
       return
     }
@@ -99,18 +103,16 @@ export function NameDialog() {
           </p>
           <input
             ref={field}
-            id={`${id}-name`}
+            {...length.props}
             className="input"
             type="text"
             autoComplete="nickname"
-            aria-invalid={length.kind === 'over' || undefined}
-            aria-describedby={length.kind === 'quiet' ? `${id}-hint` : `${id}-hint ${id}-count`}
             placeholder={t('identity.placeholder')}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             data-autofocus=""
           />
-          <LengthCounter id={`${id}-count`} label={t('identity.label')} status={length} max={PARTICIPANT_LIMITS.name} />
+          {length.counter}
         </div>
         <div className="form__actions form__actions--end">
           <button type="button" className="button button--ghost" onClick={close}>

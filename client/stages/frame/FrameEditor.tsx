@@ -5,7 +5,7 @@ import { getTemplate } from '../../../shared/method/templates.ts'
 import { LANGUAGES, META_LIMITS, TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { LengthCounter, lengthStatus } from '../../ui/index.ts'
+import { lengthField, lengthStatus } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { ThemesEditor } from './ThemesEditor.tsx'
 
@@ -44,8 +44,13 @@ export function FrameEditor() {
   // Past a limit the text stays in its field, counted, and the workshop keeps the last text that fitted (see `LengthCounter`).
   const titleField = useSharedDraft(title, (value) => lengthStatus(value, META_LIMITS.title).kind !== 'over' && save({ title: value }))
   const questionField = useSharedDraft(question, (value) => lengthStatus(value, META_LIMITS.focalQuestion).kind !== 'over' && save({ focalQuestion: value }))
-  const titleLength = lengthStatus(titleField.value, META_LIMITS.title)
-  const questionLength = lengthStatus(questionField.value, META_LIMITS.focalQuestion)
+  const titleLength = lengthField(titleField.value, META_LIMITS.title, { id: `${id}-title`, label: t('frame.editor.title'), savedAsTyped: true })
+  const questionLength = lengthField(questionField.value, META_LIMITS.focalQuestion, {
+    id: `${id}-question`,
+    label: t('frame.editor.question'),
+    before: [`${id}-question-hint`],
+    savedAsTyped: true,
+  })
   const yearField = useSharedDraft(year === null ? '' : String(year), (value) => {
     const parsed = parseHorizonYear(value)
     return parsed !== null && save({ horizonYear: parsed })
@@ -73,17 +78,15 @@ export function FrameEditor() {
             {t('frame.editor.title')}
           </label>
           <input
-            id={`${id}-title`}
+            {...titleLength.props}
             className="input"
             type="text"
             placeholder={t('frame.editor.titlePlaceholder')}
-            aria-invalid={titleLength.kind === 'over' || undefined}
-            aria-describedby={titleLength.kind === 'quiet' ? undefined : `${id}-title-count`}
             value={titleField.value}
             onChange={(event) => titleField.change(event.target.value)}
             onBlur={titleField.finish}
           />
-          <LengthCounter id={`${id}-title-count`} label={t('frame.editor.title')} status={titleLength} max={META_LIMITS.title} savedAsTyped />
+          {titleLength.counter}
         </div>
 
         <div className="field">
@@ -94,17 +97,15 @@ export function FrameEditor() {
             {t('frame.editor.questionHint')}
           </p>
           <textarea
-            id={`${id}-question`}
+            {...questionLength.props}
             className="input input--multiline frame-editor__question"
             rows={3}
-            aria-invalid={questionLength.kind === 'over' || undefined}
-            aria-describedby={questionLength.kind === 'quiet' ? `${id}-question-hint` : `${id}-question-hint ${id}-question-count`}
             placeholder={t('frame.editor.questionPlaceholder')}
             value={questionField.value}
             onChange={(event) => questionField.change(event.target.value)}
             onBlur={questionField.finish}
           />
-          <LengthCounter id={`${id}-question-count`} label={t('frame.editor.question')} status={questionLength} max={META_LIMITS.focalQuestion} savedAsTyped />
+          {questionLength.counter}
         </div>
 
         <div className="form__row">

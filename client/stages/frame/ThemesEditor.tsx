@@ -5,7 +5,7 @@ import { META_LIMITS, type Theme, type ThemeInput } from '../../../shared/schema
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm, LengthCounter, lengthStatus, shownError } from '../../ui/index.ts'
+import { InlineConfirm, lengthField, lengthStatus } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
 
@@ -23,8 +23,13 @@ export function ThemesEditor() {
   const [newLabel, setNewLabel] = useState('')
   const [addError, setAddError] = useState<string | null>(null)
   const newInput = useRef<HTMLInputElement>(null)
-  const newLength = lengthStatus(newLabel, META_LIMITS.themeLabel)
-  const shownAddError = shownError(addError ?? undefined, newLength)
+  const newLength = lengthField(newLabel, META_LIMITS.themeLabel, {
+    id: `${id}-new`,
+    label: t('frame.themes.newLabel'),
+    error: addError ?? undefined,
+    errorId: `${id}-error`,
+    after: [`${id}-hint`],
+  })
 
   const apply = (next: ThemeInput[] | null): boolean => {
     if (!control || !next) return false
@@ -34,7 +39,7 @@ export function ThemesEditor() {
 
   const submitNew = (event: FormEvent) => {
     event.preventDefault()
-    if (newLength.kind === 'over') {
+    if (newLength.over) {
       // Kept for the facilitator to shorten: the counter under the field says by how much.
     } else if (newLabel.trim() === '') {
       setAddError(t('frame.themes.errorEmpty'))
@@ -75,12 +80,10 @@ export function ThemesEditor() {
         </label>
         <input
           ref={newInput}
-          id={`${id}-new`}
+          {...newLength.props}
           className="input"
           type="text"
           placeholder={t('frame.themes.newPlaceholder')}
-          aria-invalid={shownAddError !== undefined || newLength.kind === 'over'}
-          aria-describedby={[shownAddError && `${id}-error`, newLength.kind !== 'quiet' && `${id}-count`, `${id}-hint`].filter(Boolean).join(' ')}
           value={newLabel}
           onChange={(event) => {
             setNewLabel(event.target.value)
@@ -94,10 +97,10 @@ export function ThemesEditor() {
           {t('frame.themes.add')}
         </button>
       </div>
-      <LengthCounter id={`${id}-count`} label={t('frame.themes.newLabel')} status={newLength} max={META_LIMITS.themeLabel} />
-      {shownAddError && (
+      {newLength.counter}
+      {newLength.error && (
         <p id={`${id}-error`} className="field__error" role="alert">
-          {shownAddError}
+          {newLength.error}
         </p>
       )}
     </fieldset>
@@ -126,8 +129,13 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
   const empty = label.editing && label.value.trim() === ''
   const duplicate = label.editing && !empty && isDuplicateLabel(currentThemes(), label.value, theme.id)
   const error = empty ? t('frame.themes.errorEmpty') : duplicate ? t('frame.themes.errorDuplicate') : null
-  const length = lengthStatus(label.value, META_LIMITS.themeLabel)
-  const shown = shownError(error ?? undefined, length)
+  const length = lengthField(label.value, META_LIMITS.themeLabel, {
+    id: `${id}-label`,
+    label: t('frame.themes.renameLabel', { position }),
+    error: error ?? undefined,
+    errorId: `${id}-error`,
+    savedAsTyped: true,
+  })
   const name = theme.label
 
   // A moved row's DOM node is re-inserted, which drops focus; put it back on the arrow just used
@@ -158,11 +166,9 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
           {t('frame.themes.renameLabel', { position })}
         </label>
         <input
-          id={`${id}-label`}
+          {...length.props}
           className="input"
           type="text"
-          aria-invalid={shown !== undefined || length.kind === 'over'}
-          aria-describedby={[shown && `${id}-error`, length.kind !== 'quiet' && `${id}-count`].filter(Boolean).join(' ') || undefined}
           value={label.value}
           onChange={(event) => label.change(event.target.value)}
           onBlur={label.finish}
@@ -170,10 +176,10 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
             if (event.key === 'Enter') label.finish()
           }}
         />
-        <LengthCounter id={`${id}-count`} label={t('frame.themes.renameLabel', { position })} status={length} max={META_LIMITS.themeLabel} savedAsTyped />
-        {shown && (
+        {length.counter}
+        {length.error && (
           <p id={`${id}-error`} className="field__error">
-            {shown}
+            {length.error}
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
-import { LengthCounter, lengthStatus, shownError, useAnnounce } from '../../ui/index.ts'
+import { lengthField, useAnnounce } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
 import { SimilarHint } from './similar/SimilarHint.tsx'
 import { EMPTY_SIGNAL_FORM, LIMITS } from './signalForm.ts'
@@ -39,11 +39,14 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   // "Added to the wall" while offline claimed what the room could not see yet: it says so until it can.
   const connected = useContextStore((s) => s.connection.board.status === 'connected')
   const keptTheme = themes.find((theme) => theme.id === values.themeId) ?? null
-  const titleLength = lengthStatus(values.title, LIMITS.title)
-  const titleError = shownError(errors.title, titleLength)
-  const titleDescribedBy = [titleError && `${id}-title-error`, titleLength.kind !== 'quiet' && `${id}-title-count`, `${id}-title-hint`]
-    .filter(Boolean)
-    .join(' ')
+  const title = lengthField(values.title, LIMITS.title, {
+    id: `${id}-title`,
+    label: t('signals.fields.title'),
+    error: errors.title,
+    errorId: `${id}-title-error`,
+    after: [`${id}-title-hint`],
+    overAdvice: t('signals.limit.titleAdvice'),
+  })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -90,28 +93,20 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
           </label>
           <input
             ref={titleRef}
-            id={`${id}-title`}
+            {...title.props}
             className="input add-signal__title"
             type="text"
             enterKeyHint="done"
             autoComplete="off"
             placeholder={t('signals.fields.titlePlaceholder')}
             aria-required="true"
-            aria-invalid={Boolean(titleError) || titleLength.kind === 'over'}
-            aria-describedby={titleDescribedBy}
             value={values.title}
             onChange={(event) => change('title', event.target.value)}
           />
-          <LengthCounter
-            id={`${id}-title-count`}
-            label={t('signals.fields.title')}
-            status={titleLength}
-            max={LIMITS.title}
-            overAdvice={t('signals.limit.titleAdvice')}
-          />
-          {titleError && (
+          {title.counter}
+          {title.error && (
             <p id={`${id}-title-error`} className="field__error">
-              {t(`signals.errors.${titleError}`)}
+              {t(`signals.errors.${title.error}`)}
             </p>
           )}
           <p id={`${id}-title-hint`} className="field__hint">

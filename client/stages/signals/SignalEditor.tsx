@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
-import { LengthCounter, lengthStatus, shownError, useEditingMarker } from '../../ui/index.ts'
+import { lengthField, useEditingMarker } from '../../ui/index.ts'
 import { SignalFields } from './SignalFields.tsx'
 import { LIMITS, changedFields, formValuesOf } from './signalForm.ts'
 import { useSignalForm } from './useSignalForm.ts'
@@ -28,9 +28,13 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
   const [opened] = useState(() => formValuesOf(signal))
   const { values, errors, change, check } = useSignalForm(opened)
   const titleRef = useRef<HTMLInputElement>(null)
-  const titleLength = lengthStatus(values.title, LIMITS.title)
-  const titleError = shownError(errors.title, titleLength)
-  const titleDescribedBy = [titleError && `${id}-title-error`, titleLength.kind !== 'quiet' && `${id}-title-count`].filter(Boolean).join(' ') || undefined
+  const title = lengthField(values.title, LIMITS.title, {
+    id: `${id}-title`,
+    label: t('signals.fields.title'),
+    error: errors.title,
+    errorId: `${id}-title-error`,
+    overAdvice: t('signals.limit.titleAdvice'),
+  })
 
   useEffect(() => titleRef.current?.focus(), [])
 
@@ -67,25 +71,17 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
         </label>
         <input
           ref={titleRef}
-          id={`${id}-title`}
+          {...title.props}
           className="input"
           type="text"
           aria-required="true"
-          aria-invalid={Boolean(titleError) || titleLength.kind === 'over'}
-          aria-describedby={titleDescribedBy}
           value={values.title}
           onChange={(event) => change('title', event.target.value)}
         />
-        <LengthCounter
-          id={`${id}-title-count`}
-          label={t('signals.fields.title')}
-          status={titleLength}
-          max={LIMITS.title}
-          overAdvice={t('signals.limit.titleAdvice')}
-        />
-        {titleError && (
+        {title.counter}
+        {title.error && (
           <p id={`${id}-title-error`} className="field__error">
-            {t(`signals.errors.${titleError}`)}
+            {t(`signals.errors.${title.error}`)}
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { STEEP_CATEGORIES, type SteepCategory } from '../../../shared/schema/signal.ts'
 import type { Theme } from '../../../shared/schema/meta.ts'
-import { LengthCounter, lengthStatus, shownError } from '../../ui/index.ts'
+import { lengthField } from '../../ui/index.ts'
 import { LIMITS, type SignalFormError, type SignalFormErrors, type SignalFormValues } from './signalForm.ts'
 import './addSignal.css'
 
@@ -29,9 +29,6 @@ const CATEGORY_CHOICES: readonly SteepCategory[] = [...STEEP_CATEGORIES, '']
 export function SignalFields({ idPrefix, values, errors, themes, onChange }: SignalFieldsProps) {
   const { t } = useTranslation()
   const id = (field: string) => `${idPrefix}-${field}`
-  // The error shown is passed in, not read here: a counted text over its limit shows none (`shownError`).
-  const described = (field: keyof SignalFormValues, error: SignalFormError | undefined, { hint = false, counted = false } = {}) =>
-    [error ? id(`${field}-error`) : null, counted ? id(`${field}-count`) : null, hint ? id(`${field}-hint`) : null].filter(Boolean).join(' ') || undefined
   const error = (field: keyof SignalFormValues, code: SignalFormError | undefined) =>
     code ? (
       <p id={id(`${field}-error`)} className="field__error">
@@ -40,25 +37,23 @@ export function SignalFields({ idPrefix, values, errors, themes, onChange }: Sig
     ) : null
   /** One of the card's texts: its label, the box, how close it is to its limit, and its error. */
   const multiline = (field: 'description' | 'whyItMatters', label: string, placeholder: string, rows: number) => {
-    const length = lengthStatus(values[field], LIMITS[field])
-    const shown = shownError(errors[field], length)
+    // A counted text over its limit shows no error of its own: the counter says what is wrong.
+    const length = lengthField(values[field], LIMITS[field], { id: id(field), label, error: errors[field], errorId: id(`${field}-error`) })
     return (
       <div className="field">
         <label className="field__label" htmlFor={id(field)}>
           {label}
         </label>
         <textarea
-          id={id(field)}
+          {...length.props}
           className="input input--multiline"
           rows={rows}
           placeholder={placeholder}
-          aria-invalid={Boolean(shown) || length.kind === 'over'}
-          aria-describedby={described(field, shown, { counted: length.kind !== 'quiet' })}
           value={values[field]}
           onChange={(event) => onChange(field, event.target.value)}
         />
-        <LengthCounter id={id(`${field}-count`)} label={label} status={length} max={LIMITS[field]} />
-        {error(field, shown)}
+        {length.counter}
+        {error(field, length.error)}
       </div>
     )
   }
@@ -84,7 +79,7 @@ export function SignalFields({ idPrefix, values, errors, themes, onChange }: Sig
           spellCheck={false}
           placeholder={t('signals.fields.sourcePlaceholder')}
           aria-invalid={Boolean(errors.sourceUrl)}
-          aria-describedby={described('sourceUrl', errors.sourceUrl, { hint: true })}
+          aria-describedby={errors.sourceUrl ? `${id('sourceUrl-error')} ${id('sourceUrl-hint')}` : id('sourceUrl-hint')}
           value={values.sourceUrl}
           onChange={(event) => onChange('sourceUrl', event.target.value)}
         />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { updatePersona } from '../../../shared/doc/index.ts'
 import { PERSONA_LIMITS, personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { LengthCounter, lengthStatus } from '../../ui/index.ts'
+import { lengthField, lengthStatus } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 
 type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
@@ -77,15 +77,13 @@ function PersonaText({ persona, field, readOnly, multiline = false }: { persona:
   const max = PERSONA_LIMITS[field]
   // Past the limit the text stays in this field, counted, and the group keeps the last one that fitted (see `LengthCounter`).
   const draft = useSharedDraft(persona[field], (value) => lengthStatus(value, max).kind !== 'over' && save({ [field]: value }))
-  const length = lengthStatus(draft.value, max)
   const label = t(`stories.persona.${field}.label`)
+  const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   const common = {
-    id,
+    ...length.props,
     className: multiline ? 'input input--multiline persona__input' : 'input persona__input',
     value: draft.value,
     readOnly,
-    'aria-invalid': length.kind === 'over' || undefined,
-    'aria-describedby': length.kind === 'quiet' ? undefined : `${id}-count`,
     placeholder: t(`stories.persona.${field}.placeholder`),
     onBlur: draft.finish,
   }
@@ -99,7 +97,7 @@ function PersonaText({ persona, field, readOnly, multiline = false }: { persona:
       ) : (
         <input {...common} type="text" autoComplete="off" onChange={(event) => draft.change(event.target.value)} />
       )}
-      <LengthCounter id={`${id}-count`} label={label} status={length} max={max} savedAsTyped />
+      {length.counter}
     </div>
   )
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { setFocus, updateStory } from '../../../shared/doc/index.ts'
 import { STORY_LIMITS, type Group, type Story } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { LengthCounter, lengthStatus, PersonChip, useEditorsOf } from '../../ui/index.ts'
+import { lengthField, lengthStatus, PersonChip, useEditorsOf } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { TrendFlag } from './TrendFlag.tsx'
 import { useFocusedStoryId } from './useStoriesData.ts'
@@ -94,20 +94,18 @@ function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: Titl
   const draft = useSharedDraft(story.title, (title) =>
     board && lengthStatus(title, STORY_LIMITS.title).kind !== 'over' ? updateStory(board, story.id, { title }) : false,
   )
-  const length = lengthStatus(draft.value, STORY_LIMITS.title)
+  const length = lengthField(draft.value, STORY_LIMITS.title, { id, label, savedAsTyped: true })
   // A one-line title in a field that wraps: on a phone a one-line input showed "Aino keeps the
   // town r" and hid the rest while it was written. Still one line of data: Enter finishes the
   // title (leaving the field saves it), and a line break pasted in becomes a space.
   return (
     <>
       <textarea
-        id={id}
+        {...length.props}
         className="story-head__title"
         rows={1}
         autoComplete="off"
         readOnly={readOnly}
-        aria-invalid={length.kind === 'over' || undefined}
-        aria-describedby={length.kind === 'quiet' ? undefined : `${id}-count`}
         autoFocus={autoFocus}
         value={draft.value}
         placeholder={placeholder}
@@ -119,7 +117,7 @@ function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: Titl
           event.currentTarget.blur()
         }}
       />
-      <LengthCounter id={`${id}-count`} label={label} status={length} max={STORY_LIMITS.title} savedAsTyped />
+      {length.counter}
     </>
   )
 }

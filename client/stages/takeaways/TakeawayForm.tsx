@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { existingIds } from '../../../shared/doc/index.ts'
 import { TAKEAWAY_LIMITS, type Takeaway, type TakeawayInput, type When } from '../../../shared/schema/index.ts'
 import { useStoryName } from '../../state/useStoryName.ts'
-import { LengthCounter, lengthStatus, shownError, useEditingMarker } from '../../ui/index.ts'
+import { lengthField, useEditingMarker } from '../../ui/index.ts'
 import { LinkPicker, type LinkOption } from './LinkPicker.tsx'
 import { WHEN } from './takeawaysModel.ts'
 import type { TakeawayDraft } from './unsentTakeaway.ts'
@@ -54,19 +54,23 @@ export function TakeawayForm({
   const trendOptions = useTrendOptions()
   const storyOptions = useStoryOptions()
 
-  const textLength = lengthStatus(text, TAKEAWAY_LIMITS.text)
-  const whoLength = lengthStatus(who, TAKEAWAY_LIMITS.who)
-  // Past the limit the counter is the text's one error: "required" cannot be true then anyway.
-  const required = shownError(error || undefined, textLength)
+  // The note under the text is its hint, or "required" in its place (never over the limit, then).
+  const textLength = lengthField(text, TAKEAWAY_LIMITS.text, {
+    id: `${id}-text`,
+    label: t('takeaways.form.text'),
+    error: error || undefined,
+    after: [`${id}-text-note`],
+  })
+  const whoLength = lengthField(who, TAKEAWAY_LIMITS.who, { id: `${id}-who`, label: t('takeaways.form.who') })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (text.trim() === '' || textLength.kind === 'over') {
+    if (text.trim() === '' || textLength.over) {
       setError(text.trim() === '')
       document.getElementById(`${id}-text`)?.focus()
       return
     }
-    if (whoLength.kind === 'over') {
+    if (whoLength.over) {
       document.getElementById(`${id}-who`)?.focus()
       return
     }
@@ -80,21 +84,19 @@ export function TakeawayForm({
           {t('takeaways.form.text')}
         </label>
         <textarea
-          id={`${id}-text`}
+          {...textLength.props}
           className="input input--multiline"
           value={text}
           rows={3}
           data-autofocus=""
           placeholder={t('takeaways.form.textPlaceholder')}
-          aria-invalid={required || textLength.kind === 'over' || undefined}
-          aria-describedby={[textLength.kind !== 'quiet' && `${id}-text-count`, `${id}-text-note`].filter(Boolean).join(' ')}
           onChange={(event) => {
             setText(event.target.value)
             if (error) setError(event.target.value.trim() === '')
           }}
         />
-        <LengthCounter id={`${id}-text-count`} label={t('takeaways.form.text')} status={textLength} max={TAKEAWAY_LIMITS.text} />
-        {required ? (
+        {textLength.counter}
+        {textLength.error ? (
           <p id={`${id}-text-note`} className="field__error">
             {t('takeaways.form.textRequired')}
           </p>
@@ -109,15 +111,13 @@ export function TakeawayForm({
           {t('takeaways.form.who')}
         </label>
         <input
-          id={`${id}-who`}
+          {...whoLength.props}
           className="input"
           value={who}
           placeholder={t('takeaways.form.whoPlaceholder')}
-          aria-invalid={whoLength.kind === 'over' || undefined}
-          aria-describedby={whoLength.kind === 'quiet' ? undefined : `${id}-who-count`}
           onChange={(event) => setWho(event.target.value)}
         />
-        <LengthCounter id={`${id}-who-count`} label={t('takeaways.form.who')} status={whoLength} max={TAKEAWAY_LIMITS.who} />
+        {whoLength.counter}
       </div>
       <fieldset className="fieldset">
         <legend className="field__label">{t('takeaways.form.when')}</legend>

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
 import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
-import { LengthCounter, lengthStatus, useAnnounce, useEditingMarker } from '../../ui/index.ts'
+import { lengthField, lengthStatus, useAnnounce, useEditingMarker } from '../../ui/index.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
@@ -78,8 +78,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   const input = useRef<HTMLTextAreaElement>(null)
   // Past the limit the name stays in this field, counted, and the trend keeps the last name that fitted (see `LengthCounter`).
   const draft = useSharedDraft(trend.name, (name) => lengthStatus(name, TREND_LIMITS.name).kind !== 'over' && actions.updateTrend(trend.id, { name }))
-  const length = lengthStatus(draft.value, TREND_LIMITS.name)
-  const countId = useId()
+  const id = useId()
   useEffect(
     () =>
       actions.nameFocus.register(trend.id, () => {
@@ -92,6 +91,12 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   const take = useRef<HTMLButtonElement>(null)
   const announce = useAnnounce()
   const other = draft.elsewhere?.value
+  const length = lengthField(draft.value, TREND_LIMITS.name, {
+    id,
+    label: t('trends.name.label'),
+    before: [draft.elsewhere && elsewhereId],
+    savedAsTyped: true,
+  })
   useEffect(() => {
     if (other !== undefined) announce(t('trends.name.elsewhere', { name: other }))
   }, [other, announce, t])
@@ -104,12 +109,11 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
       {/* A one-line field that wraps long names instead of hiding their end; Enter goes on to the narrative. */}
       <textarea
         ref={input}
+        {...length.props}
         className="trend__name"
         rows={1}
         value={draft.value}
         aria-label={t('trends.name.label')}
-        aria-invalid={length.kind === 'over' || undefined}
-        aria-describedby={[draft.elsewhere && elsewhereId, length.kind !== 'quiet' && countId].filter(Boolean).join(' ') || undefined}
         placeholder={t('trends.name.placeholder')}
         onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
         onBlur={(event) => leaving(event.relatedTarget)}
@@ -120,7 +124,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
           }
         }}
       />
-      <LengthCounter id={countId} label={t('trends.name.label')} status={length} max={TREND_LIMITS.name} savedAsTyped />
+      {length.counter}
       {/* Two people naming one trend at once: each sees the other's name before theirs replaces it. */}
       {draft.elsewhere && (
         <p className="trend__elsewhere">
@@ -167,7 +171,7 @@ function TextField({
   const max = TREND_LIMITS[field]
   // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
   const draft = useSharedDraft(trend[field], (value) => lengthStatus(value, max).kind !== 'over' && actions.updateTrend(trend.id, { [field]: value }))
-  const length = lengthStatus(draft.value, max)
+  const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   return (
     <div className="trend__field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'trend__label'}>
@@ -175,17 +179,15 @@ function TextField({
       </label>
       <textarea
         ref={inputRef}
-        id={id}
+        {...length.props}
         className={`trend__textarea trend__textarea--${field}`}
         value={draft.value}
         rows={2}
-        aria-invalid={length.kind === 'over' || undefined}
-        aria-describedby={length.kind === 'quiet' ? undefined : `${id}-count`}
         placeholder={placeholder}
         onChange={(event) => draft.change(event.target.value)}
         onBlur={draft.finish}
       />
-      <LengthCounter id={`${id}-count`} label={label} status={length} max={max} savedAsTyped />
+      {length.counter}
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WHEEL_NODE_LIMITS, type Valence } from '../../../shared/schema/index.ts'
-import { LengthCounter, lengthStatus, shownError } from '../../ui/index.ts'
+import { lengthField } from '../../ui/index.ts'
 import { ValencePicker } from './valence.tsx'
 import './list/list.css'
 
@@ -38,9 +38,14 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
   const [valence, setValence] = useState<Valence>(props.initialValence ?? '')
   const [error, setError] = useState(false)
   const field = useRef<HTMLTextAreaElement>(null)
-  const length = lengthStatus(text, WHEEL_NODE_LIMITS.text)
-  // An empty text is the only error of its own; past the limit the counter says what is wrong.
-  const required = shownError(error || undefined, length)
+  // An empty text is the only error of its own (never over the limit, then): it takes the hint's place.
+  const length = lengthField(text, WHEEL_NODE_LIMITS.text, {
+    id: `${id}-text`,
+    label,
+    error: error || undefined,
+    errorId: `${id}-error`,
+    after: [!error && `${id}-hint`],
+  })
 
   useEffect(() => {
     if (autoFocus) field.current?.focus()
@@ -49,7 +54,7 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     const value = text.trim()
-    if (value === '' || length.kind === 'over') {
+    if (value === '' || length.over) {
       setError(value === '')
       field.current?.focus()
       return
@@ -86,13 +91,11 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
         </label>
         <textarea
           ref={field}
-          id={`${id}-text`}
+          {...length.props}
           className="input consequence-form__text"
           rows={2}
           value={text}
           disabled={disabled}
-          aria-invalid={required || length.kind === 'over' || undefined}
-          aria-describedby={[length.kind !== 'quiet' && `${id}-count`, required ? `${id}-error` : `${id}-hint`].filter(Boolean).join(' ')}
           placeholder={t('wheel.form.placeholder')}
           onChange={(event) => {
             setText(event.target.value)
@@ -100,8 +103,8 @@ export function ConsequenceForm(props: ConsequenceFormProps) {
           }}
           onKeyDown={onKeyDown}
         />
-        <LengthCounter id={`${id}-count`} label={label} status={length} max={WHEEL_NODE_LIMITS.text} />
-        {required ? (
+        {length.counter}
+        {length.error ? (
           <p id={`${id}-error`} className="field__error">
             {t('wheel.form.required')}
           </p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { setGroups } from '../../../shared/doc/index.ts'
 import { SESSION_LIMITS, type Group, type Trend } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { LengthCounter, lengthStatus, useAnnounce } from '../../ui/index.ts'
+import { lengthField, lengthStatus, useAnnounce } from '../../ui/index.ts'
 import { type FocusSource, type WheelEntry } from './wheelModel.ts'
 
 interface Row {
@@ -178,22 +178,14 @@ function GroupNameField({
   placeholder: string
   onChange(name: string): void
 }) {
-  const length = lengthStatus(value, SESSION_LIMITS.groupName)
+  const length = lengthField(value, SESSION_LIMITS.groupName, { id, label })
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        className="input"
-        value={value}
-        placeholder={placeholder}
-        aria-invalid={length.kind === 'over' || undefined}
-        aria-describedby={length.kind === 'quiet' ? undefined : `${id}-count`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <LengthCounter id={`${id}-count`} label={label} status={length} max={SESSION_LIMITS.groupName} />
+      <input {...length.props} className="input" value={value} placeholder={placeholder} onChange={(event) => onChange(event.target.value)} />
+      {length.counter}
     </div>
   )
 }

@@ -4,7 +4,7 @@ import { setOwnWords } from '../../../../shared/doc/index.ts'
 import { SESSION_LIMITS } from '../../../../shared/schema/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
-import { LengthCounter, lengthStatus, useAnnounce } from '../../../ui/index.ts'
+import { lengthField, useAnnounce } from '../../../ui/index.ts'
 
 /**
  * "Our own words": the workshop's own vocabulary for the assistant (one idea a line, its words
@@ -19,7 +19,7 @@ export function OwnWords() {
   const stored = useStore((s) => s.control?.ownWords ?? '')
   const [text, setText] = useState(stored)
   const changed = text !== stored
-  const length = lengthStatus(text, SESSION_LIMITS.ownWords)
+  const length = lengthField(text, SESSION_LIMITS.ownWords, { id: `${id}-words`, label: t('trendSuggest.ownWords'), before: [`${id}-hint`] })
   const field = useRef<HTMLTextAreaElement>(null)
   return (
     <details className="own-words ui-stack">
@@ -30,24 +30,15 @@ export function OwnWords() {
       <p id={`${id}-hint`} className="field__hint">
         {t('trendSuggest.ownWordsHint')}
       </p>
-      <textarea
-        ref={field}
-        id={`${id}-words`}
-        className="input own-words__text"
-        rows={4}
-        aria-invalid={length.kind === 'over' || undefined}
-        aria-describedby={length.kind === 'quiet' ? `${id}-hint` : `${id}-hint ${id}-count`}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-      />
-      <LengthCounter id={`${id}-count`} label={t('trendSuggest.ownWords')} status={length} max={SESSION_LIMITS.ownWords} />
+      <textarea ref={field} {...length.props} className="input own-words__text" rows={4} value={text} onChange={(event) => setText(event.target.value)} />
+      {length.counter}
       <button
         type="button"
         className="button button--secondary"
         disabled={!changed || !control}
         onClick={() => {
           if (!control) return
-          if (length.kind === 'over') {
+          if (length.over) {
             field.current?.focus()
             return
           }

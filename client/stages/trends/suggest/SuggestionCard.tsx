@@ -1,7 +1,7 @@
 import { memo, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TREND_LIMITS, type Signal } from '../../../../shared/schema/index.ts'
-import { LengthCounter, lengthStatus } from '../../../ui/index.ts'
+import { lengthField } from '../../../ui/index.ts'
 import type { Suggestion } from './useSuggestions.ts'
 
 interface SuggestionCardProps {
@@ -23,10 +23,10 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
   const present = suggestion.signalIds.filter((signalId) => signals.has(signalId))
   const name = suggestion.name.trim() || t('trendSuggest.unnamed')
   // Accepting makes the name a trend's: past a trend name's limit it is refused, the name kept to shorten.
-  const length = lengthStatus(suggestion.name, TREND_LIMITS.name)
+  const length = lengthField(suggestion.name, TREND_LIMITS.name, { id: `${id}-name`, label: t('trendSuggest.nameLabel') })
   const nameField = useRef<HTMLTextAreaElement>(null)
   const accept = () => {
-    if (length.kind === 'over') nameField.current?.focus()
+    if (length.over) nameField.current?.focus()
     else onAccept()
   }
   return (
@@ -38,18 +38,16 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
         {/* One line that wraps a long name instead of hiding its end, as a trend's name does. */}
         <textarea
           ref={nameField}
-          id={`${id}-name`}
+          {...length.props}
           className="input suggestion__name-input"
           rows={1}
           value={suggestion.name}
-          aria-invalid={length.kind === 'over' || undefined}
-          aria-describedby={length.kind === 'quiet' ? undefined : `${id}-name-count`}
           onChange={(event) => onRename(event.target.value.replace(/\s*\n\s*/g, ' '))}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.preventDefault()
           }}
         />
-        <LengthCounter id={`${id}-name-count`} label={t('trendSuggest.nameLabel')} status={length} max={TREND_LIMITS.name} />
+        {length.counter}
       </div>
       {suggestion.keywords.length > 0 && (
         <p className="suggestion__why">
