@@ -24,8 +24,11 @@ export interface DraftOwner {
   participantId: string
 }
 
-/** The form a draft belongs to (part of its storage key). */
-export type DraftKind = 'signal' | 'takeaway'
+/**
+ * The form a draft belongs to (part of its storage key). `over-limit` holds, per field, the texts
+ * left past their limit in fields shared as they are typed (`client/ui/overLimitText.ts`).
+ */
+export type DraftKind = 'signal' | 'takeaway' | 'over-limit'
 
 const storageKey = (kind: DraftKind, owner: DraftOwner) => `s2s:unsent-${kind}:${owner.workshopId}:${owner.participantId}`
 

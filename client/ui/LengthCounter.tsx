@@ -44,12 +44,16 @@ interface LengthCounterProps {
  * the same limits. Past the limit this line is the field's error: a second "too long" sentence
  * under it would only repeat it (see `shownError`).
  *
- * A field shared as it is typed (`useSharedDraft`: a persona, a story's or trend's title, the
- * frame) has no Add to refuse. Its commit refuses a text past the limit instead, so the text stays
+ * A field shared as it is typed (`useLimitedSharedDraft`: a persona, a story's or trend's title,
+ * the frame) has no Add to refuse. Its commit refuses a text past the limit instead, so the text stays
  * in this person's field, counted and marked invalid ("… Not saved until it is shortened."), while
  * the document, everyone else's screen and the projector keep the last text that fitted. Saving a
  * cut text would publish words the person never chose; saving nothing would throw away the
- * writing. Leaving the stage with the text still over its limit leaves the last saved text.
+ * writing. Nor is it thrown away on leaving: the text past the limit is kept on this device, for
+ * this person in this workshop, and the field opens with it again, counted and marked invalid,
+ * when they come back to it (the stage again, the story reopened, a reload), until they shorten
+ * it (it then saves as usual and the kept copy goes) or someone changes the shared text meanwhile
+ * (then their newer text wins over a copy that was never shared, and the copy goes).
  *
  * A screen reader hears the counter with the field (`aria-describedby`), and through the polite
  * live region only when the text crosses the limit, either way: never on each keystroke.

@@ -9,21 +9,21 @@ let field: Draft
 let setRemote: (value: string) => void
 
 /** A field over a value in a shared document; `commit` writes it (or refuses what `accept` refuses). */
-function Field({ initial, commit }: { initial: string; commit: (value: string) => boolean }) {
+function Field({ initial, commit, kept }: { initial: string; commit: (value: string) => boolean; kept: { value: string } | null }) {
   const [remote, set] = useState(initial)
   setRemote = set
-  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true))
+  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), kept)
   return <p>{field.value}</p>
 }
 
-function sharedValue(initial: string, accept: (value: string) => boolean = () => true) {
+function sharedValue(initial: string, accept: (value: string) => boolean = () => true, kept: { value: string } | null = null) {
   const saved: string[] = []
   const commit = (value: string) => {
     if (!accept(value)) return false
     saved.push(value)
     return true
   }
-  const container = render(<Field initial={initial} commit={commit} />)
+  const container = render(<Field initial={initial} commit={commit} kept={kept} />)
   return { saved, shown: () => container.textContent }
 }
 
@@ -139,5 +139,20 @@ describe('a field over a shared value', () => {
     expect(value.saved).toEqual(['Care comes home', 'Care comes home '])
     act(() => setRemote('Home care'))
     expect(field.elsewhere).toEqual({ value: 'Home care' })
+  })
+
+  it('opens with a draft kept from before, unsaved: refused, it stays to fix; fixed, it saves and the field follows the document', () => {
+    const short = (text: string) => text.length <= 10
+    const value = sharedValue('Care', short, { value: 'Care at home, every day' })
+    expect(value.shown()).toBe('Care at home, every day')
+    expect(field.editing).toBe(true)
+    act(() => field.finish())
+    expect(value.saved).toEqual([])
+    expect(field.invalid).toBe(true)
+    expect(value.shown()).toBe('Care at home, every day')
+    act(() => field.change('Home care'))
+    act(() => field.finish())
+    expect(value.saved).toEqual(['Home care'])
+    expect(field.editing).toBe(false)
   })
 })

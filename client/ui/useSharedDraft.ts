@@ -27,17 +27,20 @@ export const SHARE_AFTER_MS = 400
  *   it shows, the pause no longer saves: only finishing does (blur, Enter), as a decision.
  *   Their own save, as the store keeps it (trimmed, or no change at all), is never "elsewhere".
  *
+ * - `kept`, read when the field mounts, is a draft from before (kept on the device while it could
+ *   not be saved, `useLimitedSharedDraft`): the field opens with it, unsaved, as if just typed.
+ *
  * @example
  * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
  * <input value={name.value} onChange={(e) => name.change(e.target.value)} onBlur={name.finish} />
  */
-export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void) {
-  const [draft, setDraft] = useState<{ value: T } | null>(null)
+export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void, kept: { value: T } | null = null) {
+  const [draft, setDraft] = useState<{ value: T } | null>(kept)
   const [invalid, setInvalid] = useState(false)
   /** Counts saves: the render after each one learns what the store kept (see `baseline`). */
   const [saves, setSaves] = useState(0)
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
-  const latest = useRef({ draft, commit, unsaved: false })
+  const latest = useRef({ draft, commit, unsaved: draft !== null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   /** The shared value this person's draft starts from, or last saved (see `elsewhere`). */
   const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })

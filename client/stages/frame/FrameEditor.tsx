@@ -5,7 +5,8 @@ import { getTemplate } from '../../../shared/method/templates.ts'
 import { LANGUAGES, META_LIMITS, TONES, type MetaPatch, type Tone } from '../../../shared/schema/meta.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { lengthField, lengthStatus } from '../../ui/index.ts'
+import { lengthField } from '../../ui/index.ts'
+import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 import { ThemesEditor } from './ThemesEditor.tsx'
 
@@ -42,8 +43,8 @@ export function FrameEditor() {
   }
 
   // Past a limit the text stays in its field, counted, and the workshop keeps the last text that fitted (see `LengthCounter`).
-  const titleField = useSharedDraft(title, (value) => lengthStatus(value, META_LIMITS.title).kind !== 'over' && save({ title: value }))
-  const questionField = useSharedDraft(question, (value) => lengthStatus(value, META_LIMITS.focalQuestion).kind !== 'over' && save({ focalQuestion: value }))
+  const titleField = useLimitedSharedDraft(title, META_LIMITS.title, 'meta:title', (value) => save({ title: value }))
+  const questionField = useLimitedSharedDraft(question, META_LIMITS.focalQuestion, 'meta:focalQuestion', (value) => save({ focalQuestion: value }))
   const titleLength = lengthField(titleField.value, META_LIMITS.title, { id: `${id}-title`, label: t('frame.editor.title'), savedAsTyped: true })
   const questionLength = lengthField(questionField.value, META_LIMITS.focalQuestion, {
     id: `${id}-question`,

@@ -5,8 +5,8 @@ import { META_LIMITS, type Theme, type ThemeInput } from '../../../shared/schema
 import { selectThemes } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { InlineConfirm, lengthField, lengthStatus } from '../../ui/index.ts'
-import { useSharedDraft } from '../../ui/useSharedDraft.ts'
+import { InlineConfirm, lengthField } from '../../ui/index.ts'
+import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { addTheme, isDuplicateLabel, moveTheme, removeTheme, renameTheme } from './themeList.ts'
 
 /** The current themes at the moment of an edit: a debounced rename must not undo a move made since. */
@@ -120,8 +120,8 @@ const ThemeRow = memo(function ThemeRow({ theme, position, isFirst, isLast, sign
   const { t } = useTranslation()
   const id = useId()
   // Past the limit the label stays in this field, counted, and the theme keeps the last label that fitted (see `LengthCounter`).
-  const label = useSharedDraft(theme.label, (value) => {
-    if (lengthStatus(value, META_LIMITS.themeLabel).kind === 'over' || value.trim() === '' || isDuplicateLabel(currentThemes(), value, theme.id)) return false
+  const label = useLimitedSharedDraft(theme.label, META_LIMITS.themeLabel, `theme:${theme.id}:label`, (value) => {
+    if (value.trim() === '' || isDuplicateLabel(currentThemes(), value, theme.id)) return false
     // Unchanged (after trimming) counts as saved.
     const next = renameTheme(currentThemes(), theme.id, value)
     return next === null || onApply(next)

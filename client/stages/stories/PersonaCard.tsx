@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { updatePersona } from '../../../shared/doc/index.ts'
 import { PERSONA_LIMITS, personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { lengthField, lengthStatus } from '../../ui/index.ts'
+import { lengthField } from '../../ui/index.ts'
+import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 
 type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
@@ -76,7 +77,7 @@ function PersonaText({ persona, field, readOnly, multiline = false }: { persona:
   const save = usePersonaSave(persona.id)
   const max = PERSONA_LIMITS[field]
   // Past the limit the text stays in this field, counted, and the group keeps the last one that fitted (see `LengthCounter`).
-  const draft = useSharedDraft(persona[field], (value) => lengthStatus(value, max).kind !== 'over' && save({ [field]: value }))
+  const draft = useLimitedSharedDraft(persona[field], max, `persona:${persona.id}:${field}`, (value) => save({ [field]: value }))
   const label = t(`stories.persona.${field}.label`)
   const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   const common = {

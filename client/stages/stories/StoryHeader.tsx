@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { setFocus, updateStory } from '../../../shared/doc/index.ts'
 import { STORY_LIMITS, type Group, type Story } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
-import { lengthField, lengthStatus, PersonChip, useEditorsOf } from '../../ui/index.ts'
-import { useSharedDraft } from '../../ui/useSharedDraft.ts'
+import { lengthField, PersonChip, useEditorsOf } from '../../ui/index.ts'
+import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { TrendFlag } from './TrendFlag.tsx'
 import { useFocusedStoryId } from './useStoriesData.ts'
 
@@ -91,8 +91,8 @@ interface TitleFieldProps {
 function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: TitleFieldProps) {
   const { board } = useWorkshopDocs()
   // Past the limit the title stays in this field, counted, and the story keeps the last title that fitted (see `LengthCounter`).
-  const draft = useSharedDraft(story.title, (title) =>
-    board && lengthStatus(title, STORY_LIMITS.title).kind !== 'over' ? updateStory(board, story.id, { title }) : false,
+  const draft = useLimitedSharedDraft(story.title, STORY_LIMITS.title, `story:${story.id}:title`, (title) =>
+    board ? updateStory(board, story.id, { title }) : false,
   )
   const length = lengthField(draft.value, STORY_LIMITS.title, { id, label, savedAsTyped: true })
   // A one-line title in a field that wraps: on a phone a one-line input showed "Aino keeps the

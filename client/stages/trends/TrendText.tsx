@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
 import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
-import { lengthField, lengthStatus, useAnnounce, useEditingMarker } from '../../ui/index.ts'
-import { useSharedDraft } from '../../ui/useSharedDraft.ts'
+import { lengthField, useAnnounce, useEditingMarker } from '../../ui/index.ts'
+import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
 
@@ -77,7 +77,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
   const actions = useTrendsActions()
   const input = useRef<HTMLTextAreaElement>(null)
   // Past the limit the name stays in this field, counted, and the trend keeps the last name that fitted (see `LengthCounter`).
-  const draft = useSharedDraft(trend.name, (name) => lengthStatus(name, TREND_LIMITS.name).kind !== 'over' && actions.updateTrend(trend.id, { name }))
+  const draft = useLimitedSharedDraft(trend.name, TREND_LIMITS.name, `trend:${trend.id}:name`, (name) => actions.updateTrend(trend.id, { name }))
   const id = useId()
   useEffect(
     () =>
@@ -170,7 +170,7 @@ function TextField({
   const id = useId()
   const max = TREND_LIMITS[field]
   // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
-  const draft = useSharedDraft(trend[field], (value) => lengthStatus(value, max).kind !== 'over' && actions.updateTrend(trend.id, { [field]: value }))
+  const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, (value) => actions.updateTrend(trend.id, { [field]: value }))
   const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   return (
     <div className="trend__field">

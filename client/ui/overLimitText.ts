@@ -1,0 +1,53 @@
+/**
+ * Texts left past their limit in fields shared as they are typed (a persona's needs, a story's
+ * title, the frame's question), kept on this device (`client/sync/browserStorage.ts`): such a
+ * text is never saved to the shared document, so without this a stage moved on, a story closed or
+ * a reload threw it away. One entry per field, for this person in this workshop.
+ */
+import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../sync/browserStorage.ts'
+
+export interface OverLimitText {
+  /** What the person wrote, whole. */
+  text: string
+  /** The shared text it was written over: kept only while the field still says that. */
+  base: string
+  /** When it was last written (ms): the oldest entries make room for new ones. */
+  at: number
+}
+
+/**
+ * Fields whose texts are kept at once. A field whose record was deleted never comes back to claim
+ * its entry: past this many, the oldest go, so the device does not fill with them.
+ */
+export const MAX_KEPT = 20
+
+function readAll(owner: DraftOwner, store?: KeyValueStore | null): Record<string, OverLimitText> {
+  const parsed = readDraft('over-limit', owner, store)
+  const kept: Record<string, OverLimitText> = {}
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return kept
+  // What is stored is untrusted (another tab, an older version of the app): malformed entries are dropped.
+  for (const [field, entry] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!entry || typeof entry !== 'object') continue
+    const { text, base, at } = entry as Record<string, unknown>
+    if (typeof text === 'string' && typeof base === 'string' && typeof at === 'number') kept[field] = { text, base, at }
+  }
+  return kept
+}
+
+/** The text kept for the field `field` (e.g. `story:<id>:title`), or null. */
+export function loadOverLimitText(owner: DraftOwner, field: string, store?: KeyValueStore | null): OverLimitText | null {
+  const kept = readAll(owner, store)
+  return Object.hasOwn(kept, field) ? kept[field]! : null
+}
+
+/** Keeps `entry` for `field`; null forgets it (shortened and saved, or dropped). */
+export function keepOverLimitText(owner: DraftOwner, field: string, entry: OverLimitText | null, store?: KeyValueStore | null): void {
+  const kept = readAll(owner, store)
+  if (entry) kept[field] = entry
+  else if (Object.hasOwn(kept, field)) delete kept[field]
+  else return
+  const newest = Object.entries(kept)
+    .sort(([, a], [, b]) => b.at - a.at)
+    .slice(0, MAX_KEPT)
+  writeDraft('over-limit', owner, newest.length > 0 ? Object.fromEntries(newest) : null, store)
+}
