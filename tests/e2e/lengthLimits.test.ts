@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createWorkshop } from '../support/server.ts'
+import { createStory, goToStage, joinAsParticipant, readBoard, readControl } from '../../shared/doc/index.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { createWorkshop, waitFor } from '../support/server.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, screenshot, VIEWPORTS } from './support/browser.ts'
 import { goToStageKind } from './support/seed.ts'
@@ -156,6 +158,63 @@ describe.skipIf(browserTestsSkipped)('a card text past its limit', () => {
       }
     })
   }
+
+  it("a story's title past its limit, shared as it is typed, is still there after leaving the story and after a reload", { timeout: 120_000 }, async () => {
+    const links = await createWorkshop(app.server.url, { title: 'Everyday welfare 2040' })
+    const board = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.facilitator })
+    const control = connectClient(app.server.wsUrl, links.id, 'control', { key: links.keys.facilitator })
+    await synced(board, control)
+    const sam = { participantId: 'SamSamSamSamSamSamSam1' }
+    joinAsParticipant(board.doc, sam, 'Sam')
+    const { storyId } = createStory(board.doc, { title: 'Saturday at the meal ring', persona: { name: 'Veikko' } }, sam)
+    goToStage(control.doc, readControl(control.doc).stages.find((stage) => stage.kind === 'stories')!.id)
+    const titleOnServer = () => readBoard(board.doc).stories.get(storyId)?.title
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    try {
+      const page = anna.page
+      await expectStage(page, 'Future stories')
+      const title = page.getByLabel('Story title')
+      const over = '17 characters too many: shorten to 120. Not saved until it is shortened.'
+      // Pasted at the end of the title, where a click into it puts the cursor.
+      const long = 'Saturday at the meal ring, where Veikko starts the soup at ten and the whole street comes to eat, one pot at a time, from noon until dark'
+      await page.getByRole('button', { name: 'Saturday at the meal ring' }).click()
+      await paste(anna, title, long.slice('Saturday at the meal ring'.length))
+      await expect.poll(() => title.inputValue()).toBe(long)
+      await expect.poll(() => counter(page)).toEqual([over])
+      await title.blur()
+
+      // Away to the list of stories and back: the title is as Anna left it, still over, still unsaved.
+      await page.getByRole('button', { name: /All stories/ }).click()
+      await title.waitFor({ state: 'detached', ...SLOW })
+      await page.getByRole('button', { name: 'Saturday at the meal ring' }).click()
+      await expect.poll(() => title.inputValue(), SLOW).toBe(long)
+      expect(await title.getAttribute('aria-invalid')).toBe('true')
+      expect(await counter(page)).toEqual([over])
+
+      // A reload: the story opens again as it was left, and so does its title.
+      await page.reload()
+      await expectStage(page, 'Future stories')
+      await expect.poll(() => title.inputValue(), SLOW).toBe(long)
+      expect(await title.getAttribute('aria-invalid')).toBe('true')
+      expect(await counter(page)).toEqual([over])
+      expect(titleOnServer()).toBe('Saturday at the meal ring')
+      expect(await seriousViolations(page)).toEqual([])
+
+      // The marker: shortened, it reaches everyone, and a later reload shows the saved title.
+      await title.fill('Veikko starts the soup at ten')
+      await title.press('Enter')
+      await waitFor(() => titleOnServer() === 'Veikko starts the soup at ten', 20_000, 'the shortened title on the server')
+      await page.reload()
+      await expectStage(page, 'Future stories')
+      await expect.poll(() => title.inputValue(), SLOW).toBe('Veikko starts the soup at ten')
+      expect(await title.getAttribute('aria-invalid')).toBeNull()
+      expect(anna.errors).toEqual([])
+    } finally {
+      await anna.close()
+      board.destroy()
+      control.destroy()
+    }
+  })
 
   it('in Finnish: a name past its limit is kept in the name dialog and saved only once shortened', async () => {
     const links = await createWorkshop(app.server.url, { title: 'Hyvinvointi 2040', language: 'fi' })
