@@ -89,6 +89,23 @@ describe('connectDoc', () => {
     expect(connection.getState().pending).toBe(0)
   })
 
+  it('counts a sentence typed into one text as one change, as a person would, and the next card as another', () => {
+    FakeWebSocket.last.serverOpen()
+    const text = doc.getText('story')
+    const sentence = 'Aino wakes up early.'
+    for (const [at, letter] of [...sentence].entries()) doc.transact(() => text.insert(at, letter), LOCAL_ORIGIN)
+    expect(connection.getState().pending).toBe(1)
+    const halfTyped = Y.encodeStateVector(doc)
+    doc.transact(() => text.insert(sentence.length, ' She'), LOCAL_ORIGIN)
+    localEdit(1)
+    expect(connection.getState().pending).toBe(2)
+    // Stored up to the middle of the sentence: the sentence still waits, whole.
+    FakeWebSocket.last.serverSend(saved(halfTyped))
+    expect(connection.getState().pending).toBe(2)
+    FakeWebSocket.last.serverSend(saved(Y.encodeStateVector(doc)))
+    expect(connection.getState().pending).toBe(0)
+  })
+
   it('sends its own presence changes, never echoes of other people’s', () => {
     const socket = FakeWebSocket.last
     socket.serverOpen()

@@ -1,5 +1,11 @@
 /**
- * "N changes waiting": local transactions the server has not yet confirmed as stored.
+ * "N changes waiting": local changes the server has not yet confirmed as stored.
+ *
+ * A change, as a person counts them: a card added, a title edited, a sentence typed. The story
+ * editor makes a transaction of every keystroke, and "65 changes waiting" after one sentence
+ * typed offline alarmed the person it was meant to reassure. So a transaction that writes exactly
+ * where the last waiting one wrote (the same text, the same field of the same record) adds to that
+ * change instead of counting as a new one; the next card, or the next paragraph, is a new change.
  *
  * After each local transaction we note this client's clock in the document (the clock of
  * `doc.clientID` in the store). The server's `saved` message carries its durable state vector;
@@ -30,10 +36,11 @@ export interface PendingTracker {
 
 export function createPendingTracker(doc: Y.Doc, isLocal: (origin: unknown) => boolean): PendingTracker {
   let acknowledged = 0
-  /** Clock after each unacknowledged local transaction, ascending. */
-  let waiting: number[] = []
+  /** Each unacknowledged change: the clock after its last transaction, and where it wrote. Ascending. */
+  let waiting: { clock: number; wrote: string }[] = []
   const listeners = new Set<() => void>()
   const notify = () => listeners.forEach((listener) => listener())
+  const whereWritten = placesOf()
 
   const onAfterTransaction = (transaction: Y.Transaction) => {
     if (!isLocal(transaction.origin)) return
@@ -41,7 +48,13 @@ export function createPendingTracker(doc: Y.Doc, isLocal: (origin: unknown) => b
     if (!changedSomething) return
     const clock = Y.getState(doc.store, doc.clientID)
     if (clock <= acknowledged) return
-    waiting.push(clock)
+    const wrote = whereWritten(transaction)
+    const last = waiting.at(-1)
+    if (last && last.wrote === wrote) {
+      last.clock = clock
+      return
+    }
+    waiting.push({ clock, wrote })
     notify()
   }
   doc.on('afterTransaction', onAfterTransaction)
@@ -54,7 +67,7 @@ export function createPendingTracker(doc: Y.Doc, isLocal: (origin: unknown) => b
       if (clock <= acknowledged) return
       acknowledged = clock
       const before = waiting.length
-      waiting = waiting.filter((c) => c > acknowledged)
+      waiting = waiting.filter((change) => change.clock > acknowledged)
       if (waiting.length !== before) notify()
     },
     subscribe(listener) {
@@ -66,4 +79,23 @@ export function createPendingTracker(doc: Y.Doc, isLocal: (origin: unknown) => b
       listeners.clear()
     },
   }
+}
+
+/**
+ * Names where a transaction wrote: each type it changed (numbered as first met) with the keys it
+ * changed there (none for a text). Two keystrokes in one text name the same place.
+ */
+function placesOf(): (transaction: Y.Transaction) => string {
+  const numbers = new WeakMap<object, number>()
+  let next = 0
+  const numberOf = (type: object) => {
+    let number = numbers.get(type)
+    if (number === undefined) numbers.set(type, (number = next++))
+    return number
+  }
+  return (transaction) =>
+    [...transaction.changed]
+      .map(([type, keys]) => `${numberOf(type)}:${[...keys].sort().join(',')}`)
+      .sort()
+      .join(' ')
 }

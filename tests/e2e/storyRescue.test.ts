@@ -53,6 +53,10 @@ describe.skipIf(browserTestsSkipped)('a story deleted while its co-writer is off
       await ada.page.keyboard.press('Enter')
       await ada.page.keyboard.type(OFFLINE, { delay: 10 })
       await expect.poll(() => storyParagraphs(ada.page), SLOW).toEqual([ONLINE, OFFLINE])
+      // A new paragraph and a sentence in it are a change or three to the person, not one a letter.
+      const waiting = Number(/(\d+) changes? waiting/.exec((await indicator(ada.page)) ?? '')?.[1])
+      expect(waiting).toBeGreaterThanOrEqual(1)
+      expect(waiting).toBeLessThanOrEqual(3)
       deleteStory(board.doc, storyId)
 
       await ada.context.setOffline(false)
