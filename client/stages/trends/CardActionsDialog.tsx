@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { SignalGroups } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
-import { Dialog } from '../../ui/index.ts'
+import { Dialog, moveFocusWithArrows } from '../../ui/index.ts'
 import { useTrendsActions } from './actions.tsx'
 import { focusCardWhenShown } from './focusCard.ts'
 import { useBoardText } from './boardText.tsx'
@@ -82,7 +82,7 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
       {mode === 'move' ? (
         <>
           <h3 className="card-actions__heading">{t('trends.card.moveTo')}</h3>
-          <ul className="card-actions__list ui-list">
+          <ul className="card-actions__list ui-list" onKeyDown={moveFocusWithArrows}>
             {fromTrendId !== null && (
               <li>
                 <button type="button" className="card-actions__option" onClick={() => moveTo(null)}>
@@ -116,7 +116,7 @@ function Body({ card, groups, mode, setMode, close }: { card: OpenCard; groups: 
         <>
           <h3 className="card-actions__heading">{t('trends.card.alsoSupports')}</h3>
           <p className="card-actions__hint">{t('trends.card.alsoSupportsHint')}</p>
-          <ul className="card-actions__list ui-list">
+          <ul className="card-actions__list ui-list" onKeyDown={moveFocusWithArrows}>
             {others.map(({ trend }) => {
               const on = backs.has(trend.id)
               return (
