@@ -15,7 +15,7 @@ export function browserStorage(): KeyValueStore | null {
  * the tab threw away the words typed so far. One draft of each kind per person per workshop in
  * this browser, in localStorage: a facilitator trying the participant link in another tab does not
  * find their own half-written card there. What comes back is untrusted (another tab, an older
- * version of the app): each form checks it (`unsentSignal.ts`, `unsentTakeaway.ts`). Kept here,
+ * version of the app): each form checks it (`unsentSignal.ts`, `unsavedEdit.ts`, `unsentTakeaway.ts`). Kept here,
  * with the device's storage, so a participant's first screen loads no chunk of its own for them.
  */
 /** Whose draft: a person in a workshop. */
@@ -26,9 +26,10 @@ export interface DraftOwner {
 
 /**
  * The form a draft belongs to (part of its storage key). `over-limit` holds, per field, the texts
- * left past their limit in fields shared as they are typed (`client/ui/overLimitText.ts`).
+ * left past their limit in fields shared as they are typed (`client/ui/overLimitText.ts`);
+ * `signal-edit`, per card, the unsaved edits of signal cards (`client/stages/signals/unsavedEdit.ts`).
  */
-export type DraftKind = 'signal' | 'takeaway' | 'over-limit'
+export type DraftKind = 'signal' | 'takeaway' | 'over-limit' | 'signal-edit'
 
 const storageKey = (kind: DraftKind, owner: DraftOwner) => `s2s:unsent-${kind}:${owner.workshopId}:${owner.participantId}`
 
