@@ -1,32 +1,39 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
-import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
+import type { SignalPatch } from '../../../shared/schema/signal.ts'
 import { lengthField, useEditingMarker } from '../../ui/index.ts'
+import { ChangedMeanwhile } from './ChangedMeanwhile.tsx'
 import { SignalFields } from './SignalFields.tsx'
-import { LIMITS, changedFields, formValuesOf } from './signalForm.ts'
-import { useSignalForm } from './useSignalForm.ts'
+import { LIMITS, changedFields, type SignalFormValues } from './signalForm.ts'
+import { useKeptEdit } from './useKeptEdit.ts'
 
 interface SignalEditorProps {
-  signal: Signal
+  /** The card as it is now (a card removed meanwhile: as it was when the edit started). */
+  signal: { id: string } & SignalFormValues
   themes: readonly Theme[]
   isPrivate: boolean
   onSave(id: string, patch: SignalPatch, isPrivate: boolean): void
   onClose(): void
+  /**
+   * Set for a card deleted or merged away meanwhile (`RemovedCardEdit`): saving adds the text as
+   * a new card instead; false when that could not be done (the documents are not open yet).
+   */
+  onAddAsNew?(values: SignalFormValues): boolean
 }
 
 /**
  * Edits a card in place. Others see "… is editing" while it is open (not for a private card:
  * its id means nothing to them). Saving writes only the fields changed here, so someone else's
- * edit of another field made meanwhile survives.
+ * edit of another field made meanwhile survives. What is typed is kept on this device until
+ * saved or cancelled (`useKeptEdit`): after a reload the editor opens again with it.
  */
-export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: SignalEditorProps) {
+export function SignalEditor({ signal, themes, isPrivate, onSave, onClose, onAddAsNew }: SignalEditorProps) {
   const { t } = useTranslation()
   const id = useId()
-  useEditingMarker(isPrivate ? null : signal.id)
-  // What the card said when the editor opened: the base the patch is computed against.
-  const [opened] = useState(() => formValuesOf(signal))
-  const { values, errors, change, check } = useSignalForm(opened)
+  const removed = onAddAsNew !== undefined
+  useEditingMarker(isPrivate || removed ? null : signal.id)
+  const { values, errors, change, check, opened, changedElsewhere, forget } = useKeptEdit(signal)
   const titleRef = useRef<HTMLInputElement>(null)
   const title = lengthField(values.title, LIMITS.title, {
     id: `${id}-title`,
@@ -38,6 +45,11 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
 
   useEffect(() => titleRef.current?.focus(), [])
 
+  const close = () => {
+    forget()
+    onClose()
+  }
+
   const save = (event: FormEvent) => {
     event.preventDefault()
     const result = check()
@@ -45,26 +57,35 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
       document.getElementById(`${id}-${result.firstInvalid}`)?.focus()
       return
     }
-    onSave(signal.id, changedFields(opened, result.input), isPrivate)
-    onClose()
+    if (onAddAsNew) {
+      if (!onAddAsNew(result.input)) return
+    } else onSave(signal.id, changedFields(opened, result.input), isPrivate)
+    close()
   }
 
   return (
     <form
       className="card signal-card signal-card--editing"
       aria-labelledby={`${id}-heading`}
+      aria-describedby={removed ? `${id}-removed` : undefined}
       onSubmit={save}
       noValidate
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation()
-          onClose()
+          close()
         }
       }}
     >
       <h3 id={`${id}-heading`} className="signal-card__editing-heading">
-        {t('signals.edit.heading')}
+        {removed ? t('signals.edit.removedHeading') : t('signals.edit.heading')}
       </h3>
+      {removed && (
+        <p id={`${id}-removed`} className="signal-card__edit-note">
+          {t('signals.edit.removedNote')}
+        </p>
+      )}
+      {changedElsewhere.length > 0 && <ChangedMeanwhile fields={changedElsewhere} card={signal} themes={themes} />}
       <div className="field">
         <label className="field__label" htmlFor={`${id}-title`}>
           {t('signals.fields.title')}
@@ -87,11 +108,11 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose }: Sig
       </div>
       <SignalFields idPrefix={id} values={values} errors={errors} themes={themes} onChange={change} />
       <div className="form__actions form__actions--end">
-        <button type="button" className="button button--ghost" onClick={onClose}>
-          {t('signals.edit.cancel')}
+        <button type="button" className="button button--ghost" onClick={close}>
+          {removed ? t('signals.edit.discard') : t('signals.edit.cancel')}
         </button>
         <button type="submit" className="button button--primary">
-          {t('signals.edit.save')}
+          {removed ? t('signals.edit.addAsNew') : t('signals.edit.save')}
         </button>
       </div>
     </form>

@@ -4,7 +4,7 @@ import { act } from 'react'
 import { fireEvent } from '@testing-library/react'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { addSignal, mergeSignals, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
+import { addSignal, deleteSignal, mergeSignals, readBoard, readControl, updateSignal } from '../../../shared/doc/index.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, render, renderLoaded } from '../../testing/render.ts'
 import { personColor, PRESENCE_COLORS } from '../../identity/palette.ts'
@@ -218,6 +218,93 @@ describe('signals stage: the wall', () => {
 
     expect(readBoard(bensDevice).signals.get(id)).toMatchObject({ title: 'Care robots in elderly homes', description: 'Espoo pilots them' })
     expect(cardTitled(container, 'Care robots in elderly homes')).toBeDefined()
+  })
+
+  /** Anna opens her card "Robots" in the editor and rewrites its title and description, unsaved. */
+  function editUnsaved(w: Workshop) {
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    click(button(cardTitled(container, 'Robots'), /^Edit/))
+    const editor = container.querySelector<HTMLElement>('.signal-card--editing')!
+    typeInto(fieldLabelled(editor, 'What did you notice?'), 'Care robots in elderly homes')
+    typeInto(fieldLabelled(editor, 'What is happening'), 'Espoo pilots them in two homes')
+  }
+  const reopen = (w: Workshop) => {
+    cleanup()
+    return render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+  }
+
+  it('opens the editor again with an unsaved edit after the stage moves on or the page reloads, until saved', () => {
+    const w = open('participant')
+    const id = addSignal(w.board, { title: 'Robots', description: 'First version' }, ANNA)
+    editUnsaved(w)
+    // The page reloads (or the stage moves on and back): the editor is open again, focus in it.
+    const again = reopen(w)
+    const editor = again.querySelector<HTMLElement>('.signal-card--editing')!
+    expect(editor).not.toBeNull()
+    expect(fieldLabelled(editor, 'What did you notice?').value).toBe('Care robots in elderly homes')
+    expect(fieldLabelled(editor, 'What is happening').value).toBe('Espoo pilots them in two homes')
+    expect(document.activeElement).toBe(fieldLabelled(editor, 'What did you notice?'))
+    expect(readBoard(w.board).signals.get(id)).toMatchObject({ title: 'Robots', description: 'First version' })
+    click(button(editor, 'Save'))
+    expect(readBoard(w.board).signals.get(id)).toMatchObject({ title: 'Care robots in elderly homes', description: 'Espoo pilots them in two homes' })
+    // Saved: the kept copy is gone, and the next visit shows the card, not an editor.
+    const afterSaving = reopen(w)
+    expect(afterSaving.querySelector('.signal-card--editing')).toBeNull()
+    expect(cardTitled(afterSaving, 'Care robots in elderly homes')).toBeDefined()
+  })
+
+  it('forgets an unsaved edit on Cancel: the card keeps its text and its editor stays closed', () => {
+    const w = open('participant')
+    addSignal(w.board, { title: 'Robots' }, ANNA)
+    editUnsaved(w)
+    const again = reopen(w)
+    click(button(again.querySelector<HTMLElement>('.signal-card--editing')!, 'Cancel'))
+    expect(cardTitled(again, 'Robots')).toBeDefined()
+    expect(reopen(w).querySelector('.signal-card--editing')).toBeNull()
+  })
+
+  it("reopens an unsaved edit over someone else's change: theirs in sight, hers in the editor, hers saved", () => {
+    const w = open('participant')
+    const id = addSignal(w.board, { title: 'Robots', description: 'First version', whyItMatters: '' }, ANNA)
+    editUnsaved(w)
+    cleanup()
+    // While Anna's phone was away, Ben rewrote the title and added why it matters.
+    act(() => void updateSignal(w.board, id, { title: 'Robots at home', whyItMatters: 'Fewer carers' }))
+    const again = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    const editor = again.querySelector<HTMLElement>('.signal-card--editing')!
+    expect(fieldLabelled(editor, 'What did you notice?').value).toBe('Care robots in elderly homes')
+    expect(fieldLabelled(editor, 'Why it matters').value).toBe('Fewer carers')
+    const note = editor.querySelector('[role="note"]')!
+    expect(note.textContent).toContain('Someone else changed this card')
+    expect([...note.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual(['Robots at home'])
+    click(button(editor, 'Save'))
+    expect(readBoard(w.board).signals.get(id)).toMatchObject({
+      title: 'Care robots in elderly homes',
+      description: 'Espoo pilots them in two homes',
+      whyItMatters: 'Fewer carers',
+    })
+  })
+
+  it('offers an unsaved edit of a card deleted meanwhile as a new card, once the board has synced', () => {
+    const w = open('participant')
+    const id = addSignal(w.board, { title: 'Robots' }, ANNA)
+    editUnsaved(w)
+    cleanup()
+    act(() => void deleteSignal(w.board, id))
+    act(() => useStore.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'connecting' }))
+    const again = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    // Not synced yet: the card may be on its way, nothing is said about it.
+    expect(again.querySelector('.signal-card--editing')).toBeNull()
+    act(() => useStore.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'connected', synced: true }))
+    const editor = again.querySelector<HTMLElement>('.signal-card--editing')!
+    expect(editor.textContent).toContain('This card was deleted or merged into another')
+    expect(fieldLabelled(editor, 'What did you notice?').value).toBe('Care robots in elderly homes')
+    click(button(editor, 'Add as a new card'))
+    expect([...readBoard(w.board).signals.values()].map((signal) => [signal.title, signal.description])).toEqual([
+      ['Care robots in elderly homes', 'Espoo pilots them in two homes'],
+    ])
+    expect(w.announced).toContain('Added “Care robots in elderly homes” to the wall.')
+    expect(reopen(w).querySelector('.signal-card--editing')).toBeNull()
   })
 
   it('shows each author in the colour the header and the other stages give them: by the order they joined', () => {

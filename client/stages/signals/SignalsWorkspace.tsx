@@ -2,14 +2,15 @@ import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next'
 import { countByCategory, sortedByOrder } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
-import type { SignalPatch } from '../../../shared/schema/signal.ts'
+import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
 import { canContribute } from '../../../shared/permissions.ts'
 import { withToolStrings } from '../../i18n/index.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { AddSignalForm } from './AddSignalForm.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
 import { PrivateArea } from './PrivateArea.tsx'
-import { usePrivateDraft } from './PrivateDraft.tsx'
+import { usePrivateDraft, type PrivateDraft } from './PrivateDraft.tsx'
+import { RemovedCardEdit } from './RemovedCardEdit.tsx'
 import type { CardActions } from './SignalCard.tsx'
 import { SignalWall } from './SignalWall.tsx'
 import { useFreshIds } from './useFreshIds.ts'
@@ -19,6 +20,8 @@ import { useWallData } from './useWallData.ts'
 import { WallFilters } from './WallFilters.tsx'
 import { NO_FILTER, applyWallFilter, authorOptions, pruneFilter, themeChips, type WallFilterState } from './wallFilter.ts'
 import { useViewer } from '../../state/useViewer.ts'
+import { useContextStore, useDraftOwner } from '../../state/storeContext.ts'
+import { latestUnsavedEdit } from './unsavedEdit.ts'
 
 // Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
 // chunks of their own, never on a participant's phone.
@@ -46,7 +49,10 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
   const draftSignals = sortedByOrder(draft.signals)
   const freshIds = useFreshIds(data.signals, data.loaded)
 
-  const [editingId, setEditingId] = useState<string | null>(null)
+  // A card edit left unsaved by a reload or the stage moving on opens again (`unsavedEdit.ts`).
+  const owner = useDraftOwner()
+  const [editingId, setEditingId] = useState<string | null>(() => (owner ? latestUnsavedEdit(owner) : null))
+  const editingRemoved = useEditedCardRemoved(editingId, data.signals, draft)
   const [mergeDropId, setMergeDropId] = useState<string | null>(null)
   const mergeDrop = mergeDropId === null ? null : (data.signals.find((signal) => signal.id === mergeDropId) ?? null)
 
@@ -108,6 +114,7 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
           // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
           viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked ui-note">{t('signals.locked')}</p>
         )}
+        {editingRemoved && editingId && <RemovedCardEdit key={editingId} signalId={editingId} themes={data.themes} commands={commands} onClose={closeEditor} />}
         {viewer.role === 'facilitator' && (
           <Suspense fallback={null}>
             <BankArea themes={data.themes} />
@@ -166,6 +173,16 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
       )}
     </div>
   )
+}
+
+/**
+ * Whether the card being edited is gone from the wall and from this person's private cards:
+ * deleted or merged away while the edit was unsaved. Known only once the documents it could be
+ * in have synced with the server: until then it may just not have arrived yet.
+ */
+function useEditedCardRemoved(editingId: string | null, signals: readonly Signal[], draft: PrivateDraft): boolean {
+  const synced = useContextStore((s) => s.connection.board.synced && (draft.doc === null || s.connection.draft.synced))
+  return editingId !== null && synced && !draft.signals.has(editingId) && !signals.some((signal) => signal.id === editingId)
 }
 
 /** A neighbouring card's first button, or the add form's title: somewhere sensible to continue from. */

@@ -4,7 +4,7 @@
  * command so the person sees a sentence beside the field instead of a thrown error.
  */
 import { safeHttpUrl } from '../../../shared/util/url.ts'
-import { SIGNAL_LIMITS, type Signal, type SignalPatch, type SteepCategory } from '../../../shared/schema/signal.ts'
+import { SIGNAL_LIMITS, type SignalPatch, type SteepCategory } from '../../../shared/schema/signal.ts'
 
 export const LIMITS = SIGNAL_LIMITS
 
@@ -88,8 +88,8 @@ export function validateSignalForm(values: SignalFormValues): ValidatedSignal {
   }
 }
 
-/** The form as it opens for editing an existing card. */
-export function formValuesOf(signal: Signal): SignalFormValues {
+/** The form as it opens for editing an existing card (or anything holding a card's fields). */
+export function formValuesOf(signal: SignalFormValues): SignalFormValues {
   const { title, description, sourceUrl, themeId, category, whyItMatters } = signal
   return { title, description, sourceUrl, themeId, category, whyItMatters }
 }
