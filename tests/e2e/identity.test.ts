@@ -12,7 +12,7 @@ import { connectClient, synced } from '../support/clients.ts'
 import { createWorkshop, mintIdentity } from '../support/server.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { ROOM_TRENDS, seedRoom } from './support/room.ts'
-import { expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
+import { addCard, expectConnected, expectStage, openAs, SLOW } from './support/workshop.ts'
 import { onServer, useBrowserAndServer } from './support/app.ts'
 
 describe.skipIf(browserTestsSkipped)('a returning participant keeps their identity', () => {
@@ -216,6 +216,50 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
       expect(person.errors).toEqual([])
     } finally {
       await person.close()
+      room.done()
+    }
+  })
+
+  it('a card edit left unsaved when the page reloads opens again with its words, and Save shows it to everyone', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('signals')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai', viewport: 'phone' })
+    const other = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Lea' })
+    const page = person.page
+    try {
+      await expectStage(page, 'Signals')
+      await addCard(page, 'Libraries lend sewing machines')
+      const card = page.getByRole('article', { name: 'Libraries lend sewing machines' })
+      await card.getByRole('button', { name: /^Edit/ }).click()
+      const editor = page.getByRole('form', { name: 'Edit signal' })
+      await editor.getByLabel('What did you notice?').fill('Libraries lend sewing machines and 3D printers')
+      await editor.getByLabel('What is happening').fill('Helsinki Oodi lends both; queues every weekend')
+      // Kai's phone drops the tab before he presses Save.
+      await page.reload()
+      await expectConnected(page)
+      await expectStage(page, 'Signals')
+      const title = editor.getByLabel('What did you notice?')
+      await expect.poll(() => title.inputValue(), SLOW).toBe('Libraries lend sewing machines and 3D printers')
+      expect(await editor.getByLabel('What is happening').inputValue()).toBe('Helsinki Oodi lends both; queues every weekend')
+      await expect.poll(() => title.evaluate((element) => element === document.activeElement), SLOW).toBe(true)
+      await screenshot(page, 'signal-edit-kept-after-reload-phone')
+      await editor.getByRole('button', { name: 'Save' }).click()
+      await expect.poll(() => page.getByRole('article', { name: 'Libraries lend sewing machines and 3D printers' }).count(), SLOW).toBe(1)
+      expect(await editor.count()).toBe(0)
+      // Lea's wall shows the saved card, its description too.
+      const leas = other.page.getByRole('article', { name: 'Libraries lend sewing machines and 3D printers' })
+      await expect.poll(() => leas.count(), SLOW).toBe(1)
+      expect(await leas.textContent()).toContain('Helsinki Oodi lends both; queues every weekend')
+      // Saved: after another reload Kai finds the card, not the editor.
+      await page.reload()
+      await expectConnected(page)
+      await expect.poll(() => page.getByRole('article', { name: 'Libraries lend sewing machines and 3D printers' }).count(), SLOW).toBe(1)
+      expect(await editor.count()).toBe(0)
+      expect(person.errors).toEqual([])
+      expect(other.errors).toEqual([])
+    } finally {
+      await person.close()
+      await other.close()
       room.done()
     }
   })
