@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { rememberLanguageChoice, type Language } from '../../i18n/language.ts'
@@ -10,6 +10,7 @@ import { WorkshopConnectionIndicator } from './ConnectionIndicator.tsx'
 import { NameButton } from './NameDialog.tsx'
 import { PresenceSummary } from './presence/PresenceSummary.tsx'
 import { UndoButtons } from './undo/UndoButtons.tsx'
+import { usePublishedHeight } from './usePublishedHeight.ts'
 
 /**
  * The workshop's top bar: which workshop and in what role; then who is here, undo, the quiet
@@ -24,6 +25,8 @@ export function WorkshopHeader({ role }: { role: Role }) {
   const language = useStore((s) => s.ui.language)
   const [moreOpen, setMoreOpen] = useState(false)
   const extraId = useId()
+  const headerRef = useRef<HTMLElement>(null)
+  usePublishedHeight(headerRef, '--header-height')
 
   const switchLanguage = (next: Language) => {
     rememberLanguageChoice(next, workshopId)
@@ -31,7 +34,7 @@ export function WorkshopHeader({ role }: { role: Role }) {
   }
 
   return (
-    <header className="app-header app-header--workshop workshop-header">
+    <header ref={headerRef} className="app-header app-header--workshop workshop-header">
       <Brand />
       <div className="app-header__title">
         <h1 className="workshop-title">{title ?? t('workshop.untitled')}</h1>

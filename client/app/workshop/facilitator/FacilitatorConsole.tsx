@@ -21,6 +21,7 @@ import { TimerButtons, TimerPanel } from './TimerControls.tsx'
 import { JoinPanelToggle, LockToggle } from './ToggleButtons.tsx'
 import { useConsoleShortcuts } from './useConsoleShortcuts.ts'
 import { useRoomMove } from './useRoomMove.ts'
+import { usePublishedHeight } from '../usePublishedHeight.ts'
 import './facilitator.css'
 import './toolbar.css'
 
@@ -60,6 +61,7 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
   const consoleRef = useRef<HTMLElement>(null)
   const rowRef = useRef<HTMLDivElement>(null)
   useSqueeze(consoleRef, rowRef, SQUEEZE_STEPS)
+  usePublishedHeight(consoleRef, '--console-height')
   const current = nav.current
   const privateShown = usePrivateRoundShown(current?.kind)
 
