@@ -1,12 +1,13 @@
 /**
  * The room in real browsers: joining by typing what the projector shows on a phone that cannot
  * scan, the limit on wrong codes, a private writing round that "Reveal" ends on every screen, the
- * console's height on a 1366×768 laptop (and on a phone), and the console asking before a move
- * only when something would be lost or hidden. Screenshots: tests/screenshots/room/*.png.
+ * console's height on a 1366×768 laptop (and on a phone), the console right under the header
+ * however tall a long title wrapped beside a full room makes it, and the console asking before a
+ * move only when something would be lost or hidden. Screenshots: tests/screenshots/room/*.png.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, startTestServer } from '../support/server.ts'
+import { createWorkshop, mintIdentity, startTestServer } from '../support/server.ts'
 import { E2E_BUILD_DIR } from './globalSetup.ts'
 import { seriousViolations } from './support/axe.ts'
 import { browserTestsSkipped, newPerson, screenshot, VIEWPORTS } from './support/browser.ts'
@@ -16,6 +17,7 @@ import { seedRoomBoard } from './support/roomBoard.ts'
 import { goToStageKind } from './support/seed.ts'
 import { advance, expectConnected, expectStage, giveName, openAs, readWall, SLOW } from './support/workshop.ts'
 import { useBrowserAndServer } from './support/app.ts'
+import { connectClient } from '../support/clients.ts'
 
 const WORKSHOP = { title: 'Everyday welfare 2040', focalQuestion: 'What will everyday welfare look like in our town in 2040?', horizonYear: 2040 }
 
@@ -383,6 +385,64 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     },
   )
 
+  it(
+    'a long Finnish title wrapped beside a full room: scrolled, the console sits right under the taller header on every stage, its stage and Next in sight',
+    { timeout: 240_000 },
+    async () => {
+      const links = await createWorkshop(app.server.url, {
+        ...WORKSHOP,
+        title: 'Arjen hyvinvointi Turussa 2040',
+        focalQuestion: 'Miltä arjen hyvinvointi näyttää Turussa vuonna 2040?',
+        language: 'fi',
+        template: 'innosi-welfare',
+      })
+      await seedRoomBoard(app.server.wsUrl, links)
+      const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Marjatta Kivimäki' })
+      const f = facilitator.page
+      // A room of twelve: their avatars and "13 läsnä" in the header, beside the title.
+      const room = await Promise.all(
+        ['Aino', 'Eero', 'Helmi', 'Ilmari', 'Kerttu', 'Lauri', 'Mervi', 'Niilo', 'Oona', 'Paavo', 'Riikka', 'Sulo'].map(async (name, i) => {
+          const { participantId, token } = await mintIdentity(app.server.url, links.id, links.keys.participant)
+          const person = connectClient(app.server.wsUrl, links.id, 'board', { key: links.keys.participant, identity: token })
+          person.provider.awareness.setLocalState({
+            user: { id: participantId, name, color: `#${(0x305080 + i * 0x0a1408).toString(16)}`, role: 'participant', stageId: null },
+          })
+          return person
+        }),
+      )
+      try {
+        await expect.poll(() => f.getByRole('button', { name: /^13 läsnä$/ }).count(), SLOW).toBe(1)
+        const header = f.locator('.workshop-header')
+        // The header the room test found: the title wrapped, well over the 72 px the offsets assumed.
+        await screenshot(f, 'room/console-fi-sticky-header')
+        expect((await header.boundingBox())!.height).toBeGreaterThan(90)
+        const problems: string[] = []
+        for (const kind of ['frame', 'signals', 'trends', 'assess', 'wheel', 'stories', 'takeaways'] as const) {
+          await goToStageKind(app.server.wsUrl, links, kind)
+          await expect.poll(() => f.locator(`[data-stage-kind="${kind}"] :is(h2, h3)`).count(), SLOW).toBeGreaterThan(0)
+          // Every stage long enough to scroll, as it is once the room has worked on it.
+          await f.addStyleTag({ content: ".stage-area::after { content: ''; display: block; height: 2000px }" })
+          await f.evaluate(() => window.scrollTo(0, 600))
+          await afterFrame(f)
+          for (const problem of await stickyTopProblems(f)) problems.push(`${kind}: ${problem}`)
+          await screenshot(f, `room/console-fi-sticky-${kind}-laptop`)
+        }
+        // On a phone the header scrolls away and the console with it: nothing stays over the board.
+        await f.setViewportSize({ width: 390, height: 844 })
+        await f.evaluate(() => window.scrollTo(0, 600))
+        await afterFrame(f)
+        const scrolledAway = (await header.boundingBox())!
+        expect(scrolledAway.y + scrolledAway.height).toBeLessThanOrEqual(0)
+        await screenshot(f, 'room/console-fi-sticky-phone')
+        expect(problems).toEqual([])
+        expect(facilitator.errors).toEqual([])
+      } finally {
+        room.forEach((person) => person.destroy())
+        await facilitator.close()
+      }
+    },
+  )
+
   it('asks before moving only when something would be lost or hidden, never for "not done"', { timeout: 120_000 }, async () => {
     const links = await createWorkshop(app.server.url, WORKSHOP)
     const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
@@ -488,5 +548,57 @@ function cutShort(page: Page) {
     const more = document.querySelector<HTMLElement>('.workshop-header__more')
     if (more && more.offsetParent !== null && more.getBoundingClientRect().top > title.bottom) cut.push('"More" on a row of its own')
     return cut
+  })
+}
+
+/**
+ * Scrolled down a facilitator's page: the console stuck lower than the header's bottom, or the
+ * stage's counter, its name or Next covered by the header at any of their corners.
+ */
+async function stickyTopProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const header = document.querySelector('.workshop-header')!.getBoundingClientRect()
+    const console = document.querySelector('section.console')!.getBoundingClientRect()
+    if (window.scrollY < 100) problems.push(`the page did not scroll (${window.scrollY} px)`)
+    if (console.top < header.bottom - 0.5)
+      problems.push(`the console's top at ${console.top.toFixed(1)} px, under the header down to ${header.bottom.toFixed(1)} px`)
+    const shown = (element: Element) => (element as HTMLElement).offsetParent !== null && element.getBoundingClientRect().width > 0
+    // What a stage keeps in sight while it scrolls (the trends' pile, the frame's preview, the story
+    // tools), stuck where its offset puts it: below the console, not under it.
+    for (const element of document.querySelectorAll<HTMLElement>('main *')) {
+      const style = getComputedStyle(element)
+      if (style.position !== 'sticky' || style.top === 'auto' || element.closest('.console') || !shown(element)) continue
+      const top = parseFloat(style.top)
+      const box = element.getBoundingClientRect()
+      if (Math.abs(box.top - top) < 1 && top < console.bottom - 0.5)
+        problems.push(`.${element.classList[0]} stuck at ${top.toFixed(1)} px, under the console down to ${console.bottom.toFixed(1)} px`)
+    }
+    for (const [what, selector] of [
+      ['the stage counter', '.console-stage__of'],
+      ['the stage name', '.console-stage__name'],
+      ['Next', '.console-flow__next, .console-flow__finish'],
+    ] as const) {
+      const element = [...document.querySelectorAll(selector)].find(shown)
+      if (!element) {
+        problems.push(`${what} not shown`)
+        continue
+      }
+      const box = element.getBoundingClientRect()
+      const inset = 1
+      for (const [x, y] of [
+        [box.left + inset, box.top + inset],
+        [box.right - inset, box.top + inset],
+        [box.left + inset, box.bottom - inset],
+        [box.right - inset, box.bottom - inset],
+      ] as const) {
+        const hit = document.elementFromPoint(x, y)
+        if (!hit?.closest('.console') || !(element.contains(hit) || hit.contains(element)))
+          problems.push(
+            `${what}: at (${Math.round(x)}, ${Math.round(y)}) the page shows ${hit ? `<${hit.tagName.toLowerCase()} class="${hit.getAttribute('class') ?? ''}">` : 'nothing'}`,
+          )
+      }
+    }
+    return problems
   })
 }
