@@ -311,12 +311,12 @@ describe('connectDoc', () => {
     FakeWebSocket.last.serverSend(notice(JSON.stringify({ code: 'storeUnavailable', message: 'changes cannot be saved right now' })))
     expect(connection.getState()).toMatchObject({ notSaved: true, notice: { code: 'storeUnavailable' } })
 
-    // A refusal names its kind in the notice that follows "permission denied"; the server's
+    // A refusal names its kind in the notice sent before "permission denied"; the server's
     // English reason is for logs, never shown.
-    FakeWebSocket.last.serverSend(denied('a participant may not change the board document now'))
     FakeWebSocket.last.serverSend(
       notice(JSON.stringify({ code: 'writeRejected', message: 'a participant may not change the board document now', refusal: 'locked' })),
     )
+    FakeWebSocket.last.serverSend(denied('a participant may not change the board document now'))
     expect(connection.getState().denied).toBe('locked')
     // A kind this app does not know reads as the plainest one.
     FakeWebSocket.last.serverSend(notice(JSON.stringify({ code: 'writeRejected', message: '…', refusal: 'somethingNew' })))

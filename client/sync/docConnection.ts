@@ -160,7 +160,7 @@ export function connectDoc(options: DocConnectionOptions): DocConnection {
         ...(notice.code === 'writeRejected' ? { denied: notice.refusal ?? 'readOnly' } : {}),
       })
     },
-    // The notice that follows names the kind; a server without it still has refused the change.
+    // Our server names the kind in the notice it sends first; one without it has refused the change all the same.
     onPermissionDenied() {
       if (state.denied === null) update({ denied: 'readOnly' })
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { memoryStore } from '../testing/memoryStore.ts'
-import { MAX_KEPT, keepOverLimitText, loadOverLimitText } from './overLimitText.ts'
+import { MAX_KEPT, MAX_KEPT_LETTERS, keepOverLimitText, loadOverLimitText } from './overLimitText.ts'
 
 const ANNA = { workshopId: 'workshop-a', participantId: 'anna' }
 const KEY = 's2s:unsent-over-limit:workshop-a:anna'
@@ -38,5 +38,13 @@ describe('texts left past their limit in shared fields, kept on the device', () 
     expect(loadOverLimitText(ANNA, 'persona:p1:needs', store)).toBeNull()
     expect(loadOverLimitText(ANNA, 'story:s1:title', store)).toEqual(pasted(2))
     expect(loadOverLimitText(ANNA, 'constructor', store)).toBeNull()
+  })
+
+  it('does not keep a paste many times past any field (a whole document): it would fill the storage the unsent cards share', () => {
+    const store = memoryStore()
+    keepOverLimitText(ANNA, 'story:s1:title', pasted(1), store)
+    keepOverLimitText(ANNA, 'story:s1:title', { text: 'x'.repeat(MAX_KEPT_LETTERS + 1), base: 'Company 1', at: 2 }, store)
+    expect(loadOverLimitText(ANNA, 'story:s1:title', store)).toBeNull()
+    expect(store.values.size).toBe(0)
   })
 })

@@ -40,10 +40,18 @@ export function loadOverLimitText(owner: DraftOwner, field: string, store?: KeyV
   return Object.hasOwn(kept, field) ? kept[field]! : null
 }
 
-/** Keeps `entry` for `field`; null forgets it (shortened and saved, or dropped). */
+/**
+ * Letters one kept text may have. These fields hold a title or a few sentences: a text many
+ * times past that is a paste gone wrong (a whole document), and rewriting megabytes on every
+ * keystroke would spend the device's storage that the unsent cards share. It stays in the field
+ * while the field is open; it is not kept past that.
+ */
+export const MAX_KEPT_LETTERS = 20_000
+
+/** Keeps `entry` for `field`; null forgets it (shortened and saved, or dropped), as does a text past `MAX_KEPT_LETTERS`. */
 export function keepOverLimitText(owner: DraftOwner, field: string, entry: OverLimitText | null, store?: KeyValueStore | null): void {
   const kept = readAll(owner, store)
-  if (entry) kept[field] = entry
+  if (entry && entry.text.length <= MAX_KEPT_LETTERS) kept[field] = entry
   else if (Object.hasOwn(kept, field)) delete kept[field]
   else return
   const newest = Object.entries(kept)

@@ -427,11 +427,14 @@ export class Connection implements Peer {
     this.answerRefusal(reason, refusal)
   }
 
-  /** Stock clients hear the reason (y-protocols' auth message); ours hear its kind, to say it in the person's language. */
+  /**
+   * Stock clients hear the reason (y-protocols' auth message); ours hear its kind, to say it in the
+   * person's language: first, so the page never shows a plainer reason for a moment before it.
+   */
   private answerRefusal(reason: string, refusal: RefusalKind): void {
     if (!this.refusals.take()) return this.reject('refused_flood', CloseCode.rateLimited, 'too many refused writes')
-    this.send(permissionDenied(reason))
     if (this.wantsExtensions) this.send(noticeMessage({ code: 'writeRejected', message: reason, refusal }))
+    this.send(permissionDenied(reason))
   }
 
   /** `receivedAt`: when the message was read from the socket (`performance.now()`). */

@@ -160,7 +160,8 @@ function pairByContent(base: Block[], live: Block[], mineOf: (index: number) => 
 function alike(a: string, b: string): number {
   if (a.length + b.length === 0) return 1
   // Too costly to diff: what they share at their ends, the least they have in common.
-  if (!cheapToDiff(a, b)) return (2 * sameEnds(a, b)) / (a.length + b.length)
+  const ends = sameEnds(a, b)
+  if (!cheapAround(a, b, ends)) return (2 * ends) / (a.length + b.length)
   let shared = 0
   for (const [op, part] of diff(a, b)) if (op === diff.EQUAL) shared += part.length
   return (2 * shared) / (a.length + b.length)
@@ -180,12 +181,17 @@ function sameEnds(a: string, b: string): number {
  * Whether a letter diff of `a` and `b` stays cheap. The diff sets their common start and end
  * aside first; what is left between costs its length times how much it differs, unless one side
  * of it is empty: words only added (a long paste, the usual change held back on its way) or only
- * deleted cost a pass over the text. Past `MOST_LETTERS` a side, a text changed throughout is not
- * diffed (seconds, on the server too, which carries late changes in).
+ * deleted cost a pass over the text. A middle changed on both sides of more than twice
+ * `MOST_LETTERS` letters, the two together, is not diffed (seconds, on the server too, which
+ * carries late changes in).
  */
 function cheapToDiff(a: string, b: string): boolean {
-  const same = sameEnds(a, b)
-  const [left, right] = [a.length - same, b.length - same]
+  return cheapAround(a, b, sameEnds(a, b))
+}
+
+/** `cheapToDiff`, given the letters `a` and `b` share at their ends (`sameEnds`). */
+function cheapAround(a: string, b: string, ends: number): boolean {
+  const [left, right] = [a.length - ends, b.length - ends]
   return left === 0 || right === 0 || left + right <= 2 * MOST_LETTERS
 }
 
@@ -193,7 +199,7 @@ function cheapToDiff(a: string, b: string): boolean {
 const ALIKE = 0.5
 /** Pairs of blocks compared in one gap at most. */
 const MOST_COMPARED = 400
-/** Letters a side of a text's changed middle may hold for a letter-by-letter merge or likeness (see `cheapToDiff`). */
+/** Half the letters a text's middle changed on both sides may hold for a letter-by-letter merge or likeness (see `cheapToDiff`). */
 const MOST_LETTERS = 5_000
 
 function kindOf(block: Block): string {

@@ -175,6 +175,8 @@ describe.skipIf(browserTestsSkipped)('a returning participant keeps their identi
         const question = phone.page.getByRole('dialog', { name: 'Are you already in this workshop?' })
         await question.waitFor(SLOW)
         await screenshot(phone.page, 'identity-same-facilitator-other-name-phone')
+        // The keyboard starts on the safe answer: a co-facilitator pressing Enter stays themselves.
+        await expect.poll(() => phone.page.evaluate(() => document.activeElement?.textContent), SLOW).toBe("No, I'm someone else")
         await question.getByRole('button', { name: /^I'm Fiona, joined at \d{1,2}[.:]\d{2}$/ }).click()
         await expect.poll(() => keptIdentity(phone.page, room.links.id).then((kept) => kept?.participantId), SLOW).toBe(fiona)
         await expectConnected(phone.page)

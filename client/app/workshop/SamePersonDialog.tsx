@@ -94,8 +94,8 @@ export function SamePersonDialog() {
       {t('identity.same.failed')}
     </p>
   )
-  const no = (
-    <button type="button" className="button button--ghost" onClick={someoneElse}>
+  const no = (autofocus = false) => (
+    <button type="button" className="button button--ghost" onClick={someoneElse} {...(autofocus ? { 'data-autofocus': '' } : {})}>
       {t('identity.same.no')}
     </button>
   )
@@ -108,7 +108,7 @@ export function SamePersonDialog() {
         <p className="field__hint">{t('identity.same.joined', { name: only.name, time: joinedAt(only) })}</p>
         {failure}
         <div className="form__actions form__actions--end">
-          {no}
+          {no()}
           <button type="button" className="button button--primary" onClick={() => void continueAs(only)} data-autofocus="">
             {t('identity.same.yes', { name: only.name })}
           </button>
@@ -121,20 +121,16 @@ export function SamePersonDialog() {
       <p>{t('identity.same.anyQuestion', { name: myName })}</p>
       {failure}
       <ul className="ui-list same-person__people">
-        {people.map((person, index) => (
+        {people.map((person) => (
           <li key={person.id}>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void continueAs(person)}
-              {...(index === 0 ? { 'data-autofocus': '' } : {})}
-            >
+            <button type="button" className="button button--secondary" onClick={() => void continueAs(person)}>
               {t('identity.same.pick', { name: person.name, time: joinedAt(person) })}
             </button>
           </li>
         ))}
       </ul>
-      <div className="form__actions form__actions--end">{no}</div>
+      {/* The keyboard starts on "someone else": a co-facilitator's reflexive Enter must not make them Fiona. */}
+      <div className="form__actions form__actions--end">{no(true)}</div>
     </Dialog>
   )
 }

@@ -285,6 +285,19 @@ describe('signals stage: the wall', () => {
     })
   })
 
+  it('forgets an unsaved edit of a card its writer deletes on purpose: nothing is offered back', () => {
+    const w = open('participant')
+    addSignal(w.board, { title: 'Robots' }, ANNA)
+    addSignal(w.board, { title: 'Buses' }, ANNA)
+    editUnsaved(w)
+    const again = reopen(w)
+    // Over to another card's editor: the edit of "Robots" stays kept, its card in sight again.
+    click(button(cardTitled(again, 'Buses'), /^Edit/))
+    click(button(cardTitled(again, 'Robots'), /^Delete/))
+    click(button(again, 'Delete'))
+    expect(reopen(w).querySelector('.signal-card--editing')).toBeNull()
+  })
+
   it('offers an unsaved edit of a card deleted meanwhile as a new card, once the board has synced', () => {
     const w = open('participant')
     const id = addSignal(w.board, { title: 'Robots' }, ANNA)

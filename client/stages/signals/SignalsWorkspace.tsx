@@ -21,7 +21,7 @@ import { WallFilters } from './WallFilters.tsx'
 import { NO_FILTER, applyWallFilter, authorOptions, pruneFilter, themeChips, type WallFilterState } from './wallFilter.ts'
 import { useViewer } from '../../state/useViewer.ts'
 import { useContextStore, useDraftOwner } from '../../state/storeContext.ts'
-import { latestUnsavedEdit } from './unsavedEdit.ts'
+import { keepUnsavedEdit, latestUnsavedEdit } from './unsavedEdit.ts'
 
 // Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
 // chunks of their own, never on a participant's phone.
@@ -57,8 +57,10 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
   const mergeDrop = mergeDropId === null ? null : (data.signals.find((signal) => signal.id === mergeDropId) ?? null)
 
   const commandsRef = useRef(commands)
+  const ownerRef = useRef(owner)
   useEffect(() => {
     commandsRef.current = commands
+    ownerRef.current = owner
   })
   // One stable object: memoised cards never re-render because a callback changed.
   const actions = useMemo<CardActions>(
@@ -68,6 +70,8 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
       remove(signalId, isPrivate) {
         const landing = focusAfterRemoving(signalId)
         commandsRef.current.remove(signalId, isPrivate)
+        // Deleted on purpose: an edit of it kept from before is not offered back as "a removed card".
+        if (ownerRef.current) keepUnsavedEdit(ownerRef.current, signalId, null)
         announce(t('signals.card.deleted'))
         // The deleted card took the focused button with it: land on a neighbour, not on <body>.
         requestAnimationFrame(() => landing?.focus())

@@ -11,6 +11,9 @@ import type { DeletedStory } from './rescueOffers.ts'
  * focus went with the deleted story (its card). Otherwise the person is reading the list or
  * writing another story: the offer is announced, and focus stays where it is.
  */
+/** The offers already shown: each takes the focus, or is announced, once. */
+const presented = new WeakSet<DeletedStory>()
+
 export function BringBackStory({ deleted, onBringBack, onLetGo }: { deleted: DeletedStory; onBringBack(): void; onLetGo(): void }) {
   const { t } = useTranslation()
   const announce = useAnnounce()
@@ -18,6 +21,9 @@ export function BringBackStory({ deleted, onBringBack, onLetGo }: { deleted: Del
   const first = useRef<HTMLButtonElement>(null)
   const wasOpen = deleted.reason === 'open'
   useEffect(() => {
+    // Once an offer: shown again over the list or another story (a new mount), it takes no focus and says nothing again.
+    if (presented.has(deleted)) return
+    presented.add(deleted)
     const focusLost = document.activeElement === null || document.activeElement === document.body
     if (wasOpen || focusLost) first.current?.focus()
     if (!wasOpen) announce(t('stories.rescue.announceWritten', { title: name }))

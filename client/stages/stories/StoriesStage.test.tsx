@@ -377,7 +377,7 @@ describe('a story written in here, closed, and deleted by someone else before th
     watch.stop()
   })
 
-  it('is offered on the list, and "Let it go" lets it go', async () => {
+  it('is offered on the list, and still in the story opened next, once; "Let it go" lets it go', async () => {
     const room = roomWithStories()
     const elsewhere = new Y.Doc()
     const network = connectDocs(room.board, elsewhere)
@@ -391,6 +391,14 @@ describe('a story written in here, closed, and deleted by someone else before th
 
     await expectEventually(() => harness!.container.querySelector('.stories__rescue') !== null)
     expect(harness.container.querySelector('.stories')).not.toBeNull()
+    // Still offered in the story the person opens next: it takes neither the keyboard nor their ears again.
+    const announced = () => harness!.announcements.filter((said) => said.includes('was deleted before your words')).length
+    expect(announced()).toBe(1)
+    click(buttonNamed(harness.container, 'A Tuesday at home'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    expect(harness.container.querySelector('.stories__rescue')).not.toBeNull()
+    expect(document.activeElement?.textContent).not.toBe('Bring it back')
+    expect(announced()).toBe(1)
     click(buttonNamed(harness.container, 'Let it go'))
     await expectEventually(() => harness!.container.querySelector('.stories__rescue') === null)
     expect([...readBoard(elsewhere).stories.values()].map((story) => story.title)).not.toContain('Saturday at the meal ring')

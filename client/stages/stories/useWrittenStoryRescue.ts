@@ -3,7 +3,6 @@ import { isLocalOrigin } from '../../sync/docConnection.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { useRescueOffers, type StoryView } from './rescueOffers.ts'
-import { watchWrittenStories } from './watchWrittenStories.ts'
 
 /** This page's view of a story, from the store's board snapshot. */
 function viewOf(storyId: string): StoryView | null {
@@ -19,21 +18,34 @@ function viewOf(storyId: string): StoryView | null {
  */
 export function useWrittenStoryRescue(enabled: boolean): void {
   const { board, boardConnection } = useWorkshopDocs()
+  const workshopId = useStore((s) => s.session?.workshopId ?? null)
   useEffect(() => {
     if (!enabled || !board || !boardConnection) return
-    const watch = watchWrittenStories(board, {
-      isLocal: isLocalOrigin,
-      confirmedClock: () => boardConnection.confirmedClock(),
-      view: viewOf,
-      onDeleted: (deleted) => useRescueOffers.getState().offer(deleted),
-    })
-    const unsubscribe = useStore.subscribe((state, previous) => {
-      if (state.board !== previous.board) watch.refresh()
+    let live = true
+    let stop = () => {}
+    // A chunk of its own, loaded as the page opens: the first stage's download is not spent on it.
+    void import('./watchWrittenStories.ts').then(({ watchWrittenStories }) => {
+      if (!live) return
+      const watch = watchWrittenStories(board, {
+        isLocal: isLocalOrigin,
+        confirmedClock: () => boardConnection.confirmedClock(),
+        view: viewOf,
+        onDeleted: (deleted) => useRescueOffers.getState().offer(deleted),
+      })
+      const unsubscribe = useStore.subscribe((state, previous) => {
+        if (state.board !== previous.board) watch.refresh()
+      })
+      stop = () => {
+        unsubscribe()
+        watch.stop()
+      }
     })
     return () => {
-      unsubscribe()
-      watch.stop()
-      useRescueOffers.getState().clear()
+      live = false
+      stop()
     }
   }, [enabled, board, boardConnection])
+  // An offer holds the only copy of its words: it outlives a new board document (the board
+  // started afresh), and goes with the workshop page.
+  useEffect(() => () => useRescueOffers.getState().clear(), [workshopId])
 }

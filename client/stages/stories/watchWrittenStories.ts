@@ -54,14 +54,18 @@ export function watchWrittenStories(doc: Y.Doc, options: WrittenStoriesOptions):
   }
   doc.on('afterTransaction', afterTransaction)
 
-  const stopWatching = watchStoryDeletions(doc, (storyId, copy) => {
-    const entry = written.get(storyId)
-    if (!entry) return
-    written.delete(storyId)
-    const { seen } = entry
-    if (!seen || entry.clock <= options.confirmedClock() || !holdsWriting(seen, copy.size)) return
-    options.onDeleted({ ...seen, body: copy.body, reason: 'written' })
-  })
+  const stopWatching = watchStoryDeletions(
+    doc,
+    (storyId) => written.has(storyId),
+    (storyId, copy) => {
+      const entry = written.get(storyId)
+      if (!entry) return
+      written.delete(storyId)
+      const { seen } = entry
+      if (!seen || entry.clock <= options.confirmedClock() || !holdsWriting(seen, copy.size)) return
+      options.onDeleted({ ...seen, body: copy.body, reason: 'written' })
+    },
+  )
 
   return {
     refresh: () => written.forEach((_, storyId) => look(storyId)),

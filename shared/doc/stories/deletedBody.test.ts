@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createStory, deleteStory, getStoryBody } from '../commands/stories'
 import { connectDocs } from '../testing/network'
-import { watchStoryDeletion } from './deletedBody'
+import { watchStoryDeletion, watchStoryDeletions } from './deletedBody'
 
 const me = { participantId: 'p-cowriter-0000000000' }
 const them = { participantId: 'p-deleter-00000000000' }
@@ -71,5 +71,28 @@ describe('copyOfDeletedBody', () => {
     deleteStory(doc, storyId)
     stop()
     expect(told).toEqual([])
+  })
+
+  it('copies only the stories asked for: deleting others costs this device nothing', () => {
+    const mine = new Y.Doc()
+    const theirs = new Y.Doc()
+    const wanted = createStory(mine, { title: 'Wanted' }, me)
+    const other = createStory(mine, { title: 'Not mine' }, them)
+    for (const { storyId } of [wanted, other]) getStoryBody(mine, storyId)!.push([paragraph('Some words')])
+    connectDocs(mine, theirs)
+    const asked: string[] = []
+    const copied: string[] = []
+    const stop = watchStoryDeletions(
+      mine,
+      (storyId) => (asked.push(storyId), storyId === wanted.storyId),
+      (storyId) => copied.push(storyId),
+    )
+    theirs.transact(() => {
+      deleteStory(theirs, other.storyId)
+      deleteStory(theirs, wanted.storyId)
+    })
+    stop()
+    expect(asked.sort()).toEqual([wanted.storyId, other.storyId].sort())
+    expect(copied).toEqual([wanted.storyId])
   })
 })

@@ -82,15 +82,22 @@ export function copyOfDeletedBody(body: Y.XmlFragment, transaction: Y.Transactio
 }
 
 /**
- * Calls `onDeleted` with the story's id and a copy of its body whenever a change from elsewhere
- * deletes a story, any story (this device's own deletion is its to undo); returns the unsubscribe.
+ * Calls `onDeleted` with the story's id and a copy of its body when a change from elsewhere
+ * deletes a story `wanted` names (this device's own deletion is its to undo); returns the
+ * unsubscribe. Only those are copied: a deletion of stories this device never wrote in (a
+ * facilitator clearing the board, a history restore) costs sixty phones nothing.
  */
-export function watchStoryDeletions(doc: Y.Doc, onDeleted: (storyId: string, copy: { body: Y.XmlFragment; size: number }) => void): () => void {
+export function watchStoryDeletions(
+  doc: Y.Doc,
+  wanted: (storyId: string) => boolean,
+  onDeleted: (storyId: string, copy: { body: Y.XmlFragment; size: number }) => void,
+): () => void {
   const bodies = storyBodiesRoot(doc)
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     if (transaction.local) return
     for (const [storyId, change] of event.changes.keys) {
-      if (change.action === 'delete' && change.oldValue instanceof Y.XmlFragment) onDeleted(storyId, copyOfDeletedBody(change.oldValue, transaction))
+      if (change.action !== 'delete' || !(change.oldValue instanceof Y.XmlFragment) || !wanted(storyId)) continue
+      onDeleted(storyId, copyOfDeletedBody(change.oldValue, transaction))
     }
   }
   bodies.observe(observer)
@@ -102,7 +109,9 @@ export function watchStoryDeletions(doc: Y.Doc, onDeleted: (storyId: string, cop
  * (this device's own deletion is its to undo); returns the unsubscribe.
  */
 export function watchStoryDeletion(doc: Y.Doc, storyId: string, onDeleted: (copy: { body: Y.XmlFragment; size: number }) => void): () => void {
-  return watchStoryDeletions(doc, (deletedId, copy) => {
-    if (deletedId === storyId) onDeleted(copy)
-  })
+  return watchStoryDeletions(
+    doc,
+    (deletedId) => deletedId === storyId,
+    (_, copy) => onDeleted(copy),
+  )
 }
