@@ -170,7 +170,7 @@ describe.skipIf(browserTestsSkipped)('participants’ tools (issue 13)', () => {
       })
       expect(covered, 'lines of text under a “+”').toEqual([])
 
-      await page.getByRole('button', { name: 'Add what follows “Loneliness drops among people who live…”' }).click()
+      await page.getByRole('button', { name: 'Add what follows “Loneliness drops among people who live alone”' }).click()
       const field = page.getByRole('textbox', { name: 'What happens because of this?' })
       await field.fill('Neighbours check on each other')
       await field.press('Enter')

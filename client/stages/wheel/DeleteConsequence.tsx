@@ -3,9 +3,10 @@ import { InlineConfirm } from '../../ui/index.ts'
 
 /**
  * A consequence's "Delete", asking once in place and naming how many consequences go with it
- * (see InlineConfirm). Undo also brings a deleted branch back.
+ * (see InlineConfirm). Undo also brings a deleted branch back. `label`, where several are in
+ * sight (the list), names the consequence ("Delete “Care homes close”").
  */
-export function DeleteConsequence({ followers, onDelete, describedBy }: { followers: number; onDelete(): void; describedBy?: string }) {
+export function DeleteConsequence({ followers, onDelete, label }: { followers: number; onDelete(): void; label?: string }) {
   const { t } = useTranslation()
   return (
     <InlineConfirm
@@ -14,7 +15,7 @@ export function DeleteConsequence({ followers, onDelete, describedBy }: { follow
       cancelLabel={t('wheel.delete.keep')}
       onConfirm={onDelete}
       trigger={(open, ref) => (
-        <button ref={ref} type="button" className="button button--ghost wheel-action wheel-action--delete" aria-describedby={describedBy} onClick={open}>
+        <button ref={ref} type="button" className="button button--ghost wheel-action wheel-action--delete" aria-label={label} onClick={open}>
           {t('wheel.actions.delete')}
         </button>
       )}

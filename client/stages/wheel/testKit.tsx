@@ -9,6 +9,7 @@ import { createTrend, createWorkshopControl, initBoard, joinAsParticipant, readC
 import { connectDocs, type Connection } from '../../../shared/doc/testing/network.ts'
 import { TEMPLATES } from '../../../shared/method/templates.ts'
 import type { Role } from '../../../shared/protocol.ts'
+import type { Language } from '../../i18n/language.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { createAppStore } from '../../state/store.ts'
 import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
@@ -55,8 +56,8 @@ export function replicaOf(w: WheelWorkshop): WheelWorkshop {
   return { board, control, trendIds: w.trendIds }
 }
 
-/** One person's screen of the wheel stage: their own store and documents, in list or diagram view. */
-export function screenOf(person: Actor, role: Role, w: WheelWorkshop, view: 'list' | 'diagram' = 'list'): HTMLElement {
+/** One person's screen of the wheel stage: their own store and documents, in list or diagram view, in English unless told. */
+export function screenOf(person: Actor, role: Role, w: WheelWorkshop, view: 'list' | 'diagram' = 'list', language: Language = 'en'): HTMLElement {
   localStorage.setItem('s2s:wheel-view', view)
   const store = createAppStore()
   store.getState().setParticipant({ id: person.participantId, name: person.participantId.slice(0, 4), color: '#0072B2' })
@@ -70,6 +71,7 @@ export function screenOf(person: Actor, role: Role, w: WheelWorkshop, view: 'lis
         <LiveAnnouncer>{role === 'screen' ? <ScreenWheel /> : <WheelStage stage={stage} role={role} isCurrent />}</LiveAnnouncer>
       </WorkshopDocsContext.Provider>
     </StoreContext.Provider>,
+    { language },
   )
 }
 

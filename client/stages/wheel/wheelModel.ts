@@ -97,13 +97,11 @@ export function valenceCounts(tree: readonly WheelTreeNode[]): Record<'total' | 
 }
 
 /**
- * A consequence's text cut to a few words for a button's name ("Add what follows “Loneliness
- * drops…”"): long enough to tell the buttons apart, short enough to listen to.
+ * A consequence's text on one line for a button's name ("Add what follows “Loneliness drops
+ * among people who live alone”"). Whole, not cut to a few words: two consequences that start
+ * alike ("… 1 (Petra)", "… 2 (Petra)") got the same name, and a screen reader or voice control
+ * could not tell their buttons apart.
  */
-export function shortText(text: string, max = 40): string {
-  const clean = text.replace(/\s+/g, ' ').trim()
-  if (clean.length <= max) return clean
-  const cut = clean.slice(0, max)
-  const space = cut.lastIndexOf(' ')
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }

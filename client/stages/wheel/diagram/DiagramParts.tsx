@@ -146,8 +146,9 @@ export const ADD_CORNER_ROOM = ADD_RADIUS + ADD_INSET - DEFAULT_WHEEL_METRICS.pa
 
 /**
  * The "+" on a box's outer corner: add what follows from it. Always drawn (not only on hover), so
- * after one consequence it stays plain how to add the next; named after its box so each of the
- * thirty on a wheel is told apart ("Add what follows “Loneliness drops…”").
+ * after one consequence it stays plain how to add the next; named after its box's whole text, so
+ * each of the thirty on a wheel is told apart even when two begin alike ("Add what follows
+ * “Loneliness drops among people who live alone”").
  */
 export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }: { id: string; box: WheelBox; label: string; onAdd(id: string): void }) {
   const r = ADD_RADIUS

@@ -95,7 +95,7 @@ describe('wheel diagram', () => {
     const names = [...view.querySelectorAll('g.wheel-add')].map((g) => g.getAttribute('aria-label'))
     expect(names).toEqual([
       'Add what follows “Care moves home”',
-      'Add what follows “Loneliness drops among people who live…”',
+      'Add what follows “Loneliness drops among people who live alone”',
       'Add what follows “Fewer visits to the doctor”',
     ])
     expect(new Set(names).size).toBe(names.length)

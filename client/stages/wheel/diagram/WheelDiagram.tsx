@@ -16,7 +16,7 @@ import {
   useNodeLabel,
   useNodesById,
 } from './DiagramParts.tsx'
-import { shortText } from '../wheelModel.ts'
+import { oneLine } from '../wheelModel.ts'
 import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'
 import { ZoomControls } from './ZoomControls.tsx'
@@ -228,14 +228,14 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
             })}
             {withAdds && (
               <g className="wheel-adds">
-                <AddFollowing id={CENTRE} box={layout.centre} label={t('wheel.actions.addBelowNamed', { text: shortText(trendName) })} onAdd={onAdd} />
+                <AddFollowing id={CENTRE} box={layout.centre} label={t('wheel.actions.addBelowNamed', { text: oneLine(trendName) })} onAdd={onAdd} />
                 {layout.nodes.map((box) =>
                   box.ring < MAX_RING ? (
                     <AddFollowing
                       key={box.id}
                       id={box.id}
                       box={box}
-                      label={t('wheel.actions.addBelowNamed', { text: shortText(records.get(box.id)?.text || untitled) })}
+                      label={t('wheel.actions.addBelowNamed', { text: oneLine(records.get(box.id)?.text || untitled) })}
                       onAdd={onAdd}
                     />
                   ) : null,

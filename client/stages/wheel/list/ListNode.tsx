@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import { authorsOf, canChange, canContribute } from '../../../../shared/permissions.ts'
@@ -6,7 +6,7 @@ import { EditingNote, useAnnounce } from '../../../ui/index.ts'
 import { DeleteConsequence } from '../DeleteConsequence.tsx'
 import { AddForm, EditNode, type WheelActionsContext } from '../diagram/NodeDetails.tsx'
 import { ValenceMark, valenceKey } from '../valence.tsx'
-import { canAddBelow, descendantCount, shortText } from '../wheelModel.ts'
+import { canAddBelow, descendantCount, oneLine } from '../wheelModel.ts'
 
 /** Which node has its form open, and which form. */
 export type OpenForm = { kind: 'edit' | 'add'; id: string } | null
@@ -24,7 +24,6 @@ interface ListNodeProps {
 export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodeProps) {
   const { t } = useTranslation()
   const announce = useAnnounce()
-  const textId = useId()
   const cardRef = useRef<HTMLDivElement>(null)
   const addRef = useRef<HTMLButtonElement>(null)
   const editRef = useRef<HTMLButtonElement>(null)
@@ -34,6 +33,9 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
   const editing = open?.kind === 'edit' && open.id === node.id
   const adding = open?.kind === 'add' && open.id === node.id
   const text = node.text || t('wheel.node.untitled')
+  // Each button's name says which consequence it is for: a list of thirty "Edit"s cannot be told
+  // apart by a screen reader's list of buttons, nor by voice control.
+  const named = oneLine(text)
 
   // Focus goes back to the button that opened a form once the form has closed and the button is drawn.
   const [refocus, setRefocus] = useState<'add' | 'edit' | null>(null)
@@ -63,9 +65,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
           />
         ) : (
           <>
-            <p id={textId} className="wheel-item__text">
-              {text}
-            </p>
+            <p className="wheel-item__text">{text}</p>
             <p className="wheel-item__meta">
               <ValenceMark valence={node.valence} />
               <span className="wheel-item__ring">{t(`wheel.ring.short${node.ring}`)}</span>
@@ -78,7 +78,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                     ref={addRef}
                     type="button"
                     className="button button--ghost wheel-action"
-                    aria-label={t('wheel.actions.addBelowNamed', { text: shortText(text) })}
+                    aria-label={t('wheel.actions.addBelowNamed', { text: named })}
                     aria-expanded={adding}
                     onClick={() => setOpen({ kind: 'add', id: node.id })}
                   >
@@ -89,14 +89,14 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                   ref={editRef}
                   type="button"
                   className="button button--ghost wheel-action"
-                  aria-describedby={textId}
+                  aria-label={t('wheel.actions.editNamed', { text: named })}
                   onClick={() => setOpen({ kind: 'edit', id: node.id })}
                 >
                   {t('wheel.actions.edit')}
                 </button>
                 {canChange(viewer, authorsOf('wheelNodes', node)) && (
                   <DeleteConsequence
-                    describedBy={textId}
+                    label={t('wheel.actions.deleteNamed', { text: named })}
                     followers={descendantCount(item)}
                     onDelete={() => {
                       const count = commands.remove(node.id)
