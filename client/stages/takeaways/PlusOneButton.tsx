@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next'
 
 /**
  * "+1": agree with a takeaway, or take it back. Pressed state (filled) and `aria-pressed` say
- * whether I gave one; the number is how many people did. The accessible name is the visible
- * "+1 <count>" followed by hidden words, so speech-control users can say what they see.
+ * whether I gave one; the number is how many people did. The accessible name starts with the
+ * visible "+1", so speech-control users can say what they see, and the hidden words after it say
+ * the count; the visible count is left out of the name, which otherwise said it twice
+ * ("+1 3 — I agree (3 people agree so far)").
  */
 export function PlusOneButton({ count, mine, onToggle }: { count: number; mine: boolean; onToggle(): void }) {
   const { t } = useTranslation()
@@ -15,7 +17,10 @@ export function PlusOneButton({ count, mine, onToggle }: { count: number; mine: 
       title={mine ? t('takeaways.plusOne.undoHint') : t('takeaways.plusOne.hint')}
       onClick={onToggle}
     >
-      <span className="plus-one__mark">{'+1'}</span> <span className="plus-one__count">{count}</span>{' '}
+      <span className="plus-one__mark">{'+1'}</span>{' '}
+      <span className="plus-one__count" aria-hidden="true">
+        {count}
+      </span>{' '}
       <span className="visually-hidden">{t('takeaways.plusOne.label', { count })}</span>
     </button>
   )

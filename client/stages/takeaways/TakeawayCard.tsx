@@ -31,6 +31,9 @@ export const TakeawayCard = memo(function TakeawayCard(props: TakeawayCardProps)
   const { takeaway, plusOneCount, mine, authorName, authorColor, canPlusOne, canEdit, onPlusOne, onEdit, onDelete } = props
   const { t } = useTranslation()
   const titleId = useId()
+  // Edit and Delete say which takeaway: a board of twenty "Edit"s cannot be told apart in a screen
+  // reader's list of buttons, nor by voice control.
+  const named = takeaway.text.replace(/\s+/g, ' ').trim()
   return (
     <article className="card takeaway-card" aria-labelledby={titleId}>
       <h4 id={titleId} className="takeaway-card__text">
@@ -47,10 +50,15 @@ export const TakeawayCard = memo(function TakeawayCard(props: TakeawayCardProps)
         {authorName !== null && <PersonChip name={authorName} color={authorColor ?? '#6e6259'} size="small" className="takeaway-card__author" />}
         {canEdit && (
           <span className="takeaway-card__actions">
-            <button type="button" className="button button--ghost takeaway-card__action" aria-describedby={titleId} onClick={() => onEdit(takeaway.id)}>
+            <button
+              type="button"
+              className="button button--ghost takeaway-card__action"
+              aria-label={t('takeaways.card.editNamed', { text: named })}
+              onClick={() => onEdit(takeaway.id)}
+            >
               {t('takeaways.card.edit')}
             </button>
-            <ConfirmDelete describedBy={titleId} onDelete={() => onDelete(takeaway.id)} />
+            <ConfirmDelete label={t('takeaways.card.deleteNamed', { text: named })} onDelete={() => onDelete(takeaway.id)} />
           </span>
         )}
       </div>

@@ -8,6 +8,7 @@ import { createStory, createTrend, createWorkshopControl, initBoard, joinAsParti
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { TEMPLATES } from '../../../shared/method/templates.ts'
 import type { Role } from '../../../shared/protocol.ts'
+import type { Language } from '../../i18n/language.ts'
 import { bridgeBoard, bridgeControl } from '../../state/bridge.ts'
 import { createAppStore } from '../../state/store.ts'
 import { WorkshopDocsContext } from '../../sync/workshopDocs.ts'
@@ -54,7 +55,8 @@ export function replicaOf(w: TakeawaysWorkshop): TakeawaysWorkshop {
   return { ...w, board, control }
 }
 
-export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop): HTMLElement {
+/** One person's screen of the takeaways stage, in English unless told. */
+export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop, language: Language = 'en'): HTMLElement {
   const store = createAppStore()
   store
     .getState()
@@ -72,5 +74,6 @@ export function screenOf(person: Actor, role: Role, w: TakeawaysWorkshop): HTMLE
         <LiveAnnouncer>{role === 'screen' ? <ScreenTakeaways /> : <TakeawaysStage stage={stage} role={role} isCurrent />}</LiveAnnouncer>
       </WorkshopDocsContext.Provider>
     </StoreContext.Provider>,
+    { language },
   )
 }
