@@ -30,14 +30,9 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // A "+" opens the selection straight in its add form; the count remounts the panel for a second "+" on the same box.
   const [adding, setAdding] = useState({ id: null as string | null, count: 0 })
-  // The panel an empty wheel opens with stays open when someone else's first consequence arrives:
-  // everyone is typing their own first one at that moment.
-  const [openedEmpty, setOpenedEmpty] = useState(false)
-  if (tree.length === 0 && canContribute(viewer) && selectedId === null && !openedEmpty) setOpenedEmpty(true)
   const select = (id: string | null) => {
     setAdding((was) => ({ id: null, count: was.count }))
     setSelectedId(id)
-    setOpenedEmpty(false)
   }
   const addTo = (id: string) => {
     setAdding((was) => ({ id, count: was.count + 1 }))
@@ -48,8 +43,12 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
   const headingId = `wheel-${entry.key.replace(':', '-')}`
 
   const found = selectedId && selectedId !== CENTRE ? findInTree(tree, selectedId) : null
-  // An empty wheel opens on the trend, so the first thing anyone sees is where to start.
-  const emptyStart = (openedEmpty || tree.length === 0) && canContribute(viewer) && selectedId === null
+  // An empty wheel opens on the trend, so the first thing anyone sees is where to start. Only while
+  // it is empty: a panel left open once the room's consequences came covered a third of a laptop's
+  // wheel, boxes and "+" under it, until one found its close button. Someone who has taken it up
+  // (focus or a press in it) has the trend selected instead, so what they type stays when others'
+  // first consequences arrive: everyone is writing their own first one at that moment.
+  const emptyStart = tree.length === 0 && canContribute(viewer) && selectedId === null
   const showCentre = selectedId === CENTRE || emptyStart
   const details =
     found || showCentre ? (
@@ -59,6 +58,7 @@ export function WheelPanel({ entry, role, mode, tools = null }: { entry: WheelEn
         parent={found?.parent ?? null}
         context={context}
         takeFocus={!emptyStart}
+        {...(emptyStart ? { onTakeUp: () => setSelectedId(CENTRE) } : {})}
         startAdding={adding.id !== null}
         onClose={() => select(null)}
         onSelect={select}

@@ -30,6 +30,7 @@ export function NodeDetails({
   onSelect,
   takeFocus = true,
   startAdding = false,
+  onTakeUp,
 }: {
   /** null = the trend at the centre. */
   selected: WheelTreeNode | null
@@ -41,6 +42,8 @@ export function NodeDetails({
   takeFocus?: boolean
   /** Opened by the box's "+": its add form is open from the start. */
   startAdding?: boolean
+  /** The person turns to the panel (focus or a press in it): given where it opened by itself. */
+  onTakeUp?: () => void
 }) {
   const { t } = useTranslation()
   const headingId = useId()
@@ -57,7 +60,14 @@ export function NodeDetails({
   }, [])
 
   return (
-    <section ref={panelRef} className="wheel-details ui-stack ui-popover" aria-labelledby={headingId} data-no-pan="">
+    <section
+      ref={panelRef}
+      className="wheel-details ui-stack ui-popover"
+      aria-labelledby={headingId}
+      data-no-pan=""
+      onFocus={onTakeUp}
+      onPointerDown={onTakeUp}
+    >
       <header className="wheel-details__header">
         <p className="eyebrow">{selected ? t(`wheel.ring.${selected.node.ring}`) : t('wheel.centre.eyebrow')}</p>
         <button type="button" className="button button--ghost wheel-details__close" onClick={onClose}>

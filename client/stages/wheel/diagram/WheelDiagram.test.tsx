@@ -82,6 +82,35 @@ describe('wheel diagram', () => {
     expect(visibleWheelNodes(readBoard(w.board), w.trendIds[0]!).map((n) => n.text)).toEqual(['Home care grows', 'Ada half typed'])
   })
 
+  it("closes the trend's panel it opened by itself once others' consequences arrive, if this person never turned to it", () => {
+    // Left standing, it covered a third of a laptop's wheel and the boxes and "+" under it.
+    const w = wheelWorkshop()
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    expect(view.querySelector('.wheel-details')).not.toBeNull()
+    act(() => void addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Home care grows', valence: 'positive' }, ben))
+    expect(node(view, 'Home care grows')).toBeDefined()
+    expect(view.querySelector('.wheel-details')).toBeNull()
+    expect(view.querySelector('.wheel-diagram g[aria-pressed="true"]')).toBeNull()
+    // The trend's "+" still opens it, with the form in focus.
+    press(view.querySelector<SVGGElement>('g.wheel-add[data-add-for="centre"]')!, 'Enter')
+    expect(document.activeElement?.closest('.wheel-details')).not.toBeNull()
+  })
+
+  it("keeps the trend's panel for someone who pressed in it, when others' consequences arrive", () => {
+    const w = wheelWorkshop()
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    act(() => void view.querySelector('.wheel-details')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })))
+    act(() => void addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Home care grows', valence: 'positive' }, ben))
+    expect(view.querySelector('.wheel-details')).not.toBeNull()
+  })
+
+  it('opens a wheel that has consequences with nothing selected and no panel over it', () => {
+    const w = wheelWorkshop()
+    addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: 'Home care grows', valence: 'positive' }, ben)
+    const view = screenOf(anna, 'participant', w, 'diagram')
+    expect(view.querySelector('.wheel-details')).toBeNull()
+  })
+
   it('every box up to the second ring has its own "+", named after it; it opens the add form, and stays for the next one', () => {
     const w = wheelWorkshop()
     const first = addWheelNode(
