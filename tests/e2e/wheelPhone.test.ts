@@ -2,7 +2,8 @@
  * The futures wheel on a phone (390×844), with a wheel as a room writes it: 7 first-order
  * consequences and 10 second-order ones, some long, in English and in Finnish (long compounds).
  * Whichever box is selected, no box, selection mark or "+" covers another box or another "+",
- * and every "+" in sight is what a finger at its centre hits, at least 24×24 px.
+ * and every "+" in sight is what a finger at its centre hits, at least 24×24 px. The first view,
+ * on the wheel's middle, says how many consequences lie outside it.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -67,6 +68,11 @@ const WHEELS = {
     ],
   },
 } as const
+
+const OUTSIDE = {
+  fi: (count: number) => `${count} seurausta lisää näkymän ulkopuolella: loitonna tai näytä listana`,
+  en: (count: number) => `${count} more consequences outside the view: zoom out or use the List`,
+}
 
 /** Which parent each second-order consequence follows (index into `first`): uneven, as in a room. */
 const SECOND_PARENT = [0, 1, 2, 3, 3, 5, 6, 6, 2, 0]
@@ -179,6 +185,17 @@ describe.skipIf(browserTestsSkipped)('the futures wheel on a phone', () => {
         const unselected = await readWheel(page)
         problems.push(...unselected.problems.map((p) => `nothing selected: ${p}`))
         await screenshot(page, `wheel-phone/${language}-none`)
+        // The first view shows the middle: the boxes it leaves out are said to be there, with the ways to them.
+        const outside = page.locator('.wheel-outside')
+        const boxesOutside = await boxes.evaluateAll((gs) => {
+          const frame = document.querySelector('.wheel-diagram__viewport')!.getBoundingClientRect()
+          return gs.filter((g) => {
+            const box = g.querySelector('.wheel-node__box')!.getBoundingClientRect()
+            return box.right <= frame.left || box.left >= frame.right || box.bottom <= frame.top || box.top >= frame.bottom
+          }).length
+        })
+        expect(boxesOutside).toBeGreaterThan(1)
+        expect(await outside.textContent(SLOW)).toBe(OUTSIDE[language](boxesOutside))
         const ids = [...(await boxes.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-node-id')!))), 'centre']
         let tested = 0
         for (const id of ids) {
@@ -195,6 +212,9 @@ describe.skipIf(browserTestsSkipped)('the futures wheel on a phone', () => {
           problems.push(...reading.problems.map((p) => `${id} selected: ${p}`))
           if (id === ids[2] || id === ids[4]) await screenshot(page, `wheel-phone/${language}-selected-${ids.indexOf(id)}`)
         }
+        // With the whole wheel in view, the note is gone.
+        await page.getByRole('button', { name: language === 'fi' ? 'Koko pyörä' : 'Fit' }).click()
+        await expect.poll(() => outside.count(), SLOW).toBe(0)
         expect(problems).toEqual([])
         // The "+" check above met buttons on screen, not only ones panned away.
         expect(tested).toBeGreaterThan(ids.length * 3)

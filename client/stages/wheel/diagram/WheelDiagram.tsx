@@ -19,9 +19,9 @@ import {
 import { oneLine } from '../wheelModel.ts'
 import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'
-import { ZoomControls } from './ZoomControls.tsx'
+import { OutsideHint, ZoomControls } from './ZoomControls.tsx'
 import { useElementSize, useZoomPan } from './useZoomPan.ts'
-import { fitView } from './zoomMath.ts'
+import { countOutside, fitView } from './zoomMath.ts'
 import { useMediaQuery } from '../../../ui/index.ts'
 import { useFocusStaysIn } from '../../../ui/useFocusStaysIn.ts'
 import './diagram.css'
@@ -173,6 +173,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
   // The viewport's width decides, as it does the strip: moving the buttons changes only its height.
   const zoomAbove = interactive && size.width > 0 && zoomInset(size.width) === 0
   const zoomControls = <ZoomControls onZoomIn={zoom.zoomIn} onZoomOut={zoom.zoomOut} onFit={zoom.fit} fitted={zoom.fitted} />
+  const outside = useMemo(() => (interactive && size.width > 0 ? countOutside(layout.nodes, view, size) : 0), [interactive, layout, view, size])
 
   return (
     <div ref={diagramRef} className={`wheel-diagram${interactive ? '' : ' wheel-diagram--static'}${zoomAbove ? ' wheel-diagram--zoom-above' : ''}`}>
@@ -195,6 +196,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
       >
         {/* Before the boxes in the tab order, so zooming never means tabbing past the whole wheel. */}
         {interactive && !zoomAbove && zoomControls}
+        {outside > 0 && <OutsideHint count={outside} />}
         <svg className="wheel-diagram__svg" width={size.width || '100%'} height={size.height || '100%'}>
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
             <RingGuides layout={layout} />

@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next'
 
 /**
+ * "12 more consequences outside the view": said over the wheel's corner while boxes lie wholly
+ * outside it (a phone opens a big wheel on its middle), with the ways to see them. It lets every
+ * tap through to the boxes and "+" under it.
+ */
+export function OutsideHint({ count }: { count: number }) {
+  const { t } = useTranslation()
+  return <p className="wheel-outside">{t('wheel.zoom.outside', { count })}</p>
+}
+
+/**
  * Zoom buttons over the diagram's corner, for anyone without a wheel, a trackpad or two fingers:
  * zoom out, zoom in, and "fit" (the whole wheel in view; it then follows the wheel as it grows).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitView, MAX_SCALE, revealBox, revealWith, zoomAt } from './zoomMath.ts'
+import { countOutside, fitView, MAX_SCALE, revealBox, revealWith, zoomAt } from './zoomMath.ts'
 
 describe('zoom math', () => {
   it('fits the bounds centred in the viewport, never blowing a small wheel up past the cap', () => {
@@ -63,5 +63,19 @@ describe('zoom math', () => {
     const squeezed = revealWith(view, box, far, size, 400)
     expect(box.x + box.w / 2 + squeezed.x).toBe(1000 - 400 - 16)
     expect(revealWith(view, box, [], size, 400)).toBe(view)
+  })
+
+  it('counts the boxes wholly outside the viewport; one partly in sight is not outside', () => {
+    const size = { width: 400, height: 300 }
+    const view = { scale: 2, x: 200, y: 150 }
+    const boxes = [
+      { x: 0, y: 0, w: 40, h: 20 }, // the middle
+      { x: 95, y: 0, w: 20, h: 10 }, // 170..210 from the middle: partly in
+      { x: 110, y: 0, w: 20, h: 10 }, // right of the edge
+      { x: 0, y: -90, w: 40, h: 20 }, // above
+      { x: -130, y: 80, w: 40, h: 20 }, // left and below
+    ]
+    expect(countOutside(boxes, view, size)).toBe(3)
+    expect(countOutside(boxes, { scale: 0.5, x: 200, y: 150 }, size)).toBe(0)
   })
 })

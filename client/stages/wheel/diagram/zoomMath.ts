@@ -112,3 +112,15 @@ export function revealWith(view: View, box: Box, around: readonly Box[], size: S
   const group = { x: (left + right) / 2, y: (top + bottom) / 2, w: right - left, h: bottom - top }
   return revealBox(revealBox(view, group, size, insetRight), box, size, insetRight)
 }
+
+/**
+ * How many boxes lie wholly outside the viewport: none of them on screen, so nothing shows that
+ * they are there (a big wheel opens on its middle on a phone).
+ */
+export function countOutside(boxes: readonly Box[], view: View, size: Size): number {
+  return boxes.filter((box) => {
+    const left = (box.x - box.w / 2) * view.scale + view.x
+    const top = (box.y - box.h / 2) * view.scale + view.y
+    return left + box.w * view.scale <= 0 || left >= size.width || top + box.h * view.scale <= 0 || top >= size.height
+  }).length
+}
