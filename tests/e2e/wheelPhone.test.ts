@@ -196,6 +196,9 @@ describe.skipIf(browserTestsSkipped)('the futures wheel on a phone', () => {
         })
         expect(boxesOutside).toBeGreaterThan(1)
         expect(await outside.textContent(SLOW)).toBe(OUTSIDE[language](boxesOutside))
+        await outside.scrollIntoViewIfNeeded()
+        await screenshot(page, `wheel-phone/${language}-outside-note`)
+        await page.evaluate(() => window.scrollTo(0, 0))
         const ids = [...(await boxes.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-node-id')!))), 'centre']
         let tested = 0
         for (const id of ids) {

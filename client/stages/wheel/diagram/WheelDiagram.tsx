@@ -196,7 +196,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
       >
         {/* Before the boxes in the tab order, so zooming never means tabbing past the whole wheel. */}
         {interactive && !zoomAbove && zoomControls}
-        {outside > 0 && <OutsideHint count={outside} />}
+        {!zoomAbove && outside > 0 && <OutsideHint count={outside} />}
         <svg className="wheel-diagram__svg" width={size.width || '100%'} height={size.height || '100%'}>
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
             <RingGuides layout={layout} />
@@ -257,8 +257,14 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
         </svg>
         {!narrow && details}
       </div>
-      {/* Under the wheel, not over its top: the wheel and its first boxes start where they did. */}
-      {zoomAbove && zoomControls}
+      {/* Under the wheel, not over its top: the wheel and its first boxes start where they did. The
+          note on what lies outside goes beside them there: over the phone's first view it covered boxes and "+". */}
+      {zoomAbove && (
+        <div className="wheel-diagram__under">
+          {outside > 0 && <OutsideHint count={outside} />}
+          {zoomControls}
+        </div>
+      )}
       {/* On a phone the panel follows the diagram instead of covering it (and its "+" buttons). */}
       {narrow && details}
       {interactive && <p className="wheel-diagram__hint">{t('wheel.zoom.hint')}</p>}

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 
 /**
- * "12 more consequences outside the view": said over the wheel's corner while boxes lie wholly
- * outside it (a phone opens a big wheel on its middle), with the ways to see them. It lets every
- * tap through to the boxes and "+" under it.
+ * "12 more consequences outside the view": said while boxes lie wholly outside it (a phone opens
+ * a big wheel on its middle), with the ways to see them, beside the zoom buttons: beside their
+ * column over the wheel's corner (letting every click through to what is under it), or in their
+ * row under a phone's wheel.
  */
 export function OutsideHint({ count }: { count: number }) {
   const { t } = useTranslation()
