@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { setUiLanguage } from '../i18n/index.ts'
+import { setUiLanguage, withToolStrings } from '../i18n/index.ts'
 import { useStore } from '../state/store.ts'
 import { parseRoute, useRoute, type Route } from './routing.ts'
 import { NotFoundPage } from './NotFoundPage.tsx'
@@ -10,7 +10,8 @@ import { NotFoundPage } from './NotFoundPage.tsx'
  * download for the address the tab opened on while the language loads (see main.tsx).
  */
 const pages = {
-  home: () => import('./home/HomePage.tsx'),
+  // With the tools' strings, where its forms' are: a participant's phone never needs them.
+  home: withToolStrings(() => import('./home/HomePage.tsx')),
   join: () => import('./join/JoinCodePage.tsx'),
   workshop: () => import('./workshop/WorkshopPage.tsx'),
 }

@@ -8,7 +8,7 @@ import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { Dialog, lengthField } from '../../ui/index.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
-import { samePeopleFor } from './SamePersonDialog.tsx'
+import { samePeopleFor } from './samePeople.ts'
 
 /** Shows the person's name (or an invitation to add one) and opens the name dialog. */
 export function NameButton() {

@@ -16,11 +16,9 @@ import { SkipLink } from '../common/SkipLink.tsx'
 import { useDocumentTitle } from '../common/useDocumentTitle.ts'
 import { ConnectionProblem } from './ConnectionProblem.tsx'
 import { NameDialog } from './NameDialog.tsx'
-import { SamePersonDialog } from './SamePersonDialog.tsx'
 import { StageArea } from './stage/StageArea.tsx'
 import { useStageNavigation } from './stage/useStageNavigation.ts'
 import { UndoProvider } from '../../sync/UndoContext.tsx'
-import { useWrittenStoryRescue } from '../../stages/stories/useWrittenStoryRescue.ts'
 import { useJoinBoard } from './useJoinBoard.ts'
 import { useProjectorMode } from './useProjectorMode.ts'
 import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
@@ -28,6 +26,9 @@ import { WorkshopHeader } from './WorkshopHeader.tsx'
 import './workshop.css'
 
 // Only the projector shows the screen view: a chunk of its own, never on a participant's phone.
+// Asked of a facilitator's other device only: a participant's phone never downloads it.
+const SamePersonDialog = lazy(withToolStrings(() => import('./SamePersonDialog.tsx')))
+const StoryRescueWatch = lazy(() => import('../../stages/stories/StoryRescueWatch.tsx'))
 const ScreenView = lazy(withToolStrings(() => import('../../screen/ScreenView.tsx').then((m) => ({ default: m.ScreenView }))))
 
 interface WorkshopSessionProps {
@@ -82,11 +83,15 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
                 <StageArea role={role} />
               </main>
               <NameDialog />
-              <SamePersonDialog />
+              {role === 'facilitator' && (
+                <Suspense fallback={null}>
+                  <SamePersonDialog />
+                </Suspense>
+              )}
             </>
           )}
           <BoardMembership role={role} />
-          <StoryRescueWatch role={role} />
+          {role !== 'screen' && <StoryRescue />}
         </LiveAnnouncer>
       </UndoProvider>
     </WorkshopDocsContext.Provider>
@@ -99,10 +104,15 @@ function BoardMembership({ role }: { role: Role }) {
   return null
 }
 
-/** Renders nothing: keeps the stories this device wrote in, should someone delete one before its words arrive. */
-function StoryRescueWatch({ role }: { role: Role }) {
-  useWrittenStoryRescue(role !== 'screen')
-  return null
+/** From the first visit to the Stories stage on, the page keeps the stories it writes in (StoryRescueWatch). */
+function StoryRescue() {
+  const storiesOpened = useStore((s) => s.ui.storiesOpened)
+  if (!storiesOpened) return null
+  return (
+    <Suspense fallback={null}>
+      <StoryRescueWatch />
+    </Suspense>
+  )
 }
 
 /** Mirrors `doc` into the store; with `hold`, a document going away leaves its last snapshot shown. */

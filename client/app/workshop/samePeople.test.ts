@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Participant } from '../../../shared/schema/index.ts'
-import { samePeopleFor } from './SamePersonDialog.tsx'
+import { samePeopleFor } from './samePeople.ts'
 
 const person = (id: string, name: string, joinedAt: number): Participant => ({ id, name, color: '#0072B2', joinedAt })
 const fiona = person('fiona-laptop-000000000', 'Fiona', 2)

@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { outsideUndo, useUndoManager } from '../../sync/UndoContext.tsx'
-import { useSamePeople } from './SamePersonDialog.tsx'
+import { useSamePeople } from './samePeople.ts'
 
 /**
  * Puts this person's name on the board (participants list of the export, names on cards), and

@@ -1,12 +1,14 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '../../../shared/schema/meta.ts'
 import type { SignalPatch } from '../../../shared/schema/signal.ts'
 import { lengthField, useEditingMarker } from '../../ui/index.ts'
-import { ChangedMeanwhile } from './ChangedMeanwhile.tsx'
 import { SignalFields } from './SignalFields.tsx'
 import { LIMITS, changedFields, type SignalFormValues } from './signalForm.ts'
 import { useKeptEdit } from './useKeptEdit.ts'
+
+// Seldom needed (a card changed by someone else meanwhile): not part of the stage's first download.
+const ChangedMeanwhile = lazy(() => import('./ChangedMeanwhile.tsx').then((m) => ({ default: m.ChangedMeanwhile })))
 
 interface SignalEditorProps {
   /** The card as it is now (a card removed meanwhile: as it was when the edit started). */
@@ -85,7 +87,11 @@ export function SignalEditor({ signal, themes, isPrivate, onSave, onClose, onAdd
           {t('signals.edit.removedNote')}
         </p>
       )}
-      {changedElsewhere.length > 0 && <ChangedMeanwhile fields={changedElsewhere} card={signal} themes={themes} />}
+      {changedElsewhere.length > 0 && (
+        <Suspense fallback={null}>
+          <ChangedMeanwhile fields={changedElsewhere} card={signal} themes={themes} />
+        </Suspense>
+      )}
       <div className="field">
         <label className="field__label" htmlFor={`${id}-title`}>
           {t('signals.fields.title')}

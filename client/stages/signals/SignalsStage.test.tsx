@@ -263,7 +263,7 @@ describe('signals stage: the wall', () => {
     expect(reopen(w).querySelector('.signal-card--editing')).toBeNull()
   })
 
-  it("reopens an unsaved edit over someone else's change: theirs in sight, hers in the editor, hers saved", () => {
+  it("reopens an unsaved edit over someone else's change: theirs in sight, hers in the editor, hers saved", async () => {
     const w = open('participant')
     const id = addSignal(w.board, { title: 'Robots', description: 'First version', whyItMatters: '' }, ANNA)
     editUnsaved(w)
@@ -274,7 +274,8 @@ describe('signals stage: the wall', () => {
     const editor = again.querySelector<HTMLElement>('.signal-card--editing')!
     expect(fieldLabelled(editor, 'What did you notice?').value).toBe('Care robots in elderly homes')
     expect(fieldLabelled(editor, 'Why it matters').value).toBe('Fewer carers')
-    const note = editor.querySelector('[role="note"]')!
+    // The note is a chunk of its own (seldom needed).
+    const note = await shown(() => editor.querySelector('[role="note"]'))
     expect(note.textContent).toContain('Someone else changed this card')
     expect([...note.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual(['Robots at home'])
     click(button(editor, 'Save'))
@@ -298,7 +299,7 @@ describe('signals stage: the wall', () => {
     expect(reopen(w).querySelector('.signal-card--editing')).toBeNull()
   })
 
-  it('offers an unsaved edit of a card deleted meanwhile as a new card, once the board has synced', () => {
+  it('offers an unsaved edit of a card deleted meanwhile as a new card, once the board has synced', async () => {
     const w = open('participant')
     const id = addSignal(w.board, { title: 'Robots' }, ANNA)
     editUnsaved(w)
@@ -309,7 +310,7 @@ describe('signals stage: the wall', () => {
     // Not synced yet: the card may be on its way, nothing is said about it.
     expect(again.querySelector('.signal-card--editing')).toBeNull()
     act(() => useStore.getState().setDocSync('board', { ...INITIAL_SYNC_STATE, status: 'connected', synced: true }))
-    const editor = again.querySelector<HTMLElement>('.signal-card--editing')!
+    const editor = await shown(() => again.querySelector<HTMLElement>('.signal-card--editing'))
     expect(editor.textContent).toContain('This card was deleted or merged into another')
     expect(fieldLabelled(editor, 'What did you notice?').value).toBe('Care robots in elderly homes')
     click(button(editor, 'Add as a new card'))
@@ -415,3 +416,13 @@ describe('signals stage: the wall', () => {
     expect(container.querySelectorAll('button')).toHaveLength(0)
   })
 })
+
+/** What `find` finds once React has rendered a lazily loaded part (a few turns at most). */
+async function shown<T>(find: () => T | null): Promise<T> {
+  for (let waited = 0; waited < 3000; waited += 10) {
+    const found = find()
+    if (found) return found
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)))
+  }
+  throw new Error('not shown within 3 s')
+}

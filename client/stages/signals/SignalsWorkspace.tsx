@@ -10,7 +10,6 @@ import { AddSignalForm } from './AddSignalForm.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
 import { PrivateArea } from './PrivateArea.tsx'
 import { usePrivateDraft, type PrivateDraft } from './PrivateDraft.tsx'
-import { RemovedCardEdit } from './RemovedCardEdit.tsx'
 import type { CardActions } from './SignalCard.tsx'
 import { SignalWall } from './SignalWall.tsx'
 import { useFreshIds } from './useFreshIds.ts'
@@ -25,6 +24,8 @@ import { keepUnsavedEdit, latestUnsavedEdit } from './unsavedEdit.ts'
 
 // Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
 // chunks of their own, never on a participant's phone.
+// Seldom needed (an unsaved edit of a card deleted meanwhile): not part of the stage's first download.
+const RemovedCardEdit = lazy(() => import('./RemovedCardEdit.tsx').then((m) => ({ default: m.RemovedCardEdit })))
 const BankArea = lazy(withToolStrings(() => import('./bank/BankArea.tsx').then((m) => ({ default: m.BankArea }))))
 const MergeDialog = lazy(() => import('./MergeDialog.tsx').then((m) => ({ default: m.MergeDialog })))
 
@@ -118,7 +119,11 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
           // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
           viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked ui-note">{t('signals.locked')}</p>
         )}
-        {editingRemoved && editingId && <RemovedCardEdit key={editingId} signalId={editingId} themes={data.themes} commands={commands} onClose={closeEditor} />}
+        {editingRemoved && editingId && (
+          <Suspense fallback={null}>
+            <RemovedCardEdit key={editingId} signalId={editingId} themes={data.themes} commands={commands} onClose={closeEditor} />
+          </Suspense>
+        )}
         {viewer.role === 'facilitator' && (
           <Suspense fallback={null}>
             <BankArea themes={data.themes} />

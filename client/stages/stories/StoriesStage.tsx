@@ -35,6 +35,8 @@ export default function StoriesStage({ role }: StageProps) {
 function StoriesWorkspace({ role }: Pick<StageProps, 'role'>) {
   const { t } = useTranslation()
   const announce = useAnnounce()
+  // Stories are written here: from now on the page keeps those written in, should one be deleted elsewhere.
+  useEffect(() => useStore.getState().openedStories(), [])
   const stories = useStories()
   const { myGroupId, remember } = useMyGroup()
   const workshopId = useStore((s) => s.session?.workshopId ?? null)

@@ -47,7 +47,10 @@ async function openPage(status: number, body?: unknown, path = 'join') {
   window.history.replaceState(null, '', `/w/${ID}/${path}#key=${KEY}`)
   vi.stubGlobal('fetch', answer(status, body))
   const c = render(<WorkshopPage workshopId={ID} role={path === 'join' ? 'participant' : 'facilitator'} />)
-  await actAsync(() => new Promise((resolve) => setTimeout(resolve, 10)))
+  // Until the page settles: the workshop, or the bad link's page (a chunk of its own, with its words).
+  for (let waited = 0; waited < 3000 && !c.querySelector('h1, [data-session-role]'); waited += 10) {
+    await actAsync(() => new Promise((resolve) => setTimeout(resolve, 10)))
+  }
   return c
 }
 

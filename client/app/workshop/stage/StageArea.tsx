@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { withToolStrings } from '../../../i18n/index.ts'
 import { StageView } from '../../../stages/StageView.tsx'
 import type { WorkingRole } from '../../../stages/types.ts'
+import { mayExportNow } from '../../../../shared/permissions.ts'
 import { useStore } from '../../../state/store.ts'
 import { useAnnounce, useClearAnnouncements } from '../../../ui/index.ts'
-import { ParticipantDownload } from '../results/ParticipantDownload.tsx'
 import { RestoreNotice } from '../results/RestoreNotice.tsx'
 import { BackToGroup } from './BackToGroup.tsx'
 import { LockedBanner } from './LockedBanner.tsx'
@@ -17,6 +17,8 @@ import './stage.css'
 
 // Only a facilitator's device needs the console (and the results, history and replay it opens):
 // a chunk of its own, so participants' phones never download it.
+// Shown only once the facilitator lets participants take the report home: not part of the first stage's download.
+const ParticipantDownload = lazy(() => import('../results/ParticipantDownload.tsx').then((m) => ({ default: m.ParticipantDownload })))
 const FacilitatorConsole = lazy(withToolStrings(() => import('../facilitator/FacilitatorConsole.tsx').then((m) => ({ default: m.FacilitatorConsole }))))
 
 /**
@@ -56,7 +58,7 @@ export function StageArea({ role }: { role: WorkingRole }) {
       <BackToGroup nav={nav} />
       <LockedBanner role={role} />
       <RestoreNotice />
-      {role === 'participant' && <ParticipantDownload />}
+      {role === 'participant' && <TakeHome />}
       <div className="stage-area__intro">
         <StageNow nav={nav} role={role} />
       </div>
@@ -99,4 +101,15 @@ function useAnnounceRoomMoves(nav: StageNavigation): void {
     if (previous.current !== null && previous.current !== id && kind) announce(t('stageArea.roomMoved', { stage: t(`stage.${kind}.name`) }))
     previous.current = id
   }, [id, kind, announce, t])
+}
+
+/** A participant's "take the report home" (ParticipantDownload), loaded once it is allowed. */
+function TakeHome() {
+  const allowed = useStore((s) => mayExportNow('participant', s.control))
+  if (!allowed) return null
+  return (
+    <Suspense fallback={null}>
+      <ParticipantDownload />
+    </Suspense>
+  )
 }
