@@ -25,10 +25,11 @@ import { useWorkshopLanguage } from './useWorkshopLanguage.ts'
 import { WorkshopHeader } from './WorkshopHeader.tsx'
 import './workshop.css'
 
-// Only the projector shows the screen view: a chunk of its own, never on a participant's phone.
 // Asked of a facilitator's other device only: a participant's phone never downloads it.
 const SamePersonDialog = lazy(withToolStrings(() => import('./SamePersonDialog.tsx')))
+// From the first visit to the Stories stage on (see StoryRescue below).
 const StoryRescueWatch = lazy(() => import('../../stages/stories/StoryRescueWatch.tsx'))
+// Only the projector shows the screen view: a chunk of its own, never on a participant's phone.
 const ScreenView = lazy(withToolStrings(() => import('../../screen/ScreenView.tsx').then((m) => ({ default: m.ScreenView }))))
 
 interface WorkshopSessionProps {

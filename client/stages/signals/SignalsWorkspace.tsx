@@ -22,10 +22,10 @@ import { useViewer } from '../../state/useViewer.ts'
 import { useContextStore, useDraftOwner } from '../../state/storeContext.ts'
 import { keepUnsavedEdit, latestUnsavedEdit } from './unsavedEdit.ts'
 
-// Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
-// chunks of their own, never on a participant's phone.
 // Seldom needed (an unsaved edit of a card deleted meanwhile): not part of the stage's first download.
 const RemovedCardEdit = lazy(() => import('./RemovedCardEdit.tsx').then((m) => ({ default: m.RemovedCardEdit })))
+// Only a facilitator has the signal bank and merges duplicates (by dropping a card on another):
+// chunks of their own, never on a participant's phone.
 const BankArea = lazy(withToolStrings(() => import('./bank/BankArea.tsx').then((m) => ({ default: m.BankArea }))))
 const MergeDialog = lazy(() => import('./MergeDialog.tsx').then((m) => ({ default: m.MergeDialog })))
 

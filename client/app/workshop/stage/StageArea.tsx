@@ -15,10 +15,10 @@ import type { StageNavigation } from './stageNavigation.ts'
 import { useStageNavigation } from './useStageNavigation.ts'
 import './stage.css'
 
-// Only a facilitator's device needs the console (and the results, history and replay it opens):
-// a chunk of its own, so participants' phones never download it.
 // Shown only once the facilitator lets participants take the report home: not part of the first stage's download.
 const ParticipantDownload = lazy(() => import('../results/ParticipantDownload.tsx').then((m) => ({ default: m.ParticipantDownload })))
+// Only a facilitator's device needs the console (and the results, history and replay it opens):
+// a chunk of its own, so participants' phones never download it.
 const FacilitatorConsole = lazy(withToolStrings(() => import('../facilitator/FacilitatorConsole.tsx').then((m) => ({ default: m.FacilitatorConsole }))))
 
 /**
