@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, renderLoaded } from '../testing/render.ts'
-import { useHyphenate } from './hyphenate.ts'
+import { useHyphenate, type Column } from './hyphenate.ts'
 
 afterEach(cleanup)
 
-function Title({ text }: { text: string }) {
+function Title({ text, column }: { text: string; column?: Column }) {
   const hyphenate = useHyphenate()
-  return <h3>{hyphenate(text)}</h3>
+  return <h3>{hyphenate(text, column)}</h3>
 }
 
 const SOFT = '\u00AD'
@@ -41,5 +41,19 @@ describe('hyphenation for the projector', () => {
     expect(words.slice(1, 6)).toEqual(['houses', 'for', 'neighbourhood', 'carers', 'in'])
     expect(words[6]!.split(SOFT).length).toBeGreaterThan(1)
     expect(container.textContent!.replaceAll(SOFT, '')).toBe(text)
+  })
+
+  it('in the densest wall’s narrow columns, also marks Finnish words of 14–17 letters, which no longer fit a line there', async () => {
+    // Seen on the projector's wall of 62 cards as "Asukasbudjetoi|nti", broken with no hyphen.
+    const text = 'Asukasbudjetointi kasvaa kaupunginosissa'
+    const narrow = await renderLoaded(<Title text={text} column="narrow" />, (c) => c.textContent!.includes(SOFT), { language: 'fi' })
+    const words = narrow.textContent!.split(' ')
+    expect(words[0]!.split(SOFT).length).toBeGreaterThan(1)
+    expect(words[1]).toBe('kasvaa')
+    expect(narrow.textContent!.replaceAll(SOFT, '')).toBe(text)
+    cleanup()
+    // In a wider column the same word goes whole to the next line, as before.
+    const wide = await renderLoaded(<Title text={`${text} terveyskeskuslääkäriltä`} />, (c) => c.textContent!.includes(SOFT), { language: 'fi' })
+    expect(wide.textContent!.split(' ')[0]).toBe('Asukasbudjetointi')
   })
 })

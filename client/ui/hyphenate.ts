@@ -2,8 +2,14 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useContextStore } from '../state/storeContext.ts'
 
+/**
+ * The column a text is set in: `narrow` is the densest wall's (titles only, about 15 letters a
+ * line), where a word shorter than the usual threshold no longer fits a line either.
+ */
+export type Column = 'wide' | 'narrow'
+
 /** Turns text into text with soft hyphens (U+00AD) where a word may break. */
-type Hyphenate = (text: string) => string
+type Hyphenate = (text: string, column?: Column) => string
 
 /**
  * Finnish is written in long compounds ("terveyskeskuslääkäriltä"), and a browser without its
@@ -16,17 +22,21 @@ type Hyphenate = (text: string) => string
  * space). Where a word counts as long is a choice per language, made from screenshots of the
  * wall: English words of 14 letters or more are few, and each is worth a hyphen rather than a
  * break anywhere; Finnish titles are full of compounds of 14–17 letters, which hyphenated from 14
- * broke at line ends that had room for them on the next line, so Finnish starts at 18. Used by
+ * broke at line ends that had room for them on the next line, so Finnish starts at 18. The
+ * densest wall is the exception (`narrow`: titles only, a column of about 15 letters): there a
+ * Finnish word of 14–17 letters does not fit a line either, and the room test of 7 December saw
+ * "Asukasbudjetoi|nti" broken with no hyphen, so there Finnish starts at 14. Used by
  * the projector, the wheel's diagram (participants' too) and the replay; the patterns load only
  * for a workshop in their language (English about 34 KB gzip, Finnish 4 KB).
  */
 const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
   fi: async () => {
     const { default: patterns } = await import('hyphen/fi')
-    return (text) => atLeastThreeLetters(patterns.hyphenateSync(text, { minWordLength: 18 }))
+    return (text, column = 'wide') => atLeastThreeLetters(patterns.hyphenateSync(text, { minWordLength: column === 'narrow' ? 14 : 18 }))
   },
   en: async () => {
     const { default: patterns } = await import('hyphen/en-gb')
+    // English words of 14 letters or more are few: the narrow columns' "neighbourhood" goes whole.
     return (text) => atLeastThreeLetters(patterns.hyphenateSync(text, { minWordLength: 14 }))
   },
 }

@@ -5,7 +5,7 @@ import { signalAuthors } from '../../../shared/doc/derive/wall.ts'
 import { sourceDomain } from '../../../shared/util/url.ts'
 import type { Participant } from '../../../shared/schema/participant.ts'
 import { FitPages } from '../../ui/fit/FitPages.tsx'
-import { useHyphenate } from '../../ui/hyphenate.ts'
+import { useHyphenate, type Column } from '../../ui/hyphenate.ts'
 import { useCardText, type CardText } from './cardText.ts'
 import { EmptyWall } from './EmptyWall.tsx'
 import { PrivateArea } from './PrivateArea.tsx'
@@ -104,7 +104,7 @@ interface ScreenSignalProps {
   signal: Signal
   density: Density
   text: CardText
-  hyphenate(text: string): string
+  hyphenate(text: string, column?: Column): string
   themeLabel: string | null
   author: string | null
   isNew: boolean
@@ -121,7 +121,7 @@ const ScreenSignal = memo(function ScreenSignal({ signal, density, text, hyphena
           {themeLabel && <span className="tag tag--theme">{themeLabel}</span>}
         </p>
       )}
-      <h3 className="screen-signal__title">{hyphenate(signal.title)}</h3>
+      <h3 className="screen-signal__title">{hyphenate(signal.title, density === 'titles' ? 'narrow' : 'wide')}</h3>
       {density === 'full' && (domain || author) && (
         <p className="screen-signal__meta">
           {domain && <span className="screen-signal__source">{domain}</span>}

@@ -118,7 +118,13 @@ const ScreenCluster = memo(function ScreenCluster({ group, density }: { group: T
       {signals.length > 0 && (
         <ul className="trend__cards">
           {signals.map((signal) => (
-            <ScreenCard key={signal.id} title={hyphenate(signal.title)} category={signal.category} density={density} piece />
+            <ScreenCard
+              key={signal.id}
+              title={hyphenate(signal.title, density === 'titles' ? 'narrow' : 'wide')}
+              category={signal.category}
+              density={density}
+              piece
+            />
           ))}
         </ul>
       )}
