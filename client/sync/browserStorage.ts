@@ -52,3 +52,52 @@ export function writeDraft(kind: DraftKind, owner: DraftOwner, draft: unknown, s
     // Private mode or full storage: the words stay in the form for as long as the page does.
   }
 }
+
+/** Drafts kept one per item (a card, a field), each with when it was last written. */
+export interface KeptEntries<Entry extends { at: number }> {
+  /** Every valid entry, by item. */
+  all(owner: DraftOwner, store?: KeyValueStore | null): Record<string, Entry>
+  load(owner: DraftOwner, item: string, store?: KeyValueStore | null): Entry | null
+  /** Keeps `entry` for `item`; null forgets it. */
+  keep(owner: DraftOwner, item: string, entry: Entry | null, store?: KeyValueStore | null): void
+}
+
+/**
+ * One draft of `kind` holding an entry per item (`over-limit`: per field; `signal-edit`: per card).
+ * What is stored is untrusted (another tab, an older version of the app): `parse` checks each
+ * entry and a malformed one is dropped. An item deleted meanwhile never comes back to claim its
+ * entry: past `max` entries the oldest go (by `at`), so the device does not fill with them.
+ */
+export function keptEntries<Entry extends { at: number }>(
+  kind: DraftKind,
+  parse: (entry: Record<string, unknown>) => Entry | null,
+  max: number,
+): KeptEntries<Entry> {
+  const all = (owner: DraftOwner, store?: KeyValueStore | null): Record<string, Entry> => {
+    const parsed = readDraft(kind, owner, store)
+    const kept: Record<string, Entry> = {}
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return kept
+    for (const [item, stored] of Object.entries(parsed as Record<string, unknown>)) {
+      const entry = stored && typeof stored === 'object' ? parse(stored as Record<string, unknown>) : null
+      if (entry) kept[item] = entry
+    }
+    return kept
+  }
+  return {
+    all,
+    load(owner, item, store) {
+      const kept = all(owner, store)
+      return Object.hasOwn(kept, item) ? kept[item]! : null
+    },
+    keep(owner, item, entry, store) {
+      const kept = all(owner, store)
+      if (entry) kept[item] = entry
+      else if (Object.hasOwn(kept, item)) delete kept[item]
+      else return
+      const newest = Object.entries(kept)
+        .sort(([, a], [, b]) => b.at - a.at)
+        .slice(0, max)
+      writeDraft(kind, owner, newest.length > 0 ? Object.fromEntries(newest) : null, store)
+    },
+  }
+}

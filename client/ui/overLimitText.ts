@@ -4,7 +4,7 @@
  * text is never saved to the shared document, so without this a stage moved on, a story closed or
  * a reload threw it away. One entry per field, for this person in this workshop.
  */
-import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../sync/browserStorage.ts'
+import { keptEntries, type DraftOwner, type KeyValueStore } from '../sync/browserStorage.ts'
 
 export interface OverLimitText {
   /** What the person wrote, whole. */
@@ -21,23 +21,15 @@ export interface OverLimitText {
  */
 export const MAX_KEPT = 20
 
-function readAll(owner: DraftOwner, store?: KeyValueStore | null): Record<string, OverLimitText> {
-  const parsed = readDraft('over-limit', owner, store)
-  const kept: Record<string, OverLimitText> = {}
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return kept
-  // What is stored is untrusted (another tab, an older version of the app): malformed entries are dropped.
-  for (const [field, entry] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!entry || typeof entry !== 'object') continue
-    const { text, base, at } = entry as Record<string, unknown>
-    if (typeof text === 'string' && typeof base === 'string' && typeof at === 'number') kept[field] = { text, base, at }
-  }
-  return kept
-}
+const kept = keptEntries<OverLimitText>(
+  'over-limit',
+  ({ text, base, at }) => (typeof text === 'string' && typeof base === 'string' && typeof at === 'number' ? { text, base, at } : null),
+  MAX_KEPT,
+)
 
 /** The text kept for the field `field` (e.g. `story:<id>:title`), or null. */
 export function loadOverLimitText(owner: DraftOwner, field: string, store?: KeyValueStore | null): OverLimitText | null {
-  const kept = readAll(owner, store)
-  return Object.hasOwn(kept, field) ? kept[field]! : null
+  return kept.load(owner, field, store)
 }
 
 /**
@@ -50,12 +42,5 @@ export const MAX_KEPT_LETTERS = 20_000
 
 /** Keeps `entry` for `field`; null forgets it (shortened and saved, or dropped), as does a text past `MAX_KEPT_LETTERS`. */
 export function keepOverLimitText(owner: DraftOwner, field: string, entry: OverLimitText | null, store?: KeyValueStore | null): void {
-  const kept = readAll(owner, store)
-  if (entry && entry.text.length <= MAX_KEPT_LETTERS) kept[field] = entry
-  else if (Object.hasOwn(kept, field)) delete kept[field]
-  else return
-  const newest = Object.entries(kept)
-    .sort(([, a], [, b]) => b.at - a.at)
-    .slice(0, MAX_KEPT)
-  writeDraft('over-limit', owner, newest.length > 0 ? Object.fromEntries(newest) : null, store)
+  kept.keep(owner, field, entry && entry.text.length <= MAX_KEPT_LETTERS ? entry : null, store)
 }

@@ -15,7 +15,7 @@
  *   which adds it as a new card or discards it (`RemovedCardEdit`): the words are never dropped
  *   without the person seeing them, and a duplicate merged away does not come back unasked.
  */
-import { readDraft, writeDraft, type DraftOwner, type KeyValueStore } from '../../sync/browserStorage.ts'
+import { keptEntries, type DraftOwner, type KeyValueStore } from '../../sync/browserStorage.ts'
 import { STEEP_CATEGORIES } from '../../../shared/schema/signal.ts'
 import type { SignalFormValues } from './signalForm.ts'
 
@@ -52,20 +52,15 @@ function valuesFrom(stored: unknown): SignalFormValues | null {
   }
 }
 
-function readAll(owner: DraftOwner, store?: KeyValueStore | null): Record<string, UnsavedEdit> {
-  const parsed = readDraft('signal-edit', owner, store)
-  const kept: Record<string, UnsavedEdit> = {}
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return kept
-  // What is stored is untrusted (another tab, an older version of the app): malformed entries are dropped.
-  for (const [signalId, entry] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!entry || typeof entry !== 'object') continue
-    const record = entry as Record<string, unknown>
+const edits = keptEntries<UnsavedEdit>(
+  'signal-edit',
+  (record) => {
     const values = valuesFrom(record.values)
     const base = valuesFrom(record.base)
-    if (values && base && typeof record.at === 'number') kept[signalId] = { values, base, at: record.at }
-  }
-  return kept
-}
+    return values && base && typeof record.at === 'number' ? { values, base, at: record.at } : null
+  },
+  MAX_KEPT,
+)
 
 /** Whether the editor holds anything other than what it started from. */
 function isEdited(edit: Pick<UnsavedEdit, 'values' | 'base'>): boolean {
@@ -74,26 +69,18 @@ function isEdited(edit: Pick<UnsavedEdit, 'values' | 'base'>): boolean {
 
 /** The unsaved edit kept for the card `signalId`, or null. */
 export function loadUnsavedEdit(owner: DraftOwner, signalId: string, store?: KeyValueStore | null): UnsavedEdit | null {
-  const kept = readAll(owner, store)
-  return Object.hasOwn(kept, signalId) ? kept[signalId]! : null
+  return edits.load(owner, signalId, store)
 }
 
 /** The card whose edit was typed in last (its editor opens again), or null. */
 export function latestUnsavedEdit(owner: DraftOwner, store?: KeyValueStore | null): string | null {
-  const latest = Object.entries(readAll(owner, store)).sort(([, a], [, b]) => b.at - a.at)[0]
+  const latest = Object.entries(edits.all(owner, store)).sort(([, a], [, b]) => b.at - a.at)[0]
   return latest ? latest[0] : null
 }
 
 /** Keeps `edit` for the card `signalId`; null, or an edit that changes nothing, forgets it (saved, cancelled, typed back). */
 export function keepUnsavedEdit(owner: DraftOwner, signalId: string, edit: UnsavedEdit | null, store?: KeyValueStore | null): void {
-  const kept = readAll(owner, store)
-  if (edit && isEdited(edit)) kept[signalId] = edit
-  else if (Object.hasOwn(kept, signalId)) delete kept[signalId]
-  else return
-  const newest = Object.entries(kept)
-    .sort(([, a], [, b]) => b.at - a.at)
-    .slice(0, MAX_KEPT)
-  writeDraft('signal-edit', owner, newest.length > 0 ? Object.fromEntries(newest) : null, store)
+  edits.keep(owner, signalId, edit && isEdited(edit) ? edit : null, store)
 }
 
 export interface ResumedEdit {
