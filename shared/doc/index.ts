@@ -18,6 +18,7 @@ export {
   removeSignalFromTrend,
   createTrendFromSignals,
   createTrendWithSignals,
+  settleConcurrentMoves,
 } from './commands/trends'
 export { placeAssessment, removeAssessment, castVote, retractVote, type VoteRules, type VoteResult } from './commands/assess'
 export { addWheelNode, updateWheelNode, deleteWheelNode } from './commands/wheel'

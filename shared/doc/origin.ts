@@ -12,5 +12,11 @@ export const LOCAL_ORIGIN: unique symbol = Symbol('signals-to-stories/local')
 /** Changes the server makes itself (revealing drafts, private counts). Never undoable by a client. */
 export const SERVER_ORIGIN: unique symbol = Symbol('signals-to-stories/server')
 
+/**
+ * Tidying up after a conflict that every device settles the same way (two moves of one card at
+ * once, see `settleConcurrentMoves`): neither a user's edit nor undoable.
+ */
+export const SETTLE_ORIGIN: unique symbol = Symbol('signals-to-stories/settle')
+
 /** Schema migrations: neither a user's edit nor undoable. */
 export const MIGRATION_ORIGIN: unique symbol = Symbol('signals-to-stories/migration')

@@ -5,7 +5,7 @@
  * a signal titled `=HYPERLINK(…)` must stay text on the facilitator's machine (OWASP, "CSV
  * injection").
  */
-import { signalAuthors, sortedByOrder } from '../doc/index'
+import { signalAuthors, sortedByOrder, standingMemberships } from '../doc/index'
 import { phrasesFor } from './catalogue'
 import { safeLinks } from './report'
 import { toSnapshot, type ExportOptions, type ExportSource } from './snapshot'
@@ -28,8 +28,7 @@ export function exportSignalsCsv(source: ExportSource, options: ExportOptions): 
   const themes = new Map(control.meta.themes.map((theme) => [theme.id, theme.label]))
   const trendOrder = sortedByOrder(board.trends)
   const backs = new Map<string, string[]>()
-  for (const membership of board.memberships.values()) {
-    if (!board.trends.has(membership.trendId)) continue
+  for (const membership of standingMemberships(board).values()) {
     backs.set(membership.signalId, [...(backs.get(membership.signalId) ?? []), membership.trendId])
   }
   const trendName = (id: string) => board.trends.get(id)?.name || p.unnamedTrend

@@ -4,7 +4,7 @@
  * assessment, counts of the rest). Frames are small and plain JSON, so the server can hand a
  * whole morning of them to a browser in one answer.
  */
-import { assessTrend, type BoardSnapshot, type ControlSnapshot } from '../doc/index'
+import { assessTrend, standingMemberships, type BoardSnapshot, type ControlSnapshot } from '../doc/index'
 import type { Assessment, SteepCategory, StageKind } from '../schema/index'
 
 export interface FrameSignal {
@@ -53,8 +53,7 @@ export function replayFrame(snapshot: { id: number; at: number; reason: string }
     .map((s) => ({ id: s.id, title: s.title, category: s.category, createdAt: s.createdAt }))
 
   const members = new Map<string, { id: string; order: string }[]>()
-  for (const m of board.memberships.values()) {
-    if (!board.signals.has(m.signalId)) continue
+  for (const m of standingMemberships(board).values()) {
     const list = members.get(m.trendId) ?? []
     list.push({ id: m.signalId, order: m.order })
     members.set(m.trendId, list)

@@ -13,7 +13,7 @@ import { SuggestGroups } from './suggest/SuggestGroups.tsx'
 import { useRenderTiming } from './renderTiming.ts'
 import { TrendCluster } from './TrendCluster.tsx'
 import { TRENDS_MAIN_ID, UnsortedPile } from './UnsortedPile.tsx'
-import { useActor, useFocusedTrendId, useSignalGroups } from './useTrendsBoard.ts'
+import { useActor, useFocusedTrendId, useSettleConcurrentMoves, useSignalGroups } from './useTrendsBoard.ts'
 
 /**
  * The working board for participants and the facilitator: the unsorted pile beside the trends,
@@ -33,6 +33,7 @@ export function TrendsBoard({ role, readOnly }: { role: Role; readOnly: boolean 
     openDeleteConfirm: setDeleting,
   })
   useRenderTiming('trends', groups.unsorted.length + groups.trends.length > 0)
+  useSettleConcurrentMoves(readOnly ? null : board, role, actor)
 
   const layout = <BoardLayout groups={groups} readOnly={readOnly} facilitator={role === 'facilitator'} />
   return (

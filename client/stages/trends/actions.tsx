@@ -16,6 +16,7 @@ import {
   moveSignalToTrend,
   removeSignalFromTrend,
   setFocus,
+  standingMemberships,
   updateTrend,
   type Actor,
 } from '../../../shared/doc/index.ts'
@@ -141,7 +142,7 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
         const trend = board?.trends.get(trendId)
         if (!board || !trend) return
         const hasText = trend.name !== '' || trend.narrative !== '' || trend.opportunities !== '' || trend.challenges !== ''
-        const hasCards = [...board.memberships.values()].some((m) => m.trendId === trendId && board.signals.has(m.signalId))
+        const hasCards = [...standingMemberships(board).values()].some((m) => m.trendId === trendId)
         if (hasText || hasCards) latest.current.openDeleteConfirm(trendId)
         else actions.deleteTrend(trendId)
       },

@@ -3,10 +3,14 @@
  * it groups (so votes or stories changing elsewhere never re-render the board), the projector
  * focus and the lock.
  */
-import { useMemo } from 'react'
-import { groupSignals, type Actor, type SignalGroups } from '../../../shared/doc/index.ts'
+import { useEffect, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { groupSignals, overtakenMoves, settleConcurrentMoves, type Actor, type SignalGroups } from '../../../shared/doc/index.ts'
+import type { Role } from '../../../shared/protocol.ts'
 import { selectMemberships, selectSignals, selectTrends } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
+import { useAnnounce } from '../../ui/index.ts'
 
 /** Trends with their cards and the unsorted pile, derived from the snapshot only. */
 export function useSignalGroups(): SignalGroups {
@@ -25,4 +29,34 @@ export function useFocusedTrendId(): string | null {
 export function useActor(): Actor | null {
   const participantId = useStore((s) => s.participant?.id ?? null)
   return useMemo(() => (participantId ? { participantId } : null), [participantId])
+}
+
+/**
+ * Removes the memberships a concurrent move of the same card overtook (`settleConcurrentMoves`):
+ * every device already shows only the move that stands, and this keeps the other from coming
+ * back when the card moves on. Done by the facilitator's device and by the overtaken mover's own,
+ * not by all sixty in the room at once; `board` is null where this device may not write it.
+ */
+export function useSettleConcurrentMoves(board: Y.Doc | null, role: Role, actor: Actor | null): void {
+  const { t } = useTranslation()
+  const announce = useAnnounce()
+  const signals = useStore(selectSignals)
+  const trends = useStore(selectTrends)
+  const memberships = useStore(selectMemberships)
+  useEffect(() => {
+    if (!board || !actor) return
+    const overtaken = overtakenMoves({ signals, trends, memberships })
+    const own = overtaken.filter((key) => memberships.get(key)?.addedBy === actor.participantId)
+    const settling = role === 'facilitator' ? overtaken : own
+    if (settling.length === 0) return
+    settleConcurrentMoves(board, settling)
+    // The card left the trend this person put it in, with no move of theirs: say where it went.
+    const { trendIdsBySignal } = groupSignals({ signals, trends, memberships })
+    for (const key of own) {
+      const signalId = memberships.get(key)!.signalId
+      const trendId = trendIdsBySignal.get(signalId)?.[0]
+      if (!trendId) continue
+      announce(t('trends.announce.movedMeanwhile', { card: signals.get(signalId)?.title ?? '', trend: trends.get(trendId)?.name || t('trends.unnamed') }))
+    }
+  }, [board, role, actor, signals, trends, memberships, announce, t])
 }

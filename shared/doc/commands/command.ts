@@ -33,7 +33,7 @@ export function command<T>(doc: Y.Doc, fn: () => T): T {
   return result
 }
 
-/** The wall clock for `createdAt`/`updatedAt`; display only, never used to order or merge. */
+/** The wall clock for `createdAt`/`updatedAt` (display only) and `movedAt` (which of two moves made at once stands). */
 export function now(): number {
   return Date.now()
 }

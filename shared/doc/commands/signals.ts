@@ -184,7 +184,9 @@ function moveMemberships(doc: Y.Doc, fromSignalId: string, toSignalId: string, a
   for (const membership of listRecords(doc, 'memberships')) {
     if (membership.signalId !== fromSignalId) continue
     if (!getRecord(doc, 'memberships', membershipKey(membership.trendId, toSignalId))) {
-      insertRecord(doc, 'memberships', { ...membership, signalId: toSignalId, addedBy: actor.participantId })
+      // A membership of its own: the merge moved no card out of a place (see `movedFrom`).
+      const { trendId, order } = membership
+      insertRecord(doc, 'memberships', { trendId, signalId: toSignalId, order, addedBy: actor.participantId, id: randomId() })
     }
     deleteRecord(doc, 'memberships', membershipKey(membership.trendId, fromSignalId))
   }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { groupSignals } from '../derive/board'
+import { groupSignals, overtakenMoves } from '../derive/board'
 import { anna, ben, boardJson, newBoard, readValid } from '../testing/fixtures'
 import { connectDocs } from '../testing/network'
 import { addSignal } from './signals'
@@ -13,6 +13,7 @@ import {
   moveSignalToTrend,
   removeSignalFromTrend,
   renameTrend,
+  settleConcurrentMoves,
 } from './trends'
 
 function pair() {
@@ -93,33 +94,138 @@ describe('trend commands', () => {
 })
 
 describe('trends under concurrency', () => {
-  it('a signal dropped on two trends at once backs both: no duplicate card, nothing lost', () => {
+  /** Runs `move` with the wall clock at `at` (moves made at once are told apart by their clocks). */
+  function at<T>(time: number, move: () => T): T {
+    vi.useFakeTimers({ now: time, toFake: ['Date'] })
+    try {
+      return move()
+    } finally {
+      vi.useRealTimers()
+    }
+  }
+  const placed = (doc: Y.Doc) => groupSignals(readValid(doc)).trends.map((g) => [g.trend.name, titles(g.signals)])
+
+  it("a card two people move out of the unsorted pile at once ends in one trend, the later mover's, on every device", () => {
     const { a, b, link } = pair()
     const s = addSignal(a, { title: 'S' }, anna)
     const t1 = createTrend(a, { name: 'T1' }, anna)
     const t2 = createTrend(a, { name: 'T2' }, anna)
     link.hold()
-    moveSignalToTrend(a, s, null, t1, anna)
-    moveSignalToTrend(b, s, null, t2, ben)
+    at(2_000, () => moveSignalToTrend(a, s, null, t1, anna))
+    at(1_000, () => moveSignalToTrend(b, s, null, t2, ben))
     link.release()
     for (const doc of [a, b]) {
       const groups = groupSignals(readValid(doc))
       expect(groups.unsorted).toEqual([])
-      expect(groups.trends.map((g) => titles(g.signals))).toEqual([['S'], ['S']])
+      expect(placed(doc)).toEqual([
+        ['T1', ['S']],
+        ['T2', []],
+      ])
+      expect(groups.trendIdsBySignal.get(s)).toEqual([t1])
+      expect(overtakenMoves(readValid(doc))).toEqual([`${t2}|${s}`])
     }
     expect(boardJson(a)).toEqual(boardJson(b))
   })
 
-  it('a signal moved out of one trend into two different trends at once backs both targets', () => {
+  it('settling removes the overtaken move, so the card moving on later does not bring it back', () => {
+    const { a, b, link } = pair()
+    const s = addSignal(a, { title: 'S' }, anna)
+    const [t1, t2, t3] = ['T1', 'T2', 'T3'].map((name) => createTrend(a, { name }, anna)) as [string, string, string]
+    link.hold()
+    at(1_000, () => moveSignalToTrend(a, s, null, t1, anna))
+    at(2_000, () => moveSignalToTrend(b, s, null, t2, ben))
+    link.release()
+    expect(settleConcurrentMoves(a, overtakenMoves(readValid(a)))).toBe(1)
+    // Ben's device settles too, having seen the same: removing it twice changes nothing.
+    expect(settleConcurrentMoves(b, [`${t1}|${s}`])).toBe(0)
+    moveSignalToTrend(b, s, t2, t3, ben)
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T1', []],
+        ['T2', []],
+        ['T3', ['S']],
+      ])
+    moveSignalToTrend(a, s, t3, null, anna)
+    expect(titles(groupSignals(readValid(b)).unsorted)).toEqual(['S'])
+  })
+
+  it('a card moved out of one trend into two others at once ends in one of them', () => {
+    const { a, b, link } = pair()
+    const s = addSignal(a, { title: 'S' }, anna)
+    const [t0, t1, t2] = ['T0', 'T1', 'T2'].map((name) => createTrend(a, { name }, anna)) as [string, string, string]
+    moveSignalToTrend(a, s, null, t0, anna)
+    link.hold()
+    at(1_000, () => moveSignalToTrend(a, s, t0, t1, anna))
+    at(2_000, () => moveSignalToTrend(b, s, t0, t2, ben))
+    link.release()
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T0', []],
+        ['T1', []],
+        ['T2', ['S']],
+      ])
+  })
+
+  it('moves made at the same millisecond settle on the same trend everywhere', () => {
+    const { a, b, link } = pair()
+    const s = addSignal(a, { title: 'S' }, anna)
+    const t1 = createTrend(a, { name: 'T1' }, anna)
+    const t2 = createTrend(a, { name: 'T2' }, anna)
+    link.hold()
+    at(1_000, () => moveSignalToTrend(a, s, null, t1, anna))
+    at(1_000, () => moveSignalToTrend(b, s, null, t2, ben))
+    link.release()
+    const inA = groupSignals(readValid(a)).trendIdsBySignal.get(s)
+    expect(inA).toHaveLength(1)
+    expect(groupSignals(readValid(b)).trendIdsBySignal.get(s)).toEqual(inA)
+  })
+
+  it('"Also supports" at the moment someone moves the card keeps both: linking is meant', () => {
     const { a, b, link } = pair()
     const s = addSignal(a, { title: 'S' }, anna)
     const [t0, t1, t2] = ['T0', 'T1', 'T2'].map((name) => createTrend(a, { name }, anna)) as [string, string, string]
     moveSignalToTrend(a, s, null, t0, anna)
     link.hold()
     moveSignalToTrend(a, s, t0, t1, anna)
-    moveSignalToTrend(b, s, t0, t2, ben)
+    addSignalToTrend(b, s, t2, ben)
     link.release()
-    expect(groupSignals(readValid(a)).trends.map((g) => titles(g.signals))).toEqual([[], ['S'], ['S']])
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T0', []],
+        ['T1', ['S']],
+        ['T2', ['S']],
+      ])
+  })
+
+  it('moves made one after another out of the same trend each stand (the card was put back in between)', () => {
+    const doc = newBoard()
+    const s = addSignal(doc, { title: 'S' }, anna)
+    const [t1, t2, t3] = ['T1', 'T2', 'T3'].map((name) => createTrend(doc, { name }, anna)) as [string, string, string]
+    moveSignalToTrend(doc, s, null, t1, anna)
+    moveSignalToTrend(doc, s, t1, t2, anna)
+    addSignalToTrend(doc, s, t1, ben)
+    moveSignalToTrend(doc, s, t1, t3, ben)
+    expect(placed(doc)).toEqual([
+      ['T1', []],
+      ['T2', ['S']],
+      ['T3', ['S']],
+    ])
+    expect(overtakenMoves(readValid(doc))).toEqual([])
+  })
+
+  it('two cards dropped on one card at once: the dropped cards each stand in their new trend', () => {
+    const { a, b, link } = pair()
+    const [x, s] = ['X', 'S'].map((title) => addSignal(a, { title }, anna)) as [string, string]
+    const t = createTrend(a, { name: 'T' }, anna)
+    link.hold()
+    at(1_000, () => createTrendFromSignals(a, x, s, anna, { name: 'A' }))
+    at(2_000, () => moveSignalToTrend(b, s, null, t, ben))
+    link.release()
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T', ['S']],
+        ['A', ['X']],
+      ])
   })
 
   it('a signal dropped on a trend being deleted shows in unsorted, with no orphan shown', () => {

@@ -3,15 +3,17 @@
  *
  * A signal backs a trend through a membership record keyed `trendId|signalId`. "Unsorted" is not
  * stored: it is every signal with no membership to an existing trend (see `derive/board.ts`).
- * So concurrent moves never duplicate a card or lose one: two people dropping the same card on
- * two trends leave it backing both; a card dropped on a trend someone is deleting falls back to
- * unsorted.
+ * So concurrent moves never lose a card: a card dropped on a trend someone is deleting falls back
+ * to unsorted. A move names the place the card left (`movedFrom`), so that two people moving the
+ * same card out of the same place at once leave it in one trend, the later mover's, and not in
+ * both as "Also supports" would (`standingMemberships`, `settleConcurrentMoves`).
  */
 import type * as Y from 'yjs'
-import { TREND_DEFAULTS, TrendPatchSchema, type TrendPatch } from '../../schema/index'
+import { MOVED_FROM_UNSORTED, TREND_DEFAULTS, TrendPatchSchema, type TrendPatch } from '../../schema/index'
 import { randomId } from '../../util/ids'
 import { deleteRecord, getRecord, hasRecord, insertRecord, listRecords, membershipKey, orderFor, patchRecord } from '../collections'
 import { boardCollection } from '../roots'
+import { SETTLE_ORIGIN } from '../origin'
 import { checkActor, command, now, type Actor } from './command'
 
 /**
@@ -80,8 +82,9 @@ export function moveSignalToTrend(
   return command(doc, () => {
     if (!hasRecord(doc, 'signals', signalId)) return false
     if (toTrendId !== null && !hasRecord(doc, 'trends', toTrendId)) return false
+    const movedFrom = fromTrendId === toTrendId ? undefined : placeLeft(doc, signalId, fromTrendId)
     if (fromTrendId !== null && fromTrendId !== toTrendId) deleteRecord(doc, 'memberships', membershipKey(fromTrendId, signalId))
-    if (toTrendId !== null) placeInTrend(doc, signalId, toTrendId, actor, options.before ?? null)
+    if (toTrendId !== null) placeInTrend(doc, signalId, toTrendId, actor, options.before ?? null, movedFrom)
     return true
   })
 }
@@ -89,7 +92,25 @@ export function moveSignalToTrend(
 /** "Also supports…": the signal backs one more trend and stays where it was. */
 export function addSignalToTrend(doc: Y.Doc, signalId: string, trendId: string, actor: Actor): boolean {
   checkActor(actor)
-  return moveSignalToTrend(doc, signalId, null, trendId, actor)
+  return command(doc, () => {
+    if (!hasRecord(doc, 'signals', signalId) || !hasRecord(doc, 'trends', trendId)) return false
+    placeInTrend(doc, signalId, trendId, actor, null)
+    return true
+  })
+}
+
+/**
+ * Removes the memberships that a concurrent move of the same card overtook (see
+ * `standingMemberships`): they are not shown, and left in place one of them would come back
+ * once the card moves on from the one that stands. Every device that may write computes the same
+ * ones, so removing them twice is harmless. Returns how many it removed.
+ */
+export function settleConcurrentMoves(doc: Y.Doc, keys: readonly string[]): number {
+  let removed = 0
+  doc.transact(() => {
+    for (const key of keys) if (deleteRecord(doc, 'memberships', key)) removed++
+  }, SETTLE_ORIGIN)
+  return removed
 }
 
 export function removeSignalFromTrend(doc: Y.Doc, signalId: string, trendId: string): boolean {
@@ -117,8 +138,9 @@ export function createTrendFromSignals(
     if (targetSignalId === draggedSignalId) return null
     if (!hasRecord(doc, 'signals', targetSignalId) || !hasRecord(doc, 'signals', draggedSignalId)) return null
     const trendId = insertTrend(doc, fields, actor)
+    const movedFrom = placeLeft(doc, draggedSignalId, options.fromTrendId ?? null)
     placeInTrend(doc, targetSignalId, trendId, actor, null)
-    placeInTrend(doc, draggedSignalId, trendId, actor, null)
+    placeInTrend(doc, draggedSignalId, trendId, actor, null, movedFrom)
     if (options.fromTrendId) deleteRecord(doc, 'memberships', membershipKey(options.fromTrendId, draggedSignalId))
     return trendId
   })
@@ -137,7 +159,8 @@ export function createTrendWithSignals(doc: Y.Doc, input: TrendPatch, signalIds:
   const fields = TrendPatchSchema.parse(input)
   return command(doc, () => {
     const trendId = insertTrend(doc, fields, actor)
-    for (const signalId of signalIds) if (hasRecord(doc, 'signals', signalId)) placeInTrend(doc, signalId, trendId, actor, null)
+    // A suggested group is made of unsorted cards: accepting it moves those that still are.
+    for (const signalId of signalIds) if (hasRecord(doc, 'signals', signalId)) placeInTrend(doc, signalId, trendId, actor, null, placeLeft(doc, signalId, null))
     return trendId
   })
 }
@@ -155,7 +178,22 @@ function insertTrend(doc: Y.Doc, fields: TrendPatch, actor: Actor): string {
   return id
 }
 
-function placeInTrend(doc: Y.Doc, signalId: string, trendId: string, actor: Actor, before: string | null): void {
+/**
+ * What moving `signalId` out of `fromTrendId` (null: the unsorted pile) leaves, as `movedFrom`
+ * names it; undefined where it is not there (the card backs a trend, or left that one meanwhile),
+ * so that the move then adds to where the card is, as "Also supports" does.
+ */
+function placeLeft(doc: Y.Doc, signalId: string, fromTrendId: string | null): string | undefined {
+  if (fromTrendId === null) {
+    const sorted = listRecords(doc, 'memberships').some((m) => m.signalId === signalId && hasRecord(doc, 'trends', m.trendId))
+    return sorted ? undefined : MOVED_FROM_UNSORTED
+  }
+  const key = membershipKey(fromTrendId, signalId)
+  const left = getRecord(doc, 'memberships', key)
+  return left ? (left.id ?? key) : undefined
+}
+
+function placeInTrend(doc: Y.Doc, signalId: string, trendId: string, actor: Actor, before: string | null, movedFrom?: string): void {
   const key = membershipKey(trendId, signalId)
   const existing = getRecord(doc, 'memberships', key)
   if (existing && before === null) return
@@ -165,5 +203,8 @@ function placeInTrend(doc: Y.Doc, signalId: string, trendId: string, actor: Acto
     where: (entry) => entry.get('trendId') === trendId,
   })
   if (existing) patchRecord(doc, 'memberships', key, { order })
-  else insertRecord(doc, 'memberships', { trendId, signalId, order, addedBy: actor.participantId })
+  else {
+    const move = movedFrom === undefined ? {} : { movedFrom, movedAt: now() }
+    insertRecord(doc, 'memberships', { trendId, signalId, order, addedBy: actor.participantId, id: randomId(), ...move })
+  }
 }

@@ -28,12 +28,46 @@ export interface SignalGroups {
   readonly trendIdsBySignal: ReadonlyMap<string, readonly string[]>
 }
 
+type MembershipSource = Pick<BoardSnapshot, 'signals' | 'trends' | 'memberships'>
+
+const standingOf = memoLast(
+  (signals: ReadonlyMap<string, Signal>, trends: ReadonlyMap<string, Trend>, memberships: ReadonlyMap<string, Membership>): ReadonlyMap<string, Membership> => {
+    const live = [...memberships].filter(([, m]) => trends.has(m.trendId) && signals.has(m.signalId))
+    // Of the moves of one card out of one place, the latest stands; the trend id breaks a tie the
+    // same way on every device. The mover's clock decides only which of two moves made at once wins.
+    const latest = new Map<string, Membership>()
+    for (const [, m] of live) {
+      if (m.movedFrom === undefined) continue
+      const place = `${m.signalId}|${m.movedFrom}`
+      const other = latest.get(place)
+      if (!other || (m.movedAt ?? 0) > (other.movedAt ?? 0) || (m.movedAt === other.movedAt && m.trendId > other.trendId)) latest.set(place, m)
+    }
+    return new Map(live.filter(([, m]) => m.movedFrom === undefined || latest.get(`${m.signalId}|${m.movedFrom}`) === m))
+  },
+)
+
+/**
+ * The memberships that put a card in a trend: their trend and signal exist, and no move of the
+ * same card made at the same moment overtook them. Two people moving one card at once, each
+ * out of the same place (`movedFrom`), each meant it to be in their trend alone: the later move
+ * stands, the other is not shown, and a device that may write removes it (`overtakenMoves`).
+ * Every reader of the board's clusters (the board, the projector, exports, history) reads these.
+ */
+export function standingMemberships(board: MembershipSource): ReadonlyMap<string, Membership> {
+  return standingOf(board.signals, board.trends, board.memberships)
+}
+
+/** The keys of memberships whose trend and signal exist but which a concurrent move overtook. */
+export function overtakenMoves(board: MembershipSource): string[] {
+  const standing = standingMemberships(board)
+  return [...board.memberships].filter(([key, m]) => !standing.has(key) && board.trends.has(m.trendId) && board.signals.has(m.signalId)).map(([key]) => key)
+}
+
 const groupSignalsOf = memoLast(
-  (signals: ReadonlyMap<string, Signal>, trends: ReadonlyMap<string, Trend>, memberships: ReadonlyMap<string, Membership>): SignalGroups => {
+  (signals: ReadonlyMap<string, Signal>, trends: ReadonlyMap<string, Trend>, standing: ReadonlyMap<string, Membership>): SignalGroups => {
     const byTrend = new Map<string, Membership[]>()
     const trendIdsBySignal = new Map<string, string[]>()
-    for (const membership of memberships.values()) {
-      if (!trends.has(membership.trendId) || !signals.has(membership.signalId)) continue
+    for (const membership of standing.values()) {
       const list = byTrend.get(membership.trendId) ?? []
       list.push(membership)
       byTrend.set(membership.trendId, list)
@@ -57,11 +91,11 @@ const groupSignalsOf = memoLast(
  * @example
  * const { trends, unsorted } = groupSignals(board)
  */
-export function groupSignals(board: Pick<BoardSnapshot, 'signals' | 'trends' | 'memberships'>): SignalGroups {
-  return groupSignalsOf(board.signals, board.trends, board.memberships)
+export function groupSignals(board: MembershipSource): SignalGroups {
+  return groupSignalsOf(board.signals, board.trends, standingMemberships(board))
 }
 
-export function signalsOfTrend(board: Pick<BoardSnapshot, 'signals' | 'trends' | 'memberships'>, trendId: string): readonly Signal[] {
+export function signalsOfTrend(board: MembershipSource, trendId: string): readonly Signal[] {
   return groupSignals(board).trends.find((group) => group.trend.id === trendId)?.signals ?? []
 }
 

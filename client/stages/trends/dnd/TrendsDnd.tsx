@@ -17,7 +17,7 @@ import { useTrendsActions } from '../actions.tsx'
 import { focusCardWhenShown } from '../focusCard.ts'
 import { CardFace } from '../SignalCard.tsx'
 import { createAnnouncements, screenReaderInstructions } from './announcements.ts'
-import { carriedFromWhereItIsNow, decideDrop, isCardDrag, type CardDrag } from './dropDecision.ts'
+import { carriedFromWhereItIsNow, decideDrop, isCardDrag, standingOn, type CardDrag } from './dropDecision.ts'
 import { createTargeting } from './targeting.ts'
 import { KeyboardHint } from './KeyboardHint.tsx'
 
@@ -68,7 +68,7 @@ export function TrendsDnd({ children }: { children: ReactNode }) {
     setDragging(null)
     // Someone else moved the card meanwhile: dnd-kit lost its data, the drop still means this card.
     const lost = active.data.current === undefined && dragging
-    const carried = lost ? carriedFromWhereItIsNow(dragging, useStore.getState().board?.memberships.values() ?? []) : active.data.current
+    const carried = lost ? carriedFromWhereItIsNow(dragging, standingOn(useStore.getState().board)) : active.data.current
     const command = decideDrop(carried, over?.data.current)
     actions.drop(command)
     // The moved card is a new element in its new cluster: keep the keyboard user's focus on it.

@@ -5,7 +5,7 @@
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core'
 import type { TFunction } from 'i18next'
 import { useStore } from '../../../state/store.ts'
-import { carriedFromWhereItIsNow, decideDrop, isCardDrag, isDropTarget, type DropTarget } from './dropDecision.ts'
+import { carriedFromWhereItIsNow, decideDrop, isCardDrag, isDropTarget, standingOn, type DropTarget } from './dropDecision.ts'
 
 interface Named {
   data: { current?: unknown }
@@ -28,7 +28,7 @@ export function createAnnouncements(t: TFunction): Announcements {
   let carried: unknown = null
   const dragged = (active: Named) => {
     if (active.data.current !== undefined || !isCardDrag(carried)) return active.data.current ?? carried
-    return carriedFromWhereItIsNow(carried, useStore.getState().board?.memberships.values() ?? [])
+    return carriedFromWhereItIsNow(carried, standingOn(useStore.getState().board))
   }
   const cardOf = (active: Named) => {
     const data = dragged(active)

@@ -6,7 +6,7 @@
  * document and the snapshot redraws the board.
  */
 import type * as Y from 'yjs'
-import { createTrendFromSignals, moveSignalToTrend, type Actor } from '../../../../shared/doc/index.ts'
+import { createTrendFromSignals, moveSignalToTrend, standingMemberships, type Actor, type BoardSnapshot } from '../../../../shared/doc/index.ts'
 
 /** A card being dragged: which signal, and the cluster it was picked up from (`null` = unsorted). */
 export interface CardDrag {
@@ -87,6 +87,11 @@ export function isDropTarget(value: unknown): value is DropTarget {
   if (v.kind === 'unsorted') return true
   if (v.kind === 'card') return isId(v.signalId)
   return false
+}
+
+/** The memberships that put cards in trends on `board` (none without one), for `carriedFromWhereItIsNow`. */
+export function standingOn(board: BoardSnapshot | null): Iterable<{ trendId: string; signalId: string }> {
+  return board ? standingMemberships(board).values() : []
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * Two people moving the same card into two different trends at once: the card ends in one of
+ * them, the later move's, on every screen, and does not come back in the other one later. (Before,
+ * both moves stood, and the board said the group had linked the card to both.)
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { addSignal, createTrend, goToStage, readBoard } from '../../shared/doc/index.ts'
+import { useBrowserAndServer } from './support/app.ts'
+import { screenshot } from './support/browser.ts'
+import { facilitatedWorkshop } from './support/seed.ts'
+import { literal, openAs, readClusters, SLOW } from './support/workshop.ts'
+
+const app = useBrowserAndServer()
+const [CARE, REPAIR, STREETS] = ['Care moves home', 'Repair cafés spread', 'Streets for people']
+const CARD = 'Night buses run on demand'
+const ben = { participantId: 'BenBenBenBenBenBenBen1' }
+
+/** Moves CARD with its "Move or link" dialog, as a person does without dragging. */
+async function moveCard(page: Page, to: string): Promise<void> {
+  await page.getByRole('button', { name: `Move or link “${CARD}”` }).click()
+  const dialog = page.getByRole('dialog', { name: CARD })
+  await dialog.getByRole('button', { name: new RegExp(`^${literal(to)}`) }).click()
+  await dialog.waitFor({ state: 'hidden', ...SLOW })
+}
+
+describe('a card two people move at once', () => {
+  it('ends in one trend on every screen, and the other move does not come back', { timeout: 120_000 }, async () => {
+    const workshop = await facilitatedWorkshop(app.server)
+    const { links, board, control } = workshop
+    for (const name of [CARE, REPAIR, STREETS]) createTrend(board.doc, { name }, ben)
+    for (const title of [CARD, 'Libraries lend tools', 'Four-day week trials']) addSignal(board.doc, { title }, ben)
+    goToStage(control.doc, workshop.stageId('trends'))
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    try {
+      // Anna's phone is off the network when she moves the card; Fiona moves it a moment later.
+      await anna.context.setOffline(true)
+      await moveCard(anna.page, REPAIR)
+      await expect.poll(() => readClusters(anna.page), SLOW).toContain(`${REPAIR}: ${CARD}`)
+      await moveCard(facilitator.page, CARE)
+      await anna.context.setOffline(false)
+
+      const expected = [`${CARE}: ${CARD}`, `${REPAIR}: `, `${STREETS}: `]
+      for (const person of [facilitator, anna]) await expect.poll(() => readClusters(person.page), SLOW).toEqual(expected)
+      expect(await anna.page.getByText(/also in \d other trend/).count()).toBe(0)
+      // Her screen reader says where her card went, since no move of hers took it there.
+      await expect
+        .poll(() => anna.page.locator('[data-live-announcer]').textContent(), SLOW)
+        .toBe(`“${CARD}” is in “${CARE}”: someone moved it there at the same moment as you.`)
+      await screenshot(anna.page, 'trends-concurrent-move-phone')
+      // The move that did not stand is removed from the board, not only hidden.
+      await expect.poll(() => readBoard(board.doc).memberships.size, SLOW).toBe(1)
+
+      // So the card moving on leaves no trace of it: it is in Streets alone, not back in Repair.
+      await moveCard(anna.page, STREETS)
+      for (const person of [facilitator, anna])
+        await expect.poll(() => readClusters(person.page), SLOW).toEqual([`${CARE}: `, `${REPAIR}: `, `${STREETS}: ${CARD}`])
+      expect([...facilitator.errors, ...anna.errors]).toEqual([])
+    } finally {
+      workshop.close()
+      await Promise.all([facilitator.close(), anna.close()])
+    }
+  })
+})
