@@ -59,8 +59,9 @@ export const OwnMarker = memo(function OwnMarker(props: OwnMarkerProps) {
   const onPointerDown = (event: PointerEvent<HTMLButtonElement>) => {
     const rect = plotRef.current?.getBoundingClientRect()
     if (readOnly || !rect || event.button !== 0) return
-    const anchorX = rect.left + position.uncertainty * rect.width
-    const anchorY = rect.top + (1 - position.impact) * rect.height
+    // Where the dot is drawn (nudged off a neighbour's), so it stays under the finger as the drag starts.
+    const anchorX = rect.left + position.uncertainty * rect.width + laidOut.nudge.x
+    const anchorY = rect.top + (1 - position.impact) * rect.height + laidOut.nudge.y
     // No text selection while dragging; focus by hand, since that default goes with it.
     event.preventDefault()
     event.currentTarget.focus()
@@ -106,9 +107,9 @@ export const OwnMarker = memo(function OwnMarker(props: OwnMarkerProps) {
     onMove(trend.id, next, 'keyboard')
   }
 
-  const style = { '--u': shown.uncertainty, '--i': shown.impact } as CSSProperties
   // While dragged, the label simply grows towards the middle; the layout catches up on release.
   const label = drag?.position ? defaultPlacement(drag.position) : laidOut
+  const style = { '--u': shown.uncertainty, '--i': shown.impact, '--dx': `${label.nudge.x}px`, '--dy': `${label.nudge.y}px` } as CSSProperties
 
   return (
     <button

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultSide, estimateLabelWidth, layoutLabels } from './labelLayout.ts'
+import { defaultSide, estimateLabelWidth, layoutLabels, spreadDots } from './labelLayout.ts'
 
 const plot = { width: 600, height: 600, rowHeight: 32, dotRadius: 14 }
 const box = (id: string, impact: number, uncertainty: number, width = 160) => ({ id, position: { impact, uncertainty }, width })
@@ -34,6 +34,38 @@ describe('marker label layout', () => {
   it('never pushes a label out of the grid to dodge a neighbour', () => {
     const placements = layoutLabels([box('a', 0.5, 0.02), box('b', 0.5, 0.05)], plot)
     expect(placements.get('b')?.side).toBe('start')
+  })
+
+  it('draws a dot at the same point as an earlier one beside it, so that both show', () => {
+    const placements = layoutLabels([box('two', 0.65, 0.5), box('five', 0.65, 0.5)], plot)
+    expect(placements.get('two')?.nudge).toEqual({ x: 0, y: 0 })
+    const { x, y } = placements.get('five')!.nudge
+    expect(Math.hypot(x, y)).toBeGreaterThanOrEqual(2 * plot.dotRadius)
+  })
+
+  it('keeps nudged dots inside the grid', () => {
+    const nudges = spreadDots([box('a', 0.5, 1), box('b', 0.5, 1), box('c', 0.5, 1)], plot)
+    for (const nudge of nudges.values()) expect(600 + nudge.x).toBeLessThanOrEqual(600)
+    expect(new Set([...nudges.values()].map((n) => `${n.x},${n.y}`)).size).toBe(3)
+  })
+
+  it('leaves dots apart from each other where they are', () => {
+    expect([...spreadDots([box('a', 0.5, 0.5), box('b', 0.6, 0.5)], plot).values()]).toEqual([
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+    ])
+  })
+
+  it('six trends a person placed close together (two at the same values): no dot hides another', () => {
+    // Seen in a room: impacts 7, 6.5, 7.5, 3, 6.5 and 8.5 of 10, all at uncertainty 5.
+    const boxes = [0.7, 0.65, 0.75, 0.3, 0.65, 0.85].map((impact, i) => box(`t${i + 1}`, impact, 0.5, 260))
+    const grid = { ...plot, height: 540 }
+    const placements = layoutLabels(boxes, grid)
+    const dots = boxes.map((b) => {
+      const nudge = placements.get(b.id)!.nudge
+      return { x: b.position.uncertainty * grid.width + nudge.x, y: (1 - b.position.impact) * grid.height + nudge.y }
+    })
+    for (const [i, a] of dots.entries()) for (const b of dots.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(2 * grid.dotRadius)
   })
 
   it('estimates label widths, capped at the share of the grid the CSS allows', () => {
