@@ -101,6 +101,9 @@ describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room
           // At 1920×1080 the room's longest trends are taller than a column: the check above met them.
           if (size === '1920' && seen === 0) problems.push('Trends at 1920: no trend ran on into another column, so none was checked')
         }
+        // Shown in parts, the wheel is first shown whole at a glance, where the projector is big enough to (not at 1280×720).
+        if (check.stage === 'Futures wheel' && size !== '1280' && results.get(size)!.wheelNodesAtOnce < board.wheelTexts.length)
+          problems.push(`Futures wheel at ${size}: at most ${results.get(size)!.wheelNodesAtOnce} of ${board.wheelTexts.length} consequences on one page`)
         if (size === '1920') {
           const found = await seriousViolations(screen.page)
           if (found.length > 0) violations[check.stage] = found
@@ -149,6 +152,8 @@ interface PagesRead {
   /** Titles shown cut (partly off screen, clipped or covered) on some page, with why. */
   cut: Set<string>
   pages: number
+  /** The most consequences of a wheel drawn on one page, words or marks. */
+  wheelNodesAtOnce: number
 }
 
 /**
@@ -166,7 +171,7 @@ async function readAllPages(facilitator: Page, screens: [string, Person][], sele
     await screen.page.waitForTimeout(500)
     const indicator = screen.page.locator('.page-indicator')
     const pages = (await indicator.count()) > 0 ? Number(await indicator.first().getAttribute('data-pages')) : 1
-    results.set(size, { seen: new Map(), cut: new Set(), pages })
+    results.set(size, { seen: new Map(), cut: new Set(), pages, wheelNodesAtOnce: 0 })
   }
   const most = Math.max(...[...results.values()].map((read) => read.pages))
   if (most > 1) {
@@ -197,6 +202,7 @@ async function readAllPages(facilitator: Page, screens: [string, Person][], sele
         if (!shown.legible) read.cut.add(`${shown.text} (${shown.why})`)
         else read.seen.set(shown.text, Math.min(read.seen.get(shown.text) ?? Infinity, shown.px))
       }
+      read.wheelNodesAtOnce = Math.max(read.wheelNodesAtOnce, await screen.page.locator('.screen-wheel [data-node-id]').count())
       const page = read.pages > 1 ? Number(await screen.page.locator('.page-indicator').first().getAttribute('data-page')) : 1
       if (page <= 2) await screenshot(screen.page, `${shot}-${size}${page === 1 ? '' : `-page${page}`}`)
     }

@@ -107,16 +107,19 @@ export function ExpandedText({
  * o'clock: just below its lowest box there, or on the ring line where no box is near. The
  * layout keeps the band between two rings free of boxes, so the label never sits on one.
  */
-export const RingGuides = memo(function RingGuides({ layout }: { layout: WheelLayout }) {
+/** `named`: each ring's name under the middle (left out where marks crowd the rings, as on the projector's glance). */
+export const RingGuides = memo(function RingGuides({ layout, named = true }: { layout: WheelLayout; named?: boolean }) {
   const { t } = useTranslation()
   return (
     <g className="wheel-rings" aria-hidden="true">
       {layout.rings.map((ring) => (
         <g key={ring.ring}>
           <ellipse className="wheel-ring" rx={ring.radius * layout.aspect} ry={ring.radius} />
-          <text className="wheel-ring__label" x={0} y={ringLabelY(layout, ring.ring)} dominantBaseline="central" textAnchor="middle">
-            {t(`wheel.ring.short${ring.ring}`)}
-          </text>
+          {named && (
+            <text className="wheel-ring__label" x={0} y={ringLabelY(layout, ring.ring)} dominantBaseline="central" textAnchor="middle">
+              {t(`wheel.ring.short${ring.ring}`)}
+            </text>
+          )}
         </g>
       ))}
     </g>

@@ -2,10 +2,12 @@ import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { toLayoutItems, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
+import { toLayoutItems, type WheelBox, type WheelLayoutItem, type WheelMetrics } from '../../../../shared/wheel/index.ts'
+import type { Valence } from '../../../../shared/schema/index.ts'
 import { PageIndicator } from '../../../ui/fit/PageIndicator.tsx'
 import { usePageTurner } from '../../../ui/fit/usePageTurner.ts'
-import { DiagramNode } from '../diagram/DiagramNode.tsx'
+import { DiagramNode, ValenceGlyph } from '../diagram/DiagramNode.tsx'
+import { valenceKey } from '../valence.tsx'
 import { CentreNode, RingGuides, WheelEdges, useNodeLabel, useNodesById } from '../diagram/DiagramParts.tsx'
 import { measureWithPageFont } from '../diagram/measureText.ts'
 import { ValenceLegend } from '../ValenceLegend.tsx'
@@ -19,8 +21,9 @@ const noop = () => {}
 
 /**
  * The futures wheel on the projector: as large as the stage area allows, laid out for its shape,
- * with every consequence's text at projector size. A wheel too full for that is shown part by
- * part (see wheelPages.ts), turning like the other projector pages.
+ * with every consequence's text at projector size. A wheel too full for that is shown whole at a
+ * glance first (the first-order consequences in words, the rest as marks), then part by part (see
+ * wheelPages.ts), turning like the other projector pages.
  */
 export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: string; tree: readonly WheelTreeNode[]; label: string }) {
   const { t } = useTranslation()
@@ -65,7 +68,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
       <div ref={ref} className="screen-wheel__viewport" role="group" aria-label={label}>
         {viewBox && shown && (
           <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
-            <RingGuides layout={shown.layout} />
+            <RingGuides layout={shown.layout} named={!shown.overview} />
             <WheelEdges layout={shown.layout} shown={shown.nodes} />
             <CentreNode box={shown.layout.centre} name={trendName} metrics={shown.layout.metrics} interactive={false} selected={false} onActivate={noop} />
             {shown.layout.nodes
@@ -73,6 +76,8 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
               .map((box) => {
                 const record = records.get(box.id)
                 if (!record) return null
+                if (shown.overview && box.parentId !== null)
+                  return <WheelMark key={box.id} id={box.id} box={box} valence={record.valence} metrics={shown.layout.metrics} label={nodeLabel(box, record)} />
                 return (
                   <DiagramNode
                     key={box.id}
@@ -91,12 +96,32 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
               })}
           </svg>
         )}
+        {shown?.overview && <p className="screen-wheel__glance">{t('wheel.screen.glance')}</p>}
       </div>
       <div className="screen-wheel__footer">
         <ValenceLegend tree={tree} />
         {pages.length > 1 && <PageIndicator page={page} pages={pages.length} paused={paused} />}
       </div>
     </div>
+  )
+}
+
+/**
+ * A consequence on the whole wheel at a glance (a page of `overview`): its box on its ring with the
+ * mark of its valence alone; the parts that follow show its words.
+ */
+function WheelMark({ id, box, valence, metrics, label }: { id: string; box: WheelBox; valence: Valence; metrics: WheelMetrics; label: string }) {
+  return (
+    <g
+      className={`wheel-node wheel-node--${valenceKey(valence)} wheel-node--mark`}
+      transform={`translate(${box.x - box.w / 2} ${box.y - box.h / 2})`}
+      data-node-id={id}
+      role="img"
+      aria-label={label}
+    >
+      <rect className="wheel-node__box" width={box.w} height={box.h} rx={8} />
+      <ValenceGlyph valence={valence} x={(box.w - metrics.iconSize) / 2} y={(box.h - metrics.iconSize) / 2} size={metrics.iconSize} />
+    </g>
   )
 }
 

@@ -47,12 +47,18 @@ describe('the wheel on the projector', () => {
 
   it('shows a wheel of 30 too many to read whole part by part, every part readable and every node on one', () => {
     const items = wheel(4, 2) // 4 + 8 + 16 = 28
-    const pages = wheelPages(items, OPTIONS, HD, 24, 40)
-    expect(pages.length).toBeGreaterThan(1)
-    for (const page of pages) expect(fontOf(page)).toBeGreaterThanOrEqual(24)
-    expect(pages.flatMap((page) => [...page.nodes]).sort()).toEqual(allIds(items).sort())
+    const [overview, ...parts] = wheelPages(items, OPTIONS, HD, 24, 40)
+    expect(parts.length).toBeGreaterThan(1)
+    for (const page of parts) expect(fontOf(page)).toBeGreaterThanOrEqual(24)
+    expect(parts.flatMap((page) => [...page.nodes]).sort()).toEqual(allIds(items).sort())
     // Parts go clockwise and keep each branch whole.
-    expect(pages.flatMap((page) => page.roots)).toEqual(items.map((item) => item.id))
+    expect(parts.flatMap((page) => page.roots)).toEqual(items.map((item) => item.id))
+    // Before them the whole wheel at a glance: every consequence on it, the first-order ones in words as large.
+    expect(overview!.overview).toBe(true)
+    expect([...overview!.nodes].sort()).toEqual(allIds(items).sort())
+    expect(fontOf(overview!)).toBeGreaterThanOrEqual(24)
+    const worded = overview!.layout.nodes.filter((node) => node.lines.join('') !== '')
+    expect(worded.map((node) => node.id)).toEqual(items.map((item) => item.id))
   })
 
   it('shows a branch too big for one part a second-order branch at a time, with its first-order consequence', () => {

@@ -15,6 +15,11 @@
  * Re-laid parts are used only when they are fewer (zoomed ones keep the boxes in place). Laying
  * out is the cost here (nine aspects for each candidate part), so re-laying stops as soon as it
  * cannot win: 10–60 ms for a room's wheel in Chromium on a busy machine, once per wheel change.
+ *
+ * A wheel shown in parts is first shown whole, denser (`overview`): the trend and its first-order
+ * consequences in words at the same size, everything that follows from them as a mark of its
+ * valence on its ring, so that the room sees the wheel's shape before its parts. Left out when even
+ * that would not read.
  */
 import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../../../../shared/wheel/index.ts'
 
@@ -41,6 +46,8 @@ export interface WheelPage {
   bounds: Bounds
   /** Layout units → screen pixels for this part. */
   scale: number
+  /** The whole wheel at a glance: only the first-order consequences in words, the rest as marks. */
+  overview?: boolean
 }
 
 /**
@@ -49,6 +56,9 @@ export interface WheelPage {
  * more of them, so that longer consequences are shown whole rather than cut with "…".
  */
 export const SCREEN_WHEEL_METRICS = { ringGap: 4, gap: 3, padY: 5, maxTextWidth: 150, maxLines: 4 } as const
+
+/** A mark's box on the whole wheel at a glance, in layout units: its valence glyph with air round it. */
+const MARK_WIDTH = 36
 
 /** Room around the boxes, in layout units: enough for their borders. */
 const MARGIN = 6
@@ -99,8 +109,22 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
 
   const zoomedPages = paginate(items, zoomed, readable)
   // The whole wheel does not read laid out afresh either: re-laid parts are two at the fewest.
-  if (zoomedPages.length <= 2) return zoomedPages
-  return paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages
+  const parts = zoomedPages.length <= 2 ? zoomedPages : (paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages)
+  if (parts.length === 1) return parts
+  // Narrow boxes for the marks: the whole wheel is what must fit, and the words are few.
+  const glance = layoutForScreen(firstOrderInWords(items), { ...options, metrics: { ...options.metrics, minWidth: MARK_WIDTH } }, size)
+  const overview = { ...fit(glance, new Set(glance.nodes.map((node) => node.id)), idsOfRoots(items), [glance.centre, ...glance.nodes]), overview: true }
+  return readable(overview) ? [overview, ...parts] : parts
+}
+
+/** The items with the words of every consequence past the first order left out: each takes a mark's room. */
+function firstOrderInWords(items: readonly WheelLayoutItem[]): WheelLayoutItem[] {
+  const marks = (item: WheelLayoutItem): WheelLayoutItem => ({ ...item, text: '', children: item.children.map(marks) })
+  return items.map((item) => ({ ...item, children: item.children.map(marks) }))
+}
+
+function idsOfRoots(items: readonly WheelLayoutItem[]): string[] {
+  return items.map((item) => item.id)
 }
 
 /** The layout whose whole wheel is drawn largest in `size` (roundest among near-equals). */
