@@ -4,9 +4,10 @@
  * trends. A membership whose trend or signal is gone is ignored when reading (never shown).
  *
  * A move and "Also supports" both add a membership, and merge alike; what tells them apart is
- * `movedFrom`, which only a move writes: the place the card left. Two standing memberships of one
- * card naming the same place were made by two people moving it at once, each meaning it to be in
- * their trend alone, and only the later of them stands (see `derive/board.ts`).
+ * `movedFrom`, which only a move writes: where the card's moves started. Two standing memberships
+ * of one card naming the same place were made by two people moving it at once, each meaning it to
+ * be in their trend alone (or an undo or redo brought an old move back beside a newer one), and
+ * only the later of them stands (see `derive/board.ts`).
  */
 import * as z from 'zod/mini'
 import { idSchema, orderSchema, timestampSchema } from './common'
@@ -25,7 +26,7 @@ export const MembershipSchema = z.object({
   id: z.optional(idSchema),
   /**
    * Written by a move only: the membership the card left (its `id`, or its key where it has none),
-   * or `MOVED_FROM_UNSORTED`.
+   * or `MOVED_FROM_UNSORTED`; where that membership was itself made by a move, its `movedFrom`.
    */
   movedFrom: z.optional(z.string().check(z.maxLength(200))),
   /** When the move was made, by the mover's clock: of two moves from one place, the later stands. */

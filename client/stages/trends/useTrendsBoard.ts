@@ -6,7 +6,7 @@
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { groupSignals, overtakenMoves, settleConcurrentMoves, type Actor, type SignalGroups } from '../../../shared/doc/index.ts'
+import { groupSignals, overtakenMoves, overtakerOf, settleConcurrentMoves, type Actor, type SignalGroups } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import { selectMemberships, selectSignals, selectTrends } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
@@ -51,12 +51,12 @@ export function useSettleConcurrentMoves(board: Y.Doc | null, role: Role, actor:
     if (settling.length === 0) return
     settleConcurrentMoves(board, settling)
     // The card left the trend this person put it in, with no move of theirs: say where it went.
-    const { trendIdsBySignal } = groupSignals({ signals, trends, memberships })
     for (const key of own) {
-      const signalId = memberships.get(key)!.signalId
-      const trendId = trendIdsBySignal.get(signalId)?.[0]
-      if (!trendId) continue
-      announce(t('trends.announce.movedMeanwhile', { card: signals.get(signalId)?.title ?? '', trend: trends.get(trendId)?.name || t('trends.unnamed') }))
+      const overtaken = memberships.get(key)!
+      const stands = overtakerOf({ signals, trends, memberships }, overtaken)
+      if (!stands) continue
+      const card = signals.get(overtaken.signalId)?.title ?? ''
+      announce(t('trends.announce.movedMeanwhile', { card, trend: trends.get(stands.trendId)?.name || t('trends.unnamed') }))
     }
   }, [board, role, actor, signals, trends, memberships, announce, t])
 }

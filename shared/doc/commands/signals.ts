@@ -11,6 +11,7 @@ import { addToSet } from '../codec'
 import { deleteRecord, entryMap, getRecord, insertRecord, listRecords, membershipKey, orderFor, patchRecord } from '../collections'
 import { boardCollection } from '../roots'
 import { checkActor, command, now, type Actor } from './command'
+import { settleCard } from './trends'
 
 /**
  * Adds a signal card at the end of the wall and returns its id. Works on the board and on a
@@ -181,6 +182,9 @@ export function mergeIntoSignal(doc: Y.Doc, keepId: string, input: SignalInput, 
 }
 
 function moveMemberships(doc: Y.Doc, fromSignalId: string, toSignalId: string, actor: Actor): void {
+  // Only where each card stands: a move one of them lost must not become a link of the merged card.
+  settleCard(doc, fromSignalId)
+  settleCard(doc, toSignalId)
   for (const membership of listRecords(doc, 'memberships')) {
     if (membership.signalId !== fromSignalId) continue
     if (!getRecord(doc, 'memberships', membershipKey(membership.trendId, toSignalId))) {

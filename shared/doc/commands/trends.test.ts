@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { groupSignals, overtakenMoves } from '../derive/board'
 import { anna, ben, boardJson, newBoard, readValid } from '../testing/fixtures'
 import { connectDocs } from '../testing/network'
-import { addSignal } from './signals'
+import { addSignal, mergeSignals } from './signals'
 import {
   createTrendWithSignals,
   addSignalToTrend,
@@ -213,7 +213,7 @@ describe('trends under concurrency', () => {
     expect(overtakenMoves(readValid(doc))).toEqual([])
   })
 
-  it('two cards dropped on one card at once: the dropped cards each stand in their new trend', () => {
+  it('a card dropped on another to start a trend while someone moves it elsewhere: the later move stands', () => {
     const { a, b, link } = pair()
     const [x, s] = ['X', 'S'].map((title) => addSignal(a, { title }, anna)) as [string, string]
     const t = createTrend(a, { name: 'T' }, anna)
@@ -226,6 +226,80 @@ describe('trends under concurrency', () => {
         ['T', ['S']],
         ['A', ['X']],
       ])
+  })
+
+  it('the card another card was dropped on, moved elsewhere at the same moment, ends in one trend', () => {
+    const { a, b, link } = pair()
+    const [x, s] = ['X', 'S'].map((title) => addSignal(a, { title }, anna)) as [string, string]
+    const t = createTrend(a, { name: 'T' }, anna)
+    link.hold()
+    at(1_000, () => createTrendFromSignals(a, s, x, anna, { name: 'A' }))
+    at(2_000, () => moveSignalToTrend(b, s, null, t, ben))
+    link.release()
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T', ['S']],
+        ['A', ['X']],
+      ])
+  })
+
+  it('moved on again before the other move arrives (offline), the card still ends in one trend', () => {
+    const { a, b, link } = pair()
+    const s = addSignal(a, { title: 'S' }, anna)
+    const [t1, t2, t3] = ['T1', 'T2', 'T3'].map((name) => createTrend(a, { name }, anna)) as [string, string, string]
+    link.hold()
+    at(1_000, () => moveSignalToTrend(a, s, null, t1, anna))
+    at(3_000, () => moveSignalToTrend(a, s, t1, t3, anna))
+    at(2_000, () => moveSignalToTrend(b, s, null, t2, ben))
+    link.release()
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T1', []],
+        ['T2', []],
+        ['T3', ['S']],
+      ])
+  })
+
+  describe('before any device has removed the overtaken move', () => {
+    /** S moved to T1 by Anna (later) and to T2 by Ben (earlier): T1 stands, T2 hidden but still stored. */
+    function overtaken() {
+      const { a, b, link } = pair()
+      const s = addSignal(a, { title: 'S' }, anna)
+      const [t1, t2, t3] = ['T1', 'T2', 'T3'].map((name) => createTrend(a, { name }, anna)) as [string, string, string]
+      link.hold()
+      at(2_000, () => moveSignalToTrend(a, s, null, t1, anna))
+      at(1_000, () => moveSignalToTrend(b, s, null, t2, ben))
+      link.release()
+      expect(overtakenMoves(readValid(a))).toEqual([`${t2}|${s}`])
+      return { a, b, link, s, t1, t2, t3 }
+    }
+
+    it('taking the card out of its trend puts it in Unsorted, not in the hidden one', () => {
+      const { a, b, s, t1 } = overtaken()
+      removeSignalFromTrend(a, s, t1)
+      for (const doc of [a, b]) expect(titles(groupSignals(readValid(doc)).unsorted)).toEqual(['S'])
+    })
+
+    it('moving it onto the hidden trend puts it there, while another device removes the hidden move', () => {
+      const { a, b, link, s, t1, t2 } = overtaken()
+      link.hold()
+      moveSignalToTrend(a, s, t1, t2, anna)
+      settleConcurrentMoves(b, overtakenMoves(readValid(b)))
+      link.release()
+      for (const doc of [a, b])
+        expect(placed(doc)).toEqual([
+          ['T1', []],
+          ['T2', ['S']],
+          ['T3', []],
+        ])
+    })
+
+    it('merging it into another card keeps where it stands, not the hidden move as a link', () => {
+      const { a, s, t1 } = overtaken()
+      const kept = addSignal(a, { title: 'K' }, anna)
+      mergeSignals(a, kept, s, anna)
+      expect(groupSignals(readValid(a)).trendIdsBySignal.get(kept)).toEqual([t1])
+    })
   })
 
   it('a signal dropped on a trend being deleted shows in unsorted, with no orphan shown', () => {

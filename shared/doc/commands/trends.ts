@@ -9,7 +9,8 @@
  * both as "Also supports" would (`standingMemberships`, `settleConcurrentMoves`).
  */
 import type * as Y from 'yjs'
-import { MOVED_FROM_UNSORTED, TREND_DEFAULTS, TrendPatchSchema, type TrendPatch } from '../../schema/index'
+import { MOVED_FROM_UNSORTED, TREND_DEFAULTS, TrendPatchSchema, type Membership, type TrendPatch } from '../../schema/index'
+import { overtakenAmong } from '../derive/board'
 import { randomId } from '../../util/ids'
 import { deleteRecord, getRecord, hasRecord, insertRecord, listRecords, membershipKey, orderFor, patchRecord } from '../collections'
 import { boardCollection } from '../roots'
@@ -82,6 +83,7 @@ export function moveSignalToTrend(
   return command(doc, () => {
     if (!hasRecord(doc, 'signals', signalId)) return false
     if (toTrendId !== null && !hasRecord(doc, 'trends', toTrendId)) return false
+    settleCard(doc, signalId)
     const movedFrom = fromTrendId === toTrendId ? undefined : placeLeft(doc, signalId, fromTrendId)
     if (fromTrendId !== null && fromTrendId !== toTrendId) deleteRecord(doc, 'memberships', membershipKey(fromTrendId, signalId))
     if (toTrendId !== null) placeInTrend(doc, signalId, toTrendId, actor, options.before ?? null, movedFrom)
@@ -94,6 +96,7 @@ export function addSignalToTrend(doc: Y.Doc, signalId: string, trendId: string, 
   checkActor(actor)
   return command(doc, () => {
     if (!hasRecord(doc, 'signals', signalId) || !hasRecord(doc, 'trends', trendId)) return false
+    settleCard(doc, signalId)
     placeInTrend(doc, signalId, trendId, actor, null)
     return true
   })
@@ -102,7 +105,7 @@ export function addSignalToTrend(doc: Y.Doc, signalId: string, trendId: string, 
 /**
  * Removes the memberships that a concurrent move of the same card overtook (see
  * `standingMemberships`): they are not shown, and left in place one of them would come back
- * once the card moves on from the one that stands. Every device that may write computes the same
+ * once the card moves on from the one that stands. Devices that remove them compute the same
  * ones, so removing them twice is harmless. Returns how many it removed.
  */
 export function settleConcurrentMoves(doc: Y.Doc, keys: readonly string[]): number {
@@ -114,7 +117,11 @@ export function settleConcurrentMoves(doc: Y.Doc, keys: readonly string[]): numb
 }
 
 export function removeSignalFromTrend(doc: Y.Doc, signalId: string, trendId: string): boolean {
-  return command(doc, () => deleteRecord(doc, 'memberships', membershipKey(trendId, signalId)))
+  return command(doc, () => {
+    // A hidden move left behind would show the card in its trend in place of Unsorted.
+    settleCard(doc, signalId)
+    return deleteRecord(doc, 'memberships', membershipKey(trendId, signalId))
+  })
 }
 
 /**
@@ -138,8 +145,11 @@ export function createTrendFromSignals(
     if (targetSignalId === draggedSignalId) return null
     if (!hasRecord(doc, 'signals', targetSignalId) || !hasRecord(doc, 'signals', draggedSignalId)) return null
     const trendId = insertTrend(doc, fields, actor)
+    for (const signalId of [targetSignalId, draggedSignalId]) settleCard(doc, signalId)
+    // Both cards move: an unsorted target leaves the pile as the dragged card leaves its place.
+    const targetFrom = placeLeft(doc, targetSignalId, null)
     const movedFrom = placeLeft(doc, draggedSignalId, options.fromTrendId ?? null)
-    placeInTrend(doc, targetSignalId, trendId, actor, null)
+    placeInTrend(doc, targetSignalId, trendId, actor, null, targetFrom)
     placeInTrend(doc, draggedSignalId, trendId, actor, null, movedFrom)
     if (options.fromTrendId) deleteRecord(doc, 'memberships', membershipKey(options.fromTrendId, draggedSignalId))
     return trendId
@@ -160,7 +170,11 @@ export function createTrendWithSignals(doc: Y.Doc, input: TrendPatch, signalIds:
   return command(doc, () => {
     const trendId = insertTrend(doc, fields, actor)
     // A suggested group is made of unsorted cards: accepting it moves those that still are.
-    for (const signalId of signalIds) if (hasRecord(doc, 'signals', signalId)) placeInTrend(doc, signalId, trendId, actor, null, placeLeft(doc, signalId, null))
+    for (const signalId of signalIds) {
+      if (!hasRecord(doc, 'signals', signalId)) continue
+      settleCard(doc, signalId)
+      placeInTrend(doc, signalId, trendId, actor, null, placeLeft(doc, signalId, null))
+    }
     return trendId
   })
 }
@@ -181,16 +195,35 @@ function insertTrend(doc: Y.Doc, fields: TrendPatch, actor: Actor): string {
 /**
  * What moving `signalId` out of `fromTrendId` (null: the unsorted pile) leaves, as `movedFrom`
  * names it; undefined where it is not there (the card backs a trend, or left that one meanwhile),
- * so that the move then adds to where the card is, as "Also supports" does.
+ * so that the move then adds to where the card is, as "Also supports" does. A card that got where
+ * it is by a move names where that move started: moved on (to T3) while someone else moved it
+ * from the same start (to T2), it still meets that other move.
  */
 function placeLeft(doc: Y.Doc, signalId: string, fromTrendId: string | null): string | undefined {
-  if (fromTrendId === null) {
-    const sorted = listRecords(doc, 'memberships').some((m) => m.signalId === signalId && hasRecord(doc, 'trends', m.trendId))
-    return sorted ? undefined : MOVED_FROM_UNSORTED
-  }
+  if (fromTrendId === null) return membershipsOf(doc, signalId).length > 0 ? undefined : MOVED_FROM_UNSORTED
   const key = membershipKey(fromTrendId, signalId)
   const left = getRecord(doc, 'memberships', key)
-  return left ? (left.id ?? key) : undefined
+  return left ? (left.movedFrom ?? left.id ?? key) : undefined
+}
+
+/** The card's memberships whose trend exists, read by key (`trendId|signalId`): no record parsed but theirs. */
+function membershipsOf(doc: Y.Doc, signalId: string): Membership[] {
+  const found: Membership[] = []
+  for (const key of boardCollection(doc, 'memberships').keys()) {
+    if (!key.endsWith(`|${signalId}`) || !hasRecord(doc, 'trends', key.slice(0, key.indexOf('|')))) continue
+    const membership = getRecord(doc, 'memberships', key)
+    if (membership?.signalId === signalId) found.push(membership)
+  }
+  return found
+}
+
+/**
+ * Removes the card's memberships that a concurrent move overtook, in the command about to change
+ * where the card is: hidden, one would otherwise come back when the one that stands goes, or
+ * block a move onto its key.
+ */
+export function settleCard(doc: Y.Doc, signalId: string): void {
+  for (const m of overtakenAmong(membershipsOf(doc, signalId))) deleteRecord(doc, 'memberships', membershipKey(m.trendId, m.signalId))
 }
 
 function placeInTrend(doc: Y.Doc, signalId: string, trendId: string, actor: Actor, before: string | null, movedFrom?: string): void {

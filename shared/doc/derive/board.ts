@@ -30,19 +30,33 @@ export interface SignalGroups {
 
 type MembershipSource = Pick<BoardSnapshot, 'signals' | 'trends' | 'memberships'>
 
+/**
+ * Of `live` memberships (their trend and signal exist), those a concurrent move overtook: of the
+ * moves of one card out of one place, the latest stands, and the trend id breaks a tie the same
+ * way on every device. The mover's clock decides only which of two moves made at once wins.
+ */
+export function overtakenAmong<M extends Pick<Membership, 'signalId' | 'trendId' | 'movedFrom' | 'movedAt'>>(live: readonly M[]): Set<M> {
+  const latest = new Map<string, M>()
+  for (const m of live) {
+    if (m.movedFrom === undefined) continue
+    const place = `${m.signalId}|${m.movedFrom}`
+    const other = latest.get(place)
+    if (!other || (m.movedAt ?? 0) > (other.movedAt ?? 0) || (m.movedAt === other.movedAt && m.trendId > other.trendId)) latest.set(place, m)
+  }
+  return new Set(live.filter((m) => m.movedFrom !== undefined && latest.get(`${m.signalId}|${m.movedFrom}`) !== m))
+}
+
+/** The standing membership that overtook `overtaken` (the same card, moved out of the same place). */
+export function overtakerOf(board: MembershipSource, overtaken: Membership): Membership | undefined {
+  for (const m of standingMemberships(board).values()) if (m.signalId === overtaken.signalId && m.movedFrom === overtaken.movedFrom) return m
+  return undefined
+}
+
 const standingOf = memoLast(
   (signals: ReadonlyMap<string, Signal>, trends: ReadonlyMap<string, Trend>, memberships: ReadonlyMap<string, Membership>): ReadonlyMap<string, Membership> => {
     const live = [...memberships].filter(([, m]) => trends.has(m.trendId) && signals.has(m.signalId))
-    // Of the moves of one card out of one place, the latest stands; the trend id breaks a tie the
-    // same way on every device. The mover's clock decides only which of two moves made at once wins.
-    const latest = new Map<string, Membership>()
-    for (const [, m] of live) {
-      if (m.movedFrom === undefined) continue
-      const place = `${m.signalId}|${m.movedFrom}`
-      const other = latest.get(place)
-      if (!other || (m.movedAt ?? 0) > (other.movedAt ?? 0) || (m.movedAt === other.movedAt && m.trendId > other.trendId)) latest.set(place, m)
-    }
-    return new Map(live.filter(([, m]) => m.movedFrom === undefined || latest.get(`${m.signalId}|${m.movedFrom}`) === m))
+    const overtaken = overtakenAmong(live.map(([, m]) => m))
+    return new Map(live.filter(([, m]) => !overtaken.has(m)))
   },
 )
 
@@ -50,8 +64,9 @@ const standingOf = memoLast(
  * The memberships that put a card in a trend: their trend and signal exist, and no move of the
  * same card made at the same moment overtook them. Two people moving one card at once, each
  * out of the same place (`movedFrom`), each meant it to be in their trend alone: the later move
- * stands, the other is not shown, and a device that may write removes it (`overtakenMoves`).
- * Every reader of the board's clusters (the board, the projector, exports, history) reads these.
+ * stands and the other is not shown. The next command on the card removes it, and so do the
+ * facilitator's device and the overtaken mover's (`overtakenMoves`). What the board's clusters show
+ * (the board, the projector, exports, history) reads these.
  */
 export function standingMemberships(board: MembershipSource): ReadonlyMap<string, Membership> {
   return standingOf(board.signals, board.trends, board.memberships)
