@@ -95,23 +95,6 @@ export function keyOwner(root: string, key: string): string | null {
   return null
 }
 
-/**
- * Whether `writer` may change record `key` of board root `root`, read as the server holds it
- * (`held`, null where it holds none) and as the change leaves it (`written`, null when deleted):
- * the server's rule (server/sync/ownership.ts) record by record, for a device carrying its own
- * changes past one the server refused. A per-person record is its owner's; a card, consequence or
- * takeaway the server holds, its authors'; anything else (a trend, a story, a new card) anyone's
- * who may write the board. The facilitator may change every record.
- */
-export function mayChangeRecord(writer: Writer, root: string, key: string, held: object | null, written: object | null): boolean {
-  if (isPersonalRoot(root)) {
-    const field = (record: object | null) => (record as Record<string, unknown> | null)?.[claimedOwnerField(root)]
-    return mayWriteRecordOf(writer, [keyOwner(root, key) ?? field(held) ?? field(written)])
-  }
-  if (isAuthoredRoot(root) && held) return mayWriteRecordOf(writer, recordAuthors(root, held))
-  return true
-}
-
 /** The field a new record claims its owner in: participants write their own id as `id`. */
 export function claimedOwnerField(root: string): string {
   return root === BOARD_ROOTS.participants ? 'id' : OWNER_FIELD

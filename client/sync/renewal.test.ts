@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addSignal, deleteSignal, readBoard, updateSignal } from '../../shared/doc/index.ts'
 import { restoreDoc } from '../../shared/doc/restore.ts'
-import { carryPastRefusal, prepareCarryOver } from './carryOver.ts'
+import { prepareCarryOver } from './carryOver.ts'
 import { fetchPreviousBoard, generationStore, offeredGeneration } from './renewal.ts'
 
 const WORKSHOP = 'AbCdEfGhIjKlMnOpQrStUv'
@@ -73,25 +73,6 @@ describe('prepareCarryOver', () => {
     prepareCarryOver(offline, null)(renewed)
     // The edit of an existing card cannot be told from an old value; a card deleted there comes back.
     expect(titles(renewed)).toEqual(['Care robots', 'Four-day week', 'Library of things'])
-  })
-})
-
-describe('carryPastRefusal', () => {
-  it("carries this person's own changes into the room's copy, and not a change to another person's card", () => {
-    const ben = { participantId: 'BenBenBenBenBenBenBen1' }
-    const room = new Y.Doc()
-    const bens = addSignal(room, { title: 'Night buses run on demand' }, ben)
-    const annas = addSignal(room, { title: 'Care robots' }, anna)
-    // This phone's copy: an edit of Ben's card the server refused, and Anna's own work after it.
-    const phone = copyOf(room)
-    updateSignal(phone, bens, { title: 'Night buses are cancelled' })
-    updateSignal(phone, annas, { title: 'Care robots at home' })
-    addSignal(phone, { title: 'Library of things' }, anna)
-    // Meanwhile Ben adds a card: the carry leaves it be.
-    addSignal(room, { title: 'Repair cafés' }, ben)
-    const fresh = copyOf(room)
-    carryPastRefusal(fresh, Y.encodeStateAsUpdate(phone), { role: 'participant', participantId: anna.participantId })
-    expect(titles(fresh)).toEqual(['Care robots at home', 'Library of things', 'Night buses run on demand', 'Repair cafés'])
   })
 })
 

@@ -9,8 +9,6 @@ import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useServerClockSync } from '../../sync/clock.ts'
 import { useSyncedDoc } from '../../state/useSyncedDoc.ts'
-import { useCarryPastRefusal } from '../../state/useCarryPastRefusal.ts'
-import type { Writer } from '../../../shared/permissions.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
@@ -56,7 +54,6 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
   useNoPresence(control.connection)
   useServerClockSync(control.connection)
   useDiscardRefusedControl(role, control.discardLocalCopy)
-  useCarryPastRefusal(board, useWriter(role))
   useWorkshopLanguage(workshopId)
   useProjectorMode(role === 'screen')
   useAskNameOnce(role)
@@ -151,12 +148,6 @@ function useDiscardRefusedControl(role: Role, discard: () => void): void {
   useEffect(() => {
     if (denied && role !== 'facilitator') discard()
   }, [denied, role, discard])
-}
-
-/** This person as the server checks their writes, once the identity is loaded. */
-function useWriter(role: Role): Writer | null {
-  const participantId = useStore((s) => s.participant?.id ?? null)
-  return useMemo(() => (participantId ? { role, participantId } : null), [role, participantId])
 }
 
 /** A person without a name is asked once per visit; a projector never is. */
