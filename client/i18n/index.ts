@@ -1,9 +1,10 @@
 /**
  * i18next set-up. Each language is a chunk of its own (about 15 KB gzip each), and a phone loads
  * only the one it shows: `startI18n` loads it before the first render, so that render is already
- * in the right language (no flash of keys, no Suspense). The strings of the tools the first screen
- * never shows (the facilitator's console, the projector's panels, the signal bank) are a second
- * chunk per language, loaded with those tools (`withToolStrings`). Switching language loads what
+ * in the right language (no flash of keys, no Suspense). The strings the first screen never shows
+ * (the facilitator's console, the projector's panels, the signal bank, and the stages from Trends
+ * on, whose own names stay in the first part for the stepper and presence) are a second chunk per
+ * language, loaded with that code (`withToolStrings`). Switching language loads what
  * this page has of the other language first and then switches, so the page never shows keys in
  * between.
  */

@@ -114,9 +114,9 @@ export interface LengthFieldOptions<Code> {
  * form may call it for each row of a list or only for the fields that have a limit.
  *
  * @example
- * const text = lengthField(value, TAKEAWAY_LIMITS.text, { id: `${id}-text`, label: t('takeaways.form.text'), after: [`${id}-text-note`] })
- * <textarea {...text.props} value={value} … />
- * {text.counter}
+ * const title = lengthField(value, SIGNAL_LIMITS.title, { id: `${id}-title`, label: t('signals.fields.title'), after: [`${id}-title-note`] })
+ * <textarea {...title.props} value={value} … />
+ * {title.counter}
  */
 export function lengthField<Code = never>(text: string, max: number, options: LengthFieldOptions<Code>) {
   const { id, label, errorId, before = [], after = [], overAdvice, savedAsTyped } = options
