@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canChange, canContribute, canTidy, keyOwner, mayExportFormat, mayExportNow, parentRecord, type Viewer } from './permissions'
+import { canChange, canContribute, canTidy, keyOwner, mayChangeRecord, mayExportFormat, mayExportNow, parentRecord, type Viewer } from './permissions'
 import { EXPORT_FORMATS } from './export/formats'
 import { mayWrite, ROLES } from './protocol'
 
@@ -60,6 +60,24 @@ describe('per-person records', () => {
     expect(parentRecord('votes', 'v1', (field) => (field === 'trendId' ? 'trend1' : undefined))).toEqual({ root: 'trends', key: 'trend1' })
     expect(parentRecord('votes', 'v1', none)).toBeNull()
     expect(parentRecord('ready', `stage1|${anna}`, none)).toBeNull()
+  })
+})
+
+describe('changing a record, as a device carrying its own changes past a refusal checks it', () => {
+  const annaWrites = { role: 'participant' as const, participantId: anna }
+  it("lets a person change their own per-person records and the cards they wrote, not another person's", () => {
+    expect(mayChangeRecord(annaWrites, 'assessments', `trend1|${anna}`, null, {})).toBe(true)
+    expect(mayChangeRecord(annaWrites, 'assessments', `trend1|${ben}`, null, {})).toBe(false)
+    expect(mayChangeRecord(annaWrites, 'votes', 'vote1', { participantId: ben }, null)).toBe(false)
+    expect(mayChangeRecord(annaWrites, 'signals', 'card1', { authorId: anna, authorIds: [] }, null)).toBe(true)
+    expect(mayChangeRecord(annaWrites, 'signals', 'card2', { authorId: ben, authorIds: [anna] }, {})).toBe(true)
+    expect(mayChangeRecord(annaWrites, 'signals', 'card3', { authorId: ben, authorIds: [] }, {})).toBe(false)
+  })
+
+  it('lets anyone add a card or change a trend, and the facilitator change anything', () => {
+    expect(mayChangeRecord(annaWrites, 'signals', 'card4', null, { authorId: anna })).toBe(true)
+    expect(mayChangeRecord(annaWrites, 'trends', 'trend1', { name: 'Care' }, { name: 'Care at home' })).toBe(true)
+    expect(mayChangeRecord({ role: 'facilitator', participantId: anna }, 'signals', 'card3', { authorId: ben, authorIds: [] }, null)).toBe(true)
   })
 })
 

@@ -95,6 +95,35 @@ export function keyOwner(root: string, key: string): string | null {
   return null
 }
 
+/**
+ * Whether `writer` may change record `key` of board root `root`, read as the server holds it
+ * (`held`, null where it holds none) and as the change leaves it (`written`, null when deleted),
+ * each as the app reads it (`readBoard`: co-authors as a list):
+ * the server's rule (server/sync/ownership.ts) record by record, for a device carrying its own
+ * changes past one the server refused. A per-person record is its owner's; a card, consequence or
+ * takeaway the server holds, its authors'; anything else (a trend, a story, a new card) anyone's
+ * who may write the board. The facilitator may change every record.
+ */
+export function mayChangeRecord(writer: Writer, root: string, key: string, held: object | null, written: object | null): boolean {
+  if (isPersonalRoot(root)) {
+    const field = (record: object | null) => (record as Record<string, unknown> | null)?.[claimedOwnerField(root)]
+    return mayWriteRecordOf(writer, [keyOwner(root, key) ?? field(held) ?? field(written)])
+  }
+  if (isAuthoredRoot(root) && held) return mayWriteRecordOf(writer, recordAuthors(root, held))
+  return true
+}
+
+/** The records `record` (of `root`, under `key`) goes with: deleting one of them may delete it, whoever wrote it (`goesWith`). */
+export function parentsOf(root: string, key: string, record: object): { root: string; key: string }[] {
+  const field = (name: string) => (record as Record<string, unknown>)[name]
+  const personal = parentRecord(root, key, field)
+  if (personal) return [personal]
+  return (AUTHORED_RECORDS[root]?.goesWith ?? []).flatMap((parent) => {
+    const parentKey = field(parent.field)
+    return typeof parentKey === 'string' && parentKey !== '' ? [{ root: parent.root, key: parentKey }] : []
+  })
+}
+
 /** The field a new record claims its owner in: participants write their own id as `id`. */
 export function claimedOwnerField(root: string): string {
   return root === BOARD_ROOTS.participants ? 'id' : OWNER_FIELD

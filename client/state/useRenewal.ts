@@ -11,12 +11,21 @@
  *   none      — the old copy is gone from IndexedDB and the new one is kept there in its place;
  *   unstored  — the old copy could not be deleted: the new board works online only in this tab,
  *               and the next start finds the old copy and carries it over again.
+ *
+ * The same steps carry this device's changes past one the server refused as another person's
+ * (`notYours`: the app offers none, so a race or a stale copy made it). Yjs numbers a page's
+ * changes in one run, so everything after it waited behind it on the server for good, and the
+ * copy sent it again on every connect with whatever else it had unsent, all refused as one. The
+ * old copy's state is set aside, a fresh copy of the same board loads, and this device's own
+ * changes are carried into it, record by record, without the records this person may not change
+ * (`carryPastRefusal`). Once per page: refused again after that, the page says so and stops.
  */
 import { useEffect, useRef } from 'react'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
 import { deleteOfflineCopy } from '../sync/hooks.ts'
+import type { Writer } from '../../shared/permissions.ts'
 import type { CarryOver } from '../sync/carryOver.ts'
 import { fetchPreviousBoard, loadCarryOver, loadCarryOverPatiently, type GenerationStore } from '../sync/renewal.ts'
 
@@ -46,9 +55,12 @@ interface RenewalOptions {
   replaceDoc(): void
   /** How long the old copy waits for the server's confirmation (tests shorten it). */
   saveWaitMs?: number
+  /** This person as the server checks their writes: what a refused change's carrying leaves out (null: no carrying). */
+  writer?: Writer | null
 }
 
-export function useRenewal({ connection, doc, generations, workshopId, docName, key, phase, replaceDoc, saveWaitMs = SAVE_WAIT_MS }: RenewalOptions): void {
+export function useRenewal(options: RenewalOptions): void {
+  const { connection, doc, generations, workshopId, docName, key, phase, replaceDoc, saveWaitMs = SAVE_WAIT_MS, writer = null } = options
   /**
    * Set aside from the old generation (null: nothing to carry) until the new one has synced.
    * Kept if the board is started afresh again before that: the new copy has nothing of its own.
@@ -56,6 +68,8 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
   const carried = useRef<CarryOver | null | undefined>(undefined)
   /** Carried into the new generation; the old copy goes once the server has stored it all. */
   const awaitingSave = useRef(false)
+  /** The copy a refused change was set aside from: never carried into, though its socket stays open a moment. */
+  const refusedCopy = useRef<Y.Doc | null>(null)
   useEffect(() => {
     if (!generations) return
     const timer = setTimeout(() => void loadCarryOver().catch(() => {}), PRELOAD_CARRY_OVER_MS)
@@ -101,12 +115,29 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
           }, CARRY_RETRY_MS)
         })
       }
-      if (carried.current !== undefined && state.status === 'connected' && state.synced) {
+      if (state.denied === 'notYours' && writer && !started && carried.current === undefined && refusedCopy.current === null) {
+        started = true
+        refusedCopy.current = doc
+        const kept = Y.encodeStateAsUpdate(doc)
+        const refusedIn = connection.generation()
+        void loadCarryOverPatiently()
+          .then(({ carryPastRefusal }) => {
+            if (!active) return
+            carried.current = (live, generation) => carryPastRefusal(live, kept, writer, generation === refusedIn)
+            generations.hold()
+            phase('loading')
+            replaceDoc()
+          })
+          // Not loaded after a minute of tries: the page stays as it is, refused (once per page).
+          .catch(() => {})
+        return
+      }
+      if (carried.current !== undefined && doc !== refusedCopy.current && state.status === 'connected' && state.synced) {
         const carry = carried.current
         carried.current = undefined
         awaitingSave.current = true
         phase('carried')
-        carry?.(doc)
+        carry?.(doc, connection.generation())
         // Meanwhile nothing typed here is stored on the device: a network gone for longer lets go
         // of the old copy anyway, as the carried changes are in the new document by then.
         waiting = setTimeout(letGo, saveWaitMs)
@@ -136,5 +167,5 @@ export function useRenewal({ connection, doc, generations, workshopId, docName, 
       active = false
       unsubscribe()
     }
-  }, [connection, doc, generations, workshopId, docName, key, phase, replaceDoc, saveWaitMs])
+  }, [connection, doc, generations, workshopId, docName, key, phase, replaceDoc, saveWaitMs, writer])
 }

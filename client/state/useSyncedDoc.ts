@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
+import type { Writer } from '../../shared/permissions.ts'
 import { BOARD_DOC } from '../../shared/protocol.ts'
 import { browserStorage } from '../sync/browserStorage.ts'
 import type { DocConnection } from '../sync/docConnection.ts'
@@ -42,7 +43,13 @@ export interface SyncedDoc {
 }
 
 /** A workshop document, offline-backed, connected and mirrored into the store. */
-export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: string, identityToken: string | null | undefined = null): SyncedDoc {
+export function useSyncedDoc(
+  workshopId: string,
+  docName: SyncedDocName,
+  key: string,
+  identityToken: string | null | undefined = null,
+  writer: Writer | null = null,
+): SyncedDoc {
   /** Counts the Y.Doc instances this hook made (a new one after a discarded copy or a renewal). */
   const [instance, setInstance] = useState(0)
   const [discarding, setDiscarding] = useState(false)
@@ -55,7 +62,7 @@ export function useSyncedDoc(workshopId: string, docName: SyncedDocName, key: st
   useSyncIntoStore(connection, docName)
   const discardLocalCopy = useCallback(() => setDiscarding(true), [])
   const replaceDoc = useCallback(() => setInstance((n) => n + 1), [])
-  useRenewal({ connection, doc, generations, workshopId, docName, key, phase: setRenewal, replaceDoc })
+  useRenewal({ connection, doc, generations, workshopId, docName, key, phase: setRenewal, replaceDoc, writer })
 
   useEffect(() => {
     // Wait for the render in which the old document is gone: by then the effects above have

@@ -1,14 +1,21 @@
 /**
  * Carrying a device's unsent changes into a board started afresh (step 1 and 3 of
- * client/sync/renewal.ts): loaded on its own (`loadCarryOver`), since only a renewal needs it.
+ * client/sync/renewal.ts), or into a fresh copy past a change the server refused
+ * (`carryPastRefusal`): loaded on its own (`loadCarryOver`), since only those need it.
  */
 import * as Y from 'yjs'
 import { carryOver } from '../../shared/doc/restore.ts'
 import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { newDoc } from '../../shared/doc/newDoc.ts'
+import { readBoard } from '../../shared/doc/read.ts'
+import type { BoardSnapshot } from '../../shared/doc/snapshot.ts'
+import { mayChangeRecord, parentsOf, type Writer } from '../../shared/permissions.ts'
 
-/** What a renewed board still has to take from this device, until the new generation has synced. */
-export type CarryOver = (live: Y.Doc) => number
+/**
+ * What a renewed board (or a fresh copy past a refused change) still has to take from this device,
+ * until the new copy has synced: written into `live`, the board of `generation`.
+ */
+export type CarryOver = (live: Y.Doc, generation?: number | null) => number
 
 /**
  * Sets aside this copy's changes beyond `previous` (the old generation's last state). Without
@@ -43,4 +50,41 @@ export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null): Carr
 function finish(changes: number, ...docs: Y.Doc[]): number {
   for (const doc of docs) doc.destroy()
   return changes
+}
+
+/**
+ * Writes into `live`, a fresh copy of the board just synced from the server, what this device had
+ * that the server lacks (`kept`: the old copy's whole state), record by record, leaving out every
+ * record `writer` may not change: the server refused a change to one of them (another person's),
+ * and everything after it waited behind it. What the server holds is the base; the old copy with
+ * the server's state added is the edited version, so their differences are this device's own
+ * changes. Records are read as the app reads them (a set of co-authors as a list), and a record
+ * that goes with one the edit deleted (a placement with its trend, a consequence with the one it
+ * follows from) may go with it, as the server allows. When the board was started afresh meanwhile
+ * (`sameBoard` false), the old copy is no base for the new one: only the records the new board
+ * lacks are carried, as a renewal without the old state does. Returns how many entries it wrote or
+ * deleted.
+ */
+export function carryPastRefusal(live: Y.Doc, kept: Uint8Array, writer: Writer, sameBoard: boolean): number {
+  const copy = newDoc()
+  Y.applyUpdate(copy, kept)
+  if (!sameBoard) return finish(prepareCarryOver(copy, null)(live), copy)
+  const server = Y.encodeStateAsUpdate(live)
+  const base = newDoc()
+  Y.applyUpdate(base, server)
+  const edited = copy
+  Y.applyUpdate(edited, server)
+  const [held, written] = [readBoard(base), readBoard(edited)]
+  const record = (board: BoardSnapshot, root: string, key: string): object | null =>
+    (board as unknown as Record<string, unknown>)[root] instanceof Map
+      ? ((board as unknown as Record<string, ReadonlyMap<string, object>>)[root]!.get(key) ?? null)
+      : null
+  const mine = (root: string, key: string) => {
+    const [before, after] = [record(held, root, key), record(written, root, key)]
+    // Deleted with a record it goes with (its trend, the consequence it follows from): the server
+    // lets anyone's go with it.
+    if (before && !after && parentsOf(root, key, before).some((parent) => record(written, parent.root, parent.key) === null)) return true
+    return mayChangeRecord(writer, root, key, before, after)
+  }
+  return finish(carryOver(live, base, edited, LOCAL_ORIGIN, mine), base, edited)
 }

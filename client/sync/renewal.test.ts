@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addSignal, deleteSignal, readBoard, updateSignal } from '../../shared/doc/index.ts'
+import { addSignal, createTrend, deleteSignal, deleteTrend, mergeIntoSignal, placeAssessment, readBoard, updateSignal } from '../../shared/doc/index.ts'
 import { restoreDoc } from '../../shared/doc/restore.ts'
-import { prepareCarryOver } from './carryOver.ts'
+import { carryPastRefusal, prepareCarryOver } from './carryOver.ts'
 import { fetchPreviousBoard, generationStore, offeredGeneration } from './renewal.ts'
 
 const WORKSHOP = 'AbCdEfGhIjKlMnOpQrStUv'
@@ -73,6 +73,56 @@ describe('prepareCarryOver', () => {
     prepareCarryOver(offline, null)(renewed)
     // The edit of an existing card cannot be told from an old value; a card deleted there comes back.
     expect(titles(renewed)).toEqual(['Care robots', 'Four-day week', 'Library of things'])
+  })
+})
+
+describe('carryPastRefusal', () => {
+  const ben = { participantId: 'BenBenBenBenBenBenBen1' }
+  const annaWrites = { role: 'participant' as const, participantId: anna.participantId }
+
+  it("carries this person's own changes into the room's copy, and not a change to another person's card", () => {
+    const room = new Y.Doc()
+    const bens = addSignal(room, { title: 'Night buses run on demand' }, ben)
+    const annas = addSignal(room, { title: 'Care robots' }, anna)
+    // This phone's copy: an edit of Ben's card the server refused, and Anna's own work after it.
+    const phone = copyOf(room)
+    updateSignal(phone, bens, { title: 'Night buses are cancelled' })
+    updateSignal(phone, annas, { title: 'Care robots at home' })
+    addSignal(phone, { title: 'Library of things' }, anna)
+    // Meanwhile Ben adds a card: the carry leaves it be.
+    addSignal(room, { title: 'Repair cafés' }, ben)
+    const fresh = copyOf(room)
+    carryPastRefusal(fresh, Y.encodeStateAsUpdate(phone), annaWrites, true)
+    expect(titles(fresh)).toEqual(['Care robots at home', 'Library of things', 'Night buses run on demand', 'Repair cafés'])
+  })
+
+  it('carries a co-author’s edit of a card they joined, and what goes with a trend they deleted', () => {
+    const room = new Y.Doc()
+    const bens = addSignal(room, { title: 'Night buses run on demand' }, ben)
+    mergeIntoSignal(room, bens, { title: 'Night buses', description: 'Seen in Turku' }, anna)
+    const trend = createTrend(room, { name: 'Mobility' }, anna)
+    placeAssessment(room, { trendId: trend, impact: 0.8, uncertainty: 0.4 }, ben)
+    const phone = copyOf(room)
+    updateSignal(phone, bens, { whyItMatters: 'Fewer cars at night' })
+    deleteTrend(phone, trend)
+    const fresh = copyOf(room)
+    carryPastRefusal(fresh, Y.encodeStateAsUpdate(phone), annaWrites, true)
+    const board = readBoard(fresh)
+    expect(board.signals.get(bens)?.whyItMatters).toBe('Fewer cars at night')
+    expect(board.trends.size).toBe(0)
+    expect(board.assessments.size).toBe(0)
+  })
+
+  it('carries only the records a board started afresh meanwhile lacks', () => {
+    const room = new Y.Doc()
+    const annas = addSignal(room, { title: 'Care robots' }, anna)
+    const phone = copyOf(room)
+    updateSignal(phone, annas, { title: 'Care robots at home' })
+    addSignal(phone, { title: 'Library of things' }, anna)
+    const renewed = new Y.Doc()
+    restoreDoc(renewed, room)
+    carryPastRefusal(renewed, Y.encodeStateAsUpdate(phone), annaWrites, false)
+    expect(titles(renewed)).toEqual(['Care robots', 'Library of things'])
   })
 })
 

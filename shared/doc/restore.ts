@@ -34,25 +34,30 @@ export function restoreDoc(live: Y.Doc, past: Y.Doc, origin: unknown = SERVER_OR
  * generation's last state, `edited` that
  * state with a browser's unsent changes (or the server's own, made during the switch), `live`
  * the new generation. Returns how many entries were written or deleted.
+ *
+ * `carries(root, key)`, when given, says which records (the entries of a root) to carry: the
+ * others' changes are left behind.
  */
-export function carryOver(live: Y.Doc, base: Y.Doc, edited: Y.Doc, origin: unknown = SERVER_ORIGIN): number {
+export function carryOver(live: Y.Doc, base: Y.Doc, edited: Y.Doc, origin: unknown = SERVER_ORIGIN, carries?: (root: string, key: string) => boolean): number {
   let changes = 0
   const names = new Set([...rootNames(base), ...rootNames(edited)])
   live.transact(() => {
-    for (const name of names) changes += carryMap(live.getMap(name), base.getMap(name), edited.getMap(name))
+    for (const name of names) changes += carryMap(live.getMap(name), base.getMap(name), edited.getMap(name), carries && ((key) => carries(name, key)))
   }, origin)
   return changes
 }
 
-function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<unknown>): number {
+function carryMap(target: Y.Map<unknown>, base: Y.Map<unknown>, edited: Y.Map<unknown>, carries: (key: string) => boolean = () => true): number {
   let changes = 0
   for (const key of base.keys()) {
+    if (!carries(key)) continue
     if (!edited.has(key) && target.has(key)) {
       target.delete(key)
       changes++
     }
   }
   for (const [key, value] of edited.entries()) {
+    if (!carries(key)) continue
     const before = base.get(key)
     const current = target.get(key)
     if (value instanceof Y.Map && current instanceof Y.Map) {

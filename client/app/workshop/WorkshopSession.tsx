@@ -9,6 +9,7 @@ import { selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useServerClockSync } from '../../sync/clock.ts'
 import { useSyncedDoc } from '../../state/useSyncedDoc.ts'
+import type { Writer } from '../../../shared/permissions.ts'
 import { useNoPresence, usePresence, type PresenceUser } from '../../sync/presence.ts'
 import { WorkshopDocsContext, type WorkshopDocs } from '../../sync/workshopDocs.ts'
 import { LiveAnnouncer } from '../../ui/index.ts'
@@ -45,7 +46,7 @@ export function WorkshopSession({ workshopId, role, accessKey }: WorkshopSession
   useWorkshopIdentity(workshopId, role, accessKey)
   // The board carries per-person records, so it connects as the person the server knows.
   const identityToken = useStore((s) => s.identityToken)
-  const board = useSyncedDoc(workshopId, 'board', accessKey, role === 'screen' ? null : identityToken)
+  const board = useSyncedDoc(workshopId, 'board', accessKey, role === 'screen' ? null : identityToken, useWriter(role))
   const control = useSyncedDoc(workshopId, 'control', accessKey)
   // While a renewed board's new generation loads, the wall keeps showing the last one.
   useBridge(board.renewing ? null : board.doc, bridgeBoard, board.renewing)
@@ -148,6 +149,12 @@ function useDiscardRefusedControl(role: Role, discard: () => void): void {
   useEffect(() => {
     if (denied && role !== 'facilitator') discard()
   }, [denied, role, discard])
+}
+
+/** This person as the server checks their writes, once the identity is loaded (see useRenewal's refusal). */
+function useWriter(role: Role): Writer | null {
+  const participantId = useStore((s) => s.participant?.id ?? null)
+  return useMemo(() => (participantId ? { role, participantId } : null), [role, participantId])
 }
 
 /** A person without a name is asked once per visit; a projector never is. */
