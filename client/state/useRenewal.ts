@@ -68,8 +68,11 @@ export function useRenewal(options: RenewalOptions): void {
   const carried = useRef<CarryOver | null | undefined>(undefined)
   /** Carried into the new generation; the old copy goes once the server has stored it all. */
   const awaitingSave = useRef(false)
-  /** The copy a refused change was set aside from: never carried into, though its socket stays open a moment. */
-  const refusedCopy = useRef<Y.Doc | null>(null)
+  /**
+   * A change refused as another person's: `none`, `loading` the carrying's code, or the `guid` of
+   * the copy it was set aside from (once per page from then on).
+   */
+  const refusal = useRef<string>('none')
   useEffect(() => {
     if (!generations) return
     const timer = setTimeout(() => void loadCarryOver().catch(() => {}), PRELOAD_CARRY_OVER_MS)
@@ -115,24 +118,29 @@ export function useRenewal(options: RenewalOptions): void {
           }, CARRY_RETRY_MS)
         })
       }
-      if (state.denied === 'notYours' && writer && !started && carried.current === undefined && refusedCopy.current === null) {
+      if (state.denied === 'notYours' && writer && !started && carried.current === undefined && refusal.current === 'none') {
         started = true
-        refusedCopy.current = doc
-        const kept = Y.encodeStateAsUpdate(doc)
+        refusal.current = 'loading'
         const refusedIn = connection.generation()
-        void loadCarryOverPatiently()
-          .then(({ carryPastRefusal }) => {
-            if (!active) return
+        void loadCarryOverPatiently().then(
+          ({ carryPastRefusal }) => {
+            // This effect may have run again meanwhile (a new identity): the copy is what counts.
+            if (doc.isDestroyed) return void (refusal.current = 'none')
+            // Taken now, not at the refusal: what was typed while the code loaded is in it too.
+            const kept = Y.encodeStateAsUpdate(doc)
+            refusal.current = doc.guid
             carried.current = (live, generation) => carryPastRefusal(live, kept, writer, generation === refusedIn)
             generations.hold()
             phase('loading')
             replaceDoc()
-          })
-          // Not loaded after a minute of tries: the page stays as it is, refused (once per page).
-          .catch(() => {})
+          },
+          // Not loaded after a minute of tries: the page stays as it is, refused.
+          () => (refusal.current = 'none'),
+        )
         return
       }
-      if (carried.current !== undefined && doc !== refusedCopy.current && state.status === 'connected' && state.synced) {
+      // The refused copy's socket stays open a moment after it is replaced: never carried into.
+      if (carried.current !== undefined && doc.guid !== refusal.current && state.status === 'connected' && state.synced) {
         const carry = carried.current
         carried.current = undefined
         awaitingSave.current = true
@@ -149,6 +157,8 @@ export function useRenewal(options: RenewalOptions): void {
       clearTimeout(waiting)
       if (!awaitingSave.current) return
       awaitingSave.current = false
+      // What was carried was refused in turn: the old copy stays, for the next start to try again.
+      if (connection.getState().denied) return phase('unstored')
       // The new document goes into IndexedDB only once the old copy is gone: both under one
       // name, they would be loaded as one.
       void deleteOfflineCopy(workshopId, docName).then((ok) => {

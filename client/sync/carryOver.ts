@@ -21,16 +21,16 @@ export type CarryOver = (live: Y.Doc, generation?: number | null) => number
  * Sets aside this copy's changes beyond `previous` (the old generation's last state). Without
  * `previous` (no longer kept: the board was started afresh again since), only the records the new
  * board lacks are carried, so a card written offline is never lost (one deleted by others while
- * this device was away may come back).
+ * this device was away may come back). `carries(root, key)`: which records to carry (all when not given).
  */
-export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null): CarryOver {
+export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null, carries?: (root: string, key: string) => boolean): CarryOver {
   const edited = newDoc()
   Y.applyUpdate(edited, Y.encodeStateAsUpdate(copy))
   if (previous) {
     const base = newDoc()
     Y.applyUpdate(base, previous)
     Y.applyUpdate(edited, previous)
-    return (live) => finish(carryOver(live, base, edited, LOCAL_ORIGIN), base, edited)
+    return (live) => finish(carryOver(live, base, edited, LOCAL_ORIGIN, carries), base, edited)
   }
   return (live) => {
     // The base is this copy less what the new board lacks: exactly those records are carried.
@@ -43,7 +43,7 @@ export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null): Carr
         for (const key of [...root.keys()]) if (!present.has(key)) root.delete(key)
       }
     })
-    return finish(carryOver(live, base, edited, LOCAL_ORIGIN), base, edited)
+    return finish(carryOver(live, base, edited, LOCAL_ORIGIN, carries), base, edited)
   }
 }
 
@@ -68,23 +68,37 @@ function finish(changes: number, ...docs: Y.Doc[]): number {
 export function carryPastRefusal(live: Y.Doc, kept: Uint8Array, writer: Writer, sameBoard: boolean): number {
   const copy = newDoc()
   Y.applyUpdate(copy, kept)
-  if (!sameBoard) return finish(prepareCarryOver(copy, null)(live), copy)
+  if (!sameBoard) {
+    const written = readBoard(copy)
+    const mine = (root: string, key: string) => mayChangeRecord(writer, root, key, null, recordOf(written, root, key))
+    return finish(prepareCarryOver(copy, null, mine)(live), copy)
+  }
   const server = Y.encodeStateAsUpdate(live)
   const base = newDoc()
   Y.applyUpdate(base, server)
   const edited = copy
   Y.applyUpdate(edited, server)
   const [held, written] = [readBoard(base), readBoard(edited)]
-  const record = (board: BoardSnapshot, root: string, key: string): object | null =>
-    (board as unknown as Record<string, unknown>)[root] instanceof Map
-      ? ((board as unknown as Record<string, ReadonlyMap<string, object>>)[root]!.get(key) ?? null)
-      : null
-  const mine = (root: string, key: string) => {
-    const [before, after] = [record(held, root, key), record(written, root, key)]
-    // Deleted with a record it goes with (its trend, the consequence it follows from): the server
-    // lets anyone's go with it.
-    if (before && !after && parentsOf(root, key, before).some((parent) => record(written, parent.root, parent.key) === null)) return true
-    return mayChangeRecord(writer, root, key, before, after)
+  const decided = new Map<string, boolean>()
+  const mine = (root: string, key: string): boolean => {
+    const known = decided.get(`${root}|${key}`)
+    if (known !== undefined) return known
+    // A record's parents are looked at below; one reached again on that way is not carried.
+    decided.set(`${root}|${key}`, false)
+    const [before, after] = [recordOf(held, root, key), recordOf(written, root, key)]
+    // Deleted with a record it goes with (its trend, the consequence it follows from), whose own
+    // deletion is carried too: the server lets anyone's go with it.
+    const withParent = before !== null && after === null && parentsOf(root, key, before).some((parent) => goneWith(parent.root, parent.key))
+    const carried = withParent || mayChangeRecord(writer, root, key, before, after)
+    decided.set(`${root}|${key}`, carried)
+    return carried
   }
+  const goneWith = (root: string, key: string) => recordOf(written, root, key) === null && (recordOf(held, root, key) === null || mine(root, key))
   return finish(carryOver(live, base, edited, LOCAL_ORIGIN, mine), base, edited)
+}
+
+/** A record of a board snapshot by root and key, as the app reads it; null where there is none. */
+function recordOf(board: BoardSnapshot, root: string, key: string): object | null {
+  const records = (board as unknown as Record<string, unknown>)[root]
+  return records instanceof Map ? ((records as ReadonlyMap<string, object>).get(key) ?? null) : null
 }

@@ -1,6 +1,17 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addSignal, createTrend, deleteSignal, deleteTrend, mergeIntoSignal, placeAssessment, readBoard, updateSignal } from '../../shared/doc/index.ts'
+import {
+  addSignal,
+  addWheelNode,
+  createTrend,
+  deleteSignal,
+  deleteTrend,
+  deleteWheelNode,
+  mergeIntoSignal,
+  placeAssessment,
+  readBoard,
+  updateSignal,
+} from '../../shared/doc/index.ts'
 import { restoreDoc } from '../../shared/doc/restore.ts'
 import { carryPastRefusal, prepareCarryOver } from './carryOver.ts'
 import { fetchPreviousBoard, generationStore, offeredGeneration } from './renewal.ts'
@@ -113,13 +124,32 @@ describe('carryPastRefusal', () => {
     expect(board.assessments.size).toBe(0)
   })
 
+  it("leaves out what would go only with a deletion it leaves out: another person's consequence and what follows from it", () => {
+    const carl = { participantId: 'CarlCarlCarlCarlCarl1' }
+    const room = new Y.Doc()
+    const trendId = createTrend(room, { name: 'Mobility' }, anna)
+    const bens = addWheelNode(room, { trendId, parentId: null, text: 'Fewer cars at night' }, ben)!
+    const carls = addWheelNode(room, { trendId, parentId: bens, text: 'Quieter streets' }, carl)!
+    const phone = copyOf(room)
+    deleteWheelNode(phone, bens)
+    addSignal(phone, { title: 'Library of things' }, anna)
+    const fresh = copyOf(room)
+    carryPastRefusal(fresh, Y.encodeStateAsUpdate(phone), annaWrites, true)
+    const board = readBoard(fresh)
+    expect([...board.wheelNodes.keys()].sort()).toEqual([bens, carls].sort())
+    expect(titles(fresh)).toEqual(['Library of things'])
+  })
+
   it('carries only the records a board started afresh meanwhile lacks', () => {
     const room = new Y.Doc()
+    room.clientID = 1
     const annas = addSignal(room, { title: 'Care robots' }, anna)
     const phone = copyOf(room)
+    phone.clientID = 2
     updateSignal(phone, annas, { title: 'Care robots at home' })
     addSignal(phone, { title: 'Library of things' }, anna)
     const renewed = new Y.Doc()
+    renewed.clientID = 3
     restoreDoc(renewed, room)
     carryPastRefusal(renewed, Y.encodeStateAsUpdate(phone), annaWrites, false)
     expect(titles(renewed)).toEqual(['Care robots', 'Library of things'])

@@ -12,7 +12,7 @@ import { addSignal, goToStage, joinAsParticipant, readBoard, updateSignal } from
 import { useBrowserAndServer } from './support/app.ts'
 import { screenshot } from './support/browser.ts'
 import { facilitatedWorkshop } from './support/seed.ts'
-import { addCard, openAs, readWall, SLOW } from './support/workshop.ts'
+import { addCard, expectConnected, openAs, readWall, SLOW } from './support/workshop.ts'
 import { waitFor } from '../support/server.ts'
 
 const app = useBrowserAndServer()
@@ -71,6 +71,11 @@ describe('a change the server refuses as another person’s', () => {
       // Written once more after that, it goes through at once.
       await addCard(anna.page, 'Repair cafés open on Sundays')
       await waitFor(() => titles().includes('Repair cafés open on Sundays'), 30_000, "Anna's next card on the server")
+      // The phone's stored copy is the room's now: after a reload, the same wall, and nothing refused.
+      await anna.page.reload()
+      await expect.poll(async () => (await readWall(anna.page)).sort(), SLOW).toEqual([ANNAS, BENS, 'Repair cafés open on Sundays'])
+      await expectConnected(anna.page)
+      expect(await anna.page.getByText(/was not accepted|wasn't accepted|not saved/i).count()).toBe(0)
       expect(anna.errors).toEqual([])
     } finally {
       workshop.close()
