@@ -124,8 +124,10 @@ export function useRenewal(options: RenewalOptions): void {
         const refusedIn = connection.generation()
         void loadCarryOverPatiently().then(
           ({ carryPastRefusal }) => {
-            // This effect may have run again meanwhile (a new identity): the copy is what counts.
-            if (doc.isDestroyed) return void (refusal.current = 'none')
+            // This effect may have run again meanwhile (a new identity): the copy is what counts. A
+            // renewal that came meanwhile carries this copy itself (and a change refused again
+            // after it starts this anew).
+            if (doc.isDestroyed || carried.current !== undefined) return void (refusal.current = 'none')
             // Taken now, not at the refusal: what was typed while the code loaded is in it too.
             const kept = Y.encodeStateAsUpdate(doc)
             refusal.current = doc.guid
