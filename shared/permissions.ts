@@ -98,9 +98,9 @@ export function keyOwner(root: string, key: string): string | null {
 /**
  * Whether `writer` may change record `key` of board root `root`, read as the server holds it
  * (`held`, null where it holds none) and as the change leaves it (`written`, null when deleted),
- * each as the app reads it (`readBoard`: co-authors as a list):
- * the server's rule (server/sync/ownership.ts) record by record, for a device carrying its own
- * changes past one the server refused. A per-person record is its owner's; a card, consequence or
+ * each as the app reads it (`readBoard`: co-authors as a list). It is the server's rule
+ * (server/sync/ownership.ts) record by record, for a device carrying its own changes past one the
+ * server refused. A per-person record is its owner's; a card, consequence or
  * takeaway the server holds, its authors'; anything else (a trend, a story, a new card) anyone's
  * who may write the board. The facilitator may change every record.
  */

@@ -60,7 +60,8 @@ function finish(changes: number, ...docs: Y.Doc[]): number {
  * the server's state added is the edited version, so their differences are this device's own
  * changes. Records are read as the app reads them (a set of co-authors as a list), and a record
  * that goes with one the edit deleted (a placement with its trend, a consequence with the one it
- * follows from) may go with it, as the server allows. When the board was started afresh meanwhile
+ * follows from) goes with it when that deletion is carried too, as the server allows. When the
+ * board was started afresh meanwhile
  * (`sameBoard` false), the old copy is no base for the new one: only the records the new board
  * lacks are carried, as a renewal without the old state does. Returns how many entries it wrote or
  * deleted.
