@@ -40,7 +40,23 @@ describe.skipIf(browserTestsSkipped)('the keyboard keeps its place when its cont
       const panel = page.locator('.wheel-details')
       await panel.waitFor(SLOW)
       expect(await focused(page)).toMatch(/^Loneliness drops/)
+      // Sam wrote it: Kai may add to it, not change it (the server would refuse his edit).
+      expect(await panel.getByRole('button', { name: 'Edit' }).count()).toBe(0)
 
+      await panel.getByRole('button', { name: 'Add what follows' }).focus()
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('Fewer lonely winters')
+      await page.keyboard.press('Enter')
+      const own = page.getByRole('button', { name: /consequence, .*: Fewer lonely winters$/ })
+      await own.waitFor(SLOW)
+      expect(await focused(page), 'the add form stays for the next one').toBe('What happens because of this?')
+      await page.keyboard.press('Escape')
+      expect(await focused(page)).toBe('+ Add what follows')
+
+      // His own consequence is his to edit: saving leaves the keyboard on "Edit".
+      await own.focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => focused(page), SLOW).toMatch(/^Fewer lonely winters/)
       await panel.getByRole('button', { name: 'Edit' }).focus()
       await page.keyboard.press('Enter')
       expect(await focused(page)).toBe('Edit the consequence')
@@ -50,18 +66,9 @@ describe.skipIf(browserTestsSkipped)('the keyboard keeps its place when its cont
       await expect.poll(() => panel.getByRole('heading', { name: /soon$/ }).count(), SLOW).toBe(1)
       expect(await focused(page)).toBe('Edit')
 
-      await panel.getByRole('button', { name: 'Add what follows' }).focus()
-      await page.keyboard.press('Enter')
-      await page.keyboard.type('Fewer lonely winters')
-      await page.keyboard.press('Enter')
-      await page.getByRole('button', { name: /consequence, .*: Fewer lonely winters$/ }).waitFor(SLOW)
-      expect(await focused(page), 'the add form stays for the next one').toBe('What happens because of this?')
-      await page.keyboard.press('Escape')
-      expect(await focused(page)).toBe('+ Add what follows')
-
       await page.keyboard.press('Escape')
       await expect.poll(() => panel.count(), SLOW).toBe(0)
-      expect(await focused(page)).toMatch(/^1st-order consequence, .*: Loneliness drops .* soon$/)
+      expect(await focused(page)).toMatch(/^2nd-order consequence, .*: Fewer lonely winters soon$/)
       expect(person.errors).toEqual([])
     } finally {
       await person.close()

@@ -124,15 +124,21 @@ describe('deleting', () => {
     expect(liveText(view)).toBe('2 consequences deleted')
   })
 
-  it("is offered on your own consequences; the facilitator may delete anyone's", () => {
+  it("is offered on your own consequences, as the server allows; the facilitator may edit and delete anyone's", () => {
     const w = wheelWorkshop()
     addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: "Ben's idea" }, ben)
+    addWheelNode(w.board, { trendId: w.trendIds[0]!, parentId: null, text: "Anna's idea" }, anna)
     const annaView = screenOf(anna, 'participant', w)
-    expect(buttons(items(annaView)[0]!, 'Delete')).toHaveLength(0)
-    expect(buttons(items(annaView)[0]!, 'Edit')).toHaveLength(1)
+    const [bens, annas] = [items(annaView).find((item) => itemText(item) === "Ben's idea")!, items(annaView).find((item) => itemText(item) === "Anna's idea")!]
+    expect(buttons(bens, 'Delete')).toHaveLength(0)
+    expect(buttons(bens, 'Edit')).toHaveLength(0)
+    expect(buttons(annas, 'Edit')).toHaveLength(1)
+    expect(buttons(annas, 'Delete')).toHaveLength(1)
     cleanup()
     const facilitatorView = screenOf(facilitator, 'facilitator', w)
-    expect(buttons(items(facilitatorView)[0]!, 'Delete')).toHaveLength(1)
+    const bensForFacilitator = items(facilitatorView).find((item) => itemText(item) === "Ben's idea")!
+    expect(buttons(bensForFacilitator, 'Edit')).toHaveLength(1)
+    expect(buttons(bensForFacilitator, 'Delete')).toHaveLength(1)
   })
 })
 

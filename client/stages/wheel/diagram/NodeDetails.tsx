@@ -129,6 +129,7 @@ function NodeBody({
   const { node } = item
   const { commands, viewer } = context
   const canEdit = canContribute(viewer)
+  const mayChange = canChange(viewer, authorsOf('wheelNodes', node))
   const author = participants.get(node.authorId)?.name
 
   if (mode === 'edit') {
@@ -170,10 +171,13 @@ function NodeBody({
               <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
             </button>
           )}
-          <button type="button" className="button button--secondary" data-focus-return={lastForm === 'edit' ? '' : undefined} onClick={() => open('edit')}>
-            {t('wheel.actions.edit')}
-          </button>
-          {canChange(viewer, authorsOf('wheelNodes', node)) && (
+          {/* Another person's consequence is theirs to change (the server refuses it from anyone else). */}
+          {mayChange && (
+            <button type="button" className="button button--secondary" data-focus-return={lastForm === 'edit' ? '' : undefined} onClick={() => open('edit')}>
+              {t('wheel.actions.edit')}
+            </button>
+          )}
+          {mayChange && (
             <DeleteConsequence
               followers={descendantCount(item)}
               onDelete={() => {

@@ -85,15 +85,18 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                     <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
                   </button>
                 )}
-                <button
-                  ref={editRef}
-                  type="button"
-                  className="button button--ghost wheel-action"
-                  aria-label={t('wheel.actions.editNamed', { text: named })}
-                  onClick={() => setOpen({ kind: 'edit', id: node.id })}
-                >
-                  {t('wheel.actions.edit')}
-                </button>
+                {/* Another person's consequence is theirs to change (the server refuses it from anyone else). */}
+                {canChange(viewer, authorsOf('wheelNodes', node)) && (
+                  <button
+                    ref={editRef}
+                    type="button"
+                    className="button button--ghost wheel-action"
+                    aria-label={t('wheel.actions.editNamed', { text: named })}
+                    onClick={() => setOpen({ kind: 'edit', id: node.id })}
+                  >
+                    {t('wheel.actions.edit')}
+                  </button>
+                )}
                 {canChange(viewer, authorsOf('wheelNodes', node)) && (
                   <DeleteConsequence
                     label={t('wheel.actions.deleteNamed', { text: named })}
