@@ -213,27 +213,16 @@ describe('trends under concurrency', () => {
     expect(overtakenMoves(readValid(doc))).toEqual([])
   })
 
-  it('a card dropped on another to start a trend while someone moves it elsewhere: the later move stands', () => {
+  // Dropping one card on another moves both into the new trend: the dropped one and the one it lands on.
+  it.each([
+    ['dropped on another to start a trend', 'dropped'],
+    ['another card was dropped on', 'target'],
+  ] as const)('a card %s while someone moves it elsewhere at the same moment ends in one trend, the later move’s', (_, role) => {
     const { a, b, link } = pair()
     const [x, s] = ['X', 'S'].map((title) => addSignal(a, { title }, anna)) as [string, string]
     const t = createTrend(a, { name: 'T' }, anna)
     link.hold()
-    at(1_000, () => createTrendFromSignals(a, x, s, anna, { name: 'A' }))
-    at(2_000, () => moveSignalToTrend(b, s, null, t, ben))
-    link.release()
-    for (const doc of [a, b])
-      expect(placed(doc)).toEqual([
-        ['T', ['S']],
-        ['A', ['X']],
-      ])
-  })
-
-  it('the card another card was dropped on, moved elsewhere at the same moment, ends in one trend', () => {
-    const { a, b, link } = pair()
-    const [x, s] = ['X', 'S'].map((title) => addSignal(a, { title }, anna)) as [string, string]
-    const t = createTrend(a, { name: 'T' }, anna)
-    link.hold()
-    at(1_000, () => createTrendFromSignals(a, s, x, anna, { name: 'A' }))
+    at(1_000, () => (role === 'dropped' ? createTrendFromSignals(a, x, s, anna, { name: 'A' }) : createTrendFromSignals(a, s, x, anna, { name: 'A' })))
     at(2_000, () => moveSignalToTrend(b, s, null, t, ben))
     link.release()
     for (const doc of [a, b])

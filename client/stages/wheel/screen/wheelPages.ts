@@ -113,7 +113,15 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
   if (parts.length === 1) return parts
   // Narrow boxes for the marks: the whole wheel is what must fit, and the words are few.
   const glance = layoutForScreen(firstOrderInWords(items), { ...options, metrics: { ...options.metrics, minWidth: MARK_WIDTH } }, size)
-  const overview = { ...fit(glance, new Set(glance.nodes.map((node) => node.id)), idsOfRoots(items), [glance.centre, ...glance.nodes]), overview: true }
+  const overview = {
+    ...fit(
+      glance,
+      new Set(glance.nodes.map((node) => node.id)),
+      items.map((item) => item.id),
+      [glance.centre, ...glance.nodes],
+    ),
+    overview: true,
+  }
   return readable(overview) ? [overview, ...parts] : parts
 }
 
@@ -121,10 +129,6 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
 function firstOrderInWords(items: readonly WheelLayoutItem[]): WheelLayoutItem[] {
   const marks = (item: WheelLayoutItem): WheelLayoutItem => ({ ...item, text: '', children: item.children.map(marks) })
   return items.map((item) => ({ ...item, children: item.children.map(marks) }))
-}
-
-function idsOfRoots(items: readonly WheelLayoutItem[]): string[] {
-  return items.map((item) => item.id)
 }
 
 /** The layout whose whole wheel is drawn largest in `size` (roundest among near-equals). */
