@@ -32,7 +32,9 @@ export interface ServerChild {
  */
 export async function spawnServer(entry: string, args: string[], profileDir?: string, checkout?: string): Promise<ServerChild> {
   const script = checkout ? join(checkout, 'bench', `${entry}.ts`) : join(here, `${entry}.ts`)
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+  // BENCH_NODE_FLAGS (see sync.ts) are for this checkout's server, not for the one compared with.
+  const flags = checkout ? [] : (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, ['--expose-gc', ...flags, '--import', 'tsx', script, ...args], {
     ...(checkout ? { cwd: checkout } : {}),
     env: profileDir ? { ...process.env, [PROFILE_DIR_ENV]: profileDir } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -21,7 +21,10 @@ import type { Clients, Endpoint } from './swarm.ts'
  * processes: see remoteSwarm.ts). BENCH_AGAINST=<dir>: instead of the reference, our server from
  * another checkout (a `git worktree` of the commit to compare with, its node_modules installed or
  * linked, its bench/ourServer.ts speaking the same ipc.ts), to measure one change with the same
- * alternation and clients as the reference.
+ * alternation and clients as the reference. BENCH_WARMUP_SECONDS=3: longer warm-ups run one
+ * swarm at a time, and past 30 s the waiting swarm's stock clients, having heard nothing for that
+ * long, reconnect (y-websocket's message timeout). BENCH_NODE_FLAGS: V8 flags for our server only
+ * (not for a BENCH_AGAINST build), to measure one against our own build.
  */
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? '10,50,200').split(',').map(Number)
 const RATE = Number(process.env.BENCH_RATE ?? 20)
@@ -31,7 +34,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
  * Warm-up runs faster than the measured load so that the hot paths reach optimised code first,
  * but at most ~5000 deliveries/s: more and the clients here fall behind into the measured phases.
  */
-const WARMUP_MS = 3_000
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3) * 1000
 const warmupRate = (clients: number) => Math.max(RATE, Math.min(100, Math.floor(5_000 / (clients - 1))))
 const SENDERS = 5
 const AGAINST = process.env.BENCH_AGAINST ? resolve(process.env.BENCH_AGAINST) : undefined
