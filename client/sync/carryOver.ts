@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { carryOver } from '../../shared/doc/restore.ts'
-import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
+import { CARRY_ORIGIN } from '../../shared/doc/origin.ts'
 import { newDoc } from '../../shared/doc/newDoc.ts'
 import { readBoard } from '../../shared/doc/read.ts'
 import type { BoardSnapshot } from '../../shared/doc/snapshot.ts'
@@ -30,7 +30,7 @@ export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null, carri
     const base = newDoc()
     Y.applyUpdate(base, previous)
     Y.applyUpdate(edited, previous)
-    return (live) => finish(carryOver(live, base, edited, LOCAL_ORIGIN, carries), base, edited)
+    return (live) => finish(carryOver(live, base, edited, CARRY_ORIGIN, carries), base, edited)
   }
   return (live) => {
     // The base is this copy less what the new board lacks: exactly those records are carried.
@@ -43,7 +43,7 @@ export function prepareCarryOver(copy: Y.Doc, previous: Uint8Array | null, carri
         for (const key of [...root.keys()]) if (!present.has(key)) root.delete(key)
       }
     })
-    return finish(carryOver(live, base, edited, LOCAL_ORIGIN, carries), base, edited)
+    return finish(carryOver(live, base, edited, CARRY_ORIGIN, carries), base, edited)
   }
 }
 
@@ -95,7 +95,7 @@ export function carryPastRefusal(live: Y.Doc, kept: Uint8Array, writer: Writer, 
     return carried
   }
   const goneWith = (root: string, key: string) => recordOf(written, root, key) === null && (recordOf(held, root, key) === null || mine(root, key))
-  return finish(carryOver(live, base, edited, LOCAL_ORIGIN, mine), base, edited)
+  return finish(carryOver(live, base, edited, CARRY_ORIGIN, mine), base, edited)
 }
 
 /** A record of a board snapshot by root and key, as the app reads it; null where there is none. */

@@ -8,7 +8,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { CloseCode, EXT_PARAM, MessageType, isWaitingNotice, syncProtocols, syncUrlBase } from '../../shared/protocol.ts'
-import { LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
+import { CARRY_ORIGIN, LOCAL_ORIGIN } from '../../shared/doc/origin.ts'
 import { applyJitter, MAX_BACKOFF_MS } from './backoff.ts'
 import { installExtensionHandlers } from './extensions.ts'
 import { createPendingTracker } from './pendingChanges.ts'
@@ -85,9 +85,12 @@ export function registerLocalOrigin(origin: unknown): void {
   otherLocalOrigins.add(origin)
 }
 
-/** Local changes are those made through shared/doc commands, their undo/redo, and registered writers. */
+/**
+ * Local changes are those made through shared/doc commands, their undo/redo, what the device
+ * carries into a fresh copy of the board, and registered writers.
+ */
 export function isLocalOrigin(origin: unknown): boolean {
-  return origin === LOCAL_ORIGIN || origin instanceof Y.UndoManager || otherLocalOrigins.has(origin)
+  return origin === LOCAL_ORIGIN || origin === CARRY_ORIGIN || origin instanceof Y.UndoManager || otherLocalOrigins.has(origin)
 }
 
 const isPermanent = (code: number) => code >= 4400 && code < 4500

@@ -13,6 +13,8 @@ import {
   updateSignal,
 } from '../../shared/doc/index.ts'
 import { restoreDoc } from '../../shared/doc/restore.ts'
+import { createUndoManager } from '../../shared/doc/undo.ts'
+import { isLocalOrigin } from './docConnection.ts'
 import { carryPastRefusal, prepareCarryOver } from './carryOver.ts'
 import { fetchPreviousBoard, generationStore, offeredGeneration } from './renewal.ts'
 
@@ -137,6 +139,24 @@ describe('carryPastRefusal', () => {
     carryPastRefusal(fresh, Y.encodeStateAsUpdate(phone), annaWrites, true)
     const board = readBoard(fresh)
     expect([...board.wheelNodes.keys()].sort()).toEqual([bens, carls].sort())
+    expect(titles(fresh)).toEqual(['Library of things'])
+  })
+
+  it("is no undo step of the person's, and still counts as their change waiting to be sent", () => {
+    const room = new Y.Doc()
+    const phone = copyOf(room)
+    addSignal(phone, { title: 'Library of things' }, anna)
+    const fresh = copyOf(room)
+    const undo = createUndoManager(fresh)
+    const origins: unknown[] = []
+    fresh.on('afterTransaction', (transaction: Y.Transaction) => origins.push(transaction.origin))
+    carryPastRefusal(fresh, Y.encodeStateAsUpdate(phone), annaWrites, true)
+    expect(origins.length).toBeGreaterThan(0)
+    expect(origins.every(isLocalOrigin)).toBe(true)
+    expect(undo.canUndo()).toBe(false)
+    // The person's next edit is their undo step, and undoing it leaves the carried card.
+    addSignal(fresh, { title: 'Repair cafés' }, anna)
+    undo.undo()
     expect(titles(fresh)).toEqual(['Library of things'])
   })
 

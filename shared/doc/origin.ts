@@ -18,5 +18,13 @@ export const SERVER_ORIGIN: unique symbol = Symbol('signals-to-stories/server')
  */
 export const SETTLE_ORIGIN: unique symbol = Symbol('signals-to-stories/settle')
 
+/**
+ * What a device carries into a fresh copy of the board (a renewal, or past a change the server
+ * refused): the person's own changes, so they count as waiting until the server has them, but
+ * made earlier, perhaps offline or in another session, so no undo step: one Ctrl+Z to take back a
+ * typo would otherwise take back every card the carrying brought.
+ */
+export const CARRY_ORIGIN: unique symbol = Symbol('signals-to-stories/carry')
+
 /** Schema migrations: neither a user's edit nor undoable. */
 export const MIGRATION_ORIGIN: unique symbol = Symbol('signals-to-stories/migration')
