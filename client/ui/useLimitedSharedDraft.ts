@@ -16,7 +16,14 @@ import { useSharedDraft } from './useSharedDraft.ts'
  * @example
  * const title = useLimitedSharedDraft(story.title, STORY_LIMITS.title, `story:${story.id}:title`, (title) => updateStory(board, story.id, { title }))
  */
-export function useLimitedSharedDraft(remote: string, max: number, keptAs: string, commit: (value: string) => boolean | void) {
+export function useLimitedSharedDraft(
+  remote: string,
+  max: number,
+  keptAs: string,
+  commit: (value: string) => boolean | void,
+  /** Two people's changes made at once, both kept (see `useSharedDraft`). */
+  merge?: (base: string, mine: string, theirs: string) => string,
+) {
   const owner = useDraftOwner()
   // Read once, as the field opens: later changes to the shared text are `useSharedDraft`'s to show.
   const [kept] = useState(() => {
@@ -25,7 +32,7 @@ export function useLimitedSharedDraft(remote: string, max: number, keptAs: strin
     const stillApplies = entry !== null && entry.base.trim() === remote.trim() && lengthStatus(entry.text, max).kind === 'over'
     return { found: entry !== null, restored: entry && stillApplies ? { value: entry.text } : null }
   })
-  const draft = useSharedDraft(remote, (value) => lengthStatus(value, max).kind !== 'over' && commit(value), kept.restored)
+  const draft = useSharedDraft(remote, (value) => lengthStatus(value, max).kind !== 'over' && commit(value), kept.restored, merge)
   useEffect(() => {
     if (owner && kept.found && !kept.restored) keepOverLimitText(owner, keptAs, null)
   }, [owner, keptAs, kept])

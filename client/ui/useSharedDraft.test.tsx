@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, useState } from 'react'
 import { cleanup, render } from '../testing/render.ts'
+import { mergeText } from './mergeText.ts'
 import { SHARE_AFTER_MS, useSharedDraft } from './useSharedDraft.ts'
 
 type Draft = ReturnType<typeof useSharedDraft<string>>
@@ -9,21 +10,23 @@ let field: Draft
 let setRemote: (value: string) => void
 
 /** A field over a value in a shared document; `commit` writes it (or refuses what `accept` refuses). */
-function Field({ initial, commit, kept }: { initial: string; commit: (value: string) => boolean; kept: { value: string } | null }) {
+function Field({ initial, commit, kept, merge }: { initial: string; commit: (value: string) => boolean; kept: { value: string } | null; merge?: Merge }) {
   const [remote, set] = useState(initial)
   setRemote = set
-  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), kept)
+  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), kept, merge)
   return <p>{field.value}</p>
 }
 
-function sharedValue(initial: string, accept: (value: string) => boolean = () => true, kept: { value: string } | null = null) {
+type Merge = (base: string, mine: string, theirs: string) => string
+
+function sharedValue(initial: string, accept: (value: string) => boolean = () => true, kept: { value: string } | null = null, merge?: Merge) {
   const saved: string[] = []
   const commit = (value: string) => {
     if (!accept(value)) return false
     saved.push(value)
     return true
   }
-  const container = render(<Field initial={initial} commit={commit} kept={kept} />)
+  const container = render(<Field initial={initial} commit={commit} kept={kept} merge={merge} />)
   return { saved, shown: () => container.textContent }
 }
 
@@ -154,5 +157,25 @@ describe('a field over a shared value', () => {
     act(() => field.finish())
     expect(value.saved).toEqual(['Home care'])
     expect(field.editing).toBe(false)
+  })
+
+  it('with a merge, saves both texts when the value changed elsewhere meanwhile, and goes on from them', () => {
+    const value = sharedValue(
+      'Care moves home.',
+      () => true,
+      null,
+      (base, mine, theirs) => mergeText(base, mine, theirs).text,
+    )
+    act(() => field.change('Care moves home. Robots help.'))
+    act(() => setRemote('Loneliness grows. Care moves home.'))
+    // The pause saves, over the change elsewhere, both.
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual(['Loneliness grows. Care moves home. Robots help.'])
+    expect(value.shown()).toBe('Loneliness grows. Care moves home. Robots help.')
+    expect(field.elsewhere).toBeNull()
+    // Typing on extends the merged text; nothing of theirs is saved over.
+    act(() => field.change('Loneliness grows. Care moves home. Robots help at night.'))
+    act(() => field.finish())
+    expect(value.saved.at(-1)).toBe('Loneliness grows. Care moves home. Robots help at night.')
   })
 })

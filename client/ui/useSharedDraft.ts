@@ -26,6 +26,9 @@ export const SHARE_AFTER_MS = 400
  *   last saved), for the field to show, and `discard` drops their draft to take it instead. While
  *   it shows, the pause no longer saves: only finishing does (blur, Enter), as a decision.
  *   Their own save, as the store keeps it (trimmed, or no change at all), is never "elsewhere".
+ * - With `merge` (a longer text, where two people add to one narrative at once), a save over a
+ *   change made elsewhere writes both (`merge(start, mine, theirs)`, see `mergeText`), the pause
+ *   saves as usual, and the field goes on from the merged text: nobody decides, nothing is lost.
  *
  * - `kept`, read when the field mounts, is a draft from before (kept on the device while it could
  *   not be saved, `useLimitedSharedDraft`): the field opens with it, unsaved, as if just typed.
@@ -34,13 +37,18 @@ export const SHARE_AFTER_MS = 400
  * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
  * <input value={name.value} onChange={(e) => name.change(e.target.value)} onBlur={name.finish} />
  */
-export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void, kept: { value: T } | null = null) {
+export function useSharedDraft<T>(
+  remote: T,
+  commit: (value: T) => boolean | void,
+  kept: { value: T } | null = null,
+  merge?: (base: T, mine: T, theirs: T) => T,
+) {
   const [draft, setDraft] = useState<{ value: T } | null>(kept)
   const [invalid, setInvalid] = useState(false)
   /** Counts saves: the render after each one learns what the store kept (see `baseline`). */
   const [saves, setSaves] = useState(0)
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
-  const latest = useRef({ draft, commit, unsaved: draft !== null })
+  const latest = useRef({ draft, commit, merge, unsaved: draft !== null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   /** The shared value this person's draft starts from, or last saved (see `elsewhere`). */
   const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })
@@ -50,6 +58,7 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   const conflict = useRef(false)
   useEffect(() => {
     latest.current.commit = commit
+    latest.current.merge = merge
   })
   // After a save the shared value is this person's, as the store kept it (trimmed, or unchanged):
   // the store is updated within the save, so the render it causes already holds it.
@@ -63,9 +72,18 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     timer.current = null
     const { draft: pending, unsaved } = latest.current
     if (!pending || !unsaved) return true
-    const ok = latest.current.commit(pending.value) !== false
+    const theirs = remoteNow.current
+    const { merge: mergeWith } = latest.current
+    const merging = mergeWith !== undefined && !baseline.current.rebase && !Object.is(theirs, baseline.current.value) && !Object.is(theirs, pending.value)
+    const value = merging ? mergeWith(baseline.current.value, pending.value, theirs) : pending.value
+    const ok = latest.current.commit(value) !== false
     latest.current.unsaved = !ok
     setInvalid(!ok)
+    if (ok && merging) {
+      // The field goes on from the text both wrote.
+      latest.current.draft = { value }
+      setDraft({ value })
+    }
     if (ok) {
       // Until the next render says what the store kept, nothing shown is "elsewhere".
       baseline.current.rebase = true
@@ -77,7 +95,7 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   /** The pause's save, unless a change made elsewhere is shown: then finishing decides. */
   const saveAfterPause = useCallback(() => {
     timer.current = null
-    if (!conflict.current) save()
+    if (!conflict.current || latest.current.merge) save()
   }, [save])
 
   const change = useCallback(

@@ -1,6 +1,7 @@
 /**
  * Two people naming one trend at once, in Chromium: the one still typing sees the other's name
- * under the field and may take it; leaving the field without deciding keeps their own.
+ * under the field and may take it; leaving the field without deciding keeps their own. Two people
+ * writing its narrative at once both keep their words (`mergeText`).
  */
 import { describe, expect, it } from 'vitest'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
@@ -47,6 +48,43 @@ describe.skipIf(browserTestsSkipped)('two people naming one trend', () => {
       await Promise.all([first.page.locator('h1, h2').first().click(), second.page.locator('h1, h2').first().click()])
       await expect.poll(() => nameOn(first.page).inputValue(), SLOW).toBe(firstName)
       await expect.poll(() => nameOn(second.page).inputValue(), SLOW).toBe(firstName)
+      expect([...anna.errors, ...ben.errors]).toEqual([])
+    } finally {
+      await Promise.all([anna.close(), ben.close()])
+      room.done()
+    }
+  })
+  it('two people writing its narrative at once both keep their words, and the later one is told', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('trends')
+    const [anna, ben] = await Promise.all([
+      openAs(app.browser, app.server, room.links.links.participant, { name: 'Anna' }),
+      openAs(app.browser, app.server, room.links.links.participant, { name: 'Ben', viewport: 'phone' }),
+    ])
+    try {
+      await Promise.all([expectStage(anna.page, 'Trends'), expectStage(ben.page, 'Trends')])
+      const narrativeOn = (page: typeof anna.page) => page.getByRole('textbox', { name: 'Narrative' }).first()
+      // Both type into the empty narrative, each their own sentence, neither leaving the field.
+      await narrativeOn(anna.page).click()
+      await narrativeOn(ben.page).click()
+      await Promise.all([
+        narrativeOn(anna.page).pressSequentially('Neighbours lend their tools.', { delay: 20 }),
+        narrativeOn(ben.page).pressSequentially('Libraries lend more than books.', { delay: 20 }),
+      ])
+      const both = (text: string) => text.includes('Neighbours lend their tools.') && text.includes('Libraries lend more than books.')
+      // Whoever saves second saves both: told under the field, and still typing on from both.
+      await expect.poll(async () => both(await narrativeOn(anna.page).inputValue()) || both(await narrativeOn(ben.page).inputValue()), SLOW).toBe(true)
+      const merging = both(await narrativeOn(anna.page).inputValue()) ? anna : ben
+      await merging.page.locator('.trend__elsewhere', { hasText: 'Someone else wrote here at the same time: both texts are kept.' }).waitFor(SLOW)
+      await screenshot(merging.page, merging === anna ? 'trend-narrative-merged-laptop' : 'trend-narrative-merged-phone')
+      await narrativeOn(merging.page).press('End')
+      await narrativeOn(merging.page).pressSequentially(' Repair cafés open.', { delay: 20 })
+
+      await Promise.all([anna.page.locator('h1, h2').first().click(), ben.page.locator('h1, h2').first().click()])
+      for (const person of [anna, ben]) {
+        await expect.poll(() => narrativeOn(person.page).inputValue(), SLOW).toMatch(/Repair cafés open\.$/)
+        expect(both(await narrativeOn(person.page).inputValue())).toBe(true)
+      }
       expect([...anna.errors, ...ben.errors]).toEqual([])
     } finally {
       await Promise.all([anna.close(), ben.close()])

@@ -1,6 +1,7 @@
-import { memo, useCallback, useEffect, useId, useRef, useState, type Ref } from 'react'
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
 import { lengthField, useAnnounce, useEditingMarker } from '../../ui/index.ts'
+import { mergeText } from '../../ui/mergeText.ts'
 import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
@@ -164,13 +165,37 @@ function TextField({
   label: string
   placeholder: string
   hideLabel?: boolean
-  inputRef?: Ref<HTMLTextAreaElement>
+  inputRef?: RefObject<HTMLTextAreaElement | null>
 }) {
+  const { t } = useBoardText()
   const actions = useTrendsActions()
+  const announce = useAnnounce()
   const id = useId()
   const max = TREND_LIMITS[field]
+  const ownRef = useRef<HTMLTextAreaElement>(null)
+  const textarea = inputRef ?? ownRef
+  /** Where the caret goes once the merged text shows: where it was in the person's own words. */
+  const caretAfterMerge = useRef<number | null>(null)
+  const [merged, setMerged] = useState(false)
+  // Two people writing one narrative at once both keep their words (the last save replaced the whole text).
+  const merge = useCallback(
+    (base: string, mine: string, theirs: string) => {
+      const result = mergeText(base, mine, theirs)
+      const element = textarea.current
+      if (element && element === document.activeElement) caretAfterMerge.current = result.caret(element.selectionStart)
+      setMerged(true)
+      announce(t('trends.text.merged'))
+      return result.text
+    },
+    [textarea, announce, t],
+  )
   // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
-  const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, (value) => actions.updateTrend(trend.id, { [field]: value }))
+  const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, (value) => actions.updateTrend(trend.id, { [field]: value }), merge)
+  useLayoutEffect(() => {
+    const caret = caretAfterMerge.current
+    caretAfterMerge.current = null
+    if (caret !== null) textarea.current?.setSelectionRange(caret, caret)
+  }, [draft.value, textarea])
   const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   return (
     <div className="trend__field">
@@ -178,15 +203,19 @@ function TextField({
         {label}
       </label>
       <textarea
-        ref={inputRef}
+        ref={textarea}
         {...length.props}
         className={`trend__textarea trend__textarea--${field}`}
         value={draft.value}
         rows={2}
         placeholder={placeholder}
         onChange={(event) => draft.change(event.target.value)}
-        onBlur={draft.finish}
+        onBlur={() => {
+          draft.finish()
+          setMerged(false)
+        }}
       />
+      {merged && <p className="trend__elsewhere">{t('trends.text.merged')}</p>}
       {length.counter}
     </div>
   )
