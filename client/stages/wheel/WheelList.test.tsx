@@ -68,6 +68,11 @@ describe('wheel list view, by keyboard', () => {
     expect(itemText(nested)).toBe('Care homes become community hubs')
     expect(nested.textContent).toContain('2nd order')
 
+    // Pressed again while its form is still open (focus left it), the button goes back to the form.
+    act(() => button(items(view)[0]!, '+ Add what follows').focus())
+    click(button(items(view)[0]!, '+ Add what follows'))
+    expect(document.activeElement).toBe(childField)
+
     // "Done" closes the form and gives focus back to the button that opened it.
     click(button(childForm, 'Done'))
     expect(document.activeElement?.textContent).toContain('Add what follows')

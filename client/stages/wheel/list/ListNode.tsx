@@ -27,6 +27,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
   const cardRef = useRef<HTMLDivElement>(null)
   const addRef = useRef<HTMLButtonElement>(null)
   const editRef = useRef<HTMLButtonElement>(null)
+  const formRef = useRef<HTMLLIElement>(null)
   const { node, children } = item
   const { commands, viewer } = context
   const canEdit = canContribute(viewer)
@@ -80,7 +81,9 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
                     className="button button--ghost wheel-action"
                     aria-label={t('wheel.actions.addBelowNamed', { text: named })}
                     aria-expanded={adding}
-                    onClick={() => setOpen({ kind: 'add', id: node.id })}
+                    // Pressed again while its form is open (after adding one), it goes back to the form:
+                    // the next consequence typed went nowhere, or half of it into the form later.
+                    onClick={() => (adding ? formRef.current?.querySelector<HTMLElement>('textarea, input')?.focus() : setOpen({ kind: 'add', id: node.id }))}
                   >
                     <span aria-hidden="true">{'+'}</span> {t('wheel.actions.addBelow')}
                   </button>
@@ -119,7 +122,7 @@ export function ListNode({ item, open, setOpen, context, onDeleted }: ListNodePr
             <ListNode key={child.node.id} item={child} open={open} setOpen={setOpen} context={context} onDeleted={() => cardRef.current?.focus()} />
           ))}
           {adding && (
-            <li className="wheel-item wheel-item--form">
+            <li ref={formRef} className="wheel-item wheel-item--form">
               <AddForm parentId={node.id} context={context} label={t('wheel.form.addBelowNamed', { text })} autoFocus onDone={() => closeForm('add')} />
             </li>
           )}
