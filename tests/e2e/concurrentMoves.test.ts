@@ -48,7 +48,12 @@ describe('a card two people move at once', () => {
       await expect
         .poll(() => anna.page.locator('[data-live-announcer]').textContent(), SLOW)
         .toBe(`“${CARD}” is in “${CARE}”: someone moved it there at the same moment as you.`)
+      // And the trend she put it in says so, where she is looking, until she has read it.
+      const note = anna.page.locator('.trend__moved-away', { hasText: `“${CARD}” is in “${CARE}”` })
+      await note.waitFor(SLOW)
       await screenshot(anna.page, 'trends-concurrent-move-phone')
+      await note.getByRole('button', { name: 'OK' }).click()
+      await note.waitFor({ state: 'detached', ...SLOW })
       // The move that did not stand is removed from the board, not only hidden.
       await expect.poll(() => readBoard(board.doc).memberships.size, SLOW).toBe(1)
 
@@ -56,6 +61,34 @@ describe('a card two people move at once', () => {
       await moveCard(anna.page, STREETS)
       for (const person of [facilitator, anna])
         await expect.poll(() => readClusters(person.page), SLOW).toEqual([`${CARE}: `, `${REPAIR}: `, `${STREETS}: ${CARD}`])
+      expect([...facilitator.errors, ...anna.errors]).toEqual([])
+    } finally {
+      workshop.close()
+      await Promise.all([facilitator.close(), anna.close()])
+    }
+  })
+  it('a move chosen while another move of the card arrives stands alone, and is no link', { timeout: 120_000 }, async () => {
+    const workshop = await facilitatedWorkshop(app.server)
+    const { links, board, control } = workshop
+    for (const name of [CARE, REPAIR, STREETS]) createTrend(board.doc, { name }, ben)
+    for (const title of [CARD, 'Libraries lend tools', 'Four-day week trials']) addSignal(board.doc, { title }, ben)
+    goToStage(control.doc, workshop.stageId('trends'))
+    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    try {
+      // Anna opens the card's menu in the pile; while it is open, Fiona's move of the card arrives.
+      await anna.page.getByRole('button', { name: `Move or link “${CARD}”` }).click()
+      const dialog = anna.page.getByRole('dialog', { name: CARD })
+      await dialog.waitFor(SLOW)
+      await moveCard(facilitator.page, CARE)
+      await expect.poll(() => readBoard(board.doc).memberships.size, SLOW).toBe(1)
+      await expect.poll(() => readClusters(anna.page), SLOW).toContain(`${CARE}: ${CARD}`)
+      // She goes on with what she chose: the later move stands, on every screen.
+      await dialog.getByRole('button', { name: new RegExp(`^${literal(REPAIR)}`) }).click()
+      const expected = [`${CARE}: `, `${REPAIR}: ${CARD}`, `${STREETS}: `]
+      for (const person of [facilitator, anna]) await expect.poll(() => readClusters(person.page), SLOW).toEqual(expected)
+      expect(await anna.page.getByText(/also in \d other trend/).count()).toBe(0)
+      await screenshot(facilitator.page, 'trends-concurrent-move-menu-laptop')
       expect([...facilitator.errors, ...anna.errors]).toEqual([])
     } finally {
       workshop.close()

@@ -8,6 +8,7 @@ import { SignalCard } from './SignalCard.tsx'
 import { TrendText, TrendTextReadOnly } from './TrendText.tsx'
 import { useNearViewport } from './useNearViewport.ts'
 import { useBoardText } from './boardText.tsx'
+import { useMovedAway } from './movedAway.ts'
 
 export interface TrendClusterProps {
   trend: Trend
@@ -66,6 +67,7 @@ export const TrendCluster = memo(function TrendCluster({ trend, signals, trendCo
         )}
       </header>
       {status}
+      <MovedAwayNote trendId={trend.id} />
       {signals.length > 0 ? (
         <ul className="trend__cards" aria-label={t('trends.cardsOf', { trend: name })}>
           {signals.map((signal) => (
@@ -138,4 +140,20 @@ function sameCluster(a: TrendClusterProps, b: TrendClusterProps): boolean {
     if ((a.trendCounts.get(signal.id)?.length ?? 1) !== (b.trendCounts.get(signal.id)?.length ?? 1)) return false
   }
   return true
+}
+
+/** A card this person put here went to another trend at the same moment: said here, where they look (see movedAway.ts). */
+function MovedAwayNote({ trendId }: { trendId: string }) {
+  const { t } = useBoardText()
+  const note = useMovedAway((s) => s.notes.get(trendId))
+  const dismiss = useMovedAway((s) => s.dismiss)
+  if (!note) return null
+  return (
+    <p className="trend__elsewhere trend__moved-away">
+      <span>{note.text}</span>
+      <button type="button" className="button button--ghost trend__elsewhere-take" onClick={() => dismiss(trendId)}>
+        {t('trends.movedAway.dismiss')}
+      </button>
+    </p>
+  )
 }

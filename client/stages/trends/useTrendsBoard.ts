@@ -11,6 +11,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import { selectMemberships, selectSignals, selectTrends } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
+import { useMovedAway } from './movedAway.ts'
 
 /** Trends with their cards and the unsorted pile, derived from the snapshot only. */
 export function useSignalGroups(): SignalGroups {
@@ -34,12 +35,14 @@ export function useActor(): Actor | null {
 /**
  * Removes the memberships a concurrent move of the same card overtook (`settleConcurrentMoves`):
  * every device already shows only the move that stands, and this keeps the other from coming
- * back when the card moves on. Done by the facilitator's device and by the overtaken mover's own,
+ * back when the card moves on, and tells the overtaken mover, in the trend they put it in, where it
+ * went (`movedAway.ts`). Done by the facilitator's device and by the overtaken mover's own,
  * not by all sixty in the room at once; `board` is null where this device may not write it.
  */
 export function useSettleConcurrentMoves(board: Y.Doc | null, role: Role, actor: Actor | null): void {
   const { t } = useTranslation()
   const announce = useAnnounce()
+  const note = useMovedAway((s) => s.note)
   const signals = useStore(selectSignals)
   const trends = useStore(selectTrends)
   const memberships = useStore(selectMemberships)
@@ -56,7 +59,9 @@ export function useSettleConcurrentMoves(board: Y.Doc | null, role: Role, actor:
       const stands = overtakerOf({ signals, trends, memberships }, overtaken)
       if (!stands) continue
       const card = signals.get(overtaken.signalId)?.title ?? ''
-      announce(t('trends.announce.movedMeanwhile', { card, trend: trends.get(stands.trendId)?.name || t('trends.unnamed') }))
+      const said = t('trends.announce.movedMeanwhile', { card, trend: trends.get(stands.trendId)?.name || t('trends.unnamed') })
+      announce(said)
+      note(overtaken.trendId, said)
     }
-  }, [board, role, actor, signals, trends, memberships, announce, t])
+  }, [board, role, actor, signals, trends, memberships, announce, note, t])
 }

@@ -127,6 +127,21 @@ describe('trends under concurrency', () => {
     expect(boardJson(a)).toEqual(boardJson(b))
   })
 
+  it('a move out of the pile made after another move of the card arrived (the menu still open) stands, and is no link', () => {
+    const { a, b } = pair()
+    const s = addSignal(a, { title: 'S' }, anna)
+    const t1 = createTrend(a, { name: 'T1' }, anna)
+    const t2 = createTrend(a, { name: 'T2' }, anna)
+    at(1_000, () => moveSignalToTrend(a, s, null, t1, anna))
+    // Ben saw the card in the pile when he chose T2: his move arrives with Anna's already in.
+    at(2_000, () => moveSignalToTrend(b, s, null, t2, ben))
+    for (const doc of [a, b])
+      expect(placed(doc)).toEqual([
+        ['T1', []],
+        ['T2', ['S']],
+      ])
+  })
+
   it('settling removes the overtaken move, so the card moving on later does not bring it back', () => {
     const { a, b, link } = pair()
     const s = addSignal(a, { title: 'S' }, anna)

@@ -194,13 +194,19 @@ function insertTrend(doc: Y.Doc, fields: TrendPatch, actor: Actor): string {
 
 /**
  * What moving `signalId` out of `fromTrendId` (null: the unsorted pile) leaves, as `movedFrom`
- * names it; undefined where it is not there (the card backs a trend, or left that one meanwhile),
- * so that the move then adds to where the card is, as "Also supports" does. A card that got where
+ * names it; undefined where it is not there (the card backs a trend it was linked to, or left
+ * that one meanwhile), so that the move then adds to where the card is, as "Also supports" does. A card that got where
  * it is by a move names where that move started: moved on (to T3) while someone else moved it
  * from the same start (to T2), it still meets that other move.
  */
 function placeLeft(doc: Y.Doc, signalId: string, fromTrendId: string | null): string | undefined {
-  if (fromTrendId === null) return membershipsOf(doc, signalId).length > 0 ? undefined : MOVED_FROM_UNSORTED
+  if (fromTrendId === null) {
+    // Moved out of the pile by someone else since this person saw it there (that move arrived
+    // while their menu was open, or during their drag): the same place left at the same moment,
+    // so the later move stands. Before, this one was added beside it, as a link.
+    const memberships = membershipsOf(doc, signalId)
+    return memberships.length === 0 || memberships.some((m) => m.movedFrom === MOVED_FROM_UNSORTED) ? MOVED_FROM_UNSORTED : undefined
+  }
   const key = membershipKey(fromTrendId, signalId)
   const left = getRecord(doc, 'memberships', key)
   return left ? (left.movedFrom ?? left.id ?? key) : undefined
