@@ -14,6 +14,8 @@ import './addSignal.css'
 interface AddSignalFormProps {
   commands: SignalCommands
   themes: readonly Theme[]
+  /** Whether a card is still on the wall or among this person's private cards. */
+  isOnBoard(signalId: string): boolean
 }
 
 /**
@@ -21,7 +23,7 @@ interface AddSignalFormProps {
  * next one. Everything else is optional, one tap away under "More details" (and stays open once
  * someone uses it). The theme stays chosen between cards: people tend to add several in a row.
  */
-export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
+export function AddSignalForm({ commands, themes, isOnBoard }: AddSignalFormProps) {
   const { t } = useTranslation()
   const id = useId()
   const announce = useAnnounce()
@@ -35,7 +37,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
   useEffect(() => {
     if (owner) keepUnsentSignal(owner, values)
   }, [owner, values])
-  const [lastAdded, setLastAdded] = useState<{ title: string; private: boolean } | null>(null)
+  const [lastAdded, setLastAdded] = useState<{ id: string; title: string; private: boolean } | null>(null)
   // "Added to the wall" while offline claimed what the room could not see yet: it says so until it can.
   const connected = useContextStore((s) => s.connection.board.status === 'connected')
   const keptTheme = themes.find((theme) => theme.id === values.themeId) ?? null
@@ -57,9 +59,10 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
       requestAnimationFrame(() => document.getElementById(`${id}-${result.firstInvalid}`)?.focus())
       return
     }
-    if (commands.add(result.input) === null) return
+    const added = commands.add(result.input)
+    if (added === null) return
     const isPrivate = commands.writesPrivately
-    setLastAdded({ title: result.input.title, private: isPrivate })
+    setLastAdded({ id: added, title: result.input.title, private: isPrivate })
     announce(t(addedKey(isPrivate, connected), { title: result.input.title }))
     reset({ ...EMPTY_SIGNAL_FORM, themeId: values.themeId })
     titleRef.current?.focus()
@@ -117,7 +120,9 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
 
         {/* The theme stays chosen from one card to the next (people add several under one theme):
             said here while the details are closed, or the next fourteen cards carried it unseen. */}
-        {!detailsOpen && keptTheme && (
+        {/* Said under the title even with the details open: on a phone the theme's own field is
+            a screen below, and a quick card after a detailed one took its theme unseen. */}
+        {keptTheme && (
           <p className="add-signal__kept">
             <span>{t('signals.add.keptTheme')}</span>
             {/* The theme and its "×" stay together when the line wraps. */}
@@ -160,7 +165,7 @@ export function AddSignalForm({ commands, themes }: AddSignalFormProps) {
         </div>
 
         {/* "Added to your private cards" is stale once the round is revealed: the card is on the wall. */}
-        {lastAdded && (!lastAdded.private || commands.writesPrivately) && (
+        {lastAdded && (!lastAdded.private || commands.writesPrivately) && isOnBoard(lastAdded.id) && (
           <p className="add-signal__status">
             <span className="add-signal__tick" aria-hidden="true" />
             {t(addedKey(lastAdded.private, connected), { title: lastAdded.title })}

@@ -109,7 +109,7 @@ describe('signals stage: the wall', () => {
     expect(fieldLabelled(afterAdding, 'What did you notice?').value).toBe('')
   })
 
-  it('says which theme the next card keeps while the details are closed, and drops it on "No theme"', () => {
+  it('says which theme the next card keeps, under the title with the details open or closed, and drops it on "No theme"', () => {
     const w = open('participant')
     const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
     const form = container.querySelector('.add-signal')!
@@ -117,7 +117,8 @@ describe('signals stage: the wall', () => {
     const theme = form.querySelector<HTMLSelectElement>('select[id$="themeId"]')!
     act(() => fireEvent.change(theme, { target: { value: themeId(w, 'Older people') } }))
     addViaForm(container, 'Care robots')
-    // Closed again for quick cards: the theme each will carry is in sight.
+    // Under the title at once (on a phone the theme's own field is a screen below), and closed again for quick cards.
+    expect(form.querySelector('.add-signal__kept')?.textContent).toBe('Next card’s theme:Older people×')
     click(button(form, 'More details (optional)'))
     expect(form.querySelector('.add-signal__kept')?.textContent).toBe('Next card’s theme:Older people×')
     click(form.querySelector<HTMLButtonElement>('button[aria-label="No theme for the next card (now Older people)"]')!)
@@ -199,6 +200,23 @@ describe('signals stage: the wall', () => {
     click(button(container, 'Delete'))
     expect(readBoard(w.board).signals.size).toBe(0)
     expect(w.announced).toContain('Card deleted.')
+  })
+
+  it('after deleting one’s card, stays where it was on the wall and no longer says the card was added', async () => {
+    const w = open('participant')
+    for (const title of ['Libraries lend tools', 'Night buses']) addSignal(w.board, { title }, BEN)
+    const container = render(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />))
+    addViaForm(container, 'Oops')
+    const form = container.querySelector('.add-signal')!
+    expect(form.querySelector('.add-signal__status')?.textContent).toContain('Added “Oops” to the wall.')
+    click(button(cardTitled(container, 'Oops'), /^Delete/))
+    click(button(container, 'Delete'))
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    expect(form.querySelector('.add-signal__status')).toBeNull()
+    // Focus lands on the card beside it (Ben's, with no button of Anna's), not up in the form.
+    const landed = document.activeElement as HTMLElement
+    expect(landed.closest('.add-signal')).toBeNull()
+    expect(landed.closest('[data-signal-id]')?.textContent).toContain('Night buses')
   })
 
   it('saves only the fields changed in the editor, so a concurrent edit on another device survives', () => {

@@ -109,12 +109,17 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
     hideAuthors: data.hideNames,
   }
   const canAdd = canContribute(viewer)
+  // "Added …" under the form is about a card still there: deleted, it says nothing more.
+  const isOnBoard = useCallback(
+    (signalId: string) => draft.signals.has(signalId) || data.signals.some((signal) => signal.id === signalId),
+    [draft.signals, data.signals],
+  )
 
   return (
     <div className="signals-stage">
       <div className="signals-stage__side">
         {canAdd ? (
-          <AddSignalForm commands={commands} themes={data.themes} />
+          <AddSignalForm commands={commands} themes={data.themes} isOnBoard={isOnBoard} />
         ) : (
           // The facilitator's own lock is explained by the banner above the stage, with how to lift it.
           viewer.locked && viewer.role !== 'facilitator' && <p className="signals-stage__locked ui-note">{t('signals.locked')}</p>
@@ -144,7 +149,8 @@ export function SignalsWorkspace({ role }: { role: Exclude<Role, 'screen'> }) {
 
         <section className="wall-section ui-stack" aria-labelledby={`${id}-wall`}>
           <div className="wall-section__header">
-            <h2 id={`${id}-wall`} className="wall-section__heading">
+            {/* Focus lands here when the last card on the wall is deleted (focusAfterRemoving). */}
+            <h2 id={`${id}-wall`} className="wall-section__heading" tabIndex={-1}>
               {t('signals.wall.heading')}
             </h2>
             {data.signals.length > 0 && <span className="wall-section__count">{t('signals.wall.count', { count: data.signals.length })}</span>}
@@ -194,12 +200,20 @@ function useEditedCardRemoved(editingId: string | null, signals: readonly Signal
   return editingId !== null && synced && !draft.signals.has(editingId) && !signals.some((signal) => signal.id === editingId)
 }
 
-/** A neighbouring card's first button, or the add form's title: somewhere sensible to continue from. */
+/**
+ * Where focus lands when a card is deleted: the next card (or the one before), at its first button
+ * or on the card itself, else the wall's heading. Never the add form's title at the top: a phone
+ * jumped from the middle of a wall of sixty to the top and opened its keyboard, since the cards
+ * around one's own are mostly other people's, with no button of theirs to land on.
+ */
 function focusAfterRemoving(signalId: string): HTMLElement | null {
   const item = document.querySelector(`[data-signal-id="${signalId}"]`)
   for (const neighbour of [item?.nextElementSibling, item?.previousElementSibling]) {
-    const button = neighbour?.querySelector<HTMLElement>('.signal-card__action')
+    if (!(neighbour instanceof HTMLElement)) continue
+    const button = neighbour.querySelector<HTMLElement>('button')
     if (button) return button
+    neighbour.tabIndex = -1
+    return neighbour
   }
-  return document.querySelector<HTMLElement>('.add-signal__title')
+  return document.querySelector<HTMLElement>('.wall-section__heading')
 }
