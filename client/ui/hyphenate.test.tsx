@@ -56,4 +56,20 @@ describe('hyphenation for the projector', () => {
     const wide = await renderLoaded(<Title text={`${text} terveyskeskuslääkäriltä`} />, (c) => c.textContent!.includes(SOFT), { language: 'fi' })
     expect(wide.textContent!.split(' ')[0]).toBe('Asukasbudjetointi')
   })
+  it('hyphenates a Finnish card in an English workshop by Finnish rules, and an English one in a Finnish workshop by English ones', async () => {
+    // Seen on an English workshop's projector: "Perhevap-aauudistus", "Lastensuoje-luilmoitusten".
+    const hyphenatedIn = async (text: string, workshop: string) => {
+      const container = await renderLoaded(<Title text={text} column="narrow" />, (c) => c.textContent!.includes(SOFT), { language: workshop })
+      const shown = container.textContent!
+      cleanup()
+      return shown
+    }
+    for (const text of ['Lastensuojeluilmoitusten määrä', 'Perhevapaauudistus']) {
+      const asFinnish = await hyphenatedIn(text, 'fi')
+      expect(asFinnish.split(' ')[0]!.split(SOFT).length).toBeGreaterThan(2)
+      expect(await hyphenatedIn(text, 'en')).toBe(asFinnish)
+    }
+    const english = 'Multigenerational housing for the neighbourhood'
+    expect(await hyphenatedIn(english, 'fi')).toBe(await hyphenatedIn(english, 'en'))
+  })
 })

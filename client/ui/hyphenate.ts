@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useContextStore } from '../state/storeContext.ts'
+import { guessTextLanguage } from './textLanguage.ts'
 
 /**
  * The column a text is set in: `narrow` is the densest wall's (titles only, about 15 letters a
@@ -52,36 +53,51 @@ function atLeastThreeLetters(text: string): string {
 const ready = new Map<string, Hyphenate>()
 const loading = new Map<string, Promise<Hyphenate>>()
 
-const asIs: Hyphenate = (text) => text
+/** Starts loading a language's patterns, once per page; `then` runs when they are in. */
+function loadPatterns(language: string, then: () => void): void {
+  const load = loaders[language]
+  if (!load || ready.has(language)) return
+  let promise = loading.get(language)
+  if (!promise) {
+    promise = load().then((hyphenate) => {
+      ready.set(language, hyphenate)
+      return hyphenate
+    })
+    loading.set(language, promise)
+  }
+  promise.then(then, () => undefined) // without patterns the browser breaks as it did
+}
 
 /**
- * Hyphenates the workshop's words in the workshop's language (what they are written in, whatever
- * language someone's screen shows), else the page's: the text as it is until the patterns are in
- * (a moment, once per page), and for languages without patterns here.
+ * Hyphenates each text in its own language where it says clearly which (`guessTextLanguage`: a
+ * Finnish card in an English workshop), else in the workshop's language (what its words are
+ * written in, whatever language someone's screen shows), else the page's. A text stays as it is
+ * until its patterns are in (a moment, once per page), and in languages without patterns here.
  */
 export function useHyphenate(): Hyphenate {
   const { i18n } = useTranslation()
-  const language = useContextStore((s) => s.control?.meta.language) ?? i18n.language
-  const [, setLoaded] = useState(0)
-  const load = loaders[language]
+  const workshop = useContextStore((s) => s.control?.meta.language) ?? i18n.language
+  const [loaded, setLoaded] = useState(0)
+  const live = useRef(true)
   useEffect(() => {
-    if (!load || ready.has(language)) return
-    let live = true
-    let promise = loading.get(language)
-    if (!promise) {
-      promise = load().then((hyphenate) => {
-        ready.set(language, hyphenate)
-        return hyphenate
-      })
-      loading.set(language, promise)
-    }
-    promise.then(
-      () => live && setLoaded((n) => n + 1),
-      () => undefined, // without patterns the browser breaks as it did
-    )
+    live.current = true
     return () => {
-      live = false
+      live.current = false
     }
-  }, [language, load])
-  return ready.get(language) ?? asIs
+  }, [])
+  const arrived = useCallback(() => live.current && setLoaded((n) => n + 1), [])
+  useEffect(() => loadPatterns(workshop, arrived), [workshop, arrived])
+  return useCallback(
+    (text: string, column?: Column) => {
+      const language = guessTextLanguage(text) ?? workshop
+      const hyphenate = ready.get(language)
+      if (hyphenate) return hyphenate(text, column)
+      // Asked for during render: loaded after it, and this text drawn again once they are in.
+      if (loaders[language]) queueMicrotask(() => loadPatterns(language, arrived))
+      return text
+    },
+    // `loaded`: a new function once more patterns are in, so memoised texts are hyphenated again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `loaded` is the point: see above
+    [workshop, arrived, loaded],
+  )
 }
