@@ -58,7 +58,7 @@ describe('hyphenation for the projector', () => {
   })
   it('hyphenates a Finnish card in an English workshop by Finnish rules, and an English one in a Finnish workshop by English ones', async () => {
     // Seen on an English workshop's projector: "Perhevap-aauudistus", "Lastensuoje-luilmoitusten".
-    const hyphenatedIn = async (text: string, workshop: string) => {
+    const hyphenatedIn = async (text: string, workshop: 'fi' | 'en') => {
       const container = await renderLoaded(<Title text={text} column="narrow" />, (c) => c.textContent!.includes(SOFT), { language: workshop })
       const shown = container.textContent!
       cleanup()

@@ -50,6 +50,7 @@ export {
   setPrivateCounts,
   setScreenShow,
   setLastRestore,
+  closeRestoreNotice,
   showSuggestions,
   setOwnWords,
 } from './control/session'

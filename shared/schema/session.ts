@@ -79,6 +79,8 @@ export const LastRestoreSchema = z.nullable(
     snapshotAt: timestampSchema,
     /** Whether this restore undid the one before it. */
     undo: z.boolean(),
+    /** A facilitator closed its notice, for everyone (the projector has no button of its own). */
+    closed: z.optional(z.boolean()),
   }),
 )
 export type LastRestore = z.infer<typeof LastRestoreSchema>

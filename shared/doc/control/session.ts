@@ -130,6 +130,14 @@ export function setLastRestore(doc: Y.Doc, restore: LastRestore, origin: unknown
   doc.transact(() => controlSession(doc).set('lastRestore', valid === null ? null : { ...valid }), origin)
 }
 
+/** A facilitator closes the restore's notice for the room: the projector's goes too. */
+export function closeRestoreNotice(doc: Y.Doc): void {
+  const current = LastRestoreSchema.safeParse(controlSession(doc).get('lastRestore'))
+  if (!current.success || current.data === null || current.data.closed) return
+  const closed = { ...current.data, closed: true }
+  command(doc, () => controlSession(doc).set('lastRestore', closed))
+}
+
 /** Ends voting for an assess stage; `castVote` refuses from then on (see `voteRulesFor`). */
 export function closeAssessment(doc: Y.Doc, stageId: string): void {
   setAssessClosed(doc, stageId, true)

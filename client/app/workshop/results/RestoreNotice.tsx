@@ -1,6 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { closeRestoreNotice } from '../../../../shared/doc/index.ts'
 import { useStore } from '../../../state/store.ts'
+import { selectCurrentStageId } from '../../../state/selectors.ts'
+import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { formatClock } from '../../../i18n/formatClock.ts'
 import './results.css'
 
@@ -9,22 +12,45 @@ const SHOWN_FOR_MS = 15 * 60_000
 
 /**
  * "The facilitator restored the board to 10:42": everyone (the projector too) learns why cards
- * came back or went away. Closing it hides that one restore on this device.
+ * came back or went away. It goes after `SHOWN_FOR_MS`, at the next stage change, or when closed:
+ * by anyone on their own device, by a facilitator for the room, the projector included (it has no
+ * button, and before, a projector left open showed one restore's notice for the rest of the day).
  */
-export function RestoreNotice({ dismissible = true }: { dismissible?: boolean }) {
+export function RestoreNotice({ role }: { role: 'facilitator' | 'participant' | 'screen' }) {
   const { t, i18n } = useTranslation()
   const restore = useStore((s) => s.control?.lastRestore ?? null)
+  const stageId = useStore(selectCurrentStageId)
+  const { control } = useWorkshopDocs()
   const [closedAt, setClosedAt] = useState<number | null>(null)
-  // Measured against the restore's own time: a notice from yesterday is not news.
-  const [openedAt] = useState(() => Date.now())
-  if (!restore || restore.at === closedAt || openedAt - restore.at > SHOWN_FOR_MS) return null
+  /** The stage when this page first showed the restore: the next stage is news of its own. */
+  const [seen, setSeen] = useState<{ at: number; stageId: string | null } | null>(null)
+  const [expired, setExpired] = useState<number | null>(null)
+  const at = restore?.at ?? null
+  useEffect(() => {
+    if (at === null) return
+    setSeen((current) => (current?.at === at ? current : { at, stageId }))
+    // Measured against the restore's own time: a notice from yesterday is not news.
+    const left = at + SHOWN_FOR_MS - Date.now()
+    if (left <= 0) return setExpired(at)
+    const timer = setTimeout(() => setExpired(at), left)
+    return () => clearTimeout(timer)
+  }, [at, stageId])
+  if (!restore || restore.closed || restore.at === closedAt || restore.at === expired) return null
+  if (seen?.at === restore.at && seen.stageId !== stageId) return null
   const time = formatClock(restore.snapshotAt, i18n.language)
   return (
     <div className="restore-notice ui-toolbar" role="status">
       <p className="restore-notice__text">{restore.undo ? t('results.restoreNotice.undone', { time }) : t('results.restoreNotice.restored', { time })}</p>
-      {dismissible && (
-        <button type="button" className="button button--ghost results-button--small" onClick={() => setClosedAt(restore.at)}>
-          {t('results.restoreNotice.close')}
+      {role !== 'screen' && (
+        <button
+          type="button"
+          className="button button--ghost results-button--small"
+          onClick={() => {
+            setClosedAt(restore.at)
+            if (role === 'facilitator' && control) closeRestoreNotice(control)
+          }}
+        >
+          {t(role === 'facilitator' ? 'results.restoreNotice.closeForAll' : 'results.restoreNotice.close')}
         </button>
       )}
     </div>

@@ -47,7 +47,7 @@ export function StageArea({ role }: { role: WorkingRole }) {
           <FacilitatorConsole nav={nav} />
         </Suspense>
         <LockedBanner role={role} />
-        <RestoreNotice />
+        <RestoreNotice role={role} />
         {stage}
       </div>
     )
@@ -57,7 +57,7 @@ export function StageArea({ role }: { role: WorkingRole }) {
       <StageStepper nav={nav} role={role} />
       <BackToGroup nav={nav} />
       <LockedBanner role={role} />
-      <RestoreNotice />
+      <RestoreNotice role={role} />
       {role === 'participant' && <TakeHome />}
       <div className="stage-area__intro">
         <StageNow nav={nav} role={role} />
