@@ -147,7 +147,7 @@ const FI: Phrases = {
   noSignals: 'Tämän trendin alle ei ryhmitelty signaaleja.',
   source: 'Lähde',
   wheelOf: 'Tulevaisuuspyörä',
-  ring: (ring) => `${ring}. kehä`,
+  ring: (ring) => `${ring}. aste`,
   who: 'Kuka',
   linkedTo: 'Liittyy:',
   none: 'Ei yhtään.',
