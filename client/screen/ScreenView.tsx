@@ -9,6 +9,7 @@ import { useWorkshopJoinCode } from '../app/join/useWorkshopJoinCode.ts'
 import { StageScreenView } from '../stages/StageView.tsx'
 import { selectFocalQuestion, selectWorkshopTitle } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
+import { LockIcon } from '../ui/LockIcon.tsx'
 import { RestoreNotice } from '../app/workshop/results/RestoreNotice.tsx'
 import { ScreenResults } from '../app/workshop/results/ScreenResults.tsx'
 import { FocusView } from './focus/FocusView.tsx'
@@ -37,6 +38,7 @@ export function ScreenView() {
   const showJoin = useStore((s) => s.control?.showJoinPanel === true)
   const focus = useStore((s) => s.control?.focus ?? null)
   const results = useStore((s) => s.control?.screenShow ?? null)
+  const locked = useStore((s) => s.control?.locked === true)
   const readiness = useReadiness(stage?.id ?? null)
   const join = useWorkshopJoinCode()
   const focusHere = focus && !(stage && stageShowsFocus(stage.kind, focus.kind)) ? focus : null
@@ -72,6 +74,12 @@ export function ScreenView() {
         <div className="screen-bar__status ui-stack">
           {stage && !results && <StageClock stageId={stage.id} className="screen-clock" compact />}
           {stage && !results && <ReadyCount state={readiness} compact />}
+          {/* The room sees why nothing can be added: phones say it, the wall should too. */}
+          {locked && !results && (
+            <p className="screen-locked">
+              <LockIcon /> {t('stageArea.locked.screen')}
+            </p>
+          )}
           <WorkshopConnectionIndicator readOnly />
         </div>
         {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}

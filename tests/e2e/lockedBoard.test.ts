@@ -22,7 +22,9 @@ describe.skipIf(browserTestsSkipped)('a locked workshop in Chromium', () => {
     await goToStageKind(app.server.wsUrl, links, 'trends')
     const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fay' })
     const participant = await openAs(app.browser, app.server, links.links.participant, { viewport: 'phone', name: 'Anna' })
+    const screen = await openAs(app.browser, app.server, links.links.screen, { viewport: 'projector' })
     await Promise.all([expectStage(facilitator.page, stageName('trends')), expectStage(participant.page, stageName('trends'))])
+    expect(await screen.page.locator('.screen-locked').count()).toBe(0)
     // Before the lock both may start a trend: the check below can fail.
     await expect(facilitator.page.getByRole('button', { name: 'New trend', exact: true }).isVisible()).resolves.toBe(true)
 
@@ -39,6 +41,9 @@ describe.skipIf(browserTestsSkipped)('a locked workshop in Chromium', () => {
       expect(await facilitator.page.getByText('The facilitator has locked the board for now.').count()).toBe(0)
       await screenshot(facilitator.page, 'locked-trends-facilitator-laptop')
       await screenshot(participant.page, 'locked-trends-participant-phone')
+      // The projector says it too, beside the clock: the room sees why nothing can be added.
+      await screen.page.locator('.screen-locked', { hasText: 'Editing paused' }).waitFor(SLOW)
+      await screenshot(screen.page, 'locked-trends-projector')
 
       // The facilitator unlocks it from the banner itself; everyone can start a trend again.
       await facilitator.page.getByRole('button', { name: 'Unlock the board' }).click()
@@ -46,9 +51,10 @@ describe.skipIf(browserTestsSkipped)('a locked workshop in Chromium', () => {
       expect(await facilitator.page.evaluate(() => document.activeElement?.id), 'focus after unlocking').toBe('main')
       await participant.page.getByRole('button', { name: 'New trend', exact: true }).waitFor(SLOW)
       expect(await participant.page.getByText('The facilitator has locked the board for now.').count()).toBe(0)
+      await screen.page.locator('.screen-locked').waitFor({ state: 'detached', ...SLOW })
     } finally {
       control.destroy()
-      await Promise.all([facilitator.close(), participant.close()])
+      await Promise.all([facilitator.close(), participant.close(), screen.close()])
     }
   }, 90_000)
 })

@@ -10,7 +10,7 @@ import { dotsLeftMessage, myVoteCounts, sumCounts, voteFeedback, type Message } 
 import { DotsSummary } from './DotsSummary.tsx'
 import { defaultPlacement } from './labelLayout.ts'
 import type { Position } from './gridMath.ts'
-import { LockIcon } from './LockIcon.tsx'
+import { LockIcon } from '../../ui/LockIcon.tsx'
 import { OwnMarker, type MoveSource } from './OwnMarker.tsx'
 import { PlacementRow } from './PlacementList.tsx'
 import { messageText, positionText, trendName } from './text.ts'

@@ -1,4 +1,4 @@
-/** A small padlock beside "only you see this" notes (decorative; the words carry the meaning). */
+/** A small padlock beside "only you see this" notes and "editing paused" (decorative; the words carry the meaning). */
 export function LockIcon() {
   return (
     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
