@@ -28,13 +28,25 @@ function splitTrends(page: Page): Promise<{ name: string; cards: number }[]> {
   )
 }
 
+/** Trend names drawn in more than one column: the end of a name at the top of the next one. */
+function splitNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.trend--projector .trend__title')].flatMap((title) => {
+      const columns = new Set([...title.getClientRects()].map((rect) => Math.round(rect.left / 50)))
+      return columns.size > 1 ? [title.textContent ?? ''] : []
+    }),
+  )
+}
+
 describe.skipIf(browserTestsSkipped)('the trends wall on the projector', () => {
-  it('keeps a trend of a few cards in one column; long trends may run on', { timeout: 120_000 }, async () => {
+  it('keeps a trend of a few cards in one column, and every name whole; long trends may run on', { timeout: 120_000 }, async () => {
     const room = await facilitatedWorkshop(app.server)
     const anna = { participantId: 'AnnaAnnaAnnaAnnaAnna01' }
     joinAsParticipant(room.board.doc, anna, 'Anna')
     SIZES.forEach((size, t) => {
-      const trend = createTrend(room.board.doc, { name: `Trend ${t + 1} about care and neighbours` }, anna)
+      // Every other name takes two or three lines, as a room's do ("Työn murros: joustot, keikat ja monipaikkaisuus").
+      const name = t % 2 === 0 ? `Trend ${t + 1}: work changes, gig jobs and living in many places at once` : `Trend ${t + 1} about care`
+      const trend = createTrend(room.board.doc, { name }, anna)
       for (let c = 0; c < size; c++) {
         const words = c % 3 === 0 ? 'a longer title that takes two or three lines on the wall' : 'a short one'
         addSignalToTrend(room.board.doc, addSignal(room.board.doc, { title: `Signal ${t + 1}.${c + 1}, ${words}` }, anna), trend, anna)
@@ -54,6 +66,7 @@ describe.skipIf(browserTestsSkipped)('the trends wall on the projector', () => {
           await expectStage(screen.page, 'Trends', 'screen')
           // Laid out and paged: the page indicator is drawn once the wall has settled on its pages.
           await screen.page.getByText(/^Page 1 of \d+/).waitFor(SLOW)
+          for (const name of await splitNames(screen.page)) split.push(`the name "${name}" at ${viewport.width}`)
           for (const trend of await splitTrends(screen.page)) {
             if (trend.cards <= 3) split.push(`${trend.name} (${trend.cards} cards) at ${viewport.width}`)
             else longRunOn++
