@@ -114,7 +114,7 @@ const TrayChip = memo(function TrayChip({ item, plotRef, readOnly, onPlace }: { 
         onClick={onClick}
       >
         {/* The accessible name starts with what is seen: "3 Food sharing, put it on the grid". */}
-        <span className="trend-number">{item.number}</span> <span className="assess-chip__name ui-ellipsis">{name}</span>
+        <span className="trend-number">{item.number}</span> <span className="assess-chip__name">{name}</span>
         <VisuallyHidden>{t('assess.tray.place')}</VisuallyHidden>
       </button>
       {drag?.moved && (
