@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sortedByOrder } from '../../../shared/doc/index.ts'
 import type { Trend } from '../../../shared/schema/index.ts'
@@ -31,21 +31,35 @@ export default function ScreenWheel() {
 }
 
 /**
- * One big, read-only wheel filling the screen's stage area, growing live, part by
- * part when it is too full to read whole. It shows the wheel the facilitator put on screen, else
- * the first wheel in focus.
+ * One big, read-only wheel filling the screen's stage area, growing live, part by part when it is
+ * too full to read whole. It shows the wheel the facilitator put on screen; else each wheel in
+ * focus in turn, all its pages, saying which of how many it is (before, only the first was ever
+ * shown, and nothing said there was another).
  */
 function WheelOnScreen({ entries, trends }: { entries: readonly WheelEntry[]; trends: ReadonlyMap<string, Trend> }) {
   const { t } = useTranslation()
   const focusedId = useWheelOnScreen()
+  const [turn, setTurn] = useState(0)
   const focusedTrend = focusedId ? trends.get(focusedId) : undefined
-  const entry: WheelEntry | undefined =
-    entries.find((e) => e.trend.id === focusedId) ?? (focusedTrend ? { key: `trend:${focusedTrend.id}`, trend: focusedTrend, group: null } : entries[0])
+  const focused: WheelEntry | undefined =
+    entries.find((e) => e.trend.id === focusedId) ?? (focusedTrend ? { key: `trend:${focusedTrend.id}`, trend: focusedTrend, group: null } : undefined)
+  const index = turn % Math.max(1, entries.length)
+  const entry = focused ?? entries[index]
   if (!entry) return null
-  return <ScreenEntry entry={entry} title={entryLabel(entry, t('wheel.unnamedTrend'))} />
+  const inTurn = !focused && entries.length > 1
+  return (
+    <ScreenEntry
+      // A wheel of its own: its pages start at the first.
+      key={entry.key}
+      entry={entry}
+      title={entryLabel(entry, t('wheel.unnamedTrend'))}
+      ofWheels={inTurn ? t('wheel.screen.ofWheels', { n: index + 1, count: entries.length }) : null}
+      onShownAll={inTurn ? () => setTurn((current) => current + 1) : undefined}
+    />
+  )
 }
 
-function ScreenEntry({ entry, title }: { entry: WheelEntry; title: string }) {
+function ScreenEntry({ entry, title, ofWheels, onShownAll }: { entry: WheelEntry; title: string; ofWheels: string | null; onShownAll?: () => void }) {
   const { t } = useTranslation()
   const tree = useWheelTree(entry.trend.id)
   const trendName = entry.trend.name.trim() || t('wheel.unnamedTrend')
@@ -62,7 +76,7 @@ function ScreenEntry({ entry, title }: { entry: WheelEntry; title: string }) {
           {t('wheel.group', { name: group })}
         </p>
       )}
-      <ScreenWheelDiagram trendName={trendName} tree={tree} label={t('wheel.diagram.label', { name: trendName })} />
+      <ScreenWheelDiagram trendName={trendName} tree={tree} label={t('wheel.diagram.label', { name: trendName })} ofWheels={ofWheels} onShownAll={onShownAll} />
     </section>
   )
 }

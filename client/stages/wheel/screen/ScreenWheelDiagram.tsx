@@ -25,7 +25,21 @@ const noop = () => {}
  * glance first (the first-order consequences in words, the rest as marks), then part by part (see
  * wheelPages.ts), turning like the other projector pages.
  */
-export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: string; tree: readonly WheelTreeNode[]; label: string }) {
+export function ScreenWheelDiagram({
+  trendName,
+  tree,
+  label,
+  ofWheels = null,
+  onShownAll,
+}: {
+  trendName: string
+  tree: readonly WheelTreeNode[]
+  label: string
+  /** "Wheel 1 of 2" while the projector shows several in turn: before the legend, on its line. */
+  ofWheels?: string | null
+  /** Called once its last page has had its time (see `usePageTurner`). */
+  onShownAll?: () => void
+}) {
   const { t } = useTranslation()
   const { ref, size } = useBoxSize<HTMLDivElement>()
   const untitled = t('wheel.node.untitled')
@@ -48,7 +62,7 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
       ),
     [items, trendName, width, height, hyphenate, rootPx],
   )
-  const { page, paused } = usePageTurner(pages.length)
+  const { page, paused } = usePageTurner(pages.length, onShownAll)
   const shown = pages[page]
   const records = useNodesById(tree)
   const nodeLabel = useNodeLabel()
@@ -99,7 +113,10 @@ export function ScreenWheelDiagram({ trendName, tree, label }: { trendName: stri
         {shown?.overview && <p className="screen-wheel__glance">{t('wheel.screen.glance')}</p>}
       </div>
       <div className="screen-wheel__footer">
-        <ValenceLegend tree={tree} />
+        <div className="screen-wheel__key">
+          {ofWheels && <p className="screen-wheel__of-wheels">{ofWheels}</p>}
+          <ValenceLegend tree={tree} />
+        </div>
         {pages.length > 1 && <PageIndicator page={page} pages={pages.length} paused={paused} />}
       </div>
     </div>
