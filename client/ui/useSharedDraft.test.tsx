@@ -178,4 +178,29 @@ describe('a field over a shared value', () => {
     act(() => field.finish())
     expect(value.saved.at(-1)).toBe('Loneliness grows. Care moves home. Robots help at night.')
   })
+  it('with a merge too long to save, shows both in the field unsaved, and saves them once shortened', () => {
+    const merge: Merge = (base, mine, theirs) => mergeText(base, mine, theirs).text
+    const value = sharedValue('Care.', (text) => text.length <= 30, null, merge)
+    act(() => field.change('Care. Robots help at night.'))
+    act(() => setRemote('Care. Neighbours share tools.'))
+    act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+    expect(value.saved).toEqual([])
+    expect(field.invalid).toBe(true)
+    expect(value.shown()).toBe('Care. Neighbours share tools. Robots help at night.')
+    expect(field.merges).toBe(1)
+    // Shortened, it saves, theirs included, with no second merge of what is already in it.
+    act(() => field.change('Care. Neighbours share tools.'))
+    act(() => field.finish())
+    expect(value.saved).toEqual(['Care. Neighbours share tools.'])
+    expect(field.merges).toBe(1)
+  })
+
+  it('with a merge, saves both when the field goes away just after the change elsewhere arrived', () => {
+    const merge: Merge = (base, mine, theirs) => mergeText(base, mine, theirs).text
+    const value = sharedValue('Care.', () => true, null, merge)
+    act(() => field.change('Care. Robots help.'))
+    act(() => setRemote('Care. Neighbours share.'))
+    cleanup()
+    expect(value.saved).toEqual(['Care. Neighbours share. Robots help.'])
+  })
 })

@@ -47,6 +47,8 @@ export function useSharedDraft<T>(
   const [invalid, setInvalid] = useState(false)
   /** Counts saves: the render after each one learns what the store kept (see `baseline`). */
   const [saves, setSaves] = useState(0)
+  /** Counts the saves that merged a change made elsewhere (`merge`): the field says so. */
+  const [merges, setMerges] = useState(0)
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
   const latest = useRef({ draft, commit, merge, unsaved: draft !== null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -66,23 +68,37 @@ export function useSharedDraft<T>(
     if (baseline.current.rebase) baseline.current = { value: remote, rebase: false }
   }, [remote, saves])
 
+  /**
+   * What saving `mine` writes: with `merge`, over a change made elsewhere since this person's
+   * draft started (or their last save), both; else `mine`. The same for every save, the last one
+   * on unmount included (a stage moved on just after the other's save arrived).
+   */
+  const toSave = useCallback((mine: T): { value: T; merged: boolean } => {
+    const theirs = remoteNow.current
+    const { merge: mergeWith } = latest.current
+    if (mergeWith === undefined || baseline.current.rebase || Object.is(theirs, baseline.current.value) || Object.is(theirs, mine))
+      return { value: mine, merged: false }
+    return { value: mergeWith(baseline.current.value, mine, theirs), merged: true }
+  }, [])
+
   /** Saves an unsaved draft; true when there was nothing to save or the value was accepted. */
   const save = useCallback((): boolean => {
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = null
     const { draft: pending, unsaved } = latest.current
     if (!pending || !unsaved) return true
-    const theirs = remoteNow.current
-    const { merge: mergeWith } = latest.current
-    const merging = mergeWith !== undefined && !baseline.current.rebase && !Object.is(theirs, baseline.current.value) && !Object.is(theirs, pending.value)
-    const value = merging ? mergeWith(baseline.current.value, pending.value, theirs) : pending.value
+    const { value, merged } = toSave(pending.value)
     const ok = latest.current.commit(value) !== false
     latest.current.unsaved = !ok
     setInvalid(!ok)
-    if (ok && merging) {
-      // The field goes on from the text both wrote.
+    if (merged) {
+      // The field goes on from the text both wrote, saved or not (too long together, it waits
+      // in the field, counted, for the person to shorten): theirs is in it, so it is no longer
+      // "elsewhere", and the next save starts from theirs.
       latest.current.draft = { value }
       setDraft({ value })
+      setMerges((count) => count + 1)
+      if (!ok) baseline.current = { value: remoteNow.current, rebase: false }
     }
     if (ok) {
       // Until the next render says what the store kept, nothing shown is "elsewhere".
@@ -90,7 +106,7 @@ export function useSharedDraft<T>(
       setSaves((count) => count + 1)
     }
     return ok
-  }, [])
+  }, [toSave])
 
   /** The pause's save, unless a change made elsewhere is shown: then finishing decides. */
   const saveAfterPause = useCallback(() => {
@@ -132,13 +148,13 @@ export function useSharedDraft<T>(
     () => () => {
       if (timer.current !== null) clearTimeout(timer.current)
       const { draft: pending, unsaved } = latest.current
-      if (pending && unsaved) latest.current.commit(pending.value)
+      if (pending && unsaved) latest.current.commit(toSave(pending.value).value)
     },
-    [],
+    [toSave],
   )
 
   const elsewhere =
     draft !== null && !baseline.current.rebase && !Object.is(remote, baseline.current.value) && !Object.is(remote, draft.value) ? { value: remote } : null
   conflict.current = elsewhere !== null
-  return { value: draft ? draft.value : remote, editing: draft !== null, invalid, elsewhere, change, finish, discard }
+  return { value: draft ? draft.value : remote, editing: draft !== null, invalid, elsewhere, merges, change, finish, discard }
 }

@@ -183,11 +183,9 @@ function TextField({
       const result = mergeText(base, mine, theirs)
       const element = textarea.current
       if (element && element === document.activeElement) caretAfterMerge.current = result.caret(element.selectionStart)
-      setMerged(true)
-      announce(t('trends.text.merged'))
       return result.text
     },
-    [textarea, announce, t],
+    [textarea],
   )
   // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
   const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, (value) => actions.updateTrend(trend.id, { [field]: value }), merge)
@@ -196,6 +194,12 @@ function TextField({
     caretAfterMerge.current = null
     if (caret !== null) textarea.current?.setSelectionRange(caret, caret)
   }, [draft.value, textarea])
+  // Said once per merge, after it is in the field (not while the field goes away).
+  useEffect(() => {
+    if (draft.merges === 0) return
+    setMerged(true)
+    announce(t('trends.text.merged'))
+  }, [draft.merges, announce, t])
   const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   return (
     <div className="trend__field">

@@ -142,6 +142,18 @@ describe('trends under concurrency', () => {
       ])
   })
 
+  it('a suggestion accepted after a card of it was sorted adds the card to the new trend and leaves it where it was sorted', () => {
+    const doc = newBoard()
+    const s = addSignal(doc, { title: 'S' }, anna)
+    const t1 = createTrend(doc, { name: 'T1' }, anna)
+    at(1_000, () => moveSignalToTrend(doc, s, null, t1, anna))
+    at(2_000, () => createTrendWithSignals(doc, { name: 'Suggested' }, [s], ben))
+    expect(placed(doc)).toEqual([
+      ['T1', ['S']],
+      ['Suggested', ['S']],
+    ])
+  })
+
   it('settling removes the overtaken move, so the card moving on later does not bring it back', () => {
     const { a, b, link } = pair()
     const s = addSignal(a, { title: 'S' }, anna)

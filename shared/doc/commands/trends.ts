@@ -84,7 +84,7 @@ export function moveSignalToTrend(
     if (!hasRecord(doc, 'signals', signalId)) return false
     if (toTrendId !== null && !hasRecord(doc, 'trends', toTrendId)) return false
     settleCard(doc, signalId)
-    const movedFrom = fromTrendId === toTrendId ? undefined : placeLeft(doc, signalId, fromTrendId)
+    const movedFrom = fromTrendId === toTrendId ? undefined : placeLeft(doc, signalId, fromTrendId, true)
     if (fromTrendId !== null && fromTrendId !== toTrendId) deleteRecord(doc, 'memberships', membershipKey(fromTrendId, signalId))
     if (toTrendId !== null) placeInTrend(doc, signalId, toTrendId, actor, options.before ?? null, movedFrom)
     return true
@@ -192,6 +192,9 @@ function insertTrend(doc: Y.Doc, fields: TrendPatch, actor: Actor): string {
   return id
 }
 
+/** How long after someone else's move of a card out of the pile a move of it seen there still meets it: a menu left open, a slow drag. */
+const SAME_MOMENT_MS = 60_000
+
 /**
  * What moving `signalId` out of `fromTrendId` (null: the unsorted pile) leaves, as `movedFrom`
  * names it; undefined where it is not there (the card backs a trend it was linked to, or left
@@ -199,13 +202,17 @@ function insertTrend(doc: Y.Doc, fields: TrendPatch, actor: Actor): string {
  * it is by a move names where that move started: moved on (to T3) while someone else moved it
  * from the same start (to T2), it still meets that other move.
  */
-function placeLeft(doc: Y.Doc, signalId: string, fromTrendId: string | null): string | undefined {
+function placeLeft(doc: Y.Doc, signalId: string, fromTrendId: string | null, seenInPile = false): string | undefined {
   if (fromTrendId === null) {
-    // Moved out of the pile by someone else since this person saw it there (that move arrived
-    // while their menu was open, or during their drag): the same place left at the same moment,
-    // so the later move stands. Before, this one was added beside it, as a link.
     const memberships = membershipsOf(doc, signalId)
-    return memberships.length === 0 || memberships.some((m) => m.movedFrom === MOVED_FROM_UNSORTED) ? MOVED_FROM_UNSORTED : undefined
+    if (memberships.length === 0) return MOVED_FROM_UNSORTED
+    // A person's move of a card they saw in the pile, which someone else moved out of it just
+    // before (that move arrived while their menu was open, or during their drag): the same place
+    // left at the same moment, so the later move stands. Before, it was added beside the other,
+    // as a link. Not for an older move, nor for other commands (a suggestion accepted minutes
+    // after a card was sorted adds it, as before).
+    const justMoved = (m: Membership) => m.movedFrom === MOVED_FROM_UNSORTED && m.movedAt !== undefined && now() - m.movedAt < SAME_MOMENT_MS
+    return seenInPile && memberships.some(justMoved) ? MOVED_FROM_UNSORTED : undefined
   }
   const key = membershipKey(fromTrendId, signalId)
   const left = getRecord(doc, 'memberships', key)
