@@ -24,15 +24,21 @@ async function moveCard(page: Page, to: string): Promise<void> {
   await dialog.waitFor({ state: 'hidden', ...SLOW })
 }
 
+/** Three trends and three unsorted cards on the Trends stage; Fiona's laptop and Anna's phone on it. */
+async function trendsWithFionaAndAnna() {
+  const workshop = await facilitatedWorkshop(app.server)
+  const { links, board, control } = workshop
+  for (const name of [CARE, REPAIR, STREETS]) createTrend(board.doc, { name }, ben)
+  for (const title of [CARD, 'Libraries lend tools', 'Four-day week trials']) addSignal(board.doc, { title }, ben)
+  goToStage(control.doc, workshop.stageId('trends'))
+  const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
+  const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+  return { workshop, board, facilitator, anna }
+}
+
 describe('a card two people move at once', () => {
   it('ends in one trend on every screen, and the other move does not come back', { timeout: 120_000 }, async () => {
-    const workshop = await facilitatedWorkshop(app.server)
-    const { links, board, control } = workshop
-    for (const name of [CARE, REPAIR, STREETS]) createTrend(board.doc, { name }, ben)
-    for (const title of [CARD, 'Libraries lend tools', 'Four-day week trials']) addSignal(board.doc, { title }, ben)
-    goToStage(control.doc, workshop.stageId('trends'))
-    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
-    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    const { workshop, board, facilitator, anna } = await trendsWithFionaAndAnna()
     try {
       // Anna's phone is off the network when she moves the card; Fiona moves it a moment later.
       await anna.context.setOffline(true)
@@ -67,14 +73,9 @@ describe('a card two people move at once', () => {
       await Promise.all([facilitator.close(), anna.close()])
     }
   })
+
   it('a move chosen while another move of the card arrives stands alone, and is no link', { timeout: 120_000 }, async () => {
-    const workshop = await facilitatedWorkshop(app.server)
-    const { links, board, control } = workshop
-    for (const name of [CARE, REPAIR, STREETS]) createTrend(board.doc, { name }, ben)
-    for (const title of [CARD, 'Libraries lend tools', 'Four-day week trials']) addSignal(board.doc, { title }, ben)
-    goToStage(control.doc, workshop.stageId('trends'))
-    const facilitator = await openAs(app.browser, app.server, links.links.facilitator, { name: 'Fiona' })
-    const anna = await openAs(app.browser, app.server, links.links.participant, { name: 'Anna', viewport: 'phone' })
+    const { workshop, board, facilitator, anna } = await trendsWithFionaAndAnna()
     try {
       // Anna opens the card's menu in the pile; while it is open, Fiona's move of the card arrives.
       await anna.page.getByRole('button', { name: `Move or link “${CARD}”` }).click()
