@@ -74,12 +74,12 @@ export const SignalCard = memo(function SignalCard({
         </div>
       )}
       <h3 id={titleId} className="signal-card__title">
-        {signal.title}
+        {text.hyphenate(signal.title)}
       </h3>
-      {signal.description && <p className="signal-card__description">{signal.description}</p>}
+      {signal.description && <p className="signal-card__description">{text.hyphenate(signal.description)}</p>}
       {signal.whyItMatters && (
         <p className="signal-card__why">
-          <span className="signal-card__why-label">{text.why}</span> {signal.whyItMatters}
+          <span className="signal-card__why-label">{text.why}</span> {text.hyphenate(signal.whyItMatters)}
         </p>
       )}
       {sources.length > 0 && (

@@ -29,6 +29,7 @@ import {
 } from './testKit.tsx'
 
 let workshop: Workshop | null = null
+const SOFT = '\u00AD'
 
 afterEach(() => {
   cleanup()
@@ -132,6 +133,26 @@ describe('signals stage: the wall', () => {
         ['Grandparents on loan', ''],
       ]),
     )
+  })
+
+  it('breaks a long compound on a card where the card needs it, with a hyphen at a syllable, reading as the same words', async () => {
+    // Seen on a facilitator's laptop wall as "asiakastietojärjestelm|äuudistus", broken with no hyphen.
+    const w = open('participant')
+    const title = 'Sosiaalihuollon asiakastietojärjestelmäuudistus viivästyy'
+    addSignal(w.board, { title, description: 'Perhevapaajärjestelmäuudistuksen vaikutukset näkyvät vasta 2030-luvulla.' }, BEN)
+    const container = await renderLoaded(w.wrap(<SignalsStage stage={SIGNALS_STAGE} role="participant" isCurrent />), (c) =>
+      Boolean(c.querySelector('.signal-card__title')?.textContent?.includes(SOFT)),
+    )
+    const shown = container.querySelector('.signal-card__title')!.textContent!
+    const compound = shown.split(' ')[1]!.split(SOFT)
+    expect(compound.length).toBeGreaterThan(3)
+    // No break leaves one or two letters alone at the word's start or end.
+    expect(compound[0]!.length).toBeGreaterThanOrEqual(3)
+    expect(compound.at(-1)!.length).toBeGreaterThanOrEqual(3)
+    // A word that fits a line goes whole to the next one.
+    expect(shown.split(' ')[2]).toBe('viivästyy')
+    expect(shown.replaceAll(SOFT, '')).toBe(title)
+    expect(container.querySelector('.signal-card__description')!.textContent!.split(' ')[0]!.split(SOFT).length).toBeGreaterThan(3)
   })
 
   it('submits on Enter in the title: it is the form’s only text input before its submit button', () => {

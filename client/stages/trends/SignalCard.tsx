@@ -60,7 +60,7 @@ export const CardFace = memo(function CardFace({ signal, alsoIn }: { signal: Sig
   const labels = useBoardText()
   return (
     <>
-      <span className="tcard__title">{signal.title}</span>
+      <span className="tcard__title">{labels.hyphenate(signal.title)}</span>
       {(signal.category || alsoIn > 0) && (
         <span className="tcard__meta">
           {signal.category && <span className={`tag tag--${signal.category} tcard__tag`}>{labels.category[signal.category]}</span>}

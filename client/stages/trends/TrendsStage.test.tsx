@@ -26,6 +26,7 @@ function boardWith() {
   return { board, robots, calls, cars, home, digital }
 }
 
+const SOFT = '\u00AD'
 const dialog = () => document.querySelector<HTMLDialogElement>('dialog[open]')
 const pile = () => harness!.container.querySelector<HTMLElement>('.pile')!
 
@@ -49,6 +50,19 @@ describe('trends stage', () => {
     change(() => deleteTrend(other, home))
     expect(titlesIn(container, 'unsorted').sort()).toEqual(['Care robots in elderly homes', 'Grandparents on video calls', 'Shared cars in villages'])
     expect(groupSignals(readBoard(board)).unsorted.map((s) => s.id)).toContain(robots)
+  })
+
+  it('breaks a long compound on a compact card with a hyphen at a syllable, reading as the same words', async () => {
+    // Seen on a facilitator's laptop as "Perhevapaajärjestelmäu|udistuksen", broken with no hyphen.
+    const board = newBoard(1)
+    const title = 'Perhevapaajärjestelmäuudistuksen vaikutukset'
+    addSignal(board, { title }, anna)
+    harness = mountTrends({ board })
+    const deadline = Date.now() + 15_000
+    while (!titlesIn(harness.container, 'unsorted')[0]!.includes(SOFT) && Date.now() < deadline) await nextFrames(1)
+    const [shown] = titlesIn(harness.container, 'unsorted')
+    expect(shown!.split(' ')[0]!.split(SOFT).length).toBeGreaterThan(3)
+    expect(shown!.replaceAll(SOFT, '')).toBe(title)
   })
 
   it("lets a keyboard skip the unsorted cards: the pile's first stop takes focus to the trends", () => {

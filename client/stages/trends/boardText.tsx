@@ -10,6 +10,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { STEEP_CATEGORIES, type SteepCategory } from '../../../shared/schema/index.ts'
+import { useHyphenate } from '../../ui/hyphenate.ts'
 
 export interface BoardText {
   t: TFunction
@@ -21,6 +22,8 @@ export interface BoardText {
   alsoIn(count: number): string
   /** The STEEP category names ("Social", …). */
   category: Readonly<Record<Exclude<SteepCategory, ''>, string>>
+  /** A card's title with break points in its long words (see ui/hyphenate.ts): the cards are narrow. */
+  hyphenate(text: string): string
 }
 
 const SLOT = '\u0001'
@@ -31,7 +34,7 @@ function phrase(t: TFunction, key: string, variable: string): (value: string) =>
   return (value) => pattern.replace(SLOT, value)
 }
 
-export function createBoardText(t: TFunction): BoardText {
+export function createBoardText(t: TFunction, hyphenate: (text: string) => string): BoardText {
   const alsoIn = new Map<number, string>()
   return {
     t,
@@ -43,15 +46,17 @@ export function createBoardText(t: TFunction): BoardText {
       return label
     },
     category: Object.fromEntries(STEEP_CATEGORIES.map((category) => [category, t(`steep.${category}`)])) as BoardText['category'],
+    hyphenate,
   }
 }
 
 const BoardTextContext = createContext<BoardText | null>(null)
 
-/** Provides the board's words in the current language (re-made when the language changes). */
+/** Provides the board's words in the current language (re-made when the language changes, and once the hyphenation patterns are in). */
 export function BoardTextProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
-  const text = useMemo(() => createBoardText(t), [t])
+  const hyphenate = useHyphenate()
+  const text = useMemo(() => createBoardText(t, hyphenate), [t, hyphenate])
   return <BoardTextContext.Provider value={text}>{children}</BoardTextContext.Provider>
 }
 
