@@ -478,10 +478,15 @@ describe.skipIf(browserTestsSkipped)('the room: joining by code, private rounds,
     await expectStage(anna.page, 'Trends')
     await expect.poll(() => anna.page.getByText('Care robots keep older people company').count(), SLOW).toBeGreaterThan(0)
 
-    // Trends → Assess: nothing to lose. Assess → wheel with the vote open: asked.
+    // Trends → Assess with the card in no trend: asked, since the assessment leaves it out.
     await f.getByRole('button', { name: 'Next: Assess' }).click()
+    await expect.poll(() => question.count(), SLOW).toBe(1)
+    expect(await question.textContent()).toContain('1 card is in no trend yet: it will be left out of the assessment.')
+    await screenshot(f, 'room/leave-question-unsorted-laptop')
+    await question.getByRole('button', { name: 'Go to Assess anyway' }).click()
     await expectStage(anna.page, 'Assess')
     expect(await question.count()).toBe(0)
+    // Assess → wheel with the vote open: asked.
     await f.getByRole('button', { name: 'Next: Futures wheel' }).click()
     await expect.poll(() => question.count(), SLOW).toBe(1)
     expect(await question.textContent()).toContain("Voting is still open: the group's result has not been shown.")

@@ -77,6 +77,8 @@ function reasonText(reason: Exclude<LeaveReason, { kind: 'timerRunning' }>, t: (
       return t('console.leave.privateCards', { count: reason.count })
     case 'openVote':
       return t('console.leave.openVote')
+    case 'unsortedCards':
+      return t('console.leave.unsortedCards', { count: reason.count })
   }
 }
 

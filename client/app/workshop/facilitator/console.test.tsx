@@ -4,6 +4,7 @@ import { act } from 'react'
 import {
   addSignal,
   closeAssessment,
+  createTrendWithSignals,
   goToStage,
   readControl,
   setPrivateCounts,
@@ -24,7 +25,7 @@ afterEach(() => {
 })
 
 /** The facilitator on a stage, Anna and Ben in the room, Anna done and Ben not. */
-async function facilitatorOn(kind: 'signals' | 'assess' = 'signals'): Promise<HTMLElement> {
+async function facilitatorOn(kind: 'signals' | 'trends' | 'assess' = 'signals'): Promise<HTMLElement> {
   room = openRoom('facilitator')
   act(() => void goToStage(room.control, room.stageIds[kind]))
   room.arrive(ANNA)
@@ -175,6 +176,25 @@ describe('moving the room on', () => {
     act(() => closeAssessment(room.control, room.stageIds.assess))
     click(c, 'Next: Futures wheel')
     expect(currentKind()).toBe('wheel')
+  })
+
+  it('asks on the way from trends to the assessment while cards are in no trend; the question follows the board', async () => {
+    const c = await facilitatorOn('trends')
+    const cards = ['Care robots at home', 'Four-day week pilots', 'Heat waves in the city'].map((title) => addSignal(room.board, { title }, ANNA))
+    await act(async () => {})
+    // Back to the signals stage to add more loses nothing.
+    click(c, 'Back to Signals')
+    expect(currentKind()).toBe('signals')
+    act(() => void goToStage(room.control, room.stageIds.trends))
+    click(c, 'Next: Assess')
+    expect(currentKind()).toBe('trends')
+    expect(c.querySelector('.leave-question')?.textContent).toContain('3 cards are in no trend yet: they will be left out of the assessment.')
+    expect(document.activeElement).toBe(named(c, 'Go to Assess anyway'))
+    // Someone sorts one meanwhile: the count follows.
+    act(() => void createTrendWithSignals(room.board, { name: 'Care moves home' }, cards.slice(0, 1), ANNA))
+    expect(c.querySelector('.leave-question')?.textContent).toContain('2 cards are in no trend yet')
+    click(c, 'Go to Assess anyway')
+    expect(currentKind()).toBe('assess')
   })
 
   it('asks while the timer runs with time left, and goes anyway when told', async () => {

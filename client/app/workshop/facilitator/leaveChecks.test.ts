@@ -5,17 +5,21 @@ import { leaveReasons, type LeaveFacts } from './leaveChecks.ts'
 
 const stage = (kind: StageKind): Stage =>
   ({ id: `Stage${kind}`.padEnd(22, 'x'), kind, order: 'a0', skipped: false, settings: { timerSeconds: 600, prompt: '', votesPerPerson: 3 } }) as Stage
-const facts = (kind: StageKind, session: Partial<LeaveFacts['session']> = {}, secondsLeft = 0): LeaveFacts => ({
+const facts = (kind: StageKind, session: Partial<LeaveFacts['session']> = {}, secondsLeft = 0, unsorted = 0): LeaveFacts => ({
   current: stage(kind),
   session: { ...SESSION_DEFAULTS, ...session },
   secondsLeft,
+  unsorted,
 })
+/** The stage moved to: one after the current by default. */
+const later = { ...stage('assess'), order: 'a1' }
+const earlier = { ...stage('signals'), order: 'Zz' }
 
 describe('leaving a stage', () => {
   it('just goes when nothing would be lost, however many are not "done"', () => {
-    expect(leaveReasons(facts('signals'))).toEqual([])
-    expect(leaveReasons(facts('trends'))).toEqual([])
-    expect(leaveReasons({ ...facts('signals'), current: null })).toEqual([])
+    expect(leaveReasons(facts('signals'), later)).toEqual([])
+    expect(leaveReasons(facts('trends'), later)).toEqual([])
+    expect(leaveReasons({ ...facts('signals'), current: null }, later)).toEqual([])
   })
 
   it('asks while private cards wait to be revealed', () => {
@@ -23,23 +27,31 @@ describe('leaving a stage', () => {
       privateMode: { on: true, hideNamesAfterReveal: false, revealSeq: 0 },
       privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 2 }, BenBenBenBenBenBenBen1: { name: 'Ben', count: 3 } },
     }
-    expect(leaveReasons(facts('signals', privateRound))).toEqual([{ kind: 'privateCards', count: 5 }])
+    expect(leaveReasons(facts('signals', privateRound), later)).toEqual([{ kind: 'privateCards', count: 5 }])
     // A round with nothing written yet hides nothing.
-    expect(leaveReasons(facts('signals', { ...privateRound, privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 0 } } }))).toEqual([])
+    expect(leaveReasons(facts('signals', { ...privateRound, privateCounts: { AnnaAnnaAnnaAnnaAnna01: { name: 'Anna', count: 0 } } }), later)).toEqual([])
   })
 
   it('asks while the vote is open on an assess stage, not once it is closed', () => {
     const assess = stage('assess')
-    expect(leaveReasons(facts('assess'))).toEqual([{ kind: 'openVote' }])
-    expect(leaveReasons(facts('assess', { assessClosed: { [assess.id]: true } }))).toEqual([])
+    expect(leaveReasons(facts('assess'), later)).toEqual([{ kind: 'openVote' }])
+    expect(leaveReasons(facts('assess', { assessClosed: { [assess.id]: true } }), later)).toEqual([])
+  })
+
+  it('asks on the way forward from trends while cards are in no trend, not on the way back to add more', () => {
+    expect(leaveReasons(facts('trends', {}, 0, 12), later)).toEqual([{ kind: 'unsortedCards', count: 12 }])
+    expect(leaveReasons(facts('trends', {}, 0, 12), earlier)).toEqual([])
+    expect(leaveReasons(facts('trends', {}, 0, 0), later)).toEqual([])
+    // Only the trends stage sorts: elsewhere an unsorted card is not this move's loss.
+    expect(leaveReasons(facts('signals', {}, 0, 12), later)).toEqual([])
   })
 
   it('asks while the timer runs with time left, not when it is idle, paused or up', () => {
     const signals = stage('signals')
     const running = { stageId: signals.id, status: 'running' as const, endsAt: 1, remainingMs: 0 }
-    expect(leaveReasons(facts('signals', { timer: running }, 95))).toEqual([{ kind: 'timerRunning', stageId: stage('signals').id }])
-    expect(leaveReasons(facts('signals', { timer: running }, 0))).toEqual([])
-    expect(leaveReasons(facts('signals', { timer: { ...running, status: 'paused', endsAt: null } }, 95))).toEqual([])
-    expect(leaveReasons(facts('signals', { timer: { ...running, stageId: 'OtherStageOtherStage01' } }, 95))).toEqual([])
+    expect(leaveReasons(facts('signals', { timer: running }, 95), later)).toEqual([{ kind: 'timerRunning', stageId: stage('signals').id }])
+    expect(leaveReasons(facts('signals', { timer: running }, 0), later)).toEqual([])
+    expect(leaveReasons(facts('signals', { timer: { ...running, status: 'paused', endsAt: null } }, 95), later)).toEqual([])
+    expect(leaveReasons(facts('signals', { timer: { ...running, stageId: 'OtherStageOtherStage01' } }, 95), later)).toEqual([])
   })
 })

@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { closeAssessment, endPrivateRound, goToStage } from '../../../../shared/doc/index.ts'
+import { closeAssessment, endPrivateRound, goToStage, groupSignals } from '../../../../shared/doc/index.ts'
 import type { Stage } from '../../../../shared/schema/stage.ts'
-import { selectStages } from '../../../state/selectors.ts'
+import { selectMemberships, selectSignals, selectStages, selectTrends } from '../../../state/selectors.ts'
+import type { AppState } from '../../../state/store.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
@@ -59,13 +60,19 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
   // Before the start (or from a skipped current stage) "next" is the first step after it.
   const next = current && index < 0 ? steps.find((stage) => stage.order > current.order) : steps[index + 1]
 
-  const reasons = useMemo(
-    () => (session ? leaveReasons({ current, session, secondsLeft: timer?.secondsLeft ?? 0 }) : []),
+  // Read only on a trends stage: elsewhere no card change re-renders the console.
+  const unsorted = useStore((s) => (current?.kind === 'trends' ? unsortedCount(s) : 0))
+
+  const reasonsFor = useCallback(
+    (target: Stage) => (session ? leaveReasons({ current, session, secondsLeft: timer?.secondsLeft ?? 0, unsorted }, target) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- The seconds matter only as "some left": a ticking clock must not rebuild the question.
-    [current, session, (timer?.secondsLeft ?? 0) > 0],
+    [current, session, (timer?.secondsLeft ?? 0) > 0, unsorted],
   )
   const target = askingFor && askingFor.from === (current?.id ?? null) ? (stages.find((s) => s.id === askingFor.target) ?? null) : null
-  const question = useMemo(() => (target && reasons.length > 0 ? { target, reasons } : null), [target, reasons])
+  const question = useMemo(() => {
+    const reasons = target ? reasonsFor(target) : []
+    return target && reasons.length > 0 ? { target, reasons } : null
+  }, [target, reasonsFor])
 
   const moveTo = useCallback(
     (stage: Stage) => {
@@ -85,11 +92,11 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
 
   const request = useCallback(
     (stage: Stage) => {
-      if (reasons.length === 0) return moveTo(stage)
+      if (reasonsFor(stage).length === 0) return moveTo(stage)
       setAskingFor({ from: current?.id ?? null, target: stage.id })
       announce(t('console.leave.asked', { stage: t(`stage.${stage.kind}.name`) }))
     },
-    [reasons, moveTo, current, announce, t],
+    [reasonsFor, moveTo, current, announce, t],
   )
 
   const go = useCallback(
@@ -107,4 +114,9 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
   const dismissOffline = useCallback(() => setStayedOffline(null), [])
 
   return { previous, next, request, question, go, stay, stayedOffline, dismissOffline }
+}
+
+/** Signals in no trend (the board's grouping is memoised on its collections: cheap when unchanged). */
+function unsortedCount(s: AppState): number {
+  return groupSignals({ signals: selectSignals(s), trends: selectTrends(s), memberships: selectMemberships(s) }).unsorted.length
 }
