@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     await waitFor(() => readBoard(anna.doc).signals.size === 0)
 
     const list = (await (await api('/history')).json()) as { snapshots: Snapshot[] }
-    expect(list.snapshots.find((s) => s.id === taken.id)).toMatchObject({ reason: 'manual', signals: 3, trends: 0 })
+    expect(list.snapshots.find((s) => s.id === taken.id)).toMatchObject({ reason: 'manual', signals: 3, trends: 0, wheelNodes: 0, takeaways: 0 })
 
     const restored = await api(`/history/${taken.id}/restore`, 'POST')
     expect(restored.status).toBe(200)
@@ -168,11 +168,12 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     const restored = await fetch(`${server.url}/api/workshops/${workshop.id}/history/${taken.id}/restore`, { method: 'POST', headers: auth })
     expect(restored.status).toBe(200)
     await waitFor(() => readControl(participantControl.doc).lastRestore !== null, 5_000, 'the restore notice')
-    expect(readControl(participantControl.doc).lastRestore).toMatchObject({ snapshotAt, undo: false })
+    const { undoSnapshotId } = (await restored.json()) as { undoSnapshotId: number }
+    // What it went back to, and the snapshot that undoes it: every facilitator's History offers the undo, after a reload too.
+    expect(readControl(participantControl.doc).lastRestore).toMatchObject({ snapshotAt, undo: false, undoSnapshotId })
     // The board went back; the room stays on the stage it is on.
     expect(readControl(participantControl.doc).currentStageId).toBe(stages[2]!.id)
 
-    const { undoSnapshotId } = (await restored.json()) as { undoSnapshotId: number }
     await fetch(`${server.url}/api/workshops/${workshop.id}/history/${undoSnapshotId}/restore`, { method: 'POST', headers: auth })
     await waitFor(() => readControl(participantControl.doc).lastRestore?.undo === true, 5_000, 'the undo notice')
   })

@@ -311,7 +311,12 @@ export class WorkshopHistory {
     try {
       await this.registry.withRooms(workshopId, [BOARD_DOC, CONTROL_DOC], ([board, control]) => {
         restoreDoc(board!.doc, pastBoard)
-        setLastRestore(control!.doc, { at: Date.now(), snapshotAt: snapshot.createdAt, undo: snapshot.reason === 'beforeRestore' })
+        setLastRestore(control!.doc, {
+          at: Date.now(),
+          snapshotAt: snapshot.createdAt,
+          undo: snapshot.reason === 'beforeRestore',
+          ...(before === null ? {} : { undoSnapshotId: before }),
+        })
       })
     } finally {
       for (const doc of past.values()) doc.destroy()

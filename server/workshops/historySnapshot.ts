@@ -9,6 +9,12 @@ export interface HistorySummary {
   trends: number
   stories: number
   words: number
+  /**
+   * The wheels' consequences and the takeaways: what a later stage adds, and what tells one
+   * snapshot of the end from another. Snapshots from before they were counted lack them.
+   */
+  wheelNodes?: number
+  takeaways?: number
 }
 
 /** Stored compressed under this suffix; snapshots from before compression have plain names. */
@@ -51,5 +57,12 @@ function summarise(board: Y.Doc): HistorySummary {
     const body = getStoryBody(board, storyId)
     if (body) words += storyBodyText(body).split(/\s+/).filter(Boolean).length
   }
-  return { signals: snapshot.signals.size, trends: snapshot.trends.size, stories: snapshot.stories.size, words }
+  return {
+    signals: snapshot.signals.size,
+    trends: snapshot.trends.size,
+    stories: snapshot.stories.size,
+    words,
+    wheelNodes: snapshot.wheelNodes.size,
+    takeaways: snapshot.takeaways.size,
+  }
 }

@@ -81,6 +81,11 @@ export const LastRestoreSchema = z.nullable(
     undo: z.boolean(),
     /** A facilitator closed its notice, for everyone (the projector has no button of its own). */
     closed: z.optional(z.boolean()),
+    /**
+     * The snapshot taken just before ("Before restore"): History's "Undo restore" goes back to it,
+     * on any facilitator's device and after a reload, not only on the one that restored.
+     */
+    undoSnapshotId: z.optional(z.int().check(z.nonnegative())),
   }),
 )
 export type LastRestore = z.infer<typeof LastRestoreSchema>

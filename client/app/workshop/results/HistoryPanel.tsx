@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { Dialog, InlineConfirm, useAnnounce } from '../../../ui/index.ts'
 import { fetchHistory, restoreSnapshot, takeSnapshot, type HistorySnapshotInfo } from './resultsApi.ts'
 import { ReplayBoard } from './ReplayBoard.tsx'
 import { useReplayFrames } from './useReplayFrames.ts'
 import { formatClock } from '../../../i18n/formatClock.ts'
 import { useCredentials } from './useResults.ts'
+import { useStore } from '../../../state/store.ts'
 import './results.css'
 
 type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; snapshots: readonly HistorySnapshotInfo[] }
@@ -21,7 +23,7 @@ export function HistoryPanel() {
   const credentials = useCredentials()
   const [list, setList] = useState<ListState>({ kind: 'loading' })
   const [previewId, setPreviewId] = useState<number | null>(null)
-  const [lastRestore, setLastRestore] = useState<{ snapshotAt: number; undoId: number } | null>(null)
+  const lastRestore = useUndoableRestore()
   const [working, setWorking] = useState(false)
   const [problem, setProblem] = useState(false)
 
@@ -55,16 +57,14 @@ export function HistoryPanel() {
   const restore = (snapshot: HistorySnapshotInfo) =>
     act(async () => {
       if (!credentials) return
-      const undoId = await restoreSnapshot(credentials, snapshot.id)
-      setLastRestore({ snapshotAt: snapshot.createdAt, undoId })
+      await restoreSnapshot(credentials, snapshot.id)
       announce(t('results.history.restored', { time: formatClock(snapshot.createdAt, i18n.language) }))
     })
 
   const undo = () =>
     act(async () => {
       if (!credentials || !lastRestore) return
-      await restoreSnapshot(credentials, lastRestore.undoId)
-      setLastRestore(null)
+      await restoreSnapshot(credentials, lastRestore.undoSnapshotId)
       announce(t('results.history.undone'))
     })
 
@@ -118,14 +118,7 @@ export function HistoryPanel() {
                     <strong>{time}</strong>{' '}
                     <span className="history__reason">{t(`results.history.reason.${snapshot.reason}`, { defaultValue: snapshot.reason })}</span>
                   </p>
-                  <p className="history__counts">
-                    {[
-                      t('results.counts.signals', { count: snapshot.signals }),
-                      t('results.counts.trends', { count: snapshot.trends }),
-                      t('results.counts.stories', { count: snapshot.stories }),
-                      t('results.counts.words', { count: snapshot.words }),
-                    ].join(' · ')}
-                  </p>
+                  <p className="history__counts">{countsOf(snapshot, t)}</p>
                 </div>
                 <div className="history__buttons">
                   <button
@@ -136,43 +129,110 @@ export function HistoryPanel() {
                   >
                     {t('results.history.preview')}
                   </button>
-                  <InlineConfirm
-                    question={t('results.history.confirm', { time })}
-                    confirmLabel={t('results.history.restore')}
-                    cancelLabel={t('results.history.keep')}
-                    onConfirm={() => void restore(snapshot)}
-                    trigger={(open, ref) => (
-                      <button
-                        ref={ref}
-                        type="button"
-                        className="button button--secondary results-button--small"
-                        onClick={open}
-                        disabled={working}
-                        aria-label={t('results.history.restoreOne', { time })}
-                      >
-                        {t('results.history.restore')}
-                      </button>
-                    )}
-                  />
+                  <RestoreButton time={time} disabled={working} onRestore={() => void restore(snapshot)} />
                 </div>
               </li>
             )
           })}
         </ol>
       )}
-      <SnapshotPreview snapshotId={previewId} onClose={() => setPreviewId(null)} />
+      <SnapshotPreview
+        snapshot={list.kind === 'ready' ? (list.snapshots.find((snapshot) => snapshot.id === previewId) ?? null) : null}
+        working={working}
+        onRestore={(snapshot) => {
+          setPreviewId(null)
+          void restore(snapshot)
+        }}
+        onClose={() => setPreviewId(null)}
+      />
     </div>
   )
 }
 
-/** A snapshot's board, read-only, in a dialog. */
-function SnapshotPreview({ snapshotId, onClose }: { snapshotId: number | null; onClose(): void }) {
+/** How long after a restore History offers to undo it (as long as everyone's notice of it shows). */
+const UNDO_OFFERED_FOR_MS = 15 * 60_000
+
+/**
+ * The room's last restore while it may be undone: not itself an undo, and for `UNDO_OFFERED_FOR_MS`
+ * (undoing later would throw away what the room did since, for a board it has long moved past).
+ * Read from the control document, so a reload or a second facilitator's laptop offers it too.
+ */
+function useUndoableRestore(): { snapshotAt: number; undoSnapshotId: number } | null {
+  const restore = useStore((s) => s.control?.lastRestore ?? null)
+  const [expired, setExpired] = useState<number | null>(null)
+  const at = restore?.at ?? null
+  useEffect(() => {
+    if (at === null) return
+    const left = at + UNDO_OFFERED_FOR_MS - Date.now()
+    if (left <= 0) return setExpired(at)
+    const timer = setTimeout(() => setExpired(at), left)
+    return () => clearTimeout(timer)
+  }, [at])
+  if (!restore || restore.undo || restore.undoSnapshotId === undefined || restore.at === expired) return null
+  return { snapshotAt: restore.snapshotAt, undoSnapshotId: restore.undoSnapshotId }
+}
+
+/**
+ * What a snapshot held, for choosing among them: the wheels' consequences and the takeaways only
+ * once there are some (the snapshots of the end differ in them; the early ones would only list
+ * zeros).
+ */
+function countsOf(snapshot: HistorySnapshotInfo, t: TFunction): string {
+  return [
+    t('results.counts.signals', { count: snapshot.signals }),
+    t('results.counts.trends', { count: snapshot.trends }),
+    snapshot.wheelNodes ? t('results.counts.wheelNodes', { count: snapshot.wheelNodes }) : null,
+    t('results.counts.stories', { count: snapshot.stories }),
+    t('results.counts.words', { count: snapshot.words }),
+    snapshot.takeaways ? t('results.counts.takeaways', { count: snapshot.takeaways }) : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' · ')
+}
+
+/** "Restore", asking once; in the list and in the preview, where the choice is made looking at the board. */
+function RestoreButton({ time, disabled, onRestore }: { time: string; disabled: boolean; onRestore(): void }) {
   const { t } = useTranslation()
-  const { state } = useReplayFrames(snapshotId !== null)
-  const frame = state.kind === 'ready' ? state.frames.find((f) => f.id === snapshotId) : undefined
+  return (
+    <InlineConfirm
+      question={t('results.history.confirm', { time })}
+      confirmLabel={t('results.history.restore')}
+      cancelLabel={t('results.history.keep')}
+      onConfirm={onRestore}
+      trigger={(open, ref) => (
+        <button
+          ref={ref}
+          type="button"
+          className="button button--secondary results-button--small"
+          onClick={open}
+          disabled={disabled}
+          aria-label={t('results.history.restoreOne', { time })}
+        >
+          {t('results.history.restore')}
+        </button>
+      )}
+    />
+  )
+}
+
+/** A snapshot's board, read-only, in a dialog, with Restore under it. */
+function SnapshotPreview({
+  snapshot,
+  working,
+  onRestore,
+  onClose,
+}: {
+  snapshot: HistorySnapshotInfo | null
+  working: boolean
+  onRestore(snapshot: HistorySnapshotInfo): void
+  onClose(): void
+}) {
+  const { t, i18n } = useTranslation()
+  const { state } = useReplayFrames(snapshot !== null)
+  const frame = state.kind === 'ready' ? state.frames.find((f) => f.id === snapshot?.id) : undefined
   return (
     <Dialog
-      open={snapshotId !== null}
+      open={snapshot !== null}
       onClose={onClose}
       title={t('results.history.previewTitle')}
       description={t('results.history.previewDescription')}
@@ -185,6 +245,11 @@ function SnapshotPreview({ snapshotId, onClose }: { snapshotId: number | null; o
       )}
       {state.kind === 'failed' && <p className="callout callout--error">{t('results.history.failed')}</p>}
       {frame && <ReplayBoard frame={frame} />}
+      {snapshot && (
+        <div className="results-actions history__preview-actions">
+          <RestoreButton time={formatClock(snapshot.createdAt, i18n.language)} disabled={working} onRestore={() => onRestore(snapshot)} />
+        </div>
+      )}
     </Dialog>
   )
 }

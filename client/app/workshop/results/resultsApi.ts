@@ -20,6 +20,9 @@ export interface HistorySnapshotInfo {
   trends: number
   stories: number
   words: number
+  /** Missing in snapshots taken before they were counted. */
+  wheelNodes?: number
+  takeaways?: number
 }
 
 /**
