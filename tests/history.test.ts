@@ -170,7 +170,7 @@ describe.each(STORE_KINDS)('board history in %s', (kind) => {
     await waitFor(() => readControl(participantControl.doc).lastRestore !== null, 5_000, 'the restore notice')
     const { undoSnapshotId } = (await restored.json()) as { undoSnapshotId: number }
     // What it went back to, and the snapshot that undoes it: every facilitator's History offers the undo, after a reload too.
-    expect(readControl(participantControl.doc).lastRestore).toMatchObject({ snapshotAt, undo: false, undoSnapshotId })
+    expect(readControl(participantControl.doc).lastRestore).toMatchObject({ snapshotAt, undo: false, undoSnapshotId, stageId: stages[2]!.id })
     // The board went back; the room stays on the stage it is on.
     expect(readControl(participantControl.doc).currentStageId).toBe(stages[2]!.id)
 

@@ -315,6 +315,7 @@ export class WorkshopHistory {
           at: Date.now(),
           snapshotAt: snapshot.createdAt,
           undo: snapshot.reason === 'beforeRestore',
+          stageId: readControl(control!.doc).currentStageId,
           ...(before === null ? {} : { undoSnapshotId: before }),
         })
       })

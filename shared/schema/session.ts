@@ -86,6 +86,11 @@ export const LastRestoreSchema = z.nullable(
      * on any facilitator's device and after a reload, not only on the one that restored.
      */
     undoSnapshotId: z.optional(z.int().check(z.nonnegative())),
+    /**
+     * The room's stage when it happened: the notice is news on that stage only, also on a page
+     * opened or reloaded after the room moved on.
+     */
+    stageId: z.optional(z.nullable(idSchema)),
   }),
 )
 export type LastRestore = z.infer<typeof LastRestoreSchema>

@@ -13,7 +13,7 @@ afterEach(() => {
 })
 
 /** The control document as this page reads it, as far as the notice is concerned. */
-function control(stageId: string, lastRestore: { at: number; snapshotAt: number; undo: boolean; closed?: boolean }) {
+function control(stageId: string, lastRestore: { at: number; snapshotAt: number; undo: boolean; closed?: boolean; stageId?: string }) {
   act(() => useStore.setState({ control: { ...initial.control, currentStageId: stageId, lastRestore } } as never))
 }
 
@@ -46,5 +46,19 @@ describe('the restore notice on a page left open (the projector)', () => {
     expect(shown(screen)).toBe(true)
     control('trends', { ...third, closed: true })
     expect(shown(screen)).toBe(false)
+  })
+
+  it('is not news on a page opened after the room moved on: the restore names its stage', () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setTimeout', 'clearTimeout'] })
+    const restore = { at: 1_000_000, snapshotAt: 900_000, undo: false, stageId: 'signals' }
+    control('trends', restore)
+    const reloaded = render(<RestoreNotice role="participant" />)
+    expect(shown(reloaded)).toBe(false)
+    // Nor when the room comes back to that stage: it moved on once since.
+    control('signals', restore)
+    expect(shown(reloaded)).toBe(false)
+    cleanup()
+    // A page opened on that stage, within the notice's time, shows it.
+    expect(shown(render(<RestoreNotice role="participant" />))).toBe(true)
   })
 })

@@ -12,7 +12,8 @@ const SHOWN_FOR_MS = 15 * 60_000
 
 /**
  * "The facilitator restored the board to 10:42": everyone (the projector too) learns why cards
- * came back or went away. It goes after `SHOWN_FOR_MS`, at the next stage change, or when closed:
+ * came back or went away. It goes after `SHOWN_FOR_MS`, at the next stage change (also for a page
+ * opened after it: the restore names its stage), or when closed:
  * by anyone on their own device, by a facilitator for the room, the projector included (it has no
  * button, and before, a projector left open showed one restore's notice for the rest of the day).
  */
@@ -36,6 +37,9 @@ export function RestoreNotice({ role }: { role: 'facilitator' | 'participant' | 
     return () => clearTimeout(timer)
   }, [at, stageId])
   if (!restore || restore.closed || restore.at === closedAt || restore.at === expired) return null
+  // News on the stage it happened on (a restore from before the server named it: the stage this
+  // page first saw it on), until the room first moves on.
+  if (restore.stageId !== undefined && restore.stageId !== stageId) return null
   if (seen?.at === restore.at && seen.stageId !== stageId) return null
   const time = formatClock(restore.snapshotAt, i18n.language)
   return (
