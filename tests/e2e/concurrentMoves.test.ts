@@ -58,8 +58,11 @@ describe('a card two people move at once', () => {
       const note = anna.page.locator('.trend__moved-away', { hasText: `“${CARD}” is in “${CARE}”` })
       await note.waitFor(SLOW)
       await screenshot(anna.page, 'trends-concurrent-move-phone')
-      await note.getByRole('button', { name: 'OK' }).click()
+      await note.getByRole('button', { name: 'OK' }).focus()
+      await anna.page.keyboard.press('Enter')
       await note.waitFor({ state: 'detached', ...SLOW })
+      // Her keyboard stays in the trend she was reading, not thrown to the top of the page.
+      expect(await anna.page.evaluate(() => document.activeElement?.closest('.trend')?.getAttribute('aria-labelledby') ?? null)).not.toBeNull()
       // The move that did not stand is removed from the board, not only hidden.
       await expect.poll(() => readBoard(board.doc).memberships.size, SLOW).toBe(1)
 

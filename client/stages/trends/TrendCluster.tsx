@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, type ReactNode } from 'react'
+import { memo, useId, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import type { Signal, Trend } from '../../../shared/schema/index.ts'
 import { EditingNote } from '../../ui/index.ts'
@@ -147,9 +147,27 @@ function MovedAwayNote({ trendId }: { trendId: string }) {
   const { t } = useBoardText()
   const note = useMovedAway((s) => s.notes.get(trendId))
   const dismiss = useMovedAway((s) => s.dismiss)
+  const element = useRef<HTMLParagraphElement>(null)
+  // Whether the keyboard is on the note: gone with it, the browser drops focus without a blur.
+  const focused = useRef(false)
+  // OK or the note's time up with the keyboard on it: the keyboard stays in this trend, on its
+  // first card, or on the trend itself (read by its name), not thrown back to the page's top.
+  useLayoutEffect(() => {
+    const trend = element.current?.closest<HTMLElement>('.trend')
+    if (!trend) return
+    return () => {
+      // A newer note in its place keeps the keyboard where it is.
+      if (!focused.current || element.current) return
+      focused.current = false
+      const card = trend.querySelector<HTMLElement>('.tcard__grab[tabindex="0"]')
+      if (card) return card.focus()
+      trend.tabIndex = -1
+      trend.focus()
+    }
+  }, [note])
   if (!note) return null
   return (
-    <p className="trend__elsewhere trend__moved-away">
+    <p ref={element} className="trend__elsewhere trend__moved-away" onFocus={() => (focused.current = true)} onBlur={() => (focused.current = false)}>
       <span>{note.text}</span>
       <button type="button" className="button button--ghost trend__elsewhere-take" onClick={() => dismiss(trendId)}>
         {t('trends.movedAway.dismiss')}
