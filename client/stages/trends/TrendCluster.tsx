@@ -157,7 +157,7 @@ function MovedAwayNote({ trendId }: { trendId: string }) {
     if (!trend) return
     return () => {
       // A newer note in its place keeps the keyboard where it is.
-      if (!focused.current || element.current) return
+      if (!focused.current || trend.querySelector('.trend__moved-away')) return
       focused.current = false
       const card = trend.querySelector<HTMLElement>('.tcard__grab[tabindex="0"]')
       if (card) return card.focus()
