@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { addSignal, addSignalToTrend, createTrend, goToStage, joinAsParticipant } from '../../shared/doc/index.ts'
+import { addSignal, addSignalToTrend, createTrend, goToStage, joinAsParticipant, setFocus } from '../../shared/doc/index.ts'
 import { useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { facilitatedWorkshop } from './support/seed.ts'
@@ -83,5 +83,67 @@ describe.skipIf(browserTestsSkipped)('the trends wall on the projector', () => {
     expect(split).toEqual([])
     // The long ones still run on where that fills the columns (so the check above met the rule).
     expect(longRunOn).toBeGreaterThan(0)
+  })
+  it('draws one trend on screen large enough to use the screen, and a long one still whole on its pages', { timeout: 120_000 }, async () => {
+    const room = await facilitatedWorkshop(app.server, { language: 'fi' })
+    const anna = { participantId: 'AnnaAnnaAnnaAnnaAnna01' }
+    joinAsParticipant(room.board.doc, anna, 'Anna')
+    const titles = [
+      'Ilmastoahdistus nuorten keskuudessa',
+      'Digitaalinen henkilöllisyys kaikille EU-kansalaisille',
+      'Care robots trialled in Espoo nursing homes',
+      'Yhteisöllinen asuminen senioreille',
+      'Remote work moves families to small towns',
+      'Grandparents as paid childminders',
+    ]
+    const few = createTrend(
+      room.board.doc,
+      { name: 'Työn murros: joustot, keikat ja monipaikkaisuus', narrative: 'Työ irtoaa ajasta ja paikasta; sosiaaliturva ei ole vielä pysynyt perässä.' },
+      anna,
+    )
+    for (const title of titles) addSignalToTrend(room.board.doc, addSignal(room.board.doc, { title, category: 'social' }, anna), few, anna)
+    const many = createTrend(room.board.doc, { name: 'Hoiva siirtyy kotiin' }, anna)
+    for (let c = 0; c < 40; c++)
+      addSignalToTrend(room.board.doc, addSignal(room.board.doc, { title: `Signaali ${c + 1}: kotihoidon etäkäynnit lisääntyvät` }, anna), many, anna)
+    goToStage(room.control.doc, room.stageId('trends'))
+    setFocus(room.control.doc, { kind: 'trend', id: few })
+    const screen = await openAs(app.browser, app.server, room.links.links.screen, { waitConnected: true })
+    try {
+      for (const viewport of [
+        { width: 1920, height: 1080 },
+        { width: 1280, height: 720 },
+      ]) {
+        await screen.page.setViewportSize(viewport)
+        await screen.page.locator('.projector-trends--focused .tcard--projector').first().waitFor(SLOW)
+        await screen.page.waitForTimeout(300)
+        const drawn = await screen.page.evaluate(() => {
+          const cards = [...document.querySelectorAll<HTMLElement>('.projector-trends--focused .tcard--projector')]
+          const bottom = Math.max(...cards.map((card) => card.getBoundingClientRect().bottom))
+          const title = parseFloat(getComputedStyle(cards[0]!.querySelector('.tcard__title')!).fontSize)
+          return { bottom, title, cards: cards.length }
+        })
+        await screenshot(screen.page, `room/projector-trend-focused-${viewport.width}`)
+        expect(drawn.cards).toBe(titles.length)
+        // Six cards in letters the back row reads (the wall's size was 0.66 rem: 21 px at 1080), down the screen, not in its top half.
+        expect(drawn.title / viewport.height).toBeGreaterThan(0.025)
+        expect(drawn.bottom / viewport.height).toBeGreaterThan(0.6)
+        expect(drawn.bottom).toBeLessThanOrEqual(viewport.height)
+      }
+      // Forty cards: smaller, and on pages, every one whole.
+      setFocus(room.control.doc, { kind: 'trend', id: many })
+      await screen.page.getByText(/^Sivu 1\/\d+/).waitFor(SLOW)
+      await screenshot(screen.page, 'room/projector-trend-focused-many-1280')
+      const overflow = await screen.page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('.projector-trends--focused .tcard--projector')].filter(
+            (card) => card.getBoundingClientRect().bottom > window.innerHeight,
+          ).length,
+      )
+      expect(overflow).toBe(0)
+      expect(screen.errors).toEqual([])
+    } finally {
+      await screen.close()
+      room.close()
+    }
   })
 })

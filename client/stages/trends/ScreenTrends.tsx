@@ -15,7 +15,12 @@ import './projector.css'
 
 /** Full (narrative, cards with their category) → compact (cards with category) → titles only. */
 const DENSITIES = ['full', 'compact', 'titles'] as const
-type Density = (typeof DENSITIES)[number]
+/**
+ * One trend on screen starts larger: its six cards drawn at the wall's size filled half the
+ * screen, in small type, with the rest of it empty.
+ */
+const FOCUSED_DENSITIES = ['large', 'medium', ...DENSITIES] as const
+type Density = (typeof FOCUSED_DENSITIES)[number]
 
 /**
  * What the room sees on the projector: the trends as read-only columns, each with the cards
@@ -70,7 +75,9 @@ function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsort
 /** One trend on screen, large: its whole text, and its cards in as many columns as they need. */
 function FocusedTrend({ group }: { group: TrendGroup }) {
   const { t } = useTranslation()
-  const contentKey = useMemo(() => [group.signals], [group.signals])
+  const hyphenate = useHyphenate()
+  // The patterns arriving change where titles break: the fit is found again then.
+  const contentKey = useMemo(() => [group.signals, hyphenate], [group.signals, hyphenate])
   return (
     <section className="projector-trends projector-trends--focused" aria-label={t('trends.projector.focused')}>
       <article className="trend trend--projector trend--projector-large">
@@ -78,13 +85,15 @@ function FocusedTrend({ group }: { group: TrendGroup }) {
         <p className="trend__count">{t('trends.count', { count: group.signals.length })}</p>
         {group.signals.length > 0 && (
           <FitPages
-            levels={DENSITIES}
+            levels={FOCUSED_DENSITIES}
             contentKey={contentKey}
             className="projector-trends__cards"
             label={t('trends.cardsOf', { trend: group.trend.name || t('trends.unnamed') })}
           >
             {(density) =>
-              group.signals.map((signal) => <ScreenCard key={signal.id} title={signal.title} category={signal.category} density={density} listItem />)
+              group.signals.map((signal) => (
+                <ScreenCard key={signal.id} title={hyphenate(signal.title)} category={signal.category} density={density} listItem />
+              ))
             }
           </FitPages>
         )}
