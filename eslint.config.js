@@ -36,7 +36,7 @@ const layers = {
 }
 
 /** The packages shared/ may use: pure code that runs the same in a browser and in Node. */
-const SHARED_PACKAGES = ['yjs', 'zod', 'fractional-indexing', 'lib0', '@orama/stemmers', 'fast-diff']
+const SHARED_PACKAGES = ['yjs', 'zod', 'fractional-indexing', 'lib0', '@orama/stemmers', 'fast-diff', 'hyphen']
 
 /** Full zod would add about 15 KB gzip to what a participant's phone loads first. */
 const ZOD_MINI_ONLY = { name: 'zod', message: "Import 'zod/mini' in the client and shared code: the browser loads it." }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useContextStore } from '../state/storeContext.ts'
-import { guessTextLanguage } from './textLanguage.ts'
+import { hyphenateWith } from '../../shared/util/hyphenation.ts'
+import { guessTextLanguage } from '../../shared/util/textLanguage.ts'
 
 /**
  * The column a text is set in: `narrow` is the densest wall's (titles only, about 15 letters a
@@ -33,21 +34,13 @@ type Hyphenate = (text: string, column?: Column) => string
 const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
   fi: async () => {
     const { default: patterns } = await import('hyphen/fi')
-    return (text, column = 'wide') => atLeastThreeLetters(patterns.hyphenateSync(text, { minWordLength: column === 'narrow' ? 14 : 18 }))
+    return (text, column = 'wide') => hyphenateWith(patterns, text, column === 'narrow' ? 14 : 18)
   },
   en: async () => {
     const { default: patterns } = await import('hyphen/en-gb')
     // English words of 14 letters or more are few: the narrow columns' "neighbourhood" goes whole.
-    return (text) => atLeastThreeLetters(patterns.hyphenateSync(text, { minWordLength: 14 }))
+    return (text) => hyphenateWith(patterns, text, 14)
   },
-}
-
-/**
- * No break leaving one or two letters alone on a line ("yh-" / "teisöasumiskokeilu"): the
- * patterns allow them; print does not.
- */
-function atLeastThreeLetters(text: string): string {
-  return text.replace(/(^|[^\p{L}\u00AD])(\p{L}{1,2})\u00AD/gu, '$1$2').replace(/\u00AD(\p{L}{1,2})(?=[^\p{L}\u00AD]|$)/gu, '$1')
 }
 
 const ready = new Map<string, Hyphenate>()

@@ -13,6 +13,16 @@ describe('export file names', () => {
     expect(exportFilename('x'.repeat(300), date, 'md')).toHaveLength(60 + '-2025-03-12.md'.length)
   })
 
+  it('cut a long title after a whole word (a wheel picture named "…-yksin-asuva-vaest" lost a letter)', () => {
+    const title = 'Arjen hyvinvointi Pohjois-Savossa Ikääntyvä ja yksin asuva väestö kasvaa'
+    const name = exportFilename(title, date, 'svg')
+    expect(name).toBe('arjen-hyvinvointi-pohjois-savossa-ikaantyva-ja-yksin-asuva-2025-03-12.svg')
+    const words = 'arjen hyvinvointi pohjois savossa ikaantyva ja yksin asuva vaesto kasvaa'.split(' ')
+    for (const word of name.replace(/-2025-03-12\.svg$/, '').split('-')) expect(words, word).toContain(word)
+    // A first word longer than the cut is still cut, not dropped.
+    expect(exportFilename(`${'sosiaali'.repeat(10)} palvelut`, date, 'md')).toBe(`${'sosiaali'.repeat(10).slice(0, 60)}-2025-03-12.md`)
+  })
+
   it('know the formats there are', () => {
     expect(['md', 'html', 'pdf', 'csv', 'json'].every(isExportFormat)).toBe(true)
     expect(isExportFormat('docx')).toBe(false)

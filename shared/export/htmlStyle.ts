@@ -148,12 +148,24 @@ figure { margin: 0; }
 /* Futures wheels */
 .wheel { margin: 0 0 1.25rem; background: var(--paper); }
 .wheel h3 { margin-top: 0; font-size: 1.1rem; }
-/* The futures wheel as a picture (shared/export/wheelSvg.ts): its own size (the app's 14 px text),
-   made smaller to fit the column, never larger: stretched to the column, a wheel of one
-   consequence had 40 px text. */
-.wheel-figure { margin: .5rem 0 1rem; overflow: hidden; }
-.wheel-picture { display: block; max-width: 100%; height: auto; max-height: 75vh; margin: 0 auto; }
-@media print { .wheel-figure { break-inside: avoid; page-break-inside: avoid; } .wheel-picture { max-height: 24cm; } }
+/* The futures wheel as a picture (shared/export/wheelSvg.ts), at most at its own size (the app's
+   14 px text; stretched to the column, a wheel of one consequence had 40 px text). A full wheel
+   holds every text whole and is far wider than the column, which shrank it to 6 px text: one
+   that the column would shrink below 80 % takes the window's width instead, centred on the
+   column (one just wider than the column stays in it: breaking out by a few pixels looked like a
+   mistake), and where even the window is too narrow it stops at 60 % (8.4 px text) and scrolls
+   sideways. \`--picture-width\` is set on each figure; "(… * .8 - 100%) * 1000" is the window's
+   width where the column is below 80 % of the picture, and nothing where it is not. */
+.wheel-figure { width: min(var(--picture-width), max(100%, min(100vw - 3rem, (var(--picture-width) * .8 - 100%) * 1000))); margin: .5rem 0 1rem 50%; transform: translateX(-50%); overflow-x: auto; }
+.wheel-picture { display: block; width: 100%; min-width: calc(var(--picture-width) * .6); height: auto; background: var(--paper); border-radius: 10px; }
+/* Printed across the page: a full wheel is wider than tall (wheelSvg's aspect). Across, a 30-box
+   wheel's text prints at about 5 pt; on a portrait page it was 3.6. */
+@page wheels { size: A4 landscape; margin: 10mm 12mm 14mm; }
+@media print {
+  .part-wheels { page: wheels; }
+  .wheel-figure { width: auto; margin: .25rem 0 .75rem; transform: none; overflow: visible; break-inside: avoid; page-break-inside: avoid; }
+  .wheel-picture { width: auto; min-width: 0; max-width: 100%; max-height: 15cm; margin: 0 auto; }
+}
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree ul { margin-left: .9rem; padding-left: 1rem; border-left: 2px solid var(--line); }
 .tree li { margin: .4rem 0; }

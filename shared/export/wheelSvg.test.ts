@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_WHEEL_METRICS } from '../wheel/index'
+import { pictureTextWidth } from './pictureText'
+import { FINNISH_WHEEL_TREND, finnishWheelNodes } from './testing/finnishWheel'
 import { wheelSvg, type WheelSvgNode } from './wheelSvg'
 
 const node = (id: string, text: string, valence: WheelSvgNode['valence'], children: WheelSvgNode[] = []): WheelSvgNode => ({ id, text, valence, children })
@@ -11,7 +14,7 @@ const options = { centre: 'Ageing at home', label: 'Futures wheel: Ageing at hom
 
 describe('the futures wheel as a picture', () => {
   it('draws the trend, every consequence in its valence colour, and names the rings', () => {
-    const svg = wheelSvg(wheel, options)
+    const { svg } = wheelSvg(wheel, options)
     expect(svg.startsWith('<svg class="wheel-picture"')).toBe(true)
     expect(svg).toContain('<title>Futures wheel: Ageing at home</title>')
     for (const text of ['Ageing at home', 'Fewer homes', 'Carers tired', 'Builders learn', '…']) expect(svg).toContain(text)
@@ -22,7 +25,7 @@ describe('the futures wheel as a picture', () => {
   })
 
   it('is a file of its own when standalone, and keeps every box inside its view box', () => {
-    const svg = wheelSvg(wheel, { ...options, standalone: true })
+    const { svg } = wheelSvg(wheel, { ...options, standalone: true })
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     const [x, y, w, h] = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number) as [number, number, number, number]
     for (const [, bx, by] of svg.matchAll(/<g transform="translate\(([-\d.]+) ([-\d.]+)\)"><rect width/g)) {
@@ -34,8 +37,93 @@ describe('the futures wheel as a picture', () => {
   })
 
   it('escapes what people typed', () => {
-    const svg = wheelSvg([node('x', '<script>alert(1)</script> & "more"', 'positive')], options)
+    const { svg } = wheelSvg([node('x', '<script>alert(1)</script> & "more"', 'positive')], options)
     expect(svg).not.toContain('<script>')
     expect(svg).toContain('&lt;script&gt;')
+  })
+})
+
+/** Each box of the picture: its width, and its text's lines with where they start and how they are set. */
+function boxesOf(svg: string) {
+  const unescape = (value: string) =>
+    value
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+  return [
+    ...svg.matchAll(
+      /<g transform="translate\([^)]*\)"><rect width="([\d.]+)"[\s\S]*?<text font-size="(\d+)"[^>]*font-weight="(\d+)"[^>]*>([\s\S]*?)<\/text><\/g>/g,
+    ),
+  ].map(([, width, fontSize, weight, spans]) => ({
+    width: Number(width),
+    fontSize: Number(fontSize),
+    bold: Number(weight) >= 600,
+    lines: [...spans!.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)].map(([, x, line]) => ({ x: Number(x), text: unescape(line!) })),
+  }))
+}
+
+/** The lines read as one text again: a line ending in "-" that the next one continues was a word broken there. */
+function joined(lines: readonly string[], original: string): string {
+  return lines.reduce((text, line) => (text.endsWith('-') && original.startsWith(text.slice(0, -1) + line) ? text.slice(0, -1) + line : `${text} ${line}`))
+}
+
+describe('a full Finnish wheel as a picture (the exploratory test of 7 December)', () => {
+  const nodes = finnishWheelNodes()
+  const all = (list: readonly WheelSvgNode[]): WheelSvgNode[] => list.flatMap((n) => [n, ...all(n.children)])
+  const texts = [FINNISH_WHEEL_TREND, ...all(nodes).map((n) => n.text)]
+  const picture = wheelSvg(nodes, { ...options, centre: FINNISH_WHEEL_TREND, language: 'fi' })
+  const boxes = boxesOf(picture.svg)
+
+  it('is the realistic wheel: a centre, six first-order, fourteen second-order and nine third-order consequences', () => {
+    expect(boxes).toHaveLength(30)
+    expect(Math.max(...texts.map((text) => text.length))).toBeGreaterThan(110)
+  })
+
+  it('holds every text whole, on as many lines as it needs, with no "…"', () => {
+    const shown = boxes.map((box) => box.lines.map((line) => line.text))
+    expect(picture.svg).not.toContain('…')
+    for (const text of texts)
+      expect(
+        shown.map((lines) => joined(lines, text)),
+        text,
+      ).toContain(text)
+  })
+
+  it('breaks a word too long for a line at a syllable, with a hyphen, and no other word', () => {
+    const broken = boxes
+      .flatMap((box) => box.lines.slice(0, -1).map((line, i) => [line.text, box.lines[i + 1]!.text] as const))
+      .filter(([line]) => /\p{L}-$/u.test(line))
+    // "sosiaali- ja terveydenhuollon" has a hyphen of its own; every other one is a break.
+    const breaks = broken.filter(([line, next]) => !(line.endsWith('sosiaali-') && next.startsWith('ja ')))
+    expect(breaks.map(([line, next]) => `${line.split(' ').at(-1)}${next.split(' ')[0]}`)).toEqual([
+      'mielenterveyspalvelujär-jestelmä',
+      'Asiakastietojärjestelmä-uudistus',
+      'Esteettömyysvaatimuk-set',
+    ])
+    // Only words wider than a whole line are broken: the rest go whole to the next line.
+    for (const [, next] of breaks) expect(pictureTextWidth(next.split(' ')[0]!, 14, false)).toBeLessThan(190)
+  })
+
+  it('keeps every line inside its box, measured for the widest font a reader may have, bold as bold', () => {
+    const m = DEFAULT_WHEEL_METRICS
+    for (const box of boxes) {
+      for (const line of box.lines) {
+        const width = pictureTextWidth(line.text, box.fontSize, box.bold)
+        // The centre's lines are centred on the box (x is its middle); a consequence's start after the valence mark.
+        const room = box.bold ? box.width - 2 * m.centrePad : box.width - line.x - m.padX
+        expect(width, line.text).toBeLessThanOrEqual(room)
+      }
+    }
+    // Honest for heavy and wide letters: bold is wider, and "m" and "W" are wider than "i".
+    expect(pictureTextWidth('Ikääntyvä', 16, true)).toBeGreaterThan(pictureTextWidth('Ikääntyvä', 16, false) * 1.08)
+    expect(pictureTextWidth('mmm', 14, false)).toBeGreaterThan(3 * pictureTextWidth('i', 14, false))
+  })
+
+  it('draws in well under 100 ms', () => {
+    const start = performance.now()
+    for (let i = 0; i < 10; i++) wheelSvg(nodes, { ...options, centre: `${FINNISH_WHEEL_TREND} ${i}`, language: 'fi' })
+    expect((performance.now() - start) / 10).toBeLessThan(50)
   })
 })

@@ -3,11 +3,13 @@
  * with (`shared/wheel`), in the same colours (Okabe–Ito valences, the accent in the middle).
  * Its name is its first child, `<title>` (user text only ever in element content, never in an
  * attribute). Self-contained (presentation attributes, no CSS, no scripts, no links), so the same string is
- * an inline figure in the HTML and PDF report and a standalone `.svg` download.
+ * an inline figure in the HTML and PDF report and a standalone `.svg` download. Every text is
+ * whole, measured for any reader's font, its long words broken at syllables (`pictureText.ts`).
  */
-import type { Valence } from '../schema/index'
+import type { Language, Valence } from '../schema/index'
 import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem } from '../wheel/index'
 import { text } from './htmlText'
+import { hyphenateForPicture, pictureTextWidth } from './pictureText'
 
 export interface WheelSvgNode {
   readonly id: string
@@ -23,12 +25,14 @@ export interface WheelSvgOptions {
   readonly label: string
   /** "1st order", … by ring number. */
   readonly ringLabel: (ring: number) => string
-  /** Width ÷ height of the rings; the report uses a landscape wheel that fits an A4 page. */
+  /** Width ÷ height of the rings. Default 1.7: a wheel as wide as a landscape A4 page's figure (where the PDF prints it) and about a wide screen's. */
   readonly aspect?: number
   /** Add the XML declaration and namespace for a file of its own. */
   readonly standalone?: boolean
   /** Shown in an empty consequence ("…"). */
   readonly emptyText?: string
+  /** The workshop's language: long words break by its rules, unless a text is clearly in the other. Default English. */
+  readonly language?: Language
 }
 
 /** Colours of the app's wheel (`client/stages/wheel/wheel.css`): stroke, fill. */
@@ -45,20 +49,40 @@ const RING = '#e2d9ce'
 const ACCENT = ['#a34a25', '#8a3c1c'] as const
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 const MARGIN = 24
+/**
+ * A picture has no list or tooltip beside it (the SVG download is the diagram alone), so it cuts
+ * no text: a box takes as many lines as its text needs, and the rings move out to make room. Its
+ * lines are wider than the app's (132), so that a Finnish compound of up to about 24 letters
+ * ("mielenterveyspalveluiden") stays whole and a text of 120 letters takes five or six lines,
+ * not ten; a word longer than that breaks at a syllable, with a hyphen.
+ */
+const WHOLE_TEXTS = { maxLines: Infinity, centreMaxLines: Infinity, maxTextWidth: 190 }
+
+export interface WheelPicture {
+  readonly svg: string
+  /** The picture's own width, in CSS pixels (its text is 14 px at this size): the report shows it up to it. */
+  readonly width: number
+}
 
 /**
  * @example
- * const svg = wheelSvg(nodes, { centre: 'Care moves home', label: 'Futures wheel: Care moves home', ringLabel: (n) => `${n}. order` })
+ * const { svg } = wheelSvg(nodes, { centre: 'Care moves home', label: 'Futures wheel: Care moves home', ringLabel: (n) => `${n}. order`, language: 'en' })
  */
-export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOptions): string {
+export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOptions): WheelPicture {
   const empty = options.emptyText ?? '…'
+  const language = options.language ?? 'en'
   const byId = new Map<string, WheelSvgNode>()
   const toItems = (list: readonly WheelSvgNode[]): WheelLayoutItem[] =>
     list.map((node) => {
       byId.set(node.id, node)
-      return { id: node.id, text: node.text.trim() || empty, children: toItems(node.children) }
+      return { id: node.id, text: hyphenateForPicture(node.text.trim(), language) || empty, children: toItems(node.children) }
     })
-  const layout = layoutWheel(toItems(nodes), { centreText: options.centre, aspect: options.aspect ?? 1.4 })
+  const layout = layoutWheel(toItems(nodes), {
+    centreText: hyphenateForPicture(options.centre, language),
+    aspect: options.aspect ?? 1.7,
+    measure: pictureTextWidth,
+    metrics: WHOLE_TEXTS,
+  })
   // The rings whole, not cut where no box reaches them (a wheel of a few boxes read as arcs).
   const outer = layout.rings.at(-1)
   const rx = outer ? outer.radius * layout.aspect : 0
@@ -107,7 +131,8 @@ export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOption
 
   const ns = options.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''
   const head = options.standalone ? '<?xml version="1.0" encoding="UTF-8"?>\n' : ''
-  return `${head}<svg${ns} class="wheel-picture" viewBox="${x0} ${y0} ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${text(FONT)}"><title>${text(options.label)}</title>${rings}${edges}${boxes}${centre}</svg>`
+  const svg = `${head}<svg${ns} class="wheel-picture" viewBox="${x0} ${y0} ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${text(FONT)}"><title>${text(options.label)}</title>${rings}${edges}${boxes}${centre}</svg>`
+  return { svg, width }
 }
 
 /** A ring's name sits at six o'clock, below its lowest box there (as in the app's diagram). */

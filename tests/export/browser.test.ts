@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { exportHtml } from '../../shared/export/index.ts'
+import { buildFinnishWheelWorkshop } from '../../shared/export/testing/finnishWheel.ts'
 import { buildFullWorkshop, hostileText } from '../../shared/export/testing/workshops.ts'
-import { SCREENSHOT_DIR, browserTestsSkipped, launchChromium } from '../e2e/support/browser.ts'
+import { SCREENSHOT_DIR, VIEWPORTS, browserTestsSkipped, launchChromium } from '../e2e/support/browser.ts'
 
 const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
 
@@ -140,6 +141,37 @@ describe.skipIf(browserTestsSkipped)('HTML export in Chromium', () => {
     const printed = await page.evaluate(() => getComputedStyle(document.querySelector('.story + .story')!).breakBefore)
     expect(printed).toBe('page')
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'export-html-print.png'), fullPage: true })
+    expect(activity.errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows a full Finnish wheel readably: every line inside its box in the real font, on screen and across a printed page', async () => {
+    const { page, activity } = await open(browser, exportHtml(buildFinnishWheelWorkshop(), options))
+    await page.setViewportSize(VIEWPORTS.smallProjector)
+    const picture = page.locator('.wheel-picture')
+    // Where each line really starts and ends in its box, as Chromium sets it in the font it has.
+    const outside = await picture.evaluate((svg) =>
+      [...svg.querySelectorAll('g[transform] > text')].flatMap((text) => {
+        const width = Number(text.parentElement!.querySelector('rect')!.getAttribute('width'))
+        return [...text.querySelectorAll('tspan')]
+          .filter((line) => line.getNumberOfChars() > 0)
+          .map((line) => ({
+            line: line.textContent,
+            start: line.getStartPositionOfChar(0).x,
+            end: line.getEndPositionOfChar(line.getNumberOfChars() - 1).x,
+            width,
+          }))
+          .filter(({ start, end, width }) => start < 9 || end > width - 9)
+      }),
+    )
+    expect(outside).toEqual([])
+    // Wider than the column, it takes the window's width rather than shrinking its text to 6 px.
+    const scale = await picture.evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
+    expect(scale).toBeGreaterThanOrEqual(0.6)
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await page.locator('.wheel-figure').screenshot({ path: join(SCREENSHOT_DIR, 'export-html-wheel-fi.png') })
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.part-wheels')!).page)).toBe('wheels')
     expect(activity.errors).toEqual([])
     await page.close()
   })

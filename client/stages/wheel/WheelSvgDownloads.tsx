@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { sortedByOrder, wheelTree } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
 import { saveFile } from '../../ui/saveFile.ts'
-import { wheelPictureFile } from './wheelPicture.ts'
 
-/** Saves one trend's futures wheel as an SVG picture, made in the browser from the live board. */
+/**
+ * Saves one trend's futures wheel as an SVG picture, made in the browser from the live board.
+ * The picture's module comes with the hyphenation patterns of both languages (about 40 KB
+ * gzip), so it is loaded at the first click, not with the stage or the facilitator's console.
+ */
 function useSaveWheel() {
   const { t } = useTranslation()
-  return (trendId: string) => {
+  return async (trendId: string) => {
+    const { wheelPictureFile } = await import('./wheelPicture.ts')
     const { board, control } = useStore.getState()
     const trend = board?.trends.get(trendId)
     if (!board || !trend) return
@@ -19,6 +23,7 @@ function useSaveWheel() {
         centre,
         label: t('results.wheel.pictureLabel', { name: centre }),
         ringLabel: (ring) => t(`wheel.ring.short${ring}`),
+        language: control?.meta.language ?? 'en',
       }),
     )
   }
@@ -34,7 +39,7 @@ export function WheelSvgDownload({ trendId, trendName }: { trendId: string; tren
     <button
       type="button"
       className="button button--ghost results-button--small"
-      onClick={() => save(trendId)}
+      onClick={() => void save(trendId)}
       aria-label={t('results.wheel.downloadOne', { name: trendName })}
     >
       {t('results.wheel.download')}
@@ -64,7 +69,7 @@ export function WheelSvgDownloads() {
               <button
                 type="button"
                 className="button button--ghost results-button--small"
-                onClick={() => save(trend.id)}
+                onClick={() => void save(trend.id)}
                 aria-label={t('results.wheel.itemLabel', { name })}
               >
                 {t('results.wheel.item', { name })}

@@ -1,14 +1,20 @@
 import { wheelTree, type BoardSnapshot } from '../../../shared/doc/index.ts'
 import { exportFilename, wheelSvg, type WheelSvgNode } from '../../../shared/export/index.ts'
 import type { WheelTreeNode } from '../../../shared/doc/derive/wheel.ts'
+import type { Language } from '../../../shared/schema/index.ts'
 
 export interface WheelPictureText {
   centre: string
   label: string
   ringLabel(ring: number): string
+  /** The workshop's: long words break by its rules (see shared/export/pictureText.ts). */
+  language: Language
 }
 
-/** One trend's futures wheel as a standalone SVG file, drawn as in the app and the report. */
+/**
+ * One trend's futures wheel as a standalone SVG file, drawn as in the app and the report. Loaded
+ * when a picture is asked for (see WheelSvgDownloads.tsx): it brings the hyphenation patterns.
+ */
 export function wheelPictureFile(
   board: Pick<BoardSnapshot, 'trends' | 'wheelNodes'>,
   trendId: string,
@@ -16,7 +22,6 @@ export function wheelPictureFile(
   text: WheelPictureText,
 ): { blob: Blob; filename: string } {
   const toNode = ({ node, children }: WheelTreeNode): WheelSvgNode => ({ id: node.id, text: node.text, valence: node.valence, children: children.map(toNode) })
-  const svg = wheelSvg(wheelTree(board, trendId).map(toNode), { ...text, standalone: true })
-  const name = exportFilename(`${title} ${text.centre}`, new Date(), 'md').replace(/\.md$/, '.svg')
-  return { blob: new Blob([svg], { type: 'image/svg+xml' }), filename: name }
+  const { svg } = wheelSvg(wheelTree(board, trendId).map(toNode), { ...text, standalone: true })
+  return { blob: new Blob([svg], { type: 'image/svg+xml' }), filename: exportFilename(`${title} ${text.centre}`, new Date(), 'svg') }
 }

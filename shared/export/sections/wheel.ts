@@ -49,8 +49,14 @@ function wheelFigure(report: Report, wheel: ReportWheel): string {
     valence: node.valence,
     children: node.children.map(toSvgNode),
   })
-  const svg = wheelSvg(wheel.nodes.map(toSvgNode), { centre: wheel.trend.name, label: `${p.wheelOf}: ${wheel.trend.name}`, ringLabel: p.ring })
-  return `<figure class="wheel-figure">${svg}</figure>`
+  const picture = wheelSvg(wheel.nodes.map(toSvgNode), {
+    centre: wheel.trend.name,
+    label: `${p.wheelOf}: ${wheel.trend.name}`,
+    ringLabel: p.ring,
+    language: report.language,
+  })
+  // Its own width, for the stylesheet: the picture is shown up to it and no smaller than its text allows (see htmlStyle.ts).
+  return `<figure class="wheel-figure"${attr('style', `--picture-width: ${picture.width}px`)}>${picture.svg}</figure>`
 }
 
 function wheelNodeHtml(report: Report, node: ReportWheelNode): string {

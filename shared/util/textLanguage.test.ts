@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guessTextLanguage } from './textLanguage.ts'
+import { guessTextLanguage } from './textLanguage'
 
 describe('guessTextLanguage', () => {
   it('reads the Finnish titles of the room test as Finnish', () => {
