@@ -28,8 +28,9 @@ type Hyphenate = (text: string, column?: Column) => string
  * densest wall is the exception (`narrow`: titles only, a column of about 15 letters): there a
  * Finnish word of 14–17 letters does not fit a line either, and the room test of 7 December saw
  * "Asukasbudjetoi|nti" broken with no hyphen, so there Finnish starts at 14. Used by
- * the projector, the wheel's diagram (participants' too) and the replay; the patterns load only
- * for a workshop in their language (English about 34 KB gzip, Finnish 4 KB).
+ * the projector, the signal cards (wall and trends board), the wheel's diagram and the replay; a
+ * language's patterns load once a text in it has a word that long (English about 24 KB gzip,
+ * Finnish 4 KB).
  */
 const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
   fi: async () => {
@@ -42,6 +43,9 @@ const loaders: { readonly [language: string]: () => Promise<Hyphenate> } = {
     return (text) => hyphenateWith(patterns, text, 14)
   },
 }
+
+/** A word as long as the shortest any language here breaks (see `loaders`). */
+const MAY_NEED_BREAKS = /\p{L}{14}/u
 
 const ready = new Map<string, Hyphenate>()
 const loading = new Map<string, Promise<Hyphenate>>()
@@ -79,9 +83,11 @@ export function useHyphenate(): Hyphenate {
     }
   }, [])
   const arrived = useCallback(() => live.current && setLoaded((n) => n + 1), [])
-  useEffect(() => loadPatterns(workshop, arrived), [workshop, arrived])
   return useCallback(
     (text: string, column?: Column) => {
+      // Nothing to break, nothing to load: a phone on a wall of short titles never fetches the
+      // patterns (24 KB gzip of English), which counted against its first screen.
+      if (!MAY_NEED_BREAKS.test(text)) return text
       const language = guessTextLanguage(text) ?? workshop
       const hyphenate = ready.get(language)
       if (hyphenate) return hyphenate(text, column)
