@@ -10,15 +10,17 @@ interface JoinPanelProps {
 }
 
 /**
- * "Join in", large, beside the focal question while people arrive: the QR code, and for those who
- * cannot scan, the short address and the code to type there — exactly as a browser takes them.
+ * "Join in": the QR code, and for those who cannot scan, the short address and the code to type
+ * there — exactly as a browser takes them. Large beside the focal question while people arrive;
+ * `side`, a column beside a later stage's work while the facilitator has just turned it on
+ * (screen.css says how large the code is there, and why).
  */
-export function JoinPanel({ join, joined }: JoinPanelProps) {
+export function JoinPanel({ join, joined, side = false }: JoinPanelProps & { side?: boolean }) {
   const { t } = useTranslation()
   const id = useId()
   const origin = window.location.origin
   return (
-    <aside className="join-panel ui-stack ui-frame" aria-labelledby={`${id}-title`}>
+    <aside className={`join-panel${side ? ' join-panel--side' : ''} ui-stack ui-frame`} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="join-panel__title">
         {t('screen.join.title')}
       </h2>
@@ -37,7 +39,8 @@ export function JoinPanel({ join, joined }: JoinPanelProps) {
       ) : (
         <p className="join-panel__missing">{t(join.kind === 'loading' ? 'screen.join.loading' : 'screen.join.missing')}</p>
       )}
-      <p className="join-panel__count">{t('screen.join.joined', { count: joined })}</p>
+      {/* In the column, "12 joined": the whole sentence took two lines there. */}
+      <p className="join-panel__count">{t(side ? 'screen.join.joinedShort' : 'screen.join.joined', { count: joined })}</p>
     </aside>
   )
 }

@@ -5,6 +5,7 @@ import { addSignal, goToStage, setFocus, setReady, setScreenShow, setShowJoinPan
 import type { ScreenProps } from '../stages/types.ts'
 import { cleanup, render } from '../testing/render.ts'
 import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
+import { SETTLED_AFTER_MS } from './screenModel.ts'
 import { ScreenView } from './ScreenView.tsx'
 
 // The stages are other folders' work: a marker stands in, showing what the screen hands them.
@@ -22,6 +23,7 @@ beforeEach(() => {
   )
 })
 afterEach(() => {
+  vi.useRealTimers()
   cleanup()
   room?.close()
   vi.unstubAllGlobals()
@@ -103,5 +105,19 @@ describe('the projector view', () => {
     expect(c.querySelector('.join-panel')).toBeNull()
     act(() => setShowJoinPanel(room.control, false))
     expect(c.querySelector('.join-corner')).toBeNull()
+  })
+
+  it('turned on during a later stage, shows the join code beside the work, then in the corner once nobody new has joined for a while', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const c = await screenOn('signals')
+    act(() => setShowJoinPanel(room.control, false))
+    act(() => setShowJoinPanel(room.control, true))
+    expect(c.querySelector('.screen-main > .join-panel--side [data-join-code]')?.textContent).toBe('K7F-3QX')
+    expect(c.querySelector('.join-panel--side .qr')).not.toBeNull()
+    expect(c.querySelector('.join-corner')).toBeNull()
+    expect(c.querySelector('[data-stage-view]')).not.toBeNull()
+    act(() => void vi.advanceTimersByTime(SETTLED_AFTER_MS + 100))
+    expect(c.querySelector('.join-panel')).toBeNull()
+    expect(c.querySelector('.join-corner [data-join-code]')?.textContent).toBe('K7F-3QX')
   })
 })

@@ -25,8 +25,9 @@ import './screen.css'
  * which stage, what to do, how much time and how many are done (and, once most have joined, the
  * join code in its corner); the focal question under it; then the stage's own projector view, or
  * the one item the facilitator put in focus, large, filling the rest. At the opening the join
- * panel stands large beside the question. Survives the laptop sleeping (it reconnects and catches
- * up, client/sync/wake.ts) and a server update (it reloads itself).
+ * panel stands large beside the question; on a later stage, turned on, in a column beside the
+ * work (`joinPanelSize`). Survives the laptop sleeping (it reconnects and catches up,
+ * client/sync/wake.ts) and a server update (it reloads itself).
  */
 export function ScreenView() {
   const { t } = useTranslation()
@@ -43,9 +44,10 @@ export function ScreenView() {
   const join = useWorkshopJoinCode()
   const focusHere = focus && !(stage && stageShowsFocus(stage.kind, focus.kind)) ? focus : null
   const opening = !stage || stage.kind === 'frame'
-  const panel = useJoinPanel(opening)
+  const panel = useJoinPanel(opening, showJoin)
   // The report's title page or a replay has the screen to itself: the join panel waits.
-  const joinLarge = showJoin && !results && panel.size === 'large'
+  const joinShown = showJoin && !results ? panel.size : null
+  const joinLarge = joinShown === 'large'
   // A replay is of an earlier moment: the bar names it, not the live room's stage (the moment's
   // own stage and time head the board under it).
   const replaying = results?.kind === 'replay'
@@ -82,7 +84,7 @@ export function ScreenView() {
           )}
           <WorkshopConnectionIndicator readOnly />
         </div>
-        {showJoin && !results && !joinLarge && <JoinCorner join={join.state} joined={panel.joined} />}
+        {joinShown === 'corner' && <JoinCorner join={join.state} joined={panel.joined} />}
       </header>
       {/* The report's title page says the question itself, large. */}
       {question && !opening && results?.kind !== 'report' && <p className="screen-question">{question}</p>}
@@ -92,7 +94,7 @@ export function ScreenView() {
         <div className="screen-stage" data-stage-kind={stage?.kind}>
           {results ? <ScreenResults show={results} /> : focusHere ? <FocusView focus={focusHere} /> : stage && <StageScreenView key={stage.id} stage={stage} />}
         </div>
-        {joinLarge && <JoinPanel join={join.state} joined={panel.joined} />}
+        {(joinLarge || joinShown === 'side') && <JoinPanel join={join.state} joined={panel.joined} side={joinShown === 'side'} />}
       </main>
     </div>
   )

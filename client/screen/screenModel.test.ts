@@ -34,14 +34,25 @@ describe('joinedCount', () => {
 })
 
 describe('joinPanelSize', () => {
-  const start = { opening: true, joined: 0, lastJoinAt: 0, now: 100_000 }
+  const start = { opening: true, joined: 0, lastJoinAt: 0, shownAt: null, now: 100_000 }
   it('is large at the opening while people are still arriving', () => {
     expect(joinPanelSize(start)).toBe('large')
     expect(joinPanelSize({ ...start, joined: 8, lastJoinAt: 90_000 })).toBe('large')
   })
 
-  it('shrinks to the corner once arrivals stop, and on every later stage', () => {
+  it('shrinks to the corner once arrivals stop, and on a later stage where it was on all along', () => {
     expect(joinPanelSize({ ...start, joined: 8, lastJoinAt: 100_000 - SETTLED_AFTER_MS })).toBe('corner')
     expect(joinPanelSize({ ...start, opening: false })).toBe('corner')
+    expect(joinPanelSize({ ...start, opening: false, joined: 8, lastJoinAt: 99_000 })).toBe('corner')
+  })
+
+  it('turned on during a later stage, stands beside the work until nobody new has joined for a while', () => {
+    const later = { ...start, opening: false, joined: 8, lastJoinAt: 10_000 }
+    expect(joinPanelSize({ ...later, shownAt: 90_000 })).toBe('side')
+    // Someone joining keeps it up; quiet for SETTLED_AFTER_MS after the later of the two, the corner.
+    expect(joinPanelSize({ ...later, shownAt: 40_000, lastJoinAt: 80_000 })).toBe('side')
+    expect(joinPanelSize({ ...later, shownAt: 100_000 - SETTLED_AFTER_MS })).toBe('corner')
+    // At the opening, turned on again once arrivals had stopped: large again.
+    expect(joinPanelSize({ ...later, opening: true, shownAt: 90_000 })).toBe('large')
   })
 })

@@ -31,12 +31,33 @@ export function joinedCount(participantIds: Iterable<string>, people: readonly P
 /** With nobody new for this long, most of the room has joined. */
 export const SETTLED_AFTER_MS = 45_000
 
+/** How the join panel shows: see `joinPanelSize`. */
+export type JoinPanelSize = 'large' | 'side' | 'corner'
+
 /**
- * The join panel: large beside the focal question at the opening while people are arriving;
- * once arrivals stop (nobody new for SETTLED_AFTER_MS after the first), and on every later stage,
- * a small code in the corner for latecomers. The facilitator shows or hides it altogether.
+ * The join panel: large beside the focal question at the opening while people are arriving; a
+ * column beside the stage's work on a later stage once the facilitator turns the join code on
+ * there (J: someone is still to join, and scans from where they sit); and, once arrivals stop
+ * (nobody new for SETTLED_AFTER_MS after the first, or after it was turned on), a small code in
+ * the bar's corner for latecomers, its address and code typed rather than scanned. The corner is
+ * also what a later stage shows when the code was on all along: a column all workshop long would
+ * take a sixth of every stage's width. `shownAt`: when the facilitator turned it on while this
+ * screen was open (null if it was on when the screen opened, or is off).
  */
-export function joinPanelSize({ opening, joined, lastJoinAt, now }: { opening: boolean; joined: number; lastJoinAt: number; now: number }): 'large' | 'corner' {
-  if (!opening) return 'corner'
-  return joined > 0 && now - lastJoinAt >= SETTLED_AFTER_MS ? 'corner' : 'large'
+export function joinPanelSize({
+  opening,
+  joined,
+  lastJoinAt,
+  shownAt,
+  now,
+}: {
+  opening: boolean
+  joined: number
+  lastJoinAt: number
+  shownAt: number | null
+  now: number
+}): JoinPanelSize {
+  const turnedOnLately = shownAt !== null && now - Math.max(shownAt, lastJoinAt) < SETTLED_AFTER_MS
+  if (opening) return turnedOnLately || joined === 0 || now - lastJoinAt < SETTLED_AFTER_MS ? 'large' : 'corner'
+  return turnedOnLately ? 'side' : 'corner'
 }

@@ -2,13 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { selectParticipants } from '../state/selectors.ts'
 import { useStore } from '../state/store.ts'
 import { usePeople } from '../sync/presence.ts'
-import { joinPanelSize, joinedCount, SETTLED_AFTER_MS } from './screenModel.ts'
+import { joinPanelSize, joinedCount, SETTLED_AFTER_MS, type JoinPanelSize } from './screenModel.ts'
 
 /**
- * How many have joined, and whether the join panel is large or a corner code (see
- * `joinPanelSize`): arrivals are timed here, on the projector, as they happen.
+ * How many have joined, and how the join panel shows (see `joinPanelSize`): arrivals, and the
+ * facilitator turning the code on (`shown`), are timed here, on the projector, as they happen.
  */
-export function useJoinPanel(opening: boolean): { joined: number; size: 'large' | 'corner' } {
+export function useJoinPanel(opening: boolean, shown: boolean): { joined: number; size: JoinPanelSize } {
   const participants = useStore(selectParticipants)
   const people = usePeople()
   const joined = useMemo(() => joinedCount(participants.keys(), people), [participants, people])
@@ -16,13 +16,19 @@ export function useJoinPanel(opening: boolean): { joined: number; size: 'large' 
   const [now, setNow] = useState(() => Date.now())
   if (joined > lastJoin.current.joined) lastJoin.current = { joined, at: Date.now() }
   else if (joined < lastJoin.current.joined) lastJoin.current = { joined, at: lastJoin.current.at }
+  // On when this screen opened: the quiet default, not the facilitator asking for it now.
+  const [turnedOn, setTurnedOn] = useState<{ shown: boolean; at: number | null }>({ shown, at: null })
+  if (turnedOn.shown !== shown) setTurnedOn({ shown, at: shown ? Date.now() : null })
 
-  const size = joinPanelSize({ opening, joined, lastJoinAt: lastJoin.current.at, now })
-  // Wake once when the quiet period will be over, to shrink the panel then.
+  const size = joinPanelSize({ opening, joined, lastJoinAt: lastJoin.current.at, shownAt: turnedOn.at, now })
+  // Wake once when the quiet period will be over, to shrink the panel then (at the opening, not
+  // before the first has joined).
+  const quietFrom = Math.max(lastJoin.current.at, turnedOn.at ?? -Infinity)
+  const waitsForFirst = size === 'large' && joined === 0 && turnedOn.at === null
   useEffect(() => {
-    if (size !== 'large' || joined === 0) return
-    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, lastJoin.current.at + SETTLED_AFTER_MS - Date.now()) + 50)
+    if (size === 'corner' || waitsForFirst) return
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, quietFrom + SETTLED_AFTER_MS - Date.now()) + 50)
     return () => clearTimeout(timer)
-  }, [size, joined])
+  }, [size, waitsForFirst, quietFrom])
   return { joined, size }
 }

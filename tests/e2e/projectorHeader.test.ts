@@ -5,14 +5,23 @@
  * three lines. In Finnish the long stage name and the join corner squeezed the instruction into a
  * six-line column beside the name, and the header took 200 of the 720 px. Below it, each empty
  * stage shows whole, at 1280×720 and 1920×1080.
+ *
+ * And the join code turned on during a later stage (J), with 24 signals on the wall, at
+ * 1920×1080, 3840×2160 and 1280×720: its QR code is at least 250 px at 1080p (in proportion at
+ * the other sizes), reads as the join link, and covers none of the stage's work, every card of
+ * which is whole on some page. The code stayed the bar's corner code, 90 px at 1080p, which a
+ * phone at the back of the room cannot scan.
  */
 import { describe, expect, it } from 'vitest'
+import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { goToStage, setShowJoinPanel, startTimer } from '../../shared/doc/index.ts'
 import type { StageKind } from '../../shared/schema/stage.ts'
 import { useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped, screenshot, VIEWPORTS } from './support/browser.ts'
-import { facilitatedWorkshop } from './support/seed.ts'
+import { shownTexts } from './support/legible.ts'
+import { facilitatedWorkshop, seedSignals } from './support/seed.ts'
 import { ALL_STAGE_KINDS, stageName } from './support/stages.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
@@ -102,4 +111,58 @@ describe.skipIf(browserTestsSkipped)('the projector header', () => {
       }
     })
   }
+
+  it('fi: turned on during a later stage, the join code is scannable from the back of the room and covers none of the work', { timeout: 180_000 }, async () => {
+    const workshop = await facilitatedWorkshop(app.server, WORKSHOPS.fi)
+    const titles = Array.from(
+      { length: 24 },
+      (_, i) =>
+        `${['Kunnat kokeilevat etäkotihoitoa videoyhteydellä', 'Korttelien viestiketjut korvaavat ilmoitustaulut', 'Kirjastot lainaavat hoivarobotteja'][i % 3]} ${i + 1}`,
+    )
+    await seedSignals(
+      app.server.wsUrl,
+      workshop.links,
+      titles.map((title) => ({ title })),
+    )
+    goToStage(workshop.control.doc, workshop.stageId('signals'))
+    setShowJoinPanel(workshop.control.doc, false)
+    const screen = await openAs(app.browser, app.server, workshop.links.links.screen, { viewport: 'projector' })
+    const page = screen.page
+    const problems: string[] = []
+    try {
+      await expectStage(page, stageName('signals', 'fi'), 'screen')
+      for (const size of [VIEWPORTS.projector, { width: 3840, height: 2160 }, VIEWPORTS.smallProjector]) {
+        const at = `${size.width}×${size.height}`
+        await page.setViewportSize(size)
+        // As the facilitator's J does: off, then on.
+        setShowJoinPanel(workshop.control.doc, false)
+        await expect.poll(() => page.locator('.screen .qr').count(), SLOW).toBe(0)
+        setShowJoinPanel(workshop.control.doc, true)
+        const qr = page.locator('.screen img.qr')
+        await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0).catch(() => false), SLOW).toBe(true)
+        await page.locator('.screen-signal__title').first().waitFor(SLOW)
+        await screenshot(page, `projector-header/fi-join-turned-on-${size.width}`)
+        const box = (await qr.boundingBox())!
+        const least = (250 * size.height) / 1080
+        if (Math.min(box.width, box.height) < least) problems.push(`${at}: the QR code is ${Math.round(box.width)} px, under ${Math.round(least)}`)
+        if (box.x < 0 || box.y < 0 || box.x + box.width > size.width || box.y + box.height > size.height)
+          problems.push(`${at}: the QR code runs off the screen`)
+        const stage = (await page.locator('.screen-stage').boundingBox())!
+        const apart = box.x + box.width <= stage.x || stage.x + stage.width <= box.x || box.y + box.height <= stage.y || stage.y + stage.height <= box.y
+        if (!apart) problems.push(`${at}: the QR code lies over the stage area`)
+        const code = (await page.locator('.screen [data-join-code]').textContent())!.trim()
+        const png = PNG.sync.read(await qr.screenshot())
+        const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+        if (decoded?.data !== `${app.server.url}/join#${code}`) problems.push(`${at}: the QR code reads ${JSON.stringify(decoded?.data)}`)
+        // The wall beside it: every card whole here or on another page, none under the code.
+        for (const card of await shownTexts(page, '.screen-signal__title'))
+          if (!card.legible && !card.elsewhere) problems.push(`${at}: “${card.text}” ${card.why}`)
+      }
+      expect(problems).toEqual([])
+      expect(screen.errors).toEqual([])
+    } finally {
+      workshop.close()
+      await screen.close()
+    }
+  })
 })

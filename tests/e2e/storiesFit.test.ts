@@ -4,6 +4,10 @@
  * - on the projector at 1280×720 and 1920×1080, every story card is whole on the page shown, in
  *   projector-size type, and every story is on some page ("Page 2 of 2"): the exploratory test
  *   found the second row cut off at 1280×720 with no pages, and the last card cut at 1920×1080;
+ * - one story shown large on the projector (90 words citing a trend, a signal and a consequence,
+ *   a persona with her situation, needs and values), at 1280×720, 1920×1080 and 3840×2160: every
+ *   line of the text and both panels whole on some page, nothing partly off the screen. The panels
+ *   began at y = 1059 of 1080 (2105 of 2160) and only their top border showed, with no pages;
  * - on a phone (390×844), an open story's title is read whole while it is edited ("Aino keeps the
  *   town r" was all of it), and stays one line: Enter finishes it, a line break pasted in is a space.
  * Screenshots: tests/screenshots/stories/.
@@ -11,9 +15,24 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Page } from 'playwright-core'
-import { createStory, getStoryBody, goToStage, joinAsParticipant, pauseScreenPages, readBoard, setGroups, stepScreenPages } from '../../shared/doc/index.ts'
+import {
+  addSignal,
+  addWheelNode,
+  createStory,
+  createTrend,
+  getStoryBody,
+  goToStage,
+  joinAsParticipant,
+  pauseScreenPages,
+  readBoard,
+  setFocus,
+  setGroups,
+  stepScreenPages,
+} from '../../shared/doc/index.ts'
+import { writeStoryBody, type RunSpec } from '../../shared/export/testing/storyBodies.ts'
 import { useBrowserAndServer } from './support/app.ts'
-import { browserTestsSkipped, screenshot, type ViewportName } from './support/browser.ts'
+import { browserTestsSkipped, screenshot, VIEWPORTS, type ViewportName } from './support/browser.ts'
+import { afterFrame } from './support/consoleRow.ts'
 import { shownTexts } from './support/legible.ts'
 import { facilitatedWorkshop, type FacilitatedWorkshop } from './support/seed.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
@@ -243,6 +262,117 @@ const smallestType = (page: Page) =>
     }
   })
 
+/** The story the tester put on the projector: about 90 words, each paragraph citing one source. */
+const SHOWN_STORY = {
+  title: 'Aino pitää kaupungin käynnissä, kun lautta on rikki',
+  persona: {
+    name: 'Aino',
+    age: 78,
+    household: 'Asuu yksin kirjaston yläkerrassa; lapsenlapsi käy sunnuntaisin',
+    lifeSituation: 'Eläkkeellä oleva kirjastonhoitaja, jonka polvet eivät enää kestä kirjaston portaita talvella.',
+    needs: 'Apua kauppakasseihin, lääkkeet ajallaan ja joku, joka kysyy kuulumiset.',
+    values: 'Itsenäisyys, naapuriapu ja lukeminen.',
+  },
+  trend: 'Hoiva siirtyy kotiin ja lähiyhteisöihin',
+  signal: 'Korttelien viestiketjut korvaavat taloyhtiöiden ilmoitustaulut',
+  consequence: 'Omaishoitajien jaksaminen nousee kuntien tärkeimmäksi hyvinvointitavoitteeksi',
+  paragraphs: [
+    'Aamu alkaa keittiön ikkunalta, josta Aino näkee naapurien kulkevan yhteiselle puutarhalle. Kotihoitaja soittaa videopuhelun kahdeksalta, kysyy unesta ja lääkkeistä ja muistuttaa, että lautta on yhä rikki, joten apteekkiauto tulee vasta iltapäivällä:',
+    'Aino ei jää odottamaan. Hän kirjoittaa korttelin viestiketjuun, kuka tarvitsee kauppa-apua, ja jakaa vuorot naapureille niin kuin ennen kirjastossa jaettiin lainat:',
+    'Illalla omaishoitajien vertaisryhmä kokoontuu kirjaston lukusaliin. Aino keittää kahvit ja kuuntelee, kun nuori isä kertoo ensimmäisestä vapaapäivästään kolmeen kuukauteen:',
+  ],
+}
+
+/** A Finnish workshop on the stories stage with SHOWN_STORY on the projector, its three sources on the board. */
+async function roomShowingOneStory(): Promise<FacilitatedWorkshop> {
+  const room = await facilitatedWorkshop(app.server, { title: 'Hyvinvointi 2040', focalQuestion: 'Miltä arki näyttää vuonna 2040?', language: 'fi' })
+  const writer = { participantId: 'SamSamSamSamSamSamSam1' }
+  joinAsParticipant(room.board.doc, writer, 'Sam')
+  const trendId = createTrend(room.board.doc, { name: SHOWN_STORY.trend }, writer)
+  const signalId = addSignal(room.board.doc, { title: SHOWN_STORY.signal }, writer)
+  const nodeId = addWheelNode(room.board.doc, { trendId, parentId: null, text: SHOWN_STORY.consequence, valence: 'positive' }, writer)!
+  const { storyId } = createStory(room.board.doc, { title: SHOWN_STORY.title, persona: SHOWN_STORY.persona }, writer)
+  const cited: RunSpec[] = [
+    { citation: { kind: 'trend', refId: trendId, label: SHOWN_STORY.trend } },
+    { citation: { kind: 'signal', refId: signalId, label: SHOWN_STORY.signal } },
+    { citation: { kind: 'wheelNode', refId: nodeId, label: SHOWN_STORY.consequence } },
+  ]
+  writeStoryBody(
+    getStoryBody(room.board.doc, storyId)!,
+    SHOWN_STORY.paragraphs.map((text, i) => ({ type: 'paragraph', runs: [{ text: `${text} ` }, cited[i]!, { text: '.' }] })),
+  )
+  goToStage(room.control.doc, room.stageId('stories'))
+  setFocus(room.control.doc, { kind: 'story', id: storyId })
+  return room
+}
+
+interface StoryPage {
+  /** For each text of the story (in document order), which of its line boxes are wholly on screen. */
+  lines: boolean[][]
+  /** Panels ("Persoona", "Lähteet 3") wholly on screen. */
+  panels: string[]
+  /** Line boxes and panels partly on screen: cut, by the screen's edge or the stage area's. */
+  cut: string[]
+  /** The smallest text of the story's columns, in rem of the projector's root size. */
+  smallest: number
+}
+
+/**
+ * Reads the story as the page shows it. What shows of an element is the window cut to every
+ * ancestor that clips (the stage area, its pages); a box wholly outside that is on another page,
+ * one across its edge is cut. Text is read a line box at a time: a paragraph may run on into the
+ * next column, or page.
+ */
+function readStoryPage(page: Page): Promise<StoryPage> {
+  return page.evaluate(() => {
+    const shownOf = (element: Element) => {
+      const shown = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        const style = getComputedStyle(up)
+        if (![style.overflowX, style.overflowY].some((overflow) => ['hidden', 'clip', 'auto', 'scroll'].includes(overflow))) continue
+        const box = up.getBoundingClientRect()
+        shown.left = Math.max(shown.left, box.left)
+        shown.top = Math.max(shown.top, box.top)
+        shown.right = Math.min(shown.right, box.right)
+        shown.bottom = Math.min(shown.bottom, box.bottom)
+      }
+      return shown
+    }
+    const where = (box: DOMRect, shown: ReturnType<typeof shownOf>) => {
+      if (box.right <= shown.left || box.left >= shown.right || box.bottom <= shown.top || box.top >= shown.bottom) return 'elsewhere'
+      const inside = box.left >= shown.left - 0.5 && box.right <= shown.right + 0.5 && box.top >= shown.top - 0.5 && box.bottom <= shown.bottom + 0.5
+      return inside ? 'shown' : 'cut'
+    }
+    const story = document.querySelector('.screen-story')!
+    const cut: string[] = []
+    const lines: boolean[][] = []
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize)
+    let smallest = Infinity
+    const walker = document.createTreeWalker(story.querySelector('.story-read')!, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim()
+      const parent = node.parentElement
+      if (!text || !parent?.checkVisibility()) continue
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(parent).fontSize) / rem)
+      const shown = shownOf(parent)
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      const boxes = [...range.getClientRects()].filter((box) => box.width > 0 && box.height > 0)
+      lines.push(boxes.map((box) => where(box, shown) === 'shown'))
+      for (const box of boxes) if (where(box, shown) === 'cut') cut.push(`“${text.slice(0, 30)}…” at y ${Math.round(box.top)}–${Math.round(box.bottom)}`)
+    }
+    const panels: string[] = []
+    for (const panel of story.querySelectorAll('.story-panel')) {
+      const name = panel.querySelector('.story-panel__title')!.textContent!.replace(/\s+/g, ' ').trim()
+      const box = panel.getBoundingClientRect()
+      const at = where(box, shownOf(panel))
+      if (at === 'shown') panels.push(name)
+      else if (at === 'cut') cut.push(`${name} panel at y ${Math.round(box.top)}–${Math.round(box.bottom)}`)
+    }
+    return { lines, panels, cut, smallest }
+  })
+}
+
 describe.skipIf(browserTestsSkipped)('the stories stage with eight groups’ stories', () => {
   for (const { language, copies } of [
     { language: 'en', copies: 1 },
@@ -296,6 +426,51 @@ describe.skipIf(browserTestsSkipped)('the stories stage with eight groups’ sto
       expect(problems).toEqual([])
     })
   }
+
+  it('shows one story large on the projector with its persona and sources whole, beside the text or on a page of their own', { timeout: 180_000 }, async () => {
+    const room = await roomShowingOneStory()
+    pauseScreenPages(room.control.doc, true)
+    const problems: string[] = []
+    try {
+      for (const size of [VIEWPORTS.smallProjector, VIEWPORTS.projector, { width: 3840, height: 2160 }]) {
+        const screen = await openAs(app.browser, app.server, room.links.links.screen, { viewport: 'projector', waitConnected: true })
+        try {
+          await screen.page.setViewportSize(size)
+          await expectStage(screen.page, STAGE_NAME.fi, 'screen')
+          await screen.page.getByRole('heading', { name: SHOWN_STORY.title }).waitFor(SLOW)
+          await screen.page.locator('.screen-story .sources').waitFor(SLOW)
+          // The fit measures in layout effects, and again as the window's new size is observed.
+          await afterFrame(screen.page)
+          const indicator = screen.page.locator('.screen-story .page-indicator')
+          const pages = (await indicator.count()) > 0 ? Number(await indicator.getAttribute('data-pages')) : 1
+          const at = `${size.width}×${size.height}`
+          let seenLines: boolean[][] | null = null
+          const seenPanels = new Set<string>()
+          for (let shown = 1; shown <= pages; shown++) {
+            if (shown > 1) {
+              stepScreenPages(room.control.doc, 1)
+              await screen.page.locator(`.screen-story .page-indicator[data-page="${shown}"]`).waitFor(SLOW)
+            }
+            await screenshot(screen.page, `stories/projector-one-story-${size.width}-page${shown}`)
+            const read = await readStoryPage(screen.page)
+            for (const cut of read.cut) problems.push(`${at} page ${shown}: ${cut} cut`)
+            if (read.smallest < 0.52 - 0.005) problems.push(`${at}: text at ${read.smallest.toFixed(2)} rem`)
+            read.panels.forEach((panel) => seenPanels.add(panel))
+            seenLines = seenLines ? seenLines.map((lines, i) => lines.map((seen, j) => seen || read.lines[i]![j]!)) : read.lines
+          }
+          for (const panel of ['Persoona', 'Lähteet 3']) if (!seenPanels.has(panel)) problems.push(`${at}: the ${panel} panel whole on no page (of ${pages})`)
+          const unseen = seenLines!.flat().filter((seen) => !seen).length
+          if (unseen > 0) problems.push(`${at}: ${unseen} lines of the story on no page (of ${pages})`)
+          expect(screen.errors).toEqual([])
+        } finally {
+          await screen.close()
+        }
+      }
+    } finally {
+      room.close()
+    }
+    expect(problems).toEqual([])
+  })
 
   for (const language of ['en', 'fi'] as const) {
     it(`shows a long story title whole on a phone, kept to one line (${language})`, { timeout: 120_000 }, async () => {

@@ -1,17 +1,19 @@
-import { Fragment, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
+import { Fragment, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { resolveCitation, type CitableBoard } from '../../../shared/doc/stories/index.ts'
 import { readStoryBody, type Block, type Inline } from '../../../shared/export/storyBody.ts'
 import { splitFirstWord } from './chipText.ts'
 import { KindIcon } from './kindIcons.tsx'
-import { useFitToScreen } from './useFitToScreen.ts'
 
 const nextFrame: (fn: () => void) => void = typeof requestAnimationFrame === 'function' ? (fn) => requestAnimationFrame(() => fn()) : (fn) => setTimeout(fn, 16)
 
-/** A body's blocks, live: re-read at most once a frame while the groups type. */
-function useBlocks(body: Y.XmlFragment): readonly Block[] {
+const NO_BLOCKS: readonly Block[] = []
+
+/** A body's blocks, live: re-read at most once a frame while the groups type. None without a body. */
+export function useBodyBlocks(body: Y.XmlFragment | null): readonly Block[] {
   const store = useMemo(() => {
+    if (!body) return { get: () => NO_BLOCKS, subscribe: () => () => {} }
     let blocks = readStoryBody(body)
     let scheduled = false
     return {
@@ -34,31 +36,21 @@ function useBlocks(body: Y.XmlFragment): readonly Block[] {
   return useSyncExternalStore(store.subscribe, store.get)
 }
 
-/**
- * A story body rendered read-only from the same fragment the editor writes, without an editor:
- * the projector shows it big and live, and never downloads ProseMirror. User text is rendered as
- * text only.
- */
 interface ReadOnlyBodyProps {
-  body: Y.XmlFragment
+  blocks: readonly Block[]
   board: CitableBoard
   /** The level of the story's title on the page; the story's own headings go one and two below. */
   titleLevel: 2 | 3
-  fitToScreen?: boolean
 }
 
-export function ReadOnlyBody({ body, board, titleLevel, fitToScreen = false }: ReadOnlyBodyProps) {
-  const blocks = useBlocks(body)
-  const ref = useRef<HTMLDivElement>(null)
-  useFitToScreen(fitToScreen ? ref : NO_REF, blocks)
-  return (
-    <div ref={ref} className="story-read">
-      {renderBlocks(blocks, { board, titleLevel })}
-    </div>
-  )
+/**
+ * A story body rendered read-only from the same fragment the editor writes (its blocks read by
+ * `useBodyBlocks`), without an editor: the projector shows it big and live, and never downloads
+ * ProseMirror. User text is rendered as text only.
+ */
+export function ReadOnlyBody({ blocks, board, titleLevel }: ReadOnlyBodyProps) {
+  return <div className="story-read">{renderBlocks(blocks, { board, titleLevel })}</div>
 }
-
-const NO_REF = { current: null }
 
 interface RenderContext {
   board: CitableBoard

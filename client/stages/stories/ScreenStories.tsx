@@ -4,9 +4,10 @@ import { citationSources } from '../../../shared/doc/stories/index.ts'
 import type { Group, Persona, Story } from '../../../shared/schema/index.ts'
 import { useStore } from '../../state/store.ts'
 import { useStoryName } from '../../state/useStoryName.ts'
+import { FitPages } from '../../ui/fit/FitPages.tsx'
 import { EmptyState } from '../../ui/index.ts'
 import { personaLine } from './PersonaCard.tsx'
-import { ReadOnlyBody } from './ReadOnlyBody.tsx'
+import { ReadOnlyBody, useBodyBlocks } from './ReadOnlyBody.tsx'
 import { orderStories } from './storiesModel.ts'
 import { ScreenStoryCards } from './ScreenStoryCards.tsx'
 import { SourcesPanel } from './SourcesPanel.tsx'
@@ -50,16 +51,25 @@ function StoriesOnScreen() {
   return <ScreenStoryCards entries={entries} />
 }
 
+/**
+ * Reading sizes of the story on the projector, largest first (screen.css: 1rem, 39 px at 1080p,
+ * down to 0.55rem, 21 px): the largest at which the text and its panels fit the screen.
+ */
+const READ_SIZES = ['xl', 'l', 'm', 's', 'xs', 'xxs'] as const
+
 function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
   const { t } = useTranslation()
   const persona = usePersona(story.personaId)
   const body = useStoryBody(story.id)
+  const blocks = useBodyBlocks(body)
   const board = useCitableBoard()
   const year = useHorizonYear()
   const resolved = useResolvedCitations(body)
   const sources = useMemo(() => citationSources(resolved), [resolved])
   const name = persona?.name.trim() ?? ''
   const storyTitle = useStoryName()
+  // What the columns hold: a word typed, a chip's item renamed, a persona's line changed fits them again.
+  const contentKey = useMemo(() => [blocks, board, persona, sources], [blocks, board, persona, sources])
   return (
     <article className="screen-story ui-stack" aria-labelledby={`screen-story-${story.id}`}>
       <header className="screen-story__head ui-stack">
@@ -71,11 +81,20 @@ function ScreenStory({ story, group }: { story: Story; group: Group | null }) {
         </h2>
         {persona && personaLine(persona, t) && <p className="screen-story__persona">{personaLine(persona, t)}</p>}
       </header>
-      {body ? <ReadOnlyBody body={body} board={board} titleLevel={2} fitToScreen /> : null}
-      <footer className="screen-story__foot">
-        {persona && <PersonaFacts persona={persona} />}
-        <SourcesPanel sources={sources} headingLevel={3} />
-      </footer>
+      {/* The text and, after it, the persona and the sources, in newspaper columns as large as all
+          of it fits; past the smallest size, pages that turn ("Page 2 of 2"). Under the text
+          with its own fit, the panels began below the bottom edge: only their top border showed. */}
+      <div className="screen-story__pages fit-host">
+        <FitPages levels={READ_SIZES} contentKey={contentKey} className="screen-story__flow">
+          {() => (
+            <>
+              <ReadOnlyBody blocks={blocks} board={board} titleLevel={2} />
+              {persona && <PersonaFacts persona={persona} />}
+              <SourcesPanel sources={sources} headingLevel={3} />
+            </>
+          )}
+        </FitPages>
+      </div>
     </article>
   )
 }

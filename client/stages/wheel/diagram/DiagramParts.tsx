@@ -7,10 +7,9 @@ import { valenceKey } from '../valence.tsx'
 import { BoxText, SelectionMark, ValenceGlyph } from './DiagramNode.tsx'
 import { measureWithPageFont } from './measureText.ts'
 
+import { ringLabelY } from './ringLabels.ts'
+
 const CENTRE_ID = 'centre'
-/** How far below a box a ring's label sits (its centre), and half its width. */
-export const RING_LABEL_OFFSET = 12
-const RING_LABEL_HALF_WIDTH = 40
 
 /** The trend in the middle: the biggest box, in the accent colour. Selecting it offers "add a first-order consequence". */
 export const CentreNode = memo(function CentreNode({
@@ -103,19 +102,19 @@ export function ExpandedText({
 }
 
 /**
- * The rings as faint ellipses through the boxes' centres, each named ("1st order") at six
- * o'clock: just below its lowest box there, or on the ring line where no box is near. The
- * layout keeps the band between two rings free of boxes, so the label never sits on one.
+ * The rings as faint ellipses through the boxes' centres, each named ("1st order") at six o'clock
+ * (ringLabels.ts). `named`: the rings whose name shows, all by default (a part of the wheel on
+ * the projector names only those whose place it shows; its glance at the whole wheel, crowded
+ * with marks, none).
  */
-/** `named`: each ring's name under the middle (left out where marks crowd the rings, as on the projector's glance). */
-export const RingGuides = memo(function RingGuides({ layout, named = true }: { layout: WheelLayout; named?: boolean }) {
+export const RingGuides = memo(function RingGuides({ layout, named }: { layout: WheelLayout; named?: readonly number[] }) {
   const { t } = useTranslation()
   return (
     <g className="wheel-rings" aria-hidden="true">
       {layout.rings.map((ring) => (
         <g key={ring.ring}>
           <ellipse className="wheel-ring" rx={ring.radius * layout.aspect} ry={ring.radius} />
-          {named && (
+          {(named?.includes(ring.ring) ?? true) && (
             <text className="wheel-ring__label" x={0} y={ringLabelY(layout, ring.ring)} dominantBaseline="central" textAnchor="middle">
               {t(`wheel.ring.short${ring.ring}`)}
             </text>
@@ -125,16 +124,6 @@ export const RingGuides = memo(function RingGuides({ layout, named = true }: { l
     </g>
   )
 })
-
-/** Where a ring's label goes (its centre, below the wheel's middle). */
-export function ringLabelY(layout: WheelLayout, ringNumber: number): number {
-  const ring = layout.rings.find((r) => r.ring === ringNumber)
-  if (!ring) return 0
-  const next = layout.rings.find((r) => r.ring === ringNumber + 1)
-  const below = layout.nodes.filter((n) => n.ring === ringNumber && n.y > 0 && Math.abs(n.x) < n.w / 2 + RING_LABEL_HALF_WIDTH)
-  const y = below.length > 0 ? Math.max(...below.map((n) => n.y + n.h / 2)) + RING_LABEL_OFFSET : ring.radius
-  return next ? Math.min(y, next.inner - 8) : y
-}
 
 /** The "+" disc's radius, and how far inside the box's corner its centre sits. */
 const ADD_RADIUS = 13

@@ -4,18 +4,8 @@ import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import { DEFAULT_WHEEL_METRICS, layoutWheel, toLayoutItems, type WheelLayout, type WheelLayoutItem } from '../../../../shared/wheel/index.ts'
 import { DiagramNode, SELECTION_OUTSET } from './DiagramNode.tsx'
-import {
-  ADD_CORNER_ROOM,
-  ADD_OVERHANG,
-  AddFollowing,
-  CentreNode,
-  ExpandedText,
-  RingGuides,
-  WheelEdges,
-  ringLabelY,
-  useNodeLabel,
-  useNodesById,
-} from './DiagramParts.tsx'
+import { ADD_CORNER_ROOM, ADD_OVERHANG, AddFollowing, CentreNode, ExpandedText, RingGuides, WheelEdges, useNodeLabel, useNodesById } from './DiagramParts.tsx'
+import { ringLabelY } from './ringLabels.ts'
 import { oneLine } from '../wheelModel.ts'
 import { MAX_RING } from '../../../../shared/schema/index.ts'
 import { measureWithPageFont } from './measureText.ts'

@@ -12,7 +12,7 @@ import { CentreNode, RingGuides, WheelEdges, useNodeLabel, useNodesById } from '
 import { measureWithPageFont } from '../diagram/measureText.ts'
 import { ValenceLegend } from '../ValenceLegend.tsx'
 import { useBoxSize } from './useBoxSize.ts'
-import { SCREEN_WHEEL_METRICS, wheelPages } from './wheelPages.ts'
+import { SCREEN_WHEEL_METRICS, viewOf, wheelPages } from './wheelPages.ts'
 
 /** Consequences are drawn at least this big (24 px on a 1080p projector), and at most 1rem. */
 const MIN_FONT_REM = 0.63
@@ -69,12 +69,8 @@ export function ScreenWheelDiagram({
 
   let viewBox: string | undefined
   if (shown && width > 0 && height > 0) {
-    // The page's bounds centred, at the page's scale (which may be below what would fill the screen).
-    const w = width / shown.scale
-    const h = height / shown.scale
-    const cx = (shown.bounds.minX + shown.bounds.maxX) / 2
-    const cy = (shown.bounds.minY + shown.bounds.maxY) / 2
-    viewBox = `${cx - w / 2} ${cy - h / 2} ${w} ${h}`
+    const view = viewOf(shown, { width, height })
+    viewBox = `${view.minX} ${view.minY} ${view.maxX - view.minX} ${view.maxY - view.minY}`
   }
 
   return (
@@ -82,7 +78,7 @@ export function ScreenWheelDiagram({
       <div ref={ref} className="screen-wheel__viewport" role="group" aria-label={label}>
         {viewBox && shown && (
           <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
-            <RingGuides layout={shown.layout} named={!shown.overview} />
+            <RingGuides layout={shown.layout} named={shown.namedRings} />
             <WheelEdges layout={shown.layout} shown={shown.nodes} />
             <CentreNode box={shown.layout.centre} name={trendName} metrics={shown.layout.metrics} interactive={false} selected={false} onActivate={noop} />
             {shown.layout.nodes

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { WheelLayoutItem } from '../../../../shared/wheel/index.ts'
-import { SCREEN_WHEEL_METRICS, wheelPages, type WheelPage } from './wheelPages.ts'
+import { ringLabelBox, ringLabelPlace } from '../diagram/ringLabels.ts'
+import { SCREEN_WHEEL_METRICS, viewOf, wheelPages, type Size, type WheelPage } from './wheelPages.ts'
 
 /** A three-ring wheel: `first` consequences, two under each, and `third` under each of those. */
 function wheel(first: number, third: number): WheelLayoutItem[] {
@@ -35,6 +36,13 @@ const OPTIONS = { centreText: 'Care moves home', metrics: SCREEN_WHEEL_METRICS }
 
 const fontOf = (page: WheelPage) => page.scale * page.layout.metrics.fontSize
 const allIds = (items: readonly WheelLayoutItem[]): string[] => items.flatMap((item) => [item.id, ...allIds(item.children)])
+
+/** Whether a ring's name is wholly in what the projector draws of a part. */
+function nameShows(page: WheelPage, ring: number, size: Size): boolean {
+  const box = ringLabelBox(page.layout, ring)
+  const view = viewOf(page, size)
+  return box.x - box.w / 2 >= view.minX && box.x + box.w / 2 <= view.maxX && box.y - box.h / 2 >= view.minY && box.y + box.h / 2 <= view.maxY
+}
 
 describe('the wheel on the projector', () => {
   it('shows a small wheel whole, no larger than the largest text allows', () => {
@@ -75,6 +83,34 @@ describe('the wheel on the projector', () => {
     expect(pages.filter((page) => page.nodes.has(items[0]!.id)).length).toBeGreaterThan(1)
     // Deep branches are zoomed on, all parts one wheel (laid out alone, each would spread all round the trend).
     expect(new Set(pages.map((page) => page.layout)).size).toBe(1)
+  })
+
+  it('names a ring on a part only where its name shows whole, and every ring on a wheel shown whole', () => {
+    const [whole, ...none] = wheelPages(wheel(3, 0), OPTIONS, HD, 24, 40)
+    expect(none).toEqual([])
+    expect(whole!.namedRings).toEqual([1, 2])
+    for (const ring of whole!.namedRings) expect(nameShows(whole!, ring, HD)).toBe(true)
+
+    // 0.63rem to 1rem at each projector's root size.
+    for (const [size, minFont, maxFont] of [
+      [HD, 24, 40],
+      [SMALL_PROJECTOR, 20, 32],
+    ] as const) {
+      const pages = wheelPages(wheel(4, 2), OPTIONS, size, minFont, maxFont)
+      const parts = pages.filter((page) => !page.overview)
+      // The glance is crowded with marks: no names.
+      for (const glance of pages.filter((page) => page.overview)) expect(glance.namedRings).toEqual([])
+      for (const page of parts) {
+        for (const ring of page.namedRings) {
+          expect(nameShows(page, ring, size)).toBe(true)
+          // On a sector, a name under one of the part's own boxes.
+          if (page.nodes.size < page.layout.nodes.length) expect(ringLabelPlace(page.layout, ring).under.some((id) => page.nodes.has(id))).toBe(true)
+        }
+        // Framed with its names, a part's text still reads.
+        expect(fontOf(page)).toBeGreaterThanOrEqual(minFont)
+      }
+      expect(parts.some((page) => page.namedRings.length > 0)).toBe(true)
+    }
   })
 
   it('shows fifteen first-order consequences on a small projector in two even parts, each a wheel of its own', () => {

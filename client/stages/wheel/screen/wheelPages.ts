@@ -22,6 +22,7 @@
  * that would not read.
  */
 import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../../../../shared/wheel/index.ts'
+import { ringLabelBox, ringLabelPlace } from '../diagram/ringLabels.ts'
 
 export interface Bounds {
   minX: number
@@ -42,7 +43,9 @@ export interface WheelPage {
   nodes: ReadonlySet<string>
   /** Ids of the first-order consequences on this part. */
   roots: readonly string[]
-  /** What the part shows, in layout units: its boxes and the trend in the middle, with a margin. */
+  /** The rings named on this part ("1st order"), each name wholly in view (see `withRingNames`). */
+  namedRings: readonly number[]
+  /** What the part shows, in layout units: its boxes, the trend in the middle and its rings' names, with a margin. */
   bounds: Bounds
   /** Layout units → screen pixels for this part. */
   scale: number
@@ -77,7 +80,7 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
   const whole = layoutForScreen(items, options, size)
   const fit = (layout: WheelLayout, nodes: ReadonlySet<string>, roots: readonly string[], boxes: readonly WheelBox[]): WheelPage => {
     const bounds = padded(boundsOf(boxes))
-    return { layout, nodes, roots, bounds, scale: Math.min(maxFontPx / layout.metrics.fontSize, scaleFor(bounds, size)) }
+    return { layout, nodes, roots, namedRings: [], bounds, scale: Math.min(maxFontPx / layout.metrics.fontSize, scaleFor(bounds, size)) }
   }
   const zoomed: PageOf = (group) => {
     const nodes = new Set(group.flatMap(idsOf))
@@ -109,10 +112,13 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
 
   const zoomedPages = paginate(items, zoomed, readable)
   // The whole wheel does not read laid out afresh either: re-laid parts are two at the fewest.
-  const parts = zoomedPages.length <= 2 ? zoomedPages : (paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages)
+  const parts = (zoomedPages.length <= 2 ? zoomedPages : (paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages)).map((page) =>
+    withRingNames(page, size, minFontPx, maxFontPx),
+  )
   if (parts.length === 1) return parts
   // Narrow boxes for the marks: the whole wheel is what must fit, and the words are few.
   const glance = layoutForScreen(firstOrderInWords(items), { ...options, metrics: { ...options.metrics, minWidth: MARK_WIDTH } }, size)
+  // Its rings are not named: the marks crowd them.
   const overview = {
     ...fit(
       glance,
@@ -123,6 +129,37 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
     overview: true,
   }
   return readable(overview) ? [overview, ...parts] : parts
+}
+
+/**
+ * What the projector draws of a part, in layout units: its bounds centred, at its scale (which
+ * may be below what would fill the screen, so the view is often larger than the bounds).
+ */
+export function viewOf(page: WheelPage, size: Size): Bounds {
+  const [cx, cy] = [(page.bounds.minX + page.bounds.maxX) / 2, (page.bounds.minY + page.bounds.maxY) / 2]
+  const [halfW, halfH] = page.scale > 0 ? [size.width / page.scale / 2, size.height / page.scale / 2] : [0, 0]
+  return { minX: cx - halfW, minY: cy - halfH, maxX: cx + halfW, maxY: cy + halfH }
+}
+
+/**
+ * A part with its rings named: on a part drawn whole, every ring; on a sector of the wheel, those
+ * whose name sits under one of the part's boxes (ringLabels.ts). The names are drawn at six
+ * o'clock of the whole wheel, and a part framed by its boxes alone cut them with its lower edge
+ * ("1. aste" half under the legend). The part is framed with its names while its text still
+ * reads at `minFontPx` (a little smaller, if need be); else it keeps its frame, the parts already
+ * chosen, and names only the rings whose name is wholly in view there.
+ */
+function withRingNames(page: WheelPage, size: Size, minFontPx: number, maxFontPx: number): WheelPage {
+  const { layout, nodes } = page
+  const drawnWhole = nodes.size === layout.nodes.length
+  const rings = layout.rings.map((ring) => ring.ring).filter((ring) => drawnWhole || ringLabelPlace(layout, ring).under.some((id) => nodes.has(id)))
+  if (rings.length === 0) return page
+  const names = rings.map((ring) => ringLabelBox(layout, ring))
+  const framed = union(page.bounds, padded(boundsOf(names)))
+  const scale = Math.min(maxFontPx / layout.metrics.fontSize, scaleFor(framed, size))
+  if (scale * layout.metrics.fontSize >= minFontPx || scale >= page.scale) return { ...page, namedRings: rings, bounds: framed, scale }
+  const view = viewOf(page, size)
+  return { ...page, namedRings: rings.filter((_, index) => contains(view, padded(boundsOf([names[index]!])))) }
 }
 
 /** The items with the words of every consequence past the first order left out: each takes a mark's room. */
@@ -200,7 +237,7 @@ function idsOf(item: WheelLayoutItem): string[] {
   return [item.id, ...item.children.flatMap(idsOf)]
 }
 
-function boundsOf(boxes: readonly WheelBox[]): Bounds {
+function boundsOf(boxes: readonly Pick<WheelBox, 'x' | 'y' | 'w' | 'h'>[]): Bounds {
   let minX = Infinity
   let minY = Infinity
   let maxX = -Infinity
@@ -216,6 +253,14 @@ function boundsOf(boxes: readonly WheelBox[]): Bounds {
 
 function padded(bounds: Bounds): Bounds {
   return { minX: bounds.minX - MARGIN, minY: bounds.minY - MARGIN, maxX: bounds.maxX + MARGIN, maxY: bounds.maxY + MARGIN }
+}
+
+function union(a: Bounds, b: Bounds): Bounds {
+  return { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) }
+}
+
+function contains(outer: Bounds, inner: Bounds): boolean {
+  return inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY && inner.maxY <= outer.maxY
 }
 
 function scaleFor(bounds: Bounds, size: Size): number {
