@@ -310,12 +310,15 @@ export class WorkshopHistory {
     const before = await this.snapshot(workshopId, 'beforeRestore')
     try {
       await this.registry.withRooms(workshopId, [BOARD_DOC, CONTROL_DOC], ([board, control]) => {
+        const { lastRestore, currentStageId } = readControl(control!.doc)
         restoreDoc(board!.doc, pastBoard)
         setLastRestore(control!.doc, {
           at: Date.now(),
           snapshotAt: snapshot.createdAt,
-          undo: snapshot.reason === 'beforeRestore',
-          stageId: readControl(control!.doc).currentStageId,
+          // An undo goes back to the snapshot the last restore took before itself; going further
+          // back through older "Before restore" lines is a restore of its own, and undoable.
+          undo: snapshotId === lastRestore?.undoSnapshotId,
+          stageId: currentStageId,
           ...(before === null ? {} : { undoSnapshotId: before }),
         })
       })

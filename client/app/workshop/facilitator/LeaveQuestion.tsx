@@ -22,6 +22,12 @@ export function LeaveQuestion() {
     if (!asked) return
     askedFrom.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     first.current?.focus()
+    // Gone with the keyboard on it (answered, or nothing left to ask): the keyboard goes back to
+    // where it asked from, not to the top of the page.
+    return () => {
+      const back = askedFrom.current
+      if (back?.isConnected && document.activeElement === document.body) back.focus()
+    }
   }, [asked])
   if (!question) return move.stayedOffline ? <StayedOffline /> : null
   const stay = () => {

@@ -5,6 +5,7 @@ import {
   addSignal,
   closeAssessment,
   createTrendWithSignals,
+  deleteTrend,
   goToStage,
   readControl,
   setPrivateCounts,
@@ -186,6 +187,7 @@ describe('moving the room on', () => {
     click(c, 'Back to Signals')
     expect(currentKind()).toBe('signals')
     act(() => void goToStage(room.control, room.stageIds.trends))
+    act(() => named(c, 'Next: Assess')!.focus())
     click(c, 'Next: Assess')
     expect(currentKind()).toBe('trends')
     expect(c.querySelector('.leave-question')?.textContent).toContain('3 cards are in no trend yet: they will be left out of the assessment.')
@@ -193,6 +195,15 @@ describe('moving the room on', () => {
     // Someone sorts one meanwhile: the count follows.
     act(() => void createTrendWithSignals(room.board, { name: 'Care moves home' }, cards.slice(0, 1), ANNA))
     expect(c.querySelector('.leave-question')?.textContent).toContain('2 cards are in no trend yet')
+    // And the rest: nothing left to ask, the question goes, the keyboard back on Next.
+    let trend = ''
+    act(() => void (trend = createTrendWithSignals(room.board, { name: 'Work shrinks' }, cards.slice(1), ANNA)))
+    expect(c.querySelector('.leave-question')).toBeNull()
+    expect(document.activeElement).toBe(named(c, 'Next: Assess'))
+    // A card back in the pile later asks nothing by itself; the next Next asks again.
+    act(() => void deleteTrend(room.board, trend))
+    expect(c.querySelector('.leave-question')).toBeNull()
+    click(c, 'Next: Assess')
     click(c, 'Go to Assess anyway')
     expect(currentKind()).toBe('assess')
   })

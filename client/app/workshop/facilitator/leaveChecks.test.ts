@@ -5,15 +5,23 @@ import { leaveReasons, type LeaveFacts } from './leaveChecks.ts'
 
 const stage = (kind: StageKind): Stage =>
   ({ id: `Stage${kind}`.padEnd(22, 'x'), kind, order: 'a0', skipped: false, settings: { timerSeconds: 600, prompt: '', votesPerPerson: 3 } }) as Stage
-const facts = (kind: StageKind, session: Partial<LeaveFacts['session']> = {}, secondsLeft = 0, unsorted = 0): LeaveFacts => ({
+/** The stage moved to: one after the current by default. */
+const later = { ...stage('assess'), order: 'a1' }
+const earlier = { ...stage('signals'), order: 'Zz' }
+const takeaways = { ...stage('takeaways'), order: 'a2' }
+const facts = (
+  kind: StageKind,
+  session: Partial<LeaveFacts['session']> = {},
+  secondsLeft = 0,
+  unsorted = 0,
+  steps = [earlier, stage(kind), later, takeaways],
+): LeaveFacts => ({
   current: stage(kind),
   session: { ...SESSION_DEFAULTS, ...session },
   secondsLeft,
   unsorted,
+  steps,
 })
-/** The stage moved to: one after the current by default. */
-const later = { ...stage('assess'), order: 'a1' }
-const earlier = { ...stage('signals'), order: 'Zz' }
 
 describe('leaving a stage', () => {
   it('just goes when nothing would be lost, however many are not "done"', () => {
@@ -44,6 +52,10 @@ describe('leaving a stage', () => {
     expect(leaveReasons(facts('trends', {}, 0, 0), later)).toEqual([])
     // Only the trends stage sorts: elsewhere an unsorted card is not this move's loss.
     expect(leaveReasons(facts('signals', {}, 0, 12), later)).toEqual([])
+    // Past the assessment too; but a workshop with none on the way (the quick template, or the
+    // assessment skipped) leaves nothing out.
+    expect(leaveReasons(facts('trends', {}, 0, 12), takeaways)).toEqual([{ kind: 'unsortedCards', count: 12 }])
+    expect(leaveReasons(facts('trends', {}, 0, 12, [earlier, stage('trends'), takeaways]), takeaways)).toEqual([])
   })
 
   it('asks while the timer runs with time left, not when it is idle, paused or up', () => {

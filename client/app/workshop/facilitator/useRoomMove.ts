@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { closeAssessment, endPrivateRound, goToStage, groupSignals } from '../../../../shared/doc/index.ts'
 import type { Stage } from '../../../../shared/schema/stage.ts'
@@ -63,15 +63,20 @@ export function useRoomMove(nav: StageNavigation): RoomMove {
   const unsorted = useStore((s) => (current?.kind === 'trends' ? unsortedCount(s) : 0))
 
   const reasonsFor = useCallback(
-    (target: Stage) => (session ? leaveReasons({ current, session, secondsLeft: timer?.secondsLeft ?? 0, unsorted }, target) : []),
+    (target: Stage) => (session ? leaveReasons({ current, session, secondsLeft: timer?.secondsLeft ?? 0, unsorted, steps }, target) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- The seconds matter only as "some left": a ticking clock must not rebuild the question.
-    [current, session, (timer?.secondsLeft ?? 0) > 0, unsorted],
+    [current, session, (timer?.secondsLeft ?? 0) > 0, unsorted, steps],
   )
   const target = askingFor && askingFor.from === (current?.id ?? null) ? (stages.find((s) => s.id === askingFor.target) ?? null) : null
   const question = useMemo(() => {
     const reasons = target ? reasonsFor(target) : []
     return target && reasons.length > 0 ? { target, reasons } : null
   }, [target, reasonsFor])
+  // Nothing left to ask (the last card sorted, the cards revealed elsewhere): the question is
+  // over, and does not come back by itself when a card goes back to the pile later.
+  useEffect(() => {
+    if (askingFor && !question) setAskingFor(null)
+  }, [askingFor, question])
 
   const moveTo = useCallback(
     (stage: Stage) => {

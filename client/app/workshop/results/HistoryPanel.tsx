@@ -7,7 +7,7 @@ import { ReplayBoard } from './ReplayBoard.tsx'
 import { useReplayFrames } from './useReplayFrames.ts'
 import { formatClock } from '../../../i18n/formatClock.ts'
 import { useCredentials } from './useResults.ts'
-import { useStore } from '../../../state/store.ts'
+import { useRecentRestore } from './useRecentRestore.ts'
 import './results.css'
 
 type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; snapshots: readonly HistorySnapshotInfo[] }
@@ -149,26 +149,13 @@ export function HistoryPanel() {
   )
 }
 
-/** How long after a restore History offers to undo it (as long as everyone's notice of it shows). */
-const UNDO_OFFERED_FOR_MS = 15 * 60_000
-
 /**
- * The room's last restore while it may be undone: not itself an undo, and for `UNDO_OFFERED_FOR_MS`
- * (undoing later would throw away what the room did since, for a board it has long moved past).
- * Read from the control document, so a reload or a second facilitator's laptop offers it too.
+ * The room's last restore while it may be undone: recent (`useRecentRestore`) and not itself an
+ * undo. Read from the control document, so a reload or a second facilitator's laptop offers it too.
  */
 function useUndoableRestore(): { snapshotAt: number; undoSnapshotId: number } | null {
-  const restore = useStore((s) => s.control?.lastRestore ?? null)
-  const [expired, setExpired] = useState<number | null>(null)
-  const at = restore?.at ?? null
-  useEffect(() => {
-    if (at === null) return
-    const left = at + UNDO_OFFERED_FOR_MS - Date.now()
-    if (left <= 0) return setExpired(at)
-    const timer = setTimeout(() => setExpired(at), left)
-    return () => clearTimeout(timer)
-  }, [at])
-  if (!restore || restore.undo || restore.undoSnapshotId === undefined || restore.at === expired) return null
+  const restore = useRecentRestore()
+  if (!restore || restore.undo || restore.undoSnapshotId === undefined) return null
   return { snapshotAt: restore.snapshotAt, undoSnapshotId: restore.undoSnapshotId }
 }
 

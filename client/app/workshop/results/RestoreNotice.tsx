@@ -5,40 +5,32 @@ import { useStore } from '../../../state/store.ts'
 import { selectCurrentStageId } from '../../../state/selectors.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { formatClock } from '../../../i18n/formatClock.ts'
+import { useRecentRestore } from './useRecentRestore.ts'
 import './results.css'
-
-/** How long after a restore the notice stays for someone who has not closed it. */
-const SHOWN_FOR_MS = 15 * 60_000
 
 /**
  * "The facilitator restored the board to 10:42": everyone (the projector too) learns why cards
- * came back or went away. It goes after `SHOWN_FOR_MS`, at the next stage change (also for a page
+ * came back or went away. It goes after `RESTORE_RECENT_MS`, at the next stage change (also for a page
  * opened after it: the restore names its stage), or when closed:
  * by anyone on their own device, by a facilitator for the room, the projector included (it has no
  * button, and before, a projector left open showed one restore's notice for the rest of the day).
  */
 export function RestoreNotice({ role }: { role: 'facilitator' | 'participant' | 'screen' }) {
   const { t, i18n } = useTranslation()
-  const restore = useStore((s) => s.control?.lastRestore ?? null)
+  const restore = useRecentRestore()
   const stageId = useStore(selectCurrentStageId)
   const { control } = useWorkshopDocs()
   const [closedAt, setClosedAt] = useState<number | null>(null)
   /** The stage when this page first showed the restore: the next stage is news of its own. */
   const [seen, setSeen] = useState<{ at: number; stageId: string | null } | null>(null)
-  const [expired, setExpired] = useState<number | null>(null)
   const at = restore?.at ?? null
   useEffect(() => {
-    if (at === null) return
-    setSeen((current) => (current?.at === at ? current : { at, stageId }))
-    // Measured against the restore's own time: a notice from yesterday is not news.
-    const left = at + SHOWN_FOR_MS - Date.now()
-    if (left <= 0) return setExpired(at)
-    const timer = setTimeout(() => setExpired(at), left)
-    return () => clearTimeout(timer)
+    if (at !== null) setSeen((current) => (current?.at === at ? current : { at, stageId }))
   }, [at, stageId])
-  if (!restore || restore.closed || restore.at === closedAt || restore.at === expired) return null
+  if (!restore || restore.closed || restore.at === closedAt) return null
   // News on the stage it happened on (a restore from before the server named it: the stage this
-  // page first saw it on), until the room first moves on.
+  // page first saw it on). A page that saw it drops it once the room moves on, back again or not;
+  // a page opened later on that stage cannot tell, and shows it for the rest of its time.
   if (restore.stageId !== undefined && restore.stageId !== stageId) return null
   if (seen?.at === restore.at && seen.stageId !== stageId) return null
   const time = formatClock(restore.snapshotAt, i18n.language)
