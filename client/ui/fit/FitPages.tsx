@@ -25,9 +25,15 @@ interface Fit {
   /** The level is chosen; only its pages are counted now. */
   settled: boolean
   pages: number
+  /**
+   * The pages the last settled fit had, for the page turner while a new one is measured: text
+   * typed into a story shown large changes its content every keystroke, and a turner told "one
+   * page" meanwhile started its 20 s again each time, so the next page never came.
+   */
+  shownPages: number
 }
 
-const START: Fit = { level: 0, measured: [], settled: false, pages: 1 }
+const START: Fit = { level: 0, measured: [], settled: false, pages: 1, shownPages: 1 }
 
 /** An item that may run on into the next column: its pieces' label there ("Care moves home, continued"). */
 export const FIT_CONTINUES = 'data-fit-continues'
@@ -111,13 +117,13 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
   const [fit, setFit] = useState<Fit>(START)
   const [size, setSize] = useState({ width: 0, height: 0 })
   const [fitFor, setFitFor] = useState<{ key: unknown; size: typeof size }>({ key: contentKey, size })
-  const { page, paused } = usePageTurner(fit.settled ? fit.pages : 1)
+  const { page, paused } = usePageTurner(fit.settled ? fit.pages : fit.shownPages)
 
   // New content or a new screen size: search again from the least dense level (before paint).
   const stale = fitFor.key !== contentKey || fitFor.size !== size
   if (stale) {
     setFitFor({ key: contentKey, size })
-    setFit(START)
+    setFit({ ...START, shownPages: fit.settled ? fit.pages : fit.shownPages })
   }
 
   useLayoutEffect(() => {
@@ -145,16 +151,17 @@ export function FitPages<Level extends string>({ levels, contentKey, className, 
     }
     const pages = pagesOf(box.scrollWidth, box.clientWidth, gap)
     if (fit.settled) {
-      if (pages !== fit.pages) setFit({ ...fit, pages })
+      if (pages !== fit.pages) setFit({ ...fit, pages, shownPages: pages })
       return
     }
     const measured = [...fit.measured]
     measured[fit.level] = pages
     if (pages <= 1 || fit.level === levels.length - 1) {
       const best = chooseDensity(measured)
-      setFit(best === fit.level ? { level: best, measured, settled: true, pages } : { level: best, measured, settled: true, pages: measured[best]! })
+      const chosen = best === fit.level ? pages : measured[best]!
+      setFit({ level: best, measured, settled: true, pages: chosen, shownPages: chosen })
     } else {
-      setFit({ level: fit.level + 1, measured, settled: false, pages })
+      setFit({ ...fit, level: fit.level + 1, measured, pages })
     }
   })
 
