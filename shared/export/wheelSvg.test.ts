@@ -106,6 +106,8 @@ describe('a full Finnish wheel as a picture (the exploratory test of 7 December)
     for (const [, next] of breaks) expect(pictureTextWidth(next.split(' ')[0]!, 14, false)).toBeLessThan(190)
   })
 
+  // With the module's own measure, so this catches wrapping that overruns it; whether that measure
+  // is honest for a real font is checked in Chromium (tests/export/browser.test.ts).
   it('keeps every line inside its box, measured for the widest font a reader may have, bold as bold', () => {
     const m = DEFAULT_WHEEL_METRICS
     for (const box of boxes) {
@@ -119,11 +121,5 @@ describe('a full Finnish wheel as a picture (the exploratory test of 7 December)
     // Honest for heavy and wide letters: bold is wider, and "m" and "W" are wider than "i".
     expect(pictureTextWidth('Ikääntyvä', 16, true)).toBeGreaterThan(pictureTextWidth('Ikääntyvä', 16, false) * 1.08)
     expect(pictureTextWidth('mmm', 14, false)).toBeGreaterThan(3 * pictureTextWidth('i', 14, false))
-  })
-
-  it('draws in well under 100 ms', () => {
-    const start = performance.now()
-    for (let i = 0; i < 10; i++) wheelSvg(nodes, { ...options, centre: `${FINNISH_WHEEL_TREND} ${i}`, language: 'fi' })
-    expect((performance.now() - start) / 10).toBeLessThan(50)
   })
 })

@@ -62,7 +62,11 @@ describe('a card two people move at once', () => {
       await anna.page.keyboard.press('Enter')
       await note.waitFor({ state: 'detached', ...SLOW })
       // Her keyboard stays in the trend she was reading, not thrown to the top of the page.
-      expect(await anna.page.evaluate(() => document.activeElement?.closest('.trend')?.getAttribute('aria-labelledby') ?? null)).not.toBeNull()
+      const focusedTrend = await anna.page.evaluate(() => {
+        const heading = document.activeElement?.closest('.trend')?.getAttribute('aria-labelledby')
+        return heading ? (document.getElementById(heading)?.textContent ?? null) : null
+      })
+      expect(focusedTrend).toBe(REPAIR)
       // The move that did not stand is removed from the board, not only hidden.
       await expect.poll(() => readBoard(board.doc).memberships.size, SLOW).toBe(1)
 

@@ -115,13 +115,18 @@ describe.skipIf(browserTestsSkipped)('the trends wall on the projector', () => {
       ]) {
         await screen.page.setViewportSize(viewport)
         await screen.page.locator('.projector-trends--focused .tcard--projector').first().waitFor(SLOW)
-        await screen.page.waitForTimeout(300)
-        const drawn = await screen.page.evaluate(() => {
-          const cards = [...document.querySelectorAll<HTMLElement>('.projector-trends--focused .tcard--projector')]
-          const bottom = Math.max(...cards.map((card) => card.getBoundingClientRect().bottom))
-          const title = parseFloat(getComputedStyle(cards[0]!.querySelector('.tcard__title')!).fontSize)
-          return { bottom, title, cards: cards.length }
-        })
+        const measure = () =>
+          screen.page.evaluate(() => {
+            const cards = [...document.querySelectorAll<HTMLElement>('.projector-trends--focused .tcard--projector')]
+            const bottom = Math.max(...cards.map((card) => card.getBoundingClientRect().bottom))
+            const title = parseFloat(getComputedStyle(cards[0]!.querySelector('.tcard__title')!).fontSize)
+            return { bottom, title, cards: cards.length }
+          })
+        // Fitted again to the new size once the resize reaches the page: inside it, on one page.
+        await expect
+          .poll(async () => (await measure()).bottom <= viewport.height && (await screen.page.locator('[data-one-page]').count()) === 1, SLOW)
+          .toBe(true)
+        const drawn = await measure()
         await screenshot(screen.page, `room/projector-trend-focused-${viewport.width}`)
         expect(drawn.cards).toBe(titles.length)
         // Six cards in letters the back row reads (the wall's size was 0.66 rem: 21 px at 1080), down the screen, not in its top half.

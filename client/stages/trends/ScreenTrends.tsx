@@ -75,7 +75,7 @@ function AllTrends({ groups, unsorted }: { groups: readonly TrendGroup[]; unsort
 /** One trend on screen, large: its whole text, and its cards in as many columns as they need. */
 function FocusedTrend({ group }: { group: TrendGroup }) {
   const { t } = useTranslation()
-  const hyphenate = useHyphenate()
+  const { hyphenate } = useBoardText()
   // The patterns arriving change where titles break: the fit is found again then.
   const contentKey = useMemo(() => [group.signals, hyphenate], [group.signals, hyphenate])
   return (

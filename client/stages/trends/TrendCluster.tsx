@@ -161,7 +161,9 @@ function MovedAwayNote({ trendId }: { trendId: string }) {
       focused.current = false
       const card = trend.querySelector<HTMLElement>('.tcard__grab[tabindex="0"]')
       if (card) return card.focus()
+      // Focusable only for this: a click on the trend later must not focus (and outline) it.
       trend.tabIndex = -1
+      trend.addEventListener('blur', () => trend.removeAttribute('tabindex'), { once: true })
       trend.focus()
     }
   }, [note])

@@ -2,17 +2,27 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sortedByOrder, wheelTree } from '../../../shared/doc/index.ts'
 import { useStore } from '../../state/store.ts'
+import { useAnnounce } from '../../ui/index.ts'
 import { saveFile } from '../../ui/saveFile.ts'
 
 /**
  * Saves one trend's futures wheel as an SVG picture, made in the browser from the live board.
- * The picture's module comes with the hyphenation patterns of both languages (about 40 KB
+ * The picture's module comes with the hyphenation patterns of both languages (about 26 KB
  * gzip), so it is loaded at the first click, not with the stage or the facilitator's console.
+ * A module that cannot be fetched (the connection gone, or a new version on the server) is said.
  */
 function useSaveWheel() {
   const { t } = useTranslation()
+  const announce = useAnnounce()
   return async (trendId: string) => {
-    const { wheelPictureFile } = await import('./wheelPicture.ts')
+    let picture: typeof import('./wheelPicture.ts')
+    try {
+      picture = await import('./wheelPicture.ts')
+    } catch {
+      announce(t('results.wheel.downloadFailed'))
+      return
+    }
+    const { wheelPictureFile } = picture
     const { board, control } = useStore.getState()
     const trend = board?.trends.get(trendId)
     if (!board || !trend) return

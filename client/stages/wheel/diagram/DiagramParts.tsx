@@ -6,7 +6,6 @@ import type { Valence, WheelNode } from '../../../../shared/schema/index.ts'
 import { valenceKey } from '../valence.tsx'
 import { BoxText, SelectionMark, ValenceGlyph } from './DiagramNode.tsx'
 import { measureWithPageFont } from './measureText.ts'
-
 import { ringLabelY } from './ringLabels.ts'
 
 const CENTRE_ID = 'centre'
