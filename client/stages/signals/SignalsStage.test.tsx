@@ -238,6 +238,9 @@ describe('signals stage: the wall', () => {
     const landed = document.activeElement as HTMLElement
     expect(landed.closest('.add-signal')).toBeNull()
     expect(landed.closest('[data-signal-id]')?.textContent).toContain('Night buses')
+    // Focusable for that landing only: once the keyboard moves on, the card is not left in reach of clicks.
+    act(() => fieldLabelled(container, 'What did you notice?').focus())
+    expect(container.querySelectorAll('[data-signal-id][tabindex]')).toHaveLength(0)
   })
 
   it('saves only the fields changed in the editor, so a concurrent edit on another device survives', () => {

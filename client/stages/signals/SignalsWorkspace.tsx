@@ -6,6 +6,7 @@ import type { Signal, SignalPatch } from '../../../shared/schema/signal.ts'
 import { canContribute } from '../../../shared/permissions.ts'
 import { withToolStrings } from '../../i18n/index.ts'
 import { useAnnounce } from '../../ui/index.ts'
+import { focusableOnce } from '../../ui/focusableOnce.ts'
 import { AddSignalForm } from './AddSignalForm.tsx'
 import { EmptyWall } from './EmptyWall.tsx'
 import { PrivateArea } from './PrivateArea.tsx'
@@ -212,8 +213,7 @@ function focusAfterRemoving(signalId: string): HTMLElement | null {
     if (!(neighbour instanceof HTMLElement)) continue
     const button = neighbour.querySelector<HTMLElement>('button')
     if (button) return button
-    neighbour.tabIndex = -1
-    return neighbour
+    return focusableOnce(neighbour)
   }
   return document.querySelector<HTMLElement>('.wall-section__heading')
 }

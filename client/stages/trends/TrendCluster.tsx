@@ -1,6 +1,7 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import type { Signal, Trend } from '../../../shared/schema/index.ts'
+import { focusableOnce } from '../../ui/focusableOnce.ts'
 import { EditingNote } from '../../ui/index.ts'
 import { useTrendsActions } from './actions.tsx'
 import type { DropTarget } from './dnd/dropDecision.ts'
@@ -161,10 +162,7 @@ function MovedAwayNote({ trendId }: { trendId: string }) {
       focused.current = false
       const card = trend.querySelector<HTMLElement>('.tcard__grab[tabindex="0"]')
       if (card) return card.focus()
-      // Focusable only for this: a click on the trend later must not focus (and outline) it.
-      trend.tabIndex = -1
-      trend.addEventListener('blur', () => trend.removeAttribute('tabindex'), { once: true })
-      trend.focus()
+      focusableOnce(trend).focus()
     }
   }, [note])
   if (!note) return null
