@@ -1,6 +1,6 @@
 /**
- * A room's futures wheel on the projector, in Finnish: the trend, 6 first-order consequences, 15
- * second-order and 8 third-order, the longest near 100 characters, with Finnish compounds. Shown
+ * A room's futures wheel on the projector, in Finnish (the exports' fixture: 6 first-order
+ * consequences, 14 second-order and 9 third-order, the longest near 120 characters). Shown
  * part by part, at 1280×720, 1920×1080 and 3840×2160, every page is read (stepped from the
  * console, as a facilitator does): each ring's name drawn ("1. aste") and each consequence's box
  * is wholly inside the drawing, none under the footer with the legend and "Sivu 2/3". The ring
@@ -9,8 +9,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { addWheelNode, createTrend, goToStage, joinAsParticipant, pauseScreenPages, setFocus, stepScreenPages } from '../../shared/doc/index.ts'
-import type { Valence } from '../../shared/schema/index.ts'
+import { goToStage, joinAsParticipant, pauseScreenPages, setFocus, stepScreenPages } from '../../shared/doc/index.ts'
+import { addFinnishWheel } from '../../shared/export/testing/finnishWheel.ts'
 import { useBrowserAndServer } from './support/app.ts'
 import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { afterFrame } from './support/consoleRow.ts'
@@ -19,111 +19,12 @@ import { expectStage, openAs, SLOW } from './support/workshop.ts'
 
 const app = useBrowserAndServer()
 
-interface Consequence {
-  text: string
-  valence: Valence
-  follows?: Consequence[]
-}
-
-const TREND = 'Hoiva siirtyy kotiin ja lähiyhteisöihin'
-
-/** What a table wrote in forty minutes: whole sentences, some long, some of them Finnish compounds. */
-const WHEEL: Consequence[] = [
-  {
-    text: 'Naapuriapu järjestäytyy korttelikohtaisiksi vapaaehtoisverkostoiksi',
-    valence: 'positive',
-    follows: [
-      { text: 'Kortteliverkostot saavat kunnalta pienen toiminta-avustuksen ja koulutusta ensiapuun', valence: 'positive' },
-      {
-        text: 'Vapaaehtoistyön kuormitus kasautuu muutamille aktiivisille eläkeläisille, jotka eivät osaa kieltäytyä',
-        valence: 'negative',
-        follows: [{ text: 'Aktiiviset eläkeläiset uupuvat ja verkostot hiipuvat muutamassa vuodessa', valence: 'negative' }],
-      },
-    ],
-  },
-  {
-    text: 'Kotiin tuotavien palveluiden markkinat kasvavat nopeasti',
-    valence: 'mixed',
-    follows: [
-      {
-        text: 'Yksityiset hoivayritykset kilpailevat kotipalvelusopimuksista kuntien kanssa',
-        valence: 'mixed',
-        follows: [{ text: 'Hoivapalveluiden laatuvalvonta siirtyy hyvinvointialueille', valence: 'positive' }],
-      },
-      { text: 'Palveluiden hinnat nousevat pienituloisten ulottumattomiin', valence: 'negative' },
-      { text: 'Kotitalousvähennys laajenee koskemaan hoivapalveluja', valence: 'positive' },
-    ],
-  },
-  {
-    text: 'Asuntojen esteettömyyskorjauksiin myönnetään enemmän avustuksia',
-    valence: 'positive',
-    follows: [
-      {
-        text: 'Hissittömiin kerrostaloihin rakennetaan jälkiasennushissejä',
-        valence: 'positive',
-        follows: [{ text: 'Kerrostaloyhtiöt lainaavat rahaa hissiremontteihin yhteisvastuullisesti', valence: 'mixed' }],
-      },
-      { text: 'Remonttien odotusajat pitenevät rakennusalan työvoimapulan takia', valence: 'negative' },
-    ],
-  },
-  {
-    text: 'Kotihoidon etäkäynnit yleistyvät kaikissa kunnissa',
-    valence: 'positive',
-    follows: [
-      {
-        text: 'Ikäihmisten digituki siirtyy kirjastoihin ja asukastaloihin',
-        valence: 'positive',
-        follows: [{ text: 'Kirjastonhoitajien työnkuva muuttuu digiopastukseksi', valence: 'mixed' }],
-      },
-      {
-        text: 'Etäyhteyksien katkokset vaarantavat lääkehoidon seurannan harvaan asutuilla alueilla talvimyrskyjen aikaan',
-        valence: 'negative',
-        follows: [{ text: 'Lääkeautomaattien hälytykset ohjautuvat naapureille', valence: 'mixed' }],
-      },
-      { text: 'Hoitajat ehtivät useampaan käyntiin päivässä', valence: 'positive' },
-    ],
-  },
-  {
-    text: 'Omaishoitajien jaksaminen nousee kuntien tärkeimmäksi hyvinvointitavoitteeksi',
-    valence: 'mixed',
-    follows: [
-      {
-        text: 'Omaishoidon vapaapäiviä varten perustetaan kunnallisia sijaishoitajapankkeja',
-        valence: 'positive',
-        follows: [{ text: 'Sijaishoitajiksi koulutetaan eläkkeellä olevia sairaanhoitajia ja lähihoitajia', valence: 'positive' }],
-      },
-      { text: 'Työpaikat joustavat omaishoitajien työajoissa', valence: 'positive' },
-    ],
-  },
-  {
-    text: 'Terveyskeskusten vuodeosastot suljetaan ja tilat muutetaan asuntokäyttöön',
-    valence: 'negative',
-    follows: [
-      {
-        text: 'Tyhjiin vuodeosastoihin rakennetaan yhteisöllisiä senioriasuntoja, joissa on yhteiskeittiö ja saunatilat',
-        valence: 'positive',
-        follows: [{ text: 'Senioriasuntojen yhteiskeittiöistä tulee korttelin olohuoneita', valence: 'positive' }],
-      },
-      {
-        text: 'Sairaalapaikkojen puute ruuhkauttaa päivystyksiä talvisin',
-        valence: 'negative',
-        follows: [{ text: 'Päivystysten jonotusajat nousevat vaalikeskustelun kärkiaiheeksi', valence: 'negative' }],
-      },
-      { text: 'Hoitohenkilöstö siirtyy osastoilta kotihoitoon', valence: 'mixed' },
-    ],
-  },
-]
-
-/** A Finnish workshop on the wheel stage with WHEEL on the projector; pages are turned by the test. */
+/** A Finnish workshop on the wheel stage with its wheel on the projector; pages are turned by the test. */
 async function roomWithWheel(): Promise<FacilitatedWorkshop> {
   const room = await facilitatedWorkshop(app.server, { title: 'Hyvinvointi 2040', focalQuestion: 'Miltä arki näyttää vuonna 2040?', language: 'fi' })
   const writer = { participantId: 'SamSamSamSamSamSamSam1' }
   joinAsParticipant(room.board.doc, writer, 'Sam')
-  const trendId = createTrend(room.board.doc, { name: TREND }, writer)
-  const add = (items: readonly Consequence[], parentId: string | null) => {
-    for (const { text, valence, follows = [] } of items) add(follows, addWheelNode(room.board.doc, { trendId, parentId, text, valence }, writer)!)
-  }
-  add(WHEEL, null)
+  const trendId = addFinnishWheel(room.board.doc, writer)
   goToStage(room.control.doc, room.stageId('wheel'))
   setFocus(room.control.doc, { kind: 'wheel', id: trendId })
   pauseScreenPages(room.control.doc, true)

@@ -129,13 +129,22 @@ export function buildFinnishWheelWorkshop(): WorkshopFixture {
   initBoard(board)
   const aino: Actor = { participantId: 'aino-participant-0001' }
   joinAsParticipant(board, aino, 'Aino Mäkelä')
-  const trendId = createTrend(board, { name: FINNISH_WHEEL_TREND }, aino)
+  addFinnishWheel(board, aino)
+  return { board, control }
+}
+
+/**
+ * Writes the trend and its wheel into `board` as `writer`, through the board's commands (the
+ * projector's tests write it into a live room); returns the trend's id.
+ */
+export function addFinnishWheel(board: Y.Doc, writer: Actor): string {
+  const trendId = createTrend(board, { name: FINNISH_WHEEL_TREND }, writer)
   const add = (list: readonly Consequence[], parentId: string | null) => {
     for (const c of list) {
-      const id = addWheelNode(board, { trendId, parentId, text: c.text, valence: c.valence }, aino)!
+      const id = addWheelNode(board, { trendId, parentId, text: c.text, valence: c.valence }, writer)!
       add(c.children ?? [], id)
     }
   }
   add(FINNISH_WHEEL, null)
-  return { board, control }
+  return trendId
 }
