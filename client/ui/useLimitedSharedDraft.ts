@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDraftOwner } from '../state/storeContext.ts'
 import { lengthStatus } from './LengthCounter.tsx'
 import { keepOverLimitText, loadOverLimitText } from './overLimitText.ts'
-import { useSharedDraft } from './useSharedDraft.ts'
+import { useSharedDraft, type SharedDraftOptions } from './useSharedDraft.ts'
 
 /**
  * `useSharedDraft` for a text with a limit (see `LengthCounter`): a text past `max` is never
@@ -22,7 +22,7 @@ export function useLimitedSharedDraft(
   keptAs: string,
   commit: (value: string) => boolean | void,
   /** Two people's changes made at once, both kept (see `useSharedDraft`). */
-  merge?: (base: string, mine: string, theirs: string) => string,
+  merging: Pick<SharedDraftOptions<string>, 'merge' | 'overtaken'> = {},
 ) {
   const owner = useDraftOwner()
   // Read once, as the field opens: later changes to the shared text are `useSharedDraft`'s to show.
@@ -32,7 +32,7 @@ export function useLimitedSharedDraft(
     const stillApplies = entry !== null && entry.base.trim() === remote.trim() && lengthStatus(entry.text, max).kind === 'over'
     return { found: entry !== null, restored: entry && stillApplies ? { value: entry.text } : null }
   })
-  const draft = useSharedDraft(remote, (value) => lengthStatus(value, max).kind !== 'over' && commit(value), kept.restored, merge)
+  const draft = useSharedDraft(remote, (value) => lengthStatus(value, max).kind !== 'over' && commit(value), { ...merging, kept: kept.restored })
   useEffect(() => {
     if (owner && kept.found && !kept.restored) keepOverLimitText(owner, keptAs, null)
   }, [owner, keptAs, kept])

@@ -10,23 +10,41 @@ let field: Draft
 let setRemote: (value: string) => void
 
 /** A field over a value in a shared document; `commit` writes it (or refuses what `accept` refuses). */
-function Field({ initial, commit, kept, merge }: { initial: string; commit: (value: string) => boolean; kept: { value: string } | null; merge?: Merge }) {
+function Field({
+  initial,
+  commit,
+  kept,
+  merge,
+  overtaken,
+}: {
+  initial: string
+  commit: (value: string) => boolean
+  kept: { value: string } | null
+  merge?: Merge
+  overtaken?: () => boolean
+}) {
   const [remote, set] = useState(initial)
   setRemote = set
-  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), kept, merge)
+  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), { kept, merge, overtaken })
   return <p>{field.value}</p>
 }
 
 type Merge = (base: string, mine: string, theirs: string) => string
 
-function sharedValue(initial: string, accept: (value: string) => boolean = () => true, kept: { value: string } | null = null, merge?: Merge) {
+function sharedValue(
+  initial: string,
+  accept: (value: string) => boolean = () => true,
+  kept: { value: string } | null = null,
+  merge?: Merge,
+  overtaken?: () => boolean,
+) {
   const saved: string[] = []
   const commit = (value: string) => {
     if (!accept(value)) return false
     saved.push(value)
     return true
   }
-  const container = render(<Field initial={initial} commit={commit} kept={kept} merge={merge} />)
+  const container = render(<Field initial={initial} commit={commit} kept={kept} merge={merge} overtaken={overtaken} />)
   return { saved, shown: () => container.textContent }
 }
 
@@ -193,6 +211,49 @@ describe('a field over a shared value', () => {
     act(() => field.finish())
     expect(value.saved).toEqual(['Care. Neighbours share tools.'])
     expect(field.merges).toBe(1)
+  })
+
+  describe('when a save crossed another and the other was kept', () => {
+    const merge: Merge = (base, mine, theirs) => mergeText(base, mine, theirs).text
+    /** Whether the shared value next set was written without this person's last save (as Yjs tells). */
+    let crossed = false
+    const overtaken = () => crossed
+
+    it('merges again from before both, keeping the words saved and those typed since', () => {
+      crossed = true
+      const value = sharedValue('Care.', () => true, null, merge, overtaken)
+      act(() => field.change('Care. Robots help.'))
+      act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+      act(() => field.change('Care. Robots help. At night.'))
+      // Their save replaced "Care." as this one did, and Yjs kept theirs: "Robots help." is not in it.
+      act(() => setRemote('Care. Neighbours share.'))
+      expect(value.saved).toEqual(['Care. Robots help.', 'Care. Neighbours share. Robots help. At night.'])
+      expect(value.shown()).toBe('Care. Neighbours share. Robots help. At night.')
+      expect(field.merges).toBe(1)
+    })
+
+    it('saves the merge by itself when the person has left the field, and shows the shared value again', () => {
+      crossed = true
+      const value = sharedValue('Care.', () => true, null, merge, overtaken)
+      act(() => field.change('Care. Robots help.'))
+      act(() => field.finish())
+      act(() => setRemote('Care. Neighbours share.'))
+      expect(value.saved).toEqual(['Care. Robots help.', 'Care. Neighbours share. Robots help.'])
+      expect(field.editing).toBe(false)
+      expect(value.shown()).toBe('Care. Neighbours share. Robots help.')
+      // Nothing to tell someone no longer in the field.
+      expect(field.merges).toBe(0)
+    })
+
+    it('takes a later value written over this person\'s save as it is: its writer saw the words and removed them', () => {
+      crossed = false
+      const value = sharedValue('Care.', () => true, null, merge, overtaken)
+      act(() => field.change('Care. Robots help.'))
+      act(() => field.finish())
+      act(() => setRemote('Neighbours share.'))
+      expect(value.saved).toEqual(['Care. Robots help.'])
+      expect(value.shown()).toBe('Neighbours share.')
+    })
   })
 
   it('with a merge, saves both when the field goes away just after the change elsewhere arrived', () => {

@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
+export interface SharedDraftOptions<T> {
+  /** A draft from before, opened unsaved (see below). */
+  kept?: { value: T } | null
+  /** Both people's changes made at once, kept (see below). */
+  merge?: (base: T, mine: T, theirs: T) => T
+  /** With `merge`: whether this person's last save was replaced by one written without it. */
+  overtaken?: () => boolean
+}
+
 /**
  * How long typing pauses before a field is shared: others see words appear, not every keystroke,
  * and a room of 60 is not sent a document update per key. Long enough to span the gap between
@@ -29,6 +38,11 @@ export const SHARE_AFTER_MS = 400
  * - With `merge` (a longer text, where two people add to one narrative at once), a save over a
  *   change made elsewhere writes both (`merge(start, mine, theirs)`, see `mergeText`), the pause
  *   saves as usual, and the field goes on from the merged text: nobody decides, nothing is lost.
+ * - With `overtaken` too (whether this person's last save was replaced by one written without
+ *   it: two saves that crossed on the network, see `overwroteUnseen`), the kept value lacks what
+ *   this person saved, and a merge from their last save would take those words for deleted. So
+ *   their words are merged again from the value both saves replaced, and saved, whether they are
+ *   still typing or have left the field.
  *
  * - `kept`, read when the field mounts, is a draft from before (kept on the device while it could
  *   not be saved, `useLimitedSharedDraft`): the field opens with it, unsaved, as if just typed.
@@ -37,12 +51,7 @@ export const SHARE_AFTER_MS = 400
  * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
  * <input value={name.value} onChange={(e) => name.change(e.target.value)} onBlur={name.finish} />
  */
-export function useSharedDraft<T>(
-  remote: T,
-  commit: (value: T) => boolean | void,
-  kept: { value: T } | null = null,
-  merge?: (base: T, mine: T, theirs: T) => T,
-) {
+export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void, { kept = null, merge, overtaken }: SharedDraftOptions<T> = {}) {
   const [draft, setDraft] = useState<{ value: T } | null>(kept)
   const [invalid, setInvalid] = useState(false)
   /** Counts saves: the render after each one learns what the store kept (see `baseline`). */
@@ -50,17 +59,20 @@ export function useSharedDraft<T>(
   /** Counts the saves that merged a change made elsewhere (`merge`): the field says so. */
   const [merges, setMerges] = useState(0)
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
-  const latest = useRef({ draft, commit, merge, unsaved: draft !== null })
+  const latest = useRef({ draft, commit, merge, overtaken, unsaved: draft !== null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   /** The shared value this person's draft starts from, or last saved (see `elsewhere`). */
   const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })
   const remoteNow = useRef(remote)
   remoteNow.current = remote
+  /** This person's last save and the shared value it replaced, while it may still be overtaken. */
+  const lastSave = useRef<{ replaced: T; value: T } | null>(null)
   /** Whether `elsewhere` is shown: the pause does not save over it. */
   const conflict = useRef(false)
   useEffect(() => {
     latest.current.commit = commit
     latest.current.merge = merge
+    latest.current.overtaken = overtaken
   })
   // After a save the shared value is this person's, as the store kept it (trimmed, or unchanged):
   // the store is updated within the save, so the render it causes already holds it.
@@ -81,23 +93,28 @@ export function useSharedDraft<T>(
     return { value: mergeWith(baseline.current.value, mine, theirs), merged: true }
   }, [])
 
-  /** Saves an unsaved draft; true when there was nothing to save or the value was accepted. */
-  const save = useCallback((): boolean => {
+  /**
+   * Saves an unsaved draft; true when there was nothing to save or the value was accepted. A
+   * merge made `quietly` (the person had left the field) is not counted in `merges`.
+   */
+  const save = useCallback((quietly = false): boolean => {
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = null
     const { draft: pending, unsaved } = latest.current
     if (!pending || !unsaved) return true
     const { value, merged } = toSave(pending.value)
+    const replaced = remoteNow.current
     const ok = latest.current.commit(value) !== false
     latest.current.unsaved = !ok
     setInvalid(!ok)
+    if (ok) lastSave.current = { replaced, value }
     if (merged) {
       // The field goes on from the text both wrote, saved or not (too long together, it waits
       // in the field, counted, for the person to shorten): theirs is in it, so it is no longer
       // "elsewhere", and the next save starts from theirs.
       latest.current.draft = { value }
       setDraft({ value })
-      setMerges((count) => count + 1)
+      if (!quietly) setMerges((count) => count + 1)
       if (!ok) baseline.current = { value: remoteNow.current, rebase: false }
     }
     if (ok) {
@@ -113,6 +130,27 @@ export function useSharedDraft<T>(
     timer.current = null
     if (!conflict.current || latest.current.merge) save()
   }, [save])
+
+  // Their save crossed this person's and was kept: merge again what this person saved, from the
+  // value both replaced, with what they typed since if they are still at it.
+  useEffect(() => {
+    const saved = lastSave.current
+    const { merge: mergeWith, overtaken: wasOvertaken } = latest.current
+    if (!saved || !mergeWith || !wasOvertaken || Object.is(remote, saved.value) || !wasOvertaken()) return
+    lastSave.current = null
+    const idle = latest.current.draft === null
+    if (idle) {
+      latest.current.draft = { value: saved.value }
+      setDraft({ value: saved.value })
+    }
+    baseline.current = { value: saved.replaced, rebase: false }
+    latest.current.unsaved = true
+    // Left unsaved (too long with theirs), the merged text waits in the field like any other merge.
+    if (save(idle) && idle) {
+      latest.current.draft = null
+      setDraft(null)
+    }
+  }, [remote, save])
 
   const change = useCallback(
     (value: T) => {

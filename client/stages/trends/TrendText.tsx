@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import type { FieldWrite } from '../../../shared/doc/index.ts'
 import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
 import { lengthField, useAnnounce, useEditingMarker } from '../../ui/index.ts'
 import { mergeText } from '../../ui/mergeText.ts'
@@ -187,8 +188,16 @@ function TextField({
     },
     [textarea],
   )
+  // This device's last save, for Yjs to tell whether someone else's save crossed it and was kept.
+  const lastWrite = useRef<FieldWrite | null>(null)
+  const save = (value: string) => {
+    const saved = actions.updateTrend(trend.id, { [field]: value })
+    if (saved) lastWrite.current = actions.fieldWrite(trend.id, field)
+    return saved
+  }
+  const overtaken = useCallback(() => lastWrite.current !== null && actions.overtaken(trend.id, field, lastWrite.current), [actions, trend.id, field])
   // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
-  const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, (value) => actions.updateTrend(trend.id, { [field]: value }), merge)
+  const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, save, { merge, overtaken })
   useLayoutEffect(() => {
     const caret = caretAfterMerge.current
     caretAfterMerge.current = null

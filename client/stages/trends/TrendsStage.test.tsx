@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
-import { addSignal, createTrend, deleteTrend, groupSignals, moveSignalToTrend, readBoard, readControl, renameTrend } from '../../../shared/doc/index.ts'
+import { addSignal, createTrend, deleteTrend, groupSignals, moveSignalToTrend, readBoard, readControl, renameTrend, updateTrend } from '../../../shared/doc/index.ts'
 import { anna, ben, newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'
 import { buttonNamed, cardButton, change, mountTrends, nextFrames, press, titlesIn, type Harness } from './testing/trendsHarness.tsx'
 import { EDITING_IDLE_MS } from './TrendText.tsx'
+import { SHARE_AFTER_MS } from '../../ui/useSharedDraft.ts'
 
 let harness: Harness | null = null
 afterEach(() => {
@@ -244,6 +245,57 @@ describe('trends stage', () => {
     expect(name.value).toBe('Sharing economy')
     expect(readBoard(board).trends.get(home)?.name).toBe('Sharing economy')
     expect(harness.container.querySelector('.trend__elsewhere')).toBeNull()
+  })
+
+  describe('two people saving one narrative at the same moment (their saves cross on the network)', () => {
+    /** Anna's stage on the first device; Ben's device saves while the two do not hear each other yet. */
+    function crossingSaves() {
+      const { board, home } = boardWith()
+      change(() => updateTrend(board, home, { narrative: 'Care comes to people.' }))
+      harness = mountTrends({ board })
+      // Ben's device has the higher client id: where two saves cross, Yjs keeps his.
+      const bens = newBoard(2)
+      const link = connectDocs(board, bens)
+      const narrative = harness.container.querySelector<HTMLTextAreaElement>('.trend__textarea--narrative')!
+      act(() => narrative.focus())
+      link.hold()
+      typeInto(narrative, 'Care comes to people. Nurses visit by video.')
+      act(() => void vi.advanceTimersByTime(SHARE_AFTER_MS))
+      updateTrend(bens, home, { narrative: 'Care comes to people. Families share the caring.' })
+      const both = (text: string | undefined) => /Nurses visit by video\./.test(text ?? '') && /Families share the caring\./.test(text ?? '')
+      const stored = (doc: typeof board) => readBoard(doc).trends.get(home)?.narrative
+      return { board, bens, link, narrative, both, stored }
+    }
+
+    it('keeps the words of the save Yjs left out while its writer is still typing, and saves them with the other', () => {
+      vi.useFakeTimers()
+      try {
+        const { board, bens, link, narrative, both, stored } = crossingSaves()
+        typeInto(narrative, 'Care comes to people. Nurses visit by video. At night too.')
+        change(() => link.release())
+        expect(both(narrative.value)).toBe(true)
+        expect(narrative.value).toContain('At night too.')
+        expect(both(stored(board))).toBe(true)
+        expect(stored(bens)).toBe(stored(board))
+        expect(harness!.announcements).toContain('Someone else wrote here at the same time: both texts are kept.')
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    it('keeps them too when its writer has already left the field', () => {
+      vi.useFakeTimers()
+      try {
+        const { board, bens, link, narrative, both, stored } = crossingSaves()
+        act(() => narrative.blur())
+        change(() => link.release())
+        expect(both(stored(bens))).toBe(true)
+        expect(stored(board)).toBe(stored(bens))
+        expect(both(narrative.value)).toBe(true)
+      } finally {
+        vi.useRealTimers()
+      }
+    })
   })
 
   it('leaving the name for nowhere (a tap on the page, another window) saves it', () => {

@@ -18,7 +18,10 @@ import {
   setFocus,
   standingMemberships,
   updateTrend,
+  currentFieldWrite,
+  overwroteUnseen,
   type Actor,
+  type FieldWrite,
 } from '../../../shared/doc/index.ts'
 import type { TrendPatch } from '../../../shared/schema/index.ts'
 import { useStore } from '../../state/store.ts'
@@ -38,6 +41,10 @@ export interface TrendsActions {
   /** A new empty trend at the end, with its name field focused; with a card, the card moves in. */
   newTrend(withSignal?: { signalId: string; fromTrendId: string | null }): void
   updateTrend(trendId: string, patch: TrendPatch): boolean
+  /** The save that wrote a field's current value: after this device's save, that save. */
+  fieldWrite(trendId: string, field: keyof TrendPatch): FieldWrite | null
+  /** Whether that save was replaced by one written without it (two saves crossed, see `overwroteUnseen`). */
+  overtaken(trendId: string, field: keyof TrendPatch, write: FieldWrite): boolean
   /** Deletes an empty trend at once; asks first when it has cards or text. */
   askDelete(trendId: string): void
   deleteTrend(trendId: string): void
@@ -137,6 +144,8 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
             return false // over a limit the field already enforces; nothing was written
           }
         }) ?? false,
+      fieldWrite: (trendId, field) => withBoard((board) => currentFieldWrite(board, 'trends', trendId, field)) ?? null,
+      overtaken: (trendId, field, write) => withBoard((board) => overwroteUnseen(board, 'trends', trendId, field, write)) ?? false,
       askDelete: (trendId) => {
         const board = useStore.getState().board
         const trend = board?.trends.get(trendId)
