@@ -7,9 +7,11 @@ export {
   layoutWheel,
   toLayoutItems,
   type WheelBox,
+  type WheelColumn,
   type WheelLayout,
   type WheelLayoutItem,
   type WheelLayoutOptions,
   type WheelMetrics,
 } from './layout'
+export { layoutBranches } from './branches'
 export { estimateTextWidth, wrapText, type TextMeasure } from './text'

@@ -51,37 +51,9 @@ interface Placed {
  * layout.nodes.map((n) => <rect x={n.x - n.w / 2} y={n.y - n.h / 2} width={n.w} height={n.h} />)
  */
 export function layoutWheel(roots: readonly WheelLayoutItem[], options: WheelLayoutOptions): WheelLayout {
-  const metrics: WheelMetrics = { ...DEFAULT_WHEEL_METRICS, ...options.metrics }
-  const measure = options.measure ?? estimateTextWidth
-  const cornerRoom = Math.max(0, options.cornerRoom ?? 0)
+  const { metrics, centre, sizeFor } = wheelBoxes(options)
   const aspect = Math.min(3, Math.max(0.5, Number.isFinite(options.aspect) ? (options.aspect as number) : 1))
-
-  const centre = sizeBox(options.centreText, measure, {
-    fontSize: metrics.centreFontSize,
-    lineHeight: metrics.centreLineHeight,
-    maxLines: metrics.centreMaxLines,
-    maxTextWidth: metrics.centreMaxTextWidth,
-    minWidth: metrics.minWidth * 1.4,
-    padX: metrics.centrePad,
-    padY: metrics.centrePad,
-    leading: 0,
-    trailing: cornerRoom,
-    bold: true,
-  })
-  const placed = placeAngles(roots, (text, ring) =>
-    sizeBox(text, measure, {
-      fontSize: metrics.fontSize,
-      lineHeight: metrics.lineHeight,
-      maxLines: metrics.maxLines,
-      maxTextWidth: metrics.maxTextWidth,
-      minWidth: metrics.minWidth,
-      padX: metrics.padX,
-      padY: metrics.padY,
-      leading: metrics.iconSize + metrics.iconGap,
-      trailing: ring < MAX_RING ? cornerRoom : 0,
-      bold: false,
-    }),
-  )
+  const placed = placeAngles(roots, sizeFor)
 
   const rings = ringRadii(placed, centre, aspect, metrics)
   const radiusOf = new Map(rings.map((ring) => [ring.ring, ring.radius]))
@@ -105,6 +77,46 @@ export function layoutWheel(roots: readonly WheelLayoutItem[], options: WheelLay
     maxY = Math.max(maxY, node.y + node.h / 2)
   }
   return { centre: centreBox, nodes, edges, rings, bounds: { minX, minY, maxX, maxY }, aspect, metrics }
+}
+
+/**
+ * How a wheel's boxes are sized, whichever way it is laid out: the trend's box, and a sizing of
+ * each consequence's box by its text and ring.
+ */
+export function wheelBoxes(options: WheelLayoutOptions): {
+  metrics: WheelMetrics
+  centre: Omit<WheelBox, 'x' | 'y'>
+  sizeFor(text: string, ring: number): Omit<WheelBox, 'x' | 'y'>
+} {
+  const metrics: WheelMetrics = { ...DEFAULT_WHEEL_METRICS, ...options.metrics }
+  const measure = options.measure ?? estimateTextWidth
+  const cornerRoom = Math.max(0, options.cornerRoom ?? 0)
+  const centre = sizeBox(options.centreText, measure, {
+    fontSize: metrics.centreFontSize,
+    lineHeight: metrics.centreLineHeight,
+    maxLines: metrics.centreMaxLines,
+    maxTextWidth: metrics.centreMaxTextWidth,
+    minWidth: metrics.minWidth * 1.4,
+    padX: metrics.centrePad,
+    padY: metrics.centrePad,
+    leading: 0,
+    trailing: cornerRoom,
+    bold: true,
+  })
+  const sizeFor = (text: string, ring: number) =>
+    sizeBox(text, measure, {
+      fontSize: metrics.fontSize,
+      lineHeight: metrics.lineHeight,
+      maxLines: metrics.maxLines,
+      maxTextWidth: metrics.maxTextWidth,
+      minWidth: metrics.minWidth,
+      padX: metrics.padX,
+      padY: metrics.padY,
+      leading: metrics.iconSize + metrics.iconGap,
+      trailing: ring < MAX_RING ? cornerRoom : 0,
+      bold: false,
+    })
+  return { metrics, centre, sizeFor }
 }
 
 /** The derived wheel tree (`wheelTree` in shared/doc) as layout input; `label` may replace empty texts. */
@@ -272,7 +284,7 @@ function radiusClearing(m: RingMember, threshold: number): number {
 }
 
 /** The part of the line between two box centres that lies outside both boxes. */
-function edgeBetween(parent: WheelBox & { id?: string }, child: WheelLayoutNode): WheelLayoutEdge {
+export function edgeBetween(parent: WheelBox & { id?: string }, child: WheelLayoutNode): WheelLayoutEdge {
   const dx = child.x - parent.x
   const dy = child.y - parent.y
   const exit = (box: WheelBox) => Math.min(dx === 0 ? Infinity : box.w / 2 / Math.abs(dx), dy === 0 ? Infinity : box.h / 2 / Math.abs(dy))

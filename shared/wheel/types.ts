@@ -97,6 +97,11 @@ export interface WheelLayoutEdge {
   readonly y1: number
   readonly x2: number
   readonly y2: number
+  /**
+   * On a tree (`layoutBranches`): the line runs level from (x1, y1) to here, the right edge of
+   * its parent's column, then curves to (x2, y2) in the gap between the columns, where no box is.
+   */
+  readonly bendX?: number
 }
 
 /** A ring's guide radius and its band, in ring space (divide x by `aspect`, then measure from 0,0). */
@@ -118,4 +123,17 @@ export interface WheelLayout {
   readonly bounds: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number }
   readonly aspect: number
   readonly metrics: WheelMetrics
+  /**
+   * A tree's columns (`layoutBranches`, which has no rings): each order's left edge and width,
+   * and the middle of the band above the boxes where its name goes. A wheel has none.
+   */
+  readonly columns?: readonly WheelColumn[]
+}
+
+export interface WheelColumn {
+  /** 1 = first order. */
+  readonly ring: number
+  readonly left: number
+  readonly width: number
+  readonly nameY: number
 }

@@ -177,11 +177,21 @@ export function WheelEdges({ layout, shown }: { layout: WheelLayout; shown?: Rea
   const edges = shown ? layout.edges.filter((edge) => shown.has(edge.to)) : layout.edges
   return (
     <g className="wheel-edges" aria-hidden="true">
-      {edges.map((edge) => (
-        <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
-      ))}
+      {edges.map((edge) =>
+        edge.bendX === undefined ? (
+          <line key={edge.to} className="wheel-edge" x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} />
+        ) : (
+          <path key={edge.to} className="wheel-edge" d={treeEdgePath(edge)} />
+        ),
+      )}
     </g>
   )
+}
+
+/** A tree's line (`bendX`): level to its parent's column edge, then an S-curve to the child. */
+function treeEdgePath({ x1, y1, x2, y2, bendX = x1 }: WheelLayout['edges'][number]): string {
+  const middle = (bendX + x2) / 2
+  return `M ${x1} ${y1} H ${bendX} C ${middle} ${y1} ${middle} ${y2} ${x2} ${y2}`
 }
 
 /** Every consequence of the tree by id: the layout knows boxes, this gives back their records. */

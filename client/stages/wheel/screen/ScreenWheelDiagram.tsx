@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useHyphenate } from '../../../ui/hyphenate.ts'
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
-import { toLayoutItems, type WheelBox, type WheelLayoutItem, type WheelMetrics } from '../../../../shared/wheel/index.ts'
+import { toLayoutItems, type WheelBox, type WheelColumn, type WheelLayoutItem, type WheelMetrics } from '../../../../shared/wheel/index.ts'
 import type { Valence } from '../../../../shared/schema/index.ts'
 import { PageIndicator } from '../../../ui/fit/PageIndicator.tsx'
 import { usePageTurner } from '../../../ui/fit/usePageTurner.ts'
@@ -79,6 +79,7 @@ export function ScreenWheelDiagram({
         {viewBox && shown && (
           <svg className="screen-wheel__svg" viewBox={viewBox} width={width} height={height} preserveAspectRatio="xMidYMid meet">
             <RingGuides layout={shown.layout} named={shown.namedRings} />
+            {shown.layout.columns && <ColumnNames columns={shown.layout.columns} />}
             <WheelEdges layout={shown.layout} shown={shown.nodes} />
             <CentreNode box={shown.layout.centre} name={trendName} metrics={shown.layout.metrics} interactive={false} selected={false} onActivate={noop} />
             {shown.layout.nodes
@@ -116,6 +117,20 @@ export function ScreenWheelDiagram({
         {pages.length > 1 && <PageIndicator page={page} pages={pages.length} paused={paused} />}
       </div>
     </div>
+  )
+}
+
+/** Over each column of a part drawn as a tree, the order of its consequences ("2nd order"), as a ring is named on a wheel. */
+function ColumnNames({ columns }: { columns: readonly WheelColumn[] }) {
+  const { t } = useTranslation()
+  return (
+    <g className="wheel-rings" aria-hidden="true">
+      {columns.map((column) => (
+        <text key={column.ring} className="wheel-ring__label" x={column.left} y={column.nameY} dominantBaseline="central">
+          {t(`wheel.ring.short${column.ring}`)}
+        </text>
+      ))}
+    </g>
   )
 }
 

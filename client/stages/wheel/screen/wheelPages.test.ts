@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { hyphenateForPicture } from '../../../../shared/export/pictureText.ts'
+import { FINNISH_WHEEL, FINNISH_WHEEL_TREND } from '../../../../shared/export/testing/finnishWheel.ts'
 import type { WheelLayoutItem } from '../../../../shared/wheel/index.ts'
 import { ringLabelBox, ringLabelPlace } from '../diagram/ringLabels.ts'
 import { SCREEN_WHEEL_METRICS, viewOf, wheelPages, type Size, type WheelPage } from './wheelPages.ts'
@@ -29,6 +31,16 @@ const FLAT = [
   'Night buses run in villages',
 ].map((text, i): WheelLayoutItem => ({ id: `f${i}`, text, children: [] }))
 
+/** The exports' Finnish wheel (29 consequences, texts up to 120 letters), hyphenated as the projector does. */
+function finnishItems(consequences: readonly FinnishConsequence[], prefix = 'fi'): WheelLayoutItem[] {
+  return consequences.map((consequence, index) => ({
+    id: `${prefix}${index}`,
+    text: hyphenateForPicture(consequence.text, 'fi'),
+    children: finnishItems(consequence.children ?? [], `${prefix}${index}.`),
+  }))
+}
+type FinnishConsequence = (typeof FINNISH_WHEEL)[number]
+
 const HD = { width: 1840, height: 860 }
 /** The stage area of a 1280×720 projector under the header and the focal question. */
 const SMALL_PROJECTOR = { width: 1232, height: 480 }
@@ -39,7 +51,9 @@ const allIds = (items: readonly WheelLayoutItem[]): string[] => items.flatMap((i
 
 /** Whether a ring's name is wholly in what the projector draws of a part. */
 function nameShows(page: WheelPage, ring: number, size: Size): boolean {
-  const box = ringLabelBox(page.layout, ring)
+  const column = page.layout.columns?.find((c) => c.ring === ring)
+  // A tree's column is named at its left edge, above its boxes ("3rd order" takes some 80 units).
+  const box = column ? { x: column.left + 40, y: column.nameY, w: 80, h: 20 } : ringLabelBox(page.layout, ring)
   const view = viewOf(page, size)
   return box.x - box.w / 2 >= view.minX && box.x + box.w / 2 <= view.maxX && box.y - box.h / 2 >= view.minY && box.y + box.h / 2 <= view.maxY
 }
@@ -104,12 +118,36 @@ describe('the wheel on the projector', () => {
         for (const ring of page.namedRings) {
           expect(nameShows(page, ring, size)).toBe(true)
           // On a sector, a name under one of the part's own boxes.
-          if (page.nodes.size < page.layout.nodes.length) expect(ringLabelPlace(page.layout, ring).under.some((id) => page.nodes.has(id))).toBe(true)
+          if (page.layout.rings.length > 0 && page.nodes.size < page.layout.nodes.length) expect(ringLabelPlace(page.layout, ring).under.some((id) => page.nodes.has(id))).toBe(true)
         }
         // Framed with its names, a part's text still reads.
         expect(fontOf(page)).toBeGreaterThanOrEqual(minFont)
       }
       expect(parts.some((page) => page.namedRings.length > 0)).toBe(true)
+    }
+  })
+
+  it('shows a room’s wheel as trees, a few branches each, where a wheel’s parts would be more or cut texts', () => {
+    const items = finnishItems(FINNISH_WHEEL)
+    const options = { ...OPTIONS, centreText: hyphenateForPicture(FINNISH_WHEEL_TREND, 'fi') }
+    // Zoomed on its sectors (each reaching the trend in the middle), this wheel took 14 parts at 1280×720,
+    // each one chain of three, and 4 on an HD projector with two texts cut short.
+    for (const [size, minFont, most] of [
+      [SMALL_PROJECTOR, 20, 6],
+      [HD, 24, 4],
+    ] as const) {
+      const pages = wheelPages(items, options, size, minFont, minFont * 1.6)
+      expect(pages.length).toBeLessThanOrEqual(most)
+      for (const page of pages) {
+        expect(fontOf(page)).toBeGreaterThanOrEqual(minFont)
+        expect(page.layout.columns?.length).toBeGreaterThan(0)
+        expect(page.namedRings).toEqual(page.layout.columns!.map((column) => column.ring))
+        // Every consequence in its whole text.
+        expect(page.layout.nodes.filter((node) => node.truncated).map((node) => node.lines.join(' '))).toEqual([])
+      }
+      // In the wheel's order; a first-order consequence with much following from it on two parts, a run of its branches on each.
+      expect([...new Set(pages.flatMap((page) => page.roots))]).toEqual(items.map((item) => item.id))
+      expect(new Set(pages.flatMap((page) => [...page.nodes])).size).toBe(allIds(items).length)
     }
   })
 

@@ -4,7 +4,7 @@
  * part by part: runs of first-order consequences (clockwise, as in the whole wheel), each with
  * everything that follows from it, in as few parts as keep the text at that size. Pure and tested.
  *
- * A part is drawn one of two ways, whichever needs fewer parts for the wheel at hand:
+ * A part is drawn one of three ways, whichever needs fewer parts for the wheel at hand:
  * - zoomed: the whole wheel, zoomed on the part's sector, so boxes stay where they are from one
  *   part to the next. Best for deep branches, which a sector holds compactly. But every part must
  *   show the trend in the middle, so a sector reaching from the middle to the top is as tall as
@@ -12,16 +12,22 @@
  * - re-laid: each part a wheel of its own, the trend and the part's consequences laid out afresh
  *   in the whole stage area. That wheel of 15 takes 2 parts. A single deep branch laid out alone
  *   spreads its consequences all round the trend, though, and needs more parts than zoomed.
- * Re-laid parts are used only when they are fewer (zoomed ones keep the boxes in place). Laying
- * out is the cost here (nine aspects for each candidate part), so re-laying stops as soon as it
- * cannot win: 10–60 ms for a room's wheel in Chromium on a busy machine, once per wheel change.
+ * - a tree (`layoutBranches`): the trend on the left, a column per order of consequences. A wheel
+ *   keeps its middle on every part, so on a wide, low screen a part of one branch is a chain of
+ *   three boxes in a screen's width: a room's Finnish wheel of 29 took 14 parts at 1280×720, long
+ *   texts cut with "…"; as trees, 6, every text whole (4 on an HD projector, where the wheel's
+ *   4 parts cut two texts).
+ * Re-laid parts are used only when they are fewer (zoomed ones keep the boxes in place), trees only
+ * when they are fewer still, or as many with fewer texts cut (a wheel's parts keep its shape).
+ * Laying out is the cost here (nine aspects for each candidate part), so re-laying stops as soon as
+ * it cannot win: 10–60 ms for a room's wheel in Chromium on a busy machine, once per wheel change.
  *
  * A wheel shown in parts is first shown whole, denser (`overview`): the trend and its first-order
  * consequences in words at the same size, everything that follows from them as a mark of its
  * valence on its ring, so that the room sees the wheel's shape before its parts. Left out when even
  * that would not read.
  */
-import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../../../../shared/wheel/index.ts'
+import { layoutBranches, layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../../../../shared/wheel/index.ts'
 import { ringLabelBox, ringLabelPlace } from '../diagram/ringLabels.ts'
 
 export interface Bounds {
@@ -60,6 +66,12 @@ export interface WheelPage {
  */
 export const SCREEN_WHEEL_METRICS = { ringGap: 4, gap: 3, padY: 5, maxTextWidth: 150, maxLines: 4 } as const
 
+/**
+ * A part drawn as a tree (`layoutBranches`) has the width a wheel's part leaves empty: its boxes
+ * take wider lines, so that long consequences are shown whole, in fewer lines.
+ */
+const BRANCH_METRICS = { maxTextWidth: 170, maxLines: 8 } as const
+
 /** A mark's box on the whole wheel at a glance, in layout units: its valence glyph with air round it. */
 const MARK_WIDTH = 36
 
@@ -78,7 +90,7 @@ export type ScreenWheelOptions = Omit<WheelLayoutOptions, 'aspect'>
  */
 export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWheelOptions, size: Size, minFontPx: number, maxFontPx: number): WheelPage[] {
   const whole = layoutForScreen(items, options, size)
-  const fit = (layout: WheelLayout, nodes: ReadonlySet<string>, roots: readonly string[], boxes: readonly WheelBox[]): WheelPage => {
+  const fit = (layout: WheelLayout, nodes: ReadonlySet<string>, roots: readonly string[], boxes: readonly Pick<WheelBox, 'x' | 'y' | 'w' | 'h'>[]): WheelPage => {
     const bounds = padded(boundsOf(boxes))
     return { layout, nodes, roots, namedRings: [], bounds, scale: Math.min(maxFontPx / layout.metrics.fontSize, scaleFor(bounds, size)) }
   }
@@ -108,13 +120,38 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
     }
     return page
   }
+  const branchOptions = { ...options, metrics: { ...options.metrics, ...BRANCH_METRICS } }
+  const branched: PageOf = (group) => {
+    const key = `branches:${JSON.stringify(group.map(idsOf))}`
+    let page = laidOut.get(key)
+    if (!page) {
+      const layout = layoutBranches(group, branchOptions)
+      const { minX, minY, maxX, maxY } = layout.bounds
+      // Framed with the columns' names above the boxes.
+      const names = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, w: maxX - minX, h: maxY - minY }
+      page = {
+        ...fit(
+          layout,
+          new Set(layout.nodes.map((node) => node.id)),
+          group.map((item) => item.id),
+          [names],
+        ),
+        namedRings: layout.columns?.map((column) => column.ring) ?? [],
+      }
+      laidOut.set(key, page)
+    }
+    return page
+  }
   const readable = (page: WheelPage) => page.scale * page.layout.metrics.fontSize >= minFontPx
 
   const zoomedPages = paginate(items, zoomed, readable)
   // The whole wheel does not read laid out afresh either: re-laid parts are two at the fewest.
-  const parts = (zoomedPages.length <= 2 ? zoomedPages : (paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages)).map((page) =>
-    withRingNames(page, size, minFontPx, maxFontPx),
-  )
+  const wheelParts = zoomedPages.length <= 2 ? zoomedPages : (paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages)
+  // Trees only where they need fewer parts, or as many with fewer texts cut ("…"): a wheel's parts keep the wheel's shape.
+  const branchParts = wheelParts.length > 2 ? paginate(items, branched, readable, wheelParts.length) : null
+  const better =
+    branchParts !== null && (branchParts.length < wheelParts.length || cutTexts(branchParts) < cutTexts(wheelParts)) ? branchParts : wheelParts
+  const parts = better.map((page) => withRingNames(page, size, minFontPx, maxFontPx))
   if (parts.length === 1) return parts
   // Narrow boxes for the marks: the whole wheel is what must fit, and the words are few.
   const glance = layoutForScreen(firstOrderInWords(items), { ...options, metrics: { ...options.metrics, minWidth: MARK_WIDTH } }, size)
@@ -160,6 +197,11 @@ function withRingNames(page: WheelPage, size: Size, minFontPx: number, maxFontPx
   if (scale * layout.metrics.fontSize >= minFontPx || scale >= page.scale) return { ...page, namedRings: rings, bounds: framed, scale }
   const view = viewOf(page, size)
   return { ...page, namedRings: rings.filter((_, index) => contains(view, padded(boundsOf([names[index]!])))) }
+}
+
+/** How many consequences the parts show cut short ("…"): each part's own boxes, once per part. */
+function cutTexts(pages: readonly WheelPage[]): number {
+  return pages.reduce((sum, page) => sum + page.layout.nodes.filter((node) => node.truncated && page.nodes.has(node.id)).length, 0)
 }
 
 /** The items with the words of every consequence past the first order left out: each takes a mark's room. */
