@@ -1,13 +1,15 @@
-import { memo, useId, useState } from 'react'
+import { memo, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { updatePersona } from '../../../shared/doc/index.ts'
+import { currentFieldWrite, overwroteUnseen, updatePersona } from '../../../shared/doc/index.ts'
 import { PERSONA_LIMITS, personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { lengthField } from '../../ui/index.ts'
 import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
+import { useMergingDraft } from '../../ui/useMergingDraft.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 
-type TextField = 'name' | 'household' | 'lifeSituation' | 'needs' | 'values'
+type LineField = 'name' | 'household'
+type LongField = 'lifeSituation' | 'needs' | 'values'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
@@ -49,9 +51,9 @@ export const PersonaCard = memo(function PersonaCard({ persona, readOnly }: { pe
             <AgeField persona={persona} readOnly={readOnly} />
           </div>
           <PersonaText persona={persona} field="household" readOnly={readOnly} />
-          <PersonaText persona={persona} field="lifeSituation" readOnly={readOnly} multiline />
-          <PersonaText persona={persona} field="needs" readOnly={readOnly} multiline />
-          <PersonaText persona={persona} field="values" readOnly={readOnly} multiline />
+          <PersonaLongText persona={persona} field="lifeSituation" readOnly={readOnly} />
+          <PersonaLongText persona={persona} field="needs" readOnly={readOnly} />
+          <PersonaLongText persona={persona} field="values" readOnly={readOnly} />
         </div>
       </details>
     </section>
@@ -71,7 +73,8 @@ function usePersonaSave(personaId: string) {
   }
 }
 
-function PersonaText({ persona, field, readOnly, multiline = false }: { persona: Persona; field: TextField; readOnly: boolean; multiline?: boolean }) {
+/** A one-line field of the persona (name, household): whoever saves last, as for a title. */
+function PersonaText({ persona, field, readOnly }: { persona: Persona; field: LineField; readOnly: boolean }) {
   const { t } = useTranslation()
   const id = useId()
   const save = usePersonaSave(persona.id)
@@ -80,24 +83,70 @@ function PersonaText({ persona, field, readOnly, multiline = false }: { persona:
   const draft = useLimitedSharedDraft(persona[field], max, `persona:${persona.id}:${field}`, (value) => save({ [field]: value }))
   const label = t(`stories.persona.${field}.label`)
   const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
-  const common = {
-    ...length.props,
-    className: multiline ? 'input input--multiline persona__input' : 'input persona__input',
-    value: draft.value,
-    readOnly,
-    placeholder: t(`stories.persona.${field}.placeholder`),
-    onBlur: draft.finish,
-  }
   return (
     <div className={`field persona__field persona__field--${field}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {multiline ? (
-        <textarea {...common} rows={2} onChange={(event) => draft.change(event.target.value)} />
-      ) : (
-        <input {...common} type="text" autoComplete="off" onChange={(event) => draft.change(event.target.value)} />
-      )}
+      <input
+        {...length.props}
+        className="input persona__input"
+        type="text"
+        autoComplete="off"
+        value={draft.value}
+        readOnly={readOnly}
+        placeholder={t(`stories.persona.${field}.placeholder`)}
+        onBlur={draft.finish}
+        onChange={(event) => draft.change(event.target.value)}
+      />
+      {length.counter}
+    </div>
+  )
+}
+
+/**
+ * A longer field of the persona (life situation, needs, values), which a story's group fills in
+ * together: two people writing in it at once both keep their words, as in a trend's narrative.
+ * Before, the one who left the field last replaced the other's text without a word.
+ */
+function PersonaLongText({ persona, field, readOnly }: { persona: Persona; field: LongField; readOnly: boolean }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const { board } = useWorkshopDocs()
+  const save = usePersonaSave(persona.id)
+  const max = PERSONA_LIMITS[field]
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  const { draft, merged, left } = useMergingDraft({
+    remote: persona[field],
+    max,
+    keptAs: `persona:${persona.id}:${field}`,
+    commit: (value) => save({ [field]: value }),
+    writes: {
+      current: () => (board ? currentFieldWrite(board, 'personas', persona.id, field) : null),
+      overtaken: (write) => board !== null && overwroteUnseen(board, 'personas', persona.id, field, write),
+    },
+    textarea,
+    mergedMessage: t('stories.persona.merged'),
+  })
+  const label = t(`stories.persona.${field}.label`)
+  const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
+  return (
+    <div className={`field persona__field persona__field--${field}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        ref={textarea}
+        {...length.props}
+        className="input input--multiline persona__input"
+        rows={2}
+        value={draft.value}
+        readOnly={readOnly}
+        placeholder={t(`stories.persona.${field}.placeholder`)}
+        onBlur={left}
+        onChange={(event) => draft.change(event.target.value)}
+      />
+      {merged && <p className="field__hint">{t('stories.persona.merged')}</p>}
       {length.counter}
     </div>
   )

@@ -271,6 +271,38 @@ describe('the story list', () => {
     await expectEventually(() => readBoard(room.board).personas.get(room.greenStory.personaId)?.needs === 'Purpose after retirement')
   })
 
+  it('keeps both people’s words when two write in one of the persona’s longer fields at once, also when their saves cross', async () => {
+    const room = roomWithStories()
+    // Ben's device has the higher client id: where two saves cross, Yjs keeps his.
+    const bens = newBoard(2)
+    const link = connectDocs(room.board, bens)
+    harness = mountStories({ board: room.board, control: room.control })
+    click(buttonNamed(harness.container, 'Saturday at the meal ring'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const needs = [...harness.container.querySelectorAll('label')].find((l) => l.textContent === 'Needs')!
+    const field = document.getElementById(needs.htmlFor) as HTMLTextAreaElement
+    const stored = (doc: Y.Doc) => readBoard(doc).personas.get(room.greenStory.personaId)?.needs ?? ''
+    act(() => field.focus())
+
+    // Ben writes while this person types: the pause saves both. Before, leaving the field replaced Ben's words.
+    typeInto(field, 'Purpose after retirement.')
+    act(() => void updatePersona(bens, room.greenStory.personaId, { needs: 'Company at meals.' }))
+    await expectEventually(() => stored(bens).includes('Purpose after retirement.') && stored(bens).includes('Company at meals.'))
+    expect(harness.container.textContent).toContain('Someone else wrote here at the same time: both texts are kept.')
+
+    // Their next saves cross on the network, and Yjs keeps Ben's: this person's words come back into it.
+    link.hold()
+    const before = stored(room.board)
+    typeInto(field, `${before} A garden.`)
+    await expectEventually(() => stored(room.board).endsWith('A garden.'))
+    updatePersona(bens, room.greenStory.personaId, { needs: `${before} Help with forms.` })
+    act(() => link.release())
+    await expectEventually(() => stored(bens).includes('A garden.') && stored(bens).includes('Help with forms.'))
+    expect(stored(room.board)).toBe(stored(bens))
+    expect(stored(bens)).toContain('Purpose after retirement.')
+    expect(stored(bens)).toContain('Company at meals.')
+  })
+
   it('goes back to the list, and says so, when the open story is deleted by someone else', async () => {
     const room = roomWithStories()
     harness = mountStories({ board: room.board, control: room.control })

@@ -1,8 +1,7 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react'
-import type { FieldWrite } from '../../../shared/doc/index.ts'
+import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
 import { lengthField, useAnnounce, useEditingMarker } from '../../ui/index.ts'
-import { mergeText } from '../../ui/mergeText.ts'
+import { useMergingDraft } from '../../ui/useMergingDraft.ts'
 import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
 import { useBoardText } from './boardText.tsx'
@@ -170,45 +169,24 @@ function TextField({
 }) {
   const { t } = useBoardText()
   const actions = useTrendsActions()
-  const announce = useAnnounce()
   const id = useId()
   const max = TREND_LIMITS[field]
   const ownRef = useRef<HTMLTextAreaElement>(null)
   const textarea = inputRef ?? ownRef
-  /** Where the caret goes once the merged text shows: where it was in the person's own words. */
-  const caretAfterMerge = useRef<number | null>(null)
-  const [merged, setMerged] = useState(false)
   // Two people writing one narrative at once both keep their words (the last save replaced the whole text).
-  const merge = useCallback(
-    (base: string, mine: string, theirs: string) => {
-      const result = mergeText(base, mine, theirs)
-      const element = textarea.current
-      if (element && element === document.activeElement) caretAfterMerge.current = result.caret(element.selectionStart)
-      return result.text
-    },
-    [textarea],
-  )
-  // This device's last save, for Yjs to tell whether someone else's save crossed it and was kept.
-  const lastWrite = useRef<FieldWrite | null>(null)
-  const save = (value: string) => {
-    const saved = actions.updateTrend(trend.id, { [field]: value })
-    if (saved) lastWrite.current = actions.fieldWrite(trend.id, field)
-    return saved
-  }
-  const overtaken = useCallback(() => lastWrite.current !== null && actions.overtaken(trend.id, field, lastWrite.current), [actions, trend.id, field])
   // As the name: an over-long text stays here, counted; the trend keeps the last one that fitted.
-  const draft = useLimitedSharedDraft(trend[field], max, `trend:${trend.id}:${field}`, save, { merge, overtaken })
-  useLayoutEffect(() => {
-    const caret = caretAfterMerge.current
-    caretAfterMerge.current = null
-    if (caret !== null) textarea.current?.setSelectionRange(caret, caret)
-  }, [draft.value, textarea])
-  // Said once per merge, after it is in the field (not while the field goes away).
-  useEffect(() => {
-    if (draft.merges === 0) return
-    setMerged(true)
-    announce(t('trends.text.merged'))
-  }, [draft.merges, announce, t])
+  const { draft, merged, left } = useMergingDraft({
+    remote: trend[field],
+    max,
+    keptAs: `trend:${trend.id}:${field}`,
+    commit: (value) => actions.updateTrend(trend.id, { [field]: value }),
+    writes: {
+      current: () => actions.fieldWrite(trend.id, field),
+      overtaken: (write) => actions.overtaken(trend.id, field, write),
+    },
+    textarea,
+    mergedMessage: t('trends.text.merged'),
+  })
   const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
   return (
     <div className="trend__field">
@@ -223,10 +201,7 @@ function TextField({
         rows={2}
         placeholder={placeholder}
         onChange={(event) => draft.change(event.target.value)}
-        onBlur={() => {
-          draft.finish()
-          setMerged(false)
-        }}
+        onBlur={left}
       />
       {merged && <p className="trend__elsewhere">{t('trends.text.merged')}</p>}
       {length.counter}
