@@ -5,6 +5,7 @@ import { PERSONA_LIMITS, personaFields, type Persona, type PersonaPatch } from '
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { lengthField } from '../../ui/index.ts'
 import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
+import { useElsewhere } from '../../ui/useElsewhere.tsx'
 import { useMergingDraft } from '../../ui/useMergingDraft.ts'
 import { useSharedDraft } from '../../ui/useSharedDraft.ts'
 
@@ -81,14 +82,20 @@ function PersonaText({ persona, field, readOnly }: { persona: Persona; field: Li
   const max = PERSONA_LIMITS[field]
   // Past the limit the text stays in this field, counted, and the group keeps the last one that fitted (see `LengthCounter`).
   const draft = useLimitedSharedDraft(persona[field], max, `persona:${persona.id}:${field}`, (value) => save({ [field]: value }))
+  const input = useRef<HTMLInputElement>(null)
+  const elsewhere = useElsewhere(draft, input, {
+    said: (value) => t('stories.persona.elsewhere', { value }),
+    take: (value) => t('stories.persona.takeElsewhere', { value }),
+  })
   const label = t(`stories.persona.${field}.label`)
-  const length = lengthField(draft.value, max, { id, label, savedAsTyped: true })
+  const length = lengthField(draft.value, max, { id, label, before: [elsewhere.describedBy], savedAsTyped: true })
   return (
     <div className={`field persona__field persona__field--${field}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
       <input
+        ref={input}
         {...length.props}
         className="input persona__input"
         type="text"
@@ -96,10 +103,11 @@ function PersonaText({ persona, field, readOnly }: { persona: Persona; field: Li
         value={draft.value}
         readOnly={readOnly}
         placeholder={t(`stories.persona.${field}.placeholder`)}
-        onBlur={draft.finish}
+        onBlur={(event) => elsewhere.leave(event.relatedTarget)}
         onChange={(event) => draft.change(event.target.value)}
       />
       {length.counter}
+      {elsewhere.note}
     </div>
   )
 }

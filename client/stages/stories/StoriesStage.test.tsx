@@ -14,6 +14,7 @@ import {
   setGroups,
   storyBodyText,
   updatePersona,
+  updateStory,
 } from '../../../shared/doc/index.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { newBoard } from '../../../shared/doc/testing/fixtures.ts'
@@ -301,6 +302,37 @@ describe('the story list', () => {
     expect(stored(room.board)).toBe(stored(bens))
     expect(stored(bens)).toContain('Purpose after retirement.')
     expect(stored(bens)).toContain('Company at meals.')
+  })
+
+  it('says when someone else changed the title or the persona’s name being typed over, and “Use …” takes theirs', async () => {
+    const room = roomWithStories()
+    const bens = newBoard(2)
+    connectDocs(room.board, bens)
+    harness = mountStories({ board: room.board, control: room.control })
+    click(buttonNamed(harness.container, 'Saturday at the meal ring'))
+    await expectEventually(() => harness!.container.querySelector('.persona') !== null)
+    const title = harness.container.querySelector<HTMLTextAreaElement>('.story-head__title')!
+    act(() => title.focus())
+    typeInto(title, 'Soup for the village')
+    act(() => void updateStory(bens, room.greenStory.storyId, { title: 'The meal ring grows' }))
+    const said = 'Someone else changed the title meanwhile: “The meal ring grows”.'
+    expect(harness.container.textContent).toContain(said)
+    expect(harness.announcements).toContain(said)
+    expect(title.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain(said)
+    expect(title.value).toBe('Soup for the village')
+    click(buttonNamed(harness.container, 'Use “The meal ring grows”'))
+    expect(title.value).toBe('The meal ring grows')
+    expect(harness.container.textContent).not.toContain(said)
+
+    const nameLabel = [...harness.container.querySelectorAll('label')].find((l) => l.textContent === 'Name')!
+    const name = document.getElementById(nameLabel.htmlFor) as HTMLInputElement
+    act(() => name.focus())
+    typeInto(name, 'Veikko Virtanen')
+    act(() => void updatePersona(bens, room.greenStory.personaId, { name: 'Veikko Laine' }))
+    expect(harness.container.textContent).toContain('Someone else changed this meanwhile: “Veikko Laine”.')
+    // Leaving keeps their own, having seen the other.
+    act(() => name.blur())
+    await expectEventually(() => readBoard(bens).personas.get(room.greenStory.personaId)?.name === 'Veikko Virtanen')
   })
 
   it('goes back to the list, and says so, when the open story is deleted by someone else', async () => {

@@ -1,10 +1,11 @@
-import { memo, useId } from 'react'
+import { memo, useId, useRef } from 'react'
 import { useGroupLabel } from './useGroupLabel.ts'
 import { useTranslation } from 'react-i18next'
 import { setFocus, updateStory } from '../../../shared/doc/index.ts'
 import { STORY_LIMITS, type Group, type Story } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { lengthField, PersonChip, useEditorsOf } from '../../ui/index.ts'
+import { useElsewhere } from '../../ui/useElsewhere.tsx'
 import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { TrendFlag } from './TrendFlag.tsx'
 import { useFocusedStoryId } from './useStoriesData.ts'
@@ -89,18 +90,25 @@ interface TitleFieldProps {
 }
 
 function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: TitleFieldProps) {
+  const { t } = useTranslation()
   const { board } = useWorkshopDocs()
+  const input = useRef<HTMLTextAreaElement>(null)
   // Past the limit the title stays in this field, counted, and the story keeps the last title that fitted (see `LengthCounter`).
   const draft = useLimitedSharedDraft(story.title, STORY_LIMITS.title, `story:${story.id}:title`, (title) =>
     board ? updateStory(board, story.id, { title }) : false,
   )
-  const length = lengthField(draft.value, STORY_LIMITS.title, { id, label, savedAsTyped: true })
+  const elsewhere = useElsewhere(draft, input, {
+    said: (value) => t('stories.title.elsewhere', { value }),
+    take: (value) => t('stories.title.takeElsewhere', { value }),
+  })
+  const length = lengthField(draft.value, STORY_LIMITS.title, { id, label, before: [elsewhere.describedBy], savedAsTyped: true })
   // A one-line title in a field that wraps: on a phone a one-line input showed "Aino keeps the
   // town r" and hid the rest while it was written. Still one line of data: Enter finishes the
   // title (leaving the field saves it), and a line break pasted in becomes a space.
   return (
     <>
       <textarea
+        ref={input}
         {...length.props}
         className="story-head__title"
         rows={1}
@@ -110,7 +118,7 @@ function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: Titl
         value={draft.value}
         placeholder={placeholder}
         onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
-        onBlur={draft.finish}
+        onBlur={(event) => elsewhere.leave(event.relatedTarget)}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return
           event.preventDefault()
@@ -118,6 +126,7 @@ function TitleField({ id, label, story, readOnly, placeholder, autoFocus }: Titl
         }}
       />
       {length.counter}
+      {elsewhere.note}
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { TREND_LIMITS, type Trend, type TrendPatch } from '../../../shared/schema/index.ts'
-import { lengthField, useAnnounce, useEditingMarker } from '../../ui/index.ts'
+import { lengthField, useEditingMarker } from '../../ui/index.ts'
+import { useElsewhere } from '../../ui/useElsewhere.tsx'
 import { useMergingDraft } from '../../ui/useMergingDraft.ts'
 import { useLimitedSharedDraft } from '../../ui/useLimitedSharedDraft.ts'
 import { useTrendsActions } from './actions.tsx'
@@ -88,23 +89,19 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
       }),
     [actions, trend.id],
   )
-  const elsewhereId = useId()
-  const take = useRef<HTMLButtonElement>(null)
-  const announce = useAnnounce()
-  const other = draft.elsewhere?.value
+  // Two people naming one trend at once: each sees the other's name before theirs replaces it.
+  const elsewhere = useElsewhere(
+    draft,
+    input,
+    { said: (name) => t('trends.name.elsewhere', { name }), take: (name) => t('trends.name.takeElsewhere', { name }) },
+    { note: 'trend__elsewhere', take: 'button button--ghost trend__elsewhere-take' },
+  )
   const length = lengthField(draft.value, TREND_LIMITS.name, {
     id,
     label: t('trends.name.label'),
-    before: [draft.elsewhere && elsewhereId],
+    before: [elsewhere.describedBy],
     savedAsTyped: true,
   })
-  useEffect(() => {
-    if (other !== undefined) announce(t('trends.name.elsewhere', { name: other }))
-  }, [other, announce, t])
-  /** Leaving the field finishes it, unless for "Use …", which drops the draft instead. */
-  const leaving = (to: EventTarget | null) => {
-    if (take.current === null || to !== take.current) draft.finish()
-  }
   return (
     <>
       {/* A one-line field that wraps long names instead of hiding their end; Enter goes on to the narrative. */}
@@ -117,7 +114,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
         aria-label={t('trends.name.label')}
         placeholder={t('trends.name.placeholder')}
         onChange={(event) => draft.change(event.target.value.replace(/\s*\n\s*/g, ' '))}
-        onBlur={(event) => leaving(event.relatedTarget)}
+        onBlur={(event) => elsewhere.leave(event.relatedTarget)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault()
@@ -126,26 +123,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
         }}
       />
       {length.counter}
-      {/* Two people naming one trend at once: each sees the other's name before theirs replaces it. */}
-      {draft.elsewhere && (
-        <p className="trend__elsewhere">
-          <span id={elsewhereId}>{t('trends.name.elsewhere', { name: draft.elsewhere.value })}</span>{' '}
-          <button
-            ref={take}
-            type="button"
-            className="button button--ghost trend__elsewhere-take"
-            // A click keeps the field focused (Safari never focuses a button it clicks), so its blur cannot save.
-            onMouseDown={(event) => event.preventDefault()}
-            onBlur={(event) => event.relatedTarget !== input.current && draft.finish()}
-            onClick={() => {
-              draft.discard()
-              input.current?.focus()
-            }}
-          >
-            {t('trends.name.takeElsewhere', { name: draft.elsewhere.value })}
-          </button>
-        </p>
-      )}
+      {elsewhere.note}
     </>
   )
 }
