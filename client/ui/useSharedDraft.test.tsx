@@ -245,7 +245,7 @@ describe('a field over a shared value', () => {
       expect(field.merges).toBe(0)
     })
 
-    it('takes a later value written over this person\'s save as it is: its writer saw the words and removed them', () => {
+    it("takes a later value written over this person's save as it is: its writer saw the words and removed them", () => {
       crossed = false
       const value = sharedValue('Care.', () => true, null, merge, overtaken)
       act(() => field.change('Care. Robots help.'))

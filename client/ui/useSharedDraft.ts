@@ -97,33 +97,36 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
    * Saves an unsaved draft; true when there was nothing to save or the value was accepted. A
    * merge made `quietly` (the person had left the field) is not counted in `merges`.
    */
-  const save = useCallback((quietly = false): boolean => {
-    if (timer.current !== null) clearTimeout(timer.current)
-    timer.current = null
-    const { draft: pending, unsaved } = latest.current
-    if (!pending || !unsaved) return true
-    const { value, merged } = toSave(pending.value)
-    const replaced = remoteNow.current
-    const ok = latest.current.commit(value) !== false
-    latest.current.unsaved = !ok
-    setInvalid(!ok)
-    if (ok) lastSave.current = { replaced, value }
-    if (merged) {
-      // The field goes on from the text both wrote, saved or not (too long together, it waits
-      // in the field, counted, for the person to shorten): theirs is in it, so it is no longer
-      // "elsewhere", and the next save starts from theirs.
-      latest.current.draft = { value }
-      setDraft({ value })
-      if (!quietly) setMerges((count) => count + 1)
-      if (!ok) baseline.current = { value: remoteNow.current, rebase: false }
-    }
-    if (ok) {
-      // Until the next render says what the store kept, nothing shown is "elsewhere".
-      baseline.current.rebase = true
-      setSaves((count) => count + 1)
-    }
-    return ok
-  }, [toSave])
+  const save = useCallback(
+    (quietly = false): boolean => {
+      if (timer.current !== null) clearTimeout(timer.current)
+      timer.current = null
+      const { draft: pending, unsaved } = latest.current
+      if (!pending || !unsaved) return true
+      const { value, merged } = toSave(pending.value)
+      const replaced = remoteNow.current
+      const ok = latest.current.commit(value) !== false
+      latest.current.unsaved = !ok
+      setInvalid(!ok)
+      if (ok) lastSave.current = { replaced, value }
+      if (merged) {
+        // The field goes on from the text both wrote, saved or not (too long together, it waits
+        // in the field, counted, for the person to shorten): theirs is in it, so it is no longer
+        // "elsewhere", and the next save starts from theirs.
+        latest.current.draft = { value }
+        setDraft({ value })
+        if (!quietly) setMerges((count) => count + 1)
+        if (!ok) baseline.current = { value: remoteNow.current, rebase: false }
+      }
+      if (ok) {
+        // Until the next render says what the store kept, nothing shown is "elsewhere".
+        baseline.current.rebase = true
+        setSaves((count) => count + 1)
+      }
+      return ok
+    },
+    [toSave],
+  )
 
   /** The pause's save, unless a change made elsewhere is shown: then finishing decides. */
   const saveAfterPause = useCallback(() => {

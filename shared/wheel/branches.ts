@@ -74,7 +74,15 @@ export function layoutBranches(roots: readonly WheelLayoutItem[], options: Wheel
   const edges: WheelLayoutEdge[] = nodes.map((node) => {
     const parent = node.parentId === null ? centreBox : (byId.get(node.parentId) ?? centreBox)
     const column = node.ring - 1
-    return { from: node.parentId, to: node.id, x1: parent.x + parent.w / 2, y1: parent.y, x2: node.x - node.w / 2, y2: node.y, bendX: lefts[column]! + widths[column]! }
+    return {
+      from: node.parentId,
+      to: node.id,
+      x1: parent.x + parent.w / 2,
+      y1: parent.y,
+      x2: node.x - node.w / 2,
+      y2: node.y,
+      bendX: lefts[column]! + widths[column]!,
+    }
   })
   const right = Math.max(centre.w, ...nodes.map((node) => node.x + node.w / 2))
   const columns: WheelColumn[] = widths.slice(1).map((width, index) => ({ ring: index + 1, left: lefts[index + 1]!, width, nameY: NAME_BAND / 2 }))

@@ -15,7 +15,10 @@ describe.skipIf(browserTestsSkipped)('a story’s group writing its title and pe
   const app = useBrowserAndServer()
 
   async function openStory(page: Page): Promise<void> {
-    await page.getByRole('button', { name: /A Tuesday with Aino/ }).first().click()
+    await page
+      .getByRole('button', { name: /A Tuesday with Aino/ })
+      .first()
+      .click()
     await page.getByRole('textbox', { name: 'Story title' }).waitFor(SLOW)
   }
 

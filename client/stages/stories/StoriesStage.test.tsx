@@ -318,7 +318,12 @@ describe('the story list', () => {
     const said = 'Someone else changed the title meanwhile: “The meal ring grows”.'
     expect(harness.container.textContent).toContain(said)
     expect(harness.announcements).toContain(said)
-    expect(title.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain(said)
+    expect(
+      title
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .map((id) => document.getElementById(id)?.textContent),
+    ).toContain(said)
     expect(title.value).toBe('Soup for the village')
     click(buttonNamed(harness.container, 'Use “The meal ring grows”'))
     expect(title.value).toBe('The meal ring grows')

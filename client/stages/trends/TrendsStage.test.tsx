@@ -1,7 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
-import { addSignal, createTrend, deleteTrend, groupSignals, moveSignalToTrend, readBoard, readControl, renameTrend, updateTrend } from '../../../shared/doc/index.ts'
+import {
+  addSignal,
+  createTrend,
+  deleteTrend,
+  groupSignals,
+  moveSignalToTrend,
+  readBoard,
+  readControl,
+  renameTrend,
+  updateTrend,
+} from '../../../shared/doc/index.ts'
 import { anna, ben, newBoard } from '../../../shared/doc/testing/fixtures.ts'
 import { connectDocs } from '../../../shared/doc/testing/network.ts'
 import { cleanup, typeInto } from '../../testing/render.ts'

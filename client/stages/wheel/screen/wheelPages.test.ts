@@ -118,7 +118,8 @@ describe('the wheel on the projector', () => {
         for (const ring of page.namedRings) {
           expect(nameShows(page, ring, size)).toBe(true)
           // On a sector, a name under one of the part's own boxes.
-          if (page.layout.rings.length > 0 && page.nodes.size < page.layout.nodes.length) expect(ringLabelPlace(page.layout, ring).under.some((id) => page.nodes.has(id))).toBe(true)
+          if (page.layout.rings.length > 0 && page.nodes.size < page.layout.nodes.length)
+            expect(ringLabelPlace(page.layout, ring).under.some((id) => page.nodes.has(id))).toBe(true)
         }
         // Framed with its names, a part's text still reads.
         expect(fontOf(page)).toBeGreaterThanOrEqual(minFont)

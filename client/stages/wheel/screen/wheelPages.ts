@@ -90,7 +90,12 @@ export type ScreenWheelOptions = Omit<WheelLayoutOptions, 'aspect'>
  */
 export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWheelOptions, size: Size, minFontPx: number, maxFontPx: number): WheelPage[] {
   const whole = layoutForScreen(items, options, size)
-  const fit = (layout: WheelLayout, nodes: ReadonlySet<string>, roots: readonly string[], boxes: readonly Pick<WheelBox, 'x' | 'y' | 'w' | 'h'>[]): WheelPage => {
+  const fit = (
+    layout: WheelLayout,
+    nodes: ReadonlySet<string>,
+    roots: readonly string[],
+    boxes: readonly Pick<WheelBox, 'x' | 'y' | 'w' | 'h'>[],
+  ): WheelPage => {
     const bounds = padded(boundsOf(boxes))
     return { layout, nodes, roots, namedRings: [], bounds, scale: Math.min(maxFontPx / layout.metrics.fontSize, scaleFor(bounds, size)) }
   }
@@ -149,8 +154,7 @@ export function wheelPages(items: readonly WheelLayoutItem[], options: ScreenWhe
   const wheelParts = zoomedPages.length <= 2 ? zoomedPages : (paginate(items, relaid, readable, zoomedPages.length - 1) ?? zoomedPages)
   // Trees only where they need fewer parts, or as many with fewer texts cut ("…"): a wheel's parts keep the wheel's shape.
   const branchParts = wheelParts.length > 2 ? paginate(items, branched, readable, wheelParts.length) : null
-  const better =
-    branchParts !== null && (branchParts.length < wheelParts.length || cutTexts(branchParts) < cutTexts(wheelParts)) ? branchParts : wheelParts
+  const better = branchParts !== null && (branchParts.length < wheelParts.length || cutTexts(branchParts) < cutTexts(wheelParts)) ? branchParts : wheelParts
   const parts = better.map((page) => withRingNames(page, size, minFontPx, maxFontPx))
   if (parts.length === 1) return parts
   // Narrow boxes for the marks: the whole wheel is what must fit, and the words are few.
