@@ -152,6 +152,31 @@ describe('placing by number', () => {
     expect(placementOf(w.board, w.trendIds[0]!, anna)).toBeUndefined()
   })
 
+  it('a typo left in the box puts the marker back where it was before the typing, and says so', () => {
+    const w = assessWorkshop()
+    placeAssessment(w.board, { trendId: w.trendIds[0]!, impact: 0.4, uncertainty: 0.3 }, anna)
+    const view = screenOf(anna, 'participant', w, w.stage.id)
+    const placed = row(view, 'Care robots at home')
+    // Typed one key at a time: "1" is a valid start and moves the marker, "11" is not.
+    act(() => placed.impact.focus())
+    typeInto(placed.impact, '1')
+    typeInto(placed.impact, '11')
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.1 })
+    act(() => placed.impact.blur())
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.4, uncertainty: 0.3 })
+    expect(placed.impact.value).toBe('4')
+    expect(placed.fieldset.querySelector('[role="status"]')?.textContent).toBe('“11” is not a number from 0 to 10: the marker is back where it was.')
+
+    // Begun off the grid, the trend goes back off it.
+    const unplaced = row(view, 'Four-day work week')
+    act(() => unplaced.impact.focus())
+    typeInto(unplaced.impact, '8')
+    typeInto(unplaced.impact, '85')
+    act(() => unplaced.impact.blur())
+    expect(placementOf(w.board, w.trendIds[1]!, anna)).toBeUndefined()
+    expect(unplaced.fieldset.querySelector('[role="status"]')?.textContent).toBe('“85” is not a number from 0 to 10: the trend is off the grid again.')
+  })
+
   it('arrow keys in the box step half a point', () => {
     const w = assessWorkshop()
     placeAssessment(w.board, { trendId: w.trendIds[0]!, impact: 0.7, uncertainty: 0.3 }, anna)

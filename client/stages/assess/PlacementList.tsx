@@ -21,6 +21,8 @@ interface PlacementRowProps extends PlacementRowData {
   budgetSpent: boolean
   readOnly: boolean
   onPlace(trendId: string, position: Position): void
+  /** Takes the trend off the grid, quietly (a first entry left invalid). */
+  onUnplace(trendId: string): void
   onVote(trendId: string): void
   onRetract(trendId: string): void
 }
@@ -30,7 +32,7 @@ interface PlacementRowProps extends PlacementRowData {
  * place it, and a precise way for everyone) and this person's dots on it.
  */
 export const PlacementRow = memo(function PlacementRow(props: PlacementRowProps) {
-  const { trend, number, placement, myVotes, keyDriver, votesPerPerson, budgetSpent, readOnly, onPlace, onVote, onRetract } = props
+  const { trend, number, placement, myVotes, keyDriver, votesPerPerson, budgetSpent, readOnly, onPlace, onUnplace, onVote, onRetract } = props
   const { t } = useTranslation()
   const name = trendName(t, trend)
   const at = placement ?? CENTRE
@@ -50,13 +52,13 @@ export const PlacementRow = memo(function PlacementRow(props: PlacementRowProps)
             label={t('assess.grid.impact')}
             value={placement?.impact ?? null}
             readOnly={readOnly}
-            onCommit={(impact) => onPlace(trend.id, { impact, uncertainty: at.uncertainty })}
+            onCommit={(impact) => (impact === null ? onUnplace(trend.id) : onPlace(trend.id, { impact, uncertainty: at.uncertainty }))}
           />
           <ScaleInput
             label={t('assess.grid.uncertainty')}
             value={placement?.uncertainty ?? null}
             readOnly={readOnly}
-            onCommit={(uncertainty) => onPlace(trend.id, { impact: at.impact, uncertainty })}
+            onCommit={(uncertainty) => (uncertainty === null ? onUnplace(trend.id) : onPlace(trend.id, { impact: at.impact, uncertainty }))}
           />
           {votesPerPerson > 0 && (
             <DotVote

@@ -77,6 +77,14 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
     [board, actor, announce, store, t],
   )
 
+  /** A first entry left invalid in a 0–10 box takes the trend off the grid again; the box says so. */
+  const unplace = useCallback(
+    (trendId: string) => {
+      if (board && actor) removeAssessment(board, trendId, actor)
+    },
+    [board, actor],
+  )
+
   const vote = useCallback(
     (trendId: string) => {
       const control = store.getState().control
@@ -172,6 +180,7 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
               budgetSpent={left === 0}
               readOnly={readOnly}
               onPlace={place}
+              onUnplace={unplace}
               onVote={vote}
               onRetract={retract}
             />
