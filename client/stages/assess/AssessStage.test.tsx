@@ -229,13 +229,18 @@ describe('dot votes', () => {
 
     click(byLabel(view, 'Give a dot to Four-day work week'))
     const refusal = 'You have given all 3 of your dots. Take one back from another trend first.'
-    expect(view.querySelector('.dots-summary__refusal')?.textContent).toBe(refusal)
+    expect(view.querySelector('.dots-summary .dots-summary__refusal')?.textContent).toBe(refusal)
     expect(liveText(view)).toBe(refusal)
     expect(readBoard(w.board).votes.size).toBe(3)
+    // Said beside the "+" pressed too: on a phone the summary is a screen or more above it.
+    const rowOf = (name: string) => [...view.querySelectorAll('.assess-row')].find((row) => row.textContent?.includes(name))!
+    expect(rowOf('Four-day work week').querySelector('.assess-row__refusal')?.textContent).toBe(refusal)
+    expect(view.querySelectorAll('.assess-row__refusal')).toHaveLength(1)
 
     click(byLabel(view, 'Take a dot back from Care robots at home'))
     expect(summary()).toBe('1 of 3 dots left')
     expect(view.querySelector('.dots-summary__refusal')).toBeNull()
+    expect(view.querySelector('.assess-row__refusal')).toBeNull()
     expect(readBoard(w.board).votes.size).toBe(2)
   })
 })

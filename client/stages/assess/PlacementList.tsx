@@ -19,6 +19,11 @@ interface PlacementRowProps extends PlacementRowData {
   votesPerPerson: number
   /** True when no dots are left: the add button says so when pressed. */
   budgetSpent: boolean
+  /**
+   * Why this trend's "+" just gave no dot, said beside it: on a phone the summary that also says
+   * it is a screen or more above, and the button looked dead.
+   */
+  refusal: string | null
   readOnly: boolean
   onPlace(trendId: string, position: Position): void
   /** Takes the trend off the grid, quietly (a first entry left invalid). */
@@ -32,7 +37,7 @@ interface PlacementRowProps extends PlacementRowData {
  * place it, and a precise way for everyone) and this person's dots on it.
  */
 export const PlacementRow = memo(function PlacementRow(props: PlacementRowProps) {
-  const { trend, number, placement, myVotes, keyDriver, votesPerPerson, budgetSpent, readOnly, onPlace, onUnplace, onVote, onRetract } = props
+  const { trend, number, placement, myVotes, keyDriver, votesPerPerson, budgetSpent, refusal, readOnly, onPlace, onUnplace, onVote, onRetract } = props
   const { t } = useTranslation()
   const name = trendName(t, trend)
   const at = placement ?? CENTRE
@@ -71,6 +76,7 @@ export const PlacementRow = memo(function PlacementRow(props: PlacementRowProps)
             />
           )}
         </div>
+        {refusal && <p className="dots-summary__refusal assess-row__refusal">{refusal}</p>}
       </fieldset>
     </li>
   )

@@ -36,7 +36,8 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
   const plotRef = useRef<HTMLDivElement>(null)
   const id = useId()
   const [focusTrendId, setFocusTrendId] = useState<string | null>(null)
-  const [refusal, setRefusal] = useState<Message | null>(null)
+  /** Why the last "+" gave no dot, and on which trend: said in the summary and beside that button. */
+  const [refusal, setRefusal] = useState<{ trendId: string; message: Message } | null>(null)
 
   const budget = stage.settings.votesPerPerson
   const left = Math.max(0, budget - sumCounts(myVotes))
@@ -94,7 +95,7 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
       // The last dot given, every trend placed: the stage's work is done.
       if (result.ok && result.remaining === 0 && trends.every((trend) => mine.has(trend.id))) sayDone()
       const message = voteFeedback(result, rules)
-      setRefusal(result.ok ? null : message)
+      setRefusal(result.ok ? null : { trendId, message })
       announce(messageText(t, message))
     },
     [board, actor, store, stage.id, announce, t, trends, mine, sayDone],
@@ -166,7 +167,7 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
         <Heading id={`${id}-list`} className="assess-section-title">
           {budget > 0 ? t('assess.list.titleWithDots') : t('assess.list.title')}
         </Heading>
-        {budget > 0 && <DotsSummary left={left} total={budget} refusal={refusal} />}
+        {budget > 0 && <DotsSummary left={left} total={budget} refusal={refusal?.message ?? null} />}
         <ol className="assess-list ui-list">
           {numbered.map(({ trend, number }) => (
             <PlacementRow
@@ -178,6 +179,7 @@ export function PlacingView({ stage, readOnly }: { stage: Stage; readOnly: boole
               keyDriver={keyDriverSet.has(trend.id)}
               votesPerPerson={budget}
               budgetSpent={left === 0}
+              refusal={refusal?.trendId === trend.id ? messageText(t, refusal.message) : null}
               readOnly={readOnly}
               onPlace={place}
               onUnplace={unplace}
