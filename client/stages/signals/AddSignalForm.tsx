@@ -166,8 +166,8 @@ export function AddSignalForm({ commands, themes, isOnBoard }: AddSignalFormProp
 
         {/* "Added to your private cards" is stale once the round is revealed: the card is on the wall. */}
         {lastAdded && (!lastAdded.private || commands.writesPrivately) && isOnBoard(lastAdded.id) && (
-          <p className="add-signal__status">
-            <span className="add-signal__tick" aria-hidden="true" />
+          <p className="add-signal__status form-added">
+            <span className="form-added__tick" aria-hidden="true" />
             {t(addedKey(lastAdded.private, connected), { title: lastAdded.title })}
           </p>
         )}

@@ -234,18 +234,31 @@ export function AddForm({
 }) {
   const { t } = useTranslation()
   const announce = useAnnounce()
+  // Seen as well as announced: on a phone the new box is drawn a screen above the form, which empties for the next.
+  const [added, setAdded] = useState<string | null>(null)
   return (
-    <ConsequenceForm
-      label={label}
-      submitLabel={t('wheel.form.add')}
-      resetAfterSubmit
-      autoFocus={autoFocus}
-      onSubmit={(text, valence) => {
-        const id = context.commands.add(parentId, text, valence)
-        if (id) announce(t('wheel.announce.added', { text }))
-        return id !== null
-      }}
-      {...(onDone ? { onCancel: onDone, cancelLabel: t('wheel.form.done') } : {})}
-    />
+    <>
+      <ConsequenceForm
+        label={label}
+        submitLabel={t('wheel.form.add')}
+        resetAfterSubmit
+        autoFocus={autoFocus}
+        onSubmit={(text, valence) => {
+          const id = context.commands.add(parentId, text, valence)
+          if (id) {
+            announce(t('wheel.announce.added', { text }))
+            setAdded(text)
+          }
+          return id !== null
+        }}
+        {...(onDone ? { onCancel: onDone, cancelLabel: t('wheel.form.done') } : {})}
+      />
+      {added !== null && (
+        <p className="form-added">
+          <span className="form-added__tick" aria-hidden="true" />
+          {t('wheel.announce.added', { text: added })}
+        </p>
+      )}
+    </>
   )
 }
