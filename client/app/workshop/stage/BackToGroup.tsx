@@ -18,7 +18,11 @@ export function BackToGroup({ nav }: { nav: StageNavigation }) {
   return (
     <div className="back-to-group ui-toolbar" role="region" aria-label={t('stageArea.outOfStepLabel')}>
       <p className="back-to-group__text">
-        {t('stageArea.outOfStep', { viewed: t(`stage.${nav.viewed.kind}.name`), current: t(`stage.${nav.current.kind}.name`) })}
+        <span className="back-to-group__long">
+          {t('stageArea.outOfStep', { viewed: t(`stage.${nav.viewed.kind}.name`), current: t(`stage.${nav.current.kind}.name`) })}
+        </span>
+        {/* A phone's bar is one short row: it stays over the cards while they scroll, and the heading says what they look at. */}
+        <span className="back-to-group__short">{t('stageArea.outOfStepShort', { current: t(`stage.${nav.current.kind}.name`) })}</span>
       </p>
       <button type="button" className="button button--primary back-to-group__button" onClick={rejoin}>
         {t('stageArea.backToGroup')}
