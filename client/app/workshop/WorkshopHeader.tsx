@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/protocol.ts'
 import { rememberLanguageChoice, type Language } from '../../i18n/language.ts'
-import { selectWorkshopTitle } from '../../state/selectors.ts'
+import { selectCurrentStageId, selectWorkshopTitle } from '../../state/selectors.ts'
 import { useStore } from '../../state/store.ts'
 import { Brand } from '../common/Brand.tsx'
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx'
@@ -26,11 +26,24 @@ export function WorkshopHeader({ role }: { role: Role }) {
   const [moreOpen, setMoreOpen] = useState(false)
   const extraId = useId()
   const headerRef = useRef<HTMLElement>(null)
+  const moreRef = useRef<HTMLButtonElement>(null)
   usePublishedHeight(headerRef, '--header-height')
+  // The row behind "More" closes when the room moves on: left open, it took 100 px of every later stage on a phone.
+  const stageId = useStore(selectCurrentStageId)
+  const [openOn, setOpenOn] = useState(stageId)
+  if (openOn !== stageId) {
+    setOpenOn(stageId)
+    setMoreOpen(false)
+  }
 
   const switchLanguage = (next: Language) => {
     rememberLanguageChoice(next, workshopId)
     useStore.getState().setLanguage(next)
+    // A language is chosen once: the row closes, and the keyboard goes back to "More".
+    if (moreOpen) {
+      setMoreOpen(false)
+      moreRef.current?.focus()
+    }
   }
 
   return (
@@ -47,6 +60,7 @@ export function WorkshopHeader({ role }: { role: Role }) {
         {role !== 'screen' && (
           <>
             <button
+              ref={moreRef}
               type="button"
               className="button button--ghost icon-button workshop-header__more"
               aria-expanded={moreOpen}
