@@ -68,14 +68,20 @@ async function readChart(page: Page) {
         .join(' ')
         .replace(/^★ /, ''),
     )
-    const legend = [...document.querySelectorAll('.results-key__legend li')].map((li) => li.textContent!.replace(/^\d+\s*/, '').trim())
+    const legend = [...document.querySelectorAll('.results-key__legend li')].map((li) =>
+      li
+        .textContent!.replace(/^\d+\s*/, '')
+        .replace(/^★ /, '')
+        .trim(),
+    )
     for (const name of listNames)
       if (!labelTexts.includes(name) && !legend.includes(name)) problems.push(`“${name}” is neither labelled whole nor in the legend`)
     const axes = [...document.querySelectorAll('.assess-grid--results .assess-grid__axis-name')].map((a) => a.getBoundingClientRect())
     for (const axis of axes)
       if (axis.bottom > window.innerHeight + 0.5 && document.documentElement.scrollHeight <= window.innerHeight)
         problems.push('an axis name is cut off at the bottom')
-    return { plot: { width: Math.round(plot.width), height: Math.round(plot.height) }, labels: labels.length, legend: legend.length, problems }
+    const spreads = document.querySelectorAll('.results-chart__iqr rect').length
+    return { plot: { width: Math.round(plot.width), height: Math.round(plot.height) }, labels: labels.length, legend: legend.length, spreads, problems }
   })
 }
 
@@ -234,7 +240,7 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
             .or(page.getByRole('heading', { name: "The group's result" }))
             .first()
             .waitFor(SLOW)
-          await page.locator('.results-chart__label').first().waitFor(SLOW)
+          await page.locator('.results-chart__badge').first().waitFor(SLOW)
           await page
             .getByRole('heading', { name: /The group.s result/ })
             .first()
@@ -247,6 +253,13 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
           const chart = await readChart(page)
           figures[`assess-results/${size}`] = chart
           failures.push(...chart.problems.map((problem) => `assess-results/${size}: ${problem}`))
+          // A phone's chart is numbers at the medians, every name in the list above it: names
+          // placed around eight badges sat beside the wrong ones, and the spreads made a tangle.
+          // Wider screens name the trends on the chart and draw their spreads.
+          if (size === 'phone' && (chart.labels > 0 || chart.spreads > 0 || chart.legend !== 8))
+            failures.push(`assess-results/phone: not compact: ${JSON.stringify(chart)}`)
+          if (size !== 'phone' && (chart.labels === 0 || chart.spreads === 0))
+            failures.push(`assess-results/${size}: no names or spreads on the chart: ${JSON.stringify(chart)}`)
           if (size === 'projector') {
             // Nobody scrolls a projector: the dots ranking shows beside the chart, every trend of it.
             const ranking = await shownTexts(page, '.assess-ranking__name')

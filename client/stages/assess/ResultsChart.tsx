@@ -28,7 +28,7 @@ export interface ChartTrend {
  * spot was free). Hidden from assistive technology: the ranked list says the same in words.
  */
 export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: readonly ChartTrend[] }) {
-  const { plot, layout } = chart
+  const { plot, layout, compact } = chart
   if (!plot || !layout) return null
   const { width: w, height: h } = plot
   const x = (p: Position) => p.uncertainty * w
@@ -36,29 +36,33 @@ export function ResultsChart({ chart, trends }: { chart: MeasuredChart; trends: 
   const metrics = chartMetrics(plot)
   return (
     <svg className="results-chart" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true" data-legend-count={layout.legend.length}>
-      <g className="results-chart__iqr">
-        {trends.map((trend) => {
-          const [u1, u3] = trend.iqr.uncertainty
-          const [i1, i3] = trend.iqr.impact
-          return <rect key={trend.id} x={u1 * w - 3} y={(1 - i3) * h - 3} width={(u3 - u1) * w + 6} height={(i3 - i1) * h + 6} rx={6} />
-        })}
-      </g>
+      {!compact && (
+        <g className="results-chart__iqr">
+          {trends.map((trend) => {
+            const [u1, u3] = trend.iqr.uncertainty
+            const [i1, i3] = trend.iqr.impact
+            return <rect key={trend.id} x={u1 * w - 3} y={(1 - i3) * h - 3} width={(u3 - u1) * w + 6} height={(i3 - i1) * h + 6} rx={6} />
+          })}
+        </g>
+      )}
       {/* Under every line: a leader to a badge in a frame must reach the badge. */}
       <g className="results-chart__ties">
         {layout.ties.map((box, index) => (
           <rect key={index} x={box.x} y={box.y} width={box.w} height={box.h} rx={metrics.badgeRadius} />
         ))}
       </g>
-      <g className="results-chart__people">
-        {trends.flatMap((trend) =>
-          trend.placements.map((p, index) => (
-            <g key={`${trend.id}:${index}`}>
-              <line x1={x(p)} y1={y(p)} x2={x(trend.median)} y2={y(trend.median)} />
-              <circle cx={x(p)} cy={y(p)} r={3.5} />
-            </g>
-          )),
-        )}
-      </g>
+      {!compact && (
+        <g className="results-chart__people">
+          {trends.flatMap((trend) =>
+            trend.placements.map((p, index) => (
+              <g key={`${trend.id}:${index}`}>
+                <line x1={x(p)} y1={y(p)} x2={x(trend.median)} y2={y(trend.median)} />
+                <circle cx={x(p)} cy={y(p)} r={3.5} />
+              </g>
+            )),
+          )}
+        </g>
+      )}
       <g className="results-chart__leaders">{layout.labels.map((label) => (label.leader ? <line key={label.id} {...label.leader} /> : null))}</g>
       {layout.badges.map((badge) => {
         const trend = trends.find((t) => t.id === badge.id)
@@ -95,12 +99,16 @@ export function ResultsChartKey({ chart, names = true }: { chart: MeasuredChart;
         <span className="results-key__item">
           <span className="results-key__badge">1</span> {t('assess.results.key.badge')}
         </span>
-        <span className="results-key__item">
-          <span className="results-key__iqr" /> {t('assess.results.key.iqr')}
-        </span>
-        <span className="results-key__item">
-          <span className="results-key__person" /> {t('assess.results.key.person')}
-        </span>
+        {!chart.compact && (
+          <>
+            <span className="results-key__item">
+              <span className="results-key__iqr" /> {t('assess.results.key.iqr')}
+            </span>
+            <span className="results-key__item">
+              <span className="results-key__person" /> {t('assess.results.key.person')}
+            </span>
+          </>
+        )}
       </p>
       {legend.length > 0 && (
         <ol className="results-key__legend ui-list" aria-label={t('assess.results.key.legend')}>
@@ -118,14 +126,31 @@ export function ResultsChartKey({ chart, names = true }: { chart: MeasuredChart;
 export interface MeasuredChart {
   readonly plot: MeasuredPlot | null
   readonly layout: ChartLayout | null
+  /** A phone's chart (see `COMPACT_BELOW_EM`): each trend's number at its median, the names in the list above. */
+  readonly compact: boolean
 }
+
+/**
+ * Below this width (in the plot's font size) the chart is drawn compact. On a phone's 300 px the
+ * names placed around eight badges sat beside other badges ("Intergenerational living" next to
+ * the 3, for the 2), and eight spread boxes with a line to every placement made a grey tangle:
+ * easy to misread at the point of decision. The spread is read on the projector and laptops.
+ */
+const COMPACT_BELOW_EM = 30
 
 /** The plot's size, its quadrant titles and the label layout for these trends; nulls until measured. */
 export function useResultsChart(plotRef: RefObject<HTMLDivElement | null>, trends: readonly ChartTrend[]): MeasuredChart {
   const plot = usePlotSize(plotRef)
   const titles = useQuadrantTitles(plotRef, plot)
-  const layout = useMemo(() => (plot ? chartLayoutFor(trends, plot, titles) : null), [trends, plot, titles])
-  return { plot, layout }
+  const compact = plot !== null && plot.width < COMPACT_BELOW_EM * plot.fontPx
+  const layout = useMemo(() => {
+    if (!plot) return null
+    const laidOut = chartLayoutFor(trends, plot, titles)
+    if (!compact) return laidOut
+    const byRank = [...trends].sort((a, b) => a.rank - b.rank)
+    return { ...laidOut, labels: [], legend: byRank.map((trend) => ({ id: trend.id, rank: trend.rank, name: labelText(trend) })) }
+  }, [trends, plot, titles, compact])
+  return { plot, layout, compact }
 }
 
 const Badge = memo(function Badge({ x, y, r, rank, keyDriver, fontPx }: { x: number; y: number; r: number; rank: number; keyDriver: boolean; fontPx: number }) {
