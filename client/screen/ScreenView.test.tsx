@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act } from 'react'
-import { addSignal, goToStage, setFocus, setReady, setScreenShow, setShowJoinPanel } from '../../shared/doc/index.ts'
+import { addSignal, goToStage, setFocus, setLastRestore, setReady, setScreenShow, setShowJoinPanel } from '../../shared/doc/index.ts'
 import type { ScreenProps } from '../stages/types.ts'
 import { cleanup, render } from '../testing/render.ts'
 import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
@@ -66,11 +66,14 @@ describe('the projector view', () => {
     expect(c.querySelector('[data-stage-view]')).not.toBeNull()
   })
 
-  it("keeps the live stage's task, clock and readiness off the report's title page", async () => {
+  it("keeps the live stage's task, clock and readiness off the report's title page, and a restore's notice", async () => {
     const c = await screenOn('signals')
     expect(c.querySelector('.screen-question')?.textContent).toBe('What will everyday welfare look like in our town in 2040?')
+    act(() => setLastRestore(room.control, { at: Date.now(), snapshotAt: Date.now() - 60_000, undo: true, stageId: room.stageIds.signals }))
+    expect(c.querySelector('.restore-notice')).not.toBeNull()
     act(() => setScreenShow(room.control, { kind: 'report', snapshotId: null, trendId: null }))
     expect(c.querySelector('[data-results]')).not.toBeNull()
+    expect(c.querySelector('.restore-notice')).toBeNull()
     expect(c.querySelector('.screen-bar__instruction')).toBeNull()
     expect(c.querySelector('.ready-count__text')).toBeNull()
     // The title page says the focal question itself: not twice.

@@ -89,7 +89,8 @@ export function ScreenView() {
       {/* The report's title page says the question itself, large. */}
       {question && !opening && results?.kind !== 'report' && <p className="screen-question">{question}</p>}
       <ConnectionProblem />
-      <RestoreNotice role="screen" />
+      {/* The report's title page closes the workshop: not the place for a notice of an earlier restore. */}
+      {results?.kind !== 'report' && <RestoreNotice role="screen" />}
       <main id="main" className="screen-main">
         <div className="screen-stage" data-stage-kind={stage?.kind}>
           {results ? <ScreenResults show={results} /> : focusHere ? <FocusView focus={focusHere} /> : stage && <StageScreenView key={stage.id} stage={stage} />}

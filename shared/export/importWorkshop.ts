@@ -7,7 +7,7 @@
 import { fromBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import * as z from 'zod/mini'
-import { SCHEMA_VERSION, migrate, readControl, schemaVersionOf, setPrivateCounts } from '../doc/index'
+import { SCHEMA_VERSION, migrate, readControl, schemaVersionOf, setLastRestore, setPrivateCounts } from '../doc/index'
 import type { DocKind } from '../protocol'
 import { countStructs } from '../doc/structCount'
 import { EXPORT_FORMAT, FORMAT_VERSION } from './workshopJson'
@@ -80,6 +80,9 @@ export function importWorkshop(input: unknown): ImportResult {
   // The private-mode counts describe drafts, which stay behind: in the new workshop they would
   // show cards nobody can ever reveal.
   if (Object.keys(readControl(control.doc).privateCounts).length > 0) setPrivateCounts(control.doc, {})
+  // A restore of the old workshop's history, which stays behind too: its notice would tell the
+  // new workshop about a restore that never happened in it.
+  if (readControl(control.doc).lastRestore !== null) setLastRestore(control.doc, null)
   const title = readControl(control.doc).meta.title || parsed.data.workshop.title
   return { ok: true, workshop: { title, board: board.doc, control: control.doc } }
 }

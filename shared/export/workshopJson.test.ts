@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA_VERSION, readBoard, readControl, setPrivateCounts } from '../doc/index'
+import { SCHEMA_VERSION, readBoard, readControl, setLastRestore, setPrivateCounts } from '../doc/index'
 import { versionMap } from '../doc/migrate'
 import { SCHEMA_VERSION_KEY } from '../doc/roots'
 import { exportHtml } from './html'
@@ -57,6 +57,14 @@ describe('JSON export and import', () => {
     setPrivateCounts(original.control, { 'anna-participant-0001': { name: 'Anna', count: 3 } })
     const result = importWorkshop(exportWorkshopJson(original, options))
     expect(result.ok && readControl(result.workshop.control).privateCounts).toEqual({})
+  })
+
+  it('leaves the notice of a restore behind: the history it restored from is not in the file', () => {
+    const original = buildFullWorkshop()
+    setLastRestore(original.control, { at: 1_000, snapshotAt: 900, undo: true })
+    expect(readControl(original.control).lastRestore).not.toBeNull()
+    const result = importWorkshop(exportWorkshopJson(original, options))
+    expect(result.ok && readControl(result.workshop.control).lastRestore).toBeNull()
   })
 })
 

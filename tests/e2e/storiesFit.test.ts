@@ -454,6 +454,13 @@ describe.skipIf(browserTestsSkipped)('the stories stage with eight groups’ sto
             await screenshot(screen.page, `stories/projector-one-story-${size.width}-page${shown}`)
             const read = await readStoryPage(screen.page)
             for (const cut of read.cut) problems.push(`${at} page ${shown}: ${cut} cut`)
+            // A citation read whole in one column: split at a column's foot, its end stood alone over the persona.
+            const split = await screen.page.evaluate(() =>
+              [...document.querySelectorAll('.screen-story .citation')]
+                .filter((chip) => [...chip.getClientRects()].some((rect, i, rects) => i > 0 && rect.top < rects[i - 1]!.top - 1))
+                .map((chip) => chip.textContent),
+            )
+            for (const chip of split) problems.push(`${at} page ${shown}: the citation “${chip}” split across two columns`)
             if (read.smallest < 0.52 - 0.005) problems.push(`${at}: text at ${read.smallest.toFixed(2)} rem`)
             read.panels.forEach((panel) => seenPanels.add(panel))
             seenLines = seenLines ? seenLines.map((lines, i) => lines.map((seen, j) => seen || read.lines[i]![j]!)) : read.lines
