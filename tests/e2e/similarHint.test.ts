@@ -51,7 +51,7 @@ describe.skipIf(browserTestsSkipped)('"Looks like …" while writing a signal', 
       await title.fill('Neighbours share a care app ')
       await expect.poll(() => hints(a), SLOW).toEqual(['Looks like “Naapurit jakavat hoivasovelluksen” (Ben)'])
       // Why, in the workshop's language: the concepts both cards share, not the word pairs behind them.
-      await expect.poll(() => a.locator('.similar__why').textContent()).toMatch(/^Shared: care · /)
+      await expect.poll(() => a.locator('.similar__why').textContent()).toMatch(/^Shared: care\s· /)
       expect(await a.locator('.similar__why').textContent()).not.toContain('≈')
       await screenshot(a, 'similar-hint-phone')
       expect(await seriousViolations(a)).toEqual([])

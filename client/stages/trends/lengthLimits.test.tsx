@@ -67,6 +67,8 @@ describe('a trend text past its limit', () => {
     }
     const container = render(<Card />)
     const name = container.querySelector<HTMLTextAreaElement>('.suggestion__name-input')!
+    // Each suggestion is a group named by its name, not sixteen groups called "Trend name".
+    expect(container.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Suggested trend: Care at home')
     expect(name.hasAttribute('maxlength')).toBe(false)
     typeInto(name, LONG_NAME)
     expect(counterOf(name)).toBe('13 characters too many: shorten to 120.')

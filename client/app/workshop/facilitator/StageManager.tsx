@@ -5,6 +5,7 @@ import type { Stage } from '../../../../shared/schema/stage.ts'
 import { selectCurrentStageId, selectStages } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
+import { useHyphenate } from '../../../ui/hyphenate.ts'
 import { useConsole } from './consoleContext.ts'
 
 type StageState = 'now' | 'done' | 'skipped' | 'upcoming'
@@ -30,6 +31,8 @@ export function StageManager() {
   const states = stageStates(stages, currentStageId)
   const list = useRef<HTMLOListElement>(null)
   const { move: room } = useConsole()
+  // The name column is narrow beside the row's buttons: "Tulevaisuustar|inat" broke with no hyphen.
+  const hyphenate = useHyphenate()
 
   const move = (stage: Stage, index: number, direction: -1 | 1) => {
     if (!control) return
@@ -58,7 +61,7 @@ export function StageManager() {
             <span className="stage-manager__number ui-number-disc" aria-hidden="true">
               {index + 1}
             </span>
-            <span className="stage-manager__name">{name}</span>
+            <span className="stage-manager__name">{hyphenate(name, 'narrow')}</span>
             <span className="stage-manager__state">{t(`console.stages.state.${state}`)}</span>
             <span className="stage-manager__actions">
               {state !== 'now' && (

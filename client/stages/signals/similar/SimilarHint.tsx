@@ -7,6 +7,7 @@ import { usePrivateDraft } from '../PrivateDraft.tsx'
 import { validateSignalForm, type SignalFormValues } from '../signalForm.ts'
 import { useSimilar, type SimilarCard } from './useSimilar.ts'
 import './similar.css'
+import { KEYWORD_SEPARATOR } from '../../../ui/keywords.ts'
 
 interface SimilarHintProps {
   values: SignalFormValues
@@ -57,7 +58,7 @@ function SimilarItem({ card, onMerge, onKeep }: { card: SimilarCard; onMerge(): 
               participant deciding whether to merge reads what the cards are about, and a wrong
               pair would read as the app's mistake about their card. The facilitator's suggested
               groups show the pairs. */}
-          {t('signalSimilar.shared')}: {card.match.keywords.join(' · ')}
+          {t('signalSimilar.shared')}: {card.match.keywords.join(KEYWORD_SEPARATOR)}
         </p>
       )}
       <div className="similar__actions">

@@ -4,6 +4,7 @@ import { selectSignals } from '../../../state/selectors.ts'
 import { useStore } from '../../../state/store.ts'
 import { FitPages } from '../../../ui/fit/FitPages.tsx'
 import './suggest.css'
+import { KEYWORD_SEPARATOR } from '../../../ui/keywords.ts'
 
 const NONE: readonly ShownSuggestion[] = []
 /**
@@ -42,7 +43,7 @@ export function ScreenSuggestions({ suggestions }: { suggestions: readonly Shown
             return (
               <article key={index} role="listitem" className="projector-suggest__group">
                 <h3 className="projector-suggest__name">{suggestion.label || t('trendSuggest.unnamed')}</h3>
-                {suggestion.keywords.length > 0 && <p className="projector-suggest__why">{suggestion.keywords.join(' · ')}</p>}
+                {suggestion.keywords.length > 0 && <p className="projector-suggest__why">{suggestion.keywords.join(KEYWORD_SEPARATOR)}</p>}
                 {density === 'full' && suggestion.links.length > 0 && <p className="projector-suggest__links">{suggestion.links.slice(0, 2).join(', ')}</p>}
                 {shown > 0 && (
                   <ul className="projector-suggest__signals">

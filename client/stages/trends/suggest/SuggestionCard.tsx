@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { TREND_LIMITS, type Signal } from '../../../../shared/schema/index.ts'
 import { lengthField } from '../../../ui/index.ts'
 import type { Suggestion } from './useSuggestions.ts'
+import { KEYWORD_SEPARATOR } from '../../../ui/keywords.ts'
 
 interface SuggestionCardProps {
   suggestion: Suggestion
@@ -30,7 +31,8 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
     else onAccept()
   }
   return (
-    <div role="group" className="suggestion" aria-labelledby={`${id}-name-label`}>
+    // Named by its own name: labelled by its field's label, every suggestion was a group called "Trend name".
+    <div role="group" className="suggestion" aria-label={t('trendSuggest.groupLabel', { name })}>
       <div className="field suggestion__name">
         <label id={`${id}-name-label`} className="field__label" htmlFor={`${id}-name`}>
           {t('trendSuggest.nameLabel')}
@@ -51,7 +53,7 @@ export const SuggestionCard = memo(function SuggestionCard({ suggestion, signals
       </div>
       {suggestion.keywords.length > 0 && (
         <p className="suggestion__why">
-          <span className="suggestion__why-label">{t('trendSuggest.shared')}:</span> {suggestion.keywords.join(' · ')}
+          <span className="suggestion__why-label">{t('trendSuggest.shared')}:</span> {suggestion.keywords.join(KEYWORD_SEPARATOR)}
         </p>
       )}
       {suggestion.links.length > 0 && (
