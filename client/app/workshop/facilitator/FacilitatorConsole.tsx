@@ -27,13 +27,28 @@ import './toolbar.css'
 
 /**
  * What the toolbar row gives up, in order, until the stage's name and Next show whole (toolbar.css):
+ * first the quiet tools' labels, then the join code's and the timer's words, then the lock's, then
+ * "Show on screen"'s (one step for all of them left a laptop's row with 280 px empty and six icons);
  * last, on a phone, the stage's short name ("Pyörä"; "Tulevaisuuspyörä" and "Tulevaisuustarinat"
  * both read "Tul…"), then an idle timer shows as its icon (still one tap from its panel: in
  * Finnish "Signaalit", "Seuraava" and "10:00" did not fit 390 px), and at 320 px it moves into
  * "More…". A running or paused timer stays in sight; if the row is still full (beside one, at
  * 320 px), Next shows only its arrow (a running Finnish wheel stage read "P…").
  */
-const SQUEEZE_STEPS = ['quiet', 'labels', 'tools', 'fewer', 'narrow', 'phone', 'short', 'timerIcon', 'timerMenu', 'nextArrow'] as const
+const SQUEEZE_STEPS = [
+  'quiet',
+  'labels',
+  'lockLabel',
+  'screenLabel',
+  'tools',
+  'fewer',
+  'narrow',
+  'phone',
+  'short',
+  'timerIcon',
+  'timerMenu',
+  'nextArrow',
+] as const
 
 interface OpenPanel {
   panel: string
@@ -108,6 +123,7 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
               <PanelButton
                 panel={tool.id}
                 label={t(tool.label)}
+                tooltip={tool.keyShortcut ? `${t(tool.label)} (${tool.keyShortcut})` : t(tool.label)}
                 className={`button--ghost console-tool${tool.id === 'invite' && (!current || current.kind === 'frame') ? ' console-tool--first' : ''}`}
                 keyShortcut={tool.keyShortcut}
               >
@@ -117,7 +133,7 @@ export function FacilitatorConsole({ nav }: { nav: StageNavigation }) {
             </div>
           ))}
           <div ref={moreButton} className="console__more">
-            <PanelButton panel="more" className="button--ghost" label={t('console.more')}>
+            <PanelButton panel="more" className="button--ghost" label={t('console.more')} tooltip={t('console.more')}>
               <MoreIcon />
             </PanelButton>
           </div>

@@ -12,7 +12,7 @@ export function LockToggle() {
   return (
     <button
       type="button"
-      className="button button--ghost console-button console-toggle"
+      className={`button button--ghost console-button console-toggle console-toggle--lock${locked ? ' console-toggle--locked' : ''}`}
       aria-pressed={locked}
       disabled={!control}
       onClick={() => control && setLocked(control, !locked)}
@@ -33,7 +33,7 @@ export function JoinPanelToggle() {
   return (
     <button
       type="button"
-      className="button button--ghost console-button console-toggle"
+      className="button button--ghost console-button console-toggle console-toggle--join"
       aria-pressed={shown}
       disabled={!control}
       onClick={() => control && setShowJoinPanel(control, !shown)}
