@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Stage } from '../../../shared/schema/index.ts'
 import './styles/progress.css'
@@ -8,6 +8,10 @@ import { trendName } from './text.ts'
 import { useOrderedTrends } from './useAssessData.ts'
 import { useProgress } from './useProgress.ts'
 import { Heading } from './Heading.tsx'
+import { useFitFontSize } from '../../ui/fit/useFitFontSize.ts'
+
+/** The trends' names on the wall while voting is open, in rem (progress.css reads `--progress-name-size`). */
+const NAMES_ON_WALL = { property: '--progress-name-size', largest: 0.75, smallest: 0.45, windowShare: 0.97 }
 
 /**
  * The projector while voting is open: how far the room is (counts only, so nobody is swayed by
@@ -18,6 +22,9 @@ export function ProgressView({ stage }: { stage: Stage }) {
   const id = useId()
   const trends = useOrderedTrends()
   const progress = useProgress(stage)
+  // Eight trends, four of two lines, ran the last one off a 1280×720 wall with nothing to say so.
+  const list = useRef<HTMLOListElement>(null)
+  useFitFontSize(list, trends.map((trend) => trend.name).join('\n'), NAMES_ON_WALL)
   return (
     <div className="assess-progress">
       <section className="assess-progress__pace" aria-labelledby={`${id}-pace`}>
@@ -34,7 +41,7 @@ export function ProgressView({ stage }: { stage: Stage }) {
         <Heading id={`${id}-trends`} className="assess-section-title assess-section-title--small">
           {t('assess.progress.trends', { count: trends.length })}
         </Heading>
-        <ol className="assess-progress__list ui-list">
+        <ol ref={list} className="assess-progress__list ui-list">
           {trends.map((trend, index) => (
             <li key={trend.id} className="assess-progress__trend">
               <span className="trend-number" aria-hidden="true">

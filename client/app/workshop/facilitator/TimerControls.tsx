@@ -7,17 +7,21 @@ import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
 import { formatClock, useStageTimer, useTimeUp, type StageTimerView } from '../stage/useStageTimer.ts'
 import { playChime, primeChime, useChimeMuted } from './chime.ts'
-import { BellIcon, PauseIcon, PlayIcon, TimerIcon } from './consoleIcons.tsx'
+import { BellIcon, PauseIcon, PlayIcon, StopIcon, TimerIcon } from './consoleIcons.tsx'
 import { PanelButton } from './PanelButton.tsx'
 
 const MAX_MINUTES = 240
 
 type Control = NonNullable<ReturnType<typeof useWorkshopDocs>['control']>
 
-/** Start (or resume) and pause: what the toolbar's play button and the T key do. */
+/**
+ * Start (or resume) and pause: what the toolbar's play button and the T key do. Once the time is
+ * up they stop the timer instead (back to the full time box): pausing a finished countdown meant nothing.
+ */
 export function toggleTimer(control: Control, view: StageTimerView | null): void {
   primeChime()
-  if (view?.timer.status === 'running') pauseTimer(control, serverNow())
+  if (view?.isUp) stopTimer(control)
+  else if (view?.timer.status === 'running') pauseTimer(control, serverNow())
   else startTimer(control, serverNow())
 }
 
@@ -77,10 +81,18 @@ export function TimerButtons({ stage }: { stage: Stage }) {
         className="button button--secondary console-timer__go"
         onClick={() => control && toggleTimer(control, view)}
         disabled={!control || noTimeBox}
-        aria-label={t(running ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start')}
+        aria-label={t(
+          view?.isUp
+            ? 'console.timer.stopTimer'
+            : running
+              ? 'console.timer.pauseTimer'
+              : status === 'paused'
+                ? 'console.timer.resumeTimer'
+                : 'console.timer.start',
+        )}
         aria-keyshortcuts="T"
       >
-        {running ? <PauseIcon /> : <PlayIcon />}
+        {view?.isUp ? <StopIcon /> : running ? <PauseIcon /> : <PlayIcon />}
       </button>
     </div>
   )

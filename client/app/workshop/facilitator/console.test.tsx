@@ -301,6 +301,22 @@ describe('the timer', () => {
   })
 })
 
+describe('the timer once its time is up', () => {
+  it('offers to stop it, not to pause a finished countdown; T stops it too', async () => {
+    const c = await facilitatorOn()
+    // Started eleven minutes ago with a ten-minute time box.
+    act(() => startTimer(room.control, Date.now() - 11 * 60_000))
+    const go = () => c.querySelector<HTMLButtonElement>('.console-timer__go')!
+    expect(go().getAttribute('aria-label')).toBe('Stop the timer (back to the full time box)')
+    act(() => go().click())
+    expect(readControl(room.control).timer.status).toBe('idle')
+    expect(go().getAttribute('aria-label')).toBe('Start timer')
+    act(() => startTimer(room.control, Date.now() - 11 * 60_000))
+    press('t')
+    expect(readControl(room.control).timer.status).toBe('idle')
+  })
+})
+
 describe('keyboard shortcuts', () => {
   it('N, B, T and R do what their buttons do; typing in a field is left alone', async () => {
     const c = await facilitatorOn()

@@ -35,6 +35,13 @@ export const TimerIcon = () => (
   </Icon>
 )
 
+/** A square: stop, when the time is up and pausing would mean nothing. */
+export const StopIcon = () => (
+  <Icon>
+    <rect x="6" y="6" width="12" height="12" rx="1.5" />
+  </Icon>
+)
+
 export const PauseIcon = () => (
   <Icon>
     <path d="M8 5v14M16 5v14" />
