@@ -211,6 +211,9 @@ figure { margin: 0; }
   .trend-head, .signals-title { break-after: avoid; page-break-after: avoid; }
   .persona, .signal, .takeaway, .wheel, .matrix, .footnotes, .trend-summary, .meter-row, .when h3 { break-inside: avoid; page-break-inside: avoid; }
   .prose p, .prose li { orphans: 3; widows: 3; }
+  /* A wheel taller than a page breaks between its branches: one consequence's line alone on the
+     last page had lost what it follows from. */
+  .wheel .tree > li { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   .cite { border-bottom: none; }
   a[data-domain]::after { content: " (" attr(data-domain) ")"; color: var(--muted); font-size: .85em; }

@@ -50,7 +50,9 @@ describe('Markdown export: structure', () => {
   it('keeps the story formatting and its persona', () => {
     expect(md).toContain('- **Age:** 78')
     expect(md).toContain('- **Household:** Lives alone; daughter nearby')
-    expect(md).toContain('##### Morning') // the body's h2 under the story's ###
+    // The editor's heading (its h2) one level under the story's ###: `#####` skipped a level.
+    expect(md).toContain('#### Morning')
+    expect(md).not.toContain('##### Morning')
     expect(md).toContain('Aino wakes at seven. **The robot** reminds her of her *pills*. Ageing at home[^1]')
     expect(md).toContain('- ***Coffee with the neighbour***')
     expect(md).toMatch(/^1\. Walk\n2\. Lunch\\\n {3}with her daughter$/m)

@@ -86,7 +86,7 @@ export function buildStories(snapshot: ExportSnapshot, phrases: Phrases, ctx: St
       }
       return { ...inline, label: footnote.name, footnote: footnote.n }
     }
-    const blocks = mapInlines(snapshot.bodies.get(story.id) ?? [], numberCitation)
+    const blocks = fromFirstLevel(mapInlines(snapshot.bodies.get(story.id) ?? [], numberCitation))
 
     const persona = board.personas.get(story.personaId)
     const fields: PersonaFields | null = persona
@@ -148,6 +148,39 @@ export function buildStories(snapshot: ExportSnapshot, phrases: Phrases, ctx: St
 
 function hasContent(persona: PersonaFields): boolean {
   return persona.age !== null || [persona.name, persona.household, persona.lifeSituation, persona.needs, persona.values].some((field) => field !== '')
+}
+
+/**
+ * The blocks with their headings moved up so that the shallowest is level 1: the editor's one
+ * heading button makes level 2, which the report set one level too deep under the story's title
+ * (`#####` under `###`).
+ */
+function fromFirstLevel(blocks: readonly Block[]): Block[] {
+  const levels: number[] = []
+  const collect = (list: readonly Block[]): void =>
+    list.forEach((block) => {
+      if (block.type === 'heading') levels.push(block.level)
+      else if (block.type === 'blockquote') collect(block.blocks)
+      else if (block.type === 'bulletList' || block.type === 'orderedList') block.items.forEach(collect)
+    })
+  collect(blocks)
+  const up = levels.length > 0 ? Math.min(...levels) - 1 : 0
+  if (up === 0) return [...blocks]
+  const shift = (list: readonly Block[]): Block[] =>
+    list.map((block): Block => {
+      switch (block.type) {
+        case 'heading':
+          return { ...block, level: block.level - up }
+        case 'bulletList':
+        case 'orderedList':
+          return { ...block, items: block.items.map(shift) }
+        case 'blockquote':
+          return { ...block, blocks: shift(block.blocks) }
+        default:
+          return block
+      }
+    })
+  return shift(blocks)
 }
 
 /** A copy of the blocks with `fn` applied to every inline, in document order. */
