@@ -21,12 +21,22 @@ export function useElsewhere(
 ): { describedBy: string | undefined; leave(to: EventTarget | null): void; note: ReactNode } {
   const id = useId()
   const take = useRef<HTMLButtonElement>(null)
+  /** Whether "Use …" has the keyboard: if the note goes (their value is ours again), no blur says so. */
+  const taking = useRef(false)
   const announce = useAnnounce()
   const other = draft.elsewhere?.value
   const said = other === undefined ? null : words.said(other)
   useEffect(() => {
     if (said !== null) announce(said)
   }, [said, announce])
+  const { finish } = draft
+  useEffect(() => {
+    if (other !== undefined || !taking.current) return
+    // The button went from under the keyboard: the draft is saved as a blur would have, and focus goes back to the field.
+    taking.current = false
+    finish()
+    field.current?.focus()
+  }, [other, finish, field])
   /** Leaving the field finishes it, unless for "Use …", which drops the draft instead. */
   const leave = (to: EventTarget | null) => {
     if (take.current === null || to !== take.current) draft.finish()
@@ -40,7 +50,11 @@ export function useElsewhere(
         className={classNames.take}
         // A click keeps the field focused (Safari never focuses a button it clicks), so its blur cannot save.
         onMouseDown={(event) => event.preventDefault()}
-        onBlur={(event) => event.relatedTarget !== field.current && draft.finish()}
+        onFocus={() => (taking.current = true)}
+        onBlur={(event) => {
+          taking.current = false
+          if (event.relatedTarget !== field.current) draft.finish()
+        }}
         onClick={() => {
           draft.discard()
           field.current?.focus()

@@ -93,7 +93,9 @@ describe.skipIf(browserTestsSkipped)('the projector shows all the work of a room
         const small = [...seen.entries()].filter(([, px]) => px < MIN_PX)
         if (small.length > 0) problems.push(`${shot} at ${size}: ${small.length} titles under ${MIN_PX} px, e.g. ${JSON.stringify(small.slice(0, 3))}`)
         if (check.stage === 'Trends') {
-          const { unnamed, emptyFrames, seen } = await continuations(screen.page)
+          const { unnamed, emptyFrames, lonelyHeads, seen } = await continuations(screen.page)
+          if (lonelyHeads.length > 0)
+            problems.push(`Trends at ${size}: a trend's name and one card at a column's foot, the rest in the next: ${JSON.stringify(lonelyHeads)}`)
           if (unnamed.length > 0)
             problems.push(`Trends at ${size}: a trend runs on into another column without its name there: ${JSON.stringify(unnamed.slice(0, 3))}`)
           if (emptyFrames.length > 0)
@@ -220,11 +222,13 @@ async function readAllPages(facilitator: Page, screens: [string, Person][], sele
  * starts where its name is (an empty frame at a column's foot, its name at the next one's top,
  * wasted the column and labelled the name's own first card "continued").
  */
-function continuations(page: Page): Promise<{ unnamed: string[]; emptyFrames: string[]; seen: number }> {
+function continuations(page: Page): Promise<{ unnamed: string[]; emptyFrames: string[]; lonelyHeads: string[]; seen: number }> {
   return page.evaluate(() => {
     const unnamed: string[] = []
     const emptyFrames: string[] = []
+    const lonelyHeads: string[] = []
     let seen = 0
+    const flowTop = document.querySelector('.projector-trends__flow')?.getBoundingClientRect().top ?? 0
     for (const trend of document.querySelectorAll<HTMLElement>('.trend--projector')) {
       const first = trend.getClientRects()[0]
       if (!first) continue
@@ -232,15 +236,22 @@ function continuations(page: Page): Promise<{ unnamed: string[]; emptyFrames: st
       const name = title?.textContent ?? ''
       if (title && Math.abs(title.getBoundingClientRect().left - first.left) > first.width / 2) emptyFrames.push(name)
       let column = first.left
-      for (const card of trend.querySelectorAll<HTMLElement>('.tcard--projector')) {
+      let inFirstColumn = 0
+      const cards = [...trend.querySelectorAll<HTMLElement>('.tcard--projector')]
+      for (const card of cards) {
         const left = card.getBoundingClientRect().left
-        if (Math.abs(left - column) <= first.width / 2) continue
+        if (Math.abs(left - column) <= first.width / 2) {
+          if (column === first.left) inFirstColumn++
+          continue
+        }
         column = left
         seen++
         const label = getComputedStyle(card, '::before').content
         if (!name || !label.includes(name)) unnamed.push(`${name} before "${card.querySelector('.tcard__title')?.textContent}"`)
       }
+      // Begun below another trend with one card, the rest "continued" in the next column: it read as two trends.
+      if (first.top > flowTop + 1 && inFirstColumn === 1 && cards.length > 2) lonelyHeads.push(name)
     }
-    return { unnamed, emptyFrames, seen }
+    return { unnamed, emptyFrames, lonelyHeads, seen }
   })
 }

@@ -167,6 +167,13 @@ describe('placing by number', () => {
     expect(placed.impact.value).toBe('4')
     expect(placed.fieldset.querySelector('[role="status"]')?.textContent).toBe('“11” is not a number from 0 to 10: the marker is back where it was.')
 
+    // Typed and deleted again: the marker goes back too, with nothing to say.
+    act(() => placed.impact.focus())
+    typeInto(placed.impact, '9')
+    typeInto(placed.impact, '')
+    act(() => placed.impact.blur())
+    expect(placementOf(w.board, w.trendIds[0]!, anna)).toMatchObject({ impact: 0.4, uncertainty: 0.3 })
+
     // Begun off the grid, the trend goes back off it.
     const unplaced = row(view, 'Four-day work week')
     act(() => unplaced.impact.focus())

@@ -44,6 +44,9 @@ export function ScaleInput({ label, value, readOnly, onCommit }: ScaleInputProps
     if (invalid) {
       onCommit(before.current)
       setReverted(draft)
+    } else if (draft !== null && draft.trim() === '') {
+      // Emptied: what was typed and taken back had moved the marker ("1", then deleted); it goes back.
+      onCommit(before.current)
     }
     setDraft(null)
   }

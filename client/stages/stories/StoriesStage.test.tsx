@@ -329,6 +329,16 @@ describe('the story list', () => {
     expect(title.value).toBe('The meal ring grows')
     expect(harness.container.textContent).not.toContain(said)
 
+    // The keyboard on "Use …" when the other title becomes this person's own: the button goes, and
+    // the draft is finished as a blur would have, the keyboard back in the field.
+    typeInto(title, 'Soup for the village')
+    act(() => void updateStory(bens, room.greenStory.storyId, { title: 'Soup in the square' }))
+    act(() => buttonNamed(harness!.container, 'Use “Soup in the square”').focus())
+    act(() => void updateStory(bens, room.greenStory.storyId, { title: 'Soup for the village' }))
+    expect(harness.container.querySelector('.field-elsewhere')).toBeNull()
+    expect(document.activeElement).toBe(title)
+    expect(readBoard(room.board).stories.get(room.greenStory.storyId)?.title).toBe('Soup for the village')
+
     const nameLabel = [...harness.container.querySelectorAll('label')].find((l) => l.textContent === 'Name')!
     const name = document.getElementById(nameLabel.htmlFor) as HTMLInputElement
     act(() => name.focus())

@@ -80,23 +80,34 @@ function labelContinued(flow: HTMLElement, on: boolean): boolean {
  * Moves to the next column each item whose frame the browser began at the foot of a column with
  * none of its content in it: it may break between an item's top padding and its first child, and
  * when the first child must keep to the next (a trend's name to its first card) an empty frame
- * is left behind. Forced breaks from an earlier layout are taken off first; each move can shift
- * the items after it, so this runs until none moves (a few passes at most). Answers whether the
- * items starting a column by force are others than before.
+ * is left behind. So too an item begun below another with only one of its pieces there and the
+ * rest in the next column: a trend's name and one card at a column's foot, "continued" with five
+ * in the next, read as two trends. Forced breaks from an earlier layout are taken off first; each
+ * move can shift the items after it, so this runs until none moves (a few passes at most).
+ * Answers whether the items starting a column by force are others than before.
  */
 function startItemsWhole(flow: HTMLElement): boolean {
   const items = [...flow.querySelectorAll<HTMLElement>(`[${FIT_CONTINUES}]`)]
   const forced = (item: HTMLElement) => item.style.breakBefore === 'column'
   const before = items.filter(forced)
   for (const item of before) item.style.removeProperty('break-before')
+  const top = flow.getBoundingClientRect().top
+  const startsBadly = (item: HTMLElement) => {
+    const [first] = item.getClientRects()
+    const content = item.firstElementChild?.getBoundingClientRect()
+    if (!first || !content || forced(item)) return false
+    const sameColumn = (left: number) => Math.abs(left - first.left) <= first.width / 2
+    if (!sameColumn(content.left)) return true
+    // At a column's top already, it would start the next one the same way.
+    if (first.top <= top + 1) return false
+    const pieces = [...item.querySelectorAll<HTMLElement>(`[${FIT_PIECE}]`)].map((piece) => piece.getBoundingClientRect().left)
+    const here = pieces.filter(sameColumn).length
+    return here === 1 && pieces.length > 2
+  }
   for (let pass = 0; pass < 8; pass++) {
-    const empty = items.find((item) => {
-      const [first] = item.getClientRects()
-      const content = item.firstElementChild?.getBoundingClientRect()
-      return first && content && !forced(item) && Math.abs(content.left - first.left) > first.width / 2
-    })
-    if (!empty) break
-    empty.style.breakBefore = 'column'
+    const moving = items.find(startsBadly)
+    if (!moving) break
+    moving.style.breakBefore = 'column'
   }
   const after = items.filter(forced)
   return after.length !== before.length || after.some((item, index) => item !== before[index])

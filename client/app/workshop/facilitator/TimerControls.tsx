@@ -25,6 +25,19 @@ export function toggleTimer(control: Control, view: StageTimerView | null): void
   else startTimer(control, serverNow())
 }
 
+/** What `toggleTimer` will do, as its button says it. */
+export function toggleLabel(view: StageTimerView | null): string {
+  if (view?.isUp) return 'console.timer.stopTimer'
+  const status = view?.timer.status ?? 'idle'
+  return status === 'running' ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start'
+}
+
+/** What `toggleTimer` did, as the T key announces it. */
+export function toggledAnnouncement(view: StageTimerView | null): string {
+  if (view?.isUp) return 'console.shortcuts.timerStopped'
+  return view?.timer.status === 'running' ? 'console.shortcuts.timerPaused' : 'console.shortcuts.timerStarted'
+}
+
 /**
  * The stage's time box in the toolbar: the time left (everyone sees the same countdown, by the
  * server clock) and one button to start, pause or resume. The time itself opens the details.
@@ -81,15 +94,7 @@ export function TimerButtons({ stage }: { stage: Stage }) {
         className="button button--secondary console-timer__go"
         onClick={() => control && toggleTimer(control, view)}
         disabled={!control || noTimeBox}
-        aria-label={t(
-          view?.isUp
-            ? 'console.timer.stopTimer'
-            : running
-              ? 'console.timer.pauseTimer'
-              : status === 'paused'
-                ? 'console.timer.resumeTimer'
-                : 'console.timer.start',
-        )}
+        aria-label={t(toggleLabel(view))}
         aria-keyshortcuts="T"
       >
         {view?.isUp ? <StopIcon /> : running ? <PauseIcon /> : <PlayIcon />}
@@ -115,7 +120,7 @@ export function TimerPanel({ stage }: { stage: Stage }) {
     <div className="timer-panel">
       <div className="timer-buttons">
         <button type="button" className="button button--primary" onClick={() => control && toggleTimer(control, view)} disabled={!control || noTimeBox}>
-          {t(status === 'running' ? 'console.timer.pauseTimer' : status === 'paused' ? 'console.timer.resumeTimer' : 'console.timer.start')}
+          {t(toggleLabel(view))}
         </button>
         {status === 'idle' ? (
           <TimeBoxField stage={stage} />

@@ -314,6 +314,11 @@ describe('the timer once its time is up', () => {
     act(() => startTimer(room.control, Date.now() - 11 * 60_000))
     press('t')
     expect(readControl(room.control).timer.status).toBe('idle')
+    expect(c.ownerDocument.querySelector('[data-live-announcer]')!.textContent).toBe('Timer stopped: back to the full time box.')
+    // The timer's panel says the same on its main button (a phone's way to it).
+    act(() => startTimer(room.control, Date.now() - 11 * 60_000))
+    click(c, /^Timer: /)
+    expect([...c.querySelectorAll('.timer-panel button')].map((button) => button.textContent)).toContain('Stop the timer (back to the full time box)')
   })
 })
 

@@ -8,7 +8,7 @@ import { useStageTimer } from '../stage/useStageTimer.ts'
 import type { ConsoleContextValue } from './consoleContext.ts'
 import { consoleShortcutOf } from './consoleShortcuts.ts'
 import { revealNow } from './PrivateRoundButton.tsx'
-import { toggleTimer } from './TimerControls.tsx'
+import { toggledAnnouncement, toggleTimer } from './TimerControls.tsx'
 
 /**
  * The console's keys on the whole page (see consoleShortcuts.ts for which and when). Each does
@@ -40,7 +40,7 @@ export function useConsoleShortcuts(console: ConsoleContextValue, openSheet: () 
         case 'timer':
           if (control && console.nav.current) {
             toggleTimer(control, timer)
-            announce(t(timer?.timer.status === 'running' ? 'console.shortcuts.timerPaused' : 'console.shortcuts.timerStarted'))
+            announce(t(toggledAnnouncement(timer)))
           }
           break
         case 'reveal': {
