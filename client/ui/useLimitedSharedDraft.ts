@@ -22,7 +22,7 @@ export function useLimitedSharedDraft(
   keptAs: string,
   commit: (value: string) => boolean | void,
   /** Two people's changes made at once, both kept (see `useSharedDraft`). */
-  merging: Pick<SharedDraftOptions<string>, 'merge' | 'overtaken'> = {},
+  merging: Pick<SharedDraftOptions<string>, 'merge' | 'lineage'> = {},
 ) {
   const owner = useDraftOwner()
   // Read once, as the field opens: later changes to the shared text are `useSharedDraft`'s to show.

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
-import type { FieldWrite } from '../../shared/doc/index.ts'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import type { FieldWrite, OwnWritesMeeting } from '../../shared/doc/index.ts'
 import { useAnnounce } from './LiveAnnouncer.tsx'
 import { mergeText } from './mergeText.ts'
 import { useLimitedSharedDraft } from './useLimitedSharedDraft.ts'
@@ -8,14 +8,14 @@ import { useLimitedSharedDraft } from './useLimitedSharedDraft.ts'
 export interface FieldWrites {
   /** The save that wrote the field's current value (after a save of this device's: that save). */
   current(): FieldWrite | null
-  /** Whether `write` was replaced by a save made without it (see `overwroteUnseen`). */
-  overtaken(write: FieldWrite): boolean
+  /** Where the current value stands to these saves of this device (see `meetsOwnWrites`). */
+  meet(writes: readonly FieldWrite[]): OwnWritesMeeting
 }
 
 /**
  * `useLimitedSharedDraft` for a longer text that several people write at once (a trend's
  * narrative, a persona's needs): a save over someone else's change keeps both (`mergeText`), and
- * so does a save that crossed theirs on the network (`overtaken`, see `useSharedDraft`). The caret
+ * so do saves that crossed theirs on the network (`lineage`, see `useSharedDraft`). The caret
  * stays in the person's own words, and the merge is announced with `mergedMessage` and shown as
  * `merged` until the field is left (`left`).
  *
@@ -52,17 +52,11 @@ export function useMergingDraft({
     },
     [textarea],
   )
-  // This device's last save, for Yjs to tell whether someone else's save crossed it and was kept.
-  const lastWrite = useRef<FieldWrite | null>(null)
+  // Yjs tells where someone else's save that crossed this device's stands to them (`useSharedDraft`).
   const latestWrites = useRef(writes)
   latestWrites.current = writes
-  const save = (value: string) => {
-    const saved = commit(value)
-    if (saved) lastWrite.current = latestWrites.current.current()
-    return saved
-  }
-  const overtaken = useCallback(() => lastWrite.current !== null && latestWrites.current.overtaken(lastWrite.current), [])
-  const draft = useLimitedSharedDraft(remote, max, keptAs, save, { merge, overtaken })
+  const lineage = useMemo(() => ({ mark: () => latestWrites.current.current(), meet: (saves: readonly FieldWrite[]) => latestWrites.current.meet(saves) }), [])
+  const draft = useLimitedSharedDraft(remote, max, keptAs, commit, { merge, lineage })
   useLayoutEffect(() => {
     const caret = caretAfterMerge.current
     caretAfterMerge.current = null

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, useState } from 'react'
 import { cleanup, render } from '../testing/render.ts'
 import { mergeText } from './mergeText.ts'
-import { SHARE_AFTER_MS, useSharedDraft } from './useSharedDraft.ts'
+import { SHARE_AFTER_MS, useSharedDraft, type SaveLineage } from './useSharedDraft.ts'
 
 type Draft = ReturnType<typeof useSharedDraft<string>>
 let field: Draft
@@ -15,17 +15,17 @@ function Field({
   commit,
   kept,
   merge,
-  overtaken,
+  lineage,
 }: {
   initial: string
   commit: (value: string) => boolean
   kept: { value: string } | null
   merge?: Merge
-  overtaken?: () => boolean
+  lineage?: SaveLineage
 }) {
   const [remote, set] = useState(initial)
   setRemote = set
-  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), { kept, merge, overtaken })
+  field = useSharedDraft(remote, (value) => commit(value) && (set(value.trim()), true), { kept, merge, lineage })
   return <p>{field.value}</p>
 }
 
@@ -36,7 +36,7 @@ function sharedValue(
   accept: (value: string) => boolean = () => true,
   kept: { value: string } | null = null,
   merge?: Merge,
-  overtaken?: () => boolean,
+  lineage?: SaveLineage,
 ) {
   const saved: string[] = []
   const commit = (value: string) => {
@@ -44,7 +44,7 @@ function sharedValue(
     saved.push(value)
     return true
   }
-  const container = render(<Field initial={initial} commit={commit} kept={kept} merge={merge} overtaken={overtaken} />)
+  const container = render(<Field initial={initial} commit={commit} kept={kept} merge={merge} lineage={lineage} />)
   return { saved, shown: () => container.textContent }
 }
 
@@ -213,15 +213,16 @@ describe('a field over a shared value', () => {
     expect(field.merges).toBe(1)
   })
 
-  describe('when a save crossed another and the other was kept', () => {
+  describe('when saves crossed another and the other was kept', () => {
     const merge: Merge = (base, mine, theirs) => mergeText(base, mine, theirs).text
-    /** Whether the shared value next set was written without this person's last save (as Yjs tells). */
-    let crossed = false
-    const overtaken = () => crossed
+    /** Where the shared value next set stands to this person's saves (as Yjs tells, `meetsOwnWrites`). */
+    let meeting: ReturnType<SaveLineage['meet']> = 'seen'
+    let clock = 0
+    const lineage: SaveLineage = { mark: () => ({ wrote: { client: 1, clock: clock++ }, replaced: null }) as never, meet: () => meeting }
 
     it('merges again from before both, keeping the words saved and those typed since', () => {
-      crossed = true
-      const value = sharedValue('Care.', () => true, null, merge, overtaken)
+      meeting = -1
+      const value = sharedValue('Care.', () => true, null, merge, lineage)
       act(() => field.change('Care. Robots help.'))
       act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
       act(() => field.change('Care. Robots help. At night.'))
@@ -232,9 +233,33 @@ describe('a field over a shared value', () => {
       expect(field.merges).toBe(1)
     })
 
+    it('merges from before the first of several saves the other had not seen', () => {
+      meeting = -1
+      const value = sharedValue('Care.', () => true, null, merge, lineage)
+      // A pause's save, then another, both before theirs arrived.
+      act(() => field.change('Care. Robots'))
+      act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+      act(() => field.change('Care. Robots help.'))
+      act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+      act(() => setRemote('Care. Neighbours share.'))
+      expect(value.saved.at(-1)).toBe('Care. Neighbours share. Robots help.')
+    })
+
+    it('merges from the save of this person’s the other had seen, when it had seen one', () => {
+      meeting = 0
+      const value = sharedValue('Care.', () => true, null, merge, lineage)
+      act(() => field.change('Care. Robots help.'))
+      act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+      act(() => field.change('Care. Robots help. At night.'))
+      act(() => vi.advanceTimersByTime(SHARE_AFTER_MS))
+      // Theirs was made on top of the first save ("Robots help."), not the second.
+      act(() => setRemote('Care. Robots help. Neighbours share.'))
+      expect(value.saved.at(-1)).toBe('Care. Robots help. Neighbours share. At night.')
+    })
+
     it('saves the merge by itself when the person has left the field, and shows the shared value again', () => {
-      crossed = true
-      const value = sharedValue('Care.', () => true, null, merge, overtaken)
+      meeting = -1
+      const value = sharedValue('Care.', () => true, null, merge, lineage)
       act(() => field.change('Care. Robots help.'))
       act(() => field.finish())
       act(() => setRemote('Care. Neighbours share.'))
@@ -246,8 +271,8 @@ describe('a field over a shared value', () => {
     })
 
     it("takes a later value written over this person's save as it is: its writer saw the words and removed them", () => {
-      crossed = false
-      const value = sharedValue('Care.', () => true, null, merge, overtaken)
+      meeting = 'seen'
+      const value = sharedValue('Care.', () => true, null, merge, lineage)
       act(() => field.change('Care. Robots help.'))
       act(() => field.finish())
       act(() => setRemote('Neighbours share.'))

@@ -1,13 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FieldWrite, OwnWritesMeeting } from '../../shared/doc/index.ts'
 
 export interface SharedDraftOptions<T> {
   /** A draft from before, opened unsaved (see below). */
   kept?: { value: T } | null
   /** Both people's changes made at once, kept (see below). */
   merge?: (base: T, mine: T, theirs: T) => T
-  /** With `merge`: whether this person's last save was replaced by one written without it. */
-  overtaken?: () => boolean
+  /** With `merge`: how this person's saves stand to the values that follow them (see below). */
+  lineage?: SaveLineage
 }
+
+/** A field's saves in the shared document, as Yjs orders them (`meetsOwnWrites`). */
+export interface SaveLineage {
+  /** The save that wrote the field's current value: asked right after each of this person's saves. */
+  mark(): FieldWrite | null
+  /** Where the current value stands to these saves of this person, oldest first. */
+  meet(saves: readonly FieldWrite[]): OwnWritesMeeting
+}
+
+/** This person's saves kept to find where a crossing save met them: more in one round trip is typing, not saving. */
+const MAX_OWN_SAVES = 32
 
 /**
  * How long typing pauses before a field is shared: others see words appear, not every keystroke,
@@ -38,11 +50,12 @@ export const SHARE_AFTER_MS = 400
  * - With `merge` (a longer text, where two people add to one narrative at once), a save over a
  *   change made elsewhere writes both (`merge(start, mine, theirs)`, see `mergeText`), the pause
  *   saves as usual, and the field goes on from the merged text: nobody decides, nothing is lost.
- * - With `overtaken` too (whether this person's last save was replaced by one written without
- *   it: two saves that crossed on the network, see `overwroteUnseen`), the kept value lacks what
- *   this person saved, and a merge from their last save would take those words for deleted. So
- *   their words are merged again from the value both saves replaced, and saved, whether they are
- *   still typing or have left the field.
+ * - With `lineage` too: saves that crossed on the network (this person's, one or several, made
+ *   before someone else's arrived, and Yjs kept theirs) leave the kept value without what this
+ *   person saved, and a merge from their last save would take those words for deleted. So their
+ *   words are merged again from the value where the two histories meet (`meetsOwnWrites`), and
+ *   saved, whether they are still typing or have left the field, as long as the field is open:
+ *   a crossing that arrives after it has gone (the stage moved on within the round trip) is not.
  *
  * - `kept`, read when the field mounts, is a draft from before (kept on the device while it could
  *   not be saved, `useLimitedSharedDraft`): the field opens with it, unsaved, as if just typed.
@@ -51,7 +64,7 @@ export const SHARE_AFTER_MS = 400
  * const name = useSharedDraft(trend.name, (name) => updateTrend(board, trend.id, { name }))
  * <input value={name.value} onChange={(e) => name.change(e.target.value)} onBlur={name.finish} />
  */
-export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void, { kept = null, merge, overtaken }: SharedDraftOptions<T> = {}) {
+export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | void, { kept = null, merge, lineage }: SharedDraftOptions<T> = {}) {
   const [draft, setDraft] = useState<{ value: T } | null>(kept)
   const [invalid, setInvalid] = useState(false)
   /** Counts saves: the render after each one learns what the store kept (see `baseline`). */
@@ -59,20 +72,20 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   /** Counts the saves that merged a change made elsewhere (`merge`): the field says so. */
   const [merges, setMerges] = useState(0)
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
-  const latest = useRef({ draft, commit, merge, overtaken, unsaved: draft !== null })
+  const latest = useRef({ draft, commit, merge, lineage, unsaved: draft !== null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   /** The shared value this person's draft starts from, or last saved (see `elsewhere`). */
   const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })
   const remoteNow = useRef(remote)
   remoteNow.current = remote
-  /** This person's last save and the shared value it replaced, while it may still be overtaken. */
-  const lastSave = useRef<{ replaced: T; value: T } | null>(null)
+  /** This person's saves since the shared value last showed they were seen: what each wrote and replaced. */
+  const ownSaves = useRef<{ mark: FieldWrite; replaced: T; value: T }[]>([])
   /** Whether `elsewhere` is shown: the pause does not save over it. */
   const conflict = useRef(false)
   useEffect(() => {
     latest.current.commit = commit
     latest.current.merge = merge
-    latest.current.overtaken = overtaken
+    latest.current.lineage = lineage
   })
   // After a save the shared value is this person's, as the store kept it (trimmed, or unchanged):
   // the store is updated within the save, so the render it causes already holds it.
@@ -108,7 +121,11 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
       const ok = latest.current.commit(value) !== false
       latest.current.unsaved = !ok
       setInvalid(!ok)
-      if (ok) lastSave.current = { replaced, value }
+      const mark = ok ? latest.current.lineage?.mark() : null
+      if (mark) {
+        ownSaves.current.push({ mark, replaced, value })
+        if (ownSaves.current.length > MAX_OWN_SAVES) ownSaves.current.shift()
+      }
       if (merged) {
         // The field goes on from the text both wrote, saved or not (too long together, it waits
         // in the field, counted, for the person to shorten): theirs is in it, so it is no longer
@@ -135,18 +152,24 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   }, [save])
 
   // Their save crossed this person's and was kept: merge again what this person saved, from the
-  // value both replaced, with what they typed since if they are still at it.
+  // value where the two met, with what they typed since if they are still at it.
   useEffect(() => {
-    const saved = lastSave.current
-    const { merge: mergeWith, overtaken: wasOvertaken } = latest.current
-    if (!saved || !mergeWith || !wasOvertaken || Object.is(remote, saved.value) || !wasOvertaken()) return
-    lastSave.current = null
+    const saves = ownSaves.current
+    const last = saves.at(-1)
+    const { merge: mergeWith, lineage: order } = latest.current
+    if (!last || !mergeWith || !order || Object.is(remote, last.value)) return
+    const met = order.meet(saves.map((saved) => saved.mark))
+    // Their own save, as the store keeps it (trimmed): it may still be overtaken later.
+    if (met === 'current') return
+    ownSaves.current = []
+    if (typeof met !== 'number') return
+    const base = met === -1 ? saves[0]!.replaced : saves[met]!.value
     const idle = latest.current.draft === null
     if (idle) {
-      latest.current.draft = { value: saved.value }
-      setDraft({ value: saved.value })
+      latest.current.draft = { value: last.value }
+      setDraft({ value: last.value })
     }
-    baseline.current = { value: saved.replaced, rebase: false }
+    baseline.current = { value: base, rebase: false }
     latest.current.unsaved = true
     // Left unsaved (too long with theirs), the merged text waits in the field like any other merge.
     if (save(idle) && idle) {

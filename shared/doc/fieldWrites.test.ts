@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { getRecord, insertRecord } from './collections'
 import { createTrend, updateTrend } from './commands/trends'
-import { currentFieldWrite, overwroteUnseen, type FieldWrite } from './fieldWrites'
+import { currentFieldWrite, meetsOwnWrites, overwroteUnseen, type FieldWrite } from './fieldWrites'
 import { anna, newBoard } from './testing/fixtures'
 import { connectDocs } from './testing/network'
 
@@ -58,6 +58,33 @@ describe('whether a save of a field was overwritten unseen', () => {
     save(second, 'Care comes to people. Families share the caring. Towns pay them.')
     link.release()
     expect(overtaken(first, firstSave)).toBe(true)
+  })
+
+  it('finds where the kept value meets a device’s own saves when it made two before the other arrived', () => {
+    const { first, second, link, trend, save } = twoDevices()
+    const meets = (writes: FieldWrite[]) => meetsOwnWrites(first, 'trends', trend, 'narrative', writes)
+    link.hold()
+    // A pause's save, then the blur's, both before the other device's save arrives.
+    const saves = [save(first, 'Care comes to people. Nurses'), save(first, 'Care comes to people. Nurses visit by video.')]
+    save(second, 'Care comes to people. Families share the caring.')
+    link.release()
+    // Kept: the other's, made from the value before both: none of the two was seen.
+    expect(meets(saves)).toBe(-1)
+  })
+
+  it('says which of a device’s saves the kept value was made on top of', () => {
+    const { first, second, link, trend, save } = twoDevices()
+    const seen = save(first, 'Care comes to people. Nurses')
+    link.hold()
+    const unseen = save(first, 'Care comes to people. Nurses visit by video.')
+    save(second, 'Care comes to people. Nurses. Families share the caring.')
+    link.release()
+    expect(meetsOwnWrites(first, 'trends', trend, 'narrative', [seen, unseen])).toBe(0)
+    // Its own latest save is the current value; one written on top of it has seen it.
+    const latest = save(first, 'Care comes to people. Again.')
+    expect(meetsOwnWrites(first, 'trends', trend, 'narrative', [latest])).toBe('current')
+    save(second, 'Care comes to people. Again and again.')
+    expect(meetsOwnWrites(first, 'trends', trend, 'narrative', [latest])).toBe('seen')
   })
 
   it('does not count a record replaced as a whole (a restore) as overwriting a save', () => {

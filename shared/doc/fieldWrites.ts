@@ -33,24 +33,43 @@ export function currentFieldWrite(doc: Y.Doc, name: BoardCollection, key: string
 }
 
 /**
- * Whether the field's current value was written by someone who had not seen `write`: their save
- * and `write` replaced the same value at once, and theirs was kept. False when `write` is the
- * current value or in its past, when the record itself was replaced (a restore, an undone
- * deletion: what it holds was chosen as a whole), and when the history is too long to follow.
+ * Where the field's current value stands to this device's own saves of it (`writes`, oldest
+ * first, each made on top of the one before, the first on top of someone else's value):
+ * - `current`: it is the latest of them;
+ * - `seen`: its writer had seen the latest of them (it is in the value's past);
+ * - an index: the latest of them its writer had seen, or -1 when it had seen none but was made on
+ *   top of the value the first replaced. Saves that crossed on the network are the cause: this
+ *   device's saves made before someone else's arrived, theirs made from a value before them, and
+ *   Yjs kept theirs;
+ * - `unknown`: the record itself was replaced (a restore, an undone deletion: what it holds was
+ *   chosen as a whole), or the history is too long to follow.
  */
-export function overwroteUnseen(doc: Y.Doc, name: BoardCollection, key: string, field: string, write: FieldWrite): boolean {
-  let item = entryMap(doc, name, key)?._map.get(field)
-  for (let step = 0; item !== undefined && step < MAX_STEPS; step++) {
-    if (holds(item, write.wrote)) return false
-    const seen = item.origin
-    // The value this one's writer saw as current: the one `write` replaced means they did not see it.
-    if (seen === null) return write.replaced === null
-    if (write.replaced !== null && Y.compareIDs(seen, write.replaced)) return true
-    const before = structAt(doc, seen)
-    if (before === undefined) return false
-    item = before
+export type OwnWritesMeeting = number | 'current' | 'seen' | 'unknown'
+
+export function meetsOwnWrites(doc: Y.Doc, name: BoardCollection, key: string, field: string, writes: readonly FieldWrite[]): OwnWritesMeeting {
+  const first = writes[0]
+  const current = entryMap(doc, name, key)?._map.get(field)
+  if (!first || !current) return 'unknown'
+  if (holds(current, writes.at(-1)!.wrote)) return 'current'
+  // Followed by ids, not items: Yjs merges a writer's consecutive values once both are deleted
+  // (two saves of this device in a row become one item), and an id still names the one value.
+  let seen: Y.ID | null = current.origin
+  for (let step = 0; step < MAX_STEPS; step++) {
+    if (seen === null) return first.replaced === null ? -1 : 'unknown'
+    for (let index = writes.length - 1; index >= 0; index--) if (Y.compareIDs(seen, writes[index]!.wrote)) return index === writes.length - 1 ? 'seen' : index
+    // The value the first own save replaced: its writer saw none of them.
+    if (first.replaced !== null && Y.compareIDs(seen, first.replaced)) return -1
+    const item = structAt(doc, seen)
+    if (item === undefined) return 'unknown'
+    // Inside a merged item, each value was written on top of the one before it.
+    seen = seen.clock > item.id.clock ? Y.createID(seen.client, seen.clock - 1) : item.origin
   }
-  return false
+  return 'unknown'
+}
+
+/** Whether the field's current value was written by someone who had not seen `write` (see `meetsOwnWrites`). */
+export function overwroteUnseen(doc: Y.Doc, name: BoardCollection, key: string, field: string, write: FieldWrite): boolean {
+  return typeof meetsOwnWrites(doc, name, key, field, [write]) === 'number'
 }
 
 function holds(item: Y.Item, id: Y.ID): boolean {

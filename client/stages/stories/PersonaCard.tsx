@@ -1,6 +1,6 @@
 import { memo, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { currentFieldWrite, overwroteUnseen, updatePersona } from '../../../shared/doc/index.ts'
+import { currentFieldWrite, meetsOwnWrites, updatePersona } from '../../../shared/doc/index.ts'
 import { PERSONA_LIMITS, personaFields, type Persona, type PersonaPatch } from '../../../shared/schema/index.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { lengthField } from '../../ui/index.ts'
@@ -131,7 +131,7 @@ function PersonaLongText({ persona, field, readOnly }: { persona: Persona; field
     commit: (value) => save({ [field]: value }),
     writes: {
       current: () => (board ? currentFieldWrite(board, 'personas', persona.id, field) : null),
-      overtaken: (write) => board !== null && overwroteUnseen(board, 'personas', persona.id, field, write),
+      meet: (saves) => (board ? meetsOwnWrites(board, 'personas', persona.id, field, saves) : 'unknown'),
     },
     textarea,
     mergedMessage: t('stories.persona.merged'),

@@ -160,7 +160,7 @@ function TextField({
     commit: (value) => actions.updateTrend(trend.id, { [field]: value }),
     writes: {
       current: () => actions.fieldWrite(trend.id, field),
-      overtaken: (write) => actions.overtaken(trend.id, field, write),
+      meet: (saves) => actions.meetsOwnWrites(trend.id, field, saves),
     },
     textarea,
     mergedMessage: t('trends.text.merged'),

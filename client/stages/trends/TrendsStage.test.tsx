@@ -293,6 +293,21 @@ describe('trends stage', () => {
       }
     })
 
+    it('keeps the words of two saves made before the other arrived (a pause, then leaving the field)', () => {
+      vi.useFakeTimers()
+      try {
+        const { board, bens, link, narrative, both, stored } = crossingSaves()
+        typeInto(narrative, 'Care comes to people. Nurses visit by video. At night too.')
+        act(() => narrative.blur())
+        change(() => link.release())
+        expect(both(stored(bens))).toBe(true)
+        expect(stored(bens)).toContain('At night too.')
+        expect(stored(board)).toBe(stored(bens))
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
     it('keeps them too when its writer has already left the field', () => {
       vi.useFakeTimers()
       try {

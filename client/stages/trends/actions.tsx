@@ -19,9 +19,10 @@ import {
   standingMemberships,
   updateTrend,
   currentFieldWrite,
-  overwroteUnseen,
+  meetsOwnWrites,
   type Actor,
   type FieldWrite,
+  type OwnWritesMeeting,
 } from '../../../shared/doc/index.ts'
 import type { TrendPatch } from '../../../shared/schema/index.ts'
 import { useStore } from '../../state/store.ts'
@@ -43,8 +44,8 @@ export interface TrendsActions {
   updateTrend(trendId: string, patch: TrendPatch): boolean
   /** The save that wrote a field's current value: after this device's save, that save. */
   fieldWrite(trendId: string, field: keyof TrendPatch): FieldWrite | null
-  /** Whether that save was replaced by one written without it (two saves crossed, see `overwroteUnseen`). */
-  overtaken(trendId: string, field: keyof TrendPatch, write: FieldWrite): boolean
+  /** Where the field's current value stands to this device's saves of it (saves that crossed, see `meetsOwnWrites`). */
+  meetsOwnWrites(trendId: string, field: keyof TrendPatch, saves: readonly FieldWrite[]): OwnWritesMeeting
   /** Deletes an empty trend at once; asks first when it has cards or text. */
   askDelete(trendId: string): void
   deleteTrend(trendId: string): void
@@ -145,7 +146,7 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
           }
         }) ?? false,
       fieldWrite: (trendId, field) => withBoard((board) => currentFieldWrite(board, 'trends', trendId, field)) ?? null,
-      overtaken: (trendId, field, write) => withBoard((board) => overwroteUnseen(board, 'trends', trendId, field, write)) ?? false,
+      meetsOwnWrites: (trendId, field, saves) => withBoard((board) => meetsOwnWrites(board, 'trends', trendId, field, saves)) ?? 'unknown',
       askDelete: (trendId) => {
         const board = useStore.getState().board
         const trend = board?.trends.get(trendId)
