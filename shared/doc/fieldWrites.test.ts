@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { getRecord, insertRecord } from './collections'
 import { createTrend, updateTrend } from './commands/trends'
-import { currentFieldWrite, meetsOwnWrites, overwroteUnseen, type FieldWrite } from './fieldWrites'
+import { currentFieldWrite, meetsOwnWrites, type FieldWrite } from './fieldWrites'
 import { anna, newBoard } from './testing/fixtures'
 import { connectDocs } from './testing/network'
 
@@ -16,7 +16,8 @@ function twoDevices() {
     updateTrend(doc, trend, { narrative })
     return currentFieldWrite(doc, 'trends', trend, 'narrative')!
   }
-  const overtaken = (doc: Y.Doc, write: FieldWrite) => overwroteUnseen(doc, 'trends', trend, 'narrative', write)
+  /** Whether someone who had not seen `write` wrote the current value. */
+  const overtaken = (doc: Y.Doc, write: FieldWrite) => typeof meetsOwnWrites(doc, 'trends', trend, 'narrative', [write]) === 'number'
   const narrative = (doc: Y.Doc) => getRecord(doc, 'trends', trend)!.narrative
   return { first, second, link, trend, save, overtaken, narrative }
 }

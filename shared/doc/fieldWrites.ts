@@ -67,11 +67,6 @@ export function meetsOwnWrites(doc: Y.Doc, name: BoardCollection, key: string, f
   return 'unknown'
 }
 
-/** Whether the field's current value was written by someone who had not seen `write` (see `meetsOwnWrites`). */
-export function overwroteUnseen(doc: Y.Doc, name: BoardCollection, key: string, field: string, write: FieldWrite): boolean {
-  return typeof meetsOwnWrites(doc, name, key, field, [write]) === 'number'
-}
-
 function holds(item: Y.Item, id: Y.ID): boolean {
   return item.id.client === id.client && item.id.clock <= id.clock && id.clock < item.id.clock + item.length
 }

@@ -20,7 +20,7 @@ export {
   createTrendWithSignals,
   settleConcurrentMoves,
 } from './commands/trends'
-export { currentFieldWrite, meetsOwnWrites, overwroteUnseen, type FieldWrite, type OwnWritesMeeting } from './fieldWrites'
+export { currentFieldWrite, meetsOwnWrites, type FieldWrite, type OwnWritesMeeting } from './fieldWrites'
 export { placeAssessment, removeAssessment, castVote, retractVote, type VoteRules, type VoteResult } from './commands/assess'
 export { addWheelNode, updateWheelNode, deleteWheelNode } from './commands/wheel'
 export { createStory, updateStory, updatePersona, deleteStory, earlierStartOf, getStoryBody, storyBodyText, untouchedStoryOf } from './commands/stories'
