@@ -251,7 +251,7 @@ describe.skipIf(browserTestsSkipped)('a workshop run by four people and a projec
     await giveDots(c, { [CARE]: 3 })
     for (const person of participants)
       await expect.poll(() => person.page.getByRole('region', { name: 'Your placements and dots' }).getByText('All 3 dots given').count(), SLOW).toBe(1)
-    // A fourth dot is refused, with the reason.
+    // A fourth dot is refused, with the reason: in the dots summary, and beside the "+" pressed.
     await c.getByRole('button', { name: `Give a dot to ${NEIGHBOURS}` }).click()
     await expect
       .poll(
@@ -262,7 +262,7 @@ describe.skipIf(browserTestsSkipped)('a workshop run by four people and a projec
             .count(),
         SLOW,
       )
-      .toBe(1)
+      .toBe(2)
     await record('assess', 'Your grid')
 
     // The facilitator closes voting (asking again only if someone is not finished).

@@ -83,7 +83,7 @@ export function NodeDetails({
             {context.trendName}
           </h4>
           {canContribute(context.viewer) ? (
-            <AddForm parentId={null} context={context} label={t('wheel.form.addFirst')} autoFocus={takeFocus} />
+            <AddForm parentId={null} context={context} label={t('wheel.form.addFirst')} autoFocus={takeFocus} showAdded />
           ) : (
             <p className="wheel-details__muted">{t('wheel.readOnly')}</p>
           )}
@@ -163,7 +163,9 @@ function NodeBody({
         </button>
       </p>
       <EditingNote itemId={node.id} />
-      {canEdit && mode === 'add' && <AddForm parentId={node.id} context={context} label={t('wheel.form.addBelow')} autoFocus onDone={() => setMode('view')} />}
+      {canEdit && mode === 'add' && (
+        <AddForm parentId={node.id} context={context} label={t('wheel.form.addBelow')} autoFocus showAdded onDone={() => setMode('view')} />
+      )}
       {canEdit && mode === 'view' && (
         <div className="wheel-details__actions">
           {canAddBelow(node) && (
@@ -224,12 +226,15 @@ export function AddForm({
   context,
   label,
   autoFocus = false,
+  showAdded = false,
   onDone,
 }: {
   parentId: string | null
   context: WheelActionsContext
   label: string
   autoFocus?: boolean
+  /** Say what was added under the form too: the diagram's new box may be a screen away (the list's is right above). */
+  showAdded?: boolean
   onDone?: () => void
 }) {
   const { t } = useTranslation()
@@ -253,7 +258,7 @@ export function AddForm({
         }}
         {...(onDone ? { onCancel: onDone, cancelLabel: t('wheel.form.done') } : {})}
       />
-      {added !== null && (
+      {showAdded && added !== null && (
         <p className="form-added">
           <span className="form-added__tick" aria-hidden="true" />
           {t('wheel.announce.added', { text: added })}

@@ -52,6 +52,8 @@ describe('wheel diagram', () => {
     const [, added] = visibleWheelNodes(readBoard(w.board), w.trendIds[0]!)
     expect(added).toMatchObject({ text: 'Nurses drive less', ring: 2, valence: 'positive' })
     expect(node(view, 'Nurses drive less')).toBeDefined()
+    // Said under the emptied form too: on a phone the new box is drawn a screen above it.
+    expect(panel.querySelector('.form-added')?.textContent).toBe('Added: Nurses drive less')
 
     press(field, 'Escape') // leaves the add form
     press(view.querySelector('.wheel-diagram__viewport')!, 'Escape')
