@@ -167,9 +167,14 @@ function MovedAwayNote({ trendId }: { trendId: string }) {
   }, [note])
   if (!note) return null
   return (
-    <p ref={element} className="trend__elsewhere trend__moved-away" onFocus={() => (focused.current = true)} onBlur={() => (focused.current = false)}>
+    <p
+      ref={element}
+      className="field-elsewhere trend__elsewhere trend__moved-away"
+      onFocus={() => (focused.current = true)}
+      onBlur={() => (focused.current = false)}
+    >
       <span>{note.text}</span>
-      <button type="button" className="button button--ghost trend__elsewhere-take" onClick={() => dismiss(trendId)}>
+      <button type="button" className="button button--ghost field-elsewhere__take" onClick={() => dismiss(trendId)}>
         {t('trends.movedAway.dismiss')}
       </button>
     </p>

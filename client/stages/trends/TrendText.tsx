@@ -94,7 +94,7 @@ function NameField({ trend, onDone }: { trend: Trend; onDone(): void }) {
     draft,
     input,
     { said: (name) => t('trends.name.elsewhere', { name }), take: (name) => t('trends.name.takeElsewhere', { name }) },
-    { note: 'trend__elsewhere', take: 'button button--ghost trend__elsewhere-take' },
+    { note: 'field-elsewhere trend__elsewhere', take: 'button button--ghost field-elsewhere__take' },
   )
   const length = lengthField(draft.value, TREND_LIMITS.name, {
     id,
@@ -181,7 +181,7 @@ function TextField({
         onChange={(event) => draft.change(event.target.value)}
         onBlur={left}
       />
-      {merged && <p className="trend__elsewhere">{t('trends.text.merged')}</p>}
+      {merged && <p className="field-elsewhere trend__elsewhere">{t('trends.text.merged')}</p>}
       {length.counter}
     </div>
   )
