@@ -49,6 +49,15 @@ const SECURITY_HEADERS = {
 }
 
 /**
+ * How long a kept-alive HTTP connection may sit idle. Node's 5 s default is a hair above the 4 s a
+ * fetch client keeps an idle connection for, so on a busy machine a request can leave on a
+ * connection the server is just closing and fail with "other side closed". A minute and a bit
+ * keeps this end open longer than clients (which honour the announced timeout, less a second) and
+ * than load balancers' usual 60 s, so the side that closes is never the one a request is sent to.
+ */
+const IDLE_CONNECTION_MS = 65_000
+
+/**
  * The store the configuration names: PostgreSQL with a database URL, else SQLite (with its update
  * journal) in the data folder. The PostgreSQL and Redis clients are loaded only when configured:
  * loading them costs ~0.8 s of CPU, which every start of a single SQLite server (and every child
@@ -131,6 +140,7 @@ export async function startServer(config: ServerConfig, givenStore?: DocStore): 
       res.end()
     })
   })
+  http.keepAliveTimeout = IDLE_CONNECTION_MS
   http.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head))
   http.on('clientError', (error: Error & { code?: string }, socket) => {
     // Headers past Node's 16 KiB limit deserve an answer, not a dropped connection.
