@@ -14,7 +14,7 @@ function healthOn(agent: Agent): Promise<{ status: number; keepAlive: string | u
     get(`${server.url}/healthz`, { agent }, (res) => {
       const port = res.socket.localPort ?? 0
       res.resume()
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, keepAlive: res.headers['keep-alive'], port }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, keepAlive: res.headers['keep-alive']?.toString(), port }))
     }).on('error', reject)
   })
 }
