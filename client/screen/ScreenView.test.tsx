@@ -4,7 +4,7 @@ import { act } from 'react'
 import { addSignal, goToStage, setFocus, setLastRestore, setReady, setScreenShow, setShowJoinPanel } from '../../shared/doc/index.ts'
 import type { ScreenProps } from '../stages/types.ts'
 import { cleanup, render } from '../testing/render.ts'
-import { ANNA, BEN, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
+import { ANNA, BEN, FIONA, openRoom, type Room } from '../app/workshop/facilitator/testRoom.tsx'
 import { SETTLED_AFTER_MS } from './screenModel.ts'
 import { ScreenView } from './ScreenView.tsx'
 
@@ -91,6 +91,18 @@ describe('the projector view', () => {
     act(() => setScreenShow(room.control, null))
     expect(c.querySelector('h1')?.textContent).toBe('Signals')
     expect(c.querySelector('.screen-bar__context')?.textContent).toContain('Stage 2 of 7')
+  })
+
+  it('does not count a facilitator who gave a name as one more participant when their laptop goes offline', async () => {
+    const c = await screenOn('signals')
+    room.arrive(FIONA, 'facilitator')
+    expect(c.querySelector('.join-corner__count')?.textContent).toBe('2 joined')
+    room.leave(FIONA)
+    room.leave(BEN)
+    // Ben stays on the list of those who joined; Fiona is still a facilitator, offline or not.
+    expect(c.querySelector('.join-corner__count')?.textContent).toBe('2 joined')
+    room.arrive({ participantId: 'CarlaCarlaCarlaCarla01', name: 'Carla' })
+    expect(c.querySelector('.join-corner__count')?.textContent).toBe('3 joined')
   })
 
   it('leaves a trend focus to the trends stage, which shows it itself', async () => {

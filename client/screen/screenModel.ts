@@ -17,14 +17,15 @@ export function stageShowsFocus(stage: StageKind, focus: FocusKind): boolean {
 
 /**
  * How many have joined: everyone on the board's participant list plus anyone here who has not
- * given a name yet, but not the facilitators (they join the board too, presence tells them apart).
+ * given a name yet, but not the facilitators (they join the board too). Presence tells them apart
+ * only while they are online, so `facilitators` holds every id this screen has seen as one: a
+ * facilitator whose laptop drops off the network does not become one more participant.
  */
-export function joinedCount(participantIds: Iterable<string>, people: readonly PresencePerson[]): number {
+export function joinedCount(participantIds: Iterable<string>, people: readonly PresencePerson[], facilitators: ReadonlySet<string> = new Set()): number {
   const ids = new Set(participantIds)
-  for (const person of people) {
-    if (person.role === 'facilitator') ids.delete(person.id)
-    else ids.add(person.id)
-  }
+  for (const person of people) if (person.role !== 'facilitator') ids.add(person.id)
+  for (const person of people) if (person.role === 'facilitator') ids.delete(person.id)
+  for (const id of facilitators) ids.delete(id)
   return ids.size
 }
 

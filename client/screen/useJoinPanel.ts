@@ -11,7 +11,11 @@ import { joinPanelSize, joinedCount, SETTLED_AFTER_MS, type JoinPanelSize } from
 export function useJoinPanel(opening: boolean, shown: boolean): { joined: number; size: JoinPanelSize } {
   const participants = useStore(selectParticipants)
   const people = usePeople()
-  const joined = useMemo(() => joinedCount(participants.keys(), people), [participants, people])
+  // Everyone seen here as a facilitator, kept when they go offline (see `joinedCount`).
+  const [facilitators, setFacilitators] = useState<ReadonlySet<string>>(() => new Set())
+  const newFacilitators = people.filter((person) => person.role === 'facilitator' && !facilitators.has(person.id))
+  if (newFacilitators.length > 0) setFacilitators(new Set([...facilitators, ...newFacilitators.map((person) => person.id)]))
+  const joined = useMemo(() => joinedCount(participants.keys(), people, facilitators), [participants, people, facilitators])
   const lastJoin = useRef({ joined: 0, at: Date.now() })
   const [now, setNow] = useState(() => Date.now())
   if (joined > lastJoin.current.joined) lastJoin.current = { joined, at: Date.now() }

@@ -4,7 +4,7 @@
  * workshop's providers around the UI.
  */
 import { act, type ReactElement, type ReactNode } from 'react'
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { createWorkshopControl, initBoard, joinAsParticipant, readControl } from '../../../../shared/doc/index.ts'
 import { getTemplate } from '../../../../shared/method/templates.ts'
@@ -32,6 +32,8 @@ export interface Room {
   stageIds: Record<StageKind, string>
   /** Someone opens the workshop on their own device (appears in presence). */
   arrive(person: Person, role?: Role): void
+  /** Their device goes offline (leaves presence; their records stay). */
+  leave(person: Person): void
   wrap(children: ReactNode): ReactElement
   close(): void
 }
@@ -47,7 +49,7 @@ export function openRoom(role: Role, me: Person = FIONA): Room {
   )
   const stageIds = Object.fromEntries(readControl(control).stages.map((stage) => [stage.kind, stage.id])) as Record<StageKind, string>
   const awareness = new Awareness(board)
-  const others: Awareness[] = []
+  const others = new Map<string, Awareness>()
   const user = (person: Person, personRole: Role) => ({
     id: person.participantId,
     name: person.name,
@@ -69,9 +71,13 @@ export function openRoom(role: Role, me: Person = FIONA): Room {
         joinAsParticipant(board, person, person.name)
         const device = new Awareness(new Y.Doc())
         device.setLocalState({ user: user(person, personRole), editing: null })
-        others.push(device)
+        others.set(person.participantId, device)
         applyAwarenessUpdate(awareness, encodeAwarenessUpdate(device, [device.clientID]), 'remote')
       })
+    },
+    leave(person) {
+      const device = others.get(person.participantId)
+      if (device) act(() => removeAwarenessStates(awareness, [device.clientID], 'remote'))
     },
     wrap: (children) => (
       <WorkshopDocsContext.Provider value={{ board, control, boardConnection: null, controlConnection: null, boardAwareness: awareness }}>
@@ -81,7 +87,7 @@ export function openRoom(role: Role, me: Person = FIONA): Room {
     close() {
       endSession()
       useStore.getState().viewStage(null)
-      for (const device of others) device.destroy()
+      for (const device of others.values()) device.destroy()
       awareness.destroy()
       board.destroy()
       control.destroy()
