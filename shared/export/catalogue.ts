@@ -39,6 +39,8 @@ export interface Phrases extends Vocabulary {
   readonly source: string
   readonly wheelOf: string
   readonly ring: (ring: number) => string
+  /** A printed wheel's part: "Branches 1–3 of 7" (first-order consequences). */
+  readonly branches: (first: number, last: number, of: number) => string
   readonly who: string
   readonly linkedTo: string
   readonly none: string
@@ -84,6 +86,7 @@ const EN: Phrases = {
   source: 'Source',
   wheelOf: 'Futures wheel',
   ring: (ring) => `${ring}${['st', 'nd', 'rd'][ring - 1] ?? 'th'} order`,
+  branches: (first, last, of) => (first === last ? `Branch ${first} of ${of}` : `Branches ${first}–${last} of ${of}`),
   who: 'Who',
   linkedTo: 'Linked to:',
   none: 'None.',
@@ -148,6 +151,7 @@ const FI: Phrases = {
   source: 'Lähde',
   wheelOf: 'Tulevaisuuspyörä',
   ring: (ring) => `${ring}. aste`,
+  branches: (first, last, of) => (first === last ? `Haara ${first}/${of}` : `Haarat ${first}–${last}/${of}`),
   who: 'Kuka',
   linkedTo: 'Liittyy:',
   none: 'Ei yhtään.',

@@ -158,6 +158,9 @@ figure { margin: 0; }
    width where the column is below 80 % of the picture, and nothing where it is not. */
 .wheel-figure { width: min(var(--picture-width), max(100%, min(100vw - 3rem, (var(--picture-width) * .8 - 100%) * 1000))); margin: .5rem 0 1rem 50%; transform: translateX(-50%); overflow-x: auto; }
 .wheel-picture { display: block; width: 100%; min-width: calc(var(--picture-width) * .6); height: auto; background: var(--paper); border-radius: 10px; }
+/* A wheel too large to print readably prints its branches again as trees (sections/wheel.ts,
+   whose sizes these are); on screen the wheel itself can be as large as the reader makes it. */
+.wheel-branches { display: none; }
 /* Printed across the page: a full wheel is wider than tall (wheelSvg's aspect). Across, a 30-box
    wheel's text prints at about 5 pt; on a portrait page it was 3.6. */
 @page wheels { size: A4 landscape; margin: 10mm 12mm 14mm; }
@@ -165,6 +168,8 @@ figure { margin: 0; }
   .part-wheels { page: wheels; }
   .wheel-figure { width: auto; margin: .25rem 0 .75rem; transform: none; overflow: visible; break-inside: avoid; page-break-inside: avoid; }
   .wheel-picture { width: auto; min-width: 0; max-width: 100%; max-height: 15cm; margin: 0 auto; }
+  .wheel-branches { display: block; }
+  .wheel-branch .wheel-picture { max-height: 16.5cm; }
 }
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree ul { margin-left: .9rem; padding-left: 1rem; border-left: 2px solid var(--line); }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_WHEEL_METRICS } from '../wheel/index'
 import { pictureTextWidth } from './pictureText'
 import { FINNISH_WHEEL_TREND, finnishWheelNodes } from './testing/finnishWheel'
-import { wheelSvg, type WheelSvgNode } from './wheelSvg'
+import { wheelBranchSvgs, wheelSvg, type WheelSvgNode } from './wheelSvg'
 
 const node = (id: string, text: string, valence: WheelSvgNode['valence'], children: WheelSvgNode[] = []): WheelSvgNode => ({ id, text, valence, children })
 const wheel = [
@@ -121,5 +121,56 @@ describe('a full Finnish wheel as a picture (the exploratory test of 7 December)
     // Honest for heavy and wide letters: bold is wider, and "m" and "W" are wider than "i".
     expect(pictureTextWidth('Ikääntyvä', 16, true)).toBeGreaterThan(pictureTextWidth('Ikääntyvä', 16, false) * 1.08)
     expect(pictureTextWidth('mmm', 14, false)).toBeGreaterThan(3 * pictureTextWidth('i', 14, false))
+  })
+})
+
+describe("a wheel's branches as trees, for a printed page", () => {
+  const nodes = finnishWheelNodes()
+  const all = (list: readonly WheelSvgNode[]): WheelSvgNode[] => list.flatMap((n) => [n, ...all(n.children)])
+  const partLabel = (first: number, last: number, of: number) => `branches ${first}-${last} of ${of}`
+  const treeOptions = { ...options, centre: FINNISH_WHEEL_TREND, language: 'fi' as const, partLabel }
+  const viewBox = (svg: string) => /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number) as [number, number]
+
+  it('groups first-order consequences in order while their tree fits, and shows every consequence once, whole', () => {
+    const fits = (width: number, height: number) => width <= 1_200 && height <= 700
+    const trees = wheelBranchSvgs(nodes, treeOptions, fits)
+    expect(trees.length).toBeGreaterThan(1)
+    expect(trees.length).toBeLessThan(nodes.length)
+    // Named by the branches each shows, which run from the first to the last without a gap.
+    const ranges = trees.map(
+      (tree) => /<title>Futures wheel: Ageing at home: branches (\d+)-(\d+) of 6<\/title>/.exec(tree.svg)!.slice(1).map(Number) as [number, number],
+    )
+    expect(ranges.map(([first]) => first)).toEqual([1, ...ranges.slice(0, -1).map(([, last]) => last + 1)])
+    expect(ranges.at(-1)![1]).toBe(6)
+    trees.forEach((tree, index) => {
+      const [width, height] = viewBox(tree.svg)
+      expect([width, height]).toEqual([tree.width, tree.height])
+      // A group of several fits; one branch alone is drawn whatever its size.
+      const [first, last] = ranges[index]!
+      if (last > first) expect(fits(width, height), `branches ${first}-${last}`).toBe(true)
+    })
+    // The trend in each, every consequence in exactly one, no text cut.
+    const shown = trees.map((tree) => boxesOf(tree.svg))
+    for (const boxes of shown) expect(boxes.filter((box) => box.bold)).toHaveLength(1)
+    const consequences = shown.flatMap((boxes) => boxes.filter((box) => !box.bold))
+    expect(consequences).toHaveLength(all(nodes).length)
+    for (const text of all(nodes).map((n) => n.text))
+      expect(
+        consequences.map((box) =>
+          joined(
+            box.lines.map((line) => line.text),
+            text,
+          ),
+        ),
+        text,
+      ).toContain(text)
+    // Each order's name above its column, lines bent between the columns.
+    for (const ring of ['Ring 1', 'Ring 2', 'Ring 3']) expect(trees[0]!.svg).toContain(ring)
+    expect(trees[0]!.svg).toMatch(/<path d="M[\d.]+ [\d.]+H[\d.]+C/)
+  })
+
+  it('gives each first-order consequence a tree of its own when nothing fits, and one tree for all when everything does', () => {
+    expect(wheelBranchSvgs(nodes, treeOptions, () => false)).toHaveLength(nodes.length)
+    expect(wheelBranchSvgs(nodes, treeOptions, () => true)).toHaveLength(1)
   })
 })

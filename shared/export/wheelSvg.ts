@@ -7,7 +7,7 @@
  * whole, measured for any reader's font, its long words broken at syllables (`pictureText.ts`).
  */
 import type { Language, Valence } from '../schema/index'
-import { layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem } from '../wheel/index'
+import { layoutBranches, layoutWheel, type WheelBox, type WheelLayout, type WheelLayoutItem, type WheelLayoutOptions } from '../wheel/index'
 import { text } from './htmlText'
 import { hyphenateForPicture, pictureTextWidth } from './pictureText'
 
@@ -62,6 +62,7 @@ export interface WheelPicture {
   readonly svg: string
   /** The picture's own width, in CSS pixels (its text is 14 px at this size): the report shows it up to it. */
   readonly width: number
+  readonly height: number
 }
 
 /**
@@ -69,6 +70,78 @@ export interface WheelPicture {
  * const { svg } = wheelSvg(nodes, { centre: 'Care moves home', label: 'Futures wheel: Care moves home', ringLabel: (n) => `${n}. order`, language: 'en' })
  */
 export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOptions): WheelPicture {
+  const { items, valenceOf, layoutOptions } = prepare(nodes, options)
+  const layout = layoutWheel(items, { ...layoutOptions, aspect: options.aspect ?? 1.7 })
+  // The rings whole, not cut where no box reaches them (a wheel of a few boxes read as arcs).
+  const outer = layout.rings.at(-1)
+  const rx = outer ? outer.radius * layout.aspect : 0
+  const ry = outer?.radius ?? 0
+  // Each ring's name sits at six o'clock, sometimes below the lowest box: keep it in the picture.
+  const bounds = {
+    minX: Math.min(layout.bounds.minX, -rx),
+    maxX: Math.max(layout.bounds.maxX, rx),
+    minY: Math.min(layout.bounds.minY, -ry),
+    maxY: Math.max(layout.bounds.maxY, ry, ...layout.rings.map((ring) => ringLabelY(layout, ring.ring) + 10)),
+  }
+  const rings = layout.rings
+    .map(
+      (ring) =>
+        `<ellipse cx="0" cy="0" rx="${num(ring.radius * layout.aspect)}" ry="${num(ring.radius)}" fill="none" stroke="${RING}" stroke-width="1.5" stroke-dasharray="3 7"/>` +
+        orderName(options.ringLabel(ring.ring), 0, ringLabelY(layout, ring.ring), 'middle'),
+    )
+    .join('')
+  const edges = layout.edges
+    .map((e) => `<line x1="${num(e.x1)}" y1="${num(e.y1)}" x2="${num(e.x2)}" y2="${num(e.y2)}" stroke="${LINE}" stroke-width="1.5"/>`)
+    .join('')
+  return picture(layout, bounds, rings + edges, valenceOf, options)
+}
+
+/**
+ * The wheel's branches as trees read from left to right (`layoutBranches`), the trend on the left
+ * of each: what a printed report shows beside a wheel too large to print readably on one page.
+ * First-order consequences go together, in the wheel's order, as long as their tree still `fits`
+ * (its width and height in the picture's pixels); one that does not fit alone has a tree of its own.
+ */
+export function wheelBranchSvgs(
+  nodes: readonly WheelSvgNode[],
+  options: WheelSvgOptions & { readonly partLabel: (first: number, last: number, of: number) => string },
+  fits: (width: number, height: number) => boolean,
+): WheelPicture[] {
+  const { items, valenceOf, layoutOptions } = prepare(nodes, options)
+  const size = (layout: WheelLayout) => ({ width: layout.bounds.maxX + 2 * MARGIN, height: layout.bounds.maxY + 2 * MARGIN })
+  const groups: { layout: WheelLayout; first: number; last: number }[] = []
+  let group: WheelLayoutItem[] = []
+  let current: WheelLayout | null = null
+  for (const [index, item] of items.entries()) {
+    const tried = layoutBranches([...group, item], layoutOptions)
+    const { width, height } = size(tried)
+    if (current && !fits(width, height)) {
+      groups.push({ layout: current, first: index - group.length + 1, last: index })
+      group = [item]
+      current = layoutBranches(group, layoutOptions)
+    } else {
+      group.push(item)
+      current = tried
+    }
+  }
+  if (current) groups.push({ layout: current, first: items.length - group.length + 1, last: items.length })
+  return groups.map(({ layout, first, last }) => {
+    const names = (layout.columns ?? []).map((column) => orderName(options.ringLabel(column.ring), column.left, column.nameY, 'start')).join('')
+    const edges = layout.edges
+      .map(({ x1, y1, x2, y2, bendX = x1 }) => {
+        const middle = (bendX + x2) / 2
+        return `<path d="M${num(x1)} ${num(y1)}H${num(bendX)}C${num(middle)} ${num(y1)} ${num(middle)} ${num(y2)} ${num(x2)} ${num(y2)}" fill="none" stroke="${LINE}" stroke-width="1.5"/>`
+      })
+      .join('')
+    return picture(layout, layout.bounds, names + edges, valenceOf, { ...options, label: `${options.label}: ${options.partLabel(first, last, items.length)}` })
+  })
+}
+
+/** The layout's items (texts hyphenated for a picture) and options, shared by the wheel and its trees. */
+function prepare(
+  nodes: readonly WheelSvgNode[],
+  options: WheelSvgOptions,
+): { items: WheelLayoutItem[]; valenceOf: (id: string) => Valence | ''; layoutOptions: WheelLayoutOptions } {
   const empty = options.emptyText ?? '…'
   const language = options.language ?? 'en'
   const byId = new Map<string, WheelSvgNode>()
@@ -77,40 +150,30 @@ export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOption
       byId.set(node.id, node)
       return { id: node.id, text: hyphenateForPicture(node.text.trim(), language) || empty, children: toItems(node.children) }
     })
-  const layout = layoutWheel(toItems(nodes), {
-    centreText: hyphenateForPicture(options.centre, language),
-    aspect: options.aspect ?? 1.7,
-    measure: pictureTextWidth,
-    metrics: WHOLE_TEXTS,
-  })
-  // The rings whole, not cut where no box reaches them (a wheel of a few boxes read as arcs).
-  const outer = layout.rings.at(-1)
-  const rx = outer ? outer.radius * layout.aspect : 0
-  const ry = outer?.radius ?? 0
-  const minX = Math.min(layout.bounds.minX, -rx)
-  const maxX = Math.max(layout.bounds.maxX, rx)
-  const minY = Math.min(layout.bounds.minY, -ry)
-  // Each ring's name sits at six o'clock, sometimes below the lowest box: keep it in the picture.
-  const maxY = Math.max(layout.bounds.maxY, ry, ...layout.rings.map((ring) => ringLabelY(layout, ring.ring) + 10))
-  const x0 = Math.floor(minX - MARGIN)
-  const y0 = Math.floor(minY - MARGIN)
-  const width = Math.ceil(maxX - minX + 2 * MARGIN)
-  const height = Math.ceil(maxY - minY + 2 * MARGIN)
-  const m = layout.metrics
+  const items = toItems(nodes)
+  return {
+    items,
+    valenceOf: (id) => byId.get(id)?.valence ?? '',
+    layoutOptions: { centreText: hyphenateForPicture(options.centre, language), measure: pictureTextWidth, metrics: WHOLE_TEXTS },
+  }
+}
 
-  const rings = layout.rings
-    .map(
-      (ring) =>
-        `<ellipse cx="0" cy="0" rx="${num(ring.radius * layout.aspect)}" ry="${num(ring.radius)}" fill="none" stroke="${RING}" stroke-width="1.5" stroke-dasharray="3 7"/>` +
-        `<text x="0" y="${num(ringLabelY(layout, ring.ring))}" text-anchor="middle" dominant-baseline="central" font-size="12" font-weight="600" fill="${MUTED}" stroke="#fff" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${text(options.ringLabel(ring.ring))}</text>`,
-    )
-    .join('')
-  const edges = layout.edges
-    .map((e) => `<line x1="${num(e.x1)}" y1="${num(e.y1)}" x2="${num(e.x2)}" y2="${num(e.y2)}" stroke="${LINE}" stroke-width="1.5"/>`)
-    .join('')
+/** The boxes and the trend over what lies under them (`under`: rings or columns' names, lines), framed with a margin. */
+function picture(
+  layout: WheelLayout,
+  bounds: WheelLayout['bounds'],
+  under: string,
+  valenceOf: (id: string) => Valence | '',
+  options: WheelSvgOptions,
+): WheelPicture {
+  const x0 = Math.floor(bounds.minX - MARGIN)
+  const y0 = Math.floor(bounds.minY - MARGIN)
+  const width = Math.ceil(bounds.maxX - bounds.minX + 2 * MARGIN)
+  const height = Math.ceil(bounds.maxY - bounds.minY + 2 * MARGIN)
+  const m = layout.metrics
   const boxes = layout.nodes
     .map((box) => {
-      const valence = byId.get(box.id)?.valence || 'none'
+      const valence = valenceOf(box.id) || 'none'
       const [stroke, fill] = VALENCE_COLOURS[valence]!
       const left = m.padX + m.iconSize + m.iconGap
       return (
@@ -131,8 +194,13 @@ export function wheelSvg(nodes: readonly WheelSvgNode[], options: WheelSvgOption
 
   const ns = options.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''
   const head = options.standalone ? '<?xml version="1.0" encoding="UTF-8"?>\n' : ''
-  const svg = `${head}<svg${ns} class="wheel-picture" viewBox="${x0} ${y0} ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${text(FONT)}"><title>${text(options.label)}</title>${rings}${edges}${boxes}${centre}</svg>`
-  return { svg, width }
+  const svg = `${head}<svg${ns} class="wheel-picture" viewBox="${x0} ${y0} ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${text(FONT)}"><title>${text(options.label)}</title>${under}${boxes}${centre}</svg>`
+  return { svg, width, height }
+}
+
+/** An order's name ("1st order"), haloed in white so a line under it does not cross its letters. */
+function orderName(name: string, x: number, y: number, anchor: 'start' | 'middle'): string {
+  return `<text x="${num(x)}" y="${num(y)}" text-anchor="${anchor}" dominant-baseline="central" font-size="12" font-weight="600" fill="${MUTED}" stroke="#fff" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${text(name)}</text>`
 }
 
 /** A ring's name sits at six o'clock, below its lowest box there (as in the app's diagram). */

@@ -148,7 +148,7 @@ describe.skipIf(browserTestsSkipped)('HTML export in Chromium', () => {
   it('shows a full Finnish wheel readably: every line inside its box in the real font, on screen and across a printed page', async () => {
     const { page, activity } = await open(browser, exportHtml(buildFinnishWheelWorkshop(), options))
     await page.setViewportSize(VIEWPORTS.smallProjector)
-    const picture = page.locator('.wheel-picture')
+    const picture = page.locator('.wheel-figure:not(.wheel-branch) .wheel-picture')
     // Where each line really starts and ends in its box, as Chromium sets it in the font it has.
     const outside = await picture.evaluate((svg) =>
       [...svg.querySelectorAll('g[transform] > text')].flatMap((text) => {
@@ -169,9 +169,26 @@ describe.skipIf(browserTestsSkipped)('HTML export in Chromium', () => {
     const scale = await picture.evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
     expect(scale).toBeGreaterThanOrEqual(0.6)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    await page.locator('.wheel-figure').screenshot({ path: join(SCREENSHOT_DIR, 'export-html-wheel-fi.png') })
+    await page.locator('.wheel-figure:not(.wheel-branch)').screenshot({ path: join(SCREENSHOT_DIR, 'export-html-wheel-fi.png') })
+    // On screen the wheel alone: its branches as trees are for print.
+    const trees = page.locator('.wheel-branch .wheel-picture')
+    expect(await trees.count()).toBeGreaterThan(1)
+    await expect.poll(() => trees.first().isVisible()).toBe(false)
     await page.emulateMedia({ media: 'print' })
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.part-wheels')!).page)).toBe('wheels')
+    // Printed across A4 (273 mm between the margins, at 96 px an inch): the whole wheel's text is
+    // small, so its branches print again as trees whose text is at least 9 pt (12 px).
+    await page.setViewportSize({ width: 1032, height: 700 })
+    const textPx = (svg: Element) => (14 * svg.getBoundingClientRect().width) / (svg as SVGSVGElement).viewBox.baseVal.width
+    expect(await picture.evaluate(textPx)).toBeLessThan(10.7)
+    for (let i = 0; i < (await trees.count()); i++) {
+      expect(await trees.nth(i).isVisible()).toBe(true)
+      expect(await trees.nth(i).evaluate(textPx)).toBeGreaterThanOrEqual(12)
+      await page
+        .locator('.wheel-branch')
+        .nth(i)
+        .screenshot({ path: join(SCREENSHOT_DIR, `export-print-wheel-fi-branches-${i + 1}.png`) })
+    }
     expect(activity.errors).toEqual([])
     await page.close()
   })

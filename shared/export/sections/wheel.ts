@@ -2,7 +2,7 @@ import { inlineText, midText } from '../markdownText'
 import { contentsEntry, partHtml } from '../htmlSections'
 import { attr, internalLink, text } from '../htmlText'
 import type { Report, ReportWheel, ReportWheelNode } from '../report'
-import { wheelSvg, type WheelSvgNode } from '../wheelSvg'
+import { wheelBranchSvgs, wheelSvg, type WheelSvgNode } from '../wheelSvg'
 import type { ExportSection } from './section'
 
 /** Stage 5, Futures wheel: each trend's wheel, as a picture (HTML) and as a nested list of consequences. */
@@ -40,7 +40,31 @@ function wheelLines(report: Report, node: ReportWheelNode, depth = 0): string[] 
   return [line, ...node.children.flatMap((child) => wheelLines(report, child, depth + 1))]
 }
 
-/** The wheel as a picture (the same layout as in the app), above its consequences as a list. */
+/**
+ * The page a wheel prints on (htmlStyle.ts, `@page wheels`: A4 across, less its margins), in mm:
+ * the whole wheel at most `wheelHeight` tall, so that its heading stays on its page; a tree of its
+ * branches at most `treeHeight`.
+ */
+const PRINTED = { width: 273, wheelHeight: 150, treeHeight: 165 }
+/** A picture's text is 14 px at its own size (see `WheelPicture`). */
+const PICTURE_TEXT_PX = 14
+/** Printed smaller than this, a wheel's texts are hard to read: its branches print again as trees. */
+const SMALLEST_WHEEL_PT = 8
+/** Each tree of branches prints its text at least this large (where one branch alone allows). */
+const TREE_TEXT_PT = 9
+
+/** The size in points the picture's text prints at, shrunk to fit the printed page. */
+function printedTextPt(width: number, height: number, maxHeight: number): number {
+  const mmPerPx = Math.min(PRINTED.width / width, maxHeight / height, 25.4 / 96)
+  return (PICTURE_TEXT_PX * mmPerPx * 72) / 25.4
+}
+
+/**
+ * The wheel as a picture (the same layout as in the app), above its consequences as a list. A
+ * wheel that would print too small to read (a room's 30 consequences print at about 5 pt) prints
+ * its branches again after it, as trees large enough to read (`wheelBranchSvgs`); on screen the
+ * wheel alone shows, as large as the reader likes.
+ */
 function wheelFigure(report: Report, wheel: ReportWheel): string {
   const p = report.phrases
   const toSvgNode = (node: ReportWheelNode): WheelSvgNode => ({
@@ -49,14 +73,20 @@ function wheelFigure(report: Report, wheel: ReportWheel): string {
     valence: node.valence,
     children: node.children.map(toSvgNode),
   })
-  const picture = wheelSvg(wheel.nodes.map(toSvgNode), {
-    centre: wheel.trend.name,
-    label: `${p.wheelOf}: ${wheel.trend.name}`,
-    ringLabel: p.ring,
-    language: report.language,
-  })
+  const nodes = wheel.nodes.map(toSvgNode)
+  const options = { centre: wheel.trend.name, label: `${p.wheelOf}: ${wheel.trend.name}`, ringLabel: p.ring, language: report.language }
+  const picture = wheelSvg(nodes, options)
   // Its own width, for the stylesheet: the picture is shown up to it and no smaller than its text allows (see htmlStyle.ts).
-  return `<figure class="wheel-figure"${attr('style', `--picture-width: ${picture.width}px`)}>${picture.svg}</figure>`
+  const figure = (svg: string, width: number, className: string) =>
+    `<figure${attr('class', className)}${attr('style', `--picture-width: ${width}px`)}>${svg}</figure>`
+  const whole = figure(picture.svg, picture.width, 'wheel-figure')
+  if (printedTextPt(picture.width, picture.height, PRINTED.wheelHeight) >= SMALLEST_WHEEL_PT) return whole
+  const trees = wheelBranchSvgs(
+    nodes,
+    { ...options, partLabel: p.branches },
+    (width, height) => printedTextPt(width, height, PRINTED.treeHeight) >= TREE_TEXT_PT,
+  )
+  return `${whole}<div class="wheel-branches">${trees.map((tree) => figure(tree.svg, tree.width, 'wheel-figure wheel-branch')).join('')}</div>`
 }
 
 function wheelNodeHtml(report: Report, node: ReportWheelNode): string {
