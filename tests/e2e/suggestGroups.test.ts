@@ -71,6 +71,10 @@ describe.skipIf(browserTestsSkipped)('"Suggest groups" in the Trends stage', () 
       await expect.poll(() => readClusters(f), SLOW).toEqual([`Care at home, with help: ${kept.join(' | ')}`])
       await expect.poll(() => readClusters(participant.page), SLOW).toEqual([`Care at home, with help: ${kept.join(' | ')}`])
       expect(await panel.locator('.suggest__list > li').count()).toBe(before - 1)
+      // The count says what is still unsorted, not what was when the groups were suggested.
+      await expect
+        .poll(() => panel.locator('.suggest__count').textContent())
+        .toMatch(new RegExp(`^${before - 1} suggestions? from ${40 - kept.length} unsorted signals`))
       // The projector follows: the accepted group is no longer a suggestion there.
       await expect.poll(() => screen.page.getByRole('heading', { name: 'Care at home, with help' }).count(), SLOW).toBe(0)
       await screenshot(f, 'suggest-groups-accepted-laptop')

@@ -14,7 +14,7 @@ export interface Suggestion {
   signalIds: string[]
 }
 
-export type SuggestState = { status: 'closed' } | { status: 'working' } | { status: 'failed' } | { status: 'ready'; suggestions: Suggestion[]; from: number }
+export type SuggestState = { status: 'closed' } | { status: 'working' } | { status: 'failed' } | { status: 'ready'; suggestions: Suggestion[] }
 
 type Language = 'en' | 'fi'
 
@@ -80,7 +80,6 @@ export function useSuggestions() {
         if (mine !== round.current) return
         setState({
           status: 'ready',
-          from: unsorted.length,
           suggestions: clusters.map((cluster, i) => ({
             key: `${mine}-${i}`,
             name: cluster.label,
