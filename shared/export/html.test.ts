@@ -31,7 +31,7 @@ describe('HTML export: a self-contained page', () => {
 
   it('gives each assessment as the Assess stage does: the median, and the middle half of the placements as the bar', () => {
     // Ageing at home: impact placed at 7, 8 and 9 of 10; its middle half is 7.5–8.5.
-    expect(html).toContain('<span class="meter-value">8/10 (middle half 7.5–8.5)</span>')
+    expect(html).toContain('<span class="meter-value">8/10 <span class="meter-range">(middle half 7.5–8.5)</span></span>')
     expect(html).toContain('<span class="spread" style="left:75%;width:10%"></span>')
     expect(html).not.toMatch(/\/10 ±/)
   })

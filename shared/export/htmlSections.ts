@@ -111,8 +111,8 @@ function assessmentHtml(report: Report, trend: ReportTrend): string {
   const meter = (label: string, axis: AxisSummary) => {
     const left = clampPercent(axis.middleHalf[0])
     const width = clampPercent(axis.middleHalf[1]) - left
-    const value = `${formatScale(axis.median, p)}/10 (${p.middleHalf(formatMiddleHalf(axis.middleHalf, p))})`
-    return `<div class="meter-row"><span class="meter-label">${text(label)}</span><span class="meter" aria-hidden="true"><span class="spread" style="left:${left}%;width:${width}%"></span><span class="median" style="left:${clampPercent(axis.median)}%"></span></span><span class="meter-value">${text(value)}</span></div>`
+    const value = `${text(`${formatScale(axis.median, p)}/10`)} <span class="meter-range">(${text(p.middleHalf(formatMiddleHalf(axis.middleHalf, p)))})</span>`
+    return `<div class="meter-row"><span class="meter-label">${text(label)}</span><span class="meter" aria-hidden="true"><span class="spread" style="left:${left}%;width:${width}%"></span><span class="median" style="left:${clampPercent(axis.median)}%"></span></span><span class="meter-value">${value}</span></div>`
   }
   return `<div class="assessment"><h4>${text(p.assessment)}</h4>${meter(p.impact, impact)}${meter(p.uncertainty, uncertainty)}${counts}</div>`
 }

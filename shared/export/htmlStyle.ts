@@ -106,11 +106,14 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .assessment { border-top: 1px solid var(--line); margin-top: .75rem; padding-top: .25rem; }
 .assessment:first-child { border-top: 0; margin-top: 0; padding-top: 0; }
 .assessment:first-child h4 { margin-top: 0; }
-.meter-row { display: grid; grid-template-columns: 7.5rem 1fr 6.5rem; align-items: center; gap: .75rem; font-size: .85rem; margin: .35rem 0; }
+/* The value on one line ("9/10 (keskimmäinen puolikas 8–9)"): in a fixed column it broke into four,
+   "keskimmäinen" cut in two. The bar takes what is left. */
+.meter-row { display: grid; grid-template-columns: 7.5rem minmax(5rem, 1fr) auto; align-items: center; gap: .75rem; font-size: .85rem; margin: .35rem 0; }
 .meter { position: relative; height: .55rem; border-radius: 999px; background: #efe8df; }
 .meter .spread { position: absolute; top: 0; bottom: 0; border-radius: 999px; background: var(--accent-line); }
 .meter .median { position: absolute; top: 50%; width: .85rem; height: .85rem; margin: -.425rem 0 0 -.425rem; border-radius: 50%; background: var(--accent); border: 2px solid #fff; }
-.meter-value { font-variant-numeric: tabular-nums; text-align: right; font-weight: 600; }
+.meter-value { font-variant-numeric: tabular-nums; text-align: right; font-weight: 600; white-space: nowrap; }
+.meter-range { font-weight: 400; color: var(--muted); }
 .assessment-counts { font: .85rem var(--sans); color: var(--muted); margin: .4rem 0 0; }
 .signals-title { display: flex; align-items: center; gap: .25rem; }
 .signals { list-style: none; padding: 0; margin: 0; display: grid; gap: .6rem; }
@@ -140,9 +143,10 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .axis-x { bottom: 0; right: 0; }
 .axis-y { top: 0; left: 0; writing-mode: vertical-rl; transform: rotate(180deg); height: calc(100% - 1.4rem); text-align: right; }
 .legend { list-style: none; padding: 0; margin: 0; font-size: .88rem; }
-.legend li { margin: 0 0 .45rem; }
-.legend-number { display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--ink); color: #fff; font-size: .7rem; font-weight: 700; margin-right: .3rem; }
-.legend .muted { display: block; margin-left: 1.7rem; font-size: .78rem; }
+/* A name of two lines keeps clear of its number: the number hangs in the item's indent. */
+.legend li { margin: 0 0 .45rem; padding-left: 1.65rem; text-indent: -1.65rem; }
+.legend-number { display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--ink); color: #fff; font-size: .7rem; font-weight: 700; margin-right: .3rem; text-indent: 0; }
+.legend .muted { display: block; font-size: .78rem; text-indent: 0; }
 figure { margin: 0; }
 
 /* Futures wheels */
@@ -196,7 +200,8 @@ figure { margin: 0; }
   .glance { grid-template-columns: repeat(2, 1fr); }
   .toc ol { columns: 1; }
   .oc, .matrix { grid-template-columns: 1fr; }
-  .meter-row { grid-template-columns: 6rem 1fr 5.5rem; }
+  .meter-row { grid-template-columns: 6rem 1fr; row-gap: .1rem; }
+  .meter-value { grid-column: 2; text-align: left; white-space: normal; }
 }
 
 @page { size: A4; margin: 18mm 17mm 20mm;
