@@ -96,6 +96,11 @@ describe('HTML export: hostile text stays text', () => {
     expect(paragraph(run('Heat'), cite(' Cooling centres '), run('came first.'))).toBe('|Heat |Cooling centres|1|| came first.|')
     expect(paragraph(run('As shown'), cite('Cooling centres'), run(', then'))).toBe('|As shown |Cooling centres|1||, then|')
     expect(paragraph(run('See'), cite('Cooling centres'), { ...run('“now”'), bold: true })).toBe('|See |Cooling centres|1|| |“now”||')
+    // The space the editor puts after a chip goes where punctuation was typed next.
+    expect(paragraph(run('Older people live at'), cite('home'), run(' . And '), cite('Care'), run(' , then'))).toBe(
+      '|Older people live at |home|1||. And |Care|1||, then|',
+    )
+    expect(paragraph(run('See'), cite('Cooling centres'), run(' (2040)'))).toBe('|See |Cooling centres|1|| (2040)|')
   })
 
   it('escapes text and attributes the same safe way', () => {

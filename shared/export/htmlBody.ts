@@ -3,7 +3,7 @@
  * the first mention of a footnote carries the id the footnote links back to.
  */
 import { attr, text } from './htmlText'
-import { citationLabel, HUGS_CITATION, type Block, type Inline } from './storyBody'
+import { citationLabel, HUGS_CITATION, textAfterCitation, type Block, type Inline } from './storyBody'
 
 /**
  * The body's HTML; story headings start at `<h{headingBase}>` and stop at `<h6>`.
@@ -50,11 +50,12 @@ function inlineHtml(content: readonly Inline[], cited: Set<number>): string {
       const space = out === '' || /\s$/.test(out) ? '' : ' '
       out += `${space}<a class="cite"${attr('href', `#fn-${inline.footnote}`)}${id}>${text(citationLabel(inline.label))}<sup>${inline.footnote}</sup></a>`
     } else {
-      let html = text(inline.text)
+      const words = followsCitation ? textAfterCitation(inline.text) : inline.text
+      let html = text(words)
       if (inline.italic) html = `<em>${html}</em>`
       if (inline.bold) html = `<strong>${html}</strong>`
       // And after it, unless punctuation follows (it stays where it was typed).
-      out += (followsCitation && !HUGS_CITATION.test(inline.text) ? ' ' : '') + html
+      out += (followsCitation && !HUGS_CITATION.test(words) ? ' ' : '') + html
     }
   }
   return out

@@ -170,5 +170,8 @@ describe('Markdown pieces', () => {
     // A bracket right after the footnote would make it a link: "[^1](https://…)".
     expect(inlineMarkdown([run('See'), cite('Cooling centres'), run('(https://evil.example)')])).toBe('See Cooling centres[^1] (https://evil.example)')
     expect(inlineMarkdown([run('See'), cite('Cooling\n===\ncentres'), run('“now”')])).toBe('See Cooling === centres[^1] “now”')
+    // The space the editor puts after a chip goes where punctuation was typed next.
+    expect(inlineMarkdown([run('Older people live at'), cite('home'), run(' . And so')])).toBe('Older people live at home[^1]. And so')
+    expect(inlineMarkdown([run('See'), cite('Cooling centres'), run(' (2040)')])).toBe('See Cooling centres[^1] (2040)')
   })
 })

@@ -5,7 +5,7 @@
  * between are escaped like any other user text.
  */
 import { continueLines, escapeInline, escapeLineStart } from './markdownText'
-import { citationLabel, HUGS_CITATION, type Block, type Inline } from './storyBody'
+import { citationLabel, HUGS_CITATION, textAfterCitation, type Block, type Inline } from './storyBody'
 
 /**
  * Markdown lines of a body; headings start at `headingBase` (a story's own h1 becomes `####`
@@ -89,7 +89,8 @@ export function inlineMarkdown(content: readonly Inline[]): string {
       out += `[^${inline.footnote}]`
       afterCitation = true
     } else {
-      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inline.text.replace(/\n/g, ' '))!
+      const words = followsCitation ? textAfterCitation(inline.text) : inline.text
+      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(words.replace(/\n/g, ' '))!
       const [, lead = '', core = '', trail = ''] = match
       // And after it, unless punctuation follows (it stays where it was typed).
       if (followsCitation && lead === '' && !HUGS_CITATION.test(core)) pendingSpace = ' '

@@ -30,6 +30,14 @@ export type Block =
  */
 export const HUGS_CITATION = /^[\s.,;:!?…)\]}»”’%]/u
 
+/**
+ * The text after a citation, without the space between it and punctuation: the editor puts a space
+ * after a chip it inserts, and a full stop typed next came out as "at home² ." in the report.
+ */
+export function textAfterCitation(text: string): string {
+  return text.replace(/^[^\S\n]+(?=[.,;:!?…)\]}»”’%])/u, '')
+}
+
 /** A citation's label as one line of text: a label is short, and a line break in it would start a new block. */
 export function citationLabel(label: string): string {
   return label.replace(/\s+/g, ' ').trim()

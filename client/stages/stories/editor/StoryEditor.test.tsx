@@ -120,6 +120,30 @@ describe('the story editor', () => {
     expect(handled).toBeFalsy()
   })
 
+  it('puts a full stop typed after a chip against it, in place of the space the chip brought', async () => {
+    const { trendId, editor, dom } = await openStory()
+    act(() => {
+      editor.commands.setTextSelection(editor.state.doc.content.size - 1)
+      editor.commands.insertContent(' She reads')
+      editor.commands.insertCitation({ kind: 'trend', refId: trendId, label: 'Care moves home' })
+    })
+    expect(dom.textContent).toBe('Aino wakes at seven. She reads Trend: Care moves home ')
+    // What ProseMirror does with a typed character: ask handleTextInput first, else insert it.
+    const type = (char: string) =>
+      act(() => {
+        const { from } = editor.state.selection
+        if (!editor.view.someProp('handleTextInput', (handle) => handle(editor.view, from, from, char, () => editor.state.tr)))
+          editor.commands.insertContent(char)
+      })
+    type('.')
+    expect(dom.textContent).toBe('Aino wakes at seven. She reads Trend: Care moves home.')
+    // A letter keeps its space, and a full stop after a word is only a full stop.
+    type(' ')
+    type('I')
+    type('.')
+    expect(dom.textContent).toBe('Aino wakes at seven. She reads Trend: Care moves home. I.')
+  })
+
   it('shows a chip whose trend was deleted as "removed trend: <label>", and keeps it', async () => {
     const { board, body, trendId, editor, dom } = await openStory()
     act(() => {

@@ -50,6 +50,9 @@ export function refreshCitations(view: EditorView): void {
 }
 
 // ProseMirror nodes are immutable and reused while unchanged: each chip is checked once.
+/** Punctuation typed right after a chip's space takes that space's place (see handleTextInput). */
+const CLOSES_SENTENCE = /^[.,;:!?…)\]}»”’%]$/u
+
 const checked = new WeakMap<PmNode, CitationAttrs | null>()
 
 /** The chip's attributes, or null for a node whose attributes a peer broke. */
@@ -149,7 +152,17 @@ export const Citation = Node.create<CitationOptions, CitationStorage>({
         },
         props: {
           decorations: (state) => citationStatusKey.getState(state),
-          handleTextInput(view, from, _to, text) {
+          handleTextInput(view, from, to, text) {
+            if (CLOSES_SENTENCE.test(text) && from === to && from > 1 && view.editable) {
+              // "chip␣" + "." → "chip.": the space after a chip was put there by insertCitation,
+              // and punctuation belongs against what it ends, as it would after a word.
+              const { state } = view
+              const spaceAfterChip = state.doc.textBetween(from - 1, from) === ' ' && state.doc.resolve(from - 1).nodeBefore?.type.name === STORY_NODES.citation
+              if (spaceAfterChip) {
+                view.dispatch(state.tr.insertText(text, from - 1, from))
+                return true
+              }
+            }
             if (text !== '@' || !options.onAt || !view.editable) return false
             const $from = view.state.doc.resolve(from)
             const before = $from.parent.textBetween(Math.max(0, $from.parentOffset - 1), $from.parentOffset, undefined, '\ufffc')
