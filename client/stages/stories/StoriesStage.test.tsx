@@ -113,6 +113,8 @@ describe('the story list', () => {
     click(buttonNamed(harness.container, 'Start a story'))
     await expectEventually(() => harness!.container.querySelector('.persona') !== null)
     expect(document.activeElement).toBe(harness.container.querySelector('.story-head__title'))
+    // Its Delete says which story, as every other Delete does, for one who hears it out of its place.
+    expect(harness.container.querySelector('.story-head__delete')?.textContent).toMatch(/^Delete: \S/)
 
     click(buttonNamed(harness.container, /All stories$/))
     await expectEventually(() => harness!.container.querySelector('.story-card__open') !== null)

@@ -58,6 +58,8 @@ export const StoryHeader = memo(function StoryHeader({
           {canDelete && (
             <button type="button" className="button button--ghost story-head__delete" onClick={onDelete}>
               {t('stories.delete.button')}
+              {/* Read after the visible word, as the wall's per-card buttons are: which story. */}
+              <span className="visually-hidden">: {story.title.trim() || fallbackTitle}</span>
             </button>
           )}
         </span>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addMinute, pauseTimer, startTimer, stopTimer, updateStageSettings } from '../../../../shared/doc/index.ts'
 import type { Stage } from '../../../../shared/schema/stage.ts'
@@ -116,10 +116,18 @@ export function TimerPanel({ stage }: { stage: Stage }) {
     command(control)
   }
   const noTimeBox = status === 'idle' && (view ? view.secondsLeft : stage.settings.timerSeconds) === 0
+  // Stop takes itself away (an idle timer has a time box instead): the keyboard goes on from Start.
+  const toggleRef = useRef<HTMLButtonElement>(null)
   return (
     <div className="timer-panel">
       <div className="timer-buttons">
-        <button type="button" className="button button--primary" onClick={() => control && toggleTimer(control, view)} disabled={!control || noTimeBox}>
+        <button
+          ref={toggleRef}
+          type="button"
+          className="button button--primary"
+          onClick={() => control && toggleTimer(control, view)}
+          disabled={!control || noTimeBox}
+        >
           {t(toggleLabel(view))}
         </button>
         {status === 'idle' ? (
@@ -129,7 +137,15 @@ export function TimerPanel({ stage }: { stage: Stage }) {
             <button type="button" className="button button--secondary" onClick={run((doc) => addMinute(doc, serverNow()))} disabled={!control}>
               {t('console.timer.addMinute')}
             </button>
-            <button type="button" className="button button--ghost" onClick={run((doc) => stopTimer(doc))} disabled={!control}>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                run((doc) => stopTimer(doc))()
+                toggleRef.current?.focus()
+              }}
+              disabled={!control}
+            >
               {t('console.timer.stop')}
             </button>
           </>

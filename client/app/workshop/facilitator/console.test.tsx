@@ -284,6 +284,17 @@ describe('the timer', () => {
     expect(timeBox()).toBe(240 * 60)
   })
 
+  it('keeps the keyboard in the timer panel when Stop takes itself away', async () => {
+    const c = await facilitatorOn()
+    act(() => startTimer(room.control, Date.now()))
+    click(c, /^Timer: /)
+    const stop = [...c.querySelectorAll<HTMLButtonElement>('.timer-panel button')].find((button) => button.textContent === 'Stop')!
+    act(() => stop.focus())
+    click(c, 'Stop')
+    expect(c.querySelector('.timer-panel button:not([hidden])')?.textContent).toBe('Start timer')
+    expect(c.ownerDocument.activeElement?.textContent).toBe('Start timer')
+  })
+
   it('keeps the play button in place when it pauses: running and paused take the same room', async () => {
     const c = await facilitatorOn()
     act(() => startTimer(room.control, Date.now()))
