@@ -21,6 +21,8 @@ export function useFocusStaysIn(container: RefObject<HTMLElement | null>, pick: 
   useEffect(() => {
     const element = container.current
     if (!element) return
+    // A control focused as it mounted (autoFocus) got focus before this listened: it counts too.
+    if (document.activeElement && element.contains(document.activeElement)) focused.current = document.activeElement
     const onIn = (event: FocusEvent) => (focused.current = event.target as Element)
     const onOut = (event: FocusEvent) => {
       const next = event.relatedTarget as Node | null

@@ -143,5 +143,9 @@ describe('wheel diagram', () => {
     // After one consequence the form is still open for the next, and every "+" is still there.
     expect(panel.querySelector('textarea')).not.toBeNull()
     expect(view.querySelectorAll('g.wheel-add')).toHaveLength(3)
+    // Escape leaves the form, and the keyboard on "Add what follows", not on the page.
+    press(panel.querySelector('textarea')!, 'Escape')
+    expect(panel.querySelector('textarea')).toBeNull()
+    expect(document.activeElement?.textContent).toBe('+ Add what follows')
   })
 })
