@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useCallback, useRef, useState } from 'react'
 import type { SignalGroups } from '../../../shared/doc/index.ts'
 import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
@@ -10,6 +10,7 @@ import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { DeleteTrendDialog } from './DeleteTrendDialog.tsx'
 import { TrendsDnd } from './dnd/TrendsDnd.tsx'
 import { SuggestGroups } from './suggest/SuggestGroups.tsx'
+import { useFocusFollowsCards } from './focusCard.ts'
 import { useRenderTiming } from './renderTiming.ts'
 import { TrendCluster } from './TrendCluster.tsx'
 import { TRENDS_MAIN_ID, UnsortedPile } from './UnsortedPile.tsx'
@@ -61,8 +62,20 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
   const actions = useTrendsActions()
   const focusedTrendId = useFocusedTrendId()
   const boardEmpty = useStore((s) => (s.board?.signals.size ?? 0) === 0)
+  const boardRef = useRef<HTMLDivElement>(null)
+  const describeMove = useCallback(
+    (signalId: string, trendId: string | null) => {
+      const board = useStore.getState().board
+      const card = board?.signals.get(signalId)?.title ?? ''
+      return trendId === null
+        ? t('trends.announce.movedToUnsorted', { card })
+        : t('trends.announce.moved', { card, trend: board?.trends.get(trendId)?.name || t('trends.unnamed') })
+    },
+    [t],
+  )
+  useFocusFollowsCards(boardRef, describeMove)
   return (
-    <div className={readOnly ? 'trends trends--read-only' : 'trends'}>
+    <div ref={boardRef} className={readOnly ? 'trends trends--read-only' : 'trends'}>
       <UnsortedPile signals={groups.unsorted} readOnly={readOnly} boardEmpty={boardEmpty} />
       <section id={TRENDS_MAIN_ID} className="trends__main ui-stack" aria-labelledby="trends-list-title" tabIndex={-1}>
         <header className="trends__head ui-toolbar">

@@ -107,6 +107,23 @@ describe('trends stage', () => {
     expect(document.activeElement).toBe(cardButton(container, 'Shared cars in villages', 'more', container.querySelectorAll('.trend')[1]!))
   })
 
+  it('keeps the keyboard on a card someone else moves, in its new place, and says where it went', async () => {
+    const { board, cars, digital } = boardWith()
+    harness = mountTrends({ board })
+    const { container, announcements } = harness
+    const other = newBoard(2)
+    connectDocs(board, other)
+    const grab = () => [...container.querySelectorAll<HTMLElement>('.tcard__grab')].find((g) => g.textContent?.includes('Shared cars in villages'))!
+    const before = grab()
+    act(() => before.focus())
+    change(() => moveSignalToTrend(other, cars, null, digital, ben))
+    await nextFrames(3)
+    expect(before.isConnected).toBe(false)
+    expect(titlesIn(container, { trend: 'Digital everyday life' })).toEqual(['Shared cars in villages'])
+    expect(document.activeElement).toBe(grab())
+    expect(announcements).toContain('“Shared cars in villages” moved to “Digital everyday life”.')
+  })
+
   it('drag with the keyboard alone: Space picks a card up, arrows reach another card, Space drops — a new trend with both, its name focused', async () => {
     const { board, calls, cars } = boardWith()
     harness = mountTrends({ board })

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { act } from 'react'
-import { addSignal, addSignalToTrend, createTrend, createWorkshopControl, initBoard } from '../../../../shared/doc/index.ts'
+import { addSignal, addSignalToTrend, createTrend, createWorkshopControl, initBoard, moveSignalToTrend } from '../../../../shared/doc/index.ts'
 import { anna } from '../../../../shared/doc/testing/fixtures.ts'
 import { getTemplate } from '../../../../shared/method/templates.ts'
 import { catalogues } from '../../../i18n/catalogues.ts'
@@ -35,5 +35,10 @@ describe('what a screen reader hears during a drag', () => {
     expect(say.onDragEnd({ active: gone, over: { id: 'u', data: { current: { kind: 'unsorted' } } } } as never)).toBe(
       '“Repair cafés spread” moved back to Unsorted.',
     )
+    // Moved on to another trend while carried, dropped on nothing: still named.
+    const other = createTrend(board, { name: 'Repair culture' }, anna)
+    say.onDragStart({ active: { id: 'a', data: { current: { kind: 'card', signalId, fromTrendId: trendId } } } } as never)
+    act(() => moveSignalToTrend(board, signalId, trendId, other, anna))
+    expect(say.onDragEnd({ active: gone, over: null } as never)).toContain('“Repair cafés spread”')
   })
 })
