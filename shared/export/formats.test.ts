@@ -23,6 +23,16 @@ describe('export file names', () => {
     expect(exportFilename(`${'sosiaali'.repeat(10)} palvelut`, date, 'md')).toBe(`${'sosiaali'.repeat(10).slice(0, 60)}-2025-03-12.md`)
   })
 
+  it('name a part after the title, each cut to its share: two wheels of a long-titled workshop are two files', () => {
+    const title = 'Hyvinvoinnin tulevaisuus Pohjois-Savossa – ennakointityöpaja'
+    const care = exportFilename(title, date, 'svg', 'Hoiva siirtyy kotiin ja teknologia avuksi')
+    const migration = exportFilename(title, date, 'svg', 'Maahanmuutto turvaa hoivatyövoiman')
+    expect(care).toBe('hyvinvoinnin-tulevaisuus-hoiva-siirtyy-kotiin-ja-teknologia-2025-03-12.svg')
+    expect(migration).toBe('hyvinvoinnin-tulevaisuus-maahanmuutto-turvaa-hoivatyovoiman-2025-03-12.svg')
+    for (const name of [care, migration]) expect(name.length).toBeLessThanOrEqual(60 + '-2025-03-12.svg'.length)
+    expect(exportFilename('', date, 'svg', 'Care moves home')).toBe('workshop-care-moves-home-2025-03-12.svg')
+  })
+
   it('know the formats there are', () => {
     expect(['md', 'html', 'pdf', 'csv', 'json'].every(isExportFormat)).toBe(true)
     expect(isExportFormat('docx')).toBe(false)

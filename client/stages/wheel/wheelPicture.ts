@@ -23,5 +23,5 @@ export function wheelPictureFile(
 ): { blob: Blob; filename: string } {
   const toNode = ({ node, children }: WheelTreeNode): WheelSvgNode => ({ id: node.id, text: node.text, valence: node.valence, children: children.map(toNode) })
   const { svg } = wheelSvg(wheelTree(board, trendId).map(toNode), { ...text, standalone: true })
-  return { blob: new Blob([svg], { type: 'image/svg+xml' }), filename: exportFilename(`${title} ${text.centre}`, new Date(), 'svg') }
+  return { blob: new Blob([svg], { type: 'image/svg+xml' }), filename: exportFilename(title, new Date(), 'svg', text.centre) }
 }
