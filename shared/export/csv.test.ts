@@ -4,7 +4,7 @@ import { csvCell, exportSignalsCsv } from './csv'
 import { buildFullWorkshop } from './testing/workshops'
 
 /** RFC 4180 parsing, written out here so the test does not trust the code it checks. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let cell = ''
@@ -27,7 +27,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false
       else cell += c
     } else if (c === '"') quoted = true
-    else if (c === ',') endCell()
+    else if (c === separator) endCell()
     else if (c === '\r' && text[i + 1] === '\n') {
       endRow()
       i++
@@ -79,7 +79,10 @@ describe('signals CSV', () => {
 
   it('leaves authors out when names are not to be shared, and speaks Finnish for a Finnish workshop', () => {
     const csv = exportSignalsCsv(buildFullWorkshop({ language: 'fi' }), { ...options, includeParticipants: false })
-    const [header, ...rows] = parseCsv(csv.slice(1))
+    // Semicolons, as Excel in a Finnish locale writes and reads them (a comma file opened as one column).
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFOtsikko;Kuvaus;/)
+    const [header, ...rows] = parseCsv(csv.slice(1), ';')
+    expect(new Set(rows.map((row) => row.length))).toEqual(new Set([header!.length]))
     expect(header?.[0]).toBe('Otsikko')
     expect(rows.every((row) => row[6] === '')).toBe(true)
     expect(rows.map((row) => row[5])).toContain('Teknologinen')

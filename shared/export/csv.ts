@@ -12,11 +12,17 @@ import { toSnapshot, type ExportOptions, type ExportSource } from './snapshot'
 
 const BOM = '\uFEFF'
 const CRLF = '\r\n'
+/**
+ * The list separator the spreadsheet of the workshop's language expects: where the decimal mark
+ * is a comma (Finnish), Excel opens a comma-separated file as one column. The signal bank reads
+ * either (`shared/bank/csv.ts`).
+ */
+const SEPARATORS: Record<string, ',' | ';'> = { en: ',', fi: ';' }
 
 /**
  * Signals as CSV: title, description, why it matters, source links (space-separated), theme,
  * STEEP category, authors, the trends it backs (joined with "; ") and when it was created (ISO).
- * Headers and category names follow the workshop language.
+ * Headers, category names and the separator (`;` in Finnish) follow the workshop language.
  *
  * @example
  * const csv = exportSignalsCsv({ board, control }, { includeParticipants: false, generatedAt: new Date() })
@@ -53,7 +59,8 @@ export function exportSignalsCsv(source: ExportSource, options: ExportOptions): 
       isoTime(signal.createdAt),
     ]
   })
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join(CRLF) + CRLF
+  const separator = SEPARATORS[control.meta.language] ?? ','
+  return BOM + [header, ...rows].map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join(CRLF) + CRLF
 }
 
 /** A stored timestamp as ISO 8601; `''` for one past what a Date can hold (an imported file may say anything). */
@@ -63,13 +70,14 @@ function isoTime(ms: number): string {
 }
 
 /**
- * One CSV cell: formula-guarded, then quoted when it holds a comma, a quote or a line break.
+ * One CSV cell: formula-guarded, then quoted when it holds the separator, a quote or a line break.
  *
  * @example
  * csvCell('=1+1')      // "'=1+1"
  * csvCell('say "hi"')  // '"say ""hi"""'
+ * csvCell('a; b', ';') // '"a; b"'
  */
-export function csvCell(value: string): string {
+export function csvCell(value: string, separator: ',' | ';' = ','): string {
   const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded
+  return /["\r\n]/.test(guarded) || guarded.includes(separator) ? `"${guarded.replace(/"/g, '""')}"` : guarded
 }
