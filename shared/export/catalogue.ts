@@ -182,7 +182,7 @@ const FI: Phrases = {
     trends: 'Trendit',
     createdAt: 'Luotu',
   },
-  footer: (date) => `Viety Signals to Stories -työkalusta ${date}.`,
+  footer: (date) => `Viety Signaaleista tulevaisuustarinoihin -työkalusta ${date}.`,
   formatDate: (d) => `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}`,
   decimalMark: ',',
 }
