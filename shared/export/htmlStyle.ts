@@ -56,7 +56,9 @@ a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset:
 .glance .big { display: block; font-size: 1.9rem; font-weight: 700; line-height: 1.1; }
 .toc { padding-left: 1.5rem; margin: 0; }
 .toc > li { margin: .35rem 0; font-weight: 600; }
-.toc ol { list-style: none; padding-left: 0; margin: .2rem 0 .6rem; font-weight: 400; columns: 2; column-gap: 2rem; font-size: .92rem; }
+/* Two to a row, in reading order: balanced columns put one of three stories on the left and two on
+   the right, read as two groups. */
+.toc ol { list-style: none; padding-left: 0; margin: .2rem 0 .6rem; font-weight: 400; display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); column-gap: 2rem; font-size: .92rem; }
 .toc ol li { break-inside: avoid; margin: .1rem 0; }
 .toc a { color: inherit; text-decoration: none; }
 .toc a:hover { text-decoration: underline; }
@@ -200,7 +202,7 @@ figure { margin: 0; }
   body { padding: 1.5rem 1.1rem 3rem; }
   .cover h1 { font-size: 2rem; }
   .glance { grid-template-columns: repeat(2, 1fr); }
-  .toc ol { columns: 1; }
+  .toc ol { grid-template-columns: minmax(0, 1fr); }
   .oc, .matrix { grid-template-columns: 1fr; }
   .meter-row { grid-template-columns: 6rem 1fr; row-gap: .1rem; }
   .meter-value { grid-column: 2; text-align: left; white-space: normal; }
