@@ -20,15 +20,35 @@ import { afterFrame } from './support/consoleRow.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 import { useBrowserAndServer } from './support/app.ts'
 
-const STAGES: { kind: StageKind; name: string; main(page: Page): Locator }[] = [
+const STAGES: { kind: StageKind; name: string; main(page: Page): Locator; many?: boolean }[] = [
   { kind: 'frame', name: 'Frame', main: (page) => page.getByRole('heading', { name: ROOM_WORKSHOP.focalQuestion }) },
   { kind: 'signals', name: 'Signals', main: (page) => page.getByRole('textbox', { name: 'What did you notice?' }) },
   { kind: 'trends', name: 'Trends', main: (page) => page.getByRole('region', { name: 'Unsorted' }).getByRole('listitem').first() },
   { kind: 'assess', name: 'Assess', main: (page) => page.getByRole('button', { name: /put it on the grid$/ }).first() },
-  { kind: 'wheel', name: 'Futures wheel', main: (page) => page.getByRole('button', { name: /^Add what follows/ }).first() },
+  // Every box has its "+": the task is in the first screen when one of them is.
+  { kind: 'wheel', name: 'Futures wheel', main: (page) => page.getByRole('button', { name: /^Add what follows/ }), many: true },
   { kind: 'stories', name: 'Future stories', main: (page) => page.getByRole('button', { name: /A Tuesday with Aino/ }).first() },
   { kind: 'takeaways', name: 'Takeaways', main: (page) => page.getByRole('button', { name: 'Add a takeaway' }).first() },
 ]
+
+/** Of several matches, the one shown highest in the window. */
+async function topmost(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'attached', ...SLOW })
+  // Shown: not hidden, and inside what clips it (a diagram's boxes run on past its window).
+  const tops = await locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect()
+      const frame = element.closest('.wheel-diagram__viewport')?.getBoundingClientRect() ?? new DOMRect(0, 0, innerWidth, innerHeight)
+      const inside = box.top >= frame.top && box.bottom <= frame.bottom && box.left >= frame.left && box.right <= frame.right
+      return inside && element.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ? box.top : -1
+    }),
+  )
+  const [highest] = tops
+    .map((top, index) => ({ top, index }))
+    .filter(({ top }) => top >= 0)
+    .sort((a, b) => a.top - b.top)
+  return locator.nth(highest?.index ?? 0)
+}
 
 /**
  * What the result chart draws, read from the page: label boxes (none may overlap another or a
@@ -113,7 +133,7 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
         const page = person.page
         await expectStage(page, stage.name)
         await page.evaluate(() => window.scrollTo(0, 0))
-        const main = stage.main(page)
+        const main = stage.many ? await topmost(stage.main(page)) : stage.main(page)
         const found = await main.waitFor({ state: 'attached', ...SLOW }).then(
           () => true,
           () => false,
@@ -192,7 +212,7 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
           if (!before || !diagram || before.x < diagram.x + diagram.width / 2)
             failures.push(`wheel/laptop: the box is not in the right half (${JSON.stringify({ before, diagram })})`)
           await edgeBox.click()
-          const details = await page.locator('.wheel-details').boundingBox(SLOW)
+          const details = await page.locator('.wheel-details').first().boundingBox(SLOW)
           await expect.poll(() => page.getByRole('button', { name: /^(?!Add ).*Fewer leads to change/ }).count()).toBe(3)
           await afterFrame(page)
           const children = await Promise.all(
@@ -212,8 +232,9 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
           if (texts.length < 2 || texts.some((text) => text.px < 10.5))
             failures.push(`wheel/phone: ${texts.length} boxes readable, at ${texts.map((text) => text.px.toFixed(1)).join(', ')} px`)
           // Adding on a phone: the form opens below the diagram, never over its boxes and "+" buttons.
-          await stage.main(page).click()
-          const form = page.locator('.wheel-details')
+          await main.click()
+          // The first wheel's (the second, still empty, has its own form open for a first consequence).
+          const form = page.locator('.wheel-details').first()
           await form.waitFor(SLOW)
           const [panel, viewport] = await Promise.all([form.boundingBox(), page.locator('.wheel-diagram__viewport').first().boundingBox()])
           if (!panel || !viewport || panel.y < viewport.y + viewport.height)

@@ -1,10 +1,16 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useMediaQuery } from '../../ui/useMediaQuery.ts'
 import { groupName, type FocusSource, type WheelEntry } from './wheelModel.ts'
 import type { WheelViewMode } from './WheelPanel.tsx'
 
 /** More wheels than this and the choice is a drop-down rather than a row of buttons. */
 const MAX_BUTTONS = 5
+/**
+ * On a phone it is a drop-down however few, beside Diagram/List: two long trend names and "All 2
+ * wheels" stacked as buttons took 300 px, and pushed the wheel and its "+" out of the first screen.
+ */
+const PHONE = '(max-width: 40rem)'
 
 /** "Care robots" or "Table 1 · Care robots". */
 export function entryLabel(entry: WheelEntry, unnamed: string): string {
@@ -30,14 +36,17 @@ export function WheelChooser({
 }) {
   const { t } = useTranslation()
   const id = useId()
+  const phone = useMediaQuery(PHONE)
   if (entries.length < 2) return null
   const unnamed = t('wheel.unnamedTrend')
   const label = source === 'groups' && entries.some((entry) => groupName(entry)) ? t('wheel.chooser.group') : t('wheel.chooser.wheel')
 
-  if (entries.length > MAX_BUTTONS) {
+  if (entries.length > MAX_BUTTONS || phone) {
     return (
-      <div className="field wheel-chooser wheel-chooser--select">
-        <label className="field__label" htmlFor={id}>
+      // On a phone the label is for a screen reader ("All 2 wheels" says what it is), and the
+      // choice shares a row with Diagram/List.
+      <div className={phone ? 'field wheel-chooser wheel-chooser--select wheel-chooser--compact' : 'field wheel-chooser wheel-chooser--select'}>
+        <label className={phone ? 'visually-hidden' : 'field__label'} htmlFor={id}>
           {label}
         </label>
         <select id={id} className="input input--select" value={choice} onChange={(event) => onChoose(event.target.value)}>
