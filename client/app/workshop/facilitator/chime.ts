@@ -4,7 +4,7 @@
  * sixty phones chiming at once would be an alarm, not a signal. The mute choice is remembered on
  * this device.
  */
-import { useCallback, useSyncExternalStore } from 'react'
+import { useDeviceSwitch } from '../../../ui/useDeviceSwitch.ts'
 
 type AudioContextClass = typeof AudioContext
 
@@ -57,36 +57,8 @@ export function playChime(): void {
 }
 
 const MUTED_KEY = 's2s:chime:muted'
-const listeners = new Set<() => void>()
-/** This page's choice, for when storage is blocked. */
-let chosen: boolean | null = null
-
-function readMuted(): boolean {
-  if (chosen !== null) return chosen
-  try {
-    return localStorage.getItem(MUTED_KEY) === '1'
-  } catch {
-    return false
-  }
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
 
 /** Whether the chime is muted on this device, and the setter (remembered in localStorage). */
 export function useChimeMuted(): [muted: boolean, setMuted: (muted: boolean) => void] {
-  const muted = useSyncExternalStore(subscribe, readMuted, () => false)
-  const setMuted = useCallback((next: boolean) => {
-    chosen = next
-    try {
-      if (next) localStorage.setItem(MUTED_KEY, '1')
-      else localStorage.removeItem(MUTED_KEY)
-    } catch {
-      // storage blocked: the choice lasts for this page only
-    }
-    listeners.forEach((listener) => listener())
-  }, [])
-  return [muted, setMuted]
+  return useDeviceSwitch(MUTED_KEY, false)
 }

@@ -365,6 +365,31 @@ describe('keyboard shortcuts', () => {
     expect(sheet?.textContent).toContain('Keyboard shortcuts')
     expect([...sheet!.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['N', 'B', 'T', 'R', 'F', 'J', '?', 'Esc'])
   })
+
+  it('turn off from the sheet, remembered on this device, and on again', async () => {
+    const c = await facilitatorOn()
+    press('?')
+    const sheet = document.querySelector('dialog[open]')!
+    const toggle = [...sheet.querySelectorAll('label')].find((label) => label.textContent === 'Single-key shortcuts')!.querySelector('input')!
+    expect(toggle.checked).toBe(true)
+    act(() => toggle.click())
+    expect(localStorage.getItem('s2s:console:shortcuts')).toBe('0')
+    press('Escape', sheet)
+    press('n')
+    expect(currentKind()).toBe('signals')
+    press('t')
+    expect(readControl(room.control).timer.status).toBe('idle')
+    // On again, from "More…" → Keyboard shortcuts (with the keys off, "?" is off too).
+    press('?')
+    expect(document.querySelector('dialog[open]')).toBeNull()
+    click(c, /^More/)
+    click(c, 'Keyboard shortcuts')
+    act(() => document.querySelector<HTMLInputElement>('dialog[open] .shortcut-list__switch input')!.click())
+    press('Escape', document.querySelector('dialog[open]')!)
+    press('n')
+    expect(currentKind()).toBe('trends')
+    localStorage.removeItem('s2s:console:shortcuts')
+  })
 })
 
 describe('show on screen', () => {

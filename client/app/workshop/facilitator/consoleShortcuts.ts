@@ -19,6 +19,12 @@ export const CONSOLE_SHORTCUTS: readonly { key: string; action: ConsoleAction }[
   { key: '?', action: 'help' },
 ]
 
+/**
+ * Where this device remembers whether the single keys are on (WCAG 2.1.4: a speech-input user
+ * dictating a word, or a stray key, must be able to stop them). On unless turned off in the sheet.
+ */
+export const SHORTCUTS_ON_KEY = 's2s:console:shortcuts'
+
 type KeyInfo = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat' | 'target' | 'defaultPrevented'>
 
 export function consoleShortcutOf(event: KeyInfo): ConsoleAction | null {

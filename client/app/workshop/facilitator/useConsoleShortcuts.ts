@@ -4,15 +4,17 @@ import { setShowJoinPanel } from '../../../../shared/doc/index.ts'
 import { useStore } from '../../../state/store.ts'
 import { useWorkshopDocs } from '../../../sync/workshopDocs.ts'
 import { useAnnounce } from '../../../ui/index.ts'
+import { readDeviceSwitch } from '../../../ui/useDeviceSwitch.ts'
 import { useStageTimer } from '../stage/useStageTimer.ts'
 import type { ConsoleContextValue } from './consoleContext.ts'
-import { consoleShortcutOf } from './consoleShortcuts.ts'
+import { consoleShortcutOf, SHORTCUTS_ON_KEY } from './consoleShortcuts.ts'
 import { revealNow } from './PrivateRoundButton.tsx'
 import { toggledAnnouncement, toggleTimer } from './TimerControls.tsx'
 
 /**
- * The console's keys on the whole page (see consoleShortcuts.ts for which and when). Each does
- * what its button does, so Next asks the same question, and says what it did to screen readers.
+ * The console's keys on the whole page (see consoleShortcuts.ts for which and when), unless this
+ * device has them off (the switch in the "?" sheet). Each does what its button does, so Next asks
+ * the same question, and says what it did to screen readers.
  */
 export function useConsoleShortcuts(console: ConsoleContextValue, openSheet: () => void): void {
   const { t } = useTranslation()
@@ -26,7 +28,7 @@ export function useConsoleShortcuts(console: ConsoleContextValue, openSheet: () 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = consoleShortcutOf(event)
-      if (!action) return
+      if (!action || !readDeviceSwitch(SHORTCUTS_ON_KEY, true)) return
       const { console, openSheet, control, timer } = latest.current
       const { move, togglePanel } = console
       event.preventDefault()
