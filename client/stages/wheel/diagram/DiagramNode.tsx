@@ -18,6 +18,8 @@ export interface DiagramNodeProps {
   /** The box is focusable and opens its details; false on the projector. */
   interactive: boolean
   onActivate(id: string): void
+  /** "+" on the focused box adds what follows it (its ⊕ is not in the Tab order); absent where it may not. */
+  onAdd?: (id: string) => void
   /** The box under the pointer or keyboard focus, whose full text shows on top. */
   onPeek(id: string | null, by: 'focus' | 'pointer'): void
   /** Said after the label when someone else is editing it ("Anna is editing…"). */
@@ -30,7 +32,7 @@ export interface DiagramNodeProps {
  * boxes that moved or changed.
  */
 export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
-  const { id, box, valence, metrics, label, selected, interactive, onActivate, onPeek, editingLabel } = props
+  const { id, box, valence, metrics, label, selected, interactive, onActivate, onAdd, onPeek, editingLabel } = props
   const editors = useEditorsOf(interactive ? id : null)
   const editor = editors[0]
   const key = valenceKey(valence)
@@ -38,6 +40,9 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       onActivate(id)
+    } else if (event.key === '+' && onAdd) {
+      event.preventDefault()
+      onAdd(id)
     }
   }
   const fullLabel = editor ? `${label}. ${editingLabel(editor.name)}` : label
@@ -52,6 +57,7 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
             role: 'button',
             'aria-label': fullLabel,
             'aria-pressed': selected,
+            ...(onAdd ? { 'aria-keyshortcuts': '+' } : {}),
             onClick: () => onActivate(id),
             onKeyDown,
             onFocus: () => onPeek(id, 'focus'),

@@ -18,6 +18,7 @@ export const CentreNode = memo(function CentreNode({
   interactive,
   selected,
   onActivate,
+  onAdd,
 }: {
   box: WheelBox
   /** The trend's name, as said to a screen reader (the box's lines may break a word with a hyphen). */
@@ -26,12 +27,17 @@ export const CentreNode = memo(function CentreNode({
   interactive: boolean
   selected: boolean
   onActivate(id: string): void
+  /** "+" adds a first-order consequence (see DiagramNode's). */
+  onAdd?: (id: string) => void
 }) {
   const { t } = useTranslation()
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       onActivate(CENTRE_ID)
+    } else if (event.key === '+' && onAdd) {
+      event.preventDefault()
+      onAdd(CENTRE_ID)
     }
   }
   return (
@@ -45,6 +51,7 @@ export const CentreNode = memo(function CentreNode({
             role: 'button',
             'aria-label': t('wheel.centre.label', { name }),
             'aria-pressed': selected,
+            ...(onAdd ? { 'aria-keyshortcuts': '+' } : {}),
             onClick: () => onActivate(CENTRE_ID),
             onKeyDown,
           }
@@ -154,7 +161,9 @@ export const AddFollowing = memo(function AddFollowing({ id, box, label, onAdd }
       className="wheel-add"
       transform={`translate(${box.x + box.w / 2 - ADD_INSET} ${box.y - box.h / 2 + ADD_INSET})`}
       role="button"
-      tabIndex={0}
+      // Out of the Tab order: after every box, thirty of them made a wheel 60 stops long, each "+"
+      // far from its box. The keyboard adds with "+" on the box (or Enter, then "Add what follows").
+      tabIndex={-1}
       aria-label={label}
       data-no-pan=""
       data-add-for={id}

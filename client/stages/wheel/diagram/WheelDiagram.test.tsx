@@ -143,9 +143,17 @@ describe('wheel diagram', () => {
     // After one consequence the form is still open for the next, and every "+" is still there.
     expect(panel.querySelector('textarea')).not.toBeNull()
     expect(view.querySelectorAll('g.wheel-add')).toHaveLength(3)
-    // Escape leaves the form, and the keyboard on "Add what follows", not on the page.
+    // The keyboard reaches a "+" through its box: one Tab stop per box, and "+" on it adds.
+    expect([...view.querySelectorAll('g.wheel-add')].map((g) => g.getAttribute('tabindex'))).toEqual(['-1', '-1', '-1'])
+    const box = view.querySelector<SVGGElement>('g.wheel-node[aria-label*="Loneliness drops among people who live alone"]')!
+    expect(box.getAttribute('aria-keyshortcuts')).toBe('+')
     press(panel.querySelector('textarea')!, 'Escape')
-    expect(panel.querySelector('textarea')).toBeNull()
+    press(box, '+')
+    expect(document.activeElement?.tagName).toBe('TEXTAREA')
+    expect(view.querySelector('.wheel-details h4')?.textContent).toBe('Loneliness drops among people who live alone')
+    // Escape leaves the form, and the keyboard on "Add what follows", not on the page.
+    press(view.querySelector('.wheel-details textarea')!, 'Escape')
+    expect(view.querySelector('.wheel-details textarea')).toBeNull()
     expect(document.activeElement?.textContent).toBe('+ Add what follows')
   })
 })

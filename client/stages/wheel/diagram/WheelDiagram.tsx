@@ -198,6 +198,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
               interactive={interactive}
               selected={selectedId === CENTRE}
               onActivate={activate}
+              {...(withAdds ? { onAdd } : {})}
             />
             {layout.nodes.map((box) => {
               const record = records.get(box.id)
@@ -213,6 +214,7 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
                   selected={selectedId === box.id}
                   interactive={interactive}
                   onActivate={activate}
+                  {...(withAdds && box.ring < MAX_RING ? { onAdd } : {})}
                   onPeek={onPeek}
                   editingLabel={editingLabel}
                 />
@@ -257,7 +259,13 @@ export function WheelDiagram({ trendName, tree, interactive, selectedId, onSelec
       )}
       {/* On a phone the panel follows the diagram instead of covering it (and its "+" buttons). */}
       {narrow && details}
-      {interactive && <p className="wheel-diagram__hint">{t('wheel.zoom.hint')}</p>}
+      {interactive && (
+        <p className="wheel-diagram__hint">
+          {t('wheel.zoom.hint')}
+          {/* Shown while the keyboard is in the diagram (wheel.css): the "+" buttons are not in the Tab order. */}
+          {withAdds && <span className="wheel-diagram__keys"> · {t('wheel.zoom.keysHint')}</span>}
+        </p>
+      )}
     </div>
   )
 }
