@@ -21,6 +21,20 @@ describe('mergeText', () => {
     expect(merged.caret(`${base} Mine.`.length)).toBe(merged.text.length)
   })
 
+  it('keeps going on with my own word where my last save ended it: a pause mid-word, their sentence saved after it', () => {
+    // My pause saved "Libr" over the base; theirs went in after it; I typed on.
+    const saved = `${base} Libr`
+    const mine = `${saved}aries lend more than books.`
+    const theirs = `${saved} Neighbours lend their tools.`
+    const merged = mergeText(saved, mine, theirs, base)
+    expect(merged.text).toBe(`${base} Libraries lend more than books. Neighbours lend their tools.`)
+    // Still typing at the end of my sentence: the caret stays there.
+    expect(merged.text.slice(0, merged.caret(mine.length))).toBe(`${base} Libraries lend more than books.`)
+    // Not knowing my save (or where it was not mine that ended there), theirs first as before.
+    expect(mergeText(saved, mine, theirs).text).toBe(`${saved} Neighbours lend their tools. aries lend more than books.`)
+    expect(mergeText(saved, mine, theirs, saved).text).toBe(`${saved} Neighbours lend their tools. aries lend more than books.`)
+  })
+
   it('applies a word added next to words they rewrote', () => {
     expect(mergeText(base, 'Care moves home quickly. Families carry more.', 'Care moves to homes. Families carry more.').text).toBe(
       'Care moves to homes quickly. Families carry more.',

@@ -7,8 +7,11 @@
  * sentence, rewrites a phrase), so each side's change is taken as the one stretch between the
  * start and the end the two texts share with `base`, and:
  *
- * - stretches apart (or both inserts at one place) are both applied, theirs first at a tie, with a
- *   space between two texts typed at one place;
+ * - stretches apart (or both inserts at one place) are both applied, with a space between two
+ *   texts typed at one place; at such a tie theirs goes first, unless the place is where this
+ *   person's own last save ended (`baseReplaced`: what that save, which `base` is, replaced):
+ *   they are going on with their own words. A pause mid-word saved "Libr", the other's sentence
+ *   was put after it, and "aries" went after theirs: "Libr Neighbours lend… aries lend…";
  * - stretches that overlap keep their text, with mine after it as a paragraph of its own: what
  *   mine deleted inside theirs may come back, but no word either of them wrote is lost.
  *
@@ -20,13 +23,16 @@ export interface MergedText {
   caret(positionInMine: number): number
 }
 
-export function mergeText(base: string, mine: string, theirs: string): MergedText {
+export function mergeText(base: string, mine: string, theirs: string, baseReplaced?: string): MergedText {
   if (theirs === base || theirs === mine) return { text: mine, caret: (position) => position }
   if (mine === base) return { text: theirs, caret: (position) => Math.min(position, theirs.length) }
   const my = changedStretch(base, mine)
   const their = changedStretch(base, theirs)
-  // Both inserting at one place: theirs first.
-  const theirsFirst = their.end <= my.start
+  // Both inserting at one place: theirs first, unless mine goes on from where my last save ended.
+  const tie = my.start === my.end && their.start === their.end && my.start === their.start
+  const own = tie && baseReplaced !== undefined ? changedStretch(baseReplaced, base) : null
+  const goingOn = own !== null && own.text !== '' && own.start + own.text.length === my.start
+  const theirsFirst = their.end <= my.start && !goingOn
   if (theirsFirst || my.end <= their.start) {
     const [first, second] = theirsFirst ? [their, my] : [my, their]
     // Two sentences typed at one place (an empty narrative) must not run together.

@@ -44,8 +44,8 @@ export function useMergingDraft({
   const caretAfterMerge = useRef<number | null>(null)
   const [merged, setMerged] = useState(false)
   const merge = useCallback(
-    (base: string, mine: string, theirs: string) => {
-      const result = mergeText(base, mine, theirs)
+    (base: string, mine: string, theirs: string, baseReplaced?: string) => {
+      const result = mergeText(base, mine, theirs, baseReplaced)
       const element = textarea.current
       if (element && element === document.activeElement) caretAfterMerge.current = result.caret(element.selectionStart)
       return result.text

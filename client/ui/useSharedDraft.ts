@@ -5,7 +5,7 @@ export interface SharedDraftOptions<T> {
   /** A draft from before, opened unsaved (see below). */
   kept?: { value: T } | null
   /** Both people's changes made at once, kept (see below). */
-  merge?: (base: T, mine: T, theirs: T) => T
+  merge?: (base: T, mine: T, theirs: T, baseReplaced?: T) => T
   /** With `merge`: how this person's saves stand to the values that follow them (see below). */
   lineage?: SaveLineage
 }
@@ -74,8 +74,13 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   /** The draft and commit of the latest render, for timers and the unmount cleanup. */
   const latest = useRef({ draft, commit, merge, lineage, unsaved: draft !== null })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  /** The shared value this person's draft starts from, or last saved (see `elsewhere`). */
-  const baseline = useRef<{ value: T; rebase: boolean }>({ value: remote, rebase: false })
+  /**
+   * The shared value this person's draft starts from, or last saved (see `elsewhere`); when it is
+   * their own save, what that save `replaced` (`merge` tells their words from it).
+   */
+  const baseline = useRef<{ value: T; rebase: boolean; replaced?: T }>({ value: remote, rebase: false })
+  /** What this person's latest save replaced, for the baseline the save becomes. */
+  const lastReplaced = useRef<{ value: T } | null>(null)
   const remoteNow = useRef(remote)
   remoteNow.current = remote
   /** This person's saves since the shared value last showed they were seen: what each wrote and replaced. */
@@ -90,7 +95,7 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
   // After a save the shared value is this person's, as the store kept it (trimmed, or unchanged):
   // the store is updated within the save, so the render it causes already holds it.
   useEffect(() => {
-    if (baseline.current.rebase) baseline.current = { value: remote, rebase: false }
+    if (baseline.current.rebase) baseline.current = { value: remote, rebase: false, ...(lastReplaced.current && { replaced: lastReplaced.current.value }) }
   }, [remote, saves])
 
   /**
@@ -103,7 +108,7 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
     const { merge: mergeWith } = latest.current
     if (mergeWith === undefined || baseline.current.rebase || Object.is(theirs, baseline.current.value) || Object.is(theirs, mine))
       return { value: mine, merged: false }
-    return { value: mergeWith(baseline.current.value, mine, theirs), merged: true }
+    return { value: mergeWith(baseline.current.value, mine, theirs, baseline.current.replaced), merged: true }
   }, [])
 
   /**
@@ -136,6 +141,7 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
         if (!ok) baseline.current = { value: remoteNow.current, rebase: false }
       }
       if (ok) {
+        lastReplaced.current = { value: replaced }
         // Until the next render says what the store kept, nothing shown is "elsewhere".
         baseline.current.rebase = true
         setSaves((count) => count + 1)
@@ -169,7 +175,8 @@ export function useSharedDraft<T>(remote: T, commit: (value: T) => boolean | voi
       latest.current.draft = { value: last.value }
       setDraft({ value: last.value })
     }
-    baseline.current = { value: base, rebase: false }
+    // From their own save where the two met: what it replaced tells their words (see `merge`).
+    baseline.current = met === -1 ? { value: base, rebase: false } : { value: base, rebase: false, replaced: saves[met]!.replaced }
     latest.current.unsaved = true
     // Left unsaved (too long with theirs), the merged text waits in the field like any other merge.
     if (save(idle) && idle) {

@@ -67,8 +67,8 @@ describe.skipIf(browserTestsSkipped)('two people naming one trend', () => {
       const narrativeOn = (page: typeof anna.page) => page.getByRole('textbox', { name: 'Narrative' }).first()
       // Both type into the narrative, each their own sentence, neither leaving the field. Ben types
       // slowly (no pause long enough to save) while Anna writes hers and her pause saves it: it
-      // reaches Ben mid-sentence. (Two saves crossing on the network keep one: README, "Not yet
-      // guaranteed".)
+      // reaches Ben mid-sentence. On a busy machine Ben's keys come slower than the pause that
+      // saves, so he saves half words and their saves cross: each word must still come out whole.
       await narrativeOn(anna.page).click()
       await narrativeOn(ben.page).click()
       const benTyping = narrativeOn(ben.page).pressSequentially('Libraries lend more than books.', { delay: 150 })

@@ -325,6 +325,28 @@ describe('trends stage', () => {
       }
     })
 
+    it('keeps a word whole that a pause saved half of, when the other sentence was saved right after the half', () => {
+      vi.useFakeTimers()
+      try {
+        const { board, home } = boardWith()
+        change(() => updateTrend(board, home, { narrative: 'Care comes to people.' }))
+        harness = mountTrends({ board })
+        const bens = newBoard(2)
+        connectDocs(board, bens)
+        const narrative = harness.container.querySelector<HTMLTextAreaElement>('.trend__textarea--narrative')!
+        act(() => narrative.focus())
+        // A slow machine: the pause inside a word saves "Libr"; Ben's sentence lands right after it.
+        typeInto(narrative, 'Care comes to people. Libr')
+        act(() => void vi.advanceTimersByTime(SHARE_AFTER_MS))
+        change(() => updateTrend(bens, home, { narrative: 'Care comes to people. Libr Neighbours lend their tools.' }))
+        typeInto(narrative, 'Care comes to people. Libraries lend more than books.')
+        act(() => void vi.advanceTimersByTime(SHARE_AFTER_MS))
+        expect(readBoard(bens).trends.get(home)?.narrative).toBe('Care comes to people. Libraries lend more than books. Neighbours lend their tools.')
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
     it('keeps them too when its writer has already left the field', () => {
       vi.useFakeTimers()
       try {
