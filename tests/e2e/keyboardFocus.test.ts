@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserTestsSkipped } from './support/browser.ts'
+import { browserTestsSkipped, screenshot } from './support/browser.ts'
 import { seedRoom } from './support/room.ts'
 import { facilitatedWorkshop, goToStageKind } from './support/seed.ts'
 import { expectStage, openAs, SLOW } from './support/workshop.ts'
@@ -69,6 +69,35 @@ describe.skipIf(browserTestsSkipped)('the keyboard keeps its place when its cont
       await page.keyboard.press('Escape')
       await expect.poll(() => panel.count(), SLOW).toBe(0)
       expect(await focused(page)).toMatch(/^2nd-order consequence, .*: Fewer lonely winters soon$/)
+      expect(person.errors).toEqual([])
+    } finally {
+      await person.close()
+      room.done()
+    }
+  })
+
+  it('the wheel diagram: "+" on a box adds what follows (its + button is not a Tab stop), the keys said under it', { timeout: 120_000 }, async () => {
+    const room = await seedRoom(app.server)
+    room.go('wheel')
+    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai' })
+    const page = person.page
+    try {
+      await expectStage(page, 'Futures wheel')
+      const box = page.getByRole('button', { name: /^1st-order consequence, .*: Loneliness drops/ })
+      await box.focus()
+      // From the box, Tab goes on to another box, never to a "+".
+      await page.keyboard.press('Tab')
+      expect(await focused(page)).toMatch(/consequence, /)
+      await page.keyboard.press('Shift+Tab')
+      expect(await focused(page)).toMatch(/^1st-order consequence, .*: Loneliness drops/)
+      await expect.poll(() => page.locator('.wheel-diagram__keys').first().isVisible(), SLOW).toBe(true)
+      await screenshot(page, 'wheel-keyboard-hint-laptop')
+      await page.keyboard.press('+')
+      await expect.poll(() => focused(page), SLOW).toBe('What happens because of this?')
+      expect(await page.locator('.wheel-details h4').textContent()).toMatch(/^Loneliness drops/)
+      await page.keyboard.type('Neighbours eat together')
+      await page.keyboard.press('Enter')
+      await page.getByRole('button', { name: /^2nd-order consequence, .*: Neighbours eat together$/ }).waitFor(SLOW)
       expect(person.errors).toEqual([])
     } finally {
       await person.close()
