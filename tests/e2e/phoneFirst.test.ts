@@ -19,6 +19,8 @@ import { ROOM_WORKSHOP, seedRoom, type SeededRoom } from './support/room.ts'
 import { afterFrame } from './support/consoleRow.ts'
 import { expectStage, openAs, SLOW, type Person } from './support/workshop.ts'
 import { useBrowserAndServer } from './support/app.ts'
+import { connectClient, synced } from '../support/clients.ts'
+import { toggleKeyDriver } from '../../shared/doc/index.ts'
 
 const STAGES: { kind: StageKind; name: string; main(page: Page): Locator; many?: boolean }[] = [
   { kind: 'frame', name: 'Frame', main: (page) => page.getByRole('heading', { name: ROOM_WORKSHOP.focalQuestion }) },
@@ -305,5 +307,32 @@ describe.skipIf(browserTestsSkipped)('phone first: each stage’s task is in the
     await reportPage.close()
     expect(failures).toEqual([])
     expect([...phone.errors, ...laptop.errors, ...projector.errors]).toEqual([])
+  })
+
+  it('two wheels on a phone: the choice is one drop-down beside Diagram / List, a "+" still in the first screen', { timeout: 120_000 }, async () => {
+    const twoWheels = await seedRoom(app.server)
+    const control = connectClient(app.server.wsUrl, twoWheels.links.id, 'control', { key: twoWheels.links.keys.facilitator })
+    await synced(control)
+    toggleKeyDriver(control.doc, twoWheels.trendIds[1]!)
+    twoWheels.go('wheel')
+    const pia = await openAs(app.browser, app.server, twoWheels.links.links.participant, { name: 'Pia', viewport: 'phone' })
+    try {
+      await expectStage(pia.page, 'Futures wheel')
+      const choice = pia.page.getByRole('combobox', { name: 'Wheel' })
+      await choice.waitFor(SLOW)
+      expect(await pia.page.locator('.wheel-chooser button').count()).toBe(0)
+      const [select, toggle] = await Promise.all([choice.boundingBox(), pia.page.getByRole('group', { name: 'Show the wheel as' }).boundingBox()])
+      expect(select && toggle && Math.abs(select.y + select.height / 2 - (toggle.y + toggle.height / 2)) < 4, JSON.stringify({ select, toggle })).toBe(true)
+      await pia.page.evaluate(() => window.scrollTo(0, 0))
+      const plus = await topmost(pia.page.getByRole('button', { name: /^Add what follows/ }))
+      const [box, bar] = await Promise.all([plus.boundingBox(), pia.page.locator('.ready-bar').boundingBox()])
+      expect(box && bar && box.y >= 0 && box.y + box.height <= bar.y, JSON.stringify({ box, bar })).toBe(true)
+      await screenshot(pia.page, 'stage-wheel-phone-two-wheels')
+      expect(pia.errors).toEqual([])
+    } finally {
+      await pia.close()
+      control.destroy()
+      twoWheels.done()
+    }
   })
 })
