@@ -170,6 +170,8 @@ function TextField({
     <div className="trend__field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'trend__label'}>
         {label}
+        {/* Eight trends' "Narrative" fields are told apart in a screen reader's list of fields. */}
+        <span className="visually-hidden">: {trend.name.trim() || t('trends.unnamed')}</span>
       </label>
       <textarea
         ref={textarea}

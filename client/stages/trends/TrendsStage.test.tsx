@@ -232,7 +232,10 @@ describe('trends stage', () => {
   it('Enter finishes a trend name and goes on to its narrative: the name is saved, focus stays in the trend', () => {
     const { board, home, name, awareness } = nameWithEnter()
     expect(readBoard(board).trends.get(home)?.name).toBe('Care comes home')
-    expect(document.activeElement).toBe(name.closest('.trend__text')!.querySelector('.trend__textarea--narrative'))
+    const narrative = name.closest('.trend__text')!.querySelector<HTMLTextAreaElement>('.trend__textarea--narrative')!
+    expect(document.activeElement).toBe(narrative)
+    // Named with its trend: one of eight "Narrative" fields in a screen reader's list of fields.
+    expect(document.querySelector(`label[for="${narrative.id}"]`)?.textContent).toBe('Narrative: Care comes home')
     // Still editing this trend: the others keep seeing "… is editing".
     expect(awareness.getLocalState()?.editing).toBe(home)
   })
