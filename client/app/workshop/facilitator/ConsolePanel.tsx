@@ -37,8 +37,19 @@ export function ConsolePanel({ id, label, align, titled = false, trigger, onClos
     const element = panel.current
     // Focus goes to the content, not to the close button before it.
     const content = body.current
-    const first = (content?.querySelector('[data-autofocus]') ?? content?.querySelector(FOCUSABLE)) as HTMLElement | null | undefined
+    const firstIn = () => (content?.querySelector('[data-autofocus]') ?? content?.querySelector(FOCUSABLE)) as HTMLElement | null | undefined
+    const first = firstIn()
     first?.focus()
+    // Content still loading (Invite's links): focus goes in once there is something to take it,
+    // unless the person has gone elsewhere meanwhile.
+    const arriving = new MutationObserver(() => {
+      const now = firstIn()
+      if (!now) return
+      arriving.disconnect()
+      const active = document.activeElement
+      if (!active || active === document.body || active === trigger) now.focus()
+    })
+    if (!first && content) arriving.observe(content, { childList: true, subtree: true })
     const outside = (event: PointerEvent) => {
       const target = event.target as Node | null
       if (!target || element?.contains(target) || trigger?.contains(target)) return
@@ -59,6 +70,7 @@ export function ConsolePanel({ id, label, align, titled = false, trigger, onClos
     document.addEventListener('pointerdown', outside)
     document.addEventListener('keydown', escape)
     return () => {
+      arriving.disconnect()
       document.removeEventListener('pointerdown', outside)
       document.removeEventListener('keydown', escape)
     }

@@ -392,6 +392,30 @@ describe('keyboard shortcuts', () => {
   })
 })
 
+describe('invite', () => {
+  it('takes the keyboard into the panel once its links have come (they load after it opens)', async () => {
+    // The server answers when the test says: the panel opens on "Getting the links…".
+    const waiting: ((response: Response) => void)[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => waiting.push(resolve))),
+    )
+    try {
+      const c = await facilitatorOn()
+      const invite = [...c.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent?.trim() === 'Invite')!
+      act(() => invite.focus())
+      click(c, 'Invite')
+      const panel = () => c.ownerDocument.querySelector('.console-panel')!
+      expect(panel().textContent).toContain('Getting the links')
+      // It cannot get them: "Try again" is the first control there is, and takes the keyboard.
+      await act(async () => waiting.splice(0).forEach((answer) => answer(new Response('{}', { status: 500 }))))
+      await vi.waitFor(() => expect(panel().contains(c.ownerDocument.activeElement)).toBe(true))
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
 describe('show on screen', () => {
   it('puts a signal on the screen and clears it again; F opens it', async () => {
     const c = await facilitatorOn()
