@@ -38,6 +38,8 @@ describe.skipIf(browserTestsSkipped)('"Looks like …" while writing a signal', 
       // The marker: a card on the wall is found, so the assistant is loaded and running.
       await title.fill('Etätyö kylissä, remote work')
       await expect.poll(() => hints(a), SLOW).toEqual(['Looks like “Remote work from villages” (Cai)'])
+      // A screen reader hears what was found, not the reasons and both buttons as one paragraph.
+      expect(await a.locator('p[aria-live="polite"]', { hasText: 'Looks like' }).textContent()).toBe('Looks like “Remote work from villages” (Cai)')
       // Word for word the meaning of Ben's private card: the hint goes away and nothing replaces it.
       await title.fill('Neighbours share a care app')
       await expect.poll(() => hints(a), SLOW).toEqual([])

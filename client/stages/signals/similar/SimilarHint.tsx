@@ -28,30 +28,52 @@ export function SimilarHint({ values, onMerged, onInvalid }: SimilarHintProps) {
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set())
   const shown = similar.filter((card) => !kept.has(card.signal.id))
   const merge = useMerge(values, onMerged, onInvalid)
-  // The live region stays in place, so a hint that appears is announced.
+  const looksLike = useLooksLike()
   return (
-    <div aria-live="polite">
+    <>
+      {/* The live region stays in place, so a hint that appears is announced: only what it found,
+          its reasons and buttons are there to read (all of it said at once, while typing, was a
+          paragraph). */}
+      <p className="visually-hidden" aria-live="polite">
+        {shown.map(looksLike).join(' ')}
+      </p>
       {shown.length !== 0 && (
         <div className="similar">
           {shown.map((card) => (
-            <SimilarItem key={card.signal.id} card={card} onMerge={() => merge(card)} onKeep={() => setKept((set) => new Set(set).add(card.signal.id))} />
+            <SimilarItem
+              key={card.signal.id}
+              card={card}
+              looksLike={looksLike(card)}
+              onMerge={() => merge(card)}
+              onKeep={() => setKept((set) => new Set(set).add(card.signal.id))}
+            />
           ))}
           <p className="similar__note">{t('signalSimilar.note')}</p>
         </div>
       )}
-    </div>
+    </>
   )
 }
 
-function SimilarItem({ card, onMerge, onKeep }: { card: SimilarCard; onMerge(): void; onKeep(): void }) {
+/** "Looks like ‘…’ (Ben)": the card, and whose it is where names may be shown. */
+function useLooksLike(): (card: SimilarCard) => string {
   const { t } = useTranslation()
   const hideNames = useStore((s) => s.control?.privateMode.hideNamesAfterReveal ?? false)
-  const author = useStore((s) => s.board?.participants.get(card.signal.authorId)?.name ?? '')
-  const who = card.private ? t('signalSimilar.yourPrivateCard') : hideNames || !author ? '' : author
+  const participants = useStore((s) => s.board?.participants)
+  return (card) => {
+    const author = participants?.get(card.signal.authorId)?.name ?? ''
+    const who = card.private ? t('signalSimilar.yourPrivateCard') : hideNames || !author ? '' : author
+    const title = card.signal.title
+    return who ? t('signalSimilar.looksLikeBy', { title, who }) : t('signalSimilar.looksLike', { title })
+  }
+}
+
+function SimilarItem({ card, looksLike, onMerge, onKeep }: { card: SimilarCard; looksLike: string; onMerge(): void; onKeep(): void }) {
+  const { t } = useTranslation()
   const title = card.signal.title
   return (
     <div className="similar__item">
-      <p className="similar__looks">{who ? t('signalSimilar.looksLikeBy', { title, who }) : t('signalSimilar.looksLike', { title })}</p>
+      <p className="similar__looks">{looksLike}</p>
       {card.match.keywords.length > 0 && (
         <p className="similar__why">
           {/* The shared concepts, not the word pairs behind them ("care ≈ hoivasovelluksen"): a
