@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { REPORT_CSP, exportHtml } from './html'
 import { bodyHtml } from './htmlBody'
+import { matrixHtml } from './htmlSections'
+import { buildReport } from './report'
+import { toSnapshot } from './snapshot'
 import { attr, text } from './htmlText'
 import type { Inline } from './storyBody'
 import { buildFullWorkshop, hostileText } from './testing/workshops'
@@ -34,6 +37,23 @@ describe('HTML export: a self-contained page', () => {
     expect(html).toContain('<span class="meter-value">8/10 <span class="meter-range">(middle half 7.5–8.5)</span></span>')
     expect(html).toContain('<span class="spread" style="left:75%;width:10%"></span>')
     expect(html).not.toMatch(/\/10 ±/)
+  })
+
+  it('sets dots of trends placed alike side by side on the grid: each number shows', () => {
+    const options = { includeParticipants: true, generatedAt: new Date('2025-03-12T10:00:00Z') }
+    const report = buildReport(toSnapshot(buildFullWorkshop()), options)
+    const [first, second] = report.trends
+    // Two trends the room placed at the same spot.
+    const alike = { ...report, trends: [first!, { ...second!, assessment: first!.assessment }] }
+    const lefts = [...matrixHtml(alike).matchAll(/class="dot[^"]*" style="left:([^;]+);top:([^"]+)"/g)].map(([, left, top]) => ({ left, top }))
+    expect(lefts).toHaveLength(2)
+    expect(lefts[0]!.top).toBe(lefts[1]!.top)
+    expect(lefts.map(({ left }) => left)).toEqual([
+      expect.stringMatching(/^clamp\(0\.8rem, calc\([\d.]+% - 0\.85rem\), calc\(100% - 2\.5rem\)\)$/),
+      expect.stringMatching(/^clamp\(2\.5rem, calc\([\d.]+% \+ 0\.85rem\), calc\(100% - 0\.8rem\)\)$/),
+    ])
+    // Placed apart, each where it was.
+    expect(matrixHtml(report)).not.toContain('calc(')
   })
 
   it('names things as the app does: the grid quarters, dots, and how many agree with a takeaway', () => {

@@ -117,6 +117,36 @@ function assessmentHtml(report: Report, trend: ReportTrend): string {
   return `<div class="assessment"><h4>${text(p.assessment)}</h4>${meter(p.impact, impact)}${meter(p.uncertainty, uncertainty)}${counts}</div>`
 }
 
+/** Closer than this (in % of the grid, both ways), two numbered dots cover each other's number. */
+const DOTS_MEET = 6
+/** A dot's width and a gap (htmlStyle.ts `.dot`: 1.6rem), and half its width. */
+const DOT_STEP_REM = 1.7
+const DOT_HALF_REM = 0.8
+
+/**
+ * Dots that would cover one another set side by side around where they are, in rank order (`shift`,
+ * in rem; `before` and `after`: the dots left and right of it in its row): trends placed alike
+ * (often, with few placing: two at the middle) showed one number.
+ */
+function sideBySide<T extends { x: number; y: number }>(dots: readonly T[]): (T & { shift: number; before: number; after: number })[] {
+  const groups: T[][] = []
+  for (const dot of dots) {
+    const group = groups.find(([first]) => Math.abs(first!.x - dot.x) < DOTS_MEET && Math.abs(first!.y - dot.y) < DOTS_MEET)
+    if (group) group.push(dot)
+    else groups.push([dot])
+  }
+  return groups.flatMap((group) =>
+    group.map((dot, index) => ({
+      ...dot,
+      x: group[0]!.x,
+      y: group[0]!.y,
+      shift: (index - (group.length - 1) / 2) * DOT_STEP_REM,
+      before: index,
+      after: group.length - 1 - index,
+    })),
+  )
+}
+
 /**
  * The trends on one impact × uncertainty grid, by number, where the room placed them (median):
  * the picture a director looks at first. Only trends someone placed appear.
@@ -125,11 +155,15 @@ export function matrixHtml(report: Report): string {
   const p = report.phrases
   const placed = report.trends.filter((trend) => trend.assessment.impact && trend.assessment.uncertainty)
   if (placed.length === 0) return ''
-  const dots = placed
-    .map((trend) => {
-      const x = clampPercent(trend.assessment.uncertainty!.median)
-      const y = 100 - clampPercent(trend.assessment.impact!.median)
-      return `<span${attr('class', trend.keyDriver ? 'dot key' : 'dot')} style="left:${x}%;top:${y}%">${trend.number}</span>`
+  const at = placed.map((trend) => ({ trend, x: clampPercent(trend.assessment.uncertainty!.median), y: 100 - clampPercent(trend.assessment.impact!.median) }))
+  const dots = sideBySide(at)
+    .map(({ trend, x, y, shift, before, after }) => {
+      // A row of dots stays inside the grid, at its edge too (a dot is centred on `left`).
+      const left =
+        shift === 0 && before === 0 && after === 0
+          ? `${x}%`
+          : `clamp(${DOT_HALF_REM + before * DOT_STEP_REM}rem, calc(${x}% ${shift < 0 ? '-' : '+'} ${Math.abs(shift)}rem), calc(100% - ${DOT_HALF_REM + after * DOT_STEP_REM}rem))`
+      return `<span${attr('class', trend.keyDriver ? 'dot key' : 'dot')} style="left:${left};top:${y}%">${trend.number}</span>`
     })
     .join('')
   const legend = placed
