@@ -27,6 +27,23 @@ export interface DiagramNodeProps {
 }
 
 /**
+ * A box's keys: Enter or Space opens it, "+" adds what follows it. Not with Ctrl, Cmd or Alt
+ * (Ctrl + "+" is the page's zoom), and "+" stops here: the diagram's own "+" zooms the canvas,
+ * and one key press did both.
+ */
+export function boxKeyDown(id: string, onActivate: (id: string) => void, onAdd?: (id: string) => void) {
+  return (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.key === 'Enter' || event.key === ' ') onActivate(id)
+    else if (event.key === '+' && onAdd) {
+      onAdd(id)
+      event.stopPropagation()
+    } else return
+    event.preventDefault()
+  }
+}
+
+/**
  * One consequence on the diagram: a box with the valence glyph in its coloured disc and the
  * wrapped text. Memoised on its own props, so a change elsewhere on the wheel redraws only the
  * boxes that moved or changed.
@@ -36,15 +53,7 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
   const editors = useEditorsOf(interactive ? id : null)
   const editor = editors[0]
   const key = valenceKey(valence)
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault()
-      onActivate(id)
-    } else if (event.key === '+' && onAdd) {
-      event.preventDefault()
-      onAdd(id)
-    }
-  }
+  const onKeyDown = boxKeyDown(id, onActivate, onAdd)
   const fullLabel = editor ? `${label}. ${editingLabel(editor.name)}` : label
   return (
     <g
@@ -57,7 +66,7 @@ export const DiagramNode = memo(function DiagramNode(props: DiagramNodeProps) {
             role: 'button',
             'aria-label': fullLabel,
             'aria-pressed': selected,
-            ...(onAdd ? { 'aria-keyshortcuts': '+' } : {}),
+            ...(onAdd ? { 'aria-keyshortcuts': 'Plus' } : {}),
             onClick: () => onActivate(id),
             onKeyDown,
             onFocus: () => onPeek(id, 'focus'),

@@ -4,7 +4,7 @@ import { DEFAULT_WHEEL_METRICS, wrapText, type WheelBox, type WheelLayout, type 
 import type { WheelTreeNode } from '../../../../shared/doc/index.ts'
 import type { Valence, WheelNode } from '../../../../shared/schema/index.ts'
 import { valenceKey } from '../valence.tsx'
-import { BoxText, SelectionMark, ValenceGlyph } from './DiagramNode.tsx'
+import { BoxText, boxKeyDown, SelectionMark, ValenceGlyph } from './DiagramNode.tsx'
 import { measureWithPageFont } from './measureText.ts'
 import { ringLabelY } from './ringLabels.ts'
 
@@ -31,15 +31,7 @@ export const CentreNode = memo(function CentreNode({
   onAdd?: (id: string) => void
 }) {
   const { t } = useTranslation()
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault()
-      onActivate(CENTRE_ID)
-    } else if (event.key === '+' && onAdd) {
-      event.preventDefault()
-      onAdd(CENTRE_ID)
-    }
-  }
+  const onKeyDown = boxKeyDown(CENTRE_ID, onActivate, onAdd)
   return (
     <g
       className={`wheel-centre${selected ? ' is-selected' : ''}`}
@@ -51,7 +43,7 @@ export const CentreNode = memo(function CentreNode({
             role: 'button',
             'aria-label': t('wheel.centre.label', { name }),
             'aria-pressed': selected,
-            ...(onAdd ? { 'aria-keyshortcuts': '+' } : {}),
+            ...(onAdd ? { 'aria-keyshortcuts': 'Plus' } : {}),
             onClick: () => onActivate(CENTRE_ID),
             onKeyDown,
           }

@@ -146,9 +146,13 @@ describe('wheel diagram', () => {
     // The keyboard reaches a "+" through its box: one Tab stop per box, and "+" on it adds.
     expect([...view.querySelectorAll('g.wheel-add')].map((g) => g.getAttribute('tabindex'))).toEqual(['-1', '-1', '-1'])
     const box = view.querySelector<SVGGElement>('g.wheel-node[aria-label*="Loneliness drops among people who live alone"]')!
-    expect(box.getAttribute('aria-keyshortcuts')).toBe('+')
+    expect(box.getAttribute('aria-keyshortcuts')).toBe('Plus')
     press(panel.querySelector('textarea')!, 'Escape')
+    const zoom = () => view.querySelector('.wheel-diagram__svg > g')!.getAttribute('transform')
+    const before = zoom()
     press(box, '+')
+    // It adds; the diagram's own "+" (zoom) is not done as well.
+    expect(zoom()).toBe(before)
     expect(document.activeElement?.tagName).toBe('TEXTAREA')
     expect(view.querySelector('.wheel-details h4')?.textContent).toBe('Loneliness drops among people who live alone')
     // Escape leaves the form, and the keyboard on "Add what follows", not on the page.
