@@ -4,6 +4,7 @@ import { act } from 'react'
 import {
   addSignal,
   createTrend,
+  deleteSignal,
   deleteTrend,
   groupSignals,
   moveSignalToTrend,
@@ -122,6 +123,38 @@ describe('trends stage', () => {
     expect(titlesIn(container, { trend: 'Digital everyday life' })).toEqual(['Shared cars in villages'])
     expect(document.activeElement).toBe(grab())
     expect(announcements).toContain('“Shared cars in villages” moved to “Digital everyday life”.')
+  })
+
+  it('does not pull the keyboard back to a card left before someone moved it, and says an own move once', async () => {
+    const { board, cars, digital, robots } = boardWith()
+    harness = mountTrends({ board })
+    const { container, announcements } = harness
+    const other = newBoard(2)
+    connectDocs(board, other)
+    const grab = (title: string) => [...container.querySelectorAll<HTMLElement>('.tcard__grab')].find((g) => g.textContent?.includes(title))!
+    // Touched, then left for nowhere (a click on empty space): someone moving it later takes nobody along.
+    act(() => grab('Shared cars in villages').focus())
+    act(() => grab('Shared cars in villages').blur())
+    await nextFrames(1)
+    change(() => moveSignalToTrend(other, cars, null, digital, ben))
+    await nextFrames(3)
+    expect(document.activeElement).toBe(document.body)
+    expect(announcements.filter((said) => said.includes('Shared cars in villages'))).toEqual([])
+    // Moved by this person through its menu: said once, by the move.
+    const more = cardButton(container, 'Grandparents on video calls')
+    more.focus()
+    act(() => more.click())
+    act(() => buttonNamed(dialog()!, 'Digital everyday life').click())
+    await nextFrames(3)
+    expect(announcements.filter((said) => said.includes('Grandparents on video calls'))).toEqual([
+      '“Grandparents on video calls” moved to “Digital everyday life”.',
+    ])
+    expect(document.activeElement?.closest('[data-card]')?.textContent).toContain('Grandparents on video calls')
+    // The last card of a trend taken off the board: the keyboard goes to the trends, not the page.
+    act(() => grab('Care robots in elderly homes').focus())
+    change(() => deleteSignal(other, robots))
+    await nextFrames(12)
+    expect(document.activeElement).toBe(container.querySelector('.trends__main'))
   })
 
   it('drag with the keyboard alone: Space picks a card up, arrows reach another card, Space drops — a new trend with both, its name focused', async () => {

@@ -29,6 +29,7 @@ import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { runDrop, type DropCommand, type DropResult } from './dnd/dropDecision.ts'
 import { createNameFocus } from './nameFocus.ts'
+import { noteOwnMove } from './focusCard.ts'
 
 export interface TrendsActions {
   /** Opens the "Move to…" dialog of a card (where it sits: `fromTrendId`, null = unsorted). */
@@ -111,12 +112,15 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
       openCard: (signalId, fromTrendId) => latest.current.openCard(signalId, fromTrendId),
       drop: (command) =>
         withBoard((board, actor) => {
+          if (command.kind === 'move') noteOwnMove(command.signalId)
+          if (command.kind === 'createTrend') noteOwnMove(command.draggedSignalId)
           const result = runDrop(board, command, actor)
           if (result.kind === 'created' && result.trendId) nameFocus.request(result.trendId)
           return result
         }) ?? { kind: 'none' },
       move: (signalId, fromTrendId, toTrendId) =>
         withBoard((board, actor, d) => {
+          noteOwnMove(signalId)
           if (moveSignalToTrend(board, signalId, fromTrendId, toTrendId, actor)) announceMove(d, signalId, toTrendId)
         }),
       support: (signalId, trendId) =>
@@ -129,12 +133,16 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
         withBoard((board, _actor, d) => {
           const name = labels(d.t)
           const before = { card: name.card(signalId), trend: name.trend(trendId) }
+          noteOwnMove(signalId)
           if (removeSignalFromTrend(board, signalId, trendId)) d.announce(d.t('trends.announce.removed', before))
         }),
       newTrend: (withSignal) =>
         withBoard((board, actor) => {
           const trendId = createTrend(board, {}, actor)
-          if (withSignal) moveSignalToTrend(board, withSignal.signalId, withSignal.fromTrendId, trendId, actor)
+          if (withSignal) {
+            noteOwnMove(withSignal.signalId)
+            moveSignalToTrend(board, withSignal.signalId, withSignal.fromTrendId, trendId, actor)
+          }
           nameFocus.request(trendId)
         }),
       updateTrend: (trendId, patch) =>

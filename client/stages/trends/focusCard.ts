@@ -12,6 +12,20 @@ export const cardKey = (signalId: string, trendId: string | null) => `${trendId 
 
 const MAX_FRAMES = 10
 
+/**
+ * Cards this person moved a moment ago (`noteOwnMove`): their card follows them too, but the move
+ * was already said by what made it (the drop, the menu, "moved meanwhile"), so it is not said twice.
+ */
+const ownMoves = new Map<string, number>()
+const OWN_MOVE_MS = 2_000
+
+/** Call before this person's own move of a card takes effect (see `useFocusFollowsCards`). */
+export function noteOwnMove(signalId: string): void {
+  ownMoves.set(signalId, Date.now())
+}
+
+const movedByMe = (signalId: string) => Date.now() - (ownMoves.get(signalId) ?? Number.NEGATIVE_INFINITY) < OWN_MOVE_MS
+
 /** Focuses the card's drag handle (`grab`) or its actions button (`more`) once it is rendered. */
 export function focusCardWhenShown(signalId: string, trendId: string | null, part: 'grab' | 'more', root: ParentNode = document): void {
   const selector = `[data-card="${cardKey(signalId, trendId)}"] .tcard__${part}`
@@ -33,8 +47,8 @@ export function focusCardWhenShown(signalId: string, trendId: string | null, par
  * list (its old element is gone: focus falls to the page) and shows up in another; a person
  * working by keyboard lost their place with no word of why. Focus goes to the card where it now
  * is, a place it was not in before (a card may stand in several trends), and the move is read
- * out; a card taken off the board leaves the keyboard on the card now in its place. A move of
- * one's own is followed by `focusCardWhenShown` first, and this then finds focus already placed.
+ * out; a card taken off the board leaves the keyboard on the card now in its place (or the
+ * trends). A card of one's own moving (`noteOwnMove`) is followed without a word: what moved it said so.
  * Removals are seen by a MutationObserver: a focused element's removal sends no `focusout` in
  * every browser.
  */
@@ -76,23 +90,30 @@ export function useFocusFollowsCards(board: RefObject<HTMLElement | null>, descr
         const target = now.find((place) => place.dataset.card === key) ?? moved
         if (target) {
           target.querySelector<HTMLElement>(`.tcard__${which}`)?.focus()
-          if (target === moved) {
+          if (target === moved && !movedByMe(signalId)) {
             const [trend = 'unsorted'] = (moved.dataset.card ?? '').split(':')
             latest.current.announce(latest.current.describe(signalId, trend === 'unsorted' ? null : trend))
           }
         } else if (++frames < MAX_FRAMES) requestAnimationFrame(attempt)
-        else if (list?.isConnected) {
-          // Gone from the board: the card now in its place, else the list's last.
-          const cards = [...list.querySelectorAll<HTMLElement>(':scope > [data-card] .tcard__grab')]
-          cards[Math.min(index, cards.length - 1)]?.focus()
+        else {
+          // Gone from the board: the card now in its place, else the list's last, else the trends.
+          const cards = list?.isConnected ? [...list.querySelectorAll<HTMLElement>(':scope > [data-card] .tcard__grab')] : []
+          ;(cards[Math.min(index, cards.length - 1)] ?? element.querySelector<HTMLElement>('.trends__main'))?.focus()
         }
       }
       requestAnimationFrame(attempt)
     }
     const onIn = (event: FocusEvent) => remember(event.target)
-    // Focus leaving for somewhere else; a removal gives no place to go (see the observer).
+    // Focus leaving for somewhere else, or for nowhere (a click on empty space): forgotten. Only a
+    // removal leaves the element gone once the turn ends (see the observer).
     const onOut = (event: FocusEvent) => {
       if (event.relatedTarget) focused = null
+      else {
+        const left = event.target
+        queueMicrotask(() => {
+          if (left instanceof Element && left.isConnected && focused?.part === left) focused = null
+        })
+      }
     }
     const observer = new MutationObserver(() => {
       if (!focused || focused.part.isConnected) return

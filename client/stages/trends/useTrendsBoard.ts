@@ -12,6 +12,7 @@ import { selectMemberships, selectSignals, selectTrends } from '../../state/sele
 import { useStore } from '../../state/store.ts'
 import { useAnnounce } from '../../ui/index.ts'
 import { useMovedAway } from './movedAway.ts'
+import { noteOwnMove } from './focusCard.ts'
 
 /** Trends with their cards and the unsorted pile, derived from the snapshot only. */
 export function useSignalGroups(): SignalGroups {
@@ -60,6 +61,8 @@ export function useSettleConcurrentMoves(board: Y.Doc | null, role: Role, actor:
       if (!stands) continue
       const card = signals.get(overtaken.signalId)?.title ?? ''
       const said = t('trends.announce.movedMeanwhile', { card, trend: trends.get(stands.trendId)?.name || t('trends.unnamed') })
+      // Said here: where the card now is does not say it again (see useFocusFollowsCards).
+      noteOwnMove(overtaken.signalId)
       announce(said)
       note(overtaken.trendId, said)
     }
