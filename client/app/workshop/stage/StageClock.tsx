@@ -23,10 +23,12 @@ export function StageClock({ stageId, className, compact = false }: StageClockPr
   const announce = useAnnounce()
   const view = useStageTimer(stageId)
   useTimeUp(view, () => announce(t('stageArea.timeUpAnnounced')))
-  // Said once as it changes, so a screen reader knows a time box has begun (or stopped for now).
-  useTimerChanges(view, (status, secondsLeft) =>
-    announce(status === 'running' ? t('stageArea.timerRunningAnnounced', { time: formatClock(secondsLeft * 1000) }) : t('stageArea.timerPausedAnnounced')),
-  )
+  // Said once as it changes, so a screen reader knows a time box has begun (or stopped for now);
+  // not by the projector, which nobody listens to.
+  useTimerChanges(stageId, view, (status, secondsLeft) => {
+    if (compact) return
+    announce(status === 'running' ? t('stageArea.timerRunningAnnounced', { time: formatClock(secondsLeft * 1000) }) : t('stageArea.timerPausedAnnounced'))
+  })
 
   if (!view || view.timer.status === 'idle') return null
   const time = formatClock(view.secondsLeft * 1000)

@@ -75,19 +75,22 @@ export function useTimeUp(view: StageTimerView | null, onTimeUp: () => void): vo
 
 /**
  * Calls `onChange` when the timer starts or resumes (`running`) or is paused, as it happens: not
- * for the state a page opens on (someone joining mid-run hears the clock when they reach it).
+ * for the state a page opens on (someone joining mid-run hears the clock when they reach it), nor
+ * for the one a stage is found in when the room moves to it. A stop is left unsaid: the clock
+ * goes, and nothing waits on it.
  */
-export function useTimerChanges(view: StageTimerView | null, onChange: (status: 'running' | 'paused', secondsLeft: number) => void): void {
+export function useTimerChanges(stageId: string, view: StageTimerView | null, onChange: (status: 'running' | 'paused', secondsLeft: number) => void): void {
   const callback = useRef(onChange)
   callback.current = onChange
   const status = view?.timer.status ?? 'idle'
   const secondsLeft = view?.secondsLeft ?? 0
-  const previous = useRef(status)
+  const previous = useRef({ stageId, status })
   useEffect(() => {
-    if (status === previous.current) return
-    previous.current = status
-    if (status === 'running' || status === 'paused') callback.current(status, secondsLeft)
+    const before = previous.current
+    if (status === before.status && stageId === before.stageId) return
+    previous.current = { stageId, status }
+    if (stageId === before.stageId && (status === 'running' || status === 'paused')) callback.current(status, secondsLeft)
     // Only a change of state speaks: the seconds tick on without it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status])
+  }, [status, stageId])
 }
