@@ -3,7 +3,8 @@ import { browserStorage } from '../sync/browserStorage.ts'
 
 /**
  * An on/off choice this device remembers (localStorage: "1" on, "0" off, nothing the default),
- * shared by every component showing it. Where storage is blocked the choice lasts for the page.
+ * shared by every component showing it. Where storage is blocked the choice lasts for the page
+ * (`chosen`).
  */
 const chosen = new Map<string, boolean>()
 const listeners = new Set<() => void>()
@@ -12,7 +13,12 @@ const listeners = new Set<() => void>()
 export function readDeviceSwitch(key: string, byDefault: boolean): boolean {
   const mine = chosen.get(key)
   if (mine !== undefined) return mine
-  const stored = browserStorage()?.getItem(key)
+  let stored: string | null | undefined
+  try {
+    stored = browserStorage()?.getItem(key)
+  } catch {
+    stored = null // storage blocked: the default
+  }
   return stored === '1' ? true : stored === '0' ? false : byDefault
 }
 
@@ -33,11 +39,14 @@ export function useDeviceSwitch(key: string, byDefault: boolean): [on: boolean, 
   )
   const set = useCallback(
     (next: boolean) => {
-      chosen.set(key, next)
+      const storage = browserStorage()
       try {
-        browserStorage()?.setItem(key, next ? '1' : '0')
+        if (!storage) throw new Error('no storage')
+        storage.setItem(key, next ? '1' : '0')
+        chosen.delete(key)
       } catch {
-        // storage full or blocked: the choice lasts for this page only
+        // Storage full or blocked: the choice lasts for this page only.
+        chosen.set(key, next)
       }
       listeners.forEach((listener) => listener())
     },

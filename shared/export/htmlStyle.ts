@@ -178,6 +178,7 @@ figure { margin: 0; }
   .wheel-picture { width: auto; min-width: 0; max-width: 100%; max-height: 15cm; margin: 0 auto; }
   .wheel-branches { display: block; }
   .wheel-branch .wheel-picture { max-height: 16.5cm; }
+  .wheel-branch__caption { margin: .25rem 0 0; font-size: .8rem; font-weight: 600; color: var(--muted); text-align: center; }
 }
 .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
 .tree ul { margin-left: .9rem; padding-left: 1rem; border-left: 2px solid var(--line); }

@@ -62,7 +62,14 @@ export interface WheelPicture {
   readonly svg: string
   /** The picture's own width, in CSS pixels (its text is 14 px at this size): the report shows it up to it. */
   readonly width: number
+  /** Its own height, as the width. */
   readonly height: number
+}
+
+/** One tree of a wheel's branches (`wheelBranchSvgs`), and which first-order consequences it shows (from 1). */
+export interface BranchPicture extends WheelPicture {
+  readonly first: number
+  readonly last: number
 }
 
 /**
@@ -106,7 +113,7 @@ export function wheelBranchSvgs(
   nodes: readonly WheelSvgNode[],
   options: WheelSvgOptions & { readonly partLabel: (first: number, last: number, of: number) => string },
   fits: (width: number, height: number) => boolean,
-): WheelPicture[] {
+): BranchPicture[] {
   const { items, valenceOf, layoutOptions } = prepare(nodes, options)
   const size = (layout: WheelLayout) => ({ width: layout.bounds.maxX + 2 * MARGIN, height: layout.bounds.maxY + 2 * MARGIN })
   const groups: { layout: WheelLayout; first: number; last: number }[] = []
@@ -133,7 +140,11 @@ export function wheelBranchSvgs(
         return `<path d="M${num(x1)} ${num(y1)}H${num(bendX)}C${num(middle)} ${num(y1)} ${num(middle)} ${num(y2)} ${num(x2)} ${num(y2)}" fill="none" stroke="${LINE}" stroke-width="1.5"/>`
       })
       .join('')
-    return picture(layout, layout.bounds, names + edges, valenceOf, { ...options, label: `${options.label}: ${options.partLabel(first, last, items.length)}` })
+    return {
+      ...picture(layout, layout.bounds, names + edges, valenceOf, { ...options, label: `${options.label}: ${options.partLabel(first, last, items.length)}` }),
+      first,
+      last,
+    }
   })
 }
 

@@ -181,6 +181,10 @@ describe.skipIf(browserTestsSkipped)('HTML export in Chromium', () => {
     await page.setViewportSize({ width: 1032, height: 700 })
     const textPx = (svg: Element) => (14 * svg.getBoundingClientRect().width) / (svg as SVGSVGElement).viewBox.baseVal.width
     expect(await picture.evaluate(textPx)).toBeLessThan(10.7)
+    // Each says on paper which branches it shows, in the workshop's language.
+    const captions = await page.locator('.wheel-branch__caption').allTextContents()
+    expect(captions).toHaveLength(await trees.count())
+    for (const caption of captions) expect(caption).toMatch(/^Haarat? \d+(–\d+)?\/6$/)
     for (let i = 0; i < (await trees.count()); i++) {
       expect(await trees.nth(i).isVisible()).toBe(true)
       expect(await trees.nth(i).evaluate(textPx)).toBeGreaterThanOrEqual(12)

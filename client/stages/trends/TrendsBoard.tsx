@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/protocol.ts'
 import { useStore } from '../../state/store.ts'
 import { useWorkshopDocs } from '../../sync/workshopDocs.ts'
 import { EmptyState } from '../../ui/index.ts'
-import { TrendsActionsProvider, useTrendsActions, useTrendsActionsValue } from './actions.tsx'
+import { moveAnnouncement, TrendsActionsProvider, useTrendsActions, useTrendsActionsValue } from './actions.tsx'
 import { CardActionsDialog, type OpenCard } from './CardActionsDialog.tsx'
 import { BoardTextProvider, useBoardText } from './boardText.tsx'
 import { DeleteTrendDialog } from './DeleteTrendDialog.tsx'
@@ -63,16 +63,7 @@ const BoardLayout = memo(function BoardLayout({ groups, readOnly, facilitator }:
   const focusedTrendId = useFocusedTrendId()
   const boardEmpty = useStore((s) => (s.board?.signals.size ?? 0) === 0)
   const boardRef = useRef<HTMLDivElement>(null)
-  const describeMove = useCallback(
-    (signalId: string, trendId: string | null) => {
-      const board = useStore.getState().board
-      const card = board?.signals.get(signalId)?.title ?? ''
-      return trendId === null
-        ? t('trends.announce.movedToUnsorted', { card })
-        : t('trends.announce.moved', { card, trend: board?.trends.get(trendId)?.name || t('trends.unnamed') })
-    },
-    [t],
-  )
+  const describeMove = useCallback((signalId: string, trendId: string | null) => moveAnnouncement(t, signalId, trendId), [t])
   useFocusFollowsCards(boardRef, describeMove)
   return (
     <div ref={boardRef} className={readOnly ? 'trends trends--read-only' : 'trends'}>

@@ -85,6 +85,12 @@ function labels(t: TFunction) {
   }
 }
 
+/** "“…” moved to “…”." (or back to Unsorted), as said after a move: this person's, or one they see happen. */
+export function moveAnnouncement(t: TFunction, signalId: string, toTrendId: string | null): string {
+  const name = labels(t)
+  return t(toTrendId === null ? 'trends.announce.movedToUnsorted' : 'trends.announce.moved', { card: name.card(signalId), trend: name.trend(toTrendId) })
+}
+
 export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): TrendsActions {
   const { t } = useTranslation()
   const announce = useAnnounce()
@@ -100,12 +106,7 @@ export function useTrendsActionsValue(deps: Omit<Deps, 't' | 'announce'>): Trend
       const d = latest.current
       return d.board && d.actor ? fn(d.board, d.actor, d) : undefined
     }
-    const announceMove = (d: Deps, signalId: string, toTrendId: string | null) => {
-      const name = labels(d.t)
-      d.announce(
-        d.t(toTrendId === null ? 'trends.announce.movedToUnsorted' : 'trends.announce.moved', { card: name.card(signalId), trend: name.trend(toTrendId) }),
-      )
-    }
+    const announceMove = (d: Deps, signalId: string, toTrendId: string | null) => d.announce(moveAnnouncement(d.t, signalId, toTrendId))
 
     const actions: TrendsActions = {
       nameFocus,

@@ -86,7 +86,14 @@ function wheelFigure(report: Report, wheel: ReportWheel): string {
     { ...options, partLabel: p.branches },
     (width, height) => printedTextPt(width, height, PRINTED.treeHeight) >= TREE_TEXT_PT,
   )
-  return `${whole}<div class="wheel-branches">${trees.map((tree) => figure(tree.svg, tree.width, 'wheel-figure wheel-branch')).join('')}</div>`
+  // Each tree says what it is on paper (its svg's title does not print): "Branches 1–3 of 7".
+  const captioned = (tree: (typeof trees)[number]) =>
+    figure(
+      `${tree.svg}<figcaption class="wheel-branch__caption">${text(p.branches(tree.first, tree.last, nodes.length))}</figcaption>`,
+      tree.width,
+      'wheel-figure wheel-branch',
+    )
+  return `${whole}<div class="wheel-branches">${trees.map(captioned).join('')}</div>`
 }
 
 function wheelNodeHtml(report: Report, node: ReportWheelNode): string {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { act } from 'react'
 import {
   addSignal,
@@ -367,6 +367,8 @@ describe('keyboard shortcuts', () => {
   })
 
   it('turn off from the sheet, remembered on this device, and on again', async () => {
+    // On again for the tests after this one, also when it fails midway.
+    onTestFinished(() => localStorage.removeItem('s2s:console:shortcuts'))
     const c = await facilitatorOn()
     press('?')
     const sheet = document.querySelector('dialog[open]')!
@@ -388,7 +390,6 @@ describe('keyboard shortcuts', () => {
     press('Escape', document.querySelector('dialog[open]')!)
     press('n')
     expect(currentKind()).toBe('trends')
-    localStorage.removeItem('s2s:console:shortcuts')
   })
 })
 

@@ -132,7 +132,7 @@ export function SuggestGroups({ unsorted }: { unsorted: readonly Signal[] }) {
             ) : (
               <>
                 <p className="suggest__count">
-                  {t('trendSuggest.count', { count: state.suggestions.length, signals: unsorted.length })}
+                  {t('trendSuggest.count', { count: state.suggestions.length, signals: t('trendSuggest.unsorted', { count: unsorted.length }) })}
                   {onProjector && <span className="badge suggest__on-air">{t('trendSuggest.onProjector')}</span>}
                 </p>
                 <ol className="suggest__list ui-list">
