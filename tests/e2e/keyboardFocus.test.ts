@@ -27,15 +27,19 @@ const focused = (page: Page) =>
 describe.skipIf(browserTestsSkipped)('the keyboard keeps its place when its control is replaced', () => {
   const app = useBrowserAndServer()
 
-  it('the wheel diagram: saving an edit, "Done" and closing the details each leave the keyboard where the person was', { timeout: 120_000 }, async () => {
+  /** Kai, a participant on a laptop, on the seeded room's futures wheel. */
+  async function kaiOnTheWheel() {
     const room = await seedRoom(app.server)
     room.go('wheel')
     const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai' })
-    const page = person.page
+    await expectStage(person.page, 'Futures wheel')
+    return { room, person, page: person.page }
+  }
+
+  it('the wheel diagram: saving an edit, "Done" and closing the details each leave the keyboard where the person was', { timeout: 120_000 }, async () => {
+    const { room, person, page } = await kaiOnTheWheel()
     try {
-      await expectStage(page, 'Futures wheel')
-      const box = page.getByRole('button', { name: /^1st-order consequence, .*: Loneliness drops/ })
-      await box.focus()
+      await page.getByRole('button', { name: /^1st-order consequence, .*: Loneliness drops/ }).focus()
       await page.keyboard.press('Enter')
       const panel = page.locator('.wheel-details')
       await panel.waitFor(SLOW)
@@ -77,14 +81,9 @@ describe.skipIf(browserTestsSkipped)('the keyboard keeps its place when its cont
   })
 
   it('the wheel diagram: "+" on a box adds what follows (its + button is not a Tab stop), the keys said under it', { timeout: 120_000 }, async () => {
-    const room = await seedRoom(app.server)
-    room.go('wheel')
-    const person = await openAs(app.browser, app.server, room.links.links.participant, { name: 'Kai' })
-    const page = person.page
+    const { room, person, page } = await kaiOnTheWheel()
     try {
-      await expectStage(page, 'Futures wheel')
-      const box = page.getByRole('button', { name: /^1st-order consequence, .*: Loneliness drops/ })
-      await box.focus()
+      await page.getByRole('button', { name: /^1st-order consequence, .*: Loneliness drops/ }).focus()
       // From the box, Tab goes on to another box, never to a "+".
       await page.keyboard.press('Tab')
       expect(await focused(page)).toMatch(/consequence, /)
